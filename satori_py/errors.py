@@ -1,0 +1,74 @@
+"""The exception tree of satori-py, and the helper that attaches a node path.
+
+Every error a user can see is a :class:`SatoriError`. Parsers raise without a
+path; the stage that walks the tree wraps each node in :func:`node_context`,
+which prefixes the node path (``div/div[1]/span[0]``) and records the CSS
+property, so a message reads like::
+
+    div/div[1]: Invalid value for CSS property "display". Allowed values: ...
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+class SatoriError(Exception):
+    """Base class of every error satori-py raises on bad input or a failed render."""
+
+    def __init__(self, message: str, *, path: str | None = None,
+                 prop: str | None = None, value: Any = None) -> None:
+        self.message = message
+        self.path = path
+        self.prop = prop
+        self.value = value
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def with_path(self, path: str) -> SatoriError:
+        """Attach ``path`` unless a deeper node already claimed the error."""
+        if self.path is None:
+            self.path = path
+            self.args = (self._render(),)
+        return self
+
+    def __str__(self) -> str:
+        return self._render()
+
+
+class InvalidElementError(SatoriError, ValueError):
+    """The element tree has a shape satori-py cannot read."""
+
+
+class StyleError(SatoriError, ValueError):
+    """A CSS value is invalid; the message is the reference's sentence."""
+
+
+class FontError(SatoriError):
+    """No usable font, or font data that cannot be read."""
+
+
+class ImageError(SatoriError):
+    """An image that cannot be read, is unsupported, or whose source is blocked."""
+
+
+class LimitError(SatoriError):
+    """The input is over a configured limit (size, depth, bytes)."""
+
+
+class RenderError(SatoriError):
+    """Rasterising the SVG failed."""
+
+
+@contextmanager
+def node_context(path: str, prop: str | None = None) -> Iterator[None]:
+    """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``)."""
+    try:
+        yield
+    except SatoriError as exc:
+        if prop is not None and exc.prop is None:
+            exc.prop = prop
+        raise exc.with_path(path)

@@ -1,0 +1,1 @@
+"""Layout: block, flex and inline geometry of the styled tree (Taffy via stretchable)."""

@@ -1,0 +1,236 @@
+"""The Taffy layout engine, through stretchable's compiled ``taffylib`` module.
+
+This is the only module that imports stretchable. It takes a tree of
+:class:`LayoutNode` (a style in the reference's ``LayoutStyle`` vocabulary:
+camelCase keys, px floats, :class:`~satori_py.style.Percent`, keywords), lays
+it out in a private Taffy tree that is freed at the end of every call (the
+module's global tree and Node API leak, see shared/notes/dependencies.md), and
+writes each node's :class:`Box` back. Boxes are then rounded the way the
+reference rounds them (layout-engine/index.ts ``roundLayouts``): edges are
+rounded in absolute coordinates and measured leaves round their size up, so
+text keeps fitting.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+_root_handlers = list(logging.getLogger().handlers)
+from stretchable import Style as _Style  # noqa: E402
+from stretchable import taffylib  # noqa: E402
+
+# Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
+logging.getLogger().handlers[:] = _root_handlers
+
+from ..style.types import Calc, Percent  # noqa: E402
+
+# mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
+MeasureFn = Callable[[float, float, str], tuple[float, float]]
+
+_BASE: dict[str, Any] = _Style().to_dict()
+_AUTO = {"dim": 0, "value": math.nan}
+_ZERO = {"dim": 1, "value": 0.0}
+
+_DISPLAY = {"none": 0, "flex": 1, "grid": 2, "block": 3, "flow-root": 3}
+_POSITION = {"relative": 0, "static": 0, "absolute": 1}
+_OVERFLOW = {"visible": 0, "hidden": 1, "scroll": 2, "clip": 3}
+_ALIGN = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "baseline": 5,
+          "stretch": 6, "self-start": 0, "self-end": 1, "left": 0, "right": 1}
+_CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "stretch": 5,
+            "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
+_WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
+_DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
+_SIZING = {"min-content": 3, "max-content": 4}
+
+
+@dataclass(slots=True)
+class Edges:
+    top: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+    left: float = 0.0
+
+
+@dataclass(slots=True)
+class Box:
+    """A computed border box, relative to the parent's border box, with its edges."""
+
+    left: float = 0.0
+    top: float = 0.0
+    width: float = 0.0
+    height: float = 0.0
+    padding: Edges = field(default_factory=Edges)
+    border: Edges = field(default_factory=Edges)
+    margin: Edges = field(default_factory=Edges)
+
+    @property
+    def content_width(self) -> float:
+        return self.width - self.padding.left - self.padding.right - self.border.left - self.border.right
+
+    @property
+    def content_height(self) -> float:
+        return self.height - self.padding.top - self.padding.bottom - self.border.top - self.border.bottom
+
+
+@dataclass(slots=True, eq=False)
+class LayoutNode:
+    """A node of the layout tree: style in, box out."""
+
+    style: dict[str, Any] = field(default_factory=dict)
+    children: list[LayoutNode] = field(default_factory=list)
+    measure: MeasureFn | None = None
+    box: Box = field(default_factory=Box)
+
+
+def _dim(value: Any, *, auto_ok: bool = True) -> dict[str, Any]:
+    if value is None or value == "auto":
+        return _AUTO if auto_ok else _ZERO
+    if isinstance(value, Percent):
+        return {"dim": 2, "value": value.value / 100.0}
+    if isinstance(value, (int, float)):
+        return {"dim": 1, "value": float(value)}
+    if isinstance(value, str) and value in _SIZING:
+        return {"dim": _SIZING[value], "value": 0.0}
+    if isinstance(value, Calc):
+        # Taffy 0.7 has no calc(); a calc() with percentages needs the basis,
+        # which only the parent's layout knows. The builder resolves what it can.
+        return _AUTO if auto_ok else _ZERO
+    # fit-content / stretch and other keywords: closest Taffy meaning is auto.
+    return _AUTO if auto_ok else _ZERO
+
+
+def _rect(style: dict[str, Any], prefix: str, suffix: str = "", *, auto_ok: bool) -> dict[str, Any]:
+    return {side: _dim(style.get(f"{prefix}{side.capitalize()}{suffix}", 0 if not auto_ok else None),
+                       auto_ok=auto_ok)
+            for side in ("top", "right", "bottom", "left")}
+
+
+def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
+    s = dict(_BASE)
+    s["display"] = _DISPLAY.get(style.get("display", "flex"), 1)
+    s["box_sizing"] = 0 if style.get("boxSizing") == "border-box" else 1
+    s["position"] = _POSITION.get(style.get("position", "relative"), 0)
+    s["overflow_x"] = _OVERFLOW.get(style.get("overflowX", "visible"), 0)
+    s["overflow_y"] = _OVERFLOW.get(style.get("overflowY", "visible"), 0)
+    s["size"] = {"width": _dim(style.get("width")), "height": _dim(style.get("height"))}
+    s["min_size"] = {"width": _dim(style.get("minWidth")), "height": _dim(style.get("minHeight"))}
+    s["max_size"] = {"width": _dim(style.get("maxWidth")), "height": _dim(style.get("maxHeight"))}
+    s["margin"] = {side: _dim(style.get(f"margin{side.capitalize()}", 0))
+                   for side in ("top", "right", "bottom", "left")}
+    s["padding"] = _rect(style, "padding", auto_ok=False)
+    s["border"] = _rect(style, "border", "Width", auto_ok=False)
+    s["inset"] = {side: _dim(style.get(side)) for side in ("top", "right", "bottom", "left")}
+    s["gap"] = {"width": _dim(style.get("columnGap", 0), auto_ok=False),
+                "height": _dim(style.get("rowGap", 0), auto_ok=False)}
+    s["flex_direction"] = _DIRECTION.get(style.get("flexDirection", "row"), 0)
+    s["flex_wrap"] = _WRAP.get(style.get("flexWrap", "nowrap"), 0)
+    s["flex_grow"] = float(style.get("flexGrow", 0) or 0)
+    s["flex_shrink"] = float(style.get("flexShrink", 1) if style.get("flexShrink") is not None else 1)
+    s["flex_basis"] = _dim(style.get("flexBasis"))
+    ratio = style.get("aspectRatio")
+    s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
+    for key, table, name in (("align_items", _ALIGN, "alignItems"), ("align_self", _ALIGN, "alignSelf"),
+                             ("justify_items", _ALIGN, "justifyItems"),
+                             ("justify_self", _ALIGN, "justifySelf"),
+                             ("align_content", _CONTENT, "alignContent"),
+                             ("justify_content", _CONTENT, "justifyContent")):
+        value = style.get(name)
+        s[key] = table.get(value) if isinstance(value, str) else None
+    return s
+
+
+class _MeasureError(Exception):
+    """Carries an exception out of a measure callback (Taffy swallows them)."""
+
+
+def compute_layout(root: LayoutNode, *, width: float | None, height: float | None,
+                   point_scale_factor: float = 1.0) -> None:
+    """Lay out ``root`` in the available ``width`` x ``height`` (None: size to content)."""
+    tree = taffylib.init()
+    try:
+        taffylib.disable_rounding(tree)
+        ids: list[tuple[int, LayoutNode]] = []
+        measures: dict[int, MeasureFn] = {}
+
+        def build(node: LayoutNode) -> int:
+            nid = taffylib.node_create(tree, _taffy_style(node.style))
+            ids.append((nid, node))
+            if node.measure is not None and not node.children:
+                taffylib.node_set_measure(tree, nid, True)
+                measures[nid] = node.measure
+            for child in node.children:
+                taffylib.node_add_child(tree, nid, build(child))
+            return nid
+
+        root_id = build(root)
+        failure: list[BaseException] = []
+
+        def measure(known_w: float, known_h: float, avail_w: dict[str, Any],
+                    avail_h: dict[str, Any], node_id: int) -> tuple[float, float]:
+            if failure:
+                return (0.0, 0.0)
+            try:
+                if known_w == known_w:  # not NaN
+                    w, mode = known_w, "definite"
+                elif avail_w["dim"] == 3:
+                    w, mode = 0.0, "min-content"
+                elif avail_w["dim"] == 4:
+                    w, mode = math.inf, "max-content"
+                else:
+                    w, mode = avail_w["value"], "definite"
+                h = known_h if known_h == known_h else math.nan
+                mw, mh = measures[node_id](w, h, mode)
+                return (float(mw), float(known_h) if known_h == known_h else float(mh))
+            except BaseException as exc:  # noqa: BLE001 - re-raised after compute
+                failure.append(exc)
+                return (0.0, 0.0)
+
+        available = {
+            "width": {"dim": 1, "value": float(width)} if width is not None else {"dim": 4, "value": 0.0},
+            "height": {"dim": 1, "value": float(height)} if height is not None else {"dim": 4, "value": 0.0},
+        }
+        taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
+        if failure:
+            raise failure[0]
+        out = taffylib.PyLayout()
+        for nid, node in ids:
+            taffylib.node_get_layout(tree, nid, out)
+            node.box = Box(out.x, out.y, out.width, out.height,
+                           Edges(out.padding_top, out.padding_right, out.padding_bottom, out.padding_left),
+                           Edges(out.border_top, out.border_right, out.border_bottom, out.border_left),
+                           Edges(out.margin_top, out.margin_right, out.margin_bottom, out.margin_left))
+    finally:
+        taffylib.free(tree)
+    if point_scale_factor:
+        round_layout(root, point_scale_factor)
+
+
+def round_layout(root: LayoutNode, scale: float) -> None:
+    """Round boxes to multiples of ``1/scale`` px in absolute coordinates.
+
+    Adjacent boxes stay adjacent; a measured leaf's size is rounded up so its
+    text still fits (the reference's ``roundLayouts``).
+    """
+    def rnd(v: float) -> float:
+        return math.floor(v * scale + 0.5) / scale
+
+    def ceil(v: float) -> float:
+        return math.ceil(v * scale - 1e-3) / scale
+
+    def visit(node: LayoutNode, parent_left: float, parent_top: float,
+              rounded_parent_left: float, rounded_parent_top: float) -> None:
+        box = node.box
+        left = parent_left + box.left
+        top = parent_top + box.top
+        rl, rt = rnd(left), rnd(top)
+        right = rl + ceil(box.width) if node.measure else rnd(left + box.width)
+        bottom = rt + ceil(box.height) if node.measure else rnd(top + box.height)
+        box.left, box.top = rl - rounded_parent_left, rt - rounded_parent_top
+        box.width, box.height = right - rl, bottom - rt
+        for child in node.children:
+            visit(child, left, top, rl, rt)
+
+    visit(root, 0.0, 0.0, 0.0, 0.0)

@@ -1,0 +1,195 @@
+"""The value types of computed styles.
+
+Owns the small immutable values that :class:`~satori_py.style.ComputedStyle`
+holds: colours, percentages, ``calc()`` expressions, ``fit-content()`` limits,
+line heights, shadows and transform functions. Lengths are plain ``float`` px
+and keywords plain ``str``. Mirrors the shapes of the reference's serialized
+style (``handler/expand.ts``) once its strings are parsed.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from .named_colors import NAMED_COLORS
+
+__all__ = [
+    "RGBA", "Percent", "Calc", "CalcNode", "FitContent", "LineHeight", "LineClamp", "Shadow",
+    "TransformFunction", "Length", "LengthPercentage", "Size",
+]
+
+# Reverse table for the shortest CSS form of a colour; the first name wins, so
+# aliases (aqua/cyan) serialise to one spelling.
+_NAME_OF: dict[tuple[int, int, int], str] = {}
+for _name, _rgb in NAMED_COLORS.items():
+    _NAME_OF.setdefault(_rgb, _name)
+
+
+def _num(value: float) -> str:
+    """A number the way CSS (and JavaScript) would print it: no trailing zeros."""
+    if value == int(value):
+        return str(int(value))
+    return repr(round(value, 6)).rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class RGBA:
+    """An sRGB colour: channels 0-255 (floats, unrounded), alpha 0-1."""
+
+    r: float
+    g: float
+    b: float
+    a: float = 1.0
+
+    def to_css(self) -> str:
+        """The shortest exact CSS form: a name, a hex colour, or ``rgba()``."""
+        channels = (self.r, self.g, self.b)
+        integral = all(float(c).is_integer() for c in channels)
+        if self.a == 0 and integral and channels == (0, 0, 0):
+            return "transparent"
+        if integral and self.a == 1:
+            key = (int(self.r), int(self.g), int(self.b))
+            hex_form = "#%02x%02x%02x" % key
+            if all(hex_form[i] == hex_form[i + 1] for i in (1, 3, 5)):
+                hex_form = "#" + hex_form[1] + hex_form[3] + hex_form[5]
+            name = _NAME_OF.get(key)
+            return name if name is not None and len(name) < len(hex_form) else hex_form
+        rgb = ",".join(_num(c) for c in channels)
+        if self.a == 1:
+            return f"rgb({rgb})"
+        return f"rgba({rgb},{_num(self.a)})"
+
+    @property
+    def opaque(self) -> bool:
+        return self.a >= 1
+
+    @property
+    def transparent(self) -> bool:
+        return self.a <= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """A percentage, ``value`` in CSS units (``50%`` is ``Percent(50)``)."""
+
+    value: float
+
+    def resolve(self, basis: float) -> float:
+        return self.value * basis / 100.0
+
+
+# A calc() tree: ("num", x) plain number, ("px", x) a length, ("pct", x) a
+# percentage, ("+"|"-"|"*"|"/", a, b), ("min"|"max", (a, ...)),
+# ("clamp", lo, mid, hi). Lengths are already px, so the tree only needs the
+# percentage basis to be evaluated.
+CalcNode = tuple
+
+
+def _evaluate(node: CalcNode, basis: float) -> float:
+    kind = node[0]
+    if kind in ("num", "px"):
+        return float(node[1])
+    if kind == "pct":
+        return basis * node[1] / 100.0
+    if kind == "+":
+        return _evaluate(node[1], basis) + _evaluate(node[2], basis)
+    if kind == "-":
+        return _evaluate(node[1], basis) - _evaluate(node[2], basis)
+    if kind == "*":
+        return _evaluate(node[1], basis) * _evaluate(node[2], basis)
+    if kind == "/":
+        divisor = _evaluate(node[2], basis)
+        dividend = _evaluate(node[1], basis)
+        if divisor == 0:  # JavaScript division: +-Infinity or NaN
+            return math.nan if dividend == 0 else math.copysign(math.inf, dividend)
+        return dividend / divisor
+    if kind == "min":
+        return min(_evaluate(n, basis) for n in node[1])
+    if kind == "max":
+        return max(_evaluate(n, basis) for n in node[1])
+    if kind == "clamp":
+        lo, mid, hi = (_evaluate(n, basis) for n in node[1:4])
+        return max(lo, min(mid, hi))
+    raise ValueError(f"bad calc node {kind!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Calc:
+    """A ``calc()``/``min()``/``max()``/``clamp()`` length that has percentages.
+
+    Math functions without percentages are resolved to px at compute time, like
+    the reference; only those whose value depends on the layout stay a Calc.
+    """
+
+    tree: CalcNode
+    source: str = ""
+
+    def resolve(self, basis: float) -> float:
+        """The length in px, with percentages of ``basis``."""
+        return _evaluate(self.tree, basis)
+
+
+@dataclass(frozen=True, slots=True)
+class FitContent:
+    """``fit-content(<limit>)`` of a size: px, or a percentage."""
+
+    limit: float | Percent
+
+
+@dataclass(frozen=True, slots=True)
+class LineHeight:
+    """A computed line height.
+
+    ``kind`` is ``"normal"`` (the font's metrics decide; ``value`` is 0) or
+    ``"multiplier"``: ``value`` times the font size. The reference converts
+    lengths and percentages to a multiplier of the element's font size at
+    compute time, and children inherit that multiplier (not the px value).
+    """
+
+    kind: Literal["normal", "multiplier"]
+    value: float = 0.0
+
+    def resolve(self, font_size: float) -> float | None:
+        """The line height in px, or None for ``normal``."""
+        return None if self.kind == "normal" else self.value * font_size
+
+
+@dataclass(frozen=True, slots=True)
+class LineClamp:
+    """``lineClamp``: at most ``count`` lines, the last one ending in ``ellipsis``."""
+
+    count: int
+    ellipsis: str = "\u2026"
+
+
+@dataclass(frozen=True, slots=True)
+class Shadow:
+    """One ``textShadow`` or ``boxShadow`` layer, lengths in px."""
+
+    offset_x: float
+    offset_y: float
+    blur: float
+    color: RGBA
+    spread: float = 0.0
+    inset: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TransformFunction:
+    """A transform function with resolved arguments.
+
+    ``name`` is spelled as in CSS (``translateX``). Lengths are px, angles
+    degrees, numbers and scales floats; translations keep percentages of the
+    element's size as Percent or Calc. ``perspective(none)`` is ``inf``.
+    """
+
+    name: str
+    args: tuple[float | Percent | Calc, ...]
+
+
+Length = float
+LengthPercentage = Union[float, Percent, Calc]
+# A size: px, Percent, Calc, FitContent, or a keyword ("auto", "none",
+# "min-content", "max-content", "fit-content", "stretch", "content").
+Size = Union[float, Percent, Calc, FitContent, str]

@@ -1,0 +1,109 @@
+"""The SVG document model and its serialiser.
+
+This is the only module that escapes XML or formats numbers for the output:
+every stage before it builds :class:`SvgNode` trees with plain Python values,
+and :func:`serialize` turns them into deterministic text (same tree, same
+bytes). Attribute order is the order the painter gave, numbers are printed by
+:func:`fmt` (at most ``DECIMALS`` decimals, no exponent, no ``-0``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Union
+
+DECIMALS = 3
+
+AttrValue = Union[str, int, float, None]
+
+
+def fmt(value: float, decimals: int = DECIMALS) -> str:
+    """Format a number compactly: ``1.5``, ``2``, ``-0.125``; never ``-0`` or ``1e-7``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    rounded = round(float(value), decimals)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    text = f"{rounded:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attr(text: str) -> str:
+    return escape_text(text).replace('"', "&quot;")
+
+
+@dataclass(slots=True)
+class SvgNode:
+    """One SVG element. ``attrs`` keep insertion order; ``None`` values are omitted.
+
+    ``text`` is character data (escaped on output); ``raw`` is trusted markup
+    emitted verbatim (used for inline SVG passed through by the user, already
+    serialised by :mod:`satori_py.svg`'s callers).
+    """
+
+    tag: str
+    attrs: dict[str, AttrValue] = field(default_factory=dict)
+    children: list[SvgNode] = field(default_factory=list)
+    text: str | None = None
+    raw: str | None = None
+
+    def add(self, *nodes: SvgNode | None) -> SvgNode:
+        self.children.extend(n for n in nodes if n is not None)
+        return self
+
+
+def _attr(value: AttrValue) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt(value)
+    return escape_attr(str(value))
+
+
+def _write(node: SvgNode, out: list[str]) -> None:
+    if node.raw is not None and not node.tag:
+        out.append(node.raw)
+        return
+    out.append("<" + node.tag)
+    for key, value in node.attrs.items():
+        if value is not None:
+            out.append(f' {key}="{_attr(value)}"')
+    if not node.children and node.text is None and node.raw is None:
+        out.append("/>")
+        return
+    out.append(">")
+    if node.text is not None:
+        out.append(escape_text(node.text))
+    if node.raw is not None:
+        out.append(node.raw)
+    for child in node.children:
+        _write(child, out)
+    out.append(f"</{node.tag}>")
+
+
+def serialize(node: SvgNode) -> str:
+    out: list[str] = []
+    _write(node, out)
+    return "".join(out)
+
+
+def raw(markup: str) -> SvgNode:
+    """A node that is emitted verbatim (trusted, already escaped markup)."""
+    return SvgNode("", raw=markup)
+
+
+def group(children: Iterable[SvgNode], **attrs: AttrValue) -> SvgNode | None:
+    """Wrap ``children`` in a ``<g>`` only when attributes need one."""
+    kids = [c for c in children if c is not None]
+    if not kids:
+        return None
+    real = {k.replace("_", "-"): v for k, v in attrs.items() if v is not None}
+    if not real and len(kids) == 1:
+        return kids[0]
+    return SvgNode("g", real, kids)
+
+
+def points(values: Sequence[float]) -> str:
+    return " ".join(fmt(v) for v in values)

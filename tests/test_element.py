@@ -1,0 +1,48 @@
+"""Element input: parsing, children normalisation, node paths and errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from satori_py.element import Element, TextNode, h, load_element
+from satori_py.errors import InvalidElementError
+
+
+def test_children_are_flattened_and_null_bool_dropped() -> None:
+    el = load_element({"type": "div", "props": {"children": [
+        "a", None, True, False, [1, [2.0, {"type": "span", "props": {"children": "x"}}]]]}})
+    assert [type(c).__name__ for c in el.children] == ["TextNode", "TextNode", "TextNode", "Element"]
+    assert [c.text for c in el.children[:3]] == ["a", "1", "2"]
+    span = el.children[3]
+    assert isinstance(span, Element) and span.path == "div/span[3]"
+    assert span.children == (TextNode("x", "div/span[3]/#text[0]"),)
+
+
+def test_json_text_and_file_and_builder_agree(tmp_path) -> None:
+    tree = h("div", {"style": {"display": "flex"}}, "hi", h("span", None, "yo"))
+    as_text = load_element(json.dumps(tree))
+    path = tmp_path / "el.json"
+    path.write_text(json.dumps(tree))
+    as_file = load_element(path)
+    assert as_text == as_file == load_element(tree)
+    assert as_text.style == {"display": "flex"}
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"props": {}}, 'Invalid element type null: expected a tag name such as "div".'),
+    ({"type": "div", "props": {"children": [{"type": 3}]}},
+     'div/?[0]: Invalid element type 3: expected a tag name such as "div".'),
+    ({"type": "div", "props": {"children": {"type": "p", "props": {"children": [object]}}}},
+     "div/p[0]: Invalid child \"<class 'object'>\": expected a string, number, element or list."),
+    ({"type": "div", "props": {"style": "color: red"}},
+     'div: Invalid style "color: red": expected an object.'),
+    ({"type": "div", "props": {"dangerouslySetInnerHTML": {"__html": "x"}}},
+     "div: dangerouslySetInnerHTML property is not supported. See documentation for more "
+     "information https://github.com/vercel/satori#jsx."),
+    ("[1,", "Invalid JSON element: Expecting value at line 1 column 4."),
+])
+def test_invalid_shapes_name_the_node(data, message) -> None:
+    with pytest.raises(InvalidElementError) as info:
+        load_element(data)
+    assert str(info.value) == message
