@@ -1,0 +1,90 @@
+"""User-facing option types: :class:`Font`, a font the caller registers for a render.
+
+Mirrors the ``fonts`` entries of Satori's options (``{name, data, weight, style,
+lang}``). Reading and validating what the caller gave lives here; parsing the
+font itself belongs to satori_py.text.fonts.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FontError
+
+__all__ = ["FONT_STYLES", "FONT_WEIGHTS", "Font", "FontData"]
+
+FontData = bytes | str | os.PathLike[str]
+
+# Satori's FontOptions: weight is one of 100..900 in hundreds, style normal|italic.
+FONT_WEIGHTS = (100, 200, 300, 400, 500, 600, 700, 800, 900)
+FONT_STYLES = ("normal", "italic")
+
+
+@dataclass(frozen=True)
+class Font:
+    """A font for a render: ``data`` is the font file's bytes or a path to it.
+
+    ``name`` is the family name style rules refer to (``fontFamily``), matched
+    case-insensitively the way Satori does; ``lang`` restricts the font to text
+    of that language (``ja-JP``, ``zh-CN``, ...), used by fallback.
+    """
+
+    name: str
+    data: FontData
+    weight: int = 400
+    style: str = "normal"
+    lang: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.data, (bytearray, memoryview)):
+            # Keep the dataclass hashable and immutable.
+            object.__setattr__(self, "data", bytes(self.data))
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise FontError naming the field when a field has an unusable value."""
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise FontError(f"Invalid font name: {self.name!r} (expected a non-empty "
+                            "string)", prop="name", value=self.name)
+        if isinstance(self.weight, bool) or self.weight not in FONT_WEIGHTS:
+            raise FontError(f'Invalid font weight for "{self.name}": {self.weight!r} '
+                            "(expected one of 100, 200, ..., 900)",
+                            prop="weight", value=self.weight)
+        if self.style not in FONT_STYLES:
+            raise FontError(f'Invalid font style for "{self.name}": {self.style!r} '
+                            '(expected "normal" or "italic")',
+                            prop="style", value=self.style)
+        if self.lang is not None and not isinstance(self.lang, str):
+            raise FontError(f'Invalid font lang for "{self.name}": {self.lang!r} '
+                            "(expected a string such as \"ja-JP\")",
+                            prop="lang", value=self.lang)
+        if not isinstance(self.data, (bytes, str, os.PathLike)):
+            raise FontError(f'Invalid font data for "{self.name}": expected bytes or a '
+                            f"path, got {type(self.data).__name__}",
+                            prop="data", value=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The font file's path, or None when the data was given as bytes."""
+        return None if isinstance(self.data, bytes) else Path(os.fspath(self.data))
+
+    def load_bytes(self) -> bytes:
+        """The font file's bytes, read from ``data`` when it is a path."""
+        self.validate()
+        if isinstance(self.data, bytes):
+            return self.data
+        path = os.fspath(self.data)
+        try:
+            return Path(path).read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise FontError(f"Cannot read font file {path}: {reason}",
+                            prop="data", value=path) from None
+
+    def __repr__(self) -> str:
+        data = (f"<{len(self.data)} bytes>" if isinstance(self.data, bytes)
+                else repr(os.fspath(self.data)))
+        extra = f", lang={self.lang!r}" if self.lang is not None else ""
+        return (f"Font(name={self.name!r}, data={data}, weight={self.weight!r}, "
+                f"style={self.style!r}{extra})")

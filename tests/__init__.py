@@ -1,0 +1,1 @@
+"""satori-py's tests. A package so that ``python -m tests.conformance_report`` works."""

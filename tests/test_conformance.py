@@ -1,0 +1,33 @@
+"""The conformance ratchet: every case listed in tests/conformance/ratchet.txt must pass.
+
+Cases come from the shared suite (../shared/conformance beside the repo, or
+$SATORI_PY_SHARED): plain slugs are satori-suite cases, ``seed/NAME`` the seed
+cases. A listed case that fails is a test failure; to list newly passing cases
+run ``python -m tests.conformance_report --update-ratchet`` (it only adds).
+Failure pictures (ours | reference | diff) go to .artifacts/conformance/.
+"""
+from __future__ import annotations
+
+import pytest
+
+from satori_py.case import load_case
+from tests.support import harness, paths
+
+if paths.conformance_dir() is None:
+    pytest.skip(f"conformance suite not found (looked for {paths.REPO_ROOT.parent / 'shared'}"
+                f" and ${paths.ENV_SHARED})", allow_module_level=True)
+
+RATCHET = paths.read_ratchet()
+PICTURES = paths.ARTIFACTS / "conformance"
+
+
+def test_ratchet_is_sorted_and_unique() -> None:
+    assert RATCHET == sorted(set(RATCHET)), "ratchet.txt must be sorted, one slug per line"
+
+
+@pytest.mark.parametrize("slug", RATCHET)
+def test_conformance(slug: str) -> None:
+    path = paths.case_path(slug)
+    assert path is not None and path.is_file(), f"{slug}: listed in the ratchet but no case"
+    result = harness.run_case(load_case(path), slug, picture_dir=PICTURES, timeout=120)
+    assert result.passed, result.describe()
