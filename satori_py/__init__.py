@@ -1,0 +1,17 @@
+"""satori-py: HTML-and-CSS-shaped element trees to SVG and PNG, without a browser.
+
+The public names only; see :mod:`satori_py.api` for the pipeline.
+"""
+from __future__ import annotations
+
+from .api import render_png, render_svg
+from .element import h
+from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
+                     SatoriError, StyleError)
+from .options import Font
+
+__all__ = [
+    "render_svg", "render_png", "h", "Font",
+    "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
+    "RenderError",
+]

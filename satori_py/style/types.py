@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Any, Literal
 
 from .named_colors import NAMED_COLORS
 
 __all__ = [
-    "RGBA", "Percent", "Calc", "CalcNode", "FitContent", "LineHeight", "LineClamp", "Shadow",
-    "TransformFunction", "Length", "LengthPercentage", "Size",
+    "RGBA",
+    "BackgroundLayer",
+    "Calc",
+    "CalcNode",
+    "FitContent",
+    "Length",
+    "LengthPercentage",
+    "LineClamp",
+    "LineHeight",
+    "Percent",
+    "Shadow",
+    "Size",
+    "TransformFunction",
+    "TransformOrigin",
 ]
 
 # Reverse table for the shortest CSS form of a colour; the first name wins, so
@@ -35,7 +47,11 @@ def _num(value: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RGBA:
-    """An sRGB colour: channels 0-255 (floats, unrounded), alpha 0-1."""
+    """An sRGB colour: channels 0-255 (floats), alpha 0-1.
+
+    :func:`~satori_py.style.parse_color` gives whole channels, as colours reach
+    the SVG (the reference rounds the colours it converts).
+    """
 
     r: float
     g: float
@@ -50,7 +66,7 @@ class RGBA:
             return "transparent"
         if integral and self.a == 1:
             key = (int(self.r), int(self.g), int(self.b))
-            hex_form = "#%02x%02x%02x" % key
+            hex_form = "#{:02x}{:02x}{:02x}".format(*key)
             if all(hex_form[i] == hex_form[i + 1] for i in (1, 3, 5)):
                 hex_form = "#" + hex_form[1] + hex_form[3] + hex_form[5]
             name = _NAME_OF.get(key)
@@ -83,7 +99,7 @@ class Percent:
 # percentage, ("+"|"-"|"*"|"/", a, b), ("min"|"max", (a, ...)),
 # ("clamp", lo, mid, hi). Lengths are already px, so the tree only needs the
 # percentage basis to be evaluated.
-CalcNode = tuple
+CalcNode = tuple[Any, ...]
 
 
 def _evaluate(node: CalcNode, basis: float) -> float:
@@ -91,7 +107,7 @@ def _evaluate(node: CalcNode, basis: float) -> float:
     if kind in ("num", "px"):
         return float(node[1])
     if kind == "pct":
-        return basis * node[1] / 100.0
+        return basis * float(node[1]) / 100.0
     if kind == "+":
         return _evaluate(node[1], basis) + _evaluate(node[2], basis)
     if kind == "-":
@@ -188,8 +204,40 @@ class TransformFunction:
     args: tuple[float | Percent | Calc, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class TransformOrigin:
+    """A parsed ``transformOrigin``: each axis relative (percent) or absolute (px).
+
+    An axis with neither is the default, 50%. ``z_absolute`` is the depth in px.
+    """
+
+    x_relative: float | None = None
+    y_relative: float | None = None
+    x_absolute: float | None = None
+    y_absolute: float | None = None
+    z_absolute: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BackgroundLayer:
+    """One background (or mask) layer as css-background-parser splits it.
+
+    Every field is the CSS text as written for that layer ("" when its list was
+    not given, like the reference); ``color`` is only on the last layer.
+    """
+
+    image: str
+    position: str = ""
+    size: str = ""
+    repeat: str = ""
+    origin: str = ""
+    clip: str = ""
+    attachment: str = ""
+    blend_mode: str | None = None
+
+
 Length = float
-LengthPercentage = Union[float, Percent, Calc]
+LengthPercentage = float | Percent | Calc
 # A size: px, Percent, Calc, FitContent, or a keyword ("auto", "none",
 # "min-content", "max-content", "fit-content", "stretch", "content").
-Size = Union[float, Percent, Calc, FitContent, str]
+Size = float | Percent | Calc | FitContent | str

@@ -1,0 +1,1 @@
+"""Paint: render boxes -> SvgNode trees in paint order."""

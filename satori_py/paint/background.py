@@ -1,0 +1,311 @@
+"""Background layers of a box: ``backgroundColor`` under the ``backgroundImage`` layers.
+
+Mirrors ``builder/background-image.ts`` (one layer: its size, position,
+repeat and tile, as a ``<pattern>``) and the background part of
+``builder/rect.ts`` (the layers stacked, each a shape of the border box
+filled with its pattern; blend modes; ``background-clip``) of Satori 0.63.2.
+
+Behaviour kept from the reference:
+
+* Layers are listed top first; the colour is drawn first, then the last
+  layer, ..., then the first. Each shape is the border box (rounded with the
+  border radius), so backgrounds are always clipped to the border box.
+* ``backgroundOrigin`` is per layer (``border-box``, ``content-box``, anything
+  else the padding box); ``backgroundClip`` is the whole property: only
+  ``padding-box`` or ``content-box`` (not a list) clip, and they clip the
+  colour too. ``text`` is left to the painter (the glyphs are the clip).
+* ``backgroundSize``: ``cover``/``contain``, one or two lengths or
+  percentages of the positioning area, ``auto`` keeps an image's ratio.
+  Gradients have no intrinsic size; an SVG without width and height is
+  sized like ``contain``. ``round`` rescales to a whole number of tiles.
+* ``backgroundPosition``: 1 to 4 values, percentages of the free space.
+* ``backgroundRepeat``: ``repeat``, ``no-repeat``, ``repeat-x``/``-y``,
+  ``space`` (tiles edge to edge, position ignored; one tile is no-repeat)
+  and ``round``. ``no-repeat`` is a tile too large to repeat in the box.
+* Blend modes blend layers only with each other (an isolated group).
+
+Patterns are ``userSpaceOnUse`` at the tile's absolute position, which is
+what the reference's ``objectBoundingBox`` fractions of the border box
+resolve to, without their rounding.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..errors import StyleError
+from ..style.colors import is_color, js_round
+from ..style.resolve import background_layers as split_layers
+from ..style.types import RGBA, BackgroundLayer
+from ..svg import SvgNode
+from .geometry import Radii, rect_path
+from .gradient import gradient_content, is_gradient
+from .gradient_stops import PaintStyle
+from .image import Fetcher, load_image
+
+__all__ = ["background_layers", "image_layer", "box_area", "resolve_size", "resolve_position",
+           "repeat_keywords", "Area"]
+
+# (left, top, width, height) in px.
+Area = tuple[float, float, float, float]
+Edges = tuple[float, float, float, float]  # top, right, bottom, left
+
+_X, _Y = ("left", "right"), ("top", "bottom")
+
+
+def box_area(box: Area, padding: Edges, border: Edges, which: str) -> Area:
+    """``getBoxArea``: the border box inset to ``which`` box (padding box by default)."""
+    def inset(side: int) -> float:
+        return (0.0 if which == "border-box" else border[side]) + (padding[side] if which == "content-box" else 0.0)
+    left, top, width, height = box
+    return (left + inset(3), top + inset(0), width - inset(3) - inset(1), height - inset(0) - inset(2))
+
+
+def _length(value: str, base: float, ps: PaintStyle) -> float:
+    px = ps.length(value, base)
+    return 0.0 if px is None else px
+
+
+def resolve_size(size: str, area_width: float, area_height: float, image_width: float,
+                 image_height: float, ps: PaintStyle, has_size: bool = True) -> tuple[float, float]:
+    """``background-size`` in the positioning area, with the image's intrinsic size if any."""
+    value = (size or "auto").strip().lower()
+    has_ratio = image_width > 0 and image_height > 0
+    if not has_size and has_ratio and re.fullmatch(r"auto(\s+auto)?", value):
+        value = "contain"
+    if value in ("cover", "contain"):
+        if not has_ratio:
+            return area_width, area_height
+        pick = max if value == "cover" else min
+        scale = pick(area_width / image_width, area_height / image_height)
+        return image_width * scale, image_height * scale
+    words = value.split()
+    width_value = words[0] if words else ""
+    height_value = words[1] if len(words) > 1 else "auto"
+    width = None if width_value == "auto" else _length(width_value, area_width, ps)
+    height = None if height_value == "auto" else _length(height_value, area_height, ps)
+    if width is None and height is None:
+        return (image_width, image_height) if has_ratio else (area_width, area_height)
+    if width is None:
+        assert height is not None
+        width = image_width / image_height * height if has_ratio else area_width
+    if height is None:
+        height = image_height / image_width * width if has_ratio else area_height
+    return width, height
+
+
+def _is_keyword(token: str) -> bool:
+    return token in _X or token in _Y or token == "center"
+
+
+def resolve_position(position: str, free_width: float, free_height: float,
+                     ps: PaintStyle) -> tuple[float, float]:
+    """``background-position`` (1 to 4 values) as the offset of the image in its area."""
+    tokens = (position or "0% 0%").strip().lower().split() or [""]
+    x, y = ("left", "50%"), ("top", "50%")
+
+    def keyword_offset(token: str, start: str) -> tuple[str, str]:
+        return (start, "50%") if token == "center" else (token, "0%")
+
+    if len(tokens) <= 2:
+        first, second = tokens[0], tokens[1] if len(tokens) > 1 else "center"
+        if first in _Y or second in _X:
+            first, second = second, first
+        x = keyword_offset(first, "left") if _is_keyword(first) else ("left", first)
+        y = keyword_offset(second, "top") if _is_keyword(second) else ("top", second)
+    else:
+        # Keywords, each followed by an optional offset.
+        assigned_x = assigned_y = False
+        i = 0
+        while i < len(tokens):
+            keyword = tokens[i]
+            offset = "0%"
+            if i + 1 < len(tokens) and not _is_keyword(tokens[i + 1]):
+                i += 1
+                offset = tokens[i]
+            if keyword in _X or (keyword == "center" and not assigned_x):
+                x = ("left", "50%") if keyword == "center" else (keyword, offset)
+                assigned_x = True
+            else:
+                y = ("top", "50%") if keyword == "center" else (keyword, offset)
+                assigned_y = True
+            i += 1
+        if not assigned_y:
+            y = ("top", "50%")
+
+    def resolve(edge_offset: tuple[str, str], free: float) -> float:
+        value = _length(edge_offset[1], free, ps)
+        return free - value if edge_offset[0] in ("right", "bottom") else value
+
+    return resolve(x, free_width), resolve(y, free_height)
+
+
+def repeat_keywords(repeat: str) -> tuple[str, str]:
+    """One keyword for both axes, or one for each."""
+    words = (repeat or "repeat").strip().lower().split() or [""]
+    if words[0] == "repeat-x":
+        return "repeat", "no-repeat"
+    if words[0] == "repeat-y":
+        return "no-repeat", "repeat"
+    return words[0], words[1] if len(words) > 1 else words[0]
+
+
+def _tile(keyword: str, image_size: float, area_size: float, area_offset: float, box_size: float,
+          offset: float) -> tuple[float, float]:
+    """(offset of the first tile from the box, distance between tiles) on one axis."""
+    count = int(area_size // image_size) if image_size > 0 else 0
+    if keyword == "space" and count > 1:
+        return area_offset, image_size + (area_size - count * image_size) / (count - 1)
+    if keyword in ("no-repeat", "space"):
+        # Far enough apart that the image does not repeat in the box.
+        return area_offset + offset, box_size + abs(area_offset + offset) + image_size
+    return area_offset + offset, image_size
+
+
+def _rounded(image_size: float, area_size: float) -> float:
+    return area_size / max(1.0, js_round(area_size / image_size))
+
+
+def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: str, ps: PaintStyle,
+                *, fetcher: Fetcher | None = None, mask: bool = False) -> tuple[str, SvgNode] | None:
+    """One layer as a ``<pattern>`` (id ``{id_base}``) for shapes of ``box``; None for ``none``.
+
+    ``area`` is the positioning area (``box`` when None). ``mask`` paints
+    gradients white with their alpha, for ``mask-image``.
+    """
+    image = layer.image
+    if image.strip() == "none":
+        return None
+    left, top, width, height = box
+    repeat_x, repeat_y = repeat_keywords(layer.repeat)
+    gradient = is_gradient(image)
+    if not gradient and not image.startswith("url("):
+        return _color_layer(image, box, id_base)
+
+    href, image_width, image_height, intrinsic = "", 0.0, 0.0, True
+    if not gradient:
+        source = load_image(image[4:-1], fetcher=fetcher)
+        if not source.drawable:
+            return None
+        href, image_width, image_height, intrinsic = source.href, source.width, source.height, source.intrinsic
+
+    area_left, area_top, area_width, area_height = area or box
+    w, h = resolve_size(layer.size, area_width, area_height, image_width, image_height, ps, intrinsic)
+    # `round` fits a whole number of tiles, keeping the ratio if the other size is auto.
+    words = (layer.size or "auto").strip().lower().split()
+    width_auto = not words or words[0] == "auto"
+    height_auto = len(words) < 2 or words[1] == "auto"
+    if repeat_x == "round" and w > 0:
+        rounded = _rounded(w, area_width)
+        if repeat_y != "round" and height_auto:
+            h *= rounded / w
+        w = rounded
+    if repeat_y == "round" and h > 0:
+        rounded = _rounded(h, area_height)
+        if repeat_x != "round" and width_auto:
+            w *= rounded / h
+        h = rounded
+    if not (w > 0 and h > 0 and width > 0 and height > 0):
+        return None  # an empty image draws nothing (and SVG would reject it)
+
+    px, py = resolve_position(layer.position, area_width - w, area_height - h, ps)
+    offset_x, step_x = _tile(repeat_x, w, area_width, area_left - left, width, px)
+    offset_y, step_y = _tile(repeat_y, h, area_height, area_top - top, height, py)
+    if gradient:
+        content = gradient_content(image, (w, h), width, id_base, ps, mask=mask)
+    else:
+        content = [SvgNode("image", {"x": 0, "y": 0, "width": w, "height": h,
+                                     "preserveAspectRatio": "none", "href": href})]
+    return id_base, _pattern(id_base, left + offset_x, top + offset_y, step_x, step_y, content)
+
+
+def _pattern(pattern_id: str, x: float, y: float, width: float, height: float,
+             content: list[SvgNode]) -> SvgNode:
+    return SvgNode("pattern", {"id": pattern_id, "patternContentUnits": "userSpaceOnUse",
+                               "patternUnits": "userSpaceOnUse", "x": x, "y": y, "width": width,
+                               "height": height}, content)
+
+
+def _color_layer(image: str, box: Area, pattern_id: str) -> tuple[str, SvgNode]:
+    """A colour as an image, which the reference allows in image lists."""
+    if not is_color(image):
+        raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
+    left, top, width, height = box
+    rect = SvgNode("rect", {"x": 0, "y": 0, "width": width, "height": height, "fill": image})
+    return pattern_id, _pattern(pattern_id, left, top, width, height, [rect])
+
+
+def _layers(style: Mapping[str, Any]) -> Sequence[BackgroundLayer]:
+    value = style.get("backgroundImage")
+    if isinstance(value, str):
+        return split_layers(dict(style))
+    if isinstance(value, (tuple, list)):
+        return [layer for layer in value if isinstance(layer, BackgroundLayer)]
+    return ()
+
+
+def _color_fill(color: Any) -> str | None:
+    if isinstance(color, RGBA):
+        return None if color.transparent else color.to_css()
+    return color if isinstance(color, str) and color else None
+
+
+def background_layers(x: float, y: float, width: float, height: float, style: Mapping[str, Any],
+                      radii: Radii, *, id_prefix: str, fetcher: Fetcher | None = None,
+                      padding: Edges = (0.0, 0.0, 0.0, 0.0), border: Edges = (0.0, 0.0, 0.0, 0.0),
+                      text_clip: str | None = None) -> tuple[list[SvgNode], list[SvgNode]]:
+    """The background of the border box ``x, y, width, height``: (shapes in paint order, defs).
+
+    ``padding`` and ``border`` are (top, right, bottom, left) px. Pattern ids
+    are ``{id_prefix}-bg{i}`` (layer ``i`` as listed), the clip mask
+    ``{id_prefix}-bgclip``. With ``backgroundClip: text`` the shapes are
+    clipped by the clip path ``text_clip`` (the element's glyphs, which the
+    painter builds); without one nothing is drawn, as in the reference for an
+    element without text.
+    """
+    clip = style.get("backgroundClip")
+    if width <= 0 or height <= 0 or (clip == "text" and not text_clip):
+        return [], []
+    box = (x, y, width, height)
+    ps = PaintStyle.from_style(style)
+    fills: list[tuple[str, str | None]] = []
+    color = _color_fill(style.get("backgroundColor"))
+    if color is not None:
+        fills.append((color, None))
+    defs: list[SvgNode] = []
+    layers = list(enumerate(_layers(style)))
+    for index, layer in reversed(layers):  # the first layer is on top
+        drawn = image_layer(layer, box, box_area(box, padding, border, layer.origin),
+                            f"{id_prefix}-bg{index}", ps, fetcher=fetcher)
+        if drawn is not None:
+            blend = (layer.blend_mode or "").strip().lower()
+            fills.append((f"url(#{drawn[0]})", blend if blend and blend != "normal" else None))
+            defs.append(drawn[1])
+    if not fills:
+        return [], []
+
+    def shape(fill: str, blend: str | None) -> SvgNode:
+        style_attr = f"mix-blend-mode:{blend}" if blend else None
+        if radii.any:
+            return SvgNode("path", {"d": rect_path(x, y, width, height, radii), "fill": fill,
+                                    "style": style_attr})
+        return SvgNode("rect", {"x": x, "y": y, "width": width, "height": height, "fill": fill,
+                                "style": style_attr})
+
+    shapes = [shape(fill, blend) for fill, blend in fills]
+    if any(blend for _, blend in fills):
+        # Layers blend with each other only, not with what is under the element.
+        shapes = [SvgNode("g", {"style": "isolation:isolate"}, shapes)]
+    if clip == "text":
+        shapes = [SvgNode("g", {"clip-path": f"url(#{text_clip})"}, shapes)]
+    elif clip in ("padding-box", "content-box"):
+        inset = border if clip == "padding-box" else tuple(b + p for b, p in zip(border, padding))
+        if any(inset):
+            top, right, bottom, left = inset
+            mask_id = f"{id_prefix}-bgclip"
+            inner = rect_path(x + left, y + top, max(0.0, width - left - right), max(0.0, height - top - bottom),
+                              radii.inset(top, right, bottom, left))
+            defs.append(SvgNode("mask", {"id": mask_id}, [SvgNode("path", {"d": inner, "fill": "#fff"})]))
+            shapes = [SvgNode("g", {"mask": f"url(#{mask_id})"}, shapes)]
+    return shapes, defs

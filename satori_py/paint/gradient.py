@@ -1,0 +1,380 @@
+"""Linear and radial gradients (and their repeating forms) as SVG paint.
+
+Mirrors ``builder/gradient/linear.ts`` and ``builder/gradient/radial.ts`` of
+Satori 0.63.2; conic gradients are in :mod:`.conic`, stops and syntax in
+:mod:`.gradient_stops`. :func:`gradient_content` draws one gradient image of
+``size`` px: the nodes that go in the background's tile ``<pattern>``.
+
+The reference's geometry is kept, quirks included:
+
+* A linear gradient is an ``objectBoundingBox`` ``<linearGradient>`` over the
+  image, its end points from ``calcNormalPoint`` (the CSS gradient line for an
+  angle, scaled to the box) or from the side/corner keywords (``to top right``
+  is the box's diagonal, not CSS's "magic corners"). So the colour lines of an
+  angle are perpendicular in the unit square, not in px, as in the reference.
+* A repeating linear gradient's line is cut down to its first and last stops,
+  and ``spreadMethod="repeat"`` repeats it; the cycle of a length last stop is
+  its number whatever its unit.
+* Radial positions of stops in px are fractions of the *element's* width (not
+  of the ray); ``at top`` alone stays centred (the parser reads ``top`` as
+  the x keyword, which moves y, then ``center`` for y resets it).
+* A radial gradient is a ``userSpaceOnUse`` ``<radialGradient>`` (an ellipse is
+  a circle scaled vertically); a zero radius fills with the last colour.
+  A repeating one fills a circle/ellipse made large enough to cover the image.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from ..errors import StyleError
+from ..svg import AttrValue, SvgNode, fmt
+from ..style.values import calc_degree
+from .conic import conic_content
+from .gradient_stops import (
+    ColorStop,
+    Offset,
+    PaintStyle,
+    Stop,
+    expand_color_stops,
+    extract_interpolation_method,
+    function_arguments,
+    js_div,
+    normalize_stops,
+    parse_offset,
+    parse_stops,
+    resolve_math_positions,
+    split_commas,
+)
+
+__all__ = ["gradient_content", "is_gradient", "linear_points", "direction_points",
+           "radial_geometry", "RadialGeometry", "NEGATIVE_SIZE"]
+
+NEGATIVE_SIZE = ("disallow setting negative values to the size of the shape. "
+                 "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0")
+_GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
+_EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side")
+_POSITION_KEYWORDS = ("center", "left", "top", "right", "bottom")
+Points = tuple[float, float, float, float]
+
+
+def num(value: float) -> str:
+    """Coordinates in fractions of a box need more decimals than px do."""
+    return fmt(value, 6) if math.isfinite(value) else "0"
+
+
+def is_gradient(image: str) -> bool:
+    return _GRADIENT.match(image) is not None
+
+
+def gradient_content(image: str, size: tuple[float, float], box_width: float, id_base: str,
+                     ps: PaintStyle, *, mask: bool = False) -> list[SvgNode]:
+    """The nodes that draw the gradient ``image`` over ``(0, 0, *size)``.
+
+    ``box_width`` is the element's width, which radial stops in px are
+    relative to. Ids are ``{id_base}-g`` (and ``-m`` for conic masks).
+    ``mask`` draws white with the gradient's alpha, for ``mask-image``.
+    """
+    if re.match(r"^(repeating-)?conic-gradient\(", image):
+        return conic_content(image, size, id_base, ps, mask=mask)
+    if "linear-gradient(" in image:
+        return _linear(image, size, f"{id_base}-g", ps, mask)
+    return _radial(image, size, box_width, f"{id_base}-g", ps, mask)
+
+
+def _stop_nodes(stops: Sequence[Stop], percent: bool) -> list[SvgNode]:
+    def offset(value: float | None) -> str:
+        value = value or 0.0
+        return num(value * 100) + "%" if percent else num(value)
+    return [SvgNode("stop", {"offset": offset(s.offset), "stop-color": s.color}) for s in stops]
+
+
+# --- linear --------------------------------------------------------------------------------
+
+def direction_points(direction: str) -> Points:
+    """(x1, y1, x2, y2) in the unit box of ``to <side or corner>``."""
+    x1 = y1 = x2 = y2 = 0.0
+    if "top" in direction:
+        y1 = 1.0
+    elif "bottom" in direction:
+        y2 = 1.0
+    if "left" in direction:
+        x1 = 1.0
+    elif "right" in direction:
+        x2 = 1.0
+    if not (x1 or x2 or y1 or y2):
+        y1 = 1.0
+    return x1, y1, x2, y2
+
+
+def linear_points(radians: float, w: float, h: float) -> tuple[Points, float]:
+    """``calcNormalPoint``: the end points (in the unit box) and length in px of
+    the gradient line of an angle over a ``w`` x ``h`` image."""
+    r = (h / w) ** 2
+    two_pi = math.pi * 2
+    angle = math.fmod(math.fmod(radians, two_pi) + two_pi, two_pi)
+    swap = angle >= math.pi
+    if swap:
+        angle -= math.pi
+    if angle == 0:
+        x1, y1, x2, y2, length = 0.0, h, 0.0, 0.0, h
+    elif angle == math.pi / 2:
+        x1, y1, x2, y2, length = 0.0, 0.0, w, 0.0, w
+    elif angle < math.pi / 2:
+        tan = math.tan(angle)
+        x1 = (r * w / 2 / tan - h / 2) / (tan + r / tan)
+        y1 = tan * x1 + h
+        x2 = abs(w / 2 - x1) + w / 2
+        y2 = h / 2 - abs(y1 - h / 2)
+        a = (w / 2 / tan - h / 2) / (tan + 1 / tan)
+        b = tan * a + h
+        length = 2 * math.hypot(w / 2 - a, h / 2 - b)
+    else:
+        tan = math.tan(angle)
+        x1 = (h / 2 + r * w / 2 / tan) / (tan + r / tan)
+        y1 = tan * x1
+        x2 = abs(w / 2 - x1) + w / 2
+        y2 = h / 2 + abs(y1 - h / 2)
+        a = (w / 2 / tan + h / 2) / (tan + 1 / tan)
+        b = tan * a
+        length = 2 * math.hypot(w / 2 - a, h / 2 - b)
+    if swap:
+        x1, y1, x2, y2 = x2, y2, x1, y1
+    return (x1 / w, y1 / h, x2 / w, y2 / h), length
+
+
+def _fraction_of(offset: Offset | None, default: float, length: float, ps: PaintStyle) -> float:
+    if offset is None:
+        return default
+    if offset.unit == "%":
+        return offset.number / 100
+    px = ps.length(offset.css, length)
+    return js_div(px if px is not None else math.nan, length)
+
+
+def _linear(image: str, size: tuple[float, float], gradient_id: str, ps: PaintStyle,
+            mask: bool) -> list[SvgNode]:
+    gradient, method = extract_interpolation_method(image)
+    math_functions: list[str] = []
+    repeating, inner = function_arguments(expand_color_stops(gradient, math_functions), "linear-gradient")
+    parts = split_commas(inner)
+    w, h = size
+    first = parts[0]
+    if first.startswith("to "):
+        points = direction_points(first.replace("to ", "", 1))
+        length = math.hypot((points[2] - points[0]) * w, (points[3] - points[1]) * h)
+        parts = parts[1:]
+    elif first.endswith(("turn", "deg", "grad", "rad")):
+        angle = parse_offset(first)
+        degrees = calc_degree(angle.css) if angle is not None else None
+        # deg / 180 * pi, not radians(): 90deg must be exactly pi / 2.
+        points, length = linear_points(degrees / 180 * math.pi if degrees is not None else math.nan, w, h)
+        parts = parts[1:]
+    else:  # to bottom
+        points = (0.0, 0.0, 0.0, 1.0)
+        length = h
+    stops = resolve_math_positions(parse_stops(parts), math_functions, length, ps)
+    if repeating:
+        # The line from the first stop to the last one, repeated.
+        p1 = _fraction_of(stops[0].offset if stops else None, 0.0, length, ps)
+        p2 = _fraction_of(stops[-1].offset if stops else None, 1.0, length, ps)
+        x1, y1, x2, y2 = points
+        points = ((x2 - x1) * p1 + x1, (y2 - y1) * p1 + y1, (x2 - x1) * p2 + x1, (y2 - y1) * p2 + y1)
+        cycle = _repeating_cycle(stops[-1].offset if stops else None, length)
+    resolved = normalize_stops(cycle if repeating else length, stops, ps, repeating, mask, method)
+    x1, y1, x2, y2 = points
+    return [
+        SvgNode("linearGradient", {"id": gradient_id, "x1": num(x1), "y1": num(y1), "x2": num(x2),
+                                   "y2": num(y2), "spreadMethod": "repeat" if repeating else "pad"},
+                _stop_nodes(resolved, percent=True)),
+        SvgNode("rect", {"x": 0, "y": 0, "width": w, "height": h, "fill": f"url(#{gradient_id})"}),
+    ]
+
+
+def _repeating_cycle(last: Offset | None, length: float) -> float:
+    if last is None:
+        return length
+    if last.unit == "%":
+        return last.number / 100 * length
+    return last.number  # whatever its unit: the reference's quirk
+
+
+# --- radial --------------------------------------------------------------------------------
+
+class RadialGeometry:
+    """The parsed and resolved shape of a radial gradient over an image."""
+
+    __slots__ = ("shape", "cx", "cy", "r", "rx", "ry", "ratio", "repeating", "stops")
+
+    def __init__(self, shape: str, cx: float, cy: float, repeating: bool, stops: list[ColorStop]) -> None:
+        self.shape, self.cx, self.cy, self.repeating, self.stops = shape, cx, cy, repeating, stops
+        self.r = self.rx = self.ry = 0.0
+        self.ratio = 1.0
+
+
+def _with_default_shape(gradient: str) -> str:
+    # A size keyword alone would be read as a colour by the parser.
+    return re.sub(r"^((?:repeating-)?radial-gradient\(\s*)((?:closest|farthest)-(?:side|corner)\s*,)",
+                  r"\1ellipse \2", gradient, count=1)
+
+
+def _reads_as_stop(first: str) -> bool:
+    if re.search(r"circle|ellipse|at", first):
+        return False
+    return re.match(r"(rgba?|hwb|hsl|lab|lch|oklab|color|#|[a-zA-Z]+)", first) is not None
+
+
+def _axis(word: str, base: float, ps: PaintStyle) -> float:
+    offset = parse_offset(word)
+    px = ps.length(offset.css, base) if offset is not None else None
+    return base / 2 if px is None else px
+
+
+def radial_geometry(image: str, size: tuple[float, float], box_width: float,
+                    ps: PaintStyle) -> RadialGeometry:
+    """Parse ``image`` and resolve its centre and ending shape (``calcRadius``)."""
+    math_functions: list[str] = []
+    gradient, _ = extract_interpolation_method(image)
+    repeating, inner = function_arguments(
+        _with_default_shape(expand_color_stops(gradient, math_functions)), "radial-gradient")
+    parts = split_commas(inner)
+    w, h = size
+    shape, sizes, position = "ellipse", ["farthest-corner"], ["center", "center"]
+    if not _reads_as_stop(parts[0]):
+        halves = [half.strip() for half in parts[0].split("at")]
+        named = re.search(r"circle|ellipse", halves[0])
+        sizes = [m.group(0) for m in re.finditer(
+            r"-?\d+\.?\d*(?:vw|vh|px|em|rem|%|rad|grad|turn|deg)?|closest-corner|closest-side"
+            r"|farthest-corner|farthest-side", halves[0])]
+        if named:
+            shape = named.group(0)
+        elif len(sizes) == 1 and sizes[0] not in _EXTENTS:
+            shape = "circle"
+        sizes = sizes or ["farthest-corner"]
+        words = (halves[1] if len(halves) > 1 else "").split(" ")
+        position = [words[i] if i < len(words) and words[i] else "center" for i in (0, 1)]
+        parts = parts[1:]
+    stops = resolve_math_positions(parse_stops(parts), math_functions, box_width, ps)
+
+    # The centre: a keyword sets its own axis, whichever slot it is in.
+    cx, cy = w / 2, h / 2
+    keyword_axis = {"left": ("x", 0.0), "right": ("x", w), "top": ("y", 0.0), "bottom": ("y", h)}
+    for slot, word in enumerate(position):
+        if word == "center":
+            if slot == 0:
+                cx = w / 2
+            else:
+                cy = h / 2
+        elif word in keyword_axis:
+            axis, value = keyword_axis[word]
+            if axis == "x":
+                cx = value
+            else:
+                cy = value
+        elif slot == 0:
+            cx = _axis(word, w, ps)
+        else:
+            cy = _axis(word, h, ps)
+    geometry = RadialGeometry(shape, cx, cy, repeating, stops)
+    _ending_shape(geometry, sizes, w, h, ps)
+    return geometry
+
+
+def _ending_shape(g: RadialGeometry, sizes: list[str], w: float, h: float, ps: PaintStyle) -> None:
+    cx, cy, circle = g.cx, g.cy, g.shape == "circle"
+    far_x, far_y = max(abs(w - cx), abs(cx)), max(abs(h - cy), abs(cy))
+    near_x, near_y = min(abs(w - cx), abs(cx)), min(abs(h - cy), abs(cy))
+    if not any(s in _EXTENTS for s in sizes):
+        if any(s.startswith("-") for s in sizes):
+            raise StyleError(NEGATIVE_SIZE, prop="backgroundImage")
+
+        def px(word: str, base: float) -> float:
+            value = ps.length(word, base)
+            return math.nan if value is None else value
+
+        if circle:
+            g.r = px(sizes[0], w)
+        else:
+            g.rx = px(sizes[0], w)
+            # The reference reads a second size that may not be there.
+            g.ry = px(sizes[1], h) if len(sizes) > 1 else math.nan
+    elif sizes[0] in ("farthest-side", "closest-side"):
+        pick = max if sizes[0] == "farthest-side" else min
+        if circle:
+            g.r = pick(abs(w - cx), abs(cx), abs(h - cy), abs(cy))
+        else:
+            g.rx, g.ry = pick(abs(w - cx), abs(cx)), pick(abs(h - cy), abs(cy))
+    else:
+        fx, fy = (far_x, far_y) if sizes[0] == "farthest-corner" else \
+            (near_x, near_y) if sizes[0] == "closest-corner" else (0.0, 0.0)
+        if circle:
+            g.r = math.hypot(fx, fy)
+        else:
+            g.rx, g.ry = _corner_ellipse(fx, fy)
+    if g.repeating:
+        # Large enough to cover the image; the stops are scaled by `ratio`.
+        if circle:
+            cover = math.hypot(far_x, far_y)
+            g.ratio = js_div(cover, g.r)
+            if g.ratio > 1:
+                g.r = cover
+        else:
+            rx, ry = _corner_ellipse(far_x, far_y)
+            g.ratio = max(js_div(rx, g.rx), js_div(ry, g.ry))
+            if g.ratio > 1:
+                g.rx *= g.ratio
+                g.ry *= g.ratio
+
+
+def _corner_ellipse(fx: float, fy: float) -> tuple[float, float]:
+    """(rx, ry) of the ellipse through the corner (fx, fy) with the sides' ratio."""
+    ratio = fx / fy if fy != 0 else 1.0
+    if fx == 0:
+        return 0.0, 0.0
+    ry = math.sqrt(fx * fx + fy * fy * ratio * ratio) / ratio
+    return ry * ratio, ry
+
+
+def _radial(image: str, size: tuple[float, float], box_width: float, gradient_id: str,
+            ps: PaintStyle, mask: bool) -> list[SvgNode]:
+    _, method = extract_interpolation_method(image)
+    g = radial_geometry(image, size, box_width, ps)
+    w, h = size
+    total = box_width
+    last = g.stops[-1].offset if g.stops else None
+    if g.repeating and last is not None and last.unit != "%":
+        px = ps.length(last.css, box_width)
+        total = px if px is not None else math.nan
+    stops = _stop_nodes(normalize_stops(total, g.stops, ps, g.repeating, mask, method), percent=False)
+    circle = g.shape == "circle"
+    if g.repeating:
+        radius = (g.r if circle else g.rx) * 2
+        if last is None or last.unit == "%":
+            # The reference fails without a last position; 100% is what CSS means.
+            percent = last.number if last is not None else 100.0
+            r: AttrValue = num(percent * min(js_div(h, w), 1) / g.ratio) + "%"
+        else:
+            px = ps.length(last.css, w)
+            r = num(js_div(px if px is not None else math.nan, radius))
+        attrs: dict[str, AttrValue] = {"cx": g.cx, "cy": g.cy}
+        attrs.update({"r": g.r} if circle else {"rx": g.rx, "ry": g.ry})
+        return [
+            SvgNode("radialGradient", {"id": gradient_id, "spreadMethod": "repeat", "cx": "50%",
+                                       "cy": "50%", "r": r}, stops),
+            SvgNode(g.shape, {**attrs, "fill": f"url(#{gradient_id})"}),
+        ]
+    radius = g.r if circle else g.rx
+    scale_y = 1.0 if circle else js_div(g.ry, g.rx)
+    rect = {"x": 0, "y": 0, "width": w, "height": h}
+    if not (radius > 0) or not (scale_y > 0) or not math.isfinite(scale_y):
+        last_color = stops[-1].attrs["stop-color"] if stops else "transparent"
+        return [SvgNode("rect", {**rect, "fill": last_color})]
+    transform = None if scale_y == 1 else (
+        f"translate({fmt(g.cx)} {fmt(g.cy)}) scale(1 {num(scale_y)}) translate({fmt(-g.cx)} {fmt(-g.cy)})")
+    return [
+        SvgNode("radialGradient", {"id": gradient_id, "gradientUnits": "userSpaceOnUse", "cx": g.cx,
+                                   "cy": g.cy, "r": radius, "gradientTransform": transform,
+                                   "spreadMethod": "pad"}, stops),
+        SvgNode("rect", {**rect, "fill": f"url(#{gradient_id})"}),
+    ]

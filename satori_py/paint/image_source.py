@@ -1,0 +1,432 @@
+"""Resolving image sources: data URIs, raw bytes, http(s) through a fetcher, files.
+
+Mirrors ``handler/image.ts`` (``resolveImageData``) and the literal-host part
+of ``handler/url-safety.ts`` of Satori 0.63.2. Every source becomes an
+:class:`ImageSource`: a ``data:`` URI to put in ``<image href>`` and the
+intrinsic size the reference reads from the headers.
+
+Behaviour kept from the reference:
+
+* a source in quotes (``'...'`` / ``"..."``) is unquoted first;
+* without ``allow_files`` anything that is neither ``http...`` nor ``data:``
+  raises ``Image source must be an absolute URL: SRC``;
+* hosts that are private, loopback, link-local, ``localhost``, ``*.local`` or
+  ``*.internal`` are refused before the fetcher is called (SSRF protection;
+  DNS answers and redirects are the fetcher's to check: :func:`is_blocked_url`
+  is public so a fetcher can re-check every hop);
+* a failed download (the fetcher raised, or the body is not an image) is not
+  an error: the result has no ``href`` and ``error`` says why, so an ``<img>``
+  with ``width`` and ``height`` draws nothing, like the reference's ``[]``;
+* ``data:`` URIs that are neither SVG nor base64 have no size (``sized`` is
+  False; the reference then needs the ``width``/``height`` attributes).
+
+Departures, where the reference fails on legal input through a JavaScript
+slip: the format of base64 data is sniffed rather than trusted (so
+``data:image/jpg`` or a mislabelled PNG works), SVG text that is not Latin-1
+is base64-encoded as UTF-8 (``btoa`` throws there), SVG bodies are recognised
+in raw bytes (the reference spreads an undefined size), and failed downloads
+are not cached (the reference caches them for the life of the process).
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+import logging
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, unquote_to_bytes
+
+from ..errors import ImageError
+from . import image_formats as fmt
+from .image_formats import short_src
+
+log = logging.getLogger("satori_py.image")
+
+Fetcher = Callable[[str], bytes | tuple[bytes, str]]
+"""``url -> body`` or ``url -> (body, content type)``; raises on failure."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSource:
+    """A resolved image: what to put in ``<image href>`` and its intrinsic size in px.
+
+    ``sized`` is False when the reference resolves the source "without size"
+    (then ``width``/``height`` are 0 and :func:`intrinsic_size` needs the
+    element's attributes). ``intrinsic`` is False for an SVG with neither
+    ``width`` nor ``height`` (only a ratio), which matters to backgrounds.
+    ``error`` is set, and ``href`` empty, when a download failed.
+    """
+
+    href: str
+    mime: str
+    width: float
+    height: float
+    sized: bool = True
+    intrinsic: bool = True
+    error: str | None = None
+
+    @property
+    def drawable(self) -> bool:
+        return bool(self.href)
+
+
+# --- the cache ------------------------------------------------------------------
+
+class _ImageCache:
+    """A thread-safe LRU of resolved images, bounded by count and by href size."""
+
+    def __init__(self, max_entries: int = 500, max_chars: int = 256 * 1024 * 1024) -> None:
+        self._items: OrderedDict[Hashable, ImageSource] = OrderedDict()
+        self._chars = 0
+        self._lock = threading.Lock()
+        self.max_entries = max_entries
+        self.max_chars = max_chars
+
+    def get(self, key: Hashable) -> ImageSource | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: ImageSource) -> None:
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._chars -= len(old.href)
+            self._items[key] = value
+            self._chars += len(value.href)
+            while self._items and (len(self._items) > self.max_entries or self._chars > self.max_chars):
+                _, dropped = self._items.popitem(last=False)
+                self._chars -= len(dropped.href)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._chars = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+CACHE = _ImageCache()
+
+
+def clear_image_cache() -> None:
+    """Forget every resolved image (e.g. after the files or URLs changed)."""
+    CACHE.clear()
+
+
+# --- loading ----------------------------------------------------------------------
+
+def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | None = None,
+               base_dir: str | None = None, allow_files: bool = False) -> ImageSource:
+    """Resolve an ``<img src>`` (or SVG ``<image href>``, or CSS ``url()``) to an :class:`ImageSource`."""
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        data = bytes(src)
+        if not data:
+            raise ImageError("Image source is not provided.")
+        key: Hashable = ("bytes", data)
+        cached = CACHE.get(key)
+        if cached is None:
+            cached = from_bytes(data, label="the image data")
+            CACHE.put(key, cached)
+        return cached
+    if not isinstance(src, str) or not src:
+        raise ImageError("Image source is not provided.")
+    if len(src) >= 2 and src[0] == src[-1] and src[0] in "'\"":
+        src = src[1:-1]
+    if src.startswith("data:"):
+        key = ("data", src)
+        cached = CACHE.get(key)
+        if cached is None:
+            cached = from_data_uri(src)
+            CACHE.put(key, cached)
+        return cached
+    if src.startswith("http") and not (allow_files and not _HTTP_URL.match(src)):
+        return _load_url(src, fetcher)
+    if allow_files:
+        return _load_file(src, base_dir)
+    raise ImageError(f"Image source must be an absolute URL: {src}")
+
+
+_HTTP_URL = re.compile(r"https?:", re.IGNORECASE)
+# data:<type>[;k=v]*[;<encoding>],<data> as the reference's pattern reads it: the
+# type is lowercase letters, '/' and '+'; the last ';segment' is the encoding.
+_DATA_URI = re.compile(r"data:([a-z/+]+)(?:;[^;=]+=[^;=]+)*?(?:;([^;,]+))?,(.*)", re.DOTALL)
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_BASE64_JUNK = re.compile(r"[^A-Za-z0-9+/]")
+
+
+def from_data_uri(src: str) -> ImageSource:
+    match = _DATA_URI.match(src)
+    if match is None:
+        # The reference warns "resolved without size" and embeds it as it is.
+        return ImageSource(src, "", 0.0, 0.0, sized=False)
+    mime, encoding, payload = match.group(1), match.group(2), match.group(3)
+    is_base64 = encoding == "base64"
+    if mime == fmt.SVG:
+        text = (_decode_base64(payload, src).decode("utf-8", "replace") if is_base64
+                else _decode_percent(payload, src))
+        width, height, intrinsic = fmt.svg_size(text, src)
+        href = src if is_base64 else _svg_href(text.encode("utf-8"))
+        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic)
+    if not is_base64:
+        return ImageSource(src, mime, 0.0, 0.0, sized=False)
+    data = _decode_base64(payload, src)
+    detected = fmt.detect_mime(data)
+    if detected is None:
+        raise ImageError(f"Unsupported image type: unknown. The data URI says {mime}, "
+                         "but its data is not PNG, JPEG, GIF, WebP or SVG.")
+    if detected == fmt.SVG:
+        return _svg_from_bytes(data, src)
+    if detected not in fmt.SUPPORTED:
+        raise ImageError(f"Unsupported image type: {detected}")
+    width, height = fmt.raster_size(detected, data)
+    # Keep the author's URI when its type names the data (PNG covers APNG:
+    # resvg draws the first frame of an APNG labelled image/png, and the
+    # reference keeps that label too).
+    agrees = _family(mime) == _family(detected)
+    href = src if agrees else f"data:{detected};base64,{payload}"
+    return ImageSource(href, mime if agrees else detected, float(width), float(height))
+
+
+def _family(mime: str) -> str:
+    return {fmt.APNG: fmt.PNG, "image/jpg": fmt.JPEG}.get(mime, mime)
+
+
+def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> ImageSource:
+    """An image from its bytes; ``content_type`` (of a download) only improves the error."""
+    detected = fmt.detect_mime(data)
+    if detected == fmt.SVG:
+        return _svg_from_bytes(data, label)
+    if detected not in fmt.SUPPORTED:
+        detail = ""
+        if detected is None and content_type:
+            detail = (f'. The server sent Content-Type "{content_type}", which is not an '
+                      "image format satori-py can decode.")
+        raise ImageError(f"Unsupported image type: {detected or 'unknown'}{detail}")
+    width, height = fmt.raster_size(detected, data)
+    href = f"data:{detected};base64,{base64.b64encode(data).decode('ascii')}"
+    return ImageSource(href, detected, float(width), float(height))
+
+
+def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
+    text = data.decode("utf-8-sig", "replace")
+    width, height, intrinsic = fmt.svg_size(text, label)
+    return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic)
+
+
+def _svg_href(data: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
+
+
+def _decode_base64(payload: str, src: str) -> bytes:
+    """Forgiving base64 (as ``atob``): whitespace ignored, padding optional."""
+    text = re.sub(r"[\t\n\f\r ]", "", payload)
+    if len(text) % 4 == 0 and text.endswith("="):
+        text = text[:-2] if text.endswith("==") else text[:-1]
+    if len(text) % 4 == 1 or _BASE64_JUNK.search(text):
+        raise ImageError(f"Invalid base64 data in the image data URI {short_src(src)}")
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise ImageError(f"Invalid base64 data in the image data URI {short_src(src)}") from exc
+
+
+def _decode_percent(payload: str, src: str) -> str:
+    """``decodeURIComponent``: a stray ``%`` or escapes that are not UTF-8 are errors."""
+    if _BAD_PERCENT.search(payload):
+        raise ImageError("Invalid data URI: a \"%\" is not followed by two hex digits "
+                         f"(encode it as %25): {short_src(src)}")
+    try:
+        return unquote_to_bytes(payload).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImageError(f"Invalid data URI: its escapes are not UTF-8: {short_src(src)}") from exc
+
+
+def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
+    if is_blocked_url(url):
+        raise ImageError(f"Image source resolves to a blocked address (SSRF protection): {url}")
+    if fetcher is None:
+        raise ImageError(f"Loading the image {url} needs a fetcher: pass `fetcher` "
+                         "(satori-py never downloads anything by itself).")
+    key = ("url", url, fetcher)
+    cached = CACHE.get(key)
+    if cached is not None:
+        return cached
+    try:
+        result = fetcher(url)
+        content_type: str | None
+        if isinstance(result, tuple):
+            body, content_type = result
+        else:  # bytes, or a bytes subclass carrying ``content_type`` (satori_py.case.Fetched)
+            body, content_type = result, getattr(result, "content_type", None)
+        if not isinstance(body, (bytes, bytearray, memoryview)):
+            raise ImageError(f"the fetcher returned {type(body).__name__}, not bytes")
+        source = _from_download(bytes(body), content_type, url)
+    except Exception as exc:  # the reference logs any failure and draws nothing
+        message = f"Can't load image {url}: {getattr(exc, 'message', None) or exc}"
+        log.warning("%s", message)
+        return ImageSource("", "", 0.0, 0.0, sized=False, error=message)
+    CACHE.put(key, source)
+    return source
+
+
+def _from_download(body: bytes, content_type: str | None, url: str) -> ImageSource:
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type in ("image/svg+xml", "application/svg+xml"):
+        try:
+            return _svg_from_bytes(body, url)
+        except ImageError as exc:
+            raise ImageError(f"Failed to parse SVG image: {exc.message}") from exc
+    return from_bytes(body, label=url, content_type=content_type)
+
+
+def _load_file(src: str, base_dir: str | None) -> ImageSource:
+    path_text = unquote(src[7:]) if src.startswith("file://") else src
+    path = Path(path_text).expanduser()
+    if not path.is_absolute():
+        path = Path(base_dir or os.getcwd()) / path
+    try:
+        stat = path.stat()
+        key = ("file", str(path), stat.st_mtime_ns, stat.st_size)
+        cached = CACHE.get(key)
+        if cached is not None:
+            return cached
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImageError(f"Can't read the image file {path}: {exc.strerror or exc}") from exc
+    if not data:
+        raise ImageError(f"The image file {path} is empty")
+    source = from_bytes(data, label=str(path))
+    CACHE.put(key, source)
+    return source
+
+
+def intrinsic_size(source: ImageSource, width_attr: object = None,
+                   height_attr: object = None) -> tuple[float, float]:
+    """The natural size of an ``<img>`` (``handler/compute.ts``).
+
+    A source without a size takes the ``width`` and ``height`` attributes,
+    read with JavaScript's ``parseInt`` (so ``"50%"`` is 50), and both are required.
+    """
+    if source.sized:
+        return source.width, source.height
+    width, height = _parse_int(width_attr), _parse_int(height_attr)
+    if width is None or height is None:
+        raise ImageError("Image size cannot be determined. "
+                         "Please provide the width and height of the image.")
+    return width, height
+
+
+def _parse_int(value: object) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    match = re.match(r"\s*([+-]?\d+)", str(value))
+    return float(int(match.group(1))) if match else None
+
+
+# --- SSRF guard (literal hosts) ------------------------------------------------------
+
+def is_blocked_url(url: str) -> bool:
+    """Whether a server must refuse to fetch ``url`` by its literal host.
+
+    As ``isUnsafeServerFetchUrl``: not http(s) or no host; ``localhost``,
+    ``*.local``, ``*.internal``; IPv4 in private, loopback, link-local, CGNAT,
+    benchmark or multicast/reserved ranges (also written as ``0x7f.1`` or
+    ``2130706433``, as WHATWG URL reads them); the IPv6 equivalents and IPv6
+    forms that embed such an IPv4.
+    """
+    host = _url_host(url)
+    if host is None:
+        return True
+    if host in ("localhost", "local", "internal") or host.endswith((".localhost", ".local", ".internal")):
+        return True
+    if ":" in host:
+        return _unsafe_ipv6(host)
+    labels = host.split(".")
+    if re.fullmatch(r"\d+|0[xX][0-9a-fA-F]*", labels[-1]):
+        v4 = _whatwg_ipv4(labels)
+        return True if v4 is None else _unsafe_ipv4(v4)
+    return False
+
+
+def _url_host(url: str) -> str | None:
+    url = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+                                                "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
+                                                "\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    scheme = _HTTP_URL.match(url)
+    if scheme is None:
+        return None
+    # Special schemes take any run of slashes (and backslashes) before the host.
+    rest = url[scheme.end():].lstrip("/\\")
+    authority = re.split(r"[/?#\\]", rest, maxsplit=1)[0].rsplit("@", 1)[-1]
+    if authority.startswith("["):
+        end = authority.find("]")
+        if end < 0:
+            return None
+        host = authority[1:end]
+    else:
+        host = unquote(authority.split(":", 1)[0])
+        if not host.isascii():
+            try:
+                host = host.encode("idna").decode("ascii")
+            except UnicodeError:
+                return None
+    host = host.lower().rstrip(".")
+    return host or None
+
+
+def _whatwg_ipv4(labels: list[str]) -> str | None:
+    """An IPv4 host as WHATWG URL parses it (hex, octal, 1-4 parts), or None if invalid."""
+    if len(labels) > 4:
+        return None
+    numbers = []
+    for label in labels:
+        try:
+            if label[:2].lower() == "0x":
+                numbers.append(int(label[2:] or "0", 16))
+            elif len(label) > 1 and label.startswith("0"):
+                numbers.append(int(label, 8))
+            else:
+                numbers.append(int(label, 10))
+        except ValueError:
+            return None
+    if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return None
+    value = numbers[-1]
+    for index, number in enumerate(numbers[:-1]):
+        value += number << (8 * (3 - index))
+    return str(ipaddress.IPv4Address(value))
+
+
+def _unsafe_ipv4(address: str) -> bool:
+    a, b, c, _ = (int(p) for p in address.split("."))
+    return (a in (0, 10, 127) or a >= 224 or (a == 100 and 64 <= b <= 127)
+            or (a == 169 and b == 254) or (a == 172 and 16 <= b <= 31)
+            or (a == 192 and b == 0 and c == 0) or (a == 192 and b == 168)
+            or (a == 198 and b in (18, 19)))
+
+
+def _unsafe_ipv6(host: str) -> bool:
+    try:
+        packed = ipaddress.IPv6Address(host.split("%", 1)[0]).packed
+    except ValueError:
+        return True  # unparseable: fail closed
+    g = [int.from_bytes(packed[i:i + 2], "big") for i in range(0, 16, 2)]
+    embeds = (all(x == 0 for x in g[:6])
+              or (all(x == 0 for x in g[:5]) and g[5] == 0xFFFF)
+              or (all(x == 0 for x in g[:4]) and g[4] == 0xFFFF and g[5] == 0)
+              or (g[0] == 0x64 and g[1] == 0xFF9B and g[2:6] == [0, 0, 0, 0])
+              or (g[0] == 0x64 and g[1] == 0xFF9B and g[2] == 1))
+    if embeds:
+        return _unsafe_ipv4(str(ipaddress.IPv4Address(packed[12:])))
+    return ((g[0] & 0xFE00) == 0xFC00 or (g[0] & 0xFFC0) in (0xFE80, 0xFEC0)
+            or (g[0] & 0xFF00) == 0xFF00 or (g[0] == 0x2001 and g[1] == 0x0DB8))

@@ -1,0 +1,390 @@
+"""Text as SVG: glyph paths, synthetic bold, text stroke, decorations, shadows, <text>.
+
+Turns a :class:`~satori_py.text.render.TextDrawing` into :class:`SvgNode` s the
+way the reference draws text: ``buildGlyphPaths``, ``getTextStrokeAttributes``,
+``getTextFillColor`` and ``buildText`` of ``builder/text.ts``,
+``buildDecoration`` of ``builder/text-decoration.ts``, ``buildDropShadow`` of
+``builder/shadow.ts``, and the assembly at the end of ``text/index.ts``
+(a text node, :func:`paint_text_node`) and of ``Paragraph.renderRun`` in
+``text/inline.ts`` (a run of inline content, :func:`paint_text_run`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..svg import AttrValue, SvgNode, fmt
+from ..text.processor import color_css, is_transparent
+from ..text.render import (
+    DecorationLine, TextDrawing, TextElement, decoration_lines, decoration_thickness, underline_y,
+)
+
+__all__ = [
+    "paint_text_node", "paint_text_run", "glyph_paths", "text_stroke_attributes", "decoration",
+    "drop_shadow_filter", "text_element", "synthetic_bold_width", "text_clip_shapes",
+]
+
+Style = Mapping[str, Any]
+_LEADING_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# The filter region is larger than the text box: glyphs may overflow their metrics.
+_SHADOW_SCALE = 1.1
+
+
+def synthetic_bold_width(font_size: float) -> float:
+    """The stroke that emboldens synthetic bold glyphs, like Chrome's fake bold."""
+    t = min(1.0, max(0.0, (font_size - 9) / (36 - 9)))
+    return font_size * (1 / 24 + (1 / 32 - 1 / 24) * t)
+
+
+def fill_color(style: Style) -> Any:
+    """The colour glyphs are filled with: ``-webkit-text-fill-color``, else ``color``."""
+    fill = style.get("WebkitTextFillColor")
+    return fill if fill is not None else style.get("color")
+
+
+def _is_opaque_white(color: Any) -> bool:
+    channels = tuple(getattr(color, k, None) for k in ("r", "g", "b", "a"))
+    if None in channels:
+        return str(color).lower() in ("white", "#fff", "#ffffff")
+    return channels == (255, 255, 255, 1)
+
+
+def text_stroke_attributes(style: Style) -> dict[str, AttrValue]:
+    """``-webkit-text-stroke`` and ``paint-order`` as attributes (``{}`` without a stroke)."""
+    width = style.get("WebkitTextStrokeWidth")
+    if not width:
+        return {}
+    color = style.get("WebkitTextStrokeColor")
+    order = style.get("paintOrder")
+    return {
+        "stroke-width": f"{_js_number(float(width))}px",
+        "stroke": color_css(color if color is not None else style.get("color")),
+        "stroke-linejoin": "round",
+        "paint-order": order if order and order != "normal" else None,
+    }
+
+
+def _js_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def glyph_paths(path: str, bold_path: str, attributes: Mapping[str, AttrValue], bold_width: float,
+                id_: str) -> list[SvgNode]:
+    """The glyphs' path, and synthetic bold glyphs stroked with the fill colour; their text
+    stroke is a ring masked to outside the emboldened glyphs (``buildGlyphPaths``)."""
+    out: list[SvgNode] = []
+    if path.strip():
+        out.append(SvgNode("path", {**attributes, "d": path}))
+    if not bold_path.strip():
+        return out
+    stroke = attributes.get("stroke")
+    fill_attrs = {k: v for k, v in attributes.items()
+                  if k not in ("stroke", "stroke-width", "stroke-linejoin", "paint-order")}
+    fill = SvgNode("path", {**fill_attrs, "d": bold_path, "stroke": fill_attrs.get("fill"),
+                            "stroke-width": bold_width})
+    if not stroke:
+        return [*out, fill]
+    width = _leading_float(attributes.get("stroke-width"))
+    mask_id = f"satori_sb-{id_}"
+    region: dict[str, AttrValue] = {"x": -1e5, "y": -1e5, "width": 2e5, "height": 2e5}
+    mask = SvgNode("mask", {"id": mask_id, "maskUnits": "userSpaceOnUse", **region}, [
+        SvgNode("rect", {**region, "fill": "#fff"}),
+        SvgNode("path", {"d": bold_path, "fill": "#000",
+                         "stroke": "#fff" if width > bold_width else "#000",
+                         "stroke-width": abs(width - bold_width),
+                         "stroke-linejoin": attributes.get("stroke-linejoin")}),
+    ])
+    ring = SvgNode("path", {"d": bold_path, "fill": "none", "stroke": stroke,
+                            "stroke-width": width + bold_width,
+                            "stroke-linejoin": attributes.get("stroke-linejoin"),
+                            "transform": fill_attrs.get("transform"), "mask": f"url(#{mask_id})"})
+    order = str(attributes.get("paint-order") or "").split()
+    for part in ("fill", "stroke"):
+        if part not in order:
+            order.append(part)
+    stroke_first = order.index("stroke") < order.index("fill")
+    return [*out, mask, *((ring, fill) if stroke_first else (fill, ring))]
+
+
+def _leading_float(value: Any) -> float:
+    """JavaScript's ``parseFloat(String(value)) || 0``."""
+    match = _LEADING_FLOAT.match(str(value or "").strip())
+    return float(match.group(0)) if match else 0.0
+
+
+# --- decorations --------------------------------------------------------------------------
+
+def _skip_ink_segments(start: float, end: float, boxes: Sequence[Any], y: float, stroke: float,
+                       baseline: float) -> list[tuple[float, float]]:
+    half = stroke / 2
+    bleed = max(half, stroke * 1.25)
+    ranges: list[list[float]] = []
+    for box in boxes:
+        x1, x2, y1, y2 = _box(box)
+        # Only glyphs that cross the underline and go below the baseline are skipped.
+        if y2 < baseline + half or y1 > y + half:
+            continue
+        lo, hi = max(start, x1 - bleed), min(end, x2 + bleed)
+        if lo >= hi:
+            continue
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], hi)
+        else:
+            ranges.append([lo, hi])
+    if not ranges:
+        return [(start, end)]
+    out: list[tuple[float, float]] = []
+    cursor = start
+    for lo, hi in ranges:
+        if lo > cursor:
+            out.append((cursor, lo))
+        cursor = max(cursor, hi)
+        if cursor >= end:
+            break
+    if cursor < end:
+        out.append((cursor, end))
+    return out
+
+
+def _box(box: Any) -> tuple[float, float, float, float]:
+    if isinstance(box, Mapping):
+        return box["x1"], box["x2"], box["y1"], box["y2"]
+    if isinstance(box, Sequence):
+        return box[0], box[1], box[2], box[3]
+    return box.x1, box.x2, box.y1, box.y2
+
+
+def _wavy(x1: float, x2: float, y: float, thickness: float) -> str:
+    amplitude = max(1.0, thickness)
+    period = max(4.0, thickness * 4)
+    d = f"M{fmt(x1)} {fmt(y)}"
+    x = x1
+    while x < x2:
+        half = min(period / 2, x2 - x)
+        direction = 1 if round((x - x1) / (period / 2)) % 2 else -1
+        d += f" q{fmt(half / 2)} {fmt(direction * amplitude * 2)} {fmt(half)} 0"
+        x += period / 2
+    return d
+
+
+def decoration(line: DecorationLine, style: Style) -> list[SvgNode]:
+    """The decoration lines of one stretch of text (``buildDecoration``)."""
+    height = decoration_thickness(style)
+    if not height:
+        return []
+    color = style.get("textDecorationColor")
+    stroke = color_css(color if color is not None else style.get("color"))
+    line_style = style.get("textDecorationStyle")
+    skip_ink = (style.get("textDecorationSkipInk") or "auto") != "none"
+    dasharray = (f"{_js_number(height * 1.2)} {_js_number(height * 2)}" if line_style == "dashed"
+                 else f"0 {_js_number(height * 2)}" if line_style == "dotted" else None)
+    cap = "round" if line_style == "dotted" else "square"
+    out: list[SvgNode] = []
+    for kind in decoration_lines(style):
+        if kind == "line-through":
+            y = line.top + line.ascender * 0.7
+        elif kind == "underline":
+            y = line.top + underline_y(style, line.ascender, height)
+        else:
+            y = line.top - height / 2
+        if kind == "underline" and skip_ink and line.glyph_boxes:
+            segments = _skip_ink_segments(line.left, line.left + line.width, line.glyph_boxes, y,
+                                          height, line.top + line.ascender)
+        else:
+            segments = [(line.left, line.left + line.width)]
+        if line_style == "wavy":
+            out.extend(SvgNode("path", {"d": _wavy(x1, x2, y, height), "fill": "none",
+                                        "stroke": stroke, "stroke-width": height})
+                       for x1, x2 in segments)
+            continue
+        rows = [y] + ([y + height + 1] if line_style == "double" else [])
+        # The reference emits all main segments, then all segments of the second line.
+        for row in rows:
+            out.extend(SvgNode("line", {"x1": x1, "y1": row, "x2": x2, "y2": row, "stroke": stroke,
+                                        "stroke-width": height, "stroke-dasharray": dasharray,
+                                        "stroke-linecap": cap})
+                       for x1, x2 in segments)
+    return out
+
+
+# --- shadows ------------------------------------------------------------------------------
+
+def _to_fixed(value: float) -> str:
+    """JavaScript's ``toFixed(2)`` (ties of the exact binary value round up)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _percent(part: float, whole: float) -> str:
+    if whole == 0:
+        ratio = math.nan if part == 0 else math.copysign(math.inf, part)
+    else:
+        ratio = part / whole
+    return _to_fixed(ratio * 100 * _SHADOW_SCALE) + "%"
+
+
+def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
+    """``(dx, dy, blur radius, colour)`` of each ``text-shadow`` layer."""
+    shadows = style.get("textShadow")
+    out = []
+    if shadows and not isinstance(shadows, str):
+        for s in shadows:
+            out.append((float(s.offset_x), float(s.offset_y), float(s.blur), color_css(s.color)))
+        return out
+    offsets, colors, radii = (style.get("textShadowOffset"), style.get("textShadowColor"),
+                              style.get("textShadowRadius"))
+    if offsets and colors and radii is not None:
+        for offset, color, radius in zip(offsets, colors, radii):
+            out.append((float(offset["width"]), float(offset["height"]), float(radius),
+                        color_css(color)))
+    return out
+
+
+def drop_shadow_filter(id_: str, width: float, height: float,
+                       shadows: Sequence[tuple[float, float, float, str]],
+                       transparent_text: bool = False) -> SvgNode:
+    """The ``<filter>`` of text shadows (``buildDropShadow``), the first shadow on top."""
+    left, right, top, bottom = 0.0, width, 0.0, height
+    effects: list[SvgNode] = []
+    merge: list[SvgNode] = []
+    for i, (dx, dy, radius, color) in enumerate(shadows):
+        grow = radius * radius / 4
+        left = min(dx - grow, left)
+        right = max(dx + grow + width, right)
+        top = min(dy - grow, top)
+        bottom = max(dy + grow + height, bottom)
+        result = f"satori_s-{id_}-result-{i}"
+        effects += [
+            SvgNode("feGaussianBlur", {"in": "SourceAlpha", "stdDeviation": radius / 2,
+                                       "result": f"{result}-blur"}),
+            SvgNode("feOffset", {"in": f"{result}-blur", "dx": dx, "dy": dy,
+                                 "result": f"{result}-offset"}),
+            SvgNode("feFlood", {"flood-color": color, "flood-opacity": 1,
+                                "result": f"{result}-color"}),
+            SvgNode("feComposite", {"in": f"{result}-color", "in2": f"{result}-offset",
+                                    "operator": "in", "result": result}),
+        ]
+        merge.insert(0, SvgNode("feMergeNode", {"in": result}))
+    if not transparent_text:
+        merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
+    return SvgNode("filter", {
+        "id": f"satori_s-{id_}", "x": _percent(left, width), "y": _percent(top, height),
+        "width": _percent(right - left, width), "height": _percent(bottom - top, height),
+    }, [*effects, SvgNode("feMerge", {}, merge)])
+
+
+# --- <text> and <image> pieces ------------------------------------------------------------
+
+def _font_family(style: Style) -> str | None:
+    family = style.get("fontFamily")
+    if family is None:
+        return None
+    return family if isinstance(family, str) else ",".join(str(f) for f in family)
+
+
+def text_element(piece: TextElement, style: Style) -> SvgNode:
+    """A grapheme image, or text drawn with a system font (``buildText``)."""
+    if piece.image:
+        return SvgNode("image", {"href": piece.image, "x": piece.left, "y": piece.top,
+                                 "width": piece.width, "height": piece.height})
+    spacing = style.get("letterSpacing")
+    attrs: dict[str, AttrValue] = {
+        "x": piece.left, "y": piece.top, "width": piece.width, "height": piece.height,
+        "font-weight": style.get("fontWeight"), "font-style": style.get("fontStyle"),
+        "font-size": style.get("fontSize"), "font-family": _font_family(style),
+        "letter-spacing": spacing or None,
+        **text_stroke_attributes(style),
+        "fill": color_css(fill_color(style)),
+    }
+    return SvgNode("text", attrs, text=piece.content)
+
+
+# --- assembly -----------------------------------------------------------------------------
+
+def _shadow(drawing: TextDrawing, id_: str, transparent: bool) -> SvgNode | None:
+    shadows = text_shadows(drawing.style)
+    if not shadows:
+        return None
+    return SvgNode("defs", {}, [drop_shadow_filter(id_, drawing.width, drawing.height, shadows,
+                                                   transparent)])
+
+
+def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgNode]:
+    if defs is None:
+        return nodes
+    return [defs, SvgNode("g", {"filter": f"url(#satori_s-{id_})"}, nodes)]
+
+
+def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False) -> list[SvgNode]:
+    """A text node drawn like the end of the reference's ``buildTextNodes``."""
+    style = drawing.style
+    if style.get("visibility") == "hidden":
+        return []
+    fill = fill_color(style)
+    transparent = is_transparent(fill)
+    opaque_white_clip = clip_text_background and _is_opaque_white(fill)
+    defs = _shadow(drawing, id_, transparent or opaque_white_clip)
+    out: list[SvgNode] = []
+    for piece in drawing.elements:
+        out.extend(_filtered(defs, id_, [text_element(piece, style)]))
+    decorations = [n for line in drawing.decorations for n in decoration(line, style)]
+    path, bold = drawing.path, drawing.bold_path
+    if path or bold:
+        stroke = text_stroke_attributes(style)
+        shapes: list[SvgNode] = []
+        if not transparent or stroke or defs is not None:
+            fill_text = ("black" if defs is not None and (transparent or opaque_white_clip)
+                         else color_css(fill))
+            shapes = glyph_paths(path, bold, {"fill": fill_text, **stroke},
+                                 synthetic_bold_width(float(style.get("fontSize", 16))), id_)
+        grouped = [SvgNode("g", {}, shapes)] if shapes else []
+        out.extend(_filtered(defs, id_, grouped + decorations))
+    elif decorations:
+        # Without glyphs the reference wraps decorations in the filter but omits its defs.
+        out.extend([SvgNode("g", {"filter": f"url(#satori_s-{id_})"}, decorations)]
+                   if defs is not None else decorations)
+    return out
+
+
+def text_clip_shapes(drawing: TextDrawing, *, whole_node: bool = True) -> list[SvgNode]:
+    """The glyph shapes a ``background-clip: text`` ancestor clips its background to:
+    the glyph paths, and ``<text>`` without fill for text drawn with system fonts."""
+    out: list[SvgNode] = []
+    d = drawing.path + drawing.bold_path
+    if d:
+        out.append(SvgNode("path", {"d": d}))
+    if whole_node:
+        for piece in drawing.elements:
+            if not piece.image:
+                node = text_element(piece, drawing.style)
+                node.attrs.pop("fill", None)
+                out.append(node)
+    return out
+
+
+def paint_text_run(drawing: TextDrawing, *, id_: str) -> list[SvgNode]:
+    """A run of a paragraph drawn like the reference's ``Paragraph.renderRun``."""
+    style = drawing.style
+    if style.get("visibility") == "hidden":
+        return []
+    fill = fill_color(style)
+    transparent = is_transparent(fill)
+    defs = _shadow(drawing, id_, transparent)
+    stroke = text_stroke_attributes(style)
+    path, bold = drawing.path, drawing.bold_path
+    shapes: list[SvgNode] = []
+    if (path or bold) and (not transparent or stroke or defs is not None):
+        shapes = glyph_paths(path, bold, {"fill": "black" if defs is not None and transparent
+                                          else color_css(fill), **stroke},
+                             synthetic_bold_width(float(style.get("fontSize", 16))), id_)
+    out: list[SvgNode] = [SvgNode("g", {}, shapes)] if shapes else []
+    for piece in drawing.elements:
+        out.extend(_filtered(defs, id_, [text_element(piece, style)]))
+    out.extend(n for line in drawing.decorations for n in decoration(line, style))
+    return _filtered(defs, id_, out)

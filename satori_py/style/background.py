@@ -1,0 +1,103 @@
+"""The ``background`` shorthand, split into its longhands.
+
+Mirrors the reference's ``parser/background.ts``: comma-separated layers of
+``<bg-image> || <position> [/ <size>] || <repeat> || <attachment> || <box>{1,2}``
+and a colour in the final layer. Lists are only set when a layer has an
+image; omitted longhands are reset (None).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import StyleError
+from . import valueparser as vp
+from .colors import parse_color
+from .values import js_string
+
+__all__ = ["expand_background"]
+
+_IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
+_REPEATS = ("repeat", "space", "round", "no-repeat")
+_ATTACHMENTS = ("scroll", "fixed", "local")
+_BOXES = ("border-box", "padding-box", "content-box")
+_POSITIONS = ("left", "right", "top", "bottom", "center")
+_SIZES = ("auto", "cover", "contain")
+_LENGTH_PERCENTAGE = re.compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
+
+
+def _layer(nodes: list[vp.Node], final: bool, value: str) -> dict[str, str | None]:
+    def invalid() -> StyleError:
+        return StyleError(f'Invalid `background` value: "{value}".', prop="background", value=value)
+
+    def word_at(i: int) -> str:
+        return nodes[i].value.lower() if 0 <= i < len(nodes) and nodes[i].type == "word" else ""
+
+    def is_position(word: str) -> bool:
+        return word in _POSITIONS or bool(_LENGTH_PERCENTAGE.match(word))
+
+    image = position = size = repeat = attachment = color = None
+    boxes: list[str] = []
+    i = 0
+    while i < len(nodes):
+        node, word = nodes[i], word_at(i)
+        if image is None and ((node.type == "function" and _IMAGE_FUNCTION.match(node.value)) or word == "none"):
+            image = vp.stringify(node)
+        elif repeat is None and word in ("repeat-x", "repeat-y"):
+            repeat = word
+        elif repeat is None and word in _REPEATS:
+            repeat = word
+            if word_at(i + 1) in _REPEATS:
+                i += 1
+                repeat += " " + word_at(i)
+        elif attachment is None and word in _ATTACHMENTS:
+            attachment = word
+        elif len(boxes) < 2 and (word in _BOXES or (final and word == "text")):
+            boxes.append(word)
+        elif position is None and is_position(word):
+            tokens = [word]
+            while len(tokens) < 4 and is_position(word_at(i + 1)):
+                i += 1
+                tokens.append(word_at(i))
+            position = " ".join(tokens)
+            if i + 1 < len(nodes) and nodes[i + 1].type == "div" and nodes[i + 1].value == "/":
+                i += 1
+                size_tokens: list[str] = []
+                while len(size_tokens) < 2 and (word_at(i + 1) in _SIZES or _LENGTH_PERCENTAGE.match(word_at(i + 1))):
+                    i += 1
+                    size_tokens.append(word_at(i))
+                if not size_tokens:
+                    raise invalid()
+                size = " ".join(size_tokens)
+        elif final and color is None and node.type in ("word", "function") and (
+                word == "transparent" or parse_color(vp.stringify(node)) is not None):
+            color = vp.stringify(node)
+        else:
+            raise invalid()
+        i += 1
+    return {"image": image or "none", "position": position or "0% 0%", "size": size or "auto",
+            "repeat": repeat or "repeat", "origin": boxes[0] if boxes else "padding-box",
+            "clip": boxes[1] if len(boxes) > 1 else boxes[0] if boxes else "border-box", "color": color}
+
+
+def expand_background(value: Any) -> dict[str, Any]:
+    text = js_string(value).strip()
+    groups: list[list[vp.Node]] = [[]]
+    for node in vp.parse(text):
+        if node.type == "div" and node.value == ",":
+            groups.append([])
+        elif node.type not in ("space", "comment"):
+            groups[-1].append(node)
+    if any(not nodes for nodes in groups):
+        raise StyleError(f'Invalid `background` value: "{text}".', prop="background", value=text)
+    layers = [_layer(nodes, i == len(groups) - 1, text) for i, nodes in enumerate(groups)]
+    has_image = any(layer["image"] != "none" for layer in layers)
+
+    def joined(key: str) -> str | None:
+        return ", ".join(str(layer[key]) for layer in layers) if has_image else None
+
+    final = layers[-1]
+    return {"backgroundColor": final["color"], "backgroundImage": joined("image"),
+            "backgroundPosition": joined("position"), "backgroundSize": joined("size"),
+            "backgroundRepeat": joined("repeat"), "backgroundOrigin": joined("origin"),
+            "backgroundClip": None if final["clip"] == "border-box" else final["clip"]}

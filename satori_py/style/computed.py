@@ -1,0 +1,261 @@
+"""``ComputedStyle`` and ``compute_style``: one element's style, typed.
+
+Mirrors the reference's ``handler/compute.ts`` end to end: presets and
+inline declarations are cascaded (:mod:`.cascade`), expanded
+(:mod:`.expand`), resolved to px (:mod:`.resolve`), then checked and typed
+in the order of compute.ts with the property table (:mod:`.properties`).
+The result is an immutable mapping keyed by camelCase longhands, where every
+property of the table has a value (its initial value when not set).
+"""
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from ..errors import StyleError
+from . import convert as conv
+from .cascade import apply_resets, cascade_declarations
+from .colors import BLACK
+from .expand import expand
+from .presets import LIST_ELEMENTS, preset_for
+from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
+from .resolve import resolve_declared
+from .transform import svg_transform_to_css
+from .types import LineHeight, TransformFunction
+from .values import LengthContext, check_keyword, js_string, js_to_number
+
+__all__ = ["ComputedStyle", "compute_style", "root_style"]
+
+_log = logging.getLogger("satori_py.style")
+_TEXT_ALIGN = {k: k for k in ("left", "right", "center", "justify", "start", "end")}
+_SIDES = ("Top", "Right", "Bottom", "Left")
+# Folded into `textShadow`.
+_SHADOW_PARTS = ("textShadowOffset", "textShadowColor", "textShadowRadius")
+_ROWS = tuple((name, row, row.initial is CURRENT_COLOR) for name, row in PROPERTIES.items())
+_CURRENT_COLOR_INHERITED = frozenset(
+    name for name, row in PROPERTIES.items() if row.inherited and row.initial is CURRENT_COLOR)
+
+
+class ComputedStyle(Mapping[str, Any]):
+    """An immutable mapping of camelCase longhands to typed values.
+
+    ``warnings`` holds what the reference would only ``console.warn`` about
+    for this element (without ``on_style_error``). Keys starting with ``_``
+    are internal (list depth, ch ratio, the colour as written); ``--*`` keys
+    are custom properties.
+    """
+
+    __slots__ = ("_values", "warnings")
+    _values: dict[str, Any]
+    warnings: tuple[str, ...]
+
+    def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "_values", dict(values))
+        object.__setattr__(self, "warnings", tuple(warnings))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("ComputedStyle is immutable; use replace()")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def replace(self, **changes: Any) -> ComputedStyle:
+        """A copy with ``changes`` (e.g. ``_chRatio`` once the font is known)."""
+        return ComputedStyle({**self._values, **changes}, self.warnings)
+
+    def __repr__(self) -> str:
+        shown = {k: v for k, v in self._values.items() if not k.startswith("_")}
+        return f"ComputedStyle({shown!r})"
+
+
+def _initial(name: str, color: Any) -> Any:
+    initial = PROPERTIES[name].initial
+    return color if initial is CURRENT_COLOR else initial
+
+
+def root_style(*, width: float | None, height: float | None) -> ComputedStyle:
+    """The style the root element inherits from: every property at its initial value."""
+    values = {name: _initial(name, BLACK) for name in PROPERTIES}
+    values.update(_colorText="black", _listDepth=0, _childListDepth=0, _setColors=frozenset(),
+                  _declared=frozenset(), _parentFontSize=16.0,
+                  displayOuter="inline",
+                  displayInner="inline", overflow="visible", aspectRatioAuto=False,
+                  _viewport=(width or 0.0, height or 0.0))
+    return ComputedStyle(values)
+
+
+def _snap(width: float, scale: float) -> float:
+    """Border and outline widths snap to device pixels (``snapLineWidth``)."""
+    if not scale or width <= 0:
+        return width
+    pixels = width * scale
+    if abs(pixels - round(pixels)) < 1e-6:
+        return width
+    return max(1, math.floor(pixels)) / scale
+
+
+def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedStyle, *,
+                  viewport: tuple[float, float],
+                  on_style_error: Callable[[StyleError], None] | None = None,
+                  point_scale_factor: float = 1.0) -> ComputedStyle:
+    """The computed style of element ``tag`` with ``props``, inheriting from ``parent``.
+
+    Invalid values raise StyleError with the reference's sentence, or are
+    passed to ``on_style_error`` and dropped when it is given. Values the
+    reference only warns about are dropped and listed in ``warnings``.
+    """
+    props = props or {}
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        _log.warning(message)
+
+    def report(error: StyleError) -> None:
+        if on_style_error is None:
+            raise error
+        on_style_error(error)
+
+    def soft(message: str) -> None:
+        if on_style_error is not None:
+            on_style_error(StyleError(message))
+        else:
+            warn(message)
+
+    inline = props.get("style")
+    inline = dict(inline) if isinstance(inline, Mapping) else {}
+    if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
+        # The transform attribute of an inline SVG transforms its box.
+        matrix = svg_transform_to_css(props["transform"])
+        if matrix:
+            inline["transform"] = matrix
+    list_depth = int(parent.get("_childListDepth", 0))
+    preset = preset_for(tag, props, list_depth)
+    own_direction = js_string(inline.get("direction", "")).strip().lower()
+    direction = own_direction if own_direction in ("ltr", "rtl") else js_string(
+        preset.get("direction") or parent.get("direction") or "ltr")
+    declarations, resets = cascade_declarations(preset, inline, direction)
+
+    parent_values = parent._values if isinstance(parent, ComputedStyle) else dict(parent)
+    base = {k: v for k, v in parent_values.items() if k in INHERITED or k.startswith("--")}
+    apply_resets(base, resets)
+    if "color" not in base:
+        base.pop("_colorText", None)
+    parent_line_height = base.get("lineHeight")
+    lengths = LengthContext(
+        float(viewport[0] or 0.0), float(viewport[1] or 0.0), float(base.get("_chRatio") or 0.5),
+        parent_line_height.value if isinstance(parent_line_height, LineHeight)
+        and parent_line_height.kind == "multiplier" else None)
+
+    expanded = expand(declarations, {k: v for k, v in base.items() if k.startswith("--")},
+                      base.get("color", BLACK), base.get("_colorText", "black"), report, warn)
+    declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
+                                           lengths, report)
+    color = expanded.color
+    typed: dict[str, Any] = {}
+    ctx = conv.Context("", font_size, color, lengths, report, soft, typed)
+
+    # Inherited colours that default to currentColor follow each element's own
+    # colour until some ancestor sets them.
+    set_colors = set(parent_values.get("_setColors", ()))
+    for name, row, current_initial in _ROWS:
+        if name not in declared:
+            if row.inherited and name in base and (not current_initial or name in set_colors):
+                typed[name] = base[name]
+            else:
+                typed[name] = color if current_initial else row.initial
+            continue
+        inherits = row.inherited and name in base and (not current_initial or name in set_colors)
+        fallback = base[name] if inherits else (color if current_initial else row.initial)
+        value = declared[name]
+        ctx.prop = name
+        if name == "order":
+            typed[name] = _order(value, report)
+        elif name == "visibility" and value == parent_values.get("visibility"):
+            typed[name] = value
+        elif name == "aspectRatio":
+            typed[name] = float(value) if isinstance(value, (int, float)) and value > 0 else None
+        else:
+            result = row.convert(value, ctx)
+            typed[name] = fallback if result is conv.INVALID else result
+
+    typed["fontSize"] = font_size
+    typed["color"] = color
+    _finish_boxes(typed, declared, color, point_scale_factor)
+    _finish_paint(typed, declared, ctx)
+    if "textAlign" in declared:
+        # Checked by the reference's text layout, which throws even with onStyleError.
+        check_keyword(declared["textAlign"], _TEXT_ALIGN, "textAlign")
+
+    values: dict[str, Any] = {k: v for k, v in base.items() if k not in PROPERTIES}
+    values.update({k: v for k, v in declared.items() if k not in PROPERTIES and k not in _SHADOW_PARTS})
+    for part in _SHADOW_PARTS:
+        values.pop(part, None)
+    values.update(typed)
+    values.update(expanded.variables)
+    set_colors |= {name for name in _CURRENT_COLOR_INHERITED if name in declared}
+    values.update(_colorText=expanded.color_text, _listDepth=list_depth, _setColors=frozenset(set_colors),
+                  _childListDepth=list_depth + (1 if tag in LIST_ELEMENTS else 0),
+                  aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _viewport=tuple(viewport),
+                  _declared=frozenset(declared), _parentFontSize=float(base.get("fontSize", 16.0)))
+    values.pop("_aspectRatioAuto", None)
+    return ComputedStyle(values, tuple(warnings))
+
+
+def _order(value: Any, report: Callable[[StyleError], None]) -> int:
+    number = js_to_number(value)
+    if not (math.isfinite(number) and number == int(number)):
+        report(StyleError(f'Invalid value for CSS property "order": {js_string(value)}', prop="order",
+                          value=value))
+        return 0
+    return int(number)
+
+
+def _finish_boxes(typed: dict[str, Any], declared: Mapping[str, Any], color: Any, scale: float) -> None:
+    """Display types, overflow pairs and border widths, as compute.ts settles them."""
+    outer, inner = DISPLAY_TYPES.get(typed["display"], ("inline", "inline"))
+    # A vertical -webkit-box with a line clamp is a block container whose lines are clamped.
+    if typed["display"] == "-webkit-box" and declared.get("WebkitBoxOrient") == "vertical" \
+            and js_to_number(declared.get("WebkitLineClamp")) > 0:
+        inner = "flow-root"
+    typed["displayOuter"], typed["displayInner"] = outer, inner
+
+    x, y = typed["overflowX"], typed["overflowY"]
+
+    def scrolls(value: str) -> bool:
+        return value not in ("visible", "clip")
+
+    if scrolls(x) != scrolls(y):
+        # visible and clip don't make a scroll container: with one that does, they're auto and hidden.
+        to_scrolling = {"visible": "auto", "clip": "hidden"}
+        x, y = to_scrolling.get(x, x), to_scrolling.get(y, y)
+    typed["overflowX"], typed["overflowY"] = x, y
+    typed["overflow"] = "visible" if x == "visible" and y == "visible" else "hidden"
+
+    # A side without a border style has no width; the width defaults to medium.
+    for side in _SIDES:
+        if typed[f"border{side}Style"] in ("none", "hidden"):
+            typed[f"border{side}Width"] = 0.0
+        typed[f"border{side}Width"] = _snap(typed[f"border{side}Width"], scale)
+    typed["outlineWidth"] = _snap(typed["outlineWidth"], scale)
+
+
+def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.Context) -> None:
+    """Shadows, transforms and backgrounds, which have several serialized parts."""
+    if any(part in declared for part in _SHADOW_PARTS):
+        typed["textShadow"] = conv.text_shadows(declared, ctx)
+    if "boxShadow" in declared:
+        typed["boxShadow"] = conv.box_shadows(declared["boxShadow"], ctx)
+    transform = declared.get("transform")
+    typed["transform"] = tuple(transform) if transform and all(
+        isinstance(f, TransformFunction) for f in transform) else None
+    image = declared.get("backgroundImage")
+    typed["backgroundImage"] = image if isinstance(image, tuple) and image else None

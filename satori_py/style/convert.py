@@ -1,0 +1,343 @@
+"""Typing of serialized values: the reference's strings and numbers to the
+value types of :mod:`.types`.
+
+Mirrors the checks of ``handler/compute.ts`` (``v()`` keywords, ``asSize``,
+``asPointAutoPercentageLength``, ``asPointPercentageLength`` of ``utils.ts``)
+and adds the parsing that the reference leaves to its builders (colours,
+radii, font weights, line clamps, shadows). Each converter takes the value and
+a :class:`Context` and returns the typed value; hard errors go through
+``ctx.report`` and soft ones (the reference's ``console.warn``) through
+``ctx.soft``, both falling back to the property's initial value.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import StyleError
+from . import valueparser as vp
+from .colors import BLACK, TRANSPARENT, parse_color
+from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
+from .values import LengthContext, check_keyword, js_string, length_to_number
+
+__all__ = [
+    "INVALID",
+    "Context",
+    "Converter",
+    "fill_color",
+    "font_family",
+    "font_weight",
+    "gap",
+    "inset",
+    "keyword",
+    "keyword_soft",
+    "length_px",
+    "line_clamp",
+    "line_height",
+    "margin",
+    "number",
+    "padding",
+    "radius",
+    "raw",
+    "size",
+    "stroke_color",
+    "text_indent",
+    "z_index",
+]
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+# A converter returns INVALID to fall back to the property's initial value.
+INVALID: Any = _Invalid()
+
+
+@dataclass
+class Context:
+    """What converters need besides the value."""
+
+    prop: str
+    font_size: float
+    color: RGBA
+    lengths: LengthContext
+    report: Callable[[StyleError], None]
+    soft: Callable[[str], None]
+    style: Mapping[str, Any]
+
+
+Converter = Callable[[Any, Context], Any]
+
+
+def raw(value: Any, ctx: Context) -> Any:
+    return value
+
+
+def keyword(allowed: Mapping[str, Any]) -> Converter:
+    """``v()``: the value must be a key of ``allowed`` (case-sensitive), else an error."""
+    def convert(value: Any, ctx: Context) -> Any:
+        try:
+            return check_keyword(value, allowed, ctx.prop)
+        except StyleError as error:
+            ctx.report(error)
+            return INVALID
+    return convert
+
+
+def keyword_soft(allowed: tuple[str, ...]) -> Converter:
+    """A keyword the reference doesn't check; unknown ones act as the initial value."""
+    def convert(value: Any, ctx: Context) -> Any:
+        return value if isinstance(value, str) and value in allowed else INVALID
+    return convert
+
+
+# -- lengths ------------------------------------------------------------------------------
+
+_SIZING = {"min-content": "min-content", "max-content": "max-content", "fit-content": "fit-content",
+           "stretch": "stretch", "-webkit-min-content": "min-content",
+           "-webkit-max-content": "max-content", "-webkit-fit-content": "fit-content",
+           "-webkit-fill-available": "stretch"}
+_FIT_CONTENT = re.compile(r"^fit-content\(\s*([\d.]+)(px|%)\s*\)$")
+_EXAMPLE = '(e.g., "50%")'
+
+
+def _js_parse_float(text: str) -> float:
+    match = re.match(r"^\s*[+-]?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|Infinity)", text, re.IGNORECASE)
+    return float(match.group(0).replace("Infinity", "inf")) if match else math.nan
+
+
+def _percentage(value: str, ctx: Context) -> Any:
+    number = _js_parse_float(value[:-1])
+    if math.isnan(number):
+        ctx.soft(f'Invalid value "{value}" for "{ctx.prop}". Expected a percentage value {_EXAMPLE}.')
+        return INVALID
+    return Percent(number)
+
+
+def _length_percentage(value: Any, ctx: Context, *, auto: bool) -> Any:
+    """``asPointAutoPercentageLength`` / ``asPointPercentageLength``."""
+    if isinstance(value, bool):
+        value = js_string(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, (Calc, Percent)):
+        return value
+    text = js_string(value)
+    if auto and text.strip().lower() == "auto":
+        return "auto"
+    if text.endswith("%"):
+        return _percentage(text, ctx)
+    expected = 'a number, "auto", or a percentage value' if auto else "a number or a percentage value"
+    ctx.soft(f'Invalid value "{text}" for "{ctx.prop}". Expected {expected} {_EXAMPLE}.')
+    return INVALID
+
+
+def size(value: Any, ctx: Context) -> Any:
+    """``asSize``: a length, a sizing keyword or ``fit-content()``."""
+    prop = ctx.prop
+    if isinstance(value, str):
+        lower = value.strip().lower()
+        if lower in _SIZING:
+            return _SIZING[lower]
+        if lower == "content" and prop == "flexBasis":
+            return "content"
+        fit = _FIT_CONTENT.match(lower)
+        if fit:
+            limit = _js_parse_float(fit.group(1))
+            return FitContent(Percent(limit) if fit.group(2) == "%" else limit)
+        if lower == "none" and prop.startswith("max"):
+            return "none"
+        if lower == "auto" and prop.startswith("min"):
+            return "auto"
+    return _length_percentage(value, ctx, auto=not prop.startswith(("min", "max")))
+
+
+def margin(value: Any, ctx: Context) -> Any:
+    # `style.marginTop || 0`: falsy values are 0.
+    return _length_percentage(value or 0.0, ctx, auto=True)
+
+
+def inset(value: Any, ctx: Context) -> Any:
+    """Insets only apply (and are only checked) when the box is positioned."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return "auto"
+    if ctx.style.get("position") in ("static", "sticky", None):
+        quiet = Context(ctx.prop, ctx.font_size, ctx.color, ctx.lengths, ctx.report,
+                        lambda message: None, ctx.style)
+        return _length_percentage(value, quiet, auto=False)
+    return _length_percentage(value, ctx, auto=False)
+
+
+def padding(value: Any, ctx: Context) -> Any:
+    """Not checked by the reference; anything but a length is 0."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (Percent, Calc)):
+        return value
+    if isinstance(value, str) and value.endswith("%") and not math.isnan(_js_parse_float(value[:-1])):
+        return Percent(_js_parse_float(value[:-1]))
+    return INVALID
+
+
+def gap(value: Any, ctx: Context) -> Any:
+    return padding(value, ctx)
+
+
+def length_px(value: Any, ctx: Context) -> Any:
+    """A px length (em and friends are already resolved); others fall back."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return INVALID
+
+
+def text_indent(value: Any, ctx: Context) -> Any:
+    """px, or a percentage of the line's width."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        number = _js_parse_float(value.strip()[:-1])
+        return INVALID if math.isnan(number) else Percent(number)
+    return length_px(value, ctx)
+
+
+def number(value: Any, ctx: Context) -> Any:
+    """A plain number; numeric strings were converted already, others are ignored."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return INVALID
+
+
+def z_index(value: Any, ctx: Context) -> Any:
+    if value == "auto":
+        return "auto"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    return INVALID
+
+
+# -- colours ------------------------------------------------------------------------------
+
+def fill_color(value: Any, ctx: Context) -> Any:
+    """A colour painted as a fill: an invalid one is black (the SVG default fill)."""
+    if isinstance(value, RGBA):
+        return value
+    parsed = parse_color(js_string(value), ctx.color)
+    return parsed if parsed is not None else BLACK
+
+
+def stroke_color(value: Any, ctx: Context) -> Any:
+    """A colour painted as a stroke: an invalid one draws nothing (the SVG default)."""
+    if isinstance(value, RGBA):
+        return value
+    parsed = parse_color(js_string(value), ctx.color)
+    return parsed if parsed is not None else TRANSPARENT
+
+
+# -- shapes and fonts ---------------------------------------------------------------------
+
+def _radius_component(text: str, ctx: Context) -> float | Percent | Calc:
+    from .calc import parse_math
+
+    if text.endswith("%"):
+        number = _js_parse_float(text[:-1])
+        return Percent(0.0 if math.isnan(number) else number)
+    math_value = parse_math(text, lambda n, u: _unit(n, u, ctx))
+    if math_value is not None:
+        return math_value.as_calc(text) if math_value.percentage else math_value.evaluate(0)
+    px = length_to_number(text, ctx.font_size, ctx.lengths)
+    return 0.0 if px is None else px
+
+
+def _unit(number_: float, unit: str, ctx: Context) -> float | None:
+    from .values import unit_to_px
+    return unit_to_px(number_, unit, ctx.font_size, ctx.lengths)
+
+
+def radius(value: Any, ctx: Context) -> Any:
+    """A corner radius as (horizontal, vertical), each px, Percent or Calc."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (float(value), float(value))
+    if isinstance(value, Calc):
+        return (value, value)
+    parts = list(vp.iter_words(vp.parse(js_string(value))))
+    if not parts:
+        return INVALID
+    horizontal = _radius_component(parts[0], ctx)
+    vertical = _radius_component(parts[1], ctx) if len(parts) > 1 else horizontal
+    return (horizontal, vertical)
+
+
+def font_weight(value: Any, ctx: Context) -> Any:
+    """``normal`` 400, ``bold`` 700, numbers as integers; others (``bolder``...) 400."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) else 400
+    text = js_string(value).strip()
+    if text == "bold":
+        return 700
+    match = re.match(r"^\s*([+-]?\d+)", text)  # parseInt
+    if match and text != "normal":
+        return int(match.group(1)) or 400
+    return 400
+
+
+def font_family(value: Any, ctx: Context) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return (js_string(value).lower(),)
+
+
+def line_height(value: Any, ctx: Context) -> Any:
+    if isinstance(value, LineHeight):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return LineHeight("multiplier", float(value))
+    return LineHeight("normal")
+
+
+def line_clamp(value: Any, ctx: Context) -> Any:
+    """``lineClamp``: a count and an optional quoted ellipsis (``3 "..."``); None if none."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return LineClamp(int(value)) if value else None
+    match = re.match(r"""^(\d+)\s*(?:"(.*)"|'(.*)')$""", js_string(value), re.DOTALL)
+    if not match:
+        return None
+    count = int(match.group(1))
+    ellipsis = match.group(2) if match.group(2) is not None else match.group(3)
+    return LineClamp(count, ellipsis) if count else None
+
+
+def text_shadows(style: Mapping[str, Any], ctx: Context) -> tuple[Shadow, ...]:
+    """The declared ``textShadow`` layers (offsets and radii already px)."""
+    offsets = style.get("textShadowOffset") or []
+    colors = style.get("textShadowColor") or []
+    radii = style.get("textShadowRadius") or []
+    shadows = []
+    for i, offset in enumerate(offsets):
+        def px(v: Any) -> float:
+            return float(v) if isinstance(v, (int, float)) and math.isfinite(v) else 0.0
+        color = fill_color(colors[i] if i < len(colors) else "black", ctx)
+        shadows.append(Shadow(px(offset.get("width")), px(offset.get("height")),
+                              px(radii[i] if i < len(radii) else 0), color))
+    return tuple(shadows)
+
+
+def box_shadows(value: Any, ctx: Context) -> tuple[Shadow, ...]:
+    if not isinstance(value, list):
+        return ()
+
+    def px(v: Any) -> float:
+        if isinstance(v, (int, float)):
+            return float(v)
+        resolved = length_to_number(v, ctx.font_size, ctx.lengths) if isinstance(v, str) else None
+        return resolved if resolved is not None else 0.0
+
+    return tuple(Shadow(px(s.get("offsetX")), px(s.get("offsetY")), px(s.get("blurRadius")),
+                        fill_color(s.get("color") or "black", ctx), px(s.get("spreadRadius")),
+                        bool(s.get("inset"))) for s in value)

@@ -1,0 +1,285 @@
+"""Declarations to longhands: the main loop of the reference's ``expand()``.
+
+Mirrors the first half of ``handler/expand.ts``: property names are
+camelised, ``var()`` is substituted, ``currentColor`` and colours that SVG
+renderers may not support are rewritten in the value text, colour keywords
+are normalised, and each declaration is expanded by its special-case
+handler (:mod:`.shorthands`, :mod:`.paint_shorthands`) or else by
+css-to-react-native (:mod:`.c2rn`). Errors get the reference's
+"in CSS rule" suffix. The result is still the reference's serialized values
+(strings and numbers); :mod:`.computed` types them.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..errors import StyleError
+from . import c2rn
+from . import valueparser as vp
+from .colors import BLACK, convert_function_text, is_color, parse_color
+from .paint_shorthands import PAINT_HANDLERS
+from .shorthands import BOX_HANDLERS
+from .types import RGBA
+from .values import js_string, js_to_number
+from .variables import extract_custom_properties, merge_variables, resolve_variables
+
+__all__ = ["Expanded", "camelize", "expand", "expand_declaration", "purify"]
+
+# https://react-cn.github.io/react/tips/style-props-value-px.html
+_OPT_OUT_PX = {"flex", "flexGrow", "flexShrink", "flexBasis", "fontWeight", "lineHeight", "opacity",
+               "scale", "scaleX", "scaleY"}
+_KEEP_NUMBER = {"lineHeight"}
+
+
+def purify(name: str, value: Any) -> Any:
+    """Numbers (and numeric strings) get ``px`` unless the property is unitless."""
+    number = js_to_number(value)
+    if math.isnan(number):
+        return value
+    if name not in _OPT_OUT_PX:
+        return f"{js_string(number)}px"
+    if name in _KEEP_NUMBER:
+        return number
+    return js_string(value)
+
+
+@lru_cache(maxsize=1024)
+def camelize(prop: str) -> str:
+    """css-to-react-native's ``getPropertyName``: kebab-case to camelCase."""
+    if re.match(r"^--\w+", prop):
+        return prop
+    return re.sub(r"[_.-](\w|$)", lambda m: m.group(1).upper(), prop)
+
+
+# -- colour preprocessing -----------------------------------------------------------------
+
+_MAYBE_CONVERTED = re.compile(r"(hwb|lab|lch|oklab|oklch|color|color-mix|light-dark|rgba?|hsla?)\(", re.IGNORECASE)
+_GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient$", re.IGNORECASE)
+_NON_LEGACY = re.compile(r"^(lab|lch|oklab|oklch|color|color-mix)$")
+_RELATIVE_CAPABLE = re.compile(r"^(rgba?|hsla?|hwb)$")
+
+
+def _has_non_legacy_color(node: vp.Node) -> bool:
+    for child in node.nodes:
+        if child.type != "function":
+            continue
+        name = child.value.lower()
+        if name == "url":
+            continue
+        if _NON_LEGACY.match(name):
+            return True
+        if _RELATIVE_CAPABLE.match(name):
+            first = vp.significant(child.nodes)
+            if first and first[0].type == "word" and first[0].value.lower() == "from":
+                return True
+            continue
+        if _has_non_legacy_color(child):
+            return True
+    return False
+
+
+def _add_interpolation_method(node: vp.Node) -> None:
+    """Gradients with non-legacy colours interpolate in Oklab unless they say otherwise."""
+    comma = next((i for i, n in enumerate(node.nodes) if n.type == "div" and n.value == ","), -1)
+    if comma == -1:
+        return
+    first = vp.significant(node.nodes[:comma])
+    if any(n.type == "word" and n.value.lower() == "in" for n in first) or not _has_non_legacy_color(node):
+        return
+    method = vp.Node("word", "in oklab")
+    if first and parse_color(vp.stringify(first[0]), BLACK) is not None:
+        node.nodes[0:0] = [method, vp.Node("div", ",", after=" ")]
+    else:
+        node.nodes[comma:comma] = [vp.Node("space", " "), method]
+
+
+def convert_colors(value: str, current: RGBA | None) -> str:
+    """Rewrite colours SVG renderers may not support as ``rgb()``/``rgba()``."""
+    if not _MAYBE_CONVERTED.search(value):
+        return value
+    nodes = vp.parse(value)
+
+    def visit(children: list[vp.Node]) -> None:
+        for node in children:
+            if node.type != "function" or node.value.lower() == "url":
+                continue
+            if _GRADIENT.match(node.value):
+                _add_interpolation_method(node)
+                continue
+            needed, converted = convert_function_text(vp.stringify(node), current)
+            if not needed:
+                visit(node.nodes)
+            elif converted is not None:
+                node.type, node.value, node.nodes = "word", converted, []
+
+    visit(nodes)
+    return vp.stringify(nodes)
+
+
+def preprocess(value: Any, current_text: str, current: RGBA | None) -> Any:
+    """``currentColor`` replaced by the current colour text, colours converted."""
+    if not isinstance(value, str):
+        return value
+    value = re.sub("currentcolor", lambda _: current_text, value, flags=re.IGNORECASE)
+    return convert_colors(value, current)
+
+
+_COLOR_PROPERTY = re.compile(
+    r"^(color|background|textShadow|boxShadow|textDecoration|WebkitTextStroke|"
+    r"border(Top|Right|Bottom|Left)?|outline)$|Color$")
+_ALIASES = {"cyan": "aqua", "magenta": "fuchsia"}
+
+
+def normalize_color_keywords(name: str, value: Any) -> Any:
+    """Colour keywords lowercased (and aliased) in values that have colours."""
+    if not isinstance(value, str) or not _COLOR_PROPERTY.search(name):
+        return value
+    nodes = vp.parse(value)
+    changed = False
+
+    def visit(children: list[vp.Node]) -> None:
+        nonlocal changed
+        for node in children:
+            if node.type == "function":
+                if node.value.lower() != "url":
+                    visit(node.nodes)
+                continue
+            if node.type != "word" or not re.match(r"^[a-z]+$", node.value, re.IGNORECASE):
+                continue
+            lower = node.value.lower()
+            keyword = "#663399" if lower == "rebeccapurple" else _ALIASES.get(lower, lower)
+            if keyword != node.value and (lower in _ALIASES or is_color(lower)):
+                node.value = keyword
+                changed = True
+
+    visit(nodes)
+    return vp.stringify(nodes) if changed else value
+
+
+@lru_cache(maxsize=4096)
+def _prepare(name: str, value: str, current_text: str, current: RGBA) -> Any:
+    return normalize_color_keywords(name, preprocess(value, current_text, current))
+
+
+# -- one declaration ----------------------------------------------------------------------
+
+def expand_declaration(name: str, value: Any, current_text: str,
+                       warn: Callable[[str], None]) -> dict[str, Any]:
+    """The longhands a declaration sets (None values reset a longhand).
+
+    Memoised: a declaration's expansion only depends on its name, its value
+    and the current colour, and styles repeat a lot within a tree.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return _expand_uncached(name, value, current_text, warn)
+    result, warnings, error = _expand_cached(name, value, type(value).__name__, current_text)
+    for message in warnings:
+        warn(message)
+    if error is not None:
+        raise StyleError(error.message, prop=error.prop, value=error.value)
+    return dict(result)
+
+
+@lru_cache(maxsize=4096)
+def _expand_cached(name: str, value: Any, kind: str, current_text: str
+                   ) -> tuple[dict[str, Any], tuple[str, ...], StyleError | None]:
+    warnings: list[str] = []
+    try:
+        return _expand_uncached(name, value, current_text, warnings.append), tuple(warnings), None
+    except StyleError as error:
+        return {}, tuple(warnings), error
+
+
+def _expand_uncached(name: str, value: Any, current_text: str,
+                     warn: Callable[[str], None]) -> dict[str, Any]:
+    handler = BOX_HANDLERS.get(name)
+    if handler is not None:
+        result = handler(name, value, current_text)
+        if result is not None:
+            return result
+    paint = PAINT_HANDLERS.get(name)
+    if paint is not None:
+        result = paint(name, value, current_text, warn)
+        if result is not None:
+            return result
+    purified = purify(name, value)
+    if not isinstance(purified, str):
+        # css-to-react-native calls .trim() on it, which only strings have.
+        raise StyleError("inputValue.trim is not a function")
+    styles = c2rn.get_styles_for_property(name, purified, warn)
+    return {k: (None if v is c2rn.UNSET else v) for k, v in styles.items()}
+
+
+def _with_rule(error: StyleError, name: str, value: Any) -> StyleError:
+    """The reference attaches the rule unless the message already shows the value."""
+    text = js_string(value)
+    if text in error.message:
+        return error
+    return StyleError(f"{error.message}\n  in CSS rule `{name}: {text}`.", prop=name, value=value)
+
+
+# -- the whole style ----------------------------------------------------------------------
+
+@dataclass
+class Expanded:
+    """A style expanded to longhands, with its variables and current colour.
+
+    ``color_text`` is the current colour as written (the reference keeps the
+    string, so an invalid colour stays invalid where currentColor is used).
+    """
+
+    declared: dict[str, Any] = field(default_factory=dict)
+    variables: dict[str, str] = field(default_factory=dict)
+    color: RGBA = BLACK
+    color_text: str = "black"
+    color_declared: bool = False
+
+
+def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
+           parent_color_text: str, report: Callable[[StyleError], None],
+           warn: Callable[[str], None]) -> Expanded:
+    """Expand ``style`` (preset and inline declarations in cascade order)."""
+    own, rest = extract_custom_properties(style)
+    variables = merge_variables(inherited_variables, own)
+    out = Expanded(variables=variables, color=parent_color, color_text=parent_color_text)
+
+    raw_color = rest.get("color")
+    if raw_color is not None and raw_color != "" and raw_color != 0:
+        resolved = resolve_variables(raw_color, variables, warn)
+        if resolved is not None and js_string(resolved).strip():
+            text = js_string(resolved)
+            if text.lower() != "currentcolor":
+                parsed = parse_color(text, parent_color)
+                # An invalid colour is kept as written: SVG renderers fill it black.
+                out.color = parsed if parsed is not None else BLACK
+                out.color_text = convert_colors(text, parent_color)
+                out.color_declared = True
+
+    for prop, value in rest.items():
+        if prop.startswith("_"):
+            report(StyleError(f"Invalid style property: {_json_string(prop)}", prop=prop))
+            continue
+        if prop == "color" or value is None:
+            continue
+        name = camelize(prop)
+        resolved = resolve_variables(value, variables, warn)
+        # Invalid at computed-value time, or empty after var(): behaves as unset.
+        if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
+            continue
+        text = _prepare(name, resolved, out.color_text, out.color) \
+            if isinstance(resolved, str) else resolved
+        try:
+            out.declared.update(expand_declaration(name, text, out.color_text, warn))
+        except StyleError as error:
+            report(_with_rule(error, name, text))
+    return out
+
+
+def _json_string(text: str) -> str:
+    import json
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,194 @@
+"""The property table: name -> inherited?, initial value, converter.
+
+Mirrors ``handler/inheritable.ts`` (the inherited list) and the defaults and
+checks of ``handler/compute.ts``. Rows are in the order the reference checks
+them, so the first invalid value raises the same error. Adding a property is
+one row here (and, if its syntax is new, a converter in :mod:`.convert`).
+Properties not in the table pass through as the reference serialized them.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from . import convert as c
+from .colors import BLACK, TRANSPARENT
+from .types import LineHeight
+
+__all__ = [
+    "CURRENT_COLOR",
+    "DISPLAY_TYPES",
+    "INHERITED",
+    "ITEM_ALIGNMENT",
+    "PROPERTIES",
+    "Prop",
+    "is_inherited",
+]
+
+
+class _CurrentColor:
+    def __repr__(self) -> str:
+        return "CURRENT_COLOR"
+
+
+# An initial value that is the element's own `color`.
+CURRENT_COLOR: Any = _CurrentColor()
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    inherited: bool
+    initial: Any
+    convert: c.Converter = c.raw
+
+
+# The inherited properties of the reference (inheritable.ts), besides custom
+# properties. `transform` is passed down there for Satori's own use only.
+INHERITED = frozenset({
+    "color", "fontFamily", "fontSize", "fontStyle", "fontWeight", "fontFeatureSettings",
+    "fontSynthesis", "fontSynthesisWeight", "fontSynthesisStyle", "fontKerning",
+    "fontVariantLigatures", "fontVariantCaps", "fontVariantNumeric", "fontVariantEastAsian",
+    "fontVariantPosition", "fontVariantAlternates", "letterSpacing", "wordSpacing", "listStyleType",
+    "listStylePosition", "listStyleImage", "lineHeight", "textAlign", "textIndent", "textTransform",
+    "textShadow", "textShadowOffset", "textShadowColor", "textShadowRadius", "WebkitTextStrokeWidth",
+    "WebkitTextStrokeColor", "WebkitTextFillColor", "paintOrder", "textDecorationLine",
+    "textDecorationStyle", "textDecorationColor", "textDecorationSkipInk", "textDecorationThickness",
+    "textUnderlineOffset", "whiteSpace", "textWrap", "wordBreak", "overflowWrap", "tabSize",
+    "visibility", "direction",
+    # Satori's own: the ch ratio of the font, the colour as written.
+    "_chRatio", "_colorText", "_setColors",
+})
+
+# display -> (outer display, inner display).
+DISPLAY_TYPES: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "block": ("block", "block"), "flow-root": ("block", "flow-root"), "list-item": ("block", "block"),
+    "flex": ("block", "flex"), "-webkit-flex": ("block", "flex"), "-webkit-box": ("block", "flex"),
+    "grid": ("block", "grid"), "inline": ("inline", "inline"), "inline-block": ("inline", "flow-root"),
+    "inline-flex": ("inline", "flex"), "-webkit-inline-flex": ("inline", "flex"),
+    "inline-grid": ("inline", "grid"), "contents": ("contents", "contents"), "none": ("none", "none"),
+})
+# Values of align-items/-self and justify-items/-self, and what the layout
+# engine gets for them (None: its default).
+ITEM_ALIGNMENT: Mapping[str, str | None] = MappingProxyType({
+    "stretch": "stretch", "center": "center", "start": "start", "end": "end", "self-start": "start",
+    "self-end": "end", "flex-start": "flex-start", "flex-end": "flex-end", "baseline": "baseline",
+})
+
+
+def _same(*keys: str) -> dict[str, str]:
+    return {k: k for k in keys}
+
+
+_SPACING = _same("space-between", "space-around", "space-evenly")
+_SIDES = ("Top", "Right", "Bottom", "Left")
+_CORNERS = ("TopLeft", "TopRight", "BottomRight", "BottomLeft")
+_SIZE = Prop(False, "auto", c.size)
+
+PROPERTIES: Mapping[str, Prop] = MappingProxyType({
+    # Checked in this order by compute.ts.
+    "aspectRatio": Prop(False, None, c.raw),
+    "order": Prop(False, 0, c.raw),
+    "visibility": Prop(True, "visible", c.keyword({"visible": "visible", "hidden": "hidden",
+                                                   "collapse": "hidden"})),
+    "display": Prop(False, "inline", c.keyword({k: k for k in DISPLAY_TYPES})),
+    "direction": Prop(True, "ltr", c.keyword(_same("ltr", "rtl"))),
+    "alignContent": Prop(False, "normal", c.keyword({
+        **_same("stretch", "center", "start", "end", "flex-start", "flex-end"), **_SPACING,
+        "baseline": "baseline", "normal": "normal"})),
+    "alignItems": Prop(False, "normal", c.keyword({**_same(*ITEM_ALIGNMENT), "normal": "normal"})),
+    "alignSelf": Prop(False, "auto", c.keyword({**_same(*ITEM_ALIGNMENT), "normal": "normal", "auto": "auto"})),
+    "justifyContent": Prop(False, "normal", c.keyword({
+        **_same("center", "start", "end", "left", "right", "flex-start", "flex-end", "stretch"), **_SPACING,
+        "normal": "normal"})),
+    "justifyItems": Prop(False, "normal", c.keyword({**_same(*ITEM_ALIGNMENT), "left": "left",
+                                                     "right": "right", "normal": "normal", "legacy": "legacy"})),
+    "justifySelf": Prop(False, "auto", c.keyword({**_same(*ITEM_ALIGNMENT), "left": "left", "right": "right",
+                                                  "normal": "normal", "auto": "auto"})),
+    "flexDirection": Prop(False, "row", c.keyword(_same("row", "column", "row-reverse", "column-reverse"))),
+    "flexWrap": Prop(False, "nowrap", c.keyword(_same("wrap", "nowrap", "wrap-reverse"))),
+    "rowGap": Prop(False, 0.0, c.gap),
+    "columnGap": Prop(False, 0.0, c.gap),
+    "flexBasis": Prop(False, "auto", c.size),
+    "flexGrow": Prop(False, 0.0, c.number),
+    "flexShrink": Prop(False, 1.0, c.number),
+    "maxHeight": Prop(False, "none", c.size),
+    "maxWidth": Prop(False, "none", c.size),
+    "minHeight": _SIZE,
+    "minWidth": _SIZE,
+    "overflowX": Prop(False, "visible", c.keyword(_same("visible", "hidden", "clip", "scroll", "auto"))),
+    "overflowY": Prop(False, "visible", c.keyword(_same("visible", "hidden", "clip", "scroll", "auto"))),
+    **{f"margin{s}": Prop(False, 0.0, c.margin) for s in ("Top", "Bottom", "Left", "Right")},
+    **{f"border{s}Style": Prop(False, "none") for s in _SIDES},
+    **{f"border{s}Width": Prop(False, 3.0, c.length_px) for s in _SIDES},
+    **{f"border{s}Color": Prop(False, CURRENT_COLOR, c.stroke_color) for s in _SIDES},
+    **{f"padding{s}": Prop(False, 0.0, c.padding) for s in _SIDES},
+    "boxSizing": Prop(False, "content-box", c.keyword(_same("border-box", "content-box"))),
+    "position": Prop(False, "static", c.keyword(_same("absolute", "relative", "static", "fixed", "sticky"))),
+    "float": Prop(False, "none", c.keyword(_same("none", "left", "right", "inline-start", "inline-end"))),
+    "clear": Prop(False, "none", c.keyword(_same("none", "left", "right", "both", "inline-start", "inline-end"))),
+    **{edge: Prop(False, "auto", c.inset) for edge in ("top", "bottom", "left", "right")},
+    "height": _SIZE,
+    "width": _SIZE,
+    # Not checked by compute.ts: typed here for the painter and the text layout.
+    **{f"border{k}Radius": Prop(False, (0.0, 0.0), c.radius) for k in _CORNERS},
+    "zIndex": Prop(False, "auto", c.z_index),
+    "opacity": Prop(False, 1.0, c.number),
+    "color": Prop(True, BLACK, c.fill_color),
+    "backgroundColor": Prop(False, TRANSPARENT, c.fill_color),
+    "backgroundImage": Prop(False, None),
+    "transform": Prop(False, None),
+    "transformOrigin": Prop(False, None),
+    "fontFamily": Prop(True, ("serif",), c.font_family),
+    "fontSize": Prop(True, 16.0, c.number),
+    "fontWeight": Prop(True, 400, c.font_weight),
+    "fontStyle": Prop(True, "normal", c.raw),
+    "lineHeight": Prop(True, LineHeight("normal"), c.line_height),
+    "letterSpacing": Prop(True, 0.0, c.length_px),
+    "wordSpacing": Prop(True, 0.0, c.length_px),
+    "textAlign": Prop(True, "start", c.raw),
+    "whiteSpace": Prop(True, "normal", c.raw),
+    "wordBreak": Prop(True, "normal", c.raw),
+    "overflowWrap": Prop(True, "normal", c.raw),
+    "textWrap": Prop(True, "wrap", c.raw),
+    "textOverflow": Prop(False, "clip", c.raw),
+    "textTransform": Prop(True, "none", c.raw),
+    "textIndent": Prop(True, 0.0, c.text_indent),
+    "textDecorationLine": Prop(True, "none", c.raw),
+    "textDecorationStyle": Prop(True, "solid", c.raw),
+    "textDecorationColor": Prop(True, CURRENT_COLOR, c.stroke_color),
+    "textDecorationThickness": Prop(True, "auto", c.raw),
+    "textUnderlineOffset": Prop(True, "auto", c.raw),
+    "textDecorationSkipInk": Prop(True, "auto", c.raw),
+    "textShadow": Prop(True, ()),
+    "boxShadow": Prop(False, ()),
+    "lineClamp": Prop(False, None, c.line_clamp),
+    "tabSize": Prop(True, 8.0, c.raw),
+    "fontFeatureSettings": Prop(True, None, c.raw),
+    "objectFit": Prop(False, "fill", c.keyword_soft(("fill", "contain", "cover", "none", "scale-down"))),
+    "objectPosition": Prop(False, "50% 50%", c.raw),
+    "verticalAlign": Prop(False, "baseline", c.raw),
+    "outlineWidth": Prop(False, 3.0, c.length_px),
+    "outlineStyle": Prop(False, "none"),
+    "outlineColor": Prop(False, CURRENT_COLOR, c.stroke_color),
+    "outlineOffset": Prop(False, 0.0, c.length_px),
+    "WebkitTextStrokeWidth": Prop(True, 0.0, c.length_px),
+    "WebkitTextStrokeColor": Prop(True, CURRENT_COLOR, c.fill_color),
+    "WebkitTextFillColor": Prop(True, None, c.fill_color),
+    "listStyleType": Prop(True, "disc", c.raw),
+    "listStylePosition": Prop(True, "outside", c.raw),
+    "listStyleImage": Prop(True, "none", c.raw),
+    "mixBlendMode": Prop(False, "normal", c.raw),
+    "isolation": Prop(False, "auto", c.raw),
+    "paintOrder": Prop(True, "normal", c.raw),
+})
+
+
+def is_inherited(prop: str) -> bool:
+    """Whether ``prop`` or one of its longhands is inherited (``isInherited``)."""
+    from .longhands import longhands_of
+
+    if prop == "transform":
+        return False
+    return prop in INHERITED or any(longhand in INHERITED for longhand in longhands_of(prop))

@@ -1,0 +1,209 @@
+"""Resolution of expanded values: font size, line height, math functions,
+relative units, background layers and transforms.
+
+Mirrors the second half of the reference's ``expand()`` in
+``handler/expand.ts`` (after the declaration loop): ``calcBaseFontSize``,
+``resolveLineHeight``, the final loop that turns ``em``/``rem``/``vw``/...
+and ``calc()`` into px, ``css-background-parser``'s layers with the
+``VALID_IMAGE`` check, and the resolution of transform arguments. Values stay
+the reference's serialized shapes (numbers, strings, lists); Calc and
+TransformFunction are the only typed values introduced here.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import StyleError
+from .calc import parse_math
+from .transform import parse_transform_origin, resolve_transform
+from .types import BackgroundLayer, Calc, LineHeight
+from .values import (
+    MATH_FUNCTION,
+    LengthContext,
+    js_string,
+    js_to_number,
+    length_to_number,
+    unit_to_px,
+)
+
+__all__ = ["background_layers", "base_font_size", "resolve_declared"]
+
+# https://www.w3.org/TR/css-fonts-4/#absolute-size-mapping
+_ABSOLUTE_FONT_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
+                        "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
+# Sizes, which can be sizing keywords and fit-content().
+_SIZES = {"width", "height", "minWidth", "minHeight", "maxWidth", "maxHeight", "flexBasis"}
+# Lengths whose calc() may have percentages (of a basis only the layout knows).
+_CALC_LENGTHS = _SIZES | {"marginTop", "marginRight", "marginBottom", "marginLeft", "paddingTop",
+                          "paddingRight", "paddingBottom", "paddingLeft", "top", "right", "bottom",
+                          "left", "gap", "rowGap", "columnGap"}
+_VALID_IMAGE = re.compile(r"^(none|url\(.*\)|(repeating-)?(linear|radial|conic)-gradient\(.*\))$", re.IGNORECASE | re.DOTALL)
+
+
+def _resolver(font_size: float, lengths: LengthContext) -> Callable[[float, str], float | None]:
+    return lambda number, unit: unit_to_px(number, unit, font_size, lengths)
+
+
+def base_font_size(size: Any, inherited: float, lengths: LengthContext) -> float:
+    """``calcBaseFontSize``: keywords, and em/% of the inherited size."""
+    if isinstance(size, (int, float)) and not isinstance(size, bool):
+        return float(size)
+    if not isinstance(size, str):
+        return inherited
+    keyword = size.strip().lower()
+    if keyword in _ABSOLUTE_FONT_SIZES:
+        return _ABSOLUTE_FONT_SIZES[keyword]
+    if keyword == "larger":
+        return inherited * 1.2
+    if keyword == "smaller":
+        return inherited / 1.2
+    math_value = parse_math(size, _resolver(inherited, lengths))
+    if math_value is not None and math_value.type == "length":
+        return math_value.evaluate(inherited)
+    px = length_to_number(size, inherited, lengths, basis=inherited)
+    return inherited if px is None else px
+
+
+def _line_height(value: Any, font_size: float, lengths: LengthContext) -> Any:
+    """A line height as a multiple of the font size (``resolveLineHeight``)."""
+    if not isinstance(value, str) or value == "normal":
+        return value
+    math_value = parse_math(value, _resolver(font_size, lengths)) if MATH_FUNCTION.match(value) else None
+    if math_value is not None:
+        if math_value.type == "number":
+            return math_value.evaluate(0)
+        return math_value.evaluate(font_size) / font_size if font_size else float("nan")
+    px = length_to_number(value, font_size, lengths, basis=font_size)
+    if px is None or not font_size:
+        return float("nan")
+    return px / font_size
+
+
+def _parse_images(text: str) -> list[str]:
+    """css-background-parser: split at commas outside parentheses."""
+    images: list[str] = []
+    depth = 0
+    buffer = ""
+    for char in text:
+        if char == "," and not depth:
+            images.append(buffer.strip())
+            buffer = ""
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        buffer += char
+    if buffer:
+        images.append(buffer.strip())
+    return images
+
+
+def background_layers(style: dict[str, Any], prefix: str = "background") -> tuple[BackgroundLayer, ...]:
+    """The layers of ``backgroundImage`` with the other lists repeated over them."""
+    images = _parse_images(style.get(f"{prefix}Image") or "")
+
+    def listed(name: str) -> list[str]:
+        value = style.get(f"{prefix}{name}")
+        return [part.strip() for part in ("" if value is None else js_string(value)).split(",")]
+
+    lists = {name: listed(name) for name in ("Attachment", "Clip", "Origin", "Position", "Repeat", "Size")}
+    modes = [m for m in js_string(style.get("backgroundBlendMode")).split(",")] \
+        if style.get("backgroundBlendMode") else []
+
+    def at(name: str, i: int) -> str:
+        values = lists[name]
+        return values[i % len(values)]
+
+    return tuple(BackgroundLayer(
+        image=image, position=at("Position", i), size=at("Size", i), repeat=at("Repeat", i),
+        origin=at("Origin", i), clip=at("Clip", i), attachment=at("Attachment", i),
+        blend_mode=modes[i % len(modes)] if modes else None) for i, image in enumerate(images))
+
+
+def _check_images(style: dict[str, Any], report: Callable[[StyleError], None]) -> bool:
+    value = style.get("backgroundImage")
+    if not isinstance(value, str):
+        style.pop("backgroundImage", None)
+        return False
+    for image in _parse_images(value):
+        if not _VALID_IMAGE.match(image.strip()):
+            style.pop("backgroundImage", None)
+            report(StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image))
+            return False
+    return True
+
+
+def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengths: LengthContext,
+                     report: Callable[[StyleError], None]) -> tuple[dict[str, Any], float]:
+    """The declared longhands with lengths in px; and the element's font size."""
+    style = {k: v for k, v in declared.items() if v is not None}
+    if style.get("backgroundImage") and _check_images(style, report):
+        style["backgroundImage"] = background_layers(style)
+
+    font_size = base_font_size(style.get("fontSize"), inherited_font_size, lengths)
+    if not math.isfinite(font_size):  # e.g. calc(1px / 0): keep the text measurable
+        font_size = inherited_font_size
+    if "fontSize" in style:
+        style["fontSize"] = font_size
+    for origin in ("transformOrigin", "perspectiveOrigin"):
+        if origin in style:
+            style[origin] = parse_transform_origin(style[origin], font_size)
+
+    # translate, rotate and scale apply before transform, in this order.
+    individual = [f for prop in ("translate", "rotate", "scale") for f in (style.pop(prop, None) or [])]
+    if individual:
+        style["transform"] = individual + list(style.get("transform") or [])
+
+    resolve = _resolver(font_size, lengths)
+    for prop in list(style):
+        value = style[prop]
+        if prop.startswith("--"):
+            continue
+        if prop == "lineHeight":
+            style[prop] = _line_height(value, font_size, lengths)
+            continue
+        if isinstance(value, str) and MATH_FUNCTION.match(value):
+            math_value = parse_math(value, resolve)
+            if math_value is not None and not math_value.percentage:
+                value = style[prop] = math_value.evaluate(0)
+            elif math_value is not None and prop in _CALC_LENGTHS:
+                value = style[prop] = Calc(math_value.tree, value)
+        if isinstance(value, str) and prop in _SIZES:
+            fit = re.match(r"^fit-content\((.+)\)$", value.strip(), re.IGNORECASE)
+            if fit and not fit.group(1).strip().endswith("%"):
+                limit = length_to_number(fit.group(1).strip(), font_size, lengths)
+                if limit is not None:
+                    value = style[prop] = f"fit-content({js_string(limit)}px)"
+        if prop == "tabSize" and isinstance(value, str):
+            spaces = js_to_number(value)
+            if not math.isnan(spaces):  # a number of spaces
+                style[prop] = spaces
+            else:
+                px = length_to_number(value, font_size, lengths)
+                style[prop] = f"{js_string(px)}px" if px is not None else value
+        elif isinstance(value, str):
+            px = length_to_number(value, font_size, lengths)
+            if px is not None:
+                value = style[prop] = px
+        if prop == "opacity" and isinstance(value, float):
+            style[prop] = min(max(value, 0.0), 1.0)
+        if prop == "transform":
+            try:
+                style[prop] = resolve_transform(value, lambda text: length_to_number(text, font_size, lengths),
+                                                resolve)
+            except StyleError as error:
+                style.pop(prop, None)
+                report(error)
+        if prop == "textShadowRadius":
+            style[prop] = [length_to_number(v, font_size, lengths) for v in value]
+        if prop == "textShadowOffset":
+            style[prop] = [{"width": length_to_number(o["width"], font_size, lengths),
+                            "height": length_to_number(o["height"], font_size, lengths)} for o in value]
+    if isinstance(style.get("lineHeight"), (int, float)):
+        style["lineHeight"] = LineHeight("multiplier", float(style["lineHeight"])) \
+            if style["lineHeight"] == style["lineHeight"] else LineHeight("normal")
+    return style, font_size

@@ -1,0 +1,220 @@
+"""A tokenizer of CSS values into words, spaces, dividers, strings and functions.
+
+Mirrors ``postcss-value-parser``, which the reference and css-to-react-native
+use to split declarations: its node boundaries decide what is valid (e.g.
+spaces around ``/`` and ``,`` belong to the divider, and ``/`` inside
+``calc()`` is a word). Colours are tokenised with tinycss2 instead; this
+module only serves the shorthand parsers that must split like the reference.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["Node", "parse", "significant", "stringify", "walk"]
+
+_UNICODE_RANGE = re.compile(r"^[a-f0-9?-]+$", re.IGNORECASE)
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """``type`` is word, space, div, string, comment, function or unicode-range."""
+
+    type: str
+    value: str
+    before: str = ""
+    after: str = ""
+    quote: str = ""
+    nodes: list[Node] = field(default_factory=list)
+    unclosed: bool = False
+
+
+def _is_ws(char: str) -> bool:
+    return char != "" and ord(char) <= 32
+
+
+def parse(text: str) -> list[Node]:
+    """The top-level nodes of ``text``."""
+    value = text
+    tokens: list[Node] = []
+    stack: list[Node] = [Node("root", "", nodes=tokens)]
+    parent: Node | None = None
+    balanced = 0
+    name = before = after = ""
+    pos = 0
+    n = len(value)
+
+    def at(i: int) -> str:
+        return value[i] if 0 <= i < len(value) else ""
+
+    def in_calc() -> bool:
+        return parent is not None and parent.type == "function" and parent.value == "calc"
+
+    while pos < n:
+        code = value[pos]
+        if _is_ws(code):
+            nxt = pos
+            while True:
+                nxt += 1
+                if not _is_ws(at(nxt)):
+                    break
+            token = value[pos:nxt]
+            following = at(nxt)
+            prev = tokens[-1] if tokens else None
+            if following == ")" and balanced:
+                after = token
+            elif prev is not None and prev.type == "div":
+                prev.after = token
+            elif following in (",", ":") or (
+                    following == "/" and at(nxt + 1) != "*"
+                    and (parent is None or (parent.type == "function" and parent.value != "calc"))):
+                before = token
+            else:
+                tokens.append(Node("space", token))
+            pos = nxt
+        elif code in ("'", '"'):
+            nxt = pos
+            unclosed = False
+            while True:
+                escape = False
+                nxt = value.find(code, nxt + 1)
+                if nxt != -1:
+                    esc = nxt
+                    while at(esc - 1) == "\\":
+                        esc -= 1
+                        escape = not escape
+                else:
+                    value += code
+                    n = len(value) - 1  # the added quote isn't parsed again
+                    nxt = len(value) - 1
+                    unclosed = True
+                if not escape:
+                    break
+            tokens.append(Node("string", value[pos + 1:nxt], quote=code, unclosed=unclosed))
+            pos = nxt + 1
+        elif code == "/" and at(pos + 1) == "*":
+            end = value.find("*/", pos)
+            if end == -1:
+                tokens.append(Node("comment", value[pos + 2:], unclosed=True))
+                pos = n
+            else:
+                tokens.append(Node("comment", value[pos + 2:end]))
+                pos = end + 2
+        elif code in ("/", "*") and in_calc():
+            tokens.append(Node("word", code))
+            pos += 1
+        elif code in ("/", ",", ":"):
+            tokens.append(Node("div", code, before=before))
+            before = ""
+            pos += 1
+        elif code == "(":
+            nxt = pos
+            while True:
+                nxt += 1
+                if not _is_ws(at(nxt)):
+                    break
+            function = Node("function", name, before=value[pos + 1:nxt])
+            open_pos = pos
+            pos = nxt
+            if name == "url" and at(nxt) not in ("'", '"'):
+                nxt -= 1
+                while True:
+                    escape = False
+                    nxt = value.find(")", nxt + 1)
+                    if nxt != -1:
+                        esc = nxt
+                        while at(esc - 1) == "\\":
+                            esc -= 1
+                            escape = not escape
+                    else:
+                        value += ")"
+                        nxt = len(value) - 1
+                        function.unclosed = True
+                    if not escape:
+                        break
+                ws = nxt
+                while True:
+                    ws -= 1
+                    if not _is_ws(at(ws)):
+                        break
+                if open_pos < ws:
+                    function.nodes = [Node("word", value[pos:ws + 1])] if pos != ws + 1 else []
+                    if function.unclosed and ws + 1 != nxt:
+                        function.nodes.append(Node("space", value[ws + 1:nxt]))
+                    else:
+                        function.after = value[ws + 1:nxt]
+                pos = nxt + 1
+                tokens.append(function)
+            else:
+                balanced += 1
+                tokens.append(function)
+                stack.append(function)
+                tokens = function.nodes
+                parent = function
+            name = ""
+        elif code == ")" and balanced:
+            pos += 1
+            assert parent is not None
+            parent.after = after
+            after = ""
+            balanced -= 1
+            stack.pop()
+            parent = stack[balanced] if balanced else None
+            tokens = stack[balanced].nodes
+        else:
+            nxt = pos
+            while True:
+                if at(nxt) == "\\":
+                    nxt += 1
+                nxt += 1
+                c = at(nxt)
+                if nxt >= n or _is_ws(c) or c in ("'", '"', ",", ":", "/", "(") \
+                        or (c == "*" and in_calc()) or (c == ")" and balanced):
+                    break
+            token = value[pos:nxt]
+            if at(nxt) == "(":
+                name = token
+            elif token[:1] in ("u", "U") and token[1:2] == "+" and _UNICODE_RANGE.match(token[2:]):
+                tokens.append(Node("unicode-range", token))
+            else:
+                tokens.append(Node("word", token))
+            pos = nxt
+    for node in stack[1:]:
+        node.unclosed = True
+    return stack[0].nodes
+
+
+def stringify(nodes: Node | list[Node]) -> str:
+    """The source text of ``nodes``."""
+    if isinstance(nodes, list):
+        return "".join(stringify(node) for node in nodes)
+    node = nodes
+    if node.type == "string":
+        return node.quote + node.value + ("" if node.unclosed else node.quote)
+    if node.type == "comment":
+        return "/*" + node.value + ("" if node.unclosed else "*/")
+    if node.type == "div":
+        return node.before + node.value + node.after
+    if node.type == "function":
+        return (node.value + "(" + node.before + stringify(node.nodes) + node.after
+                + ("" if node.unclosed else ")"))
+    return node.value
+
+
+def walk(nodes: list[Node], visit: Callable[[Node], bool | None]) -> None:
+    """Depth-first; ``visit`` returning False skips a function's children."""
+    for node in nodes:
+        if visit(node) is not False and node.type == "function":
+            walk(node.nodes, visit)
+
+
+def significant(nodes: list[Node]) -> list[Node]:
+    """Without spaces and comments."""
+    return [node for node in nodes if node.type not in ("space", "comment")]
+
+
+def iter_words(nodes: list[Node]) -> Iterator[str]:
+    """The stringified significant nodes."""
+    for node in significant(nodes):
+        yield stringify(node)

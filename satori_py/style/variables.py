@@ -1,0 +1,112 @@
+"""CSS custom properties and ``var()`` / ``env()`` substitution.
+
+Mirrors the reference's ``handler/variables.ts``: custom properties always
+inherit, ``inherit``/``unset``/``revert`` keep the inherited value and
+``initial`` is the guaranteed-invalid value; a ``var()`` without a value
+and without a fallback makes the whole declaration invalid at computed-value
+time (None here), which the cascade treats as ``unset``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import valueparser as vp
+
+__all__ = ["extract_custom_properties", "merge_variables", "resolve_variables"]
+
+_INHERITING = {"inherit", "unset", "revert", "revert-layer"}
+# Desktop browsers: no unsafe areas and no virtual keyboard.
+_ENVIRONMENT = {"keyboard-inset-width": "0px", "keyboard-inset-height": "0px"}
+for _side in ("top", "right", "bottom", "left"):
+    _ENVIRONMENT.update({f"safe-area-inset-{_side}": "0px", f"safe-area-max-inset-{_side}": "0px",
+                         f"keyboard-inset-{_side}": "0px"})
+
+
+def _js_str(value: Any) -> str:
+    from .values import js_string
+    return js_string(value)
+
+
+def extract_custom_properties(style: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Any]]:
+    """Split ``style`` into its custom properties (as strings) and the rest."""
+    variables: dict[str, str] = {}
+    rest: dict[str, Any] = {}
+    for prop, value in style.items():
+        if prop.startswith("--"):
+            variables[prop] = _js_str(value)
+        else:
+            rest[prop] = value
+    return variables, rest
+
+
+def merge_variables(inherited: Mapping[str, str], current: Mapping[str, str]) -> dict[str, str]:
+    merged = dict(inherited)
+    for name, value in current.items():
+        if value.strip().lower() not in _INHERITING:
+            merged[name] = value
+    return merged
+
+
+def _var_args(node: vp.Node) -> tuple[str, str | None] | None:
+    name: str | None = None
+    comma = -1
+    for i, child in enumerate(node.nodes):
+        if child.type == "word" and name is None:
+            name = child.value
+        elif child.type == "div" and child.value == ",":
+            comma = i
+            break
+    if name is None:
+        return None
+    if comma != -1:
+        return name.strip(), vp.stringify(node.nodes[comma + 1:]).strip()
+    return name.strip(), None
+
+
+def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[str], None],
+                      visited: frozenset[str] = frozenset()) -> Any:
+    """``value`` with ``var()``/``env()`` substituted; None when invalid at computed-value time."""
+    if not isinstance(value, str) or ("var(" not in value and "env(" not in value):
+        return value
+    invalid = False
+
+    def joins(node: vp.Node | None) -> bool:
+        return node is not None and node.type in ("word", "string", "function")
+
+    def visit(nodes: list[vp.Node]) -> None:
+        nonlocal invalid
+        for index, node in enumerate(nodes):
+            if invalid:
+                return
+            name = node.value.lower() if node.type == "function" else ""
+            if name not in ("var", "env"):
+                if node.type == "function":
+                    visit(node.nodes)
+                continue
+            args = _var_args(node)
+            if args is None:
+                invalid = True
+                return
+            var_name, fallback = args
+            resolved: Any = None
+            if name == "env":
+                resolved = _ENVIRONMENT.get(var_name)
+            elif var_name in visited:
+                warn(f"Circular reference detected for CSS variable: {var_name}")
+            else:
+                raw = variables.get(var_name)
+                if raw is not None and raw.strip().lower() != "initial":
+                    resolved = resolve_variables(raw, variables, warn, visited | {var_name})
+            if resolved is None and fallback is not None:
+                resolved = resolve_variables(fallback, variables, warn, visited)
+            if resolved is None:
+                invalid = True
+                return
+            before = " " if joins(nodes[index - 1] if index > 0 else None) else ""
+            after = " " if joins(nodes[index + 1] if index + 1 < len(nodes) else None) else ""
+            node.type, node.value, node.nodes = "word", before + _js_str(resolved) + after, []
+
+    nodes = vp.parse(value)
+    visit(nodes)
+    return None if invalid else vp.stringify(nodes)

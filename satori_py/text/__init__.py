@@ -1,0 +1,1 @@
+"""Text: fonts, shaping, glyph outlines, line breaking and inline layout."""

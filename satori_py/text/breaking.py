@@ -1,0 +1,403 @@
+"""Segmentation of text: graphemes, words, line-break opportunities and bidi levels.
+
+This module owns every use of ICU (``icu4py``) in the package. It mirrors the
+reference's ``utils.ts`` (``segment()``, ``splitByBreakOpportunities()``,
+``wordSeparators``), ``text/processor.ts`` (``canBreakWords()``) and
+``text/bidi.ts`` (its piece-level bidi algorithm).
+
+Graphemes and words come from ICU's character and word break iterators, like
+the reference's ``Intl.Segmenter`` (V8 embeds ICU, so they agree).
+
+Line-break opportunities: the reference uses the npm ``linebreak`` package (an
+older UAX #14 with a pair table), we use ICU's line break iterator, which
+implements the current UAX #14 and breaks Thai, Lao, Khmer and Myanmar text
+with dictionaries. The two disagree in a few places that change where lines
+wrap, so :func:`reference_break_adjustment` corrects ICU's answer where the
+reference's differs (``REFERENCE_LINE_BREAKS``):
+
+* South-East Asian scripts: the reference treats them as letters (class AL)
+  and never breaks inside a run of them; ICU breaks between words.
+* A hyphen at the start of a word (``-start``, ``->``): the reference breaks
+  after it, ICU does not (UAX #14 LB20a).
+* Quotation marks: the reference never breaks next to one (``“日”`` stays with
+  its neighbours) except after spaces, and breaks after spaces before closing
+  quotes and after opening quotes followed by spaces (old LB19), where ICU
+  does the opposite (LB15a/b, LB19a).
+* Opening brackets after letters, digits and symbols (``word「``, ``$(``) and
+  closing brackets before currency or percent signs (``)$``), ``/`` before a
+  digit, and ``,.:;`` after a space before a digit: the reference does not
+  break, ICU does (LB25, LB30 and LB15c of newer UAX #14).
+
+Where ICU is better: it breaks Thai-like scripts at word boundaries (the
+reference cannot wrap a long Thai sentence at all), and its quotation and
+hyphen rules are the current standard. Set ``REFERENCE_LINE_BREAKS`` to
+False to get plain ICU behaviour. Remaining known differences are in runs of
+punctuation without spaces, e.g. ``1,$2`` (the reference breaks before ``$``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
+
+__all__ = [
+    "REFERENCE_LINE_BREAKS", "WORD_SEPARATORS", "graphemes", "words", "split_images", "split_by_break_opportunities",
+    "can_break_words", "has_rtl", "bidi_class", "split_by_direction", "resolve_levels",
+    "reorder_line",
+]
+
+# Whether line-break opportunities follow the reference (npm `linebreak`) where it
+# differs from ICU; see the module docstring.
+REFERENCE_LINE_BREAKS = True
+
+# https://drafts.csswg.org/css-text/#word-separator, as the reference lists them.
+WORD_SEPARATORS: tuple[str, ...] = tuple(
+    chr(c) for c in (0x0020, 0x00A0, 0x1361, 0x10100, 0x10101, 0x1039, 0x1091, 0x0A)
+)
+
+_CACHE = 2048
+
+
+# --- graphemes and words ------------------------------------------------------------------
+
+@lru_cache(maxsize=_CACHE)
+def _graphemes(text: str, locale: str) -> tuple[str, ...]:
+    return tuple(CharacterBreaker(text, locale)) if text else ()
+
+
+def graphemes(text: str, locale: str | None = None) -> list[str]:
+    """The extended grapheme clusters of ``text`` (``segment(text, 'grapheme')``)."""
+    return list(_graphemes(text, locale or ""))
+
+
+@lru_cache(maxsize=_CACHE)
+def _words(text: str, locale: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    segmented = list(WordBreaker(text, locale))
+    out: list[str] = []
+    i = 0
+    # Like the reference, a no-break space glues the words on either side into one.
+    while i < len(segmented):
+        piece = segmented[i]
+        if piece == "\u00a0":
+            before = out.pop() if i > 0 else ""
+            after = segmented[i + 1] if i < len(segmented) - 1 else ""
+            out.append(before + "\u00a0" + after)
+            i += 2
+        else:
+            out.append(piece)
+            i += 1
+    return tuple(out)
+
+
+def words(text: str, locale: str | None = None) -> list[str]:
+    """Word segments of ``text`` (``segment(text, 'word')``): words, spaces and punctuation."""
+    return list(_words(text, locale or ""))
+
+
+def split_images(text: str, is_image: Callable[[str], bool]) -> list[str]:
+    """Split the graphemes drawn as images (``graphemeImages``) from the text around them:
+    words can hold several, e.g. consecutive keycaps (``splitImages``)."""
+    parts_in = graphemes(text)
+    if not any(is_image(g) for g in parts_in):
+        return [text]
+    parts: list[str] = []
+    after_image = True
+    for g in parts_in:
+        image = is_image(g)
+        if image or after_image:
+            parts.append(g)
+        else:
+            parts[-1] += g
+        after_image = image
+    return parts
+
+
+# --- line-break opportunities -------------------------------------------------------------
+
+# Characters after which a line must break (UAX #14 classes BK, CR, LF, NL).
+_MANDATORY = frozenset("\n\r\u000b\u000c\u0085\u2028\u2029")
+_HYPHENS = frozenset("-\u2010\u2013")
+# Before a word-initial hyphen: start of text, spaces, breaks, ZW, CB, GL.
+_BEFORE_WORD_HYPHEN = frozenset(" \u200b\ufffc\u00a0\u202f\u2007\u2011") | _MANDATORY
+_INFIX = frozenset(",.:;\u037e\u0589\u060c\u060d\u07f8\u2044\ufe10\ufe13\ufe14")
+_CLOSE_CJK = frozenset("\u3001\u3002\uff0c\uff0e\uff61\uff64")
+_PREFIX_POSTFIX = frozenset("%+\\\u00b0\u2030\u2031\u2032\u2033\u2034\u2103\u2109\u00b1\u2212\u2213")
+_AL_PUNCTUATION = frozenset("#&*@_\u00a7\u00b6\u2020\u2021\u2022%\\")
+_QUOTES_EXTRA = frozenset("\"'\u275b\u275c\u275d\u275e\u275f\u2760\u2e00\u2e01\u2e06\u2e07\u2e08"
+                          "\u2e0b\u2e0c\u2e0d\u2e1c\u2e1d\u2e20\u2e21")
+
+# Letters and marks of the scripts of class SA (complex context: Thai, Lao, Myanmar,
+# Khmer, Tai Le, New Tai Lue, Tai Tham, Tai Viet, Ahom).
+_SA_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1950, 0x19DF),
+              (0x19E0, 0x19FF), (0x1A20, 0x1AAF), (0xA9E0, 0xA9FF), (0xAA60, 0xAADF),
+              (0x11700, 0x1174F))
+
+
+def _category(c: str) -> str:
+    return unicodedata.category(c)
+
+
+def _is_sa(c: str) -> bool:
+    code = ord(c)
+    return _category(c)[0] in "LM" and any(lo <= code <= hi for lo, hi in _SA_RANGES)
+
+
+def _is_quote(c: str) -> bool:
+    return c in _QUOTES_EXTRA or _category(c) in ("Pi", "Pf")
+
+
+def _is_open(c: str) -> bool:
+    # „ and ‚ are Ps; they are OP, not QU, in UAX #14.
+    return _category(c) == "Ps"
+
+
+def _is_close(c: str) -> bool:
+    return _category(c) == "Pe" or c in _CLOSE_CJK
+
+
+def _is_wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in ("W", "F", "H")
+
+
+# Not letters for UAX #14: Hangul jamo (JL/JV/JT), regional indicators (RI), U+FFFC (CB)
+# and the vertical line (BA).
+_NOT_ALPHABETIC = ((0x1100, 0x11FF), (0xA960, 0xA97F), (0xD7B0, 0xD7FF), (0x1F1E6, 0x1F1FF),
+                   (0xFFFC, 0xFFFC), (0x7C, 0x7C))
+
+
+def _is_special(c: str) -> bool:
+    code = ord(c)
+    return any(lo <= code <= hi for lo, hi in _NOT_ALPHABETIC)
+
+
+def _is_alphanumeric_class(c: str) -> bool:
+    """Roughly UAX #14 classes AL, HL, NU, PR, PO and CM: not ideographic, not spaces."""
+    if _is_wide(c) or _is_special(c):
+        return False
+    cat = _category(c)
+    return cat[0] in "LNM" or cat in ("Sm", "Sk", "So", "Sc") or c in _AL_PUNCTUATION
+
+
+def _is_letter_class(c: str) -> bool:
+    """Roughly UAX #14 classes AL and HL (letters and symbols that aren't prefixes)."""
+    if _is_wide(c) or _is_special(c) or c in _PREFIX_POSTFIX:
+        return False
+    cat = _category(c)
+    return cat[0] == "L" or cat in ("Sm", "Sk") or c in "#&*@_~^`\u00a7"
+
+
+def _is_prefix_postfix(c: str) -> bool:
+    return c in _PREFIX_POSTFIX or _category(c) == "Sc"
+
+
+def reference_break_adjustment(text: str, i: int) -> bool | None:
+    """Whether the reference breaks between ``text[i-1]`` and ``text[i]``, where it differs
+    from ICU: True (break), False (no break), or None (ICU's answer stands)."""
+    p, n = text[i - 1], text[i]
+    if p in _MANDATORY:
+        return None
+    if _is_sa(p) and _is_sa(n):
+        return False
+    if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and _is_letter_class(n):
+        return True
+    if p == " ":
+        # After spaces: what decides is the last character before them.
+        j = i - 1
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        before = text[j - 1] if j > 0 else ""
+        if n in _INFIX:
+            return False
+        if _is_open(n) and before and _is_quote(before):
+            return False
+        if before and _category(before) == "Pi" and not (
+            _is_close(n) or _is_open(n) or n in "!?/\u200b\u2060 " or n in _INFIX
+        ):
+            return True
+        if _category(n) == "Pf" and not (before and _is_open(before)):
+            return True
+        return None
+    if p == "\u200b":
+        return None
+    if _is_quote(n) or _is_quote(p):
+        return False
+    if _is_open(n) and _is_alphanumeric_class(p):
+        return False
+    if _is_close(p) and _is_prefix_postfix(n):
+        return False
+    if p == "/" and _category(n) == "Nd":
+        return False
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _line_segments(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    icu_ends: set[int] = set()
+    end = 0
+    for piece in LineBreaker(text, ""):
+        end += len(piece)
+        icu_ends.add(end)
+    if REFERENCE_LINE_BREAKS:
+        ends = []
+        for i in range(1, len(text)):
+            verdict = reference_break_adjustment(text, i)
+            if verdict is True or (verdict is None and i in icu_ends):
+                ends.append(i)
+        ends.append(len(text))
+    else:
+        ends = sorted(icu_ends)
+    pieces: list[str] = []
+    # Like the reference's: the break before word k is required when the word before
+    # ends with a mandatory break (CR LF is one) and text follows.
+    required = [False]
+    start = 0
+    for stop in ends:
+        piece = text[start:stop]
+        pieces.append(piece)
+        required.append(piece[-1] in _MANDATORY and stop < len(text))
+        start = stop
+    return tuple(pieces), tuple(required)
+
+
+def split_by_break_opportunities(content: str, word_break: str) -> tuple[list[str], list[bool]]:
+    """Split ``content`` into the pieces lines may wrap between.
+
+    Returns ``(words, required)`` where ``required[k]`` says the line must break before
+    ``words[k]`` (``required`` may be shorter or longer than ``words``; missing entries
+    are False). Mirrors ``splitByBreakOpportunities()``, quirks included: with
+    ``break-all`` every grapheme is a piece and with ``keep-all`` every word segment is,
+    and neither has required breaks, so preserved newlines don't break lines then.
+    """
+    if not content:
+        return [], [False]
+    if word_break == "break-all":
+        return graphemes(content), []
+    if word_break == "keep-all":
+        return words(content), []
+    pieces, required = _line_segments(content)
+    return list(pieces), list(required)
+
+
+def can_break_words(word_break: str | None, overflow_wrap: str | None) -> tuple[bool, bool]:
+    """``(allow_break_word, allow_break_word_in_min_content)``: whether a word that
+    doesn't fit is broken between graphemes, in layout and when measuring the
+    min-content size (``overflow-wrap: break-word`` doesn't count there)."""
+    in_min_content = word_break in ("break-all", "break-word") or overflow_wrap == "anywhere"
+    return in_min_content or overflow_wrap == "break-word", in_min_content
+
+
+# --- bidi (text/bidi.ts: levels of pieces, not characters) --------------------------------
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL_TEXT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u061c\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_ARABIC_NUMBER = frozenset("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                           "\u066b\u066c\u08e2")
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has right-to-left letters (or RLM/ALM), so lines get reordered."""
+    return _RTL_TEXT.search(text) is not None
+
+
+def bidi_class(text: str) -> str:
+    """The class of a piece: its first strong character's (``L``/``R``), else ``AN``/``EN``
+    for the first number, else ``N``."""
+    number: str | None = None
+    for ch in text:
+        if ch == "\u200e":
+            return "L"
+        if ch in ("\u200f", "\u061c"):
+            return "R"
+        cat = unicodedata.category(ch)
+        if cat[0] == "L":
+            return "R" if _RTL.match(ch) else "L"
+        if ch in _ARABIC_NUMBER:
+            number = number or "AN"
+        elif cat == "Nd":
+            number = number or "EN"
+    return number or "N"
+
+
+def split_by_direction(text: str) -> list[str]:
+    """Split a piece with right-to-left letters where the class of its graphemes changes;
+    neutral graphemes stay with the part before them."""
+    if not has_rtl(text):
+        return [text]
+    parts: list[str] = []
+    part = ""
+    part_class = "N"
+    for g in graphemes(text):
+        cls = bidi_class(g)
+        if cls != "N":
+            if part_class != "N" and cls != part_class:
+                parts.append(part)
+                part = ""
+            part_class = cls
+        part += g
+    if part:
+        parts.append(part)
+    return parts
+
+
+def resolve_levels(classes: Sequence[str], base_level: int) -> list[int]:
+    """Embedding levels of a paragraph's pieces (W7, N1/N2, I1/I2 of UAX #9 over pieces)."""
+    base = "R" if base_level == 1 else "L"
+    types = list(classes)
+    last_strong = base
+    for i, t in enumerate(types):
+        if t in ("L", "R"):
+            last_strong = t
+        elif t == "EN" and last_strong == "L":
+            types[i] = "L"
+
+    def direction(t: str) -> str:
+        return "L" if t == "L" else "R"
+
+    i = 0
+    while i < len(types):
+        if types[i] != "N":
+            i += 1
+            continue
+        end = i
+        while end < len(types) and types[end] == "N":
+            end += 1
+        before = direction(types[i - 1]) if i > 0 else base
+        after = direction(types[end]) if end < len(types) else base
+        fill = before if before == after else base
+        for k in range(i, end):
+            types[k] = fill
+        i = end
+    if base_level == 1:
+        return [1 if t == "R" else 2 for t in types]
+    return [0 if t == "L" else 1 if t == "R" else 2 for t in types]
+
+
+def reorder_line(pieces: Sequence[tuple[float, float]], levels: Sequence[int],
+                 line_width: float) -> list[float]:
+    """The left of each ``(x, width)`` piece of a line after reordering by levels (L2):
+    from the highest level down to 1, each run at that level or higher is mirrored
+    within its extent, which is clipped to ``line_width``."""
+    lefts = [x for x, _ in pieces]
+    highest = max([0, *levels])
+    for level in range(highest, 0, -1):
+        start = 0
+        while start < len(pieces):
+            if levels[start] < level:
+                start += 1
+                continue
+            end = start
+            while end < len(pieces) and levels[end] >= level:
+                end += 1
+            run_left = min(lefts[k] for k in range(start, end))
+            run_right = min(max(lefts[k] + pieces[k][1] for k in range(start, end)), line_width)
+            for k in range(start, end):
+                lefts[k] = run_left + run_right - lefts[k] - pieces[k][1]
+            start = end
+    return lefts

@@ -1,0 +1,618 @@
+"""Inline formatting: styled text runs, inline boxes and atomic inlines flowing into lines.
+
+Mirrors the reference's ``text/inline.ts`` (``Paragraph``): white space is
+collapsed across the runs of a paragraph, the text is split at line-break
+opportunities into words made of segments (a run's text, an inline box's
+start or end with its margin, border and padding, an atomic inline), words
+are broken into lines (``breakLines``), lines are as tall as their strut and
+their content around a common baseline, and ``finalize`` positions text
+pieces, inline box fragments and atomic inlines; :mod:`.inline_render` draws
+one run's pieces (``renderRun``). Floats are not supported (the reference wraps
+lines around them).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .breaking import can_break_words, graphemes, split_by_break_opportunities
+from .features import font_feature_settings
+from .measurer import FontEngine, Measurer, image_predicate
+from .processor import (
+    TAB, js_trim_end, length_px, resolve_text_align, round_js, tab_advance,
+    tab_width, text_transform,
+)
+
+__all__ = ["InlineParagraph", "Run", "InlineBox", "Atomic", "Fragment", "LineInfo", "Piece",
+           "relative_offset"]
+
+Style = Mapping[str, Any]
+COLLAPSIBLE = ("normal", "nowrap", "pre-line")
+PRESERVED_LINE_BREAKS = ("pre", "pre-wrap", "pre-line")
+NO_SOFT_WRAP = ("pre", "nowrap")
+OBJECT_REPLACEMENT = "\ufffc"
+# The strut's metrics are those of a space in the first available font.
+STRUT = " "
+_EPSILON = 1e-3
+
+
+@dataclass(eq=False)
+class InlineBox:
+    """An inline element's box (``BoxStart`` ... ``BoxEnd``)."""
+
+    style: Style
+    path: str
+    ancestors: list[InlineBox] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Run:
+    """A text child: its content, its style (its element's) and the boxes it is in."""
+
+    content: str
+    style: Style
+    path: str
+    boxes: list[InlineBox]
+    locale: str | None = None
+
+
+@dataclass(eq=False)
+class Atomic:
+    """An atomic inline laid out on its own: its margin box and baseline."""
+
+    key: str
+    width: float
+    height: float
+    baseline: float | None  # from the top of the margin box; None: the bottom margin edge
+    style: Style
+
+
+@dataclass(eq=False)
+class _Item:
+    kind: str  # "text", "open", "close", "atomic", "break"
+    run: Run | None = None
+    box: InlineBox | None = None
+    atomic: Atomic | None = None
+    continuation: bool = False  # an open item of a box continued from a previous paragraph
+    continued: bool = False  # a close item of a box continued in the next paragraph
+
+
+@dataclass(eq=False)
+class _Segment:
+    item: _Item
+    text: str | None = None
+    width: float = 0.0
+    x: float = 0.0
+
+
+@dataclass(eq=False)
+class _Word:
+    segments: list[_Segment]
+    force_break: bool
+    can_break_after: bool
+    width: float = 0.0
+    trailing: float = 0.0
+
+
+@dataclass(eq=False)
+class _Line:
+    words: list[_Word] = field(default_factory=list)
+    width: float = 0.0
+    trailing: float = 0.0
+    top: float = 0.0
+    left: float = 0.0
+    available: float = 0.0
+    baseline: float = 0.0
+    height: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """A piece of an inline box on one line: its border box, relative to the paragraph."""
+
+    path: str
+    left: float
+    top: float
+    width: float
+    height: float
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    x: float
+    y: float
+    width: float
+    height: float
+    baseline: float
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    x: float
+    width: float
+    line: int
+    baseline: float
+
+
+@dataclass(slots=True)
+class RunState:
+    engine: FontEngine
+    measurer: Measurer
+    shift: float
+
+
+def _number(value: Any, style: Style, basis: float) -> float:
+    """A length of an inline box's edge, percentages of ``basis`` (``auto`` is 0)."""
+    if value is None or value == "auto":
+        return 0.0
+    return length_px(value, basis, float(style.get("fontSize", 16.0)))
+
+
+def vertical_shift(style: Style, parent: Style) -> float:
+    """How far ``vertical-align`` raises the baseline, for values relative to the parent's."""
+    align = style.get("verticalAlign")
+    parent_size = float(parent.get("fontSize", 16.0))
+    if align == "sub":
+        return -parent_size * 0.2
+    if align == "super":
+        return parent_size * 0.34
+    if isinstance(align, (int, float)) and not isinstance(align, bool):
+        return float(align)
+    if align is None or isinstance(align, str) and not re.match(r"^-?[\d.]", align):
+        return 0.0
+    font_size = float(style.get("fontSize", 16.0))
+    line_height = style.get("lineHeight")
+    multiplier = getattr(line_height, "value", None) if getattr(line_height, "kind", "") == "multiplier" \
+        else line_height if isinstance(line_height, (int, float)) else None
+    basis = float(multiplier) * font_size if multiplier is not None else font_size * 1.2
+    return length_px(align, basis, font_size)
+
+
+def relative_offset(boxes: Sequence[InlineBox], width: float) -> tuple[float, float]:
+    """How far ``position: relative`` moves the content of inline boxes."""
+    x = y = 0.0
+    for box in boxes:
+        style = box.style
+        if style.get("position") != "relative":
+            continue
+
+        def inset(side: str) -> float | None:
+            value = style.get(side)
+            return None if value is None or value == "auto" else _number(value, style, width)
+
+        left, right, top, bottom = inset("left"), inset("right"), inset("top"), inset("bottom")
+        x += left if left is not None else -(right or 0.0)
+        y += top if top is not None else -(bottom or 0.0)
+    return x, y
+
+
+class InlineParagraph:
+    """The inline content of a block container, as the reference's ``Paragraph``."""
+
+    def __init__(self, items: list[_Item], style: Style,
+                 engine_for: Callable[[Style, str | None], FontEngine], *, embed_font: bool = True,
+                 grapheme_images: Mapping[str, str] | None = None) -> None:
+        self.items = items
+        self.style = style
+        self.engine_for = engine_for
+        self.embed_font = embed_font
+        self.images = dict(grapheme_images or {})
+        self.is_image = image_predicate(self.images)
+        self._words: list[_Word] | None = None
+        self.lines: list[_Line] = []
+        self._states: dict[int, RunState] = {}
+
+    # -- runs ------------------------------------------------------------------------
+
+    def state(self, run: Run) -> RunState:
+        key = id(run)
+        state = self._states.get(key)
+        if state is None:
+            style = run.style
+            engine = self.engine_for(style, run.locale)
+            measurer = Measurer(engine, font_size=float(style.get("fontSize", 16.0)),
+                                letter_spacing=float(style.get("letterSpacing", 0.0) or 0.0),
+                                word_spacing=float(style.get("wordSpacing", 0.0) or 0.0),
+                                features=font_feature_settings(style), is_image=self.is_image)
+            shift = 0.0
+            parent = self.style
+            for box in run.boxes:
+                shift += vertical_shift(box.style, parent)
+                parent = box.style
+            state = RunState(engine, measurer, shift)
+            self._states[key] = state
+        return state
+
+    # -- words -----------------------------------------------------------------------
+
+    def _prepare(self) -> list[_Word]:
+        """Collapse white space across runs and split the text into words."""
+        if self._words is not None:
+            return self._words
+        items = self.items
+        chars: list[str] = []
+        owners: list[int] = []
+        markers: dict[int, list[int]] = {}
+
+        def collapsible(index: int) -> bool:
+            item = items[owners[index]]
+            return item.kind == "text" and item.run is not None and \
+                item.run.style.get("whiteSpace", "normal") in COLLAPSIBLE
+
+        def remove_trailing_space() -> None:
+            if chars and chars[-1] == " " and collapsible(len(chars) - 1):
+                chars.pop()
+                owners.pop()
+
+        # Spaces collapse across inline boxes, and are removed at the start.
+        after_space = True
+        for index, item in enumerate(items):
+            if item.kind == "text":
+                assert item.run is not None
+                style = item.run.style
+                white_space = style.get("whiteSpace", "normal")
+                collapse = white_space in COLLAPSIBLE
+                text = text_transform(item.run.content, style.get("textTransform"), item.run.locale)
+                if white_space not in PRESERVED_LINE_BREAKS:
+                    text = text.replace("\n", " ")
+                if collapse:
+                    text = re.sub(r"[ \t]+", " ", text)
+                    text = re.sub(r" ?\n ?", "\n", text)
+                for ch in text:
+                    if collapse and ch == " " and after_space:
+                        continue
+                    if ch == "\n":
+                        remove_trailing_space()
+                    chars.append(ch)
+                    owners.append(index)
+                    after_space = (collapse and ch == " ") or ch == "\n"
+            elif item.kind == "atomic":
+                chars.append(OBJECT_REPLACEMENT)
+                owners.append(index)
+                after_space = False
+            elif item.kind == "break":
+                remove_trailing_space()
+                chars.append("\n")
+                owners.append(index)
+                after_space = True
+            else:
+                markers.setdefault(len(chars), []).append(index)
+        remove_trailing_space()
+        content = "".join(chars)
+        # Markers after removed spaces are at the end.
+        for offset in sorted(markers):
+            if offset > len(content):
+                markers.setdefault(len(content), []).extend(markers.pop(offset))
+
+        if content:
+            texts, required = split_by_break_opportunities(content, str(self.style.get("wordBreak", "normal")))
+        else:
+            texts, required = [], []
+        if not texts:
+            texts = [""]  # only empty inline boxes
+
+        words: list[_Word] = []
+        offset = 0
+        for index, text in enumerate(texts):
+            start, end = offset, offset + len(text)
+            offset = end
+            is_first, is_last = index == 0, index == len(texts) - 1
+            segments: list[_Segment] = []
+            p = start
+            while True:
+                here = markers.get(p, [])
+                for k, marker in enumerate(here):
+                    item = items[marker]
+                    # Boxes end in the word before them and start in the word after; empty
+                    # boxes stay in the word before them, like in browsers.
+                    if item.kind == "close":
+                        empty = any(items[o].kind == "open" and items[o].box is item.box
+                                    for o in here[:k])
+                    else:
+                        empty = any(items[o].kind == "close" and items[o].box is item.box
+                                    for o in here[k + 1:])
+                    belongs = ((p > start or is_first) if item.kind == "close" or empty
+                               else (p < end or (is_last and p == end)))
+                    if belongs:
+                        segments.append(_Segment(item))
+                if p == end:
+                    break
+                ch = content[p]
+                item = items[owners[p]]
+                if item.kind == "text":
+                    if ch != "\n":
+                        last = segments[-1] if segments else None
+                        # Tabs are segments of their own (placed at tab stops).
+                        if (last is not None and last.item is item and last.text is not None
+                                and (last.text[0] == TAB) == (ch == TAB)):
+                            last.text += ch
+                        else:
+                            segments.append(_Segment(item, ch))
+                elif item.kind == "atomic":
+                    segments.append(_Segment(item))
+                p += 1
+            last_item = items[owners[end - 1]] if end > 0 else None
+            white_space = (last_item.run.style.get("whiteSpace", "normal")
+                           if last_item is not None and last_item.kind == "text" and last_item.run
+                           else self.style.get("whiteSpace", "normal"))
+            words.append(_Word(segments, bool(required[index]) if index < len(required) else False,
+                               white_space not in NO_SOFT_WRAP))
+        self._words = words
+        return words
+
+    def collapses_away(self) -> bool:
+        """Whether the paragraph is only collapsible white space in edge-less boxes."""
+        for item in self.items:
+            if item.kind in ("open", "close"):
+                assert item.box is not None
+                if _has_edges(item.box.style):
+                    return False
+                continue
+            if item.kind != "text" or item.run is None:
+                return False
+            white_space = item.run.style.get("whiteSpace", "normal")
+            if white_space not in COLLAPSIBLE:
+                return False
+            pattern = r"[ \t]*" if white_space in PRESERVED_LINE_BREAKS else r"[ \t\n\r\f]*"
+            if not re.fullmatch(pattern, item.run.content):
+                return False
+        return True
+
+    # -- line breaking ---------------------------------------------------------------
+
+    def _measure_word(self, word: _Word, container_width: float) -> None:
+        word.width = 0.0
+        word.trailing = 0.0
+        for segment in word.segments:
+            item = segment.item
+            if item.kind == "text" and item.run is not None and segment.text is not None:
+                measure = self.state(item.run).measurer.measure_text
+                segment.width = measure(segment.text)
+                collapse = item.run.style.get("whiteSpace", "normal") in COLLAPSIBLE
+                trimmed = js_trim_end(segment.text)
+                word.trailing = (segment.width - measure(trimmed)
+                                 if collapse and trimmed != segment.text else 0.0)
+            elif item.kind == "open" and item.box is not None:
+                style = item.box.style
+                segment.width = 0.0 if item.continuation else (
+                    _number(style.get("marginLeft"), style, container_width)
+                    + float(style.get("borderLeftWidth", 0.0) or 0.0)
+                    + _number(style.get("paddingLeft"), style, container_width))
+            elif item.kind == "close" and item.box is not None:
+                style = item.box.style
+                segment.width = 0.0 if item.continued else (
+                    _number(style.get("marginRight"), style, container_width)
+                    + float(style.get("borderRightWidth", 0.0) or 0.0)
+                    + _number(style.get("paddingRight"), style, container_width))
+            elif item.kind == "atomic" and item.atomic is not None:
+                segment.width = item.atomic.width
+                word.trailing = 0.0
+            word.width += segment.width
+
+    def _place_tabs(self, word: _Word, x: float) -> None:
+        """Tabs move to the next tab stop, from the start of the line at ``x``."""
+        if not any(s.text and s.text[0] == TAB for s in word.segments):
+            return
+        word.width = 0.0
+        for segment in word.segments:
+            run = segment.item.run
+            if segment.item.kind == "text" and run is not None and segment.text and segment.text[0] == TAB:
+                space = self.state(run).measurer.measure_text(" ")
+                segment.width = tab_advance(x + word.width, len(segment.text),
+                                            tab_width(run.style, space), space)
+            word.width += segment.width
+
+    def _strut(self) -> FontEngine:
+        return self.engine_for(self.style, None)
+
+    def _atomic_alignment(self, atomic: Atomic) -> tuple[float, float, str | None]:
+        """``(ascent, descent, line-relative alignment)`` of an atomic inline."""
+        height = atomic.height
+        ascent = atomic.height if atomic.baseline is None else atomic.baseline
+        align = atomic.style.get("verticalAlign")
+        font_size = float(self.style.get("fontSize", 16.0))
+        if align == "middle":
+            middle = font_size * 0.25
+            return height / 2 + middle, height / 2 - middle, None
+        if align == "text-top":
+            a = self._strut().ascent(STRUT)
+            return a, height - a, None
+        if align == "text-bottom":
+            d = self._strut().descent(STRUT)
+            return height - d, d, None
+        if align in ("top", "bottom"):
+            return ascent, height - ascent, str(align)
+        shift = vertical_shift(atomic.style, self.style)
+        return ascent + shift, height - ascent - shift, None
+
+    def break_lines(self, width: float, min_content: bool = False,
+                    limit: float = math.inf) -> tuple[float, float, bool]:
+        """Break into lines of at most ``width`` (``math.inf``: max-content) and align them.
+        Returns ``(width, height, wrapped)``."""
+        words = list(self._prepare())
+        container_width = width if math.isfinite(width) else 0.0
+        for word in words:
+            self._measure_word(word, container_width)
+        allow_break, allow_in_min = can_break_words(self.style.get("wordBreak"),
+                                                    self.style.get("overflowWrap"))
+        allow_break_word = allow_in_min if min_content else allow_break
+        indent = _number(self.style.get("textIndent", 0.0), self.style, container_width)
+        strut = self._strut()
+        strut_ascent = round_js(strut.baseline(STRUT))
+        strut_descent = round_js(strut.height(STRUT)) - strut_ascent
+        text_align = resolve_text_align(self.style.get("textAlign"), self.style.get("direction"))
+
+        lines: list[_Line] = []
+        top = 0.0
+        line: _Line | None = None
+        wrapped = False
+        can_break = False
+
+        def finish(current: _Line) -> None:
+            nonlocal top
+            ascent, descent = float(strut_ascent), float(strut_descent)
+            line_aligned: list[tuple[float, float, bool]] = []
+            for word in current.words:
+                for segment in word.segments:
+                    item = segment.item
+                    if item.kind == "text" and item.run is not None and segment.text:
+                        state = self.state(item.run)
+                        a = round_js(state.engine.baseline(segment.text))
+                        d = round_js(state.engine.height(segment.text)) - a
+                        ascent = max(ascent, a + state.shift)
+                        descent = max(descent, d - state.shift)
+                    elif item.kind == "atomic" and item.atomic is not None:
+                        a, d, relative = self._atomic_alignment(item.atomic)
+                        if relative:
+                            line_aligned.append((item.atomic.baseline or item.atomic.height,
+                                                 item.atomic.height, relative == "top"))
+                        else:
+                            ascent = max(ascent, a)
+                            descent = max(descent, d)
+            for _, height, at_top in line_aligned:
+                if height > ascent + descent:
+                    if at_top:
+                        descent = height - ascent
+                    else:
+                        ascent = height - descent
+            current.baseline = ascent
+            current.height = ascent + descent
+            top = current.top + current.height
+
+        def new_line() -> _Line:
+            if line is not None:
+                finish(line)
+            created = _Line()
+            lines.append(created)
+            created.top = top
+            created.left = 0.0
+            created.available = width - (indent if len(lines) == 1 else 0.0)
+            return created
+
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if line is None or (i > 0 and word.force_break):
+                line = new_line()
+            else:
+                self._place_tabs(word, line.width + (indent if len(lines) == 1 else 0.0))
+                if (line.words and can_break and line.width + word.width - word.trailing
+                        > min(line.available, limit) + _EPSILON):
+                    line = new_line()
+                    wrapped = True
+            if not line.words:
+                self._place_tabs(word, indent if len(lines) == 1 else 0.0)
+            # A word that doesn't fit on a line is broken between its graphemes.
+            if (allow_break_word and not line.words
+                    and word.width - word.trailing > line.available + _EPSILON):
+                parts = _split_word(word)
+                if len(parts) > 1:
+                    for part in parts:
+                        self._measure_word(part, container_width)
+                    words[i:i + 1] = parts
+                    continue
+            line.words.append(word)
+            line.width += word.width
+            line.trailing = word.trailing
+            can_break = word.can_break_after
+            i += 1
+        if line is not None:
+            finish(line)
+
+        max_width = 0.0
+        for index, current in enumerate(lines):
+            line_width = current.width - current.trailing
+            line_indent = indent if index == 0 else 0.0
+            max_width = max(max_width, current.left + line_width + line_indent)
+            x = current.left + line_indent
+            gap = 0.0
+            if math.isfinite(width):
+                remaining = current.available - line_width
+                if text_align == "right":
+                    x += remaining
+                elif text_align == "center":
+                    x += remaining / 2
+                elif (text_align == "justify" and index < len(lines) - 1
+                      and not (lines[index + 1].words and lines[index + 1].words[0].force_break)
+                      and len(current.words) > 1):
+                    gap = remaining / (len(current.words) - 1)
+                if self.embed_font:
+                    x = round_js(x)
+            for n, word in enumerate(current.words):
+                for segment in word.segments:
+                    segment.x = x
+                    x += segment.width
+                if n < len(current.words) - 1:
+                    x += gap
+        self.lines = lines
+        return max(max_width, width if wrapped else 0.0), top, wrapped
+
+    def flow(self, width: float, min_content: bool = False) -> tuple[float, float]:
+        """Break lines, balancing them with ``text-wrap: balance``."""
+        measured, height, _ = self.break_lines(width, min_content)
+        count = len(self.lines)
+        if (self.style.get("textWrap") != "balance" or min_content or count < 2
+                or not math.isfinite(width)):
+            return measured, height
+        low, high = 0.0, width
+        while high - low > 0.5:
+            mid = (low + high) / 2
+            self.break_lines(width, False, mid)
+            if len(self.lines) > count:
+                low = mid
+            else:
+                high = mid
+        measured, height, _ = self.break_lines(width, False, high)
+        return measured, height
+
+
+def _has_edges(style: Style) -> bool:
+    for side in ("Top", "Right", "Bottom", "Left"):
+        for name in (f"margin{side}", f"padding{side}"):
+            if style.get(name) not in (None, 0, 0.0, "0", "0px"):
+                return True
+        width = style.get(f"border{side}Width")
+        if width not in (None, 0, 0.0, "0", "0px") and \
+                style.get(f"border{side}Style") not in ("none", "hidden", None):
+            return True
+    return False
+
+
+def _split_word(word: _Word) -> list[_Word]:
+    """Split a word into graphemes, keeping the boundaries of inline boxes (``splitWord``)."""
+    out: list[_Word] = []
+    current: list[_Segment] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            out.append(_Word(current, False, True))
+            current = []
+
+    for segment in word.segments:
+        kind = segment.item.kind
+        if kind == "text" and segment.text is not None:
+            for g in graphemes(segment.text):
+                current.append(_Segment(segment.item, g))
+                flush()
+        elif kind == "open":
+            current.append(_Segment(segment.item, segment.text, segment.width, segment.x))
+        else:
+            # Close markers and atomic inlines stay with the previous grapheme.
+            if kind == "close" and out and not current:
+                out[-1].segments.append(_Segment(segment.item, segment.text, segment.width, segment.x))
+            else:
+                current.append(_Segment(segment.item, segment.text, segment.width, segment.x))
+                if kind == "atomic":
+                    flush()
+    flush()
+    if out:
+        out[0].force_break = word.force_break
+        out[-1].can_break_after = word.can_break_after
+    return out

@@ -1,0 +1,215 @@
+"""Final positions in an inline paragraph, and drawing one of its text runs.
+
+Mirrors ``Paragraph.finalize`` of the reference's ``text/inline.ts``: text
+pieces per run, fragments of inline boxes per line (spaces hanging at a line
+end stay outside the boxes' edges), and atomic inlines placed by
+``vertical-align``. And ``Paragraph.renderRun``: the
+run's pieces that are adjacent on a line are merged (shaped together for
+kerning), split into words, graphemes drawn as images and, without
+``embedFont``, ``<text>`` pieces; decorations span contiguous pieces. The
+result is a :class:`~.render.TextDrawing` for :func:`satori_py.paint.text.paint_text_run`.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from .breaking import split_images, words as word_segments
+from .inline import (
+    STRUT, TAB, Fragment, InlineBox, InlineParagraph, LineInfo, Piece, Run, _number, _Word,
+    relative_offset, vertical_shift,
+)
+from .processor import js_trim
+from .render import DecorationLine, TextDrawing, underline_band
+
+__all__ = ["finalize", "line_infos", "render_run"]
+
+_EPSILON = 1e-3
+
+
+def _words_and_images(text: str, paragraph: InlineParagraph) -> list[str]:
+    parts = word_segments(text)
+    if not paragraph.images:
+        return parts
+    return [p for s in parts for p in split_images(s, paragraph.is_image)]
+
+
+def finalize(paragraph: InlineParagraph, width: float) -> tuple[
+        dict[int, list[Piece]], list[Fragment], dict[str, tuple[float, float]]]:
+    """Pieces of each run (by ``id``), fragments of inline boxes, atomic positions."""
+    paragraph.flow(width)
+    pieces: dict[int, list[Piece]] = {}
+    fragments: list[Fragment] = []
+    atomics: dict[str, tuple[float, float]] = {}
+    open_boxes: list[tuple[InlineBox, _Item]] = []
+    starts: dict[int, tuple[float, bool]] = {}
+
+    def add_fragment(box: InlineBox, line: _Line, right: float, last: bool) -> None:
+        start_x, first = starts[id(box)]
+        style = box.style
+        engine = paragraph.engine_for(style, None)
+        ascent, descent = engine.ascent(STRUT), engine.descent(STRUT)
+        baseline = line.top + line.baseline - _box_shift(paragraph, box)
+        top = (baseline - ascent - _number(style.get("paddingTop"), style, width)
+               - float(style.get("borderTopWidth", 0.0) or 0.0))
+        bottom = (baseline + descent + _number(style.get("paddingBottom"), style, width)
+                  + float(style.get("borderBottomWidth", 0.0) or 0.0))
+        fragments.append(Fragment(box.path, start_x, top, max(0.0, right - start_x),
+                                  bottom - top, first, last))
+
+    for line_number, line in enumerate(paragraph.lines):
+        line_start = line.words[0].segments[0].x if line.words and line.words[0].segments else 0.0
+        for box, _ in open_boxes:
+            starts[id(box)] = (line_start, False)
+        x = line_start
+        # Spaces at the end of a line hang after the edges of boxes there.
+        last_word = line.words[-1] if line.words else None
+        last_text = math.inf
+        if line.trailing and last_word is not None:
+            last_text = len(last_word.segments) - 1
+            while last_text >= 0:
+                seg = last_word.segments[int(last_text)]
+                if seg.item.kind == "text" and seg.text:
+                    break
+                last_text -= 1
+
+        def edge(word: _Word, index: int) -> float:
+            hang = line.trailing if word is last_word and index > last_text else 0.0
+            return word.segments[index].x - hang
+
+        for word in line.words:
+            for index, segment in enumerate(word.segments):
+                item = segment.item
+                if item.kind == "open" and item.box is not None:
+                    style = item.box.style
+                    open_boxes.append((item.box, item))
+                    starts[id(item.box)] = (
+                        edge(word, index) + (0.0 if item.continuation
+                                             else _number(style.get("marginLeft"), style, width)),
+                        not item.continuation)
+                elif item.kind == "close" and item.box is not None:
+                    style = item.box.style
+                    add_fragment(item.box, line, edge(word, index) + segment.width - (
+                        0.0 if item.continued else _number(style.get("marginRight"), style, width)),
+                        not item.continued)
+                    for k in range(len(open_boxes) - 1, -1, -1):
+                        if open_boxes[k][0] is item.box:
+                            del open_boxes[k]
+                            break
+                elif item.kind == "text" and item.run is not None and segment.text \
+                        and segment.text[0] != TAB:
+                    state = paragraph.state(item.run)
+                    pieces.setdefault(id(item.run), []).append(Piece(
+                        segment.text, segment.x, segment.width, line_number,
+                        line.top + line.baseline - state.shift))
+                elif item.kind == "atomic" and item.atomic is not None:
+                    atomic = item.atomic
+                    ascent, _, relative = paragraph._atomic_alignment(atomic)
+                    if relative == "top":
+                        margin_top = line.top
+                    elif relative == "bottom":
+                        margin_top = line.top + line.height - atomic.height
+                    else:
+                        margin_top = line.top + line.baseline - ascent
+                    dx, dy = relative_offset([b for b, _ in open_boxes], width)
+                    atomics[atomic.key] = (segment.x + dx, margin_top + dy)
+                x = segment.x + segment.width
+        for box, _ in open_boxes:
+            add_fragment(box, line, x - line.trailing, False)
+    return pieces, fragments, atomics
+
+def _box_shift(paragraph: InlineParagraph, box: InlineBox) -> float:
+    """How far the baseline of an inline box is raised (by itself and its ancestors)."""
+    chain = [*box.ancestors, box]
+    shift = 0.0
+    parent = paragraph.style
+    for b in chain:
+        shift += vertical_shift(b.style, parent)
+        parent = b.style
+    return shift
+
+def line_infos(paragraph: InlineParagraph) -> list[LineInfo]:
+    out = []
+    for line in paragraph.lines:
+        x = line.words[0].segments[0].x if line.words and line.words[0].segments else 0.0
+        out.append(LineInfo(x, line.top, line.width - line.trailing, line.height, line.baseline))
+    return out
+
+
+def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], left: float,
+               top: float, size: tuple[float, float]) -> TextDrawing:
+    """Draw a run's pieces with the paragraph at (left, top) (``renderRun``)."""
+    style = run.style
+    state = paragraph.state(run)
+    engine = state.engine
+    dx, dy = relative_offset(run.boxes, size[0])
+    left += dx
+    top += dy
+    font_size = float(style.get("fontSize", 16.0))
+    letter_spacing = state.measurer.letter_spacing
+    word_spacing = state.measurer.word_spacing
+    features = state.measurer.features
+    drawing = TextDrawing(style=style, width=size[0], height=size[1])
+    skip_ink = drawing.collects_glyph_boxes
+    has_decorations = bool(style.get("textDecorationLine")) and \
+        style.get("textDecorationLine") != "none"
+
+    # Pieces on the same line are drawn together, for kerning.
+    merged: list[Piece] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        if last is not None and last.line == piece.line and abs(last.x + last.width - piece.x) < _EPSILON:
+            merged[-1] = Piece(last.text + piece.text, last.x, last.width + piece.width,
+                                last.line, last.baseline)
+        else:
+            merged.append(Piece(piece.text, piece.x, piece.width, piece.line, piece.baseline))
+
+    decorations: list[tuple[float, float, DecorationLine]] = []  # (right, top, line)
+    for piece in merged:
+        baseline = top + piece.baseline
+        ascender = engine.baseline(piece.text)
+        glyph_top = baseline - ascender
+        band = underline_band(style, glyph_top, ascender) if skip_ink else None
+        boxes: list[Any] = []
+        x = left + piece.x
+        parts: list[str] = []
+        for word in _words_and_images(piece.text, paragraph):
+            if paragraph.is_image(word) or not paragraph.embed_font:
+                parts.append(word)
+            elif parts and not paragraph.is_image(parts[-1]):
+                parts[-1] += word
+            else:
+                parts.append(word)
+        for part in parts:
+            image = paragraph.is_image(part)
+            part_width = font_size if image else state.measurer.measure_grapheme(part)
+            if image or not paragraph.embed_font:
+                if js_trim(part) or image:
+                    drawing.add_element(part, left=x, top=glyph_top if image else glyph_top + ascender,
+                                        width=part_width, height=engine.height(part),
+                                        image=paragraph.images.get(part) if image else None)
+            else:
+                glyphs = engine.glyph_path(part, left=x, top=baseline,
+                                           letter_spacing=letter_spacing,
+                                           word_spacing=word_spacing, features=features,
+                                           band=band)
+                drawing.add_glyphs(glyphs, None)
+                if band is not None:
+                    boxes.extend(getattr(glyphs, "boxes", None) or ())
+            x += part_width
+        if has_decorations:
+            start = left + piece.x
+            end = start + piece.width
+            if decorations and abs(decorations[-1][0] - start) < _EPSILON \
+                    and decorations[-1][1] == glyph_top:
+                deco = decorations[-1][2]
+                deco.width = end - deco.left
+                deco.glyph_boxes.extend(boxes)
+                decorations[-1] = (end, glyph_top, deco)
+            else:
+                decorations.append((end, glyph_top, DecorationLine(start, glyph_top, ascender,
+                                                                   piece.width, list(boxes))))
+    drawing.boxes.clear()
+    drawing.decorations.extend(d for _, _, d in decorations)
+    return drawing

@@ -1,0 +1,88 @@
+"""Widths of text pieces through a font engine, and the engine protocol text layout uses.
+
+Mirrors the reference's ``text/measurer.ts`` (``genMeasurer``): graphemes that
+are drawn as images (``graphemeImages``) are one font size wide, the other
+graphemes are measured together as one shaped run, so kerning inside a run
+counts. Results are cached per measurer (one per text style), bounded.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+from .breaking import graphemes
+
+__all__ = ["FontEngine", "Measurer"]
+
+_CACHE_LIMIT = 4096
+
+
+class FontEngine(Protocol):
+    """What text layout needs of ``FontRegistry.engine(...)`` (the reference's FontEngine)."""
+
+    def has(self, s: str) -> bool: ...
+    def baseline(self, s: str | None = None) -> float: ...
+    def height(self, s: str | None = None) -> float: ...
+    def ascent(self, s: str | None = None) -> float: ...
+    def descent(self, s: str | None = None) -> float: ...
+    def measure(self, s: str, *, letter_spacing: float = 0.0, word_spacing: float = 0.0,
+                features: str | None = None) -> float: ...
+    def glyph_path(self, s: str, *, left: float, top: float, letter_spacing: float = 0.0,
+                   word_spacing: float = 0.0, features: str | None = None,
+                   direction: str | None = None, band: Any = None) -> Any: ...
+
+
+class Measurer:
+    """Measures text of one style: ``measure_grapheme``, ``measure_graphemes``, ``measure_text``."""
+
+    __slots__ = ("engine", "font_size", "letter_spacing", "word_spacing", "features", "is_image",
+                 "_cache")
+
+    def __init__(self, engine: FontEngine, *, font_size: float, letter_spacing: float,
+                 word_spacing: float, features: str | None,
+                 is_image: Callable[[str], bool]) -> None:
+        self.engine = engine
+        self.font_size = font_size
+        self.letter_spacing = letter_spacing
+        self.word_spacing = word_spacing
+        self.features = features
+        self.is_image = is_image
+        self._cache: dict[str, float] = {}
+
+    def measure_grapheme(self, text: str) -> float:
+        """The width of ``text`` shaped as one run (the reference's ``measureGrapheme``)."""
+        width = self._cache.get(text)
+        if width is None:
+            width = float(self.engine.measure(text, letter_spacing=self.letter_spacing,
+                                              word_spacing=self.word_spacing,
+                                              features=self.features))
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = width
+        return width
+
+    def measure_graphemes(self, parts: Sequence[str]) -> float:
+        """Runs of text graphemes shaped together; image graphemes are a font size wide."""
+        width = 0.0
+        run = ""
+        for g in parts:
+            if self.is_image(g):
+                if run:
+                    width += self.measure_grapheme(run)
+                    run = ""
+                width += self.font_size
+            else:
+                run += g
+        if run:
+            width += self.measure_grapheme(run)
+        return width
+
+    def measure_text(self, text: str) -> float:
+        return self.measure_graphemes(graphemes(text))
+
+
+def image_predicate(images: Mapping[str, str] | None) -> Callable[[str], bool]:
+    """Whether a grapheme is drawn as an image of ``graphemeImages``."""
+    if not images:
+        return lambda s: False
+    return lambda s: bool(images.get(s))

@@ -1,0 +1,392 @@
+"""Glyph outlines and their SVG path data.
+
+Owns: reading a glyph's outline from a font (fontTools), in font units; turning
+outlines placed on a baseline into SVG path data with the reference's number
+format; and the skip-ink "band boxes" of text decorations.
+
+Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``,
+``skewCommands``, ``computeBandBox``, ``flattenPath``) and, for the command
+sequence of an outline, what opentype.js (``@shuding/opentype.js``, which
+Satori uses) builds:
+
+* TrueType: a contour starts at its *last* point when that is on the curve
+  (else at the first on-curve neighbour, or the midpoint of two off-curve
+  points), emits ``L`` for every on-curve point - so it ends with an ``L`` back
+  to the start - and ``Q`` with implied on-curve midpoints, then ``Z``.
+  Composite glyphs use opentype.js's component transform
+  (``x' = xScale*x + scale01*y + dx``), which differs from fontTools' for
+  rotated components.
+* CFF: ``M``/``L``/``C``/``Z`` exactly as the charstring draws them (a
+  fontTools segment pen gives the same sequence).
+
+Path data: each coordinate is ``x + (cx + skew*cy) * scale`` or
+``y - cy * scale`` rounded to 0.1 half away from zero, printed without
+exponent or ``-0`` and without separators other than those of
+``M1 2L3 4Q5 6 7 8C...Z``, byte for byte like the reference.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul
+from typing import Any
+
+#: An outline in font units, y up: the command letters ("MLQCZ") and the flat
+#: coordinates they consume (M/L: x y; Q: x1 y1 x y; C: x1 y1 x2 y2 x y).
+Outline = tuple[str, tuple[float, ...]]
+EMPTY_OUTLINE: Outline = ("", ())
+
+_ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
+
+
+# -- reading outlines -------------------------------------------------------------------
+
+def _glyf_points(glyf: Any, name: str, depth: int = 0) -> list[tuple[float, float, bool, bool]]:
+    """(x, y, on_curve, last_point_of_contour) like opentype.js's ``glyph.points``."""
+    glyph = glyf[name]
+    if glyph.numberOfContours == 0 or depth > 16:
+        return []
+    if not glyph.isComposite():
+        coords = glyph.coordinates
+        flags = glyph.flags
+        ends = set(glyph.endPtsOfContours)
+        return [(coords[i][0], coords[i][1], bool(flags[i] & 1), i in ends)
+                for i in range(len(coords))]
+    points: list[tuple[float, float, bool, bool]] = []
+    for comp in glyph.components:
+        sub = _glyf_points(glyf, comp.glyphName, depth + 1)
+        if not sub:
+            continue
+        if hasattr(comp, "transform"):
+            (xs, s01), (s10, ys) = comp.transform
+        else:
+            xs, s01, s10, ys = 1, 0, 0, 1
+        if hasattr(comp, "firstPt"):
+            # Positioned by matching a point of the glyph so far with one of
+            # the component (rare); opentype.js throws when out of range.
+            if comp.firstPt >= len(points) or comp.secondPt >= len(sub):
+                raise ValueError(f"Matched points out of range in {name}")
+            fx, fy = points[comp.firstPt][:2]
+            px, py = sub[comp.secondPt][:2]
+            dx = fx - (xs * px + s01 * py + 0)
+            dy = fy - (s10 * px + ys * py + 0)
+        else:
+            dx, dy = comp.x, comp.y
+        points.extend((xs * x + s01 * y + dx, s10 * x + ys * y + dy, on, last)
+                      for x, y, on, last in sub)
+    return points
+
+
+def glyf_outline(glyf: Any, name: str) -> Outline:
+    """The outline of a TrueType glyph, built like opentype.js's ``getPath``."""
+    points = _glyf_points(glyf, name)
+    ops: list[str] = []
+    out: list[float] = []
+    contour: list[tuple[float, float, bool, bool]] = []
+    for pt in points:
+        contour.append(pt)
+        if not pt[3]:
+            continue
+        n = len(contour)
+        curr, nxt = contour[-1], contour[0]
+        if curr[2]:
+            out += (curr[0], curr[1])
+        elif nxt[2]:
+            out += (nxt[0], nxt[1])
+        else:
+            out += ((curr[0] + nxt[0]) * 0.5, (curr[1] + nxt[1]) * 0.5)
+        ops.append("M")
+        for i in range(n):
+            prev, curr, nxt = curr, nxt, contour[(i + 1) % n]
+            if curr[2]:
+                ops.append("L")
+                out += (curr[0], curr[1])
+            else:
+                if nxt[2]:
+                    ex, ey = nxt[0], nxt[1]
+                else:
+                    ex, ey = (curr[0] + nxt[0]) * 0.5, (curr[1] + nxt[1]) * 0.5
+                ops.append("Q")
+                out += (curr[0], curr[1], ex, ey)
+        ops.append("Z")
+        contour = []
+    return "".join(ops), tuple(out)
+
+
+class _RecordingPen:
+    """A fontTools segment pen recording the commands of CFF charstrings."""
+
+    def __init__(self) -> None:
+        self.ops: list[str] = []
+        self.out: list[float] = []
+
+    def moveTo(self, pt: tuple[float, float]) -> None:  # noqa: N802 (pen protocol)
+        self.ops.append("M")
+        self.out += pt
+
+    def lineTo(self, pt: tuple[float, float]) -> None:  # noqa: N802
+        self.ops.append("L")
+        self.out += pt
+
+    def curveTo(self, *pts: tuple[float, float]) -> None:  # noqa: N802
+        # Charstrings give one cubic per call; more points would be a
+        # poly-bezier, which is split the way fontTools' BasePen does it.
+        if len(pts) == 3:
+            self.ops.append("C")
+            for p in pts:
+                self.out += p
+            return
+        from fontTools.pens.basePen import decomposeSuperBezierSegment
+        for seg in decomposeSuperBezierSegment(list(pts)):
+            self.curveTo(*seg)
+
+    def qCurveTo(self, *pts: tuple[float, float] | None) -> None:  # noqa: N802
+        from fontTools.pens.basePen import decomposeQuadraticSegment
+        real = [p for p in pts if p is not None]
+        for c, e in decomposeQuadraticSegment(real):
+            self.ops.append("Q")
+            self.out += (*c, *e)
+
+    def closePath(self) -> None:  # noqa: N802
+        self.ops.append("Z")
+
+    def endPath(self) -> None:  # noqa: N802
+        # An open CFF contour is still closed by opentype.js at endchar.
+        self.ops.append("Z")
+
+    def addComponent(self, name: str, transform: Any) -> None:  # noqa: N802
+        pass  # CFF has no components.
+
+
+def pen_outline(glyph_set: Any, name: str) -> Outline:
+    """The outline of a glyph drawn through a fontTools glyph set (CFF)."""
+    pen = _RecordingPen()
+    glyph_set[name].draw(pen)
+    return "".join(pen.ops), tuple(pen.out)
+
+
+# -- numbers ---------------------------------------------------------------------------
+
+class _Halves(dict):  # type: ignore[type-arg]
+    """``int(v * 20)`` -> the text of ``v`` rounded to 0.1 half away from zero.
+
+    Why twenty: the reference computes ``Math.round(v * 10)`` (on ``-v`` for
+    negative v). Scaling by 2 is exact, so ``v * 20`` is exactly twice the
+    reference's ``v * 10``, and with k = trunc(v * 20) the rounded tenths are
+    ``sign(k) * ((|k| + 1) // 2)`` - one multiplication, one truncation and a
+    table lookup per number, exact for every double.
+    """
+
+    def __missing__(self, k: int) -> str:
+        n = (abs(k) + 1) // 2
+        q, r = divmod(n, 10)
+        text = str(q) if r == 0 else f"{q}.{r}"
+        if k < 0 and n:
+            text = "-" + text
+        if len(self) < 1_000_000:  # a bound; coordinates rarely leave +-50000 px
+            self[k] = text
+        return text
+
+
+_HALVES = _Halves()
+_halves = _HALVES.__getitem__
+
+
+def fmt_tenth(value: float) -> str:
+    """Format a path coordinate like the reference's ``round``: to 0.1, half
+    away from zero, ``347.0`` -> ``"347"``, ``-0.04`` -> ``"0"`` (never ``-0``,
+    never an exponent). The only number formatter of path data."""
+    return _HALVES[int(value * 20.0)]
+
+
+def _fmt_all(bases: Sequence[float], offsets: Sequence[float]) -> list[str]:
+    """:func:`fmt_tenth` of ``bases[i] + offsets[i]`` for all i, as C-level
+    ``map`` chains: the hot loop of text output."""
+    return list(map(_halves, map(int, map(mul, map(add, bases, offsets), repeat(20.0)))))
+
+
+# -- placing outlines ------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ScaledOutline:
+    """An outline prepared for one scale and skew.
+
+    ``offsets`` are added to the glyph's x (even positions) and baseline y (odd
+    positions) before rounding; ``literals[i]`` is the text before number i
+    (a command letter, maybe after a ``Z``, or a space) and ``tail`` the text
+    after the last number.
+    """
+
+    literals: tuple[str, ...]
+    tail: str
+    offsets: tuple[float, ...]
+
+
+def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOutline:
+    """Prepare ``outline`` for ``scale`` (px per font unit) and ``skew``.
+
+    The offsets are computed with the reference's operation order,
+    ``(cx + skew * cy) * scale`` and ``-(cy * scale)``, so that adding the
+    position gives the very same doubles it rounds.
+    """
+    ops, coords = outline
+    literals: list[str] = []
+    offs: list[float] = []
+    pending = ""
+    i = 0
+    for op in ops:
+        k = _ARITY[op]
+        if not k:
+            pending += op
+            continue
+        for j in range(k):
+            cx, cy = coords[i], coords[i + 1]
+            i += 2
+            literals.append(pending + op if j == 0 else " ")
+            literals.append(" ")
+            pending = ""
+            offs.append((cx + skew * cy) * scale)
+            offs.append(-(cy * scale))
+    return ScaledOutline(tuple(literals), pending, tuple(offs))
+
+
+def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
+    """The path data of glyphs placed at ``(x, baseline y)``, concatenated."""
+    literals: list[str] = []
+    bases: list[float] = []
+    offsets: list[float] = []
+    tail = ""
+    for scaled, x, y in glyphs:
+        if not scaled.literals:
+            tail += scaled.tail
+            continue
+        start = len(literals)
+        literals += scaled.literals
+        if tail:
+            literals[start] = tail + literals[start]
+        tail = scaled.tail
+        offsets += scaled.offsets
+        bases += (x, y) * (len(scaled.offsets) // 2)
+    if not literals:
+        return tail
+    numbers = _fmt_all(bases, offsets)
+    parts: list[str] = [""] * (2 * len(numbers))
+    parts[0::2] = literals
+    parts[1::2] = numbers
+    return "".join(parts) + tail
+
+
+def glyph_path_d(outline: Outline, x: float, y: float, scale: float, skew: float = 0.0) -> str:
+    """The path data of one glyph with its origin at ``(x, baseline y)``."""
+    return place([(scale_outline(outline, scale, skew), x, y)])
+
+
+# -- skip-ink bands (text-decoration-skip-ink) ------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class GlyphBox:
+    """A horizontal range to leave out of an underline, like the reference's GlyphBox."""
+
+    x1: float
+    x2: float
+    y1: float
+    y2: float
+
+
+def px_commands(outline: Outline, x: float, y: float, font_size: float, upem: int,
+                skew: float = 0.0) -> list[tuple[str, tuple[float, ...]]]:
+    """The outline in px like opentype.js ``glyph.getPath(x, y, fontSize)``,
+    slanted by ``skew`` around the baseline like ``skewCommands``."""
+    s = (1 / upem) * font_size
+    ops, coords = outline
+    result: list[tuple[str, tuple[float, ...]]] = []
+    i = 0
+    for op in ops:
+        pts: list[float] = []
+        for _ in range(_ARITY[op]):
+            px, py = x + coords[i] * s, y + -coords[i + 1] * s
+            i += 2
+            if skew:
+                px = px + skew * (y - py)
+            pts += (px, py)
+        result.append((op, tuple(pts)))
+    return result
+
+
+def _bezier(points: list[tuple[float, float]], t: float) -> tuple[float, float]:
+    while len(points) > 1:
+        points = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+                  for a, b in zip(points, points[1:])]
+    return points[0]
+
+
+def _flatten(commands: list[tuple[str, tuple[float, ...]]]) -> list[tuple[float, float, float, float]]:
+    segs: list[tuple[float, float, float, float]] = []
+    start = cur = (0.0, 0.0)
+    for op, p in commands:
+        if op == "M":
+            start = cur = (p[0], p[1])
+        elif op == "L":
+            segs.append((*cur, p[0], p[1]))
+            cur = (p[0], p[1])
+        elif op in ("Q", "C"):
+            ctrl = [cur] + [(p[j], p[j + 1]) for j in range(0, len(p), 2)]
+            steps = 12 if op == "Q" else 16
+            prev = ctrl[0]
+            for k in range(1, steps + 1):
+                nxt = _bezier(ctrl, k / steps)
+                segs.append((*prev, *nxt))
+                prev = nxt
+            cur = ctrl[-1]
+        elif op == "Z":
+            segs.append((*cur, *start))
+            cur = start
+    return segs
+
+
+def band_boxes(commands: list[tuple[str, tuple[float, ...]]], underline_y: float,
+               stroke_width: float) -> list[GlyphBox]:
+    """Where a glyph's ink crosses the underline band, like ``computeBandBox``.
+
+    The band spans ``underline_y - w/4 .. underline_y + 2.5w``; it is sampled
+    every 0.25 px (at least 12 rows) and the ink is collected in whole-pixel
+    columns. As in the reference, every box spans from the leftmost to the
+    rightmost ink column, widened by ``0.6 w``.
+    """
+    band_min = underline_y - stroke_width * 0.25
+    band_max = underline_y + stroke_width * 2.5
+    segs = _flatten(commands)
+    if not segs:
+        return []
+    height = band_max - band_min
+    samples = max(12, math.ceil(height / 0.25))
+    step = height / samples
+    y0 = band_min + step / 2
+    columns: set[int] = set()
+    for i in range(samples):
+        y = y0 + step * i
+        xs: list[float] = []
+        for x1, y1, x2, y2 in segs:
+            if y1 == y2 or y < min(y1, y2) or y >= max(y1, y2):
+                continue
+            xs.append(x1 + (x2 - x1) * ((y - y1) / (y2 - y1)))
+        xs.sort()
+        for j in range(0, len(xs) - 1, 2):
+            columns.update(range(math.floor(xs[j]), math.ceil(xs[j + 1])))
+    if not columns:
+        return []
+    cols = sorted(columns)
+    ranges: list[tuple[int, int]] = []
+    first = prev = cols[0]
+    for col in cols[1:]:
+        if col > prev + 1:
+            ranges.append((first, prev + 1))
+            first = col
+        prev = col
+    ranges.append((first, prev + 1))
+    bleed = stroke_width * 0.6
+    lo, hi = ranges[0][0], ranges[-1][1]
+    return [GlyphBox(min(a, lo) - bleed, max(b, hi) + bleed, band_min, band_max)
+            for a, b in ranges]

@@ -1,0 +1,350 @@
+"""The inline content of a block container (or one text child of a flex/grid container).
+
+This is the text layout's interface to the box layout. Contract::
+
+    from satori_py.text.paragraph import (Paragraph, TextItem, AtomicItem, BoxStart, BoxEnd,
+                                          LineBreak)
+    items = [TextItem(text, style, path), BoxStart(style, path), TextItem(...), BoxEnd(path),
+             AtomicItem(key, width, height, baseline=None, style=...), LineBreak(path)]
+    p = Paragraph(items, block_style, registry, *, embed_font=True, path="div")
+    p.measure(width, mode) -> (width, height)   # mode: "definite" | "min-content" | "max-content"
+    lay = p.layout(width, container_width=None) -> ParagraphLayout
+    lay.width, lay.height, lay.lines, lay.atomic_positions, lay.box_fragments
+    lay.paint(x, y, *, id_prefix) -> list[SvgNode]
+    lay.clip_shapes(x, y) -> list[SvgNode]      # glyph shapes for ``background-clip: text``
+    p.missing_graphemes() -> [(grapheme, locale)]; p.reload() after adding fonts
+
+* ``block_style`` is the container's ComputedStyle (``textAlign``, ``textIndent``,
+  ``lineClamp``, ``whiteSpace``, ``display``...). When its ``display`` is flex or
+  grid the paragraph is the anonymous flex item around one text child, laid out
+  as the reference lays out text there (one line isn't aligned inside a wider
+  box); pass ``block_paragraph`` to override.
+* ``measure`` results are the reference's text node sizes, the width rounded up
+  to the layout grid (``point_scale_factor``) like the reference's
+  ``roundUpToLayout``; ``width`` is ignored for the two content modes.
+* ``layout(width)`` lays the paragraph out in its final content width;
+  ``container_width`` is the content width of the box whose ``overflow``
+  clips the text (ellipsis and line clamp measure against it; default ``width``).
+* ``AtomicItem``: ``width``/``height`` are the margin box; ``baseline`` is the
+  distance of its last line's baseline from the top of its margin box (None:
+  the bottom margin edge, e.g. ``overflow: hidden``); ``style`` gives
+  ``verticalAlign``. ``atomic_positions[key]`` is its margin box's top-left.
+* ``box_fragments``: ``(path, x, y, w, h, is_first, is_last)`` border boxes of
+  each inline box per line (``is_first``/``is_last``: the box's start/end edges
+  are in this fragment, so its left/right borders are drawn).
+* Coordinates are relative to the paragraph's content-box origin; ``paint``
+  gets that origin in absolute coordinates.
+
+Which layout applies mirrors the reference's ``buildInlineText``: a paragraph of
+text only, all in the container's own style, is laid out by the text engine
+(:mod:`.simple`, the reference's ``text/index.ts``); anything with inline
+boxes, atomic inlines or line breaks by :mod:`.inline` (``text/inline.ts``).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from ..paint.text import paint_text_node, paint_text_run, text_clip_shapes
+from ..svg import SvgNode
+from .inline import Atomic, InlineBox, InlineParagraph, Run, _Item
+from .inline_render import finalize, line_infos, render_run
+from .breaking import graphemes
+from .measurer import FontEngine
+from .processor import preprocess
+from .arrange import ArrangedText
+from .render import TextDrawing
+from .simple import TextBlock, round_up_to_layout
+
+__all__ = [
+    "Paragraph", "ParagraphLayout", "LineBox", "TextItem", "BoxStart", "BoxEnd", "AtomicItem",
+    "LineBreak", "Item",
+]
+
+Style = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """A text child: its content, its element's style and its path (the SVG id base)."""
+
+    text: str
+    style: Style
+    path: str
+    locale: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BoxStart:
+    """The start of an inline box (``display: inline`` element)."""
+
+    style: Style
+    path: str
+    # The box started in an earlier paragraph (split by a block): no left edge here.
+    continuation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BoxEnd:
+    path: str
+    # The box goes on in a later paragraph: no right edge here.
+    continued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AtomicItem:
+    """An inline-block, image or other atomic inline, already laid out on its own."""
+
+    key: str
+    width: float
+    height: float
+    baseline: float | None = None
+    style: Style = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A ``<br>``."""
+
+    path: str
+
+
+Item = Union[TextItem, BoxStart, BoxEnd, AtomicItem, LineBreak]
+
+_FLEX_OR_GRID = {"flex", "inline-flex", "-webkit-flex", "-webkit-inline-flex", "grid", "inline-grid"}
+
+
+@dataclass(frozen=True, slots=True)
+class LineBox:
+    x: float  # where the line's content starts, after indent and alignment
+    y: float
+    width: float  # without hanging spaces
+    height: float
+    baseline: float  # from the line's top
+
+
+def _line_height(value: Any) -> float | str:
+    """``lineHeight`` as the engine takes it: ``"normal"`` or a multiple of the font size."""
+    if value is None or value == "normal":
+        return "normal"
+    if isinstance(value, (int, float)):
+        return float(value)
+    if getattr(value, "kind", None) == "multiplier":
+        return float(value.value)
+    return "normal"
+
+
+class Paragraph:
+    """Inline content laid out as one leaf of the box layout."""
+
+    def __init__(self, items: Sequence[Item], block_style: Style, registry: Any, *,
+                 embed_font: bool = True, path: str = "div", block_paragraph: bool | None = None,
+                 grapheme_images: Mapping[str, str] | None = None, point_scale_factor: float = 1.0,
+                 locale: str | None = None) -> None:
+        self.items = list(items)
+        self.style = block_style
+        self.registry = registry
+        self.embed_font = embed_font
+        self.path = path
+        self.scale = point_scale_factor
+        self.locale = locale
+        self.images = dict(grapheme_images or {})
+        if block_paragraph is None:
+            block_paragraph = block_style.get("display") not in _FLEX_OR_GRID
+        self.block_paragraph = block_paragraph
+        self._engines: dict[tuple[Any, ...], FontEngine] = {}
+        self._cache: dict[tuple[str, float | None], tuple[float, float]] = {}
+        self.simple: TextBlock | None = None
+        self.inline: InlineParagraph | None = None
+        self._runs: list[tuple[Run, str]] = []
+        if self.items and all(isinstance(i, TextItem) for i in self.items):
+            texts = [i for i in self.items if isinstance(i, TextItem)]
+            item_locale = texts[0].locale or locale
+            self.simple = TextBlock("".join(t.text for t in texts), block_style,
+                                    self.engine_for(block_style, item_locale), embed_font=embed_font,
+                                    block_paragraph=block_paragraph, locale=item_locale,
+                                    grapheme_images=self.images, point_scale_factor=point_scale_factor)
+            self._simple_path = texts[0].path
+        else:
+            self.inline = InlineParagraph(self._convert(), block_style, self.engine_for,
+                                          embed_font=embed_font, grapheme_images=self.images)
+
+    def engine_for(self, style: Style, locale: str | None) -> FontEngine:
+        """The font engine of a style (the reference's ``font.getEngine``), cached."""
+        family = style.get("fontFamily", "sans-serif")
+        if not isinstance(family, str):
+            family = tuple(family)
+        key = (style.get("fontSize", 16.0), _line_height(style.get("lineHeight")), family,
+               style.get("fontWeight", 400), style.get("fontStyle", "normal"),
+               style.get("fontSynthesis"), style.get("fontSynthesisWeight"),
+               style.get("fontSynthesisStyle"), locale or self.locale)
+        engine = self._engines.get(key)
+        if engine is None:
+            engine = self.registry.engine(
+                float(style.get("fontSize", 16.0)), _line_height(style.get("lineHeight")),
+                font_family=family, font_weight=style.get("fontWeight", 400),
+                font_style=style.get("fontStyle", "normal"),
+                font_synthesis=style.get("fontSynthesis"),
+                font_synthesis_weight=style.get("fontSynthesisWeight"),
+                font_synthesis_style=style.get("fontSynthesisStyle"),
+                locale=locale or self.locale)
+            self._engines[key] = engine
+        return engine
+
+    def _convert(self) -> list[_Item]:
+        out: list[_Item] = []
+        open_boxes: list[InlineBox] = []
+        for item in self.items:
+            if isinstance(item, TextItem):
+                run = Run(item.text, item.style, item.path, list(open_boxes), item.locale or self.locale)
+                self._runs.append((run, item.path))
+                out.append(_Item("text", run=run))
+            elif isinstance(item, BoxStart):
+                box = InlineBox(item.style, item.path, list(open_boxes))
+                open_boxes.append(box)
+                out.append(_Item("open", box=box, continuation=item.continuation))
+            elif isinstance(item, BoxEnd):
+                match = next((b for b in reversed(open_boxes) if b.path == item.path), None)
+                if match is None:
+                    continue
+                open_boxes.remove(match)
+                out.append(_Item("close", box=match, continued=item.continued))
+            elif isinstance(item, AtomicItem):
+                out.append(_Item("atomic", atomic=Atomic(item.key, item.width, item.height,
+                                                         item.baseline, item.style)))
+            elif isinstance(item, LineBreak):
+                out.append(_Item("break"))
+        # Boxes left open end with the paragraph.
+        for box in reversed(open_boxes):
+            out.append(_Item("close", box=box))
+        return out
+
+    def missing_graphemes(self) -> list[tuple[str, str | None]]:
+        """``(grapheme, locale)`` of the text that no registered font has, in order.
+
+        Like the reference, the caller asks ``loadAdditionalAsset`` for these (fonts, or
+        images of emoji for ``graphemeImages``) before layout, then builds the paragraph
+        again (:meth:`reload`) so that engines see the added fonts.
+        """
+        out: list[tuple[str, str | None]] = []
+        seen: set[tuple[str, str | None]] = set()
+        for item in self.items:
+            if not isinstance(item, TextItem):
+                continue
+            locale = item.locale or self.locale
+            engine = self.engine_for(item.style, locale)
+            for g in graphemes(preprocess(item.text, item.style, locale).content):
+                key = (g, locale)
+                if g != "\t" and key not in seen and not engine.has(g):
+                    seen.add(key)
+                    out.append(key)
+        return out
+
+    def reload(self, *, grapheme_images: Mapping[str, str] | None = None) -> Paragraph:
+        """The same paragraph built again, e.g. after fonts were added to the registry."""
+        return Paragraph(self.items, self.style, self.registry, embed_font=self.embed_font,
+                         path=self.path, block_paragraph=self.block_paragraph,
+                         grapheme_images=self.images if grapheme_images is None else grapheme_images,
+                         point_scale_factor=self.scale, locale=self.locale)
+
+    def collapses_away(self) -> bool:
+        """Whether the paragraph has no line boxes (only collapsible white space)."""
+        if self.inline is not None:
+            return self.inline.collapses_away()
+        assert self.simple is not None
+        return not any(self.simple.pre.words)
+
+    def measure(self, width: float | None, mode: str = "definite") -> tuple[float, float]:
+        """The size of the content: wrapped at ``width`` (definite), or min/max-content."""
+        if mode == "min-content":
+            key: tuple[str, float | None] = (mode, None)
+        elif mode == "max-content" or width is None or math.isinf(width):
+            key = ("max-content", None)
+        else:
+            key = ("definite", width)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        if self.simple is not None:
+            measured = self.simple.measure(math.inf if key[0] == "max-content" else
+                                           (width if key[0] == "definite" else 0.0),
+                                           min_content=key[0] == "min-content")
+            result = (measured.width, measured.height)
+        else:
+            assert self.inline is not None
+            flow_width = math.inf if key[0] == "max-content" else (
+                0.0 if key[0] == "min-content" else float(width or 0.0))
+            w, h = self.inline.flow(flow_width, key[0] == "min-content")
+            result = (round_up_to_layout(w, self.scale, 1e-3), h)
+        if len(self._cache) >= 64:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key] = result
+        return result
+
+    def layout(self, width: float, container_width: float | None = None) -> ParagraphLayout:
+        """Lay the content out in its final width."""
+        return ParagraphLayout(self, width, width if container_width is None else container_width)
+
+
+class ParagraphLayout:
+    """A paragraph laid out in its final width: lines, fragments, atomics, and its paint."""
+
+    def __init__(self, paragraph: Paragraph, width: float, container_width: float) -> None:
+        self.paragraph = paragraph
+        self.width = width
+        self.lines: list[LineBox] = []
+        self.atomic_positions: dict[str, tuple[float, float]] = {}
+        self.box_fragments: list[tuple[str, float, float, float, float, bool, bool]] = []
+        self._arranged: ArrangedText | None = None
+        self._pieces: dict[int, Any] = {}
+        if paragraph.simple is not None:
+            arranged = ArrangedText(paragraph.simple, width, container_width)
+            self._arranged = arranged
+            self.lines = [LineBox(*line) for line in arranged.lines()]
+            self.height = arranged.state.size[1]
+        else:
+            inline = paragraph.inline
+            assert inline is not None
+            pieces, fragments, atomics = finalize(inline, width)
+            self._pieces = pieces
+            self.lines = [LineBox(li.x, li.y, li.width, li.height, li.baseline)
+                          for li in line_infos(inline)]
+            self.height = self.lines[-1].y + self.lines[-1].height if self.lines else 0.0
+            self.atomic_positions = atomics
+            self.box_fragments = [(f.path, f.left, f.top, f.width, f.height, f.first, f.last)
+                                  for f in fragments]
+
+    @property
+    def first_baseline(self) -> float | None:
+        return self.lines[0].y + self.lines[0].baseline if self.lines else None
+
+    @property
+    def last_baseline(self) -> float | None:
+        return self.lines[-1].y + self.lines[-1].baseline if self.lines else None
+
+    def _drawings(self, x: float, y: float) -> list[tuple[TextDrawing, bool]]:
+        """The drawings of the text, and whether each is a whole text node (else a run)."""
+        if self._arranged is not None:
+            return [(self._arranged.render(x, y), True)]
+        inline = self.paragraph.inline
+        assert inline is not None
+        size = (self.width, self.height)
+        return [(render_run(inline, run, self._pieces[id(run)], x, y, size), False)
+                for run, _ in self.paragraph._runs if self._pieces.get(id(run))]
+
+    def clip_shapes(self, x: float, y: float) -> list[SvgNode]:
+        """The shapes of the glyphs, for the clip path of ``background-clip: text``."""
+        return [n for drawing, whole in self._drawings(x, y)
+                for n in text_clip_shapes(drawing, whole_node=whole)]
+
+    def paint(self, x: float, y: float, *, id_prefix: str) -> list[SvgNode]:
+        """The text, decorations and shadows with the content box at (x, y)."""
+        out: list[SvgNode] = []
+        for n, (drawing, whole) in enumerate(self._drawings(x, y)):
+            if whole:
+                out.extend(paint_text_node(drawing, id_=id_prefix))
+            else:
+                out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}"))
+        return out

@@ -1,0 +1,258 @@
+"""Text preprocessing: transforms, white space, word splitting, overflow limits, tabs.
+
+Mirrors the reference's ``text/processor.ts`` (``preprocess``,
+``processTextTransform``, ``resolveTextAlign``, ``getTabWidth``,
+``getTabAdvance``).
+It also owns the small accessors that read the text properties of a
+:class:`~satori_py.style.ComputedStyle` the way the text layout needs them,
+so the layout modules never guess at value shapes.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
+
+__all__ = [
+    "Preprocessed", "preprocess", "text_transform", "resolve_text_align", "tab_width",
+    "tab_advance", "js_trim_end", "js_trim", "length_px", "color_css",
+    "line_limit", "round_js", "HORIZONTAL_ELLIPSIS",
+]
+
+HORIZONTAL_ELLIPSIS = "\u2026"
+SPACE = " "
+TAB = "\t"
+
+Style = Mapping[str, Any]
+
+# JavaScript's String.prototype.trim white space: WhiteSpace and LineTerminator.
+_JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def js_trim_end(text: str) -> str:
+    """``text.trimEnd()`` (JavaScript's white space, not Python's)."""
+    return text.rstrip(_JS_SPACE)
+
+
+def js_trim(text: str) -> str:
+    return text.strip(_JS_SPACE)
+
+
+def round_js(value: float) -> float:
+    """JavaScript's ``Math.round``: halves round up (Python's ``round`` rounds to even)."""
+    return float(math.floor(value + 0.5))
+
+
+# --- reading computed values ------------------------------------------------------------
+
+def length_px(value: Any, basis: float, font_size: float = 16.0) -> float:
+    """A computed length in px: numbers, Percent/Calc (of ``basis``), or a CSS string."""
+    if value is None or isinstance(value, bool):
+        return 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    resolve = getattr(value, "resolve", None)
+    if resolve is not None:
+        return float(resolve(basis))
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%)?\s*",
+                             value, re.I)
+        if match:
+            number = float(match.group(1))
+            unit = (match.group(2) or "px").lower()
+            return {"px": number, "em": number * font_size, "rem": number * 16.0,
+                    "%": number * basis / 100.0}[unit]
+    return 0.0
+
+
+def color_css(value: Any) -> str:
+    """A computed colour as the CSS text the SVG gets."""
+    if value is None:
+        return "black"
+    to_css = getattr(value, "to_css", None)
+    return str(to_css()) if to_css is not None else str(value)
+
+
+def is_transparent(value: Any) -> bool:
+    if value is None:
+        return False
+    alpha = getattr(value, "a", None)
+    if alpha is not None:
+        return float(alpha) <= 0
+    return str(value) == "transparent"
+
+
+# --- text-transform -------------------------------------------------------------------
+
+def _full_width_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for code in [0x3000, *range(0xFF01, 0xFF61), *range(0xFFE0, 0xFFE7)]:
+        form = chr(code)
+        base = unicodedata.normalize("NFKD", form)
+        if len(base) == 1:
+            forms[base] = form
+    forms["\u00af"] = "\uffe3"
+    for code in [*range(0xFF61, 0xFFA0), *range(0xFFE8, 0xFFEF)]:
+        form = chr(code)
+        base = unicodedata.normalize("NFKD", form)
+        if base != form:
+            forms[form] = base
+    for start, end, base_code in ((0xFFA0, 0xFFA0, 0x3164), (0xFFA1, 0xFFBE, 0x3131),
+                                  (0xFFC2, 0xFFC7, 0x314F), (0xFFCA, 0xFFCF, 0x3155),
+                                  (0xFFD2, 0xFFD7, 0x315B), (0xFFDA, 0xFFDC, 0x3161)):
+        for code in range(start, end + 1):
+            forms[chr(code)] = chr(base_code + code - start)
+    return forms
+
+
+_FULL_WIDTH = _full_width_forms()
+_FULL_SIZE_KANA = {
+    small: full for small, full in (
+        pair for pair in (
+            "ぁあ ぃい ぅう ぇえ ぉお ゕか ゖけ っつ ゃや ゅゆ ょよ ゎわ ァア ィイ ゥウ ェエ ォオ ヵカ "
+            "ㇰク ヶケ ㇱシ ㇲス ッツ ㇳト ㇴヌ ㇵハ ㇶヒ ㇷフ ㇸヘ ㇹホ ㇺム ャヤ ュユ ョヨ ㇻラ ㇼリ ㇽル "
+            "ㇾレ ㇿロ ヮワ ｧｱ ｨｲ ｩｳ ｪｴ ｫｵ ｯﾂ ｬﾔ ｭﾕ ｮﾖ \U0001b132こ \U0001b150ゐ \U0001b151ゑ "
+            "\U0001b152を \U0001b155コ \U0001b164ヰ \U0001b165ヱ \U0001b166ヲ \U0001b167ン"
+        ).split()
+    )
+}
+
+
+def text_transform(content: str, transform: Any, locale: str | None = None) -> str:
+    """Case transform, then full-width forms, then full-size kana (``processTextTransform``)."""
+    keywords = set(transform.split()) if isinstance(transform, str) else set()
+    if "uppercase" in keywords:
+        content = content.upper()
+    elif "lowercase" in keywords:
+        content = content.lower()
+    elif "capitalize" in keywords:
+        out = []
+        for word in words(content, locale):
+            parts = graphemes(word, locale)
+            out.append(parts[0].upper() + "".join(parts[1:]) if parts else word)
+        content = "".join(out)
+    if "full-width" in keywords:
+        content = "".join(_FULL_WIDTH.get(ch, ch) for ch in content)
+    if "full-size-kana" in keywords:
+        content = "".join(_FULL_SIZE_KANA.get(ch, ch) for ch in content)
+    return content
+
+
+# --- preprocess -----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Preprocessed:
+    """The text of a text node ready to be flowed (``preprocess()``'s result)."""
+
+    words: tuple[str, ...]
+    required_breaks: tuple[bool, ...]
+    allow_soft_wrap: bool
+    allow_break_word: bool
+    allow_break_word_in_min_content: bool
+    content: str
+    collapse: bool
+    line_limit: float  # math.inf without a limit
+    block_ellipsis: str
+
+
+def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
+    """``(max lines, ellipsis)`` from lineClamp, -webkit-line-clamp or text-overflow."""
+    display = style.get("display")
+    clamp = style.get("lineClamp")
+    if display == "block" and clamp:
+        if isinstance(clamp, (str, int, float)):
+            count, ellipsis = _parse_line_clamp(clamp)
+        else:
+            count, ellipsis = clamp.count, clamp.ellipsis
+        if count:
+            return float(count), ellipsis if ellipsis is not None else HORIZONTAL_ELLIPSIS
+    webkit = style.get("WebkitLineClamp")
+    if display == "-webkit-box" and style.get("WebkitBoxOrient") == "vertical":
+        try:
+            count = float(webkit) if webkit is not None else 0.0
+        except (TypeError, ValueError):
+            count = 0.0
+        if count > 0:
+            return count, HORIZONTAL_ELLIPSIS
+    if style.get("textOverflow") == "ellipsis" and _overflow_hidden(style) and not allow_soft_wrap:
+        return 1.0, HORIZONTAL_ELLIPSIS
+    return math.inf, HORIZONTAL_ELLIPSIS
+
+
+def _overflow_hidden(style: Style) -> bool:
+    overflow = style.get("overflow")
+    if overflow is not None:
+        return overflow == "hidden"
+    return style.get("overflowX", "visible") != "visible" or style.get("overflowY", "visible") != "visible"
+
+
+def _parse_line_clamp(value: Any) -> tuple[int | None, str | None]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value), None
+    match = re.fullmatch(r"(\d+)\s*\"(.*)\"", str(value)) or re.fullmatch(r"(\d+)\s*'(.*)'", str(value))
+    if match:
+        return int(match.group(1)), match.group(2)
+    return None, None
+
+
+def preprocess(content: str, style: Style, locale: str | None = None) -> Preprocessed:
+    """Transform, process white space and split ``content`` into words (``preprocess()``)."""
+    white_space = style.get("whiteSpace", "normal")
+    content = text_transform(content, style.get("textTransform"), locale)
+    keep_line_breaks = white_space in ("pre", "pre-wrap", "pre-line")
+    collapse = white_space in ("normal", "nowrap", "pre-line")
+    allow_soft_wrap = white_space not in ("pre", "nowrap")
+    if not keep_line_breaks:
+        content = content.replace("\n", SPACE)
+    if collapse:
+        # Only one space is removed at each end, like the reference.
+        content = re.sub(r"[ \t]+", SPACE, content)
+        content = re.sub(r"^ | $", "", content)
+    allow_break_word, in_min_content = can_break_words(style.get("wordBreak"), style.get("overflowWrap"))
+    pieces, required = split_by_break_opportunities(content, str(style.get("wordBreak", "normal")))
+    limit, ellipsis = line_limit(style, allow_soft_wrap)
+    return Preprocessed(tuple(pieces), tuple(required), allow_soft_wrap, allow_break_word,
+                        in_min_content, content, collapse, limit, ellipsis)
+
+
+# --- alignment and tabs ---------------------------------------------------------------
+
+def resolve_text_align(text_align: Any, direction: Any) -> str:
+    """The physical alignment: ``start``/``end``/initial follow ``direction``."""
+    rtl = direction == "rtl"
+    if text_align in ("left", "right", "center", "justify"):
+        return str(text_align)
+    if text_align == "end":
+        return "left" if rtl else "right"
+    return "right" if rtl else "left"
+
+
+def tab_width(style: Style, space_width: float) -> float:
+    """The distance between tab stops: ``tabSize`` spaces, or a length."""
+    size = style.get("tabSize", 8)
+    if size is None:
+        size = 8
+    if isinstance(size, str):
+        return length_px(size, 1.0, float(style.get("fontSize", 16)))
+    if isinstance(size, (int, float)):
+        return space_width * float(size)
+    # A length kept as a typed value (px).
+    px = getattr(size, "px", None)
+    return float(px) if px is not None else length_px(size, 1.0)
+
+
+def tab_advance(x: float, count: int, width: float, space_width: float) -> float:
+    """The advance of ``count`` tabs at ``x`` from the line start; the first tab skips a
+    stop closer than half a space."""
+    if not width > 0:
+        return 0.0
+    advance = (math.floor(x / width) + 1) * width - x
+    if advance < space_width / 2:
+        advance += width
+    return advance + (count - 1) * width

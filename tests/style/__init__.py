@@ -1,0 +1,1 @@
+"""Tests of the style stage (satori_py.style)."""

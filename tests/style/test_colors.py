@@ -1,0 +1,85 @@
+"""Colour parsing and serialisation.
+
+Expected channels of converted colours were checked against the SVG the
+reference writes for ``backgroundColor`` (it rounds converted colours).
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from satori_py.style import RGBA, parse_color
+from satori_py.style.colors import is_color
+
+CURRENT = RGBA(1, 2, 3, 1)
+
+
+@pytest.mark.parametrize(("text", "rgba"), [
+    ("red", (255, 0, 0, 1)), ("RED", (255, 0, 0, 1)), ("rebeccapurple", (102, 51, 153, 1)),
+    ("#fff", (255, 255, 255, 1)), ("#ffff0080", (255, 255, 0, 128 / 255)), ("#0f08", (0, 255, 0, 136 / 255)),
+    ("transparent", (0, 0, 0, 0)), ("currentColor", (1, 2, 3, 1)),
+    ("rgb(255, 0, 0)", (255, 0, 0, 1)), ("rgba(255,0,0,.5)", (255, 0, 0, 0.5)), ("rgb(255, 0%, 0)", (255, 0, 0, 1)),
+    ("rgb(255 0 0 / 50%)", (255, 0, 0, 0.5)), ("rgb(300 -5 0)", (255, 0, 0, 1)),
+    ("hsl(120, 100%, 50%)", (0, 255, 0, 1)), ("hsl(120 100 50)", (0, 255, 0, 1)), ("hsla(0 100% 50% / .25)", (255, 0, 0, 0.25)),
+    ("hwb(200 10% 20%)", (26, 144, 204, 1)),
+    ("oklch(0.7 0.2 30)", (255, 97, 77, 1)), ("lab(50% 40 59.5)", (191, 87, 0, 1)), ("lch(60 50 200)", (0, 166, 173, 1)),
+    ("oklab(0.5 0.1 -0.1 / 0.3)", (129, 69, 154, 0.3)),
+    ("color(display-p3 1 0 0)", (255, 0, 0, 1)), ("color(xyz 0.2 0.3 0.4)", (0, 167, 164, 1)),
+    ("color(prophoto-rgb 0.5 0.2 0.1)", (194, 7, 21, 1)), ("color(a98-rgb 0.3 0.6 0.2)", (0, 154, 34, 1)),
+    ("color(rec2020 0.3 0.6 0.2)", (0, 170, 42, 1)),
+    ("color-mix(in srgb, red, blue)", (128, 0, 128, 1)), ("color-mix(red, blue)", (140, 83, 162, 1)),
+    ("color-mix(in oklch longer hue, red 30%, blue)", (0, 140, 148, 1)),
+    ("color-mix(in lch, red 20%, transparent 40%)", (255, 0, 0, 0.2)),
+    ("rgb(from red r g b / 50%)", (255, 0, 0, 0.5)), ("light-dark(red, blue)", (255, 0, 0, 1)),
+    ("rgb(calc(255 * 0.5) 0 0)", (128, 0, 0, 1)),
+])
+def test_parse_color(text: str, rgba: tuple[float, float, float, float]) -> None:
+    color = parse_color(text, CURRENT)
+    assert color is not None
+    assert (color.r, color.g, color.b) == rgba[:3]
+    assert color.a == pytest.approx(rgba[3])
+
+
+@pytest.mark.parametrize("text", [
+    "foo", "", "#ff", "#fffff", "rgb(1,2)", "rgb(1, 2 3)", "rgb(1 2 3 4)", "rgba(1,2,3,none)",
+    "hsl(1 2 3 / )", "red blue", "calc(1)", "url(red)", "rgb(calc(255/2) 0 0)",  # `/` in calc() is a word there
+    "color(foo 1 2 3)", "light-dark(red)", "color-mix(in foo, red, blue)", "currentColor extra",
+])
+def test_not_colors(text: str) -> None:
+    assert parse_color(text, CURRENT) is None
+
+
+def test_current_color_needs_a_current_color() -> None:
+    assert parse_color("currentcolor") is None
+    assert is_color("currentcolor")
+
+
+@pytest.mark.parametrize(("rgba", "css"), [
+    (RGBA(255, 0, 0), "red"), (RGBA(255, 255, 255), "#fff"), (RGBA(18, 52, 86), "#123456"),
+    (RGBA(0, 0, 0, 0), "transparent"), (RGBA(255, 0, 0, 0.5), "rgba(255,0,0,0.5)"),
+    (RGBA(0, 255, 255), "#0ff"), (RGBA(210, 180, 140), "tan"), (RGBA(1.5, 2, 3), "rgb(1.5,2,3)"),
+])
+def test_to_css(rgba: RGBA, css: str) -> None:
+    assert rgba.to_css() == css
+
+
+channel = st.integers(0, 255).map(float)
+alpha = st.integers(0, 1000).map(lambda a: a / 1000)
+
+
+@given(channel, channel, channel, alpha)
+def test_to_css_round_trips(r: float, g: float, b: float, a: float) -> None:
+    color = RGBA(r, g, b, a)
+    parsed = parse_color(color.to_css())
+    assert parsed is not None
+    if color.a == 0 and color.to_css() == "transparent":
+        assert parsed.a == 0
+        return
+    assert parsed == color
+
+
+@given(st.text(max_size=30))
+def test_random_text_never_crashes(text: str) -> None:
+    result = parse_color(text, CURRENT)
+    assert result is None or isinstance(result, RGBA)

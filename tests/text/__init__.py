@@ -1,0 +1,1 @@
+"""Tests of satori_py.text."""

@@ -1,0 +1,160 @@
+"""Segmentation: line-break opportunities, graphemes, words, word-break rules and bidi.
+
+The expected break opportunities are the reference's (Satori splits with the npm
+``linebreak`` package); ICU's own answers are checked where we deliberately follow
+the reference instead.
+"""
+from __future__ import annotations
+
+import pytest
+
+from satori_py.text import breaking
+from satori_py.text.breaking import (
+    bidi_class, can_break_words, graphemes, has_rtl, reorder_line, resolve_levels,
+    split_by_break_opportunities, split_by_direction, split_images, words,
+)
+
+# (text, the pieces lines may wrap between), as the reference splits them.
+BREAKS = [
+    ("Hello world", ["Hello ", "world"]),
+    ("  leading and trailing  ", ["  ", "leading ", "and ", "trailing  "]),
+    ("well-known re-enter", ["well-", "known ", "re-", "enter"]),
+    # A hyphen at the start of a word: the reference breaks after it (ICU doesn't).
+    ("a -b", ["a ", "-", "b"]),
+    ("-> != ...", ["-", "> !", "= ..."]),
+    ("@A #quick ?brown :fox !jumps -over", ["@A ", "#quick ?", "brown :fox !", "jumps ", "-", "over"]),
+    ("-1 +7", ["-1 ", "+7"]),
+    ("https://example.com/path/to/some-page?query=1&b=2#frag",
+     ["https://", "example.com/", "path/", "to/", "some-", "page?", "query=1&b=2#frag"]),
+    ("www.vercel.com/docs/og-image", ["www.vercel.com/", "docs/", "og-", "image"]),
+    ("foo@bar.com a/b/c", ["foo@bar.com ", "a/", "b/", "c"]),
+    ("1,000,000.50 $100 100% (hello)", ["1,000,000.50 ", "$100 ", "100% ", "(hello)"]),
+    # CJK: between ideographs and kana, not before closing or small kana.
+    ("你好，世界。", ["你", "好，", "世", "界。"]),
+    ("ちょっとキャッシュ", ["ちょっ", "と", "キャッ", "シュ"]),
+    ("今日は「晴れ」です", ["今", "日", "は", "「晴", "れ」", "で", "す"]),
+    ("안녕하세요 세계", ["안", "녕", "하", "세", "요 ", "세", "계"]),
+    ("日本語English混在", ["日", "本", "語", "English", "混", "在"]),
+    # Latin before an opening bracket: no break in the reference (ICU breaks).
+    ("pm「日本」", ["pm「日", "本」"]),
+    ("x+y=z「日", ["x+y=z「日"]),
+    # Thai, Lao, Khmer, Myanmar: the reference treats them as letters (ICU has dictionaries).
+    ("สวัสดีครับ ยินดีต้อนรับ", ["สวัสดีครับ ", "ยินดีต้อนรับ"]),
+    ("ພາສາລາວ", ["ພາສາລາວ"]),
+    # Quotation marks.
+    ("«Bonjour» „Hallo“ “quote” 'single'", ["«Bonjour» „Hallo“ ", "“quote” ", "'single'"]),
+    ("他说“你好”然后", ["他", "说“你", "好”然", "后"]),
+    ("a ,1", ["a ,1"]),
+    # Emoji, ZWJ sequences and flags stay whole.
+    ("emoji 👍🏽 👨\u200d👩\u200d👧 🇺🇸🇬🇧", ["emoji ", "👍🏽 ", "👨\u200d👩\u200d👧 ", "🇺🇸", "🇬🇧"]),
+    ("a\u00a0b c", ["a\u00a0b ", "c"]),
+    ("zero\u200bwidth", ["zero\u200b", "width"]),
+    ("tab\there", ["tab\t", "here"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKS)
+def test_break_opportunities(text: str, expected: list[str]) -> None:
+    pieces, _ = split_by_break_opportunities(text, "normal")
+    assert pieces == expected
+    assert "".join(pieces) == text
+
+
+@pytest.mark.parametrize(("text", "icu"), [
+    ("สวัสดีครับ ยินดีต้อนรับ", ["สวัสดี", "ครับ ", "ยินดี", "ต้อนรับ"]),
+    ("a -b", ["a ", "-b"]),
+    ("pm「日本」", ["pm", "「日", "本」"]),
+])
+def test_plain_icu_breaks_differ_where_documented(text: str, icu: list[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(breaking, "REFERENCE_LINE_BREAKS", False)
+    breaking._line_segments.cache_clear()
+    try:
+        assert split_by_break_opportunities(text, "normal")[0] == icu
+    finally:
+        breaking._line_segments.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "pieces", "required"), [
+    ("a\nb", ["a\n", "b"], [False, True, False]),
+    ("a\n\nb", ["a\n", "\n", "b"], [False, True, True, False]),
+    ("a\r\nb", ["a\r\n", "b"], [False, True, False]),
+    ("a\u2028b", ["a\u2028", "b"], [False, True, False]),
+    # A newline at the very end doesn't force a break (nothing follows).
+    ("a\n", ["a\n"], [False, False]),
+    ("a b", ["a ", "b"], [False, False, False]),
+])
+def test_required_breaks(text: str, pieces: list[str], required: list[bool]) -> None:
+    assert split_by_break_opportunities(text, "normal") == (pieces, required)
+
+
+def test_word_break_modes() -> None:
+    # break-all: every grapheme; keep-all: word segments; neither has required breaks.
+    assert split_by_break_opportunities("ab c\nd", "break-all") == (["a", "b", " ", "c", "\n", "d"], [])
+    assert split_by_break_opportunities("Hello 你好 world", "keep-all") == (
+        ["Hello", " ", "你好", " ", "world"], [])
+    assert split_by_break_opportunities("", "normal") == ([], [False])
+
+
+@pytest.mark.parametrize(("word_break", "overflow_wrap", "expected"), [
+    ("normal", "normal", (False, False)),
+    ("normal", "break-word", (True, False)),
+    ("normal", "anywhere", (True, True)),
+    ("break-all", "normal", (True, True)),
+    ("break-word", "normal", (True, True)),
+    ("keep-all", "normal", (False, False)),
+])
+def test_can_break_words(word_break: str, overflow_wrap: str, expected: tuple[bool, bool]) -> None:
+    assert can_break_words(word_break, overflow_wrap) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("abc", ["a", "b", "c"]),
+    ("e\u0301x", ["e\u0301", "x"]),
+    ("👍🏽👨\u200d👩\u200d👧🇺🇸", ["👍🏽", "👨\u200d👩\u200d👧", "🇺🇸"]),
+    ("a\r\nb", ["a", "\r\n", "b"]),
+    ("ก่า", ["ก่", "า"]),
+    ("", []),
+])
+def test_graphemes(text: str, expected: list[str]) -> None:
+    assert graphemes(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hello, world!", ["Hello", ",", " ", "world", "!"]),
+    ("a\u00a0b c", ["a\u00a0b", " ", "c"]),  # a no-break space glues words together
+    ("\u00a0x", ["\u00a0x"]),
+    ("日本語です", ["日本語", "です"]),
+])
+def test_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_split_images() -> None:
+    def is_image(g: str) -> bool:
+        return g in {"1️⃣", "😀"}
+    assert split_images("1️⃣2️⃣", is_image) == ["1️⃣", "2️⃣"]
+    assert split_images("ab😀cd😀", is_image) == ["ab", "😀", "cd", "😀"]
+    assert split_images("plain", is_image) == ["plain"]
+
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("hello", "L"), ("שלום", "R"), ("مرحبا", "R"), ("123", "EN"), ("١٢٣", "AN"),
+    (" ", "N"), ("!?", "N"), ("\u200f", "R"), ("\u200e", "L"), ("12abc", "L"),
+])
+def test_bidi_class(text: str, cls: str) -> None:
+    assert bidi_class(text) == cls
+
+
+def test_bidi_levels_and_reordering() -> None:
+    assert has_rtl("abc שלום") and not has_rtl("abc")
+    assert split_by_direction("abcשלום") == ["abc", "שלום"]
+    assert split_by_direction("שלום, abc") == ["שלום, ", "abc"]
+    # Neutrals between pieces of one direction take it; numbers after L are L.
+    assert resolve_levels(["R", "N", "R", "N", "L"], 0) == [1, 1, 1, 0, 0]
+    assert resolve_levels(["L", "N", "EN"], 0) == [0, 0, 0]
+    assert resolve_levels(["R", "N", "EN"], 0) == [1, 1, 2]
+    assert resolve_levels(["L", "N", "R"], 1) == [2, 1, 1]
+    # An RTL run of three pieces is mirrored within its extent.
+    lefts = reorder_line([(0, 10), (10, 5), (15, 20), (35, 10)], [1, 1, 1, 0], 45)
+    assert lefts == [25, 20, 0, 35]
