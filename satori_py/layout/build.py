@@ -15,30 +15,29 @@ from typing import Any, Callable
 
 from ..element import Element, TextNode
 from ..errors import node_context
-from ..style import ComputedStyle, compute_style, root_style
+from ..style import ComputedStyle, compute_style, layout_alignment, root_style
+from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.paragraph import AtomicItem, BoxEnd, BoxStart, LineBreak, Paragraph, TextItem
 from .boxes import RenderBox, absolute_origins, place
 from .taffy import LayoutNode, compute_layout
 
-_FLEX = {"flex", "inline-flex", "-webkit-flex", "-webkit-inline-flex"}
-_GRID = {"grid", "inline-grid"}
-_INLINE_LEVEL = {"inline", "inline-block", "inline-flex", "inline-grid", "-webkit-inline-flex"}
 _LAYOUT_KEYS = (
     "position", "boxSizing", "overflowX", "overflowY", "width", "height", "minWidth", "minHeight",
     "maxWidth", "maxHeight", "aspectRatio", "marginTop", "marginRight", "marginBottom", "marginLeft",
     "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
     "borderBottomWidth", "borderLeftWidth", "top", "right", "bottom", "left", "rowGap", "columnGap",
-    "alignItems", "alignSelf", "alignContent", "justifyItems", "justifySelf", "justifyContent",
     "flexDirection", "flexWrap", "flexBasis", "flexGrow", "flexShrink",
 )
 
 
-def _inner_display(display: str) -> str:
-    if display in _FLEX:
-        return "flex"
-    if display in _GRID:
-        return "grid"
-    return "block"
+def _inner_display(style: ComputedStyle) -> str:
+    """The layout engine's display for an element's box (block, flex or grid)."""
+    inner = style.get("displayInner", "flow-root")
+    return inner if inner in ("flex", "grid") else "block"
+
+
+def _is_inline_level(style: ComputedStyle) -> bool:
+    return style.get("displayOuter") == "inline"
 
 
 @dataclass
@@ -73,7 +72,8 @@ class TreeBuilder:
         vw, vh = self.viewport
         with node_context(el.path):
             return compute_style(el.type, dict(el.props), parent,
-                                 viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error)
+                                 viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
+                                 point_scale_factor=self.point_scale_factor)
 
     # -- boxes ---------------------------------------------------------------------------
 
@@ -85,7 +85,12 @@ class TreeBuilder:
                                 "overflowX": "hidden", "overflowY": "hidden"})
         root = RenderBox("", "", base, root_node)
         ctx = _Context(root_node, root_node, "block")
-        self._children_of_block(root, [element], base, ctx)
+        root_style_ = self.style_of(element, base)
+        # The root element is blockified, as in browsers; display none renders nothing.
+        if root_style_.get("displayOuter") not in ("none", "contents"):
+            root.children.append(self._box_for(element, root_style_, ctx))
+        elif root_style_.get("displayOuter") == "contents":
+            self._children_of_block(root, list(element.children), root_style_, ctx)
         compute_layout(root_node, width=width, height=height, point_scale_factor=self.point_scale_factor)
         origins = absolute_origins(root_node)
         place(root, origins)
@@ -94,6 +99,7 @@ class TreeBuilder:
 
     def _node_style(self, style: ComputedStyle, display: str) -> dict[str, Any]:
         out = {key: style.get(key) for key in _LAYOUT_KEYS if style.get(key) is not None}
+        out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
         out["display"] = display
         if style.get("position") in ("static", None, "sticky"):
             for side in ("top", "right", "bottom", "left"):
@@ -104,9 +110,8 @@ class TreeBuilder:
         return out
 
     def _box_for(self, el: Element, style: ComputedStyle, ctx: _Context) -> RenderBox:
-        display = style.get("display", "block")
         out_of_flow = style.get("position") in ("absolute", "fixed")
-        inner = _inner_display(display)
+        inner = _inner_display(style)
         node = LayoutNode(self._node_style(style, inner))
         (ctx.absolute_node if out_of_flow else ctx.parent_node).children.append(node)
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
@@ -123,20 +128,24 @@ class TreeBuilder:
         return box
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:
+        """Size a replaced element from its natural size, attributes and style (compute.ts)."""
         if self.image_loader is None:
             return
         with node_context(el.path):
             source = self.image_loader(el, style)
         box.image = source
-        if source is None:
+        if el.type == "svg":
+            size = svg_size(style, el.props)
+        elif source is None:
             return
+        else:
+            natural_h = natural_height_for(style, source.width, source.height)
+            size = image_size(style, source.width, natural_h, el.props.get("width"),
+                              el.props.get("height"))
         ns = box.node.style
-        iw, ih = source.width, source.height
-        w, h = ns.get("width", "auto"), ns.get("height", "auto")
-        if w == "auto" and h == "auto":
-            ns["width"], ns["height"] = float(iw), float(ih)
-        elif ih and iw and "aspectRatio" not in ns:
-            ns["aspectRatio"] = iw / ih
+        ns["width"], ns["height"] = size.width, size.height
+        if size.aspect_ratio:
+            ns["aspectRatio"] = size.aspect_ratio
 
     def _children_of_flex(self, box: RenderBox, children: list[Any], style: ComputedStyle,
                           ctx: _Context) -> None:
@@ -148,10 +157,10 @@ class TreeBuilder:
                                     child.path)
                 continue
             child_style = self.style_of(child, style)
-            display = child_style.get("display")
-            if display == "none":
+            outer = child_style.get("displayOuter")
+            if outer == "none":
                 continue
-            if display == "contents":
+            if outer == "contents":
                 self._children_of_flex(box, list(child.children), child_style, ctx)
                 continue
             box.children.append(self._box_for(child, child_style, ctx))
@@ -176,19 +185,19 @@ class TreeBuilder:
                 run.append(TextItem(child.text, style, child.path))
                 continue
             child_style = self.style_of(child, style)
-            display = child_style.get("display")
-            if display == "none":
+            outer = child_style.get("displayOuter")
+            if outer == "none":
                 continue
             if child.type == "br":
                 run.append(LineBreak(child.path))
                 continue
-            if display == "contents":
+            if outer == "contents":
                 self._children_of_block(box, list(child.children), child_style, ctx)
                 continue
             if child_style.get("position") in ("absolute", "fixed"):
                 box.children.append(self._box_for(child, child_style, ctx))
                 continue
-            if display in _INLINE_LEVEL:
+            if _is_inline_level(child_style):
                 self._inline(child, child_style, run, inline_styles, atomics, ctx)
                 continue
             flush()
@@ -197,7 +206,7 @@ class TreeBuilder:
 
     def _inline(self, el: Element, style: ComputedStyle, run: list[Any], inline_styles: dict[str, Any],
                 atomics: dict[str, RenderBox], ctx: _Context) -> None:
-        if style.get("display") != "inline" or el.type in ("img", "svg"):
+        if style.get("displayInner") != "inline" or el.type in ("img", "svg"):
             atomic = self._atomic(el, style, ctx)
             atomics[el.path] = atomic
             b = atomic.node.box
@@ -212,12 +221,12 @@ class TreeBuilder:
                 run.append(TextItem(child.text, style, child.path))
                 continue
             child_style = self.style_of(child, style)
-            display = child_style.get("display")
-            if display == "none":
+            outer = child_style.get("displayOuter")
+            if outer == "none":
                 continue
             if child.type == "br":
                 run.append(LineBreak(child.path))
-            elif display == "contents":
+            elif outer == "contents":
                 self._inline(Element("span", {}, child.children, child.path), child_style, run,
                              inline_styles, atomics, ctx)
             else:

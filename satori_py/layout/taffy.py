@@ -36,7 +36,8 @@ _ZERO = {"dim": 1, "value": 0.0}
 
 _DISPLAY = {"none": 0, "flex": 1, "grid": 2, "block": 3, "flow-root": 3}
 _POSITION = {"relative": 0, "static": 0, "absolute": 1}
-_OVERFLOW = {"visible": 0, "hidden": 1, "scroll": 2, "clip": 3}
+# `auto` scrolls, which an image cannot: it clips like `hidden` (as the reference maps it).
+_OVERFLOW = {"visible": 0, "hidden": 1, "scroll": 2, "clip": 3, "auto": 1}
 _ALIGN = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "baseline": 5,
           "stretch": 6, "self-start": 0, "self-end": 1, "left": 0, "right": 1}
 _CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "stretch": 5,

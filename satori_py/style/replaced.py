@@ -38,6 +38,8 @@ def _attribute_length(value: Any) -> Any:
         return float(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    if isinstance(value, str) and re.match(r"^\s*(?:\d+(?:\.\d+)?|\.\d+)%\s*$", value):
+        return Percent(float(value.strip()[:-1]))  # the layout engine reads "50%" as a percentage
     return value
 
 

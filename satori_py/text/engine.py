@@ -20,8 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
-from icu4py.breakers import CharacterBreaker
-
+from .breaking import graphemes as _icu_graphemes
 from .outlines import GlyphBox, band_boxes, place, px_commands
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
 
@@ -61,7 +60,7 @@ def graphemes(text: str) -> tuple[str, ...]:
         return tuple(text)  # every ASCII character but CR LF is a cluster
     hit = _GRAPHEME_CACHE.get(text)
     if hit is None:
-        hit = tuple(CharacterBreaker(text, "en"))
+        hit = tuple(_icu_graphemes(text, "en"))
         _GRAPHEME_CACHE[text] = hit
         if len(_GRAPHEME_CACHE) > 1024:
             _GRAPHEME_CACHE.popitem(last=False)
