@@ -19,28 +19,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import resvg_bridge  # noqa: E402
-from satori_py.api import _registry, image_nodes, load_image  # noqa: E402
+from satori_py.api import Pipeline  # noqa: E402
 from satori_py.case import load_case  # noqa: E402
-from satori_py.element import load_element  # noqa: E402
-from satori_py.layout.build import TreeBuilder  # noqa: E402
-from satori_py.paint.painter import Painter  # noqa: E402
-from satori_py.svg import serialize  # noqa: E402
 
 
 def stages(case_path: Path) -> dict[str, float]:
     case = load_case(case_path)
-    opts = case.options
+    pipeline = Pipeline(**case.render_kwargs(offline=True))
     t0 = time.perf_counter()
-    tree = load_element(case.element)
-    registry = _registry(opts.get("fonts"))
+    tree = pipeline.parse(case.element)
     t1 = time.perf_counter()
-
-    def loader(el, style):
-        return load_image(el.props["src"]) if el.type == "img" and el.props.get("src") else None
-
-    result = TreeBuilder(registry, (opts.get("width"), opts.get("height")), image_loader=loader).layout(tree)
+    result = pipeline.layout(tree)
     t2 = time.perf_counter()
-    svg = serialize(Painter(image_drawer=image_nodes).document(result))
+    svg = pipeline.paint(result)
     t3 = time.perf_counter()
     resvg_bridge.svg_to_png(svg)
     t4 = time.perf_counter()

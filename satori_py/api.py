@@ -7,15 +7,17 @@ knowledge lives here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import resvg_bridge
 
 from .element import Element, load_element
-from .errors import FontError, ImageError, RenderError, SatoriError
-from .layout.build import TreeBuilder
-from .options import Font
-from .paint.image import image_nodes, load_image
+from .errors import FontError, ImageError, LimitError, RenderError
+from .layout.build import LayoutResult, TreeBuilder
+from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .paint.image import load_image
+from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
 from .svg import serialize
 from .text.fonts import FontRegistry
@@ -35,36 +37,93 @@ def _registry(fonts: Sequence[Font] | None) -> FontRegistry:
     return FontRegistry(list(fonts))
 
 
+# Larger images would take gigabytes to rasterise; they are almost surely a mistake.
+MAX_CANVAS = 16384
+
+
+def _check_canvas(width: float | None, height: float | None, scale: float = 1) -> None:
+    for name, value in (("width", width), ("height", height)):
+        if value is None:
+            continue
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value or value <= 0:
+            raise LimitError(f"Invalid {name} {value!r}: expected a positive number of pixels.",
+                             prop=name, value=value)
+        if value * scale > MAX_CANVAS:
+            raise LimitError(f"The image {name} of {value * scale:g}px is over the limit of {MAX_CANVAS}px.",
+                             prop=name, value=value)
+
+
+@dataclass
+class Pipeline:
+    """The stages of one render, callable one by one (the benchmarks time each)."""
+
+    width: float | None = None
+    height: float | None = None
+    fonts: Sequence[Font] | None = None
+    embed_font: bool = True
+    debug: bool = False
+    point_scale_factor: float = 1
+    grapheme_images: dict[str, str] | None = None
+    load_additional_asset: Callable[[str, str], Any] | None = None
+    fetcher: Callable[[str], Any] | None = None
+    on_style_error: Callable[[Exception], None] | None = None
+
+    def parse(self, element: Any) -> Element:
+        _check_canvas(self.width, self.height)
+        return load_element(element)
+
+    def layout(self, tree: Element) -> LayoutResult:
+        fetcher = self.fetcher
+
+        def image_loader(el: Element, style: Any) -> Any:
+            if el.type == "svg":
+                return svg_source(el, style, load_href=lambda src: load_image(src, fetcher=fetcher))
+            if el.type != "img":
+                return None
+            src = el.props.get("src")
+            if src is None or src == "":
+                raise ImageError("Image source is not provided.", prop="src")
+            return load_image(src, fetcher=fetcher)
+
+        builder = TreeBuilder(_registry(self.fonts), (self.width, self.height), embed_font=self.embed_font,
+                              on_style_error=self.on_style_error, image_loader=image_loader,
+                              point_scale_factor=self.point_scale_factor)
+        result = builder.layout(tree)
+        _check_canvas(result.width or None, result.height or None)
+        return result
+
+    def paint(self, result: LayoutResult) -> str:
+        return serialize(Painter(debug=self.debug, image_drawer=draw_replaced).document(result))
+
+
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,
                fonts: Sequence[Font] | None = None, embed_font: bool = True, debug: bool = False,
                point_scale_factor: float = 1, grapheme_images: dict[str, str] | None = None,
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
-               on_style_error: Callable[[Exception], None] | None = None,
-               **unsupported: Any) -> str:
-    """Render ``element`` (dict, JSON text, path or Element) to an SVG string."""
-    tree: Element = load_element(element)
-    registry = _registry(fonts)
+               on_style_error: Callable[[Exception], None] | None = None) -> str:
+    """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
-    def image_loader(el: Element, style: Any) -> Any:
-        src = el.props.get("src") if el.type == "img" else None
-        if el.type != "img":
-            return None
-        if src is None or src == "":
-            raise ImageError("Image source is not provided.", prop="src")
-        return load_image(src, fetcher=fetcher)
-
-    builder = TreeBuilder(registry, (width, height), embed_font=embed_font,
-                          on_style_error=on_style_error, image_loader=image_loader,
-                          point_scale_factor=point_scale_factor)
-    result = builder.layout(tree)
-    painter = Painter(debug=debug, image_drawer=image_nodes)
-    return serialize(painter.document(result))
+    ``width``/``height`` fix the image size; a missing side comes from the
+    content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
+    ``fetcher(url) -> bytes`` loads http(s) images (none by default: such images
+    raise :class:`ImageError`). ``on_style_error`` receives invalid inline
+    declarations instead of raising them.
+    """
+    pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
+                        load_additional_asset, fetcher, on_style_error)
+    return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 
 def render_png(element: Any, *, scale: float = 1, background: str | None = None,
                fonts: Sequence[Font] | None = None, **options: Any) -> bytes:
-    """Render ``element`` to PNG bytes: :func:`render_svg`, then resvg at ``scale``."""
+    """Render ``element`` to PNG bytes: :func:`render_svg`, then resvg at ``scale``.
+
+    Takes every option of :func:`render_svg`; ``background`` fills behind the image.
+    """
+    if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
+        raise LimitError(f"Invalid scale {scale!r}: expected a positive number.", prop="scale", value=scale)
+    _check_canvas(options.get("width"), options.get("height"), scale)
     svg = render_svg(element, fonts=fonts, **options)
     # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.
     font_files = None

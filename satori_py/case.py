@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FontError, ImageError, InvalidElementError
-from .options import Font
+from .options import RENDER_OPTIONS, Font
 
 __all__ = [
     "AdditionalAsset",
@@ -123,7 +123,7 @@ class Case:
         With ``offline`` a fetcher is always given (unrecorded URLs fail), so that
         a test never reaches the network.
         """
-        kwargs = dict(self.options)
+        kwargs = {k: v for k, v in self.options.items() if k in RENDER_OPTIONS}
         if self.resources or offline:
             kwargs["fetcher"] = self.fetch
         if self.additional_assets:

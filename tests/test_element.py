@@ -46,3 +46,27 @@ def test_invalid_shapes_name_the_node(data, message) -> None:
     with pytest.raises(InvalidElementError) as info:
         load_element(data)
     assert str(info.value) == message
+
+
+def test_too_deep_trees_raise_limit_error_not_recursion_error() -> None:
+    from satori_py.errors import LimitError
+    tree: dict = {"type": "div", "props": {}}
+    for _ in range(300):
+        tree = {"type": "div", "props": {"children": tree}}
+    with pytest.raises(LimitError) as info:
+        load_element(tree)
+    assert str(info.value).endswith(": The element tree is deeper than 256 levels.")
+    assert info.value.path.startswith("div/div[0]/div[0]")
+    nested: list = ["x"]
+    for _ in range(300):
+        nested = [nested]
+    with pytest.raises(LimitError, match="^div: The children lists are nested deeper than 256 levels.$"):
+        load_element({"type": "div", "props": {"children": nested}})
+
+
+def test_too_many_nodes_raise_limit_error() -> None:
+    from satori_py.element import check_limits
+    from satori_py.errors import LimitError
+    el = load_element(h("div", None, *[h("span", None, "x") for _ in range(10)]))
+    with pytest.raises(LimitError, match="^div: The element tree has more than 15 nodes.$"):
+        check_limits(el, max_nodes=15)
