@@ -2,7 +2,8 @@
 
 An element is React-element-like: ``{"type": "div", "props": {"style": {...},
 "children": ...}}``. Children are strings, numbers, elements, ``None``/booleans
-(ignored, as React ignores them) or nested lists of those. This module reads
+(ignored, as React ignores them) or nested lists of those; adjacent strings and
+numbers merge into one text node. This module reads
 JSON text, files and Python dicts into :class:`Element` trees, gives every node
 its :data:`path` (``div/div[1]/span[0]``, the index counting every kept child of
 the parent) and offers :func:`h`, a small builder. It reads no style value.
@@ -127,7 +128,13 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1) -> Elemen
     for child in _flatten(props.get("children"), node_path):
         index = len(children)
         if isinstance(child, str):
-            children.append(TextNode(child, f"{node_path}/{TEXT}[{index}]"))
+            # Adjacent strings and numbers are one text node, as React renders them
+            # (the reference's normalizeChildren): ["\t", "tab"] is one run of text.
+            if children and isinstance(children[-1], TextNode):
+                previous = children.pop()
+                children.append(TextNode(previous.text + child, previous.path))
+            else:
+                children.append(TextNode(child, f"{node_path}/{TEXT}[{index}]"))
         else:
             tag = child.get("type") if isinstance(child, Mapping) else None
             children.append(parse_element(

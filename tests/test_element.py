@@ -12,11 +12,11 @@ from satori_py.errors import InvalidElementError
 def test_children_are_flattened_and_null_bool_dropped() -> None:
     el = load_element({"type": "div", "props": {"children": [
         "a", None, True, False, [1, [2.0, {"type": "span", "props": {"children": "x"}}]]]}})
-    assert [type(c).__name__ for c in el.children] == ["TextNode", "TextNode", "TextNode", "Element"]
-    assert [c.text for c in el.children[:3]] == ["a", "1", "2"]
-    span = el.children[3]
-    assert isinstance(span, Element) and span.path == "div/span[3]"
-    assert span.children == (TextNode("x", "div/span[3]/#text[0]"),)
+    assert [type(c).__name__ for c in el.children] == ["TextNode", "Element"]
+    assert el.children[0] == TextNode("a12", "div/#text[0]")  # adjacent text merges, as in React
+    span = el.children[1]
+    assert isinstance(span, Element) and span.path == "div/span[1]"
+    assert span.children == (TextNode("x", "div/span[1]/#text[0]"),)
 
 
 def test_json_text_and_file_and_builder_agree(tmp_path) -> None:

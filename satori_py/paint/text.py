@@ -19,12 +19,24 @@ from typing import Any
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
-    DecorationLine, TextDrawing, TextElement, decoration_lines, decoration_thickness, underline_y,
+    DecorationLine,
+    TextDrawing,
+    TextElement,
+    decoration_lines,
+    decoration_thickness,
+    underline_y,
 )
 
 __all__ = [
-    "paint_text_node", "paint_text_run", "glyph_paths", "text_stroke_attributes", "decoration",
-    "drop_shadow_filter", "text_element", "synthetic_bold_width", "text_clip_shapes",
+    "decoration",
+    "drop_shadow_filter",
+    "glyph_paths",
+    "paint_text_node",
+    "paint_text_run",
+    "synthetic_bold_width",
+    "text_clip_shapes",
+    "text_element",
+    "text_stroke_attributes",
 ]
 
 Style = Mapping[str, Any]

@@ -15,10 +15,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from .breaking import WORD_SEPARATORS, bidi_class, graphemes, reorder_line, resolve_levels
+from .breaking import (
+    WORD_SEPARATORS,
+    bidi_class,
+    graphemes,
+    reorder_line,
+    resolve_levels,
+)
 from .processor import HORIZONTAL_ELLIPSIS, TAB, round_js
 from .render import DecorationLine, TextDrawing, underline_band
-from .simple import Flow, Piece, TextBlock
+from .simple import Piece, TextBlock
 
 __all__ = ["ArrangedText"]
 
@@ -44,7 +50,7 @@ class ArrangedText:
 
     def __init__(self, block: TextBlock, width: float, parent_width: float | None = None) -> None:
         self.block = block
-        self.state = state = block.reflow(width)
+        self.state = block.reflow(width)
         self.width = width
         self.parent_width = width if parent_width is None else parent_width
         self.indent = block.indent(width)
@@ -85,7 +91,7 @@ class ArrangedText:
                 gutter = remaining / gaps if gaps else 0.0
                 count = 0
                 for k, n in enumerate(order):
-                    if k > 0 and run[order[k]].line_index != run[order[k - 1]].line_index:
+                    if k > 0 and run[n].line_index != run[order[k - 1]].line_index:
                         count += 1
                     run[n].justify_shift = gutter * count
             start = end
@@ -275,21 +281,22 @@ class ArrangedText:
                 ellipsis, ellipsis_width = self._ellipsis_text()
                 not_last_line = line < len(state.line_widths) - 1
                 last_allowed = line + 1 == limit
-                if last_allowed and (not_last_line or state.line_widths[line] > self.parent_width):
-                    if (left_offset + width + ellipsis_width > self.parent_width
-                            or (next_layout is not None and next_layout.line != line)):
-                        subset, resolved = "", 0.0
-                        for g in graphemes(_TRAILING_SPACE.sub("", text), block.locale):
-                            w = left_offset + measurer.measure_graphemes([subset + g])
-                            # The first character of a line is clipped, not ellipsed.
-                            if (subset or layout.x > 0) and w + ellipsis_width > self.parent_width:
-                                break
-                            subset += g
-                            resolved = w
-                        text = subset + ellipsis
-                        skipped_line = line
-                        decorations[line].width = max(0.0, resolved - decorations[line].left)
-                        last_before_ellipsis = True
+                if last_allowed and (
+                        not_last_line or state.line_widths[line] > self.parent_width) and (
+                        left_offset + width + ellipsis_width > self.parent_width
+                        or (next_layout is not None and next_layout.line != line)):
+                    subset, resolved = "", 0.0
+                    for g in graphemes(_TRAILING_SPACE.sub("", text), block.locale):
+                        w = left_offset + measurer.measure_graphemes([subset + g])
+                        # The first character of a line is clipped, not ellipsed.
+                        if (subset or layout.x > 0) and w + ellipsis_width > self.parent_width:
+                            break
+                        subset += g
+                        resolved = w
+                    text = subset + ellipsis
+                    skipped_line = line
+                    decorations[line].width = max(0.0, resolved - decorations[line].left)
+                    last_before_ellipsis = True
 
             drawn_as_path = False
             if image:

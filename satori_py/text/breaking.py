@@ -44,9 +44,18 @@ from functools import lru_cache
 from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
 
 __all__ = [
-    "REFERENCE_LINE_BREAKS", "WORD_SEPARATORS", "graphemes", "words", "split_images", "split_by_break_opportunities",
-    "can_break_words", "has_rtl", "bidi_class", "split_by_direction", "resolve_levels",
+    "REFERENCE_LINE_BREAKS",
+    "WORD_SEPARATORS",
+    "bidi_class",
+    "can_break_words",
+    "graphemes",
+    "has_rtl",
     "reorder_line",
+    "resolve_levels",
+    "split_by_break_opportunities",
+    "split_by_direction",
+    "split_images",
+    "words",
 ]
 
 # Whether line-break opportunities follow the reference (npm `linebreak`) where it
@@ -144,7 +153,7 @@ def _category(c: str) -> str:
 
 def _is_sa(c: str) -> bool:
     code = ord(c)
-    return _category(c)[0] in "LM" and any(lo <= code <= hi for lo, hi in _SA_RANGES)
+    return any(lo <= code <= hi for lo, hi in _SA_RANGES) and _category(c)[0] in "LM"
 
 
 def _is_quote(c: str) -> bool:
@@ -199,7 +208,8 @@ def reference_break_adjustment(text: str, i: int) -> bool | None:
     """Whether the reference breaks between ``text[i-1]`` and ``text[i]``, where it differs
     from ICU: True (break), False (no break), or None (ICU's answer stands)."""
     p, n = text[i - 1], text[i]
-    if p in _MANDATORY:
+    # Between two ASCII letters or digits none of the differences apply.
+    if p in _MANDATORY or (p.isascii() and n.isascii() and p.isalnum() and n.isalnum()):
         return None
     if _is_sa(p) and _is_sa(n):
         return False

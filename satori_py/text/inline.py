@@ -14,20 +14,35 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
 from .features import font_feature_settings
+from .inline_style import edge_length, has_box_edges, vertical_shift
 from .measurer import FontEngine, Measurer, image_predicate
 from .processor import (
-    TAB, js_trim_end, length_px, resolve_text_align, round_js, tab_advance,
-    tab_width, text_transform,
+    TAB,
+    js_trim_end,
+    resolve_text_align,
+    round_js,
+    tab_advance,
+    tab_width,
+    text_transform,
 )
 
-__all__ = ["InlineParagraph", "Run", "InlineBox", "Atomic", "Fragment", "LineInfo", "Piece",
-           "relative_offset"]
+__all__ = [
+    "STRUT",
+    "TAB",
+    "Atomic",
+    "Fragment",
+    "InlineBox",
+    "InlineParagraph",
+    "LineInfo",
+    "Piece",
+    "Run",
+]
 
 Style = Mapping[str, Any]
 COLLAPSIBLE = ("normal", "nowrap", "pre-line")
@@ -147,51 +162,6 @@ class RunState:
     shift: float
 
 
-def _number(value: Any, style: Style, basis: float) -> float:
-    """A length of an inline box's edge, percentages of ``basis`` (``auto`` is 0)."""
-    if value is None or value == "auto":
-        return 0.0
-    return length_px(value, basis, float(style.get("fontSize", 16.0)))
-
-
-def vertical_shift(style: Style, parent: Style) -> float:
-    """How far ``vertical-align`` raises the baseline, for values relative to the parent's."""
-    align = style.get("verticalAlign")
-    parent_size = float(parent.get("fontSize", 16.0))
-    if align == "sub":
-        return -parent_size * 0.2
-    if align == "super":
-        return parent_size * 0.34
-    if isinstance(align, (int, float)) and not isinstance(align, bool):
-        return float(align)
-    if align is None or isinstance(align, str) and not re.match(r"^-?[\d.]", align):
-        return 0.0
-    font_size = float(style.get("fontSize", 16.0))
-    line_height = style.get("lineHeight")
-    multiplier = getattr(line_height, "value", None) if getattr(line_height, "kind", "") == "multiplier" \
-        else line_height if isinstance(line_height, (int, float)) else None
-    basis = float(multiplier) * font_size if multiplier is not None else font_size * 1.2
-    return length_px(align, basis, font_size)
-
-
-def relative_offset(boxes: Sequence[InlineBox], width: float) -> tuple[float, float]:
-    """How far ``position: relative`` moves the content of inline boxes."""
-    x = y = 0.0
-    for box in boxes:
-        style = box.style
-        if style.get("position") != "relative":
-            continue
-
-        def inset(side: str) -> float | None:
-            value = style.get(side)
-            return None if value is None or value == "auto" else _number(value, style, width)
-
-        left, right, top, bottom = inset("left"), inset("right"), inset("top"), inset("bottom")
-        x += left if left is not None else -(right or 0.0)
-        y += top if top is not None else -(bottom or 0.0)
-    return x, y
-
-
 class InlineParagraph:
     """The inline content of a block container, as the reference's ``Paragraph``."""
 
@@ -219,7 +189,8 @@ class InlineParagraph:
             measurer = Measurer(engine, font_size=float(style.get("fontSize", 16.0)),
                                 letter_spacing=float(style.get("letterSpacing", 0.0) or 0.0),
                                 word_spacing=float(style.get("wordSpacing", 0.0) or 0.0),
-                                features=font_feature_settings(style), is_image=self.is_image)
+                                features=font_feature_settings(style), is_image=self.is_image,
+                                has_images=bool(self.images))
             shift = 0.0
             parent = self.style
             for box in run.boxes:
@@ -351,7 +322,7 @@ class InlineParagraph:
         for item in self.items:
             if item.kind in ("open", "close"):
                 assert item.box is not None
-                if _has_edges(item.box.style):
+                if has_box_edges(item.box.style):
                     return False
                 continue
             if item.kind != "text" or item.run is None:
@@ -381,15 +352,15 @@ class InlineParagraph:
             elif item.kind == "open" and item.box is not None:
                 style = item.box.style
                 segment.width = 0.0 if item.continuation else (
-                    _number(style.get("marginLeft"), style, container_width)
+                    edge_length(style.get("marginLeft"), style, container_width)
                     + float(style.get("borderLeftWidth", 0.0) or 0.0)
-                    + _number(style.get("paddingLeft"), style, container_width))
+                    + edge_length(style.get("paddingLeft"), style, container_width))
             elif item.kind == "close" and item.box is not None:
                 style = item.box.style
                 segment.width = 0.0 if item.continued else (
-                    _number(style.get("marginRight"), style, container_width)
+                    edge_length(style.get("marginRight"), style, container_width)
                     + float(style.get("borderRightWidth", 0.0) or 0.0)
-                    + _number(style.get("paddingRight"), style, container_width))
+                    + edge_length(style.get("paddingRight"), style, container_width))
             elif item.kind == "atomic" and item.atomic is not None:
                 segment.width = item.atomic.width
                 word.trailing = 0.0
@@ -442,7 +413,7 @@ class InlineParagraph:
         allow_break, allow_in_min = can_break_words(self.style.get("wordBreak"),
                                                     self.style.get("overflowWrap"))
         allow_break_word = allow_in_min if min_content else allow_break
-        indent = _number(self.style.get("textIndent", 0.0), self.style, container_width)
+        indent = edge_length(self.style.get("textIndent", 0.0), self.style, container_width)
         strut = self._strut()
         strut_ascent = round_js(strut.baseline(STRUT))
         strut_descent = round_js(strut.height(STRUT)) - strut_ascent
@@ -570,18 +541,6 @@ class InlineParagraph:
                 high = mid
         measured, height, _ = self.break_lines(width, False, high)
         return measured, height
-
-
-def _has_edges(style: Style) -> bool:
-    for side in ("Top", "Right", "Bottom", "Left"):
-        for name in (f"margin{side}", f"padding{side}"):
-            if style.get(name) not in (None, 0, 0.0, "0", "0px"):
-                return True
-        width = style.get(f"border{side}Width")
-        if width not in (None, 0, 0.0, "0", "0px") and \
-                style.get(f"border{side}Style") not in ("none", "hidden", None):
-            return True
-    return False
 
 
 def _split_word(word: _Word) -> list[_Word]:

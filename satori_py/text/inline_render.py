@@ -15,11 +15,22 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from .breaking import split_images, words as word_segments
+from .breaking import split_images
+from .breaking import words as word_segments
 from .inline import (
-    STRUT, TAB, Fragment, InlineBox, InlineParagraph, LineInfo, Piece, Run, _number, _Word,
-    relative_offset, vertical_shift,
+    STRUT,
+    TAB,
+    Fragment,
+    InlineBox,
+    InlineParagraph,
+    LineInfo,
+    Piece,
+    Run,
+    _Item,
+    _Line,
+    _Word,
 )
+from .inline_style import edge_length, relative_offset, vertical_shift
 from .processor import js_trim
 from .render import DecorationLine, TextDrawing, underline_band
 
@@ -51,9 +62,9 @@ def finalize(paragraph: InlineParagraph, width: float) -> tuple[
         engine = paragraph.engine_for(style, None)
         ascent, descent = engine.ascent(STRUT), engine.descent(STRUT)
         baseline = line.top + line.baseline - _box_shift(paragraph, box)
-        top = (baseline - ascent - _number(style.get("paddingTop"), style, width)
+        top = (baseline - ascent - edge_length(style.get("paddingTop"), style, width)
                - float(style.get("borderTopWidth", 0.0) or 0.0))
-        bottom = (baseline + descent + _number(style.get("paddingBottom"), style, width)
+        bottom = (baseline + descent + edge_length(style.get("paddingBottom"), style, width)
                   + float(style.get("borderBottomWidth", 0.0) or 0.0))
         fragments.append(Fragment(box.path, start_x, top, max(0.0, right - start_x),
                                   bottom - top, first, last))
@@ -74,10 +85,6 @@ def finalize(paragraph: InlineParagraph, width: float) -> tuple[
                     break
                 last_text -= 1
 
-        def edge(word: _Word, index: int) -> float:
-            hang = line.trailing if word is last_word and index > last_text else 0.0
-            return word.segments[index].x - hang
-
         for word in line.words:
             for index, segment in enumerate(word.segments):
                 item = segment.item
@@ -85,13 +92,13 @@ def finalize(paragraph: InlineParagraph, width: float) -> tuple[
                     style = item.box.style
                     open_boxes.append((item.box, item))
                     starts[id(item.box)] = (
-                        edge(word, index) + (0.0 if item.continuation
-                                             else _number(style.get("marginLeft"), style, width)),
+                        _edge(line, word, index, last_word, last_text) + (0.0 if item.continuation
+                                             else edge_length(style.get("marginLeft"), style, width)),
                         not item.continuation)
                 elif item.kind == "close" and item.box is not None:
                     style = item.box.style
-                    add_fragment(item.box, line, edge(word, index) + segment.width - (
-                        0.0 if item.continued else _number(style.get("marginRight"), style, width)),
+                    add_fragment(item.box, line, _edge(line, word, index, last_word, last_text) + segment.width - (
+                        0.0 if item.continued else edge_length(style.get("marginRight"), style, width)),
                         not item.continued)
                     for k in range(len(open_boxes) - 1, -1, -1):
                         if open_boxes[k][0] is item.box:
@@ -128,6 +135,12 @@ def _box_shift(paragraph: InlineParagraph, box: InlineBox) -> float:
         shift += vertical_shift(b.style, parent)
         parent = b.style
     return shift
+
+def _edge(line: _Line, word: _Word, index: int, last_word: _Word | None, last_text: float) -> float:
+    """The x of a segment; box edges after the line's last text hang before its spaces."""
+    hang = line.trailing if word is last_word and index > last_text else 0.0
+    return word.segments[index].x - hang
+
 
 def line_infos(paragraph: InlineParagraph) -> list[LineInfo]:
     out = []

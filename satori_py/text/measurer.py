@@ -35,18 +35,27 @@ class FontEngine(Protocol):
 class Measurer:
     """Measures text of one style: ``measure_grapheme``, ``measure_graphemes``, ``measure_text``."""
 
-    __slots__ = ("engine", "font_size", "letter_spacing", "word_spacing", "features", "is_image",
-                 "_cache")
+    __slots__ = (
+        "_cache",
+        "engine",
+        "features",
+        "font_size",
+        "has_images",
+        "is_image",
+        "letter_spacing",
+        "word_spacing",
+    )
 
     def __init__(self, engine: FontEngine, *, font_size: float, letter_spacing: float,
                  word_spacing: float, features: str | None,
-                 is_image: Callable[[str], bool]) -> None:
+                 is_image: Callable[[str], bool], has_images: bool = True) -> None:
         self.engine = engine
         self.font_size = font_size
         self.letter_spacing = letter_spacing
         self.word_spacing = word_spacing
         self.features = features
         self.is_image = is_image
+        self.has_images = has_images
         self._cache: dict[str, float] = {}
 
     def measure_grapheme(self, text: str) -> float:
@@ -78,6 +87,9 @@ class Measurer:
         return width
 
     def measure_text(self, text: str) -> float:
+        # Without images all graphemes form one run: no need to segment.
+        if not self.has_images:
+            return self.measure_grapheme(text) if text else 0.0
         return self.measure_graphemes(graphemes(text))
 
 

@@ -10,7 +10,7 @@ This is the text layout's interface to the box layout. Contract::
     p.measure(width, mode) -> (width, height)   # mode: "definite" | "min-content" | "max-content"
     lay = p.layout(width, container_width=None) -> ParagraphLayout
     lay.width, lay.height, lay.lines, lay.atomic_positions, lay.box_fragments
-    lay.paint(x, y, *, id_prefix) -> list[SvgNode]
+    lay.paint(x, y, *, id_prefix, clip_text_background=False) -> list[SvgNode]
     lay.clip_shapes(x, y) -> list[SvgNode]      # glyph shapes for ``background-clip: text``
     p.missing_graphemes() -> [(grapheme, locale)]; p.reload() after adding fonts
 
@@ -45,22 +45,29 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from ..paint.text import paint_text_node, paint_text_run, text_clip_shapes
 from ..svg import SvgNode
+from .arrange import ArrangedText
+from .breaking import graphemes
 from .inline import Atomic, InlineBox, InlineParagraph, Run, _Item
 from .inline_render import finalize, line_infos, render_run
-from .breaking import graphemes
 from .measurer import FontEngine
 from .processor import preprocess
-from .arrange import ArrangedText
 from .render import TextDrawing
 from .simple import TextBlock, round_up_to_layout
 
 __all__ = [
-    "Paragraph", "ParagraphLayout", "LineBox", "TextItem", "BoxStart", "BoxEnd", "AtomicItem",
-    "LineBreak", "Item",
+    "AtomicItem",
+    "BoxEnd",
+    "BoxStart",
+    "Item",
+    "LineBox",
+    "LineBreak",
+    "Paragraph",
+    "ParagraphLayout",
+    "TextItem",
 ]
 
 Style = Mapping[str, Any]
@@ -111,7 +118,7 @@ class LineBreak:
     path: str
 
 
-Item = Union[TextItem, BoxStart, BoxEnd, AtomicItem, LineBreak]
+Item = TextItem | BoxStart | BoxEnd | AtomicItem | LineBreak
 
 _FLEX_OR_GRID = {"flex", "inline-flex", "-webkit-flex", "-webkit-inline-flex", "grid", "inline-grid"}
 
@@ -158,15 +165,18 @@ class Paragraph:
         self._cache: dict[tuple[str, float | None], tuple[float, float]] = {}
         self.simple: TextBlock | None = None
         self.inline: InlineParagraph | None = None
-        self._runs: list[tuple[Run, str]] = []
-        if self.items and all(isinstance(i, TextItem) for i in self.items):
+        self.runs: list[Run] = []  # the text runs of an inline paragraph, in order
+        # Like the reference's ``isSimple()``: only text, all in the container's own style
+        # (text in a ``display: contents`` child has the child's style).
+        if self.items and all(isinstance(i, TextItem)
+                              and (i.style is block_style or i.style == block_style)
+                              for i in self.items):
             texts = [i for i in self.items if isinstance(i, TextItem)]
             item_locale = texts[0].locale or locale
             self.simple = TextBlock("".join(t.text for t in texts), block_style,
                                     self.engine_for(block_style, item_locale), embed_font=embed_font,
                                     block_paragraph=block_paragraph, locale=item_locale,
                                     grapheme_images=self.images, point_scale_factor=point_scale_factor)
-            self._simple_path = texts[0].path
         else:
             self.inline = InlineParagraph(self._convert(), block_style, self.engine_for,
                                           embed_font=embed_font, grapheme_images=self.images)
@@ -199,7 +209,7 @@ class Paragraph:
         for item in self.items:
             if isinstance(item, TextItem):
                 run = Run(item.text, item.style, item.path, list(open_boxes), item.locale or self.locale)
-                self._runs.append((run, item.path))
+                self.runs.append(run)
                 out.append(_Item("text", run=run))
             elif isinstance(item, BoxStart):
                 box = InlineBox(item.style, item.path, list(open_boxes))
@@ -268,14 +278,12 @@ class Paragraph:
         if cached is not None:
             return cached
         if self.simple is not None:
-            measured = self.simple.measure(math.inf if key[0] == "max-content" else
-                                           (width if key[0] == "definite" else 0.0),
-                                           min_content=key[0] == "min-content")
+            flow_width = math.inf if key[0] == "max-content" else key[1] or 0.0
+            measured = self.simple.measure(flow_width, min_content=key[0] == "min-content")
             result = (measured.width, measured.height)
         else:
             assert self.inline is not None
-            flow_width = math.inf if key[0] == "max-content" else (
-                0.0 if key[0] == "min-content" else float(width or 0.0))
+            flow_width = math.inf if key[0] == "max-content" else key[1] or 0.0
             w, h = self.inline.flow(flow_width, key[0] == "min-content")
             result = (round_up_to_layout(w, self.scale, 1e-3), h)
         if len(self._cache) >= 64:
@@ -332,19 +340,25 @@ class ParagraphLayout:
         assert inline is not None
         size = (self.width, self.height)
         return [(render_run(inline, run, self._pieces[id(run)], x, y, size), False)
-                for run, _ in self.paragraph._runs if self._pieces.get(id(run))]
+                for run in self.paragraph.runs if self._pieces.get(id(run))]
 
     def clip_shapes(self, x: float, y: float) -> list[SvgNode]:
         """The shapes of the glyphs, for the clip path of ``background-clip: text``."""
         return [n for drawing, whole in self._drawings(x, y)
                 for n in text_clip_shapes(drawing, whole_node=whole)]
 
-    def paint(self, x: float, y: float, *, id_prefix: str) -> list[SvgNode]:
-        """The text, decorations and shadows with the content box at (x, y)."""
+    def paint(self, x: float, y: float, *, id_prefix: str,
+              clip_text_background: bool = False) -> list[SvgNode]:
+        """The text, decorations and shadows with the content box at (x, y).
+
+        ``clip_text_background``: an ancestor with ``background-clip: text`` has a
+        background image (then opaque white text with a shadow is drawn black in the
+        shadow's source, like the reference)."""
         out: list[SvgNode] = []
         for n, (drawing, whole) in enumerate(self._drawings(x, y)):
             if whole:
-                out.extend(paint_text_node(drawing, id_=id_prefix))
+                out.extend(paint_text_node(drawing, id_=id_prefix,
+                                           clip_text_background=clip_text_background))
             else:
                 out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}"))
         return out

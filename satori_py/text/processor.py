@@ -19,9 +19,19 @@ from typing import Any
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
 
 __all__ = [
-    "Preprocessed", "preprocess", "text_transform", "resolve_text_align", "tab_width",
-    "tab_advance", "js_trim_end", "js_trim", "length_px", "color_css",
-    "line_limit", "round_js", "HORIZONTAL_ELLIPSIS",
+    "HORIZONTAL_ELLIPSIS",
+    "Preprocessed",
+    "color_css",
+    "js_trim",
+    "js_trim_end",
+    "length_px",
+    "line_limit",
+    "preprocess",
+    "resolve_text_align",
+    "round_js",
+    "tab_advance",
+    "tab_width",
+    "text_transform",
 ]
 
 HORIZONTAL_ELLIPSIS = "\u2026"
@@ -62,7 +72,7 @@ def length_px(value: Any, basis: float, font_size: float = 16.0) -> float:
         return float(resolve(basis))
     if isinstance(value, str):
         match = re.fullmatch(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%)?\s*",
-                             value, re.I)
+                             value, re.IGNORECASE)
         if match:
             number = float(match.group(1))
             unit = (match.group(2) or "px").lower()
@@ -112,16 +122,12 @@ def _full_width_forms() -> dict[str, str]:
 
 
 _FULL_WIDTH = _full_width_forms()
-_FULL_SIZE_KANA = {
-    small: full for small, full in (
-        pair for pair in (
-            "ぁあ ぃい ぅう ぇえ ぉお ゕか ゖけ っつ ゃや ゅゆ ょよ ゎわ ァア ィイ ゥウ ェエ ォオ ヵカ "
-            "ㇰク ヶケ ㇱシ ㇲス ッツ ㇳト ㇴヌ ㇵハ ㇶヒ ㇷフ ㇸヘ ㇹホ ㇺム ャヤ ュユ ョヨ ㇻラ ㇼリ ㇽル "
-            "ㇾレ ㇿロ ヮワ ｧｱ ｨｲ ｩｳ ｪｴ ｫｵ ｯﾂ ｬﾔ ｭﾕ ｮﾖ \U0001b132こ \U0001b150ゐ \U0001b151ゑ "
-            "\U0001b152を \U0001b155コ \U0001b164ヰ \U0001b165ヱ \U0001b166ヲ \U0001b167ン"
-        ).split()
-    )
-}
+# Small kana and their full-size forms, position by position.
+_SMALL_KANA = ("ぁぃぅぇぉゕゖっゃゅょゎァィゥェォヵㇰヶㇱㇲッㇳㇴㇵㇶㇷㇸㇹㇺャュョㇻㇼㇽㇾㇿヮｧｨｩｪｫｯｬｭｮ"
+               "\U0001b132\U0001b150\U0001b151\U0001b152\U0001b155\U0001b164\U0001b165\U0001b166\U0001b167")
+_FULL_KANA = ("あいうえおかけつやゆよわアイウエオカクケシスツトヌハヒフヘホムヤユヨラリルレロワｱｲｳｴｵﾂﾔﾕﾖ"
+              "こゐゑをコヰヱヲン")
+_FULL_SIZE_KANA = dict(zip(_SMALL_KANA, _FULL_KANA, strict=True))
 
 
 def text_transform(content: str, transform: Any, locale: str | None = None) -> str:
@@ -175,11 +181,11 @@ def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
     webkit = style.get("WebkitLineClamp")
     if display == "-webkit-box" and style.get("WebkitBoxOrient") == "vertical":
         try:
-            count = float(webkit) if webkit is not None else 0.0
+            lines = float(webkit) if webkit is not None else 0.0
         except (TypeError, ValueError):
-            count = 0.0
-        if count > 0:
-            return count, HORIZONTAL_ELLIPSIS
+            lines = 0.0
+        if lines > 0:
+            return lines, HORIZONTAL_ELLIPSIS
     if style.get("textOverflow") == "ellipsis" and _overflow_hidden(style) and not allow_soft_wrap:
         return 1.0, HORIZONTAL_ELLIPSIS
     return math.inf, HORIZONTAL_ELLIPSIS
@@ -188,8 +194,9 @@ def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
 def _overflow_hidden(style: Style) -> bool:
     overflow = style.get("overflow")
     if overflow is not None:
-        return overflow == "hidden"
-    return style.get("overflowX", "visible") != "visible" or style.get("overflowY", "visible") != "visible"
+        return bool(overflow == "hidden")
+    return bool(style.get("overflowX", "visible") != "visible"
+                or style.get("overflowY", "visible") != "visible")
 
 
 def _parse_line_clamp(value: Any) -> tuple[int | None, str | None]:

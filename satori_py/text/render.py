@@ -17,8 +17,14 @@ from .engine import GlyphPath
 from .processor import length_px
 
 __all__ = [
-    "SkipInkBand", "DecorationLine", "TextElement", "TextDrawing", "decoration_lines",
-    "decoration_thickness", "underline_y", "underline_band",
+    "DecorationLine",
+    "SkipInkBand",
+    "TextDrawing",
+    "TextElement",
+    "decoration_lines",
+    "decoration_thickness",
+    "underline_band",
+    "underline_y",
 ]
 
 Style = Mapping[str, Any]

@@ -1,21 +1,18 @@
-"""The layout of one text node in one style: flowing words into lines, then placing them.
+"""The layout of one text node in one style: flowing its words into lines, and its size.
 
-Mirrors the reference's ``text/index.ts`` (``buildTextNodes``), which lays out
-text that is the only content of a block container's paragraph (a "simple"
-paragraph) and each text child of a flex or grid container:
+Mirrors the first half of the reference's ``text/index.ts`` (``buildTextNodes``:
+``flow``, ``layoutText`` and ``measure``), the text engine that lays out text
+that is the only content of a block container's paragraph (a "simple"
+paragraph) and each text child of a flex or grid container. :mod:`.arrange`
+places and draws the flowed text.
 
-* ``flow(width)`` breaks the preprocessed words into lines, with the
-  reference's quirks kept because they change pixels: line heights and
-  baselines are rounded per word, the first forced break of an empty line
-  takes the unrounded height, words that are broken into graphemes restart
-  the loop, and a zero-width piece (a collapsed space that starts a line)
-  gets a position but no text, which shifts later texts onto the positions of
-  their predecessors when drawn;
-* ``arrange(width)`` aligns and indents lines, reorders them with the piece
-  bidi of :mod:`.breaking`, and plans the ellipsis of clamped lines;
-* ``render(x, y)`` produces the glyph paths (merged per line run for
-  kerning), ``<text>``/``<image>`` pieces and decoration lines, which
-  :mod:`satori_py.paint.text` turns into SVG.
+The reference's quirks are kept where they change pixels: line heights and
+baselines are rounded per word; an empty line ended by a forced break takes the
+unrounded height; trailing spaces don't count when deciding to wrap but do
+count in the measured width; a word broken into graphemes restarts the loop;
+and a zero-width piece (a collapsed space that starts a line) gets a position
+but no text, which shifts later texts onto their predecessors' positions when
+drawn (``texts`` and ``pieces`` of :class:`Flow` are indexed together anyway).
 """
 from __future__ import annotations
 
@@ -25,15 +22,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .breaking import graphemes, has_rtl, split_by_direction, split_images, words as word_segments
+from .breaking import graphemes, has_rtl, split_by_direction, split_images
+from .breaking import words as word_segments
 from .features import font_feature_settings
 from .measurer import FontEngine, Measurer, image_predicate
 from .processor import (
-    SPACE, TAB, js_trim_end, length_px, preprocess,
-    resolve_text_align, round_js, tab_advance, tab_width,
+    SPACE,
+    TAB,
+    js_trim_end,
+    length_px,
+    preprocess,
+    resolve_text_align,
+    round_js,
+    tab_advance,
+    tab_width,
 )
 
-__all__ = ["TextBlock", "Measured", "Flow", "Piece", "round_up_to_layout"]
+__all__ = ["Flow", "Measured", "Piece", "TextBlock", "round_up_to_layout"]
 
 
 def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -> float:
@@ -105,7 +110,7 @@ class TextBlock:
         self.is_image = image_predicate(self.images)
         self.measurer = Measurer(engine, font_size=self.font_size, letter_spacing=self.letter_spacing,
                                  word_spacing=self.word_spacing, features=self.features,
-                                 is_image=self.is_image)
+                                 is_image=self.is_image, has_images=bool(self.images))
         space = self.measurer.measure_grapheme(SPACE)
         self._space = space
         self._tab_width = tab_width(style, space)
@@ -289,7 +294,8 @@ class TextBlock:
             self.flow(high)
             # Balanced, but like in browsers the text keeps its size.
             return round_up_to_layout(measured_width, self.scale), height
-        if wrap == "pretty":
+        # Unlike the reference, max-content isn't "pretty": it would measure infinitely wide.
+        if wrap == "pretty" and math.isfinite(width):
             widths = self._flow.line_widths
             if widths and widths[-1] < width / 3:
                 _, pretty_height = self.flow(width * 0.9)

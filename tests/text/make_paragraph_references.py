@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 OUT = HERE / "data" / "paragraphs.json"
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.support.paths import conformance_dir  # noqa: E402
+from tests.support.paths import conformance_dir
 
 ROBOTO = [("Roboto", "Roboto-Regular.ttf")]
 HEBREW = ROBOTO + [("Hebrew", "NotoSansHebrew-Regular.ttf")]

@@ -10,8 +10,16 @@ import pytest
 
 from satori_py.text import breaking
 from satori_py.text.breaking import (
-    bidi_class, can_break_words, graphemes, has_rtl, reorder_line, resolve_levels,
-    split_by_break_opportunities, split_by_direction, split_images, words,
+    bidi_class,
+    can_break_words,
+    graphemes,
+    has_rtl,
+    reorder_line,
+    resolve_levels,
+    split_by_break_opportunities,
+    split_by_direction,
+    split_images,
+    words,
 )
 
 # (text, the pieces lines may wrap between), as the reference splits them.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,13 @@ from satori_py.svg import SvgNode, serialize
 from satori_py.text.breaking import split_by_break_opportunities
 from satori_py.text.fonts import FontRegistry
 from satori_py.text.paragraph import (
-    AtomicItem, BoxEnd, BoxStart, Item, LineBreak, Paragraph, TextItem,
+    AtomicItem,
+    BoxEnd,
+    BoxStart,
+    Item,
+    LineBreak,
+    Paragraph,
+    TextItem,
 )
 from tests.support.paths import conformance_dir
 
@@ -34,7 +40,7 @@ _CONFORMANCE = conformance_dir()
 FONT_DIR = (_CONFORMANCE or Path("/nonexistent")) / "fonts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def registry(fonts: tuple[tuple[str, str], ...]) -> FontRegistry:
     for _, file in fonts:
         if not (FONT_DIR / file).is_file():
