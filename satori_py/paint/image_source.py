@@ -35,13 +35,12 @@ import ipaddress
 import logging
 import os
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
+from ..cache import BoundedCache
 from ..errors import ImageError
 from . import image_formats as fmt
 from .image_formats import short_src
@@ -78,44 +77,8 @@ class ImageSource:
 
 # --- the cache ------------------------------------------------------------------
 
-class _ImageCache:
-    """A thread-safe LRU of resolved images, bounded by count and by href size."""
-
-    def __init__(self, max_entries: int = 500, max_chars: int = 256 * 1024 * 1024) -> None:
-        self._items: OrderedDict[Hashable, ImageSource] = OrderedDict()
-        self._chars = 0
-        self._lock = threading.Lock()
-        self.max_entries = max_entries
-        self.max_chars = max_chars
-
-    def get(self, key: Hashable) -> ImageSource | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: Hashable, value: ImageSource) -> None:
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._chars -= len(old.href)
-            self._items[key] = value
-            self._chars += len(value.href)
-            while self._items and (len(self._items) > self.max_entries or self._chars > self.max_chars):
-                _, dropped = self._items.popitem(last=False)
-                self._chars -= len(dropped.href)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._chars = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
-CACHE = _ImageCache()
+CACHE: BoundedCache[ImageSource] = BoundedCache(500, weigh=lambda image: len(image.href),
+                                                max_weight=256 * 1024 * 1024)
 
 
 def clear_image_cache() -> None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
+from ..cache import BoundedCache
 from .breaking import graphemes as _icu_graphemes
 from .outlines import GlyphBox, band_boxes, place, px_commands
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
@@ -51,20 +51,11 @@ def synthetic_bold_width(font_size: float) -> float:
     return font_size * (1 / 24 + (1 / 32 - 1 / 24) * t)
 
 
-_GRAPHEME_CACHE: OrderedDict[str, tuple[str, ...]] = OrderedDict()
-
-
 def graphemes(text: str) -> tuple[str, ...]:
-    """Extended grapheme clusters (ICU, like ``Intl.Segmenter``), cached."""
+    """Extended grapheme clusters (ICU, like ``Intl.Segmenter``; cached by breaking)."""
     if text.isascii() and "\r" not in text:
         return tuple(text)  # every ASCII character but CR LF is a cluster
-    hit = _GRAPHEME_CACHE.get(text)
-    if hit is None:
-        hit = tuple(_icu_graphemes(text, "en"))
-        _GRAPHEME_CACHE[text] = hit
-        if len(_GRAPHEME_CACHE) > 1024:
-            _GRAPHEME_CACHE.popitem(last=False)
-    return hit
+    return tuple(_icu_graphemes(text, "en"))
 
 
 def _first_unit(word: str) -> int:
@@ -129,8 +120,8 @@ class GlyphPath:
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
-_RUNS: OrderedDict[tuple[Any, ...], tuple[ShapedRun, ...]] = OrderedDict()
-_PATHS: OrderedDict[tuple[Any, ...], GlyphPath] = OrderedDict()
+_RUNS: BoundedCache[tuple[ShapedRun, ...]] = BoundedCache(_RUN_CACHE_SIZE)
+_PATHS: BoundedCache[GlyphPath] = BoundedCache(_PATH_CACHE_SIZE)
 
 
 def _features_key(features: Features) -> Any:
@@ -275,7 +266,6 @@ class FontEngine:
         key = (self._key, _features_key(features), direction or "", content)
         hit = _RUNS.get(key)
         if hit is not None:
-            _RUNS.move_to_end(key)
             return hit
         feats = parse_font_feature_settings(features) if isinstance(features, str) \
             else dict(features or {})
@@ -287,9 +277,7 @@ class FontEngine:
             runs.append(ShapedRun(text, face, glyphs, sum(g.x_advance for g in glyphs),
                                   clusters))
         result = tuple(runs)
-        _RUNS[key] = result
-        if len(_RUNS) > _RUN_CACHE_SIZE:
-            _RUNS.popitem(last=False)
+        _RUNS.put(key, result)
         return result
 
     def measure(self, s: str, *, letter_spacing: float = 0, word_spacing: float | str | None = 0,
@@ -362,7 +350,5 @@ class FontEngine:
         bold_d = "".join(bold_path)
         result = GlyphPath("".join(path), bold_d,
                            synthetic_bold_width(size) if bold_d else None, tuple(boxes))
-        _PATHS[key] = result
-        if len(_PATHS) > _PATH_CACHE_SIZE:
-            _PATHS.popitem(last=False)
+        _PATHS.put(key, result)
         return result

@@ -20,10 +20,11 @@ import io
 import math
 import re
 import struct
-from collections import OrderedDict
+import threading
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from ..cache import BoundedCache
 from ..errors import FontError
 from . import outlines
 from .engine import FontEngine, GlyphPath, synthetic_bold_width
@@ -57,10 +58,10 @@ class FontLike(Protocol):
 
 # -- reading font data -----------------------------------------------------------------
 
-_SFNT_CACHE: OrderedDict[bytes, bytes] = OrderedDict()
+_SFNT_CACHE: BoundedCache[bytes] = BoundedCache(_SFNT_CACHE_SIZE)
 # id(data) -> (data, digest): recognises the very same bytes object without
 # hashing it again; holding `data` keeps its id from being reused.
-_ID_CACHE: OrderedDict[int, tuple[bytes, bytes]] = OrderedDict()
+_ID_CACHE: BoundedCache[tuple[bytes, bytes]] = BoundedCache(_SFNT_CACHE_SIZE)
 
 
 def _digest(data: bytes) -> bytes:
@@ -68,16 +69,9 @@ def _digest(data: bytes) -> bytes:
     if hit is not None and hit[0] is data:
         return hit[1]
     digest = hashlib.blake2b(data, digest_size=20).digest()
-    _ID_CACHE[id(data)] = (data, digest)
-    if len(_ID_CACHE) > _SFNT_CACHE_SIZE:
-        _ID_CACHE.popitem(last=False)
+    _ID_CACHE.put(id(data), (data, digest))
     return digest
 
-
-def _lru_put(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> None:
-    cache[key] = value
-    if len(cache) > size:
-        cache.popitem(last=False)
 
 
 def load_sfnt(data: bytes, name: str = "") -> bytes:
@@ -98,7 +92,6 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
     key = _digest(data)
     hit = _SFNT_CACHE.get(key)
     if hit is not None:
-        _SFNT_CACHE.move_to_end(key)
         return hit
     from fontTools.ttLib import TTFont
     try:
@@ -111,7 +104,7 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
             raise FontError(f'Failed to decode the WOFF2 font "{name}".', value=name) from exc
         raise FontError(f"Failed to parse font {name}: {exc}", value=name) from exc
     sfnt = out.getvalue()
-    _lru_put(_SFNT_CACHE, key, sfnt, _SFNT_CACHE_SIZE)
+    _SFNT_CACHE.put(key, sfnt)
     return sfnt
 
 
@@ -133,13 +126,14 @@ def _check_cmap(raw: bytes) -> None:
 class FaceData:
     """One parsed font file: HarfBuzz font, metrics, outline caches.
 
-    Shared by every registration of the same bytes, and across renders (see
-    :func:`face_data`). Not thread-safe: fontTools loads tables lazily.
+    Shared by every registration of the same bytes, and across renders and
+    threads (see :func:`face_data`). fontTools loads tables and glyphs lazily and
+    is not thread-safe, so every read of ``_tt`` after construction holds ``_lock``.
     """
 
     __slots__ = ("digest", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
                  "typo_descender", "typo_line_gap", "weight_class", "fs_selection",
-                 "mac_style", "avg_char_width", "_tt", "_outlines", "_scaled", "__weakref__")
+                 "mac_style", "avg_char_width", "_tt", "_lock", "_outlines", "_scaled", "__weakref__")
 
     def __init__(self, sfnt: bytes, digest: bytes) -> None:
         from fontTools.ttLib import TTFont
@@ -162,6 +156,7 @@ class FaceData:
             raise ValueError("No valid cmap sub-tables found.")
         _check_cmap(tt.getTableData("cmap"))
         self._tt = tt
+        self._lock = threading.Lock()
         self.hb = HbFont(sfnt)
         self._outlines: dict[int, Outline] = {}
         self._scaled: dict[tuple[int, float, float], ScaledOutline] = {}
@@ -178,12 +173,13 @@ class FaceData:
             return hit
         tt = self._tt
         try:
-            if gid >= self.hb.glyph_count:
-                result = outlines.EMPTY_OUTLINE
-            elif "glyf" in tt:
-                result = outlines.glyf_outline(tt["glyf"], tt.getGlyphName(gid))
-            else:
-                result = outlines.pen_outline(tt.getGlyphSet(), tt.getGlyphName(gid))
+            with self._lock:
+                if gid >= self.hb.glyph_count:
+                    result = outlines.EMPTY_OUTLINE
+                elif "glyf" in tt:
+                    result = outlines.glyf_outline(tt["glyf"], tt.getGlyphName(gid))
+                else:
+                    result = outlines.pen_outline(tt.getGlyphSet(), tt.getGlyphName(gid))
         except Exception as exc:
             raise FontError(f"Failed to read glyph {gid} of a font: {exc}") from exc
         if len(self._outlines) >= _OUTLINE_CACHE_SIZE:
@@ -203,7 +199,7 @@ class FaceData:
         return hit
 
 
-_FACE_CACHE: OrderedDict[bytes, FaceData] = OrderedDict()
+_FACE_CACHE: BoundedCache[FaceData] = BoundedCache(_FACE_CACHE_SIZE)
 
 
 def face_data(data: bytes, name: str = "") -> FaceData:
@@ -211,7 +207,6 @@ def face_data(data: bytes, name: str = "") -> FaceData:
     key = _digest(data)
     hit = _FACE_CACHE.get(key)
     if hit is not None:
-        _FACE_CACHE.move_to_end(key)
         return hit
     sfnt = load_sfnt(data, name)
     try:
@@ -220,7 +215,7 @@ def face_data(data: bytes, name: str = "") -> FaceData:
         raise
     except Exception as exc:
         raise FontError(f"Failed to parse font {name}: {exc}", value=name) from exc
-    _lru_put(_FACE_CACHE, key, face, _FACE_CACHE_SIZE)
+    _FACE_CACHE.put(key, face)
     return face
 
 

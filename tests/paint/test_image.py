@@ -31,7 +31,7 @@ from satori_py.paint.image import (
     load_image,
     object_position,
 )
-from satori_py.paint.image_source import _ImageCache
+from satori_py.cache import BoundedCache
 from satori_py.svg import SvgNode, serialize
 
 Image = pytest.importorskip("PIL.Image")
@@ -363,7 +363,7 @@ def test_blocked_urls_raise_before_fetching() -> None:
 
 
 def test_cache_is_bounded() -> None:
-    cache = _ImageCache(max_entries=2, max_chars=10)
+    cache: BoundedCache[ImageSource] = BoundedCache(2, weigh=lambda i: len(i.href), max_weight=10)
     for key in "abc":
         cache.put(key, ImageSource("xx", "image/png", 1, 1))
     assert len(cache) == 2 and cache.get("a") is None and cache.get("c") is not None

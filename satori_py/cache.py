@@ -1,0 +1,58 @@
+"""The one bounded, thread-safe LRU cache every stage uses for its per-process caches.
+
+Parsed fonts, shaped runs, graphemes and resolved images are expensive and
+immutable, so they are kept across renders; renders may run in several threads
+(web servers), so every read and write holds the cache's lock. A cache is
+bounded by its number of entries and, optionally, by a total weight (e.g. the
+characters of the data URIs it holds).
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class BoundedCache(Generic[V]):
+    """Least-recently-used entries are dropped past ``max_entries`` or ``max_weight``."""
+
+    def __init__(self, max_entries: int, *, weigh: Callable[[V], int] | None = None,
+                 max_weight: int | None = None) -> None:
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._lock = threading.Lock()
+        self._weight = 0
+        self._weigh = weigh
+        self.max_entries = max_entries
+        self.max_weight = max_weight
+
+    def get(self, key: Hashable) -> V | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: V) -> None:
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None and self._weigh is not None:
+                self._weight -= self._weigh(old)
+            self._items[key] = value
+            if self._weigh is not None:
+                self._weight += self._weigh(value)
+            while self._items and (len(self._items) > self.max_entries or (
+                    self.max_weight is not None and self._weight > self.max_weight)):
+                _, dropped = self._items.popitem(last=False)
+                if self._weigh is not None:
+                    self._weight -= self._weigh(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._weight = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
