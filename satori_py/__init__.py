@@ -9,9 +9,10 @@ from .element import h
 from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                      SatoriError, StyleError)
 from .options import Font
+from .response import ImageResponse
 
 __all__ = [
-    "render_svg", "render_png", "h", "Font",
+    "render_svg", "render_png", "h", "Font", "ImageResponse",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
     "RenderError",
 ]

@@ -1,0 +1,30 @@
+"""The ASGI app keeps answering while images render.
+
+With 8 concurrent clients fetching the image route of the FastAPI example (under
+uvicorn), requests to a non-image route still answer within 100 ms. This holds
+because images render in worker processes (satori_py.render_pool): our pipeline
+and resvg hold the GIL, so a worker thread would freeze the event loop for the
+length of each rasterisation (see benchmarks/web_latency.py for both measured).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.web.load import measure
+from tests.web.servers import running, uvicorn_argv
+
+LIMIT = 0.100
+
+
+@pytest.mark.parametrize("module", ["fastapi_app", "starlette_app"])
+def test_non_image_route_answers_within_100ms_under_image_load(module: str) -> None:
+    pytest.importorskip("uvicorn")
+    pytest.importorskip("fastapi" if module == "fastapi_app" else "starlette")
+    with running(uvicorn_argv(module)) as server:
+        result = measure(server.url, clients=8, rounds=3)
+        log = server.log()
+    print(f"\n{module}: {result.describe()}")
+    assert not result.image_errors, (result.image_errors, log)
+    assert result.images == 24
+    assert len(result.latencies) >= 10, result.describe()  # sampled while images rendered
+    assert max(result.latencies) < LIMIT, result.describe()
