@@ -13,7 +13,8 @@ Behaviour kept from the reference:
 * ``backgroundOrigin`` is per layer (``border-box``, ``content-box``, anything
   else the padding box); ``backgroundClip`` is the whole property: only
   ``padding-box`` or ``content-box`` (not a list) clip, and they clip the
-  colour too. ``text`` is left to the painter (the glyphs are the clip).
+  colour too, with the reference's content mask (see :func:`_clip_mask`).
+  ``text`` clips to a clip path of the glyphs that the painter passes in.
 * ``backgroundSize``: ``cover``/``contain``, one or two lengths or
   percentages of the positioning area, ``auto`` keeps an image's ratio.
   Gradients have no intrinsic size; an SVG without width and height is
@@ -30,6 +31,7 @@ resolve to, without their rounding.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -39,13 +41,22 @@ from ..style.colors import is_color, js_round
 from ..style.resolve import background_layers as split_layers
 from ..style.types import RGBA, BackgroundLayer
 from ..svg import SvgNode
-from .geometry import Radii, rect_path
+from .border import content_mask
+from .box import border_lines
+from .geometry import Box, Radii, rect_path
 from .gradient import gradient_content, is_gradient
 from .gradient_stops import PaintStyle
 from .image import Fetcher, load_image
 
-__all__ = ["background_layers", "image_layer", "box_area", "resolve_size", "resolve_position",
-           "repeat_keywords", "Area"]
+__all__ = [
+    "Area",
+    "background_layers",
+    "box_area",
+    "image_layer",
+    "repeat_keywords",
+    "resolve_position",
+    "resolve_size",
+]
 
 # (left, top, width, height) in px.
 Area = tuple[float, float, float, float]
@@ -212,6 +223,8 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     px, py = resolve_position(layer.position, area_width - w, area_height - h, ps)
     offset_x, step_x = _tile(repeat_x, w, area_width, area_left - left, width, px)
     offset_y, step_y = _tile(repeat_y, h, area_height, area_top - top, height, py)
+    if not all(math.isfinite(v) for v in (offset_x, offset_y, step_x, step_y)):
+        return None
     if gradient:
         content = gradient_content(image, (w, h), width, id_base, ps, mask=mask)
     else:
@@ -300,12 +313,24 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
     if clip == "text":
         shapes = [SvgNode("g", {"clip-path": f"url(#{text_clip})"}, shapes)]
     elif clip in ("padding-box", "content-box"):
-        inset = border if clip == "padding-box" else tuple(b + p for b, p in zip(border, padding))
-        if any(inset):
-            top, right, bottom, left = inset
+        border_only = clip == "padding-box"
+        if any(border) or (not border_only and any(padding)):
             mask_id = f"{id_prefix}-bgclip"
-            inner = rect_path(x + left, y + top, max(0.0, width - left - right), max(0.0, height - top - bottom),
-                              radii.inset(top, right, bottom, left))
-            defs.append(SvgNode("mask", {"id": mask_id}, [SvgNode("path", {"d": inner, "fill": "#fff"})]))
+            defs.append(_clip_mask(mask_id, box, padding, border, radii, style, border_only))
             shapes = [SvgNode("g", {"mask": f"url(#{mask_id})"}, shapes)]
     return shapes, defs
+
+
+def _clip_mask(mask_id: str, box: Area, padding: Edges, border: Edges, radii: Radii,
+               style: Mapping[str, Any], border_only: bool) -> SvgNode:
+    """``background-clip`` as the reference's content mask: the inner box, less the
+    border's strokes along the outline (:func:`.border.content_mask`).
+
+    Those strokes use one padding per run of sides with the same border, so
+    with uneven padding they can cut into the content box, as in the reference.
+    """
+    inner = box_area(box, (0.0, 0.0, 0.0, 0.0) if border_only else padding, border, "content-box")
+    ix, iy, iw, ih = inner
+    white = SvgNode("rect", {"x": ix, "y": iy, "width": max(0.0, iw), "height": max(0.0, ih), "fill": "#fff"})
+    strokes = content_mask(Box(*box), border_lines(style), padding, radii, border_only=border_only)
+    return SvgNode("mask", {"id": mask_id}, [white, *strokes])

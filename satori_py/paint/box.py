@@ -1,17 +1,20 @@
-"""Backgrounds, borders and debug outlines of a box.
+"""A box's own paint: background colour, borders and the debug outline.
 
-Borders are drawn as filled rings (outer border-box path minus the inner
-padding-box path, even-odd), which anti-alias like the reference's stroked
-paths. When the sides differ in colour, each side is the ring clipped to its
-trapezoid (from the outer corners to the inner corners), as CSS divides the
-corners between the sides.
+The entry points the painter calls. Borders are drawn by :mod:`.border`
+(the reference's ``builder/border.ts``), clipped to the box's contour like the
+reference's ``satori_bc`` clip path (``getBorderClipPath`` of
+``builder/border.ts``); radii and corner shapes come from :mod:`.geometry`.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ..svg import SvgNode, fmt
-from .geometry import Radii, rect_path
+from ..svg import SvgNode
+from .border import Line, contour, draw_border
+from .geometry import Box, Radii, rect_path
+
+__all__ = ["SIDES", "background", "border_lines", "border_widths", "borders", "color_attr",
+           "debug_outline"]
 
 SIDES = ("Top", "Right", "Bottom", "Left")
 _INVISIBLE_STYLES = {"none", "hidden"}
@@ -35,6 +38,7 @@ def background(x: float, y: float, w: float, h: float, style: Any, radii: Radii)
 
 
 def border_widths(style: Any) -> tuple[float, float, float, float]:
+    """The used border widths (0 for the sides whose style is none or hidden)."""
     out = []
     for side in SIDES:
         width = style.get(f"border{side}Width") or 0.0
@@ -44,43 +48,30 @@ def border_widths(style: Any) -> tuple[float, float, float, float]:
     return out[0], out[1], out[2], out[3]
 
 
+def border_lines(style: Any) -> tuple[Line, Line, Line, Line]:
+    """The four sides of a box's border, top, right, bottom, left."""
+    widths = border_widths(style)
+    lines = [Line(width, str(style.get(f"border{side}Style") or "none"), style.get(f"border{side}Color"))
+             for side, width in zip(SIDES, widths)]
+    return lines[0], lines[1], lines[2], lines[3]
+
+
 def borders(x: float, y: float, w: float, h: float, style: Any, radii: Radii,
             clip_id: str) -> tuple[list[SvgNode], list[SvgNode]]:
-    """The border shapes of a box, and the defs they need (clip paths per side)."""
-    top, right, bottom, left = border_widths(style)
-    if not (top or right or bottom or left):
+    """The border shapes of a box, and the defs they need.
+
+    ``clip_id`` names the clip path of the box's contour that every line is
+    clipped to, and prefixes the other clip paths.
+    """
+    lines = border_lines(style)
+    if not any(line.width for line in lines):
         return [], []
-    inner = radii.inset(top, right, bottom, left)
-    ring = rect_path(x, y, w, h, radii) + rect_path(x + left, y + top, w - left - right,
-                                                    h - top - bottom, inner)
-    colors = []
-    for side, width in zip(SIDES, (top, right, bottom, left)):
-        fill, _ = color_attr(style.get(f"border{side}Color")) if width else (None, None)
-        colors.append(fill)
-    visible = [c for c in colors if c is not None]
-    if not visible:
+    box = Box(x, y, w, h)
+    shapes, defs = draw_border(box, lines, radii, clip_id, clip_id)
+    if not shapes:
         return [], []
-    if len(set(visible)) == 1 and all(c is not None for c, wd in zip(colors, (top, right, bottom, left)) if wd):
-        return [SvgNode("path", {"d": ring, "fill": visible[0], "fill-rule": "evenodd"})], []
-    # Sides of different colours: the ring clipped to each side's trapezoid.
-    ox2, oy2 = x + w, y + h
-    ix1, iy1, ix2, iy2 = x + left, y + top, x + w - right, y + h - bottom
-    wedges = {
-        "Top": [(x, y), (ox2, y), (ix2, iy1), (ix1, iy1)],
-        "Right": [(ox2, y), (ox2, oy2), (ix2, iy2), (ix2, iy1)],
-        "Bottom": [(ox2, oy2), (x, oy2), (ix1, iy2), (ix2, iy2)],
-        "Left": [(x, oy2), (x, y), (ix1, iy1), (ix1, iy2)],
-    }
-    shapes, defs = [], []
-    for side, fill in zip(SIDES, colors):
-        if fill is None:
-            continue
-        cid = f"{clip_id}-{side[0].lower()}"
-        poly = " ".join(f"{fmt(px)},{fmt(py)}" for px, py in wedges[side])
-        defs.append(SvgNode("clipPath", {"id": cid}, [SvgNode("polygon", {"points": poly})]))
-        shapes.append(SvgNode("path", {"d": ring, "fill": fill, "fill-rule": "evenodd",
-                                       "clip-path": f"url(#{cid})"}))
-    return shapes, defs
+    clip = SvgNode("clipPath", {"id": clip_id}, [SvgNode("path", {"d": contour(box, radii, (0, 0, 0, 0))})])
+    return shapes, [clip, *defs]
 
 
 def debug_outline(x: float, y: float, w: float, h: float) -> SvgNode:

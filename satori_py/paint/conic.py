@@ -17,6 +17,7 @@ premultiplied in sRGB unless an ``in <space>`` method is given.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from .gradient_stops import (
     split_spaces,
 )
 
-__all__ = ["conic_content", "parse_conic", "conic_center", "ConicStop", "resolve_conic_stops"]
+__all__ = ["ConicStop", "conic_center", "conic_content", "parse_conic", "resolve_conic_stops"]
 
 Color = tuple[float, float, float, float]  # r, g, b in 0-1, alpha
 _TRANSPARENT: Color = (0.0, 0.0, 0.0, 0.0)
@@ -122,11 +123,11 @@ def _js_max(*values: float) -> float:
 def resolve_conic_stops(color_stops: list[ColorStop], ps: PaintStyle) -> list[ConicStop]:
     """Stops with positions in turns (CSS's colour stop fix-up)."""
     stops = []
-    for stop in color_stops:
-        parsed = space_color(stop.color, ps.color)
+    for given in color_stops:
+        parsed = space_color(given.color, ps.color)
         color = _TRANSPARENT if parsed is None else _unit_color(to_rgba_tuple(parsed))
-        stops.append(ConicStop(color, parsed, _turns(stop.offset) if stop.offset else None,
-                               _turns(stop.hint) if stop.hint else None))
+        stops.append(ConicStop(color, parsed, _turns(given.offset) if given.offset else None,
+                               _turns(given.hint) if given.hint else None))
     if not stops:
         return [ConicStop(_TRANSPARENT, None, 0.0)]
     if stops[0].position is None:
@@ -224,8 +225,8 @@ def _segments(stops: list[ConicStop], repeating: bool, color_at: Callable[[float
               ) -> list[tuple[float, float]]:
     """Wedges: split at every stop, at most a degree and about two levels apart."""
     breaks = sorted({0.0, 1.0} | {t for t in _stop_positions(stops, repeating) if 0 < t < 1})
-    segments = []
-    for start, end in zip(breaks, breaks[1:]):
+    segments: list[tuple[float, float]] = []
+    for start, end in itertools.pairwise(breaks):
         if end - start < 1e-9:
             continue
         a, b = color_at(start + 1e-9), color_at(end - 1e-9)

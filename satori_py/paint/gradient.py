@@ -29,8 +29,8 @@ import re
 from collections.abc import Sequence
 
 from ..errors import StyleError
-from ..svg import AttrValue, SvgNode, fmt
 from ..style.values import calc_degree
+from ..svg import AttrValue, SvgNode, fmt
 from .conic import conic_content
 from .gradient_stops import (
     ColorStop,
@@ -48,14 +48,20 @@ from .gradient_stops import (
     split_commas,
 )
 
-__all__ = ["gradient_content", "is_gradient", "linear_points", "direction_points",
-           "radial_geometry", "RadialGeometry", "NEGATIVE_SIZE"]
+__all__ = [
+    "NEGATIVE_SIZE",
+    "RadialGeometry",
+    "direction_points",
+    "gradient_content",
+    "is_gradient",
+    "linear_points",
+    "radial_geometry",
+]
 
 NEGATIVE_SIZE = ("disallow setting negative values to the size of the shape. "
                  "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0")
 _GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
 _EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side")
-_POSITION_KEYWORDS = ("center", "left", "top", "right", "bottom")
 Points = tuple[float, float, float, float]
 
 
@@ -65,6 +71,7 @@ def num(value: float) -> str:
 
 
 def is_gradient(image: str) -> bool:
+    """Whether a layer is a gradient function (as the reference tests it, untrimmed)."""
     return _GRADIENT.match(image) is not None
 
 
@@ -205,7 +212,7 @@ def _repeating_cycle(last: Offset | None, length: float) -> float:
 class RadialGeometry:
     """The parsed and resolved shape of a radial gradient over an image."""
 
-    __slots__ = ("shape", "cx", "cy", "r", "rx", "ry", "ratio", "repeating", "stops")
+    __slots__ = ("cx", "cy", "r", "ratio", "repeating", "rx", "ry", "shape", "stops")
 
     def __init__(self, shape: str, cx: float, cy: float, repeating: bool, stops: list[ColorStop]) -> None:
         self.shape, self.cx, self.cy, self.repeating, self.stops = shape, cx, cy, repeating, stops
@@ -350,6 +357,9 @@ def _radial(image: str, size: tuple[float, float], box_width: float, gradient_id
     circle = g.shape == "circle"
     if g.repeating:
         radius = (g.r if circle else g.rx) * 2
+        shape_numbers = (g.cx, g.cy, g.r) if circle else (g.cx, g.cy, g.rx, g.ry)
+        if not all(math.isfinite(v) for v in shape_numbers) or not radius > 0:
+            return []  # the reference's shape has an invalid size: nothing is drawn
         if last is None or last.unit == "%":
             # The reference fails without a last position; 100% is what CSS means.
             percent = last.number if last is not None else 100.0

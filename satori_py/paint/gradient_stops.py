@@ -29,6 +29,7 @@ from typing import Any
 
 import tinycss2
 
+from ..errors import StyleError
 from ..style import valueparser as vp
 from ..style.calc import parse_math
 from ..style.colors import _parse_node, is_color, parse_interpolation_method, serialize_color
@@ -38,9 +39,20 @@ from ..style.types import RGBA, LineHeight
 from ..style.values import MATH_FUNCTION, LengthContext, length_to_number, unit_to_px
 
 __all__ = [
-    "PaintStyle", "Offset", "ColorStop", "Stop", "Method", "split_at", "parse_stops",
-    "expand_color_stops", "extract_interpolation_method", "resolve_math_positions",
-    "normalize_stops", "apply_hint", "space_color", "js_div",
+    "ColorStop",
+    "Method",
+    "Offset",
+    "PaintStyle",
+    "Stop",
+    "apply_hint",
+    "expand_color_stops",
+    "extract_interpolation_method",
+    "js_div",
+    "normalize_stops",
+    "parse_stops",
+    "resolve_math_positions",
+    "space_color",
+    "split_at",
 ]
 
 # (space, hue method) of ``in <space> [<hue> hue]``.
@@ -51,7 +63,7 @@ _SRGB: Method = ("srgb", "shorter")
 # css-gradient-parser's position: note no leading "." or "+", and "px" by default.
 _PARSER_POSITION = re.compile(r"(-?\d+\.?\d*)(%|vw|vh|px|em|rem|deg|rad|grad|turn|ch|vmin|vmax)?")
 # utils.ts's POSITION, for the two positions of a stop.
-_STOP_POSITION = re.compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%|deg|turn|rad|grad)?", re.I)
+_STOP_POSITION = re.compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%|deg|turn|rad|grad)?", re.IGNORECASE)
 # Placeholder lengths of math functions in positions start here (MATH_POSITION).
 _MATH_POSITION = 1_000_000_000
 
@@ -182,11 +194,13 @@ def parse_stops(parts: Sequence[str]) -> list[ColorStop]:
 def function_arguments(text: str, name: str) -> tuple[bool, str]:
     """(repeating, the text between the parentheses) of a gradient function.
 
-    Like the parser, the first match of ``name(`` up to the last ``)``.
+    Like the parser, the first match of ``name(`` up to the last ``)``; without
+    arguments the parser fails (the reference with a TypeError), we with its
+    own sentence.
     """
     match = re.search(rf"(repeating-)?{name}\((.+)\)", text)
     if match is None:
-        raise ValueError(f"could not find syntax for this item: {text}")
+        raise StyleError(f"could not find syntax for this item: {text}", prop="backgroundImage", value=text)
     return match.group(1) is not None, match.group(2)
 
 
@@ -236,7 +250,7 @@ def expand_color_stops(gradient: str, math_functions: list[str] | None = None) -
 def extract_interpolation_method(gradient: str) -> tuple[str, Method | None]:
     """The gradient without ``in <space> [<hue> hue]`` (which the parser does not
     know) in its first argument, and that method."""
-    if not re.search(r"\bin\b", gradient, re.I):
+    if not re.search(r"\bin\b", gradient, re.IGNORECASE):
         return gradient, None
     nodes = vp.parse(gradient)
     if not nodes or nodes[0].type != "function":
@@ -289,7 +303,8 @@ def space_color(text: str, current: RGBA | None) -> SpaceColor | None:
     # before it is clipped to sRGB, to interpolate in other spaces.
     nodes = [t for t in tinycss2.parse_component_value_list(text.strip())
              if t.type not in ("whitespace", "comment")]
-    return _parse_node(nodes[0], current) if len(nodes) == 1 else None
+    parsed: SpaceColor | None = _parse_node(nodes[0], current) if len(nodes) == 1 else None
+    return parsed
 
 
 def apply_hint(t: float, hint: float) -> float:
@@ -298,7 +313,7 @@ def apply_hint(t: float, hint: float) -> float:
         return 1.0
     if hint >= 1:
         return 0.0
-    return t ** (math.log(0.5) / math.log(hint))
+    return float(t ** (math.log(0.5) / math.log(hint)))
 
 
 @dataclass(slots=True)
@@ -347,11 +362,10 @@ def _interpolate_stops(stops: list[Stop], method: Method | None, current: RGBA |
         same = color_a == color_b or (method is None and rgba_a == rgba_b)
         if same or (method is None and hint is None and rgba_a[3] == rgba_b[3]):
             continue
-        space, hue = method or _SRGB
 
         def color_at(t: float, ca: SpaceColor = color_a, cb: SpaceColor = color_b,
-                     h: float | None = hint) -> RGBATuple:
-            return to_rgba_tuple(interpolate(ca, cb, t if h is None else apply_hint(t, h), space, hue))
+                     h: float | None = hint, m: Method = method or _SRGB) -> RGBATuple:
+            return to_rgba_tuple(interpolate(ca, cb, t if h is None else apply_hint(t, h), *m))
 
         def add(t: float, color: RGBATuple, s: float = start, n: float = length) -> None:
             result.append(Stop(serialize_color(RGBA(*color)), s + n * t))
@@ -389,14 +403,14 @@ def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: P
         return js_div(px if px is not None else math.nan, total_length)
 
     stops: list[Stop] = []
-    for stop in color_stops:
-        hint = resolve(stop.hint) if stop.hint is not None else None
+    for given in color_stops:
+        hint = resolve(given.hint) if given.hint is not None else None
         if not stops:
             # The first stop, made to start at 0.
-            stops.append(Stop(stop.color, 0.0, hint))
-            if stop.offset is None or stop.offset.text == "0":
+            stops.append(Stop(given.color, 0.0, hint))
+            if given.offset is None or given.offset.text == "0":
                 continue
-        stops.append(Stop(stop.color, resolve(stop.offset) if stop.offset is not None else None, hint))
+        stops.append(Stop(given.color, resolve(given.offset) if given.offset is not None else None, hint))
     if not stops:
         stops.append(Stop("transparent", 0.0))
     tail = stops[-1]

@@ -257,19 +257,25 @@ def _unit(number_: float, unit: str, ctx: Context) -> float | None:
 
 
 def radius(value: Any, ctx: Context) -> Any:
-    """A corner radius as (horizontal, vertical), each px, Percent or Calc."""
+    """A corner radius: one length (px, Percent or Calc), or (horizontal, vertical).
+
+    One length is kept apart from two equal ones: the painter makes a corner
+    given as one absolute length circular after fitting it to the box, as the
+    reference does (``makeSmaller`` in ``builder/border-radius.ts``).
+    """
     if isinstance(value, tuple):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (float(value), float(value))
+        return float(value)
     if isinstance(value, Calc):
-        return (value, value)
+        return value
     parts = list(vp.iter_words(vp.parse(js_string(value))))
     if not parts:
         return INVALID
     horizontal = _radius_component(parts[0], ctx)
-    vertical = _radius_component(parts[1], ctx) if len(parts) > 1 else horizontal
-    return (horizontal, vertical)
+    if len(parts) == 1:
+        return horizontal
+    return (horizontal, _radius_component(parts[1], ctx))
 
 
 def font_weight(value: Any, ctx: Context) -> Any:

@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import StyleError
 from . import valueparser as vp
 from .colors import is_color
+from .corner_shape import CORNER_SHAPE_HANDLERS
 from .values import MATH_FUNCTION, check_keyword, js_string, split_values
 
 __all__ = [
@@ -373,3 +374,4 @@ def _gap_handler(name: str, value: Any, color: str) -> dict[str, Any] | None:
 
 
 BOX_HANDLERS["gap"] = _gap_handler
+BOX_HANDLERS.update(CORNER_SHAPE_HANDLERS)

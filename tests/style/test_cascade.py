@@ -55,7 +55,7 @@ def test_presets(tag: str, expected: dict[str, Any]) -> None:
     ("ol", {"reversed": True, "start": 5}, "counterReset", [{"name": "list-item", "reversed": True, "value": 6}]),
     ("li", {"value": "3"}, "counterSet", [{"name": "list-item", "value": 3}]),
     ("ul", {"type": "square"}, "listStyleType", "square"),
-    ("select", {"multiple": True}, "borderTopLeftRadius", (2.0, 2.0)),
+    ("select", {"multiple": True}, "borderTopLeftRadius", 2.0),
 ])
 def test_attribute_presets(tag: str, props: dict[str, Any], key: str, value: Any) -> None:
     assert style_of(tag=tag, props=props)[key] == value

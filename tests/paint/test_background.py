@@ -1,0 +1,253 @@
+"""Background layers: size, position, repeat, origin and clip, layer order, and an
+end-to-end pixel check of the suite's single-box gradient and background cases.
+
+The BACKGROUND table is what Satori 0.63.2 wrote for the same inputs: per layer
+(bottom first) the tile's absolute x, y and step, and the drawn image size.
+Inputs are a ``display: flex`` div of the content size given in the reference
+run, with the padding and border shown, so the rows list the border box.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from satori_py.errors import StyleError
+from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
+from satori_py.paint.geometry import Radii, resolve_radii
+from satori_py.paint.gradient_stops import PaintStyle
+from satori_py.style.types import RGBA, BackgroundLayer
+from satori_py.style.values import LengthContext
+from satori_py.svg import SvgNode, serialize
+from tests.support import imgdiff, paths
+
+PNG = "url(data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABQAAAAKCAYAAAC0VX7mAAAAF0lEQVR42mP4z8Dwn5qYYdTAUQOHo4EAf0SOgC3jbuQAAAAASUVORK5CYII=)"
+SVG = "url('data:image/svg+xml,<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"></svg>')"
+Edges = tuple[tuple[float, float, float, float], tuple[float, float, float, float]]
+
+
+def make_style(width: float, height: float, **values: Any) -> dict[str, Any]:
+    """A style as the paint stage sees it: raw background strings, typed colours."""
+    return {"fontSize": 16.0, "color": RGBA(0, 0, 0, 1), "_viewport": (width, height), **values}
+
+
+def layers(width: float, height: float, style: dict[str, Any], edges: Edges | None = None,
+           radii: Radii | None = None, **kw: Any) -> tuple[list[SvgNode], list[SvgNode]]:
+    padding, border = edges or ((0, 0, 0, 0), (0, 0, 0, 0))
+    return background_layers(0, 0, width, height, style, radii or Radii(), id_prefix="n", padding=padding,
+                             border=border, **kw)
+
+
+BACKGROUND = [
+    (100, 100, {'backgroundImage': PNG}, None, [(0.0, 0.0, 20.0, 10.0, 20.0, 10.0)]),
+    (100, 100, {'backgroundImage': PNG, 'backgroundSize': 'contain'}, None, [(0.0, 0.0, 100.0, 50.0, 100.0, 50.0)]),
+    (160, 100, {'backgroundImage': PNG, 'backgroundSize': 'cover', 'backgroundPosition': 'center'}, None, [(-20.0, 0.0, 200.0, 100.0, 200.0, 100.0)]),
+    (160, 100, {'backgroundImage': PNG, 'backgroundSize': 'auto 30px', 'backgroundRepeat': 'round'}, None, [(0.0, 0.0, 53.333, 33.333, 53.333, 33.333)]),
+    (160, 100, {'backgroundImage': PNG, 'backgroundSize': '33px', 'backgroundRepeat': 'space', 'backgroundPosition': 'right'}, None, [(0.0, 0.0, 42.333, 16.7, 33.0, 16.5)]),
+    (160, 100, {'backgroundImage': PNG, 'backgroundRepeat': 'no-repeat', 'backgroundPosition': 'right 5px top 20%'}, None, [(135.0, 18.0, 315.0, 128.0, 20.0, 10.0)]),
+    (160, 100, {'backgroundImage': SVG}, None, [(0.0, 0.0, 160.0, 80.0, 160.0, 80.0)]),
+    (160, 100, {'backgroundImage': SVG, 'backgroundSize': 'auto 50px'}, None, [(0.0, 0.0, 100.0, 50.0, 100.0, 50.0)]),
+    (197, 123, {'backgroundImage': PNG, 'backgroundOrigin': 'content-box', 'backgroundPosition': 'center'}, ((10, 20, 5, 7), (3, 4, 5, 6)), [(83.0, 58.0, 20.0, 10.0, 20.0, 10.0)]),
+    (197, 123, {'backgroundImage': PNG, 'backgroundOrigin': 'border-box', 'backgroundPosition': 'right bottom', 'backgroundRepeat': 'no-repeat'}, ((10, 20, 5, 7), (3, 4, 5, 6)), [(177.0, 113.0, 394.0, 246.0, 20.0, 10.0)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '50px 40%', 'backgroundPosition': 'right 10px bottom 20%'}, None, [(140.0, 48.0, 50.0, 40.0, 50.0, 40.0)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '30px', 'backgroundRepeat': 'space'}, None, [(0.0, 0.0, 34.0, 200.0, 30.0, 100.0)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '45px 30px', 'backgroundRepeat': 'round'}, None, [(0.0, 0.0, 50.0, 33.333, 50.0, 33.333)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '45px', 'backgroundRepeat': 'round no-repeat'}, None, [(0.0, 0.0, 50.0, 211.111, 50.0, 111.111)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '45px 30px', 'backgroundRepeat': 'repeat-x', 'backgroundPosition': 'center'}, None, [(77.5, 35.0, 45.0, 165.0, 45.0, 30.0)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': 'cover', 'backgroundPosition': 'left 10px top'}, None, [(10.0, 0.0, 200.0, 100.0, 200.0, 100.0)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '2em 25%', 'backgroundPosition': 'bottom 5px right', 'fontSize': 10}, None, [(180.0, 70.0, 20.0, 25.0, 20.0, 25.0)]),
+    (200, 100, {'backgroundImage': 'linear-gradient(red, blue), radial-gradient(red, blue)', 'backgroundSize': '45px 30px, 20%', 'backgroundRepeat': 'no-repeat, repeat-y', 'backgroundPosition': 'center top, 10px 80%'}, None, [(10.0, 0.0, 250.0, 100.0, 40.0, 100.0), (77.5, 0.0, 322.5, 130.0, 45.0, 30.0)]),
+    (197, 123, {'backgroundImage': 'linear-gradient(red, blue)', 'backgroundSize': '40% 50%'}, ((10, 20, 5, 7), (3, 4, 5, 6)), [(6.0, 3.0, 74.8, 57.5, 74.8, 57.5)]),
+    (197, 123, {'backgroundImage': 'linear-gradient(red, blue), linear-gradient(red, blue)', 'backgroundOrigin': 'content-box, border-box', 'backgroundSize': '40% 50%', 'backgroundRepeat': 'repeat-y', 'backgroundPosition': '25% 75%'}, ((10, 20, 5, 7), (3, 4, 5, 6)), [(29.55, 46.125, 305.35, 61.5, 78.8, 61.5), (37.0, 50.5, 298.0, 50.0, 64.0, 50.0)]),
+]
+
+
+@pytest.mark.parametrize("width,height,values,edges,expected", BACKGROUND,
+                         ids=[f"{i}-{str(r[2])[:60]}" for i, r in enumerate(BACKGROUND)])
+def test_tiles_match_reference(width: float, height: float, values: dict[str, Any], edges: Edges | None,
+                               expected: list[tuple[float, ...]]) -> None:
+    style = make_style(width, height, **values)
+    _, defs = layers(width, height, style, edges)
+    patterns = [d for d in defs if d.tag == "pattern"]
+    ours = []
+    for pattern in patterns:
+        content = next(c for c in pattern.children if c.tag in ("rect", "image"))
+        ours.append(tuple(float(v) for v in (pattern.attrs["x"], pattern.attrs["y"], pattern.attrs["width"],
+                                             pattern.attrs["height"], content.attrs["width"],
+                                             content.attrs["height"])))
+    assert len(ours) == len(expected)
+    for got, want in zip(ours, expected):
+        assert got == pytest.approx(want, abs=2e-3)
+
+
+def test_paint_order_colour_then_last_layer_first() -> None:
+    style = make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1),
+                       backgroundImage="linear-gradient(red, blue), radial-gradient(red, blue)")
+    shapes, defs = layers(100, 50, style)
+    assert [s.attrs["fill"] for s in shapes] == ["red", "url(#n-bg1)", "url(#n-bg0)"]
+    assert [d.attrs["id"] for d in defs] == ["n-bg1", "n-bg0"]
+    assert all(s.tag == "rect" and (s.attrs["x"], s.attrs["width"]) == (0, 100) for s in shapes)
+
+
+def test_computed_layers_are_accepted_as_the_style_stage_gives_them() -> None:
+    style = make_style(100, 50, backgroundImage=(
+        BackgroundLayer("none"), BackgroundLayer("linear-gradient(red, blue)", size="10px")))
+    shapes, defs = layers(100, 50, style)
+    assert [s.attrs["fill"] for s in shapes] == ["url(#n-bg1)"]
+    assert defs[0].attrs["width"] == 10
+
+
+def test_rounded_boxes_fill_the_rounded_path() -> None:
+    style = make_style(100, 50, backgroundColor=RGBA(0, 0, 255, 0.5), borderTopLeftRadius=10.0)
+    shapes, _ = layers(100, 50, style, radii=resolve_radii(style, 100, 50))
+    assert shapes[0].tag == "path" and str(shapes[0].attrs["d"]).startswith("M10 0")
+    assert shapes[0].attrs["fill"] == "rgba(0,0,255,0.5)"
+
+
+def test_nothing_to_paint() -> None:
+    assert layers(100, 50, make_style(100, 50)) == ([], [])
+    assert layers(100, 50, make_style(100, 50, backgroundColor=RGBA(0, 0, 0, 0))) == ([], [])
+    assert layers(0, 50, make_style(0, 50, backgroundColor=RGBA(0, 0, 0, 1))) == ([], [])
+    assert layers(100, 50, make_style(100, 50, backgroundImage="linear-gradient(red, blue)",
+                                      backgroundSize="0px")) == ([], [])
+
+
+def test_blend_modes_blend_within_an_isolated_group() -> None:
+    style = make_style(100, 50, backgroundColor=RGBA(255, 255, 0, 1),
+                       backgroundImage="linear-gradient(red, blue), linear-gradient(green, blue)",
+                       backgroundBlendMode="multiply, normal")
+    (group,), _ = layers(100, 50, style)
+    assert group.tag == "g" and group.attrs["style"] == "isolation:isolate"
+    assert [c.attrs.get("style") for c in group.children] == [None, None, "mix-blend-mode:multiply"]
+
+
+@pytest.mark.parametrize("clip,rect", [("padding-box", (4, 3, 90, 42)), ("content-box", (11, 13, 68, 30))])
+def test_background_clip_masks_to_the_inner_box(clip: str, rect: tuple[float, ...]) -> None:
+    edges = ((10, 15, 2, 7), (3, 6, 5, 4))
+    style = make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1), backgroundClip=clip,
+                       **{f"border{s}Width": w for s, w in zip(("Top", "Right", "Bottom", "Left"), edges[1])},
+                       **{f"border{s}Style": "solid" for s in ("Top", "Right", "Bottom", "Left")})
+    (group,), (mask,) = layers(100, 50, style, edges)
+    assert group.attrs == {"mask": "url(#n-bgclip)"} and mask.attrs["id"] == "n-bgclip"
+    white = mask.children[0]
+    assert tuple(white.attrs[k] for k in ("x", "y", "width", "height")) == rect
+    # Unequal borders: one stroke per side, as wide as twice its inset.
+    assert len(mask.children) == 5
+    # Without borders (and padding for content-box) there is nothing to clip.
+    assert layers(100, 50, make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1),
+                                      backgroundClip="padding-box"))[1] == []
+
+
+def test_background_clip_text_needs_the_glyph_clip() -> None:
+    style = make_style(100, 50, backgroundImage="linear-gradient(red, blue)", backgroundClip="text")
+    assert layers(100, 50, style) == ([], [])
+    (group,), _ = layers(100, 50, style, text_clip="glyphs")
+    assert group.attrs == {"clip-path": "url(#glyphs)"}
+
+
+def test_invalid_image_is_the_reference_error() -> None:
+    with pytest.raises(StyleError, match='Invalid background image: "foo"'):
+        layers(100, 50, make_style(100, 50, backgroundImage="foo"))
+    # A colour is an image the reference accepts in the list.
+    _, (pattern,) = layers(100, 50, make_style(100, 50, backgroundImage="red"))
+    assert pattern.children[0].attrs["fill"] == "red"
+
+
+def test_output_is_deterministic_and_ids_follow_the_prefix() -> None:
+    style = make_style(120, 80, backgroundImage="conic-gradient(rgba(255,0,0,0.5), blue), "
+                                                "radial-gradient(red, blue), " + PNG)
+    first = [serialize(n) for part in layers(120, 80, style) for n in part]
+    assert first == [serialize(n) for part in layers(120, 80, style) for n in part]
+    ids = [token.split('"')[0] for text in first for token in text.split('id="')[1:]]
+    assert ids and all(i.startswith("n-") for i in ids) and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("repeat,expected", [
+    ("", ("repeat", "repeat")), ("repeat-x", ("repeat", "no-repeat")), ("repeat-y", ("no-repeat", "repeat")),
+    ("space round", ("space", "round")), ("No-Repeat", ("no-repeat", "no-repeat")),
+])
+def test_repeat_keywords(repeat: str, expected: tuple[str, str]) -> None:
+    assert repeat_keywords(repeat) == expected
+
+
+@pytest.mark.parametrize("position,expected", [
+    ("", (0, 0)), ("center", (50, 25)), ("top", (50, 0)), ("right 10px", (100, 10)),
+    ("bottom right", (100, 50)), ("25% 75%", (25, 37.5)), ("right 10px bottom 20%", (90, 40)),
+    ("left 10px top", (10, 0)), ("center top 5px", (50, 5)), ("2em 3px", (32, 3)),
+])
+def test_position(position: str, expected: tuple[float, float]) -> None:
+    ps = PaintStyle(16.0, LengthContext(100, 100), None)
+    assert resolve_position(position, 100, 50, ps) == pytest.approx(expected)
+
+
+def test_box_area() -> None:
+    box, padding, border = (10, 20, 100, 50), (1, 2, 3, 4), (5, 6, 7, 8)
+    assert box_area(box, padding, border, "border-box") == box
+    assert box_area(box, padding, border, "padding-box") == (18, 25, 86, 38)
+    assert box_area(box, padding, border, "") == (18, 25, 86, 38)
+    assert box_area(box, padding, border, "content-box") == (22, 26, 80, 34)
+
+
+# --- end to end: the suite's single-box cases, our layers against the reference's pixels ---
+
+# Properties that don't paint: a case with only these and backgrounds is its background.
+_LAYOUT_ONLY = ("width", "height", "display", "flex", "align", "justify", "textAlign")
+
+
+def _single_box_cases() -> list[str]:
+    if paths.suite_dir() is None:
+        return []
+    slugs = []
+    for slug in paths.suite_slugs():
+        if not slug.startswith(("gradient__", "image__background-image-url")):
+            continue
+        case = json.loads(paths.case_path(slug).read_text())  # type: ignore[union-attr]
+        element = case["element"]
+        props = element.get("props", {})
+        style = props.get("style", {})
+        if (element["type"] == "div" and not props.get("children") and style.get("width") == "100%"
+                and style.get("height") == "100%" and not case.get("requires")
+                and all(k.startswith(("background", *_LAYOUT_ONLY)) for k in style)):
+            slugs.append(slug)
+    return slugs
+
+
+@pytest.mark.parametrize("slug", _single_box_cases())
+def test_suite_single_box_cases_match_reference_pixels(slug: str) -> None:
+    """The case is one childless div filling the canvas: its background is the picture."""
+    import resvg_bridge
+    from satori_py.case import load_case
+    from satori_py.style.computed import compute_style, root_style
+
+    case = load_case(paths.case_path(slug))
+    width, height = case.options["width"], case.options["height"]
+    style = compute_style("div", case.element["props"], root_style(width=width, height=height),
+                          viewport=(width, height))
+    shapes, defs = background_layers(0, 0, width, height, style, resolve_radii(style, width, height),
+                                     id_prefix="bg")
+    svg = SvgNode("svg", {"width": width, "height": height, "viewBox": f"0 0 {width} {height}",
+                          "xmlns": "http://www.w3.org/2000/svg"}, [SvgNode("defs", {}, defs), *shapes])
+    verdict = imgdiff.compare(case.reference_png, resvg_bridge.svg_to_png(serialize(svg)))
+    assert verdict.passed, verdict.describe()
+
+
+@pytest.mark.parametrize("image", [
+    "linear-gradient(red)", "repeating-linear-gradient(45deg, red, blue 0)", "radial-gradient(red)",
+    "repeating-radial-gradient(red, blue)", "repeating-radial-gradient(ellipse 10px 0px, red, blue 5px)",
+    "radial-gradient(ellipse 10px, red, blue)", "conic-gradient(red)", "repeating-conic-gradient(red 0, blue 0)",
+    "conic-gradient(from calc(1deg), red calc(10%), blue 1e3%)", "linear-gradient(rad, red, blue)",
+    "linear-gradient(to right, red calc(1px/0), blue)", "radial-gradient(slategray, white)",
+])
+@pytest.mark.parametrize("size,repeat", [("", ""), ("0px", "round"), ("-5px", "space"), ("contain", "round space")])
+def test_odd_values_render_or_raise_satori_errors(image: str, size: str, repeat: str) -> None:
+    style = make_style(50, 30, backgroundImage=image, backgroundSize=size, backgroundRepeat=repeat)
+    for width, height in ((50, 30), (1, 1), (0.5, 200)):
+        shapes, defs = layers(width, height, style)
+        text = "".join(serialize(n) for n in shapes + defs).lower()
+        assert "nan" not in text and "inf" not in text
+
+
+def test_gradient_without_arguments_is_a_style_error() -> None:
+    with pytest.raises(StyleError, match="could not find syntax for this item: linear-gradient()"):
+        layers(100, 50, make_style(100, 50, backgroundImage="linear-gradient()"))
