@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
-from .features import font_feature_settings
+from ..style.font_features import font_feature_settings
 from .inline_style import edge_length, has_box_edges, vertical_shift
 from .measurer import FontEngine, Measurer, image_predicate
 from .processor import (
@@ -34,6 +34,7 @@ from .processor import (
 
 __all__ = [
     "STRUT",
+    "Exclusion",
     "TAB",
     "Atomic",
     "Fragment",
@@ -52,6 +53,9 @@ OBJECT_REPLACEMENT = "\ufffc"
 # The strut's metrics are those of a space in the first available font.
 STRUT = " "
 _EPSILON = 1e-3
+# A float beside a paragraph: its top and bottom relative to the paragraph, and how far it
+# reaches into it from the left and from the right (the reference's ``FloatExclusion``).
+Exclusion = tuple[float, float, float, float]
 
 
 @dataclass(eq=False)
@@ -403,9 +407,11 @@ class InlineParagraph:
         return ascent + shift, height - ascent - shift, None
 
     def break_lines(self, width: float, min_content: bool = False,
-                    limit: float = math.inf) -> tuple[float, float, bool]:
+                    limit: float = math.inf, exclusions: Sequence[Exclusion] = ()) -> tuple[float, float, bool]:
         """Break into lines of at most ``width`` (``math.inf``: max-content) and align them.
-        Returns ``(width, height, wrapped)``."""
+
+        Lines are shortened by the ``exclusions`` of floats beside them (see
+        :data:`Exclusion`). Returns ``(width, height, wrapped)``."""
         words = list(self._prepare())
         container_width = width if math.isfinite(width) else 0.0
         for word in words:
@@ -456,14 +462,25 @@ class InlineParagraph:
             current.height = ascent + descent
             top = current.top + current.height
 
+        def place_line(current: _Line, line_top: float) -> None:
+            # A line is beside the floats from its top to its strut's height (placeLine).
+            left = right = 0.0
+            for ex_top, ex_bottom, ex_left, ex_right in exclusions:
+                if ex_top < line_top + strut_ascent + strut_descent and ex_bottom > line_top:
+                    left, right = max(left, ex_left), max(right, ex_right)
+            current.top = line_top
+            current.left = left
+            current.available = width - left - right - (indent if len(lines) == 1 else 0.0)
+
+        def next_float_bottom(line_top: float) -> float:
+            return min((b for _t, b, _l, _r in exclusions if b > line_top), default=math.inf)
+
         def new_line() -> _Line:
             if line is not None:
                 finish(line)
             created = _Line()
             lines.append(created)
-            created.top = top
-            created.left = 0.0
-            created.available = width - (indent if len(lines) == 1 else 0.0)
+            place_line(created, top)
             return created
 
         i = 0
@@ -479,6 +496,10 @@ class InlineParagraph:
                     wrapped = True
             if not line.words:
                 self._place_tabs(word, indent if len(lines) == 1 else 0.0)
+            # A line that doesn't fit beside floats moves down until it does.
+            while (not line.words and word.width - word.trailing > line.available + _EPSILON
+                   and next_float_bottom(line.top) < math.inf):
+                place_line(line, next_float_bottom(line.top))
             # A word that doesn't fit on a line is broken between its graphemes.
             if (allow_break_word and not line.words
                     and word.width - word.trailing > line.available + _EPSILON):
@@ -524,9 +545,10 @@ class InlineParagraph:
         self.lines = lines
         return max(max_width, width if wrapped else 0.0), top, wrapped
 
-    def flow(self, width: float, min_content: bool = False) -> tuple[float, float]:
-        """Break lines, balancing them with ``text-wrap: balance``."""
-        measured, height, _ = self.break_lines(width, min_content)
+    def flow(self, width: float, min_content: bool = False,
+             exclusions: Sequence[Exclusion] = ()) -> tuple[float, float]:
+        """Break lines beside floats, balancing them with ``text-wrap: balance``."""
+        measured, height, _ = self.break_lines(width, min_content, exclusions=exclusions)
         count = len(self.lines)
         if (self.style.get("textWrap") != "balance" or min_content or count < 2
                 or not math.isfinite(width)):
@@ -534,12 +556,12 @@ class InlineParagraph:
         low, high = 0.0, width
         while high - low > 0.5:
             mid = (low + high) / 2
-            self.break_lines(width, False, mid)
+            self.break_lines(width, False, mid, exclusions)
             if len(self.lines) > count:
                 low = mid
             else:
                 high = mid
-        measured, height, _ = self.break_lines(width, False, high)
+        measured, height, _ = self.break_lines(width, False, high, exclusions)
         return measured, height
 
 

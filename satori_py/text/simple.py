@@ -24,7 +24,7 @@ from typing import Any
 
 from .breaking import graphemes, has_rtl, split_by_direction, split_images
 from .breaking import words as word_segments
-from .features import font_feature_settings
+from ..style.font_features import font_feature_settings
 from .measurer import FontEngine, Measurer, image_predicate
 from .processor import (
     SPACE,
