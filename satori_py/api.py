@@ -15,10 +15,12 @@ import resvg_bridge
 from .element import Element, load_element
 from .errors import FontError, ImageError, LimitError, RenderError
 from .layout.build import LayoutResult, TreeBuilder
+from .layout.containers import container_sizes
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
+from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .text.fonts import FontRegistry
 
@@ -85,10 +87,17 @@ class Pipeline:
                 raise ImageError("Image source is not provided.", prop="src")
             return load_image(src, fetcher=fetcher)
 
-        builder = TreeBuilder(_registry(self.fonts), (self.width, self.height), embed_font=self.embed_font,
-                              on_style_error=self.on_style_error, image_loader=image_loader,
-                              point_scale_factor=self.point_scale_factor)
-        result = builder.layout(tree)
+        registry = _registry(self.fonts)
+
+        def lay_out(styled: Element, report: Callable[[Exception], None] | None) -> LayoutResult:
+            return TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
+                               on_style_error=report, image_loader=image_loader,
+                               point_scale_factor=self.point_scale_factor).layout(styled)
+
+        # <style> sheets apply before layout; container queries lay out twice.
+        result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
+                                          on_style_error=self.on_style_error,
+                                          container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
         return result
 

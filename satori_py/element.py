@@ -116,7 +116,13 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1) -> Elemen
         props = {}
     if not isinstance(props, Mapping):
         raise InvalidElementError(f"Invalid props {_describe(props)}: expected an object.", path=node_path)
-    if "dangerouslySetInnerHTML" in props:
+    inner_html = props.get("dangerouslySetInnerHTML")
+    if type_ in ("style", "script") and isinstance(inner_html, Mapping) \
+            and isinstance(inner_html.get("__html"), str):
+        # The reference takes a sheet's text from __html, as React renders it.
+        props = {k: v for k, v in props.items() if k != "dangerouslySetInnerHTML"}
+        props["children"] = inner_html["__html"]
+    elif "dangerouslySetInnerHTML" in props:
         raise InvalidElementError(
             "dangerouslySetInnerHTML property is not supported. See documentation for more "
             "information https://github.com/vercel/satori#jsx.", path=node_path, prop="dangerouslySetInnerHTML")

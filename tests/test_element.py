@@ -70,3 +70,9 @@ def test_too_many_nodes_raise_limit_error() -> None:
     el = load_element(h("div", None, *[h("span", None, "x") for _ in range(10)]))
     with pytest.raises(LimitError, match="^div: The element tree has more than 15 nodes.$"):
         check_limits(el, max_nodes=15)
+
+
+def test_style_sheets_may_come_from_inner_html() -> None:
+    el = load_element({"type": "style", "props": {"dangerouslySetInnerHTML": {"__html": "div{color:red}"}}})
+    assert el.children == (TextNode("div{color:red}", "style/#text[0]"),)
+    assert "dangerouslySetInnerHTML" not in el.props

@@ -12,6 +12,7 @@ from .colors import parse_color
 from .computed import ComputedStyle, compute_style, root_style
 from .font_features import font_feature_settings
 from .replaced import ReplacedSize, image_size, natural_height_for, svg_size
+from .stylesheet import apply_stylesheets, lay_out_with_stylesheets
 from .types import (
                     RGBA,
                     BackgroundLayer,
@@ -27,7 +28,7 @@ from .types import (
 
 __all__ = [
     "RGBA", "BackgroundLayer", "Calc", "ComputedStyle", "FitContent", "LineClamp", "LineHeight",
-    "Percent", "ReplacedSize", "Shadow", "TransformFunction", "TransformOrigin", "compute_style",
-    "font_feature_settings", "image_size", "layout_alignment", "natural_height_for", "parse_color",
-    "root_style", "svg_size",
+    "Percent", "ReplacedSize", "Shadow", "TransformFunction", "TransformOrigin", "apply_stylesheets",
+    "compute_style", "font_feature_settings", "image_size", "lay_out_with_stylesheets",
+    "layout_alignment", "natural_height_for", "parse_color", "root_style", "svg_size",
 ]

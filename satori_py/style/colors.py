@@ -419,6 +419,18 @@ def needs_conversion(token: Any) -> bool:
         for i, t in enumerate(tokens)))
 
 
+def _unreadable_by_resvg(token: Any) -> bool:
+    """A kept comma colour with a percentage alpha, e.g. ``rgba(0, 0, 255, 40%)``.
+
+    The reference writes the colours it doesn't convert into the SVG as they
+    are, and resvg can't read a percentage alpha there: it fills them black.
+    """
+    if token.type != "function" or needs_conversion(token):
+        return False
+    tokens = _significant(token.arguments)
+    return len(tokens) == 7 and tokens[6].type == "percentage"
+
+
 @lru_cache(maxsize=1024)
 def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     nodes = _significant(tinycss2.parse_component_value_list(value.strip()))
@@ -428,6 +440,8 @@ def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     if parsed is None:
         return None
     r, g, b, a = to_rgba_tuple(parsed)
+    if _unreadable_by_resvg(nodes[0]):
+        return BLACK
     if needs_conversion(nodes[0]):
         # The reference serialises converted colours with rounded channels and
         # an alpha of three decimals; the others go to the SVG as written.

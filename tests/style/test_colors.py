@@ -83,3 +83,12 @@ def test_to_css_round_trips(r: float, g: float, b: float, a: float) -> None:
 def test_random_text_never_crashes(text: str) -> None:
     result = parse_color(text, CURRENT)
     assert result is None or isinstance(result, RGBA)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("rgba(0, 0, 255, 40%)", RGBA(0, 0, 0, 1)), ("hsla(210, 80%, 50%, 50%)", RGBA(0, 0, 0, 1)),
+    ("rgba(0, 0, 255, 0.4)", RGBA(0, 0, 255, 0.4)), ("rgb(0 0 255 / 40%)", RGBA(0, 0, 255, 0.4)),
+])
+def test_kept_colours_resvg_cannot_read_are_black(text: str, expected: RGBA) -> None:
+    # The reference writes comma colours into the SVG as they are; resvg reads no percentage alpha there.
+    assert parse_color(text) == expected
