@@ -102,7 +102,8 @@ class Pipeline:
         return result
 
     def paint(self, result: LayoutResult) -> str:
-        return serialize(Painter(debug=self.debug, image_drawer=draw_replaced).document(result))
+        painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
+        return serialize(painter.document(result))
 
 
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,

@@ -1,21 +1,68 @@
-"""Paints the laid-out render-box tree into an SVG document tree.
+"""Paints the laid-out render-box tree into an SVG document tree, in the reference's order.
 
-Boxes paint in tree order, as the reference does for elements without
-stacking contexts: a box's background, borders and replaced content, then its
-inline content (paragraphs), then its children. Groups are emitted only when a
-box needs one (opacity, clipping), and every id is derived from the node path,
-so the output is deterministic and lean.
+Mirrors the painting half of the reference's ``layout.ts``:
+
+* Paint order: a box's own shapes (:mod:`.rect`), its inline content, its
+  in-flow children (flex and grid items in ``order``), its outline, then its
+  positioned descendants. Positioned boxes, floats and stacking contexts are layers of
+  the nearest stacking context, painted around its in-flow content by
+  ``zIndex`` (negative ones under it), in tree order for equal values.
+  ``zIndex`` applies to positioned boxes and to flex and grid items.
+* A stacking context is made by the root, ``opacity < 1``, ``zIndex``,
+  ``mixBlendMode``, ``isolation: isolate``, ``position: fixed|sticky``, a
+  transform, ``perspective``, ``preserve-3d``, a filter or backdrop filter,
+  ``clipPath``, ``maskImage`` and ``backfaceVisibility: hidden``. Blending in
+  one isolates it.
+* Clipping is per element, like the reference's inherited clip and mask ids:
+  every box's shapes and text are clipped by the chain of its ancestors'
+  ``overflow``/``clipPath`` clip paths and masked by the nearest ancestor
+  ``maskImage``. Absolutely positioned and fixed boxes take those of their
+  containing block instead, so ``overflow`` of a box between them does not
+  clip them (``clipPath`` and ``maskImage`` do).
+* Transforms: each box draws in absolute coordinates with its
+  :class:`~.transform.TransformState`'s matrix; descendants inherit it.
+* ``filter`` filters the element with its descendants as a group; then
+  ``opacity`` and ``mixBlendMode`` apply to the result. An element with
+  ``opacity: 0``, entirely behind the viewer or back-facing with
+  ``backfaceVisibility: hidden`` draws nothing, descendants included.
+* ``preserve-3d`` boxes and their descendants are planes sorted by depth.
+
+Every id is derived from the node path, so the output is deterministic.
 """
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import node_context
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
-from ..svg import SvgNode
-from .box import background, border_widths, borders, debug_outline
+from ..style.transform import parse_transform_origin
+from ..style.types import TransformOrigin
+from ..svg import SvgNode, fmt
+from .box import border_widths
+from .clip import clip_path_shape, overflow_region
+from .compose import clipped, faded, group, transformed, url
+from .filter import FilterFunction, filter_group, parse_filters
+from .filter import extent as filter_extent
 from .geometry import rect_path, resolve_radii
+from .mask import build_mask
+from .outline import outline
+from .rect import Drawn, draw_box, padding_edges
+from .shadow import shadow_extent
+from .transform import (
+    ROOT_STATE,
+    TransformState,
+    depth,
+    is_back_facing,
+    relative_matrix,
+    resolve_state,
+    svg_matrix,
+)
+
+__all__ = ["Painter", "node_id"]
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -25,81 +72,384 @@ def node_id(path: str) -> str:
     return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"
 
 
+@dataclass(slots=True)
+class _Stacking:
+    """The layers of a stacking context: (zIndex, nodes), in tree order."""
+
+    layers: list[tuple[float, list[SvgNode]]] = field(default_factory=list)
+    blending: bool = False
+
+    def paint(self, content: list[SvgNode]) -> list[SvgNode]:
+        layers = sorted(self.layers, key=lambda layer: layer[0])  # stable: tree order kept
+        below = [n for z, nodes in layers if z < 0 for n in nodes]
+        above = [n for z, nodes in layers if z >= 0 for n in nodes]
+        return below + content + above
+
+
+@dataclass(slots=True)
+class _Plane:
+    depth: float
+    nodes: list[SvgNode] = field(default_factory=list)
+
+
+Clip = tuple[str | None, str | None]  # (clip path id, mask id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What a box inherits from its parent for painting."""
+
+    clip: str | None = None
+    mask: str | None = None
+    state: TransformState = ROOT_STATE
+    stacking: _Stacking | None = None
+    formatting: str = "root"  # how the parent lays out its children: root, block, flex or grid
+    parent_style: Any = None
+    absolute: Clip = (None, None)  # the clip and mask of the containing block of absolutes
+    fixed: Clip = (None, None)
+    planes: list[_Plane] | None = None
+    # The <clipPath>s of background-clip: text ancestors, and the transform states of those.
+    text_clips: tuple[tuple[SvgNode, TransformState], ...] = ()
+    text_background: bool = False  # whether such an ancestor has a background image
+    # Under a transform (the reference's inherited `transform`): drawn even when outside the image.
+    always_drawn: bool = False
+    cull_margin: float = 0.0  # how far ancestors' filters draw outside what they filter
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """How a box paints, from its style and its parent's (see :meth:`Painter._traits`)."""
+
+    position: str
+    opacity: float
+    preserve3d: bool
+    inheriting: bool  # whether it draws with its ancestors' transform state
+    state: TransformState
+    hidden: bool  # behind the viewer, or back-facing with backfaceVisibility: hidden
+    filters: list[FilterFunction]
+    has_clip_path: bool
+    has_mask: bool
+    fixed_cb: bool
+    z_index: float | None
+    blend: str | None
+    is_context: bool  # establishes a stacking context
+    layer: bool  # painted as a layer of its stacking context
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _outside(bounds: tuple[float, float], x: float, y: float, w: float, h: float, margin: float) -> bool:
+    """Whether a box grown by ``margin`` is entirely outside the image (``isOutside``); boxes
+    touching it are drawn, as anti-aliasing can reach it."""
+    grow = margin + 1
+    return x + w + grow <= 0 or y + h + grow <= 0 or x - grow >= bounds[0] or y - grow >= bounds[1]
+
+
+def _outline_extent(style: Any) -> float:
+    """How far outside its box the outline of a box is drawn (``getOutlineExtent``)."""
+    if style.get("outlineStyle") in (None, "none"):
+        return 0.0
+    width = _number(style.get("outlineWidth"))
+    return (3.0 if width is None else width) + max(_number(style.get("outlineOffset")) or 0.0, 0.0)
+
+
+def _formatting(style: Any) -> str:
+    inner = style.get("displayInner")
+    return inner if inner in ("flex", "grid") else "block"
+
+
 class Painter:
-    def __init__(self, *, debug: bool = False, image_drawer: Any = None) -> None:
+    def __init__(self, *, debug: bool = False, image_drawer: Any = None, fetcher: Any = None) -> None:
         self.debug = debug
         self.image_drawer = image_drawer
+        self.fetcher = fetcher
         self.defs: list[SvgNode] = []
+        self.viewport = (0.0, 0.0)
+        self.backdrop = False
 
     def document(self, result: LayoutResult) -> SvgNode:
         width, height = result.width, result.height
+        self.viewport = (width, height)
+        root = result.root
+        scope = _Scope(parent_style=root.style, formatting="root")
         body: list[SvgNode] = []
-        for child in result.root.children:
-            body.extend(self.box(child))
+        for child in root.children:
+            body.extend(self.box(child, scope))
         svg = SvgNode("svg", {"width": width, "height": height,
-                              "viewBox": f"0 0 {_num(width)} {_num(height)}",
-                              "xmlns": "http://www.w3.org/2000/svg"})
+                              "viewBox": f"0 0 {fmt(width)} {fmt(height)}",
+                              "xmlns": "http://www.w3.org/2000/svg",
+                              "enable-background": "new" if self.backdrop else None})
         if self.defs:
             svg.children.append(SvgNode("defs", {}, self.defs))
         svg.children.extend(body)
         return svg
 
-    def box(self, box: RenderBox) -> list[SvgNode]:
+    # -- boxes -----------------------------------------------------------------------------
+
+    def box(self, box: RenderBox, scope: _Scope | None = None) -> list[SvgNode]:
+        """The nodes of ``box`` and its descendants that paint where it is in the tree."""
+        scope = scope or _Scope()
+        if not box.tag:
+            return self._inline_content(box, scope)
+        with node_context(box.path):
+            return self._element(box, scope)
+
+    def _inline_content(self, box: RenderBox, scope: _Scope) -> list[SvgNode]:
+        """An anonymous box: its paragraph's text, then its atomic inlines."""
+        out: list[SvgNode] = []
+        layout = box.paragraph_layout
+        if layout is None:
+            return out
+        r = box.rect
+        matrix = svg_matrix(scope.state)
+        out.extend(self._inline_boxes(box, scope, matrix))
+        # Hidden text is left out by the text painter, per inline box.
+        text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background)
+        out.extend(clipped(transformed(text, matrix), scope.clip, scope.mask))
+        for collector, owner in scope.text_clips:
+            # In the user space of the clipped backgrounds, which are drawn with their element's
+            # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
+            relative = relative_matrix(owner, scope.state)
+            collector.children.extend(SvgNode(n.tag, {**n.attrs, "transform": relative}, n.children, n.text)
+                                      if relative else n for n in layout.clip_shapes(r.x, r.y))
+        for key in sorted(box.atomics):
+            out.extend(self.box(box.atomics[key], scope))
+        return out
+
+    def _inline_boxes(self, box: RenderBox, scope: _Scope, matrix: str | None) -> list[SvgNode]:
+        """The backgrounds, borders and shadows of the inline boxes of a paragraph, per line.
+
+        A fragment has the box's start (end) edge only where the box starts (ends).
+        ``transform``, ``overflow`` and ``clipPath`` do not apply to inline boxes; their
+        ``opacity`` applies to their shapes (the text is drawn by the paragraph).
+        """
+        out: list[SvgNode] = []
+        r = box.rect
+        for index, (path, fx, fy, fw, fh, first, last) in enumerate(box.paragraph_layout.box_fragments):
+            style = box.inline_styles.get(path)
+            if style is None:
+                continue
+            changes: dict[str, Any] = {}
+            for edge, keep in (("Left", first), ("Right", last)):
+                if not keep:
+                    changes.update({f"border{edge}Width": 0.0, f"padding{edge}": 0.0,
+                                    f"borderTop{edge}Radius": (0.0, 0.0), f"borderBottom{edge}Radius": (0.0, 0.0)})
+            if changes:
+                style = style.replace(**changes)
+            padding = tuple(float(_number(style.get(f"padding{side}")) or 0.0)
+                            for side in ("Top", "Right", "Bottom", "Left"))
+            with node_context(path):
+                drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,  # type: ignore[arg-type]
+                                 uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
+                                 border_clip=scope.clip, viewport=self.viewport, fetcher=self.fetcher,
+                                 debug=self.debug)
+            self.defs.extend(drawn.defs)
+            raw = _number(style.get("opacity"))
+            out.extend(faded(drawn.nodes, 1.0 if raw is None else min(max(raw, 0.0), 1.0)))
+        return out
+
+    def _traits(self, box: RenderBox, scope: _Scope) -> _Traits:
+        style = box.style
+        r = box.rect
+        position = style.get("position", "static")
+        raw_opacity = _number(style.get("opacity"))
+        opacity = 1.0 if raw_opacity is None else min(max(raw_opacity, 0.0), 1.0)
+        # Like in browsers, opacity flattens preserve-3d (the element is drawn as a group).
+        preserve3d = style.get("transformStyle") == "preserve-3d" and opacity == 1
+        perspective = _number(style.get("perspective"))
+        parent = scope.parent_style
+        parent_perspective = parent is not None and _number(parent.get("perspective")) is not None
+        parent_3d = parent is not None and (parent.get("transformStyle") == "preserve-3d" or parent_perspective)
+        own = style.get("transform")
+        # Boxes that set up 3D for their children, and their children, get a state of their own.
+        inheriting = own is None and not (preserve3d or perspective is not None or parent_3d)
+        state = scope.state
+        if not inheriting:
+            origin = style.get("transformOrigin")
+            state = resolve_state(tuple(own or ()), (r.x, r.y, r.width, r.height),
+                                  origin if isinstance(origin, TransformOrigin) else None, scope.state,
+                                  preserve3d=preserve3d, perspective=perspective,
+                                  perspective_origin=self._perspective_origin(style))
+        filters = parse_filters(style.get("filter"), style, "filter")
+        has_clip_path = style.get("clipPath") not in (None, "none")
+        has_mask = any(style.get(k) not in (None, "", "none") for k in
+                       ("maskImage", "WebkitMaskImage", "mask", "WebkitMask"))
+        # Properties that make the box the containing block of its fixed descendants.
+        fixed_cb = (preserve3d or perspective is not None or bool(own) or bool(filters)
+                    or style.get("backdropFilter") not in (None, "none"))
+        z = _number(style.get("zIndex"))
+        z_index = z if z is not None and (position != "static" or scope.formatting in ("flex", "grid")) else None
+        blend = style.get("mixBlendMode")
+        blend = blend if blend and blend != "normal" else None
+        is_context = (scope.stacking is None or blend is not None or style.get("isolation") == "isolate"
+                      or z_index is not None or position in ("fixed", "sticky") or fixed_cb
+                      or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
+                      or parent_perspective or style.get("backfaceVisibility") == "hidden")
+        is_float = style.get("float", "none") not in ("none", None) and scope.formatting == "block"
+        return _Traits(
+            position=position, opacity=opacity, preserve3d=preserve3d, inheriting=inheriting, state=state,
+            hidden=state.behind_viewer or (style.get("backfaceVisibility") == "hidden" and is_back_facing(state)),
+            filters=filters, has_clip_path=has_clip_path, has_mask=has_mask, fixed_cb=fixed_cb, z_index=z_index,
+            blend=blend, is_context=is_context,
+            layer=scope.stacking is not None and scope.planes is None
+            and (position != "static" or is_context or is_float))
+
+    def _element(self, box: RenderBox, scope: _Scope) -> list[SvgNode]:
         style = box.style
         r = box.rect
         uid = node_id(box.path)
-        out: list[SvgNode] = []
-        visible = style.get("visibility", "visible") != "hidden"
-        radii = resolve_radii(style, r.width, r.height)
-        if box.tag and visible:
-            bg = background(r.x, r.y, r.width, r.height, style, radii)
-            if bg is not None:
-                out.append(bg)
-            if box.image is not None and self.image_drawer is not None:
-                top, right, bottom, left = border_widths(style)
-                b = box.node.box
-                cx = r.x + left + b.padding.left
-                cy = r.y + top + b.padding.top
-                cw = r.width - left - right - b.padding.left - b.padding.right
-                ch = r.height - top - bottom - b.padding.top - b.padding.bottom
-                shapes, defs = self.image_drawer(box.image, x=cx, y=cy, width=cw, height=ch,
-                                                 style=style, radii=radii, id_prefix=uid)
-                self.defs.extend(defs)
-                out.extend(shapes)
-            shapes, defs = borders(r.x, r.y, r.width, r.height, style, radii, f"b-{uid}")
+        t = self._traits(box, scope)
+        matrix = svg_matrix(t.state)
+        clip, mask = scope.absolute if t.position == "absolute" else scope.fixed \
+            if t.position == "fixed" else (scope.clip, scope.mask)
+        if t.blend and scope.stacking is not None:
+            scope.stacking.blending = True
+        stacking = _Stacking() if t.is_context else scope.stacking
+
+        # The clip and mask of the element's shapes and of its descendants'.
+        own_clip_path, child_clip = self._clips(box, uid, matrix, clip, t.has_clip_path, bool(t.filters))
+        mask_id = f"mi-{uid}"
+        mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding_edges(box),
+                               border=border_widths(style), fetcher=self.fetcher) if t.has_mask else []
+        self.defs.extend(mask_defs)
+        # The element and its descendants take its mask image instead of their ancestors' mask.
+        own_mask = mask_id if mask_defs else mask
+        mine: Clip = (child_clip, own_mask)
+        # As in the reference, an ancestor's clip replaces the element's own clip path for its shapes.
+        own_clip = clip or own_clip_path
+        clips_absolutes = t.has_clip_path or bool(mask_defs)
+        absolute = mine if (t.position != "static" or t.fixed_cb or clips_absolutes) else scope.absolute
+        fixed = mine if (t.fixed_cb or clips_absolutes) else scope.fixed
+
+        planes = (scope.planes if scope.planes is not None else []) if t.preserve3d else None
+        context_planes = scope.planes if scope.planes is not None else planes
+        plane = None
+        if context_planes is not None:
+            d = depth(t.state, r.x + r.width / 2, r.y + r.height / 2)
+            # Rounded so that planes at the same depth compare equal.
+            plane = _Plane(round(d * 1e6) / 1e6 if math.isfinite(d) else 0.0)
+            context_planes.append(plane)
+        slot: list[SvgNode] = []
+        if t.layer and scope.stacking is not None:  # added before the descendants add theirs
+            scope.stacking.layers.append((t.z_index or 0.0, slot))
+
+        text_clips, text_background, text_clip_id = scope.text_clips, scope.text_background, None
+        if style.get("backgroundClip") == "text":
+            text_clip_id = f"bct-{uid}"
+            collector = SvgNode("clipPath", {"id": text_clip_id, "clip-path": url(clip)})
+            self.defs.append(collector)
+            text_clips = text_clips + ((collector, t.state),)
+            text_background = text_background or bool(style.get("backgroundImage"))
+
+        # Boxes entirely outside the image are not drawn, unless transformed or defining the
+        # clips of their descendants (which are checked by themselves).
+        always_drawn = scope.always_drawn or not t.inheriting
+        cull_margin = scope.cull_margin + filter_extent(t.filters)
+        culled = not always_drawn and mine == (clip, mask) and _outside(
+            self.viewport, r.x, r.y, r.width, r.height, shadow_extent(style.get("boxShadow") or ()) + cull_margin)
+        drawn = Drawn() if culled else draw_box(
+            style, (r.x, r.y, r.width, r.height), padding=padding_edges(box), image=box.image,
+            under_transform=always_drawn, uid=uid,
+            matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
+            text_clip=text_clip_id, image_drawer=self.image_drawer, fetcher=self.fetcher, debug=self.debug)
+        self.defs.extend(drawn.defs)
+        self.backdrop = self.backdrop or drawn.backdrop
+
+        child_scope = _Scope(clip=child_clip, mask=own_mask, state=t.state, stacking=stacking,
+                             formatting=_formatting(style), parent_style=style, absolute=absolute,
+                             fixed=fixed, planes=planes if planes is not None else scope.planes,
+                             text_clips=text_clips, text_background=text_background,
+                             always_drawn=always_drawn, cull_margin=cull_margin)
+        children = list(box.children)
+        if _formatting(style) in ("flex", "grid"):
+            children.sort(key=lambda c: int(_number(c.style.get("order")) or 0) if c.tag else 0)
+        content = [node for child in children for node in self.box(child, child_scope)]
+        # The outline: over the in-flow content, under positioned descendants, clipped by the
+        # ancestors' clip only.
+        if style.get("visibility", "visible") != "hidden" and not (not always_drawn and _outside(
+                self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull_margin)):
+            shapes, defs = outline(r.x, r.y, r.width, r.height, style, resolve_radii(style, r.width, r.height),
+                                   f"ol-{uid}")
             self.defs.extend(defs)
-            out.extend(shapes)
-            if self.debug:
-                out.append(debug_outline(r.x, r.y, r.width, r.height))
-        if box.paragraph_layout is not None:
-            if visible:
-                out.extend(box.paragraph_layout.paint(r.x, r.y, id_prefix=uid))
-            for key in sorted(box.atomics):
-                out.extend(self.box(box.atomics[key]))
-        content: list[SvgNode] = []
-        for child in box.children:
-            content.extend(self.box(child))
-        if content and box.tag and _clips(style):
-            top, right, bottom, left = border_widths(style)
-            inner = radii.inset(top, right, bottom, left)
-            cid = f"c-{uid}"
-            self.defs.append(SvgNode("clipPath", {"id": cid}, [SvgNode("path", {
-                "d": rect_path(r.x + left, r.y + top, r.width - left - right,
-                               r.height - top - bottom, inner)})]))
-            content = [SvgNode("g", {"clip-path": f"url(#{cid})"}, content)]
-        out.extend(content)
-        opacity = style.get("opacity", 1.0)
-        if box.tag and isinstance(opacity, (int, float)) and opacity < 1:
-            if opacity <= 0:
-                return []
-            return [SvgNode("g", {"opacity": opacity}, out)] if out else []
-        return out
+            content.extend(clipped(transformed(shapes, matrix), clip, mask))
 
+        result: list[SvgNode] = []
+        if not (t.hidden or t.opacity <= 0):
+            result = drawn.nodes + (stacking.paint(content) if t.is_context and stacking else content)
+        result = self._effects(result, t, uid, own_clip_path,
+                               isolate=t.is_context and stacking is not None and stacking.blending
+                               and scope.stacking is not None)
 
-def _clips(style: Any) -> bool:
-    return style.get("overflowX", "visible") != "visible" or style.get("overflowY", "visible") != "visible"
+        if plane is not None:
+            plane.nodes = result
+            if scope.planes is not None:
+                return []  # the box that set up the 3D rendering context draws its planes
+            result = [n for p in sorted(context_planes or [], key=lambda p: p.depth) for n in p.nodes]
+        if t.layer:
+            slot.extend(result)
+            return []
+        return result
 
+    def _effects(self, result: list[SvgNode], t: _Traits, uid: str, own_clip_path: str | None, *,
+                 isolate: bool) -> list[SvgNode]:
+        """The element with its descendants filtered, then with its opacity and blend mode."""
+        if result and t.filters:
+            defs, filtered = filter_group(t.filters, result, f"f-{uid}", self.viewport)
+            self.defs.extend(defs)
+            # The element's own clip path then clips the filtered result (e.g. a blur's edges),
+            # unless it is transformed.
+            result = clipped(filtered, own_clip_path if t.inheriting and defs else None, None)
+        if result and t.opacity < 1:
+            result = faded(result, t.opacity)
+        if result and (t.blend or isolate):
+            styles = ";".join(s for s in (f"mix-blend-mode:{t.blend}" if t.blend else "",
+                                           "isolation:isolate" if isolate else "") if s)
+            result = group(result, {"style": styles})
+        return result
 
-def _num(value: float) -> str:
-    from ..svg import fmt
-    return fmt(value)
+    # -- clips of descendants ----------------------------------------------------------------
+
+    def _clips(self, box: RenderBox, uid: str, matrix: str | None, inherited: str | None,
+               has_clip_path: bool, filtered: bool) -> tuple[str | None, str | None]:
+        """(the element's ``clipPath`` id, the clip path id of its descendants); defines them.
+
+        The element's clip path is its shape (in its untransformed box) within
+        ``inherited``; descendants are clipped to it and, like by the
+        reference's content mask, to the padding box (the ``overflow`` region
+        with ``overflow: hidden``, drawn with the element's transform).
+        """
+        style = box.style
+        r = box.rect
+        overflow = style.get("overflow", "visible") == "hidden"
+        own = None
+        chain = inherited
+        shape = clip_path_shape(str(style.get("clipPath")), r.width, r.height, style) if has_clip_path else None
+        # A value no shape reads is a reference to a clip path that does not exist, which
+        # renderers ignore: nothing is clipped by it. Defined only when something uses it.
+        if shape is not None and (not inherited or box.children or filtered):
+            own = f"cp-{uid}"
+            self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(chain)}, [SvgNode(
+                shape.tag, {**shape.attrs, "transform": f"translate({fmt(r.x)}, {fmt(r.y)})"})]))
+            chain = own
+        if (overflow or has_clip_path) and box.children:  # nothing to clip without descendants
+            border = border_widths(style)
+            if overflow:
+                radii = resolve_radii(style, r.width, r.height)
+                d = overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box))
+            else:
+                top, right, bottom, left = border
+                d = rect_path(r.x + left, r.y + top, r.width - left - right, r.height - top - bottom)
+            clip_id = f"oc-{uid}"
+            self.defs.append(SvgNode("clipPath", {"id": clip_id, "clip-path": url(chain)}, [
+                SvgNode("path", {"d": d, "transform": matrix if overflow else None})]))
+            chain = clip_id
+        return own, chain
+
+    @staticmethod
+    def _perspective_origin(style: Any) -> TransformOrigin | None:
+        value = style.get("perspectiveOrigin")
+        if value is None or isinstance(value, TransformOrigin):
+            return value
+        return parse_transform_origin(value, float(style.get("fontSize") or 16.0))

@@ -1,0 +1,118 @@
+"""The shapes of one element box: backdrop, backgrounds, replaced content, border, box shadows.
+
+Mirrors the reference's ``builder/rect.ts``: in paint order, the outer box
+shadows, then the element's content (its backdrop filter, background layers,
+image and border, drawn with the element's transform and clipped and masked
+by what its ancestors and its own ``maskImage`` ask), then the inset shadows.
+A hidden element (``visibility: hidden``) draws none of them, but still
+defines what its descendants use.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..layout.boxes import RenderBox
+from ..svg import SvgNode
+from .background import background_layers
+from .box import border_widths, borders, debug_outline
+from .compose import clipped, transformed
+from .filter import backdrop, parse_filters
+from .geometry import Radii, rect_path, resolve_radii
+from .shadow import box_shadows
+
+__all__ = ["Drawn", "draw_box", "padding_edges"]
+
+Edges = tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class Drawn:
+    """What a box draws of itself: definitions, and nodes in paint order."""
+
+    defs: list[SvgNode] = field(default_factory=list)
+    nodes: list[SvgNode] = field(default_factory=list)
+    backdrop: bool = False  # whether the document needs `enable-background`
+
+
+def padding_edges(box: RenderBox) -> Edges:
+    """The resolved padding of a box (percentages are of the containing block, so from layout)."""
+    p = box.node.box.padding
+    return (p.top, p.right, p.bottom, p.left)
+
+
+def _outline(x: float, y: float, w: float, h: float, radii: Radii, matrix: str | None) -> SvgNode:
+    if radii.any:
+        return SvgNode("path", {"d": rect_path(x, y, w, h, radii), "transform": matrix})
+    return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, "transform": matrix})
+
+
+def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, uid: str,
+             matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
+             viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
+             text_clip: str | None = None,
+             image_drawer: Callable[..., tuple[list[SvgNode], list[SvgNode]]] | None = None,
+             fetcher: Any = None, debug: bool = False) -> Drawn:
+    """The shapes of a box with ``style`` at ``rect`` (its border box, x, y, width, height).
+
+    ``padding`` is resolved (top, right, bottom, left); ``image`` the replaced
+    content, if any; ``under_transform`` tells whether the box or an ancestor has a
+    ``transform`` (the reference then clips images to their rounded border box
+    only). Shapes are drawn with the SVG transform ``matrix``,
+    clipped by ``clip`` and masked by ``mask`` (ids of its ancestors' clip
+    path, its own or inherited mask). As in the reference, an untransformed
+    border is clipped by ``border_clip`` (its ancestors' clip path) only:
+    neither the element's own ``clipPath`` nor a mask applies to it.
+    """
+    out = Drawn()
+    if style.get("visibility", "visible") == "hidden":
+        return out
+    x, y, w, h = rect
+    radii = resolve_radii(style, w, h)
+    border = border_widths(style)
+
+    content: list[SvgNode] = []
+    filters = parse_filters(style.get("backdropFilter"), style, "backdropFilter")
+    if filters:
+        defs, shape = backdrop(filters, _outline(x, y, w, h, radii, None), (x, y, w, h),
+                               filter_id=f"bf-{uid}", clip=None)
+        out.defs.extend(defs)
+        if shape is not None:
+            content.append(shape)
+            out.backdrop = True
+
+    shapes, defs = background_layers(x, y, w, h, style, radii, id_prefix=f"bg-{uid}", fetcher=fetcher,
+                                     padding=padding, border=border, text_clip=text_clip)
+    out.defs.extend(defs)
+    content.extend(shapes)
+
+    if image is not None and image_drawer is not None:
+        top, right, bottom, left = border
+        cx, cy = x + left + padding[3], y + top + padding[0]
+        cw = w - left - right - padding[3] - padding[1]
+        ch = h - top - bottom - padding[0] - padding[2]
+        shapes, defs = image_drawer(image, x=cx, y=cy, width=cw, height=ch, style=style, radii=radii,
+                                    id_prefix=uid, transformed=under_transform)
+        out.defs.extend(defs)
+        content.extend(shapes)
+
+    border_shapes, defs = borders(x, y, w, h, style, radii, f"b-{uid}")
+    out.defs.extend(defs)
+    if matrix:
+        content.extend(border_shapes)
+        border_shapes = []
+
+    shadows = style.get("boxShadow") or ()
+    outer: list[SvgNode] = []
+    inner: list[SvgNode] = []
+    if shadows:
+        defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
+                                         id_prefix=f"sh-{uid}", transform=matrix, clip=clip, mask=mask)
+        out.defs.extend(defs)
+
+    out.nodes = (outer + clipped(transformed(content, matrix), clip, mask) + clipped(border_shapes, border_clip, None)
+                 + inner)
+    if debug:
+        out.nodes.extend(clipped(transformed([debug_outline(x, y, w, h)], matrix), clip, None))
+    return out

@@ -1,0 +1,142 @@
+"""Clipping: clipPath shapes (basic shapes and shape()), overflow regions, and the painter's clip chains.
+
+Expected shapes are the reference's (Satori 0.63.2 ``parser/shape.ts`` and
+``parser/shape-function.ts`` on the same inputs), quirks included.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+from satori_py import render_svg
+from satori_py.errors import StyleError
+from satori_py.paint.clip import UNBOUNDED, clip_path_shape, overflow_region, parse_shape_function
+from satori_py.paint.geometry import Radii
+from satori_py.paint.gradient_stops import PaintStyle
+from satori_py.svg import serialize
+
+NS = "{http://www.w3.org/2000/svg}"
+STYLE = {"fontSize": 32.0, "_viewport": (100.0, 100.0)}
+
+
+def shape(value: str, width: float = 100, height: float = 100) -> str:
+    node = clip_path_shape(value, width, height, STYLE)
+    assert node is not None
+    return serialize(node)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("circle(20px)", '<circle r="20" cx="50" cy="50"/>'),
+    ("circle(20% at bottom left)", '<circle r="20" cx="0" cy="100"/>'),
+    ("circle(30px at 20px 30%)", '<circle r="30" cx="20" cy="30"/>'),
+    ("circle(50% at center)", '<circle r="50" cx="50" cy="50"/>'),
+    ("ellipse(10px 0.625em at 10% 20%)", '<ellipse rx="10" ry="20" cx="10" cy="20"/>'),
+    ("ellipse()", None),  # no radius: the shape is not read (`.+` needs a character)
+    ("polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+     '<polygon fill-rule="nonzero" points="50 0, 100 50, 50 100, 0 50"/>'),
+    ("path('M 0 200 L 0,75 z')", '<path d="M 0 200 L 0,75 z" fill-rule="nonzero"/>'),
+    ("path(evenodd,'M0 0L1 1z')", '<path d="M0 0L1 1z" fill-rule="evenodd"/>'),
+    ("inset(10px 20px)", '<rect x="20" y="10" width="60" height="80"/>'),
+])
+def test_basic_shapes(value: str, expected: str | None) -> None:
+    node = clip_path_shape(value, 100, 100, STYLE)
+    assert (serialize(node) if node is not None else None) == expected
+
+
+def test_polygon_points_after_a_comma_resolve_x_against_the_height() -> None:
+    # The reference splits points at ", " then at " ": the x of later points is its second word.
+    assert shape("polygon(50% 0, 100% 50%)", 200, 100) == \
+        '<polygon fill-rule="nonzero" points="100 0, 100 50"/>'
+
+
+def test_inset_with_rounded_corners_is_a_path() -> None:
+    out = shape("inset(0.5rem round 20% 1em 1rem 2px)")
+    assert out == ('<path d="M24.8 8H60A32 32 0 0 1 92 40V76A16 16 0 0 1 76 92H10A2 2 0 0 1 8 90V24.8'
+                   'A16.8 16.8 0 0 1 24.8 8Z"/>')
+
+
+def test_circle_keyword_radius_is_not_resolved() -> None:
+    assert shape("circle(closest-side)") == '<circle cx="50" cy="50"/>'
+
+
+def test_unknown_value_is_not_a_shape() -> None:
+    assert clip_path_shape("foo", 100, 100, STYLE) is None
+
+
+def test_shape_function_commands() -> None:
+    ps = PaintStyle.from_style(STYLE)
+    d, rule = parse_shape_function(
+        "shape(evenodd from 50% 0, line to 100% 38%, hline by -10px, vline to bottom, "
+        "curve to 0 100% with 10% 10%, smooth by 5px 5px, arc to 20px 20px of 10px cw large, close)",
+        200, 100, ps)
+    assert rule == "evenodd"
+    assert d == ("M100,0 L200,38 H190 V100 Q210,110 0,100 T5,105 A10,10 0 1 1 20,20 Z")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("shape(line to 0 0)", "Invalid `shape()` starting point."),
+    ("shape(from 0 0, line 10px 10px)", "A `shape()` command must use `to` or `by`."),
+    ("shape(from 0 0, curve to 10px 10px)", "A `curve` command requires a control point."),
+    ("shape(from 0 0, jump to 1px 1px)", "Unsupported `jump` command in `shape()`."),
+    ("shape(from 0 0, line to 10foo 0)", "Invalid length `10foo` in `shape()`."),
+])
+def test_shape_function_errors(value: str, message: str) -> None:
+    with pytest.raises(StyleError) as info:
+        clip_path_shape(value, 100, 100, STYLE)
+    assert info.value.message == message
+
+
+def test_shape_function_error_has_the_node_path() -> None:
+    element = {"type": "div", "props": {"style": {"display": "flex"}, "children": {
+        "type": "div", "props": {"style": {"width": 10, "height": 10, "clipPath": "shape(line to 0 0)"}}}}}
+    with pytest.raises(StyleError, match=r"^div/div\[0\]: Invalid `shape\(\)` starting point\.$"):
+        render_svg(element, width=100, height=100)
+
+
+def test_overflow_region_per_axis() -> None:
+    style = {"overflowX": "hidden", "overflowY": "visible"}
+    d = overflow_region(10, 20, 30, 40, style, Radii(), (1, 2, 3, 4), (0, 0, 0, 0))
+    assert d == f"M14,{20 - UNBOUNDED:g}h24v{40 + 2 * UNBOUNDED:g}h-24z"
+    both = overflow_region(0, 0, 30, 40, {"overflowX": "hidden", "overflowY": "hidden"}, Radii(),
+                           (1, 1, 1, 1), (0, 0, 0, 0))
+    assert both == "M1 1H29V39H1Z"
+
+
+def test_overflow_clip_margin_grows_from_its_box() -> None:
+    style = {"overflowX": "clip", "overflowY": "clip", "overflowClipMargin": "5px content-box"}
+    d = overflow_region(0, 0, 30, 40, style, Radii(), (0, 0, 0, 0), (2, 2, 2, 2))
+    assert d == "M-3 -3H33V43H-3Z"
+
+
+def _tree(element: dict[str, Any]) -> ET.Element:
+    return ET.fromstring(render_svg(element, width=100, height=100))
+
+
+def test_descendants_are_clipped_by_the_chain() -> None:
+    child = {"type": "div", "props": {"style": {"width": 80, "height": 80, "backgroundColor": "red"}}}
+    root = _tree({"type": "div", "props": {"style": {
+        "display": "flex", "width": 60, "height": 60, "clipPath": "circle(30px)", "overflow": "hidden"},
+        "children": child}})
+    clips = {c.get("id"): c for c in root.iter(f"{NS}clipPath")}
+    assert set(clips) == {"cp-div", "oc-div"}
+    assert clips["oc-div"].get("clip-path") == "url(#cp-div)"
+    red = next(el for el in root.iter() if el.get("fill") == "red")
+    assert red.get("clip-path") == "url(#oc-div)"
+
+
+def test_an_unread_clip_path_clips_nothing() -> None:
+    svg = render_svg({"type": "div", "props": {"style": {"width": 50, "height": 50, "backgroundColor": "red",
+                                                         "clipPath": "foo"}}}, width=100, height=100)
+    assert "clip" not in svg
+
+
+def test_absolute_boxes_escape_overflow_of_non_positioned_ancestors() -> None:
+    red = {"type": "div", "props": {"style": {"position": "absolute", "width": 40, "height": 40,
+                                              "backgroundColor": "red"}}}
+    middle = {"type": "div", "props": {"style": {"display": "flex", "width": 20, "height": 20,
+                                                 "overflow": "hidden"}, "children": red}}
+    root = _tree({"type": "div", "props": {"style": {"display": "flex", "position": "relative"},
+                                           "children": middle}})
+    assert next(el for el in root.iter() if el.get("fill") == "red").get("clip-path") is None

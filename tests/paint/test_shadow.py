@@ -1,0 +1,73 @@
+"""Box shadows: the masks, filters and shapes the reference draws (Satori 0.63.2 ``builder/shadow.ts``).
+
+The expected markup is the reference's for the same box, e.g. ``0 0 10px 10px red``
+on a 50x50 box at (25, 25): a user-space mask without the box, a filter
+region of -70% / 240%, and the box stroked 20px wide.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from satori_py import render_svg
+from satori_py.paint.geometry import Radii
+from satori_py.paint.shadow import box_shadows
+from satori_py.style.types import RGBA, Shadow
+from satori_py.svg import serialize
+
+NS = "{http://www.w3.org/2000/svg}"
+RED = RGBA(255, 0, 0)
+BLUE = RGBA(0, 0, 255)
+
+
+def test_outer_shadow_with_spread() -> None:
+    defs, outer, inner = box_shadows((25, 25, 50, 50), Radii(), (Shadow(10, -10, 10, RED, 10),), (100, 100),
+                                     id_prefix="sh")
+    assert not inner
+    assert [serialize(d) for d in defs] == [
+        ('<mask id="sh-ms0" maskUnits="userSpaceOnUse"><rect x="0" y="0" width="100" height="100" fill="#fff"/>'
+        '<rect x="25" y="25" width="50" height="50" fill="#000" stroke-width="20"/></mask>'),
+        ('<filter id="sh-s0" x="-70%" y="-70%" width="240%" height="240%">'
+        '<feGaussianBlur stdDeviation="5" result="b"/><feFlood flood-color="red" in="SourceGraphic" result="f"/>'
+        '<feComposite in="f" in2="b" operator="in"/></filter>')]
+    assert [serialize(n) for n in outer] == [
+        ('<g mask="url(#sh-ms0)" filter="url(#sh-s0)"><rect x="35" y="15" width="50" height="50" fill="#fff" '
+        'stroke="#fff" stroke-width="20"/></g>')]
+
+
+def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
+    defs, outer, inner = box_shadows((0, 0, 40, 40), Radii(), (Shadow(2, 2, 4, BLUE, 3, inset=True),), (100, 100),
+                                     id_prefix="sh")
+    assert not outer and len(inner) == 1
+    mask, negative, filt = defs
+    assert mask.children[0].attrs["fill"] == "#000" and mask.children[1].attrs["fill"] == "#fff"
+    assert negative.attrs["id"] == "sh-ms0-neg"
+    assert negative.children[0].attrs["stroke-width"] == 6
+    assert filt.children[-1].attrs["operator"] == "out"
+    # The moved shape keeps the negated spread as its stroke width (which renderers ignore).
+    shape = inner[0].children[0].children[0]
+    assert shape.attrs["stroke-width"] == -6 and shape.attrs["x"] == 2
+
+
+def test_first_shadow_is_on_top_and_rounded_boxes_are_paths() -> None:
+    radii = Radii((5, 5), (5, 5), (5, 5), (5, 5))
+    _, outer, _ = box_shadows((0, 0, 20, 20), radii, (Shadow(1, 1, 0, RED), Shadow(2, 2, 0, BLUE)), (100, 100),
+                              id_prefix="sh", transform="matrix(1,0,0,1,5,0)", clip="c")
+    assert [g.attrs["filter"] for g in outer] == ["url(#sh-s1)", "url(#sh-s0)"]
+    shape = outer[0].children[0]
+    assert shape.tag == "path"
+    assert shape.attrs["transform"] == "matrix(1,0,0,1,5,0)" and shape.attrs["clip-path"] == "url(#c)"
+
+
+def test_empty_box_has_no_shadow() -> None:
+    assert box_shadows((0, 0, 0, 20), Radii(), (Shadow(1, 1, 1, RED, 5),), (100, 100), id_prefix="sh") == ([], [], [])
+
+
+def test_painter_draws_outer_shadows_under_and_inset_over_the_box() -> None:
+    svg = render_svg({"type": "div", "props": {"style": {
+        "width": 50, "height": 50, "backgroundColor": "red", "border": "2px solid green",
+        "boxShadow": "inset 0 0 4px blue, 3px 3px 5px black"}}}, width=100, height=100)
+    root = ET.fromstring(svg)
+    order = [el.get("filter") or el.get("fill") or el.get("stroke") for el in root
+             if el.tag != f"{NS}defs"]
+    assert order[0].startswith("url(#sh-div-s1)")  # the outer shadow, under the box
+    assert order[-1].startswith("url(#sh-div-s0)")  # the inset one, over its border
