@@ -22,6 +22,9 @@ from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
+from .layout.boxes import RenderBox
+from .text.assets import compose_asset_loaders, layout_with_additional_assets
+from .text.emoji import emoji_asset_loader
 from .text.fonts import FontRegistry
 
 
@@ -69,6 +72,7 @@ class Pipeline:
     load_additional_asset: Callable[[str, str], Any] | None = None
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
+    emoji: str | None = None
 
     def parse(self, element: Any) -> Element:
         _check_canvas(self.width, self.height)
@@ -88,11 +92,24 @@ class Pipeline:
             return load_image(src, fetcher=fetcher)
 
         registry = _registry(self.fonts)
+        # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
+        images: dict[str, str] = dict(self.grapheme_images or {})
+        load = compose_asset_loaders(
+            self.load_additional_asset,
+            emoji_asset_loader(self.emoji) if self.emoji is not None else None)
+        processed: set[str] = set()  # the reference's processedWordsMissingFonts
 
         def lay_out(styled: Element, report: Callable[[Exception], None] | None) -> LayoutResult:
-            return TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
-                               on_style_error=report, image_loader=image_loader,
-                               point_scale_factor=self.point_scale_factor).layout(styled)
+            # Like the reference's layOut(): build, ask for what the text lacks, build again.
+            def build() -> tuple[tuple[TreeBuilder, RenderBox], list[Any]]:
+                builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
+                                      on_style_error=report, image_loader=image_loader,
+                                      point_scale_factor=self.point_scale_factor, grapheme_images=images)
+                return (builder, builder.build(styled)), builder.paragraphs
+
+            builder, root = layout_with_additional_assets(build, registry, images, load,
+                                                          processed=processed)
+            return builder.finish(root)
 
         # <style> sheets apply before layout; container queries lay out twice.
         result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
@@ -111,7 +128,8 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                point_scale_factor: float = 1, grapheme_images: dict[str, str] | None = None,
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
-               on_style_error: Callable[[Exception], None] | None = None) -> str:
+               on_style_error: Callable[[Exception], None] | None = None,
+               emoji: str | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
@@ -121,7 +139,7 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     declarations instead of raising them.
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
-                        load_additional_asset, fetcher, on_style_error)
+                        load_additional_asset, fetcher, on_style_error, emoji)
     return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 

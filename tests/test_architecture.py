@@ -16,7 +16,7 @@ OWNERS = {
     "resvg_py": {"resvg_bridge/__init__.py"},
     "resvg": {"resvg_bridge/__init__.py"},
     "icu4py": {"satori_py/text/breaking.py"},
-    "bidi": {"satori_py/text/breaking.py"},
+    "bidi": {"satori_py/text/bidi.py"},
 }
 
 

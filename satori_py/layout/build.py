@@ -1,43 +1,54 @@
 """Builds the layout tree from the element tree, then lays it out.
 
-Mirrors the reference's ``layout.ts`` box generation: styles are computed per
-element (style stage), elements become boxes, and the inline content of a
-block container (text, inline boxes, atomic inlines) becomes a paragraph that
-is one measured leaf for Taffy. Elements are blockified in flex and grid
-containers and when out of flow; absolutely positioned boxes are laid out in
-their containing block (the nearest positioned ancestor, else the root).
+Mirrors the box generation of the reference's ``layout.ts``: every element
+gets its computed style (the style stage) and, unless it has none, a box.
+Elements are blockified in flex and grid containers, as the root, when out
+of flow and when floated. In a block container, text, inline boxes, atomic
+inlines and floats are inline content, collected into paragraphs
+(:mod:`.inline_content`); atomic inlines and floats are laid out on their
+own. Absolutely positioned and fixed boxes go to their containing block
+(:mod:`.positioning`). List items get markers and counters
+(:mod:`.lists`). Then :class:`Layout` runs Taffy in as many passes as the
+values Taffy 0.7 can't take need (:mod:`.sizing`, :mod:`.floats`).
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from ..element import Element, TextNode
+from ..element import Element, Node, TextNode
 from ..errors import node_context
 from ..style import ComputedStyle, compute_style, layout_alignment, root_style
 from ..style.replaced import image_size, natural_height_for, svg_size
-from ..text.paragraph import AtomicItem, BoxEnd, BoxStart, LineBreak, Paragraph, TextItem
-from .boxes import RenderBox, absolute_origins, place
-from .taffy import LayoutNode, compute_layout
+from ..text.language import normalize_locale
+from ..text.paragraph import Item, Paragraph, TextItem
+from .boxes import RenderBox
+from .engine import Layout
+from .grid import grid_container, grid_item, has_auto_repeat, has_calc_tracks
+from .inline_content import InlineFormatting
+from .lists import (
+    MARKER_PARENT,
+    Counters,
+    apply_counters,
+    counter_text,
+    find_marker_target,
+    list_marker,
+)
+from .positioning import ContainingBlock, Sticky, insert_out_of_flow
+from .taffy import LayoutNode
+
+__all__ = ["LayoutResult", "TreeBuilder"]
 
 _LAYOUT_KEYS = (
     "position", "boxSizing", "overflowX", "overflowY", "width", "height", "minWidth", "minHeight",
     "maxWidth", "maxHeight", "aspectRatio", "marginTop", "marginRight", "marginBottom", "marginLeft",
     "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
     "borderBottomWidth", "borderLeftWidth", "top", "right", "bottom", "left", "rowGap", "columnGap",
-    "flexDirection", "flexWrap", "flexBasis", "flexGrow", "flexShrink",
+    "flexDirection", "flexWrap", "flexBasis", "flexGrow", "flexShrink", "order",
 )
-
-
-def _inner_display(style: ComputedStyle) -> str:
-    """The layout engine's display for an element's box (block, flex or grid)."""
-    inner = style.get("displayInner", "flow-root")
-    return inner if inner in ("flex", "grid") else "block"
-
-
-def _is_inline_level(style: ComputedStyle) -> bool:
-    return style.get("displayOuter") == "inline"
+_WHITE_SPACE = " \t\n\r\f"
 
 
 @dataclass
@@ -48,12 +59,54 @@ class LayoutResult:
 
 
 @dataclass
-class _Context:
-    """Where a box goes: its parent's layout node and the containing block of absolutes."""
+class _Ctx:
+    """Where an element's box goes, and what it inherits from its parent's box."""
 
-    parent_node: LayoutNode
-    absolute_node: LayoutNode
-    formatting: str  # "block", "flex" or "grid": the parent's inner display
+    box: RenderBox  # the render box child boxes are added to (paint order)
+    node: LayoutNode  # the layout node in-flow child nodes are added to
+    style: ComputedStyle  # the parent's style, inherited from
+    formatting: str  # "root", "block", "flex" or "grid": how the parent lays out its children
+    inline: InlineFormatting | None  # the inline content of the block container, in one
+    absolute_cb: ContainingBlock | None
+    fixed_cb: ContainingBlock | None
+    parent_box: LayoutNode  # the containing block of sticky children
+    scrollport: LayoutNode  # the nearest scroll container, which sticky descendants stick to
+    markers: list[Element] | None = None  # list markers to place at the start of the first line
+    counters_hidden: bool = False
+    locale: str | None = None  # the nearest `lang`
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip(_WHITE_SPACE)
+
+
+def _layout_display(style: ComputedStyle) -> str:
+    inner = style.get("displayInner", "flow-root")
+    return inner if inner in ("flex", "grid", "flow-root") else "block"
+
+
+def _float_side(style: ComputedStyle) -> str | None:
+    value = style.get("float", "none")
+    rtl = style.get("direction") == "rtl"
+    side = {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
+            "inline-end": "left" if rtl else "right"}.get(value)
+    return side
+
+
+def _clear(style: ComputedStyle) -> str:
+    value = style.get("clear", "none")
+    rtl = style.get("direction") == "rtl"
+    return {"left": "left", "right": "right", "both": "both", "inline-start": "right" if rtl else "left",
+            "inline-end": "left" if rtl else "right"}.get(value, "none")
+
+
+def _is_fixed_containing_block(style: ComputedStyle) -> bool:
+    """Whether the element is the containing block of its fixed descendants."""
+    return bool(style.get("transformStyle") == "preserve-3d"
+                or isinstance(style.get("perspective"), (int, float))
+                or style.get("transform")
+                or style.get("filter") not in (None, "none", "")
+                or style.get("backdropFilter") not in (None, "none", ""))
 
 
 @dataclass
@@ -66,65 +119,230 @@ class TreeBuilder:
     on_style_error: Callable[[Exception], None] | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
     point_scale_factor: float = 1.0
-    _atomic_roots: list[RenderBox] = field(default_factory=list)
+    grapheme_images: Mapping[str, str] | None = None
+    # Every paragraph built, e.g. to ask ``load_additional_asset`` for what their text lacks.
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    _layout: Layout = field(init=False)
+    _counters: Counters = field(default_factory=Counters)
+    _floats_found: list[bool] = field(default_factory=lambda: [False])
 
     def style_of(self, el: Element, parent: ComputedStyle) -> ComputedStyle:
+        # Markers inherit from their list item wherever they are placed.
+        parent = el.props.get(MARKER_PARENT) or parent
         vw, vh = self.viewport
         with node_context(el.path):
             return compute_style(el.type, dict(el.props), parent,
                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
                                  point_scale_factor=self.point_scale_factor)
 
-    # -- boxes ---------------------------------------------------------------------------
+    # -- the whole tree ----------------------------------------------------------------------
 
     def layout(self, element: Element) -> LayoutResult:
+        """Build the boxes of ``element`` and lay them out."""
+        return self.finish(self.build(element))
+
+    def build(self, element: Element) -> RenderBox:
+        """The render boxes of ``element``, not laid out yet (``paragraphs`` are known now)."""
         width, height = self.viewport
+        self._layout = Layout(self.point_scale_factor, self._remake_paragraph)
         base = root_style(width=width, height=height)
+        # Like the initial containing block, the root is a block formatting context.
         root_node = LayoutNode({"display": "flow-root", "width": width if width else "auto",
                                 "height": height if height else "auto",
                                 "overflowX": "hidden", "overflowY": "hidden"})
         root = RenderBox("", "", base, root_node)
-        ctx = _Context(root_node, root_node, "block")
-        root_style_ = self.style_of(element, base)
-        # The root element is blockified, as in browsers; display none renders nothing.
-        if root_style_.get("displayOuter") not in ("none", "contents"):
-            root.children.append(self._box_for(element, root_style_, ctx))
-        elif root_style_.get("displayOuter") == "contents":
-            self._children_of_block(root, list(element.children), root_style_, ctx)
-        compute_layout(root_node, width=width, height=height, point_scale_factor=self.point_scale_factor)
-        origins = absolute_origins(root_node)
-        place(root, origins)
-        self._finish_paragraphs(root)
-        return LayoutResult(root, root_node.box.width, root_node.box.height)
+        cb = ContainingBlock(root_node)
+        ctx = _Ctx(root, root_node, base, "root", None, cb, cb, root_node, root_node)
+        self._element(element, ctx)
+        return root
+
+    def finish(self, root: RenderBox) -> LayoutResult:
+        """Lay out the boxes :meth:`build` made."""
+        width, height = self.viewport
+        self._layout.run(root, width=width, height=height)
+        return LayoutResult(root, root.node.box.width, root.node.box.height)
+
+    # -- elements ----------------------------------------------------------------------------
+
+    def _element(self, el: Node, ctx: _Ctx) -> None:
+        if isinstance(el, TextNode):
+            self._text(el, ctx)
+            return
+        if el.type == "br":
+            if ctx.inline is not None:
+                ctx.inline.add_break(el.path)
+            return
+        style = self.style_of(el, ctx.style)
+        if "lang" in el.props:
+            # `lang: newLocale = locale` in the reference: only an absent lang inherits;
+            # one that names no locale ("en", null) clears it.
+            ctx = replace(ctx, locale=normalize_locale(el.props["lang"]))
+        outer = style.get("displayOuter", "inline")
+        hidden = ctx.counters_hidden or outer == "none"
+        scope = el.path.rsplit("/", 1)[0] if "/" in el.path else ""
+        if not hidden:
+            apply_counters(self._counters, style, scope, el.children)
+        try:
+            if outer != "none":
+                self._displayed(el, style, outer, ctx)
+        finally:
+            # Counters created by the children are out of scope.
+            self._counters.close_scope(el.path)
+
+    def _children(self, el: Element) -> list[Node]:
+        """An element's children; counters in generated content take their values here."""
+        if el.type not in ("::before", "::after"):
+            return list(el.children)
+        out: list[Node] = []
+        for child in el.children:
+            if isinstance(child, Element) and child.type == "::counter":
+                props = child.props
+                out.append(TextNode(counter_text(self._counters, props["name"], props.get("separator"),
+                                                 props.get("counterStyle") or "decimal"), child.path))
+            else:
+                out.append(child)
+        return out
+
+    def _displayed(self, el: Element, style: ComputedStyle, outer: str, ctx: _Ctx) -> None:
+        position = style.get("position", "static")
+        out_of_flow = position in ("absolute", "fixed")
+        # Floats only apply in block containers, and are blockified too.
+        floated = (_float_side(style) is not None and not out_of_flow and ctx.formatting == "block"
+                   and ctx.inline is not None and outer != "contents")
+        if outer == "inline" and (ctx.formatting != "block" or out_of_flow or floated or ctx.inline is None):
+            outer = "block"
+        replaced = el.type in ("img", "svg")
+        if outer == "contents":
+            self._contents(el, style, ctx)
+            return
+        if outer == "inline" and style.get("displayInner") == "inline" and not replaced:
+            self._inline_box(el, style, ctx)
+            return
+        if outer == "inline":
+            self._atomic(el, style, ctx)
+            return
+        if floated:
+            assert ctx.inline is not None
+            box = self._box(el, style, ctx, floated=True)
+            self._layout.add_float(box, ctx.inline, _float_side(style) or "left", _clear(style))
+            return
+        if not out_of_flow and ctx.inline is not None:
+            # A block-level box ends the paragraph before it.
+            ctx.inline.break_for_block()
+        box = self._box(el, style, ctx)
+        ctx.box.children.append(box)
+        if out_of_flow:
+            cb = ctx.fixed_cb if position == "fixed" else ctx.absolute_cb
+            if insert_out_of_flow(box.node, ctx.node, cb, self._layout.positions):
+                return
+        ctx.node.children.append(box.node)
+
+    def _text(self, text: TextNode, ctx: _Ctx) -> None:
+        if ctx.inline is not None:
+            ctx.inline.add_text(TextItem(text.text, ctx.style, text.path, ctx.locale))
+            return
+        # In flex and grid containers, text with only white space isn't rendered.
+        if _is_blank(text.text):
+            return
+        paragraph = self._paragraph([TextItem(text.text, ctx.style, text.path, ctx.locale)], ctx.style,
+                                    text.path)
+        node = LayoutNode({"display": "block", "flexShrink": 1.0})
+        box = RenderBox(text.path, "", ctx.style, node, paragraph=paragraph)
+        self._layout.measure_paragraph(box)
+        ctx.node.children.append(node)
+        ctx.box.children.append(box)
+
+    def _contents(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
+        """No box: the children take part in the parent's layout."""
+        child_ctx = replace(ctx, style=style, markers=None)
+        children = self._children(el)
+        target = self._place_markers(ctx.markers, children, style, False)
+        for index, child in enumerate(children):
+            self._element(child, replace(child_ctx, markers=ctx.markers if index == target else None))
+
+    def _inline_box(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
+        assert ctx.inline is not None
+        ctx.inline.open_box(style, el.path)
+        child_ctx = replace(ctx, style=style, markers=None)
+        children = self._children(el)
+        target = self._place_markers(ctx.markers, children, style, False)
+        for index, child in enumerate(children):
+            self._element(child, replace(child_ctx, markers=ctx.markers if index == target else None))
+        ctx.inline.close_box(el.path)
+
+    def _atomic(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
+        """An atomic inline (inline-block, image...), laid out on its own to learn its size."""
+        assert ctx.inline is not None
+        holder = LayoutNode({"display": "block"})
+        box = self._box(el, style, replace(ctx, node=holder))
+        ctx.inline.add_atomic(self._layout.atomic(box), box)
+
+    # -- boxes -------------------------------------------------------------------------------
 
     def _node_style(self, style: ComputedStyle, display: str) -> dict[str, Any]:
         out = {key: style.get(key) for key in _LAYOUT_KEYS if style.get(key) is not None}
         out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
         out["display"] = display
-        if style.get("position") in ("static", None, "sticky"):
+        position = style.get("position")
+        if position in ("static", None, "sticky"):
+            # Static boxes ignore insets; sticky ones are moved after layout.
             for side in ("top", "right", "bottom", "left"):
                 out.pop(side, None)
             out["position"] = "relative"
-        elif style.get("position") == "fixed":
+        elif position == "fixed":
             out["position"] = "absolute"
         return out
 
-    def _box_for(self, el: Element, style: ComputedStyle, ctx: _Context) -> RenderBox:
-        out_of_flow = style.get("position") in ("absolute", "fixed")
-        inner = _inner_display(style)
-        node = LayoutNode(self._node_style(style, inner))
-        (ctx.absolute_node if out_of_flow else ctx.parent_node).children.append(node)
+    def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:
+        display = _layout_display(style)
+        node = LayoutNode(self._node_style(style, display))
+        if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg"))):
+            # Taffy 0.7 has no flow-root: a block formatting context root keeps its children's
+            # margins from collapsing with its own, as a scroll container does there.
+            node.style.setdefault("_bfc", True)
+        if ctx.formatting == "block" and not floated and _clear(style) != "none":
+            node.style["_clear"] = _clear(style)
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
-        positioned = style.get("position") not in ("static", None)
-        child_ctx = _Context(node, node if positioned else ctx.absolute_node, inner)
-        if el.type == "img":
-            self._image(box, el, style)
-        elif el.type == "svg":
-            self._image(box, el, style)
-        elif inner == "block":
-            self._children_of_block(box, list(el.children), style, child_ctx)
+        with node_context(el.path):
+            if display == "grid":
+                grid = node.style["gridContainer"] = grid_container(style, self.on_style_error)
+                if has_auto_repeat(grid) or has_calc_tracks(grid):
+                    self._layout.grids.append(node)
+            item = grid_item(style, self.on_style_error)
+            if item is not None:
+                node.style["gridItem"] = item
+        self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
+
+        position = style.get("position", "static")
+        fixed_cb = ContainingBlock(node) if _is_fixed_containing_block(style) else ctx.fixed_cb
+        if fixed_cb is not None and fixed_cb.node is node:
+            absolute_cb: ContainingBlock | None = fixed_cb
+        elif position != "static":
+            absolute_cb = ContainingBlock(node)
         else:
-            self._children_of_flex(box, list(el.children), style, child_ctx)
+            absolute_cb = ctx.absolute_cb
+        if position == "sticky":
+            self._layout.positions.sticky[id(node)] = Sticky(style, ctx.parent_box, ctx.scrollport)
+        scrolls = any(style.get(k) in ("hidden", "scroll", "auto") for k in ("overflowX", "overflowY"))
+
+        if el.type in ("img", "svg"):
+            self._image(box, el, style)
+            return box
+        children = self._children(el)
+        markers = list(ctx.markers or [])
+        if style.get("display") == "list-item" and not ctx.counters_hidden:
+            markers.extend(self._list_marker(style, el.path, ctx.locale))
+        item_container = display in ("flex", "grid")
+        target = self._place_markers(markers or None, children, style, item_container)
+        inline = None if item_container else InlineFormatting(box, style, self._make_paragraph,
+                                                              self._floats_found)
+        child_ctx = _Ctx(box, node, style, "block" if inline else display, inline, absolute_cb, fixed_cb,
+                         node, node if scrolls else ctx.scrollport, locale=ctx.locale)
+        for index, child in enumerate(children):
+            self._element(child, replace(child_ctx, markers=markers if index == target else None)
+                          if index == target else child_ctx)
+        if inline is not None:
+            inline.end()
         return box
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:
@@ -140,132 +358,55 @@ class TreeBuilder:
             return
         else:
             natural_h = natural_height_for(style, source.width, source.height)
-            size = image_size(style, source.width, natural_h, el.props.get("width"),
-                              el.props.get("height"))
+            # Images of list markers and generated content have their natural size.
+            attr_width = el.props.get("width")
+            if attr_width is None and el.props.get("__naturalSize"):
+                attr_width = source.width
+            size = image_size(style, source.width, natural_h, attr_width, el.props.get("height"))
         ns = box.node.style
         ns["width"], ns["height"] = size.width, size.height
         if size.aspect_ratio:
             ns["aspectRatio"] = size.aspect_ratio
 
-    def _children_of_flex(self, box: RenderBox, children: list[Any], style: ComputedStyle,
-                          ctx: _Context) -> None:
-        for child in children:
-            if isinstance(child, TextNode):
-                if not child.text.strip(" \t\n\r\f"):
-                    continue
-                self._paragraph_box(box, [TextItem(child.text, style, child.path)], style, ctx,
-                                    child.path)
-                continue
-            child_style = self.style_of(child, style)
-            outer = child_style.get("displayOuter")
-            if outer == "none":
-                continue
-            if outer == "contents":
-                self._children_of_flex(box, list(child.children), child_style, ctx)
-                continue
-            box.children.append(self._box_for(child, child_style, ctx))
+    # -- lists -------------------------------------------------------------------------------
 
-    def _children_of_block(self, box: RenderBox, children: list[Any], style: ComputedStyle,
-                           ctx: _Context) -> None:
-        run: list[Any] = []
-        inline_styles: dict[str, Any] = {}
-        atomics: dict[str, RenderBox] = {}
+    def _list_marker(self, style: ComputedStyle, path: str, locale: str | None) -> list[Element]:
+        engine = Paragraph([], style, self.registry, embed_font=self.embed_font).engine_for(style, locale)
+        ascent = math.floor(engine.ascent("0") + 0.5)
+        return list_marker(style, self._counters.value("list-item"), ascent, path)
 
-        def flush() -> None:
-            if run and any(not isinstance(i, TextItem) or i.text.strip(" \t\n\r\f") for i in run):
-                pbox = self._paragraph_box(box, list(run), style, ctx, f"{box.path}/#inline")
-                pbox.inline_styles.update(inline_styles)
-                pbox.atomics.update(atomics)
-            run.clear()
-            inline_styles.clear()
-            atomics.clear()
+    def _place_markers(self, markers: list[Element] | None, children: list[Node], style: ComputedStyle,
+                       item_container: bool) -> int:
+        """Put markers at the start of the first line; the index of the child they go into, or -1."""
+        if not markers:
+            return -1
+        target = find_marker_target(children, item_container)
+        if target.nested:
+            return target.index
+        if target.wrap:
+            text = children[target.index]
+            children[target.index] = Element("span", {}, (*markers, text), f"{text.path}/::wrap", {})
+        elif not item_container:
+            children[target.index:target.index] = markers
+        return -1
 
-        for child in children:
-            if isinstance(child, TextNode):
-                run.append(TextItem(child.text, style, child.path))
-                continue
-            child_style = self.style_of(child, style)
-            outer = child_style.get("displayOuter")
-            if outer == "none":
-                continue
-            if child.type == "br":
-                run.append(LineBreak(child.path))
-                continue
-            if outer == "contents":
-                self._children_of_block(box, list(child.children), child_style, ctx)
-                continue
-            if child_style.get("position") in ("absolute", "fixed"):
-                box.children.append(self._box_for(child, child_style, ctx))
-                continue
-            if _is_inline_level(child_style):
-                self._inline(child, child_style, run, inline_styles, atomics, ctx)
-                continue
-            flush()
-            box.children.append(self._box_for(child, child_style, ctx))
-        flush()
+    # -- paragraphs --------------------------------------------------------------------------
 
-    def _inline(self, el: Element, style: ComputedStyle, run: list[Any], inline_styles: dict[str, Any],
-                atomics: dict[str, RenderBox], ctx: _Context) -> None:
-        if style.get("displayInner") != "inline" or el.type in ("img", "svg"):
-            atomic = self._atomic(el, style, ctx)
-            atomics[el.path] = atomic
-            b = atomic.node.box
-            m = b.margin
-            run.append(AtomicItem(el.path, b.width + m.left + m.right, b.height + m.top + m.bottom,
-                                  style=style))
-            return
-        inline_styles[el.path] = style
-        run.append(BoxStart(style, el.path))
-        for child in el.children:
-            if isinstance(child, TextNode):
-                run.append(TextItem(child.text, style, child.path))
-                continue
-            child_style = self.style_of(child, style)
-            outer = child_style.get("displayOuter")
-            if outer == "none":
-                continue
-            if child.type == "br":
-                run.append(LineBreak(child.path))
-            elif outer == "contents":
-                self._inline(Element("span", {}, child.children, child.path), child_style, run,
-                             inline_styles, atomics, ctx)
-            else:
-                self._inline(child, child_style, run, inline_styles, atomics, ctx)
-        run.append(BoxEnd(el.path))
+    def _paragraph(self, items: Sequence[Item], style: ComputedStyle, path: str,
+                   near_floats: bool = False) -> Paragraph:
+        paragraph = Paragraph(list(items), style, self.registry, embed_font=self.embed_font, path=path,
+                              point_scale_factor=self.point_scale_factor, near_floats=near_floats,
+                              grapheme_images=self.grapheme_images)
+        self.paragraphs.append(paragraph)
+        return paragraph
 
-    def _atomic(self, el: Element, style: ComputedStyle, ctx: _Context) -> RenderBox:
-        """Lay out an atomic inline (inline-block, image) on its own to learn its size."""
-        holder = LayoutNode({"display": "block"})
-        box = self._box_for(el, style, _Context(holder, holder, "block"))
-        node = holder.children[0]
-        compute_layout(node, width=None, height=None, point_scale_factor=self.point_scale_factor)
-        self._atomic_roots.append(box)
-        return box
+    def _make_paragraph(self, items: list[Item], style: ComputedStyle, box: RenderBox,
+                        near_floats: bool) -> Paragraph:
+        paragraph = box.paragraph = self._paragraph(items, style, box.path, near_floats)
+        box.near_floats = near_floats
+        self._layout.measure_paragraph(box, near_floats)
+        return paragraph
 
-    def _paragraph_box(self, box: RenderBox, items: list[Any], style: ComputedStyle, ctx: _Context,
-                       path: str) -> RenderBox:
-        paragraph = Paragraph(items, style, self.registry, embed_font=self.embed_font, path=path)
-
-        def measure(width: float, height: float, mode: str) -> tuple[float, float]:
-            return paragraph.measure(None if math.isinf(width) else width, mode)
-
-        node = LayoutNode({"display": "block", "flexShrink": 1.0}, measure=measure)
-        ctx.parent_node.children.append(node)
-        pbox = RenderBox(path, "", style, node, paragraph=paragraph)
-        box.children.append(pbox)
-        return pbox
-
-    def _finish_paragraphs(self, box: RenderBox) -> None:
-        if box.paragraph is not None:
-            box.paragraph_layout = box.paragraph.layout(box.node.box.width)
-            for key, (ax, ay) in box.paragraph_layout.atomic_positions.items():
-                atomic = box.atomics.get(key)
-                if atomic is None:
-                    continue
-                m = atomic.node.box.margin
-                origins = absolute_origins(atomic.node, box.rect.x + ax + m.left - atomic.node.box.left,
-                                           box.rect.y + ay + m.top - atomic.node.box.top)
-                place(atomic, origins)
-                self._finish_paragraphs(atomic)
-        for child in box.children:
-            self._finish_paragraphs(child)
+    def _remake_paragraph(self, box: RenderBox, items: list[Item]) -> None:
+        """The paragraph of ``box`` again with new items (atomic inlines laid out in its width)."""
+        self._make_paragraph(items, box.style, box, box.near_floats)

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _root_handlers = list(logging.getLogger().handlers)
-from stretchable import Style as _Style  # noqa: E402
-from stretchable import taffylib  # noqa: E402
+from stretchable import Style as _Style
+from stretchable import taffylib
 
 # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
 logging.getLogger().handlers[:] = _root_handlers
 
-from ..style.types import Calc, Percent  # noqa: E402
+from ..style.types import Calc, Percent
+from .grid import grid_fields
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
@@ -116,6 +117,9 @@ def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
     s["position"] = _POSITION.get(style.get("position", "relative"), 0)
     s["overflow_x"] = _OVERFLOW.get(style.get("overflowX", "visible"), 0)
     s["overflow_y"] = _OVERFLOW.get(style.get("overflowY", "visible"), 0)
+    if style.get("_bfc") and s["overflow_x"] == 0 and s["overflow_y"] == 0:
+        # Taffy 0.7 has no flow-root; a scroll container's margins don't collapse with its children.
+        s["overflow_x"] = s["overflow_y"] = 1
     s["size"] = {"width": _dim(style.get("width")), "height": _dim(style.get("height"))}
     s["min_size"] = {"width": _dim(style.get("minWidth")), "height": _dim(style.get("minHeight"))}
     s["max_size"] = {"width": _dim(style.get("maxWidth")), "height": _dim(style.get("maxHeight"))}
@@ -147,24 +151,40 @@ class _MeasureError(Exception):
     """Carries an exception out of a measure callback (Taffy swallows them)."""
 
 
-def compute_layout(root: LayoutNode, *, width: float | None, height: float | None,
+def compute_layout(root: LayoutNode, *, width: float | str | None, height: float | None,
                    point_scale_factor: float = 1.0) -> None:
-    """Lay out ``root`` in the available ``width`` x ``height`` (None: size to content)."""
+    """Lay out ``root`` in the available ``width`` x ``height``.
+
+    None sizes to the content (max-content); a ``width`` of ``"min-content"``
+    lays it out at its min-content width.
+    """
     tree = taffylib.init()
     try:
         taffylib.disable_rounding(tree)
         ids: list[tuple[int, LayoutNode]] = []
         measures: dict[int, MeasureFn] = {}
 
-        def build(node: LayoutNode) -> int:
-            nid = taffylib.node_create(tree, _taffy_style(node.style))
+        def build(node: LayoutNode, placement: dict[str, Any] | None = None) -> int:
+            style = _taffy_style(node.style)
+            if placement:
+                style.update(placement)
+            children = node.children
+            # Flex and grid items are laid out in `order`, then in tree order.
+            if node.style.get("display") in ("flex", "grid") and any(c.style.get("order") for c in children):
+                children = sorted(children, key=lambda c: c.style.get("order") or 0)
+            grid = node.style.get("gridContainer")
+            placements: list[dict[str, Any] | None] = [None] * len(children)
+            if grid is not None and style["display"] == 2:
+                container, placements = grid_fields(grid, node.style, [c.style for c in children])  # type: ignore[assignment]
+                style.update(container)
+            nid = taffylib.node_create(tree, style)
             ids.append((nid, node))
             if node.measure is not None and not node.children:
                 taffylib.node_set_measure(tree, nid, True)
                 measures[nid] = node.measure
-            for child in node.children:
-                taffylib.node_add_child(tree, nid, build(child))
-            return nid
+            for child, child_placement in zip(children, placements):
+                taffylib.node_add_child(tree, nid, build(child, child_placement))
+            return int(nid)
 
         root_id = build(root)
         failure: list[BaseException] = []
@@ -174,7 +194,7 @@ def compute_layout(root: LayoutNode, *, width: float | None, height: float | Non
             if failure:
                 return (0.0, 0.0)
             try:
-                if known_w == known_w:  # not NaN
+                if not math.isnan(known_w):
                     w, mode = known_w, "definite"
                 elif avail_w["dim"] == 3:
                     w, mode = 0.0, "min-content"
@@ -182,15 +202,16 @@ def compute_layout(root: LayoutNode, *, width: float | None, height: float | Non
                     w, mode = math.inf, "max-content"
                 else:
                     w, mode = avail_w["value"], "definite"
-                h = known_h if known_h == known_h else math.nan
+                h = known_h
                 mw, mh = measures[node_id](w, h, mode)
-                return (float(mw), float(known_h) if known_h == known_h else float(mh))
+                return (float(mw), float(mh) if math.isnan(known_h) else float(known_h))
             except BaseException as exc:  # noqa: BLE001 - re-raised after compute
                 failure.append(exc)
                 return (0.0, 0.0)
 
         available = {
-            "width": {"dim": 1, "value": float(width)} if width is not None else {"dim": 4, "value": 0.0},
+            "width": ({"dim": 3, "value": 0.0} if width == "min-content" else
+                      {"dim": 1, "value": float(width)} if width is not None else {"dim": 4, "value": 0.0}),
             "height": {"dim": 1, "value": float(height)} if height is not None else {"dim": 4, "value": 0.0},
         }
         taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)

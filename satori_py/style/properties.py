@@ -56,7 +56,7 @@ INHERITED = frozenset({
     "WebkitTextStrokeColor", "WebkitTextFillColor", "paintOrder", "textDecorationLine",
     "textDecorationStyle", "textDecorationColor", "textDecorationSkipInk", "textDecorationThickness",
     "textUnderlineOffset", "whiteSpace", "textWrap", "wordBreak", "overflowWrap", "tabSize",
-    "visibility", "direction",
+    "visibility", "direction", "fontVariationSettings",
     # Satori's own: the ch ratio of the font, the colour as written.
     "_chRatio", "_colorText", "_setColors",
 })

@@ -3,7 +3,7 @@
 Mirrors the second half of the reference's ``text/index.ts``
 (``buildTextNodes`` after the layout): lines are indented and aligned
 (``placePiece``; with ``embedFont`` positions are rounded to whole pixels),
-reordered with the piece-level bidi of :mod:`.breaking` (``reorderLines``),
+reordered by the bidi levels of their text (:mod:`.bidi`, ``reorderLines``),
 and a clamped line is cut in visual order when it has right-to-left text
 (``planEllipsis``), else its last piece gets the ellipsis while drawing.
 Drawing shapes the words of a line together (for kerning) and collects the
@@ -15,13 +15,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .breaking import (
-    WORD_SEPARATORS,
-    bidi_class,
-    graphemes,
-    reorder_line,
-    resolve_levels,
-)
+from .bidi import line_levels, reorder_line
+from .breaking import WORD_SEPARATORS, graphemes
 from .processor import HORIZONTAL_ELLIPSIS, TAB, round_js
 from .render import DecorationLine, TextDrawing, underline_band
 from .simple import Piece, TextBlock
@@ -65,19 +60,16 @@ class ArrangedText:
         state = self.state
         pieces, texts = state.pieces, state.texts
         base = 1 if self.block.is_rtl else 0
-        levels = resolve_levels([bidi_class(texts[i] if i < len(texts) else "")
-                                 for i in range(len(pieces))], base)
+        # Pieces and texts are indexed together, like the reference's (see Flow).
+        levels = [state.levels[i] if i < len(state.levels) else base for i in range(len(pieces))]
         start = 0
         while start < len(pieces):
             line = pieces[start].line
             end = start + 1
             while end < len(pieces) and pieces[end].line == line:
                 end += 1
-            # L1: white space at the end of a line takes the base level.
-            k = end - 1
-            while k >= start and not (texts[k] if k < len(texts) else "").strip():
-                levels[k] = base
-                k -= 1
+            levels[start:end] = line_levels([texts[k] if k < len(texts) else ""
+                                             for k in range(start, end)], levels[start:end], base)
             line_width = state.line_widths[line] if line < len(state.line_widths) else 0.0
             run = pieces[start:end]
             lefts = reorder_line([(p.x, p.width) for p in run], levels[start:end], line_width)

@@ -1,9 +1,9 @@
-"""Segmentation of text: graphemes, words, line-break opportunities and bidi levels.
+"""Segmentation of text: graphemes, words and line-break opportunities.
 
 This module owns every use of ICU (``icu4py``) in the package. It mirrors the
 reference's ``utils.ts`` (``segment()``, ``splitByBreakOpportunities()``,
-``wordSeparators``), ``text/processor.ts`` (``canBreakWords()``) and
-``text/bidi.ts`` (its piece-level bidi algorithm).
+``wordSeparators``) and ``text/processor.ts`` (``canBreakWords()``); bidi
+levels are :mod:`.bidi`'s.
 
 Graphemes and words come from ICU's character and word break iterators, like
 the reference's ``Intl.Segmenter`` (V8 embeds ICU, so they agree).
@@ -15,8 +15,6 @@ with dictionaries. The two disagree in a few places that change where lines
 wrap, so :func:`reference_break_adjustment` corrects ICU's answer where the
 reference's differs (``REFERENCE_LINE_BREAKS``):
 
-* South-East Asian scripts: the reference treats them as letters (class AL)
-  and never breaks inside a run of them; ICU breaks between words.
 * A hyphen at the start of a word (``-start``, ``->``): the reference breaks
   after it, ICU does not (UAX #14 LB20a).
 * Quotation marks: the reference never breaks next to one (``“日”`` stays with
@@ -28,32 +26,44 @@ reference's differs (``REFERENCE_LINE_BREAKS``):
   digit, and ``,.:;`` after a space before a digit: the reference does not
   break, ICU does (LB25, LB30 and LB15c of newer UAX #14).
 
-Where ICU is better: it breaks Thai-like scripts at word boundaries (the
-reference cannot wrap a long Thai sentence at all), and its quotation and
-hyphen rules are the current standard. Set ``REFERENCE_LINE_BREAKS`` to
-False to get plain ICU behaviour. Remaining known differences are in runs of
-punctuation without spaces, e.g. ``1,$2`` (the reference breaks before ``$``).
+Where the reference is plainly wrong against browsers and no suite case depends
+on it, we do what browsers do (``REFERENCE_SCRIPT_BREAKS`` restores the
+reference's behaviour; tests/text/test_line_breaking_scripts.py measures both):
+
+* South-East Asian scripts (class SA): the reference's ``linebreak`` has no
+  dictionaries and treats them as letters (AL), so it never breaks inside a
+  run of Thai, Lao, Khmer or Burmese: a Thai paragraph without spaces is one
+  overflowing line. ICU, like browsers, breaks between its words.
+* Japanese small kana and the prolonged sound mark (class CJ): the reference
+  never breaks before them (CSS ``line-break: strict``); browsers use
+  ``normal`` for ``auto`` and do, like ICU's ``lb=normal`` rules.
+* ``word-break: keep-all``: the reference breaks at every word-segmenter
+  boundary (between ``"Hello"`` and ``"!"``, and between the dictionary words
+  of Chinese and Japanese, so a line may start with ``。``) and forgets
+  required breaks. Browsers keep the line-break opportunities except those
+  between two letters or numbers (CSS Text 3: CJK characters count as
+  letters; SA scripts keep theirs), so a Japanese sentence only wraps after
+  its punctuation and at spaces.
+
+Set ``REFERENCE_LINE_BREAKS`` to False to get plain ICU behaviour. Remaining
+known differences are in runs of punctuation without spaces, e.g. ``1,$2``
+(the reference breaks before ``$``).
 """
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import lru_cache
 
 from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
 
 __all__ = [
     "REFERENCE_LINE_BREAKS",
+    "REFERENCE_SCRIPT_BREAKS",
     "WORD_SEPARATORS",
-    "bidi_class",
     "can_break_words",
     "graphemes",
-    "has_rtl",
-    "reorder_line",
-    "resolve_levels",
     "split_by_break_opportunities",
-    "split_by_direction",
     "split_images",
     "words",
 ]
@@ -61,6 +71,10 @@ __all__ = [
 # Whether line-break opportunities follow the reference (npm `linebreak`) where it
 # differs from ICU; see the module docstring.
 REFERENCE_LINE_BREAKS = True
+# Whether Thai, Lao, Khmer and Myanmar never break between words, small kana never start
+# a line, and keep-all breaks at word-segmenter boundaries, as in the reference
+# (instead of as in browsers); see the module docstring.
+REFERENCE_SCRIPT_BREAKS = False
 
 # https://drafts.csswg.org/css-text/#word-separator, as the reference lists them.
 WORD_SEPARATORS: tuple[str, ...] = tuple(
@@ -204,14 +218,15 @@ def _is_prefix_postfix(c: str) -> bool:
     return c in _PREFIX_POSTFIX or _category(c) == "Sc"
 
 
-def reference_break_adjustment(text: str, i: int) -> bool | None:
+def reference_break_adjustment(text: str, i: int, reference_scripts: bool = False) -> bool | None:
     """Whether the reference breaks between ``text[i-1]`` and ``text[i]``, where it differs
-    from ICU: True (break), False (no break), or None (ICU's answer stands)."""
+    from ICU: True (break), False (no break), or None (ICU's answer stands). Within
+    South-East Asian scripts only with ``reference_scripts``."""
     p, n = text[i - 1], text[i]
     # Between two ASCII letters or digits none of the differences apply.
     if p in _MANDATORY or (p.isascii() and n.isascii() and p.isalnum() and n.isalnum()):
         return None
-    if _is_sa(p) and _is_sa(n):
+    if reference_scripts and _is_sa(p) and _is_sa(n):
         return False
     if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and _is_letter_class(n):
         return True
@@ -246,21 +261,22 @@ def reference_break_adjustment(text: str, i: int) -> bool | None:
 
 
 @lru_cache(maxsize=_CACHE)
-def _line_segments(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+def _line_segments(text: str, reference: bool, reference_scripts: bool,
+                   keep_all: bool) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     icu_ends: set[int] = set()
     end = 0
-    for piece in LineBreaker(text, ""):
+    # ``lb=normal``: CSS ``line-break: normal``, which browsers use for ``auto``.
+    for piece in LineBreaker(text, "" if reference_scripts else "@lb=normal"):
         end += len(piece)
         icu_ends.add(end)
-    if REFERENCE_LINE_BREAKS:
-        ends = []
-        for i in range(1, len(text)):
-            verdict = reference_break_adjustment(text, i)
-            if verdict is True or (verdict is None and i in icu_ends):
-                ends.append(i)
-        ends.append(len(text))
-    else:
-        ends = sorted(icu_ends)
+    ends: list[int] = []
+    for i in range(1, len(text)):
+        verdict = reference_break_adjustment(text, i, reference_scripts) if reference else None
+        if verdict is True or (verdict is None and i in icu_ends):
+            if keep_all and text[i - 1] not in _MANDATORY and _keeps_all(text, i):
+                continue
+            ends.append(i)
+    ends.append(len(text))
     pieces: list[str] = []
     # Like the reference's: the break before word k is required when the word before
     # ends with a mandatory break (CR LF is one) and text follows.
@@ -274,22 +290,38 @@ def _line_segments(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     return tuple(pieces), tuple(required)
 
 
+def _is_letter_or_number(c: str) -> bool:
+    return _category(c)[0] in "LN" and not _is_sa(c)
+
+
+def _keeps_all(text: str, i: int) -> bool:
+    """Whether ``keep-all`` suppresses the break before ``text[i]``: between letters or
+    numbers (a mark counts as the character it is on), except in SA scripts."""
+    j = i - 1
+    while j > 0 and _category(text[j])[0] == "M":
+        j -= 1
+    return _is_letter_or_number(text[j]) and _is_letter_or_number(text[i])
+
+
 def split_by_break_opportunities(content: str, word_break: str) -> tuple[list[str], list[bool]]:
     """Split ``content`` into the pieces lines may wrap between.
 
     Returns ``(words, required)`` where ``required[k]`` says the line must break before
     ``words[k]`` (``required`` may be shorter or longer than ``words``; missing entries
-    are False). Mirrors ``splitByBreakOpportunities()``, quirks included: with
-    ``break-all`` every grapheme is a piece and with ``keep-all`` every word segment is,
-    and neither has required breaks, so preserved newlines don't break lines then.
+    are False). Mirrors ``splitByBreakOpportunities()``: with ``break-all`` every
+    grapheme is a piece, without required breaks, so preserved newlines don't break
+    lines then (a quirk of the reference). ``keep-all`` is the browsers' unless
+    ``REFERENCE_SCRIPT_BREAKS`` (the reference's pieces are word segments then, again
+    without required breaks).
     """
     if not content:
         return [], [False]
     if word_break == "break-all":
         return graphemes(content), []
-    if word_break == "keep-all":
+    if word_break == "keep-all" and REFERENCE_SCRIPT_BREAKS:
         return words(content), []
-    pieces, required = _line_segments(content)
+    pieces, required = _line_segments(content, REFERENCE_LINE_BREAKS, REFERENCE_SCRIPT_BREAKS,
+                                      word_break == "keep-all")
     return list(pieces), list(required)
 
 
@@ -299,115 +331,3 @@ def can_break_words(word_break: str | None, overflow_wrap: str | None) -> tuple[
     min-content size (``overflow-wrap: break-word`` doesn't count there)."""
     in_min_content = word_break in ("break-all", "break-word") or overflow_wrap == "anywhere"
     return in_min_content or overflow_wrap == "break-word", in_min_content
-
-
-# --- bidi (text/bidi.ts: levels of pieces, not characters) --------------------------------
-
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_RTL_TEXT = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u061c\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
-_ARABIC_NUMBER = frozenset("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-                           "\u066b\u066c\u08e2")
-
-
-def has_rtl(text: str) -> bool:
-    """Whether ``text`` has right-to-left letters (or RLM/ALM), so lines get reordered."""
-    return _RTL_TEXT.search(text) is not None
-
-
-def bidi_class(text: str) -> str:
-    """The class of a piece: its first strong character's (``L``/``R``), else ``AN``/``EN``
-    for the first number, else ``N``."""
-    number: str | None = None
-    for ch in text:
-        if ch == "\u200e":
-            return "L"
-        if ch in ("\u200f", "\u061c"):
-            return "R"
-        cat = unicodedata.category(ch)
-        if cat[0] == "L":
-            return "R" if _RTL.match(ch) else "L"
-        if ch in _ARABIC_NUMBER:
-            number = number or "AN"
-        elif cat == "Nd":
-            number = number or "EN"
-    return number or "N"
-
-
-def split_by_direction(text: str) -> list[str]:
-    """Split a piece with right-to-left letters where the class of its graphemes changes;
-    neutral graphemes stay with the part before them."""
-    if not has_rtl(text):
-        return [text]
-    parts: list[str] = []
-    part = ""
-    part_class = "N"
-    for g in graphemes(text):
-        cls = bidi_class(g)
-        if cls != "N":
-            if part_class != "N" and cls != part_class:
-                parts.append(part)
-                part = ""
-            part_class = cls
-        part += g
-    if part:
-        parts.append(part)
-    return parts
-
-
-def resolve_levels(classes: Sequence[str], base_level: int) -> list[int]:
-    """Embedding levels of a paragraph's pieces (W7, N1/N2, I1/I2 of UAX #9 over pieces)."""
-    base = "R" if base_level == 1 else "L"
-    types = list(classes)
-    last_strong = base
-    for i, t in enumerate(types):
-        if t in ("L", "R"):
-            last_strong = t
-        elif t == "EN" and last_strong == "L":
-            types[i] = "L"
-
-    def direction(t: str) -> str:
-        return "L" if t == "L" else "R"
-
-    i = 0
-    while i < len(types):
-        if types[i] != "N":
-            i += 1
-            continue
-        end = i
-        while end < len(types) and types[end] == "N":
-            end += 1
-        before = direction(types[i - 1]) if i > 0 else base
-        after = direction(types[end]) if end < len(types) else base
-        fill = before if before == after else base
-        for k in range(i, end):
-            types[k] = fill
-        i = end
-    if base_level == 1:
-        return [1 if t == "R" else 2 for t in types]
-    return [0 if t == "L" else 1 if t == "R" else 2 for t in types]
-
-
-def reorder_line(pieces: Sequence[tuple[float, float]], levels: Sequence[int],
-                 line_width: float) -> list[float]:
-    """The left of each ``(x, width)`` piece of a line after reordering by levels (L2):
-    from the highest level down to 1, each run at that level or higher is mirrored
-    within its extent, which is clipped to ``line_width``."""
-    lefts = [x for x, _ in pieces]
-    highest = max([0, *levels])
-    for level in range(highest, 0, -1):
-        start = 0
-        while start < len(pieces):
-            if levels[start] < level:
-                start += 1
-                continue
-            end = start
-            while end < len(pieces) and levels[end] >= level:
-                end += 1
-            run_left = min(lefts[k] for k in range(start, end))
-            run_right = min(max(lefts[k] + pieces[k][1] for k in range(start, end)), line_width)
-            for k in range(start, end):
-                lefts[k] = run_left + run_right - lefts[k] - pieces[k][1]
-            start = end
-    return lefts

@@ -137,7 +137,8 @@ class FontEngine:
     def __init__(self, token: str, font_size: float, line_height: float | str,
                  families: tuple[str, ...], font_weight: Any, font_style: Any,
                  locale: str | None, lists: tuple[tuple[FontFace, ...], ...],
-                 synthesis: tuple[str | None, str | None, str | None]) -> None:
+                 synthesis: tuple[str | None, str | None, str | None],
+                 variations: tuple[tuple[str, float], ...] = ()) -> None:
         self.font_size = font_size
         self.line_height = line_height
         primary, additional, specified, others = lists
@@ -146,7 +147,8 @@ class FontEngine:
         self._all = primary + additional + specified + others
         self._restricted = primary + additional + specified
         self._resolved: dict[int, FontFace] = {}
-        self._key = (token, families, font_weight, font_style, locale or "")
+        # The variations pick other instances of variable fonts: other runs and paths.
+        self._key = (token, families, font_weight, font_style, locale or "", variations)
         keywords = str(synthesis[0] if synthesis[0] is not None else "weight style").split()
         allow_weight = ("weight" in keywords) if synthesis[1] is None else synthesis[1] != "none"
         allow_style = ("style" in keywords) if synthesis[2] is None else synthesis[2] != "none"

@@ -30,6 +30,7 @@ from . import outlines
 from .engine import FontEngine, GlyphPath, synthetic_bold_width
 from .outlines import Outline, ScaledOutline
 from .shaping import HbFont
+from .variations import Location, instance_face, parse_font_variation_settings
 
 __all__ = ["FaceData", "FontEngine", "FontFace", "FontRegistry", "GlyphPath", "LOCALES",
            "load_sfnt", "synthetic_bold_width"]
@@ -378,16 +379,17 @@ class FontRegistry:
         return matched
 
     def font_lists(self, families: tuple[str, ...], weight: Any, style: Any,
-                   locale: str | None) -> tuple[tuple[FontFace, ...], ...]:
+                   locale: str | None, variations: Location = ()) -> tuple[tuple[FontFace, ...], ...]:
         """(family fonts, additional, lang-matching, other-lang) as ``getEngine`` builds them.
 
         ``families`` are lowercased. A family matches a key ``family`` or
         ``family_unknown``, so fonts registered with a lang are only reached by
         fallback. Every key not literally in ``families`` (so also the family's
         own ``x_unknown`` key) is a fallback; with a ``locale``, lang fonts go
-        to the lang-matching or other-lang list.
+        to the lang-matching or other-lang list. Variable fonts are instanced at
+        ``weight`` and ``variations`` (:func:`.variations.instance_face`).
         """
-        cache_key = (families, weight, style, locale)
+        cache_key = (families, weight, style, locale, variations)
         hit = self._lists.get(cache_key)
         if hit is not None:
             return hit
@@ -411,7 +413,8 @@ class FontRegistry:
                 specified.append(face)
             else:
                 others.append(face)
-        result = (tuple(primary), tuple(additional), tuple(specified), tuple(others))
+        result = tuple(tuple(instance_face(f, weight, variations) for f in faces)
+                       for faces in (primary, additional, specified, others))
         self._lists[cache_key] = result
         return result
 
@@ -420,22 +423,26 @@ class FontRegistry:
                font_style: Any = "normal", font_synthesis: str | None = None,
                font_synthesis_weight: str | None = None,
                font_synthesis_style: str | None = None,
-               locale: str | None = None) -> FontEngine:
+               locale: str | None = None, font_variation_settings: Any = None) -> FontEngine:
         """A :class:`FontEngine` for one font configuration (``getEngine``).
 
         ``line_height`` is ``"normal"`` or a multiple of the font size. The
         synthesis arguments are the CSS values, ``None`` when not set (both
-        bold and italic may be synthesized by default).
+        bold and italic may be synthesized by default). ``font_variation_settings``
+        is the CSS value (or ``{tag: value}``); it and ``font_weight`` select the
+        instance of variable fonts.
         """
         if not self.fonts:
             raise FontError("No fonts are loaded. At least one font is required to "
                             "calculate the layout.")
         names = [font_family] if isinstance(font_family, str) else list(font_family)
         families = tuple(n.lower() for n in names)
-        lists = self.font_lists(families, font_weight, font_style, locale)
+        variations = parse_font_variation_settings(font_variation_settings)
+        lists = self.font_lists(families, font_weight, font_style, locale, variations)
         return FontEngine(self.token, font_size, line_height, families, font_weight,
                           font_style, locale, lists,
-                          (font_synthesis, font_synthesis_weight, font_synthesis_style))
+                          (font_synthesis, font_synthesis_weight, font_synthesis_style),
+                          variations)
 
     def ch_ratio(self, font_family: str | Iterable[str] = "sans-serif", font_weight: Any = 400,
                  font_style: Any = "normal") -> float | None:

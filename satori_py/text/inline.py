@@ -7,19 +7,35 @@ start or end with its margin, border and padding, an atomic inline), words
 are broken into lines (``breakLines``), lines are as tall as their strut and
 their content around a common baseline, and ``finalize`` positions text
 pieces, inline box fragments and atomic inlines; :mod:`.inline_render` draws
-one run's pieces (``renderRun``). Floats are not supported (the reference wraps
-lines around them).
+one run's pieces (``renderRun``). Lines beside floats are shortened by their
+exclusions. Unlike the reference, lines with right-to-left text are reordered
+by bidi levels (:mod:`.bidi`) and line clamps apply (:mod:`.inline_clamp`);
+the types are :mod:`.inline_model`'s.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from .breaking import can_break_words, graphemes, split_by_break_opportunities
 from ..style.font_features import font_feature_settings
+from .bidi import char_levels, line_levels, needs_bidi, reorder_line
+from .breaking import can_break_words, graphemes, split_by_break_opportunities
+from .inline_clamp import clamp_lines
+from .inline_model import (
+    Atomic,
+    Fragment,
+    InlineBox,
+    LineInfo,
+    Piece,
+    Run,
+    RunState,
+    _Item,
+    _Line,
+    _Segment,
+    _Word,
+)
 from .inline_style import edge_length, has_box_edges, vertical_shift
 from .measurer import FontEngine, Measurer, image_predicate
 from .processor import (
@@ -34,9 +50,9 @@ from .processor import (
 
 __all__ = [
     "STRUT",
-    "Exclusion",
     "TAB",
     "Atomic",
+    "Exclusion",
     "Fragment",
     "InlineBox",
     "InlineParagraph",
@@ -58,114 +74,6 @@ _EPSILON = 1e-3
 Exclusion = tuple[float, float, float, float]
 
 
-@dataclass(eq=False)
-class InlineBox:
-    """An inline element's box (``BoxStart`` ... ``BoxEnd``)."""
-
-    style: Style
-    path: str
-    ancestors: list[InlineBox] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class Run:
-    """A text child: its content, its style (its element's) and the boxes it is in."""
-
-    content: str
-    style: Style
-    path: str
-    boxes: list[InlineBox]
-    locale: str | None = None
-
-
-@dataclass(eq=False)
-class Atomic:
-    """An atomic inline laid out on its own: its margin box and baseline."""
-
-    key: str
-    width: float
-    height: float
-    baseline: float | None  # from the top of the margin box; None: the bottom margin edge
-    style: Style
-
-
-@dataclass(eq=False)
-class _Item:
-    kind: str  # "text", "open", "close", "atomic", "break"
-    run: Run | None = None
-    box: InlineBox | None = None
-    atomic: Atomic | None = None
-    continuation: bool = False  # an open item of a box continued from a previous paragraph
-    continued: bool = False  # a close item of a box continued in the next paragraph
-
-
-@dataclass(eq=False)
-class _Segment:
-    item: _Item
-    text: str | None = None
-    width: float = 0.0
-    x: float = 0.0
-
-
-@dataclass(eq=False)
-class _Word:
-    segments: list[_Segment]
-    force_break: bool
-    can_break_after: bool
-    width: float = 0.0
-    trailing: float = 0.0
-
-
-@dataclass(eq=False)
-class _Line:
-    words: list[_Word] = field(default_factory=list)
-    width: float = 0.0
-    trailing: float = 0.0
-    top: float = 0.0
-    left: float = 0.0
-    available: float = 0.0
-    baseline: float = 0.0
-    height: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    """A piece of an inline box on one line: its border box, relative to the paragraph."""
-
-    path: str
-    left: float
-    top: float
-    width: float
-    height: float
-    first: bool
-    last: bool
-
-
-@dataclass(frozen=True, slots=True)
-class LineInfo:
-    x: float
-    y: float
-    width: float
-    height: float
-    baseline: float
-
-
-@dataclass(slots=True)
-class Piece:
-    text: str
-    x: float
-    width: float
-    line: int
-    baseline: float
-
-
-@dataclass(slots=True)
-class RunState:
-    engine: FontEngine
-    measurer: Measurer
-    shift: float
-
-
 class InlineParagraph:
     """The inline content of a block container, as the reference's ``Paragraph``."""
 
@@ -181,6 +89,11 @@ class InlineParagraph:
         self._words: list[_Word] | None = None
         self.lines: list[_Line] = []
         self._states: dict[int, RunState] = {}
+        # Runs that aren't the paragraph's text: the ellipsis of a line clamp.
+        self.extra_runs: list[Run] = []
+        # The paragraph's bidi level, and whether its lines are reordered (set by _prepare).
+        self.base_level = 0
+        self.bidi = False
 
     # -- runs ------------------------------------------------------------------------
 
@@ -203,6 +116,15 @@ class InlineParagraph:
             state = RunState(engine, measurer, shift)
             self._states[key] = state
         return state
+
+    def ellipsis_run(self, ellipsis: str) -> Run:
+        """The run of a line clamp's ellipsis, in the block's style (:mod:`.inline_clamp`)."""
+        for run in self.extra_runs:
+            if run.content == ellipsis:
+                return run
+        run = Run(ellipsis, self.style, "", [])
+        self.extra_runs.append(run)
+        return run
 
     # -- words -----------------------------------------------------------------------
 
@@ -265,6 +187,15 @@ class InlineParagraph:
             if offset > len(content):
                 markers.setdefault(len(content), []).extend(markers.pop(offset))
 
+        # Unlike the reference, lines with right-to-left text are reordered (bidi.py).
+        self.base_level = 1 if self.style.get("direction") == "rtl" else 0
+        levels = char_levels(content, bool(self.base_level)) \
+            if content and needs_bidi(content, bool(self.base_level)) else ()
+        self.bidi = bool(levels)
+
+        def level_at(offset: int) -> int:
+            return levels[min(offset, len(levels) - 1)] if levels else 0
+
         if content:
             texts, required = split_by_break_opportunities(content, str(self.style.get("wordBreak", "normal")))
         else:
@@ -295,7 +226,9 @@ class InlineParagraph:
                     belongs = ((p > start or is_first) if item.kind == "close" or empty
                                else (p < end or (is_last and p == end)))
                     if belongs:
-                        segments.append(_Segment(item))
+                        # A box's edges are at the level of the text inside, next to them.
+                        segments.append(_Segment(item, level=level_at(p if item.kind == "open"
+                                                                      else p - 1)))
                 if p == end:
                     break
                 ch = content[p]
@@ -305,12 +238,13 @@ class InlineParagraph:
                         last = segments[-1] if segments else None
                         # Tabs are segments of their own (placed at tab stops).
                         if (last is not None and last.item is item and last.text is not None
-                                and (last.text[0] == TAB) == (ch == TAB)):
+                                and (last.text[0] == TAB) == (ch == TAB)
+                                and last.level == level_at(p)):
                             last.text += ch
                         else:
-                            segments.append(_Segment(item, ch))
+                            segments.append(_Segment(item, ch, level=level_at(p)))
                 elif item.kind == "atomic":
-                    segments.append(_Segment(item))
+                    segments.append(_Segment(item, level=level_at(p)))
                 p += 1
             last_item = items[owners[end - 1]] if end > 0 else None
             white_space = (last_item.run.style.get("whiteSpace", "normal")
@@ -516,6 +450,9 @@ class InlineParagraph:
             i += 1
         if line is not None:
             finish(line)
+        if not min_content and lines:
+            lines = clamp_lines(self, lines, width)
+            top = lines[-1].top + lines[-1].height
 
         max_width = 0.0
         for index, current in enumerate(lines):
@@ -536,12 +473,15 @@ class InlineParagraph:
                     gap = remaining / (len(current.words) - 1)
                 if self.embed_font:
                     x = round_js(x)
+            line_left = x
             for n, word in enumerate(current.words):
                 for segment in word.segments:
                     segment.x = x
                     x += segment.width
                 if n < len(current.words) - 1:
                     x += gap
+            if self.bidi:
+                _reorder(current, self.base_level, line_left, x - line_left - current.trailing)
         self.lines = lines
         return max(max_width, width if wrapped else 0.0), top, wrapped
 
@@ -565,6 +505,17 @@ class InlineParagraph:
         return measured, height
 
 
+def _reorder(line: _Line, base: int, left: float, width: float) -> None:
+    """Place the segments of a line in visual order by their bidi levels (L1, L2)."""
+    segments = [s for w in line.words for s in w.segments]
+    texts = [s.text if s.item.kind == "text" else OBJECT_REPLACEMENT if s.item.kind == "atomic"
+             else "" for s in segments]
+    levels = line_levels([t or "" for t in texts], [s.level for s in segments], base)
+    lefts = reorder_line([(s.x - left, s.width) for s in segments], levels, width)
+    for segment, segment_left in zip(segments, lefts):
+        segment.x = left + segment_left
+
+
 def _split_word(word: _Word) -> list[_Word]:
     """Split a word into graphemes, keeping the boundaries of inline boxes (``splitWord``)."""
     out: list[_Word] = []
@@ -580,16 +531,16 @@ def _split_word(word: _Word) -> list[_Word]:
         kind = segment.item.kind
         if kind == "text" and segment.text is not None:
             for g in graphemes(segment.text):
-                current.append(_Segment(segment.item, g))
+                current.append(_Segment(segment.item, g, level=segment.level))
                 flush()
         elif kind == "open":
-            current.append(_Segment(segment.item, segment.text, segment.width, segment.x))
+            current.append(_Segment(segment.item, segment.text, segment.width, segment.x, segment.level))
         else:
             # Close markers and atomic inlines stay with the previous grapheme.
             if kind == "close" and out and not current:
-                out[-1].segments.append(_Segment(segment.item, segment.text, segment.width, segment.x))
+                out[-1].segments.append(_Segment(segment.item, segment.text, segment.width, segment.x, segment.level))
             else:
-                current.append(_Segment(segment.item, segment.text, segment.width, segment.x))
+                current.append(_Segment(segment.item, segment.text, segment.width, segment.x, segment.level))
                 if kind == "atomic":
                     flush()
     flush()

@@ -20,6 +20,7 @@ from .breaking import words as word_segments
 from .inline import (
     STRUT,
     TAB,
+    Exclusion,
     Fragment,
     InlineBox,
     InlineParagraph,
@@ -46,10 +47,13 @@ def _words_and_images(text: str, paragraph: InlineParagraph) -> list[str]:
     return [p for s in parts for p in split_images(s, paragraph.is_image)]
 
 
-def finalize(paragraph: InlineParagraph, width: float) -> tuple[
+def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Exclusion] = ()) -> tuple[
         dict[int, list[Piece]], list[Fragment], dict[str, tuple[float, float]]]:
-    """Pieces of each run (by ``id``), fragments of inline boxes, atomic positions."""
-    paragraph.flow(width)
+    """Pieces of each run (by ``id``), fragments of inline boxes, atomic positions.
+
+    Lines wrap around the ``exclusions`` of floats.
+    """
+    paragraph.flow(width, exclusions=exclusions)
     pieces: dict[int, list[Piece]] = {}
     fragments: list[Fragment] = []
     atomics: dict[str, tuple[float, float]] = {}
@@ -66,6 +70,9 @@ def finalize(paragraph: InlineParagraph, width: float) -> tuple[
                - float(style.get("borderTopWidth", 0.0) or 0.0))
         bottom = (baseline + descent + edge_length(style.get("paddingBottom"), style, width)
                   + float(style.get("borderBottomWidth", 0.0) or 0.0))
+        if paragraph.bidi and right < start_x:
+            # Reordered right-to-left: the box's start is on the right.
+            start_x, right = right, start_x
         fragments.append(Fragment(box.path, start_x, top, max(0.0, right - start_x),
                                   bottom - top, first, last))
 
@@ -109,7 +116,7 @@ def finalize(paragraph: InlineParagraph, width: float) -> tuple[
                     state = paragraph.state(item.run)
                     pieces.setdefault(id(item.run), []).append(Piece(
                         segment.text, segment.x, segment.width, line_number,
-                        line.top + line.baseline - state.shift))
+                        line.top + line.baseline - state.shift, segment.level % 2 == 1))
                 elif item.kind == "atomic" and item.atomic is not None:
                     atomic = item.atomic
                     ascent, _, relative = paragraph._atomic_alignment(atomic)
@@ -172,11 +179,15 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
     merged: list[Piece] = []
     for piece in pieces:
         last = merged[-1] if merged else None
-        if last is not None and last.line == piece.line and abs(last.x + last.width - piece.x) < _EPSILON:
-            merged[-1] = Piece(last.text + piece.text, last.x, last.width + piece.width,
-                                last.line, last.baseline)
+        if last is not None and last.line == piece.line and last.rtl == piece.rtl and abs(
+                last.x - piece.width - piece.x if piece.rtl else last.x + last.width - piece.x
+        ) < _EPSILON:
+            # Right-to-left pieces follow each other leftwards.
+            merged[-1] = Piece(last.text + piece.text, min(last.x, piece.x),
+                               last.width + piece.width, last.line, last.baseline, last.rtl)
         else:
-            merged.append(Piece(piece.text, piece.x, piece.width, piece.line, piece.baseline))
+            merged.append(Piece(piece.text, piece.x, piece.width, piece.line, piece.baseline,
+                                piece.rtl))
 
     decorations: list[tuple[float, float, DecorationLine]] = []  # (right, top, line)
     for piece in merged:
@@ -194,7 +205,8 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
                 parts[-1] += word
             else:
                 parts.append(word)
-        for part in parts:
+        # Right-to-left parts are drawn from the left of the last one.
+        for part in (reversed(parts) if piece.rtl else parts):
             image = paragraph.is_image(part)
             part_width = font_size if image else state.measurer.measure_grapheme(part)
             if image or not paragraph.embed_font:
@@ -206,7 +218,7 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
                 glyphs = engine.glyph_path(part, left=x, top=baseline,
                                            letter_spacing=letter_spacing,
                                            word_spacing=word_spacing, features=features,
-                                           band=band)
+                                           direction="rtl" if piece.rtl else None, band=band)
                 drawing.add_glyphs(glyphs, None)
                 if band is not None:
                     boxes.extend(getattr(glyphs, "boxes", None) or ())

@@ -6,9 +6,9 @@ This is the text layout's interface to the box layout. Contract::
                                           LineBreak)
     items = [TextItem(text, style, path), BoxStart(style, path), TextItem(...), BoxEnd(path),
              AtomicItem(key, width, height, baseline=None, style=...), LineBreak(path)]
-    p = Paragraph(items, block_style, registry, *, embed_font=True, path="div")
-    p.measure(width, mode) -> (width, height)   # mode: "definite" | "min-content" | "max-content"
-    lay = p.layout(width, container_width=None) -> ParagraphLayout
+    p = Paragraph(items, block_style, registry, *, embed_font=True, path="div", near_floats=False)
+    p.measure(width, mode, exclusions=()) -> (width, height)   # mode: "definite" | "min-content" | "max-content"
+    lay = p.layout(width, container_width=None, exclusions=()) -> ParagraphLayout
     lay.width, lay.height, lay.lines, lay.atomic_positions, lay.box_fragments
     lay.paint(x, y, *, id_prefix, clip_text_background=False) -> list[SvgNode]
     lay.clip_shapes(x, y) -> list[SvgNode]      # glyph shapes for ``background-clip: text``
@@ -22,6 +22,11 @@ This is the text layout's interface to the box layout. Contract::
 * ``measure`` results are the reference's text node sizes, the width rounded up
   to the layout grid (``point_scale_factor``) like the reference's
   ``roundUpToLayout``; ``width`` is ignored for the two content modes.
+* ``exclusions``: floats beside the paragraph, ``(top, bottom, left, right)`` relative to
+  its content box (``left``/``right``: how far each reaches in from that side); lines are
+  shortened beside them and moved below them when a word doesn't fit. ``near_floats``
+  makes even plain text use the inline layout, which wraps around floats (the
+  reference's ``nearFloats``).
 * ``layout(width)`` lays the paragraph out in its final content width;
   ``container_width`` is the content width of the box whose ``overflow``
   clips the text (ellipsis and line clamp measure against it; default ``width``).
@@ -51,7 +56,7 @@ from ..paint.text import paint_text_node, paint_text_run, text_clip_shapes
 from ..svg import SvgNode
 from .arrange import ArrangedText
 from .breaking import graphemes
-from .inline import Atomic, InlineBox, InlineParagraph, Run, _Item
+from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run, _Item
 from .inline_render import finalize, line_infos, render_run
 from .measurer import FontEngine
 from .processor import preprocess
@@ -149,8 +154,10 @@ class Paragraph:
     def __init__(self, items: Sequence[Item], block_style: Style, registry: Any, *,
                  embed_font: bool = True, path: str = "div", block_paragraph: bool | None = None,
                  grapheme_images: Mapping[str, str] | None = None, point_scale_factor: float = 1.0,
-                 locale: str | None = None) -> None:
+                 locale: str | None = None, near_floats: bool = False) -> None:
         self.items = list(items)
+        # Text near floats wraps around them, which only the inline layout does (buildInlineText).
+        self.near_floats = near_floats
         self.style = block_style
         self.registry = registry
         self.embed_font = embed_font
@@ -162,13 +169,13 @@ class Paragraph:
             block_paragraph = block_style.get("display") not in _FLEX_OR_GRID
         self.block_paragraph = block_paragraph
         self._engines: dict[tuple[Any, ...], FontEngine] = {}
-        self._cache: dict[tuple[str, float | None], tuple[float, float]] = {}
+        self._cache: dict[tuple[Any, ...], tuple[float, float]] = {}
         self.simple: TextBlock | None = None
         self.inline: InlineParagraph | None = None
         self.runs: list[Run] = []  # the text runs of an inline paragraph, in order
         # Like the reference's ``isSimple()``: only text, all in the container's own style
         # (text in a ``display: contents`` child has the child's style).
-        if self.items and all(isinstance(i, TextItem)
+        if self.items and not near_floats and all(isinstance(i, TextItem)
                               and (i.style is block_style or i.style == block_style)
                               for i in self.items):
             texts = [i for i in self.items if isinstance(i, TextItem)]
@@ -189,7 +196,8 @@ class Paragraph:
         key = (style.get("fontSize", 16.0), _line_height(style.get("lineHeight")), family,
                style.get("fontWeight", 400), style.get("fontStyle", "normal"),
                style.get("fontSynthesis"), style.get("fontSynthesisWeight"),
-               style.get("fontSynthesisStyle"), locale or self.locale)
+               style.get("fontSynthesisStyle"), locale or self.locale,
+               style.get("fontVariationSettings"))
         engine = self._engines.get(key)
         if engine is None:
             engine = self.registry.engine(
@@ -199,7 +207,8 @@ class Paragraph:
                 font_synthesis=style.get("fontSynthesis"),
                 font_synthesis_weight=style.get("fontSynthesisWeight"),
                 font_synthesis_style=style.get("fontSynthesisStyle"),
-                locale=locale or self.locale)
+                locale=locale or self.locale,
+                font_variation_settings=style.get("fontVariationSettings"))
             self._engines[key] = engine
         return engine
 
@@ -257,7 +266,7 @@ class Paragraph:
         return Paragraph(self.items, self.style, self.registry, embed_font=self.embed_font,
                          path=self.path, block_paragraph=self.block_paragraph,
                          grapheme_images=self.images if grapheme_images is None else grapheme_images,
-                         point_scale_factor=self.scale, locale=self.locale)
+                         point_scale_factor=self.scale, locale=self.locale, near_floats=self.near_floats)
 
     def collapses_away(self) -> bool:
         """Whether the paragraph has no line boxes (only collapsible white space)."""
@@ -266,14 +275,20 @@ class Paragraph:
         assert self.simple is not None
         return not any(self.simple.pre.words)
 
-    def measure(self, width: float | None, mode: str = "definite") -> tuple[float, float]:
-        """The size of the content: wrapped at ``width`` (definite), or min/max-content."""
+    def measure(self, width: float | None, mode: str = "definite",
+                exclusions: Sequence[Exclusion] = ()) -> tuple[float, float]:
+        """The size of the content: wrapped at ``width`` (definite), or min/max-content.
+
+        Lines wrap around the ``exclusions`` of floats (inline layout only).
+        """
         if mode == "min-content":
-            key: tuple[str, float | None] = (mode, None)
+            key: tuple[Any, ...] = (mode, None)
         elif mode == "max-content" or width is None or math.isinf(width):
             key = ("max-content", None)
         else:
             key = ("definite", width)
+        if exclusions:
+            key = (*key, tuple(exclusions))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -284,22 +299,25 @@ class Paragraph:
         else:
             assert self.inline is not None
             flow_width = math.inf if key[0] == "max-content" else key[1] or 0.0
-            w, h = self.inline.flow(flow_width, key[0] == "min-content")
+            w, h = self.inline.flow(flow_width, key[0] == "min-content", exclusions)
             result = (round_up_to_layout(w, self.scale, 1e-3), h)
         if len(self._cache) >= 64:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = result
         return result
 
-    def layout(self, width: float, container_width: float | None = None) -> ParagraphLayout:
-        """Lay the content out in its final width."""
-        return ParagraphLayout(self, width, width if container_width is None else container_width)
+    def layout(self, width: float, container_width: float | None = None,
+               exclusions: Sequence[Exclusion] = ()) -> ParagraphLayout:
+        """Lay the content out in its final width, beside the ``exclusions`` of floats."""
+        return ParagraphLayout(self, width, width if container_width is None else container_width,
+                               exclusions)
 
 
 class ParagraphLayout:
     """A paragraph laid out in its final width: lines, fragments, atomics, and its paint."""
 
-    def __init__(self, paragraph: Paragraph, width: float, container_width: float) -> None:
+    def __init__(self, paragraph: Paragraph, width: float, container_width: float,
+                 exclusions: Sequence[Exclusion] = ()) -> None:
         self.paragraph = paragraph
         self.width = width
         self.lines: list[LineBox] = []
@@ -315,7 +333,7 @@ class ParagraphLayout:
         else:
             inline = paragraph.inline
             assert inline is not None
-            pieces, fragments, atomics = finalize(inline, width)
+            pieces, fragments, atomics = finalize(inline, width, exclusions)
             self._pieces = pieces
             self.lines = [LineBox(li.x, li.y, li.width, li.height, li.baseline)
                           for li in line_infos(inline)]
@@ -340,7 +358,7 @@ class ParagraphLayout:
         assert inline is not None
         size = (self.width, self.height)
         return [(render_run(inline, run, self._pieces[id(run)], x, y, size), False)
-                for run in self.paragraph.runs if self._pieces.get(id(run))]
+                for run in [*self.paragraph.runs, *inline.extra_runs] if self._pieces.get(id(run))]
 
     def clip_shapes(self, x: float, y: float) -> list[SvgNode]:
         """The shapes of the glyphs, for the clip path of ``background-clip: text``."""

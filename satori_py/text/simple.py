@@ -22,9 +22,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .breaking import graphemes, has_rtl, split_by_direction, split_images
-from .breaking import words as word_segments
 from ..style.font_features import font_feature_settings
+from .bidi import char_levels, needs_bidi, split_by_level
+from .breaking import graphemes, split_images
+from .breaking import words as word_segments
 from .measurer import FontEngine, Measurer, image_predicate
 from .processor import (
     SPACE,
@@ -78,6 +79,8 @@ class Flow:
     baselines: list[float] = field(default_factory=list)
     segments_per_line: list[int] = field(default_factory=lambda: [0])
     texts: list[str] = field(default_factory=list)
+    # With bidi, the embedding level of each text (they're cut where it changes).
+    levels: list[int] = field(default_factory=list)
     pieces: list[Piece] = field(default_factory=list)
     last_baseline: float | None = None
     size: tuple[float, float] = (0.0, 0.0)
@@ -106,7 +109,8 @@ class TextBlock:
         self.direction = style.get("direction", "ltr")
         self.is_rtl = self.direction == "rtl"
         self.align = resolve_text_align(self.text_align, self.direction)
-        self.needs_bidi = self.is_rtl or has_rtl(self.pre.content)
+        self.needs_bidi = needs_bidi(self.pre.content, self.is_rtl)
+        self.char_levels = char_levels(self.pre.content, self.is_rtl) if self.needs_bidi else ()
         self.is_image = image_predicate(self.images)
         self.measurer = Measurer(engine, font_size=self.font_size, letter_spacing=self.letter_spacing,
                                  word_spacing=self.word_spacing, features=self.features,
@@ -158,6 +162,7 @@ class TextBlock:
         state = Flow()
         line_widths, baselines, heights = state.line_widths, state.baselines, state.line_heights
         texts, pieces, segs = state.texts, state.pieces, state.segments_per_line
+        text_levels = state.levels
         words = list(pre.words)
         required = list(pre.required_breaks)
         limit = pre.line_limit
@@ -189,6 +194,8 @@ class TextBlock:
             line_index = -1
 
         i = 0
+        # Where ``words[i]`` starts in the content: words are consecutive slices of it.
+        offset = 0
         while i < len(words) and lines < limit:
             word = words[i]
             force = required[i] if i < len(required) else False
@@ -242,9 +249,15 @@ class TextBlock:
                 parts = word_segments(word, self.locale)
                 if self.images:
                     parts = [p for s in parts for p in split_images(s, self.is_image)]
-                if self.needs_bidi:
-                    parts = [p for s in parts for p in split_by_direction(s)]
-                for part in parts:
+                leveled: list[tuple[str, int]] = []
+                start = offset
+                for s in parts:
+                    if self.needs_bidi:
+                        leveled.extend(split_by_level(s, self.char_levels, start))
+                    else:
+                        leveled.append((s, 0))
+                    start += len(s)
+                for part, level in leveled:
                     is_img = False
                     if self.is_image(part):
                         part_width = self.font_size
@@ -256,9 +269,11 @@ class TextBlock:
                     else:
                         part_width = self.measurer.measure_grapheme(part)
                     texts.append(part)
+                    text_levels.append(level)
                     pieces.append(Piece(x, height, part_width, lines, line_index, is_img))
                     x += part_width
             i += 1
+            offset += len(word)
             prev_trailing = trailing
 
         if current_width:

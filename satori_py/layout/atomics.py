@@ -1,0 +1,100 @@
+"""Atomic inlines (inline-block, inline-flex, images...) sized in their paragraph's width.
+
+Mirrors ``layoutAtomic`` of the reference's ``text/inline.ts``: an atomic
+inline is laid out on its own, at its max-content width, shrunk to the
+paragraph's width when it is wider (except with ``width: max-content``);
+percentages of its widths are of the paragraph's width. The paragraph's
+width is only known after a layout pass, so :func:`refit` lays atomics out
+again once it is, and remakes the paragraph when their sizes change.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..style.types import Percent
+from ..text.paragraph import AtomicItem
+from .boxes import RenderBox
+from .taffy import LayoutNode
+
+__all__ = ["atomic_item", "lay_out_atomic", "refit"]
+
+# Lays a tree out on its own: (root, available width or "min-content" or None, available height).
+Compute = Callable[[LayoutNode, "float | str | None", "float | None"], None]
+# Resolves a root's fit-content and stretch widths in the room its margin box has.
+FitWidth = Callable[[LayoutNode, float], None]
+
+
+def _percent(node: LayoutNode, keys: tuple[str, ...]) -> bool:
+    return any(isinstance(node.style.get(k), Percent) for k in keys)
+
+
+def _container_height(style: Any) -> float | None:
+    """The content height of a container whose height is a length (``containerHeight``)."""
+    height = style.get("height")
+    if not isinstance(height, (int, float)):
+        return None
+    if style.get("boxSizing") != "border-box":
+        return float(height)
+    insets = sum(float(style.get(k) or 0.0) for k in ("paddingTop", "paddingBottom", "borderTopWidth",
+                                                      "borderBottomWidth"))
+    return max(0.0, float(height) - insets)
+
+
+def lay_out_atomic(box: RenderBox, width: float | None, compute: Compute, fit: FitWidth | None = None,
+                   container: Any = None) -> None:
+    """Lay an atomic inline out in a paragraph ``width`` wide (None: not known yet).
+
+    ``container`` is the style of the paragraph's block container: percentages of
+    heights are of its height, if it is a length.
+    """
+    node = box.node
+    height = _container_height(container) if container is not None and _percent(
+        node, ("height", "minHeight", "maxHeight")) else None
+    if width is not None and _percent(node, ("width", "minWidth", "maxWidth")):
+        compute(node, width, height)
+        return
+    if width is not None and fit is not None:
+        margins = sum(float(node.style.get(k)) for k in ("marginLeft", "marginRight")
+                      if isinstance(node.style.get(k), (int, float)))
+        fit(node, max(0.0, width - margins))
+    compute(node, None, height)
+    b = node.box
+    margins = b.margin.left + b.margin.right
+    if width is not None and box.style.get("width") != "max-content" and b.width + margins > width + 1e-3:
+        # Boxes shrink to fit the width.
+        compute(node, max(0.0, width - margins), height)
+
+
+def atomic_item(box: RenderBox, baseline: float | None) -> AtomicItem:
+    b = box.node.box
+    m = b.margin
+    return AtomicItem(box.path, b.width + m.left + m.right, b.height + m.top + m.bottom,
+                      baseline=baseline, style=box.style)
+
+
+def refit(paragraph_box: RenderBox, compute: Compute, baseline: Callable[[RenderBox], float | None],
+          remake: Callable[[RenderBox, list[Any]], None], fit: FitWidth | None = None) -> bool:
+    """Lay a paragraph's atomic inlines out in its width; whether the paragraph changed."""
+    paragraph = paragraph_box.paragraph
+    if paragraph is None or not paragraph_box.atomics:
+        return False
+    width = paragraph_box.node.box.width
+    items = list(paragraph.items)
+    changed = False
+    for index, item in enumerate(items):
+        if not isinstance(item, AtomicItem):
+            continue
+        box = paragraph_box.atomics.get(item.key)
+        if box is None:
+            continue
+        lay_out_atomic(box, width, compute, fit, paragraph_box.style)
+        fitted = atomic_item(box, baseline(box))
+        if (abs(fitted.width - item.width) > 1e-3 or abs(fitted.height - item.height) > 1e-3
+                or fitted.baseline != item.baseline):
+            items[index] = replace(item, width=fitted.width, height=fitted.height, baseline=fitted.baseline)
+            changed = True
+    if changed:
+        remake(paragraph_box, items)
+    return changed

@@ -1,0 +1,215 @@
+"""Runs Taffy over the built tree, in passes, and turns the result into absolute boxes.
+
+The reference lays the whole tree out in one ``computeLayout`` of its own
+Taffy build, then a second one when fixed boxes have static positions
+(``satori.ts``). Here Taffy 0.7 gets a tree without what it doesn't know,
+and each pass resolves more of it from the previous one's boxes: sizing
+keywords and ``calc()`` (:mod:`.sizing`), static-position placeholders
+(:mod:`.positioning`) and floats (:mod:`.floats`), until nothing changes.
+Atomic inlines and floats are laid out on their own (like the reference's
+``layoutAtomic``), then placed where their paragraph or float placement
+puts them.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..text.paragraph import AtomicItem
+from .atomics import atomic_item, lay_out_atomic, refit
+from .boxes import RenderBox
+from .floats import FloatLayout
+from .grid import has_auto_repeat, has_calc_tracks, refit_auto_repeats, refit_calc_basis
+from .positioning import Origins, Positions, place, size_placeholders
+from .sizing import (
+    Deferred,
+    defer,
+    fit_keyword_width,
+    fit_own_height,
+    measure_intrinsic,
+    needs_own_height,
+    resolve_deferred,
+)
+from .taffy import LayoutNode, compute_layout
+
+if TYPE_CHECKING:
+    from .inline_content import InlineFormatting
+
+__all__ = ["Layout"]
+
+_MAX_PASSES = 5
+
+
+class Layout:
+    """The layout of one render: what the passes need, collected while the tree is built."""
+
+    def __init__(self, point_scale_factor: float,
+                 remake_paragraph: Callable[[RenderBox, list[Any]], None]) -> None:
+        self.scale = point_scale_factor
+        self.positions = Positions()
+        self.deferred: list[Deferred] = []
+        self.deferred_by_node: dict[int, Deferred] = {}
+        self.grids: list[LayoutNode] = []  # grid containers with auto repetitions or calc() tracks
+        # Block-level boxes of block containers that Taffy 0.7 can't size there, see sizing.py.
+        self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
+        self.floats = FloatLayout(self._compute, self.fit_width)
+        self.remake_paragraph = remake_paragraph
+        # Paragraphs with atomic inlines, which are laid out in their width once it's known.
+        self.paragraphs: list[RenderBox] = []
+        self._refitted: dict[int, float] = {}  # the width each paragraph's atomics were laid out in
+
+    # -- collected while building --------------------------------------------------------
+
+    def defer(self, node: LayoutNode, in_block: bool = False) -> None:
+        """Take the values Taffy can't lay out out of a node's style, for later passes."""
+        entry = defer(node)
+        if entry is not None:
+            self.deferred.append(entry)
+            self.deferred_by_node[id(node)] = entry
+        if in_block and needs_own_height(node.style):
+            self.own_heights.append((node, {}))
+
+    def measure_paragraph(self, box: RenderBox, near_floats: bool = False) -> None:
+        """Make the box's node a measured leaf of its paragraph (wrapping around floats)."""
+        paragraph = box.paragraph
+        exclusions = self.floats.exclusions_of(box) if near_floats else None
+
+        def measure(width: float, height: float, mode: str) -> tuple[float, float]:
+            if exclusions is not None and exclusions.rects:
+                rects = exclusions.rects
+                w, h = paragraph.measure(None if math.isinf(width) else width, mode, exclusions=rects)
+                if mode != "definite":
+                    # Taffy 0.7 reuses a content size for a known width that equals it: give the
+                    # height the lines have at that width beside the floats.
+                    h = paragraph.measure(w, "definite", exclusions=rects)[1]
+                return w, h
+            size: tuple[float, float] = paragraph.measure(None if math.isinf(width) else width, mode)
+            return size
+
+        box.node.measure = measure
+        if box.atomics and box not in self.paragraphs:
+            self.paragraphs.append(box)
+
+    def add_float(self, box: RenderBox, inline: InlineFormatting, side: str, clear: str) -> None:
+        """A float in a block container's inline content: laid out on its own, placed after passes."""
+        inline.add_float(box, self.floats.add(box, inline.node, side, clear))
+
+    def atomic(self, box: RenderBox) -> AtomicItem:
+        """Lay out an atomic inline on its own, at its max-content width, and its paragraph item."""
+        lay_out_atomic(box, None, self._compute)
+        return atomic_item(box, self.atomic_baseline(box))
+
+    def fit_width(self, node: LayoutNode, available: float) -> None:
+        """Resolve a laid-out-alone root's fit-content/stretch width in ``available``."""
+        entry = self.deferred_by_node.get(id(node))
+        if entry is not None:
+            fit_keyword_width(entry, available)
+
+    def atomic_baseline(self, box: RenderBox) -> float | None:
+        """The baseline of an atomic inline's last line from its margin-box top (None: its bottom)."""
+        if box.style.get("overflow", "visible") != "visible":
+            return None
+        baseline = _last_baseline(box)
+        return None if baseline is None else box.node.box.margin.top + baseline
+
+    # -- passes ------------------------------------------------------------------------------
+
+    def _compute(self, root: LayoutNode, width: float | str | None, height: float | None) -> None:
+        """Lay out one tree in passes until the values resolved from boxes settle."""
+        nodes = _nodes(root)
+        entries = [e for e in self.deferred if id(e.node) in nodes]
+
+        def lay_out(node: LayoutNode, available: str | None) -> None:
+            compute_layout(node, width=available, height=None, point_scale_factor=self.scale)
+
+        def lay_out_max(node: LayoutNode, available: str | None) -> None:
+            self._compute(node, available, None)
+
+        measure_intrinsic(entries, lay_out)
+        for _ in range(_MAX_PASSES):
+            compute_layout(root, width=width, height=height, point_scale_factor=self.scale)
+            changed = resolve_deferred(root, entries)
+            changed = size_placeholders(self.positions) or changed
+            changed = self.floats.update(root, nodes) or changed
+            changed = self._refit_grids(root, nodes) or changed
+            for node, original in self.own_heights:
+                if id(node) in nodes and node is not root:
+                    changed = fit_own_height(node, original, lay_out_max) or changed
+            for box in self.paragraphs:
+                # Atomic inlines depend on their paragraph's width only: lay them out again when it changes.
+                if id(box.node) in nodes and self._refitted.get(id(box)) != box.node.box.width:
+                    self._refitted[id(box)] = box.node.box.width
+                    changed = refit(box, self._compute, self.atomic_baseline, self.remake_paragraph,
+                                    self.fit_width) or changed
+            if not changed:
+                break
+
+    def _refit_grids(self, root: LayoutNode, nodes: set[int]) -> bool:
+        changed = False
+        for node in self.grids:
+            if node is root and not isinstance(node.style.get("width"), float):
+                continue  # an atomic inline's width is its content's: its grid repeats once
+            if id(node) not in nodes:
+                continue
+            grid = node.style.get("_gridTemplate") or node.style.get("gridContainer")
+            if grid is None:
+                continue
+            if has_calc_tracks(grid):
+                changed = refit_calc_basis(node) or changed
+            if has_auto_repeat(grid):
+                changed = refit_auto_repeats(node, True, isinstance(node.style.get("height"), float)) or changed
+        return changed
+
+    def run(self, root: RenderBox, *, width: float | None, height: float | None) -> None:
+        """Lay out the whole tree, then give every box its absolute rectangle."""
+        self._compute(root.node, width, height)
+        origins = Origins(self.positions)
+        origins.add_tree(root.node)
+        self._finish(root, origins)
+        place(root, origins)
+
+    def _finish(self, box: RenderBox, origins: Origins) -> None:
+        """Lay out paragraphs at their final width; position atomic inlines and floats."""
+        if box.paragraph is not None:
+            box.paragraph_layout = self.floats.layout_paragraph(box)
+            ox, oy = origins.origin(box.node)
+            for key, (ax, ay) in box.paragraph_layout.atomic_positions.items():
+                atomic = box.atomics.get(key)
+                if atomic is None:
+                    continue
+                b = atomic.node.box
+                origins.add_tree(atomic.node, ox + ax + b.margin.left - b.left, oy + ay + b.margin.top - b.top)
+                self._finish(atomic, origins)
+        for child in box.children:
+            placed = self.floats.position_of(child, origins)
+            if placed is not None:
+                b = child.node.box
+                origins.add_tree(child.node, placed[0] - b.left, placed[1] - b.top)
+            self._finish(child, origins)
+
+
+def _nodes(root: LayoutNode) -> set[int]:
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        out.add(id(node))
+        stack.extend(node.children)
+    return out
+
+
+def _last_baseline(box: RenderBox) -> float | None:
+    """The baseline of the last line box in the normal flow of a box, from its top (``findBaseline``)."""
+    if box.paragraph is not None:
+        baseline: float | None = box.paragraph.layout(box.node.box.width).last_baseline
+        return baseline
+    for child in reversed(box.children):
+        style = child.style
+        if child.tag and (style.get("position") in ("absolute", "fixed")
+                          or style.get("float", "none") != "none"):
+            continue
+        baseline = _last_baseline(child)
+        if baseline is not None:
+            return child.node.box.top + baseline
+    return None

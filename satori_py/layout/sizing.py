@@ -1,0 +1,230 @@
+"""Sizes Taffy 0.7 cannot take: sizing keywords, ``fit-content()`` and ``calc()`` with percentages.
+
+The reference's Taffy build resolves ``min-content``, ``max-content``,
+``fit-content``, ``fit-content(<limit>)`` and ``stretch`` widths, and
+``calc()`` lengths with percentages against their basis during layout
+(``layout-engine/encode.ts``: unit codes 3 to 10). Taffy 0.7 has none of
+them, so the layout is computed in passes: a node's intrinsic widths come
+from laying its subtree out on its own, and values that need their
+containing block's size are resolved from the previous pass's boxes until
+they no longer change. Heights only take lengths and percentages, like the
+reference (its README: keywords of ``height``/``minHeight``/``maxHeight``
+are ignored).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..style.types import Calc, FitContent, Percent
+from .taffy import LayoutNode
+
+__all__ = ["Deferred", "defer", "resolve_deferred"]
+
+_KEYWORDS = ("min-content", "max-content", "fit-content", "stretch")
+_WIDTHS = ("width", "minWidth", "maxWidth", "flexBasis")
+_HEIGHTS = ("height", "minHeight", "maxHeight")
+# Lengths whose percentages are of the containing block's width (margins and padding too).
+_OF_WIDTH = ("width", "minWidth", "maxWidth", "left", "right", "marginTop", "marginRight", "marginBottom",
+             "marginLeft", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "flexBasis")
+_OF_HEIGHT = ("height", "minHeight", "maxHeight", "top", "bottom")
+_OF_SELF = ("rowGap", "columnGap")
+_AUTO_OK = ("width", "height", "minWidth", "minHeight", "maxWidth", "maxHeight", "left", "right", "top",
+            "bottom", "flexBasis", "marginTop", "marginRight", "marginBottom", "marginLeft")
+# How a value that waits for its basis is laid out in the first pass.
+_FIRST_PASS = {"maxWidth": "auto", "maxHeight": "auto"}
+
+
+@dataclass
+class Deferred:
+    """A node's values that wait for sizes, as written."""
+
+    node: LayoutNode
+    values: dict[str, Any]
+    # Intrinsic border-box widths of the node's subtree (min, max), once computed.
+    intrinsic: tuple[float, float] | None = None
+    resolved: dict[str, float] = field(default_factory=dict)
+
+
+def _is_keyword(value: Any) -> bool:
+    return (isinstance(value, str) and value in _KEYWORDS) or isinstance(value, FitContent)
+
+
+def defer(node: LayoutNode) -> Deferred | None:
+    """Take the values Taffy can't lay out out of ``node``'s style; None when there are none."""
+    style = node.style
+    values: dict[str, Any] = {}
+    for prop in (*_OF_WIDTH, *_OF_HEIGHT, *_OF_SELF):
+        value = style.get(prop)
+        if isinstance(value, Calc) or (prop in _WIDTHS and _is_keyword(value)) or \
+                (prop in _HEIGHTS and _is_keyword(value)):
+            values[prop] = value
+    if not values:
+        return None
+    for prop, value in values.items():
+        if prop in _HEIGHTS and _is_keyword(value):
+            # Keywords of heights are auto (ignored), as in the reference.
+            style[prop] = "auto" if prop != "maxHeight" else None
+            continue
+        style[prop] = _FIRST_PASS.get(prop, "auto" if prop in _AUTO_OK else 0.0)
+    values = {k: v for k, v in values.items() if not (k in _HEIGHTS and _is_keyword(v))}
+    return Deferred(node, values) if values else None
+
+
+def _insets(node: LayoutNode) -> float:
+    """Horizontal padding and border, which content-box widths don't include."""
+    if node.style.get("boxSizing") == "border-box":
+        return 0.0
+    b = node.box
+    return b.padding.left + b.padding.right + b.border.left + b.border.right
+
+
+def _parents(root: LayoutNode) -> Iterator[tuple[LayoutNode, LayoutNode | None]]:
+    stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
+    while stack:
+        node, parent = stack.pop()
+        yield node, parent
+        stack.extend((child, node) for child in node.children)
+
+
+def measure_intrinsic(entries: list[Deferred], lay_out: Callable[[LayoutNode, str | None], None]) -> None:
+    """The min- and max-content widths of nodes with width keywords, innermost first."""
+    for entry in reversed(entries):
+        if entry.intrinsic is not None or not any(_is_keyword(v) for v in entry.values.values()):
+            continue
+        saved = {p: entry.node.style.get(p) for p in _WIDTHS}
+        for prop in _WIDTHS:
+            if _is_keyword(entry.values.get(prop)):
+                entry.node.style[prop] = "auto" if prop != "maxWidth" else None
+        lay_out(entry.node, "min-content")
+        low = entry.node.box.width
+        lay_out(entry.node, None)
+        high = entry.node.box.width
+        entry.intrinsic = (low, max(low, high))
+        for prop, value in saved.items():
+            entry.node.style[prop] = value
+        # Until the containing block is known, a keyword width is its max-content width.
+        for prop, value in entry.values.items():
+            if _is_keyword(value):
+                px = _keyword_width(entry, value, None)
+                entry.node.style[prop] = px
+                entry.resolved[prop] = px
+
+
+def _keyword_width(entry: Deferred, value: Any, available: float | None) -> float:
+    """A keyword width as the box-sizing width, given the available border-box width."""
+    low, high = entry.intrinsic or (0.0, 0.0)
+    if value == "min-content":
+        border_box = low
+    elif value == "max-content":
+        border_box = high
+    elif value == "stretch":
+        border_box = available if available is not None else high
+    else:
+        limit = value.limit if isinstance(value, FitContent) else None
+        if isinstance(limit, Percent):
+            limit = limit.resolve(available) if available is not None else None
+        elif limit is not None:
+            limit = float(limit) + _insets(entry.node)
+        if limit is None:
+            limit = available if available is not None else math.inf
+        border_box = min(high, max(low, limit))
+    return max(0.0, border_box - _insets(entry.node))
+
+
+def resolve_deferred(root: LayoutNode, entries: list[Deferred]) -> bool:
+    """Resolve deferred values from the last layout; whether any changed (lay out again)."""
+    if not entries:
+        return False
+    parents = {id(node): parent for node, parent in _parents(root)}
+    changed = False
+    for entry in entries:
+        node = entry.node
+        parent = parents.get(id(node))
+        if parent is None:
+            continue
+        p = parent.box
+        absolute = node.style.get("position") == "absolute"
+        # Absolute boxes resolve against the padding box, others against the content box.
+        width = p.width - p.border.left - p.border.right - (0 if absolute else p.padding.left + p.padding.right)
+        height = p.height - p.border.top - p.border.bottom - (0 if absolute else p.padding.top + p.padding.bottom)
+        height_definite = absolute or isinstance(parent.style.get("height"), (int, float))
+        margins = 0.0
+        for side in ("marginLeft", "marginRight"):
+            margin = node.style.get(side)
+            margins += float(margin) if isinstance(margin, (int, float)) else 0.0
+        for prop, value in entry.values.items():
+            if _is_keyword(value):
+                px: Any = _keyword_width(entry, value, max(0.0, width - margins))
+            elif prop in _OF_SELF:
+                own = node.box
+                basis = own.content_width if prop == "columnGap" else own.content_height
+                px = value.resolve(basis)
+            elif prop in _OF_HEIGHT:
+                px = value.resolve(height) if height_definite else ("auto" if prop in _AUTO_OK else 0.0)
+            else:
+                px = value.resolve(width)
+            if isinstance(px, float) and prop in ("width", "height", "minWidth", "minHeight", "maxWidth",
+                                                  "maxHeight", "flexBasis"):
+                px = max(0.0, px)
+            if entry.resolved.get(prop) != px:
+                if not (isinstance(px, float) and isinstance(entry.resolved.get(prop), float)
+                        and abs(px - entry.resolved[prop]) < 1e-3):
+                    changed = True
+                entry.resolved[prop] = px
+                node.style[prop] = px
+    return changed
+
+
+def needs_own_height(style: dict[str, Any]) -> bool:
+    """Whether Taffy 0.7 sizes this block-level box wrongly in a block container.
+
+    Its block layout gives children a min-content available height (fixed in
+    newer Taffy, which the reference uses): grid tracks then don't grow to
+    their limits, and column flex containers wrap every item.
+    """
+    if isinstance(style.get("height"), (int, float)):
+        return False
+    display = style.get("display")
+    return display == "grid" or (display == "flex" and style.get("flexWrap", "nowrap") != "nowrap"
+                                 and style.get("flexDirection", "row") in ("column", "column-reverse"))
+
+
+def fit_own_height(node: LayoutNode, original: dict[str, Any],
+                   lay_out: Callable[[LayoutNode, str | None], None]) -> bool:
+    """Lay a box out on its own at its width to learn its height; make that its height.
+
+    ``original`` keeps its ``width``/``height`` as written. Whether the height changed.
+    """
+    if not original:
+        original.update(width=node.style.get("width"), height=node.style.get("height"))
+    b = node.box
+    vertical = 0.0 if node.style.get("boxSizing") == "border-box" else (
+        b.padding.top + b.padding.bottom + b.border.top + b.border.bottom)
+    current = node.style.get("height")
+    node.style["width"] = b.width - _insets(node)
+    node.style["height"] = original["height"]
+    # The subtree's boxes of the enclosing layout stay: this is only a measurement.
+    saved = [(n, n.box) for n, _parent in _parents(node)]
+    lay_out(node, None)
+    height = max(0.0, node.box.height - vertical)
+    for n, box in saved:
+        n.box = box
+    node.style["width"] = original["width"]
+    node.style["height"] = height
+    return not (isinstance(current, float) and abs(current - height) < 1e-3)
+
+
+def fit_keyword_width(entry: Deferred, available: float) -> None:
+    """Resolve a root's ``fit-content``/``stretch`` width in ``available`` (its margin box's room).
+
+    An atomic inline or a float is laid out on its own: its parent's width is
+    its paragraph's or containing block's, given here.
+    """
+    for prop, value in entry.values.items():
+        if prop in _WIDTHS and _is_keyword(value) and value not in ("min-content", "max-content"):
+            px = _keyword_width(entry, value, available)
+            entry.node.style[prop] = px
+            entry.resolved[prop] = px

@@ -1,0 +1,246 @@
+"""``load_additional_asset``: fonts and images for text that no given font has.
+
+Mirrors the two passes of the reference's ``satori.ts``: the first layout
+reports the graphemes each text is missing (``segmentsMissingFont``, here
+:meth:`Paragraph.missing_graphemes`), they become ``(language code, segment)``
+requests (:func:`~.language.convert_to_language_codes`), each is asked of the
+callback once per render, the answers are applied (fonts added to the
+registry, data URIs to the grapheme images) and the text is laid out again.
+
+The callback's answer, as in the reference: a ``str`` is the image of the
+segment (an emoji, drawn one font size square); a font or a list of fonts is
+registered (``satori_py.Font``, or a mapping with its fields); ``None``/``[]``
+is no answer. Departures: the requests are made in a fixed order (the
+reference's are concurrent, so its fonts register in completion order), the
+callback may be ``async`` (awaited here), and loaders marked ``thread_safe``
+(the emoji loaders) are called on a few threads at once, like the reference's
+``Promise.all``.
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import re
+import threading
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+from ..errors import FontError, SatoriError
+from ..options import Font
+from .language import convert_to_language_codes
+
+__all__ = [
+    "AssetLoader",
+    "compose_asset_loaders",
+    "layout_with_additional_assets",
+    "missing_segments",
+    "resolve_additional_assets",
+]
+
+AssetLoader = Callable[[str, str], Any]
+T = TypeVar("T")
+_THREADS = 8
+
+
+class _MissingReporter(Protocol):
+    """What a paragraph offers the first pass (``text.paragraph.Paragraph``)."""
+
+    def missing_graphemes(self) -> list[tuple[str, str | None]]: ...
+
+
+def _is_empty(answer: Any) -> bool:
+    return answer is None or answer == "" or (isinstance(answer, (list, tuple)) and not answer)
+
+
+def compose_asset_loaders(*loaders: AssetLoader | None) -> AssetLoader | None:
+    """One loader asking ``loaders`` in order; the first answer that isn't empty wins.
+
+    Put the user's own loader first and :func:`~.emoji.emoji_asset_loader` after
+    it, so that the user's answers (a custom emoji, a font) take precedence.
+    ``None`` entries are skipped; with a single loader it is returned as is.
+    """
+    chain = [loader for loader in loaders if loader is not None]
+    if not chain:
+        return None
+    if len(chain) == 1:
+        return chain[0]
+
+    def composed(code: str, segment: str) -> Any:
+        answer: Any = None
+        for loader in chain:
+            answer = _await(loader(code, segment))
+            if not _is_empty(answer):
+                return answer
+        return answer
+
+    composed.thread_safe = all(getattr(x, "thread_safe", False) for x in chain)  # type: ignore[attr-defined]
+    return composed
+
+
+def _run_coroutines(awaitables: list[Any]) -> list[Any]:
+    async def gather() -> list[Any]:
+        return list(await asyncio.gather(*awaitables))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(gather())
+    # Called from inside a running loop (a synchronous render in async code): that
+    # loop can't be blocked on, so the awaitables run on a loop of their own.
+    box: list[Any] = []
+    errors: list[BaseException] = []
+
+    def runner() -> None:
+        try:
+            box.extend(asyncio.run(gather()))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            errors.append(exc)
+    thread = threading.Thread(target=runner, name="satori-py-assets")
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return box
+
+
+def _await(value: Any) -> Any:
+    return _run_coroutines([value])[0] if inspect.isawaitable(value) else value
+
+
+_INDEX = re.compile(r"\[(\d+)\]$")
+
+
+def _document_order(path: str) -> tuple[int, ...]:
+    """A sort key of a node path (``div/div[1]/#text[0]``) in document order."""
+    return tuple(int(m.group(1)) if (m := _INDEX.search(part)) else 0 for part in path.split("/"))
+
+
+def _first_text_path(paragraph: Any) -> tuple[int, ...]:
+    for item in getattr(paragraph, "items", ()):
+        path = getattr(item, "path", None)
+        if isinstance(path, str) and hasattr(item, "text"):
+            return _document_order(path)
+    return ()
+
+
+def missing_segments(paragraphs: Iterable[_MissingReporter]) -> list[tuple[str, str | None]]:
+    """The ``(grapheme, locale)`` pairs the paragraphs lack fonts for, in document order.
+
+    The reference collects them text by text in document order, which decides the
+    order of the graphemes in each segment it asks for. Paragraphs are built in
+    another order (an inline-block's before its parent's), so they are sorted by
+    their first text; only text after an inline-block in the same paragraph still
+    comes before the inline-block's own.
+    """
+    out: list[tuple[str, str | None]] = []
+    for paragraph in sorted(paragraphs, key=_first_text_path):
+        out.extend(paragraph.missing_graphemes())
+    return out
+
+
+def _as_font(value: Any, code: str, segment: str) -> Font:
+    if isinstance(value, Font):
+        return value
+    if isinstance(value, Mapping):
+        try:
+            # An unset weight or style is the reference's `undefined`: 400, normal.
+            return Font(value["name"], value["data"], value.get("weight") or 400,
+                        value.get("style") or "normal", value.get("lang"))
+        except KeyError as exc:
+            raise FontError(f'load_additional_asset("{code}", "{segment}") returned a font '
+                            f"without {exc.args[0]!r}.") from None
+    raise FontError(f'load_additional_asset("{code}", "{segment}") returned '
+                    f"{type(value).__name__}: expected a data URI string, a Font or a list of fonts.")
+
+
+def _call_all(load: AssetLoader, requests: list[tuple[str, str]]) -> list[Any]:
+    def call(request: tuple[str, str]) -> Any:
+        code, segment = request
+        try:
+            return load(code, segment)
+        except SatoriError:
+            raise
+        except Exception as exc:
+            raise FontError(f'load_additional_asset("{code}", "{segment}") failed: {exc}') from exc
+
+    if len(requests) > 1 and getattr(load, "thread_safe", False):
+        with ThreadPoolExecutor(max_workers=min(_THREADS, len(requests)),
+                                thread_name_prefix="satori-py-assets") as pool:
+            answers = list(pool.map(call, requests))
+    else:
+        answers = [call(r) for r in requests]
+    pending = [i for i, a in enumerate(answers) if inspect.isawaitable(a)]
+    if pending:
+        try:
+            done = _run_coroutines([answers[i] for i in pending])
+        except SatoriError:
+            raise
+        except Exception as exc:
+            raise FontError(f"load_additional_asset failed: {exc}") from exc
+        for i, value in zip(pending, done):
+            answers[i] = value
+    return answers
+
+
+def resolve_additional_assets(paragraphs: Iterable[_MissingReporter], registry: Any,
+                              grapheme_images: MutableMapping[str, str],
+                              load_additional_asset: AssetLoader | None, *,
+                              processed: set[str] | None = None) -> bool:
+    """Ask ``load_additional_asset`` for what the first pass's paragraphs lack, and apply it.
+
+    Fonts go to ``registry.add_fonts`` (in request order), images into
+    ``grapheme_images`` (mutated: pass the same mapping the second pass gives
+    its paragraphs). ``processed`` (``processedWordsMissingFonts``) holds the
+    ``"code_segment"`` requests already made in this render; a request is made
+    once. Returns whether anything was added, i.e. whether to lay out again.
+    """
+    if load_additional_asset is None:
+        return False
+    segments = missing_segments(paragraphs)
+    if not segments:
+        return False
+    seen = processed if processed is not None else set()
+    requests: list[tuple[str, str]] = []
+    for code, parts in convert_to_language_codes(segments).items():
+        for segment in parts:
+            key = f"{code}_{segment}"
+            if key not in seen:
+                seen.add(key)
+                requests.append((code, segment))
+    if not requests:
+        return False
+    fonts: list[Font] = []
+    images: dict[str, str] = {}
+    for (code, segment), answer in zip(requests, _call_all(load_additional_asset, requests)):
+        if isinstance(answer, str):
+            if answer:
+                images[segment] = answer
+        elif isinstance(answer, (list, tuple)):
+            fonts.extend(_as_font(f, code, segment) for f in answer)
+        elif answer is not None and answer is not False:
+            fonts.append(_as_font(answer, code, segment))
+    if fonts:
+        registry.add_fonts(fonts)
+    grapheme_images.update(images)
+    return bool(fonts or images)
+
+
+def layout_with_additional_assets(layout_pass: Callable[[], tuple[T, Sequence[_MissingReporter]]],
+                                  registry: Any, grapheme_images: MutableMapping[str, str],
+                                  load_additional_asset: AssetLoader | None, *,
+                                  processed: set[str] | None = None) -> T:
+    """The reference's flow around a layout: lay out, resolve what's missing, lay out again.
+
+    ``layout_pass()`` builds the tree with ``registry`` and ``grapheme_images``
+    (read when it runs, so the second pass sees what was added) and returns
+    ``(result, paragraphs)``, every paragraph it built; the result may be
+    unfinished boxes (``TreeBuilder.build``), finished by the caller, since the
+    first pass needs no geometry. The second pass runs only when the callback
+    added something. ``processed``: see :func:`resolve_additional_assets`; share
+    one set between the passes of a render (e.g. the container-query pass).
+    """
+    result, paragraphs = layout_pass()
+    if resolve_additional_assets(paragraphs, registry, grapheme_images, load_additional_asset,
+                                 processed=processed):
+        result, _ = layout_pass()
+    return result

@@ -1,0 +1,125 @@
+"""The data of inline formatting: inline boxes, runs, atomics, and the items, segments,
+words and lines that :mod:`.inline` breaks into lines (the reference's ``text/inline.ts``
+types), and what :mod:`.inline_render` returns (fragments, pieces, line infos).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .measurer import FontEngine, Measurer
+
+__all__ = ["Atomic", "Fragment", "InlineBox", "LineInfo", "Piece", "Run", "RunState"]
+
+Style = Mapping[str, Any]
+
+
+@dataclass(eq=False)
+class InlineBox:
+    """An inline element's box (``BoxStart`` ... ``BoxEnd``)."""
+
+    style: Style
+    path: str
+    ancestors: list[InlineBox] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Run:
+    """A text child: its content, its style (its element's) and the boxes it is in."""
+
+    content: str
+    style: Style
+    path: str
+    boxes: list[InlineBox]
+    locale: str | None = None
+
+
+@dataclass(eq=False)
+class Atomic:
+    """An atomic inline laid out on its own: its margin box and baseline."""
+
+    key: str
+    width: float
+    height: float
+    baseline: float | None  # from the top of the margin box; None: the bottom margin edge
+    style: Style
+
+
+@dataclass(eq=False)
+class _Item:
+    kind: str  # "text", "open", "close", "atomic", "break"
+    run: Run | None = None
+    box: InlineBox | None = None
+    atomic: Atomic | None = None
+    continuation: bool = False  # an open item of a box continued from a previous paragraph
+    continued: bool = False  # a close item of a box continued in the next paragraph
+
+
+@dataclass(eq=False)
+class _Segment:
+    item: _Item
+    text: str | None = None
+    width: float = 0.0
+    x: float = 0.0
+    level: int = 0  # the bidi embedding level
+
+
+@dataclass(eq=False)
+class _Word:
+    segments: list[_Segment]
+    force_break: bool
+    can_break_after: bool
+    width: float = 0.0
+    trailing: float = 0.0
+
+
+@dataclass(eq=False)
+class _Line:
+    words: list[_Word] = field(default_factory=list)
+    width: float = 0.0
+    trailing: float = 0.0
+    top: float = 0.0
+    left: float = 0.0
+    available: float = 0.0
+    baseline: float = 0.0
+    height: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """A piece of an inline box on one line: its border box, relative to the paragraph."""
+
+    path: str
+    left: float
+    top: float
+    width: float
+    height: float
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    x: float
+    y: float
+    width: float
+    height: float
+    baseline: float
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    x: float
+    width: float
+    line: int
+    baseline: float
+    rtl: bool = False  # shaped right-to-left (an odd bidi level)
+
+
+@dataclass(slots=True)
+class RunState:
+    engine: FontEngine
+    measurer: Measurer
+    shift: float

@@ -1,0 +1,176 @@
+"""Grid: the parsers of parser/grid.ts, item placement, and boxes the reference lays out."""
+from __future__ import annotations
+
+import pytest
+
+from satori_py.errors import StyleError
+from satori_py.layout.grid_parse import (
+    Area,
+    Fr,
+    GridLine,
+    Repeat,
+    TrackSize,
+    parse_auto_flow,
+    parse_line,
+    parse_template_areas,
+    parse_track_list,
+)
+from satori_py.layout.grid_place import place_items
+from satori_py.layout.grid_shorthands import expand_grid_shorthands
+from satori_py.style.types import Percent
+
+from .support import boxes, d
+
+
+def px(text: str) -> float | None:
+    return float(text[:-2]) if text.endswith("px") else None
+
+
+@pytest.mark.parametrize(("value", "tracks"), [
+    ("100px 1fr", (TrackSize(100.0, 100.0), TrackSize("auto", Fr(1.0)))),
+    ("minmax(20px, 2fr) 25%", (TrackSize(20.0, Fr(2.0)), TrackSize(Percent(25.0), Percent(25.0)))),
+    ("repeat(2, 10px)", (Repeat(2, (TrackSize(10.0, 10.0),)),)),
+    ("max-content auto", (TrackSize("max-content", "max-content"), TrackSize("auto", "auto"))),
+])
+def test_track_lists(value: str, tracks: tuple[object, ...]) -> None:
+    parsed = parse_track_list(value, px, "gridTemplateColumns")
+    assert parsed is not None and parsed.tracks == tracks
+
+
+def test_line_names_are_kept_per_line() -> None:
+    parsed = parse_track_list("[a] 10px [b c] 20px [d]", px, "gridTemplateColumns")
+    assert parsed is not None and parsed.line_names == (("a",), ("b", "c"), ("d",))
+
+
+@pytest.mark.parametrize("value", ["1fr minmax(1fr, 2px)", "repeat(0, 1px)",
+                                   "repeat(auto-fill, 1px) repeat(auto-fit, 2px)", "[a 10px", "-5px"])
+def test_invalid_track_lists_raise_the_reference_sentence(value: str) -> None:
+    with pytest.raises(StyleError, match=r'^Invalid value for CSS property "gridTemplateColumns": '):
+        parse_track_list(value, px, "gridTemplateColumns")
+
+
+@pytest.mark.parametrize(("value", "line"), [
+    ("2", GridLine("line", 2)), ("-1", GridLine("line", -1)), ("span 3", GridLine("span", 3)),
+    ("a 2", GridLine("line", 2, "a")), ("span a", GridLine("span", 1, "a")), ("auto", None),
+])
+def test_lines(value: str, line: GridLine | None) -> None:
+    assert parse_line(value, "gridRowStart") == line
+
+
+@pytest.mark.parametrize("value", ["0", "span 0", "span", "a b", "span auto"])
+def test_invalid_lines(value: str) -> None:
+    with pytest.raises(StyleError):
+        parse_line(value, "gridRowStart")
+
+
+def test_areas_are_rectangles_with_lines_from_one() -> None:
+    areas = parse_template_areas('"a a ." "b b c"')
+    assert areas is not None and (areas.row_count, areas.column_count) == (2, 3)
+    assert set(areas.areas) == {Area("a", 1, 2, 1, 3), Area("b", 2, 3, 1, 3), Area("c", 2, 3, 3, 4)}
+    with pytest.raises(StyleError):
+        parse_template_areas('"a b" "b a"')
+
+
+def test_auto_flow() -> None:
+    assert parse_auto_flow("dense column") == "column dense"
+    with pytest.raises(StyleError):
+        parse_auto_flow("row column")
+
+
+def test_shorthands_expand_in_declaration_order() -> None:
+    style = {"gridArea": "head", "gridRowEnd": "span 2", "gridTemplate": '"a b" 20px / 1fr 2fr',
+             "grid": "auto-flow dense 30px / 1fr"}
+    out = expand_grid_shorthands(style)
+    assert out["gridRowStart"] == "head" and out["gridRowEnd"] == "span 2"
+    assert out["gridColumnStart"] == out["gridColumnEnd"] == "head"
+    assert out["gridTemplateColumns"] == "1fr" and out["gridAutoRows"] == "30px"
+    assert out["gridAutoFlow"] == "row dense" and out["gridTemplateAreas"] == "none"
+
+
+def _line(value: int) -> dict[str, int]:
+    return {"kind": 1, "value": value}
+
+
+AUTO = {"kind": 0, "value": 0}
+
+
+def test_placement_of_an_item_locked_to_a_column_after_the_cursor() -> None:
+    # Taffy 0.7 puts the third item one column too far right; the algorithm here doesn't.
+    items = [({"start": AUTO, "end": AUTO}, {"start": _line(3), "end": _line(4)}),
+             ({"start": AUTO, "end": AUTO}, {"start": _line(1), "end": _line(5)}),
+             ({"start": AUTO, "end": AUTO}, {"start": _line(2), "end": _line(4)})]
+    placed = place_items(items, 3, 0, "row")
+    assert [(r.start, c.start, c.span) for r, c in placed] == [(0, 2, 1), (1, 0, 4), (2, 1, 2)]
+
+
+def test_dense_flow_fills_holes() -> None:
+    span2 = {"start": {"kind": 2, "value": 2}, "end": AUTO}
+    one = {"start": AUTO, "end": AUTO}
+    items = [(one, {"start": _line(2), "end": AUTO}), (one, span2), (one, one)]
+    placed = place_items(items, 2, 0, "row dense")
+    assert [(r.start, c.start) for r, c in placed] == [(0, 1), (1, 0), (0, 0)]
+
+
+# Boxes of the real Satori 0.63.2 (onNodeDetected), for the same elements.
+
+def test_template_areas_and_named_lines() -> None:
+    el = d({"display": "grid", "gridTemplateAreas": '"head head head" "side main main" "foot foot foot"',
+            "gridTemplateColumns": "80px 1fr 1fr", "gridTemplateRows": "40px 1fr 30px", "width": 400,
+            "height": 300, "columnGap": 4},
+           d({"gridArea": "head"}), d({"gridArea": "side"}), d({"gridArea": "main"}), d({"gridArea": "foot"}),
+           d({"gridRowStart": "main-start", "gridColumnStart": "main", "width": 20, "height": 20}))
+    b = boxes(el, 400, 300)
+    assert b["div/div[0]"] == (0, 0, 400, 40)
+    assert b["div/div[1]"] == (0, 40, 80, 230)
+    assert b["div/div[2]"] == (84, 40, 316, 230)
+    assert b["div/div[3]"] == (0, 270, 400, 30)
+    assert b["div/div[4]"] == (84, 40, 20, 20)
+
+
+def test_named_lines_and_spans_to_them() -> None:
+    el = d({"width": 400},
+           d({"display": "grid", "gridTemplateColumns": "[x] 40px [y] 40px [x] 40px [y]", "gridAutoRows": "12px"},
+             d({"gridColumn": "x 2 / y 2"}), d({"gridColumn": "span x / y 3"}), d({"gridColumn": "y / span y"})))
+    b = boxes(el, 400, 100)
+    assert b["div/div[0]/div[0]"] == (80, 0, 40, 12)
+    assert b["div/div[0]/div[1]"] == (0, 12, 400, 12)
+    assert b["div/div[0]/div[2]"] == (40, 24, 80, 12)
+
+
+def test_auto_fill_counts_with_the_final_width_of_a_stretched_item() -> None:
+    el = d({"display": "flex", "flexDirection": "column", "width": 400},
+           d({"display": "grid", "grid": "auto-flow 25px / repeat(auto-fill, minmax(60px, 1fr))", "gap": 5},
+             *[d({}) for _ in range(7)]))
+    b = boxes(el, 400, 300)
+    assert b["div/div[0]"] == (0, 0, 400, 55)
+    assert b["div/div[0]/div[1]"] == (68, 0, 62, 25)
+    assert b["div/div[0]/div[6]"] == (0, 30, 63, 25)
+
+
+def test_grid_in_a_block_container_grows_its_rows() -> None:
+    # Taffy 0.7 gives block children a min-content available height; the reference's doesn't.
+    el = d({"width": 400, "fontSize": 12},
+           d({"display": "grid", "gridAutoRows": "minmax(30px, auto)", "gridTemplateColumns": "1fr 1fr"},
+             d({}, "x"), d({"height": 50}, "y"), d({}, "z")),
+           d({"display": "grid", "gridTemplateRows": "1fr 2fr"}, d({}, "x"), d({"height": 40}, "y")))
+    b = boxes(el, 400, 300)
+    assert b["div/div[0]"] == (0, 0, 400, 80)
+    assert b["div/div[0]/div[2]"] == (0, 50, 200, 30)
+    assert b["div/div[1]/div[0]"] == (0, 80, 400, 20)
+    assert b["div/div[1]/div[1]"] == (0, 100, 400, 40)
+
+
+def test_invalid_grid_values_raise_with_the_node_path_or_are_reported() -> None:
+    from satori_py.api import render_svg
+
+    el = d({"display": "flex"}, d({"display": "grid", "gridTemplateColumns": "1fr minmax(1fr, 2px)"}),
+           d({"gridRowStart": "span 0"}))
+    with pytest.raises(StyleError) as caught:
+        render_svg(el, width=100, height=100)
+    assert str(caught.value) == ('div/div[0]: Invalid value for CSS property "gridTemplateColumns": '
+                                 '"1fr minmax(1fr, 2px)".')
+    errors: list[Exception] = []
+    render_svg(el, width=100, height=100, on_style_error=errors.append)
+    assert [str(e) for e in errors] == [
+        'Invalid value for CSS property "gridTemplateColumns": "1fr minmax(1fr, 2px)".',
+        'Invalid value for CSS property "gridRowStart": "span 0".']

@@ -1,0 +1,63 @@
+"""Sizes Taffy 0.7 can't take (keywords, fit-content(), calc() with percentages), margins, display."""
+from __future__ import annotations
+
+from .support import boxes, d, lay_out
+
+
+def test_sizing_keywords_and_calc() -> None:
+    el = d({"width": 300, "fontSize": 14},
+           d({"width": "min-content", "padding": 3}, "hello big world"),
+           d({"width": "max-content", "border": "2px solid black", "borderStyle": "solid"}, "hello big world"),
+           d({"width": "fit-content"}, "hello big world"),
+           d({"width": "fit-content", "margin": 10}, "hello big world " * 4),
+           d({"width": "fit-content(60px)"}, "hello big world"),
+           d({"width": "calc(50% - 20px)", "height": 10, "marginLeft": "calc(10% + 5px)"}),
+           d({"display": "flex", "height": 30},
+             d({"width": "calc(100% - 200px)"}), d({"flexBasis": "max-content"}, "flex basis")),
+           d({"maxWidth": "min-content"}, "max width min"),
+           d({"display": "inline-block", "width": "50%", "height": 10}))
+    b = boxes(el, 300, 400)
+    assert b["div/div[0]"] == (0, 0, 42, 60)
+    assert b["div/div[1]"] == (0, 60, 98, 22)
+    assert b["div/div[2]"] == (0, 82, 94, 18)
+    assert b["div/div[3]"] == (10, 110, 280, 36)
+    assert b["div/div[4]"] == (0, 156, 60, 36)
+    assert b["div/div[5]"] == (35, 192, 130, 10)
+    assert b["div/div[6]/div[0]"] == (0, 202, 100, 30)
+    assert b["div/div[6]/div[1]"] == (100, 202, 62, 30)
+    assert b["div/div[7]"] == (0, 232, 40, 54)
+    # Percentages of an inline-block are of its paragraph's width.
+    assert b["div/div[8]"] == (0, 290, 150, 10)
+
+
+def test_margins_collapse_except_through_a_flow_root() -> None:
+    el = d({"width": 300, "fontSize": 14},
+           d({"marginTop": 20, "marginBottom": 10}, d({"marginTop": 30, "height": 10})),
+           d({"marginTop": 15, "height": 10}),
+           d({"margin": "8px 0"}),
+           d({"marginTop": 12, "display": "flow-root"}, d({"marginTop": 20, "height": 10})),
+           d({"marginTop": -5, "height": 10}))
+    b = boxes(el, 300)
+    assert b["div"] == (0, 30, 300, 82)
+    assert b["div/div[1]"] == (0, 55, 300, 10)
+    assert b["div/div[2]"] == (0, 73, 300, 0)
+    assert b["div/div[3]"] == (0, 77, 300, 30)
+    assert b["div/div[3]/div[0]"] == (0, 97, 300, 10)
+    assert b["div/div[4]"] == (0, 102, 300, 10)
+
+
+def test_the_root_is_sized_by_its_content_without_a_width_or_height() -> None:
+    result = lay_out(d({"padding": 7}, d({"width": 120, "height": 30})))
+    assert (result.width, result.height) == (134, 44)
+
+
+def test_display_none_contents_and_inline_boxes() -> None:
+    el = d({"width": 200, "fontSize": 14},
+           d({"display": "none"}, d({"width": 50, "height": 50})),
+           d({"display": "contents"}, d({"height": 10})),
+           d({}, "a ", d({}, "b", d({"height": 5}), "c", t="span")))
+    b = boxes(el, 200)
+    assert "div/div[0]" not in b and "div/div[0]/div[0]" not in b
+    assert b["div/div[1]/div[0]"] == (0, 0, 200, 10)
+    # A block in an inline box splits its paragraph in two.
+    assert b["div/div[2]/span[1]/div[1]"][1:] == (28, 200, 5)
