@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import click
 
 from .errors import SatoriError
+from .files import write_atomic
 
 __all__ = ["cli", "main", "parse_font_spec", "write_atomic"]
 
@@ -49,23 +49,6 @@ def parse_font_spec(spec: str) -> Any:
         return Font(name=name.strip(), data=Path(path), weight=weight, style=style)
     except SatoriError as exc:
         raise click.BadParameter(str(exc), param_hint="--font") from None
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, so a
-    failure never leaves a partial or truncated output behind."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _load(input_path: str) -> Any:

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 import satori_py
 from satori_py import cli as cli_module
+from satori_py.files import write_atomic
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.case import Fetched
 from satori_py.errors import ImageError, StyleError
@@ -261,8 +262,8 @@ def test_other_exceptions_are_bugs_and_propagate(runner: CliRunner, api: StubApi
 
 def test_write_atomic_leaves_no_temp_files(tmp_path: Path) -> None:
     target = tmp_path / "x.bin"
-    cli_module.write_atomic(target, b"abc")
-    cli_module.write_atomic(target, b"def")
+    write_atomic(target, b"abc")
+    write_atomic(target, b"def")
     assert target.read_bytes() == b"def"
     assert [p.name for p in tmp_path.iterdir()] == ["x.bin"]
 

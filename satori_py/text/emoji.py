@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -38,6 +37,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import brotli  # type: ignore[import-untyped]
+
+from ..files import write_atomic
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
@@ -228,17 +229,7 @@ class DiskCache:
         path = self._path(key)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".part")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(path, data)
         except OSError as exc:
             log.debug("emoji cache: cannot write %s: %s", path, exc)
             return

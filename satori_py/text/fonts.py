@@ -42,8 +42,6 @@ SUFFIX_WHEN_LANG_NOT_SET = "unknown"
 
 _SFNT_CACHE_SIZE = 64
 _FACE_CACHE_SIZE = 32  # a CJK face can hold tens of MB
-_OUTLINE_CACHE_SIZE = 65536
-_SCALED_CACHE_SIZE = 32768
 
 
 class FontLike(Protocol):
@@ -124,7 +122,7 @@ def _check_cmap(raw: bytes) -> None:
     raise ValueError("No valid cmap sub-tables found.")
 
 
-class FaceData:
+class FaceData(outlines.GlyphCache):
     """One parsed font file: HarfBuzz font, metrics, outline caches.
 
     Shared by every registration of the same bytes, and across renders and
@@ -183,21 +181,8 @@ class FaceData:
                     result = outlines.pen_outline(tt.getGlyphSet(), tt.getGlyphName(gid))
         except Exception as exc:
             raise FontError(f"Failed to read glyph {gid} of a font: {exc}") from exc
-        if len(self._outlines) >= _OUTLINE_CACHE_SIZE:
-            self._outlines.clear()
-        self._outlines[gid] = result
-        return result
+        return self._remember(gid, result)
 
-    def scaled(self, gid: int, scale: float, skew: float) -> ScaledOutline:
-        """Glyph ``gid`` prepared for ``scale`` px per unit and ``skew`` (cached)."""
-        key = (gid, scale, skew)
-        hit = self._scaled.get(key)
-        if hit is None:
-            hit = outlines.scale_outline(self.outline(gid), scale, skew)
-            if len(self._scaled) >= _SCALED_CACHE_SIZE:
-                self._scaled.clear()
-            self._scaled[key] = hit
-        return hit
 
 
 _FACE_CACHE: BoundedCache[FaceData] = BoundedCache(_FACE_CACHE_SIZE)

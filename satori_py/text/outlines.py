@@ -99,7 +99,7 @@ def glyf_outline(glyf: Any, name: str) -> Outline:
             out += ((curr[0] + nxt[0]) * 0.5, (curr[1] + nxt[1]) * 0.5)
         ops.append("M")
         for i in range(n):
-            prev, curr, nxt = curr, nxt, contour[(i + 1) % n]
+            curr, nxt = nxt, contour[(i + 1) % n]
             if curr[2]:
                 ops.append("L")
                 out += (curr[0], curr[1])
@@ -390,3 +390,39 @@ def band_boxes(commands: list[tuple[str, tuple[float, ...]]], underline_y: float
     lo, hi = ranges[0][0], ranges[-1][1]
     return [GlyphBox(min(a, lo) - bleed, max(b, hi) + bleed, band_min, band_max)
             for a, b in ranges]
+
+
+# Bounds of the per-face outline caches (entries).
+OUTLINE_CACHE_SIZE = 65536
+SCALED_CACHE_SIZE = 32768
+
+
+class GlyphCache:
+    """The outline caches of a face (or of one instance of a variable face).
+
+    Subclasses set ``_outlines`` and ``_scaled`` dicts and implement ``outline``.
+    """
+
+    __slots__ = ()
+    _outlines: dict[int, Outline]
+    _scaled: dict[tuple[int, float, float], ScaledOutline]
+
+    def outline(self, gid: int) -> Outline:
+        raise NotImplementedError
+
+    def _remember(self, gid: int, outline: Outline) -> Outline:
+        if len(self._outlines) >= OUTLINE_CACHE_SIZE:
+            self._outlines.clear()
+        self._outlines[gid] = outline
+        return outline
+
+    def scaled(self, gid: int, scale: float, skew: float) -> ScaledOutline:
+        """Glyph ``gid`` prepared for ``scale`` px per unit and ``skew`` (cached)."""
+        key = (gid, scale, skew)
+        hit = self._scaled.get(key)
+        if hit is None:
+            hit = scale_outline(self.outline(gid), scale, skew)
+            if len(self._scaled) >= SCALED_CACHE_SIZE:
+                self._scaled.clear()
+            self._scaled[key] = hit
+        return hit

@@ -50,7 +50,6 @@ _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
 _INSTANCES: OrderedDict[tuple[bytes, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
-_OUTLINE_CACHE_SIZE = 16384
 _SETTING = re.compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$""")
 
 
@@ -147,7 +146,7 @@ class _VariedGlyf(Mapping[str, Any]):
         return len(self._glyf.keys())
 
 
-class VariedFaceData:
+class VariedFaceData(outlines.GlyphCache):
     """One instance of a variable face: a stand-in for ``FaceData`` (same metrics and
     cmap; varied shaping, outlines and weight class)."""
 
@@ -162,9 +161,10 @@ class VariedFaceData:
         values = dict(location)
         self.weight_class = round(values["wght"]) if "wght" in values else base.weight_class
         tt = base._tt
-        self._glyph_set = tt.getGlyphSet(location=values)
-        self._glyf = (_VariedGlyf(self._glyph_set, tt["glyf"])
-                      if "glyf" in tt and "gvar" in tt else None)
+        with base._lock:
+            self._glyph_set = tt.getGlyphSet(location=values)
+            self._glyf = (_VariedGlyf(self._glyph_set, tt["glyf"])
+                          if "glyf" in tt and "gvar" in tt else None)
         self._outlines: dict[int, Outline] = {}
         self._scaled: dict[tuple[int, float, float], ScaledOutline] = {}
 
@@ -185,28 +185,17 @@ class VariedFaceData:
         try:
             if gid >= self.hb.glyph_count:
                 result = outlines.EMPTY_OUTLINE
-            elif self._glyf is not None:
-                result = outlines.glyf_outline(self._glyf, tt.getGlyphName(gid))
-            elif "glyf" in tt:
+            elif "glyf" in tt and self._glyf is None:
                 result = base.outline(gid)  # a TrueType font whose outlines don't vary
             else:
-                result = outlines.pen_outline(self._glyph_set, tt.getGlyphName(gid))
+                with base._lock:  # fontTools reads the shared TTFont lazily
+                    if self._glyf is not None:
+                        result = outlines.glyf_outline(self._glyf, tt.getGlyphName(gid))
+                    else:
+                        result = outlines.pen_outline(self._glyph_set, tt.getGlyphName(gid))
         except Exception as exc:
             raise FontError(f"Failed to read glyph {gid} of a variable font: {exc}") from exc
-        if len(self._outlines) >= _OUTLINE_CACHE_SIZE:
-            self._outlines.clear()
-        self._outlines[gid] = result
-        return result
-
-    def scaled(self, gid: int, scale: float, skew: float) -> ScaledOutline:
-        key = (gid, scale, skew)
-        hit = self._scaled.get(key)
-        if hit is None:
-            hit = outlines.scale_outline(self.outline(gid), scale, skew)
-            if len(self._scaled) >= _OUTLINE_CACHE_SIZE:
-                self._scaled.clear()
-            self._scaled[key] = hit
-        return hit
+        return self._remember(gid, result)
 
     def __repr__(self) -> str:
         return f"VariedFaceData({dict(self.location)!r})"
