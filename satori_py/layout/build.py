@@ -26,6 +26,7 @@ from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
+from .form_controls import with_form_content
 from .grid import grid_container, grid_item, has_auto_repeat, has_calc_tracks
 from .inline_content import InlineFormatting
 from .lists import (
@@ -131,9 +132,14 @@ class TreeBuilder:
         parent = el.props.get(MARKER_PARENT) or parent
         vw, vh = self.viewport
         with node_context(el.path):
-            return compute_style(el.type, dict(el.props), parent,
-                                 viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                 point_scale_factor=self.point_scale_factor)
+            style = compute_style(el.type, dict(el.props), parent,
+                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
+                                  point_scale_factor=self.point_scale_factor)
+        # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
+        # descendants (inherited) and of its own later properties (paint); none without fonts.
+        ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),
+                                       style.get("fontStyle", "normal"))
+        return style if ratio is None else style.replace(_chRatio=ratio)
 
     # -- the whole tree ----------------------------------------------------------------------
 
@@ -173,6 +179,9 @@ class TreeBuilder:
                 ctx.inline.add_break(el.path)
             return
         style = self.style_of(el, ctx.style)
+        # layout.ts: inputs show their value or placeholder instead of their children, and
+        # selects their options (getInputContent/getSelectContent, see form_controls).
+        el = with_form_content(el, style, self.registry)
         if "lang" in el.props:
             # `lang: newLocale = locale` in the reference: only an absent lang inherits;
             # one that names no locale ("en", null) clears it.

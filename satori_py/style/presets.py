@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["LIST_ELEMENTS", "PRESETS", "preset_for"]
+__all__ = ["LIST_ELEMENTS", "PRESETS", "is_list_box", "is_set", "js_parse_int", "preset_for"]
 
 _BLOCK: dict[str, Any] = {"display": "block"}
 _HIDDEN: dict[str, Any] = {"display": "none"}
@@ -95,11 +95,12 @@ _LIST_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "low
                "I": "upper-roman", "disc": "disc", "circle": "circle", "square": "square"}
 
 
-def _is_set(value: Any) -> bool:
+def is_set(value: Any) -> bool:
+    """Whether a boolean attribute (``selected``, ``multiple``...) is set, as the reference reads it."""
     return value is not None and value is not False
 
 
-def _parse_int(value: Any) -> int | None:
+def js_parse_int(value: Any) -> int | None:
     """JavaScript's ``parseInt(value, 10)``; None for NaN."""
     import re
 
@@ -107,7 +108,7 @@ def _parse_int(value: Any) -> int | None:
         return None
     if isinstance(value, (int, float)):
         value = str(int(value)) if math.isfinite(value) else ""
-    match = re.match(r"^\s*([+-]?\d+)", str(value))
+    match = re.match(r"^\s*([+-]?[0-9]+)", str(value))
     return int(match.group(1)) if match else None
 
 
@@ -123,22 +124,23 @@ def _list_presets(tag: str, props: Mapping[str, Any], list_depth: int) -> dict[s
     if tag in ("ol", "ul", "li") and isinstance(kind, str) and kind in _LIST_TYPES:
         preset["listStyleType"] = _LIST_TYPES[kind]
     if tag == "ol":
-        start = _parse_int(props.get("start"))
-        if _is_set(props.get("reversed")):
+        start = js_parse_int(props.get("start"))
+        if is_set(props.get("reversed")):
             preset["counterReset"] = ("reversed(list-item)" if start is None
                                       else f"reversed(list-item) {start + 1}")
         elif start is not None:
             preset["counterReset"] = f"list-item {start - 1}"
     if tag == "li" and props.get("value") is not None:
-        value = _parse_int(props.get("value"))
+        value = js_parse_int(props.get("value"))
         if value is not None:
             preset["counterSet"] = f"list-item {value}"
     return preset
 
 
-def _is_list_box(props: Mapping[str, Any]) -> bool:
-    size = _parse_int(props.get("size"))
-    return _is_set(props.get("multiple")) or (size is not None and size > 1)
+def is_list_box(props: Mapping[str, Any]) -> bool:
+    """Whether a ``<select>`` is a list box (``multiple`` or ``size`` > 1), not a drop-down."""
+    size = js_parse_int(props.get("size"))
+    return is_set(props.get("multiple")) or (size is not None and size > 1)
 
 
 def _is_hidden(tag: str, props: Mapping[str, Any]) -> bool:
@@ -156,7 +158,7 @@ def preset_for(tag: str, props: Mapping[str, Any], list_depth: int = 0) -> dict[
     """The default declarations of ``tag`` with these attributes, in cascade order."""
     preset: dict[str, Any] = dict(PRESETS.get(tag, {}))
     preset.update(_list_presets(tag, props, list_depth))
-    if tag == "select" and _is_list_box(props):
+    if tag == "select" and is_list_box(props):
         preset["borderRadius"] = 2  # Chrome's list boxes have rounded corners
     direction = props.get("dir")
     if isinstance(direction, str) and direction.lower() in ("ltr", "rtl"):
