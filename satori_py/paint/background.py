@@ -43,6 +43,7 @@ from ..style.types import RGBA, BackgroundLayer
 from ..svg import SvgNode
 from .border import content_mask
 from .box import border_lines
+from .compose import clipped, wrap
 from .geometry import Box, Radii, rect_path
 from .gradient import gradient_content, is_gradient
 from .gradient_stops import PaintStyle
@@ -309,15 +310,15 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
     shapes = [shape(fill, blend) for fill, blend in fills]
     if any(blend for _, blend in fills):
         # Layers blend with each other only, not with what is under the element.
-        shapes = [SvgNode("g", {"style": "isolation:isolate"}, shapes)]
+        shapes = wrap(shapes, {"style": "isolation:isolate"})
     if clip == "text":
-        shapes = [SvgNode("g", {"clip-path": f"url(#{text_clip})"}, shapes)]
+        shapes = clipped(shapes, text_clip, None)
     elif clip in ("padding-box", "content-box"):
         border_only = clip == "padding-box"
         if any(border) or (not border_only and any(padding)):
             mask_id = f"{id_prefix}-bgclip"
             defs.append(_clip_mask(mask_id, box, padding, border, radii, style, border_only))
-            shapes = [SvgNode("g", {"mask": f"url(#{mask_id})"}, shapes)]
+            shapes = clipped(shapes, None, mask_id)
     return shapes, defs
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from ..style.types import RGBA
 from ..svg import SvgNode, fmt
+from .compose import url, wrap_one
 from .geometry import Box, Radii, edge_path
 
 __all__ = ["Line", "border_passes", "content_mask", "contour", "draw_border", "patterned_side",
@@ -278,10 +279,10 @@ class _Drawer:
         self.groups += 1
         self.defs.append(SvgNode("clipPath", {"id": clip_id}, [SvgNode("polygon", {
             "points": _sides_region(sides, self.box, self.region_widths)})]))
-        return SvgNode("g", {"clip-path": f"url(#{clip_id})"}, [content])
+        return wrap_one(content, {"clip-path": url(clip_id)})
 
     def _in_ring(self, content: SvgNode) -> SvgNode:
-        return SvgNode("g", {"clip-path": f"url(#{self.ring_id})"}, [content])
+        return wrap_one(content, {"clip-path": url(self.ring_id)})
 
     # -- runs --------------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from ..svg import SvgNode, fmt
 from .geometry import Radii, rect_path, resolve_radii
 from .gradient_stops import PaintStyle
 
-__all__ = ["clip_path_shape", "overflow_region", "parse_shape_function"]
+__all__ = ["clip_path_shape", "overflow_region", "parse_shape_function", "shape_bounds"]
 
 Style = Mapping[str, Any]
 Point = tuple[float, float]
@@ -172,6 +172,34 @@ def clip_path_shape(value: str, width: float, height: float, style: Style) -> Sv
             return _inset(args, width, height, style, ps)
         d, rule = parse_shape_function(value, width, height, ps)
         return SvgNode("path", {"d": d, "fill-rule": rule})
+    return None
+
+
+def shape_bounds(shape: SvgNode) -> tuple[float, float, float, float] | None:
+    """(left, top, right, bottom) of a :func:`clip_path_shape` shape, in its box's
+    coordinates; None for paths, whose extent is not computed."""
+    a = shape.attrs
+
+    def get(*names: str) -> list[float] | None:
+        values = [a.get(n) for n in names]
+        ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values)
+        return [float(v) for v in values] if ok else None  # type: ignore[arg-type]
+
+    if shape.tag == "circle" and (v := get("cx", "cy", "r")):
+        return v[0] - v[2], v[1] - v[2], v[0] + v[2], v[1] + v[2]
+    if shape.tag == "ellipse" and (v := get("cx", "cy", "rx", "ry")):
+        return v[0] - v[2], v[1] - v[3], v[0] + v[2], v[1] + v[3]
+    if shape.tag == "rect" and (v := get("x", "y", "width", "height")):
+        return v[0], v[1], v[0] + max(v[2], 0.0), v[1] + max(v[3], 0.0)
+    if shape.tag == "polygon":
+        try:
+            pairs = [[float(w) for w in point.split()] for point in str(a.get("points", "")).split(",")]
+        except ValueError:
+            return None
+        if not pairs or any(len(pair) != 2 or not all(map(math.isfinite, pair)) for pair in pairs):
+            return None
+        xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
+        return min(xs), min(ys), max(xs), max(ys)
     return None
 
 

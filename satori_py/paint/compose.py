@@ -1,20 +1,38 @@
-"""Wrapping painted nodes in what a box needs: a transform, a clip path and mask, opacity.
+"""Wrapping painted nodes in what a box needs: a transform, a clip path and mask, a filter,
+opacity, a blend mode.
 
-The painter's small SVG combinators. Each wraps only when it has to: a
-single node takes the attribute itself (a clip path or mask cannot go on a
-node with its own ``transform``, which would move it), several nodes share
-one ``<g>``. Nodes are copied, never changed in place.
+The painter's small SVG combinators, and the one place that decides when a
+``<g>`` is needed. Each wraps only when it has to:
+
+* attribute-less ``<g>`` elements are spliced into their parent (they do nothing);
+* a single node takes the wrapper's attributes itself when that draws the same.
+  SVG applies an element's effects in a fixed order (CSS Masking 1 and Filter
+  Effects 1: filter, then clip-path, then mask, then opacity, then compositing),
+  so an outer effect can move onto the node when it comes after every effect
+  the node has. ``clip-path``, ``mask`` and ``filter`` are resolved in the
+  node's user space, which its own ``transform`` changes, so they cannot move
+  onto a transformed node; for the same reason an outer ``transform`` can
+  move onto a node that has them (they stay in the transformed space);
+* several nodes share one ``<g>``.
+
+Nodes are copied, never changed in place.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 
 from ..svg import AttrValue, SvgNode
 
-__all__ = ["clipped", "faded", "group", "transformed", "url"]
+__all__ = ["clipped", "faded", "filtered", "flatten", "group", "transformed", "unused_defs_removed", "url", "wrap",
+           "wrap_one"]
 
-_SHAPES = frozenset({"rect", "path", "circle", "ellipse", "polygon", "line", "polyline", "image", "g"})
+# Elements that take presentation effects like a group does (not <svg>, <defs>, <mask>...).
+_TAKERS = frozenset({"rect", "path", "circle", "ellipse", "polygon", "polyline", "line", "image", "text", "g"})
 _FILLED = frozenset({"rect", "path", "circle", "ellipse", "polygon"})
+# SVG's order of an element's effects; ``style`` carries mix-blend-mode/isolation (compositing).
+_EFFECT_RANK = {"filter": 0, "clip-path": 1, "mask": 2, "opacity": 3, "style": 4}
+_SPATIAL = frozenset({"filter", "clip-path", "mask"})
 
 
 def url(ref: str | None) -> str | None:
@@ -25,45 +43,117 @@ def _with(node: SvgNode, attrs: Mapping[str, AttrValue]) -> SvgNode:
     return SvgNode(node.tag, {**node.attrs, **attrs}, node.children, node.text, node.raw)
 
 
-def group(nodes: list[SvgNode], attrs: Mapping[str, AttrValue]) -> list[SvgNode]:
-    """``nodes`` in one ``<g>`` with ``attrs`` (None values dropped), or as they are without any."""
-    real: dict[str, AttrValue] = {k: v for k, v in attrs.items() if v is not None}
-    if not nodes:
-        return []
-    if not real:
+def flatten(nodes: list[SvgNode]) -> list[SvgNode]:
+    """``nodes`` with every attribute-less ``<g>`` among them replaced by its children."""
+    if not any(n.tag == "g" and not _real(n.attrs) for n in nodes):
         return nodes
-    return [SvgNode("g", real, list(nodes))]
+    out: list[SvgNode] = []
+    for node in nodes:
+        if node.tag == "g" and not _real(node.attrs):
+            out.extend(flatten(node.children))
+        else:
+            out.append(node)
+    return out
+
+
+def _real(attrs: Mapping[str, AttrValue]) -> dict[str, AttrValue]:
+    return {k: v for k, v in attrs.items() if v is not None}
+
+
+def _takes(node: SvgNode, attrs: Mapping[str, AttrValue]) -> bool:
+    """Whether ``node`` with ``attrs`` added draws what a ``<g attrs>`` around it draws."""
+    if node.tag not in _TAKERS or node.raw is not None:
+        return False
+    own = _real(node.attrs)
+    if any(k in own for k in attrs) or any(k not in _EFFECT_RANK and k != "transform" for k in attrs):
+        return False
+    effects = [k for k in own if k in _EFFECT_RANK]
+    if "transform" in own and any(k in _SPATIAL for k in attrs):
+        return False
+    last = max((_EFFECT_RANK[k] for k in effects), default=-1)
+    return all(_EFFECT_RANK[k] > last for k in attrs if k != "transform")
+
+
+def wrap(nodes: list[SvgNode], attrs: Mapping[str, AttrValue]) -> list[SvgNode]:
+    """``nodes`` drawn with the effect attributes ``attrs`` (None values dropped): on the
+    node itself when there is one that can take them, else in one ``<g>``."""
+    real = _real(attrs)
+    nodes = flatten(nodes)
+    if not nodes or not real:
+        return nodes
+    if len(nodes) == 1 and _takes(nodes[0], real):
+        return [_with(nodes[0], real)]
+    return [SvgNode("g", real, nodes)]
+
+
+def wrap_one(node: SvgNode, attrs: Mapping[str, AttrValue]) -> SvgNode:
+    """One node drawn with ``attrs``: itself when it can take them, else in a ``<g>``."""
+    wrapped = wrap([node], attrs)
+    return wrapped[0] if len(wrapped) == 1 else SvgNode("g", {}, wrapped)
+
+
+def group(nodes: list[SvgNode], attrs: Mapping[str, AttrValue]) -> list[SvgNode]:
+    """``nodes`` with the effect attributes ``attrs``; an alias of :func:`wrap`."""
+    return wrap(nodes, attrs)
 
 
 def transformed(nodes: list[SvgNode], matrix: str | None) -> list[SvgNode]:
     """``nodes`` drawn with the SVG transform ``matrix`` (None: as they are)."""
-    if not matrix or not nodes:
-        return nodes
-    if len(nodes) == 1 and nodes[0].tag in _SHAPES and nodes[0].attrs.get("transform") is None:
-        return [_with(nodes[0], {"transform": matrix})]
-    return [SvgNode("g", {"transform": matrix}, list(nodes))]
+    return wrap(nodes, {"transform": matrix})
 
 
 def clipped(nodes: list[SvgNode], clip: str | None, mask: str | None) -> list[SvgNode]:
     """``nodes`` clipped by the clip path ``clip`` and masked by ``mask`` (ids)."""
-    if not (clip or mask) or not nodes:
-        return nodes
-    attrs = {"clip-path": url(clip), "mask": url(mask)}
-    node = nodes[0]
-    if len(nodes) == 1 and node.tag in _SHAPES and not any(
-            node.attrs.get(k) is not None for k in ("transform", "clip-path", "mask")):
-        return [_with(node, {k: v for k, v in attrs.items() if v is not None})]
-    return group(nodes, attrs)
+    return wrap(nodes, {"clip-path": url(clip), "mask": url(mask)})
+
+
+def filtered(nodes: list[SvgNode], filter_id: str | None) -> list[SvgNode]:
+    """``nodes`` filtered as a group by the filter ``filter_id``."""
+    return wrap(nodes, {"filter": url(filter_id)})
 
 
 def faded(nodes: list[SvgNode], opacity: float) -> list[SvgNode]:
-    """``nodes`` drawn as a group with ``opacity``; a single plain shape takes ``fill-opacity``."""
+    """``nodes`` drawn as a group with ``opacity``; a single plain shape takes ``fill-opacity``
+    (as in the reference; the same pixels, as a fill alone has nothing to overlap)."""
+    nodes = flatten(nodes)
     if opacity >= 1 or not nodes:
         return nodes
     if opacity <= 0:
         return []
     node = nodes[0]
-    if len(nodes) == 1 and node.tag in _FILLED and node.attrs.get("fill") is not None and not any(
+    fill = node.attrs.get("fill")
+    # resvg anti-aliases the clipped edge of a paint server's fill-opacity differently.
+    clip_differs = str(fill).startswith("url(") and node.attrs.get("clip-path") is not None
+    if len(nodes) == 1 and node.tag in _FILLED and fill is not None and not clip_differs and not any(
             node.attrs.get(k) is not None for k in ("stroke", "filter", "mask", "opacity", "fill-opacity", "style")):
         return [_with(node, {"fill-opacity": opacity})]
-    return [SvgNode("g", {"opacity": opacity}, list(nodes))]
+    return wrap(nodes, {"opacity": opacity})
+
+
+_REFERENCE = re.compile(r"url\(#([^)]+)\)|^#(.+)$")
+
+
+def _references(node: SvgNode) -> Iterator[str]:
+    """The ids ``node`` and its descendants refer to (``url(#id)``, ``href="#id"``)."""
+    for value in node.attrs.values():
+        if isinstance(value, str) and "#" in value:
+            for match in _REFERENCE.finditer(value):
+                yield match.group(1) or match.group(2)
+    for child in node.children:
+        yield from _references(child)
+
+
+def unused_defs_removed(defs: list[SvgNode], body: list[SvgNode]) -> list[SvgNode]:
+    """``defs`` without the definitions nothing in ``body`` or in the kept ``defs`` refers to
+    (e.g. a ``background-clip: text`` clip path whose element has no background drawn).
+    Definitions without an id, and raw markup, are kept."""
+    used = {ref for node in body for ref in _references(node)}
+    pending = [d for d in defs if d.raw is None and d.attrs.get("id") is not None]
+    while True:  # definitions refer to others (chained clip paths): until nothing changes
+        found = [d for d in pending if d.attrs["id"] in used]
+        if not found:
+            break
+        for d in found:
+            used.update(_references(d))
+        pending = [d for d in pending if d.attrs["id"] not in used]
+    return [d for d in defs if d.raw is not None or d.attrs.get("id") is None or d.attrs["id"] in used]

@@ -33,6 +33,7 @@ from ..style.colors import is_color
 from ..style.types import RGBA
 from ..style.values import LengthContext, calc_degree, js_string, length_to_number
 from ..svg import SvgNode
+from .compose import filtered
 
 __all__ = [
     "FilterFunction",
@@ -260,7 +261,7 @@ def filter_group(functions: Sequence[FilterFunction], content: list[SvgNode], fi
         "height": height + top + bottom, "filterUnits": "userSpaceOnUse",
         "color-interpolation-filters": "sRGB"},
         build_primitives(functions, filter_id, "SourceGraphic", clip_to_source=False))
-    return [definition], [SvgNode("g", {"filter": f"url(#{filter_id})"}, content)]
+    return [definition], filtered(content, filter_id)
 
 
 def backdrop(functions: Sequence[FilterFunction], shape: SvgNode, box: tuple[float, float, float, float],

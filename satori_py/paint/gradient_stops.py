@@ -32,7 +32,12 @@ import tinycss2
 from ..errors import StyleError
 from ..style import valueparser as vp
 from ..style.calc import parse_math
-from ..style.colors import _parse_node, is_color, parse_interpolation_method, serialize_color
+from ..style.colors import (
+    _parse_node,
+    is_color,
+    parse_interpolation_method,
+    serialize_color,
+)
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.expand import convert_colors
 from ..style.types import RGBA, LineHeight

@@ -26,6 +26,8 @@ slip: the format of base64 data is sniffed rather than trusted (so
 is base64-encoded as UTF-8 (``btoa`` throws there), SVG bodies are recognised
 in raw bytes (the reference spreads an undefined size), and failed downloads
 are not cached (the reference caches them for the life of the process).
+AVIF, which the reference refuses, is drawn as browsers draw it: transcoded
+to PNG by :mod:`.image_decode` when Pillow can read it.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ from urllib.parse import unquote, unquote_to_bytes
 from ..cache import BoundedCache
 from ..errors import ImageError
 from . import image_formats as fmt
+from .image_decode import avif_to_png
 from .image_formats import short_src
 
 log = logging.getLogger("satori_py.image")
@@ -146,9 +149,11 @@ def from_data_uri(src: str) -> ImageSource:
     detected = fmt.detect_mime(data)
     if detected is None:
         raise ImageError(f"Unsupported image type: unknown. The data URI says {mime}, "
-                         "but its data is not PNG, JPEG, GIF, WebP or SVG.")
+                         "but its data is not PNG, JPEG, GIF, WebP, AVIF or SVG.")
     if detected == fmt.SVG:
         return _svg_from_bytes(data, src)
+    if detected == fmt.AVIF:
+        return _from_avif(data)
     if detected not in fmt.SUPPORTED:
         raise ImageError(f"Unsupported image type: {detected}")
     width, height = fmt.raster_size(detected, data)
@@ -169,6 +174,8 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
     detected = fmt.detect_mime(data)
     if detected == fmt.SVG:
         return _svg_from_bytes(data, label)
+    if detected == fmt.AVIF:
+        return _from_avif(data)
     if detected not in fmt.SUPPORTED:
         detail = ""
         if detected is None and content_type:
@@ -178,6 +185,13 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
     width, height = fmt.raster_size(detected, data)
     href = f"data:{detected};base64,{base64.b64encode(data).decode('ascii')}"
     return ImageSource(href, detected, float(width), float(height))
+
+
+def _from_avif(data: bytes) -> ImageSource:
+    """An AVIF, which resvg cannot draw, embedded as the PNG it decodes to."""
+    png, width, height = avif_to_png(data)
+    return ImageSource(f"data:{fmt.PNG};base64,{base64.b64encode(png).decode('ascii')}", fmt.PNG,
+                       float(width), float(height))
 
 
 def _svg_from_bytes(data: bytes, label: str) -> ImageSource:

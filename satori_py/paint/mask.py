@@ -32,6 +32,7 @@ from ..style.types import BackgroundLayer
 from ..style.values import js_number, split_top_level
 from ..svg import SvgNode, fmt
 from .background import box_area, image_layer
+from .compose import url, wrap_one
 from .gradient_stops import PaintStyle
 from .image import Fetcher
 
@@ -272,7 +273,7 @@ def _composite(mask_id: str, box: tuple[float, float, float, float],
         return _rect(x, y, w, h, fill="#fff", mask=f"url(#{of})")
 
     def masked(by: str, content: SvgNode) -> SvgNode:
-        return SvgNode("g", {"mask": f"url(#{by})"}, [content])
+        return wrap_one(content, {"mask": url(by)})
 
     def inverse(of: str) -> str:
         inverse_id = f"{of}-inverse"

@@ -28,6 +28,10 @@ Mirrors the painting half of the reference's ``layout.ts``:
 * ``preserve-3d`` boxes and their descendants are planes sorted by depth.
 
 Every id is derived from the node path, so the output is deterministic.
+Lean output: the reference emits a mask per element and a ``<g>`` per wrapper;
+here a clip path or mask is defined only when something is clipped by it
+(:meth:`Painter._clips`), :mod:`.compose` puts effects on the node itself when
+that draws the same, and definitions nothing refers to are dropped at the end.
 """
 from __future__ import annotations
 
@@ -43,8 +47,8 @@ from ..style.transform import parse_transform_origin
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
-from .clip import clip_path_shape, overflow_region
-from .compose import clipped, faded, group, transformed, url
+from .clip import clip_path_shape, overflow_region, shape_bounds
+from .compose import clipped, faded, group, transformed, unused_defs_removed, url
 from .filter import FilterFunction, filter_group, parse_filters
 from .filter import extent as filter_extent
 from .geometry import rect_path, resolve_radii
@@ -155,6 +159,17 @@ def _outline_extent(style: Any) -> float:
     return (3.0 if width is None else width) + max(_number(style.get("outlineOffset")) or 0.0, 0.0)
 
 
+def _within_padding_box(shape: SvgNode, width: float, height: float,
+                        border: tuple[float, float, float, float]) -> bool:
+    """Whether a clip-path shape of a box ``width`` x ``height`` lies in its padding box."""
+    bounds = shape_bounds(shape)
+    if bounds is None:
+        return False
+    top, right, bottom, left = border
+    x0, y0, x1, y1 = bounds
+    return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
+
+
 def _formatting(style: Any) -> str:
     inner = style.get("displayInner")
     return inner if inner in ("flex", "grid") else "block"
@@ -181,8 +196,9 @@ class Painter:
                               "viewBox": f"0 0 {fmt(width)} {fmt(height)}",
                               "xmlns": "http://www.w3.org/2000/svg",
                               "enable-background": "new" if self.backdrop else None})
-        if self.defs:
-            svg.children.append(SvgNode("defs", {}, self.defs))
+        defs = unused_defs_removed(self.defs, body)
+        if defs:
+            svg.children.append(SvgNode("defs", {}, defs))
         svg.children.extend(body)
         return svg
 
@@ -430,11 +446,14 @@ class Painter:
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
         if shape is not None and (not inherited or box.children or filtered):
             own = f"cp-{uid}"
+            moved = f"translate({fmt(r.x)}, {fmt(r.y)})" if r.x or r.y else None
             self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(chain)}, [SvgNode(
-                shape.tag, {**shape.attrs, "transform": f"translate({fmt(r.x)}, {fmt(r.y)})"})]))
+                shape.tag, {**shape.attrs, "transform": moved})]))
             chain = own
+        border = border_widths(style)
+        if not overflow and shape is not None and _within_padding_box(shape, r.width, r.height, border):
+            return own, chain  # the padding box would clip nothing more than the shape does
         if (overflow or has_clip_path) and box.children:  # nothing to clip without descendants
-            border = border_widths(style)
             if overflow:
                 radii = resolve_radii(style, r.width, r.height)
                 d = overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box))

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..style.types import Shadow
 from ..svg import SvgNode
+from .compose import url, wrap_one
 from .geometry import Radii, rect_path
 
 __all__ = ["box_shadows", "shadow_extent"]
@@ -90,12 +91,12 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
             defs.append(SvgNode("mask", {"id": f"{mask_id}-neg", "maskUnits": "userSpaceOnUse"}, [
                 _shape(x + shadow.offset_x, y + shadow.offset_y, width, height, radii,
                        {"fill": "#fff", "stroke": "#000", "stroke-width": -spread * 2, **common})]))
-            content = SvgNode("g", {"mask": f"url(#{mask_id}-neg)"}, [moved])
+            content = wrap_one(moved, {"mask": url(f"{mask_id}-neg")})
         defs.append(SvgNode("filter", {"id": shadow_id, **_region(shadow, spread, width, height)}, [
             SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2, "result": "b"}),
             SvgNode("feFlood", {"flood-color": shadow.color.to_css(), "in": "SourceGraphic", "result": "f"}),
             SvgNode("feComposite", {"in": "f", "in2": "b", "operator": "out" if shadow.inset else "in"})]))
-        group = SvgNode("g", {"mask": f"url(#{mask_id})", "filter": f"url(#{shadow_id})"}, [content])
+        group = wrap_one(content, {"mask": url(mask_id), "filter": url(shadow_id)})
         (inner if shadow.inset else outer).append(group)
     return defs, outer, inner
 

@@ -26,6 +26,7 @@ from ..text.render import (
     decoration_thickness,
     underline_y,
 )
+from .compose import filtered
 
 __all__ = [
     "decoration",
@@ -330,7 +331,7 @@ def _shadow(drawing: TextDrawing, id_: str, transparent: bool) -> SvgNode | None
 def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgNode]:
     if defs is None:
         return nodes
-    return [defs, SvgNode("g", {"filter": f"url(#satori_s-{id_})"}, nodes)]
+    return [defs, *filtered(nodes, f"satori_s-{id_}")]
 
 
 def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False) -> list[SvgNode]:
@@ -355,12 +356,10 @@ def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: boo
                          else color_css(fill))
             shapes = glyph_paths(path, bold, {"fill": fill_text, **stroke},
                                  synthetic_bold_width(float(style.get("fontSize", 16))), id_)
-        grouped = [SvgNode("g", {}, shapes)] if shapes else []
-        out.extend(_filtered(defs, id_, grouped + decorations))
+        out.extend(_filtered(defs, id_, shapes + decorations))
     elif decorations:
         # Without glyphs the reference wraps decorations in the filter but omits its defs.
-        out.extend([SvgNode("g", {"filter": f"url(#satori_s-{id_})"}, decorations)]
-                   if defs is not None else decorations)
+        out.extend(filtered(decorations, f"satori_s-{id_}") if defs is not None else decorations)
     return out
 
 
@@ -395,7 +394,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str) -> list[SvgNode]:
         shapes = glyph_paths(path, bold, {"fill": "black" if defs is not None and transparent
                                           else color_css(fill), **stroke},
                              synthetic_bold_width(float(style.get("fontSize", 16))), id_)
-    out: list[SvgNode] = [SvgNode("g", {}, shapes)] if shapes else []
+    out: list[SvgNode] = list(shapes)
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style)]))
     out.extend(n for line in drawing.decorations for n in decoration(line, style))

@@ -128,8 +128,9 @@ def test_background_clip_masks_to_the_inner_box(clip: str, rect: tuple[float, ..
     style = make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1), backgroundClip=clip,
                        **{f"border{s}Width": w for s, w in zip(("Top", "Right", "Bottom", "Left"), edges[1])},
                        **{f"border{s}Style": "solid" for s in ("Top", "Right", "Bottom", "Left")})
-    (group,), (mask,) = layers(100, 50, style, edges)
-    assert group.attrs == {"mask": "url(#n-bgclip)"} and mask.attrs["id"] == "n-bgclip"
+    (shape,), (mask,) = layers(100, 50, style, edges)
+    # A single layer takes the mask itself (no <g>).
+    assert shape.tag == "rect" and shape.attrs["mask"] == "url(#n-bgclip)" and mask.attrs["id"] == "n-bgclip"
     white = mask.children[0]
     assert tuple(white.attrs[k] for k in ("x", "y", "width", "height")) == rect
     # Unequal borders: one stroke per side, as wide as twice its inset.
@@ -142,8 +143,8 @@ def test_background_clip_masks_to_the_inner_box(clip: str, rect: tuple[float, ..
 def test_background_clip_text_needs_the_glyph_clip() -> None:
     style = make_style(100, 50, backgroundImage="linear-gradient(red, blue)", backgroundClip="text")
     assert layers(100, 50, style) == ([], [])
-    (group,), _ = layers(100, 50, style, text_clip="glyphs")
-    assert group.attrs == {"clip-path": "url(#glyphs)"}
+    (shape,), _ = layers(100, 50, style, text_clip="glyphs")
+    assert shape.tag == "rect" and shape.attrs["clip-path"] == "url(#glyphs)"
 
 
 def test_invalid_image_is_the_reference_error() -> None:

@@ -98,16 +98,36 @@ def test_webp_chunk_kinds() -> None:
     assert encode("WEBP", mode="RGBA", quality=80)[12:16] == b"VP8X"
 
 
-def test_avif_is_sized_but_refused_like_the_reference() -> None:
+def test_avif_is_transcoded_to_png_where_the_reference_refuses_it() -> None:
     if not Image.registered_extensions().get(".avif"):
         pytest.skip("Pillow without AVIF")
-    data = encode("AVIF")
+    data = encode("AVIF", quality=100)
     assert fmt.detect_mime(data) == fmt.AVIF
     assert fmt.avif_size(data) == (W, H)
-    with pytest.raises(ImageError, match=r"^Unsupported image type: image/avif$"):
+    for src in (data, data_uri("image/avif", data)):
+        source = load_image(src)
+        assert (source.mime, source.width, source.height, source.sized) == (fmt.PNG, W, H, True)
+        assert source.href.startswith("data:image/png;base64,")
+        decoded = Image.open(io.BytesIO(base64.b64decode(source.href.split(",", 1)[1])))
+        assert decoded.size == (W, H)
+        red, green, blue = decoded.convert("RGB").getpixel((W // 2, H // 2))
+        assert red > 240 and green < 16 and blue < 16
+
+
+def test_avif_without_a_decoder_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.paint import image_decode
+
+    monkeypatch.setattr(image_decode, "can_decode_avif", lambda: False)
+    data = b"\x00\x00\x00\x1cftypavif" + bytes(40)
+    with pytest.raises(ImageError, match=r"^Unsupported image type: image/avif \(decoding AVIF needs Pillow"):
         load_image(data)
-    with pytest.raises(ImageError, match="Unsupported image type: image/avif"):
-        load_image(data_uri("image/avif", data))
+
+
+def test_broken_avif_is_an_image_error() -> None:
+    if not Image.registered_extensions().get(".avif"):
+        pytest.skip("Pillow without AVIF")
+    with pytest.raises(ImageError, match="^Invalid AVIF image"):
+        load_image(b"\x00\x00\x00\x1cftypavif" + bytes(40))
 
 
 def test_jpeg_walker_handles_fill_bytes_and_app_segments() -> None:

@@ -29,9 +29,10 @@ def test_outer_shadow_with_spread() -> None:
         ('<filter id="sh-s0" x="-70%" y="-70%" width="240%" height="240%">'
         '<feGaussianBlur stdDeviation="5" result="b"/><feFlood flood-color="red" in="SourceGraphic" result="f"/>'
         '<feComposite in="f" in2="b" operator="in"/></filter>')]
+    # One shape takes its mask and filter itself (SVG filters it, then masks it, as a <g> would).
     assert [serialize(n) for n in outer] == [
-        ('<g mask="url(#sh-ms0)" filter="url(#sh-s0)"><rect x="35" y="15" width="50" height="50" fill="#fff" '
-        'stroke="#fff" stroke-width="20"/></g>')]
+        ('<rect x="35" y="15" width="50" height="50" fill="#fff" stroke="#fff" stroke-width="20" '
+         'mask="url(#sh-ms0)" filter="url(#sh-s0)"/>')]
 
 
 def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
@@ -44,7 +45,8 @@ def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
     assert negative.children[0].attrs["stroke-width"] == 6
     assert filt.children[-1].attrs["operator"] == "out"
     # The moved shape keeps the negated spread as its stroke width (which renderers ignore).
-    shape = inner[0].children[0].children[0]
+    shape = inner[0].children[0]
+    assert inner[0].attrs["filter"] == "url(#sh-s0)" and shape.attrs["mask"] == "url(#sh-ms0-neg)"
     assert shape.attrs["stroke-width"] == -6 and shape.attrs["x"] == 2
 
 
