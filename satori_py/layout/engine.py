@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
 from .boxes import RenderBox
+from .flex_fit import FlexFit
 from .floats import FloatLayout
 from .grid import has_auto_repeat, has_calc_tracks, refit_auto_repeats, refit_calc_basis
 from .positioning import Origins, Positions, place, size_placeholders
@@ -54,6 +55,7 @@ class Layout:
         # Block-level boxes of block containers that Taffy 0.7 can't size there, see sizing.py.
         self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
         self.floats = FloatLayout(self._compute, self.fit_width)
+        self.flex_fit = FlexFit()
         self.remake_paragraph = remake_paragraph
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
@@ -133,6 +135,7 @@ class Layout:
             changed = size_placeholders(self.positions) or changed
             changed = self.floats.update(root, nodes) or changed
             changed = self._refit_grids(root, nodes) or changed
+            changed = self.flex_fit.update(root, width, height, lay_out) or changed
             for node, original in self.own_heights:
                 if id(node) in nodes and node is not root:
                     changed = fit_own_height(node, original, lay_out_max) or changed

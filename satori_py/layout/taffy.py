@@ -8,7 +8,8 @@ module's global tree and Node API leak, see shared/notes/dependencies.md), and
 writes each node's :class:`Box` back. Boxes are then rounded the way the
 reference rounds them (layout-engine/index.ts ``roundLayouts``): edges are
 rounded in absolute coordinates and measured leaves round their size up, so
-text keeps fitting.
+text keeps fitting. Block containers whose children Taffy 0.7 left with the
+boxes of another width are laid out again first (:func:`_repair_stale_blocks`).
 """
 from __future__ import annotations
 
@@ -123,6 +124,12 @@ def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
     s["size"] = {"width": _dim(style.get("width")), "height": _dim(style.get("height"))}
     s["min_size"] = {"width": _dim(style.get("minWidth")), "height": _dim(style.get("minHeight"))}
     s["max_size"] = {"width": _dim(style.get("maxWidth")), "height": _dim(style.get("maxHeight"))}
+    # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
+    for key, axis in (("_capWidth", "width"), ("_capHeight", "height")):
+        if style.get(key) is not None:
+            s["max_size"][axis] = {"dim": 1, "value": float(style[key])}
+    if style.get("_frozenWidth") is not None:
+        s["min_size"]["width"] = s["max_size"]["width"] = {"dim": 1, "value": float(style["_frozenWidth"])}
     s["margin"] = {side: _dim(style.get(f"margin{side.capitalize()}", 0))
                    for side in ("top", "right", "bottom", "left")}
     s["padding"] = _rect(style, "padding", auto_ok=False)
@@ -158,6 +165,19 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     None sizes to the content (max-content); a ``width`` of ``"min-content"``
     lays it out at its min-content width.
     """
+    available = {
+        "width": ({"dim": 3, "value": 0.0} if width == "min-content" else
+                  {"dim": 1, "value": float(width)} if width is not None else {"dim": 4, "value": 0.0}),
+        "height": {"dim": 1, "value": float(height)} if height is not None else {"dim": 4, "value": 0.0},
+    }
+    _run_taffy(root, available)
+    _repair_stale_blocks(root)
+    if point_scale_factor:
+        round_layout(root, point_scale_factor)
+
+
+def _run_taffy(root: LayoutNode, available: dict[str, Any]) -> None:
+    """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box."""
     tree = taffylib.init()
     try:
         taffylib.disable_rounding(tree)
@@ -209,11 +229,6 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
                 failure.append(exc)
                 return (0.0, 0.0)
 
-        available = {
-            "width": ({"dim": 3, "value": 0.0} if width == "min-content" else
-                      {"dim": 1, "value": float(width)} if width is not None else {"dim": 4, "value": 0.0}),
-            "height": {"dim": 1, "value": float(height)} if height is not None else {"dim": 4, "value": 0.0},
-        }
         taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
         if failure:
             raise failure[0]
@@ -226,8 +241,97 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
                            Edges(out.margin_top, out.margin_right, out.margin_bottom, out.margin_left))
     finally:
         taffylib.free(tree)
-    if point_scale_factor:
-        round_layout(root, point_scale_factor)
+
+
+def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
+    """The width Taffy's block layout gives an in-flow child with an auto width (None: another rule)."""
+    style = child.style
+    if (style.get("display") == "none" or style.get("position") == "absolute"
+            or style.get("_floatPlaceholder") or style.get("aspectRatio") is not None
+            or style.get("width") not in (None, "auto")):
+        return None
+    margins = child.box.margin.left + child.box.margin.right
+    if any(style.get(side) == "auto" for side in ("marginLeft", "marginRight")):
+        return None
+    width = content_width - margins
+    inset = 0.0 if style.get("boxSizing") == "border-box" else (
+        child.box.padding.left + child.box.padding.right + child.box.border.left + child.box.border.right)
+    low, high = style.get("minWidth"), style.get("maxWidth")
+    if isinstance(high, (int, float)):
+        width = min(width, float(high) + inset)
+    elif high not in (None, "none", "auto"):
+        return None  # a percentage or keyword limit: not worth resolving here
+    if isinstance(low, (int, float)):
+        width = max(width, float(low) + inset)
+    elif low not in (None, "auto"):
+        return None
+    child_box = child.box
+    return max(width, child_box.padding.left + child_box.padding.right + child_box.border.left
+               + child_box.border.right)
+
+
+def _is_stale_block(node: LayoutNode) -> bool:
+    """Whether a block container's children were last laid out at another width than its own.
+
+    Taffy 0.7's block layout lays its children out (writing their boxes) also when
+    it is only asked for its size, e.g. at its min-content width for a flex
+    container's intrinsic sizes or baselines. When its final layout is then
+    answered from Taffy's cache, its children keep the boxes of that other width
+    (newer Taffy, which the reference uses, doesn't). Children with an auto
+    width are stretched to the container's content box in a real final layout,
+    so one that isn't shows the staleness.
+    """
+    if node.style.get("display") not in ("block", "flow-root") or not node.children:
+        return False
+    b = node.box
+    content = b.content_width
+    for child in node.children:
+        expected = _stretch_width(child, content)
+        if expected is not None and abs(child.box.width - expected) > 1e-3:
+            return True
+    return False
+
+
+def _repair_stale_blocks(root: LayoutNode) -> None:
+    """Lay stale block containers out again at their final size (see :func:`_is_stale_block`).
+
+    The container is laid out on its own, in a fresh Taffy tree with its size
+    fixed to its final size, which gives its descendants the boxes its final
+    layout would have; its own box stays. Fixed boxes come out of the fresh
+    tree the same, so the walk goes on into them.
+    """
+    stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
+    while stack:
+        node, parent = stack.pop()
+        if node is not root and _is_stale_block(node):
+            _relayout_at_final_size(node, parent)
+        stack.extend((child, node) for child in node.children)
+
+
+def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None:
+    own = node.box
+    style = node.style
+    saved = {key: style.get(key) for key in ("width", "height", "minWidth", "minHeight",
+                                            "maxWidth", "maxHeight")}
+    inset_w = inset_h = 0.0
+    if style.get("boxSizing") != "border-box":
+        inset_w = own.padding.left + own.padding.right + own.border.left + own.border.right
+        inset_h = own.padding.top + own.padding.bottom + own.border.top + own.border.bottom
+    style.update(width=own.width - inset_w, height=own.height - inset_h, minWidth=None, minHeight=None,
+                 maxWidth=None, maxHeight=None)
+    # Its own percentages (padding, margins) are of its parent's content box, as in the tree.
+    basis = parent.box if parent is not None else own
+    available = {"width": {"dim": 1, "value": max(0.0, basis.content_width)},
+                 "height": {"dim": 1, "value": max(0.0, basis.content_height)}}
+    try:
+        _run_taffy(node, available)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                style.pop(key, None)
+            else:
+                style[key] = value
+    node.box = own
 
 
 def round_layout(root: LayoutNode, scale: float) -> None:

@@ -1,0 +1,373 @@
+"""Flex sizing where Taffy 0.7 and the reference's Taffy build differ, corrected between passes.
+
+Two differences, both corrected by giving nodes private size limits
+(``_capWidth``/``_capHeight``, ``_frozenWidth``, read by :mod:`.taffy`) after a
+pass and laying out again:
+
+* **Fit-content flex containers.** The reference patches Taffy
+  (``crates/layout/patches/flexbox-fit-content.patch`` in Satori's repository)
+  so that a single-line flex container whose main size comes from its content
+  and is laid out in a definite available space takes at most that space, like
+  ``fit-content``, but not less than the sum of its items' minimum sizes. Taffy
+  0.7 takes the whole line, e.g. a flex row with long text centered in a
+  column is as wide as the text on one line instead of wrapping it. Where
+  that available space is known without the container's own content (see
+  :func:`_Walk.inner`), the container gets a maximum size:
+  ``max(available - margins, minimum sizes)``, which is what the patch
+  computes whenever the line is longer than the space.
+* **Min-content cache collisions.** Taffy 0.7 measures every flex item at its
+  min-content width, and its size cache answers a later measurement at a known
+  width from that entry whenever the known width equals the min-content width
+  (newer Taffy keys its cache exactly). The entry's height is the one of the
+  min-content layout, where the item's text wrapped at its own min-content
+  width: e.g. a 204px card holding a 204px image gets the height of its
+  caption broken at every letter. An item whose width can't change (its
+  min-content width is at least its width, and it doesn't grow) gets that
+  width as its minimum and maximum, which Taffy takes as its known width even
+  when measuring its content sizes, so the min-content entry is right.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..style.types import Percent
+from .taffy import LayoutNode
+
+__all__ = ["FlexFit"]
+
+_EPS = 1e-3
+# Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
+_SCROLL = ("hidden", "scroll", "auto")
+
+LayOut = Callable[[LayoutNode, str | None], None]
+
+
+def _px(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _insets(node: LayoutNode, axis: str) -> float:
+    b = node.box
+    if axis == "w":
+        return b.padding.left + b.padding.right + b.border.left + b.border.right
+    return b.padding.top + b.padding.bottom + b.border.top + b.border.bottom
+
+
+def _margins(node: LayoutNode, axis: str) -> float:
+    m = node.box.margin
+    return m.left + m.right if axis == "w" else m.top + m.bottom
+
+
+def _content(node: LayoutNode, axis: str) -> float:
+    return node.box.content_width if axis == "w" else node.box.content_height
+
+
+def _size(node: LayoutNode, axis: str) -> float:
+    return node.box.width if axis == "w" else node.box.height
+
+
+def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
+    """A min/max size of ``node`` as a border-box length (None: none, or not resolvable)."""
+    value = node.style.get(prop)
+    if isinstance(value, Percent):
+        px: float | None = value.resolve(basis) if basis is not None else None
+    else:
+        px = _px(value)
+    if px is None:
+        return None
+    return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
+
+
+def _to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
+    inset = 0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis)
+    return max(0.0, border_box - inset)
+
+
+def _is_row(node: LayoutNode) -> bool:
+    return node.style.get("flexDirection", "row") in ("row", "row-reverse")
+
+
+def _in_flow(node: LayoutNode) -> bool:
+    style = node.style
+    return (style.get("display") != "none" and style.get("position") != "absolute"
+            and not style.get("_floatPlaceholder"))
+
+
+def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
+    """Whether a flex item is stretched in the cross axis ``axis`` (its size there is auto)."""
+    style = item.style
+    size = style.get("width" if axis == "w" else "height")
+    if size not in (None, "auto"):
+        return False
+    sides = ("marginLeft", "marginRight") if axis == "w" else ("marginTop", "marginBottom")
+    if any(style.get(side) == "auto" for side in sides):
+        return False
+    align = style.get("alignSelf") or container.style.get("alignItems") or "stretch"
+    return bool(align == "stretch")
+
+
+@dataclass
+class _Walk:
+    """What a pass's boxes say about the space each node's children are laid out in."""
+
+    root_width: float | None
+    root_height: float | None
+    # The content size each node's children are laid out in by all of its layouts, by axis.
+    inner_w: dict[int, float | None] = field(default_factory=dict)
+    inner_h: dict[int, float | None] = field(default_factory=dict)
+
+    def inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:
+        """The content size ``node``'s children are laid out in, when it doesn't depend on them.
+
+        A node with a definite size (a length, a stretch in a container whose
+        size is known so, a root laid out in a known space) lays its children
+        out in its content box. A flex item sized in a known available space
+        lays them out in that space at most. Anything sized by its content
+        under a max-content constraint (flex bases, grid tracks, atomic
+        inlines) gives None: there the reference's Taffy doesn't fit either.
+        """
+        table = self.inner_w if axis == "w" else self.inner_h
+        if id(node) in table:
+            return table[id(node)]
+        value = self._inner(node, parent, axis)
+        table[id(node)] = value
+        return value
+
+    def _inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:
+        style = node.style
+        own = style.get("width" if axis == "w" else "height")
+        content = _content(node, axis)
+        if parent is None:
+            given = self.root_width if axis == "w" else self.root_height
+            return content if given is not None or _px(own) is not None else None
+        if _px(own) is not None:
+            return content
+        if style.get("position") == "absolute":
+            return None
+        parent_inner = self.inner_w.get(id(parent)) if axis == "w" else self.inner_h.get(id(parent))
+        if isinstance(own, Percent):
+            return content if parent_inner is not None else None
+        display = parent.style.get("display")
+        if display in ("block", "flow-root"):
+            # Block children are stretched across; their heights are their content's.
+            return content if axis == "w" and parent_inner is not None else None
+        if display != "flex":
+            return None
+        if _is_row(parent) == (axis == "w"):
+            # The main axis: a flexed size, fixed only by a definite flex basis.
+            return content if _px(style.get("flexBasis")) is not None and parent_inner is not None else None
+        if parent_inner is None:
+            return None
+        if _stretched(node, parent, axis):
+            return content
+        available = self.available(node, parent_inner, axis)
+        if available is None:
+            return None
+        return min(available - _margins(node, axis) - _insets(node, axis), content)
+
+    def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
+        """The definite cross-axis space a flex item is sized in: its container's, within its limits."""
+        low = _limit(item, "minWidth" if axis == "w" else "minHeight", axis, parent_inner)
+        high_value = item.style.get("maxWidth" if axis == "w" else "maxHeight")
+        high = _limit(item, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
+        if high is None and high_value not in (None, "none", "auto"):
+            return None  # a limit that can't be resolved here
+        space = parent_inner
+        if high is not None:
+            space = min(space, high)
+        if low is not None:
+            space = max(space, low)
+        return max(space, _insets(item, axis))
+
+
+class FlexFit:
+    """The corrections of one render (see the module docstring), kept across passes."""
+
+    def __init__(self) -> None:
+        self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
+
+    def update(self, root: LayoutNode, width: float | str | None, height: float | None,
+               lay_out: LayOut) -> bool:
+        """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again)."""
+        walk = _Walk(width if isinstance(width, (int, float)) else None, height)
+        changed = False
+        stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
+        while stack:
+            node, parent = stack.pop()
+            walk.inner(node, parent, "w")
+            walk.inner(node, parent, "h")
+            if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
+                changed = self._fit(node, parent, walk, lay_out) or changed
+                if _is_row(parent):
+                    changed = self._freeze(node) or changed
+            stack.extend((child, node) for child in reversed(node.children))
+        return changed
+
+    # -- fit-content flex containers ---------------------------------------------------------
+
+    def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
+        style = node.style
+        axis = "h" if _is_row(parent) else "w"  # the parent's cross axis
+        key = "_capWidth" if axis == "w" else "_capHeight"
+        cap: float | None = None
+        is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
+                        and style.get("width" if axis == "w" else "height") in (None, "auto")
+                        and not _stretched(node, parent, axis))
+        parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
+        if is_candidate and parent_inner is not None:
+            available = walk.available(node, parent_inner, axis)
+            if available is not None:
+                room = available - _margins(node, axis)
+                if _size(node, axis) > room + _EPS or key in style:
+                    cap = max(room, self._minimum(node, axis, lay_out))
+                    high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
+                    if high is not None and high <= cap:
+                        cap = None  # its own maximum is the tighter limit
+        if cap is None:
+            return style.pop(key, None) is not None
+        value = _to_style_units(node, axis, cap)
+        old = style.get(key)
+        style[key] = value
+        return old is None or abs(old - value) > _EPS
+
+    def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
+        """The sum of the items' minimum main sizes, with margins, gaps and the container's insets.
+
+        Computed once per container: the min-content sizes of items come from
+        laying each out on its own.
+        """
+        cached = self._minimums.get((id(node), axis))
+        if cached is not None:
+            return cached
+        items = [child for child in node.children if _in_flow(child)]
+        gap = _px(node.style.get("columnGap" if axis == "w" else "rowGap")) or 0.0
+        total = _insets(node, axis) + gap * max(0, len(items) - 1)
+        for item in items:
+            total += _item_minimum(item, axis, lay_out) + _margins(item, axis)
+        self._minimums[(id(node), axis)] = total
+        return total
+
+    # -- min-content cache collisions --------------------------------------------------------
+
+    def _freeze(self, node: LayoutNode) -> bool:
+        """Fix the width of a row item that can't change (see the module docstring)."""
+        style = node.style
+        if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
+            return style.pop("_frozenWidth", None) is not None
+        low, high = style.get("minWidth"), style.get("maxWidth")
+        if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
+            return style.pop("_frozenWidth", None) is not None  # limits that aren't lengths: leave it
+        # A lower bound of its automatic minimum width (its min-content width, or its own
+        # width when that is smaller, which then is its width), or its given minimum.
+        bound = _limit(node, "minWidth", "w", None)
+        if bound is None:
+            bound = _content_bound(node)
+        frozen = style.get("_frozenWidth")
+        if frozen is not None:
+            inset = 0.0 if style.get("boxSizing") == "border-box" else _insets(node, "w")
+            if bound is None or bound < frozen + inset - _EPS:
+                del style["_frozenWidth"]
+                return True
+            return False
+        width = node.box.width
+        if bound is None or bound < width - _EPS:
+            return False
+        # It can't be narrower than its minimum, which is at least its width, and it doesn't
+        # grow: this is the only width it can have.
+        style["_frozenWidth"] = _to_style_units(node, "w", width)
+        return True
+
+
+def _rigid_width(node: LayoutNode) -> float | None:
+    """A lower bound of a node's min-content contribution (border box); None: none known.
+
+    A fixed width is its own, a paragraph's is its min-content width, and a
+    block container or a column flex container is at least as wide as its
+    widest child's bound.
+    """
+    style = node.style
+    own = _px(style.get("width"))
+    if own is not None:
+        return own + (0.0 if style.get("boxSizing") == "border-box" else _insets(node, "w"))
+    if node.measure is not None and not node.children:
+        # A paragraph: its min-content width (an image or the longest word).
+        return float(node.measure(0.0, math.nan, "min-content")[0])
+    return _content_bound(node)
+
+
+def _content_bound(node: LayoutNode) -> float | None:
+    """A lower bound of the min-content width of a node's content, with its insets (border box)."""
+    display = node.style.get("display")
+    if display not in ("block", "flow-root") and not (display == "flex" and not _is_row(node)):
+        return None  # rows add their items up: not worth bounding here
+    best: float | None = None
+    for child in node.children:
+        if not _in_flow(child):
+            continue
+        inner = _rigid_width(child)
+        if inner is None:
+            continue
+        # Auto margins take no room in a min-content size.
+        margin = child.box.margin
+        outer = inner + sum(side for side, prop in ((margin.left, "marginLeft"), (margin.right, "marginRight"))
+                            if child.style.get(prop) != "auto")
+        best = outer if best is None else max(best, outer)
+    return None if best is None else best + _insets(node, "w")
+
+
+def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
+    """A flex item's automatic or given minimum main size, as Taffy resolves it (border box)."""
+    style = item.style
+    inset = _insets(item, axis)
+    content_box = style.get("boxSizing") != "border-box"
+    given = _px(style.get("minWidth" if axis == "w" else "minHeight"))
+    if given is not None:
+        return max(inset, given + (inset if content_box else 0.0))
+    if style.get("overflowX" if axis == "w" else "overflowY") in _SCROLL:
+        return inset
+    minimum = _min_content(item, axis, lay_out)
+    for prop in ("width", "maxWidth") if axis == "w" else ("height", "maxHeight"):
+        px = _px(style.get(prop))
+        if px is not None:
+            minimum = min(minimum, px + (inset if content_box else 0.0))
+    return max(inset, minimum)
+
+
+def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
+    """An item's min-content size in ``axis`` (border box), ignoring its own sizes."""
+    if item.measure is not None and not item.children:
+        if axis == "w":
+            return float(item.measure(0.0, math.nan, "min-content")[0])
+        return float(item.measure(item.box.width, math.nan, "definite")[1])
+    style = item.style
+    props = ("width", "minWidth", "maxWidth", "height", "minHeight", "maxHeight", "_capWidth", "_capHeight",
+             "_frozenWidth")
+    saved = {prop: style.get(prop) for prop in props}
+    cleared = dict.fromkeys(props)
+    if axis == "h":
+        # Its height at the width it has, as when its container measures it.
+        cleared["width"] = _to_style_units(item, "w", item.box.width)
+    for prop, value in cleared.items():
+        style[prop] = value
+    # A measurement only: the boxes of the pass stay.
+    boxes = []
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        boxes.append((node, node.box))
+        stack.extend(node.children)
+    try:
+        lay_out(item, "min-content" if axis == "w" else None)
+        size = _size(item, axis)
+    finally:
+        for prop, value in saved.items():
+            if value is None:
+                style.pop(prop, None)
+            else:
+                style[prop] = value
+        for node, box in boxes:
+            node.box = box
+    return size

@@ -1,0 +1,84 @@
+"""Where Taffy 0.7 differs from the reference's Taffy: the boxes the reference gives.
+
+Expected boxes are the real Satori 0.63.2's (its onNodeDetected boxes) for the same
+trees with Geist: fit-content flex containers (its flexbox-fit-content patch), stale
+children of block containers and min-content cache collisions (Taffy 0.7's cache).
+"""
+from __future__ import annotations
+
+from satori_py.layout.boxes import RenderBox
+
+from .support import boxes, d, lay_out
+
+TEXT = "This is a multiline text with hanging indent for the first line"
+
+
+def test_flex_row_in_a_centered_column_fits_the_available_width() -> None:
+    el = d({"width": 200, "height": 200, "display": "flex", "flexDirection": "column", "alignItems": "center",
+            "justifyContent": "center", "fontSize": 20},
+           # Its maxWidth (190 + 20 padding) is wider than the column: the column's width wins.
+           d({"display": "flex", "maxWidth": 190, "textIndent": -20, "paddingLeft": 20}, TEXT),
+           d({"display": "flex", "marginLeft": 30, "marginRight": 10}, "short"),
+           d({"display": "flex", "flexDirection": "column", "alignItems": "center", "padding": 10},
+             d({"display": "flex"}, "nested text that is long enough to wrap")))
+    b = boxes(el, 200, 200)
+    assert b["div/div[0]"] == (0, -14, 200, 104)
+    assert b["div/div[1]"] == (86, 90, 48, 26)
+    assert b["div/div[2]"] == (0, 116, 200, 98)
+    assert b["div/div[2]/div[0]"] == (10, 126, 180, 78)
+
+
+def test_flex_column_in_a_centered_row_fits_the_available_height() -> None:
+    el = d({"width": 200, "height": 200, "display": "flex", "alignItems": "center"},
+           d({"display": "flex", "flexDirection": "column"},
+             *(d({"height": 100, "width": 10}) for _ in range(3))))
+    b = boxes(el, 200, 200)
+    assert b["div/div[0]"] == (0, 0, 10, 200)
+    # Items with a fixed height have no automatic minimum size: they shrink.
+    assert [b[f"div/div[0]/div[{i}]"] for i in range(3)] == [(0, 0, 10, 67), (0, 67, 10, 66), (0, 133, 10, 67)]
+
+
+def _text_box(box: RenderBox, path: str) -> RenderBox | None:
+    if box.path == path and box.paragraph is not None:
+        return box
+    for child in box.children:
+        found = _text_box(child, path)
+        if found is not None:
+            return found
+    return None
+
+
+def test_block_children_get_their_final_width_after_baseline_sizing() -> None:
+    el = d({"width": 600, "height": 100, "display": "flex", "flexDirection": "column"},
+           d({"display": "flex", "flexDirection": "column"},
+             d({"display": "flex", "gap": 10, "alignItems": "baseline", "marginLeft": -4, "fontSize": 32,
+                "lineHeight": 1},
+               d({"fontSize": 30}, "shape()", t="span"), d({}, "support for clip-path in Satori", t="span"))))
+    result = lay_out(el, 600, 100)
+    span = "div/div[0]/div[0]/span[1]"
+    b = boxes(el, 600, 100)
+    assert b[span] == (106, 0, 431, 32)
+    # Taffy 0.7 left the span's paragraph at its min-content width (one word a line).
+    text = _text_box(result.root, span + "/#inline") or _text_box(result.root, span)
+    assert text is not None
+    assert (text.node.box.width, text.node.box.height) == (431, 32)
+
+
+def test_fixed_width_card_is_as_tall_as_its_content() -> None:
+    caption = d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "gap": 8, "marginTop": 8},
+                d({"fontSize": 16, "lineHeight": 1.1}, "Blur"),
+                d({"fontSize": 12, "lineHeight": 1.35, "wordBreak": "break-word"}, "blur(8px)"))
+    el = d({"width": 600, "display": "flex", "flexDirection": "column"},
+           d({"display": "flex", "justifyContent": "space-between"},
+             # Its min-content width is its width (the 204px box): Taffy 0.7 measured its
+             # height with the caption broken at every letter.
+             d({"display": "flex", "flexDirection": "column", "width": 204},
+               d({"display": "flex", "width": 204, "height": 126}), caption),
+             d({"display": "flex", "flexDirection": "column"},
+               d({"width": 150, "height": 20}), d({"fontSize": 12, "wordBreak": "break-word"}, "auto width"))))
+    b = boxes(el, 600, 400)
+    assert b["div/div[0]"] == (0, 0, 600, 176)
+    assert b["div/div[0]/div[0]"] == (0, 0, 204, 176)
+    assert b["div/div[0]/div[0]/div[1]/div[1]"] == (0, 160, 49, 16)
+    assert b["div/div[0]/div[1]"] == (450, 0, 150, 176)
+    assert b["div/div[0]/div[1]/div[1]"] == (450, 20, 150, 16)
