@@ -36,10 +36,12 @@ from ..style.c2rn import get_styles_for_property
 from ..style.types import Percent
 from ..style.values import calc_degree, js_number, split_top_level
 from ..svg import SvgNode, fmt
-from .geometry import Radii, rect_path, resolve_radii
+from .border import content_mask
+from .box import border_lines
+from .geometry import Box, Radii, rect_path, resolve_radii
 from .gradient_stops import PaintStyle
 
-__all__ = ["clip_path_shape", "overflow_region", "parse_shape_function", "shape_bounds"]
+__all__ = ["clip_path_shape", "overflow_mask", "overflow_region", "parse_shape_function", "shape_bounds"]
 
 Style = Mapping[str, Any]
 Point = tuple[float, float]
@@ -446,6 +448,32 @@ def overflow_region(x: float, y: float, width: float, height: float, style: Styl
     x1 = x + width - right if clip_x else x + width + UNBOUNDED
     y1 = y + height - bottom if clip_y else y + height + UNBOUNDED
     return _rect_d(x0, y0, x1 - x0, y1 - y0)
+
+
+def overflow_mask(x: float, y: float, width: float, height: float, style: Style, radii: Radii,
+                  border: tuple[float, float, float, float], padding: tuple[float, float, float, float],
+                  matrix: str | None = None) -> list[SvgNode] | None:
+    """The content mask of ``overflow: hidden`` at the padding box, where the inset
+    contour of :func:`overflow_region` is not what the reference clips to; else None.
+
+    The reference clips descendants to the outer contour and masks them with
+    the padding box less its border strokes along that contour. With no border
+    both are the outer contour; without corners, or with round ones, the inset
+    contour is what it is drawn as here. Shaped corners are not inset along
+    their curve, so they take the reference's mask (the strokes' offset of a
+    shaped corner is not the shape of the inset radii).
+    """
+    if style.get("overflow") != "hidden" or not radii.shaped or not any(border):
+        return None
+    if style.get("overflowX", "hidden") == "visible" or style.get("overflowY", "hidden") == "visible":
+        return None
+    top, right, bottom, left = border
+    white = SvgNode("rect", {"x": x + left, "y": y + top, "width": width - left - right,
+                             "height": height - top - bottom, "fill": "#fff", "transform": matrix})
+    strokes = content_mask(Box(x, y, width, height), border_lines(style), padding, radii, border_only=True)
+    for stroke in strokes:
+        stroke.attrs["transform"] = matrix
+    return [white, *strokes]
 
 
 def _clip_margin(style: Style) -> tuple[float, str]:

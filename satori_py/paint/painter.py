@@ -47,7 +47,7 @@ from ..style.transform import parse_transform_origin
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
-from .clip import clip_path_shape, overflow_region, shape_bounds
+from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
 from .compose import clipped, faded, group, transformed, unused_defs_removed, url
 from .filter import FilterFunction, filter_group, parse_filters
 from .filter import extent as filter_extent
@@ -325,14 +325,20 @@ class Painter:
         stacking = _Stacking() if t.is_context else scope.stacking
 
         # The clip and mask of the element's shapes and of its descendants'.
-        own_clip_path, child_clip = self._clips(box, uid, matrix, clip, t.has_clip_path, bool(t.filters))
+        own_clip_path, child_clip, overflow_masks = self._clips(box, uid, matrix, clip, t.has_clip_path,
+                                                                bool(t.filters))
         mask_id = f"mi-{uid}"
         mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding_edges(box),
                                border=border_widths(style), fetcher=self.fetcher) if t.has_mask else []
         self.defs.extend(mask_defs)
         # The element and its descendants take its mask image instead of their ancestors' mask.
         own_mask = mask_id if mask_defs else mask
-        mine: Clip = (child_clip, own_mask)
+        child_mask = own_mask
+        if overflow_masks:  # the reference's content mask of `overflow`, within the element's mask
+            child_mask = f"om-{uid}"
+            overflow_masks[0].attrs["mask"] = url(own_mask)
+            self.defs.append(SvgNode("mask", {"id": child_mask}, overflow_masks))
+        mine: Clip = (child_clip, child_mask)
         # As in the reference, an ancestor's clip replaces the element's own clip path for its shapes.
         own_clip = clip or own_clip_path
         clips_absolutes = t.has_clip_path or bool(mask_defs)
@@ -373,7 +379,7 @@ class Painter:
         self.defs.extend(drawn.defs)
         self.backdrop = self.backdrop or drawn.backdrop
 
-        child_scope = _Scope(clip=child_clip, mask=own_mask, state=t.state, stacking=stacking,
+        child_scope = _Scope(clip=child_clip, mask=child_mask, state=t.state, stacking=stacking,
                              formatting=_formatting(style), parent_style=style, absolute=absolute,
                              fixed=fixed, planes=planes if planes is not None else scope.planes,
                              text_clips=text_clips, text_background=text_background,
@@ -428,8 +434,9 @@ class Painter:
     # -- clips of descendants ----------------------------------------------------------------
 
     def _clips(self, box: RenderBox, uid: str, matrix: str | None, inherited: str | None,
-               has_clip_path: bool, filtered: bool) -> tuple[str | None, str | None]:
-        """(the element's ``clipPath`` id, the clip path id of its descendants); defines them.
+               has_clip_path: bool, filtered: bool) -> tuple[str | None, str | None, list[SvgNode] | None]:
+        """(the element's ``clipPath`` id, the clip path id of its descendants, the content
+        of their ``overflow`` mask if they need one); defines the clip paths.
 
         The element's clip path is its shape (in its untransformed box) within
         ``inherited``; descendants are clipped to it and, like by the
@@ -452,11 +459,14 @@ class Painter:
             chain = own
         border = border_widths(style)
         if not overflow and shape is not None and _within_padding_box(shape, r.width, r.height, border):
-            return own, chain  # the padding box would clip nothing more than the shape does
+            return own, chain, None  # the padding box would clip nothing more than the shape does
+        masks = None
         if (overflow or has_clip_path) and box.children:  # nothing to clip without descendants
             if overflow:
                 radii = resolve_radii(style, r.width, r.height)
-                d = overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box))
+                masks = overflow_mask(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box), matrix)
+                d = rect_path(r.x, r.y, r.width, r.height, radii) if masks else \
+                    overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box))
             else:
                 top, right, bottom, left = border
                 d = rect_path(r.x + left, r.y + top, r.width - left - right, r.height - top - bottom)
@@ -464,7 +474,7 @@ class Painter:
             self.defs.append(SvgNode("clipPath", {"id": clip_id, "clip-path": url(chain)}, [
                 SvgNode("path", {"d": d, "transform": matrix if overflow else None})]))
             chain = clip_id
-        return own, chain
+        return own, chain, masks
 
     @staticmethod
     def _perspective_origin(style: Any) -> TransformOrigin | None:

@@ -140,3 +140,29 @@ def test_absolute_boxes_escape_overflow_of_non_positioned_ancestors() -> None:
     root = _tree({"type": "div", "props": {"style": {"display": "flex", "position": "relative"},
                                            "children": middle}})
     assert next(el for el in root.iter() if el.get("fill") == "red").get("clip-path") is None
+
+
+def _overflow_child(corner: dict[str, Any]) -> tuple[ET.Element, ET.Element]:
+    child = {"type": "div", "props": {"style": {"width": 80, "height": 80, "backgroundColor": "red"}}}
+    root = _tree({"type": "div", "props": {"style": {
+        "display": "flex", "width": 60, "height": 60, "overflow": "hidden", "border": "4px solid blue",
+        "borderTopLeftRadius": 20, **corner}, "children": child}})
+    return root, next(el for el in root.iter() if el.get("fill") == "red")
+
+
+def test_overflow_of_shaped_corners_clips_to_the_outline_and_masks_the_border() -> None:
+    # As the reference: the outer contour, less the border's strokes along it (the inset
+    # radii are not where a shaped corner's inner edge is).
+    root, red = _overflow_child({"cornerTopLeftShape": "bevel"})
+    clip = next(c for c in root.iter(f"{NS}clipPath") if c.get("id") == "oc-div")
+    assert clip[0].get("d", "").endswith("L0 20L10 10L20 0Z")  # the outer bevel, not inset
+    assert red.get("clip-path") == "url(#oc-div)" and red.get("mask") == "url(#om-div)"
+    mask = next(root.iter(f"{NS}mask"))
+    white, *strokes = list(mask)
+    assert (white.get("x"), white.get("y"), white.get("width"), white.get("fill")) == ("4", "4", "60", "#fff")
+    assert strokes and all(s.get("stroke") == "#000" and s.get("stroke-width") == "8" for s in strokes)
+
+
+def test_overflow_of_round_corners_needs_no_mask() -> None:
+    root, red = _overflow_child({})
+    assert red.get("mask") is None and not list(root.iter(f"{NS}mask"))
