@@ -176,18 +176,78 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
         round_layout(root, point_scale_factor)
 
 
-def _run_taffy(root: LayoutNode, available: dict[str, Any]) -> None:
-    """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box."""
+def _is_flex_item(node: LayoutNode, parent: LayoutNode | None) -> bool:
+    return (parent is not None and parent.style.get("display", "flex") == "flex"
+            and node.style.get("position") != "absolute" and not node.style.get("_floatPlaceholder"))
+
+
+def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[int, LayoutNode | None]) -> bool:
+    """Whether percentage heights of ``node``'s children resolve, as in the reference's Taffy.
+
+    A px height is definite; a flex item's height also is when it is stretched in a
+    row, or flexed in a column whose own height is definite (CSS's post-flexing sizes).
+    """
+    height = node.style.get("height")
+    if isinstance(height, (int, float)) and not isinstance(height, bool):
+        return True
+    if parent is None:
+        return True  # a root is laid out in a known space, or at its content size
+    grand = parents.get(id(parent))
+    if isinstance(height, Percent):
+        return _definite_height(parent, grand, parents)
+    if not _is_flex_item(node, parent):
+        return False
+    if parent.style.get("flexDirection", "row") in ("row", "row-reverse"):
+        if any(node.style.get(side) == "auto" for side in ("marginTop", "marginBottom")):
+            return False
+        align = node.style.get("alignSelf") or parent.style.get("alignItems") or "stretch"
+        return height in (None, "auto") and align in ("stretch", "normal", "auto")
+    return _definite_height(parent, grand, parents)
+
+
+def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[int]:
+    """Block-container flex items whose height is indefinite.
+
+    Taffy 0.7's flex layout lays every item out at its final size as a known size,
+    and its block layout resolves the children's percentage heights against it; the
+    reference's Taffy takes them as ``auto`` when the item's height is indefinite
+    (e.g. in a column of content height), as CSS does.
+    """
+    parents: dict[int, LayoutNode | None] = {id(root): root_parent}
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            parents[id(child)] = node
+            stack.append(child)
+        parent = parents[id(node)]
+        if (node.style.get("display") in ("block", "flow-root") and node.children
+                and _is_flex_item(node, parent) and not _definite_height(node, parent, parents)):
+            out.add(id(node))
+    return out
+
+
+def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False) -> None:
+    """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
+
+    ``indefinite_root``: the root's height is indefinite in the tree it comes from.
+    """
+    indefinite = _indefinite_blocks(root, None)
+    if indefinite_root:
+        indefinite.add(id(root))
     tree = taffylib.init()
     try:
         taffylib.disable_rounding(tree)
         ids: list[tuple[int, LayoutNode]] = []
         measures: dict[int, MeasureFn] = {}
 
-        def build(node: LayoutNode, placement: dict[str, Any] | None = None) -> int:
+        def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
             style = _taffy_style(node.style)
             if placement:
                 style.update(placement)
+            if auto_percent and isinstance(node.style.get("height"), Percent):
+                style["size"] = {**style["size"], "height": _AUTO}
             children = node.children
             # Flex and grid items are laid out in `order`, then in tree order.
             if node.style.get("display") in ("flex", "grid") and any(c.style.get("order") for c in children):
@@ -202,8 +262,9 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any]) -> None:
             if node.measure is not None and not node.children:
                 taffylib.node_set_measure(tree, nid, True)
                 measures[nid] = node.measure
+            in_indefinite = id(node) in indefinite
             for child, child_placement in zip(children, placements):
-                taffylib.node_add_child(tree, nid, build(child, child_placement))
+                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite))
             return int(nid)
 
         root_id = build(root)
@@ -311,6 +372,7 @@ def _repair_stale_blocks(root: LayoutNode) -> None:
 def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None:
     own = node.box
     style = node.style
+    indefinite = id(node) in _indefinite_blocks(node, parent)
     saved = {key: style.get(key) for key in ("width", "height", "minWidth", "minHeight",
                                             "maxWidth", "maxHeight")}
     inset_w = inset_h = 0.0
@@ -324,7 +386,7 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
     available = {"width": {"dim": 1, "value": max(0.0, basis.content_width)},
                  "height": {"dim": 1, "value": max(0.0, basis.content_height)}}
     try:
-        _run_taffy(node, available)
+        _run_taffy(node, available, indefinite)
     finally:
         for key, value in saved.items():
             if value is None:

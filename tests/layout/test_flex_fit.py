@@ -82,3 +82,15 @@ def test_fixed_width_card_is_as_tall_as_its_content() -> None:
     assert b["div/div[0]/div[0]/div[1]/div[1]"] == (0, 160, 49, 16)
     assert b["div/div[0]/div[1]"] == (450, 0, 150, 176)
     assert b["div/div[0]/div[1]/div[1]"] == (450, 20, 150, 16)
+
+
+def test_row_in_a_flex_start_column_shrinks_and_wraps_its_items() -> None:
+    # The real Satori 0.63.2's boxes (satori-ref/boxes.mjs).
+    b = {"border": "1px solid #767676", "padding": "1px 2px"}
+    got = boxes(d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "padding": 10,
+                   "fontSize": 14},
+                  d({"display": "flex", "gap": 8, "alignItems": "flex-start"},
+                    d({**b, "width": 300, "height": 40}), d(b, "line one line two"))), 400, 100)
+    assert got["div/div[0]"] == (10, 10, 380, 44)
+    assert got["div/div[0]/div[0]"] == (10, 10, 273, 44)
+    assert got["div/div[0]/div[1]"] == (291, 10, 99, 40)

@@ -274,7 +274,5 @@ def test_boxes_match_the_reference(boxes: dict[str, Rect], key: str, rect: tuple
     assert tuple(g for g, r in zip(got, rect) if r is not None) == tuple(r for r in rect if r is not None)
 
 
-@pytest.mark.xfail(strict=True, reason="`height: 100%` of a block child in an auto-height flex item resolves "
-                   "against the item's final height in our Taffy passes; the reference takes it as auto")
 def test_the_drop_down_box_is_as_tall_as_its_content(boxes: dict[str, Rect]) -> None:
     assert boxes[_DROP] == (1, 102, 92, 19)
