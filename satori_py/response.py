@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import http
 import importlib.util
-import inspect
 import io
 import logging
 import os
@@ -167,17 +166,6 @@ class RenderJob:
         return FORMATS[self.format][0]
 
 
-def _renderer_takes_emoji() -> bool:
-    # The emoji set is passed only once the renderer names the option: its **kwargs
-    # would otherwise swallow it silently and the user would think it was honoured.
-    from .api import render_png, render_svg
-    for fn in (render_png, render_svg):
-        param = inspect.signature(fn).parameters.get("emoji")
-        if param is not None and param.kind is not inspect.Parameter.VAR_KEYWORD:
-            return True
-    return False
-
-
 def render_job(job: RenderJob) -> bytes:
     """Render ``job`` to image bytes in its format (module level, so a pool can call it).
 
@@ -189,8 +177,7 @@ def render_job(job: RenderJob) -> bytes:
     options: dict[str, Any] = {"width": job.width, "height": job.height,
                                "fonts": list(job.fonts) if job.fonts is not None else None,
                                "debug": job.debug}
-    if _renderer_takes_emoji():
-        options["emoji"] = job.emoji
+    options["emoji"] = job.emoji
     png = render_png(job.element, **options)
     return encode(png, job.format)
 

@@ -162,22 +162,23 @@ def test_fonts_must_be_font_objects() -> None:
         ImageResponse(CARD, fonts=[{"name": "x", "data": b""}])  # type: ignore[list-item]
 
 
-def test_emoji_sets_are_accepted_and_passed_when_the_renderer_takes_them(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_emoji_sets_are_accepted_and_passed_to_the_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in EMOJI_SETS:
         assert ImageResponse(CARD, emoji=name).job.emoji == name
     import satori_py.api
-    from satori_py import response
     seen: dict[str, Any] = {}
     monkeypatch.setattr(satori_py.api, "render_png",
                         lambda element, **kw: seen.update(kw) or b"png")
-    monkeypatch.setattr(response, "_renderer_takes_emoji", lambda: True)
     assert ImageResponse(CARD, emoji="openmoji").render() == b"png"
     assert seen["emoji"] == "openmoji"
-    monkeypatch.setattr(response, "_renderer_takes_emoji", lambda: False)
-    seen.clear()
-    ImageResponse(CARD, emoji="openmoji").render()
-    assert "emoji" not in seen
+
+
+def test_the_default_emoji_set_draws_offline() -> None:
+    from satori_py import h, render_svg
+    card = h("div", {"style": {"display": "flex", "fontSize": 64}}, "Hi \U0001F44B")
+    assert render_svg(card, width=300, height=100, emoji="twemoji").count("<image") == 1
+    assert render_svg(card, width=300, height=100).count("<image") == 0  # Satori's default: none
+    assert ImageResponse(card, width=300, height=100).body[:4] == b"\x89PNG"
 
 
 def test_custom_fonts_replace_the_default() -> None:
