@@ -331,7 +331,7 @@ def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
                + child_box.border.right)
 
 
-def _is_stale_block(node: LayoutNode) -> bool:
+def _is_stale_block(node: LayoutNode, parent: LayoutNode | None = None) -> bool:
     """Whether a block container's children were last laid out at another width than its own.
 
     Taffy 0.7's block layout lays its children out (writing their boxes) also when
@@ -344,6 +344,8 @@ def _is_stale_block(node: LayoutNode) -> bool:
     """
     if node.style.get("display") not in ("block", "flow-root") or not node.children:
         return False
+    if _percent_padding(node.style) and parent is not None and parent.style.get("display", "flex") != "grid":
+        return True
     b = node.box
     content = b.content_width
     for child in node.children:
@@ -351,6 +353,20 @@ def _is_stale_block(node: LayoutNode) -> bool:
         if expected is not None and abs(child.box.width - expected) > 1e-3:
             return True
     return False
+
+
+_PADDINGS = ("paddingTop", "paddingRight", "paddingBottom", "paddingLeft")
+
+
+def _percent_padding(style: dict[str, Any]) -> bool:
+    """Whether a block container's children are placed inside a wrong padding box in Taffy 0.7.
+
+    Its own padding resolves against its containing block's width, but Taffy 0.7's
+    block layout places its children inside padding resolved against its own width.
+    Laid out again with the padding of its box as px (:func:`_relayout_at_final_size`)
+    they sit where the reference's Taffy puts them.
+    """
+    return any(isinstance(style.get(key), Percent) for key in _PADDINGS)
 
 
 def _repair_stale_blocks(root: LayoutNode) -> None:
@@ -364,7 +380,7 @@ def _repair_stale_blocks(root: LayoutNode) -> None:
     stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
     while stack:
         node, parent = stack.pop()
-        if node is not root and _is_stale_block(node):
+        if node is not root and _is_stale_block(node, parent):
             _relayout_at_final_size(node, parent)
         stack.extend((child, node) for child in node.children)
 
@@ -374,11 +390,18 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
     style = node.style
     indefinite = id(node) in _indefinite_blocks(node, parent)
     saved = {key: style.get(key) for key in ("width", "height", "minWidth", "minHeight",
-                                            "maxWidth", "maxHeight")}
+                                            "maxWidth", "maxHeight", *_PADDINGS)}
+    pad = own.padding
+    if parent is not None and _percent_padding(style):
+        # Of the containing block's width on every side (Taffy 0.7's box has vertical ones of its height).
+        width = max(0.0, parent.box.content_width)
+        pad = Edges(*(value.resolve(width) if isinstance(value := style.get(key), Percent) else getattr(pad, side)
+                      for key, side in zip(_PADDINGS, ("top", "right", "bottom", "left"))))
+        style.update(paddingTop=pad.top, paddingRight=pad.right, paddingBottom=pad.bottom, paddingLeft=pad.left)
     inset_w = inset_h = 0.0
     if style.get("boxSizing") != "border-box":
-        inset_w = own.padding.left + own.padding.right + own.border.left + own.border.right
-        inset_h = own.padding.top + own.padding.bottom + own.border.top + own.border.bottom
+        inset_w = pad.left + pad.right + own.border.left + own.border.right
+        inset_h = pad.top + pad.bottom + own.border.top + own.border.bottom
     style.update(width=own.width - inset_w, height=own.height - inset_h, minWidth=None, minHeight=None,
                  maxWidth=None, maxHeight=None)
     # Its own percentages (padding, margins) are of its parent's content box, as in the tree.
