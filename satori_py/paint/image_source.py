@@ -119,7 +119,48 @@ def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | 
         return _load_url(src, fetcher)
     if allow_files:
         return _load_file(src, base_dir)
+    if src.startswith("file:") and fetcher is not None:
+        return _load_file_url(src, fetcher)
     raise ImageError(f"Image source must be an absolute URL: {src}")
+
+
+def _load_file_url(url: str, fetcher: Fetcher) -> ImageSource:
+    """A ``file:`` URL, served by the caller's fetcher (e.g. :func:`files_fetcher`).
+
+    Unlike a failed download, a missing or refused file is an error: it is the
+    caller's own asset, not a remote one that may be down.
+    """
+    result = fetcher(url)
+    body = result[0] if isinstance(result, tuple) else result
+    if not isinstance(body, (bytes, bytearray, memoryview)) or not body:
+        raise ImageError(f"The image file {url} is empty or unreadable.")
+    return from_bytes(bytes(body), label=url)
+
+
+def files_fetcher(directory: str | os.PathLike[str], *, fallback: Fetcher | None = None) -> Fetcher:
+    """A fetcher that serves ``file:`` URLs of files inside ``directory``, and only those.
+
+    Pass it as ``fetcher`` to let ``<img src="file:///abs/dir/logo.png">`` and CSS
+    ``url(file:///...)`` read local files; other URLs go to ``fallback`` (e.g. an
+    http fetcher), or fail. Paths are resolved (symlinks, ``..``) before the check,
+    so nothing outside ``directory`` can be read.
+    """
+    root = Path(directory).resolve()
+
+    def fetch(url: str) -> bytes | tuple[bytes, str]:
+        if not url.startswith("file:"):
+            if fallback is None:
+                raise ImageError(f"No fetcher for {url}: only files under {root} are allowed.")
+            return fallback(url)
+        path = Path(unquote(url[7:] if url.startswith("file://") else url[5:])).resolve()
+        if not path.is_relative_to(root):
+            raise ImageError(f"The image file {path} is outside the allowed directory {root}.")
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise ImageError(f"Can't read the image file {path}: {exc.strerror or exc}") from exc
+
+    return fetch
 
 
 _HTTP_URL = re.compile(r"https?:", re.IGNORECASE)
