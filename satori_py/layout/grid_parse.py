@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import StyleError
 from ..style.calc import parse_math
 from ..style.types import Calc, Percent
-from ..style.values import MATH_FUNCTION, js_string
+from ..style.values import MATH_FUNCTION, js_string, split_top_level
 
 __all__ = [
     "Area", "Areas", "Fr", "GridLine", "Repeat", "TrackList", "TrackSize", "invalid", "is_custom_ident",
@@ -142,21 +142,6 @@ def _tokenize(value: str, prop: str) -> list[_Token]:
     return tokens
 
 
-def _split_arguments(args: str) -> list[str]:
-    out: list[str] = []
-    depth = start = 0
-    for i, char in enumerate(args):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "," and depth == 0:
-            out.append(args[start:i].strip())
-            start = i + 1
-    out.append(args[start:].strip())
-    return out
-
-
 _NUMBER = r"\+?(?:\d+(?:\.\d*)?|\.\d+)"
 _FR = re.compile(rf"^{_NUMBER}fr$")
 _PERCENT = re.compile(rf"^{_NUMBER}%$")
@@ -203,7 +188,7 @@ def _track_size(token: _Token, resolve: ResolveLength) -> TrackSize | None:
     if MATH_FUNCTION.match(f"{name}("):
         breadth = _breadth(f"{name}({args})", resolve)
         return None if breadth is None else TrackSize(breadth, breadth)
-    parts = _split_arguments(args)
+    parts = split_top_level(args)
     if name == "minmax" and len(parts) == 2:
         low, high = _breadth(parts[0], resolve), _breadth(parts[1], resolve)
         if low is None or high is None or isinstance(low, Fr):
@@ -259,7 +244,7 @@ def parse_track_list(value: Any, resolve: ResolveLength, prop: str) -> TrackList
 
     def repeat(args: str) -> Repeat:
         nonlocal auto_repeats
-        count, *rest = _split_arguments(args)
+        count, *rest = split_top_level(args)
         lowered = count.lower()
         repeat_count: int | str
         if lowered in ("auto-fill", "auto-fit"):

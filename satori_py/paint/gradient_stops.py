@@ -41,7 +41,7 @@ from ..style.colors import (
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.expand import convert_colors
 from ..style.types import RGBA, LineHeight
-from ..style.values import MATH_FUNCTION, LengthContext, length_to_number, unit_to_px
+from ..style.values import MATH_FUNCTION, LengthContext, length_to_number, split_top_level, unit_to_px
 
 __all__ = [
     "ColorStop",
@@ -57,7 +57,6 @@ __all__ = [
     "parse_stops",
     "resolve_math_positions",
     "space_color",
-    "split_at",
 ]
 
 # (space, hue method) of ``in <space> [<hue> hue]``.
@@ -142,29 +141,13 @@ class ColorStop:
     hint: Offset | None = None
 
 
-def split_at(text: str, is_separator: Callable[[str], bool]) -> list[str]:
-    """Split at characters outside parentheses, trimming (empty parts stay)."""
-    parts: list[str] = []
-    start = depth = 0
-    for i, char in enumerate(text):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        if depth == 0 and is_separator(char):
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return parts
-
-
 def split_commas(text: str) -> list[str]:
-    return split_at(text, lambda c: c == ",")
+    return split_top_level(text, ",")
 
 
 def split_spaces(text: str) -> list[str]:
     # One part per whitespace character, so "red  10%" has an empty middle part.
-    return split_at(text, str.isspace)
+    return split_top_level(text, str.isspace)
 
 
 def parse_offset(text: str | None) -> Offset | None:

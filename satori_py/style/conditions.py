@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .values import split_top_level
+
 __all__ = ["ContainerCondition", "container_features", "matches_condition", "matches_media",
            "matches_supports", "parse_container_prelude", "split_condition", "supports_declarations"]
 
@@ -28,21 +30,6 @@ _LENGTH = re.compile(r"^(-?[\d.]+)(px|em|rem)?$")
 _FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
 _NAMED_CONTAINER = re.compile(r"^(-?[a-z_][\w-]*)(?![\w(-])\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _BLOCK_QUERY = re.compile(r"\b(height|block-size|aspect-ratio|orientation)\b")
-
-
-def _split_top_level(text: str, separator: str) -> list[str]:
-    parts: list[str] = []
-    depth = start = 0
-    for i, char in enumerate(text):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == separator and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
 
 
 def split_condition(text: str) -> tuple[list[str], list[str]] | None:
@@ -136,8 +123,7 @@ def matches_media(text: str, viewport: tuple[float | None, float | None]) -> boo
     def group(inner: str) -> bool:
         return _matches_media_group(inner, features)
 
-    for query in _split_top_level(text.lower(), ","):
-        query = query.strip()
+    for query in split_top_level(text.lower()):
         typed = _TYPED_QUERY.match(query)
         if typed and typed.group(2) not in ("not", "only", "and", "or"):
             result = typed.group(2) in ("all", "screen") and (

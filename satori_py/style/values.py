@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,8 +197,13 @@ def split_values(value: str) -> list[str]:
     return values
 
 
-def split_top_level(value: str, separator: str = ",") -> list[str]:
-    """Split at ``separator`` outside parentheses, trimming (``splitEffects``)."""
+def split_top_level(value: str, separator: str | Callable[[str], bool] = ",") -> list[str]:
+    """Split at ``separator`` (a character, or a test of one) outside parentheses.
+
+    Parts are trimmed and empty ones kept (``splitEffects``); the one splitter of
+    comma and space lists for every stage.
+    """
+    is_separator = separator if callable(separator) else separator.__eq__
     parts: list[str] = []
     depth = 0
     start = 0
@@ -207,7 +212,7 @@ def split_top_level(value: str, separator: str = ",") -> list[str]:
             depth += 1
         elif char == ")":
             depth -= 1
-        if depth == 0 and char == separator:
+        if depth == 0 and is_separator(char):
             parts.append(value[start:i].strip())
             start = i + 1
     parts.append(value[start:].strip())
