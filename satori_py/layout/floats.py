@@ -20,7 +20,7 @@ from typing import Any
 from .atomics import lay_out_atomic
 from .boxes import RenderBox
 from .float_context import FloatContext
-from .taffy import LayoutNode
+from .taffy import LayoutNode, with_parents
 
 __all__ = ["Exclusions", "FloatLayout"]
 
@@ -114,14 +114,7 @@ class FloatLayout:
         if not any(key in nodes for key in self.floats) and not any(
                 key in nodes and e.rects for key, e in self.exclusions.items()):
             return False
-        parents: dict[int, LayoutNode | None] = {id(root): None}
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            for child in node.children:
-                parents[id(child)] = node
-                stack.append(child)
-        state = _Pass(parents)
+        state = _Pass({id(node): parent for node, parent in with_parents(root)})
         self._context(root, state)
         return state.changed
 

@@ -14,12 +14,12 @@ are ignored).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..style.types import Calc, FitContent, Percent
-from .taffy import LayoutNode
+from .taffy import LayoutNode, with_parents
 
 __all__ = ["Deferred", "defer", "resolve_deferred"]
 
@@ -81,14 +81,6 @@ def _insets(node: LayoutNode) -> float:
     return b.padding.left + b.padding.right + b.border.left + b.border.right
 
 
-def _parents(root: LayoutNode) -> Iterator[tuple[LayoutNode, LayoutNode | None]]:
-    stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
-    while stack:
-        node, parent = stack.pop()
-        yield node, parent
-        stack.extend((child, node) for child in node.children)
-
-
 def measure_intrinsic(entries: list[Deferred], lay_out: Callable[[LayoutNode, str | None], None]) -> None:
     """The min- and max-content widths of nodes with width keywords, innermost first."""
     for entry in reversed(entries):
@@ -138,7 +130,7 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred]) -> bool:
     """Resolve deferred values from the last layout; whether any changed (lay out again)."""
     if not entries:
         return False
-    parents = {id(node): parent for node, parent in _parents(root)}
+    parents = {id(node): parent for node, parent in with_parents(root)}
     changed = False
     for entry in entries:
         node = entry.node
@@ -207,7 +199,7 @@ def fit_own_height(node: LayoutNode, original: dict[str, Any],
     node.style["width"] = b.width - _insets(node)
     node.style["height"] = original["height"]
     # The subtree's boxes of the enclosing layout stay: this is only a measurement.
-    saved = [(n, n.box) for n, _parent in _parents(node)]
+    saved = [(n, n.box) for n, _parent in with_parents(node)]
     lay_out(node, None)
     height = max(0.0, node.box.height - vertical)
     for n, box in saved:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +87,16 @@ class LayoutNode:
     measure: MeasureFn | None = None
     box: Box = field(default_factory=Box)
 
+
+
+def with_parents(root: LayoutNode, root_parent: LayoutNode | None = None
+                 ) -> Iterator[tuple[LayoutNode, LayoutNode | None]]:
+    """Every node of ``root``'s tree with its parent, parents before their children."""
+    stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, root_parent)]
+    while stack:
+        node, parent = stack.pop()
+        yield node, parent
+        stack.extend((child, node) for child in node.children)
 
 def _dim(value: Any, *, auto_ok: bool = True) -> dict[str, Any]:
     if value is None or value == "auto":
@@ -213,15 +223,9 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
     reference's Taffy takes them as ``auto`` when the item's height is indefinite
     (e.g. in a column of content height), as CSS does.
     """
-    parents: dict[int, LayoutNode | None] = {id(root): root_parent}
+    parents = {id(node): parent for node, parent in with_parents(root, root_parent)}
     out: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            parents[id(child)] = node
-            stack.append(child)
-        parent = parents[id(node)]
+    for node, parent in with_parents(root, root_parent):
         if (node.style.get("display") in ("block", "flow-root") and node.children
                 and _is_flex_item(node, parent) and not _definite_height(node, parent, parents)):
             out.add(id(node))
