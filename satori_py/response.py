@@ -377,12 +377,8 @@ class ImageResponse:
         try:
             body = self.render()
         except Exception as exc:
-            if self.on_error == "raise":
-                raise
-            log_render_error(exc)
-            return error_reply(method)
-        return image_reply(body, self.headers, status=self.status, reason=self.reason,
-                           method=method, if_none_match=if_none_match)
+            return self._failed(exc, method)
+        return self._answer(body, method, if_none_match)
 
     async def reply_async(self, *, method: str = "GET",
                           if_none_match: str | None = None) -> Reply:
@@ -390,12 +386,19 @@ class ImageResponse:
         try:
             body = await self.render_async()
         except Exception as exc:
-            if self.on_error == "raise":
-                raise
-            log_render_error(exc)
-            return error_reply(method)
+            return self._failed(exc, method)
+        return self._answer(body, method, if_none_match)
+
+    def _answer(self, body: bytes, method: str, if_none_match: str | None) -> Reply:
         return image_reply(body, self.headers, status=self.status, reason=self.reason,
                            method=method, if_none_match=if_none_match)
+
+    def _failed(self, exc: Exception, method: str) -> Reply:
+        """A failed render: raised again, or (``on_error="500"``) logged and answered 500."""
+        if self.on_error == "raise":
+            raise exc
+        log_render_error(exc)
+        return error_reply(method)
 
     def __call__(self, environ: Mapping[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
