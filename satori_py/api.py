@@ -6,7 +6,7 @@ knowledge lives here.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
+from .tailwind import TailwindStage
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
 from .text.emoji import emoji_asset_loader
@@ -73,6 +74,7 @@ class Pipeline:
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
     emoji: str | None = None
+    tailwind_config: Mapping[str, Any] | None = None
 
     def parse(self, element: Any) -> Element:
         _check_canvas(self.width, self.height)
@@ -98,13 +100,16 @@ class Pipeline:
             self.load_additional_asset,
             emoji_asset_loader(self.emoji) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
+        # Checks the config now: a bad one fails the render before anything is laid out.
+        tailwind = TailwindStage(self.width, self.height, self.tailwind_config, self.on_style_error)
 
         def lay_out(styled: Element, report: Callable[[Exception], None] | None) -> LayoutResult:
             # Like the reference's layOut(): build, ask for what the text lacks, build again.
             def build() -> tuple[tuple[TreeBuilder, RenderBox], list[Any]]:
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=report, image_loader=image_loader,
-                                      point_scale_factor=self.point_scale_factor, grapheme_images=images)
+                                      point_scale_factor=self.point_scale_factor, grapheme_images=images,
+                                      tailwind=tailwind.with_sink(report))
                 return (builder, builder.build(styled)), builder.paragraphs
 
             builder, root = layout_with_additional_assets(build, registry, images, load,
@@ -129,17 +134,18 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None) -> str:
+               emoji: str | None = None, tailwind_config: Mapping[str, Any] | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
     content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
     ``fetcher(url) -> bytes`` loads http(s) images (none by default: such images
     raise :class:`ImageError`). ``on_style_error`` receives invalid inline
-    declarations instead of raising them.
+    declarations instead of raising them, and the ``tw`` classes Satori ignores.
+    ``tailwind_config`` is Satori's ``tailwindConfig`` (theme overrides, ``extend``).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
-                        load_additional_asset, fetcher, on_style_error, emoji)
+                        load_additional_asset, fetcher, on_style_error, emoji, tailwind_config)
     return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 

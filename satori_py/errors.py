@@ -47,6 +47,10 @@ class StyleError(SatoriError, ValueError):
     """A CSS value is invalid; the message is the reference's sentence."""
 
 
+class ConfigError(SatoriError, ValueError):
+    """An option (e.g. ``tailwind_config``) has a value satori-py cannot use."""
+
+
 class FontError(SatoriError):
     """No usable font, or font data that cannot be read."""
 

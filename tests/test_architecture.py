@@ -44,3 +44,15 @@ def test_bindings_are_imported_only_by_their_owner_module() -> None:
 def test_resvg_bridge_knows_nothing_of_satori_py() -> None:
     for path in ROOT.glob("resvg_bridge/**/*.py"):
         assert "satori_py" not in imported_roots(path), path
+
+
+def test_tailwind_is_pure_data_to_dict() -> None:
+    """satori_py.tailwind reads classes into a dict: no layout, text or paint."""
+    offenders = []
+    for path in sorted(ROOT.glob("satori_py/tailwind/**/*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level >= 2 \
+                    and node.module.split(".")[0] in ("layout", "text", "paint", "api", "svg"):
+                offenders.append(f"{path.relative_to(ROOT)} imports {node.module}")
+    assert offenders == []

@@ -121,6 +121,8 @@ class TreeBuilder:
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
+    # tailwind(tw, inline style, node path) -> the style with the classes under it.
+    tailwind: Callable[[Any, Mapping[str, Any], str], dict[str, Any]] | None = None
     # Every paragraph built, e.g. to ask ``load_additional_asset`` for what their text lacks.
     paragraphs: list[Paragraph] = field(default_factory=list)
     _layout: Layout = field(init=False)
@@ -131,10 +133,13 @@ class TreeBuilder:
         # Markers inherit from their list item wherever they are placed.
         parent = el.props.get(MARKER_PARENT) or parent
         vw, vh = self.viewport
+        tailwind = self.tailwind
         with node_context(el.path):
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor)
+                                  point_scale_factor=self.point_scale_factor,
+                                  tailwind=None if tailwind is None else
+                                  lambda tw, inline: tailwind(tw, inline, el.path))
         # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
         # descendants (inherited) and of its own later properties (paint); none without fonts.
         ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),

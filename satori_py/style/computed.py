@@ -105,12 +105,15 @@ def _snap(width: float, scale: float) -> float:
 def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedStyle, *,
                   viewport: tuple[float, float],
                   on_style_error: Callable[[StyleError], None] | None = None,
-                  point_scale_factor: float = 1.0) -> ComputedStyle:
+                  point_scale_factor: float = 1.0,
+                  tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None) -> ComputedStyle:
     """The computed style of element ``tag`` with ``props``, inheriting from ``parent``.
 
     Invalid values raise StyleError with the reference's sentence, or are
     passed to ``on_style_error`` and dropped when it is given. Values the
     reference only warns about are dropped and listed in ``warnings``.
+    ``tailwind(tw, inline)`` merges a ``tw`` prop's classes under the inline
+    style (layout.ts does it before computeStyle), see satori_py.tailwind.
     """
     props = props or {}
     warnings: list[str] = []
@@ -132,6 +135,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
 
     inline = props.get("style")
     inline = dict(inline) if isinstance(inline, Mapping) else {}
+    if tailwind is not None and "tw" in props:
+        inline = tailwind(props["tw"], inline)
     if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
         # The transform attribute of an inline SVG transforms its box.
         matrix = svg_transform_to_css(props["transform"])
