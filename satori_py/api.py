@@ -14,13 +14,14 @@ import resvg_bridge
 
 from .diagnostics import Diagnostics
 from .element import Element, load_element
-from .errors import FontError, ImageError, LimitError, RenderError
+from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
+from .style.colors import js_round, parse_color
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
@@ -161,6 +162,18 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 
+def _background(background: str | None) -> tuple[int, int, int, int] | None:
+    """``render_png``'s CSS ``background`` as the (r, g, b, a) bytes resvg_bridge takes."""
+    if background is None:
+        return None
+    color = parse_color(background)
+    if color is None:
+        raise StyleError(f"Invalid background {background!r}: expected a CSS colour.",
+                         prop="background", value=background)
+    r, g, b, a = (int(js_round(c)) for c in (color.r, color.g, color.b, color.a * 255))
+    return (r, g, b, a)
+
+
 def render_png(element: Any, *, scale: float = 1, background: str | None = None,
                fonts: Sequence[Font] | None = None, **options: Any) -> bytes:
     """Render ``element`` to PNG bytes: :func:`render_svg`, then resvg at ``scale``.
@@ -177,6 +190,6 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
         font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
     try:
         return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
-                                       background=background, font_files=font_files)
+                                       background=_background(background), font_files=font_files)
     except resvg_bridge.RasterizeError as exc:
         raise RenderError(f"Rasterising the SVG failed: {exc}") from None

@@ -10,7 +10,8 @@ shared/conformance/satori-suite/README.md)::
      "additionalAssets": [{languageCode, segment, result: data-URI | [font]}],
      "expectError": message, "reference": {svg, png} | {error}}
 
-A file holding a bare element (it has ``"type"``) is a case with no options.
+A file holding a bare element (it has ``"type"``) is a case with no options;
+so is an HTML file (``.html``/``.htm``, see :mod:`satori_py.markup`).
 Font files and references are relative to the case file. Options are converted to
 the snake_case keyword arguments of ``satori_py.api.render_svg``; an option it
 does not take is reported (an ``OptionError`` through :mod:`satori_py.diagnostics`:
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import did_you_mean, report
+from .element import MARKUP_SUFFIXES
 from .errors import FontError, ImageError, InvalidElementError, OptionError
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
 
@@ -255,6 +257,10 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise InvalidElementError(f"Cannot read {path}: {reason}") from None
+        if path.suffix.lower() in MARKUP_SUFFIXES:
+            from .markup import from_html
+
+            return Case(element=from_html(text), path=path)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

@@ -44,6 +44,18 @@ class InvalidElementError(SatoriError, ValueError):
     """The element tree has a shape satori-py cannot read."""
 
 
+class MarkupError(InvalidElementError):
+    """HTML input with a construct satori-py cannot render; knows its ``line`` and ``column``."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
+                 **kwargs: Any) -> None:
+        self.line = line
+        self.column = column
+        if line is not None:
+            message = f"line {line}, column {column}: {message}"
+        super().__init__(message, **kwargs)
+
+
 class StyleError(SatoriError, ValueError):
     """A CSS value is invalid; the message is the reference's sentence."""
 
