@@ -10,7 +10,7 @@ from .errors import (FontError, ImageError, InvalidElementError, LimitError, Ren
                      SatoriError, StyleError)
 from .options import Font
 from .paint.image_source import files_fetcher
-from .response import ImageResponse
+from .web import ImageResponse
 
 __all__ = [
     "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher",

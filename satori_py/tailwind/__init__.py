@@ -34,10 +34,10 @@ def to_style(classes: str | Iterable[str], *, width: float | None, height: float
     inline style (without the preflight defaults, :data:`PREFLIGHT`): twrnc's
     React-Native-flavoured values (numbers in px, ``lineHeight`` as a multiple of
     the font size). Classes twrnc ignores are reported to ``on_style_error``, or
-    logged on ``satori_py.tailwind``. Results are cached per class list, size and
+    logged on ``satori_py``. Results are cached per class list, size and
     config (bounded); each call returns a fresh dict.
     """
     resolution = resolve(join_classes(classes), width=width, height=height, config=config)
     for problem in resolution.problems:
-        report_problem(problem, None, on_style_error)
+        report_problem(problem, on_style_error)
     return satori_style(resolution.style, None, resolution.dropped)

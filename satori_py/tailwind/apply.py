@@ -7,7 +7,7 @@ wins over the classes. What twrnc ignores is reported (:mod:`.report`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from .config import resolve_config
@@ -31,29 +31,20 @@ def with_tw(tw: Any, style: Mapping[str, Any] | None, *, width: float | None, he
 
 
 class TailwindStage:
-    """The ``tw`` resolver of one render: its canvas size and config, and where problems go.
+    """The ``tw`` resolver of one render: its canvas size and config.
 
-    Making it checks the config (a bad one raises ConfigError before anything is
-    drawn). :meth:`with_sink` gives the function the style stage calls per
-    element; without a sink, each problem is logged once per render.
+    Making it checks the config (a bad one raises OptionError before anything is
+    laid out). Called as ``stage(tw, inline_style)`` by the style stage, inside
+    the element's node context: what twrnc ignores goes to the render's
+    diagnostics channel with the element's path.
     """
 
-    def __init__(self, width: float | None, height: float | None, config: Mapping[str, Any] | None,
-                 on_style_error: Callable[[Exception], None] | None) -> None:
+    def __init__(self, width: float | None, height: float | None, config: Mapping[str, Any] | None) -> None:
         self.width, self.height, self.config = width, height, config
-        self._logged: set[tuple[str, Problem]] = set()
-        report_config_notes(resolve_config(config).notes, on_style_error)
+        report_config_notes(resolve_config(config).notes)
 
-    def with_sink(self, sink: Callable[[Exception], None] | None
-                  ) -> Callable[[Any, Mapping[str, Any] | None, str], dict[str, Any]]:
-        """``apply(tw, inline_style, node_path)``, reporting problems to ``sink`` (or the log)."""
-        def apply(tw: Any, style: Mapping[str, Any] | None, path: str) -> dict[str, Any]:
-            merged, problems = with_tw(tw, style, width=self.width, height=self.height, config=self.config)
-            for problem in problems:
-                if sink is None:
-                    if (path, problem) in self._logged:
-                        continue
-                    self._logged.add((path, problem))
-                report_problem(problem, path, sink)
-            return merged
-        return apply
+    def __call__(self, tw: Any, style: Mapping[str, Any] | None) -> dict[str, Any]:
+        merged, problems = with_tw(tw, style, width=self.width, height=self.height, config=self.config)
+        for problem in problems:
+            report_problem(problem)
+        return merged

@@ -8,7 +8,7 @@ are evaluated after the merge, so overrides and extensions reach them too.
 
 A config is JSON-like data (dicts, lists, strings, numbers, booleans, None);
 functions, which a JavaScript config may hold, cannot be expressed and raise
-:class:`~satori_py.errors.ConfigError`. Resolved themes are cached per config.
+:class:`~satori_py.errors.OptionError`. Resolved themes are cached per config.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cache import BoundedCache
-from ..errors import ConfigError
+from ..errors import OptionError
 from ..style.values import js_number
 from .default_theme import DEFAULT_THEME
 from .derive import MISSING, evaluate
@@ -59,7 +59,7 @@ def config_key(config: Mapping[str, Any] | None) -> str | None:
     if config is None:
         return None
     if not isinstance(config, Mapping):
-        raise ConfigError(f"Invalid tailwind_config: expected a dict, got {type(config).__name__}.",
+        raise OptionError(f"Invalid tailwind_config: expected a dict, got {type(config).__name__}.",
                           prop="tailwind_config")
     return json.dumps(_plain(config, "tailwind_config", [0], 0), separators=(",", ":"),
                       allow_nan=True)
@@ -84,14 +84,14 @@ def _key(key: Any, path: str) -> str:
         return key
     if isinstance(key, (int, float)) and not isinstance(key, bool):
         return js_number(key)
-    raise ConfigError(f"Invalid key {key!r} in {path}: expected a string.", prop=path, value=key)
+    raise OptionError(f"Invalid key {key!r} in {path}: expected a string.", prop=path, value=key)
 
 
 def _plain(value: Any, path: str, count: list[int], depth: int) -> Any:
-    """``value`` as JSON data, or ConfigError naming the path of what is not."""
+    """``value`` as JSON data, or OptionError naming the path of what is not."""
     count[0] += 1
     if depth > _MAX_DEPTH or count[0] > _MAX_ITEMS:
-        raise ConfigError(f"Invalid {path}: the config is nested deeper than {_MAX_DEPTH} levels "
+        raise OptionError(f"Invalid {path}: the config is nested deeper than {_MAX_DEPTH} levels "
                           f"or has more than {_MAX_ITEMS} values.", prop=path)
     if value is None or isinstance(value, (str, bool)):
         return value
@@ -103,7 +103,7 @@ def _plain(value: Any, path: str, count: list[int], depth: int) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v, f"{path}[{i}]", count, depth + 1) for i, v in enumerate(value)]
     what = "a function" if callable(value) else f"a {type(value).__name__}"
-    raise ConfigError(f"Invalid {path}: {what} cannot be part of a Tailwind config; give its "
+    raise OptionError(f"Invalid {path}: {what} cannot be part of a Tailwind config; give its "
                       "value (strings, numbers, lists and dicts).", prop=path)
 
 
@@ -113,12 +113,12 @@ def _all_configs(config: dict[str, Any], path: str, depth: int = 0) -> list[dict
     """getAllConfigs: the config, then its presets' (each with its own presets, or the
     default config), the last preset first."""
     if depth > _MAX_DEPTH:
-        raise ConfigError(f"Invalid {path}: presets nested deeper than {_MAX_DEPTH} levels.", prop=path)
+        raise OptionError(f"Invalid {path}: presets nested deeper than {_MAX_DEPTH} levels.", prop=path)
     presets = config.get("presets")
     if presets is None:
         return [config, {"theme": DEFAULT_THEME}]
     if not isinstance(presets, list) or not all(isinstance(p, dict) for p in presets):
-        raise ConfigError(f"Invalid {path}.presets: expected a list of configs.", prop=f"{path}.presets")
+        raise OptionError(f"Invalid {path}.presets: expected a list of configs.", prop=f"{path}.presets")
     found = [config]
     for index in reversed(range(len(presets))):
         found += _all_configs(presets[index], f"{path}.presets[{index}]", depth + 1)
@@ -170,14 +170,14 @@ def _collect_extends(themes: list[dict[str, Any]]) -> dict[str, list[Any]]:
 def _resolve(config: dict[str, Any]) -> Theme:
     notes = tuple(f"tailwind_config.{k} is ignored: satori-py reads only theme and presets, as "
                   "Satori's twrnc does (plugins cannot be given as data)."
-                  for k in config if k not in _READ_KEYS)
+                  for k, v in config.items() if k not in _READ_KEYS and v not in ([], {}, None))
     themes = []
     for index, entry in enumerate(_all_configs(copy.deepcopy(config), "tailwind_config")):
         theme = entry.get("theme")
         if theme is None:
             theme = {}
         if not isinstance(theme, dict):
-            raise ConfigError(f"Invalid tailwind_config theme: expected a dict, got "
+            raise OptionError(f"Invalid tailwind_config theme: expected a dict, got "
                               f"{type(theme).__name__}.", prop="tailwind_config.theme")
         themes.append(theme)
     # mergeThemes: the first config that sets a key wins it.
@@ -210,7 +210,7 @@ class _ThemeValues:
     def top(self, key: str) -> Any:
         if key not in self.values:
             if key in self.resolving:
-                raise ConfigError(f"Invalid tailwind_config: theme.{key} refers to itself.",
+                raise OptionError(f"Invalid tailwind_config: theme.{key} refers to itself.",
                                   prop=f"tailwind_config.theme.{key}")
             self.resolving.add(key)
             value = self.merged[key]

@@ -152,7 +152,7 @@ def satori_style(style: Mapping[str, Any], inline: Mapping[str, Any] | None,
     the inline one, else 16); a ``shadow-<colour>`` replaces the first colour of
     the box shadow. The ``dropped`` keys are left out.
     """
-    out = {k: _copy(v) for k, v in style.items() if k not in dropped}
+    out = {k: _copy(v) for k, v in style.items()}
     line_height = out.get("lineHeight")
     if isinstance(line_height, (int, float)) and not isinstance(line_height, bool):
         size: Any = js_to_number(out["fontSize"]) if "fontSize" in out else math.nan
@@ -163,6 +163,8 @@ def satori_style(style: Mapping[str, Any], inline: Mapping[str, Any] | None,
     shadow_color = out.get("shadowColor")
     if js_truthy(shadow_color) and js_truthy(out.get("boxShadow")):
         out["boxShadow"] = _COLOR_FUNCTION.sub(lambda _: str(shadow_color), str(out["boxShadow"]), count=1)
+    for key in dropped:
+        out.pop(key, None)
     return out
 
 

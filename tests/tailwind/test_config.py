@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from satori_py.errors import ConfigError
+from satori_py.errors import OptionError
 from satori_py.tailwind import to_style
 from satori_py.tailwind.config import resolve_config
 
@@ -68,7 +68,7 @@ def test_keys_are_javascript_strings() -> None:
     ({"theme": {"spacing": {(1, 2): "3px"}}}, "Invalid key (1, 2) in tailwind_config.theme.spacing"),
 ])
 def test_bad_configs_raise_config_error(config: Any, message: str) -> None:
-    with pytest.raises(ConfigError) as info:
+    with pytest.raises(OptionError) as info:
         to_style("p-4", width=100, height=100, config=config)
     assert str(info.value).startswith(message)
 
@@ -79,11 +79,11 @@ def test_a_config_nested_without_end_is_refused() -> None:
     for _ in range(40):
         node["x"] = {}
         node = node["x"]
-    with pytest.raises(ConfigError, match="nested deeper than"):
+    with pytest.raises(OptionError, match="nested deeper than"):
         resolve_config({"theme": deep})
     cyclic: dict[str, Any] = {}
     cyclic["theme"] = cyclic
-    with pytest.raises(ConfigError, match="nested deeper than"):
+    with pytest.raises(OptionError, match="nested deeper than"):
         resolve_config(cyclic)
 
 
@@ -91,7 +91,8 @@ def test_keys_twrnc_ignores_are_reported() -> None:
     seen: list[Exception] = []
     from satori_py import render_svg
     render_svg({"type": "div", "props": {"tw": "flex"}}, width=10, height=10,
-               tailwind_config={"plugins": [], "content": ["x"]}, on_style_error=seen.append)
+               tailwind_config={"plugins": ["typography"], "content": ["x"], "corePlugins": {}},
+               on_warning=seen.append)
     assert [str(e) for e in seen] == [
         "tailwind_config.plugins is ignored: satori-py reads only theme and presets, as Satori's twrnc "
         "does (plugins cannot be given as data)."]

@@ -106,7 +106,11 @@ def test_ignored_classes_go_to_on_style_error() -> None:
     seen: list[Exception] = []
     card = el("flex gap-4 hover:p-2", None, el("leading-tight bg-[#zzz] border-[-2px] text-auto"))
     render_svg(card, width=100, height=100, on_style_error=seen.append)
-    assert all(isinstance(e, StyleError) and e.prop == "tw" for e in seen)
+    assert all(isinstance(e, StyleError) for e in seen)
+    # The style stage reports the invalid colour too, against its property.
+    assert [str(e) for e in seen if e.prop != "tw"] == [
+        'div/div[0]: Invalid color "#zzz" for CSS property "backgroundColor": it is drawn black.']
+    seen = [e for e in seen if e.prop == "tw"]
     assert [(e.path, e.value) for e in seen] == [
         ("div", "gap-4"), ("div", "hover:p-2"), ("div/div[0]", "leading-tight"),
         ("div/div[0]", "border-[-2px]"), ("div/div[0]", "text-auto"), ("div/div[0]", "bg-[#zzz]")]
@@ -117,16 +121,16 @@ def test_ignored_classes_go_to_on_style_error() -> None:
                             'Satori throws on it.')
 
 
-def test_without_a_callback_they_are_logged_once_and_never_raise(caplog: pytest.LogCaptureFixture) -> None:
+def test_without_a_callback_they_are_logged_and_never_raise(caplog: pytest.LogCaptureFixture) -> None:
     card = el("flex gap-4", None, el("grid-cols-3 bg-opacity-50"), el("gap-4"))
     with caplog.at_level(logging.WARNING, logger="satori_py"):
         render_png(card, width=50, height=50)
-    messages = [r.getMessage() for r in caplog.records if r.name == "satori_py.tailwind"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "satori_py"]
     assert messages == [
         'div: Tailwind class "gap-4" is ignored: no utility it knows (as in Satori).',
         'div/div[0]: Tailwind class "grid-cols-3" is ignored: no utility it knows (as in Satori).',
         'div/div[0]: Tailwind class "bg-opacity-50" is ignored: an opacity class applies only with a '
-        'colour class of the same kind in the same tw; alone, Satori throws on it.',
+        'colour class of the same kind in the same tw; Satori throws on it.',
         'div/div[1]: Tailwind class "gap-4" is ignored: no utility it knows (as in Satori).']
 
 
@@ -144,12 +148,11 @@ def test_resolution_is_cached_per_class_list(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_results_are_fresh_copies() -> None:
     from satori_py.tailwind import to_style
-    first = to_style("tabular-nums small-caps p-1", width=10, height=10)
+    first = to_style("tabular-nums p-1", width=10, height=10)
     first["fontVariant"].append("x")
     first["paddingTop"] = 99
-    assert to_style("tabular-nums small-caps p-1", width=10, height=10) == {
-        "paddingTop": 4, "paddingRight": 4, "paddingBottom": 4, "paddingLeft": 4,
-        "fontVariant": ["tabular-nums", "small-caps"]}
+    assert to_style("tabular-nums p-1", width=10, height=10) == {
+        "paddingTop": 4, "paddingRight": 4, "paddingBottom": 4, "paddingLeft": 4, "fontVariant": ["tabular-nums"]}
 
 
 def test_a_huge_class_list_is_bounded_work() -> None:
@@ -157,3 +160,8 @@ def test_a_huge_class_list_is_bounded_work() -> None:
     from satori_py.tailwind import to_style
     # Duplicates go (the first of each stays): p-0 ... p-96 remain, the last wins.
     assert to_style(classes, width=10, height=10, on_style_error=lambda e: None)["paddingTop"] == 384
+
+
+def test_strict_raises_on_an_ignored_class() -> None:
+    with pytest.raises(StyleError, match='^div/div\\[0\\]: Tailwind class "gap-4" is ignored'):
+        render_svg(el("flex", None, el("gap-4")), width=50, height=50, strict=True)

@@ -2,7 +2,7 @@
 
 With 8 concurrent clients fetching the image route of the FastAPI example (under
 uvicorn), requests to a non-image route still answer within 100 ms. This holds
-because images render in worker processes (satori_py.render_pool): our pipeline
+because images render in worker processes (satori_py.web.pool): our pipeline
 and resvg hold the GIL, so a worker thread would freeze the event loop for the
 length of each rasterisation (see benchmarks/web_latency.py for both measured).
 """

@@ -6,7 +6,7 @@ the ``resvg`` binding, measured on the route-handler seed), so a render in a wor
 *thread* freezes the event loop for that long, and 8 concurrent renders for seconds.
 From a worker process the loop only receives the image bytes.
 
-* The workers are plain subprocesses running :mod:`satori_py._render_worker`, fed
+* The workers are plain subprocesses running :mod:`satori_py.web.worker`, fed
   pickled jobs over a pipe, one dispatcher thread per worker in the server. Unlike
   ``multiprocessing``'s spawn and forkserver methods they never re-import the
   server's ``__main__`` script, and unlike fork they are safe in a threaded server.
@@ -37,9 +37,9 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from ._render_worker import read_frame, write_frame
-from .errors import RenderError
-from .response import RenderJob, render_job
+from .worker import read_frame, write_frame
+from ..errors import RenderError
+from .job import RenderJob, render_job
 
 __all__ = ["ENV_WORKERS", "RenderPool", "configure", "default_workers", "get_pool",
            "render_async", "result_of", "shutdown", "submit"]
@@ -51,9 +51,9 @@ STOP_TIMEOUT = 5.0
 
 # The worker must import this very satori_py, whether it is installed or run from a
 # checkout the server put on sys.path.
-_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 _BOOT = (f"import sys; sys.path.insert(0, {_PACKAGE_PARENT!r}); "
-         "from satori_py._render_worker import main; main()")
+         "from satori_py.web.worker import main; main()")
 
 
 def _usable_cpus() -> int:

@@ -30,8 +30,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol, cast
 
-from .options import Font
-from .response import HeadersInit, OnError
+from ..options import Font
+from .reply import HeadersInit
+from .response import OnError
 
 __all__ = ["ImageSize", "OpenGraphImage", "OpenGraphRoute", "opengraph_decorator"]
 

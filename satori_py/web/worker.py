@@ -1,6 +1,6 @@
-"""The render worker process of :mod:`satori_py.render_pool` (not a public module).
+"""The render worker process of :mod:`satori_py.web.pool` (not a public module).
 
-Started as ``python -c "...; from satori_py._render_worker import main; main()"``, so
+Started as ``python -c "...; from satori_py.web.worker import main; main()"``, so
 it never imports the server's ``__main__`` (which ``multiprocessing``'s spawn and
 forkserver methods do, and which breaks or slows down scripts that start their
 server at import). It reads length-prefixed pickled :class:`RenderJob`s on stdin
@@ -44,7 +44,7 @@ def write_frame(stream: IO[bytes], payload: bytes) -> None:
 
 
 def _answer(job: Any) -> tuple[str, Any, str]:
-    from .response import render_job
+    from .job import render_job
     try:
         return ("ok", render_job(job), "")
     except Exception as exc:
@@ -56,7 +56,7 @@ def _dump(answer: tuple[str, Any, str]) -> bytes:
         return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         # An exception carrying an unpicklable value: send its text instead.
-        from .errors import RenderError
+        from ..errors import RenderError
         kind, exc, tb = answer
         return pickle.dumps((kind, RenderError(f"{type(exc).__name__}: {exc}"), tb))
 
@@ -73,7 +73,7 @@ def main() -> None:
     source = sys.stdin.buffer
 
     # Pay the imports and the default font's parsing before saying ready.
-    from .response import RenderJob
+    from .job import RenderJob
     _answer(RenderJob({"type": "div", "props": {"children": "warm"}}, width=8, height=8))
     write_frame(channel, pickle.dumps(("ready", os.getpid(), "")))
 
