@@ -27,7 +27,7 @@ from .default_theme import DEFAULT_THEME
 from .derive import MISSING, evaluate
 from .units import to_px
 
-__all__ = ["Theme", "config_key", "resolve_config"]
+__all__ = ["Theme", "config_key", "plain_config", "resolve_config"]
 
 _MAX_DEPTH = 16
 _MAX_ITEMS = 100_000
@@ -63,6 +63,12 @@ def config_key(config: Mapping[str, Any] | None) -> str | None:
                           prop="tailwind_config")
     return json.dumps(_plain(config, "tailwind_config", [0], 0), separators=(",", ":"),
                       allow_nan=True)
+
+
+def plain_config(config: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A checked copy of ``config`` as plain JSON data (picklable, unaffected by later changes)."""
+    key = config_key(config)
+    return None if key is None else json.loads(key)
 
 
 def resolve_config(config: Mapping[str, Any] | None) -> Theme:

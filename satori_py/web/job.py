@@ -57,6 +57,8 @@ class RenderJob:
     emoji: str = "twemoji"
     debug: bool = False
     format: str = "png"
+    # Checked and copied to plain data by the response (see satori_py.tailwind.config).
+    tailwind_config: dict[str, Any] | None = None
 
     @property
     def content_type(self) -> str:
@@ -75,6 +77,8 @@ def render_job(job: RenderJob) -> bytes:
                                "fonts": list(job.fonts) if job.fonts is not None else None,
                                "debug": job.debug}
     options["emoji"] = job.emoji
+    if job.tailwind_config is not None:
+        options["tailwind_config"] = job.tailwind_config
     png = render_png(job.element, **options)
     return encode(png, job.format)
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from ..options import Font
+from ..tailwind.config import plain_config
 from .job import RenderJob, normalize_format, render_job
 from .reply import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, Header, HeadersInit, Reply,
                     error_reply, header_pairs, image_reply, log_render_error, merge_headers,
@@ -80,7 +81,8 @@ class ImageResponse:
                  emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+                 development: bool | None = None, on_error: OnError = "raise",
+                 tailwind_config: Mapping[str, Any] | None = None) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -97,7 +99,8 @@ class ImageResponse:
         self.job = RenderJob(element=element, width=_check_size("width", width),
                              height=_check_size("height", height),
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
-                             format=normalize_format(format))
+                             format=normalize_format(format),
+                             tailwind_config=plain_config(tailwind_config))
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)
