@@ -12,7 +12,6 @@ functions, which a JavaScript config may hold, cannot be expressed and raise
 """
 from __future__ import annotations
 
-import copy
 import functools
 import json
 import math
@@ -178,7 +177,7 @@ def _resolve(config: dict[str, Any]) -> Theme:
                   "Satori's twrnc does (plugins cannot be given as data)."
                   for k, v in config.items() if k not in _READ_KEYS and v not in ([], {}, None))
     themes = []
-    for index, entry in enumerate(_all_configs(copy.deepcopy(config), "tailwind_config")):
+    for entry in _all_configs(config, "tailwind_config"):
         theme = entry.get("theme")
         if theme is None:
             theme = {}
@@ -228,7 +227,7 @@ class _ThemeValues:
         return self.values[key]
 
     def lookup(self, path: str) -> Any:
-        """``theme('a.b.c')``: a copy of the value at the path, or MISSING."""
+        """``theme('a.b.c')``: the value at the path, or MISSING."""
         first, *rest = path.split(".")
         if first not in self.merged or first == "extend":
             return MISSING
@@ -237,7 +236,7 @@ class _ThemeValues:
             if not isinstance(value, dict) or part not in value:
                 return MISSING
             value = value[part]
-        return copy.deepcopy(value) if isinstance(value, dict) else value
+        return value  # shared, never changed: merges copy what they change
 
 
 class _Lazy:

@@ -25,6 +25,14 @@ def test_extend_merges_into_the_default_theme() -> None:
     assert style("w-13 -mt-13 top-13", config) == {"width": 52, "marginTop": -52, "top": 52}
 
 
+def test_an_extension_does_not_leak_into_other_configs() -> None:
+    """Tailwind's resolveConfig merges `extend` into its shared palette in place; satori-py copies."""
+    assert style("bg-blue-950", {"theme": {"extend": {"colors": {"blue": {"950": "#0a1a3f"}}}}}) == \
+        {"backgroundColor": "#0a1a3f"}
+    assert style("bg-blue-950", None) == {}
+    assert style("bg-blue-950", {"theme": {"extend": {"spacing": {"1": "2px"}}}}) == {}
+
+
 def test_an_override_replaces_the_default_key() -> None:
     config = {"theme": {"colors": {"primary": "#1d4ed8"}, "spacing": {"1": "8px"}}}
     assert style("bg-primary p-1", config) == {"backgroundColor": "#1d4ed8", "paddingTop": 8, "paddingRight": 8,
