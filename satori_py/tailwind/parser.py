@@ -212,15 +212,10 @@ class _Utility:
         return None
 
     def _text(self) -> IR:
-        cursor = self.cursor
-        if not cursor.consume("text-"):
+        if not self.cursor.consume("text-"):
             return None
-        found = text.font_size(cursor.rest, self._theme("fontSize"), self.ctx)
-        if found is None:
-            found = color.color("text", cursor.rest, self._theme("textColor"), self.warn)
-        if found is None and cursor.consume("opacity-"):
-            found = color.color_opacity("text", cursor.rest)
-        return found
+        found = text.font_size(self.cursor.rest, self._theme("fontSize"), self.ctx)
+        return found if found is not None else self._color_or_opacity("text", "textColor", "opacity-")
 
     def _font(self) -> IR:
         if self.cursor.consume("font-"):
@@ -240,21 +235,22 @@ class _Utility:
         return None
 
     def _bg(self) -> IR:
-        cursor = self.cursor
-        if not cursor.consume("bg-"):
+        if not self.cursor.consume("bg-"):
             return None
-        found = color.color("bg", cursor.rest, self._theme("backgroundColor"), self.warn)
-        if found is None and cursor.consume("opacity-"):
-            found = color.color_opacity("bg", cursor.rest)
-        return found
+        return self._color_or_opacity("bg", "backgroundColor", "opacity-")
 
     def _border(self) -> IR:
-        cursor = self.cursor
-        if not cursor.consume("border"):
+        if not self.cursor.consume("border"):
             return None
-        found = box.border(cursor.rest, self.theme.values, self.warn)
-        if found is None and cursor.consume("-opacity-"):
-            found = color.color_opacity("border", cursor.rest)
+        found = box.border(self.cursor.rest, self.theme.values, self.warn)
+        return found if found is not None else self._color_or_opacity("border", None, "-opacity-")
+
+    def _color_or_opacity(self, kind: str, theme_key: str | None, opacity: str) -> IR:
+        """A colour (unless the family read it already), else ``<opacity>NN``: the opacity helper."""
+        cursor = self.cursor
+        found = None if theme_key is None else color.color(kind, cursor.rest, self._theme(theme_key), self.warn)
+        if found is None and cursor.consume(opacity):
+            found = color.color_opacity(kind, cursor.rest)
         return found
 
     def _rounded(self) -> IR:
