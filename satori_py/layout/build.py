@@ -292,6 +292,8 @@ class TreeBuilder:
         out = {key: style.get(key) for key in _LAYOUT_KEYS if style.get(key) is not None}
         out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
         out["display"] = display
+        if style.get("direction") == "rtl":
+            out["direction"] = "rtl"  # children are placed from the right (positioning.py)
         position = style.get("position")
         if position in ("static", None, "sticky"):
             # Static boxes ignore insets; sticky ones are moved after layout.
