@@ -76,6 +76,10 @@ def test_the_minimiser_keeps_to_its_budget_and_never_leaves_an_svg() -> None:
     card = {"element": {"type": "div", "props": {"children": [icon, "abc"]}}, "options": {}}
     small, _ = minimise.minimise(card, lambda c: "path" in json.dumps(c))
     assert small["element"]["type"] == "svg"
+    img = {"type": "img", "props": {"src": "data:,", "width": 24, "alt": "x"}}
+    small, _ = minimise.minimise({"element": {"type": "div", "props": {"children": [img, "a"]}}},
+                                 lambda c: '"img"' in json.dumps(c))
+    assert small["element"] == {"type": "img", "props": {"src": "data:,"}}
     same, n = minimise.minimise(card, lambda c: False, budget=3)
     assert n == 3 and same == card
 

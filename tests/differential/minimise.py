@@ -152,6 +152,10 @@ def _pass_hoist(s: _Search) -> None:
                 break
 
 
+def _drop_prop(node: dict[str, Any], key: str) -> None:
+    node["props"].pop(key, None)
+
+
 def _pass_style(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
         node = _at(s.best, path)
@@ -162,7 +166,7 @@ def _pass_style(s: _Search) -> None:
                 b, p, lambda n, k=keep: n["props"].__setitem__("style", dict(k))))
         props = [k for k in (node.get("props") or {}) if k not in KEEP_PROPS]
         for key in props:
-            s.test(_with(s.best, path, lambda n, k=key: n["props"].pop(k, None)))
+            s.test(_with(s.best, path, lambda n, k=key: _drop_prop(n, k)))
 
 
 def _pass_text(s: _Search) -> None:

@@ -107,7 +107,12 @@ def _minimise_one(task: tuple[int, str, str, int]) -> tuple[int, dict[str, Any]]
     def fails(candidate: dict[str, Any]) -> bool:
         return compare.compare(candidate, oracle.render(candidate)).kind() == kind
 
-    small, calls = minimise.minimise(case, fails, budget=budget)
+    try:
+        small, calls = minimise.minimise(case, fails, budget=budget)
+    except Exception as exc:  # a bug of the minimiser must not end the run
+        return index, {"file": card_file, "calls": 0, "status": "minimiser-error",
+                       "message": f"{type(exc).__name__}: {exc}", "signature": [],
+                       "size": minimise.size(case)}
     answer = oracle.render(small)
     outcome = compare.compare(small, answer)
     out = Path(card_file).parent.parent / "min" / f"{index}.json"
