@@ -17,6 +17,7 @@ OWNERS = {
     "resvg": {"resvg_bridge/__init__.py"},
     "icu4py": {"satori_py/text/breaking.py"},
     "bidi": {"satori_py/text/bidi.py"},
+    "justhtml": {"satori_py/markup/html.py"},
 }
 
 
