@@ -23,16 +23,13 @@ Imports Django; install ``satori-py[django]``.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django.http import HttpResponse  # type: ignore[import-untyped, unused-ignore]
 from django.utils.safestring import mark_safe  # type: ignore[import-untyped, unused-ignore]
 
 from . import metadata
-from ..options import Font
-from .reply import HeadersInit, Reply
-from .response import OnError
+from .reply import Reply
 from .response import ImageResponse as _Image
 
 __all__ = ["ImageResponse", "opengraph_image"]
@@ -41,16 +38,8 @@ __all__ = ["ImageResponse", "opengraph_image"]
 class ImageResponse(HttpResponse):  # type: ignore[misc, unused-ignore]
     """next/og's ImageResponse as a Django HttpResponse, rendered when made."""
 
-    def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
-                 emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
-                 debug: bool = False, status: int = 200, status_text: str | None = None,
-                 headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise",
-                 deadline: float | None = None) -> None:
-        image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
-                       debug=debug, status=status, status_text=status_text, headers=headers,
-                       format=format, development=development, on_error=on_error,
-                       deadline=deadline)
+    def __init__(self, element: Any, **options: Any) -> None:
+        image = _Image(element, **options)
         self._setup(image, image.reply(pooled=True))
 
     def _setup(self, image: _Image, answer: Reply) -> None:

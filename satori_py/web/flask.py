@@ -15,13 +15,11 @@ Imports Werkzeug (and Flask when installed); install ``satori-py[flask]``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import metadata
-from ..options import Font
-from .reply import HeadersInit, Reply, etag_matches
-from .response import OnError
+from .reply import Reply, etag_matches
 from .response import ImageResponse as _Image
 
 if TYPE_CHECKING:
@@ -39,16 +37,8 @@ __all__ = ["ImageResponse", "opengraph_image"]
 class ImageResponse(_Base):
     """next/og's ImageResponse as a Flask/Werkzeug Response, rendered when made."""
 
-    def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
-                 emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
-                 debug: bool = False, status: int = 200, status_text: str | None = None,
-                 headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise",
-                 deadline: float | None = None) -> None:
-        self.image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
-                            debug=debug, status=status, status_text=status_text,
-                            headers=headers, format=format, development=development,
-                            on_error=on_error, deadline=deadline)
+    def __init__(self, element: Any, **options: Any) -> None:
+        self.image = _Image(element, **options)
         # No request yet: the 304 is decided in __call__.
         answer: Reply = self.image.reply(pooled=True)
         # True when on_error="500" turned a failed render into the error answer.

@@ -288,8 +288,10 @@ class RenderPool:
         try:
             payload = pickle.dumps(task.job, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
-            task.future.set_exception(RenderError(f"The render job cannot be sent to a "
-                                                  f"worker: {type(exc).__name__}: {exc}"))
+            task.future.set_exception(RenderError(
+                f"The render job cannot be sent to a worker (its element, fonts and fetcher "
+                f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
+                f"module-level function): {type(exc).__name__}: {exc}"))
             return running
         with self._lock:
             self._running.add(running)

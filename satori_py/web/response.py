@@ -10,8 +10,10 @@ and the caller's ``headers`` overriding the defaults.
 Beyond next/og: a strong ``ETag`` computed from the rendered bytes and a 304 for a
 matching ``If-None-Match``; JPEG and WebP output through Pillow; ``on_error="500"``
 for the 500-with-a-message that next/og's examples write by hand (the error is
-logged on the ``satori_py.response`` logger with the node path); and rendering
-outside the event loop for async servers (:mod:`satori_py.web.pool`).
+logged on the ``satori_py.response`` logger with the node path); rendering in
+worker processes with a ``deadline`` (:mod:`satori_py.web.pool`); and the
+renderer's ``fetcher`` (for ``<img src="https://...">``: see
+:func:`satori_py.http_fetcher`) and ``strict`` options.
 
 "Development" is ``development=True``, or, when the argument is left at ``None``,
 the environment variable ``SATORI_PY_ENV=development`` (read when the response is
@@ -81,7 +83,8 @@ class ImageResponse:
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
                  development: bool | None = None, on_error: OnError = "raise",
-                 deadline: float | None = None) -> None:
+                 deadline: float | None = None, fetcher: Any = None,
+                 strict: bool = False) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -97,10 +100,14 @@ class ImageResponse:
             raise ValueError(f'on_error must be "raise" or "500", got {on_error!r}.')
         if deadline is not None:
             _check_size("deadline", deadline)
+        if fetcher is not None and not callable(fetcher):
+            raise TypeError(f"fetcher must be callable (url -> bytes), got "
+                            f"{type(fetcher).__name__}.")
         self.job = RenderJob(element=element, width=_check_size("width", width),
                              height=_check_size("height", height),
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
-                             format=normalize_format(format))
+                             format=normalize_format(format), fetcher=fetcher,
+                             strict=bool(strict))
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)

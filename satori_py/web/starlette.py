@@ -15,7 +15,6 @@ Imports Starlette (and anyio, its dependency); install ``satori-py[fastapi]``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from typing import Any
 
 import anyio.to_thread
@@ -25,10 +24,8 @@ from starlette.types import Receive, Scope, Send
 
 from . import metadata
 from . import pool as render_pool
-from ..options import Font
 from .job import render_job
-from .reply import HeadersInit, Reply
-from .response import OnError
+from .reply import Reply
 from .response import ImageResponse as _Image
 
 __all__ = ["ImageResponse", "opengraph_image", "shutdown", "warm_up"]
@@ -37,19 +34,11 @@ __all__ = ["ImageResponse", "opengraph_image", "shutdown", "warm_up"]
 class ImageResponse(Response):
     """next/og's ImageResponse as a Starlette Response, rendered when it is sent."""
 
-    def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
-                 emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
-                 debug: bool = False, status: int = 200, status_text: str | None = None,
-                 headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise",
-                 deadline: float | None = None) -> None:
+    def __init__(self, element: Any, **options: Any) -> None:
         # Starlette's __init__ would render `content` now; ours renders when sent.
-        self.image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
-                            debug=debug, status=status, status_text=status_text,
-                            headers=headers, format=format, development=development,
-                            on_error=on_error, deadline=deadline)
-        self.status_code = status
-        self.status_text = status_text
+        self.image = _Image(element, **options)
+        self.status_code = self.image.status
+        self.status_text = self.image.status_text
         self.media_type = self.image.content_type
         self.background: BackgroundTask | None = None
         self.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1"))

@@ -149,7 +149,9 @@ def test_a_job_that_cannot_be_pickled_is_refused_without_harm(make_pool: Any) ->
     exc = error(pool.submit(job({"type": "div", "props": {"children": lambda: "x"}})))
     assert type(exc) is RenderError
     # Our sentence, then pickle's own (its wording varies between Python versions).
-    assert str(exc).startswith("The render job cannot be sent to a worker: ")
+    assert str(exc).startswith("The render job cannot be sent to a worker (its element, fonts "
+                               "and fetcher must be picklable; a fetcher may be "
+                               "satori_py.http_fetcher(...) or a module-level function): ")
     assert "test_a_job_that_cannot_be_pickled_is_refused_without_harm.<locals>.<lambda>" in str(exc)
     assert result(pool.submit(CARD))[:4] == b"\x89PNG"
     assert pool.stats.died == 0 and pool.stats.started == 1
