@@ -24,6 +24,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -257,9 +258,11 @@ def _whatwg_ipv4(labels: list[str]) -> str | None:
 _DNS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="satori-py-dns")
 
 
-def resolve(url: ParsedURL, *, timeout: float, allow_private: bool = False) -> list[IPAddress]:
-    """The addresses to connect to for ``url``'s host, each checked; BlockedAddressError
-    (naming the reason) when none may be used, ImageError when the lookup fails."""
+def resolve(url: ParsedURL, *, timeout: float,
+            exempt: Callable[[IPAddress], bool] | None = None) -> list[IPAddress]:
+    """The addresses to connect to for ``url``'s host, each checked (``exempt`` ones
+    allowed whatever the guard says); BlockedAddressError (naming the reason) when none
+    may be used, ImageError when the lookup fails."""
     literal = url.address()
     if literal is not None:
         found = [literal]
@@ -276,9 +279,8 @@ def resolve(url: ParsedURL, *, timeout: float, allow_private: bool = False) -> l
             ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
             if ip not in found:
                 found.append(ip)
-    if allow_private:
-        return found
-    allowed = [ip for ip in found if address_block_reason(ip) is None]
+    allowed = [ip for ip in found
+               if address_block_reason(ip) is None or (exempt is not None and exempt(ip))]
     if not allowed:
         reason = address_block_reason(found[0]) if found else "it has no address"
         raise BlockedAddressError(f"{url.host} resolves to a blocked address (SSRF "

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
 from ..errors import ImageError
-from .guard import (BlockedAddressError, IPAddress, ParsedURL, address_block_reason,
-                    parse_http_url, resolve, url_block_reason)
+from .guard import (BlockedAddressError, IPAddress, ParsedURL, parse_http_url, resolve,
+                    url_block_reason)
 
 __all__ = ["HttpFetcher", "http_fetcher"]
 
@@ -76,9 +76,8 @@ class HttpFetcher:
         current = url
         for _ in range(self.max_redirects + 1):
             parsed = self._checked(current)
-            addresses = self._allowed(resolve(parsed, timeout=deadline - time.monotonic(),
-                                              allow_private=self.allow_private is not False),
-                                      parsed)
+            addresses = resolve(parsed, timeout=deadline - time.monotonic(),
+                                exempt=self._exempt)
             status, location, body, content_type = self._get(current, parsed, addresses,
                                                              deadline)
             if status in _REDIRECTS and location:
@@ -106,23 +105,13 @@ class HttpFetcher:
             address = parsed.address()
         except ValueError:
             return False
-        return address is not None and self._listed(address)
+        return address is not None and self._exempt(address)
 
-    def _listed(self, address: IPAddress) -> bool:
+    def _exempt(self, address: IPAddress) -> bool:
+        """Whether ``allow_private`` lets this (private) address be used."""
         if isinstance(self.allow_private, bool):
             return self.allow_private
         return any(address in ipaddress.ip_network(net) for net in self.allow_private)
-
-    def _allowed(self, addresses: list[IPAddress], parsed: ParsedURL) -> list[IPAddress]:
-        """With a list of allowed networks: the public addresses and the listed ones."""
-        if isinstance(self.allow_private, bool):
-            return addresses
-        allowed = [ip for ip in addresses
-                   if address_block_reason(ip) is None or self._listed(ip)]
-        if not allowed:
-            raise BlockedAddressError(f"{parsed.host} resolves to a blocked address (SSRF "
-                                      f"protection): {address_block_reason(addresses[0])}.")
-        return allowed
 
     # -- one request -----------------------------------------------------------------------
 
