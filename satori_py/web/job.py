@@ -57,6 +57,10 @@ class RenderJob:
     emoji: str = "twemoji"
     debug: bool = False
     format: str = "png"
+    # render_svg's options: a picklable fetcher (http_fetcher, files_fetcher, a
+    # module-level function) and strict mode.
+    fetcher: Any = None
+    strict: bool = False
     # Checked and copied to plain data by the response (see satori_py.tailwind.config).
     tailwind_config: dict[str, Any] | None = None
 
@@ -73,13 +77,10 @@ def render_job(job: RenderJob) -> bytes:
     """
     from ..api import render_png
 
-    options: dict[str, Any] = {"width": job.width, "height": job.height,
-                               "fonts": list(job.fonts) if job.fonts is not None else None,
-                               "debug": job.debug}
-    options["emoji"] = job.emoji
-    if job.tailwind_config is not None:
-        options["tailwind_config"] = job.tailwind_config
-    png = render_png(job.element, **options)
+    png = render_png(job.element, width=job.width, height=job.height,
+                     fonts=list(job.fonts) if job.fonts is not None else None,
+                     debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
+                     tailwind_config=job.tailwind_config)
     return encode(png, job.format)
 
 
