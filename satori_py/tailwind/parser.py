@@ -168,7 +168,7 @@ class _Utility:
         return None
 
     def _families(self) -> list[Callable[[], IR]]:
-        return [self._spacing, self._sizes, self._text, self._font, self._aspect, self._tint, self._bg,
+        return [self._spacing, self._sizes, self._leading, self._text, self._font, self._aspect, self._tint, self._bg,
                 self._border, self._rounded, self._insets, self._flex, self._shadows, self._elevation,
                 self._opacity, self._tracking, self._z]
 
@@ -207,6 +207,9 @@ class _Utility:
                 found = box.min_max_size(prop, cursor.rest, self.ctx, self._theme(prop))
                 if found is not None:
                     return found
+        return None
+
+    def _leading(self) -> IR:
         if self.cursor.consume("leading-"):
             return text.line_height(self.cursor.rest, self._theme("lineHeight"))
         return None
