@@ -42,6 +42,7 @@ from ..files import write_atomic
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
+    "DEFAULT_EMOJI",
     "EMOJI_SETS",
     "DiskCache",
     "EmojiLoader",
@@ -61,6 +62,8 @@ CacheDir = str | os.PathLike[str] | Literal[False] | None
 
 #: next/og's ``emoji`` values (its docs list four; its code accepts these six).
 EMOJI_SETS = ("twemoji", "blobmoji", "noto", "openmoji", "fluent", "fluentFlat")
+#: The one default of render_svg, render_png, ImageResponse and the CLI: the bundled set, offline.
+DEFAULT_EMOJI = "twemoji"
 
 # (URL prefix, file name pattern) of each set in @vercel/og 1.0.3. ``{code}`` is
 # lowercase, ``{CODE}`` uppercase (the svgmoji packages name files that way).
