@@ -30,7 +30,7 @@ def test_route_handler_written_as_html_renders_as_its_reference() -> None:
     if conf is None:
         pytest.skip("the shared conformance suite is not beside the repository")
     case = json.loads((conf / "seed" / "cases" / "route-handler.json").read_text())
-    html = REPO_ROOT / "examples" / "route-handler.html"
+    html = REPO_ROOT / "docs" / "examples" / "route-handler.html"
     assert from_html(html.read_text()) == case["element"] | {"props": {
         **case["element"]["props"], "style": {k: (f"{v}px" if isinstance(v, int) else v)
                                               for k, v in case["element"]["props"]["style"].items()},
