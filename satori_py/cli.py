@@ -1,7 +1,7 @@
 """The ``satori-py`` command: render an element or a conformance case to PNG or SVG.
 
     satori-py INPUT -o OUT.png [--width W] [--height H] [--scale S]
-              [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug]
+              [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
     satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
     satori-py A.json B.html ... --out-dir DIR ...
 
@@ -9,11 +9,14 @@ INPUT is a bare element (``{"type", "props"}``), a case (``{"element",
 "options", ...}``, see satori_py.case) or an HTML file; ``-`` reads JSON from
 stdin. The output format follows OUT's extension. Exit status: 0 done, 1 the
 input could not be rendered (``error: <message>`` on stderr, and no file is
-written; in a batch: any item failed), 2 usage error. Only SatoriError is
-caught: anything else is a bug and keeps its traceback.
+written; in a batch: any item failed), 2 usage error.
+What the render ignores (an unsupported property, an unknown option of the case...)
+is printed as ``warning: <message>``; with ``--strict`` it is an error (status 1).
+Only SatoriError is caught: anything else is a bug and keeps its traceback.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +26,7 @@ from typing import Any
 import click
 
 from ._version import __version__
+from .diagnostics import Diagnostics, logger
 from .errors import SatoriError
 from .files import write_atomic
 
@@ -112,20 +116,24 @@ def _batch_options(command: Any) -> Any:
 @click.option("--debug", is_flag=True, help="Draw layout boxes (Satori's debug mode).")
 @click.option("--scale", type=click.FloatRange(min=0, min_open=True),
               help="Scale factor of the PNG (PNG only).")
+@click.option("--strict", is_flag=True,
+              help="Fail on anything the render would ignore (unsupported properties, "
+                   "invalid values, unknown fonts and options, images that fail to load).")
 @click.option("--emoji", type=click.Choice(EMOJI_CHOICES), default=None,
               help="Emoji set (default twemoji, bundled and offline; none: the fonts' glyphs).")
 @click.option("--tailwind-classes", is_flag=True,
               help="Read the class attributes of HTML input as Tailwind utilities too.")
 @_batch_options
 def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
-        font_specs: tuple[str, ...], debug: bool, scale: float | None, emoji: str | None,
-        tailwind_classes: bool, **batch: Any) -> None:
+        font_specs: tuple[str, ...], debug: bool, scale: float | None, strict: bool,
+        emoji: str | None, tailwind_classes: bool, **batch: Any) -> None:
     """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
 
     With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
     """
+    common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes}
     if batch["out_dir"] is not None:
-        _run_batch(inputs, output, width, height, font_specs, debug, scale, emoji, tailwind_classes, batch)
+        _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
         return
     for name, value in batch.items():
         if name != "progress" and value not in (None, False):
@@ -143,20 +151,28 @@ def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height:
     if scale is not None and fmt != "png":
         raise click.UsageError("--scale applies to PNG output only")
     fonts = [parse_font_spec(s) for s in font_specs]
+    echo = _WarningEcho(logging.WARNING)
+    logger.addHandler(echo)
+    try:
+        data = _render(input_path, fmt, width, height, fonts, scale, common)
+    finally:
+        logger.removeHandler(echo)
 
     try:
-        case = _load(input_path, tailwind_classes)
+        write_atomic(output, data)
+    except OSError as exc:
+        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+
+
+def _render(input_path: str, fmt: str, width: int | None, height: int | None, fonts: list[Any],
+            scale: float | None, common: dict[str, Any]) -> bytes:
+    """The image bytes; exits with status 1 (``error: <message>``) when the input cannot be rendered."""
+    try:
+        with Diagnostics(strict=common["strict"]).active():  # the case file's unknown options
+            case = _load(input_path, common["tailwind_classes"])
         options: dict[str, Any] = case.render_kwargs()
-        if emoji is not None:
-            options["emoji"] = None if emoji == "none" else emoji
-        if width is not None:
-            options["width"] = width
-        if height is not None:
-            options["height"] = height
-        if fonts:
-            options["fonts"] = fonts
-        if debug:
-            options["debug"] = True
+        options.update(_options(width, height, fonts, None, common))
 
         from . import api  # imported late: the CLI's usage errors need no render stack
 
@@ -169,39 +185,49 @@ def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height:
     except SatoriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    return data
 
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(1)
+
+def _options(width: int | None, height: int | None, fonts: list[Any], scale: float | None,
+             common: dict[str, Any]) -> dict[str, Any]:
+    """The render options the command line sets (they override a case's)."""
+    options: dict[str, Any] = {k: v for k, v in (("width", width), ("height", height), ("scale", scale))
+                               if v is not None}
+    if fonts:
+        options["fonts"] = fonts
+    if common["debug"]:
+        options["debug"] = True
+    if common["strict"]:
+        options["strict"] = True
+    if common["emoji"] is not None:
+        options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
+    return options
 
 
 def _run_batch(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
-               font_specs: tuple[str, ...], debug: bool, scale: float | None, emoji: str | None,
-               tailwind_classes: bool, batch: dict[str, Any]) -> None:
+               font_specs: tuple[str, ...], scale: float | None, common: dict[str, Any],
+               batch: dict[str, Any]) -> None:
     if output is not None:
         raise click.UsageError("-o and --out-dir don't go together")
     if "-" in inputs:
         raise click.UsageError("a batch reads files, not stdin")
-    options: dict[str, Any] = {k: v for k, v in (("width", width), ("height", height), ("scale", scale))
-                               if v is not None}
-    fonts = [parse_font_spec(s) for s in font_specs]
-    if fonts:
-        options["fonts"] = fonts
-    if debug:
-        options["debug"] = True
-    if emoji is not None:
-        options["emoji"] = None if emoji == "none" else emoji
+    options = _options(width, height, [parse_font_spec(s) for s in font_specs], scale, common)
     from .batch.command import BatchRequest, run_batch
 
-    request = BatchRequest(inputs=list(inputs), tailwind_classes=tailwind_classes, **batch)
+    request = BatchRequest(inputs=list(inputs), tailwind_classes=common["tailwind_classes"], **batch)
     try:
         status = run_batch(request, options)
     except SatoriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     sys.exit(status)
+
+
+class _WarningEcho(logging.Handler):
+    """Prints the reports of the ``satori_py`` logger as ``warning: <message>`` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -69,6 +69,17 @@ class DiskCache:
         self._lock = threading.Lock()
         self._total: int | None = None  # learnt on the first write
 
+    def __getstate__(self) -> dict[str, object]:
+        # Picklable (a loader holding it goes to worker processes); each process keeps its own lock.
+        state = dict(self.__dict__)
+        del state["_lock"]
+        state["_total"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     def _path(self, key: str) -> Path:
         return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + self.suffix)
 

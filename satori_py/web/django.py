@@ -20,7 +20,7 @@ Imports Django; install ``satori-py[django]``.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.http import HttpResponse  # type: ignore[import-untyped, unused-ignore]
@@ -42,10 +42,12 @@ class ImageResponse(HttpResponse):  # type: ignore[misc, unused-ignore]
                  emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+                 development: bool | None = None, on_error: OnError = "raise",
+                 load_additional_asset: Callable[[str, str], Any] | None = None) -> None:
         image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
                        debug=debug, status=status, status_text=status_text, headers=headers,
-                       format=format, development=development, on_error=on_error)
+                       format=format, development=development, on_error=on_error,
+                       load_additional_asset=load_additional_asset)
         self._setup(image, image.reply())
 
     def _setup(self, image: _Image, answer: Reply) -> None:

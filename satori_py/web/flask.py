@@ -15,7 +15,7 @@ Imports Werkzeug (and Flask when installed); install ``satori-py[flask]``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import metadata
@@ -43,11 +43,12 @@ class ImageResponse(_Base):
                  emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+                 development: bool | None = None, on_error: OnError = "raise",
+                 load_additional_asset: Callable[[str, str], Any] | None = None) -> None:
         self.image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
                             debug=debug, status=status, status_text=status_text,
                             headers=headers, format=format, development=development,
-                            on_error=on_error)
+                            on_error=on_error, load_additional_asset=load_additional_asset)
         answer: Reply = self.image.reply()  # no request yet: the 304 is decided in __call__
         # True when on_error="500" turned a failed render into the error answer.
         self.failed = not self.image.rendered

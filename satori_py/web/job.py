@@ -57,6 +57,8 @@ class RenderJob:
     emoji: str = "twemoji"
     debug: bool = False
     format: str = "png"
+    # e.g. satori_py.text.google_fonts.google_fonts(); must be picklable for the worker pool
+    load_additional_asset: Any = None
 
     @property
     def content_type(self) -> str:
@@ -75,6 +77,8 @@ def render_job(job: RenderJob) -> bytes:
                                "fonts": list(job.fonts) if job.fonts is not None else None,
                                "debug": job.debug}
     options["emoji"] = job.emoji
+    if job.load_additional_asset is not None:
+        options["load_additional_asset"] = job.load_additional_asset
     png = render_png(job.element, **options)
     return encode(png, job.format)
 

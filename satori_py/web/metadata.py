@@ -112,7 +112,9 @@ def opengraph_decorator(response_class: type[Any], *,
                         content_type: str = "image/png", fonts: Sequence[Font] | None = None,
                         emoji: str = "twemoji", headers: HeadersInit | None = None,
                         debug: bool = False, development: bool | None = None,
-                        on_error: OnError = "raise") -> OpenGraphDecorator:
+                        on_error: OnError = "raise",
+                        load_additional_asset: Callable[[str, str], Any] | None = None
+                        ) -> OpenGraphDecorator:
         if content_type not in _CONTENT_TYPES:
             raise ValueError(f"content_type must be one of {', '.join(_CONTENT_TYPES)}, "
                              f"got {content_type!r}.")
@@ -120,7 +122,8 @@ def opengraph_decorator(response_class: type[Any], *,
         options: dict[str, Any] = {"width": og.size.width, "height": og.size.height,
                                    "format": og.format, "fonts": fonts, "emoji": emoji,
                                    "headers": headers, "debug": debug,
-                                   "development": development, "on_error": on_error}
+                                   "development": development, "on_error": on_error,
+                                   "load_additional_asset": load_additional_asset}
 
         def respond(result: Any) -> Any:
             # A function may return its own response (custom status, a redirect...): any

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from ..options import Font
+from ..text.emoji import EMOJI_SETS
 from .job import RenderJob, normalize_format, render_job
 from .reply import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, Header, HeadersInit, Reply,
                     error_reply, header_pairs, image_reply, log_render_error, merge_headers,
@@ -38,8 +39,6 @@ __all__ = ["EMOJI_SETS", "ENV_VAR", "ImageResponse", "OnError", "is_development"
 OnError = Literal["raise", "500"]
 
 ENV_VAR = "SATORI_PY_ENV"
-# next/og's `emoji` union (the docs list four, the code accepts these six).
-EMOJI_SETS = ("twemoji", "blobmoji", "noto", "openmoji", "fluent", "fluentFlat")
 
 
 # -- options -------------------------------------------------------------------------------
@@ -80,7 +79,11 @@ class ImageResponse:
                  emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+                 development: bool | None = None, on_error: OnError = "raise",
+                 load_additional_asset: Callable[[str, str], Any] | None = None) -> None:
+        if load_additional_asset is not None and not callable(load_additional_asset):
+            raise TypeError(f"load_additional_asset must be callable, got "
+                            f"{type(load_additional_asset).__name__}.")
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -97,7 +100,8 @@ class ImageResponse:
         self.job = RenderJob(element=element, width=_check_size("width", width),
                              height=_check_size("height", height),
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
-                             format=normalize_format(format))
+                             format=normalize_format(format),
+                             load_additional_asset=load_additional_asset)
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)

@@ -15,7 +15,7 @@ Imports Starlette (and anyio, its dependency); install ``satori-py[fastapi]``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anyio.to_thread
@@ -41,12 +41,13 @@ class ImageResponse(Response):
                  emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+                 development: bool | None = None, on_error: OnError = "raise",
+                 load_additional_asset: Callable[[str, str], Any] | None = None) -> None:
         # Starlette's __init__ would render `content` now; ours renders when sent.
         self.image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
                             debug=debug, status=status, status_text=status_text,
                             headers=headers, format=format, development=development,
-                            on_error=on_error)
+                            on_error=on_error, load_additional_asset=load_additional_asset)
         self.status_code = status
         self.status_text = status_text
         self.media_type = self.image.content_type

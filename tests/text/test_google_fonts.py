@@ -156,3 +156,19 @@ def test_the_loader_travels_to_worker_processes(server: FontsServer) -> None:
     copy = pickle.loads(pickle.dumps(loader))
     assert copy.base_url == server.url and copy._memo == {}
     assert copy("ja-JP", "こ")[0].data == font_bytes(JP)
+
+
+def test_image_response_uses_it_in_the_calling_thread_and_in_the_render_pool(server: FontsServer, tmp_path) -> None:
+    import asyncio
+
+    from satori_py import ImageResponse, render_png
+
+    loader = GoogleFontsLoader(base_url=server.url, cache_dir=tmp_path)
+    expected = render_png(card("こんにちは"), width=300, height=60,
+                          fonts=[Font("geist", DEFAULT_FONT_PATH), Font("jp", font_bytes(JP), lang="ja-JP")])
+    assert ImageResponse(card("こんにちは"), width=300, height=60, load_additional_asset=loader).render() == expected
+    pooled = ImageResponse(card("こんにちは"), width=300, height=60, load_additional_asset=loader)
+    assert asyncio.run(pooled.render_async()) == expected
+    assert ImageResponse(card("こんにちは"), width=300, height=60).render() != expected  # only when asked for
+    with pytest.raises(TypeError, match="load_additional_asset must be callable"):
+        ImageResponse(card("x"), load_additional_asset="google")
