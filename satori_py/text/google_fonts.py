@@ -16,14 +16,14 @@ render touches the network otherwise); downloads go through a bounded disk
 cache (:class:`~.downloads.DiskCache`, by URL, so a card rendered again, in
 another process, costs no request) and a bounded in-memory memo; every request
 has a timeout, every body a size cap, and each answer a total time budget;
-a failure is logged on the ``satori_py.fonts`` logger and answered with no
-fonts (the text falls back as it would have), never raised into the render.
+a failure is answered with no fonts (the text falls back as it would have) and
+reported as a :class:`FontError` on the diagnostics channel (logged; raised
+only with ``strict=True``).
 ``base_url`` points it at another server speaking the same protocol (the
 tests run one on 127.0.0.1).
 """
 from __future__ import annotations
 
-import logging
 import re
 import threading
 import time
@@ -33,13 +33,13 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..diagnostics import report
+from ..errors import FontError
 from ..options import Font
 from .downloads import DiskCache, http_get, user_cache_dir
 from .fonts import LOCALES
 
 __all__ = ["FAMILIES", "GoogleFontsLoader", "google_fonts"]
-
-log = logging.getLogger("satori_py.fonts")
 
 #: Satori's language codes -> the Google Fonts families next/og asks for.
 FAMILIES: Mapping[str, tuple[str, ...]] = {
@@ -130,8 +130,8 @@ class GoogleFontsLoader:
         try:
             fonts = self._load(code, segment, families, time.monotonic() + self.budget)
         except Exception as exc:  # noqa: BLE001 - a font that can't be had is not an error of the card
-            log.warning("Google Fonts: no font for %s text %r (not retried for %d s): %s",
-                        code, segment, _MISS_TTL, exc)
+            report(FontError(f"Google Fonts: no font for {code} text {segment!r} (not retried for "
+                             f"{_MISS_TTL:g} s): {exc}", value=segment))
             with self._lock:
                 if len(self._misses) >= self._memo_entries:
                     self._misses.clear()

@@ -130,7 +130,7 @@ def test_several_families_split_the_text_by_unicode_range(server: FontsServer) -
 def test_failures_are_logged_and_answered_with_no_fonts(server: FontsServer, caplog) -> None:
     server.status = 500
     loader = GoogleFontsLoader(base_url=server.url, cache_dir=False)
-    with caplog.at_level(logging.WARNING, "satori_py.fonts"):
+    with caplog.at_level(logging.WARNING, "satori_py"):
         assert loader("ja-JP", "こん") == []
         assert loader("ja-JP", "こん") == []   # not retried for a while
     assert len(server.requests) == 1
