@@ -11,11 +11,12 @@ from .templates import Template
 from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                      SatoriError, StyleError)
 from .options import Font
-from .paint.image_source import files_fetcher
+from .fetch import files_fetcher, http_fetcher
 from .web import ImageResponse
 
 __all__ = [
     "__version__", "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher",
+    "http_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
     "RenderError", "render_many", "Template",
 ]

@@ -57,7 +57,11 @@ class RenderJob:
     emoji: str = "twemoji"
     debug: bool = False
     format: str = "png"
-    # e.g. satori_py.text.google_fonts.google_fonts(); must be picklable for the worker pool
+    # render_svg's options: a picklable fetcher (http_fetcher, files_fetcher, a
+    # module-level function) and strict mode.
+    fetcher: Any = None
+    strict: bool = False
+    # e.g. satori_py.text.google_fonts.google_fonts(); picklable too
     load_additional_asset: Any = None
 
     @property
@@ -73,13 +77,10 @@ def render_job(job: RenderJob) -> bytes:
     """
     from ..api import render_png
 
-    options: dict[str, Any] = {"width": job.width, "height": job.height,
-                               "fonts": list(job.fonts) if job.fonts is not None else None,
-                               "debug": job.debug}
-    options["emoji"] = job.emoji
-    if job.load_additional_asset is not None:
-        options["load_additional_asset"] = job.load_additional_asset
-    png = render_png(job.element, **options)
+    png = render_png(job.element, width=job.width, height=job.height,
+                     fonts=list(job.fonts) if job.fonts is not None else None,
+                     debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
+                     load_additional_asset=job.load_additional_asset)
     return encode(png, job.format)
 
 
