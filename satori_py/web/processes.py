@@ -35,6 +35,7 @@ STOP_TIMEOUT = 5.0
 # How long to wait for the template's report of how a worker ended.
 EXIT_REPORT_TIMEOUT = 2.0
 _KEPT_EXITS = 256
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 # The worker must import this very satori_py, whether it is installed or run from a
 # checkout the server put on sys.path.
@@ -85,6 +86,15 @@ class WorkerProcess:
         self.renders += 1
         self.rss = int(rss)
         return kind, value, text
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the process has used so far (Linux /proc), or None if unknown."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+        except (OSError, IndexError, ValueError):
+            return None
 
     def renice(self, niceness: int) -> None:
         """Lower the worker's priority (raising niceness needs no privilege)."""
