@@ -38,6 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.web.load import memory_of  # noqa: E402
+
 Sample = Callable[[int, dict[str, float]], None]
 
 _WORDS = ("satori render card python image layout glyph shadow gradient border flex grid "
@@ -71,22 +73,6 @@ def card(i: int) -> dict[str, Any]:
                          "marginTop": "auto", "fontSize": 24},
                  el("span", {}, "blog.example.com"),
                  el("span", {}, f"{rng.randint(1, 28)} March 2026 - {rng.randint(2, 19)} min")))
-
-
-def memory_of(pids: list[int]) -> dict[str, float]:
-    """Summed RSS and PSS (MB) of ``pids`` (Linux /proc)."""
-    rss = pss = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-                for line in f:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-        except OSError:
-            continue
-    return {"rss_mb": rss / 1024, "pss_mb": pss / 1024, "processes": len(pids)}
 
 
 def svg_variant(args: argparse.Namespace, sample: Sample) -> None:

@@ -2,7 +2,8 @@
 
 :class:`Launcher` starts workers the fastest safe way (see :mod:`.worker`): forked
 from a warm *template* process on Linux, a fresh interpreter per worker elsewhere
-(or when the template is not single-threaded, which would make forking unsafe).
+(or when the template runs threads Python does not know of, a native thread pool,
+which would make forking unsafe).
 Each worker is a :class:`WorkerProcess`: :meth:`~WorkerProcess.run` sends one
 pickled job and returns the pickled answer's fields, raising :class:`WorkerDied`
 when the process is gone; :meth:`~WorkerProcess.ended` then says how it ended
@@ -210,7 +211,7 @@ class _Template:
         if hello is None:
             self.close()
             raise OSError("The render worker template failed to start; see the server's stderr.")
-        self.threads = hello[1]
+        self.foreign_threads = hello[1]
 
     def _listen(self) -> None:
         while True:
@@ -288,8 +289,8 @@ class Launcher:
                 if self._template is not None:
                     self._template.close()
                 self._template = _Template()
-                if self._template.threads > 1:
-                    # Forking a multi-threaded process can deadlock the child.
+                if self._template.foreign_threads:
+                    # A native thread pool in the template could deadlock a forked child.
                     self._template.close()
                     self._template = None
                     self.method = "spawn"

@@ -115,6 +115,7 @@ def test_a_dying_worker_costs_only_its_own_render_and_is_replaced(make_pool: Any
     pool = make_pool(method, workers=2)
     before = pool.warm_up()
     assert len(before) == 2
+    assert pool._launcher.method == method  # no silent fallback from forking
     crashes = [pool.submit(job(_Abort())) for _ in range(2)]
     others = [pool.submit(CARD) for _ in range(4)]
     for future in crashes:
