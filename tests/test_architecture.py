@@ -192,7 +192,7 @@ KNOWN_CYCLES = {
 }
 
 # What paint/ may take from style/: value types only (the painter never parses).
-STYLE_TYPES_MODULES = {"satori_py.style.types"}
+STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.background -> satori_py.style.colors",
     "satori_py.paint.background -> satori_py.style.resolve",
