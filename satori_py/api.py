@@ -12,6 +12,7 @@ from typing import Any
 
 import resvg_bridge
 
+from .diagnostics import Diagnostics
 from .element import Element, load_element
 from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
@@ -74,13 +75,25 @@ class Pipeline:
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
     emoji: str | None = None
+    strict: bool = False
+    on_warning: Callable[[Exception], None] | None = None
+
+    def __post_init__(self) -> None:
+        # What each stage drops or ignores is reported here (delivered as the stage ends).
+        self.diagnostics = Diagnostics(strict=self.strict, on_style_error=self.on_style_error,
+                                       on_warning=self.on_warning)
 
     def parse(self, element: Any) -> Element:
         _check_canvas(self.width, self.height)
         return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
+        with self.diagnostics.active():
+            return self._layout(tree)
+
+    def _layout(self, tree: Element) -> LayoutResult:
         fetcher = self.fetcher
+        channel = self.diagnostics
 
         def image_loader(el: Element, style: Any) -> Any:
             if el.type == "svg":
@@ -100,11 +113,12 @@ class Pipeline:
             emoji_asset_loader(self.emoji) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
 
-        def lay_out(styled: Element, report: Callable[[Exception], None] | None) -> LayoutResult:
+        def lay_out(styled: Element) -> LayoutResult:
             # Like the reference's layOut(): build, ask for what the text lacks, build again.
             def build() -> tuple[tuple[TreeBuilder, RenderBox], list[Any]]:
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
-                                      on_style_error=report, image_loader=image_loader,
+                                      on_style_error=channel.report if channel.lenient else None,
+                                      on_warning=channel.report, image_loader=image_loader,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images)
                 return (builder, builder.build(styled)), builder.paragraphs
 
@@ -114,14 +128,14 @@ class Pipeline:
 
         # <style> sheets apply before layout; container queries lay out twice.
         result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
-                                          on_style_error=self.on_style_error,
-                                          container_sizes=container_sizes)
+                                          diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
         return result
 
     def paint(self, result: LayoutResult) -> str:
-        painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
-        return serialize(painter.document(result))
+        with self.diagnostics.active():
+            painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
+            return serialize(painter.document(result))
 
 
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,
@@ -130,17 +144,21 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None) -> str:
+               emoji: str | None = None, strict: bool = False,
+               on_warning: Callable[[Exception], None] | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
     content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
     ``fetcher(url) -> bytes`` loads http(s) images (none by default: such images
-    raise :class:`ImageError`). ``on_style_error`` receives invalid inline
-    declarations instead of raising them.
+    raise :class:`ImageError`). ``on_style_error`` receives invalid style
+    declarations instead of raising them. What the render drops or ignores is
+    logged on the ``satori_py`` logger and given to ``on_style_error`` (style)
+    or ``on_warning`` (the rest); ``strict=True`` raises it instead
+    (:mod:`satori_py.diagnostics`).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
-                        load_additional_asset, fetcher, on_style_error, emoji)
+                        load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning)
     return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 

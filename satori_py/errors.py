@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 
@@ -59,6 +60,10 @@ class StyleError(SatoriError, ValueError):
     """A CSS value is invalid; the message is the reference's sentence."""
 
 
+class UnsupportedPropertyError(StyleError):
+    """A CSS property satori-py does not read: its declarations change nothing."""
+
+
 class FontError(SatoriError):
     """No usable font, or font data that cannot be read."""
 
@@ -75,12 +80,31 @@ class RenderError(SatoriError):
     """Rasterising the SVG failed."""
 
 
+class OptionError(SatoriError, ValueError):
+    """An option the renderer does not know (a case file's ``options``), or a bad one."""
+
+
+# The node the running stage is working on, for reports made deep inside it.
+_PATH: ContextVar[str | None] = ContextVar("satori_py_node_path", default=None)
+
+
+def current_path() -> str | None:
+    """The path of the innermost :func:`node_context`, or None outside one."""
+    return _PATH.get()
+
+
 @contextmanager
 def node_context(path: str, prop: str | None = None) -> Iterator[None]:
-    """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``)."""
+    """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``).
+
+    Reports made inside it (:mod:`satori_py.diagnostics`) get the path too.
+    """
+    token = _PATH.set(path)
     try:
         yield
     except SatoriError as exc:
         if prop is not None and exc.prop is None:
             exc.prop = prop
         raise exc.with_path(path)
+    finally:
+        _PATH.reset(token)

@@ -117,7 +117,10 @@ class TreeBuilder:
     registry: Any
     viewport: tuple[float | None, float | None]
     embed_font: bool = True
+    # Invalid values, reported instead of raised when given; see satori_py.diagnostics.
     on_style_error: Callable[[Exception], None] | None = None
+    # What is ignored (unsupported properties, values that fall back, ...).
+    on_warning: Callable[[Exception], None] | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
@@ -134,7 +137,7 @@ class TreeBuilder:
         with node_context(el.path):
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor)
+                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning)
         # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
         # descendants (inherited) and of its own later properties (paint); none without fonts.
         ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),
