@@ -18,6 +18,7 @@ from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .paint.checks import checked_style
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
@@ -105,6 +106,9 @@ class Pipeline:
                 raise ImageError("Image source is not provided.", prop="src")
             return load_image(src, fetcher=fetcher)
 
+        def paint_check(style: Any) -> Any:
+            return checked_style(style, channel.report if channel.lenient else None, channel.report)
+
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
         images: dict[str, str] = dict(self.grapheme_images or {})
@@ -115,12 +119,20 @@ class Pipeline:
 
         def lay_out(styled: Element) -> LayoutResult:
             # Like the reference's layOut(): build, ask for what the text lacks, build again.
+            reported: list[int] = []  # where the reports of the last build start and end
+
             def build() -> tuple[tuple[TreeBuilder, RenderBox], list[Any]]:
+                if reported:  # a build that is redone (with more fonts) reports again
+                    channel.rollback(*reported)
+                reported[:] = [channel.checkpoint()]
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=channel.report if channel.lenient else None,
                                       on_warning=channel.report, image_loader=image_loader,
+                                      paint_check=paint_check,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images)
-                return (builder, builder.build(styled)), builder.paragraphs
+                root = builder.build(styled)
+                reported.append(channel.checkpoint())
+                return (builder, root), builder.paragraphs
 
             builder, root = layout_with_additional_assets(build, registry, images, load,
                                                           processed=processed)

@@ -85,11 +85,11 @@ class Diagnostics:
         """A mark to :meth:`rollback` to."""
         return len(self._pending)
 
-    def rollback(self, mark: int) -> None:
-        """Withdraw the reports made since ``mark`` (their layout pass is redone)."""
-        for error in self._pending[mark:]:
+    def rollback(self, mark: int, end: int | None = None) -> None:
+        """Withdraw the reports made since ``mark`` (until ``end``): their layout pass is redone."""
+        for error in self._pending[mark:end]:
             self._seen.discard((type(error), error.path, error.prop, error.message))
-        del self._pending[mark:]
+        del self._pending[mark:end]
 
     def flush(self) -> None:
         """Deliver the pending reports: log each, then give it to its callback."""

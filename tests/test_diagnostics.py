@@ -199,3 +199,91 @@ def test_cli_warns_and_strict_fails(tmp_path: Path) -> None:
     assert result.exit_code == 1 and not strict_out.exists()
     assert result.stderr == ('error: div/div[0]: CSS property "backgroundColour" is not supported. '
                              'Did you mean "backgroundColor"?\n')
+
+
+# -- values the painter parses (issue 13: reported with the node path, with on_style_error) -----
+
+PAINT_VALUES = [
+    ({"filter": "blur(bogus)"}, "Invalid length `bogus` in `blur()` for `filter`."),
+    ({"backdropFilter": "blur(-1px)"}, "Invalid `blur()` radius in `backdropFilter`."),
+    ({"backgroundImage": "linear-gradient()"}, "could not find syntax for this item: linear-gradient()"),
+    ({"backgroundImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"maskImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"clipPath": "shape(from 0 0, bogus)"}, "Unsupported `bogus` command in `shape()`."),
+    ({"transform": "rotate(bogus)"}, 'Invalid value "bogus" in transform function rotate().'),
+    ({"display": "grid", "gridTemplateColumns": "repeat(bogus)"},
+     'Invalid value for CSS property "gridTemplateColumns": "repeat(bogus)".'),
+]
+
+
+@pytest.mark.parametrize(("style", "message"), PAINT_VALUES, ids=[m for _, m in PAINT_VALUES])
+def test_paint_values_reach_on_style_error(style: dict[str, Any], message: str) -> None:
+    el = card({"width": 40, "height": 20, **style})
+    with pytest.raises(StyleError) as info:  # without on_style_error: raised, as by the reference
+        render_svg(el, width=100, height=50)
+    assert str(info.value) == f"div/div[0]: {message}"
+    errors: list[SatoriError] = []
+    svg = render_svg(el, width=100, height=50, on_style_error=errors.append)
+    assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
+    # The value is ignored: the element is drawn as without it.
+    without = {k: v for k, v in style.items() if k not in ("filter", "backdropFilter", "backgroundImage",
+                                                          "maskImage", "clipPath", "transform")}
+    assert svg == render_svg(card({"width": 40, "height": 20, **without}), width=100, height=50,
+                             on_style_error=lambda e: None)
+
+
+def test_values_the_painter_ignores() -> None:
+    assert reports(card({"clipPath": "url(#nothing)"})) == [(
+        "StyleError", "div/div[0]",
+        'Unsupported value "url(#nothing)" for CSS property "clipPath": nothing is clipped.')]
+    assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
+        ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
+    assert reports(card({"fontWeight": "bolder"})) == [
+        ("StyleError", "div/div[0]", 'Unsupported value "bolder" for CSS property "fontWeight": 400 is used.')]
+    assert reports(card({"lineClamp": "two"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "two" for CSS property "lineClamp".')]
+
+
+# -- fonts and images ----------------------------------------------------------------------------
+
+def test_unknown_font_families() -> None:
+    message = ('No font is named "inter" or "roboto" (the fonts given: "geist"); the text falls back to the '
+               "other fonts.")
+    assert reports(card({"fontFamily": "Inter, Roboto"})) == [("FontError", "div/div[0]", message)]
+    with pytest.raises(SatoriError) as info:
+        render_svg(card({"fontFamily": "Inter, Roboto"}), width=100, height=50, strict=True)
+    assert type(info.value).__name__ == "FontError" and str(info.value) == f"div/div[0]: {message}"
+    # A generic family, or any family that is given, is fine; so is inheriting one.
+    assert reports(card({"fontFamily": "Inter, sans-serif"})) == []
+    assert reports(card({"fontFamily": "'Geist', Inter"})) == []
+    assert reports(h("div", {"style": {"fontFamily": "Nope"}}, h("span", None, "x"))) == [
+        ("FontError", "div", 'No font is named "nope" (the fonts given: "geist"); the text falls back to '
+                             "the other fonts.")]
+
+
+def test_a_font_loaded_for_missing_characters_is_known() -> None:
+    from satori_py.assets import DEFAULT_FONT_PATH
+    from satori_py.options import Font
+
+    def load(code: str, segment: str) -> list[Font]:
+        return [Font("Extra", DEFAULT_FONT_PATH)]
+
+    # The first pass lacks "Extra"; the pass redone with it reports nothing.
+    el = h("div", {"style": {"display": "flex", "fontFamily": "Extra"}}, "\u3042")
+    assert reports(el, load_additional_asset=load) == []
+
+
+def test_image_that_fails_to_load() -> None:
+    def fetcher(url: str) -> bytes:
+        raise OSError("connection refused")
+
+    el = h("div", {"style": {"display": "flex"}}, h("img", {"src": "https://example.com/a.png", "width": 10,
+                                                             "height": 10}))
+    message = "Can't load image https://example.com/a.png: connection refused"
+    assert reports(el, fetcher=fetcher) == [("ImageError", "div/img[0]", message)]
+    with pytest.raises(SatoriError) as info:
+        render_svg(el, width=100, height=50, fetcher=fetcher, strict=True)
+    assert str(info.value) == f"div/img[0]: {message}"
+    background = card({"width": 20, "height": 20, "backgroundImage": "url(https://example.com/b.png)"})
+    assert reports(background, fetcher=fetcher) == [
+        ("ImageError", "div/div[0]", "Can't load image https://example.com/b.png: connection refused")]

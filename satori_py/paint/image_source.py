@@ -16,7 +16,8 @@ Behaviour kept from the reference:
   is public so a fetcher can re-check every hop);
 * a failed download (the fetcher raised, or the body is not an image) is not
   an error: the result has no ``href`` and ``error`` says why, so an ``<img>``
-  with ``width`` and ``height`` draws nothing, like the reference's ``[]``;
+  with ``width`` and ``height`` draws nothing, like the reference's ``[]``; it
+  is reported (:mod:`satori_py.diagnostics`), raised in strict mode;
 * ``data:`` URIs that are neither SVG nor base64 have no size (``sized`` is
   False; the reference then needs the ``width``/``height`` attributes).
 
@@ -34,7 +35,6 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
-import logging
 import os
 import re
 from collections.abc import Callable, Hashable
@@ -43,12 +43,11 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
 from ..cache import BoundedCache
+from ..diagnostics import report
 from ..errors import ImageError
 from . import image_formats as fmt
 from .image_decode import avif_to_png
 from .image_formats import short_src
-
-log = logging.getLogger("satori_py.image")
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -291,7 +290,7 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
         source = _from_download(bytes(body), content_type, url)
     except Exception as exc:  # the reference logs any failure and draws nothing
         message = f"Can't load image {url}: {getattr(exc, 'message', None) or exc}"
-        log.warning("%s", message)
+        report(ImageError(message, value=url))  # a warning, or raised in strict mode
         return ImageSource("", "", 0.0, 0.0, sized=False, error=message)
     CACHE.put(key, source)
     return source

@@ -312,6 +312,8 @@ def font_weight(value: Any, ctx: Context) -> Any:
     match = re.match(r"^\s*([+-]?\d+)", text)  # parseInt
     if match and text != "normal":
         return int(match.group(1)) or 400
+    if text != "normal":
+        ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "fontWeight": 400 is used.')
     return 400
 
 
@@ -326,6 +328,8 @@ def line_height(value: Any, ctx: Context) -> Any:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return LineHeight("multiplier", float(value))
+    if js_string(value).strip().lower() != "normal":
+        ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "lineHeight": "normal" is used.')
     return LineHeight("normal")
 
 
@@ -335,6 +339,8 @@ def line_clamp(value: Any, ctx: Context) -> Any:
         return LineClamp(int(value)) if value else None
     match = re.match(r"""^(\d+)\s*(?:"(.*)"|'(.*)')$""", js_string(value), re.DOTALL)
     if not match:
+        if js_string(value).strip().lower() != "none":
+            ctx.ignored(ignored_value(ctx.prop, value))
         return None
     count = int(match.group(1))
     ellipsis = match.group(2) if match.group(2) is not None else match.group(3)
