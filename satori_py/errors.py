@@ -77,7 +77,15 @@ class LimitError(SatoriError):
 
 
 class RenderError(SatoriError):
-    """Rasterising the SVG failed."""
+    """Rasterising the SVG failed, or the render worker running it died."""
+
+
+class RenderTimeoutError(RenderError):
+    """A pooled render missed its deadline (its worker, if it had started, was killed)."""
+
+
+class RenderBusyError(RenderError):
+    """The render pool's queue is full: the render was refused without being tried."""
 
 
 class OptionError(SatoriError, ValueError):

@@ -1,27 +1,25 @@
 """``ImageResponse`` for Flask (and any Werkzeug app): a Flask ``Response``, returnable as-is.
 
 Same arguments as :class:`satori_py.web.response.ImageResponse` (next/og's). The image is
-rendered when the response is made, in the request's thread, so a failed render with
-``on_error="raise"`` reaches Flask's own error handling; with ``on_error="500"`` the
-response becomes ``500 Failed to generate the image`` and the error is logged. When
+rendered when the response is made, in the shared worker-process pool of
+:mod:`satori_py.web.pool` while the request's thread waits, so a render that
+crashes or runs past its ``deadline`` costs only its own request, and the
+request threads of a threaded server render in parallel instead of taking turns
+on the GIL. A failed render with ``on_error="raise"`` reaches Flask's own error
+handling; with ``on_error="500"`` the response becomes ``500 Failed to generate the
+image`` (503 for a missed deadline or a full queue) and the error is logged. When
 the response is sent, a GET or HEAD whose ``If-None-Match`` matches the ETag gets a
-304.
-
-Under a threaded server, a render holds the GIL (~0.1-0.2 s for a 1200x630 card),
-which delays the other request threads of the process by as much; a pre-forking
-server (gunicorn's sync workers) does not share it.
+304. With ``SATORI_PY_RENDER_WORKERS=0`` the image renders in the request's thread.
 
 Imports Werkzeug (and Flask when installed); install ``satori-py[flask]``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import metadata
-from ..options import Font
-from .reply import HeadersInit, Reply, etag_matches
-from .response import OnError
+from .reply import Reply, etag_matches
 from .response import ImageResponse as _Image
 
 if TYPE_CHECKING:
@@ -39,16 +37,10 @@ __all__ = ["ImageResponse", "opengraph_image"]
 class ImageResponse(_Base):
     """next/og's ImageResponse as a Flask/Werkzeug Response, rendered when made."""
 
-    def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
-                 emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
-                 debug: bool = False, status: int = 200, status_text: str | None = None,
-                 headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
-        self.image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
-                            debug=debug, status=status, status_text=status_text,
-                            headers=headers, format=format, development=development,
-                            on_error=on_error)
-        answer: Reply = self.image.reply()  # no request yet: the 304 is decided in __call__
+    def __init__(self, element: Any, **options: Any) -> None:
+        self.image = _Image(element, **options)
+        # No request yet: the 304 is decided in __call__.
+        answer: Reply = self.image.reply(pooled=True)
         # True when on_error="500" turned a failed render into the error answer.
         self.failed = not self.image.rendered
         super().__init__(answer.body, status=answer.status_line, headers=answer.headers)

@@ -57,6 +57,10 @@ class RenderJob:
     emoji: str = "twemoji"
     debug: bool = False
     format: str = "png"
+    # render_svg's options: a picklable fetcher (http_fetcher, files_fetcher, a
+    # module-level function) and strict mode.
+    fetcher: Any = None
+    strict: bool = False
 
     @property
     def content_type(self) -> str:
@@ -71,11 +75,9 @@ def render_job(job: RenderJob) -> bytes:
     """
     from ..api import render_png
 
-    options: dict[str, Any] = {"width": job.width, "height": job.height,
-                               "fonts": list(job.fonts) if job.fonts is not None else None,
-                               "debug": job.debug}
-    options["emoji"] = job.emoji
-    png = render_png(job.element, **options)
+    png = render_png(job.element, width=job.width, height=job.height,
+                     fonts=list(job.fonts) if job.fonts is not None else None,
+                     debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict)
     return encode(png, job.format)
 
 

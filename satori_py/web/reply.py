@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..errors import SatoriError
+from ..errors import RenderBusyError, RenderTimeoutError, SatoriError
 
 __all__ = ["CACHE_CONTROL", "CACHE_CONTROL_DEVELOPMENT", "CACHE_CONTROL_ERROR", "ERROR_MESSAGE",
            "Header", "HeadersInit", "Reply", "error_reply", "etag_matches", "header_pairs",
@@ -125,9 +125,18 @@ def log_render_error(exc: BaseException) -> None:
                      extra={"satori_path": None})
 
 
-def error_reply(method: str = "GET") -> Reply:
-    """next/og's example answer to a failed render: ``500 Failed to generate the image``."""
+def error_reply(exc: BaseException | None = None, method: str = "GET") -> Reply:
+    """next/og's example answer to a failed render: ``500 Failed to generate the image``.
+
+    A render the pool could not take in time (:class:`RenderTimeoutError`, or
+    :class:`RenderBusyError` with ``retry-after: 1``) is a ``503``: the server, not
+    the request, is the problem, or the card is too costly to draw.
+    """
     body = ERROR_MESSAGE.encode()
     headers = [("content-type", "text/plain; charset=utf-8"),
                ("cache-control", CACHE_CONTROL_ERROR), ("content-length", str(len(body)))]
-    return Reply(500, reason_phrase(500), headers, b"" if method.upper() == "HEAD" else body)
+    status = 503 if isinstance(exc, (RenderTimeoutError, RenderBusyError)) else 500
+    if isinstance(exc, RenderBusyError):
+        headers.append(("retry-after", "1"))
+    return Reply(status, reason_phrase(status), headers,
+                 b"" if method.upper() == "HEAD" else body)

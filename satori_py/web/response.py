@@ -10,8 +10,10 @@ and the caller's ``headers`` overriding the defaults.
 Beyond next/og: a strong ``ETag`` computed from the rendered bytes and a 304 for a
 matching ``If-None-Match``; JPEG and WebP output through Pillow; ``on_error="500"``
 for the 500-with-a-message that next/og's examples write by hand (the error is
-logged on the ``satori_py.response`` logger with the node path); and rendering
-outside the event loop for async servers (:mod:`satori_py.web.pool`).
+logged on the ``satori_py.response`` logger with the node path); rendering in
+worker processes with a ``deadline`` (:mod:`satori_py.web.pool`); and the
+renderer's ``fetcher`` (for ``<img src="https://...">``: see
+:func:`satori_py.http_fetcher`) and ``strict`` options.
 
 "Development" is ``development=True``, or, when the argument is left at ``None``,
 the environment variable ``SATORI_PY_ENV=development`` (read when the response is
@@ -69,18 +71,20 @@ def _check_size(name: str, value: Any) -> float:
 class ImageResponse:
     """An image response with next/og's options; renders lazily, once.
 
-    ``body`` (or :meth:`render`) renders in the calling thread; ``await``
-    :meth:`render_async` renders in the shared worker-process pool instead (see
-    :mod:`satori_py.web.pool`). Called as a WSGI application, it answers every
-    request with the image (304 on a matching If-None-Match; 500 on a failed render
-    when ``on_error="500"``).
+    ``body`` (or :meth:`render`) renders in the calling thread; :meth:`render_pooled`
+    and ``await`` :meth:`render_async` render in the shared worker-process pool
+    instead (see :mod:`satori_py.web.pool`), within ``deadline`` seconds. Called as a
+    WSGI application, it answers every request with the image (304 on a matching
+    If-None-Match; 500 on a failed render when ``on_error="500"``).
     """
 
     def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
                  emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
                  debug: bool = False, status: int = 200, status_text: str | None = None,
                  headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+                 development: bool | None = None, on_error: OnError = "raise",
+                 deadline: float | None = None, fetcher: Any = None,
+                 strict: bool = False) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -94,14 +98,22 @@ class ImageResponse:
             raise ValueError(f"status_text must be a one-line string, got {status_text!r}.")
         if on_error not in ("raise", "500"):
             raise ValueError(f'on_error must be "raise" or "500", got {on_error!r}.')
+        if deadline is not None:
+            _check_size("deadline", deadline)
+        if fetcher is not None and not callable(fetcher):
+            raise TypeError(f"fetcher must be callable (url -> bytes), got "
+                            f"{type(fetcher).__name__}.")
         self.job = RenderJob(element=element, width=_check_size("width", width),
                              height=_check_size("height", height),
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
-                             format=normalize_format(format))
+                             format=normalize_format(format), fetcher=fetcher,
+                             strict=bool(strict))
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)
         self.on_error: OnError = on_error
+        # Seconds a pooled render may take, queueing included (None: the pool's).
+        self.deadline = deadline
         self.headers: list[Header] = merge_headers(self.default_headers(),
                                                    header_pairs(headers))
         self._body: bytes | None = None
@@ -129,11 +141,20 @@ class ImageResponse:
             self._body = render_job(self.job)
         return self._body
 
+    def render_pooled(self) -> bytes:
+        """The image bytes, rendered in the shared worker-process pool while this thread
+        waits (in this thread when the pool is off: ``workers=0``)."""
+        if self._body is None:
+            from .pool import result_of, submit
+            future = submit(self.job, deadline=self.deadline)
+            self._body = render_job(self.job) if future is None else result_of(future)
+        return self._body
+
     async def render_async(self) -> bytes:
         """The image bytes, rendered off the running asyncio loop (worker process or thread)."""
         if self._body is None:
             from .pool import render_async
-            self._body = await render_async(self.job)
+            self._body = await render_async(self.job, deadline=self.deadline)
         return self._body
 
     def use_body(self, body: bytes) -> bytes:
@@ -154,13 +175,15 @@ class ImageResponse:
                 return value
         return strong_etag(self.render())
 
-    def reply(self, *, method: str = "GET", if_none_match: str | None = None) -> Reply:
-        """Render (in this thread) and answer one request, honouring ``on_error``."""
+    def reply(self, *, method: str = "GET", if_none_match: str | None = None,
+              pooled: bool = False) -> Reply:
+        """Render (in this thread, or in the pool if ``pooled``) and answer one request,
+        honouring ``on_error``."""
         try:
-            body = self.render()
+            body = self.render_pooled() if pooled else self.render()
         except Exception as exc:
-            return self._failed(exc, method)
-        return self._answer(body, method, if_none_match)
+            return self.failure(exc, method)
+        return self.success(body, method, if_none_match)
 
     async def reply_async(self, *, method: str = "GET",
                           if_none_match: str | None = None) -> Reply:
@@ -168,19 +191,23 @@ class ImageResponse:
         try:
             body = await self.render_async()
         except Exception as exc:
-            return self._failed(exc, method)
-        return self._answer(body, method, if_none_match)
+            return self.failure(exc, method)
+        return self.success(body, method, if_none_match)
 
-    def _answer(self, body: bytes, method: str, if_none_match: str | None) -> Reply:
-        return image_reply(body, self.headers, status=self.status, reason=self.reason,
-                           method=method, if_none_match=if_none_match)
+    def success(self, body: bytes, method: str = "GET", if_none_match: str | None = None,
+                headers: Sequence[Header] | None = None) -> Reply:
+        """The answer for the rendered ``body`` (``headers``: the response's, if changed)."""
+        return image_reply(body, self.headers if headers is None else headers,
+                           status=self.status, reason=self.reason, method=method,
+                           if_none_match=if_none_match)
 
-    def _failed(self, exc: Exception, method: str) -> Reply:
-        """A failed render: raised again, or (``on_error="500"``) logged and answered 500."""
+    def failure(self, exc: Exception, method: str = "GET") -> Reply:
+        """A failed render: raised again, or (``on_error="500"``) logged and answered 500
+        (503 when the render pool could not take it in time)."""
         if self.on_error == "raise":
             raise exc
         log_render_error(exc)
-        return error_reply(method)
+        return error_reply(exc, method)
 
     def __call__(self, environ: Mapping[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:

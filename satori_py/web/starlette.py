@@ -15,7 +15,6 @@ Imports Starlette (and anyio, its dependency); install ``satori-py[fastapi]``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from typing import Any
 
 import anyio.to_thread
@@ -25,10 +24,8 @@ from starlette.types import Receive, Scope, Send
 
 from . import metadata
 from . import pool as render_pool
-from ..options import Font
 from .job import render_job
-from .reply import HeadersInit, Reply, error_reply, image_reply, log_render_error
-from .response import OnError
+from .reply import Reply
 from .response import ImageResponse as _Image
 
 __all__ = ["ImageResponse", "opengraph_image", "shutdown", "warm_up"]
@@ -37,18 +34,11 @@ __all__ = ["ImageResponse", "opengraph_image", "shutdown", "warm_up"]
 class ImageResponse(Response):
     """next/og's ImageResponse as a Starlette Response, rendered when it is sent."""
 
-    def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
-                 emoji: str = "twemoji", fonts: Sequence[Font] | None = None,
-                 debug: bool = False, status: int = 200, status_text: str | None = None,
-                 headers: HeadersInit | None = None, format: str = "png",
-                 development: bool | None = None, on_error: OnError = "raise") -> None:
+    def __init__(self, element: Any, **options: Any) -> None:
         # Starlette's __init__ would render `content` now; ours renders when sent.
-        self.image = _Image(element, width=width, height=height, emoji=emoji, fonts=fonts,
-                            debug=debug, status=status, status_text=status_text,
-                            headers=headers, format=format, development=development,
-                            on_error=on_error)
-        self.status_code = status
-        self.status_text = status_text
+        self.image = _Image(element, **options)
+        self.status_code = self.image.status
+        self.status_text = self.image.status_text
         self.media_type = self.image.content_type
         self.background: BackgroundTask | None = None
         self.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1"))
@@ -64,7 +54,7 @@ class ImageResponse(Response):
             asyncio.get_running_loop()
         except RuntimeError:
             # Not asyncio (trio through anyio): wait for the pool from a thread.
-            future = render_pool.submit(self.image.job)
+            future = render_pool.submit(self.image.job, deadline=self.image.deadline)
             if future is None:
                 return self.image.use_body(
                     await anyio.to_thread.run_sync(render_job, self.image.job))
@@ -82,14 +72,10 @@ class ImageResponse(Response):
         try:
             body = await self._render()
         except Exception as exc:
-            if self.image.on_error == "raise":
-                raise
-            log_render_error(exc)
-            return error_reply(method)
+            return self.image.failure(exc, method)
         # Headers as they are now: the caller may have changed response.headers.
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in self.raw_headers]
-        return image_reply(body, headers, status=self.status_code, reason=self.image.reason,
-                           method=method, if_none_match=if_none_match)
+        return self.image.success(body, method, if_none_match, headers)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         answer = await self.reply(scope)
