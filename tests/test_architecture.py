@@ -161,7 +161,7 @@ def test_import_cycles_are_found() -> None:
 
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("satori_py.errors", "satori_py.diagnostics", "satori_py.cache", "satori_py.files",
-              "satori_py.assets", "satori_py.options")),
+              "satori_py.fetch", "satori_py.assets", "satori_py.options")),
     ("element", ("satori_py.element", "satori_py.markup")),
     ("style", ("satori_py.style",)),
     ("text", ("satori_py.text",)),
