@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..element import Element, Node, TextNode
-from ..errors import node_context
+from ..errors import InvalidElementError, node_context
 from ..style import ComputedStyle, compute_style, layout_alignment, root_style
 from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.language import normalize_locale
@@ -349,6 +349,9 @@ class TreeBuilder:
         scrolls = any(style.get(k) in ("hidden", "scroll", "auto") for k in ("overflowX", "overflowY"))
 
         if el.type in ("img", "svg"):
+            if el.type == "img" and el.children and self.on_warning is not None:
+                self.on_warning(InvalidElementError("The children of an <img> are not drawn.", path=el.path,
+                                                    prop="children"))
             self._image(box, el, style)
             return box
         children = self._children(el)
