@@ -52,10 +52,11 @@ class Column:
 
 
 def keyword_values(converter: Callable[..., Any]) -> tuple[str, ...] | None:
-    """The keywords a ``convert.keyword``/``keyword_soft`` converter returns, in table order."""
-    cells = dict(zip(converter.__code__.co_freevars, converter.__closure__ or (), strict=True))
-    if "allowed" not in cells:
+    """The keywords a ``convert.keyword``/``keyword_soft`` converter returns, in table order
+    (None for other converters)."""
+    if converter.__qualname__ not in ("keyword.<locals>.convert", "keyword_soft.<locals>.convert"):
         return None
+    cells = dict(zip(converter.__code__.co_freevars, converter.__closure__ or (), strict=True))
     allowed = cells["allowed"].cell_contents
     values = allowed.values() if isinstance(allowed, Mapping) else allowed
     return tuple(dict.fromkeys(v for v in values if v is not None))
