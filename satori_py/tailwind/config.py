@@ -259,7 +259,10 @@ def _screens(screens: dict[str, Any]) -> dict[str, tuple[float, float, int]]:
         high = to_px(str(bounds["max"])) if bounds.get("max") else math.inf
         data[name] = [0.0 if low is None else low, math.inf if high is None else high]
 
-    names = sorted(data, key=functools.cmp_to_key(lambda a, b: _compare(data[a], data[b])))
+    def by_width(a: str, b: str) -> int:
+        return _compare(data[a], data[b])
+
+    names = sorted(data, key=functools.cmp_to_key(by_width))
     return {name: (data[name][0], data[name][1], names.index(name)) for name in data}
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..style.values import JS_SPACE
 from .config import Theme
-from .units import IR, Context, Device, Ordered, direction, parse_numeric
+from .units import IR, Complete, Context, Dependent, Device, Ordered, direction, parse_numeric, unconfigged_style
 from .utilities import box, color, effects, flex, text
 
 __all__ = ["NULL", "PLATFORMS", "ParsedClass", "parse_class"]
@@ -139,7 +139,7 @@ def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, 
             result.problems.append(("unknown", "unknown or invalid utility"))
         return result
     ir = _Utility(string, theme, device, result.problems).parse()
-    result.ir = Ordered(order, ir) if ir is not None and order is not None else ir
+    result.ir = Ordered(order, ir) if isinstance(ir, (Complete, Dependent)) and order is not None else ir
     return result
 
 
@@ -304,7 +304,7 @@ class _Utility:
             if found is not None:
                 return found
         if cursor.consume("shadow-radius-"):
-            found = box.unconfigged_style("shadowRadius", cursor.rest)
+            found = unconfigged_style("shadowRadius", cursor.rest)
             if found is not None:
                 return found
         if cursor.consume("shadow-"):

@@ -104,7 +104,7 @@ def inset(kind: str, value: str, negative: bool, config: Any) -> Complete | None
     if kind != "inset":
         return Complete({kind: result})
     sides = {None: ("top", "left", "right", "bottom"), "y": ("top", "bottom"), "x": ("left", "right")}[axis]
-    return Complete({side: result for side in sides})
+    return Complete(dict.fromkeys(sides, result))
 
 
 def _border_width(value: str, direction: str, config: Any) -> Complete | None:

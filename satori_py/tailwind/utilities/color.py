@@ -50,8 +50,9 @@ def _find(name: str, config: Any) -> str:
     found = config.get(name)
     if isinstance(found, str):
         return found
-    if isinstance(found, dict) and isinstance(found.get("DEFAULT"), str):
-        return found["DEFAULT"]
+    default = found.get("DEFAULT") if isinstance(found, dict) else None
+    if isinstance(default, str):
+        return default
     start, *rest = name.split("-")
     while start != name:
         sub = config.get(start)
@@ -89,7 +90,7 @@ def color(kind: str, value: str, config: Any, warn: Warn) -> Complete | Dependen
     shorthand = None
     if "/" in value:
         value, shorthand = value.split("/")[:2]
-    if value.startswith("[#") or value.startswith("[rgb"):
+    if value.startswith(("[#", "[rgb")):
         found = value[1:-1]
     else:
         found = _find(value, config)
@@ -103,8 +104,10 @@ def color(kind: str, value: str, config: Any, warn: Warn) -> Complete | Dependen
 
     def complete(style: dict[str, Any]) -> None:
         own = style.get(opacity_prop)
-        is_number = isinstance(own, (int, float)) and not isinstance(own, bool)
-        style[prop] = _add_opacity(found, own, warn) if is_number else found
+        if isinstance(own, (int, float)) and not isinstance(own, bool):
+            style[prop] = _add_opacity(found, float(own), warn)
+        else:
+            style[prop] = found
     return Dependent(complete)
 
 

@@ -108,7 +108,7 @@ def letter_spacing(value: str, negative: bool, config: Any) -> Complete | Depend
     if unit == EM:
         def complete(style: dict[str, Any]) -> str | None:
             size = style.get("fontSize")
-            if not _is_number(size) or size != size:
+            if not isinstance(size, (int, float)) or isinstance(size, bool) or size != size:
                 return "tracking-X relative letter spacing classes require font-size to be set"
             style["letterSpacing"] = js_round((number * size + _EPSILON) * 100) / 100
             return None

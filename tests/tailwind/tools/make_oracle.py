@@ -341,7 +341,7 @@ def groups() -> list[dict[str, Any]]:
         out.append({"width": 1200, "height": 630, "style": style, "cases": [
             "leading-7", "leading-[20px]", "leading-tight", "text-xl leading-7", "text-xl", "leading-none",
             "leading-3 text-[0px]", "text-[0px] leading-tight", "shadow-lg shadow-red-500"]})
-    for name, config in CONFIGS.items():
+    for name in CONFIGS:
         out.append({"width": 1200, "height": 630, "config": name, "cases": config_cases(name)})
         out.append({"width": 700, "height": 630, "config": name, "cases": config_cases(name)})
     return out
