@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OWNERS = {
     "stretchable": {"satori_py/layout/taffy.py"},
     "uharfbuzz": {"satori_py/text/shaping.py"},
-    "resvg_py": {"resvg_bridge/__init__.py"},
-    "resvg": {"resvg_bridge/__init__.py"},
+    "resvg_py": {"resvg_bridge/backends.py"},
+    "resvg": {"resvg_bridge/backends.py"},
+    "svg2png_py": {"resvg_bridge/backends.py"},
     "icu4py": {"satori_py/text/breaking.py"},
     "bidi": {"satori_py/text/bidi.py"},
 }
