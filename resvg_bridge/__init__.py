@@ -14,15 +14,18 @@ with the first one standing for every generic family (serif, sans-serif, ...),
 the way shared/tools/reraster.py made the references. Only resvg-py can remap
 generic families, so such SVGs are always rasterised by resvg-py.
 
-This package knows nothing of satori_py; errors are :class:`RasterizeError`.
+This package knows nothing of satori_py; errors are :class:`RasterizeError`. It
+parses no CSS either: the ``background`` is given as ``(r, g, b, a)`` bytes, so the
+project has one colour parser (``satori_py.style.colors``), and every backend is
+fed the same bytes.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import Any
 
-from .backends import FontSource, Job, render
-from .colors import parse_colour
+from .backends import RGBA, FontSource, Job, render
 from .errors import RasterizeError
 from .png import COMPRESSIONS
 
@@ -111,15 +114,15 @@ def releases_gil(backend: str | None = None) -> bool:
 
 
 def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
-               background: str | None = None, backend: str | None = None,
+               background: RGBA | None = None, backend: str | None = None,
                font_files: Sequence[FontSource] | None = None,
                zoom: float | None = None, compression: str = "default") -> bytes:
     """Rasterise ``svg`` to PNG bytes.
 
     ``width``/``height`` scale the image to that size keeping its aspect ratio
     (both given: fit inside the box); ``zoom`` multiplies the SVG's own size
-    instead. ``background`` is a CSS colour filled under the image. ``font_files``
-    (paths or font bytes) are the only fonts available to ``<text>``.
+    instead. ``background`` (``(r, g, b, a)``, each 0-255) fills under the image.
+    ``font_files`` (paths or font bytes) are the only fonts available to ``<text>``.
     ``compression`` is ``"fast"``, ``"default"`` or ``"smallest"`` (see
     :mod:`resvg_bridge.png`); it applies where we encode the PNG ourselves
     (the ``svg2png`` backend at the SVG's own size), and the bindings' own
@@ -139,13 +142,20 @@ def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
     if compression not in COMPRESSIONS:
         raise RasterizeError(f"compression must be one of {', '.join(COMPRESSIONS)}, "
                              f"got {compression!r}")
-    try:
-        bg = parse_colour(background) if background is not None else None
-    except ValueError as exc:
-        raise RasterizeError(str(exc)) from None
+    bg = _check_background(background)
 
     chosen = resolve_backend(backend)
     fonts = list(font_files or ())
     if fonts and chosen != "resvg_py" and "<text" in svg and _is_installed("resvg_py"):
         chosen = "resvg_py"  # only resvg-py can map generic families to our font
     return render(chosen, Job(svg, width, height, zoom, bg, fonts, compression))
+
+
+def _check_background(background: Any) -> RGBA | None:
+    if background is None:
+        return None
+    if (not isinstance(background, tuple) or len(background) != 4
+            or not all(type(c) is int and 0 <= c <= 255 for c in background)):
+        raise RasterizeError(f"background must be (r, g, b, a) with each 0-255, "
+                             f"got {background!r}")
+    return background

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .colors import RGBA, to_hex
 from .errors import RasterizeError
 from .png import encode_png
 
-__all__ = ["FontSource", "Job", "render"]
+__all__ = ["RGBA", "FontSource", "Job", "render"]
 
 FontSource = str | os.PathLike[str] | bytes
+RGBA = tuple[int, int, int, int]
 
 _GENERIC_FAMILY_OPTIONS = ("font_family", "serif_family", "sans_serif_family",
                            "monospace_family", "cursive_family", "fantasy_family")
@@ -140,7 +140,7 @@ def _render_resvg_py(job: Job) -> bytes:
     if job.zoom is not None:
         kwargs["zoom"] = float(job.zoom)
     if job.background is not None:
-        kwargs["background"] = to_hex(job.background)
+        kwargs["background"] = "#" + "".join(f"{c:02x}" for c in job.background)
     with contextlib.ExitStack() as stack:
         if job.fonts:
             kwargs["font_files"] = [_font_path(f, i, stack) for i, f in enumerate(job.fonts)]

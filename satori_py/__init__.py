@@ -9,11 +9,11 @@ from .element import h
 from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                      SatoriError, StyleError)
 from .options import Font
-from .paint.image_source import files_fetcher
-from .response import ImageResponse
+from .fetch import files_fetcher, http_fetcher
+from .web import ImageResponse
 
 __all__ = [
-    "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher",
+    "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher", "http_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
     "RenderError",
 ]

@@ -4,16 +4,21 @@ An element is React-element-like: ``{"type": "div", "props": {"style": {...},
 "children": ...}}``. Children are strings, numbers, elements, ``None``/booleans
 (ignored, as React ignores them) or nested lists of those; adjacent strings and
 numbers merge into one text node. This module reads
-JSON text, files and Python dicts into :class:`Element` trees, gives every node
-its :data:`path` (``div/div[1]/span[0]``, the index counting every kept child of
-the parent) and offers :func:`h`, a small builder. It reads no style value.
+JSON text, HTML (through :mod:`satori_py.markup`), files and Python dicts into
+:class:`Element` trees, gives every node its :data:`path` (``div/div[1]/span[0]``,
+the index counting every kept child of the parent) and offers :func:`h`, a
+small builder. An element whose type is a Python callable is a component: it
+is called with its props as keyword arguments (``children`` included) and
+replaced by what it returns, as React expands a function component. It reads
+no style value.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -49,8 +54,15 @@ class Element:
 Node = Union[Element, TextNode]
 
 
-def h(type: str, props: Mapping[str, Any] | None = None, *children: Any) -> dict[str, Any]:
-    """Build an element dict: ``h("div", {"style": {...}}, "text", h("span", None, "x"))``."""
+MARKUP_SUFFIXES = (".html", ".htm")
+
+
+def h(type: str | Callable[..., Any], props: Mapping[str, Any] | None = None,
+      *children: Any) -> dict[str, Any]:
+    """Build an element dict: ``h("div", {"style": {...}}, "text", h("span", None, "x"))``.
+
+    ``type`` may be a component, a function returning an element: ``h(Card, {"title": "x"})``.
+    """
     merged = dict(props or {})
     if children:
         merged["children"] = list(children) if len(children) > 1 else children[0]
@@ -58,19 +70,30 @@ def h(type: str, props: Mapping[str, Any] | None = None, *children: Any) -> dict
 
 
 def load_element(source: Any) -> Element:
-    """Read an element from a dict, JSON text, a path to a JSON file, or an Element."""
+    """Read an element from a dict, JSON text, HTML, a path to a JSON or HTML file, or an Element."""
     if isinstance(source, Element):
         return source
     if isinstance(source, (os.PathLike,)):
-        source = _read_json(Path(source))
+        path = Path(source)
+        source = _read_markup(path) if path.suffix.lower() in MARKUP_SUFFIXES else _read_json(path)
     elif isinstance(source, (str, bytes)):
-        try:
-            source = json.loads(source)
-        except json.JSONDecodeError as exc:
-            raise InvalidElementError(f"Invalid JSON element: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
+        from .markup import from_html, is_markup
+
+        if is_markup(source):
+            source = from_html(source)
+        else:
+            source = _json_text(source)
     root = parse_element(source)
     check_limits(root)
     return root
+
+
+def _json_text(source: str | bytes) -> Any:
+    try:
+        return json.loads(source)
+    except json.JSONDecodeError as exc:
+        raise InvalidElementError(
+            f"Invalid JSON element: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
 
 
 def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> None:
@@ -88,6 +111,16 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
             stack.extend((child, depth + 1) for child in node.children)
 
 
+def _read_markup(path: Path) -> Any:
+    from .markup import from_html
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidElementError(f"Cannot read element file {path}: {getattr(exc, 'strerror', None) or exc}.") from None
+    return from_html(text)
+
+
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -101,6 +134,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1) -> Elemen
     """Turn a React-element-like dict into an :class:`Element` tree."""
     if _depth > MAX_DEPTH:
         raise LimitError(f"The element tree is deeper than {MAX_DEPTH} levels.", path=path)
+    data = expand_components(data, path)
     if not isinstance(data, Mapping):
         raise InvalidElementError(
             f"Expected an element object with \"type\" and \"props\", got {_describe(data)}.",
@@ -166,10 +200,35 @@ def _flatten(children: Any, path: str, depth: int = 0) -> Iterable[Any]:
             raise InvalidElementError(f"Invalid child {children!r}: numbers must be finite.", path=path)
         yield _number_text(children)
     elif isinstance(children, Mapping):
-        yield children
+        if callable(children.get("type")):
+            # What a component returns takes its place: text, an element, a list or nothing.
+            yield from _flatten(expand_components(children, path), path, depth + 1)
+        else:
+            yield children
     else:
         raise InvalidElementError(
             f"Invalid child {_describe(children)}: expected a string, number, element or list.", path=path)
+
+
+def expand_components(data: Any, path: str | None) -> Any:
+    """Call the components at ``data`` until it's no longer one (React's function components)."""
+    for _ in range(MAX_DEPTH):
+        type_ = data.get("type") if isinstance(data, Mapping) else None
+        if isinstance(type_, str) or not callable(type_):
+            return data
+        props = data.get("props") or {}
+        if not isinstance(props, Mapping):
+            raise InvalidElementError(f"Invalid props {_describe(props)}: expected an object.", path=path)
+        name = getattr(type_, "__qualname__", None) or type(type_).__name__
+        try:
+            inspect.signature(type_).bind(**props)
+        except TypeError as exc:
+            raise InvalidElementError(f"Component {name}() cannot take these props: {exc}.",
+                                      path=path) from None
+        except ValueError:
+            pass  # no signature to check (a builtin): let the call decide
+        data = type_(**props)
+    raise LimitError(f"Components return components more than {MAX_DEPTH} times in a row.", path=path)
 
 
 def _number_text(value: float) -> str:

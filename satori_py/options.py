@@ -12,13 +12,15 @@ from pathlib import Path
 
 from .errors import FontError
 
-__all__ = ["FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
+__all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
 
 # The keyword options of render_svg (checked against its signature by a test);
 # a case file's other options are ignored.
 RENDER_OPTIONS = frozenset({
     "width", "height", "fonts", "embed_font", "debug", "point_scale_factor", "grapheme_images",
-    "load_additional_asset", "fetcher", "on_style_error", "emoji"})
+    "load_additional_asset", "fetcher", "on_style_error", "emoji", "strict", "on_warning"})
+# The options that are functions, which a case file (JSON) cannot give.
+CALLBACK_OPTIONS = frozenset({"load_additional_asset", "fetcher", "on_style_error", "on_warning"})
 
 FontData = bytes | str | os.PathLike[str]
 

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..element import Element, Node, TextNode
-from ..errors import node_context
+from ..errors import InvalidElementError, node_context
 from ..style import ComputedStyle, compute_style, layout_alignment, root_style
 from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
+from .flex_fit import aspect_ratio_minimum
 from .form_controls import with_form_content
 from .grid import grid_container, grid_item, has_auto_repeat, has_calc_tracks
 from .inline_content import InlineFormatting
@@ -117,8 +118,13 @@ class TreeBuilder:
     registry: Any
     viewport: tuple[float | None, float | None]
     embed_font: bool = True
+    # Invalid values, reported instead of raised when given; see satori_py.diagnostics.
     on_style_error: Callable[[Exception], None] | None = None
+    # What is ignored (unsupported properties, values that fall back, ...).
+    on_warning: Callable[[Exception], None] | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
+    # Checks the values the painter parses, with the element's path (paint.checks).
+    paint_check: Callable[[ComputedStyle], ComputedStyle] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
     # Every paragraph built, e.g. to ask ``load_additional_asset`` for what their text lacks.
@@ -134,7 +140,16 @@ class TreeBuilder:
         with node_context(el.path):
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor)
+                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning)
+        with node_context(el.path):
+            families = style.get("fontFamily")
+            if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
+                    and isinstance(families, tuple):
+                missing = self.registry.missing_families(families)
+                if missing is not None:
+                    self.on_warning(missing)
+            if self.paint_check is not None:
+                style = self.paint_check(style)
         # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
         # descendants (inherited) and of its own later properties (paint); none without fonts.
         ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),
@@ -239,6 +254,9 @@ class TreeBuilder:
             # A block-level box ends the paragraph before it.
             ctx.inline.break_for_block()
         box = self._box(el, style, ctx)
+        if ctx.formatting == "flex" and not out_of_flow and el.type != "img":
+            # (The reference gives an <img> no layout aspect ratio when both its sizes are known.)
+            aspect_ratio_minimum(box.node.style, ctx.node.style.get("flexDirection", "row") in ("row", "row-reverse"))
         ctx.box.children.append(box)
         if out_of_flow:
             cb = ctx.fixed_cb if position == "fixed" else ctx.absolute_cb
@@ -292,6 +310,8 @@ class TreeBuilder:
         out = {key: style.get(key) for key in _LAYOUT_KEYS if style.get(key) is not None}
         out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
         out["display"] = display
+        if style.get("direction") == "rtl":
+            out["direction"] = "rtl"  # children are placed from the right (positioning.py)
         position = style.get("position")
         if position in ("static", None, "sticky"):
             # Static boxes ignore insets; sticky ones are moved after layout.
@@ -335,6 +355,9 @@ class TreeBuilder:
         scrolls = any(style.get(k) in ("hidden", "scroll", "auto") for k in ("overflowX", "overflowY"))
 
         if el.type in ("img", "svg"):
+            if el.type == "img" and el.children and self.on_warning is not None:
+                self.on_warning(InvalidElementError("The children of an <img> are not drawn.", path=el.path,
+                                                    prop="children"))
             self._image(box, el, style)
             return box
         children = self._children(el)
