@@ -2,6 +2,7 @@
 
     satori-py INPUT.json -o OUT.png [--width W] [--height H] [--scale S]
               [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--debug] [--strict]
+              [--compression fast|default|smallest]
 
 INPUT is a bare element (``{"type", "props"}``) or a case (``{"element",
 "options", ...}``, see satori_py.case); ``-`` reads it from stdin. The output
@@ -87,11 +88,15 @@ def _load(input_path: str) -> Any:
 @click.option("--debug", is_flag=True, help="Draw layout boxes (Satori's debug mode).")
 @click.option("--scale", type=click.FloatRange(min=0, min_open=True),
               help="Scale factor of the PNG (PNG only).")
+@click.option("--compression", type=click.Choice(["fast", "default", "smallest"]), default="default",
+              show_default=True, help="PNG encoding: quicker and about 2x the bytes, or slower and "
+                                      "about 10 % smaller (PNG only).")
 @click.option("--strict", is_flag=True,
               help="Fail on anything the render would ignore (unsupported properties, "
                    "invalid values, unknown fonts and options, images that fail to load).")
 def cli(input_path: str, output: Path, width: int | None, height: int | None,
-        font_specs: tuple[str, ...], debug: bool, scale: float | None, strict: bool) -> None:
+        font_specs: tuple[str, ...], debug: bool, scale: float | None, compression: str,
+        strict: bool) -> None:
     """Render INPUT.json (an element or a conformance case) to PNG or SVG."""
     fmt = OUTPUT_FORMATS.get(output.suffix.lower())
     if fmt is None:
@@ -104,7 +109,7 @@ def cli(input_path: str, output: Path, width: int | None, height: int | None,
     echo = _WarningEcho(logging.WARNING)
     logger.addHandler(echo)
     try:
-        data = _render(input_path, fmt, width, height, fonts, debug, scale, strict)
+        data = _render(input_path, fmt, width, height, fonts, debug, scale, compression, strict)
     finally:
         logger.removeHandler(echo)
 
@@ -116,7 +121,7 @@ def cli(input_path: str, output: Path, width: int | None, height: int | None,
 
 
 def _render(input_path: str, fmt: str, width: int | None, height: int | None, fonts: list[Any],
-            debug: bool, scale: float | None, strict: bool) -> bytes:
+            debug: bool, scale: float | None, compression: str, strict: bool) -> bytes:
     """The image bytes; exits with status 1 (``error: <message>``) when the input cannot be rendered."""
     try:
         with Diagnostics(strict=strict).active():  # the case file's unknown options
@@ -140,7 +145,7 @@ def _render(input_path: str, fmt: str, width: int | None, height: int | None, fo
         else:
             if scale is not None:
                 options["scale"] = scale
-            data = bytes(api.render_png(case.element, **options))
+            data = bytes(api.render_png(case.element, compression=compression, **options))
     except SatoriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
