@@ -21,6 +21,7 @@ from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .output_cache import OutputCache, default_cache
 from .paint.checks import checked_style
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
@@ -217,13 +218,26 @@ def _background(background: str | None) -> tuple[int, int, int, int] | None:
 
 def render_png(element: Any, *, scale: float = 1, background: str | None = None,
                fonts: Sequence[Font] | None = None, compression: str = "default",
-               **options: Any) -> bytes:
+               cache: OutputCache | bool | None = None, **options: Any) -> bytes:
     """Render ``element`` to PNG bytes: :func:`render_svg`, then resvg at ``scale``.
 
     Takes every option of :func:`render_svg`; ``background`` fills behind the image.
     ``compression`` trades the PNG's time for its size: ``"fast"``, ``"default"``
-    or ``"smallest"`` (:mod:`resvg_bridge.png`).
+    or ``"smallest"`` (:mod:`resvg_bridge.png`). ``cache`` (an
+    :class:`~satori_py.output_cache.OutputCache`, or True for the process-wide
+    one) answers a card rendered before without rendering it.
     """
+    if cache is not None and cache is not False:
+        store = default_cache() if cache is True else cache
+        key = store.key(element, {**options, "fonts": fonts, "scale": scale, "background": background,
+                                  "compression": compression, "format": "png"})
+        if key is not None:
+            cached = store.get(key)
+            if cached is None:
+                cached = render_png(element, scale=scale, background=background, fonts=fonts,
+                                    compression=compression, **options)
+                store.put(key, cached)
+            return cached
     if compression not in resvg_bridge.COMPRESSIONS:
         raise LimitError(f"Invalid compression {compression!r}: expected one of "
                          f"{', '.join(resvg_bridge.COMPRESSIONS)}.", prop="compression", value=compression)
