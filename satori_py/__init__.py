@@ -9,24 +9,30 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
+
 if TYPE_CHECKING:
     from .api import render_png, render_svg
+    from .batch import render_many
     from .element import h
     from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                          SatoriError, StyleError)
     from .fetch import files_fetcher, http_fetcher
     from .options import Font
+    from .templates import Template
     from .web import ImageResponse
 
 __all__ = [
-    "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher", "http_fetcher",
+    "__version__", "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher",
+    "http_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
-    "RenderError",
+    "RenderError", "render_many", "Template",
 ]
 
 _HOMES = {
     "render_svg": ".api", "render_png": ".api", "h": ".element", "Font": ".options",
     "ImageResponse": ".web", "files_fetcher": ".fetch", "http_fetcher": ".fetch",
+    "Template": ".templates", "render_many": ".batch",
     **{name: ".errors" for name in ("SatoriError", "InvalidElementError", "StyleError", "FontError",
                                     "ImageError", "LimitError", "RenderError")},
 }

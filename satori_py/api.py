@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +31,7 @@ from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
-from .text.emoji import emoji_asset_loader
+from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
 from .text.fonts import FontRegistry
 
 
@@ -104,7 +104,7 @@ class Pipeline:
     load_additional_asset: Callable[[str, str], Any] | None = None
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
-    emoji: str | None = None
+    emoji: str | None = DEFAULT_EMOJI
     strict: bool = False
     on_warning: Callable[[Exception], None] | None = None
 
@@ -115,7 +115,8 @@ class Pipeline:
 
     def parse(self, element: Any) -> Element:
         _check_canvas(self.width, self.height)
-        return load_element(element)
+        with self.diagnostics.active():  # what HTML input repairs or ignores
+            return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
         with self.diagnostics.active():
@@ -143,7 +144,7 @@ class Pipeline:
         images: dict[str, str] = dict(self.grapheme_images or {})
         load = compose_asset_loaders(
             self.load_additional_asset,
-            emoji_asset_loader(self.emoji) if self.emoji is not None else None)
+            _emoji_loader(self.emoji, self.grapheme_images) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
 
         def lay_out(styled: Element) -> LayoutResult:
@@ -179,13 +180,26 @@ class Pipeline:
             return serialize(painter.document(result))
 
 
+def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:
+    """The emoji set's loader, leaving alone the graphemes the caller gave images for."""
+    loader = emoji_asset_loader(emoji)
+    if not given:
+        return loader
+
+    def load(code: str, segment: str) -> Any:
+        return None if segment in given else loader(code, segment)
+
+    load.thread_safe = getattr(loader, "thread_safe", False)  # type: ignore[attr-defined]
+    return load
+
+
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,
                fonts: Sequence[Font] | None = None, embed_font: bool = True, debug: bool = False,
                point_scale_factor: float = 1, grapheme_images: dict[str, str] | None = None,
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None, strict: bool = False,
+               emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
@@ -196,7 +210,9 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     declarations instead of raising them. What the render drops or ignores is
     logged on the ``satori_py`` logger and given to ``on_style_error`` (style)
     or ``on_warning`` (the rest); ``strict=True`` raises it instead
-    (:mod:`satori_py.diagnostics`).
+    (:mod:`satori_py.diagnostics`). ``emoji`` draws emoji from that set (the
+    bundled Twemoji by default, offline; ``None`` leaves them to the fonts, as
+    Satori itself does).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning)
