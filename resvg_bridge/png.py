@@ -51,7 +51,7 @@ def _demultiply_table(alpha: int) -> bytes:
     return bytes(min(255, int(c / scale + 0.5)) for c in range(256))
 
 
-_TABLES: list[bytes] = [bytes(256)] + [_demultiply_table(a) for a in range(1, 256)]
+_TABLES: dict[int, bytes] = {}  # alpha -> its table, made when first needed
 # Alpha bytes mapped to 1 where a pixel is partly transparent, 0 where it is 0 or 255.
 _PARTIAL = bytes(0 if a in (0, 255) else 1 for a in range(256))
 
@@ -71,7 +71,10 @@ def straight_rgba(rgba: bytes, width: int, height: int) -> bytes:
         while j < len(alpha) and alpha[j] == a:
             j += 1
         start, end = 4 * i, 4 * j
-        run = bytes(out[start:end]).translate(_TABLES[a])
+        table = _TABLES.get(a)
+        if table is None:
+            table = _TABLES[a] = _demultiply_table(a)
+        run = bytes(out[start:end]).translate(table)
         out[start:end] = run
         out[start + 3:end:4] = alpha[i:j]  # the table would have scaled alpha too
         i = partial.find(1, j)
