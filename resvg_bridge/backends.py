@@ -67,7 +67,7 @@ def render(backend: str, job: Job) -> bytes:
 # --- fonts ----------------------------------------------------------------------------
 
 def _family_name(source: FontSource) -> str:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     try:
         if isinstance(source, (bytes, bytearray, memoryview)):
