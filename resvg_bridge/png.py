@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import struct
 import zlib as _stdlib_zlib
+from types import ModuleType
 
+_zlib: ModuleType
 try:  # zlib-ng: the same format, 2-3x faster deflate
     from zlib_ng import zlib_ng as _zlib
 except ImportError:  # pragma: no cover - zlib-ng is a dependency; kept for odd platforms
-    _zlib = _stdlib_zlib  # type: ignore[no-redef]
+    _zlib = _stdlib_zlib
 
 __all__ = ["COMPRESSIONS", "encode_png"]
 

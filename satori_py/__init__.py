@@ -33,8 +33,8 @@ _HOMES = {
     "render_svg": ".api", "render_png": ".api", "h": ".element", "Font": ".options",
     "ImageResponse": ".web", "files_fetcher": ".fetch", "http_fetcher": ".fetch",
     "Template": ".templates", "render_many": ".batch",
-    **{name: ".errors" for name in ("SatoriError", "InvalidElementError", "StyleError", "FontError",
-                                    "ImageError", "LimitError", "RenderError")},
+    **dict.fromkeys(("SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError",
+                     "LimitError", "RenderError"), ".errors"),
 }
 
 
