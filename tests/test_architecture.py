@@ -169,6 +169,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("layout", ("satori_py.layout",)),
     ("paint", ("satori_py.paint", "satori_py.svg")),
     ("api", ("satori_py.api", "satori_py.case", "satori_py.cli", "satori_py.__main__", "satori_py.batch",
+             "satori_py.output_cache",
              *WEB_MODULES)),
 )
 PACKAGE_ROOT = "satori_py"  # its __init__ re-exports the public names of every stage
