@@ -77,8 +77,9 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
         rows = [Row(i, {"stem": Path(p).stem, "name": Path(p).name}, label=p) for i, p in
                 enumerate(request.inputs, 1)]
     plan = _plan(rows, pattern, request.out_dir)
-    todo = [p for p in plan if p.error is None and not (request.skip_existing and p.output.exists())]
-    skipped = sum(1 for p in plan if p.error is None and p not in todo)
+    ready = [p for p in plan if p.error is None]
+    todo = [p for p in ready if not (request.skip_existing and p.output is not None and p.output.exists())]
+    skipped = len(ready) - len(todo)
     failures = [(p, p.error) for p in plan if p.error is not None]
 
     if template is not None:
