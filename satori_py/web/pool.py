@@ -16,10 +16,12 @@ How a render is scheduled (the knobs are :class:`~.settings.PoolSettings`):
   :mod:`.processes`) and take jobs first come, first served. A job still waiting at
   its deadline fails with :class:`RenderTimeoutError` without running.
 * A watchdog thread kills the worker of a job running past its deadline (the job
-  fails with :class:`RenderTimeoutError`), and moves a job running longer than
-  ``slow_after`` to the *slow lane*: its worker gets the lowest CPU priority and a
-  new worker takes its place, so one slow card cannot hold the pool's capacity. At
-  most ``slow_lane`` jobs are slow at once; one more is stopped instead.
+  fails with :class:`RenderTimeoutError`), and moves a job that has used more than
+  ``slow_after`` seconds of CPU time (wall time where that cannot be read) to the
+  *slow lane*: its worker gets the lowest CPU priority and a new worker takes its
+  place, so one costly card cannot hold the pool's capacity. CPU time, because a
+  card that is slow only because the machine is busy is not a costly card. At most
+  ``slow_lane`` jobs are slow at once; one more is stopped instead.
 * A worker that dies (a crash in native code, the OOM killer, the deadline) fails
   only its own job, with a :class:`RenderError` naming how it ended, and is
   replaced before the next job; so is a worker after ``max_renders`` renders or
@@ -59,6 +61,7 @@ log = logging.getLogger("satori_py.render_pool")
 SLOW_NICENESS = 19
 STOP_TIMEOUT = 120.0
 _IDLE_WAKE = 5.0
+_MIN_WAKE = 0.02
 
 
 def _renders(count: int) -> str:
@@ -89,6 +92,7 @@ class _Running:
     task: _Task
     worker: WorkerProcess
     started: float
+    cpu_at_start: float | None = None
     slow: bool = False
     stopped: str | None = None  # why the watchdog killed the worker
     gone: bool = False  # the worker died or was killed: it must be replaced
@@ -284,7 +288,7 @@ class RenderPool:
 
     def _run(self, task: _Task, worker: WorkerProcess) -> _Running:
         """Render ``task`` on ``worker``; ``running.gone`` if the worker must be replaced."""
-        running = _Running(task, worker, time.monotonic())
+        running = _Running(task, worker, time.monotonic(), worker.cpu_seconds())
         try:
             payload = pickle.dumps(task.job, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
@@ -366,17 +370,18 @@ class RenderPool:
             self._stop(running, f"The render did not finish within its {task.budget:g} s "
                                 f"deadline; its worker (pid {running.worker.pid}) was stopped.")
             return now + _IDLE_WAKE
-        if running.slow:
-            return task.deadline
-        slow_at = running.started + settings.slow_after
-        if settings.slow_lane == 0:
-            return task.deadline  # no slow lane: it keeps its worker until the deadline
-        if now < slow_at:
-            return min(slow_at, task.deadline)
+        if running.slow or settings.slow_lane == 0:
+            return task.deadline  # (no slow lane: it keeps its worker until the deadline)
+        used, cpu = self._cost(running, now)
+        if used < settings.slow_after:
+            # CPU time cannot run ahead of the clock: no need to look again before then.
+            return min(now + max(_MIN_WAKE, settings.slow_after - used), task.deadline)
         if self._slow >= settings.slow_lane:
-            self._stop(running, f"The render took longer than {settings.slow_after:g} s while "
-                                f"the slow lane was full ({_renders(settings.slow_lane)}); "
-                                f"its worker (pid {running.worker.pid}) was stopped.")
+            limit = f"{settings.slow_after:g} s"
+            what = f"used more than {limit} of CPU time" if cpu else f"ran longer than {limit}"
+            self._stop(running, f"The render {what} while the slow lane was full "
+                                f"({_renders(settings.slow_lane)}); its worker (pid "
+                                f"{running.worker.pid}) was stopped.")
             return now + _IDLE_WAKE
         running.slow = True
         self._slow += 1
@@ -384,6 +389,16 @@ class RenderPool:
         running.worker.renice(SLOW_NICENESS)
         self._add_dispatcher_locked()  # keeps `workers` workers for the other jobs
         return task.deadline
+
+    @staticmethod
+    def _cost(running: _Running, now: float) -> tuple[float, bool]:
+        """What the render has cost so far: CPU seconds where they can be read (a render
+        slowed down by a busy machine is not a slow render), else wall seconds."""
+        if running.cpu_at_start is not None:
+            cpu = running.worker.cpu_seconds()
+            if cpu is not None:
+                return cpu - running.cpu_at_start, True
+        return now - running.started, False
 
     def _stop(self, running: _Running, why: str) -> None:
         running.stopped = why

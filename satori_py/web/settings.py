@@ -50,8 +50,9 @@ class PoolSettings:
     deadline: float = 10.0
     # Renders waiting for a worker; one more is refused at once.
     queue: int = 64
-    # A render running longer than this is moved to the slow lane: its worker gets
-    # the lowest CPU priority and a new worker takes its place.
+    # A render that used more CPU seconds than this (wall seconds where a process's
+    # CPU time cannot be read) moves to the slow lane: its worker gets the lowest
+    # CPU priority and a new worker takes its place.
     slow_after: float = 1.0
     # Renders in the slow lane at once (0: none); a render that becomes slow while
     # the lane is full is stopped.

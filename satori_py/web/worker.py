@@ -123,11 +123,17 @@ def main() -> None:
     serve(sys.stdin.buffer, channel)
 
 
-def _native_threads() -> int:
+def _foreign_threads() -> int:
+    """Threads Python does not know of (a native library's pool): forking is unsafe with
+    them, as one may hold a lock the child would wait on for ever. Python's own threads
+    are fine here: idle at the fork, and the ones the renderer keeps (the Taffy thread)
+    forget themselves in a child (``os.register_at_fork``)."""
+    import threading
     try:
-        return len(os.listdir("/proc/self/task"))
+        native = len(os.listdir("/proc/self/task"))
     except OSError:
-        return 1
+        return 0
+    return max(0, native - threading.active_count())
 
 
 def _fork_worker(control: socket.socket) -> None:
@@ -161,7 +167,7 @@ def main_template(control_fd: int) -> None:
     """The template process: warm up once, then fork a worker per ``fork`` command."""
     control = socket.socket(fileno=control_fd)
     _prepare().close()  # answers go over each worker's own socket
-    control.send(pickle.dumps(("ready", os.getpid(), _native_threads())))
+    control.send(pickle.dumps(("ready", os.getpid(), _foreign_threads())))
     while True:
         readable, _, _ = select.select([control], [], [], REAP_INTERVAL)
         if readable:
