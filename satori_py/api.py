@@ -80,11 +80,17 @@ class Pipeline:
     on_warning: Callable[[Exception], None] | None = None
 
     def __post_init__(self) -> None:
-        # What each stage drops or ignores is reported here (delivered as the stage ends).
+        self._new_channel()
+
+    def _new_channel(self) -> None:
+        # What each stage drops or ignores is reported here (delivered as the stage ends,
+        # each report once per render).
         self.diagnostics = Diagnostics(strict=self.strict, on_style_error=self.on_style_error,
                                        on_warning=self.on_warning)
 
     def parse(self, element: Any) -> Element:
+        """The element tree; a render starts here (with a channel of its own)."""
+        self._new_channel()
         _check_canvas(self.width, self.height)
         with self.diagnostics.active():  # what HTML input repairs or ignores
             return load_element(element)
