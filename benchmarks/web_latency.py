@@ -3,7 +3,7 @@
 usage: python benchmarks/web_latency.py [--app fastapi_app] [--clients 8] [--rounds 3]
                                          [--workers 0 2 ...]
        python benchmarks/web_latency.py --soak [--clients 16] [--duration 300]
-                                         [--pathological 0.1] [--workers 2]
+                                         [--pathological 0.1] [--same-card] [--workers 2]
 
 Default mode: starts the example under uvicorn on 127.0.0.1 once per ``--workers``
 value (``SATORI_PY_RENDER_WORKERS``: 0 renders in threads, N in N worker
@@ -14,7 +14,7 @@ the GIL-holding rasteriser freezes the event loop.
 ``--soak``: the FastAPI example plus two benchmark routes (benchmarks/web_load_app.py)
 for ``--duration`` seconds, ``--clients`` clients each drawing its next request: a
 ``--pathological`` share goes to a card with 60 blurred shadows (a minute of
-rasterising), the rest to the example's image routes and a blog-post card with new
+rasterising; a new card every time, or always the same with ``--same-card``), the rest to the example's image routes and a blog-post card with new
 text every time, plus /health. Reports per kind of request the latency percentiles
 and status counts, the RSS and PSS of the server and its workers (first vs last
 minute) and the machine's load average while it ran.
@@ -42,7 +42,8 @@ def latency(args: argparse.Namespace) -> None:
 
 def soak_run(args: argparse.Namespace) -> None:
     normal = 1.0 - args.pathological
-    routes = [Route("pathological", "/bench/pathological", args.pathological),
+    pathological = "/bench/pathological/0" if args.same_card else "/bench/pathological/{n}"
+    routes = [Route("pathological", pathological, args.pathological),
               Route("image", "/api/og", normal * 0.2),
               Route("image", "/api/og/custom-font", normal * 0.1),
               Route("image", "/opengraph-image", normal * 0.1),
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--soak", action="store_true")
     parser.add_argument("--duration", type=float, default=300.0)
     parser.add_argument("--pathological", type=float, default=0.1)
+    parser.add_argument("--same-card", action="store_true",
+                        help="every pathological request asks for the same card")
     args = parser.parse_args(argv)
     if args.soak:
         if args.workers and len(args.workers) > 1:

@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import BoundedCache
 from .breaking import graphemes as _icu_graphemes
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "graphemes", "synthetic_bold_width"]
 
-Features = Union[str, Mapping[str, FeatureValue], None]
+Features = str | Mapping[str, FeatureValue] | None
 
 SYNTHETIC_SKEW = 0.25  # Chrome slants synthetic italics by a quarter
 _RUN_CACHE_SIZE = 4096  # the reference keeps 256; more is only faster

@@ -21,7 +21,9 @@ How a render is scheduled (the knobs are :class:`~.settings.PoolSettings`):
   *slow lane*: its worker gets the lowest CPU priority and a new worker takes its
   place, so one costly card cannot hold the pool's capacity. CPU time, because a
   card that is slow only because the machine is busy is not a costly card. At most
-  ``slow_lane`` jobs are slow at once; one more is stopped instead.
+  ``slow_lane`` jobs are slow at once; one more is stopped instead. A card stopped
+  for its cost is refused at once (:class:`RenderTimeoutError`) when it is asked
+  for again within ``remember_costly`` seconds.
 * A worker that dies (a crash in native code, the OOM killer, the deadline) fails
   only its own job, with a :class:`RenderError` naming how it ended, and is
   replaced before the next job; so is a worker after ``max_renders`` renders or
@@ -38,6 +40,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import collections
+import hashlib
 import logging
 import os
 import pickle
@@ -62,6 +65,7 @@ SLOW_NICENESS = 19
 STOP_TIMEOUT = 120.0
 _IDLE_WAKE = 5.0
 _MIN_WAKE = 0.02
+_COSTLY_KEPT = 1024
 
 
 def _renders(count: int) -> str:
@@ -82,9 +86,15 @@ class RemoteTraceback(Exception):
 @dataclass(eq=False)
 class _Task:
     job: RenderJob
+    payload: bytes  # the pickled job
     future: Future[bytes]
     budget: float  # seconds
     deadline: float  # time.monotonic()
+
+    @property
+    def key(self) -> bytes:
+        """Identifies the card: equal jobs pickle to equal bytes."""
+        return hashlib.blake2b(self.payload, digest_size=16).digest()
 
 
 @dataclass(eq=False)
@@ -111,6 +121,35 @@ class PoolStats:
     recycled: int = 0  # workers replaced after max_renders or max_rss_mb
 
 
+class _CostlyCards:
+    """Cards stopped for their CPU cost, refused at once when asked for again for a while
+    (a flood of one costly card then costs one worker-second, not one per request)."""
+
+    def __init__(self, seconds: float, slow_after: float) -> None:
+        self.seconds = seconds
+        self.slow_after = slow_after
+        self._stopped: collections.OrderedDict[bytes, float] = collections.OrderedDict()
+
+    def remember(self, key: bytes, now: float) -> None:
+        if self.seconds > 0:
+            self._stopped[key] = now
+            self._stopped.move_to_end(key)
+            while len(self._stopped) > _COSTLY_KEPT:
+                self._stopped.popitem(last=False)
+
+    def refusal(self, key: bytes, now: float) -> str | None:
+        """Why this card is refused now, or None."""
+        stopped = self._stopped.get(key)
+        if stopped is None:
+            return None
+        if now - stopped >= self.seconds:
+            del self._stopped[key]
+            return None
+        return (f"The same card was stopped {now - stopped:.0f} s ago for using more than "
+                f"{self.slow_after:g} s of CPU time; it is refused for "
+                f"{self.seconds - (now - stopped):.0f} s more.")
+
+
 class RenderPool:
     """Worker processes with a bounded queue, per-job deadlines and a slow lane."""
 
@@ -135,6 +174,7 @@ class RenderPool:
         self._threads: set[threading.Thread] = set()
         self._next_id = 0
         self._slow = 0
+        self._costly = _CostlyCards(settings.remember_costly, settings.slow_after)
         self._started = False
         self.closed = False
 
@@ -148,15 +188,29 @@ class RenderPool:
         """
         budget = self.settings.deadline if deadline is None else deadline
         future: Future[bytes] = Future()
+        try:
+            payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            future.set_exception(RenderError(
+                f"The render job cannot be sent to a worker (its element, fonts and fetcher "
+                f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
+                f"module-level function): {type(exc).__name__}: {exc}"))
+            return future
+        task = _Task(job, payload, future, budget, time.monotonic() + budget)
         with self._lock:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
             self._start_locked()
+            refusal = self._costly.refusal(task.key, time.monotonic())
+            if refusal is not None:
+                self.stats.refused += 1
+                future.set_exception(RenderTimeoutError(refusal))
+                return future
             if len(self._waiting) >= self.settings.queue:
                 self.stats.refused += 1
                 raise RenderBusyError(f"The render pool is full ({_renders(len(self._waiting))} "
                                       "waiting): try again later.")
-            self._waiting.append(_Task(job, future, budget, time.monotonic() + budget))
+            self._waiting.append(task)
             self._work.notify()
             self._watch.notify()
         return future
@@ -289,19 +343,11 @@ class RenderPool:
     def _run(self, task: _Task, worker: WorkerProcess) -> _Running:
         """Render ``task`` on ``worker``; ``running.gone`` if the worker must be replaced."""
         running = _Running(task, worker, time.monotonic(), worker.cpu_seconds())
-        try:
-            payload = pickle.dumps(task.job, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            task.future.set_exception(RenderError(
-                f"The render job cannot be sent to a worker (its element, fonts and fetcher "
-                f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
-                f"module-level function): {type(exc).__name__}: {exc}"))
-            return running
         with self._lock:
             self._running.add(running)
             self._watch.notify()
         try:
-            kind, value, text = worker.run(payload)
+            kind, value, text = worker.run(task.payload)
         except WorkerDied:
             self._died(running)
         except Exception as exc:  # an answer that cannot be unpickled
@@ -368,7 +414,8 @@ class RenderPool:
             return now + _IDLE_WAKE
         if now >= task.deadline:
             self._stop(running, f"The render did not finish within its {task.budget:g} s "
-                                f"deadline; its worker (pid {running.worker.pid}) was stopped.")
+                                f"deadline; its worker (pid {running.worker.pid}) was stopped.",
+                       costly=running.slow)
             return now + _IDLE_WAKE
         if running.slow or settings.slow_lane == 0:
             return task.deadline  # (no slow lane: it keeps its worker until the deadline)
@@ -381,7 +428,7 @@ class RenderPool:
             what = f"used more than {limit} of CPU time" if cpu else f"ran longer than {limit}"
             self._stop(running, f"The render {what} while the slow lane was full "
                                 f"({_renders(settings.slow_lane)}); its worker (pid "
-                                f"{running.worker.pid}) was stopped.")
+                                f"{running.worker.pid}) was stopped.", costly=True)
             return now + _IDLE_WAKE
         running.slow = True
         self._slow += 1
@@ -400,9 +447,12 @@ class RenderPool:
                 return cpu - running.cpu_at_start, True
         return now - running.started, False
 
-    def _stop(self, running: _Running, why: str) -> None:
+    def _stop(self, running: _Running, why: str, *, costly: bool = False) -> None:
+        """Kill the worker of ``running`` (lock held); a ``costly`` card is remembered."""
         running.stopped = why
         self.stats.stopped += 1
+        if costly:
+            self._costly.remember(running.task.key, time.monotonic())
         log.warning("%s", why)
         running.worker.kill()
 

@@ -257,6 +257,21 @@ def test_a_render_that_turns_costly_while_the_lane_is_full_is_stopped(make_pool:
                         str(exc)), str(exc)
     assert not first.done()
     assert result(pool.submit(CARD))[:4] == b"\x89PNG"
+    # The same card again: refused at once, without taking a worker.
+    again = pool.submit(job(_Spin()), deadline=WAIT)
+    assert again.done()
+    assert re.fullmatch(r"The same card was stopped \d+ s ago for using more than 0\.2 s of "
+                        r"CPU time; it is refused for \d+ s more\.", str(error(again)))
+    assert pool.stats.refused == 1
+
+
+def test_costly_cards_are_not_remembered_when_told_not_to(make_pool: Any) -> None:
+    pool = make_pool(slow_after=0.2, slow_lane=1, remember_costly=0)
+    pool.submit(job(_Spin()), deadline=WAIT)
+    error(pool.submit(job(_Spin()), deadline=WAIT))  # stopped: the lane is full
+    again = pool.submit(job(_Spin()), deadline=WAIT)
+    assert isinstance(error(again), RenderTimeoutError) and pool.stats.refused == 0
+    assert pool.stats.stopped == 2  # it ran (and was stopped) again
 
 
 def test_shutdown_stops_running_renders(make_pool: Any) -> None:
@@ -329,9 +344,11 @@ def test_settings_come_from_arguments_then_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("SATORI_PY_RENDER_SLOW_AFTER", "0.25")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RENDERS", "50")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RSS_MB", "300")
+    monkeypatch.setenv("SATORI_PY_RENDER_REMEMBER_COSTLY", "0")
     settings = PoolSettings.from_env(deadline=4)
     assert settings == PoolSettings(workers=3, deadline=4, queue=7, slow_after=0.25,
-                                    slow_lane=3, max_renders=50, max_rss_mb=300)
+                                    slow_lane=3, max_renders=50, max_rss_mb=300,
+                                    remember_costly=0)
     monkeypatch.setenv("SATORI_PY_RENDER_SLOW_LANE", "0")
     assert PoolSettings.from_env().slow_lane == 0
 
@@ -343,6 +360,7 @@ def test_settings_come_from_arguments_then_environment(monkeypatch: pytest.Monke
     ("SATORI_PY_RENDER_DEADLINE", "inf", "deadline must be a positive number, got inf."),
     ("SATORI_PY_RENDER_QUEUE", "-1", "queue must be a whole number of at least 0, got -1."),
     ("SATORI_PY_RENDER_MAX_RENDERS", "0", "max_renders must be a whole number of at least 1, got 0."),
+    ("SATORI_PY_RENDER_REMEMBER_COSTLY", "-1", "remember_costly must be 0 or more, got -1.0."),
 ])
 def test_bad_settings_are_named(monkeypatch: pytest.MonkeyPatch, env: str, value: str,
                                 message: str) -> None:
