@@ -29,6 +29,7 @@ import signal
 import socket
 import struct
 import sys
+import time
 import traceback
 from typing import IO, Any
 
@@ -129,11 +130,17 @@ def _foreign_threads() -> int:
     are fine here: idle at the fork, and the ones the renderer keeps (the Taffy thread)
     forget themselves in a child (``os.register_at_fork``)."""
     import threading
-    try:
-        native = len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 0
-    return max(0, native - threading.active_count())
+    # A render's helper threads end with it, but the system may list them a moment
+    # longer than Python does: they are given that moment to go.
+    settle = time.monotonic() + 0.5
+    while True:
+        try:
+            foreign = len(os.listdir("/proc/self/task")) - threading.active_count()
+        except OSError:
+            return 0
+        if foreign <= 0 or time.monotonic() > settle:
+            return max(0, foreign)
+        time.sleep(0.002)
 
 
 def _fork_worker(control: socket.socket) -> None:
