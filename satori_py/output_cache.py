@@ -187,10 +187,19 @@ _DEFAULT_LOCK = threading.Lock()
 
 
 def default_cache() -> OutputCache:
-    """The process-wide cache: 64 MB in memory, and the directory
-    ``$SATORI_PY_OUTPUT_CACHE_DIR`` when that is set."""
+    """The process-wide cache: ``$SATORI_PY_OUTPUT_CACHE_MB`` (default 64; 0 keeps
+    nothing in memory) in memory, and the directory ``$SATORI_PY_OUTPUT_CACHE_DIR``
+    when that is set."""
     global _DEFAULT
     with _DEFAULT_LOCK:
         if _DEFAULT is None:
-            _DEFAULT = OutputCache(directory=os.environ.get("SATORI_PY_OUTPUT_CACHE_DIR") or None)
+            raw = os.environ.get("SATORI_PY_OUTPUT_CACHE_MB", "").strip() or "64"
+            try:
+                megabytes = float(raw)
+            except ValueError:
+                raise ValueError(f"$SATORI_PY_OUTPUT_CACHE_MB must be a number, got {raw!r}.") from None
+            if not megabytes >= 0:
+                raise ValueError(f"$SATORI_PY_OUTPUT_CACHE_MB must not be negative, got {raw!r}.")
+            _DEFAULT = OutputCache(int(megabytes * (1 << 20)),
+                                   directory=os.environ.get("SATORI_PY_OUTPUT_CACHE_DIR") or None)
         return _DEFAULT
