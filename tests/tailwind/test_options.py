@@ -52,3 +52,14 @@ def test_case_files_and_the_cli(tmp_path: Path) -> None:
         cli_main([str(case), "-o", str(out)])
     assert exit_.value.code == 0
     assert pixel(out.read_bytes()) == (255, 90, 31, 255)
+
+
+def test_the_output_cache_tells_configs_apart() -> None:
+    from satori_py.output_cache import OutputCache
+    cache = OutputCache()
+    other = {"theme": {"extend": {"colors": {"brand": "#0000ff"}}}}
+    first = render_png(CARD, width=8, height=8, tailwind_config=CONFIG, cache=cache)
+    second = render_png(CARD, width=8, height=8, tailwind_config=other, cache=cache)
+    assert (pixel(first), pixel(second)) == ((255, 90, 31, 255), (0, 0, 255, 255))
+    assert pixel(ImageResponse(CARD, width=8, height=8, tailwind_config=other, cache=cache).render()) == \
+        (0, 0, 255, 255)
