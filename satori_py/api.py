@@ -20,6 +20,7 @@ from .element import Element, load_element
 from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
+from .markup.source import read_markup
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .output_cache import OutputCache, default_cache
 from .paint.checks import checked_style
@@ -109,6 +110,7 @@ class Pipeline:
     strict: bool = False
     on_warning: Callable[[Exception], None] | None = None
     tailwind_config: Mapping[str, Any] | None = None
+    tailwind_classes: bool = False
 
     def __post_init__(self) -> None:
         self._new_channel()
@@ -124,7 +126,8 @@ class Pipeline:
         self._new_channel()
         _check_canvas(self.width, self.height)
         with self.diagnostics.active():  # what HTML input repairs or ignores
-            return load_element(element)
+            return load_element(read_markup(element, tailwind_classes=self.tailwind_classes,
+                                            tailwind_config=self.tailwind_config))
 
     def layout(self, tree: Element) -> LayoutResult:
         with self.diagnostics.active():
@@ -212,8 +215,8 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                on_style_error: Callable[[Exception], None] | None = None,
                emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None,
-               tailwind_config: Mapping[str, Any] | None = None) -> str:
-    """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
+               tailwind_config: Mapping[str, Any] | None = None, tailwind_classes: bool = False) -> str:
+    """Render ``element`` (dict, JSON or HTML text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
     content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
@@ -226,11 +229,13 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     bundled Twemoji by default, offline; ``None`` leaves them to the fonts, as
     Satori itself does). The ``tw`` classes Satori ignores are reported too;
     ``tailwind_config`` is Satori's ``tailwindConfig`` (theme overrides and
-    ``extend``), used by this render only.
+    ``extend``), used by this render only. ``tailwind_classes`` reads the
+    ``class`` attributes of HTML input as Tailwind utilities too
+    (:mod:`satori_py.markup.classes`).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning,
-                        tailwind_config)
+                        tailwind_config, tailwind_classes)
     with gc_paused():
         return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 

@@ -4,8 +4,9 @@ An element is React-element-like: ``{"type": "div", "props": {"style": {...},
 "children": ...}}``. Children are strings, numbers, elements, ``None``/booleans
 (ignored, as React ignores them) or nested lists of those; adjacent strings and
 numbers merge into one text node. This module reads
-JSON text, HTML (through :mod:`satori_py.markup`), files and Python dicts into
-:class:`Element` trees, gives every node its :data:`path` (``div/div[1]/span[0]``,
+JSON text, JSON files and Python dicts into :class:`Element` trees (HTML input
+is turned into such a dict first, by :mod:`satori_py.markup`, which the front
+doors call), gives every node its :data:`path` (``div/div[1]/span[0]``,
 the index counting every kept child of the parent) and offers :func:`h`, a
 small builder. An element whose type is a Python callable is a component: it
 is called with its props as keyword arguments (``children`` included) and
@@ -54,9 +55,6 @@ class Element:
 Node = Element | TextNode
 
 
-MARKUP_SUFFIXES = (".html", ".htm")
-
-
 def h(type: str | Callable[..., Any], props: Mapping[str, Any] | None = None,
       *children: Any) -> dict[str, Any]:
     """Build an element dict: ``h("div", {"style": {...}}, "text", h("span", None, "x"))``.
@@ -70,19 +68,13 @@ def h(type: str | Callable[..., Any], props: Mapping[str, Any] | None = None,
 
 
 def load_element(source: Any) -> Element:
-    """Read an element from a dict, JSON text, HTML, a path to a JSON or HTML file, or an Element."""
+    """Read an element from a dict, JSON text, a path to a JSON file, or an Element."""
     if isinstance(source, Element):
         return source
-    if isinstance(source, (os.PathLike,)):
-        path = Path(source)
-        source = _read_markup(path) if path.suffix.lower() in MARKUP_SUFFIXES else _read_json(path)
+    if isinstance(source, os.PathLike):
+        source = _read_json(Path(source))
     elif isinstance(source, (str, bytes)):
-        from .markup import from_html, is_markup
-
-        if is_markup(source):
-            source = from_html(source)
-        else:
-            source = _json_text(source)
+        source = _json_text(source)
     root = parse_element(source)
     check_limits(root)
     return root
@@ -109,16 +101,6 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
             if depth > max_depth:
                 raise LimitError(f"The element tree is deeper than {max_depth} levels.", path=node.path)
             stack.extend((child, depth + 1) for child in node.children)
-
-
-def _read_markup(path: Path) -> Any:
-    from .markup import from_html
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidElementError(f"Cannot read element file {path}: {getattr(exc, 'strerror', None) or exc}.") from None
-    return from_html(text)
 
 
 def _read_json(path: Path) -> Any:

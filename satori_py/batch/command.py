@@ -45,7 +45,6 @@ class BatchRequest:
     jobs: int | None = None
     skip_existing: bool = False
     scheduler: str | None = None
-    tailwind_classes: bool = False
     progress: bool = True
 
 
@@ -74,7 +73,7 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
         if len(request.inputs) != 1:
             raise _usage("--data takes one TEMPLATE input")
         template_path = Path(request.inputs[0])
-        template = Template.from_file(template_path, tailwind_classes=request.tailwind_classes)
+        template = Template.from_file(template_path, tailwind_classes=bool(options.get("tailwind_classes")))
         template.check()
         rows = list(read_rows(request.data))
     else:
@@ -96,8 +95,7 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
     results: Generator[RenderResult, None, None] | None = None
     try:
         results = render_many(items, template=template, format=fmt, jobs=request.jobs, executor=executor,
-                              progress=request.progress and _progress_bar(err),
-                              tailwind_classes=request.tailwind_classes, **options)
+                              progress=request.progress and _progress_bar(err), **options)
         for planned, result in zip(todo, results):
             if result.ok:
                 assert planned.output is not None and result.data is not None

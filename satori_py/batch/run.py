@@ -69,7 +69,7 @@ def default_jobs() -> int:
 
 def render_many(items: Iterable[Any], *, template: Template | None = None, format: Format = "png",
                 jobs: int | None = None, executor: Any = None, progress: bool | Reporter = False,
-                tailwind_classes: bool = False, **options: Any) -> Generator[RenderResult, None, None]:
+                **options: Any) -> Generator[RenderResult, None, None]:
     """Render every item; yield a :class:`RenderResult` per item, in input order.
 
     ``items`` are elements (dicts, JSON or HTML text, paths to case/JSON/HTML
@@ -78,14 +78,15 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
     ``options`` are render_png's (or render_svg's, with ``format="svg"``).
     ``progress=True`` draws a bar on standard error; a callable receives a
     :class:`~satori_py.batch.progress.Progress` after each item.
-    ``tailwind_classes`` reads the ``class`` attributes of HTML items as
-    Tailwind utilities too (see :func:`satori_py.markup.from_html`).
+    ``tailwind_classes=True`` (a render option) reads the ``class`` attributes
+    of HTML items as Tailwind utilities too (a template's own setting is its
+    :attr:`~satori_py.templates.Template.tailwind_classes`).
     """
     if format not in ("png", "svg"):
         raise ValueError(f'Unknown format {format!r}: expected "png" or "svg".')
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"Invalid jobs {jobs!r}: expected a positive number of processes.")
-    context = BatchContext(options, template, tailwind_classes)
+    context = BatchContext(options, template)
     total = len(items) if hasattr(items, "__len__") else None  # type: ignore[arg-type]
     reporter = ProgressBar() if progress is True else (progress or None)
     tracker = Tracker(reporter, total)

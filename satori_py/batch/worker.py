@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..errors import RenderError, SatoriError
+from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
 
@@ -42,7 +43,6 @@ class BatchContext:
 
     options: Mapping[str, Any] = field(default_factory=dict)
     template: Template | None = None
-    tailwind_classes: bool = False
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -51,7 +51,6 @@ class _Prepared:
     options: dict[str, Any]
     png_options: dict[str, Any]
     template: Template | None
-    tailwind_classes: bool
 
 
 _PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
@@ -83,7 +82,7 @@ def prepare(context: BatchContext) -> _Prepared:
     if context.template is not None:
         context.template.check()
     png_options = {k: options.pop(k) for k in _PNG_ONLY if k in options}
-    prepared = _Prepared(options, png_options, context.template, context.tailwind_classes)
+    prepared = _Prepared(options, png_options, context.template)
     _PREPARED[context.token] = prepared
     while len(_PREPARED) > _MAX_PREPARED:
         _PREPARED.popitem(last=False)
@@ -128,18 +127,15 @@ def _render(prepared: _Prepared, item: Any, fmt: Format) -> bytes:
 
     options = prepared.options
     if prepared.template is not None:
-        element = prepared.template.render(item.data if isinstance(item, Row) else item)
-    elif isinstance(item, os.PathLike):
+        element = prepared.template.render(item.data if isinstance(item, Row) else item,
+                                           tailwind_config=options.get("tailwind_config"))
+    elif isinstance(item, os.PathLike) and not is_markup_file(item):
         from ..case import load_case
 
-        case = load_case(item, tailwind_classes=prepared.tailwind_classes)
+        case = load_case(item)
         element = case.element
         options = {**case.render_kwargs(), **options}
-    elif isinstance(item, (str, bytes)) and prepared.tailwind_classes:
-        from ..markup import from_html, is_markup
-
-        element = from_html(item, tailwind_classes=True) if is_markup(item) else item
-    else:
+    else:  # render_svg reads HTML text and files itself, with the batch's options
         element = item
     if fmt == "svg":
         return api.render_svg(element, **options).encode("utf-8")
