@@ -97,6 +97,9 @@ def _batch_options(command: Any) -> Any:
         click.option("--jobs", "-j", type=click.IntRange(min=1),
                      help="Worker processes (default: every usable core)."),
         click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone."),
+        click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="Seconds an item may take before its worker process is stopped and the item "
+                          "fails (default 60; 0: no limit)."),
         click.option("--scheduler", metavar="ADDRESS",
                      help="Render on a Dask cluster (tcp://host:8786) instead of local processes."),
         click.option("--progress/--no-progress", default=True, show_default=True,
@@ -227,6 +230,9 @@ def _run_batch(inputs: tuple[str, ...], output: Path | None, width: int | None, 
     options = _options(width, height, [parse_font_spec(s) for s in font_specs], scale, common)
     from .batch.command import BatchRequest, run_batch
 
+    timeout = batch.pop("timeout")
+    if timeout is not None:  # else BatchRequest's default
+        batch["timeout"] = timeout or None
     request = BatchRequest(inputs=list(inputs), **batch)
     try:
         status = run_batch(request, options)

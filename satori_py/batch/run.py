@@ -2,42 +2,39 @@
 
 Where the work goes:
 
-* ``jobs=1``: in this process, one item after the other;
-* ``jobs=N`` (default: every usable core): a local process pool of N workers,
-  each given the batch's context once by its initializer. The workers are
-  forked on Linux when this process has a single thread (nothing to re-import,
-  nothing to re-load), spawned otherwise (then, as with any process pool, a
-  script must guard its entry point with ``if __name__ == "__main__":``). A
-  worker that dies (a crash, killed, out of memory) takes the pool down: the
-  pool is replaced and the items that were in flight are tried once more; an
-  item that fails that way twice gets a :class:`RenderError`, and the batch
-  goes on;
+* ``jobs=N`` (default: every usable core): N local worker processes
+  (:mod:`.pool`), each given the batch's context once. An item over ``timeout``
+  seconds (default :data:`~.pool.DEFAULT_TIMEOUT`) has its worker killed and
+  replaced, and fails with :class:`~satori_py.errors.RenderTimeoutError`; a
+  worker that dies fails only its own item. ``jobs=1`` is one worker process;
+* ``jobs=1, timeout=None``: in this process, one item after the other (nothing
+  could stop an item that hangs, so only without a time limit);
 * ``executor=``: any :class:`concurrent.futures.Executor` (items go in chunks of
   :data:`CHUNK`, each carrying the context, prepared once per worker process);
   a ``distributed.Client`` (Dask) gets the context scattered to every worker
-  once, then one task per item.
+  once, then one task per item. An executor's workers cannot be stopped from
+  here: ``timeout`` does not apply to them (Dask has its own worker limits).
 
 At most a few items per worker are in flight, so an endless iterator of items
 is fine; results come back in input order.
 """
 from __future__ import annotations
 
+import math
 import os
 import pickle
-import sys
-import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidElementError, RenderError, SatoriError
 from ..templates import Template
+from .pool import DEFAULT_TIMEOUT, LocalPool
 from .progress import ProgressBar, Reporter, Tracker
 from .rows import Row
-from .worker import BatchContext, Format, Job, Outcome, init_worker, run_current, run_with
+from .worker import BatchContext, Format, Job, Outcome, run_with
 
 __all__ = ["CHUNK", "RenderResult", "default_jobs", "render_many"]
 
@@ -69,7 +66,7 @@ def default_jobs() -> int:
 
 def render_many(items: Iterable[Any], *, template: Template | None = None, format: Format = "png",
                 jobs: int | None = None, executor: Any = None, progress: bool | Reporter = False,
-                **options: Any) -> Generator[RenderResult, None, None]:
+                timeout: float | None = DEFAULT_TIMEOUT, **options: Any) -> Generator[RenderResult, None, None]:
     """Render every item; yield a :class:`RenderResult` per item, in input order.
 
     ``items`` are elements (dicts, JSON or HTML text, paths to case/JSON/HTML
@@ -78,6 +75,8 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
     ``options`` are render_png's (or render_svg's, with ``format="svg"``).
     ``progress=True`` draws a bar on standard error; a callable receives a
     :class:`~satori_py.batch.progress.Progress` after each item.
+    ``timeout`` is the seconds an item may take in a worker process before it is
+    stopped and fails (None: no limit; see the module doc).
     ``tailwind_classes=True`` (a render option) reads the ``class`` attributes
     of HTML items as Tailwind utilities too (a template's own setting is its
     :attr:`~satori_py.templates.Template.tailwind_classes`).
@@ -86,6 +85,9 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
         raise ValueError(f'Unknown format {format!r}: expected "png" or "svg".')
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"Invalid jobs {jobs!r}: expected a positive number of processes.")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not math.isfinite(timeout) or timeout <= 0):
+        raise ValueError(f"Invalid timeout {timeout!r}: expected a positive number of seconds, or None.")
     context = BatchContext(options, template)
     total = len(items) if hasattr(items, "__len__") else None  # type: ignore[arg-type]
     reporter = ProgressBar() if progress is True else (progress or None)
@@ -94,11 +96,11 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
     try:
         if executor is not None:
             yield from _ordered(_remote(executor, context), jobs_iter, tracker)
-        elif (jobs or default_jobs()) == 1:
+        elif jobs == 1 and timeout is None:
             yield from _ordered(_InProcess(context), jobs_iter, tracker)
         else:
-            with _LocalPool(context, jobs or default_jobs()) as pool:
-                yield from _ordered(pool, jobs_iter, tracker)
+            with _Processes(context, jobs or default_jobs(), timeout) as backend:
+                yield from _ordered(backend, jobs_iter, tracker)
     finally:
         tracker.close()
 
@@ -112,10 +114,9 @@ class _Backend:
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
         raise NotImplementedError
 
-    def failed(self, jobs: Sequence[Job], exc: BaseException, retried: bool) -> list[Outcome] | None:
-        """Outcomes for a chunk whose future raised (the worker failed), or None to retry it."""
-        error = RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
-        return [(index, None, error) for index, _, _ in jobs]
+    def result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        """The outcomes of a submitted chunk, once they are known."""
+        return future.result()
 
 
 @dataclass
@@ -125,7 +126,6 @@ class _Pending:
     jobs: list[Job]
     future: Future[list[Outcome]] | None
     known: list[Outcome]
-    retried: bool = False
 
 
 def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterator[RenderResult]:
@@ -137,7 +137,7 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
             for _, _, error in future.result():
                 tracker.finished(error is None)
 
-    def send(chunk: list[Job], retried: bool = False) -> _Pending:
+    def send(chunk: list[Job]) -> _Pending:
         known: list[Outcome] = []
         ready: list[Job] = []
         for job in chunk:
@@ -150,7 +150,7 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
         future = backend.submit(ready) if ready else None
         if future is not None:
             future.add_done_callback(count)
-        return _Pending(ready, future, known, retried)
+        return _Pending(ready, future, known)
 
     exhausted = False
     while True:
@@ -170,15 +170,12 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
         outcomes = list(head.known)
         if head.future is not None:
             try:
-                outcomes += head.future.result()
-            except Exception as exc:  # the worker failed, not the item
-                answer = backend.failed(head.jobs, exc, head.retried)
-                if answer is None:
-                    pending.appendleft(send(head.jobs, retried=True))
-                    continue
-                for _ in answer:
+                outcomes += backend.result(head.future)
+            except Exception as exc:  # an executor's worker failed, not the item
+                failure = RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
+                for _ in head.jobs:
                     tracker.finished(False)
-                outcomes += answer
+                outcomes += [(index, None, failure) for index, _, _ in head.jobs]
         for index, data, error in sorted(outcomes, key=lambda o: o[0]):
             yield RenderResult(index, items.pop(index), data, error)
 
@@ -199,53 +196,25 @@ class _InProcess(_Backend):
         return future
 
 
-class _LocalPool(_Backend):
-    """A process pool whose workers hold the context; replaced when a worker dies."""
+class _Processes(_Backend):
+    """Local worker processes (:class:`~.pool.LocalPool`), one item per chunk."""
 
-    def __init__(self, context: BatchContext, workers: int) -> None:
+    def __init__(self, context: BatchContext, workers: int, timeout: float | None) -> None:
         _check_picklable(context)
-        self.context = context
-        self.workers = workers
         self.window = workers * _IN_FLIGHT_PER_WORKER
-        self._pool: ProcessPoolExecutor | None = None
+        self.pool = LocalPool(context, workers, timeout)
 
-    def __enter__(self) -> _LocalPool:
+    def __enter__(self) -> _Processes:
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            import multiprocessing
-
-            method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                             initializer=init_worker, initargs=(self.context,))
-        return self._pool
+        self.pool.close()
 
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
-        try:
-            return self._executor().submit(run_current, jobs)
-        except BrokenProcessPool:
-            self._replace()
-            return self._executor().submit(run_current, jobs)
+        return self.pool.submit(list(jobs))
 
-    def failed(self, jobs: Sequence[Job], exc: BaseException, retried: bool) -> list[Outcome] | None:
-        if not isinstance(exc, BrokenProcessPool):
-            return super().failed(jobs, exc, retried)
-        self._replace()
-        if not retried:
-            return None  # it may have been in flight beside the item that killed the worker
-        error = RenderError("The worker process died while rendering this item (it crashed, was "
-                            "killed, or ran out of memory).")
-        return [(index, None, error) for index, _, _ in jobs]
-
-    def _replace(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+    def result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        return self.pool.result(future)
 
 
 class _Generic(_Backend):
@@ -305,4 +274,4 @@ def _check_picklable(context: BatchContext) -> None:
     except Exception as exc:
         raise ValueError(f"The batch's options and template must be picklable to go to worker "
                          f"processes ({exc}); a lambda or a local function isn't. Use module-level "
-                         "functions, or jobs=1.") from None
+                         "functions, or jobs=1 and timeout=None (in this process).") from None

@@ -1,10 +1,10 @@
 """The worker side of a batch: one context per worker, then one item at a time.
 
 A :class:`BatchContext` (the render options, fonts included, and the template)
-reaches each worker once: as the initializer argument of the local process
-pool, as a scattered Dask future, or, for any other executor, with each chunk,
-where the worker still prepares it only once (:data:`_PREPARED`, keyed by the
-context's token). Preparing reads every font file into memory and compiles the
+reaches each worker once: as the argument of a local worker process
+(:func:`serve`), as a scattered Dask future, or, for any other executor, with
+each chunk, where the worker still prepares it only once (:data:`_PREPARED`,
+keyed by the context's token). Preparing reads every font file into memory and compiles the
 template, so rendering an item does neither.
 
 An item is an element (dict, JSON or HTML text, :class:`~satori_py.element.Element`),
@@ -16,11 +16,14 @@ carrying the traceback text, so the batch goes on and the bug is visible.
 from __future__ import annotations
 
 import os
+import pickle
+import signal
 import traceback
 import uuid
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any, Literal
 
 from ..errors import RenderError, SatoriError
@@ -28,8 +31,7 @@ from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
 
-__all__ = ["BatchContext", "Job", "Outcome", "init_worker", "render_jobs", "run_current", "run_with",
-           "setups"]
+__all__ = ["BatchContext", "Job", "Outcome", "render_jobs", "run_with", "serve", "setups"]
 
 Format = Literal["png", "svg"]
 Job = tuple[int, Any, Format]
@@ -55,7 +57,6 @@ class _Prepared:
 
 _PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
 _MAX_PREPARED = 4
-_CURRENT: str | None = None
 _SETUPS = 0
 _PNG_ONLY = ("scale", "background", "compression")
 
@@ -90,17 +91,37 @@ def prepare(context: BatchContext) -> _Prepared:
     return prepared
 
 
-def init_worker(context: BatchContext) -> None:
-    """The local pool's initializer: prepare the batch's context in this worker."""
-    global _CURRENT
-    prepare(context)
-    _CURRENT = context.token
+def serve(conn: Connection, context: BatchContext) -> None:
+    """A local worker process (:mod:`.pool`): prepare ``context``, say so, then answer each
+    list of jobs from ``conn`` with its outcomes, until ``None`` or the end of the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    try:
+        prepared = prepare(context)
+    except Exception as exc:
+        conn.send(("failed", _sendable(exc)))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            jobs = conn.recv()
+        except EOFError:
+            return
+        if jobs is None:
+            return
+        outcomes = render_jobs(prepared, jobs)
+        try:
+            conn.send(outcomes)
+        except Exception:  # an error that cannot be pickled: send its text
+            conn.send([(index, data, error if error is None else _sendable(error))
+                       for index, data, error in outcomes])
 
 
-def run_current(jobs: Sequence[Job]) -> list[Outcome]:
-    """Render ``jobs`` with the context :func:`init_worker` prepared."""
-    assert _CURRENT is not None, "init_worker() was not called in this process"
-    return render_jobs(_PREPARED[_CURRENT], jobs)
+def _sendable(error: Exception) -> Exception:
+    try:
+        pickle.dumps(error)
+        return error
+    except Exception:
+        return RenderError(f"{type(error).__name__}: {error}")
 
 
 def run_with(context: BatchContext, jobs: Sequence[Job]) -> list[Outcome]:

@@ -99,3 +99,25 @@ def test_usage_errors(tmp_path: Path) -> None:
         "t.html", "--out-dir", "o", "--name", "x.gif", cwd=tmp_path).stderr
     assert "--jobs needs --out-dir" in cli("t.html", "-o", "x.png", "--jobs", "2", cwd=tmp_path).stderr
     assert cli("--version", cwd=tmp_path).stdout.startswith("satori-py, version ")
+
+
+@pytest.mark.parametrize(("args", "expected"), [([], 60.0), (["--timeout", "2.5"], 2.5), (["--timeout", "0"], None)])
+def test_the_timeout_option_reaches_the_batch(tmp_path: Path, monkeypatch, args: list[str],
+                                              expected: float | None) -> None:
+    from click.testing import CliRunner
+
+    from satori_py.batch import run
+    from satori_py.cli import cli as command
+
+    seen: dict[str, object] = {}
+
+    def render_many(items, **options):
+        seen.update(options)
+        return iter(())
+
+    monkeypatch.setattr(run, "render_many", render_many)
+    (tmp_path / "t.html").write_text("<p/>")
+    CliRunner().invoke(command, [str(tmp_path / "t.html"), "--out-dir", str(tmp_path / "o"), *args])
+    assert seen["timeout"] == expected
+    usage = CliRunner().invoke(command, [str(tmp_path / "t.html"), "-o", "x.png", "--timeout", "5"])
+    assert usage.exit_code == 2 and "--timeout needs --out-dir" in usage.output

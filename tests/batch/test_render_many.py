@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
-from satori_py import Template, render_many, render_png
+from satori_py import Font, Template, render_many, render_png
 from satori_py.batch.progress import Progress, ProgressBar
 from satori_py.batch.rows import Row
 from satori_py.element import h
-from satori_py.errors import InvalidElementError, RenderError, StyleError
+from satori_py.errors import InvalidElementError, RenderError, RenderTimeoutError, StyleError
 
 CARD = Template('<div style="display:flex; width:100%; height:100%; align-items:center; justify-content:center;'
                 ' background:{{ bg }}; color:white; font-size:24px">{{ title }}</div>')
@@ -78,11 +81,60 @@ def test_a_bug_or_a_dead_worker_fails_only_its_item() -> None:
     assert str(results[5].error).startswith("The worker process died while rendering this item")
 
 
+def hang(**_):
+    time.sleep(3600)  # in C: no check inside the render could stop it
+
+
+# Far above what a tiny card takes even on a loaded machine: only the hanging items reach it.
+LIMIT = 8.0
+
+
+def test_an_item_over_the_time_limit_is_stopped_and_fails_alone() -> None:
+    items = [h("p", None, str(i)) for i in range(6)]
+    items[1] = {"type": hang, "props": {}}
+    items[4] = {"type": hang, "props": {}}
+    seen: list[Progress] = []
+    results = list(render_many(items, jobs=2, timeout=LIMIT, progress=seen.append, **SIZE))
+    assert [r.ok for r in results] == [True, False, True, True, False, True], [r.error for r in results]
+    for failed in (results[1], results[4]):
+        assert isinstance(failed.error, RenderTimeoutError)
+        assert str(failed.error) == ("The item took longer than the time limit of 8 s (timeout); "
+                                     "its worker process was stopped.")
+    assert results[5].data == render_png(items[5], **SIZE)
+    assert (seen[-1].done, seen[-1].failed) == (6, 2)
+    assert multiprocessing.active_children() == []  # the stopped workers are gone, the others too
+
+
+def test_one_job_is_a_worker_process_unless_there_is_no_time_limit() -> None:
+    items = [{"type": hang, "props": {}}, h("p", None, "after")]
+    results = list(render_many(items, jobs=1, timeout=LIMIT, **SIZE))
+    assert [r.ok for r in results] == [False, True], [r.error for r in results]
+    assert isinstance(results[0].error, RenderTimeoutError)
+    # In this process (timeout=None), what cannot be pickled still renders.
+    local = [h("p", None, "x"), {"type": lambda: h("p", None, "y"), "props": {}}]
+    assert [r.ok for r in render_many(local, jobs=1, timeout=None, **SIZE)] == [True, True]
+    sent = list(render_many(local, jobs=1, **SIZE))
+    assert [r.ok for r in sent] == [True, False]
+    assert str(sent[1].error).startswith("The item cannot be sent to a worker process (")
+    assert str(sent[1].error).endswith("use module-level functions, or jobs=1 and timeout=None.")
+
+
+def test_a_context_that_cannot_be_prepared_fails_every_item() -> None:
+    fonts = [Font("Missing", Path("/nonexistent/font.ttf"))]
+    results = list(render_many(rows(3), template=CARD, jobs=2, fonts=fonts, **SIZE))
+    assert [r.ok for r in results] == [False, False, False]
+    assert all(str(r.error) == "Cannot read font file /nonexistent/font.ttf: No such file or directory"
+               for r in results)
+
+
 def test_options_that_cannot_travel_to_processes_are_refused_up_front() -> None:
     with pytest.raises(ValueError, match="must be picklable to go to worker processes"):
         list(render_many(rows(2), template=CARD, jobs=2, fetcher=lambda url: b"", **SIZE))
     with pytest.raises(ValueError, match="Invalid jobs 0"):
         list(render_many([], jobs=0))
+    for bad in (0, -1, float("inf"), float("nan"), True, "5"):
+        with pytest.raises(ValueError, match=r"^Invalid timeout .*: expected a positive number of seconds, or None\.$"):
+            list(render_many([], timeout=bad))
 
 
 def test_progress_reports_every_item() -> None:

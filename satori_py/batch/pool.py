@@ -1,0 +1,208 @@
+"""The local worker processes of a batch, each item within a time limit.
+
+``render_many(..., jobs=N)`` renders in N worker processes started here (forked
+on Linux when this process has a single thread: nothing to re-import or
+re-load; spawned otherwise, when a script must guard its entry point with
+``if __name__ == "__main__":``). Each worker prepares the batch's context once
+(:func:`.worker.serve`), says it is ready, then renders one item at a time; the
+parent (this module, driven from the thread iterating the results: no thread of
+its own, so forking stays safe) sends items to ready workers and collects what
+they answer.
+
+* **Time limit.** An item that takes longer than ``timeout`` seconds of wall
+  time (from when its worker got it) is stopped: its worker is killed, the item
+  fails with :class:`~satori_py.errors.RenderTimeoutError`, and a new worker
+  takes the old one's place. This bounds what no check inside the render can:
+  a loop or a wait in native code (rasterising, shaping, a font parser).
+* **A dying worker** (a crash in native code, the out-of-memory killer, a
+  component calling ``os._exit``) fails only the item it was rendering, with a
+  :class:`~satori_py.errors.RenderError` naming its exit code; it is replaced too.
+* **A context that cannot be prepared** (an unreadable font file) fails every
+  item with that error.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from ..errors import RenderError, RenderTimeoutError
+from .worker import BatchContext, Job, Outcome, serve
+
+__all__ = ["DEFAULT_TIMEOUT", "LocalPool"]
+
+DEFAULT_TIMEOUT = 60.0
+"""Seconds an item of a batch may take in a worker process (``render_many(timeout=)``,
+``--timeout``): far more than any card needs (a 1200x630 card takes 0.1-3 s), so only
+a render that hangs reaches it."""
+
+_STOP_WAIT = 5.0  # seconds a worker is given to exit when the batch ends, then it is killed
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    jobs: list[Job] = field(default_factory=list)
+    future: Future[list[Outcome]] | None = None
+    started: float = 0.0
+
+
+class LocalPool:
+    """``workers`` worker processes holding ``context``; see the module doc.
+
+    :meth:`submit` queues a list of jobs and returns the future of their outcomes;
+    :meth:`result` runs the pool until that future is done.
+    """
+
+    def __init__(self, context: BatchContext, workers: int, timeout: float | None) -> None:
+        self.context = context
+        self.size = workers
+        self.timeout = timeout
+        self._queue: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
+        self._workers: list[_Worker] = []
+        self._broken: Exception | None = None  # why the context cannot be prepared
+
+    def submit(self, jobs: list[Job]) -> Future[list[Outcome]]:
+        future: Future[list[Outcome]] = Future()
+        self._queue.append((jobs, future))
+        return future
+
+    def result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        while not future.done():
+            self._step()
+        return future.result()
+
+    def close(self) -> None:
+        """Stop every worker (those still rendering are killed)."""
+        for worker in self._workers:
+            if worker.future is None:
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+        deadline = time.monotonic() + _STOP_WAIT
+        for worker in self._workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()) if worker.future is None else 0)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers.clear()
+
+    # -- one step: hand out jobs, wait for an answer or the next deadline ------------------------
+
+    def _step(self) -> None:
+        self._dispatch()
+        waiting = [w for w in self._workers if w.future is not None or not w.ready]
+        if not waiting:  # nothing to wait for: the pool cannot be prepared
+            return
+        deadline = None
+        if self.timeout is not None:
+            deadline = max(0.0, min(w.started for w in waiting) + self.timeout - time.monotonic())
+        for conn in wait([w.conn for w in waiting], deadline):
+            self._receive(next(w for w in waiting if w.conn is conn))
+        if self.timeout is not None:
+            self._stop_overdue()
+
+    def _dispatch(self) -> None:
+        while self._queue:
+            if self._broken is not None:
+                jobs, future = self._queue.popleft()
+                future.set_result([(index, None, self._broken) for index, _, _ in jobs])
+                continue
+            worker = self._ready_worker()
+            if worker is None:
+                return
+            jobs, future = self._queue.popleft()
+            try:
+                worker.conn.send(jobs)
+            except OSError:  # it died while idle: the item goes to another worker
+                self._queue.appendleft((jobs, future))
+                self._retire(worker)
+                continue
+            except Exception as exc:  # the item cannot be pickled (a lambda component...)
+                error = RenderError(f"The item cannot be sent to a worker process ({type(exc).__name__}: "
+                                    f"{exc}); use module-level functions, or jobs=1 and timeout=None.")
+                future.set_result([(index, None, error) for index, _, _ in jobs])
+                continue
+            worker.jobs, worker.future, worker.started = jobs, future, time.monotonic()
+
+    def _ready_worker(self) -> _Worker | None:
+        for worker in list(self._workers):
+            if worker.ready and worker.future is None:
+                if worker.process.is_alive():
+                    return worker
+                self._retire(worker)
+        if len(self._workers) < self.size:
+            self._start()
+        return None
+
+    def _start(self) -> None:
+        method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+        context: Any = multiprocessing.get_context(method)  # typeshed types it as BaseContext
+        parent_end, child_end = context.Pipe()
+        process = context.Process(target=serve, args=(child_end, self.context), daemon=True,
+                                  name="satori-py batch worker")
+        process.start()
+        child_end.close()  # so that the worker's death reads as the end of its pipe
+        self._workers.append(_Worker(process, parent_end, started=time.monotonic()))
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            self._died(worker)
+            return
+        if not worker.ready:  # ("ready", None) or ("failed", the error preparing the context)
+            kind, error = message
+            worker.ready = True
+            if kind == "failed":
+                self._broken = error
+            return
+        self._finish(worker, message)
+
+    def _stop_overdue(self) -> None:
+        assert self.timeout is not None
+        now = time.monotonic()
+        for worker in [w for w in self._workers if (w.future is not None or not w.ready)
+                       and now - w.started > self.timeout]:
+            worker.process.kill()
+            worker.process.join()
+            if worker.future is not None:
+                error = RenderTimeoutError(f"The item took longer than the time limit of {self.timeout:g} s "
+                                           "(timeout); its worker process was stopped.")
+                self._finish(worker, [(index, None, error) for index, _, _ in worker.jobs])
+            else:
+                self._broken = RenderError(f"A batch worker process did not get ready within the time "
+                                           f"limit of {self.timeout:g} s (timeout).")
+            self._retire(worker)
+
+    def _died(self, worker: _Worker) -> None:
+        worker.process.join()
+        code = worker.process.exitcode
+        if worker.future is not None:
+            error = RenderError(f"The worker process died while rendering this item (exit code {code}: "
+                                "it crashed, was killed, or ran out of memory).")
+            self._finish(worker, [(index, None, error) for index, _, _ in worker.jobs])
+        elif not worker.ready:  # it could not even start: don't start others for ever
+            self._broken = RenderError(f"A batch worker process could not start (exit code {code}).")
+        self._retire(worker)
+
+    def _finish(self, worker: _Worker, outcomes: list[Outcome]) -> None:
+        future = worker.future
+        worker.jobs, worker.future = [], None
+        if future is not None:
+            future.set_result(outcomes)
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.conn.close()
+        self._workers.remove(worker)
