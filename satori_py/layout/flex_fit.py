@@ -24,7 +24,9 @@ pass and laying out again:
   caption broken at every letter. An item whose width can't change (its
   min-content width is at least its width, and it doesn't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
-  when measuring its content sizes, so the min-content entry is right.
+  when measuring its content sizes, so the min-content entry is right. So does
+  an item held at its px ``maxWidth`` in a row where nothing shrinks: its
+  max-content measurement is clamped to that same width.
 
 And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
@@ -221,7 +223,7 @@ class FlexFit:
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 changed = self._fit(node, parent, walk, lay_out) or changed
                 if _is_row(parent):
-                    changed = self._freeze(node) or changed
+                    changed = self._freeze(node, parent) or changed
             stack.extend((child, node) for child in reversed(node.children))
         return changed
 
@@ -271,14 +273,16 @@ class FlexFit:
 
     # -- min-content cache collisions --------------------------------------------------------
 
-    def _freeze(self, node: LayoutNode) -> bool:
+    def _freeze(self, node: LayoutNode, parent: LayoutNode) -> bool:
         """Fix the width of a row item that can't change (see the module docstring)."""
         style = node.style
         if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
-            return style.pop("_frozenWidth", None) is not None
+            return _unfreeze(style)
         low, high = style.get("minWidth"), style.get("maxWidth")
         if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
-            return style.pop("_frozenWidth", None) is not None  # limits that aren't lengths: leave it
+            return _unfreeze(style)  # limits that aren't lengths: leave it
+        if style.get("_frozenAtMax"):
+            return False if _held_at_max(node, parent) else _unfreeze(style)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
         bound = _limit(node, "minWidth", "w", None)
@@ -293,11 +297,33 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            return False
-        # It can't be narrower than its minimum, which is at least its width, and it doesn't
-        # grow: this is the only width it can have.
+            if not _held_at_max(node, parent):
+                return False
+            # Its max-content width, measured with its children at max-content, is clamped to
+            # exactly this width, which Taffy 0.7's cache then answers with that measurement's
+            # height (e.g. a column with wrapping text, maxWidth 500, centred in a row).
+            style["_frozenAtMax"] = True
+        # It can't be narrower than its minimum, which is at least its width, or is held at
+        # its maximum, and it doesn't grow: this is the only width it can have.
         style["_frozenWidth"] = _to_style_units(node, "w", width)
         return True
+
+
+def _unfreeze(style: dict[str, Any]) -> bool:
+    style.pop("_frozenAtMax", None)
+    return style.pop("_frozenWidth", None) is not None
+
+
+def _held_at_max(item: LayoutNode, row: LayoutNode) -> bool:
+    """Whether a row item without a width of its own is as wide as its (px) maximum, in a
+    row whose items all fit (so none was shrunk)."""
+    high = _limit(item, "maxWidth", "w", None)
+    if high is None or _px(item.style.get("width")) is not None or abs(item.box.width - high) > _EPS:
+        return False
+    items = [child for child in row.children if _in_flow(child)]
+    gap = _px(row.style.get("columnGap")) or 0.0
+    used = sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
+    return used <= row.box.content_width + _EPS
 
 
 def _rigid_width(node: LayoutNode) -> float | None:

@@ -94,3 +94,18 @@ def test_row_in_a_flex_start_column_shrinks_and_wraps_its_items() -> None:
     assert got["div/div[0]"] == (10, 10, 380, 44)
     assert got["div/div[0]/div[0]"] == (10, 10, 273, 44)
     assert got["div/div[0]/div[1]"] == (291, 10, 99, 40)
+
+
+def test_column_held_at_its_max_width_in_a_row_is_as_tall_as_its_wrapped_text() -> None:
+    quote = "Everything you need to ship beautiful social cards in minutes."
+    for align, top in (("center", 136), ("flex-start", 0)):
+        el = d({"display": "flex", "width": 800, "height": 420, "alignItems": align},
+               d({"display": "flex", "flexDirection": "column", "maxWidth": 500, "padding": 32},
+                 d({"fontSize": 32}, quote)))
+        b = boxes(el, 800, 420)
+        assert b["div/div[0]"] == (0, top, 564, 148)  # two lines of 42px, and the padding
+        assert b["div/div[0]/div[0]"] == (32, top + 32, 500, 84)
+    # Shrunk below its maximum, it isn't held there.
+    el = d({"display": "flex", "width": 400, "height": 300, "alignItems": "center"},
+           d({"display": "flex", "flexDirection": "column", "maxWidth": 500}, d({"fontSize": 32}, quote)))
+    assert boxes(el, 400, 300)["div/div[0]"][2] == 400
