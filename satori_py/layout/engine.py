@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
+from .baselines import BaselineAlignment
 from .boxes import RenderBox
 from .flex_fit import FlexFit
 from .floats import FloatLayout
@@ -56,6 +57,7 @@ class Layout:
         self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
         self.floats = FloatLayout(self._compute, self.fit_width)
         self.flex_fit = FlexFit()
+        self.baselines = BaselineAlignment()
         self.remake_paragraph = remake_paragraph
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
@@ -90,6 +92,7 @@ class Layout:
             return size
 
         box.node.measure = measure
+        self.baselines.add_paragraph(box)
         if box.atomics and box not in self.paragraphs:
             self.paragraphs.append(box)
 
@@ -136,6 +139,7 @@ class Layout:
             changed = self.floats.update(root, nodes) or changed
             changed = self._refit_grids(root, nodes) or changed
             changed = self.flex_fit.update(root, width, height, lay_out) or changed
+            changed = self.baselines.update(root) or changed
             for node, original in self.own_heights:
                 if id(node) in nodes and node is not root:
                     changed = fit_own_height(node, original, lay_out_max) or changed

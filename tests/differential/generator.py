@@ -321,9 +321,11 @@ class CardGenerator:
         for i in range(n):
             h = self.num(10, height)
             bar: Style = {"width": self.pick([16, 24, 28]), "height": h,
-                          "borderRadius": self.pick([0, 4, "4px 4px 0 0"]),
-                          "backgroundColor" if self.chance(0.7) else "backgroundImage":
-                              self.colour("accent") if self.chance(0.7) else self.gradient()}
+                          "borderRadius": self.pick([0, 4, "4px 4px 0 0"])}
+            if self.chance(0.7):
+                bar["backgroundColor"] = self.colour("accent")
+            else:
+                bar["backgroundImage"] = self.gradient()
             if absolute:
                 bar.update(position="absolute", left=i * (width // n), bottom=0)
             kids.append(el("div", bar))

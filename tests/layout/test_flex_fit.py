@@ -109,3 +109,16 @@ def test_column_held_at_its_max_width_in_a_row_is_as_tall_as_its_wrapped_text() 
     el = d({"display": "flex", "width": 400, "height": 300, "alignItems": "center"},
            d({"display": "flex", "flexDirection": "column", "maxWidth": 500}, d({"fontSize": 32}, quote)))
     assert boxes(el, 400, 300)["div/div[0]"][2] == 400
+
+
+def test_baseline_aligned_items_share_their_first_baseline() -> None:
+    # Satori's boxes: a 16px and a 14px line (Geist baselines 15 and 14).
+    el = d({"display": "flex", "alignItems": "baseline"}, d({}, "d"), d({"fontSize": 14}, "Po"))
+    b = boxes(el, 600, 315)
+    assert b["div/div[0]"][1] == 0 and b["div/div[1]"][1] == 1
+    # The first line counts, and an item with none sits on its bottom edge.
+    el = d({"display": "flex", "alignItems": "baseline", "gap": 8},
+           d({"fontSize": 16, "width": 160}, "wrapping text that is long enough to go onto two lines"),
+           d({"fontSize": 48}, "Big"), d({"width": 10, "height": 10}))
+    b = boxes(el, 600, 315)
+    assert (b["div/div[0]"][1], b["div/div[1]"][1], b["div/div[2]"][1]) == (33, 0, 38)
