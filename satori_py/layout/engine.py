@@ -27,13 +27,14 @@ from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
     Deferred,
     defer,
+    definite_content_height,
     fit_keyword_width,
     fit_own_height,
     measure_intrinsic,
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import LayoutNode, compute_layout
+from .taffy import LayoutNode, compute_layout, with_parents
 
 if TYPE_CHECKING:
     from .inline_content import InlineFormatting
@@ -140,9 +141,12 @@ class Layout:
             changed = self._refit_grids(root, nodes) or changed
             changed = self.flex_fit.update(root, width, height, lay_out) or changed
             changed = self.baselines.update(root) or changed
+            parents = {id(n): parent for n, parent in with_parents(root)} if self.own_heights else {}
             for node, original in self.own_heights:
                 if id(node) in nodes and node is not root:
-                    changed = fit_own_height(node, original, lay_out_max) or changed
+                    parent = parents.get(id(node))
+                    basis = definite_content_height(parent, parents) if parent is not None else None
+                    changed = fit_own_height(node, original, lay_out_max, basis) or changed
             for box in self.paragraphs:
                 # Atomic inlines depend on their paragraph's width only: lay them out again when it changes.
                 if id(box.node) in nodes and self._refitted.get(id(box)) != box.node.box.width:
