@@ -8,7 +8,9 @@ each kept only when ``fails(candidate)`` is still true:
   an ``<svg>``);
 * the style keys of every element (ddmin), then other props but ``src``/``d``;
 * the words, then the characters, of every text;
-* the fonts and additional assets of the options.
+* the fonts and additional assets of the options;
+* the canvas, halved while it still fails (smaller canvases also make every
+  later try cheaper, so this goes first).
 
 ``fails`` is the only oracle; the caller makes it mean "fails the same way"
 (same status, same exception type). Candidates are fresh deep copies, so
@@ -216,7 +218,20 @@ def _pass_options(s: _Search) -> None:
         s.ddmin(assets, build_assets)
 
 
-PASSES = (_pass_children, _pass_hoist, _pass_style, _pass_text, _pass_options)
+def _pass_canvas(s: _Search) -> None:
+    while True:
+        options = s.best.get("options", {})
+        width, height = options.get("width"), options.get("height")
+        if not isinstance(width, (int, float)) or not isinstance(height, (int, float)) \
+                or width < 128 or height < 128:
+            return
+        out = copy.deepcopy(s.best)
+        out["options"]["width"], out["options"]["height"] = width // 2, height // 2
+        if not s.test(out):
+            return
+
+
+PASSES = (_pass_canvas, _pass_children, _pass_hoist, _pass_style, _pass_text, _pass_options)
 
 
 def size(case: Case) -> int:
