@@ -224,6 +224,9 @@ class FlexFit:
                 changed = self._fit(node, parent, walk, lay_out) or changed
                 if _is_row(parent):
                     changed = self._freeze(node, parent) or changed
+            elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
+                    and _in_flow(node):
+                changed = self._fit(node, parent, walk, lay_out) or changed
             stack.extend((child, node) for child in reversed(node.children))
         return changed
 
@@ -231,12 +234,15 @@ class FlexFit:
 
     def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
         style = node.style
-        axis = "h" if _is_row(parent) else "w"  # the parent's cross axis
+        in_flex = parent.style.get("display") == "flex"
+        # The parent's cross axis; in a block container, the inline axis: a block whose width
+        # comes from its content (e.g. a flex-start item) lays a flex row out in its room.
+        axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
         key = "_capWidth" if axis == "w" else "_capHeight"
         cap: float | None = None
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
                         and style.get("width" if axis == "w" else "height") in (None, "auto")
-                        and not _stretched(node, parent, axis))
+                        and not (in_flex and _stretched(node, parent, axis)))
         parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)

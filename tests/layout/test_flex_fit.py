@@ -122,3 +122,14 @@ def test_baseline_aligned_items_share_their_first_baseline() -> None:
            d({"fontSize": 48}, "Big"), d({"width": 10, "height": 10}))
     b = boxes(el, 600, 315)
     assert (b["div/div[0]"][1], b["div/div[1]"][1], b["div/div[2]"][1]) == (33, 0, 38)
+
+
+def test_flex_row_in_a_content_sized_block_takes_at_most_the_room() -> None:
+    """A flex-start item (a block) holding a flex row of text: the reference's fit-content
+    patch caps the row at the item's room, so the text wraps (Satori's boxes)."""
+    for align, left in (("flex-start", 0), ("center", 0)):
+        el = d({"display": "flex", "flexDirection": "column", "alignItems": align, "width": 150},
+               d({}, d({"display": "flex"}, "matters for your team")))
+        b = boxes(el, 150, 100)
+        assert b["div/div[0]"] == (left, 0, 150, 42)
+        assert b["div/div[0]/div[0]"] == (left, 0, 150, 42)

@@ -117,3 +117,13 @@ def test_a_percentage_alpha_hsla_text_colour_is_translucent_but_its_background_b
     svg = render_svg(el, width=40, height=20)
     assert 'fill="rgba(52,78,81,0.4)"' in svg   # the glyphs
     assert 'fill="#000"' in svg                  # the background, as resvg fills the kept string
+
+
+def test_rebeccapurple_text_is_black_as_resvg_draws_it() -> None:
+    """The reference keeps a named `color` as written; resvg doesn't know rebeccapurple
+    (CSS Color 4) and fills it black. Elsewhere the reference writes #663399."""
+    from satori_py import render_svg
+    el = {"type": "div", "props": {"style": {"display": "flex", "color": "RebeccaPurple",
+                                             "backgroundColor": "rebeccapurple"}, "children": "Hi"}}
+    svg = render_svg(el, width=40, height=20)
+    assert 'fill="#639"' in svg and 'fill="#000"' in svg
