@@ -90,6 +90,10 @@ class Layout:
                     h = paragraph.measure(w, "definite", exclusions=rects)[1]
                 return w, h
             size: tuple[float, float] = paragraph.measure(None if math.isinf(width) else width, mode)
+            if mode == "min-content":
+                # The same reuse: a min-content layout can have more lines than one at its own
+                # width (e.g. an outside list marker alone on its first line).
+                return size[0], paragraph.measure(size[0], "definite")[1]
             return size
 
         box.node.measure = measure
