@@ -119,11 +119,19 @@ def _set_children(node: dict[str, Any], kids: list[Any]) -> None:
 
 # -- the passes --------------------------------------------------------------------
 
+def _element_at(case: Case, path: Path_) -> dict[str, Any] | None:
+    """The element at ``path``, or None when an earlier reduction moved it away."""
+    try:
+        node = _at(case, path)
+    except (IndexError, KeyError, AttributeError, TypeError):
+        return None
+    return node if isinstance(node, dict) and "type" in node else None
+
+
 def _pass_children(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
-        try:
-            node = _at(s.best, path)
-        except (IndexError, KeyError, AttributeError):
+        node = _element_at(s.best, path)
+        if node is None:
             continue
         kids = _children(node)
         if kids:
@@ -160,7 +168,9 @@ def _drop_prop(node: dict[str, Any], key: str) -> None:
 
 def _pass_style(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
-        node = _at(s.best, path)
+        node = _element_at(s.best, path)
+        if node is None:
+            continue
         style = (node.get("props") or {}).get("style") or {}
         if style:
             base = s.best
@@ -173,7 +183,10 @@ def _pass_style(s: _Search) -> None:
 
 def _pass_text(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
-        kids = _children(_at(s.best, path))
+        node = _element_at(s.best, path)
+        if node is None:
+            continue
+        kids = _children(node)
         for i, kid in enumerate(kids):
             if not isinstance(kid, str) or len(kid) <= 1:
                 continue
