@@ -24,7 +24,9 @@ from typing import Any
 
 Case = dict[str, Any]
 Path_ = tuple[int, ...]
-KEEP_PROPS = {"style", "children", "src", "d", "viewBox"}
+# Props never dropped: an image without its size, or a path without its data, fails for
+# other reasons than the card did.
+KEEP_PROPS = {"style", "children", "src", "d", "viewBox", "width", "height"}
 
 
 class Budget(Exception):
