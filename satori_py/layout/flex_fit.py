@@ -352,8 +352,16 @@ def _rigid_width(node: LayoutNode) -> float | None:
 def _content_bound(node: LayoutNode) -> float | None:
     """A lower bound of the min-content width of a node's content, with its insets (border box)."""
     display = node.style.get("display")
-    if display not in ("block", "flow-root") and not (display == "flex" and not _is_row(node)):
-        return None  # rows add their items up: not worth bounding here
+    if display == "flex" and _is_row(node) and node.style.get("flexWrap", "nowrap") == "nowrap":
+        # A single-line row: its items side by side (an unknown one counts as nothing).
+        items = [child for child in node.children if _in_flow(child)]
+        gap = _px(node.style.get("columnGap")) or 0.0
+        total = gap * max(0, len(items) - 1)
+        for child in items:
+            total += (_rigid_width(child) or 0.0) + _fixed_margins(child)
+        return total + _insets(node, "w")
+    if display not in ("block", "flow-root") and display != "flex":
+        return None
     best: float | None = None
     for child in node.children:
         if not _in_flow(child):
@@ -361,12 +369,16 @@ def _content_bound(node: LayoutNode) -> float | None:
         inner = _rigid_width(child)
         if inner is None:
             continue
-        # Auto margins take no room in a min-content size.
-        margin = child.box.margin
-        outer = inner + sum(side for side, prop in ((margin.left, "marginLeft"), (margin.right, "marginRight"))
-                            if child.style.get(prop) != "auto")
+        outer = inner + _fixed_margins(child)
         best = outer if best is None else max(best, outer)
     return None if best is None else best + _insets(node, "w")
+
+
+def _fixed_margins(node: LayoutNode) -> float:
+    """Its horizontal margins but auto ones, which take no room in a min-content size."""
+    margin = node.box.margin
+    return sum(side for side, prop in ((margin.left, "marginLeft"), (margin.right, "marginRight"))
+               if node.style.get(prop) != "auto")
 
 
 def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
