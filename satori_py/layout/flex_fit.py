@@ -215,19 +215,23 @@ class FlexFit:
         """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again)."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height)
         changed = False
-        stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
+        # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
+        # cached min-content layout (see _freeze): freeze nothing on them.
+        stack: list[tuple[LayoutNode, LayoutNode | None, bool]] = [(root, None, False)]
         while stack:
-            node, parent = stack.pop()
+            node, parent, stale = stack.pop()
             walk.inner(node, parent, "w")
             walk.inner(node, parent, "h")
+            here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
-                changed = self._fit(node, parent, walk, lay_out) or changed
-                if _is_row(parent):
-                    changed = self._freeze(node, parent) or changed
+                here = self._fit(node, parent, walk, lay_out)
+                if _is_row(parent) and not stale:
+                    here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
-                changed = self._fit(node, parent, walk, lay_out) or changed
-            stack.extend((child, node) for child in reversed(node.children))
+                here = self._fit(node, parent, walk, lay_out)
+            changed = changed or here
+            stack.extend((child, node, stale or here) for child in reversed(node.children))
         return changed
 
     # -- fit-content flex containers ---------------------------------------------------------
