@@ -6,7 +6,10 @@ knowledge lives here.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +21,7 @@ from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .output_cache import OutputCache, default_cache
 from .paint.checks import checked_style
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
@@ -27,8 +31,33 @@ from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
-from .text.emoji import emoji_asset_loader
+from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
 from .text.fonts import FontRegistry
+
+
+_gc_lock = threading.Lock()
+_gc_renders = 0  # renders running with the collector paused
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while renders run (restored by the last one,
+    also on error). A render allocates many short-lived objects and no cycles worth a
+    collection: at a thousand nodes the collector took 13 % of the time."""
+    global _gc_renders, _gc_was_enabled
+    with _gc_lock:
+        if _gc_renders == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_renders += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_renders -= 1
+            if _gc_renders == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def default_fonts() -> list[Font]:
@@ -75,18 +104,25 @@ class Pipeline:
     load_additional_asset: Callable[[str, str], Any] | None = None
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
-    emoji: str | None = None
+    emoji: str | None = DEFAULT_EMOJI
     strict: bool = False
     on_warning: Callable[[Exception], None] | None = None
 
     def __post_init__(self) -> None:
-        # What each stage drops or ignores is reported here (delivered as the stage ends).
+        self._new_channel()
+
+    def _new_channel(self) -> None:
+        # What each stage drops or ignores is reported here (delivered as the stage ends,
+        # each report once per render).
         self.diagnostics = Diagnostics(strict=self.strict, on_style_error=self.on_style_error,
                                        on_warning=self.on_warning)
 
     def parse(self, element: Any) -> Element:
+        """The element tree; a render starts here (with a channel of its own)."""
+        self._new_channel()
         _check_canvas(self.width, self.height)
-        return load_element(element)
+        with self.diagnostics.active():  # what HTML input repairs or ignores
+            return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
         with self.diagnostics.active():
@@ -114,7 +150,7 @@ class Pipeline:
         images: dict[str, str] = dict(self.grapheme_images or {})
         load = compose_asset_loaders(
             self.load_additional_asset,
-            emoji_asset_loader(self.emoji) if self.emoji is not None else None)
+            _emoji_loader(self.emoji, self.grapheme_images) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
 
         def lay_out(styled: Element) -> LayoutResult:
@@ -150,13 +186,26 @@ class Pipeline:
             return serialize(painter.document(result))
 
 
+def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:
+    """The emoji set's loader, leaving alone the graphemes the caller gave images for."""
+    loader = emoji_asset_loader(emoji)
+    if not given:
+        return loader
+
+    def load(code: str, segment: str) -> Any:
+        return None if segment in given else loader(code, segment)
+
+    load.thread_safe = getattr(loader, "thread_safe", False)  # type: ignore[attr-defined]
+    return load
+
+
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,
                fonts: Sequence[Font] | None = None, embed_font: bool = True, debug: bool = False,
                point_scale_factor: float = 1, grapheme_images: dict[str, str] | None = None,
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None, strict: bool = False,
+               emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
@@ -167,11 +216,14 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     declarations instead of raising them. What the render drops or ignores is
     logged on the ``satori_py`` logger and given to ``on_style_error`` (style)
     or ``on_warning`` (the rest); ``strict=True`` raises it instead
-    (:mod:`satori_py.diagnostics`).
+    (:mod:`satori_py.diagnostics`). ``emoji`` draws emoji from that set (the
+    bundled Twemoji by default, offline; ``None`` leaves them to the fonts, as
+    Satori itself does).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning)
-    return pipeline.paint(pipeline.layout(pipeline.parse(element)))
+    with gc_paused():
+        return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 
 def _background(background: str | None) -> tuple[int, int, int, int] | None:
@@ -187,11 +239,30 @@ def _background(background: str | None) -> tuple[int, int, int, int] | None:
 
 
 def render_png(element: Any, *, scale: float = 1, background: str | None = None,
-               fonts: Sequence[Font] | None = None, **options: Any) -> bytes:
+               fonts: Sequence[Font] | None = None, compression: str = "default",
+               cache: OutputCache | bool | None = None, **options: Any) -> bytes:
     """Render ``element`` to PNG bytes: :func:`render_svg`, then resvg at ``scale``.
 
     Takes every option of :func:`render_svg`; ``background`` fills behind the image.
+    ``compression`` trades the PNG's time for its size: ``"fast"``, ``"default"``
+    or ``"smallest"`` (:mod:`resvg_bridge.png`). ``cache`` (an
+    :class:`~satori_py.output_cache.OutputCache`, or True for the process-wide
+    one) answers a card rendered before without rendering it.
     """
+    if cache is not None and cache is not False:
+        store = default_cache() if cache is True else cache
+        key = store.key(element, {**options, "fonts": fonts, "scale": scale, "background": background,
+                                  "compression": compression, "format": "png"})
+        if key is not None:
+            cached = store.get(key)
+            if cached is None:
+                cached = render_png(element, scale=scale, background=background, fonts=fonts,
+                                    compression=compression, **options)
+                store.put(key, cached)
+            return cached
+    if compression not in resvg_bridge.COMPRESSIONS:
+        raise LimitError(f"Invalid compression {compression!r}: expected one of "
+                         f"{', '.join(resvg_bridge.COMPRESSIONS)}.", prop="compression", value=compression)
     if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
         raise LimitError(f"Invalid scale {scale!r}: expected a positive number.", prop="scale", value=scale)
     _check_canvas(options.get("width"), options.get("height"), scale)
@@ -202,6 +273,7 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
         font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
     try:
         return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
-                                       background=_background(background), font_files=font_files)
+                                       background=_background(background), font_files=font_files,
+                                       compression=compression)
     except resvg_bridge.RasterizeError as exc:
         raise RenderError(f"Rasterising the SVG failed: {exc}") from None

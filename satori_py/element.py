@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from .errors import InvalidElementError, LimitError
 
@@ -46,12 +46,12 @@ class Element:
 
     type: str
     props: Mapping[str, Any]
-    children: tuple[Union[Element, TextNode], ...]
+    children: tuple[Element | TextNode, ...]
     path: str
     style: Mapping[str, Any] = field(default_factory=dict)
 
 
-Node = Union[Element, TextNode]
+Node = Element | TextNode
 
 
 MARKUP_SUFFIXES = (".html", ".htm")
@@ -170,9 +170,9 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1) -> Elemen
         if isinstance(child, str):
             # Adjacent strings and numbers are one text node, as React renders them
             # (the reference's normalizeChildren): ["\t", "tab"] is one run of text.
-            if children and isinstance(children[-1], TextNode):
-                previous = children.pop()
-                children.append(TextNode(previous.text + child, previous.path))
+            previous = children[-1] if children else None
+            if isinstance(previous, TextNode):
+                children[-1] = TextNode(previous.text + child, previous.path)
             else:
                 children.append(TextNode(child, f"{node_path}/{TEXT}[{index}]"))
         else:

@@ -238,6 +238,11 @@ def test_values_the_painter_ignores() -> None:
         'Unsupported value "url(#nothing)" for CSS property "clipPath": nothing is clipped.')]
     assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
         ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
+    # Found by the style-time check and again by the painter: reported once.
+    seen: list[SatoriError] = []
+    render_svg(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10}),
+               width=100, height=50, on_style_error=seen.append)
+    assert [str(e) for e in seen] == ['div/div[0]: Invalid color "bogus" in a gradient.']
     assert reports(card({"fontWeight": "bolder"})) == [
         ("StyleError", "div/div[0]", 'Unsupported value "bolder" for CSS property "fontWeight": 400 is used.')]
     assert reports(card({"lineClamp": "two"})) == [

@@ -27,25 +27,24 @@ What cannot be rendered is refused with a :class:`MarkupError` naming the
 line and column: scripts, frames, media, ``<template>``, ``<link>``
 stylesheets, MathML, ``<foreignObject>`` and event handler attributes.
 Recoverable parse errors (a stray ``</span>``) are repaired as a browser
-repairs them and logged on the ``satori_py.markup`` logger.
+repairs them and reported on the diagnostics channel (:mod:`satori_py.diagnostics`:
+logged, or raised with ``strict=True``).
 """
 from __future__ import annotations
 
 import inspect
-import logging
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
 
+from ..diagnostics import report
 from ..errors import MarkupError
 from .attributes import Location, element_props
 from .text import jsx_text
 
 __all__ = ["from_html", "is_markup"]
-
-log = logging.getLogger("satori_py.markup")
 
 Component = Callable[..., Any]
 
@@ -92,19 +91,19 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
                       collect_errors=True)
     for error in parsed.errors:
-        log.warning("line %s, column %s: %s (repaired as a browser would)",
-                    getattr(error, "line", None), getattr(error, "column", None),
-                    getattr(error, "message", None) or getattr(error, "code", error))
+        message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
+        report(MarkupError(f"{message} (repaired as a browser would)",
+                           line=getattr(error, "line", None), column=getattr(error, "column", None)))
     converter = _Converter(source, components or {}, tailwind_classes)
     if tailwind_classes:
         converter.sheet_classes = _sheet_classes(parsed.root)
     if document:
-        html = next((c for c in parsed.root.children if isinstance(c, HtmlElement)), None)
+        html = next((c for c in parsed.root.children or [] if isinstance(c, HtmlElement)), None)
         if html is None:  # pragma: no cover - the parser always makes <html>
             raise MarkupError("The document has no <html> element.")
         root = converter.element(html)
     else:
-        root = _fragment_root(converter, parsed.root.children)
+        root = _fragment_root(converter, list(parsed.root.children or []))
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
@@ -178,7 +177,8 @@ class _Converter:
             if isinstance(child, Comment):
                 continue
             if isinstance(child, Text):
-                text = child.data if raw else jsx_text(child.data)
+                data = child.data or ""
+                text = data if raw else jsx_text(data)
                 if text:
                     out.append(text)
             elif isinstance(child, HtmlElement):
@@ -230,7 +230,7 @@ def _sheet_classes(root: HtmlNode) -> frozenset[str]:
     while stack:
         node = stack.pop()
         if isinstance(node, HtmlElement) and node.name == "style" and node.namespace != "svg":
-            text = "".join(c.data for c in node.children or [] if isinstance(c, Text))
+            text = "".join(c.data or "" for c in node.children or [] if isinstance(c, Text))
             found.update(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\{[^{}]*\}", "{}", text)))
         stack.extend(getattr(node, "children", None) or [])
     return frozenset(found)

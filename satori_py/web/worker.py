@@ -29,6 +29,7 @@ import signal
 import socket
 import struct
 import sys
+import time
 import traceback
 from typing import IO, Any
 
@@ -123,11 +124,23 @@ def main() -> None:
     serve(sys.stdin.buffer, channel)
 
 
-def _native_threads() -> int:
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 1
+def _foreign_threads() -> int:
+    """Threads Python does not know of (a native library's pool): forking is unsafe with
+    them, as one may hold a lock the child would wait on for ever. Python's own threads
+    are fine here: idle at the fork, and the ones the renderer keeps (the Taffy thread)
+    forget themselves in a child (``os.register_at_fork``)."""
+    import threading
+    # A render's helper threads end with it, but the system may list them a moment
+    # longer than Python does: they are given that moment to go.
+    settle = time.monotonic() + 0.5
+    while True:
+        try:
+            foreign = len(os.listdir("/proc/self/task")) - threading.active_count()
+        except OSError:
+            return 0
+        if foreign <= 0 or time.monotonic() > settle:
+            return max(0, foreign)
+        time.sleep(0.002)
 
 
 def _fork_worker(control: socket.socket) -> None:
@@ -161,7 +174,7 @@ def main_template(control_fd: int) -> None:
     """The template process: warm up once, then fork a worker per ``fork`` command."""
     control = socket.socket(fileno=control_fd)
     _prepare().close()  # answers go over each worker's own socket
-    control.send(pickle.dumps(("ready", os.getpid(), _native_threads())))
+    control.send(pickle.dumps(("ready", os.getpid(), _foreign_threads())))
     while True:
         readable, _, _ = select.select([control], [], [], REAP_INTERVAL)
         if readable:

@@ -8,10 +8,9 @@ fonts the conformance suite ships (the CJK fonts are subsets: こんにちは, �
 from __future__ import annotations
 
 import base64
-import io
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from tests.support import paths
@@ -125,7 +124,7 @@ def _png(width: int, height: int, pixel) -> bytes:
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
-@lru_cache(maxsize=None)
+@cache
 def images() -> dict[str, str]:
     """Named data URIs: two photos-like PNGs (one not square) and an SVG avatar."""
     def sunset(x: int, y: int) -> tuple[int, int, int, int]:
