@@ -8,12 +8,13 @@ from .api import render_png, render_svg
 from .element import h
 from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                      SatoriError, StyleError)
+from .limits import Limits
 from .options import Font
 from .paint.image_source import files_fetcher
 from .response import ImageResponse
 
 __all__ = [
-    "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher",
+    "render_svg", "render_png", "h", "Font", "Limits", "ImageResponse", "files_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
     "RenderError",
 ]

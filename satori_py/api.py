@@ -7,6 +7,7 @@ knowledge lives here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from .element import Element, load_element
 from .errors import FontError, ImageError, LimitError, RenderError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
+from .limits import Limits, enforcing
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
@@ -73,12 +75,24 @@ class Pipeline:
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
     emoji: str | None = None
+    limits: Limits | None = None
+
+    # Each stage runs under the limits; called inside render_svg/render_png they share
+    # one budget (deadline, text count), called one by one each starts its own.
 
     def parse(self, element: Any) -> Element:
-        _check_canvas(self.width, self.height)
-        return load_element(element)
+        with enforcing(self.limits):
+            _check_canvas(self.width, self.height)
+            return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
+        with enforcing(self.limits) as budget:
+            budget.check_deadline()
+            result = self._layout(tree)
+            budget.check_deadline()
+            return result
+
+    def _layout(self, tree: Element) -> LayoutResult:
         fetcher = self.fetcher
 
         def image_loader(el: Element, style: Any) -> Any:
@@ -119,8 +133,17 @@ class Pipeline:
         return result
 
     def paint(self, result: LayoutResult) -> str:
-        painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
-        return serialize(painter.document(result))
+        with enforcing(self.limits) as budget:
+            painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
+            document = painter.document(result)
+            budget.check_deadline()
+            return serialize(document)
+
+    def svg(self, element: Any) -> tuple[str, LayoutResult]:
+        """Every stage up to the SVG text; also returns the layout (its size)."""
+        with enforcing(self.limits):
+            result = self.layout(self.parse(element))
+            return self.paint(result), result
 
 
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,
@@ -129,18 +152,19 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None) -> str:
+               emoji: str | None = None, limits: Limits | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
     content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
     ``fetcher(url) -> bytes`` loads http(s) images (none by default: such images
     raise :class:`ImageError`). ``on_style_error`` receives invalid inline
-    declarations instead of raising them.
+    declarations instead of raising them. ``limits`` (a :class:`Limits`) bounds
+    what the input may cost; over a limit raises :class:`LimitError`.
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
-                        load_additional_asset, fetcher, on_style_error, emoji)
-    return pipeline.paint(pipeline.layout(pipeline.parse(element)))
+                        load_additional_asset, fetcher, on_style_error, emoji, limits)
+    return pipeline.svg(element)[0]
 
 
 def render_png(element: Any, *, scale: float = 1, background: str | None = None,
@@ -152,13 +176,22 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
     if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
         raise LimitError(f"Invalid scale {scale!r}: expected a positive number.", prop="scale", value=scale)
     _check_canvas(options.get("width"), options.get("height"), scale)
-    svg = render_svg(element, fonts=fonts, **options)
-    # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.
-    font_files = None
-    if not options.get("embed_font", True):
-        font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
-    try:
-        return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
-                                       background=background, font_files=font_files)
-    except resvg_bridge.RasterizeError as exc:
-        raise RenderError(f"Rasterising the SVG failed: {exc}") from None
+    unknown = set(options) - RENDER_OPTIONS
+    if unknown:
+        raise TypeError(f"render_png() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    pipeline = Pipeline(fonts=fonts, **options)
+    with enforcing(pipeline.limits) as budget:
+        svg, result = pipeline.svg(element)
+        # The raster's memory is its size: the output counts as an image too.
+        budget.check_pixels(math.ceil(result.width * scale), math.ceil(result.height * scale),
+                            what="The PNG")
+        budget.check_deadline()
+        # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.
+        font_files = None
+        if not pipeline.embed_font:
+            font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
+        try:
+            return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
+                                           background=background, font_files=font_files)
+        except resvg_bridge.RasterizeError as exc:
+            raise RenderError(f"Rasterising the SVG failed: {exc}") from None

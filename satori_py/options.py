@@ -18,7 +18,7 @@ __all__ = ["FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
 # a case file's other options are ignored.
 RENDER_OPTIONS = frozenset({
     "width", "height", "fonts", "embed_font", "debug", "point_scale_factor", "grapheme_images",
-    "load_additional_asset", "fetcher", "on_style_error", "emoji"})
+    "load_additional_asset", "fetcher", "on_style_error", "emoji", "limits"})
 
 FontData = bytes | str | os.PathLike[str]
 
