@@ -25,7 +25,8 @@ import math
 import os
 import struct
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -129,8 +130,40 @@ def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
     if fonts and chosen == "resvg" and "<text" in svg:
         chosen = "resvg_py"  # only resvg-py can map generic families to our font
     if chosen == "resvg":
-        return _render_resvg(svg, width, height, zoom, bg, fonts)
-    return _render_resvg_py(svg, width, height, zoom, bg, fonts)
+        return _on_raster_thread(lambda: _render_resvg(svg, width, height, zoom, bg, fonts))
+    return _on_raster_thread(lambda: _render_resvg_py(svg, width, height, zoom, bg, fonts))
+
+
+# resvg renders nested groups recursively, with about 32 KB of stack per level: on the
+# main thread (8 MB) 250 nested groups overflow it, in a thread with a 1 MB stack 60
+# do, and the process dies (SIGSEGV). usvg refuses trees deeper than 1024 levels, so
+# every raster runs on a thread of its own whose stack holds that (an SVG image
+# inside the SVG adds its own levels; they may not contain images themselves).
+RASTER_STACK_BYTES = 96 * 1024 * 1024
+_STACK_SIZE_LOCK = threading.Lock()
+
+
+def _on_raster_thread(render: Callable[[], bytes]) -> bytes:
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, render()))
+        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+            outcome.append((False, exc))
+
+    with _STACK_SIZE_LOCK:  # threading.stack_size is process-wide: set it only around our start
+        previous = threading.stack_size(RASTER_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="resvg-bridge-raster", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    thread.join()
+    ok, value = outcome[0]
+    if ok:
+        return value  # type: ignore[no-any-return]
+    raise value
 
 
 # --- resvg-py -------------------------------------------------------------------------

@@ -102,12 +102,11 @@ class Budget:
             raise LimitError(f"The render has more than {limits.max_total_text} characters of text "
                              "(the max_total_text limit).", limit="max_total_text", path=path)
 
-    def check_pixels(self, width: float, height: float, path: str | None = None,
+    def check_pixels(self, width: int, height: int, path: str | None = None,
                      what: str = "The image") -> None:
         """Raise LimitError for an image of more than ``max_image_pixels`` pixels."""
-        pixels = width * height
-        if pixels > self.limits.max_image_pixels:
-            raise LimitError(f"{what} is {width:g}x{height:g} pixels, over the max_image_pixels "
+        if width * height > self.limits.max_image_pixels:
+            raise LimitError(f"{what} is {width}x{height} pixels, over the max_image_pixels "
                              f"limit of {self.limits.max_image_pixels}.",
                              limit="max_image_pixels", path=path)
 
@@ -135,7 +134,9 @@ def enforcing(limits: Limits | None) -> Iterator[Budget]:
     """Make a budget for ``limits`` (None: the defaults) active for the block.
 
     Inside a block with the same limits (or with None) the outer budget stays,
-    so the stages of one render share its deadline and text count.
+    so the stages of one render share its deadline and text count. A
+    RecursionError (a tree nested deeper than the interpreter can follow, with
+    ``max_depth`` raised) becomes a LimitError.
     """
     if limits is not None and not isinstance(limits, Limits):
         raise LimitError(f"Invalid limits {limits!r}: expected a satori_py.Limits.", prop="limits")
@@ -147,5 +148,8 @@ def enforcing(limits: Limits | None) -> Iterator[Budget]:
     token = _ACTIVE.set(budget)
     try:
         yield budget
+    except RecursionError:
+        raise LimitError(f"The input nests too deeply to be rendered (max_depth is {budget.limits.max_depth}).",
+                         limit="max_depth") from None
     finally:
         _ACTIVE.reset(token)

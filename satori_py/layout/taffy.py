@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,9 +27,11 @@ from stretchable import taffylib
 # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
 logging.getLogger().handlers[:] = _root_handlers
 
+from ..limits import check_deadline
 from ..style.types import Calc, Percent
 from .grid import grid_fields
 from .taffy_guard import check_style, finite
+from .taffy_thread import RetiringThread
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
@@ -236,11 +239,67 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
     return out
 
 
+# -- the call into Taffy -------------------------------------------------------------------
+#
+# stretchable 1.1.8 leaks on every measure callback: the two available-space dicts it
+# passes are made by pyo3's (deprecated) GIL-ref API, which also registers them in a
+# thread-local pool of owned objects that nothing ever drains (the trampolines of 1.1.8
+# create no pool). That is one reference too many on each dict (about 650 B per call,
+# 5,000 renders of a card: +450 MB) and one pointer in the pool (16 B per call). The
+# dicts get their reference back here (`_release`), checked at first use against a plain
+# Python call (`_leaked_references`), so a fixed stretchable is left alone; the pool is
+# freed with its thread, and Taffy runs on a worker thread retired after 65,536 calls.
+_THREAD = RetiringThread("satori-py-taffy", stack_size=32 * 1024 * 1024, max_units=65_536)
+_leaks: int | None = None
+
+
+def _leaked_references() -> int:
+    """How many references each available-space dict of a measure callback is left with."""
+    counts: list[int] = []
+
+    def probe(known_w: float, known_h: float, avail_w: dict[str, Any], avail_h: dict[str, Any],
+              node_id: int) -> tuple[float, float]:
+        counts.append(sys.getrefcount(avail_w))
+        return (0.0, 0.0)
+
+    tree = taffylib.init()
+    try:
+        leaf = taffylib.node_create(tree, _BASE)
+        taffylib.node_set_measure(tree, leaf, True)
+        taffylib.node_compute_layout_with_measure(tree, leaf, {"width": _available(None),
+                                                               "height": _available(None)}, probe)
+    finally:
+        taffylib.free(tree)
+    probe(*(math.nan, math.nan, {"dim": 4, "value": 0.0}, {"dim": 4, "value": 0.0}, 0))
+    return counts[0] - counts[-1] if len(counts) >= 2 else 0
+
+
+def _releaser() -> Callable[[Any], None] | None:
+    global _leaks
+    if _leaks is None:
+        _leaks = _leaked_references()
+    if _leaks != 1:
+        return None
+    try:
+        import ctypes
+        decref = ctypes.pythonapi.Py_DecRef
+    except (ImportError, AttributeError):  # not CPython: nothing known to release
+        return None
+    decref.argtypes = [ctypes.py_object]
+    decref.restype = None
+    return decref  # type: ignore[no-any-return]
+
+
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False) -> None:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
+    Runs on the Taffy thread (see :mod:`.taffy_thread`).
     """
+    _THREAD.run(lambda: _run_taffy_here(root, available, indefinite_root))
+
+
+def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool) -> None:
     indefinite = _indefinite_blocks(root, None)
     if indefinite_root:
         indefinite.add(id(root))
@@ -278,12 +337,19 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
 
         root_id = build(root)
         failure: list[BaseException] = []
+        release = _releaser()
+        calls = [0]
 
         def measure(known_w: float, known_h: float, avail_w: dict[str, Any],
                     avail_h: dict[str, Any], node_id: int) -> tuple[float, float]:
+            calls[0] += 1
+            if release is not None:
+                release(avail_w)
+                release(avail_h)
             if failure:
                 return (0.0, 0.0)
             try:
+                check_deadline()
                 if not math.isnan(known_w):
                     w, mode = known_w, "definite"
                 elif avail_w["dim"] == 3:
@@ -299,7 +365,10 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
                 failure.append(exc)
                 return (0.0, 0.0)
 
-        taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
+        try:
+            taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
+        finally:
+            _THREAD.spend(calls[0])
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()
