@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..errors import StyleError
+from ..errors import SatoriError, StyleError
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
 from .paint_shorthands import PAINT_HANDLERS
 from .shorthands import BOX_HANDLERS
 from .types import RGBA
-from .values import js_string, js_to_number
+from .values import js_string, js_to_number, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration", "purify"]
@@ -254,7 +254,10 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         if resolved is not None and js_string(resolved).strip():
             text = js_string(resolved)
             if text.lower() != "currentcolor":
-                parsed = parse_color(text, parent_color)
+                try:
+                    parsed = parse_color(text, parent_color)
+                except (ArithmeticError, ValueError):  # numbers past every range: not a colour
+                    parsed = None
                 # An invalid colour is kept as written: SVG renderers fill it black.
                 out.color = parsed if parsed is not None else BLACK
                 out.color_text = convert_colors(text, parent_color)
@@ -277,6 +280,10 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             out.declared.update(expand_declaration(name, text, out.color_text, warn))
         except StyleError as error:
             report(_with_rule(error, name, text))
+        except SatoriError:
+            raise
+        except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
+            report(unreadable(name, text))
     return out
 
 

@@ -287,6 +287,22 @@ def keyword_error(prop: str, allowed: Mapping[str, Any] | list[str], received: A
         f'Received: "{js_string(received)}".', prop=prop, value=received)
 
 
+def unreadable(prop: str, value: Any) -> StyleError:
+    """The error of a value of a type or size no parser of ``prop`` can take (a list where a
+    string goes, a number past every range): the value is invalid, as in a browser."""
+    return StyleError(f'Invalid value for CSS property "{prop}": {describe(value)}.', prop=prop, value=value)
+
+
+def describe(value: Any, limit: int = 60) -> str:
+    """A value for a message: JSON-like, shortened."""
+    import json
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr, allow_nan=True)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def check_keyword(value: Any, allowed: Mapping[str, Any], prop: str) -> Any:
     """Map ``value`` through ``allowed`` exactly as ``v()``: case-sensitive, else raise."""
     if isinstance(value, str) and value in allowed:
