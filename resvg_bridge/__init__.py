@@ -15,7 +15,10 @@ with the first one standing for every generic family (serif, sans-serif, ...),
 the way shared/tools/reraster.py made the references. The ``resvg`` binding cannot
 remap generic families, so such SVGs are always rasterised by resvg-py.
 
-This package knows nothing of satori_py; errors are :class:`RasterizeError`.
+This package knows nothing of satori_py; errors are :class:`RasterizeError`. It
+parses no CSS either: the ``background`` is given as ``(r, g, b, a)`` bytes, so the
+project has one colour parser (``satori_py.style.colors``), and both backends are
+fed the same bytes (resvg-py as ``#rrggbbaa``, resvg as the tuple).
 """
 from __future__ import annotations
 
@@ -30,7 +33,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .colors import RGBA, parse_colour, to_hex
 
 __all__ = [
     "BACKENDS",
@@ -43,6 +45,7 @@ __all__ = [
 ]
 
 FontSource = str | os.PathLike[str] | bytes
+RGBA = tuple[int, int, int, int]
 
 DEFAULT_BACKEND = "resvg_py"
 BACKENDS = ("resvg_py", "resvg")
@@ -99,15 +102,15 @@ def resolve_backend(backend: str | None = None) -> str:
 
 
 def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
-               background: str | None = None, backend: str | None = None,
+               background: RGBA | None = None, backend: str | None = None,
                font_files: Sequence[FontSource] | None = None,
                zoom: float | None = None) -> bytes:
     """Rasterise ``svg`` to PNG bytes.
 
     ``width``/``height`` scale the image to that size keeping its aspect ratio
     (both given: fit inside the box); ``zoom`` multiplies the SVG's own size
-    instead. ``background`` is a CSS colour filled under the image. ``font_files``
-    (paths or font bytes) are the only fonts available to ``<text>``.
+    instead. ``background`` (``(r, g, b, a)``, each 0-255) fills under the image.
+    ``font_files`` (paths or font bytes) are the only fonts available to ``<text>``.
     """
     if not isinstance(svg, str):
         raise RasterizeError(f"svg must be a str, not {type(svg).__name__}")
@@ -120,10 +123,7 @@ def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
             raise RasterizeError("zoom cannot be combined with width or height")
         if isinstance(zoom, bool) or not isinstance(zoom, (int, float)) or not zoom > 0:
             raise RasterizeError(f"zoom must be a positive number, got {zoom!r}")
-    try:
-        bg = parse_colour(background) if background is not None else None
-    except ValueError as exc:
-        raise RasterizeError(str(exc)) from None
+    bg = _check_background(background)
 
     chosen = resolve_backend(backend)
     fonts = list(font_files or ())
@@ -166,6 +166,16 @@ def _on_raster_thread(render: Callable[[], bytes]) -> bytes:
     raise value
 
 
+def _check_background(background: Any) -> RGBA | None:
+    if background is None:
+        return None
+    if (not isinstance(background, tuple) or len(background) != 4
+            or not all(type(c) is int and 0 <= c <= 255 for c in background)):
+        raise RasterizeError(f"background must be (r, g, b, a) with each 0-255, "
+                             f"got {background!r}")
+    return background
+
+
 # --- resvg-py -------------------------------------------------------------------------
 
 def _family_name(source: FontSource) -> str:
@@ -203,7 +213,7 @@ def _render_resvg_py(svg: str, width: int | None, height: int | None,
     if zoom is not None:
         kwargs["zoom"] = float(zoom)
     if bg is not None:
-        kwargs["background"] = to_hex(bg)
+        kwargs["background"] = "#" + "".join(f"{c:02x}" for c in bg)
     with contextlib.ExitStack() as stack:
         if fonts:
             kwargs["font_files"] = [_font_path(f, i, stack) for i, f in enumerate(fonts)]

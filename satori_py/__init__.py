@@ -10,11 +10,11 @@ from .errors import (FontError, ImageError, InvalidElementError, LimitError, Ren
                      SatoriError, StyleError)
 from .limits import Limits
 from .options import Font
-from .paint.image_source import files_fetcher
-from .response import ImageResponse
+from .fetch import files_fetcher, http_fetcher
+from .web import ImageResponse
 
 __all__ = [
-    "render_svg", "render_png", "h", "Font", "Limits", "ImageResponse", "files_fetcher",
+    "render_svg", "render_png", "h", "Font", "Limits", "ImageResponse", "files_fetcher", "http_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
     "RenderError",
 ]

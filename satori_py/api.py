@@ -13,15 +13,18 @@ from typing import Any
 
 import resvg_bridge
 
+from .diagnostics import Diagnostics
 from .element import Element, load_element
-from .errors import FontError, ImageError, LimitError, RenderError
+from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .limits import Limits, enforcing
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .paint.checks import checked_style
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
+from .style.colors import js_round, parse_color
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
@@ -75,7 +78,14 @@ class Pipeline:
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
     emoji: str | None = None
+    strict: bool = False
+    on_warning: Callable[[Exception], None] | None = None
     limits: Limits | None = None
+
+    def __post_init__(self) -> None:
+        # What each stage drops or ignores is reported here (delivered as the stage ends).
+        self.diagnostics = Diagnostics(strict=self.strict, on_style_error=self.on_style_error,
+                                       on_warning=self.on_warning)
 
     # Each stage runs under the limits; called inside render_svg/render_png they share
     # one budget (deadline, text count), called one by one each starts its own.
@@ -86,7 +96,7 @@ class Pipeline:
             return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
-        with enforcing(self.limits) as budget:
+        with enforcing(self.limits) as budget, self.diagnostics.active():
             budget.check_deadline()
             result = self._layout(tree)
             budget.check_deadline()
@@ -94,6 +104,7 @@ class Pipeline:
 
     def _layout(self, tree: Element) -> LayoutResult:
         fetcher = self.fetcher
+        channel = self.diagnostics
 
         def image_loader(el: Element, style: Any) -> Any:
             if el.type == "svg":
@@ -105,6 +116,9 @@ class Pipeline:
                 raise ImageError("Image source is not provided.", prop="src")
             return load_image(src, fetcher=fetcher)
 
+        def paint_check(style: Any) -> Any:
+            return checked_style(style, channel.report if channel.lenient else None, channel.report)
+
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
         images: dict[str, str] = dict(self.grapheme_images or {})
@@ -113,13 +127,22 @@ class Pipeline:
             emoji_asset_loader(self.emoji) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
 
-        def lay_out(styled: Element, report: Callable[[Exception], None] | None) -> LayoutResult:
+        def lay_out(styled: Element) -> LayoutResult:
             # Like the reference's layOut(): build, ask for what the text lacks, build again.
+            reported: list[int] = []  # where the reports of the last build start and end
+
             def build() -> tuple[tuple[TreeBuilder, RenderBox], list[Any]]:
+                if reported:  # a build that is redone (with more fonts) reports again
+                    channel.rollback(*reported)
+                reported[:] = [channel.checkpoint()]
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
-                                      on_style_error=report, image_loader=image_loader,
+                                      on_style_error=channel.report if channel.lenient else None,
+                                      on_warning=channel.report, image_loader=image_loader,
+                                      paint_check=paint_check,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images)
-                return (builder, builder.build(styled)), builder.paragraphs
+                root = builder.build(styled)
+                reported.append(channel.checkpoint())
+                return (builder, root), builder.paragraphs
 
             builder, root = layout_with_additional_assets(build, registry, images, load,
                                                           processed=processed)
@@ -127,13 +150,12 @@ class Pipeline:
 
         # <style> sheets apply before layout; container queries lay out twice.
         result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
-                                          on_style_error=self.on_style_error,
-                                          container_sizes=container_sizes)
+                                          diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
         return result
 
     def paint(self, result: LayoutResult) -> str:
-        with enforcing(self.limits) as budget:
+        with enforcing(self.limits) as budget, self.diagnostics.active():
             painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
             document = painter.document(result)
             budget.check_deadline()
@@ -152,19 +174,36 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None, limits: Limits | None = None) -> str:
+               emoji: str | None = None, strict: bool = False,
+               on_warning: Callable[[Exception], None] | None = None,
+               limits: Limits | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
     content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
     ``fetcher(url) -> bytes`` loads http(s) images (none by default: such images
-    raise :class:`ImageError`). ``on_style_error`` receives invalid inline
-    declarations instead of raising them. ``limits`` (a :class:`Limits`) bounds
-    what the input may cost; over a limit raises :class:`LimitError`.
+    raise :class:`ImageError`). ``on_style_error`` receives invalid style
+    declarations instead of raising them. What the render drops or ignores is
+    logged on the ``satori_py`` logger and given to ``on_style_error`` (style)
+    or ``on_warning`` (the rest); ``strict=True`` raises it instead
+    (:mod:`satori_py.diagnostics`). ``limits`` (a :class:`Limits`) bounds what
+    the input may cost; over a limit raises :class:`LimitError`.
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
-                        load_additional_asset, fetcher, on_style_error, emoji, limits)
+                        load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning, limits)
     return pipeline.svg(element)[0]
+
+
+def _background(background: str | None) -> tuple[int, int, int, int] | None:
+    """``render_png``'s CSS ``background`` as the (r, g, b, a) bytes resvg_bridge takes."""
+    if background is None:
+        return None
+    color = parse_color(background)
+    if color is None:
+        raise StyleError(f"Invalid background {background!r}: expected a CSS colour.",
+                         prop="background", value=background)
+    r, g, b, a = (int(js_round(c)) for c in (color.r, color.g, color.b, color.a * 255))
+    return (r, g, b, a)
 
 
 def render_png(element: Any, *, scale: float = 1, background: str | None = None,
@@ -192,6 +231,6 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
             font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
         try:
             return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
-                                           background=background, font_files=font_files)
+                                           background=_background(background), font_files=font_files)
         except resvg_bridge.RasterizeError as exc:
             raise RenderError(f"Rasterising the SVG failed: {exc}") from None

@@ -10,9 +10,12 @@ shared/conformance/satori-suite/README.md)::
      "additionalAssets": [{languageCode, segment, result: data-URI | [font]}],
      "expectError": message, "reference": {svg, png} | {error}}
 
-A file holding a bare element (it has ``"type"``) is a case with no options.
+A file holding a bare element (it has ``"type"``) is a case with no options;
+so is an HTML file (``.html``/``.htm``, see :mod:`satori_py.markup`).
 Font files and references are relative to the case file. Options are converted to
-the snake_case keyword arguments of ``satori_py.api.render_svg``; the recorded
+the snake_case keyword arguments of ``satori_py.api.render_svg``; an option it
+does not take is reported (an ``OptionError`` through :mod:`satori_py.diagnostics`:
+raised when the channel of the caller is strict, else a warning) and ignored. The recorded
 ``resources`` and ``additionalAssets`` become the ``fetcher`` and
 ``load_additional_asset`` callables, so a case renders offline exactly as the
 reference renderer (tools/satori-ref/render.mjs) served it.
@@ -29,19 +32,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import FontError, ImageError, InvalidElementError
-from .options import RENDER_OPTIONS, Font
+from .diagnostics import did_you_mean, report
+from .element import MARKUP_SUFFIXES
+from .errors import FontError, ImageError, InvalidElementError, OptionError
+from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
 
 __all__ = [
     "AdditionalAsset",
     "Case",
     "Fetched",
     "Resource",
+    "camel_case",
     "load_case",
     "snake_case",
 ]
 
 AssetResult = str | list[Font]
+# The render options a case can set (its callbacks come from ``resources`` and ``additionalAssets``).
+_CASE_OPTIONS = RENDER_OPTIONS - CALLBACK_OPTIONS
 
 
 class Fetched(bytes):
@@ -123,7 +131,7 @@ class Case:
         With ``offline`` a fetcher is always given (unrecorded URLs fail), so that
         a test never reaches the network.
         """
-        kwargs = {k: v for k, v in self.options.items() if k in RENDER_OPTIONS}
+        kwargs = dict(self.options)
         if self.resources or offline:
             kwargs["fetcher"] = self.fetch
         if self.additional_assets:
@@ -137,6 +145,12 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 def snake_case(name: str) -> str:
     """``pointScaleFactor`` -> ``point_scale_factor``."""
     return _CAMEL.sub(r"_\1", name).lower()
+
+
+def camel_case(name: str) -> str:
+    """``point_scale_factor`` -> ``pointScaleFactor``."""
+    first, *rest = name.split("_")
+    return first + "".join(part.capitalize() for part in rest)
 
 
 def _font_from_json(entry: Any, base: Path, where: str) -> Font:
@@ -178,8 +192,12 @@ def _options_from_json(raw: Any, base: Path) -> dict[str, Any]:
             # Present-but-empty stays [], which must fail ("No fonts are loaded");
             # absent means the default font.
             options["fonts"] = _fonts_from_json(value, base, "options.fonts")
-        else:
+        elif snake_case(key) in _CASE_OPTIONS:
             options[snake_case(key)] = value
+        else:
+            known = [camel_case(name) for name in _CASE_OPTIONS]
+            report(OptionError(f'Unknown option "{key}" in "options".{did_you_mean(key, known)}',
+                               prop=f"options.{key}", value=value))
     return options
 
 
@@ -239,6 +257,10 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise InvalidElementError(f"Cannot read {path}: {reason}") from None
+        if path.suffix.lower() in MARKUP_SUFFIXES:
+            from .markup import from_html
+
+            return Case(element=from_html(text), path=path)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

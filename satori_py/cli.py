@@ -1,16 +1,19 @@
 """The ``satori-py`` command: render an element or a conformance case to PNG or SVG.
 
     satori-py INPUT.json -o OUT.png [--width W] [--height H] [--scale S]
-              [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--debug]
+              [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--debug] [--strict]
 
 INPUT is a bare element (``{"type", "props"}``) or a case (``{"element",
 "options", ...}``, see satori_py.case); ``-`` reads it from stdin. The output
 format follows OUT's extension. Exit status: 0 done, 1 the input could not be
 rendered (``error: <message>`` on stderr, and no file is written), 2 usage error.
+What the render ignores (an unsupported property, an unknown option of the case...)
+is printed as ``warning: <message>``; with ``--strict`` it is an error (status 1).
 Only SatoriError is caught: anything else is a bug and keeps its traceback.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +22,7 @@ from typing import Any
 
 import click
 
+from .diagnostics import Diagnostics, logger
 from .errors import SatoriError
 from .files import write_atomic
 
@@ -83,8 +87,11 @@ def _load(input_path: str) -> Any:
 @click.option("--debug", is_flag=True, help="Draw layout boxes (Satori's debug mode).")
 @click.option("--scale", type=click.FloatRange(min=0, min_open=True),
               help="Scale factor of the PNG (PNG only).")
+@click.option("--strict", is_flag=True,
+              help="Fail on anything the render would ignore (unsupported properties, "
+                   "invalid values, unknown fonts and options, images that fail to load).")
 def cli(input_path: str, output: Path, width: int | None, height: int | None,
-        font_specs: tuple[str, ...], debug: bool, scale: float | None) -> None:
+        font_specs: tuple[str, ...], debug: bool, scale: float | None, strict: bool) -> None:
     """Render INPUT.json (an element or a conformance case) to PNG or SVG."""
     fmt = OUTPUT_FORMATS.get(output.suffix.lower())
     if fmt is None:
@@ -94,10 +101,29 @@ def cli(input_path: str, output: Path, width: int | None, height: int | None,
     if scale is not None and fmt != "png":
         raise click.UsageError("--scale applies to PNG output only")
     fonts = [parse_font_spec(s) for s in font_specs]
+    echo = _WarningEcho(logging.WARNING)
+    logger.addHandler(echo)
+    try:
+        data = _render(input_path, fmt, width, height, fonts, debug, scale, strict)
+    finally:
+        logger.removeHandler(echo)
 
     try:
-        case = _load(input_path)
+        write_atomic(output, data)
+    except OSError as exc:
+        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+
+
+def _render(input_path: str, fmt: str, width: int | None, height: int | None, fonts: list[Any],
+            debug: bool, scale: float | None, strict: bool) -> bytes:
+    """The image bytes; exits with status 1 (``error: <message>``) when the input cannot be rendered."""
+    try:
+        with Diagnostics(strict=strict).active():  # the case file's unknown options
+            case = _load(input_path)
         options: dict[str, Any] = case.render_kwargs()
+        if strict:
+            options["strict"] = True
         if width is not None:
             options["width"] = width
         if height is not None:
@@ -118,12 +144,14 @@ def cli(input_path: str, output: Path, width: int | None, height: int | None,
     except SatoriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    return data
 
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(1)
+
+class _WarningEcho(logging.Handler):
+    """Prints the reports of the ``satori_py`` logger as ``warning: <message>`` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -4,18 +4,23 @@ An element is React-element-like: ``{"type": "div", "props": {"style": {...},
 "children": ...}}``. Children are strings, numbers, elements, ``None``/booleans
 (ignored, as React ignores them) or nested lists of those; adjacent strings and
 numbers merge into one text node. This module reads
-JSON text, files and Python dicts into :class:`Element` trees, gives every node
-its :data:`path` (``div/div[1]/span[0]``, the index counting every kept child of
-the parent) and offers :func:`h`, a small builder. It reads no style value.
+JSON text, HTML (through :mod:`satori_py.markup`), files and Python dicts into
+:class:`Element` trees, gives every node its :data:`path` (``div/div[1]/span[0]``,
+the index counting every kept child of the parent) and offers :func:`h`, a
+small builder. An element whose type is a Python callable is a component: it
+is called with its props as keyword arguments (``children`` included) and
+replaced by what it returns, as React expands a function component. It reads
+no style value.
 """
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -52,8 +57,15 @@ class Element:
 Node = Union[Element, TextNode]
 
 
-def h(type: str, props: Mapping[str, Any] | None = None, *children: Any) -> dict[str, Any]:
-    """Build an element dict: ``h("div", {"style": {...}}, "text", h("span", None, "x"))``."""
+MARKUP_SUFFIXES = (".html", ".htm")
+
+
+def h(type: str | Callable[..., Any], props: Mapping[str, Any] | None = None,
+      *children: Any) -> dict[str, Any]:
+    """Build an element dict: ``h("div", {"style": {...}}, "text", h("span", None, "x"))``.
+
+    ``type`` may be a component, a function returning an element: ``h(Card, {"title": "x"})``.
+    """
     merged = dict(props or {})
     if children:
         merged["children"] = list(children) if len(children) > 1 else children[0]
@@ -61,7 +73,7 @@ def h(type: str, props: Mapping[str, Any] | None = None, *children: Any) -> dict
 
 
 def load_element(source: Any) -> Element:
-    """Read an element from a dict, JSON text, a path to a JSON file, or an Element.
+    """Read an element from a dict, JSON text, HTML, a path to a JSON or HTML file, or an Element.
 
     The active render's :class:`~satori_py.limits.Limits` apply: JSON text nested
     deeper than the element depth allows is refused before it is decoded, and
@@ -71,9 +83,16 @@ def load_element(source: Any) -> Element:
         return source
     limits = active().limits
     if isinstance(source, (os.PathLike,)):
-        source = _read_json(Path(source), limits.max_depth)
+        path = Path(source)
+        source = (_read_markup(path) if path.suffix.lower() in MARKUP_SUFFIXES
+                  else _read_json(path, limits.max_depth))
     elif isinstance(source, (str, bytes)):
-        source = _decode_json(source, limits.max_depth)
+        from .markup import from_html, is_markup
+
+        if is_markup(source):
+            source = from_html(source)
+        else:
+            source = _decode_json(source, limits.max_depth)
     root = parse_element(source, max_depth=limits.max_depth)
     check_limits(root, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     return root
@@ -146,6 +165,16 @@ def _decode_json(text: str | bytes, max_depth: int, where: str = "") -> Any:
                          "the JSON decoder can.", limit="max_depth") from None
 
 
+def _read_markup(path: Path) -> Any:
+    from .markup import from_html
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidElementError(f"Cannot read element file {path}: {getattr(exc, 'strerror', None) or exc}.") from None
+    return from_html(text)
+
+
 def _read_json(path: Path, max_depth: int) -> Any:
     try:
         data = path.read_bytes()
@@ -163,6 +192,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
     """
     if _depth > max_depth:
         raise _too_deep(max_depth, path)
+    data = expand_components(data, path)
     if not isinstance(data, Mapping):
         raise InvalidElementError(
             f"Expected an element object with \"type\" and \"props\", got {_describe(data)}.",
@@ -253,10 +283,35 @@ def _flatten(children: Any, path: str, depth: int = 0, *, max_depth: int = MAX_D
             raise InvalidElementError(f"Invalid child {children!r}: numbers must be finite.", path=path)
         yield _number_text(children)
     elif isinstance(children, Mapping):
-        yield children
+        if callable(children.get("type")):
+            # What a component returns takes its place: text, an element, a list or nothing.
+            yield from _flatten(expand_components(children, path), path, depth + 1, max_depth=max_depth)
+        else:
+            yield children
     else:
         raise InvalidElementError(
             f"Invalid child {_describe(children)}: expected a string, number, element or list.", path=path)
+
+
+def expand_components(data: Any, path: str | None) -> Any:
+    """Call the components at ``data`` until it's no longer one (React's function components)."""
+    for _ in range(MAX_DEPTH):
+        type_ = data.get("type") if isinstance(data, Mapping) else None
+        if isinstance(type_, str) or not callable(type_):
+            return data
+        props = data.get("props") or {}
+        if not isinstance(props, Mapping):
+            raise InvalidElementError(f"Invalid props {_describe(props)}: expected an object.", path=path)
+        name = getattr(type_, "__qualname__", None) or type(type_).__name__
+        try:
+            inspect.signature(type_).bind(**props)
+        except TypeError as exc:
+            raise InvalidElementError(f"Component {name}() cannot take these props: {exc}.",
+                                      path=path) from None
+        except ValueError:
+            pass  # no signature to check (a builtin): let the call decide
+        data = type_(**props)
+    raise LimitError(f"Components return components more than {MAX_DEPTH} times in a row.", path=path)
 
 
 def _number_text(value: float) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 
@@ -43,8 +44,24 @@ class InvalidElementError(SatoriError, ValueError):
     """The element tree has a shape satori-py cannot read."""
 
 
+class MarkupError(InvalidElementError):
+    """HTML input with a construct satori-py cannot render; knows its ``line`` and ``column``."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
+                 **kwargs: Any) -> None:
+        self.line = line
+        self.column = column
+        if line is not None:
+            message = f"line {line}, column {column}: {message}"
+        super().__init__(message, **kwargs)
+
+
 class StyleError(SatoriError, ValueError):
     """A CSS value is invalid; the message is the reference's sentence."""
+
+
+class UnsupportedPropertyError(StyleError):
+    """A CSS property satori-py does not read: its declarations change nothing."""
 
 
 class FontError(SatoriError):
@@ -69,15 +86,42 @@ class LimitError(SatoriError):
 
 
 class RenderError(SatoriError):
-    """Rasterising the SVG failed."""
+    """Rasterising the SVG failed, or the render worker running it died."""
+
+
+class RenderTimeoutError(RenderError):
+    """A pooled render missed its deadline (its worker, if it had started, was killed)."""
+
+
+class RenderBusyError(RenderError):
+    """The render pool's queue is full: the render was refused without being tried."""
+
+
+class OptionError(SatoriError, ValueError):
+    """An option the renderer does not know (a case file's ``options``), or a bad one."""
+
+
+# The node the running stage is working on, for reports made deep inside it.
+_PATH: ContextVar[str | None] = ContextVar("satori_py_node_path", default=None)
+
+
+def current_path() -> str | None:
+    """The path of the innermost :func:`node_context`, or None outside one."""
+    return _PATH.get()
 
 
 @contextmanager
 def node_context(path: str, prop: str | None = None) -> Iterator[None]:
-    """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``)."""
+    """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``).
+
+    Reports made inside it (:mod:`satori_py.diagnostics`) get the path too.
+    """
+    token = _PATH.set(path)
     try:
         yield
     except SatoriError as exc:
         if prop is not None and exc.prop is None:
             exc.prop = prop
         raise exc.with_path(path)
+    finally:
+        _PATH.reset(token)

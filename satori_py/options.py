@@ -14,13 +14,15 @@ from .cache import BoundedCache
 from .errors import FontError, LimitError
 from .limits import active
 
-__all__ = ["FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
+__all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
 
 # The keyword options of render_svg (checked against its signature by a test);
 # a case file's other options are ignored.
 RENDER_OPTIONS = frozenset({
     "width", "height", "fonts", "embed_font", "debug", "point_scale_factor", "grapheme_images",
-    "load_additional_asset", "fetcher", "on_style_error", "emoji", "limits"})
+    "load_additional_asset", "fetcher", "on_style_error", "emoji", "strict", "on_warning", "limits"})
+# The options that are functions, which a case file (JSON) cannot give.
+CALLBACK_OPTIONS = frozenset({"load_additional_asset", "fetcher", "on_style_error", "on_warning"})
 
 FontData = bytes | str | os.PathLike[str]
 

@@ -41,3 +41,5 @@ def test_golden(case_file: Path) -> None:
     slug = str(case_file.relative_to(paths.GOLDEN_DIR).with_suffix(""))
     result = harness.run_case(case, slug, picture_dir=PICTURES, timeout=120)
     assert result.passed, result.describe()
+    # What the render reports as ignored (satori_py.diagnostics): nothing, unless the case says.
+    assert result.warnings == case.raw.get("expectWarnings", [])

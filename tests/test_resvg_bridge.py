@@ -10,7 +10,7 @@ from PIL import Image
 
 import resvg_bridge
 from resvg_bridge import RasterizeError, svg_to_png
-from resvg_bridge.colors import parse_colour
+from satori_py import StyleError, render_png
 from satori_py.assets import DEFAULT_FONT_PATH
 
 HAS_RESVG = "resvg" in resvg_bridge.available_backends()
@@ -44,7 +44,7 @@ def test_renders_png_at_svg_size(backend: str) -> None:
 @pytest.mark.skipif(not HAS_RESVG, reason="the optional resvg package is not installed")
 @pytest.mark.parametrize("kwargs", [
     {}, {"width": 333}, {"height": 91}, {"width": 100, "height": 1000},
-    {"width": 1000, "height": 100}, {"zoom": 1.5}, {"background": "rgba(0, 64, 255, 0.3)"},
+    {"width": 1000, "height": 100}, {"zoom": 1.5}, {"background": (0, 64, 255, 77)},
 ])
 def test_backends_give_identical_pixels(kwargs: dict) -> None:
     a = pixels(svg_to_png(SAMPLE, backend="resvg_py", **kwargs))
@@ -88,25 +88,39 @@ def test_bad_sizes_are_rejected(kwargs: dict) -> None:
 def test_background_fills_the_canvas(backend: str) -> None:
     empty = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
     assert pixels(svg_to_png(empty, backend=backend))[0, 0].tolist() == [0, 0, 0, 0]
-    assert pixels(svg_to_png(empty, background="#336699", backend=backend))[0, 0].tolist() \
+    assert pixels(svg_to_png(empty, background=(0x33, 0x66, 0x99, 255), backend=backend))[0, 0].tolist() \
         == [0x33, 0x66, 0x99, 255]
-    assert pixels(svg_to_png(empty, background="white", backend=backend))[2, 2].tolist() \
+    assert pixels(svg_to_png(empty, background=(255, 255, 255, 255), backend=backend))[2, 2].tolist() \
         == [255, 255, 255, 255]
 
 
-def test_bad_background_is_rejected() -> None:
-    with pytest.raises(RasterizeError, match="background"):
-        svg_to_png(SAMPLE, background="not-a-colour")
+@pytest.mark.parametrize("bad", ["white", (1, 2, 3), (0, 0, 0, 256), (0, 0, 0.5, 1), [0, 0, 0, 0]])
+def test_bad_background_is_rejected(bad: object) -> None:
+    with pytest.raises(RasterizeError) as info:
+        svg_to_png(SAMPLE, background=bad)  # type: ignore[arg-type]
+    assert str(info.value) == f"background must be (r, g, b, a) with each 0-255, got {bad!r}"
 
 
+# render_png parses the CSS colour (the project's one colour parser) and gives the bridge bytes.
 @pytest.mark.parametrize("text, rgba", [
     ("red", (255, 0, 0, 255)), ("#f008", (255, 0, 0, 136)), ("#ABCDEF", (171, 205, 239, 255)),
     ("rgb(1, 2, 3)", (1, 2, 3, 255)), ("rgba(1,2,3,0.5)", (1, 2, 3, 128)),
     ("rgb(1 2 3 / 50%)", (1, 2, 3, 128)), ("hsl(120, 50%, 50%)", (64, 191, 64, 255)),
     ("transparent", (0, 0, 0, 0)), ("RebeccaPurple", (102, 51, 153, 255)),
 ])
-def test_parse_colour(text: str, rgba: tuple) -> None:
-    assert parse_colour(text) == rgba
+def test_render_png_background_is_parsed_as_css(text: str, rgba: tuple) -> None:
+    png = render_png({"type": "div", "props": {}}, width=4, height=4, background=text)
+    empty = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    assert np.array_equal(pixels(png), pixels(svg_to_png(empty, background=rgba)))
+    if rgba[3] == 255:  # PNG stores translucent pixels premultiplied: exact only when opaque
+        assert tuple(pixels(png)[1, 1].tolist()) == rgba
+
+
+def test_render_png_rejects_a_background_that_is_not_a_colour() -> None:
+    with pytest.raises(StyleError) as info:
+        render_png({"type": "div", "props": {}}, width=4, height=4, background="not-a-colour")
+    assert str(info.value) == "Invalid background 'not-a-colour': expected a CSS colour."
+    assert info.value.prop == "background"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -117,8 +117,13 @@ class TreeBuilder:
     registry: Any
     viewport: tuple[float | None, float | None]
     embed_font: bool = True
+    # Invalid values, reported instead of raised when given; see satori_py.diagnostics.
     on_style_error: Callable[[Exception], None] | None = None
+    # What is ignored (unsupported properties, values that fall back, ...).
+    on_warning: Callable[[Exception], None] | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
+    # Checks the values the painter parses, with the element's path (paint.checks).
+    paint_check: Callable[[ComputedStyle], ComputedStyle] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
     # Every paragraph built, e.g. to ask ``load_additional_asset`` for what their text lacks.
@@ -134,7 +139,16 @@ class TreeBuilder:
         with node_context(el.path):
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor)
+                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning)
+        with node_context(el.path):
+            families = style.get("fontFamily")
+            if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
+                    and isinstance(families, tuple):
+                missing = self.registry.missing_families(families)
+                if missing is not None:
+                    self.on_warning(missing)
+            if self.paint_check is not None:
+                style = self.paint_check(style)
         # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
         # descendants (inherited) and of its own later properties (paint); none without fonts.
         ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),

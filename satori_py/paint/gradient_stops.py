@@ -29,6 +29,7 @@ from typing import Any
 
 import tinycss2
 
+from ..diagnostics import report
 from ..errors import StyleError
 from ..style import valueparser as vp
 from ..style.calc import parse_math
@@ -170,6 +171,8 @@ def parse_stops(parts: Sequence[str]) -> list[ColorStop]:
     while i < len(parts):
         words = split_spaces(parts[i])
         color, offset = words[0], parse_offset(words[1] if len(words) > 1 else None)
+        if not is_color(color):  # written as it is into the SVG, as the reference does
+            report(StyleError(f'Invalid color "{color}" in a gradient.', value=color))
         if i + 1 < len(parts) and is_position(parts[i + 1]):
             stops.append(ColorStop(color, offset, parse_offset(parts[i + 1])))
             i += 2

@@ -44,13 +44,12 @@ from .image_source import (
     ImageSource,
     clear_image_cache,
     intrinsic_size,
-    is_blocked_url,
     load_image,
 )
 
 __all__ = [
     "CACHE", "Fetcher", "ImageSource", "clear_image_cache", "detect_mime", "fit_rect",
-    "image_nodes", "intrinsic_size", "is_blocked_url", "load_image", "object_position",
+    "image_nodes", "intrinsic_size", "load_image", "object_position",
     "raster_size", "svg_size",
 ]
 

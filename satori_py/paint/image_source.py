@@ -11,12 +11,14 @@ Behaviour kept from the reference:
 * without ``allow_files`` anything that is neither ``http...`` nor ``data:``
   raises ``Image source must be an absolute URL: SRC``;
 * hosts that are private, loopback, link-local, ``localhost``, ``*.local`` or
-  ``*.internal`` are refused before the fetcher is called (SSRF protection;
-  DNS answers and redirects are the fetcher's to check: :func:`is_blocked_url`
-  is public so a fetcher can re-check every hop);
+  ``*.internal`` are refused before the fetcher is called (SSRF protection, see
+  :mod:`satori_py.fetch.guard`; DNS answers and redirects are the fetcher's to
+  check, which :func:`satori_py.http_fetcher` does);
+* ``file:`` URLs are read only by a :func:`satori_py.files_fetcher`;
 * a failed download (the fetcher raised, or the body is not an image) is not
   an error: the result has no ``href`` and ``error`` says why, so an ``<img>``
-  with ``width`` and ``height`` draws nothing, like the reference's ``[]``;
+  with ``width`` and ``height`` draws nothing, like the reference's ``[]``; it
+  is reported (:mod:`satori_py.diagnostics`), raised in strict mode;
 * ``data:`` URIs that are neither SVG nor base64 have no size (``sized`` is
   False; the reference then needs the ``width``/``height`` attributes).
 
@@ -33,8 +35,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import ipaddress
-import logging
 import os
 import re
 from collections.abc import Callable, Hashable
@@ -43,14 +43,15 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
 from ..cache import BoundedCache
+from ..diagnostics import report
 from ..errors import ImageError, LimitError
+from ..fetch.files import FilesFetcher
+from ..fetch.guard import BlockedAddressError, url_block_reason
 from ..limits import active
 from . import image_formats as fmt
 from .image_decode import avif_to_png
 from .image_formats import short_src
 from .image_limits import check_data_uri, check_raster, check_svg
-
-log = logging.getLogger("satori_py.image")
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -128,48 +129,25 @@ def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | 
         return _load_url(src, fetcher)
     if allow_files:
         return _load_file(src, base_dir)
-    if src.startswith("file:") and fetcher is not None:
-        return _load_file_url(src, fetcher)
+    if src.startswith("file:"):
+        # Only files_fetcher reads files: another fetcher is never handed a file: URL.
+        if isinstance(fetcher, FilesFetcher):
+            return _load_file_url(src, fetcher)
+        raise ImageError(f"Image source must be an absolute URL: {src} (local files are read "
+                         "only through fetcher=satori_py.files_fetcher(directory))")
     raise ImageError(f"Image source must be an absolute URL: {src}")
 
 
-def _load_file_url(url: str, fetcher: Fetcher) -> ImageSource:
-    """A ``file:`` URL, served by the caller's fetcher (e.g. :func:`files_fetcher`).
+def _load_file_url(url: str, fetcher: FilesFetcher) -> ImageSource:
+    """A ``file:`` URL, served by :func:`~satori_py.fetch.files_fetcher` (and nothing else).
 
     Unlike a failed download, a missing or refused file is an error: it is the
     caller's own asset, not a remote one that may be down.
     """
-    result = fetcher(url)
-    body = result[0] if isinstance(result, tuple) else result
-    if not isinstance(body, (bytes, bytearray, memoryview)) or not body:
+    body = fetcher.read_file(url)
+    if not body:
         raise ImageError(f"The image file {url} is empty or unreadable.")
-    return from_bytes(bytes(body), label=url)
-
-
-def files_fetcher(directory: str | os.PathLike[str], *, fallback: Fetcher | None = None) -> Fetcher:
-    """A fetcher that serves ``file:`` URLs of files inside ``directory``, and only those.
-
-    Pass it as ``fetcher`` to let ``<img src="file:///abs/dir/logo.png">`` and CSS
-    ``url(file:///...)`` read local files; other URLs go to ``fallback`` (e.g. an
-    http fetcher), or fail. Paths are resolved (symlinks, ``..``) before the check,
-    so nothing outside ``directory`` can be read.
-    """
-    root = Path(directory).resolve()
-
-    def fetch(url: str) -> bytes | tuple[bytes, str]:
-        if not url.startswith("file:"):
-            if fallback is None:
-                raise ImageError(f"No fetcher for {url}: only files under {root} are allowed.")
-            return fallback(url)
-        path = Path(unquote(url[7:] if url.startswith("file://") else url[5:])).resolve()
-        if not path.is_relative_to(root):
-            raise ImageError(f"The image file {path} is outside the allowed directory {root}.")
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise ImageError(f"Can't read the image file {path}: {exc.strerror or exc}") from exc
-
-    return fetch
+    return from_bytes(body, label=url)
 
 
 _HTTP_URL = re.compile(r"https?:", re.IGNORECASE)
@@ -286,8 +264,12 @@ def _decode_percent(payload: str, src: str) -> str:
 
 
 def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
-    if is_blocked_url(url):
-        raise ImageError(f"Image source resolves to a blocked address (SSRF protection): {url}")
+    # A fetcher that applies the guard itself after DNS (http_fetcher) may have been
+    # told to allow some private addresses; any other gets only public literal hosts.
+    reason = None if getattr(fetcher, "checks_addresses", False) else url_block_reason(url)
+    if reason is not None:
+        raise BlockedAddressError(f"Image source resolves to a blocked address (SSRF "
+                                  f"protection): {url}: {reason}.")
     if fetcher is None:
         raise ImageError(f"Loading the image {url} needs a fetcher: pass `fetcher` "
                          "(satori-py never downloads anything by itself).")
@@ -305,11 +287,13 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
         if not isinstance(body, (bytes, bytearray, memoryview)):
             raise ImageError(f"the fetcher returned {type(body).__name__}, not bytes")
         source = _from_download(bytes(body), content_type, url)
+    except BlockedAddressError:
+        raise  # found after DNS or on a redirect: as much an error as a literal host
     except LimitError:
         raise  # an image over a limit is an error wherever it comes from
     except Exception as exc:  # the reference logs any failure and draws nothing
         message = f"Can't load image {url}: {getattr(exc, 'message', None) or exc}"
-        log.warning("%s", message)
+        report(ImageError(message, value=url))  # a warning, or raised in strict mode
         return ImageSource("", "", 0.0, 0.0, sized=False, error=message)
     CACHE.put(key, source)
     return source
@@ -367,102 +351,3 @@ def _parse_int(value: object) -> float | None:
         return None
     match = re.match(r"\s*([+-]?\d+)", str(value))
     return float(int(match.group(1))) if match else None
-
-
-# --- SSRF guard (literal hosts) ------------------------------------------------------
-
-def is_blocked_url(url: str) -> bool:
-    """Whether a server must refuse to fetch ``url`` by its literal host.
-
-    As ``isUnsafeServerFetchUrl``: not http(s) or no host; ``localhost``,
-    ``*.local``, ``*.internal``; IPv4 in private, loopback, link-local, CGNAT,
-    benchmark or multicast/reserved ranges (also written as ``0x7f.1`` or
-    ``2130706433``, as WHATWG URL reads them); the IPv6 equivalents and IPv6
-    forms that embed such an IPv4.
-    """
-    host = _url_host(url)
-    if host is None:
-        return True
-    if host in ("localhost", "local", "internal") or host.endswith((".localhost", ".local", ".internal")):
-        return True
-    if ":" in host:
-        return _unsafe_ipv6(host)
-    labels = host.split(".")
-    if re.fullmatch(r"\d+|0[xX][0-9a-fA-F]*", labels[-1]):
-        v4 = _whatwg_ipv4(labels)
-        return True if v4 is None else _unsafe_ipv4(v4)
-    return False
-
-
-def _url_host(url: str) -> str | None:
-    url = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
-                                                "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
-                                                "\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-    scheme = _HTTP_URL.match(url)
-    if scheme is None:
-        return None
-    # Special schemes take any run of slashes (and backslashes) before the host.
-    rest = url[scheme.end():].lstrip("/\\")
-    authority = re.split(r"[/?#\\]", rest, maxsplit=1)[0].rsplit("@", 1)[-1]
-    if authority.startswith("["):
-        end = authority.find("]")
-        if end < 0:
-            return None
-        host = authority[1:end]
-    else:
-        host = unquote(authority.split(":", 1)[0])
-        if not host.isascii():
-            try:
-                host = host.encode("idna").decode("ascii")
-            except UnicodeError:
-                return None
-    host = host.lower().rstrip(".")
-    return host or None
-
-
-def _whatwg_ipv4(labels: list[str]) -> str | None:
-    """An IPv4 host as WHATWG URL parses it (hex, octal, 1-4 parts), or None if invalid."""
-    if len(labels) > 4:
-        return None
-    numbers = []
-    for label in labels:
-        try:
-            if label[:2].lower() == "0x":
-                numbers.append(int(label[2:] or "0", 16))
-            elif len(label) > 1 and label.startswith("0"):
-                numbers.append(int(label, 8))
-            else:
-                numbers.append(int(label, 10))
-        except ValueError:
-            return None
-    if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
-        return None
-    value = numbers[-1]
-    for index, number in enumerate(numbers[:-1]):
-        value += number << (8 * (3 - index))
-    return str(ipaddress.IPv4Address(value))
-
-
-def _unsafe_ipv4(address: str) -> bool:
-    a, b, c, _ = (int(p) for p in address.split("."))
-    return (a in (0, 10, 127) or a >= 224 or (a == 100 and 64 <= b <= 127)
-            or (a == 169 and b == 254) or (a == 172 and 16 <= b <= 31)
-            or (a == 192 and b == 0 and c == 0) or (a == 192 and b == 168)
-            or (a == 198 and b in (18, 19)))
-
-
-def _unsafe_ipv6(host: str) -> bool:
-    try:
-        packed = ipaddress.IPv6Address(host.split("%", 1)[0]).packed
-    except ValueError:
-        return True  # unparseable: fail closed
-    g = [int.from_bytes(packed[i:i + 2], "big") for i in range(0, 16, 2)]
-    embeds = (all(x == 0 for x in g[:6])
-              or (all(x == 0 for x in g[:5]) and g[5] == 0xFFFF)
-              or (all(x == 0 for x in g[:4]) and g[4] == 0xFFFF and g[5] == 0)
-              or (g[0] == 0x64 and g[1] == 0xFF9B and g[2:6] == [0, 0, 0, 0])
-              or (g[0] == 0x64 and g[1] == 0xFF9B and g[2] == 1))
-    if embeds:
-        return _unsafe_ipv4(str(ipaddress.IPv4Address(packed[12:])))
-    return ((g[0] & 0xFE00) == 0xFC00 or (g[0] & 0xFFC0) in (0xFE80, 0xFEC0)
-            or (g[0] & 0xFF00) == 0xFF00 or (g[0] == 0x2001 and g[1] == 0x0DB8))

@@ -9,7 +9,6 @@ property of the table has a value (its initial value when not set).
 """
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -28,7 +27,6 @@ from .values import LengthContext, check_keyword, js_string, js_to_number, unrea
 
 __all__ = ["ComputedStyle", "compute_style", "root_style"]
 
-_log = logging.getLogger("satori_py.style")
 _TEXT_ALIGN = {k: k for k in ("left", "right", "center", "justify", "start", "end")}
 _SIDES = ("Top", "Right", "Bottom", "Left")
 # Folded into `textShadow`.
@@ -105,30 +103,48 @@ def _snap(width: float, scale: float) -> float:
 def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedStyle, *,
                   viewport: tuple[float, float],
                   on_style_error: Callable[[StyleError], None] | None = None,
-                  point_scale_factor: float = 1.0) -> ComputedStyle:
+                  point_scale_factor: float = 1.0,
+                  on_warning: Callable[[StyleError], None] | None = None) -> ComputedStyle:
     """The computed style of element ``tag`` with ``props``, inheriting from ``parent``.
 
     Invalid values raise StyleError with the reference's sentence, or are
     passed to ``on_style_error`` and dropped when it is given. Values the
-    reference only warns about are dropped and listed in ``warnings``.
+    reference only warns about are dropped and listed in ``warnings``; they,
+    and what the reference ignores without a word (unsupported properties,
+    invalid values that fall back), are passed to ``on_warning``.
     """
     props = props or {}
     warnings: list[str] = []
 
+    def note(error: StyleError) -> None:
+        if on_warning is not None:
+            on_warning(error)
+
     def warn(message: str) -> None:
         warnings.append(message)
-        _log.warning(message)
+        note(StyleError(message))
+
+    reported = False  # whether the property being typed has been reported already
 
     def report(error: StyleError) -> None:
+        nonlocal reported
+        reported = True
         if on_style_error is None:
             raise error
         on_style_error(error)
 
     def soft(message: str) -> None:
+        nonlocal reported
+        reported = True
         if on_style_error is not None:
-            on_style_error(StyleError(message))
+            on_style_error(StyleError(message, prop=ctx.prop))
         else:
             warn(message)
+
+    def ignored(message: str) -> None:
+        nonlocal reported
+        reported = True
+        note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))
 
     inline = props.get("style")
     inline = dict(inline) if isinstance(inline, Mapping) else {}
@@ -156,12 +172,12 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         and parent_line_height.kind == "multiplier" else None)
 
     expanded = expand(declarations, {k: v for k, v in base.items() if k.startswith("--")},
-                      base.get("color", BLACK), base.get("_colorText", "black"), report, warn)
+                      base.get("color", BLACK), base.get("_colorText", "black"), report, warn, note)
     declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
                                            lengths, report)
     color = expanded.color
     typed: dict[str, Any] = {}
-    ctx = conv.Context("", font_size, color, lengths, report, soft, typed)
+    ctx = conv.Context("", font_size, color, lengths, report, soft, typed, ignored)
 
     # Inherited colours that default to currentColor follow each element's own
     # colour until some ancestor sets them.
@@ -177,6 +193,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         fallback = base[name] if inherits else (color if current_initial else row.initial)
         value = declared[name]
         ctx.prop = name
+        reported = False
         if name == "order":
             typed[name] = _order(value, report)
         elif name == "visibility" and value == parent_values.get("visibility"):
@@ -191,6 +208,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
             except Exception:  # noqa: BLE001 - any other failure of a converter: the value is invalid
                 report(unreadable(name, value))
                 result = conv.INVALID
+            if result is conv.INVALID and not reported and name not in expanded.warned:
+                ignored(conv.ignored_value(name, value))
             typed[name] = fallback if result is conv.INVALID else result
 
     typed["fontSize"] = font_size

@@ -7,7 +7,10 @@ and adds the parsing that the reference leaves to its builders (colours,
 radii, font weights, line clamps, shadows). Each converter takes the value and
 a :class:`Context` and returns the typed value; hard errors go through
 ``ctx.report`` and soft ones (the reference's ``console.warn``) through
-``ctx.soft``, both falling back to the property's initial value.
+``ctx.soft``, both falling back to the property's initial value. A value the
+reference ignores without a word is :data:`INVALID` (the caller reports it
+with :func:`ignored_value`) or, when it falls back to something else than the
+initial value, reported through ``ctx.ignored``.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ __all__ = [
     "Context",
     "Converter",
     "fill_color",
+    "ignored_value",
     "font_family",
     "font_weight",
     "gap",
@@ -69,6 +73,18 @@ class Context:
     report: Callable[[StyleError], None]
     soft: Callable[[str], None]
     style: Mapping[str, Any]
+    ignored: Callable[[str], None] = lambda message: None
+
+
+def shown(value: Any) -> str:
+    """A value as a report quotes it: as written, cut when long."""
+    text = js_string(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def ignored_value(prop: str, value: Any) -> str:
+    """The report of an invalid value that falls back to the property's initial value."""
+    return f'Invalid value "{shown(value)}" for CSS property "{prop}".'
 
 
 Converter = Callable[[Any, Context], Any]
@@ -168,7 +184,7 @@ def inset(value: Any, ctx: Context) -> Any:
         return "auto"
     if ctx.style.get("position") in ("static", "sticky", None):
         quiet = Context(ctx.prop, ctx.font_size, ctx.color, ctx.lengths, ctx.report,
-                        lambda message: None, ctx.style)
+                        lambda message: None, ctx.style, ctx.ignored)
         return _length_percentage(value, quiet, auto=False)
     return _length_percentage(value, ctx, auto=False)
 
@@ -225,7 +241,10 @@ def fill_color(value: Any, ctx: Context) -> Any:
     if isinstance(value, RGBA):
         return value
     parsed = parse_color(js_string(value), ctx.color)
-    return parsed if parsed is not None else BLACK
+    if parsed is None:
+        ctx.ignored(f'Invalid color "{shown(value)}" for CSS property "{ctx.prop}": it is drawn black.')
+        return BLACK
+    return parsed
 
 
 def stroke_color(value: Any, ctx: Context) -> Any:
@@ -233,7 +252,10 @@ def stroke_color(value: Any, ctx: Context) -> Any:
     if isinstance(value, RGBA):
         return value
     parsed = parse_color(js_string(value), ctx.color)
-    return parsed if parsed is not None else TRANSPARENT
+    if parsed is None:
+        ctx.ignored(f'Invalid color "{shown(value)}" for CSS property "{ctx.prop}".')
+        return TRANSPARENT
+    return parsed
 
 
 # -- shapes and fonts ---------------------------------------------------------------------
@@ -290,6 +312,8 @@ def font_weight(value: Any, ctx: Context) -> Any:
     match = re.match(r"^\s*([+-]?\d+)", text)  # parseInt
     if match and text != "normal":
         return int(match.group(1)) or 400
+    if text != "normal":
+        ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "fontWeight": 400 is used.')
     return 400
 
 
@@ -304,6 +328,8 @@ def line_height(value: Any, ctx: Context) -> Any:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return LineHeight("multiplier", float(value))
+    if js_string(value).strip().lower() != "normal":
+        ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "lineHeight": "normal" is used.')
     return LineHeight("normal")
 
 
@@ -313,6 +339,8 @@ def line_clamp(value: Any, ctx: Context) -> Any:
         return LineClamp(int(value)) if value else None
     match = re.match(r"""^(\d+)\s*(?:"(.*)"|'(.*)')$""", js_string(value), re.DOTALL)
     if not match:
+        if js_string(value).strip().lower() != "none":
+            ctx.ignored(ignored_value(ctx.prop, value))
         return None
     count = int(match.group(1))
     ellipsis = match.group(2) if match.group(2) is not None else match.group(3)

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..errors import SatoriError, StyleError
+from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
 from .paint_shorthands import PAINT_HANDLERS
 from .shorthands import BOX_HANDLERS
+from .supported import unsupported_property
 from .types import RGBA
 from .values import js_string, js_to_number, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
@@ -238,15 +239,27 @@ class Expanded:
     color: RGBA = BLACK
     color_text: str = "black"
     color_declared: bool = False
+    warned: set[str] = field(default_factory=set)  # longhands whose declaration was warned about
 
 
 def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
            parent_color_text: str, report: Callable[[StyleError], None],
-           warn: Callable[[str], None]) -> Expanded:
-    """Expand ``style`` (preset and inline declarations in cascade order)."""
+           warn: Callable[[str], None], note: Callable[[StyleError], None] | None = None) -> Expanded:
+    """Expand ``style`` (preset and inline declarations in cascade order).
+
+    ``note`` hears of what the reference ignores without a word: properties
+    nothing reads (they are kept all the same).
+    """
     own, rest = extract_custom_properties(style)
     variables = merge_variables(inherited_variables, own)
     out = Expanded(variables=variables, color=parent_color, color_text=parent_color_text)
+
+    warnings = 0
+
+    def counted(message: str) -> None:
+        nonlocal warnings
+        warnings += 1
+        warn(message)
 
     raw_color = rest.get("color")
     if raw_color is not None and raw_color != "" and raw_color != 0:
@@ -259,6 +272,9 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                 except (ArithmeticError, ValueError):  # numbers past every range: not a colour
                     parsed = None
                 # An invalid colour is kept as written: SVG renderers fill it black.
+                if parsed is None and note is not None:
+                    note(StyleError(f'Invalid color "{text}" for CSS property "color": it is drawn black.',
+                                    prop="color", value=raw_color))
                 out.color = parsed if parsed is not None else BLACK
                 out.color_text = convert_colors(text, parent_color)
                 out.color_declared = True
@@ -270,20 +286,30 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         if prop == "color" or value is None:
             continue
         name = camelize(prop)
-        resolved = resolve_variables(value, variables, warn)
+        if note is not None:
+            unsupported = unsupported_property(prop, name)
+            if unsupported is not None:
+                note(UnsupportedPropertyError(unsupported, prop=prop, value=value))
+        before = warnings
+        resolved = resolve_variables(value, variables, counted)
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
             continue
         text = _prepare(name, resolved, out.color_text, out.color) \
             if isinstance(resolved, str) else resolved
         try:
-            out.declared.update(expand_declaration(name, text, out.color_text, warn))
+            longhands = expand_declaration(name, text, out.color_text, counted)
         except StyleError as error:
             report(_with_rule(error, name, text))
+            continue
         except SatoriError:
             raise
         except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
             report(unreadable(name, text))
+            continue
+        out.declared.update(longhands)
+        if warnings != before:
+            out.warned.update(longhands)
     return out
 
 

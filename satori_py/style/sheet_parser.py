@@ -28,7 +28,8 @@ from tinycss2 import ast
 from .css_tokens import SKIPPED, Source, is_literal, significant, split, strip
 from .selector_parser import RawComplex, parse_selector_list
 
-__all__ = ["AtRule", "ContentPart", "Declaration", "Item", "StyleRule", "parse_stylesheet"]
+__all__ = ["AtRule", "ContentPart", "Declaration", "Item", "StyleRule", "parse_declarations",
+           "parse_stylesheet"]
 
 # A part of `content`: text, or (kind, ...args): ("attr", name, fallback | None),
 # ("counter", name, separator | None, style), ("quote", keyword), ("url", url).
@@ -75,6 +76,12 @@ def parse_stylesheet(text: str) -> list[Item]:
     """The rules of a stylesheet, in source order."""
     source = Source(text)
     return _parse_list(source, source.tokens, nested=False)
+
+
+def parse_declarations(text: str) -> list[Item]:
+    """The contents of a ``style`` attribute: declarations (and any rules written there, in order)."""
+    source = Source(text)
+    return _parse_list(source, source.tokens, nested=True)
 
 
 def _parse_list(source: Source, tokens: list[ast.Node], *, nested: bool) -> list[Item]:

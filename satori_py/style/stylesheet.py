@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from ..diagnostics import Diagnostics
 from ..element import TEXT, Element, Node, TextNode
 from ..errors import SatoriError, StyleError
 from .computed import compute_style, root_style
@@ -117,6 +118,7 @@ def _invalid_declarations(nodes: list[SheetNode], on_error: ErrorSink | None) ->
     Values with ``var()`` or ``env()`` are valid until they're computed, as in browsers.
     """
     groups: dict[str, list[Declaration]] = {}
+    paths: dict[str, str] = {}  # the first element each group applies to, named in the report
     for node in nodes:
         for matched in node.matched.values():
             for rule in (m.rule for m in matched):
@@ -125,9 +127,11 @@ def _invalid_declarations(nodes: list[SheetNode], on_error: ErrorSink | None) ->
                     if not isinstance(value, str) or declaration.name.startswith("--") \
                             or _CSS_WIDE.match(value) or _SUBSTITUTED.search(value):
                         continue
-                    groups.setdefault(f"{declaration.name}:{value}", []).append(declaration)
+                    key = f"{declaration.name}:{value}"
+                    groups.setdefault(key, []).append(declaration)
+                    paths.setdefault(key, node.element.path)
     invalid: set[Declaration] = set()
-    for declarations in groups.values():
+    for key, declarations in groups.items():
         name, original = declarations[0].name, str(declarations[0].value)
         # Container units are resolved in the cascade, so they're checked as lengths.
         checked = replace_container_units(original, lambda amount, unit: "0px") \
@@ -139,7 +143,7 @@ def _invalid_declarations(nodes: list[SheetNode], on_error: ErrorSink | None) ->
             error = StyleError(error.message.replace(checked, original), prop=error.prop, value=original)
         invalid.update(declarations)
         if on_error is not None:
-            on_error(error)
+            on_error(error.with_path(paths[key]))
     return invalid
 
 
@@ -399,33 +403,24 @@ def has_query_containers(element: Element) -> bool:
     return any(isinstance(c, Element) and has_query_containers(c) for c in element.children)
 
 
-def lay_out_with_stylesheets(element: Element, lay_out: Callable[[Element, ErrorSink | None], R], *,
-                             viewport: Viewport, on_style_error: ErrorSink | None,
+def lay_out_with_stylesheets(element: Element, lay_out: Callable[[Element], R], *,
+                             viewport: Viewport, diagnostics: Diagnostics,
                              container_sizes: Callable[[R], ContainerSizes]) -> R:
     """Apply the stylesheets and lay out, twice when there are query containers.
 
     Container queries depend on the sizes of containers, known after layout:
     the first pass lays out without them, the second with the content-box
-    sizes ``container_sizes`` reads from the first. The style errors of a
-    first pass are reported by the second one instead.
+    sizes ``container_sizes`` reads from the first. What the first pass
+    reported to ``diagnostics`` is withdrawn: the second one reports it again.
+    Invalid declarations of the sheets are reported there too.
     """
-    pending: list[Exception] | None = [] if on_style_error is not None else None
-
-    def report(error: Exception) -> None:
-        if pending is not None:
-            pending.append(error)
-        elif on_style_error is not None:
-            on_style_error(error)
-
-    sink = report if on_style_error is not None else None
-    styled = apply_stylesheets(element, viewport=viewport, on_style_error=sink)
-    result = lay_out(styled, sink)
+    mark = diagnostics.checkpoint()
+    styled = apply_stylesheets(element, viewport=viewport, on_style_error=diagnostics.report)
+    result = lay_out(styled)
     if styled is not element and has_query_containers(styled):
         sizes = container_sizes(result)
-        pending = None
-        styled = apply_stylesheets(element, viewport=viewport, on_style_error=sink, container_sizes=sizes)
-        return lay_out(styled, sink)
-    errors, pending = pending or [], None
-    for error in errors:
-        report(error)
+        diagnostics.rollback(mark)
+        styled = apply_stylesheets(element, viewport=viewport, on_style_error=diagnostics.report,
+                                   container_sizes=sizes)
+        return lay_out(styled)
     return result

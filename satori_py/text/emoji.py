@@ -38,6 +38,8 @@ from typing import Any, Literal
 
 import brotli  # type: ignore[import-untyped]
 
+from ..diagnostics import report
+from ..errors import ImageError
 from ..files import write_atomic
 
 __all__ = [
@@ -357,7 +359,7 @@ class EmojiLoader:
                 continue
             if _is_svg(data):
                 return data
-            log.warning("emoji: %s is not an SVG file; ignored", path)
+            report(ImageError(f"Emoji file {path} is not an SVG file.", value=str(path)))
         return None
 
     def _download(self, code: str) -> bytes | None:
@@ -373,10 +375,10 @@ class EmojiLoader:
                 raise TypeError(f"the fetcher returned {type(body).__name__}, not bytes")
             data = bytes(body)
         except Exception as exc:  # noqa: BLE001 - a missing emoji is drawn by the fonts
-            log.warning("emoji: can't load %s: %s", url, exc)
+            report(ImageError(f"Can't load emoji {url}: {exc}", value=url))
             return None
         if len(data) > _MAX_SVG_BYTES or not _is_svg(data):
-            log.warning("emoji: %s is not an SVG image; ignored", url)
+            report(ImageError(f"Emoji {url} is not an SVG image.", value=url))
             return None
         if self.cache is not None:
             self.cache.put(url, data)

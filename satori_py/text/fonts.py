@@ -313,6 +313,12 @@ def lang_from_key(key: str) -> str | None:
     return None if lang == SUFFIX_WHEN_LANG_NOT_SET else lang
 
 
+# CSS generic families name no font: any font given stands for them, as in the reference.
+GENERIC_FAMILIES = frozenset({
+    "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif",
+    "ui-sans-serif", "ui-monospace", "ui-rounded", "emoji", "math", "fangsong"})
+
+
 class FontRegistry:
     """The fonts of a render, registered like the reference's ``FontLoader``.
 
@@ -359,6 +365,21 @@ class FontRegistry:
         self.token = hashlib.blake2b(repr(self._signature).encode(), digest_size=12).hexdigest()
         self._lists.clear()
         self._ch_ratios.clear()
+
+    def missing_families(self, families: Iterable[str]) -> FontError | None:
+        """The report of a ``fontFamily`` (lowercased) none of whose families is a given font.
+
+        The reference then draws the text with the other fonts, without a word.
+        """
+        families = tuple(families)
+        names = {face.name for faces in self.fonts.values() for face in faces}
+        if not families or any(f in names or f in GENERIC_FAMILIES for f in families):
+            return None
+        wanted = " or ".join(f'"{f}"' for f in families)
+        given = ", ".join(f'"{n}"' for n in dict.fromkeys(
+            face.name for faces in self.fonts.values() for face in faces))
+        return FontError(f"No font is named {wanted} (the fonts given: {given}); the text falls back "
+                         "to the other fonts.", prop="fontFamily", value=list(families))
 
     def get(self, name: str, weight: Any = 400, style: Any = "normal") -> FontFace | None:
         """The best font filed under ``name`` (a full key such as ``"geist_unknown"``)."""

@@ -172,5 +172,5 @@ def test_invalid_grid_values_raise_with_the_node_path_or_are_reported() -> None:
     errors: list[Exception] = []
     render_svg(el, width=100, height=100, on_style_error=errors.append)
     assert [str(e) for e in errors] == [
-        'Invalid value for CSS property "gridTemplateColumns": "1fr minmax(1fr, 2px)".',
-        'Invalid value for CSS property "gridRowStart": "span 0".']
+        'div/div[0]: Invalid value for CSS property "gridTemplateColumns": "1fr minmax(1fr, 2px)".',
+        'div/div[1]: Invalid value for CSS property "gridRowStart": "span 0".']

@@ -27,7 +27,6 @@ from satori_py.paint.image import (
     fit_rect,
     image_nodes,
     intrinsic_size,
-    is_blocked_url,
     load_image,
     object_position,
 )
@@ -274,7 +273,9 @@ def test_long_sources_are_shortened_in_messages() -> None:
 def test_relative_and_file_sources_need_allow_files(src: str) -> None:
     with pytest.raises(ImageError) as info:
         load_image(src)
-    assert str(info.value) == f"Image source must be an absolute URL: {src}"
+    hint = (" (local files are read only through fetcher=satori_py.files_fetcher(directory))"
+            if src.startswith("file:") else "")
+    assert str(info.value) == f"Image source must be an absolute URL: {src}{hint}"
 
 
 def test_local_files(tmp_path: Path) -> None:
@@ -336,50 +337,6 @@ def test_failed_downloads_draw_nothing(result: Any, message: str) -> None:
                        id_prefix="i") == ([], [])
     load_image("https://example.com/x", fetcher=fetch)
     assert len(calls) == 2  # failures are not cached
-
-
-@pytest.mark.parametrize("url,blocked", [
-    ("https://example.com/a.png", False),
-    ("https://93.184.215.14/a.png", False),
-    ("https://[2606:4700::1111]/a.png", False),
-    ("http://127.0.0.1/x.png", True),
-    ("http://localhost:3000/x", True),
-    ("http://LOCALHOST./x", True),
-    ("http://api.localhost/x", True),
-    ("http://printer.local/x", True),
-    ("http://metadata.google.internal/x", True),
-    ("http://169.254.169.254/latest", True),
-    ("http://10.1.2.3/", True),
-    ("http://172.20.0.1/", True),
-    ("http://192.168.1.1/", True),
-    ("http://100.64.0.1/", True),
-    ("http://198.18.0.1/", True),
-    ("http://224.0.0.1/", True),
-    ("http://0x7f.1/", True),
-    ("http://2130706433/", True),
-    ("http://0177.0.0.1/", True),
-    ("http://user@127.0.0.1:80/", True),
-    ("http://[::1]/", True),
-    ("http://[::ffff:127.0.0.1]/", True),
-    ("http://[64:ff9b::10.0.0.1]/", True),
-    ("http://[fd00::1]/", True),
-    ("http://[fe80::1%25eth0]/", True),
-    ("http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/", True),  # fullwidth digits
-    ("httpfoo", True),
-    ("http://", True),
-])
-def test_ssrf_literal_hosts(url: str, blocked: bool) -> None:
-    assert is_blocked_url(url) is blocked
-
-
-def test_blocked_urls_raise_before_fetching() -> None:
-    def fetch(url: str) -> bytes:
-        raise AssertionError("must not be called")
-
-    with pytest.raises(ImageError) as info:
-        load_image("http://127.0.0.1/x.png", fetcher=fetch)
-    assert str(info.value) == \
-        "Image source resolves to a blocked address (SSRF protection): http://127.0.0.1/x.png"
 
 
 def test_cache_is_bounded() -> None:

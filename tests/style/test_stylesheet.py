@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from satori_py.diagnostics import Diagnostics
 from satori_py.element import Element, TextNode, load_element
 from satori_py.errors import StyleError
 from satori_py.style.conditions import (
@@ -227,31 +228,34 @@ def test_two_passes_for_container_queries() -> None:
                           h("div", {"className": "c"}, h("p", None, "x"))))
     passes: list[Element] = []
     errors: list[Exception] = []
+    channel = Diagnostics(on_style_error=errors.append)
 
-    def lay_out(styled: Element, report: Any) -> str:
+    def lay_out(styled: Element) -> str:
         passes.append(styled)
-        if report is not None:
-            report(StyleError(f"pass {len(passes)}"))
+        channel.report(StyleError(f"pass {len(passes)}"))
         return "layout"
 
-    result = lay_out_with_stylesheets(tree, lay_out, viewport=VIEWPORT, on_style_error=errors.append,
-                                      container_sizes=lambda _: {0: (80.0, 10.0)})
+    with channel.active():
+        result = lay_out_with_stylesheets(tree, lay_out, viewport=VIEWPORT, diagnostics=channel,
+                                          container_sizes=lambda _: {0: (80.0, 10.0)})
     assert result == "layout" and len(passes) == 2
     assert has_query_containers(passes[0]) and passes[0].children[1].props[CONTAINER_PROP] == 0  # type: ignore[union-attr]
     first_p, second_p = (p.children[1].children[0] for p in passes)  # type: ignore[union-attr]
     assert "style" not in first_p.props and second_p.props["style"] == {"color": "red"}  # type: ignore[union-attr]
-    # The errors of the first pass are reported by the second one instead.
+    # The reports of the first pass are withdrawn: the second one makes them again.
     assert [str(e) for e in errors] == ["pass 2"]
 
 
 def test_one_pass_reports_its_errors() -> None:
     tree = load_element(h("div", None, h("p", None, "x")))
     errors: list[Exception] = []
+    channel = Diagnostics(on_style_error=errors.append)
 
-    def lay_out(styled: Element, report: Any) -> int:
-        report(StyleError("late"))
+    def lay_out(styled: Element) -> int:
+        channel.report(StyleError("late"))
         return 1
 
-    assert lay_out_with_stylesheets(tree, lay_out, viewport=VIEWPORT, on_style_error=errors.append,
-                                    container_sizes=lambda _: {}) == 1
+    with channel.active():
+        assert lay_out_with_stylesheets(tree, lay_out, viewport=VIEWPORT, diagnostics=channel,
+                                        container_sizes=lambda _: {}) == 1
     assert [str(e) for e in errors] == ["late"]

@@ -17,7 +17,7 @@ import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,8 @@ class CaseResult:
     mass: float | None = None
     seconds: float = 0.0
     picture: str | None = None
+    # What the render reported as dropped or ignored (satori_py.diagnostics), as "Class: message".
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -92,12 +94,16 @@ def raster_fonts(case: Any) -> list[Any] | None:
     return [f.data for f in fonts] or None
 
 
-def render_case(case: Any) -> tuple[str, bytes]:
-    """Our SVG and PNG for ``case``; raises what the renderer raises."""
+def render_case(case: Any, reports: list[Any] | None = None) -> tuple[str, bytes]:
+    """Our SVG and PNG for ``case``; raises what the renderer raises.
+
+    What the render reports as dropped or ignored is appended to ``reports``.
+    """
     import resvg_bridge
     from satori_py import api
 
-    svg = api.render_svg(case.element, **case.render_kwargs(offline=True))
+    svg = api.render_svg(case.element, **case.render_kwargs(offline=True),
+                         on_warning=reports.append if reports is not None else None)
     png = resvg_bridge.svg_to_png(svg, font_files=raster_fonts(case))
     return svg, png
 
@@ -108,10 +114,11 @@ def run_case(case: Any, slug: str, *, picture_dir: Path | None = None,
     from satori_py.errors import SatoriError
 
     start = time.perf_counter()
+    reports: list[Any] = []
 
     def done(status: str, message: str = "", **kw: Any) -> CaseResult:
         return CaseResult(slug, status, message, seconds=round(time.perf_counter() - start, 3),
-                          **kw)
+                          warnings=[f"{type(r).__name__}: {r}" for r in reports], **kw)
 
     try:
         with time_limit(timeout):
@@ -119,7 +126,8 @@ def run_case(case: Any, slug: str, *, picture_dir: Path | None = None,
                 from satori_py import api
 
                 try:
-                    api.render_svg(case.element, **case.render_kwargs(offline=True))
+                    api.render_svg(case.element, **case.render_kwargs(offline=True),
+                                   on_warning=reports.append)
                 except SatoriError as exc:
                     if case.expect_error in str(exc):
                         return done(PASS)
@@ -128,7 +136,7 @@ def run_case(case: Any, slug: str, *, picture_dir: Path | None = None,
                 return done(FAIL, f"expected an error ({case.expect_error!r}), but it rendered")
             if case.reference_png is None or not Path(case.reference_png).is_file():
                 return done(MISSING, f"no reference PNG ({case.reference_png})")
-            svg, png = render_case(case)
+            svg, png = render_case(case, reports)
     except CaseTimeout as exc:
         return done(TIMEOUT, str(exc))
     except SatoriError as exc:

@@ -16,8 +16,9 @@ import pytest
 from satori_py import Font
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.errors import RenderError, StyleError
-from satori_py.response import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, EMOJI_SETS,
-                                ImageResponse, RenderJob, etag_matches, strong_etag)
+from satori_py.web.job import RenderJob
+from satori_py.web.reply import CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, etag_matches, strong_etag
+from satori_py.web.response import EMOJI_SETS, ImageResponse
 
 CARD: dict[str, Any] = {"type": "div", "props": {
     "style": {"display": "flex", "width": "100%", "height": "100%", "background": "white",
@@ -217,7 +218,7 @@ class _ExitOnUnpickle:
 
 @pytest.fixture(scope="module")
 def pool() -> Iterator[Any]:
-    from satori_py import render_pool
+    from satori_py.web import pool as render_pool
     render_pool.configure(1)
     yield render_pool
     render_pool.configure(None)
@@ -249,7 +250,7 @@ def test_thread_mode(pool: Any) -> None:
 
 
 def test_workers_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from satori_py.render_pool import default_workers
+    from satori_py.web.pool import default_workers
     monkeypatch.setenv("SATORI_PY_RENDER_WORKERS", "3")
     assert default_workers() == 3
     monkeypatch.setenv("SATORI_PY_RENDER_WORKERS", "x")

@@ -30,8 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol, cast
 
-from .options import Font
-from .response import HeadersInit, OnError
+from .response import ImageResponse
 
 __all__ = ["ImageSize", "OpenGraphImage", "OpenGraphRoute", "opengraph_decorator"]
 
@@ -108,18 +107,17 @@ def opengraph_decorator(response_class: type[Any], *,
     """
 
     def opengraph_image(*, alt: str = "", size: Sequence[int] | Mapping[str, int] = (1200, 630),
-                        content_type: str = "image/png", fonts: Sequence[Font] | None = None,
-                        emoji: str = "twemoji", headers: HeadersInit | None = None,
-                        debug: bool = False, development: bool | None = None,
-                        on_error: OnError = "raise") -> OpenGraphDecorator:
+                        content_type: str = "image/png", **response_options: Any
+                        ) -> OpenGraphDecorator:
+        """``response_options``: the response's other arguments (fonts, emoji, headers,
+        on_error, deadline, fetcher, ...), checked now rather than at the first request."""
         if content_type not in _CONTENT_TYPES:
             raise ValueError(f"content_type must be one of {', '.join(_CONTENT_TYPES)}, "
                              f"got {content_type!r}.")
         og = OpenGraphImage(alt=alt, size=_size(size), content_type=content_type)
         options: dict[str, Any] = {"width": og.size.width, "height": og.size.height,
-                                   "format": og.format, "fonts": fonts, "emoji": emoji,
-                                   "headers": headers, "debug": debug,
-                                   "development": development, "on_error": on_error}
+                                   "format": og.format, **response_options}
+        ImageResponse(None, **options)  # a bad option fails at decoration time
 
         def respond(result: Any) -> Any:
             # A function may return its own response (custom status, a redirect...): any

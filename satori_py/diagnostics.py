@@ -1,0 +1,151 @@
+"""The diagnostics channel: what a render drops or ignores, reported with the node path.
+
+Satori ignores a lot silently: an unknown property, an invalid colour, a font
+family no font has, an image that fails to load. satori-py draws the same
+picture but says so. Each such thing is a :class:`~satori_py.errors.SatoriError`
+(``StyleError`` for CSS, ``FontError``, ``ImageError``, ``InvalidElementError``,
+``OptionError``) carrying ``path``, ``prop`` and ``value``, given to
+:meth:`Diagnostics.report` of the render's channel:
+
+* ``strict=True``: it is raised at once, and the render fails;
+* otherwise it is logged as a WARNING on the ``satori_py`` logger (the record
+  carries ``satori_path``, ``satori_prop``, ``satori_value`` and
+  ``satori_error``) and passed to a callback: invalid style values to
+  ``on_style_error`` when given; everything else (unsupported properties,
+  fonts, images, options, elements), and invalid values without
+  ``on_style_error``, to ``on_warning``.
+
+Errors that Satori raises (``display: bogus``) still raise unless
+``on_style_error`` is given (:attr:`Diagnostics.lenient`); then they are
+reported the same way and the value is ignored.
+
+Reports are delivered when the render ends, failed or not, each once:
+a layout that is redone (container queries, fonts loaded for missing
+characters) does not repeat them, and the reports of a pass that is thrown
+away are withdrawn (:meth:`Diagnostics.checkpoint`, :meth:`Diagnostics.rollback`).
+
+The channel of the running render is a context variable (:func:`current`),
+so code deep in the pipeline reports without it being passed around; the
+node path comes from :func:`~satori_py.errors.node_context`, which the stages
+wrap around each node.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from .errors import SatoriError, StyleError, UnsupportedPropertyError, current_path
+
+__all__ = ["Diagnostics", "Reporter", "current", "did_you_mean", "logger", "report"]
+
+logger = logging.getLogger("satori_py")
+
+Reporter = Callable[[SatoriError], None]
+Callback = Callable[[SatoriError], Any]
+
+
+class Diagnostics:
+    """One render's channel. See the module docstring for where a report goes."""
+
+    def __init__(self, *, strict: bool = False, on_style_error: Callback | None = None,
+                 on_warning: Callback | None = None) -> None:
+        if not isinstance(strict, bool):
+            raise TypeError(f"strict must be True or False, got {strict!r}")
+        for name, callback in (("on_style_error", on_style_error), ("on_warning", on_warning)):
+            if callback is not None and not callable(callback):
+                raise TypeError(f"{name} must be callable, got {type(callback).__name__}")
+        self.strict = strict
+        self.on_style_error = on_style_error
+        self.on_warning = on_warning
+        self._pending: list[SatoriError] = []
+        self._seen: set[tuple[Any, ...]] = set()
+
+    @property
+    def lenient(self) -> bool:
+        """Whether errors Satori raises are reported and ignored instead (``on_style_error``)."""
+        return self.on_style_error is not None and not self.strict
+
+    def report(self, error: SatoriError) -> None:
+        """Report ``error`` (given the current node path when it has none): raise it when strict."""
+        path = current_path()
+        if path is not None:
+            error.with_path(path)
+        if self.strict:
+            raise error
+        key = (type(error), error.path, error.prop, error.message)
+        if key not in self._seen:
+            self._seen.add(key)
+            self._pending.append(error)
+
+    def checkpoint(self) -> int:
+        """A mark to :meth:`rollback` to."""
+        return len(self._pending)
+
+    def rollback(self, mark: int, end: int | None = None) -> None:
+        """Withdraw the reports made since ``mark`` (until ``end``): their layout pass is redone."""
+        for error in self._pending[mark:end]:
+            self._seen.discard((type(error), error.path, error.prop, error.message))
+        del self._pending[mark:end]
+
+    def flush(self) -> None:
+        """Deliver the pending reports: log each, then give it to its callback."""
+        pending, self._pending = self._pending, []
+        for error in pending:
+            _log(error)
+            invalid_value = isinstance(error, StyleError) and not isinstance(error, UnsupportedPropertyError)
+            callback = (self.on_style_error if invalid_value else None) or self.on_warning
+            if callback is not None:
+                callback(error)
+
+    @contextmanager
+    def active(self) -> Iterator[Diagnostics]:
+        """Make this the current channel for the block; deliver its reports when it ends."""
+        token = _CURRENT.set(self)
+        try:
+            yield self
+        finally:
+            _CURRENT.reset(token)
+            self.flush()
+
+
+def _log(error: SatoriError) -> None:
+    logger.warning("%s", error, extra={"satori_path": error.path, "satori_prop": error.prop,
+                                       "satori_value": error.value, "satori_error": error})
+
+
+_CURRENT: ContextVar[Diagnostics | None] = ContextVar("satori_py_diagnostics", default=None)
+
+
+def current() -> Diagnostics:
+    """The channel of the running render; outside one, a channel that logs at once."""
+    channel = _CURRENT.get()
+    return channel if channel is not None else _LOG_ONLY
+
+
+class _LogOnly(Diagnostics):
+    """Outside a render (a parser called directly): reports are logged as they come."""
+
+    def report(self, error: SatoriError) -> None:
+        path = current_path()
+        if path is not None:
+            error.with_path(path)
+        _log(error)
+
+
+_LOG_ONLY = _LogOnly()
+
+
+def report(error: SatoriError) -> None:
+    """Report ``error`` to the channel of the running render."""
+    current().report(error)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` Did you mean "x"?`` for the closest candidate, or "" when none is close."""
+    lowered = {c.lower(): c for c in candidates}
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.75)
+    return f' Did you mean "{lowered[close[0]]}"?' if close else ""

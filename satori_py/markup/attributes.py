@@ -1,0 +1,108 @@
+"""HTML attributes -> the props the same element would have in JSX.
+
+``class`` is ``className`` and ``for`` is ``htmlFor``; a ``style`` attribute
+(kebab-case declarations, parsed by the ``<style>`` sheet parser) becomes a
+style object with React's camelCase names; HTML's boolean attributes
+(``<input disabled>``) are ``True``; ``width``/``height`` of ``<img>`` and of an
+``<svg>`` root are numbers when they are plain numbers (``width="24"`` is
+``width={24}``); ``tw`` stays ``tw`` (the style stage resolves it); a handful
+of attributes get React's camelCase (``readonly`` -> ``readOnly``).
+Attributes of SVG elements keep their names (the parser already restored
+``viewBox`` and friends; the SVG serialiser writes other names as they are).
+
+Event handlers (``onclick``) are refused: nothing runs in an image.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import MarkupError
+from ..style.sheet_cascade import to_property_name
+from ..style.sheet_parser import Declaration, parse_declarations
+
+__all__ = ["Location", "element_props", "style_object"]
+
+log = logging.getLogger("satori_py.markup")
+
+Location = tuple[int | None, int | None]
+
+# HTML's boolean attributes: present means true, whatever the value.
+_BOOLEAN = frozenset([
+    "allowfullscreen", "async", "autofocus", "autoplay", "checked", "controls", "default", "defer",
+    "disabled", "formnovalidate", "hidden", "inert", "ismap", "itemscope", "loop", "multiple",
+    "muted", "nomodule", "novalidate", "open", "playsinline", "readonly", "required", "reversed",
+    "selected"])
+# React's names for HTML attributes whose JSX spelling differs (possibleStandardNames).
+_REACT_NAMES = {
+    "class": "className", "for": "htmlFor", "readonly": "readOnly", "maxlength": "maxLength",
+    "minlength": "minLength", "tabindex": "tabIndex", "colspan": "colSpan", "rowspan": "rowSpan",
+    "srcset": "srcSet", "crossorigin": "crossOrigin", "referrerpolicy": "referrerPolicy",
+    "accept-charset": "acceptCharset", "http-equiv": "httpEquiv", "autocomplete": "autoComplete",
+    "autofocus": "autoFocus", "contenteditable": "contentEditable", "spellcheck": "spellCheck",
+    "enctype": "encType", "formaction": "formAction", "novalidate": "noValidate",
+    "datetime": "dateTime", "usemap": "useMap", "itemprop": "itemProp", "inputmode": "inputMode",
+    "enterkeyhint": "enterKeyHint", "fetchpriority": "fetchPriority", "playsinline": "playsInline",
+    "allowfullscreen": "allowFullScreen", "formnovalidate": "formNoValidate", "ismap": "isMap",
+    "itemscope": "itemScope", "nomodule": "noModule", "autoplay": "autoPlay",
+    "class-name": "className",
+}
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_SIZED = ("img", "svg")
+
+
+def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,
+                  location: Location) -> dict[str, Any]:
+    """The JSX props of an element with HTML ``attrs`` (``svg``: inside an ``<svg>``)."""
+    props: dict[str, Any] = {}
+    for name, raw in attrs.items():
+        value = "" if raw is None else raw
+        lower = name.lower()
+        if lower.startswith("on") and len(lower) > 2 and lower.isalpha():
+            raise MarkupError(f'The event handler attribute "{name}" of <{tag}> is not supported: '
+                              "nothing runs in an image.", line=location[0], column=location[1],
+                              prop=name)
+        if lower == "style":
+            props["style"] = style_object(value, tag=tag, location=location)
+        elif lower == "tw":
+            props["tw"] = value
+        elif lower in ("class", "for"):
+            props[_REACT_NAMES[lower]] = value
+        elif svg and not root_svg:
+            props[name] = value
+        elif lower in _BOOLEAN and not svg:
+            props[_REACT_NAMES.get(lower, lower)] = True
+        elif lower in ("width", "height") and (tag in _SIZED) and _NUMBER.fullmatch(value.strip()):
+            number = float(value)
+            props[name] = int(number) if number.is_integer() else number
+        else:
+            props[name if svg else _REACT_NAMES.get(lower, name)] = value
+    return props
+
+
+def style_object(text: str, *, tag: str, location: Location) -> dict[str, str]:
+    """A ``style`` attribute's declarations as a style object (``font-size`` -> ``fontSize``).
+
+    Values stay the strings written, as a ``<style>`` sheet gives them; the style
+    stage parses and checks them. A later declaration of a property wins.
+    """
+    style: dict[str, str] = {}
+    for item in parse_declarations(text):
+        if not isinstance(item, Declaration):
+            _ignored(tag, location, "a rule inside a style attribute is ignored")
+            continue
+        if not isinstance(item.value, str):  # `content`, parsed for ::before/::after only
+            _ignored(tag, location, '"content" in a style attribute is ignored '
+                                    "(it applies to ::before and ::after)")
+            continue
+        if item.important:
+            _ignored(tag, location, f'"!important" on "{item.name}" in a style attribute is ignored '
+                                    "(inline styles are not ranked by importance)")
+        style[to_property_name(item.name)] = item.value
+    return style
+
+
+def _ignored(tag: str, location: Location, what: str) -> None:
+    log.warning("line %s, column %s: <%s>: %s", location[0], location[1], tag, what)

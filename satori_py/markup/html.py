@@ -1,0 +1,260 @@
+"""HTML markup -> the element tree the same markup written as JSX would give.
+
+The text is parsed by `justhtml <https://github.com/EmilStenstrom/justhtml>`_,
+a WHATWG HTML5 parser (it passes the html5lib test suite) that records the
+line and column of every node, is pure Python (no wheels to miss) and has no
+dependencies. A fragment (``<div ...>...</div>``) is parsed as the contents
+of a ``<div>``, as a browser parses ``innerHTML``; a document (it starts with
+``<!doctype``, ``<html``, ``<head>`` or ``<body>``) renders from its ``<html>``
+element, as a browser renders it (``<head>`` is hidden, ``<body>`` has its
+8px margin).
+
+What the JSX equivalent gives, node by node:
+
+* elements keep their tag; attributes become props (:mod:`.attributes`);
+* text is decoded (entities) and cleaned like JSX text (:mod:`.text`), except
+  in ``<style>``, ``<pre>`` and ``<textarea>``, whose text stays as written
+  (as ``{`...`}`` would in JSX); comments are dropped, like ``{/* */}``;
+* a fragment must have one root element, as a JSX expression does; top-level
+  ``<style>`` elements are moved into it, as its first children;
+* a tag named in ``components`` is expanded by calling that Python function
+  with the attributes as keyword arguments (matched to its parameters without
+  regard to case or ``-``/``_``, since HTML lowercases names) and
+  ``children=`` when it has content. ``<Card ... />`` closes there, as in JSX
+  (HTML itself ignores the ``/`` of a custom element's tag).
+
+What cannot be rendered is refused with a :class:`MarkupError` naming the
+line and column: scripts, frames, media, ``<template>``, ``<link>``
+stylesheets, MathML, ``<foreignObject>`` and event handler attributes.
+Recoverable parse errors (a stray ``</span>``) are repaired as a browser
+repairs them and logged on the ``satori_py.markup`` logger.
+"""
+from __future__ import annotations
+
+import inspect
+import logging
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
+
+from ..errors import MarkupError
+from .attributes import Location, element_props
+from .text import jsx_text
+
+__all__ = ["from_html", "is_markup"]
+
+log = logging.getLogger("satori_py.markup")
+
+Component = Callable[..., Any]
+
+_DOCUMENT = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>/]",
+                       re.IGNORECASE | re.DOTALL)
+_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
+_RAW_TEXT = frozenset(["style", "pre", "textarea"])
+_UNSUPPORTED = {
+    "script": "scripts don't run in an image",
+    "noscript": "scripts don't run in an image, so <noscript> has no meaning",
+    "iframe": "frames can't be rendered", "frame": "frames can't be rendered",
+    "frameset": "frames can't be rendered", "object": "embedded objects can't be rendered",
+    "embed": "embedded objects can't be rendered", "applet": "applets can't be rendered",
+    "video": "use an <img> of a frame instead", "audio": "audio can't be rendered",
+    "canvas": "canvas drawing needs scripts; use an <img> or an inline <svg>",
+    "template": "templates are not rendered; use a Jinja2 template (satori_py.templates)",
+    "slot": "web components can't be rendered", "portal": "portals can't be rendered",
+    "link": "external stylesheets aren't loaded; put the CSS in a <style> element",
+    "base": "<base> would change how URLs resolve; write absolute URLs",
+    "math": "MathML is not supported; use an inline <svg> or an <img>",
+    "foreignObject": "<foreignObject> is not supported inside <svg>",
+}
+
+
+def is_markup(text: str | bytes) -> bool:
+    """Whether ``text`` looks like HTML (its first non-blank character is ``<``)."""
+    if isinstance(text, bytes):
+        text = text[:1024].decode("utf-8", "replace")
+    return text.lstrip("\ufeff \t\r\n").startswith("<")
+
+
+def from_html(source: str | bytes, *, components: Mapping[str, Component] | None = None,
+              tailwind_classes: bool = False) -> dict[str, Any]:
+    """Parse HTML ``source`` into an element dict (``{"type", "props"}``) ready to render.
+
+    ``components`` maps tag names to Python functions (see the module doc).
+    With ``tailwind_classes`` a ``class`` attribute is also read as Tailwind
+    utilities (prepended to the ``tw`` attribute), except the classes the
+    document's ``<style>`` sheets name, which stay plain class names.
+    """
+    if isinstance(source, bytes):
+        source = source.decode("utf-8")
+    document = bool(_DOCUMENT.match(source))
+    parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
+                      collect_errors=True)
+    for error in parsed.errors:
+        log.warning("line %s, column %s: %s (repaired as a browser would)",
+                    getattr(error, "line", None), getattr(error, "column", None),
+                    getattr(error, "message", None) or getattr(error, "code", error))
+    converter = _Converter(source, components or {}, tailwind_classes)
+    if tailwind_classes:
+        converter.sheet_classes = _sheet_classes(parsed.root)
+    if document:
+        html = next((c for c in parsed.root.children if isinstance(c, HtmlElement)), None)
+        if html is None:  # pragma: no cover - the parser always makes <html>
+            raise MarkupError("The document has no <html> element.")
+        root = converter.element(html)
+    else:
+        root = _fragment_root(converter, parsed.root.children)
+    if not isinstance(root, Mapping):
+        raise MarkupError("The markup must produce one root element.")
+    return dict(root)
+
+
+def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
+    styles: list[Any] = []
+    roots: list[tuple[HtmlElement, Any]] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if node.data.strip(" \t\r\n\f"):
+                raise MarkupError(f"Text outside the root element: {_quote(node.data)}. The markup "
+                                  "must have one root element, as a JSX expression does.",
+                                  line=_at(node)[0], column=_at(node)[1])
+        elif isinstance(node, HtmlElement):
+            converted = converter.element(node)
+            if node.name == "style":
+                styles.append(converted)
+            else:
+                roots.append((node, converted))
+    if not roots:
+        raise MarkupError("The markup has no element to render.")
+    if len(roots) > 1:
+        second = roots[1][0]
+        raise MarkupError(f"A second root element <{second.name}>: the markup must have one "
+                          "root element, as a JSX expression does (wrap them in a <div>).",
+                          line=_at(second)[0], column=_at(second)[1])
+    root = roots[0][1]
+    if styles:
+        if not isinstance(root, Mapping):
+            raise MarkupError("Top-level <style> elements need a root element to go into.")
+        props = dict(root.get("props") or {})
+        props["children"] = styles + _as_list(props.get("children"))
+        root = {**root, "props": props}
+    return root
+
+
+class _Converter:
+    def __init__(self, source: str, components: Mapping[str, Component], tailwind_classes: bool) -> None:
+        self.source = source
+        self.components = {name.lower(): fn for name, fn in components.items()}
+        self.tailwind_classes = tailwind_classes
+        self.sheet_classes: frozenset[str] = frozenset()
+
+    def element(self, node: HtmlElement, *, in_svg: bool = False, empty: bool = False) -> Any:
+        tag = node.name
+        location = _at(node)
+        if node.namespace == "math" or tag in _UNSUPPORTED:
+            reason = _UNSUPPORTED["math" if node.namespace == "math" else tag]
+            raise MarkupError(f"<{tag}> is not supported: {reason}.", line=location[0],
+                              column=location[1])
+        svg = node.namespace == "svg"
+        props = element_props(tag, node.attrs or {}, svg=svg, root_svg=svg and not in_svg,
+                              location=location)
+        if self.tailwind_classes and not svg and props.get("className"):
+            self._classes_as_tailwind(props)
+        children = [] if empty else self.children(node, raw=tag in _RAW_TEXT and not svg, in_svg=svg)
+        if children:
+            props["children"] = children if len(children) > 1 else children[0]
+        component = self.components.get(tag.lower()) if not svg else None
+        if component is not None:
+            return {"type": component, "props": _bind(component, props, tag, location)}
+        return {"type": tag, "props": props}
+
+    def children(self, node: HtmlElement, *, raw: bool, in_svg: bool) -> list[Any]:
+        out: list[Any] = []
+        pending = list(node.children or [])
+        pending.reverse()
+        while pending:
+            child = pending.pop()
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, Text):
+                text = child.data if raw else jsx_text(child.data)
+                if text:
+                    out.append(text)
+            elif isinstance(child, HtmlElement):
+                if not in_svg and self._self_closed_component(child):
+                    # What the parser put inside follows it instead.
+                    pending.extend(reversed(child.children or []))
+                    out.append(self.element(child, in_svg=in_svg, empty=True))
+                else:
+                    out.append(self.element(child, in_svg=in_svg))
+        return out
+
+    def _self_closed_component(self, node: HtmlElement) -> bool:
+        offset = node.origin_offset
+        if offset is None or node.name.lower() not in self.components:
+            return False
+        tag = _START_TAG.match(self.source, offset)
+        return tag is not None and tag.group(0).endswith("/>")
+
+    def _classes_as_tailwind(self, props: dict[str, Any]) -> None:
+        utilities = [c for c in str(props["className"]).split() if c not in self.sheet_classes]
+        if utilities:
+            own = props.get("tw")
+            props["tw"] = " ".join(utilities + ([own] if own else []))
+
+
+def _bind(component: Component, props: dict[str, Any], tag: str, location: Location) -> dict[str, Any]:
+    """Attribute names as the component's parameters spell them (HTML lowercased them)."""
+    try:
+        parameters = inspect.signature(component).parameters
+    except (TypeError, ValueError):
+        return props
+    names = {_fold(name): name for name, p in parameters.items()
+             if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    accepts_any = any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+    bound: dict[str, Any] = {}
+    for key, value in props.items():
+        name = names.get(_fold(key))
+        if name is None and not accepts_any:
+            raise MarkupError(f'<{tag}>: the component {_name(component)}() has no parameter for the '
+                              f'attribute "{key}".', line=location[0], column=location[1], prop=key)
+        bound[name or key] = value
+    return bound
+
+
+def _sheet_classes(root: HtmlNode) -> frozenset[str]:
+    """The class names the document's ``<style>`` sheets use in their selectors."""
+    found: set[str] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, HtmlElement) and node.name == "style" and node.namespace != "svg":
+            text = "".join(c.data for c in node.children or [] if isinstance(c, Text))
+            found.update(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\{[^{}]*\}", "{}", text)))
+        stack.extend(getattr(node, "children", None) or [])
+    return frozenset(found)
+
+
+def _fold(name: str) -> str:
+    return name.replace("-", "").replace("_", "").lower()
+
+
+def _name(component: Component) -> str:
+    return getattr(component, "__qualname__", None) or type(component).__name__
+
+
+def _at(node: HtmlNode) -> Location:
+    location = node.origin_location
+    return location if location is not None else (None, None)
+
+
+def _as_list(children: Any) -> list[Any]:
+    if children is None:
+        return []
+    return list(children) if isinstance(children, list) else [children]
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 40 else text[:37] + "...")

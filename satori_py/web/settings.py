@@ -1,0 +1,102 @@
+"""The render pool's knobs: arguments of :func:`satori_py.web.pool.configure`, or environment.
+
+Each knob is an argument and an environment variable (the argument wins); the
+environment is read when the shared pool is created, so a server's settings can
+be given without code. README's "Render pool" section documents the same table.
+"""
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+__all__ = ["ENV", "PoolSettings", "default_workers", "usable_cpus"]
+
+MAX_DEFAULT_WORKERS = 4
+
+# argument -> environment variable
+ENV = {
+    "workers": "SATORI_PY_RENDER_WORKERS",
+    "deadline": "SATORI_PY_RENDER_DEADLINE",
+    "queue": "SATORI_PY_RENDER_QUEUE",
+    "slow_after": "SATORI_PY_RENDER_SLOW_AFTER",
+    "slow_lane": "SATORI_PY_RENDER_SLOW_LANE",
+    "max_renders": "SATORI_PY_RENDER_MAX_RENDERS",
+    "max_rss_mb": "SATORI_PY_RENDER_MAX_RSS_MB",
+}
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def default_workers() -> int:
+    """``$SATORI_PY_RENDER_WORKERS`` if set, else the usable CPUs, at most 4."""
+    return PoolSettings.from_env().workers
+
+
+@dataclass(frozen=True)
+class PoolSettings:
+    """How many workers, and how long and how much each render may take."""
+
+    # Render processes; 0 renders in threads (no processes, no deadline).
+    workers: int
+    # Seconds from submission to answer; past it a queued render is dropped and a
+    # running one's worker killed (and replaced).
+    deadline: float = 10.0
+    # Renders waiting for a worker; one more is refused at once.
+    queue: int = 64
+    # A render running longer than this is moved to the slow lane: its worker gets
+    # the lowest CPU priority and a new worker takes its place.
+    slow_after: float = 1.0
+    # Renders in the slow lane at once (0: none); a render that becomes slow while
+    # the lane is full is stopped.
+    slow_lane: int = 2
+    # A worker is replaced after this many renders, or once its RSS exceeds this.
+    max_renders: int = 1000
+    max_rss_mb: float = 1024.0
+
+    def __post_init__(self) -> None:
+        for name, minimum in (("workers", 0), ("queue", 0), ("slow_lane", 0), ("max_renders", 1)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+                raise ValueError(f"{name} must be a whole number of at least {minimum}, "
+                                 f"got {value!r}.")
+        for name in ("deadline", "slow_after", "max_rss_mb"):
+            value = getattr(self, name)
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or not math.isfinite(value) or value <= 0):
+                raise ValueError(f"{name} must be a positive number, got {value!r}.")
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> PoolSettings:
+        """Arguments not None, else the environment, else the defaults."""
+        values: dict[str, Any] = {}
+        for field in fields(cls):
+            given = overrides.pop(field.name, None)
+            if given is not None:
+                values[field.name] = given
+                continue
+            raw = os.environ.get(ENV[field.name], "").strip()
+            if raw:
+                values[field.name] = _parse(field.name, raw)
+        if overrides:
+            raise TypeError(f"Unknown render pool setting(s): {', '.join(sorted(overrides))}.")
+        if "workers" not in values:
+            values["workers"] = max(1, min(MAX_DEFAULT_WORKERS, usable_cpus()))
+        if "slow_lane" not in values:
+            values["slow_lane"] = values["workers"]
+        return cls(**values)
+
+
+def _parse(name: str, raw: str) -> int | float:
+    whole = name in ("workers", "queue", "slow_lane", "max_renders")
+    try:
+        return int(raw) if whole else float(raw)
+    except ValueError:
+        kind = "a whole number" if whole else "a number"
+        raise ValueError(f"${ENV[name]} must be {kind}, got {raw!r}.") from None

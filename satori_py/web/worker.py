@@ -1,0 +1,173 @@
+"""The render worker processes' side of :mod:`satori_py.web.pool` (not a public module).
+
+Two ways to start, both from a command line (``python -c "...; main()"``), so
+neither imports the server's ``__main__`` (which ``multiprocessing``'s spawn and
+forkserver methods do, and which breaks or slows down scripts that start their
+server at import):
+
+* :func:`main_template` (Linux): a *template* process imports satori-py, renders a
+  tiny card so its caches are warm, then forks a worker whenever the server asks,
+  over a ``SOCK_SEQPACKET`` control socket; each worker's end of a fresh socket
+  pair is passed back with ``SCM_RIGHTS``. A fork costs milliseconds where a fresh
+  interpreter costs about a second of CPU, so a worker killed at its deadline, or
+  recycled, is replaced at once. The template reaps its children and reports how
+  each ended (``("exit", pid, status)``), so the server can say why a worker died.
+* :func:`main` (elsewhere): one fresh interpreter per worker, on stdin/stdout.
+
+A worker reads length-prefixed pickled :class:`~satori_py.web.job.RenderJob`\\s and
+writes length-prefixed pickled answers ``(kind, value, traceback, rss)``; ``rss``
+(bytes) lets the server recycle a worker that grew. Anything a library prints goes
+to stderr, never into the channel. A worker exits when its input closes, which
+happens when the server retires it, stops or dies.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import socket
+import struct
+import sys
+import traceback
+from typing import IO, Any
+
+HEADER = struct.Struct(">Q")
+# Renders are throughput work, request routing is latency work: on a busy machine
+# the server's own process should win the CPU.
+NICENESS = 5
+# How often the template looks for children that ended (it also wakes on commands).
+REAP_INTERVAL = 0.2
+_WARM_JOB = {"type": "div", "props": {"children": "warm"}}
+
+
+def read_frame(stream: IO[bytes]) -> bytes | None:
+    """One frame, or None at a clean end of stream."""
+    head = stream.read(HEADER.size)
+    if not head:
+        return None
+    if len(head) != HEADER.size:
+        raise EOFError("truncated frame header")
+    (size,) = HEADER.unpack(head)
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("truncated frame")
+    return data
+
+
+def write_frame(stream: IO[bytes], payload: bytes) -> None:
+    stream.write(HEADER.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now (Linux), else its peak (``ru_maxrss``)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return int(peak) * (1 if sys.platform == "darwin" else 1024)
+
+
+def _answer(job: Any) -> tuple[str, Any, str]:
+    from .job import render_job
+    try:
+        return ("ok", render_job(job), "")
+    except Exception as exc:
+        return ("error", exc, traceback.format_exc())
+
+
+def _dump(answer: tuple[str, Any, str]) -> bytes:
+    rss = resident_bytes()
+    try:
+        return pickle.dumps((*answer, rss), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        # An exception carrying an unpicklable value: send its text instead.
+        from ..errors import RenderError
+        kind, exc, tb = answer
+        return pickle.dumps((kind, RenderError(f"{type(exc).__name__}: {exc}"), tb, rss))
+
+
+def serve(source: IO[bytes], channel: IO[bytes]) -> None:
+    """Answer jobs from ``source`` on ``channel`` until ``source`` ends."""
+    while True:
+        frame = read_frame(source)
+        if frame is None:
+            return
+        job = pickle.loads(frame)  # a job that cannot be unpickled kills the worker
+        write_frame(channel, _dump(_answer(job)))
+
+
+def _prepare() -> IO[bytes]:
+    """Ignore Ctrl-C, yield the CPU, warm up; returns the private copy of stdout."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server handles Ctrl-C, then closes our input
+    if hasattr(os, "nice"):
+        try:
+            os.nice(NICENESS)
+        except OSError:
+            pass
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    # Pay the imports and the default font's parsing before saying ready.
+    from .job import RenderJob
+    _answer(RenderJob(_WARM_JOB, width=8, height=8))
+    return channel
+
+
+def main() -> None:
+    """A worker in a fresh interpreter: jobs on stdin, answers on stdout."""
+    channel = _prepare()
+    write_frame(channel, pickle.dumps(("ready", os.getpid(), 1)))
+    serve(sys.stdin.buffer, channel)
+
+
+def _native_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
+
+
+def _fork_worker(control: socket.socket) -> None:
+    parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns into the template's loop
+        try:
+            control.close()
+            parent_end.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            serve(child_end.makefile("rb"), child_end.makefile("wb"))
+        finally:
+            os._exit(0)
+    child_end.close()
+    socket.send_fds(control, [pickle.dumps(("forked", pid))], [parent_end.fileno()])
+    parent_end.close()
+
+
+def _reap(control: socket.socket) -> None:
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        control.send(pickle.dumps(("exit", pid, status)))
+
+
+def main_template(control_fd: int) -> None:
+    """The template process: warm up once, then fork a worker per ``fork`` command."""
+    control = socket.socket(fileno=control_fd)
+    _prepare().close()  # answers go over each worker's own socket
+    control.send(pickle.dumps(("ready", os.getpid(), _native_threads())))
+    while True:
+        readable, _, _ = select.select([control], [], [], REAP_INTERVAL)
+        if readable:
+            command = control.recv(64)
+            if not command:  # the server closed the control socket: stop
+                return
+            if command == b"fork":
+                _fork_worker(control)
+        _reap(control)

@@ -1,0 +1,247 @@
+"""satori_py.http_fetcher against a real server on 127.0.0.1 (the only network in tests).
+
+The server listens on 127.0.0.1, which the guard refuses: the fetchers here allow
+exactly that address (``allow_private=["127.0.0.1/32"]``), so a redirect to any
+other private address is still refused. Host names are resolved by a stand-in
+``getaddrinfo``, which also shows that the fetcher connects to the address it
+checked and never resolves a name twice.
+"""
+from __future__ import annotations
+
+import asyncio
+import io
+import pickle
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from satori_py import ImageError, h, http_fetcher, render_svg
+from satori_py.fetch.guard import BlockedAddressError
+
+Image = pytest.importorskip("PIL.Image")
+LOCAL = ["127.0.0.1/32"]
+LIMIT = 1000
+
+
+def png_bytes(color: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), color).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = png_bytes((0, 200, 0))
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def send(self, status: int, body: bytes = b"", **headers: str) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        if "Content_Length" not in headers and "Transfer_Encoding" not in headers:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        port = self.server.server_address[1]
+        path = self.path
+        if path == "/img.png":
+            self.send(200, PNG, Content_Type="image/png")
+        elif path == "/host":
+            self.send(200, self.headers["Host"].encode(), Content_Type="text/plain")
+        elif path == "/redirect":
+            self.send(302, Location="/img.png")
+        elif path == "/loop":
+            self.send(302, Location="/loop")
+        elif path == "/to-private":
+            self.send(302, Location=f"http://127.0.0.2:{port}/img.png")
+        elif path == "/to-mapped":
+            self.send(307, Location=f"http://[::ffff:10.0.0.1]:{port}/img.png")
+        elif path == "/big":
+            self.send_response(200)
+            self.send_header("Content-Length", str(LIMIT + 1))
+            self.end_headers()
+        elif path == "/stream":  # no Content-Length: the size shows while reading
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for _ in range(3):
+                self.wfile.write(b"200\r\n" + b"x" * 0x200 + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
+        elif path in ("/drip", "/drip-until-close"):  # headers at once, then a byte now and then
+            self.send_response(200)
+            if path == "/drip":
+                self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+        elif path == "/gzip":
+            self.send(200, b"\x1f\x8b", Content_Encoding="gzip")
+        else:
+            self.send(404, b"no")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Names resolve to what the test says; every lookup is counted."""
+    table: dict[str, Any] = {"answers": {}, "asked": []}
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: str, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host in table["answers"]:
+            table["asked"].append(host)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+                    for ip in table["answers"][host]]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return table
+
+
+def test_fetches_an_image(server: str) -> None:
+    assert http_fetcher(allow_private=LOCAL)(f"{server}/img.png") == (PNG, "image/png")
+
+
+def test_private_addresses_are_refused_by_default(server: str) -> None:
+    with pytest.raises(BlockedAddressError) as info:
+        http_fetcher()(f"{server}/img.png")
+    assert str(info.value) == (f"{server}/img.png is blocked (SSRF protection): 127.0.0.1 is in "
+                               "127.0.0.0/8 (loopback).")
+
+
+def test_names_are_checked_after_resolution(dns: dict[str, Any]) -> None:
+    dns["answers"]["cdn.example.test"] = ["10.0.0.7"]
+    with pytest.raises(BlockedAddressError) as info:
+        http_fetcher()("http://cdn.example.test/a.png")
+    assert str(info.value) == ("cdn.example.test resolves to a blocked address (SSRF "
+                               "protection): 10.0.0.7 is in 10.0.0.0/8 (private).")
+    # In a render it is an error (not a silently missing image), with the node path.
+    with pytest.raises(BlockedAddressError) as info:
+        render_svg(h("img", {"src": "http://cdn.example.test/a.png", "width": 4, "height": 4}),
+                   width=4, height=4, fetcher=http_fetcher())
+    assert str(info.value).startswith("img: cdn.example.test resolves to a blocked address")
+
+
+def test_the_connection_goes_to_the_checked_address(server: str, dns: dict[str, Any]) -> None:
+    port = server.rsplit(":", 1)[1]
+    # One private address and one allowed: only the allowed one is used.
+    dns["answers"]["images.example.test"] = ["10.9.9.9", "127.0.0.1"]
+    body, _ = http_fetcher(allow_private=LOCAL)(f"http://images.example.test:{port}/host")
+    assert body == f"images.example.test:{port}".encode()  # the name travels in Host
+    assert dns["asked"] == ["images.example.test"]  # resolved once, never again
+
+
+def test_redirects_are_followed_and_each_hop_checked(server: str) -> None:
+    fetch = http_fetcher(allow_private=LOCAL)
+    assert fetch(f"{server}/redirect") == (PNG, "image/png")
+    port = server.rsplit(":", 1)[1]
+    with pytest.raises(BlockedAddressError) as info:
+        fetch(f"{server}/to-private")
+    assert str(info.value) == (f"http://127.0.0.2:{port}/img.png is blocked (SSRF protection): "
+                               "127.0.0.2 is in 127.0.0.0/8 (loopback).")
+    with pytest.raises(BlockedAddressError) as info:
+        fetch(f"{server}/to-mapped")
+    assert str(info.value) == (
+        f"http://[::ffff:10.0.0.1]:{port}/img.png is blocked (SSRF protection): ::ffff:a00:1 "
+        "embeds 10.0.0.1 (IPv4-mapped), and 10.0.0.1 is in 10.0.0.0/8 (private).")
+    with pytest.raises(ImageError) as info2:
+        http_fetcher(allow_private=LOCAL, max_redirects=2)(f"{server}/loop")
+    assert str(info2.value) == f"{server}/loop redirected more than 2 times."
+
+
+def test_size_is_capped_by_header_and_while_streaming(server: str) -> None:
+    fetch = http_fetcher(allow_private=LOCAL, max_bytes=LIMIT)
+    with pytest.raises(ImageError) as info:
+        fetch(f"{server}/big")
+    assert str(info.value) == (f"{server}/big is {LIMIT + 1} bytes, over the limit of {LIMIT} "
+                               "(max_bytes).")
+    with pytest.raises(ImageError) as info:
+        fetch(f"{server}/stream")
+    assert str(info.value) == f"{server}/stream sent more than {LIMIT} bytes (max_bytes)."
+
+
+def test_time_is_capped_for_the_whole_fetch(server: str) -> None:
+    # The server answers at once and then drips a byte every 0.2 s: each read is
+    # quick, only the total is too long.
+    for path in ("/drip", "/drip-until-close"):  # a body whose end is the connection's
+        with pytest.raises(ImageError) as info:
+            http_fetcher(allow_private=LOCAL, timeout=1)(f"{server}{path}")
+        assert str(info.value) == f"{server}{path} did not answer within 1 s."
+
+
+def test_other_failures_are_named(server: str) -> None:
+    fetch = http_fetcher(allow_private=LOCAL)
+    with pytest.raises(ImageError) as info:
+        fetch(f"{server}/gzip")
+    assert str(info.value) == (f"{server}/gzip sent Content-Encoding 'gzip', which was not "
+                               "asked for.")
+    with pytest.raises(ImageError) as info:
+        fetch(f"{server}/missing")
+    assert str(info.value) == f"{server}/missing answered HTTP 404."
+    with pytest.raises(ImageError) as info:
+        fetch("ftp://example.com/a.png")
+    assert str(info.value) == ("Can't fetch ftp://example.com/a.png: it is not an http(s) URL "
+                               "with a host.")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"timeout": 0}, "timeout must be a positive number of seconds, got 0."),
+    ({"max_bytes": -1}, "max_bytes must be a whole number, got -1."),
+    ({"allow_private": ["10.0.0.0/33"]}, "'10.0.0.0/33' does not appear to be an IPv4 or IPv6 "
+                                         "network"),
+])
+def test_bad_options_are_named(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        http_fetcher(**kwargs)
+    assert str(info.value) == message
+
+
+def test_fetchers_travel_to_workers_and_share_the_cache() -> None:
+    fetch = http_fetcher(allow_private=LOCAL, timeout=3)
+    assert pickle.loads(pickle.dumps(fetch)) == fetch
+    assert hash(fetch) == hash(http_fetcher(allow_private=LOCAL, timeout=3))
+
+
+def test_image_response_takes_a_fetcher(server: str) -> None:
+    from satori_py.starlette import ImageResponse
+    from satori_py.web import pool
+
+    card = h("div", {"style": {"display": "flex", "width": 8, "height": 8}},
+             h("img", {"src": f"{server}/img.png", "width": 8, "height": 8}))
+    scope = {"type": "http", "method": "GET", "headers": []}
+    pool.configure(1)
+    try:
+        answer = asyncio.run(ImageResponse(card, width=8, height=8,
+                                           fetcher=http_fetcher(allow_private=LOCAL)).reply(scope))
+        refused = asyncio.run(ImageResponse(card, width=8, height=8, on_error="500",
+                                            fetcher=http_fetcher()).reply(scope))
+    finally:
+        pool.configure(None)
+        pool.shutdown()
+    assert answer.status == 200
+    assert Image.open(io.BytesIO(answer.body)).convert("RGB").getpixel((4, 4)) == (0, 200, 0)
+    assert refused.status == 500  # the default fetcher refuses 127.0.0.1

@@ -1,0 +1,289 @@
+"""Nothing is dropped silently: each report, with its exact message, strict and not.
+
+Without ``strict`` a report is a WARNING record on the ``satori_py`` logger
+(``record.satori_path`` is the node) and a call of ``on_style_error`` (invalid
+values) or ``on_warning`` (the rest); with ``strict=True`` it is raised.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from satori_py import h, render_png, render_svg
+from satori_py.case import load_case
+from satori_py.cli import cli
+from satori_py.diagnostics import Diagnostics, did_you_mean
+from satori_py.errors import (OptionError, SatoriError, StyleError, UnsupportedPropertyError,
+                              node_context)
+from satori_py.style.presets import PRESETS
+from satori_py.style.supported import SUPPORTED
+
+
+def card(child_style: dict[str, Any]) -> dict[str, Any]:
+    return h("div", {"style": {"display": "flex", "width": 100, "height": 50}},
+             h("div", {"style": child_style}, "x"))
+
+
+def reports(element: Any, **options: Any) -> list[tuple[str, str | None, str]]:
+    """(class, path, message) of each report given to on_warning."""
+    seen: list[Any] = []
+    render_svg(element, width=100, height=50, on_warning=seen.append, **options)
+    return [(type(e).__name__, e.path, e.message) for e in seen]
+
+
+# -- style ----------------------------------------------------------------------------------
+
+STYLE_REPORTS = [
+    ({"backgroundColour": "red"}, "UnsupportedPropertyError",
+     'CSS property "backgroundColour" is not supported. Did you mean "backgroundColor"?'),
+    ({"background-colour": "red"}, "UnsupportedPropertyError",
+     'CSS property "background-colour" is not supported. Did you mean "backgroundColor"?'),
+    ({"cursor": "pointer"}, "UnsupportedPropertyError", 'CSS property "cursor" is not supported.'),
+    ({"backgroundColor": "notacolor"}, "StyleError",
+     'Invalid color "notacolor" for CSS property "backgroundColor": it is drawn black.'),
+    ({"color": "notacolor"}, "StyleError", 'Invalid color "notacolor" for CSS property "color": it is drawn black.'),
+    ({"borderStyle": "solid", "borderTopColor": "nope"}, "StyleError",
+     'Invalid color "nope" for CSS property "borderTopColor".'),
+    ({"paddingTop": "bogus"}, "StyleError", 'Invalid value "bogus" for CSS property "paddingTop".'),
+    ({"objectFit": "squash"}, "StyleError", 'Invalid value "squash" for CSS property "objectFit".'),
+    # The reference's own warning sentences.
+    ({"width": "bogus"}, "StyleError",
+     'Invalid value "bogus" for "width". Expected a number, "auto", or a percentage value (e.g., "50%").'),
+    ({"flexGrow": "much"}, "StyleError", 'Expected style "flexGrow: much" to be unitless'),
+]
+
+
+@pytest.mark.parametrize(("style", "kind", "message"), STYLE_REPORTS, ids=[m for _, _, m in STYLE_REPORTS])
+def test_style_reports(style: dict[str, Any], kind: str, message: str) -> None:
+    assert reports(card(style)) == [(kind, "div/div[0]", message)]
+    with pytest.raises(StyleError) as info:
+        render_svg(card(style), width=100, height=50, strict=True)
+    assert str(info.value) == f"div/div[0]: {message}"
+    assert info.value.path == "div/div[0]"
+
+
+def test_reports_do_not_change_the_picture() -> None:
+    quiet = render_svg(card({"backgroundColor": "blue"}), width=100, height=50)
+    noisy = render_svg(card({"backgroundColor": "blue", "backgroundColour": "red", "cursor": "pointer"}),
+                       width=100, height=50)
+    assert noisy == quiet
+
+
+def test_the_log_record_carries_the_node(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="satori_py")
+    render_svg(card({"backgroundColour": "red"}), width=100, height=50)
+    [record] = caplog.records
+    assert record.name == "satori_py" and record.levelno == logging.WARNING
+    assert record.getMessage() == ('div/div[0]: CSS property "backgroundColour" is not supported. '
+                                   'Did you mean "backgroundColor"?')
+    assert (record.satori_path, record.satori_prop, record.satori_value) == (  # type: ignore[attr-defined]
+        "div/div[0]", "backgroundColour", "red")
+    assert isinstance(record.satori_error, UnsupportedPropertyError)  # type: ignore[attr-defined]
+
+
+def test_on_style_error_gets_invalid_values_and_on_warning_the_rest() -> None:
+    style_errors: list[SatoriError] = []
+    warnings: list[SatoriError] = []
+    render_svg(card({"backgroundColor": "notacolor", "cursor": "pointer", "display": "bogus"}),
+               width=100, height=50, on_style_error=style_errors.append, on_warning=warnings.append)
+    assert [str(e) for e in style_errors] == [
+        'div/div[0]: Invalid value for CSS property "display". Allowed values: "block" | "flow-root" | '
+        '"list-item" | "flex" | "-webkit-flex" | "-webkit-box" | "grid" | "inline" | "inline-block" | '
+        '"inline-flex" | "-webkit-inline-flex" | "inline-grid" | "contents" | "none". Received: "bogus".',
+        'div/div[0]: Invalid color "notacolor" for CSS property "backgroundColor": it is drawn black.']
+    assert [str(e) for e in warnings] == ['div/div[0]: CSS property "cursor" is not supported.']
+
+
+def test_strict_raises_even_with_on_style_error() -> None:
+    seen: list[Exception] = []
+    with pytest.raises(StyleError, match=r'^div/div\[0\]: Invalid value for CSS property "display"\.'):
+        render_svg(card({"display": "bogus"}), width=100, height=50, strict=True, on_style_error=seen.append)
+    assert seen == []
+
+
+def test_strict_png() -> None:
+    with pytest.raises(UnsupportedPropertyError, match='"backgroundColour" is not supported'):
+        render_png(card({"backgroundColour": "red"}), width=100, height=50, strict=True)
+
+
+def test_invalid_stylesheet_declarations_are_reported_with_an_element() -> None:
+    sheet = h("style", None, ".a { display: tabel; color: red }")
+    el = h("div", {"style": {"display": "flex"}}, sheet, h("p", {"className": "a"}, "x"))
+    assert reports(el) == [(
+        "StyleError", "div/p[1]",
+        'Invalid value for CSS property "display". Allowed values: "block" | "flow-root" | "list-item" | '
+        '"flex" | "-webkit-flex" | "-webkit-box" | "grid" | "inline" | "inline-block" | "inline-flex" | '
+        '"-webkit-inline-flex" | "inline-grid" | "contents" | "none". Received: "tabel".')]
+
+
+def test_a_redone_layout_reports_once() -> None:
+    # Container queries lay out twice; the first pass's reports are withdrawn.
+    sheet = h("style", None, ".c { container-type: inline-size } @container (width > 50px) { p { cursor: x } }")
+    el = h("div", {"style": {"display": "flex"}}, sheet,
+           h("div", {"className": "c", "style": {"width": 80, "colour": "red"}}, h("p", None, "x")))
+    assert reports(el) == [
+        ("UnsupportedPropertyError", "div/div[1]", 'CSS property "colour" is not supported. Did you mean "color"?'),
+        ("UnsupportedPropertyError", "div/div[1]/p[0]", 'CSS property "cursor" is not supported.')]
+
+
+def test_presets_use_supported_properties_only() -> None:
+    assert {name for style in PRESETS.values() for name in style} <= SUPPORTED
+
+
+def test_did_you_mean() -> None:
+    assert did_you_mean("backgroundColour", ["color", "backgroundColor"]) == ' Did you mean "backgroundColor"?'
+    assert did_you_mean("zzz", ["color"]) == ""
+
+
+def test_channel_outside_a_render_logs_at_once(caplog: pytest.LogCaptureFixture) -> None:
+    from satori_py.diagnostics import report
+
+    caplog.set_level(logging.WARNING, logger="satori_py")
+    with node_context("div/img[0]"):
+        report(StyleError("lonely"))
+    assert [(r.getMessage(), r.satori_path) for r in caplog.records] == [  # type: ignore[attr-defined]
+        ("div/img[0]: lonely", "div/img[0]")]
+
+
+def test_bad_channel_options() -> None:
+    with pytest.raises(TypeError, match="strict must be True or False"):
+        Diagnostics(strict="yes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="on_warning must be callable, got str"):
+        render_svg(card({}), width=10, height=10, on_warning="print")  # type: ignore[arg-type]
+
+
+# -- options of a case, and the CLI ------------------------------------------------------------
+
+CASE = {"element": card({"display": "flex"}), "options": {"width": 100, "height": 50, "embedFonts": False}}
+UNKNOWN_OPTION = 'Unknown option "embedFonts" in "options". Did you mean "embedFont"?'
+
+
+def test_unknown_case_options() -> None:
+    warnings: list[SatoriError] = []
+    with Diagnostics(on_warning=warnings.append).active():
+        case = load_case(CASE)
+    assert case.options == {"width": 100, "height": 50}
+    assert [(type(e), e.prop, e.message) for e in warnings] == [(OptionError, "options.embedFonts", UNKNOWN_OPTION)]
+    with pytest.raises(OptionError) as info, Diagnostics(strict=True).active():
+        load_case(CASE)
+    assert str(info.value) == UNKNOWN_OPTION
+    # A case file cannot give the callbacks.
+    with Diagnostics(on_warning=warnings.append).active():
+        assert load_case({**CASE, "options": {"fetcher": "x"}}).options == {}
+    assert warnings[-1].message == 'Unknown option "fetcher" in "options".'
+
+
+def test_cli_warns_and_strict_fails(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({**CASE, "element": card({"backgroundColour": "red"})}))
+    runner = CliRunner()
+    out = tmp_path / "out.svg"
+    result = runner.invoke(cli, [str(case), "-o", str(out)])
+    assert result.exit_code == 0 and out.is_file()
+    assert result.stderr.splitlines() == [
+        f"warning: {UNKNOWN_OPTION}",
+        'warning: div/div[0]: CSS property "backgroundColour" is not supported. Did you mean "backgroundColor"?']
+    strict_out = tmp_path / "strict.svg"
+    result = runner.invoke(cli, [str(case), "-o", str(strict_out), "--strict"])
+    assert result.exit_code == 1 and not strict_out.exists()
+    assert result.stderr == f"error: {UNKNOWN_OPTION}\n"
+    # The case's options are fine: the style fails.
+    case.write_text(json.dumps({**CASE, "options": {"width": 100, "height": 50},
+                                "element": card({"backgroundColour": "red"})}))
+    result = runner.invoke(cli, [str(case), "-o", str(strict_out), "--strict"])
+    assert result.exit_code == 1 and not strict_out.exists()
+    assert result.stderr == ('error: div/div[0]: CSS property "backgroundColour" is not supported. '
+                             'Did you mean "backgroundColor"?\n')
+
+
+# -- values the painter parses (issue 13: reported with the node path, with on_style_error) -----
+
+PAINT_VALUES = [
+    ({"filter": "blur(bogus)"}, "Invalid length `bogus` in `blur()` for `filter`."),
+    ({"backdropFilter": "blur(-1px)"}, "Invalid `blur()` radius in `backdropFilter`."),
+    ({"backgroundImage": "linear-gradient()"}, "could not find syntax for this item: linear-gradient()"),
+    ({"backgroundImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"maskImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"clipPath": "shape(from 0 0, bogus)"}, "Unsupported `bogus` command in `shape()`."),
+    ({"transform": "rotate(bogus)"}, 'Invalid value "bogus" in transform function rotate().'),
+    ({"display": "grid", "gridTemplateColumns": "repeat(bogus)"},
+     'Invalid value for CSS property "gridTemplateColumns": "repeat(bogus)".'),
+]
+
+
+@pytest.mark.parametrize(("style", "message"), PAINT_VALUES, ids=[m for _, m in PAINT_VALUES])
+def test_paint_values_reach_on_style_error(style: dict[str, Any], message: str) -> None:
+    el = card({"width": 40, "height": 20, **style})
+    with pytest.raises(StyleError) as info:  # without on_style_error: raised, as by the reference
+        render_svg(el, width=100, height=50)
+    assert str(info.value) == f"div/div[0]: {message}"
+    errors: list[SatoriError] = []
+    svg = render_svg(el, width=100, height=50, on_style_error=errors.append)
+    assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
+    # The value is ignored: the element is drawn as without it.
+    without = {k: v for k, v in style.items() if k not in ("filter", "backdropFilter", "backgroundImage",
+                                                          "maskImage", "clipPath", "transform")}
+    assert svg == render_svg(card({"width": 40, "height": 20, **without}), width=100, height=50,
+                             on_style_error=lambda e: None)
+
+
+def test_values_the_painter_ignores() -> None:
+    assert reports(card({"clipPath": "url(#nothing)"})) == [(
+        "StyleError", "div/div[0]",
+        'Unsupported value "url(#nothing)" for CSS property "clipPath": nothing is clipped.')]
+    assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
+        ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
+    assert reports(card({"fontWeight": "bolder"})) == [
+        ("StyleError", "div/div[0]", 'Unsupported value "bolder" for CSS property "fontWeight": 400 is used.')]
+    assert reports(card({"lineClamp": "two"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "two" for CSS property "lineClamp".')]
+
+
+# -- fonts and images ----------------------------------------------------------------------------
+
+def test_unknown_font_families() -> None:
+    message = ('No font is named "inter" or "roboto" (the fonts given: "geist"); the text falls back to the '
+               "other fonts.")
+    assert reports(card({"fontFamily": "Inter, Roboto"})) == [("FontError", "div/div[0]", message)]
+    with pytest.raises(SatoriError) as info:
+        render_svg(card({"fontFamily": "Inter, Roboto"}), width=100, height=50, strict=True)
+    assert type(info.value).__name__ == "FontError" and str(info.value) == f"div/div[0]: {message}"
+    # A generic family, or any family that is given, is fine; so is inheriting one.
+    assert reports(card({"fontFamily": "Inter, sans-serif"})) == []
+    assert reports(card({"fontFamily": "'Geist', Inter"})) == []
+    assert reports(h("div", {"style": {"fontFamily": "Nope"}}, h("span", None, "x"))) == [
+        ("FontError", "div", 'No font is named "nope" (the fonts given: "geist"); the text falls back to '
+                             "the other fonts.")]
+
+
+def test_a_font_loaded_for_missing_characters_is_known() -> None:
+    from satori_py.assets import DEFAULT_FONT_PATH
+    from satori_py.options import Font
+
+    def load(code: str, segment: str) -> list[Font]:
+        return [Font("Extra", DEFAULT_FONT_PATH)]
+
+    # The first pass lacks "Extra"; the pass redone with it reports nothing.
+    el = h("div", {"style": {"display": "flex", "fontFamily": "Extra"}}, "\u3042")
+    assert reports(el, load_additional_asset=load) == []
+
+
+def test_image_that_fails_to_load() -> None:
+    def fetcher(url: str) -> bytes:
+        raise OSError("connection refused")
+
+    el = h("div", {"style": {"display": "flex"}}, h("img", {"src": "https://example.com/a.png", "width": 10,
+                                                             "height": 10}))
+    message = "Can't load image https://example.com/a.png: connection refused"
+    assert reports(el, fetcher=fetcher) == [("ImageError", "div/img[0]", message)]
+    with pytest.raises(SatoriError) as info:
+        render_svg(el, width=100, height=50, fetcher=fetcher, strict=True)
+    assert str(info.value) == f"div/img[0]: {message}"
+    background = card({"width": 20, "height": 20, "backgroundImage": "url(https://example.com/b.png)"})
+    assert reports(background, fetcher=fetcher) == [
+        ("ImageError", "div/div[0]", "Can't load image https://example.com/b.png: connection refused")]
