@@ -29,6 +29,7 @@ import os
 import struct
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,12 @@ def _on_raster_thread(render: Callable[[], bytes]) -> bytes:
         try:
             outcome.append((True, render()))
         except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+            # Without the locals of its frames: the resvg binding's objects may only be
+            # dropped on the thread that made them.
+            seen: BaseException | None = exc
+            while seen is not None:
+                traceback.clear_frames(seen.__traceback__)
+                seen = seen.__cause__ or seen.__context__
             outcome.append((False, exc))
 
     with _STACK_SIZE_LOCK:  # threading.stack_size is process-wide: set it only around our start

@@ -18,6 +18,7 @@ from .element import Element, load_element
 from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
+from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.checks import checked_style
@@ -148,9 +149,11 @@ class Pipeline:
                                                           processed=processed)
             return builder.finish(root)
 
-        # <style> sheets apply before layout; container queries lay out twice.
-        result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
-                                          diagnostics=channel, container_sizes=container_sizes)
+        # <style> sheets apply before layout; container queries lay out twice. Taffy runs on a
+        # thread of the render's own, which ends with it.
+        with taffy_session():
+            result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
+                                              diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
         return result
 

@@ -31,7 +31,7 @@ from ..limits import check_deadline
 from ..style.types import Calc, Percent
 from .grid import grid_fields
 from .taffy_guard import check_style, finite
-from .taffy_thread import RetiringThread
+from . import taffy_thread
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
@@ -248,8 +248,7 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
 # 5,000 renders of a card: +450 MB) and one pointer in the pool (16 B per call). The
 # dicts get their reference back here (`_release`), checked at first use against a plain
 # Python call (`_leaked_references`), so a fixed stretchable is left alone; the pool is
-# freed with its thread, and Taffy runs on a worker thread retired after 65,536 calls.
-_THREAD = RetiringThread("satori-py-taffy", stack_size=32 * 1024 * 1024, max_units=65_536)
+# freed with its thread, and Taffy runs on threads that end with the render (.taffy_thread).
 _leaks: int | None = None
 
 
@@ -294,9 +293,9 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
-    Runs on the Taffy thread (see :mod:`.taffy_thread`).
+    Runs on the render's Taffy thread (see :mod:`.taffy_thread`).
     """
-    _THREAD.run(lambda: _run_taffy_here(root, available, indefinite_root))
+    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root))
 
 
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool) -> None:
@@ -338,11 +337,9 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         root_id = build(root)
         failure: list[BaseException] = []
         release = _releaser()
-        calls = [0]
 
         def measure(known_w: float, known_h: float, avail_w: dict[str, Any],
                     avail_h: dict[str, Any], node_id: int) -> tuple[float, float]:
-            calls[0] += 1
             if release is not None:
                 release(avail_w)
                 release(avail_h)
@@ -365,10 +362,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 failure.append(exc)
                 return (0.0, 0.0)
 
-        try:
-            taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
-        finally:
-            _THREAD.spend(calls[0])
+        taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()

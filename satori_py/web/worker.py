@@ -29,6 +29,7 @@ import signal
 import socket
 import struct
 import sys
+import time
 import traceback
 from typing import IO, Any
 
@@ -124,10 +125,17 @@ def main() -> None:
 
 
 def _native_threads() -> int:
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 1
+    """The threads of this process. A render's helper threads (Taffy, raster) end with it, but
+    the system may list them for a moment after: they are given that moment to go."""
+    settle = time.monotonic() + 0.5
+    while True:
+        try:
+            count = len(os.listdir("/proc/self/task"))
+        except OSError:
+            return 1
+        if count <= 1 or time.monotonic() > settle:
+            return count
+        time.sleep(0.002)
 
 
 def _fork_worker(control: socket.socket) -> None:
