@@ -57,6 +57,7 @@ from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
+from .text import text_shadow_extent
 from .transform import (
     ROOT_STATE,
     TransformState,
@@ -241,18 +242,28 @@ class Painter:
         r = box.rect
         matrix = svg_matrix(scope.state)
         out.extend(self._inline_boxes(box, scope, matrix))
-        # Hidden text is left out by the text painter, per inline box.
-        text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background)
+        # Hidden text is left out by the text painter, per inline box; so is text outside the
+        # image, unless a transform may bring it in (megabytes of it would cost as much as any).
+        visible = None if scope.always_drawn else self._visible_text(box, scope)
+        text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background,
+                            visible=visible)
         out.extend(clipped(transformed(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
             # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
             relative = relative_matrix(owner, scope.state)
             collector.children.extend(SvgNode(n.tag, {**n.attrs, "transform": relative}, n.children, n.text)
-                                      if relative else n for n in layout.clip_shapes(r.x, r.y))
+                                      if relative else n
+                                      for n in layout.clip_shapes(r.x, r.y, None if relative else visible))
         for key in sorted(box.atomics):
             out.extend(self.box(box.atomics[key], scope))
         return out
+
+    def _visible_text(self, box: RenderBox, scope: _Scope) -> tuple[float, float, float, float]:
+        """The image, grown by what filters and text shadows can bring into it."""
+        margin = scope.cull_margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
+        width, height = self.viewport
+        return (-margin, -margin, width + margin, height + margin)
 
     def _inline_boxes(self, box: RenderBox, scope: _Scope, matrix: str | None) -> list[SvgNode]:
         """The backgrounds, borders and shadows of the inline boxes of a paragraph, per line.

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from bidi.bidi import get_display_inner  # type: ignore[import-untyped]
 
+from ..cache import text_cache
 from .breaking import graphemes
 
 __all__ = ["char_levels", "line_levels", "needs_bidi", "reorder_line", "split_by_level"]
@@ -51,7 +51,7 @@ def needs_bidi(text: str, rtl: bool) -> bool:
     return rtl or _RTL_TRIGGER.search(text) is not None
 
 
-@lru_cache(maxsize=_CACHE)
+@text_cache(_CACHE)
 def _levels(text: str, rtl: bool) -> tuple[int, ...]:
     # python-bidi's documented debug mode returns the resolved BidiInfo of the
     # unicode-bidi crate: its ``levels`` are per UTF-8 byte, paragraph by paragraph
