@@ -1,23 +1,35 @@
-"""Memory over many renders: RSS after 10,000 renders within 10 % of RSS after 1,000 (not a test).
+"""Memory over many renders: RSS after N renders of a realistic card with new text every time.
 
-usage: python benchmarks/memory.py [--renders 10000] [--checkpoint 1000] [--variant svg png ...]
-                                    [--tolerance 0.10]
+usage: python benchmarks/memory.py [--variants svg png pool] [--renders 10000]
+                                   [--every 1000] [--workers 2]
 
-Each variant runs in a fresh process and renders a realistic card
-(examples/og-card.json: a pill, a title, a description, a footer) with new
-text every time, so that no cache answers for it. It prints the resident set
-size after ``--checkpoint`` renders and after ``--renders``, and their ratio;
-the exit status is 1 when a variant grows more than ``--tolerance``. A variant
-is a function that renders one card; add one to ``VARIANTS`` (e.g. through
-a web framework) and it is measured the same way.
+Each variant runs in a fresh interpreter and renders ``--renders`` cards (the card
+of :func:`card`: a gradient, an avatar, a title and a byline, with new text every
+render, so text caches see new words all the time), reading the resident memory
+every ``--every`` renders. The verdict compares the last reading with the one after
+``--every`` renders (the caches are full by then): flat means within 10 %.
+
+Variants (add one by writing a function ``variant(args, sample)`` and listing it
+in :data:`VARIANTS`):
+
+* ``svg``: ``render_svg`` in this process;
+* ``png``: ``render_png`` in this process;
+* ``pool``: ``ImageResponse(...).render_pooled()`` through the render pool's
+  worker processes (``--workers``, fed by twice as many threads), RSS and PSS of
+  this process plus the pool's processes (the workers and the template they are
+  forked from; PSS shares the template's pages out fairly, RSS counts them in every
+  worker). Workers recycle after ``max_renders`` (default 1000), which the
+  readings include.
 """
 from __future__ import annotations
 
 import argparse
-import copy
 import json
+import os
+import random
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,93 +38,154 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CARD = json.loads((ROOT / "examples/og-card.json").read_text(encoding="utf-8"))["element"]
-WORDS = ("render", "memory", "flat", "card", "image", "python", "satori", "layout", "glyph", "stable", "server",
-         "request", "title", "banner", "preview", "social")
+from tests.web.load import memory_of  # noqa: E402
+
+Sample = Callable[[int, dict[str, float]], None]
+
+_WORDS = ("satori render card python image layout glyph shadow gradient border flex grid "
+          "text font emoji avatar title author march april release notes faster smaller "
+          "memory worker process deadline fetch guard stream cache ratchet").split()
+_AVATAR = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='64' "
+           "height='64'><defs><linearGradient id='g'><stop offset='0' stop-color='%23f97316'/>"
+           "<stop offset='1' stop-color='%23db2777'/></linearGradient></defs>"
+           "<circle cx='32' cy='32' r='32' fill='url(%23g)'/></svg>")
 
 
-def card(n: int) -> dict[str, Any]:
-    """The example card with every text replaced by words of ``n`` (new text each time)."""
-    def words(count: int, salt: int) -> str:
-        return " ".join(WORDS[(n * 7 + salt * 3 + i * 5 + n // (i + 1)) % len(WORDS)] + str((n + i) % 97)
-                        for i in range(count))
+def card(i: int) -> dict[str, Any]:
+    """A blog-post OG card whose title and byline are new text at every ``i``."""
+    rng = random.Random(i)
+    title = f"#{i}: " + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 12)))
+    title += f" {rng.randrange(10 ** 6):06d}"
 
-    element = copy.deepcopy(CARD)
-    counter = iter(range(1000))
+    def el(type_: str, style: dict[str, Any], *children: Any, **props: Any) -> dict[str, Any]:
+        return {"type": type_, "props": {"style": style, **props, "children": list(children)}}
 
-    def replace(node: Any) -> Any:
-        if isinstance(node, str):
-            salt = next(counter)
-            return words(3 + salt % 5, salt)
-        if isinstance(node, list):
-            return [replace(child) for child in node]
-        if isinstance(node, dict) and "props" in node:
-            props = dict(node["props"])
-            if "children" in props:
-                props["children"] = replace(props["children"])
-            return {**node, "props": props}
-        return node
+    return el("div", {"display": "flex", "flexDirection": "column", "width": "100%",
+                      "boxSizing": "border-box",
+                      "height": "100%", "padding": 64, "color": "white",
+                      "backgroundImage": "linear-gradient(135deg, #0f172a, #1e3a8a)"},
+              el("div", {"display": "flex", "alignItems": "center"},
+                 el("img", {"borderRadius": 32, "marginRight": 16}, src=_AVATAR, width=64,
+                    height=64),
+                 el("span", {"fontSize": 28, "opacity": 0.8}, f"@author{rng.randrange(997)}")),
+              el("div", {"fontSize": 60, "marginTop": 40, "lineHeight": 1.2}, title),
+              el("div", {"display": "flex", "justifyContent": "space-between",
+                         "marginTop": "auto", "fontSize": 24},
+                 el("span", {}, "blog.example.com"),
+                 el("span", {}, f"{rng.randint(1, 28)} March 2026 - {rng.randint(2, 19)} min")))
 
-    return replace(element)  # type: ignore[no-any-return]
 
-
-def _render_svg(n: int) -> None:
+def svg_variant(args: argparse.Namespace, sample: Sample) -> None:
     from satori_py import render_svg
+    for i in range(1, args.renders + 1):
+        render_svg(card(i), width=1200, height=630)
+        if i % args.every == 0:
+            sample(i, memory_of([os.getpid()]))
 
-    render_svg(card(n), width=1200, height=630)
 
-
-def _render_png(n: int) -> None:
+def png_variant(args: argparse.Namespace, sample: Sample) -> None:
     from satori_py import render_png
-
-    render_png(card(n), width=1200, height=630)
-
-
-VARIANTS: dict[str, Callable[[int], None]] = {"svg": _render_svg, "png": _render_png}
-
-
-def rss_mb() -> float:
-    """The resident set size of this process, in MB (Linux)."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[1]) * 4096 / 1e6
+    for i in range(1, args.renders + 1):
+        render_png(card(i), width=1200, height=630)
+        if i % args.every == 0:
+            sample(i, memory_of([os.getpid()]))
 
 
-def run_variant(name: str, renders: int, checkpoint: int) -> dict[str, float]:
-    """Render ``renders`` cards in this process; RSS at the checkpoint and at the end."""
-    render = VARIANTS[name]
-    start = time.monotonic()
-    at_checkpoint = 0.0
-    for n in range(renders):
-        render(n)
-        if n + 1 == checkpoint:
-            at_checkpoint = rss_mb()
-    return {"checkpoint": at_checkpoint, "end": rss_mb(), "seconds": time.monotonic() - start}
+def pool_variant(args: argparse.Namespace, sample: Sample) -> None:
+    from satori_py import ImageResponse
+    from satori_py.web import pool
+
+    pool.configure(args.workers)
+    shared = pool.get_pool()
+    assert shared is not None
+    shared.warm_up()
+    lock = threading.Lock()
+    done = 0
+    failures: list[str] = []
+    next_index = iter(range(1, args.renders + 1))
+
+    def client() -> None:
+        nonlocal done
+        while True:
+            with lock:
+                i = next(next_index, None)
+            if i is None:
+                return
+            try:
+                ImageResponse(card(i), width=1200, height=630).render_pooled()
+            except Exception as exc:  # counted, not fatal: the benchmark reports them
+                with lock:
+                    failures.append(f"{type(exc).__name__}: {exc}")
+            with lock:
+                done += 1
+                if done % args.every == 0:
+                    reading = memory_of([os.getpid(), *shared.process_pids()])
+                    reading.update(recycled=shared.stats.recycled, failures=len(failures))
+                    sample(done, reading)
+
+    threads = [threading.Thread(target=client) for _ in range(2 * args.workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    pool.shutdown()
+    if failures:
+        print(f"failures: {len(failures)}; first: {failures[0]}", file=sys.stderr)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--renders", type=int, default=10_000)
-    ap.add_argument("--checkpoint", type=int, default=1_000)
-    ap.add_argument("--variant", nargs="+", choices=sorted(VARIANTS), default=sorted(VARIANTS))
-    ap.add_argument("--tolerance", type=float, default=0.10)
-    ap.add_argument("--child", help=argparse.SUPPRESS)  # run one variant here, print JSON
-    args = ap.parse_args(argv)
+VARIANTS: dict[str, Callable[[argparse.Namespace, Sample], None]] = {
+    "svg": svg_variant, "png": png_variant, "pool": pool_variant,
+}
+
+
+def child(args: argparse.Namespace) -> None:
+    """Run one variant here, one JSON line per reading on stdout."""
+    started = time.perf_counter()
+
+    def sample(renders: int, reading: dict[str, float]) -> None:
+        reading.update(renders=renders, seconds=round(time.perf_counter() - started, 1))
+        print(json.dumps(reading), flush=True)
+
+    VARIANTS[args.child](args, sample)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--renders", type=int, default=10_000)
+    parser.add_argument("--every", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--child", choices=list(VARIANTS), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_variant(args.child, args.renders, args.checkpoint)))
-        return 0
-    worst = 0.0
-    print(f"{'variant':10} {'RSS@' + str(args.checkpoint):>10} {'RSS@' + str(args.renders):>11} {'growth':>8} "
-          f"{'ms/render':>10}")
-    for name in args.variant:
-        child = subprocess.run([sys.executable, __file__, "--child", name, "--renders", str(args.renders),
-                                "--checkpoint", str(args.checkpoint)], capture_output=True, text=True, check=True)
-        result = json.loads(child.stdout)
-        growth = result["end"] / result["checkpoint"] - 1
-        worst = max(worst, growth)
-        print(f"{name:10} {result['checkpoint']:8.1f}MB {result['end']:9.1f}MB {growth:+8.1%} "
-              f"{result['seconds'] / args.renders * 1e3:10.1f}", flush=True)
-    return 1 if worst > args.tolerance else 0
+        child(args)
+        return
+    with open("/proc/loadavg", encoding="ascii") as f:
+        print(f"load average at start: {' '.join(f.read().split()[:3])}", flush=True)
+    for variant in args.variants:
+        command = [sys.executable, __file__, "--child", variant, "--renders", str(args.renders),
+                   "--every", str(args.every), "--workers", str(args.workers)]
+        readings = []
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                reading = json.loads(line)
+                readings.append(reading)
+                extra = "".join(f" {k}={reading[k]}" for k in ("processes", "recycled",
+                                                                "failures") if k in reading)
+                print(f"{variant:5} {reading['renders']:>7} renders {reading['seconds']:>8.1f} s "
+                      f"RSS {reading['rss_mb']:8.1f} MB  PSS {reading['pss_mb']:8.1f} MB{extra}",
+                      flush=True)
+        if len(readings) >= 2:
+            first, last = readings[0], readings[-1]
+            for key in ("rss_mb", "pss_mb"):
+                change = (last[key] - first[key]) / first[key] * 100
+                verdict = "flat" if abs(change) <= 10 else "NOT flat"
+                print(f"{variant:5} {key[:3].upper()} after {last['renders']} vs after "
+                      f"{first['renders']}: {change:+.1f} % ({verdict}, bound 10 %)", flush=True)
+    with open("/proc/loadavg", encoding="ascii") as f:
+        print(f"load average at end: {' '.join(f.read().split()[:3])}", flush=True)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

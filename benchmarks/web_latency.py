@@ -1,13 +1,23 @@
-"""Non-image latency of an ASGI example app while images render (not a test).
+"""Latency of the FastAPI/Starlette examples under image load (not a test).
 
 usage: python benchmarks/web_latency.py [--app fastapi_app] [--clients 8] [--rounds 3]
                                          [--workers 0 2 ...]
+       python benchmarks/web_latency.py --soak [--clients 16] [--duration 300]
+                                         [--pathological 0.1] [--same-card] [--workers 2]
 
-Starts the example under uvicorn on 127.0.0.1 once per ``--workers`` value
-(``SATORI_PY_RENDER_WORKERS``: 0 renders in threads, N in N worker processes),
-fetches the image route from ``--clients`` concurrent clients and times /health
-meanwhile. Shows why satori_py.starlette renders in processes: in a thread, the
-GIL-holding rasteriser freezes the event loop.
+Default mode: starts the example under uvicorn on 127.0.0.1 once per ``--workers``
+value (``SATORI_PY_RENDER_WORKERS``: 0 renders in threads, N in N worker
+processes), fetches the image route from ``--clients`` concurrent clients and times
+/health meanwhile. Shows why satori_py.starlette renders in processes: in a thread,
+the GIL-holding rasteriser freezes the event loop.
+
+``--soak``: the FastAPI example plus two benchmark routes (benchmarks/web_load_app.py)
+for ``--duration`` seconds, ``--clients`` clients each drawing its next request: a
+``--pathological`` share goes to a card with 60 blurred shadows (a minute of
+rasterising; a new card every time, or always the same with ``--same-card``), the rest to the example's image routes and a blog-post card with new
+text every time, plus /health. Reports per kind of request the latency percentiles
+and status counts, the RSS and PSS of the server and its workers (first vs last
+minute) and the machine's load average while it ran.
 """
 from __future__ import annotations
 
@@ -18,22 +28,56 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.web.load import measure  # noqa: E402
+from tests.web.load import Route, measure, session_pids, soak  # noqa: E402
 from tests.web.servers import running, uvicorn_argv  # noqa: E402
+
+
+def latency(args: argparse.Namespace) -> None:
+    for workers in args.workers or ["0", "1", "2"]:
+        with running(uvicorn_argv(args.app), env={"SATORI_PY_RENDER_WORKERS": workers}) as srv:
+            result = measure(srv.url, clients=args.clients or 8, rounds=args.rounds)
+        mode = "threads" if workers == "0" else f"{workers} worker process(es)"
+        print(f"{args.app}, {mode}: {result.describe()}", flush=True)
+
+
+def soak_run(args: argparse.Namespace) -> None:
+    normal = 1.0 - args.pathological
+    pathological = "/bench/pathological/0" if args.same_card else "/bench/pathological/{n}"
+    routes = [Route("pathological", pathological, args.pathological),
+              Route("image", "/api/og", normal * 0.2),
+              Route("image", "/api/og/custom-font", normal * 0.1),
+              Route("image", "/opengraph-image", normal * 0.1),
+              Route("post", "/bench/post/{n}", normal * 0.4),
+              Route("health", "/health", normal * 0.2)]
+    env = {"SATORI_PY_RENDER_WORKERS": str(args.workers)} if args.workers else {}
+    with running(uvicorn_argv("web_load_app", app_dir=ROOT / "benchmarks"), env=env) as srv:
+        result = soak(srv.url, routes, clients=args.clients or 16, duration=args.duration,
+                      pids=lambda: session_pids(srv.process.pid))
+        log = srv.log()
+    print(result.describe(), flush=True)
+    errors = [line for line in log.splitlines() if "Traceback" in line]
+    print(f"server log: {len(log.splitlines())} lines, {len(errors)} tracebacks", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--app", default="fastapi_app")
-    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--clients", type=int)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--workers", nargs="+", default=["0", "1", "2"])
+    parser.add_argument("--workers", nargs="+")
+    parser.add_argument("--soak", action="store_true")
+    parser.add_argument("--duration", type=float, default=300.0)
+    parser.add_argument("--pathological", type=float, default=0.1)
+    parser.add_argument("--same-card", action="store_true",
+                        help="every pathological request asks for the same card")
     args = parser.parse_args(argv)
-    for workers in args.workers:
-        with running(uvicorn_argv(args.app), env={"SATORI_PY_RENDER_WORKERS": workers}) as srv:
-            result = measure(srv.url, clients=args.clients, rounds=args.rounds)
-        mode = "threads" if workers == "0" else f"{workers} worker process(es)"
-        print(f"{args.app}, {mode}: {result.describe()}", flush=True)
+    if args.soak:
+        if args.workers and len(args.workers) > 1:
+            parser.error("--soak takes one --workers value")
+        args.workers = args.workers[0] if args.workers else None
+        soak_run(args)
+    else:
+        latency(args)
 
 
 if __name__ == "__main__":

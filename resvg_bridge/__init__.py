@@ -186,7 +186,7 @@ def _check_background(background: Any) -> RGBA | None:
 # --- resvg-py -------------------------------------------------------------------------
 
 def _family_name(source: FontSource) -> str:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     try:
         if isinstance(source, (bytes, bytearray, memoryview)):

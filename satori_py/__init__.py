@@ -4,8 +4,10 @@ The public names only; see :mod:`satori_py.api` for the pipeline.
 """
 from __future__ import annotations
 
+from ._version import __version__
 from .api import render_png, render_svg
 from .element import h
+from .templates import Template
 from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                      SatoriError, StyleError)
 from .limits import Limits
@@ -14,7 +16,17 @@ from .fetch import files_fetcher, http_fetcher
 from .web import ImageResponse
 
 __all__ = [
-    "render_svg", "render_png", "h", "Font", "Limits", "ImageResponse", "files_fetcher", "http_fetcher",
+    "__version__", "render_svg", "render_png", "h", "Font", "Limits", "ImageResponse", "files_fetcher",
+    "http_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
-    "RenderError",
+    "RenderError", "render_many", "Template",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The batch machinery (process pools, Dask glue) is imported on first use only.
+    if name == "render_many":
+        from .batch import render_many
+
+        return render_many
+    raise AttributeError(f"module 'satori_py' has no attribute {name!r}")

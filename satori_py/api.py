@@ -6,8 +6,8 @@ knowledge lives here.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +30,7 @@ from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
-from .text.emoji import emoji_asset_loader
+from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
 from .text.fonts import FontRegistry
 
 
@@ -78,13 +78,17 @@ class Pipeline:
     load_additional_asset: Callable[[str, str], Any] | None = None
     fetcher: Callable[[str], Any] | None = None
     on_style_error: Callable[[Exception], None] | None = None
-    emoji: str | None = None
+    emoji: str | None = DEFAULT_EMOJI
     strict: bool = False
     on_warning: Callable[[Exception], None] | None = None
     limits: Limits | None = None
 
     def __post_init__(self) -> None:
-        # What each stage drops or ignores is reported here (delivered as the stage ends).
+        self._new_channel()
+
+    def _new_channel(self) -> None:
+        # What each stage drops or ignores is reported here (delivered as the stage ends,
+        # each report once per render).
         self.diagnostics = Diagnostics(strict=self.strict, on_style_error=self.on_style_error,
                                        on_warning=self.on_warning)
 
@@ -92,9 +96,12 @@ class Pipeline:
     # one budget (deadline, text count), called one by one each starts its own.
 
     def parse(self, element: Any) -> Element:
+        """The element tree; a render starts here (with a channel of its own)."""
+        self._new_channel()
         with enforcing(self.limits):
             _check_canvas(self.width, self.height)
-            return load_element(element)
+            with self.diagnostics.active():  # what HTML input repairs or ignores
+                return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
         with enforcing(self.limits) as budget, self.diagnostics.active():
@@ -125,7 +132,7 @@ class Pipeline:
         images: dict[str, str] = dict(self.grapheme_images or {})
         load = compose_asset_loaders(
             self.load_additional_asset,
-            emoji_asset_loader(self.emoji) if self.emoji is not None else None)
+            _emoji_loader(self.emoji, self.grapheme_images) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
 
         def lay_out(styled: Element) -> LayoutResult:
@@ -171,13 +178,26 @@ class Pipeline:
             return self.paint(result), result
 
 
+def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:
+    """The emoji set's loader, leaving alone the graphemes the caller gave images for."""
+    loader = emoji_asset_loader(emoji)
+    if not given:
+        return loader
+
+    def load(code: str, segment: str) -> Any:
+        return None if segment in given else loader(code, segment)
+
+    load.thread_safe = getattr(loader, "thread_safe", False)  # type: ignore[attr-defined]
+    return load
+
+
 def render_svg(element: Any, *, width: float | None = None, height: float | None = None,
                fonts: Sequence[Font] | None = None, embed_font: bool = True, debug: bool = False,
                point_scale_factor: float = 1, grapheme_images: dict[str, str] | None = None,
                load_additional_asset: Callable[[str, str], Any] | None = None,
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
-               emoji: str | None = None, strict: bool = False,
+               emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None,
                limits: Limits | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
@@ -189,8 +209,10 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     declarations instead of raising them. What the render drops or ignores is
     logged on the ``satori_py`` logger and given to ``on_style_error`` (style)
     or ``on_warning`` (the rest); ``strict=True`` raises it instead
-    (:mod:`satori_py.diagnostics`). ``limits`` (a :class:`Limits`) bounds what
-    the input may cost; over a limit raises :class:`LimitError`.
+    (:mod:`satori_py.diagnostics`). ``emoji`` draws emoji from that set (the
+    bundled Twemoji by default, offline; ``None`` leaves them to the fonts, as
+    Satori itself does). ``limits`` (a :class:`Limits`) bounds what the input may
+    cost; over a limit raises :class:`LimitError`.
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning, limits)

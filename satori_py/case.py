@@ -241,9 +241,10 @@ def _relative(base: Path, name: Any) -> Path | None:
 
 
 def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
-              base_dir: str | os.PathLike[str] | None = None) -> Case:
+              base_dir: str | os.PathLike[str] | None = None, *, tailwind_classes: bool = False) -> Case:
     """Load a case file (or an already-parsed dict) into a :class:`Case`.
 
+    An HTML file is read by :func:`satori_py.markup.from_html` (with ``tailwind_classes``).
     Relative font and reference paths resolve against ``base_dir``, which
     defaults to the case file's folder (or the current directory for a dict).
     """
@@ -260,7 +261,7 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
         if path.suffix.lower() in MARKUP_SUFFIXES:
             from .markup import from_html
 
-            return Case(element=from_html(text), path=path)
+            return Case(element=from_html(text, tailwind_classes=tailwind_classes), path=path)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

@@ -1,12 +1,15 @@
 """The ``satori-py`` command: render an element or a conformance case to PNG or SVG.
 
-    satori-py INPUT.json -o OUT.png [--width W] [--height H] [--scale S]
-              [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--debug] [--strict]
+    satori-py INPUT -o OUT.png [--width W] [--height H] [--scale S]
+              [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
+    satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
+    satori-py A.json B.html ... --out-dir DIR ...
 
-INPUT is a bare element (``{"type", "props"}``) or a case (``{"element",
-"options", ...}``, see satori_py.case); ``-`` reads it from stdin. The output
-format follows OUT's extension. Exit status: 0 done, 1 the input could not be
-rendered (``error: <message>`` on stderr, and no file is written), 2 usage error.
+INPUT is a bare element (``{"type", "props"}``), a case (``{"element",
+"options", ...}``, see satori_py.case) or an HTML file; ``-`` reads JSON from
+stdin. The output format follows OUT's extension. Exit status: 0 done, 1 the
+input could not be rendered (``error: <message>`` on stderr, and no file is
+written; in a batch: any item failed), 2 usage error.
 What the render ignores (an unsupported property, an unknown option of the case...)
 is printed as ``warning: <message>``; with ``--strict`` it is an error (status 1).
 Only SatoriError is caught: anything else is a bug and keeps its traceback.
@@ -22,6 +25,7 @@ from typing import Any
 
 import click
 
+from ._version import __version__
 from .diagnostics import Diagnostics, logger
 from .errors import SatoriError
 from .files import write_atomic
@@ -29,6 +33,8 @@ from .files import write_atomic
 __all__ = ["cli", "main", "parse_font_spec", "write_atomic"]
 
 OUTPUT_FORMATS = {".png": "png", ".svg": "svg"}
+# next/og's emoji sets (satori_py.text.emoji.EMOJI_SETS), and "none" for the fonts' own glyphs.
+EMOJI_CHOICES = ("twemoji", "blobmoji", "noto", "openmoji", "fluent", "fluentFlat", "none")
 
 
 def parse_font_spec(spec: str) -> Any:
@@ -55,7 +61,7 @@ def parse_font_spec(spec: str) -> Any:
         raise click.BadParameter(str(exc), param_hint="--font") from None
 
 
-def _load(input_path: str) -> Any:
+def _load(input_path: str, tailwind_classes: bool = False) -> Any:
     from .case import load_case
 
     if input_path == "-":
@@ -71,13 +77,36 @@ def _load(input_path: str) -> Any:
             raise InvalidElementError(
                 f"Expected an element or a case object, got {type(data).__name__}")
         return load_case(data)
-    return load_case(input_path)
+    return load_case(input_path, tailwind_classes=tailwind_classes)
+
+
+def _batch_options(command: Any) -> Any:
+    """The options of batch mode (--out-dir), kept apart from the single-file ones."""
+    for option in reversed([
+        click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Batch mode: write one file per input (or data row) into DIR."),
+        click.option("--data", metavar="ROWS", type=click.Path(exists=True, dir_okay=False),
+                     help="Data rows (.csv, .json, .jsonl) for the TEMPLATE input (Jinja2, HTML or JSON)."),
+        click.option("--name", metavar="PATTERN",
+                     help='Output file names, a format string over the row\'s fields and {index} '
+                          '(default "{index:04d}.png"; for input files "{stem}.png").'),
+        click.option("--jobs", "-j", type=click.IntRange(min=1),
+                     help="Worker processes (default: every usable core)."),
+        click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Render on a Dask cluster (tcp://host:8786) instead of local processes."),
+        click.option("--progress/--no-progress", default=True, show_default=True,
+                     help="Progress on standard error (a bar on a terminal, lines otherwise)."),
+    ]):
+        command = option(command)
+    return command
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("input_path", metavar="INPUT.json",
+@click.version_option(__version__, "-V", "--version", prog_name="satori-py")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...",
                 type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", required=True, metavar="OUT.png|OUT.svg",
+@click.option("-o", "--output", metavar="OUT.png|OUT.svg",
               type=click.Path(dir_okay=False, path_type=Path),
               help="Output file; its extension (.png or .svg) picks the format.")
 @click.option("--width", type=click.IntRange(min=1), help="Canvas width in px.")
@@ -90,9 +119,30 @@ def _load(input_path: str) -> Any:
 @click.option("--strict", is_flag=True,
               help="Fail on anything the render would ignore (unsupported properties, "
                    "invalid values, unknown fonts and options, images that fail to load).")
-def cli(input_path: str, output: Path, width: int | None, height: int | None,
-        font_specs: tuple[str, ...], debug: bool, scale: float | None, strict: bool) -> None:
-    """Render INPUT.json (an element or a conformance case) to PNG or SVG."""
+@click.option("--emoji", type=click.Choice(EMOJI_CHOICES), default=None,
+              help="Emoji set (default twemoji, bundled and offline; none: the fonts' glyphs).")
+@click.option("--tailwind-classes", is_flag=True,
+              help="Read the class attributes of HTML input as Tailwind utilities too.")
+@_batch_options
+def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
+        font_specs: tuple[str, ...], debug: bool, scale: float | None, strict: bool,
+        emoji: str | None, tailwind_classes: bool, **batch: Any) -> None:
+    """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
+
+    With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
+    """
+    common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes}
+    if batch["out_dir"] is not None:
+        _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
+        return
+    for name, value in batch.items():
+        if name != "progress" and value not in (None, False):
+            raise click.UsageError(f"--{name.replace('_', '-')} needs --out-dir")
+    if output is None:
+        raise click.UsageError("give -o OUT.png|OUT.svg (or --out-dir DIR for a batch)")
+    if len(inputs) != 1:
+        raise click.UsageError("-o takes one INPUT; use --out-dir DIR for many")
+    input_path = inputs[0]
     fmt = OUTPUT_FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise click.BadParameter(
@@ -104,7 +154,7 @@ def cli(input_path: str, output: Path, width: int | None, height: int | None,
     echo = _WarningEcho(logging.WARNING)
     logger.addHandler(echo)
     try:
-        data = _render(input_path, fmt, width, height, fonts, debug, scale, strict)
+        data = _render(input_path, fmt, width, height, fonts, scale, common)
     finally:
         logger.removeHandler(echo)
 
@@ -116,22 +166,13 @@ def cli(input_path: str, output: Path, width: int | None, height: int | None,
 
 
 def _render(input_path: str, fmt: str, width: int | None, height: int | None, fonts: list[Any],
-            debug: bool, scale: float | None, strict: bool) -> bytes:
+            scale: float | None, common: dict[str, Any]) -> bytes:
     """The image bytes; exits with status 1 (``error: <message>``) when the input cannot be rendered."""
     try:
-        with Diagnostics(strict=strict).active():  # the case file's unknown options
-            case = _load(input_path)
+        with Diagnostics(strict=common["strict"]).active():  # the case file's unknown options
+            case = _load(input_path, common["tailwind_classes"])
         options: dict[str, Any] = case.render_kwargs()
-        if strict:
-            options["strict"] = True
-        if width is not None:
-            options["width"] = width
-        if height is not None:
-            options["height"] = height
-        if fonts:
-            options["fonts"] = fonts
-        if debug:
-            options["debug"] = True
+        options.update(_options(width, height, fonts, None, common))
 
         from . import api  # imported late: the CLI's usage errors need no render stack
 
@@ -145,6 +186,41 @@ def _render(input_path: str, fmt: str, width: int | None, height: int | None, fo
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     return data
+
+
+def _options(width: int | None, height: int | None, fonts: list[Any], scale: float | None,
+             common: dict[str, Any]) -> dict[str, Any]:
+    """The render options the command line sets (they override a case's)."""
+    options: dict[str, Any] = {k: v for k, v in (("width", width), ("height", height), ("scale", scale))
+                               if v is not None}
+    if fonts:
+        options["fonts"] = fonts
+    if common["debug"]:
+        options["debug"] = True
+    if common["strict"]:
+        options["strict"] = True
+    if common["emoji"] is not None:
+        options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
+    return options
+
+
+def _run_batch(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
+               font_specs: tuple[str, ...], scale: float | None, common: dict[str, Any],
+               batch: dict[str, Any]) -> None:
+    if output is not None:
+        raise click.UsageError("-o and --out-dir don't go together")
+    if "-" in inputs:
+        raise click.UsageError("a batch reads files, not stdin")
+    options = _options(width, height, [parse_font_spec(s) for s in font_specs], scale, common)
+    from .batch.command import BatchRequest, run_batch
+
+    request = BatchRequest(inputs=list(inputs), tailwind_classes=common["tailwind_classes"], **batch)
+    try:
+        status = run_batch(request, options)
+    except SatoriError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(status)
 
 
 class _WarningEcho(logging.Handler):

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from .errors import InvalidElementError, LimitError
 from .limits import active
@@ -49,12 +49,12 @@ class Element:
 
     type: str
     props: Mapping[str, Any]
-    children: tuple[Union[Element, TextNode], ...]
+    children: tuple[Element | TextNode, ...]
     path: str
     style: Mapping[str, Any] = field(default_factory=dict)
 
 
-Node = Union[Element, TextNode]
+Node = Element | TextNode
 
 
 MARKUP_SUFFIXES = (".html", ".htm")

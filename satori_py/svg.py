@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Union
 
 DECIMALS = 3
 
-AttrValue = Union[str, int, float, None]
+AttrValue = str | int | float | None
 
 
 def fmt(value: float, decimals: int = DECIMALS) -> str:
@@ -107,7 +106,7 @@ def group(children: Iterable[SvgNode], **attrs: AttrValue) -> SvgNode | None:
     kids = [c for c in children if c is not None]
     if not kids:
         return None
-    real = {k.replace("_", "-"): v for k, v in attrs.items() if v is not None}
+    real: dict[str, AttrValue] = {k.replace("_", "-"): v for k, v in attrs.items() if v is not None}
     if not real and len(kids) == 1:
         return kids[0]
     return SvgNode("g", real, kids)

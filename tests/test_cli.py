@@ -298,7 +298,7 @@ def run_module(*args: Any, stub: bool = False, cwd: Path | None = None) -> Any:
 def test_subprocess_help() -> None:
     proc = run_module("--help")
     assert proc.returncode == 0
-    assert "INPUT.json" in proc.stdout and "--font" in proc.stdout
+    assert "INPUT..." in proc.stdout and "--font" in proc.stdout and "--out-dir" in proc.stdout
 
 
 def test_subprocess_usage_error_exits_2(tmp_path: Path) -> None:

@@ -238,6 +238,11 @@ def test_values_the_painter_ignores() -> None:
         'Unsupported value "url(#nothing)" for CSS property "clipPath": nothing is clipped.')]
     assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
         ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
+    # Found by the style-time check and again by the painter: reported once.
+    seen: list[SatoriError] = []
+    render_svg(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10}),
+               width=100, height=50, on_style_error=seen.append)
+    assert [str(e) for e in seen] == ['div/div[0]: Invalid color "bogus" in a gradient.']
     assert reports(card({"fontWeight": "bolder"})) == [
         ("StyleError", "div/div[0]", 'Unsupported value "bolder" for CSS property "fontWeight": 400 is used.')]
     assert reports(card({"lineClamp": "two"})) == [
@@ -287,3 +292,18 @@ def test_image_that_fails_to_load() -> None:
     background = card({"width": 20, "height": 20, "backgroundImage": "url(https://example.com/b.png)"})
     assert reports(background, fetcher=fetcher) == [
         ("ImageError", "div/div[0]", "Can't load image https://example.com/b.png: connection refused")]
+
+
+def test_keywords_the_text_stage_reads() -> None:
+    assert reports(card({"whiteSpace": "pre-wrap", "wordBreak": "keep-all", "textTransform": "uppercase full-width",
+                         "textWrap": "balance", "fontStyle": "italic"})) == []
+    assert reports(card({"whiteSpace": "prewrap"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "prewrap" for CSS property "whiteSpace".')]
+    assert reports(card({"textTransform": "upper"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "upper" for CSS property "textTransform".')]
+
+
+def test_ignored_children() -> None:
+    svg = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='2' height='2'/>"
+    el = h("div", {"style": {"display": "flex"}}, h("img", {"src": svg}, "alt text"))
+    assert reports(el) == [("InvalidElementError", "div/img[0]", "The children of an <img> are not drawn.")]

@@ -197,3 +197,12 @@ def test_ratchet_add_only(tmp_path: Path) -> None:
     assert paths.add_to_ratchet(["c", "a"], ratchet) == ["c"]
     assert ratchet.read_text() == "a\nb\nc\n"
     assert paths.read_ratchet(ratchet) == ["a", "b", "c"]
+
+
+def test_most_common_colour_is_the_row_unique_answer() -> None:
+    """The packed-key background pick equals np.unique(axis=0)'s, ties included."""
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        img = rng.integers(0, 4, size=(9, 7, 4)).astype(np.int16) * 85  # many ties
+        colours, counts = np.unique(img.reshape(-1, 4), axis=0, return_counts=True)
+        assert imgdiff.most_common_colour(img).tolist() == colours[counts.argmax()].tolist()

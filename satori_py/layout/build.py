@@ -19,13 +19,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..element import Element, Node, TextNode
-from ..errors import node_context
+from ..errors import InvalidElementError, node_context
 from ..style import ComputedStyle, compute_style, layout_alignment, root_style
 from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
+from .flex_fit import aspect_ratio_minimum
 from .form_controls import with_form_content
 from .grid import grid_container, grid_item, has_auto_repeat, has_calc_tracks
 from .inline_content import InlineFormatting
@@ -253,6 +254,9 @@ class TreeBuilder:
             # A block-level box ends the paragraph before it.
             ctx.inline.break_for_block()
         box = self._box(el, style, ctx)
+        if ctx.formatting == "flex" and not out_of_flow and el.type != "img":
+            # (The reference gives an <img> no layout aspect ratio when both its sizes are known.)
+            aspect_ratio_minimum(box.node.style, ctx.node.style.get("flexDirection", "row") in ("row", "row-reverse"))
         ctx.box.children.append(box)
         if out_of_flow:
             cb = ctx.fixed_cb if position == "fixed" else ctx.absolute_cb
@@ -306,6 +310,8 @@ class TreeBuilder:
         out = {key: style.get(key) for key in _LAYOUT_KEYS if style.get(key) is not None}
         out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
         out["display"] = display
+        if style.get("direction") == "rtl":
+            out["direction"] = "rtl"  # children are placed from the right (positioning.py)
         position = style.get("position")
         if position in ("static", None, "sticky"):
             # Static boxes ignore insets; sticky ones are moved after layout.
@@ -349,6 +355,9 @@ class TreeBuilder:
         scrolls = any(style.get(k) in ("hidden", "scroll", "auto") for k in ("overflowX", "overflowY"))
 
         if el.type in ("img", "svg"):
+            if el.type == "img" and el.children and self.on_warning is not None:
+                self.on_warning(InvalidElementError("The children of an <img> are not drawn.", path=el.path,
+                                                    prop="children"))
             self._image(box, el, style)
             return box
         children = self._children(el)

@@ -25,6 +25,12 @@ pass and laying out again:
   min-content width is at least its width, and it doesn't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
   when measuring its content sizes, so the min-content entry is right.
+
+And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
+the automatic minimum size of an item with an aspect ratio and a definite
+cross size is that size transferred through the ratio (capped by its own main
+size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
+24px inline SVG icon beside a long nowrap text shrinks to nothing.
 """
 from __future__ import annotations
 
@@ -36,7 +42,7 @@ from typing import Any
 from ..style.types import Percent
 from .taffy import LayoutNode
 
-__all__ = ["FlexFit"]
+__all__ = ["FlexFit", "aspect_ratio_minimum"]
 
 _EPS = 1e-3
 # Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
@@ -47,6 +53,19 @@ LayOut = Callable[[LayoutNode, str | None], None]
 
 def _px(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
+    """Give a flex item with an aspect ratio its automatic minimum main size, in place."""
+    ratio = _px(style.get("aspectRatio"))
+    main, cross, minimum = ("width", "height", "minWidth") if row else ("height", "width", "minHeight")
+    cross_size = _px(style.get(cross))
+    if (not ratio or cross_size is None or style.get(minimum) not in (None, "auto")
+            or style.get("overflowX") in _SCROLL or style.get("overflowY") in _SCROLL):
+        return
+    transferred = cross_size * ratio if row else cross_size / ratio
+    specified = _px(style.get(main))
+    style[minimum] = transferred if specified is None else min(specified, transferred)
 
 
 def _insets(node: LayoutNode, axis: str) -> float:

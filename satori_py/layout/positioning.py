@@ -149,6 +149,28 @@ def _sticky_offset(origin: tuple[float, float], box: Box, sticky: Sticky,
     return dx, dy
 
 
+def _rtl_left(node: LayoutNode, parent: LayoutNode) -> float:
+    """A child's left in a right-to-left parent (relative to the parent's border box).
+
+    Taffy 0.7 lays the inline axis out left to right; the reference's engine runs
+    flex rows, grid columns, cross-axis starts of columns and block children from
+    the right. That layout is the left-to-right one mirrored in the parent's content
+    box, with each margin kept on its physical side and relative offsets kept
+    physical. Absolute boxes with a horizontal inset keep their place.
+    """
+    b, p, style = node.box, parent.box, node.style
+    offset = 0.0
+    if style.get("position") == "absolute":
+        if not (_unset(style.get("left")) and _unset(style.get("right"))):
+            return b.left
+    else:
+        left, right = _inset(style.get("left"), p.content_width), _inset(style.get("right"), p.content_width)
+        offset = left if left is not None else (-right if right is not None else 0.0)
+    start = p.border.left + p.padding.left
+    static = b.left - offset - start
+    return start + p.content_width - static - b.width - b.margin.right + b.margin.left + offset
+
+
 class Origins:
     """The absolute top-left of nodes' border boxes, tree by tree.
 
@@ -188,7 +210,8 @@ class Origins:
             x, y = bx + node.box.left, by + node.box.top
         else:
             px, py = self.origin(parent)
-            x, y = px + node.box.left, py + node.box.top
+            left = _rtl_left(node, parent) if parent.style.get("direction") == "rtl" else node.box.left
+            x, y = px + left, py + node.box.top
             entry = self.positions.out_of_flow.get(key)
             if entry is not None and entry.placeholder is not None:
                 hx, hy = self.origin(entry.placeholder)

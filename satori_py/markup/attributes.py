@@ -10,22 +10,22 @@ of attributes get React's camelCase (``readonly`` -> ``readOnly``).
 Attributes of SVG elements keep their names (the parser already restored
 ``viewBox`` and friends; the SVG serialiser writes other names as they are).
 
-Event handlers (``onclick``) are refused: nothing runs in an image.
+Event handlers (``onclick``) are refused: nothing runs in an image. What is
+ignored (``!important`` in a ``style`` attribute) is reported on the
+diagnostics channel (:mod:`satori_py.diagnostics`).
 """
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..diagnostics import report
 from ..errors import MarkupError
 from ..style.sheet_cascade import to_property_name
 from ..style.sheet_parser import Declaration, parse_declarations
 
 __all__ = ["Location", "element_props", "style_object"]
-
-log = logging.getLogger("satori_py.markup")
 
 Location = tuple[int | None, int | None]
 
@@ -105,4 +105,4 @@ def style_object(text: str, *, tag: str, location: Location) -> dict[str, str]:
 
 
 def _ignored(tag: str, location: Location, what: str) -> None:
-    log.warning("line %s, column %s: <%s>: %s", location[0], location[1], tag, what)
+    report(MarkupError(f"<{tag}>: {what}", line=location[0], column=location[1]))

@@ -27,25 +27,24 @@ What cannot be rendered is refused with a :class:`MarkupError` naming the
 line and column: scripts, frames, media, ``<template>``, ``<link>``
 stylesheets, MathML, ``<foreignObject>`` and event handler attributes.
 Recoverable parse errors (a stray ``</span>``) are repaired as a browser
-repairs them and logged on the ``satori_py.markup`` logger.
+repairs them and reported on the diagnostics channel (:mod:`satori_py.diagnostics`:
+logged, or raised with ``strict=True``).
 """
 from __future__ import annotations
 
 import inspect
-import logging
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
 
+from ..diagnostics import report
 from ..errors import MarkupError
 from .attributes import Location, element_props
 from .text import jsx_text
 
 __all__ = ["from_html", "is_markup"]
-
-log = logging.getLogger("satori_py.markup")
 
 Component = Callable[..., Any]
 
@@ -92,9 +91,9 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
                       collect_errors=True)
     for error in parsed.errors:
-        log.warning("line %s, column %s: %s (repaired as a browser would)",
-                    getattr(error, "line", None), getattr(error, "column", None),
-                    getattr(error, "message", None) or getattr(error, "code", error))
+        message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
+        report(MarkupError(f"{message} (repaired as a browser would)",
+                           line=getattr(error, "line", None), column=getattr(error, "column", None)))
     converter = _Converter(source, components or {}, tailwind_classes)
     if tailwind_classes:
         converter.sheet_classes = _sheet_classes(parsed.root)

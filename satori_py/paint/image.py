@@ -23,7 +23,8 @@ Reference behaviour kept on purpose:
   with the same border is one stroke using the padding of its last side
   (``paddingTop`` when all four match), so uneven padding is only partly
   rounded, as in the reference.
-* With a ``transform`` the image is only clipped by the outer border radius.
+* With a ``transform`` (its own or an ancestor's) the image is only clipped to its
+  border box, rounded by the outer border radius.
 * An image of no area is not drawn; ``preserveAspectRatio`` is ``none``
   except for inline SVGs, which keep their own (``svg_aspect_ratio``).
 """
@@ -102,7 +103,7 @@ def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height
         transformed = bool(style.get("transform"))
     clip_id = f"{id_prefix}-clip"
     if transformed:
-        defs = _transformed_clip(clip_id, x, y, width, height, pad, bord, radii)
+        defs = _transformed_clip(clip_id, rect, x, y, width, height, pad, bord, radii)
     else:
         defs = _content_clip(clip_id, x, y, width, height, pad, bord, radii, style)
     masked = any(d.tag == "mask" for d in defs)
@@ -228,11 +229,19 @@ def _outer_box(x: float, y: float, w: float, h: float, pad: Sequence[float],
     return x - left, y - top, w + left + right, h + top + bottom
 
 
-def _transformed_clip(clip_id: str, x: float, y: float, w: float, h: float,
-                      pad: Sequence[float], bord: Sequence[float], radii: Radii) -> list[SvgNode]:
-    if not radii.any:
-        return []
+def _transformed_clip(clip_id: str, image: tuple[float, float, float, float], x: float, y: float,
+                      w: float, h: float, pad: Sequence[float], bord: Sequence[float],
+                      radii: Radii) -> list[SvgNode]:
+    """The clip of an image under a transform: its border box, rounded (``satori_brc``).
+
+    Left out when nothing would be cut: square corners and the image inside the box.
+    """
     ox, oy, ow, oh = _outer_box(x, y, w, h, pad, bord)
+    if not radii.any:
+        ix, iy, iw, ih = image
+        if ix >= ox and iy >= oy and ix + iw <= ox + ow and iy + ih <= oy + oh:
+            return []
+        return [SvgNode("clipPath", {"id": clip_id}, [SvgNode("rect", {"x": ox, "y": oy, "width": ow, "height": oh})])]
     return [SvgNode("clipPath", {"id": clip_id}, [SvgNode("path", {"d": rect_path(ox, oy, ow, oh, radii)})])]
 
 

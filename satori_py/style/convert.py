@@ -38,6 +38,7 @@ __all__ = [
     "inset",
     "keyword",
     "keyword_soft",
+    "keywords_noted",
     "length_px",
     "line_clamp",
     "line_height",
@@ -109,6 +110,16 @@ def keyword_soft(allowed: tuple[str, ...]) -> Converter:
     """A keyword the reference doesn't check; unknown ones act as the initial value."""
     def convert(value: Any, ctx: Context) -> Any:
         return value if isinstance(value, str) and value in allowed else INVALID
+    return convert
+
+
+def keywords_noted(allowed: frozenset[str]) -> Converter:
+    """Kept as written (the text stage reads it); reported when a word is not one of CSS's."""
+    def convert(value: Any, ctx: Context) -> Any:
+        words = js_string(value).strip().split()
+        if not words or any(word not in allowed for word in words):
+            ctx.ignored(ignored_value(ctx.prop, value))
+        return value
     return convert
 
 

@@ -26,7 +26,7 @@ from .paint_shorthands import PAINT_HANDLERS
 from .shorthands import BOX_HANDLERS
 from .supported import unsupported_property
 from .types import RGBA
-from .values import js_string, js_to_number, unreadable
+from .values import js_number, js_string, js_to_number, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration", "purify"]
@@ -120,6 +120,46 @@ def convert_colors(value: str, current: RGBA | None) -> str:
 
     visit(nodes)
     return vp.stringify(nodes)
+
+
+_FLOAT = r"-?\d*(?:\.\d+)?"
+_HSL3 = re.compile(rf"^hsla?\(\s*({_FLOAT}(?:deg|rad|turn)?)\s*,\s*({_FLOAT}%)\s*,\s*({_FLOAT}%)\s*"
+                   rf"(?:,\s*({_FLOAT}%?)\s*)?\)$")
+
+
+def _clamp_float(text: str, low: float, high: float) -> float:
+    return min(max(low, float(text)), high)
+
+
+def refine_hsl(text: str) -> str:
+    """The text colour as the reference hands it on (``refineHSL``, after resvg#579).
+
+    A kept comma ``hsl()``/``hsla()`` is rewritten ``hsl(H,S%,L%[,A])`` with a
+    numeric alpha (parse-css-color's reading: hue in degrees, saturation and
+    lightness clamped to 0..100, alpha to 0..1), so a percentage alpha, which
+    resvg can't read, reaches the SVG as a number. Only ``color`` gets this:
+    backgrounds and borders keep their string, and ``rgba()`` stays as written.
+    """
+    if not text.startswith("hsl"):
+        return text
+    m = _HSL3.match(text)
+    if m is None or not m.group(1).rstrip("degradturn"):
+        return text
+    hue_text = m.group(1)
+    if hue_text.endswith("turn"):
+        hue = float(hue_text[:-4]) * 360
+    elif hue_text.endswith("rad"):
+        hue = float(math.floor(float(hue_text[:-3]) * 180 / math.pi + 0.5))
+    else:
+        hue = float(hue_text[:-3] if hue_text.endswith("deg") else hue_text)
+    sat, light = (_clamp_float(g[:-1], 0, 100) for g in (m.group(2), m.group(3)))
+    alpha_text = m.group(4)
+    alpha = 1.0 if alpha_text is None else _clamp_float(
+        alpha_text[:-1], 0, 100) / 100 if alpha_text.endswith("%") else _clamp_float(alpha_text, 0, 1)
+    parts = [js_number(hue), f"{js_number(sat)}%", f"{js_number(light)}%"]
+    if alpha != 1:
+        parts.append(js_number(alpha))
+    return f"hsl({','.join(parts)})"
 
 
 def preprocess(value: Any, current_text: str, current: RGBA | None) -> Any:
@@ -268,15 +308,15 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             text = js_string(resolved)
             if text.lower() != "currentcolor":
                 try:
-                    parsed = parse_color(text, parent_color)
+                    out.color_text = refine_hsl(convert_colors(text, parent_color))
+                    parsed = parse_color(out.color_text, parent_color)
                 except (ArithmeticError, ValueError):  # numbers past every range: not a colour
-                    parsed = None
+                    out.color_text, parsed = text, None
                 # An invalid colour is kept as written: SVG renderers fill it black.
                 if parsed is None and note is not None:
                     note(StyleError(f'Invalid color "{text}" for CSS property "color": it is drawn black.',
                                     prop="color", value=raw_color))
                 out.color = parsed if parsed is not None else BLACK
-                out.color_text = convert_colors(text, parent_color)
                 out.color_declared = True
 
     for prop, value in rest.items():

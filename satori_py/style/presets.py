@@ -34,15 +34,14 @@ def _heading(size: str | None, margin: str) -> dict[str, Any]:
 
 _TABLE: dict[str, dict[str, Any]] = {
     # Elements that aren't rendered.
-    **{tag: _HIDDEN for tag in ("area", "base", "basefont", "datalist", "head", "link", "meta",
-                                "noembed", "noframes", "param", "rp", "script", "style", "template",
-                                "title")},
+    **dict.fromkeys(("area", "base", "basefont", "datalist", "head", "link", "meta", "noembed",
+                     "noframes", "param", "rp", "script", "style", "template", "title"), _HIDDEN),
     # The document, as when a page is rendered.
     "html": _BLOCK,
     "body": {"display": "block", "margin": 8},
-    **{tag: _BLOCK for tag in ("address", "article", "aside", "details", "figcaption", "footer", "form",
-                               "header", "hgroup", "main", "nav", "search", "section", "summary",
-                               "div", "dt")},
+    **dict.fromkeys(("address", "article", "aside", "details", "figcaption", "footer", "form",
+                     "header", "hgroup", "main", "nav", "search", "section", "summary", "div",
+                     "dt"), _BLOCK),
     # An open, non-modal dialog; closed ones are hidden (see preset_for).
     "dialog": {"display": "block", "position": "absolute", "left": 0, "right": 0,
                "width": "fit-content", "height": "fit-content", "margin": "auto", "borderWidth": 3,
@@ -60,7 +59,7 @@ _TABLE: dict[str, dict[str, Any]] = {
     "h4": _heading(None, "1.33em"),
     "h5": _heading("0.83em", "1.67em"),
     "h6": _heading("0.67em", "2.33em"),
-    **{tag: _LIST for tag in ("ul", "ol", "menu", "dir")},
+    **dict.fromkeys(("ul", "ol", "menu", "dir"), _LIST),
     "li": {"display": "list-item"},
     "dl": _MARGINS_1EM,
     "dd": {"display": "block", "marginLeft": 40},

@@ -82,6 +82,12 @@ def _same(*keys: str) -> dict[str, str]:
 
 
 _SPACING = _same("space-between", "space-around", "space-evenly")
+
+
+def _words(*words: str) -> c.Converter:
+    """A property the text stage reads as written: its CSS keywords (any combination)."""
+    return c.keywords_noted(frozenset(words))
+
 _SIDES = ("Top", "Right", "Bottom", "Left")
 _CORNERS = ("TopLeft", "TopRight", "BottomRight", "BottomLeft")
 _SIZE = Prop(False, "auto", c.size)
@@ -143,17 +149,20 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "fontFamily": Prop(True, ("serif",), c.font_family),
     "fontSize": Prop(True, 16.0, c.number),
     "fontWeight": Prop(True, 400, c.font_weight),
-    "fontStyle": Prop(True, "normal", c.raw),
+    "fontStyle": Prop(True, "normal", _words("normal", "italic", "oblique")),
     "lineHeight": Prop(True, LineHeight("normal"), c.line_height),
     "letterSpacing": Prop(True, 0.0, c.length_px),
     "wordSpacing": Prop(True, 0.0, c.length_px),
     "textAlign": Prop(True, "start", c.raw),
-    "whiteSpace": Prop(True, "normal", c.raw),
-    "wordBreak": Prop(True, "normal", c.raw),
-    "overflowWrap": Prop(True, "normal", c.raw),
-    "textWrap": Prop(True, "wrap", c.raw),
+    "whiteSpace": Prop(True, "normal", _words("normal", "pre", "nowrap", "pre-wrap", "pre-line",
+                                                 "break-spaces", "collapse", "preserve", "preserve-breaks",
+                                                 "preserve-spaces", "wrap")),
+    "wordBreak": Prop(True, "normal", _words("normal", "break-all", "keep-all", "break-word", "auto-phrase")),
+    "overflowWrap": Prop(True, "normal", _words("normal", "break-word", "anywhere")),
+    "textWrap": Prop(True, "wrap", _words("wrap", "nowrap", "balance", "pretty", "stable", "auto")),
     "textOverflow": Prop(False, "clip", c.raw),
-    "textTransform": Prop(True, "none", c.raw),
+    "textTransform": Prop(True, "none", _words("none", "capitalize", "uppercase", "lowercase", "full-width",
+                                                    "full-size-kana", "math-auto")),
     "textIndent": Prop(True, 0.0, c.text_indent),
     "textDecorationLine": Prop(True, "none", c.raw),
     "textDecorationStyle": Prop(True, "solid", c.raw),
@@ -177,7 +186,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "WebkitTextStrokeColor": Prop(True, CURRENT_COLOR, c.fill_color),
     "WebkitTextFillColor": Prop(True, None, c.fill_color),
     "listStyleType": Prop(True, "disc", c.raw),
-    "listStylePosition": Prop(True, "outside", c.raw),
+    "listStylePosition": Prop(True, "outside", _words("inside", "outside")),
     "listStyleImage": Prop(True, "none", c.raw),
     "mixBlendMode": Prop(False, "normal", c.raw),
     "isolation": Prop(False, "auto", c.raw),

@@ -112,7 +112,7 @@ def background_layers(style: dict[str, Any], prefix: str = "background") -> tupl
         return [part.strip() for part in ("" if value is None else js_string(value)).split(",")]
 
     lists = {name: listed(name) for name in ("Attachment", "Clip", "Origin", "Position", "Repeat", "Size")}
-    modes = [m for m in js_string(style.get("backgroundBlendMode")).split(",")] \
+    modes = js_string(style.get("backgroundBlendMode")).split(",") \
         if style.get("backgroundBlendMode") else []
 
     def at(name: str, i: int) -> str:

@@ -350,8 +350,8 @@ BOX_HANDLERS: dict[str, _Handler] = {
     "borderRadius": lambda n, v, c: _border_radius(v) if isinstance(v, str) else None,
     **{corner: (lambda n, v, c: _corner_radius(n, v) if isinstance(v, str) else None)
        for corner in _CORNERS},
-    **{name: _border_handler for name in ("border", "borderTop", "borderRight", "borderBottom",
-                                          "borderLeft", "outline")},
+    **dict.fromkeys(("border", "borderTop", "borderRight", "borderBottom", "borderLeft", "outline"),
+                    _border_handler),
     "borderWidth": lambda n, v, c: _border_width_or_style(n, v),
     "borderStyle": lambda n, v, c: _border_width_or_style(n, v),
     **{f"border{side}Width": (lambda n, v, c: {n: check_line_width(v)}) for side in _SIDES},

@@ -68,7 +68,7 @@ _SUBSTITUTED = re.compile(r"var\(|env\(", re.IGNORECASE)
 _UNIVERSAL_SYNTAX = re.compile(r"""^(['"])\s*\*\s*\1$""")
 
 Viewport = tuple[float | None, float | None]
-ErrorSink = Callable[[Exception], None]
+ErrorSink = Callable[[SatoriError], None]
 R = TypeVar("R")
 
 

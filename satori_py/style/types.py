@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal
 
 from .named_colors import NAMED_COLORS
@@ -20,12 +21,14 @@ __all__ = [
     "Calc",
     "CalcNode",
     "FitContent",
+    "Keyword",
     "Length",
     "LengthPercentage",
     "LineClamp",
     "LineHeight",
     "MAX_LENGTH",
     "Percent",
+    "Raw",
     "Shadow",
     "Size",
     "TransformFunction",
@@ -255,3 +258,21 @@ LengthPercentage = float | Percent | Calc
 # A size: px, Percent, Calc, FitContent, or a keyword ("auto", "none",
 # "min-content", "max-content", "fit-content", "stretch", "content").
 Size = float | Percent | Calc | FitContent | str
+
+
+class Keyword(str, Enum):
+    """A CSS keyword of a computed value (the enums of :mod:`.computed_types`).
+
+    It is equal to its CSS text and prints as it, in ``str()`` and f-strings alike,
+    so readers of string keywords and the SVG output are unchanged by it.
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+# A value kept as written by the style stage and parsed by a later one (see style/schema.py).
+Raw = Any

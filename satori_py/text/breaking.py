@@ -26,9 +26,9 @@ reference's differs (``REFERENCE_LINE_BREAKS``):
   digit, and ``,.:;`` after a space before a digit: the reference does not
   break, ICU does (LB25, LB30 and LB15c of newer UAX #14).
 
-Where the reference is plainly wrong against browsers and no suite case depends
-on it, we do what browsers do (``REFERENCE_SCRIPT_BREAKS`` restores the
-reference's behaviour; tests/text/test_line_breaking_scripts.py measures both):
+Where the reference is plainly wrong against browsers, satori-py still follows it
+by default (``REFERENCE_SCRIPT_BREAKS``; issue 12); set it to False to do what
+browsers do (tests/text/test_line_breaking_scripts.py measures both):
 
 * South-East Asian scripts (class SA): the reference's ``linebreak`` has no
   dictionaries and treats them as letters (AL), so it never breaks inside a
@@ -75,8 +75,8 @@ __all__ = [
 REFERENCE_LINE_BREAKS = True
 # Whether Thai, Lao, Khmer and Myanmar never break between words, small kana never start
 # a line, and keep-all breaks at word-segmenter boundaries, as in the reference
-# (instead of as in browsers); see the module docstring.
-REFERENCE_SCRIPT_BREAKS = False
+# (instead of as in browsers, with False); see the module docstring.
+REFERENCE_SCRIPT_BREAKS = True
 
 # https://drafts.csswg.org/css-text/#word-separator, as the reference lists them.
 WORD_SEPARATORS: tuple[str, ...] = tuple(

@@ -22,14 +22,11 @@ are each one code, one file, one image.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import logging
 import os
-import sys
 import threading
 import time
-import urllib.request
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
@@ -40,10 +37,11 @@ import brotli  # type: ignore[import-untyped]
 
 from ..diagnostics import report
 from ..errors import ImageError
-from ..files import write_atomic
+from .downloads import DiskCache, http_get, user_cache_dir
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
+    "DEFAULT_EMOJI",
     "EMOJI_SETS",
     "DiskCache",
     "EmojiLoader",
@@ -63,6 +61,8 @@ CacheDir = str | os.PathLike[str] | Literal[False] | None
 
 #: next/og's ``emoji`` values (its docs list four; its code accepts these six).
 EMOJI_SETS = ("twemoji", "blobmoji", "noto", "openmoji", "fluent", "fluentFlat")
+#: The one default of render_svg, render_png, ImageResponse and the CLI: the bundled set, offline.
+DEFAULT_EMOJI = "twemoji"
 
 # (URL prefix, file name pattern) of each set in @vercel/og 1.0.3. ``{code}`` is
 # lowercase, ``{CODE}`` uppercase (the svgmoji packages name files that way).
@@ -180,102 +180,12 @@ def _bundle() -> _BundledTwemoji:
 
 # -- the on-disk cache ------------------------------------------------------------------------
 
-def default_cache_dir() -> Path:
-    """Where downloaded emoji are kept: ``$SATORI_PY_CACHE_DIR``, else the user cache
-    directory of the platform (``~/.cache/satori-py`` on Linux), plus ``/emoji``."""
-    env = os.environ.get("SATORI_PY_CACHE_DIR")
-    if env:
-        base = Path(env)
-    elif sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "satori-py"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches" / "satori-py"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "satori-py"
-    return base / "emoji"
-
-
-class DiskCache:
-    """Files keyed by URL in one directory, at most ``max_bytes`` in all.
-
-    Writes go to a temporary file in the same directory, renamed into place,
-    so readers (other threads or processes sharing the directory) see a whole
-    file or none. Reads refresh a file's mtime; when the total passes the bound
-    the least recently used files go until it is 3/4 full. Any OS error
-    (read-only disk, a file removed by another process) only costs a download.
-    """
-
-    def __init__(self, directory: str | os.PathLike[str], max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
-        if max_bytes <= 0:
-            raise ValueError(f"max_bytes must be positive, got {max_bytes!r}")
-        self.directory = Path(directory)
-        self.max_bytes = max_bytes
-        self._lock = threading.Lock()
-        self._total: int | None = None  # learnt on the first write
-
-    def _path(self, key: str) -> Path:
-        return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".svg")
-
-    def get(self, key: str) -> bytes | None:
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-            os.utime(path)
-        except OSError:
-            return None
-        return data
-
-    def put(self, key: str, data: bytes) -> None:
-        if len(data) > self.max_bytes:
-            return
-        path = self._path(key)
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
-        except OSError as exc:
-            log.debug("emoji cache: cannot write %s: %s", path, exc)
-            return
-        with self._lock:
-            if self._total is None:
-                self._total = self.size()
-            else:
-                self._total += len(data)
-            if self._total > self.max_bytes:
-                self._total = self._prune(self.max_bytes * 3 // 4)
-
-    def _entries(self) -> list[tuple[float, int, Path]]:
-        out = []
-        try:
-            paths = list(self.directory.glob("*.svg"))
-        except OSError:
-            return []
-        for p in paths:
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            out.append((st.st_mtime, st.st_size, p))
-        return out
-
-    def size(self) -> int:
-        """The bytes the cache holds now."""
-        return sum(size for _, size, _ in self._entries())
-
-    def _prune(self, target: int) -> int:
-        entries = sorted(self._entries(), key=lambda e: e[0])
-        total = sum(e[1] for e in entries)
-        for _, size, p in entries:
-            if total <= target:
-                break
-            try:
-                p.unlink()
-            except OSError:
-                continue
-            total -= size
-        return total
-
-
 # -- downloads --------------------------------------------------------------------------------
+
+def default_cache_dir() -> Path:
+    """Where downloaded emoji are kept: :func:`~.downloads.user_cache_dir` plus ``/emoji``."""
+    return user_cache_dir() / "emoji"
+
 
 def default_fetcher(url: str) -> bytes:
     """GET ``url`` (http or https only) with a timeout and a size cap; raises on failure.
@@ -283,14 +193,8 @@ def default_fetcher(url: str) -> bytes:
     Used only for the CDN sets, which the caller asked for by name; the bundled
     twemoji never calls it.
     """
-    if not url.startswith(("https://", "http://")):
-        raise ValueError(f"refusing to fetch {url!r}: only http(s) URLs")
-    request = urllib.request.Request(url, headers={"User-Agent": "satori-py (emoji)"})
-    with urllib.request.urlopen(request, timeout=_FETCH_TIMEOUT) as response:
-        data: bytes = response.read(_MAX_SVG_BYTES + 1)
-    if len(data) > _MAX_SVG_BYTES:
-        raise ValueError(f"{url}: larger than {_MAX_SVG_BYTES} bytes")
-    return data
+    return http_get(url, headers={"User-Agent": "satori-py (emoji)"}, timeout=_FETCH_TIMEOUT,
+                    max_bytes=_MAX_SVG_BYTES)
 
 
 # -- the loader -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import BoundedCache
 from .breaking import graphemes as _icu_graphemes
@@ -33,7 +33,7 @@ __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synt
 # outside it is not drawn (None: draw everything, e.g. under a transform).
 Visible = tuple[float, float, float, float]
 
-Features = Union[str, Mapping[str, FeatureValue], None]
+Features = str | Mapping[str, FeatureValue] | None
 
 SYNTHETIC_SKEW = 0.25  # Chrome slants synthetic italics by a quarter
 _RUN_CACHE_SIZE = 4096  # the reference keeps 256; more is only faster

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..limits import check_deadline
 from ..style.font_features import font_feature_settings
+from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
 from .inline_clamp import clamp_lines
@@ -188,10 +189,11 @@ class InlineParagraph:
             if offset > len(content):
                 markers.setdefault(len(content), []).extend(markers.pop(offset))
 
-        # Unlike the reference, lines with right-to-left text are reordered (bidi.py).
+        # Like the reference, lines with inline elements aren't reordered, unless bidi
+        # is the browsers' (bidi.py).
         self.base_level = 1 if self.style.get("direction") == "rtl" else 0
         levels = char_levels(content, bool(self.base_level)) \
-            if content and needs_bidi(content, bool(self.base_level)) else ()
+            if content and not bidi.REFERENCE_BIDI and needs_bidi(content, bool(self.base_level)) else ()
         self.bidi = bool(levels)
 
         def level_at(offset: int) -> int:

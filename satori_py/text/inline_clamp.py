@@ -1,7 +1,9 @@
 """Line clamps in inline content: ``lineClamp`` and ``-webkit-line-clamp`` with an ellipsis.
 
-The reference's inline layout (``text/inline.ts``) ignores line clamps: text with
-inline elements shows every line, where its simple text engine clamps. Browsers
+The reference's inline layout (``text/inline.ts``) ignores line clamps and
+``text-overflow``: text with inline elements shows every line, where its simple
+text engine clamps. satori-py does the same by default (``REFERENCE_CLAMPS``).
+With ``REFERENCE_CLAMPS = False`` it does what browsers do: browsers
 (``-webkit-line-clamp`` with ``display: -webkit-box``, CSS Overflow 4
 ``line-clamp``) keep the first lines and end the last one kept with the
 ellipsis, drawn in the block container's style after its content, hiding the
@@ -23,7 +25,11 @@ from .processor import js_trim_end, line_limit
 if TYPE_CHECKING:
     from .inline import InlineParagraph
 
-__all__ = ["clamp_lines"]
+__all__ = ["REFERENCE_CLAMPS", "clamp_lines"]
+
+# Whether lines of inline content are never clamped nor ended with an ellipsis, as in the
+# reference (instead of as in browsers); see the module docstring.
+REFERENCE_CLAMPS = True
 
 _EPSILON = 1e-3
 _NO_SOFT_WRAP = ("pre", "nowrap")
@@ -31,6 +37,8 @@ _NO_SOFT_WRAP = ("pre", "nowrap")
 
 def clamp_lines(paragraph: InlineParagraph, lines: list[_Line], width: float) -> list[_Line]:
     """The lines kept by the block's line clamp, the last one ending in the ellipsis."""
+    if REFERENCE_CLAMPS:
+        return lines
     style = paragraph.style
     count, ellipsis = line_limit(style, style.get("whiteSpace", "normal") not in _NO_SOFT_WRAP)
     if not lines or not math.isfinite(count) or not math.isfinite(width):

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple, Protocol, Union
+from typing import NamedTuple, Protocol
 
 import uharfbuzz as hb
 
 #: What WebAssembly HarfBuzz gets from ``hb_language_get_default()``.
 DEFAULT_LANGUAGE = "c"
 
-FeatureValue = Union[bool, int]
+FeatureValue = bool | int
 
 
 class ShapedGlyph(NamedTuple):

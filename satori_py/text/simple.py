@@ -24,7 +24,15 @@ from typing import Any
 
 from ..limits import check_deadline
 from ..style.font_features import font_feature_settings
-from .bidi import char_levels, needs_bidi, split_by_level
+from . import bidi
+from .bidi import (
+    char_levels,
+    needs_bidi,
+    piece_class,
+    resolve_piece_levels,
+    split_by_direction,
+    split_by_level,
+)
 from .breaking import graphemes, split_images
 from .breaking import words as word_segments
 from .measurer import FontEngine, Measurer, image_predicate
@@ -80,7 +88,7 @@ class Flow:
     baselines: list[float] = field(default_factory=list)
     segments_per_line: list[int] = field(default_factory=lambda: [0])
     texts: list[str] = field(default_factory=list)
-    # With bidi, the embedding level of each text (they're cut where it changes).
+    # With bidi, the embedding level of each piece.
     levels: list[int] = field(default_factory=list)
     pieces: list[Piece] = field(default_factory=list)
     last_baseline: float | None = None
@@ -111,7 +119,9 @@ class TextBlock:
         self.is_rtl = self.direction == "rtl"
         self.align = resolve_text_align(self.text_align, self.direction)
         self.needs_bidi = needs_bidi(self.pre.content, self.is_rtl)
-        self.char_levels = char_levels(self.pre.content, self.is_rtl) if self.needs_bidi else ()
+        # Browser bidi resolves levels per character first; the reference's per piece.
+        self.char_levels = char_levels(self.pre.content, self.is_rtl) \
+            if self.needs_bidi and not bidi.REFERENCE_BIDI else ()
         self.is_image = image_predicate(self.images)
         self.measurer = Measurer(engine, font_size=self.font_size, letter_spacing=self.letter_spacing,
                                  word_spacing=self.word_spacing, features=self.features,
@@ -258,10 +268,12 @@ class TextBlock:
                 leveled: list[tuple[str, int]] = []
                 start = offset
                 for s in parts:
-                    if self.needs_bidi:
-                        leveled.extend(split_by_level(s, self.char_levels, start))
-                    else:
+                    if not self.needs_bidi:
                         leveled.append((s, 0))
+                    elif bidi.REFERENCE_BIDI:  # levels come from the pieces' classes, below
+                        leveled.extend((part, 0) for part in split_by_direction(s))
+                    else:
+                        leveled.extend(split_by_level(s, self.char_levels, start))
                     start += len(s)
                 for part, level in leveled:
                     is_img = False
@@ -295,6 +307,11 @@ class TextBlock:
         else:
             state.last_baseline = height if lines else None
         state.size = (max_width, height)
+        if self.needs_bidi and bidi.REFERENCE_BIDI:
+            # One class per piece; pieces and texts are indexed together (see Flow).
+            state.levels[:] = resolve_piece_levels(
+                [piece_class(texts[k]) if k < len(texts) else "N" for k in range(len(pieces))],
+                1 if self.is_rtl else 0)
         self._flow = state
         return max_width, height
 

@@ -61,6 +61,8 @@ class RenderJob:
     # module-level function) and strict mode.
     fetcher: Any = None
     strict: bool = False
+    # e.g. satori_py.text.google_fonts.google_fonts(); picklable too
+    load_additional_asset: Any = None
 
     @property
     def content_type(self) -> str:
@@ -77,7 +79,8 @@ def render_job(job: RenderJob) -> bytes:
 
     png = render_png(job.element, width=job.width, height=job.height,
                      fonts=list(job.fonts) if job.fonts is not None else None,
-                     debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict)
+                     debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
+                     load_additional_asset=job.load_additional_asset)
     return encode(png, job.format)
 
 

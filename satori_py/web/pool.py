@@ -16,10 +16,14 @@ How a render is scheduled (the knobs are :class:`~.settings.PoolSettings`):
   :mod:`.processes`) and take jobs first come, first served. A job still waiting at
   its deadline fails with :class:`RenderTimeoutError` without running.
 * A watchdog thread kills the worker of a job running past its deadline (the job
-  fails with :class:`RenderTimeoutError`), and moves a job running longer than
-  ``slow_after`` to the *slow lane*: its worker gets the lowest CPU priority and a
-  new worker takes its place, so one slow card cannot hold the pool's capacity. At
-  most ``slow_lane`` jobs are slow at once; one more is stopped instead.
+  fails with :class:`RenderTimeoutError`), and moves a job that has used more than
+  ``slow_after`` seconds of CPU time (wall time where that cannot be read) to the
+  *slow lane*: its worker gets the lowest CPU priority and a new worker takes its
+  place, so one costly card cannot hold the pool's capacity. CPU time, because a
+  card that is slow only because the machine is busy is not a costly card. At most
+  ``slow_lane`` jobs are slow at once; one more is stopped instead. A card stopped
+  for its cost is refused at once (:class:`RenderTimeoutError`) when it is asked
+  for again within ``remember_costly`` seconds.
 * A worker that dies (a crash in native code, the OOM killer, the deadline) fails
   only its own job, with a :class:`RenderError` naming how it ended, and is
   replaced before the next job; so is a worker after ``max_renders`` renders or
@@ -36,6 +40,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import collections
+import hashlib
 import logging
 import os
 import pickle
@@ -59,6 +64,8 @@ log = logging.getLogger("satori_py.render_pool")
 SLOW_NICENESS = 19
 STOP_TIMEOUT = 120.0
 _IDLE_WAKE = 5.0
+_MIN_WAKE = 0.02
+_COSTLY_KEPT = 1024
 
 
 def _renders(count: int) -> str:
@@ -79,9 +86,15 @@ class RemoteTraceback(Exception):
 @dataclass(eq=False)
 class _Task:
     job: RenderJob
+    payload: bytes  # the pickled job
     future: Future[bytes]
     budget: float  # seconds
     deadline: float  # time.monotonic()
+
+    @property
+    def key(self) -> bytes:
+        """Identifies the card: equal jobs pickle to equal bytes."""
+        return hashlib.blake2b(self.payload, digest_size=16).digest()
 
 
 @dataclass(eq=False)
@@ -89,6 +102,7 @@ class _Running:
     task: _Task
     worker: WorkerProcess
     started: float
+    cpu_at_start: float | None = None
     slow: bool = False
     stopped: str | None = None  # why the watchdog killed the worker
     gone: bool = False  # the worker died or was killed: it must be replaced
@@ -105,6 +119,35 @@ class PoolStats:
     refused: int = 0  # jobs refused because the queue was full
     slowed: int = 0  # jobs moved to the slow lane
     recycled: int = 0  # workers replaced after max_renders or max_rss_mb
+
+
+class _CostlyCards:
+    """Cards stopped for their CPU cost, refused at once when asked for again for a while
+    (a flood of one costly card then costs one worker-second, not one per request)."""
+
+    def __init__(self, seconds: float, slow_after: float) -> None:
+        self.seconds = seconds
+        self.slow_after = slow_after
+        self._stopped: collections.OrderedDict[bytes, float] = collections.OrderedDict()
+
+    def remember(self, key: bytes, now: float) -> None:
+        if self.seconds > 0:
+            self._stopped[key] = now
+            self._stopped.move_to_end(key)
+            while len(self._stopped) > _COSTLY_KEPT:
+                self._stopped.popitem(last=False)
+
+    def refusal(self, key: bytes, now: float) -> str | None:
+        """Why this card is refused now, or None."""
+        stopped = self._stopped.get(key)
+        if stopped is None:
+            return None
+        if now - stopped >= self.seconds:
+            del self._stopped[key]
+            return None
+        return (f"The same card was stopped {now - stopped:.0f} s ago for using more than "
+                f"{self.slow_after:g} s of CPU time; it is refused for "
+                f"{self.seconds - (now - stopped):.0f} s more.")
 
 
 class RenderPool:
@@ -131,6 +174,7 @@ class RenderPool:
         self._threads: set[threading.Thread] = set()
         self._next_id = 0
         self._slow = 0
+        self._costly = _CostlyCards(settings.remember_costly, settings.slow_after)
         self._started = False
         self.closed = False
 
@@ -144,15 +188,29 @@ class RenderPool:
         """
         budget = self.settings.deadline if deadline is None else deadline
         future: Future[bytes] = Future()
+        try:
+            payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            future.set_exception(RenderError(
+                f"The render job cannot be sent to a worker (its element, fonts and fetcher "
+                f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
+                f"module-level function): {type(exc).__name__}: {exc}"))
+            return future
+        task = _Task(job, payload, future, budget, time.monotonic() + budget)
         with self._lock:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
             self._start_locked()
+            refusal = self._costly.refusal(task.key, time.monotonic())
+            if refusal is not None:
+                self.stats.refused += 1
+                future.set_exception(RenderTimeoutError(refusal))
+                return future
             if len(self._waiting) >= self.settings.queue:
                 self.stats.refused += 1
                 raise RenderBusyError(f"The render pool is full ({_renders(len(self._waiting))} "
                                       "waiting): try again later.")
-            self._waiting.append(_Task(job, future, budget, time.monotonic() + budget))
+            self._waiting.append(task)
             self._work.notify()
             self._watch.notify()
         return future
@@ -284,20 +342,12 @@ class RenderPool:
 
     def _run(self, task: _Task, worker: WorkerProcess) -> _Running:
         """Render ``task`` on ``worker``; ``running.gone`` if the worker must be replaced."""
-        running = _Running(task, worker, time.monotonic())
-        try:
-            payload = pickle.dumps(task.job, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            task.future.set_exception(RenderError(
-                f"The render job cannot be sent to a worker (its element, fonts and fetcher "
-                f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
-                f"module-level function): {type(exc).__name__}: {exc}"))
-            return running
+        running = _Running(task, worker, time.monotonic(), worker.cpu_seconds())
         with self._lock:
             self._running.add(running)
             self._watch.notify()
         try:
-            kind, value, text = worker.run(payload)
+            kind, value, text = worker.run(task.payload)
         except WorkerDied:
             self._died(running)
         except Exception as exc:  # an answer that cannot be unpickled
@@ -364,19 +414,21 @@ class RenderPool:
             return now + _IDLE_WAKE
         if now >= task.deadline:
             self._stop(running, f"The render did not finish within its {task.budget:g} s "
-                                f"deadline; its worker (pid {running.worker.pid}) was stopped.")
+                                f"deadline; its worker (pid {running.worker.pid}) was stopped.",
+                       costly=running.slow)
             return now + _IDLE_WAKE
-        if running.slow:
-            return task.deadline
-        slow_at = running.started + settings.slow_after
-        if settings.slow_lane == 0:
-            return task.deadline  # no slow lane: it keeps its worker until the deadline
-        if now < slow_at:
-            return min(slow_at, task.deadline)
+        if running.slow or settings.slow_lane == 0:
+            return task.deadline  # (no slow lane: it keeps its worker until the deadline)
+        used, cpu = self._cost(running, now)
+        if used < settings.slow_after:
+            # CPU time cannot run ahead of the clock: no need to look again before then.
+            return min(now + max(_MIN_WAKE, settings.slow_after - used), task.deadline)
         if self._slow >= settings.slow_lane:
-            self._stop(running, f"The render took longer than {settings.slow_after:g} s while "
-                                f"the slow lane was full ({_renders(settings.slow_lane)}); "
-                                f"its worker (pid {running.worker.pid}) was stopped.")
+            limit = f"{settings.slow_after:g} s"
+            what = f"used more than {limit} of CPU time" if cpu else f"ran longer than {limit}"
+            self._stop(running, f"The render {what} while the slow lane was full "
+                                f"({_renders(settings.slow_lane)}); its worker (pid "
+                                f"{running.worker.pid}) was stopped.", costly=True)
             return now + _IDLE_WAKE
         running.slow = True
         self._slow += 1
@@ -385,9 +437,22 @@ class RenderPool:
         self._add_dispatcher_locked()  # keeps `workers` workers for the other jobs
         return task.deadline
 
-    def _stop(self, running: _Running, why: str) -> None:
+    @staticmethod
+    def _cost(running: _Running, now: float) -> tuple[float, bool]:
+        """What the render has cost so far: CPU seconds where they can be read (a render
+        slowed down by a busy machine is not a slow render), else wall seconds."""
+        if running.cpu_at_start is not None:
+            cpu = running.worker.cpu_seconds()
+            if cpu is not None:
+                return cpu - running.cpu_at_start, True
+        return now - running.started, False
+
+    def _stop(self, running: _Running, why: str, *, costly: bool = False) -> None:
+        """Kill the worker of ``running`` (lock held); a ``costly`` card is remembered."""
         running.stopped = why
         self.stats.stopped += 1
+        if costly:
+            self._costly.remember(running.task.key, time.monotonic())
         log.warning("%s", why)
         running.worker.kill()
 

@@ -2,7 +2,8 @@
 
 :class:`Launcher` starts workers the fastest safe way (see :mod:`.worker`): forked
 from a warm *template* process on Linux, a fresh interpreter per worker elsewhere
-(or when the template is not single-threaded, which would make forking unsafe).
+(or when the template runs threads Python does not know of, a native thread pool,
+which would make forking unsafe).
 Each worker is a :class:`WorkerProcess`: :meth:`~WorkerProcess.run` sends one
 pickled job and returns the pickled answer's fields, raising :class:`WorkerDied`
 when the process is gone; :meth:`~WorkerProcess.ended` then says how it ended
@@ -35,6 +36,7 @@ STOP_TIMEOUT = 5.0
 # How long to wait for the template's report of how a worker ended.
 EXIT_REPORT_TIMEOUT = 2.0
 _KEPT_EXITS = 256
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 # The worker must import this very satori_py, whether it is installed or run from a
 # checkout the server put on sys.path.
@@ -85,6 +87,15 @@ class WorkerProcess:
         self.renders += 1
         self.rss = int(rss)
         return kind, value, text
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the process has used so far (Linux /proc), or None if unknown."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+        except (OSError, IndexError, ValueError):
+            return None
 
     def renice(self, niceness: int) -> None:
         """Lower the worker's priority (raising niceness needs no privilege)."""
@@ -200,7 +211,7 @@ class _Template:
         if hello is None:
             self.close()
             raise OSError("The render worker template failed to start; see the server's stderr.")
-        self.threads = hello[1]
+        self.foreign_threads = hello[1]
 
     def _listen(self) -> None:
         while True:
@@ -278,8 +289,8 @@ class Launcher:
                 if self._template is not None:
                     self._template.close()
                 self._template = _Template()
-                if self._template.threads > 1:
-                    # Forking a multi-threaded process can deadlock the child.
+                if self._template.foreign_threads:
+                    # A native thread pool in the template could deadlock a forked child.
                     self._template.close()
                     self._template = None
                     self.method = "spawn"

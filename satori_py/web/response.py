@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from ..options import Font
+from ..text.emoji import EMOJI_SETS
 from .job import RenderJob, normalize_format, render_job
 from .reply import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, Header, HeadersInit, Reply,
                     error_reply, header_pairs, image_reply, log_render_error, merge_headers,
@@ -40,8 +41,6 @@ __all__ = ["EMOJI_SETS", "ENV_VAR", "ImageResponse", "OnError", "is_development"
 OnError = Literal["raise", "500"]
 
 ENV_VAR = "SATORI_PY_ENV"
-# next/og's `emoji` union (the docs list four, the code accepts these six).
-EMOJI_SETS = ("twemoji", "blobmoji", "noto", "openmoji", "fluent", "fluentFlat")
 
 
 # -- options -------------------------------------------------------------------------------
@@ -84,7 +83,7 @@ class ImageResponse:
                  headers: HeadersInit | None = None, format: str = "png",
                  development: bool | None = None, on_error: OnError = "raise",
                  deadline: float | None = None, fetcher: Any = None,
-                 strict: bool = False) -> None:
+                 strict: bool = False, load_additional_asset: Any = None) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -103,11 +102,14 @@ class ImageResponse:
         if fetcher is not None and not callable(fetcher):
             raise TypeError(f"fetcher must be callable (url -> bytes), got "
                             f"{type(fetcher).__name__}.")
+        if load_additional_asset is not None and not callable(load_additional_asset):
+            raise TypeError(f"load_additional_asset must be callable, got "
+                            f"{type(load_additional_asset).__name__}.")
         self.job = RenderJob(element=element, width=_check_size("width", width),
                              height=_check_size("height", height),
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
                              format=normalize_format(format), fetcher=fetcher,
-                             strict=bool(strict))
+                             strict=bool(strict), load_additional_asset=load_additional_asset)
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)

@@ -24,6 +24,7 @@ ENV = {
     "slow_lane": "SATORI_PY_RENDER_SLOW_LANE",
     "max_renders": "SATORI_PY_RENDER_MAX_RENDERS",
     "max_rss_mb": "SATORI_PY_RENDER_MAX_RSS_MB",
+    "remember_costly": "SATORI_PY_RENDER_REMEMBER_COSTLY",
 }
 
 
@@ -50,8 +51,9 @@ class PoolSettings:
     deadline: float = 10.0
     # Renders waiting for a worker; one more is refused at once.
     queue: int = 64
-    # A render running longer than this is moved to the slow lane: its worker gets
-    # the lowest CPU priority and a new worker takes its place.
+    # A render that used more CPU seconds than this (wall seconds where a process's
+    # CPU time cannot be read) moves to the slow lane: its worker gets the lowest
+    # CPU priority and a new worker takes its place.
     slow_after: float = 1.0
     # Renders in the slow lane at once (0: none); a render that becomes slow while
     # the lane is full is stopped.
@@ -59,6 +61,9 @@ class PoolSettings:
     # A worker is replaced after this many renders, or once its RSS exceeds this.
     max_renders: int = 1000
     max_rss_mb: float = 1024.0
+    # Seconds a card stopped for its CPU cost (in or at the door of the slow lane) is
+    # refused at once when asked for again (0: never).
+    remember_costly: float = 60.0
 
     def __post_init__(self) -> None:
         for name, minimum in (("workers", 0), ("queue", 0), ("slow_lane", 0), ("max_renders", 1)):
@@ -66,11 +71,13 @@ class PoolSettings:
             if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
                 raise ValueError(f"{name} must be a whole number of at least {minimum}, "
                                  f"got {value!r}.")
-        for name in ("deadline", "slow_after", "max_rss_mb"):
+        for name in ("deadline", "slow_after", "max_rss_mb", "remember_costly"):
             value = getattr(self, name)
             if (isinstance(value, bool) or not isinstance(value, (int, float))
-                    or not math.isfinite(value) or value <= 0):
-                raise ValueError(f"{name} must be a positive number, got {value!r}.")
+                    or not math.isfinite(value) or value < 0
+                    or (value == 0 and name != "remember_costly")):
+                kind = "0 or more" if name == "remember_costly" else "a positive number"
+                raise ValueError(f"{name} must be {kind}, got {value!r}.")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> PoolSettings:

@@ -124,17 +124,22 @@ def main() -> None:
     serve(sys.stdin.buffer, channel)
 
 
-def _native_threads() -> int:
-    """The threads of this process. A render's helper threads (Taffy, raster) end with it, but
-    the system may list them for a moment after: they are given that moment to go."""
+def _foreign_threads() -> int:
+    """Threads Python does not know of (a native library's pool): forking is unsafe with
+    them, as one may hold a lock the child would wait on for ever. Python's own threads
+    are fine here: idle at the fork, and the renderer keeps none (its Taffy and raster
+    threads end with each render). A thread that has just ended may still be listed by
+    the system for a moment: it is given that moment to go."""
+    import threading
     settle = time.monotonic() + 0.5
     while True:
         try:
-            count = len(os.listdir("/proc/self/task"))
+            native = len(os.listdir("/proc/self/task"))
         except OSError:
-            return 1
-        if count <= 1 or time.monotonic() > settle:
-            return count
+            return 0
+        foreign = max(0, native - threading.active_count())
+        if not foreign or time.monotonic() > settle:
+            return foreign
         time.sleep(0.002)
 
 
@@ -169,7 +174,7 @@ def main_template(control_fd: int) -> None:
     """The template process: warm up once, then fork a worker per ``fork`` command."""
     control = socket.socket(fileno=control_fd)
     _prepare().close()  # answers go over each worker's own socket
-    control.send(pickle.dumps(("ready", os.getpid(), _native_threads())))
+    control.send(pickle.dumps(("ready", os.getpid(), _foreign_threads())))
     while True:
         readable, _, _ = select.select([control], [], [], REAP_INTERVAL)
         if readable:

@@ -30,7 +30,7 @@ def test_route_handler_written_as_html_renders_as_its_reference() -> None:
     if conf is None:
         pytest.skip("the shared conformance suite is not beside the repository")
     case = json.loads((conf / "seed" / "cases" / "route-handler.json").read_text())
-    html = REPO_ROOT / "examples" / "route-handler.html"
+    html = REPO_ROOT / "docs" / "examples" / "route-handler.html"
     assert from_html(html.read_text()) == case["element"] | {"props": {
         **case["element"]["props"], "style": {k: (f"{v}px" if isinstance(v, int) else v)
                                               for k, v in case["element"]["props"]["style"].items()},
@@ -63,7 +63,7 @@ def test_style_attribute_renders_as_the_jsx_style() -> None:
 
 
 def test_important_in_a_style_attribute_is_reported(caplog) -> None:
-    with caplog.at_level(logging.WARNING, "satori_py.markup"):
+    with caplog.at_level(logging.WARNING, "satori_py"):
         el = from_html('<div style="color: red !important">x</div>')
     assert el["props"]["style"] == {"color": "red"}
     assert ('line 1, column 1: <div>: "!important" on "color" in a style attribute is ignored '
@@ -242,10 +242,15 @@ def test_markup_errors_know_line_and_column() -> None:
 
 
 def test_repaired_parse_errors_are_logged(caplog) -> None:
-    with caplog.at_level(logging.WARNING, "satori_py.markup"):
+    with caplog.at_level(logging.WARNING, "satori_py"):
         el = from_html("<div><b>x</span></b></div>")
     assert el["props"]["children"] == {"type": "b", "props": {"children": "x"}}
-    assert any("line 1, column 10" in m and "repaired" in m for m in caplog.messages), caplog.messages
+    assert caplog.messages == ["line 1, column 10: Unexpected </span> end tag (repaired as a browser would)"]
+    warnings: list[Exception] = []
+    render_svg("<div><b>x</span></b></div>", **SIZE, on_warning=warnings.append)
+    assert [str(w) for w in warnings] == caplog.messages[:1]
+    with pytest.raises(MarkupError, match="line 1, column 10: Unexpected </span> end tag"):
+        render_svg("<div><b>x</span></b></div>", **SIZE, strict=True)
 
 
 # -- input routes -------------------------------------------------------------------------------

@@ -473,7 +473,7 @@ def test_uneven_padding_uses_the_padding_of_the_last_side_of_a_run() -> None:
     assert [c.attrs.get("stroke-width") for c in mask.children] == [None, 6]
 
 
-def test_transformed_image_is_only_clipped_by_its_radius() -> None:
+def test_transformed_image_is_only_clipped_to_its_rounded_border_box() -> None:
     style = Style(transform=[("rotate", 45)], paddingTop=5, paddingLeft=5, paddingRight=5, paddingBottom=5)
     shapes, defs = image_nodes(SOURCE, x=5, y=5, width=90, height=90, style=style,
                                radii=Radii((20, 20), (20, 20), (20, 20), (20, 20)), id_prefix="t")
@@ -481,6 +481,11 @@ def test_transformed_image_is_only_clipped_by_its_radius() -> None:
     shapes, defs = image_nodes(SOURCE, x=5, y=5, width=90, height=90, style=style, radii=Radii(),
                                id_prefix="t")
     assert defs == [] and "clip-path" not in serialize(shapes[0])
+    # An image larger than its box (cover) is cut to the border box, as satori_brc does.
+    shapes, defs = image_nodes(SOURCE, x=5, y=5, width=90, height=40, style=Style(
+        objectFit="cover"), radii=Radii(), id_prefix="t", transformed=True)
+    assert shapes[0].attrs["height"] > 40 and shapes[0].attrs["clip-path"] == "url(#t-clip)"
+    assert defs[0].children[0].attrs == {"x": 5, "y": 5, "width": 90, "height": 40}
 
 
 def test_images_of_no_area_and_inline_svgs() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from satori_py.style import RGBA, parse_color
 from satori_py.style.colors import is_color
+from satori_py.style.expand import refine_hsl
 
 CURRENT = RGBA(1, 2, 3, 1)
 
@@ -92,3 +93,27 @@ def test_random_text_never_crashes(text: str) -> None:
 def test_kept_colours_resvg_cannot_read_are_black(text: str, expected: RGBA) -> None:
     # The reference writes comma colours into the SVG as they are; resvg reads no percentage alpha there.
     assert parse_color(text) == expected
+
+
+@pytest.mark.parametrize(("text", "refined"), [
+    # What satori 0.63.2 writes as the fill of text in this colour.
+    ("hsla(186, 22%, 26%, 40%)", "hsl(186,22%,26%,0.4)"),
+    ("hsla(186,22%,26%,.5)", "hsl(186,22%,26%,0.5)"),
+    ("hsl(186.5, 22.5%, 26%)", "hsl(186.5,22.5%,26%)"),
+    ("hsla(10, 50%, 50%, 1)", "hsl(10,50%,50%)"),
+    ("hsl(0.5turn, 120%, 50%)", "hsl(180,100%,50%)"),
+    ("HSL(10, 50%, 50%)", "HSL(10, 50%, 50%)"),  # only a lowercase name is refined
+    ("rgba(10, 20, 30, 40%)", "rgba(10, 20, 30, 40%)"),
+])
+def test_text_colour_hsl_is_refined_as_the_reference_does(text: str, refined: str) -> None:
+    assert refine_hsl(text) == refined
+
+
+def test_a_percentage_alpha_hsla_text_colour_is_translucent_but_its_background_black() -> None:
+    from satori_py import render_svg
+    el = {"type": "div", "props": {"style": {"display": "flex", "color": "hsla(186, 22%, 26%, 40%)",
+                                             "backgroundColor": "hsla(186, 22%, 26%, 40%)"},
+                                   "children": "Hi"}}
+    svg = render_svg(el, width=40, height=20)
+    assert 'fill="rgba(52,78,81,0.4)"' in svg   # the glyphs
+    assert 'fill="#000"' in svg                  # the background, as resvg fills the kept string

@@ -94,6 +94,12 @@ def raster_fonts(case: Any) -> list[Any] | None:
     return [f.data for f in fonts] or None
 
 
+def case_kwargs(case: Any) -> dict[str, Any]:
+    """render_svg's arguments for ``case``, offline, as Satori has them: no emoji set
+    unless the case names one (Satori draws emoji with the fonts)."""
+    return {"emoji": None, **case.render_kwargs(offline=True)}
+
+
 def render_case(case: Any, reports: list[Any] | None = None) -> tuple[str, bytes]:
     """Our SVG and PNG for ``case``; raises what the renderer raises.
 
@@ -102,7 +108,7 @@ def render_case(case: Any, reports: list[Any] | None = None) -> tuple[str, bytes
     import resvg_bridge
     from satori_py import api
 
-    svg = api.render_svg(case.element, **case.render_kwargs(offline=True),
+    svg = api.render_svg(case.element, **case_kwargs(case),
                          on_warning=reports.append if reports is not None else None)
     png = resvg_bridge.svg_to_png(svg, font_files=raster_fonts(case))
     return svg, png
@@ -126,8 +132,7 @@ def run_case(case: Any, slug: str, *, picture_dir: Path | None = None,
                 from satori_py import api
 
                 try:
-                    api.render_svg(case.element, **case.render_kwargs(offline=True),
-                                   on_warning=reports.append)
+                    api.render_svg(case.element, **case_kwargs(case), on_warning=reports.append)
                 except SatoriError as exc:
                     if case.expect_error in str(exc):
                         return done(PASS)

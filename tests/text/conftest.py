@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ class TFont:
         return self.data
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_bytes(file: str) -> bytes:
     path = FONT_DIR / file
     if not path.exists():

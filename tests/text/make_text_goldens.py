@@ -12,11 +12,13 @@ same fonts (``NAME.chromium.png``), and writes the reference:
 
 * where Satori is right, ``NAME.svg`` is Satori's and ``NAME.png`` is made from
   it by shared/tools/reraster.py (``NAME.satori.svg`` is then dropped);
-* where Satori is wrong against a browser (``browser`` below: bidi, Thai and
-  Japanese line breaking, line clamps in inline content), ``NAME.svg``/``.png``
-  are satori-py's own render, which was compared by eye with
-  ``NAME.chromium.png`` (same lines, same order of words) before it was kept;
-  the case's notes say what differs from Satori.
+* where a case is marked ``browser`` (none since issue 12, which made satori-py
+  follow Satori's plain bugs by default: bidi, Thai and Japanese line breaking,
+  line clamps in inline content), ``NAME.svg``/``.png`` are satori-py's own
+  render, compared by eye with ``NAME.chromium.png`` (same lines, same order of
+  words) before it was kept; the case's notes say what differs from Satori.
+  ``NAME.chromium.png`` stays as the record of what browsers (and satori-py's
+  browser-like flags) draw.
 """
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
-"""Bidi: per-character levels (UAX #9), cutting pieces by level, line rules L1/L2, and the
-visual order of words in plain and inline text.
+"""Bidi: the reference's piece-level levels (the default), per-character levels (UAX #9,
+``REFERENCE_BIDI = False``), line rules L1/L2, and the visual order of words in plain and
+inline text in both modes.
 
-Where the real Satori (0.63.2, a piece-level approximation) and a browser disagree we
-expect the browser's order; the differences were checked against headless Chromium
-(golden/text/rtl-mixed-latin-arabic-hebrew.json, its .chromium.png and .satori.svg).
+Where the real Satori (0.63.2, a piece-level approximation) and a browser disagree, the
+default follows Satori (checked against it: golden/parity/rtl-arabic-latin-numerals and
+golden/text/rtl-mixed-latin-arabic-hebrew) and the browser mode follows headless Chromium
+(golden/text/rtl-mixed-latin-arabic-hebrew.chromium.png).
 """
 from __future__ import annotations
 
@@ -15,11 +17,15 @@ import pytest
 
 from satori_py.options import Font
 from satori_py.svg import SvgNode
+from satori_py.text import bidi
 from satori_py.text.bidi import (
     char_levels,
     line_levels,
     needs_bidi,
+    piece_class,
     reorder_line,
+    resolve_piece_levels,
+    split_by_direction,
     split_by_level,
 )
 from satori_py.text.fonts import FontRegistry
@@ -57,12 +63,23 @@ def test_char_levels(text: str, rtl: bool, levels: str) -> None:
     assert "".join(str(n) for n in char_levels(text, rtl)) == levels
 
 
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bidi as browsers do it (UAX #9 per character, inline lines reordered)."""
+    monkeypatch.setattr(bidi, "REFERENCE_BIDI", False)
+
+
 def test_needs_bidi() -> None:
     assert needs_bidi("abc", True)
     assert needs_bidi("abc שלום", False)
-    assert needs_bidi("x\u202ey", False)  # an override makes Latin right-to-left
+    assert not needs_bidi("x\u202ey", False)  # the reference ignores overrides
     assert not needs_bidi("abc 123 (x)", False)
     assert char_levels("", False) == ()
+
+
+@pytest.mark.usefixtures("browser")
+def test_needs_bidi_in_browsers() -> None:
+    assert needs_bidi("x\u202ey", False)  # an override makes Latin right-to-left
 
 
 def test_split_by_level() -> None:
@@ -74,10 +91,34 @@ def test_split_by_level() -> None:
     assert split_by_level("e\u0301א", char_levels("e\u0301א", False), 0) == [("e\u0301", 0), ("א", 1)]
 
 
-def test_line_levels_l1() -> None:
-    # Spaces at the end of the line and before a tab go to the paragraph level.
+def test_line_levels_l1(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Spaces at the end of the line go to the paragraph level; in browsers also before a tab.
     assert line_levels(["א", " ", "ב", " "], [1, 1, 1, 1], 0) == [1, 1, 1, 0]
+    assert line_levels(["a", " ", "\t", "b"], [2, 2, 2, 2], 1) == [2, 2, 2, 2]
+    monkeypatch.setattr(bidi, "REFERENCE_BIDI", False)
     assert line_levels(["a", " ", "\t", "b"], [2, 2, 2, 2], 1) == [2, 1, 1, 2]
+
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("abc", "L"), ("שלום", "R"), ("مرحبا", "R"), ("12", "EN"), ("\u0661\u0662", "AN"),
+    (" ", "N"), (":", "N"), ("+12%", "EN"), ("1a", "L"), ("\u200f1", "R"), ("\u200ex", "L"),
+])
+def test_piece_class(text: str, cls: str) -> None:
+    assert piece_class(text) == cls
+
+
+def test_split_by_direction() -> None:
+    assert split_by_direction("abc") == ["abc"]  # no right-to-left text: one piece
+    assert split_by_direction("ב-10") == ["ב-", "10"]
+    assert split_by_direction("Satori،مرحبا") == ["Satori،", "مرحبا"]
+
+
+def test_resolve_piece_levels() -> None:
+    # "ב 10 : 30": the ":" piece is neutral between numbers (R), so it's at level 1.
+    assert resolve_piece_levels(["R", "N", "EN", "N", "EN"], 1) == [1, 1, 2, 1, 2]
+    # W7: numbers after L text are L; neutrals between L and R take the base.
+    assert resolve_piece_levels(["L", "N", "EN", "N", "R"], 0) == [0, 0, 0, 0, 1]
+    assert resolve_piece_levels(["N", "R", "N"], 0) == [0, 1, 0]
 
 
 def test_reorder_line() -> None:
@@ -126,12 +167,14 @@ def test_rtl_paragraph_starts_at_the_right() -> None:
     assert visual(["שלום world, זה Satori!"], {"direction": "rtl"}) == ["!Satori זה ,world שלום"]
 
 
+@pytest.mark.usefixtures("browser")
 def test_numbers_keep_their_order_in_rtl() -> None:
     # The reference shows "30:10" and "12/31" here (Chromium: 10:30, 31/12).
     line = visual(["ב 10:30 עד 31/12"], {"direction": "rtl"})[0]
     assert line == "31/12 עד 10:30 ב"
 
 
+@pytest.mark.usefixtures("browser")
 def test_bracket_pairs_and_overrides() -> None:
     assert visual(["כתוב a (b) ליד"], {"direction": "rtl"}) == ["ליד a (b) כתוב"]
     # The override's text is shaped right-to-left as one piece: drawn reversed.
@@ -142,9 +185,10 @@ def test_ltr_paragraph_with_rtl_words() -> None:
     assert visual(["Hello שלום עולם and"], {}) == ["Hello עולם שלום and"]
 
 
+@pytest.mark.usefixtures("browser")
 def test_inline_spans_are_reordered() -> None:
     """The reference's inline layout doesn't reorder lines with inline elements at all
-    (its words stay in logical order from the left); browsers and satori-py do."""
+    (its words stay in logical order from the left); browsers do."""
     span = {"type": "span", "props": {"style": {"color": "red"}, "children": "world"}}
     assert visual(["שלום ", span, " עולם גדול"], {"direction": "rtl"}, words=True) == [
         "גדול עולם world שלום"]
@@ -157,3 +201,14 @@ def test_wrapped_rtl_lines() -> None:
     assert len(lines) > 1
     # Each line reads right to left: its first word is the rightmost.
     assert lines[0].split()[-1] == "אחת"
+
+
+def test_reference_order_of_numbers_brackets_and_inline_lines() -> None:
+    """What satori 0.63.2 draws (golden/parity/rtl-arabic-latin-numerals): numbers split
+    by separators run right to left, a bracket pair is broken, inline lines aren't reordered."""
+    assert visual(["ב 10:30 עד 31/12"], {"direction": "rtl"}) == ["12/31 עד 30:10 ב"]
+    assert visual(["מחיר +12% היום"], {"direction": "rtl"}) == ["היום %12+ מחיר"]
+    assert visual(["כתוב a (b) ליד"], {"direction": "rtl"}) == ["ליד )a (b כתוב"]
+    span = {"type": "span", "props": {"style": {"color": "red"}, "children": "world"}}
+    assert visual(["שלום ", span, " עולם גדול"], {"direction": "rtl"}, words=True) == [
+        "שלום world עולם גדול"]

@@ -88,22 +88,21 @@ CASES = [
                  "בכיוון מימין לשמאל.", direction="rtl", width=300),
         ], "Geist, Noto Sans Hebrew, Noto Sans Arabic", fontSize=22, lineHeight=1.4),
         {"width": 560, "height": 480, "fonts": [GEIST, HEBREW, ARABIC]},
-        "Full Unicode bidi (UAX #9 per character: satori_py/text/bidi.py). Rows 1, 3, 4 and 8 "
-        "(mixed Hebrew/Arabic/Latin words, right-to-left lines starting at the right, a "
-        "wrapped right-to-left paragraph, Arabic shaped right-to-left per run) are drawn the "
-        "same by satori 0.63.2, satori-py and Chromium. The reference is WRONG in rows 2, 5, "
-        "6 and 7. Row 7 has inline spans: the reference's inline layout doesn't reorder at "
-        "all, so its words stay in logical order from the left. Rows 2, 5 and 6 it resolves "
-        "with a piece-level approximation: it shows the time "
-        "10:30 as 30:10 and the date 31/12 as 12/31 (the ':' and '/' pieces become "
-        "right-to-left neutrals between two numbers; UAX #9 W4 keeps them in the number), "
-        "row 5 as '(a b)' (no bracket pairs, N0) and row 6 ignores the isolate "
-        "(RLI..PDI) and override (RLO..PDF) controls, so 'abc' is not reversed. Its own "
-        "output is kept as rtl-mixed-latin-arabic-hebrew.satori.svg. The reference PNG/SVG "
-        "are therefore satori-py's render, checked by eye against headless Chromium with "
-        "the same fonts (rtl-mixed-latin-arabic-hebrew.chromium.png): every row has the "
-        "same words in the same visual order and the same line breaks.",
-        browser=True),
+        "Bidi as satori 0.63.2 does it (levels per piece, satori_py/text/bidi.py "
+        "REFERENCE_BIDI, the default since issue 12). Rows 1, 3, 4 and 8 (mixed "
+        "Hebrew/Arabic/Latin words, right-to-left lines starting at the right, a wrapped "
+        "right-to-left paragraph, Arabic shaped right-to-left per run) are drawn the same "
+        "by satori 0.63.2, satori-py and Chromium. In rows 2, 5, 6 and 7 Satori is WRONG "
+        "against Chromium and satori-py follows it: the time 10:30 shows as 30:10 and the "
+        "date 31/12 as 12/31 (the ':' and '/' pieces are right-to-left neutrals between "
+        "two numbers; UAX #9 W4 keeps them in the number), row 5's brackets are not "
+        "paired (N0), row 6 ignores the isolate (RLI..PDI) and override (RLO..PDF) "
+        "controls, and row 7, with inline spans, is not reordered at all (its words stay "
+        "in logical order from the left). The browser's order, what satori-py draws with "
+        "REFERENCE_BIDI = False, is rtl-mixed-latin-arabic-hebrew.chromium.png "
+        "(tests/text/test_bidi.py checks that mode). Reference: satori 0.63.2, PNG by "
+        "shared/tools/reraster.py.",
+        browser=False),
     GoldenCase(
         "thai-line-breaking",
         "Thai line breaking between words (ICU dictionary), start and center aligned",
@@ -111,15 +110,15 @@ CASES = [
                _column("Satori: " + THAI_TEXT, width=240, textAlign="center")],
               "Geist, Noto Sans Thai", display="flex", fontSize=20, lineHeight=1.6),
         {"width": 540, "height": 260, "fonts": [GEIST, THAI]},
-        "Thai has no spaces between words; browsers break its lines between words with a "
-        "dictionary, as ICU's line breaker does (satori_py/text/breaking.py). The reference "
-        "is WRONG: satori 0.63.2 (npm linebreak, no dictionaries) can only break at the "
-        "one space, so each column is 2 lines (3 with 'Satori: ') that overflow the 240px "
-        "box far to the right (kept as thai-line-breaking.satori.svg). satori-py breaks "
-        "the columns into 4 and 5 lines within the box. The reference PNG/SVG are "
-        "satori-py's render, checked against headless Chromium with the same fonts "
-        "(thai-line-breaking.chromium.png): the same words end each line.",
-        browser=True),
+        "Thai has no spaces between words. satori 0.63.2 (npm linebreak, no dictionaries) "
+        "can only break at the one space, so each column is 2 lines (3 with 'Satori: ') that "
+        "overflow the 240px box far to the right; satori-py follows it by default "
+        "(satori_py/text/breaking.py REFERENCE_SCRIPT_BREAKS, issue 12). That is WRONG against "
+        "browsers, which break Thai between words with a dictionary: with the flag off satori-py "
+        "does so with ICU's line breaker (4 and 5 lines within the box, the same words ending "
+        "each line as in thai-line-breaking.chromium.png, headless Chromium with the same fonts). "
+        "Reference: satori 0.63.2, PNG by shared/tools/reraster.py.",
+        browser=False),
     GoldenCase(
         "japanese-line-breaking",
         "Japanese line breaking: word-break normal and keep-all, small kana, brackets",
@@ -128,18 +127,16 @@ CASES = [
               "Geist, Noto Sans JP", display="flex", fontSize=20, lineHeight=1.5),
         {"width": 1060, "height": 300, "fonts": [GEIST, JAPANESE]},
         "Columns 1 and 3: word-break normal breaks between any two ideographs or kana, never "
-        "before 。、」） (kinsoku). Columns 2 and 4: keep-all. The reference is WRONG in "
-        "two ways. (1) It never breaks before small kana and the prolonged sound mark "
-        "(line-break: strict), where browsers (line-break: auto = normal) do: column 1 "
-        "breaks ニ|ャーニャー in Chromium and satori-py. (2) Its keep-all breaks at "
-        "dictionary word boundaries (名前は|まだ) and even puts 。 alone at the start of a "
-        "line; browsers only break keep-all text at spaces and after punctuation, so long "
-        "clauses overflow (columns 2 and 4), and narrower flex items can't shrink below "
-        "them. satori 0.63.2's output is kept as japanese-line-breaking.satori.svg; the "
-        "reference PNG/SVG are satori-py's render, checked against headless Chromium with "
-        "the same fonts (japanese-line-breaking.chromium.png): every column has the same "
-        "line breaks.",
-        browser=True),
+        "before 。、」） (kinsoku). Columns 2 and 4: keep-all. satori-py follows satori 0.63.2 by "
+        "default (satori_py/text/breaking.py REFERENCE_SCRIPT_BREAKS, issue 12), which is WRONG "
+        "against browsers in two ways: (1) it never breaks before small kana and the prolonged "
+        "sound mark (line-break: strict), where browsers (line-break: auto = normal) break "
+        "ニ|ャーニャー; (2) its keep-all breaks at dictionary word boundaries (名前は|まだ) and "
+        "even puts 。 alone at the start of a line, where browsers only break keep-all text at "
+        "spaces and after punctuation. With the flag off satori-py breaks as browsers do, as in "
+        "japanese-line-breaking.chromium.png (headless Chromium, same fonts). Reference: satori "
+        "0.63.2, PNG by shared/tools/reraster.py.",
+        browser=False),
     GoldenCase(
         "text-wrap-balance",
         "text-wrap: balance on headings, in plain text and across inline spans",
@@ -175,19 +172,16 @@ CASES = [
         ], "Geist", fontSize=20, lineHeight=1.4),
         {"width": 340, "height": 340, "fonts": [GEIST, GEIST_BOLD]},
         "Row 1: -webkit-line-clamp 3 (display -webkit-box, vertical) on text with a span "
-        "nested in a span; row 2: lineClamp 2 (display block) on the same; row 3: lineClamp "
-        "2 on plain text. The reference is WRONG in rows 1 and 2: satori 0.63.2 clamps only "
-        "text without inline elements (its inline layout, text/inline.ts, ignores line "
-        "clamps), so it draws all 5 lines (kept as "
-        "line-clamp-ellipsis-nested-spans.satori.svg). satori-py keeps the first lines and "
-        "ends the last one with the ellipsis in the block's style, hiding graphemes until it "
-        "fits (satori_py/text/inline_clamp.py). The reference PNG/SVG are satori-py's "
-        "render, checked against headless Chromium with the same fonts "
-        "(line-clamp-ellipsis-nested-spans.chromium.png): row 1 is identical there (3 "
-        "lines ending 'past th…'). Chromium doesn't implement the unprefixed line-clamp, so "
-        "its row 2 shows every line; row 2 follows CSS Overflow 4 and row 1's behaviour. "
-        "Row 3 is the reference's own (simple text engine) result.",
-        browser=True),
+        "nested in a span; row 2: lineClamp 2 (display block) on the same; row 3: lineClamp 2 on "
+        "plain text. satori 0.63.2 clamps only text without inline elements (its inline layout, "
+        "text/inline.ts, ignores line clamps), so rows 1 and 2 show all 5 lines; satori-py "
+        "follows it by default (satori_py/text/inline_clamp.py REFERENCE_CLAMPS, issue 12). That "
+        "is WRONG against browsers: with the flag off satori-py keeps the first lines and ends "
+        "the last one with the ellipsis in the block's style, as headless Chromium does for row 1 "
+        "(line-clamp-ellipsis-nested-spans.chromium.png: 3 lines ending 'past th…'; Chromium "
+        "doesn't implement the unprefixed line-clamp of row 2). Row 3 is clamped by both. "
+        "Reference: satori 0.63.2, PNG by shared/tools/reraster.py.",
+        browser=False),
 ]
 
 

@@ -45,8 +45,8 @@ class Server:
 
 
 # argv templates per server kind; {port} is filled in.
-def uvicorn_argv(module: str) -> list[str]:
-    return [sys.executable, "-m", "uvicorn", f"{module}:app", "--app-dir", str(EXAMPLES),
+def uvicorn_argv(module: str, app_dir: Path = EXAMPLES) -> list[str]:
+    return [sys.executable, "-m", "uvicorn", f"{module}:app", "--app-dir", str(app_dir),
             "--host", "127.0.0.1", "--port", "{port}", "--log-level", "warning"]
 
 

@@ -40,6 +40,13 @@ class _Abort:
         return (os.abort, ())
 
 
+class _Spin:
+    """Unpickles as a long computation: a card that costs CPU time without end."""
+
+    def __reduce__(self) -> tuple[Any, tuple[range]]:
+        return (sum, (range(10 ** 15),))
+
+
 class _Sleep:
     """Unpickles as a long sleep: a render that never finishes by itself."""
 
@@ -108,6 +115,7 @@ def test_a_dying_worker_costs_only_its_own_render_and_is_replaced(make_pool: Any
     pool = make_pool(method, workers=2)
     before = pool.warm_up()
     assert len(before) == 2
+    assert pool._launcher.method == method  # no silent fallback from forking
     crashes = [pool.submit(job(_Abort())) for _ in range(2)]
     others = [pool.submit(CARD) for _ in range(4)]
     for future in crashes:
@@ -216,10 +224,10 @@ def test_a_full_queue_refuses_at_once(make_pool: Any) -> None:
     assert (answer.status, dict(answer.headers)["retry-after"]) == (503, "1")
 
 
-def test_a_slow_render_moves_aside_and_the_others_keep_rendering(make_pool: Any) -> None:
-    # One worker: without the slow lane the card would wait behind the sleeper.
+def test_a_costly_render_moves_aside_and_the_others_keep_rendering(make_pool: Any) -> None:
+    # One worker: without the slow lane the card would wait behind the spinner.
     pool = make_pool(slow_after=0.2, slow_lane=1)
-    hung = pool.submit(job(_Sleep()), deadline=WAIT)
+    hung = pool.submit(job(_Spin()), deadline=WAIT)
     cards = [pool.submit(CARD) for _ in range(3)]
     for future in cards:
         assert result(future)[:4] == b"\x89PNG"
@@ -228,16 +236,42 @@ def test_a_slow_render_moves_aside_and_the_others_keep_rendering(make_pool: Any)
     assert len(pool.worker_pids()) == 2  # the slow one and the one that took its place
 
 
-def test_a_render_that_slows_while_the_lane_is_full_is_stopped(make_pool: Any) -> None:
+def test_a_render_that_is_slow_without_costing_cpu_keeps_its_worker(make_pool: Any) -> None:
+    # Waiting (on a busy machine, say) is not costing: no slow lane, just the deadline.
     pool = make_pool(slow_after=0.2, slow_lane=1)
-    first = pool.submit(job(_Sleep()), deadline=WAIT)
-    second = pool.submit(job(_Sleep()), deadline=WAIT)
+    pool.warm_up()  # the deadline counts from the request, and starting takes a while
+    exc = error(pool.submit(job(_Sleep()), deadline=2))
+    assert re.fullmatch(r"The render did not finish within its 2 s deadline; its worker "
+                        r"\(pid \d+\) was stopped\.", str(exc)), str(exc)
+    assert pool.stats.slowed == 0 and pool.stats.stopped == 1
+
+
+def test_a_render_that_turns_costly_while_the_lane_is_full_is_stopped(make_pool: Any) -> None:
+    pool = make_pool(slow_after=0.2, slow_lane=1)
+    first = pool.submit(job(_Spin()), deadline=WAIT)
+    second = pool.submit(job(_Spin()), deadline=WAIT)
     exc = error(second)
     assert type(exc) is RenderTimeoutError
-    assert re.fullmatch(r"The render took longer than 0\.2 s while the slow lane was full "
-                        r"\(1 render\); its worker \(pid \d+\) was stopped\.", str(exc)), str(exc)
+    assert re.fullmatch(r"The render used more than 0\.2 s of CPU time while the slow lane "
+                        r"was full \(1 render\); its worker \(pid \d+\) was stopped\.",
+                        str(exc)), str(exc)
     assert not first.done()
     assert result(pool.submit(CARD))[:4] == b"\x89PNG"
+    # The same card again: refused at once, without taking a worker.
+    again = pool.submit(job(_Spin()), deadline=WAIT)
+    assert again.done()
+    assert re.fullmatch(r"The same card was stopped \d+ s ago for using more than 0\.2 s of "
+                        r"CPU time; it is refused for \d+ s more\.", str(error(again)))
+    assert pool.stats.refused == 1
+
+
+def test_costly_cards_are_not_remembered_when_told_not_to(make_pool: Any) -> None:
+    pool = make_pool(slow_after=0.2, slow_lane=1, remember_costly=0)
+    pool.submit(job(_Spin()), deadline=WAIT)
+    error(pool.submit(job(_Spin()), deadline=WAIT))  # stopped: the lane is full
+    again = pool.submit(job(_Spin()), deadline=WAIT)
+    assert isinstance(error(again), RenderTimeoutError) and pool.stats.refused == 0
+    assert pool.stats.stopped == 2  # it ran (and was stopped) again
 
 
 def test_shutdown_stops_running_renders(make_pool: Any) -> None:
@@ -257,6 +291,9 @@ def test_shutdown_stops_running_renders(make_pool: Any) -> None:
 @pytest.fixture
 def shared_pool() -> Iterator[Any]:
     render_pool.configure(1, slow_after=0.2, slow_lane=1)
+    shared = render_pool.get_pool()
+    assert shared is not None
+    shared.warm_up()
     yield render_pool
     render_pool.configure(None)
     render_pool.shutdown()
@@ -266,7 +303,7 @@ def test_a_pathological_card_gets_its_own_503_while_others_render(shared_pool: A
     from satori_py.starlette import ImageResponse as Response
 
     async def both() -> tuple[Any, Any]:
-        slow = Response(_Sleep(), **SMALL, on_error="500", deadline=2)
+        slow = Response(_Spin(), **SMALL, on_error="500", deadline=2)
         fast = Response(CARD.element, **SMALL, on_error="500")
         scope = {"type": "http", "method": "GET", "headers": []}
         slow_task = asyncio.create_task(slow.reply(scope))
@@ -276,6 +313,8 @@ def test_a_pathological_card_gets_its_own_503_while_others_render(shared_pool: A
     fast, slow = asyncio.run(both())
     assert fast.status == 200 and fast.body[:4] == b"\x89PNG"
     assert slow.status == 503 and slow.body == b"Failed to generate the image"
+    stats = shared_pool.get_pool().stats
+    assert (stats.slowed, stats.stopped) == (1, 1)  # moved aside, then stopped at its deadline
     assert "retry-after" not in dict(slow.headers)
 
 
@@ -305,9 +344,11 @@ def test_settings_come_from_arguments_then_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("SATORI_PY_RENDER_SLOW_AFTER", "0.25")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RENDERS", "50")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RSS_MB", "300")
+    monkeypatch.setenv("SATORI_PY_RENDER_REMEMBER_COSTLY", "0")
     settings = PoolSettings.from_env(deadline=4)
     assert settings == PoolSettings(workers=3, deadline=4, queue=7, slow_after=0.25,
-                                    slow_lane=3, max_renders=50, max_rss_mb=300)
+                                    slow_lane=3, max_renders=50, max_rss_mb=300,
+                                    remember_costly=0)
     monkeypatch.setenv("SATORI_PY_RENDER_SLOW_LANE", "0")
     assert PoolSettings.from_env().slow_lane == 0
 
@@ -319,6 +360,7 @@ def test_settings_come_from_arguments_then_environment(monkeypatch: pytest.Monke
     ("SATORI_PY_RENDER_DEADLINE", "inf", "deadline must be a positive number, got inf."),
     ("SATORI_PY_RENDER_QUEUE", "-1", "queue must be a whole number of at least 0, got -1."),
     ("SATORI_PY_RENDER_MAX_RENDERS", "0", "max_renders must be a whole number of at least 1, got 0."),
+    ("SATORI_PY_RENDER_REMEMBER_COSTLY", "-1", "remember_costly must be 0 or more, got -1.0."),
 ])
 def test_bad_settings_are_named(monkeypatch: pytest.MonkeyPatch, env: str, value: str,
                                 message: str) -> None:

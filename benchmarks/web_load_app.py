@@ -1,0 +1,43 @@
+"""The FastAPI example (examples/fastapi_app.py) with two routes for the soak benchmark.
+
+Served by ``benchmarks/web_latency.py --soak``; not an example to copy.
+
+* ``/bench/post/{n}``: a realistic blog-post card (benchmarks/memory.py's), new text
+  for every ``n``;
+* ``/bench/pathological/{n}``: the card of issue 10 that starved every image route, an
+  element with 60 blurred box-shadows (about a minute of rasterising), a different
+  card for every ``n`` (``n`` = 0: always the same one): it gets its own 503 at the
+  pool's deadline, or earlier when the slow lane is full.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "examples"), str(ROOT / "benchmarks")]
+
+from fastapi_app import app  # noqa: E402
+from memory import card  # noqa: E402
+
+from satori_py import h  # noqa: E402
+from satori_py.starlette import ImageResponse  # noqa: E402
+
+
+__all__ = ["app"]
+
+
+@app.get("/bench/post/{n}")
+async def post(n: int) -> ImageResponse:
+    return ImageResponse(card(n), width=1200, height=630, on_error="500")
+
+
+@app.get("/bench/pathological/{n}")
+async def pathological(n: int) -> ImageResponse:
+    shadows = ", ".join(f"{i}px {i}px 8px rgba(0, 0, 0, 0.1)" for i in range(60))
+    return ImageResponse(
+        h("div", {"style": {"display": "flex", "width": "100%", "height": "100%",
+                            "background": "white"}},
+          h("div", {"style": {"margin": 100, "width": 800, "height": 300, "background": "#eee",
+                              "boxShadow": shadows}}, f"card {n}")),
+        width=1200, height=630, on_error="500")

@@ -1,0 +1,122 @@
+"""Data rows for templates: CSV, JSON, JSON Lines files, or any Python iterable.
+
+Every row is a :class:`Row` with its 1-based number and, for files, the line
+it starts on, so a failure can name it. A row that cannot be read (a JSON
+Lines line that is not JSON, a CSV record with more fields than the header,
+an entry that is not an object) is a row carrying its ``error``: the batch
+reports it and goes on, as it does for a row that fails to render.
+
+* CSV: the first record is the header; values are strings.
+* JSON: a list of objects (or an object whose ``"rows"`` is that list).
+* JSON Lines (``.jsonl``, ``.ndjson``): one object per line; blank lines are skipped.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidElementError
+
+__all__ = ["Row", "read_rows"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: ``number`` counts from 1; ``line`` is where it starts in its file.
+
+    ``label`` names an item that is not a data row (an input file of a batch).
+    """
+
+    number: int
+    data: Mapping[str, Any]
+    line: int | None = None
+    error: str | None = None
+    label: str | None = None
+
+    def describe(self) -> str:
+        """``row 57 (line 58)`` (or the label): how the summary names it."""
+        if self.label is not None:
+            return self.label
+        return f"row {self.number}" + (f" (line {self.line})" if self.line is not None else "")
+
+
+def read_rows(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Iterator[Row]:
+    """The rows of a CSV/JSON/JSONL file (by extension) or of an iterable of mappings."""
+    if not isinstance(source, (str, os.PathLike)):
+        for number, data in enumerate(source, 1):
+            yield _row(number, data, None)
+        return
+    path = Path(source)
+    suffix = path.suffix.lower()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidElementError(f"Cannot read the data file {path}: "
+                                  f"{getattr(exc, 'strerror', None) or exc}.") from None
+    if suffix == ".csv":
+        yield from _csv_rows(text)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _jsonl_rows(text)
+    elif suffix == ".json":
+        yield from _json_rows(text, path)
+    else:
+        raise InvalidElementError(f"Cannot tell the format of the data file {path}: "
+                                  "use a .csv, .json or .jsonl file.")
+
+
+def _row(number: int, data: Any, line: int | None) -> Row:
+    if isinstance(data, Mapping):
+        return Row(number, data, line)
+    return Row(number, {}, line, f"expected an object of fields, got {type(data).__name__}")
+
+
+def _csv_rows(text: str) -> Iterator[Row]:
+    reader = csv.reader(text.splitlines(keepends=True))
+    header: list[str] | None = None
+    number = 0
+    line = 1
+    for record in reader:
+        start, line = line, reader.line_num + 1
+        if header is None:
+            header = record
+            continue
+        if not record:
+            continue
+        number += 1
+        if len(record) != len(header):
+            yield Row(number, {}, start, f"{len(record)} fields where the header has {len(header)}")
+        else:
+            yield Row(number, dict(zip(header, record)), start)
+
+
+def _jsonl_rows(text: str) -> Iterator[Row]:
+    number = 0
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Row(number, {}, line_no, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            continue
+        yield _row(number, data, line_no)
+
+
+def _json_rows(text: str, path: Path) -> Iterator[Row]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidElementError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} "
+                                  f"column {exc.colno}.") from None
+    if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
+        data = data["rows"]
+    if not isinstance(data, list):
+        raise InvalidElementError(f"{path} must hold a list of objects (or {{\"rows\": [...]}}).")
+    for number, item in enumerate(data, 1):
+        yield _row(number, item, None)

@@ -1,0 +1,307 @@
+"""``render_many``: many cards over many cores (or a Dask cluster), results in input order.
+
+Where the work goes:
+
+* ``jobs=1``: in this process, one item after the other;
+* ``jobs=N`` (default: every usable core): a local process pool of N workers,
+  each given the batch's context once by its initializer. The workers are
+  forked on Linux when this process has a single thread (nothing to re-import,
+  nothing to re-load), spawned otherwise (then, as with any process pool, a
+  script must guard its entry point with ``if __name__ == "__main__":``). A
+  worker that dies (a crash, killed, out of memory) takes the pool down: the
+  pool is replaced and the items that were in flight are tried once more; an
+  item that fails that way twice gets a :class:`RenderError`, and the batch
+  goes on;
+* ``executor=``: any :class:`concurrent.futures.Executor` (items go in chunks of
+  :data:`CHUNK`, each carrying the context, prepared once per worker process);
+  a ``distributed.Client`` (Dask) gets the context scattered to every worker
+  once, then one task per item.
+
+At most a few items per worker are in flight, so an endless iterator of items
+is fine; results come back in input order.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InvalidElementError, RenderError, SatoriError
+from ..templates import Template
+from .progress import ProgressBar, Reporter, Tracker
+from .rows import Row
+from .worker import BatchContext, Format, Job, Outcome, init_worker, run_current, run_with
+
+__all__ = ["CHUNK", "RenderResult", "default_jobs", "render_many"]
+
+CHUNK = 8
+_IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """One item's outcome: its ``data`` (PNG or SVG bytes) or its ``error``."""
+
+    index: int
+    item: Any
+    data: bytes | None = None
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def render_many(items: Iterable[Any], *, template: Template | None = None, format: Format = "png",
+                jobs: int | None = None, executor: Any = None, progress: bool | Reporter = False,
+                tailwind_classes: bool = False, **options: Any) -> Iterator[RenderResult]:
+    """Render every item; yield a :class:`RenderResult` per item, in input order.
+
+    ``items`` are elements (dicts, JSON or HTML text, paths to case/JSON/HTML
+    files) or, with ``template``, data rows (mappings, or :class:`Row`). A
+    failing item is a result with its ``error``; the batch goes on.
+    ``options`` are render_png's (or render_svg's, with ``format="svg"``).
+    ``progress=True`` draws a bar on standard error; a callable receives a
+    :class:`~satori_py.batch.progress.Progress` after each item.
+    ``tailwind_classes`` reads the ``class`` attributes of HTML items as
+    Tailwind utilities too (see :func:`satori_py.markup.from_html`).
+    """
+    if format not in ("png", "svg"):
+        raise ValueError(f'Unknown format {format!r}: expected "png" or "svg".')
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ValueError(f"Invalid jobs {jobs!r}: expected a positive number of processes.")
+    context = BatchContext(options, template, tailwind_classes)
+    total = len(items) if hasattr(items, "__len__") else None  # type: ignore[arg-type]
+    reporter = ProgressBar() if progress is True else (progress or None)
+    tracker = Tracker(reporter, total)
+    jobs_iter = ((i, item, format) for i, item in enumerate(items))
+    try:
+        if executor is not None:
+            yield from _ordered(_remote(executor, context), jobs_iter, tracker)
+        elif (jobs or default_jobs()) == 1:
+            yield from _ordered(_InProcess(context), jobs_iter, tracker)
+        else:
+            with _LocalPool(context, jobs or default_jobs()) as pool:
+                yield from _ordered(pool, jobs_iter, tracker)
+    finally:
+        tracker.close()
+
+
+class _Backend:
+    """Somewhere to send chunks of jobs: ``submit`` returns a future of their outcomes."""
+
+    window = 1
+    chunk = 1
+
+    def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
+        raise NotImplementedError
+
+    def failed(self, jobs: Sequence[Job], exc: BaseException, retried: bool) -> list[Outcome] | None:
+        """Outcomes for a chunk whose future raised (the worker failed), or None to retry it."""
+        error = RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
+        return [(index, None, error) for index, _, _ in jobs]
+
+
+@dataclass
+class _Pending:
+    """A chunk on its way: the future of the jobs sent, and the outcomes known already."""
+
+    jobs: list[Job]
+    future: Future[list[Outcome]] | None
+    known: list[Outcome]
+    retried: bool = False
+
+
+def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterator[RenderResult]:
+    pending: deque[_Pending] = deque()
+    items: dict[int, Any] = {}
+
+    def count(future: Future[list[Outcome]]) -> None:
+        if not future.cancelled() and future.exception() is None:
+            for _, _, error in future.result():
+                tracker.finished(error is None)
+
+    def send(chunk: list[Job], retried: bool = False) -> _Pending:
+        known: list[Outcome] = []
+        ready: list[Job] = []
+        for job in chunk:
+            error = _row_error(job[1])
+            if error is None:
+                ready.append(job)
+            else:
+                known.append((job[0], None, error))
+                tracker.finished(False)
+        future = backend.submit(ready) if ready else None
+        if future is not None:
+            future.add_done_callback(count)
+        return _Pending(ready, future, known, retried)
+
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < backend.window:
+            chunk: list[Job] = []
+            for job in jobs:
+                items[job[0]] = job[1]
+                chunk.append(job)
+                if len(chunk) >= backend.chunk:
+                    break
+            exhausted = len(chunk) < backend.chunk
+            if chunk:
+                pending.append(send(chunk))
+        if not pending:
+            return
+        head = pending.popleft()
+        outcomes = list(head.known)
+        if head.future is not None:
+            try:
+                outcomes += head.future.result()
+            except Exception as exc:  # the worker failed, not the item
+                answer = backend.failed(head.jobs, exc, head.retried)
+                if answer is None:
+                    pending.appendleft(send(head.jobs, retried=True))
+                    continue
+                for _ in answer:
+                    tracker.finished(False)
+                outcomes += answer
+        for index, data, error in sorted(outcomes, key=lambda o: o[0]):
+            yield RenderResult(index, items.pop(index), data, error)
+
+
+def _row_error(item: Any) -> SatoriError | None:
+    if isinstance(item, Row) and item.error is not None:
+        return InvalidElementError(f"{item.describe()}: {item.error}.")
+    return None
+
+
+class _InProcess(_Backend):
+    def __init__(self, context: BatchContext) -> None:
+        self.context = context
+
+    def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
+        future: Future[list[Outcome]] = Future()
+        future.set_result(run_with(self.context, jobs))
+        return future
+
+
+class _LocalPool(_Backend):
+    """A process pool whose workers hold the context; replaced when a worker dies."""
+
+    def __init__(self, context: BatchContext, workers: int) -> None:
+        _check_picklable(context)
+        self.context = context
+        self.workers = workers
+        self.window = workers * _IN_FLIGHT_PER_WORKER
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _LocalPool:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            import multiprocessing
+
+            method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                             initializer=init_worker, initargs=(self.context,))
+        return self._pool
+
+    def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
+        try:
+            return self._executor().submit(run_current, jobs)
+        except BrokenProcessPool:
+            self._replace()
+            return self._executor().submit(run_current, jobs)
+
+    def failed(self, jobs: Sequence[Job], exc: BaseException, retried: bool) -> list[Outcome] | None:
+        if not isinstance(exc, BrokenProcessPool):
+            return super().failed(jobs, exc, retried)
+        self._replace()
+        if not retried:
+            return None  # it may have been in flight beside the item that killed the worker
+        error = RenderError("The worker process died while rendering this item (it crashed, was "
+                            "killed, or ran out of memory).")
+        return [(index, None, error) for index, _, _ in jobs]
+
+    def _replace(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+class _Generic(_Backend):
+    chunk = CHUNK
+
+    def __init__(self, executor: Executor, context: BatchContext, workers: int) -> None:
+        self.executor = executor
+        self.context = context
+        self.window = max(workers, 1) * 2
+
+    def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
+        return self.executor.submit(run_with, self.context, list(jobs))
+
+
+class _Dask(_Backend):
+    """A ``distributed.Client``: the context is scattered to every worker once."""
+
+    def __init__(self, client: Any, context: BatchContext) -> None:
+        self.client = client
+        workers = max(sum(client.nthreads().values()), 1)
+        self.window = workers * _IN_FLIGHT_PER_WORKER
+        self.context_future = client.scatter(context, broadcast=True, hash=False)
+
+    def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
+        return _DaskFuture(self.client.submit(run_with, self.context_future, list(jobs), pure=False))
+
+
+class _DaskFuture(Future):  # type: ignore[type-arg]
+    """A concurrent.futures view of a Dask future (callbacks and result)."""
+
+    def __init__(self, future: Any) -> None:
+        super().__init__()
+        self._dask = future
+
+        def done(f: Any) -> None:
+            try:
+                self.set_result(f.result())
+            except BaseException as exc:
+                self.set_exception(exc)
+
+        future.add_done_callback(done)
+
+
+def _remote(executor: Any, context: BatchContext) -> _Backend:
+    if type(executor).__module__.startswith("distributed") and hasattr(executor, "scatter"):
+        return _Dask(executor, context)
+    if not isinstance(executor, Executor):
+        raise TypeError(f"executor must be a concurrent.futures.Executor or a distributed.Client, "
+                        f"got {type(executor).__name__}")
+    workers = getattr(executor, "_max_workers", None) or default_jobs()
+    return _Generic(executor, context, workers)
+
+
+def _check_picklable(context: BatchContext) -> None:
+    try:
+        pickle.dumps(context)
+    except Exception as exc:
+        raise ValueError(f"The batch's options and template must be picklable to go to worker "
+                         f"processes ({exc}); a lambda or a local function isn't. Use module-level "
+                         "functions, or jobs=1.") from None

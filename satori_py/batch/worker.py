@@ -1,0 +1,146 @@
+"""The worker side of a batch: one context per worker, then one item at a time.
+
+A :class:`BatchContext` (the render options, fonts included, and the template)
+reaches each worker once: as the initializer argument of the local process
+pool, as a scattered Dask future, or, for any other executor, with each chunk,
+where the worker still prepares it only once (:data:`_PREPARED`, keyed by the
+context's token). Preparing reads every font file into memory and compiles the
+template, so rendering an item does neither.
+
+An item is an element (dict, JSON or HTML text, :class:`~satori_py.element.Element`),
+a path to a case, JSON or HTML file (its options under the batch's), or with a
+template a data row. Whatever goes wrong with an item is its result's error; a
+:class:`SatoriError` stays itself, anything else becomes a :class:`RenderError`
+carrying the traceback text, so the batch goes on and the bug is visible.
+"""
+from __future__ import annotations
+
+import os
+import traceback
+import uuid
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..errors import RenderError, SatoriError
+from ..templates import Template
+from .rows import Row
+
+__all__ = ["BatchContext", "Job", "Outcome", "init_worker", "render_jobs", "run_current", "run_with",
+           "setups"]
+
+Format = Literal["png", "svg"]
+Job = tuple[int, Any, Format]
+"""(index in the batch, the item, the output format)."""
+Outcome = tuple[int, bytes | None, Exception | None]
+
+
+@dataclass(frozen=True)
+class BatchContext:
+    """What every item of a batch shares; ``token`` names it in the workers' caches."""
+
+    options: Mapping[str, Any] = field(default_factory=dict)
+    template: Template | None = None
+    tailwind_classes: bool = False
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    options: dict[str, Any]
+    png_options: dict[str, Any]
+    template: Template | None
+    tailwind_classes: bool
+
+
+_PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
+_MAX_PREPARED = 4
+_CURRENT: str | None = None
+_SETUPS = 0
+_PNG_ONLY = ("scale", "background")
+
+
+def setups() -> int:
+    """How many contexts this process has prepared (the tests check it is one per worker)."""
+    return _SETUPS
+
+
+def prepare(context: BatchContext) -> _Prepared:
+    """Load the fonts and compile the template of ``context``, once per process."""
+    global _SETUPS
+    prepared = _PREPARED.get(context.token)
+    if prepared is not None:
+        _PREPARED.move_to_end(context.token)
+        return prepared
+    from ..options import Font
+
+    options = dict(context.options)
+    fonts = options.get("fonts")
+    if fonts is not None:
+        options["fonts"] = [Font(f.name, f.load_bytes(), f.weight, f.style, f.lang)
+                            if isinstance(f, Font) else f for f in fonts]
+    if context.template is not None:
+        context.template.check()
+    png_options = {k: options.pop(k) for k in _PNG_ONLY if k in options}
+    prepared = _Prepared(options, png_options, context.template, context.tailwind_classes)
+    _PREPARED[context.token] = prepared
+    while len(_PREPARED) > _MAX_PREPARED:
+        _PREPARED.popitem(last=False)
+    _SETUPS += 1
+    return prepared
+
+
+def init_worker(context: BatchContext) -> None:
+    """The local pool's initializer: prepare the batch's context in this worker."""
+    global _CURRENT
+    prepare(context)
+    _CURRENT = context.token
+
+
+def run_current(jobs: Sequence[Job]) -> list[Outcome]:
+    """Render ``jobs`` with the context :func:`init_worker` prepared."""
+    assert _CURRENT is not None, "init_worker() was not called in this process"
+    return render_jobs(_PREPARED[_CURRENT], jobs)
+
+
+def run_with(context: BatchContext, jobs: Sequence[Job]) -> list[Outcome]:
+    """Render ``jobs`` with ``context`` (prepared on its first use in this process)."""
+    return render_jobs(prepare(context), jobs)
+
+
+def render_jobs(prepared: _Prepared, jobs: Sequence[Job]) -> list[Outcome]:
+    out: list[Outcome] = []
+    for index, item, fmt in jobs:
+        try:
+            out.append((index, _render(prepared, item, fmt), None))
+        except SatoriError as exc:
+            out.append((index, None, exc))
+        except Exception as exc:  # a bug, or user code (a component) failing: report, go on
+            error = RenderError(f"{type(exc).__name__}: {exc}")
+            error.traceback = traceback.format_exc()  # type: ignore[attr-defined]
+            out.append((index, None, error))
+    return out
+
+
+def _render(prepared: _Prepared, item: Any, fmt: Format) -> bytes:
+    from .. import api
+
+    options = prepared.options
+    if prepared.template is not None:
+        element = prepared.template.render(item.data if isinstance(item, Row) else item)
+    elif isinstance(item, os.PathLike):
+        from ..case import load_case
+
+        case = load_case(item, tailwind_classes=prepared.tailwind_classes)
+        element = case.element
+        options = {**case.render_kwargs(), **options}
+    elif isinstance(item, (str, bytes)) and prepared.tailwind_classes:
+        from ..markup import from_html, is_markup
+
+        element = from_html(item, tailwind_classes=True) if is_markup(item) else item
+    else:
+        element = item
+    if fmt == "svg":
+        return api.render_svg(element, **options).encode("utf-8")
+    return bytes(api.render_png(element, **options, **prepared.png_options))

@@ -1,0 +1,129 @@
+"""Jinja2 templates of cards: HTML or JSON, one element per data row.
+
+An HTML template (``.html``, ``.htm``, ``.jinja``, ``.j2``) is rendered by Jinja2
+with HTML autoescaping on, so a row's ``<`` or ``"`` is text, never markup,
+then read by :func:`satori_py.markup.from_html`. A JSON template (``.json``,
+``.json.j2``) escapes every value for the inside of a JSON string
+(``"title": "{{ title }}"`` is safe whatever the title holds); ``|tojson``
+inserts a whole value (a number, a list) and is left alone. A name the template
+uses that the row lacks is an error (``StrictUndefined``), not an empty string.
+
+A :class:`Template` is small and picklable: the batch renderer ships it to
+its workers once, and each compiles it once (a bounded cache).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import InvalidElementError
+
+__all__ = ["Template", "TemplateError"]
+
+Kind = Literal["html", "json"]
+_HTML_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2")
+
+
+class TemplateError(InvalidElementError):
+    """A template that cannot be read or compiled, or that fails on a row."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """A card template: ``source`` text of ``kind`` ``"html"`` or ``"json"``.
+
+    ``directory`` is where ``{% include %}`` and ``{% extends %}`` look (the
+    template file's folder for :meth:`from_file`). ``components`` and
+    ``tailwind_classes`` are passed to :func:`satori_py.markup.from_html`.
+    """
+
+    source: str
+    kind: Kind = "html"
+    name: str = "<template>"
+    directory: str | None = None
+    components: Mapping[str, Callable[..., Any]] = field(default_factory=dict, hash=False)
+    tailwind_classes: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("html", "json"):
+            raise ValueError(f'Unknown template kind {self.kind!r}: expected "html" or "json".')
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], *, kind: Kind | None = None,
+                  **options: Any) -> Template:
+        """Read a template file; its kind follows its extension unless ``kind`` is given."""
+        path = Path(path)
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateError(f"Cannot read template {path}: "
+                                f"{getattr(exc, 'strerror', None) or exc}.") from None
+        if kind is None:
+            kind = "json" if path.name.lower().endswith((".json", ".json.j2", ".json.jinja")) else "html"
+        return cls(source, kind, path.name, str(path.parent.resolve()), **options)
+
+    def check(self) -> None:
+        """Compile the template now: a syntax error is a :class:`TemplateError` naming its line."""
+        _compiled(self.source, self.kind, self.name, self.directory)
+
+    def render_text(self, row: Mapping[str, Any]) -> str:
+        """The template's text for one row."""
+        import jinja2
+
+        template = _compiled(self.source, self.kind, self.name, self.directory)
+        try:
+            return template.render(**dict(row))
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"{self.name}: {exc.message} (the row has "
+                                f"{', '.join(sorted(map(str, row))) or 'no fields'}).") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{self.name}: {exc}") from None
+
+    def render(self, row: Mapping[str, Any]) -> Any:
+        """The element (a dict) of one row."""
+        text = self.render_text(row)
+        if self.kind == "json":
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise TemplateError(f"{self.name} gave invalid JSON for this row: {exc.msg} at line "
+                                    f"{exc.lineno} column {exc.colno}.") from None
+        from .markup import from_html
+
+        return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes)
+
+
+def _json_finalize(value: Any) -> Any:
+    """Escape a value for the inside of a JSON string; ``|tojson`` output is already JSON."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    return json.dumps(str(value), ensure_ascii=False)[1:-1]
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str, kind: Kind, name: str, directory: str | None) -> Any:
+    import jinja2
+
+    loader = jinja2.FileSystemLoader(directory) if directory else None
+    if kind == "html":
+        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    else:
+        env = jinja2.Environment(loader=loader, autoescape=False, undefined=jinja2.StrictUndefined,
+                                 finalize=_json_finalize)
+    try:
+        return env.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{name}, line {exc.lineno}: {exc.message}") from None

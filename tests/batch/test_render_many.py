@@ -1,0 +1,104 @@
+"""render_many: input order, per-item errors, the same bytes however the work is spread."""
+from __future__ import annotations
+
+import io
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from satori_py import Template, render_many, render_png
+from satori_py.batch.progress import Progress, ProgressBar
+from satori_py.batch.rows import Row
+from satori_py.element import h
+from satori_py.errors import InvalidElementError, RenderError, StyleError
+
+CARD = Template('<div style="display:flex; width:100%; height:100%; align-items:center; justify-content:center;'
+                ' background:{{ bg }}; color:white; font-size:24px">{{ title }}</div>')
+SIZE = {"width": 160, "height": 84}
+
+
+def rows(n: int, bad: int | None = None) -> list[dict[str, str]]:
+    return [{"title": f"Card {i}", "bg": "nope" if i == bad else "#0b1020"} for i in range(1, n + 1)]
+
+
+def test_results_come_in_input_order_with_per_item_errors() -> None:
+    results = list(render_many(rows(6, bad=3), template=CARD, jobs=1, **SIZE))
+    assert [r.index for r in results] == list(range(6))
+    assert [r.ok for r in results] == [True, True, False, True, True, True]
+    assert isinstance(results[2].error, StyleError)
+    assert str(results[2].error) == 'div: Invalid `background` value: "nope".'
+    assert results[0].data == render_png(CARD.render(rows(1)[0]), **SIZE)
+
+
+def test_the_same_bytes_in_process_in_a_pool_and_in_any_executor() -> None:
+    data = rows(10, bad=4)
+    serial = [(r.ok, r.data) for r in render_many(data, template=CARD, jobs=1, **SIZE)]
+    pooled = [(r.ok, r.data) for r in render_many(data, template=CARD, jobs=2, **SIZE)]
+    with ThreadPoolExecutor(2) as executor:
+        threaded = [(r.ok, r.data) for r in render_many(data, template=CARD, executor=executor, **SIZE)]
+    assert serial == pooled == threaded
+    assert sum(ok for ok, _ in serial) == 9
+
+
+def test_items_may_be_elements_html_or_files_and_svg(tmp_path) -> None:
+    (tmp_path / "a.html").write_text('<p style="color:red">file</p>')
+    items = [h("p", None, "dict"), "<p>html</p>", '{"type": "p", "props": {"children": "json"}}',
+             tmp_path / "a.html", "<p>a</p><p>b</p>"]
+    results = list(render_many(items, format="svg", jobs=1, **SIZE))
+    assert [r.ok for r in results] == [True, True, True, True, False]
+    assert all(r.data.startswith(b"<svg") for r in results[:4])
+    assert isinstance(results[4].error, InvalidElementError)
+
+
+def test_unreadable_rows_fail_without_being_sent() -> None:
+    data = [Row(1, rows(1)[0]), Row(2, {}, 3, "invalid JSON: Expecting value at column 1"), Row(3, rows(1)[0])]
+    results = list(render_many(data, template=CARD, jobs=1, **SIZE))
+    assert [r.ok for r in results] == [True, False, True]
+    assert str(results[1].error) == "row 2 (line 3): invalid JSON: Expecting value at column 1."
+    assert results[1].item is data[1]
+
+
+def explode(**_):
+    raise KeyError("a bug")
+
+
+def crash(**_):
+    os._exit(3)
+
+
+def test_a_bug_or_a_dead_worker_fails_only_its_item() -> None:
+    items = [h("p", None, str(i)) for i in range(8)]
+    items[2] = {"type": explode, "props": {}}
+    items[5] = {"type": crash, "props": {}}
+    results = list(render_many(items, jobs=2, **SIZE))
+    assert [r.ok for r in results] == [True, True, False, True, True, False, True, True]
+    assert isinstance(results[2].error, RenderError) and str(results[2].error) == "KeyError: 'a bug'"
+    assert "Traceback" in results[2].error.traceback
+    assert str(results[5].error).startswith("The worker process died while rendering this item")
+
+
+def test_options_that_cannot_travel_to_processes_are_refused_up_front() -> None:
+    with pytest.raises(ValueError, match="must be picklable to go to worker processes"):
+        list(render_many(rows(2), template=CARD, jobs=2, fetcher=lambda url: b"", **SIZE))
+    with pytest.raises(ValueError, match="Invalid jobs 0"):
+        list(render_many([], jobs=0))
+
+
+def test_progress_reports_every_item() -> None:
+    seen: list[Progress] = []
+    list(render_many(rows(4, bad=2), template=CARD, jobs=1, progress=seen.append, **SIZE))
+    assert [(p.done, p.failed, p.total, p.finished) for p in seen] == [
+        (1, 0, 4, False), (2, 1, 4, False), (3, 1, 4, False), (4, 1, 4, False), (4, 1, 4, True)]
+
+
+def test_progress_bar_on_a_terminal_and_in_a_log() -> None:
+    tty, log = io.StringIO(), io.StringIO()
+    state = Progress(done=50, failed=1, total=200, elapsed=10.0)
+    ProgressBar(tty, tty=True)(state)
+    ProgressBar(log, tty=False)(state)
+    assert tty.getvalue() == "\r\x1b[K[######------------------]  50/200  25%  5.0/s  ETA 0:30  1 failed"
+    assert log.getvalue() == "50/200  25%  5.0/s  ETA 0:30  1 failed\n"
+    end = io.StringIO()
+    ProgressBar(end, tty=False)(Progress(200, 1, 200, 40.0, finished=True))
+    assert end.getvalue() == "200/200  100%  5.0/s  in 0:40  1 failed\n"

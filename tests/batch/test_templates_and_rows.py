@@ -1,0 +1,79 @@
+"""Jinja2 templates (HTML and JSON, autoescaped) and data rows (CSV, JSON, JSONL, iterables)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from satori_py.batch.rows import Row, read_rows
+from satori_py.errors import InvalidElementError
+from satori_py.templates import Template, TemplateError
+
+HOSTILE = '</div><script>x</script>"quoted" & {{ braces }}'
+
+
+def test_html_template_escapes_row_values() -> None:
+    template = Template('<div title="{{ title }}">{{ title }}</div>')
+    element = template.render({"title": HOSTILE})
+    assert element == {"type": "div", "props": {"title": HOSTILE, "children": HOSTILE}}
+
+
+def test_json_template_escapes_values_inside_strings_and_tojson_inserts_values() -> None:
+    template = Template('{"type": "div", "props": {"style": {"fontSize": {{ size }}, "opacity": {{ o|tojson }}},'
+                        ' "children": ["{{ title }}", {{ tags|tojson }}]}}', kind="json")
+    element = template.render({"title": HOSTILE + '\\ \n \u2028', "size": 40, "o": 0.5, "tags": ["a", "<b>"]})
+    assert element["props"]["children"] == [HOSTILE + '\\ \n \u2028', ["a", "<b>"]]
+    assert element["props"]["style"] == {"fontSize": 40, "opacity": 0.5}
+
+
+def test_a_missing_field_is_an_error_naming_it() -> None:
+    with pytest.raises(TemplateError) as info:
+        Template("<p>{{ title }} {{ author }}</p>", name="card.html").render({"title": "x"})
+    assert str(info.value) == "card.html: 'author' is undefined (the row has title)."
+
+
+def test_a_syntax_error_names_the_line() -> None:
+    with pytest.raises(TemplateError) as info:
+        Template("<p>\n{% if x %}\n</p>", name="card.html").check()
+    assert str(info.value).startswith("card.html, line 2: Unexpected end of template.")
+
+
+def test_invalid_json_output_is_an_error() -> None:
+    with pytest.raises(TemplateError, match=r"gave invalid JSON for this row: Expecting value at line 1 column 10"):
+        Template('{"type": {{ t }}}', kind="json", name="t.json").render({"t": "div"})
+
+
+def test_from_file_picks_the_kind_and_includes_work(tmp_path: Path) -> None:
+    (tmp_path / "title.html").write_text("<b>{{ title }}</b>")
+    (tmp_path / "card.html").write_text('<div>{% include "title.html" %}</div>')
+    (tmp_path / "card.json").write_text('{"type": "p", "props": {"children": "{{ title }}"}}')
+    assert Template.from_file(tmp_path / "card.html").render({"title": "<i>"}) == {
+        "type": "div", "props": {"children": {"type": "b", "props": {"children": "<i>"}}}}
+    assert Template.from_file(tmp_path / "card.json").kind == "json"
+    with pytest.raises(TemplateError, match="Cannot read template"):
+        Template.from_file(tmp_path / "missing.html")
+
+
+def test_csv_rows_name_their_lines_and_bad_records_are_row_errors(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text('slug,title\na,"multi\nline"\nb,x,extra\n\nc,y\n', encoding="utf-8")
+    rows = list(read_rows(path))
+    assert rows == [Row(1, {"slug": "a", "title": "multi\nline"}, 2),
+                    Row(2, {}, 4, "3 fields where the header has 2"),
+                    Row(3, {"slug": "c", "title": "y"}, 6)]
+    assert rows[1].describe() == "row 2 (line 4)"
+
+
+def test_jsonl_and_json_rows(tmp_path: Path) -> None:
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text('{"a": 1}\n\nnot json\n[1]\n')
+    assert list(read_rows(jsonl)) == [Row(1, {"a": 1}, 1), Row(2, {}, 3, "invalid JSON: Expecting value at column 1"),
+                                      Row(3, {}, 4, "expected an object of fields, got list")]
+    data = tmp_path / "rows.json"
+    data.write_text(json.dumps({"rows": [{"a": 1}, 2]}))
+    assert list(read_rows(data)) == [Row(1, {"a": 1}), Row(2, {}, None, "expected an object of fields, got int")]
+    assert list(read_rows(iter([{"x": 1}]))) == [Row(1, {"x": 1})]
+    (tmp_path / "rows.txt").write_text("a\n")
+    with pytest.raises(InvalidElementError, match="use a .csv, .json or .jsonl file"):
+        list(read_rows(tmp_path / "rows.txt"))

@@ -1,0 +1,160 @@
+"""The real Satori in one long-running node process (oracle.mjs), as a Python object.
+
+``Oracle.render_many(cases)`` streams cases to node on one thread and yields its
+answers in order, so node works while the caller renders our side; ``render(case)``
+is one round trip (the minimiser's). An answer is ``("svg", text)`` or
+``("error", message)``; a request node does not answer within ``timeout``
+seconds, or a node that dies, is ``("oracle", reason)`` and node is restarted.
+
+Where the real Satori lives: ``$SATORI_REF`` (a folder with
+``node_modules/satori``, e.g. a copy of ../shared/tools/satori-ref after
+``npm install``), else ../shared/tools/satori-ref itself when it has been
+installed in place.
+"""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tests.support import paths
+
+SCRIPT = Path(__file__).with_name("oracle.mjs")
+Answer = tuple[str, str]
+
+
+def satori_ref_dir() -> Path:
+    """The folder holding node_modules/satori; RuntimeError naming what to do if none."""
+    candidates = []
+    if os.environ.get("SATORI_REF"):
+        candidates.append(Path(os.environ["SATORI_REF"]))
+    shared = paths.shared_dir()
+    if shared is not None:
+        candidates.append(shared / "tools" / "satori-ref")
+    for c in candidates:
+        if (c / "node_modules" / "satori" / "package.json").is_file():
+            return c
+    raise RuntimeError("the real Satori was not found: copy ../shared/tools/satori-ref "
+                       "outside the repository, run `npm install` there, and set "
+                       "SATORI_REF to that folder")
+
+
+class Oracle:
+    """A node process running the real Satori; use as a context manager."""
+
+    def __init__(self, timeout: float = 60.0) -> None:
+        if shutil.which("node") is None:
+            raise RuntimeError("node is not on PATH (the oracle is the real Satori)")
+        self.ref_dir = satori_ref_dir()
+        self.timeout = timeout
+        self.proc: subprocess.Popen[str] | None = None
+        self.answers: queue.Queue[str | None] = queue.Queue()
+        self.next_id = 0
+
+    def __enter__(self) -> Oracle:
+        self._start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        self.proc = subprocess.Popen(
+            ["node", str(SCRIPT), str(self.ref_dir)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+            bufsize=1)
+        self.answers = queue.Queue()
+        out = self.proc.stdout
+        answers = self.answers
+
+        def read() -> None:
+            for line in out:  # type: ignore[union-attr]
+                answers.put(line)
+            answers.put(None)
+        threading.Thread(target=read, daemon=True).start()
+
+    def close(self) -> None:
+        if self.proc is not None:
+            try:
+                self.proc.stdin.close()  # type: ignore[union-attr]
+                self.proc.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+
+    def _restart(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+        self._start()
+
+    def _request(self, case: dict[str, Any], base: Path | None) -> str:
+        self.next_id += 1
+        return json.dumps({"id": self.next_id, "case": _wire(case),
+                           "base": str(base or Path.cwd())}) + "\n"
+
+    def _answer(self) -> Answer:
+        try:
+            line = self.answers.get(timeout=self.timeout)
+        except queue.Empty:
+            self._restart()
+            return ("oracle", f"no answer from Satori within {self.timeout:g}s")
+        if line is None:
+            self._restart()
+            return ("oracle", "the node process died")
+        data = json.loads(line)
+        return ("svg", data["svg"]) if "svg" in data else ("error", data["error"])
+
+    def render(self, case: dict[str, Any], base: Path | None = None) -> Answer:
+        assert self.proc is not None and self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(self._request(case, base))
+            self.proc.stdin.flush()
+        except OSError:
+            self._restart()
+            return ("oracle", "the node process died")
+        return self._answer()
+
+    def render_many(self, cases: Iterable[dict[str, Any]],
+                    base: Path | None = None) -> Iterator[Answer]:
+        """Answers for ``cases`` in order; node runs ahead of the consumer by up to 8."""
+        window = 8
+        pending = 0
+        items = iter(cases)
+        exhausted = False
+        while True:
+            while not exhausted and pending < window:
+                case = next(items, None)
+                if case is None:
+                    exhausted = True
+                    break
+                assert self.proc is not None and self.proc.stdin is not None
+                try:
+                    self.proc.stdin.write(self._request(case, base))
+                    self.proc.stdin.flush()
+                except OSError:
+                    pass  # node died: _answer() sees it and restarts
+                pending += 1
+            if pending == 0:
+                return
+            answer = self._answer()
+            pending -= 1
+            yield answer
+            if answer[0] == "oracle":
+                # The restart dropped the requests queued behind this one.
+                for _ in range(pending):
+                    yield ("oracle", "lost when the node process was restarted")
+                pending = 0
+
+
+def _wire(case: dict[str, Any]) -> dict[str, Any]:
+    """What node needs of a case: element, options, additionalAssets."""
+    return {k: case[k] for k in ("element", "options", "additionalAssets") if k in case}

@@ -1,0 +1,142 @@
+"""The run: cards from a seed, Satori's answers, our renders judged in parallel,
+then the failures minimised (each worker with its own oracle) for the triage.
+
+Everything a run writes goes under its output folder (default
+``.artifacts/differential/seed-SEED``, outside git): ``results.jsonl`` (one line
+per card), ``cards/N.json`` and ``cards/N.diff.png`` for each failing card,
+``min/N.json`` for its minimal form, ``report.md``.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import compare, features, generator, minimise
+from .oracle import Oracle
+
+
+@dataclass
+class CardResult:
+    index: int
+    outcome: compare.Outcome
+    groups: list[str]
+    template: str = ""
+    card_file: str | None = None
+
+
+@dataclass
+class RunSummary:
+    seed: str
+    results: list[CardResult] = field(default_factory=list)
+    minimal: dict[int, dict[str, Any]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def failures(self) -> list[CardResult]:
+        return [r for r in self.results
+                if r.outcome.counted and r.outcome.status != compare.PASS]
+
+
+def _judge(task: tuple[int, dict[str, Any], tuple[str, str], str]) -> CardResult:
+    """Worker: our side of one card; failing cards are saved with their picture."""
+    index, case, answer, out_dir = task
+    keep: dict[str, bytes] = {}
+    outcome = compare.compare(case, answer, keep)
+    result = CardResult(index, outcome, sorted(features.groups(case)),
+                        case.get("name", ""))
+    if outcome.counted and outcome.status != compare.PASS:
+        cards = Path(out_dir) / "cards"
+        cards.mkdir(parents=True, exist_ok=True)
+        path = cards / f"{index}.json"
+        path.write_text(json.dumps(case, ensure_ascii=False, indent=1), encoding="utf-8")
+        result.card_file = str(path)
+        if "ours" in keep:
+            compare.failure_picture(cards / f"{index}.diff.png", keep["ours"], keep["ref"])
+            (cards / f"{index}.ref.svg").write_bytes(keep["ref_svg"])
+            (cards / f"{index}.ours.svg").write_bytes(keep["ours_svg"])
+    return result
+
+
+def _tasks(cases: Iterable[tuple[int, dict[str, Any]]], oracle: Oracle,
+           out_dir: Path) -> Iterator[tuple[int, dict[str, Any], tuple[str, str], str]]:
+    pairs = list(cases)
+    answers = oracle.render_many(case for _, case in pairs)
+    for (index, case), answer in zip(pairs, answers):
+        yield index, case, answer, str(out_dir)
+
+
+def run_cards(seed: str, indices: list[int], jobs: int, out_dir: Path,
+              progress: bool = True) -> RunSummary:
+    summary = RunSummary(seed)
+    start = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cases = ((i, generator.generate(seed, i)) for i in indices)
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs) as pool, Oracle() as oracle, \
+            open(out_dir / "results.jsonl", "w", encoding="utf-8") as log:
+        for n, result in enumerate(pool.imap(_judge, _tasks(cases, oracle, out_dir)), 1):
+            summary.results.append(result)
+            log.write(json.dumps({"index": result.index, "card": result.template,
+                                  "groups": result.groups, **result.outcome.to_json()},
+                                 ensure_ascii=False) + "\n")
+            if progress and (n % 100 == 0 or n == len(indices)):
+                bad = len(summary.failures())
+                print(f"  {n}/{len(indices)} cards, {bad} not matching "
+                      f"({time.perf_counter() - start:.0f}s)", flush=True)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+# -- minimising, one oracle per worker -------------------------------------------------
+
+_ORACLE: Oracle | None = None
+
+
+def _minimise_one(task: tuple[int, str, str, int]) -> tuple[int, dict[str, Any]]:
+    global _ORACLE
+    index, card_file, kind, budget = task
+    if _ORACLE is None:
+        _ORACLE = Oracle().__enter__()
+    oracle = _ORACLE
+    case = json.loads(Path(card_file).read_text(encoding="utf-8"))
+
+    def fails(candidate: dict[str, Any]) -> bool:
+        return compare.compare(candidate, oracle.render(candidate)).kind() == kind
+
+    try:
+        small, calls = minimise.minimise(case, fails, budget=budget)
+    except Exception as exc:  # a bug of the minimiser must not end the run
+        return index, {"file": card_file, "calls": 0, "status": "minimiser-error",
+                       "message": f"{type(exc).__name__}: {exc}", "signature": [],
+                       "size": minimise.size(case)}
+    answer = oracle.render(small)
+    outcome = compare.compare(small, answer)
+    out = Path(card_file).parent.parent / "min" / f"{index}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    small["name"] = f"minimal form of {case.get('name', index)}"
+    out.write_text(json.dumps(small, ensure_ascii=False, indent=1), encoding="utf-8")
+    return index, {"file": str(out), "calls": calls, "status": outcome.status,
+                   "message": outcome.message.splitlines()[0] if outcome.message else "",
+                   "signature": list(features.signature(small)),
+                   "size": minimise.size(small)}
+
+
+def minimise_failures(summary: RunSummary, jobs: int, limit: int, budget: int,
+                      progress: bool = True) -> None:
+    todo = [(r.index, r.card_file, r.outcome.kind(), budget)
+            for r in summary.failures() if r.card_file][:limit]
+    if not todo:
+        return
+    if progress:
+        print(f"minimising {len(todo)} failing cards ({jobs} workers)...", flush=True)
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs) as pool:
+        for index, info in pool.imap_unordered(_minimise_one, todo):
+            summary.minimal[index] = info
+            if progress:
+                print(f"  card {index}: {info['size']} units after {info['calls']} tries: "
+                      f"{' '.join(info['signature']) or '(nothing special)'}", flush=True)

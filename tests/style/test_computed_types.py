@@ -1,0 +1,172 @@
+"""The typed computed style (style/schema.py -> generated keywords.py, computed_types.py)
+describes what the style stage computes: every computed style of the golden cases and
+of the conformance suite converts to it, each value of the type its field declares."""
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from satori_py.case import load_case
+from satori_py.element import Element, load_element
+from satori_py.errors import SatoriError
+from satori_py.style import ComputedStyle, compute_style, root_style
+from satori_py.style import computed as computed_module
+from satori_py.style.computed_types import BoxGroup, TypedStyle
+from satori_py.style.keywords import AlignItems, Display, SizeKeyword, TextAlign
+from satori_py.style.properties import PROPERTIES, is_inherited
+from satori_py.style.schema import (
+    ALWAYS_COMPUTED,
+    COLUMNS,
+    ENUMS,
+    GROUPS,
+    INHERITED_GROUPS,
+    PRIVATE_KEYS,
+    keyword_values,
+)
+from satori_py.style.types import Percent
+from tests.style import make_computed_types
+from tests.support.paths import GOLDEN_DIR, suite_dir
+
+
+def test_the_generated_modules_are_current() -> None:
+    stale = [name for name, generate in make_computed_types.GENERATED.items()
+             if (make_computed_types.STYLE / name).read_text(encoding="utf-8") != generate()]
+    assert stale == [], "run: python -m tests.style.make_computed_types"
+
+
+def test_every_computed_key_has_a_column_in_a_group() -> None:
+    assert sorted(set(PROPERTIES) - set(COLUMNS)) == []
+    assert ALWAYS_COMPUTED <= set(COLUMNS)
+    assert {column.group for column in COLUMNS.values()} == set(GROUPS)
+
+
+def test_groups_follow_inheritance() -> None:
+    wrong = [name for name, column in COLUMNS.items()
+             if (column.group in INHERITED_GROUPS) != is_inherited(name)]
+    assert wrong == []
+
+
+def test_keyword_enums_are_the_converters_keywords() -> None:
+    for name, row in PROPERTIES.items():
+        keywords = keyword_values(row.convert)
+        if keywords is not None:
+            assert set(ENUMS[COLUMNS[name].type]) == set(keywords), name
+    assert set(ENUMS["TextAlign"]) == set(computed_module._TEXT_ALIGN)
+
+
+def test_keywords_equal_and_print_as_their_css_text() -> None:
+    assert Display.WEBKIT_BOX == "-webkit-box" and Display("flow-root") is Display.FLOW_ROOT
+    assert (str(AlignItems.FLEX_START), f"{AlignItems.FLEX_START}", f"{TextAlign.END:>5}") == \
+        ("flex-start", "flex-start", "  end")
+    assert {"center": 1}[AlignItems.CENTER] == 1
+
+
+# -- checking values against the declared types ---------------------------------------
+
+def fits(value: Any, hint: Any) -> bool:
+    """Whether ``value`` is of the type ``hint`` (unions, tuples, enums, classes, Any, None)."""
+    if hint is Any:
+        return True
+    if hint is None or hint is type(None):
+        return value is None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(fits(value, arg) for arg in typing.get_args(hint))
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(fits(item, args[0]) for item in value)
+        return len(args) == len(value) and all(fits(v, a) for v, a in zip(value, args))
+    if hint is float:
+        return isinstance(value, float)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return isinstance(value, hint)
+    return isinstance(value, hint)
+
+
+def misfits(style: TypedStyle) -> list[str]:
+    found = []
+    for group in GROUPS:
+        values = getattr(style, group)
+        for field, hint in typing.get_type_hints(type(values)).items():
+            value = getattr(values, field)
+            if not fits(value, hint):
+                found.append(f"{group}.{field} = {value!r}")
+    return found
+
+
+def test_the_check_rejects_what_does_not_fit() -> None:
+    good = TypedStyle.from_values(root_style(width=10, height=10))
+    assert misfits(good) == []
+    wrong_box = BoxGroup(**{**{f: getattr(good.box, f) for f in BoxGroup.__dataclass_fields__},
+                            "width": "auto", "order": 1.0})
+    assert misfits(TypedStyle(wrong_box, good.flex, good.font, good.text, good.paint)) == \
+        ["box.width = 'auto'", "box.order = 1.0"]
+    assert fits(SizeKeyword.AUTO, typing.get_type_hints(BoxGroup)["width"])
+    assert fits(Percent(5), typing.get_type_hints(BoxGroup)["width"])
+    assert not fits((1.0, "x"), tuple[float, ...])
+
+
+# -- every computed style of the cases -------------------------------------------------
+
+def _case_files() -> list[Path]:
+    files = sorted(GOLDEN_DIR.glob("**/*.json"))
+    suite = suite_dir()
+    if suite is not None:
+        files += sorted(suite.glob("cases/*.json"))
+    return files
+
+
+def _styles(element: Element, parent: ComputedStyle, viewport: tuple[float, float]) -> Iterator[ComputedStyle]:
+    style = compute_style(element.type, dict(element.props), parent, viewport=viewport,
+                          on_style_error=lambda error: None)
+    yield style
+    for child in element.children:
+        if isinstance(child, Element):
+            yield from _styles(child, style, viewport)
+
+
+def test_every_computed_style_of_the_cases_fits() -> None:
+    checked = 0
+    problems: dict[str, list[str]] = {}
+    private: set[str] = set()
+    for path in _case_files():
+        try:
+            case = load_case(path)
+            element = load_element(case.element)
+        except (SatoriError, ValueError, TypeError):
+            continue  # cases that expect an error
+        width, height = case.options.get("width"), case.options.get("height")
+        viewport = (float(width or 0.0), float(height or 0.0))
+        try:
+            for style in _styles(element, root_style(width=width, height=height), viewport):
+                checked += 1
+                private |= {key for key in style if key.startswith("_")}
+                found = misfits(TypedStyle.from_values(style))
+                if found:
+                    problems.setdefault(path.stem, []).extend(found)
+        except SatoriError:
+            continue  # an error the reference throws even with onStyleError
+    assert checked > 100  # the golden cases alone have more elements than this
+    assert problems == {}
+    assert sorted(private - PRIVATE_KEYS) == [], "a new private key: type it in a group instead"
+
+
+@pytest.mark.parametrize("value,expected", [("flex", Display.FLEX), ("bogus", None)])
+def test_from_values_rejects_a_keyword_it_does_not_know(value: str, expected: Display | None) -> None:
+    values = dict(root_style(width=None, height=None), display=value)
+    if expected is None:
+        with pytest.raises(ValueError):
+            TypedStyle.from_values(values)
+    else:
+        assert TypedStyle.from_values(values).box.display is expected

@@ -1,0 +1,111 @@
+"""Smoke tests of the differential tester itself (tests/differential/), without node:
+the generator is deterministic, the minimiser finds the smallest failing card of a
+synthetic predicate, the verdicts and feature groups are what they say.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from satori_py import render_svg
+from tests.differential import compare, features, generator, minimise
+from tests.support import paths
+
+needs_fonts = pytest.mark.skipif(paths.conformance_dir() is None,
+                                 reason="the generator's fonts are in ../shared/conformance")
+
+
+@needs_fonts
+def test_a_card_is_a_function_of_seed_and_index() -> None:
+    first = [generator.generate(7, i) for i in range(12)]
+    again = [generator.generate(7, i) for i in (11, 3, 0)]
+    assert again == [first[11], first[3], first[0]]
+    assert generator.generate(8, 3) != first[3]
+    assert len({json.dumps(c, sort_keys=True) for c in first}) == 12
+    # Every card is a case: element, size, fonts that exist.
+    for case in first:
+        assert case["element"]["type"] == "div"
+        assert case["options"]["width"] > 0 and case["options"]["fonts"]
+        for font in case["options"]["fonts"]:
+            assert (paths.REPO_ROOT / font["file"]).is_file()
+
+
+@needs_fonts
+def test_cards_cover_the_feature_groups() -> None:
+    seen: set[str] = set()
+    for i in range(150):
+        seen |= features.groups(generator.generate(1, i))
+    assert {"grid", "rtl", "list", "text-arabic", "text-korean", "emoji", "transform", "img",
+            "svg-icon", "gradient", "shadow", "clip/mask", "absolute"} <= seen
+
+
+def _has(case: dict[str, Any], key: str, text: str) -> bool:
+    nodes = list(features.walk(case["element"]))
+    return (any(key in ((n.get("props") or {}).get("style") or {}) for n in nodes)
+            and any(text in t for t in features.texts(case["element"])))
+
+
+@needs_fonts
+def test_the_minimiser_finds_the_smallest_failing_card() -> None:
+    card = generator.generate(3, 5)
+    leaf = {"type": "div", "props": {"style": {"transform": "rotate(3deg)", "color": "red",
+                                               "fontSize": 12}, "children": "an X here"}}
+    card["element"]["props"]["children"].append(
+        {"type": "div", "props": {"style": {"display": "flex", "padding": 4}, "children": [leaf]}})
+    calls = []
+
+    def fails(case: dict[str, Any]) -> bool:
+        calls.append(1)
+        return _has(case, "transform", "X")
+
+    small, n = minimise.minimise(card, fails, budget=2000)
+    assert n == len(calls) and fails(small)
+    assert len(list(features.walk(small["element"]))) == 1
+    assert small["element"]["props"]["style"] == {"transform": "rotate(3deg)"}
+    assert small["element"]["props"]["children"] == "X"
+    assert len(small["options"]["fonts"]) == 1
+    assert minimise.size(small) < minimise.size(card) // 10
+
+
+def test_the_minimiser_keeps_to_its_budget_and_never_leaves_an_svg() -> None:
+    icon = {"type": "svg", "props": {"width": 10, "height": 10, "viewBox": "0 0 10 10",
+                                     "children": [{"type": "path", "props": {"d": "M0 0h9"}}]}}
+    card = {"element": {"type": "div", "props": {"children": [icon, "abc"]}}, "options": {}}
+    small, _ = minimise.minimise(card, lambda c: "path" in json.dumps(c))
+    assert small["element"]["type"] == "svg"
+    img = {"type": "img", "props": {"src": "data:,", "width": 24, "alt": "x"}}
+    small, _ = minimise.minimise({"element": {"type": "div", "props": {"children": [img, "a"]}}},
+                                 lambda c: '"img"' in json.dumps(c))
+    assert small["element"] == {"type": "img", "props": {"src": "data:,"}}
+    same, n = minimise.minimise(card, lambda c: False, budget=3)
+    assert n == 3 and same == card
+
+
+def test_the_verdicts() -> None:
+    case = {"element": {"type": "div", "props": {"style": {"display": "flex", "color": "red"},
+                                                 "children": "Hi"}},
+            "options": {"width": 60, "height": 30}}
+    ours = render_svg(copy.deepcopy(case["element"]), width=60, height=30)
+    assert compare.compare(case, ("svg", ours)).status == compare.PASS
+    moved = ours.replace("<svg ", "<svg ", 1).replace("red", "blue")
+    assert compare.compare(case, ("svg", moved)).status == compare.FAIL
+    crashed = compare.compare(case, ("error", "g.split is not a function"))
+    assert crashed.status == compare.SATORI_CRASH and not crashed.counted
+    assert compare.compare(case, ("error", "Invalid value")).status == compare.MISSED
+    bad = {"element": {"type": "div", "props": {"style": {"display": "bogus"}}},
+           "options": {"width": 10, "height": 10}}
+    assert compare.compare(bad, ("error", "Invalid value")).status == compare.PASS
+    assert compare.compare(bad, ("svg", ours)).status == compare.ERROR
+
+
+def test_feature_groups_and_signature() -> None:
+    case = {"element": {"type": "div", "props": {
+        "style": {"display": "grid", "direction": "rtl", "transform": "rotate(3deg)"},
+        "children": [{"type": "img", "props": {"src": "x"}}, "مرحبا 안녕"]}}}
+    assert {"grid", "rtl", "transform", "img", "text-arabic", "text-korean", "all"} <= \
+        features.groups(case)
+    assert features.signature(case) == ("direction=rtl", "display=grid", "el:img",
+                                         "text:arabic", "text:korean", "transform=rotate")
