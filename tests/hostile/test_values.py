@@ -68,7 +68,7 @@ def test_a_negative_line_clamp_is_ignored_as_a_browser_ignores_it() -> None:
 def test_lone_surrogates_are_replacement_characters() -> None:
     # UnicodeEncodeError: 'utf-8' codec can't encode character '\ud800'.
     svg = render_svg(h("div", {"style": {"display": "flex", "fontFamily": "\udfff"}}, "a\ud800b\ud83d\ude00"),
-                     width=100, height=40, embed_font=False)
+                     width=100, height=40, embed_font=False, emoji=None)
     assert re.findall(r">([^<]+)</text>", svg) == ["a", "\ufffd", "b", "\U0001f600"]
     assert 'font-family="\ufffd"' in svg
 
