@@ -10,21 +10,19 @@ reach that, so :mod:`.taffy` passes every node's dict through
 * lengths: each field takes only some ``dim`` codes (sizes, margins and insets
   auto/points/percent; padding, borders and gaps points/percent; grid track
   minimums auto/points/percent/min-/max-content; maximums also fit-content and
-  fr). A number must be finite: a non-finite one is a :class:`StyleError` of
-  the node; a huge one is clamped to ``MAX_LENGTH`` px (what browsers do).
-* enumerations, grid repetitions and grid lines must be in range (a value out
-  of range is a bug of the layout stage, reported as a :class:`RenderError`).
+  fr); numbers are clamped to ``MAX_LENGTH`` px (what browsers do), NaN is 0.
+* enumerations, grid repetitions and grid lines must be in range.
 
-Floats that are plain Taffy numbers (``flex_grow``, ``aspect_ratio``) are
-made finite the same way. Taffy itself copes with any f32.
+The style stage gives only finite values of the right kinds; anything else
+here is a bug of the layout stage, reported as a :class:`RenderError` (never a
+crash). Taffy itself copes with any f32.
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import RenderError, StyleError
+from ..errors import RenderError
 from ..style.types import MAX_LENGTH
 
 __all__ = ["MAX_LENGTH", "check_style", "finite"]
@@ -68,11 +66,7 @@ def finite(value: float, limit: float = MAX_LENGTH) -> float:
 def _number(value: Any, name: str, path: str | None, limit: float = MAX_LENGTH) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RenderError(f"Internal layout error: {name} is {value!r}, not a number.", path=path)
-    value = float(value)
-    if not math.isfinite(value):
-        raise StyleError(f'Invalid value for CSS property "{name}": {value!r} is not a finite length.',
-                         path=path, prop=name, value=value)
-    return finite(value, limit)
+    return finite(float(value), limit)
 
 
 def _length(length: Any, allowed: frozenset[int], name: str, path: str | None) -> None:

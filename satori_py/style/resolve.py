@@ -26,6 +26,7 @@ from .values import (
     js_string,
     js_to_number,
     length_to_number,
+    finite_length,
     unit_to_px,
     unreadable,
 )
@@ -170,8 +171,8 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
         except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
             report(unreadable(prop, style.pop(prop)))
     if isinstance(style.get("lineHeight"), (int, float)):
-        style["lineHeight"] = LineHeight("multiplier", float(style["lineHeight"])) \
-            if style["lineHeight"] == style["lineHeight"] else LineHeight("normal")
+        multiplier = finite_length(float(style["lineHeight"]))  # huge ones clamp as lengths do
+        style["lineHeight"] = LineHeight("multiplier", multiplier) if multiplier is not None else LineHeight("normal")
     return style, font_size
 
 
@@ -179,6 +180,14 @@ def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: Le
                  resolve: Callable[[float, str], float | None], report: Callable[[StyleError], None]) -> None:
     """Resolve the lengths of one declared longhand, in place."""
     value = style[prop]
+    if isinstance(value, float) and not math.isfinite(value):
+        # Infinite numbers clamp as lengths do (1e999px); NaN is no value at all.
+        clamped = finite_length(value)
+        if clamped is None:
+            del style[prop]
+            report(unreadable(prop, value))
+            return
+        value = style[prop] = clamped
     if prop == "lineHeight":
         style[prop] = _line_height(value, font_size, lengths)
         return

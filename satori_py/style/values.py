@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from .types import MAX_LENGTH
 
 __all__ = [
     "DIMENSION",
@@ -119,13 +120,22 @@ def length_to_number(length: Any, font_size: float, ctx: LengthContext,
     if isinstance(length, bool):
         return None
     if isinstance(length, (int, float)):
-        return float(length)
+        return finite_length(float(length))
     if not isinstance(length, str):
         return None
     match = DIMENSION.match(length.strip())
     if not match:
         return None
-    return unit_to_px(float(match.group(1)), match.group(2).lower(), font_size, ctx, basis)
+    px = unit_to_px(float(match.group(1)), match.group(2).lower(), font_size, ctx, basis)
+    return None if px is None else finite_length(px)
+
+
+def finite_length(value: float) -> float | None:
+    """A length as browsers keep it: clamped to ``MAX_LENGTH`` px (``1e999px`` too); NaN is
+    not a length (None)."""
+    if value != value:
+        return None
+    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
 
 
 _CSS_DIMENSION_UNITS = {
