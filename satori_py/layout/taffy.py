@@ -286,7 +286,7 @@ def _releaser() -> Callable[[Any], None] | None:
         return None
     decref.argtypes = [ctypes.py_object]
     decref.restype = None
-    return decref  # type: ignore[no-any-return]
+    return decref
 
 
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False) -> None:

@@ -114,7 +114,7 @@ def _check_woff2(data: bytes, name: str, limit: int) -> None:
 
 
 def _inflate_brotli(stream: bytes, size: int, name: str) -> None:
-    import brotli
+    import brotli  # type: ignore[import-untyped]
 
     decompressor = brotli.Decompressor()
     try:
