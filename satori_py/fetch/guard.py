@@ -42,9 +42,12 @@ class BlockedAddressError(ImageError):
     """The URL's host is, or resolves to, an address a server must not fetch."""
 
 
-def _nets(table: list[tuple[str, str]]) -> list[tuple[ipaddress.IPv4Network
-                                                     | ipaddress.IPv6Network, str]]:
-    return [(ipaddress.ip_network(net), kind) for net, kind in table]
+def _nets(table: list[tuple[str, str]]) -> list[tuple[ipaddress.IPv4Network, str]]:
+    return [(ipaddress.IPv4Network(net), kind) for net, kind in table]
+
+
+def _v6_nets(table: list[tuple[str, str]]) -> list[tuple[ipaddress.IPv6Network, str]]:
+    return [(ipaddress.IPv6Network(net), kind) for net, kind in table]
 
 
 # IANA IPv4 Special-Purpose Address Registry, minus what is globally reachable.
@@ -59,7 +62,7 @@ _V4 = _nets([
     ("240.0.0.0/4", "reserved"),
 ])
 # IPv6 ranges refused whole (the forms embedding IPv4 are judged by that address).
-_V6 = _nets([
+_V6 = _v6_nets([
     ("::1/128", "loopback"), ("::/128", "unspecified"), ("::/96", "deprecated IPv4-compatible"),
     ("100::/64", "discard-only"), ("64:ff9b:1::/48", "local-use NAT64"),
     ("2001:2::/48", "benchmarking"), ("2001:10::/28", "ORCHID"), ("2001:20::/28", "ORCHIDv2"),
@@ -67,11 +70,11 @@ _V6 = _nets([
     ("fc00::/7", "unique local"), ("fe80::/10", "link-local"), ("fec0::/10", "site-local"),
     ("ff00::/8", "multicast"),
 ])
-_MAPPED = ipaddress.ip_network("::ffff:0:0/96")
-_TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_6TO4 = ipaddress.ip_network("2002::/16")
-_TEREDO = ipaddress.ip_network("2001::/32")
+_MAPPED = ipaddress.IPv6Network("::ffff:0:0/96")
+_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_6TO4 = ipaddress.IPv6Network("2002::/16")
+_TEREDO = ipaddress.IPv6Network("2001::/32")
 
 
 def _v4_reason(ip: ipaddress.IPv4Address) -> str | None:
@@ -168,8 +171,8 @@ def parse_http_url(url: str) -> ParsedURL | None:
         return None
     # Special schemes take any run of slashes (and backslashes) before the host.
     rest = url[scheme.end():].lstrip("/\\")
-    end = re.search(r"[/?#\\]", rest)
-    authority, target = (rest[:end.start()], rest[end.start():]) if end else (rest, "")
+    split = re.search(r"[/?#\\]", rest)
+    authority, target = (rest[:split.start()], rest[split.start():]) if split else (rest, "")
     authority = authority.rsplit("@", 1)[-1]
     port_text = ""
     if authority.startswith("["):

@@ -170,7 +170,7 @@ class RenderPool:
         self._waiting: collections.deque[_Task] = collections.deque()
         self._running: set[_Running] = set()
         self._processes: dict[int, WorkerProcess] = {}  # dispatcher id -> its worker
-        self._ready: list[threading.Event] = []
+        self._ready: dict[int, threading.Event] = {}  # dispatcher id -> its worker is up
         self._threads: set[threading.Thread] = set()
         self._next_id = 0
         self._slow = 0
@@ -221,7 +221,7 @@ class RenderPool:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
             self._start_locked()
-            ready = list(self._ready)
+            ready = list(self._ready.values())
         for event in ready:
             event.wait(timeout)
         return self.worker_pids()
@@ -274,7 +274,7 @@ class RenderPool:
         ready = threading.Event()
         thread = threading.Thread(target=self._dispatch, args=(ident, ready),
                                   name=f"satori-py-render-{ident}", daemon=True)
-        self._ready.append(ready)
+        self._ready[ident] = ready
         self._threads.add(thread)
         thread.start()
 
@@ -305,6 +305,7 @@ class RenderPool:
             ready.set()
             with self._lock:
                 self._processes.pop(ident, None)
+                self._ready.pop(ident, None)
                 self._threads.discard(threading.current_thread())
             if worker is not None:
                 worker.close()

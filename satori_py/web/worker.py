@@ -127,19 +127,19 @@ def main() -> None:
 def _foreign_threads() -> int:
     """Threads Python does not know of (a native library's pool): forking is unsafe with
     them, as one may hold a lock the child would wait on for ever. Python's own threads
-    are fine here: idle at the fork, and the renderer keeps none (its Taffy and raster
-    threads end with each render). A thread that has just ended may still be listed by
-    the system for a moment: it is given that moment to go."""
+    are fine here: idle at the fork, and the ones the renderer keeps (the Taffy thread)
+    forget themselves in a child (``os.register_at_fork``)."""
     import threading
+    # A render's helper threads end with it, but the system may list them a moment
+    # longer than Python does: they are given that moment to go.
     settle = time.monotonic() + 0.5
     while True:
         try:
-            native = len(os.listdir("/proc/self/task"))
+            foreign = len(os.listdir("/proc/self/task")) - threading.active_count()
         except OSError:
             return 0
-        foreign = max(0, native - threading.active_count())
-        if not foreign or time.monotonic() > settle:
-            return foreign
+        if foreign <= 0 or time.monotonic() > settle:
+            return max(0, foreign)
         time.sleep(0.002)
 
 

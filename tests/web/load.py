@@ -112,6 +112,7 @@ class SoakResult:
     memory: list[tuple[float, float, float, int]] = field(default_factory=list)  # t, RSS, PSS, n
     load: list[tuple[float, float]] = field(default_factory=list)  # t, 1-minute load average
     seconds: float = 0.0
+    cpu_seconds: float | None = None  # used by the server's processes meanwhile
 
     def describe(self) -> str:
         lines = [f"{self.seconds:.0f} s"]
@@ -134,6 +135,9 @@ class SoakResult:
                              f"max {max(m[index] for m in self.memory):.0f} MB")
             lines.append(f"  processes: {min(m[3] for m in self.memory)} to "
                          f"{max(m[3] for m in self.memory)}")
+        if self.cpu_seconds is not None:
+            lines.append(f"  CPU used by the server's processes: {self.cpu_seconds:.0f} s in "
+                         f"{self.seconds:.0f} s ({self.cpu_seconds / self.seconds:.2f} CPUs)")
         if self.load:
             values = [v for _, v in self.load]
             lines.append(f"  machine load (1-minute average) while running: min {min(values):.1f}, "
@@ -155,6 +159,19 @@ def session_pids(session: int) -> list[int]:
             if int(fields[3]) == session:
                 pids.append(int(entry))
     return pids
+
+
+def cpu_of(pids: list[int]) -> float:
+    """CPU seconds ``pids`` and their reaped children have used (Linux /proc)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def memory_of(pids: list[int]) -> dict[str, float]:
@@ -213,9 +230,12 @@ def soak(base_url: str, routes: list[Route], *, clients: int = 16, duration: flo
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     threads.append(threading.Thread(target=sampler, daemon=True))
+    cpu_before = cpu_of(pids()) if pids is not None else None
     for t in threads:
         t.start()
     for t in threads:
         t.join(duration + timeout)
     result.seconds = time.perf_counter() - begin
+    if pids is not None and cpu_before is not None:
+        result.cpu_seconds = cpu_of(pids()) - cpu_before
     return result
