@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -200,12 +201,6 @@ class Pipeline:
             budget.check_deadline()
             return serialize(document)
 
-    def svg(self, element: Any) -> tuple[str, LayoutResult]:
-        """Every stage up to the SVG text; also returns the layout (its size)."""
-        with enforcing(self.limits):
-            result = self.layout(self.parse(element))
-            return self.paint(result), result
-
 
 def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:
     """The emoji set's loader, leaving alone the graphemes the caller gave images for."""
@@ -245,8 +240,17 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning, limits)
-    with gc_paused():
-        return pipeline.svg(element)[0]
+    with gc_paused(), enforcing(limits):  # the stages share one budget
+        return pipeline.paint(pipeline.layout(pipeline.parse(element)))
+
+
+_SVG_SIZE = re.compile(r'<svg width="([0-9.]+)" height="([0-9.]+)"')
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    """The size of an SVG made by :func:`render_svg` (its root's first attributes)."""
+    match = _SVG_SIZE.match(svg)
+    return (float(match.group(1)), float(match.group(2))) if match else (0.0, 0.0)
 
 
 def _background(background: str | None) -> tuple[int, int, int, int] | None:
@@ -289,20 +293,15 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
     if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
         raise LimitError(f"Invalid scale {scale!r}: expected a positive number.", prop="scale", value=scale)
     _check_canvas(options.get("width"), options.get("height"), scale)
-    unknown = set(options) - RENDER_OPTIONS
-    if unknown:
-        raise TypeError(f"render_png() got an unexpected keyword argument {sorted(unknown)[0]!r}")
-    pipeline = Pipeline(fonts=fonts, **options)
-    with enforcing(pipeline.limits) as budget:
-        with gc_paused():
-            svg, result = pipeline.svg(element)
+    with enforcing(options.get("limits")) as budget:
+        svg = render_svg(element, fonts=fonts, **options)
         # The raster's memory is its size: the output counts as an image too.
-        budget.check_pixels(math.ceil(result.width * scale), math.ceil(result.height * scale),
-                            what="The PNG")
+        width, height = _svg_size(svg)
+        budget.check_pixels(math.ceil(width * scale), math.ceil(height * scale), what="The PNG")
         budget.check_deadline()
         # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.
         font_files = None
-        if not pipeline.embed_font:
+        if not options.get("embed_font", True):
             font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
         try:
             return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
