@@ -349,7 +349,13 @@ def line_height(value: Any, ctx: Context) -> Any:
 def line_clamp(value: Any, ctx: Context) -> Any:
     """``lineClamp``: a count and an optional quoted ellipsis (``3 "..."``); None if none."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return LineClamp(int(value)) if value else None
+        if not value:
+            return None
+        if not (math.isfinite(value) and value >= 1):
+            # Like a browser's line-clamp, which takes only integers from 1 up.
+            ctx.ignored(ignored_value(ctx.prop, value))
+            return None
+        return LineClamp(int(value))
     match = re.match(r"""^(\d+)\s*(?:"(.*)"|'(.*)')$""", js_string(value), re.DOTALL)
     if not match:
         if js_string(value).strip().lower() != "none":
