@@ -2,7 +2,7 @@
 
     satori-py INPUT -o OUT.png [--width W] [--height H] [--scale S]
               [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
-              [--compression fast|default|smallest]
+              [--compression fast|default|smallest] [--timeout SECONDS] [--tailwind-classes]
     satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
     satori-py A.json B.html ... --out-dir DIR ...
 
@@ -97,9 +97,6 @@ def _batch_options(command: Any) -> Any:
         click.option("--jobs", "-j", type=click.IntRange(min=1),
                      help="Worker processes (default: every usable core)."),
         click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone."),
-        click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
-                     help="Seconds an item may take before its worker process is stopped and the item "
-                          "fails (default 60; 0: no limit)."),
         click.option("--scheduler", metavar="ADDRESS",
                      help="Render on a Dask cluster (tcp://host:8786) instead of local processes."),
         click.option("--progress/--no-progress", default=True, show_default=True,
@@ -131,18 +128,22 @@ def _batch_options(command: Any) -> Any:
                    "invalid values, unknown fonts and options, images that fail to load).")
 @click.option("--emoji", type=click.Choice(EMOJI_CHOICES), default=None,
               help="Emoji set (default twemoji, bundled and offline; none: the fonts' glyphs).")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Seconds a render may take (default 60; 0: no limit). In a batch, each item's; a "
+                   "worker process still rendering one at twice that is stopped.")
 @click.option("--tailwind-classes", is_flag=True,
               help="Read the class attributes of HTML input as Tailwind utilities too.")
 @_batch_options
 def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
         font_specs: tuple[str, ...], debug: bool, scale: float | None, compression: str,
-        strict: bool, emoji: str | None, tailwind_classes: bool, **batch: Any) -> None:
+        strict: bool, emoji: str | None, timeout: float | None, tailwind_classes: bool,
+        **batch: Any) -> None:
     """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
 
     With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
     """
     common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes,
-              "compression": compression}
+              "compression": compression, "timeout": timeout}
     if batch["out_dir"] is not None:
         _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
         return
@@ -215,6 +216,10 @@ def _options(width: int | None, height: int | None, fonts: list[Any], scale: flo
         options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
     if common["tailwind_classes"]:
         options["tailwind_classes"] = True
+    if common["timeout"] is not None:
+        from .limits import Limits
+
+        options["limits"] = Limits(timeout=common["timeout"] or None)
     if common["compression"] != "default":
         options["compression"] = common["compression"]
     return options
@@ -230,9 +235,6 @@ def _run_batch(inputs: tuple[str, ...], output: Path | None, width: int | None, 
     options = _options(width, height, [parse_font_spec(s) for s in font_specs], scale, common)
     from .batch.command import BatchRequest, run_batch
 
-    timeout = batch.pop("timeout")
-    if timeout is not None:  # else BatchRequest's default
-        batch["timeout"] = timeout or None
     request = BatchRequest(inputs=list(inputs), **batch)
     try:
         status = run_batch(request, options)

@@ -9,11 +9,14 @@ parent (this module, driven from the thread iterating the results: no thread of
 its own, so forking stays safe) sends items to ready workers and collects what
 they answer.
 
-* **Time limit.** An item that takes longer than ``timeout`` seconds of wall
-  time (from when its worker got it) is stopped: its worker is killed, the item
-  fails with :class:`~satori_py.errors.RenderTimeoutError`, and a new worker
-  takes the old one's place. This bounds what no check inside the render can:
-  a loop or a wait in native code (rasterising, shaping, a font parser).
+* **Time limit.** Each item renders under the render's own time limit
+  (``limits.timeout``, 60 s by default, checked between the stages and inside
+  long loops: over it the item fails with a ``LimitError``). What those checks
+  cannot reach, a loop or a wait in native code (rasterising, a font parser, a
+  component's ``time.sleep``), is stopped here: an item still rendering
+  :data:`STOP_FACTOR` times that long after its worker got it has its worker
+  killed, fails with :class:`~satori_py.errors.RenderTimeoutError`, and a new
+  worker takes the old one's place.
 * **A dying worker** (a crash in native code, the out-of-memory killer, a
   component calling ``os._exit``) fails only the item it was rendering, with a
   :class:`~satori_py.errors.RenderError` naming its exit code; it is replaced too.
@@ -36,12 +39,12 @@ from typing import Any
 from ..errors import RenderError, RenderTimeoutError
 from .worker import BatchContext, Job, Outcome, serve
 
-__all__ = ["DEFAULT_TIMEOUT", "LocalPool"]
+__all__ = ["STOP_FACTOR", "LocalPool"]
 
-DEFAULT_TIMEOUT = 60.0
-"""Seconds an item of a batch may take in a worker process (``render_many(timeout=)``,
-``--timeout``): far more than any card needs (a 1200x630 card takes 0.1-3 s), so only
-a render that hangs reaches it."""
+STOP_FACTOR = 2
+"""A worker still rendering an item at this many times the render's time limit is
+stopped: the render's own deadline had its chance (the rasteriser, which it cannot
+interrupt, is bounded by the other limits), so the item is hung."""
 
 _STOP_WAIT = 5.0  # seconds a worker is given to exit when the batch ends, then it is killed
 
@@ -63,10 +66,11 @@ class LocalPool:
     :meth:`result` runs the pool until that future is done.
     """
 
-    def __init__(self, context: BatchContext, workers: int, timeout: float | None) -> None:
+    def __init__(self, context: BatchContext, workers: int, time_limit: float | None) -> None:
         self.context = context
         self.size = workers
-        self.timeout = timeout
+        self.time_limit = time_limit  # the items' limits.timeout
+        self.timeout = None if time_limit is None else STOP_FACTOR * time_limit
         self._queue: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
         self._workers: list[_Worker] = []
         self._broken: Exception | None = None  # why the context cannot be prepared
@@ -131,7 +135,7 @@ class LocalPool:
                 continue
             except Exception as exc:  # the item cannot be pickled (a lambda component...)
                 error = RenderError(f"The item cannot be sent to a worker process ({type(exc).__name__}: "
-                                    f"{exc}); use module-level functions, or jobs=1 and timeout=None.")
+                                    f"{exc}); use module-level functions, or jobs=1.")
                 future.set_result([(index, None, error) for index, _, _ in jobs])
                 continue
             worker.jobs, worker.future, worker.started = jobs, future, time.monotonic()
@@ -178,12 +182,12 @@ class LocalPool:
             worker.process.kill()
             worker.process.join()
             if worker.future is not None:
-                error = RenderTimeoutError(f"The item took longer than the time limit of {self.timeout:g} s "
-                                           "(timeout); its worker process was stopped.")
+                error = RenderTimeoutError(f"The item was still rendering after {self.timeout:g} s, "
+                                           f"{STOP_FACTOR} times the timeout limit of {self.time_limit:g} s: "
+                                           "its worker process was stopped.")
                 self._finish(worker, [(index, None, error) for index, _, _ in worker.jobs])
             else:
-                self._broken = RenderError(f"A batch worker process did not get ready within the time "
-                                           f"limit of {self.timeout:g} s (timeout).")
+                self._broken = RenderError(f"A batch worker process was not ready after {self.timeout:g} s.")
             self._retire(worker)
 
     def _died(self, worker: _Worker) -> None:

@@ -2,25 +2,27 @@
 
 Where the work goes:
 
+* ``jobs=1``: in this process, one item after the other;
 * ``jobs=N`` (default: every usable core): N local worker processes
-  (:mod:`.pool`), each given the batch's context once. An item over ``timeout``
-  seconds (default :data:`~.pool.DEFAULT_TIMEOUT`) has its worker killed and
-  replaced, and fails with :class:`~satori_py.errors.RenderTimeoutError`; a
-  worker that dies fails only its own item. ``jobs=1`` is one worker process;
-* ``jobs=1, timeout=None``: in this process, one item after the other (nothing
-  could stop an item that hangs, so only without a time limit);
+  (:mod:`.pool`), each given the batch's context once. A worker that dies
+  fails only its own item, and one still rendering an item at twice the
+  render's time limit (a hang the render's own deadline cannot reach) is
+  killed and replaced, the item failing with
+  :class:`~satori_py.errors.RenderTimeoutError`;
 * ``executor=``: any :class:`concurrent.futures.Executor` (items go in chunks of
   :data:`CHUNK`, each carrying the context, prepared once per worker process);
   a ``distributed.Client`` (Dask) gets the context scattered to every worker
-  once, then one task per item. An executor's workers cannot be stopped from
-  here: ``timeout`` does not apply to them (Dask has its own worker limits).
+  once, then one task per item.
+
+Every item renders under its own budget of the ``limits`` option (its
+``timeout``, 60 s by default: an item over it fails with a ``LimitError``),
+wherever it runs; only local worker processes can also be stopped from here.
 
 At most a few items per worker are in flight, so an endless iterator of items
 is fine; results come back in input order.
 """
 from __future__ import annotations
 
-import math
 import os
 import pickle
 from collections import deque
@@ -30,8 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidElementError, RenderError, SatoriError
+from ..limits import Limits
 from ..templates import Template
-from .pool import DEFAULT_TIMEOUT, LocalPool
+from .pool import LocalPool
 from .progress import ProgressBar, Reporter, Tracker
 from .rows import Row
 from .worker import BatchContext, Format, Job, Outcome, run_with
@@ -66,7 +69,7 @@ def default_jobs() -> int:
 
 def render_many(items: Iterable[Any], *, template: Template | None = None, format: Format = "png",
                 jobs: int | None = None, executor: Any = None, progress: bool | Reporter = False,
-                timeout: float | None = DEFAULT_TIMEOUT, **options: Any) -> Generator[RenderResult, None, None]:
+                **options: Any) -> Generator[RenderResult, None, None]:
     """Render every item; yield a :class:`RenderResult` per item, in input order.
 
     ``items`` are elements (dicts, JSON or HTML text, paths to case/JSON/HTML
@@ -75,8 +78,8 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
     ``options`` are render_png's (or render_svg's, with ``format="svg"``).
     ``progress=True`` draws a bar on standard error; a callable receives a
     :class:`~satori_py.batch.progress.Progress` after each item.
-    ``timeout`` is the seconds an item may take in a worker process before it is
-    stopped and fails (None: no limit; see the module doc).
+    Each item renders under its own budget of ``limits`` (a render option: its
+    ``timeout`` bounds each item's time, see the module doc).
     ``tailwind_classes=True`` (a render option) reads the ``class`` attributes
     of HTML items as Tailwind utilities too (a template's own setting is its
     :attr:`~satori_py.templates.Template.tailwind_classes`).
@@ -85,9 +88,6 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
         raise ValueError(f'Unknown format {format!r}: expected "png" or "svg".')
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"Invalid jobs {jobs!r}: expected a positive number of processes.")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                or not math.isfinite(timeout) or timeout <= 0):
-        raise ValueError(f"Invalid timeout {timeout!r}: expected a positive number of seconds, or None.")
     context = BatchContext(options, template)
     total = len(items) if hasattr(items, "__len__") else None  # type: ignore[arg-type]
     reporter = ProgressBar() if progress is True else (progress or None)
@@ -96,10 +96,12 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
     try:
         if executor is not None:
             yield from _ordered(_remote(executor, context), jobs_iter, tracker)
-        elif jobs == 1 and timeout is None:
+        elif (jobs or default_jobs()) == 1:
             yield from _ordered(_InProcess(context), jobs_iter, tracker)
         else:
-            with _Processes(context, jobs or default_jobs(), timeout) as backend:
+            limits = options.get("limits")
+            time_limit = (limits if isinstance(limits, Limits) else Limits()).timeout
+            with _Processes(context, jobs or default_jobs(), time_limit) as backend:
                 yield from _ordered(backend, jobs_iter, tracker)
     finally:
         tracker.close()
@@ -199,10 +201,10 @@ class _InProcess(_Backend):
 class _Processes(_Backend):
     """Local worker processes (:class:`~.pool.LocalPool`), one item per chunk."""
 
-    def __init__(self, context: BatchContext, workers: int, timeout: float | None) -> None:
+    def __init__(self, context: BatchContext, workers: int, time_limit: float | None) -> None:
         _check_picklable(context)
         self.window = workers * _IN_FLIGHT_PER_WORKER
-        self.pool = LocalPool(context, workers, timeout)
+        self.pool = LocalPool(context, workers, time_limit)
 
     def __enter__(self) -> _Processes:
         return self
@@ -274,4 +276,4 @@ def _check_picklable(context: BatchContext) -> None:
     except Exception as exc:
         raise ValueError(f"The batch's options and template must be picklable to go to worker "
                          f"processes ({exc}); a lambda or a local function isn't. Use module-level "
-                         "functions, or jobs=1 and timeout=None (in this process).") from None
+                         "functions, or jobs=1.") from None
