@@ -9,6 +9,16 @@ parent (this module, driven from the thread iterating the results: no thread of
 its own, so forking stays safe) sends items to ready workers and collects what
 they answer.
 
+* **Start-up.** Before forking, the parent prepares the context and warms the
+  render once (:func:`.worker.warm`): the forked workers start with the modules
+  imported, the fonts read and parsed and the template compiled, instead of
+  each doing it again.
+* **No idle worker.** A worker holds up to :data:`_DEPTH` items: the one it
+  renders and the next, already in its pipe, so it goes on without waiting for
+  the parent (busy writing the last file, or not scheduled on a loaded machine)
+  between items. An item too big to sit in the pipe's buffer waits for an idle
+  worker instead, so sending never blocks the parent.
+
 * **Time limit.** Each item renders under the render's own time limit
   (``limits.timeout``, 60 s by default, checked between the stages and inside
   long loops: over it the item fails with a ``LimitError``). What those checks
@@ -34,10 +44,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from ..errors import RenderError, RenderTimeoutError
-from .worker import BatchContext, Job, Outcome, serve
+from .worker import BatchContext, Job, Outcome, serve, warm
 
 __all__ = ["STOP_FACTOR", "LocalPool"]
 
@@ -47,6 +58,10 @@ stopped: the render's own deadline had its chance (the rasteriser, which it cann
 interrupt, is bounded by the other limits), so the item is hung."""
 
 _STOP_WAIT = 5.0  # seconds a worker is given to exit when the batch ends, then it is killed
+_DEPTH = 2  # items a worker holds: the one it renders, and the next
+_PIPE_ROOM = 32 * 1024  # bytes of an item sent to a busy worker: far below the pipe's buffer
+
+_Sent = tuple[list[Job], "Future[list[Outcome]]"]
 
 
 @dataclass(eq=False)
@@ -54,9 +69,8 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     ready: bool = False
-    jobs: list[Job] = field(default_factory=list)
-    future: Future[list[Outcome]] | None = None
-    started: float = 0.0
+    sent: deque[_Sent] = field(default_factory=deque)  # in the worker's hands, the first rendering
+    started: float = 0.0  # when it started (not ready yet) or began rendering the first of ``sent``
 
 
 class LocalPool:
@@ -74,6 +88,7 @@ class LocalPool:
         self._queue: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
         self._workers: list[_Worker] = []
         self._broken: Exception | None = None  # why the context cannot be prepared
+        self._warmed = False
 
     def submit(self, jobs: list[Job]) -> Future[list[Outcome]]:
         future: Future[list[Outcome]] = Future()
@@ -88,14 +103,14 @@ class LocalPool:
     def close(self) -> None:
         """Stop every worker (those still rendering are killed)."""
         for worker in self._workers:
-            if worker.future is None:
+            if not worker.sent:
                 try:
                     worker.conn.send(None)
                 except OSError:
                     pass
         deadline = time.monotonic() + _STOP_WAIT
         for worker in self._workers:
-            worker.process.join(max(0.0, deadline - time.monotonic()) if worker.future is None else 0)
+            worker.process.join(max(0.0, deadline - time.monotonic()) if not worker.sent else 0)
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
@@ -106,7 +121,7 @@ class LocalPool:
 
     def _step(self) -> None:
         self._dispatch()
-        waiting = [w for w in self._workers if w.future is not None or not w.ready]
+        waiting = [w for w in self._workers if w.sent or not w.ready]
         if not waiting:  # nothing to wait for: the pool cannot be prepared
             return
         deadline = None
@@ -123,36 +138,58 @@ class LocalPool:
                 jobs, future = self._queue.popleft()
                 future.set_result([(index, None, self._broken) for index, _, _ in jobs])
                 continue
-            worker = self._ready_worker()
+            worker = self._free_worker()
             if worker is None:
                 return
-            jobs, future = self._queue.popleft()
+            jobs, future = self._queue[0]
             try:
-                worker.conn.send(jobs)
-            except OSError:  # it died while idle: the item goes to another worker
-                self._queue.appendleft((jobs, future))
-                self._retire(worker)
-                continue
+                payload = ForkingPickler.dumps(jobs)
             except Exception as exc:  # the item cannot be pickled (a lambda component...)
+                self._queue.popleft()
                 error = RenderError(f"The item cannot be sent to a worker process ({type(exc).__name__}: "
                                     f"{exc}); use module-level functions, or jobs=1.")
                 future.set_result([(index, None, error) for index, _, _ in jobs])
                 continue
-            worker.jobs, worker.future, worker.started = jobs, future, time.monotonic()
+            if worker.sent and len(payload) > _PIPE_ROOM:
+                return  # it would fill the busy worker's pipe: wait for an idle one
+            self._queue.popleft()
+            try:
+                worker.conn.send_bytes(payload)
+            except OSError:  # it died: the item goes to another worker
+                self._queue.appendleft((jobs, future))
+                self._died(worker)
+                continue
+            if not worker.sent:
+                worker.started = time.monotonic()
+            worker.sent.append((jobs, future))
 
-    def _ready_worker(self) -> _Worker | None:
+    def _free_worker(self) -> _Worker | None:
+        """An idle ready worker, else (starting one more if there is room) a busy one with room."""
+        ready = []
         for worker in list(self._workers):
-            if worker.ready and worker.future is None:
-                if worker.process.is_alive():
-                    return worker
-                self._retire(worker)
+            if worker.ready and not worker.sent and not worker.process.is_alive():
+                self._retire(worker)  # it died while idle
+            elif worker.ready:
+                ready.append(worker)
+        idle = [w for w in ready if not w.sent]
+        if idle:
+            return idle[0]
         if len(self._workers) < self.size:
             self._start()
-        return None
+        room = [w for w in ready if len(w.sent) < _DEPTH]
+        return min(room, key=lambda w: len(w.sent)) if room else None
 
     def _start(self) -> None:
-        method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-        context: Any = multiprocessing.get_context(method)  # typeshed types it as BaseContext
+        fork = sys.platform == "linux" and threading.active_count() == 1
+        if fork and not self._warmed:
+            self._warmed = False
+            try:
+                warm(self.context)
+            except Exception as exc:  # what every worker would answer
+                self._broken = exc
+                return
+            fork = threading.active_count() == 1  # (a render leaves no thread behind)
+        context: Any = multiprocessing.get_context("fork" if fork else "spawn")  # typeshed: BaseContext
         parent_end, child_end = context.Pipe()
         process = context.Process(target=serve, args=(child_end, self.context), daemon=True,
                                   name="satori-py batch worker")
@@ -172,20 +209,20 @@ class LocalPool:
             if kind == "failed":
                 self._broken = error
             return
-        self._finish(worker, message)
+        _, future = worker.sent.popleft()
+        worker.started = time.monotonic()  # it goes on with the next one, if it has one
+        future.set_result(message)
 
     def _stop_overdue(self) -> None:
         assert self.timeout is not None
         now = time.monotonic()
-        for worker in [w for w in self._workers if (w.future is not None or not w.ready)
-                       and now - w.started > self.timeout]:
+        for worker in [w for w in self._workers if (w.sent or not w.ready) and now - w.started > self.timeout]:
             worker.process.kill()
             worker.process.join()
-            if worker.future is not None:
-                error = RenderTimeoutError(f"The item was still rendering after {self.timeout:g} s, "
-                                           f"{STOP_FACTOR} times the timeout limit of {self.time_limit:g} s: "
-                                           "its worker process was stopped.")
-                self._finish(worker, [(index, None, error) for index, _, _ in worker.jobs])
+            if worker.sent:
+                self._fail_first(worker, RenderTimeoutError(
+                    f"The item was still rendering after {self.timeout:g} s, {STOP_FACTOR} times the "
+                    f"timeout limit of {self.time_limit:g} s: its worker process was stopped."))
             else:
                 self._broken = RenderError(f"A batch worker process was not ready after {self.timeout:g} s.")
             self._retire(worker)
@@ -193,19 +230,20 @@ class LocalPool:
     def _died(self, worker: _Worker) -> None:
         worker.process.join()
         code = worker.process.exitcode
-        if worker.future is not None:
-            error = RenderError(f"The worker process died while rendering this item (exit code {code}: "
-                                "it crashed, was killed, or ran out of memory).")
-            self._finish(worker, [(index, None, error) for index, _, _ in worker.jobs])
+        if worker.sent:
+            self._fail_first(worker, RenderError(
+                f"The worker process died while rendering this item (exit code {code}: it crashed, "
+                "was killed, or ran out of memory)."))
         elif not worker.ready:  # it could not even start: don't start others for ever
             self._broken = RenderError(f"A batch worker process could not start (exit code {code}).")
         self._retire(worker)
 
-    def _finish(self, worker: _Worker, outcomes: list[Outcome]) -> None:
-        future = worker.future
-        worker.jobs, worker.future = [], None
-        if future is not None:
-            future.set_result(outcomes)
+    def _fail_first(self, worker: _Worker, error: Exception) -> None:
+        """The item a stopped worker was rendering fails; those waiting behind it go back in the queue."""
+        jobs, future = worker.sent.popleft()
+        while worker.sent:
+            self._queue.appendleft(worker.sent.pop())
+        future.set_result([(index, None, error) for index, _, _ in jobs])
 
     def _retire(self, worker: _Worker) -> None:
         worker.conn.close()

@@ -31,7 +31,7 @@ from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
 
-__all__ = ["BatchContext", "Job", "Outcome", "render_jobs", "run_with", "serve", "setups"]
+__all__ = ["BatchContext", "Job", "Outcome", "render_jobs", "run_with", "serve", "setups", "warm"]
 
 Format = Literal["png", "svg"]
 Job = tuple[int, Any, Format]
@@ -89,6 +89,25 @@ def prepare(context: BatchContext) -> _Prepared:
         _PREPARED.popitem(last=False)
     _SETUPS += 1
     return prepared
+
+
+def warm(context: BatchContext) -> None:
+    """Prepare ``context`` in this process and render a tiny card with its fonts, so that
+    worker processes forked from it inherit the imported modules, the parsed fonts and the
+    compiled template. Raises what preparing raises; the card's own failure is ignored
+    (each item reports its errors)."""
+    prepared = prepare(context)
+    from .. import api
+
+    try:
+        api.render_png('<div style="display: flex">Aa</div>', width=8, height=8, emoji=None,
+                       fonts=prepared.options.get("fonts"), on_warning=_ignore)
+    except Exception:  # noqa: BLE001 - only a warm-up
+        pass
+
+
+def _ignore(_: Exception) -> None:
+    pass
 
 
 def serve(conn: Connection, context: BatchContext) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -100,6 +102,41 @@ def test_a_worker_still_rendering_at_twice_the_time_limit_is_stopped_and_its_ite
     assert results[5].data == render_png(items[5], **SIZE)
     assert (seen[-1].done, seen[-1].failed) == (6, 2)
     assert multiprocessing.active_children() == []  # the stopped workers are gone, the others too
+
+
+def test_an_item_too_big_for_a_busy_worker_s_pipe_waits_for_an_idle_worker() -> None:
+    # The first worker gets the hang; the second is not ready when the big item comes. Pickled,
+    # the big item is over the pipe's buffer: queued behind the hang it would block the parent
+    # (which then could stop nothing) for ever; it waits for the second worker instead.
+    big = h("div", {"style": {"display": "flex"}, "data-padding": "x" * 1_000_000}, "big")
+    items = [{"type": hang, "props": {}}, big, h("p", None, "small")]
+    results = list(render_many(items, jobs=2, limits=Limits(timeout=3), **SIZE))
+    assert [r.ok for r in results] == [False, True, True], [r.error for r in results]
+    assert isinstance(results[0].error, RenderTimeoutError)
+
+
+FORKED_WORKERS = """
+import os
+from satori_py import render_many
+from satori_py.batch import worker
+
+PARENT = os.getpid()
+
+def prepared_before(**_):
+    raise RuntimeError(f"{os.getpid() != PARENT} {worker.setups()}")
+
+results = list(render_many([{"type": prepared_before, "props": {}}] * 4, jobs=2, width=20, height=10))
+print(sorted({str(r.error) for r in results}), worker.setups())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_forked_workers_start_with_the_context_the_parent_prepared() -> None:
+    # In a process of its own: a single-threaded one forks its workers (this one may hold threads).
+    out = subprocess.run([sys.executable, "-c", FORKED_WORKERS], capture_output=True, text=True, check=True)
+    # Each worker (another process) found the context prepared: it never counted a setup of its
+    # own; the parent prepared it once.
+    assert out.stdout == "['RuntimeError: True 1'] 1\n"
 
 
 class Clock:
