@@ -59,6 +59,8 @@ class ComputedStyle(Mapping[str, Any]):
     __slots__ = ("_values", "warnings", "_box", "_flex", "_font", "_text", "_paint")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
+    _font: FontGroup | None
+    _text: TextGroup | None
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
                  font: FontGroup | None = None, text: TextGroup | None = None) -> None:
