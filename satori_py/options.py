@@ -6,6 +6,7 @@ font itself belongs to satori_py.text.fonts.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,17 @@ class Font:
     def path(self) -> Path | None:
         """The font file's path, or None when the data was given as bytes."""
         return None if isinstance(self.data, bytes) else Path(os.fspath(self.data))
+
+    def digest(self) -> bytes:
+        """SHA-256 of the font's fields and bytes, computed once per Font object (the
+        output cache's key of the font); a path's file is read then."""
+        digest = self.__dict__.get("_digest")
+        if digest is None:
+            h = hashlib.sha256(repr((self.name, self.weight, self.style, self.lang)).encode())
+            h.update(self.load_bytes())
+            digest = h.digest()
+            object.__setattr__(self, "_digest", digest)
+        return digest
 
     def load_bytes(self) -> bytes:
         """The font file's bytes, read from ``data`` when it is a path."""

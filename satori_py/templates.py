@@ -77,7 +77,7 @@ class Template:
 
         template = _compiled(self.source, self.kind, self.name, self.directory)
         try:
-            return template.render(**dict(row))
+            return str(template.render(**dict(row)))
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"{self.name}: {exc.message} (the row has "
                                 f"{', '.join(sorted(map(str, row))) or 'no fields'}).") from None

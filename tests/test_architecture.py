@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OWNERS = {
     "stretchable": {"satori_py/layout/taffy.py"},
     "uharfbuzz": {"satori_py/text/shaping.py"},
-    "resvg_py": {"resvg_bridge/__init__.py"},
-    "resvg": {"resvg_bridge/__init__.py"},
+    "resvg_py": {"resvg_bridge/backends.py"},
+    "resvg": {"resvg_bridge/backends.py"},
+    "svg2png_py": {"resvg_bridge/backends.py"},
     "icu4py": {"satori_py/text/breaking.py"},
     "bidi": {"satori_py/text/bidi.py"},
     "justhtml": {"satori_py/markup/html.py"},
@@ -168,6 +169,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("layout", ("satori_py.layout",)),
     ("paint", ("satori_py.paint", "satori_py.svg")),
     ("api", ("satori_py.api", "satori_py.case", "satori_py.cli", "satori_py.__main__", "satori_py.batch",
+             "satori_py.output_cache",
              *WEB_MODULES)),
 )
 PACKAGE_ROOT = "satori_py"  # its __init__ re-exports the public names of every stage

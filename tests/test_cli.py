@@ -158,6 +158,15 @@ def test_font_option_replaces_case_fonts(runner: CliRunner, api: StubApi,
     assert options["debug"] is True
 
 
+def test_compression_is_passed_for_png(runner: CliRunner, api: StubApi, tmp_path: Path) -> None:
+    src = write_json(tmp_path / "el.json", ELEMENT)
+    result = run(runner, src, "-o", tmp_path / "out.png", "--compression", "smallest")
+    assert result.exit_code == 0, result.output
+    assert api.calls[-1][2]["compression"] == "smallest"
+    result = run(runner, src, "-o", tmp_path / "out.png", "--compression", "tiny")
+    assert result.exit_code == 2 and "'tiny' is not one of" in result.output
+
+
 def test_scale_is_passed_for_png(runner: CliRunner, api: StubApi, tmp_path: Path) -> None:
     src = write_json(tmp_path / "el.json", ELEMENT)
     out = tmp_path / "out.png"

@@ -1,4 +1,4 @@
-"""resvg_bridge: both backends, same pixels; errors wrapped; sizes, background, fonts."""
+"""resvg_bridge: every backend, same pixels; errors wrapped; sizes, background, fonts, PNG encoding."""
 from __future__ import annotations
 
 import io
@@ -13,9 +13,11 @@ from resvg_bridge import RasterizeError, svg_to_png
 from satori_py import StyleError, render_png
 from satori_py.assets import DEFAULT_FONT_PATH
 
-HAS_RESVG = "resvg" in resvg_bridge.available_backends()
-BACKENDS = ["resvg_py", pytest.param("resvg", marks=pytest.mark.skipif(
-    not HAS_RESVG, reason="the optional resvg package is not installed"))]
+INSTALLED = resvg_bridge.available_backends()
+HAS_RESVG = "resvg" in INSTALLED
+BACKENDS = [pytest.param(b, marks=pytest.mark.skipif(b not in INSTALLED, reason=f"{b} is not installed"))
+            for b in resvg_bridge.BACKENDS]
+FAST = [b for b in BACKENDS if b.values[0] != "resvg_py"]
 
 SAMPLE = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60">'
@@ -41,14 +43,15 @@ def test_renders_png_at_svg_size(backend: str) -> None:
     assert pixels(png).shape == (60, 120, 4)
 
 
-@pytest.mark.skipif(not HAS_RESVG, reason="the optional resvg package is not installed")
+@pytest.mark.parametrize("backend", FAST)
 @pytest.mark.parametrize("kwargs", [
     {}, {"width": 333}, {"height": 91}, {"width": 100, "height": 1000},
     {"width": 1000, "height": 100}, {"zoom": 1.5}, {"background": (0, 64, 255, 77)},
+    {"compression": "fast"}, {"compression": "smallest"},
 ])
-def test_backends_give_identical_pixels(kwargs: dict) -> None:
+def test_backends_give_identical_pixels(backend: str, kwargs: dict) -> None:
     a = pixels(svg_to_png(SAMPLE, backend="resvg_py", **kwargs))
-    b = pixels(svg_to_png(SAMPLE, backend="resvg", **kwargs))
+    b = pixels(svg_to_png(SAMPLE, backend=backend, **kwargs))
     assert a.shape == b.shape
     assert np.array_equal(a, b)
 
@@ -62,10 +65,10 @@ def test_bad_svg_raises_rasterize_error(backend: str, bad: str) -> None:
     assert str(info.value)
 
 
-@pytest.mark.skipif(not HAS_RESVG, reason="the optional resvg package is not installed")
-def test_resvg_panic_gets_resvg_py_message() -> None:
-    with pytest.raises(RasterizeError, match="does not have a root node"):
-        svg_to_png("<svg", backend="resvg")
+@pytest.mark.parametrize("backend", FAST)
+def test_errors_get_resvg_py_message(backend: str) -> None:
+    with pytest.raises(RasterizeError, match="^the document does not have a root node$"):
+        svg_to_png("<svg", backend=backend)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -144,18 +147,37 @@ def test_unreadable_font_is_a_rasterize_error(tmp_path) -> None:
 
 def test_backend_selection(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(resvg_bridge.ENV_BACKEND, raising=False)
-    assert resvg_bridge.resolve_backend() == "resvg_py"
+    fastest = INSTALLED[0]
+    assert resvg_bridge.resolve_backend() == fastest
     assert resvg_bridge.resolve_backend("resvg-py") == "resvg_py"
     with pytest.raises(RasterizeError, match="unknown resvg backend"):
         resvg_bridge.resolve_backend("cairo")
     # A bad environment setting falls back rather than breaking renders.
     monkeypatch.setenv(resvg_bridge.ENV_BACKEND, "cairo")
+    assert resvg_bridge.resolve_backend() == fastest
+    monkeypatch.setenv(resvg_bridge.ENV_BACKEND, "resvg_py")
     assert resvg_bridge.resolve_backend() == "resvg_py"
+    assert resvg_bridge.releases_gil() is False
     monkeypatch.setenv(resvg_bridge.ENV_BACKEND, "resvg")
-    assert resvg_bridge.resolve_backend() == ("resvg" if HAS_RESVG else "resvg_py")
+    assert resvg_bridge.resolve_backend() == ("resvg" if HAS_RESVG else fastest)
+
+
+def test_fastest_installed_backend_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(resvg_bridge.ENV_BACKEND, raising=False)
+    for installed, expected in [({"svg2png_py", "resvg", "resvg_py"}, "svg2png"),
+                                ({"resvg", "resvg_py"}, "resvg"), ({"resvg_py"}, "resvg_py")]:
+        monkeypatch.setattr(resvg_bridge, "_installed", {})
+        monkeypatch.setattr(resvg_bridge, "_has_module", lambda name, s=installed: name in s)
+        assert resvg_bridge.resolve_backend() == expected
+        assert resvg_bridge.releases_gil() is (expected == "svg2png")
+    monkeypatch.setattr(resvg_bridge, "_installed", {})
+    monkeypatch.setattr(resvg_bridge, "_has_module", lambda name: False)
+    with pytest.raises(RasterizeError, match="no resvg binding is installed"):
+        svg_to_png(SAMPLE)
 
 
 def test_missing_backend_asked_for_explicitly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(resvg_bridge, "_installed", {})
     monkeypatch.setattr(resvg_bridge, "_has_module", lambda name: name == "resvg_py")
     with pytest.raises(RasterizeError, match="not installed"):
         svg_to_png(SAMPLE, backend="resvg")
@@ -163,28 +185,58 @@ def test_missing_backend_asked_for_explicitly(monkeypatch: pytest.MonkeyPatch) -
     assert pixels(svg_to_png(SAMPLE)).shape == (60, 120, 4)
 
 
-@pytest.mark.skipif(not HAS_RESVG, reason="the optional resvg package is not installed")
-def test_resvg_backend_works_from_other_threads() -> None:
-    # resvg's Options/Tree are unsendable; the bridge builds them per call.
-    expected = pixels(svg_to_png(SAMPLE, backend="resvg"))
-    results: list[np.ndarray] = []
-    errors: list[BaseException] = []
+def test_bad_compression_is_rejected() -> None:
+    with pytest.raises(RasterizeError, match="compression must be one of fast, default, smallest"):
+        svg_to_png(SAMPLE, compression="tiny")
+
+
+# Every (colour, alpha) pair that premultiplication can produce, in a 256x256 image.
+ALPHA_SWEEP = ('<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">'
+               '<defs><linearGradient id="c"><stop offset="0" stop-color="#000"/>'
+               '<stop offset="1" stop-color="#fff"/></linearGradient>'
+               '<linearGradient id="a" x2="0" y2="1"><stop offset="0" stop-color="#fff" stop-opacity="0"/>'
+               '<stop offset="1" stop-color="#fff"/></linearGradient>'
+               '<mask id="m"><rect width="256" height="256" fill="url(#a)"/></mask></defs>'
+               '<rect width="256" height="256" fill="url(#c)" mask="url(#m)"/>'
+               '<circle cx="128" cy="128" r="60" fill="rgba(200,30,90,0.37)"/></svg>')
+
+
+@pytest.mark.parametrize("backend", FAST)
+@pytest.mark.parametrize("compression", resvg_bridge.COMPRESSIONS)
+def test_our_png_encoder_unpremultiplies_as_resvg_does(backend: str, compression: str) -> None:
+    ours = pixels(svg_to_png(ALPHA_SWEEP, backend=backend, compression=compression))
+    assert len(np.unique(ours[..., 3])) > 200  # the sweep covers the alphas
+    assert np.array_equal(ours, pixels(svg_to_png(ALPHA_SWEEP, backend="resvg_py")))
+
+
+def test_compression_trades_size() -> None:
+    from resvg_bridge.png import encode_png
+
+    # A flat card with a band of rows that differ little from the row above but
+    # much along the row (like a photograph): every mode, same pixels.
+    rng = np.random.default_rng(1)
+    canvas = np.full((200, 300, 4), 255, np.uint8)
+    base = rng.integers(0, 256, (300, 3))
+    canvas[50:150, :, :3] = (base[None] + np.arange(100)[:, None, None]) % 256
+    sizes = {}
+    for mode in resvg_bridge.COMPRESSIONS:
+        png = encode_png(canvas.tobytes(), 300, 200, mode)
+        assert np.array_equal(pixels(png), canvas)
+        sizes[mode] = len(png)
+    assert sizes["smallest"] <= sizes["default"] < sizes["fast"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_threads_render_the_same_bytes(backend: str) -> None:
+    expected = svg_to_png(SAMPLE, backend=backend)
+    results: list[bytes] = []
 
     def work() -> None:
-        try:
-            results.append(pixels(svg_to_png(SAMPLE, backend="resvg")))
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work) for _ in range(3)]
+        for _ in range(5):
+            results.append(svg_to_png(SAMPLE, backend=backend))
+    threads = [threading.Thread(target=work) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert not errors
-    assert all(np.array_equal(r, expected) for r in results)
-
-
-def test_non_str_svg_is_rejected() -> None:
-    with pytest.raises(RasterizeError):
-        svg_to_png(b"<svg/>")  # type: ignore[arg-type]
+    assert results == [expected] * 20

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import SatoriError
 from ..files import write_atomic
 from .rows import Row, read_rows
+from .worker import Format
+
+if TYPE_CHECKING:
+    from .run import RenderResult
 
 __all__ = ["BatchRequest", "run_batch"]
 
-OUTPUT_FORMATS = {".png": "png", ".svg": "svg"}
+OUTPUT_FORMATS: dict[str, Format] = {".png": "png", ".svg": "svg"}
 
 
 @dataclass
@@ -59,7 +63,7 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
 
     err = err if err is not None else sys.stderr
     pattern = request.name or ("{index:04d}.png" if request.data else "{stem}.png")
-    fmt = OUTPUT_FORMATS.get(PurePosixPath(pattern).suffix.lower())
+    fmt: Format | None = OUTPUT_FORMATS.get(PurePosixPath(pattern).suffix.lower())
     if fmt is None:
         raise _usage(f"--name {pattern!r} must end in .png or .svg")
     if fmt == "svg" and "scale" in options:
@@ -77,9 +81,10 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
         rows = [Row(i, {"stem": Path(p).stem, "name": Path(p).name}, label=p) for i, p in
                 enumerate(request.inputs, 1)]
     plan = _plan(rows, pattern, request.out_dir)
-    todo = [p for p in plan if p.error is None and not (request.skip_existing and p.output.exists())]
-    skipped = sum(1 for p in plan if p.error is None and p not in todo)
-    failures = [(p, p.error) for p in plan if p.error is not None]
+    ready = [p for p in plan if p.error is None]
+    todo = [p for p in ready if not (request.skip_existing and p.output is not None and p.output.exists())]
+    skipped = len(ready) - len(todo)
+    failures: list[tuple[_Planned, str | None]] = [(p, p.error) for p in plan if p.error is not None]
 
     if template is not None:
         items: list[Any] = [p.row for p in todo]
@@ -88,7 +93,7 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
     executor = _client(request.scheduler) if request.scheduler else None
     start = time.monotonic()
     rendered = 0
-    results = None
+    results: Generator[RenderResult, None, None] | None = None
     try:
         results = render_many(items, template=template, format=fmt, jobs=request.jobs, executor=executor,
                               progress=request.progress and _progress_bar(err),
@@ -188,11 +193,11 @@ def _progress_bar(err: IO[str]) -> Any:
 
 def _client(address: str) -> Any:
     try:
-        from distributed import Client
+        from distributed import Client  # type: ignore[import-untyped, unused-ignore]
     except ImportError:
         raise _usage("--scheduler needs Dask: pip install 'satori-py[dask]'") from None
     try:
-        return Client(address, timeout=30)
+        return Client(address, timeout=30)  # type: ignore[no-untyped-call, unused-ignore]
     except OSError as exc:
         raise SatoriError(f"Cannot reach the Dask scheduler at {address}: {exc}") from None
 

@@ -27,7 +27,7 @@ import pickle
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -69,7 +69,7 @@ def default_jobs() -> int:
 
 def render_many(items: Iterable[Any], *, template: Template | None = None, format: Format = "png",
                 jobs: int | None = None, executor: Any = None, progress: bool | Reporter = False,
-                tailwind_classes: bool = False, **options: Any) -> Iterator[RenderResult]:
+                tailwind_classes: bool = False, **options: Any) -> Generator[RenderResult, None, None]:
     """Render every item; yield a :class:`RenderResult` per item, in input order.
 
     ``items`` are elements (dicts, JSON or HTML text, paths to case/JSON/HTML

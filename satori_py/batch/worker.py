@@ -58,7 +58,7 @@ _PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
 _MAX_PREPARED = 4
 _CURRENT: str | None = None
 _SETUPS = 0
-_PNG_ONLY = ("scale", "background")
+_PNG_ONLY = ("scale", "background", "compression")
 
 
 def setups() -> int:

@@ -170,6 +170,15 @@ LONGHANDS = ("gridTemplateColumns", "gridTemplateRows", "gridTemplateAreas", "gr
 _SHORTHANDS = ("grid", "gridTemplate", "gridRow", "gridColumn", "gridArea")
 
 
+_GRID_NAMES = frozenset(LONGHANDS) | frozenset(_SHORTHANDS)
+
+
+def declares_grid(style: Mapping[str, Any]) -> bool:
+    """Whether a computed style declares any grid property (most boxes do not, and
+    then have no grid work to do)."""
+    return not _GRID_NAMES.isdisjoint(style.get("_declared", ()))
+
+
 def expand_grid_shorthands(style: Mapping[str, Any]) -> dict[str, Any]:
     """The grid longhands of a style, its shorthands expanded in declaration order."""
     out: dict[str, Any] = {}

@@ -98,12 +98,12 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     if tailwind_classes:
         converter.sheet_classes = _sheet_classes(parsed.root)
     if document:
-        html = next((c for c in parsed.root.children if isinstance(c, HtmlElement)), None)
+        html = next((c for c in parsed.root.children or [] if isinstance(c, HtmlElement)), None)
         if html is None:  # pragma: no cover - the parser always makes <html>
             raise MarkupError("The document has no <html> element.")
         root = converter.element(html)
     else:
-        root = _fragment_root(converter, parsed.root.children)
+        root = _fragment_root(converter, list(parsed.root.children or []))
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
@@ -177,7 +177,8 @@ class _Converter:
             if isinstance(child, Comment):
                 continue
             if isinstance(child, Text):
-                text = child.data if raw else jsx_text(child.data)
+                data = child.data or ""
+                text = data if raw else jsx_text(data)
                 if text:
                     out.append(text)
             elif isinstance(child, HtmlElement):
@@ -229,7 +230,7 @@ def _sheet_classes(root: HtmlNode) -> frozenset[str]:
     while stack:
         node = stack.pop()
         if isinstance(node, HtmlElement) and node.name == "style" and node.namespace != "svg":
-            text = "".join(c.data for c in node.children or [] if isinstance(c, Text))
+            text = "".join(c.data or "" for c in node.children or [] if isinstance(c, Text))
             found.update(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\{[^{}]*\}", "{}", text)))
         stack.extend(getattr(node, "children", None) or [])
     return frozenset(found)

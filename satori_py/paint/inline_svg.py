@@ -8,7 +8,7 @@ element's ``preserveAspectRatio`` (``xMidYMid meet`` when unset). The box's
 size comes from ``style.replaced.svg_size`` (``handler/compute.ts``); the
 document's own ``width``/``height`` follow the serialiser's simpler rule, so
 they can differ from the box (``height="5em"`` gives ``width="NaN"``), as in
-the reference.
+the reference (except that a NaN size is left out: see ``svg_document``).
 
 What the serialiser does, as the reference does:
 
@@ -163,6 +163,11 @@ def svg_document(el: Element, style: Mapping[str, Any], *, load_href: ImageLoade
         width = _js_div(js_to_number(height), ratio) if has_ratio and _truthy(height) else None
     if not _truthy(height):
         height = js_to_number(width) * ratio if has_ratio and _truthy(width) else None
+    if has_ratio and any(isinstance(v, float) and math.isnan(v) for v in (width, height)):
+        # The reference writes e.g. width="NaN" beside height="5em". resvg 0.48 then
+        # sizes the document by its viewBox's aspect and 0.47 does not; without
+        # either attribute every resvg draws what 0.48 draws.
+        width = height = None
 
     rest: dict[str, Any] = {k: v for k, v in props.items() if k not in _ROOT_ONLY}
     rest["xmlns"] = SVG_NAMESPACE

@@ -15,16 +15,29 @@ Kept from the reference:
   ``stroke-width`` (which renderers ignore), and a negative spread (or a
   positive inset one) adds a mask that cuts a band of the spread off the
   moved shape.
-* The filter region is the box grown by ``blur^2 / 4 + spread`` on each side.
+* The filter region is the box grown by ``blur^2 / 4 + spread`` on each side
+  (which cuts off the tail of small blurs).
 * The shadow's shape carries the element's transform, clip path and mask, so
   the blur can reach past an ancestor's clip.
+
+Leaner than the reference, for the same pixels (resvg's time goes with the
+filter's area):
+
+* Without a transform, the region is cut to what can reach the image: the
+  image grown by the blur's reach (3 standard deviations and a pixel or two of
+  rounding) on each side, and, for an outer shadow, the moved shape grown by
+  its spread and that reach; written in user space. A large blur's region of
+  ``blur^2 / 4`` would otherwise cover many times the image.
+* An outer shadow without blur needs no filter: the moved shape is filled
+  with the colour and drawn at its alpha.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..style.types import Shadow
+from ..style.types import RGBA, Shadow
 from ..svg import SvgNode
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
@@ -38,13 +51,37 @@ def _shape(x: float, y: float, w: float, h: float, radii: Radii, attrs: Mapping[
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, **attrs})
 
 
-def _region(shadow: Shadow, spread: float, width: float, height: float) -> dict[str, str]:
+def _reach(blur: float) -> int:
+    """How far a blur of ``blur`` px (standard deviation blur / 2) spreads: resvg's
+    three box blurs reach 3 standard deviations, plus pixel rounding."""
+    return math.ceil(1.5 * blur) + 2
+
+
+def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float],
+            canvas: tuple[float, float] | None) -> dict[str, Any]:
+    """The filter region: the reference's, cut to ``canvas`` grown by the blur's reach
+    when the shadow is drawn in the image's own coordinates (``canvas`` given)."""
+    x, y, width, height = box
     grow = shadow.blur * shadow.blur / 4 + spread
     dx, dy = (shadow.offset_x, shadow.offset_y) if shadow.inset else (0.0, 0.0)
     left = min(-grow - dx, 0.0)
     right = max(grow + width - dx, width)
     top = min(-grow - dy, 0.0)
     bottom = max(grow + height - dy, height)
+    if canvas is not None:
+        # In user space: the moved shape's box is the reference's unit. An outer
+        # shadow's blur also ends its reach past the shape (and its spread).
+        reach = _reach(shadow.blur)
+        bx, by = x + shadow.offset_x, y + shadow.offset_y
+        x0, x1 = max(bx + left, -reach), min(bx + right, canvas[0] + reach)
+        y0, y1 = max(by + top, -reach), min(by + bottom, canvas[1] + reach)
+        if not shadow.inset:
+            own = reach + max(spread, 0.0)
+            x0, x1 = max(x0, bx - own), min(x1, bx + width + own)
+            y0, y1 = max(y0, by - own), min(y1, by + height + own)
+        x0, y0, x1, y1 = math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1)
+        return {"x": x0, "y": y0, "width": max(x1 - x0, 0), "height": max(y1 - y0, 0),
+                "filterUnits": "userSpaceOnUse"}
 
     def pct(value: float, whole: float) -> str:
         return f"{round(value / whole * 100, 4):g}%"
@@ -92,7 +129,18 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
                 _shape(x + shadow.offset_x, y + shadow.offset_y, width, height, radii,
                        {"fill": "#fff", "stroke": "#000", "stroke-width": -spread * 2, **common})]))
             content = wrap_one(moved, {"mask": url(f"{mask_id}-neg")})
-        defs.append(SvgNode("filter", {"id": shadow_id, **_region(shadow, spread, width, height)}, [
+        if shadow.blur <= 0 and not shadow.inset and spread >= 0:
+            # The filter would only paint the shape's alpha in the colour.
+            colour = shadow.color
+            solid = RGBA(colour.r, colour.g, colour.b).to_css()
+            moved.attrs.update({"fill": solid, "stroke": solid if spread else None,
+                                "stroke-width": spread * 2 if spread else None,
+                                "opacity": colour.a if colour.a < 1 else None})
+            outer.append(wrap_one(moved, {"mask": url(mask_id)}))
+            continue
+        canvas = (vw, vh) if transform is None and vw and vh else None
+        region = _region(shadow, spread, (x, y, width, height), canvas)
+        defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
             SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2, "result": "b"}),
             SvgNode("feFlood", {"flood-color": shadow.color.to_css(), "in": "SourceGraphic", "result": "f"}),
             SvgNode("feComposite", {"in": "f", "in2": "b", "operator": "out" if shadow.inset else "in"})]))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import BoundedCache
 from .breaking import graphemes as _icu_graphemes
-from .outlines import GlyphBox, band_boxes, place, px_commands
+from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_commands
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
 
 if TYPE_CHECKING:
@@ -122,6 +122,20 @@ class GlyphPath:
 _EMPTY_PATH = GlyphPath("", "", None, ())
 _RUNS: BoundedCache[tuple[ShapedRun, ...]] = BoundedCache(_RUN_CACHE_SIZE)
 _PATHS: BoundedCache[GlyphPath] = BoundedCache(_PATH_CACHE_SIZE)
+# Skip-ink rows of a glyph, relative to its origin: an underlined word's glyphs
+# repeat, and the band search is the costly part of an underline.
+_SPANS: BoundedCache[Spans] = BoundedCache(_PATH_CACHE_SIZE)
+
+
+def _glyph_band_spans(data: Any, gid: int, size: float, skew: float, band_dy: float,
+                      stroke_width: float) -> Spans:
+    key = (data, gid, size, skew, band_dy, stroke_width)  # the face itself: ids are reused
+    spans = _SPANS.get(key)
+    if spans is None:
+        spans = band_spans(px_commands(data.outline(gid), 0.0, 0.0, size, data.upem, skew),
+                           band_dy, stroke_width)
+        _SPANS.put(key, spans)
+    return spans
 
 
 def _features_key(features: Features) -> Any:
@@ -340,8 +354,8 @@ class FontEngine:
                 gy = top + g.y_offset * scale  # y_offset added as in the reference
                 items.append((data.scaled(g.gid, scale, skew), gx, gy))
                 if band is not None:
-                    cmds = px_commands(data.outline(g.gid), gx, gy, size, data.upem, skew)
-                    boxes += band_boxes(cmds, band[0], band[1])
+                    spans = _glyph_band_spans(data, g.gid, size, skew, band[0] - gy, band[1])
+                    boxes += band_boxes(spans, gx, band[0], band[1])
                 cursor += g.x_advance * scale
                 if i + 1 == n or glyphs[i + 1].cluster != g.cluster:
                     cursor += letter_spacing

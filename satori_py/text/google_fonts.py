@@ -89,7 +89,8 @@ class GoogleFontsLoader:
         if cache_dir is False:
             self.cache: DiskCache | None = None
         else:
-            directory = user_cache_dir() / "google-fonts" if cache_dir in (None, True) else Path(cache_dir)
+            directory = (user_cache_dir() / "google-fonts" if cache_dir is None or cache_dir is True
+                         else Path(cache_dir))
             self.cache = DiskCache(directory, cache_max_bytes, suffix=".bin")
         self.timeout = timeout
         self.budget = budget
@@ -165,9 +166,9 @@ class GoogleFontsLoader:
                         deadline).decode("utf-8", "replace")
         ranges: dict[str, list[tuple[int, int]]] = {}
         for block in _FACE.findall(css):
-            family, spans = _FAMILY.search(block), _RANGE.search(block)
-            if family is not None and spans is not None:
-                ranges.setdefault(family.group(1).strip(), []).extend(_parse_ranges(spans.group(1)))
+            name, spans = _FAMILY.search(block), _RANGE.search(block)
+            if name is not None and spans is not None:
+                ranges.setdefault(name.group(1).strip(), []).extend(_parse_ranges(spans.group(1)))
         out: dict[str, str] = {}
         for char in dict.fromkeys(text):
             cp = ord(char)

@@ -346,25 +346,28 @@ def _flatten(commands: list[tuple[str, tuple[float, ...]]]) -> list[tuple[float,
     return segs
 
 
-def band_boxes(commands: list[tuple[str, tuple[float, ...]]], underline_y: float,
-               stroke_width: float) -> list[GlyphBox]:
-    """Where a glyph's ink crosses the underline band, like ``computeBandBox``.
+Spans = tuple[tuple[float, ...], ...]
+
+
+def band_spans(commands: list[tuple[str, tuple[float, ...]]], underline_y: float,
+               stroke_width: float) -> Spans:
+    """Where a glyph's ink crosses the underline band, row by row: for each sample
+    row, the ink's x intervals as a flat ``(x1, x2, x3, x4, ...)``.
 
     The band spans ``underline_y - w/4 .. underline_y + 2.5w``; it is sampled
-    every 0.25 px (at least 12 rows) and the ink is collected in whole-pixel
-    columns. As in the reference, every box spans from the leftmost to the
-    rightmost ink column, widened by ``0.6 w``.
+    every 0.25 px (at least 12 rows), like ``computeBandBox``. The rows depend
+    only on the glyph and the band's place relative to it, so the engine keeps
+    them per glyph and moves them to where the glyph is drawn.
     """
     band_min = underline_y - stroke_width * 0.25
-    band_max = underline_y + stroke_width * 2.5
+    height = stroke_width * 2.75
     segs = _flatten(commands)
     if not segs:
-        return []
-    height = band_max - band_min
+        return ()
     samples = max(12, math.ceil(height / 0.25))
     step = height / samples
     y0 = band_min + step / 2
-    columns: set[int] = set()
+    rows = []
     for i in range(samples):
         y = y0 + step * i
         xs: list[float] = []
@@ -373,8 +376,18 @@ def band_boxes(commands: list[tuple[str, tuple[float, ...]]], underline_y: float
                 continue
             xs.append(x1 + (x2 - x1) * ((y - y1) / (y2 - y1)))
         xs.sort()
-        for j in range(0, len(xs) - 1, 2):
-            columns.update(range(math.floor(xs[j]), math.ceil(xs[j + 1])))
+        rows.append(tuple(xs[:len(xs) // 2 * 2]))
+    return tuple(rows)
+
+
+def band_boxes(spans: Spans, dx: float, underline_y: float, stroke_width: float) -> list[GlyphBox]:
+    """The boxes to leave out of an underline at ``underline_y`` for ``spans`` moved
+    right by ``dx``: the ink in whole-pixel columns and, as in the reference, every
+    box spanning from the leftmost to the rightmost ink column, widened by ``0.6 w``."""
+    columns: set[int] = set()
+    for xs in spans:
+        for j in range(0, len(xs), 2):
+            columns.update(range(math.floor(dx + xs[j]), math.ceil(dx + xs[j + 1])))
     if not columns:
         return []
     cols = sorted(columns)
@@ -388,6 +401,7 @@ def band_boxes(commands: list[tuple[str, tuple[float, ...]]], underline_y: float
     ranges.append((first, prev + 1))
     bleed = stroke_width * 0.6
     lo, hi = ranges[0][0], ranges[-1][1]
+    band_min, band_max = underline_y - stroke_width * 0.25, underline_y + stroke_width * 2.5
     return [GlyphBox(min(a, lo) - bleed, max(b, hi) + bleed, band_min, band_max)
             for a, b in ranges]
 

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import fields
 from typing import Any, Literal
 
 from ..options import Font
+from ..output_cache import OutputCache, default_cache
 from ..text.emoji import EMOJI_SETS
 from .job import RenderJob, normalize_format, render_job
 from .reply import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, Header, HeadersInit, Reply,
@@ -83,7 +85,8 @@ class ImageResponse:
                  headers: HeadersInit | None = None, format: str = "png",
                  development: bool | None = None, on_error: OnError = "raise",
                  deadline: float | None = None, fetcher: Any = None,
-                 strict: bool = False, load_additional_asset: Any = None) -> None:
+                 strict: bool = False, load_additional_asset: Any = None,
+                 cache: OutputCache | bool = True) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -119,6 +122,26 @@ class ImageResponse:
         self.headers: list[Header] = merge_headers(self.default_headers(),
                                                    header_pairs(headers))
         self._body: bytes | None = None
+        # The output cache: a card made before (here, or by any response of this
+        # process) is answered, and its ETag known for a 304, without a render.
+        self._cache = default_cache() if cache is True else (None if cache is False else cache)
+        self._cache_key = None if self._cache is None else self._cache.key(self.job.element, {
+            f.name: getattr(self.job, f.name) for f in fields(self.job) if f.name != "element"})
+
+    def cached(self) -> bytes | None:
+        """The image bytes if rendered already or in the output cache, else None."""
+        if self._body is None and self._cache_key is not None:
+            assert self._cache is not None
+            self._body = self._cache.get(self._cache_key)
+        return self._body
+
+    def _keep(self, body: bytes) -> bytes:
+        if self._body is None:
+            self._body = body
+            if self._cache_key is not None:
+                assert self._cache is not None
+                self._cache.put(self._cache_key, body)
+        return self._body
 
     # next/og's headers, before the caller's override them.
     def default_headers(self) -> list[Header]:
@@ -139,31 +162,32 @@ class ImageResponse:
 
     def render(self) -> bytes:
         """The image bytes, rendered in this thread on first use; errors propagate."""
-        if self._body is None:
-            self._body = render_job(self.job)
+        if self.cached() is None:
+            self._keep(render_job(self.job))
+        assert self._body is not None
         return self._body
 
     def render_pooled(self) -> bytes:
         """The image bytes, rendered in the shared worker-process pool while this thread
         waits (in this thread when the pool is off: ``workers=0``)."""
-        if self._body is None:
+        if self.cached() is None:
             from .pool import result_of, submit
             future = submit(self.job, deadline=self.deadline)
-            self._body = render_job(self.job) if future is None else result_of(future)
+            self._keep(render_job(self.job) if future is None else result_of(future))
+        assert self._body is not None
         return self._body
 
     async def render_async(self) -> bytes:
         """The image bytes, rendered off the running asyncio loop (worker process or thread)."""
-        if self._body is None:
+        if self.cached() is None:
             from .pool import render_async
-            self._body = await render_async(self.job, deadline=self.deadline)
+            self._keep(await render_async(self.job, deadline=self.deadline))
+        assert self._body is not None
         return self._body
 
     def use_body(self, body: bytes) -> bytes:
         """Adopt bytes rendered elsewhere (by a worker) as this response's image."""
-        if self._body is None:
-            self._body = body
-        return self._body
+        return self._keep(body)
 
     @property
     def body(self) -> bytes:

@@ -50,6 +50,9 @@ class ImageResponse(Response):
         return self.image.render()
 
     async def _render(self) -> bytes:
+        cached = self.image.cached()
+        if cached is not None:
+            return cached
         try:
             asyncio.get_running_loop()
         except RuntimeError:

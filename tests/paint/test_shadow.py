@@ -2,7 +2,9 @@
 
 The expected markup is the reference's for the same box, e.g. ``0 0 10px 10px red``
 on a 50x50 box at (25, 25): a user-space mask without the box, a filter
-region of -70% / 240%, and the box stroked 20px wide.
+region of -70% / 240%, and the box stroked 20px wide. Where we draw the same
+pixels more cheaply (regions cut to what can reach the image, no filter for
+an unblurred shadow), the tests say so.
 """
 from __future__ import annotations
 
@@ -26,13 +28,36 @@ def test_outer_shadow_with_spread() -> None:
     assert [serialize(d) for d in defs] == [
         ('<mask id="sh-ms0" maskUnits="userSpaceOnUse"><rect x="0" y="0" width="100" height="100" fill="#fff"/>'
         '<rect x="25" y="25" width="50" height="50" fill="#000" stroke-width="20"/></mask>'),
-        ('<filter id="sh-s0" x="-70%" y="-70%" width="240%" height="240%">'
+        # The reference's region, -70% / 240% of the moved box (0..120 x -20..100), cut to
+        # the moved box grown by spread and reach (10 + 3 * 5 + 2) and to the image grown
+        # by the reach.
+        ('<filter id="sh-s0" x="8" y="-12" width="104" height="104" filterUnits="userSpaceOnUse">'
         '<feGaussianBlur stdDeviation="5" result="b"/><feFlood flood-color="red" in="SourceGraphic" result="f"/>'
         '<feComposite in="f" in2="b" operator="in"/></filter>')]
     # One shape takes its mask and filter itself (SVG filters it, then masks it, as a <g> would).
     assert [serialize(n) for n in outer] == [
         ('<rect x="35" y="15" width="50" height="50" fill="#fff" stroke="#fff" stroke-width="20" '
          'mask="url(#sh-ms0)" filter="url(#sh-s0)"/>')]
+
+
+def test_transformed_shadow_keeps_the_reference_region() -> None:
+    defs, _, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(10, -10, 10, RED, 10),), (100, 100),
+                             id_prefix="sh", transform="matrix(0.7,0.7,-0.7,0.7,0,0)")
+    assert {k: defs[1].attrs[k] for k in ("x", "y", "width", "height")} == {
+        "x": "-70%", "y": "-70%", "width": "240%", "height": "240%"}
+
+
+def test_large_blur_region_is_cut_to_the_image() -> None:
+    # blur 100: the reference grows the box by 2500px on each side; the blur reaches
+    # 3 * 50 + 2 = 152px past the moved box (100, 120, 1000, 400), and no further
+    # outside the image than that.
+    defs, _, _ = box_shadows((100, 100, 1000, 400), Radii(), (Shadow(0, 20, 100, RED),), (1200, 630),
+                             id_prefix="sh")
+    region = defs[1].attrs
+    assert (region["x"], region["y"], region["width"], region["height"]) == (-52, -32, 1304, 704)
+    defs, _, _ = box_shadows((-500, 100, 2000, 400), Radii(), (Shadow(0, 20, 100, RED),), (1200, 630),
+                             id_prefix="sh")
+    assert (defs[1].attrs["x"], defs[1].attrs["width"]) == (-152, 1504)
 
 
 def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
@@ -52,12 +77,21 @@ def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
 
 def test_first_shadow_is_on_top_and_rounded_boxes_are_paths() -> None:
     radii = Radii((5, 5), (5, 5), (5, 5), (5, 5))
-    _, outer, _ = box_shadows((0, 0, 20, 20), radii, (Shadow(1, 1, 0, RED), Shadow(2, 2, 0, BLUE)), (100, 100),
+    _, outer, _ = box_shadows((0, 0, 20, 20), radii, (Shadow(1, 1, 3, RED), Shadow(2, 2, 3, BLUE)), (100, 100),
                               id_prefix="sh", transform="matrix(1,0,0,1,5,0)", clip="c")
     assert [g.attrs["filter"] for g in outer] == ["url(#sh-s1)", "url(#sh-s0)"]
     shape = outer[0].children[0]
     assert shape.tag == "path"
     assert shape.attrs["transform"] == "matrix(1,0,0,1,5,0)" and shape.attrs["clip-path"] == "url(#c)"
+
+
+def test_unblurred_shadow_is_the_shape_in_its_colour_without_a_filter() -> None:
+    defs, outer, _ = box_shadows((0, 0, 20, 20), Radii(), (Shadow(4, 4, 0, RGBA(0, 0, 255, 0.5), 2),), (100, 100),
+                                 id_prefix="sh")
+    assert [d.tag for d in defs] == ["mask"]
+    assert [serialize(n) for n in outer] == [
+        '<g mask="url(#sh-ms0)"><rect x="4" y="4" width="20" height="20" fill="#00f" stroke="#00f" '
+        'stroke-width="4" opacity="0.5"/></g>']
 
 
 def test_empty_box_has_no_shadow() -> None:

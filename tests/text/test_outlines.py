@@ -13,7 +13,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent, GlyphCoordina
 
 from satori_py.style.font_features import font_feature_settings
 from satori_py.text.fonts import FontRegistry, face_data
-from satori_py.text.outlines import (band_boxes, fmt_tenth, glyf_outline, glyph_path_d, place,
+from satori_py.text.outlines import (band_boxes, band_spans, fmt_tenth, glyf_outline, glyph_path_d, place,
                                      px_commands, scale_outline)
 
 from .conftest import REFERENCE, TFont, font_bytes, tfont
@@ -125,11 +125,14 @@ def test_band_boxes_cover_the_ink_under_the_baseline() -> None:
     d = face_data(font_bytes("Geist-Regular.ttf"))
     gid = d.hb.nominal_glyph(ord("g"))
     cmds = px_commands(d.outline(gid), 10, 40, 40, d.upem)
-    boxes = band_boxes(cmds, underline_y=43, stroke_width=2)
+    boxes = band_boxes(band_spans(cmds, 43, 2), 0.0, underline_y=43, stroke_width=2)
     assert boxes and all(b.y1 == 42.5 and b.y2 == 48 for b in boxes)
     assert 10 < boxes[0].x1 and boxes[0].x2 < 10 + 25
+    # The rows found at the origin, moved to where the glyph is drawn, give the same boxes.
+    at_origin = band_spans(px_commands(d.outline(gid), 0, 0, 40, d.upem), 3, 2)
+    assert band_boxes(at_origin, 10.0, 43, 2) == boxes
     o = d.hb.nominal_glyph(ord("o"))
-    assert band_boxes(px_commands(d.outline(o), 10, 40, 40, d.upem), 43, 2) == []
+    assert band_boxes(band_spans(px_commands(d.outline(o), 10, 40, 40, d.upem), 43, 2), 0.0, 43, 2) == []
 
 
 # -- the engine's glyph paths against the reference ------------------------------------

@@ -1,0 +1,261 @@
+"""satori-py against next/og's pipeline (Satori 0.63.2 + resvg-js 2.6.2) on realistic cards.
+
+usage: python benchmarks/bench_cards.py [--rounds N] [--only warm,raster,threads,cold]
+                                        [--ref DIR] [--filter SUBSTR] [--json OUT]
+
+The cards are benchmarks/cards/*.json (1200x630 Open Graph cards: blog, product,
+profile, pricing, stats, event, docs, ...; fonts from ../shared/conformance/fonts).
+The reference runs in one long-lived node process (benchmarks/satori_server.mjs)
+with its node_modules from ``--ref`` (default: ``$SATORI_REF_DIR``, else ../ref
+beside the repository; shared/tools/satori-ref after ``npm install``). Every
+measurement alternates the two sides, round after round, so that load from other
+processes slows both alike; ratios are ours / theirs, paired per round, and each
+figure is a median with its spread (min-max over rounds). The load average is
+printed before and after.
+
+Sections (all by default):
+  warm     render_png (element -> PNG, warm caches, fonts as bytes) against
+           satori() + new Resvg(svg).render().asPng(); per card and median.
+  raster   our raster of our SVG against resvg-js on Satori's SVG of the same card
+           (the cards with blurred shadows are marked).
+  threads  throughput of render_png in 2 threads against 1 thread, same cards.
+  cold     `satori-py CARD -o out.png` in a new process against `node render.mjs
+           CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+REPO = ROOT.parent
+sys.path.insert(0, str(REPO))
+
+import resvg_bridge  # noqa: E402
+from satori_py import render_png, render_svg  # noqa: E402
+from satori_py.case import load_case  # noqa: E402
+from satori_py.options import Font  # noqa: E402
+
+BLUR = re.compile(r"(?:box|text)Shadow\"\s*:\s*\"[^\"]*?\d+px \d+px [1-9]\d*px")
+
+
+@dataclass
+class Card:
+    name: str
+    path: Path
+    kwargs: dict[str, Any]
+    blurred: bool
+    our_svg: str = ""
+    times: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, key: str, value: float) -> None:
+        self.times.setdefault(key, []).append(value)
+
+
+class Reference:
+    """The long-running node process that runs Satori and resvg-js."""
+
+    def __init__(self, ref_dir: Path) -> None:
+        self.proc = subprocess.Popen(["node", str(ROOT / "satori_server.mjs"), str(ref_dir)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def ask(self, op: str, case: Path) -> dict[str, Any]:
+        assert self.proc.stdin and self.proc.stdout
+        self.proc.stdin.write(json.dumps({"op": op, "case": str(case)}) + "\n")
+        self.proc.stdin.flush()
+        reply = json.loads(self.proc.stdout.readline())
+        if "error" in reply:
+            raise RuntimeError(f"{case.name}: {reply['error']}")
+        return reply
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def load_cards(pattern: str) -> list[Card]:
+    cards = []
+    for path in sorted((ROOT / "cards").glob("*.json")):
+        if pattern not in path.stem:
+            continue
+        case = load_case(path)
+        kwargs = {"element": case.element, **case.render_kwargs(offline=True)}
+        # A server reads its fonts once; so does the node side.
+        kwargs["fonts"] = [Font(f.name, f.load_bytes(), f.weight, f.style, f.lang)
+                           for f in kwargs.get("fonts") or []] or None
+        cards.append(Card(path.stem, path, kwargs, bool(BLUR.search(path.read_text()))))
+    return cards
+
+
+def ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1e3
+
+
+def spread(xs: list[float]) -> str:
+    return f"{statistics.median(xs):6.2f} ({min(xs):.2f}-{max(xs):.2f})"
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool) -> None:
+    for card in cards:  # warm-up: caches on both sides
+        for _ in range(2):
+            ref.ask("render", card.path)
+            render_png(**card.kwargs)
+        card.our_svg = render_svg(**card.kwargs)
+    for _ in range(rounds):
+        for card in cards:
+            theirs = ref.ask("render", card.path)
+            t0 = time.perf_counter()
+            render_png(**card.kwargs)
+            ours = ms(t0)
+            card.add("ref_total", theirs["satori_ms"] + theirs["resvg_ms"])
+            card.add("ours_total", ours)
+            card.add("ratio_total", ours / (theirs["satori_ms"] + theirs["resvg_ms"]))
+            if raster:
+                theirs = ref.ask("raster", card.path)
+                t0 = time.perf_counter()
+                resvg_bridge.svg_to_png(card.our_svg)
+                ours = ms(t0)
+                card.add("ratio_raster", ours / theirs["resvg_ms"])
+                card.add("ours_raster", ours)
+                card.add("ref_raster", theirs["resvg_ms"])
+
+
+def report_warm(cards: list[Card], raster: bool) -> dict[str, Any]:
+    print(f"\n== warm render_png vs Satori + resvg-js (ms; median (min-max) over rounds), "
+          f"backend {resvg_bridge.resolve_backend()}")
+    print(f"{'card':22} {'satori+resvg-js':>22} {'render_png':>22} {'ratio':>22}")
+    for c in cards:
+        print(f"{c.name:22} {spread(c.times['ref_total']):>22} {spread(c.times['ours_total']):>22} "
+              f"{spread(c.times['ratio_total']):>22}")
+    medians = [statistics.median(c.times["ratio_total"]) for c in cards]
+    out: dict[str, Any] = {"total_ratio_median": statistics.median(medians),
+                           "total_ratio_max": max(medians),
+                           "total_ratio_worst_card": cards[medians.index(max(medians))].name}
+    print(f"median paired ratio over {len(cards)} cards: {out['total_ratio_median']:.3f}; "
+          f"worst card {out['total_ratio_worst_card']} {out['total_ratio_max']:.3f}")
+    if raster:
+        print("\n== raster: ours (our SVG) vs resvg-js (Satori's SVG), ms; * = blurred shadow")
+        print(f"{'card':22} {'resvg-js':>22} {'ours':>22} {'ratio':>22}")
+        for c in cards:
+            print(f"{c.name + (' *' if c.blurred else ''):22} {spread(c.times['ref_raster']):>22} "
+                  f"{spread(c.times['ours_raster']):>22} {spread(c.times['ratio_raster']):>22}")
+        blurred = [statistics.median(c.times["ratio_raster"]) for c in cards if c.blurred]
+        if blurred:
+            out["blurred_raster_ratio_median"] = statistics.median(blurred)
+            out["blurred_raster_ratio_max"] = max(blurred)
+            print(f"blurred-shadow cards ({len(blurred)}): median raster ratio "
+                  f"{out['blurred_raster_ratio_median']:.3f}, worst {out['blurred_raster_ratio_max']:.3f}")
+    return out
+
+
+def bench_threads(cards: list[Card], rounds: int) -> dict[str, Any]:
+    """Cards per second with one thread and with two, alternating, ``rounds`` times."""
+    def run(threads: int) -> float:
+        jobs = [c.kwargs for c in cards] * 2
+        lock = threading.Lock()
+
+        def worker() -> None:
+            while True:
+                with lock:
+                    if not jobs:
+                        return
+                    kwargs = jobs.pop()
+                render_png(**kwargs)
+        n = len(jobs)
+        t0 = time.perf_counter()
+        pool = [threading.Thread(target=worker) for _ in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join()
+        return n / (time.perf_counter() - t0)
+
+    run(2)  # warm-up
+    ratios, one, two = [], [], []
+    for _ in range(rounds):
+        a, b = run(1), run(2)
+        one.append(a)
+        two.append(b)
+        ratios.append(b / a)
+    print(f"\n== threads: cards/s with 1 thread {spread(one)}, with 2 threads {spread(two)}; "
+          f"2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus)")
+    return {"thread_scaling_median": statistics.median(ratios), "thread_scaling_min": min(ratios)}
+
+
+def bench_cold(ref_dir: Path, rounds: int) -> dict[str, Any]:
+    """A new process per render: our CLI against the reference's render.mjs (in ``ref_dir``)."""
+    card = ROOT / "simple-card.json"
+    cli = shutil.which("satori-py", path=str(Path(sys.executable).parent)) or "satori-py"
+    ratios, ours_t, theirs_t = [], [], []
+    # As installed by pip: with bytecode (the first, discarded pair writes it).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(rounds + 1):
+            t0 = time.perf_counter()
+            subprocess.run(["node", str(ref_dir / "render.mjs"), str(card), f"{tmp}/ref"],
+                           check=True, cwd=ref_dir)
+            theirs = ms(t0)
+            t0 = time.perf_counter()
+            subprocess.run([cli, str(card), "-o", f"{tmp}/ours.png"], check=True, env=env)
+            ours = ms(t0)
+            if i:  # the first pair only warms the OS file cache
+                ours_t.append(ours)
+                theirs_t.append(theirs)
+                ratios.append(ours / theirs)
+    print(f"\n== cold: `satori-py simple-card.json -o out.png` {spread(ours_t)} ms, "
+          f"`node render.mjs` {spread(theirs_t)} ms; ratio {spread(ratios)}")
+    return {"cold_ratio_median": statistics.median(ratios)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--only", default="warm,raster,threads,cold")
+    ap.add_argument("--ref", type=Path, default=Path(os.environ.get("SATORI_REF_DIR", REPO.parent / "ref")))
+    ap.add_argument("--filter", default="")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    only = set(args.only.split(","))
+    if not (args.ref / "node_modules" / "satori").is_dir():
+        print(f"no satori in {args.ref}/node_modules: pass --ref (see the docstring)", file=sys.stderr)
+        return 2
+    cards = load_cards(args.filter)
+    print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
+    results: dict[str, Any] = {"cards": len(cards), "rounds": args.rounds, "load_before": os.getloadavg()}
+    if only & {"warm", "raster"}:
+        ref = Reference(args.ref)
+        try:
+            bench_warm(cards, ref, args.rounds, "raster" in only)
+        finally:
+            ref.close()
+        results.update(report_warm(cards, "raster" in only))
+    if "threads" in only:
+        results.update(bench_threads(cards, max(3, args.rounds // 2)))
+    if "cold" in only:
+        results.update(bench_cold(args.ref, args.rounds))
+    results["load_after"] = os.getloadavg()
+    print(f"\n{load()}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""PNG encoding of a premultiplied RGBA canvas, at three trade-offs of time and size.
+
+The fast bindings hand us the raw canvas (tiny-skia's premultiplied RGBA);
+encoding it here is quicker than the bindings' own encoder at a similar size,
+because deflate (zlib-ng when installed, else zlib) runs without the GIL and
+most of a card is flat colour that compresses well without PNG row filters.
+
+``compression`` (see :data:`COMPRESSIONS`), measured on 24 realistic
+1200x630 cards against the bytes of resvg-py's PNG:
+
+* ``"fast"``: no row filters, deflate level 1; about 2x the bytes.
+* ``"default"``: no row filters, deflate level 6, about the same bytes; an
+  image that compresses worse than 20:1 that way (photographs) is encoded
+  again with per-row Up filters, which photographs need to stay small.
+* ``"smallest"``: per-row choice of no filter or Up, deflate level 9; about
+  0.9x the bytes, several times slower.
+
+Straight (unpremultiplied) colour is what PNG stores; it is computed exactly as
+tiny-skia does, so every backend gives the same pixels.
+"""
+from __future__ import annotations
+
+import struct
+import zlib as _stdlib_zlib
+from types import ModuleType
+
+_zlib: ModuleType
+try:  # zlib-ng: the same format, 2-3x faster deflate
+    from zlib_ng import zlib_ng as _zlib
+except ImportError:  # pragma: no cover - zlib-ng is a dependency; kept for odd platforms
+    _zlib = _stdlib_zlib
+
+__all__ = ["COMPRESSIONS", "encode_png"]
+
+COMPRESSIONS = ("fast", "default", "smallest")
+_LEVELS = {"fast": 1, "default": 6, "smallest": 9}
+_PHOTO_RATIO = 20  # raw bytes per compressed byte below which rows get filters
+
+_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", _stdlib_zlib.crc32(data, _stdlib_zlib.crc32(kind))))
+
+
+# --- unpremultiplying -------------------------------------------------------------------
+
+def _demultiply_table(alpha: int) -> bytes:
+    # tiny-skia's PremultipliedColorU8::demultiply, in its f64 arithmetic, whose
+    # rounding of halves (14 at alpha 140 -> 25) integer arithmetic would not repeat.
+    scale = alpha / 255.0
+    return bytes(min(255, int(c / scale + 0.5)) for c in range(256))
+
+
+_TABLES: dict[int, bytes] = {}  # alpha -> its table, made when first needed
+# Alpha bytes mapped to 1 where a pixel is partly transparent, 0 where it is 0 or 255.
+_PARTIAL = bytes(0 if a in (0, 255) else 1 for a in range(256))
+
+
+def straight_rgba(rgba: bytes, width: int, height: int) -> bytes:
+    """Premultiplied RGBA -> straight RGBA. Opaque and clear pixels are left alone."""
+    alpha = rgba[3::4]
+    if alpha.count(255) == width * height:
+        return rgba
+    partial = alpha.translate(_PARTIAL)
+    out = bytearray(rgba)
+    i = partial.find(1)
+    while i >= 0:
+        # One run of partly transparent pixels of the same alpha at a time.
+        a = alpha[i]
+        j = i + 1
+        while j < len(alpha) and alpha[j] == a:
+            j += 1
+        start, end = 4 * i, 4 * j
+        table = _TABLES.get(a)
+        if table is None:
+            table = _TABLES[a] = _demultiply_table(a)
+        run = bytes(out[start:end]).translate(table)
+        out[start:end] = run
+        out[start + 3:end:4] = alpha[i:j]  # the table would have scaled alpha too
+        i = partial.find(1, j)
+    return bytes(out)
+
+
+# --- row filters ----------------------------------------------------------------------
+
+def _unfiltered(rgba: bytes, stride: int) -> bytes:
+    return b"".join(b"\0" + rgba[i:i + stride] for i in range(0, len(rgba), stride))
+
+
+def _up_filtered(rgba: bytes, stride: int) -> bytes:
+    """Each row as it is, or as its difference from the row above (PNG filter Up),
+    whichever has more zero bytes. The byte-wise subtraction is done on whole rows
+    as Python integers, with the high bits of each byte kept from borrowing."""
+    high = int.from_bytes(b"\x80" * stride, "little")
+    low = ~high
+    out = [b"\0", rgba[:stride]]
+    previous = int.from_bytes(rgba[:stride], "little")
+    for i in range(stride, len(rgba), stride):
+        row = rgba[i:i + stride]
+        current = int.from_bytes(row, "little")
+        if current == previous:
+            out += (b"\2", bytes(stride))
+        else:
+            diff = (((current | high) - (previous & low)) ^ ((current ^ ~previous) & high))
+            up = diff.to_bytes(stride, "little")
+            out += (b"\2", up) if up.count(0) > row.count(0) else (b"\0", row)
+        previous = current
+    return b"".join(out)
+
+
+def encode_png(rgba: bytes, width: int, height: int, compression: str = "default") -> bytes:
+    """A PNG (8-bit RGBA) of ``width`` x ``height`` premultiplied RGBA pixels."""
+    level = _LEVELS[compression]
+    pixels = straight_rgba(rgba, width, height)
+    stride = width * 4
+    if compression == "smallest":
+        data = _zlib.compress(_up_filtered(pixels, stride), level)
+    else:
+        raw = _unfiltered(pixels, stride)
+        data = _zlib.compress(raw, level)
+        if compression == "default" and len(data) * _PHOTO_RATIO > len(raw):
+            data = _zlib.compress(_up_filtered(pixels, stride), level)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return _SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")

@@ -1,0 +1,109 @@
+"""The output cache: a repeated card costs no render; keys, bounds, the directory."""
+from __future__ import annotations
+
+import pytest
+
+from satori_py import Font, api, render_png
+from satori_py.assets import DEFAULT_FONT_PATH
+from satori_py.output_cache import OutputCache
+
+CARD = {"type": "div", "props": {"style": {"display": "flex", "width": "100%", "height": "100%",
+                                           "backgroundColor": "#123456", "color": "white"},
+                                 "children": "cached"}}
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    count = [0]
+    real = api.render_svg
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        count[0] += 1
+        return real(*args, **kwargs)
+    monkeypatch.setattr(api, "render_svg", counting)
+    return count
+
+
+def test_a_repeated_card_costs_no_render(renders: list[int]) -> None:
+    cache = OutputCache()
+    first = render_png(CARD, width=60, height=30, cache=cache)
+    again = render_png(CARD, width=60, height=30, cache=cache)
+    assert again == first and renders == [1] and (cache.hits, cache.misses) == (1, 1)
+    # Another option, another image.
+    assert render_png(CARD, width=60, height=30, compression="fast", cache=cache) != b""
+    assert render_png(CARD, width=61, height=30, cache=cache) != first
+    assert renders == [3]
+    assert render_png(CARD, width=60, height=30) == first  # no cache: renders
+    assert renders == [4]
+
+
+def test_font_bytes_are_hashed_once_per_font_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = DEFAULT_FONT_PATH.read_bytes()
+    font = Font("Geist", data)
+    reads = [0]
+    real = Font.load_bytes
+
+    def counting(self: Font) -> bytes:
+        reads[0] += 1
+        return real(self)
+    monkeypatch.setattr(Font, "load_bytes", counting)
+    keys = {OutputCache.key(CARD, {"fonts": [font], "width": 10}) for _ in range(5)}
+    assert len(keys) == 1 and reads == [1]
+    # Same bytes in another Font object: the same key; other bytes: another key.
+    assert OutputCache.key(CARD, {"fonts": [Font("Geist", data)], "width": 10}) in keys
+    assert OutputCache.key(CARD, {"fonts": [Font("Geist", data + b"\0")], "width": 10}) not in keys
+    assert OutputCache.key(CARD, {"fonts": [Font("Geist", data, weight=700)], "width": 10}) not in keys
+
+
+@pytest.mark.parametrize("element, options", [
+    (CARD, {"fetcher": lambda url: b""}),                 # what a callback answers is not in the key
+    (CARD, {"on_warning": print}),
+    ('{"type": "div"}', {}),                              # JSON text or a path: not plain data
+    ({"type": "div", "props": {"x": object()}}, {}),
+])
+def test_renders_that_cannot_be_cached(element: object, options: dict) -> None:
+    assert OutputCache.key(element, options) is None
+
+
+def test_memory_is_bounded_in_bytes() -> None:
+    cache = OutputCache(max_bytes=100)
+    for i in range(10):
+        cache.put(f"k{i}", bytes(30))
+    assert cache.entries == 3 and cache.get("k9") is not None and cache.get("k0") is None
+    cache.put("big", bytes(101))  # larger than the whole cache: not kept
+    assert cache.get("big") is None
+
+
+def test_directory_outlives_the_process_and_is_bounded(tmp_path, renders: list[int]) -> None:
+    first = render_png(CARD, width=60, height=30, cache=OutputCache(directory=tmp_path))
+    later = OutputCache(directory=tmp_path)  # another process, another worker
+    assert render_png(CARD, width=60, height=30, cache=later) == first and renders == [1]
+    small = OutputCache(max_bytes=0, directory=tmp_path / "small", max_disk_bytes=250)
+    for i in range(10):
+        small.put(f"{i:02d}" + "0" * 62, bytes(100))
+    files = list((tmp_path / "small").glob("??/*"))
+    assert 1 <= len(files) <= 2
+
+
+def test_image_response_repeats_and_304s_cost_no_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.web import response as web_response
+    from satori_py.web.job import render_job
+
+    jobs = [0]
+
+    def counting(job):  # type: ignore[no-untyped-def]
+        jobs[0] += 1
+        return render_job(job)
+    monkeypatch.setattr(web_response, "render_job", counting)
+    cache = OutputCache()
+    first = web_response.ImageResponse(CARD, width=60, height=30, cache=cache)
+    etag = first.etag
+    assert jobs == [1]
+    again = web_response.ImageResponse(CARD, width=60, height=30, cache=cache)
+    answer = again.reply(if_none_match=etag)
+    assert answer.status == 304 and jobs == [1]
+    assert web_response.ImageResponse(CARD, width=60, height=30, cache=cache).body == first.body
+    assert jobs == [1]
+    # Without the cache (or for another card) it renders.
+    assert web_response.ImageResponse(CARD, width=60, height=30, cache=False).body == first.body
+    assert jobs == [2]
