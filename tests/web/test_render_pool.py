@@ -303,7 +303,8 @@ def test_a_pathological_card_gets_its_own_503_while_others_render(shared_pool: A
     from satori_py.starlette import ImageResponse as Response
 
     async def both() -> tuple[Any, Any]:
-        slow = Response(_Spin(), **SMALL, on_error="500", deadline=2)
+        # The deadline leaves the spinner time to use 0.2 s of CPU on a busy machine.
+        slow = Response(_Spin(), **SMALL, on_error="500", deadline=10)
         fast = Response(CARD.element, **SMALL, on_error="500")
         scope = {"type": "http", "method": "GET", "headers": []}
         slow_task = asyncio.create_task(slow.reply(scope))
