@@ -29,6 +29,7 @@ from .paint.painter import Painter
 from .style.colors import js_round, parse_color
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
+from .tailwind import TailwindStage
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
 from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
@@ -107,6 +108,7 @@ class Pipeline:
     emoji: str | None = DEFAULT_EMOJI
     strict: bool = False
     on_warning: Callable[[Exception], None] | None = None
+    tailwind_config: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self._new_channel()
@@ -152,6 +154,8 @@ class Pipeline:
             self.load_additional_asset,
             _emoji_loader(self.emoji, self.grapheme_images) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
+        # Checks the config now: a bad one fails the render before anything is laid out.
+        tailwind = TailwindStage(self.width, self.height, self.tailwind_config)
 
         def lay_out(styled: Element) -> LayoutResult:
             # Like the reference's layOut(): build, ask for what the text lacks, build again.
@@ -165,7 +169,8 @@ class Pipeline:
                                       on_style_error=channel.report if channel.lenient else None,
                                       on_warning=channel.report, image_loader=image_loader,
                                       paint_check=paint_check,
-                                      point_scale_factor=self.point_scale_factor, grapheme_images=images)
+                                      point_scale_factor=self.point_scale_factor, grapheme_images=images,
+                                      tailwind=tailwind)
                 root = builder.build(styled)
                 reported.append(channel.checkpoint())
                 return (builder, root), builder.paragraphs
@@ -206,7 +211,8 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                fetcher: Callable[[str], Any] | None = None,
                on_style_error: Callable[[Exception], None] | None = None,
                emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
-               on_warning: Callable[[Exception], None] | None = None) -> str:
+               on_warning: Callable[[Exception], None] | None = None,
+               tailwind_config: Mapping[str, Any] | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
@@ -218,10 +224,13 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     or ``on_warning`` (the rest); ``strict=True`` raises it instead
     (:mod:`satori_py.diagnostics`). ``emoji`` draws emoji from that set (the
     bundled Twemoji by default, offline; ``None`` leaves them to the fonts, as
-    Satori itself does).
+    Satori itself does). The ``tw`` classes Satori ignores are reported too;
+    ``tailwind_config`` is Satori's ``tailwindConfig`` (theme overrides and
+    ``extend``), used by this render only.
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
-                        load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning)
+                        load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning,
+                        tailwind_config)
     with gc_paused():
         return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 

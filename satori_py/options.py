@@ -19,7 +19,8 @@ __all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", 
 # a case file's other options are ignored.
 RENDER_OPTIONS = frozenset({
     "width", "height", "fonts", "embed_font", "debug", "point_scale_factor", "grapheme_images",
-    "load_additional_asset", "fetcher", "on_style_error", "emoji", "strict", "on_warning"})
+    "load_additional_asset", "fetcher", "on_style_error", "emoji", "strict", "on_warning",
+    "tailwind_config"})
 # The options that are functions, which a case file (JSON) cannot give.
 CALLBACK_OPTIONS = frozenset({"load_additional_asset", "fetcher", "on_style_error", "on_warning"})
 

@@ -164,7 +164,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("satori_py._version", "satori_py.errors", "satori_py.diagnostics", "satori_py.cache",
               "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options")),
     ("element", ("satori_py.element", "satori_py.markup", "satori_py.templates")),
-    ("style", ("satori_py.style",)),
+    # satori_py.tailwind reads tw classes into a style dict (pure data, beside the style stage).
+    ("style", ("satori_py.style", "satori_py.tailwind")),
     ("text", ("satori_py.text",)),
     ("layout", ("satori_py.layout",)),
     ("paint", ("satori_py.paint", "satori_py.svg")),

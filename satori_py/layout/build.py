@@ -128,6 +128,8 @@ class TreeBuilder:
     paint_check: Callable[[ComputedStyle], ComputedStyle] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
+    # tailwind(tw, inline style) -> the style with the tw classes under it (satori_py.tailwind).
+    tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None
     # Every paragraph built, e.g. to ask ``load_additional_asset`` for what their text lacks.
     paragraphs: list[Paragraph] = field(default_factory=list)
     _layout: Layout = field(init=False)
@@ -141,7 +143,8 @@ class TreeBuilder:
         with node_context(el.path):
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning)
+                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
+                                  tailwind=self.tailwind)
         with node_context(el.path):
             families = style.get("fontFamily")
             if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \

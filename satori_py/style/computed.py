@@ -104,7 +104,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                   viewport: tuple[float, float],
                   on_style_error: Callable[[StyleError], None] | None = None,
                   point_scale_factor: float = 1.0,
-                  on_warning: Callable[[StyleError], None] | None = None) -> ComputedStyle:
+                  on_warning: Callable[[StyleError], None] | None = None,
+                  tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None) -> ComputedStyle:
     """The computed style of element ``tag`` with ``props``, inheriting from ``parent``.
 
     Invalid values raise StyleError with the reference's sentence, or are
@@ -112,6 +113,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     reference only warns about are dropped and listed in ``warnings``; they,
     and what the reference ignores without a word (unsupported properties,
     invalid values that fall back), are passed to ``on_warning``.
+    ``tailwind(tw, inline)`` merges a ``tw`` prop's classes under the inline
+    style (layout.ts does it before computeStyle), see satori_py.tailwind.
     """
     props = props or {}
     warnings: list[str] = []
@@ -148,6 +151,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
 
     inline = props.get("style")
     inline = dict(inline) if isinstance(inline, Mapping) else {}
+    if tailwind is not None and "tw" in props:
+        inline = tailwind(props["tw"], inline)
     if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
         # The transform attribute of an inline SVG transforms its box.
         matrix = svg_transform_to_css(props["transform"])

@@ -17,12 +17,14 @@ from ..errors import StyleError
 
 __all__ = [
     "DIMENSION",
+    "JS_SPACE",
     "MATH_FUNCTION",
     "NUMBER",
     "LengthContext",
     "calc_degree",
     "check_keyword",
     "js_number",
+    "js_parse_float",
     "js_string",
     "js_to_number",
     "keyword_error",
@@ -136,16 +138,18 @@ _CSS_DIMENSION_UNITS = {
     "Hz": "frequency", "kHz": "frequency", "dpi": "resolution", "dpcm": "resolution",
     "dppx": "resolution", "s": "time", "ms": "time",
 }
-_LEADING_FLOAT = re.compile(r"^\s*[+-]?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|Infinity)", re.IGNORECASE)
+# JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
+JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+           "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_LEADING_FLOAT = re.compile(f"^[{JS_SPACE}]*([+-]?(?:Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?))")
 
 
-def _parse_float_prefix(text: str) -> float:
+def js_parse_float(text: str) -> float:
     """JavaScript's ``parseFloat``: the longest numeric prefix, else NaN."""
     match = _LEADING_FLOAT.match(text)
     if not match:
         return math.nan
-    number = match.group(0).strip()
-    return float(number.replace("Infinity", "inf"))
+    return float(match.group(1).replace("Infinity", "inf"))
 
 
 def parse_css_dimension(text: str) -> tuple[str, float, str] | None:
@@ -156,13 +160,13 @@ def parse_css_dimension(text: str) -> tuple[str, float, str] | None:
     if re.search(r"\.\D?$", text) or re.match(r"^[+-]{2}", text) or text.count(".") > 1:
         return None
     if text.endswith("%"):
-        value = _parse_float_prefix(text)
+        value = js_parse_float(text)
         return None if math.isnan(value) else ("percentage", value, "%")
     unit_match = re.search(r"\D+$", text)
     unit = unit_match.group(0) if unit_match else ""
     if unit and unit not in _CSS_DIMENSION_UNITS:
         return None
-    value = _parse_float_prefix(text[: len(text) - len(unit)] if unit else text)
+    value = js_parse_float(text[: len(text) - len(unit)] if unit else text)
     if math.isnan(value):
         return None
     return (_CSS_DIMENSION_UNITS[unit] if unit else "number", value, unit)

@@ -63,6 +63,8 @@ class RenderJob:
     strict: bool = False
     # e.g. satori_py.text.google_fonts.google_fonts(); picklable too
     load_additional_asset: Any = None
+    # Checked and copied to plain data by the response (see satori_py.tailwind.config).
+    tailwind_config: dict[str, Any] | None = None
 
     @property
     def content_type(self) -> str:
@@ -80,7 +82,8 @@ def render_job(job: RenderJob) -> bytes:
     png = render_png(job.element, width=job.width, height=job.height,
                      fonts=list(job.fonts) if job.fonts is not None else None,
                      debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
-                     load_additional_asset=job.load_additional_asset)
+                     load_additional_asset=job.load_additional_asset,
+                     tailwind_config=job.tailwind_config)
     return encode(png, job.format)
 
 

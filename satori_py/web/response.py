@@ -33,6 +33,7 @@ from typing import Any, Literal
 from ..options import Font
 from ..output_cache import OutputCache, default_cache
 from ..text.emoji import EMOJI_SETS
+from ..tailwind.config import plain_config
 from .job import RenderJob, normalize_format, render_job
 from .reply import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, Header, HeadersInit, Reply,
                     error_reply, header_pairs, image_reply, log_render_error, merge_headers,
@@ -86,7 +87,8 @@ class ImageResponse:
                  development: bool | None = None, on_error: OnError = "raise",
                  deadline: float | None = None, fetcher: Any = None,
                  strict: bool = False, load_additional_asset: Any = None,
-                 cache: OutputCache | bool = True) -> None:
+                 cache: OutputCache | bool = True,
+                 tailwind_config: Mapping[str, Any] | None = None) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -112,7 +114,8 @@ class ImageResponse:
                              height=_check_size("height", height),
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
                              format=normalize_format(format), fetcher=fetcher,
-                             strict=bool(strict), load_additional_asset=load_additional_asset)
+                             strict=bool(strict), load_additional_asset=load_additional_asset,
+                             tailwind_config=plain_config(tailwind_config))
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)
