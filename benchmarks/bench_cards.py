@@ -48,7 +48,8 @@ from satori_py import render_png, render_svg  # noqa: E402
 from satori_py.case import load_case  # noqa: E402
 from satori_py.options import Font  # noqa: E402
 
-BLUR = re.compile(r"(?:box|text)Shadow\"\s*:\s*\"[^\"]*?\d+px \d+px [1-9]\d*px")
+# A shadow with a blur: two offsets (px or a bare 0), then a blur radius that is not 0.
+BLUR = re.compile(r'(?:box|text)Shadow"\s*:\s*"[^"]*?-?\d+(?:px)?\s+-?\d+(?:px)?\s+[1-9]\d*px')
 
 
 @dataclass
