@@ -22,7 +22,9 @@ fed the same bytes.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .backends import RGBA, FontSource, Job, render
@@ -148,7 +150,45 @@ def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
     fonts = list(font_files or ())
     if fonts and chosen != "resvg_py" and "<text" in svg and _is_installed("resvg_py"):
         chosen = "resvg_py"  # only resvg-py can map generic families to our font
-    return render(chosen, Job(svg, width, height, zoom, bg, fonts, compression))
+    return _on_raster_thread(lambda: render(chosen, Job(svg, width, height, zoom, bg, fonts, compression)))
+
+
+# resvg renders nested groups recursively, with about 32 KB of stack per level: on the
+# main thread (8 MB) 250 nested groups overflow it, in a thread with a 1 MB stack 60
+# do, and the process dies (SIGSEGV). usvg refuses trees deeper than 1024 levels, so
+# every raster runs on a thread of its own whose stack holds that (an SVG image
+# inside the SVG adds its own levels).
+RASTER_STACK_BYTES = 96 * 1024 * 1024
+_STACK_SIZE_LOCK = threading.Lock()
+
+
+def _on_raster_thread(render: Callable[[], bytes]) -> bytes:
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, render()))
+        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
+            # Without the locals of its frames: the resvg binding's objects may only be
+            # dropped on the thread that made them.
+            seen: BaseException | None = exc
+            while seen is not None:
+                traceback.clear_frames(seen.__traceback__)
+                seen = seen.__cause__ or seen.__context__
+            outcome.append((False, exc))
+
+    with _STACK_SIZE_LOCK:  # threading.stack_size is process-wide: set it only around our start
+        previous = threading.stack_size(RASTER_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="resvg-bridge-raster", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    thread.join()
+    ok, value = outcome[0]
+    if ok:
+        return value  # type: ignore[no-any-return]
+    raise value
 
 
 def _check_background(background: Any) -> RGBA | None:

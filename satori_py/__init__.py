@@ -18,19 +18,20 @@ if TYPE_CHECKING:
     from .errors import (FontError, ImageError, InvalidElementError, LimitError, RenderError,
                          SatoriError, StyleError)
     from .fetch import files_fetcher, http_fetcher
+    from .limits import Limits
     from .options import Font
     from .templates import Template
     from .web import ImageResponse
 
 __all__ = [
-    "__version__", "render_svg", "render_png", "h", "Font", "ImageResponse", "files_fetcher",
+    "__version__", "render_svg", "render_png", "h", "Font", "Limits", "ImageResponse", "files_fetcher",
     "http_fetcher",
     "SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError", "LimitError",
     "RenderError", "render_many", "Template",
 ]
 
 _HOMES = {
-    "render_svg": ".api", "render_png": ".api", "h": ".element", "Font": ".options",
+    "render_svg": ".api", "render_png": ".api", "h": ".element", "Font": ".options", "Limits": ".limits",
     "ImageResponse": ".web", "files_fetcher": ".fetch", "http_fetcher": ".fetch",
     "Template": ".templates", "render_many": ".batch",
     **dict.fromkeys(("SatoriError", "InvalidElementError", "StyleError", "FontError", "ImageError",

@@ -7,6 +7,8 @@ knowledge lives here.
 from __future__ import annotations
 
 import gc
+import math
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,6 +22,8 @@ from .element import Element, load_element
 from .errors import FontError, ImageError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
+from .layout.taffy_thread import session as taffy_session
+from .limits import Limits, enforcing
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .output_cache import OutputCache, default_cache
 from .paint.checks import checked_style
@@ -109,6 +113,7 @@ class Pipeline:
     strict: bool = False
     on_warning: Callable[[Exception], None] | None = None
     tailwind_config: Mapping[str, Any] | None = None
+    limits: Limits | None = None
 
     def __post_init__(self) -> None:
         self._new_channel()
@@ -119,16 +124,23 @@ class Pipeline:
         self.diagnostics = Diagnostics(strict=self.strict, on_style_error=self.on_style_error,
                                        on_warning=self.on_warning)
 
+    # Each stage runs under the limits; called inside render_svg/render_png they share
+    # one budget (deadline, text count), called one by one each starts its own.
+
     def parse(self, element: Any) -> Element:
         """The element tree; a render starts here (with a channel of its own)."""
         self._new_channel()
-        _check_canvas(self.width, self.height)
-        with self.diagnostics.active():  # what HTML input repairs or ignores
-            return load_element(element)
+        with enforcing(self.limits):
+            _check_canvas(self.width, self.height)
+            with self.diagnostics.active():  # what HTML input repairs or ignores
+                return load_element(element)
 
     def layout(self, tree: Element) -> LayoutResult:
-        with self.diagnostics.active():
-            return self._layout(tree)
+        with enforcing(self.limits) as budget, self.diagnostics.active():
+            budget.check_deadline()
+            result = self._layout(tree)
+            budget.check_deadline()
+            return result
 
     def _layout(self, tree: Element) -> LayoutResult:
         fetcher = self.fetcher
@@ -179,16 +191,20 @@ class Pipeline:
                                                           processed=processed)
             return builder.finish(root)
 
-        # <style> sheets apply before layout; container queries lay out twice.
-        result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
-                                          diagnostics=channel, container_sizes=container_sizes)
+        # <style> sheets apply before layout; container queries lay out twice. Taffy runs on a
+        # thread of the render's own, which ends with it.
+        with taffy_session():
+            result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
+                                              diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
         return result
 
     def paint(self, result: LayoutResult) -> str:
-        with self.diagnostics.active():
+        with enforcing(self.limits) as budget, self.diagnostics.active():
             painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
-            return serialize(painter.document(result))
+            document = painter.document(result)
+            budget.check_deadline()
+            return serialize(document)
 
 
 def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:
@@ -212,7 +228,8 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                on_style_error: Callable[[Exception], None] | None = None,
                emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None,
-               tailwind_config: Mapping[str, Any] | None = None) -> str:
+               tailwind_config: Mapping[str, Any] | None = None,
+               limits: Limits | None = None) -> str:
     """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
@@ -226,13 +243,23 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     bundled Twemoji by default, offline; ``None`` leaves them to the fonts, as
     Satori itself does). The ``tw`` classes Satori ignores are reported too;
     ``tailwind_config`` is Satori's ``tailwindConfig`` (theme overrides and
-    ``extend``), used by this render only.
+    ``extend``), used by this render only. ``limits`` (a :class:`Limits`) bounds
+    what the input may cost; over a limit raises :class:`LimitError`.
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning,
-                        tailwind_config)
-    with gc_paused():
+                        tailwind_config, limits)
+    with gc_paused(), enforcing(limits):  # the stages share one budget
         return pipeline.paint(pipeline.layout(pipeline.parse(element)))
+
+
+_SVG_SIZE = re.compile(r'<svg width="([0-9.]+)" height="([0-9.]+)"')
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    """The size of an SVG made by :func:`render_svg` (its root's first attributes)."""
+    match = _SVG_SIZE.match(svg)
+    return (float(match.group(1)), float(match.group(2))) if match else (0.0, 0.0)
 
 
 def _background(background: str | None) -> tuple[int, int, int, int] | None:
@@ -275,14 +302,19 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
     if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
         raise LimitError(f"Invalid scale {scale!r}: expected a positive number.", prop="scale", value=scale)
     _check_canvas(options.get("width"), options.get("height"), scale)
-    svg = render_svg(element, fonts=fonts, **options)
-    # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.
-    font_files = None
-    if not options.get("embed_font", True):
-        font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
-    try:
-        return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
-                                       background=_background(background), font_files=font_files,
-                                       compression=compression)
-    except resvg_bridge.RasterizeError as exc:
-        raise RenderError(f"Rasterising the SVG failed: {exc}") from None
+    with enforcing(options.get("limits")) as budget:
+        svg = render_svg(element, fonts=fonts, **options)
+        # The raster's memory is its size: the output counts as an image too.
+        width, height = _svg_size(svg)
+        budget.check_pixels(math.ceil(width * scale), math.ceil(height * scale), what="The PNG")
+        budget.check_deadline()
+        # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.
+        font_files = None
+        if not options.get("embed_font", True):
+            font_files = [f.load_bytes() for f in (fonts if fonts is not None else default_fonts())]
+        try:
+            return resvg_bridge.svg_to_png(svg, zoom=scale if scale != 1 else None,
+                                           background=_background(background), font_files=font_files,
+                                           compression=compression)
+        except resvg_bridge.RasterizeError as exc:
+            raise RenderError(f"Rasterising the SVG failed: {exc}") from None

@@ -11,9 +11,31 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from functools import lru_cache, wraps
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Texts longer than this are not kept by :func:`text_cache`: a render of megabytes of
+# new text must not leave megabytes of results behind in every cache it passes.
+MAX_CACHED_TEXT = 4096
+
+
+def text_cache(maxsize: int, *, max_text: int = MAX_CACHED_TEXT) -> Callable[[F], F]:
+    """``functools.lru_cache`` for functions of a text (their first argument), bounded in
+    memory as well: results for texts longer than ``max_text`` are computed, not kept."""
+    def decorate(fn: F) -> F:
+        cached = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def call(text: str, *args: Any) -> Any:
+            return cached(text, *args) if len(text) <= max_text else fn(text, *args)
+
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+    return decorate
 
 
 class BoundedCache(Generic[V]):

@@ -73,7 +73,16 @@ class ImageError(SatoriError):
 
 
 class LimitError(SatoriError):
-    """The input is over a configured limit (size, depth, bytes)."""
+    """The input is over a configured limit (size, depth, bytes, time).
+
+    ``limit`` names the field of :class:`satori_py.Limits` that was exceeded
+    (None for fixed limits such as the canvas size).
+    """
+
+    def __init__(self, message: str, *, limit: str | None = None, path: str | None = None,
+                 prop: str | None = None, value: Any = None) -> None:
+        self.limit = limit
+        super().__init__(message, path=path, prop=prop, value=value)
 
 
 class RenderError(SatoriError):

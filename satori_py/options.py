@@ -11,7 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FontError
+from .cache import BoundedCache
+from .errors import FontError, LimitError
+from .limits import active
 
 __all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
 
@@ -20,11 +22,14 @@ __all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", 
 RENDER_OPTIONS = frozenset({
     "width", "height", "fonts", "embed_font", "debug", "point_scale_factor", "grapheme_images",
     "load_additional_asset", "fetcher", "on_style_error", "emoji", "strict", "on_warning",
-    "tailwind_config"})
+    "tailwind_config", "limits"})
 # The options that are functions, which a case file (JSON) cannot give.
 CALLBACK_OPTIONS = frozenset({"load_additional_asset", "fetcher", "on_style_error", "on_warning"})
 
 FontData = bytes | str | os.PathLike[str]
+
+# Font files given by path, by (device, inode, size, mtime): read once while unchanged.
+_FONT_FILES: BoundedCache[bytes] = BoundedCache(64, weigh=len, max_weight=256 * 1024 * 1024)
 
 # Satori's FontOptions: weight is one of 100..900 in hundreds, style normal|italic.
 FONT_WEIGHTS = (100, 200, 300, 400, 500, 600, 700, 800, 900)
@@ -91,13 +96,28 @@ class Font:
         return digest
 
     def load_bytes(self) -> bytes:
-        """The font file's bytes, read from ``data`` when it is a path."""
+        """The font file's bytes, read from ``data`` when it is a path.
+
+        A file is read once while it is unchanged (same file, size and
+        modification time): every render gets the same bytes object, so the
+        font caches recognise it without reading or hashing it again.
+        """
         self.validate()
         if isinstance(self.data, bytes):
             return self.data
         path = os.fspath(self.data)
         try:
-            return Path(path).read_bytes()
+            stat = os.stat(path)
+            key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            data = _FONT_FILES.get(key)
+            if data is None:
+                limit = active().limits.max_font_bytes
+                if stat.st_size > limit:
+                    raise LimitError(f'The font file {path} is {stat.st_size} bytes, over the max_font_bytes '
+                                     f"limit of {limit}.", limit="max_font_bytes", prop="fonts", value=path)
+                data = Path(path).read_bytes()
+                _FONT_FILES.put(key, data)
+            return data
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise FontError(f"Cannot read font file {path}: {reason}",

@@ -8,6 +8,7 @@ bytes). Attribute order is the order the painter gave, numbers are printed by
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -82,10 +83,17 @@ def _write(node: SvgNode, out: list[str]) -> None:
     out.append(f"</{node.tag}>")
 
 
+# Characters XML 1.0 cannot hold, not even as references: C0 controls other than tab, line
+# feed and carriage return, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def serialize(node: SvgNode) -> str:
+    """The SVG text of ``node``: well-formed XML whatever the strings in it (characters XML
+    cannot hold become U+FFFD, as a browser shows them)."""
     out: list[str] = []
     _write(node, out)
-    return "".join(out)
+    return _NOT_XML.sub("\ufffd", "".join(out))
 
 
 def raw(markup: str) -> SvgNode:

@@ -55,12 +55,12 @@ def test_too_deep_trees_raise_limit_error_not_recursion_error() -> None:
         tree = {"type": "div", "props": {"children": tree}}
     with pytest.raises(LimitError) as info:
         load_element(tree)
-    assert str(info.value).endswith(": The element tree is deeper than 256 levels.")
+    assert str(info.value).endswith(": The element tree is deeper than 256 levels (the max_depth limit).")
     assert info.value.path.startswith("div/div[0]/div[0]")
     nested: list = ["x"]
     for _ in range(300):
         nested = [nested]
-    with pytest.raises(LimitError, match="^div: The children lists are nested deeper than 256 levels.$"):
+    with pytest.raises(LimitError, match=r"^div: The children lists are nested deeper than 256 levels \(the max_depth limit\)\.$"):
         load_element({"type": "div", "props": {"children": nested}})
 
 
@@ -68,7 +68,7 @@ def test_too_many_nodes_raise_limit_error() -> None:
     from satori_py.element import check_limits
     from satori_py.errors import LimitError
     el = load_element(h("div", None, *[h("span", None, "x") for _ in range(10)]))
-    with pytest.raises(LimitError, match="^div: The element tree has more than 15 nodes.$"):
+    with pytest.raises(LimitError, match=r"^div: The element tree has more than 15 nodes \(the max_nodes limit\)\.$"):
         check_limits(el, max_nodes=15)
 
 

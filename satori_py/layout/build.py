@@ -328,7 +328,7 @@ class TreeBuilder:
 
     def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:
         display = _layout_display(style)
-        node = LayoutNode(self._node_style(style, display))
+        node = LayoutNode(self._node_style(style, display), path=el.path)
         if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg"))):
             # Taffy 0.7 has no flow-root: a block formatting context root keeps its children's
             # margins from collapsing with its own, as a scroll container does there.

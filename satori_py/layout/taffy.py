@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,8 +27,11 @@ from stretchable import taffylib
 # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
 logging.getLogger().handlers[:] = _root_handlers
 
+from ..limits import check_deadline
 from ..style.types import Calc, Percent
 from .grid import grid_fields
+from .taffy_guard import check_style, finite
+from . import taffy_thread
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
@@ -46,7 +50,6 @@ _CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "
             "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
 _WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
 _DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
-_SIZING = {"min-content": 3, "max-content": 4}
 
 
 @dataclass(slots=True)
@@ -86,6 +89,7 @@ class LayoutNode:
     children: list[LayoutNode] = field(default_factory=list)
     measure: MeasureFn | None = None
     box: Box = field(default_factory=Box)
+    path: str | None = None  # the element's node path, for errors
 
 
 
@@ -105,13 +109,12 @@ def _dim(value: Any, *, auto_ok: bool = True) -> dict[str, Any]:
         return {"dim": 2, "value": value.value / 100.0}
     if isinstance(value, (int, float)):
         return {"dim": 1, "value": float(value)}
-    if isinstance(value, str) and value in _SIZING:
-        return {"dim": _SIZING[value], "value": 0.0}
     if isinstance(value, Calc):
         # Taffy 0.7 has no calc(); a calc() with percentages needs the basis,
         # which only the parent's layout knows. The builder resolves what it can.
         return _AUTO if auto_ok else _ZERO
-    # fit-content / stretch and other keywords: closest Taffy meaning is auto.
+    # min-content, fit-content, stretch and other keywords (resolved before Taffy where they
+    # matter, see sizing.py): Taffy 0.7's sizes have no keywords, the closest meaning is auto.
     return _AUTO if auto_ok else _ZERO
 
 
@@ -161,6 +164,11 @@ def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
                              ("justify_content", _CONTENT, "justifyContent")):
         value = style.get(name)
         s[key] = table.get(value) if isinstance(value, str) else None
+    shift = style.get("_baselineShift")
+    if shift is not None and s["margin"]["top"]["dim"] == 1:
+        # Baseline alignment done by hand (baselines.py): the item's offset in its line.
+        s["margin"]["top"] = {"dim": 1, "value": s["margin"]["top"]["value"] + float(shift)}
+        s["align_self"] = _ALIGN["flex-start"]
     return s
 
 
@@ -175,15 +183,19 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     None sizes to the content (max-content); a ``width`` of ``"min-content"``
     lays it out at its min-content width.
     """
-    available = {
-        "width": ({"dim": 3, "value": 0.0} if width == "min-content" else
-                  {"dim": 1, "value": float(width)} if width is not None else {"dim": 4, "value": 0.0}),
-        "height": {"dim": 1, "value": float(height)} if height is not None else {"dim": 4, "value": 0.0},
-    }
+    available = {"width": _available(width), "height": _available(height)}
     _run_taffy(root, available)
     _repair_stale_blocks(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
+
+
+def _available(size: float | str | None) -> dict[str, Any]:
+    if size == "min-content":
+        return {"dim": 3, "value": 0.0}
+    if isinstance(size, (int, float)) and not isinstance(size, bool):
+        return {"dim": 1, "value": finite(float(size))}
+    return {"dim": 4, "value": 0.0}  # None: max-content
 
 
 def _is_flex_item(node: LayoutNode, parent: LayoutNode | None) -> bool:
@@ -232,11 +244,66 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
     return out
 
 
+# -- the call into Taffy -------------------------------------------------------------------
+#
+# stretchable 1.1.8 leaks on every measure callback: the two available-space dicts it
+# passes are made by pyo3's (deprecated) GIL-ref API, which also registers them in a
+# thread-local pool of owned objects that nothing ever drains (the trampolines of 1.1.8
+# create no pool). That is one reference too many on each dict (about 650 B per call,
+# 5,000 renders of a card: +450 MB) and one pointer in the pool (16 B per call). The
+# dicts get their reference back here (`_release`), checked at first use against a plain
+# Python call (`_leaked_references`), so a fixed stretchable is left alone; the pool is
+# freed with its thread, and Taffy runs on threads that end with the render (.taffy_thread).
+_leaks: int | None = None
+
+
+def _leaked_references() -> int:
+    """How many references each available-space dict of a measure callback is left with."""
+    counts: list[int] = []
+
+    def probe(known_w: float, known_h: float, avail_w: dict[str, Any], avail_h: dict[str, Any],
+              node_id: int) -> tuple[float, float]:
+        counts.append(sys.getrefcount(avail_w))
+        return (0.0, 0.0)
+
+    tree = taffylib.init()
+    try:
+        leaf = taffylib.node_create(tree, _BASE)
+        taffylib.node_set_measure(tree, leaf, True)
+        taffylib.node_compute_layout_with_measure(tree, leaf, {"width": _available(None),
+                                                               "height": _available(None)}, probe)
+    finally:
+        taffylib.free(tree)
+    probe(*(math.nan, math.nan, {"dim": 4, "value": 0.0}, {"dim": 4, "value": 0.0}, 0))
+    return counts[0] - counts[-1] if len(counts) >= 2 else 0
+
+
+def _releaser() -> Callable[[Any], None] | None:
+    global _leaks
+    if _leaks is None:
+        _leaks = _leaked_references()
+    if _leaks != 1:
+        return None
+    try:
+        import ctypes
+        decref = ctypes.pythonapi.Py_DecRef
+    except (ImportError, AttributeError):  # not CPython: nothing known to release
+        return None
+    decref.argtypes = [ctypes.py_object]
+    decref.restype = None
+    return decref
+
+
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False) -> None:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
+    Runs on the render's Taffy thread (see :mod:`.taffy_thread`).
     """
+    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root))
+
+
+def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool) -> None:
     indefinite = _indefinite_blocks(root, None)
     if indefinite_root:
         indefinite.add(id(root))
@@ -261,6 +328,7 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
             if grid is not None and style["display"] == 2:
                 container, placements = grid_fields(grid, node.style, [c.style for c in children])  # type: ignore[assignment]
                 style.update(container)
+            check_style(style, node.path)  # a value stretchable can't convert would abort the process
             nid = taffylib.node_create(tree, style)
             ids.append((nid, node))
             if node.measure is not None and not node.children:
@@ -273,12 +341,17 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
 
         root_id = build(root)
         failure: list[BaseException] = []
+        release = _releaser()
 
         def measure(known_w: float, known_h: float, avail_w: dict[str, Any],
                     avail_h: dict[str, Any], node_id: int) -> tuple[float, float]:
+            if release is not None:
+                release(avail_w)
+                release(avail_h)
             if failure:
                 return (0.0, 0.0)
             try:
+                check_deadline()
                 if not math.isnan(known_w):
                     w, mode = known_w, "definite"
                 elif avail_w["dim"] == 3:
@@ -289,7 +362,7 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
                     w, mode = avail_w["value"], "definite"
                 h = known_h
                 mw, mh = measures[node_id](w, h, mode)
-                return (float(mw), float(mh) if math.isnan(known_h) else float(known_h))
+                return (finite(float(mw)), finite(float(mh)) if math.isnan(known_h) else float(known_h))
             except BaseException as exc:  # noqa: BLE001 - re-raised after compute
                 failure.append(exc)
                 return (0.0, 0.0)
@@ -300,10 +373,13 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
         out = taffylib.PyLayout()
         for nid, node in ids:
             taffylib.node_get_layout(tree, nid, out)
-            node.box = Box(out.x, out.y, out.width, out.height,
-                           Edges(out.padding_top, out.padding_right, out.padding_bottom, out.padding_left),
-                           Edges(out.border_top, out.border_right, out.border_bottom, out.border_left),
-                           Edges(out.margin_top, out.margin_right, out.margin_bottom, out.margin_left))
+            node.box = Box(finite(out.x), finite(out.y), finite(out.width), finite(out.height),
+                           Edges(finite(out.padding_top), finite(out.padding_right), finite(out.padding_bottom),
+                                 finite(out.padding_left)),
+                           Edges(finite(out.border_top), finite(out.border_right), finite(out.border_bottom),
+                                 finite(out.border_left)),
+                           Edges(finite(out.margin_top), finite(out.margin_right), finite(out.margin_bottom),
+                                 finite(out.margin_left)))
     finally:
         taffylib.free(tree)
 
@@ -410,8 +486,8 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
                  maxWidth=None, maxHeight=None)
     # Its own percentages (padding, margins) are of its parent's content box, as in the tree.
     basis = parent.box if parent is not None else own
-    available = {"width": {"dim": 1, "value": max(0.0, basis.content_width)},
-                 "height": {"dim": 1, "value": max(0.0, basis.content_height)}}
+    available = {"width": _available(max(0.0, basis.content_width)),
+                 "height": _available(max(0.0, basis.content_height))}
     try:
         _run_taffy(node, available, indefinite)
     finally:

@@ -44,12 +44,14 @@ from urllib.parse import unquote, unquote_to_bytes
 
 from ..cache import BoundedCache
 from ..diagnostics import report
-from ..errors import ImageError
+from ..errors import ImageError, LimitError
 from ..fetch.files import FilesFetcher
 from ..fetch.guard import BlockedAddressError, url_block_reason
+from ..limits import active
 from . import image_formats as fmt
 from .image_decode import avif_to_png
 from .image_formats import short_src
+from .image_limits import check_data_uri, check_raster, check_svg
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -85,6 +87,13 @@ CACHE: BoundedCache[ImageSource] = BoundedCache(500, weigh=lambda image: len(ima
                                                 max_weight=256 * 1024 * 1024)
 
 
+def _limits_key() -> tuple[int, int]:
+    """The limits an image was checked against, part of its cache key: a render with
+    lower limits checks it again."""
+    limits = active().limits
+    return limits.max_image_pixels, limits.max_depth
+
+
 def clear_image_cache() -> None:
     """Forget every resolved image (e.g. after the files or URLs changed)."""
     CACHE.clear()
@@ -99,7 +108,7 @@ def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | 
         data = bytes(src)
         if not data:
             raise ImageError("Image source is not provided.")
-        key: Hashable = ("bytes", data)
+        key: Hashable = ("bytes", data, _limits_key())
         cached = CACHE.get(key)
         if cached is None:
             cached = from_bytes(data, label="the image data")
@@ -110,7 +119,7 @@ def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | 
     if len(src) >= 2 and src[0] == src[-1] and src[0] in "'\"":
         src = src[1:-1]
     if src.startswith("data:"):
-        key = ("data", src)
+        key = ("data", src, _limits_key())
         cached = CACHE.get(key)
         if cached is None:
             cached = from_data_uri(src)
@@ -153,16 +162,19 @@ def from_data_uri(src: str) -> ImageSource:
     match = _DATA_URI.match(src)
     if match is None:
         # The reference warns "resolved without size" and embeds it as it is.
+        check_data_uri(src)
         return ImageSource(src, "", 0.0, 0.0, sized=False)
     mime, encoding, payload = match.group(1), match.group(2), match.group(3)
     is_base64 = encoding == "base64"
     if mime == fmt.SVG:
         text = (_decode_base64(payload, src).decode("utf-8", "replace") if is_base64
                 else _decode_percent(payload, src))
+        check_svg(text)
         width, height, intrinsic = fmt.svg_size(text, src)
         href = src if is_base64 else _svg_href(text.encode("utf-8"))
         return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic)
     if not is_base64:
+        check_data_uri(src)
         return ImageSource(src, mime, 0.0, 0.0, sized=False)
     data = _decode_base64(payload, src)
     detected = fmt.detect_mime(data)
@@ -175,6 +187,7 @@ def from_data_uri(src: str) -> ImageSource:
         return _from_avif(data)
     if detected not in fmt.SUPPORTED:
         raise ImageError(f"Unsupported image type: {detected}")
+    check_raster(detected, data)
     width, height = fmt.raster_size(detected, data)
     # Keep the author's URI when its type names the data (PNG covers APNG:
     # resvg draws the first frame of an APNG labelled image/png, and the
@@ -201,6 +214,7 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
             detail = (f'. The server sent Content-Type "{content_type}", which is not an '
                       "image format satori-py can decode.")
         raise ImageError(f"Unsupported image type: {detected or 'unknown'}{detail}")
+    check_raster(detected, data)
     width, height = fmt.raster_size(detected, data)
     href = f"data:{detected};base64,{base64.b64encode(data).decode('ascii')}"
     return ImageSource(href, detected, float(width), float(height))
@@ -208,6 +222,7 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
 
 def _from_avif(data: bytes) -> ImageSource:
     """An AVIF, which resvg cannot draw, embedded as the PNG it decodes to."""
+    check_raster(fmt.AVIF, data, readable_only=True)  # Pillow refuses what it cannot size
     png, width, height = avif_to_png(data)
     return ImageSource(f"data:{fmt.PNG};base64,{base64.b64encode(png).decode('ascii')}", fmt.PNG,
                        float(width), float(height))
@@ -215,6 +230,7 @@ def _from_avif(data: bytes) -> ImageSource:
 
 def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
     text = data.decode("utf-8-sig", "replace")
+    check_svg(text)
     width, height, intrinsic = fmt.svg_size(text, label)
     return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic)
 
@@ -257,7 +273,7 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
     if fetcher is None:
         raise ImageError(f"Loading the image {url} needs a fetcher: pass `fetcher` "
                          "(satori-py never downloads anything by itself).")
-    key = ("url", url, fetcher)
+    key = ("url", url, fetcher, _limits_key())
     cached = CACHE.get(key)
     if cached is not None:
         return cached
@@ -273,6 +289,8 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
         source = _from_download(bytes(body), content_type, url)
     except BlockedAddressError:
         raise  # found after DNS or on a redirect: as much an error as a literal host
+    except LimitError:
+        raise  # an image over a limit is an error wherever it comes from
     except Exception as exc:  # the reference logs any failure and draws nothing
         message = f"Can't load image {url}: {getattr(exc, 'message', None) or exc}"
         report(ImageError(message, value=url))  # a warning, or raised in strict mode

@@ -40,9 +40,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import node_context
+from ..errors import LimitError, node_context
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
+from ..limits import active, check_deadline
 from ..style.transform import parse_transform_origin
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
@@ -56,6 +57,7 @@ from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
+from .text import text_shadow_extent
 from .transform import (
     ROOT_STATE,
     TransformState,
@@ -118,6 +120,7 @@ class _Scope:
     # Under a transform (the reference's inherited `transform`): drawn even when outside the image.
     always_drawn: bool = False
     cull_margin: float = 0.0  # how far ancestors' filters draw outside what they filter
+    effect_depth: int = 0  # offscreen layers of the ancestors (filter, opacity, mask, ...), nested
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,7 @@ class _Traits:
     blend: str | None
     is_context: bool  # establishes a stacking context
     layer: bool  # painted as a layer of its stacking context
+    effect_depth: int  # the ancestors' nested offscreen layers and the box's own
 
 
 def _number(value: Any) -> float | None:
@@ -168,6 +172,22 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
     top, right, bottom, left = border
     x0, y0, x1, y1 = bounds
     return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
+
+
+def _check_effect_layers(style: Any, filters: list[FilterFunction]) -> None:
+    """Each shadow and filter function is a layer the rasteriser blurs and composes:
+    raise LimitError past ``max_effect_layers`` for one element."""
+    text_shadow = style.get("textShadow")
+    count = (len(style.get("boxShadow") or ()) + len(filters)
+             + (len(text_shadow) if isinstance(text_shadow, (tuple, list)) else 0)
+             + len(style.get("textShadowOffset") or ()))
+    backdrop = style.get("backdropFilter")
+    if backdrop not in (None, "none"):
+        count += len(parse_filters(backdrop, style, "backdropFilter"))
+    limit = active().limits.max_effect_layers
+    if count > limit:
+        raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
+                         f"limit of {limit}.", limit="max_effect_layers")
 
 
 def _formatting(style: Any) -> str:
@@ -207,6 +227,7 @@ class Painter:
     def box(self, box: RenderBox, scope: _Scope | None = None) -> list[SvgNode]:
         """The nodes of ``box`` and its descendants that paint where it is in the tree."""
         scope = scope or _Scope()
+        check_deadline(box.path)
         if not box.tag:
             return self._inline_content(box, scope)
         with node_context(box.path):
@@ -221,18 +242,28 @@ class Painter:
         r = box.rect
         matrix = svg_matrix(scope.state)
         out.extend(self._inline_boxes(box, scope, matrix))
-        # Hidden text is left out by the text painter, per inline box.
-        text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background)
+        # Hidden text is left out by the text painter, per inline box; so is text outside the
+        # image, unless a transform may bring it in (megabytes of it would cost as much as any).
+        visible = None if scope.always_drawn else self._visible_text(box, scope)
+        text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background,
+                            visible=visible)
         out.extend(clipped(transformed(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
             # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
             relative = relative_matrix(owner, scope.state)
             collector.children.extend(SvgNode(n.tag, {**n.attrs, "transform": relative}, n.children, n.text)
-                                      if relative else n for n in layout.clip_shapes(r.x, r.y))
+                                      if relative else n
+                                      for n in layout.clip_shapes(r.x, r.y, None if relative else visible))
         for key in sorted(box.atomics):
             out.extend(self.box(box.atomics[key], scope))
         return out
+
+    def _visible_text(self, box: RenderBox, scope: _Scope) -> tuple[float, float, float, float]:
+        """The image, grown by what filters and text shadows can bring into it."""
+        margin = scope.cull_margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
+        width, height = self.viewport
+        return (-margin, -margin, width + margin, height + margin)
 
     def _inline_boxes(self, box: RenderBox, scope: _Scope, matrix: str | None) -> list[SvgNode]:
         """The backgrounds, borders and shadows of the inline boxes of a paragraph, per line.
@@ -304,13 +335,23 @@ class Painter:
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or style.get("backfaceVisibility") == "hidden")
         is_float = style.get("float", "none") not in ("none", None) and scope.formatting == "block"
+        backdrop = style.get("backdropFilter") not in (None, "none")
+        _check_effect_layers(style, filters)
+        # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
+        effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,
+                                                 blend is not None, backdrop))
+        limit = active().limits.max_effect_nesting
+        if effect_depth > limit:
+            raise LimitError(f"The element nests {effect_depth} layers of filter, opacity, clipPath, mask or "
+                             f"mixBlendMode effects, over the max_effect_nesting limit of {limit}.",
+                             limit="max_effect_nesting")
         return _Traits(
             position=position, opacity=opacity, preserve3d=preserve3d, inheriting=inheriting, state=state,
             hidden=state.behind_viewer or (style.get("backfaceVisibility") == "hidden" and is_back_facing(state)),
             filters=filters, has_clip_path=has_clip_path, has_mask=has_mask, fixed_cb=fixed_cb, z_index=z_index,
             blend=blend, is_context=is_context,
             layer=scope.stacking is not None and scope.planes is None
-            and (position != "static" or is_context or is_float))
+            and (position != "static" or is_context or is_float), effect_depth=effect_depth)
 
     def _element(self, box: RenderBox, scope: _Scope) -> list[SvgNode]:
         style = box.style
@@ -383,7 +424,7 @@ class Painter:
                              formatting=_formatting(style), parent_style=style, absolute=absolute,
                              fixed=fixed, planes=planes if planes is not None else scope.planes,
                              text_clips=text_clips, text_background=text_background,
-                             always_drawn=always_drawn, cull_margin=cull_margin)
+                             always_drawn=always_drawn, cull_margin=cull_margin, effect_depth=t.effect_depth)
         children = list(box.children)
         if _formatting(style) in ("flex", "grid"):
             children.sort(key=lambda c: int(_number(c.style.get("order")) or 0) if c.tag else 0)

@@ -242,6 +242,11 @@ def _percent(part: float, whole: float) -> str:
     return _to_fixed(ratio * 100 * _SHADOW_SCALE) + "%"
 
 
+def text_shadow_extent(style: Style) -> float:
+    """How far the text shadows of ``style`` draw from the glyphs (offset plus blur), in px."""
+    return max((abs(dx) + abs(dy) + 2 * radius for dx, dy, radius, _ in text_shadows(style)), default=0.0)
+
+
 def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
     """``(dx, dy, blur radius, colour)`` of each ``text-shadow`` layer."""
     shadows = style.get("textShadow")

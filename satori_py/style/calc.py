@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from .types import Calc, CalcNode, _evaluate
+from .types import Calc, CalcNode, _evaluate, top_level
 from .values import MATH_FUNCTION
 
 __all__ = ["MathValue", "parse_math"]
@@ -40,7 +40,7 @@ class MathValue:
     tree: CalcNode
 
     def evaluate(self, basis: float = 0.0) -> float:
-        return _evaluate(self.tree, basis)
+        return top_level(_evaluate(self.tree, basis))
 
     def as_calc(self, source: str) -> Calc:
         return Calc(self.tree, source)

@@ -277,13 +277,24 @@ def convert(color: SpaceColor, space: str) -> SpaceColor:
     """``color`` in ``space``; missing components stay missing where analogous."""
     if color.space == space:
         return color
-    values = _from_xyz(space, _to_xyz(color.space, [c or 0.0 for c in color.coords]))
+    values = _from_xyz(space, _to_xyz(color.space, [_bounded(c) for c in color.coords]))
     coords: list[Coord] = [None if math.isnan(c) else c for c in values]
     source, target = _analogous(color.space), _analogous(space)
     for i, c in enumerate(color.coords):
         if c is None and source[i] and source[i] in target:
             coords[target.index(source[i])] = None
     return SpaceColor(space, (coords[0], coords[1], coords[2]), color.alpha)
+
+
+# No colour space has coordinates anywhere near this; past it powers and cubes overflow.
+_COORD_LIMIT = 1e6
+
+
+def _bounded(c: Coord) -> float:
+    """A coordinate for the conversions: missing or NaN is 0, huge values are clamped."""
+    if c is None or c != c:
+        return 0.0
+    return max(-_COORD_LIMIT, min(_COORD_LIMIT, c))
 
 
 def to_rgba_tuple(color: SpaceColor) -> tuple[float, float, float, float]:

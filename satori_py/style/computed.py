@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ..errors import StyleError
+from ..errors import SatoriError, StyleError
 from . import convert as conv
 from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
@@ -23,7 +23,7 @@ from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
 from .resolve import resolve_declared
 from .transform import svg_transform_to_css
 from .types import LineHeight, TransformFunction
-from .values import LengthContext, check_keyword, js_string, js_to_number
+from .values import LengthContext, check_keyword, js_string, js_to_number, unreadable
 
 __all__ = ["ComputedStyle", "compute_style", "root_style"]
 
@@ -206,7 +206,13 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         elif name == "aspectRatio":
             typed[name] = float(value) if isinstance(value, (int, float)) and value > 0 else None
         else:
-            result = row.convert(value, ctx)
+            try:
+                result = row.convert(value, ctx)
+            except SatoriError:
+                raise
+            except Exception:  # noqa: BLE001 - any other failure of a converter: the value is invalid
+                report(unreadable(name, value))
+                result = conv.INVALID
             if result is conv.INVALID and not reported and name not in expanded.warned:
                 ignored(conv.ignored_value(name, value))
             typed[name] = fallback if result is conv.INVALID else result
@@ -214,7 +220,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     typed["fontSize"] = font_size
     typed["color"] = color
     _finish_boxes(typed, declared, color, point_scale_factor)
-    _finish_paint(typed, declared, ctx)
+    _finish_paint(typed, declared, ctx, report)
     if "textAlign" in declared:
         # Checked by the reference's text layout, which throws even with onStyleError.
         check_keyword(declared["textAlign"], _TEXT_ALIGN, "textAlign")
@@ -272,12 +278,23 @@ def _finish_boxes(typed: dict[str, Any], declared: Mapping[str, Any], color: Any
     typed["outlineWidth"] = _snap(typed["outlineWidth"], scale)
 
 
-def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.Context) -> None:
+def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.Context,
+                  report: Callable[[StyleError], None]) -> None:
     """Shadows, transforms and backgrounds, which have several serialized parts."""
-    if any(part in declared for part in _SHADOW_PARTS):
-        typed["textShadow"] = conv.text_shadows(declared, ctx)
-    if "boxShadow" in declared:
-        typed["boxShadow"] = conv.box_shadows(declared["boxShadow"], ctx)
+    try:
+        if any(part in declared for part in _SHADOW_PARTS):
+            typed["textShadow"] = conv.text_shadows(declared, ctx)
+    except SatoriError:
+        raise
+    except Exception:  # noqa: BLE001 - parts no parser can take: the value is invalid
+        report(unreadable("textShadow", [declared.get(p) for p in _SHADOW_PARTS]))
+    try:
+        if "boxShadow" in declared:
+            typed["boxShadow"] = conv.box_shadows(declared["boxShadow"], ctx)
+    except SatoriError:
+        raise
+    except Exception:  # noqa: BLE001
+        report(unreadable("boxShadow", declared["boxShadow"]))
     transform = declared.get("transform")
     typed["transform"] = tuple(transform) if transform and all(
         isinstance(f, TransformFunction) for f in transform) else None

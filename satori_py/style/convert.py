@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import StyleError
 from . import valueparser as vp
-from .colors import BLACK, TRANSPARENT, parse_color
+from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
 from .values import LengthContext, check_keyword, js_string, length_to_number
 
@@ -266,6 +266,8 @@ def stroke_color(value: Any, ctx: Context) -> Any:
     if parsed is None:
         ctx.ignored(f'Invalid color "{shown(value)}" for CSS property "{ctx.prop}".')
         return TRANSPARENT
+    if not read_by_resvg(js_string(value)):
+        return TRANSPARENT  # kept as written, which resvg can't read: no stroke
     return parsed
 
 
@@ -347,7 +349,13 @@ def line_height(value: Any, ctx: Context) -> Any:
 def line_clamp(value: Any, ctx: Context) -> Any:
     """``lineClamp``: a count and an optional quoted ellipsis (``3 "..."``); None if none."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return LineClamp(int(value)) if value else None
+        if not value:
+            return None
+        if not (math.isfinite(value) and value >= 1):
+            # Like a browser's line-clamp, which takes only integers from 1 up.
+            ctx.ignored(ignored_value(ctx.prop, value))
+            return None
+        return LineClamp(int(value))
     match = re.match(r"""^(\d+)\s*(?:"(.*)"|'(.*)')$""", js_string(value), re.DOTALL)
     if not match:
         if js_string(value).strip().lower() != "none":

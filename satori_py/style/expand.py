@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..errors import StyleError, UnsupportedPropertyError
+from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
@@ -26,7 +26,7 @@ from .paint_shorthands import PAINT_HANDLERS
 from .shorthands import BOX_HANDLERS
 from .supported import unsupported_property
 from .types import RGBA
-from .values import js_number, js_string, js_to_number
+from .values import js_number, js_string, js_to_number, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration", "purify"]
@@ -307,13 +307,19 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         if resolved is not None and js_string(resolved).strip():
             text = js_string(resolved)
             if text.lower() != "currentcolor":
-                out.color_text = refine_hsl(convert_colors(text, parent_color))
-                parsed = parse_color(out.color_text, parent_color)
+                try:
+                    out.color_text = refine_hsl(convert_colors(text, parent_color))
+                    parsed = parse_color(out.color_text, parent_color)
+                except (ArithmeticError, ValueError):  # numbers past every range: not a colour
+                    out.color_text, parsed = text, None
                 # An invalid colour is kept as written: SVG renderers fill it black.
                 if parsed is None and note is not None:
                     note(StyleError(f'Invalid color "{text}" for CSS property "color": it is drawn black.',
                                     prop="color", value=raw_color))
-                out.color = parsed if parsed is not None else BLACK
+                # So is rebeccapurple (CSS Color 4), which the reference leaves as written
+                # in `color` only, and resvg doesn't know.
+                unreadable = out.color_text.strip().lower() == "rebeccapurple"
+                out.color = parsed if parsed is not None and not unreadable else BLACK
                 out.color_declared = True
 
     for prop, value in rest.items():
@@ -338,6 +344,11 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             longhands = expand_declaration(name, text, out.color_text, counted)
         except StyleError as error:
             report(_with_rule(error, name, text))
+            continue
+        except SatoriError:
+            raise
+        except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
+            report(unreadable(name, text))
             continue
         out.declared.update(longhands)
         if warnings != before:

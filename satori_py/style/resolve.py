@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import StyleError
+from ..errors import SatoriError, StyleError
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
 from .types import BackgroundLayer, Calc, LineHeight
@@ -26,7 +26,9 @@ from .values import (
     js_string,
     js_to_number,
     length_to_number,
+    finite_length,
     unit_to_px,
+    unreadable,
 )
 
 __all__ = ["background_layers", "base_font_size", "resolve_declared"]
@@ -160,50 +162,69 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
 
     resolve = _resolver(font_size, lengths)
     for prop in list(style):
-        value = style[prop]
         if prop.startswith("--"):
             continue
-        if prop == "lineHeight":
-            style[prop] = _line_height(value, font_size, lengths)
-            continue
-        if isinstance(value, str) and MATH_FUNCTION.match(value):
-            math_value = parse_math(value, resolve)
-            if math_value is not None and not math_value.percentage:
-                value = style[prop] = math_value.evaluate(0)
-            elif math_value is not None and prop in _CALC_LENGTHS:
-                value = style[prop] = Calc(math_value.tree, value)
-        if isinstance(value, str) and prop in _SIZES:
-            fit = re.match(r"^fit-content\((.+)\)$", value.strip(), re.IGNORECASE)
-            if fit and not fit.group(1).strip().endswith("%"):
-                limit = length_to_number(fit.group(1).strip(), font_size, lengths)
-                if limit is not None:
-                    value = style[prop] = f"fit-content({js_string(limit)}px)"
-        if prop == "tabSize" and isinstance(value, str):
-            spaces = js_to_number(value)
-            if not math.isnan(spaces):  # a number of spaces
-                style[prop] = spaces
-            else:
-                px = length_to_number(value, font_size, lengths)
-                style[prop] = f"{js_string(px)}px" if px is not None else value
-        elif isinstance(value, str):
-            px = length_to_number(value, font_size, lengths)
-            if px is not None:
-                value = style[prop] = px
-        if prop == "opacity" and isinstance(value, float):
-            style[prop] = min(max(value, 0.0), 1.0)
-        if prop == "transform":
-            try:
-                style[prop] = resolve_transform(value, lambda text: length_to_number(text, font_size, lengths),
-                                                resolve)
-            except StyleError as error:
-                style.pop(prop, None)
-                report(error)
-        if prop == "textShadowRadius":
-            style[prop] = [length_to_number(v, font_size, lengths) for v in value]
-        if prop == "textShadowOffset":
-            style[prop] = [{"width": length_to_number(o["width"], font_size, lengths),
-                            "height": length_to_number(o["height"], font_size, lengths)} for o in value]
+        try:
+            _resolve_one(style, prop, font_size, lengths, resolve, report)
+        except SatoriError:
+            raise
+        except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
+            report(unreadable(prop, style.pop(prop)))
     if isinstance(style.get("lineHeight"), (int, float)):
-        style["lineHeight"] = LineHeight("multiplier", float(style["lineHeight"])) \
-            if style["lineHeight"] == style["lineHeight"] else LineHeight("normal")
+        multiplier = finite_length(float(style["lineHeight"]))  # huge ones clamp as lengths do
+        style["lineHeight"] = LineHeight("multiplier", multiplier) if multiplier is not None else LineHeight("normal")
     return style, font_size
+
+
+def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: LengthContext,
+                 resolve: Callable[[float, str], float | None], report: Callable[[StyleError], None]) -> None:
+    """Resolve the lengths of one declared longhand, in place."""
+    value = style[prop]
+    if isinstance(value, float) and not math.isfinite(value):
+        # Infinite numbers clamp as lengths do (1e999px); NaN is no value at all.
+        clamped = finite_length(value)
+        if clamped is None:
+            del style[prop]
+            report(unreadable(prop, value))
+            return
+        value = style[prop] = clamped
+    if prop == "lineHeight":
+        style[prop] = _line_height(value, font_size, lengths)
+        return
+    if isinstance(value, str) and MATH_FUNCTION.match(value):
+        math_value = parse_math(value, resolve)
+        if math_value is not None and not math_value.percentage:
+            value = style[prop] = math_value.evaluate(0)
+        elif math_value is not None and prop in _CALC_LENGTHS:
+            value = style[prop] = Calc(math_value.tree, value)
+    if isinstance(value, str) and prop in _SIZES:
+        fit = re.match(r"^fit-content\((.+)\)$", value.strip(), re.IGNORECASE)
+        if fit and not fit.group(1).strip().endswith("%"):
+            limit = length_to_number(fit.group(1).strip(), font_size, lengths)
+            if limit is not None:
+                value = style[prop] = f"fit-content({js_string(limit)}px)"
+    if prop == "tabSize" and isinstance(value, str):
+        spaces = js_to_number(value)
+        if not math.isnan(spaces):  # a number of spaces
+            style[prop] = spaces
+        else:
+            px = length_to_number(value, font_size, lengths)
+            style[prop] = f"{js_string(px)}px" if px is not None else value
+    elif isinstance(value, str):
+        px = length_to_number(value, font_size, lengths)
+        if px is not None:
+            value = style[prop] = px
+    if prop == "opacity" and isinstance(value, float):
+        style[prop] = min(max(value, 0.0), 1.0)
+    if prop == "transform":
+        try:
+            style[prop] = resolve_transform(value, lambda text: length_to_number(text, font_size, lengths),
+                                            resolve)
+        except StyleError as error:
+            style.pop(prop, None)
+            report(error)
+    if prop == "textShadowRadius":
+        style[prop] = [length_to_number(v, font_size, lengths) for v in value]
+    if prop == "textShadowOffset":
+        style[prop] = [{"width": length_to_number(o["width"], font_size, lengths),
+                        "height": length_to_number(o["height"], font_size, lengths)} for o in value]

@@ -26,12 +26,14 @@ __all__ = [
     "LengthPercentage",
     "LineClamp",
     "LineHeight",
+    "MAX_LENGTH",
     "Percent",
     "Raw",
     "Shadow",
     "Size",
     "TransformFunction",
     "TransformOrigin",
+    "top_level",
 ]
 
 # Reverse table for the shortest CSS form of a colour; the first name wins, so
@@ -105,6 +107,18 @@ class Percent:
 CalcNode = tuple[Any, ...]
 
 
+# Lengths past this many px are clamped, as browsers clamp them (Chrome's LayoutUnit range);
+# layout computes in f32 (Taffy), where larger values soon overflow to infinity.
+MAX_LENGTH = 33554431.0
+
+
+def top_level(value: float) -> float:
+    """A math function's result as CSS Values 4 takes it: NaN is 0, infinities are clamped."""
+    if value != value:
+        return 0.0
+    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
+
+
 def _evaluate(node: CalcNode, basis: float) -> float:
     kind = node[0]
     if kind in ("num", "px"):
@@ -146,7 +160,7 @@ class Calc:
 
     def resolve(self, basis: float) -> float:
         """The length in px, with percentages of ``basis``."""
-        return _evaluate(self.tree, basis)
+        return top_level(_evaluate(self.tree, basis))
 
 
 @dataclass(frozen=True, slots=True)

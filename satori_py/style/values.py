@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from .types import MAX_LENGTH
 
 __all__ = [
     "DIMENSION",
@@ -121,13 +122,22 @@ def length_to_number(length: Any, font_size: float, ctx: LengthContext,
     if isinstance(length, bool):
         return None
     if isinstance(length, (int, float)):
-        return float(length)
+        return finite_length(float(length))
     if not isinstance(length, str):
         return None
     match = DIMENSION.match(length.strip())
     if not match:
         return None
-    return unit_to_px(float(match.group(1)), match.group(2).lower(), font_size, ctx, basis)
+    px = unit_to_px(float(match.group(1)), match.group(2).lower(), font_size, ctx, basis)
+    return None if px is None else finite_length(px)
+
+
+def finite_length(value: float) -> float | None:
+    """A length as browsers keep it: clamped to ``MAX_LENGTH`` px (``1e999px`` too); NaN is
+    not a length (None)."""
+    if value != value:
+        return None
+    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
 
 
 _CSS_DIMENSION_UNITS = {
@@ -289,6 +299,22 @@ def keyword_error(prop: str, allowed: Mapping[str, Any] | list[str], received: A
     return StyleError(
         f'Invalid value for CSS property "{prop}". Allowed values: {names}. '
         f'Received: "{js_string(received)}".', prop=prop, value=received)
+
+
+def unreadable(prop: str, value: Any) -> StyleError:
+    """The error of a value of a type or size no parser of ``prop`` can take (a list where a
+    string goes, a number past every range): the value is invalid, as in a browser."""
+    return StyleError(f'Invalid value for CSS property "{prop}": {describe(value)}.', prop=prop, value=value)
+
+
+def describe(value: Any, limit: int = 60) -> str:
+    """A value for a message: JSON-like, shortened."""
+    import json
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr, allow_nan=True)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def check_keyword(value: Any, allowed: Mapping[str, Any], prop: str) -> Any:

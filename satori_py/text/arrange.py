@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bidi import line_levels, reorder_line
 from .breaking import WORD_SEPARATORS, graphemes
 from .processor import HORIZONTAL_ELLIPSIS, TAB, round_js
+from ..limits import check_deadline
+from .engine import Visible
 from .render import DecorationLine, TextDrawing, underline_band
 from .simple import Piece, TextBlock
 
@@ -40,12 +42,20 @@ class _Ellipsis:
 
 
 
+def _outside_lines(line_top: float, height: float, reach: float, visible: Visible) -> bool:
+    """Whether a line box (with ``reach`` of ink around it) is entirely above or below ``visible``."""
+    return line_top + height + reach < visible[1] or line_top - reach > visible[3]
+
+
 class ArrangedText:
     """A text node's pieces placed in a container ``width`` wide, ready to draw."""
 
     def __init__(self, block: TextBlock, width: float, parent_width: float | None = None) -> None:
         self.block = block
-        self.state = block.reflow(width)
+        flow = block.reflow(width)
+        # Its own pieces: reordering moves them, and the block keeps its flow for the next
+        # arrangement at this width.
+        self.state = replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
         self.width = width
         self.parent_width = width if parent_width is None else parent_width
         self.indent = block.indent(width)
@@ -206,10 +216,13 @@ class ArrangedText:
         state = self.state
         out = []
         y = 0.0
+        first_pieces: dict[int, Piece] = {}
+        for piece in state.pieces:  # one pass: looking each line's up would be quadratic
+            first_pieces.setdefault(piece.line, piece)
         for n, width in enumerate(state.line_widths):
             if n >= self.block.pre.line_limit:
                 break
-            first = next((p for p in state.pieces if p.line == n), None)
+            first = first_pieces.get(n)
             x = self.place(first)[1] if first is not None else 0.0
             height = state.line_heights[n] if n < len(state.line_heights) else 0.0
             out.append((x, y, width, height, state.baselines[n]))
@@ -218,8 +231,10 @@ class ArrangedText:
 
     # -- drawing ---------------------------------------------------------------------
 
-    def render(self, left: float, top: float) -> TextDrawing:
-        """Glyph paths, text elements and decorations with the container at (left, top)."""
+    def render(self, left: float, top: float, visible: Visible | None = None) -> TextDrawing:
+        """Glyph paths, text elements and decorations with the container at (left, top).
+
+        Lines and glyphs entirely outside ``visible`` are left out."""
         block = self.block
         state = self.state
         style = block.style
@@ -242,6 +257,8 @@ class ArrangedText:
         for i, text in enumerate(texts):
             if i >= len(positions):
                 break
+            if not i & 1023:
+                check_deadline()
             layout = positions[i]
             next_layout = positions[i + 1] if i + 1 < len(positions) else None
             image = block.images.get(text) if block.images else None
@@ -251,6 +268,10 @@ class ArrangedText:
             if line == skipped_line:
                 continue
             if plan is not None and (line > plan.line or i in plan.hidden):
+                continue
+            if visible is not None and _outside_lines(top + top_offset, state.line_heights[line]
+                                                      if line < len(state.line_heights) else 0.0,
+                                                      2 * block.font_size, visible):
                 continue
             left_offset, line_left, extended = self.place(layout)
             baseline_of_line = baselines[line]
@@ -317,7 +338,8 @@ class ArrangedText:
                 glyphs = engine.glyph_path(
                     _TABS.sub("", segment), left=left + seg_left,
                     top=top + top_offset + ascender + delta, letter_spacing=letter_spacing,
-                    word_spacing=word_spacing, features=features, direction=direction, band=band)
+                    word_spacing=word_spacing, features=features, direction=direction, band=band,
+                    visible=visible)
                 drawing.add_glyphs(glyphs, line)
                 drawn_as_path = True
                 buffer = None
@@ -330,7 +352,7 @@ class ArrangedText:
                     glyphs = engine.glyph_path(
                         _TABS.sub("", text), left=left + left_offset, top=top + top_offset,
                         letter_spacing=letter_spacing, word_spacing=word_spacing,
-                        features=features, direction=direction, band=band)
+                        features=features, direction=direction, band=band, visible=visible)
                     drawing.add_boxes(glyphs, line)
 
             if not drawn_as_path:

@@ -34,10 +34,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 from bidi.bidi import get_display_inner  # type: ignore[import-untyped]
 
+from ..cache import text_cache
 from .breaking import graphemes
 
 __all__ = ["REFERENCE_BIDI", "char_levels", "line_levels", "needs_bidi", "piece_class", "reorder_line",
@@ -145,7 +145,7 @@ def resolve_piece_levels(classes: Sequence[str], base: int) -> list[int]:
     return [0 if t == "L" else 1 if t == "R" else 2 for t in types]
 
 
-@lru_cache(maxsize=_CACHE)
+@text_cache(_CACHE)
 def _levels(text: str, rtl: bool) -> tuple[int, ...]:
     # python-bidi's documented debug mode returns the resolved BidiInfo of the
     # unicode-bidi crate: its ``levels`` are per UTF-8 byte, paragraph by paragraph

@@ -53,9 +53,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
 
 from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
+
+from ..cache import text_cache
+from ..limits import check_deadline
 
 __all__ = [
     "REFERENCE_LINE_BREAKS",
@@ -86,7 +88,7 @@ _CACHE = 2048
 
 # --- graphemes and words ------------------------------------------------------------------
 
-@lru_cache(maxsize=_CACHE)
+@text_cache(_CACHE)
 def _graphemes(text: str, locale: str) -> tuple[str, ...]:
     return tuple(CharacterBreaker(text, locale)) if text else ()
 
@@ -96,7 +98,7 @@ def graphemes(text: str, locale: str | None = None) -> list[str]:
     return list(_graphemes(text, locale or ""))
 
 
-@lru_cache(maxsize=_CACHE)
+@text_cache(_CACHE)
 def _words(text: str, locale: str) -> tuple[str, ...]:
     if not text:
         return ()
@@ -260,7 +262,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
     return None
 
 
-@lru_cache(maxsize=_CACHE)
+@text_cache(_CACHE)
 def _line_segments(text: str, reference: bool, reference_scripts: bool,
                    keep_all: bool) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     icu_ends: set[int] = set()
@@ -271,6 +273,8 @@ def _line_segments(text: str, reference: bool, reference_scripts: bool,
         icu_ends.add(end)
     ends: list[int] = []
     for i in range(1, len(text)):
+        if not i & 4095:
+            check_deadline()
         verdict = reference_break_adjustment(text, i, reference_scripts) if reference else None
         if verdict is True or (verdict is None and i in icu_ends):
             if keep_all and text[i - 1] not in _MANDATORY and _keeps_all(text, i):

@@ -27,7 +27,11 @@ from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, sha
 if TYPE_CHECKING:
     from .fonts import FontFace
 
-__all__ = ["FontEngine", "GlyphPath", "ShapedRun", "graphemes", "synthetic_bold_width"]
+__all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synthetic_bold_width"]
+
+# The part of the page that can be seen, (left, top, right, bottom) in absolute px: text
+# outside it is not drawn (None: draw everything, e.g. under a transform).
+Visible = tuple[float, float, float, float]
 
 Features = str | Mapping[str, FeatureValue] | None
 
@@ -120,8 +124,11 @@ class GlyphPath:
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
-_RUNS: BoundedCache[tuple[ShapedRun, ...]] = BoundedCache(_RUN_CACHE_SIZE)
-_PATHS: BoundedCache[GlyphPath] = BoundedCache(_PATH_CACHE_SIZE)
+# Bounded by what they hold too, whatever texts the renders bring: glyphs and path text.
+_RUNS: BoundedCache[tuple[ShapedRun, ...]] = BoundedCache(
+    _RUN_CACHE_SIZE, weigh=lambda runs: sum(len(run.glyphs) for run in runs), max_weight=1_000_000)
+_PATHS: BoundedCache[GlyphPath] = BoundedCache(
+    _PATH_CACHE_SIZE, weigh=lambda glyphs: len(glyphs.path) + len(glyphs.bold_path), max_weight=64 * 1024 * 1024)
 # Skip-ink rows of a glyph, relative to its origin: an underlined word's glyphs
 # repeat, and the band search is the costly part of an underline.
 _SPANS: BoundedCache[Spans] = BoundedCache(_PATH_CACHE_SIZE)
@@ -315,7 +322,7 @@ class FontEngine:
     def glyph_path(self, s: str, *, left: float, top: float, letter_spacing: float = 0,
                    word_spacing: float | str | None = 0, features: Features = None,
                    direction: str | None = None,
-                   band: tuple[float, float] | None = None) -> GlyphPath:
+                   band: tuple[float, float] | None = None, visible: Visible | None = None) -> GlyphPath:
         """The SVG path data of ``s`` (``getSVG``).
 
         ``left`` is the x of the pen at the start of the text (its left end,
@@ -324,12 +331,14 @@ class FontEngine:
         :meth:`baseline` to the line's top), both absolute px. Newlines are
         dropped. Synthetic italics are slanted by 0.25 around the baseline.
         ``band`` = ``(underline_y, stroke_width)`` asks for skip-ink boxes.
+        Glyphs entirely outside ``visible`` are left out (they would cost as much
+        as the others and draw nothing).
         """
         size = self.font_size
         if size == 0:
             return _EMPTY_PATH
         key = (self._key, self._want_bold, self._want_italic, size, s, left, top,
-               letter_spacing, word_spacing, _features_key(features), direction, band)
+               letter_spacing, word_spacing, _features_key(features), direction, band, visible)
         hit = _PATHS.get(key)
         if hit is not None:
             return hit
@@ -338,6 +347,10 @@ class FontEngine:
             runs = runs[::-1]
         cursor = left
         extra = word_spacing if isinstance(word_spacing, (int, float)) else 0
+        # A glyph's ink stays within two ems of its pen position (overhangs, slants, bold).
+        reach = 2 * size
+        if visible is not None and (top + reach < visible[1] or top - reach > visible[3]):
+            runs = []
         path: list[str] = []
         bold_path: list[str] = []
         boxes: list[GlyphBox] = []
@@ -352,10 +365,11 @@ class FontEngine:
             for i, g in enumerate(glyphs):
                 gx = cursor + g.x_offset * scale
                 gy = top + g.y_offset * scale  # y_offset added as in the reference
-                items.append((data.scaled(g.gid, scale, skew), gx, gy))
-                if band is not None:
-                    spans = _glyph_band_spans(data, g.gid, size, skew, band[0] - gy, band[1])
-                    boxes += band_boxes(spans, gx, band[0], band[1])
+                if visible is None or visible[0] - reach <= gx <= visible[2] + reach:
+                    items.append((data.scaled(g.gid, scale, skew), gx, gy))
+                    if band is not None:
+                        spans = _glyph_band_spans(data, g.gid, size, skew, band[0] - gy, band[1])
+                        boxes += band_boxes(spans, gx, band[0], band[1])
                 cursor += g.x_advance * scale
                 if i + 1 == n or glyphs[i + 1].cluster != g.cluster:
                     cursor += letter_spacing

@@ -26,8 +26,10 @@ from typing import Any, Protocol
 
 from ..cache import BoundedCache
 from ..errors import FontError
+from ..limits import active
 from . import outlines
 from .engine import FontEngine, GlyphPath, synthetic_bold_width
+from .font_size import check_font_size
 from .outlines import Outline, ScaledOutline
 from .shaping import HbFont
 from .variations import Location, instance_face, parse_font_variation_settings
@@ -42,6 +44,8 @@ SUFFIX_WHEN_LANG_NOT_SET = "unknown"
 
 _SFNT_CACHE_SIZE = 64
 _FACE_CACHE_SIZE = 32  # a CJK face can hold tens of MB
+# The font bytes each cache may keep alive, whatever the number of entries.
+_CACHE_BYTES = 256 * 1024 * 1024
 
 
 class FontLike(Protocol):
@@ -57,10 +61,11 @@ class FontLike(Protocol):
 
 # -- reading font data -----------------------------------------------------------------
 
-_SFNT_CACHE: BoundedCache[bytes] = BoundedCache(_SFNT_CACHE_SIZE)
+_SFNT_CACHE: BoundedCache[bytes] = BoundedCache(_SFNT_CACHE_SIZE, weigh=len, max_weight=_CACHE_BYTES)
 # id(data) -> (data, digest): recognises the very same bytes object without
 # hashing it again; holding `data` keeps its id from being reused.
-_ID_CACHE: BoundedCache[tuple[bytes, bytes]] = BoundedCache(_SFNT_CACHE_SIZE)
+_ID_CACHE: BoundedCache[tuple[bytes, bytes]] = BoundedCache(_SFNT_CACHE_SIZE, weigh=lambda hit: len(hit[0]),
+                                                           max_weight=_CACHE_BYTES)
 
 
 def _digest(data: bytes) -> bytes:
@@ -83,6 +88,7 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
     data = bytes(data)
     sig = data[:4]
     if sig in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+        check_font_size(data, name, active().limits.max_font_bytes)
         return data
     if sig not in (b"wOFF", b"wOF2"):
         reason = ("font collections (.ttc) are not supported" if sig == b"ttcf"
@@ -91,7 +97,9 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
     key = _digest(data)
     hit = _SFNT_CACHE.get(key)
     if hit is not None:
+        check_font_size(hit, name, active().limits.max_font_bytes)
         return hit
+    check_font_size(data, name, active().limits.max_font_bytes)
     from fontTools.ttLib import TTFont
     try:
         font = TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False)
@@ -185,7 +193,8 @@ class FaceData(outlines.GlyphCache):
 
 
 
-_FACE_CACHE: BoundedCache[FaceData] = BoundedCache(_FACE_CACHE_SIZE)
+_FACE_CACHE: BoundedCache[FaceData] = BoundedCache(_FACE_CACHE_SIZE, weigh=lambda face: len(face.sfnt),
+                                                  max_weight=_CACHE_BYTES)
 
 
 def face_data(data: bytes, name: str = "") -> FaceData:
@@ -193,6 +202,7 @@ def face_data(data: bytes, name: str = "") -> FaceData:
     key = _digest(data)
     hit = _FACE_CACHE.get(key)
     if hit is not None:
+        check_font_size(hit.sfnt, name, active().limits.max_font_bytes)
         return hit
     sfnt = load_sfnt(data, name)
     try:

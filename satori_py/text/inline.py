@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..limits import check_deadline
 from ..style.font_features import font_feature_settings
 from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
@@ -419,10 +420,15 @@ class InlineParagraph:
             place_line(created, top)
             return created
 
-        i = 0
-        while i < len(words):
-            word = words[i]
-            if line is None or (i > 0 and word.force_break):
+        # Consumed from the end; a word broken into graphemes puts them back there (splicing
+        # them into a list read from the front would be quadratic in the text).
+        pending = words[::-1]
+        first = True
+        while pending:
+            word = pending[-1]
+            if not len(pending) & 1023:
+                check_deadline()
+            if line is None or (not first and word.force_break):
                 line = new_line()
             else:
                 self._place_tabs(word, line.width + (indent if len(lines) == 1 else 0.0))
@@ -443,13 +449,14 @@ class InlineParagraph:
                 if len(parts) > 1:
                     for part in parts:
                         self._measure_word(part, container_width)
-                    words[i:i + 1] = parts
+                    pending[-1:] = parts[::-1]
                     continue
             line.words.append(word)
             line.width += word.width
             line.trailing = word.trailing
             can_break = word.can_break_after
-            i += 1
+            pending.pop()
+            first = False
         if line is not None:
             finish(line)
         if not min_content and lines:

@@ -31,6 +31,7 @@ from .inline import (
     _Line,
     _Word,
 )
+from .engine import Visible
 from .inline_style import edge_length, relative_offset, vertical_shift
 from .processor import js_trim
 from .render import DecorationLine, TextDrawing, underline_band
@@ -158,8 +159,9 @@ def line_infos(paragraph: InlineParagraph) -> list[LineInfo]:
 
 
 def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], left: float,
-               top: float, size: tuple[float, float]) -> TextDrawing:
-    """Draw a run's pieces with the paragraph at (left, top) (``renderRun``)."""
+               top: float, size: tuple[float, float], visible: Visible | None = None) -> TextDrawing:
+    """Draw a run's pieces with the paragraph at (left, top) (``renderRun``); pieces and
+    glyphs entirely outside ``visible`` are left out."""
     style = run.style
     state = paragraph.state(run)
     engine = state.engine
@@ -190,8 +192,13 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
                                 piece.rtl))
 
     decorations: list[tuple[float, float, DecorationLine]] = []  # (right, top, line)
+    reach = 2 * font_size
     for piece in merged:
         baseline = top + piece.baseline
+        if visible is not None and (baseline + reach < visible[1] or baseline - reach > visible[3]
+                                    or left + piece.x + piece.width + reach < visible[0]
+                                    or left + piece.x - reach > visible[2]):
+            continue
         ascender = engine.baseline(piece.text)
         glyph_top = baseline - ascender
         band = underline_band(style, glyph_top, ascender) if skip_ink else None
@@ -218,7 +225,8 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
                 glyphs = engine.glyph_path(part, left=x, top=baseline,
                                            letter_spacing=letter_spacing,
                                            word_spacing=word_spacing, features=features,
-                                           direction="rtl" if piece.rtl else None, band=band)
+                                           direction="rtl" if piece.rtl else None, band=band,
+                                           visible=visible)
                 drawing.add_glyphs(glyphs, None)
                 if band is not None:
                     boxes.extend(getattr(glyphs, "boxes", None) or ())

@@ -10,8 +10,8 @@ This is the text layout's interface to the box layout. Contract::
     p.measure(width, mode, exclusions=()) -> (width, height)   # mode: "definite" | "min-content" | "max-content"
     lay = p.layout(width, container_width=None, exclusions=()) -> ParagraphLayout
     lay.width, lay.height, lay.lines, lay.atomic_positions, lay.box_fragments
-    lay.paint(x, y, *, id_prefix, clip_text_background=False) -> list[SvgNode]
-    lay.clip_shapes(x, y) -> list[SvgNode]      # glyph shapes for ``background-clip: text``
+    lay.paint(x, y, *, id_prefix, clip_text_background=False, visible=None) -> list[SvgNode]
+    lay.clip_shapes(x, y, visible=None) -> list[SvgNode]  # glyph shapes for ``background-clip: text``
     p.missing_graphemes() -> [(grapheme, locale)]; p.reload() after adding fonts
 
 * ``block_style`` is the container's ComputedStyle (``textAlign``, ``textIndent``,
@@ -59,6 +59,7 @@ from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run, _Item
 from .inline_render import finalize, line_infos, render_run
 from .measurer import FontEngine
+from .engine import Visible
 from .processor import preprocess
 from .render import TextDrawing
 from .simple import TextBlock, round_up_to_layout
@@ -350,30 +351,31 @@ class ParagraphLayout:
     def last_baseline(self) -> float | None:
         return self.lines[-1].y + self.lines[-1].baseline if self.lines else None
 
-    def _drawings(self, x: float, y: float) -> list[tuple[TextDrawing, bool]]:
+    def _drawings(self, x: float, y: float, visible: Visible | None) -> list[tuple[TextDrawing, bool]]:
         """The drawings of the text, and whether each is a whole text node (else a run)."""
         if self._arranged is not None:
-            return [(self._arranged.render(x, y), True)]
+            return [(self._arranged.render(x, y, visible), True)]
         inline = self.paragraph.inline
         assert inline is not None
         size = (self.width, self.height)
-        return [(render_run(inline, run, self._pieces[id(run)], x, y, size), False)
+        return [(render_run(inline, run, self._pieces[id(run)], x, y, size, visible), False)
                 for run in [*self.paragraph.runs, *inline.extra_runs] if self._pieces.get(id(run))]
 
-    def clip_shapes(self, x: float, y: float) -> list[SvgNode]:
+    def clip_shapes(self, x: float, y: float, visible: Visible | None = None) -> list[SvgNode]:
         """The shapes of the glyphs, for the clip path of ``background-clip: text``."""
-        return [n for drawing, whole in self._drawings(x, y)
+        return [n for drawing, whole in self._drawings(x, y, visible)
                 for n in text_clip_shapes(drawing, whole_node=whole)]
 
-    def paint(self, x: float, y: float, *, id_prefix: str,
-              clip_text_background: bool = False) -> list[SvgNode]:
+    def paint(self, x: float, y: float, *, id_prefix: str, clip_text_background: bool = False,
+              visible: Visible | None = None) -> list[SvgNode]:
         """The text, decorations and shadows with the content box at (x, y).
 
         ``clip_text_background``: an ancestor with ``background-clip: text`` has a
         background image (then opaque white text with a shadow is drawn black in the
-        shadow's source, like the reference)."""
+        shadow's source, like the reference). Text entirely outside ``visible``
+        (absolute px) is left out."""
         out: list[SvgNode] = []
-        for n, (drawing, whole) in enumerate(self._drawings(x, y)):
+        for n, (drawing, whole) in enumerate(self._drawings(x, y, visible)):
             if whole:
                 out.extend(paint_text_node(drawing, id_=id_prefix,
                                            clip_text_background=clip_text_background))

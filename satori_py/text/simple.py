@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..limits import check_deadline
 from ..style.font_features import font_feature_settings
 from . import bidi
 from .bidi import (
@@ -173,8 +174,11 @@ class TextBlock:
         line_widths, baselines, heights = state.line_widths, state.baselines, state.line_heights
         texts, pieces, segs = state.texts, state.pieces, state.segments_per_line
         text_levels = state.levels
-        words = list(pre.words)
-        required = list(pre.required_breaks)
+        # Consumed from the end; a word broken into graphemes puts them back there (splicing
+        # them into a list read from the front would be quadratic in the text).
+        words = list(reversed(pre.words))
+        required = list(reversed(pre.required_breaks[:len(pre.words)]))
+        required[:0] = [False] * (len(words) - len(required))
         limit = pre.line_limit
         indent = self.indent(width)
         justify = self.text_align == "justify"
@@ -203,12 +207,14 @@ class TextBlock:
             segs.append(1)
             line_index = -1
 
-        i = 0
-        # Where ``words[i]`` starts in the content: words are consecutive slices of it.
+        first_word = True
+        # Where ``word`` starts in the content: words are consecutive slices of it.
         offset = 0
-        while i < len(words) and lines < limit:
-            word = words[i]
-            force = required[i] if i < len(required) else False
+        while words and lines < limit:
+            if not len(words) & 1023:
+                check_deadline()
+            word = words[-1]
+            force = required[-1]
             line_indent = indent if lines == 0 else 0.0
             w, trailing = self._calc(word, current_width + line_indent)
 
@@ -217,14 +223,14 @@ class TextBlock:
                 line_height = engine.height(word)
 
             # Trailing spaces don't count when deciding to wrap: they hang.
-            will_wrap = (i > 0 and current_width + w > width - line_indent + trailing
+            will_wrap = (not first_word and current_width + w > width - line_indent + trailing
                          and pre.allow_soft_wrap)
             need_break = (allow_break and w > width - line_indent
                           and (not current_width or will_wrap or force))
             chars = graphemes(word) if need_break else None
             if chars and len(chars) > 1:
-                words[i:i + 1] = chars
-                required[i:i + 1] = [force] + [False] * (len(chars) - 1)
+                words[-1:] = reversed(chars)
+                required[-1:] = [False] * (len(chars) - 1) + [force]
                 if current_width > 0:
                     start_line(0.0, word)
                 prev_trailing = trailing
@@ -284,7 +290,9 @@ class TextBlock:
                     text_levels.append(level)
                     pieces.append(Piece(x, height, part_width, lines, line_index, is_img))
                     x += part_width
-            i += 1
+            words.pop()
+            required.pop()
+            first_word = False
             offset += len(word)
             prev_trailing = trailing
 

@@ -1,0 +1,108 @@
+"""The threads Taffy runs on: short-lived, with a large stack.
+
+Two faults of stretchable 1.1.8 are contained by where Taffy runs, rather than
+worked around at every call:
+
+* Its measure trampoline registers two objects per call in pyo3's thread-local
+  pool of owned objects, a pool nothing ever drains (see :mod:`.taffy` for the
+  objects themselves). The pool is freed when its thread exits, so Taffy never
+  runs on a caller's (long-lived) thread: a render's Taffy calls run on one
+  worker thread that ends with the render (:func:`session`), and a call made
+  outside a session runs on a thread of its own.
+* Taffy recurses once per tree level; a caller's thread may have a small stack
+  (some servers give threads 256 KB, where a 300-level tree overflows it and
+  kills the process). The worker's stack is ``STACK_SIZE``.
+
+Each call runs in the caller's :mod:`contextvars` context (the render's limits
+and deadline) while the caller waits. A call made from the worker itself runs
+inline. No thread outlives its render, so a process that forks workers after
+rendering (a warm template) stays single-threaded.
+"""
+from __future__ import annotations
+
+import contextvars
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+__all__ = ["STACK_SIZE", "run", "session"]
+
+T = TypeVar("T")
+STACK_SIZE = 32 * 1024 * 1024
+_STACK_SIZE_LOCK = threading.Lock()
+_local = threading.local()  # .jobs: the calling thread's session; .worker: set on worker threads
+
+
+class _Job:
+    __slots__ = ("fn", "context", "done", "ok", "value")
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.context = contextvars.copy_context()
+        self.done = threading.Event()
+        self.ok = False
+        self.value: Any = None
+
+    def run(self) -> None:
+        try:
+            self.value = self.context.run(self.fn)
+            self.ok = True
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            self.value = exc
+        finally:
+            self.done.set()
+
+    def result(self) -> Any:
+        self.done.wait()
+        if self.ok:
+            return self.value
+        raise self.value
+
+
+def _serve(jobs: queue.SimpleQueue[_Job | None]) -> None:
+    _local.worker = True
+    while (job := jobs.get()) is not None:
+        job.run()
+
+
+def _start(target: Callable[..., None], *args: Any) -> threading.Thread:
+    with _STACK_SIZE_LOCK:  # threading.stack_size is process-wide: set it only around our start
+        previous = threading.stack_size(STACK_SIZE)
+        try:
+            thread = threading.Thread(target=target, args=args, name="satori-py-taffy", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    return thread
+
+
+def run(fn: Callable[[], T]) -> T:
+    """``fn()`` on the session's worker thread (or on a thread of its own); its result or exception."""
+    if getattr(_local, "worker", False):
+        return fn()
+    job = _Job(fn)
+    jobs: queue.SimpleQueue[_Job | None] | None = getattr(_local, "jobs", None)
+    if jobs is not None:
+        jobs.put(job)
+        return job.result()  # type: ignore[no-any-return]
+    _start(job.run).join()
+    return job.result()  # type: ignore[no-any-return]
+
+
+@contextmanager
+def session() -> Iterator[None]:
+    """Run the Taffy calls made in the block on one worker thread, which ends with the block."""
+    if getattr(_local, "jobs", None) is not None or getattr(_local, "worker", False):
+        yield
+        return
+    jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+    thread = _start(_serve, jobs)
+    _local.jobs = jobs
+    try:
+        yield
+    finally:
+        _local.jobs = None
+        jobs.put(None)
+        thread.join()

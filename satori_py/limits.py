@@ -1,0 +1,157 @@
+"""Resource limits of a render, and the budget that enforces them while it runs.
+
+Input is untrusted: a card may come from a stranger's request. Every cost a
+small input can multiply has a limit here, each with a default and each
+overridable through ``render_svg(..., limits=Limits(...))``. Going over one
+raises :class:`~satori_py.errors.LimitError` naming the limit (``.limit``, the
+field name below) and, where there is one, the node.
+
+A render runs inside :func:`enforcing`, which makes its :class:`Budget` (the
+limits, the deadline, the text counted so far) the active one for the
+current context; the stages ask :func:`active` instead of passing it through
+every call. Outside a render the defaults apply, without a deadline.
+"""
+from __future__ import annotations
+
+import contextvars
+import math
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+
+from .errors import LimitError
+
+__all__ = ["Budget", "Limits", "active", "check_deadline", "enforcing"]
+
+_clock = time.monotonic  # the time budget's clock (tests make it deterministic)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The resource limits of one render; every field has a default.
+
+    - ``max_depth``: element nesting, checked before any recursive decoding
+      (also of JSON text).
+    - ``max_nodes``: elements and text nodes in the tree.
+    - ``max_image_pixels``: width x height of any raster image, read from its
+      header before it is decoded.
+    - ``max_font_bytes``: size of a font after decompression, read from the
+      WOFF/WOFF2 table directory before it is inflated.
+    - ``max_text_length``: characters of one text node.
+    - ``max_total_text``: characters of all text laid out in one render.
+    - ``max_effect_layers``: shadows, filter functions and background layers of
+      one element (each is drawn as a layer of its own).
+    - ``max_effect_nesting``: elements with a filter, opacity, mask, clip path or
+      blend mode nested inside each other (each nests an offscreen layer in the
+      rasteriser).
+    - ``timeout``: seconds one render may take (``None``: no limit), checked
+      between stages and inside long loops. The raster stage itself cannot be
+      interrupted; the other limits bound it.
+    """
+
+    max_depth: int = 256
+    max_nodes: int = 100_000
+    max_image_pixels: int = 40_000_000
+    max_font_bytes: int = 64 * 1024 * 1024
+    max_text_length: int = 200_000
+    max_total_text: int = 1_000_000
+    max_effect_layers: int = 64
+    max_effect_nesting: int = 32
+    timeout: float | None = 60.0
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "timeout":
+                if value is None:
+                    continue
+                ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
+                      and math.isfinite(value) and value > 0)
+                expected = "a positive number of seconds or None"
+            else:
+                ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+                expected = "a positive integer"
+            if not ok:
+                raise LimitError(f"Invalid limit {f.name}={value!r}: expected {expected}.",
+                                 limit=f.name, value=value)
+
+
+class Budget:
+    """The limits of a render in progress: its deadline and the text laid out so far."""
+
+    __slots__ = ("limits", "deadline", "text")
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.deadline = None if limits.timeout is None else _clock() + limits.timeout
+        self.text = 0
+
+    def check_deadline(self, path: str | None = None) -> None:
+        """Raise LimitError when the render is past its time budget."""
+        if self.deadline is not None and _clock() > self.deadline:
+            raise LimitError(f"The render took longer than the timeout limit of "
+                             f"{self.limits.timeout:g}s.", limit="timeout", path=path)
+
+    def count_text(self, length: int, path: str | None = None) -> None:
+        """Count ``length`` characters of text laid out for the node at ``path``."""
+        limits = self.limits
+        if length > limits.max_text_length:
+            raise LimitError(f"The text has {length} characters, over the max_text_length limit "
+                             f"of {limits.max_text_length}.", limit="max_text_length", path=path)
+        self.text += length
+        if self.text > limits.max_total_text:
+            raise LimitError(f"The render has more than {limits.max_total_text} characters of text "
+                             "(the max_total_text limit).", limit="max_total_text", path=path)
+
+    def check_pixels(self, width: int, height: int, path: str | None = None,
+                     what: str = "The image") -> None:
+        """Raise LimitError for an image of more than ``max_image_pixels`` pixels."""
+        if width * height > self.limits.max_image_pixels:
+            raise LimitError(f"{what} is {width}x{height} pixels, over the max_image_pixels "
+                             f"limit of {self.limits.max_image_pixels}.",
+                             limit="max_image_pixels", path=path)
+
+
+_DEFAULT = Limits()
+_UNTIMED = Limits(timeout=None)
+_ACTIVE: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("satori_py_budget", default=None)
+
+
+def active() -> Budget:
+    """The budget of the render in progress, or a fresh one with the default limits."""
+    budget = _ACTIVE.get()
+    return budget if budget is not None else Budget(_UNTIMED)
+
+
+def check_deadline(path: str | None = None) -> None:
+    """Raise LimitError when the render in progress is past its time budget (cheap)."""
+    budget = _ACTIVE.get()
+    if budget is not None and budget.deadline is not None and _clock() > budget.deadline:
+        budget.check_deadline(path)
+
+
+@contextmanager
+def enforcing(limits: Limits | None) -> Iterator[Budget]:
+    """Make a budget for ``limits`` (None: the defaults) active for the block.
+
+    Inside a block with the same limits (or with None) the outer budget stays,
+    so the stages of one render share its deadline and text count. A
+    RecursionError (a tree nested deeper than the interpreter can follow, with
+    ``max_depth`` raised) becomes a LimitError.
+    """
+    if limits is not None and not isinstance(limits, Limits):
+        raise LimitError(f"Invalid limits {limits!r}: expected a satori_py.Limits.", prop="limits")
+    outer = _ACTIVE.get()
+    if outer is not None and (limits is None or limits is outer.limits):
+        yield outer
+        return
+    budget = Budget(limits or _DEFAULT)
+    token = _ACTIVE.set(budget)
+    try:
+        yield budget
+    except RecursionError:
+        raise LimitError(f"The input nests too deeply to be rendered (max_depth is {budget.limits.max_depth}).",
+                         limit="max_depth") from None
+    finally:
+        _ACTIVE.reset(token)

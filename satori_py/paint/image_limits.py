@@ -1,0 +1,130 @@
+"""What an image will cost the rasteriser, checked before it is embedded.
+
+resvg decodes every raster image it meets in full (a 583 KB PNG of 60000 x
+60000 pixels asks for 14 GB), including images inside SVG images, and renders
+SVG images as nested trees, recursively. So before an image goes into the
+SVG:
+
+* a raster image's size is read from its header (nothing is decoded) and
+  checked against ``max_image_pixels``;
+* an SVG image is scanned, without parsing it as XML: its elements may nest at
+  most ``max_depth`` levels, counted through the SVG images it embeds, and
+  every ``data:`` image it embeds is checked the same way.
+
+Sources that satori-py embeds without sizing them (``data:`` URIs of odd
+types, which resvg still sniffs and decodes) are checked too.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from urllib.parse import unquote_to_bytes
+
+from ..errors import ImageError, LimitError
+from ..limits import active
+from . import image_formats as fmt
+
+__all__ = ["check_data_uri", "check_raster", "check_svg"]
+
+# Markup that is not an element, by its opening and what ends it.
+_SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
+_PLAIN = re.compile(r"[^\"'>]*")
+_DATA_HREF = re.compile(r"""data:[^"'\s)]*""")
+_BASE64_DATA = re.compile(r"^data:[^,]*?;base64,(.*)$", re.DOTALL | re.IGNORECASE)
+
+
+def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_only: bool = False) -> None:
+    """Raise LimitError when a raster image has more than ``max_image_pixels`` pixels.
+
+    An unreadable header raises ImageError, unless ``readable_only`` (then it is
+    left to the decoder).
+    """
+    try:
+        width, height = fmt.raster_size(mime, data)
+    except ImageError:
+        if readable_only:
+            return
+        raise
+    active().check_pixels(width, height, what=what)
+
+
+def check_svg(text: str, outer_depth: int = 0) -> None:
+    """Raise LimitError when an SVG image nests too deeply or embeds an image over a limit.
+
+    ``outer_depth`` is the depth of the SVG images this one is embedded in.
+    """
+    limit = active().limits.max_depth
+    depth = outer_depth + _element_depth(text)
+    if depth > limit:
+        raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
+                         f"{limit}.", limit="max_depth")
+    for match in _DATA_HREF.finditer(text):
+        check_data_uri(match.group(0), depth)
+
+
+def check_data_uri(uri: str, outer_depth: int = 0) -> None:
+    """Check what resvg would decode from a ``data:`` URI, whatever its declared type."""
+    data = _payload(uri)
+    if data is None:
+        return
+    mime = fmt.detect_mime(data)
+    if mime == fmt.SVG:
+        check_svg(data.decode("utf-8", "replace"), outer_depth)
+    elif mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
+        check_raster(mime, data, "An embedded image", readable_only=True)
+
+
+def _payload(uri: str) -> bytes | None:
+    head, comma, rest = uri.partition(",")
+    if not comma:
+        return None
+    if _BASE64_DATA.match(uri):
+        text = re.sub(r"[^A-Za-z0-9+/]", "", rest)
+        try:
+            return base64.b64decode(text + "=" * (-len(text) % 4))
+        except (binascii.Error, ValueError):
+            return None
+    return unquote_to_bytes(rest)
+
+
+def _element_depth(text: str) -> int:
+    """How deeply the elements of markup ``text`` nest: a scan of its tags (quoted attribute
+    values, comments and CDATA skipped) in linear time, whatever the markup."""
+    depth = deepest = 0
+    n = len(text)
+    i = text.find("<")
+    while 0 <= i < n:
+        for opening, closing in _SKIPPED:
+            if text.startswith(opening, i):
+                end = text.find(closing, i + len(opening))
+                i = text.find("<", end + len(closing)) if end >= 0 else -1
+                break
+        else:
+            end = _tag_end(text, i + 1)
+            if end < 0:
+                break
+            if text.startswith("</", i):
+                depth = max(0, depth - 1)
+            else:
+                deepest = max(deepest, depth + 1)
+                if text[end - 1] != "/":
+                    depth += 1
+            i = text.find("<", end + 1)
+    return deepest
+
+
+def _tag_end(text: str, start: int) -> int:
+    """The index of the ``>`` that ends the tag whose name starts at ``start``, or -1."""
+    j = start
+    while True:
+        j = _PLAIN.match(text, j).end()  # type: ignore[union-attr]
+        if j >= len(text):
+            return -1
+        quote = text[j]
+        if quote == ">":
+            return j
+        k = text.find(quote, j + 1)
+        if k < 0:
+            return -1
+        j = k + 1

@@ -1,0 +1,114 @@
+"""The fuzzer: hostile element trees through render_svg and render_png.
+
+usage: python -m tests.fuzz.run [--profile ci|long] [--examples N] [--seed N] [--record PATH]
+
+Each example is rendered to SVG, which must be well-formed XML, and some to
+PNG; a render may raise :class:`~satori_py.errors.SatoriError` and nothing
+else. Before each example its input is written to ``--record`` (``repr`` of
+the tree and options), so that when a binding kills the process the parent
+(tests/fuzz/test_fuzz.py) can say which input did it.
+
+Profiles: ``ci`` is a fixed set of examples (derandomized, so CI is
+reproducible) small enough for every test run; ``long`` draws 100,000 random
+examples and shrinks what it finds. Prints the examples run, the time taken
+and the errors raised, by kind. Exit status 0: nothing but SatoriError and
+well-formed SVG; 1: a falsifying example (printed).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import logging
+import sys
+import time
+import traceback
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from satori_py import Limits, render_png, render_svg
+from satori_py.errors import SatoriError
+
+from .strategies import _png, trees
+
+PROFILES: dict[str, dict[str, Any]] = {
+    "ci": {"max_examples": 150, "derandomize": True},
+    "long": {"max_examples": 100_000},
+}
+# Tight limits keep each example quick; the limits themselves are tested elsewhere.
+LIMITS = Limits(timeout=30.0, max_text_length=20_000, max_total_text=50_000)
+sizes = st.one_of(st.none(), st.integers(1, 320), st.sampled_from([0, -1, 1.5, 20000, float("nan"), 1e308]))
+
+
+def fetcher(url: str) -> bytes:
+    if "fail" in url or url.endswith("passwd"):
+        raise OSError("refused")
+    return _png(2, 2) if "png" in url else b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
+
+
+class Outcomes:
+    def __init__(self, record: Path | None) -> None:
+        self.record = record
+        self.count = 0
+        self.errors: collections.Counter[str] = collections.Counter()
+
+    def check(self, tree: Any, width: Any, height: Any, png: bool) -> None:
+        self.count += 1
+        if self.record is not None:
+            self.record.write_text(repr({"tree": tree, "width": width, "height": height, "png": png}),
+                                   encoding="utf-8", errors="backslashreplace")
+        options = {"width": width, "height": height, "limits": LIMITS, "fetcher": fetcher}
+        try:
+            svg = render_svg(tree, **options)
+        except SatoriError as exc:
+            self.errors[type(exc).__name__] += 1
+            return
+        ET.fromstring(svg)  # well-formed XML, whatever the input
+        if png:
+            try:
+                data = render_png(tree, **options)
+            except SatoriError as exc:
+                self.errors["png:" + type(exc).__name__] += 1
+                return
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--profile", choices=sorted(PROFILES), default="ci")
+    ap.add_argument("--examples", type=int, help="override the profile's number of examples")
+    ap.add_argument("--seed", type=int, help="seed of the random examples")
+    ap.add_argument("--record", type=Path, help="file that holds the input being rendered")
+    args = ap.parse_args(argv)
+    profile = dict(PROFILES[args.profile])
+    if args.examples:
+        profile["max_examples"] = args.examples
+    logging.disable(logging.WARNING)  # the warnings of invalid values are expected by the thousand
+    outcomes = Outcomes(args.record)
+
+    @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck), print_blob=True,
+              phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink), **profile)
+    @given(trees, sizes, sizes, st.integers(0, 3).map(lambda n: n == 0))
+    def fuzz(tree: Any, width: Any, height: Any, png: bool) -> None:
+        outcomes.check(tree, width, height, png)
+
+    if args.seed is not None:
+        fuzz = __import__("hypothesis").seed(args.seed)(fuzz)
+    start = time.monotonic()
+    status = 0
+    try:
+        fuzz()
+    except Exception as exc:  # hypothesis re-raises the falsifying example's failure, with it in its notes
+        print("FAILED:", "".join(traceback.format_exception(exc)), file=sys.stderr)
+        status = 1
+    elapsed = time.monotonic() - start
+    print(f"{outcomes.count} examples in {elapsed:.0f} s ({args.profile} profile); errors raised: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.errors.items())))
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

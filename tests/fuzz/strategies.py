@@ -1,0 +1,235 @@
+"""Hypothesis strategies for hostile element trees: the input a stranger's request can send.
+
+Trees of the elements satori-py knows (and some it does not), with styles over
+the property table, the shorthands and more, each value drawn from valid
+values of its kind, near misses, absurd numbers (1e308, NaN, infinities,
+negative sizes), wrongly typed values (lists, objects, booleans) and hostile
+text (lone surrogates, control characters, U+FFFE, bidi controls, combining
+marks, emoji, very long words). Images are small data URIs, some of them
+declaring huge sizes in their headers. Nesting is mostly shallow, sometimes a
+long chain.
+"""
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+from typing import Any
+
+from hypothesis import strategies as st
+
+from satori_py.style.longhands import LONGHANDS
+from satori_py.style.properties import PROPERTIES
+
+# --- numbers and lengths --------------------------------------------------------------
+
+ABSURD_NUMBERS = [0, -0.0, 1, -1, 0.5, 1e-300, 5e-324, 1e15, -1e15, 1e38, 3.5e38, 1e308, -1e308,
+                  float("inf"), float("-inf"), float("nan"), 2**31, -(2**31), 2**53 + 1, 2**64, 10**400]
+numbers = st.one_of(st.sampled_from(ABSURD_NUMBERS), st.integers(-5000, 5000),
+                    st.floats(allow_nan=True, allow_infinity=True))
+UNITS = ["px", "em", "rem", "%", "vw", "vh", "vmin", "vmax", "pt", "pc", "in", "cm", "mm", "ch", "ex", "lh",
+         "deg", "rad", "turn", "fr", "", "PX", "e", "x"]
+NUMBER_TEXT = st.one_of(st.sampled_from(["0", "1", "-1", "0.5", ".5", "1e308", "-1e308", "1e-308", "1e999",
+                                         "NaN", "Infinity", "-Infinity", "99999999999999999999",
+                                         "1" * 500, "0x10", "+-1", "1.2.3"]),
+                        st.integers(-2000, 2000).map(str), st.floats(-1e6, 1e6).map(lambda v: f"{v:g}"))
+dimension = st.builds(lambda n, u: f"{n}{u}", NUMBER_TEXT, st.sampled_from(UNITS))
+calc = st.builds(lambda a, op, b, f: f"{f}({a} {op} {b})", dimension, st.sampled_from("+-*/,"), st.one_of(
+    dimension, NUMBER_TEXT), st.sampled_from(["calc", "min", "max", "clamp", "calc(calc", "CALC", "calc"]))
+length = st.one_of(dimension, calc, numbers, st.sampled_from(
+    ["auto", "none", "min-content", "max-content", "fit-content", "fit-content(10px)", "fit-content(1e308px)",
+     "stretch", "inherit", "initial", "unset", "var(--x)", "var(--missing, 3px)", "0 0", "", " "]))
+
+# --- colours, images, shadows, transforms ---------------------------------------------
+
+color = st.one_of(st.sampled_from(
+    ["red", "transparent", "currentColor", "currentcolor", "#fff", "#12345678", "#ggg", "#1234567890",
+     "rgb(1 2 3)", "rgb(255, 0, 0, 0.5)", "rgba(1e308, -1e308, nan, 2)", "hsl(0 100% 1e308%)",
+     "hsl(1e308deg 100% 50%)", "hsl(nan 1% 1%)", "hwb(1e300 1e300% 1e300%)", "lab(1e308 1e308 1e308)",
+     "lch(50% 1e308 1e308)", "oklab(1e308 0 0)", "oklch(1 1e308 nan)", "color(srgb 1e308 0 0)",
+     "color(display-p3 1 0 0 / 1e308)", "color-mix(in srgb, red 1e308%, blue)", "light-dark(red, blue)",
+     "rgb(from red r g b)", "", "none", "inherit"]),
+    st.builds(lambda f, a, b, c: f"{f}({a} {b} {c})", st.sampled_from(["rgb", "hsl", "hwb", "lab", "lch", "oklch"]),
+              NUMBER_TEXT, dimension, dimension))
+
+
+def _png(width: int, height: int) -> bytes:
+    """A PNG whose header says ``width`` x ``height`` (pixel data for a 1x1 image: never decoded
+    when the header is refused)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def _uri(data: bytes, mime: str = "image/png") -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+
+
+SVG_IMAGE = ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
+             "<rect width='10' height='10' fill='red'/></svg>")
+DEEP_SVG = ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>" + "<g>" * 300 + "<rect width='1' "
+            "height='1'/>" + "</g>" * 300 + "</svg>")
+image_sources = st.sampled_from([
+    _uri(_png(1, 1)), _uri(_png(60000, 60000)), _uri(_png(8000, 8000)), _uri(_png(0, 0)),
+    _uri(_png(1, 1), "image/x-png"), "data:image/png;base64,!!!!", "data:image/png,%89PNG",
+    _uri(SVG_IMAGE.encode(), "image/svg+xml"), "data:image/svg+xml;utf8," + SVG_IMAGE,
+    _uri(DEEP_SVG.encode(), "image/svg+xml"),
+    _uri(SVG_IMAGE.replace("<rect", f"<image href='{_uri(_png(60000, 60000))}' width='5' height='5'/><rect")
+         .encode(), "image/svg+xml"),
+    "data:,", "data:", "", "https://example.com/a.png", "file:///etc/passwd", "/relative.png", "javascript:1",
+    "http://127.0.0.1/x.png", "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+])
+url_value = image_sources.map(lambda src: f"url({src})")
+gradient = st.builds(lambda kind, a, b, c: f"{kind}({a}, {b} {c}, transparent)",
+                     st.sampled_from(["linear-gradient", "radial-gradient", "conic-gradient",
+                                      "repeating-linear-gradient", "repeating-radial-gradient", "nonsense"]),
+                     st.one_of(st.sampled_from(["to right", "45deg", "1e308deg", "circle at 1e308px 50%",
+                                                "from nan deg", "ellipse 0 0"]), dimension),
+                     color, dimension)
+shadow = st.builds(lambda x, y, blur, spread, c, inset: f"{inset}{x} {y} {blur} {spread} {c}",
+                   dimension, dimension, dimension, dimension, color, st.sampled_from(["", "inset "]))
+shadows = st.lists(shadow, min_size=1, max_size=4).map(", ".join)
+transform = st.lists(st.builds(lambda f, a, b: f"{f}({a}, {b})", st.sampled_from(
+    ["translate", "translateX", "scale", "rotate", "skew", "skewX", "matrix", "matrix3d", "perspective",
+     "rotate3d", "translateZ", "scaleZ"]), st.one_of(dimension, NUMBER_TEXT), st.one_of(dimension, NUMBER_TEXT)),
+    max_size=4).map(" ".join)
+filters = st.lists(st.builds(lambda f, a: f"{f}({a})", st.sampled_from(
+    ["blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity",
+     "saturate", "sepia", "url"]), st.one_of(dimension, NUMBER_TEXT, shadow)), max_size=3).map(" ".join)
+
+# --- text -----------------------------------------------------------------------------
+
+HOSTILE_CHARS = ["\ud800", "\udfff", "\ud83d", "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\ufffe",
+                 "\uffff", "\u202e", "\u2066", "\u200b", "\u200d", "\u0301" * 30, "\U0001f600", "\U0001f468\u200d"
+                 "\U0001f469\u200d\U0001f467", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\u05e9\u05dc\u05d5\u05dd",
+                 "\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22", "\u4f60\u597d", "\t", "\n", "\r\n", " ", "\u00a0",
+                 "\u3000", "&", "<", "]]>", "'\"", "\U0010ffff", "\ue000", "\u00ad", "\u2028"]
+text = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(HOSTILE_CHARS + ["word", "a", " ", "long" * 50]), max_size=20).map("".join),
+    st.sampled_from(["", " ", "x" * 3000, "a " * 1500]),
+)
+
+# --- properties -----------------------------------------------------------------------
+
+_KEYWORDS = ["none", "auto", "inherit", "initial", "unset", "normal", "flex", "block", "grid", "inline",
+             "inline-block", "contents", "-webkit-box", "absolute", "relative", "fixed", "sticky", "static",
+             "hidden", "visible", "scroll", "clip", "wrap", "nowrap", "column", "row-reverse", "center",
+             "space-between", "stretch", "baseline", "left", "right", "bold", "italic", "ellipsis", "pre",
+             "pre-wrap", "break-all", "underline", "solid", "dashed", "double", "multiply", "isolate", "cover",
+             "repeat", "no-repeat", "text", "border-box", "vertical", "rtl", "ltr", "uppercase", "dense",
+             "subgrid", "span 2", "1 / -1", "a b", "'a a' 'b b'", "repeat(3, 1fr)", "repeat(100000, 1px)",
+             "repeat(auto-fill, minmax(0px, 1fr))", "1fr 1e308px", "99999999999", "-99999999999", "span 0"]
+keyword = st.sampled_from(_KEYWORDS)
+wrong_type = st.one_of(st.lists(st.one_of(numbers, keyword), max_size=3), st.dictionaries(
+    st.sampled_from(["width", "height", "x", "0"]), numbers, max_size=2), st.booleans(), st.none(),
+    st.just([[[[[]]]]]), st.just({"a": {"b": {"c": []}}}))
+garbage = st.one_of(text, st.lists(st.sampled_from(["(", ")", ",", "/", "var(", "calc(", "url(", "'", "\"",
+                                                    "!important", ";", "{", "}", "--x", "\\"]), max_size=6).map(""
+                                                                                                         .join))
+
+_BY_KIND = {
+    "color": color, "Color": color, "background": st.one_of(color, gradient, url_value),
+    "Image": st.one_of(gradient, url_value, st.lists(st.one_of(gradient, url_value), max_size=3).map(", ".join)),
+    "Shadow": shadows, "shadow": shadows, "transform": transform, "filter": filters, "Filter": filters,
+    "font": st.sampled_from(["bold 1e308px serif", "italic 12px/1e308 a", "x", "12px", "small-caps 1em b"]),
+    "fontFamily": st.one_of(text, st.sampled_from(["serif", "'a', b", "geist", "\ud800", ""])),
+    "fontWeight": st.one_of(numbers, st.sampled_from(["bold", "bolder", "1000", "0", "-1", "1e308"])),
+    "lineClamp": st.one_of(numbers, st.sampled_from(["-1", "0", "1", "2 '...'", "3 \"\ud800\"", "1e308"])),
+    "content": st.one_of(text.map(lambda t: f"'{t}'"), st.sampled_from(["counter(a)", "attr(x)", "'\\"])),
+}
+NAMES = sorted({*PROPERTIES, *LONGHANDS, "translate", "rotate", "scale", "aspectRatio", "lineClamp",
+                "WebkitLineClamp", "WebkitBoxOrient", "backdropFilter", "filter", "clipPath", "maskImage",
+                "WebkitMaskImage", "mask", "maskSize", "maskPosition", "maskRepeat", "backgroundSize",
+                "backgroundPosition", "backgroundRepeat", "backgroundClip", "objectFit", "imageRendering",
+                "counterReset", "counterIncrement", "content", "fontVariationSettings", "gridTemplateColumns",
+                "gridTemplateRows", "gridTemplateAreas", "gridAutoFlow", "gridAutoRows", "gridAutoColumns",
+                "gridColumnStart", "gridRowEnd", "perspective", "transformStyle", "backfaceVisibility",
+                "textOverflow", "textWrap", "hyphens", "unicodeBidi", "writingMode", "_private", "--x",
+                "--custom", "all", "unknownProperty", "WebkitTextStrokeWidth", "inset", "placeItems"})
+
+
+def _value_for(name: str) -> st.SearchStrategy[Any]:
+    special = [strategy for key, strategy in _BY_KIND.items() if key in name or name.endswith(key)]
+    return st.one_of(*special, length, keyword, wrong_type, garbage, numbers)
+
+
+@st.composite
+def styles(draw: st.DrawFn, max_size: int = 6) -> dict[str, Any]:
+    names = draw(st.lists(st.sampled_from(NAMES), max_size=max_size, unique=True))
+    return {name: draw(_value_for(name)) for name in names}
+
+
+# --- elements -------------------------------------------------------------------------
+
+TAGS = ["div", "div", "div", "span", "p", "img", "svg", "ul", "li", "ol", "input", "textarea", "button", "select",
+        "option", "style", "a", "b", "br", "hr", "h1", "pre", "code", "table", "unknown-tag", "rect", "g", "path",
+        "circle", "text", "image", "foreignObject", "script", "#text", ""]
+
+
+@st.composite
+def props(draw: st.DrawFn, tag: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if draw(st.booleans()):
+        out["style"] = draw(st.one_of(styles(), wrong_type)) if draw(st.integers(0, 9)) == 0 else draw(styles())
+    if tag in ("img", "image") or draw(st.integers(0, 9)) == 0:
+        out["src"] = draw(image_sources)
+        out["href"] = draw(image_sources)
+    if tag in ("img", "svg") or draw(st.integers(0, 5)) == 0:
+        out["width"] = draw(st.one_of(numbers, length))
+        out["height"] = draw(st.one_of(numbers, length))
+    if tag in ("svg", "rect", "path", "circle", "g", "text"):
+        out.update(draw(st.dictionaries(st.sampled_from(
+            ["viewBox", "d", "fill", "stroke", "x", "y", "r", "transform", "opacity", "stroke-width", "xmlns",
+             "bad attr", "on:click", "<"]), st.one_of(text, numbers, length), max_size=4)))
+    if tag in ("input", "textarea", "select", "option"):
+        out.update(draw(st.dictionaries(st.sampled_from(["value", "placeholder", "type", "checked", "selected",
+                                                         "size", "multiple"]), st.one_of(text, numbers,
+                                                                                        st.booleans()), max_size=3)))
+    if draw(st.integers(0, 19)) == 0:
+        out.update(draw(st.dictionaries(st.sampled_from(["lang", "dir", "tw", "className", "key", "ref", "id",
+                                                         "dangerouslySetInnerHTML", "children2"]),
+                                        st.one_of(text, wrong_type), max_size=2)))
+    return out
+
+
+def _element(tag: str, p: dict[str, Any], children: list[Any]) -> dict[str, Any]:
+    if tag == "style":
+        children = ["div { color: red; width: 1e308px } @media (min-width: 1e308px) { span { display: none } }"
+                    " * { box-shadow: 0 0 1px red } :nth-child(99999999999n) {}"]
+    node: dict[str, Any] = {"type": tag, "props": dict(p)}
+    if children:
+        node["props"]["children"] = children if len(children) != 1 else children[0]
+    return node
+
+
+leaf = st.one_of(text, numbers, st.none(), st.booleans())
+
+
+def elements(max_leaves: int = 12) -> st.SearchStrategy[Any]:
+    tags = st.sampled_from(TAGS)
+
+    def extend(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+        return tags.flatmap(lambda tag: st.builds(_element, st.just(tag), props(tag),
+                                                  st.lists(children, max_size=4)))
+
+    return st.recursive(st.one_of(leaf, tags.flatmap(lambda tag: st.builds(_element, st.just(tag), props(tag),
+                                                                           st.just([])))),
+                        extend, max_leaves=max_leaves)
+
+
+@st.composite
+def chain(draw: st.DrawFn) -> dict[str, Any]:
+    """A long chain of one element nesting itself (deep nesting)."""
+    depth = draw(st.sampled_from([20, 60, 255, 256, 257, 300]))
+    step = draw(styles(max_size=3))
+    node: Any = draw(text)
+    for _ in range(depth):
+        node = {"type": "div", "props": {"style": step, "children": node}}
+    return node  # type: ignore[no-any-return]
+
+
+_wrapped = elements().map(lambda e: {"type": "div", "props": {"style": {"display": "flex"}, "children": e}})
+trees = st.one_of(elements(), _wrapped, elements(), _wrapped, chain())  # one in five a long chain

@@ -1,0 +1,64 @@
+"""Helpers of the hostile-input tests: running an input in a child process, making bombs.
+
+A crash in native code (a Rust panic that aborts, a stack overflow) would kill
+pytest itself; :func:`run_isolated` runs the code in a fresh interpreter, so a
+crash fails the test with the child's exit status and stderr instead.
+"""
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import textwrap
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRELUDE = "from satori_py import *\nfrom satori_py.element import h\n"
+
+
+def run_isolated(*code: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the pieces of ``code`` (each dedented, after :data:`PRELUDE`) in a child interpreter;
+    its stdout, stderr and status."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    source = PRELUDE + "".join(textwrap.dedent(piece) for piece in code)
+    return subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=timeout,
+                          cwd=ROOT, env=env)
+
+
+def assert_survives(*code: str, expected: str) -> None:
+    """The child must exit normally and print exactly ``expected``."""
+    child = run_isolated(*code)
+    assert child.returncode == 0, f"the child died with status {child.returncode}:\n{child.stderr[-3000:]}"
+    assert child.stdout.strip() == expected.strip(), child.stderr[-3000:]
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is ``width`` x ``height`` (its pixels are a 1x1 image's: a check that
+    reads the header refuses it before anything would be decoded)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00")) + chunk(b"IEND", b""))
+
+
+def _base128(value: int) -> bytes:
+    out = [value & 0x7F]
+    value >>= 7
+    while value:
+        out.append(0x80 | (value & 0x7F))
+        value >>= 7
+    return bytes(reversed(out))
+
+
+def woff2(declared: int, stream: bytes, *, sfnt_size: int | None = None) -> bytes:
+    """A WOFF2 with one table (cmap, untransformed) that declares ``declared`` bytes, whose
+    brotli stream is ``stream`` (compressed already)."""
+    directory = bytes([0]) + _base128(declared)  # flags: tag index 0 (cmap), transform 0
+    header_size = 48
+    length = header_size + len(directory) + len(stream)
+    header = struct.pack(">4s4sLHHLLHHLLLLL", b"wOF2", b"\x00\x01\x00\x00", length, 1, 0,
+                         sfnt_size if sfnt_size is not None else 12 + 16 + declared, len(stream), 1, 0, 0, 0, 0,
+                         0, 0)
+    return header + directory + stream

@@ -1,0 +1,211 @@
+"""Each limit of satori_py.Limits: its default, its option, and the exact LimitError past it.
+
+The bombs are small: a PNG header claiming 60000 x 60000 pixels, a WOFF2 whose
+directory claims 1 GB, JSON nested 100,000 deep. A limit must refuse them
+before the work they ask for starts, so none of these tests waits for it.
+"""
+from __future__ import annotations
+
+import base64
+import itertools
+from typing import Any
+
+import brotli
+import pytest
+
+from satori_py import Font, LimitError, Limits, h, render_png, render_svg
+from satori_py import limits as limits_module
+from satori_py.errors import FontError
+
+from .support import png_header, woff2
+
+BOMB = "data:image/png;base64," + base64.b64encode(png_header(60000, 60000)).decode()
+OVER = "over the max_image_pixels limit of 40000000."
+
+
+def card(*children: Any, **style: Any) -> dict[str, Any]:
+    return h("div", {"style": {"display": "flex", **style}}, *children)
+
+
+def limit_error(element: Any, **options: Any) -> LimitError:
+    with pytest.raises(LimitError) as info:
+        render_svg(element, **{"width": 100, "height": 100, **options})
+    return info.value
+
+
+def test_the_defaults_are_documented_values() -> None:
+    assert Limits() == Limits(max_depth=256, max_nodes=100_000, max_image_pixels=40_000_000,
+                              max_font_bytes=64 * 1024 * 1024, max_text_length=200_000, max_total_text=1_000_000,
+                              max_effect_layers=64, max_effect_nesting=32, timeout=60.0)
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("max_depth", 0, "a positive integer"), ("max_nodes", 1.5, "a positive integer"),
+    ("max_image_pixels", True, "a positive integer"), ("timeout", 0, "a positive number of seconds or None"),
+    ("timeout", float("inf"), "a positive number of seconds or None"),
+])
+def test_a_limit_must_be_positive(field: str, value: Any, expected: str) -> None:
+    with pytest.raises(LimitError, match=rf"^Invalid limit {field}={value!r}: expected {expected}\.$"):
+        Limits(**{field: value})
+
+
+# -- images: pixels from the header, before decoding -----------------------------------
+
+def test_an_img_over_the_pixel_limit() -> None:
+    exc = limit_error(card(h("img", {"src": BOMB, "width": 10, "height": 10})))
+    assert str(exc) == f"div/img[0]: The image is 60000x60000 pixels, {OVER}"
+    assert exc.limit == "max_image_pixels"
+
+
+def test_a_background_over_the_pixel_limit() -> None:
+    exc = limit_error(card(width=10, height=10, backgroundImage=f"url({BOMB})"))
+    assert str(exc) == f"div: The image is 60000x60000 pixels, {OVER}"
+
+
+def test_an_image_inside_an_svg_image_is_checked_too() -> None:
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><image href='{BOMB}' "
+           "width='10' height='10'/></svg>")
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    exc = limit_error(card(h("img", {"src": src, "width": 10, "height": 10})))
+    assert str(exc) == f"div/img[0]: An embedded image is 60000x60000 pixels, {OVER}"
+
+
+def test_a_data_uri_of_an_odd_type_is_checked_by_what_it_holds() -> None:
+    odd = BOMB.replace("image/png", "image/x-png")  # embedded as given: resvg sniffs and decodes it
+    exc = limit_error(card(h("img", {"src": odd, "width": 10, "height": 10})))
+    assert str(exc) == f"div/img[0]: An embedded image is 60000x60000 pixels, {OVER}"
+
+
+def test_the_pixel_limit_is_an_option() -> None:
+    src = "data:image/png;base64," + base64.b64encode(png_header(200, 100)).decode()
+    element = card(h("img", {"src": src, "width": 10, "height": 10}))
+    exc = limit_error(element, limits=Limits(max_image_pixels=10_000))
+    assert str(exc) == "div/img[0]: The image is 200x100 pixels, over the max_image_pixels limit of 10000."
+    assert render_svg(element, width=100, height=100, limits=Limits(max_image_pixels=20_000))
+
+
+def test_svg_images_may_not_nest_deeper_than_max_depth() -> None:
+    deep = "<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>" + "<g>" * 300 + "</g>" * 300 + "</svg>"
+    exc = limit_error(card(h("img", {"src": "data:image/svg+xml;utf8," + deep, "width": 9, "height": 9})))
+    assert str(exc) == ("div/img[0]: An SVG image nests its elements 301 levels deep, over the max_depth limit "
+                        "of 256.")
+
+
+# -- fonts: decompressed size from the directory, before inflating ----------------------
+
+def test_a_woff2_whose_directory_declares_a_gigabyte_is_refused_before_inflating() -> None:
+    bomb = woff2(1 << 30, brotli.compress(b""))
+    with pytest.raises(LimitError) as info:
+        render_svg(card("x"), width=10, height=10, fonts=[Font("Bomb", bomb)])
+    assert str(info.value) == ('The font "Bomb" is 1073741852 bytes decompressed, over the max_font_bytes limit '
+                               "of 67108864.")
+    assert info.value.limit == "max_font_bytes"
+
+
+def test_a_woff2_that_inflates_past_its_directory_is_refused_at_the_declared_size() -> None:
+    # 1.5 KB that inflates to 64 MB: its directory says 1000 bytes, and inflating stops there.
+    liar = woff2(1000, brotli.compress(bytes(64 * 1024 * 1024), quality=5))
+    assert len(liar) < 2048
+    with pytest.raises(FontError, match=r'^Failed to decode the WOFF2 font "Liar"\.$'):
+        render_svg(card("x"), width=10, height=10, fonts=[Font("Liar", liar)])
+
+
+def test_the_font_limit_applies_to_font_files_too(tmp_path: Any) -> None:
+    from satori_py.assets import DEFAULT_FONT_PATH
+
+    copy = tmp_path / "font.ttf"
+    copy.write_bytes(open(DEFAULT_FONT_PATH, "rb").read())
+    size = copy.stat().st_size
+    with pytest.raises(LimitError, match=rf"^The font file {copy} is {size} bytes, over the max_font_bytes limit "
+                                         r"of 1000\.$"):
+        render_svg(card("x"), width=10, height=10, fonts=[Font("Copy", copy)], limits=Limits(max_font_bytes=1000))
+    # Read once, it is checked as a font: the same limit, from what it holds.
+    render_svg(card("x"), width=10, height=10, fonts=[Font("Copy", copy)])
+    with pytest.raises(LimitError, match=rf'^The font "Copy" is {size} bytes decompressed, over the '
+                                         r"max_font_bytes limit of 1000\.$"):
+        render_svg(card("x"), width=10, height=10, fonts=[Font("Copy", copy)], limits=Limits(max_font_bytes=1000))
+
+
+# -- text -------------------------------------------------------------------------------
+
+def test_text_per_node() -> None:
+    exc = limit_error(card("x" * 200_001))
+    assert str(exc) == "div/#text[0]: The text has 200001 characters, over the max_text_length limit of 200000."
+    assert exc.limit == "max_text_length"
+
+
+def test_text_per_render() -> None:
+    exc = limit_error(card(*[h("p", {}, "x" * 100_000) for _ in range(11)]))
+    assert str(exc) == ("div/p[10]/#text[0]: The render has more than 1000000 characters of text (the "
+                        "max_total_text limit).")
+    exc = limit_error(card("abc", "def"), limits=Limits(max_total_text=5))
+    assert str(exc) == "div/#text[0]: The render has more than 5 characters of text (the max_total_text limit)."
+
+
+# -- effects ----------------------------------------------------------------------------
+
+def test_effect_layers_per_element() -> None:
+    # 1,000 box-shadows took over 120 s to rasterise.
+    exc = limit_error(card(width=10, height=10, boxShadow=", ".join(["0 0 10px red"] * 1000)))
+    assert str(exc) == "div: The element has 1000 shadows and filter functions, over the max_effect_layers limit of 64."
+    exc = limit_error(card(width=10, height=10, boxShadow="0 0 1px red, 0 0 2px red", filter="blur(1px)"),
+                      limits=Limits(max_effect_layers=2))
+    assert str(exc) == "div: The element has 3 shadows and filter functions, over the max_effect_layers limit of 2."
+
+
+def test_effect_nesting() -> None:
+    node: Any = "x"
+    for _ in range(3):
+        node = card(node, opacity=0.5)
+    exc = limit_error(node, limits=Limits(max_effect_nesting=2))
+    assert str(exc) == ("div/div[0]/div[0]: The element nests 3 layers of filter, opacity, clipPath, mask or "
+                        "mixBlendMode effects, over the max_effect_nesting limit of 2.")
+
+
+# -- nesting, before any recursive decoding ---------------------------------------------
+
+def test_json_nesting_is_checked_before_decoding() -> None:
+    # The JSON decoder raised RecursionError for trees deeper than ~330.
+    exc = limit_error("[" * 100_000 + "]" * 100_000)
+    assert str(exc) == ("The JSON element nests 100000 levels of arrays and objects, more than an element tree "
+                        "within the max_depth limit of 256 can.")
+    text = '{"type": "div", "props": {"children": ' * 300 + '"x"' + "}}" * 300
+    exc = limit_error(text)
+    assert str(exc).startswith("div/div[0]/div[0]/") and str(exc).endswith(
+        ": The element tree is deeper than 256 levels (the max_depth limit).")
+
+
+def test_the_depth_limit_is_an_option() -> None:
+    element: Any = "x"
+    for _ in range(20):
+        element = card(element)
+    exc = limit_error(element, limits=Limits(max_depth=10))
+    assert exc.path == "div" + "/div[0]" * 10 and exc.limit == "max_depth"
+
+
+# -- the time budget --------------------------------------------------------------------
+
+@pytest.fixture
+def ticking_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock that advances one second each time it is read: deterministic budgets."""
+    ticks = itertools.count()
+    monkeypatch.setattr(limits_module, "_clock", lambda: float(next(ticks)))
+
+
+def test_the_timeout_is_checked_inside_long_loops(ticking_clock: None) -> None:
+    # A budget of 20 reads of the clock runs out while the boxes are painted, at a node.
+    element = card(*[h("div", {"style": {"width": 5, "height": 5, "backgroundColor": "red"}}) for _ in range(60)])
+    with pytest.raises(LimitError) as info:
+        render_svg(element, width=100, height=100, limits=Limits(timeout=20))
+    assert info.value.limit == "timeout"
+    assert info.value.message == "The render took longer than the timeout limit of 20s."
+    assert info.value.path is not None and info.value.path.startswith("div/div[")
+
+
+def test_the_timeout_is_checked_between_stages(ticking_clock: None) -> None:
+    with pytest.raises(LimitError, match=r"^The render took longer than the timeout limit of 1s\.$"):
+        render_png(card("x"), width=10, height=10, limits=Limits(timeout=1))
+
+
+def test_a_generous_timeout_renders(ticking_clock: None) -> None:
+    assert render_svg(card("x"), width=10, height=10, limits=Limits(timeout=10_000)).startswith("<svg")

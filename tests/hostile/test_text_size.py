@@ -1,0 +1,81 @@
+"""Text costs what it shows: layout linear in its length, nothing drawn outside the image.
+
+1 MB of text in one div took 40 s and 2.3 GB, 6 MB never finished: placing
+lines looked up each line's first piece among all pieces, and breaking a word
+into graphemes spliced them into the list of words. The work is counted here
+in executed lines of Python (a bound on work, not a timing).
+"""
+from __future__ import annotations
+
+import io
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from satori_py import h, render_png, render_svg
+
+
+def executed_lines(render: Callable[[], Any]) -> int:
+    """How many lines of Python ``render`` executes, in every thread (Taffy runs in its own)."""
+    count = 0
+
+    def line(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return line
+
+    def call(frame: Any, event: str, arg: Any) -> Any:
+        return line
+
+    threading.settrace(call)
+    sys.settrace(call)
+    try:
+        render()
+    finally:
+        sys.settrace(None)
+        threading.settrace(None)  # type: ignore[arg-type]
+    return count
+
+
+@pytest.mark.parametrize(("display", "unit"), [("flex", "word "), ("block", "a")])
+def test_text_layout_is_linear_in_the_length_of_the_text(display: str, unit: str) -> None:
+    def work(length: int) -> int:
+        element = h("div", {"style": {"display": display, "width": 100, "wordBreak": "break-all"}},
+                    unit * (length // len(unit)))
+        render_svg(element, width=100, height=100)  # the caches are warm for both sizes alike
+        return executed_lines(lambda: render_svg(element, width=100, height=100))
+
+    # Quadratic steps made this ratio 5 to 6.
+    assert work(4000) < 4.4 * work(1000)
+
+
+def test_text_outside_the_image_is_not_drawn() -> None:
+    words = "word " * 4000  # some 600 lines in a 100 px wide column
+    small = render_svg(h("div", {"style": {"width": 100}}, words), width=100, height=100)
+    tall = render_svg(h("div", {"style": {"width": 100}}, words), width=100, height=10000)
+    assert len(small) < len(tall) / 50
+    # The same pixels where the small image has any.
+    crop = Image.open(io.BytesIO(render_png(h("div", {"style": {"width": 100}}, words), width=100, height=10000)))
+    assert Image.open(io.BytesIO(render_png(h("div", {"style": {"width": 100}}, words), width=100,
+                                            height=100))).tobytes() == crop.crop((0, 0, 100, 100)).tobytes()
+
+
+def test_text_a_transform_brings_into_the_image_is_drawn() -> None:
+    words = h("div", {"style": {"width": 100, "transform": "translateY(-3000px)"}}, "word " * 4000)
+    pixels = Image.open(io.BytesIO(render_png(words, width=100, height=100))).getchannel("A").getextrema()
+    assert pixels[1] > 0  # lines from 3000 px down are drawn at the top
+
+
+def test_text_a_shadow_can_bring_into_the_image_is_drawn() -> None:
+    def svg(shadow: str) -> str:
+        below = h("div", {"style": {"display": "flex", "paddingTop": 130, "fontSize": 10, "textShadow": shadow}},
+                  "word")
+        return render_svg(below, width=100, height=100)
+
+    assert "<path" not in svg("0 0 0 red")  # 30 px below the image, more than 2 em of ink
+    assert "<path" in svg("0 -40px 0 red")  # its shadow reaches into the image
