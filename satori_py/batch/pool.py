@@ -12,7 +12,9 @@ they answer.
 * **Start-up.** Before forking, the parent prepares the context and warms the
   render once (:func:`.worker.warm`): the forked workers start with the modules
   imported, the fonts read and parsed and the template compiled, instead of
-  each doing it again.
+  each doing it again (a spawned worker warms itself before it says it is
+  ready), so no item's time pays for it. A worker not ready within
+  :data:`_START_WAIT` seconds fails the batch's items.
 * **No idle worker.** A worker holds up to :data:`_DEPTH` items: the one it
   renders and the next, already in its pipe, so it goes on without waiting for
   the parent (busy writing the last file, or not scheduled on a loaded machine)
@@ -58,6 +60,7 @@ stopped: the render's own deadline had its chance (the rasteriser, which it cann
 interrupt, is bounded by the other limits), so the item is hung."""
 
 _STOP_WAIT = 5.0  # seconds a worker is given to exit when the batch ends, then it is killed
+_START_WAIT = 120.0  # seconds a worker may take to get ready (spawned on a loaded machine: imports)
 _DEPTH = 2  # items a worker holds: the one it renders, and the next
 _PIPE_ROOM = 32 * 1024  # bytes of an item sent to a busy worker: far below the pipe's buffer
 
@@ -124,13 +127,16 @@ class LocalPool:
         waiting = [w for w in self._workers if w.sent or not w.ready]
         if not waiting:  # nothing to wait for: the pool cannot be prepared
             return
-        deadline = None
-        if self.timeout is not None:
-            deadline = max(0.0, min(w.started for w in waiting) + self.timeout - time.monotonic())
-        for conn in wait([w.conn for w in waiting], deadline):
+        dues = [due for due in map(self._due, waiting) if due is not None]
+        for conn in wait([w.conn for w in waiting], max(0.0, min(dues) - time.monotonic()) if dues else None):
             self._receive(next(w for w in waiting if w.conn is conn))
-        if self.timeout is not None:
-            self._stop_overdue()
+        self._stop_overdue()
+
+    def _due(self, worker: _Worker) -> float | None:
+        """When a worker that is starting, or rendering, is overdue (None: never)."""
+        if not worker.ready:
+            return worker.started + _START_WAIT
+        return None if self.timeout is None else worker.started + self.timeout
 
     def _dispatch(self) -> None:
         while self._queue:
@@ -214,9 +220,9 @@ class LocalPool:
         future.set_result(message)
 
     def _stop_overdue(self) -> None:
-        assert self.timeout is not None
         now = time.monotonic()
-        for worker in [w for w in self._workers if (w.sent or not w.ready) and now - w.started > self.timeout]:
+        for worker in [w for w in self._workers
+                       if (w.sent or not w.ready) and (due := self._due(w)) is not None and due < now]:
             worker.process.kill()
             worker.process.join()
             if worker.sent:
@@ -224,7 +230,7 @@ class LocalPool:
                     f"The item was still rendering after {self.timeout:g} s, {STOP_FACTOR} times the "
                     f"timeout limit of {self.time_limit:g} s: its worker process was stopped."))
             else:
-                self._broken = RenderError(f"A batch worker process was not ready after {self.timeout:g} s.")
+                self._broken = RenderError(f"A batch worker process was not ready after {_START_WAIT:g} s.")
             self._retire(worker)
 
     def _died(self, worker: _Worker) -> None:

@@ -58,6 +58,7 @@ class _Prepared:
 _PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
 _MAX_PREPARED = 4
 _SETUPS = 0
+_WARM: set[str] = set()  # the tokens of the contexts warmed in this process
 _PNG_ONLY = ("scale", "background", "compression")
 
 
@@ -91,12 +92,15 @@ def prepare(context: BatchContext) -> _Prepared:
     return prepared
 
 
-def warm(context: BatchContext) -> None:
-    """Prepare ``context`` in this process and render a tiny card with its fonts, so that
-    worker processes forked from it inherit the imported modules, the parsed fonts and the
-    compiled template. Raises what preparing raises; the card's own failure is ignored
-    (each item reports its errors)."""
+def warm(context: BatchContext) -> _Prepared:
+    """Prepare ``context`` in this process and render a tiny card with its fonts (once), so
+    that no item pays for the imports and the font parsing, and worker processes forked
+    from this one inherit them too. Raises what preparing raises; the card's own failure
+    is ignored (each item reports its errors)."""
     prepared = prepare(context)
+    if context.token in _WARM:
+        return prepared
+    _WARM.add(context.token)
     from .. import api
 
     try:
@@ -104,6 +108,7 @@ def warm(context: BatchContext) -> None:
                        fonts=prepared.options.get("fonts"), on_warning=_ignore)
     except Exception:  # noqa: BLE001 - only a warm-up
         pass
+    return prepared
 
 
 def _ignore(_: Exception) -> None:
@@ -111,11 +116,12 @@ def _ignore(_: Exception) -> None:
 
 
 def serve(conn: Connection, context: BatchContext) -> None:
-    """A local worker process (:mod:`.pool`): prepare ``context``, say so, then answer each
-    list of jobs from ``conn`` with its outcomes, until ``None`` or the end of the pipe."""
+    """A local worker process (:mod:`.pool`): prepare and warm ``context`` (already done when
+    forked from a parent that did), say so, then answer each list of jobs from ``conn`` with
+    its outcomes, until ``None`` or the end of the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
     try:
-        prepared = prepare(context)
+        prepared = warm(context)
     except Exception as exc:
         conn.send(("failed", _sendable(exc)))
         return
