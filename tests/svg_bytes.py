@@ -1,12 +1,13 @@
 """Render every case to SVG and compare two such snapshots byte for byte.
 
-    python -m tests.svg_bytes snapshot DIR [--jobs N]
+    python -m tests.svg_bytes snapshot DIR [--jobs N] [--extra CASES_DIR]
     python -m tests.svg_bytes compare BEFORE AFTER
 
 For a refactor that must not change the output (issue 13): ``snapshot`` renders
 every satori-suite case, the seed cases, every golden case and the benchmark
 cards (benchmarks/cards) to ``DIR/<slug>.svg`` (``DIR/<slug>.err`` holds the
-error a case raises), as the conformance harness renders them; ``compare``
+error a case raises), as the conformance harness renders them (``--extra``
+adds the case files of a folder, e.g. values a change is about); ``compare``
 lists the cases whose files differ or exist on one side only and exits 1 if
 there is any. Take the snapshot on the base commit, then on the change.
 """
@@ -22,9 +23,11 @@ from tests.support import paths
 CARDS_DIR = paths.REPO_ROOT / "benchmarks" / "cards"
 
 
-def case_files() -> dict[str, Path]:
+def case_files(extra: Path | None = None) -> dict[str, Path]:
     """slug -> case file, for every case a snapshot renders."""
     files: dict[str, Path] = {}
+    for path in sorted(extra.glob("*.json")) if extra is not None else ():
+        files["extra/" + path.stem] = path
     for slug in [*paths.suite_slugs(), *paths.seed_slugs()]:
         path = paths.case_path(slug)
         if path is not None:
@@ -58,9 +61,9 @@ def _render(item: tuple[str, str, str]) -> str:
     return slug
 
 
-def snapshot(out_dir: Path, jobs: int) -> int:
+def snapshot(out_dir: Path, jobs: int, extra: Path | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
-    items = [(slug, str(path), str(out_dir)) for slug, path in case_files().items()]
+    items = [(slug, str(path), str(out_dir)) for slug, path in case_files(extra).items()]
     with mp.get_context("spawn").Pool(jobs) as pool:
         for done, _ in enumerate(pool.imap_unordered(_render, items, chunksize=4), 1):
             if done % 100 == 0:
@@ -87,12 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     snap = sub.add_parser("snapshot")
     snap.add_argument("dir", type=Path)
     snap.add_argument("--jobs", type=int, default=2)
+    snap.add_argument("--extra", type=Path, help="a folder of more case files")
     comp = sub.add_parser("compare")
     comp.add_argument("before", type=Path)
     comp.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "snapshot":
-        return snapshot(args.dir, args.jobs)
+        return snapshot(args.dir, args.jobs, args.extra)
     return compare(args.before, args.after)
 
 

@@ -197,7 +197,8 @@ KNOWN_CYCLES = {
 }
 
 # What paint/ may take from style/: value types only (the painter never parses).
-STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types"}
+STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
+                       "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.background -> satori_py.style.colors",
     "satori_py.paint.background -> satori_py.style.resolve",
@@ -206,8 +207,6 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.conic -> satori_py.style.colors",
     "satori_py.paint.conic -> satori_py.style.colorspaces",
     "satori_py.paint.conic -> satori_py.style.values",
-    "satori_py.paint.filter -> satori_py.style.colors",
-    "satori_py.paint.filter -> satori_py.style.values",
     "satori_py.paint.geometry -> satori_py.style.corner_shape",
     "satori_py.paint.gradient -> satori_py.style.values",
     "satori_py.paint.gradient_stops -> satori_py.style.calc",
@@ -233,7 +232,7 @@ KNOWN_PAINT_PARSER_IMPORTS = {
 # found after layout, where on_style_error does not reach.
 KNOWN_LATE_STYLE_ERRORS = {
     "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
-    "satori_py.paint.background", "satori_py.paint.checks", "satori_py.paint.clip", "satori_py.paint.filter",
+    "satori_py.paint.background", "satori_py.paint.checks", "satori_py.paint.clip",
     "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.mask",
 }
 

@@ -206,6 +206,8 @@ def test_cli_warns_and_strict_fails(tmp_path: Path) -> None:
 PAINT_VALUES = [
     ({"filter": "blur(bogus)"}, "Invalid length `bogus` in `blur()` for `filter`."),
     ({"backdropFilter": "blur(-1px)"}, "Invalid `blur()` radius in `backdropFilter`."),
+    ({"filter": ""}, 'Invalid `filter` value: "".'),
+    ({"filter": "drop-shadow(1px)"}, "Invalid `drop-shadow()` value in `filter`."),
     ({"backgroundImage": "linear-gradient()"}, "could not find syntax for this item: linear-gradient()"),
     ({"backgroundImage": "bogus"}, 'Invalid background image: "bogus"'),
     ({"maskImage": "bogus"}, 'Invalid background image: "bogus"'),

@@ -1,6 +1,6 @@
 """Paint values checked at style time, so that what the painter rejects is reported per node.
 
-The painter still parses filters, clip shapes, masks and background images
+The painter still parses clip shapes, masks and background images
 itself (issue 13 moves that parsing to the style stage), so an invalid one
 was found only while painting, where ``on_style_error`` did not apply.
 :func:`checked_style` parses each of an element's values once, when its
@@ -21,7 +21,6 @@ from ..style.convert import shown
 from ..style.types import BackgroundLayer
 from .background import _layers, image_layer
 from .clip import clip_path_shape
-from .filter import parse_filters
 from .gradient_stops import PaintStyle
 from .mask import mask_layers
 
@@ -42,8 +41,6 @@ def _images(layers: Any, style: Style, *, mask: bool) -> None:
 
 # (the properties a check reads, which are dropped when it fails; the check)
 _CHECKS: tuple[tuple[tuple[str, ...], Callable[[Style], Any]], ...] = (
-    (("filter",), lambda style: parse_filters(style.get("filter"), style, "filter")),
-    (("backdropFilter",), lambda style: parse_filters(style.get("backdropFilter"), style, "backdropFilter")),
     (("backgroundImage",), lambda style: _images(_layers(style), style, mask=False)),
     (_MASKS, lambda style: _images(mask_layers(style), style, mask=True)),
     (("clipPath",), lambda style: clip_path_shape(str(style.get("clipPath")), 100.0, 100.0, style)),

@@ -45,12 +45,13 @@ from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
 from ..style.transform import parse_transform_origin
+from ..style.paint_types import FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
 from .compose import clipped, faded, group, transformed, unused_defs_removed, url
-from .filter import FilterFunction, filter_group, parse_filters
+from .filter import filter_group
 from .filter import extent as filter_extent
 from .geometry import rect_path, resolve_radii
 from .mask import build_mask
@@ -133,7 +134,7 @@ class _Traits:
     inheriting: bool  # whether it draws with its ancestors' transform state
     state: TransformState
     hidden: bool  # behind the viewer, or back-facing with backfaceVisibility: hidden
-    filters: list[FilterFunction]
+    filters: tuple[FilterFunction, ...]
     has_clip_path: bool
     has_mask: bool
     fixed_cb: bool
@@ -174,16 +175,13 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
     return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
 
 
-def _check_effect_layers(style: Any, filters: list[FilterFunction]) -> None:
+def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...]) -> None:
     """Each shadow and filter function is a layer the rasteriser blurs and composes:
     raise LimitError past ``max_effect_layers`` for one element."""
     text_shadow = style.get("textShadow")
     count = (len(style.get("boxShadow") or ()) + len(filters)
              + (len(text_shadow) if isinstance(text_shadow, (tuple, list)) else 0)
-             + len(style.get("textShadowOffset") or ()))
-    backdrop = style.get("backdropFilter")
-    if backdrop not in (None, "none"):
-        count += len(parse_filters(backdrop, style, "backdropFilter"))
+             + len(style.get("textShadowOffset") or ()) + len(style.get("backdropFilter") or ()))
     limit = active().limits.max_effect_layers
     if count > limit:
         raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
@@ -319,13 +317,13 @@ class Painter:
                                   origin if isinstance(origin, TransformOrigin) else None, scope.state,
                                   preserve3d=preserve3d, perspective=perspective,
                                   perspective_origin=self._perspective_origin(style))
-        filters = parse_filters(style.get("filter"), style, "filter")
+        filters: tuple[FilterFunction, ...] = style.get("filter") or ()
         has_clip_path = style.get("clipPath") not in (None, "none")
         has_mask = any(style.get(k) not in (None, "", "none") for k in
                        ("maskImage", "WebkitMaskImage", "mask", "WebkitMask"))
         # Properties that make the box the containing block of its fixed descendants.
-        fixed_cb = (preserve3d or perspective is not None or bool(own) or bool(filters)
-                    or style.get("backdropFilter") not in (None, "none"))
+        fixed_cb = preserve3d or perspective is not None or bool(own) or bool(filters) \
+            or bool(style.get("backdropFilter"))
         z = _number(style.get("zIndex"))
         z_index = z if z is not None and (position != "static" or scope.formatting in ("flex", "grid")) else None
         blend = style.get("mixBlendMode")
@@ -335,7 +333,7 @@ class Painter:
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or style.get("backfaceVisibility") == "hidden")
         is_float = style.get("float", "none") not in ("none", None) and scope.formatting == "block"
-        backdrop = style.get("backdropFilter") not in (None, "none")
+        backdrop = bool(style.get("backdropFilter"))
         _check_effect_layers(style, filters)
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,

@@ -38,6 +38,9 @@ from .keywords import (
     TextAlign,
     Visibility,
 )
+from .paint_types import (
+    FilterFunction,
+)
 from .types import (
     BackgroundLayer,
     Calc,
@@ -371,8 +374,8 @@ class PaintGroup:
     perspective: Raw = None  # perspective -> float | None (step 2f)
     transform_style: Raw = None  # transformStyle -> TransformStyle enum (step 2f)
     backface_visibility: Raw = None  # backfaceVisibility -> Visibility enum (step 2f)
-    filter: Raw = None  # filter -> tuple[FilterFunction, ...] (step 2a)
-    backdrop_filter: Raw = None  # backdropFilter -> tuple[FilterFunction, ...] (step 2a)
+    filter: tuple[FilterFunction, ...] | None = None  # filter
+    backdrop_filter: tuple[FilterFunction, ...] | None = None  # backdropFilter
     clip_path: Raw = None  # clipPath -> ClipShape | None (step 2b)
     overflow_clip_margin: Raw = None  # overflowClipMargin -> float + box keyword (step 2b)
     mask_image: Raw = None  # maskImage -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)

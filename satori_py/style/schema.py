@@ -218,8 +218,8 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "perspective": _raw("paint", "float | None (step 2f)"),
     "transformStyle": _raw("paint", "TransformStyle enum (step 2f)"),
     "backfaceVisibility": _raw("paint", "Visibility enum (step 2f)"),
-    "filter": _raw("paint", "tuple[FilterFunction, ...] (step 2a)"),
-    "backdropFilter": _raw("paint", "tuple[FilterFunction, ...] (step 2a)"),
+    "filter": Column("paint", "tuple[FilterFunction, ...] | None"),
+    "backdropFilter": Column("paint", "tuple[FilterFunction, ...] | None"),
     "clipPath": _raw("paint", "ClipShape | None (step 2b)"),
     "overflowClipMargin": _raw("paint", "float + box keyword (step 2b)"),
     **{name: _raw("paint", _MASK) for name in (
