@@ -202,8 +202,6 @@ STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "sat
 KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.background -> satori_py.style.colors",
     "satori_py.paint.background -> satori_py.style.resolve",
-    "satori_py.paint.clip -> satori_py.style.c2rn",
-    "satori_py.paint.clip -> satori_py.style.values",
     "satori_py.paint.conic -> satori_py.style.colors",
     "satori_py.paint.conic -> satori_py.style.colorspaces",
     "satori_py.paint.conic -> satori_py.style.values",
@@ -223,16 +221,13 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.mask -> satori_py.style.valueparser",
     "satori_py.paint.mask -> satori_py.style.values",
     "satori_py.paint.painter -> satori_py.style.transform",
-    # paint.checks runs the painter's parsers at style time (injected by api): the stopgap
-    # until those parsers move to style/; it goes with them.
-    "satori_py.paint.checks -> satori_py.style.convert",
 }
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is
 # found after layout, where on_style_error does not reach.
 KNOWN_LATE_STYLE_ERRORS = {
     "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
-    "satori_py.paint.background", "satori_py.paint.checks", "satori_py.paint.clip",
+    "satori_py.paint.background", "satori_py.paint.checks",
     "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.mask",
 }
 

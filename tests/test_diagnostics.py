@@ -238,6 +238,15 @@ def test_values_the_painter_ignores() -> None:
     assert reports(card({"clipPath": "url(#nothing)"})) == [(
         "StyleError", "div/div[0]",
         'Unsupported value "url(#nothing)" for CSS property "clipPath": nothing is clipped.')]
+    # A basic shape's length that does not parse is left out, as by the reference (a circle
+    # without a radius clips everything away): noted, an error in strict mode.
+    circle = 'Invalid length "bogus" in `circle()` for CSS property "clipPath": the shape is drawn without it.'
+    assert reports(card({"clipPath": "circle(bogus)"})) == [("StyleError", "div/div[0]", circle)]
+    with pytest.raises(StyleError) as info:
+        render_svg(card({"clipPath": "circle(bogus)"}), width=100, height=50, strict=True)
+    assert str(info.value) == f"div/div[0]: {circle}"
+    assert reports(card({"overflow": "clip", "overflowClipMargin": "5px bogus"})) == [(
+        "StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "overflowClipMargin": 0 is used.')]
     assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
         ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
     # Found by the style-time check and again by the painter: reported once.

@@ -45,7 +45,7 @@ from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
 from ..style.transform import parse_transform_origin
-from ..style.paint_types import FilterFunction
+from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
@@ -318,7 +318,7 @@ class Painter:
                                   preserve3d=preserve3d, perspective=perspective,
                                   perspective_origin=self._perspective_origin(style))
         filters: tuple[FilterFunction, ...] = style.get("filter") or ()
-        has_clip_path = style.get("clipPath") not in (None, "none")
+        has_clip_path = style.get("clipPath") is not None
         has_mask = any(style.get(k) not in (None, "", "none") for k in
                        ("maskImage", "WebkitMaskImage", "mask", "WebkitMask"))
         # Properties that make the box the containing block of its fixed descendants.
@@ -487,7 +487,9 @@ class Painter:
         overflow = style.get("overflow", "visible") == "hidden"
         own = None
         chain = inherited
-        shape = clip_path_shape(str(style.get("clipPath")), r.width, r.height, style) if has_clip_path else None
+        clip_path = style.get("clipPath")
+        shape = clip_path_shape(clip_path, r.width, r.height, style) \
+            if has_clip_path and not isinstance(clip_path, ClipReference) else None
         # A value no shape reads is a reference to a clip path that does not exist, which
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
         if shape is not None and (not inherited or box.children or filtered):

@@ -245,9 +245,12 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
     if own_ratio is not None:
         values["_chRatio"] = own_ratio
-    parse_paint_values(values, PaintContext(font_size, float(base.get("fontSize", 16.0)),
-                                            (lengths.viewport_width, lengths.viewport_height),
-                                            float(values.get("_chRatio") or 0.5), color), report)
+    own_line_height = typed["lineHeight"]
+    parse_paint_values(values, PaintContext(
+        font_size, float(base.get("fontSize", 16.0)), (lengths.viewport_width, lengths.viewport_height),
+        float(values.get("_chRatio") or 0.5),
+        own_line_height.value if isinstance(own_line_height, LineHeight) and own_line_height.kind == "multiplier"
+        else None, color), report, note)
     return ComputedStyle(values, tuple(warnings))
 
 

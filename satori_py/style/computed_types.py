@@ -39,6 +39,9 @@ from .keywords import (
     Visibility,
 )
 from .paint_types import (
+    ClipMargin,
+    ClipReference,
+    ClipShape,
     FilterFunction,
 )
 from .types import (
@@ -376,8 +379,8 @@ class PaintGroup:
     backface_visibility: Raw = None  # backfaceVisibility -> Visibility enum (step 2f)
     filter: tuple[FilterFunction, ...] | None = None  # filter
     backdrop_filter: tuple[FilterFunction, ...] | None = None  # backdropFilter
-    clip_path: Raw = None  # clipPath -> ClipShape | None (step 2b)
-    overflow_clip_margin: Raw = None  # overflowClipMargin -> float + box keyword (step 2b)
+    clip_path: ClipShape | ClipReference | None = None  # clipPath
+    overflow_clip_margin: ClipMargin | None = None  # overflowClipMargin
     mask_image: Raw = None  # maskImage -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
     mask_position: Raw = None  # maskPosition -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
     mask_size: Raw = None  # maskSize -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)

@@ -220,8 +220,8 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "backfaceVisibility": _raw("paint", "Visibility enum (step 2f)"),
     "filter": Column("paint", "tuple[FilterFunction, ...] | None"),
     "backdropFilter": Column("paint", "tuple[FilterFunction, ...] | None"),
-    "clipPath": _raw("paint", "ClipShape | None (step 2b)"),
-    "overflowClipMargin": _raw("paint", "float + box keyword (step 2b)"),
+    "clipPath": Column("paint", "ClipShape | ClipReference | None"),
+    "overflowClipMargin": Column("paint", "ClipMargin | None"),
     **{name: _raw("paint", _MASK) for name in (
         "maskImage", "maskPosition", "maskSize", "maskRepeat", "maskOrigin", "maskClip",
         "maskComposite", "maskMode", "WebkitMaskImage", "WebkitMaskPosition", "WebkitMaskSize",
