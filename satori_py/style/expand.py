@@ -318,8 +318,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                                     prop="color", value=raw_color))
                 # So is rebeccapurple (CSS Color 4), which the reference leaves as written
                 # in `color` only, and resvg doesn't know.
-                unreadable = out.color_text.strip().lower() == "rebeccapurple"
-                out.color = parsed if parsed is not None and not unreadable else BLACK
+                resvg_lacks = out.color_text.strip().lower() == "rebeccapurple"
+                out.color = parsed if parsed is not None and not resvg_lacks else BLACK
                 out.color_declared = True
 
     for prop, value in rest.items():
