@@ -205,7 +205,6 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.conic -> satori_py.style.colors",
     "satori_py.paint.conic -> satori_py.style.colorspaces",
     "satori_py.paint.conic -> satori_py.style.values",
-    "satori_py.paint.geometry -> satori_py.style.corner_shape",
     "satori_py.paint.gradient -> satori_py.style.values",
     "satori_py.paint.gradient_stops -> satori_py.style.calc",
     "satori_py.paint.gradient_stops -> satori_py.style.colors",
@@ -218,9 +217,6 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.inline_svg -> satori_py.style.replaced",
     "satori_py.paint.inline_svg -> satori_py.style.values",
     "satori_py.paint.inline_svg -> satori_py.style.variables",
-    "satori_py.paint.mask -> satori_py.style.valueparser",
-    "satori_py.paint.mask -> satori_py.style.values",
-    "satori_py.paint.painter -> satori_py.style.transform",
 }
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is
@@ -228,7 +224,7 @@ KNOWN_PAINT_PARSER_IMPORTS = {
 KNOWN_LATE_STYLE_ERRORS = {
     "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
     "satori_py.paint.background", "satori_py.paint.checks",
-    "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.mask",
+    "satori_py.paint.gradient", "satori_py.paint.gradient_stops",
 }
 
 MAX_MODULE_LINES = 600

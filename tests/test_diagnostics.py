@@ -211,6 +211,7 @@ PAINT_VALUES = [
     ({"backgroundImage": "linear-gradient()"}, "could not find syntax for this item: linear-gradient()"),
     ({"backgroundImage": "bogus"}, 'Invalid background image: "bogus"'),
     ({"maskImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"mask": "url(a.png) / 10px"}, 'Invalid `mask` value: "url(a.png) / 10px".'),
     ({"clipPath": "shape(from 0 0, bogus)"}, "Unsupported `bogus` command in `shape()`."),
     ({"transform": "rotate(bogus)"}, 'Invalid value "bogus" in transform function rotate().'),
     ({"display": "grid", "gridTemplateColumns": "repeat(bogus)"},
@@ -229,7 +230,7 @@ def test_paint_values_reach_on_style_error(style: dict[str, Any], message: str) 
     assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
     # The value is ignored: the element is drawn as without it.
     without = {k: v for k, v in style.items() if k not in ("filter", "backdropFilter", "backgroundImage",
-                                                          "maskImage", "clipPath", "transform")}
+                                                          "maskImage", "mask", "clipPath", "transform")}
     assert svg == render_svg(card({"width": 40, "height": 20, **without}), width=100, height=50,
                              on_style_error=lambda e: None)
 
@@ -245,6 +246,9 @@ def test_values_the_painter_ignores() -> None:
     with pytest.raises(StyleError) as info:
         render_svg(card({"clipPath": "circle(bogus)"}), width=100, height=50, strict=True)
     assert str(info.value) == f"div/div[0]: {circle}"
+    assert reports(card({"boxShadow": "bogus 2px red, 1px 1px 10% blue"})) == [
+        ("StyleError", "div/div[0]", 'Invalid length "bogus" for CSS property "boxShadow": 0 is used.'),
+        ("StyleError", "div/div[0]", 'Invalid length "10%" for CSS property "boxShadow": 0 is used.')]
     assert reports(card({"overflow": "clip", "overflowClipMargin": "5px bogus"})) == [(
         "StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "overflowClipMargin": 0 is used.')]
     assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [

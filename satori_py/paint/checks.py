@@ -1,8 +1,8 @@
 """Paint values checked at style time, so that what the painter rejects is reported per node.
 
-The painter still parses masks and background images itself (issue 13
-moves that parsing to the style stage), so an invalid one was found only
-while painting, where ``on_style_error`` did not apply. :func:`checked_style`
+The painter still parses the gradients of backgrounds and mask layers itself
+(issue 13 moves that parsing to the style stage), so an invalid one was found
+only while painting, where ``on_style_error`` did not apply. :func:`checked_style`
 parses each of an element's values once, when its style is computed, with
 the painter's own parsers in a nominal box (their validity does not depend
 on the box's size): a value the painter would raise on is reported to
@@ -19,13 +19,11 @@ from ..errors import StyleError
 from ..style.types import BackgroundLayer
 from .background import _layers, image_layer
 from .gradient_stops import PaintStyle
-from .mask import mask_layers
 
 __all__ = ["checked_style"]
 
 Style = Mapping[str, Any]
 _BOX = (0.0, 0.0, 100.0, 100.0)
-_MASKS = ("mask", "WebkitMask", "maskImage", "WebkitMaskImage")
 
 
 def _images(layers: Any, style: Style, *, mask: bool) -> None:
@@ -39,7 +37,7 @@ def _images(layers: Any, style: Style, *, mask: bool) -> None:
 # (the properties a check reads, which are dropped when it fails; the check)
 _CHECKS: tuple[tuple[tuple[str, ...], Callable[[Style], Any]], ...] = (
     (("backgroundImage",), lambda style: _images(_layers(style), style, mask=False)),
-    (_MASKS, lambda style: _images(mask_layers(style), style, mask=True)),
+    (("maskImage",), lambda style: _images(style.get("maskImage"), style, mask=True)),
 )
 
 

@@ -44,7 +44,6 @@ from ..errors import LimitError, node_context
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
-from ..style.transform import parse_transform_origin
 from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
@@ -312,15 +311,15 @@ class Painter:
         inheriting = own is None and not (preserve3d or perspective is not None or parent_3d)
         state = scope.state
         if not inheriting:
-            origin = style.get("transformOrigin")
+            origin, perspective_origin = style.get("transformOrigin"), style.get("perspectiveOrigin")
             state = resolve_state(tuple(own or ()), (r.x, r.y, r.width, r.height),
                                   origin if isinstance(origin, TransformOrigin) else None, scope.state,
                                   preserve3d=preserve3d, perspective=perspective,
-                                  perspective_origin=self._perspective_origin(style))
+                                  perspective_origin=perspective_origin
+                                  if isinstance(perspective_origin, TransformOrigin) else None)
         filters: tuple[FilterFunction, ...] = style.get("filter") or ()
         has_clip_path = style.get("clipPath") is not None
-        has_mask = any(style.get(k) not in (None, "", "none") for k in
-                       ("maskImage", "WebkitMaskImage", "mask", "WebkitMask"))
+        has_mask = style.get("maskImage") is not None
         # Properties that make the box the containing block of its fixed descendants.
         fixed_cb = preserve3d or perspective is not None or bool(own) or bool(filters) \
             or bool(style.get("backdropFilter"))
@@ -516,10 +515,3 @@ class Painter:
                 SvgNode("path", {"d": d, "transform": matrix if overflow else None})]))
             chain = clip_id
         return own, chain, masks
-
-    @staticmethod
-    def _perspective_origin(style: Any) -> TransformOrigin | None:
-        value = style.get("perspectiveOrigin")
-        if value is None or isinstance(value, TransformOrigin):
-            return value
-        return parse_transform_origin(value, float(style.get("fontSize") or 16.0))

@@ -363,6 +363,7 @@ def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.
         report(unreadable("textShadow", [declared.get(p) for p in _SHADOW_PARTS]))
     try:
         if "boxShadow" in declared:
+            ctx.prop = "boxShadow"
             typed["boxShadow"] = conv.box_shadows(declared["boxShadow"], ctx)
     except SatoriError:
         raise

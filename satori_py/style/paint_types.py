@@ -22,6 +22,7 @@ __all__ = [
     "EllipseShape",
     "FilterFunction",
     "InsetShape",
+    "MaskLayer",
     "OfBox",
     "PathShape",
     "PolygonShape",
@@ -200,3 +201,20 @@ class ClipMargin:
 
     margin: float = 0.0
     box: str = "padding-box"
+
+
+# -- masks ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class MaskLayer:
+    """One ``mask`` layer: its image (a gradient or ``url()`` as written) and the
+    other longhands' words for it."""
+
+    image: str
+    position: str = "0% 0%"
+    size: str = "auto"
+    repeat: str = "repeat"
+    origin: str = "border-box"
+    clip: str = "border-box"
+    composite: str = "add"
+    mode: str = "match-source"

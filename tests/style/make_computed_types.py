@@ -26,7 +26,7 @@ _HEADER = [
 _VALUE_TYPES = ("BackgroundLayer", "Calc", "FitContent", "LineClamp", "LineHeight", "Percent", "RGBA", "Shadow",
                 "TransformFunction", "TransformOrigin")
 # The paint layers parsed at style time (satori_py.style.paint_types).
-_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction")
+_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer")
 
 
 def snake(name: str) -> str:
