@@ -2,6 +2,7 @@
 
 usage: python benchmarks/bench_cards.py [--rounds N] [--only warm,raster,threads,cold]
                                         [--ref DIR] [--filter SUBSTR] [--json OUT]
+                                        [--backends resvg,svg2png]
 
 The cards are benchmarks/cards/*.json (1200x630 Open Graph cards: blog, product,
 profile, pricing, stats, event, docs, ...; fonts from ../shared/conformance/fonts).
@@ -15,7 +16,10 @@ printed before and after.
 
 Sections (all by default):
   warm     render_png (element -> PNG, warm caches, fonts as bytes) against
-           satori() + new Resvg(svg).render().asPng(); per card and median.
+           satori() + new Resvg(svg).render().asPng(); per card and median. With
+           ``--backends resvg,svg2png`` each backend is measured in the same
+           rounds (which goes first rotates), and their paired ratio is printed:
+           ``resvg`` is what ``pip install satori-py`` rasterises with.
   raster   our raster of our SVG against resvg-js on Satori's SVG of the same card
            (the cards with blurred shadows are marked).
   threads  throughput of render_png in 2 threads against 1 thread, same cards.
@@ -25,6 +29,7 @@ Sections (all by default):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -35,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,60 +119,101 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool) -> None:
+@contextlib.contextmanager
+def backend_env(backend: str) -> Iterator[None]:
+    """Rasterise with ``backend`` (the bridge reads its environment variable per call)."""
+    old = os.environ.get(resvg_bridge.ENV_BACKEND)
+    os.environ[resvg_bridge.ENV_BACKEND] = backend
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ[resvg_bridge.ENV_BACKEND]
+        else:
+            os.environ[resvg_bridge.ENV_BACKEND] = old
+
+
+def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool, backends: list[str]) -> None:
     for card in cards:  # warm-up: caches on both sides
-        for _ in range(2):
+        for backend in backends:
             ref.ask("render", card.path)
-            render_png(**card.kwargs)
+            with backend_env(backend):
+                render_png(**card.kwargs)
         card.our_svg = render_svg(**card.kwargs)
-    for _ in range(rounds):
+    for r in range(rounds):
+        # Each round starts with another backend, so none is always first after node.
+        order = backends[r % len(backends):] + backends[:r % len(backends)]
         for card in cards:
             theirs = ref.ask("render", card.path)
-            t0 = time.perf_counter()
-            render_png(**card.kwargs)
-            ours = ms(t0)
-            card.add("ref_total", theirs["satori_ms"] + theirs["resvg_ms"])
-            card.add("ours_total", ours)
-            card.add("ratio_total", ours / (theirs["satori_ms"] + theirs["resvg_ms"]))
+            ref_total = theirs["satori_ms"] + theirs["resvg_ms"]
+            card.add("ref_total", ref_total)
+            for backend in order:
+                with backend_env(backend):
+                    t0 = time.perf_counter()
+                    render_png(**card.kwargs)
+                    ours = ms(t0)
+                card.add(f"ours_total/{backend}", ours)
+                card.add(f"ratio_total/{backend}", ours / ref_total)
             if raster:
                 theirs = ref.ask("raster", card.path)
-                t0 = time.perf_counter()
-                resvg_bridge.svg_to_png(card.our_svg)
-                ours = ms(t0)
-                card.add("ratio_raster", ours / theirs["resvg_ms"])
-                card.add("ours_raster", ours)
                 card.add("ref_raster", theirs["resvg_ms"])
+                for backend in order:
+                    t0 = time.perf_counter()
+                    resvg_bridge.svg_to_png(card.our_svg, backend=backend)
+                    ours = ms(t0)
+                    card.add(f"ratio_raster/{backend}", ours / theirs["resvg_ms"])
+                    card.add(f"ours_raster/{backend}", ours)
+            if len(backends) > 1:
+                first = card.times[f"ours_total/{backends[0]}"][-1]
+                for backend in backends[1:]:
+                    card.add(f"vs_first/{backend}", card.times[f"ours_total/{backend}"][-1] / first)
 
 
-def report_warm(cards: list[Card], raster: bool) -> dict[str, Any]:
-    print(f"\n== warm render_png vs Satori + resvg-js (ms; median (min-max) over rounds), "
-          f"backend {resvg_bridge.resolve_backend()}")
-    print(f"{'card':22} {'satori+resvg-js':>22} {'render_png':>22} {'ratio':>22}")
-    for c in cards:
-        print(f"{c.name:22} {spread(c.times['ref_total']):>22} {spread(c.times['ours_total']):>22} "
-              f"{spread(c.times['ratio_total']):>22}")
-    medians = [statistics.median(c.times["ratio_total"]) for c in cards]
-    out: dict[str, Any] = {"total_ratio_median": statistics.median(medians),
-                           "total_ratio_max": max(medians),
-                           "total_ratio_worst_card": cards[medians.index(max(medians))].name}
-    print(f"median paired ratio over {len(cards)} cards: {out['total_ratio_median']:.3f}; "
-          f"worst card {out['total_ratio_worst_card']} {out['total_ratio_max']:.3f}")
-    if raster:
-        print("\n== raster: ours (our SVG) vs resvg-js (Satori's SVG), ms; * = blurred shadow")
-        print(f"{'card':22} {'resvg-js':>22} {'ours':>22} {'ratio':>22}")
+def report_warm(cards: list[Card], raster: bool, backends: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for backend in backends:
+        key = f"ratio_total/{backend}"
+        print(f"\n== warm render_png vs Satori + resvg-js (ms; median (min-max) over rounds), "
+              f"backend {backend}")
+        print(f"{'card':22} {'satori+resvg-js':>22} {'render_png':>22} {'ratio':>22}")
         for c in cards:
-            print(f"{c.name + (' *' if c.blurred else ''):22} {spread(c.times['ref_raster']):>22} "
-                  f"{spread(c.times['ours_raster']):>22} {spread(c.times['ratio_raster']):>22}")
-        blurred = [statistics.median(c.times["ratio_raster"]) for c in cards if c.blurred]
-        if blurred:
-            out["blurred_raster_ratio_median"] = statistics.median(blurred)
-            out["blurred_raster_ratio_max"] = max(blurred)
-            print(f"blurred-shadow cards ({len(blurred)}): median raster ratio "
-                  f"{out['blurred_raster_ratio_median']:.3f}, worst {out['blurred_raster_ratio_max']:.3f}")
+            print(f"{c.name:22} {spread(c.times['ref_total']):>22} "
+                  f"{spread(c.times[f'ours_total/{backend}']):>22} {spread(c.times[key]):>22}")
+        medians = [statistics.median(c.times[key]) for c in cards]
+        res = {"total_ratio_median": statistics.median(medians), "total_ratio_max": max(medians),
+               "total_ratio_worst_card": cards[medians.index(max(medians))].name}
+        print(f"median paired ratio over {len(cards)} cards: {res['total_ratio_median']:.3f}; "
+              f"worst card {res['total_ratio_worst_card']} {res['total_ratio_max']:.3f}")
+        if raster:
+            print(f"\n== raster: ours (our SVG, {backend}) vs resvg-js (Satori's SVG), ms; * = blurred shadow")
+            print(f"{'card':22} {'resvg-js':>22} {'ours':>22} {'ratio':>22}")
+            for c in cards:
+                print(f"{c.name + (' *' if c.blurred else ''):22} {spread(c.times['ref_raster']):>22} "
+                      f"{spread(c.times[f'ours_raster/{backend}']):>22} "
+                      f"{spread(c.times[f'ratio_raster/{backend}']):>22}")
+            blurred = [statistics.median(c.times[f"ratio_raster/{backend}"]) for c in cards if c.blurred]
+            if blurred:
+                res["blurred_raster_ratio_median"] = statistics.median(blurred)
+                res["blurred_raster_ratio_max"] = max(blurred)
+                res["blurred_raster_over_third"] = sum(x > 1 / 3 for x in blurred)
+                print(f"blurred-shadow cards ({len(blurred)}): median raster ratio "
+                      f"{res['blurred_raster_ratio_median']:.3f}, worst {res['blurred_raster_ratio_max']:.3f}, "
+                      f"{res['blurred_raster_over_third']} above 1/3")
+        out[backend] = res
+    for backend in backends[1:]:
+        key = f"vs_first/{backend}"
+        print(f"\n== warm render_png with {backend} / with {backends[0]}, paired per round")
+        for c in cards:
+            print(f"{c.name:22} {spread(c.times[key]):>22}")
+        medians = [statistics.median(c.times[key]) for c in cards]
+        out[f"{backend}_vs_{backends[0]}"] = {"median": statistics.median(medians),
+                                              "min": min(medians), "max": max(medians)}
+        print(f"median over {len(cards)} cards {statistics.median(medians):.3f} "
+              f"(cards {min(medians):.2f}-{max(medians):.2f})")
     return out
 
 
-def bench_threads(cards: list[Card], rounds: int) -> dict[str, Any]:
+def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[str, Any]:
     """Cards per second with one thread and with two, alternating, ``rounds`` times."""
     def run(threads: int) -> float:
         jobs = [c.kwargs for c in cards] * 2
@@ -188,23 +235,30 @@ def bench_threads(cards: list[Card], rounds: int) -> dict[str, Any]:
             t.join()
         return n / (time.perf_counter() - t0)
 
-    run(2)  # warm-up
-    ratios, one, two = [], [], []
-    for _ in range(rounds):
-        a, b = run(1), run(2)
-        one.append(a)
-        two.append(b)
-        ratios.append(b / a)
-    print(f"\n== threads: cards/s with 1 thread {spread(one)}, with 2 threads {spread(two)}; "
-          f"2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus)")
-    return {"thread_scaling_median": statistics.median(ratios), "thread_scaling_min": min(ratios)}
+    out: dict[str, Any] = {}
+    for backend in backends:
+        with backend_env(backend):
+            run(2)  # warm-up
+            ratios, one, two = [], [], []
+            for _ in range(rounds):
+                a, b = run(1), run(2)
+                one.append(a)
+                two.append(b)
+                ratios.append(b / a)
+        print(f"\n== threads ({backend}): cards/s with 1 thread {spread(one)}, with 2 threads "
+              f"{spread(two)}; 2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus)")
+        out[backend] = {"thread_scaling_median": statistics.median(ratios),
+                        "thread_scaling_min": min(ratios), "thread_scaling_max": max(ratios)}
+    return out
 
 
-def bench_cold(ref_dir: Path, rounds: int) -> dict[str, Any]:
+def bench_cold(ref_dir: Path, rounds: int, backends: list[str]) -> dict[str, Any]:
     """A new process per render: our CLI against the reference's render.mjs (in ``ref_dir``)."""
     card = ROOT / "simple-card.json"
     cli = shutil.which("satori-py", path=str(Path(sys.executable).parent)) or "satori-py"
-    ratios, ours_t, theirs_t = [], [], []
+    theirs_t: list[float] = []
+    ours_t: dict[str, list[float]] = {b: [] for b in backends}
+    ratios: dict[str, list[float]] = {b: [] for b in backends}
     # As installed by pip: with bytecode (the first, discarded pair writes it).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
@@ -213,16 +267,23 @@ def bench_cold(ref_dir: Path, rounds: int) -> dict[str, Any]:
             subprocess.run(["node", str(ref_dir / "render.mjs"), str(card), f"{tmp}/ref"],
                            check=True, cwd=ref_dir)
             theirs = ms(t0)
-            t0 = time.perf_counter()
-            subprocess.run([cli, str(card), "-o", f"{tmp}/ours.png"], check=True, env=env)
-            ours = ms(t0)
-            if i:  # the first pair only warms the OS file cache
-                ours_t.append(ours)
+            for backend in backends:
+                t0 = time.perf_counter()
+                subprocess.run([cli, str(card), "-o", f"{tmp}/ours.png"], check=True,
+                               env={**env, resvg_bridge.ENV_BACKEND: backend})
+                ours = ms(t0)
+                if i:  # the first round only warms the OS file cache and writes bytecode
+                    ours_t[backend].append(ours)
+                    ratios[backend].append(ours / theirs)
+            if i:
                 theirs_t.append(theirs)
-                ratios.append(ours / theirs)
-    print(f"\n== cold: `satori-py simple-card.json -o out.png` {spread(ours_t)} ms, "
-          f"`node render.mjs` {spread(theirs_t)} ms; ratio {spread(ratios)}")
-    return {"cold_ratio_median": statistics.median(ratios)}
+    out: dict[str, Any] = {}
+    for backend in backends:
+        print(f"\n== cold ({backend}): `satori-py simple-card.json -o out.png` {spread(ours_t[backend])} ms, "
+              f"`node render.mjs` {spread(theirs_t)} ms; ratio {spread(ratios[backend])}")
+        out[backend] = {"cold_ratio_median": statistics.median(ratios[backend]),
+                        "cold_ratio_min": min(ratios[backend]), "cold_ratio_max": max(ratios[backend])}
+    return out
 
 
 def main() -> int:
@@ -232,25 +293,30 @@ def main() -> int:
     ap.add_argument("--ref", type=Path, default=Path(os.environ.get("SATORI_REF_DIR", REPO.parent / "ref")))
     ap.add_argument("--filter", default="")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--backends", default="",
+                    help="comma-separated resvg backends, measured in the same rounds "
+                         "(default: the one the bridge picks)")
     args = ap.parse_args()
     only = set(args.only.split(","))
     if not (args.ref / "node_modules" / "satori").is_dir():
         print(f"no satori in {args.ref}/node_modules: pass --ref (see the docstring)", file=sys.stderr)
         return 2
     cards = load_cards(args.filter)
+    backends = [resvg_bridge.resolve_backend(b) for b in args.backends.split(",") if b] \
+        or [resvg_bridge.resolve_backend()]
     print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
     results: dict[str, Any] = {"cards": len(cards), "rounds": args.rounds, "load_before": os.getloadavg()}
     if only & {"warm", "raster"}:
         ref = Reference(args.ref)
         try:
-            bench_warm(cards, ref, args.rounds, "raster" in only)
+            bench_warm(cards, ref, args.rounds, "raster" in only, backends)
         finally:
             ref.close()
-        results.update(report_warm(cards, "raster" in only))
+        results["warm"] = report_warm(cards, "raster" in only, backends)
     if "threads" in only:
-        results.update(bench_threads(cards, max(3, args.rounds // 2)))
+        results["threads"] = bench_threads(cards, max(3, args.rounds // 2), backends)
     if "cold" in only:
-        results.update(bench_cold(args.ref, args.rounds))
+        results["cold"] = bench_cold(args.ref, args.rounds, backends)
     results["load_after"] = os.getloadavg()
     print(f"\n{load()}")
     if args.json:
