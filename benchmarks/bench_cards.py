@@ -24,7 +24,9 @@ Sections (all by default):
            (the cards with blurred shadows are marked).
   threads  throughput of render_png in 2 threads against 1 thread, same cards.
   cold     `satori-py CARD -o out.png` in a new process against `node render.mjs
-           CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json.
+           CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json;
+           wall and CPU time, paired per round. Alone:
+           ``python benchmarks/bench_cards.py --only cold --rounds 15``.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -252,37 +255,50 @@ def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[s
     return out
 
 
+def _timed_run(argv: list[str], **kwargs: Any) -> tuple[float, float]:
+    """Run a process: (wall ms, its user + system CPU ms). CPU time is what a loaded
+    machine disturbs least (node's counts its helper threads too)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    wall = ms(t0)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return wall, cpu
+
+
 def bench_cold(ref_dir: Path, rounds: int, backends: list[str]) -> dict[str, Any]:
-    """A new process per render: our CLI against the reference's render.mjs (in ``ref_dir``)."""
+    """A new process per render: our CLI against the reference's render.mjs (in ``ref_dir``),
+    alternating (which side goes first rotates); paired ratios of wall and CPU time."""
     card = ROOT / "simple-card.json"
     cli = shutil.which("satori-py", path=str(Path(sys.executable).parent)) or "satori-py"
-    theirs_t: list[float] = []
-    ours_t: dict[str, list[float]] = {b: [] for b in backends}
-    ratios: dict[str, list[float]] = {b: [] for b in backends}
-    # As installed by pip: with bytecode (the first, discarded pair writes it).
+    sides = ["node", *backends]
+    wall: dict[str, list[float]] = {s: [] for s in sides}
+    cpu: dict[str, list[float]] = {s: [] for s in sides}
+    # As installed by pip: with bytecode (the first, discarded round writes it).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(rounds + 1):
-            t0 = time.perf_counter()
-            subprocess.run(["node", str(ref_dir / "render.mjs"), str(card), f"{tmp}/ref"],
-                           check=True, cwd=ref_dir)
-            theirs = ms(t0)
-            for backend in backends:
-                t0 = time.perf_counter()
-                subprocess.run([cli, str(card), "-o", f"{tmp}/ours.png"], check=True,
-                               env={**env, resvg_bridge.ENV_BACKEND: backend})
-                ours = ms(t0)
+            for side in sides[i % len(sides):] + sides[:i % len(sides)]:
+                if side == "node":
+                    w, c = _timed_run(["node", str(ref_dir / "render.mjs"), str(card), f"{tmp}/ref"],
+                                      cwd=ref_dir)
+                else:
+                    w, c = _timed_run([cli, str(card), "-o", f"{tmp}/ours.png"],
+                                      env={**env, resvg_bridge.ENV_BACKEND: side})
                 if i:  # the first round only warms the OS file cache and writes bytecode
-                    ours_t[backend].append(ours)
-                    ratios[backend].append(ours / theirs)
-            if i:
-                theirs_t.append(theirs)
+                    wall[side].append(w)
+                    cpu[side].append(c)
     out: dict[str, Any] = {}
     for backend in backends:
-        print(f"\n== cold ({backend}): `satori-py simple-card.json -o out.png` {spread(ours_t[backend])} ms, "
-              f"`node render.mjs` {spread(theirs_t)} ms; ratio {spread(ratios[backend])}")
-        out[backend] = {"cold_ratio_median": statistics.median(ratios[backend]),
-                        "cold_ratio_min": min(ratios[backend]), "cold_ratio_max": max(ratios[backend])}
+        ratio = [a / b for a, b in zip(wall[backend], wall["node"])]
+        cpu_ratio = [a / b for a, b in zip(cpu[backend], cpu["node"])]
+        print(f"\n== cold ({backend}): `satori-py simple-card.json -o out.png` {spread(wall[backend])} ms "
+              f"(CPU {spread(cpu[backend])}), `node render.mjs` {spread(wall['node'])} ms "
+              f"(CPU {spread(cpu['node'])}); ratio {spread(ratio)}, CPU ratio {spread(cpu_ratio)}")
+        out[backend] = {"cold_ratio_median": statistics.median(ratio),
+                        "cold_ratio_min": min(ratio), "cold_ratio_max": max(ratio),
+                        "cold_cpu_ratio_median": statistics.median(cpu_ratio)}
     return out
 
 
