@@ -22,7 +22,8 @@ Sections (all by default):
            ``resvg`` is what ``pip install satori-py`` rasterises with.
   raster   our raster of our SVG against resvg-js on Satori's SVG of the same card
            (the cards with blurred shadows are marked).
-  threads  throughput of render_png in 2 threads against 1 thread, same cards.
+  threads  throughput of render_png in 2 threads against 1 thread, same cards
+           (benchmarks/bench_threads.py, which also runs alone).
   cold     `satori-py CARD -o out.png` in a new process against `node render.mjs
            CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json;
            wall and CPU time, paired per round. Alone:
@@ -44,7 +45,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -271,45 +271,6 @@ def bench_front(cards: list[Card], ref: Reference, rounds: int) -> dict[str, Any
     return out
 
 
-def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[str, Any]:
-    """Cards per second with one thread and with two, alternating, ``rounds`` times."""
-    def run(threads: int) -> float:
-        jobs = [c.kwargs for c in cards] * 2
-        lock = threading.Lock()
-
-        def worker() -> None:
-            while True:
-                with lock:
-                    if not jobs:
-                        return
-                    kwargs = jobs.pop()
-                render_png(**kwargs)
-        n = len(jobs)
-        t0 = time.perf_counter()
-        pool = [threading.Thread(target=worker) for _ in range(threads)]
-        for t in pool:
-            t.start()
-        for t in pool:
-            t.join()
-        return n / (time.perf_counter() - t0)
-
-    out: dict[str, Any] = {}
-    for backend in backends:
-        with backend_env(backend):
-            run(2)  # warm-up
-            ratios, one, two = [], [], []
-            for _ in range(rounds):
-                a, b = run(1), run(2)
-                one.append(a)
-                two.append(b)
-                ratios.append(b / a)
-        print(f"\n== threads ({backend}): cards/s with 1 thread {spread(one)}, with 2 threads "
-              f"{spread(two)}; 2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus)")
-        out[backend] = {"thread_scaling_median": statistics.median(ratios),
-                        "thread_scaling_min": min(ratios), "thread_scaling_max": max(ratios)}
-    return out
-
-
 def _timed_run(argv: list[str], **kwargs: Any) -> tuple[float, float]:
     """Run a process: (wall ms, its user + system CPU ms). CPU time is what a loaded
     machine disturbs least (node's counts its helper threads too)."""
@@ -391,6 +352,8 @@ def main() -> int:
         finally:
             ref.close()
     if "threads" in only:
+        from bench_threads import bench_threads
+
         results["threads"] = bench_threads(cards, max(3, args.rounds // 2), backends)
     if "cold" in only:
         results["cold"] = bench_cold(args.ref, args.rounds, backends)
