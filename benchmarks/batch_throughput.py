@@ -13,6 +13,12 @@ every run, then per J the median cards/s with its spread (min-max), the ratio of
 the medians against the first J, the median CPU time per card and the CPU
 seconds per wall second (how many cores the run kept busy: on a machine loaded
 by others, the cores it got), and the load average before and after.
+
+Run it on a quiet machine: the ratio is only about the batch when the cores are
+free. On a busy Linux machine with ``kernel.sched_autogroup_enabled = 1`` (the
+default on desktops), the CPU is shared fairly between sessions, not processes,
+so both sides get the same share and the ratio tends to 1 whatever --jobs is;
+the script says so when the load average is over the CPU count.
 """
 from __future__ import annotations
 
@@ -105,6 +111,9 @@ def main() -> None:
     base = statistics.median(times[args.jobs[0]])
     print(f"\n{args.cards} cards of {args.width}x{args.height}, {args.repeat} interleaved runs each, "
           f"{os.cpu_count()} CPUs; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
+    if max(load_before[0], load_after[0]) > (os.cpu_count() or 1):
+        print("warning: the load average is over the CPU count: the ratio measures contention "
+              "(the cores this session got), not the batch")
     for jobs, runs in times.items():
         median = statistics.median(runs)
         cpu = statistics.median(cpus[jobs])
