@@ -20,7 +20,8 @@ from typing import Any
 
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
-from ..style import ComputedStyle, compute_style, layout_alignment, root_style
+from ..style import ComputedStyle, layout_alignment
+from ..style.memo import cached_style, root_style_of, with_changes
 from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
@@ -141,10 +142,10 @@ class TreeBuilder:
         parent = el.props.get(MARKER_PARENT) or parent
         vw, vh = self.viewport
         with node_context(el.path):
-            style = compute_style(el.type, dict(el.props), parent,
-                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
-                                  tailwind=self.tailwind)
+            style = cached_style(el.type, el.props, parent,
+                                 viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
+                                 point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
+                                 tailwind=self.tailwind)
         with node_context(el.path):
             families = style.get("fontFamily")
             if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
@@ -158,7 +159,7 @@ class TreeBuilder:
         # descendants (inherited) and of its own later properties (paint); none without fonts.
         ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),
                                        style.get("fontStyle", "normal"))
-        return style if ratio is None else style.replace(_chRatio=ratio)
+        return style if ratio is None else with_changes(style, _chRatio=ratio)
 
     # -- the whole tree ----------------------------------------------------------------------
 
@@ -170,7 +171,7 @@ class TreeBuilder:
         """The render boxes of ``element``, not laid out yet (``paragraphs`` are known now)."""
         width, height = self.viewport
         self._layout = Layout(self.point_scale_factor, self._remake_paragraph)
-        base = root_style(width=width, height=height)
+        base = root_style_of(width=width, height=height)
         # Like the initial containing block, the root is a block formatting context.
         root_node = LayoutNode({"display": "flow-root", "width": width if width else "auto",
                                 "height": height if height else "auto",
