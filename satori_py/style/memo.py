@@ -23,7 +23,6 @@ Bounded: entries, and the characters of the props they hold (props of more than
 """
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
@@ -99,8 +98,17 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
     for invalid, error in events:
         callback = on_style_error if invalid else on_warning
         if callback is not None:
-            callback(copy.copy(error))  # a fresh object: the receiver may give it a node path
+            callback(_fresh(error))  # a fresh object: the receiver gives it a node path
     return style
+
+
+def _fresh(error: StyleError) -> StyleError:
+    """A new error with ``error``'s fields. (Not copy.copy: it goes through copyreg, where a
+    library may register a reducer for exceptions, e.g. tblib's for Dask, that keeps no fields.)"""
+    fresh = StyleError.__new__(type(error))
+    fresh.__dict__.update(error.__dict__)
+    fresh.args = error.args
+    return fresh
 
 
 def _compute(tag: str, props: Mapping[str, Any], parent: ComputedStyle, viewport: tuple[float, float],
