@@ -6,17 +6,18 @@ the result of :func:`~.computed.compute_style` under a key made of what it
 reads: the tag, the props (the inline style after ``tw`` classes are merged
 into it), the parent's style object (by its :attr:`~.computed.ComputedStyle.token`),
 the viewport, the point scale and whether invalid values are reported or
-raised. The parent is the same object on a hit only when it came from this
-memo (or :func:`root_style_of`, :func:`with_changes`), so a key never mixes
-styles that merely look alike.
+raised; and the element's own ``ch`` ratio, which depends on its font and on
+the render's fonts: the memo keeps the font properties each first key gave,
+asks ``ch_ratio`` for them on every call, and keeps the style under both.
+The parent is the same object on a hit only when it came from this memo (or
+:func:`root_style_of`), so a key never mixes styles that merely look alike.
 
 What compute_style told its callbacks is recorded with the style and told
 again, as fresh error objects, on every hit: ``on_style_error``,
 ``on_warning`` and strict mode see exactly what they would without the memo.
 A computation that raises is not kept (the next call raises again). Props
 that cannot be keyed (an object the memo does not know) are computed
-without it. The font-dependent ``ch`` ratio is not read here: the layout
-applies it afterwards with :func:`with_changes`, which is memoised too.
+without it.
 
 Bounded: entries, and the characters of the props they hold (props of more than
 64k characters, a large data URI, are not kept).
@@ -30,7 +31,7 @@ from ..cache import BoundedCache
 from ..errors import StyleError
 from .computed import ComputedStyle, compute_style, inline_style, root_style
 
-__all__ = ["cached_style", "clear", "root_style_of", "with_changes"]
+__all__ = ["cached_style", "clear", "root_style_of"]
 
 # A computed style holds ~300 values (~20 kB); most of them are shared with other styles.
 _MAX_ENTRIES = 2048
@@ -42,7 +43,8 @@ _Entry = tuple[ComputedStyle, _Events, int]  # and the characters of its key
 
 _STYLES: BoundedCache[_Entry] = BoundedCache(_MAX_ENTRIES, weigh=lambda entry: entry[2],
                                              max_weight=_MAX_KEY_CHARS)
-_CHANGED: BoundedCache[ComputedStyle] = BoundedCache(_MAX_ENTRIES)
+# The font properties the style of a first key has (they don't depend on the ch ratio).
+_FONTS: BoundedCache[tuple[Any, Any, Any]] = BoundedCache(_MAX_ENTRIES)
 _ROOTS: BoundedCache[ComputedStyle] = BoundedCache(64)
 
 
@@ -77,7 +79,8 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
                  on_style_error: Callable[[StyleError], None] | None = None,
                  point_scale_factor: float = 1.0,
                  on_warning: Callable[[StyleError], None] | None = None,
-                 tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None) -> ComputedStyle:
+                 tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
+                 ch_ratio: Callable[[Any, Any, Any], float | None] | None = None) -> ComputedStyle:
     """:func:`~.computed.compute_style` with the same arguments, memoised."""
     inline = inline_style(props, tailwind)  # tw classes report their problems on every call
     props = {k: v for k, v in props.items() if k != "tw"}
@@ -88,12 +91,30 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
                on_style_error is not None)
     except _Unkeyable:
         return compute_style(tag, props, parent, viewport=viewport, on_style_error=on_style_error,
-                             point_scale_factor=point_scale_factor, on_warning=on_warning)
-    entry = _STYLES.get(key)
+                             point_scale_factor=point_scale_factor, on_warning=on_warning, ch_ratio=ch_ratio)
+    entry = None
+    fonts = _FONTS.get(key)
+    if fonts is not None:
+        try:
+            ratio = ch_ratio(*fonts) if ch_ratio is not None else None
+        except Exception:  # noqa: BLE001 - asked again below where compute_style asks it, to fail alike
+            pass
+        else:
+            entry = _STYLES.get((key, ratio))
     if entry is None:
-        entry = (*_compute(tag, props, parent, viewport, on_style_error, point_scale_factor), size[0])
+        ratios: list[float | None] = []
+
+        def ratio_of(family: Any, weight: Any, style: Any) -> float | None:
+            assert ch_ratio is not None
+            ratios.append(ch_ratio(family, weight, style))
+            return ratios[-1]
+
+        computed, events = _compute(tag, props, parent, viewport, on_style_error, point_scale_factor,
+                                    ratio_of if ch_ratio is not None else None)
+        entry = (computed, events, size[0])
         if size[0] <= _MAX_ENTRY_CHARS:
-            _STYLES.put(key, entry)
+            _FONTS.put(key, (computed["fontFamily"], computed["fontWeight"], computed["fontStyle"]))
+            _STYLES.put((key, ratios[0] if ratios else None), entry)
     style, events, _ = entry
     for invalid, error in events:
         callback = on_style_error if invalid else on_warning
@@ -112,8 +133,8 @@ def _fresh(error: StyleError) -> StyleError:
 
 
 def _compute(tag: str, props: Mapping[str, Any], parent: ComputedStyle, viewport: tuple[float, float],
-             on_style_error: Callable[[StyleError], None] | None,
-             point_scale_factor: float) -> tuple[ComputedStyle, _Events]:
+             on_style_error: Callable[[StyleError], None] | None, point_scale_factor: float,
+             ch_ratio: Callable[[Any, Any, Any], float | None] | None) -> tuple[ComputedStyle, _Events]:
     """The style and what compute_style told its callbacks (told again by the caller)."""
     events: list[tuple[bool, StyleError]] = []
 
@@ -125,7 +146,7 @@ def _compute(tag: str, props: Mapping[str, Any], parent: ComputedStyle, viewport
 
     style = compute_style(tag, props, parent, viewport=viewport,
                           on_style_error=invalid if on_style_error is not None else None,
-                          point_scale_factor=point_scale_factor, on_warning=warning)
+                          point_scale_factor=point_scale_factor, on_warning=warning, ch_ratio=ch_ratio)
     return style, tuple(events)
 
 
@@ -139,20 +160,7 @@ def root_style_of(*, width: float | None, height: float | None) -> ComputedStyle
     return style
 
 
-def with_changes(style: ComputedStyle, **changes: Any) -> ComputedStyle:
-    """``style.replace(**changes)``, the same object for the same style and changes."""
-    try:
-        key = (style.token, _freeze(changes, [0]))
-    except _Unkeyable:
-        return style.replace(**changes)
-    changed = _CHANGED.get(key)
-    if changed is None:
-        changed = style.replace(**changes)
-        _CHANGED.put(key, changed)
-    return changed
-
-
 def clear() -> None:
     """Forget every memoised style."""
-    for cache in (_STYLES, _CHANGED, _ROOTS):
+    for cache in (_STYLES, _FONTS, _ROOTS):
         cache.clear()

@@ -81,12 +81,18 @@ def test_values_that_look_alike_are_different_keys(computed: list[str], a: dict[
         width=VIEWPORT[0], height=VIEWPORT[1]), viewport=VIEWPORT)["marginTop"]
 
 
-def test_the_ch_ratio_of_the_parent_is_part_of_the_key() -> None:
-    parent = cached({"fontSize": 10})
-    narrow, wide = memo.with_changes(parent, _chRatio=0.5), memo.with_changes(parent, _chRatio=0.6)
-    assert memo.with_changes(parent, _chRatio=0.5) is narrow
+def test_the_ch_ratio_is_part_of_the_key() -> None:
+    def ratio(value: float) -> Any:
+        return lambda family, weight, style: value
+
+    narrow, wide = cached({"fontSize": 10}, ch_ratio=ratio(0.5)), cached({"fontSize": 10}, ch_ratio=ratio(0.6))
+    assert narrow is not wide and cached({"fontSize": 10}, ch_ratio=ratio(0.5)) is narrow
+    assert (narrow["_chRatio"], wide["_chRatio"]) == (0.5, 0.6)
+    # A child's ch is of its parent's font; its own (filters) of its own.
     assert cached({"width": "10ch"}, narrow)["width"] == 50.0
     assert cached({"width": "10ch"}, wide)["width"] == 60.0
+    assert cached({"filter": "blur(1ch)"}, narrow, ch_ratio=ratio(0.7))["filter"] != cached(
+        {"filter": "blur(1ch)"}, narrow, ch_ratio=ratio(0.8))["filter"]
 
 
 def test_the_font_decides_ch_across_renders() -> None:
