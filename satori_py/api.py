@@ -26,7 +26,6 @@ from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .output_cache import OutputCache, default_cache
-from .paint.checks import checked_style
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
@@ -156,9 +155,6 @@ class Pipeline:
                 raise ImageError("Image source is not provided.", prop="src")
             return load_image(src, fetcher=fetcher)
 
-        def paint_check(style: Any) -> Any:
-            return checked_style(style, channel.report)
-
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
         images: dict[str, str] = dict(self.grapheme_images or {})
@@ -180,7 +176,6 @@ class Pipeline:
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=channel.report if channel.lenient else None,
                                       on_warning=channel.report, image_loader=image_loader,
-                                      paint_check=paint_check if channel.lenient else None,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images,
                                       tailwind=tailwind)
                 root = builder.build(styled)
