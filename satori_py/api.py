@@ -29,8 +29,9 @@ from .output_cache import OutputCache, default_cache
 from .paint.image import load_image
 from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
-from .style.colors import js_round, parse_color
+from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
+from .style.types import js_round
 from .svg import serialize
 from .tailwind import TailwindStage
 from .layout.boxes import RenderBox

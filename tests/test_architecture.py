@@ -200,8 +200,6 @@ KNOWN_CYCLES = {
 STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
                        "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
-    "satori_py.paint.background -> satori_py.style.colors",
-    "satori_py.paint.conic -> satori_py.style.colors",
     "satori_py.paint.conic -> satori_py.style.colorspaces",
     "satori_py.paint.gradient_stops -> satori_py.style.colors",
     "satori_py.paint.gradient_stops -> satori_py.style.colorspaces",

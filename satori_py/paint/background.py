@@ -36,8 +36,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..style.colors import js_round
-from ..style.types import RGBA, BackgroundLayer
+from ..style.types import RGBA, BackgroundLayer, js_round
 from ..svg import SvgNode
 from .border import content_mask
 from .box import border_lines

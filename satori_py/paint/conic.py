@@ -22,9 +22,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..style.colors import js_round
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
-from ..style.types import ColorStop, ConicGradient, Method, Offset
+from ..style.types import ColorStop, ConicGradient, Method, Offset, js_round
 from ..svg import SvgNode, fmt
 from .gradient_stops import PaintStyle, apply_hint, space_color
 

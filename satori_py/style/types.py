@@ -43,6 +43,7 @@ __all__ = [
     "TransformFunction",
     "TransformOrigin",
     "js_number",
+    "js_round",
     "top_level",
 ]
 
@@ -58,6 +59,11 @@ def _num(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return repr(round(value, 6)).rstrip("0").rstrip(".")
+
+
+def js_round(value: float) -> float:
+    """JavaScript's ``Math.round`` (halves go up)."""
+    return float(math.floor(value + 0.5))
 
 
 def js_number(value: float) -> str:
