@@ -29,7 +29,9 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
+from ..cache import BoundedCache
 from ..errors import StyleError
 from . import valueparser as vp
 from .calc import parse_math
@@ -240,7 +242,7 @@ def _linear(image: str, ctx: _Context) -> LinearGradient:
     parts = split_commas(inner)
     first = parts[0]
     points: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 1.0)  # to bottom
-    degrees = math.nan
+    degrees = 0.0
     if first.startswith("to "):
         points = direction_points(first.replace("to ", "", 1))
         parts = parts[1:]
@@ -313,15 +315,29 @@ def _conic(image: str, ctx: _Context) -> ConicGradient:
                          tuple(parse_stops(parts, ctx.note)))
 
 
+# Parsed gradients per (text, font size, lengths), with the notes of their stop colours that
+# are not colours (given again on a hit). Cards repeat a gradient over many boxes (a chart's
+# bars, a row of panels), each of whose styles has it; long texts are not kept.
+_PARSED: BoundedCache[tuple[Gradient, tuple[tuple[str, Any], ...]]] = BoundedCache(512)
+_MAX_CACHED_IMAGE = 2000
+
+
 def parse_gradient(image: str, font_size: float, lengths: LengthContext, note: Note) -> Gradient:
     """A gradient image (:func:`is_gradient`); raises StyleError with the reference's
     sentence, notes stop colours that are not colours."""
-    ctx = _Context(font_size, lengths, note)
-    if re.match(r"^(repeating-)?conic-gradient\(", image):
-        return _conic(image, ctx)
-    if "linear-gradient(" in image:
-        return _linear(image, ctx)
-    return _radial(image, ctx)
+    key = (image, font_size, lengths)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        notes: list[StyleError] = []
+        ctx = _Context(font_size, lengths, notes.append)
+        gradient = _conic(image, ctx) if re.match(r"^(repeating-)?conic-gradient\(", image) else \
+            _linear(image, ctx) if "linear-gradient(" in image else _radial(image, ctx)
+        parsed = gradient, tuple((n.message, n.value) for n in notes)
+        if len(image) <= _MAX_CACHED_IMAGE:
+            _PARSED.put(key, parsed)
+    for message, value in parsed[1]:
+        note(StyleError(message, value=value))
+    return parsed[0]
 
 
 def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: float, lengths: LengthContext,
