@@ -383,16 +383,26 @@ def test_settings_come_from_arguments_then_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("SATORI_PY_RENDER_WORKERS", "3")
     monkeypatch.setenv("SATORI_PY_RENDER_DEADLINE", "2.5")
     monkeypatch.setenv("SATORI_PY_RENDER_QUEUE", "7")
-    monkeypatch.setenv("SATORI_PY_RENDER_SLOW_AFTER", "0.25")
+    monkeypatch.setenv("SATORI_PY_RENDER_SLOW_AFTER", "0.5")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RENDERS", "50")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RSS_MB", "300")
     monkeypatch.setenv("SATORI_PY_RENDER_REMEMBER_COSTLY", "0")
     settings = PoolSettings.from_env(deadline=4)
-    assert settings == PoolSettings(workers=3, deadline=4, queue=7, slow_after=0.25,
+    assert settings == PoolSettings(workers=3, deadline=4, queue=7, slow_after=0.5,
                                     slow_lane=3, max_renders=50, max_rss_mb=300,
                                     remember_costly=0)
     monkeypatch.setenv("SATORI_PY_RENDER_SLOW_LANE", "0")
     assert PoolSettings.from_env().slow_lane == 0
+
+
+def test_slow_after_defaults_to_cpu_time_where_it_can_be_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.web import settings
+    monkeypatch.delenv("SATORI_PY_RENDER_SLOW_AFTER", raising=False)
+    monkeypatch.setattr(settings, "cpu_time_readable", lambda: True)
+    assert PoolSettings.from_env(workers=1).slow_after == 0.25
+    monkeypatch.setattr(settings, "cpu_time_readable", lambda: False)  # wall time instead
+    assert PoolSettings.from_env(workers=1).slow_after == 1.0
 
 
 @pytest.mark.parametrize("env, value, message", [

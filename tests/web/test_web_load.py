@@ -56,7 +56,7 @@ def test_pathological_cards_cannot_starve_the_other_routes(module: str) -> None:
            "SATORI_PY_RENDER_WORKERS": "2",
            "SATORI_PY_RENDER_DEADLINE": str(WAIT),  # only the spinners may be stopped
            # Room in the slow lane beyond the spinners: a normal card that happens to use
-           # a second of CPU moves aside rather than being stopped.
+           # more than slow_after of CPU moves aside rather than being stopped.
            "SATORI_PY_RENDER_SLOW_LANE": str(SPINNERS + 2)}
     argv = uvicorn_argv("tests.web.spin_app", app_dir=REPO_ROOT)
     answers: dict[int, object] = {}
