@@ -157,7 +157,7 @@ class Pipeline:
             return load_image(src, fetcher=fetcher)
 
         def paint_check(style: Any) -> Any:
-            return checked_style(style, channel.report if channel.lenient else None, channel.report)
+            return checked_style(style, channel.report)
 
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
@@ -180,7 +180,7 @@ class Pipeline:
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=channel.report if channel.lenient else None,
                                       on_warning=channel.report, image_loader=image_loader,
-                                      paint_check=paint_check,
+                                      paint_check=paint_check if channel.lenient else None,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images,
                                       tailwind=tailwind)
                 root = builder.build(styled)

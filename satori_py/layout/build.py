@@ -108,8 +108,7 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
     return bool(style.get("transformStyle") == "preserve-3d"
                 or isinstance(style.get("perspective"), (int, float))
                 or style.get("transform")
-                or style.get("filter") not in (None, "none", "")
-                or style.get("backdropFilter") not in (None, "none", ""))
+                or bool(style.get("filter")) or bool(style.get("backdropFilter")))
 
 
 @dataclass
@@ -144,7 +143,7 @@ class TreeBuilder:
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
                                   point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
-                                  tailwind=self.tailwind)
+                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
         with node_context(el.path):
             families = style.get("fontFamily")
             if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
@@ -154,11 +153,7 @@ class TreeBuilder:
                     self.on_warning(missing)
             if self.paint_check is not None:
                 style = self.paint_check(style)
-        # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
-        # descendants (inherited) and of its own later properties (paint); none without fonts.
-        ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),
-                                       style.get("fontStyle", "normal"))
-        return style if ratio is None else style.replace(_chRatio=ratio)
+        return style
 
     # -- the whole tree ----------------------------------------------------------------------
 
