@@ -28,7 +28,6 @@ from .boxes import RenderBox
 from .engine import Layout
 from .flex_fit import aspect_ratio_minimum
 from .form_controls import with_form_content
-from .grid import grid_container, grid_item, has_auto_repeat, has_calc_tracks
 from .grid_shorthands import declares_grid
 from .inline_content import InlineFormatting
 from .lists import (
@@ -333,10 +332,16 @@ class TreeBuilder:
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
         with node_context(el.path):
             if display == "grid":
+                from .grid import grid_container, has_auto_repeat, has_calc_tracks  # on the first grid
+
                 grid = node.style["gridContainer"] = grid_container(style, self.on_style_error)
                 if has_auto_repeat(grid) or has_calc_tracks(grid):
                     self._layout.grids.append(node)
-            item = grid_item(style, self.on_style_error) if declares_grid(style) else None
+            item = None
+            if declares_grid(style):
+                from .grid import grid_item
+
+                item = grid_item(style, self.on_style_error)
             if item is not None:
                 node.style["gridItem"] = item
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
