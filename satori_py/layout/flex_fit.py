@@ -21,7 +21,9 @@ pass and laying out again:
   (newer Taffy keys its cache exactly). The entry's height is the one of the
   min-content layout, where the item's text wrapped at its own min-content
   width: e.g. a 204px card holding a 204px image gets the height of its
-  caption broken at every letter. An item whose width can't change (its
+  caption broken at every letter. Grid items sized by their tracks have the
+  same collision (a column of "4/7" over "k s" in an ``auto`` track gets the
+  height of "k s" broken at the space). An item whose width can't change (its
   min-content width is at least its width, and it doesn't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
   when measuring its content sizes, so the min-content entry is right. So does
@@ -230,6 +232,9 @@ class FlexFit:
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out)
+            elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
+                    and not stale:
+                here = self._freeze(node, parent)
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         return changed
@@ -284,7 +289,7 @@ class FlexFit:
     # -- min-content cache collisions --------------------------------------------------------
 
     def _freeze(self, node: LayoutNode, parent: LayoutNode) -> bool:
-        """Fix the width of a row item that can't change (see the module docstring)."""
+        """Fix the width of a row (or grid) item that can't change (see the module docstring)."""
         style = node.style
         if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
             return _unfreeze(style)
@@ -292,7 +297,8 @@ class FlexFit:
         if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
             return _unfreeze(style)  # limits that aren't lengths: leave it
         if style.get("_frozenAtMax"):
-            return False if _held_at_max(node, parent) else _unfreeze(style)
+            held = parent.style.get("display") == "flex" and _held_at_max(node, parent)
+            return False if held else _unfreeze(style)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
         bound = _limit(node, "minWidth", "w", None)
@@ -307,7 +313,7 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            if not _held_at_max(node, parent):
+            if parent.style.get("display") != "flex" or not _held_at_max(node, parent):
                 return False
             # Its max-content width, measured with its children at max-content, is clamped to
             # exactly this width, which Taffy 0.7's cache then answers with that measurement's
