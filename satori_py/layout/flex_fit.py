@@ -14,7 +14,9 @@ pass and laying out again:
   that available space is known without the container's own content (see
   :func:`_Walk.inner`), the container gets a maximum size:
   ``max(available - margins, minimum sizes)``, which is what the patch
-  computes whenever the line is longer than the space.
+  computes whenever the line is longer than the space. A wrapping container
+  is not patched: it takes the whole line there too (e.g. a centred wrap row
+  of two texts is as wide as the longer one and overflows a narrower column).
 * **Min-content cache collisions.** Taffy 0.7 measures every flex item at its
   min-content width, and its size cache answers a later measurement at a known
   width from that entry whenever the known width equals the min-content width
@@ -249,7 +251,9 @@ class FlexFit:
         axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
         key = "_capWidth" if axis == "w" else "_capHeight"
         cap: float | None = None
+        # A wrapping container isn't patched: it takes the whole line, as in Taffy 0.7.
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
+                        and style.get("flexWrap", "nowrap") == "nowrap"
                         and style.get("width" if axis == "w" else "height") in (None, "auto")
                         and not (in_flex and _stretched(node, parent, axis)))
         parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
