@@ -251,11 +251,13 @@ class FlexFit:
         axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
         key = "_capWidth" if axis == "w" else "_capHeight"
         cap: float | None = None
-        # A wrapping container isn't patched: it takes the whole line, as in Taffy 0.7.
+        # A wrapping container isn't patched: it takes the whole line, as in Taffy 0.7. A
+        # stretched one is: it is measured so when its container's size comes from its
+        # content (e.g. a row in a column that is a flex-start item), and is otherwise
+        # never wider than the room.
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
                         and style.get("flexWrap", "nowrap") == "nowrap"
-                        and style.get("width" if axis == "w" else "height") in (None, "auto")
-                        and not (in_flex and _stretched(node, parent, axis)))
+                        and style.get("width" if axis == "w" else "height") in (None, "auto"))
         parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
