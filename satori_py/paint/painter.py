@@ -49,7 +49,7 @@ from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
-from .compose import clipped, faded, group, transformed, unused_defs_removed, url
+from .compose import clipped, faded, group, transformed, transformed_under_filters, unused_defs_removed, url
 from .filter import FilterFunction, filter_group, parse_filters
 from .filter import extent as filter_extent
 from .geometry import rect_path, resolve_radii
@@ -247,7 +247,7 @@ class Painter:
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background,
                             visible=visible)
-        out.extend(clipped(transformed(text, matrix), scope.clip, scope.mask))
+        out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
             # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
