@@ -48,7 +48,7 @@ from typing import Any
 from ..style.types import Percent
 from .taffy import LayoutNode
 
-__all__ = ["FlexFit", "aspect_ratio_minimum"]
+__all__ = ["FlexFit", "LayOut", "aspect_ratio_minimum", "intrinsic_width"]
 
 _EPS = 1e-3
 # Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
@@ -415,11 +415,17 @@ def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
     return max(inset, minimum)
 
 
-def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
-    """An item's min-content size in ``axis`` (border box), ignoring its own sizes."""
+def intrinsic_width(item: LayoutNode, mode: str, lay_out: LayOut) -> float:
+    """An item's ``min-content`` or ``max-content`` width (border box), ignoring its own sizes."""
+    return _min_content(item, "w", lay_out, mode)
+
+
+def _min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-content") -> float:
+    """An item's min-content size in ``axis`` (border box), ignoring its own sizes (in the
+    width, its ``mode`` size: ``min-content`` or ``max-content``)."""
     if item.measure is not None and not item.children:
         if axis == "w":
-            return float(item.measure(0.0, math.nan, "min-content")[0])
+            return float(item.measure(0.0 if mode == "min-content" else math.inf, math.nan, mode)[0])
         return float(item.measure(item.box.width, math.nan, "definite")[1])
     style = item.style
     props = ("width", "minWidth", "maxWidth", "height", "minHeight", "maxHeight", "_capWidth", "_capHeight",
@@ -439,7 +445,7 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
         boxes.append((node, node.box))
         stack.extend(node.children)
     try:
-        lay_out(item, "min-content" if axis == "w" else None)
+        lay_out(item, mode if axis == "w" else None)
         size = _size(item, axis)
     finally:
         for prop, value in saved.items():
