@@ -2,7 +2,7 @@
 
     satori-py INPUT -o OUT.png [--width W] [--height H] [--scale S]
               [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
-              [--compression fast|default|smallest]
+              [--compression fast|default|smallest] [--timeout SECONDS] [--tailwind-classes]
     satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
     satori-py A.json B.html ... --out-dir DIR ...
 
@@ -62,8 +62,9 @@ def parse_font_spec(spec: str) -> Any:
         raise click.BadParameter(str(exc), param_hint="--font") from None
 
 
-def _load(input_path: str, tailwind_classes: bool = False) -> Any:
-    from .case import load_case
+def _load(input_path: str) -> Any:
+    from .case import Case, load_case
+    from .markup.source import is_markup_file
 
     if input_path == "-":
         import json
@@ -78,7 +79,9 @@ def _load(input_path: str, tailwind_classes: bool = False) -> Any:
             raise InvalidElementError(
                 f"Expected an element or a case object, got {type(data).__name__}")
         return load_case(data)
-    return load_case(input_path, tailwind_classes=tailwind_classes)
+    if is_markup_file(input_path):  # read by the render, with the command line's options
+        return Case(element=Path(input_path), path=Path(input_path))
+    return load_case(input_path)
 
 
 def _batch_options(command: Any) -> Any:
@@ -125,18 +128,22 @@ def _batch_options(command: Any) -> Any:
                    "invalid values, unknown fonts and options, images that fail to load).")
 @click.option("--emoji", type=click.Choice(EMOJI_CHOICES), default=None,
               help="Emoji set (default twemoji, bundled and offline; none: the fonts' glyphs).")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Seconds a render may take (default 60; 0: no limit). In a batch, each item's; a "
+                   "worker process still rendering one at twice that is stopped.")
 @click.option("--tailwind-classes", is_flag=True,
               help="Read the class attributes of HTML input as Tailwind utilities too.")
 @_batch_options
 def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
         font_specs: tuple[str, ...], debug: bool, scale: float | None, compression: str,
-        strict: bool, emoji: str | None, tailwind_classes: bool, **batch: Any) -> None:
+        strict: bool, emoji: str | None, timeout: float | None, tailwind_classes: bool,
+        **batch: Any) -> None:
     """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
 
     With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
     """
     common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes,
-              "compression": compression}
+              "compression": compression, "timeout": timeout}
     if batch["out_dir"] is not None:
         _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
         return
@@ -175,7 +182,7 @@ def _render(input_path: str, fmt: str, width: int | None, height: int | None, fo
     """The image bytes; exits with status 1 (``error: <message>``) when the input cannot be rendered."""
     try:
         with Diagnostics(strict=common["strict"]).active():  # the case file's unknown options
-            case = _load(input_path, common["tailwind_classes"])
+            case = _load(input_path)
         options: dict[str, Any] = case.render_kwargs()
         options.update(_options(width, height, fonts, None, common))
 
@@ -207,6 +214,12 @@ def _options(width: int | None, height: int | None, fonts: list[Any], scale: flo
         options["strict"] = True
     if common["emoji"] is not None:
         options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
+    if common["tailwind_classes"]:
+        options["tailwind_classes"] = True
+    if common["timeout"] is not None:
+        from .limits import Limits
+
+        options["limits"] = Limits(timeout=common["timeout"] or None)
     if common["compression"] != "default":
         options["compression"] = common["compression"]
     return options
@@ -222,7 +235,7 @@ def _run_batch(inputs: tuple[str, ...], output: Path | None, width: int | None, 
     options = _options(width, height, [parse_font_spec(s) for s in font_specs], scale, common)
     from .batch.command import BatchRequest, run_batch
 
-    request = BatchRequest(inputs=list(inputs), tailwind_classes=common["tailwind_classes"], **batch)
+    request = BatchRequest(inputs=list(inputs), **batch)
     try:
         status = run_batch(request, options)
     except SatoriError as exc:
