@@ -20,7 +20,8 @@ from typing import Any
 
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
-from ..style import ComputedStyle, compute_style, layout_alignment, root_style
+from ..style import ComputedStyle, layout_alignment
+from ..style.memo import cached_style, root_style_of
 from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
@@ -122,8 +123,6 @@ class TreeBuilder:
     # What is ignored (unsupported properties, values that fall back, ...).
     on_warning: Callable[[Exception], None] | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
-    # Checks the values the painter parses, with the element's path (paint.checks).
-    paint_check: Callable[[ComputedStyle], ComputedStyle] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
     # tailwind(tw, inline style) -> the style with the tw classes under it (satori_py.tailwind).
@@ -139,10 +138,10 @@ class TreeBuilder:
         parent = el.props.get(MARKER_PARENT) or parent
         vw, vh = self.viewport
         with node_context(el.path):
-            style = compute_style(el.type, dict(el.props), parent,
-                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
-                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
+            style = cached_style(el.type, el.props, parent,
+                                 viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
+                                 point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
+                                 tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
         with node_context(el.path):
             families = style.get("fontFamily")
             if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
@@ -150,8 +149,6 @@ class TreeBuilder:
                 missing = self.registry.missing_families(families)
                 if missing is not None:
                     self.on_warning(missing)
-            if self.paint_check is not None:
-                style = self.paint_check(style)
         return style
 
     # -- the whole tree ----------------------------------------------------------------------
@@ -164,7 +161,7 @@ class TreeBuilder:
         """The render boxes of ``element``, not laid out yet (``paragraphs`` are known now)."""
         width, height = self.viewport
         self._layout = Layout(self.point_scale_factor, self._remake_paragraph)
-        base = root_style(width=width, height=height)
+        base = root_style_of(width=width, height=height)
         # Like the initial containing block, the root is a block formatting context.
         root_node = LayoutNode({"display": "flow-root", "width": width if width else "auto",
                                 "height": height if height else "auto",
