@@ -25,7 +25,9 @@ again:
   width: e.g. a 204px card holding a 204px image gets the height of its
   caption broken at every letter. Grid items sized by their tracks have the
   same collision (a column of "4/7" over "k s" in an ``auto`` track gets the
-  height of "k s" broken at the space). An item whose width can't change (its
+  height of "k s" broken at the space); in a column sized by its content, only
+  a grid item already at its max-content width is rigid (its track may grow
+  to that). An item whose width can't change (its
   min-content width is at least its width, and it doesn't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
   when measuring its content sizes, so the min-content entry is right. So does
@@ -238,7 +240,10 @@ class FlexFit:
                 here = self._fit(node, parent, walk, lay_out)
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
-                here = self._freeze(node, parent)
+                # In a column sized by its content, a grid item may grow up to its max-content
+                # width: only an item already that wide can't change.
+                rigid = _fixed_columns(parent) or _at_max_content(node, lay_out)
+                here = self._freeze(node, parent) if rigid else _unfreeze(node)
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         return changed
@@ -332,6 +337,23 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _fixed_columns(grid: LayoutNode) -> bool:
+    """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
+    from .grid_parse import Fr, Repeat  # imported by the first grid
+
+    template = grid.style.get("_gridTemplate") or grid.style.get("gridContainer")
+    if template is None or template.columns is None:
+        return False
+    tracks = [t for track in template.columns.tracks
+              for t in (track.tracks if isinstance(track, Repeat) else (track,))]
+    return all(isinstance(t.max, (Fr, float)) for t in tracks)
+
+
+def _at_max_content(node: LayoutNode, lay_out: LayOut) -> bool:
+    """Whether a node is at least as wide as its content at max-content."""
+    return bool(node.children) and intrinsic_width(node, "max-content", lay_out) <= node.box.width + _EPS
 
 
 def _unfreeze(node: LayoutNode) -> bool:
