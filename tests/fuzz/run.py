@@ -32,7 +32,8 @@ from hypothesis import strategies as st
 from satori_py import Limits, render_png, render_svg
 from satori_py.errors import SatoriError
 
-from .strategies import _png, trees
+from ..hostile.support import png_header
+from .strategies import trees
 
 PROFILES: dict[str, dict[str, Any]] = {
     "ci": {"max_examples": 150, "derandomize": True},
@@ -46,7 +47,7 @@ sizes = st.one_of(st.none(), st.integers(1, 320), st.sampled_from([0, -1, 1.5, 2
 def fetcher(url: str) -> bytes:
     if "fail" in url or url.endswith("passwd"):
         raise OSError("refused")
-    return _png(2, 2) if "png" in url else b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
+    return png_header(2, 2) if "png" in url else b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 
 
 class Outcomes:
