@@ -93,3 +93,17 @@ def test_characters_xml_cannot_hold_never_reach_the_svg() -> None:
                          embed_font=embed_font)
         ET.fromstring(svg)  # well-formed XML
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", svg)
+
+
+def test_integers_past_a_doubles_range_are_infinite_as_javascript_reads_them() -> None:
+    # OverflowError: int too large to convert to float (JSON can spell 10**400).
+    warnings: list[Exception] = []
+    svg = render_svg(h("div", {"style": {"display": "flex"}},
+                       h("div", {"style": {"width": 10**400, "opacity": -10**400}}, "x"),
+                       h("svg", {"width": 10**400, "height": 5, "viewBox": "0 0 5 5"})),
+                     width=40, height=40, on_warning=warnings.append)
+    ET.fromstring(svg)
+    assert [str(w) for w in warnings] == [
+        'div/div[0]: Expected style "opacity: -Infinity" to be unitless',
+        'div/div[0]: Invalid value "Infinitypx" for "width". Expected a number, "auto", or a percentage value '
+        '(e.g., "50%").']
