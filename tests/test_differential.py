@@ -79,7 +79,7 @@ def test_the_minimiser_keeps_to_its_budget_and_never_leaves_an_svg() -> None:
     img = {"type": "img", "props": {"src": "data:,", "width": 24, "alt": "x"}}
     small, _ = minimise.minimise({"element": {"type": "div", "props": {"children": [img, "a"]}}},
                                  lambda c: '"img"' in json.dumps(c))
-    assert small["element"] == {"type": "img", "props": {"src": "data:,"}}
+    assert small["element"] == {"type": "img", "props": {"src": "data:,", "width": 24}}
     same, n = minimise.minimise(card, lambda c: False, budget=3)
     assert n == 3 and same == card
 
@@ -109,3 +109,12 @@ def test_feature_groups_and_signature() -> None:
         features.groups(case)
     assert features.signature(case) == ("direction=rtl", "display=grid", "el:img",
                                          "text:arabic", "text:korean", "transform=rotate")
+
+
+def test_the_minimiser_survives_paths_that_earlier_reductions_moved() -> None:
+    kept = {"type": "div", "props": {"style": {"transform": "rotate(3deg)", "color": "red"}}}
+    card = {"element": {"type": "div", "props": {"children": [
+        {"type": "div", "props": {"children": "gone"}}, kept, "X"]}}, "options": {}}
+    small, _ = minimise.minimise(card, lambda c: _has(c, "transform", "X"))
+    assert small["element"]["props"]["children"] == [
+        {"type": "div", "props": {"style": {"transform": "rotate(3deg)"}}}, "X"]

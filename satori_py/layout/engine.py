@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
+from .baselines import BaselineAlignment
 from .boxes import RenderBox
 from .flex_fit import FlexFit
 from .floats import FloatLayout
@@ -26,13 +27,14 @@ from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
     Deferred,
     defer,
+    definite_content_height,
     fit_keyword_width,
     fit_own_height,
     measure_intrinsic,
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import LayoutNode, compute_layout
+from .taffy import LayoutNode, compute_layout, with_parents
 
 if TYPE_CHECKING:
     from .inline_content import InlineFormatting
@@ -56,6 +58,7 @@ class Layout:
         self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
         self.floats = FloatLayout(self._compute, self.fit_width)
         self.flex_fit = FlexFit()
+        self.baselines = BaselineAlignment()
         self.remake_paragraph = remake_paragraph
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
@@ -87,9 +90,14 @@ class Layout:
                     h = paragraph.measure(w, "definite", exclusions=rects)[1]
                 return w, h
             size: tuple[float, float] = paragraph.measure(None if math.isinf(width) else width, mode)
+            if mode == "min-content":
+                # The same reuse: a min-content layout can have more lines than one at its own
+                # width (e.g. an outside list marker alone on its first line).
+                return size[0], paragraph.measure(size[0], "definite")[1]
             return size
 
         box.node.measure = measure
+        self.baselines.add_paragraph(box)
         if box.atomics and box not in self.paragraphs:
             self.paragraphs.append(box)
 
@@ -136,9 +144,13 @@ class Layout:
             changed = self.floats.update(root, nodes) or changed
             changed = self._refit_grids(root, nodes) or changed
             changed = self.flex_fit.update(root, width, height, lay_out) or changed
+            changed = self.baselines.update(root) or changed
+            parents = {id(n): parent for n, parent in with_parents(root)} if self.own_heights else {}
             for node, original in self.own_heights:
                 if id(node) in nodes and node is not root:
-                    changed = fit_own_height(node, original, lay_out_max) or changed
+                    parent = parents.get(id(node))
+                    basis = definite_content_height(parent, parents) if parent is not None else None
+                    changed = fit_own_height(node, original, lay_out_max, basis) or changed
             for box in self.paragraphs:
                 # Atomic inlines depend on their paragraph's width only: lay them out again when it changes.
                 if id(box.node) in nodes and self._refitted.get(id(box)) != box.node.box.width:

@@ -24,7 +24,9 @@ pass and laying out again:
   caption broken at every letter. An item whose width can't change (its
   min-content width is at least its width, and it doesn't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
-  when measuring its content sizes, so the min-content entry is right.
+  when measuring its content sizes, so the min-content entry is right. So does
+  an item held at its px ``maxWidth`` in a row where nothing shrinks: its
+  max-content measurement is clamped to that same width.
 
 And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
@@ -213,28 +215,38 @@ class FlexFit:
         """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again)."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height)
         changed = False
-        stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
+        # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
+        # cached min-content layout (see _freeze): freeze nothing on them.
+        stack: list[tuple[LayoutNode, LayoutNode | None, bool]] = [(root, None, False)]
         while stack:
-            node, parent = stack.pop()
+            node, parent, stale = stack.pop()
             walk.inner(node, parent, "w")
             walk.inner(node, parent, "h")
+            here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
-                changed = self._fit(node, parent, walk, lay_out) or changed
-                if _is_row(parent):
-                    changed = self._freeze(node) or changed
-            stack.extend((child, node) for child in reversed(node.children))
+                here = self._fit(node, parent, walk, lay_out)
+                if _is_row(parent) and not stale:
+                    here = self._freeze(node, parent) or here
+            elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
+                    and _in_flow(node):
+                here = self._fit(node, parent, walk, lay_out)
+            changed = changed or here
+            stack.extend((child, node, stale or here) for child in reversed(node.children))
         return changed
 
     # -- fit-content flex containers ---------------------------------------------------------
 
     def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
         style = node.style
-        axis = "h" if _is_row(parent) else "w"  # the parent's cross axis
+        in_flex = parent.style.get("display") == "flex"
+        # The parent's cross axis; in a block container, the inline axis: a block whose width
+        # comes from its content (e.g. a flex-start item) lays a flex row out in its room.
+        axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
         key = "_capWidth" if axis == "w" else "_capHeight"
         cap: float | None = None
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
                         and style.get("width" if axis == "w" else "height") in (None, "auto")
-                        and not _stretched(node, parent, axis))
+                        and not (in_flex and _stretched(node, parent, axis)))
         parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
@@ -271,14 +283,16 @@ class FlexFit:
 
     # -- min-content cache collisions --------------------------------------------------------
 
-    def _freeze(self, node: LayoutNode) -> bool:
+    def _freeze(self, node: LayoutNode, parent: LayoutNode) -> bool:
         """Fix the width of a row item that can't change (see the module docstring)."""
         style = node.style
         if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
-            return style.pop("_frozenWidth", None) is not None
+            return _unfreeze(style)
         low, high = style.get("minWidth"), style.get("maxWidth")
         if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
-            return style.pop("_frozenWidth", None) is not None  # limits that aren't lengths: leave it
+            return _unfreeze(style)  # limits that aren't lengths: leave it
+        if style.get("_frozenAtMax"):
+            return False if _held_at_max(node, parent) else _unfreeze(style)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
         bound = _limit(node, "minWidth", "w", None)
@@ -293,11 +307,33 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            return False
-        # It can't be narrower than its minimum, which is at least its width, and it doesn't
-        # grow: this is the only width it can have.
+            if not _held_at_max(node, parent):
+                return False
+            # Its max-content width, measured with its children at max-content, is clamped to
+            # exactly this width, which Taffy 0.7's cache then answers with that measurement's
+            # height (e.g. a column with wrapping text, maxWidth 500, centred in a row).
+            style["_frozenAtMax"] = True
+        # It can't be narrower than its minimum, which is at least its width, or is held at
+        # its maximum, and it doesn't grow: this is the only width it can have.
         style["_frozenWidth"] = _to_style_units(node, "w", width)
         return True
+
+
+def _unfreeze(style: dict[str, Any]) -> bool:
+    style.pop("_frozenAtMax", None)
+    return style.pop("_frozenWidth", None) is not None
+
+
+def _held_at_max(item: LayoutNode, row: LayoutNode) -> bool:
+    """Whether a row item without a width of its own is as wide as its (px) maximum, in a
+    row whose items all fit (so none was shrunk)."""
+    high = _limit(item, "maxWidth", "w", None)
+    if high is None or _px(item.style.get("width")) is not None or abs(item.box.width - high) > _EPS:
+        return False
+    items = [child for child in row.children if _in_flow(child)]
+    gap = _px(row.style.get("columnGap")) or 0.0
+    used = sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
+    return used <= row.box.content_width + _EPS
 
 
 def _rigid_width(node: LayoutNode) -> float | None:
@@ -320,8 +356,16 @@ def _rigid_width(node: LayoutNode) -> float | None:
 def _content_bound(node: LayoutNode) -> float | None:
     """A lower bound of the min-content width of a node's content, with its insets (border box)."""
     display = node.style.get("display")
-    if display not in ("block", "flow-root") and not (display == "flex" and not _is_row(node)):
-        return None  # rows add their items up: not worth bounding here
+    if display == "flex" and _is_row(node) and node.style.get("flexWrap", "nowrap") == "nowrap":
+        # A single-line row: its items side by side (an unknown one counts as nothing).
+        items = [child for child in node.children if _in_flow(child)]
+        gap = _px(node.style.get("columnGap")) or 0.0
+        total = gap * max(0, len(items) - 1)
+        for child in items:
+            total += (_rigid_width(child) or 0.0) + _fixed_margins(child)
+        return total + _insets(node, "w")
+    if display not in ("block", "flow-root") and display != "flex":
+        return None
     best: float | None = None
     for child in node.children:
         if not _in_flow(child):
@@ -329,12 +373,16 @@ def _content_bound(node: LayoutNode) -> float | None:
         inner = _rigid_width(child)
         if inner is None:
             continue
-        # Auto margins take no room in a min-content size.
-        margin = child.box.margin
-        outer = inner + sum(side for side, prop in ((margin.left, "marginLeft"), (margin.right, "marginRight"))
-                            if child.style.get(prop) != "auto")
+        outer = inner + _fixed_margins(child)
         best = outer if best is None else max(best, outer)
     return None if best is None else best + _insets(node, "w")
+
+
+def _fixed_margins(node: LayoutNode) -> float:
+    """Its horizontal margins but auto ones, which take no room in a min-content size."""
+    margin = node.box.margin
+    return sum(side for side, prop in ((margin.left, "marginLeft"), (margin.right, "marginRight"))
+               if node.style.get(prop) != "auto")
 
 
 def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:

@@ -21,7 +21,7 @@ from typing import Any
 from ..style.types import Calc, FitContent, Percent
 from .taffy import LayoutNode, with_parents
 
-__all__ = ["Deferred", "defer", "resolve_deferred"]
+__all__ = ["Deferred", "defer", "definite_content_height", "fit_own_height", "resolve_deferred"]
 
 _KEYWORDS = ("min-content", "max-content", "fit-content", "stretch")
 _WIDTHS = ("width", "minWidth", "maxWidth", "flexBasis")
@@ -184,11 +184,29 @@ def needs_own_height(style: dict[str, Any]) -> bool:
                                  and style.get("flexDirection", "row") in ("column", "column-reverse"))
 
 
+def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | None]) -> float | None:
+    """The content height of a laid-out block container when it is definite (a length, or
+    a percentage of a definite one, up to the root), else None: what a child's
+    percentage height resolves against."""
+    height = node.style.get("height")
+    parent = parents.get(id(node))
+    if isinstance(height, (int, float)) or (parent is None and height is not None):
+        return node.box.content_height
+    if isinstance(height, Percent) and parent is not None \
+            and parent.style.get("display") in ("block", "flow-root") \
+            and definite_content_height(parent, parents) is not None:
+        return node.box.content_height
+    return None
+
+
 def fit_own_height(node: LayoutNode, original: dict[str, Any],
-                   lay_out: Callable[[LayoutNode, str | None], None]) -> bool:
+                   lay_out: Callable[[LayoutNode, str | None], None],
+                   percent_basis: float | None = None) -> bool:
     """Lay a box out on its own at its width to learn its height; make that its height.
 
-    ``original`` keeps its ``width``/``height`` as written. Whether the height changed.
+    ``original`` keeps its ``width``/``height`` as written; a percentage height is
+    resolved against ``percent_basis`` (its block container's definite content
+    height), alone it would have nothing to resolve against. Whether the height changed.
     """
     if not original:
         original.update(width=node.style.get("width"), height=node.style.get("height"))
@@ -197,7 +215,9 @@ def fit_own_height(node: LayoutNode, original: dict[str, Any],
         b.padding.top + b.padding.bottom + b.border.top + b.border.bottom)
     current = node.style.get("height")
     node.style["width"] = b.width - _insets(node)
-    node.style["height"] = original["height"]
+    own = original["height"]
+    node.style["height"] = own.resolve(percent_basis) \
+        if isinstance(own, Percent) and percent_basis is not None else own
     # The subtree's boxes of the enclosing layout stay: this is only a measurement.
     saved = [(n, n.box) for n, _parent in with_parents(node)]
     lay_out(node, None)

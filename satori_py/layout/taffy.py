@@ -164,6 +164,11 @@ def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
                              ("justify_content", _CONTENT, "justifyContent")):
         value = style.get(name)
         s[key] = table.get(value) if isinstance(value, str) else None
+    shift = style.get("_baselineShift")
+    if shift is not None and s["margin"]["top"]["dim"] == 1:
+        # Baseline alignment done by hand (baselines.py): the item's offset in its line.
+        s["margin"]["top"] = {"dim": 1, "value": s["margin"]["top"]["value"] + float(shift)}
+        s["align_self"] = _ALIGN["flex-start"]
     return s
 
 

@@ -432,6 +432,14 @@ def _unreadable_by_resvg(token: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def read_by_resvg(value: str) -> bool:
+    """Whether resvg reads the colour the reference writes for ``value``: not a kept
+    comma colour with a percentage alpha, which resvg fills black and never strokes."""
+    nodes = _significant(tinycss2.parse_component_value_list(value.strip()))
+    return not (len(nodes) == 1 and _unreadable_by_resvg(nodes[0]))
+
+
+@lru_cache(maxsize=1024)
 def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     nodes = _significant(tinycss2.parse_component_value_list(value.strip()))
     if len(nodes) != 1:

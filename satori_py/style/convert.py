@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import StyleError
 from . import valueparser as vp
-from .colors import BLACK, TRANSPARENT, parse_color
+from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
 from .values import LengthContext, check_keyword, js_string, length_to_number
 
@@ -266,6 +266,8 @@ def stroke_color(value: Any, ctx: Context) -> Any:
     if parsed is None:
         ctx.ignored(f'Invalid color "{shown(value)}" for CSS property "{ctx.prop}".')
         return TRANSPARENT
+    if not read_by_resvg(js_string(value)):
+        return TRANSPARENT  # kept as written, which resvg can't read: no stroke
     return parsed
 
 

@@ -316,7 +316,10 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                 if parsed is None and note is not None:
                     note(StyleError(f'Invalid color "{text}" for CSS property "color": it is drawn black.',
                                     prop="color", value=raw_color))
-                out.color = parsed if parsed is not None else BLACK
+                # So is rebeccapurple (CSS Color 4), which the reference leaves as written
+                # in `color` only, and resvg doesn't know.
+                resvg_lacks = out.color_text.strip().lower() == "rebeccapurple"
+                out.color = parsed if parsed is not None and not resvg_lacks else BLACK
                 out.color_declared = True
 
     for prop, value in rest.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bidi import line_levels, reorder_line
 from .breaking import WORD_SEPARATORS, graphemes
@@ -52,7 +52,10 @@ class ArrangedText:
 
     def __init__(self, block: TextBlock, width: float, parent_width: float | None = None) -> None:
         self.block = block
-        self.state = block.reflow(width)
+        flow = block.reflow(width)
+        # Its own pieces: reordering moves them, and the block keeps its flow for the next
+        # arrangement at this width.
+        self.state = replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
         self.width = width
         self.parent_width = width if parent_width is None else parent_width
         self.indent = block.indent(width)

@@ -41,12 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     indices = args.index or list(range(args.start, args.start + args.count))
     out = args.out or paths.ARTIFACTS / "differential" / f"seed-{args.seed}"
     print(f"{len(indices)} cards, seed {args.seed}, {args.jobs} jobs -> {out}", flush=True)
-    summary = runner.run_cards(args.seed, indices, args.jobs, out)
-    runner.minimise_failures(summary, args.jobs, args.minimise, args.budget)
-
     command = "python -m tests.differential " + shlex.join(argv or sys.argv[1:])
+    summary = runner.run_cards(args.seed, indices, args.jobs, out)
+    print(triage.table(summary), flush=True)
     (out / "report.md").write_text(triage.report(summary, command), encoding="utf-8")
-    print(triage.table(summary))
+    runner.minimise_failures(summary, args.jobs, args.minimise, args.budget)
+    (out / "report.md").write_text(triage.report(summary, command), encoding="utf-8")
     counted = [r for r in summary.results if r.outcome.counted]
     matched = sum(r.outcome.status == compare.PASS for r in counted)
     crashed = [r.index for r in counted if r.outcome.status in (compare.CRASH,

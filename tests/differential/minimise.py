@@ -8,7 +8,10 @@ each kept only when ``fails(candidate)`` is still true:
   an ``<svg>``);
 * the style keys of every element (ddmin), then other props but ``src``/``d``;
 * the words, then the characters, of every text;
-* the fonts and additional assets of the options.
+* the fonts (only those whose characters another font also draws) and the
+  additional assets of the options;
+* the canvas, halved while it still fails (smaller canvases also make every
+  later try cheaper, so this goes first).
 
 ``fails`` is the only oracle; the caller makes it mean "fails the same way"
 (same status, same exception type). Candidates are fresh deep copies, so
@@ -18,11 +21,14 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 Case = dict[str, Any]
 Path_ = tuple[int, ...]
-KEEP_PROPS = {"style", "children", "src", "d", "viewBox"}
+# Props never dropped: an image without its size, or a path without its data, fails for
+# other reasons than the card did.
+KEEP_PROPS = {"style", "children", "src", "d", "viewBox", "width", "height"}
 
 
 class Budget(Exception):
@@ -47,9 +53,13 @@ class _Search:
 
     # -- ddmin over one list, through a setter that builds a candidate ---------
 
-    def ddmin(self, items: list[Any], build: Callable[[list[Any]], Case],
+    def try_(self, candidate: Case | None) -> bool:
+        """Test a candidate; None (a reduction not allowed) fails without a try."""
+        return candidate is not None and self.test(candidate)
+
+    def ddmin(self, items: list[Any], build: Callable[[list[Any]], Case | None],
               allow_empty: bool = True) -> list[Any]:
-        if allow_empty and items and self.test(build([])):
+        if allow_empty and items and self.try_(build([])):
             return []
         n = 2
         while len(items) >= 2:
@@ -57,7 +67,7 @@ class _Search:
             chunks = [items[i:i + size] for i in range(0, len(items), size)]
             for i in range(len(chunks)):
                 rest = [x for j, c in enumerate(chunks) if j != i for x in c]
-                if self.test(build(rest)):
+                if self.try_(build(rest)):
                     items, n = rest, max(n - 1, 2)
                     break
             else:
@@ -117,11 +127,19 @@ def _set_children(node: dict[str, Any], kids: list[Any]) -> None:
 
 # -- the passes --------------------------------------------------------------------
 
+def _element_at(case: Case, path: Path_) -> dict[str, Any] | None:
+    """The element at ``path``, or None when an earlier reduction moved it away."""
+    try:
+        node = _at(case, path)
+    except (IndexError, KeyError, AttributeError, TypeError):
+        return None
+    return node if isinstance(node, dict) and "type" in node else None
+
+
 def _pass_children(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
-        try:
-            node = _at(s.best, path)
-        except (IndexError, KeyError, AttributeError):
+        node = _element_at(s.best, path)
+        if node is None:
             continue
         kids = _children(node)
         if kids:
@@ -158,7 +176,9 @@ def _drop_prop(node: dict[str, Any], key: str) -> None:
 
 def _pass_style(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
-        node = _at(s.best, path)
+        node = _element_at(s.best, path)
+        if node is None:
+            continue
         style = (node.get("props") or {}).get("style") or {}
         if style:
             base = s.best
@@ -171,7 +191,10 @@ def _pass_style(s: _Search) -> None:
 
 def _pass_text(s: _Search) -> None:
     for path in list(_element_paths(s.best["element"])):
-        kids = _children(_at(s.best, path))
+        node = _element_at(s.best, path)
+        if node is None:
+            continue
+        kids = _children(node)
         for i, kid in enumerate(kids):
             if not isinstance(kid, str) or len(kid) <= 1:
                 continue
@@ -192,15 +215,47 @@ def _pass_text(s: _Search) -> None:
                 s.ddmin(parts, build, allow_empty=False)
 
 
+@lru_cache(maxsize=64)
+def _cmap(file: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    try:
+        return frozenset(TTFont(file, lazy=True).getBestCmap() or ())
+    except Exception:  # not a font we can read: covers nothing
+        return frozenset()
+
+
+def _covered(case: Case) -> frozenset[int]:
+    """The characters of the case's text that some font of it has (fonts are files)."""
+    chars = {ord(c) for text in _texts(case["element"]) for c in text if not c.isspace()}
+    have: set[int] = set()
+    for font in case.get("options", {}).get("fonts") or []:
+        have |= _cmap(str(font.get("file")))
+    return frozenset(chars & have)
+
+
+def _texts(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        yield from _texts((node.get("props") or {}).get("children"))
+    elif isinstance(node, list):
+        for child in node:
+            yield from _texts(child)
+
+
 def _pass_options(s: _Search) -> None:
     fonts = s.best.get("options", {}).get("fonts")
     if fonts and len(fonts) > 1:
         base = s.best
+        needed = _covered(base)
 
-        def build(keep: list[Any], b: Case = base) -> Case:
+        def build(keep: list[Any], b: Case = base) -> Case | None:
             out = copy.deepcopy(b)
             out["options"]["fonts"] = copy.deepcopy(keep)
-            return out
+            # A font is only dropped when its characters are drawn by another: missing
+            # glyphs are failures of their own, not the card's.
+            return out if _covered(out) >= needed else None
         s.ddmin(fonts, build, allow_empty=False)
     assets = s.best.get("additionalAssets")
     if assets:
@@ -216,7 +271,20 @@ def _pass_options(s: _Search) -> None:
         s.ddmin(assets, build_assets)
 
 
-PASSES = (_pass_children, _pass_hoist, _pass_style, _pass_text, _pass_options)
+def _pass_canvas(s: _Search) -> None:
+    while True:
+        options = s.best.get("options", {})
+        width, height = options.get("width"), options.get("height")
+        if not isinstance(width, (int, float)) or not isinstance(height, (int, float)) \
+                or width < 128 or height < 128:
+            return
+        out = copy.deepcopy(s.best)
+        out["options"]["width"], out["options"]["height"] = width // 2, height // 2
+        if not s.test(out):
+            return
+
+
+PASSES = (_pass_canvas, _pass_children, _pass_hoist, _pass_style, _pass_text, _pass_options)
 
 
 def size(case: Case) -> int:

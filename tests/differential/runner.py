@@ -9,6 +9,7 @@ per card), ``cards/N.json`` and ``cards/N.diff.png`` for each failing card,
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import time
 from collections.abc import Iterable, Iterator
@@ -39,6 +40,11 @@ class RunSummary:
     def failures(self) -> list[CardResult]:
         return [r for r in self.results
                 if r.outcome.counted and r.outcome.status != compare.PASS]
+
+
+def _quiet() -> None:
+    """Worker initialiser: satori-py's warnings (what it ignores) are not the report's."""
+    logging.getLogger("satori_py").setLevel(logging.ERROR)
 
 
 def _judge(task: tuple[int, dict[str, Any], tuple[str, str], str]) -> CardResult:
@@ -76,7 +82,7 @@ def run_cards(seed: str, indices: list[int], jobs: int, out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     cases = ((i, generator.generate(seed, i)) for i in indices)
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs) as pool, Oracle() as oracle, \
+    with ctx.Pool(jobs, initializer=_quiet) as pool, Oracle() as oracle, \
             open(out_dir / "results.jsonl", "w", encoding="utf-8") as log:
         for n, result in enumerate(pool.imap(_judge, _tasks(cases, oracle, out_dir)), 1):
             summary.results.append(result)
@@ -134,7 +140,7 @@ def minimise_failures(summary: RunSummary, jobs: int, limit: int, budget: int,
     if progress:
         print(f"minimising {len(todo)} failing cards ({jobs} workers)...", flush=True)
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_quiet) as pool:
         for index, info in pool.imap_unordered(_minimise_one, todo):
             summary.minimal[index] = info
             if progress:

@@ -94,3 +94,42 @@ def test_row_in_a_flex_start_column_shrinks_and_wraps_its_items() -> None:
     assert got["div/div[0]"] == (10, 10, 380, 44)
     assert got["div/div[0]/div[0]"] == (10, 10, 273, 44)
     assert got["div/div[0]/div[1]"] == (291, 10, 99, 40)
+
+
+def test_column_held_at_its_max_width_in_a_row_is_as_tall_as_its_wrapped_text() -> None:
+    quote = "Everything you need to ship beautiful social cards in minutes."
+    for align, top in (("center", 136), ("flex-start", 0)):
+        el = d({"display": "flex", "width": 800, "height": 420, "alignItems": align},
+               d({"display": "flex", "flexDirection": "column", "maxWidth": 500, "padding": 32},
+                 d({"fontSize": 32}, quote)))
+        b = boxes(el, 800, 420)
+        assert b["div/div[0]"] == (0, top, 564, 148)  # two lines of 42px, and the padding
+        assert b["div/div[0]/div[0]"] == (32, top + 32, 500, 84)
+    # Shrunk below its maximum, it isn't held there.
+    el = d({"display": "flex", "width": 400, "height": 300, "alignItems": "center"},
+           d({"display": "flex", "flexDirection": "column", "maxWidth": 500}, d({"fontSize": 32}, quote)))
+    assert boxes(el, 400, 300)["div/div[0]"][2] == 400
+
+
+def test_baseline_aligned_items_share_their_first_baseline() -> None:
+    # Satori's boxes: a 16px and a 14px line (Geist baselines 15 and 14).
+    el = d({"display": "flex", "alignItems": "baseline"}, d({}, "d"), d({"fontSize": 14}, "Po"))
+    b = boxes(el, 600, 315)
+    assert b["div/div[0]"][1] == 0 and b["div/div[1]"][1] == 1
+    # The first line counts, and an item with none sits on its bottom edge.
+    el = d({"display": "flex", "alignItems": "baseline", "gap": 8},
+           d({"fontSize": 16, "width": 160}, "wrapping text that is long enough to go onto two lines"),
+           d({"fontSize": 48}, "Big"), d({"width": 10, "height": 10}))
+    b = boxes(el, 600, 315)
+    assert (b["div/div[0]"][1], b["div/div[1]"][1], b["div/div[2]"][1]) == (33, 0, 38)
+
+
+def test_flex_row_in_a_content_sized_block_takes_at_most_the_room() -> None:
+    """A flex-start item (a block) holding a flex row of text: the reference's fit-content
+    patch caps the row at the item's room, so the text wraps (Satori's boxes)."""
+    for align, left in (("flex-start", 0), ("center", 0)):
+        el = d({"display": "flex", "flexDirection": "column", "alignItems": align, "width": 150},
+               d({}, d({"display": "flex"}, "matters for your team")))
+        b = boxes(el, 150, 100)
+        assert b["div/div[0]"] == (left, 0, 150, 42)
+        assert b["div/div[0]/div[0]"] == (left, 0, 150, 42)

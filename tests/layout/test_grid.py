@@ -174,3 +174,15 @@ def test_invalid_grid_values_raise_with_the_node_path_or_are_reported() -> None:
     assert [str(e) for e in errors] == [
         'div/div[0]: Invalid value for CSS property "gridTemplateColumns": "1fr minmax(1fr, 2px)".',
         'div/div[1]: Invalid value for CSS property "gridRowStart": "span 0".']
+
+
+def test_a_percentage_height_grid_in_a_block_fills_it() -> None:
+    """The 1fr row takes the free space of a grid whose height is 100% of a definite block
+    (as the root of a card): Satori's boxes (tests/tools/satori_boxes.mjs)."""
+    cells = [d({"gridArea": name}, name) for name in ("head", "side", "main", "foot")]
+    grid = d({"display": "grid", "gridTemplateColumns": "140px 1fr", "gridTemplateRows": "auto 1fr auto",
+              "gridTemplateAreas": '"head head" "side main" "side foot"', "gap": 8, "height": "100%"}, *cells)
+    b = boxes(d({"width": "100%", "height": "100%"}, grid), 500, 320)
+    assert b["div/div[0]"][3] == 320
+    assert b["div/div[0]/div[1]"][1:] == (29, 140, 291)  # the sidebar spans rows 2 and 3
+    assert b["div/div[0]/div[3]"][1] == 299  # the footer at the bottom

@@ -102,3 +102,12 @@ def test_counters_in_generated_content_take_their_values_in_tree_order() -> None
 
     visit(root)
     assert texts == ["II", ". ", "III", ". ", "I", ". ", "3.1"]
+
+
+def test_a_list_item_sized_to_its_min_content_keeps_its_marker_on_its_line() -> None:
+    """Taffy 0.7 reused the min-content measurement (the outside marker alone on a first
+    line, two lines) for the item's final width, which equals it: one line, as Satori."""
+    el = d({"display": "grid", "gridTemplateColumns": "min-content 1fr", "padding": 30},
+           d({}, "st", t="li"), d({}, "x"))
+    b = boxes(el, 200, 100)
+    assert b["div/li[0]"][3] == 21

@@ -117,3 +117,24 @@ def test_a_percentage_alpha_hsla_text_colour_is_translucent_but_its_background_b
     svg = render_svg(el, width=40, height=20)
     assert 'fill="rgba(52,78,81,0.4)"' in svg   # the glyphs
     assert 'fill="#000"' in svg                  # the background, as resvg fills the kept string
+
+
+def test_rebeccapurple_text_is_black_as_resvg_draws_it() -> None:
+    """The reference keeps a named `color` as written; resvg doesn't know rebeccapurple
+    (CSS Color 4) and fills it black. Elsewhere the reference writes #663399."""
+    from satori_py import render_svg
+    el = {"type": "div", "props": {"style": {"display": "flex", "color": "RebeccaPurple",
+                                             "backgroundColor": "rebeccapurple"}, "children": "Hi"}}
+    svg = render_svg(el, width=40, height=20)
+    assert 'fill="#639"' in svg and 'fill="#000"' in svg
+
+
+def test_a_percentage_alpha_comma_colour_draws_no_stroke() -> None:
+    """The reference writes it as given; resvg can't read it, and an unreadable stroke is none
+    (an unreadable fill is black)."""
+    from satori_py import render_svg
+    el = {"type": "div", "props": {"style": {"display": "flex", "width": 20, "height": 20,
+                                             "border": "3px solid hsla(216, 90%, 44%, 80%)",
+                                             "backgroundColor": "rgba(0, 0, 255, 40%)"}}}
+    svg = render_svg(el, width=40, height=40)
+    assert "stroke" not in svg and 'fill="#000"' in svg

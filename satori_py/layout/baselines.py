@@ -1,0 +1,113 @@
+"""Baseline alignment of flex items, which Taffy 0.7 can't do with measured text.
+
+The reference's Taffy build takes the first baseline of a measured leaf from its
+measure function (``MeasureResult.firstBaseline``, the first line's baseline of
+the text) and aligns ``alignItems: baseline`` items of a flex row on it. Taffy
+0.7's measure functions return a size only, so every text item has no baseline
+there and falls back to its height: the items end up bottom-aligned.
+
+After each pass, each line of a flex row with baseline-aligned items gets, per
+item, the shift that puts its first baseline on the line's lowest one
+(``_baselineShift``, read by :mod:`.taffy` as extra top margin with the item
+aligned to ``flex-start``), as Taffy's own baseline alignment places items. An
+item's first baseline is its paragraph's first line's, else that of its first
+in-flow child (that child's bottom edge when it has none), moved by its offset;
+an item without one (an image, an empty box) uses its border-box height, as
+Taffy does.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .boxes import RenderBox
+from .taffy import LayoutNode
+
+__all__ = ["BaselineAlignment"]
+
+_EPS = 1e-3
+
+
+def _in_flow(node: LayoutNode) -> bool:
+    style = node.style
+    return (style.get("display") != "none" and style.get("position") != "absolute"
+            and not style.get("_floatPlaceholder"))
+
+
+def _aligned_on_baseline(item: LayoutNode, row: LayoutNode) -> bool:
+    align = item.style.get("alignSelf") or row.style.get("alignItems")
+    margin = item.style.get("marginTop")
+    # Auto or percentage top margins are left to Taffy.
+    return align == "baseline" and (margin is None or isinstance(margin, (int, float)))
+
+
+class BaselineAlignment:
+    """The paragraphs' nodes (whose baselines only their text knows) and the shifts."""
+
+    def __init__(self) -> None:
+        self._paragraphs: dict[int, RenderBox] = {}
+
+    def add_paragraph(self, box: RenderBox) -> None:
+        self._paragraphs[id(box.node)] = box
+
+    def first_baseline(self, node: LayoutNode) -> float | None:
+        """The first baseline of a laid-out node, from its border-box top (None: none)."""
+        box = self._paragraphs.get(id(node))
+        if box is not None and box.paragraph is not None:
+            baseline: float | None = box.paragraph.layout(node.box.width).first_baseline
+            return baseline
+        for child in node.children:
+            if _in_flow(child):
+                # The first child's, or its bottom edge when it has none (as Taffy does).
+                inner = self.first_baseline(child)
+                return child.box.top + (inner if inner is not None else child.box.height)
+        return None
+
+    def update(self, root: LayoutNode) -> bool:
+        """Set the shifts of baseline-aligned items after a pass; whether any changed."""
+        changed = False
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            style = node.style
+            direction = style.get("flexDirection", "row")
+            if style.get("display") != "flex" or direction not in ("row", "row-reverse"):
+                continue
+            for line in _lines(node, direction == "row-reverse"):
+                items = [c for c in line if _aligned_on_baseline(c, node)]
+                if not items:
+                    continue
+                tops: list[float] = []
+                for item in items:
+                    baseline = self.first_baseline(item)
+                    own_margin = item.box.margin.top - float(item.style.get("_baselineShift") or 0.0)
+                    tops.append(own_margin + (baseline if baseline is not None else item.box.height))
+                lowest = max(tops)
+                for item, top in zip(items, tops):
+                    changed = _set_shift(item.style, lowest - top) or changed
+        return changed
+
+
+def _lines(row: LayoutNode, reverse: bool) -> list[list[LayoutNode]]:
+    """The in-flow items of a laid-out flex row, line by line (a wrapped line starts
+    where the main-axis position goes back)."""
+    lines: list[list[LayoutNode]] = []
+    wraps = row.style.get("flexWrap", "nowrap") != "nowrap"
+    last: float | None = None
+    for item in row.children:
+        if not _in_flow(item):
+            continue
+        left = item.box.left
+        if not lines or (wraps and last is not None and (left > last + _EPS if reverse else left < last - _EPS)):
+            lines.append([])
+        lines[-1].append(item)
+        last = left
+    return lines
+
+
+def _set_shift(style: dict[str, Any], shift: float) -> bool:
+    old = float(style.get("_baselineShift") or 0.0)
+    if abs(old - shift) <= _EPS and "_baselineShift" in style:
+        return False
+    style["_baselineShift"] = shift
+    return True
