@@ -79,9 +79,9 @@ def _line_height(value: Any, font_size: float, lengths: LengthContext) -> Any:
             return math_value.evaluate(0)
         return math_value.evaluate(font_size) / font_size if font_size else float("nan")
     px = length_to_number(value, font_size, lengths, basis=font_size)
-    if px is None or not font_size:
-        return float("nan")
-    return px / font_size
+    if px is None:
+        return value  # not a length: the converter reports it and uses "normal"
+    return px / font_size if font_size else float("nan")
 
 
 def _parse_images(text: str) -> list[str]:
