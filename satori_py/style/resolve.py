@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import SatoriError, StyleError
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
-from .types import BackgroundLayer, Calc, LineHeight
+from .types import MAX_LENGTH, BackgroundLayer, Calc, LineHeight
 from .values import (
     MATH_FUNCTION,
     LengthContext,
@@ -149,6 +149,8 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     font_size = base_font_size(style.get("fontSize"), inherited_font_size, lengths)
     if not math.isfinite(font_size):  # e.g. calc(1px / 0): keep the text measurable
         font_size = inherited_font_size
+    # 1e308 clamps as lengths do (the coordinates of its glyphs overflowed).
+    font_size = max(-MAX_LENGTH, min(MAX_LENGTH, font_size))
     if "fontSize" in style:
         style["fontSize"] = font_size
     for origin in ("transformOrigin", "perspectiveOrigin"):
