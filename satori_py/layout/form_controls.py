@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from ..element import Element, Node, TextNode, parse_element
+from ..errors import LimitError, node_context
+from ..limits import active
 from ..style.presets import is_list_box, is_set, js_parse_int
 from ..style.stylesheet import PLACEHOLDER_PROP
 from ..style.values import js_string
@@ -209,6 +211,10 @@ def select_content(props: Mapping[str, Any], children: Sequence[Node],
     if is_list_box(props):
         size = js_parse_int(props.get("size"))
         count = size if size is not None and size > 0 else 4
+        max_nodes = active().limits.max_nodes
+        if count > max_nodes:  # its rows are elements: size=1e15 made that many
+            raise LimitError(f"The list box shows {count} rows, over the max_nodes limit of {max_nodes}.",
+                             limit="max_nodes")
         items: list[dict[str, Any]] = []
         for i, row in enumerate(rows):
             # Updates keep the first position of a key, like spreads in an object literal.
@@ -272,7 +278,8 @@ def form_control_children(el: Element, style: Mapping[str, Any],
     if el.type == "input":
         generated = input_content(el.props, style, fonts)
     elif el.type == "select":
-        generated = select_content(el.props, el.children, style)
+        with node_context(el.path):
+            generated = select_content(el.props, el.children, style)
     else:
         return None
     # Parsed like user input, so that children are normalised and have paths under the control.

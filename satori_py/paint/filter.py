@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from ..limits import active
 from ..style.colors import is_color
 from ..style.types import RGBA
 from ..style.values import LengthContext, calc_degree, js_string, length_to_number
@@ -256,6 +257,8 @@ def filter_group(functions: Sequence[FilterFunction], content: list[SvgNode], fi
         return [], content
     left, top, right, bottom = expansion(functions)
     width, height = viewport
+    active().check_pixels(math.ceil(width + left + right), math.ceil(height + top + bottom),
+                          what="The region of the filter")
     definition = SvgNode("filter", {
         "id": filter_id, "x": -left, "y": -top, "width": width + left + right,
         "height": height + top + bottom, "filterUnits": "userSpaceOnUse",

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..limits import active
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
@@ -27,6 +28,7 @@ from ..text.render import (
     underline_y,
 )
 from .compose import filtered
+from .shadow import blur_reach
 
 __all__ = [
     "decoration",
@@ -272,7 +274,9 @@ def drop_shadow_filter(id_: str, width: float, height: float,
     effects: list[SvgNode] = []
     merge: list[SvgNode] = []
     for i, (dx, dy, radius, color) in enumerate(shadows):
-        grow = radius * radius / 4
+        # The reference's radius^2 / 4, but no farther than the blur reaches (the same
+        # pixels: resvg allocates the region, and a 300px blur's took gigabytes).
+        grow = min(radius * radius / 4, blur_reach(radius))
         left = min(dx - grow, left)
         right = max(dx + grow + width, right)
         top = min(dy - grow, top)
@@ -291,6 +295,8 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.insert(0, SvgNode("feMergeNode", {"in": result}))
     if not transparent_text:
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
+    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE), math.ceil((bottom - top) * _SHADOW_SCALE),
+                          what="The region of the text shadows")
     return SvgNode("filter", {
         "id": f"satori_s-{id_}", "x": _percent(left, width), "y": _percent(top, height),
         "width": _percent(right - left, width), "height": _percent(bottom - top, height),

@@ -24,7 +24,8 @@ from ..errors import StyleError
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
-from .values import MATH_FUNCTION, LengthContext, check_keyword, js_string, length_to_number, parse_css_dimension
+from .values import (MATH_FUNCTION, LengthContext, check_keyword, finite_length, js_string, length_to_number,
+                     parse_css_dimension)
 
 __all__ = [
     "INVALID",
@@ -286,7 +287,8 @@ def gap(value: Any, ctx: Context) -> Any:
 def length_px(value: Any, ctx: Context) -> Any:
     """A px length (em and friends are already resolved); others fall back."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        length = finite_length(float(value))  # 1e308 clamps (letter spacing of it overflowed)
+        return INVALID if length is None else length
     return INVALID
 
 
@@ -442,7 +444,7 @@ def text_shadows(style: Mapping[str, Any], ctx: Context) -> tuple[Shadow, ...]:
     shadows = []
     for i, offset in enumerate(offsets):
         def px(v: Any) -> float:
-            return float(v) if isinstance(v, (int, float)) and math.isfinite(v) else 0.0
+            return finite_length(float(v)) or 0.0 if isinstance(v, (int, float)) else 0.0
         color = fill_color(colors[i] if i < len(colors) else "black", ctx)
         shadows.append(Shadow(px(offset.get("width")), px(offset.get("height")),
                               px(radii[i] if i < len(radii) else 0), color))
@@ -454,10 +456,9 @@ def box_shadows(value: Any, ctx: Context) -> tuple[Shadow, ...]:
         return ()
 
     def px(v: Any) -> float:
-        if isinstance(v, (int, float)):
-            return float(v)
-        resolved = length_to_number(v, ctx.font_size, ctx.lengths) if isinstance(v, str) else None
-        return resolved if resolved is not None else 0.0
+        resolved = float(v) if isinstance(v, (int, float)) else \
+            length_to_number(v, ctx.font_size, ctx.lengths) if isinstance(v, str) else None
+        return finite_length(resolved) or 0.0 if resolved is not None else 0.0  # 1e308px clamps
 
     return tuple(Shadow(px(s.get("offsetX")), px(s.get("offsetY")), px(s.get("blurRadius")),
                         fill_color(s.get("color") or "black", ctx), px(s.get("spreadRadius")),

@@ -1,4 +1,5 @@
-"""Every input of issue 10's list, each with its exact outcome, in one child process.
+"""Every input of issue 10's list (and those found since), each with its exact outcome, in one
+child process.
 
 They crashed, hung or raised something else than a SatoriError: run in a child
 interpreter (with its address space capped at 4 GB), a crash or a runaway
@@ -73,6 +74,33 @@ INPUTS: list[tuple[str, str, str]] = [
      'svg(card(h("div", {"style": {"lineClamp": -1, "display": "block"}}, "a b c")))', "ok"),
     ("lone surrogates (UnicodeEncodeError)",
      'png(card("a\\ud800b\\udfff", fontFamily="\\udfff"))', "ok"),
+    # Found since, by the fuzzer and by hand.
+    ("<select multiple size=1e15> (its rows made 23 GB)",
+     'svg({"type": "select", "props": {"multiple": True, "size": 1e15}})',
+     "LimitError max_nodes: select: The list box shows 1000000000000000 rows, over the max_nodes limit of 100000."),
+    ("repeat(100000000, 1px) (a minute, then memory)",
+     'svg(card("x", display="grid", gridTemplateColumns="repeat(100000000, 1px)"))', "ok"),
+    ("a repeating conic gradient of 0.0001deg stripes (MemoryError)",
+     'png(card(width=50, height=50, backgroundImage="repeating-conic-gradient(red 0, blue 0.0001deg)"))', "ok"),
+    ("a 300px text shadow (a region of gigabytes: hung)", 'png(card("x", textShadow="0 0 300px red"))', "ok"),
+    ("a 300px box shadow under a rotation (hung)",
+     'png(card(width=10, height=10, boxShadow="0 0 300px red", transform="rotate(1deg)"))', "ok"),
+    ("a text shadow of 1e38px (resvg panicked, then aborted on 10 PB)",
+     'png(card("x", textShadow="1e38px 1e38px 1e38px red"))',
+     "LimitError max_image_pixels: div: The region of the text shadows is 110729639x110729651 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("a box shadow under scale(1000000) (aborted on 28 PB)",
+     'png(card(width=10, height=10, boxShadow="0 0 10px red", transform="scale(1000000)"))',
+     "LimitError max_image_pixels: div: The region of the box shadow is 44000000x44000000 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("drop-shadow(1e30px 1e30px 1e30px red) (aborted)",
+     'png(card("x", filter="drop-shadow(1e30px 1e30px 1e30px red)"))',
+     "LimitError max_image_pixels: div: The region of the filter is 201326686x201326686 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("a box scaled by 1e30 (resvg panicked: PanicException, a BaseException)",
+     'png(card(width=33554431, height=33554431, backgroundColor="red", transform="scale(1e30)"))',
+     "RenderError: Rasterising the SVG failed: invalid SVG: range start index 12800 out of range for slice "
+     "of length 10000"),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),

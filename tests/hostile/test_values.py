@@ -35,7 +35,8 @@ def test_huge_lengths_clamp_instead_of_overflowing() -> None:
 def test_numbers_past_every_range_clamp_in_text_too() -> None:
     # OverflowError in the text layout (line heights, letter spacing of infinity).
     for style in ({"lineHeight": float("inf")}, {"lineHeight": "1e999px"}, {"letterSpacing": "1e999px"},
-                  {"fontSize": "1e999px"}, {"fontSize": 1e308}, {"wordSpacing": 1e308}):
+                  {"fontSize": "1e999px"}, {"fontSize": 1e308}, {"wordSpacing": 1e308}, {"letterSpacing": 1e308},
+                  {"boxShadow": "1e308px -1e308px 1e308px 1e308px red"}, {"boxShadow": "0 0 1e308px red"}):
         assert render_png(h("div", {"style": {"display": "flex"}}, h("div", {"style": style}, "x y")),
                           width=50, height=50)[:4] == b"\x89PNG", style
     with pytest.raises(StyleError, match=r'^div/div\[0\]: inputValue.trim is not a function\n  in CSS rule '
