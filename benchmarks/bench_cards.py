@@ -1,6 +1,6 @@
 """satori-py against next/og's pipeline (Satori 0.63.2 + resvg-js 2.6.2) on realistic cards.
 
-usage: python benchmarks/bench_cards.py [--rounds N] [--only warm,raster,threads,cold]
+usage: python benchmarks/bench_cards.py [--rounds N] [--only warm,raster,threads,cold,front]
                                         [--ref DIR] [--filter SUBSTR] [--json OUT]
 
 The cards are benchmarks/cards/*.json (1200x630 Open Graph cards: blog, product,
@@ -21,6 +21,9 @@ Sections (all by default):
   threads  throughput of render_png in 2 threads against 1 thread, same cards.
   cold     `satori-py CARD -o out.png` in a new process against `node render.mjs
            CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json.
+  front    the front end alone: render_svg (element -> SVG string) against satori(),
+           warm, and with every satori-py cache cleared before the call (fonts given
+           as bytes are parsed again); per card and median. Not run by default.
 """
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ sys.path.insert(0, str(REPO))
 
 import resvg_bridge  # noqa: E402
 from satori_py import render_png, render_svg  # noqa: E402
+from satori_py.cache import BoundedCache  # noqa: E402
 from satori_py.case import load_case  # noqa: E402
 from satori_py.options import Font  # noqa: E402
 
@@ -166,6 +170,57 @@ def report_warm(cards: list[Card], raster: bool) -> dict[str, Any]:
     return out
 
 
+def clear_caches() -> None:
+    """Empty every process-wide cache of satori_py: the BoundedCaches and lru_caches its
+    modules hold (parsed fonts, shaped runs, glyph paths, styles, images, ...)."""
+    for name, module in list(sys.modules.items()):
+        if not (name == "satori_py" or name.startswith("satori_py.")):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, BoundedCache):
+                value.clear()
+            elif callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+
+def bench_front(cards: list[Card], ref: Reference, rounds: int) -> dict[str, Any]:
+    """render_svg against satori(), warm and with satori-py's caches cleared."""
+    for card in cards:  # warm-up: caches on both sides
+        for _ in range(2):
+            ref.ask("satori", card.path)
+            render_svg(**card.kwargs)
+    for _ in range(rounds):
+        for card in cards:
+            theirs = ref.ask("satori", card.path)["satori_ms"]
+            t0 = time.perf_counter()
+            render_svg(**card.kwargs)
+            warm = ms(t0)
+            clear_caches()
+            t0 = time.perf_counter()
+            render_svg(**card.kwargs)
+            cold = ms(t0)
+            card.add("front_ref", theirs)
+            card.add("front_warm", warm)
+            card.add("front_cold", cold)
+            card.add("ratio_front_warm", warm / theirs)
+            card.add("ratio_front_cold", cold / theirs)
+    print("\n== front end: render_svg vs satori() (ms; median (min-max) over rounds)")
+    print(f"{'card':22} {'satori':>20} {'warm':>20} {'cleared':>20} {'warm ratio':>20} {'cleared ratio':>20}")
+    for c in cards:
+        print(f"{c.name:22} {spread(c.times['front_ref']):>20} {spread(c.times['front_warm']):>20} "
+              f"{spread(c.times['front_cold']):>20} {spread(c.times['ratio_front_warm']):>20} "
+              f"{spread(c.times['ratio_front_cold']):>20}")
+    out: dict[str, Any] = {}
+    for kind in ("warm", "cold"):
+        medians = [statistics.median(c.times[f"ratio_front_{kind}"]) for c in cards]
+        out[f"front_{kind}_ratio_median"] = statistics.median(medians)
+        out[f"front_{kind}_ratio_max"] = max(medians)
+        worst = cards[medians.index(max(medians))].name
+        print(f"{'warm' if kind == 'warm' else 'cleared'}: median paired ratio over {len(cards)} cards "
+              f"{statistics.median(medians):.3f}; worst card {worst} {max(medians):.3f}")
+    return out
+
+
 def bench_threads(cards: list[Card], rounds: int) -> dict[str, Any]:
     """Cards per second with one thread and with two, alternating, ``rounds`` times."""
     def run(threads: int) -> float:
@@ -247,6 +302,12 @@ def main() -> int:
         finally:
             ref.close()
         results.update(report_warm(cards, "raster" in only))
+    if "front" in only:
+        ref = Reference(args.ref)
+        try:
+            results.update(bench_front(cards, ref, args.rounds))
+        finally:
+            ref.close()
     if "threads" in only:
         results.update(bench_threads(cards, max(3, args.rounds // 2)))
     if "cold" in only:

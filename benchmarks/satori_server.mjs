@@ -11,6 +11,8 @@
 //       a server keeps them).
 //   {"op": "raster", "case": PATH}  -> {"resvg_ms"}: resvg-js alone on the case's Satori SVG.
 //   {"op": "svg", "case": PATH}     -> {"svg"}: the Satori SVG itself.
+//   {"op": "satori", "case": PATH}  -> {"satori_ms", "satori_cpu_ms"}: satori() alone (the front
+//       end), wall-clock and the process's CPU time (all its threads, the collector's too).
 // Times are measured here with performance.now(), so the pipe costs nothing.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -60,6 +62,13 @@ for await (const line of rl) {
       const t2 = performance.now()
       c.svg = svg
       reply = { satori_ms: t1 - t0, resvg_ms: t2 - t1, svg_bytes: svg.length, png_bytes: png.length }
+    } else if (req.op === 'satori') {
+      const c0 = process.cpuUsage()
+      const t0 = performance.now()
+      c.svg = await satori(c.element, c.options)
+      const t1 = performance.now()
+      const cpu = process.cpuUsage(c0)
+      reply = { satori_ms: t1 - t0, satori_cpu_ms: (cpu.user + cpu.system) / 1000 }
     } else if (req.op === 'raster' || req.op === 'svg') {
       if (!c.svg) c.svg = await satori(c.element, c.options)
       if (req.op === 'svg') {

@@ -5,22 +5,28 @@ inline declarations are cascaded (:mod:`.cascade`), expanded
 (:mod:`.expand`), resolved to px (:mod:`.resolve`), then checked and typed
 in the order of compute.ts with the property table (:mod:`.properties`).
 The result is an immutable mapping keyed by camelCase longhands, where every
-property of the table has a value (its initial value when not set).
+property of the table has a value (its initial value when not set), and the
+same values typed by group (``style.box``, ``.flex``, ``.font``, ``.text``,
+``.paint``: :mod:`.computed_types`), built when first read; the inherited
+groups of an element that sets none of their properties are its parent's own
+objects. Readers move from the mapping to the groups one at a time.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import SatoriError, StyleError
 from . import convert as conv
 from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
+from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
 from .expand import expand
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
 from .resolve import resolve_declared
+from .schema import GROUP_KEYS
 from .transform import svg_transform_to_css
 from .types import LineHeight, TransformFunction
 from .values import LengthContext, check_keyword, js_string, js_to_number, unreadable
@@ -34,24 +40,38 @@ _SHADOW_PARTS = ("textShadowOffset", "textShadowColor", "textShadowRadius")
 _ROWS = tuple((name, row, row.initial is CURRENT_COLOR) for name, row in PROPERTIES.items())
 _CURRENT_COLOR_INHERITED = frozenset(
     name for name, row in PROPERTIES.items() if row.inherited and row.initial is CURRENT_COLOR)
+# The declared keys that change an inherited group (the text shadow's parts make textShadow).
+_FONT_KEYS = GROUP_KEYS["font"]
+_TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
+_G = TypeVar("_G")
 
 
 class ComputedStyle(Mapping[str, Any]):
-    """An immutable mapping of camelCase longhands to typed values.
+    """An immutable mapping of camelCase longhands to typed values, and its typed groups.
 
     ``warnings`` holds what the reference would only ``console.warn`` about
     for this element (without ``on_style_error``). Keys starting with ``_``
     are internal (list depth, ch ratio, the colour as written); ``--*`` keys
-    are custom properties.
+    are custom properties. ``font`` and ``text`` may be given: the parent's
+    groups, when the element changes none of their values.
     """
 
-    __slots__ = ("_values", "warnings")
+    __slots__ = ("_values", "warnings", "_box", "_flex", "_font", "_text", "_paint")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
+    _font: FontGroup | None
+    _text: TextGroup | None
 
-    def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = ()) -> None:
-        object.__setattr__(self, "_values", dict(values))
-        object.__setattr__(self, "warnings", tuple(warnings))
+    def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
+                 font: FontGroup | None = None, text: TextGroup | None = None) -> None:
+        set_slot = object.__setattr__
+        set_slot(self, "_values", dict(values))
+        set_slot(self, "warnings", tuple(warnings))
+        set_slot(self, "_box", None)
+        set_slot(self, "_flex", None)
+        set_slot(self, "_font", font)
+        set_slot(self, "_text", text)
+        set_slot(self, "_paint", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("ComputedStyle is immutable; use replace()")
@@ -67,7 +87,41 @@ class ComputedStyle(Mapping[str, Any]):
 
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with ``changes`` (e.g. ``_chRatio`` once the font is known)."""
-        return ComputedStyle({**self._values, **changes}, self.warnings)
+        return ComputedStyle({**self._values, **changes}, self.warnings,
+                             font=None if _FONT_KEYS.intersection(changes) else self._font,
+                             text=None if _TEXT_KEYS.intersection(changes) else self._text)
+
+    def _group(self, slot: str, build: Callable[[Mapping[str, Any]], _G]) -> _G:
+        group: _G | None = getattr(self, slot)
+        if group is None:  # built once, when first read (two threads may both build it: same value)
+            group = build(self._values)
+            object.__setattr__(self, slot, group)
+        return group
+
+    @property
+    def box(self) -> BoxGroup:
+        """The element's own box: display, position, sizes, margins, padding, borders."""
+        return self._group("_box", BoxGroup.from_values)
+
+    @property
+    def flex(self) -> FlexGroup:
+        """How the element lays out its children (flex, grid) and is placed as an item."""
+        return self._group("_flex", FlexGroup.from_values)
+
+    @property
+    def font(self) -> FontGroup:
+        """The font properties (inherited)."""
+        return self._group("_font", FontGroup.from_values)
+
+    @property
+    def text(self) -> TextGroup:
+        """The text properties (inherited)."""
+        return self._group("_text", TextGroup.from_values)
+
+    @property
+    def paint(self) -> PaintGroup:
+        """Backgrounds, borders' paint, shadows, transforms, effects, outline."""
+        return self._group("_paint", PaintGroup.from_values)
 
     def __repr__(self) -> str:
         shown = {k: v for k, v in self._values.items() if not k.startswith("_")}
@@ -237,7 +291,12 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                   aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _viewport=tuple(viewport),
                   _declared=frozenset(declared), _parentFontSize=float(base.get("fontSize", 16.0)))
     values.pop("_aspectRatioAuto", None)
-    return ComputedStyle(values, tuple(warnings))
+    # The inherited groups of the parent are this element's when it sets none of their values.
+    shares = isinstance(parent, ComputedStyle) and not resets
+    return ComputedStyle(values, tuple(warnings),
+                         font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
+                         text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
+                         and color == base.get("color") else None)
 
 
 def _order(value: Any, report: Callable[[StyleError], None]) -> int:

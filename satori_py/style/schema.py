@@ -27,8 +27,8 @@ from typing import Any
 
 from .properties import DISPLAY_TYPES, PROPERTIES
 
-__all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "INHERITED_GROUPS", "PRIVATE_KEYS", "Column",
-           "enum_name", "keyword_values", "member_name"]
+__all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS", "PRIVATE_KEYS",
+           "Column", "enum_name", "keyword_values", "member_name"]
 
 GROUPS = ("box", "flex", "font", "text", "paint")
 INHERITED_GROUPS = frozenset({"font", "text"})
@@ -236,3 +236,7 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "outlineColor": Column("paint", "RGBA"),
     "outlineOffset": Column("paint", "float"),
 })
+
+# The computed keys of each group.
+GROUP_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
+    group: frozenset(name for name, column in COLUMNS.items() if column.group == group) for group in GROUPS})

@@ -76,8 +76,8 @@ class ImageResponse:
     ``body`` (or :meth:`render`) renders in the calling thread; :meth:`render_pooled`
     and ``await`` :meth:`render_async` render in the shared worker-process pool
     instead (see :mod:`satori_py.web.pool`), within ``deadline`` seconds. Called as a
-    WSGI application, it answers every request with the image (304 on a matching
-    If-None-Match; 500 on a failed render when ``on_error="500"``).
+    WSGI application, it answers every request with the image, rendered in the pool
+    (304 on a matching If-None-Match; 500 on a failed render when ``on_error="500"``).
     """
 
     def __init__(self, element: Any, *, width: float = 1200, height: float = 630,
@@ -240,9 +240,9 @@ class ImageResponse:
 
     def __call__(self, environ: Mapping[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
-        """WSGI: answer any request with this image."""
+        """WSGI: answer any request with this image, rendered in the render pool."""
         answer = self.reply(method=str(environ.get("REQUEST_METHOD", "GET")),
-                            if_none_match=environ.get("HTTP_IF_NONE_MATCH"))
+                            if_none_match=environ.get("HTTP_IF_NONE_MATCH"), pooled=True)
         start_response(answer.status_line, answer.headers)
         return [answer.body]
 

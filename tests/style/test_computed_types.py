@@ -127,17 +127,21 @@ def _case_files() -> list[Path]:
     return files
 
 
-def _styles(element: Element, parent: ComputedStyle, viewport: tuple[float, float]) -> Iterator[ComputedStyle]:
+def _styles(element: Element, parent: ComputedStyle,
+            viewport: tuple[float, float]) -> Iterator[tuple[ComputedStyle, ComputedStyle]]:
+    """(style, parent style) of ``element`` and its descendants."""
     style = compute_style(element.type, dict(element.props), parent, viewport=viewport,
                           on_style_error=lambda error: None)
-    yield style
+    yield style, parent
     for child in element.children:
         if isinstance(child, Element):
             yield from _styles(child, style, viewport)
 
 
 def test_every_computed_style_of_the_cases_fits() -> None:
+    """... and its groups are those of its values, the parent's own objects when shared."""
     checked = 0
+    shared = {"font": 0, "text": 0}
     problems: dict[str, list[str]] = {}
     private: set[str] = set()
     for path in _case_files():
@@ -149,17 +153,35 @@ def test_every_computed_style_of_the_cases_fits() -> None:
         width, height = case.options.get("width"), case.options.get("height")
         viewport = (float(width or 0.0), float(height or 0.0))
         try:
-            for style in _styles(element, root_style(width=width, height=height), viewport):
+            for style, parent in _styles(element, root_style(width=width, height=height), viewport):
                 checked += 1
                 private |= {key for key in style if key.startswith("_")}
-                found = misfits(TypedStyle.from_values(style))
+                typed = TypedStyle.from_values(style)
+                found = misfits(typed)
+                found += [f"{group} differs from its values" for group in GROUPS
+                          if getattr(style, group) != getattr(typed, group)]
                 if found:
                     problems.setdefault(path.stem, []).extend(found)
+                for group in shared:
+                    shared[group] += getattr(style, group) is getattr(parent, group)
         except SatoriError:
             continue  # an error the reference throws even with onStyleError
     assert checked > 100  # the golden cases alone have more elements than this
     assert problems == {}
+    assert min(shared.values()) > checked // 4, shared  # most elements set no font or text property
     assert sorted(private - PRIVATE_KEYS) == [], "a new private key: type it in a group instead"
+
+
+def test_inherited_groups_are_shared_until_an_element_sets_one_of_their_values() -> None:
+    root = root_style(width=100, height=100)
+    box = compute_style("div", {"style": {"width": 10, "display": "flex"}}, root, viewport=(100, 100))
+    sized = compute_style("span", {"style": {"fontSize": 20}}, box, viewport=(100, 100))
+    shadowed = compute_style("span", {"style": {"textShadow": "1px 1px 2px red"}}, sized, viewport=(100, 100))
+    assert (box.font, box.text) == (root.font, root.text) and box.font is root.font and box.text is root.text
+    assert sized.font is not box.font and sized.font.font_size == 20.0 and sized.text is box.text
+    assert shadowed.font is sized.font and shadowed.text is not sized.text
+    assert (box.box.width, box.box.display, box.flex.flex_direction) == (10.0, Display.FLEX, "row")
+    assert box.replace(_chRatio=0.6).text is box.text and box.replace(color="red").text is not box.text
 
 
 @pytest.mark.parametrize("value,expected", [("flex", Display.FLEX), ("bogus", None)])
