@@ -2,6 +2,7 @@
 
 usage: python benchmarks/bench_cards.py [--rounds N] [--only warm,raster,threads,cold,front]
                                         [--ref DIR] [--filter SUBSTR] [--json OUT]
+                                        [--backends resvg,svg2png]
 
 The cards are benchmarks/cards/*.json (1200x630 Open Graph cards: blog, product,
 profile, pricing, stats, event, docs, ...; fonts from ../shared/conformance/fonts).
@@ -15,12 +16,18 @@ printed before and after.
 
 Sections (all by default):
   warm     render_png (element -> PNG, warm caches, fonts as bytes) against
-           satori() + new Resvg(svg).render().asPng(); per card and median.
+           satori() + new Resvg(svg).render().asPng(); per card and median. With
+           ``--backends resvg,svg2png`` each backend is measured in the same
+           rounds (which goes first rotates), and their paired ratio is printed:
+           ``resvg`` is what ``pip install satori-py`` rasterises with.
   raster   our raster of our SVG against resvg-js on Satori's SVG of the same card
            (the cards with blurred shadows are marked).
-  threads  throughput of render_png in 2 threads against 1 thread, same cards.
+  threads  throughput of render_png in 2 threads against 1 thread, same cards
+           (benchmarks/bench_threads.py, which also runs alone).
   cold     `satori-py CARD -o out.png` in a new process against `node render.mjs
-           CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json.
+           CARD out` (shared/tools/satori-ref) on benchmarks/simple-card.json;
+           wall and CPU time, paired per round. Alone:
+           ``python benchmarks/bench_cards.py --only cold --rounds 15``.
   front    the front end alone: render_svg (element -> SVG string) against satori(),
            warm, and with every satori-py cache cleared before the call (fonts given
            as bytes are parsed again); per card and median. Not run by default.
@@ -28,16 +35,18 @@ Sections (all by default):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,56 +126,97 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool) -> None:
+@contextlib.contextmanager
+def backend_env(backend: str) -> Iterator[None]:
+    """Rasterise with ``backend`` (the bridge reads its environment variable per call)."""
+    old = os.environ.get(resvg_bridge.ENV_BACKEND)
+    os.environ[resvg_bridge.ENV_BACKEND] = backend
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ[resvg_bridge.ENV_BACKEND]
+        else:
+            os.environ[resvg_bridge.ENV_BACKEND] = old
+
+
+def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool, backends: list[str]) -> None:
     for card in cards:  # warm-up: caches on both sides
-        for _ in range(2):
+        for backend in backends:
             ref.ask("render", card.path)
-            render_png(**card.kwargs)
+            with backend_env(backend):
+                render_png(**card.kwargs)
         card.our_svg = render_svg(**card.kwargs)
-    for _ in range(rounds):
+    for r in range(rounds):
+        # Each round starts with another backend, so none is always first after node.
+        order = backends[r % len(backends):] + backends[:r % len(backends)]
         for card in cards:
             theirs = ref.ask("render", card.path)
-            t0 = time.perf_counter()
-            render_png(**card.kwargs)
-            ours = ms(t0)
-            card.add("ref_total", theirs["satori_ms"] + theirs["resvg_ms"])
-            card.add("ours_total", ours)
-            card.add("ratio_total", ours / (theirs["satori_ms"] + theirs["resvg_ms"]))
+            ref_total = theirs["satori_ms"] + theirs["resvg_ms"]
+            card.add("ref_total", ref_total)
+            for backend in order:
+                with backend_env(backend):
+                    t0 = time.perf_counter()
+                    render_png(**card.kwargs)
+                    ours = ms(t0)
+                card.add(f"ours_total/{backend}", ours)
+                card.add(f"ratio_total/{backend}", ours / ref_total)
             if raster:
                 theirs = ref.ask("raster", card.path)
-                t0 = time.perf_counter()
-                resvg_bridge.svg_to_png(card.our_svg)
-                ours = ms(t0)
-                card.add("ratio_raster", ours / theirs["resvg_ms"])
-                card.add("ours_raster", ours)
                 card.add("ref_raster", theirs["resvg_ms"])
+                for backend in order:
+                    t0 = time.perf_counter()
+                    resvg_bridge.svg_to_png(card.our_svg, backend=backend)
+                    ours = ms(t0)
+                    card.add(f"ratio_raster/{backend}", ours / theirs["resvg_ms"])
+                    card.add(f"ours_raster/{backend}", ours)
+            if len(backends) > 1:
+                first = card.times[f"ours_total/{backends[0]}"][-1]
+                for backend in backends[1:]:
+                    card.add(f"vs_first/{backend}", card.times[f"ours_total/{backend}"][-1] / first)
 
 
-def report_warm(cards: list[Card], raster: bool) -> dict[str, Any]:
-    print(f"\n== warm render_png vs Satori + resvg-js (ms; median (min-max) over rounds), "
-          f"backend {resvg_bridge.resolve_backend()}")
-    print(f"{'card':22} {'satori+resvg-js':>22} {'render_png':>22} {'ratio':>22}")
-    for c in cards:
-        print(f"{c.name:22} {spread(c.times['ref_total']):>22} {spread(c.times['ours_total']):>22} "
-              f"{spread(c.times['ratio_total']):>22}")
-    medians = [statistics.median(c.times["ratio_total"]) for c in cards]
-    out: dict[str, Any] = {"total_ratio_median": statistics.median(medians),
-                           "total_ratio_max": max(medians),
-                           "total_ratio_worst_card": cards[medians.index(max(medians))].name}
-    print(f"median paired ratio over {len(cards)} cards: {out['total_ratio_median']:.3f}; "
-          f"worst card {out['total_ratio_worst_card']} {out['total_ratio_max']:.3f}")
-    if raster:
-        print("\n== raster: ours (our SVG) vs resvg-js (Satori's SVG), ms; * = blurred shadow")
-        print(f"{'card':22} {'resvg-js':>22} {'ours':>22} {'ratio':>22}")
+def report_warm(cards: list[Card], raster: bool, backends: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for backend in backends:
+        key = f"ratio_total/{backend}"
+        print(f"\n== warm render_png vs Satori + resvg-js (ms; median (min-max) over rounds), "
+              f"backend {backend}")
+        print(f"{'card':22} {'satori+resvg-js':>22} {'render_png':>22} {'ratio':>22}")
         for c in cards:
-            print(f"{c.name + (' *' if c.blurred else ''):22} {spread(c.times['ref_raster']):>22} "
-                  f"{spread(c.times['ours_raster']):>22} {spread(c.times['ratio_raster']):>22}")
-        blurred = [statistics.median(c.times["ratio_raster"]) for c in cards if c.blurred]
-        if blurred:
-            out["blurred_raster_ratio_median"] = statistics.median(blurred)
-            out["blurred_raster_ratio_max"] = max(blurred)
-            print(f"blurred-shadow cards ({len(blurred)}): median raster ratio "
-                  f"{out['blurred_raster_ratio_median']:.3f}, worst {out['blurred_raster_ratio_max']:.3f}")
+            print(f"{c.name:22} {spread(c.times['ref_total']):>22} "
+                  f"{spread(c.times[f'ours_total/{backend}']):>22} {spread(c.times[key]):>22}")
+        medians = [statistics.median(c.times[key]) for c in cards]
+        res = {"total_ratio_median": statistics.median(medians), "total_ratio_max": max(medians),
+               "total_ratio_worst_card": cards[medians.index(max(medians))].name}
+        print(f"median paired ratio over {len(cards)} cards: {res['total_ratio_median']:.3f}; "
+              f"worst card {res['total_ratio_worst_card']} {res['total_ratio_max']:.3f}")
+        if raster:
+            print(f"\n== raster: ours (our SVG, {backend}) vs resvg-js (Satori's SVG), ms; * = blurred shadow")
+            print(f"{'card':22} {'resvg-js':>22} {'ours':>22} {'ratio':>22}")
+            for c in cards:
+                print(f"{c.name + (' *' if c.blurred else ''):22} {spread(c.times['ref_raster']):>22} "
+                      f"{spread(c.times[f'ours_raster/{backend}']):>22} "
+                      f"{spread(c.times[f'ratio_raster/{backend}']):>22}")
+            blurred = [statistics.median(c.times[f"ratio_raster/{backend}"]) for c in cards if c.blurred]
+            if blurred:
+                res["blurred_raster_ratio_median"] = statistics.median(blurred)
+                res["blurred_raster_ratio_max"] = max(blurred)
+                res["blurred_raster_over_third"] = sum(x > 1 / 3 for x in blurred)
+                print(f"blurred-shadow cards ({len(blurred)}): median raster ratio "
+                      f"{res['blurred_raster_ratio_median']:.3f}, worst {res['blurred_raster_ratio_max']:.3f}, "
+                      f"{res['blurred_raster_over_third']} above 1/3")
+        out[backend] = res
+    for backend in backends[1:]:
+        key = f"vs_first/{backend}"
+        print(f"\n== warm render_png with {backend} / with {backends[0]}, paired per round")
+        for c in cards:
+            print(f"{c.name:22} {spread(c.times[key]):>22}")
+        medians = [statistics.median(c.times[key]) for c in cards]
+        out[f"{backend}_vs_{backends[0]}"] = {"median": statistics.median(medians),
+                                              "min": min(medians), "max": max(medians)}
+        print(f"median over {len(cards)} cards {statistics.median(medians):.3f} "
+              f"(cards {min(medians):.2f}-{max(medians):.2f})")
     return out
 
 
@@ -221,63 +271,51 @@ def bench_front(cards: list[Card], ref: Reference, rounds: int) -> dict[str, Any
     return out
 
 
-def bench_threads(cards: list[Card], rounds: int) -> dict[str, Any]:
-    """Cards per second with one thread and with two, alternating, ``rounds`` times."""
-    def run(threads: int) -> float:
-        jobs = [c.kwargs for c in cards] * 2
-        lock = threading.Lock()
-
-        def worker() -> None:
-            while True:
-                with lock:
-                    if not jobs:
-                        return
-                    kwargs = jobs.pop()
-                render_png(**kwargs)
-        n = len(jobs)
-        t0 = time.perf_counter()
-        pool = [threading.Thread(target=worker) for _ in range(threads)]
-        for t in pool:
-            t.start()
-        for t in pool:
-            t.join()
-        return n / (time.perf_counter() - t0)
-
-    run(2)  # warm-up
-    ratios, one, two = [], [], []
-    for _ in range(rounds):
-        a, b = run(1), run(2)
-        one.append(a)
-        two.append(b)
-        ratios.append(b / a)
-    print(f"\n== threads: cards/s with 1 thread {spread(one)}, with 2 threads {spread(two)}; "
-          f"2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus)")
-    return {"thread_scaling_median": statistics.median(ratios), "thread_scaling_min": min(ratios)}
+def _timed_run(argv: list[str], **kwargs: Any) -> tuple[float, float]:
+    """Run a process: (wall ms, its user + system CPU ms). CPU time is what a loaded
+    machine disturbs least (node's counts its helper threads too)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    wall = ms(t0)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return wall, cpu
 
 
-def bench_cold(ref_dir: Path, rounds: int) -> dict[str, Any]:
-    """A new process per render: our CLI against the reference's render.mjs (in ``ref_dir``)."""
+def bench_cold(ref_dir: Path, rounds: int, backends: list[str]) -> dict[str, Any]:
+    """A new process per render: our CLI against the reference's render.mjs (in ``ref_dir``),
+    alternating (which side goes first rotates); paired ratios of wall and CPU time."""
     card = ROOT / "simple-card.json"
     cli = shutil.which("satori-py", path=str(Path(sys.executable).parent)) or "satori-py"
-    ratios, ours_t, theirs_t = [], [], []
-    # As installed by pip: with bytecode (the first, discarded pair writes it).
+    sides = ["node", *backends]
+    wall: dict[str, list[float]] = {s: [] for s in sides}
+    cpu: dict[str, list[float]] = {s: [] for s in sides}
+    # As installed by pip: with bytecode (the first, discarded round writes it).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(rounds + 1):
-            t0 = time.perf_counter()
-            subprocess.run(["node", str(ref_dir / "render.mjs"), str(card), f"{tmp}/ref"],
-                           check=True, cwd=ref_dir)
-            theirs = ms(t0)
-            t0 = time.perf_counter()
-            subprocess.run([cli, str(card), "-o", f"{tmp}/ours.png"], check=True, env=env)
-            ours = ms(t0)
-            if i:  # the first pair only warms the OS file cache
-                ours_t.append(ours)
-                theirs_t.append(theirs)
-                ratios.append(ours / theirs)
-    print(f"\n== cold: `satori-py simple-card.json -o out.png` {spread(ours_t)} ms, "
-          f"`node render.mjs` {spread(theirs_t)} ms; ratio {spread(ratios)}")
-    return {"cold_ratio_median": statistics.median(ratios)}
+            for side in sides[i % len(sides):] + sides[:i % len(sides)]:
+                if side == "node":
+                    w, c = _timed_run(["node", str(ref_dir / "render.mjs"), str(card), f"{tmp}/ref"],
+                                      cwd=ref_dir)
+                else:
+                    w, c = _timed_run([cli, str(card), "-o", f"{tmp}/ours.png"],
+                                      env={**env, resvg_bridge.ENV_BACKEND: side})
+                if i:  # the first round only warms the OS file cache and writes bytecode
+                    wall[side].append(w)
+                    cpu[side].append(c)
+    out: dict[str, Any] = {}
+    for backend in backends:
+        ratio = [a / b for a, b in zip(wall[backend], wall["node"])]
+        cpu_ratio = [a / b for a, b in zip(cpu[backend], cpu["node"])]
+        print(f"\n== cold ({backend}): `satori-py simple-card.json -o out.png` {spread(wall[backend])} ms "
+              f"(CPU {spread(cpu[backend])}), `node render.mjs` {spread(wall['node'])} ms "
+              f"(CPU {spread(cpu['node'])}); ratio {spread(ratio)}, CPU ratio {spread(cpu_ratio)}")
+        out[backend] = {"cold_ratio_median": statistics.median(ratio),
+                        "cold_ratio_min": min(ratio), "cold_ratio_max": max(ratio),
+                        "cold_cpu_ratio_median": statistics.median(cpu_ratio)}
+    return out
 
 
 def main() -> int:
@@ -287,31 +325,38 @@ def main() -> int:
     ap.add_argument("--ref", type=Path, default=Path(os.environ.get("SATORI_REF_DIR", REPO.parent / "ref")))
     ap.add_argument("--filter", default="")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--backends", default="",
+                    help="comma-separated resvg backends, measured in the same rounds "
+                         "(default: the one the bridge picks)")
     args = ap.parse_args()
     only = set(args.only.split(","))
     if not (args.ref / "node_modules" / "satori").is_dir():
         print(f"no satori in {args.ref}/node_modules: pass --ref (see the docstring)", file=sys.stderr)
         return 2
     cards = load_cards(args.filter)
+    backends = [resvg_bridge.resolve_backend(b) for b in args.backends.split(",") if b] \
+        or [resvg_bridge.resolve_backend()]
     print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
     results: dict[str, Any] = {"cards": len(cards), "rounds": args.rounds, "load_before": os.getloadavg()}
     if only & {"warm", "raster"}:
         ref = Reference(args.ref)
         try:
-            bench_warm(cards, ref, args.rounds, "raster" in only)
+            bench_warm(cards, ref, args.rounds, "raster" in only, backends)
         finally:
             ref.close()
-        results.update(report_warm(cards, "raster" in only))
+        results["warm"] = report_warm(cards, "raster" in only, backends)
     if "front" in only:
         ref = Reference(args.ref)
         try:
-            results.update(bench_front(cards, ref, args.rounds))
+            results["front"] = bench_front(cards, ref, args.rounds)
         finally:
             ref.close()
     if "threads" in only:
-        results.update(bench_threads(cards, max(3, args.rounds // 2)))
+        from bench_threads import bench_threads
+
+        results["threads"] = bench_threads(cards, max(3, args.rounds // 2), backends)
     if "cold" in only:
-        results.update(bench_cold(args.ref, args.rounds))
+        results["cold"] = bench_cold(args.ref, args.rounds, backends)
     results["load_after"] = os.getloadavg()
     print(f"\n{load()}")
     if args.json:

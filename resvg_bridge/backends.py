@@ -21,7 +21,8 @@ import io
 import math
 import os
 import struct
-import tempfile
+import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,8 @@ def _font_path(source: FontSource, index: int, stack: contextlib.ExitStack) -> s
     """resvg-py and svg2png-py load fonts from files only: spill bytes to a temporary file."""
     if not isinstance(source, (bytes, bytearray, memoryview)):
         return os.fspath(source)
+    import tempfile  # rarely needed, slow to import (shutil, random)
+
     tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="resvg-bridge-"))
     path = Path(tmp) / f"font{index}.ttf"
     path.write_bytes(bytes(source))
@@ -202,9 +205,59 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+_RESVG_EXT: Any = None  # resvg's compiled module, loaded on first use
+_RESVG_LOCK = threading.Lock()
+
+
+def _resvg_ext() -> Any:
+    """The compiled module of the resvg package (``render``, ``usvg``).
+
+    The package's ``__init__`` only re-exports it, after asking importlib.metadata for
+    its own version: that import (email, zipfile, csv, ...) took longer than loading
+    the binding itself, and a cold CLI run paid it. So the extension is loaded by
+    itself when it is where resvg 0.2 keeps it (registered under its own name, so a
+    later ``import resvg`` finds it), else the package is imported.
+    """
+    global _RESVG_EXT
+    with _RESVG_LOCK:  # a pyo3 module can be initialised once per process
+        if _RESVG_EXT is None:
+            module = sys.modules.get("resvg._resvg")
+            if module is None and "resvg" not in sys.modules:
+                try:
+                    module = _load_extension("resvg", "_resvg")
+                except ImportError:
+                    module = None
+            if module is None:
+                import resvg as module
+            _RESVG_EXT = module
+    return _RESVG_EXT
+
+
+def _load_extension(package: str, name: str) -> Any:
+    import importlib.machinery
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = os.path.join(folder, name + suffix)
+            ext = importlib.util.spec_from_file_location(f"{package}.{name}", path)
+            if not os.path.isfile(path) or ext is None or ext.loader is None:
+                continue
+            module = importlib.util.module_from_spec(ext)
+            sys.modules[ext.name] = module
+            try:
+                ext.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[ext.name]
+                raise
+            return module
+    return None
+
+
 def _render_resvg(job: Job) -> bytes:
-    import resvg as _resvg
-    from resvg import usvg
+    _resvg = _resvg_ext()
+    usvg = _resvg.usvg
 
     # Options and Tree are pyo3 "unsendable": built here, per call, on this thread.
     try:

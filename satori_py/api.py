@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import resvg_bridge
 
@@ -25,19 +25,22 @@ from .layout.containers import container_sizes
 from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
-from .output_cache import OutputCache, default_cache
 from .paint.checks import checked_style
 from .paint.image import load_image
-from .paint.inline_svg import draw_replaced, svg_source
 from .paint.painter import Painter
 from .style.colors import js_round, parse_color
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
-from .tailwind import TailwindStage
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
 from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
 from .text.fonts import FontRegistry
+
+if TYPE_CHECKING:
+    from .output_cache import OutputCache
+
+# What a plain card does not use is imported when first needed (inline SVG, the tw
+# resolver, the output cache): the CLI's cold start pays only for what it draws.
 
 
 _gc_lock = threading.Lock()
@@ -148,6 +151,8 @@ class Pipeline:
 
         def image_loader(el: Element, style: Any) -> Any:
             if el.type == "svg":
+                from .paint.inline_svg import svg_source
+
                 return svg_source(el, style, load_href=lambda src: load_image(src, fetcher=fetcher))
             if el.type != "img":
                 return None
@@ -157,7 +162,7 @@ class Pipeline:
             return load_image(src, fetcher=fetcher)
 
         def paint_check(style: Any) -> Any:
-            return checked_style(style, channel.report if channel.lenient else None, channel.report)
+            return checked_style(style, channel.report)
 
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
@@ -167,7 +172,7 @@ class Pipeline:
             _emoji_loader(self.emoji, self.grapheme_images) if self.emoji is not None else None)
         processed: set[str] = set()  # the reference's processedWordsMissingFonts
         # Checks the config now: a bad one fails the render before anything is laid out.
-        tailwind = TailwindStage(self.width, self.height, self.tailwind_config)
+        tailwind = _tailwind_stage(self.width, self.height, self.tailwind_config)
 
         def lay_out(styled: Element) -> LayoutResult:
             # Like the reference's layOut(): build, ask for what the text lacks, build again.
@@ -180,7 +185,7 @@ class Pipeline:
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=channel.report if channel.lenient else None,
                                       on_warning=channel.report, image_loader=image_loader,
-                                      paint_check=paint_check,
+                                      paint_check=paint_check if channel.lenient else None,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images,
                                       tailwind=tailwind)
                 root = builder.build(styled)
@@ -201,10 +206,40 @@ class Pipeline:
 
     def paint(self, result: LayoutResult) -> str:
         with enforcing(self.limits) as budget, self.diagnostics.active():
-            painter = Painter(debug=self.debug, image_drawer=draw_replaced, fetcher=self.fetcher)
+            painter = Painter(debug=self.debug, image_drawer=_draw_replaced, fetcher=self.fetcher)
             document = painter.document(result)
             budget.check_deadline()
             return serialize(document)
+
+
+def _tailwind_stage(width: float | None, height: float | None,
+                    config: Mapping[str, Any] | None) -> Callable[[Any, dict[str, Any]], dict[str, Any]]:
+    """The render's ``tw`` resolver. A config is checked now (a bad one fails the render
+    before anything is laid out); without one there is nothing to check, and the
+    resolver is made when the first ``tw`` prop is met."""
+    from_tailwind: Any = None
+    if config is not None:
+        from .tailwind import TailwindStage
+
+        return TailwindStage(width, height, config)
+
+    def resolve(tw: Any, style: dict[str, Any]) -> dict[str, Any]:
+        nonlocal from_tailwind
+        if from_tailwind is None:
+            from .tailwind import TailwindStage
+
+            from_tailwind = TailwindStage(width, height, None)
+        result: dict[str, Any] = from_tailwind(tw, style)
+        return result
+
+    return resolve
+
+
+def _draw_replaced(*args: Any, **kwargs: Any) -> Any:
+    """:func:`satori_py.paint.inline_svg.draw_replaced`, imported on the first image."""
+    from .paint.inline_svg import draw_replaced
+
+    return draw_replaced(*args, **kwargs)
 
 
 def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:
@@ -286,6 +321,8 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
     one) answers a card rendered before without rendering it.
     """
     if cache is not None and cache is not False:
+        from .output_cache import default_cache
+
         store = default_cache() if cache is True else cache
         key = store.key(element, {**options, "fonts": fonts, "scale": scale, "background": background,
                                   "compression": compression, "format": "png"})

@@ -40,7 +40,7 @@ from typing import Any
 
 from .errors import SatoriError, StyleError, UnsupportedPropertyError, current_path
 
-__all__ = ["Diagnostics", "Reporter", "current", "did_you_mean", "logger", "report"]
+__all__ = ["Diagnostics", "Reporter", "counting_reports", "current", "did_you_mean", "logger", "report"]
 
 logger = logging.getLogger("satori_py")
 
@@ -139,9 +139,31 @@ class _LogOnly(Diagnostics):
 _LOG_ONLY = _LogOnly()
 
 
+_COUNTING: ContextVar[list[int] | None] = ContextVar("satori_py_reports_made", default=None)
+
+
 def report(error: SatoriError) -> None:
     """Report ``error`` to the channel of the running render."""
+    counter = _COUNTING.get()
+    if counter is not None:
+        counter[0] += 1
     current().report(error)
+
+
+@contextmanager
+def counting_reports() -> Iterator[list[int]]:
+    """Count the reports :func:`report` makes in the block (``box[0]``, also those the
+    channel drops as repeats); they are delivered as usual. A memo keeps only what was
+    computed without any, so that a cached answer never hides a report."""
+    outer = _COUNTING.get()
+    box = [0]
+    token = _COUNTING.set(box)
+    try:
+        yield box
+    finally:
+        _COUNTING.reset(token)
+        if outer is not None:
+            outer[0] += box[0]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -9,7 +9,6 @@ permissions the user expects (``tempfile.mkstemp`` would make them 0600).
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -19,7 +18,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
     directory = path.parent if str(path.parent) else Path(".")
     for _ in range(100):
-        tmp = directory / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        tmp = directory / f".{path.name}.{os.urandom(6).hex()}.tmp"
         try:
             fd = os.open(tmp, _CREATE, 0o666)  # the kernel applies the umask
             break

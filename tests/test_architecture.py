@@ -197,18 +197,14 @@ KNOWN_CYCLES = {
 }
 
 # What paint/ may take from style/: value types only (the painter never parses).
-STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types"}
+STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
+                       "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.background -> satori_py.style.colors",
     "satori_py.paint.background -> satori_py.style.resolve",
-    "satori_py.paint.clip -> satori_py.style.c2rn",
-    "satori_py.paint.clip -> satori_py.style.values",
     "satori_py.paint.conic -> satori_py.style.colors",
     "satori_py.paint.conic -> satori_py.style.colorspaces",
     "satori_py.paint.conic -> satori_py.style.values",
-    "satori_py.paint.filter -> satori_py.style.colors",
-    "satori_py.paint.filter -> satori_py.style.values",
-    "satori_py.paint.geometry -> satori_py.style.corner_shape",
     "satori_py.paint.gradient -> satori_py.style.values",
     "satori_py.paint.gradient_stops -> satori_py.style.calc",
     "satori_py.paint.gradient_stops -> satori_py.style.colors",
@@ -221,20 +217,14 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.inline_svg -> satori_py.style.replaced",
     "satori_py.paint.inline_svg -> satori_py.style.values",
     "satori_py.paint.inline_svg -> satori_py.style.variables",
-    "satori_py.paint.mask -> satori_py.style.valueparser",
-    "satori_py.paint.mask -> satori_py.style.values",
-    "satori_py.paint.painter -> satori_py.style.transform",
-    # paint.checks runs the painter's parsers at style time (injected by api): the stopgap
-    # until those parsers move to style/; it goes with them.
-    "satori_py.paint.checks -> satori_py.style.convert",
 }
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is
 # found after layout, where on_style_error does not reach.
 KNOWN_LATE_STYLE_ERRORS = {
     "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
-    "satori_py.paint.background", "satori_py.paint.checks", "satori_py.paint.clip", "satori_py.paint.filter",
-    "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.mask",
+    "satori_py.paint.background", "satori_py.paint.checks",
+    "satori_py.paint.gradient", "satori_py.paint.gradient_stops",
 }
 
 MAX_MODULE_LINES = 600

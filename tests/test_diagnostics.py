@@ -222,9 +222,12 @@ def test_cli_warns_and_strict_fails(tmp_path: Path) -> None:
 PAINT_VALUES = [
     ({"filter": "blur(bogus)"}, "Invalid length `bogus` in `blur()` for `filter`."),
     ({"backdropFilter": "blur(-1px)"}, "Invalid `blur()` radius in `backdropFilter`."),
+    ({"filter": ""}, 'Invalid `filter` value: "".'),
+    ({"filter": "drop-shadow(1px)"}, "Invalid `drop-shadow()` value in `filter`."),
     ({"backgroundImage": "linear-gradient()"}, "could not find syntax for this item: linear-gradient()"),
     ({"backgroundImage": "bogus"}, 'Invalid background image: "bogus"'),
     ({"maskImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"mask": "url(a.png) / 10px"}, 'Invalid `mask` value: "url(a.png) / 10px".'),
     ({"clipPath": "shape(from 0 0, bogus)"}, "Unsupported `bogus` command in `shape()`."),
     ({"transform": "rotate(bogus)"}, 'Invalid value "bogus" in transform function rotate().'),
     ({"display": "grid", "gridTemplateColumns": "repeat(bogus)"},
@@ -243,7 +246,7 @@ def test_paint_values_reach_on_style_error(style: dict[str, Any], message: str) 
     assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
     # The value is ignored: the element is drawn as without it.
     without = {k: v for k, v in style.items() if k not in ("filter", "backdropFilter", "backgroundImage",
-                                                          "maskImage", "clipPath", "transform")}
+                                                          "maskImage", "mask", "clipPath", "transform")}
     assert svg == render_svg(card({"width": 40, "height": 20, **without}), width=100, height=50,
                              on_style_error=lambda e: None)
 
@@ -252,6 +255,18 @@ def test_values_the_painter_ignores() -> None:
     assert reports(card({"clipPath": "url(#nothing)"})) == [(
         "StyleError", "div/div[0]",
         'Unsupported value "url(#nothing)" for CSS property "clipPath": nothing is clipped.')]
+    # A basic shape's length that does not parse is left out, as by the reference (a circle
+    # without a radius clips everything away): noted, an error in strict mode.
+    circle = 'Invalid length "bogus" in `circle()` for CSS property "clipPath": the shape is drawn without it.'
+    assert reports(card({"clipPath": "circle(bogus)"})) == [("StyleError", "div/div[0]", circle)]
+    with pytest.raises(StyleError) as info:
+        render_svg(card({"clipPath": "circle(bogus)"}), width=100, height=50, strict=True)
+    assert str(info.value) == f"div/div[0]: {circle}"
+    assert reports(card({"boxShadow": "bogus 2px red, 1px 1px 10% blue"})) == [
+        ("StyleError", "div/div[0]", 'Invalid length "bogus" for CSS property "boxShadow": 0 is used.'),
+        ("StyleError", "div/div[0]", 'Invalid length "10%" for CSS property "boxShadow": 0 is used.')]
+    assert reports(card({"overflow": "clip", "overflowClipMargin": "5px bogus"})) == [(
+        "StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "overflowClipMargin": 0 is used.')]
     assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
         ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
     # Found by the style-time check and again by the painter: reported once.

@@ -28,7 +28,6 @@ from .boxes import RenderBox
 from .engine import Layout
 from .flex_fit import aspect_ratio_minimum
 from .form_controls import with_form_content
-from .grid import grid_container, grid_item, has_auto_repeat, has_calc_tracks
 from .grid_shorthands import declares_grid
 from .inline_content import InlineFormatting
 from .lists import (
@@ -108,8 +107,7 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
     return bool(style.get("transformStyle") == "preserve-3d"
                 or isinstance(style.get("perspective"), (int, float))
                 or style.get("transform")
-                or style.get("filter") not in (None, "none", "")
-                or style.get("backdropFilter") not in (None, "none", ""))
+                or bool(style.get("filter")) or bool(style.get("backdropFilter")))
 
 
 @dataclass
@@ -144,7 +142,7 @@ class TreeBuilder:
             style = compute_style(el.type, dict(el.props), parent,
                                   viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
                                   point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
-                                  tailwind=self.tailwind)
+                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
         with node_context(el.path):
             families = style.get("fontFamily")
             if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
@@ -154,11 +152,7 @@ class TreeBuilder:
                     self.on_warning(missing)
             if self.paint_check is not None:
                 style = self.paint_check(style)
-        # layout.ts: the width of `0` in the element's own font, for the `ch` unit of its
-        # descendants (inherited) and of its own later properties (paint); none without fonts.
-        ratio = self.registry.ch_ratio(style.get("fontFamily", "sans-serif"), style.get("fontWeight", 400),
-                                       style.get("fontStyle", "normal"))
-        return style if ratio is None else style.replace(_chRatio=ratio)
+        return style
 
     # -- the whole tree ----------------------------------------------------------------------
 
@@ -338,10 +332,16 @@ class TreeBuilder:
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
         with node_context(el.path):
             if display == "grid":
+                from .grid import grid_container, has_auto_repeat, has_calc_tracks  # on the first grid
+
                 grid = node.style["gridContainer"] = grid_container(style, self.on_style_error)
                 if has_auto_repeat(grid) or has_calc_tracks(grid):
                     self._layout.grids.append(node)
-            item = grid_item(style, self.on_style_error) if declares_grid(style) else None
+            item = None
+            if declares_grid(style):
+                from .grid import grid_item
+
+                item = grid_item(style, self.on_style_error)
             if item is not None:
                 node.style["gridItem"] = item
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))

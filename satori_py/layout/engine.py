@@ -22,7 +22,6 @@ from .baselines import BaselineAlignment
 from .boxes import RenderBox
 from .flex_fit import FlexFit
 from .floats import FloatLayout
-from .grid import has_auto_repeat, has_calc_tracks, refit_auto_repeats, refit_calc_basis
 from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
     Deferred,
@@ -162,6 +161,11 @@ class Layout:
 
     def _refit_grids(self, root: LayoutNode, nodes: set[int]) -> bool:
         changed = False
+        if not self.grids:
+            return changed
+        # Grid code is imported by the first card with a grid (a plain card's start is shorter).
+        from .grid import has_auto_repeat, has_calc_tracks, refit_auto_repeats, refit_calc_basis
+
         for node in self.grids:
             if node is root and not isinstance(node.style.get("width"), float):
                 continue  # an atomic inline's width is its content's: its grid repeats once

@@ -11,13 +11,17 @@ from typing import Any
 
 from ..errors import StyleError
 from ..style.values import js_string
-from .grid_parse import invalid, is_custom_ident
 
 __all__ = ["LONGHANDS", "expand_grid_shorthands"]
+
+# .grid_parse is imported where a shorthand is expanded: the layout asks every box
+# whether it declares_grid(), and a card without grids never loads the grid parser.
 
 
 def _expand_placement(prop: str, value: Any) -> dict[str, Any]:
     """``grid-row``, ``grid-column`` and ``grid-area``: an omitted end is the start if it's a name."""
+    from .grid_parse import invalid, is_custom_ident
+
     parts: list[Any] = ([value] if isinstance(value, (int, float)) and not isinstance(value, bool)
                         else [p.strip() for p in js_string(value).split("/")])
     if len(parts) > (4 if prop == "gridArea" else 2) or any(p == "" for p in parts):
@@ -40,6 +44,8 @@ def _expand_placement(prop: str, value: Any) -> dict[str, Any]:
 
 def _shorthand_tokens(value: str, prop: str) -> list[tuple[str, str]]:
     """Strings, slashes and other values (with their line names and functions)."""
+    from .grid_parse import invalid
+
     tokens: list[tuple[str, str]] = []
     i, n = 0, len(value)
     while i < n:
@@ -80,6 +86,8 @@ def _is_line_names(token: tuple[str, str] | None) -> bool:
 
 def _expand_template(value: str, prop: str = "gridTemplate") -> dict[str, str]:
     """``grid-template``: ``none``, ``<rows> / <columns>``, or area strings with row sizes."""
+    from .grid_parse import invalid
+
     tokens = _shorthand_tokens(value.strip(), prop)
     if len(tokens) == 1 and _join(tokens).lower() == "none":
         return {"gridTemplateRows": "none", "gridTemplateColumns": "none", "gridTemplateAreas": "none"}
@@ -125,6 +133,8 @@ def _expand_template(value: str, prop: str = "gridTemplate") -> dict[str, str]:
 
 def _expand_grid(value: str) -> dict[str, str]:
     """``grid``: a ``grid-template``, or ``auto-flow`` tracks on one side of the slash."""
+    from .grid_parse import invalid
+
     tokens = _shorthand_tokens(value.strip(), "grid")
 
     def is_auto_flow(token: tuple[str, str]) -> bool:

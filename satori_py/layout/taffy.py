@@ -29,7 +29,6 @@ logging.getLogger().handlers[:] = _root_handlers
 
 from ..limits import check_deadline
 from ..style.types import Calc, Percent
-from .grid import grid_fields
 from .taffy_guard import check_style, finite
 from . import taffy_thread
 
@@ -326,6 +325,8 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
             grid = node.style.get("gridContainer")
             placements: list[dict[str, Any] | None] = [None] * len(children)
             if grid is not None and style["display"] == 2:
+                from .grid import grid_fields  # imported by the first grid
+
                 container, placements = grid_fields(grid, node.style, [c.style for c in children])  # type: ignore[assignment]
                 style.update(container)
             check_style(style, node.path)  # a value stretchable can't convert would abort the process

@@ -1,14 +1,13 @@
 """Paint values checked at style time, so that what the painter rejects is reported per node.
 
-The painter still parses filters, clip shapes, masks and background images
-itself (issue 13 moves that parsing to the style stage), so an invalid one
-was found only while painting, where ``on_style_error`` did not apply.
-:func:`checked_style` parses each of an element's values once, when its
-style is computed, with the painter's own parsers in a nominal box (their
-validity does not depend on the box's size): with ``on_invalid`` (the
-caller asked for invalid values to be reported), a value the painter would
-raise on is reported and dropped; a ``clipPath`` that names no shape, which
-the painter ignores, is reported to ``on_ignored``.
+The painter still parses the gradients of backgrounds and mask layers itself
+(issue 13 moves that parsing to the style stage), so an invalid one was found
+only while painting, where ``on_style_error`` did not apply. :func:`checked_style`
+parses each of an element's values once, when its style is computed, with
+the painter's own parsers in a nominal box (their validity does not depend
+on the box's size): a value the painter would raise on is reported to
+``on_invalid`` (the caller asked for invalid values to be reported) and
+dropped.
 """
 from __future__ import annotations
 
@@ -17,19 +16,14 @@ from typing import Any
 
 from ..diagnostics import Reporter
 from ..errors import StyleError
-from ..style.convert import shown
 from ..style.types import BackgroundLayer
 from .background import _layers, image_layer
-from .clip import clip_path_shape
-from .filter import parse_filters
 from .gradient_stops import PaintStyle
-from .mask import mask_layers
 
 __all__ = ["checked_style"]
 
 Style = Mapping[str, Any]
 _BOX = (0.0, 0.0, 100.0, 100.0)
-_MASKS = ("mask", "WebkitMask", "maskImage", "WebkitMaskImage")
 
 
 def _images(layers: Any, style: Style, *, mask: bool) -> None:
@@ -42,11 +36,8 @@ def _images(layers: Any, style: Style, *, mask: bool) -> None:
 
 # (the properties a check reads, which are dropped when it fails; the check)
 _CHECKS: tuple[tuple[tuple[str, ...], Callable[[Style], Any]], ...] = (
-    (("filter",), lambda style: parse_filters(style.get("filter"), style, "filter")),
-    (("backdropFilter",), lambda style: parse_filters(style.get("backdropFilter"), style, "backdropFilter")),
     (("backgroundImage",), lambda style: _images(_layers(style), style, mask=False)),
-    (_MASKS, lambda style: _images(mask_layers(style), style, mask=True)),
-    (("clipPath",), lambda style: clip_path_shape(str(style.get("clipPath")), 100.0, 100.0, style)),
+    (("maskImage",), lambda style: _images(style.get("maskImage"), style, mask=True)),
 )
 
 
@@ -54,22 +45,15 @@ def _set(value: Any) -> bool:
     return value not in (None, "", "none", ())
 
 
-def checked_style(style: Any, on_invalid: Reporter | None, on_ignored: Reporter) -> Any:
+def checked_style(style: Any, on_invalid: Reporter) -> Any:
     """``style`` (a ComputedStyle) without the paint values ``on_invalid`` was told of."""
     dropped: dict[str, None] = {}
     for props, check in _CHECKS:
-        if not any(_set(style.get(p)) for p in props) or (on_invalid is None and props[0] != "clipPath"):
+        if not any(_set(style.get(p)) for p in props):
             continue
         try:
-            result = check(style)
+            check(style)
         except StyleError as error:
-            if on_invalid is None:
-                continue  # the painter raises it
             on_invalid(error)
             dropped.update(dict.fromkeys(props))
-            continue
-        if props[0] == "clipPath" and result is None:
-            value = style.get("clipPath")
-            on_ignored(StyleError(f'Unsupported value "{shown(value)}" for CSS property "clipPath": '
-                                  "nothing is clipped.", prop="clipPath", value=value))
     return style.replace(**dropped) if dropped else style

@@ -1,23 +1,18 @@
 """Clipping: ``clipPath`` shapes and the clip region of ``overflow``.
 
-Mirrors the reference's ``parser/shape.ts`` and ``parser/shape-function.ts``
-(the shape of a ``clip-path``), ``builder/clip-path.ts`` (its ``<clipPath>``)
-and the clip region of ``builder/overflow.ts``.
+The shapes are parsed at style time (:mod:`satori_py.style.clip_shapes`);
+here they are resolved in the element's box. Mirrors the geometry of the
+reference's ``parser/shape.ts`` and ``parser/shape-function.ts`` (the shape of
+a ``clip-path``), ``builder/clip-path.ts`` (its ``<clipPath>``) and the clip
+region of ``builder/overflow.ts``.
 
 Kept from the reference:
 
-* Shapes are tried in the order circle, ellipse, path, polygon, inset, shape,
-  each found anywhere in the value; a value none of them reads clips nothing
-  (and nothing that references it is drawn). Geometry boxes (``border-box``,
-  ``padding-box`` ...) are not read: shapes are in the border box.
-* ``circle()``/``ellipse()`` positions are one or two words after ``at``; a
-  keyword sets its axis (``center`` both). A circle's percentage radius is of
-  the box's diagonal over sqrt(2).
-* ``polygon()`` points are split at commas then single spaces, and a point's
-  first word resolves percentages against the width, the others against the
-  height (so a point after ", " has its x against the height, as there).
-* ``inset()`` takes margin-like offsets and ``round`` border-radius-like
-  radii.
+* A circle's percentage radius is of the box's diagonal over sqrt(2); a
+  polygon point's first word resolves percentages against the width, the
+  others against the height.
+* A length that did not parse leaves its attribute out of the shape.
+* ``inset()`` radii are border-radius-like (the element's corner shapes apply).
 * The ``<clipPath>`` is translated to the box's top-left, not transformed with
   the element.
 * ``overflow`` clips to the padding box (rounded with the inner radii); an
@@ -27,27 +22,36 @@ Kept from the reference:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import StyleError
-from ..style.c2rn import get_styles_for_property
-from ..style.types import Percent
-from ..style.values import calc_degree, js_number, split_top_level
+from ..style.paint_types import (
+    BoxLength,
+    CircleShape,
+    ClipMargin,
+    ClipShape,
+    EllipseShape,
+    InsetShape,
+    PathShape,
+    PolygonShape,
+    ShapeArc,
+    ShapeControl,
+    ShapeCurve,
+    ShapeFunction,
+    ShapePoint,
+    box_length,
+)
+from ..style.types import Percent, js_number
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
 from .geometry import Box, Radii, rect_path, resolve_radii
-from .gradient_stops import PaintStyle
 
-__all__ = ["clip_path_shape", "overflow_mask", "overflow_region", "parse_shape_function", "shape_bounds"]
+__all__ = ["clip_path_shape", "overflow_mask", "overflow_region", "shape_path", "shape_bounds"]
 
 Style = Mapping[str, Any]
 Point = tuple[float, float]
 
-_FUNCTIONS = ("circle", "ellipse", "path", "polygon", "inset", "shape")
-_PATTERNS = {name: re.compile(name + r"\((.+)\)", re.DOTALL) for name in _FUNCTIONS}
 UNBOUNDED = 1e5  # how far a region extends along an axis that is not clipped
 
 
@@ -55,126 +59,47 @@ def _num(value: float | None) -> float | None:
     return None if value is None or not math.isfinite(value) else value
 
 
+def _length(value: BoxLength | None, basis: float) -> float | None:
+    return None if value is None else _num(box_length(value, basis))
+
+
 # -- basic shapes (shape.ts) ------------------------------------------------------------------
 
-def _at_position(position: str, width: float, height: float) -> tuple[Any, Any]:
-    words = position.split(" ")
-    x: Any = words[0] or "50%"
-    y: Any = words[1] if len(words) > 1 and words[1] else "50%"
-    for word in words:
-        if word == "top":
-            y = 0.0
-        elif word == "bottom":
-            y = height
-        elif word == "left":
-            x = 0.0
-        elif word == "right":
-            x = width
-        elif word == "center":
-            x, y = width / 2, height / 2
-    return x, y
+def _inset(shape: InsetShape, width: float, height: float, style: Style) -> SvgNode:
+    def css(value: float | Percent, basis: float) -> float:
+        return (_num(box_length(value, basis)) or 0.0) if isinstance(value, Percent) else value
 
-
-def _split_at(value: str) -> tuple[str, str]:
-    parts = [part.strip() for part in value.split("at")]
-    return parts[0], parts[1] if len(parts) > 1 else ""
-
-
-def _circle(args: str, width: float, height: float, ps: PaintStyle) -> SvgNode:
-    radius, position = _split_at(args)
-    x, y = _at_position(position, width, height)
-    return SvgNode("circle", {
-        "r": _num(ps.length(radius, math.sqrt(width ** 2 + height ** 2) / math.sqrt(2))),
-        "cx": _num(ps.length(x, width) if isinstance(x, str) else x),
-        "cy": _num(ps.length(y, height) if isinstance(y, str) else y)})
-
-
-def _ellipse(args: str, width: float, height: float, ps: PaintStyle) -> SvgNode:
-    radius, position = _split_at(args)
-    radii = radius.split(" ")
-    x, y = _at_position(position, width, height)
-    return SvgNode("ellipse", {
-        "rx": _num(ps.length(radii[0] or "50%", width)),
-        "ry": _num(ps.length(radii[1] if len(radii) > 1 and radii[1] else "50%", height)),
-        "cx": _num(ps.length(x, width) if isinstance(x, str) else x),
-        "cy": _num(ps.length(y, height) if isinstance(y, str) else y)})
-
-
-def _fill_rule(args: str) -> tuple[str, str]:
-    match = re.match(r"^(nonzero|evenodd)?,?(.+)", re.sub(r"['\"]", "", args), re.DOTALL)
-    if not match:
-        return "nonzero", ""
-    return match.group(1) or "nonzero", match.group(2)
-
-
-def _path(args: str) -> SvgNode:
-    rule, d = _fill_rule(args)
-    return SvgNode("path", {"d": d, "fill-rule": rule})
-
-
-def _polygon(args: str, width: float, height: float, ps: PaintStyle) -> SvgNode:
-    rule, points = _fill_rule(args)
-
-    def word(text: str, index: int) -> str:
-        value = _num(ps.length(text, width if index == 0 else height))
-        return "" if value is None else js_number(value)
-
-    return SvgNode("polygon", {"fill-rule": rule, "points": ",".join(
-        " ".join(word(text, i) for i, text in enumerate(point.split(" "))) for point in points.split(","))})
-
-
-def _css_length(value: Any, basis: float, ps: PaintStyle) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return _num(ps.length(str(value), basis)) or 0.0
-
-
-def _inset(args: str, width: float, height: float, style: Style, ps: PaintStyle) -> SvgNode:
-    text = args if "round" in args else f"{args.strip()} round 0"
-    inset, radius = (text.split("round") + [""])[:2]
-
-    def warn(_message: str) -> None:
-        pass
-
-    radii_map = get_styles_for_property("borderRadius", radius, warn)
-    offsets = [_css_length(v, height if i % 2 == 0 else width, ps)
-               for i, v in enumerate(get_styles_for_property("margin", inset, warn).values())]
+    offsets = [css(v, height if i % 2 == 0 else width) for i, v in enumerate(shape.offsets)]
     x, y = offsets[3], offsets[0]
     w, h = width - offsets[1] - offsets[3], height - offsets[0] - offsets[2]
-    rounded = [_css_length(v, height if i % 2 == 0 else width, ps) for i, v in enumerate(radii_map.values())]
+    rounded = [css(v, height if i % 2 == 0 else width) for i, (_, v) in enumerate(shape.radii)]
     if any(r > 0 for r in rounded):
-        corners: dict[str, Any] = {}
-        for key, value in radii_map.items():
-            if isinstance(value, str) and value.strip().endswith("%"):
-                corners[key] = Percent(float(value.strip()[:-1]))
-            else:
-                corners[key] = _css_length(value, 0.0, ps)
-        radii = resolve_radii({**dict(style), **corners}, w, h)
+        radii = resolve_radii({**dict(style), **dict(shape.radii)}, w, h)
         return SvgNode("path", {"d": rect_path(x, y, w, h, radii)})
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h})
 
 
-def clip_path_shape(value: str, width: float, height: float, style: Style) -> SvgNode | None:
-    """The shape of ``clipPath`` in a box ``width`` x ``height`` at (0, 0), or None."""
-    ps = PaintStyle.from_style(style)
-    for name in _FUNCTIONS:
-        match = _PATTERNS[name].search(value)
-        if not match:
-            continue
-        args = match.group(1)
-        if name == "circle":
-            return _circle(args, width, height, ps)
-        if name == "ellipse":
-            return _ellipse(args, width, height, ps)
-        if name == "path":
-            return _path(args)
-        if name == "polygon":
-            return _polygon(args, width, height, ps)
-        if name == "inset":
-            return _inset(args, width, height, style, ps)
-        d, rule = parse_shape_function(value, width, height, ps)
-        return SvgNode("path", {"d": d, "fill-rule": rule})
-    return None
+def clip_path_shape(shape: ClipShape, width: float, height: float, style: Style) -> SvgNode:
+    """The SVG shape of a ``clipPath`` in a box ``width`` x ``height`` at (0, 0)."""
+    if isinstance(shape, CircleShape):
+        return SvgNode("circle", {
+            "r": _length(shape.radius, math.sqrt(width ** 2 + height ** 2) / math.sqrt(2)),
+            "cx": _length(shape.cx, width), "cy": _length(shape.cy, height)})
+    if isinstance(shape, EllipseShape):
+        return SvgNode("ellipse", {"rx": _length(shape.rx, width), "ry": _length(shape.ry, height),
+                                   "cx": _length(shape.cx, width), "cy": _length(shape.cy, height)})
+    if isinstance(shape, PathShape):
+        return SvgNode("path", {"d": shape.d, "fill-rule": shape.fill_rule})
+    if isinstance(shape, PolygonShape):
+        def word(value: BoxLength | None, index: int) -> str:
+            px = _length(value, width if index == 0 else height)
+            return "" if px is None else js_number(px)
+
+        return SvgNode("polygon", {"fill-rule": shape.fill_rule, "points": ",".join(
+            " ".join(word(value, i) for i, value in enumerate(point)) for point in shape.points)})
+    if isinstance(shape, InsetShape):
+        return _inset(shape, width, height, style)
+    return SvgNode("path", {"d": shape_path(shape, width, height), "fill-rule": shape.fill_rule})
 
 
 def shape_bounds(shape: SvgNode) -> tuple[float, float, float, float] | None:
@@ -207,11 +132,6 @@ def shape_bounds(shape: SvgNode) -> tuple[float, float, float, float] | None:
 
 # -- shape() (shape-function.ts) ---------------------------------------------------------------
 
-_H_KEYWORDS = {"left": 0.0, "x-start": 0.0, "center": 0.5, "right": 1.0, "x-end": 1.0}
-_V_KEYWORDS = {"top": 0.0, "y-start": 0.0, "center": 0.5, "bottom": 1.0, "y-end": 1.0}
-_ARC_OPTIONS = ("of", "cw", "ccw", "large", "small", "rotate")
-
-
 def _f(value: float) -> str:
     # Math.round(v * 1000) / 1000, printed as JavaScript does.
     return js_number(math.floor(value * 1000 + 0.5) / 1000)
@@ -221,203 +141,81 @@ def _pt(point: Point) -> str:
     return f"{_f(point[0])},{_f(point[1])}"
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"\s+", text.strip().replace("/", " / ")) if t]
+def _axis(value: BoxLength, from_end: bool, basis: float) -> float:
+    px = box_length(value, basis) or 0.0
+    return basis - px if from_end else px
 
 
-def _shape_length(text: str, basis: float, ps: PaintStyle) -> float:
-    value = ps.length(text, basis)
-    if value is None:
-        raise StyleError(f"Invalid length `{text}` in `shape()`.", prop="clipPath")
-    return value
+def _point(point: ShapePoint, width: float, height: float) -> Point:
+    return _axis(point.x, point.x_from_end, width), _axis(point.y, point.y_from_end, height)
 
 
-def _is_keyword(word: str) -> bool:
-    return word in _H_KEYWORDS or word in _V_KEYWORDS
+def _end(by: bool, point: ShapePoint, current: Point, width: float, height: float) -> Point:
+    x, y = _point(point, width, height)
+    return (current[0] + x, current[1] + y) if by else (x, y)
 
 
-def _position(tokens: list[str], width: float, height: float, ps: PaintStyle,
-              control: bool = False) -> Point:
-    invalid = StyleError("Invalid position in `shape()`.", prop="clipPath")
-    if not tokens or len(tokens) > 4:
-        raise invalid
-    x: float | None = None
-    y: float | None = None
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token in ("left", "right", "x-start", "x-end"):
-            if following and not _is_keyword(following):
-                offset = _shape_length(following, width, ps)
-                x = offset if token in ("left", "x-start") else width - offset
-                i += 1
-            else:
-                x = _H_KEYWORDS[token] * width
-        elif token in ("top", "bottom", "y-start", "y-end"):
-            if following and not _is_keyword(following):
-                offset = _shape_length(following, height, ps)
-                y = offset if token in ("top", "y-start") else height - offset
-                i += 1
-            else:
-                y = _V_KEYWORDS[token] * height
-        elif token == "center":
-            if x is None:
-                x = width / 2
-            elif y is None:
-                y = height / 2
-            else:
-                raise invalid
-        elif x is None:
-            x = _shape_length(token, width, ps)
-        elif y is None:
-            y = _shape_length(token, height, ps)
-        else:
-            raise invalid
-        i += 1
-    if not control and len(tokens) == 1 and y is None:
-        y = height / 2
-    default_x, default_y = (0.0, 0.0) if control else (width / 2, height / 2)
-    return (default_x if x is None else x, default_y if y is None else y)
+def _control(control: ShapeControl, start: Point, end: Point, width: float, height: float) -> Point:
+    x, y = _point(control.point, width, height)
+    if control.reference == "start":
+        return (start[0] + x, start[1] + y)
+    if control.reference == "end":
+        return (end[0] + x, end[1] + y)
+    return x, y
 
 
-def _endpoint(tokens: list[str], current: Point, width: float, height: float, ps: PaintStyle) -> Point:
-    mode = tokens[0] if tokens else ""
-    if mode not in ("to", "by"):
-        raise StyleError("A `shape()` command must use `to` or `by`.", prop="clipPath")
-    point = _position(tokens[1:], width, height, ps)
-    return (current[0] + point[0], current[1] + point[1]) if mode == "by" else point
+def _arc(arc: ShapeArc, current: Point, width: float, height: float) -> tuple[str, Point]:
+    endpoint = _end(arc.by, arc.point, current, width, height)
+    if arc.diagonal:
+        rx = ry = box_length(arc.rx, math.sqrt(width * width + height * height) / math.sqrt(2)) or 0.0
+    else:
+        rx, ry = box_length(arc.rx, width) or 0.0, box_length(arc.ry, height) or 0.0
+    return (f" A{_f(abs(rx))},{_f(abs(ry))} {_f(arc.rotation)} {arc.large} {arc.sweep} {_pt(endpoint)}",
+            endpoint)
 
 
-def _control(tokens: list[str], start: Point, end: Point, width: float, height: float,
-             ps: PaintStyle) -> Point:
-    index = tokens.index("from") if "from" in tokens else -1
-    point_tokens = tokens if index == -1 else tokens[:index]
-    reference = tokens[index + 1] if index != -1 and index + 1 < len(tokens) else None
-    if index != -1 and (index + 2 != len(tokens) or not reference):
-        raise StyleError("Invalid control point reference in `shape()`.", prop="clipPath")
-    point = _position(point_tokens, width, height, ps, control=True)
-    if reference == "start" or (reference is None and not any(_is_keyword(t) for t in tokens)):
-        return (start[0] + point[0], start[1] + point[1])
-    if reference == "end":
-        return (end[0] + point[0], end[1] + point[1])
-    return point
-
-
-def _arc(tokens: list[str], current: Point, width: float, height: float, ps: PaintStyle
-         ) -> tuple[str, Point]:
-    index = next((i for i, t in enumerate(tokens) if t in _ARC_OPTIONS), -1)
-    endpoint = _endpoint(tokens if index == -1 else tokens[:index], current, width, height, ps)
-    options = [] if index == -1 else tokens[index:]
-    rx = ry = rotation = 0.0
-    large = sweep = 0
-    i = 0
-    while i < len(options):
-        option = options[i]
-        if option == "of":
-            i += 1
-            if i >= len(options):
-                raise StyleError("Invalid `arc` radius in `shape()`.", prop="clipPath")
-            first = options[i]
-            second = options[i + 1] if i + 1 < len(options) else None
-            if second and second not in _ARC_OPTIONS[1:]:
-                i += 1
-                rx, ry = _shape_length(first, width, ps), _shape_length(second, height, ps)
-            else:
-                rx = ry = _shape_length(first, math.sqrt(width * width + height * height) / math.sqrt(2), ps)
-        elif option in ("cw", "ccw"):
-            sweep = 1 if option == "cw" else 0
-        elif option in ("large", "small"):
-            large = 1 if option == "large" else 0
-        elif option == "rotate":
-            i += 1
-            degrees = calc_degree(options[i]) if i < len(options) else None
-            if degrees is None:
-                raise StyleError("Invalid `arc` rotation in `shape()`.", prop="clipPath")
-            rotation = degrees
-        else:
-            raise StyleError("Invalid `arc` option in `shape()`.", prop="clipPath")
-        i += 1
-    return f" A{_f(abs(rx))},{_f(abs(ry))} {_f(rotation)} {large} {sweep} {_pt(endpoint)}", endpoint
-
-
-def _curve(command: str, tokens: list[str], current: Point, width: float, height: float,
-           ps: PaintStyle) -> tuple[str, Point]:
-    with_index = tokens.index("with") if "with" in tokens else -1
-    end_tokens = tokens if with_index == -1 else tokens[:with_index]
-    control_tokens = [] if with_index == -1 else tokens[with_index + 1:]
-    endpoint = _endpoint(end_tokens, current, width, height, ps)
-    if command == "curve" and with_index == -1:
-        raise StyleError("A `curve` command requires a control point.", prop="clipPath")
-    groups: list[list[str]] = []
-    if control_tokens:
-        slash = control_tokens.index("/") if "/" in control_tokens else -1
-        groups = [control_tokens] if slash == -1 else [control_tokens[:slash], control_tokens[slash + 1:]]
-    controls = [_control(g, current, endpoint, width, height, ps) for g in groups]
-    if command == "curve":
+def _curve(curve: ShapeCurve, current: Point, width: float, height: float) -> tuple[str, Point]:
+    endpoint = _end(curve.by, curve.point, current, width, height)
+    controls = [_control(c, current, endpoint, width, height) for c in curve.controls]
+    if curve.command == "curve":
         if len(controls) == 1:
             return f" Q{_pt(controls[0])} {_pt(endpoint)}", endpoint
-        if len(controls) == 2:
-            return f" C{_pt(controls[0])} {_pt(controls[1])} {_pt(endpoint)}", endpoint
-        raise StyleError("A `curve` command accepts one or two control points.", prop="clipPath")
+        return f" C{_pt(controls[0])} {_pt(controls[1])} {_pt(endpoint)}", endpoint
     if not controls:
         return f" T{_pt(endpoint)}", endpoint
-    if len(controls) == 1:
-        return f" S{_pt(controls[0])} {_pt(endpoint)}", endpoint
-    raise StyleError("A `smooth` command accepts at most one control point.", prop="clipPath")
+    return f" S{_pt(controls[0])} {_pt(endpoint)}", endpoint
 
 
-def parse_shape_function(value: str, width: float, height: float, ps: PaintStyle) -> tuple[str, str]:
-    """``shape()`` as SVG path data and its fill rule."""
-    match = re.match(r"^shape\((.*)\)$", value, re.DOTALL)
-    if not match:
-        raise StyleError("Invalid `shape()` value.", prop="clipPath")
-    parts = split_top_level(match.group(1))
-    first = parts.pop(0) if parts else ""
-    if not first:
-        raise StyleError("Invalid `shape()` value.", prop="clipPath")
-    start = re.match(r"^(?:(nonzero|evenodd)\s+)?from\s+(.+)$", first, re.DOTALL)
-    if not start:
-        raise StyleError("Invalid `shape()` starting point.", prop="clipPath")
-    current = _position(_tokens(start.group(2)), width, height, ps)
+def shape_path(shape: ShapeFunction, width: float, height: float) -> str:
+    """``shape()`` as SVG path data in a box ``width`` x ``height``."""
+    current = _point(shape.start, width, height)
     subpath = current
     path = f"M{_pt(current)}"
-    for part in parts:
-        tokens = _tokens(part)
-        command = tokens.pop(0) if tokens else ""
-        if command == "close":
-            if tokens:
-                raise StyleError("Invalid `close` command in `shape()`.", prop="clipPath")
+    for command in shape.commands:
+        if isinstance(command, ShapeCurve):
+            segment, current = _curve(command, current, width, height)
+            path += segment
+        elif isinstance(command, ShapeArc):
+            segment, current = _arc(command, current, width, height)
+            path += segment
+        elif command.command == "close":
             path += " Z"
             current = subpath
-        elif command in ("move", "line"):
-            current = _endpoint(tokens, current, width, height, ps)
-            path += f" {'M' if command == 'move' else 'L'}{_pt(current)}"
-            if command == "move":
+        elif command.command in ("move", "line"):
+            assert command.point is not None
+            current = _end(command.by, command.point, current, width, height)
+            path += f" {'M' if command.command == 'move' else 'L'}{_pt(current)}"
+            if command.command == "move":
                 subpath = current
-        elif command in ("hline", "vline"):
-            axis = 0 if command == "hline" else 1
-            mode = tokens.pop(0) if tokens else None
-            token = tokens.pop(0) if tokens else None
-            if mode not in ("to", "by") or not token or tokens:
-                raise StyleError(f"Invalid `{command}` command in `shape()`.", prop="clipPath")
+        else:
+            axis = 0 if command.command == "hline" else 1
             basis = width if axis == 0 else height
-            keywords = _H_KEYWORDS if axis == 0 else _V_KEYWORDS
-            resolved = keywords[token] * basis if mode == "to" and token in keywords \
-                else _shape_length(token, basis, ps)
+            resolved = box_length(command.coord, basis) or 0.0
             coords = list(current)
-            coords[axis] = coords[axis] + resolved if mode == "by" else resolved
+            coords[axis] = coords[axis] + resolved if command.by else resolved
             current = (coords[0], coords[1])
             path += f" {'H' if axis == 0 else 'V'}{_f(current[axis])}"
-        elif command in ("curve", "smooth"):
-            segment, current = _curve(command, tokens, current, width, height, ps)
-            path += segment
-        elif command == "arc":
-            segment, current = _arc(tokens, current, width, height, ps)
-            path += segment
-        else:
-            raise StyleError(f"Unsupported `{command}` command in `shape()`.", prop="clipPath")
-    return path, start.group(1) or "nonzero"
+    return path
 
 
 # -- overflow (overflow.ts) ------------------------------------------------------------------
@@ -435,7 +233,8 @@ def overflow_region(x: float, y: float, width: float, height: float, style: Styl
     is_clip = style.get("overflowX") == "clip" and style.get("overflowY") == "clip"
     margin, visual = 0.0, "padding-box"
     if is_clip:
-        margin, visual = _clip_margin(style)
+        clip_margin = style.get("overflowClipMargin") or ClipMargin()
+        margin, visual = clip_margin.margin, clip_margin.box
     inset = [(0.0 if visual == "border-box" else border[i])
              + (padding[i] if visual == "content-box" else 0.0) - margin for i in range(4)]
     top, right, bottom, left = inset
@@ -474,22 +273,3 @@ def overflow_mask(x: float, y: float, width: float, height: float, style: Style,
     for stroke in strokes:
         stroke.attrs["transform"] = matrix
     return [white, *strokes]
-
-
-def _clip_margin(style: Style) -> tuple[float, str]:
-    """``overflowClipMargin``: ``<visual-box> || <length>`` (px, box)."""
-    value = style.get("overflowClipMargin")
-    box = style.get("_overflowClipBox")
-    if value is None:
-        return 0.0, box if isinstance(box, str) else "padding-box"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value), box if isinstance(box, str) else "padding-box"
-    margin = 0.0
-    chosen = "padding-box"
-    ps = PaintStyle.from_style(style)
-    for word in str(value).split():
-        if word in ("content-box", "padding-box", "border-box"):
-            chosen = word
-        else:
-            margin = _num(ps.length(word, 0.0)) or 0.0
-    return margin, chosen

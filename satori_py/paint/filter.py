@@ -1,16 +1,13 @@
 """``filter`` and ``backdropFilter``: filter functions as SVG filter primitives.
 
-Mirrors the reference's ``parser/backdrop-filter.ts`` (the functions of both
-properties), ``builder/backdrop-filter.ts`` (the primitives, how far they
-draw outside their input, the backdrop shape) and the ``filter`` part of
-``layout.ts`` (the element and its descendants filtered as a group, in a
-region that is the whole image grown by that distance).
+The functions are parsed at style time (:mod:`satori_py.style.filters`).
+Mirrors the reference's ``builder/backdrop-filter.ts`` (the primitives, how
+far they draw outside their input, the backdrop shape) and the ``filter``
+part of ``layout.ts`` (the element and its descendants filtered as a group,
+in a region that is the whole image grown by that distance).
 
 Kept from the reference:
 
-* ``blur()`` and ``drop-shadow()`` lengths are px or relative to the parent's
-  font size, without percentages; amounts are numbers or percentages, and
-  ``grayscale``/``invert``/``opacity``/``sepia`` are capped at 1.
 * ``drop-shadow()`` is built from primitives (resvg draws ``feDropShadow``
   in the wrong colour with sRGB interpolation). For a backdrop, the shadow is
   cast by the part of the backdrop under the element only.
@@ -23,147 +20,21 @@ Kept from the reference:
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
-from ..errors import StyleError
 from ..limits import active
-from ..style.colors import is_color
-from ..style.types import RGBA
-from ..style.values import LengthContext, calc_degree, js_string, length_to_number
+from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from .compose import filtered
 
 __all__ = [
-    "FilterFunction",
     "backdrop",
     "build_primitives",
     "expansion",
     "extent",
     "filter_group",
-    "parse_filters",
 ]
-
-Style = Mapping[str, Any]
-
-_AMOUNTS = ("brightness", "contrast", "grayscale", "invert", "opacity", "saturate", "sepia")
-_CAPPED = ("grayscale", "invert", "opacity", "sepia")
-
-
-@dataclass(frozen=True, slots=True)
-class FilterFunction:
-    """One filter function; ``value`` is px (blur), degrees (hue-rotate) or an amount.
-
-    ``drop-shadow`` has ``offset``, ``value`` (its blur radius) and ``color``;
-    ``url`` has ``ref`` (the id of an SVG filter).
-    """
-
-    name: str
-    value: float = 0.0
-    offset: tuple[float, float] = (0.0, 0.0)
-    color: str = "black"
-    ref: str = ""
-
-
-def _split_spaces(value: str) -> list[str]:
-    """``splitEffects(value, /\\s/)``: split at whitespace outside parentheses."""
-    out, depth, current = [], 0, ""
-    for char in value:
-        depth += char == "("
-        depth -= char == ")"
-        if depth == 0 and char.isspace():
-            out.append(current.strip())
-            current = ""
-        else:
-            current += char
-    out.append(current.strip())
-    return [part for part in out if part]
-
-
-class _Parser:
-    def __init__(self, prop: str, font_size: float, lengths: LengthContext, current_color: str) -> None:
-        self.prop, self.font_size, self.lengths, self.color = prop, font_size, lengths, current_color
-
-    def length(self, text: str, function: str) -> float:
-        value = length_to_number(text, self.font_size, self.lengths)
-        if value is None:
-            raise StyleError(f"Invalid length `{text}` in `{function}` for `{self.prop}`.", prop=self.prop)
-        return value
-
-    def amount(self, text: str, function: str) -> float:
-        percentage = re.fullmatch(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))%", text)
-        try:
-            amount = float(percentage.group(1)) / 100 if percentage else float(text) if text.strip() else 0.0
-        except ValueError:
-            amount = math.nan
-        if not math.isfinite(amount) or amount < 0:
-            raise StyleError(f"Invalid amount `{text}` in `{function}` for `{self.prop}`.", prop=self.prop)
-        return amount
-
-    def function(self, text: str) -> FilterFunction:
-        match = re.fullmatch(r"([a-z-]+)\((.*)\)", text, re.IGNORECASE | re.DOTALL)
-        if not match:
-            raise StyleError(f"Invalid filter function in `{self.prop}`.", prop=self.prop)
-        name, argument = match.group(1).lower(), match.group(2).strip()
-        if name == "blur":
-            radius = self.length(argument, "blur()") if argument else 0.0
-            if radius < 0:
-                raise StyleError(f"Invalid `blur()` radius in `{self.prop}`.", prop=self.prop)
-            return FilterFunction("blur", radius)
-        if name == "hue-rotate":
-            angle = 0.0 if argument in ("", "0") else calc_degree(argument)
-            if angle is None:
-                raise StyleError(f"Invalid `hue-rotate()` angle in `{self.prop}`.", prop=self.prop)
-            return FilterFunction("hue-rotate", angle)
-        if name == "drop-shadow":
-            return self.drop_shadow(argument)
-        if name == "url" and self.prop == "filter":
-            url = re.sub(r"^([\"'])(.*)\1$", r"\2", argument).strip()
-            if not url.startswith("#") or len(url) < 2:
-                raise StyleError(
-                    f"Unsupported `url()` in `{self.prop}`, only references to SVG filters of the "
-                    "document, e.g. `url(#filter)`, are supported.", prop=self.prop)
-            return FilterFunction("url", ref=url[1:])
-        if name in _AMOUNTS:
-            amount = self.amount(argument, f"{name}()") if argument else 1.0
-            return FilterFunction(name, min(amount, 1.0) if name in _CAPPED else amount)
-        raise StyleError(f"Unsupported `{name}()` in `{self.prop}`.", prop=self.prop)
-
-    def drop_shadow(self, argument: str) -> FilterFunction:
-        color, lengths = self.color, []
-        for part in _split_spaces(argument):
-            if is_color(part):
-                color = part
-            else:
-                lengths.append(part)
-        if not 2 <= len(lengths) <= 3:
-            raise StyleError(f"Invalid `drop-shadow()` value in `{self.prop}`.", prop=self.prop)
-        dx = self.length(lengths[0], "drop-shadow()")
-        dy = self.length(lengths[1], "drop-shadow()")
-        blur = self.length(lengths[2], "drop-shadow()") if len(lengths) > 2 else 0.0
-        if blur < 0:
-            raise StyleError(f"Invalid `drop-shadow()` blur radius in `{self.prop}`.", prop=self.prop)
-        return FilterFunction("drop-shadow", blur, (dx, dy), color)
-
-
-def parse_filters(value: Any, style: Style, prop: str = "filter") -> list[FilterFunction]:
-    """The functions of ``filter`` (or ``backdropFilter``) of an element with ``style``."""
-    if value is None or value == "none":
-        return []
-    if not isinstance(value, str):
-        raise StyleError(f'Invalid `{prop}` value: "{js_string(value)}".', prop=prop, value=value)
-    parts = _split_spaces(value)
-    if not parts:
-        raise StyleError(f'Invalid `{prop}` value: "{value}".', prop=prop, value=value)
-    viewport = style.get("_viewport") or (0.0, 0.0)
-    lengths = LengthContext(float(viewport[0] or 0.0), float(viewport[1] or 0.0),
-                            float(style.get("_chRatio") or 0.5))
-    color = style.get("color")
-    parser = _Parser(prop, float(style.get("_parentFontSize") or 16.0), lengths,
-                     color.to_css() if isinstance(color, RGBA) else "black")
-    return [parser.function(part) for part in parts]
 
 
 def expansion(functions: Sequence[FilterFunction]) -> tuple[float, float, float, float]:

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from ..style.corner_shape import corner_shape_value
 from ..style.types import Calc, Percent
 from ..svg import fmt
 
@@ -80,8 +79,9 @@ class Radii:
 # -- radii ----------------------------------------------------------------------------------
 
 def corner_shapes(style: Any) -> tuple[float, float, float, float]:
-    """The four corner shapes of a style (``resolveCornerShape`` of each longhand)."""
-    values = tuple(corner_shape_value(style.get(f"corner{corner}Shape")) for corner in CORNERS)
+    """The four corner shapes of a style (each longhand's superellipse parameter, computed
+    by the style stage; round when not set)."""
+    values = tuple(float(style.get(f"corner{corner}Shape", 1.0)) for corner in CORNERS)
     return values[0], values[1], values[2], values[3]
 
 

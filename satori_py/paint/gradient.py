@@ -28,6 +28,8 @@ import math
 import re
 from collections.abc import Sequence
 
+from ..cache import BoundedCache
+from ..diagnostics import counting_reports
 from ..errors import StyleError
 from ..style.values import calc_degree
 from ..svg import AttrValue, SvgNode, fmt
@@ -90,11 +92,13 @@ def gradient_content(image: str, size: tuple[float, float], box_width: float, id
     return _radial(image, size, box_width, f"{id_base}-g", ps, mask)
 
 
+def _offset(value: float | None, percent: bool) -> str:
+    value = value or 0.0
+    return num(value * 100) + "%" if percent else num(value)
+
+
 def _stop_nodes(stops: Sequence[Stop], percent: bool) -> list[SvgNode]:
-    def offset(value: float | None) -> str:
-        value = value or 0.0
-        return num(value * 100) + "%" if percent else num(value)
-    return [SvgNode("stop", {"offset": offset(s.offset), "stop-color": s.color}) for s in stops]
+    return [SvgNode("stop", {"offset": _offset(s.offset, percent), "stop-color": s.color}) for s in stops]
 
 
 # --- linear --------------------------------------------------------------------------------
@@ -160,8 +164,35 @@ def _fraction_of(offset: Offset | None, default: float, length: float, ps: Paint
     return js_div(px if px is not None else math.nan, length)
 
 
+# A linear gradient's end points and stops (offset, colour) per (image, size, paint style,
+# mask). Cards repeat a gradient over many boxes (a chart's bars, a row of panels), and
+# parsing it again for each was a fifth of such a card's front end. Only what was computed
+# without a report is kept (a hit reports nothing); long images are not kept.
+LinearParts = tuple[bool, Points, tuple[tuple[str, str], ...]]
+_LINEAR: BoundedCache[LinearParts] = BoundedCache(512)
+_MAX_CACHED_IMAGE = 2000
+
+
 def _linear(image: str, size: tuple[float, float], gradient_id: str, ps: PaintStyle,
             mask: bool) -> list[SvgNode]:
+    key = (image, size, ps, mask)
+    parts = _LINEAR.get(key)
+    if parts is None:
+        with counting_reports() as reports:
+            parts = _linear_parts(image, size, ps, mask)
+        if not reports[0] and len(image) <= _MAX_CACHED_IMAGE:
+            _LINEAR.put(key, parts)
+    repeating, (x1, y1, x2, y2), stops = parts
+    w, h = size
+    return [
+        SvgNode("linearGradient", {"id": gradient_id, "x1": num(x1), "y1": num(y1), "x2": num(x2),
+                                   "y2": num(y2), "spreadMethod": "repeat" if repeating else "pad"},
+                [SvgNode("stop", {"offset": offset, "stop-color": color}) for offset, color in stops]),
+        SvgNode("rect", {"x": 0, "y": 0, "width": w, "height": h, "fill": f"url(#{gradient_id})"}),
+    ]
+
+
+def _linear_parts(image: str, size: tuple[float, float], ps: PaintStyle, mask: bool) -> LinearParts:
     gradient, method = extract_interpolation_method(image)
     math_functions: list[str] = []
     repeating, inner = function_arguments(expand_color_stops(gradient, math_functions), "linear-gradient")
@@ -190,13 +221,7 @@ def _linear(image: str, size: tuple[float, float], gradient_id: str, ps: PaintSt
         points = ((x2 - x1) * p1 + x1, (y2 - y1) * p1 + y1, (x2 - x1) * p2 + x1, (y2 - y1) * p2 + y1)
         cycle = _repeating_cycle(stops[-1].offset if stops else None, length)
     resolved = normalize_stops(cycle if repeating else length, stops, ps, repeating, mask, method)
-    x1, y1, x2, y2 = points
-    return [
-        SvgNode("linearGradient", {"id": gradient_id, "x1": num(x1), "y1": num(y1), "x2": num(x2),
-                                   "y2": num(y2), "spreadMethod": "repeat" if repeating else "pad"},
-                _stop_nodes(resolved, percent=True)),
-        SvgNode("rect", {"x": 0, "y": 0, "width": w, "height": h, "fill": f"url(#{gradient_id})"}),
-    ]
+    return repeating, points, tuple((_offset(s.offset, True), s.color) for s in resolved)
 
 
 def _repeating_cycle(last: Offset | None, length: float) -> float:

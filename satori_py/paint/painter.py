@@ -44,13 +44,13 @@ from ..errors import LimitError, node_context
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
-from ..style.transform import parse_transform_origin
+from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
 from .compose import clipped, faded, group, transformed, unused_defs_removed, url
-from .filter import FilterFunction, filter_group, parse_filters
+from .filter import filter_group
 from .filter import extent as filter_extent
 from .geometry import rect_path, resolve_radii
 from .mask import build_mask
@@ -133,7 +133,7 @@ class _Traits:
     inheriting: bool  # whether it draws with its ancestors' transform state
     state: TransformState
     hidden: bool  # behind the viewer, or back-facing with backfaceVisibility: hidden
-    filters: list[FilterFunction]
+    filters: tuple[FilterFunction, ...]
     has_clip_path: bool
     has_mask: bool
     fixed_cb: bool
@@ -174,16 +174,13 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
     return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
 
 
-def _check_effect_layers(style: Any, filters: list[FilterFunction]) -> None:
+def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...]) -> None:
     """Each shadow and filter function is a layer the rasteriser blurs and composes:
     raise LimitError past ``max_effect_layers`` for one element."""
     text_shadow = style.get("textShadow")
     count = (len(style.get("boxShadow") or ()) + len(filters)
              + (len(text_shadow) if isinstance(text_shadow, (tuple, list)) else 0)
-             + len(style.get("textShadowOffset") or ()))
-    backdrop = style.get("backdropFilter")
-    if backdrop not in (None, "none"):
-        count += len(parse_filters(backdrop, style, "backdropFilter"))
+             + len(style.get("textShadowOffset") or ()) + len(style.get("backdropFilter") or ()))
     limit = active().limits.max_effect_layers
     if count > limit:
         raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
@@ -314,18 +311,18 @@ class Painter:
         inheriting = own is None and not (preserve3d or perspective is not None or parent_3d)
         state = scope.state
         if not inheriting:
-            origin = style.get("transformOrigin")
+            origin, perspective_origin = style.get("transformOrigin"), style.get("perspectiveOrigin")
             state = resolve_state(tuple(own or ()), (r.x, r.y, r.width, r.height),
                                   origin if isinstance(origin, TransformOrigin) else None, scope.state,
                                   preserve3d=preserve3d, perspective=perspective,
-                                  perspective_origin=self._perspective_origin(style))
-        filters = parse_filters(style.get("filter"), style, "filter")
-        has_clip_path = style.get("clipPath") not in (None, "none")
-        has_mask = any(style.get(k) not in (None, "", "none") for k in
-                       ("maskImage", "WebkitMaskImage", "mask", "WebkitMask"))
+                                  perspective_origin=perspective_origin
+                                  if isinstance(perspective_origin, TransformOrigin) else None)
+        filters: tuple[FilterFunction, ...] = style.get("filter") or ()
+        has_clip_path = style.get("clipPath") is not None
+        has_mask = style.get("maskImage") is not None
         # Properties that make the box the containing block of its fixed descendants.
-        fixed_cb = (preserve3d or perspective is not None or bool(own) or bool(filters)
-                    or style.get("backdropFilter") not in (None, "none"))
+        fixed_cb = preserve3d or perspective is not None or bool(own) or bool(filters) \
+            or bool(style.get("backdropFilter"))
         z = _number(style.get("zIndex"))
         z_index = z if z is not None and (position != "static" or scope.formatting in ("flex", "grid")) else None
         blend = style.get("mixBlendMode")
@@ -335,7 +332,7 @@ class Painter:
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or style.get("backfaceVisibility") == "hidden")
         is_float = style.get("float", "none") not in ("none", None) and scope.formatting == "block"
-        backdrop = style.get("backdropFilter") not in (None, "none")
+        backdrop = bool(style.get("backdropFilter"))
         _check_effect_layers(style, filters)
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,
@@ -489,7 +486,9 @@ class Painter:
         overflow = style.get("overflow", "visible") == "hidden"
         own = None
         chain = inherited
-        shape = clip_path_shape(str(style.get("clipPath")), r.width, r.height, style) if has_clip_path else None
+        clip_path = style.get("clipPath")
+        shape = clip_path_shape(clip_path, r.width, r.height, style) \
+            if has_clip_path and not isinstance(clip_path, ClipReference) else None
         # A value no shape reads is a reference to a clip path that does not exist, which
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
         if shape is not None and (not inherited or box.children or filtered):
@@ -516,10 +515,3 @@ class Painter:
                 SvgNode("path", {"d": d, "transform": matrix if overflow else None})]))
             chain = clip_id
         return own, chain, masks
-
-    @staticmethod
-    def _perspective_origin(style: Any) -> TransformOrigin | None:
-        value = style.get("perspectiveOrigin")
-        if value is None or isinstance(value, TransformOrigin):
-            return value
-        return parse_transform_origin(value, float(style.get("fontSize") or 16.0))

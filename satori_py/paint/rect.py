@@ -18,7 +18,7 @@ from ..svg import SvgNode
 from .background import background_layers
 from .box import border_widths, borders, debug_outline
 from .compose import clipped, transformed
-from .filter import backdrop, parse_filters
+from .filter import backdrop
 from .geometry import Radii, rect_path, resolve_radii
 from .shadow import box_shadows
 
@@ -73,7 +73,7 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     border = border_widths(style)
 
     content: list[SvgNode] = []
-    filters = parse_filters(style.get("backdropFilter"), style, "backdropFilter")
+    filters = style.get("backdropFilter")
     if filters:
         defs, shape = backdrop(filters, _outline(x, y, w, h, radii, None), (x, y, w, h),
                                filter_id=f"bf-{uid}", clip=None)

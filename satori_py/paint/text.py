@@ -297,9 +297,14 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
     active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE), math.ceil((bottom - top) * _SHADOW_SCALE),
                           what="The region of the text shadows")
+    # One shadow runs in sRGB, not linearRGB: a flood of one colour under the text merged back
+    # as it is changes by rounding only, and the round trip of every pixel of the region (two
+    # passes per primitive in resvg) was about a tenth of a text-shadowed card's raster.
+    # Several shadows stay in linearRGB: where they overlap, the blend is the space's own.
     return SvgNode("filter", {
         "id": f"satori_s-{id_}", "x": _percent(left, width), "y": _percent(top, height),
         "width": _percent(right - left, width), "height": _percent(bottom - top, height),
+        "color-interpolation-filters": "sRGB" if len(shadows) == 1 else None,
     }, [*effects, SvgNode("feMerge", {}, merge)])
 
 

@@ -23,6 +23,7 @@ from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
 from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
 from .expand import expand
+from .paint_values import PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
 from .resolve import resolve_declared
@@ -159,7 +160,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                   on_style_error: Callable[[StyleError], None] | None = None,
                   point_scale_factor: float = 1.0,
                   on_warning: Callable[[StyleError], None] | None = None,
-                  tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None) -> ComputedStyle:
+                  tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
+                  ch_ratio: Callable[[Any, Any, Any], float | None] | None = None) -> ComputedStyle:
     """The computed style of element ``tag`` with ``props``, inheriting from ``parent``.
 
     Invalid values raise StyleError with the reference's sentence, or are
@@ -169,6 +171,9 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     invalid values that fall back), are passed to ``on_warning``.
     ``tailwind(tw, inline)`` merges a ``tw`` prop's classes under the inline
     style (layout.ts does it before computeStyle), see satori_py.tailwind.
+    ``ch_ratio(fontFamily, fontWeight, fontStyle)`` is the width of ``0`` per px
+    of font size in the element's font (None without fonts): the ``ch`` unit of
+    its paint values and of its descendants (layout.ts).
     """
     props = props or {}
     warnings: list[str] = []
@@ -291,6 +296,15 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                   aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _viewport=tuple(viewport),
                   _declared=frozenset(declared), _parentFontSize=float(base.get("fontSize", 16.0)))
     values.pop("_aspectRatioAuto", None)
+    own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
+    if own_ratio is not None:
+        values["_chRatio"] = own_ratio
+    own_line_height = typed["lineHeight"]
+    parse_paint_values(values, PaintContext(
+        font_size, float(base.get("fontSize", 16.0)), (lengths.viewport_width, lengths.viewport_height),
+        float(values.get("_chRatio") or 0.5),
+        own_line_height.value if isinstance(own_line_height, LineHeight) and own_line_height.kind == "multiplier"
+        else None, color), report, note)
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
     return ComputedStyle(values, tuple(warnings),
@@ -349,6 +363,7 @@ def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.
         report(unreadable("textShadow", [declared.get(p) for p in _SHADOW_PARTS]))
     try:
         if "boxShadow" in declared:
+            ctx.prop = "boxShadow"
             typed["boxShadow"] = conv.box_shadows(declared["boxShadow"], ctx)
     except SatoriError:
         raise

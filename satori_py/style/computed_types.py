@@ -38,6 +38,13 @@ from .keywords import (
     TextAlign,
     Visibility,
 )
+from .paint_types import (
+    ClipMargin,
+    ClipReference,
+    ClipShape,
+    FilterFunction,
+    MaskLayer,
+)
 from .types import (
     BackgroundLayer,
     Calc,
@@ -359,10 +366,10 @@ class PaintGroup:
     border_top_right_radius: float | Percent | Calc | tuple[float | Percent | Calc, float | Percent | Calc]  # borderTopRightRadius
     border_bottom_right_radius: float | Percent | Calc | tuple[float | Percent | Calc, float | Percent | Calc]  # borderBottomRightRadius
     border_bottom_left_radius: float | Percent | Calc | tuple[float | Percent | Calc, float | Percent | Calc]  # borderBottomLeftRadius
-    corner_top_left_shape: Raw = None  # cornerTopLeftShape -> float superellipse exponent (step 2f)
-    corner_top_right_shape: Raw = None  # cornerTopRightShape -> float superellipse exponent (step 2f)
-    corner_bottom_right_shape: Raw = None  # cornerBottomRightShape -> float superellipse exponent (step 2f)
-    corner_bottom_left_shape: Raw = None  # cornerBottomLeftShape -> float superellipse exponent (step 2f)
+    corner_top_left_shape: float | None = None  # cornerTopLeftShape
+    corner_top_right_shape: float | None = None  # cornerTopRightShape
+    corner_bottom_right_shape: float | None = None  # cornerBottomRightShape
+    corner_bottom_left_shape: float | None = None  # cornerBottomLeftShape
     box_shadow: tuple[Shadow, ...]  # boxShadow
     opacity: float  # opacity
     transform: tuple[TransformFunction, ...] | None  # transform
@@ -371,26 +378,11 @@ class PaintGroup:
     perspective: Raw = None  # perspective -> float | None (step 2f)
     transform_style: Raw = None  # transformStyle -> TransformStyle enum (step 2f)
     backface_visibility: Raw = None  # backfaceVisibility -> Visibility enum (step 2f)
-    filter: Raw = None  # filter -> tuple[FilterFunction, ...] (step 2a)
-    backdrop_filter: Raw = None  # backdropFilter -> tuple[FilterFunction, ...] (step 2a)
-    clip_path: Raw = None  # clipPath -> ClipShape | None (step 2b)
-    overflow_clip_margin: Raw = None  # overflowClipMargin -> float + box keyword (step 2b)
-    mask_image: Raw = None  # maskImage -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_position: Raw = None  # maskPosition -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_size: Raw = None  # maskSize -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_repeat: Raw = None  # maskRepeat -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_origin: Raw = None  # maskOrigin -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_clip: Raw = None  # maskClip -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_composite: Raw = None  # maskComposite -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    mask_mode: Raw = None  # maskMode -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_image: Raw = None  # WebkitMaskImage -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_position: Raw = None  # WebkitMaskPosition -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_size: Raw = None  # WebkitMaskSize -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_repeat: Raw = None  # WebkitMaskRepeat -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_origin: Raw = None  # WebkitMaskOrigin -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_clip: Raw = None  # WebkitMaskClip -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_composite: Raw = None  # WebkitMaskComposite -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
-    webkit_mask_mode: Raw = None  # WebkitMaskMode -> MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)
+    filter: tuple[FilterFunction, ...] | None = None  # filter
+    backdrop_filter: tuple[FilterFunction, ...] | None = None  # backdropFilter
+    clip_path: ClipShape | ClipReference | None = None  # clipPath
+    overflow_clip_margin: ClipMargin | None = None  # overflowClipMargin
+    mask_image: tuple[MaskLayer, ...] | None = None  # maskImage
     mix_blend_mode: str  # mixBlendMode -> BlendMode enum (step 2f)
     isolation: str  # isolation -> Isolation enum (step 2f)
     object_fit: ObjectFit  # objectFit
@@ -435,21 +427,6 @@ class PaintGroup:
             clip_path=values.get("clipPath"),
             overflow_clip_margin=values.get("overflowClipMargin"),
             mask_image=values.get("maskImage"),
-            mask_position=values.get("maskPosition"),
-            mask_size=values.get("maskSize"),
-            mask_repeat=values.get("maskRepeat"),
-            mask_origin=values.get("maskOrigin"),
-            mask_clip=values.get("maskClip"),
-            mask_composite=values.get("maskComposite"),
-            mask_mode=values.get("maskMode"),
-            webkit_mask_image=values.get("WebkitMaskImage"),
-            webkit_mask_position=values.get("WebkitMaskPosition"),
-            webkit_mask_size=values.get("WebkitMaskSize"),
-            webkit_mask_repeat=values.get("WebkitMaskRepeat"),
-            webkit_mask_origin=values.get("WebkitMaskOrigin"),
-            webkit_mask_clip=values.get("WebkitMaskClip"),
-            webkit_mask_composite=values.get("WebkitMaskComposite"),
-            webkit_mask_mode=values.get("WebkitMaskMode"),
             mix_blend_mode=values["mixBlendMode"],
             isolation=values["isolation"],
             object_fit=ObjectFit(values["objectFit"]),

@@ -452,12 +452,16 @@ def text_shadows(style: Mapping[str, Any], ctx: Context) -> tuple[Shadow, ...]:
 
 
 def box_shadows(value: Any, ctx: Context) -> tuple[Shadow, ...]:
+    """The ``boxShadow`` layers css-box-shadow split; a length that does not resolve is 0
+    (noted)."""
     if not isinstance(value, list):
         return ()
 
     def px(v: Any) -> float:
         resolved = float(v) if isinstance(v, (int, float)) else \
             length_to_number(v, ctx.font_size, ctx.lengths) if isinstance(v, str) else None
+        if resolved is None and v is not None:
+            ctx.ignored(f'Invalid length "{shown(v)}" for CSS property "boxShadow": 0 is used.')
         return finite_length(resolved) or 0.0 if resolved is not None else 0.0  # 1e308px clamps
 
     return tuple(Shadow(px(s.get("offsetX")), px(s.get("offsetY")), px(s.get("blurRadius")),

@@ -4,8 +4,8 @@ Mirrors the reference's ``parser/corner-shape.ts`` (keywords and
 ``superellipse()`` to a number) and the ``cornerShape`` branches of
 ``handler/expand.ts``: the four-corner shorthand ``cornerShape``, the
 per-corner longhands and the two-corner side shorthands (``cornerTopShape``).
-Longhands keep the value as written, as the reference's do; the painter reads
-them with :func:`corner_shape_value`.
+Longhands keep the value as written, as the reference's do, until the end of
+the style stage, which makes each a number with :func:`corner_shape_value`.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import StyleError
 from .values import js_string
 
-__all__ = ["CORNER_SHAPE_HANDLERS", "CORNER_SHAPE_KEYWORDS", "corner_shape_value",
+__all__ = ["CORNER_LONGHANDS", "CORNER_SHAPE_HANDLERS", "CORNER_SHAPE_KEYWORDS", "corner_shape_value",
            "parse_corner_shape", "split_corner_shapes"]
 
 # The superellipse parameter of each keyword: 1 is an elliptical arc, infinity
@@ -34,9 +34,9 @@ CORNER_SHAPE_KEYWORDS: dict[str, float] = {
 _SUPERELLIPSE = re.compile(
     r"^superellipse\(\s*(-?infinity|[-+]?(?:\d*\.)?\d+(?:e[-+]?\d+)?)\s*\)$")
 _COMPONENT = re.compile(r"superellipse\([^)]*\)|[^\s]+", re.IGNORECASE)
-_CORNERS = ("cornerTopLeftShape", "cornerTopRightShape", "cornerBottomRightShape",
+CORNER_LONGHANDS = ("cornerTopLeftShape", "cornerTopRightShape", "cornerBottomRightShape",
             "cornerBottomLeftShape")
-_SIDE_CORNERS = {
+_SIDECORNER_LONGHANDS = {
     "cornerTopShape": ("cornerTopLeftShape", "cornerTopRightShape"),
     "cornerRightShape": ("cornerTopRightShape", "cornerBottomRightShape"),
     "cornerBottomShape": ("cornerBottomLeftShape", "cornerBottomRightShape"),
@@ -76,7 +76,7 @@ def split_corner_shapes(value: str, max_values: int = 4) -> list[str]:
 
 
 def corner_shape_value(value: Any) -> float:
-    """A longhand's shape for painting: anything but a valid string is round (1)."""
+    """A longhand's computed shape: anything but a valid string is round (1)."""
     if not isinstance(value, str):
         return 1.0
     try:
@@ -97,7 +97,7 @@ def _four(name: str, value: Any) -> dict[str, Any]:
     top_right = values[1] if len(values) > 1 else top_left
     bottom_right = values[2] if len(values) > 2 else top_left
     bottom_left = values[3] if len(values) > 3 else top_right
-    return dict(zip(_CORNERS, (top_left, top_right, bottom_right, bottom_left)))
+    return dict(zip(CORNER_LONGHANDS, (top_left, top_right, bottom_right, bottom_left)))
 
 
 def _one(name: str, value: Any) -> dict[str, Any]:
@@ -109,7 +109,7 @@ def _one(name: str, value: Any) -> dict[str, Any]:
 
 def _two(name: str, value: Any) -> dict[str, Any]:
     values = split_corner_shapes(_require_string(name, value), 2)
-    first, second = _SIDE_CORNERS[name]
+    first, second = _SIDECORNER_LONGHANDS[name]
     return {first: values[0], second: values[1] if len(values) > 1 else values[0]}
 
 
@@ -118,6 +118,6 @@ _Handler = Callable[[str, Any, str], "dict[str, Any] | None"]
 # Registered with the box shorthands (see :mod:`.shorthands`).
 CORNER_SHAPE_HANDLERS: dict[str, _Handler] = {
     "cornerShape": lambda n, v, c: _four(n, v),
-    **{name: (lambda n, v, c: _one(n, v)) for name in _CORNERS},
-    **{name: (lambda n, v, c: _two(n, v)) for name in _SIDE_CORNERS},
+    **{name: (lambda n, v, c: _one(n, v)) for name in CORNER_LONGHANDS},
+    **{name: (lambda n, v, c: _two(n, v)) for name in _SIDECORNER_LONGHANDS},
 }

@@ -118,7 +118,6 @@ def _raw(group: str, target: str) -> Column:
 
 
 _GRID = "GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)"
-_MASK = "MaskLayer tuple parsed at style time (step 2d; paint/mask.py today)"
 
 COLUMNS: Mapping[str, Column] = MappingProxyType({
     # -- box: the element's own box, positioning and block-level text limits -------------
@@ -209,7 +208,7 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     **{f"border{s}Color": Column("paint", "RGBA") for s in _SIDES},
     **{f"border{s}Style": Column("paint", "str", "BorderStyle (step 2f)") for s in _SIDES},
     **{f"border{c}Radius": Column("paint", _RADIUS) for c in _CORNERS},
-    **{f"corner{c}Shape": _raw("paint", "float superellipse exponent (step 2f)") for c in _CORNERS},
+    **{f"corner{c}Shape": Column("paint", "float | None") for c in _CORNERS},
     "boxShadow": Column("paint", "tuple[Shadow, ...]"),
     "opacity": Column("paint", "float"),
     "transform": Column("paint", "tuple[TransformFunction, ...] | None"),
@@ -218,15 +217,11 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "perspective": _raw("paint", "float | None (step 2f)"),
     "transformStyle": _raw("paint", "TransformStyle enum (step 2f)"),
     "backfaceVisibility": _raw("paint", "Visibility enum (step 2f)"),
-    "filter": _raw("paint", "tuple[FilterFunction, ...] (step 2a)"),
-    "backdropFilter": _raw("paint", "tuple[FilterFunction, ...] (step 2a)"),
-    "clipPath": _raw("paint", "ClipShape | None (step 2b)"),
-    "overflowClipMargin": _raw("paint", "float + box keyword (step 2b)"),
-    **{name: _raw("paint", _MASK) for name in (
-        "maskImage", "maskPosition", "maskSize", "maskRepeat", "maskOrigin", "maskClip",
-        "maskComposite", "maskMode", "WebkitMaskImage", "WebkitMaskPosition", "WebkitMaskSize",
-        "WebkitMaskRepeat", "WebkitMaskOrigin", "WebkitMaskClip", "WebkitMaskComposite",
-        "WebkitMaskMode")},
+    "filter": Column("paint", "tuple[FilterFunction, ...] | None"),
+    "backdropFilter": Column("paint", "tuple[FilterFunction, ...] | None"),
+    "clipPath": Column("paint", "ClipShape | ClipReference | None"),
+    "overflowClipMargin": Column("paint", "ClipMargin | None"),
+    "maskImage": Column("paint", "tuple[MaskLayer, ...] | None"),
     "mixBlendMode": Column("paint", "str", "BlendMode enum (step 2f)"),
     "isolation": Column("paint", "str", "Isolation enum (step 2f)"),
     "objectFit": Column("paint", "ObjectFit"),

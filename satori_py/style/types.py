@@ -33,6 +33,7 @@ __all__ = [
     "Size",
     "TransformFunction",
     "TransformOrigin",
+    "js_number",
     "top_level",
 ]
 
@@ -48,6 +49,26 @@ def _num(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return repr(round(value, 6)).rstrip("0").rstrip(".")
+
+
+def js_number(value: float) -> str:
+    """A float formatted like JavaScript's ``String(number)``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == int(value) and abs(value) < 1e21:
+        return str(int(value))
+    text = repr(value)
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        sign = "-" if exponent.startswith("-") else "+"
+        return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
-from .types import MAX_LENGTH
+from .types import MAX_LENGTH, js_number
 
 __all__ = [
     "DIMENSION",
@@ -231,26 +231,6 @@ def split_top_level(value: str, separator: str | Callable[[str], bool] = ",") ->
             start = i + 1
     parts.append(value[start:].strip())
     return parts
-
-
-def js_number(value: float) -> str:
-    """A float formatted like JavaScript's ``String(number)``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == int(value) and abs(value) < 1e21:
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        sign = "-" if exponent.startswith("-") else "+"
-        return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
-    return text
 
 
 _JS_DECIMAL = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)

@@ -18,7 +18,6 @@ callback may be ``async`` (awaited here), and loaders marked ``thread_safe``
 """
 from __future__ import annotations
 
-import asyncio
 import inspect
 import re
 import threading
@@ -79,6 +78,8 @@ def compose_asset_loaders(*loaders: AssetLoader | None) -> AssetLoader | None:
 
 
 def _run_coroutines(awaitables: list[Any]) -> list[Any]:
+    import asyncio  # only async loaders need it, and it is slow to import
+
     async def gather() -> list[Any]:
         return list(await asyncio.gather(*awaitables))
     try:

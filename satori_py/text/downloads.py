@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 import threading
-import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,6 +40,8 @@ def http_get(url: str, *, headers: Mapping[str, str] | None = None, timeout: flo
     """GET ``url`` (http or https only); raises on failure, a timeout or a body over ``max_bytes``."""
     if not url.startswith(("https://", "http://")):
         raise ValueError(f"refusing to fetch {url!r}: only http(s) URLs")
+    import urllib.request  # slow to import (http.client, ssl); only downloads need it
+
     request = urllib.request.Request(url, headers=dict(headers or {}))
     with urllib.request.urlopen(request, timeout=timeout) as response:
         data: bytes = response.read(max_bytes + 1)

@@ -11,18 +11,30 @@ from typing import Any
 import pytest
 
 from satori_py import render_svg
-from satori_py.errors import StyleError
-from satori_py.paint.clip import UNBOUNDED, clip_path_shape, overflow_region, parse_shape_function
+from satori_py.errors import SatoriError, StyleError
+from satori_py.paint.clip import UNBOUNDED, clip_path_shape, overflow_region, shape_path
 from satori_py.paint.geometry import Radii
-from satori_py.paint.gradient_stops import PaintStyle
-from satori_py.svg import serialize
+from satori_py.style.clip_shapes import parse_clip_path
+from satori_py.style.paint_types import ClipMargin, ClipReference, ShapeFunction
+from satori_py.style.values import LengthContext
+from satori_py.svg import SvgNode, serialize
 
 NS = "{http://www.w3.org/2000/svg}"
-STYLE = {"fontSize": 32.0, "_viewport": (100.0, 100.0)}
+LENGTHS = LengthContext(100.0, 100.0)
+
+
+def parsed(value: str, notes: list[SatoriError] | None = None) -> Any:
+    """The typed shape, in an element with a 32px font and a 100x100 viewport."""
+    return parse_clip_path(value, 32.0, LENGTHS, (notes if notes is not None else []).append)
+
+
+def clip_node(value: str, width: float = 100, height: float = 100) -> SvgNode | None:
+    typed = parsed(value)
+    return None if isinstance(typed, ClipReference) else clip_path_shape(typed, width, height, {})
 
 
 def shape(value: str, width: float = 100, height: float = 100) -> str:
-    node = clip_path_shape(value, width, height, STYLE)
+    node = clip_node(value, width, height)
     assert node is not None
     return serialize(node)
 
@@ -41,7 +53,7 @@ def shape(value: str, width: float = 100, height: float = 100) -> str:
     ("inset(10px 20px)", '<rect x="20" y="10" width="60" height="80"/>'),
 ])
 def test_basic_shapes(value: str, expected: str | None) -> None:
-    node = clip_path_shape(value, 100, 100, STYLE)
+    node = clip_node(value)
     assert (serialize(node) if node is not None else None) == expected
 
 
@@ -57,22 +69,34 @@ def test_inset_with_rounded_corners_is_a_path() -> None:
                    'A16.8 16.8 0 0 1 24.8 8Z"/>')
 
 
-def test_circle_keyword_radius_is_not_resolved() -> None:
-    assert shape("circle(closest-side)") == '<circle cx="50" cy="50"/>'
+def test_lengths_that_do_not_parse_are_left_out_and_noted() -> None:
+    # As the reference: a circle without a radius clips everything away. Reported, not raised.
+    notes: list[SatoriError] = []
+    assert serialize(clip_path_shape(parsed("circle(closest-side)", notes), 100, 100, {})) == \
+        '<circle cx="50" cy="50"/>'
+    assert serialize(clip_path_shape(parsed("ellipse(bogus 10px at 1em)", notes), 100, 100, {})) == \
+        '<ellipse ry="10" cx="32" cy="50"/>'
+    assert serialize(clip_path_shape(parsed("circle(at 0 0)", notes), 100, 100, {})) == '<circle cx="0" cy="0"/>'
+    assert serialize(clip_path_shape(parsed("polygon(0 0, 1x 2px)", notes), 100, 100, {})) == \
+        '<polygon fill-rule="nonzero" points="0 0,  2"/>'
+    assert [n.message for n in notes] == [
+        'Unsupported radius "closest-side" in `circle()` for CSS property "clipPath": the shape is drawn without it.',
+        'Invalid length "bogus" in `ellipse()` for CSS property "clipPath": the shape is drawn without it.',
+        'A radius is required in `circle()` for CSS property "clipPath": the shape is drawn without it.',
+        'Invalid length "1x" in `polygon()` for CSS property "clipPath": the shape is drawn without it.']
 
 
 def test_unknown_value_is_not_a_shape() -> None:
-    assert clip_path_shape("foo", 100, 100, STYLE) is None
+    notes: list[SatoriError] = []
+    assert parsed("foo", notes) == ClipReference("foo")
+    assert [n.message for n in notes] == ['Unsupported value "foo" for CSS property "clipPath": nothing is clipped.']
 
 
 def test_shape_function_commands() -> None:
-    ps = PaintStyle.from_style(STYLE)
-    d, rule = parse_shape_function(
-        "shape(evenodd from 50% 0, line to 100% 38%, hline by -10px, vline to bottom, "
-        "curve to 0 100% with 10% 10%, smooth by 5px 5px, arc to 20px 20px of 10px cw large, close)",
-        200, 100, ps)
-    assert rule == "evenodd"
-    assert d == ("M100,0 L200,38 H190 V100 Q210,110 0,100 T5,105 A10,10 0 1 1 20,20 Z")
+    typed = parsed("shape(evenodd from 50% 0, line to 100% 38%, hline by -10px, vline to bottom, "
+                   "curve to 0 100% with 10% 10%, smooth by 5px 5px, arc to 20px 20px of 10px cw large, close)")
+    assert isinstance(typed, ShapeFunction) and typed.fill_rule == "evenodd"
+    assert shape_path(typed, 200, 100) == "M100,0 L200,38 H190 V100 Q210,110 0,100 T5,105 A10,10 0 1 1 20,20 Z"
 
 
 @pytest.mark.parametrize("value, message", [
@@ -84,7 +108,7 @@ def test_shape_function_commands() -> None:
 ])
 def test_shape_function_errors(value: str, message: str) -> None:
     with pytest.raises(StyleError) as info:
-        clip_path_shape(value, 100, 100, STYLE)
+        parsed(value)
     assert info.value.message == message
 
 
@@ -105,7 +129,7 @@ def test_overflow_region_per_axis() -> None:
 
 
 def test_overflow_clip_margin_grows_from_its_box() -> None:
-    style = {"overflowX": "clip", "overflowY": "clip", "overflowClipMargin": "5px content-box"}
+    style = {"overflowX": "clip", "overflowY": "clip", "overflowClipMargin": ClipMargin(5.0, "content-box")}
     d = overflow_region(0, 0, 30, 40, style, Radii(), (0, 0, 0, 0), (2, 2, 2, 2))
     assert d == "M-3 -3H33V43H-3Z"
 

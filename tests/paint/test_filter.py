@@ -1,49 +1,16 @@
-"""Filters: ``filter`` and ``backdropFilter`` functions, their primitives and groups
-(Satori 0.63.2 ``parser/backdrop-filter.ts``, ``builder/backdrop-filter.ts``, ``layout.ts``)."""
+"""Filters: the primitives and groups of ``filter`` and ``backdropFilter`` functions
+(Satori 0.63.2 ``builder/backdrop-filter.ts``, ``layout.ts``); parsing: tests/style/test_filters.py."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any
 
-import pytest
 
 from satori_py import render_svg
-from satori_py.errors import StyleError
-from satori_py.paint.filter import FilterFunction, build_primitives, expansion, filter_group, parse_filters
-from satori_py.style.types import RGBA
+from satori_py.paint.filter import build_primitives, expansion, filter_group
+from satori_py.style.paint_types import FilterFunction
 from satori_py.svg import SvgNode, serialize
 
 NS = "{http://www.w3.org/2000/svg}"
-STYLE: dict[str, Any] = {"_parentFontSize": 10.0, "color": RGBA(255, 0, 0), "_viewport": (100.0, 100.0)}
-
-
-def test_functions() -> None:
-    assert parse_filters("blur(1em) hue-rotate(0.5turn) grayscale(150%) contrast(2) opacity() "
-                         "drop-shadow(1px 2px 3px blue) drop-shadow(1px 1px)", STYLE) == [
-        FilterFunction("blur", 10.0), FilterFunction("hue-rotate", 180.0), FilterFunction("grayscale", 1.0),
-        FilterFunction("contrast", 2.0), FilterFunction("opacity", 1.0),
-        FilterFunction("drop-shadow", 3.0, (1.0, 2.0), "blue"),
-        FilterFunction("drop-shadow", 0.0, (1.0, 1.0), "red")]
-    assert parse_filters("none", STYLE) == []
-    assert parse_filters("url(#f)", STYLE) == [FilterFunction("url", ref="f")]
-
-
-@pytest.mark.parametrize("value, prop, message", [
-    ("blur(-1px)", "filter", "Invalid `blur()` radius in `filter`."),
-    ("blur(10%)", "filter", "Invalid length `10%` in `blur()` for `filter`."),
-    ("brightness(-1)", "backdropFilter", "Invalid amount `-1` in `brightness()` for `backdropFilter`."),
-    ("hue-rotate(10px)", "filter", "Invalid `hue-rotate()` angle in `filter`."),
-    ("drop-shadow(1px)", "filter", "Invalid `drop-shadow()` value in `filter`."),
-    ("url(#f)", "backdropFilter", "Unsupported `url()` in `backdropFilter`."),
-    ("url(a.svg)", "filter", ("Unsupported `url()` in `filter`, only references to SVG filters of the "
-                             "document, e.g. `url(#filter)`, are supported.")),
-    ("glow(1)", "filter", "Unsupported `glow()` in `filter`."),
-    ("blur", "filter", "Invalid filter function in `filter`."),
-])
-def test_errors(value: str, prop: str, message: str) -> None:
-    with pytest.raises(StyleError) as info:
-        parse_filters(value, STYLE, prop)
-    assert info.value.message == message
 
 
 def test_expansion() -> None:

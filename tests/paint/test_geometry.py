@@ -20,6 +20,7 @@ from satori_py.paint.geometry import (
     rect_path,
     resolve_radii,
 )
+from satori_py.style.computed import compute_style
 from satori_py.style.types import Calc, Percent
 
 KEYS = ("borderTopLeftRadius", "borderTopRightRadius", "borderBottomRightRadius", "borderBottomLeftRadius")
@@ -54,7 +55,7 @@ def test_resolve_radii(corners: tuple[Any, ...], size: tuple[float, float],
 
 def test_inward_corner_shapes_scale_opposite_corners() -> None:
     # Scoops reach towards the opposite corner: 70 + 70 > 100, so all scale by 100/140.
-    radii = resolve_radii(style(70.0, 70.0, 70.0, 70.0, cornerShape=None, cornerTopLeftShape="scoop"), 100, 100)
+    radii = resolve_radii(style(70.0, 70.0, 70.0, 70.0, cornerShape=None, cornerTopLeftShape=-1.0), 100, 100)
     assert radii.tl == pytest.approx((50, 50)) and radii.br == pytest.approx((50, 50))
     assert radii.shapes == (-1.0, 1.0, 1.0, 1.0)
     assert resolve_radii(style(70.0, 70.0, 70.0, 70.0), 100, 100).tl == (50, 50)
@@ -62,9 +63,11 @@ def test_inward_corner_shapes_scale_opposite_corners() -> None:
 
 def test_corner_shapes_of_a_style() -> None:
     assert corner_shapes({}) == (1.0, 1.0, 1.0, 1.0)
-    assert corner_shapes({"cornerTopLeftShape": "bevel", "cornerTopRightShape": "superellipse(-2)",
-                          "cornerBottomRightShape": "square", "cornerBottomLeftShape": "notch"}) == (
-        0.0, -2.0, math.inf, -math.inf)
+    # The style stage makes each longhand its superellipse parameter.
+    root = compute_style("div", {}, {}, viewport=(100, 100))
+    computed = compute_style("div", {"style": {"cornerShape": "bevel superellipse(-2) square notch"}}, root,
+                             viewport=(100, 100))
+    assert corner_shapes(computed) == (0.0, -2.0, math.inf, -math.inf)
 
 
 def test_radii_flags_and_inset() -> None:
@@ -105,8 +108,8 @@ def test_edge_path_runs_of_sides() -> None:
 
 
 def test_shaped_contour_matches_the_reference() -> None:
-    radii = resolve_radii(style(20.0, 20.0, 20.0, 20.0, cornerTopLeftShape="bevel", cornerTopRightShape="bevel",
-                                cornerBottomRightShape="bevel", cornerBottomLeftShape="bevel"), 100, 100)
+    radii = resolve_radii(style(20.0, 20.0, 20.0, 20.0, cornerTopLeftShape=0.0, cornerTopRightShape=0.0,
+                                cornerBottomRightShape=0.0, cornerBottomLeftShape=0.0), 100, 100)
     assert rect_path(0, 0, 100, 100, radii) == (
         "M20 0L80 0L90 10L100 20L100 80L90 90L80 100L20 100L10 90L0 80L0 20L10 10L20 0Z")
     # A run of sides goes through whole corners, as the reference draws split sides.

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import pytest
 
 from satori_py import render_svg
 from satori_py.errors import StyleError
-from satori_py.paint.mask import MaskLayer, build_mask, expand_mask, mask_layers
+from satori_py.paint.mask import build_mask
+from satori_py.style.masks import expand_mask, mask_layers, masks_of
+from satori_py.style.paint_types import MaskLayer
 
 NS = "{http://www.w3.org/2000/svg}"
 EDGES = (0.0, 0.0, 0.0, 0.0)
+
+
+def typed(style: dict[str, Any]) -> dict[str, Any]:
+    """The computed style's maskImage: the mask properties folded into layers."""
+    return {"maskImage": masks_of(style)}
 
 
 def test_shorthand_expands_each_layer() -> None:
@@ -52,8 +60,16 @@ def test_invalid_image() -> None:
         mask_layers({"maskImage": "foo()"})
 
 
+def test_computed_mask_image() -> None:
+    # No mask; a mask of none layers (still a stacking context); the layers.
+    assert masks_of({"maskSize": "10px"}) is None
+    assert masks_of({"maskImage": "none"}) is None
+    assert masks_of({"maskImage": "none, none"}) == ()
+    assert masks_of({"WebkitMask": "url(a.png) luminance"}) == (MaskLayer("url(a.png)", mode="luminance"),)
+
+
 def test_one_gradient_layer_in_user_space() -> None:
-    defs = build_mask("m", (10, 10, 80, 40), {"maskImage": "linear-gradient(black, transparent)"},
+    defs = build_mask("m", (10, 10, 80, 40), typed({"maskImage": "linear-gradient(black, transparent)"}),
                       padding=EDGES, border=EDGES)
     assert [d.tag for d in defs] == ["mask"]
     pattern, rect = defs[0].children
@@ -66,7 +82,7 @@ def test_one_gradient_layer_in_user_space() -> None:
 
 def test_image_layers_mask_with_their_alpha() -> None:
     svg_image = "url(\"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='2' height='2'/>\")"
-    defs = build_mask("m", (0, 0, 10, 10), {"maskImage": svg_image}, padding=EDGES, border=EDGES)
+    defs = build_mask("m", (0, 0, 10, 10), typed({"maskImage": svg_image}), padding=EDGES, border=EDGES)
     tags = [n.tag for n in defs[0].children]
     assert tags == ["pattern", "filter", "rect"]
     assert defs[0].children[2].attrs["filter"] == "url(#m-0-alpha)"
@@ -80,7 +96,7 @@ def test_image_layers_mask_with_their_alpha() -> None:
 def test_composited_layers(composite: str, kinds: list[str]) -> None:
     style = {"maskImage": "linear-gradient(black, black), radial-gradient(black, transparent)",
              "maskComposite": composite}
-    defs = build_mask("m", (0, 0, 10, 10), style, padding=EDGES, border=EDGES)
+    defs = build_mask("m", (0, 0, 10, 10), typed(style), padding=EDGES, border=EDGES)
     assert [d.tag for d in defs] == kinds
     assert defs[-1].attrs["id"] == "m"
 

@@ -26,18 +26,26 @@ def test_outer_shadow_with_spread() -> None:
                                      id_prefix="sh")
     assert not inner
     assert [serialize(d) for d in defs] == [
-        ('<mask id="sh-ms0" maskUnits="userSpaceOnUse"><rect x="0" y="0" width="100" height="100" fill="#fff"/>'
-        '<rect x="25" y="25" width="50" height="50" fill="#000" stroke-width="20"/></mask>'),
+        # The mask covers the filter's region only (resvg's default is 1.44 times the image).
+        ('<mask id="sh-ms0" maskUnits="userSpaceOnUse" x="8" y="-12" width="104" height="104">'
+         '<rect x="0" y="0" width="100" height="100" fill="#fff"/>'
+         '<rect x="25" y="25" width="50" height="50" fill="#000" stroke-width="20"/></mask>'),
         # The reference's region, -70% / 240% of the moved box (0..120 x -20..100), cut to
         # the moved box grown by spread and reach (10 + 3 * 5 + 2) and to the image grown
-        # by the reach.
-        ('<filter id="sh-s0" x="8" y="-12" width="104" height="104" filterUnits="userSpaceOnUse">'
-        '<feGaussianBlur stdDeviation="5" result="b"/><feFlood flood-color="red" in="SourceGraphic" result="f"/>'
-        '<feComposite in="f" in2="b" operator="in"/></filter>')]
-    # One shape takes its mask and filter itself (SVG filters it, then masks it, as a <g> would).
+        # by the reach; in sRGB, one blur of the shape drawn in the colour.
+        ('<filter id="sh-s0" x="8" y="-12" width="104" height="104" filterUnits="userSpaceOnUse" '
+         'color-interpolation-filters="sRGB"><feGaussianBlur stdDeviation="5"/></filter>')]
+    # One shape takes its mask and filter itself (SVG filters it, then masks it, as a <g> would),
+    # and the colour's alpha as its opacity (here opaque: none).
     assert [serialize(n) for n in outer] == [
-        ('<rect x="35" y="15" width="50" height="50" fill="#fff" stroke="#fff" stroke-width="20" '
+        ('<rect x="35" y="15" width="50" height="50" fill="red" stroke="red" stroke-width="20" '
          'mask="url(#sh-ms0)" filter="url(#sh-s0)"/>')]
+
+
+def test_outer_shadow_colour_alpha_is_the_group_opacity() -> None:
+    half = RGBA(0, 0, 255, 0.5)
+    _, outer, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(0, 4, 8, half),), (100, 100), id_prefix="sh")
+    assert outer[0].attrs["fill"] == "#00f" and outer[0].attrs["opacity"] == 0.5
 
 
 def test_transformed_shadow_keeps_the_reference_region() -> None:
@@ -112,3 +120,13 @@ def test_painter_draws_outer_shadows_under_and_inset_over_the_box() -> None:
              if el.tag != f"{NS}defs"]
     assert order[0].startswith("url(#sh-div-s1)")  # the outer shadow, under the box
     assert order[-1].startswith("url(#sh-div-s0)")  # the inset one, over its border
+
+
+def test_one_text_shadow_filters_in_srgb_several_in_linear_rgb() -> None:
+    from satori_py.paint.text import drop_shadow_filter
+
+    one = drop_shadow_filter("t", 100, 20, [(0, 4, 16, "black")])
+    two = drop_shadow_filter("t", 100, 20, [(0, 4, 16, "black"), (2, 2, 4, "red")])
+    # Where two shadows overlap, their blend is the colour space's own: the reference's.
+    assert one.attrs["color-interpolation-filters"] == "sRGB"
+    assert two.attrs.get("color-interpolation-filters") is None

@@ -25,6 +25,8 @@ _HEADER = [
 ]
 _VALUE_TYPES = ("BackgroundLayer", "Calc", "FitContent", "LineClamp", "LineHeight", "Percent", "RGBA", "Shadow",
                 "TransformFunction", "TransformOrigin")
+# The paint layers parsed at style time (satori_py.style.paint_types).
+_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer")
 
 
 def snake(name: str) -> str:
@@ -96,6 +98,9 @@ def generate_groups() -> str:
         "",
         "from .keywords import (",
         *[f"    {name}," for name in enums],
+        ")",
+        "from .paint_types import (",
+        *[f"    {name}," for name in _PAINT_TYPES],
         ")",
         "from .types import (",
         *[f"    {name}," for name in sorted([*_VALUE_TYPES, "Keyword", "Raw"], key=str.lower)],

@@ -1,0 +1,117 @@
+"""Throughput of render_png in 2 threads against 1 thread, on the benchmark cards.
+
+usage: python benchmarks/bench_threads.py [--rounds N] [--filter SUBSTR] [--backends svg2png,resvg]
+
+Each round renders every card of benchmarks/cards twice with one thread, then the
+same jobs with two threads sharing a queue (which goes first alternates), and the
+paired ratio of the two throughputs is the round's figure; medians and spread over
+rounds are printed with the load average. Two threads can only overlap where the
+GIL is released: with the ``svg2png`` binding (``pip install 'satori-py[svg2png]'``)
+that is the raster and the PNG deflate; the front end (element -> SVG) holds it. So
+the one-thread rounds also time the two parts, and the bound they allow is printed:
+with a share ``f`` of the time holding the GIL, two threads reach at most
+``min(2, 1 / f)`` times one thread's throughput. Needs no node: the cards' fonts
+come from ../shared/conformance/fonts.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import resvg_bridge  # noqa: E402
+from bench_cards import Card, backend_env, load, load_cards, spread  # noqa: E402
+
+from satori_py import render_png, render_svg  # noqa: E402
+
+
+def _throughput(cards: list[Card], threads: int) -> float:
+    """Cards per second: every card twice, on ``threads`` threads sharing the jobs."""
+    jobs = [c.kwargs for c in cards] * 2
+    lock = threading.Lock()
+
+    def worker() -> None:
+        while True:
+            with lock:
+                if not jobs:
+                    return
+                kwargs = jobs.pop()
+            render_png(**kwargs)
+
+    n = len(jobs)
+    t0 = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    return n / (time.perf_counter() - t0)
+
+
+def _gil_share(cards: list[Card]) -> float:
+    """The share of one thread's render_png time spent making the SVG (which holds the GIL)."""
+    front = raster = 0.0
+    for card in cards:
+        t0 = time.perf_counter()
+        svg = render_svg(**card.kwargs)
+        t1 = time.perf_counter()
+        resvg_bridge.svg_to_png(svg)
+        t2 = time.perf_counter()
+        front += t1 - t0
+        raster += t2 - t1
+    return front / (front + raster)
+
+
+def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[str, Any]:
+    """Cards per second with one thread and with two, alternating, ``rounds`` times."""
+    out: dict[str, Any] = {}
+    for backend in backends:
+        with backend_env(backend):
+            _throughput(cards, 2)  # warm-up: caches, bytecode, the binding
+            ratios, one, two, shares = [], [], [], []
+            for r in range(rounds):
+                if r % 2:
+                    b, a = _throughput(cards, 2), _throughput(cards, 1)
+                else:
+                    a, b = _throughput(cards, 1), _throughput(cards, 2)
+                one.append(a)
+                two.append(b)
+                ratios.append(b / a)
+                shares.append(_gil_share(cards))
+        share = statistics.median(shares)
+        bound = min(2.0, 1 / share) if resvg_bridge.releases_gil(backend) else 1.0
+        print(f"\n== threads ({backend}, GIL {'released' if resvg_bridge.releases_gil(backend) else 'held'} "
+              f"in raster): cards/s with 1 thread {spread(one)}, with 2 threads {spread(two)}; "
+              f"2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus); "
+              f"front end {share:.0%} of a render, so at most {bound:.2f}")
+        out[backend] = {"thread_scaling_median": statistics.median(ratios),
+                        "thread_scaling_min": min(ratios), "thread_scaling_max": max(ratios),
+                        "front_share": share, "bound": bound}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--filter", default="")
+    ap.add_argument("--backends", default="",
+                    help="comma-separated resvg backends (default: the one the bridge picks)")
+    args = ap.parse_args()
+    backends = [resvg_bridge.resolve_backend(b) for b in args.backends.split(",") if b] \
+        or [resvg_bridge.resolve_backend()]
+    cards = load_cards(args.filter)
+    print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
+    bench_threads(cards, args.rounds, backends)
+    print(f"\n{load()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

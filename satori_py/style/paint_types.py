@@ -1,0 +1,220 @@
+"""The value types of the paint properties, parsed at style time.
+
+Owns the immutable values the style stage makes of ``filter`` and
+``backdropFilter`` and of ``clipPath`` (more paint layers join as they move
+from paint/ to the style stage, issue 13): the painter reads them and never
+parses CSS. Lengths are px; what needs the box's size is a :data:`BoxLength`,
+which :func:`box_length` resolves against the size the painter gives it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .types import MAX_LENGTH, Percent
+
+__all__ = [
+    "BoxLength",
+    "CircleShape",
+    "ClipMargin",
+    "ClipReference",
+    "ClipShape",
+    "EllipseShape",
+    "FilterFunction",
+    "InsetShape",
+    "MaskLayer",
+    "OfBox",
+    "PathShape",
+    "PolygonShape",
+    "ShapeArc",
+    "ShapeCommand",
+    "ShapeControl",
+    "ShapeCurve",
+    "ShapeFunction",
+    "ShapeLine",
+    "ShapePoint",
+    "box_length",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FilterFunction:
+    """One filter function; ``value`` is px (blur), degrees (hue-rotate) or an amount.
+
+    ``drop-shadow`` has ``offset``, ``value`` (its blur radius) and ``color``
+    (CSS text); ``url`` has ``ref`` (the id of an SVG filter).
+    """
+
+    name: str
+    value: float = 0.0
+    offset: tuple[float, float] = (0.0, 0.0)
+    color: str = "black"
+    ref: str = ""
+
+
+# -- lengths of a box -----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class OfBox:
+    """A fraction of the basis, as a keyword gives it (``right`` is 1, ``center`` 0.5)."""
+
+    fraction: float
+
+
+# px, a percentage of the basis (``lengthToNumber``: ``value / 100 * basis``, clamped like
+# a length), or a keyword's fraction of it.
+BoxLength = float | Percent | OfBox
+
+
+def box_length(value: BoxLength, basis: float) -> float | None:
+    """``value`` in px against ``basis``; None where the reference's length is NaN."""
+    if isinstance(value, OfBox):
+        return value.fraction * basis
+    if isinstance(value, Percent):
+        px = value.value / 100 * basis
+        return None if px != px else max(-MAX_LENGTH, min(MAX_LENGTH, px))
+    return value
+
+
+# -- clipPath -------------------------------------------------------------------------------
+# Lengths that did not parse are None: the shape's attribute is left out, as by the reference.
+
+@dataclass(frozen=True, slots=True)
+class CircleShape:
+    """``circle()``: the radius against the box's diagonal over sqrt(2), the centre
+    against its width and height."""
+
+    radius: BoxLength | None
+    cx: BoxLength | None
+    cy: BoxLength | None
+
+
+@dataclass(frozen=True, slots=True)
+class EllipseShape:
+    rx: BoxLength | None
+    ry: BoxLength | None
+    cx: BoxLength | None
+    cy: BoxLength | None
+
+
+@dataclass(frozen=True, slots=True)
+class PathShape:
+    d: str
+    fill_rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class PolygonShape:
+    """``polygon()``: each point's words, the first against the width, the others
+    against the height (the reference's split at commas, then single spaces)."""
+
+    fill_rule: str
+    points: tuple[tuple[BoxLength | None, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InsetShape:
+    """``inset()``: offsets (top, right, bottom, left; px or percentages of the height
+    and width) and the corner radii of ``round`` by border-radius key."""
+
+    offsets: tuple[float | Percent, float | Percent, float | Percent, float | Percent]
+    radii: tuple[tuple[str, float | Percent], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShapePoint:
+    """A position in the box: x against the width, y against the height; an offset
+    ``from_end`` is from the right or bottom edge."""
+
+    x: BoxLength
+    y: BoxLength
+    x_from_end: bool = False
+    y_from_end: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeControl:
+    """A control point, relative to the segment's start, its end or the box (``origin``)."""
+
+    point: ShapePoint
+    reference: Literal["start", "end", "origin"]
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeLine:
+    """``move`` and ``line`` (to ``point``), ``hline``/``vline`` (to ``coord`` on their
+    axis) or ``close``."""
+
+    command: Literal["move", "line", "hline", "vline", "close"]
+    by: bool = False
+    point: ShapePoint | None = None
+    coord: BoxLength = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeCurve:
+    command: Literal["curve", "smooth"]
+    by: bool
+    point: ShapePoint
+    controls: tuple[ShapeControl, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeArc:
+    """``arc``: radii against the width and height, or one radius against the box's
+    diagonal over sqrt(2) (``diagonal``); rotation in degrees."""
+
+    by: bool
+    point: ShapePoint
+    rx: BoxLength = 0.0
+    ry: BoxLength = 0.0
+    diagonal: bool = False
+    rotation: float = 0.0
+    large: int = 0
+    sweep: int = 0
+
+
+ShapeCommand = ShapeLine | ShapeCurve | ShapeArc
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeFunction:
+    fill_rule: str
+    start: ShapePoint
+    commands: tuple[ShapeCommand, ...]
+
+
+ClipShape = CircleShape | EllipseShape | PathShape | PolygonShape | InsetShape | ShapeFunction
+
+
+@dataclass(frozen=True, slots=True)
+class ClipReference:
+    """A ``clipPath`` that names no shape (``url(#a)``, a box alone): nothing is clipped by
+    it, but like any clip path it makes a stacking context."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClipMargin:
+    """``overflowClipMargin``: how far ``overflow: clip`` reaches past its visual box."""
+
+    margin: float = 0.0
+    box: str = "padding-box"
+
+
+# -- masks ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class MaskLayer:
+    """One ``mask`` layer: its image (a gradient or ``url()`` as written) and the
+    other longhands' words for it."""
+
+    image: str
+    position: str = "0% 0%"
+    size: str = "auto"
+    repeat: str = "repeat"
+    origin: str = "border-box"
+    clip: str = "border-box"
+    composite: str = "add"
+    mode: str = "match-source"

@@ -1,0 +1,82 @@
+"""The paint values of a computed style, parsed once into typed layers.
+
+``compute_style`` hands each element's paint properties that are written as
+text (``filter``, ``backdropFilter``, ``clipPath``, ``overflowClipMargin``, the
+corner shapes, the mask properties) to :func:`parse_paint_values` with what
+their relative units need (:class:`PaintContext`), so the painter reads typed
+values and never parses.
+An invalid value is reported with the reference's sentence: raised, or given
+to ``on_style_error`` and dropped; what is drawn otherwise than written (a
+clip path that names no shape) is noted.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import SatoriError, StyleError
+from .clip_shapes import parse_clip_margin, parse_clip_path
+from .corner_shape import CORNER_LONGHANDS, corner_shape_value
+from .filters import parse_filters
+from .masks import MASK_PROPERTIES, masks_of
+from .types import RGBA
+from .values import LengthContext, unreadable
+
+__all__ = ["PaintContext", "parse_paint_values"]
+
+Reporter = Callable[[StyleError], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PaintContext:
+    """What an element's paint values are resolved against: its font size and its
+    parent's (filters take ``em`` from the parent, as the reference's expand.ts),
+    the viewport, the ``ch`` ratio of its own font, its line height multiplier
+    (``lh``; None for ``normal``) and its colour."""
+
+    font_size: float
+    parent_font_size: float
+    viewport: tuple[float, float]
+    ch_ratio: float
+    line_height: float | None
+    color: RGBA
+
+
+def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Reporter, note: Reporter) -> None:
+    """Replace the paint values of ``values`` (a computed style being made) by their
+    typed layers; a value ``report`` does not raise for is dropped."""
+    filter_lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio)
+    lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "filter": lambda value: parse_filters(value, "filter", font_size=ctx.parent_font_size,
+                                              lengths=filter_lengths, current_color=ctx.color.to_css()),
+        "backdropFilter": lambda value: parse_filters(value, "backdropFilter", font_size=ctx.parent_font_size,
+                                                      lengths=filter_lengths, current_color=ctx.color.to_css()),
+        "clipPath": lambda value: parse_clip_path(value, ctx.font_size, lengths, note),
+        "overflowClipMargin": lambda value: parse_clip_margin(value, ctx.font_size, lengths, note),
+        **dict.fromkeys(CORNER_LONGHANDS, corner_shape_value),
+    }
+    for prop, parse in parsers.items():
+        if prop in values:
+            values[prop] = _parsed(prop, values[prop], parse, report)
+    if any(key in values for key in MASK_PROPERTIES):
+        # The mask properties are folded into the computed maskImage.
+        layers = _parsed("maskImage", values.get("maskImage"), lambda _: masks_of(values), report)
+        for key in MASK_PROPERTIES:
+            values.pop(key, None)
+        if layers is not None:
+            values["maskImage"] = layers
+
+
+def _parsed(prop: str, value: Any, parse: Callable[[Any], Any], report: Reporter) -> Any:
+    """``parse(value)``, or None when it is invalid (reported)."""
+    try:
+        return parse(value)
+    except StyleError as error:
+        report(error)
+    except SatoriError:
+        raise
+    except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
+        report(unreadable(prop, value))
+    return None

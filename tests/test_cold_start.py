@@ -1,0 +1,48 @@
+"""A plain card's CLI run imports nothing it does not use (the cold start's cost is mostly
+imports: see benchmarks/bench_cards.py --only cold). The modules below are each imported
+by the first card that needs them; a plain card needs none of them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+NOT_FOR_A_PLAIN_CARD = [
+    "asyncio", "http.client", "ssl", "urllib.request", "tempfile", "importlib.metadata",
+    "satori_py.fetch.http", "satori_py.tailwind", "satori_py.paint.inline_svg",
+    "satori_py.output_cache", "satori_py.layout.grid", "satori_py.layout.grid_parse",
+]
+
+SCRIPT = """
+import json, sys
+from satori_py.cli import main
+sys.argv = ["satori-py", sys.argv[1], "-o", sys.argv[2]]
+try:
+    main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+CARD = {"type": "div", "props": {
+    "style": {"display": "flex", "width": "100%", "height": "100%", "alignItems": "center",
+              "justifyContent": "center", "backgroundColor": "#fff", "fontSize": 96},
+    "children": "Hello, world!"}}
+
+
+def test_plain_card_imports_only_what_it_draws(tmp_path: Path) -> None:
+    card = tmp_path / "card.json"
+    card.write_text(json.dumps({"element": CARD, "options": {"width": 1200, "height": 630}}))
+    for backend in ("resvg", "resvg_py"):
+        out = tmp_path / f"{backend}.png"
+        run = subprocess.run([sys.executable, "-c", SCRIPT, str(card), str(out)], capture_output=True, text=True, check=True,
+                             env={"SATORI_PY_RESVG": backend, "PATH": "", "PYTHONPATH": str(ROOT)})
+        loaded = set(json.loads(run.stdout))
+        assert out.read_bytes().startswith(b"\x89PNG")
+        assert [m for m in NOT_FOR_A_PLAIN_CARD if m in loaded] == [], backend
+        if backend == "resvg":  # its extension, without the package's version lookup
+            assert "resvg._resvg" in loaded and "resvg" not in loaded
