@@ -7,15 +7,19 @@ Writes a blog-card template and a CSV of N rows to a temporary folder, then runs
 ``python -m satori_py TEMPLATE --data ROWS --out-dir DIR --jobs J`` for each J,
 interleaved (J1, J2, J1, J2, ...) so that load changes hit both sides alike,
 ``--repeat`` times. Each run is timed from the process start to its exit
-(imports, pool start-up and writing the files included). Prints every run, then
-per J the median cards/s with its spread (min-max), the ratio of the medians
-against the first J, and the load average before and after.
+(imports, pool start-up and writing the files included), and its CPU time (the
+command and its worker processes, user + system) is read from the kernel. Prints
+every run, then per J the median cards/s with its spread (min-max), the ratio of
+the medians against the first J, the median CPU time per card and the CPU
+seconds per wall second (how many cores the run kept busy: on a machine loaded
+by others, the cores it got), and the load average before and after.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -54,8 +58,16 @@ def make_rows(path: Path, cards: int) -> None:
                              3 + i % 20, "example.blog", f"#{(i * 2654435761) % 0xFFFFFF:06x}", "#0b1020"])
 
 
-def run(folder: Path, jobs: int, args: argparse.Namespace) -> float:
+def cpu_seconds() -> float:
+    """User + system CPU time of the finished child processes (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(folder: Path, jobs: int, args: argparse.Namespace) -> tuple[float, float]:
+    """One run of the command: (wall seconds, CPU seconds)."""
     out = folder / f"out-{jobs}"
+    cpu = cpu_seconds()
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "satori_py", str(folder / "card.html"), "--data",
                            str(folder / "rows.csv"), "--out-dir", str(out), "--name", "{slug}.png",
@@ -64,7 +76,7 @@ def run(folder: Path, jobs: int, args: argparse.Namespace) -> float:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"--jobs {jobs} failed:\n{proc.stderr}")
-    return seconds
+    return seconds, cpu_seconds() - cpu
 
 
 def main() -> None:
@@ -81,20 +93,25 @@ def main() -> None:
         make_rows(folder / "rows.csv", args.cards)
         load_before = os.getloadavg()
         times: dict[int, list[float]] = {j: [] for j in args.jobs}
+        cpus: dict[int, list[float]] = {j: [] for j in args.jobs}
         for round_ in range(args.repeat):
             for jobs in args.jobs:
-                seconds = run(folder, jobs, args)
+                seconds, cpu = run(folder, jobs, args)
                 times[jobs].append(seconds)
-                print(f"round {round_ + 1}: --jobs {jobs}: {seconds:7.1f} s  {args.cards / seconds:6.1f} cards/s",
-                      flush=True)
+                cpus[jobs].append(cpu)
+                print(f"round {round_ + 1}: --jobs {jobs}: {seconds:7.1f} s  {args.cards / seconds:6.1f} cards/s"
+                      f"  CPU {cpu:7.1f} s ({cpu / seconds:.2f} cores)", flush=True)
         load_after = os.getloadavg()
     base = statistics.median(times[args.jobs[0]])
     print(f"\n{args.cards} cards of {args.width}x{args.height}, {args.repeat} interleaved runs each, "
           f"{os.cpu_count()} CPUs; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     for jobs, runs in times.items():
         median = statistics.median(runs)
+        cpu = statistics.median(cpus[jobs])
+        cores = statistics.median(c / t for c, t in zip(cpus[jobs], runs))
         print(f"--jobs {jobs}: median {args.cards / median:6.1f} cards/s (spread "
-              f"{args.cards / max(runs):.1f}-{args.cards / min(runs):.1f}), {base / median:.2f}x --jobs {args.jobs[0]}")
+              f"{args.cards / max(runs):.1f}-{args.cards / min(runs):.1f}), {base / median:.2f}x --jobs {args.jobs[0]};"
+              f" CPU {1000 * cpu / args.cards:.0f} ms/card, {cores:.2f} cores busy")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 Every example under ``docs/examples/`` becomes ``img/NAME.png`` in the site:
 
 * ``NAME.html``: HTML (:func:`satori_py.markup.from_html`);
+* ``NAME.tailwind.html``: HTML whose ``class`` attributes are Tailwind utilities
+  too (``tailwind_classes=True``, :mod:`satori_py.markup.classes`);
 * ``NAME.json``: an element or a case (:func:`satori_py.case.load_case`);
 * ``NAME.jinja.html`` with ``NAME.row.json``: a Jinja2 template and its row.
 
@@ -37,6 +39,10 @@ def render_examples(examples: Path) -> dict[str, bytes]:
             out[stem] = render_png(Template.from_file(path).render(row), **SIZE)
         elif name.endswith(".row.json") or path.suffix not in (".html", ".json"):
             continue
+        elif path.suffix == ".html":
+            tailwind = name.endswith(".tailwind.html")
+            stem = name.removesuffix(".tailwind.html") if tailwind else path.stem
+            out[stem] = render_png(path, tailwind_classes=tailwind, **SIZE)
         else:
             case = load_case(path)
             options: dict[str, Any] = {**SIZE, **case.render_kwargs()}

@@ -24,6 +24,7 @@ from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
+from .markup.source import read_markup
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.checks import checked_style
 from .paint.image import load_image
@@ -117,6 +118,7 @@ class Pipeline:
     on_warning: Callable[[Exception], None] | None = None
     tailwind_config: Mapping[str, Any] | None = None
     limits: Limits | None = None
+    tailwind_classes: bool = False
 
     def __post_init__(self) -> None:
         self._new_channel()
@@ -136,7 +138,8 @@ class Pipeline:
         with enforcing(self.limits):
             _check_canvas(self.width, self.height)
             with self.diagnostics.active():  # what HTML input repairs or ignores
-                return load_element(element)
+                return load_element(read_markup(element, tailwind_classes=self.tailwind_classes,
+                                                tailwind_config=self.tailwind_config))
 
     def layout(self, tree: Element) -> LayoutResult:
         with enforcing(self.limits) as budget, self.diagnostics.active():
@@ -264,8 +267,8 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None,
                tailwind_config: Mapping[str, Any] | None = None,
-               limits: Limits | None = None) -> str:
-    """Render ``element`` (dict, JSON text, path or Element) to an SVG string.
+               limits: Limits | None = None, tailwind_classes: bool = False) -> str:
+    """Render ``element`` (dict, JSON or HTML text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
     content, as in Satori. ``fonts`` replaces the bundled default font (Geist).
@@ -280,10 +283,12 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     ``tailwind_config`` is Satori's ``tailwindConfig`` (theme overrides and
     ``extend``), used by this render only. ``limits`` (a :class:`Limits`) bounds
     what the input may cost; over a limit raises :class:`LimitError`.
+    ``tailwind_classes`` reads the ``class`` attributes of HTML input as
+    Tailwind utilities too (:mod:`satori_py.markup.classes`).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning,
-                        tailwind_config, limits)
+                        tailwind_config, limits, tailwind_classes)
     with gc_paused(), enforcing(limits):  # the stages share one budget
         return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 

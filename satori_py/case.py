@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import did_you_mean, report
-from .element import MARKUP_SUFFIXES
 from .errors import FontError, ImageError, InvalidElementError, OptionError
+from .markup.source import is_markup_file
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
 
 __all__ = [
@@ -241,10 +241,11 @@ def _relative(base: Path, name: Any) -> Path | None:
 
 
 def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
-              base_dir: str | os.PathLike[str] | None = None, *, tailwind_classes: bool = False) -> Case:
+              base_dir: str | os.PathLike[str] | None = None) -> Case:
     """Load a case file (or an already-parsed dict) into a :class:`Case`.
 
-    An HTML file is read by :func:`satori_py.markup.from_html` (with ``tailwind_classes``).
+    An HTML file is read by :func:`satori_py.markup.from_html` (a case of just
+    that element; ``render_png(path, tailwind_classes=True)`` reads it with options).
     Relative font and reference paths resolve against ``base_dir``, which
     defaults to the case file's folder (or the current directory for a dict).
     """
@@ -258,10 +259,10 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise InvalidElementError(f"Cannot read {path}: {reason}") from None
-        if path.suffix.lower() in MARKUP_SUFFIXES:
-            from .markup import from_html
+        if is_markup_file(path):
+            from .markup.html import from_html
 
-            return Case(element=from_html(text, tailwind_classes=tailwind_classes), path=path)
+            return Case(element=from_html(text), path=path)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

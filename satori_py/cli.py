@@ -3,7 +3,7 @@
     satori-py INPUT -o OUT.png [--width W] [--height H] [--scale S]
               [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
               [--limit NAME=VALUE ...]
-              [--compression fast|default|smallest]
+              [--compression fast|default|smallest] [--timeout SECONDS] [--tailwind-classes]
     satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
     satori-py A.json B.html ... --out-dir DIR ...
 
@@ -88,8 +88,9 @@ def parse_font_spec(spec: str) -> Any:
         raise click.BadParameter(str(exc), param_hint="--font") from None
 
 
-def _load(input_path: str, tailwind_classes: bool = False) -> Any:
-    from .case import load_case
+def _load(input_path: str) -> Any:
+    from .case import Case, load_case
+    from .markup.source import is_markup_file
 
     if input_path == "-":
         import json
@@ -104,7 +105,9 @@ def _load(input_path: str, tailwind_classes: bool = False) -> Any:
             raise InvalidElementError(
                 f"Expected an element or a case object, got {type(data).__name__}")
         return load_case(data)
-    return load_case(input_path, tailwind_classes=tailwind_classes)
+    if is_markup_file(input_path):  # read by the render, with the command line's options
+        return Case(element=Path(input_path), path=Path(input_path))
+    return load_case(input_path)
 
 
 def _batch_options(command: Any) -> Any:
@@ -154,19 +157,23 @@ def _batch_options(command: Any) -> Any:
                    "--limit max_image_pixels=10000000 (timeout=none: no time limit).")
 @click.option("--emoji", type=click.Choice(EMOJI_CHOICES), default=None,
               help="Emoji set (default twemoji, bundled and offline; none: the fonts' glyphs).")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Seconds a render may take (default 60; 0: no limit). In a batch, each item's; a "
+                   "worker process still rendering one at twice that is stopped.")
 @click.option("--tailwind-classes", is_flag=True,
               help="Read the class attributes of HTML input as Tailwind utilities too.")
 @_batch_options
 def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
         font_specs: tuple[str, ...], debug: bool, scale: float | None, compression: str,
-        strict: bool, limit_specs: tuple[str, ...], emoji: str | None, tailwind_classes: bool,
+        strict: bool, limit_specs: tuple[str, ...], emoji: str | None, timeout: float | None,
+        tailwind_classes: bool,
         **batch: Any) -> None:
     """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
 
     With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
     """
     common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes,
-              "compression": compression, "limits": parse_limits(limit_specs)}
+              "compression": compression, "limits": parse_limits(limit_specs), "timeout": timeout}
     if batch["out_dir"] is not None:
         _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
         return
@@ -205,7 +212,7 @@ def _render(input_path: str, fmt: str, width: int | None, height: int | None, fo
     """The image bytes; exits with status 1 (``error: <message>``) when the input cannot be rendered."""
     try:
         with Diagnostics(strict=common["strict"]).active():  # the case file's unknown options
-            case = _load(input_path, common["tailwind_classes"])
+            case = _load(input_path)
         options: dict[str, Any] = case.render_kwargs()
         options.update(_options(width, height, fonts, None, common))
 
@@ -235,10 +242,19 @@ def _options(width: int | None, height: int | None, fonts: list[Any], scale: flo
         options["debug"] = True
     if common["strict"]:
         options["strict"] = True
-    if common["limits"] is not None:
-        options["limits"] = common["limits"]
     if common["emoji"] is not None:
         options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
+    if common["tailwind_classes"]:
+        options["tailwind_classes"] = True
+    limits = common.get("limits")
+    if common["timeout"] is not None:
+        from dataclasses import replace
+
+        from .limits import Limits
+
+        limits = replace(limits or Limits(), timeout=common["timeout"] or None)
+    if limits is not None:
+        options["limits"] = limits
     if common["compression"] != "default":
         options["compression"] = common["compression"]
     return options
@@ -254,7 +270,7 @@ def _run_batch(inputs: tuple[str, ...], output: Path | None, width: int | None, 
     options = _options(width, height, [parse_font_spec(s) for s in font_specs], scale, common)
     from .batch.command import BatchRequest, run_batch
 
-    request = BatchRequest(inputs=list(inputs), tailwind_classes=common["tailwind_classes"], **batch)
+    request = BatchRequest(inputs=list(inputs), **batch)
     try:
         status = run_batch(request, options)
     except SatoriError as exc:

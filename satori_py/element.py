@@ -4,8 +4,9 @@ An element is React-element-like: ``{"type": "div", "props": {"style": {...},
 "children": ...}}``. Children are strings, numbers, elements, ``None``/booleans
 (ignored, as React ignores them) or nested lists of those; adjacent strings and
 numbers merge into one text node. This module reads
-JSON text, HTML (through :mod:`satori_py.markup`), files and Python dicts into
-:class:`Element` trees, gives every node its :data:`path` (``div/div[1]/span[0]``,
+JSON text, JSON files and Python dicts into :class:`Element` trees (HTML input
+is turned into such a dict first, by :mod:`satori_py.markup`, which the front
+doors call), gives every node its :data:`path` (``div/div[1]/span[0]``,
 the index counting every kept child of the parent) and offers :func:`h`, a
 small builder. An element whose type is a Python callable is a component: it
 is called with its props as keyword arguments (``children`` included) and
@@ -57,9 +58,6 @@ class Element:
 Node = Element | TextNode
 
 
-MARKUP_SUFFIXES = (".html", ".htm")
-
-
 def h(type: str | Callable[..., Any], props: Mapping[str, Any] | None = None,
       *children: Any) -> dict[str, Any]:
     """Build an element dict: ``h("div", {"style": {...}}, "text", h("span", None, "x"))``.
@@ -73,7 +71,7 @@ def h(type: str | Callable[..., Any], props: Mapping[str, Any] | None = None,
 
 
 def load_element(source: Any) -> Element:
-    """Read an element from a dict, JSON text, HTML, a path to a JSON or HTML file, or an Element.
+    """Read an element from a dict, JSON text, a path to a JSON file, or an Element.
 
     The active render's :class:`~satori_py.limits.Limits` apply: JSON text nested
     deeper than the element depth allows is refused before it is decoded, and
@@ -82,17 +80,10 @@ def load_element(source: Any) -> Element:
     if isinstance(source, Element):
         return source
     limits = active().limits
-    if isinstance(source, (os.PathLike,)):
-        path = Path(source)
-        source = (_read_markup(path) if path.suffix.lower() in MARKUP_SUFFIXES
-                  else _read_json(path, limits.max_depth))
+    if isinstance(source, os.PathLike):
+        source = _read_json(Path(source), limits.max_depth)
     elif isinstance(source, (str, bytes)):
-        from .markup import from_html, is_markup
-
-        if is_markup(source):
-            source = from_html(source)
-        else:
-            source = _decode_json(source, limits.max_depth)
+        source = _decode_json(source, limits.max_depth)
     root = parse_element(source, max_depth=limits.max_depth)
     check_limits(root, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     return root
@@ -163,16 +154,6 @@ def _decode_json(text: str | bytes, max_depth: int, where: str = "") -> Any:
         # Only when max_depth was raised past what the interpreter's recursion allows.
         raise LimitError(f"The JSON element{where} nests {nesting} levels of arrays and objects, more than "
                          "the JSON decoder can.", limit="max_depth") from None
-
-
-def _read_markup(path: Path) -> Any:
-    from .markup import from_html
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidElementError(f"Cannot read element file {path}: {getattr(exc, 'strerror', None) or exc}.") from None
-    return from_html(text)
 
 
 def _read_json(path: Path, max_depth: int) -> Any:

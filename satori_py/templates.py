@@ -84,8 +84,9 @@ class Template:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.name}: {exc}") from None
 
-    def render(self, row: Mapping[str, Any]) -> Any:
-        """The element (a dict) of one row."""
+    def render(self, row: Mapping[str, Any], *, tailwind_config: Mapping[str, Any] | None = None) -> Any:
+        """The element (a dict) of one row; ``tailwind_config`` is the render's (see
+        :mod:`satori_py.markup.classes`: it tells which sheet classes are utilities)."""
         text = self.render_text(row)
         if self.kind == "json":
             try:
@@ -95,7 +96,8 @@ class Template:
                                     f"{exc.lineno} column {exc.colno}.") from None
         from .markup import from_html
 
-        return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes)
+        return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes,
+                         tailwind_config=tailwind_config)
 
 
 def _json_finalize(value: Any) -> Any:

@@ -7,6 +7,7 @@ command builds the docs too.
 """
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import os
 import re
@@ -63,10 +64,12 @@ def _parameters(fn) -> set[str]:
 
 
 def test_every_option_is_in_the_options_reference() -> None:
-    from satori_py import ImageResponse, Template, api, render_many
+    from satori_py import ImageResponse, Template, api, files_fetcher, http_fetcher, render_many
     from satori_py.cli import cli
     from satori_py.markup import from_html
+    from satori_py.output_cache import OutputCache
     from satori_py.text.google_fonts import GoogleFontsLoader
+    from satori_py.web.settings import PoolSettings
 
     documented = _documented("options.md")
     wanted = {
@@ -77,11 +80,29 @@ def test_every_option_is_in_the_options_reference() -> None:
         "render_many": _parameters(render_many),
         "ImageResponse": _parameters(ImageResponse),
         "GoogleFontsLoader": _parameters(GoogleFontsLoader),
+        "http_fetcher": _parameters(http_fetcher),
+        "files_fetcher": _parameters(files_fetcher),
+        "OutputCache": _parameters(OutputCache),
+        "the render pool": {f.name for f in dataclasses.fields(PoolSettings)},
         "the command line": {name.lstrip("-") for param in cli.params
                              for name in getattr(param, "opts", []) if name.startswith("--")},
     }
     missing = {where: sorted(names - documented) for where, names in wanted.items() if names - documented}
     assert missing == {}
+
+
+def test_every_limit_is_in_the_limits_reference() -> None:
+    from satori_py import Limits
+
+    assert {f.name for f in dataclasses.fields(Limits)} - _documented("limits.md") == set()
+
+
+def test_every_environment_variable_is_in_the_options_reference() -> None:
+    read = set()
+    for package in ("satori_py", "resvg_bridge"):
+        for path in (ROOT / package).rglob("*.py"):
+            read.update(re.findall(r"SATORI_PY_[A-Z_]+", path.read_text(encoding="utf-8")))
+    assert read and read - _documented("options.md") == set()
 
 
 def test_every_error_is_in_the_errors_reference() -> None:

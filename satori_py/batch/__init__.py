@@ -1,7 +1,8 @@
 """Batch rendering: many cards, in order, over many cores or a Dask cluster.
 
 :func:`render_many` (:mod:`.run`) is the library entry point; :mod:`.rows`
-reads data rows, :mod:`.worker` is what runs in each worker, :mod:`.progress`
+reads data rows, :mod:`.pool` runs the local worker processes (each item within a
+time limit), :mod:`.worker` is what runs in each worker, :mod:`.progress`
 draws the progress, and :mod:`.command` is the batch side of the CLI.
 """
 from __future__ import annotations

@@ -10,7 +10,8 @@ from 1), or for input files ``stem``, ``name`` and ``index``; its extension
 (``.png`` or ``.svg``) picks the format. A name may hold folders, never ``..``
 or an absolute path. A row that fails (bad data, a bad name, a render error)
 is reported and the batch goes on; the summary lists every failure, and the
-exit status is 1 when any item failed.
+exit status is 1 when any item failed. Each item renders within ``--timeout``
+seconds (default 60; see :mod:`.run`).
 """
 from __future__ import annotations
 
@@ -45,7 +46,6 @@ class BatchRequest:
     jobs: int | None = None
     skip_existing: bool = False
     scheduler: str | None = None
-    tailwind_classes: bool = False
     progress: bool = True
 
 
@@ -74,7 +74,7 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
         if len(request.inputs) != 1:
             raise _usage("--data takes one TEMPLATE input")
         template_path = Path(request.inputs[0])
-        template = Template.from_file(template_path, tailwind_classes=request.tailwind_classes)
+        template = Template.from_file(template_path, tailwind_classes=bool(options.get("tailwind_classes")))
         template.check()
         rows = list(read_rows(request.data))
     else:
@@ -96,8 +96,7 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
     results: Generator[RenderResult, None, None] | None = None
     try:
         results = render_many(items, template=template, format=fmt, jobs=request.jobs, executor=executor,
-                              progress=request.progress and _progress_bar(err),
-                              tailwind_classes=request.tailwind_classes, **options)
+                              progress=request.progress and _progress_bar(err), **options)
         for planned, result in zip(todo, results):
             if result.ok:
                 assert planned.output is not None and result.data is not None

@@ -3,19 +3,20 @@
 Where the work goes:
 
 * ``jobs=1``: in this process, one item after the other;
-* ``jobs=N`` (default: every usable core): a local process pool of N workers,
-  each given the batch's context once by its initializer. The workers are
-  forked on Linux when this process has a single thread (nothing to re-import,
-  nothing to re-load), spawned otherwise (then, as with any process pool, a
-  script must guard its entry point with ``if __name__ == "__main__":``). A
-  worker that dies (a crash, killed, out of memory) takes the pool down: the
-  pool is replaced and the items that were in flight are tried once more; an
-  item that fails that way twice gets a :class:`RenderError`, and the batch
-  goes on;
+* ``jobs=N`` (default: every usable core): N local worker processes
+  (:mod:`.pool`), each given the batch's context once. A worker that dies
+  fails only its own item, and one still rendering an item at twice the
+  render's time limit (a hang the render's own deadline cannot reach) is
+  killed and replaced, the item failing with
+  :class:`~satori_py.errors.RenderTimeoutError`;
 * ``executor=``: any :class:`concurrent.futures.Executor` (items go in chunks of
   :data:`CHUNK`, each carrying the context, prepared once per worker process);
   a ``distributed.Client`` (Dask) gets the context scattered to every worker
   once, then one task per item.
+
+Every item renders under its own budget of the ``limits`` option (its
+``timeout``, 60 s by default: an item over it fails with a ``LimitError``),
+wherever it runs; only local worker processes can also be stopped from here.
 
 At most a few items per worker are in flight, so an endless iterator of items
 is fine; results come back in input order.
@@ -24,20 +25,19 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
-import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidElementError, RenderError, SatoriError
+from ..limits import Limits
 from ..templates import Template
+from .pool import LocalPool
 from .progress import ProgressBar, Reporter, Tracker
 from .rows import Row
-from .worker import BatchContext, Format, Job, Outcome, init_worker, run_current, run_with
+from .worker import BatchContext, Format, Job, Outcome, run_with
 
 __all__ = ["CHUNK", "RenderResult", "default_jobs", "render_many"]
 
@@ -69,7 +69,7 @@ def default_jobs() -> int:
 
 def render_many(items: Iterable[Any], *, template: Template | None = None, format: Format = "png",
                 jobs: int | None = None, executor: Any = None, progress: bool | Reporter = False,
-                tailwind_classes: bool = False, **options: Any) -> Generator[RenderResult, None, None]:
+                **options: Any) -> Generator[RenderResult, None, None]:
     """Render every item; yield a :class:`RenderResult` per item, in input order.
 
     ``items`` are elements (dicts, JSON or HTML text, paths to case/JSON/HTML
@@ -78,14 +78,17 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
     ``options`` are render_png's (or render_svg's, with ``format="svg"``).
     ``progress=True`` draws a bar on standard error; a callable receives a
     :class:`~satori_py.batch.progress.Progress` after each item.
-    ``tailwind_classes`` reads the ``class`` attributes of HTML items as
-    Tailwind utilities too (see :func:`satori_py.markup.from_html`).
+    Each item renders under its own budget of ``limits`` (a render option: its
+    ``timeout`` bounds each item's time, see the module doc).
+    ``tailwind_classes=True`` (a render option) reads the ``class`` attributes
+    of HTML items as Tailwind utilities too (a template's own setting is its
+    :attr:`~satori_py.templates.Template.tailwind_classes`).
     """
     if format not in ("png", "svg"):
         raise ValueError(f'Unknown format {format!r}: expected "png" or "svg".')
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"Invalid jobs {jobs!r}: expected a positive number of processes.")
-    context = BatchContext(options, template, tailwind_classes)
+    context = BatchContext(options, template)
     total = len(items) if hasattr(items, "__len__") else None  # type: ignore[arg-type]
     reporter = ProgressBar() if progress is True else (progress or None)
     tracker = Tracker(reporter, total)
@@ -96,8 +99,10 @@ def render_many(items: Iterable[Any], *, template: Template | None = None, forma
         elif (jobs or default_jobs()) == 1:
             yield from _ordered(_InProcess(context), jobs_iter, tracker)
         else:
-            with _LocalPool(context, jobs or default_jobs()) as pool:
-                yield from _ordered(pool, jobs_iter, tracker)
+            limits = options.get("limits")
+            time_limit = (limits if isinstance(limits, Limits) else Limits()).timeout
+            with _Processes(context, jobs or default_jobs(), time_limit) as backend:
+                yield from _ordered(backend, jobs_iter, tracker)
     finally:
         tracker.close()
 
@@ -111,10 +116,9 @@ class _Backend:
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
         raise NotImplementedError
 
-    def failed(self, jobs: Sequence[Job], exc: BaseException, retried: bool) -> list[Outcome] | None:
-        """Outcomes for a chunk whose future raised (the worker failed), or None to retry it."""
-        error = RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
-        return [(index, None, error) for index, _, _ in jobs]
+    def result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        """The outcomes of a submitted chunk, once they are known."""
+        return future.result()
 
 
 @dataclass
@@ -124,7 +128,6 @@ class _Pending:
     jobs: list[Job]
     future: Future[list[Outcome]] | None
     known: list[Outcome]
-    retried: bool = False
 
 
 def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterator[RenderResult]:
@@ -136,7 +139,7 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
             for _, _, error in future.result():
                 tracker.finished(error is None)
 
-    def send(chunk: list[Job], retried: bool = False) -> _Pending:
+    def send(chunk: list[Job]) -> _Pending:
         known: list[Outcome] = []
         ready: list[Job] = []
         for job in chunk:
@@ -149,7 +152,7 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
         future = backend.submit(ready) if ready else None
         if future is not None:
             future.add_done_callback(count)
-        return _Pending(ready, future, known, retried)
+        return _Pending(ready, future, known)
 
     exhausted = False
     while True:
@@ -169,15 +172,12 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
         outcomes = list(head.known)
         if head.future is not None:
             try:
-                outcomes += head.future.result()
-            except Exception as exc:  # the worker failed, not the item
-                answer = backend.failed(head.jobs, exc, head.retried)
-                if answer is None:
-                    pending.appendleft(send(head.jobs, retried=True))
-                    continue
-                for _ in answer:
+                outcomes += backend.result(head.future)
+            except Exception as exc:  # an executor's worker failed, not the item
+                failure = RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
+                for _ in head.jobs:
                     tracker.finished(False)
-                outcomes += answer
+                outcomes += [(index, None, failure) for index, _, _ in head.jobs]
         for index, data, error in sorted(outcomes, key=lambda o: o[0]):
             yield RenderResult(index, items.pop(index), data, error)
 
@@ -198,53 +198,25 @@ class _InProcess(_Backend):
         return future
 
 
-class _LocalPool(_Backend):
-    """A process pool whose workers hold the context; replaced when a worker dies."""
+class _Processes(_Backend):
+    """Local worker processes (:class:`~.pool.LocalPool`), one item per chunk."""
 
-    def __init__(self, context: BatchContext, workers: int) -> None:
+    def __init__(self, context: BatchContext, workers: int, time_limit: float | None) -> None:
         _check_picklable(context)
-        self.context = context
-        self.workers = workers
         self.window = workers * _IN_FLIGHT_PER_WORKER
-        self._pool: ProcessPoolExecutor | None = None
+        self.pool = LocalPool(context, workers, time_limit)
 
-    def __enter__(self) -> _LocalPool:
+    def __enter__(self) -> _Processes:
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            import multiprocessing
-
-            method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                             initializer=init_worker, initargs=(self.context,))
-        return self._pool
+        self.pool.close()
 
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
-        try:
-            return self._executor().submit(run_current, jobs)
-        except BrokenProcessPool:
-            self._replace()
-            return self._executor().submit(run_current, jobs)
+        return self.pool.submit(list(jobs))
 
-    def failed(self, jobs: Sequence[Job], exc: BaseException, retried: bool) -> list[Outcome] | None:
-        if not isinstance(exc, BrokenProcessPool):
-            return super().failed(jobs, exc, retried)
-        self._replace()
-        if not retried:
-            return None  # it may have been in flight beside the item that killed the worker
-        error = RenderError("The worker process died while rendering this item (it crashed, was "
-                            "killed, or ran out of memory).")
-        return [(index, None, error) for index, _, _ in jobs]
-
-    def _replace(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+    def result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        return self.pool.result(future)
 
 
 class _Generic(_Backend):

@@ -1,10 +1,10 @@
 """The worker side of a batch: one context per worker, then one item at a time.
 
 A :class:`BatchContext` (the render options, fonts included, and the template)
-reaches each worker once: as the initializer argument of the local process
-pool, as a scattered Dask future, or, for any other executor, with each chunk,
-where the worker still prepares it only once (:data:`_PREPARED`, keyed by the
-context's token). Preparing reads every font file into memory and compiles the
+reaches each worker once: as the argument of a local worker process
+(:func:`serve`), as a scattered Dask future, or, for any other executor, with
+each chunk, where the worker still prepares it only once (:data:`_PREPARED`,
+keyed by the context's token). Preparing reads every font file into memory and compiles the
 template, so rendering an item does neither.
 
 An item is an element (dict, JSON or HTML text, :class:`~satori_py.element.Element`),
@@ -16,19 +16,22 @@ carrying the traceback text, so the batch goes on and the bug is visible.
 from __future__ import annotations
 
 import os
+import pickle
+import signal
 import traceback
 import uuid
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any, Literal
 
 from ..errors import RenderError, SatoriError
+from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
 
-__all__ = ["BatchContext", "Job", "Outcome", "init_worker", "render_jobs", "run_current", "run_with",
-           "setups"]
+__all__ = ["BatchContext", "Job", "Outcome", "render_jobs", "run_with", "serve", "setups", "warm"]
 
 Format = Literal["png", "svg"]
 Job = tuple[int, Any, Format]
@@ -42,7 +45,6 @@ class BatchContext:
 
     options: Mapping[str, Any] = field(default_factory=dict)
     template: Template | None = None
-    tailwind_classes: bool = False
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -51,13 +53,12 @@ class _Prepared:
     options: dict[str, Any]
     png_options: dict[str, Any]
     template: Template | None
-    tailwind_classes: bool
 
 
 _PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
 _MAX_PREPARED = 4
-_CURRENT: str | None = None
 _SETUPS = 0
+_WARM: set[str] = set()  # the tokens of the contexts warmed in this process
 _PNG_ONLY = ("scale", "background", "compression")
 
 
@@ -83,7 +84,7 @@ def prepare(context: BatchContext) -> _Prepared:
     if context.template is not None:
         context.template.check()
     png_options = {k: options.pop(k) for k in _PNG_ONLY if k in options}
-    prepared = _Prepared(options, png_options, context.template, context.tailwind_classes)
+    prepared = _Prepared(options, png_options, context.template)
     _PREPARED[context.token] = prepared
     while len(_PREPARED) > _MAX_PREPARED:
         _PREPARED.popitem(last=False)
@@ -91,17 +92,61 @@ def prepare(context: BatchContext) -> _Prepared:
     return prepared
 
 
-def init_worker(context: BatchContext) -> None:
-    """The local pool's initializer: prepare the batch's context in this worker."""
-    global _CURRENT
-    prepare(context)
-    _CURRENT = context.token
+def warm(context: BatchContext) -> _Prepared:
+    """Prepare ``context`` in this process and render a tiny card with its fonts (once), so
+    that no item pays for the imports and the font parsing, and worker processes forked
+    from this one inherit them too. Raises what preparing raises; the card's own failure
+    is ignored (each item reports its errors)."""
+    prepared = prepare(context)
+    if context.token in _WARM:
+        return prepared
+    _WARM.add(context.token)
+    from .. import api
+
+    try:
+        api.render_png('<div style="display: flex">Aa</div>', width=8, height=8, emoji=None,
+                       fonts=prepared.options.get("fonts"), on_warning=_ignore)
+    except Exception:  # noqa: BLE001 - only a warm-up
+        pass
+    return prepared
 
 
-def run_current(jobs: Sequence[Job]) -> list[Outcome]:
-    """Render ``jobs`` with the context :func:`init_worker` prepared."""
-    assert _CURRENT is not None, "init_worker() was not called in this process"
-    return render_jobs(_PREPARED[_CURRENT], jobs)
+def _ignore(_: Exception) -> None:
+    pass
+
+
+def serve(conn: Connection, context: BatchContext) -> None:
+    """A local worker process (:mod:`.pool`): prepare and warm ``context`` (already done when
+    forked from a parent that did), say so, then answer each list of jobs from ``conn`` with
+    its outcomes, until ``None`` or the end of the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    try:
+        prepared = warm(context)
+    except Exception as exc:
+        conn.send(("failed", _sendable(exc)))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            jobs = conn.recv()
+        except EOFError:
+            return
+        if jobs is None:
+            return
+        outcomes = render_jobs(prepared, jobs)
+        try:
+            conn.send(outcomes)
+        except Exception:  # an error that cannot be pickled: send its text
+            conn.send([(index, data, error if error is None else _sendable(error))
+                       for index, data, error in outcomes])
+
+
+def _sendable(error: Exception) -> Exception:
+    try:
+        pickle.dumps(error)
+        return error
+    except Exception:
+        return RenderError(f"{type(error).__name__}: {error}")
 
 
 def run_with(context: BatchContext, jobs: Sequence[Job]) -> list[Outcome]:
@@ -128,18 +173,15 @@ def _render(prepared: _Prepared, item: Any, fmt: Format) -> bytes:
 
     options = prepared.options
     if prepared.template is not None:
-        element = prepared.template.render(item.data if isinstance(item, Row) else item)
-    elif isinstance(item, os.PathLike):
+        element = prepared.template.render(item.data if isinstance(item, Row) else item,
+                                           tailwind_config=options.get("tailwind_config"))
+    elif isinstance(item, os.PathLike) and not is_markup_file(item):
         from ..case import load_case
 
-        case = load_case(item, tailwind_classes=prepared.tailwind_classes)
+        case = load_case(item)
         element = case.element
         options = {**case.render_kwargs(), **options}
-    elif isinstance(item, (str, bytes)) and prepared.tailwind_classes:
-        from ..markup import from_html, is_markup
-
-        element = from_html(item, tailwind_classes=True) if is_markup(item) else item
-    else:
+    else:  # render_svg reads HTML text and files itself, with the batch's options
         element = item
     if fmt == "svg":
         return api.render_svg(element, **options).encode("utf-8")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import socket
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -270,6 +269,8 @@ def resolve(url: ParsedURL, *, timeout: float,
     if literal is not None:
         found = [literal]
     else:
+        import socket  # only a fetch resolves names; a plain render need not load it
+
         lookup = _DNS.submit(socket.getaddrinfo, url.host, url.port, type=socket.SOCK_STREAM)
         try:
             infos = lookup.result(timeout=max(timeout, 0.001))

@@ -42,9 +42,10 @@ from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode
 from ..diagnostics import report
 from ..errors import MarkupError
 from .attributes import Location, element_props
+from .classes import TailwindClasses
 from .text import jsx_text
 
-__all__ = ["from_html", "is_markup"]
+__all__ = ["from_html"]
 
 Component = Callable[..., Any]
 
@@ -69,21 +70,16 @@ _UNSUPPORTED = {
 }
 
 
-def is_markup(text: str | bytes) -> bool:
-    """Whether ``text`` looks like HTML (its first non-blank character is ``<``)."""
-    if isinstance(text, bytes):
-        text = text[:1024].decode("utf-8", "replace")
-    return text.lstrip("\ufeff \t\r\n").startswith("<")
-
-
 def from_html(source: str | bytes, *, components: Mapping[str, Component] | None = None,
-              tailwind_classes: bool = False) -> dict[str, Any]:
+              tailwind_classes: bool = False,
+              tailwind_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Parse HTML ``source`` into an element dict (``{"type", "props"}``) ready to render.
 
     ``components`` maps tag names to Python functions (see the module doc).
     With ``tailwind_classes`` a ``class`` attribute is also read as Tailwind
-    utilities (prepended to the ``tw`` attribute), except the classes the
-    document's ``<style>`` sheets name, which stay plain class names.
+    utilities, added before the ``tw`` attribute; a class a ``<style>`` sheet of
+    the document names goes to Tailwind only when Tailwind knows it (under
+    ``tailwind_config``, the render's): see :mod:`.classes`.
     """
     if isinstance(source, bytes):
         source = source.decode("utf-8")
@@ -94,9 +90,9 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
         report(MarkupError(f"{message} (repaired as a browser would)",
                            line=getattr(error, "line", None), column=getattr(error, "column", None)))
-    converter = _Converter(source, components or {}, tailwind_classes)
+    converter = _Converter(source, components or {})
     if tailwind_classes:
-        converter.sheet_classes = _sheet_classes(parsed.root)
+        converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
     if document:
         html = next((c for c in parsed.root.children or [] if isinstance(c, HtmlElement)), None)
         if html is None:  # pragma: no cover - the parser always makes <html>
@@ -142,11 +138,10 @@ def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
 
 
 class _Converter:
-    def __init__(self, source: str, components: Mapping[str, Component], tailwind_classes: bool) -> None:
+    def __init__(self, source: str, components: Mapping[str, Component]) -> None:
         self.source = source
         self.components = {name.lower(): fn for name, fn in components.items()}
-        self.tailwind_classes = tailwind_classes
-        self.sheet_classes: frozenset[str] = frozenset()
+        self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too
 
     def element(self, node: HtmlElement, *, in_svg: bool = False, empty: bool = False) -> Any:
         tag = node.name
@@ -158,8 +153,8 @@ class _Converter:
         svg = node.namespace == "svg"
         props = element_props(tag, node.attrs or {}, svg=svg, root_svg=svg and not in_svg,
                               location=location)
-        if self.tailwind_classes and not svg and props.get("className"):
-            self._classes_as_tailwind(props)
+        if self.tailwind is not None and not svg and props.get("className"):
+            _add_utilities(props, self.tailwind.utilities(str(props["className"])))
         children = [] if empty else self.children(node, raw=tag in _RAW_TEXT and not svg, in_svg=svg)
         if children:
             props["children"] = children if len(children) > 1 else children[0]
@@ -197,11 +192,6 @@ class _Converter:
         tag = _START_TAG.match(self.source, offset)
         return tag is not None and tag.group(0).endswith("/>")
 
-    def _classes_as_tailwind(self, props: dict[str, Any]) -> None:
-        utilities = [c for c in str(props["className"]).split() if c not in self.sheet_classes]
-        if utilities:
-            own = props.get("tw")
-            props["tw"] = " ".join(utilities + ([own] if own else []))
 
 
 def _bind(component: Component, props: dict[str, Any], tag: str, location: Location) -> dict[str, Any]:
@@ -223,17 +213,23 @@ def _bind(component: Component, props: dict[str, Any], tag: str, location: Locat
     return bound
 
 
-def _sheet_classes(root: HtmlNode) -> frozenset[str]:
-    """The class names the document's ``<style>`` sheets use in their selectors."""
-    found: set[str] = set()
+def _add_utilities(props: dict[str, Any], utilities: list[str]) -> None:
+    """Put ``utilities`` (from ``class``) before the element's own ``tw`` classes."""
+    if utilities:
+        own = props.get("tw")
+        props["tw"] = " ".join(utilities + ([own] if own else []))
+
+
+def _sheets(root: HtmlNode) -> list[str]:
+    """The text of the document's ``<style>`` sheets (not those inside an ``<svg>``)."""
+    found: list[str] = []
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, HtmlElement) and node.name == "style" and node.namespace != "svg":
-            text = "".join(c.data or "" for c in node.children or [] if isinstance(c, Text))
-            found.update(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\{[^{}]*\}", "{}", text)))
+            found.append("".join(c.data or "" for c in node.children or [] if isinstance(c, Text)))
         stack.extend(getattr(node, "children", None) or [])
-    return frozenset(found)
+    return found
 
 
 def _fold(name: str) -> str:

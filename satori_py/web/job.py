@@ -65,6 +65,8 @@ class RenderJob:
     load_additional_asset: Any = None
     # Checked and copied to plain data by the response (see satori_py.tailwind.config).
     tailwind_config: dict[str, Any] | None = None
+    # HTML input's class attributes read as Tailwind utilities too (satori_py.markup.classes).
+    tailwind_classes: bool = False
 
     @property
     def content_type(self) -> str:
@@ -83,7 +85,7 @@ def render_job(job: RenderJob) -> bytes:
                      fonts=list(job.fonts) if job.fonts is not None else None,
                      debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
                      load_additional_asset=job.load_additional_asset,
-                     tailwind_config=job.tailwind_config)
+                     tailwind_config=job.tailwind_config, tailwind_classes=job.tailwind_classes)
     return encode(png, job.format)
 
 

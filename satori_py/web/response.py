@@ -88,7 +88,8 @@ class ImageResponse:
                  deadline: float | None = None, fetcher: Any = None,
                  strict: bool = False, load_additional_asset: Any = None,
                  cache: OutputCache | bool = True,
-                 tailwind_config: Mapping[str, Any] | None = None) -> None:
+                 tailwind_config: Mapping[str, Any] | None = None,
+                 tailwind_classes: bool = False) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -115,7 +116,8 @@ class ImageResponse:
                              fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
                              format=normalize_format(format), fetcher=fetcher,
                              strict=bool(strict), load_additional_asset=load_additional_asset,
-                             tailwind_config=plain_config(tailwind_config))
+                             tailwind_config=plain_config(tailwind_config),
+                             tailwind_classes=bool(tailwind_classes))
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)

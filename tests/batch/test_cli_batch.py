@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from satori_py import Template, render_png
+from satori_py import Limits, Template, render_png
 
 TEMPLATE = """<div style="display: flex; flex-direction: column; justify-content: center; width: 100%;
             height: 100%; padding: 12px; background: {{ bg }}; color: white">
@@ -99,3 +99,31 @@ def test_usage_errors(tmp_path: Path) -> None:
         "t.html", "--out-dir", "o", "--name", "x.gif", cwd=tmp_path).stderr
     assert "--jobs needs --out-dir" in cli("t.html", "-o", "x.png", "--jobs", "2", cwd=tmp_path).stderr
     assert cli("--version", cwd=tmp_path).stdout.startswith("satori-py, version ")
+
+
+@pytest.mark.parametrize(("args", "expected"), [([], None), (["--timeout", "2.5"], Limits(timeout=2.5)),
+                                               (["--timeout", "0"], Limits(timeout=None))])
+def test_the_timeout_option_is_the_render_s_time_limit(tmp_path: Path, monkeypatch, args: list[str],
+                                                       expected: Limits | None) -> None:
+    from click.testing import CliRunner
+
+    from satori_py import api
+    from satori_py.batch import run
+    from satori_py.cli import cli as command
+
+    seen: list[object] = []
+
+    def render_many(items, **options):
+        seen.append(options.get("limits"))
+        return iter(())
+
+    def render_png(element, **options):
+        seen.append(options.get("limits"))
+        return b"png"
+
+    monkeypatch.setattr(run, "render_many", render_many)
+    monkeypatch.setattr(api, "render_png", render_png)
+    (tmp_path / "t.html").write_text("<p/>")
+    CliRunner().invoke(command, [str(tmp_path / "t.html"), "--out-dir", str(tmp_path / "o"), *args])
+    CliRunner().invoke(command, [str(tmp_path / "t.html"), "-o", str(tmp_path / "t.png"), *args])
+    assert seen == [expected, expected]

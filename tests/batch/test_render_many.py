@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
-from satori_py import Template, render_many, render_png
+from satori_py import Font, Limits, Template, render_many, render_png
 from satori_py.batch.progress import Progress, ProgressBar
 from satori_py.batch.rows import Row
 from satori_py.element import h
-from satori_py.errors import InvalidElementError, RenderError, StyleError
+from satori_py.errors import InvalidElementError, LimitError, RenderError, RenderTimeoutError, StyleError
 
 CARD = Template('<div style="display:flex; width:100%; height:100%; align-items:center; justify-content:center;'
                 ' background:{{ bg }}; color:white; font-size:24px">{{ title }}</div>')
@@ -76,6 +81,105 @@ def test_a_bug_or_a_dead_worker_fails_only_its_item() -> None:
     assert isinstance(results[2].error, RenderError) and str(results[2].error) == "KeyError: 'a bug'"
     assert "Traceback" in results[2].error.traceback
     assert str(results[5].error).startswith("The worker process died while rendering this item")
+
+
+def hang(**_):
+    time.sleep(3600)  # in C: no check inside the render could stop it
+
+
+def test_a_worker_still_rendering_at_twice_the_time_limit_is_stopped_and_its_item_fails() -> None:
+    items = [h("p", None, str(i)) for i in range(6)]
+    items[1] = {"type": hang, "props": {}}
+    items[4] = {"type": hang, "props": {}}
+    seen: list[Progress] = []
+    # 4 s: far above what a tiny card takes even on a loaded machine; only the hanging items reach it.
+    results = list(render_many(items, jobs=2, limits=Limits(timeout=4), progress=seen.append, **SIZE))
+    assert [r.ok for r in results] == [True, False, True, True, False, True], [r.error for r in results]
+    for failed in (results[1], results[4]):
+        assert isinstance(failed.error, RenderTimeoutError)
+        assert str(failed.error) == ("The item was still rendering after 8 s, 2 times the timeout limit of 4 s: "
+                                     "its worker process was stopped.")
+    assert results[5].data == render_png(items[5], **SIZE)
+    assert (seen[-1].done, seen[-1].failed) == (6, 2)
+    assert multiprocessing.active_children() == []  # the stopped workers are gone, the others too
+
+
+def test_an_item_too_big_for_a_busy_worker_s_pipe_waits_for_an_idle_worker() -> None:
+    # The first worker gets the hang; the second is not ready when the big item comes. Pickled,
+    # the big item is over the pipe's buffer: queued behind the hang it would block the parent
+    # (which then could stop nothing) for ever; it waits for the second worker instead.
+    big = h("div", {"style": {"display": "flex"}, "data-padding": "x" * 1_000_000}, "big")
+    items = [{"type": hang, "props": {}}, big, h("p", None, "small")]
+    results = list(render_many(items, jobs=2, limits=Limits(timeout=3), **SIZE))
+    assert [r.ok for r in results] == [False, True, True], [r.error for r in results]
+    assert isinstance(results[0].error, RenderTimeoutError)
+
+
+FORKED_WORKERS = """
+import os
+from satori_py import render_many
+from satori_py.batch import worker
+
+PARENT = os.getpid()
+
+def prepared_before(**_):
+    raise RuntimeError(f"{os.getpid() != PARENT} {worker.setups()}")
+
+results = list(render_many([{"type": prepared_before, "props": {}}] * 4, jobs=2, width=20, height=10))
+print(sorted({str(r.error) for r in results}), worker.setups())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_forked_workers_start_with_the_context_the_parent_prepared() -> None:
+    # In a process of its own: a single-threaded one forks its workers (this one may hold threads).
+    out = subprocess.run([sys.executable, "-c", FORKED_WORKERS], capture_output=True, text=True, check=True)
+    # Each worker (another process) found the context prepared: it never counted a setup of its
+    # own; the parent prepared it once.
+    assert out.stdout == "['RuntimeError: True 1'] 1\n"
+
+
+class Clock:
+    now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+CLOCK = Clock()
+
+
+def slow(**_):
+    CLOCK.now += 100  # the render's own clock jumps past its deadline
+    return h("p", None, "slow")
+
+
+def test_each_item_renders_within_its_own_time_budget(monkeypatch) -> None:
+    monkeypatch.setattr("satori_py.limits._clock", CLOCK)
+    items = [{"type": slow, "props": {}}, h("p", None, "a"), {"type": slow, "props": {}}, h("p", None, "b")]
+    for options, limit in (({}, "60"), ({"limits": Limits(timeout=5)}, "5")):
+        results = list(render_many(items, jobs=1, **options, **SIZE))
+        assert [r.ok for r in results] == [False, True, False, True]
+        assert isinstance(results[0].error, LimitError) and results[0].error.limit == "timeout"
+        assert str(results[0].error) == f"The render took longer than the timeout limit of {limit}s."
+    assert all(r.ok for r in render_many(items, jobs=1, limits=Limits(timeout=None), **SIZE))
+
+
+def test_an_item_that_cannot_go_to_a_worker_fails_alone() -> None:
+    items = [h("p", None, "x"), {"type": lambda: h("p", None, "y"), "props": {}}]
+    assert [r.ok for r in render_many(items, jobs=1, **SIZE)] == [True, True]  # in this process
+    sent = list(render_many(items, jobs=2, **SIZE))
+    assert [r.ok for r in sent] == [True, False]
+    assert str(sent[1].error).startswith("The item cannot be sent to a worker process (")
+    assert str(sent[1].error).endswith("use module-level functions, or jobs=1.")
+
+
+def test_a_context_that_cannot_be_prepared_fails_every_item() -> None:
+    fonts = [Font("Missing", Path("/nonexistent/font.ttf"))]
+    results = list(render_many(rows(3), template=CARD, jobs=2, fonts=fonts, **SIZE))
+    assert [r.ok for r in results] == [False, False, False]
+    assert all(str(r.error) == "Cannot read font file /nonexistent/font.ttf: No such file or directory"
+               for r in results)
 
 
 def test_options_that_cannot_travel_to_processes_are_refused_up_front() -> None:

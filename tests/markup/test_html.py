@@ -10,7 +10,7 @@ import pytest
 from satori_py import render_png, render_svg
 from satori_py.element import h, load_element
 from satori_py.errors import InvalidElementError, LimitError, MarkupError, StyleError
-from satori_py.markup import from_html, is_markup
+from satori_py.markup import from_html, is_markup, read_markup
 from satori_py.markup.text import jsx_text
 from tests.support import imgdiff
 from tests.support.paths import REPO_ROOT, conformance_dir
@@ -104,12 +104,6 @@ def test_tw_attribute_is_the_tw_prop() -> None:
                                                                           "children": "x"}
 
 
-def test_class_as_tailwind_only_when_asked_and_not_for_sheet_classes() -> None:
-    html = '<div class="card flex p-4" tw="text-xl"><style>.card { color: red }</style>x</div>'
-    assert "tw" not in from_html(html.replace(' tw="text-xl"', ""))["props"]
-    props = from_html(html, tailwind_classes=True)["props"]
-    assert props["className"] == "card flex p-4"
-    assert props["tw"] == "flex p-4 text-xl"  # the tw attribute comes last, so it wins
 
 
 # -- images and inline SVG ----------------------------------------------------------------------
@@ -260,7 +254,12 @@ def test_markup_strings_and_html_files_are_elements(tmp_path: Path) -> None:
     assert not is_markup('{"type": "div"}')
     path = tmp_path / "card.html"
     path.write_text("<div>x</div>")
-    assert load_element(path) == load_element("<div>x</div>") == load_element({"type": "div", "props": {"children": "x"}})
+    element = {"type": "div", "props": {"children": "x"}}
+    assert read_markup(path) == read_markup("<div>x</div>") == read_markup(b"<div>x</div>") == element
+    assert read_markup(element) is element and read_markup('{"type": "div"}') == '{"type": "div"}'
+    assert render_svg(path, **SIZE) == render_svg("<div>x</div>", **SIZE) == render_svg(element, **SIZE)
+    with pytest.raises(InvalidElementError, match=r"^Cannot read element file .*missing\.html: No such file"):
+        render_svg(tmp_path / "missing.html", **SIZE)
 
 
 # -- components -------------------------------------------------------------------------------
