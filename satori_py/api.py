@@ -26,11 +26,11 @@ from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .markup.source import read_markup
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
-from .paint.checks import checked_style
 from .paint.image import load_image
 from .paint.painter import Painter
-from .style.colors import js_round, parse_color
+from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
+from .style.types import js_round
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
@@ -164,9 +164,6 @@ class Pipeline:
                 raise ImageError("Image source is not provided.", prop="src")
             return load_image(src, fetcher=fetcher)
 
-        def paint_check(style: Any) -> Any:
-            return checked_style(style, channel.report)
-
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
         images: dict[str, str] = dict(self.grapheme_images or {})
@@ -188,7 +185,6 @@ class Pipeline:
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=channel.report if channel.lenient else None,
                                       on_warning=channel.report, image_loader=image_loader,
-                                      paint_check=paint_check if channel.lenient else None,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images,
                                       tailwind=tailwind)
                 root = builder.build(styled)

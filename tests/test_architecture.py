@@ -199,17 +199,10 @@ KNOWN_CYCLES = {
 STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
                        "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
-    "satori_py.paint.background -> satori_py.style.colors",
-    "satori_py.paint.background -> satori_py.style.resolve",
-    "satori_py.paint.conic -> satori_py.style.colors",
     "satori_py.paint.conic -> satori_py.style.colorspaces",
-    "satori_py.paint.conic -> satori_py.style.values",
-    "satori_py.paint.gradient -> satori_py.style.values",
-    "satori_py.paint.gradient_stops -> satori_py.style.calc",
     "satori_py.paint.gradient_stops -> satori_py.style.colors",
     "satori_py.paint.gradient_stops -> satori_py.style.colorspaces",
     "satori_py.paint.gradient_stops -> satori_py.style.expand",
-    "satori_py.paint.gradient_stops -> satori_py.style.valueparser",
     "satori_py.paint.gradient_stops -> satori_py.style.values",
     "satori_py.paint.inline_svg -> satori_py.style.colors",
     "satori_py.paint.inline_svg -> satori_py.style.expand",
@@ -222,8 +215,6 @@ KNOWN_PAINT_PARSER_IMPORTS = {
 # found after layout, where on_style_error does not reach.
 KNOWN_LATE_STYLE_ERRORS = {
     "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
-    "satori_py.paint.background", "satori_py.paint.checks",
-    "satori_py.paint.gradient", "satori_py.paint.gradient_stops",
 }
 
 MAX_MODULE_LINES = 600

@@ -251,6 +251,15 @@ def test_paint_values_reach_on_style_error(style: dict[str, Any], message: str) 
                              on_style_error=lambda e: None)
 
 
+def test_paint_values_are_checked_whether_or_not_the_element_is_drawn() -> None:
+    # Parsed with the element's style: an element of no size raises too (Satori throws a
+    # TypeError there).
+    el = card({"width": 0, "height": 0, "backgroundImage": "linear-gradient()"})
+    with pytest.raises(StyleError) as info:
+        render_svg(el, width=100, height=50)
+    assert str(info.value) == "div/div[0]: could not find syntax for this item: linear-gradient()"
+
+
 def test_values_the_painter_ignores() -> None:
     assert reports(card({"clipPath": "url(#nothing)"})) == [(
         "StyleError", "div/div[0]",

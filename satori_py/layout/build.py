@@ -122,8 +122,6 @@ class TreeBuilder:
     # What is ignored (unsupported properties, values that fall back, ...).
     on_warning: Callable[[Exception], None] | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
-    # Checks the values the painter parses, with the element's path (paint.checks).
-    paint_check: Callable[[ComputedStyle], ComputedStyle] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
     # tailwind(tw, inline style) -> the style with the tw classes under it (satori_py.tailwind).
@@ -150,8 +148,6 @@ class TreeBuilder:
                 missing = self.registry.missing_families(families)
                 if missing is not None:
                     self.on_warning(missing)
-            if self.paint_check is not None:
-                style = self.paint_check(style)
         return style
 
     # -- the whole tree ----------------------------------------------------------------------

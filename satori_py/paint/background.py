@@ -36,16 +36,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..errors import StyleError
-from ..style.colors import is_color, js_round
-from ..style.resolve import background_layers as split_layers
-from ..style.types import RGBA, BackgroundLayer
+from ..style.types import RGBA, BackgroundLayer, js_round
 from ..svg import SvgNode
 from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
 from .geometry import Box, Radii, rect_path
-from .gradient import gradient_content, is_gradient
+from .gradient import gradient_content
 from .gradient_stops import PaintStyle
 from .image import Fetcher, load_image
 
@@ -187,16 +184,15 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     gradients white with their alpha, for ``mask-image``.
     """
     image = layer.image
-    if image.strip() == "none":
+    if isinstance(image, str) and image.strip() == "none":
         return None
     left, top, width, height = box
     repeat_x, repeat_y = repeat_keywords(layer.repeat)
-    gradient = is_gradient(image)
-    if not gradient and not image.startswith("url("):
+    if isinstance(image, str) and not image.startswith("url("):
         return _color_layer(image, box, id_base)
 
     href, image_width, image_height, intrinsic = "", 0.0, 0.0, True
-    if not gradient:
+    if isinstance(image, str):
         source = load_image(image[4:-1], fetcher=fetcher)
         if not source.drawable:
             return None
@@ -226,7 +222,7 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     offset_y, step_y = _tile(repeat_y, h, area_height, area_top - top, height, py)
     if not all(math.isfinite(v) for v in (offset_x, offset_y, step_x, step_y)):
         return None
-    if gradient:
+    if not isinstance(image, str):
         content = gradient_content(image, (w, h), width, id_base, ps, mask=mask)
     else:
         content = [SvgNode("image", {"x": 0, "y": 0, "width": w, "height": h,
@@ -242,9 +238,7 @@ def _pattern(pattern_id: str, x: float, y: float, width: float, height: float,
 
 
 def _color_layer(image: str, box: Area, pattern_id: str) -> tuple[str, SvgNode]:
-    """A colour as an image, which the reference allows in image lists."""
-    if not is_color(image):
-        raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
+    """A colour as an image, which the reference allows in image lists (checked at style time)."""
     left, top, width, height = box
     rect = SvgNode("rect", {"x": 0, "y": 0, "width": width, "height": height, "fill": image})
     return pattern_id, _pattern(pattern_id, left, top, width, height, [rect])
@@ -252,8 +246,6 @@ def _color_layer(image: str, box: Area, pattern_id: str) -> tuple[str, SvgNode]:
 
 def _layers(style: Mapping[str, Any]) -> Sequence[BackgroundLayer]:
     value = style.get("backgroundImage")
-    if isinstance(value, str):
-        return split_layers(dict(style))
     if isinstance(value, (tuple, list)):
         return [layer for layer in value if isinstance(layer, BackgroundLayer)]
     return ()

@@ -19,29 +19,15 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..style.colors import js_round
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
-from ..style.values import calc_degree
+from ..style.types import ColorStop, ConicGradient, Method, Offset, js_round
 from ..svg import SvgNode, fmt
-from .gradient_stops import (
-    ColorStop,
-    Method,
-    Offset,
-    PaintStyle,
-    apply_hint,
-    expand_color_stops,
-    extract_interpolation_method,
-    function_arguments,
-    parse_stops,
-    space_color,
-    split_commas,
-    split_spaces,
-)
+from .gradient_stops import PaintStyle, apply_hint, space_color
 
-__all__ = ["ConicStop", "conic_center", "conic_content", "parse_conic", "resolve_conic_stops"]
+__all__ = ["ConicStop", "conic_center", "conic_content", "resolve_conic_stops"]
 
 Color = tuple[float, float, float, float]  # r, g, b in 0-1, alpha
 _TRANSPARENT: Color = (0.0, 0.0, 0.0, 0.0)
@@ -56,25 +42,6 @@ class ConicStop:
     parsed: SpaceColor | None  # the colour before it is clipped to sRGB
     position: float | None = None  # in turns
     hint: float | None = None
-
-
-def parse_conic(text: str) -> tuple[str, str, list[ColorStop], bool]:
-    """(angle, position, stops, repeating) as css-gradient-parser reads them."""
-    repeating, inner = function_arguments(text, "conic-gradient")
-    parts = [part.strip() for part in split_commas(inner)]
-    words = split_spaces(parts[0])
-    found = {"from": "0deg", "at": "center"}
-    keyword, start = "", 0
-    for i, word in enumerate(words):
-        if word in ("from", "in", "at"):
-            if i > 0 and keyword in found:
-                found[keyword] = " ".join(words[start:i])
-            keyword, start = word, i + 1
-    if keyword:
-        if keyword in found:
-            found[keyword] = " ".join(words[start:])
-        parts = parts[1:]
-    return found["from"], found["at"], parse_stops(parts), repeating
 
 
 def conic_center(position: str, w: float, h: float, ps: PaintStyle) -> tuple[float, float]:
@@ -120,7 +87,7 @@ def _js_max(*values: float) -> float:
     return math.nan if any(math.isnan(v) for v in values) else max(values)
 
 
-def resolve_conic_stops(color_stops: list[ColorStop], ps: PaintStyle) -> list[ConicStop]:
+def resolve_conic_stops(color_stops: Sequence[ColorStop], ps: PaintStyle) -> list[ConicStop]:
     """Stops with positions in turns (CSS's colour stop fix-up)."""
     stops = []
     for given in color_stops:
@@ -245,15 +212,14 @@ def _segments(stops: list[ConicStop], repeating: bool, color_at: Callable[[float
     return segments
 
 
-def conic_content(image: str, size: tuple[float, float], id_base: str, ps: PaintStyle, *,
+def conic_content(image: ConicGradient, size: tuple[float, float], id_base: str, ps: PaintStyle, *,
                   mask: bool = False) -> list[SvgNode]:
     """The wedges of a conic gradient over ``(0, 0, *size)``; the mask is ``{id_base}-m``."""
-    gradient, method = extract_interpolation_method(image)
-    angle, position, color_stops, repeating = parse_conic(expand_color_stops(gradient))
+    method, repeating = image.method, image.repeating
     w, h = size
-    cx, cy = conic_center(position, w, h, ps)
-    start_angle = calc_degree(angle) or 0.0
-    stops = resolve_conic_stops(color_stops, ps)
+    cx, cy = conic_center(image.position, w, h, ps)
+    start_angle = image.start
+    stops = resolve_conic_stops(image.stops, ps)
     color_at = _color_at(stops, repeating, method)
     segments = _segments(stops, repeating, color_at)
 

@@ -1,9 +1,11 @@
 """Linear and radial gradients (and their repeating forms) as SVG paint.
 
 Mirrors ``builder/gradient/linear.ts`` and ``builder/gradient/radial.ts`` of
-Satori 0.63.2; conic gradients are in :mod:`.conic`, stops and syntax in
-:mod:`.gradient_stops`. :func:`gradient_content` draws one gradient image of
-``size`` px: the nodes that go in the background's tile ``<pattern>``.
+Satori 0.63.2; conic gradients are in :mod:`.conic`, stops in
+:mod:`.gradient_stops`, the syntax (parsed at style time) in
+:mod:`satori_py.style.gradients`. :func:`gradient_content` draws one parsed
+gradient image of ``size`` px: the nodes that go in the background's tile
+``<pattern>``.
 
 The reference's geometry is kept, quirks included:
 
@@ -25,44 +27,22 @@ The reference's geometry is kept, quirks included:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 from ..cache import BoundedCache
 from ..diagnostics import counting_reports
-from ..errors import StyleError
-from ..style.values import calc_degree
+from ..style.types import ColorStop, ConicGradient, Gradient, LinearGradient, Offset, RadialGradient
 from ..svg import AttrValue, SvgNode, fmt
 from .conic import conic_content
-from .gradient_stops import (
-    ColorStop,
-    Offset,
-    PaintStyle,
-    Stop,
-    expand_color_stops,
-    extract_interpolation_method,
-    function_arguments,
-    js_div,
-    normalize_stops,
-    parse_offset,
-    parse_stops,
-    resolve_math_positions,
-    split_commas,
-)
+from .gradient_stops import PaintStyle, Stop, js_div, normalize_stops, resolve_math_positions
 
 __all__ = [
-    "NEGATIVE_SIZE",
     "RadialGeometry",
-    "direction_points",
     "gradient_content",
-    "is_gradient",
     "linear_points",
     "radial_geometry",
 ]
 
-NEGATIVE_SIZE = ("disallow setting negative values to the size of the shape. "
-                 "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0")
-_GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
 _EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side")
 Points = tuple[float, float, float, float]
 
@@ -72,12 +52,7 @@ def num(value: float) -> str:
     return fmt(value, 6) if math.isfinite(value) else "0"
 
 
-def is_gradient(image: str) -> bool:
-    """Whether a layer is a gradient function (as the reference tests it, untrimmed)."""
-    return _GRADIENT.match(image) is not None
-
-
-def gradient_content(image: str, size: tuple[float, float], box_width: float, id_base: str,
+def gradient_content(image: Gradient, size: tuple[float, float], box_width: float, id_base: str,
                      ps: PaintStyle, *, mask: bool = False) -> list[SvgNode]:
     """The nodes that draw the gradient ``image`` over ``(0, 0, *size)``.
 
@@ -85,9 +60,9 @@ def gradient_content(image: str, size: tuple[float, float], box_width: float, id
     relative to. Ids are ``{id_base}-g`` (and ``-m`` for conic masks).
     ``mask`` draws white with the gradient's alpha, for ``mask-image``.
     """
-    if re.match(r"^(repeating-)?conic-gradient\(", image):
+    if isinstance(image, ConicGradient):
         return conic_content(image, size, id_base, ps, mask=mask)
-    if "linear-gradient(" in image:
+    if isinstance(image, LinearGradient):
         return _linear(image, size, f"{id_base}-g", ps, mask)
     return _radial(image, size, box_width, f"{id_base}-g", ps, mask)
 
@@ -102,22 +77,6 @@ def _stop_nodes(stops: Sequence[Stop], percent: bool) -> list[SvgNode]:
 
 
 # --- linear --------------------------------------------------------------------------------
-
-def direction_points(direction: str) -> Points:
-    """(x1, y1, x2, y2) in the unit box of ``to <side or corner>``."""
-    x1 = y1 = x2 = y2 = 0.0
-    if "top" in direction:
-        y1 = 1.0
-    elif "bottom" in direction:
-        y2 = 1.0
-    if "left" in direction:
-        x1 = 1.0
-    elif "right" in direction:
-        x2 = 1.0
-    if not (x1 or x2 or y1 or y2):
-        y1 = 1.0
-    return x1, y1, x2, y2
-
 
 def linear_points(radians: float, w: float, h: float) -> tuple[Points, float]:
     """``calcNormalPoint``: the end points (in the unit box) and length in px of
@@ -164,23 +123,23 @@ def _fraction_of(offset: Offset | None, default: float, length: float, ps: Paint
     return js_div(px if px is not None else math.nan, length)
 
 
-# A linear gradient's end points and stops (offset, colour) per (image, size, paint style,
+# A linear gradient's end points and stops (offset, colour) per (gradient, size, paint style,
 # mask). Cards repeat a gradient over many boxes (a chart's bars, a row of panels), and
-# parsing it again for each was a fifth of such a card's front end. Only what was computed
-# without a report is kept (a hit reports nothing); long images are not kept.
+# resolving it again for each was a fifth of such a card's front end. Only what was computed
+# without a report is kept (a hit reports nothing); gradients of many stops are not kept.
 LinearParts = tuple[bool, Points, tuple[tuple[str, str], ...]]
 _LINEAR: BoundedCache[LinearParts] = BoundedCache(512)
-_MAX_CACHED_IMAGE = 2000
+_MAX_CACHED_STOPS = 200
 
 
-def _linear(image: str, size: tuple[float, float], gradient_id: str, ps: PaintStyle,
+def _linear(image: LinearGradient, size: tuple[float, float], gradient_id: str, ps: PaintStyle,
             mask: bool) -> list[SvgNode]:
     key = (image, size, ps, mask)
     parts = _LINEAR.get(key)
     if parts is None:
         with counting_reports() as reports:
             parts = _linear_parts(image, size, ps, mask)
-        if not reports[0] and len(image) <= _MAX_CACHED_IMAGE:
+        if not reports[0] and len(image.stops) <= _MAX_CACHED_STOPS:
             _LINEAR.put(key, parts)
     repeating, (x1, y1, x2, y2), stops = parts
     w, h = size
@@ -192,27 +151,16 @@ def _linear(image: str, size: tuple[float, float], gradient_id: str, ps: PaintSt
     ]
 
 
-def _linear_parts(image: str, size: tuple[float, float], ps: PaintStyle, mask: bool) -> LinearParts:
-    gradient, method = extract_interpolation_method(image)
-    math_functions: list[str] = []
-    repeating, inner = function_arguments(expand_color_stops(gradient, math_functions), "linear-gradient")
-    parts = split_commas(inner)
+def _linear_parts(image: LinearGradient, size: tuple[float, float], ps: PaintStyle, mask: bool) -> LinearParts:
+    method, repeating = image.method, image.repeating
     w, h = size
-    first = parts[0]
-    if first.startswith("to "):
-        points = direction_points(first.replace("to ", "", 1))
+    if image.points is not None:
+        points = image.points
         length = math.hypot((points[2] - points[0]) * w, (points[3] - points[1]) * h)
-        parts = parts[1:]
-    elif first.endswith(("turn", "deg", "grad", "rad")):
-        angle = parse_offset(first)
-        degrees = calc_degree(angle.css) if angle is not None else None
+    else:
         # deg / 180 * pi, not radians(): 90deg must be exactly pi / 2.
-        points, length = linear_points(degrees / 180 * math.pi if degrees is not None else math.nan, w, h)
-        parts = parts[1:]
-    else:  # to bottom
-        points = (0.0, 0.0, 0.0, 1.0)
-        length = h
-    stops = resolve_math_positions(parse_stops(parts), math_functions, length, ps)
+        points, length = linear_points(image.degrees / 180 * math.pi, w, h)
+    stops = resolve_math_positions(image.stops, image.math, length)
     if repeating:
         # The line from the first stop to the last one, repeated.
         p1 = _fraction_of(stops[0].offset if stops else None, 0.0, length, ps)
@@ -239,60 +187,27 @@ class RadialGeometry:
 
     __slots__ = ("cx", "cy", "r", "ratio", "repeating", "rx", "ry", "shape", "stops")
 
-    def __init__(self, shape: str, cx: float, cy: float, repeating: bool, stops: list[ColorStop]) -> None:
+    def __init__(self, shape: str, cx: float, cy: float, repeating: bool, stops: Sequence[ColorStop]) -> None:
         self.shape, self.cx, self.cy, self.repeating, self.stops = shape, cx, cy, repeating, stops
         self.r = self.rx = self.ry = 0.0
         self.ratio = 1.0
 
 
-def _with_default_shape(gradient: str) -> str:
-    # A size keyword alone would be read as a colour by the parser.
-    return re.sub(r"^((?:repeating-)?radial-gradient\(\s*)((?:closest|farthest)-(?:side|corner)\s*,)",
-                  r"\1ellipse \2", gradient, count=1)
-
-
-def _reads_as_stop(first: str) -> bool:
-    if re.search(r"circle|ellipse|at", first):
-        return False
-    return re.match(r"(rgba?|hwb|hsl|lab|lch|oklab|color|#|[a-zA-Z]+)", first) is not None
-
-
-def _axis(word: str, base: float, ps: PaintStyle) -> float:
-    offset = parse_offset(word)
+def _axis(offset: Offset | None, base: float, ps: PaintStyle) -> float:
     px = ps.length(offset.css, base) if offset is not None else None
     return base / 2 if px is None else px
 
 
-def radial_geometry(image: str, size: tuple[float, float], box_width: float,
+def radial_geometry(image: RadialGradient, size: tuple[float, float], box_width: float,
                     ps: PaintStyle) -> RadialGeometry:
-    """Parse ``image`` and resolve its centre and ending shape (``calcRadius``)."""
-    math_functions: list[str] = []
-    gradient, _ = extract_interpolation_method(image)
-    repeating, inner = function_arguments(
-        _with_default_shape(expand_color_stops(gradient, math_functions)), "radial-gradient")
-    parts = split_commas(inner)
+    """Resolve the centre and ending shape of ``image`` over an image of ``size`` (``calcRadius``)."""
     w, h = size
-    shape, sizes, position = "ellipse", ["farthest-corner"], ["center", "center"]
-    if not _reads_as_stop(parts[0]):
-        halves = [half.strip() for half in parts[0].split("at")]
-        named = re.search(r"circle|ellipse", halves[0])
-        sizes = [m.group(0) for m in re.finditer(
-            r"-?\d+\.?\d*(?:vw|vh|px|em|rem|%|rad|grad|turn|deg)?|closest-corner|closest-side"
-            r"|farthest-corner|farthest-side", halves[0])]
-        if named:
-            shape = named.group(0)
-        elif len(sizes) == 1 and sizes[0] not in _EXTENTS:
-            shape = "circle"
-        sizes = sizes or ["farthest-corner"]
-        words = (halves[1] if len(halves) > 1 else "").split(" ")
-        position = [words[i] if i < len(words) and words[i] else "center" for i in (0, 1)]
-        parts = parts[1:]
-    stops = resolve_math_positions(parse_stops(parts), math_functions, box_width, ps)
+    stops = resolve_math_positions(image.stops, image.math, box_width)
 
     # The centre: a keyword sets its own axis, whichever slot it is in.
     cx, cy = w / 2, h / 2
     keyword_axis = {"left": ("x", 0.0), "right": ("x", w), "top": ("y", 0.0), "bottom": ("y", h)}
-    for slot, word in enumerate(position):
+    for slot, word in enumerate(image.position):
         if word == "center":
             if slot == 0:
                 cx = w / 2
@@ -305,22 +220,20 @@ def radial_geometry(image: str, size: tuple[float, float], box_width: float,
             else:
                 cy = value
         elif slot == 0:
-            cx = _axis(word, w, ps)
+            cx = _axis(image.position_offsets[0], w, ps)
         else:
-            cy = _axis(word, h, ps)
-    geometry = RadialGeometry(shape, cx, cy, repeating, stops)
-    _ending_shape(geometry, sizes, w, h, ps)
+            cy = _axis(image.position_offsets[1], h, ps)
+    geometry = RadialGeometry(image.shape, cx, cy, image.repeating, stops)
+    _ending_shape(geometry, image.sizes, w, h, ps)
     return geometry
 
 
-def _ending_shape(g: RadialGeometry, sizes: list[str], w: float, h: float, ps: PaintStyle) -> None:
+def _ending_shape(g: RadialGeometry, sizes: Sequence[str], w: float, h: float, ps: PaintStyle) -> None:
     cx, cy, circle = g.cx, g.cy, g.shape == "circle"
     far_x, far_y = max(abs(w - cx), abs(cx)), max(abs(h - cy), abs(cy))
     near_x, near_y = min(abs(w - cx), abs(cx)), min(abs(h - cy), abs(cy))
     if not any(s in _EXTENTS for s in sizes):
-        if any(s.startswith("-") for s in sizes):
-            raise StyleError(NEGATIVE_SIZE, prop="backgroundImage")
-
+        # (A negative size is an error of the style stage.)
         def px(word: str, base: float) -> float:
             value = ps.length(word, base)
             return math.nan if value is None else value
@@ -368,9 +281,9 @@ def _corner_ellipse(fx: float, fy: float) -> tuple[float, float]:
     return ry * ratio, ry
 
 
-def _radial(image: str, size: tuple[float, float], box_width: float, gradient_id: str,
+def _radial(image: RadialGradient, size: tuple[float, float], box_width: float, gradient_id: str,
             ps: PaintStyle, mask: bool) -> list[SvgNode]:
-    _, method = extract_interpolation_method(image)
+    method = image.method
     g = radial_geometry(image, size, box_width, ps)
     w, h = size
     total = box_width

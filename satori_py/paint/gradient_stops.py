@@ -1,20 +1,11 @@
-"""Gradient syntax and colour stops: what every gradient builder shares.
+"""Colour stops: what every gradient builder shares.
 
-Mirrors two parts of the reference (Satori 0.63.2):
-
-* ``css-gradient-parser`` 0.0.17, the small parser the reference uses for
-  ``linear-``/``radial-``/``conic-gradient()`` text. Its quirks are kept,
-  because they decide the picture: arguments are split at top-level commas,
-  a stop is split at single whitespace characters, positions must look like
-  ``-?\\d+\\.?\\d*`` with an optional unit (``.5`` and ``+5`` are not
-  positions), an interpolation hint belongs to the stop *before* it, and a
-  radial first argument that does not mention ``circle``/``ellipse``/``at``
-  and starts with letters is read as a colour stop.
-* ``builder/gradient/utils.ts``: two-position stops expanded to two stops,
-  ``calc()`` positions, the ``in <space>`` interpolation method, the stop
-  fix-up of ``normalizeStops`` (which is not CSS's: no monotonic clamp) and
-  the extra stops that approximate interpolation SVG cannot do (other colour
-  spaces, hints, and changes of alpha, which SVG does not premultiply).
+Mirrors the stop half of ``builder/gradient/utils.ts`` of Satori 0.63.2 (the
+syntax is parsed at style time, :mod:`satori_py.style.gradients`): ``calc()``
+positions resolved against the gradient's length, the stop fix-up of
+``normalizeStops`` (which is not CSS's: no monotonic clamp) and the extra
+stops that approximate interpolation SVG cannot do (other colour spaces,
+hints, and changes of alpha, which SVG does not premultiply).
 
 The :class:`PaintStyle` here carries what lengths and colours are resolved
 against (the element's font size, viewport and ``color``).
@@ -22,55 +13,31 @@ against (the element's font size, viewport and ``color``).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import tinycss2
 
-from ..diagnostics import report
-from ..errors import StyleError
-from ..style import valueparser as vp
-from ..style.calc import parse_math
-from ..style.colors import (
-    _parse_node,
-    is_color,
-    parse_interpolation_method,
-    serialize_color,
-)
+from ..style.colors import _parse_node, serialize_color
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.expand import convert_colors
-from ..style.types import RGBA, LineHeight
-from ..style.values import MATH_FUNCTION, LengthContext, length_to_number, split_top_level, unit_to_px
+from ..style.types import MATH_POSITION, RGBA, ColorStop, LineHeight, MathLength, Method, Offset
+from ..style.values import LengthContext, length_to_number
 
 __all__ = [
-    "ColorStop",
-    "Method",
-    "Offset",
     "PaintStyle",
     "Stop",
     "apply_hint",
-    "expand_color_stops",
-    "extract_interpolation_method",
     "js_div",
     "normalize_stops",
-    "parse_stops",
     "resolve_math_positions",
     "space_color",
 ]
 
-# (space, hue method) of ``in <space> [<hue> hue]``.
-Method = tuple[str, str]
 RGBATuple = tuple[float, float, float, float]
 
 _SRGB: Method = ("srgb", "shorter")
-# css-gradient-parser's position: note no leading "." or "+", and "px" by default.
-_PARSER_POSITION = re.compile(r"(-?\d+\.?\d*)(%|vw|vh|px|em|rem|deg|rad|grad|turn|ch|vmin|vmax)?")
-# utils.ts's POSITION, for the two positions of a stop.
-_STOP_POSITION = re.compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%|deg|turn|rad|grad)?", re.IGNORECASE)
-# Placeholder lengths of math functions in positions start here (MATH_POSITION).
-_MATH_POSITION = 1_000_000_000
 
 
 def js_div(a: float, b: float) -> float:
@@ -110,176 +77,22 @@ class PaintStyle:
         """``lengthToNumber(text, fontSize, basis, style, true)``: px, or None."""
         return length_to_number(text, self.font_size, self.lengths, basis=basis)
 
-    def unit(self, number: float, unit: str) -> float | None:
-        """A number with a unit in px, for math functions (percentages stay theirs)."""
-        return unit_to_px(number, unit, self.font_size, self.lengths)
 
-
-# --- css-gradient-parser -------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Offset:
-    """A stop position as the parser leaves it: the number's text (None when it
-    did not match) and its unit (``px`` when none was written)."""
-
-    text: str | None
-    unit: str
-
-    @property
-    def number(self) -> float:
-        return float(self.text) if self.text is not None else math.nan
-
-    @property
-    def css(self) -> str:
-        """``${value}${unit}``: what the reference hands to ``lengthToNumber``."""
-        return f"{'undefined' if self.text is None else self.text}{self.unit}"
-
-
-@dataclass(frozen=True, slots=True)
-class ColorStop:
-    color: str
-    offset: Offset | None = None
-    hint: Offset | None = None
-
-
-def split_commas(text: str) -> list[str]:
-    return split_top_level(text, ",")
-
-
-def split_spaces(text: str) -> list[str]:
-    # One part per whitespace character, so "red  10%" has an empty middle part.
-    return split_top_level(text, str.isspace)
-
-
-def parse_offset(text: str | None) -> Offset | None:
-    if not text:
-        return None
-    match = _PARSER_POSITION.fullmatch(text.strip())
-    if match is None:
-        return Offset(None, "px")
-    return Offset(match.group(1), match.group(2) or "px")
-
-
-def is_position(text: str | None) -> bool:
-    return text is not None and _PARSER_POSITION.fullmatch(text) is not None
-
-
-def parse_stops(parts: Sequence[str]) -> list[ColorStop]:
-    """Stops of the arguments after the first, a hint joined to the stop before it."""
-    stops: list[ColorStop] = []
-    i = 0
-    while i < len(parts):
-        words = split_spaces(parts[i])
-        color, offset = words[0], parse_offset(words[1] if len(words) > 1 else None)
-        if not is_color(color):  # written as it is into the SVG, as the reference does
-            report(StyleError(f'Invalid color "{color}" in a gradient.', value=color))
-        if i + 1 < len(parts) and is_position(parts[i + 1]):
-            stops.append(ColorStop(color, offset, parse_offset(parts[i + 1])))
-            i += 2
-        else:
-            stops.append(ColorStop(color, offset))
-            i += 1
-    return stops
-
-
-def function_arguments(text: str, name: str) -> tuple[bool, str]:
-    """(repeating, the text between the parentheses) of a gradient function.
-
-    Like the parser, the first match of ``name(`` up to the last ``)``; without
-    arguments the parser fails (the reference with a TypeError), we with its
-    own sentence.
-    """
-    match = re.search(rf"(repeating-)?{name}\((.+)\)", text)
-    if match is None:
-        raise StyleError(f"could not find syntax for this item: {text}", prop="backgroundImage", value=text)
-    return match.group(1) is not None, match.group(2)
-
-
-# --- builder/gradient/utils.ts ----------------------------------------------------------
-
-def _arguments(fn: vp.Node) -> list[list[str]]:
-    args: list[list[str]] = [[]]
-    for node in fn.nodes:
-        if node.type == "div" and node.value == ",":
-            args.append([])
-        elif node.type not in ("space", "comment"):
-            args[-1].append(vp.stringify(node))
-    return args
-
-
-def expand_color_stops(gradient: str, math_functions: list[str] | None = None) -> str:
-    """``red 0 50%`` as ``red 0, red 50%``; math functions in positions replaced by
-    placeholder lengths (collected in ``math_functions``, see
-    :func:`resolve_math_positions`), as the parser drops them."""
-    nodes = vp.parse(gradient)
-    if not nodes or nodes[0].type != "function":
-        return gradient
-    fn = nodes[0]
-    args = _arguments(fn)
-    changed = False
-    if math_functions is not None:
-        for index, tokens in enumerate(args):
-            # The first argument can be the direction or shape instead.
-            if index == 0 and not is_color(tokens[0] if tokens else ""):
-                continue
-            for i, token in enumerate(tokens):
-                if MATH_FUNCTION.match(token):
-                    tokens[i] = f"{_MATH_POSITION + len(math_functions)}px"
-                    math_functions.append(token)
-                    changed = True
-    expanded = []
-    for tokens in args:
-        if (len(tokens) == 3 and is_color(tokens[0]) and _STOP_POSITION.fullmatch(tokens[1])
-                and _STOP_POSITION.fullmatch(tokens[2])):
-            changed = True
-            expanded.append(f"{tokens[0]} {tokens[1]}, {tokens[0]} {tokens[2]}")
-        else:
-            expanded.append(" ".join(tokens))
-    return f"{fn.value}({', '.join(expanded)})" if changed else gradient
-
-
-def extract_interpolation_method(gradient: str) -> tuple[str, Method | None]:
-    """The gradient without ``in <space> [<hue> hue]`` (which the parser does not
-    know) in its first argument, and that method."""
-    if not re.search(r"\bin\b", gradient, re.IGNORECASE):
-        return gradient, None
-    nodes = vp.parse(gradient)
-    if not nodes or nodes[0].type != "function":
-        return gradient, None
-    fn = nodes[0]
-    comma = next((i for i, n in enumerate(fn.nodes) if n.type == "div" and n.value == ","), -1)
-    if comma == -1:
-        return gradient, None
-    first = [vp.stringify(n) for n in vp.significant(fn.nodes[:comma])]
-    index = next((i for i, word in enumerate(first) if word.lower() == "in"), -1)
-    if index == -1:
-        return gradient, None
-    count = 4
-    method = parse_interpolation_method(first[index:index + count])
-    if method is None:
-        count = 2
-        method = parse_interpolation_method(first[index:index + count])
-    if method is None:
-        return gradient, None
-    del first[index:index + count]
-    stops = vp.stringify(fn.nodes[comma + 1:]).strip()
-    return f"{fn.value}({' '.join(first) + ', ' if first else ''}{stops})", method
-
-
-def resolve_math_positions(stops: list[ColorStop], math_functions: Sequence[str], length: float,
-                           ps: PaintStyle) -> list[ColorStop]:
-    """The placeholders of :func:`expand_color_stops` as px, with percentages of
-    ``length``; an invalid expression is left out, like an omitted position."""
+def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[MathLength | None],
+                           length: float) -> list[ColorStop]:
+    """The placeholders of the stop positions (``style.gradients``) as px, with
+    percentages of ``length``; an invalid expression is left out, like an omitted
+    position."""
     if not math_functions:
-        return stops
+        return list(stops)
 
     def resolve(position: Offset | None) -> Offset | None:
         if position is None or position.unit != "px" or position.text is None:
             return position
-        index = float(position.text) - _MATH_POSITION
+        index = float(position.text) - MATH_POSITION
         if not (index.is_integer() and 0 <= index < len(math_functions)):
             return position
-        parsed = parse_math(math_functions[int(index)], ps.unit)
+        parsed = math_functions[int(index)]
         value = parsed.evaluate(length) if parsed is not None else None
         if value is None or not math.isfinite(value):
             return None

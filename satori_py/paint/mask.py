@@ -89,7 +89,8 @@ def build_mask(mask_id: str, box: tuple[float, float, float, float], style: Styl
         _gradients_in_user_space(pattern)
         clip = _box(layer.clip)
         cx, cy, cw, ch = box if clip == "border-box" else box_area(box, padding, border, clip)
-        alpha = layer.image.strip().lower().startswith("url(") and layer.mode != "luminance"
+        alpha = isinstance(layer.image, str) and layer.image.strip().lower().startswith("url(") \
+            and layer.mode != "luminance"
         nodes = [pattern]
         filter_id = f"{mask_id}-{i}-alpha"
         if alpha:

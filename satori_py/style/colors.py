@@ -28,14 +28,13 @@ from .colorspaces import (
     to_rgba_tuple,
 )
 from .named_colors import NAMED_COLORS
-from .types import RGBA
+from .types import RGBA, js_round
 
 __all__ = [
     "BLACK",
     "TRANSPARENT",
     "convert_function_text",
     "is_color",
-    "js_round",
     "needs_conversion",
     "parse_color",
     "serialize_color",
@@ -77,11 +76,6 @@ _LAYOUTS = {
 _LAYOUTS["rgba"] = _LAYOUTS["rgb"]
 _LAYOUTS["hsla"] = _LAYOUTS["hsl"]
 _HUE_METHODS = {"shorter", "longer", "increasing", "decreasing"}
-
-
-def js_round(value: float) -> float:
-    """JavaScript's ``Math.round`` (halves go up)."""
-    return float(math.floor(value + 0.5))
 
 
 def _significant(tokens: Sequence[Any]) -> list[Any]:

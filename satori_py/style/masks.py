@@ -15,17 +15,20 @@ the :class:`~.paint_types.MaskLayer` tuple this makes the computed
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..errors import StyleError
 from . import valueparser as vp
+from .gradients import is_gradient, parse_gradient
 from .paint_types import MaskLayer
-from .values import js_number, split_top_level
+from .values import LengthContext, js_number, split_top_level
 
 __all__ = ["MASK_PROPERTIES", "expand_mask", "mask_layers", "masks_of"]
 
 Style = Mapping[str, Any]
+Note = Callable[[StyleError], None]
 
 _IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")
@@ -171,9 +174,14 @@ MASK_PROPERTIES = ("mask", "WebkitMask", *(f"{prefix}{key.capitalize()}" for pre
 _SET_BY = ("maskImage", "WebkitMaskImage", "mask", "WebkitMask")
 
 
-def masks_of(style: Style) -> tuple[MaskLayer, ...] | None:
+def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note) -> tuple[MaskLayer, ...] | None:
     """The computed ``maskImage``: the layers of the mask properties of ``style``
-    from the bottom one, ``()`` for a mask of ``none`` layers (it still makes a
-    stacking context), None for no mask. Raises StyleError on an invalid value."""
-    masked = any(style.get(key) not in (None, "", "none") for key in _SET_BY)
-    return tuple(mask_layers(style)) if masked else None
+    from the bottom one (gradients parsed in the element's font size and
+    ``lengths``), ``()`` for a mask of ``none`` layers (it still makes a stacking
+    context), None for no mask. Raises StyleError on an invalid value; ``note`` is
+    told of stop colours that are not colours."""
+    if not any(style.get(key) not in (None, "", "none") for key in _SET_BY):
+        return None
+    return tuple(replace(layer, image=parse_gradient(layer.image, font_size, lengths, note))
+                 if isinstance(layer.image, str) and is_gradient(layer.image) else layer
+                 for layer in mask_layers(style))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .types import MAX_LENGTH, Percent
+from .types import MAX_LENGTH, Gradient, Percent
 
 __all__ = [
     "BoxLength",
@@ -207,10 +207,10 @@ class ClipMargin:
 
 @dataclass(frozen=True, slots=True)
 class MaskLayer:
-    """One ``mask`` layer: its image (a gradient or ``url()`` as written) and the
+    """One ``mask`` layer: its image (a parsed gradient, or ``url()`` as written) and the
     other longhands' words for it."""
 
-    image: str
+    image: str | Gradient
     position: str = "0% 0%"
     size: str = "auto"
     repeat: str = "repeat"

@@ -2,7 +2,7 @@
 
 ``compute_style`` hands each element's paint properties that are written as
 text (``filter``, ``backdropFilter``, ``clipPath``, ``overflowClipMargin``, the
-corner shapes, the mask properties) to :func:`parse_paint_values` with what
+corner shapes, the gradients of ``backgroundImage``, the mask properties) to :func:`parse_paint_values` with what
 their relative units need (:class:`PaintContext`), so the painter reads typed
 values and never parses.
 An invalid value is reported with the reference's sentence: raised, or given
@@ -19,6 +19,7 @@ from ..errors import SatoriError, StyleError
 from .clip_shapes import parse_clip_margin, parse_clip_path
 from .corner_shape import CORNER_LONGHANDS, corner_shape_value
 from .filters import parse_filters
+from .gradients import parse_background_images
 from .masks import MASK_PROPERTIES, masks_of
 from .types import RGBA
 from .values import LengthContext, unreadable
@@ -55,6 +56,7 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
                                                       lengths=filter_lengths, current_color=ctx.color.to_css()),
         "clipPath": lambda value: parse_clip_path(value, ctx.font_size, lengths, note),
         "overflowClipMargin": lambda value: parse_clip_margin(value, ctx.font_size, lengths, note),
+        "backgroundImage": lambda value: value and parse_background_images(value, ctx.font_size, lengths, note),
         **dict.fromkeys(CORNER_LONGHANDS, corner_shape_value),
     }
     for prop, parse in parsers.items():
@@ -62,7 +64,8 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
             values[prop] = _parsed(prop, values[prop], parse, report)
     if any(key in values for key in MASK_PROPERTIES):
         # The mask properties are folded into the computed maskImage.
-        layers = _parsed("maskImage", values.get("maskImage"), lambda _: masks_of(values), report)
+        layers = _parsed("maskImage", values.get("maskImage"),
+                         lambda _: masks_of(values, ctx.font_size, lengths, note), report)
         for key in MASK_PROPERTIES:
             values.pop(key, None)
         if layers is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from .named_colors import NAMED_COLORS
 
@@ -20,20 +20,30 @@ __all__ = [
     "BackgroundLayer",
     "Calc",
     "CalcNode",
+    "ColorStop",
+    "ConicGradient",
     "FitContent",
+    "Gradient",
     "Keyword",
     "Length",
     "LengthPercentage",
     "LineClamp",
     "LineHeight",
+    "LinearGradient",
+    "MATH_POSITION",
     "MAX_LENGTH",
+    "MathLength",
+    "Method",
+    "Offset",
     "Percent",
+    "RadialGradient",
     "Raw",
     "Shadow",
     "Size",
     "TransformFunction",
     "TransformOrigin",
     "js_number",
+    "js_round",
     "top_level",
 ]
 
@@ -49,6 +59,11 @@ def _num(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return repr(round(value, 6)).rstrip("0").rstrip(".")
+
+
+def js_round(value: float) -> float:
+    """JavaScript's ``Math.round`` (halves go up)."""
+    return float(math.floor(value + 0.5))
 
 
 def js_number(value: float) -> str:
@@ -256,15 +271,103 @@ class TransformOrigin:
     z_absolute: float | None = None
 
 
+# -- gradients (parsed at style time: style/gradients.py) ------------------------------------
+
+# (space, hue method) of ``in <space> [<hue> hue]``.
+Method = tuple[str, str]
+# A stop position that is a math function is the placeholder length MATH_POSITION + its
+# index (as the reference's), in px.
+MATH_POSITION = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A stop position as css-gradient-parser leaves it: the number's text (None when
+    it did not match) and its unit (``px`` when none was written)."""
+
+    text: str | None
+    unit: str
+
+    @property
+    def number(self) -> float:
+        return float(self.text) if self.text is not None else math.nan
+
+    @property
+    def css(self) -> str:
+        """``${value}${unit}``: what the reference hands to ``lengthToNumber``."""
+        return f"{'undefined' if self.text is None else self.text}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class ColorStop:
+    color: str
+    offset: Offset | None = None
+    hint: Offset | None = None
+
+
+class MathLength(Protocol):
+    """A parsed math function of a stop position (``calc(10% + 5px)``): px, with
+    percentages of the gradient's length."""
+
+    def evaluate(self, basis: float = 0.0) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LinearGradient:
+    """``[repeating-]linear-gradient()``: the end points of ``to <side>`` in the unit
+    box (``to bottom`` when no direction is given), else an angle in degrees (NaN
+    when it does not parse); stop positions ``1000000000px``... stand for
+    ``math[0]``..., as the reference's placeholders."""
+
+    repeating: bool
+    method: Method | None
+    points: tuple[float, float, float, float] | None
+    degrees: float
+    stops: tuple[ColorStop, ...]
+    math: tuple[MathLength | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RadialGradient:
+    """``[repeating-]radial-gradient()``: its shape, size words (extent keywords or
+    lengths), the two words of its centre (and each read as a position, for
+    those that are not keywords); stops as :class:`LinearGradient`'s."""
+
+    repeating: bool
+    method: Method | None
+    shape: str
+    sizes: tuple[str, ...]
+    position: tuple[str, str]
+    position_offsets: tuple[Offset | None, Offset | None]
+    stops: tuple[ColorStop, ...]
+    math: tuple[MathLength | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConicGradient:
+    """``[repeating-]conic-gradient()``: the start angle in degrees and the centre's
+    words."""
+
+    repeating: bool
+    method: Method | None
+    start: float
+    position: str
+    stops: tuple[ColorStop, ...]
+
+
+Gradient = LinearGradient | RadialGradient | ConicGradient
+
+
 @dataclass(frozen=True, slots=True)
 class BackgroundLayer:
     """One background (or mask) layer as css-background-parser splits it.
 
-    Every field is the CSS text as written for that layer ("" when its list was
-    not given, like the reference); ``color`` is only on the last layer.
+    Every field but ``image`` is the CSS text as written for that layer ("" when
+    its list was not given, like the reference); ``image`` is a parsed gradient
+    or the text (``url()``, a colour, ``none``).
     """
 
-    image: str
+    image: str | Gradient
     position: str = ""
     size: str = ""
     repeat: str = ""

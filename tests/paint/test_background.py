@@ -17,6 +17,8 @@ from satori_py.errors import StyleError
 from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
 from satori_py.paint.geometry import Radii, resolve_radii
 from satori_py.paint.gradient_stops import PaintStyle
+from satori_py.style.gradients import parse_background_images
+from satori_py.style.resolve import background_layers as split_layers
 from satori_py.style.types import RGBA, BackgroundLayer
 from satori_py.style.values import LengthContext
 from satori_py.svg import SvgNode, serialize
@@ -28,8 +30,16 @@ Edges = tuple[tuple[float, float, float, float], tuple[float, float, float, floa
 
 
 def make_style(width: float, height: float, **values: Any) -> dict[str, Any]:
-    """A style as the paint stage sees it: raw background strings, typed colours."""
-    return {"fontSize": 16.0, "color": RGBA(0, 0, 0, 1), "_viewport": (width, height), **values}
+    """A style as the paint stage sees it: background layers with their gradients parsed
+    (as the style stage does), typed colours."""
+    style = {"fontSize": 16.0, "color": RGBA(0, 0, 0, 1), "_viewport": (width, height), **values}
+    images = style.get("backgroundImage")
+    if isinstance(images, str):
+        images = split_layers(style)
+    if images:
+        style["backgroundImage"] = parse_background_images(
+            images, float(style["fontSize"]), LengthContext(width, height), lambda error: None)
+    return style
 
 
 def layers(width: float, height: float, style: dict[str, Any], edges: Edges | None = None,

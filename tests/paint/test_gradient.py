@@ -16,18 +16,19 @@ from typing import Any
 import pytest
 
 from satori_py.errors import StyleError
-from satori_py.paint.conic import conic_center, parse_conic, resolve_conic_stops
-from satori_py.paint.gradient import NEGATIVE_SIZE, direction_points, gradient_content, linear_points
-from satori_py.paint.gradient_stops import (
-    PaintStyle,
-    apply_hint,
+from satori_py.paint.conic import conic_center, resolve_conic_stops
+from satori_py.paint.gradient import gradient_content, linear_points
+from satori_py.paint.gradient_stops import PaintStyle, apply_hint, normalize_stops
+from satori_py.style.gradients import (
+    NEGATIVE_SIZE,
+    direction_points,
     expand_color_stops,
     extract_interpolation_method,
-    normalize_stops,
-    parse_stops,
+    parse_gradient,
     split_commas,
 )
-from satori_py.style.types import RGBA
+from satori_py.style.gradients import parse_stops as parse_stops_noting
+from satori_py.style.types import RGBA, ColorStop, ConicGradient
 from satori_py.style.values import LengthContext
 from satori_py.svg import SvgNode
 
@@ -38,8 +39,17 @@ def style(w: float, h: float, font_size: float = 16.0) -> PaintStyle:
     return PaintStyle(font_size, LengthContext(w, h), RGBA(0, 0, 0, 1))
 
 
+def parsed(w: float, h: float, image: str) -> Any:
+    """The gradient as the style stage parses it (fontSize 16, a w x h viewport)."""
+    return parse_gradient(image, 16.0, LengthContext(w, h), lambda error: None)
+
+
 def draw(w: float, h: float, image: str, **kw: Any) -> list[SvgNode]:
-    return gradient_content(image, (w, h), w, "t", style(w, h), **kw)
+    return gradient_content(parsed(w, h, image), (w, h), w, "t", style(w, h), **kw)
+
+
+def parse_stops(parts: list[str]) -> list[ColorStop]:
+    return parse_stops_noting(parts, lambda error: None)
 
 
 def find(nodes: list[SvgNode], tag: str) -> list[SvgNode]:
@@ -251,8 +261,10 @@ def test_apply_hint() -> None:
 
 
 def test_conic_syntax_and_centre() -> None:
-    assert parse_conic("conic-gradient(from 45deg at 10px 20%, red, blue)")[:2] == ("45deg", "10px 20%")
-    assert parse_conic("repeating-conic-gradient(red, blue)")[::3] == ("0deg", True)
+    conic = parsed(100, 50, "conic-gradient(from 45deg at 10px 20%, red, blue)")
+    assert isinstance(conic, ConicGradient) and (conic.start, conic.position) == (45, "10px 20%")
+    repeating = parsed(100, 50, "repeating-conic-gradient(red, blue)")
+    assert (repeating.start, repeating.repeating) == (0, True)
     ps = style(100, 50)
     assert conic_center("center", 100, 50, ps) == (50, 25)
     assert conic_center("10px 20%", 100, 50, ps) == (10, 10)

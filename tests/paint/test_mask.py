@@ -12,6 +12,7 @@ from satori_py.errors import StyleError
 from satori_py.paint.mask import build_mask
 from satori_py.style.masks import expand_mask, mask_layers, masks_of
 from satori_py.style.paint_types import MaskLayer
+from satori_py.style.values import LengthContext
 
 NS = "{http://www.w3.org/2000/svg}"
 EDGES = (0.0, 0.0, 0.0, 0.0)
@@ -19,7 +20,7 @@ EDGES = (0.0, 0.0, 0.0, 0.0)
 
 def typed(style: dict[str, Any]) -> dict[str, Any]:
     """The computed style's maskImage: the mask properties folded into layers."""
-    return {"maskImage": masks_of(style)}
+    return {"maskImage": masks_of(style, 16.0, LengthContext(100, 100), lambda error: None)}
 
 
 def test_shorthand_expands_each_layer() -> None:
@@ -60,12 +61,16 @@ def test_invalid_image() -> None:
         mask_layers({"maskImage": "foo()"})
 
 
+def of(style: dict[str, Any]) -> Any:
+    return typed(style)["maskImage"]
+
+
 def test_computed_mask_image() -> None:
     # No mask; a mask of none layers (still a stacking context); the layers.
-    assert masks_of({"maskSize": "10px"}) is None
-    assert masks_of({"maskImage": "none"}) is None
-    assert masks_of({"maskImage": "none, none"}) == ()
-    assert masks_of({"WebkitMask": "url(a.png) luminance"}) == (MaskLayer("url(a.png)", mode="luminance"),)
+    assert of({"maskSize": "10px"}) is None
+    assert of({"maskImage": "none"}) is None
+    assert of({"maskImage": "none, none"}) == ()
+    assert of({"WebkitMask": "url(a.png) luminance"}) == (MaskLayer("url(a.png)", mode="luminance"),)
 
 
 def test_one_gradient_layer_in_user_space() -> None:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from satori_py.errors import StyleError
 from satori_py.style import RGBA, Calc, FitContent, Percent
+from satori_py.style.types import LinearGradient
 
 from .conftest import style_of
 
@@ -165,8 +166,9 @@ def test_background_shorthand() -> None:
     style = style_of({"background": "linear-gradient(red, blue) no-repeat center / cover, white"})
     assert style["backgroundColor"] == RGBA(255, 255, 255)
     first, second = style["backgroundImage"]
-    assert (first.image, first.repeat, first.position, first.size) == (
-        "linear-gradient(red, blue)", "no-repeat", "center", "cover")
+    assert (first.repeat, first.position, first.size) == ("no-repeat", "center", "cover")
+    # The gradient is parsed at style time.
+    assert isinstance(first.image, LinearGradient) and [s.color for s in first.image.stops] == ["red", "blue"]
     assert second.image == "none"
     assert style_of({"background": "red"})["backgroundImage"] is None
 
