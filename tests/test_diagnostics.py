@@ -227,6 +227,10 @@ PAINT_VALUES = [
     ({"backgroundImage": "linear-gradient()"}, "could not find syntax for this item: linear-gradient()"),
     ({"backgroundImage": "bogus"}, 'Invalid background image: "bogus"'),
     ({"maskImage": "bogus"}, 'Invalid background image: "bogus"'),
+    ({"maskImage": "conic-gradient()"}, "could not find syntax for this item: conic-gradient()"),
+    ({"backgroundImage": "radial-gradient(-20% 20% at top left, yellow, blue)"},
+     "disallow setting negative values to the size of the shape. "
+     "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0"),
     ({"mask": "url(a.png) / 10px"}, 'Invalid `mask` value: "url(a.png) / 10px".'),
     ({"clipPath": "shape(from 0 0, bogus)"}, "Unsupported `bogus` command in `shape()`."),
     ({"transform": "rotate(bogus)"}, 'Invalid value "bogus" in transform function rotate().'),
@@ -244,6 +248,9 @@ def test_paint_values_reach_on_style_error(style: dict[str, Any], message: str) 
     errors: list[SatoriError] = []
     svg = render_svg(el, width=100, height=50, on_style_error=errors.append)
     assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
+    with pytest.raises(StyleError) as strict:  # strict mode raises, on_style_error or not
+        render_svg(el, width=100, height=50, strict=True, on_style_error=lambda e: None)
+    assert str(strict.value) == f"div/div[0]: {message}"
     # The value is ignored: the element is drawn as without it.
     without = {k: v for k, v in style.items() if k not in ("filter", "backdropFilter", "backgroundImage",
                                                           "maskImage", "mask", "clipPath", "transform")}

@@ -20,7 +20,8 @@ from typing import Any
 
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
-from ..style import ComputedStyle, compute_style, layout_alignment, root_style
+from ..style import ComputedStyle, layout_alignment
+from ..style.memo import cached_style, root_style_of
 from ..style.replaced import image_size, natural_height_for, svg_size
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
@@ -137,10 +138,10 @@ class TreeBuilder:
         parent = el.props.get(MARKER_PARENT) or parent
         vw, vh = self.viewport
         with node_context(el.path):
-            style = compute_style(el.type, dict(el.props), parent,
-                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
-                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
-                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
+            style = cached_style(el.type, el.props, parent,
+                                 viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
+                                 point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
+                                 tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
         with node_context(el.path):
             families = style.get("fontFamily")
             if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
@@ -160,7 +161,7 @@ class TreeBuilder:
         """The render boxes of ``element``, not laid out yet (``paragraphs`` are known now)."""
         width, height = self.viewport
         self._layout = Layout(self.point_scale_factor, self._remake_paragraph)
-        base = root_style(width=width, height=height)
+        base = root_style_of(width=width, height=height)
         # Like the initial containing block, the root is a block formatting context.
         root_node = LayoutNode({"display": "flow-root", "width": width if width else "auto",
                                 "height": height if height else "auto",

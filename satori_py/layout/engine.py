@@ -33,7 +33,7 @@ from .sizing import (
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import LayoutNode, compute_layout, with_parents
+from .taffy import LayoutNode, OwnSizes, compute_layout, with_parents
 
 if TYPE_CHECKING:
     from .inline_content import InlineFormatting
@@ -129,8 +129,8 @@ class Layout:
         nodes = _nodes(root)
         entries = [e for e in self.deferred if id(e.node) in nodes]
 
-        def lay_out(node: LayoutNode, available: str | None) -> None:
-            compute_layout(node, width=available, height=None, point_scale_factor=self.scale)
+        def lay_out(node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None:
+            compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes)
 
         def lay_out_max(node: LayoutNode, available: str | None) -> None:
             self._compute(node, available, None)

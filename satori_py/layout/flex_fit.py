@@ -37,12 +37,11 @@ size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..style.types import Percent
-from .taffy import LayoutNode
+from .taffy import LayoutNode, OwnSizes
 
 __all__ = ["FlexFit", "aspect_ratio_minimum"]
 
@@ -50,7 +49,10 @@ _EPS = 1e-3
 # Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
 _SCROLL = ("hidden", "scroll", "auto")
 
-LayOut = Callable[[LayoutNode, str | None], None]
+class LayOut(Protocol):
+    """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
+
+    def __call__(self, node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None: ...
 
 
 def _px(value: Any) -> float | None:
@@ -409,16 +411,9 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
         if axis == "w":
             return float(item.measure(0.0, math.nan, "min-content")[0])
         return float(item.measure(item.box.width, math.nan, "definite")[1])
-    style = item.style
-    props = ("width", "minWidth", "maxWidth", "height", "minHeight", "maxHeight", "_capWidth", "_capHeight",
-             "_frozenWidth")
-    saved = {prop: style.get(prop) for prop in props}
-    cleared = dict.fromkeys(props)
-    if axis == "h":
-        # Its height at the width it has, as when its container measures it.
-        cleared["width"] = _to_style_units(item, "w", item.box.width)
-    for prop, value in cleared.items():
-        style[prop] = value
+    # Without its sizes and limits; for its height, at the width it has, as when its container
+    # measures it.
+    sizes = OwnSizes(width=_to_style_units(item, "w", item.box.width) if axis == "h" else None, fit_limits=False)
     # A measurement only: the boxes of the pass stay.
     boxes = []
     stack = [item]
@@ -427,14 +422,9 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
         boxes.append((node, node.box))
         stack.extend(node.children)
     try:
-        lay_out(item, "min-content" if axis == "w" else None)
+        lay_out(item, "min-content" if axis == "w" else None, sizes)
         size = _size(item, axis)
     finally:
-        for prop, value in saved.items():
-            if value is None:
-                style.pop(prop, None)
-            else:
-                style[prop] = value
         for node, box in boxes:
             node.box = box
     return size

@@ -80,6 +80,23 @@ class Box:
         return self.height - self.padding.top - self.padding.bottom - self.border.top - self.border.bottom
 
 
+@dataclass(frozen=True, slots=True)
+class OwnSizes:
+    """Sizes one computation gives its root instead of its style's, which stays as it is.
+
+    For the measurements Taffy 0.7's workarounds make (a block laid out again at its final
+    size, a flex item's min-content size). ``width``/``height`` in px as the style's
+    ``boxSizing`` takes them, None for auto; the minimum and maximum sizes are auto;
+    ``padding`` (px) replaces the style's when given; ``fit_limits``: whether the limits
+    flex_fit gave the node (``_capWidth``, ``_frozenWidth``) still apply.
+    """
+
+    width: float | None = None
+    height: float | None = None
+    padding: Edges | None = None
+    fit_limits: bool = True
+
+
 @dataclass(slots=True, eq=False)
 class LayoutNode:
     """A node of the layout tree: style in, box out."""
@@ -123,7 +140,7 @@ def _rect(style: dict[str, Any], prefix: str, suffix: str = "", *, auto_ok: bool
             for side in ("top", "right", "bottom", "left")}
 
 
-def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
+def _taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None) -> dict[str, Any]:
     s = dict(_BASE)
     s["display"] = _DISPLAY.get(style.get("display", "flex"), 1)
     s["box_sizing"] = 0 if style.get("boxSizing") == "border-box" else 1
@@ -133,18 +150,26 @@ def _taffy_style(style: dict[str, Any]) -> dict[str, Any]:
     if style.get("_bfc") and s["overflow_x"] == 0 and s["overflow_y"] == 0:
         # Taffy 0.7 has no flow-root; a scroll container's margins don't collapse with its children.
         s["overflow_x"] = s["overflow_y"] = 1
-    s["size"] = {"width": _dim(style.get("width")), "height": _dim(style.get("height"))}
-    s["min_size"] = {"width": _dim(style.get("minWidth")), "height": _dim(style.get("minHeight"))}
-    s["max_size"] = {"width": _dim(style.get("maxWidth")), "height": _dim(style.get("maxHeight"))}
-    # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
-    for key, axis in (("_capWidth", "width"), ("_capHeight", "height")):
-        if style.get(key) is not None:
-            s["max_size"][axis] = {"dim": 1, "value": float(style[key])}
-    if style.get("_frozenWidth") is not None:
-        s["min_size"]["width"] = s["max_size"]["width"] = {"dim": 1, "value": float(style["_frozenWidth"])}
+    if sizes is None:
+        s["size"] = {"width": _dim(style.get("width")), "height": _dim(style.get("height"))}
+        s["min_size"] = {"width": _dim(style.get("minWidth")), "height": _dim(style.get("minHeight"))}
+        s["max_size"] = {"width": _dim(style.get("maxWidth")), "height": _dim(style.get("maxHeight"))}
+    else:
+        s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
+        s["min_size"] = {"width": _AUTO, "height": _AUTO}
+        s["max_size"] = {"width": _AUTO, "height": _AUTO}
+    if sizes is None or sizes.fit_limits:
+        # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
+        for key, axis in (("_capWidth", "width"), ("_capHeight", "height")):
+            if style.get(key) is not None:
+                s["max_size"][axis] = {"dim": 1, "value": float(style[key])}
+        if style.get("_frozenWidth") is not None:
+            s["min_size"]["width"] = s["max_size"]["width"] = {"dim": 1, "value": float(style["_frozenWidth"])}
     s["margin"] = {side: _dim(style.get(f"margin{side.capitalize()}", 0))
                    for side in ("top", "right", "bottom", "left")}
-    s["padding"] = _rect(style, "padding", auto_ok=False)
+    padding = sizes.padding if sizes is not None else None
+    s["padding"] = _rect(style, "padding", auto_ok=False) if padding is None else {
+        side: _dim(float(getattr(padding, side))) for side in ("top", "right", "bottom", "left")}
     s["border"] = _rect(style, "border", "Width", auto_ok=False)
     s["inset"] = {side: _dim(style.get(side)) for side in ("top", "right", "bottom", "left")}
     s["gap"] = {"width": _dim(style.get("columnGap", 0), auto_ok=False),
@@ -176,14 +201,14 @@ class _MeasureError(Exception):
 
 
 def compute_layout(root: LayoutNode, *, width: float | str | None, height: float | None,
-                   point_scale_factor: float = 1.0) -> None:
+                   point_scale_factor: float = 1.0, sizes: OwnSizes | None = None) -> None:
     """Lay out ``root`` in the available ``width`` x ``height``.
 
     None sizes to the content (max-content); a ``width`` of ``"min-content"``
-    lays it out at its min-content width.
+    lays it out at its min-content width. ``sizes``: the root's, instead of its style's.
     """
     available = {"width": _available(width), "height": _available(height)}
-    _run_taffy(root, available)
+    _run_taffy(root, available, sizes=sizes)
     _repair_stale_blocks(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
@@ -293,16 +318,19 @@ def _releaser() -> Callable[[Any], None] | None:
     return decref
 
 
-def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False) -> None:
+def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
+               sizes: OwnSizes | None = None) -> None:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
-    Runs on the render's Taffy thread (see :mod:`.taffy_thread`).
+    ``sizes``: the root's, instead of its style's. Runs on the render's Taffy thread
+    (see :mod:`.taffy_thread`).
     """
-    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root))
+    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes))
 
 
-def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool) -> None:
+def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
+                    sizes: OwnSizes | None) -> None:
     indefinite = _indefinite_blocks(root, None)
     if indefinite_root:
         indefinite.add(id(root))
@@ -313,7 +341,8 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         measures: dict[int, MeasureFn] = {}
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
-            style = _taffy_style(node.style)
+            own = sizes if node is root else None
+            style = _taffy_style(node.style, own)
             if placement:
                 style.update(placement)
             if auto_percent and isinstance(node.style.get("height"), Percent):
@@ -327,7 +356,8 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
             if grid is not None and style["display"] == 2:
                 from .grid import grid_fields  # imported by the first grid
 
-                container, placements = grid_fields(grid, node.style, [c.style for c in children])  # type: ignore[assignment]
+                sized = node.style if own is None else {**node.style, "width": own.width, "height": own.height}
+                container, placements = grid_fields(grid, sized, [c.style for c in children])  # type: ignore[assignment]
                 style.update(container)
             check_style(style, node.path)  # a value stretchable can't convert would abort the process
             nid = taffylib.node_create(tree, style)
@@ -470,33 +500,22 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
     own = node.box
     style = node.style
     indefinite = id(node) in _indefinite_blocks(node, parent)
-    saved = {key: style.get(key) for key in ("width", "height", "minWidth", "minHeight",
-                                            "maxWidth", "maxHeight", *_PADDINGS)}
-    pad = own.padding
+    pad, padding = own.padding, None
     if parent is not None and _percent_padding(style):
         # Of the containing block's width on every side (Taffy 0.7's box has vertical ones of its height).
         width = max(0.0, parent.box.content_width)
-        pad = Edges(*(value.resolve(width) if isinstance(value := style.get(key), Percent) else getattr(pad, side)
-                      for key, side in zip(_PADDINGS, ("top", "right", "bottom", "left"))))
-        style.update(paddingTop=pad.top, paddingRight=pad.right, paddingBottom=pad.bottom, paddingLeft=pad.left)
+        pad = padding = Edges(*(value.resolve(width) if isinstance(value := style.get(key), Percent)
+                                else getattr(pad, side)
+                                for key, side in zip(_PADDINGS, ("top", "right", "bottom", "left"))))
     inset_w = inset_h = 0.0
     if style.get("boxSizing") != "border-box":
         inset_w = pad.left + pad.right + own.border.left + own.border.right
         inset_h = pad.top + pad.bottom + own.border.top + own.border.bottom
-    style.update(width=own.width - inset_w, height=own.height - inset_h, minWidth=None, minHeight=None,
-                 maxWidth=None, maxHeight=None)
     # Its own percentages (padding, margins) are of its parent's content box, as in the tree.
     basis = parent.box if parent is not None else own
     available = {"width": _available(max(0.0, basis.content_width)),
                  "height": _available(max(0.0, basis.content_height))}
-    try:
-        _run_taffy(node, available, indefinite)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                style.pop(key, None)
-            else:
-                style[key] = value
+    _run_taffy(node, available, indefinite, OwnSizes(own.width - inset_w, own.height - inset_h, padding))
     node.box = own
 
 

@@ -13,6 +13,7 @@ objects. Readers move from the mapping to the groups one at a time.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
@@ -32,7 +33,7 @@ from .transform import svg_transform_to_css
 from .types import LineHeight, TransformFunction
 from .values import LengthContext, check_keyword, js_string, js_to_number, unreadable
 
-__all__ = ["ComputedStyle", "compute_style", "root_style"]
+__all__ = ["ComputedStyle", "compute_style", "inline_style", "root_style"]
 
 _TEXT_ALIGN = {k: k for k in ("left", "right", "center", "justify", "start", "end")}
 _SIDES = ("Top", "Right", "Bottom", "Left")
@@ -45,6 +46,7 @@ _CURRENT_COLOR_INHERITED = frozenset(
 _FONT_KEYS = GROUP_KEYS["font"]
 _TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
 _G = TypeVar("_G")
+_TOKENS = itertools.count(1)
 
 
 class ComputedStyle(Mapping[str, Any]):
@@ -57,11 +59,12 @@ class ComputedStyle(Mapping[str, Any]):
     groups, when the element changes none of their values.
     """
 
-    __slots__ = ("_values", "warnings", "_box", "_flex", "_font", "_text", "_paint")
+    __slots__ = ("_values", "warnings", "_box", "_flex", "_font", "_text", "_paint", "_token")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     _font: FontGroup | None
     _text: TextGroup | None
+    _token: int
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
                  font: FontGroup | None = None, text: TextGroup | None = None) -> None:
@@ -73,6 +76,7 @@ class ComputedStyle(Mapping[str, Any]):
         set_slot(self, "_font", font)
         set_slot(self, "_text", text)
         set_slot(self, "_paint", None)
+        set_slot(self, "_token", 0)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("ComputedStyle is immutable; use replace()")
@@ -85,6 +89,22 @@ class ComputedStyle(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+    # Mapping's own get and `in` go through __getitem__ and an exception: these are read a lot.
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    @property
+    def token(self) -> int:
+        """A number no other style object has: what the style memo (:mod:`.memo`) keys a parent by."""
+        token: int = self._token
+        if not token:
+            token = next(_TOKENS)  # atomic under the GIL; two threads could only both stamp it
+            object.__setattr__(self, "_token", token)
+        return token
 
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with ``changes`` (e.g. ``_chRatio`` once the font is known)."""
@@ -155,6 +175,16 @@ def _snap(width: float, scale: float) -> float:
     return max(1, math.floor(pixels)) / scale
 
 
+def inline_style(props: Mapping[str, Any],
+                 tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None) -> dict[str, Any]:
+    """The element's inline style, a ``tw`` prop's classes merged under it when ``tailwind`` is given."""
+    inline = props.get("style")
+    inline = dict(inline) if isinstance(inline, Mapping) else {}
+    if tailwind is not None and "tw" in props:
+        inline = tailwind(props["tw"], inline)
+    return inline
+
+
 def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedStyle, *,
                   viewport: tuple[float, float],
                   on_style_error: Callable[[StyleError], None] | None = None,
@@ -177,6 +207,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     """
     props = props or {}
     warnings: list[str] = []
+    inline = inline_style(props, tailwind)
 
     def note(error: StyleError) -> None:
         if on_warning is not None:
@@ -208,10 +239,6 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         reported = True
         note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))
 
-    inline = props.get("style")
-    inline = dict(inline) if isinstance(inline, Mapping) else {}
-    if tailwind is not None and "tw" in props:
-        inline = tailwind(props["tw"], inline)
     if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
         # The transform attribute of an inline SVG transforms its box.
         matrix = svg_transform_to_css(props["transform"])

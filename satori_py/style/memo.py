@@ -1,0 +1,166 @@
+"""The memo of computed styles, within a render and across renders.
+
+Cards made per request repeat the same elements with the same styles, and
+computing a style is a good part of a render. :func:`cached_style` keeps
+the result of :func:`~.computed.compute_style` under a key made of what it
+reads: the tag, the props (the inline style after ``tw`` classes are merged
+into it), the parent's style object (by its :attr:`~.computed.ComputedStyle.token`),
+the viewport, the point scale and whether invalid values are reported or
+raised; and the element's own ``ch`` ratio, which depends on its font and on
+the render's fonts: the memo keeps the font properties each first key gave,
+asks ``ch_ratio`` for them on every call, and keeps the style under both.
+The parent is the same object on a hit only when it came from this memo (or
+:func:`root_style_of`), so a key never mixes styles that merely look alike.
+
+What compute_style told its callbacks is recorded with the style and told
+again, as fresh error objects, on every hit: ``on_style_error``,
+``on_warning`` and strict mode see exactly what they would without the memo.
+A computation that raises is not kept (the next call raises again). Props
+that cannot be keyed (an object the memo does not know) are computed
+without it.
+
+Bounded: entries, and the characters of the props they hold (props of more than
+64k characters, a large data URI, are not kept).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
+
+from ..cache import BoundedCache
+from ..errors import StyleError
+from .computed import ComputedStyle, compute_style, inline_style, root_style
+
+__all__ = ["cached_style", "clear", "root_style_of"]
+
+# A computed style holds ~300 values (~20 kB); most of them are shared with other styles.
+_MAX_ENTRIES = 2048
+_MAX_KEY_CHARS = 4 * 1024 * 1024
+_MAX_ENTRY_CHARS = _MAX_KEY_CHARS // 64  # a larger key (a data URI) would push out everything else
+
+_Events = tuple[tuple[bool, StyleError], ...]  # (is an invalid value, the error) in the order told
+_Entry = tuple[ComputedStyle, _Events, int]  # and the characters of its key
+
+_STYLES: BoundedCache[_Entry] = BoundedCache(_MAX_ENTRIES, weigh=lambda entry: entry[2],
+                                             max_weight=_MAX_KEY_CHARS)
+# The font properties the style of a first key has (they don't depend on the ch ratio).
+_FONTS: BoundedCache[tuple[Any, Any, Any]] = BoundedCache(_MAX_ENTRIES)
+_ROOTS: BoundedCache[ComputedStyle] = BoundedCache(64)
+
+
+class _Unkeyable(Exception):
+    """A prop value the memo cannot key: the style is computed without it."""
+
+
+def _freeze(value: Any, size: list[int]) -> Hashable:
+    """``value`` as a hashable key equal only to values compute_style reads the same way
+    (``1``, ``1.0`` and ``True`` differ; so do dict orders, which the cascade follows)."""
+    if isinstance(value, str):
+        size[0] += len(value)
+        return value
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is bool or kind is int:
+        return (kind, value)
+    if kind is float:
+        return (float, value.hex())  # -0.0 and 0.0 differ; NaN equals NaN
+    if isinstance(value, Mapping):
+        return (dict, tuple((_freeze(k, size), _freeze(v, size)) for k, v in value.items()))
+    if kind is list or kind is tuple:
+        return (kind, tuple(_freeze(v, size) for v in value))
+    if isinstance(value, ComputedStyle):
+        return (ComputedStyle, value.token)
+    raise _Unkeyable
+
+
+def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
+                 viewport: tuple[float, float],
+                 on_style_error: Callable[[StyleError], None] | None = None,
+                 point_scale_factor: float = 1.0,
+                 on_warning: Callable[[StyleError], None] | None = None,
+                 tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
+                 ch_ratio: Callable[[Any, Any, Any], float | None] | None = None) -> ComputedStyle:
+    """:func:`~.computed.compute_style` with the same arguments, memoised."""
+    inline = inline_style(props, tailwind)  # tw classes report their problems on every call
+    props = {k: v for k, v in props.items() if k != "tw"}
+    props["style"] = inline
+    try:
+        size = [0]
+        key = (tag, _freeze(props, size), parent.token, tuple(viewport), point_scale_factor,
+               on_style_error is not None)
+    except _Unkeyable:
+        return compute_style(tag, props, parent, viewport=viewport, on_style_error=on_style_error,
+                             point_scale_factor=point_scale_factor, on_warning=on_warning, ch_ratio=ch_ratio)
+    entry = None
+    fonts = _FONTS.get(key)
+    if fonts is not None:
+        try:
+            ratio = ch_ratio(*fonts) if ch_ratio is not None else None
+        except Exception:  # noqa: BLE001 - asked again below where compute_style asks it, to fail alike
+            pass
+        else:
+            entry = _STYLES.get((key, ratio))
+    if entry is None:
+        ratios: list[float | None] = []
+
+        def ratio_of(family: Any, weight: Any, style: Any) -> float | None:
+            assert ch_ratio is not None
+            ratios.append(ch_ratio(family, weight, style))
+            return ratios[-1]
+
+        computed, events = _compute(tag, props, parent, viewport, on_style_error, point_scale_factor,
+                                    ratio_of if ch_ratio is not None else None)
+        entry = (computed, events, size[0])
+        if size[0] <= _MAX_ENTRY_CHARS:
+            _FONTS.put(key, (computed["fontFamily"], computed["fontWeight"], computed["fontStyle"]))
+            _STYLES.put((key, ratios[0] if ratios else None), entry)
+    style, events, _ = entry
+    for invalid, error in events:
+        callback = on_style_error if invalid else on_warning
+        if callback is not None:
+            callback(_fresh(error))  # a fresh object: the receiver gives it a node path
+    return style
+
+
+def _fresh(error: StyleError) -> StyleError:
+    """A new error with ``error``'s fields. (Not copy.copy: it goes through copyreg, where a
+    library may register a reducer for exceptions, e.g. tblib's for Dask, that keeps no fields.)"""
+    fresh = StyleError.__new__(type(error))
+    fresh.__dict__.update(error.__dict__)
+    fresh.args = error.args
+    return fresh
+
+
+def _compute(tag: str, props: Mapping[str, Any], parent: ComputedStyle, viewport: tuple[float, float],
+             on_style_error: Callable[[StyleError], None] | None, point_scale_factor: float,
+             ch_ratio: Callable[[Any, Any, Any], float | None] | None) -> tuple[ComputedStyle, _Events]:
+    """The style and what compute_style told its callbacks (told again by the caller)."""
+    events: list[tuple[bool, StyleError]] = []
+
+    def invalid(error: StyleError) -> None:
+        events.append((True, error))
+
+    def warning(error: StyleError) -> None:
+        events.append((False, error))
+
+    style = compute_style(tag, props, parent, viewport=viewport,
+                          on_style_error=invalid if on_style_error is not None else None,
+                          point_scale_factor=point_scale_factor, on_warning=warning, ch_ratio=ch_ratio)
+    return style, tuple(events)
+
+
+def root_style_of(*, width: float | None, height: float | None) -> ComputedStyle:
+    """:func:`~.computed.root_style`, the same object for the same canvas (the memo's first parent)."""
+    key = (_freeze(width, [0]), _freeze(height, [0]))
+    style = _ROOTS.get(key)
+    if style is None:
+        style = root_style(width=width, height=height)
+        _ROOTS.put(key, style)
+    return style
+
+
+def clear() -> None:
+    """Forget every memoised style."""
+    for cache in (_STYLES, _FONTS, _ROOTS):
+        cache.clear()
