@@ -174,6 +174,7 @@ class RenderPool:
         self._threads: set[threading.Thread] = set()
         self._next_id = 0
         self._slow = 0
+        self._idle = 0  # dispatchers waiting for a job
         self._costly = _CostlyCards(settings.remember_costly, settings.slow_after)
         self._started = False
         self.closed = False
@@ -206,7 +207,8 @@ class RenderPool:
                 self.stats.refused += 1
                 future.set_exception(RenderTimeoutError(refusal))
                 return future
-            if len(self._waiting) >= self.settings.queue:
+            # Jobs an idle worker is about to take are not waiting for one.
+            if len(self._waiting) >= self.settings.queue + self._idle:
                 self.stats.refused += 1
                 raise RenderBusyError(f"The render pool is full ({_renders(len(self._waiting))} "
                                       "waiting): try again later.")
@@ -332,7 +334,11 @@ class RenderPool:
                         self._expire(task)
                         continue
                     return task
-                self._work.wait()
+                self._idle += 1
+                try:
+                    self._work.wait()
+                finally:
+                    self._idle -= 1
             return None
 
     def _expire(self, task: _Task) -> None:

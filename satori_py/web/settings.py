@@ -11,9 +11,17 @@ import os
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["ENV", "PoolSettings", "default_workers", "usable_cpus"]
+__all__ = ["ENV", "PoolSettings", "cpu_time_readable", "default_workers", "usable_cpus"]
 
 MAX_DEFAULT_WORKERS = 4
+# CPU seconds before a render counts as costly: a realistic 1200x630 card takes
+# 0.05-0.08 s in a fresh worker, and every costly card holds one of the pool's
+# workers at full priority this long before it is moved aside (at 1 s, a stream of
+# costly cards kept the workers from the others: see benchmarks/web_latency.py).
+SLOW_AFTER_CPU = 0.25
+# Wall seconds where CPU time cannot be read: a busy machine stretches every render,
+# and moving one aside there starts a fresh interpreter (about a second of CPU).
+SLOW_AFTER_WALL = 1.0
 
 # argument -> environment variable
 ENV = {
@@ -35,6 +43,11 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def cpu_time_readable() -> bool:
+    """Whether the pool can read its workers' CPU time (Linux /proc)."""
+    return os.path.exists("/proc/self/stat")
+
+
 def default_workers() -> int:
     """``$SATORI_PY_RENDER_WORKERS`` if set, else the usable CPUs, at most 4."""
     return PoolSettings.from_env().workers
@@ -53,8 +66,9 @@ class PoolSettings:
     queue: int = 64
     # A render that used more CPU seconds than this (wall seconds where a process's
     # CPU time cannot be read) moves to the slow lane: its worker gets the lowest
-    # CPU priority and a new worker takes its place.
-    slow_after: float = 1.0
+    # CPU priority and a new worker takes its place. The default (from_env) is
+    # SLOW_AFTER_CPU where CPU time can be read, else SLOW_AFTER_WALL.
+    slow_after: float = 0.25
     # Renders in the slow lane at once (0: none); a render that becomes slow while
     # the lane is full is stopped.
     slow_lane: int = 2
@@ -95,6 +109,8 @@ class PoolSettings:
             raise TypeError(f"Unknown render pool setting(s): {', '.join(sorted(overrides))}.")
         if "workers" not in values:
             values["workers"] = max(1, min(MAX_DEFAULT_WORKERS, usable_cpus()))
+        if "slow_after" not in values:
+            values["slow_after"] = SLOW_AFTER_CPU if cpu_time_readable() else SLOW_AFTER_WALL
         if "slow_lane" not in values:
             values["slow_lane"] = values["workers"]
         return cls(**values)

@@ -114,7 +114,8 @@ def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     def getaddrinfo(host: str, port: Any, *args: Any, **kwargs: Any) -> Any:
         if host in table["answers"]:
             table["asked"].append(host)
-            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+            return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (ip, port, 0, 0)) if ":" in ip
+                    else (socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
                     for ip in table["answers"][host]]
         return real(host, port, *args, **kwargs)
 
@@ -144,6 +145,27 @@ def test_names_are_checked_after_resolution(dns: dict[str, Any]) -> None:
         render_svg(h("img", {"src": "http://cdn.example.test/a.png", "width": 4, "height": 4}),
                    width=4, height=4, fetcher=http_fetcher())
     assert str(info.value).startswith("img: cdn.example.test resolves to a blocked address")
+
+
+@pytest.mark.parametrize("address, reason", [
+    ("::ffff:10.0.0.1", "::ffff:a00:1 embeds 10.0.0.1 (IPv4-mapped), and 10.0.0.1 is in "
+                        "10.0.0.0/8 (private)"),
+    ("2002:a9fe:a9fe::1", "2002:a9fe:a9fe::1 embeds 169.254.169.254 (6to4), and 169.254.169.254 "
+                          "is in 169.254.0.0/16 (link-local)"),
+    ("64:ff9b::7f00:1", "64:ff9b::7f00:1 embeds 127.0.0.1 (NAT64), and 127.0.0.1 is in "
+                        "127.0.0.0/8 (loopback)"),
+    ("2001:0:7f00:1::", "2001:0:7f00:1:: embeds 127.0.0.1 (Teredo server), and 127.0.0.1 is in "
+                        "127.0.0.0/8 (loopback)"),
+])
+def test_embedded_addresses_are_refused_after_resolution(dns: dict[str, Any], address: str,
+                                                         reason: str) -> None:
+    # A public name whose AAAA record embeds a private IPv4 address.
+    dns["answers"]["v6.example.test"] = [address]
+    with pytest.raises(BlockedAddressError) as info:
+        http_fetcher()("http://v6.example.test/a.png")
+    assert str(info.value) == ("v6.example.test resolves to a blocked address (SSRF "
+                               f"protection): {reason}.")
+    assert dns["asked"] == ["v6.example.test"]
 
 
 def test_the_connection_goes_to_the_checked_address(server: str, dns: dict[str, Any]) -> None:
@@ -233,7 +255,7 @@ def test_image_response_takes_a_fetcher(server: str) -> None:
     card = h("div", {"style": {"display": "flex", "width": 8, "height": 8}},
              h("img", {"src": f"{server}/img.png", "width": 8, "height": 8}))
     scope = {"type": "http", "method": "GET", "headers": []}
-    pool.configure(1)
+    pool.configure(1, deadline=120)  # a busy machine may take a while to start the worker
     try:
         answer = asyncio.run(ImageResponse(card, width=8, height=8,
                                            fetcher=http_fetcher(allow_private=LOCAL)).reply(scope))

@@ -135,6 +135,9 @@ class SoakResult:
                              f"max {max(m[index] for m in self.memory):.0f} MB")
             lines.append(f"  processes: {min(m[3] for m in self.memory)} to "
                          f"{max(m[3] for m in self.memory)}")
+            every = max(1, len(self.memory) // 10)
+            lines.append("  RSS series (s: MB): " + ", ".join(
+                f"{t:.0f}: {rss:.0f}" for t, rss, _, _ in self.memory[::every]))
         if self.cpu_seconds is not None:
             lines.append(f"  CPU used by the server's processes: {self.cpu_seconds:.0f} s in "
                          f"{self.seconds:.0f} s ({self.cpu_seconds / self.seconds:.2f} CPUs)")

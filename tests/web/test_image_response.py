@@ -220,7 +220,7 @@ class _ExitOnUnpickle:
 @pytest.fixture(scope="module")
 def pool() -> Iterator[Any]:
     from satori_py.web import pool as render_pool
-    render_pool.configure(1)
+    render_pool.configure(1, deadline=120)  # a busy machine may take a while to start it
     yield render_pool
     render_pool.configure(None)
     render_pool.shutdown()
@@ -247,7 +247,7 @@ def test_thread_mode(pool: Any) -> None:
         assert pool.get_pool() is None
         assert asyncio.run(ImageResponse(CARD, **SMALL).render_async())[:4] == b"\x89PNG"
     finally:
-        pool.configure(1)
+        pool.configure(1, deadline=120)
 
 
 def test_workers_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from satori_py import h
 from satori_py.errors import RenderBusyError, RenderError, RenderTimeoutError
 from satori_py.web import pool as render_pool
 from satori_py.web.job import RenderJob
@@ -322,6 +323,43 @@ def test_a_pathological_card_gets_its_own_503_while_others_render(shared_pool: A
     assert "retry-after" not in dict(slow.headers)
 
 
+def test_a_render_past_its_deadline_answers_503_and_names_why(
+        shared_pool: Any, caplog: pytest.LogCaptureFixture) -> None:
+    [worker] = shared_pool.get_pool().worker_pids()
+    with caplog.at_level("ERROR", "satori_py.response"):
+        hung = ImageResponse(_Sleep(), **SMALL, on_error="500", deadline=3).reply(pooled=True)
+    assert (hung.status, hung.body) == (503, b"Failed to generate the image")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"Failed to generate the image: The render did not finish within "
+        f"its 3 s deadline; its worker (pid {worker}) was stopped."]
+    fine = ImageResponse(CARD.element, **SMALL, on_error="500").reply(pooled=True)
+    assert fine.status == 200 and shared_pool.get_pool().worker_pids() != [worker]
+
+
+def test_a_full_queue_answers_503_with_retry_after(caplog: pytest.LogCaptureFixture) -> None:
+    render_pool.configure(1, queue=0, slow_lane=0, deadline=WAIT)
+    try:
+        pool = render_pool.get_pool()
+        assert pool is not None
+        pool.warm_up()
+        eventually(lambda: pool._idle == 1)  # queue=0 takes a job only when a worker is free
+        hung = pool.submit(job(_Sleep()))
+        eventually(lambda: pool._running)  # the only worker is taken
+        with caplog.at_level("ERROR", "satori_py.response"):
+            # A card of its own: one rendered before would come from the output cache.
+            busy = ImageResponse(h("div", {}, "busy"), **SMALL, on_error="500").reply(pooled=True)
+        logged = [r.getMessage() for r in caplog.records]
+        assert not hung.done()
+    finally:
+        render_pool.configure(None)
+        render_pool.shutdown()
+    assert pool.stats.refused == 1
+    assert (busy.status, dict(busy.headers)["retry-after"]) == (503, "1")
+    assert logged == [
+        "Failed to generate the image: The render pool is full (0 renders "
+        "waiting): try again later."]
+
+
 def test_flask_renders_in_the_pool(shared_pool: Any) -> None:
     pytest.importorskip("werkzeug")
     from satori_py.flask import ImageResponse as Response
@@ -345,16 +383,26 @@ def test_settings_come_from_arguments_then_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("SATORI_PY_RENDER_WORKERS", "3")
     monkeypatch.setenv("SATORI_PY_RENDER_DEADLINE", "2.5")
     monkeypatch.setenv("SATORI_PY_RENDER_QUEUE", "7")
-    monkeypatch.setenv("SATORI_PY_RENDER_SLOW_AFTER", "0.25")
+    monkeypatch.setenv("SATORI_PY_RENDER_SLOW_AFTER", "0.5")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RENDERS", "50")
     monkeypatch.setenv("SATORI_PY_RENDER_MAX_RSS_MB", "300")
     monkeypatch.setenv("SATORI_PY_RENDER_REMEMBER_COSTLY", "0")
     settings = PoolSettings.from_env(deadline=4)
-    assert settings == PoolSettings(workers=3, deadline=4, queue=7, slow_after=0.25,
+    assert settings == PoolSettings(workers=3, deadline=4, queue=7, slow_after=0.5,
                                     slow_lane=3, max_renders=50, max_rss_mb=300,
                                     remember_costly=0)
     monkeypatch.setenv("SATORI_PY_RENDER_SLOW_LANE", "0")
     assert PoolSettings.from_env().slow_lane == 0
+
+
+def test_slow_after_defaults_to_cpu_time_where_it_can_be_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.web import settings
+    monkeypatch.delenv("SATORI_PY_RENDER_SLOW_AFTER", raising=False)
+    monkeypatch.setattr(settings, "cpu_time_readable", lambda: True)
+    assert PoolSettings.from_env(workers=1).slow_after == 0.25
+    monkeypatch.setattr(settings, "cpu_time_readable", lambda: False)  # wall time instead
+    assert PoolSettings.from_env(workers=1).slow_after == 1.0
 
 
 @pytest.mark.parametrize("env, value, message", [

@@ -26,6 +26,7 @@ from tests.web.servers import (EXAMPLES, Server, django_argv, flask_argv, runnin
 
 PROD_CACHE = "public, immutable, no-transform, max-age=31536000"
 DEV_CACHE = "no-cache, no-store"
+PATIENT = {"SATORI_PY_RENDER_DEADLINE": "120"}
 
 APPS: dict[str, tuple[str, Callable[[], list[str]], Path]] = {
     "fastapi": ("fastapi", lambda: uvicorn_argv("fastapi_app"), EXAMPLES),
@@ -45,8 +46,9 @@ def server(request: pytest.FixtureRequest) -> Iterator[Server]:
     module, argv, cwd = APPS[request.param]
     _needs(module, "uvicorn" if module in ("fastapi", "starlette") else
            "waitress" if module == "django" else "werkzeug")
-    # One render process is enough for these requests and starts faster than several.
-    with running(argv(), cwd=cwd, env={"SATORI_PY_RENDER_WORKERS": "1"}) as srv:
+    # One render process is enough for these requests and starts faster than several;
+    # a deadline that a busy machine's first render (starting the worker) cannot miss.
+    with running(argv(), cwd=cwd, env={"SATORI_PY_RENDER_WORKERS": "1", **PATIENT}) as srv:
         srv.name = request.param
         yield srv
 
@@ -173,7 +175,7 @@ def test_django_async_view(server: Server) -> None:
 def test_development_cache_control() -> None:
     """SATORI_PY_ENV=development switches the image routes to next/og's dev header."""
     _needs("flask")
-    with running(flask_argv(), env={"SATORI_PY_ENV": "development"}) as srv:
+    with running(flask_argv(), env={"SATORI_PY_ENV": "development", **PATIENT}) as srv:
         r = httpx.get(srv.url + "/api/og", timeout=60)
     assert r.status_code == 200
     assert r.headers["cache-control"] == DEV_CACHE
