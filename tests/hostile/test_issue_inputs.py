@@ -78,6 +78,8 @@ INPUTS: list[tuple[str, str, str]] = [
     ("<select multiple size=1e15> (its rows made 23 GB)",
      'svg({"type": "select", "props": {"multiple": True, "size": 1e15}})',
      "LimitError max_nodes: select: The list box shows 1000000000000000 rows, over the max_nodes limit of 100000."),
+    ("<input size=1e308> and size of 400 digits (OverflowError)",
+     'svg(card(h("input", {"size": 1e308, "value": "x"}), h("input", {"size": "9" * 400})))', "ok"),
     ("repeat(100000000, 1px) (a minute, then memory)",
      'svg(card("x", display="grid", gridTemplateColumns="repeat(100000000, 1px)"))', "ok"),
     ("a repeating conic gradient of 0.0001deg stripes (MemoryError)",
