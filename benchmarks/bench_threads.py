@@ -10,8 +10,11 @@ GIL is released: with the ``svg2png`` binding (``pip install 'satori-py[svg2png]
 that is the raster and the PNG deflate; the front end (element -> SVG) holds it. So
 the one-thread rounds also time the two parts, and the bound they allow is printed:
 with a share ``f`` of the time holding the GIL, two threads reach at most
-``min(2, 1 / f)`` times one thread's throughput. Needs no node: the cards' fonts
-come from ../shared/conformance/fonts.
+``min(2, 1 / f)`` times one thread's throughput. On a loaded machine the ratio
+says little (no idle core to scale into), so the CPU cores each mode used and the
+CPU time per card (2 threads over 1) are printed too: a cost ratio near 1 means
+the threads scale with the cores they get. Needs no node: the cards' fonts come
+from ../shared/conformance/fonts.
 """
 from __future__ import annotations
 
@@ -32,8 +35,9 @@ from bench_cards import Card, backend_env, load, load_cards, spread  # noqa: E40
 from satori_py import render_png, render_svg  # noqa: E402
 
 
-def _throughput(cards: list[Card], threads: int) -> float:
-    """Cards per second: every card twice, on ``threads`` threads sharing the jobs."""
+def _throughput(cards: list[Card], threads: int) -> tuple[float, float]:
+    """(cards per second, CPU cores used): every card twice, on ``threads`` threads
+    sharing the jobs. The cores used are the process's CPU time over the wall time."""
     jobs = [c.kwargs for c in cards] * 2
     lock = threading.Lock()
 
@@ -46,13 +50,14 @@ def _throughput(cards: list[Card], threads: int) -> float:
             render_png(**kwargs)
 
     n = len(jobs)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     pool = [threading.Thread(target=worker) for _ in range(threads)]
     for t in pool:
         t.start()
     for t in pool:
         t.join()
-    return n / (time.perf_counter() - t0)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return n / wall, cpu / wall
 
 
 def _gil_share(cards: list[Card]) -> float:
@@ -75,25 +80,34 @@ def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[s
     for backend in backends:
         with backend_env(backend):
             _throughput(cards, 2)  # warm-up: caches, bytecode, the binding
-            ratios, one, two, shares = [], [], [], []
+            ratios, one, two, shares, cores1, cores2, cost = [], [], [], [], [], [], []
             for r in range(rounds):
                 if r % 2:
-                    b, a = _throughput(cards, 2), _throughput(cards, 1)
+                    (b, cb), (a, ca) = _throughput(cards, 2), _throughput(cards, 1)
                 else:
-                    a, b = _throughput(cards, 1), _throughput(cards, 2)
+                    (a, ca), (b, cb) = _throughput(cards, 1), _throughput(cards, 2)
                 one.append(a)
                 two.append(b)
                 ratios.append(b / a)
+                cores1.append(ca)
+                cores2.append(cb)
+                # CPU seconds per card with 2 threads over with 1: what the GIL's contention
+                # costs; near 1, two threads scale with the cores the machine gives them.
+                cost.append((cb / b) / (ca / a))
                 shares.append(_gil_share(cards))
         share = statistics.median(shares)
         bound = min(2.0, 1 / share) if resvg_bridge.releases_gil(backend) else 1.0
         print(f"\n== threads ({backend}, GIL {'released' if resvg_bridge.releases_gil(backend) else 'held'} "
               f"in raster): cards/s with 1 thread {spread(one)}, with 2 threads {spread(two)}; "
               f"2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus); "
-              f"front end {share:.0%} of a render, so at most {bound:.2f}")
+              f"front end {share:.0%} of a render, so at most {bound:.2f}. CPU cores used: "
+              f"1 thread {spread(cores1)}, 2 threads {spread(cores2)}; CPU per card, "
+              f"2 threads / 1 thread {spread(cost)}")
         out[backend] = {"thread_scaling_median": statistics.median(ratios),
                         "thread_scaling_min": min(ratios), "thread_scaling_max": max(ratios),
-                        "front_share": share, "bound": bound}
+                        "front_share": share, "bound": bound,
+                        "cores_1": statistics.median(cores1), "cores_2": statistics.median(cores2),
+                        "cpu_per_card_ratio": statistics.median(cost)}
     return out
 
 

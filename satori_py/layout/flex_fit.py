@@ -1,8 +1,8 @@
 """Flex sizing where Taffy 0.7 and the reference's Taffy build differ, corrected between passes.
 
-Two differences, both corrected by giving nodes private size limits
-(``_capWidth``/``_capHeight``, ``_frozenWidth``, read by :mod:`.taffy`) after a
-pass and laying out again:
+Two differences, both corrected by giving nodes size limits (``node.limits``,
+:class:`~.taffy.FitLimits`, read by :mod:`.taffy`) after a pass and laying out
+again:
 
 * **Fit-content flex containers.** The reference patches Taffy
   (``crates/layout/patches/flexbox-fit-content.patch`` in Satori's repository)
@@ -244,7 +244,7 @@ class FlexFit:
         # The parent's cross axis; in a block container, the inline axis: a block whose width
         # comes from its content (e.g. a flex-start item) lays a flex row out in its room.
         axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
-        key = "_capWidth" if axis == "w" else "_capHeight"
+        old = node.limits.cap(axis)
         cap: float | None = None
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
                         and style.get("width" if axis == "w" else "height") in (None, "auto")
@@ -254,16 +254,16 @@ class FlexFit:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
                 room = available - _margins(node, axis)
-                if _size(node, axis) > room + _EPS or key in style:
+                if _size(node, axis) > room + _EPS or old is not None:
                     cap = max(room, self._minimum(node, axis, lay_out))
                     high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
                     if high is not None and high <= cap:
                         cap = None  # its own maximum is the tighter limit
         if cap is None:
-            return style.pop(key, None) is not None
+            node.limits.set_cap(axis, None)
+            return old is not None
         value = _to_style_units(node, axis, cap)
-        old = style.get(key)
-        style[key] = value
+        node.limits.set_cap(axis, value)
         return old is None or abs(old - value) > _EPS
 
     def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
@@ -289,22 +289,23 @@ class FlexFit:
         """Fix the width of a row item that can't change (see the module docstring)."""
         style = node.style
         if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
-            return _unfreeze(style)
+            return _unfreeze(node)
         low, high = style.get("minWidth"), style.get("maxWidth")
         if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
-            return _unfreeze(style)  # limits that aren't lengths: leave it
-        if style.get("_frozenAtMax"):
-            return False if _held_at_max(node, parent) else _unfreeze(style)
+            return _unfreeze(node)  # limits that aren't lengths: leave it
+        limits = node.limits
+        if limits.frozen_at_max:
+            return False if _held_at_max(node, parent) else _unfreeze(node)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
         bound = _limit(node, "minWidth", "w", None)
         if bound is None:
             bound = _content_bound(node)
-        frozen = style.get("_frozenWidth")
+        frozen = limits.frozen_width
         if frozen is not None:
             inset = 0.0 if style.get("boxSizing") == "border-box" else _insets(node, "w")
             if bound is None or bound < frozen + inset - _EPS:
-                del style["_frozenWidth"]
+                limits.frozen_width = None
                 return True
             return False
         width = node.box.width
@@ -314,16 +315,17 @@ class FlexFit:
             # Its max-content width, measured with its children at max-content, is clamped to
             # exactly this width, which Taffy 0.7's cache then answers with that measurement's
             # height (e.g. a column with wrapping text, maxWidth 500, centred in a row).
-            style["_frozenAtMax"] = True
+            limits.frozen_at_max = True
         # It can't be narrower than its minimum, which is at least its width, or is held at
         # its maximum, and it doesn't grow: this is the only width it can have.
-        style["_frozenWidth"] = _to_style_units(node, "w", width)
+        limits.frozen_width = _to_style_units(node, "w", width)
         return True
 
 
-def _unfreeze(style: dict[str, Any]) -> bool:
-    style.pop("_frozenAtMax", None)
-    return style.pop("_frozenWidth", None) is not None
+def _unfreeze(node: LayoutNode) -> bool:
+    limits = node.limits
+    frozen, limits.frozen_width, limits.frozen_at_max = limits.frozen_width, None, False
+    return frozen is not None
 
 
 def _held_at_max(item: LayoutNode, row: LayoutNode) -> bool:

@@ -88,13 +88,35 @@ class OwnSizes:
     size, a flex item's min-content size). ``width``/``height`` in px as the style's
     ``boxSizing`` takes them, None for auto; the minimum and maximum sizes are auto;
     ``padding`` (px) replaces the style's when given; ``fit_limits``: whether the limits
-    flex_fit gave the node (``_capWidth``, ``_frozenWidth``) still apply.
+    flex_fit gave the node (:class:`FitLimits`) still apply.
     """
 
     width: float | None = None
     height: float | None = None
     padding: Edges | None = None
     fit_limits: bool = True
+
+
+@dataclass(slots=True)
+class FitLimits:
+    """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
+    Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
+    (fit-content flex containers) and a fixed width (``frozen_at_max``: held at its maximum)."""
+
+    cap_width: float | None = None
+    cap_height: float | None = None
+    frozen_width: float | None = None
+    frozen_at_max: bool = False
+
+    def cap(self, axis: str) -> float | None:
+        """The maximum size in ``axis`` ("w" or "h")."""
+        return self.cap_width if axis == "w" else self.cap_height
+
+    def set_cap(self, axis: str, value: float | None) -> None:
+        if axis == "w":
+            self.cap_width = value
+        else:
+            self.cap_height = value
 
 
 @dataclass(slots=True, eq=False)
@@ -106,6 +128,7 @@ class LayoutNode:
     measure: MeasureFn | None = None
     box: Box = field(default_factory=Box)
     path: str | None = None  # the element's node path, for errors
+    limits: FitLimits = field(default_factory=FitLimits)
 
 
 
@@ -140,7 +163,8 @@ def _rect(style: dict[str, Any], prefix: str, suffix: str = "", *, auto_ok: bool
             for side in ("top", "right", "bottom", "left")}
 
 
-def _taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None) -> dict[str, Any]:
+def _taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
+                 limits: FitLimits | None = None) -> dict[str, Any]:
     s = dict(_BASE)
     s["display"] = _DISPLAY.get(style.get("display", "flex"), 1)
     s["box_sizing"] = 0 if style.get("boxSizing") == "border-box" else 1
@@ -158,13 +182,13 @@ def _taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None) -> dict[s
         s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
         s["min_size"] = {"width": _AUTO, "height": _AUTO}
         s["max_size"] = {"width": _AUTO, "height": _AUTO}
-    if sizes is None or sizes.fit_limits:
+    if limits is not None and (sizes is None or sizes.fit_limits):
         # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
-        for key, axis in (("_capWidth", "width"), ("_capHeight", "height")):
-            if style.get(key) is not None:
-                s["max_size"][axis] = {"dim": 1, "value": float(style[key])}
-        if style.get("_frozenWidth") is not None:
-            s["min_size"]["width"] = s["max_size"]["width"] = {"dim": 1, "value": float(style["_frozenWidth"])}
+        for cap, axis in ((limits.cap_width, "width"), (limits.cap_height, "height")):
+            if cap is not None:
+                s["max_size"][axis] = {"dim": 1, "value": float(cap)}
+        if limits.frozen_width is not None:
+            s["min_size"]["width"] = s["max_size"]["width"] = {"dim": 1, "value": float(limits.frozen_width)}
     s["margin"] = {side: _dim(style.get(f"margin{side.capitalize()}", 0))
                    for side in ("top", "right", "bottom", "left")}
     padding = sizes.padding if sizes is not None else None
@@ -342,7 +366,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
             own = sizes if node is root else None
-            style = _taffy_style(node.style, own)
+            style = _taffy_style(node.style, own, node.limits)
             if placement:
                 style.update(placement)
             if auto_percent and isinstance(node.style.get("height"), Percent):
