@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from satori_py import render_svg
-from tests.differential import compare, features, generator, minimise
+from tests.differential import compare, features, generator, minimise, oracle
 from tests.support import paths
 
 needs_fonts = pytest.mark.skipif(paths.conformance_dir() is None,
@@ -118,3 +118,47 @@ def test_the_minimiser_survives_paths_that_earlier_reductions_moved() -> None:
     small, _ = minimise.minimise(card, lambda c: _has(c, "transform", "X"))
     assert small["element"]["props"]["children"] == [
         {"type": "div", "props": {"style": {"transform": "rotate(3deg)"}}}, "X"]
+
+
+class _EchoNode:
+    """A stand-in for the node process: answers each request with its generation."""
+
+    def __init__(self, answers: Any, generation: int) -> None:
+        self.answers, self.generation = answers, generation
+        self.stdin = self
+
+    def write(self, line: str) -> None:
+        self.answers.put(json.dumps({"svg": f"node {self.generation}"}))
+
+    def flush(self) -> None:
+        pass
+
+    def kill(self) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> None:
+        pass
+
+
+class _EchoOracle(oracle.Oracle):
+    def __init__(self) -> None:  # no node: the process is an _EchoNode
+        self.timeout, self.generation, self.next_id, self.proc = 5.0, -1, 0, None
+
+    def _start(self) -> None:
+        import queue
+
+        self.generation += 1
+        self.answers = queue.Queue()
+        self.proc = _EchoNode(self.answers, self.generation)  # type: ignore[assignment]
+
+
+def test_the_oracle_restarts_node_after_a_card_that_leaves_state() -> None:
+    plain = {"element": {"type": "div", "props": {"children": "at"}}}
+    clamp = {"element": {"type": "div", "props": {"style": {"textOverflow": "ellipsis"}, "children": "at"}}}
+    o = _EchoOracle()
+    o._start()
+    answers = [svg for _, svg in o.render_many([plain, plain, clamp, plain, clamp, clamp, plain])]
+    assert answers == ["node 0", "node 0", "node 0", "node 1", "node 1", "node 2", "node 3"]
+    assert [o.render(plain)[1], o.render(clamp)[1], o.render(plain)[1]] == ["node 3", "node 3", "node 4"]
+    assert oracle.leaves_state({"element": {"props": {"style": {"WebkitLineClamp": 2}}}})
+    assert not oracle.leaves_state(plain)

@@ -90,18 +90,22 @@ class BaselineAlignment:
 
 def _lines(row: LayoutNode, reverse: bool) -> list[list[LayoutNode]]:
     """The in-flow items of a laid-out flex row, line by line (a wrapped line starts
-    where the main-axis position goes back)."""
+    where an item's margin box begins before the end of the previous one's, in the
+    row's direction: e.g. at the same left edge as a narrow item on the line above)."""
     lines: list[list[LayoutNode]] = []
     wraps = row.style.get("flexWrap", "nowrap") != "nowrap"
-    last: float | None = None
+    end: float | None = None  # where the previous item's margin box ends, along the row
     for item in row.children:
         if not _in_flow(item):
             continue
-        left = item.box.left
-        if not lines or (wraps and last is not None and (left > last + _EPS if reverse else left < last - _EPS)):
+        box = item.box
+        start, stop = box.left - box.margin.left, box.left + box.width + box.margin.right
+        if reverse:
+            start, stop = -stop, -start
+        if not lines or (wraps and end is not None and start < end - _EPS):
             lines.append([])
         lines[-1].append(item)
-        last = left
+        end = stop
     return lines
 
 

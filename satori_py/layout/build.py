@@ -331,8 +331,10 @@ class TreeBuilder:
             if display == "grid":
                 from .grid import grid_container, has_auto_repeat, has_calc_tracks  # on the first grid
 
+                from .grid_fit import has_auto_and_fr_columns
+
                 grid = node.style["gridContainer"] = grid_container(style, self.on_style_error)
-                if has_auto_repeat(grid) or has_calc_tracks(grid):
+                if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
                     self._layout.grids.append(node)
             item = None
             if declares_grid(style):

@@ -20,7 +20,7 @@ from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
 from .baselines import BaselineAlignment
 from .boxes import RenderBox
-from .flex_fit import FlexFit
+from .flex_fit import FlexFit, LayOut
 from .floats import FloatLayout
 from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
@@ -52,7 +52,7 @@ class Layout:
         self.positions = Positions()
         self.deferred: list[Deferred] = []
         self.deferred_by_node: dict[int, Deferred] = {}
-        self.grids: list[LayoutNode] = []  # grid containers with auto repetitions or calc() tracks
+        self.grids: list[LayoutNode] = []  # grids with auto repetitions, calc() tracks, or auto and fr columns
         # Block-level boxes of block containers that Taffy 0.7 can't size there, see sizing.py.
         self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
         self.floats = FloatLayout(self._compute, self.fit_width)
@@ -141,7 +141,7 @@ class Layout:
             changed = resolve_deferred(root, entries)
             changed = size_placeholders(self.positions) or changed
             changed = self.floats.update(root, nodes) or changed
-            changed = self._refit_grids(root, nodes) or changed
+            changed = self._refit_grids(root, nodes, lay_out) or changed
             changed = self.flex_fit.update(root, width, height, lay_out) or changed
             changed = self.baselines.update(root) or changed
             parents = {id(n): parent for n, parent in with_parents(root)} if self.own_heights else {}
@@ -159,12 +159,15 @@ class Layout:
             if not changed:
                 break
 
-    def _refit_grids(self, root: LayoutNode, nodes: set[int]) -> bool:
+    def _refit_grids(self, root: LayoutNode, nodes: set[int], lay_out: LayOut) -> bool:
         changed = False
         if not self.grids:
             return changed
         # Grid code is imported by the first card with a grid (a plain card's start is shorter).
         from .grid import has_auto_repeat, has_calc_tracks, refit_auto_repeats, refit_calc_basis
+        from .grid_fit import refit_auto_columns, width_is_given
+
+        parents = {id(n): parent for n, parent in with_parents(root)}  # the root's is None
 
         for node in self.grids:
             if node is root and not isinstance(node.style.get("width"), float):
@@ -178,6 +181,8 @@ class Layout:
                 changed = refit_calc_basis(node) or changed
             if has_auto_repeat(grid):
                 changed = refit_auto_repeats(node, True, isinstance(node.style.get("height"), float)) or changed
+            elif width_is_given(node, parents):
+                changed = refit_auto_columns(node, lay_out) or changed
         return changed
 
     def run(self, root: RenderBox, *, width: float | None, height: float | None) -> None:

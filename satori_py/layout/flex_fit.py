@@ -14,14 +14,20 @@ again:
   that available space is known without the container's own content (see
   :func:`_Walk.inner`), the container gets a maximum size:
   ``max(available - margins, minimum sizes)``, which is what the patch
-  computes whenever the line is longer than the space.
+  computes whenever the line is longer than the space. A wrapping container
+  is not patched: it takes the whole line there too (e.g. a centred wrap row
+  of two texts is as wide as the longer one and overflows a narrower column).
 * **Min-content cache collisions.** Taffy 0.7 measures every flex item at its
   min-content width, and its size cache answers a later measurement at a known
   width from that entry whenever the known width equals the min-content width
   (newer Taffy keys its cache exactly). The entry's height is the one of the
   min-content layout, where the item's text wrapped at its own min-content
   width: e.g. a 204px card holding a 204px image gets the height of its
-  caption broken at every letter. An item whose width can't change (its
+  caption broken at every letter. Grid items sized by their tracks have the
+  same collision (a column of "4/7" over "k s" in an ``auto`` track gets the
+  height of "k s" broken at the space); in a column sized by its content, only
+  a grid item already at its max-content width is rigid (its track may grow
+  to that). An item whose width can't change (its
   min-content width is at least its width, and it doesn't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
   when measuring its content sizes, so the min-content entry is right. So does
@@ -43,7 +49,7 @@ from typing import Any, Protocol
 from ..style.types import Percent
 from .taffy import LayoutNode, OwnSizes
 
-__all__ = ["FlexFit", "aspect_ratio_minimum"]
+__all__ = ["FlexFit", "LayOut", "aspect_ratio_minimum", "intrinsic_width"]
 
 _EPS = 1e-3
 # Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
@@ -232,6 +238,12 @@ class FlexFit:
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out)
+            elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
+                    and not stale:
+                # In a column sized by its content, a grid item may grow up to its max-content
+                # width: only an item already that wide can't change.
+                rigid = _fixed_columns(parent) or _at_max_content(node, lay_out)
+                here = self._freeze(node, parent) if rigid else _unfreeze(node)
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         return changed
@@ -246,9 +258,13 @@ class FlexFit:
         axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
         old = node.limits.cap(axis)
         cap: float | None = None
+        # A wrapping container isn't patched: it takes the whole line, as in Taffy 0.7. A
+        # stretched one is: it is measured so when its container's size comes from its
+        # content (e.g. a row in a column that is a flex-start item), and is otherwise
+        # never wider than the room.
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
-                        and style.get("width" if axis == "w" else "height") in (None, "auto")
-                        and not (in_flex and _stretched(node, parent, axis)))
+                        and style.get("flexWrap", "nowrap") == "nowrap"
+                        and style.get("width" if axis == "w" else "height") in (None, "auto"))
         parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
@@ -286,7 +302,7 @@ class FlexFit:
     # -- min-content cache collisions --------------------------------------------------------
 
     def _freeze(self, node: LayoutNode, parent: LayoutNode) -> bool:
-        """Fix the width of a row item that can't change (see the module docstring)."""
+        """Fix the width of a row (or grid) item that can't change (see the module docstring)."""
         style = node.style
         if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
             return _unfreeze(node)
@@ -295,7 +311,8 @@ class FlexFit:
             return _unfreeze(node)  # limits that aren't lengths: leave it
         limits = node.limits
         if limits.frozen_at_max:
-            return False if _held_at_max(node, parent) else _unfreeze(node)
+            held = parent.style.get("display") == "flex" and _held_at_max(node, parent)
+            return False if held else _unfreeze(node)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
         bound = _limit(node, "minWidth", "w", None)
@@ -310,7 +327,7 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            if not _held_at_max(node, parent):
+            if parent.style.get("display") != "flex" or not _held_at_max(node, parent):
                 return False
             # Its max-content width, measured with its children at max-content, is clamped to
             # exactly this width, which Taffy 0.7's cache then answers with that measurement's
@@ -320,6 +337,23 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _fixed_columns(grid: LayoutNode) -> bool:
+    """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
+    from .grid_parse import Fr, Repeat  # imported by the first grid
+
+    template = grid.style.get("_gridTemplate") or grid.style.get("gridContainer")
+    if template is None or template.columns is None:
+        return False
+    tracks = [t for track in template.columns.tracks
+              for t in (track.tracks if isinstance(track, Repeat) else (track,))]
+    return all(isinstance(t.max, (Fr, float)) for t in tracks)
+
+
+def _at_max_content(node: LayoutNode, lay_out: LayOut) -> bool:
+    """Whether a node is at least as wide as its content at max-content."""
+    return bool(node.children) and intrinsic_width(node, "max-content", lay_out) <= node.box.width + _EPS
 
 
 def _unfreeze(node: LayoutNode) -> bool:
@@ -407,11 +441,17 @@ def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
     return max(inset, minimum)
 
 
-def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
-    """An item's min-content size in ``axis`` (border box), ignoring its own sizes."""
+def intrinsic_width(item: LayoutNode, mode: str, lay_out: LayOut) -> float:
+    """An item's ``min-content`` or ``max-content`` width (border box), ignoring its own sizes."""
+    return _min_content(item, "w", lay_out, mode)
+
+
+def _min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-content") -> float:
+    """An item's min-content size in ``axis`` (border box), ignoring its own sizes (in the
+    width, its ``mode`` size: ``min-content`` or ``max-content``)."""
     if item.measure is not None and not item.children:
         if axis == "w":
-            return float(item.measure(0.0, math.nan, "min-content")[0])
+            return float(item.measure(0.0 if mode == "min-content" else math.inf, math.nan, mode)[0])
         return float(item.measure(item.box.width, math.nan, "definite")[1])
     # Without its sizes and limits; for its height, at the width it has, as when its container
     # measures it.
@@ -424,7 +464,7 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
         boxes.append((node, node.box))
         stack.extend(node.children)
     try:
-        lay_out(item, "min-content" if axis == "w" else None, sizes)
+        lay_out(item, mode if axis == "w" else None, sizes)
         size = _size(item, axis)
     finally:
         for node, box in boxes:

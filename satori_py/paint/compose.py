@@ -24,8 +24,8 @@ from collections.abc import Iterator, Mapping
 
 from ..svg import AttrValue, SvgNode
 
-__all__ = ["clipped", "faded", "filtered", "flatten", "group", "transformed", "unused_defs_removed", "url", "wrap",
-           "wrap_one"]
+__all__ = ["clipped", "faded", "filtered", "flatten", "group", "transformed", "transformed_under_filters",
+           "unused_defs_removed", "url", "wrap", "wrap_one"]
 
 # Elements that take presentation effects like a group does (not <svg>, <defs>, <mask>...).
 _TAKERS = frozenset({"rect", "path", "circle", "ellipse", "polygon", "polyline", "line", "image", "text", "g"})
@@ -100,6 +100,30 @@ def group(nodes: list[SvgNode], attrs: Mapping[str, AttrValue]) -> list[SvgNode]
 def transformed(nodes: list[SvgNode], matrix: str | None) -> list[SvgNode]:
     """``nodes`` drawn with the SVG transform ``matrix`` (None: as they are)."""
     return wrap(nodes, {"transform": matrix})
+
+
+def transformed_under_filters(nodes: list[SvgNode], matrix: str | None) -> list[SvgNode]:
+    """Text ``nodes`` drawn with the SVG transform ``matrix``, inside their filters.
+
+    The reference puts an element's transform on each glyph path, inside the
+    text-shadow filter group, so a shadow's offset and blur stay in untransformed
+    pixels (a plain bug: Chromium transforms text shadows with the text). We follow it.
+    """
+    nodes = flatten(nodes)
+    if matrix is None or not any("filter" in node.attrs for node in nodes):
+        return transformed(nodes, matrix)
+    out: list[SvgNode] = []
+    for node in nodes:
+        shadow = node.attrs.get("filter")
+        if node.tag == "defs":
+            out.append(node)  # not drawn: no transform needed
+        elif shadow is None:
+            out.extend(transformed([node], matrix))
+        else:
+            inner = SvgNode(node.tag, {k: v for k, v in node.attrs.items() if k != "filter"},
+                            node.children, node.text, node.raw)
+            out.append(SvgNode("g", {"filter": shadow}, transformed([inner], matrix)))
+    return out
 
 
 def clipped(nodes: list[SvgNode], clip: str | None, mask: str | None) -> list[SvgNode]:

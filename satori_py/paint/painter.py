@@ -49,7 +49,7 @@ from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
-from .compose import clipped, faded, group, transformed, unused_defs_removed, url
+from .compose import clipped, faded, group, transformed, transformed_under_filters, unused_defs_removed, url
 from .filter import filter_group
 from .filter import extent as filter_extent
 from .geometry import rect_path, resolve_radii
@@ -244,7 +244,7 @@ class Painter:
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background,
                             visible=visible)
-        out.extend(clipped(transformed(text, matrix), scope.clip, scope.mask))
+        out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
             # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
@@ -363,8 +363,9 @@ class Painter:
         stacking = _Stacking() if t.is_context else scope.stacking
 
         # The clip and mask of the element's shapes and of its descendants'.
+        text_clip_id = f"bct-{uid}" if style.get("backgroundClip") == "text" else None
         own_clip_path, child_clip, overflow_masks = self._clips(box, uid, matrix, clip, t.has_clip_path,
-                                                                bool(t.filters))
+                                                                bool(t.filters), text_clip_id)
         mask_id = f"mi-{uid}"
         mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding_edges(box),
                                border=border_widths(style), fetcher=self.fetcher) if t.has_mask else []
@@ -395,9 +396,8 @@ class Painter:
         if t.layer and scope.stacking is not None:  # added before the descendants add theirs
             scope.stacking.layers.append((t.z_index or 0.0, slot))
 
-        text_clips, text_background, text_clip_id = scope.text_clips, scope.text_background, None
-        if style.get("backgroundClip") == "text":
-            text_clip_id = f"bct-{uid}"
+        text_clips, text_background = scope.text_clips, scope.text_background
+        if text_clip_id is not None:
             collector = SvgNode("clipPath", {"id": text_clip_id, "clip-path": url(clip)})
             self.defs.append(collector)
             text_clips = text_clips + ((collector, t.state),)
@@ -472,20 +472,26 @@ class Painter:
     # -- clips of descendants ----------------------------------------------------------------
 
     def _clips(self, box: RenderBox, uid: str, matrix: str | None, inherited: str | None,
-               has_clip_path: bool, filtered: bool) -> tuple[str | None, str | None, list[SvgNode] | None]:
+               has_clip_path: bool, filtered: bool,
+               text_clip: str | None = None) -> tuple[str | None, str | None, list[SvgNode] | None]:
         """(the element's ``clipPath`` id, the clip path id of its descendants, the content
         of their ``overflow`` mask if they need one); defines the clip paths.
 
         The element's clip path is its shape (in its untransformed box) within
         ``inherited``; descendants are clipped to it and, like by the
         reference's content mask, to the padding box (the ``overflow`` region
-        with ``overflow: hidden``, drawn with the element's transform).
+        with ``overflow: hidden``, drawn with the element's transform). With
+        ``background-clip: text`` (``text_clip``, the glyphs' clip path, itself
+        within ``inherited``) the clip paths defined here are within the glyphs,
+        as in the reference: e.g. ``overflow: hidden`` then hides the element's
+        emoji images and clips its painted text to itself.
         """
         style = box.style
         r = box.rect
         overflow = style.get("overflow", "visible") == "hidden"
         own = None
         chain = inherited
+        within = text_clip or inherited  # what a clip path defined here is clipped by
         clip_path = style.get("clipPath")
         shape = clip_path_shape(clip_path, r.width, r.height, style) \
             if has_clip_path and not isinstance(clip_path, ClipReference) else None
@@ -494,9 +500,9 @@ class Painter:
         if shape is not None and (not inherited or box.children or filtered):
             own = f"cp-{uid}"
             moved = f"translate({fmt(r.x)}, {fmt(r.y)})" if r.x or r.y else None
-            self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(chain)}, [SvgNode(
+            self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(within)}, [SvgNode(
                 shape.tag, {**shape.attrs, "transform": moved})]))
-            chain = own
+            chain = within = own
         border = border_widths(style)
         if not overflow and shape is not None and _within_padding_box(shape, r.width, r.height, border):
             return own, chain, None  # the padding box would clip nothing more than the shape does
@@ -511,7 +517,7 @@ class Painter:
                 top, right, bottom, left = border
                 d = rect_path(r.x + left, r.y + top, r.width - left - right, r.height - top - bottom)
             clip_id = f"oc-{uid}"
-            self.defs.append(SvgNode("clipPath", {"id": clip_id, "clip-path": url(chain)}, [
+            self.defs.append(SvgNode("clipPath", {"id": clip_id, "clip-path": url(within)}, [
                 SvgNode("path", {"d": d, "transform": matrix if overflow else None})]))
             chain = clip_id
         return own, chain, masks

@@ -428,7 +428,10 @@ def _unreadable_by_resvg(token: Any) -> bool:
 @lru_cache(maxsize=1024)
 def read_by_resvg(value: str) -> bool:
     """Whether resvg reads the colour the reference writes for ``value``: not a kept
-    comma colour with a percentage alpha, which resvg fills black and never strokes."""
+    comma colour with a percentage alpha, nor ``rebeccapurple`` (CSS Color 4, kept as
+    written where it comes from ``color``), which resvg fills black and never strokes."""
+    if value.strip().lower() == "rebeccapurple":
+        return False
     nodes = _significant(tinycss2.parse_component_value_list(value.strip()))
     return not (len(nodes) == 1 and _unreadable_by_resvg(nodes[0]))
 

@@ -6,6 +6,13 @@ is one round trip (the minimiser's). An answer is ``("svg", text)`` or
 ``("error", message)``; a request node does not answer within ``timeout``
 seconds, or a node that dies, is ``("oracle", reason)`` and node is restarted.
 
+Node is also restarted after each card with an ellipsis or a line clamp
+(:func:`leaves_state`): Satori's ellipsis code reverses a grapheme list of its
+process-wide segmentation cache in place (``text/index.ts``, where a piece
+against the line's direction is truncated), so a later card with the same text
+in the same process (e.g. an ltr "at" after an rtl one) would be drawn reversed.
+Every answer is then the one of a Satori that rendered no such card before it.
+
 Where the real Satori lives: ``$SATORI_REF`` (a folder with
 ``node_modules/satori``, e.g. a copy of ../shared/tools/satori-ref after
 ``npm install``), else ../shared/tools/satori-ref itself when it has been
@@ -121,7 +128,10 @@ class Oracle:
         except OSError:
             self._restart()
             return ("oracle", "the node process died")
-        return self._answer()
+        answer = self._answer()
+        if answer[0] != "oracle" and leaves_state(case):
+            self._restart()
+        return answer
 
     def render_many(self, cases: Iterable[dict[str, Any]],
                     base: Path | None = None) -> Iterator[Answer]:
@@ -130,8 +140,9 @@ class Oracle:
         pending = 0
         items = iter(cases)
         exhausted = False
+        fence = False  # the last request sent leaves state: send no more before a restart
         while True:
-            while not exhausted and pending < window:
+            while not exhausted and pending < window and not fence:
                 case = next(items, None)
                 if case is None:
                     exhausted = True
@@ -143,16 +154,29 @@ class Oracle:
                 except OSError:
                     pass  # node died: _answer() sees it and restarts
                 pending += 1
+                fence = leaves_state(case)
             if pending == 0:
                 return
             answer = self._answer()
             pending -= 1
+            if answer[0] == "oracle":
+                fence = False
+            elif fence and pending == 0:
+                self._restart()
+                fence = False
             yield answer
             if answer[0] == "oracle":
                 # The restart dropped the requests queued behind this one.
                 for _ in range(pending):
                     yield ("oracle", "lost when the node process was restarted")
                 pending = 0
+
+
+def leaves_state(case: dict[str, Any]) -> bool:
+    """Whether Satori may change its process-wide caches rendering ``case``: it has an
+    ellipsis or a line clamp (see the module docstring)."""
+    text = json.dumps(case.get("element"))
+    return "ellipsis" in text.lower() or "lineclamp" in text.lower()
 
 
 def _wire(case: dict[str, Any]) -> dict[str, Any]:
