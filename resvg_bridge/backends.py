@@ -58,11 +58,18 @@ class Job:
 
 
 def render(backend: str, job: Job) -> bytes:
-    if backend == "svg2png":
-        return _render_svg2png(job)
-    if backend == "resvg":
-        return _render_resvg(job)
-    return _render_resvg_py(job)
+    try:
+        if backend == "svg2png":
+            return _render_svg2png(job)
+        if backend == "resvg":
+            return _render_resvg(job)
+        return _render_resvg_py(job)
+    except BaseException as exc:
+        # A Rust panic arrives as pyo3's PanicException, which derives from
+        # BaseException; anything else (KeyboardInterrupt, SystemExit) must pass.
+        if _is_panic(exc):
+            raise RasterizeError(_panic_message(exc), backend=backend) from None
+        raise
 
 
 # --- fonts ----------------------------------------------------------------------------
@@ -271,12 +278,6 @@ def _render_resvg(job: Job) -> bytes:
         raise
     except Exception as exc:
         raise RasterizeError(str(exc), backend="resvg") from None
-    except BaseException as exc:
-        # A Rust panic arrives as pyo3's PanicException, which derives from
-        # BaseException; anything else (KeyboardInterrupt, SystemExit) must pass.
-        if _is_panic(exc):
-            raise RasterizeError(_panic_message(exc), backend="resvg") from None
-        raise
 
 
 # usvg error variants, worded the way resvg-py reports them, so that a bad SVG

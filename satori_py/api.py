@@ -344,6 +344,9 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
         svg = render_svg(element, fonts=fonts, **options)
         # The raster's memory is its size: the output counts as an image too.
         width, height = _svg_size(svg)
+        if width <= 0 or height <= 0:
+            raise RenderError(f"The image is {width:g}x{height:g} px: a PNG needs a width and a height (give them, "
+                              "or content that has a size).")
         budget.check_pixels(math.ceil(width * scale), math.ceil(height * scale), what="The PNG")
         budget.check_deadline()
         # Kept <text> (embed_font=False) is drawn by resvg with the same fonts.

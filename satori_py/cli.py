@@ -2,6 +2,7 @@
 
     satori-py INPUT -o OUT.png [--width W] [--height H] [--scale S]
               [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
+              [--limit NAME=VALUE ...]
               [--compression fast|default|smallest] [--timeout SECONDS] [--tailwind-classes]
     satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
     satori-py A.json B.html ... --out-dir DIR ...
@@ -31,11 +32,36 @@ from .diagnostics import Diagnostics, logger
 from .errors import SatoriError
 from .files import write_atomic
 
-__all__ = ["cli", "main", "parse_font_spec", "write_atomic"]
+__all__ = ["cli", "main", "parse_font_spec", "parse_limits", "write_atomic"]
 
 OUTPUT_FORMATS = {".png": "png", ".svg": "svg"}
 # next/og's emoji sets (satori_py.text.emoji.EMOJI_SETS), and "none" for the fonts' own glyphs.
 EMOJI_CHOICES = ("twemoji", "blobmoji", "noto", "openmoji", "fluent", "fluentFlat", "none")
+
+
+def parse_limits(specs: Sequence[str]) -> Any:
+    """``NAME=VALUE`` items -> a :class:`~satori_py.Limits` (None for none). Raises click.BadParameter."""
+    if not specs:
+        return None
+    from dataclasses import fields
+
+    from .limits import Limits
+
+    names = [f.name for f in fields(Limits)]
+    values: dict[str, Any] = {}
+    for spec in specs:
+        name, _, text = spec.partition("=")
+        if name not in names or not text:
+            raise click.BadParameter(f"{spec!r}: expected NAME=VALUE with NAME one of {', '.join(names)}",
+                                     param_hint="'--limit'")
+        try:
+            values[name] = None if text.lower() == "none" else float(text) if name == "timeout" else int(text)
+        except ValueError:
+            raise click.BadParameter(f"{spec!r}: {text!r} is not a number", param_hint="'--limit'") from None
+    try:
+        return Limits(**values)
+    except SatoriError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--limit'") from None
 
 
 def parse_font_spec(spec: str) -> Any:
@@ -126,6 +152,9 @@ def _batch_options(command: Any) -> Any:
 @click.option("--strict", is_flag=True,
               help="Fail on anything the render would ignore (unsupported properties, "
                    "invalid values, unknown fonts and options, images that fail to load).")
+@click.option("--limit", "limit_specs", multiple=True, metavar="NAME=VALUE",
+              help="A limit of satori_py.Limits (repeatable), e.g. --limit timeout=5 "
+                   "--limit max_image_pixels=10000000 (timeout=none: no time limit).")
 @click.option("--emoji", type=click.Choice(EMOJI_CHOICES), default=None,
               help="Emoji set (default twemoji, bundled and offline; none: the fonts' glyphs).")
 @click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
@@ -136,14 +165,15 @@ def _batch_options(command: Any) -> Any:
 @_batch_options
 def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
         font_specs: tuple[str, ...], debug: bool, scale: float | None, compression: str,
-        strict: bool, emoji: str | None, timeout: float | None, tailwind_classes: bool,
+        strict: bool, limit_specs: tuple[str, ...], emoji: str | None, timeout: float | None,
+        tailwind_classes: bool,
         **batch: Any) -> None:
     """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
 
     With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
     """
     common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes,
-              "compression": compression, "timeout": timeout}
+              "compression": compression, "limits": parse_limits(limit_specs), "timeout": timeout}
     if batch["out_dir"] is not None:
         _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
         return
@@ -216,10 +246,15 @@ def _options(width: int | None, height: int | None, fonts: list[Any], scale: flo
         options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
     if common["tailwind_classes"]:
         options["tailwind_classes"] = True
+    limits = common.get("limits")
     if common["timeout"] is not None:
+        from dataclasses import replace
+
         from .limits import Limits
 
-        options["limits"] = Limits(timeout=common["timeout"] or None)
+        limits = replace(limits or Limits(), timeout=common["timeout"] or None)
+    if limits is not None:
+        options["limits"] = limits
     if common["compression"] != "default":
         options["compression"] = common["compression"]
     return options

@@ -223,10 +223,23 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
             child, f"{node_path}/{tag if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
             max_depth=max_depth))
     end_run()
-    own = {k: _unicode(v) if isinstance(v, str) else v for k, v in props.items() if k != "children"}
-    if any(isinstance(v, str) for v in style.values()):
-        style = {k: _unicode(v) if isinstance(v, str) else v for k, v in style.items()}
+    if any(isinstance(v, (str, int)) for v in style.values()):
+        style = {k: _value(v) for k, v in style.items()}
+    own = {k: style if k == "style" else _value(v) for k, v in props.items() if k != "children"}
     return Element(type_, own, tuple(children), node_path, style)
+
+
+def _value(value: Any) -> Any:
+    """A prop or style value as JavaScript holds it: strings encodable (see :func:`_unicode`),
+    integers past a double's range infinite (JSON can spell 10**400; JavaScript reads Infinity)."""
+    if isinstance(value, str):
+        return _unicode(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_DOUBLE:
+        return math.inf if value > 0 else -math.inf
+    return value
+
+
+_MAX_DOUBLE = 2 ** 1024 - 2 ** 970  # the largest finite double
 
 
 def _unicode(text: str) -> str:

@@ -167,6 +167,22 @@ def test_compression_is_passed_for_png(runner: CliRunner, api: StubApi, tmp_path
     assert result.exit_code == 2 and "'tiny' is not one of" in result.output
 
 
+def test_limits_are_options(runner: CliRunner, api: StubApi, tmp_path: Path) -> None:
+    src = write_json(tmp_path / "el.json", ELEMENT)
+    result = run(runner, src, "-o", tmp_path / "out.svg", "--limit", "timeout=5", "--limit", "max_nodes=50")
+    assert result.exit_code == 0, result.output
+    assert api.calls[-1][2]["limits"] == satori_py.Limits(timeout=5.0, max_nodes=50)
+    result = run(runner, src, "-o", tmp_path / "out.svg", "--limit", "timeout=none")
+    assert api.calls[-1][2]["limits"] == satori_py.Limits(timeout=None)
+    result = run(runner, src, "-o", tmp_path / "out.svg", "--limit", "max_nodes=50", "--timeout", 7)
+    assert api.calls[-1][2]["limits"] == satori_py.Limits(timeout=7.0, max_nodes=50)  # --timeout wins
+    for spec, message in [("max_pixels=5", "'max_pixels=5': expected NAME=VALUE with NAME one of max_depth, "),
+                          ("max_nodes=many", "'max_nodes=many': 'many' is not a number"),
+                          ("max_depth=0", "Invalid limit max_depth=0: expected a positive integer.")]:
+        result = run(runner, src, "-o", tmp_path / "out.svg", "--limit", spec)
+        assert result.exit_code == 2 and message in result.output, result.output
+
+
 def test_scale_is_passed_for_png(runner: CliRunner, api: StubApi, tmp_path: Path) -> None:
     src = write_json(tmp_path / "el.json", ELEMENT)
     out = tmp_path / "out.png"

@@ -55,6 +55,22 @@ STYLE_REPORTS = [
     ({"width": "bogus"}, "StyleError",
      'Invalid value "bogus" for "width". Expected a number, "auto", or a percentage value (e.g., "50%").'),
     ({"flexGrow": "much"}, "StyleError", 'Expected style "flexGrow: much" to be unitless'),
+    # Values the text stage and the painter read as written, checked at the style stage.
+    ({"lineHeight": "junk"}, "StyleError", 'Invalid value "junk" for CSS property "lineHeight": "normal" is used.'),
+    ({"lineHeight": "calc(1em + junk)"}, "StyleError",
+     'Invalid value "calc(1em + junk)" for CSS property "lineHeight": "normal" is used.'),
+    ({"verticalAlign": "centre"}, "StyleError", 'Invalid value "centre" for CSS property "verticalAlign".'),
+    ({"verticalAlign": "calc(50% + 1px)"}, "StyleError",
+     'Unsupported value "calc(50% + 1px)" for CSS property "verticalAlign": it is read as baseline.'),
+    ({"objectPosition": "middle"}, "StyleError", 'Invalid value "middle" for CSS property "objectPosition".'),
+    ({"objectPosition": "10foo 5px"}, "StyleError", 'Invalid value "10foo 5px" for CSS property "objectPosition".'),
+    ({"objectPosition": "right 10px bottom 20px"}, "StyleError",
+     'Unsupported value "right 10px bottom 20px" for CSS property "objectPosition": only its first two values '
+     'are read.'),
+    ({"fontStyle": "slanted"}, "StyleError", 'Invalid value "slanted" for CSS property "fontStyle".'),
+    ({"fontStyle": "oblique 0.2rad"}, "StyleError",
+     'Unsupported value "oblique 0.2rad" for CSS property "fontStyle": only an angle in deg is read; the text '
+     'is upright.'),
 ]
 
 
@@ -328,6 +344,13 @@ def test_image_that_fails_to_load() -> None:
 def test_keywords_the_text_stage_reads() -> None:
     assert reports(card({"whiteSpace": "pre-wrap", "wordBreak": "keep-all", "textTransform": "uppercase full-width",
                          "textWrap": "balance", "fontStyle": "italic"})) == []
+    for valid in ({"fontStyle": "oblique"}, {"fontStyle": "oblique 10deg"}, {"fontStyle": "oblique -5deg"},
+                  {"verticalAlign": "middle"}, {"verticalAlign": "-2px"}, {"verticalAlign": "1em"},
+                  {"verticalAlign": "50%"}, {"verticalAlign": -3}, {"objectPosition": "right 20%"},
+                  {"objectPosition": "10px 5px"}, {"objectPosition": "1em"}, {"objectPosition": 5},
+                  {"objectPosition": "bottom"}, {"lineHeight": "1.5"}, {"lineHeight": "120%"},
+                  {"lineHeight": "calc(1em + 2px)"}, {"lineHeight": "Normal"}):
+        assert reports(card(valid)) == [], valid
     assert reports(card({"whiteSpace": "prewrap"})) == [
         ("StyleError", "div/div[0]", 'Invalid value "prewrap" for CSS property "whiteSpace".')]
     assert reports(card({"textTransform": "upper"})) == [

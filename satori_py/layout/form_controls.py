@@ -29,7 +29,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from ..element import Element, Node, TextNode, parse_element
+from ..errors import LimitError, node_context
+from ..limits import active
 from ..style.presets import is_list_box, is_set, js_parse_int
+from ..style.types import MAX_LENGTH
 from ..style.stylesheet import PLACEHOLDER_PROP
 from ..style.values import js_string
 from ..text.processor import js_trim
@@ -113,11 +116,14 @@ def input_content(props: Mapping[str, Any], style: Mapping[str, Any],
     shown_placeholder = _one_line(_string(placeholder)) if not text and placeholder is not None else None
 
     size = js_parse_int(props.get("size"))
+    if size is not None:
+        size = min(size, int(MAX_LENGTH))  # size=1e308 overflowed the width
     ratio = fonts.average_char_ratio(style.get("fontFamily"), style.get("fontWeight"),
                                      style.get("fontStyle")) if fonts is not None else None
     # Same operand order as the reference, so that ceil sees the same double.
     width = math.ceil((size if size is not None and size > 0 else 20) * (0.5 if ratio is None else ratio)
                   * float(style.get("fontSize", 16.0)))
+    width = min(width, int(MAX_LENGTH))
     line: dict[str, Any] = {
         # The intrinsic width of the input; the line fits the input otherwise.
         "width": f"{width}px", "flexGrow": 1, "flexShrink": 1, "minWidth": 0,
@@ -209,6 +215,10 @@ def select_content(props: Mapping[str, Any], children: Sequence[Node],
     if is_list_box(props):
         size = js_parse_int(props.get("size"))
         count = size if size is not None and size > 0 else 4
+        max_nodes = active().limits.max_nodes
+        if count > max_nodes:  # its rows are elements: size=1e15 made that many
+            raise LimitError(f"The list box shows {count} rows, over the max_nodes limit of {max_nodes}.",
+                             limit="max_nodes")
         items: list[dict[str, Any]] = []
         for i, row in enumerate(rows):
             # Updates keep the first position of a key, like spreads in an object literal.
@@ -272,7 +282,8 @@ def form_control_children(el: Element, style: Mapping[str, Any],
     if el.type == "input":
         generated = input_content(el.props, style, fonts)
     elif el.type == "select":
-        generated = select_content(el.props, el.children, style)
+        with node_context(el.path):
+            generated = select_content(el.props, el.children, style)
     else:
         return None
     # Parsed like user input, so that children are normalised and have paths under the control.

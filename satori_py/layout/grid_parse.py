@@ -229,6 +229,10 @@ def _tracks(tokens: list[_Token], resolve: ResolveLength, repeat: Callable[[str]
     return tracks, line_names if has_names else []
 
 
+# The most tracks a repeat() makes.
+MAX_REPEAT = 10_000
+
+
 def parse_track_list(value: Any, resolve: ResolveLength, prop: str) -> TrackList | None:
     """``grid-template-columns``/``-rows``: ``none``, or tracks with line names."""
     if value is None:
@@ -252,12 +256,17 @@ def parse_track_list(value: Any, resolve: ResolveLength, prop: str) -> TrackList
             auto_repeats += 1
             if auto_repeats > 1:
                 raise invalid(prop, value)
-        elif lowered.isdigit() and int(lowered) > 0:
-            repeat_count = int(lowered)
+        elif lowered.isdigit() and lowered.strip("0"):
+            digits = lowered.lstrip("0")
+            repeat_count = int(digits) if len(digits) <= 5 else MAX_REPEAT
         else:
             raise invalid(prop, value)
         tracks, names = _tracks(_tokenize(",".join(rest), prop), resolve, None, prop, value)
-        return Repeat(repeat_count, tuple(t for t in tracks if isinstance(t, TrackSize)), tuple(names))
+        sizes = tuple(t for t in tracks if isinstance(t, TrackSize))
+        if isinstance(repeat_count, int):
+            # Clamped as Firefox clamps grid lines (repeat(100000000, 1px) took a minute, then memory).
+            repeat_count = min(repeat_count, max(1, MAX_REPEAT // max(1, len(sizes))))
+        return Repeat(repeat_count, sizes, tuple(names))
 
     tracks, names = _tracks(_tokenize(text, prop), resolve, repeat, prop, value)
     return TrackList(tuple(tracks), tuple(names))

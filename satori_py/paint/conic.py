@@ -129,6 +129,10 @@ def _position(stop: ConicStop) -> float:
     return stop.position if stop.position is not None else math.nan
 
 
+# The most periods of a repeating conic gradient drawn stripe by stripe.
+_MAX_REPEATS = 360
+
+
 def _stop_positions(stops: list[ConicStop], repeating: bool) -> list[float]:
     """Every stop and hint position, repeated over the turn if needed."""
     first = _position(stops[0])
@@ -138,6 +142,10 @@ def _stop_positions(stops: list[ConicStop], repeating: bool) -> list[float]:
         return positions
     if not math.isfinite(period) or not math.isfinite(first):
         return []
+    if (1 - first) / period > _MAX_REPEATS:
+        # Stripes finer than a degree (millions made the memory run out): the
+        # wedges of a degree sample them.
+        return positions
     return [p + k * period for k in range(math.floor(-first / period), math.ceil((1 - first) / period) + 1)
             for p in positions]
 

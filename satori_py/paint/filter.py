@@ -23,6 +23,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from ..limits import active
 from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from .compose import filtered
@@ -127,6 +128,8 @@ def filter_group(functions: Sequence[FilterFunction], content: list[SvgNode], fi
         return [], content
     left, top, right, bottom = expansion(functions)
     width, height = viewport
+    active().check_pixels(math.ceil(width + left + right), math.ceil(height + top + bottom),
+                          what="The region of the filter")
     definition = SvgNode("filter", {
         "id": filter_id, "x": -left, "y": -top, "width": width + left + right,
         "height": height + top + bottom, "filterUnits": "userSpaceOnUse",

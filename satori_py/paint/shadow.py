@@ -45,12 +45,13 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..limits import active
 from ..style.types import RGBA, Shadow
 from ..svg import SvgNode
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
 
-__all__ = ["box_shadows", "shadow_extent"]
+__all__ = ["blur_reach", "box_shadows", "shadow_extent"]
 
 
 def _shape(x: float, y: float, w: float, h: float, radii: Radii, attrs: Mapping[str, Any]) -> SvgNode:
@@ -59,18 +60,29 @@ def _shape(x: float, y: float, w: float, h: float, radii: Radii, attrs: Mapping[
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, **attrs})
 
 
-def _reach(blur: float) -> int:
+def blur_reach(blur: float) -> int:
     """How far a blur of ``blur`` px (standard deviation blur / 2) spreads: resvg's
     three box blurs reach 3 standard deviations, plus pixel rounding."""
     return math.ceil(1.5 * blur) + 2
 
 
+def _scales(matrix: str | None) -> tuple[float, float]:
+    """How much an SVG ``matrix(a,b,c,d,e,f)`` can stretch a box horizontally and vertically
+    (a region is allocated at its size on the image)."""
+    try:
+        a, b, c, d = (abs(float(v)) for v in (matrix or "")[len("matrix("):-1].split(",")[:4])
+    except ValueError:
+        return 1.0, 1.0
+    return max(a + c, 1.0), max(b + d, 1.0)
+
+
 def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float],
-            canvas: tuple[float, float] | None) -> dict[str, Any]:
+            canvas: tuple[float, float] | None, transform: str | None = None) -> dict[str, Any]:
     """The filter region: the reference's, cut to ``canvas`` grown by the blur's reach
     when the shadow is drawn in the image's own coordinates (``canvas`` given)."""
     x, y, width, height = box
-    grow = shadow.blur * shadow.blur / 4 + spread
+    # No farther than the blur reaches (the same pixels; resvg allocates the region).
+    grow = min(shadow.blur * shadow.blur / 4, blur_reach(shadow.blur)) + spread
     dx, dy = (shadow.offset_x, shadow.offset_y) if shadow.inset else (0.0, 0.0)
     left = min(-grow - dx, 0.0)
     right = max(grow + width - dx, width)
@@ -79,7 +91,8 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
     if canvas is not None:
         # In user space: the moved shape's box is the reference's unit. An outer
         # shadow's blur also ends its reach past the shape (and its spread).
-        reach = _reach(shadow.blur)
+        # Past a canvas side a blur has thinned to nothing (and resvg allocates the region).
+        reach = min(blur_reach(shadow.blur), math.ceil(max(canvas)))
         bx, by = x + shadow.offset_x, y + shadow.offset_y
         x0, x1 = max(bx + left, -reach), min(bx + right, canvas[0] + reach)
         y0, y1 = max(by + top, -reach), min(by + bottom, canvas[1] + reach)
@@ -90,6 +103,11 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
         x0, y0, x1, y1 = math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1)
         return {"x": x0, "y": y0, "width": max(x1 - x0, 0), "height": max(y1 - y0, 0),
                 "filterUnits": "userSpaceOnUse"}
+
+    if shadow.blur > 0 or shadow.inset or spread < 0:  # drawn through the filter
+        sx, sy = _scales(transform)
+        active().check_pixels(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy),
+                              what="The region of the box shadow")
 
     def pct(value: float, whole: float) -> str:
         return f"{round(value / whole * 100, 4):g}%"
@@ -123,7 +141,7 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         mask_id = f"{id_prefix}-ms{i}"
         stroke = {"stroke-width": spread * 2} if spread else {"stroke-width": 0}
         canvas = (vw, vh) if transform is None and vw and vh else None
-        region = _region(shadow, spread, (x, y, width, height), canvas)
+        region = _region(shadow, spread, (x, y, width, height), canvas, transform)
         # The mask: everything but the box (outer), or only the box (inset). In user space it
         # covers the filter's region only: the shadow draws nothing outside it, and resvg's
         # default mask region is 1.44 times the image.

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..limits import active
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
@@ -26,6 +27,7 @@ from ..text.render import (
     underline_y,
 )
 from .compose import filtered
+from .shadow import blur_reach
 
 __all__ = [
     "decoration",
@@ -273,7 +275,9 @@ def drop_shadow_filter(id_: str, width: float, height: float,
     effects: list[SvgNode] = []
     merge: list[SvgNode] = []
     for i, (dx, dy, radius, color) in enumerate(shadows):
-        grow = radius * radius / 4
+        # The reference's radius^2 / 4, but no farther than the blur reaches (the same
+        # pixels: resvg allocates the region, and a 300px blur's took gigabytes).
+        grow = min(radius * radius / 4, blur_reach(radius))
         left = min(dx - grow, left)
         right = max(dx + grow + width, right)
         top = min(dy - grow, top)
@@ -292,6 +296,8 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.insert(0, SvgNode("feMergeNode", {"in": result}))
     if not transparent_text:
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
+    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE), math.ceil((bottom - top) * _SHADOW_SCALE),
+                          what="The region of the text shadows")
     # One shadow runs in sRGB, not linearRGB: a flood of one colour under the text merged back
     # as it is changes by rounding only, and the round trip of every pixel of the region (two
     # passes per primitive in resvg) was about a tenth of a text-shadowed card's raster.

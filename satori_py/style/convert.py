@@ -24,7 +24,8 @@ from ..errors import StyleError
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
-from .values import LengthContext, check_keyword, js_string, length_to_number
+from .values import (MATH_FUNCTION, LengthContext, check_keyword, finite_length, js_string, length_to_number,
+                     parse_css_dimension)
 
 __all__ = [
     "INVALID",
@@ -33,6 +34,7 @@ __all__ = [
     "fill_color",
     "ignored_value",
     "font_family",
+    "font_style",
     "font_weight",
     "gap",
     "inset",
@@ -44,12 +46,14 @@ __all__ = [
     "line_height",
     "margin",
     "number",
+    "object_position",
     "padding",
     "radius",
     "raw",
     "size",
     "stroke_color",
     "text_indent",
+    "vertical_align",
     "z_index",
 ]
 
@@ -121,6 +125,71 @@ def keywords_noted(allowed: frozenset[str]) -> Converter:
             ctx.ignored(ignored_value(ctx.prop, value))
         return value
     return convert
+
+
+def font_style(value: Any, ctx: Context) -> Any:
+    """``fontStyle``, kept as written: ``normal``, ``italic``, ``oblique`` or ``oblique <angle>``.
+
+    The text stage slants ``oblique`` by an angle in deg only (as the reference's
+    ``isSlanted``): an angle in another unit is reported as read upright.
+    """
+    text = js_string(value).strip()
+    oblique = re.fullmatch(r"oblique\s+(\S+)", text)
+    if oblique and _ANGLE.fullmatch(oblique.group(1)) and not oblique.group(1).lower().endswith("deg"):
+        ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "fontStyle": only an angle in deg '
+                    "is read; the text is upright.")
+    elif text not in ("normal", "italic", "oblique") and not (oblique and re.fullmatch(r"-?[\d.]+deg", oblique.group(1))):
+        ctx.ignored(ignored_value(ctx.prop, value))
+    return value
+
+
+_ANGLE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)", re.IGNORECASE)
+_VERTICAL_ALIGN = frozenset({"baseline", "sub", "super", "text-top", "text-bottom", "middle", "top", "bottom"})
+_RESOLVED_PERCENT = re.compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
+
+
+def vertical_align(value: Any, ctx: Context) -> Any:
+    """``verticalAlign``, kept as written (lengths are px already): a keyword the text stage
+    reads, a px number or a percentage of the line height; anything else is read as
+    ``baseline`` and reported."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return value
+    if isinstance(value, str) and MATH_FUNCTION.match(value.strip()):
+        ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "{ctx.prop}": it is read as baseline.')
+    elif not (isinstance(value, str) and (value in _VERTICAL_ALIGN or _RESOLVED_PERCENT.fullmatch(value))):
+        ctx.ignored(ignored_value(ctx.prop, value))
+    return value
+
+
+_POSITION_KEYWORDS = frozenset({"left", "center", "right", "top", "bottom"})
+
+
+def _position_word(word: Any) -> bool:
+    """Whether ``parseObjectPosition`` reads ``word`` as written: a keyword, a percentage,
+    a length or a number (its ``CssDimension``; anything else is read as 0 px)."""
+    if isinstance(word, (int, float, Percent)) and not isinstance(word, bool):
+        return True
+    if not isinstance(word, str):
+        return False
+    dimension = parse_css_dimension(word)
+    return word in _POSITION_KEYWORDS or (dimension is not None and dimension[0] in ("length", "number",
+                                                                                     "percentage"))
+
+
+def object_position(value: Any, ctx: Context) -> Any:
+    """``objectPosition``, kept as written for the painter: one or two keywords, percentages or
+    lengths. A word that is none of those (read as 0 px) and a third and fourth value (not
+    read) are reported."""
+    if isinstance(value, (int, float, Percent)) and not isinstance(value, bool) and value == value:
+        return value
+    words = value.lower().split() if isinstance(value, str) else list(value) \
+        if isinstance(value, (list, tuple)) else []
+    if not words or not all(_position_word(w) for w in words[:2]):
+        ctx.ignored(ignored_value(ctx.prop, value))
+    elif len(words) > 2:
+        ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "{ctx.prop}": only its first two '
+                    "values are read.")
+    return value
 
 
 # -- lengths ------------------------------------------------------------------------------
@@ -218,7 +287,8 @@ def gap(value: Any, ctx: Context) -> Any:
 def length_px(value: Any, ctx: Context) -> Any:
     """A px length (em and friends are already resolved); others fall back."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        length = finite_length(float(value))  # 1e308 clamps (letter spacing of it overflowed)
+        return INVALID if length is None else length
     return INVALID
 
 
@@ -374,7 +444,7 @@ def text_shadows(style: Mapping[str, Any], ctx: Context) -> tuple[Shadow, ...]:
     shadows = []
     for i, offset in enumerate(offsets):
         def px(v: Any) -> float:
-            return float(v) if isinstance(v, (int, float)) and math.isfinite(v) else 0.0
+            return finite_length(float(v)) or 0.0 if isinstance(v, (int, float)) else 0.0
         color = fill_color(colors[i] if i < len(colors) else "black", ctx)
         shadows.append(Shadow(px(offset.get("width")), px(offset.get("height")),
                               px(radii[i] if i < len(radii) else 0), color))
@@ -388,12 +458,11 @@ def box_shadows(value: Any, ctx: Context) -> tuple[Shadow, ...]:
         return ()
 
     def px(v: Any) -> float:
-        if isinstance(v, (int, float)):
-            return float(v)
-        resolved = length_to_number(v, ctx.font_size, ctx.lengths) if isinstance(v, str) else None
+        resolved = float(v) if isinstance(v, (int, float)) else \
+            length_to_number(v, ctx.font_size, ctx.lengths) if isinstance(v, str) else None
         if resolved is None and v is not None:
             ctx.ignored(f'Invalid length "{shown(v)}" for CSS property "boxShadow": 0 is used.')
-        return resolved if resolved is not None else 0.0
+        return finite_length(resolved) or 0.0 if resolved is not None else 0.0  # 1e308px clamps
 
     return tuple(Shadow(px(s.get("offsetX")), px(s.get("offsetY")), px(s.get("blurRadius")),
                         fill_color(s.get("color") or "black", ctx), px(s.get("spreadRadius")),

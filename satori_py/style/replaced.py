@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .types import Percent, Size
-from .values import LengthContext, js_to_number, length_to_number
+from .values import LengthContext, finite_length, js_to_number, length_to_number
 
 __all__ = ["ReplacedSize", "image_size", "natural_height_for", "parse_view_box", "svg_size"]
 
@@ -35,9 +35,9 @@ def _declared(style: Mapping[str, Any], name: str) -> Any:
 def _attribute_length(value: Any) -> Any:
     """Attributes are px lengths: numeric strings become numbers."""
     if isinstance(value, str) and re.match(r"^(?:\d+(?:\.\d+)?|\.\d+)$", value.strip()):
-        return float(value)
+        return finite_length(float(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        return finite_length(float(value))
     if isinstance(value, str) and re.match(r"^\s*(?:\d+(?:\.\d+)?|\.\d+)%\s*$", value):
         return Percent(float(value.strip()[:-1]))  # the layout engine reads "50%" as a percentage
     return value

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import SatoriError, StyleError
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
-from .types import BackgroundLayer, Calc, LineHeight
+from .types import MAX_LENGTH, BackgroundLayer, Calc, LineHeight
 from .values import (
     MATH_FUNCTION,
     LengthContext,
@@ -79,9 +79,9 @@ def _line_height(value: Any, font_size: float, lengths: LengthContext) -> Any:
             return math_value.evaluate(0)
         return math_value.evaluate(font_size) / font_size if font_size else float("nan")
     px = length_to_number(value, font_size, lengths, basis=font_size)
-    if px is None or not font_size:
-        return float("nan")
-    return px / font_size
+    if px is None:
+        return value  # not a length: the converter reports it and uses "normal"
+    return px / font_size if font_size else float("nan")
 
 
 def _parse_images(text: str) -> list[str]:
@@ -149,6 +149,8 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     font_size = base_font_size(style.get("fontSize"), inherited_font_size, lengths)
     if not math.isfinite(font_size):  # e.g. calc(1px / 0): keep the text measurable
         font_size = inherited_font_size
+    # 1e308 clamps as lengths do (the coordinates of its glyphs overflowed).
+    font_size = max(-MAX_LENGTH, min(MAX_LENGTH, font_size))
     if "fontSize" in style:
         style["fontSize"] = font_size
     for origin in ("transformOrigin", "perspectiveOrigin"):

@@ -10,6 +10,8 @@ Mirrors the reference's ``harfbuzz.ts`` (``shapeText``, ``getHarfBuzzFont``,
 * HarfBuzz's default features (kern, liga, clig, calt, ... as HarfBuzz itself
   enables them) plus whatever ``font-feature-settings`` turns on or off;
 * script and direction guessed from the text, direction overridden when given.
+* runs longer than :data:`MAX_RUN` characters shaped in pieces (HarfBuzz gives up on
+  runs of some 600,000).
 
 One deliberate difference of mechanism, none of result: the reference's
 HarfBuzz runs in WebAssembly, where ``hb_language_get_default()`` reads the C
@@ -26,6 +28,7 @@ behave the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple, Protocol
 
@@ -150,21 +153,60 @@ def shape(face: HbFont | _HasHb, text: str, *,
     if not text:
         return ()
     font = face if isinstance(face, HbFont) else face.hb
+    buf = _buffer(text, language or DEFAULT_LANGUAGE, script, direction)
+    hb_features = _hb_features(features) if features else None
+    if len(text) <= MAX_RUN:
+        return _shaped(font, buf, hb_features, 0)
+    # HarfBuzz gives up on runs of some 600,000 characters (uharfbuzz raises MemoryError):
+    # a longer run is shaped in pieces, cut where no grapheme continues, with the
+    # direction, script and language guessed for the whole run.
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = _piece_end(text, start + MAX_RUN)
+        piece = _buffer(text[start:end], buf.language, buf.script, buf.direction)
+        pieces.append(_shaped(font, piece, hb_features, start))
+        start = end
+    if buf.direction in ("rtl", "btt"):
+        pieces.reverse()  # glyphs come in visual order
+    return tuple(glyph for piece in pieces for glyph in piece)
+
+
+# The longest run shaped at once.
+MAX_RUN = 100_000
+
+
+def _buffer(text: str, language: str, script: str | None, direction: str | None) -> hb.Buffer:
     buf = hb.Buffer()
     buf.add_str(text)
     # Set before guessing, so the guess never reads the process locale.
-    buf.language = language or DEFAULT_LANGUAGE
+    buf.language = language
     if script:
         buf.script = script
     if direction:
         buf.direction = direction
     buf.guess_segment_properties()
+    return buf
+
+
+def _shaped(font: HbFont, buf: hb.Buffer, features: dict[str, FeatureValue] | None,
+            offset: int) -> tuple[ShapedGlyph, ...]:
     if features:
-        hb.shape(font.font, buf, _hb_features(features))
+        hb.shape(font.font, buf, features)
     else:
         hb.shape(font.font, buf)
     return tuple(
-        ShapedGlyph(info.codepoint, info.cluster, pos.x_advance, pos.y_advance,
+        ShapedGlyph(info.codepoint, info.cluster + offset, pos.x_advance, pos.y_advance,
                     pos.x_offset, pos.y_offset)
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
     )
+
+
+def _piece_end(text: str, end: int) -> int:
+    """``end``, moved on past marks, joiners and variation selectors (which continue the
+    grapheme before them)."""
+    while end < len(text) and (unicodedata.category(text[end]) in ("Mn", "Mc", "Me")
+                               or text[end] in "\u200c\u200d" or text[end - 1] == "\u200d"
+                               or "\ufe00" <= text[end] <= "\ufe0f"):
+        end += 1
+    return min(end, len(text))

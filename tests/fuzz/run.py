@@ -32,7 +32,8 @@ from hypothesis import strategies as st
 from satori_py import Limits, render_png, render_svg
 from satori_py.errors import SatoriError
 
-from .strategies import _png, trees
+from ..hostile.support import png_header
+from .strategies import trees
 
 PROFILES: dict[str, dict[str, Any]] = {
     "ci": {"max_examples": 150, "derandomize": True},
@@ -46,17 +47,21 @@ sizes = st.one_of(st.none(), st.integers(1, 320), st.sampled_from([0, -1, 1.5, 2
 def fetcher(url: str) -> bytes:
     if "fail" in url or url.endswith("passwd"):
         raise OSError("refused")
-    return _png(2, 2) if "png" in url else b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
+    return png_header(2, 2) if "png" in url else b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 
 
 class Outcomes:
-    def __init__(self, record: Path | None) -> None:
+    def __init__(self, record: Path | None, progress: int = 0) -> None:
         self.record = record
+        self.progress = progress  # print a line every this many examples (0: never)
+        self.start = time.monotonic()
         self.count = 0
         self.errors: collections.Counter[str] = collections.Counter()
 
     def check(self, tree: Any, width: Any, height: Any, png: bool) -> None:
         self.count += 1
+        if self.progress and not self.count % self.progress:
+            print(f"{self.count} examples, {time.monotonic() - self.start:.0f} s", file=sys.stderr, flush=True)
         if self.record is not None:
             self.record.write_text(repr({"tree": tree, "width": width, "height": height, "png": png}),
                                    encoding="utf-8", errors="backslashreplace")
@@ -82,12 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, help="override the profile's number of examples")
     ap.add_argument("--seed", type=int, help="seed of the random examples")
     ap.add_argument("--record", type=Path, help="file that holds the input being rendered")
+    ap.add_argument("--progress", type=int, default=0, help="print progress every N examples")
     args = ap.parse_args(argv)
     profile = dict(PROFILES[args.profile])
     if args.examples:
         profile["max_examples"] = args.examples
     logging.disable(logging.WARNING)  # the warnings of invalid values are expected by the thousand
-    outcomes = Outcomes(args.record)
+    outcomes = Outcomes(args.record, args.progress)
 
     @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck), print_blob=True,
               phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink), **profile)

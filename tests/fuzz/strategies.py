@@ -12,14 +12,14 @@ long chain.
 from __future__ import annotations
 
 import base64
-import struct
-import zlib
 from typing import Any
 
 from hypothesis import strategies as st
 
 from satori_py.style.longhands import LONGHANDS
 from satori_py.style.properties import PROPERTIES
+
+from ..hostile.support import png_header
 
 # --- numbers and lengths --------------------------------------------------------------
 
@@ -53,16 +53,6 @@ color = st.one_of(st.sampled_from(
               NUMBER_TEXT, dimension, dimension))
 
 
-def _png(width: int, height: int) -> bytes:
-    """A PNG whose header says ``width`` x ``height`` (pixel data for a 1x1 image: never decoded
-    when the header is refused)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00"))
-            + chunk(b"IEND", b""))
-
-
 def _uri(data: bytes, mime: str = "image/png") -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
@@ -72,11 +62,11 @@ SVG_IMAGE = ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
 DEEP_SVG = ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>" + "<g>" * 300 + "<rect width='1' "
             "height='1'/>" + "</g>" * 300 + "</svg>")
 image_sources = st.sampled_from([
-    _uri(_png(1, 1)), _uri(_png(60000, 60000)), _uri(_png(8000, 8000)), _uri(_png(0, 0)),
-    _uri(_png(1, 1), "image/x-png"), "data:image/png;base64,!!!!", "data:image/png,%89PNG",
+    _uri(png_header(1, 1)), _uri(png_header(60000, 60000)), _uri(png_header(8000, 8000)), _uri(png_header(0, 0)),
+    _uri(png_header(1, 1), "image/x-png"), "data:image/png;base64,!!!!", "data:image/png,%89PNG",
     _uri(SVG_IMAGE.encode(), "image/svg+xml"), "data:image/svg+xml;utf8," + SVG_IMAGE,
     _uri(DEEP_SVG.encode(), "image/svg+xml"),
-    _uri(SVG_IMAGE.replace("<rect", f"<image href='{_uri(_png(60000, 60000))}' width='5' height='5'/><rect")
+    _uri(SVG_IMAGE.replace("<rect", f"<image href='{_uri(png_header(60000, 60000))}' width='5' height='5'/><rect")
          .encode(), "image/svg+xml"),
     "data:,", "data:", "", "https://example.com/a.png", "file:///etc/passwd", "/relative.png", "javascript:1",
     "http://127.0.0.1/x.png", "data:image/gif;base64,R0lGODlhAQABAAAAACw=",

@@ -13,14 +13,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_hostile_trees_raise_nothing_but_satori_errors_and_give_well_formed_svg(tmp_path: Path) -> None:
-    record = tmp_path / "example.txt"
-    child = subprocess.run([sys.executable, "-m", "tests.fuzz.run", "--profile", "ci", "--record", str(record)],
-                           capture_output=True, text=True, timeout=1200, cwd=ROOT,
-                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+def _run(module: str, *args: str, record: Path) -> str:
+    """Run a fuzzer in a child process; its output, or a failure that shows the input."""
+    child = subprocess.run([sys.executable, "-m", module, *args, "--record", str(record)], capture_output=True,
+                           text=True, timeout=1200, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     crashed = child.returncode < 0
     last = record.read_text(encoding="utf-8") if record.exists() else "(none)"
     assert child.returncode == 0, (
-        (f"the fuzzer was killed by signal {-child.returncode} while rendering:\n{last[:4000]}\n" if crashed
+        (f"the fuzzer was killed by signal {-child.returncode} on this input:\n{last[:4000]}\n" if crashed
          else "") + child.stdout[-2000:] + child.stderr[-8000:])
-    assert "150 examples" in child.stdout, child.stdout
+    return child.stdout
+
+
+def test_hostile_trees_raise_nothing_but_satori_errors_and_give_well_formed_svg(tmp_path: Path) -> None:
+    out = _run("tests.fuzz.run", "--profile", "ci", record=tmp_path / "example.txt")
+    assert "150 examples" in out, out
+
+
+def test_the_taffy_bridge_takes_any_layout_tree_without_aborting(tmp_path: Path) -> None:
+    out = _run("tests.fuzz.taffy_bridge", "--examples", "300", record=tmp_path / "tree.txt")
+    assert out.strip() == "300 layout trees: nothing but SatoriError, every box finite"

@@ -116,3 +116,9 @@ def test_png_canvas_counts_as_an_image() -> None:
     with pytest.raises(LimitError, match=r"^The PNG is 8000x8000 pixels, over the max_image_pixels limit of "
                                          r"40000000\.$"):
         render_png({"type": "div", "props": {}}, width=4000, height=4000, scale=2)
+
+
+def test_a_png_of_no_size_is_a_clear_error() -> None:
+    with pytest.raises(RenderError, match=r"^The image is 0x0 px: a PNG needs a width and a height \(give them, or "
+                                          r"content that has a size\)\.$"):
+        render_png({"type": "div", "props": {}})

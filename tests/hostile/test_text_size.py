@@ -79,3 +79,21 @@ def test_text_a_shadow_can_bring_into_the_image_is_drawn() -> None:
 
     assert "<path" not in svg("0 0 0 red")  # 30 px below the image, more than 2 em of ink
     assert "<path" in svg("0 -40px 0 red")  # its shadow reaches into the image
+
+
+def test_a_run_longer_than_harfbuzz_takes_is_shaped_in_pieces() -> None:
+    # 1 MB without a break point raised MemoryError: HarfBuzz gives up on some 600,000 characters.
+    from satori_py.assets import DEFAULT_FONT_PATH
+    from satori_py.text.shaping import MAX_RUN, HbFont, shape
+
+    font = HbFont(open(DEFAULT_FONT_PATH, "rb").read())
+    glyphs = shape(font, "x" * 700_000)
+    assert [g.cluster for g in glyphs] == list(range(700_000))
+    # Kerning stops at the ends of pieces (of 100,000 characters): a 0.04 em difference each.
+    assert [i for i, g in enumerate(glyphs) if g.x_advance != glyphs[0].x_advance] == [
+        i * MAX_RUN - 1 for i in range(1, 8)]
+    rtl = shape(font, "ab" * MAX_RUN, direction="rtl")
+    assert [g.cluster for g in rtl] == list(range(2 * MAX_RUN - 1, -1, -1))  # visual order
+    # A piece never ends inside a grapheme: the marks stay with their base.
+    marked = shape(font, "x" * (MAX_RUN - 1) + "e\u0301\u0301y")
+    assert [g.cluster for g in marked[-3:]] == [MAX_RUN - 1, MAX_RUN - 1, MAX_RUN + 2]  # é, a mark, y

@@ -35,7 +35,8 @@ def test_huge_lengths_clamp_instead_of_overflowing() -> None:
 def test_numbers_past_every_range_clamp_in_text_too() -> None:
     # OverflowError in the text layout (line heights, letter spacing of infinity).
     for style in ({"lineHeight": float("inf")}, {"lineHeight": "1e999px"}, {"letterSpacing": "1e999px"},
-                  {"fontSize": "1e999px"}, {"wordSpacing": 1e308}):
+                  {"fontSize": "1e999px"}, {"fontSize": 1e308}, {"wordSpacing": 1e308}, {"letterSpacing": 1e308},
+                  {"boxShadow": "1e308px -1e308px 1e308px 1e308px red"}, {"boxShadow": "0 0 1e308px red"}):
         assert render_png(h("div", {"style": {"display": "flex"}}, h("div", {"style": style}, "x y")),
                           width=50, height=50)[:4] == b"\x89PNG", style
     with pytest.raises(StyleError, match=r'^div/div\[0\]: inputValue.trim is not a function\n  in CSS rule '
@@ -93,3 +94,17 @@ def test_characters_xml_cannot_hold_never_reach_the_svg() -> None:
                          embed_font=embed_font)
         ET.fromstring(svg)  # well-formed XML
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", svg)
+
+
+def test_integers_past_a_doubles_range_are_infinite_as_javascript_reads_them() -> None:
+    # OverflowError: int too large to convert to float (JSON can spell 10**400).
+    warnings: list[Exception] = []
+    svg = render_svg(h("div", {"style": {"display": "flex"}},
+                       h("div", {"style": {"width": 10**400, "opacity": -10**400}}, "x"),
+                       h("svg", {"width": 10**400, "height": 5, "viewBox": "0 0 5 5"})),
+                     width=40, height=40, on_warning=warnings.append)
+    ET.fromstring(svg)
+    assert [str(w) for w in warnings] == [
+        'div/div[0]: Expected style "opacity: -Infinity" to be unitless',
+        'div/div[0]: Invalid value "Infinitypx" for "width". Expected a number, "auto", or a percentage value '
+        '(e.g., "50%").']

@@ -49,10 +49,15 @@ def test_outer_shadow_colour_alpha_is_the_group_opacity() -> None:
 
 
 def test_transformed_shadow_keeps_the_reference_region() -> None:
-    defs, _, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(10, -10, 10, RED, 10),), (100, 100),
-                             id_prefix="sh", transform="matrix(0.7,0.7,-0.7,0.7,0,0)")
-    assert {k: defs[1].attrs[k] for k in ("x", "y", "width", "height")} == {
-        "x": "-70%", "y": "-70%", "width": "240%", "height": "240%"}
+    def region(blur: float) -> dict[str, str]:
+        defs, _, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(10, -10, blur, RED, 10),), (100, 100),
+                                 id_prefix="sh", transform="matrix(0.7,0.7,-0.7,0.7,0,0)")
+        return {k: defs[1].attrs[k] for k in ("x", "y", "width", "height")}
+
+    # The reference's blur^2 / 4 + spread (4 + 10) past the box...
+    assert region(4) == {"x": "-28%", "y": "-28%", "width": "156%", "height": "156%"}
+    # ...but no farther than the blur reaches, 3 * 5 + 2 (the same pixels; 25 by the reference).
+    assert region(10) == {"x": "-54%", "y": "-54%", "width": "208%", "height": "208%"}
 
 
 def test_large_blur_region_is_cut_to_the_image() -> None:
