@@ -45,6 +45,9 @@ class Limits:
     - ``max_effect_nesting``: elements with a filter, opacity, mask, clip path or
       blend mode nested inside each other (each nests an offscreen layer in the
       rasteriser).
+    - ``max_stroke_reach``: px on the image a stroked line (border, outline, text
+      decoration) may be wide, and a stroked curve may reach beyond the image:
+      past a few million px resvg's 32-bit stroker takes seconds per curve.
     - ``timeout``: seconds one render may take (``None``: no limit), checked
       between stages and inside long loops. The raster stage itself cannot be
       interrupted; the other limits bound it.
@@ -58,6 +61,7 @@ class Limits:
     max_total_text: int = 1_000_000
     max_effect_layers: int = 64
     max_effect_nesting: int = 32
+    max_stroke_reach: int = 2_097_152
     timeout: float | None = 60.0
 
     def __post_init__(self) -> None:

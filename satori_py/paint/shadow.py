@@ -50,6 +50,7 @@ from ..style.types import RGBA, Shadow
 from ..svg import SvgNode
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
+from .transform import matrix_stretch
 
 __all__ = ["blur_reach", "box_shadows", "shadow_extent"]
 
@@ -64,16 +65,6 @@ def blur_reach(blur: float) -> int:
     """How far a blur of ``blur`` px (standard deviation blur / 2) spreads: resvg's
     three box blurs reach 3 standard deviations, plus pixel rounding."""
     return math.ceil(1.5 * blur) + 2
-
-
-def _scales(matrix: str | None) -> tuple[float, float]:
-    """How much an SVG ``matrix(a,b,c,d,e,f)`` can stretch a box horizontally and vertically
-    (a region is allocated at its size on the image)."""
-    try:
-        a, b, c, d = (abs(float(v)) for v in (matrix or "")[len("matrix("):-1].split(",")[:4])
-    except ValueError:
-        return 1.0, 1.0
-    return max(a + c, 1.0), max(b + d, 1.0)
 
 
 def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float],
@@ -105,7 +96,7 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
                 "filterUnits": "userSpaceOnUse"}
 
     if shadow.blur > 0 or shadow.inset or spread < 0:  # drawn through the filter
-        sx, sy = _scales(transform)
+        sx, sy = matrix_stretch(transform)
         active().check_pixels(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy),
                               what="The region of the box shadow")
 

@@ -10,9 +10,11 @@ way the reference draws text: ``buildGlyphPaths``, ``getTextStrokeAttributes``,
 """
 from __future__ import annotations
 
+import contextvars
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..limits import active
@@ -28,6 +30,7 @@ from ..text.render import (
 )
 from .compose import filtered
 from .shadow import blur_reach
+from .transform import matrix_stretch
 
 __all__ = [
     "decoration",
@@ -35,6 +38,7 @@ __all__ = [
     "glyph_paths",
     "paint_text_node",
     "paint_text_run",
+    "stretched_by",
     "synthetic_bold_width",
     "text_clip_shapes",
     "text_element",
@@ -45,6 +49,24 @@ Style = Mapping[str, Any]
 _LEADING_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 # The filter region is larger than the text box: glyphs may overflow their metrics.
 _SHADOW_SCALE = 1.1
+# How much the transform of the text being painted stretches it (see stretched_by).
+_STRETCH: contextvars.ContextVar[tuple[float, float]] = contextvars.ContextVar(
+    "satori_py_text_stretch", default=(1.0, 1.0))
+
+
+@contextmanager
+def stretched_by(matrix: str | None) -> Iterator[None]:
+    """Paint text drawn with the SVG transform ``matrix`` in the block.
+
+    The transform goes on the glyphs inside a text shadow's filter, whose region
+    is a share of their box on the image: the rasteriser allocates it at the
+    transformed size, so the region's check counts the stretch.
+    """
+    token = _STRETCH.set(matrix_stretch(matrix))
+    try:
+        yield
+    finally:
+        _STRETCH.reset(token)
 
 
 def synthetic_bold_width(font_size: float) -> float:
@@ -296,8 +318,9 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.insert(0, SvgNode("feMergeNode", {"in": result}))
     if not transparent_text:
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
-    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE), math.ceil((bottom - top) * _SHADOW_SCALE),
-                          what="The region of the text shadows")
+    sx, sy = _STRETCH.get()
+    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE * sx),
+                          math.ceil((bottom - top) * _SHADOW_SCALE * sy), what="The region of the text shadows")
     # One shadow runs in sRGB, not linearRGB: a flood of one colour under the text merged back
     # as it is changes by rounding only, and the round trip of every pixel of the region (two
     # passes per primitive in resvg) was about a tenth of a text-shadowed card's raster.

@@ -103,6 +103,22 @@ INPUTS: list[tuple[str, str, str]] = [
      'png(card(width=33554431, height=33554431, backgroundColor="red", transform="scale(1e30)"))',
      "RenderError: Rasterising the SVG failed: invalid SVG: range start index 12800 out of range for slice "
      "of length 10000"),
+    ("a rounded border of 1e308 (25 s in resvg's stroker, uninterruptible)",
+     'png(card(h("div", {"style": {"borderWidth": 1e308, "borderStyle": "solid", "borderColor": "red", '
+     '"borderRadius": 1e308}})))',
+     "LimitError max_stroke_reach: div/div[0]: A curved line is stroked 67108862px wide on the image, over the "
+     "max_stroke_reach limit of 2097152."),
+    ("a 10,000,000px dashed outline of a rounded box (17 s)",
+     'png(card(width=50, height=50, borderRadius=20, outline="10000000px dashed red"))',
+     "LimitError max_stroke_reach: div: A curved line is stroked 20000000px wide on the image, over the "
+     "max_stroke_reach limit of 2097152."),
+    ("a text shadow under scale(1000) (resvg aborted on 14 GB)",
+     'png(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"), '
+     'transform="scale(1000)", transformOrigin="0 0"), width=200)',
+     "LimitError max_image_pixels: div/div[0]: The region of the text shadows is 86900x93501 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("a wavy underline 1,000,000px thick (skip-ink sampled 11 rows a px: hung)",
+     'png(card("Hig", textDecoration="underline wavy red", textDecorationThickness="1000000px"))', "ok"),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),

@@ -36,7 +36,8 @@ def limit_error(element: Any, **options: Any) -> LimitError:
 def test_the_defaults_are_documented_values() -> None:
     assert Limits() == Limits(max_depth=256, max_nodes=100_000, max_image_pixels=40_000_000,
                               max_font_bytes=64 * 1024 * 1024, max_text_length=200_000, max_total_text=1_000_000,
-                              max_effect_layers=64, max_effect_nesting=32, timeout=60.0)
+                              max_effect_layers=64, max_effect_nesting=32, max_stroke_reach=2_097_152,
+                              timeout=60.0)
 
 
 @pytest.mark.parametrize(("field", "value", "expected"), [
@@ -160,6 +161,53 @@ def test_effect_nesting() -> None:
     exc = limit_error(node, limits=Limits(max_effect_nesting=2))
     assert str(exc) == ("div/div[0]/div[0]: The element nests 3 layers of filter, opacity, clipPath, mask or "
                         "mixBlendMode effects, over the max_effect_nesting limit of 2.")
+
+
+# -- strokes and effect regions at their size on the image --------------------------------
+
+def test_stroke_reach() -> None:
+    # resvg's 32-bit stroker took 25 s on this border (and as long on the others), uninterruptibly.
+    huge = {"borderWidth": 1e308, "borderStyle": "solid", "borderColor": "red"}
+    exc = limit_error(card(h("div", {"style": {**huge, "borderRadius": 1e308}})))
+    assert (exc.limit, exc.path) == ("max_stroke_reach", "div/div[0]")
+    assert str(exc) == ("div/div[0]: A curved line is stroked 67108862px wide on the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    exc = limit_error(card(h("div", {"style": {"width": 1e308, "height": 1e308, "flexShrink": 0, "borderWidth": 10,
+                                               "borderStyle": "dashed", "borderColor": "red", "borderRadius": 1e308}})))
+    assert str(exc) == ("div/div[0]: A curved line reaches 33554326px beyond the image, over the max_stroke_reach "
+                        "limit of 2097152.")
+    # Under a transform, at its size on the image.
+    exc = limit_error(card(h("div", {"style": {"width": 50, "height": 50, "borderWidth": 100, "borderStyle": "solid",
+                                               "borderColor": "red", "borderRadius": 10}}),
+                           transform="scale(100000)", transformOrigin="0 0"))
+    assert str(exc) == ("div/div[0]: A curved line is stroked 20000000px wide on the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    exc = limit_error(card(h("div", {"style": {"width": 50, "height": 50, "borderRadius": 20,
+                                               "outline": "10000000px dashed red"}})))
+    assert str(exc) == ("div/div[0]: A curved line is stroked 20000000px wide on the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    exc = limit_error(card("Hi", WebkitTextStroke="3px red", fontSize=1e7))
+    assert str(exc) == ("div/#text[0]: A curved line reaches 10049899px beyond the image, over the max_stroke_reach "
+                        "limit of 2097152.")
+    # Straight strokes cost the same at any size; the limit is an option.
+    assert render_svg(card(h("div", {"style": huge})), width=100, height=100).startswith("<svg")
+    rounded = card(h("div", {"style": {"width": 50, "height": 50, "borderWidth": 20, "borderStyle": "solid",
+                                       "borderColor": "red", "borderRadius": 10}}))
+    assert render_svg(rounded, width=100, height=100, limits=Limits(max_stroke_reach=40)).startswith("<svg")
+    exc = limit_error(rounded, limits=Limits(max_stroke_reach=39))
+    assert str(exc) == "div/div[0]: A curved line is stroked 40px wide on the image, over the max_stroke_reach limit of 39."
+
+
+def test_text_shadow_regions_count_the_transform() -> None:
+    # scale(1000) made a region of 14 GB: resvg aborted the process.
+    exc = limit_error(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),
+                           transform="scale(1000)", transformOrigin="0 0"), width=200)
+    assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
+    assert str(exc) == ("div/div[0]: The region of the text shadows is 86900x93501 pixels, over the max_image_pixels "
+                        "limit of 40000000.")
+    shadowed = card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),
+                    transform="scale(10)", transformOrigin="0 0")
+    assert render_png(shadowed, width=200, height=100)[:4] == b"\x89PNG"
 
 
 # -- nesting, before any recursive decoding ---------------------------------------------

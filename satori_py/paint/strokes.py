@@ -1,0 +1,95 @@
+"""The bound on stroked lines handed to the rasteriser (``max_stroke_reach``).
+
+resvg strokes in 32-bit floats, with a tolerance of a quarter pixel on the
+image. Past a few million pixels a float's step is larger than that: the
+stroker then subdivides every curve to its recursion limit, and one huge
+rounded border took 25 s (``borderRadius``/``borderWidth: 1e308``; a wavy
+underline or dashed outline 10,000,000px wide, a border under ``scale(1e5)``
+as long), with no way to interrupt it. Filled shapes do not have the problem.
+
+So before the raster, :func:`check_strokes` measures each stroke an element
+draws that makes curves (curved path data, round caps or joins), with the
+transform it is drawn with: its width on the image, and how far its
+coordinates reach beyond the image. Either over ``max_stroke_reach`` is a
+LimitError naming the element. Straight strokes (lines, polygons with miter
+joins) may be as wide and as far as they like: their cost does not grow with
+their size.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from ..errors import LimitError
+from ..limits import active
+from ..svg import SvgNode
+from .transform import matrix_stretch
+
+__all__ = ["check_strokes"]
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_CURVES = frozenset("AaCcQqSsTt")
+_GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
+
+
+def _float(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else math.inf
+
+
+def _translation(matrix: str | None) -> float:
+    """How far ``matrix(a,b,c,d,e,f)`` moves the origin (``max(|e|, |f|)``)."""
+    if not matrix:
+        return 0.0
+    values = _NUMBER.findall(matrix)
+    return max((abs(_float(v)) for v in values[4:6]), default=0.0)
+
+
+def _curved(node: SvgNode) -> bool:
+    """Whether stroking the shape makes curves: curved path data, or round caps or joins."""
+    if node.attrs.get("stroke-linecap") == "round" or node.attrs.get("stroke-linejoin") == "round":
+        return True
+    d = node.attrs.get("d") if node.tag == "path" else None
+    return isinstance(d, str) and not _CURVES.isdisjoint(d)
+
+
+def _reach(node: SvgNode) -> float:
+    """The largest coordinate (or radius) of the shape's geometry attributes or path data."""
+    values = [node.attrs.get(name) for name in _GEOMETRY]
+    d = node.attrs.get("d")
+    numbers = [*values, *(_NUMBER.findall(d) if isinstance(d, str) else ())]
+    return max((abs(_float(v)) for v in numbers if v is not None), default=0.0)
+
+
+def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+    for node in nodes:
+        own = node.attrs.get("transform")
+        current = own if isinstance(own, str) else matrix
+        if node.attrs.get("stroke-width") is not None and node.attrs.get("stroke") not in (None, "none"):
+            yield node, current
+        if node.children:
+            yield from _stroked(node.children, current)
+
+
+def check_strokes(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
+                  path: str | None = None) -> None:
+    """Raise LimitError when a curved stroke among ``nodes`` (drawn with ``matrix`` unless it
+    has a transform of its own) is wider on the image than ``max_stroke_reach``, or reaches
+    farther than that beyond the image (``viewport``: its width and height)."""
+    limit = active().limits.max_stroke_reach
+    for node, current in _stroked(nodes, matrix):
+        if not _curved(node):
+            continue
+        stretch = max(matrix_stretch(current))
+        width = _float(node.attrs["stroke-width"]) * stretch
+        if width > limit:
+            raise LimitError(f"A curved line is stroked {width:.0f}px wide on the image, over the max_stroke_reach "
+                             f"limit of {limit}.", limit="max_stroke_reach", path=path)
+        reach = _reach(node) * stretch + _translation(current) - max(viewport)
+        if reach > limit:
+            raise LimitError(f"A curved line reaches {reach:.0f}px beyond the image, over the "
+                             f"max_stroke_reach limit of {limit}.", limit="max_stroke_reach", path=path)
