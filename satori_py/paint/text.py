@@ -10,11 +10,9 @@ way the reference draws text: ``buildGlyphPaths``, ``getTextStrokeAttributes``,
 """
 from __future__ import annotations
 
-import contextvars
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..limits import active
@@ -30,17 +28,17 @@ from ..text.render import (
 )
 from .compose import filtered
 from .shadow import blur_reach
-from .transform import matrix_stretch
 
 __all__ = [
     "decoration",
     "drop_shadow_filter",
     "glyph_paths",
+    "paint_text",
     "paint_text_node",
     "paint_text_run",
-    "stretched_by",
     "synthetic_bold_width",
     "text_clip_shapes",
+    "texts_clip_shapes",
     "text_element",
     "text_stroke_attributes",
 ]
@@ -49,26 +47,6 @@ Style = Mapping[str, Any]
 _LEADING_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 # The filter region is larger than the text box: glyphs may overflow their metrics.
 _SHADOW_SCALE = 1.1
-# How much the transform of the text being painted stretches it (see stretched_by).
-_STRETCH: contextvars.ContextVar[tuple[float, float]] = contextvars.ContextVar(
-    "satori_py_text_stretch", default=(1.0, 1.0))
-
-
-@contextmanager
-def stretched_by(matrix: str | None) -> Iterator[None]:
-    """Paint text drawn with the SVG transform ``matrix`` in the block.
-
-    The transform goes on the glyphs inside a text shadow's filter, whose region
-    is a share of their box on the image: the rasteriser allocates it at the
-    transformed size, so the region's check counts the stretch.
-    """
-    token = _STRETCH.set(matrix_stretch(matrix))
-    try:
-        yield
-    finally:
-        _STRETCH.reset(token)
-
-
 def synthetic_bold_width(font_size: float) -> float:
     """The stroke that emboldens synthetic bold glyphs, like Chrome's fake bold."""
     t = min(1.0, max(0.0, (font_size - 9) / (36 - 9)))
@@ -291,8 +269,12 @@ def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
 
 def drop_shadow_filter(id_: str, width: float, height: float,
                        shadows: Sequence[tuple[float, float, float, str]],
-                       transparent_text: bool = False) -> SvgNode:
-    """The ``<filter>`` of text shadows (``buildDropShadow``), the first shadow on top."""
+                       transparent_text: bool = False, stretch: tuple[float, float] = (1.0, 1.0)) -> SvgNode:
+    """The ``<filter>`` of text shadows (``buildDropShadow``), the first shadow on top.
+
+    ``stretch`` is how much the text's transform stretches it (``matrix_stretch``): the
+    transform goes on the glyphs inside the filter, whose region is a share of their box
+    on the image, so resvg allocates the region at the stretched size."""
     left, right, top, bottom = 0.0, width, 0.0, height
     effects: list[SvgNode] = []
     merge: list[SvgNode] = []
@@ -318,7 +300,7 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.insert(0, SvgNode("feMergeNode", {"in": result}))
     if not transparent_text:
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
-    sx, sy = _STRETCH.get()
+    sx, sy = stretch
     active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE * sx),
                           math.ceil((bottom - top) * _SHADOW_SCALE * sy), what="The region of the text shadows")
     # One shadow runs in sRGB, not linearRGB: a flood of one colour under the text merged back
@@ -360,12 +342,12 @@ def text_element(piece: TextElement, style: Style) -> SvgNode:
 
 # --- assembly -----------------------------------------------------------------------------
 
-def _shadow(drawing: TextDrawing, id_: str, transparent: bool) -> SvgNode | None:
+def _shadow(drawing: TextDrawing, id_: str, transparent: bool, stretch: tuple[float, float]) -> SvgNode | None:
     shadows = text_shadows(drawing.style)
     if not shadows:
         return None
     return SvgNode("defs", {}, [drop_shadow_filter(id_, drawing.width, drawing.height, shadows,
-                                                   transparent)])
+                                                   transparent, stretch)])
 
 
 def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgNode]:
@@ -374,7 +356,8 @@ def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgN
     return [defs, *filtered(nodes, f"satori_s-{id_}")]
 
 
-def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False) -> list[SvgNode]:
+def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False,
+                    stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
     """A text node drawn like the end of the reference's ``buildTextNodes``."""
     style = drawing.style
     if style.get("visibility") == "hidden":
@@ -382,7 +365,7 @@ def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: boo
     fill = fill_color(style)
     transparent = is_transparent(fill)
     opaque_white_clip = clip_text_background and _is_opaque_white(fill)
-    defs = _shadow(drawing, id_, transparent or opaque_white_clip)
+    defs = _shadow(drawing, id_, transparent or opaque_white_clip, stretch)
     out: list[SvgNode] = []
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style)]))
@@ -419,14 +402,14 @@ def text_clip_shapes(drawing: TextDrawing, *, whole_node: bool = True) -> list[S
     return out
 
 
-def paint_text_run(drawing: TextDrawing, *, id_: str) -> list[SvgNode]:
+def paint_text_run(drawing: TextDrawing, *, id_: str, stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
     """A run of a paragraph drawn like the reference's ``Paragraph.renderRun``."""
     style = drawing.style
     if style.get("visibility") == "hidden":
         return []
     fill = fill_color(style)
     transparent = is_transparent(fill)
-    defs = _shadow(drawing, id_, transparent)
+    defs = _shadow(drawing, id_, transparent, stretch)
     stroke = text_stroke_attributes(style)
     path, bold = drawing.path, drawing.bold_path
     shapes: list[SvgNode] = []
@@ -439,3 +422,26 @@ def paint_text_run(drawing: TextDrawing, *, id_: str) -> list[SvgNode]:
         out.extend(_filtered(defs, id_, [text_element(piece, style)]))
     out.extend(n for line in drawing.decorations for n in decoration(line, style))
     return _filtered(defs, id_, out)
+
+
+def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str, clip_text_background: bool = False,
+               stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
+    """The SVG of a paragraph's drawings (``ParagraphLayout.drawings``).
+
+    ``clip_text_background``: an ancestor with ``background-clip: text`` has a background
+    image (then opaque white text with a shadow is drawn black in the shadow's source,
+    like the reference). ``stretch``: how much the text's transform stretches it (see
+    :func:`drop_shadow_filter`)."""
+    out: list[SvgNode] = []
+    for n, drawing in enumerate(drawings):
+        if drawing.text_node:
+            out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                                       stretch=stretch))
+        else:
+            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", stretch=stretch))
+    return out
+
+
+def texts_clip_shapes(drawings: Sequence[TextDrawing]) -> list[SvgNode]:
+    """The glyph shapes of a paragraph's drawings, for ``background-clip: text``."""
+    return [n for drawing in drawings for n in text_clip_shapes(drawing, whole_node=drawing.text_node)]
