@@ -57,7 +57,7 @@ from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
-from .strokes import check_strokes
+from .raster_cost import check_raster_cost
 from .text import paint_text, text_shadow_extent, texts_clip_shapes
 from .transform import (
     ROOT_STATE,
@@ -246,7 +246,7 @@ class Painter:
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
                           clip_text_background=scope.text_background, stretch=matrix_stretch(matrix))
-        check_strokes(text, self.viewport, matrix, box.path)
+        check_raster_cost(text, self.viewport, matrix, box.path)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
@@ -419,7 +419,7 @@ class Painter:
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
             text_clip=text_clip_id, image_drawer=self.image_drawer, fetcher=self.fetcher, debug=self.debug)
         self.defs.extend(drawn.defs)
-        check_strokes((*drawn.nodes, *drawn.defs, *mask_defs), self.viewport, matrix, box.path)
+        check_raster_cost((*drawn.nodes, *drawn.defs, *mask_defs), self.viewport, matrix, box.path)
         self.backdrop = self.backdrop or drawn.backdrop
 
         child_scope = _Scope(clip=child_clip, mask=child_mask, state=t.state, stacking=stacking,
@@ -438,7 +438,7 @@ class Painter:
             shapes, defs = outline(r.x, r.y, r.width, r.height, style, resolve_radii(style, r.width, r.height),
                                    f"ol-{uid}")
             self.defs.extend(defs)
-            check_strokes(shapes, self.viewport, matrix, box.path)
+            check_raster_cost(shapes, self.viewport, matrix, box.path)
             content.extend(clipped(transformed(shapes, matrix), clip, mask))
 
         result: list[SvgNode] = []

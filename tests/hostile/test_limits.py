@@ -198,6 +198,25 @@ def test_stroke_reach() -> None:
     assert str(exc) == "div/div[0]: A curved line is stroked 40px wide on the image, over the max_stroke_reach limit of 39."
 
 
+def test_background_tiles_count_at_their_size_on_the_image() -> None:
+    # resvg renders a pattern's whole tile first: these aborted the process on 40 and 9.5 GB.
+    exc = limit_error(card(h("div", {"style": {"width": 100_000, "height": 100_000, "flexShrink": 0,
+                                               "backgroundImage": "linear-gradient(red, blue)"}})))
+    assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
+    assert str(exc) == ("div/div[0]: The tile of the background is 100000x100000 pixels, over the max_image_pixels "
+                        "limit of 40000000.")
+    exc = limit_error(card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(1000)",
+                                               "transformOrigin": "0 0",
+                                               "backgroundImage": "linear-gradient(red, blue)"}})))
+    assert str(exc) == ("div/div[0]: The tile of the background is 20000x119000 pixels, over the max_image_pixels "
+                        "limit of 40000000.")
+    small = card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(10)", "transformOrigin": "0 0",
+                                     "backgroundImage": "linear-gradient(red, blue)"}}))
+    assert render_png(small, width=100, height=100)[:4] == b"\x89PNG"
+    exc = limit_error(small, limits=Limits(max_image_pixels=200 * 1190 - 1))
+    assert str(exc) == "div/div[0]: The tile of the background is 200x1190 pixels, over the max_image_pixels limit of 237999."
+
+
 def test_text_shadow_regions_count_the_transform() -> None:
     # scale(1000) made a region of 14 GB: resvg aborted the process.
     exc = limit_error(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),

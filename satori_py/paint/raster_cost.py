@@ -1,4 +1,15 @@
-"""The bound on stroked lines handed to the rasteriser (``max_stroke_reach``).
+"""What an element's shapes will cost the rasteriser, checked before it runs.
+
+Two costs of resvg grow with sizes on the image rather than with the input, and
+the raster cannot be interrupted, so :func:`check_raster_cost` measures them
+for the shapes and defs each element draws, with the transform it is drawn with:
+
+* A ``<pattern>`` (a background layer) is rendered as a tile of its size on the
+  image before it is repeated, whatever part of it the image shows: a
+  100000 x 100000 px box with a gradient, or a 20 x 119 box under ``scale(1000)``,
+  asked for 10-40 GB and aborted the process. The tile counts against
+  ``max_image_pixels``.
+* Strokes (``max_stroke_reach``), below.
 
 resvg strokes in 32-bit floats, with a tolerance of a quarter pixel on the
 image. Past a few million pixels a float's step is larger than that: the
@@ -7,9 +18,8 @@ rounded border took 25 s (``borderRadius``/``borderWidth: 1e308``; a wavy
 underline or dashed outline 10,000,000px wide, a border under ``scale(1e5)``
 as long), with no way to interrupt it. Filled shapes do not have the problem.
 
-So before the raster, :func:`check_strokes` measures each stroke an element
-draws that makes curves (curved path data, round caps or joins), with the
-transform it is drawn with: its width on the image, and how far its
+So each stroke an element draws that makes curves (curved path data, round
+caps or joins) is measured: its width on the image, and how far its
 coordinates reach beyond the image. Either over ``max_stroke_reach`` is a
 LimitError naming the element. Straight strokes (lines, polygons with miter
 joins) may be as wide and as far as they like: their cost does not grow with
@@ -26,10 +36,11 @@ from ..limits import active
 from ..svg import SvgNode
 from .transform import matrix_stretch
 
-__all__ = ["check_strokes"]
+__all__ = ["check_raster_cost"]
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _CURVES = frozenset("AaCcQqSsTt")
+_HUGE = 1e300  # sizes past any limit, kept finite
 _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
 
 
@@ -75,12 +86,30 @@ def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[Svg
             yield from _stroked(node.children, current)
 
 
-def check_strokes(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
-                  path: str | None = None) -> None:
-    """Raise LimitError when a curved stroke among ``nodes`` (drawn with ``matrix`` unless it
-    has a transform of its own) is wider on the image than ``max_stroke_reach``, or reaches
-    farther than that beyond the image (``viewport``: its width and height)."""
-    limit = active().limits.max_stroke_reach
+def _tiles(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+    for node in nodes:
+        own = node.attrs.get("transform")
+        current = own if isinstance(own, str) else matrix
+        if node.tag == "pattern":
+            yield node, current
+        elif node.children:
+            yield from _tiles(node.children, current)
+
+
+def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
+                      path: str | None = None) -> None:
+    """Raise LimitError when the shapes and defs ``nodes`` (drawn with ``matrix`` unless they
+    have a transform of their own; ``viewport``: the image's width and height) have a
+    pattern tile over ``max_image_pixels`` on the image, or a curved stroke wider or
+    reaching farther beyond the image than ``max_stroke_reach``."""
+    nodes = list(nodes)
+    budget = active()
+    for node, current in _tiles(nodes, matrix):
+        sx, sy = matrix_stretch(current)
+        width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
+        budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,
+                            "The tile of the background")
+    limit = budget.limits.max_stroke_reach
     for node, current in _stroked(nodes, matrix):
         if not _curved(node):
             continue
