@@ -52,7 +52,7 @@ from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
 from .compose import clipped, faded, group, transformed, transformed_under_filters, unused_defs_removed, url
 from .filter import filter_group
 from .filter import extent as filter_extent
-from .geometry import rect_path, resolve_radii
+from .geometry import Radii, rect_path, resolve_radii
 from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
@@ -286,6 +286,7 @@ class Painter:
                             for side in ("Top", "Right", "Bottom", "Left"))
             with node_context(path):
                 drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,  # type: ignore[arg-type]
+                                 border=border_widths(style), radii=resolve_radii(style, fw, fh),
                                  uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
                                  border_clip=scope.clip, viewport=self.viewport, fetcher=self.fetcher,
                                  debug=self.debug)
@@ -364,11 +365,13 @@ class Painter:
 
         # The clip and mask of the element's shapes and of its descendants'.
         text_clip_id = f"bct-{uid}" if style.get("backgroundClip") == "text" else None
+        border = border_widths(style)
+        radii = resolve_radii(style, r.width, r.height)
         own_clip_path, child_clip, overflow_masks = self._clips(box, uid, matrix, clip, t.has_clip_path,
-                                                                bool(t.filters), text_clip_id)
+                                                                bool(t.filters), border, radii, text_clip_id)
         mask_id = f"mi-{uid}"
         mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding_edges(box),
-                               border=border_widths(style), fetcher=self.fetcher) if t.has_mask else []
+                               border=border, fetcher=self.fetcher) if t.has_mask else []
         self.defs.extend(mask_defs)
         # The element and its descendants take its mask image instead of their ancestors' mask.
         own_mask = mask_id if mask_defs else mask
@@ -410,7 +413,8 @@ class Painter:
         culled = not always_drawn and mine == (clip, mask) and _outside(
             self.viewport, r.x, r.y, r.width, r.height, shadow_extent(style.get("boxShadow") or ()) + cull_margin)
         drawn = Drawn() if culled else draw_box(
-            style, (r.x, r.y, r.width, r.height), padding=padding_edges(box), image=box.image,
+            style, (r.x, r.y, r.width, r.height), padding=padding_edges(box), border=border, radii=radii,
+            image=box.image,
             under_transform=always_drawn, uid=uid,
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
             text_clip=text_clip_id, image_drawer=self.image_drawer, fetcher=self.fetcher, debug=self.debug)
@@ -430,8 +434,7 @@ class Painter:
         # ancestors' clip only.
         if style.get("visibility", "visible") != "hidden" and not (not always_drawn and _outside(
                 self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull_margin)):
-            shapes, defs = outline(r.x, r.y, r.width, r.height, style, resolve_radii(style, r.width, r.height),
-                                   f"ol-{uid}")
+            shapes, defs = outline(r.x, r.y, r.width, r.height, style, radii, f"ol-{uid}")
             self.defs.extend(defs)
             content.extend(clipped(transformed(shapes, matrix), clip, mask))
 
@@ -472,7 +475,7 @@ class Painter:
     # -- clips of descendants ----------------------------------------------------------------
 
     def _clips(self, box: RenderBox, uid: str, matrix: str | None, inherited: str | None,
-               has_clip_path: bool, filtered: bool,
+               has_clip_path: bool, filtered: bool, border: tuple[float, float, float, float], radii: Radii,
                text_clip: str | None = None) -> tuple[str | None, str | None, list[SvgNode] | None]:
         """(the element's ``clipPath`` id, the clip path id of its descendants, the content
         of their ``overflow`` mask if they need one); defines the clip paths.
@@ -484,7 +487,8 @@ class Painter:
         ``background-clip: text`` (``text_clip``, the glyphs' clip path, itself
         within ``inherited``) the clip paths defined here are within the glyphs,
         as in the reference: e.g. ``overflow: hidden`` then hides the element's
-        emoji images and clips its painted text to itself.
+        emoji images and clips its painted text to itself. ``border`` and ``radii`` are
+        the box's used border widths and fitted radii.
         """
         style = box.style
         r = box.rect
@@ -503,13 +507,11 @@ class Painter:
             self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(within)}, [SvgNode(
                 shape.tag, {**shape.attrs, "transform": moved})]))
             chain = within = own
-        border = border_widths(style)
         if not overflow and shape is not None and _within_padding_box(shape, r.width, r.height, border):
             return own, chain, None  # the padding box would clip nothing more than the shape does
         masks = None
         if (overflow or has_clip_path) and box.children:  # nothing to clip without descendants
             if overflow:
-                radii = resolve_radii(style, r.width, r.height)
                 masks = overflow_mask(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box), matrix)
                 d = rect_path(r.x, r.y, r.width, r.height, radii) if masks else \
                     overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box))
