@@ -57,6 +57,8 @@ class SvgNode:
 
 
 def _attr(value: AttrValue) -> str:
+    if type(value) is str:
+        return escape_attr(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return fmt(value)
     return escape_attr(str(value))
@@ -66,27 +68,32 @@ def _write(node: SvgNode, out: list[str]) -> None:
     if node.raw is not None and not node.tag:
         out.append(node.raw)
         return
-    out.append("<" + node.tag)
+    append = out.append
+    tag = node.tag
+    append("<" + tag)
     for key, value in node.attrs.items():
         if value is not None:
-            out.append(f' {key}="{_attr(value)}"')
+            append(f' {key}="{_attr(value)}"')
     if not node.children and node.text is None and node.raw is None:
-        out.append("/>")
+        append("/>")
         return
-    out.append(">")
+    append(">")
     if node.text is not None:
-        out.append(escape_text(node.text))
+        append(escape_text(node.text))
     if node.raw is not None:
-        out.append(node.raw)
+        append(node.raw)
     for child in node.children:
         _write(child, out)
-    out.append(f"</{node.tag}>")
+    append(f"</{tag}>")
 
 
 # Characters XML 1.0 cannot hold, not even as references: C0 controls other than tab, line
 # feed and carriage return, lone surrogates, U+FFFE and U+FFFF. (Listed, not written as the
 # complement of what XML allows: compiling that class took tens of ms per process.)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The same controls as bytes: deleting them from ASCII text finds them several times faster
+# than the pattern does (documents are tens of kB of path data).
+_NOT_XML_ASCII = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
 
 
 def serialize(node: SvgNode) -> str:
@@ -94,7 +101,10 @@ def serialize(node: SvgNode) -> str:
     cannot hold become U+FFFD, as a browser shows them)."""
     out: list[str] = []
     _write(node, out)
-    return _NOT_XML.sub("\ufffd", "".join(out))
+    text = "".join(out)
+    if text.isascii() and len(text.encode("ascii").translate(None, _NOT_XML_ASCII)) == len(text):
+        return text  # the usual document: nothing to replace
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def raw(markup: str) -> SvgNode:
