@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 DECIMALS = 3
 
@@ -19,6 +20,19 @@ AttrValue = str | int | float | None
 
 def fmt(value: float, decimals: int = DECIMALS) -> str:
     """Format a number compactly: ``1.5``, ``2``, ``-0.125``; never ``-0`` or ``1e-7``."""
+    if type(value) is float and decimals == DECIMALS:
+        return _fmt_px(value)
+    return _format(value, decimals)
+
+
+@lru_cache(maxsize=8192)
+def _fmt_px(value: float) -> str:
+    """:func:`fmt` of a float at the default precision, memoised: the coordinates and sizes
+    of a document come back render after render (0.0 and -0.0 share an entry: both are 0)."""
+    return _format(value, DECIMALS)
+
+
+def _format(value: float, decimals: int) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     rounded = round(float(value), decimals)

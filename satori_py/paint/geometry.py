@@ -309,6 +309,15 @@ def edge_path(box: Box, radii: Radii, *, sides: Sequence[bool] | None = None,
     ``inset`` (top, right, bottom, left) moves the edges in, with the radii
     reduced by as much.
     """
+    return _edge_path(Box(*box), radii, None if sides is None else tuple(sides), full_corners,
+                      None if inset is None else tuple(inset))
+
+
+@lru_cache(maxsize=2048)
+def _edge_path(box: Box, radii: Radii, sides: tuple[bool, ...] | None, full_corners: bool,
+               inset: tuple[float, ...] | None) -> str:
+    """:func:`edge_path` of hashable arguments, memoised: the same boxes are drawn render
+    after render (equal numbers give equal text, so 1 and 1.0 may share an entry)."""
     if inset is not None:
         t, r, b, l = inset
         box = Box(box.x + l, box.y + t, max(0.0, box.width - l - r), max(0.0, box.height - t - b))
