@@ -71,8 +71,6 @@ class SvgNode:
 
 
 def _attr(value: AttrValue) -> str:
-    if type(value) is str:
-        return escape_attr(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return fmt(value)
     return escape_attr(str(value))
@@ -86,17 +84,24 @@ def _write(node: SvgNode, out: list[str]) -> None:
     tag = node.tag
     append("<" + tag)
     for key, value in node.attrs.items():
-        if value is not None:
+        if value is None:
+            continue
+        if type(value) is str:  # most values: only escaped when they need it
+            if "&" in value or "<" in value or ">" in value or '"' in value:
+                value = escape_attr(value)
+            append(f' {key}="{value}"')
+        else:
             append(f' {key}="{_attr(value)}"')
-    if not node.children and node.text is None and node.raw is None:
+    children, text = node.children, node.text
+    if not children and text is None and node.raw is None:
         append("/>")
         return
     append(">")
-    if node.text is not None:
-        append(escape_text(node.text))
+    if text is not None:
+        append(escape_text(text))
     if node.raw is not None:
         append(node.raw)
-    for child in node.children:
+    for child in children:
         _write(child, out)
     append(f"</{tag}>")
 
