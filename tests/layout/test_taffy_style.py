@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -92,3 +93,40 @@ def test_kept_dicts_are_not_changed_by_the_nodes_that_adapt_them(conversions: li
     compute_layout(tree, width=100, height=None)
     kept = node_style({"display": "block", "height": Percent(50)}, None)
     assert kept["size"]["height"] == {"dim": 2, "value": 0.5}
+
+
+def test_a_node_style_is_made_once_per_computed_style_and_each_node_has_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.layout import build
+
+    from satori_py.element import parse_element
+    from satori_py.layout.build import TreeBuilder
+
+    from .support import d, registry
+
+    made: list[str] = []
+    convert = build._node_style
+
+    def counted(style: Any, display: str) -> dict[str, Any]:
+        made.append(display)
+        return convert(style, display)
+
+    monkeypatch.setattr(build, "_node_style", counted)
+    build._NODE_STYLES.clear()
+    # The two images share a computed style (same props); their sizes, written in each node's
+    # own style, come from their sources.
+    sizes = iter([20, 40, 20, 40])
+
+    def image(el: Any, style: Any) -> Any:
+        return SimpleNamespace(width=next(sizes), height=10)
+
+    el = parse_element(d({"display": "flex", "width": 300}, d({"height": 10}, t="img"), d({"height": 10}, t="img")))
+
+    def widths() -> list[float]:
+        result = TreeBuilder(registry(), (300, 100), image_loader=image).layout(el)
+        return [child.node.box.width for child in result.root.children[0].children]
+
+    assert widths() == [20.0, 40.0]
+    count = len(made)
+    assert widths() == [20.0, 40.0]
+    assert len(made) == count  # the second render makes none
