@@ -57,7 +57,7 @@ from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
-from .text import text_shadow_extent
+from .text import paint_text, text_shadow_extent, texts_clip_shapes
 from .transform import (
     ROOT_STATE,
     TransformState,
@@ -242,8 +242,8 @@ class Painter:
         # Hidden text is left out by the text painter, per inline box; so is text outside the
         # image, unless a transform may bring it in (megabytes of it would cost as much as any).
         visible = None if scope.always_drawn else self._visible_text(box, scope)
-        text = layout.paint(r.x, r.y, id_prefix=node_id(box.path), clip_text_background=scope.text_background,
-                            visible=visible)
+        text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
+                          clip_text_background=scope.text_background)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
@@ -251,7 +251,8 @@ class Painter:
             relative = relative_matrix(owner, scope.state)
             collector.children.extend(SvgNode(n.tag, {**n.attrs, "transform": relative}, n.children, n.text)
                                       if relative else n
-                                      for n in layout.clip_shapes(r.x, r.y, None if relative else visible))
+                                      for n in texts_clip_shapes(layout.drawings(r.x, r.y, None if relative
+                                                                                 else visible)))
         for key in sorted(box.atomics):
             out.extend(self.box(box.atomics[key], scope))
         return out
