@@ -40,7 +40,7 @@ __all__ = ["check_raster_cost"]
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _CURVES = frozenset("AaCcQqSsTt")
-_HUGE = 1e300  # sizes past any limit, kept finite
+_HUGE = 1e15  # sizes past any limit, kept finite (and short in messages)
 _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
 
 

@@ -301,7 +301,7 @@ def drop_shadow_filter(id_: str, width: float, height: float,
     if not transparent_text:
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
     sx, sy = stretch
-    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE * sx),
+    active().count_region(math.ceil((right - left) * _SHADOW_SCALE * sx),
                           math.ceil((bottom - top) * _SHADOW_SCALE * sy), what="The region of the text shadows")
     # One shadow runs in sRGB, not linearRGB: a flood of one colour under the text merged back
     # as it is changes by rounding only, and the round trip of every pixel of the region (two

@@ -133,6 +133,15 @@ INPUTS: list[tuple[str, str, str]] = [
      'png(card(h("div", {"style": {"width": 50, "height": 50, "backgroundColor": "red", '
      '"clipPath": "inset(1e308px round 1e308px)"}}), h("div", {"style": {"width": 50, "height": 50, '
      '"backgroundColor": "red", "clipPath": "inset(-1e308px round 1e308px)"}})))', "ok"),
+    ("backgroundSize 1e-308px in a 1e7px box, repeated, spaced, rounded (OverflowError; found by the fuzzer)",
+     'png(card(*[h("div", {"style": {"width": 1e7, "height": 1e7, "backgroundImage": "linear-gradient(red, blue)", '
+     '"backgroundSize": size, "backgroundRepeat": repeat}}) for size, repeat in [("1e-308px", "repeat"), '
+     '("1e-308px", "space"), ("1e-308px 1px", "round"), ("1px 1e-308px", "round")]]))', "ok"),
+    ("a tile rounded to 1e299px tall (its pattern would have aborted)",
+     'png(card(h("div", {"style": {"width": 1e7, "height": 1e7, "backgroundImage": "linear-gradient(red, blue)", '
+     '"backgroundSize": "1e-308px", "backgroundRepeat": "round space"}})))',
+     "LimitError max_image_pixels: div/div[0]: The tile of the background is 1x1000000000000000 pixels, over the "
+     "max_image_pixels limit of 40000000."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
