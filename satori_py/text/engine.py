@@ -176,6 +176,12 @@ class FontEngine:
         self._want_bold = allow_weight and _weight_request(font_weight) >= 600
         self._want_italic = allow_style and _is_slanted(str(font_style))
 
+    @property
+    def fonts_key(self) -> tuple[Any, ...]:
+        """What the engine's fonts depend on (registered fonts, family, weight, style,
+        locale, variations; not the size): the key of caches of what a text's fonts do."""
+        return self._key
+
     # -- fonts --
     def resolve(self, word: str | None, fallback: bool = True) -> FontFace | None:
         """The first font that has ``word``'s first character (``resolveFont``).
