@@ -53,9 +53,10 @@ class ArrangedText:
     def __init__(self, block: TextBlock, width: float, parent_width: float | None = None) -> None:
         self.block = block
         flow = block.reflow(width)
-        # Its own pieces: reordering moves them, and the block keeps its flow for the next
-        # arrangement at this width.
-        self.state = replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
+        # Bidi reordering moves pieces: then it gets its own, and the block keeps its flow
+        # for the next arrangement at this width. Without, nothing changes them.
+        self.state = (replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
+                      if block.needs_bidi else flow)
         self.width = width
         self.parent_width = width if parent_width is None else parent_width
         self.indent = block.indent(width)
