@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+from ..style.font_features import font_feature_settings
 from .breaking import graphemes
 
-__all__ = ["FontEngine", "Measurer"]
+__all__ = ["FontEngine", "Measurer", "image_predicate", "measurer_for"]
 
 _CACHE_LIMIT = 4096
 
@@ -98,3 +99,12 @@ def image_predicate(images: Mapping[str, str] | None) -> Callable[[str], bool]:
     if not images:
         return lambda s: False
     return lambda s: bool(images.get(s))
+
+
+def measurer_for(engine: FontEngine, style: Mapping[str, Any], is_image: Callable[[str], bool],
+                 has_images: bool) -> Measurer:
+    """The measurer of text in ``style`` (both text layouts measure through one)."""
+    return Measurer(engine, font_size=float(style.get("fontSize", 16.0)),
+                    letter_spacing=float(style.get("letterSpacing", 0.0) or 0.0),
+                    word_spacing=float(style.get("wordSpacing", 0.0) or 0.0),
+                    features=font_feature_settings(style), is_image=is_image, has_images=has_images)
