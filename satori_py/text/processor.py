@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..cache import BoundedCache
+from ..style.types import LineClamp
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
 
@@ -172,14 +173,9 @@ class Preprocessed:
 def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
     """``(max lines, ellipsis)`` from lineClamp, -webkit-line-clamp or text-overflow."""
     display = style.get("display")
-    clamp = style.get("lineClamp")
-    if display == "block" and clamp:
-        if isinstance(clamp, (str, int, float)):
-            count, ellipsis = _parse_line_clamp(clamp)
-        else:
-            count, ellipsis = clamp.count, clamp.ellipsis
-        if count:
-            return float(count), ellipsis if ellipsis is not None else HORIZONTAL_ELLIPSIS
+    clamp: LineClamp | None = style.get("lineClamp")  # parsed at style time
+    if display == "block" and clamp is not None and clamp.count:
+        return float(clamp.count), clamp.ellipsis
     webkit = style.get("WebkitLineClamp")
     if display == "-webkit-box" and style.get("WebkitBoxOrient") == "vertical":
         try:
@@ -199,15 +195,6 @@ def _overflow_hidden(style: Style) -> bool:
         return bool(overflow == "hidden")
     return bool(style.get("overflowX", "visible") != "visible"
                 or style.get("overflowY", "visible") != "visible")
-
-
-def _parse_line_clamp(value: Any) -> tuple[int | None, str | None]:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return int(value), None
-    match = re.fullmatch(r"(\d+)\s*\"(.*)\"", str(value)) or re.fullmatch(r"(\d+)\s*'(.*)'", str(value))
-    if match:
-        return int(match.group(1)), match.group(2)
-    return None, None
 
 
 # The words of a text are the same in every render of the same text and white-space
