@@ -278,7 +278,7 @@ class ArrangedText:
             left_offset, line_left, extended = self.place(layout)
             baseline_of_line = baselines[line]
             ascender = engine.baseline(text)
-            word_height = engine.height(text)
+            piece_text = text  # its height is the <text>'s, even when the ellipsis changes it
             delta = baseline_of_line - ascender
             last_before_ellipsis = False
 
@@ -359,7 +359,7 @@ class ArrangedText:
 
             if not drawn_as_path:
                 drawing.add_element(text, left=left + left_offset, top=top + top_offset,
-                                    width=width, height=word_height, image=image)
+                                    width=width, height=engine.height(piece_text), image=image)
             if last_before_ellipsis:
                 break
 
