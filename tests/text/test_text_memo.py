@@ -14,7 +14,7 @@ import pytest
 
 from satori_py.api import default_fonts
 from satori_py.style import ComputedStyle, compute_style, root_style
-from satori_py.text import processor
+from satori_py.text import measurer, processor
 from satori_py.text.engine import FontEngine
 from satori_py.text.fonts import FontRegistry
 from satori_py.text.paragraph import BoxEnd, BoxStart, Paragraph, TextItem
@@ -102,3 +102,15 @@ def test_text_is_split_once_per_text_and_white_space(monkeypatch: pytest.MonkeyP
     clamped = processor.preprocess(text, style({"display": "block", "lineClamp": 2}))
     assert (clamped.line_limit, first.line_limit) == (2, float("inf"))
     assert calls[0] == 2
+
+
+def test_font_features_are_read_once_per_computed_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, measurer, "font_feature_settings")
+    engine = FontRegistry(default_fonts()).engine(16)
+    kerning_off, ligatures = style({"fontKerning": "none"}), style({"letterSpacing": 2})
+    assert measurer.measurer_for(engine, kerning_off, lambda s: False, False).features == '"kern" 0'
+    assert measurer.measurer_for(engine, kerning_off, lambda s: False, False).features == '"kern" 0'
+    assert calls[0] == 1
+    assert measurer.measurer_for(engine, ligatures, lambda s: False, False).features == '"liga" 0, "clig" 0'
+    assert measurer.measurer_for(engine, style(), lambda s: False, False).features is None
+    assert calls[0] == 3
