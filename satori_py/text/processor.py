@@ -9,6 +9,7 @@ so the layout modules never guess at value shapes.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -17,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..cache import BoundedCache
-from ..style.types import LineClamp
+from ..style.types import RGBA, LineClamp
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
 
@@ -88,8 +89,15 @@ def color_css(value: Any) -> str:
     """A computed colour as the CSS text the SVG gets."""
     if value is None:
         return "black"
+    if type(value) is RGBA:  # a few colours per card, written for every text drawn
+        return _rgba_css(value)
     to_css = getattr(value, "to_css", None)
     return str(to_css()) if to_css is not None else str(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rgba_css(value: RGBA) -> str:
+    return value.to_css()
 
 
 def is_transparent(value: Any) -> bool:
