@@ -341,9 +341,9 @@ class TreeBuilder:
         if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg"))):
             # Taffy 0.7 has no flow-root: a block formatting context root keeps its children's
             # margins from collapsing with its own, as a scroll container does there.
-            node.style.setdefault("_bfc", True)
-        if ctx.formatting == "block" and not floated and _clear(style) != "none":
-            node.style["_clear"] = _clear(style)
+            node.hints.bfc = True
+        if ctx.formatting == "block" and not floated:
+            node.hints.clear = _clear(style)
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
         with node_context(el.path):
             if display == "grid":

@@ -123,7 +123,7 @@ def _is_row(node: LayoutNode) -> bool:
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
     return (style.get("display") != "none" and style.get("position") != "absolute"
-            and not style.get("_floatPlaceholder"))
+            and not node.hints.float_placeholder)
 
 
 def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:

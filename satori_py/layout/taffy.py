@@ -30,7 +30,7 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
 from .taffy_guard import check_style, finite
-from .taffy_style import AUTO, Edges, FitLimits, OwnSizes, node_style
+from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
@@ -67,6 +67,7 @@ class LayoutNode:
     box: Box = field(default_factory=Box)
     path: str | None = None  # the element's node path, for errors
     limits: FitLimits = field(default_factory=FitLimits)
+    hints: LayoutHints = field(default_factory=LayoutHints)
 
 
 
@@ -107,7 +108,7 @@ def _available(size: float | str | None) -> dict[str, Any]:
 
 def _is_flex_item(node: LayoutNode, parent: LayoutNode | None) -> bool:
     return (parent is not None and parent.style.get("display", "flex") == "flex"
-            and node.style.get("position") != "absolute" and not node.style.get("_floatPlaceholder"))
+            and node.style.get("position") != "absolute" and not node.hints.float_placeholder)
 
 
 def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[int, LayoutNode | None]) -> bool:
@@ -225,7 +226,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
             own = sizes if node is root else None
-            style = node_style(node.style, node.path, own, node.limits)
+            style = node_style(node.style, node.path, own, node.limits, node.hints)
             if auto_percent and isinstance(node.style.get("height"), Percent):
                 style = {**style, "size": {**style["size"], "height": AUTO}}
             children = node.children
@@ -303,7 +304,7 @@ def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
     """The width Taffy's block layout gives an in-flow child with an auto width (None: another rule)."""
     style = child.style
     if (style.get("display") == "none" or style.get("position") == "absolute"
-            or style.get("_floatPlaceholder") or style.get("aspectRatio") is not None
+            or child.hints.float_placeholder or style.get("aspectRatio") is not None
             or style.get("width") not in (None, "auto")):
         return None
     margins = child.box.margin.left + child.box.margin.right
