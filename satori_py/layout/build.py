@@ -351,7 +351,7 @@ class TreeBuilder:
 
                 from .grid_fit import has_auto_and_fr_columns
 
-                grid = node.style["gridContainer"] = grid_container(style, self.on_style_error)
+                grid = node.hints.grid = grid_container(style, self.on_style_error)
                 if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
                     self._layout.grids.append(node)
             item = None
@@ -360,7 +360,7 @@ class TreeBuilder:
 
                 item = grid_item(style, self.on_style_error)
             if item is not None:
-                node.style["gridItem"] = item
+                node.hints.grid_item = item
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
 
         position = style.get("position", "static")

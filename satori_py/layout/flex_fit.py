@@ -344,7 +344,7 @@ def _fixed_columns(grid: LayoutNode) -> bool:
     """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
     from .grid_parse import Fr, Repeat  # imported by the first grid
 
-    template = grid.style.get("_gridTemplate") or grid.style.get("gridContainer")
+    template = grid.hints.declared_grid
     if template is None or template.columns is None:
         return False
     tracks = [t for track in template.columns.tracks

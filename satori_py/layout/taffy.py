@@ -233,7 +233,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
             # Flex and grid items are laid out in `order`, then in tree order.
             if node.style.get("display") in ("flex", "grid") and any(c.style.get("order") for c in children):
                 children = sorted(children, key=lambda c: c.style.get("order") or 0)
-            grid = node.style.get("gridContainer")
+            grid = node.hints.grid
             placements: list[dict[str, Any] | None] = [None] * len(children)
             if placement or (grid is not None and style["display"] == 2):
                 style = {**style, **(placement or {})}
@@ -241,7 +241,8 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 from .grid import grid_fields  # imported by the first grid
 
                 sized = node.style if own is None else {**node.style, "width": own.width, "height": own.height}
-                container, placements = grid_fields(grid, sized, [c.style for c in children])  # type: ignore[assignment]
+                container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
+                                                    [(c.hints.grid_item, c.style) for c in children])
                 style.update(container)
             if placement or grid is not None:
                 check_style(style, node.path)  # a value stretchable can't convert would abort the process

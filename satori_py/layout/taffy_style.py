@@ -15,11 +15,14 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..cache import BoundedCache
 from ..style.types import Percent
 from .taffy_guard import check_style
+
+if TYPE_CHECKING:
+    from .grid import GridContainer, GridItem
 
 __all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "node_style", "taffy_style"]
 
@@ -127,6 +130,18 @@ class LayoutHints:
     float_placeholder: bool = False  # stands for a float in the normal flow (floats.py)
     # The offset of a baseline-aligned item in its line, set by hand (baselines.py); None: not.
     baseline_shift: float | None = None
+    # A grid container's tracks as Taffy gets them (grid.py, grid_fit.py resolve auto
+    # repetitions and auto columns into it), and as declared once they differ.
+    grid: GridContainer | None = None
+    grid_template: GridContainer | None = None
+    # The content box the percentages of a grid's calc() tracks resolve against (the last pass's).
+    calc_basis: tuple[float, float] | None = None
+    grid_item: GridItem | None = None  # a grid item's lines, as declared
+
+    @property
+    def declared_grid(self) -> GridContainer | None:
+        """A grid container's tracks as declared."""
+        return self.grid_template or self.grid
 
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: nothing)."""

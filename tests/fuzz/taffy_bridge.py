@@ -68,17 +68,15 @@ def node_styles(draw: st.DrawFn) -> dict[str, Any]:
     return style
 
 
-def _with_grid(style: dict[str, Any], grid: dict[str, str]) -> dict[str, Any]:
-    """The style with the grid values the style stage would have parsed into it."""
+def _with_grid(node: LayoutNode, grid: dict[str, str]) -> LayoutNode:
+    """The node with the grid values the layout builder would have parsed for it."""
     try:
-        if style.get("display") == "grid":
-            style["gridContainer"] = grid_container(grid, None)
-        item = grid_item(grid, None)
-        if item is not None:
-            style["gridItem"] = item
+        if node.style.get("display") == "grid":
+            node.hints.grid = grid_container(grid, None)
+        node.hints.grid_item = grid_item(grid, None)
     except SatoriError:
         pass  # an invalid grid value is the style stage's error; the node goes without it
-    return style
+    return node
 
 
 def _with_layout_state(node: LayoutNode) -> LayoutNode:
@@ -94,13 +92,13 @@ def trees(depth: int = 3) -> st.SearchStrategy[LayoutNode]:
     measure = st.sampled_from([None, (10.0, 10.0), (math.nan, math.inf), (1e308, -1e308), (0.0, 0.0)])
 
     def leaf(style: dict[str, Any], grid_values: dict[str, str], size: Any) -> LayoutNode:
-        node = _with_layout_state(LayoutNode(_with_grid(style, grid_values), path="div"))
+        node = _with_layout_state(_with_grid(LayoutNode(style, path="div"), grid_values))
         if size is not None:
             node.measure = lambda w, h, mode: size
         return node
 
     def branch(style: dict[str, Any], grid_values: dict[str, str], children: list[LayoutNode]) -> LayoutNode:
-        return _with_layout_state(LayoutNode(_with_grid(style, grid_values), children, path="div"))
+        return _with_layout_state(_with_grid(LayoutNode(style, children, path="div"), grid_values))
 
     return st.recursive(st.builds(leaf, node_styles(), grid, measure),
                         lambda kids: st.builds(branch, node_styles(), grid, st.lists(kids, max_size=4)),
