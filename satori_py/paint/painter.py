@@ -245,7 +245,7 @@ class Painter:
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
                           clip_text_background=scope.text_background, stretch=matrix_stretch(matrix))
-        check_raster_cost(text, self.viewport, matrix, box.path)
+        check_raster_cost(text, self.viewport, matrix, box.path, coordinates=scope.always_drawn)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's

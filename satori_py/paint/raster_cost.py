@@ -27,6 +27,7 @@ their size.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -76,6 +77,26 @@ def _reach(node: SvgNode) -> float:
     return max((abs(_float(v)) for v in numbers if v is not None), default=0.0)
 
 
+@functools.lru_cache(maxsize=32)
+def _integer_digits(count: int) -> re.Pattern[str]:
+    """Runs of at least ``count`` digits, or an exponent: every number of ``count`` digits
+    or more before its point has one (a long fraction too, which costs a closer look only)."""
+    return re.compile(rf"\d{{{count},}}|[eE]")
+
+
+def _may_reach(node: SvgNode, bound: float) -> bool:
+    """Whether a coordinate of the shape may be larger than ``bound`` (a quick test: a
+    glyph outline's tens of thousands of numbers are not converted one by one)."""
+    if not bound >= 1:
+        return True
+    digits = _integer_digits(int(math.log10(bound)) + 1)
+    if any(isinstance(v, str) and digits.search(v) or isinstance(v, (int, float)) and abs(v) > bound
+           for v in (node.attrs.get(name) for name in _GEOMETRY)):
+        return True
+    d = node.attrs.get("d")
+    return isinstance(d, str) and digits.search(d) is not None
+
+
 def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
     for node in nodes:
         own = node.attrs.get("transform")
@@ -97,11 +118,13 @@ def _tiles(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNo
 
 
 def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
-                      path: str | None = None) -> None:
+                      path: str | None = None, *, coordinates: bool = True) -> None:
     """Raise LimitError when the shapes and defs ``nodes`` (drawn with ``matrix`` unless they
     have a transform of their own; ``viewport``: the image's width and height) have a
     pattern tile over ``max_image_pixels`` on the image, or a curved stroke wider or
-    reaching farther beyond the image than ``max_stroke_reach``."""
+    reaching farther beyond the image than ``max_stroke_reach``. Without ``coordinates``
+    only the widths of strokes are checked (text drawn untransformed: what lies outside
+    the image is left out already, and its outlines hold tens of thousands of numbers)."""
     nodes = list(nodes)
     budget = active()
     for node, current in _tiles(nodes, matrix):
@@ -118,7 +141,10 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
         if width > limit:
             raise LimitError(f"A curved line is stroked {width:.0f}px wide on the image, over the max_stroke_reach "
                              f"limit of {limit}.", limit="max_stroke_reach", path=path)
-        reach = _reach(node) * stretch + _translation(current) - max(viewport)
+        moved = _translation(current) - max(viewport)
+        if not coordinates or not _may_reach(node, (limit - moved) / stretch):
+            continue
+        reach = _reach(node) * stretch + moved
         if reach > limit:
             raise LimitError(f"A curved line reaches {reach:.0f}px beyond the image, over the "
                              f"max_stroke_reach limit of {limit}.", limit="max_stroke_reach", path=path)
