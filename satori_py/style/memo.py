@@ -55,17 +55,17 @@ class _Unkeyable(Exception):
 def _freeze(value: Any, size: list[int]) -> Hashable:
     """``value`` as a hashable key equal only to values compute_style reads the same way
     (``1``, ``1.0`` and ``True`` differ; so do dict orders, which the cascade follows)."""
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str or isinstance(value, str):
         size[0] += len(value)
         return value
     if value is None:
         return None
-    kind = type(value)
     if kind is bool or kind is int:
         return (kind, value)
     if kind is float:
         return (float, value.hex())  # -0.0 and 0.0 differ; NaN equals NaN
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         return (dict, tuple((_freeze(k, size), _freeze(v, size)) for k, v in value.items()))
     if kind is list or kind is tuple:
         return (kind, tuple(_freeze(v, size) for v in value))
