@@ -55,12 +55,12 @@ class _Unkeyable(Exception):
 def _freeze(value: Any, size: list[int]) -> Hashable:
     """``value`` as a hashable key equal only to values compute_style reads the same way
     (``1``, ``1.0`` and ``True`` differ; so do dict orders, which the cascade follows)."""
-    kind = type(value)
-    if kind is str or isinstance(value, str):
+    if isinstance(value, str):
         size[0] += len(value)
         return value
     if value is None:
         return None
+    kind = type(value)
     if kind is bool or kind is int:
         return (kind, value)
     if kind is float:
