@@ -69,7 +69,7 @@ def soak_run(args: argparse.Namespace) -> None:
           f"{env or 'defaults'}", flush=True)
     with running(uvicorn_argv("web_load_app", app_dir=ROOT / "benchmarks"), env=env) as srv:
         result = soak(srv.url, routes, clients=args.clients or 16, duration=args.duration,
-                      server=srv.process.pid)
+                      server=srv.process.pid, stats_path="/bench/stats")
         log = srv.log()
     print(result.describe(), flush=True)
     errors = [line for line in log.splitlines() if "Traceback" in line]

@@ -116,6 +116,7 @@ class RenderPool:
         self._ready: dict[int, threading.Event] = {}  # dispatcher id -> its worker is up
         self._idle: list[int] = []  # dispatchers with a worker, waiting for a job
         self._assigned: dict[int, Task] = {}  # dispatcher id -> the job it is to run
+        self._handing = 0  # jobs taken by a dispatcher, not yet running on its worker
         self._threads: set[threading.Thread] = set()
         self._next_id = 0
         # Dispatchers between jobs (starting a worker, or back from a job): each will ask
@@ -217,7 +218,8 @@ class RenderPool:
 
     def _active(self) -> int:
         """Renders using (or about to use) a CPU: running and not paused, or assigned."""
-        return len(self._assigned) + sum(r.paused_at is None and r.live for r in self._running)
+        return (len(self._assigned) + self._handing
+                + sum(r.paused_at is None and r.live for r in self._running))
 
     def _coming(self) -> int:
         """Workers that will soon ask for a job: starting, or stopped and to be replaced."""
@@ -343,6 +345,8 @@ class RenderPool:
                 if task is None:
                     break
                 if worker is None:
+                    with self._lock:
+                        self._handing -= 1
                     task.future.set_exception(
                         RenderError(f"No render worker could be started: {problem}"))
                     continue
@@ -385,6 +389,7 @@ class RenderPool:
                 task = self._assigned.pop(ident, None)
                 if task is not None:
                     if time.monotonic() < task.deadline:
+                        self._handing += 1  # until _run counts it as running
                         return task
                     self._expire(task)
                     self._idle.append(ident)
@@ -405,6 +410,7 @@ class RenderPool:
         """Render ``task`` on ``worker``; ``running.gone`` if the worker must be replaced."""
         running = Running(task, worker, time.monotonic(), worker.cpu_seconds())
         with self._lock:
+            self._handing -= 1
             self._running.add(running)
             self._watch.notify()
         try:

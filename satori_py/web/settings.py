@@ -14,12 +14,13 @@ from typing import Any
 __all__ = ["ENV", "PoolSettings", "cpu_time_readable", "default_workers", "usable_cpus"]
 
 MAX_DEFAULT_WORKERS = 4
-# CPU seconds a render may use before a fresh render can pause it: a realistic
-# 1200x630 card takes 0.04-0.08 s (the first in a fresh worker the most), and each
-# costly card costs the others up to this much CPU before it gives way (at 1 s, then
-# 0.25 s, a stream of costly cards kept the CPUs from the others: see
-# benchmarks/web_latency.py --soak). Pausing is two signals, so a low value is cheap.
-SLOW_AFTER_CPU = 0.1
+# CPU seconds a render may use before a fresh render can pause it: each costly card
+# costs the others up to this much CPU before it gives way, and a render paused while
+# fresh ones keep coming waits (up to its deadline), so it sits above what a
+# realistic card costs: a 1200x630 blog-post card takes 0.03-0.06 s, 0.07-0.11 s as
+# the first render of a fresh worker (benchmarks/web_latency.py --soak: at 0.1 a few
+# such cards were paused and starved until their deadline).
+SLOW_AFTER_CPU = 0.2
 # Wall seconds where CPU time cannot be read: a busy machine stretches every render.
 SLOW_AFTER_WALL = 1.0
 
@@ -68,7 +69,7 @@ class PoolSettings:
     # process's CPU time cannot be read) are paused, the costliest first, while fresh
     # renders wait for a CPU; they resume when a CPU is free. The default (from_env)
     # is SLOW_AFTER_CPU where CPU time can be read, else SLOW_AFTER_WALL.
-    slow_after: float = 0.1
+    slow_after: float = 0.2
     # Renders paused at once, each holding a worker process (0: no pausing, renders
     # run first come, first served); when a fresh render needs a process while the
     # lane is full, the paused render that used the most CPU is stopped. The default

@@ -11,7 +11,9 @@ among them, and memory flat: for the server, the template and the median running
 worker, the median RSS of the first minute after warm-up against the last minute.
 Grouped by role because the pool's total swings with the number of processes alive
 at a sample (paused workers each hold the card they were rendering), which says
-nothing about growth.
+nothing about growth. The server's RSS is judged without the bytes its output cache
+holds (read from ``stats_path``, benchmarks/web_load_app.py's ``/bench/stats``): the
+cache fills up to its cap (64 MB) by design, a new card for every post.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -82,8 +85,9 @@ def _memory(pid: int) -> tuple[float, float] | None:
 
 def pool_processes(server: int) -> list[ProcessReading]:
     """The processes of the session led by ``server``, each with its role: the server;
-    the template (running ``main_template``, see satori_py.web.worker); a worker (any
-    other process), *paused* when stopped (state T)."""
+    the template (the server's child running ``main_template``, see
+    satori_py.web.worker; the workers forked from it share its command line); a worker
+    (any other process), *paused* when stopped (state T)."""
     readings = []
     for pid in session_pids(server):
         fields = _stat(pid)
@@ -91,7 +95,7 @@ def pool_processes(server: int) -> list[ProcessReading]:
             continue
         if pid == server:
             role = "server"
-        elif b"main_template" in _cmdline(pid):
+        elif int(fields[1]) == server and b"main_template" in _cmdline(pid):
             role = "template"
         else:
             role = "paused worker" if fields[0] == b"T" else "worker"
@@ -121,6 +125,7 @@ class SoakResult:
     latencies: dict[str, list[float]] = field(default_factory=dict)  # kind -> seconds
     statuses: dict[str, Counter[str]] = field(default_factory=dict)  # kind -> status -> n
     samples: list[tuple[float, list[ProcessReading]]] = field(default_factory=list)
+    app_stats: dict[float, dict[str, Any]] = field(default_factory=dict)  # t -> /bench/stats
     load: list[tuple[float, float]] = field(default_factory=list)  # t, 1-minute load average
     seconds: float = 0.0
     cpu_seconds: float | None = None  # used by the server's processes meanwhile
@@ -142,12 +147,15 @@ class SoakResult:
 
     def role_series(self, role: str) -> dict[float, float]:
         """Sample time -> RSS (MB) of ``role``: the process (server, template) or the
-        median of the processes (workers) with that role at the sample."""
+        median of the processes (workers) with that role at the sample; the server's
+        without its output cache's bytes when they are known."""
         series = {}
         for t, readings in self.samples:
             values = [r.rss_mb for r in readings if r.role == role]
             if values:
                 series[t] = statistics.median(values)
+                if role == "server" and t in self.app_stats:
+                    series[t] -= self.app_stats[t]["output_cache_bytes"] / 2 ** 20
         return series
 
     def memory_lines(self) -> tuple[list[str], bool]:
@@ -158,7 +166,8 @@ class SoakResult:
             counts = [sum(r.role == role for r in readings) for _, readings in self.samples]
             a = [series[t] for t in first if t in series]
             b = [series[t] for t in last if t in series]
-            what = "RSS" if role in ("server", "template") else "median RSS per process"
+            what = {"server": "RSS" + (" less the output cache" if self.app_stats else ""),
+                    "template": "RSS"}.get(role, "median RSS per process")
             if not a or not b:
                 lines.append(f"  {role}: {what}: too few readings (present in "
                              f"{sum(c > 0 for c in counts)}/{len(counts)} samples)")
@@ -213,6 +222,11 @@ class SoakResult:
             lines.append("  total RSS (s: MB, processes): " + ", ".join(
                 f"{t:.0f}: {sum(r.rss_mb for r in rs):.0f} ({len(rs)})"
                 for t, rs in self.samples[::every]))
+        if self.app_stats:
+            t, last = max(self.app_stats.items())
+            lines.append(f"  output cache at {t:.0f} s: {last['output_cache_bytes'] / 2 ** 20:.1f} "
+                         f"MB; render pool: " + ", ".join(f"{k} {v}" for k, v in
+                                                          last["pool"].items()))
         if self.cpu_seconds is not None:
             lines.append(f"CPU used by the server's processes: {self.cpu_seconds:.0f} s in "
                          f"{self.seconds:.0f} s ({self.cpu_seconds / self.seconds:.2f} CPUs)")
@@ -228,10 +242,11 @@ class SoakResult:
 
 
 def soak(base_url: str, routes: list[Route], *, clients: int = 16, duration: float = 300.0,
-         server: int | None = None, sample_every: float = 5.0,
+         server: int | None = None, stats_path: str | None = None, sample_every: float = 5.0,
          timeout: float = 120.0, seed: int = 1) -> SoakResult:
     """``clients`` threads each requesting a route drawn by weight, for ``duration`` s;
-    ``server``: the pid leading the server's session, whose processes are sampled."""
+    ``server``: the pid leading the server's session, whose processes are sampled;
+    ``stats_path``: a route answering the app's output cache bytes and pool counts."""
     result = SoakResult(latencies={r.kind: [] for r in routes},
                         statuses={r.kind: Counter() for r in routes})
     lock = threading.Lock()
@@ -257,12 +272,15 @@ def soak(base_url: str, routes: list[Route], *, clients: int = 16, duration: flo
                     result.statuses[route.kind][status] += 1
 
     def sampler() -> None:
-        while time.perf_counter() < stop_at:
-            now = time.perf_counter() - begin
-            if server is not None:
-                result.samples.append((now, pool_processes(server)))
-            result.load.append((now, os.getloadavg()[0]))
-            time.sleep(sample_every)
+        with httpx.Client(base_url=base_url, timeout=timeout) as http:
+            while time.perf_counter() < stop_at:
+                now = time.perf_counter() - begin
+                if server is not None:
+                    result.samples.append((now, pool_processes(server)))
+                if stats_path is not None:
+                    result.app_stats[now] = http.get(stats_path).json()
+                result.load.append((now, os.getloadavg()[0]))
+                time.sleep(sample_every)
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     threads.append(threading.Thread(target=sampler, daemon=True))

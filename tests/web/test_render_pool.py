@@ -448,7 +448,7 @@ def test_slow_after_defaults_to_cpu_time_where_it_can_be_read(
     from satori_py.web import settings
     monkeypatch.delenv("SATORI_PY_RENDER_SLOW_AFTER", raising=False)
     monkeypatch.setattr(settings, "cpu_time_readable", lambda: True)
-    assert PoolSettings.from_env(workers=1).slow_after == 0.1
+    assert PoolSettings.from_env(workers=1).slow_after == 0.2
     monkeypatch.setattr(settings, "cpu_time_readable", lambda: False)  # wall time instead
     assert PoolSettings.from_env(workers=1).slow_after == 1.0
 
