@@ -241,7 +241,7 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         whole = ((region["x"], region["y"], region["x"] + region["width"], region["y"] + region["height"])
                  if canvas else (0, 0, 0, 0))
         pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
-                  if canvas and not clip and not mask and spread >= 0 and shadow.blur >= _SPLIT_BLUR else None)
+                  if canvas and not clip and not mask and shadow.blur >= _SPLIT_BLUR else None)
         if pieces is not None:
             piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, solid, shadow_id, mask_id)
             defs.extend(piece_defs)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .geometry import Radii
 
-__all__ = ["Band", "Corner", "Rect", "profile_stops", "split_shadow"]
+__all__ = ["Band", "Corner", "Rect", "box_blur_widths", "profile_stops", "split_shadow"]
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -57,12 +57,14 @@ def _area(r: Rect) -> float:
     return max(r[2] - r[0], 0.0) * max(r[3] - r[1], 0.0)
 
 
-def _middle(shape_lo: float, shape_hi: float, box_lo: float, box_hi: float,
-            ext_lo: float, ext_hi: float, reach: int) -> tuple[int, int] | None:
+def _middle(shape: tuple[float, float], box: tuple[float, float], corners: tuple[float, float],
+            spread: float, reach: int) -> tuple[int, int] | None:
     """The whole-pixel span along one axis where the moved shape is straight for a reach on
-    either side and the box is straight too (so the box covers the shadow between its edges)."""
-    lo = math.ceil(max(shape_lo + ext_lo + reach, box_lo + ext_lo))
-    hi = math.floor(min(shape_hi - ext_hi - reach, box_hi - ext_hi))
+    either side and the box is straight too (so the box covers the shadow between its edges).
+    ``corners``: how far the box's corners reach along the axis from each end; the shape's are
+    those grown (or shrunk) by the spread."""
+    lo = math.ceil(max(shape[0] + max(corners[0] + spread, 0.0) + reach, box[0] + corners[0]))
+    hi = math.floor(min(shape[1] - max(corners[1] + spread, 0.0) - reach, box[1] - corners[1]))
     return (lo, hi) if hi > lo else None
 
 
@@ -71,17 +73,16 @@ def split_shadow(box: Rect, radii: Radii, shape: Rect, spread: float, reach: int
     """The pieces of an outer shadow, or None when one filter over ``region`` costs about the same.
 
     ``box`` is the box (which masks the shadow), ``shape`` the moved shape grown by
-    ``spread`` (its corners are the box's radii grown by the spread), ``reach`` how far
-    the blur spreads, ``region`` the one filter's region; all in image pixels.
+    ``spread`` (shrunk by a negative one; its corners are the box's radii grown or shrunk
+    alike), ``reach`` how far the blur spreads, ``region`` the one filter's region; all in
+    image pixels.
     """
     bx0, by0, bx1, by1 = box
     tl, tr, br, bl = radii.corners
     # How far each side's corners reach along the side (a square corner grown by a spread
     # stays square; counting the spread anyway only shrinks the straight part).
-    left, right = max(tl[0], bl[0]), max(tr[0], br[0])
-    top, bottom = max(tl[1], tr[1]), max(bl[1], br[1])
-    mx = _middle(shape[0], shape[2], bx0, bx1, left + spread, right + spread, reach)
-    my = _middle(shape[1], shape[3], by0, by1, top + spread, bottom + spread, reach)
+    mx = _middle((shape[0], shape[2]), (bx0, bx1), (max(tl[0], bl[0]), max(tr[0], br[0])), spread, reach)
+    my = _middle((shape[1], shape[3]), (by0, by1), (max(tl[1], tr[1]), max(bl[1], br[1])), spread, reach)
     if mx is None and my is None:
         return None
     x0, y0, x1, y1 = region
@@ -112,7 +113,7 @@ def split_shadow(box: Rect, radii: Radii, shape: Rect, spread: float, reach: int
     return bands, corners
 
 
-def _box_widths(sigma: float) -> list[int]:
+def box_blur_widths(sigma: float) -> list[int]:
     """The widths of the five box blurs resvg runs for a Gaussian of ``sigma`` (> 2)."""
     n = 5
     ideal = math.sqrt(12 * sigma * sigma / n) + 1
@@ -141,7 +142,7 @@ def _profile(lo: int, hi: int, shape_lo: float, shape_hi: float, sigma: float,
     """The 8-bit alpha resvg's blur gives pixels ``lo`` to ``hi - 1`` of a line across an edge:
     its box blurs of the shape's coverage (``shape_lo`` to ``shape_hi``) run along the line
     between ``region_lo`` and ``region_hi`` (the filter's region, nothing outside it)."""
-    widths = _box_widths(sigma)
+    widths = box_blur_widths(sigma)
     margin = sum((w - 1) // 2 for w in widths)  # how far a pixel's value comes from
     start, end = max(lo - margin, region_lo), min(hi + margin, region_hi)
     values = [round(255 * max(0.0, min(j + 1, shape_hi) - max(j, shape_lo))) for j in range(start, end)]

@@ -367,18 +367,19 @@ class ParagraphLayout:
                 for n in text_clip_shapes(drawing, whole_node=whole)]
 
     def paint(self, x: float, y: float, *, id_prefix: str, clip_text_background: bool = False,
-              visible: Visible | None = None) -> list[SvgNode]:
+              visible: Visible | None = None, user_space: bool = False) -> list[SvgNode]:
         """The text, decorations and shadows with the content box at (x, y).
 
         ``clip_text_background``: an ancestor with ``background-clip: text`` has a
         background image (then opaque white text with a shadow is drawn black in the
         shadow's source, like the reference). Text entirely outside ``visible``
-        (absolute px) is left out."""
+        (absolute px) is left out. ``user_space``: drawn without a transform (text shadows
+        then get their filter region in user space)."""
         out: list[SvgNode] = []
         for n, (drawing, whole) in enumerate(self._drawings(x, y, visible)):
             if whole:
-                out.extend(paint_text_node(drawing, id_=id_prefix,
-                                           clip_text_background=clip_text_background))
+                out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                                           user_space=user_space))
             else:
-                out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}"))
+                out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space))
         return out

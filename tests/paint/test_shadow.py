@@ -124,7 +124,7 @@ def test_painter_draws_outer_shadows_under_and_inset_over_the_box() -> None:
 
 
 def test_one_text_shadow_filters_in_srgb_several_in_linear_rgb() -> None:
-    from satori_py.paint.text import drop_shadow_filter
+    from satori_py.paint.text_shadow import drop_shadow_filter
 
     one = drop_shadow_filter("t", 100, 20, [(0, 4, 16, "black")])
     two = drop_shadow_filter("t", 100, 20, [(0, 4, 16, "black"), (2, 2, 4, "red")])

@@ -47,6 +47,9 @@ CASES = [
     ((30.4, 40.7, 503.3, 120.2), 12, (Shadow(-5, 6, 17, RGBA(200, 0, 80, 1), 4),)),
     ((-40, 100, 680, 60), 16, (Shadow(0, 4, 14, RGBA(28, 25, 23, 0.5)),)),  # wider than the image
     ((60, 30, 450, 330), 0, (Shadow(12, -10, 30, RGBA(0, 0, 0, 1), 10), Shadow(0, 2, 8, RGBA(255, 0, 0, 0.5)))),
+    # Tailwind's shadow-xl: negative spreads cut a band off the moved shape (a mask), both radii.
+    ((50, 50, 500, 300), 8, (Shadow(0, 20, 25, RGBA(0, 0, 0, 0.1), -5), Shadow(0, 8, 10, RGBA(0, 0, 0, 0.1), -6))),
+    ((50, 50, 500, 300), 3, (Shadow(0, 20, 25, RGBA(0, 0, 0, 1), -5),)),
 ]
 
 
@@ -80,7 +83,6 @@ def test_a_card_sized_box_blurs_its_corners_only() -> None:
 @pytest.mark.parametrize("kwargs, box, blur, spread", [
     ({}, (40, 40, 64, 64), 18, 0),  # too small to have straight edges past the blur
     ({}, (40, 60, 520, 280), 6, 0),  # a small blur: the reference's region cuts its tail
-    ({}, (40, 60, 520, 280), 24, -4),  # a negative spread cuts a band off the shape (a mask)
     ({"clip": "c"}, (40, 60, 520, 280), 24, 0),  # clipped before the blur
     ({"transform": "matrix(1,0,0,1,0,0)"}, (40, 60, 520, 280), 24, 0),
 ])
