@@ -180,12 +180,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 PACKAGE_ROOT = "satori_py"  # its __init__ re-exports the public names of every stage
 
-KNOWN_UPWARD_IMPORTS = {
-    # Text is drawn while paint asks the paragraph layout for it (one text engine that
-    # returns positioned glyph runs removes both).
-    "satori_py.text.paragraph -> satori_py.paint.text",
-    "satori_py.text.paragraph -> satori_py.svg",
-}
+KNOWN_UPWARD_IMPORTS: set[str] = set()
 
 KNOWN_CYCLES = {
     ("satori_py.paint.corners", "satori_py.paint.geometry"),

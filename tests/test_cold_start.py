@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 NOT_FOR_A_PLAIN_CARD = [
-    "asyncio", "http.client", "ssl", "urllib.request", "tempfile", "importlib.metadata",
+    "asyncio", "http.client", "fontTools", "ssl", "urllib.request", "tempfile", "importlib.metadata",
     "satori_py.fetch.http", "satori_py.tailwind", "satori_py.paint.inline_svg",
     "satori_py.output_cache", "satori_py.layout.grid", "satori_py.layout.grid_parse", "socket", "decimal",
 ]

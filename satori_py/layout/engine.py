@@ -33,7 +33,8 @@ from .sizing import (
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import LayoutNode, OwnSizes, compute_layout, with_parents
+from .taffy import LayoutNode, compute_layout, with_parents
+from .taffy_style import OwnSizes
 
 if TYPE_CHECKING:
     from .inline_content import InlineFormatting
@@ -174,7 +175,7 @@ class Layout:
                 continue  # an atomic inline's width is its content's: its grid repeats once
             if id(node) not in nodes:
                 continue
-            grid = node.style.get("_gridTemplate") or node.style.get("gridContainer")
+            grid = node.hints.declared_grid
             if grid is None:
                 continue
             if has_calc_tracks(grid):

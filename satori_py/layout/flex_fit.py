@@ -47,7 +47,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..style.types import Percent
-from .taffy import LayoutNode, OwnSizes
+from .taffy import LayoutNode
+from .taffy_style import OwnSizes
 
 __all__ = ["FlexFit", "LayOut", "aspect_ratio_minimum", "intrinsic_width"]
 
@@ -122,7 +123,7 @@ def _is_row(node: LayoutNode) -> bool:
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
     return (style.get("display") != "none" and style.get("position") != "absolute"
-            and not style.get("_floatPlaceholder"))
+            and not node.hints.float_placeholder)
 
 
 def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
@@ -343,7 +344,7 @@ def _fixed_columns(grid: LayoutNode) -> bool:
     """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
     from .grid_parse import Fr, Repeat  # imported by the first grid
 
-    template = grid.style.get("_gridTemplate") or grid.style.get("gridContainer")
+    template = grid.hints.declared_grid
     if template is None or template.columns is None:
         return False
     tracks = [t for track in template.columns.tracks

@@ -30,10 +30,12 @@ from .text_shadow import drop_shadow_filter, path_bounds, text_shadows
 __all__ = [
     "decoration",
     "glyph_paths",
+    "paint_text",
     "paint_text_node",
     "paint_text_run",
     "synthetic_bold_width",
     "text_clip_shapes",
+    "texts_clip_shapes",
     "text_element",
     "text_stroke_attributes",
 ]
@@ -339,3 +341,26 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False) 
         out.extend(_filtered(defs, id_, [text_element(piece, style)]))
     out.extend(n for line in drawing.decorations for n in decoration(line, style))
     return _filtered(defs, id_, out)
+
+
+def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
+               clip_text_background: bool = False, user_space: bool = False) -> list[SvgNode]:
+    """The SVG of a paragraph's drawings (``ParagraphLayout.drawings``).
+
+    ``clip_text_background``: an ancestor with ``background-clip: text`` has a background
+    image (then opaque white text with a shadow is drawn black in the shadow's source,
+    like the reference). ``user_space``: drawn without a transform (text shadows then get
+    their filter region in user space)."""
+    out: list[SvgNode] = []
+    for n, drawing in enumerate(drawings):
+        if drawing.text_node:
+            out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                                       user_space=user_space))
+        else:
+            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space))
+    return out
+
+
+def texts_clip_shapes(drawings: Sequence[TextDrawing]) -> list[SvgNode]:
+    """The glyph shapes of a paragraph's drawings, for ``background-clip: text``."""
+    return [n for drawing in drawings for n in text_clip_shapes(drawing, whole_node=drawing.text_node)]

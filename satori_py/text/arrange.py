@@ -244,7 +244,8 @@ class ArrangedText:
         levels = self.levels
         plan = self.ellipsis
         limit = block.pre.line_limit
-        drawing = TextDrawing(style=style, width=block.measured_size[0], height=block.measured_size[1])
+        drawing = TextDrawing(style=style, width=block.measured_size[0], height=block.measured_size[1],
+                              text_node=True)
         decorations: dict[int, DecorationLine] = {}
         skip_ink = drawing.collects_glyph_boxes
         letter_spacing, word_spacing, features = (block.letter_spacing, block.word_spacing,

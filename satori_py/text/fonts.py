@@ -1,7 +1,7 @@
 """Fonts: reading font files, the registry of a render's fonts, and font matching.
 
 Owns: turning TTF/OTF/WOFF/WOFF2 data into sfnt bytes (:func:`load_sfnt`, the
-only font reader, via fontTools), the parsed faces (:class:`FaceData`, shared by
+only font decoder, via fontTools), the parsed faces (:class:`FaceData`, shared by
 content hash across renders), the registered fonts (:class:`FontFace`), and
 :class:`FontRegistry`: registration under ``name_lang`` keys, weight/style
 matching and the per-engine font lists. The engine itself (resolution per
@@ -31,6 +31,8 @@ from . import outlines
 from .engine import FontEngine, GlyphPath, synthetic_bold_width
 from .font_size import check_font_size
 from .outlines import Outline, ScaledOutline
+from . import sfnt as sfnt_tables
+from .sfnt import Sfnt, SfntError
 from .shaping import HbFont
 from .variations import Location, instance_face, parse_font_variation_settings
 
@@ -134,39 +136,81 @@ class FaceData(outlines.GlyphCache):
     """One parsed font file: HarfBuzz font, metrics, outline caches.
 
     Shared by every registration of the same bytes, and across renders and
-    threads (see :func:`face_data`). fontTools loads tables and glyphs lazily and
-    is not thread-safe, so every read of ``_tt`` after construction holds ``_lock``.
+    threads (see :func:`face_data`). Metrics and TrueType outlines are read
+    from the bytes by :mod:`.sfnt`; fontTools (``_tt``, made on first use) reads
+    CFF outlines, variable fonts and whatever :mod:`.sfnt` leaves to it. It
+    loads tables and glyphs lazily and is not thread-safe, so every read of
+    ``_tt`` holds ``_lock``.
     """
 
     __slots__ = ("digest", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
                  "typo_descender", "typo_line_gap", "weight_class", "fs_selection",
-                 "mac_style", "avg_char_width", "_tt", "_lock", "_outlines", "_scaled", "__weakref__")
+                 "mac_style", "avg_char_width", "_reader", "_tt_font", "_lock", "_outlines", "_scaled",
+                 "__weakref__")
+    upem: int
+    mac_style: int
+    ascender: int
+    descender: int
+    typo_ascender: int | None
+    typo_descender: int | None
+    typo_line_gap: int | None
+    weight_class: int | None
+    fs_selection: int | None
+    avg_char_width: int | None
 
     def __init__(self, sfnt: bytes, digest: bytes) -> None:
-        from fontTools.ttLib import TTFont
         self.digest = digest
         self.sfnt = sfnt
-        tt = TTFont(io.BytesIO(sfnt), lazy=True)
-        head, hhea = tt["head"], tt["hhea"]
-        self.upem: int = head.unitsPerEm
-        self.mac_style: int = head.macStyle
-        self.ascender: int = hhea.ascent
-        self.descender: int = hhea.descent
-        os2 = tt["OS/2"] if "OS/2" in tt else None
-        self.typo_ascender: int | None = os2.sTypoAscender if os2 else None
-        self.typo_descender: int | None = os2.sTypoDescender if os2 else None
-        self.typo_line_gap: int | None = os2.sTypoLineGap if os2 else None
-        self.weight_class: int | None = os2.usWeightClass if os2 else None
-        self.fs_selection: int | None = os2.fsSelection if os2 else None
-        self.avg_char_width: int | None = os2.xAvgCharWidth if os2 else None
-        if "cmap" not in tt:
-            raise ValueError("No valid cmap sub-tables found.")
-        _check_cmap(tt.getTableData("cmap"))
-        self._tt = tt
+        self._tt_font: Any = None
         self._lock = threading.Lock()
+        try:
+            reader: Sfnt | None = Sfnt(sfnt)
+            metrics = reader.metrics()  # type: ignore[union-attr]
+        except SfntError:
+            reader, metrics = None, self._fonttools_metrics()
+        (self.upem, self.mac_style, self.ascender, self.descender, self.typo_ascender,
+         self.typo_descender, self.typo_line_gap, self.weight_class, self.fs_selection,
+         self.avg_char_width) = metrics
+        if not self.has_table("cmap", reader):
+            raise ValueError("No valid cmap sub-tables found.")
+        if reader is not None:
+            offset, length = reader.tables["cmap"]
+            _check_cmap(sfnt[offset:offset + length])
+        else:
+            _check_cmap(self._tt.getTableData("cmap"))
+        # TrueType outlines are read by sfnt (CFF ones by fontTools).
+        self._reader = reader if reader is not None and "glyf" in reader.tables else None
         self.hb = HbFont(sfnt)
         self._outlines: dict[int, Outline] = {}
         self._scaled: dict[tuple[int, float, float], ScaledOutline] = {}
+
+    @property
+    def _tt(self) -> Any:
+        """The fontTools font of these bytes, made on first use (fontTools' import and
+        table directory cost more than a plain card's text)."""
+        if self._tt_font is None:
+            from fontTools.ttLib import TTFont
+            self._tt_font = TTFont(io.BytesIO(self.sfnt), lazy=True)
+        return self._tt_font
+
+    def _fonttools_metrics(self) -> sfnt_tables.Metrics:
+        tt = self._tt
+        head, hhea = tt["head"], tt["hhea"]
+        os2 = tt["OS/2"] if "OS/2" in tt else None
+        if os2 is None:
+            return head.unitsPerEm, head.macStyle, hhea.ascent, hhea.descent, None, None, None, None, None, None
+        return (head.unitsPerEm, head.macStyle, hhea.ascent, hhea.descent, os2.sTypoAscender,
+                os2.sTypoDescender, os2.sTypoLineGap, os2.usWeightClass, os2.fsSelection,
+                os2.xAvgCharWidth)
+
+    def has_table(self, tag: str, reader: Sfnt | None = None) -> bool:
+        """Whether the font has table ``tag``."""
+        reader = reader or self._reader
+        if reader is not None:
+            return tag in reader.tables
+        tt = self._tt
+        with self._lock:
+            return tag in tt
 
     def has_glyph(self, char: str) -> bool:
         """Whether the cmap maps the first code point of ``char`` (opentype.js
@@ -178,19 +222,23 @@ class FaceData(outlines.GlyphCache):
         hit = self._outlines.get(gid)
         if hit is not None:
             return hit
+        if gid >= self.hb.glyph_count:
+            return self._remember(gid, outlines.EMPTY_OUTLINE)
+        if self._reader is not None:
+            try:
+                return self._remember(gid, outlines.points_outline(self._reader.glyph_points(gid)))
+            except Exception:  # noqa: S110 - fontTools below reads it, or reports the error
+                pass
         tt = self._tt
         try:
             with self._lock:
-                if gid >= self.hb.glyph_count:
-                    result = outlines.EMPTY_OUTLINE
-                elif "glyf" in tt:
+                if "glyf" in tt:
                     result = outlines.glyf_outline(tt["glyf"], tt.getGlyphName(gid))
                 else:
                     result = outlines.pen_outline(tt.getGlyphSet(), tt.getGlyphName(gid))
         except Exception as exc:
             raise FontError(f"Failed to read glyph {gid} of a font: {exc}") from exc
         return self._remember(gid, result)
-
 
 
 _FACE_CACHE: BoundedCache[FaceData] = BoundedCache(_FACE_CACHE_SIZE, weigh=lambda face: len(face.sfnt),

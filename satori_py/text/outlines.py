@@ -1,8 +1,9 @@
 """Glyph outlines and their SVG path data.
 
-Owns: reading a glyph's outline from a font (fontTools), in font units; turning
-outlines placed on a baseline into SVG path data with the reference's number
-format; and the skip-ink "band boxes" of text decorations.
+Owns: building a glyph's outline, in font units, from TrueType points (read by
+:mod:`.sfnt`, or from a fontTools ``glyf`` table) or a CFF charstring (drawn by
+fontTools); turning outlines placed on a baseline into SVG path data with the
+reference's number format; and the skip-ink "band boxes" of text decorations.
 
 Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``,
 ``skewCommands``, ``computeBandBox``, ``flattenPath``) and, for the command
@@ -80,8 +81,12 @@ def _glyf_points(glyf: Any, name: str, depth: int = 0) -> list[tuple[float, floa
 
 
 def glyf_outline(glyf: Any, name: str) -> Outline:
-    """The outline of a TrueType glyph, built like opentype.js's ``getPath``."""
-    points = _glyf_points(glyf, name)
+    """The outline of a TrueType glyph of a fontTools ``glyf`` table."""
+    return points_outline(_glyf_points(glyf, name))
+
+
+def points_outline(points: Sequence[tuple[float, float, bool, bool]]) -> Outline:
+    """The outline of a TrueType glyph's points, built like opentype.js's ``getPath``."""
     ops: list[str] = []
     out: list[float] = []
     contour: list[tuple[float, float, bool, bool]] = []

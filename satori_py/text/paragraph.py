@@ -10,8 +10,7 @@ This is the text layout's interface to the box layout. Contract::
     p.measure(width, mode, exclusions=()) -> (width, height)   # mode: "definite" | "min-content" | "max-content"
     lay = p.layout(width, container_width=None, exclusions=()) -> ParagraphLayout
     lay.width, lay.height, lay.lines, lay.atomic_positions, lay.box_fragments
-    lay.paint(x, y, *, id_prefix, clip_text_background=False, visible=None) -> list[SvgNode]
-    lay.clip_shapes(x, y, visible=None) -> list[SvgNode]  # glyph shapes for ``background-clip: text``
+    lay.drawings(x, y, visible=None) -> list[TextDrawing]  # positioned glyph runs, for paint
     p.missing_graphemes() -> [(grapheme, locale)]; p.reload() after adding fonts
 
 * ``block_style`` is the container's ComputedStyle (``textAlign``, ``textIndent``,
@@ -37,8 +36,10 @@ This is the text layout's interface to the box layout. Contract::
 * ``box_fragments``: ``(path, x, y, w, h, is_first, is_last)`` border boxes of
   each inline box per line (``is_first``/``is_last``: the box's start/end edges
   are in this fragment, so its left/right borders are drawn).
-* Coordinates are relative to the paragraph's content-box origin; ``paint``
-  gets that origin in absolute coordinates.
+* Coordinates are relative to the paragraph's content-box origin; ``drawings``
+  gets that origin in absolute coordinates and returns the text as positioned glyph
+  runs (:class:`~.render.TextDrawing`), which :mod:`satori_py.paint.text` only
+  turns into SVG.
 
 Which layout applies mirrors the reference's ``buildInlineText``: a paragraph of
 text only, all in the container's own style, is laid out by the text engine
@@ -52,8 +53,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..paint.text import paint_text_node, paint_text_run, text_clip_shapes
-from ..svg import SvgNode
 from .arrange import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run, _Item
@@ -351,35 +350,15 @@ class ParagraphLayout:
     def last_baseline(self) -> float | None:
         return self.lines[-1].y + self.lines[-1].baseline if self.lines else None
 
-    def _drawings(self, x: float, y: float, visible: Visible | None) -> list[tuple[TextDrawing, bool]]:
-        """The drawings of the text, and whether each is a whole text node (else a run)."""
+    def drawings(self, x: float, y: float, visible: Visible | None = None) -> list[TextDrawing]:
+        """The text as positioned glyph runs with the content box at (x, y): one drawing
+        for a text node of the text engine, else one per run of inline content.
+
+        Text entirely outside ``visible`` (absolute px) is left out."""
         if self._arranged is not None:
-            return [(self._arranged.render(x, y, visible), True)]
+            return [self._arranged.render(x, y, visible)]
         inline = self.paragraph.inline
         assert inline is not None
         size = (self.width, self.height)
-        return [(render_run(inline, run, self._pieces[id(run)], x, y, size, visible), False)
+        return [render_run(inline, run, self._pieces[id(run)], x, y, size, visible)
                 for run in [*self.paragraph.runs, *inline.extra_runs] if self._pieces.get(id(run))]
-
-    def clip_shapes(self, x: float, y: float, visible: Visible | None = None) -> list[SvgNode]:
-        """The shapes of the glyphs, for the clip path of ``background-clip: text``."""
-        return [n for drawing, whole in self._drawings(x, y, visible)
-                for n in text_clip_shapes(drawing, whole_node=whole)]
-
-    def paint(self, x: float, y: float, *, id_prefix: str, clip_text_background: bool = False,
-              visible: Visible | None = None, user_space: bool = False) -> list[SvgNode]:
-        """The text, decorations and shadows with the content box at (x, y).
-
-        ``clip_text_background``: an ancestor with ``background-clip: text`` has a
-        background image (then opaque white text with a shadow is drawn black in the
-        shadow's source, like the reference). Text entirely outside ``visible``
-        (absolute px) is left out. ``user_space``: drawn without a transform (text shadows
-        then get their filter region in user space)."""
-        out: list[SvgNode] = []
-        for n, (drawing, whole) in enumerate(self._drawings(x, y, visible)):
-            if whole:
-                out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
-                                           user_space=user_space))
-            else:
-                out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space))
-        return out

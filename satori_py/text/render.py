@@ -108,6 +108,9 @@ class TextDrawing:
     style: Style
     width: float  # the size the text-shadow filter region is relative to
     height: float
+    # A whole text node of the text engine (drawn like the end of the reference's
+    # ``buildTextNodes``), else a run of inline content (like ``Paragraph.renderRun``).
+    text_node: bool = False
     paths: list[str] = field(default_factory=list)
     bold_paths: list[str] = field(default_factory=list)
     elements: list[TextElement] = field(default_factory=list)

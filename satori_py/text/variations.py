@@ -84,9 +84,9 @@ def axes_of(data: FaceData) -> Axes:
     """The variation axes of a parsed face (empty for a static font), cached."""
     hit = _AXES.get(data)
     if hit is None:
-        tt = data._tt
         hit = {}
-        if "fvar" in tt:
+        if data.has_table("fvar"):  # static fonts never load fontTools here
+            tt = data._tt
             for axis in tt["fvar"].axes:
                 hit[axis.axisTag] = (float(axis.minValue), float(axis.defaultValue),
                                      float(axis.maxValue))

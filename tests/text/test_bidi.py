@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from satori_py.options import Font
+from satori_py.paint.text import paint_text
 from satori_py.svg import SvgNode
 from satori_py.text import bidi
 from satori_py.text.bidi import (
@@ -153,7 +154,8 @@ def visual(children: list[Any], css: dict[str, Any], width: float = 600,
     paragraph = Paragraph(items_of(children, style, "div", width), style, _registry(),
                           embed_font=False)
     paragraph.measure(width, "definite")
-    texts = [n for n in _walk(paragraph.layout(width).paint(0, 0, id_prefix="t")) if n.tag == "text"]
+    drawings = paragraph.layout(width).drawings(0, 0)
+    texts = [n for n in _walk(paint_text(drawings, id_prefix="t")) if n.tag == "text"]
     lines: dict[float, list[tuple[float, str]]] = {}
     for node in texts:
         lines.setdefault(float(node.attrs["y"]), []).append((float(node.attrs["x"]), node.text or ""))

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from satori_py.options import Font
+from satori_py.paint.text import paint_text
 from satori_py.style import ComputedStyle, compute_style, root_style
 from satori_py.svg import SvgNode, serialize
 from satori_py.text.breaking import split_by_break_opportunities
@@ -95,8 +96,8 @@ def test_pieces_and_baselines_match_reference(name: str) -> None:
     # The root is as tall as the paragraph, rounded (measured leaves round up).
     assert round(height) == case["height"]
     layout = paragraph.layout(case["width"])
-    texts = [(n.text, n.attrs["x"], n.attrs["y"]) for n in walk(layout.paint(0, 0, id_prefix="t"))
-             if n.tag == "text"]
+    texts = [(n.text, n.attrs["x"], n.attrs["y"])
+             for n in walk(paint_text(layout.drawings(0, 0), id_prefix="t")) if n.tag == "text"]
     expected = [tuple(t) for t in case["texts"]]
     assert [t[0] for t in texts] == [t[0] for t in expected]
     for (_, x, y), (_, ex, ey) in zip(texts, expected):
@@ -112,7 +113,8 @@ def test_glyph_paths_match_reference(name: str) -> None:
     case = DATA[name]
     paragraph = paragraph_of(case, embed_font=True)
     paragraph.measure(case["width"], "definite")
-    svg = "".join(serialize(n) for n in paragraph.layout(case["width"]).paint(0, 0, id_prefix="t"))
+    drawings = paragraph.layout(case["width"]).drawings(0, 0)
+    svg = "".join(serialize(n) for n in paint_text(drawings, id_prefix="t"))
     assert re.findall(r'<path fill="[^"]+" d="([^"]+)"', svg) == case["paths"]
 
 

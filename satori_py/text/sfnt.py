@@ -1,0 +1,214 @@
+"""The few sfnt tables a face needs, read without fontTools.
+
+Owns: the table directory of TrueType/OpenType bytes (:class:`Sfnt`), the
+metrics of ``head``, ``hhea`` and ``OS/2`` (:meth:`Sfnt.metrics`), and the
+points of TrueType glyphs from ``loca``/``glyf`` (:meth:`Sfnt.glyph_points`),
+in the shape opentype.js gives them (see :mod:`.outlines`).
+
+Why: importing fontTools and decompiling ``glyf``'s index and ``post``'s glyph
+names cost more than the rest of a plain card's cold render. Everything here
+reads plain struct fields; whatever is unusual (a truncated or missing table,
+an Apple 68-byte ``OS/2``, a malformed glyph) makes the caller fall back to
+fontTools (:class:`~.fonts.FaceData`), so such fonts behave, and fail, exactly
+as before. CFF outlines and variable fonts stay with fontTools.
+"""
+from __future__ import annotations
+
+from struct import unpack_from
+
+__all__ = ["Metrics", "Point", "Sfnt"]
+
+#: (x, y, on_curve, last_point_of_contour), as opentype.js's ``glyph.points``.
+Point = tuple[float, float, bool, bool]
+#: unitsPerEm, macStyle, hhea ascent, descent; then OS/2's sTypoAscender,
+#: sTypoDescender, sTypoLineGap, usWeightClass, fsSelection, xAvgCharWidth (None without OS/2).
+Metrics = tuple[int, int, int, int, int | None, int | None, int | None, int | None, int | None, int | None]
+
+# The length of each OS/2 version (what fontTools requires of it).
+_OS2_LENGTHS = (78, 86, 96, 96, 96, 100)
+_MAX_COMPONENT_DEPTH = 16  # as the fontTools reader this replaces (deeper: no points)
+# Composite glyph flags.
+_ARG_1_AND_2_ARE_WORDS = 0x01
+_ARGS_ARE_XY_VALUES = 0x02
+_WE_HAVE_A_SCALE = 0x08
+_MORE_COMPONENTS = 0x20
+_WE_HAVE_AN_X_AND_Y_SCALE = 0x40
+_WE_HAVE_A_TWO_BY_TWO = 0x80
+
+
+class SfntError(ValueError):
+    """Something this reader does not handle: the caller falls back to fontTools."""
+
+
+class Sfnt:
+    """The table directory of sfnt bytes; tables are read on demand."""
+
+    __slots__ = ("data", "tables", "_loca")
+
+    def __init__(self, data: bytes) -> None:
+        if len(data) < 12:
+            raise SfntError("no table directory")
+        count = unpack_from(">H", data, 4)[0]
+        if len(data) < 12 + 16 * count:
+            raise SfntError("truncated table directory")
+        self.data = data
+        #: tag -> (offset, length), for tables inside the data.
+        self.tables: dict[str, tuple[int, int]] = {}
+        for i in range(count):
+            tag, _, offset, length = unpack_from(">4sIII", data, 12 + 16 * i)
+            if offset + length > len(data):
+                raise SfntError(f"table {tag!r} out of bounds")
+            self.tables[tag.decode("latin-1")] = (offset, length)
+        self._loca: tuple[int, ...] | None = None
+
+    def _table(self, tag: str, length: int, exact: bool = False) -> int:
+        """The offset of table ``tag``, which must hold at least (or exactly) ``length`` bytes."""
+        entry = self.tables.get(tag)
+        if entry is None or entry[1] < length or (exact and entry[1] != length):
+            raise SfntError(f"no usable {tag} table")
+        return entry[0]
+
+    def metrics(self) -> Metrics:
+        """The metrics a face keeps (see :data:`Metrics`)."""
+        data = self.data
+        head = self._table("head", 54, exact=True)
+        hhea = self._table("hhea", 36, exact=True)
+        upem, = unpack_from(">H", data, head + 18)
+        mac_style, = unpack_from(">H", data, head + 44)
+        ascent, descent = unpack_from(">hh", data, hhea + 4)
+        if "OS/2" not in self.tables:
+            return upem, mac_style, ascent, descent, None, None, None, None, None, None
+        os2 = self._table("OS/2", 78)  # shorter: Apple's old version 0, left to fontTools
+        version, = unpack_from(">H", data, os2)
+        if version > 5 or self.tables["OS/2"][1] < _OS2_LENGTHS[version]:
+            raise SfntError(f"OS/2 version {version}")
+        avg_width, weight_class = unpack_from(">hH", data, os2 + 2)
+        fs_selection, = unpack_from(">H", data, os2 + 62)
+        typo_ascender, typo_descender, typo_line_gap = unpack_from(">hhh", data, os2 + 68)
+        return (upem, mac_style, ascent, descent, typo_ascender, typo_descender, typo_line_gap,
+                weight_class, fs_selection, avg_width)
+
+    def _glyph_offsets(self) -> tuple[int, ...]:
+        """``loca``: where each glyph's data starts in ``glyf`` (one more entry than glyphs)."""
+        if self._loca is None:
+            data = self.data
+            long_offsets = unpack_from(">h", data, self._table("head", 54) + 50)[0]
+            num_glyphs = unpack_from(">H", data, self._table("maxp", 6) + 4)[0]
+            size = 4 if long_offsets else 2
+            loca = self._table("loca", size * (num_glyphs + 1))
+            values = unpack_from(f">{num_glyphs + 1}{'I' if long_offsets else 'H'}", data, loca)
+            self._loca = values if long_offsets else tuple(2 * v for v in values)
+        return self._loca
+
+    def glyph_points(self, gid: int, depth: int = 0) -> list[Point]:
+        """The points of TrueType glyph ``gid``, components placed (opentype.js's transform:
+        ``x' = xScale*x + scale01*y + dx``)."""
+        offsets = self._glyph_offsets()
+        if gid + 1 >= len(offsets):
+            raise SfntError(f"glyph {gid} out of range")
+        start, end = offsets[gid], offsets[gid + 1]
+        if end < start:
+            raise SfntError(f"glyph {gid}: loca decreases")
+        if end == start or depth > _MAX_COMPONENT_DEPTH:
+            return []
+        glyf, length = self.tables.get("glyf", (0, -1))
+        if end > length or end - start < 10:
+            raise SfntError(f"glyph {gid} out of bounds")
+        pos = glyf + start
+        contours, = unpack_from(">h", self.data, pos)
+        if contours == 0:
+            return []
+        if contours > 0:
+            return self._simple_points(pos + 10, contours, glyf + end)
+        if contours == -1:
+            return self._composite_points(pos + 10, glyf + end, depth)
+        raise SfntError(f"glyph {gid}: {contours} contours")
+
+    def _simple_points(self, pos: int, contours: int, end: int) -> list[Point]:
+        data = self.data
+        ends = unpack_from(f">{contours}H", data, pos)
+        count = ends[-1] + 1
+        pos += 2 * contours
+        pos += 2 + unpack_from(">H", data, pos)[0]  # the instructions
+        flags = bytearray()
+        while len(flags) < count:
+            flag = data[pos]
+            pos += 1
+            if flag & 8:  # repeated
+                flags += bytes((flag,)) * (data[pos] + 1)
+                pos += 1
+            else:
+                flags.append(flag)
+        del flags[count:]
+        xs, pos = _coordinates(data, pos, flags, 2, 0x10)
+        ys, pos = _coordinates(data, pos, flags, 4, 0x20)
+        if pos > end:
+            raise SfntError("glyph data overruns its loca entry")
+        last = set(ends)
+        return [(xs[i], ys[i], bool(flags[i] & 1), i in last) for i in range(count)]
+
+    def _composite_points(self, pos: int, end: int, depth: int) -> list[Point]:
+        data = self.data
+        points: list[Point] = []
+        flags = _MORE_COMPONENTS
+        while flags & _MORE_COMPONENTS:
+            flags, gid = unpack_from(">HH", data, pos)
+            pos += 4
+            xy = flags & _ARGS_ARE_XY_VALUES
+            if flags & _ARG_1_AND_2_ARE_WORDS:
+                arg1, arg2 = unpack_from(">hh" if xy else ">HH", data, pos)
+                pos += 4
+            else:
+                arg1, arg2 = unpack_from(">bb" if xy else ">BB", data, pos)
+                pos += 2
+            xs, s01, s10, ys = 1.0, 0.0, 0.0, 1.0
+            scaled = True
+            if flags & _WE_HAVE_A_SCALE:
+                xs = ys = unpack_from(">h", data, pos)[0] / 16384
+                pos += 2
+            elif flags & _WE_HAVE_AN_X_AND_Y_SCALE:
+                xs, ys = (v / 16384 for v in unpack_from(">hh", data, pos))
+                pos += 4
+            elif flags & _WE_HAVE_A_TWO_BY_TWO:
+                xs, s01, s10, ys = (v / 16384 for v in unpack_from(">hhhh", data, pos))
+                pos += 8
+            else:
+                scaled = False
+            if pos > end:
+                raise SfntError("composite glyph overruns its loca entry")
+            sub = self.glyph_points(gid, depth + 1)
+            if not sub:
+                continue
+            if not xy:
+                # Positioned by matching a point of the glyph so far with one of
+                # the component (rare); opentype.js throws when out of range.
+                if arg1 >= len(points) or arg2 >= len(sub):
+                    raise ValueError("Matched points out of range")
+                fx, fy = points[arg1][:2]
+                px, py = sub[arg2][:2]
+                dx = fx - (xs * px + s01 * py + 0)
+                dy = fy - (s10 * px + ys * py + 0)
+            else:
+                dx, dy = arg1, arg2
+            if scaled or not xy:
+                points.extend((xs * x + s01 * y + dx, s10 * x + ys * y + dy, on, last)
+                              for x, y, on, last in sub)
+            else:  # integer offsets keep integer points
+                points.extend((x + dx, y + dy, on, last) for x, y, on, last in sub)
+        return points
+
+
+def _coordinates(data: bytes, pos: int, flags: bytearray, short: int, same: int) -> tuple[list[int], int]:
+    """One axis of a simple glyph's points (delta-coded): the values and the position after them."""
+    values: list[int] = []
+    value = 0
+    for flag in flags:
+        if flag & short:
+            delta = data[pos]
+            pos += 1
+            value += delta if flag & same else -delta
+        elif not flag & same:
+            value += unpack_from(">h", data, pos)[0]
+            pos += 2
+        values.append(value)
+    return values, pos
