@@ -59,7 +59,8 @@ from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
 from .raster_cost import check_raster_cost
-from .text import paint_text, text_shadow_extent, texts_clip_shapes
+from .text import paint_text, texts_clip_shapes
+from .text_shadow import text_shadow_extent
 from .transform import (
     ROOT_STATE,
     TransformState,
@@ -244,7 +245,8 @@ class Painter:
         # image, unless a transform may bring it in (megabytes of it would cost as much as any).
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
-                          clip_text_background=scope.text_background, stretch=matrix_stretch(matrix))
+                          clip_text_background=scope.text_background, user_space=matrix is None,
+                          stretch=matrix_stretch(matrix))
         check_raster_cost(text, self.viewport, matrix, box.path, coordinates=scope.always_drawn)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
