@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..cache import BoundedCache
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
 from ..style import ComputedStyle, layout_alignment
@@ -109,6 +110,30 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
                 or isinstance(style.get("perspective"), (int, float))
                 or style.get("transform")
                 or bool(style.get("filter")) or bool(style.get("backdropFilter")))
+
+
+# A computed style comes back for every element that has it, in every render (style/memo.py):
+# its node style is kept, by the style object's token, and copied for each node.
+_NODE_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(4096)
+
+
+def _node_style(style: ComputedStyle, display: str) -> dict[str, Any]:
+    """The layout vocabulary of a computed style (see :mod:`.taffy`), for a box of ``display``."""
+    get = style.get
+    out = {key: value for key in _LAYOUT_KEYS if (value := get(key)) is not None}
+    out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
+    out["display"] = display
+    if get("direction") == "rtl":
+        out["direction"] = "rtl"  # children are placed from the right (positioning.py)
+    position = get("position")
+    if position in ("static", None, "sticky"):
+        # Static boxes ignore insets; sticky ones are moved after layout.
+        for side in ("top", "right", "bottom", "left"):
+            out.pop(side, None)
+        out["position"] = "relative"
+    elif position == "fixed":
+        out["position"] = "absolute"
+    return out
 
 
 @dataclass
@@ -302,20 +327,13 @@ class TreeBuilder:
     # -- boxes -------------------------------------------------------------------------------
 
     def _node_style(self, style: ComputedStyle, display: str) -> dict[str, Any]:
-        out = {key: style.get(key) for key in _LAYOUT_KEYS if style.get(key) is not None}
-        out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
-        out["display"] = display
-        if style.get("direction") == "rtl":
-            out["direction"] = "rtl"  # children are placed from the right (positioning.py)
-        position = style.get("position")
-        if position in ("static", None, "sticky"):
-            # Static boxes ignore insets; sticky ones are moved after layout.
-            for side in ("top", "right", "bottom", "left"):
-                out.pop(side, None)
-            out["position"] = "relative"
-        elif position == "fixed":
-            out["position"] = "absolute"
-        return out
+        """The layout node's style (its own dict: the passes change it)."""
+        key = (style.token, display)
+        kept = _NODE_STYLES.get(key)
+        if kept is None:
+            kept = _node_style(style, display)
+            _NODE_STYLES.put(key, kept)
+        return dict(kept)
 
     def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:
         display = _layout_display(style)

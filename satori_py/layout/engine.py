@@ -33,7 +33,8 @@ from .sizing import (
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import LayoutNode, OwnSizes, compute_layout, with_parents
+from .taffy import LayoutNode, compute_layout, with_parents
+from .taffy_style import OwnSizes
 
 if TYPE_CHECKING:
     from .inline_content import InlineFormatting

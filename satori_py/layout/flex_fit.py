@@ -47,7 +47,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..style.types import Percent
-from .taffy import LayoutNode, OwnSizes
+from .taffy import LayoutNode
+from .taffy_style import OwnSizes
 
 __all__ = ["FlexFit", "LayOut", "aspect_ratio_minimum", "intrinsic_width"]
 

@@ -2,8 +2,8 @@
 
 This is the only module that imports stretchable. It takes a tree of
 :class:`LayoutNode` (a style in the reference's ``LayoutStyle`` vocabulary:
-camelCase keys, px floats, :class:`~satori_py.style.Percent`, keywords), lays
-it out in a private Taffy tree that is freed at the end of every call (the
+camelCase keys, px floats, :class:`~satori_py.style.Percent`, keywords, made
+into Taffy's style dicts by :mod:`.taffy_style`), lays it out in a private Taffy tree that is freed at the end of every call (the
 module's global tree and Node API leak, see shared/notes/dependencies.md), and
 writes each node's :class:`Box` back. Boxes are then rounded the way the
 reference rounds them (layout-engine/index.ts ``roundLayouts``): edges are
@@ -21,42 +21,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _root_handlers = list(logging.getLogger().handlers)
-from stretchable import Style as _Style
 from stretchable import taffylib
 
 # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
 logging.getLogger().handlers[:] = _root_handlers
 
 from ..limits import check_deadline
-from ..style.types import Calc, Percent
-from .taffy_guard import check_style, finite
+from ..style.types import Percent
 from . import taffy_thread
+from .taffy_guard import check_style, finite
+from .taffy_style import AUTO, Edges, FitLimits, OwnSizes, node_style
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
-
-_BASE: dict[str, Any] = _Style().to_dict()
-_AUTO = {"dim": 0, "value": math.nan}
-_ZERO = {"dim": 1, "value": 0.0}
-
-_DISPLAY = {"none": 0, "flex": 1, "grid": 2, "block": 3, "flow-root": 3}
-_POSITION = {"relative": 0, "static": 0, "absolute": 1}
-# `auto` scrolls, which an image cannot: it clips like `hidden` (as the reference maps it).
-_OVERFLOW = {"visible": 0, "hidden": 1, "scroll": 2, "clip": 3, "auto": 1}
-_ALIGN = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "baseline": 5,
-          "stretch": 6, "self-start": 0, "self-end": 1, "left": 0, "right": 1}
-_CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "stretch": 5,
-            "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
-_WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
-_DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
-
-
-@dataclass(slots=True)
-class Edges:
-    top: float = 0.0
-    right: float = 0.0
-    bottom: float = 0.0
-    left: float = 0.0
 
 
 @dataclass(slots=True)
@@ -80,45 +57,6 @@ class Box:
         return self.height - self.padding.top - self.padding.bottom - self.border.top - self.border.bottom
 
 
-@dataclass(frozen=True, slots=True)
-class OwnSizes:
-    """Sizes one computation gives its root instead of its style's, which stays as it is.
-
-    For the measurements Taffy 0.7's workarounds make (a block laid out again at its final
-    size, a flex item's min-content size). ``width``/``height`` in px as the style's
-    ``boxSizing`` takes them, None for auto; the minimum and maximum sizes are auto;
-    ``padding`` (px) replaces the style's when given; ``fit_limits``: whether the limits
-    flex_fit gave the node (:class:`FitLimits`) still apply.
-    """
-
-    width: float | None = None
-    height: float | None = None
-    padding: Edges | None = None
-    fit_limits: bool = True
-
-
-@dataclass(slots=True)
-class FitLimits:
-    """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
-    Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
-    (fit-content flex containers) and a fixed width (``frozen_at_max``: held at its maximum)."""
-
-    cap_width: float | None = None
-    cap_height: float | None = None
-    frozen_width: float | None = None
-    frozen_at_max: bool = False
-
-    def cap(self, axis: str) -> float | None:
-        """The maximum size in ``axis`` ("w" or "h")."""
-        return self.cap_width if axis == "w" else self.cap_height
-
-    def set_cap(self, axis: str, value: float | None) -> None:
-        if axis == "w":
-            self.cap_width = value
-        else:
-            self.cap_height = value
-
-
 @dataclass(slots=True, eq=False)
 class LayoutNode:
     """A node of the layout tree: style in, box out."""
@@ -140,85 +78,6 @@ def with_parents(root: LayoutNode, root_parent: LayoutNode | None = None
         node, parent = stack.pop()
         yield node, parent
         stack.extend((child, node) for child in node.children)
-
-def _dim(value: Any, *, auto_ok: bool = True) -> dict[str, Any]:
-    if value is None or value == "auto":
-        return _AUTO if auto_ok else _ZERO
-    if isinstance(value, Percent):
-        return {"dim": 2, "value": value.value / 100.0}
-    if isinstance(value, (int, float)):
-        return {"dim": 1, "value": float(value)}
-    if isinstance(value, Calc):
-        # Taffy 0.7 has no calc(); a calc() with percentages needs the basis,
-        # which only the parent's layout knows. The builder resolves what it can.
-        return _AUTO if auto_ok else _ZERO
-    # min-content, fit-content, stretch and other keywords (resolved before Taffy where they
-    # matter, see sizing.py): Taffy 0.7's sizes have no keywords, the closest meaning is auto.
-    return _AUTO if auto_ok else _ZERO
-
-
-def _rect(style: dict[str, Any], prefix: str, suffix: str = "", *, auto_ok: bool) -> dict[str, Any]:
-    return {side: _dim(style.get(f"{prefix}{side.capitalize()}{suffix}", 0 if not auto_ok else None),
-                       auto_ok=auto_ok)
-            for side in ("top", "right", "bottom", "left")}
-
-
-def _taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
-                 limits: FitLimits | None = None) -> dict[str, Any]:
-    s = dict(_BASE)
-    s["display"] = _DISPLAY.get(style.get("display", "flex"), 1)
-    s["box_sizing"] = 0 if style.get("boxSizing") == "border-box" else 1
-    s["position"] = _POSITION.get(style.get("position", "relative"), 0)
-    s["overflow_x"] = _OVERFLOW.get(style.get("overflowX", "visible"), 0)
-    s["overflow_y"] = _OVERFLOW.get(style.get("overflowY", "visible"), 0)
-    if style.get("_bfc") and s["overflow_x"] == 0 and s["overflow_y"] == 0:
-        # Taffy 0.7 has no flow-root; a scroll container's margins don't collapse with its children.
-        s["overflow_x"] = s["overflow_y"] = 1
-    if sizes is None:
-        s["size"] = {"width": _dim(style.get("width")), "height": _dim(style.get("height"))}
-        s["min_size"] = {"width": _dim(style.get("minWidth")), "height": _dim(style.get("minHeight"))}
-        s["max_size"] = {"width": _dim(style.get("maxWidth")), "height": _dim(style.get("maxHeight"))}
-    else:
-        s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
-        s["min_size"] = {"width": _AUTO, "height": _AUTO}
-        s["max_size"] = {"width": _AUTO, "height": _AUTO}
-    if limits is not None and (sizes is None or sizes.fit_limits):
-        # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
-        for cap, axis in ((limits.cap_width, "width"), (limits.cap_height, "height")):
-            if cap is not None:
-                s["max_size"][axis] = {"dim": 1, "value": float(cap)}
-        if limits.frozen_width is not None:
-            s["min_size"]["width"] = s["max_size"]["width"] = {"dim": 1, "value": float(limits.frozen_width)}
-    s["margin"] = {side: _dim(style.get(f"margin{side.capitalize()}", 0))
-                   for side in ("top", "right", "bottom", "left")}
-    padding = sizes.padding if sizes is not None else None
-    s["padding"] = _rect(style, "padding", auto_ok=False) if padding is None else {
-        side: _dim(float(getattr(padding, side))) for side in ("top", "right", "bottom", "left")}
-    s["border"] = _rect(style, "border", "Width", auto_ok=False)
-    s["inset"] = {side: _dim(style.get(side)) for side in ("top", "right", "bottom", "left")}
-    s["gap"] = {"width": _dim(style.get("columnGap", 0), auto_ok=False),
-                "height": _dim(style.get("rowGap", 0), auto_ok=False)}
-    s["flex_direction"] = _DIRECTION.get(style.get("flexDirection", "row"), 0)
-    s["flex_wrap"] = _WRAP.get(style.get("flexWrap", "nowrap"), 0)
-    s["flex_grow"] = float(style.get("flexGrow", 0) or 0)
-    s["flex_shrink"] = float(style.get("flexShrink", 1) if style.get("flexShrink") is not None else 1)
-    s["flex_basis"] = _dim(style.get("flexBasis"))
-    ratio = style.get("aspectRatio")
-    s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
-    for key, table, name in (("align_items", _ALIGN, "alignItems"), ("align_self", _ALIGN, "alignSelf"),
-                             ("justify_items", _ALIGN, "justifyItems"),
-                             ("justify_self", _ALIGN, "justifySelf"),
-                             ("align_content", _CONTENT, "alignContent"),
-                             ("justify_content", _CONTENT, "justifyContent")):
-        value = style.get(name)
-        s[key] = table.get(value) if isinstance(value, str) else None
-    shift = style.get("_baselineShift")
-    if shift is not None and s["margin"]["top"]["dim"] == 1:
-        # Baseline alignment done by hand (baselines.py): the item's offset in its line.
-        s["margin"]["top"] = {"dim": 1, "value": s["margin"]["top"]["value"] + float(shift)}
-        s["align_self"] = _ALIGN["flex-start"]
-    return s
-
 
 class _MeasureError(Exception):
     """Carries an exception out of a measure callback (Taffy swallows them)."""
@@ -316,7 +175,7 @@ def _leaked_references() -> int:
 
     tree = taffylib.init()
     try:
-        leaf = taffylib.node_create(tree, _BASE)
+        leaf = taffylib.node_create(tree, node_style({}, None))
         taffylib.node_set_measure(tree, leaf, True)
         taffylib.node_compute_layout_with_measure(tree, leaf, {"width": _available(None),
                                                                "height": _available(None)}, probe)
@@ -366,24 +225,25 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
             own = sizes if node is root else None
-            style = _taffy_style(node.style, own, node.limits)
-            if placement:
-                style.update(placement)
+            style = node_style(node.style, node.path, own, node.limits)
             if auto_percent and isinstance(node.style.get("height"), Percent):
-                style["size"] = {**style["size"], "height": _AUTO}
+                style = {**style, "size": {**style["size"], "height": AUTO}}
             children = node.children
             # Flex and grid items are laid out in `order`, then in tree order.
             if node.style.get("display") in ("flex", "grid") and any(c.style.get("order") for c in children):
                 children = sorted(children, key=lambda c: c.style.get("order") or 0)
             grid = node.style.get("gridContainer")
             placements: list[dict[str, Any] | None] = [None] * len(children)
+            if placement or (grid is not None and style["display"] == 2):
+                style = {**style, **(placement or {})}
             if grid is not None and style["display"] == 2:
                 from .grid import grid_fields  # imported by the first grid
 
                 sized = node.style if own is None else {**node.style, "width": own.width, "height": own.height}
                 container, placements = grid_fields(grid, sized, [c.style for c in children])  # type: ignore[assignment]
                 style.update(container)
-            check_style(style, node.path)  # a value stretchable can't convert would abort the process
+            if placement or grid is not None:
+                check_style(style, node.path)  # a value stretchable can't convert would abort the process
             nid = taffylib.node_create(tree, style)
             ids.append((nid, node))
             if node.measure is not None and not node.children:

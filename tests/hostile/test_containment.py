@@ -85,8 +85,8 @@ def test_the_taffy_bridge_never_passes_what_stretchable_panics_on() -> None:
     assert (node.box.width, node.box.height) == (0.0, 0.0)  # auto: the size of no content
     with pytest.raises(RenderError, match=r"^div: Internal layout error: display is 9\.$"):
         from satori_py.layout.taffy_guard import check_style
-        from satori_py.layout.taffy import _BASE
-        check_style({**_BASE, "display": 9}, "div")
+        from satori_py.layout.taffy_style import taffy_style
+        check_style({**taffy_style({}), "display": 9}, "div")
 
 
 def test_non_finite_lengths_at_the_taffy_bridge_are_clamped() -> None:

@@ -1,0 +1,211 @@
+"""Taffy's style dicts, made from layout-node styles: converted, checked, and memoised.
+
+A layout node's style (the reference's ``LayoutStyle`` vocabulary: camelCase
+keys, px floats, :class:`~satori_py.style.Percent`, keywords) becomes the dict
+stretchable's ``taffylib`` converts in Rust, checked by
+:func:`~.taffy_guard.check_style` (a value out of range would abort the
+process). Converting and checking cost more than Taffy's own layout, and the
+same styles come back in every pass, every render of a card and every card
+made from one template, so :func:`node_style` keeps the checked dicts in a
+bounded cache under the node's style items and the sizes that replace them.
+A kept dict is shared: nothing may change it (callers copy what they adapt).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from ..cache import BoundedCache
+from ..style.types import Percent
+from .taffy_guard import check_style
+
+__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "OwnSizes", "node_style", "taffy_style"]
+
+AUTO: dict[str, Any] = {"dim": 0, "value": math.nan}
+_ZERO: dict[str, Any] = {"dim": 1, "value": 0.0}
+_AUTO_TRACK = {"min_size": AUTO, "max_size": AUTO}
+_AUTO_LINE = {"start": {"kind": 0, "value": 0}, "end": {"kind": 0, "value": 0}}
+# stretchable 1.1.8's ``Style().to_dict()`` (tests/layout/test_taffy_style.py compares them), for
+# the fields :func:`taffy_style` does not set: the grid ones, given by grid.grid_fields to grids.
+DEFAULTS: dict[str, Any] = {
+    "scrollbar_width": 0.0,
+    "grid_template_rows": [{"repetition": -2, "single": _AUTO_TRACK, "repeat": []}],
+    "grid_template_columns": [{"repetition": -2, "single": _AUTO_TRACK, "repeat": []}],
+    "grid_auto_rows": [_AUTO_TRACK],
+    "grid_auto_columns": [_AUTO_TRACK],
+    "grid_auto_flow": 0,
+    "grid_row": _AUTO_LINE,
+    "grid_column": _AUTO_LINE,
+}
+
+_DISPLAY = {"none": 0, "flex": 1, "grid": 2, "block": 3, "flow-root": 3}
+_POSITION = {"relative": 0, "static": 0, "absolute": 1}
+# `auto` scrolls, which an image cannot: it clips like `hidden` (as the reference maps it).
+_OVERFLOW = {"visible": 0, "hidden": 1, "scroll": 2, "clip": 3, "auto": 1}
+_ALIGN = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "baseline": 5,
+          "stretch": 6, "self-start": 0, "self-end": 1, "left": 0, "right": 1}
+_CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "stretch": 5,
+            "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
+_WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
+_DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
+_ALIGNMENTS = (("align_items", _ALIGN, "alignItems"), ("align_self", _ALIGN, "alignSelf"),
+               ("justify_items", _ALIGN, "justifyItems"), ("justify_self", _ALIGN, "justifySelf"),
+               ("align_content", _CONTENT, "alignContent"), ("justify_content", _CONTENT, "justifyContent"))
+_SIDES = ("top", "right", "bottom", "left")
+_MARGINS = tuple((side, f"margin{side.capitalize()}") for side in _SIDES)
+_PADDINGS = tuple((side, f"padding{side.capitalize()}") for side in _SIDES)
+_BORDERS = tuple((side, f"border{side.capitalize()}Width") for side in _SIDES)
+
+
+@dataclass(slots=True)
+class Edges:
+    top: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+    left: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OwnSizes:
+    """Sizes one computation gives its root instead of its style's, which stays as it is.
+
+    For the measurements Taffy 0.7's workarounds make (a block laid out again at its final
+    size, a flex item's min-content size). ``width``/``height`` in px as the style's
+    ``boxSizing`` takes them, None for auto; the minimum and maximum sizes are auto;
+    ``padding`` (px) replaces the style's when given; ``fit_limits``: whether the limits
+    flex_fit gave the node (:class:`FitLimits`) still apply.
+    """
+
+    width: float | None = None
+    height: float | None = None
+    padding: Edges | None = None
+    fit_limits: bool = True
+
+    def key(self) -> Hashable:
+        padding = self.padding
+        return (self.width, self.height, self.fit_limits,
+                None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
+
+
+@dataclass(slots=True)
+class FitLimits:
+    """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
+    Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
+    (fit-content flex containers) and a fixed width (``frozen_at_max``: held at its maximum)."""
+
+    cap_width: float | None = None
+    cap_height: float | None = None
+    frozen_width: float | None = None
+    frozen_at_max: bool = False
+
+    def cap(self, axis: str) -> float | None:
+        """The maximum size in ``axis`` ("w" or "h")."""
+        return self.cap_width if axis == "w" else self.cap_height
+
+    def set_cap(self, axis: str, value: float | None) -> None:
+        if axis == "w":
+            self.cap_width = value
+        else:
+            self.cap_height = value
+
+    def key(self) -> Hashable:
+        """What :func:`taffy_style` reads (None: no limit, as without limits)."""
+        if self.cap_width is None and self.cap_height is None and self.frozen_width is None:
+            return None
+        return (self.cap_width, self.cap_height, self.frozen_width)
+
+
+def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
+    if isinstance(value, (int, float)):
+        return {"dim": 1, "value": float(value)}
+    if isinstance(value, Percent):
+        return {"dim": 2, "value": value.value / 100.0}
+    # None, auto, a calc() with percentages (Taffy 0.7 has none; only the parent's layout knows
+    # the basis, the builder resolves what it can), min-content, fit-content, stretch and other
+    # keywords (resolved before Taffy where they matter, see sizing.py): Taffy 0.7's sizes
+    # have no keywords, the closest meaning is auto.
+    return auto
+
+
+def _px(value: float) -> dict[str, Any]:
+    return {"dim": 1, "value": float(value)}
+
+
+def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
+                limits: FitLimits | None = None) -> dict[str, Any]:
+    """The taffylib style dict of a layout-node style (not checked, not kept)."""
+    get = style.get
+    s = dict(DEFAULTS)
+    s["display"] = _DISPLAY.get(get("display", "flex"), 1)
+    s["box_sizing"] = 0 if get("boxSizing") == "border-box" else 1
+    s["position"] = _POSITION.get(get("position", "relative"), 0)
+    s["overflow_x"] = overflow_x = _OVERFLOW.get(get("overflowX", "visible"), 0)
+    s["overflow_y"] = overflow_y = _OVERFLOW.get(get("overflowY", "visible"), 0)
+    if get("_bfc") and overflow_x == 0 and overflow_y == 0:
+        # Taffy 0.7 has no flow-root; a scroll container's margins don't collapse with its children.
+        s["overflow_x"] = s["overflow_y"] = 1
+    if sizes is None:
+        s["size"] = {"width": _dim(get("width")), "height": _dim(get("height"))}
+        s["min_size"] = {"width": _dim(get("minWidth")), "height": _dim(get("minHeight"))}
+        max_size = s["max_size"] = {"width": _dim(get("maxWidth")), "height": _dim(get("maxHeight"))}
+    else:
+        s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
+        s["min_size"] = {"width": AUTO, "height": AUTO}
+        max_size = s["max_size"] = {"width": AUTO, "height": AUTO}
+    if limits is not None and (sizes is None or sizes.fit_limits):
+        # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
+        if limits.cap_width is not None:
+            max_size["width"] = _px(limits.cap_width)
+        if limits.cap_height is not None:
+            max_size["height"] = _px(limits.cap_height)
+        if limits.frozen_width is not None:
+            s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
+    margin = s["margin"] = {side: _dim(get(key, 0)) for side, key in _MARGINS}
+    padding = sizes.padding if sizes is not None else None
+    s["padding"] = {side: _dim(get(key, 0), _ZERO) for side, key in _PADDINGS} if padding is None else {
+        side: _px(getattr(padding, side)) for side in _SIDES}
+    s["border"] = {side: _dim(get(key, 0), _ZERO) for side, key in _BORDERS}
+    s["inset"] = {side: _dim(get(side)) for side in _SIDES}
+    s["gap"] = {"width": _dim(get("columnGap", 0), _ZERO), "height": _dim(get("rowGap", 0), _ZERO)}
+    s["flex_direction"] = _DIRECTION.get(get("flexDirection", "row"), 0)
+    s["flex_wrap"] = _WRAP.get(get("flexWrap", "nowrap"), 0)
+    s["flex_grow"] = float(get("flexGrow", 0) or 0)
+    shrink = get("flexShrink")
+    s["flex_shrink"] = float(shrink if shrink is not None else 1)
+    s["flex_basis"] = _dim(get("flexBasis"))
+    ratio = get("aspectRatio")
+    s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
+    for key, table, name in _ALIGNMENTS:
+        value = get(name)
+        s[key] = table.get(value) if isinstance(value, str) else None
+    shift = get("_baselineShift")
+    if shift is not None and margin["top"]["dim"] == 1:
+        # Baseline alignment done by hand (baselines.py): the item's offset in its line.
+        margin["top"] = _px(margin["top"]["value"] + float(shift))
+        s["align_self"] = _ALIGN["flex-start"]
+    return s
+
+
+# Checked dicts by (style items, own sizes, fit limits). A node's style has ~25 items.
+_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(4096)
+
+
+def node_style(style: dict[str, Any], path: str | None, sizes: OwnSizes | None = None,
+               limits: FitLimits | None = None) -> dict[str, Any]:
+    """The checked taffylib dict of a node's style; shared, never to be changed."""
+    applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
+    key: Hashable | None = (tuple(style.items()), None if sizes is None else sizes.key(),
+           None if applied is None else applied.key())
+    try:
+        out = _STYLES.get(key)
+    except TypeError:  # a value that can't be a key: converted every time
+        key = None
+        out = None
+    if out is None:
+        out = taffy_style(style, sizes, applied)
+        check_style(out, path)  # a value stretchable can't convert would abort the process
+        if key is not None:
+            _STYLES.put(key, out)
+    return out

@@ -1,0 +1,132 @@
+"""Taffy style dicts: stretchable's defaults, and the memo of checked dicts."""
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from stretchable import Style
+
+from satori_py.layout import taffy, taffy_style
+from satori_py.layout.taffy import LayoutNode, compute_layout
+from satori_py.layout.taffy_style import DEFAULTS, FitLimits, OwnSizes, node_style
+from satori_py.style.types import Percent
+
+
+def _plain(value: Any) -> Any:
+    """A dict of stretchable's with enums as ints and NaN comparable."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    return int(value) if isinstance(value, int) else value
+
+
+def test_defaults_are_stretchables_and_every_other_field_is_set() -> None:
+    base = Style().to_dict()
+    assert {key: _plain(base[key]) for key in DEFAULTS} == _plain(DEFAULTS)
+    assert set(taffy_style.taffy_style({})) == set(base)
+    assert _plain(taffy_style.taffy_style({"display": "flex", "boxSizing": "border-box"})) == _plain(base)
+
+
+@pytest.fixture()
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    taffy._releaser()  # its first use lays out a probe
+    made: list[dict[str, Any]] = []
+    convert = taffy_style.taffy_style
+
+    def counted(style: dict[str, Any], *args: Any) -> dict[str, Any]:
+        made.append(style)
+        return convert(style, *args)
+
+    monkeypatch.setattr(taffy_style, "taffy_style", counted)
+    taffy_style._STYLES.clear()
+    return made
+
+
+def _tree() -> LayoutNode:
+    return LayoutNode({"display": "flex", "width": 200.0, "paddingLeft": 20.0}, [
+        LayoutNode({"display": "flex", "flexGrow": 1.0, "height": 20.0}),
+        LayoutNode({"display": "flex", "flexGrow": 1.0, "height": 20.0}),
+    ])
+
+
+def test_a_style_is_converted_once_and_the_boxes_stay(conversions: list[dict[str, Any]]) -> None:
+    first = _tree()
+    compute_layout(first, width=None, height=None)
+    assert len(conversions) == 2  # the two items share one style
+    again = _tree()
+    compute_layout(again, width=None, height=None)
+    assert len(conversions) == 2
+    assert [c.box for c in again.children] == [c.box for c in first.children]
+    assert (again.children[1].box.left, again.children[1].box.width) == (120.0, 100.0)  # content-box: 200 px beside the padding
+
+
+def test_what_the_dict_depends_on_is_in_the_key(conversions: list[dict[str, Any]]) -> None:
+    style = {"display": "flex", "width": 10.0}
+    plain = node_style(style, None)
+    assert node_style(dict(style), None) is plain
+    assert node_style({**style, "width": 11.0}, None)["size"]["width"]["value"] == 11.0
+    assert node_style({**style, "width": Percent(11)}, None)["size"]["width"] == {"dim": 2, "value": 0.11}
+    capped = node_style(style, None, limits=FitLimits(cap_width=5.0))
+    assert capped["max_size"]["width"] == {"dim": 1, "value": 5.0}
+    assert node_style(style, None, limits=FitLimits())["max_size"]["width"]["dim"] == 0
+    own = node_style(style, None, OwnSizes(width=7.0, fit_limits=False), FitLimits(cap_width=5.0))
+    assert (own["size"]["width"]["value"], own["max_size"]["width"]["dim"]) == (7.0, 0)
+    assert node_style(style, None) is plain
+    assert len(conversions) == 5
+
+
+def test_a_value_that_cannot_be_a_key_is_converted_every_time(conversions: list[dict[str, Any]]) -> None:
+    style = {"display": "flex", "width": 10.0, "gridItem": {"unhashable": []}}
+    assert node_style(style, None) == node_style(style, None)
+    assert len(conversions) == 2
+
+
+def test_kept_dicts_are_not_changed_by_the_nodes_that_adapt_them(conversions: list[dict[str, Any]]) -> None:
+    # A percentage height in a block of indefinite height is made auto per node, on a copy.
+    tree = LayoutNode({"display": "flex", "flexDirection": "column"}, [
+        LayoutNode({"display": "block"}, [LayoutNode({"display": "block", "height": Percent(50)})])])
+    compute_layout(tree, width=100, height=None)
+    kept = node_style({"display": "block", "height": Percent(50)}, None)
+    assert kept["size"]["height"] == {"dim": 2, "value": 0.5}
+
+
+def test_a_node_style_is_made_once_per_computed_style_and_each_node_has_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.layout import build
+
+    from satori_py.element import parse_element
+    from satori_py.layout.build import TreeBuilder
+
+    from .support import d, registry
+
+    made: list[str] = []
+    convert = build._node_style
+
+    def counted(style: Any, display: str) -> dict[str, Any]:
+        made.append(display)
+        return convert(style, display)
+
+    monkeypatch.setattr(build, "_node_style", counted)
+    build._NODE_STYLES.clear()
+    # The two images share a computed style (same props); their sizes, written in each node's
+    # own style, come from their sources.
+    sizes = iter([20, 40, 20, 40])
+
+    def image(el: Any, style: Any) -> Any:
+        return SimpleNamespace(width=next(sizes), height=10)
+
+    el = parse_element(d({"display": "flex", "width": 300}, d({"height": 10}, t="img"), d({"height": 10}, t="img")))
+
+    def widths() -> list[float]:
+        result = TreeBuilder(registry(), (300, 100), image_loader=image).layout(el)
+        return [child.node.box.width for child in result.root.children[0].children]
+
+    assert widths() == [20.0, 40.0]
+    count = len(made)
+    assert widths() == [20.0, 40.0]
+    assert len(made) == count  # the second render makes none
