@@ -9,8 +9,6 @@ property, so a message reads like::
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -110,18 +108,27 @@ def current_path() -> str | None:
     return _PATH.get()
 
 
-@contextmanager
-def node_context(path: str, prop: str | None = None) -> Iterator[None]:
+class node_context:  # noqa: N801 - used as a function: `with node_context(path):`
     """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``).
 
-    Reports made inside it (:mod:`satori_py.diagnostics`) get the path too.
+    Reports made inside it (:mod:`satori_py.diagnostics`) get the path too. A class
+    rather than a generator: every stage enters one per node, and this is cheaper.
     """
-    token = _PATH.set(path)
-    try:
-        yield
-    except SatoriError as exc:
-        if prop is not None and exc.prop is None:
-            exc.prop = prop
-        raise exc.with_path(path)
-    finally:
-        _PATH.reset(token)
+
+    __slots__ = ("path", "prop", "_token")
+
+    def __init__(self, path: str, prop: str | None = None) -> None:
+        self.path = path
+        self.prop = prop
+
+    def __enter__(self) -> None:
+        self._token = _PATH.set(self.path)
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        try:
+            if isinstance(exc, SatoriError):
+                if self.prop is not None and exc.prop is None:
+                    exc.prop = self.prop
+                exc.with_path(self.path)
+        finally:
+            _PATH.reset(self._token)  # and the error, if any, goes on

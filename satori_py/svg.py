@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 DECIMALS = 3
 
@@ -19,6 +20,19 @@ AttrValue = str | int | float | None
 
 def fmt(value: float, decimals: int = DECIMALS) -> str:
     """Format a number compactly: ``1.5``, ``2``, ``-0.125``; never ``-0`` or ``1e-7``."""
+    if type(value) is float and decimals == DECIMALS:
+        return _fmt_px(value)
+    return _format(value, decimals)
+
+
+@lru_cache(maxsize=8192)
+def _fmt_px(value: float) -> str:
+    """:func:`fmt` of a float at the default precision, memoised: the coordinates and sizes
+    of a document come back render after render (0.0 and -0.0 share an entry: both are 0)."""
+    return _format(value, DECIMALS)
+
+
+def _format(value: float, decimals: int) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     rounded = round(float(value), decimals)
@@ -66,27 +80,39 @@ def _write(node: SvgNode, out: list[str]) -> None:
     if node.raw is not None and not node.tag:
         out.append(node.raw)
         return
-    out.append("<" + node.tag)
+    append = out.append
+    tag = node.tag
+    append("<" + tag)
     for key, value in node.attrs.items():
-        if value is not None:
-            out.append(f' {key}="{_attr(value)}"')
-    if not node.children and node.text is None and node.raw is None:
-        out.append("/>")
+        if value is None:
+            continue
+        if type(value) is str:  # most values: only escaped when they need it
+            if "&" in value or "<" in value or ">" in value or '"' in value:
+                value = escape_attr(value)
+            append(f' {key}="{value}"')
+        else:
+            append(f' {key}="{_attr(value)}"')
+    children, text = node.children, node.text
+    if not children and text is None and node.raw is None:
+        append("/>")
         return
-    out.append(">")
-    if node.text is not None:
-        out.append(escape_text(node.text))
+    append(">")
+    if text is not None:
+        append(escape_text(text))
     if node.raw is not None:
-        out.append(node.raw)
-    for child in node.children:
+        append(node.raw)
+    for child in children:
         _write(child, out)
-    out.append(f"</{node.tag}>")
+    append(f"</{tag}>")
 
 
 # Characters XML 1.0 cannot hold, not even as references: C0 controls other than tab, line
 # feed and carriage return, lone surrogates, U+FFFE and U+FFFF. (Listed, not written as the
 # complement of what XML allows: compiling that class took tens of ms per process.)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The same controls as bytes: deleting them from ASCII text finds them several times faster
+# than the pattern does (documents are tens of kB of path data).
+_NOT_XML_ASCII = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
 
 
 def serialize(node: SvgNode) -> str:
@@ -94,7 +120,10 @@ def serialize(node: SvgNode) -> str:
     cannot hold become U+FFFD, as a browser shows them)."""
     out: list[str] = []
     _write(node, out)
-    return _NOT_XML.sub("\ufffd", "".join(out))
+    text = "".join(out)
+    if text.isascii() and len(text.encode("ascii").translate(None, _NOT_XML_ASCII)) == len(text):
+        return text  # the usual document: nothing to replace
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def raw(markup: str) -> SvgNode:

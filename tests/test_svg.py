@@ -25,3 +25,16 @@ def test_serialize_escapes_and_keeps_attribute_order() -> None:
     out = serialize(node)
     assert out == '<svg b="1" a="x&quot;&lt;y&gt;&amp;"><text>a&lt;b&amp;c</text></svg>'
     ET.fromstring(out)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f)), st.text())
+def test_serialize_replaces_what_xml_cannot_hold_in_ascii_and_other_text(ascii_text: str, text: str) -> None:
+    # ASCII documents are checked without the pattern; both ways must give the same text.
+    for value in (ascii_text, text):
+        svg = serialize(SvgNode("svg", {"a": value}, [SvgNode("text", text=value)]))
+        assert not any(c in svg for c in "\x00\x01\x08\x0b\x0c\x0e\x1f\ufffe\uffff")
+        ET.fromstring(svg)
+        kept = "".join(c if c in "\t\n\r" or " " <= c < "\ud800" or "\ue000" <= c < "\ufffe" or c > "\uffff"
+                       else "\ufffd" for c in value)
+        escaped = kept.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert svg == f'<svg a="{escaped.replace(chr(34), "&quot;")}"><text>{escaped}</text></svg>'

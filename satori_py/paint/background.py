@@ -274,13 +274,13 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
     if width <= 0 or height <= 0 or (clip == "text" and not text_clip):
         return [], []
     box = (x, y, width, height)
-    ps = PaintStyle.from_style(style)
     fills: list[tuple[str, str | None]] = []
     color = _color_fill(style.get("backgroundColor"))
     if color is not None:
         fills.append((color, None))
     defs: list[SvgNode] = []
     layers = list(enumerate(_layers(style)))
+    ps = PaintStyle.from_style(style) if layers else PaintStyle()
     for index, layer in reversed(layers):  # the first layer is on top
         drawn = image_layer(layer, box, box_area(box, padding, border, layer.origin),
                             f"{id_prefix}-bg{index}", ps, fetcher=fetcher)

@@ -37,35 +37,39 @@ def background(x: float, y: float, w: float, h: float, style: Any, radii: Radii)
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, "fill": fill})
 
 
+_WIDTH_KEYS = tuple((f"border{side}Width", f"border{side}Style") for side in SIDES)
+
+
 def border_widths(style: Any) -> tuple[float, float, float, float]:
     """The used border widths (0 for the sides whose style is none or hidden)."""
-    out = []
-    for side in SIDES:
-        width = style.get(f"border{side}Width") or 0.0
-        if style.get(f"border{side}Style", "none") in _INVISIBLE_STYLES:
-            width = 0.0
-        out.append(float(width))
-    return out[0], out[1], out[2], out[3]
+    get = style.get
+    top, right, bottom, left = (0.0 if get(line, "none") in _INVISIBLE_STYLES else float(get(width) or 0.0)
+                                for width, line in _WIDTH_KEYS)
+    return top, right, bottom, left
 
 
-def border_lines(style: Any) -> tuple[Line, Line, Line, Line]:
-    """The four sides of a box's border, top, right, bottom, left."""
-    widths = border_widths(style)
+def border_lines(style: Any,
+                 widths: tuple[float, float, float, float] | None = None) -> tuple[Line, Line, Line, Line]:
+    """The four sides of a box's border, top, right, bottom, left (``widths``: its
+    :func:`border_widths`, when known)."""
+    if widths is None:
+        widths = border_widths(style)
     lines = [Line(width, str(style.get(f"border{side}Style") or "none"), style.get(f"border{side}Color"))
              for side, width in zip(SIDES, widths)]
     return lines[0], lines[1], lines[2], lines[3]
 
 
 def borders(x: float, y: float, w: float, h: float, style: Any, radii: Radii,
-            clip_id: str) -> tuple[list[SvgNode], list[SvgNode]]:
+            clip_id: str, widths: tuple[float, float, float, float]) -> tuple[list[SvgNode], list[SvgNode]]:
     """The border shapes of a box, and the defs they need.
 
-    ``clip_id`` names the clip path of the box's contour that every line is
-    clipped to, and prefixes the other clip paths.
+    ``widths`` are the box's :func:`border_widths`. ``clip_id`` names the clip
+    path of the box's contour that every line is clipped to, and prefixes the
+    other clip paths.
     """
-    lines = border_lines(style)
-    if not any(line.width for line in lines):
+    if not any(widths):
         return [], []
+    lines = border_lines(style, widths)
     box = Box(x, y, w, h)
     shapes, defs = draw_border(box, lines, radii, clip_id, clip_id)
     if not shapes:

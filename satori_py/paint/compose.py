@@ -99,6 +99,8 @@ def group(nodes: list[SvgNode], attrs: Mapping[str, AttrValue]) -> list[SvgNode]
 
 def transformed(nodes: list[SvgNode], matrix: str | None) -> list[SvgNode]:
     """``nodes`` drawn with the SVG transform ``matrix`` (None: as they are)."""
+    if matrix is None:
+        return flatten(nodes)
     return wrap(nodes, {"transform": matrix})
 
 
@@ -128,6 +130,8 @@ def transformed_under_filters(nodes: list[SvgNode], matrix: str | None) -> list[
 
 def clipped(nodes: list[SvgNode], clip: str | None, mask: str | None) -> list[SvgNode]:
     """``nodes`` clipped by the clip path ``clip`` and masked by ``mask`` (ids)."""
+    if not clip and not mask:
+        return flatten(nodes)
     return wrap(nodes, {"clip-path": url(clip), "mask": url(mask)})
 
 
@@ -158,13 +162,16 @@ _REFERENCE = re.compile(r"url\(#([^)]+)\)|^#(.+)$")
 
 
 def _references(node: SvgNode) -> Iterator[str]:
-    """The ids ``node`` and its descendants refer to (``url(#id)``, ``href="#id"``)."""
-    for value in node.attrs.values():
-        if isinstance(value, str) and "#" in value:
-            for match in _REFERENCE.finditer(value):
-                yield match.group(1) or match.group(2)
-    for child in node.children:
-        yield from _references(child)
+    """The ids ``node`` and its descendants refer to (``url(#id)``, ``href="#id"``), in no
+    particular order."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        for value in current.attrs.values():
+            if isinstance(value, str) and "#" in value:
+                for match in _REFERENCE.finditer(value):
+                    yield match.group(1) or match.group(2)
+        pending.extend(current.children)
 
 
 def unused_defs_removed(defs: list[SvgNode], body: list[SvgNode]) -> list[SvgNode]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..style.types import Calc, Percent
@@ -78,11 +79,18 @@ class Radii:
 
 # -- radii ----------------------------------------------------------------------------------
 
+_SHAPE_KEYS = tuple(f"corner{corner}Shape" for corner in CORNERS)
+_RADIUS_KEYS = tuple(f"border{corner}Radius" for corner in CORNERS)
+
+
 def corner_shapes(style: Any) -> tuple[float, float, float, float]:
     """The four corner shapes of a style (each longhand's superellipse parameter, computed
     by the style stage; round when not set)."""
-    values = tuple(float(style.get(f"corner{corner}Shape", 1.0)) for corner in CORNERS)
-    return values[0], values[1], values[2], values[3]
+    get = style.get
+    tl, tr, br, bl = (get(key, 1.0) for key in _SHAPE_KEYS)
+    if tl == tr == br == bl == 1.0:
+        return ROUND
+    return float(tl), float(tr), float(br), float(bl)
 
 
 def _length(value: Any, basis: float) -> float:
@@ -155,10 +163,34 @@ def clamp_radii(corners: Sequence[tuple[float, float, bool]], width: float, heig
     return Radii((tl[0], tl[1]), (tr[0], tr[1]), (br[0], br[1]), (bl[0], bl[1]), shapes)
 
 
+def _is_zero(value: Any) -> bool:
+    return not value or value == (0.0, 0.0)
+
+
 def resolve_radii(style: Any, width: float, height: float) -> Radii:
     """The border radii of a box of ``width`` x ``height``, fitted as the reference does."""
-    corners = [_corner(style.get(f"border{corner}Radius"), width, height) for corner in CORNERS]
-    return clamp_radii(corners, width, height, corner_shapes(style))
+    get = style.get
+    values = (get(_RADIUS_KEYS[0]), get(_RADIUS_KEYS[1]), get(_RADIUS_KEYS[2]), get(_RADIUS_KEYS[3]))
+    shapes = corner_shapes(style)
+    if width >= 0 and height >= 0 and all(_is_zero(value) for value in values):
+        return _square(shapes)  # most boxes: nothing to fit
+    try:
+        return _fitted(values, shapes, width, height)
+    except TypeError:  # a value that cannot be a key (a list): fitted without the memo
+        return _fitted.__wrapped__(values, shapes, width, height)
+
+
+@lru_cache(maxsize=64)
+def _square(shapes: tuple[float, float, float, float]) -> Radii:
+    return Radii(shapes=shapes)
+
+
+@lru_cache(maxsize=1024)
+def _fitted(values: tuple[Any, Any, Any, Any], shapes: tuple[float, float, float, float],
+            width: float, height: float) -> Radii:
+    """The radii of the corner values of a style fitted to a box (a pure function of its
+    immutable arguments, memoised: the same boxes come back render after render)."""
+    return clamp_radii([_corner(value, width, height) for value in values], width, height, shapes)
 
 
 # -- contours -------------------------------------------------------------------------------
@@ -277,6 +309,15 @@ def edge_path(box: Box, radii: Radii, *, sides: Sequence[bool] | None = None,
     ``inset`` (top, right, bottom, left) moves the edges in, with the radii
     reduced by as much.
     """
+    return _edge_path(Box(*box), radii, None if sides is None else tuple(sides), full_corners,
+                      None if inset is None else tuple(inset))
+
+
+@lru_cache(maxsize=2048)
+def _edge_path(box: Box, radii: Radii, sides: tuple[bool, ...] | None, full_corners: bool,
+               inset: tuple[float, ...] | None) -> str:
+    """:func:`edge_path` of hashable arguments, memoised: the same boxes are drawn render
+    after render (equal numbers give equal text, so 1 and 1.0 may share an entry)."""
     if inset is not None:
         t, r, b, l = inset
         box = Box(box.x + l, box.y + t, max(0.0, box.width - l - r), max(0.0, box.height - t - b))

@@ -38,7 +38,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..errors import LimitError, node_context
 from ..layout.boxes import RenderBox
@@ -52,7 +53,7 @@ from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
 from .compose import clipped, faded, group, transformed, transformed_under_filters, unused_defs_removed, url
 from .filter import filter_group
 from .filter import extent as filter_extent
-from .geometry import rect_path, resolve_radii
+from .geometry import Radii, rect_path, resolve_radii
 from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
@@ -73,6 +74,7 @@ __all__ = ["Painter", "node_id"]
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+@lru_cache(maxsize=4096)
 def node_id(path: str) -> str:
     """A stable SVG id from a node path: ``div/div[1]/#text[0]`` -> ``div-div1-text0``."""
     return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"
@@ -101,9 +103,8 @@ class _Plane:
 Clip = tuple[str | None, str | None]  # (clip path id, mask id)
 
 
-@dataclass(frozen=True, slots=True)
-class _Scope:
-    """What a box inherits from its parent for painting."""
+class _Scope(NamedTuple):
+    """What a box inherits from its parent for painting (a tuple: one is made per box)."""
 
     clip: str | None = None
     mask: str | None = None
@@ -123,8 +124,7 @@ class _Scope:
     effect_depth: int = 0  # offscreen layers of the ancestors (filter, opacity, mask, ...), nested
 
 
-@dataclass(frozen=True, slots=True)
-class _Traits:
+class _Traits(NamedTuple):
     """How a box paints, from its style and its parent's (see :meth:`Painter._traits`)."""
 
     position: str
@@ -174,14 +174,13 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
     return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
 
 
-def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...]) -> None:
+def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...], limit: int) -> None:
     """Each shadow and filter function is a layer the rasteriser blurs and composes:
-    raise LimitError past ``max_effect_layers`` for one element."""
+    raise LimitError past ``max_effect_layers`` (``limit``) for one element."""
     text_shadow = style.get("textShadow")
     count = (len(style.get("boxShadow") or ()) + len(filters)
              + (len(text_shadow) if isinstance(text_shadow, (tuple, list)) else 0)
              + len(style.get("textShadowOffset") or ()) + len(style.get("backdropFilter") or ()))
-    limit = active().limits.max_effect_layers
     if count > limit:
         raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
                          f"limit of {limit}.", limit="max_effect_layers")
@@ -287,6 +286,7 @@ class Painter:
                             for side in ("Top", "Right", "Bottom", "Left"))
             with node_context(path):
                 drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,  # type: ignore[arg-type]
+                                 border=border_widths(style), radii=resolve_radii(style, fw, fh),
                                  uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
                                  border_clip=scope.clip, viewport=self.viewport, fetcher=self.fetcher,
                                  debug=self.debug)
@@ -297,55 +297,57 @@ class Painter:
 
     def _traits(self, box: RenderBox, scope: _Scope) -> _Traits:
         style = box.style
+        get = style.get
         r = box.rect
-        position = style.get("position", "static")
-        raw_opacity = _number(style.get("opacity"))
+        position = get("position", "static")
+        raw_opacity = _number(get("opacity"))
         opacity = 1.0 if raw_opacity is None else min(max(raw_opacity, 0.0), 1.0)
         # Like in browsers, opacity flattens preserve-3d (the element is drawn as a group).
-        preserve3d = style.get("transformStyle") == "preserve-3d" and opacity == 1
-        perspective = _number(style.get("perspective"))
+        preserve3d = get("transformStyle") == "preserve-3d" and opacity == 1
+        perspective = _number(get("perspective"))
         parent = scope.parent_style
         parent_perspective = parent is not None and _number(parent.get("perspective")) is not None
         parent_3d = parent is not None and (parent.get("transformStyle") == "preserve-3d" or parent_perspective)
-        own = style.get("transform")
+        own = get("transform")
         # Boxes that set up 3D for their children, and their children, get a state of their own.
         inheriting = own is None and not (preserve3d or perspective is not None or parent_3d)
         state = scope.state
         if not inheriting:
-            origin, perspective_origin = style.get("transformOrigin"), style.get("perspectiveOrigin")
+            origin, perspective_origin = get("transformOrigin"), get("perspectiveOrigin")
             state = resolve_state(tuple(own or ()), (r.x, r.y, r.width, r.height),
                                   origin if isinstance(origin, TransformOrigin) else None, scope.state,
                                   preserve3d=preserve3d, perspective=perspective,
                                   perspective_origin=perspective_origin
                                   if isinstance(perspective_origin, TransformOrigin) else None)
-        filters: tuple[FilterFunction, ...] = style.get("filter") or ()
-        has_clip_path = style.get("clipPath") is not None
-        has_mask = style.get("maskImage") is not None
+        filters: tuple[FilterFunction, ...] = get("filter") or ()
+        has_clip_path = get("clipPath") is not None
+        has_mask = get("maskImage") is not None
+        backdrop = bool(get("backdropFilter"))
         # Properties that make the box the containing block of its fixed descendants.
-        fixed_cb = preserve3d or perspective is not None or bool(own) or bool(filters) \
-            or bool(style.get("backdropFilter"))
-        z = _number(style.get("zIndex"))
+        fixed_cb = preserve3d or perspective is not None or bool(own) or bool(filters) or backdrop
+        z = _number(get("zIndex"))
         z_index = z if z is not None and (position != "static" or scope.formatting in ("flex", "grid")) else None
-        blend = style.get("mixBlendMode")
+        blend = get("mixBlendMode")
         blend = blend if blend and blend != "normal" else None
-        is_context = (scope.stacking is None or blend is not None or style.get("isolation") == "isolate"
+        back_hidden = get("backfaceVisibility") == "hidden"
+        is_context = (scope.stacking is None or blend is not None or get("isolation") == "isolate"
                       or z_index is not None or position in ("fixed", "sticky") or fixed_cb
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
-                      or parent_perspective or style.get("backfaceVisibility") == "hidden")
-        is_float = style.get("float", "none") not in ("none", None) and scope.formatting == "block"
-        backdrop = bool(style.get("backdropFilter"))
-        _check_effect_layers(style, filters)
+                      or parent_perspective or back_hidden)
+        is_float = get("float", "none") not in ("none", None) and scope.formatting == "block"
+        limits = active().limits
+        _check_effect_layers(style, filters, limits.max_effect_layers)
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,
                                                  blend is not None, backdrop))
-        limit = active().limits.max_effect_nesting
+        limit = limits.max_effect_nesting
         if effect_depth > limit:
             raise LimitError(f"The element nests {effect_depth} layers of filter, opacity, clipPath, mask or "
                              f"mixBlendMode effects, over the max_effect_nesting limit of {limit}.",
                              limit="max_effect_nesting")
         return _Traits(
             position=position, opacity=opacity, preserve3d=preserve3d, inheriting=inheriting, state=state,
-            hidden=state.behind_viewer or (style.get("backfaceVisibility") == "hidden" and is_back_facing(state)),
+            hidden=state.behind_viewer or (back_hidden and is_back_facing(state)),
             filters=filters, has_clip_path=has_clip_path, has_mask=has_mask, fixed_cb=fixed_cb, z_index=z_index,
             blend=blend, is_context=is_context,
             layer=scope.stacking is not None and scope.planes is None
@@ -365,11 +367,15 @@ class Painter:
 
         # The clip and mask of the element's shapes and of its descendants'.
         text_clip_id = f"bct-{uid}" if style.get("backgroundClip") == "text" else None
+        border = border_widths(style)
+        radii = resolve_radii(style, r.width, r.height)
+        padding = padding_edges(box)
         own_clip_path, child_clip, overflow_masks = self._clips(box, uid, matrix, clip, t.has_clip_path,
-                                                                bool(t.filters), text_clip_id)
+                                                                bool(t.filters), border, radii, padding,
+                                                                text_clip_id)
         mask_id = f"mi-{uid}"
-        mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding_edges(box),
-                               border=border_widths(style), fetcher=self.fetcher) if t.has_mask else []
+        mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding,
+                               border=border, fetcher=self.fetcher) if t.has_mask else []
         self.defs.extend(mask_defs)
         # The element and its descendants take its mask image instead of their ancestors' mask.
         own_mask = mask_id if mask_defs else mask
@@ -411,28 +417,28 @@ class Painter:
         culled = not always_drawn and mine == (clip, mask) and _outside(
             self.viewport, r.x, r.y, r.width, r.height, shadow_extent(style.get("boxShadow") or ()) + cull_margin)
         drawn = Drawn() if culled else draw_box(
-            style, (r.x, r.y, r.width, r.height), padding=padding_edges(box), image=box.image,
-            under_transform=always_drawn, uid=uid,
+            style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
+            image=box.image, under_transform=always_drawn, uid=uid,
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
             text_clip=text_clip_id, image_drawer=self.image_drawer, fetcher=self.fetcher, debug=self.debug)
         self.defs.extend(drawn.defs)
         self.backdrop = self.backdrop or drawn.backdrop
 
+        formatting = _formatting(style)
         child_scope = _Scope(clip=child_clip, mask=child_mask, state=t.state, stacking=stacking,
-                             formatting=_formatting(style), parent_style=style, absolute=absolute,
+                             formatting=formatting, parent_style=style, absolute=absolute,
                              fixed=fixed, planes=planes if planes is not None else scope.planes,
                              text_clips=text_clips, text_background=text_background,
                              always_drawn=always_drawn, cull_margin=cull_margin, effect_depth=t.effect_depth)
         children = list(box.children)
-        if _formatting(style) in ("flex", "grid"):
+        if formatting in ("flex", "grid"):
             children.sort(key=lambda c: int(_number(c.style.get("order")) or 0) if c.tag else 0)
         content = [node for child in children for node in self.box(child, child_scope)]
         # The outline: over the in-flow content, under positioned descendants, clipped by the
         # ancestors' clip only.
         if style.get("visibility", "visible") != "hidden" and not (not always_drawn and _outside(
                 self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull_margin)):
-            shapes, defs = outline(r.x, r.y, r.width, r.height, style, resolve_radii(style, r.width, r.height),
-                                   f"ol-{uid}")
+            shapes, defs = outline(r.x, r.y, r.width, r.height, style, radii, f"ol-{uid}")
             self.defs.extend(defs)
             content.extend(clipped(transformed(shapes, matrix), clip, mask))
 
@@ -473,7 +479,8 @@ class Painter:
     # -- clips of descendants ----------------------------------------------------------------
 
     def _clips(self, box: RenderBox, uid: str, matrix: str | None, inherited: str | None,
-               has_clip_path: bool, filtered: bool,
+               has_clip_path: bool, filtered: bool, border: tuple[float, float, float, float], radii: Radii,
+               padding: tuple[float, float, float, float],
                text_clip: str | None = None) -> tuple[str | None, str | None, list[SvgNode] | None]:
         """(the element's ``clipPath`` id, the clip path id of its descendants, the content
         of their ``overflow`` mask if they need one); defines the clip paths.
@@ -485,7 +492,8 @@ class Painter:
         ``background-clip: text`` (``text_clip``, the glyphs' clip path, itself
         within ``inherited``) the clip paths defined here are within the glyphs,
         as in the reference: e.g. ``overflow: hidden`` then hides the element's
-        emoji images and clips its painted text to itself.
+        emoji images and clips its painted text to itself. ``border``, ``radii`` and
+        ``padding`` are the box's used border widths, fitted radii and resolved padding.
         """
         style = box.style
         r = box.rect
@@ -504,16 +512,14 @@ class Painter:
             self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(within)}, [SvgNode(
                 shape.tag, {**shape.attrs, "transform": moved})]))
             chain = within = own
-        border = border_widths(style)
         if not overflow and shape is not None and _within_padding_box(shape, r.width, r.height, border):
             return own, chain, None  # the padding box would clip nothing more than the shape does
         masks = None
         if (overflow or has_clip_path) and box.children:  # nothing to clip without descendants
             if overflow:
-                radii = resolve_radii(style, r.width, r.height)
-                masks = overflow_mask(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box), matrix)
+                masks = overflow_mask(r.x, r.y, r.width, r.height, style, radii, border, padding, matrix)
                 d = rect_path(r.x, r.y, r.width, r.height, radii) if masks else \
-                    overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding_edges(box))
+                    overflow_region(r.x, r.y, r.width, r.height, style, radii, border, padding)
             else:
                 top, right, bottom, left = border
                 d = rect_path(r.x + left, r.y + top, r.width - left - right, r.height - top - bottom)

@@ -16,10 +16,10 @@ from typing import Any
 from ..layout.boxes import RenderBox
 from ..svg import SvgNode
 from .background import background_layers
-from .box import border_widths, borders, debug_outline
+from .box import borders, debug_outline
 from .compose import clipped, transformed
 from .filter import backdrop
-from .geometry import Radii, rect_path, resolve_radii
+from .geometry import Radii, rect_path
 from .shadow import box_shadows
 
 __all__ = ["Drawn", "draw_box", "padding_edges"]
@@ -48,15 +48,17 @@ def _outline(x: float, y: float, w: float, h: float, radii: Radii, matrix: str |
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, "transform": matrix})
 
 
-def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, uid: str,
-             matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
+def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, border: Edges,
+             radii: Radii, uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
              viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
              text_clip: str | None = None,
              image_drawer: Callable[..., tuple[list[SvgNode], list[SvgNode]]] | None = None,
              fetcher: Any = None, debug: bool = False) -> Drawn:
     """The shapes of a box with ``style`` at ``rect`` (its border box, x, y, width, height).
 
-    ``padding`` is resolved (top, right, bottom, left); ``image`` the replaced
+    ``padding`` is resolved (top, right, bottom, left), ``border`` the used border
+    widths (:func:`~.box.border_widths`) and ``radii`` the box's
+    (:func:`~.geometry.resolve_radii`); ``image`` the replaced
     content, if any; ``under_transform`` tells whether the box or an ancestor has a
     ``transform`` (the reference then clips images to their rounded border box
     only). Shapes are drawn with the SVG transform ``matrix``,
@@ -69,8 +71,6 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     if style.get("visibility", "visible") == "hidden":
         return out
     x, y, w, h = rect
-    radii = resolve_radii(style, w, h)
-    border = border_widths(style)
 
     content: list[SvgNode] = []
     filters = style.get("backdropFilter")
@@ -97,7 +97,7 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
         out.defs.extend(defs)
         content.extend(shapes)
 
-    border_shapes, defs = borders(x, y, w, h, style, radii, f"b-{uid}")
+    border_shapes, defs = borders(x, y, w, h, style, radii, f"b-{uid}", border)
     out.defs.extend(defs)
     if matrix:
         content.extend(border_shapes)

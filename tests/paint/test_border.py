@@ -162,7 +162,7 @@ def test_double_border_has_a_clipped_inner_line() -> None:
 def test_invisible_borders_draw_nothing() -> None:
     clear = RGBA(0, 0, 0, 0)
     assert draw_border(Box(0, 0, 10, 10), (line(2, color=clear),) * 4, Radii(), "bc", "b")[0] == []
-    assert borders(0, 0, 10, 10, {}, Radii(), "bc") == ([], [])
+    assert borders(0, 0, 10, 10, {}, Radii(), "bc", border_widths({})) == ([], [])
 
 
 def test_borders_from_a_style() -> None:
@@ -171,7 +171,7 @@ def test_borders_from_a_style() -> None:
     style["borderLeftStyle"] = "none"
     assert border_widths(style) == (4, 4, 4, 0)
     assert border_lines(style)[3] == Line(0, "none", BLUE)
-    shapes, defs = borders(5, 5, 50, 30, style, Radii(), "b-x")
+    shapes, defs = borders(5, 5, 50, 30, style, Radii(), "b-x", border_widths(style))
     assert defs[0].attrs["id"] == "b-x" and defs[0].children[0].attrs["d"] == "M5 5h50v30h-50Z"
     assert len(strokes(shapes)) == 3
     assert "stroke-dasharray" in serialize(SvgNode("g", {}, shapes))
