@@ -8,16 +8,14 @@ there and falls back to its height: the items end up bottom-aligned.
 
 After each pass, each line of a flex row with baseline-aligned items gets, per
 item, the shift that puts its first baseline on the line's lowest one
-(``_baselineShift``, read by :mod:`.taffy` as extra top margin with the item
-aligned to ``flex-start``), as Taffy's own baseline alignment places items. An
+(``node.hints.baseline_shift``, read by :mod:`.taffy_style` as extra top margin with
+the item aligned to ``flex-start``), as Taffy's own baseline alignment places items. An
 item's first baseline is its paragraph's first line's, else that of its first
 in-flow child (that child's bottom edge when it has none), moved by its offset;
 an item without one (an image, an empty box) uses its border-box height, as
 Taffy does.
 """
 from __future__ import annotations
-
-from typing import Any
 
 from .boxes import RenderBox
 from .taffy import LayoutNode
@@ -30,7 +28,7 @@ _EPS = 1e-3
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
     return (style.get("display") != "none" and style.get("position") != "absolute"
-            and not style.get("_floatPlaceholder"))
+            and not node.hints.float_placeholder)
 
 
 def _aligned_on_baseline(item: LayoutNode, row: LayoutNode) -> bool:
@@ -80,11 +78,11 @@ class BaselineAlignment:
                 tops: list[float] = []
                 for item in items:
                     baseline = self.first_baseline(item)
-                    own_margin = item.box.margin.top - float(item.style.get("_baselineShift") or 0.0)
+                    own_margin = item.box.margin.top - (item.hints.baseline_shift or 0.0)
                     tops.append(own_margin + (baseline if baseline is not None else item.box.height))
                 lowest = max(tops)
                 for item, top in zip(items, tops):
-                    changed = _set_shift(item.style, lowest - top) or changed
+                    changed = _set_shift(item, lowest - top) or changed
         return changed
 
 
@@ -109,9 +107,9 @@ def _lines(row: LayoutNode, reverse: bool) -> list[list[LayoutNode]]:
     return lines
 
 
-def _set_shift(style: dict[str, Any], shift: float) -> bool:
-    old = float(style.get("_baselineShift") or 0.0)
-    if abs(old - shift) <= _EPS and "_baselineShift" in style:
+def _set_shift(item: LayoutNode, shift: float) -> bool:
+    old = item.hints.baseline_shift
+    if old is not None and abs(old - shift) <= _EPS:
         return False
-    style["_baselineShift"] = shift
+    item.hints.baseline_shift = shift
     return True

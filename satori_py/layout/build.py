@@ -341,9 +341,9 @@ class TreeBuilder:
         if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg"))):
             # Taffy 0.7 has no flow-root: a block formatting context root keeps its children's
             # margins from collapsing with its own, as a scroll container does there.
-            node.style.setdefault("_bfc", True)
-        if ctx.formatting == "block" and not floated and _clear(style) != "none":
-            node.style["_clear"] = _clear(style)
+            node.hints.bfc = True
+        if ctx.formatting == "block" and not floated:
+            node.hints.clear = _clear(style)
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
         with node_context(el.path):
             if display == "grid":
@@ -351,7 +351,7 @@ class TreeBuilder:
 
                 from .grid_fit import has_auto_and_fr_columns
 
-                grid = node.style["gridContainer"] = grid_container(style, self.on_style_error)
+                grid = node.hints.grid = grid_container(style, self.on_style_error)
                 if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
                     self._layout.grids.append(node)
             item = None
@@ -360,7 +360,7 @@ class TreeBuilder:
 
                 item = grid_item(style, self.on_style_error)
             if item is not None:
-                node.style["gridItem"] = item
+                node.hints.grid_item = item
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
 
         position = style.get("position", "static")

@@ -175,7 +175,7 @@ class Layout:
                 continue  # an atomic inline's width is its content's: its grid repeats once
             if id(node) not in nodes:
                 continue
-            grid = node.style.get("_gridTemplate") or node.style.get("gridContainer")
+            grid = node.hints.declared_grid
             if grid is None:
                 continue
             if has_calc_tracks(grid):

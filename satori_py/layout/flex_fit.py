@@ -123,7 +123,7 @@ def _is_row(node: LayoutNode) -> bool:
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
     return (style.get("display") != "none" and style.get("position") != "absolute"
-            and not style.get("_floatPlaceholder"))
+            and not node.hints.float_placeholder)
 
 
 def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
@@ -344,7 +344,7 @@ def _fixed_columns(grid: LayoutNode) -> bool:
     """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
     from .grid_parse import Fr, Repeat  # imported by the first grid
 
-    template = grid.style.get("_gridTemplate") or grid.style.get("gridContainer")
+    template = grid.hints.declared_grid
     if template is None or template.columns is None:
         return False
     tracks = [t for track in template.columns.tracks

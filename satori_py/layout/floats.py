@@ -21,6 +21,7 @@ from .atomics import lay_out_atomic
 from .boxes import RenderBox
 from .float_context import FloatContext
 from .taffy import LayoutNode, with_parents
+from .taffy_style import LayoutHints
 
 __all__ = ["Exclusions", "FloatLayout"]
 
@@ -76,7 +77,7 @@ def _establishes_bfc(node: LayoutNode, parent: LayoutNode | None) -> bool:
     style = node.style
     return (parent is None or parent.style.get("display") in ("flex", "grid")
             or style.get("display") in ("flow-root", "flex", "grid")
-            or bool(style.get("_bfc")) or style.get("position") == "absolute"
+            or node.hints.bfc or style.get("position") == "absolute"
             or style.get("overflowX", "visible") != "visible" or style.get("overflowY", "visible") != "visible")
 
 
@@ -97,7 +98,7 @@ class FloatLayout:
 
     def add(self, box: RenderBox, container: LayoutNode, side: str, clear: str) -> LayoutNode:
         """A float of ``container``; returns the placeholder that stands for it in the flow."""
-        placeholder = LayoutNode({"display": "block", "_floatPlaceholder": True})
+        placeholder = LayoutNode({"display": "block"}, hints=LayoutHints(float_placeholder=True))
         entry = _Float(box, side, clear, container, placeholder)
         self.floats[id(placeholder)] = entry
         self.by_box[id(box)] = entry
@@ -209,7 +210,7 @@ class FloatLayout:
     def _clear(self, node: LayoutNode, container: LayoutNode, previous: LayoutNode | None, bfc: LayoutNode,
                bfc_origin: _Origin, context: FloatContext, state: _Pass, avoids: bool) -> None:
         """Clearance below floats, and room beside them for a box that may not overlap them."""
-        clear = node.style.get("_clear", "none")
+        clear = node.hints.clear
         if clear == "none" and not (avoids and context.floats):
             return
         original = self.original.setdefault(id(node), {k: node.style.get(k) for k in

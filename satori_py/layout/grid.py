@@ -328,9 +328,11 @@ def _repeated_once(tracks: TrackList | None, area_count: int) -> int:
     return max(count, area_count)
 
 
-def grid_fields(grid: GridContainer, style: Mapping[str, Any],
-                children: list[Mapping[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """taffylib fields of a grid container and of each of its children (layout node styles).
+def grid_fields(grid: GridContainer, style: Mapping[str, Any], calc_basis: tuple[float, float] | None,
+                children: list[tuple[GridItem | None, Mapping[str, Any]]]
+                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """taffylib fields of a grid container (its layout node style) and of each of its children
+    (their lines and layout node styles). ``calc_basis``: see :func:`refit_calc_basis`.
 
     In-flow items are placed here (:mod:`.grid_place`), so Taffy gets definite lines only.
     """
@@ -338,8 +340,8 @@ def grid_fields(grid: GridContainer, style: Mapping[str, Any],
     area_columns = grid.areas.column_count if grid.areas else 0
     columns = _repeated_once(grid.columns, area_columns)
     rows = _repeated_once(grid.rows, area_rows)
-    fields = [item_fields(child.get("gridItem") or GridItem(), grid) for child in children]
-    in_flow = [i for i, child in enumerate(children)
+    fields = [item_fields(item or GridItem(), grid) for item, _ in children]
+    in_flow = [i for i, (_, child) in enumerate(children)
                if child.get("position") != "absolute" and child.get("display") != "none"]
     placed = place_items([(fields[i]["grid_row"], fields[i]["grid_column"]) for i in in_flow], columns, rows,
                          grid.auto_flow or "row")
@@ -354,7 +356,7 @@ def grid_fields(grid: GridContainer, style: Mapping[str, Any],
         last_column = max(last_column, column.end + 1)
         last_row = max(last_row, row.end + 1)
     # calc() tracks with percentages: the content box of the last pass, else a definite size.
-    width, height = style.get("_calcBasis") or (style.get("width"), style.get("height"))
+    width, height = calc_basis or (style.get("width"), style.get("height"))
     container = _container_fields(grid, width if isinstance(width, float) else None,
                                   height if isinstance(height, float) else None, last_column, last_row)
     return container, fields
@@ -434,10 +436,10 @@ def has_calc_tracks(grid: GridContainer) -> bool:
 def refit_calc_basis(node: Any) -> bool:
     """Take the grid's last content box as the basis of its calc() tracks; whether it changed."""
     basis = (node.box.content_width, node.box.content_height)
-    old = node.style.get("_calcBasis")
+    old = node.hints.calc_basis
     if old is not None and abs(old[0] - basis[0]) < 1e-3 and abs(old[1] - basis[1]) < 1e-3:
         return False
-    node.style["_calcBasis"] = basis
+    node.hints.calc_basis = basis
     return True
 
 
@@ -453,11 +455,11 @@ def refit_auto_repeats(node: Any, width_definite: bool, height_definite: bool) -
     own layout (e.g. a stretched flex item); the reference's Taffy counts
     with the final size. Whether the count changed (lay out again).
     """
-    grid = node.style.get("gridContainer")
-    original: GridContainer | None = node.style.get("_gridTemplate") or grid
+    grid = node.hints.grid
+    original: GridContainer | None = node.hints.declared_grid
     if original is None or not (_has_auto_repeat(original.columns) or _has_auto_repeat(original.rows)):
         return False
-    node.style["_gridTemplate"] = original
+    node.hints.grid_template = original
     box = node.box
     items = sum(1 for c in node.children if c.style.get("position") != "absolute"
                 and c.style.get("display") != "none")
@@ -474,5 +476,5 @@ def refit_auto_repeats(node: Any, width_definite: bool, height_definite: bool) -
                            original.areas, original.column_lines, original.row_lines)
     if fitted == grid:
         return False
-    node.style["gridContainer"] = fitted
+    node.hints.grid = fitted
     return True

@@ -14,7 +14,7 @@ whose items each sit in one column with an automatic width, the ``auto``
 columns get their sizes by the specification's algorithm (base sizes from the
 items' min-content widths, the free space given equally up to their
 max-content widths) as px tracks; the ``fr`` columns then take what is left, as
-before. The original template is kept in ``_gridTemplate``.
+before. The original template is kept in ``node.hints.grid_template``.
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _in_flow(node: LayoutNode) -> bool:
 def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[int] | None:
     """The (0-based) column of each in-flow item, or None when one spans several or none."""
     children = sorted(node.children, key=lambda c: c.style.get("order") or 0)
-    _, fields = grid_fields(grid, node.style, [c.style for c in children])
+    _, fields = grid_fields(grid, node.style, node.hints.calc_basis, [(c.hints.grid_item, c.style) for c in children])
     out = []
     for child, field in zip(children, fields):
         if not _in_flow(child):
@@ -105,7 +105,7 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
     the tracks in.
     """
     style = node.style
-    original: GridContainer | None = style.get("_gridTemplate") or style.get("gridContainer")
+    original: GridContainer | None = node.hints.declared_grid
     if original is None or original.columns is None:
         return False
     if not has_auto_and_fr_columns(original):
@@ -144,13 +144,13 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
     fitted = GridContainer(TrackList(fitted_tracks, original.columns.line_names), original.rows,
                            original.auto_columns, original.auto_rows, original.auto_flow, original.areas,
                            original.column_lines, original.row_lines)
-    current = style.get("gridContainer")
+    current = node.hints.grid
     if current is not None and current.columns is not None and all(
             _close(a, b) for a, b in zip(current.columns.tracks, fitted_tracks)) \
             and len(current.columns.tracks) == len(fitted_tracks):
         return False
-    style["_gridTemplate"] = original
-    style["gridContainer"] = fitted
+    node.hints.grid_template = original
+    node.hints.grid = fitted
     return True
 
 

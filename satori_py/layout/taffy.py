@@ -30,7 +30,7 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
 from .taffy_guard import check_style, finite
-from .taffy_style import AUTO, Edges, FitLimits, OwnSizes, node_style
+from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
@@ -67,6 +67,7 @@ class LayoutNode:
     box: Box = field(default_factory=Box)
     path: str | None = None  # the element's node path, for errors
     limits: FitLimits = field(default_factory=FitLimits)
+    hints: LayoutHints = field(default_factory=LayoutHints)
 
 
 
@@ -107,7 +108,7 @@ def _available(size: float | str | None) -> dict[str, Any]:
 
 def _is_flex_item(node: LayoutNode, parent: LayoutNode | None) -> bool:
     return (parent is not None and parent.style.get("display", "flex") == "flex"
-            and node.style.get("position") != "absolute" and not node.style.get("_floatPlaceholder"))
+            and node.style.get("position") != "absolute" and not node.hints.float_placeholder)
 
 
 def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[int, LayoutNode | None]) -> bool:
@@ -225,14 +226,14 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
             own = sizes if node is root else None
-            style = node_style(node.style, node.path, own, node.limits)
+            style = node_style(node.style, node.path, own, node.limits, node.hints)
             if auto_percent and isinstance(node.style.get("height"), Percent):
                 style = {**style, "size": {**style["size"], "height": AUTO}}
             children = node.children
             # Flex and grid items are laid out in `order`, then in tree order.
             if node.style.get("display") in ("flex", "grid") and any(c.style.get("order") for c in children):
                 children = sorted(children, key=lambda c: c.style.get("order") or 0)
-            grid = node.style.get("gridContainer")
+            grid = node.hints.grid
             placements: list[dict[str, Any] | None] = [None] * len(children)
             if placement or (grid is not None and style["display"] == 2):
                 style = {**style, **(placement or {})}
@@ -240,7 +241,8 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 from .grid import grid_fields  # imported by the first grid
 
                 sized = node.style if own is None else {**node.style, "width": own.width, "height": own.height}
-                container, placements = grid_fields(grid, sized, [c.style for c in children])  # type: ignore[assignment]
+                container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
+                                                    [(c.hints.grid_item, c.style) for c in children])
                 style.update(container)
             if placement or grid is not None:
                 check_style(style, node.path)  # a value stretchable can't convert would abort the process
@@ -303,7 +305,7 @@ def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
     """The width Taffy's block layout gives an in-flow child with an auto width (None: another rule)."""
     style = child.style
     if (style.get("display") == "none" or style.get("position") == "absolute"
-            or style.get("_floatPlaceholder") or style.get("aspectRatio") is not None
+            or child.hints.float_placeholder or style.get("aspectRatio") is not None
             or style.get("width") not in (None, "auto")):
         return None
     margins = child.box.margin.left + child.box.margin.right

@@ -15,13 +15,16 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..cache import BoundedCache
 from ..style.types import Percent
 from .taffy_guard import check_style
 
-__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "OwnSizes", "node_style", "taffy_style"]
+if TYPE_CHECKING:
+    from .grid import GridContainer, GridItem
+
+__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "node_style", "taffy_style"]
 
 AUTO: dict[str, Any] = {"dim": 0, "value": math.nan}
 _ZERO: dict[str, Any] = {"dim": 1, "value": 0.0}
@@ -117,6 +120,36 @@ class FitLimits:
         return (self.cap_width, self.cap_height, self.frozen_width)
 
 
+@dataclass(slots=True)
+class LayoutHints:
+    """What the layout stage knows of a node beside its style: where Taffy 0.7 lacks a
+    feature, the passes that stand in for it mark the node here."""
+
+    bfc: bool = False  # a block formatting context root: Taffy lays it out as a scroll container
+    clear: str = "none"  # a block-level box's `clear`, as a physical side (floats.py)
+    float_placeholder: bool = False  # stands for a float in the normal flow (floats.py)
+    # The offset of a baseline-aligned item in its line, set by hand (baselines.py); None: not.
+    baseline_shift: float | None = None
+    # A grid container's tracks as Taffy gets them (grid.py, grid_fit.py resolve auto
+    # repetitions and auto columns into it), and as declared once they differ.
+    grid: GridContainer | None = None
+    grid_template: GridContainer | None = None
+    # The content box the percentages of a grid's calc() tracks resolve against (the last pass's).
+    calc_basis: tuple[float, float] | None = None
+    grid_item: GridItem | None = None  # a grid item's lines, as declared
+
+    @property
+    def declared_grid(self) -> GridContainer | None:
+        """A grid container's tracks as declared."""
+        return self.grid_template or self.grid
+
+    def key(self) -> Hashable:
+        """What :func:`taffy_style` reads (None: nothing)."""
+        if not self.bfc and self.baseline_shift is None:
+            return None
+        return (self.bfc, self.baseline_shift)
+
+
 def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
     if isinstance(value, (int, float)):
         return {"dim": 1, "value": float(value)}
@@ -134,7 +167,7 @@ def _px(value: float) -> dict[str, Any]:
 
 
 def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
-                limits: FitLimits | None = None) -> dict[str, Any]:
+                limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
     """The taffylib style dict of a layout-node style (not checked, not kept)."""
     get = style.get
     s = dict(DEFAULTS)
@@ -143,7 +176,7 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["position"] = _POSITION.get(get("position", "relative"), 0)
     s["overflow_x"] = overflow_x = _OVERFLOW.get(get("overflowX", "visible"), 0)
     s["overflow_y"] = overflow_y = _OVERFLOW.get(get("overflowY", "visible"), 0)
-    if get("_bfc") and overflow_x == 0 and overflow_y == 0:
+    if hints is not None and hints.bfc and overflow_x == 0 and overflow_y == 0:
         # Taffy 0.7 has no flow-root; a scroll container's margins don't collapse with its children.
         s["overflow_x"] = s["overflow_y"] = 1
     if sizes is None:
@@ -180,7 +213,7 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     for key, table, name in _ALIGNMENTS:
         value = get(name)
         s[key] = table.get(value) if isinstance(value, str) else None
-    shift = get("_baselineShift")
+    shift = None if hints is None else hints.baseline_shift
     if shift is not None and margin["top"]["dim"] == 1:
         # Baseline alignment done by hand (baselines.py): the item's offset in its line.
         margin["top"] = _px(margin["top"]["value"] + float(shift))
@@ -193,18 +226,18 @@ _STYLES: BoundedCache[dict[str, Any]] = BoundedCache(4096)
 
 
 def node_style(style: dict[str, Any], path: str | None, sizes: OwnSizes | None = None,
-               limits: FitLimits | None = None) -> dict[str, Any]:
+               limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
     """The checked taffylib dict of a node's style; shared, never to be changed."""
     applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
     key: Hashable | None = (tuple(style.items()), None if sizes is None else sizes.key(),
-           None if applied is None else applied.key())
+                            None if applied is None else applied.key(), None if hints is None else hints.key())
     try:
         out = _STYLES.get(key)
     except TypeError:  # a value that can't be a key: converted every time
         key = None
         out = None
     if out is None:
-        out = taffy_style(style, sizes, applied)
+        out = taffy_style(style, sizes, applied, hints)
         check_style(out, path)  # a value stretchable can't convert would abort the process
         if key is not None:
             _STYLES.put(key, out)

@@ -44,9 +44,13 @@ LENGTH_KEYS = ["width", "height", "minWidth", "minHeight", "maxWidth", "maxHeigh
 OTHER_KEYS = ["display", "position", "boxSizing", "overflowX", "overflowY", "flexDirection", "flexWrap",
               "aspectRatio", "alignItems", "alignSelf", "justifyItems", "justifySelf", "alignContent",
               "justifyContent"]
-# Numbers (or flags) only, of any size: the style stage's flex factors, the layout stage's own keys.
+# Numbers (or flags) only, of any size: the style stage's flex factors, and what the layout stage
+# gives a node beside its style (its FitLimits and LayoutHints, see _with_layout_state).
 INTERNAL = {"flexGrow": NUMBERS, "flexShrink": NUMBERS, "_capWidth": NUMBERS, "_capHeight": NUMBERS,
-            "_frozenWidth": NUMBERS, "order": NUMBERS, "_bfc": st.booleans()}
+            "_frozenWidth": NUMBERS, "order": NUMBERS, "_bfc": st.booleans(), "_baselineShift": NUMBERS}
+_LAYOUT_STATE = {"_capWidth": ("limits", "cap_width"), "_capHeight": ("limits", "cap_height"),
+                 "_frozenWidth": ("limits", "frozen_width"), "_bfc": ("hints", "bfc"),
+                 "_baselineShift": ("hints", "baseline_shift")}
 GRID_VALUES = st.sampled_from(["1fr 1fr", "repeat(3, 1px)", "repeat(70000, 1px)", "repeat(auto-fill, 0px)",
                                "minmax(0, 1fr) max-content", "fit-content(1e308px)", "1e308px", "none",
                                "[a] 1px [b] 2px", "span 2", "1 / -1", "99999999999", "-40000 / 5", "a / b",
@@ -64,17 +68,23 @@ def node_styles(draw: st.DrawFn) -> dict[str, Any]:
     return style
 
 
-def _with_grid(style: dict[str, Any], grid: dict[str, str]) -> dict[str, Any]:
-    """The style with the grid values the style stage would have parsed into it."""
+def _with_grid(node: LayoutNode, grid: dict[str, str]) -> LayoutNode:
+    """The node with the grid values the layout builder would have parsed for it."""
     try:
-        if style.get("display") == "grid":
-            style["gridContainer"] = grid_container(grid, None)
-        item = grid_item(grid, None)
-        if item is not None:
-            style["gridItem"] = item
+        if node.style.get("display") == "grid":
+            node.hints.grid = grid_container(grid, None)
+        node.hints.grid_item = grid_item(grid, None)
     except SatoriError:
         pass  # an invalid grid value is the style stage's error; the node goes without it
-    return style
+    return node
+
+
+def _with_layout_state(node: LayoutNode) -> LayoutNode:
+    """The node with the drawn internal keys moved to where the layout stage keeps them."""
+    for key, (holder, name) in _LAYOUT_STATE.items():
+        if key in node.style:
+            setattr(getattr(node, holder), name, node.style.pop(key))
+    return node
 
 
 def trees(depth: int = 3) -> st.SearchStrategy[LayoutNode]:
@@ -82,13 +92,13 @@ def trees(depth: int = 3) -> st.SearchStrategy[LayoutNode]:
     measure = st.sampled_from([None, (10.0, 10.0), (math.nan, math.inf), (1e308, -1e308), (0.0, 0.0)])
 
     def leaf(style: dict[str, Any], grid_values: dict[str, str], size: Any) -> LayoutNode:
-        node = LayoutNode(_with_grid(style, grid_values), path="div")
+        node = _with_layout_state(_with_grid(LayoutNode(style, path="div"), grid_values))
         if size is not None:
             node.measure = lambda w, h, mode: size
         return node
 
     def branch(style: dict[str, Any], grid_values: dict[str, str], children: list[LayoutNode]) -> LayoutNode:
-        return LayoutNode(_with_grid(style, grid_values), children, path="div")
+        return _with_layout_state(_with_grid(LayoutNode(style, children, path="div"), grid_values))
 
     return st.recursive(st.builds(leaf, node_styles(), grid, measure),
                         lambda kids: st.builds(branch, node_styles(), grid, st.lists(kids, max_size=4)),
