@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_cards.py [--rounds N] [--only warm,raster,threads,cold,front]
                                         [--ref DIR] [--filter SUBSTR] [--json OUT]
-                                        [--backends resvg,svg2png]
+                                        [--backends resvg,svg2png] [--fresh-text]
 
 The cards are benchmarks/cards/*.json (1200x630 Open Graph cards: blog, product,
 profile, pricing, stats, event, docs, ...; fonts from ../shared/conformance/fonts).
@@ -31,6 +31,11 @@ Sections (all by default):
   front    the front end alone: render_svg (element -> SVG string) against satori(),
            warm, and with every satori-py cache cleared before the call (fonts given
            as bytes are parsed again); per card and median. Not run by default.
+
+``--fresh-text``: warm and front measure each round on a variant of each card whose
+texts are new (the words of every text rotated by the round number: the same glyphs,
+other lines), given to both sides, as a server sees a template with a new title on
+every request; without it a round repeats the card the caches have just seen.
 """
 from __future__ import annotations
 
@@ -76,6 +81,39 @@ class Card:
 
     def add(self, key: str, value: float) -> None:
         self.times.setdefault(key, []).append(value)
+
+    def variant(self, round_no: int, tmp: Path | None) -> tuple[Path, dict[str, Any]]:
+        """The case file and render_png/render_svg arguments for a round: the card itself,
+        or (``tmp`` given: --fresh-text) a copy with its texts' words rotated by
+        ``round_no + 1``, written to ``tmp`` under a new name (the node side keeps each
+        case it has seen), with the fonts of the card (read once, like a server)."""
+        if tmp is None:
+            return self.path, self.kwargs
+        raw = json.loads(self.path.read_text())
+        raw["element"] = _rotate_words(raw["element"], round_no + 1)
+        for font in raw.get("options", {}).get("fonts") or []:
+            font["file"] = str((self.path.parent / font["file"]).resolve())
+        path = tmp / f"{self.name}-r{round_no}.json"
+        path.write_text(json.dumps(raw))
+        kwargs = {"element": load_case(path).element, **{k: v for k, v in self.kwargs.items()
+                                                        if k != "element"}}
+        return path, kwargs
+
+
+def _rotate_words(node: Any, by: int) -> Any:
+    """``node`` with the words of every text child rotated by ``by`` (styles untouched)."""
+    if isinstance(node, str):
+        words = node.split(" ")
+        k = by % len(words)
+        return " ".join(words[k:] + words[:k])
+    if isinstance(node, list):
+        return [_rotate_words(n, by) for n in node]
+    if isinstance(node, dict) and isinstance(node.get("props"), dict):
+        props = dict(node["props"])
+        if "children" in props:
+            props["children"] = _rotate_words(props["children"], by)
+        return {**node, "props": props}
+    return node
 
 
 class Reference:
@@ -140,7 +178,8 @@ def backend_env(backend: str) -> Iterator[None]:
             os.environ[resvg_bridge.ENV_BACKEND] = old
 
 
-def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool, backends: list[str]) -> None:
+def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool, backends: list[str],
+               tmp: Path | None = None) -> None:
     for card in cards:  # warm-up: caches on both sides
         for backend in backends:
             ref.ask("render", card.path)
@@ -151,13 +190,14 @@ def bench_warm(cards: list[Card], ref: Reference, rounds: int, raster: bool, bac
         # Each round starts with another backend, so none is always first after node.
         order = backends[r % len(backends):] + backends[:r % len(backends)]
         for card in cards:
-            theirs = ref.ask("render", card.path)
+            case_path, kwargs = card.variant(r, tmp)
+            theirs = ref.ask("render", case_path)
             ref_total = theirs["satori_ms"] + theirs["resvg_ms"]
             card.add("ref_total", ref_total)
             for backend in order:
                 with backend_env(backend):
                     t0 = time.perf_counter()
-                    render_png(**card.kwargs)
+                    render_png(**kwargs)
                     ours = ms(t0)
                 card.add(f"ours_total/{backend}", ours)
                 card.add(f"ratio_total/{backend}", ours / ref_total)
@@ -233,22 +273,23 @@ def clear_caches() -> None:
                 value.cache_clear()
 
 
-def bench_front(cards: list[Card], ref: Reference, rounds: int) -> dict[str, Any]:
+def bench_front(cards: list[Card], ref: Reference, rounds: int, tmp: Path | None = None) -> dict[str, Any]:
     """render_svg against satori(), warm and with satori-py's caches cleared."""
     for card in cards:  # warm-up: caches on both sides
         for _ in range(2):
             ref.ask("satori", card.path)
             render_svg(**card.kwargs)
-    for _ in range(rounds):
+    for r in range(rounds):
         for card in cards:
-            theirs = ref.ask("satori", card.path)["satori_ms"]
+            case_path, kwargs = card.variant(r, tmp)
+            theirs = ref.ask("satori", case_path)["satori_ms"]
             render_svg(**card.kwargs)  # warm again: the last card's cold render cleared the caches
             t0 = time.perf_counter()
-            render_svg(**card.kwargs)
+            render_svg(**kwargs)
             warm = ms(t0)
             clear_caches()
             t0 = time.perf_counter()
-            render_svg(**card.kwargs)
+            render_svg(**kwargs)
             cold = ms(t0)
             card.add("front_ref", theirs)
             card.add("front_warm", warm)
@@ -329,6 +370,8 @@ def main() -> int:
     ap.add_argument("--backends", default="",
                     help="comma-separated resvg backends, measured in the same rounds "
                          "(default: the one the bridge picks)")
+    ap.add_argument("--fresh-text", action="store_true",
+                    help="new texts every round for both sides (see the docstring)")
     args = ap.parse_args()
     only = set(args.only.split(","))
     if not (args.ref / "node_modules" / "satori").is_dir():
@@ -337,21 +380,25 @@ def main() -> int:
     cards = load_cards(args.filter)
     backends = [resvg_bridge.resolve_backend(b) for b in args.backends.split(",") if b] \
         or [resvg_bridge.resolve_backend()]
-    print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
-    results: dict[str, Any] = {"cards": len(cards), "rounds": args.rounds, "load_before": os.getloadavg()}
-    if only & {"warm", "raster"}:
-        ref = Reference(args.ref)
-        try:
-            bench_warm(cards, ref, args.rounds, "raster" in only, backends)
-        finally:
-            ref.close()
-        results["warm"] = report_warm(cards, "raster" in only, backends)
-    if "front" in only:
-        ref = Reference(args.ref)
-        try:
-            results["front"] = bench_front(cards, ref, args.rounds)
-        finally:
-            ref.close()
+    print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, "
+          f"{'fresh texts, ' if args.fresh_text else ''}{load()}")
+    results: dict[str, Any] = {"cards": len(cards), "rounds": args.rounds, "load_before": os.getloadavg(),
+                               "fresh_text": args.fresh_text}
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = Path(tmp_dir) if args.fresh_text else None
+        if only & {"warm", "raster"}:
+            ref = Reference(args.ref)
+            try:
+                bench_warm(cards, ref, args.rounds, "raster" in only, backends, tmp)
+            finally:
+                ref.close()
+            results["warm"] = report_warm(cards, "raster" in only, backends)
+        if "front" in only:
+            ref = Reference(args.ref)
+            try:
+                results["front"] = bench_front(cards, ref, args.rounds, tmp)
+            finally:
+                ref.close()
     if "threads" in only:
         from bench_threads import bench_threads
 

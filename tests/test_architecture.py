@@ -187,7 +187,6 @@ KNOWN_CYCLES = {
     ("satori_py.style.expand", "satori_py.style.paint_shorthands", "satori_py.style.shorthands",
      "satori_py.style.supported"),
     ("satori_py.text.engine", "satori_py.text.fonts", "satori_py.text.variations"),
-    ("satori_py.text.inline", "satori_py.text.inline_clamp"),
 }
 
 # What paint/ may take from style/: value types only (the painter never parses).

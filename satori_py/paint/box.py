@@ -37,15 +37,14 @@ def background(x: float, y: float, w: float, h: float, style: Any, radii: Radii)
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, "fill": fill})
 
 
-_WIDTH_KEYS = tuple((f"border{side}Width", f"border{side}Style") for side in SIDES)
-
-
 def border_widths(style: Any) -> tuple[float, float, float, float]:
     """The used border widths (0 for the sides whose style is none or hidden)."""
-    get = style.get
-    top, right, bottom, left = (0.0 if get(line, "none") in _INVISIBLE_STYLES else float(get(width) or 0.0)
-                                for width, line in _WIDTH_KEYS)
-    return top, right, bottom, left
+    get = style.get  # spelt out: this runs for every box
+    return (0.0 if get("borderTopStyle", "none") in _INVISIBLE_STYLES else float(get("borderTopWidth") or 0.0),
+            0.0 if get("borderRightStyle", "none") in _INVISIBLE_STYLES else float(get("borderRightWidth") or 0.0),
+            0.0 if get("borderBottomStyle", "none") in _INVISIBLE_STYLES
+            else float(get("borderBottomWidth") or 0.0),
+            0.0 if get("borderLeftStyle", "none") in _INVISIBLE_STYLES else float(get("borderLeftWidth") or 0.0))
 
 
 def border_lines(style: Any,

@@ -167,8 +167,9 @@ def _references(node: SvgNode) -> Iterator[str]:
     pending = [node]
     while pending:
         current = pending.pop()
-        for value in current.attrs.values():
-            if isinstance(value, str) and "#" in value:
+        for key, value in current.attrs.items():
+            # Path data (long, for glyphs) refers to nothing.
+            if key != "d" and isinstance(value, str) and "#" in value:
                 for match in _REFERENCE.finditer(value):
                     yield match.group(1) or match.group(2)
         pending.extend(current.children)
@@ -178,8 +179,10 @@ def unused_defs_removed(defs: list[SvgNode], body: list[SvgNode]) -> list[SvgNod
     """``defs`` without the definitions nothing in ``body`` or in the kept ``defs`` refers to
     (e.g. a ``background-clip: text`` clip path whose element has no background drawn).
     Definitions without an id, and raw markup, are kept."""
-    used = {ref for node in body for ref in _references(node)}
     pending = [d for d in defs if d.raw is None and d.attrs.get("id") is not None]
+    if not pending:
+        return list(defs)
+    used = {ref for node in body for ref in _references(node)}
     while True:  # definitions refer to others (chained clip paths): until nothing changes
         found = [d for d in pending if d.attrs["id"] in used]
         if not found:

@@ -87,7 +87,8 @@ def corner_shapes(style: Any) -> tuple[float, float, float, float]:
     """The four corner shapes of a style (each longhand's superellipse parameter, computed
     by the style stage; round when not set)."""
     get = style.get
-    tl, tr, br, bl = (get(key, 1.0) for key in _SHAPE_KEYS)
+    tl, tr, br, bl = get(_SHAPE_KEYS[0], 1.0), get(_SHAPE_KEYS[1], 1.0), get(_SHAPE_KEYS[2], 1.0), \
+        get(_SHAPE_KEYS[3], 1.0)
     if tl == tr == br == bl == 1.0:
         return ROUND
     return float(tl), float(tr), float(br), float(bl)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import tinycss2
@@ -75,7 +76,17 @@ class PaintStyle:
 
     def length(self, text: str, basis: float) -> float | None:
         """``lengthToNumber(text, fontSize, basis, style, true)``: px, or None."""
-        return length_to_number(text, self.font_size, self.lengths, basis=basis)
+        if not basis or not self.font_size:  # 0 and -0.0 are one key: not kept
+            return length_to_number(text, self.font_size, self.lengths, basis=basis)
+        return _length(text, self.font_size, self.lengths, basis)
+
+
+@lru_cache(maxsize=2048)
+def _length(text: str, font_size: float, lengths: LengthContext, basis: float) -> float | None:
+    """:meth:`PaintStyle.length`, memoised: the same positions, sizes and stop offsets of
+    backgrounds are resolved in the same boxes render after render (parsing the text each
+    time was a tenth of the paint of a card of gradient bars)."""
+    return length_to_number(text, font_size, lengths, basis=basis)
 
 
 def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[MathLength | None],

@@ -289,7 +289,7 @@ class Painter:
                                  border=border_widths(style), radii=resolve_radii(style, fw, fh),
                                  uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
                                  border_clip=scope.clip, viewport=self.viewport, fetcher=self.fetcher,
-                                 debug=self.debug)
+                                 debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
             raw = _number(style.get("opacity"))
             out.extend(faded(drawn.nodes, 1.0 if raw is None else min(max(raw, 0.0), 1.0)))

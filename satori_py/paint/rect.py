@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..cache import BoundedCache
+from ..diagnostics import counting_reports
 from ..layout.boxes import RenderBox
 from ..svg import SvgNode
 from .background import background_layers
@@ -53,7 +55,7 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
              viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
              text_clip: str | None = None,
              image_drawer: Callable[..., tuple[list[SvgNode], list[SvgNode]]] | None = None,
-             fetcher: Any = None, debug: bool = False) -> Drawn:
+             fetcher: Any = None, debug: bool = False, keep: bool = True) -> Drawn:
     """The shapes of a box with ``style`` at ``rect`` (its border box, x, y, width, height).
 
     ``padding`` is resolved (top, right, bottom, left), ``border`` the used border
@@ -66,7 +68,44 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     path, its own or inherited mask). As in the reference, an untransformed
     border is clipped by ``border_clip`` (its ancestors' clip path) only:
     neither the element's own ``clipPath`` nor a mask applies to it.
+
+    ``style`` is immutable, and ``border`` and ``radii`` follow from it and the
+    box; with ``keep``, what a box without replaced content or ``url()``
+    backgrounds (which load through ``fetcher`` and may report) draws is kept
+    per (style object, box, ids, clips) in a bounded memo, when drawn without a
+    report: warm renders of a card draw the same boxes again. The nodes are then
+    shared between renders: nothing may change them in place (:mod:`.compose`
+    copies).
     """
+    args = (style, rect, padding, border, radii, uid, matrix, clip, mask, border_clip, viewport, image,
+            under_transform, text_clip, image_drawer, fetcher, debug)
+    if not keep or image is not None or _loads_images(style):
+        return _draw_box(*args)
+    key = (style.token, rect, padding, uid, matrix, clip, mask, border_clip, viewport, under_transform,
+           text_clip, debug)
+    drawn = _DRAWN.get(key)
+    if drawn is None:
+        with counting_reports() as reports:
+            drawn = _draw_box(*args)
+        if not reports[0]:
+            _DRAWN.put(key, drawn)
+    return drawn
+
+
+_DRAWN: BoundedCache[Drawn] = BoundedCache(1024)
+
+
+def _loads_images(style: Any) -> bool:
+    layers = style.get("backgroundImage")
+    return isinstance(layers, (tuple, list)) and any(
+        isinstance(getattr(layer, "image", None), str) and layer.image.startswith("url(") for layer in layers)
+
+
+def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edges, border: Edges, radii: Radii,
+              uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
+              viewport: tuple[float, float], image: Any, under_transform: bool, text_clip: str | None,
+              image_drawer: Callable[..., tuple[list[SvgNode], list[SvgNode]]] | None, fetcher: Any,
+              debug: bool) -> Drawn:
     out = Drawn()
     if style.get("visibility", "visible") == "hidden":
         return out

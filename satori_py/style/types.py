@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 from typing import Any, Literal, Protocol
 
@@ -86,6 +87,27 @@ def js_number(value: float) -> str:
     return text
 
 
+@lru_cache(maxsize=1024)
+def _css_color(r: float, g: float, b: float, a: float) -> str:
+    """:meth:`RGBA.to_css`, memoised: a document paints a few colours many times (equal
+    channels give equal text, so 255 and 255.0 may share an entry)."""
+    channels = (r, g, b)
+    integral = all(float(c).is_integer() for c in channels)
+    if a == 0 and integral and channels == (0, 0, 0):
+        return "transparent"
+    if integral and a == 1:
+        key = (int(r), int(g), int(b))
+        hex_form = "#{:02x}{:02x}{:02x}".format(*key)
+        if all(hex_form[i] == hex_form[i + 1] for i in (1, 3, 5)):
+            hex_form = "#" + hex_form[1] + hex_form[3] + hex_form[5]
+        name = _NAME_OF.get(key)
+        return name if name is not None and len(name) < len(hex_form) else hex_form
+    rgb = ",".join(_num(c) for c in channels)
+    if a == 1:
+        return f"rgb({rgb})"
+    return f"rgba({rgb},{_num(a)})"
+
+
 @dataclass(frozen=True, slots=True)
 class RGBA:
     """An sRGB colour: channels 0-255 (floats), alpha 0-1.
@@ -101,21 +123,7 @@ class RGBA:
 
     def to_css(self) -> str:
         """The shortest exact CSS form: a name, a hex colour, or ``rgba()``."""
-        channels = (self.r, self.g, self.b)
-        integral = all(float(c).is_integer() for c in channels)
-        if self.a == 0 and integral and channels == (0, 0, 0):
-            return "transparent"
-        if integral and self.a == 1:
-            key = (int(self.r), int(self.g), int(self.b))
-            hex_form = "#{:02x}{:02x}{:02x}".format(*key)
-            if all(hex_form[i] == hex_form[i + 1] for i in (1, 3, 5)):
-                hex_form = "#" + hex_form[1] + hex_form[3] + hex_form[5]
-            name = _NAME_OF.get(key)
-            return name if name is not None and len(name) < len(hex_form) else hex_form
-        rgb = ",".join(_num(c) for c in channels)
-        if self.a == 1:
-            return f"rgb({rgb})"
-        return f"rgba({rgb},{_num(self.a)})"
+        return _css_color(self.r, self.g, self.b, self.a)
 
     @property
     def opaque(self) -> bool:

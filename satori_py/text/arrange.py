@@ -53,9 +53,10 @@ class ArrangedText:
     def __init__(self, block: TextBlock, width: float, parent_width: float | None = None) -> None:
         self.block = block
         flow = block.reflow(width)
-        # Its own pieces: reordering moves them, and the block keeps its flow for the next
-        # arrangement at this width.
-        self.state = replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
+        # Bidi reordering moves pieces: then it gets its own, and the block keeps its flow
+        # for the next arrangement at this width. Without, nothing changes them.
+        self.state = (replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
+                      if block.needs_bidi else flow)
         self.width = width
         self.parent_width = width if parent_width is None else parent_width
         self.indent = block.indent(width)
@@ -277,7 +278,7 @@ class ArrangedText:
             left_offset, line_left, extended = self.place(layout)
             baseline_of_line = baselines[line]
             ascender = engine.baseline(text)
-            word_height = engine.height(text)
+            piece_text = text  # its height is the <text>'s, even when the ellipsis changes it
             delta = baseline_of_line - ascender
             last_before_ellipsis = False
 
@@ -358,7 +359,7 @@ class ArrangedText:
 
             if not drawn_as_path:
                 drawing.add_element(text, left=left + left_offset, top=top + top_offset,
-                                    width=width, height=word_height, image=image)
+                                    width=width, height=engine.height(piece_text), image=image)
             if last_before_ellipsis:
                 break
 

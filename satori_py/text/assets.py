@@ -133,10 +133,10 @@ def missing_segments(paragraphs: Iterable[_MissingReporter]) -> list[tuple[str, 
     their first text; only text after an inline-block in the same paragraph still
     comes before the inline-block's own.
     """
-    out: list[tuple[str, str | None]] = []
-    for paragraph in sorted(paragraphs, key=_first_text_path):
-        out.extend(paragraph.missing_graphemes())
-    return out
+    # Only paragraphs that lack something are sorted (a stable sort keeps their order).
+    lacking = [(paragraph, missing) for paragraph in paragraphs if (missing := paragraph.missing_graphemes())]
+    lacking.sort(key=lambda pair: _first_text_path(pair[0]))
+    return [pair for _, missing in lacking for pair in missing]
 
 
 def _as_font(value: Any, code: str, segment: str) -> Font:

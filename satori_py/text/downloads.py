@@ -7,6 +7,7 @@ here. :func:`http_get` fetches one http(s) URL with a timeout and a size cap;
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -22,17 +23,27 @@ __all__ = ["DiskCache", "http_get", "user_cache_dir"]
 log = logging.getLogger("satori_py.downloads")
 
 
+# What the user cache directory depends on; it is asked on every render (emoji loaders are
+# looked up per call), and finding the home directory costs more than the rest of a lookup.
+_CACHE_ENV = ("SATORI_PY_CACHE_DIR", "LOCALAPPDATA", "XDG_CACHE_HOME", "HOME", "USERPROFILE")
+
+
 def user_cache_dir() -> Path:
     """``$SATORI_PY_CACHE_DIR``, else the platform's user cache directory plus
     ``satori-py`` (``~/.cache/satori-py`` on Linux)."""
-    env = os.environ.get("SATORI_PY_CACHE_DIR")
-    if env:
-        return Path(env)
+    return _user_cache_dir(tuple(os.environ.get(name) for name in _CACHE_ENV))
+
+
+@functools.lru_cache(maxsize=8)
+def _user_cache_dir(env: tuple[str | None, ...]) -> Path:
+    own, local_app_data, xdg_cache_home = env[:3]
+    if own:
+        return Path(own)
     if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "satori-py"
+        return Path(local_app_data or Path.home() / "AppData" / "Local") / "satori-py"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "satori-py"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "satori-py"
+    return Path(xdg_cache_home or Path.home() / ".cache") / "satori-py"
 
 
 def http_get(url: str, *, headers: Mapping[str, str] | None = None, timeout: float,

@@ -25,7 +25,7 @@ from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_command
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
 
 if TYPE_CHECKING:
-    from .fonts import FontFace
+    from .fonts import FaceData, FontFace
 
 __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synthetic_bold_width"]
 
@@ -168,6 +168,8 @@ class FontEngine:
         self._all = primary + additional + specified + others
         self._restricted = primary + additional + specified
         self._resolved: dict[int, FontFace] = {}
+        # Per font (the engine's size and line height are fixed): asked for every word drawn.
+        self._baselines: dict[FaceData, float] = {}
         # The variations pick other instances of variable fonts: other runs and paths.
         self._key = (token, families, font_weight, font_style, locale or "", variations)
         keywords = str(synthesis[0] if synthesis[0] is not None else "weight style").split()
@@ -175,6 +177,12 @@ class FontEngine:
         allow_style = ("style" in keywords) if synthesis[2] is None else synthesis[2] != "none"
         self._want_bold = allow_weight and _weight_request(font_weight) >= 600
         self._want_italic = allow_style and _is_slanted(str(font_style))
+
+    @property
+    def fonts_key(self) -> tuple[Any, ...]:
+        """What the engine's fonts depend on (registered fonts, family, weight, style,
+        locale, variations; not the size): the key of caches of what a text's fonts do."""
+        return self._key
 
     # -- fonts --
     def resolve(self, word: str | None, fallback: bool = True) -> FontFace | None:
@@ -254,11 +262,16 @@ class FontEngine:
     def baseline(self, s: str | None = None) -> float:
         """Distance from the top of the line box to the baseline, in px: the
         ascent and descent rounded to pixels, plus half the leading, floored."""
-        d = self._face(s).data
+        face = self._face(s)
+        hit = self._baselines.get(face.data)
+        if hit is not None:
+            return hit
+        d = face.data
         asc = _js_round((d.ascender / d.upem) * self.font_size)
         desc = _js_round(-((d.descender / d.upem) * self.font_size))
         half = (self.height(s) - asc - desc) / 2
-        return asc + (math.floor(half) if math.isfinite(half) else half)
+        result = self._baselines[d] = asc + (math.floor(half) if math.isfinite(half) else half)
+        return result
 
     # -- shaping --
     def _split(self, content: str) -> list[tuple[str, FontFace]]:

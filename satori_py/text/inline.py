@@ -20,7 +20,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..limits import check_deadline
-from ..style.font_features import font_feature_settings
 from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
@@ -39,7 +38,7 @@ from .inline_model import (
     _Word,
 )
 from .inline_style import edge_length, has_box_edges, vertical_shift
-from .measurer import FontEngine, Measurer, image_predicate
+from .measurer import FontEngine, image_predicate, measurer_for
 from .processor import (
     TAB,
     js_trim_end,
@@ -105,11 +104,7 @@ class InlineParagraph:
         if state is None:
             style = run.style
             engine = self.engine_for(style, run.locale)
-            measurer = Measurer(engine, font_size=float(style.get("fontSize", 16.0)),
-                                letter_spacing=float(style.get("letterSpacing", 0.0) or 0.0),
-                                word_spacing=float(style.get("wordSpacing", 0.0) or 0.0),
-                                features=font_feature_settings(style), is_image=self.is_image,
-                                has_images=bool(self.images))
+            measurer = measurer_for(engine, style, self.is_image, bool(self.images))
             shift = 0.0
             parent = self.style
             for box in run.boxes:

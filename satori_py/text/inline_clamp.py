@@ -16,14 +16,12 @@ overflows. This module does that to the lines of an
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from .breaking import graphemes
-from .inline_model import _Item, _Line, _Segment, _Word
+from .inline_model import Run, RunState, _Item, _Line, _Segment, _Word
 from .processor import js_trim_end, line_limit
-
-if TYPE_CHECKING:
-    from .inline import InlineParagraph
 
 __all__ = ["REFERENCE_CLAMPS", "clamp_lines"]
 
@@ -33,6 +31,17 @@ REFERENCE_CLAMPS = True
 
 _EPSILON = 1e-3
 _NO_SOFT_WRAP = ("pre", "nowrap")
+
+
+class InlineParagraph(Protocol):
+    """What a clamp needs of :class:`~.inline.InlineParagraph` (which calls it)."""
+
+    style: Mapping[str, Any]
+    base_level: int
+
+    def ellipsis_run(self, ellipsis: str) -> Run: ...
+
+    def state(self, run: Run) -> RunState: ...
 
 
 def clamp_lines(paragraph: InlineParagraph, lines: list[_Line], width: float) -> list[_Line]:

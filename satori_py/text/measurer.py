@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+from ..cache import BoundedCache
+from ..style.font_features import font_feature_settings
 from .breaking import graphemes
 
-__all__ = ["FontEngine", "Measurer"]
+__all__ = ["FontEngine", "Measurer", "image_predicate", "measurer_for"]
 
 _CACHE_LIMIT = 4096
 
@@ -98,3 +100,28 @@ def image_predicate(images: Mapping[str, str] | None) -> Callable[[str], bool]:
     if not images:
         return lambda s: False
     return lambda s: bool(images.get(s))
+
+
+# The font features of a computed style, by its token (a computed style never changes, and
+# the style memo gives a card the same style objects in every render). Values are wrapped:
+# no features is None.
+_FEATURES: BoundedCache[tuple[str | None]] = BoundedCache(4096)
+
+
+def _features(style: Mapping[str, Any]) -> str | None:
+    token = getattr(style, "token", None)
+    hit = _FEATURES.get(token) if token is not None else None
+    if hit is None:
+        hit = (font_feature_settings(style),)
+        if token is not None:
+            _FEATURES.put(token, hit)
+    return hit[0]
+
+
+def measurer_for(engine: FontEngine, style: Mapping[str, Any], is_image: Callable[[str], bool],
+                 has_images: bool) -> Measurer:
+    """The measurer of text in ``style`` (both text layouts measure through one)."""
+    return Measurer(engine, font_size=float(style.get("fontSize", 16.0)),
+                    letter_spacing=float(style.get("letterSpacing", 0.0) or 0.0),
+                    word_spacing=float(style.get("wordSpacing", 0.0) or 0.0),
+                    features=_features(style), is_image=is_image, has_images=has_images)

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .arrange import ArrangedText
+from ..cache import BoundedCache
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run, _Item
 from .inline_render import finalize, line_infos, render_run
@@ -148,6 +149,44 @@ def _line_height(value: Any) -> float | str:
     return "normal"
 
 
+# Engines of the same fonts and font properties are alike in every render (their caches
+# are keyed by the fonts, ``FontEngine.fonts_key``): one is made per key, not per paragraph.
+_ENGINES: BoundedCache[FontEngine] = BoundedCache(1024)
+# Which graphemes of a text its fonts lack is the same in every render with the same
+# fonts: checked once per (fonts, text), keyed by the text, so bounded by its length.
+_MISSING: BoundedCache[tuple[str, ...]] = BoundedCache(4096, weigh=lambda v: len(v) + 1,
+                                                       max_weight=1_000_000)
+_MISSING_MAX_CHARS = 65_536
+
+
+def _engine(registry: Any, key: tuple[Any, ...]) -> FontEngine:
+    """``registry.engine`` for an :meth:`Paragraph.engine_for` key, shared across renders."""
+    size, line_height, family, weight, style, synthesis, synthesis_weight, synthesis_style, locale, \
+        variations = key
+    token = getattr(registry, "token", None)
+    shared_key = None if token is None else (token, *key)
+    engine = _ENGINES.get(shared_key) if shared_key is not None else None
+    if engine is None:
+        engine = registry.engine(
+            float(size), line_height, font_family=family, font_weight=weight, font_style=style,
+            font_synthesis=synthesis, font_synthesis_weight=synthesis_weight,
+            font_synthesis_style=synthesis_style, locale=locale, font_variation_settings=variations)
+        if shared_key is not None:
+            _ENGINES.put(shared_key, engine)
+    return engine
+
+
+def _missing_in(engine: FontEngine, content: str) -> tuple[str, ...]:
+    """The distinct graphemes of ``content`` (tabs aside) that ``engine``'s fonts lack, in order."""
+    key = (engine.fonts_key, content) if len(content) <= _MISSING_MAX_CHARS else None
+    hit = _MISSING.get(key) if key is not None else None
+    if hit is None:
+        hit = tuple(dict.fromkeys(g for g in graphemes(content) if g != "\t" and not engine.has(g)))
+        if key is not None:
+            _MISSING.put(key, hit)
+    return hit
+
+
 class Paragraph:
     """Inline content laid out as one leaf of the box layout."""
 
@@ -200,15 +239,7 @@ class Paragraph:
                style.get("fontVariationSettings"))
         engine = self._engines.get(key)
         if engine is None:
-            engine = self.registry.engine(
-                float(style.get("fontSize", 16.0)), _line_height(style.get("lineHeight")),
-                font_family=family, font_weight=style.get("fontWeight", 400),
-                font_style=style.get("fontStyle", "normal"),
-                font_synthesis=style.get("fontSynthesis"),
-                font_synthesis_weight=style.get("fontSynthesisWeight"),
-                font_synthesis_style=style.get("fontSynthesisStyle"),
-                locale=locale or self.locale,
-                font_variation_settings=style.get("fontVariationSettings"))
+            engine = _engine(self.registry, key)
             self._engines[key] = engine
         return engine
 
@@ -254,9 +285,9 @@ class Paragraph:
                 continue
             locale = item.locale or self.locale
             engine = self.engine_for(item.style, locale)
-            for g in graphemes(preprocess(item.text, item.style, locale).content):
+            for g in _missing_in(engine, preprocess(item.text, item.style, locale).content):
                 key = (g, locale)
-                if g != "\t" and key not in seen and not engine.has(g):
+                if key not in seen:
                     seen.add(key)
                     out.append(key)
         return out

@@ -9,13 +9,17 @@ so the layout modules never guess at value shapes.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from ..cache import BoundedCache
+from ..style.types import RGBA, LineClamp
+from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
 
 __all__ = [
@@ -85,8 +89,15 @@ def color_css(value: Any) -> str:
     """A computed colour as the CSS text the SVG gets."""
     if value is None:
         return "black"
+    if type(value) is RGBA:  # a few colours per card, written for every text drawn
+        return _rgba_css(value)
     to_css = getattr(value, "to_css", None)
     return str(to_css()) if to_css is not None else str(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rgba_css(value: RGBA) -> str:
+    return value.to_css()
 
 
 def is_transparent(value: Any) -> bool:
@@ -170,14 +181,9 @@ class Preprocessed:
 def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
     """``(max lines, ellipsis)`` from lineClamp, -webkit-line-clamp or text-overflow."""
     display = style.get("display")
-    clamp = style.get("lineClamp")
-    if display == "block" and clamp:
-        if isinstance(clamp, (str, int, float)):
-            count, ellipsis = _parse_line_clamp(clamp)
-        else:
-            count, ellipsis = clamp.count, clamp.ellipsis
-        if count:
-            return float(count), ellipsis if ellipsis is not None else HORIZONTAL_ELLIPSIS
+    clamp: LineClamp | None = style.get("lineClamp")  # parsed at style time
+    if display == "block" and clamp is not None and clamp.count:
+        return float(clamp.count), clamp.ellipsis
     webkit = style.get("WebkitLineClamp")
     if display == "-webkit-box" and style.get("WebkitBoxOrient") == "vertical":
         try:
@@ -199,19 +205,39 @@ def _overflow_hidden(style: Style) -> bool:
                 or style.get("overflowY", "visible") != "visible")
 
 
-def _parse_line_clamp(value: Any) -> tuple[int | None, str | None]:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return int(value), None
-    match = re.fullmatch(r"(\d+)\s*\"(.*)\"", str(value)) or re.fullmatch(r"(\d+)\s*'(.*)'", str(value))
-    if match:
-        return int(match.group(1)), match.group(2)
-    return None, None
+# The words of a text are the same in every render of the same text and white-space
+# properties: a card rendered again splits each text once (the word breaker and the
+# white-space passes are most of this). Keyed by the text, so bounded by its length.
+_SPLIT_CACHE: BoundedCache[Preprocessed] = BoundedCache(4096, weigh=lambda v: len(v.content) + 64,
+                                                           max_weight=4_000_000)
+_SPLIT_MAX_CHARS = 65_536
 
 
 def preprocess(content: str, style: Style, locale: str | None = None) -> Preprocessed:
     """Transform, process white space and split ``content`` into words (``preprocess()``)."""
     white_space = style.get("whiteSpace", "normal")
-    content = text_transform(content, style.get("textTransform"), locale)
+    transform, word_break = style.get("textTransform"), style.get("wordBreak")
+    overflow_wrap, breaks = style.get("overflowWrap"), str(style.get("wordBreak", "normal"))
+    props = (content, locale, white_space, transform, word_break, overflow_wrap, breaks)
+    key: tuple[Any, ...] | None = None
+    if len(content) <= _SPLIT_MAX_CHARS and all(v is None or isinstance(v, str) for v in props):
+        # with the switches between the reference's line breaks and the browsers'
+        key = (*props, breaking.REFERENCE_LINE_BREAKS, breaking.REFERENCE_SCRIPT_BREAKS)
+    split = _SPLIT_CACHE.get(key) if key is not None else None
+    if split is None:
+        split = _split(content, locale, white_space, transform, word_break, overflow_wrap, breaks)
+        if key is not None:
+            _SPLIT_CACHE.put(key, split)
+    limit, ellipsis = line_limit(style, split.allow_soft_wrap)
+    if limit == split.line_limit and ellipsis == split.block_ellipsis:
+        return split
+    return replace(split, line_limit=limit, block_ellipsis=ellipsis)
+
+
+def _split(content: str, locale: str | None, white_space: Any, transform: Any, word_break: Any,
+           overflow_wrap: Any, breaks: str) -> Preprocessed:
+    """The text split into words, without a line limit (the caller sets it)."""
+    content = text_transform(content, transform, locale)
     keep_line_breaks = white_space in ("pre", "pre-wrap", "pre-line")
     collapse = white_space in ("normal", "nowrap", "pre-line")
     allow_soft_wrap = white_space not in ("pre", "nowrap")
@@ -221,11 +247,10 @@ def preprocess(content: str, style: Style, locale: str | None = None) -> Preproc
         # Only one space is removed at each end, like the reference.
         content = re.sub(r"[ \t]+", SPACE, content)
         content = re.sub(r"^ | $", "", content)
-    allow_break_word, in_min_content = can_break_words(style.get("wordBreak"), style.get("overflowWrap"))
-    pieces, required = split_by_break_opportunities(content, str(style.get("wordBreak", "normal")))
-    limit, ellipsis = line_limit(style, allow_soft_wrap)
-    return Preprocessed(tuple(pieces), tuple(required), allow_soft_wrap, allow_break_word,
-                        in_min_content, content, collapse, limit, ellipsis)
+    allow_break_word, in_min_content = can_break_words(word_break, overflow_wrap)
+    pieces, required = split_by_break_opportunities(content, breaks)
+    return Preprocessed(tuple(pieces), tuple(required), allow_soft_wrap, allow_break_word, in_min_content,
+                        content, collapse, math.inf, HORIZONTAL_ELLIPSIS)
 
 
 # --- alignment and tabs ---------------------------------------------------------------

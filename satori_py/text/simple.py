@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..limits import check_deadline
-from ..style.font_features import font_feature_settings
 from . import bidi
 from .bidi import (
     char_levels,
@@ -35,7 +34,7 @@ from .bidi import (
 )
 from .breaking import graphemes, split_images
 from .breaking import words as word_segments
-from .measurer import FontEngine, Measurer, image_predicate
+from .measurer import FontEngine, image_predicate, measurer_for
 from .processor import (
     SPACE,
     TAB,
@@ -110,10 +109,6 @@ class TextBlock:
         self.images = dict(grapheme_images or {})
         self.scale = point_scale_factor
         self.pre = preprocess(content, style, locale)
-        self.font_size = float(style.get("fontSize", 16.0))
-        self.letter_spacing = float(style.get("letterSpacing", 0.0) or 0.0)
-        self.word_spacing = float(style.get("wordSpacing", 0.0) or 0.0)
-        self.features = font_feature_settings(style)
         self.text_align = style.get("textAlign", "start")
         self.direction = style.get("direction", "ltr")
         self.is_rtl = self.direction == "rtl"
@@ -123,9 +118,9 @@ class TextBlock:
         self.char_levels = char_levels(self.pre.content, self.is_rtl) \
             if self.needs_bidi and not bidi.REFERENCE_BIDI else ()
         self.is_image = image_predicate(self.images)
-        self.measurer = Measurer(engine, font_size=self.font_size, letter_spacing=self.letter_spacing,
-                                 word_spacing=self.word_spacing, features=self.features,
-                                 is_image=self.is_image, has_images=bool(self.images))
+        self.measurer = measurer = measurer_for(engine, style, self.is_image, bool(self.images))
+        self.font_size, self.letter_spacing = measurer.font_size, measurer.letter_spacing
+        self.word_spacing, self.features = measurer.word_spacing, measurer.features
         space = self.measurer.measure_grapheme(SPACE)
         self._space = space
         self._tab_width = tab_width(style, space)

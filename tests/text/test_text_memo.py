@@ -1,0 +1,116 @@
+"""The text stage's process-wide memos: what a warm render does not compute again.
+
+A card rendered again splits its texts, makes its font engines and checks its
+graphemes against the fonts once; these tests count that work, and show that
+each memo's key holds what its result depends on (the fonts, the white-space
+properties).
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from satori_py.api import default_fonts
+from satori_py.style import ComputedStyle, compute_style, root_style
+from satori_py.text import measurer, processor
+from satori_py.text.engine import FontEngine
+from satori_py.text.fonts import FontRegistry
+from satori_py.text.paragraph import BoxEnd, BoxStart, Paragraph, TextItem
+
+_unique = itertools.count()
+
+
+def fresh_text(base: str) -> str:
+    """A text no earlier test of the process has memoised."""
+    return f"{base} {next(_unique)}-{id(_unique)}"
+
+
+def style(css: dict[str, Any] | None = None) -> ComputedStyle:
+    root = root_style(width=400, height=None)
+    return compute_style("div", {"style": {"width": 400, **(css or {})}}, root, viewport=(400.0, 0.0))
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    calls = [0]
+    original = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_missing_graphemes_are_checked_once_per_fonts_and_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, FontEngine, "has")
+    s = style()
+    text = fresh_text("Tasty \U0001f355 pizza")
+    first = Paragraph([TextItem(text, s, "div/#text[0]")], s, FontRegistry(default_fonts()))
+    assert first.missing_graphemes() == [("\U0001f355", None)]
+    assert calls[0] > 0
+    # Another render with the same fonts (a new registry) checks nothing again.
+    calls[0] = 0
+    registry = FontRegistry(default_fonts())
+    second = Paragraph([TextItem(text, s, "div/#text[0]")], s, registry)
+    assert second.missing_graphemes() == [("\U0001f355", None)]
+    assert calls[0] == 0
+    # Added fonts (the second pass after load_additional_asset) are fonts of another key.
+    registry.add_fonts(default_fonts())
+    assert second.reload().missing_graphemes() == [("\U0001f355", None)]
+    assert calls[0] > 0
+
+
+def test_missing_graphemes_keep_document_order_across_items() -> None:
+    s = style()
+    inner = style({"fontWeight": 700})
+    a, b = fresh_text("\U0001f355 and \U0001f34d"), fresh_text("\U0001f34d then \U0001f352")
+    items = [TextItem(a, s, "div/#text[0]"), BoxStart(inner, "div/span"),
+             TextItem(b, inner, "div/span/#text[0]"), BoxEnd("div/span")]
+    paragraph = Paragraph(items, s, FontRegistry(default_fonts()))
+    expected = [("\U0001f355", None), ("\U0001f34d", None), ("\U0001f352", None)]
+    assert paragraph.missing_graphemes() == expected
+    assert paragraph.missing_graphemes() == expected  # the memo's answer, same order
+
+
+def test_engines_are_shared_by_registries_of_the_same_fonts() -> None:
+    s = style({"fontSize": 23})
+    one = Paragraph([TextItem("a", s, "p")], s, FontRegistry(default_fonts()))
+    registry = FontRegistry(default_fonts())
+    two = Paragraph([TextItem("a", s, "p")], s, registry)
+    assert one.engine_for(s, None) is two.engine_for(s, None)
+    assert one.engine_for(s, "ja-JP") is not one.engine_for(s, None)
+    registry.add_fonts(default_fonts())
+    assert two.reload().engine_for(s, None) is not one.engine_for(s, None)
+
+
+def test_text_is_split_once_per_text_and_white_space(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, processor, "split_by_break_opportunities")
+    text = fresh_text("  two  spaces\nand a line  ")
+    normal, pre = style(), style({"whiteSpace": "pre"})
+    first = processor.preprocess(text, normal)
+    assert calls[0] == 1
+    assert processor.preprocess(text, normal) == first
+    assert calls[0] == 1
+    kept = processor.preprocess(text, pre)
+    assert calls[0] == 2
+    assert kept.content == text and first.content == " ".join(text.split())
+    assert (kept.allow_soft_wrap, kept.collapse) == (False, False)
+    # The line limit is not part of the memo: it follows the style asking.
+    clamped = processor.preprocess(text, style({"display": "block", "lineClamp": 2}))
+    assert (clamped.line_limit, first.line_limit) == (2, float("inf"))
+    assert calls[0] == 2
+
+
+def test_font_features_are_read_once_per_computed_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, measurer, "font_feature_settings")
+    engine = FontRegistry(default_fonts()).engine(16)
+    kerning_off, ligatures = style({"fontKerning": "none"}), style({"letterSpacing": 2})
+    assert measurer.measurer_for(engine, kerning_off, lambda s: False, False).features == '"kern" 0'
+    assert measurer.measurer_for(engine, kerning_off, lambda s: False, False).features == '"kern" 0'
+    assert calls[0] == 1
+    assert measurer.measurer_for(engine, ligatures, lambda s: False, False).features == '"liga" 0, "clig" 0'
+    assert measurer.measurer_for(engine, style(), lambda s: False, False).features is None
+    assert calls[0] == 3
