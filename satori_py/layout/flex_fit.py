@@ -141,15 +141,20 @@ def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
 
 @dataclass
 class _Walk:
-    """What a pass's boxes say about the space each node's children are laid out in."""
+    """What a pass's boxes say about the space each node's children are laid out in.
+
+    Computed when first asked, from the node's ancestors (``parents``, filled in by the
+    walk of :meth:`FlexFit.update`, parents first): most nodes are never asked.
+    """
 
     root_width: float | None
     root_height: float | None
+    parents: dict[int, LayoutNode | None] = field(default_factory=dict)
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
     inner_h: dict[int, float | None] = field(default_factory=dict)
 
-    def inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:
+    def inner(self, node: LayoutNode, axis: str) -> float | None:
         """The content size ``node``'s children are laid out in, when it doesn't depend on them.
 
         A node with a definite size (a length, a stretch in a container whose
@@ -162,7 +167,7 @@ class _Walk:
         table = self.inner_w if axis == "w" else self.inner_h
         if id(node) in table:
             return table[id(node)]
-        value = self._inner(node, parent, axis)
+        value = self._inner(node, self.parents.get(id(node)), axis)
         table[id(node)] = value
         return value
 
@@ -177,7 +182,7 @@ class _Walk:
             return content
         if style.get("position") == "absolute":
             return None
-        parent_inner = self.inner_w.get(id(parent)) if axis == "w" else self.inner_h.get(id(parent))
+        parent_inner = self.inner(parent, axis)
         if isinstance(own, Percent):
             return content if parent_inner is not None else None
         display = parent.style.get("display")
@@ -229,8 +234,7 @@ class FlexFit:
         stack: list[tuple[LayoutNode, LayoutNode | None, bool]] = [(root, None, False)]
         while stack:
             node, parent, stale = stack.pop()
-            walk.inner(node, parent, "w")
-            walk.inner(node, parent, "h")
+            walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out)
@@ -266,7 +270,7 @@ class FlexFit:
         is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
                         and style.get("flexWrap", "nowrap") == "nowrap"
                         and style.get("width" if axis == "w" else "height") in (None, "auto"))
-        parent_inner = walk.inner_w.get(id(parent)) if axis == "w" else walk.inner_h.get(id(parent))
+        parent_inner = walk.inner(parent, axis) if is_candidate else None
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
             if available is not None:

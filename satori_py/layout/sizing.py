@@ -33,6 +33,7 @@ _OF_HEIGHT = ("height", "minHeight", "maxHeight", "top", "bottom")
 _OF_SELF = ("rowGap", "columnGap")
 _AUTO_OK = ("width", "height", "minWidth", "minHeight", "maxWidth", "maxHeight", "left", "right", "top",
             "bottom", "flexBasis", "marginTop", "marginRight", "marginBottom", "marginLeft")
+_DEFERRABLE = (*_OF_WIDTH, *_OF_HEIGHT, *_OF_SELF)
 # How a value that waits for its basis is laid out in the first pass.
 _FIRST_PASS = {"maxWidth": "auto", "maxHeight": "auto"}
 
@@ -56,8 +57,10 @@ def defer(node: LayoutNode) -> Deferred | None:
     """Take the values Taffy can't lay out out of ``node``'s style; None when there are none."""
     style = node.style
     values: dict[str, Any] = {}
-    for prop in (*_OF_WIDTH, *_OF_HEIGHT, *_OF_SELF):
+    for prop in _DEFERRABLE:
         value = style.get(prop)
+        if value is None or type(value) is float:
+            continue  # what most values are: nothing to wait for
         if isinstance(value, Calc) or (prop in _WIDTHS and _is_keyword(value)) or \
                 (prop in _HEIGHTS and _is_keyword(value)):
             values[prop] = value

@@ -143,13 +143,13 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
     reference's Taffy takes them as ``auto`` when the item's height is indefinite
     (e.g. in a column of content height), as CSS does.
     """
-    parents = {id(node): parent for node, parent in with_parents(root, root_parent)}
-    out: set[int] = set()
+    parents: dict[int, LayoutNode | None] = {}
+    items: list[tuple[LayoutNode, LayoutNode | None]] = []
     for node, parent in with_parents(root, root_parent):
-        if (node.style.get("display") in ("block", "flow-root") and node.children
-                and _is_flex_item(node, parent) and not _definite_height(node, parent, parents)):
-            out.add(id(node))
-    return out
+        parents[id(node)] = parent
+        if node.children and node.style.get("display") in ("block", "flow-root") and _is_flex_item(node, parent):
+            items.append((node, parent))
+    return {id(node) for node, parent in items if not _definite_height(node, parent, parents)}
 
 
 # -- the call into Taffy -------------------------------------------------------------------

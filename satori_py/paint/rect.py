@@ -36,6 +36,7 @@ class Drawn:
     defs: list[SvgNode] = field(default_factory=list)
     nodes: list[SvgNode] = field(default_factory=list)
     backdrop: bool = False  # whether the document needs `enable-background`
+    weight: int = 0  # about how many characters the nodes hold, when kept by draw_box's memo
 
 
 def padding_edges(box: RenderBox) -> Edges:
@@ -88,11 +89,29 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
         with counting_reports() as reports:
             drawn = _draw_box(*args)
         if not reports[0]:
-            _DRAWN.put(key, drawn)
+            drawn.weight = _weight(drawn.defs) + _weight(drawn.nodes)
+            if drawn.weight <= _MAX_KEPT_WEIGHT:
+                _DRAWN.put(key, drawn)
     return drawn
 
 
-_DRAWN: BoundedCache[Drawn] = BoundedCache(1024)
+# Bounded by entries and by the characters their nodes hold (a gradient of thousands of
+# stops draws a big pattern); one drawing past a limit's fraction is not kept, so that it
+# cannot push out everything else.
+_DRAWN: BoundedCache[Drawn] = BoundedCache(1024, weigh=lambda drawn: drawn.weight, max_weight=8_000_000)
+_MAX_KEPT_WEIGHT = 256_000
+
+
+def _weight(nodes: list[SvgNode]) -> int:
+    """About how many characters ``nodes`` hold (one per node and attribute, and the text)."""
+    total = 0
+    pending = list(nodes)
+    while pending:
+        node = pending.pop()
+        total += 1 + len(node.attrs) + sum(len(v) for v in node.attrs.values() if isinstance(v, str)) \
+            + len(node.text or "") + len(node.raw or "")
+        pending.extend(node.children)
+    return total
 
 
 def _loads_images(style: Any) -> bool:

@@ -65,7 +65,7 @@ def _freeze(value: Any, size: list[int]) -> Hashable:
         return (kind, value)
     if kind is float:
         return (float, value.hex())  # -0.0 and 0.0 differ; NaN equals NaN
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         return (dict, tuple((_freeze(k, size), _freeze(v, size)) for k, v in value.items()))
     if kind is list or kind is tuple:
         return (kind, tuple(_freeze(v, size) for v in value))
