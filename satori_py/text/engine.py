@@ -280,11 +280,12 @@ class FontEngine:
         current: FontFace | None = None
         resolve = self.resolve
         for g in graphemes(content):
+            face: FontFace | None
             if current is not None and g in _JS_SPACE and current.data.has_glyph(g):
                 face = current  # keep spaces in the run when its font has them
             else:
                 face = resolve(g)
-                assert face is not None
+            assert face is not None
             if current is None:
                 current, text = face, g
             elif face.data is current.data:
@@ -363,7 +364,7 @@ class FontEngine:
         # A glyph's ink stays within two ems of its pen position (overhangs, slants, bold).
         reach = 2 * size
         if visible is not None and (top + reach < visible[1] or top - reach > visible[3]):
-            runs = []
+            runs = ()
         path: list[str] = []
         bold_path: list[str] = []
         boxes: list[GlyphBox] = []

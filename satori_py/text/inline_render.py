@@ -27,10 +27,8 @@ from .inline import (
     LineInfo,
     Piece,
     Run,
-    _Item,
-    _Line,
-    _Word,
 )
+from .inline_model import _Item, _Line, _Word
 from .engine import Visible
 from .inline_style import edge_length, relative_offset, vertical_shift
 from .processor import js_trim

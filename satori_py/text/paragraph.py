@@ -53,10 +53,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .arrange import ArrangedText
 from ..cache import BoundedCache
+from .arrange import ArrangedText
 from .breaking import graphemes
-from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run, _Item
+from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
+from .inline_model import _Item
 from .inline_render import finalize, line_infos, render_run
 from .measurer import FontEngine
 from .engine import Visible
