@@ -4,6 +4,7 @@ usage: python benchmarks/web_latency.py [--app fastapi_app] [--clients 8] [--rou
                                          [--workers 0 2 ...]
        python benchmarks/web_latency.py --soak [--clients 16] [--duration 300]
                                          [--pathological 0.1] [--same-card] [--workers 2]
+                                         [--pool NAME=VALUE ...]
 
 Default mode: starts the example under uvicorn on 127.0.0.1 once per ``--workers``
 value (``SATORI_PY_RENDER_WORKERS``: 0 renders in threads, N in N worker
@@ -12,12 +13,17 @@ processes), fetches the image route from ``--clients`` concurrent clients and ti
 the GIL-holding rasteriser freezes the event loop.
 
 ``--soak``: the FastAPI example plus two benchmark routes (benchmarks/web_load_app.py)
-for ``--duration`` seconds, ``--clients`` clients each drawing its next request: a
-``--pathological`` share goes to a card with 60 blurred shadows (a minute of
-rasterising; a new card every time, or always the same with ``--same-card``), the rest to the example's image routes and a blog-post card with new
-text every time, plus /health. Reports per kind of request the latency percentiles
-and status counts, the RSS and PSS of the server and its workers (first vs last
-minute) and the machine's load average while it ran.
+for ``--duration`` seconds (300; use e.g. 60 to iterate), ``--clients`` clients each
+drawing its next request: a ``--pathological`` share goes to a card with 60 blurred
+shadows (a minute of rasterising; a new card every time, or always the same with
+``--same-card``), the rest to the example's image routes and a blog-post card with
+new text every time, plus /health. Reports per kind of request the latency
+percentiles and status counts, the memory of the server, the pool's template, its
+workers and its paused workers (first minute after warm-up vs last minute: see
+tests/web/soak.py), the CPU the server's processes used, the machine's load average
+while it ran, and a PASS/FAIL verdict per acceptance criterion of issue 10 (p99 of
+the other requests under 1 s, no failures among them, RSS flat). ``--pool KEY=VALUE``
+sets the render pool's knobs (``SATORI_PY_RENDER_*``, e.g. ``--pool slow_lane=0``).
 """
 from __future__ import annotations
 
@@ -28,8 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.web.load import Route, measure, session_pids, soak  # noqa: E402
+from satori_py.web.settings import ENV  # noqa: E402
+from tests.web.load import measure  # noqa: E402
 from tests.web.servers import running, uvicorn_argv  # noqa: E402
+from tests.web.soak import Route, soak  # noqa: E402
 
 
 def latency(args: argparse.Namespace) -> None:
@@ -50,9 +58,18 @@ def soak_run(args: argparse.Namespace) -> None:
               Route("post", "/bench/post/{n}", normal * 0.4),
               Route("health", "/health", normal * 0.2)]
     env = {"SATORI_PY_RENDER_WORKERS": str(args.workers)} if args.workers else {}
+    for setting in args.pool:
+        name, _, value = setting.partition("=")
+        if name not in ENV or not value:
+            raise SystemExit(f"--pool {setting!r}: expected NAME=VALUE, NAME one of "
+                             + ", ".join(ENV))
+        env[ENV[name]] = value
+    print(f"soak: {args.clients or 16} clients, {args.duration:.0f} s, "
+          f"{args.pathological:.0%} pathological; pool settings from the environment: "
+          f"{env or 'defaults'}", flush=True)
     with running(uvicorn_argv("web_load_app", app_dir=ROOT / "benchmarks"), env=env) as srv:
         result = soak(srv.url, routes, clients=args.clients or 16, duration=args.duration,
-                      pids=lambda: session_pids(srv.process.pid))
+                      server=srv.process.pid, stats_path="/bench/stats")
         log = srv.log()
     print(result.describe(), flush=True)
     errors = [line for line in log.splitlines() if "Traceback" in line]
@@ -68,6 +85,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--soak", action="store_true")
     parser.add_argument("--duration", type=float, default=300.0)
     parser.add_argument("--pathological", type=float, default=0.1)
+    parser.add_argument("--pool", action="append", default=[], metavar="NAME=VALUE",
+                        help="a render pool setting for the server (e.g. slow_lane=0)")
     parser.add_argument("--same-card", action="store_true",
                         help="every pathological request asks for the same card")
     args = parser.parse_args(argv)

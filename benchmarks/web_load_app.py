@@ -7,7 +7,9 @@ Served by ``benchmarks/web_latency.py --soak``; not an example to copy.
 * ``/bench/pathological/{n}``: the card of issue 10 that starved every image route, an
   element with 60 blurred box-shadows (about a minute of rasterising), a different
   card for every ``n`` (``n`` = 0: always the same one): it gets its own 503 at the
-  pool's deadline, or earlier when the slow lane is full.
+  pool's deadline, or when stopped to make room for fresher renders;
+* ``/bench/stats``: the bytes in the process's output cache and the render pool's
+  counts, so the soak can tell the cache filling up from growth.
 """
 from __future__ import annotations
 
@@ -20,8 +22,12 @@ sys.path[:0] = [str(ROOT / "examples"), str(ROOT / "benchmarks")]
 from fastapi_app import app  # noqa: E402
 from memory import card  # noqa: E402
 
+from dataclasses import asdict  # noqa: E402
+
 from satori_py import h  # noqa: E402
+from satori_py.output_cache import default_cache  # noqa: E402
 from satori_py.starlette import ImageResponse  # noqa: E402
+from satori_py.web.pool import get_pool  # noqa: E402
 
 
 __all__ = ["app"]
@@ -30,6 +36,13 @@ __all__ = ["app"]
 @app.get("/bench/post/{n}")
 async def post(n: int) -> ImageResponse:
     return ImageResponse(card(n), width=1200, height=630, on_error="500")
+
+
+@app.get("/bench/stats")
+async def stats() -> dict[str, object]:
+    pool = get_pool()
+    return {"output_cache_bytes": default_cache()._size,
+            "pool": asdict(pool.stats) if pool is not None else {}}
 
 
 @app.get("/bench/pathological/{n}")

@@ -113,8 +113,9 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
 
 
 # A computed style comes back for every element that has it, in every render (style/memo.py):
-# its node style is kept, by the style object's token, and copied for each node.
-_NODE_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(4096)
+# its node style is kept, by the style object's token, and copied for each node. As many as
+# the style memo keeps styles (~1 kB each; the 24 benchmark cards need ~340).
+_NODE_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(2048)
 
 
 def _node_style(style: ComputedStyle, display: str) -> dict[str, Any]:

@@ -221,8 +221,11 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     return s
 
 
-# Checked dicts by (style items, own sizes, fit limits). A node's style has ~25 items.
-_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(4096)
+# Checked dicts by (style items, own sizes, fit limits, hints). An entry is ~4.5 kB (its key
+# and ~40 small dicts): 1024 of them ~5 MB. The 24 benchmark cards need ~140; widths resolved
+# from text (fit-content, flex_fit's caps) make new keys now and then (benchmarks/memory.py's
+# card: ~1 per 50 renders), which the bound ages out.
+_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(1024)
 
 
 def node_style(style: dict[str, Any], path: str | None, sizes: OwnSizes | None = None,

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from ..limits import Limits
 from ..options import Font
 
 __all__ = ["FORMATS", "RenderJob", "encode", "normalize_format", "render_job"]
@@ -67,6 +68,8 @@ class RenderJob:
     tailwind_config: dict[str, Any] | None = None
     # HTML input's class attributes read as Tailwind utilities too (satori_py.markup.classes).
     tailwind_classes: bool = False
+    # render_svg's resource limits (None: the defaults); a frozen dataclass, picklable.
+    limits: Limits | None = None
 
     @property
     def content_type(self) -> str:
@@ -85,7 +88,8 @@ def render_job(job: RenderJob) -> bytes:
                      fonts=list(job.fonts) if job.fonts is not None else None,
                      debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
                      load_additional_asset=job.load_additional_asset,
-                     tailwind_config=job.tailwind_config, tailwind_classes=job.tailwind_classes)
+                     tailwind_config=job.tailwind_config, tailwind_classes=job.tailwind_classes,
+                     limits=job.limits)
     return encode(png, job.format)
 
 

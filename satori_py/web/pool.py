@@ -11,23 +11,33 @@ How a render is scheduled (the knobs are :class:`~.settings.PoolSettings`):
 
 * :meth:`RenderPool.submit` queues a job with a deadline (the pool's ``deadline``
   seconds, or the caller's), or refuses it at once with :class:`RenderBusyError`
-  when ``queue`` renders are already waiting.
-* ``workers`` dispatcher threads each drive one worker process (see
-  :mod:`.processes`) and take jobs first come, first served. A job still waiting at
-  its deadline fails with :class:`RenderTimeoutError` without running.
-* A watchdog thread kills the worker of a job running past its deadline (the job
-  fails with :class:`RenderTimeoutError`), and moves a job that has used more than
-  ``slow_after`` seconds of CPU time (wall time where that cannot be read) to the
-  *slow lane*: its worker gets the lowest CPU priority and a new worker takes its
-  place, so one costly card cannot hold the pool's capacity. CPU time, because a
-  card that is slow only because the machine is busy is not a costly card. At most
-  ``slow_lane`` jobs are slow at once; one more is stopped instead. A card stopped
-  for its cost is refused at once (:class:`RenderTimeoutError`) when it is asked
-  for again within ``remember_costly`` seconds.
+  when ``queue`` renders are already waiting. A job still waiting at its deadline
+  fails with :class:`RenderTimeoutError` without running; a running one has its
+  worker killed (and replaced) and fails the same way.
+* Least attained service first: at most ``workers`` renders run at once (one per
+  CPU), and a fresh render goes ahead of any render that has already used more than
+  ``slow_after`` seconds of CPU time (wall time where that cannot be read): the one
+  that has used the most is *paused* (``SIGSTOP``) and the fresh one takes a worker
+  of its own. Paused renders resume (``SIGCONT``), least CPU used first, whenever no
+  fresh render is waiting for a CPU. So a costly card costs the others at most
+  ``slow_after`` of CPU, whatever the rate of costly cards; a card that is costly but
+  finite still finishes when the pool has room; a pathological one meets its
+  deadline. CPU time, because a card slowed down by a busy machine is not costly.
+* Up to ``slow_lane`` renders may be paused, each holding a worker process (so the
+  pool has at most ``workers + slow_lane`` processes, started when first needed).
+  When a fresh render waits and every process is taken, the paused render that has
+  used the most CPU is stopped (its worker killed and replaced) to make room. A card
+  stopped for its cost is refused at once (:class:`RenderTimeoutError`) when it is
+  asked for again within ``remember_costly`` seconds.
 * A worker that dies (a crash in native code, the OOM killer, the deadline) fails
   only its own job, with a :class:`RenderError` naming how it ended, and is
   replaced before the next job; so is a worker after ``max_renders`` renders or
   once its RSS passes ``max_rss_mb``.
+
+Why pausing and not lower priority: a worker cannot get its priority back without
+privileges, so a demoted worker had to be replaced by a fork for every costly card;
+and a niced process still takes a share of a busy machine. A paused process takes
+none and carries on where it stopped.
 
 Workers start with the pool's first job (or :meth:`RenderPool.warm_up`, for a
 server's startup) and live until the server stops. Jobs and errors cross the pipe
@@ -40,32 +50,29 @@ from __future__ import annotations
 import asyncio
 import atexit
 import collections
-import hashlib
 import logging
 import os
 import pickle
+import signal
 import threading
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RenderBusyError, RenderError, RenderTimeoutError
 from .job import RenderJob, render_job
 from .processes import Launcher, StartMethod, WorkerDied, WorkerProcess
 from .settings import PoolSettings, default_workers
+from .tasks import CostlyCards, PoolStats, Running, Task
 
 __all__ = ["RenderPool", "configure", "default_workers", "get_pool", "render_async",
            "result_of", "shutdown", "submit"]
 
 log = logging.getLogger("satori_py.render_pool")
 
-# The slow lane's niceness: the lowest priority, so fresh renders win the CPU.
-SLOW_NICENESS = 19
 STOP_TIMEOUT = 120.0
 _IDLE_WAKE = 5.0
 _MIN_WAKE = 0.02
-_COSTLY_KEPT = 1024
 
 
 def _renders(count: int) -> str:
@@ -83,75 +90,9 @@ class RemoteTraceback(Exception):
         return f'\n"""\n{self.text}"""'
 
 
-@dataclass(eq=False)
-class _Task:
-    job: RenderJob
-    payload: bytes  # the pickled job
-    future: Future[bytes]
-    budget: float  # seconds
-    deadline: float  # time.monotonic()
-
-    @property
-    def key(self) -> bytes:
-        """Identifies the card: equal jobs pickle to equal bytes."""
-        return hashlib.blake2b(self.payload, digest_size=16).digest()
-
-
-@dataclass(eq=False)
-class _Running:
-    task: _Task
-    worker: WorkerProcess
-    started: float
-    cpu_at_start: float | None = None
-    slow: bool = False
-    stopped: str | None = None  # why the watchdog killed the worker
-    gone: bool = False  # the worker died or was killed: it must be replaced
-
-
-@dataclass
-class PoolStats:
-    """Counts since the pool started (for tests, benchmarks and logs)."""
-
-    started: int = 0  # worker processes started
-    died: int = 0  # died by themselves while rendering
-    stopped: int = 0  # killed by the watchdog (deadline, full slow lane, shutdown)
-    expired: int = 0  # jobs that reached their deadline before a worker took them
-    refused: int = 0  # jobs refused because the queue was full
-    slowed: int = 0  # jobs moved to the slow lane
-    recycled: int = 0  # workers replaced after max_renders or max_rss_mb
-
-
-class _CostlyCards:
-    """Cards stopped for their CPU cost, refused at once when asked for again for a while
-    (a flood of one costly card then costs one worker-second, not one per request)."""
-
-    def __init__(self, seconds: float, slow_after: float) -> None:
-        self.seconds = seconds
-        self.slow_after = slow_after
-        self._stopped: collections.OrderedDict[bytes, float] = collections.OrderedDict()
-
-    def remember(self, key: bytes, now: float) -> None:
-        if self.seconds > 0:
-            self._stopped[key] = now
-            self._stopped.move_to_end(key)
-            while len(self._stopped) > _COSTLY_KEPT:
-                self._stopped.popitem(last=False)
-
-    def refusal(self, key: bytes, now: float) -> str | None:
-        """Why this card is refused now, or None."""
-        stopped = self._stopped.get(key)
-        if stopped is None:
-            return None
-        if now - stopped >= self.seconds:
-            del self._stopped[key]
-            return None
-        return (f"The same card was stopped {now - stopped:.0f} s ago for using more than "
-                f"{self.slow_after:g} s of CPU time; it is refused for "
-                f"{self.seconds - (now - stopped):.0f} s more.")
-
-
 class RenderPool:
-    """Worker processes with a bounded queue, per-job deadlines and a slow lane."""
+    """Worker processes with a bounded queue, per-job deadlines and least-attained-service
+    scheduling (see the module's docstring)."""
 
     def __init__(self, settings: PoolSettings | int, *,
                  start_method: StartMethod | None = None) -> None:
@@ -164,18 +105,24 @@ class RenderPool:
         self.pid = os.getpid()  # a forked child must not use its parent's pool
         self.stats = PoolStats()
         self._launcher = Launcher(start_method)
+        self._can_pause = settings.slow_lane > 0 and hasattr(signal, "SIGSTOP")
+        self._max_processes = settings.workers + (settings.slow_lane if self._can_pause else 0)
         self._lock = threading.Lock()
         self._work = threading.Condition(self._lock)  # dispatchers wait for jobs here
         self._watch = threading.Condition(self._lock)  # the watchdog waits here
-        self._waiting: collections.deque[_Task] = collections.deque()
-        self._running: set[_Running] = set()
+        self._waiting: collections.deque[Task] = collections.deque()
+        self._running: set[Running] = set()
         self._processes: dict[int, WorkerProcess] = {}  # dispatcher id -> its worker
         self._ready: dict[int, threading.Event] = {}  # dispatcher id -> its worker is up
+        self._idle: list[int] = []  # dispatchers with a worker, waiting for a job
+        self._assigned: dict[int, Task] = {}  # dispatcher id -> the job it is to run
+        self._handing = 0  # jobs taken by a dispatcher, not yet running on its worker
         self._threads: set[threading.Thread] = set()
         self._next_id = 0
-        self._slow = 0
-        self._idle = 0  # dispatchers waiting for a job
-        self._costly = _CostlyCards(settings.remember_costly, settings.slow_after)
+        # Dispatchers between jobs (starting a worker, or back from a job): each will ask
+        # for a job soon, so they are not replaced meanwhile.
+        self._between = 0
+        self._costly = CostlyCards(settings.remember_costly, settings.slow_after)
         self._started = False
         self.closed = False
 
@@ -197,7 +144,7 @@ class RenderPool:
                 f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
                 f"module-level function): {type(exc).__name__}: {exc}"))
             return future
-        task = _Task(job, payload, future, budget, time.monotonic() + budget)
+        task = Task(job, payload, future, budget, time.monotonic() + budget)
         with self._lock:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
@@ -207,18 +154,19 @@ class RenderPool:
                 self.stats.refused += 1
                 future.set_exception(RenderTimeoutError(refusal))
                 return future
-            # Jobs an idle worker is about to take are not waiting for one.
-            if len(self._waiting) >= self.settings.queue + self._idle:
+            # Jobs that start at once (an idle worker and a free CPU) are not waiting.
+            startable = min(len(self._idle), max(0, self.workers - self._active()))
+            if len(self._waiting) >= self.settings.queue + startable:
                 self.stats.refused += 1
                 raise RenderBusyError(f"The render pool is full ({_renders(len(self._waiting))} "
                                       "waiting): try again later.")
             self._waiting.append(task)
-            self._work.notify()
+            self._schedule()
             self._watch.notify()
         return future
 
     def warm_up(self, timeout: float | None = STOP_TIMEOUT) -> list[int]:
-        """Start every worker now and wait until they are ready; returns their pids."""
+        """Start the ``workers`` workers now and wait until they are ready; returns their pids."""
         with self._lock:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
@@ -229,9 +177,14 @@ class RenderPool:
         return self.worker_pids()
 
     def worker_pids(self) -> list[int]:
-        """The pids of the worker processes now (slow ones included)."""
+        """The pids of the worker processes now (paused ones included)."""
         with self._lock:
             return sorted(worker.pid for worker in self._processes.values())
+
+    def paused_pids(self) -> list[int]:
+        """The pids of the workers whose render is paused now."""
+        with self._lock:
+            return sorted(r.worker.pid for r in self._running if r.paused_at is not None)
 
     def process_pids(self) -> list[int]:
         """Every process of the pool: the workers and the template they fork from."""
@@ -245,17 +198,114 @@ class RenderPool:
                 return
             self.closed = True
             pending, self._waiting = list(self._waiting), collections.deque()
+            pending += self._assigned.values()
+            self._assigned.clear()
             threads = list(self._threads)
             for running in self._running:
                 self._stop(running, "The render pool was shut down during the render.")
             self._work.notify_all()
             self._watch.notify_all()
         for task in pending:
-            task.future.cancel()
+            if not task.future.cancel():  # given to a worker, not yet started
+                task.future.set_exception(
+                    RuntimeError("The render pool was shut down before the render started."))
         if wait:
             for thread in threads:
                 thread.join(STOP_TIMEOUT)
             self._launcher.close()
+
+    # -- scheduling (lock held) ----------------------------------------------------------
+
+    def _active(self) -> int:
+        """Renders using (or about to use) a CPU: running and not paused, or assigned."""
+        return (len(self._assigned) + self._handing
+                + sum(r.paused_at is None and r.live for r in self._running))
+
+    def _coming(self) -> int:
+        """Workers that will soon ask for a job: starting, or stopped and to be replaced."""
+        return self._between + sum(not r.live for r in self._running)
+
+    def _schedule(self) -> float:
+        """Give waiting jobs a CPU, pausing, stopping or resuming renders as needed (lock
+        held); returns when the schedule next needs a look (time.monotonic())."""
+        now = time.monotonic()
+        wake = now + _IDLE_WAKE
+        while self._waiting and not self.closed:
+            task = self._waiting[0]
+            if task.future.cancelled():
+                self._waiting.popleft()
+                continue
+            free = self.workers - self._active()
+            if free > 0:
+                if self._idle:
+                    self._waiting.popleft()
+                    if task.future.set_running_or_notify_cancel():
+                        self._assigned[self._idle.pop()] = task
+                        self._work.notify_all()
+                    continue
+                if self._coming() >= min(free, len(self._waiting)):
+                    break  # workers on their way will take the jobs
+                if len(self._ready) < self._max_processes:
+                    self._add_dispatcher()  # it asks for a job once its worker is up
+                elif not self._evict(now):
+                    break
+                continue
+            # Every CPU is taken: the render that has used the most gives way, if it has
+            # used more than slow_after (then its cost is known to exceed a fresh one's).
+            wake = min(wake, self._pause_costliest(now))
+            if self._active() >= self.workers:
+                break
+        if not self._waiting and not self.closed:
+            self._resume(now)
+        return wake
+
+    def _pause_costliest(self, now: float) -> float:
+        """Pause the costliest running render if it passed slow_after; else returns when
+        it may have (CPU time cannot run ahead of the clock)."""
+        if not self._can_pause:
+            return now + _IDLE_WAKE
+        candidates = [(r.cost(now)[0], r) for r in self._running
+                      if r.paused_at is None and r.live]
+        if not candidates:
+            return now + _IDLE_WAKE
+        used, running = max(candidates, key=lambda pair: pair[0])
+        if used < self.settings.slow_after:
+            return now + max(_MIN_WAKE, self.settings.slow_after - used)
+        running.paused_at = now
+        running.was_paused = True
+        self.stats.paused += 1
+        running.worker.pause()
+        return now
+
+    def _resume(self, now: float) -> None:
+        """Resume paused renders, least CPU used first, while a CPU is free."""
+        paused = sorted((r.cost(now)[0], id(r), r) for r in self._running
+                        if r.paused_at is not None and r.live)
+        for _, _, running in paused[:max(0, self.workers - self._active())]:
+            self._unpause(running, now)
+
+    def _unpause(self, running: Running, now: float) -> None:
+        if running.paused_at is not None:
+            running.paused_for += now - running.paused_at
+            running.paused_at = None
+            running.worker.resume()
+
+    def _evict(self, now: float) -> bool:
+        """Every process is taken and a fresh job waits: stop the paused render that has
+        used the most CPU (its worker is replaced and takes the fresh job)."""
+        paused = [(r.cost(now), r) for r in self._running
+                  if r.paused_at is not None and r.live]
+        if not paused:
+            return False
+        (used, cpu), running = max(paused, key=lambda pair: pair[0][0])
+        what = "CPU time" if cpu else "time"
+        self.stats.evicted += 1
+        self._stop(running, f"The render used {used:.2f} s of {what} (more than "
+                            f"{self.settings.slow_after:g} s) and was stopped to make room for "
+                            f"fresher renders: the slow lane was full ("
+                            f"{_renders(self.settings.slow_lane)} paused); its worker (pid "
+                            f"{running.worker.pid}) was stopped.", costly=True)
+        return True
 
     # -- dispatchers ---------------------------------------------------------------------
 
@@ -264,16 +314,17 @@ class RenderPool:
             return
         self._started = True
         for _ in range(self.workers):
-            self._add_dispatcher_locked()
+            self._add_dispatcher()
         watchdog = threading.Thread(target=self._watchdog, name="satori-py-render-watchdog",
                                     daemon=True)
         self._threads.add(watchdog)
         watchdog.start()
 
-    def _add_dispatcher_locked(self) -> None:
+    def _add_dispatcher(self) -> None:
         ident = self._next_id
         self._next_id += 1
         ready = threading.Event()
+        self._between += 1
         thread = threading.Thread(target=self._dispatch, args=(ident, ready),
                                   name=f"satori-py-render-{ident}", daemon=True)
         self._ready[ident] = ready
@@ -286,33 +337,38 @@ class RenderPool:
         try:
             while True:
                 if worker is None:
+                    if self.closed:
+                        break
                     worker, problem = self._new_worker(ident)
                 ready.set()
-                task = self._next_task()
+                task = self._next_task(ident)
                 if task is None:
                     break
                 if worker is None:
+                    with self._lock:
+                        self._handing -= 1
                     task.future.set_exception(
                         RenderError(f"No render worker could be started: {problem}"))
                     continue
                 running = self._run(task, worker)
-                if running.gone or running.slow or self._worn_out(worker):
+                if running.gone:
                     with self._lock:
                         self._processes.pop(ident, None)
                     worker.close()
                     worker = None
-                if running.slow:
-                    break  # a new dispatcher took this one's place when the job slowed
         finally:
             ready.set()
             with self._lock:
                 self._processes.pop(ident, None)
                 self._ready.pop(ident, None)
+                if ident in self._idle:
+                    self._idle.remove(ident)
                 self._threads.discard(threading.current_thread())
             if worker is not None:
                 worker.close()
 
     def _new_worker(self, ident: int) -> tuple[WorkerProcess | None, Exception | None]:
+        """Start this dispatcher's worker."""
         try:
             worker = self._launcher.start()
         except OSError as exc:
@@ -323,34 +379,38 @@ class RenderPool:
             self._processes[ident] = worker
         return worker, None
 
-    def _next_task(self) -> _Task | None:
+    def _next_task(self, ident: int) -> Task | None:
+        """Wait until the scheduler gives this dispatcher a job (None: the pool closed)."""
         with self._lock:
+            self._between -= 1
+            self._idle.append(ident)
+            self._schedule()
             while not self.closed:
-                while self._waiting:
-                    task = self._waiting.popleft()
-                    if not task.future.set_running_or_notify_cancel():
-                        continue  # the caller gave up
-                    if time.monotonic() >= task.deadline:
-                        self._expire(task)
-                        continue
-                    return task
-                self._idle += 1
-                try:
-                    self._work.wait()
-                finally:
-                    self._idle -= 1
+                task = self._assigned.pop(ident, None)
+                if task is not None:
+                    if time.monotonic() < task.deadline:
+                        self._handing += 1  # until _run counts it as running
+                        return task
+                    self._expire(task)
+                    self._idle.append(ident)
+                    self._schedule()
+                    continue
+                self._work.wait()
+            if ident in self._idle:
+                self._idle.remove(ident)
             return None
 
-    def _expire(self, task: _Task) -> None:
+    def _expire(self, task: Task) -> None:
         self.stats.expired += 1
         task.future.set_exception(RenderTimeoutError(
             f"The render did not start within its {task.budget:g} s deadline: "
             "the render pool is busy."))
 
-    def _run(self, task: _Task, worker: WorkerProcess) -> _Running:
+    def _run(self, task: Task, worker: WorkerProcess) -> Running:
         """Render ``task`` on ``worker``; ``running.gone`` if the worker must be replaced."""
-        running = _Running(task, worker, time.monotonic(), worker.cpu_seconds())
+        running = Running(task, worker, time.monotonic(), worker.cpu_seconds())
         with self._lock:
+            self._handing -= 1
             self._running.add(running)
             self._watch.notify()
         try:
@@ -369,16 +429,19 @@ class RenderPool:
                 task.future.set_exception(value)
         finally:
             with self._lock:
+                # Paused just as it answered: the worker must not stay stopped.
+                self._unpause(running, time.monotonic())
                 self._running.discard(running)
-                if running.slow:
-                    self._slow -= 1
                 # Killed just after it answered: the answer stands, the worker is gone.
-                running.gone = running.gone or running.stopped is not None
+                running.gone = (running.gone or running.stopped is not None
+                                or self._worn_out(worker))
+                self._between += 1
         return running
 
-    def _died(self, running: _Running) -> None:
+    def _died(self, running: Running) -> None:
         task, worker = running.task, running.worker
-        running.gone = True
+        with self._lock:
+            running.gone = True
         if running.stopped is not None:
             task.future.set_exception(RenderTimeoutError(running.stopped))
             return
@@ -404,64 +467,31 @@ class RenderPool:
                 now = time.monotonic()
                 wake = now + _IDLE_WAKE
                 for running in list(self._running):
-                    wake = min(wake, self._check(running, now))
+                    if running.stopped is None and now >= running.task.deadline:
+                        self._stop(running, f"The render did not finish within its "
+                                            f"{running.task.budget:g} s deadline; its worker "
+                                            f"(pid {running.worker.pid}) was stopped.",
+                                   costly=running.was_paused)
+                    elif running.stopped is None:
+                        wake = min(wake, running.task.deadline)
                 for task in [t for t in self._waiting if now >= t.deadline]:
                     self._waiting.remove(task)
                     if task.future.set_running_or_notify_cancel():
                         self._expire(task)
                 for task in self._waiting:
                     wake = min(wake, task.deadline)
+                wake = min(wake, self._schedule())
                 self._watch.wait(max(0.005, wake - time.monotonic()))
             self._threads.discard(threading.current_thread())
 
-    def _check(self, running: _Running, now: float) -> float:
-        """Act on one running job (lock held); returns when it next needs a look."""
-        task, settings = running.task, self.settings
-        if running.stopped is not None:
-            return now + _IDLE_WAKE
-        if now >= task.deadline:
-            self._stop(running, f"The render did not finish within its {task.budget:g} s "
-                                f"deadline; its worker (pid {running.worker.pid}) was stopped.",
-                       costly=running.slow)
-            return now + _IDLE_WAKE
-        if running.slow or settings.slow_lane == 0:
-            return task.deadline  # (no slow lane: it keeps its worker until the deadline)
-        used, cpu = self._cost(running, now)
-        if used < settings.slow_after:
-            # CPU time cannot run ahead of the clock: no need to look again before then.
-            return min(now + max(_MIN_WAKE, settings.slow_after - used), task.deadline)
-        if self._slow >= settings.slow_lane:
-            limit = f"{settings.slow_after:g} s"
-            what = f"used more than {limit} of CPU time" if cpu else f"ran longer than {limit}"
-            self._stop(running, f"The render {what} while the slow lane was full "
-                                f"({_renders(settings.slow_lane)}); its worker (pid "
-                                f"{running.worker.pid}) was stopped.", costly=True)
-            return now + _IDLE_WAKE
-        running.slow = True
-        self._slow += 1
-        self.stats.slowed += 1
-        running.worker.renice(SLOW_NICENESS)
-        self._add_dispatcher_locked()  # keeps `workers` workers for the other jobs
-        return task.deadline
-
-    @staticmethod
-    def _cost(running: _Running, now: float) -> tuple[float, bool]:
-        """What the render has cost so far: CPU seconds where they can be read (a render
-        slowed down by a busy machine is not a slow render), else wall seconds."""
-        if running.cpu_at_start is not None:
-            cpu = running.worker.cpu_seconds()
-            if cpu is not None:
-                return cpu - running.cpu_at_start, True
-        return now - running.started, False
-
-    def _stop(self, running: _Running, why: str, *, costly: bool = False) -> None:
+    def _stop(self, running: Running, why: str, *, costly: bool = False) -> None:
         """Kill the worker of ``running`` (lock held); a ``costly`` card is remembered."""
         running.stopped = why
         self.stats.stopped += 1
         if costly:
             self._costly.remember(running.task.key, time.monotonic())
         log.warning("%s", why)
-        running.worker.kill()
+        running.worker.kill()  # (SIGKILL ends a paused process too)
 
 
 # The process-wide pool: created on first use (a resource, not a cache).
@@ -474,7 +504,7 @@ def configure(workers: int | None = None, **settings: Any) -> None:
     """Set the shared pool's knobs (None: the environment, else the default).
 
     ``workers=0`` renders in threads. Other knobs: ``deadline``, ``queue``,
-    ``slow_after``, ``slow_lane``, ``max_renders``, ``max_rss_mb`` (see
+    ``slow_after``, ``slow_lane``, ``max_renders``, ``max_rss_mb``, ``remember_costly`` (see
     :class:`~satori_py.web.settings.PoolSettings`). A running pool is shut down
     (after the renders in flight); the next render starts the new one.
     """

@@ -1,4 +1,4 @@
-"""Render worker processes, seen from the server: start, talk, renice, kill, say how they ended.
+"""Render worker processes, seen from the server: start, talk, pause, kill, say how they ended.
 
 :class:`Launcher` starts workers the fastest safe way (see :mod:`.worker`): forked
 from a warm *template* process on Linux, a fresh interpreter per worker elsewhere
@@ -97,12 +97,18 @@ class WorkerProcess:
         except (OSError, IndexError, ValueError):
             return None
 
-    def renice(self, niceness: int) -> None:
-        """Lower the worker's priority (raising niceness needs no privilege)."""
-        with contextlib.suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, self.pid, niceness)
+    def pause(self) -> None:
+        """Stop the process where it is (SIGSTOP): it uses no CPU until :meth:`resume`."""
+        self.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.send_signal(signal.SIGCONT)
 
     def kill(self) -> None:
+        """End the process at once (a paused one too)."""
+        self.send_signal(signal.SIGKILL)
+
+    def send_signal(self, signum: int) -> None:
         raise NotImplementedError
 
     def ended(self) -> str:
@@ -134,9 +140,13 @@ class _SpawnedWorker(WorkerProcess):
             raise OSError(f"A render worker failed to start ({self.ended()}); "
                           "see the server's stderr.")
 
+    def send_signal(self, signum: int) -> None:
+        with contextlib.suppress(OSError):
+            self.proc.send_signal(signum)
+
     def kill(self) -> None:
         with contextlib.suppress(OSError):
-            self.proc.kill()
+            self.proc.kill()  # (Windows has no SIGKILL)
 
     def ended(self) -> str:
         try:
@@ -165,12 +175,12 @@ class _ForkedWorker(WorkerProcess):
             self._pidfd = os.pidfd_open(pid)  # a reused pid can never be signalled by mistake
         super().__init__(pid, sock.makefile("rb"), sock.makefile("wb"))
 
-    def kill(self) -> None:
+    def send_signal(self, signum: int) -> None:
         with contextlib.suppress(OSError):
             if self._pidfd is not None:
-                signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
+                signal.pidfd_send_signal(self._pidfd, signum)
             else:
-                os.kill(self.pid, signal.SIGKILL)
+                os.kill(self.pid, signum)
 
     def ended(self) -> str:
         status = self._template.exit_status(self.pid)

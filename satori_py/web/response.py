@@ -13,7 +13,7 @@ for the 500-with-a-message that next/og's examples write by hand (the error is
 logged on the ``satori_py.response`` logger with the node path); rendering in
 worker processes with a ``deadline`` (:mod:`satori_py.web.pool`); and the
 renderer's ``fetcher`` (for ``<img src="https://...">``: see
-:func:`satori_py.http_fetcher`) and ``strict`` options.
+:func:`satori_py.http_fetcher`), ``strict`` and ``limits`` options.
 
 "Development" is ``development=True``, or, when the argument is left at ``None``,
 the environment variable ``SATORI_PY_ENV=development`` (read when the response is
@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import asdict, fields
 from typing import Any, Literal
 
+from ..limits import Limits
 from ..options import Font
 from ..output_cache import OutputCache, default_cache
 from ..text.emoji import EMOJI_SETS
@@ -89,7 +90,7 @@ class ImageResponse:
                  strict: bool = False, load_additional_asset: Any = None,
                  cache: OutputCache | bool = True,
                  tailwind_config: Mapping[str, Any] | None = None,
-                 tailwind_classes: bool = False) -> None:
+                 tailwind_classes: bool = False, limits: Limits | None = None) -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -108,6 +109,8 @@ class ImageResponse:
         if fetcher is not None and not callable(fetcher):
             raise TypeError(f"fetcher must be callable (url -> bytes), got "
                             f"{type(fetcher).__name__}.")
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a satori_py.Limits, got {type(limits).__name__}.")
         if load_additional_asset is not None and not callable(load_additional_asset):
             raise TypeError(f"load_additional_asset must be callable, got "
                             f"{type(load_additional_asset).__name__}.")
@@ -117,7 +120,7 @@ class ImageResponse:
                              format=normalize_format(format), fetcher=fetcher,
                              strict=bool(strict), load_additional_asset=load_additional_asset,
                              tailwind_config=plain_config(tailwind_config),
-                             tailwind_classes=bool(tailwind_classes))
+                             tailwind_classes=bool(tailwind_classes), limits=limits)
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)
@@ -130,8 +133,12 @@ class ImageResponse:
         # The output cache: a card made before (here, or by any response of this
         # process) is answered, and its ETag known for a 304, without a render.
         self._cache = default_cache() if cache is True else (None if cache is False else cache)
+        # Limits are part of the key: a card cached under looser limits must not be
+        # answered under tighter ones (which might refuse it).
         self._cache_key = None if self._cache is None else self._cache.key(self.job.element, {
-            f.name: getattr(self.job, f.name) for f in fields(self.job) if f.name != "element"})
+            f.name: asdict(value) if isinstance(value, Limits) else value
+            for f in fields(self.job) if f.name != "element"
+            for value in [getattr(self.job, f.name)]})
 
     def cached(self) -> bytes | None:
         """The image bytes if rendered already or in the output cache, else None."""

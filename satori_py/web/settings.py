@@ -14,13 +14,14 @@ from typing import Any
 __all__ = ["ENV", "PoolSettings", "cpu_time_readable", "default_workers", "usable_cpus"]
 
 MAX_DEFAULT_WORKERS = 4
-# CPU seconds before a render counts as costly: a realistic 1200x630 card takes
-# 0.05-0.08 s in a fresh worker, and every costly card holds one of the pool's
-# workers at full priority this long before it is moved aside (at 1 s, a stream of
-# costly cards kept the workers from the others: see benchmarks/web_latency.py).
-SLOW_AFTER_CPU = 0.25
-# Wall seconds where CPU time cannot be read: a busy machine stretches every render,
-# and moving one aside there starts a fresh interpreter (about a second of CPU).
+# CPU seconds a render may use before a fresh render can pause it: each costly card
+# costs the others up to this much CPU before it gives way, and a render paused while
+# fresh ones keep coming waits (up to its deadline), so it sits above what a
+# realistic card costs: a 1200x630 blog-post card takes 0.03-0.06 s, 0.07-0.11 s as
+# the first render of a fresh worker (benchmarks/web_latency.py --soak: at 0.1 a few
+# such cards were paused and starved until their deadline).
+SLOW_AFTER_CPU = 0.2
+# Wall seconds where CPU time cannot be read: a busy machine stretches every render.
 SLOW_AFTER_WALL = 1.0
 
 # argument -> environment variable
@@ -64,18 +65,20 @@ class PoolSettings:
     deadline: float = 10.0
     # Renders waiting for a worker; one more is refused at once.
     queue: int = 64
-    # A render that used more CPU seconds than this (wall seconds where a process's
-    # CPU time cannot be read) moves to the slow lane: its worker gets the lowest
-    # CPU priority and a new worker takes its place. The default (from_env) is
-    # SLOW_AFTER_CPU where CPU time can be read, else SLOW_AFTER_WALL.
-    slow_after: float = 0.25
-    # Renders in the slow lane at once (0: none); a render that becomes slow while
-    # the lane is full is stopped.
+    # Renders that have used more CPU seconds than this (wall seconds where a
+    # process's CPU time cannot be read) are paused, the costliest first, while fresh
+    # renders wait for a CPU; they resume when a CPU is free. The default (from_env)
+    # is SLOW_AFTER_CPU where CPU time can be read, else SLOW_AFTER_WALL.
+    slow_after: float = 0.2
+    # Renders paused at once, each holding a worker process (0: no pausing, renders
+    # run first come, first served); when a fresh render needs a process while the
+    # lane is full, the paused render that used the most CPU is stopped. The default
+    # (from_env) is ``workers``.
     slow_lane: int = 2
     # A worker is replaced after this many renders, or once its RSS exceeds this.
     max_renders: int = 1000
     max_rss_mb: float = 1024.0
-    # Seconds a card stopped for its CPU cost (in or at the door of the slow lane) is
+    # Seconds a card stopped for its CPU cost (after being paused) is
     # refused at once when asked for again (0: never).
     remember_costly: float = 60.0
 

@@ -22,6 +22,7 @@ happens when the server retires it, stops or dies.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -39,7 +40,13 @@ HEADER = struct.Struct(">Q")
 NICENESS = 5
 # How often the template looks for children that ended (it also wakes on commands).
 REAP_INTERVAL = 0.2
-_WARM_JOB = {"type": "div", "props": {"children": "warm"}}
+# The template's warm-up card: every printable ASCII glyph of the default font (their
+# outlines are then parsed once, in the template, and shared by every fork) on a
+# gradient, so a worker's first renders cost about what its later ones do.
+_WARM_JOB = {"type": "div", "props": {
+    "style": {"display": "flex", "flexWrap": "wrap",
+              "backgroundImage": "linear-gradient(135deg, #0f172a, #1e3a8a)"},
+    "children": "".join(chr(c) for c in range(0x21, 0x7F))}}
 
 
 def read_frame(stream: IO[bytes]) -> bytes | None:
@@ -113,7 +120,7 @@ def _prepare() -> IO[bytes]:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     # Pay the imports and the default font's parsing before saying ready.
     from .job import RenderJob
-    _answer(RenderJob(_WARM_JOB, width=8, height=8))
+    _answer(RenderJob(_WARM_JOB, width=64, height=64))
     return channel
 
 
@@ -174,6 +181,10 @@ def main_template(control_fd: int) -> None:
     """The template process: warm up once, then fork a worker per ``fork`` command."""
     control = socket.socket(fileno=control_fd)
     _prepare().close()  # answers go over each worker's own socket
+    # The warm heap out of the collector's reach: a child's collections would otherwise
+    # write to every object's header and copy the whole heap, page by page, on its
+    # first renders.
+    gc.freeze()
     control.send(pickle.dumps(("ready", os.getpid(), _foreign_threads())))
     while True:
         readable, _, _ = select.select([control], [], [], REAP_INTERVAL)

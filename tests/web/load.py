@@ -4,19 +4,15 @@
 times (bounded), and from one more client times the non-image route every
 ``interval`` seconds while at least one image request is in flight.
 
-``soak`` (benchmarks only) runs ``clients`` threads for a duration, each request
-drawn from weighted routes, and samples the memory of the server's processes and
-the machine's load meanwhile.
+``session_pids`` and ``memory_of`` read a server's processes and their memory
+(Linux /proc), for the tests here and the benchmarks (see tests/web/soak.py).
 """
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -94,61 +90,6 @@ def measure(base_url: str, *, image_path: str = "/api/og", other_path: str = "/h
     return result
 
 
-# -- soak: mixed routes for minutes, memory and machine load sampled ----------------------
-
-@dataclass
-class Route:
-    """A kind of request: ``path`` may hold ``{n}`` (a new number per request)."""
-
-    kind: str
-    path: str
-    weight: float
-
-
-@dataclass
-class SoakResult:
-    latencies: dict[str, list[float]] = field(default_factory=dict)  # kind -> seconds
-    statuses: dict[str, Counter[str]] = field(default_factory=dict)  # kind -> status -> n
-    memory: list[tuple[float, float, float, int]] = field(default_factory=list)  # t, RSS, PSS, n
-    load: list[tuple[float, float]] = field(default_factory=list)  # t, 1-minute load average
-    seconds: float = 0.0
-    cpu_seconds: float | None = None  # used by the server's processes meanwhile
-
-    def describe(self) -> str:
-        lines = [f"{self.seconds:.0f} s"]
-        for kind, lat in sorted(self.latencies.items()):
-            lat = sorted(lat)
-            pick = (lambda q: lat[min(len(lat) - 1, round(q * (len(lat) - 1)))] * 1000) \
-                if lat else (lambda q: float("nan"))
-            statuses = ", ".join(f"{k}: {v}" for k, v in sorted(self.statuses[kind].items()))
-            lines.append(f"  {kind}: {len(lat)} requests ({len(lat) / self.seconds:.1f}/s); "
-                         f"p50 {pick(0.5):.0f} ms, p90 {pick(0.9):.0f} ms, p99 {pick(0.99):.0f} "
-                         f"ms, max {pick(1.0):.0f} ms; {statuses}")
-        if self.memory:
-            minute = [m for m in self.memory if m[0] <= self.memory[0][0] + 60]
-            last = [m for m in self.memory if m[0] >= self.memory[-1][0] - 60]
-            for index, name in ((1, "RSS"), (2, "PSS")):
-                a = statistics.median(m[index] for m in minute)
-                b = statistics.median(m[index] for m in last)
-                lines.append(f"  {name} of the server's processes: first minute median "
-                             f"{a:.0f} MB, last minute {b:.0f} MB ({(b - a) / a * 100:+.1f} %); "
-                             f"max {max(m[index] for m in self.memory):.0f} MB")
-            lines.append(f"  processes: {min(m[3] for m in self.memory)} to "
-                         f"{max(m[3] for m in self.memory)}")
-            every = max(1, len(self.memory) // 10)
-            lines.append("  RSS series (s: MB): " + ", ".join(
-                f"{t:.0f}: {rss:.0f}" for t, rss, _, _ in self.memory[::every]))
-        if self.cpu_seconds is not None:
-            lines.append(f"  CPU used by the server's processes: {self.cpu_seconds:.0f} s in "
-                         f"{self.seconds:.0f} s ({self.cpu_seconds / self.seconds:.2f} CPUs)")
-        if self.load:
-            values = [v for _, v in self.load]
-            lines.append(f"  machine load (1-minute average) while running: min {min(values):.1f}, "
-                         f"median {statistics.median(values):.1f}, max {max(values):.1f} "
-                         f"({os.cpu_count()} CPUs)")
-        return "\n".join(lines)
-
-
 def session_pids(session: int) -> list[int]:
     """The processes of a session (a server started with start_new_session, its workers)."""
     pids = []
@@ -162,19 +103,6 @@ def session_pids(session: int) -> list[int]:
             if int(fields[3]) == session:
                 pids.append(int(entry))
     return pids
-
-
-def cpu_of(pids: list[int]) -> float:
-    """CPU seconds ``pids`` and their reaped children have used (Linux /proc)."""
-    ticks = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as stat:
-                fields = stat.read().rsplit(b")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def memory_of(pids: list[int]) -> dict[str, float]:
@@ -191,54 +119,3 @@ def memory_of(pids: list[int]) -> dict[str, float]:
         except OSError:
             continue
     return {"rss_mb": rss / 1024, "pss_mb": pss / 1024, "processes": len(pids)}
-
-
-def soak(base_url: str, routes: list[Route], *, clients: int = 16, duration: float = 300.0,
-         pids: Callable[[], list[int]] | None = None, sample_every: float = 5.0,
-         timeout: float = 120.0, seed: int = 1) -> SoakResult:
-    """``clients`` threads each requesting a route drawn by weight, for ``duration`` s."""
-    result = SoakResult(latencies={r.kind: [] for r in routes},
-                        statuses={r.kind: Counter() for r in routes})
-    lock = threading.Lock()
-    counter = iter(range(10 ** 12))
-    begin = time.perf_counter()
-    stop_at = begin + duration
-
-    def client(index: int) -> None:
-        rng = random.Random(seed * 1000 + index)
-        with httpx.Client(base_url=base_url, timeout=timeout) as http:
-            while time.perf_counter() < stop_at:
-                route = rng.choices(routes, weights=[r.weight for r in routes])[0]
-                with lock:
-                    n = next(counter)
-                t0 = time.perf_counter()
-                try:
-                    status = str(http.get(route.path.format(n=n)).status_code)
-                except httpx.HTTPError as exc:
-                    status = type(exc).__name__
-                elapsed = time.perf_counter() - t0
-                with lock:
-                    result.latencies[route.kind].append(elapsed)
-                    result.statuses[route.kind][status] += 1
-
-    def sampler() -> None:
-        while time.perf_counter() < stop_at:
-            now = time.perf_counter() - begin
-            if pids is not None:
-                reading = memory_of(pids())
-                result.memory.append((now, reading["rss_mb"], reading["pss_mb"],
-                                      int(reading["processes"])))
-            result.load.append((now, os.getloadavg()[0]))
-            time.sleep(sample_every)
-
-    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
-    threads.append(threading.Thread(target=sampler, daemon=True))
-    cpu_before = cpu_of(pids()) if pids is not None else None
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(duration + timeout)
-    result.seconds = time.perf_counter() - begin
-    if pids is not None and cpu_before is not None:
-        result.cpu_seconds = cpu_of(pids()) - cpu_before
-    return result

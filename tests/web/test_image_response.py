@@ -13,9 +13,9 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
-from satori_py import Font
+from satori_py import Font, Limits
 from satori_py.assets import DEFAULT_FONT_PATH
-from satori_py.errors import RenderError, StyleError
+from satori_py.errors import LimitError, RenderError, StyleError
 from satori_py.web.job import RenderJob
 from satori_py.web.reply import CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, etag_matches, strong_etag
 from satori_py.web.response import EMOJI_SETS, ImageResponse
@@ -239,6 +239,35 @@ def test_pool_survives_a_dead_worker(pool: Any) -> None:
     with pytest.raises(RenderError, match="exited with status 3"):
         asyncio.run(pool.render_async(RenderJob(_ExitOnUnpickle(), **SMALL)))
     assert asyncio.run(pool.render_async(RenderJob(CARD, **SMALL)))[:4] == b"\x89PNG"
+
+
+def test_limits_go_to_the_worker_and_into_the_cache_key(
+        pool: Any, caplog: pytest.LogCaptureFixture) -> None:
+    card = {"type": "div", "props": {"children": [
+        {"type": "span", "props": {"children": "limits"}},
+        {"type": "span", "props": {"children": "tight"}}]}}
+    loose = ImageResponse(card, **SMALL, on_error="500")
+    assert loose.reply(pooled=True).status == 200  # now in the output cache
+    tight = ImageResponse(card, **SMALL, on_error="500", limits=Limits(max_nodes=2))
+    assert tight.cached() is None  # another key: the cached card is not answered
+    with caplog.at_level("ERROR", "satori_py.response"):
+        answer = tight.reply(pooled=True)
+    assert answer.status == 500
+    assert [r.getMessage() for r in caplog.records] == [
+        "Failed to generate the image: div: The element tree has more than 2 nodes "
+        "(the max_nodes limit)."]
+    with pytest.raises(LimitError) as info:  # in this thread too
+        ImageResponse(card, **SMALL, limits=Limits(max_nodes=2)).render()
+    assert info.value.limit == "max_nodes"
+    # Limits the card meets: rendered (and cached under their own key).
+    roomy = ImageResponse(card, **SMALL, limits=Limits(max_nodes=5))  # div, 2 spans, 2 texts
+    assert roomy.cached() is None and roomy.render_pooled() == loose.body
+
+
+def test_limits_must_be_limits() -> None:
+    with pytest.raises(TypeError) as info:
+        ImageResponse(CARD, limits={"max_nodes": 2})
+    assert str(info.value) == "limits must be a satori_py.Limits, got dict."
 
 
 def test_thread_mode(pool: Any) -> None:

@@ -31,6 +31,7 @@ SMALL = {"width": 60, "height": 30}
 CARD = RenderJob({"type": "div", "props": {"style": {"display": "flex"}, "children": "ok"}},
                  **SMALL)
 METHODS = ["fork", "spawn"] if hasattr(os, "fork") else ["spawn"]
+BUSY = 6 * 10 ** 7  # _Busy's sum: a few CPU seconds
 WAIT = 120.0  # a generous bound on any future: a hang fails the test instead of the run
 
 
@@ -46,6 +47,13 @@ class _Spin:
 
     def __reduce__(self) -> tuple[Any, tuple[range]]:
         return (sum, (range(10 ** 15),))
+
+
+class _Busy:
+    """Unpickles as a computation of a few CPU seconds: a costly card that ends."""
+
+    def __reduce__(self) -> tuple[Any, tuple[range]]:
+        return (sum, (range(BUSY),))
 
 
 class _Sleep:
@@ -188,7 +196,7 @@ def test_workers_are_recycled(make_pool: Any, setting: str, value: int) -> None:
     assert pool.stats.died == 0 and len(pool.worker_pids()) == 1
 
 
-# -- deadlines, the queue and the slow lane --------------------------------------------------
+# -- deadlines, the queue and least attained service --------------------------------------------------
 
 def test_a_render_past_its_deadline_is_stopped_and_its_worker_replaced(make_pool: Any) -> None:
     pool = make_pool(slow_lane=0)
@@ -226,39 +234,74 @@ def test_a_full_queue_refuses_at_once(make_pool: Any) -> None:
     assert (answer.status, dict(answer.headers)["retry-after"]) == (503, "1")
 
 
-def test_a_costly_render_moves_aside_and_the_others_keep_rendering(make_pool: Any) -> None:
-    # One worker: without the slow lane the card would wait behind the spinner.
+def spinners(pool: RenderPool, count: int) -> list[Future[bytes]]:
+    """``count`` cards that cost CPU time without end, each a different card."""
+    return [pool.submit(job([_Spin(), n]), deadline=WAIT) for n in range(count)]
+
+
+def test_a_fresh_render_goes_ahead_of_costly_ones(make_pool: Any) -> None:
+    # One CPU's worth of workers and three spinners submitted first: first come, first
+    # served, the card would wait for them until its deadline.
+    pool = make_pool(slow_after=0.2, slow_lane=3)
+    hung = spinners(pool, 3)
+    card = pool.submit(CARD)
+    assert result(card)[:4] == b"\x89PNG"
+    assert not any(future.done() for future in hung)
+    # Each spinner was paused for the next fresh render; one worker per render.
+    assert pool.stats.paused == 3 and pool.stats.stopped == 0
+    assert len(pool.worker_pids()) == 4
+    # Nothing fresh waits: one spinner runs again (one CPU), the others stay paused.
+    eventually(lambda: len(pool.paused_pids()) == 2)
+
+
+def test_a_paused_render_resumes_and_finishes(make_pool: Any) -> None:
     pool = make_pool(slow_after=0.2, slow_lane=1)
-    hung = pool.submit(job(_Spin()), deadline=WAIT)
-    cards = [pool.submit(CARD) for _ in range(3)]
-    for future in cards:
-        assert result(future)[:4] == b"\x89PNG"
-    assert not hung.done()
-    assert pool.stats.slowed == 1
-    assert len(pool.worker_pids()) == 2  # the slow one and the one that took its place
+    heavy = pool.submit(job(_Busy()))
+    card = pool.submit(CARD)
+    assert result(card)[:4] == b"\x89PNG"
+    assert not heavy.done()
+    # It ran to its end: its element unpickles as the sum, which is no element.
+    assert str(error(heavy)) == ('Expected an element object with "type" and "props", '
+                                 f"got {sum(range(BUSY))}.")
+    assert (pool.stats.paused, pool.stats.stopped) == (1, 0)
 
 
 def test_a_render_that_is_slow_without_costing_cpu_keeps_its_worker(make_pool: Any) -> None:
-    # Waiting (on a busy machine, say) is not costing: no slow lane, just the deadline.
+    # Waiting (on a busy machine, say) is not costing: not paused, just the deadline.
     pool = make_pool(slow_after=0.2, slow_lane=1)
     pool.warm_up()  # the deadline counts from the request, and starting takes a while
-    exc = error(pool.submit(job(_Sleep()), deadline=3))
+    sleeper = pool.submit(job(_Sleep()), deadline=3)
+    card = pool.submit(CARD, deadline=WAIT)
+    exc = error(sleeper)
     assert re.fullmatch(r"The render did not finish within its 3 s deadline; its worker "
                         r"\(pid \d+\) was stopped\.", str(exc)), str(exc)
-    assert pool.stats.slowed == 0 and pool.stats.stopped == 1
+    assert result(card)[:4] == b"\x89PNG"  # after the sleeper, on its replacement
+    assert pool.stats.paused == 0 and pool.stats.stopped == 1
 
 
-def test_a_render_that_turns_costly_while_the_lane_is_full_is_stopped(make_pool: Any) -> None:
-    pool = make_pool(slow_after=0.2, slow_lane=1)
+def costly_then_cheap(pool: RenderPool) -> tuple[Future[bytes], Future[bytes]]:
+    """A spinner that has used 1 s of CPU, then one paused for a card after 0.2 s: the
+    first is stopped to make room, as the slow lane (1) is full and it cost more."""
     first = pool.submit(job(_Spin()), deadline=WAIT)
-    second = pool.submit(job(_Spin()), deadline=WAIT)
-    exc = error(second)
+    eventually(lambda: any(r.cost(time.monotonic())[0] >= 1.0 for r in pool._running))
+    second = pool.submit(job([_Spin(), 1]), deadline=WAIT)  # first is paused for it
+    eventually(lambda: pool.stats.paused == 1)
+    assert result(pool.submit(CARD))[:4] == b"\x89PNG"  # second is paused, first stopped
+    return first, second
+
+
+def test_the_costliest_paused_render_makes_room_when_the_lane_is_full(make_pool: Any) -> None:
+    pool = make_pool(slow_after=0.2, slow_lane=1)
+    first, second = costly_then_cheap(pool)
+    exc = error(first)
     assert type(exc) is RenderTimeoutError
-    assert re.fullmatch(r"The render used more than 0\.2 s of CPU time while the slow lane "
-                        r"was full \(1 render\); its worker \(pid \d+\) was stopped\.",
+    assert re.fullmatch(r"The render used \d+\.\d\d s of CPU time \(more than 0\.2 s\) and "
+                        r"was stopped to make room for fresher renders: the slow lane was full "
+                        r"\(1 render paused\); its worker \(pid \d+\) was stopped\.",
                         str(exc)), str(exc)
-    assert not first.done()
-    assert result(pool.submit(CARD))[:4] == b"\x89PNG"
+    assert float(str(exc).split()[3]) >= 1.0
+    assert not second.done()
+    assert (pool.stats.paused, pool.stats.evicted, pool.stats.stopped) == (2, 1, 1)
     # The same card again: refused at once, without taking a worker.
     again = pool.submit(job(_Spin()), deadline=WAIT)
     assert again.done()
@@ -269,11 +312,11 @@ def test_a_render_that_turns_costly_while_the_lane_is_full_is_stopped(make_pool:
 
 def test_costly_cards_are_not_remembered_when_told_not_to(make_pool: Any) -> None:
     pool = make_pool(slow_after=0.2, slow_lane=1, remember_costly=0)
-    pool.submit(job(_Spin()), deadline=WAIT)
-    error(pool.submit(job(_Spin()), deadline=WAIT))  # stopped: the lane is full
-    again = pool.submit(job(_Spin()), deadline=WAIT)
-    assert isinstance(error(again), RenderTimeoutError) and pool.stats.refused == 0
-    assert pool.stats.stopped == 2  # it ran (and was stopped) again
+    first, _ = costly_then_cheap(pool)
+    assert "to make room" in str(error(first))
+    again = pool.submit(job(_Spin()), deadline=3)  # runs (then meets its deadline)
+    assert "did not finish within its 3 s deadline" in str(error(again))
+    assert pool.stats.refused == 0
 
 
 def test_shutdown_stops_running_renders(make_pool: Any) -> None:
@@ -305,11 +348,16 @@ def test_a_pathological_card_gets_its_own_503_while_others_render(shared_pool: A
     from satori_py.starlette import ImageResponse as Response
 
     async def both() -> tuple[Any, Any]:
-        # The deadline leaves the spinner time to use 0.2 s of CPU on a busy machine.
+        # The deadline leaves the spinner time to use 0.2 s of CPU on a busy machine, so
+        # that the card can pause it.
         slow = Response(_Spin(), **SMALL, on_error="500", deadline=15)
         fast = Response(CARD.element, **SMALL, on_error="500")
         scope = {"type": "http", "method": "GET", "headers": []}
         slow_task = asyncio.create_task(slow.reply(scope))
+        limit = time.monotonic() + WAIT
+        while not shared_pool.get_pool()._running:  # the spinner has the only CPU
+            assert time.monotonic() < limit, "the spinner never started"
+            await asyncio.sleep(0.01)
         fast_answer = await fast.reply(scope)
         return fast_answer, await slow_task
 
@@ -317,9 +365,9 @@ def test_a_pathological_card_gets_its_own_503_while_others_render(shared_pool: A
     assert fast.status == 200 and fast.body[:4] == b"\x89PNG"
     assert slow.status == 503 and slow.body == b"Failed to generate the image"
     pool = shared_pool.get_pool()
-    assert (pool.stats.slowed, pool.stats.stopped) == (1, 1)  # moved aside, then stopped
-    # The slow lane's dispatcher is gone with its job: one worker, and nothing left over.
-    eventually(lambda: len(pool.worker_pids()) == 1 and len(pool._ready) == 1)
+    assert (pool.stats.paused, pool.stats.stopped) == (1, 1)  # paused, then stopped
+    # Its worker was replaced: two processes (one per render at the peak), and no more.
+    eventually(lambda: len(pool.worker_pids()) == 2 and len(pool._ready) == 2)
     assert "retry-after" not in dict(slow.headers)
 
 
@@ -342,7 +390,7 @@ def test_a_full_queue_answers_503_with_retry_after(caplog: pytest.LogCaptureFixt
         pool = render_pool.get_pool()
         assert pool is not None
         pool.warm_up()
-        eventually(lambda: pool._idle == 1)  # queue=0 takes a job only when a worker is free
+        eventually(lambda: len(pool._idle) == 1)  # queue=0 takes a job only when a worker is free
         hung = pool.submit(job(_Sleep()))
         eventually(lambda: pool._running)  # the only worker is taken
         with caplog.at_level("ERROR", "satori_py.response"):
@@ -400,7 +448,7 @@ def test_slow_after_defaults_to_cpu_time_where_it_can_be_read(
     from satori_py.web import settings
     monkeypatch.delenv("SATORI_PY_RENDER_SLOW_AFTER", raising=False)
     monkeypatch.setattr(settings, "cpu_time_readable", lambda: True)
-    assert PoolSettings.from_env(workers=1).slow_after == 0.25
+    assert PoolSettings.from_env(workers=1).slow_after == 0.2
     monkeypatch.setattr(settings, "cpu_time_readable", lambda: False)  # wall time instead
     assert PoolSettings.from_env(workers=1).slow_after == 1.0
 
