@@ -38,6 +38,7 @@ Features = str | Mapping[str, FeatureValue] | None
 SYNTHETIC_SKEW = 0.25  # Chrome slants synthetic italics by a quarter
 _RUN_CACHE_SIZE = 4096  # the reference keeps 256; more is only faster
 _PATH_CACHE_SIZE = 512
+_HAS_CACHE_SIZE = 4096  # graphemes per engine whose presence in its fonts is remembered
 
 # JavaScript's \s, which decides what `splitByFont` keeps in the current run.
 _JS_SPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
@@ -170,6 +171,8 @@ class FontEngine:
         self._resolved: dict[int, FontFace] = {}
         # Per font (the engine's size and line height are fixed): asked for every word drawn.
         self._baselines: dict[FaceData, float] = {}
+        # Per grapheme: engines are shared across renders, and new texts reuse graphemes.
+        self._has: dict[str, bool] = {}
         # The variations pick other instances of variable fonts: other runs and paths.
         self._key = (token, families, font_weight, font_style, locale or "", variations)
         keywords = str(synthesis[0] if synthesis[0] is not None else "weight style").split()
@@ -219,14 +222,19 @@ class FontEngine:
     def has(self, s: str) -> bool:
         """Whether the fonts (not those of other langs) have all of ``s``'s graphemes.
         Text followed by U+FE0F or a keycap is an emoji, never in a font."""
+        known = self._has.get(s)
+        if known is not None:
+            return known
         if s == "\n":
             return True
         if "\ufe0f" in s or "\u20e3" in s:
             return False
         face = self.resolve(s, False)
-        if face is None:
-            return False
-        return all(face.data.has_glyph(g) for g in graphemes(s))
+        result = face is not None and all(face.data.has_glyph(g) for g in graphemes(s))
+        if len(self._has) >= _HAS_CACHE_SIZE:
+            self._has.clear()
+        self._has[s] = result
+        return result
 
     def _face(self, s: str | None) -> FontFace:
         face = (self.fonts[0] if self.fonts else None) if s is None else self.resolve(s)

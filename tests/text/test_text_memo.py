@@ -16,7 +16,7 @@ from satori_py.api import default_fonts
 from satori_py.style import ComputedStyle, compute_style, root_style
 from satori_py.text import measurer, processor
 from satori_py.text.engine import FontEngine
-from satori_py.text.fonts import FontRegistry
+from satori_py.text.fonts import FaceData, FontRegistry
 from satori_py.text.paragraph import BoxEnd, BoxStart, Paragraph, TextItem
 
 _unique = itertools.count()
@@ -114,3 +114,18 @@ def test_font_features_are_read_once_per_computed_style(monkeypatch: pytest.Monk
     assert measurer.measurer_for(engine, ligatures, lambda s: False, False).features == '"liga" 0, "clig" 0'
     assert measurer.measurer_for(engine, style(), lambda s: False, False).features is None
     assert calls[0] == 3
+
+
+def test_an_engine_checks_each_grapheme_against_its_fonts_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = FontRegistry(default_fonts()).engine(16)
+    calls = count_calls(monkeypatch, FaceData, "has_glyph")
+    assert (engine.has("\u00e9"), engine.has("\u4e16")) == (True, False)
+    assert calls[0] > 0
+    calls[0] = 0
+    # A new text of the same graphemes, as a server's next title: no font is asked again.
+    assert (engine.has("\u00e9"), engine.has("\u4e16")) == (True, False)
+    assert calls[0] == 0
+    registry = FontRegistry(default_fonts())
+    registry.add_fonts(default_fonts())
+    assert registry.engine(16).has("\u00e9")  # another engine (other fonts) asks its own
+    assert calls[0] > 0
