@@ -58,7 +58,8 @@ from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
-from .text import paint_text, text_shadow_extent, texts_clip_shapes
+from .text import paint_text, texts_clip_shapes
+from .text_shadow import text_shadow_extent
 from .transform import (
     ROOT_STATE,
     TransformState,
@@ -242,7 +243,7 @@ class Painter:
         # image, unless a transform may bring it in (megabytes of it would cost as much as any).
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
-                          clip_text_background=scope.text_background)
+                          clip_text_background=scope.text_background, user_space=matrix is None)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's

@@ -38,6 +38,9 @@ filter's area):
   over the region per primitive (pixels move by a few levels at most).
 * In user space, the mask that keeps the shadow off (or inside) the box covers
   the filter region only, not resvg's default of 1.44 times the image.
+* A large box's blurred outer shadow is drawn in pieces (:mod:`.shadow_split`):
+  its straight edges as gradients of resvg's own blur profile, the filter run
+  only over the corners.
 """
 from __future__ import annotations
 
@@ -50,8 +53,14 @@ from ..style.types import RGBA, Shadow
 from ..svg import SvgNode
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
+from .shadow_split import Band, Corner, Rect, profile_stops, split_shadow
 
 __all__ = ["blur_reach", "box_shadows", "shadow_extent"]
+
+
+# Smaller blurs keep one filter: their regions are small, the reference's region cuts their
+# tail, and resvg blurs them another way (IIR, not box blurs).
+_SPLIT_BLUR = 8
 
 
 def _shape(x: float, y: float, w: float, h: float, radii: Radii, attrs: Mapping[str, Any]) -> SvgNode:
@@ -114,6 +123,46 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
 
     return {"x": pct(left, width), "y": pct(top, height), "width": pct(right - left, width),
             "height": pct(bottom - top, height)}
+
+
+def _pieces(pieces: tuple[list[Band], list[Corner]], shape: SvgNode, bounds: Rect, region: Rect,
+            shadow: Shadow, solid: str, shadow_id: str, mask_id: str) -> tuple[list[SvgNode], list[SvgNode]]:
+    """(defs, nodes) of an outer shadow drawn in pieces (:mod:`.shadow_split`): ``shape`` is the
+    moved shape in the colour, ``bounds`` its box grown by the spread, ``region`` the one filter's."""
+    defs: list[SvgNode] = []
+    nodes: list[SvgNode] = []
+    bands, corners = pieces
+    alpha = shadow.color.a
+    sigma = shadow.blur / 2
+    for k, corner in enumerate(corners):
+        (rx0, ry0, rx1, ry1), (kx0, ky0, kx1, ky1) = corner.region, corner.keep
+        piece_id = f"{shadow_id}-c{k}"
+        # The blur's subregion keeps the corner; the rest of the region is its input.
+        defs.append(SvgNode("filter", {
+            "id": piece_id, "x": rx0, "y": ry0, "width": rx1 - rx0, "height": ry1 - ry0,
+            "filterUnits": "userSpaceOnUse", "color-interpolation-filters": "sRGB"}, [
+            SvgNode("feGaussianBlur", {"x": kx0, "y": ky0, "width": kx1 - kx0, "height": ky1 - ky0,
+                                       "stdDeviation": sigma})]))
+        nodes.append(wrap_one(shape, {"mask": url(mask_id), "filter": url(piece_id),
+                                      "opacity": alpha if alpha < 1 else None}))
+    for k, band in enumerate(bands):
+        x0, y0, x1, y1 = band.rect
+        piece_id = f"{shadow_id}-g{k}"
+        axis = 1 if band.vertical else 0
+        start, end, stops = profile_stops(band.rect[axis], band.rect[axis + 2], bounds[axis], bounds[axis + 2],
+                                          sigma, alpha, (region[axis], region[axis + 2]))
+        rect = SvgNode("rect", {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0})
+        if start == end:  # one value all over
+            rect.attrs.update({"fill": solid, "fill-opacity": stops[0][1]})
+        else:
+            ends = {"x1": 0, "y1": start, "x2": 0, "y2": end} if band.vertical else {
+                "x1": start, "y1": 0, "x2": end, "y2": 0}
+            defs.append(SvgNode("linearGradient", {"id": piece_id, "gradientUnits": "userSpaceOnUse", **ends}, [
+                SvgNode("stop", {"offset": offset, "stop-color": solid, "stop-opacity": opacity})
+                for offset, opacity in stops]))
+            rect.attrs["fill"] = url(piece_id)
+        nodes.append(rect)
+    return defs, nodes
 
 
 def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: tuple[Shadow, ...],
@@ -186,6 +235,18 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         # colour's alpha: the pixels of a flood "in" the blurred alpha, without the flood
         # and the composite over the region.
         colour = shadow.color
+        # A large box's shadow in pieces (see shadow_split): only its corners are blurred.
+        bounds = (x + shadow.offset_x - spread, y + shadow.offset_y - spread,
+                  x + shadow.offset_x + width + spread, y + shadow.offset_y + height + spread)
+        whole = ((region["x"], region["y"], region["x"] + region["width"], region["y"] + region["height"])
+                 if canvas else (0, 0, 0, 0))
+        pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
+                  if canvas and not clip and not mask and shadow.blur >= _SPLIT_BLUR else None)
+        if pieces is not None:
+            piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, solid, shadow_id, mask_id)
+            defs.extend(piece_defs)
+            outer.extend(nodes)
+            continue
         defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
             SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2})]))
         outer.append(wrap_one(content, {"mask": url(mask_id), "filter": url(shadow_id),

@@ -10,12 +10,10 @@ way the reference draws text: ``buildGlyphPaths``, ``getTextStrokeAttributes``,
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..limits import active
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
@@ -27,11 +25,10 @@ from ..text.render import (
     underline_y,
 )
 from .compose import filtered
-from .shadow import blur_reach
+from .text_shadow import drop_shadow_filter, path_bounds, text_shadows
 
 __all__ = [
     "decoration",
-    "drop_shadow_filter",
     "glyph_paths",
     "paint_text",
     "paint_text_node",
@@ -45,9 +42,6 @@ __all__ = [
 
 Style = Mapping[str, Any]
 _LEADING_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-# The filter region is larger than the text box: glyphs may overflow their metrics.
-_SHADOW_SCALE = 1.1
-
 
 def synthetic_bold_width(font_size: float) -> float:
     """The stroke that emboldens synthetic bold glyphs, like Chrome's fake bold."""
@@ -226,91 +220,6 @@ def decoration(line: DecorationLine, style: Style) -> list[SvgNode]:
     return out
 
 
-# --- shadows ------------------------------------------------------------------------------
-
-def _to_fixed(value: float) -> str:
-    """JavaScript's ``toFixed(2)`` (ties of the exact binary value round up)."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    from decimal import ROUND_HALF_UP, Decimal  # text shadows only
-
-    return str(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
-def _percent(part: float, whole: float) -> str:
-    if whole == 0:
-        ratio = math.nan if part == 0 else math.copysign(math.inf, part)
-    else:
-        ratio = part / whole
-    return _to_fixed(ratio * 100 * _SHADOW_SCALE) + "%"
-
-
-def text_shadow_extent(style: Style) -> float:
-    """How far the text shadows of ``style`` draw from the glyphs (offset plus blur), in px."""
-    return max((abs(dx) + abs(dy) + 2 * radius for dx, dy, radius, _ in text_shadows(style)), default=0.0)
-
-
-def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
-    """``(dx, dy, blur radius, colour)`` of each ``text-shadow`` layer."""
-    shadows = style.get("textShadow")
-    out = []
-    if shadows and not isinstance(shadows, str):
-        for s in shadows:
-            out.append((float(s.offset_x), float(s.offset_y), float(s.blur), color_css(s.color)))
-        return out
-    offsets, colors, radii = (style.get("textShadowOffset"), style.get("textShadowColor"),
-                              style.get("textShadowRadius"))
-    if offsets and colors and radii is not None:
-        for offset, color, radius in zip(offsets, colors, radii):
-            out.append((float(offset["width"]), float(offset["height"]), float(radius),
-                        color_css(color)))
-    return out
-
-
-def drop_shadow_filter(id_: str, width: float, height: float,
-                       shadows: Sequence[tuple[float, float, float, str]],
-                       transparent_text: bool = False) -> SvgNode:
-    """The ``<filter>`` of text shadows (``buildDropShadow``), the first shadow on top."""
-    left, right, top, bottom = 0.0, width, 0.0, height
-    effects: list[SvgNode] = []
-    merge: list[SvgNode] = []
-    for i, (dx, dy, radius, color) in enumerate(shadows):
-        # The reference's radius^2 / 4, but no farther than the blur reaches (the same
-        # pixels: resvg allocates the region, and a 300px blur's took gigabytes).
-        grow = min(radius * radius / 4, blur_reach(radius))
-        left = min(dx - grow, left)
-        right = max(dx + grow + width, right)
-        top = min(dy - grow, top)
-        bottom = max(dy + grow + height, bottom)
-        result = f"satori_s-{id_}-result-{i}"
-        effects += [
-            SvgNode("feGaussianBlur", {"in": "SourceAlpha", "stdDeviation": radius / 2,
-                                       "result": f"{result}-blur"}),
-            SvgNode("feOffset", {"in": f"{result}-blur", "dx": dx, "dy": dy,
-                                 "result": f"{result}-offset"}),
-            SvgNode("feFlood", {"flood-color": color, "flood-opacity": 1,
-                                "result": f"{result}-color"}),
-            SvgNode("feComposite", {"in": f"{result}-color", "in2": f"{result}-offset",
-                                    "operator": "in", "result": result}),
-        ]
-        merge.insert(0, SvgNode("feMergeNode", {"in": result}))
-    if not transparent_text:
-        merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
-    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE), math.ceil((bottom - top) * _SHADOW_SCALE),
-                          what="The region of the text shadows")
-    # One shadow runs in sRGB, not linearRGB: a flood of one colour under the text merged back
-    # as it is changes by rounding only, and the round trip of every pixel of the region (two
-    # passes per primitive in resvg) was about a tenth of a text-shadowed card's raster.
-    # Several shadows stay in linearRGB: where they overlap, the blend is the space's own.
-    return SvgNode("filter", {
-        "id": f"satori_s-{id_}", "x": _percent(left, width), "y": _percent(top, height),
-        "width": _percent(right - left, width), "height": _percent(bottom - top, height),
-        "color-interpolation-filters": "sRGB" if len(shadows) == 1 else None,
-    }, [*effects, SvgNode("feMerge", {}, merge)])
-
-
 # --- <text> and <image> pieces ------------------------------------------------------------
 
 def _font_family(style: Style) -> str | None:
@@ -339,12 +248,23 @@ def text_element(piece: TextElement, style: Style) -> SvgNode:
 
 # --- assembly -----------------------------------------------------------------------------
 
-def _shadow(drawing: TextDrawing, id_: str, transparent: bool) -> SvgNode | None:
+def _shadow(drawing: TextDrawing, id_: str, transparent: bool, user_space: bool) -> SvgNode | None:
     shadows = text_shadows(drawing.style)
     if not shadows:
         return None
+    glyphs = None
+    style = drawing.style
+    decorated = bool(drawing.decorations and decoration_thickness(style) and decoration_lines(style))
+    if user_space and not drawing.elements and not decorated and not text_stroke_attributes(style):
+        # Only glyph paths are filtered (the bold ones stroked half their width past their box).
+        bounds = [b for b in (path_bounds(drawing.path), path_bounds(drawing.bold_path)) if b is not None]
+        if bounds and (drawing.path.strip() or drawing.bold_path.strip()):
+            box = (min(b[0] for b in bounds), min(b[1] for b in bounds),
+                   max(b[2] for b in bounds), max(b[3] for b in bounds))
+            overhang = synthetic_bold_width(float(style.get("fontSize", 16))) / 2 + 1
+            glyphs = (box, overhang)
     return SvgNode("defs", {}, [drop_shadow_filter(id_, drawing.width, drawing.height, shadows,
-                                                   transparent)])
+                                                   transparent, glyphs)])
 
 
 def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgNode]:
@@ -353,15 +273,17 @@ def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgN
     return [defs, *filtered(nodes, f"satori_s-{id_}")]
 
 
-def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False) -> list[SvgNode]:
-    """A text node drawn like the end of the reference's ``buildTextNodes``."""
+def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False,
+                    user_space: bool = False) -> list[SvgNode]:
+    """A text node drawn like the end of the reference's ``buildTextNodes``; ``user_space``:
+    drawn in the image's own coordinates (no transform)."""
     style = drawing.style
     if style.get("visibility") == "hidden":
         return []
     fill = fill_color(style)
     transparent = is_transparent(fill)
     opaque_white_clip = clip_text_background and _is_opaque_white(fill)
-    defs = _shadow(drawing, id_, transparent or opaque_white_clip)
+    defs = _shadow(drawing, id_, transparent or opaque_white_clip, user_space)
     out: list[SvgNode] = []
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style)]))
@@ -398,14 +320,15 @@ def text_clip_shapes(drawing: TextDrawing, *, whole_node: bool = True) -> list[S
     return out
 
 
-def paint_text_run(drawing: TextDrawing, *, id_: str) -> list[SvgNode]:
-    """A run of a paragraph drawn like the reference's ``Paragraph.renderRun``."""
+def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False) -> list[SvgNode]:
+    """A run of a paragraph drawn like the reference's ``Paragraph.renderRun``; ``user_space``:
+    drawn in the image's own coordinates (no transform)."""
     style = drawing.style
     if style.get("visibility") == "hidden":
         return []
     fill = fill_color(style)
     transparent = is_transparent(fill)
-    defs = _shadow(drawing, id_, transparent)
+    defs = _shadow(drawing, id_, transparent, user_space)
     stroke = text_stroke_attributes(style)
     path, bold = drawing.path, drawing.bold_path
     shapes: list[SvgNode] = []
@@ -421,18 +344,20 @@ def paint_text_run(drawing: TextDrawing, *, id_: str) -> list[SvgNode]:
 
 
 def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
-               clip_text_background: bool = False) -> list[SvgNode]:
+               clip_text_background: bool = False, user_space: bool = False) -> list[SvgNode]:
     """The SVG of a paragraph's drawings (``ParagraphLayout.drawings``).
 
     ``clip_text_background``: an ancestor with ``background-clip: text`` has a background
     image (then opaque white text with a shadow is drawn black in the shadow's source,
-    like the reference)."""
+    like the reference). ``user_space``: drawn without a transform (text shadows then get
+    their filter region in user space)."""
     out: list[SvgNode] = []
     for n, drawing in enumerate(drawings):
         if drawing.text_node:
-            out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background))
+            out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                                       user_space=user_space))
         else:
-            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}"))
+            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space))
     return out
 
 

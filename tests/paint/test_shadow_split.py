@@ -1,0 +1,116 @@
+"""A large box's blurred outer shadow drawn in pieces (paint/shadow_split.py): gradients along
+the straight edges and the blur at the corners only, for the pixels of the one filter."""
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import resvg_bridge
+from satori_py.paint.geometry import Radii
+from satori_py.paint.shadow import box_shadows
+from satori_py.paint.shadow_split import profile_stops
+from satori_py.style.types import RGBA, Shadow
+from satori_py.svg import serialize
+
+W, H = 600, 400
+
+
+def _svg(defs: list, nodes: list, width: int = W, height: int = H) -> str:
+    return (f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'xmlns="http://www.w3.org/2000/svg"><defs>{"".join(serialize(d) for d in defs)}</defs>'
+            f'{"".join(serialize(n) for n in nodes)}</svg>')
+
+
+def _pixels(svg: str) -> np.ndarray:
+    """Premultiplied RGBA, as the conformance rule compares."""
+    rgba = np.asarray(Image.open(io.BytesIO(resvg_bridge.svg_to_png(svg))).convert("RGBA"), dtype=np.int32)
+    alpha = rgba[..., 3:4]
+    return np.concatenate([(rgba[..., :3] * alpha + 127) // 255, alpha], axis=-1)
+
+
+def _shadow_svg(box: tuple[float, float, float, float], radii: Radii, shadows: tuple[Shadow, ...],
+                pieces: bool) -> str:
+    if pieces:
+        defs, outer, _ = box_shadows(box, radii, shadows, (W, H), id_prefix="sh")
+    else:  # one filter over the whole region: the same shadow under a transform that moves nothing
+        defs, outer, _ = box_shadows(box, radii, shadows, (W, H), id_prefix="sh", transform="matrix(1,0,0,1,0,0)")
+    return _svg(defs, outer)
+
+
+CASES = [
+    # box, radius, shadows
+    ((40, 60, 520, 280), 24, (Shadow(0, 8, 24, RGBA(8, 51, 68, 0.18)),)),
+    ((30.4, 40.7, 503.3, 120.2), 12, (Shadow(-5, 6, 17, RGBA(200, 0, 80, 1), 4),)),
+    ((-40, 100, 680, 60), 16, (Shadow(0, 4, 14, RGBA(28, 25, 23, 0.5)),)),  # wider than the image
+    ((60, 30, 450, 330), 0, (Shadow(12, -10, 30, RGBA(0, 0, 0, 1), 10), Shadow(0, 2, 8, RGBA(255, 0, 0, 0.5)))),
+    # Tailwind's shadow-xl: negative spreads cut a band off the moved shape (a mask), both radii.
+    ((50, 50, 500, 300), 8, (Shadow(0, 20, 25, RGBA(0, 0, 0, 0.1), -5), Shadow(0, 8, 10, RGBA(0, 0, 0, 0.1), -6))),
+    ((50, 50, 500, 300), 3, (Shadow(0, 20, 25, RGBA(0, 0, 0, 1), -5),)),
+]
+
+
+@pytest.mark.parametrize("box, radius, shadows", CASES)
+def test_pieces_draw_the_pixels_of_one_filter(box, radius, shadows) -> None:
+    radii = Radii((radius, radius), (radius, radius), (radius, radius), (radius, radius)) if radius else Radii()
+    split = _shadow_svg(box, radii, shadows, pieces=True)
+    assert "linearGradient" in split and "linearGradient" not in _shadow_svg(box, radii, shadows, pieces=False)
+    diff = np.abs(_pixels(split) - _pixels(_shadow_svg(box, radii, shadows, pieces=False)))
+    # resvg's own box blurs, repeated (on whole pixels; a level or two from rounding elsewhere).
+    assert diff.max() <= 4 and (diff.max(axis=-1) > 2).mean() < 0.01
+
+
+def test_a_card_sized_box_blurs_its_corners_only() -> None:
+    radii = Radii((28, 28), (28, 28), (28, 28), (28, 28))
+    defs, outer, _ = box_shadows((64, 176, 1072, 288), radii, (Shadow(0, 8, 24, RGBA(8, 51, 68, 0.18)),),
+                                 (1200, 630), id_prefix="sh")
+    filters = [d for d in defs if d.tag == "filter"]
+    # Four corners, each its reach past the part it keeps (the blur's subregion).
+    assert [(f.attrs["x"], f.attrs["y"], f.attrs["width"], f.attrs["height"]) for f in filters] == [
+        (26, 146, 142, 142), (26, 368, 142, 142), (1032, 146, 142, 142), (1032, 368, 142, 142)]
+    assert [(b.attrs["x"], b.attrs["width"]) for b in (f.children[0] for f in filters)] == [
+        (26, 104), (26, 104), (1070, 104), (1070, 104)]
+    # ... and four bands beside the straight edges; the area blurred is a fifth of the one region's.
+    bands = [n for n in outer if n.tag == "rect"]
+    assert [(b.attrs["x"], b.attrs["y"], b.attrs["width"], b.attrs["height"]) for b in bands] == [
+        (130, 146, 940, 30), (130, 464, 940, 46), (26, 250, 38, 156), (1136, 250, 38, 156)]
+    assert sum(f.attrs["width"] * f.attrs["height"] for f in filters) < 0.2 * 1148 * 364
+
+
+@pytest.mark.parametrize("kwargs, box, blur, spread", [
+    ({}, (40, 40, 64, 64), 18, 0),  # too small to have straight edges past the blur
+    ({}, (40, 60, 520, 280), 6, 0),  # a small blur: the reference's region cuts its tail
+    ({"clip": "c"}, (40, 60, 520, 280), 24, 0),  # clipped before the blur
+    ({"transform": "matrix(1,0,0,1,0,0)"}, (40, 60, 520, 280), 24, 0),
+])
+def test_one_filter_where_pieces_do_not_pay_or_do_not_apply(kwargs, box, blur, spread) -> None:
+    assert _shadow_svg((40, 60, 520, 280), Radii(), (Shadow(0, 6, 24, RGBA(0, 0, 0, 0.3)),), pieces=True).count(
+        "<filter") == 4  # (the same box in pieces)
+    defs, outer, _ = box_shadows(box, Radii(), (Shadow(0, 6, blur, RGBA(0, 0, 0, 0.3), spread),), (W, H),
+                                 id_prefix="sh", **kwargs)
+    assert [d.tag for d in defs if d.tag != "mask"] == ["filter"] and len(outer) == 1
+
+
+@pytest.mark.parametrize("sigma", [2.5, 4, 7.5, 12, 25])
+def test_profile_is_resvgs_blur_of_an_edge(sigma: float) -> None:
+    # A band's gradient against resvg's blur of a wide rectangle, read down one column.
+    top, bottom, height = 100, 180, 300
+    start, end, stops = profile_stops(0, height, top, bottom, sigma, 1.0, (0, height))
+    gradient = "".join(f'<stop offset="{o}" stop-opacity="{a}"/>' for o, a in stops)
+    blurred = (f'<filter id="f" x="0" y="0" width="400" height="{height}" filterUnits="userSpaceOnUse" '
+               f'color-interpolation-filters="sRGB"><feGaussianBlur stdDeviation="{sigma}"/></filter>'
+               f'<rect x="-1000" y="{top}" width="2400" height="{bottom - top}" filter="url(#f)"/>')
+    drawn = (f'<linearGradient id="g" gradientUnits="userSpaceOnUse" x1="0" y1="{start}" x2="0" y2="{end}">'
+             f'{gradient}</linearGradient><rect x="0" y="0" width="400" height="{height}" fill="url(#g)"/>')
+
+    def column(body: str) -> np.ndarray:
+        svg = f'<svg width="400" height="{height}" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+        return _pixels(svg)[:, 200, 3]  # (far from the filter's sides)
+
+    expected, ours = column(blurred), column(drawn)
+    assert expected[top - math.ceil(2 * sigma)] > 0  # (a real blur)
+    # Within half a level between stops, and the offsets' three decimals over this long line.
+    assert np.abs(expected - ours).max() <= 2
