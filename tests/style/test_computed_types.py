@@ -3,9 +3,12 @@ describes what the style stage computes: every computed style of the golden case
 of the conformance suite converts to it, each value of the type its field declares."""
 from __future__ import annotations
 
+import copy
+import pickle
 import types
 import typing
 from collections.abc import Iterator
+from dataclasses import FrozenInstanceError
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -108,13 +111,30 @@ def misfits(style: TypedStyle) -> list[str]:
 def test_the_check_rejects_what_does_not_fit() -> None:
     good = TypedStyle.from_values(root_style(width=10, height=10))
     assert misfits(good) == []
-    wrong_box = BoxGroup(**{**{f: getattr(good.box, f) for f in BoxGroup.__dataclass_fields__},
+    wrong_box = BoxGroup(**{**{f: getattr(good.box, f) for f in BoxGroup.__slots__},
                             "width": "auto", "order": 1.0})
     assert misfits(TypedStyle(wrong_box, good.flex, good.font, good.text, good.paint)) == \
         ["box.width = 'auto'", "box.order = 1.0"]
     assert fits(SizeKeyword.AUTO, typing.get_type_hints(BoxGroup)["width"])
     assert fits(Percent(5), typing.get_type_hints(BoxGroup)["width"])
     assert not fits((1.0, "x"), tuple[float, ...])
+
+
+def test_groups_behave_as_frozen_dataclasses() -> None:
+    """The generated plain classes keep a frozen dataclass's behaviour."""
+    style = TypedStyle.from_values(root_style(width=10, height=10))
+    again = TypedStyle.from_values(root_style(width=10, height=10))
+    assert style == again and hash(style) == hash(again) and style is not again
+    assert style.box != BoxGroup.from_values(dict(root_style(width=10, height=10), width=11.0))
+    assert pickle.loads(pickle.dumps(style)) == style and copy.deepcopy(style.paint) == style.paint
+    assert repr(style.flex).startswith("FlexGroup(flex_direction=<FlexDirection.ROW: 'row'>, flex_wrap=")
+    with pytest.raises(FrozenInstanceError):
+        style.box.width = 5.0  # type: ignore[misc]
+    fields = {f: getattr(style.box, f) for f in BoxGroup.__slots__}
+    assert BoxGroup(**fields) == style.box
+    assert BoxGroup(**{k: v for k, v in fields.items() if k != "content"}).content is None  # optional
+    with pytest.raises(TypeError, match=r"missing \['display'\]"):
+        BoxGroup(**{k: v for k, v in fields.items() if k != "display"})
 
 
 # -- every computed style of the cases -------------------------------------------------
