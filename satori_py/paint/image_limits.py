@@ -24,6 +24,7 @@ from urllib.parse import unquote_to_bytes
 from ..errors import ImageError, LimitError
 from ..limits import active
 from . import image_formats as fmt
+from .svg_work import svg_work
 
 __all__ = ["check_data_uri", "check_raster", "check_svg"]
 
@@ -49,30 +50,38 @@ def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_on
     active().check_pixels(width, height, what=what)
 
 
-def check_svg(text: str, outer_depth: int = 0) -> None:
+def check_svg(text: str, outer_depth: int = 0) -> int:
     """Raise LimitError when an SVG image nests too deeply or embeds an image over a limit.
 
-    ``outer_depth`` is the depth of the SVG images this one is embedded in.
+    ``outer_depth`` is the depth of the SVG images this one is embedded in. Returns the
+    filter work (:mod:`.svg_work`) of the SVG images it embeds, for the caller to count.
     """
     limit = active().limits.max_depth
     depth = outer_depth + _element_depth(text)
     if depth > limit:
         raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
                          f"{limit}.", limit="max_depth")
-    for match in _DATA_HREF.finditer(text):
-        check_data_uri(match.group(0), depth)
+    return sum(check_data_uri(match.group(0), depth) for match in _DATA_HREF.finditer(text))
 
 
-def check_data_uri(uri: str, outer_depth: int = 0) -> None:
-    """Check what resvg would decode from a ``data:`` URI, whatever its declared type."""
+def check_data_uri(uri: str, outer_depth: int = 0) -> int:
+    """Check what resvg would decode from a ``data:`` URI, whatever its declared type;
+    returns the filter work of an SVG it holds (and of those it embeds)."""
     data = _payload(uri)
     if data is None:
-        return
+        return 0
     mime = fmt.detect_mime(data)
     if mime == fmt.SVG:
-        check_svg(data.decode("utf-8", "replace"), outer_depth)
-    elif mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
+        text = data.decode("utf-8", "replace")
+        nested = check_svg(text, outer_depth)
+        try:
+            width, height, _ = fmt.svg_size(text, uri)
+        except ImageError:
+            width, height = 300.0, 150.0  # resvg draws what it can't size at its default
+        return nested + svg_work(text, width, height, "An SVG image inside an image")
+    if mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
         check_raster(mime, data, "An embedded image", readable_only=True)
+    return 0
 
 
 def _payload(uri: str) -> bytes | None:

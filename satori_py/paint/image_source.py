@@ -177,21 +177,19 @@ def from_data_uri(src: str) -> ImageSource:
     match = _DATA_URI.match(src)
     if match is None:
         # The reference warns "resolved without size" and embeds it as it is.
-        check_data_uri(src)
-        return ImageSource(src, "", 0.0, 0.0, sized=False)
+        return ImageSource(src, "", 0.0, 0.0, sized=False, work=check_data_uri(src))
     mime, encoding, payload = match.group(1), match.group(2), match.group(3)
     is_base64 = encoding == "base64"
     if mime == fmt.SVG:
         text = (_decode_base64(payload, src).decode("utf-8", "replace") if is_base64
                 else _decode_percent(payload, src))
-        check_svg(text)
+        nested = check_svg(text)
         width, height, intrinsic = fmt.svg_size(text, src)
         href = src if is_base64 else _svg_href(text.encode("utf-8"))
         return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic,
-                           work=svg_work(text, width, height))
+                           work=nested + svg_work(text, width, height))
     if not is_base64:
-        check_data_uri(src)
-        return ImageSource(src, mime, 0.0, 0.0, sized=False)
+        return ImageSource(src, mime, 0.0, 0.0, sized=False, work=check_data_uri(src))
     data = _decode_base64(payload, src)
     detected = fmt.detect_mime(data)
     if detected is None:
@@ -246,9 +244,9 @@ def _from_avif(data: bytes) -> ImageSource:
 
 def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
     text = data.decode("utf-8-sig", "replace")
-    check_svg(text)
+    nested = check_svg(text)
     width, height, intrinsic = fmt.svg_size(text, label)
-    work = svg_work(text, width, height)
+    work = nested + svg_work(text, width, height)
     return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic, work=work)
 
 

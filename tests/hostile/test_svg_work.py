@@ -131,3 +131,14 @@ def test_huge_strokes_and_shapes_count_against_max_stroke_reach() -> None:
     with pytest.raises(LimitError, match="strokes a line infinitely many px wide"):
         svg_work(f'<svg {SVG_NS}><circle r="1" stroke="red" stroke-width="1e999"/></svg>', 200, 100)
     render_svg(card(img(arc.replace("1e7 1e7", "70 70"))), width=200, height=100)
+
+
+def test_an_svg_image_inside_an_svg_image_counts_with_it() -> None:
+    inner = filtered('<feTurbulence numOctaves="100000"/>')
+    outer = (f'<svg {SVG_NS} xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100">'
+             f'<image width="200" height="100" xlink:href="{data_uri(inner)}"/></svg>')
+    assert svg_work(outer, 200, 100) == 0  # the outer document alone
+    error = limit_error(card(img(outer)))
+    assert str(error) == f"div/img[0]: The SVG image's filter primitives {EFFECT}"
+    render_svg(card(img(outer.replace(data_uri(inner), data_uri(filtered("<feTurbulence/>"))))),
+               width=200, height=100)
