@@ -18,6 +18,8 @@ NOT_FOR_A_PLAIN_CARD = [
     "satori_py.layout.floats", "satori_py.layout.float_context", "satori_py.style.sheet_apply",
     "satori_py.style.selectors", "satori_py.style.sheet_cascade", "satori_py.style.sheet_parser",
     "satori_py.style.conditions", "satori_py.layout.form_controls", "satori_py.layout.counter_styles",
+    # gradients, their stops and masks
+    "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.conic", "satori_py.paint.mask",
 ]
 
 SCRIPT = """
