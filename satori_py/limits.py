@@ -45,6 +45,13 @@ class Limits:
     - ``max_effect_nesting``: elements with a filter, opacity, mask, clip path or
       blend mode nested inside each other (each nests an offscreen layer in the
       rasteriser).
+    - ``max_effect_pixels``: pixels of all the filter regions of a render (blurs,
+      shadows, drop shadows, backdrops) added up: resvg filters each region in
+      full, at some 6 million pixels a second, and the reference's regions are
+      the whole image grown by the blur.
+    - ``max_stroke_reach``: px on the image a stroked line (border, outline, text
+      decoration) may be wide, and a stroked curve may reach beyond the image:
+      past a few million px resvg's 32-bit stroker takes seconds per curve.
     - ``timeout``: seconds one render may take (``None``: no limit), checked
       between stages and inside long loops. The raster stage itself cannot be
       interrupted; the other limits bound it.
@@ -58,6 +65,8 @@ class Limits:
     max_total_text: int = 1_000_000
     max_effect_layers: int = 64
     max_effect_nesting: int = 32
+    max_effect_pixels: int = 150_000_000
+    max_stroke_reach: int = 2_097_152
     timeout: float | None = 60.0
 
     def __post_init__(self) -> None:
@@ -80,12 +89,13 @@ class Limits:
 class Budget:
     """The limits of a render in progress: its deadline and the text laid out so far."""
 
-    __slots__ = ("limits", "deadline", "text")
+    __slots__ = ("limits", "deadline", "text", "effect_pixels")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.deadline = None if limits.timeout is None else _clock() + limits.timeout
         self.text = 0
+        self.effect_pixels = 0
 
     def check_deadline(self, path: str | None = None) -> None:
         """Raise LimitError when the render is past its time budget."""
@@ -111,6 +121,17 @@ class Budget:
             raise LimitError(f"{what} is {width}x{height} pixels, over the max_image_pixels "
                              f"limit of {self.limits.max_image_pixels}.",
                              limit="max_image_pixels", path=path)
+
+
+    def count_region(self, width: int, height: int, path: str | None = None,
+                     what: str = "The region of the filter") -> None:
+        """Count a filter region of ``width`` x ``height`` pixels on the image: each is checked
+        against ``max_image_pixels``, and all of a render together against ``max_effect_pixels``."""
+        self.check_pixels(width, height, path, what)
+        self.effect_pixels += width * height
+        if self.effect_pixels > self.limits.max_effect_pixels:
+            raise LimitError(f"The filter regions of the render add up to more than {self.limits.max_effect_pixels} "
+                             "pixels (the max_effect_pixels limit).", limit="max_effect_pixels", path=path)
 
 
 _DEFAULT = Limits()

@@ -164,7 +164,8 @@ def repeat_keywords(repeat: str) -> tuple[str, str]:
 def _tile(keyword: str, image_size: float, area_size: float, area_offset: float, box_size: float,
           offset: float) -> tuple[float, float]:
     """(offset of the first tile from the box, distance between tiles) on one axis."""
-    count = int(area_size // image_size) if image_size > 0 else 0
+    # At most 2**53 tiles: a 1e-308px image in a wide box made an infinite count.
+    count = int(min(area_size // image_size, 2.0 ** 53)) if image_size > 0 else 0
     if keyword == "space" and count > 1:
         return area_offset, image_size + (area_size - count * image_size) / (count - 1)
     if keyword in ("no-repeat", "space"):
@@ -174,7 +175,7 @@ def _tile(keyword: str, image_size: float, area_size: float, area_offset: float,
 
 
 def _rounded(image_size: float, area_size: float) -> float:
-    return area_size / max(1.0, js_round(area_size / image_size))
+    return area_size / max(1.0, js_round(min(area_size / image_size, 2.0 ** 53)))
 
 
 def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: str, ps: PaintStyle,

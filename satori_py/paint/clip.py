@@ -41,7 +41,7 @@ from ..style.paint_types import (
     ShapePoint,
     box_length,
 )
-from ..style.types import Percent, js_number
+from ..style.types import Percent, js_number, top_level
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
@@ -67,7 +67,8 @@ def _length(value: BoxLength | None, basis: float) -> float | None:
 
 def _inset(shape: InsetShape, width: float, height: float, style: Style) -> SvgNode:
     def css(value: float | Percent, basis: float) -> float:
-        return (_num(box_length(value, basis)) or 0.0) if isinstance(value, Percent) else value
+        # Clamped like every length: inset(1e308px) made an infinite rectangle.
+        return top_level((_num(box_length(value, basis)) or 0.0) if isinstance(value, Percent) else value)
 
     offsets = [css(v, height if i % 2 == 0 else width) for i, v in enumerate(shape.offsets)]
     x, y = offsets[3], offsets[0]

@@ -57,6 +57,7 @@ from .geometry import Radii, rect_path, resolve_radii
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
+from .raster_cost import check_raster_cost
 from .text import paint_text, texts_clip_shapes
 from .text_shadow import text_shadow_extent
 from .transform import (
@@ -64,6 +65,7 @@ from .transform import (
     TransformState,
     depth,
     is_back_facing,
+    matrix_stretch,
     relative_matrix,
     resolve_state,
     svg_matrix,
@@ -242,7 +244,9 @@ class Painter:
         # image, unless a transform may bring it in (megabytes of it would cost as much as any).
         visible = None if scope.always_drawn else self._visible_text(box, scope)
         text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
-                          clip_text_background=scope.text_background, user_space=matrix is None)
+                          clip_text_background=scope.text_background, user_space=matrix is None,
+                          stretch=matrix_stretch(matrix))
+        check_raster_cost(text, self.viewport, matrix, box.path, coordinates=scope.always_drawn)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
@@ -426,6 +430,7 @@ class Painter:
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
             text_clip=text_clip_id, image_drawer=self.image_drawer, fetcher=self.fetcher, debug=self.debug)
         self.defs.extend(drawn.defs)
+        check_raster_cost((*drawn.nodes, *drawn.defs, *mask_defs), self.viewport, matrix, box.path)
         self.backdrop = self.backdrop or drawn.backdrop
 
         formatting = _formatting(style)
@@ -444,6 +449,7 @@ class Painter:
                 self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull_margin)):
             shapes, defs = outline(r.x, r.y, r.width, r.height, style, radii, f"ol-{uid}")
             self.defs.extend(defs)
+            check_raster_cost(shapes, self.viewport, matrix, box.path)
             content.extend(clipped(transformed(shapes, matrix), clip, mask))
 
         result: list[SvgNode] = []

@@ -54,6 +54,7 @@ from ..svg import SvgNode
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
 from .shadow_split import Band, Corner, Rect, profile_stops, split_shadow
+from .transform import matrix_stretch
 
 __all__ = ["blur_reach", "box_shadows", "shadow_extent"]
 
@@ -75,21 +76,12 @@ def blur_reach(blur: float) -> int:
     return math.ceil(1.5 * blur) + 2
 
 
-def _scales(matrix: str | None) -> tuple[float, float]:
-    """How much an SVG ``matrix(a,b,c,d,e,f)`` can stretch a box horizontally and vertically
-    (a region is allocated at its size on the image)."""
-    try:
-        a, b, c, d = (abs(float(v)) for v in (matrix or "")[len("matrix("):-1].split(",")[:4])
-    except ValueError:
-        return 1.0, 1.0
-    return max(a + c, 1.0), max(b + d, 1.0)
-
-
 def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float],
             canvas: tuple[float, float] | None, transform: str | None = None) -> dict[str, Any]:
     """The filter region: the reference's, cut to ``canvas`` grown by the blur's reach
     when the shadow is drawn in the image's own coordinates (``canvas`` given)."""
     x, y, width, height = box
+    filtered = shadow.blur > 0 or shadow.inset or spread < 0  # drawn through the filter
     # No farther than the blur reaches (the same pixels; resvg allocates the region).
     grow = min(shadow.blur * shadow.blur / 4, blur_reach(shadow.blur)) + spread
     dx, dy = (shadow.offset_x, shadow.offset_y) if shadow.inset else (0.0, 0.0)
@@ -110,12 +102,14 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
             x0, x1 = max(x0, bx - own), min(x1, bx + width + own)
             y0, y1 = max(y0, by - own), min(y1, by + height + own)
         x0, y0, x1, y1 = math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1)
+        if filtered:
+            active().count_region(max(x1 - x0, 0), max(y1 - y0, 0), what="The region of the box shadow")
         return {"x": x0, "y": y0, "width": max(x1 - x0, 0), "height": max(y1 - y0, 0),
                 "filterUnits": "userSpaceOnUse"}
 
-    if shadow.blur > 0 or shadow.inset or spread < 0:  # drawn through the filter
-        sx, sy = _scales(transform)
-        active().check_pixels(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy),
+    if filtered:
+        sx, sy = matrix_stretch(transform)
+        active().count_region(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy),
                               what="The region of the box shadow")
 
     def pct(value: float, whole: float) -> str:

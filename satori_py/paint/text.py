@@ -248,7 +248,8 @@ def text_element(piece: TextElement, style: Style) -> SvgNode:
 
 # --- assembly -----------------------------------------------------------------------------
 
-def _shadow(drawing: TextDrawing, id_: str, transparent: bool, user_space: bool) -> SvgNode | None:
+def _shadow(drawing: TextDrawing, id_: str, transparent: bool, user_space: bool,
+            stretch: tuple[float, float]) -> SvgNode | None:
     shadows = text_shadows(drawing.style)
     if not shadows:
         return None
@@ -264,7 +265,7 @@ def _shadow(drawing: TextDrawing, id_: str, transparent: bool, user_space: bool)
             overhang = synthetic_bold_width(float(style.get("fontSize", 16))) / 2 + 1
             glyphs = (box, overhang)
     return SvgNode("defs", {}, [drop_shadow_filter(id_, drawing.width, drawing.height, shadows,
-                                                   transparent, glyphs)])
+                                                   transparent, glyphs, stretch)])
 
 
 def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgNode]:
@@ -274,7 +275,7 @@ def _filtered(defs: SvgNode | None, id_: str, nodes: list[SvgNode]) -> list[SvgN
 
 
 def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: bool = False,
-                    user_space: bool = False) -> list[SvgNode]:
+                    user_space: bool = False, stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
     """A text node drawn like the end of the reference's ``buildTextNodes``; ``user_space``:
     drawn in the image's own coordinates (no transform)."""
     style = drawing.style
@@ -283,7 +284,7 @@ def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: boo
     fill = fill_color(style)
     transparent = is_transparent(fill)
     opaque_white_clip = clip_text_background and _is_opaque_white(fill)
-    defs = _shadow(drawing, id_, transparent or opaque_white_clip, user_space)
+    defs = _shadow(drawing, id_, transparent or opaque_white_clip, user_space, stretch)
     out: list[SvgNode] = []
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style)]))
@@ -320,7 +321,8 @@ def text_clip_shapes(drawing: TextDrawing, *, whole_node: bool = True) -> list[S
     return out
 
 
-def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False) -> list[SvgNode]:
+def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False,
+                   stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
     """A run of a paragraph drawn like the reference's ``Paragraph.renderRun``; ``user_space``:
     drawn in the image's own coordinates (no transform)."""
     style = drawing.style
@@ -328,7 +330,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False) 
         return []
     fill = fill_color(style)
     transparent = is_transparent(fill)
-    defs = _shadow(drawing, id_, transparent, user_space)
+    defs = _shadow(drawing, id_, transparent, user_space, stretch)
     stroke = text_stroke_attributes(style)
     path, bold = drawing.path, drawing.bold_path
     shapes: list[SvgNode] = []
@@ -344,20 +346,22 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False) 
 
 
 def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
-               clip_text_background: bool = False, user_space: bool = False) -> list[SvgNode]:
+               clip_text_background: bool = False, user_space: bool = False,
+               stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
     """The SVG of a paragraph's drawings (``ParagraphLayout.drawings``).
 
     ``clip_text_background``: an ancestor with ``background-clip: text`` has a background
     image (then opaque white text with a shadow is drawn black in the shadow's source,
     like the reference). ``user_space``: drawn without a transform (text shadows then get
-    their filter region in user space)."""
+    their filter region in user space). ``stretch``: how much the transform stretches the
+    text (:func:`~.text_shadow.drop_shadow_filter`)."""
     out: list[SvgNode] = []
     for n, drawing in enumerate(drawings):
         if drawing.text_node:
             out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
-                                       user_space=user_space))
+                                       user_space=user_space, stretch=stretch))
         else:
-            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space))
+            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space, stretch=stretch))
     return out
 
 

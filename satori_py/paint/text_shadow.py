@@ -196,11 +196,15 @@ def _user_space_region(percent: Sequence[str], glyphs: Rect, overhang: float,
 def drop_shadow_filter(id_: str, width: float, height: float,
                        shadows: Sequence[tuple[float, float, float, str]],
                        transparent_text: bool = False,
-                       glyphs: tuple[Rect, float] | None = None) -> SvgNode:
+                       glyphs: tuple[Rect, float] | None = None,
+                       stretch: tuple[float, float] = (1.0, 1.0)) -> SvgNode:
     """The ``<filter>`` of text shadows (``buildDropShadow``), the first shadow on top.
 
     ``glyphs``: the bounding box of the glyph paths it filters (all it filters, drawn
     untransformed) and how far their strokes reach past it; the region is then in user space.
+    ``stretch``: how much the text's transform stretches it (``matrix_stretch``): the
+    transform goes on the glyphs inside the filter, whose region is a share of their box on
+    the image, so resvg allocates the region at the stretched size.
     """
     left, right, top, bottom = 0.0, width, 0.0, height
     effects: list[SvgNode] = []
@@ -227,8 +231,9 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.insert(0, SvgNode("feMergeNode", {"in": result}))
     if not transparent_text:
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
-    active().check_pixels(math.ceil((right - left) * _SHADOW_SCALE), math.ceil((bottom - top) * _SHADOW_SCALE),
-                          what="The region of the text shadows")
+    sx, sy = stretch
+    active().count_region(math.ceil((right - left) * _SHADOW_SCALE * sx),
+                          math.ceil((bottom - top) * _SHADOW_SCALE * sy), what="The region of the text shadows")
     percent = (_percent(left, width), _percent(top, height), _percent(right - left, width),
                _percent(bottom - top, height))
     region = _user_space_region(percent, *glyphs, shadows) if glyphs is not None else None

@@ -25,7 +25,7 @@ from typing import Any
 from ..style.types import Calc, Percent, TransformFunction, TransformOrigin
 
 __all__ = ["IDENTITY", "ROOT_STATE", "Mat4", "TransformState", "depth", "is_back_facing",
-           "matrix_of", "multiply", "relative_matrix", "resolve_state", "svg_matrix"]
+           "matrix_of", "matrix_stretch", "multiply", "relative_matrix", "resolve_state", "svg_matrix"]
 
 # Column-major, like the arguments of matrix3d().
 Mat4 = tuple[float, ...]
@@ -278,3 +278,21 @@ def relative_matrix(outer: TransformState, inner: TransformState) -> str | None:
     ie, if_ = -(ia * e + ic * f), -(ib * e + id_ * f)
     inverse = (ia, ib, 0.0, 0.0, ic, id_, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, ie, if_, 0.0, 1.0)
     return svg_matrix(TransformState(world=multiply(inverse, inner.world)))
+
+
+def matrix_stretch(matrix: str | None) -> tuple[float, float]:
+    """How much an SVG ``matrix(a,b,c,d,e,f)`` (from :func:`svg_matrix`; None: none) can
+    stretch a box horizontally and vertically, at least 1: the rasteriser allocates an
+    effect's region at its size on the image, so checks of its size multiply by these."""
+    try:
+        a, b, c, d = (abs(float(v)) for v in (matrix or "")[len("matrix("):-1].split(",")[:4])
+    except ValueError:
+        return 1.0, 1.0
+
+    def bounded(value: float) -> float:
+        # Finite, so sizes multiplied by it stay numbers; past any limit all the same.
+        return min(value, _MAX_STRETCH) if value == value else _MAX_STRETCH
+    return bounded(max(a + c, 1.0)), bounded(max(b + d, 1.0))
+
+
+_MAX_STRETCH = 1e12

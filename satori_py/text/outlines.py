@@ -357,7 +357,7 @@ Spans = tuple[tuple[float, ...], ...]
 def band_spans(commands: list[tuple[str, tuple[float, ...]]], underline_y: float,
                stroke_width: float) -> Spans:
     """Where a glyph's ink crosses the underline band, row by row: for each sample
-    row, the ink's x intervals as a flat ``(x1, x2, x3, x4, ...)``.
+    row that can meet the ink, the ink's x intervals as a flat ``(x1, x2, x3, x4, ...)``.
 
     The band spans ``underline_y - w/4 .. underline_y + 2.5w``; it is sampled
     every 0.25 px (at least 12 rows), like ``computeBandBox``. The rows depend
@@ -372,8 +372,14 @@ def band_spans(commands: list[tuple[str, tuple[float, ...]]], underline_y: float
     samples = max(12, math.ceil(height / 0.25))
     step = height / samples
     y0 = band_min + step / 2
+    # Only rows across the ink can have spans: a band far taller than the glyph (a
+    # hostile decoration thickness) costs no more than the glyph's own height.
+    top = min(min(s[1], s[3]) for s in segs)
+    bottom = max(max(s[1], s[3]) for s in segs)
+    first = max(0, math.ceil((top - y0) / step) - 1)
+    last = min(samples, math.floor((bottom - y0) / step) + 2)
     rows = []
-    for i in range(samples):
+    for i in range(first, last):
         y = y0 + step * i
         xs: list[float] = []
         for x1, y1, x2, y2 in segs:

@@ -1,12 +1,19 @@
 """The fuzzer: hostile element trees through render_svg and render_png.
 
-usage: python -m tests.fuzz.run [--profile ci|long] [--examples N] [--seed N] [--record PATH]
+usage: python -m tests.fuzz.run [--profile ci|long] [--strategy NAME] [--examples N] [--seed N]
+                                [--record PATH]
 
 Each example is rendered to SVG, which must be well-formed XML, and some to
 PNG; a render may raise :class:`~satori_py.errors.SatoriError` and nothing
 else. Before each example its input is written to ``--record`` (``repr`` of
 the tree and options), so that when a binding kills the process the parent
 (tests/fuzz/test_fuzz.py) can say which input did it.
+
+Strategies (:data:`~.strategies.STRATEGIES`): ``trees`` (element trees over the
+style properties, the default), ``tw`` (elements styled by Tailwind ``tw``
+strings with absurd arbitrary values), ``markup`` (hostile HTML text, read
+with ``class`` as Tailwind utilities), ``effects`` (transforms with shadows,
+filters, borders, clips and masks) and ``new`` (the last three mixed).
 
 Profiles: ``ci`` is a fixed set of examples (derandomized, so CI is
 reproducible) small enough for every test run; ``long`` draws 100,000 random
@@ -33,7 +40,7 @@ from satori_py import Limits, render_png, render_svg
 from satori_py.errors import SatoriError
 
 from ..hostile.support import png_header
-from .strategies import trees
+from .strategies import STRATEGIES
 
 PROFILES: dict[str, dict[str, Any]] = {
     "ci": {"max_examples": 150, "derandomize": True},
@@ -65,7 +72,8 @@ class Outcomes:
         if self.record is not None:
             self.record.write_text(repr({"tree": tree, "width": width, "height": height, "png": png}),
                                    encoding="utf-8", errors="backslashreplace")
-        options = {"width": width, "height": height, "limits": LIMITS, "fetcher": fetcher}
+        options = {"width": width, "height": height, "limits": LIMITS, "fetcher": fetcher,
+                   "tailwind_classes": isinstance(tree, str)}
         try:
             svg = render_svg(tree, **options)
         except SatoriError as exc:
@@ -84,6 +92,7 @@ class Outcomes:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--profile", choices=sorted(PROFILES), default="ci")
+    ap.add_argument("--strategy", choices=sorted(STRATEGIES), default="trees", help="what to draw inputs from")
     ap.add_argument("--examples", type=int, help="override the profile's number of examples")
     ap.add_argument("--seed", type=int, help="seed of the random examples")
     ap.add_argument("--record", type=Path, help="file that holds the input being rendered")
@@ -97,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck), print_blob=True,
               phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink), **profile)
-    @given(trees, sizes, sizes, st.integers(0, 3).map(lambda n: n == 0))
+    @given(STRATEGIES[args.strategy], sizes, sizes, st.integers(0, 3).map(lambda n: n == 0))
     def fuzz(tree: Any, width: Any, height: Any, png: bool) -> None:
         outcomes.check(tree, width, height, png)
 
@@ -111,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         print("FAILED:", "".join(traceback.format_exception(exc)), file=sys.stderr)
         status = 1
     elapsed = time.monotonic() - start
-    print(f"{outcomes.count} examples in {elapsed:.0f} s ({args.profile} profile); errors raised: "
+    print(f"{outcomes.count} examples in {elapsed:.0f} s ({args.profile} profile, {args.strategy}); errors raised: "
           + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.errors.items())))
     return status
 

@@ -223,3 +223,166 @@ def chain(draw: st.DrawFn) -> dict[str, Any]:
 
 _wrapped = elements().map(lambda e: {"type": "div", "props": {"style": {"display": "flex"}, "children": e}})
 trees = st.one_of(elements(), _wrapped, elements(), _wrapped, chain())  # one in five a long chain
+
+
+# --- Tailwind classes, markup, transforms with effects (the newer user inputs) --------
+
+_TW_UTILITIES = ["flex", "grid", "hidden", "block", "flex-col", "items-center", "justify-between", "w-full", "h-10",
+                 "p-4", "m-auto", "-mt-2", "gap-3", "text-xl", "font-bold", "italic", "underline", "rounded-lg",
+                 "border", "border-2", "shadow-lg", "blur", "opacity-50", "bg-red-500", "text-blue-600/50",
+                 "bg-gradient-to-r", "from-red-500", "to-blue-500", "rotate-45", "scale-150", "-skew-x-12",
+                 "translate-x-1/2", "tracking-widest", "leading-none", "line-clamp-3", "truncate", "absolute",
+                 "inset-0", "z-10", "grid-cols-3", "col-span-2", "aspect-video", "object-cover", "uppercase",
+                 "ring-2", "outline", "drop-shadow-xl", "backdrop-blur", "mix-blend-multiply", "bg-[#f00]",
+                 "w-1/3", "max-w-prose", "whitespace-pre", "break-all", "text-ellipsis", "rounded-full",
+                 "not-a-class", "w-", "-", "!", "[", "]", "hover:bg-red-500", "md:flex", "dark:text-white",
+                 "!p-2", "sm:max-md:w-1/2", "group-hover:block", "w-[", "w-[]", "bg-[url(", "text-[]"]
+_TW_ARBITRARY = ["w", "h", "min-w", "max-h", "p", "m", "-m", "gap", "text", "leading", "tracking", "rounded",
+                 "border", "border-t", "blur", "shadow", "drop-shadow", "rotate", "-rotate", "scale", "scale-x",
+                 "skew-y", "translate-x", "-translate-y", "top", "inset", "bg", "from", "via", "to", "opacity",
+                 "z", "basis", "grow", "shrink", "order", "grid-cols", "grid-rows", "col-span", "aspect",
+                 "line-clamp", "indent", "decoration", "underline-offset", "outline", "ring", "brightness",
+                 "contrast", "hue-rotate", "backdrop-blur", "font", "stroke", "columns"]
+_TW_VALUES = ["1e308px", "-1e308px", "1e7px", "99999px", "0.0001px", "1e-308px", "NaN", "Infinity", "1e308",
+              "1e30", "-1e30", "1e308deg", "1e308%", "calc(1px/0)", "calc(100%_-_1e308px)", "var(--x)",
+              "0_0_1e308px_red", "0_0_99999px_#000", "repeat(1000000000,1px)", "repeat(99999,minmax(0,1fr))",
+              "url(data:image/png;base64,AAAA)", "url(file:///etc/passwd)", "linear-gradient(red_1e308%,blue)",
+              "#12345678", "rgb(1e308_0_0)", "hsl(0_100%_1e308%)", "1/0", "0/0", "16/9", "", "_", "__", "]",
+              "[", "\\u0000", "\ud800", "\x00", "a" * 300, "10px_20px", "theme(spacing.4)", "--x", "1e308em"]
+
+
+@st.composite
+def tw_classes(draw: st.DrawFn) -> str:
+    """A ``tw`` string: valid utilities, near misses and arbitrary values with absurd numbers."""
+    parts = draw(st.lists(st.one_of(
+        st.sampled_from(_TW_UTILITIES),
+        st.builds(lambda p, v: f"{p}-[{v}]", st.sampled_from(_TW_ARBITRARY), st.sampled_from(_TW_VALUES)),
+        st.builds(lambda p, n: f"{p}-{n}", st.sampled_from(_TW_ARBITRARY), NUMBER_TEXT),
+        text), max_size=8))
+    separator = draw(st.sampled_from([" ", " ", "  ", "\t", "\n", ",", "\u00a0"]))
+    return separator.join(parts)
+
+
+_TW_TAGS = ["div", "div", "span", "p", "img", "svg", "h1", "ul", "li"]
+
+
+@st.composite
+def tw_element(draw: st.DrawFn, children: list[Any]) -> dict[str, Any]:
+    tag = draw(st.sampled_from(_TW_TAGS))
+    p: dict[str, Any] = {"tw": draw(st.one_of(tw_classes(), tw_classes(), wrong_type))}
+    if draw(st.integers(0, 3)) == 0:
+        p["style"] = draw(styles(max_size=3))
+    if tag in ("img", "svg"):
+        p.update({"src": draw(image_sources), "width": draw(numbers), "height": draw(numbers)})
+    return _element(tag, p, children)
+
+
+def tw_trees() -> st.SearchStrategy[Any]:
+    """Trees whose elements are styled by ``tw`` class strings."""
+    return st.recursive(st.one_of(text, st.builds(list).flatmap(tw_element)),
+                        lambda children: st.lists(children, max_size=4).flatmap(tw_element), max_leaves=10)
+
+
+_HTML_TAGS = ["div", "span", "p", "b", "i", "img", "svg", "path", "rect", "br", "hr", "ul", "li", "table", "td",
+              "script", "style", "template", "iframe", "object", "textarea", "select", "option", "math",
+              "foreignObject", "x-custom", "DIV", "a", "pre", "code", "h1", "button", "input", "slot"]
+_HTML_ATTRIBUTES = ["style", "class", "tw", "src", "href", "width", "height", "viewBox", "d", "fill", "id",
+                    "lang", "dir", "onclick", "xmlns", "xlink:href", "data-x", "hidden", "key", "children",
+                    "dangerouslySetInnerHTML", "__proto__", "constructor", "<", "a b", "=", '"']
+_ENTITIES = ["&amp;", "&lt;", "&nbsp;", "&#0;", "&#xD800;", "&#x110000;", "&#99999999999;", "&unknown;", "&",
+             "&#;", "&#x;", "&amp", "&NotANamedEntityAtAll;", "&#65", "&#x1F600;", "&zwj;"]
+_MARKUP_SNIPPETS = ["<!-- x -->", "<!-- unclosed", "<![CDATA[ <div> ]]>", "<!DOCTYPE html>", "<?xml ?>", "</div>",
+                    "</p></p></p>", "<div", "<>", "< div>", "<div/>", "<br/>", "<img>", "<svg><g><g>", "]]>",
+                    "<!ENTITY x 'y'>", "<style>div{width:1e308px}</style>", "<script>alert(1)</script>"]
+
+
+@st.composite
+def _attribute(draw: st.DrawFn) -> str:
+    name = draw(st.sampled_from(_HTML_ATTRIBUTES))
+    value = draw(st.one_of(
+        st.sampled_from(["", "x", "1e308", "NaN", "width: 1e308px; filter: blur(99999px)", "display:flex;;;:",
+                         "transform: scale(1e30); box-shadow: 0 0 1e308px red", "w-[1e308px] blur-[99999px]",
+                         "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", "javascript:alert(1)",
+                         "url(file:///etc/passwd)", "{{x}}", "M0 0L1e308 1e308"]),
+        tw_classes(), text, dimension))
+    quote = draw(st.sampled_from(['"', "'", ""]))
+    if quote:
+        value = value.replace(quote, "")
+    return f" {name}" if draw(st.integers(0, 5)) == 0 else f" {name}={quote}{value}{quote}"
+
+
+@st.composite
+def _markup_node(draw: st.DrawFn, depth: int = 0) -> str:
+    kind = draw(st.integers(0, 9))
+    if depth > 3 or kind < 3:
+        return draw(st.one_of(text.map(lambda t: t.replace("<", " ")), st.sampled_from(_ENTITIES),
+                              st.sampled_from(_MARKUP_SNIPPETS)))
+    tag = draw(st.sampled_from(_HTML_TAGS))
+    attributes = "".join(draw(st.lists(_attribute(), max_size=4)))
+    inner = "".join(draw(st.lists(_markup_node(depth + 1), max_size=3)))
+    end = draw(st.sampled_from([f"</{tag}>", f"</{tag}>", "", f"</{tag.upper()}>", "</x>"]))
+    return f"<{tag}{attributes}>{inner}{end}"
+
+
+@st.composite
+def markup(draw: st.DrawFn) -> str:
+    """HTML text: hostile tags, attributes, entities and nesting (sometimes 300 levels deep)."""
+    body = "".join(draw(st.lists(_markup_node(), min_size=1, max_size=4)))
+    if draw(st.integers(0, 9)) == 0:
+        depth = draw(st.sampled_from([100, 255, 300]))
+        body = "<div>" * depth + body + "</div>" * draw(st.sampled_from([0, depth]))
+    return "<div style='display:flex'>" + body + "</div>"
+
+
+_TRANSFORMS = ["scale(1000)", "scale(1e6)", "scale(1e30)", "scale(1e-30)", "scale(0)", "scale(-1e6, 1e-6)",
+               "rotate(45deg) scale(1e5)", "rotate(1deg)", "skew(89.9999deg)", "skewX(90deg)",
+               "matrix(1e6, 0, 0, 1e6, -1e7, -1e7)", "matrix(1, 1e6, 1e6, 1, 0, 0)", "matrix(0, 0, 0, 0, 0, 0)",
+               "perspective(0.0001px) rotateY(89deg)", "perspective(1px) translateZ(0.999px)", "translate(1e7px)",
+               "rotate3d(1, 1, 0, 1e308deg)", "scale3d(1e6, 1e6, 1e6)", "scale(100) rotate(30deg)"]
+_EFFECTS: dict[str, list[Any]] = {
+    "filter": ["blur(20px)", "blur(2000px)", "drop-shadow(5px 5px 20px red)", "drop-shadow(0 0 300px red)",
+               "blur(1px) blur(1px) blur(1px)", "hue-rotate(1e308deg) blur(5px)", "contrast(1e308)"],
+    "boxShadow": ["0 0 20px red", "0 0 300px red", "inset 0 0 50px 1e6px red", "1e6px 1e6px 0 red",
+                  ", ".join(["0 0 10px red"] * 20)],
+    "textShadow": ["5px 5px 20px red", "0 0 300px red", "1e6px 0 0 red", ", ".join(["0 0 5px red"] * 10)],
+    "backdropFilter": ["blur(20px)", "blur(1e6px)"],
+    "borderRadius": [20, 1e308, "50%", "1e308px / 1px", "100% 0"],
+    "border": ["20px solid red", "1e6px dashed red", "100px dotted red", "3px double red", "1e308px groove red"],
+    "outline": ["10px dashed red", "100000px dotted red", "5px solid red"],
+    "opacity": [0.5, 0.001], "mixBlendMode": ["multiply", "difference"],
+    "clipPath": ["circle(50%)", "polygon(0 0, 1e308px 0, 0 1e308px)", "inset(1e308px round 1e308px)"],
+    "maskImage": ["linear-gradient(red, transparent)", "radial-gradient(circle 1e-6px, red, transparent)"],
+    "backgroundImage": ["linear-gradient(red, blue)", "repeating-linear-gradient(red 0, blue 0.001px)",
+                        "repeating-radial-gradient(red 0, blue 0.0001px)", "conic-gradient(red, blue)"],
+    "backgroundSize": ["0.001px 0.001px", "1e-308px", "1e308px"],
+    "textDecoration": ["underline wavy red", "line-through dotted"],
+    "textDecorationThickness": ["1e6px", "30px"], "WebkitTextStroke": ["3px red", "1000px red"],
+}
+
+
+@st.composite
+def effect_styles(draw: st.DrawFn) -> dict[str, Any]:
+    """A transform with effects: shadows, filters, borders, clips and masks at absurd sizes."""
+    names = draw(st.lists(st.sampled_from(sorted(_EFFECTS)), min_size=1, max_size=4, unique=True))
+    style: dict[str, Any] = {name: draw(st.sampled_from(_EFFECTS[name])) for name in names}
+    if draw(st.integers(0, 3)):
+        style["transform"] = draw(st.one_of(st.sampled_from(_TRANSFORMS),
+                                            st.builds(lambda a, b: f"{a} {b}", st.sampled_from(_TRANSFORMS),
+                                                      st.sampled_from(_TRANSFORMS))))
+        style["transformOrigin"] = draw(st.sampled_from(["0 0", "50% 50%", "1e308px 0", "center"]))
+    size = st.one_of(st.integers(0, 200), st.sampled_from([1e7, 1e308]))
+    style.update(width=draw(size), height=draw(size), display="flex")
+    return style
+
+
+@st.composite
+def effect_trees(draw: st.DrawFn) -> dict[str, Any]:
+    """Boxes with effects and transforms nested in each other (a transform scales what is inside)."""
+    node: Any = draw(st.sampled_from(["Hi", "x", "", "word " * 20]))
+    for _ in range(draw(st.integers(1, 4))):
+        node = {"type": "div", "props": {"style": draw(effect_styles()), "children": node}}
+    return {"type": "div", "props": {"style": {"display": "flex"}, "children": node}}
+
+
+STRATEGIES = {"trees": trees, "tw": tw_trees(), "markup": markup(), "effects": effect_trees(),
+              "new": st.one_of(tw_trees(), markup(), effect_trees())}

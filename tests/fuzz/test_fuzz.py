@@ -30,6 +30,13 @@ def test_hostile_trees_raise_nothing_but_satori_errors_and_give_well_formed_svg(
     assert "150 examples" in out, out
 
 
+def test_tailwind_markup_and_transformed_effects_raise_nothing_but_satori_errors(tmp_path: Path) -> None:
+    # The newer inputs: tw strings, HTML text and transforms over effects (their fixed CI examples).
+    out = _run("tests.fuzz.run", "--profile", "ci", "--strategy", "new", "--examples", "60",
+               record=tmp_path / "example.txt")
+    assert "60 examples" in out, out
+
+
 def test_the_taffy_bridge_takes_any_layout_tree_without_aborting(tmp_path: Path) -> None:
     out = _run("tests.fuzz.taffy_bridge", "--examples", "300", record=tmp_path / "tree.txt")
     assert out.strip() == "300 layout trees: nothing but SatoriError, every box finite"

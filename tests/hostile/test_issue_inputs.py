@@ -103,6 +103,45 @@ INPUTS: list[tuple[str, str, str]] = [
      'png(card(width=33554431, height=33554431, backgroundColor="red", transform="scale(1e30)"))',
      "RenderError: Rasterising the SVG failed: invalid SVG: range start index 12800 out of range for slice "
      "of length 10000"),
+    ("a rounded border of 1e308 (25 s in resvg's stroker, uninterruptible)",
+     'png(card(h("div", {"style": {"borderWidth": 1e308, "borderStyle": "solid", "borderColor": "red", '
+     '"borderRadius": 1e308}})))',
+     "LimitError max_stroke_reach: div/div[0]: A curved line is stroked 67108862px wide on the image, over the "
+     "max_stroke_reach limit of 2097152."),
+    ("a 10,000,000px dashed outline of a rounded box (17 s)",
+     'png(card(width=50, height=50, borderRadius=20, outline="10000000px dashed red"))',
+     "LimitError max_stroke_reach: div: A curved line is stroked 20000000px wide on the image, over the "
+     "max_stroke_reach limit of 2097152."),
+    ("a text shadow under scale(1000) (resvg aborted on 14 GB)",
+     'png(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"), '
+     'transform="scale(1000)", transformOrigin="0 0"), width=200)',
+     "LimitError max_image_pixels: div/div[0]: The region of the text shadows is 86900x93501 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("a wavy underline 1,000,000px thick (skip-ink sampled 11 rows a px: hung)",
+     'png(card("Hig", textDecoration="underline wavy red", textDecorationThickness="1000000px"))', "ok"),
+    ("a gradient on a 100000px box (resvg aborted on a 40 GB pattern tile)",
+     'png(card(h("div", {"style": {"width": 100000, "height": 100000, "flexShrink": 0, '
+     '"backgroundImage": "linear-gradient(red, blue)"}})))',
+     "LimitError max_image_pixels: div/div[0]: The tile of the background is 100000x100000 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("a gradient under scale(1000) (aborted on 9.5 GB; found by the fuzzer)",
+     'png(card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(1000)", "transformOrigin": "0 0", '
+     '"backgroundImage": "linear-gradient(red, blue)"}})))',
+     "LimitError max_image_pixels: div/div[0]: The tile of the background is 20000x119000 pixels, over the "
+     "max_image_pixels limit of 40000000."),
+    ("clipPath inset(1e308px round 1e308px) (OverflowError; found by the fuzzer)",
+     'png(card(h("div", {"style": {"width": 50, "height": 50, "backgroundColor": "red", '
+     '"clipPath": "inset(1e308px round 1e308px)"}}), h("div", {"style": {"width": 50, "height": 50, '
+     '"backgroundColor": "red", "clipPath": "inset(-1e308px round 1e308px)"}})))', "ok"),
+    ("backgroundSize 1e-308px in a 1e7px box, repeated, spaced, rounded (OverflowError; found by the fuzzer)",
+     'png(card(*[h("div", {"style": {"width": 1e7, "height": 1e7, "backgroundImage": "linear-gradient(red, blue)", '
+     '"backgroundSize": size, "backgroundRepeat": repeat}}) for size, repeat in [("1e-308px", "repeat"), '
+     '("1e-308px", "space"), ("1e-308px 1px", "round"), ("1px 1e-308px", "round")]]))', "ok"),
+    ("a tile rounded to 1e299px tall (its pattern would have aborted)",
+     'png(card(h("div", {"style": {"width": 1e7, "height": 1e7, "backgroundImage": "linear-gradient(red, blue)", '
+     '"backgroundSize": "1e-308px", "backgroundRepeat": "round space"}})))',
+     "LimitError max_image_pixels: div/div[0]: The tile of the background is 1x1000000000000000 pixels, over the "
+     "max_image_pixels limit of 40000000."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),

@@ -36,7 +36,9 @@ def limit_error(element: Any, **options: Any) -> LimitError:
 def test_the_defaults_are_documented_values() -> None:
     assert Limits() == Limits(max_depth=256, max_nodes=100_000, max_image_pixels=40_000_000,
                               max_font_bytes=64 * 1024 * 1024, max_text_length=200_000, max_total_text=1_000_000,
-                              max_effect_layers=64, max_effect_nesting=32, timeout=60.0)
+                              max_effect_layers=64, max_effect_nesting=32, max_effect_pixels=150_000_000,
+                              max_stroke_reach=2_097_152,
+                              timeout=60.0)
 
 
 @pytest.mark.parametrize(("field", "value", "expected"), [
@@ -160,6 +162,98 @@ def test_effect_nesting() -> None:
     exc = limit_error(node, limits=Limits(max_effect_nesting=2))
     assert str(exc) == ("div/div[0]/div[0]: The element nests 3 layers of filter, opacity, clipPath, mask or "
                         "mixBlendMode effects, over the max_effect_nesting limit of 2.")
+
+
+# -- strokes and effect regions at their size on the image --------------------------------
+
+def test_stroke_reach() -> None:
+    # resvg's 32-bit stroker took 25 s on this border (and as long on the others), uninterruptibly.
+    huge = {"borderWidth": 1e308, "borderStyle": "solid", "borderColor": "red"}
+    exc = limit_error(card(h("div", {"style": {**huge, "borderRadius": 1e308}})))
+    assert (exc.limit, exc.path) == ("max_stroke_reach", "div/div[0]")
+    assert str(exc) == ("div/div[0]: A curved line is stroked 67108862px wide on the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    exc = limit_error(card(h("div", {"style": {"width": 1e308, "height": 1e308, "flexShrink": 0, "borderWidth": 10,
+                                               "borderStyle": "dashed", "borderColor": "red", "borderRadius": 1e308}})))
+    assert str(exc) == ("div/div[0]: A curved line reaches 33554326px beyond the image, over the max_stroke_reach "
+                        "limit of 2097152.")
+    # Under a transform, at its size on the image.
+    exc = limit_error(card(h("div", {"style": {"width": 50, "height": 50, "borderWidth": 100, "borderStyle": "solid",
+                                               "borderColor": "red", "borderRadius": 10}}),
+                           transform="scale(100000)", transformOrigin="0 0"))
+    assert str(exc) == ("div/div[0]: A curved line is stroked 20000000px wide on the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    exc = limit_error(card(h("div", {"style": {"width": 50, "height": 50, "borderRadius": 20,
+                                               "outline": "10000000px dashed red"}})))
+    assert str(exc) == ("div/div[0]: A curved line is stroked 20000000px wide on the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    # Text under a transform is drawn whole; untransformed, what is outside the image is left out
+    # already, so only its stroke width is checked (rendered: 0.03 s).
+    exc = limit_error(card(h("div", {"style": {"display": "flex", "WebkitTextStroke": "3px red", "fontSize": 1e6}},
+                             "Hi"), transform="scale(10)", transformOrigin="0 0"))
+    assert str(exc) == ("div/div[0]/#text[0]: A curved line reaches 10049900px beyond the image, over the "
+                        "max_stroke_reach limit of 2097152.")
+    assert render_png(card("Hi", WebkitTextStroke="3px red", fontSize=1e7), width=100, height=100)[:4] == b"\x89PNG"
+    # Straight strokes cost the same at any size; the limit is an option.
+    assert render_svg(card(h("div", {"style": huge})), width=100, height=100).startswith("<svg")
+    rounded = card(h("div", {"style": {"width": 50, "height": 50, "borderWidth": 20, "borderStyle": "solid",
+                                       "borderColor": "red", "borderRadius": 10}}))
+    assert render_svg(rounded, width=100, height=100, limits=Limits(max_stroke_reach=40)).startswith("<svg")
+    exc = limit_error(rounded, limits=Limits(max_stroke_reach=39))
+    assert str(exc) == "div/div[0]: A curved line is stroked 40px wide on the image, over the max_stroke_reach limit of 39."
+
+
+def test_background_tiles_count_at_their_size_on_the_image() -> None:
+    # resvg renders a pattern's whole tile first: these aborted the process on 40 and 9.5 GB.
+    exc = limit_error(card(h("div", {"style": {"width": 100_000, "height": 100_000, "flexShrink": 0,
+                                               "backgroundImage": "linear-gradient(red, blue)"}})))
+    assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
+    assert str(exc) == ("div/div[0]: The tile of the background is 100000x100000 pixels, over the max_image_pixels "
+                        "limit of 40000000.")
+    exc = limit_error(card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(1000)",
+                                               "transformOrigin": "0 0",
+                                               "backgroundImage": "linear-gradient(red, blue)"}})))
+    assert str(exc) == ("div/div[0]: The tile of the background is 20000x119000 pixels, over the max_image_pixels "
+                        "limit of 40000000.")
+    small = card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(10)", "transformOrigin": "0 0",
+                                     "backgroundImage": "linear-gradient(red, blue)"}}))
+    assert render_png(small, width=100, height=100)[:4] == b"\x89PNG"
+    exc = limit_error(small, limits=Limits(max_image_pixels=200 * 1190 - 1))
+    assert str(exc) == "div/div[0]: The tile of the background is 200x1190 pixels, over the max_image_pixels limit of 237999."
+
+
+def test_filter_regions_add_up_to_max_effect_pixels() -> None:
+    # Each filter's region is the whole image grown by its blur (as in the reference): ten
+    # blurred 10px boxes on a 3000 x 3000 image took 210 s of raster on a loaded machine.
+    blurred = card(*[h("div", {"style": {"width": 10, "height": 10, "backgroundColor": "red",
+                                         "filter": "blur(2px)"}}) for _ in range(20)], flexWrap="wrap")
+    exc = limit_error(blurred, width=3000, height=3000)
+    assert (exc.limit, exc.path) == ("max_effect_pixels", "div/div[16]")
+    assert str(exc) == ("div/div[16]: The filter regions of the render add up to more than 150000000 pixels (the "
+                        "max_effect_pixels limit).")
+    assert render_svg(blurred, width=300, height=300).startswith("<svg")  # 20 regions of 312 x 312
+    exc = limit_error(blurred, width=300, height=300, limits=Limits(max_effect_pixels=312 * 312 * 3))
+    assert str(exc) == ("div/div[3]: The filter regions of the render add up to more than 292032 pixels (the "
+                        "max_effect_pixels limit).")
+    # Shadows count too.
+    shadows = card(*[h("div", {"style": {"width": 10, "height": 10, "boxShadow": "0 0 4px red"}}) for _ in range(3)])
+    exc = limit_error(shadows, limits=Limits(max_effect_pixels=2 * 18 * 18))
+    assert str(exc) == ("div/div[2]: The filter regions of the render add up to more than 648 pixels (the "
+                        "max_effect_pixels limit).")
+    exc = limit_error(card("a", "b", textShadow="0 0 2px red"), limits=Limits(max_effect_pixels=100))
+    assert exc.limit == "max_effect_pixels"
+
+
+def test_text_shadow_regions_count_the_transform() -> None:
+    # scale(1000) made a region of 14 GB: resvg aborted the process.
+    exc = limit_error(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),
+                           transform="scale(1000)", transformOrigin="0 0"), width=200)
+    assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
+    assert str(exc) == ("div/div[0]: The region of the text shadows is 86900x93501 pixels, over the max_image_pixels "
+                        "limit of 40000000.")
+    shadowed = card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),
+                    transform="scale(10)", transformOrigin="0 0")
+    assert render_png(shadowed, width=200, height=100)[:4] == b"\x89PNG"
 
 
 # -- nesting, before any recursive decoding ---------------------------------------------

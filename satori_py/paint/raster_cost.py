@@ -1,0 +1,150 @@
+"""What an element's shapes will cost the rasteriser, checked before it runs.
+
+Two costs of resvg grow with sizes on the image rather than with the input, and
+the raster cannot be interrupted, so :func:`check_raster_cost` measures them
+for the shapes and defs each element draws, with the transform it is drawn with:
+
+* A ``<pattern>`` (a background layer) is rendered as a tile of its size on the
+  image before it is repeated, whatever part of it the image shows: a
+  100000 x 100000 px box with a gradient, or a 20 x 119 box under ``scale(1000)``,
+  asked for 10-40 GB and aborted the process. The tile counts against
+  ``max_image_pixels``.
+* Strokes (``max_stroke_reach``), below.
+
+resvg strokes in 32-bit floats, with a tolerance of a quarter pixel on the
+image. Past a few million pixels a float's step is larger than that: the
+stroker then subdivides every curve to its recursion limit, and one huge
+rounded border took 25 s (``borderRadius``/``borderWidth: 1e308``; a wavy
+underline or dashed outline 10,000,000px wide, a border under ``scale(1e5)``
+as long), with no way to interrupt it. Filled shapes do not have the problem.
+
+So each stroke an element draws that makes curves (curved path data, round
+caps or joins) is measured: its width on the image, and how far its
+coordinates reach beyond the image. Either over ``max_stroke_reach`` is a
+LimitError naming the element. Straight strokes (lines, polygons with miter
+joins) may be as wide and as far as they like: their cost does not grow with
+their size.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable
+
+from ..errors import LimitError
+from ..limits import active
+from ..svg import SvgNode
+from .transform import matrix_stretch
+
+__all__ = ["check_raster_cost"]
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_CURVES = frozenset("AaCcQqSsTt")
+_HUGE = 1e15  # sizes past any limit, kept finite (and short in messages)
+_GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
+
+
+def _float(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else math.inf
+
+
+def _translation(matrix: str | None) -> float:
+    """How far ``matrix(a,b,c,d,e,f)`` moves the origin (``max(|e|, |f|)``)."""
+    if not matrix:
+        return 0.0
+    values = _NUMBER.findall(matrix)
+    return max((abs(_float(v)) for v in values[4:6]), default=0.0)
+
+
+def _curved(node: SvgNode) -> bool:
+    """Whether stroking the shape makes curves: curved path data, or round caps or joins."""
+    if node.attrs.get("stroke-linecap") == "round" or node.attrs.get("stroke-linejoin") == "round":
+        return True
+    d = node.attrs.get("d") if node.tag == "path" else None
+    return isinstance(d, str) and not _CURVES.isdisjoint(d)
+
+
+def _reach(node: SvgNode) -> float:
+    """The largest coordinate (or radius) of the shape's geometry attributes or path data."""
+    values = [node.attrs.get(name) for name in _GEOMETRY]
+    d = node.attrs.get("d")
+    numbers = [*values, *(_NUMBER.findall(d) if isinstance(d, str) else ())]
+    return max((abs(_float(v)) for v in numbers if v is not None), default=0.0)
+
+
+@functools.lru_cache(maxsize=32)
+def _integer_digits(count: int) -> re.Pattern[str]:
+    """Runs of at least ``count`` digits, or an exponent: every number of ``count`` digits
+    or more before its point has one (a long fraction too, which costs a closer look only)."""
+    return re.compile(rf"\d{{{count},}}|[eE]")
+
+
+def _may_reach(node: SvgNode, bound: float) -> bool:
+    """Whether a coordinate of the shape may be larger than ``bound`` (a quick test: a
+    glyph outline's tens of thousands of numbers are not converted one by one)."""
+    if not bound >= 1:
+        return True
+    digits = _integer_digits(int(math.log10(bound)) + 1)
+    if any(isinstance(v, str) and digits.search(v) or isinstance(v, (int, float)) and abs(v) > bound
+           for v in (node.attrs.get(name) for name in _GEOMETRY)):
+        return True
+    d = node.attrs.get("d")
+    return isinstance(d, str) and digits.search(d) is not None
+
+
+def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+    for node in nodes:
+        own = node.attrs.get("transform")
+        current = own if isinstance(own, str) else matrix
+        if node.attrs.get("stroke-width") is not None and node.attrs.get("stroke") not in (None, "none"):
+            yield node, current
+        if node.children:
+            yield from _stroked(node.children, current)
+
+
+def _tiles(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+    for node in nodes:
+        own = node.attrs.get("transform")
+        current = own if isinstance(own, str) else matrix
+        if node.tag == "pattern":
+            yield node, current
+        elif node.children:
+            yield from _tiles(node.children, current)
+
+
+def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
+                      path: str | None = None, *, coordinates: bool = True) -> None:
+    """Raise LimitError when the shapes and defs ``nodes`` (drawn with ``matrix`` unless they
+    have a transform of their own; ``viewport``: the image's width and height) have a
+    pattern tile over ``max_image_pixels`` on the image, or a curved stroke wider or
+    reaching farther beyond the image than ``max_stroke_reach``. Without ``coordinates``
+    only the widths of strokes are checked (text drawn untransformed: what lies outside
+    the image is left out already, and its outlines hold tens of thousands of numbers)."""
+    nodes = list(nodes)
+    budget = active()
+    for node, current in _tiles(nodes, matrix):
+        sx, sy = matrix_stretch(current)
+        width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
+        budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,
+                            "The tile of the background")
+    limit = budget.limits.max_stroke_reach
+    for node, current in _stroked(nodes, matrix):
+        if not _curved(node):
+            continue
+        stretch = max(matrix_stretch(current))
+        width = _float(node.attrs["stroke-width"]) * stretch
+        if width > limit:
+            raise LimitError(f"A curved line is stroked {width:.0f}px wide on the image, over the max_stroke_reach "
+                             f"limit of {limit}.", limit="max_stroke_reach", path=path)
+        moved = _translation(current) - max(viewport)
+        if not coordinates or not _may_reach(node, (limit - moved) / stretch):
+            continue
+        reach = _reach(node) * stretch + moved
+        if reach > limit:
+            raise LimitError(f"A curved line reaches {reach:.0f}px beyond the image, over the "
+                             f"max_stroke_reach limit of {limit}.", limit="max_stroke_reach", path=path)
