@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import threading
+import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,6 +20,7 @@ HAS_RESVG = "resvg" in INSTALLED
 BACKENDS = [pytest.param(b, marks=pytest.mark.skipif(b not in INSTALLED, reason=f"{b} is not installed"))
             for b in resvg_bridge.BACKENDS]
 FAST = [b for b in BACKENDS if b.values[0] != "resvg_py"]
+CARDS = Path(__file__).resolve().parent.parent / "benchmarks" / "cards"
 
 SAMPLE = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60">'
@@ -224,6 +227,40 @@ def test_compression_trades_size() -> None:
         assert np.array_equal(pixels(png), canvas)
         sizes[mode] = len(png)
     assert sizes["smallest"] <= sizes["default"] < sizes["fast"]
+
+
+def _rows_and_zlib_header(png: bytes) -> tuple[bytes, bytes]:
+    """The IDAT's zlib header (its level flag) and its inflated rows."""
+    idat, i = b"", 8
+    while i < len(png):
+        length = int.from_bytes(png[i:i + 4], "big")
+        if png[i + 4:i + 8] == b"IDAT":
+            idat += png[i + 8:i + 8 + length]
+        i += 12 + length
+    return idat[:2], zlib.decompress(idat)
+
+
+@pytest.mark.parametrize("card, header", [("product-lamp", b"\x78\xda"), ("stats-github", b"\x78\x9c")])
+def test_default_compression_leaves_rows_unfiltered(card: str, header: bytes) -> None:
+    # "default" never filters rows (that runs in Python); a busy canvas (the lamp's
+    # photograph) gets deflate level 7 (zlib's level flag 3: 0xda), a flat one level 6
+    # (0x9c), and stays within 1.6x of "smallest" (its rows filtered where it helps).
+    svg2png_py = pytest.importorskip("svg2png_py")
+    from resvg_bridge.png import encode_png
+    from satori_py.api import Pipeline
+    from satori_py.case import load_case
+
+    case = load_case(CARDS / f"{card}.json")
+    pipeline = Pipeline(**case.render_kwargs(offline=True))
+    svg = pipeline.paint(pipeline.layout(pipeline.parse(case.element)))
+    rgba, width, height = svg2png_py.svg_to_rgba(svg, svg2png_py.FontDatabase())
+    default = encode_png(bytes(rgba), width, height)
+    smallest = encode_png(bytes(rgba), width, height, "smallest")
+    assert np.array_equal(pixels(default), pixels(smallest))
+    zlib_header, rows = _rows_and_zlib_header(default)
+    assert zlib_header == header
+    assert rows[::width * 4 + 1] == bytes(height)  # every row's filter byte: None
+    assert len(default) <= 1.6 * len(smallest)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
