@@ -33,7 +33,8 @@ class Limits:
 
     - ``max_depth``: element nesting, checked before any recursive decoding
       (also of JSON text).
-    - ``max_nodes``: elements and text nodes in the tree.
+    - ``max_nodes``: elements and text nodes in the tree; also the elements a user
+      SVG (inline or image) expands to through its ``<use>`` references.
     - ``max_image_pixels``: width x height of any raster image, read from its
       header before it is decoded.
     - ``max_font_bytes``: size of a font after decompression, read from the
@@ -48,7 +49,8 @@ class Limits:
     - ``max_effect_pixels``: pixels of all the filter regions of a render (blurs,
       shadows, drop shadows, backdrops) added up: resvg filters each region in
       full, at some 6 million pixels a second, and the reference's regions are
-      the whole image grown by the blur.
+      the whole image grown by the blur. The ``<feTurbulence>`` (region x octaves)
+      and ``<feMorphology>`` (region x window) of user SVGs count here too.
     - ``max_stroke_reach``: px on the image a stroked line (border, outline, text
       decoration) may be wide, and a stroked curve may reach beyond the image:
       past a few million px resvg's 32-bit stroker takes seconds per curve.
@@ -128,10 +130,20 @@ class Budget:
         """Count a filter region of ``width`` x ``height`` pixels on the image: each is checked
         against ``max_image_pixels``, and all of a render together against ``max_effect_pixels``."""
         self.check_pixels(width, height, path, what)
-        self.effect_pixels += width * height
+        self.count_effect(width * height, path)
+
+    def count_effect(self, pixels: int, path: str | None = None, what: str | None = None) -> None:
+        """Count ``pixels`` of filter work (a region, or a region times the passes over it)
+        against ``max_effect_pixels``; ``what`` names the work in the error."""
+        self.effect_pixels += pixels
         if self.effect_pixels > self.limits.max_effect_pixels:
-            raise LimitError(f"The filter regions of the render add up to more than {self.limits.max_effect_pixels} "
-                             "pixels (the max_effect_pixels limit).", limit="max_effect_pixels", path=path)
+            if what is None:
+                raise LimitError(f"The filter regions of the render add up to more than "
+                                 f"{self.limits.max_effect_pixels} pixels (the max_effect_pixels limit).",
+                                 limit="max_effect_pixels", path=path)
+            raise LimitError(f"{what} would bring the filter work of the render to more than "
+                             f"{self.limits.max_effect_pixels} pixels (the max_effect_pixels limit).",
+                             limit="max_effect_pixels", path=path)
 
 
 _DEFAULT = Limits()

@@ -52,6 +52,7 @@ from . import image_formats as fmt
 from .image_decode import avif_to_png
 from .image_formats import short_src
 from .image_limits import check_data_uri, check_raster, check_svg
+from .svg_work import svg_work
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -65,7 +66,8 @@ class ImageSource:
     (then ``width``/``height`` are 0 and :func:`intrinsic_size` needs the
     element's attributes). ``intrinsic`` is False for an SVG with neither
     ``width`` nor ``height`` (only a ratio), which matters to backgrounds.
-    ``error`` is set, and ``href`` empty, when a download failed.
+    ``error`` is set, and ``href`` empty, when a download failed. ``work`` is the
+    filter work of an SVG image (:mod:`.svg_work`), counted each time it is loaded.
     """
 
     href: str
@@ -75,6 +77,7 @@ class ImageSource:
     sized: bool = True
     intrinsic: bool = True
     error: str | None = None
+    work: int = 0
 
     @property
     def drawable(self) -> bool:
@@ -103,7 +106,19 @@ def clear_image_cache() -> None:
 
 def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | None = None,
                base_dir: str | None = None, allow_files: bool = False) -> ImageSource:
-    """Resolve an ``<img src>`` (or SVG ``<image href>``, or CSS ``url()``) to an :class:`ImageSource`."""
+    """Resolve an ``<img src>`` (or SVG ``<image href>``, or CSS ``url()``) to an :class:`ImageSource`.
+
+    An SVG image's filter work counts into the render's ``max_effect_pixels`` on every
+    load, cached or not.
+    """
+    source = _resolve(src, fetcher, base_dir, allow_files)
+    if source.work:
+        active().count_effect(source.work, what="The SVG image's filter primitives")
+    return source
+
+
+def _resolve(src: str | bytes | bytearray | memoryview, fetcher: Fetcher | None,
+             base_dir: str | None, allow_files: bool) -> ImageSource:
     if isinstance(src, (bytes, bytearray, memoryview)):
         data = bytes(src)
         if not data:
@@ -172,7 +187,8 @@ def from_data_uri(src: str) -> ImageSource:
         check_svg(text)
         width, height, intrinsic = fmt.svg_size(text, src)
         href = src if is_base64 else _svg_href(text.encode("utf-8"))
-        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic)
+        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic,
+                           work=svg_work(text, width, height))
     if not is_base64:
         check_data_uri(src)
         return ImageSource(src, mime, 0.0, 0.0, sized=False)
@@ -232,7 +248,8 @@ def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
     text = data.decode("utf-8-sig", "replace")
     check_svg(text)
     width, height, intrinsic = fmt.svg_size(text, label)
-    return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic)
+    work = svg_work(text, width, height)
+    return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic, work=work)
 
 
 def _svg_href(data: bytes) -> str:

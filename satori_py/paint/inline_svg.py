@@ -32,6 +32,9 @@ What the serialiser does, as the reference does:
   every value and text is XML-escaped, so user text stays inert;
 * the data URI is ``data:image/svg+xml;utf8,`` with only the characters that
   matter percent-encoded.
+
+The document's cost to resvg (``<use>`` expansion, turbulence and morphology
+filters) is checked by :mod:`.svg_work`.
 """
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ from typing import Any
 
 from ..element import Element, TextNode
 from ..errors import InvalidElementError, node_context
+from ..limits import active
 from ..style.colors import parse_color
 from ..style.expand import convert_colors as _convert_color_functions
 from ..style.replaced import parse_view_box, svg_size
@@ -59,6 +63,7 @@ from ..svg import SvgNode, escape_text, raw, serialize
 from .image import image_nodes
 from .image_formats import SVG
 from .image_source import ImageSource, load_image
+from .svg_work import svg_work
 
 __all__ = ["InlineSvgSource", "draw_replaced", "preserve_aspect_ratio", "svg_data_uri",
            "svg_document", "svg_source"]
@@ -120,6 +125,10 @@ def svg_source(el: Element, style: Mapping[str, Any], *, load_href: ImageLoader 
     size = svg_size(style, el.props)
     width, height = _px(size.width), _px(size.height)
     sized = width is not None and height is not None
+    # Unsized, the box is not known yet: the replaced element's default 300x150.
+    work = svg_work(markup, width or 300.0, height or 150.0, "The inline SVG")
+    if work:
+        active().count_effect(work, what="The inline SVG's filter primitives")
     return InlineSvgSource(svg_data_uri(markup), SVG, width or 0.0, height or 0.0,
                            intrinsic=sized, aspect_ratio=preserve_aspect_ratio(el.props))
 
