@@ -95,8 +95,9 @@ def test_paint_order_colour_then_last_layer_first() -> None:
     style = make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1),
                        backgroundImage="linear-gradient(red, blue), radial-gradient(red, blue)")
     shapes, defs = layers(100, 50, style)
-    assert [s.attrs["fill"] for s in shapes] == ["red", "url(#n-bg1)", "url(#n-bg0)"]
-    assert [d.attrs["id"] for d in defs] == ["n-bg1", "n-bg0"]
+    # The linear gradient covers the box in one tile: it fills the shape itself.
+    assert [s.attrs["fill"] for s in shapes] == ["red", "url(#n-bg1)", "url(#n-bg0-g)"]
+    assert [d.attrs["id"] for d in defs] == ["n-bg1", "n-bg0-g"]
     assert all(s.tag == "rect" and (s.attrs["x"], s.attrs["width"]) == (0, 100) for s in shapes)
 
 
@@ -262,3 +263,39 @@ def test_odd_values_render_or_raise_satori_errors(image: str, size: str, repeat:
 def test_gradient_without_arguments_is_a_style_error() -> None:
     with pytest.raises(StyleError, match="could not find syntax for this item: linear-gradient()"):
         layers(100, 50, make_style(100, 50, backgroundImage="linear-gradient()"))
+
+
+@pytest.mark.parametrize("image", ["linear-gradient(135deg, #0f172a, #7c3aed 60%, #f472b6)",
+                                   "repeating-linear-gradient(20deg, red, blue 13px)",
+                                   "linear-gradient(to bottom, rgba(0,0,0,0.8), transparent)"])
+def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -> None:
+    # The gradient that fills a whole-pixel shape itself, against the same gradient as a
+    # one-tile <pattern> (what was written before, and what the reference writes).
+    import numpy as np
+
+    import resvg_bridge
+    from satori_py.paint.background import _pattern
+    from satori_py.paint.gradient import gradient_content
+
+    x, y, width, height = 10, 7, 181, 93
+    style = make_style(width, height, backgroundImage=image)
+    radii = resolve_radii(dict(style, borderTopLeftRadius=18.0, borderBottomRightRadius=30.0), width, height)
+    assert radii.any
+    shapes, defs = background_layers(x, y, width, height, style, radii, id_prefix="n")
+    assert [d.tag for d in defs] == ["linearGradient"]
+    layer = style["backgroundImage"][0]
+    tile = _pattern("p", x, y, width, height, gradient_content(layer.image, (width, height), width, "p",
+                                                               PaintStyle.from_style(style)))
+    via_pattern = [SvgNode(s.tag, {**s.attrs, "fill": "url(#p)"}) for s in shapes]
+
+    def raster(nodes: list[SvgNode], defs: list[SvgNode]) -> Any:
+        svg = SvgNode("svg", {"width": 200, "height": 110, "xmlns": "http://www.w3.org/2000/svg"},
+                      [SvgNode("defs", {}, defs), *nodes])
+        return imgdiff.load(resvg_bridge.svg_to_png(serialize(svg)))
+
+    direct, patterned = raster(shapes, defs), raster(via_pattern, [tile])
+    assert direct[..., 3].max() > 0
+    assert np.abs(direct.astype(int) - patterned.astype(int)).max() <= 1
+    # On fractional edges the pattern clips its tile differently: it stays a pattern.
+    shapes, defs = background_layers(x + 0.5, y, width, height, style, radii, id_prefix="n")
+    assert [d.tag for d in defs] == ["pattern"]
