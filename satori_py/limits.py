@@ -54,6 +54,7 @@ class Limits:
     - ``max_stroke_reach``: px on the image a stroked line (border, outline, text
       decoration) may be wide, and a stroked curve may reach beyond the image:
       past a few million px resvg's 32-bit stroker takes seconds per curve.
+      In user SVGs any stroke width and any shape's coordinates count.
     - ``timeout``: seconds one render may take (``None``: no limit), checked
       between stages and inside long loops. The raster stage itself cannot be
       interrupted; the other limits bound it.

@@ -9,6 +9,10 @@ document is parsed (expat, which refuses entity expansion bombs) and:
   element and its subtree, again for each reference, through chains): the
   total may be at most ``max_nodes`` elements. Ten ``<use>`` per level over
   six levels are a million rectangles.
+* a stroke wider, or a shape larger, than ``max_stroke_reach`` px on the image
+  (resvg's 32-bit stroker takes about a second per huge curve) is a LimitError;
+  the cascade is not computed, so any stroke width in the document counts for
+  every shape, and any shape for a curve.
 * ``<feTurbulence>`` costs its region's pixels once per octave, and
   ``<feMorphology>`` its region's pixels once per pixel of its window
   (``(2 rx + 1) x (2 ry + 1)``, up to the region's size; resvg does not
@@ -34,6 +38,9 @@ __all__ = ["svg_work"]
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_STROKE_WIDTH = re.compile(r"stroke-width\s*[:=]\s*[\"']?\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+_SHAPES = frozenset(("path", "circle", "ellipse", "rect", "line", "polyline", "polygon"))
+_GEOMETRY = ("d", "points", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
 # Window pixels of a morphology per pixel of blur, by time (resvg 0.45, 200x100 px:
 # radius 30 0.43 s, 100 to 1000 1-1.3 s; a blur pass ~6 million px/s).
 _MORPHOLOGY_SPEED = 16
@@ -47,14 +54,44 @@ def svg_work(text: str, width: float, height: float, what: str = "An SVG image")
     the cache). A document expat cannot parse is left to resvg (which reads XML as
     strictly) and counts nothing.
     """
-    if "<use" not in text and "<fe" not in text and ":fe" not in text and ":use" not in text:
+    if not any(mark in text for mark in ("use", "fe", "stroke")):
         return 0  # nothing counted here (the common case costs one scan)
     try:
         root = ET.fromstring(text)
     except (ET.ParseError, ValueError):
         return 0
     _check_uses(root, what)
+    if "stroke" in text:
+        _check_strokes(root, text, _view_box_scale(root, width, height), what)
     return _filter_work(root, width, height)
+
+
+def _check_strokes(root: ET.Element, text: str, scale: float, what: str) -> None:
+    """LimitError for a stroke wider, or shape geometry larger, than ``max_stroke_reach`` px.
+
+    Which shapes are stroked, with what width, follows from the cascade (attributes,
+    ``style``, ``<style>``, inheritance): rather than compute it, any stroke width in the
+    document is taken for every shape, and every shape for a curved one. Past a few
+    million px resvg's 32-bit stroker takes about a second per curve.
+    """
+    limit = active().limits.max_stroke_reach
+    widths = [abs(float(m)) for m in _STROKE_WIDTH.findall(text)]
+    width = max(widths, default=0.0) * scale
+    if width > limit:
+        raise LimitError(f"{what} strokes a line {_px(width)} wide, over the max_stroke_reach limit of {limit}.",
+                         limit="max_stroke_reach")
+    for el in root.iter():
+        if _local(el.tag) not in _SHAPES:
+            continue
+        values = [el.get(name) or "" for name in _GEOMETRY]
+        reach = max((abs(float(m)) for value in values for m in _NUMBER.findall(value)), default=0.0) * scale
+        if reach > limit:
+            raise LimitError(f"{what} has a <{_local(el.tag)}> reaching {_px(reach)}, over the max_stroke_reach "
+                             f"limit of {limit}.", limit="max_stroke_reach")
+
+
+def _px(value: float) -> str:
+    return f"{value:.0f}px" if math.isfinite(value) else "infinitely many px"
 
 
 def _local(tag: object) -> str:

@@ -111,3 +111,23 @@ def test_svg_work_counts() -> None:
     # A recursive <use> is resvg's to skip; markup expat can't read counts nothing.
     assert svg_work(f'<svg {SVG_NS}><g id="a"><use href="#a"/></g></svg>', 10, 10) == 0
     assert svg_work('<svg><feTurbulence numOctaves="9e9"></svg', 10, 10) == 0
+
+
+def test_huge_strokes_and_shapes_count_against_max_stroke_reach() -> None:
+    # Coordinates past the limit are refused as the painter's own curves are (raster_cost.py);
+    # the width is what costs: a circle stroked 1e9 wide took 0.28 s of resvg, 1e308 borders 25 s.
+    arc = f'<svg {SVG_NS} width="200" height="100"><path d="M0 0A1e7 1e7 0 0 1 100 50" stroke="red"/></svg>'
+    error = limit_error(card(img(arc)))
+    assert str(error) == ("div/img[0]: An SVG image has a <path> reaching 10000000px, over the max_stroke_reach "
+                          "limit of 2097152.")
+    assert error.limit == "max_stroke_reach"
+    wide = h("svg", {"width": 200, "height": 100, "viewBox": "0 0 20 10"},
+             h("circle", {"r": 5, "stroke": "red", "style": {"strokeWidth": 1e6}}))
+    error = limit_error(card(wide))
+    assert str(error) == ("div/svg[0]: The inline SVG strokes a line 10000000px wide, over the max_stroke_reach "
+                          "limit of 2097152.")
+    # Without a stroke anywhere a huge shape is only filled; a stroke of 1e999 is infinite.
+    assert svg_work(f'<svg {SVG_NS}><circle r="1e9"/></svg>', 200, 100) == 0
+    with pytest.raises(LimitError, match="strokes a line infinitely many px wide"):
+        svg_work(f'<svg {SVG_NS}><circle r="1" stroke="red" stroke-width="1e999"/></svg>', 200, 100)
+    render_svg(card(img(arc.replace("1e7 1e7", "70 70"))), width=200, height=100)
