@@ -14,6 +14,12 @@ NOT_FOR_A_PLAIN_CARD = [
     "asyncio", "http.client", "fontTools", "ssl", "urllib.request", "tempfile", "importlib.metadata",
     "satori_py.fetch.http", "satori_py.tailwind", "satori_py.paint.inline_svg",
     "satori_py.output_cache", "satori_py.layout.grid", "satori_py.layout.grid_parse", "socket", "decimal",
+    # floats, <style> sheets (and their selectors, cascade and media queries), form controls, list markers
+    "satori_py.layout.floats", "satori_py.layout.float_context", "satori_py.style.sheet_apply",
+    "satori_py.style.selectors", "satori_py.style.sheet_cascade", "satori_py.style.sheet_parser",
+    "satori_py.style.conditions", "satori_py.layout.form_controls", "satori_py.layout.counter_styles",
+    # gradients, their stops and masks
+    "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.conic", "satori_py.paint.mask",
 ]
 
 SCRIPT = """

@@ -29,7 +29,6 @@ from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
 from .flex_fit import aspect_ratio_minimum
-from .form_controls import with_form_content
 from .grid_shorthands import declares_grid
 from .inline_content import InlineFormatting
 from .lists import (
@@ -217,7 +216,10 @@ class TreeBuilder:
         style = self.style_of(el, ctx.style)
         # layout.ts: inputs show their value or placeholder instead of their children, and
         # selects their options (getInputContent/getSelectContent, see form_controls).
-        el = with_form_content(el, style, self.registry)
+        if el.type in ("input", "select"):
+            # Imported here: a cold start pays for every import, and most cards have no form controls.
+            from .form_controls import with_form_content
+            el = with_form_content(el, style, self.registry)
         if "lang" in el.props:
             # `lang: newLocale = locale` in the reference: only an absent lang inherits;
             # one that names no locale ("en", null) clears it.

@@ -21,7 +21,6 @@ from .atomics import atomic_item, lay_out_atomic, refit
 from .baselines import BaselineAlignment
 from .boxes import RenderBox
 from .flex_fit import FlexFit, LayOut
-from .floats import FloatLayout
 from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
     Deferred,
@@ -37,6 +36,7 @@ from .taffy import LayoutNode, compute_layout, with_parents
 from .taffy_style import OwnSizes
 
 if TYPE_CHECKING:
+    from .floats import FloatLayout
     from .inline_content import InlineFormatting
 
 __all__ = ["Layout"]
@@ -56,13 +56,22 @@ class Layout:
         self.grids: list[LayoutNode] = []  # grids with auto repetitions, calc() tracks, or auto and fr columns
         # Block-level boxes of block containers that Taffy 0.7 can't size there, see sizing.py.
         self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
-        self.floats = FloatLayout(self._compute, self.fit_width)
+        self._floats: FloatLayout | None = None  # made by the first float (see floats)
         self.flex_fit = FlexFit()
         self.baselines = BaselineAlignment()
         self.remake_paragraph = remake_paragraph
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
         self._refitted: dict[int, float] = {}  # the width each paragraph's atomics were laid out in
+
+    @property
+    def floats(self) -> FloatLayout:
+        """The render's floats, made when the first paragraph near a float or float needs them."""
+        if self._floats is None:
+            # Imported here: most cards have no floats, and a cold start pays for every import.
+            from .floats import FloatLayout
+            self._floats = FloatLayout(self._compute, self.fit_width)
+        return self._floats
 
     # -- collected while building --------------------------------------------------------
 
@@ -141,7 +150,7 @@ class Layout:
             compute_layout(root, width=width, height=height, point_scale_factor=self.scale)
             changed = resolve_deferred(root, entries)
             changed = size_placeholders(self.positions) or changed
-            changed = self.floats.update(root, nodes) or changed
+            changed = self._floats is not None and self._floats.update(root, nodes) or changed
             changed = self._refit_grids(root, nodes, lay_out) or changed
             changed = self.flex_fit.update(root, width, height, lay_out) or changed
             changed = self.baselines.update(root) or changed
@@ -197,7 +206,8 @@ class Layout:
     def _finish(self, box: RenderBox, origins: Origins) -> None:
         """Lay out paragraphs at their final width; position atomic inlines and floats."""
         if box.paragraph is not None:
-            box.paragraph_layout = self.floats.layout_paragraph(box)
+            box.paragraph_layout = (box.paragraph.layout(box.node.box.width, exclusions=()) if self._floats is None
+                                    else self._floats.layout_paragraph(box))
             ox, oy = origins.origin(box.node)
             for key, (ax, ay) in box.paragraph_layout.atomic_positions.items():
                 atomic = box.atomics.get(key)
@@ -207,7 +217,7 @@ class Layout:
                 origins.add_tree(atomic.node, ox + ax + b.margin.left - b.left, oy + ay + b.margin.top - b.top)
                 self._finish(atomic, origins)
         for child in box.children:
-            placed = self.floats.position_of(child, origins)
+            placed = None if self._floats is None else self._floats.position_of(child, origins)
             if placed is not None:
                 b = child.node.box
                 origins.add_tree(child.node, placed[0] - b.left, placed[1] - b.top)

@@ -18,7 +18,6 @@ from typing import Any
 from ..element import Element, Node, TextNode
 from ..style.presets import PRESETS
 from ..style.values import js_string
-from .counter_styles import SYMBOL_MARKERS, format_counter, marker_text
 
 __all__ = ["MARKER_PARENT", "Counters", "apply_counters", "counter_text", "find_marker_target",
            "list_marker"]
@@ -90,6 +89,8 @@ class Counters:
 
 def counter_text(counters: Counters, name: str, separator: str | None, counter_style: str) -> str:
     """The text of ``counter()``, or ``counters()`` with a separator."""
+    # Imported here (and in list_marker): most cards have no lists, and a cold start pays for every import.
+    from .counter_styles import format_counter
     if separator is None:
         return format_counter(counters.value(name), counter_style)
     return separator.join(format_counter(v, counter_style) for v in counters.values(name))
@@ -212,6 +213,7 @@ def list_marker(style: Mapping[str, Any], value: int, ascent: float, path: str) 
 
     Outside markers take no space; symbols are shapes sized and placed like Chrome's.
     """
+    from .counter_styles import SYMBOL_MARKERS, marker_text
     kind = js_string(style.get("listStyleType") or "disc")
     image = js_string(style.get("listStyleImage") or "none")
     outside = style.get("listStylePosition") != "inside"

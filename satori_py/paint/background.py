@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..style.types import RGBA, BackgroundLayer, js_round
 from ..svg import SvgNode
@@ -42,9 +42,10 @@ from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
 from .geometry import Box, Radii, rect_path
-from .gradient import gradient_content
-from .gradient_stops import PaintStyle
 from .image import Fetcher, load_image
+
+if TYPE_CHECKING:
+    from .gradient_stops import PaintStyle
 
 __all__ = [
     "Area",
@@ -225,6 +226,8 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     if not all(math.isfinite(v) for v in (offset_x, offset_y, step_x, step_y)):
         return None
     if not isinstance(image, str):
+        from .gradient import gradient_content  # here: see background_layers
+
         content = gradient_content(image, (w, h), width, id_base, ps, mask=mask)
         if (not mask and offset_x == 0 and offset_y == 0 and (w, h) == (width, height)
                 and all(float(v).is_integer() for v in box)
@@ -291,7 +294,12 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
         fills.append((color, None))
     defs: list[SvgNode] = []
     layers = list(enumerate(_layers(style)))
-    ps = PaintStyle.from_style(style) if layers else PaintStyle()
+    if layers:
+        # Imported here: gradients and their colour stops are a cold start's cost only for the
+        # cards that have background images.
+        from .gradient_stops import PaintStyle
+
+        ps = PaintStyle.from_style(style)
     for index, layer in reversed(layers):  # the first layer is on top
         drawn = image_layer(layer, box, box_area(box, padding, border, layer.origin),
                             f"{id_prefix}-bg{index}", ps, fetcher=fetcher)

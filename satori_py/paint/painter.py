@@ -54,7 +54,6 @@ from .compose import clipped, faded, group, transformed, transformed_under_filte
 from .filter import filter_group
 from .filter import extent as filter_extent
 from .geometry import Radii, rect_path, resolve_radii
-from .mask import build_mask
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .shadow import shadow_extent
@@ -379,8 +378,12 @@ class Painter:
                                                                 bool(t.filters), border, radii, padding,
                                                                 text_clip_id)
         mask_id = f"mi-{uid}"
-        mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding,
-                               border=border, fetcher=self.fetcher) if t.has_mask else []
+        mask_defs: list[SvgNode] = []
+        if t.has_mask:
+            from .mask import build_mask  # here: masks (and the gradients they use) are rare
+
+            mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding,
+                                   border=border, fetcher=self.fetcher)
         self.defs.extend(mask_defs)
         # The element and its descendants take its mask image instead of their ancestors' mask.
         own_mask = mask_id if mask_defs else mask

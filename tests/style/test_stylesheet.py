@@ -27,10 +27,10 @@ from satori_py.style.selectors import (
 )
 from satori_py.style.sheet_cascade import replace_container_units, to_property_name
 from satori_py.style.sheet_parser import Declaration, StyleRule, parse_stylesheet
+from satori_py.style.sheet_apply import declaration_error
 from satori_py.style.stylesheet import (
     CONTAINER_PROP,
     apply_stylesheets,
-    declaration_error,
     has_query_containers,
     lay_out_with_stylesheets,
 )
