@@ -277,15 +277,15 @@ class _Walk:
             w = _fraction(pattern, "width", 0.0) * (box[2] - box[0])
             h = _fraction(pattern, "height", 0.0) * (box[3] - box[1])
         scale *= stretch(parse_transform(pattern.get("patternTransform")))
-        tile_w, tile_h = abs(w * scale), abs(h * scale)
+        tile_w, tile_h = (abs(w) * scale if w else 0.0), (abs(h) * scale if h else 0.0)
         limit = self.limits.max_image_pixels
         if not tile_w * tile_h <= limit:
             raise LimitError(f"{self.what} fills with a <pattern> whose tile is {_px(tile_w)} x {_px(tile_h)} on "
                              f"the image, over the max_image_pixels limit of {limit}.", limit="max_image_pixels")
         content = scale
-        box = numbers(pattern.get("viewBox"))
-        if len(box) >= 4 and box[2] > 0 and box[3] > 0:
-            content *= max(w / box[2], h / box[3])
+        view_box = numbers(pattern.get("viewBox"))
+        if len(view_box) >= 4 and view_box[2] > 0 and view_box[3] > 0:
+            content *= max(w / view_box[2], h / view_box[3])
         elif pattern.get("patternContentUnits") == "objectBoundingBox":
             content *= self._box_size(el)
         self._content(source, content, times, depth)
