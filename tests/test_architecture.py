@@ -184,8 +184,6 @@ KNOWN_UPWARD_IMPORTS: set[str] = set()
 
 KNOWN_CYCLES = {
     ("satori_py.paint.corners", "satori_py.paint.geometry"),
-    ("satori_py.style.expand", "satori_py.style.paint_shorthands", "satori_py.style.shorthands",
-     "satori_py.style.supported"),
     ("satori_py.text.engine", "satori_py.text.fonts", "satori_py.text.variations"),
 }
 
