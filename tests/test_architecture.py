@@ -183,7 +183,6 @@ PACKAGE_ROOT = "satori_py"  # its __init__ re-exports the public names of every 
 KNOWN_UPWARD_IMPORTS: set[str] = set()
 
 KNOWN_CYCLES = {
-    ("satori_py.paint.corners", "satori_py.paint.geometry"),
     ("satori_py.text.engine", "satori_py.text.fonts", "satori_py.text.variations"),
 }
 
