@@ -203,9 +203,7 @@ KNOWN_PAINT_PARSER_IMPORTS = {
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is
 # found after layout, where on_style_error does not reach.
-KNOWN_LATE_STYLE_ERRORS = {
-    "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
-}
+KNOWN_LATE_STYLE_ERRORS: set[str] = set()
 
 MAX_MODULE_LINES = 600
 

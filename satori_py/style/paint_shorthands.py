@@ -249,7 +249,7 @@ PAINT_HANDLERS: dict[str, _Handler] = {
         js_string(v).strip(), {**BLEND_MODES, "plus-lighter": "plus-lighter"}, n)},
     "backgroundBlendMode": lambda n, v, c, w: _background_blend_mode(v),
     "isolation": lambda n, v, c, w: {n: check_keyword(js_string(v).strip(), {"auto": "auto", "isolate": "isolate"}, n)},
-    # Parsed by the layout (grid) and paint (filters, masks) stages; kept as written.
+    # Kept as written here; parsed at the end of compute_style (grid: grid_values; filters: paint_values).
     **{name: (lambda n, v, c, w: {n: v}) for name in (
         "gridTemplateColumns", "gridTemplateRows", "gridTemplateAreas", "gridAutoColumns",
         "gridAutoRows", "gridAutoFlow", "gridRowStart", "gridRowEnd", "gridColumnStart",

@@ -16,8 +16,9 @@ __all__ = ["SUPPORTED", "unsupported_property"]
 
 _MASK_LONGHANDS = ("Image", "Position", "Size", "Repeat", "Origin", "Clip", "Composite", "Mode")
 
-# Kept as written by the style stage and read later: by the layout (grid, line
-# clamps, form controls), the painter (clips, masks, 3D) or the stylesheet cascade.
+# Kept as written by the expansion and read later: by the end of compute_style (grid,
+# style/grid_values.py), the layout (line clamps, form controls), the painter (clips,
+# masks, 3D) or the stylesheet cascade.
 _READ_AS_WRITTEN = frozenset({
     "grid", "gridTemplate", "gridArea", "gridRow", "gridColumn",
     "WebkitBoxOrient", "WebkitLineClamp", "appearance", "WebkitAppearance",
