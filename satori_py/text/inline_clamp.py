@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from .breaking import graphemes
 from .inline_model import Run, RunState, _Item, _Line, _Segment, _Word
 from .processor import js_trim_end, line_limit
+from .white_space import NO_SOFT_WRAP
 
 __all__ = ["REFERENCE_CLAMPS", "clamp_lines"]
 
@@ -30,7 +31,6 @@ __all__ = ["REFERENCE_CLAMPS", "clamp_lines"]
 REFERENCE_CLAMPS = True
 
 _EPSILON = 1e-3
-_NO_SOFT_WRAP = ("pre", "nowrap")
 
 
 class InlineParagraph(Protocol):
@@ -49,7 +49,7 @@ def clamp_lines(paragraph: InlineParagraph, lines: list[_Line], width: float) ->
     if REFERENCE_CLAMPS:
         return lines
     style = paragraph.style
-    count, ellipsis = line_limit(style, style.get("whiteSpace", "normal") not in _NO_SOFT_WRAP)
+    count, ellipsis = line_limit(style, style.get("whiteSpace", "normal") not in NO_SOFT_WRAP)
     if not lines or not math.isfinite(count) or not math.isfinite(width):
         return lines
     count = int(count)
