@@ -9,7 +9,7 @@ their content around a common baseline, and ``finalize`` positions text
 pieces, inline box fragments and atomic inlines; :mod:`.inline_render` draws
 one run's pieces (``renderRun``). Lines beside floats are shortened by their
 exclusions. Unlike the reference, lines with right-to-left text are reordered
-by bidi levels (:mod:`.bidi`) and line clamps apply (:mod:`.inline_clamp`);
+by bidi levels (:mod:`.bidi`) and line clamps apply (:mod:`.ellipsis`);
 the types are :mod:`.inline_model`'s.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..limits import check_deadline
 from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
-from .inline_clamp import clamp_lines
+from .ellipsis import clamp_lines
 from .inline_model import (
     Atomic,
     Fragment,
@@ -113,7 +113,7 @@ class InlineParagraph:
         return state
 
     def ellipsis_run(self, ellipsis: str) -> Run:
-        """The run of a line clamp's ellipsis, in the block's style (:mod:`.inline_clamp`)."""
+        """The run of a line clamp's ellipsis, in the block's style (:mod:`.ellipsis`)."""
         for run in self.extra_runs:
             if run.content == ellipsis:
                 return run
