@@ -51,7 +51,7 @@ from ..errors import InvalidElementError, node_context
 from ..limits import active
 from ..style.colors import parse_color
 from ..style.expand import convert_colors as _convert_color_functions
-from ..style.replaced import parse_view_box, svg_size
+from ..style.replaced import parse_view_box
 from ..style.types import Percent
 from ..style.values import js_number, js_to_number
 from ..style.variables import (
@@ -119,10 +119,10 @@ def svg_source(el: Element, style: Mapping[str, Any], *, load_href: ImageLoader 
     ``load_href`` resolves ``<image href>`` sources (as ``<img src>``: give it
     the render's fetcher). Its ``width``/``height`` are the box's size when
     both are lengths (``intrinsic`` is False otherwise: the builder sizes the
-    box with ``style.replaced.svg_size``).
+    box with the style's ``svgSize``).
     """
     markup = svg_document(el, style, load_href=load_href, convert_colors=convert_colors)
-    size = svg_size(style, el.props)
+    size = style["svgSize"]  # the style stage's (style.replaced.svg_size)
     width, height = _px(size.width), _px(size.height)
     sized = width is not None and height is not None
     # Unsized, the box is not known yet: the replaced element's default 300x150.
