@@ -30,7 +30,7 @@ _READ_AS_WRITTEN = frozenset({
 })
 
 SUPPORTED: frozenset[str] = frozenset({
-    *PROPERTIES, *BOX_HANDLERS, *PAINT_HANDLERS, *SHORTHANDS,
+    *PROPERTIES, *BOX_HANDLERS, *PAINT_HANDLERS, *SHORTHANDS, "font",  # style.expand's own shorthand
     *(name for name in INHERITED if not name.startswith("_")), *_READ_AS_WRITTEN,
 })
 
