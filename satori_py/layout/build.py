@@ -83,28 +83,31 @@ def _is_blank(text: str) -> bool:
 
 
 def _layout_display(style: ComputedStyle) -> str:
-    inner = style.box.display_inner
-    return str(inner) if inner in ("flex", "grid", "flow-root") else "block"
+    inner = style.get("displayInner", "flow-root")
+    return inner if inner in ("flex", "grid", "flow-root") else "block"
 
 
 def _float_side(style: ComputedStyle) -> str | None:
-    rtl = style.text.direction == "rtl"
+    value = style.get("float", "none")
+    rtl = style.get("direction") == "rtl"
     side = {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(style.box.float_)
+            "inline-end": "left" if rtl else "right"}.get(value)
     return side
 
 
 def _clear(style: ComputedStyle) -> str:
-    rtl = style.text.direction == "rtl"
+    value = style.get("clear", "none")
+    rtl = style.get("direction") == "rtl"
     return {"left": "left", "right": "right", "both": "both", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(style.box.clear, "none")
+            "inline-end": "left" if rtl else "right"}.get(value, "none")
 
 
 def _is_fixed_containing_block(style: ComputedStyle) -> bool:
     """Whether the element is the containing block of its fixed descendants."""
-    paint = style.paint
-    return bool(paint.transform_style == "preserve-3d" or isinstance(paint.perspective, (int, float))
-                or paint.transform or paint.filter or paint.backdrop_filter)
+    return bool(style.get("transformStyle") == "preserve-3d"
+                or isinstance(style.get("perspective"), (int, float))
+                or style.get("transform")
+                or bool(style.get("filter")) or bool(style.get("backdropFilter")))
 
 
 # A computed style comes back for every element that has it, in every render (style/memo.py):
@@ -220,7 +223,7 @@ class TreeBuilder:
             # `lang: newLocale = locale` in the reference: only an absent lang inherits;
             # one that names no locale ("en", null) clears it.
             ctx = replace(ctx, locale=normalize_locale(el.props["lang"]))
-        outer = str(style.box.display_outer)
+        outer = style.get("displayOuter", "inline")
         hidden = ctx.counters_hidden or outer == "none"
         scope = el.path.rsplit("/", 1)[0] if "/" in el.path else ""
         if not hidden:
@@ -247,7 +250,7 @@ class TreeBuilder:
         return out
 
     def _displayed(self, el: Element, style: ComputedStyle, outer: str, ctx: _Ctx) -> None:
-        position = style.box.position
+        position = style.get("position", "static")
         out_of_flow = position in ("absolute", "fixed")
         # Floats only apply in block containers, and are blockified too.
         floated = (_float_side(style) is not None and not out_of_flow and ctx.formatting == "block"
@@ -258,7 +261,7 @@ class TreeBuilder:
         if outer == "contents":
             self._contents(el, style, ctx)
             return
-        if outer == "inline" and style.box.display_inner == "inline" and not replaced:
+        if outer == "inline" and style.get("displayInner") == "inline" and not replaced:
             self._inline_box(el, style, ctx)
             return
         if outer == "inline":
@@ -350,13 +353,13 @@ class TreeBuilder:
             from .grid import has_auto_repeat, has_calc_tracks
             from .grid_fit import has_auto_and_fr_columns
 
-            grid = node.hints.grid = style.flex.grid_container or EMPTY_GRID
+            grid = node.hints.grid = style.get("gridContainer") or EMPTY_GRID
             if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
                 self._layout.grids.append(node)
-        node.hints.grid_item = style.flex.grid_item
+        node.hints.grid_item = style.get("gridItem")
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
 
-        position = style.box.position
+        position = style.get("position", "static")
         fixed_cb = ContainingBlock(node) if _is_fixed_containing_block(style) else ctx.fixed_cb
         if fixed_cb is not None and fixed_cb.node is node:
             absolute_cb: ContainingBlock | None = fixed_cb
@@ -366,8 +369,7 @@ class TreeBuilder:
             absolute_cb = ctx.absolute_cb
         if position == "sticky":
             self._layout.positions.sticky[id(node)] = Sticky(style, ctx.parent_box, ctx.scrollport)
-        box_values = style.box
-        scrolls = any(v in ("hidden", "scroll", "auto") for v in (box_values.overflow_x, box_values.overflow_y))
+        scrolls = any(style.get(k) in ("hidden", "scroll", "auto") for k in ("overflowX", "overflowY"))
 
         if el.type in ("img", "svg"):
             if el.type == "img" and el.children and self.on_warning is not None:
@@ -377,7 +379,7 @@ class TreeBuilder:
             return box
         children = self._children(el)
         markers = list(ctx.markers or [])
-        if style.box.display == "list-item" and not ctx.counters_hidden:
+        if style.get("display") == "list-item" and not ctx.counters_hidden:
             markers.extend(self._list_marker(style, el.path, ctx.locale))
         item_container = display in ("flex", "grid")
         target = self._place_markers(markers or None, children, style, item_container)
@@ -400,8 +402,7 @@ class TreeBuilder:
             source = self.image_loader(el, style)
         box.image = source
         if el.type == "svg":
-            size = style.box.svg_size
-            assert size is not None  # the style stage sizes every <svg>
+            size = style["svgSize"]
         elif source is None:
             return
         else:
