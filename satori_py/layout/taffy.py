@@ -31,19 +31,20 @@ from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_sty
 
 def _taffylib() -> Any:
     """stretchable's compiled module, by itself: its package's ``__init__`` builds the
-    attrs-based Node/Style API this module does not use (about a tenth of a cold CLI
-    run, attrs included). If stretchable is imported already, or keeps the module
+    attrs-based Node/Style API this module does not use (with attrs, ~10 % of a plain
+    card's cold CLI run). If stretchable is imported already, or keeps the module
     elsewhere, the package is imported."""
     module = sys.modules.get("stretchable.taffylib")
     if module is None and "stretchable" not in sys.modules:
         module = load_extension("stretchable", "taffylib")
-    if module is None:
-        root_handlers = list(logging.getLogger().handlers)
-        from stretchable import taffylib as module
+    if module is not None:
+        return module
+    root_handlers = list(logging.getLogger().handlers)
+    from stretchable import taffylib
 
-        # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
-        logging.getLogger().handlers[:] = root_handlers
-    return module
+    # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
+    logging.getLogger().handlers[:] = root_handlers
+    return taffylib
 
 
 taffylib = _taffylib()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
 from operator import attrgetter
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 __all__ = ["Frozen", "set_field"]
@@ -29,14 +30,16 @@ class Frozen:
     dataclass."""
 
     __slots__: tuple[str, ...] = ()
+    __match_args__: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         names = cls.__slots__
         if not names:  # an abstract base of value classes
             return
-        cls.__match_args__ = names
+        cls.__match_args__ = names  # type: ignore[misc]
         getter = attrgetter(*names)
+        values: Callable[[Any], tuple[Any, ...]]
         if len(names) == 1:  # attrgetter of one name gives the bare value: compare 1-tuples, as a dataclass
             def values(record: Any) -> tuple[Any, ...]:
                 return (getter(record),)
@@ -53,7 +56,7 @@ class Frozen:
         def __hash__(self: Any) -> int:
             return hash(values(self))
 
-        cls._values = staticmethod(values)  # type: ignore[assignment]
+        cls._values = staticmethod(values)  # type: ignore[method-assign,assignment]
         cls.__eq__ = __eq__  # type: ignore[method-assign]
         cls.__hash__ = __hash__  # type: ignore[method-assign]
 
@@ -90,5 +93,5 @@ class Frozen:
         unknown = changes.keys() - set(self.__slots__)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no fields {sorted(unknown)}")
-        return type(self)(**{name: changes.get(name, value)  # type: ignore[call-arg]
+        return type(self)(**{name: changes.get(name, value)
                              for name, value in zip(self.__slots__, self._values(self))})

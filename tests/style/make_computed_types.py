@@ -42,7 +42,7 @@ _FROZEN_BASE = [
     '    """What the groups share: construction by keyword (Frozen gives equality, hash,',
     '    repr, pickling and replace)."""',
     "",
-    "    __slots__ = ()",
+    "    __slots__: tuple[str, ...] = ()",
     "    _optional = frozenset[str]()  # the fields that default to None",
     "",
     "    def __init__(self, **fields: Any) -> None:",
