@@ -27,6 +27,9 @@ _VALUE_TYPES = ("BackgroundLayer", "Calc", "FitContent", "LineClamp", "LineHeigh
                 "TransformFunction", "TransformOrigin")
 # The paint layers parsed at style time (satori_py.style.paint_types).
 _PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer")
+# The grid values parsed at style time (satori_py.style.grid_values): named for type checkers
+# only, since that module is imported by the first element with a grid property.
+_GRID_TYPES = ("GridContainer", "GridItem")
 
 
 # Written as plain classes (style/frozen.py says why): they behave as frozen dataclasses do.
@@ -119,7 +122,7 @@ def generate_groups() -> str:
         "from __future__ import annotations",
         "",
         "from collections.abc import Mapping",
-        "from typing import Any, TypeVar",
+        "from typing import TYPE_CHECKING, Any, TypeVar",
         "",
         "from .frozen import Frozen, set_field",
         "from .keywords import (",
@@ -131,6 +134,9 @@ def generate_groups() -> str:
         "from .types import (",
         *[f"    {name}," for name in sorted([*_VALUE_TYPES, "Keyword", "Raw"], key=str.lower)],
         ")",
+        "",
+        "if TYPE_CHECKING:  # imported by the first element with a grid property",
+        f"    from .grid_values import {', '.join(_GRID_TYPES)}",
         "",
         "__all__ = [",
         *[f'    "{name}",' for name in sorted([*(_class_name(g) for g in schema.GROUPS), "TypedStyle"])],
