@@ -384,5 +384,68 @@ def effect_trees(draw: st.DrawFn) -> dict[str, Any]:
     return {"type": "div", "props": {"style": {"display": "flex"}, "children": node}}
 
 
+# User SVG (inline <svg> trees and SVG images): what svg_work.py bounds, at absurd sizes.
+_SVG_TRANSFORMS = ["scale(1000)", "scale(1e7)", "scale(1e-7)", "scale(0)", "scale(1e308)", "rotate(45 1e6 1e6)",
+                   "skewX(90)", "skewY(89.999)", "matrix(1e6 0 0 1e6 -1e7 -1e7)", "translate(1e30)",
+                   "matrix(0 0 0 0 0 0)", "scale(-1e5 1e-5)", "scale(2) rotate(30)"]
+_SVG_PRIMITIVES = ['<feGaussianBlur stdDeviation="{n}"/>', '<feTurbulence numOctaves="{n}"/>',
+                   '<feMorphology radius="{n}"/>', '<feFlood flood-color="red"/>', '<feOffset dx="{n}"/>',
+                   '<feConvolveMatrix order="3" kernelMatrix="1 1 1 1 {n} 1 1 1 1"/>',
+                   '<feConvolveMatrix order="{n}" kernelMatrix="1"/>', '<feDropShadow stdDeviation="{n}"/>',
+                   '<feFlood width="1" height="1"/><feTile/>', '<feImage href="#s"/>',
+                   '<feSpecularLighting><feSpotLight x="{n}" z="{n}"/></feSpecularLighting>',
+                   '<feDisplacementMap in2="SourceGraphic" scale="{n}"/>']
+_SVG_NUMBERS = ["0", "1", "5", "-1", "1e6", "1e308", "1e-308", "NaN", "100000", "1e999", "0.0001", "50%"]
+_SVG_FILTER_ATTRS = ["", ' x="-500" y="-500" width="1000" height="1000"', ' filterUnits="userSpaceOnUse"',
+                     ' filterUnits="userSpaceOnUse" x="-1e7" width="2e7" height="1e5"', ' width="1e308"',
+                     ' primitiveUnits="objectBoundingBox"']
+
+
+@st.composite
+def svg_documents(draw: st.DrawFn) -> str:
+    """An SVG document with filters, patterns, markers, <use> and strokes under transforms."""
+    n = st.sampled_from(_SVG_NUMBERS)
+    prims = "".join(draw(st.sampled_from(_SVG_PRIMITIVES)).format(n=draw(n))
+                    for _ in range(draw(st.integers(1, 3))))
+    defs = (f'<filter id="f"{draw(st.sampled_from(_SVG_FILTER_ATTRS))}>{prims}</filter>'
+            f'<pattern id="p" width="{draw(n)}" height="{draw(n)}" patternUnits="'
+            f'{draw(st.sampled_from(["userSpaceOnUse", "objectBoundingBox"]))}"><rect id="s" width="1" height="1"/>'
+            f'</pattern><marker id="m" markerWidth="{draw(n)}"><circle r="{draw(n)}"/></marker>'
+            f'<g id="u"><use href="#u"/><rect width="{draw(n)}" height="5" filter="url(#f)"/></g>')
+    shapes = [f'<rect width="{draw(n)}" height="{draw(n)}" filter="url(#f)"/>',
+              f'<circle r="{draw(n)}" stroke="red" stroke-width="{draw(n)}" fill="url(#p)"/>',
+              f'<polyline points="{" ".join(["0,0 1e6,1 5,5"] * draw(st.integers(1, 50)))}" marker-mid="url(#m)"/>',
+              f'<path d="M0 0A{draw(n)} {draw(n)} 0 0 1 {draw(n)} 5" stroke="red" stroke-dasharray="{draw(n)}"/>',
+              '<use href="#u" x="5"/>', f'<text font-size="{draw(n)}">Hi<textPath href="#s">x</textPath></text>',
+              f'<svg width="{draw(n)}" height="50" viewBox="0 0 {draw(n)} 1"><rect width="1" height="1" '
+              'filter="url(#f)"/></svg>', '<rect width="10" height="10" style="filter: blur(5px)"/>']
+    body = "".join(draw(st.lists(st.sampled_from(shapes), min_size=1, max_size=4)))
+    for _ in range(draw(st.integers(0, 2))):
+        body = f'<g transform="{draw(st.sampled_from(_SVG_TRANSFORMS))}">{body}</g>'
+    view_box = draw(st.sampled_from(["", ' viewBox="0 0 1 1"', ' viewBox="0 0 1e-6 1e-6"', ' viewBox="0 0 1e6 1e6"']))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"{view_box}><defs>{defs}</defs>'
+            f'{body}</svg>')
+
+
+@st.composite
+def svg_trees(draw: st.DrawFn) -> Any:
+    """A user SVG document inline (HTML markup), as an <img> or as a CSS background, under a
+    CSS transform."""
+    document = draw(svg_documents())
+    transform = draw(st.sampled_from(["none", *_TRANSFORMS]))
+    how = draw(st.sampled_from(["inline", "img", "background"]))
+    if how == "inline":
+        return f"<div style='display:flex; transform:{transform}'>{document}</div>"
+    src = _uri(document.encode(), "image/svg+xml")
+    size = draw(st.sampled_from([200, 20000, 1e7]))
+    style: dict[str, Any] = {"display": "flex", "transform": transform}
+    image = ({"type": "img", "props": {"src": src, "width": size, "height": size / 2, "style": style}}
+             if how == "img" else
+             {"type": "div", "props": {"style": {**style, "width": size, "height": 100,
+                                                 "backgroundImage": f"url({src})"}}})
+    return {"type": "div", "props": {"style": {"display": "flex"}, "children": image}}
+
+
 STRATEGIES = {"trees": trees, "tw": tw_trees(), "markup": markup(), "effects": effect_trees(),
+              "svg": svg_trees(),
               "new": st.one_of(tw_trees(), markup(), effect_trees())}
