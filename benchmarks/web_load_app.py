@@ -41,7 +41,7 @@ async def post(n: int) -> ImageResponse:
 @app.get("/bench/stats")
 async def stats() -> dict[str, object]:
     pool = get_pool()
-    return {"output_cache_bytes": default_cache()._size,
+    return {"output_cache_bytes": default_cache().size,
             "pool": asdict(pool.stats) if pool is not None else {}}
 
 
