@@ -50,7 +50,10 @@ _FORMAT = "satori-py output 1"
 # process about 65,000 (``vm.max_map_count``) for everything it maps.
 MAX_ENTRIES = 16_384
 _PAGE = mmap.PAGESIZE
-_PRIVATE = {"flags": mmap.MAP_PRIVATE | getattr(mmap, "MAP_POPULATE", 0)} if hasattr(mmap, "MAP_PRIVATE") else {}
+# Private to this process (a forked child gets its own copy on write), its pages made
+# at once (one call instead of a fault per page); Windows takes no flags.
+_FLAGS = ({"flags": mmap.MAP_PRIVATE | getattr(mmap, "MAP_POPULATE", 0)}
+          if hasattr(mmap, "MAP_PRIVATE") else {})
 
 
 def _footprint(size: int) -> int:
@@ -65,7 +68,7 @@ class _Entry:
 
     def __init__(self, data: bytes) -> None:
         self.size = len(data)
-        self.block = mmap.mmap(-1, max(self.size, 1), **_PRIVATE)  # a mapping cannot be empty
+        self.block = mmap.mmap(-1, max(self.size, 1), **_FLAGS)  # a mapping cannot be empty
         self.block[:self.size] = data
 
     def data(self) -> bytes:
