@@ -163,7 +163,7 @@ def test_import_cycles_are_found() -> None:
 
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("satori_py._version", "satori_py.errors", "satori_py.diagnostics", "satori_py.cache", "satori_py.limits",
-              "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options")),
+              "satori_py.js_numbers", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options")),
     ("element", ("satori_py.element",)),
     # satori_py.tailwind reads tw classes into a style dict (pure data, beside the style stage).
     ("style", ("satori_py.style", "satori_py.tailwind")),
@@ -183,9 +183,6 @@ PACKAGE_ROOT = "satori_py"  # its __init__ re-exports the public names of every 
 KNOWN_UPWARD_IMPORTS: set[str] = set()
 
 KNOWN_CYCLES = {
-    ("satori_py.paint.corners", "satori_py.paint.geometry"),
-    ("satori_py.style.expand", "satori_py.style.paint_shorthands", "satori_py.style.shorthands",
-     "satori_py.style.supported"),
     ("satori_py.text.engine", "satori_py.text.fonts", "satori_py.text.variations"),
 }
 
@@ -201,15 +198,12 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.inline_svg -> satori_py.style.colors",
     "satori_py.paint.inline_svg -> satori_py.style.expand",
     "satori_py.paint.inline_svg -> satori_py.style.replaced",
-    "satori_py.paint.inline_svg -> satori_py.style.values",
     "satori_py.paint.inline_svg -> satori_py.style.variables",
 }
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is
 # found after layout, where on_style_error does not reach.
-KNOWN_LATE_STYLE_ERRORS = {
-    "satori_py.layout.grid_parse", "satori_py.layout.grid_shorthands",
-}
+KNOWN_LATE_STYLE_ERRORS: set[str] = set()
 
 MAX_MODULE_LINES = 600
 

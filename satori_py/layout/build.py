@@ -29,7 +29,6 @@ from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
 from .flex_fit import aspect_ratio_minimum
-from .grid_shorthands import declares_grid
 from .inline_content import InlineFormatting
 from .lists import (
     MARKER_PARENT,
@@ -348,22 +347,16 @@ class TreeBuilder:
         if ctx.formatting == "block" and not floated:
             node.hints.clear = _clear(style)
         box = RenderBox(el.path, el.type, style, node, props=dict(el.props))
-        with node_context(el.path):
-            if display == "grid":
-                from .grid import grid_container, has_auto_repeat, has_calc_tracks  # on the first grid
+        if display == "grid":
+            from ..style.grid_values import EMPTY_GRID  # on the first grid
 
-                from .grid_fit import has_auto_and_fr_columns
+            from .grid import has_auto_repeat, has_calc_tracks
+            from .grid_fit import has_auto_and_fr_columns
 
-                grid = node.hints.grid = grid_container(style, self.on_style_error)
-                if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
-                    self._layout.grids.append(node)
-            item = None
-            if declares_grid(style):
-                from .grid import grid_item
-
-                item = grid_item(style, self.on_style_error)
-            if item is not None:
-                node.hints.grid_item = item
+            grid = node.hints.grid = style.get("gridContainer") or EMPTY_GRID
+            if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
+                self._layout.grids.append(node)
+        node.hints.grid_item = style.get("gridItem")
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
 
         position = style.get("position", "static")

@@ -346,7 +346,7 @@ class FlexFit:
 
 def _fixed_columns(grid: LayoutNode) -> bool:
     """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
-    from .grid_parse import Fr, Repeat  # imported by the first grid
+    from ..style.grid_parse import Fr, Repeat  # imported by the first grid
 
     template = grid.hints.declared_grid
     if template is None or template.columns is None:

@@ -1,7 +1,8 @@
 """Grid containers and items for Taffy: parsed values in, taffylib style fields out.
 
 The reference parses a grid element's properties in ``handler/compute.ts``
-(with ``parser/grid.ts``, here :mod:`.grid_parse`) and encodes them for its
+(with ``parser/grid.ts``; here the style stage does, into
+:mod:`satori_py.style.grid_values`) and encodes them for its
 own Taffy build in ``layout-engine/encode.ts``, which understands line names
 and template areas. stretchable wraps Taffy 0.7, which has neither, so this
 module resolves them the way newer Taffy does (``compute/grid/types/named.rs``):
@@ -15,138 +16,20 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..style.grid_parse import Breadth, FitContentTrack, Fr, GridLine, Repeat, TrackList, TrackSize
+from ..style.grid_values import GridContainer, GridItem
 from ..style.types import Calc, Percent
-from ..style.values import LengthContext, length_to_number
-from .grid_parse import (
-    Areas,
-    Breadth,
-    FitContentTrack,
-    Fr,
-    GridLine,
-    Repeat,
-    TrackList,
-    TrackSize,
-    parse_auto_flow,
-    parse_auto_tracks,
-    parse_line,
-    parse_template_areas,
-    parse_track_list,
-)
 from .grid_place import place_items
-from .grid_shorthands import expand_grid_shorthands
 
-__all__ = ["GridContainer", "GridItem", "grid_container", "grid_fields", "grid_item", "has_auto_repeat",
-           "has_calc_tracks", "item_fields", "refit_auto_repeats", "refit_calc_basis"]
+__all__ = ["grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
+           "refit_calc_basis"]
 
 _AUTO_FLOW = {"row": 0, "column": 1, "row dense": 2, "column dense": 3}
 # taffylib's repetition codes besides a count.
 _SINGLE, _AUTO_FIT, _AUTO_FILL = -2, -1, 0
 _AUTO_DIM: dict[str, Any] = {"dim": 0, "value": math.nan}
-
-
-@dataclass(frozen=True, slots=True)
-class GridContainer:
-    columns: TrackList | None = None
-    rows: TrackList | None = None
-    auto_columns: tuple[TrackSize, ...] | None = None
-    auto_rows: tuple[TrackSize, ...] | None = None
-    auto_flow: str | None = None
-    areas: Areas | None = None
-    # Line numbers by name, per axis, including the areas' implicit ones.
-    column_lines: dict[str, list[int]] = field(default_factory=dict)
-    row_lines: dict[str, list[int]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class GridItem:
-    row_start: GridLine | None = None
-    row_end: GridLine | None = None
-    column_start: GridLine | None = None
-    column_end: GridLine | None = None
-
-
-def _resolver(style: Mapping[str, Any]) -> Callable[[str], float | None]:
-    """Lengths in tracks are resolved with the element's font size, like ``lengthToNumber``."""
-    viewport = style.get("_viewport") or (0.0, 0.0)
-    line_height = style.get("lineHeight")
-    multiplier = float(getattr(line_height, "value", 0.0)) \
-        if getattr(line_height, "kind", None) == "multiplier" else None
-    ctx = LengthContext(float(viewport[0] or 0.0), float(viewport[1] or 0.0),
-                        float(style.get("_chRatio") or 0.5), multiplier)
-    font_size = float(style.get("fontSize", 16.0))
-    return lambda text: length_to_number(text, font_size, ctx, 0.0)
-
-
-def _lenient(report: Callable[[Exception], None] | None, parse: Callable[[], Any]) -> Any:
-    """With ``on_style_error``, an invalid value is reported and ignored (compute.ts ``lenient``)."""
-    if report is None:
-        return parse()
-    try:
-        return parse()
-    except ValueError as exc:
-        report(exc)
-        return None
-
-
-def grid_container(style: Mapping[str, Any],
-                   report: Callable[[Exception], None] | None = None) -> GridContainer:
-    """The grid container properties of an element with ``display: grid``."""
-    decls = expand_grid_shorthands(style)
-    resolve = _resolver(style)
-    columns = _lenient(report, lambda: parse_track_list(decls.get("gridTemplateColumns"), resolve,
-                                                        "gridTemplateColumns"))
-    rows = _lenient(report, lambda: parse_track_list(decls.get("gridTemplateRows"), resolve,
-                                                     "gridTemplateRows"))
-    auto_columns = _lenient(report, lambda: parse_auto_tracks(decls.get("gridAutoColumns"), resolve,
-                                                              "gridAutoColumns"))
-    auto_rows = _lenient(report, lambda: parse_auto_tracks(decls.get("gridAutoRows"), resolve,
-                                                           "gridAutoRows"))
-    auto_flow = _lenient(report, lambda: parse_auto_flow(decls.get("gridAutoFlow")))
-    areas = _lenient(report, lambda: parse_template_areas(decls.get("gridTemplateAreas")))
-    column_lines = _line_names(columns)
-    row_lines = _line_names(rows)
-    for area in areas.areas if areas else ():
-        for lines, start, end in ((column_lines, area.column_start, area.column_end),
-                                  (row_lines, area.row_start, area.row_end)):
-            lines.setdefault(f"{area.name}-start", []).append(start)
-            lines.setdefault(f"{area.name}-end", []).append(end)
-    for numbers in (*column_lines.values(), *row_lines.values()):
-        numbers[:] = sorted(set(numbers))
-    return GridContainer(columns, rows, auto_columns, auto_rows, auto_flow, areas, column_lines, row_lines)
-
-
-def grid_item(style: Mapping[str, Any], report: Callable[[Exception], None] | None = None) -> GridItem | None:
-    """The placement of an element, None when all four lines are ``auto``."""
-    decls = expand_grid_shorthands(style)
-    lines = [_lenient(report, lambda name=name: parse_line(decls.get(name), name))  # type: ignore[misc]
-             for name in ("gridRowStart", "gridRowEnd", "gridColumnStart", "gridColumnEnd")]
-    return GridItem(*lines) if any(lines) else None
-
-
-def _line_names(tracks: TrackList | None) -> dict[str, list[int]]:
-    """Line numbers by name; an auto repetition counts once (its count is only known in layout)."""
-    out: dict[str, list[int]] = {}
-    if tracks is None or not tracks.line_names:
-        return out
-    line = 0
-    for index, names in enumerate(tracks.line_names):
-        line += 1
-        for name in names:
-            out.setdefault(name, []).append(line)
-        track = tracks.tracks[index] if index < len(tracks.tracks) else None
-        if isinstance(track, Repeat):
-            count = track.count if isinstance(track.count, int) else 1
-            per = len(track.tracks)
-            for _ in range(count):
-                for offset, set_ in enumerate(track.line_names):
-                    for name in set_:
-                        out.setdefault(name, []).append(line + offset)
-                line += per
-            line -= 1
-    return out
 
 
 def _explicit_count(tracks: TrackList | None, area_count: int) -> int | None:

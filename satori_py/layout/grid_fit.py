@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..style.grid_parse import Fr, TrackList, TrackSize
+from ..style.grid_values import GridContainer
 from ..style.types import Percent
 from .flex_fit import LayOut, intrinsic_width
-from .grid import GridContainer, grid_fields
-from .grid_parse import Fr, TrackList, TrackSize
+from .grid import grid_fields
 from .taffy import LayoutNode
 
 __all__ = ["has_auto_and_fr_columns", "refit_auto_columns", "width_is_given"]

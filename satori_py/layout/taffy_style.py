@@ -22,7 +22,7 @@ from ..style.types import Percent
 from .taffy_guard import check_style
 
 if TYPE_CHECKING:
-    from .grid import GridContainer, GridItem
+    from ..style.grid_values import GridContainer, GridItem
 
 __all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "node_style", "taffy_style"]
 

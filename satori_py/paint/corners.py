@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 
 from ..svg import fmt
-from .geometry import Box, Point, Radii
+from .box_shape import Box, Point, Radii
 
 __all__ = ["corner_points", "shaped_path"]
 

@@ -31,10 +31,11 @@ from collections.abc import Sequence
 
 from ..cache import BoundedCache
 from ..diagnostics import counting_reports
+from ..js_numbers import js_div
 from ..style.types import ColorStop, ConicGradient, Gradient, LinearGradient, Offset, RadialGradient
 from ..svg import AttrValue, SvgNode, fmt
 from .conic import conic_content
-from .gradient_stops import PaintStyle, Stop, js_div, normalize_stops, resolve_math_positions
+from .gradient_stops import PaintStyle, Stop, normalize_stops, resolve_math_positions
 
 __all__ = [
     "RadialGeometry",

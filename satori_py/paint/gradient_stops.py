@@ -20,6 +20,7 @@ from typing import Any
 
 import tinycss2
 
+from ..js_numbers import js_div
 from ..style.colors import _parse_node, serialize_color
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.expand import convert_colors
@@ -30,7 +31,6 @@ __all__ = [
     "PaintStyle",
     "Stop",
     "apply_hint",
-    "js_div",
     "normalize_stops",
     "resolve_math_positions",
     "space_color",
@@ -39,15 +39,6 @@ __all__ = [
 RGBATuple = tuple[float, float, float, float]
 
 _SRGB: Method = ("srgb", "shorter")
-
-
-def js_div(a: float, b: float) -> float:
-    """JavaScript division: by zero gives +-Infinity or NaN instead of raising."""
-    if b == 0:
-        if a == 0 or math.isnan(a):
-            return math.nan
-        return math.copysign(math.inf, a) * math.copysign(1.0, b)
-    return a / b
 
 
 @dataclass(frozen=True, slots=True)

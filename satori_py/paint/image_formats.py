@@ -19,6 +19,7 @@ import re
 import struct
 
 from ..errors import ImageError
+from ..js_numbers import parse_view_box
 
 PNG = "image/png"
 APNG = "image/apng"
@@ -222,32 +223,6 @@ _VIEWBOX = re.compile(r"""viewBox=['"]([^'"]+)['"]""")
 _SIZE_NUMBER = r"""=['"]((?:\d+(?:\.\d+)?|\.\d+))(?:px)?['"]"""
 _WIDTH = re.compile(r"\swidth" + _SIZE_NUMBER)
 _HEIGHT = re.compile(r"\sheight" + _SIZE_NUMBER)
-# JavaScript's Number(): decimal with exponent, Infinity, or 0x/0o/0b integers.
-_JS_DECIMAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?Infinity")
-_JS_RADIX = re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
-
-
-def js_number(text: str) -> float:
-    """``Number(text)`` as JavaScript reads it (NaN when it is not a number)."""
-    text = text.strip()
-    if not text:
-        return 0.0
-    if _JS_DECIMAL.fullmatch(text):
-        return float(text.replace("Infinity", "inf"))
-    match = _JS_RADIX.fullmatch(text)
-    if match:
-        try:
-            return float(int(match.group(2), {"x": 16, "o": 8, "b": 2}[match.group(1).lower()]))
-        except ValueError:
-            return math.nan
-    return math.nan
-
-
-def parse_view_box(value: str) -> list[float]:
-    """A viewBox as the reference splits it: on single commas and spaces only."""
-    return [js_number(part) for part in re.split(r"[, ]", value) if part]
-
-
 def svg_size(text: str, src: str) -> tuple[float, float, bool]:
     """The size of an SVG document and whether it has one of its own.
 

@@ -48,12 +48,12 @@ from typing import Any
 
 from ..element import Element, TextNode
 from ..errors import InvalidElementError, node_context
+from ..js_numbers import js_div, js_to_number, parse_view_box
 from ..limits import active
 from ..style.colors import parse_color
 from ..style.expand import convert_colors as _convert_color_functions
-from ..style.replaced import parse_view_box, svg_size
-from ..style.types import Percent
-from ..style.values import js_number, js_to_number
+from ..style.replaced import svg_size
+from ..style.types import Percent, js_number
 from ..style.variables import (
     extract_custom_properties,
     merge_variables,
@@ -166,10 +166,10 @@ def svg_document(el: Element, style: Mapping[str, Any], *, load_href: ImageLoade
     # 0 and NaN count as no ratio.
     ratio = 0.0
     if box is not None:
-        ratio = _js_div(box[3] if len(box) > 3 else math.nan, box[2] if len(box) > 2 else math.nan)
+        ratio = js_div(box[3] if len(box) > 3 else math.nan, box[2] if len(box) > 2 else math.nan)
     has_ratio = _truthy(ratio)
     if not _truthy(width):
-        width = _js_div(js_to_number(height), ratio) if has_ratio and _truthy(height) else None
+        width = js_div(js_to_number(height), ratio) if has_ratio and _truthy(height) else None
     if not _truthy(height):
         height = js_to_number(width) * ratio if has_ratio and _truthy(width) else None
     if has_ratio and any(isinstance(v, float) and math.isnan(v) for v in (width, height)):
@@ -346,14 +346,6 @@ def _truthy(value: Any) -> bool:
     if isinstance(value, (Mapping, list, tuple, Percent)):
         return True
     return bool(value)
-
-
-def _js_div(a: float, b: float) -> float:
-    if math.isnan(a) or math.isnan(b):
-        return math.nan
-    if b == 0:
-        return math.nan if a == 0 else math.copysign(math.inf, a) * math.copysign(1.0, b)
-    return a / b
 
 
 def _js_text(value: Any) -> str:

@@ -24,6 +24,7 @@ from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
 from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
 from .expand import expand
+from .grid_shorthands import declares_grid
 from .paint_values import PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
@@ -327,11 +328,17 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     if own_ratio is not None:
         values["_chRatio"] = own_ratio
     own_line_height = typed["lineHeight"]
-    parse_paint_values(values, PaintContext(
-        font_size, float(base.get("fontSize", 16.0)), (lengths.viewport_width, lengths.viewport_height),
-        float(values.get("_chRatio") or 0.5),
+    own_lengths = LengthContext(
+        lengths.viewport_width, lengths.viewport_height, float(values.get("_chRatio") or 0.5),
         own_line_height.value if isinstance(own_line_height, LineHeight) and own_line_height.kind == "multiplier"
-        else None, color), report, note)
+        else None)
+    parse_paint_values(values, PaintContext(
+        font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
+        own_lengths.ch_ratio, own_lengths.line_height, color), report, note)
+    if declares_grid(declared):
+        from .grid_values import parse_grid  # imported by the first element with a grid property
+
+        parse_grid(values, font_size, own_lengths, report)
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
     return ComputedStyle(values, tuple(warnings),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import FrozenInstanceError
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .keywords import (
     AlignContent,
@@ -60,6 +60,9 @@ from .types import (
     TransformFunction,
     TransformOrigin,
 )
+
+if TYPE_CHECKING:  # imported by the first element with a grid property
+    from .grid_values import GridContainer, GridItem
 
 __all__ = [
     "BoxGroup",
@@ -248,12 +251,8 @@ class FlexGroup(_Frozen):
 
     __slots__ = ("flex_direction", "flex_wrap", "flex_grow", "flex_shrink", "flex_basis", "align_content",
         "align_items", "align_self", "justify_content", "justify_items", "justify_self", "row_gap",
-        "column_gap", "grid", "grid_template", "grid_template_columns", "grid_template_rows",
-        "grid_template_areas", "grid_auto_columns", "grid_auto_rows", "grid_auto_flow", "grid_area",
-        "grid_row", "grid_column", "grid_row_start", "grid_row_end", "grid_column_start", "grid_column_end")
-    _optional = frozenset(("grid", "grid_template", "grid_template_columns", "grid_template_rows",
-        "grid_template_areas", "grid_auto_columns", "grid_auto_rows", "grid_auto_flow", "grid_area",
-        "grid_row", "grid_column", "grid_row_start", "grid_row_end", "grid_column_start", "grid_column_end"))
+        "column_gap", "grid_container", "grid_item")
+    _optional = frozenset(("grid_container", "grid_item"))
 
     flex_direction: FlexDirection  # flexDirection
     flex_wrap: FlexWrap  # flexWrap
@@ -268,21 +267,8 @@ class FlexGroup(_Frozen):
     justify_self: JustifySelf  # justifySelf
     row_gap: float | Percent | Calc  # rowGap
     column_gap: float | Percent | Calc  # columnGap
-    grid: Raw  # grid -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_template: Raw  # gridTemplate -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_template_columns: Raw  # gridTemplateColumns -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_template_rows: Raw  # gridTemplateRows -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_template_areas: Raw  # gridTemplateAreas -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_auto_columns: Raw  # gridAutoColumns -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_auto_rows: Raw  # gridAutoRows -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_auto_flow: Raw  # gridAutoFlow -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_area: Raw  # gridArea -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_row: Raw  # gridRow -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_column: Raw  # gridColumn -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_row_start: Raw  # gridRowStart -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_row_end: Raw  # gridRowEnd -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_column_start: Raw  # gridColumnStart -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
-    grid_column_end: Raw  # gridColumnEnd -> GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)
+    grid_container: GridContainer | None  # gridContainer
+    grid_item: GridItem | None  # gridItem
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> FlexGroup:
@@ -300,21 +286,8 @@ class FlexGroup(_Frozen):
         _set(self, "justify_self", JustifySelf(values["justifySelf"]))
         _set(self, "row_gap", values["rowGap"])
         _set(self, "column_gap", values["columnGap"])
-        _set(self, "grid", values.get("grid"))
-        _set(self, "grid_template", values.get("gridTemplate"))
-        _set(self, "grid_template_columns", values.get("gridTemplateColumns"))
-        _set(self, "grid_template_rows", values.get("gridTemplateRows"))
-        _set(self, "grid_template_areas", values.get("gridTemplateAreas"))
-        _set(self, "grid_auto_columns", values.get("gridAutoColumns"))
-        _set(self, "grid_auto_rows", values.get("gridAutoRows"))
-        _set(self, "grid_auto_flow", values.get("gridAutoFlow"))
-        _set(self, "grid_area", values.get("gridArea"))
-        _set(self, "grid_row", values.get("gridRow"))
-        _set(self, "grid_column", values.get("gridColumn"))
-        _set(self, "grid_row_start", values.get("gridRowStart"))
-        _set(self, "grid_row_end", values.get("gridRowEnd"))
-        _set(self, "grid_column_start", values.get("gridColumnStart"))
-        _set(self, "grid_column_end", values.get("gridColumnEnd"))
+        _set(self, "grid_container", values.get("gridContainer"))
+        _set(self, "grid_item", values.get("gridItem"))
         return self
 
 

@@ -22,31 +22,16 @@ from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
+from .font import parse_font_shorthand
 from .paint_shorthands import PAINT_HANDLERS
+from .purify import purify
 from .shorthands import BOX_HANDLERS
 from .supported import unsupported_property
 from .types import RGBA
-from .values import js_number, js_string, js_to_number, unreadable
+from .values import js_number, js_string, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
-__all__ = ["Expanded", "camelize", "expand", "expand_declaration", "purify"]
-
-# https://react-cn.github.io/react/tips/style-props-value-px.html
-_OPT_OUT_PX = {"flex", "flexGrow", "flexShrink", "flexBasis", "fontWeight", "lineHeight", "opacity",
-               "scale", "scaleX", "scaleY"}
-_KEEP_NUMBER = {"lineHeight"}
-
-
-def purify(name: str, value: Any) -> Any:
-    """Numbers (and numeric strings) get ``px`` unless the property is unitless."""
-    number = js_to_number(value)
-    if math.isnan(number):
-        return value
-    if name not in _OPT_OUT_PX:
-        return f"{js_string(number)}px"
-    if name in _KEEP_NUMBER:
-        return number
-    return js_string(value)
+__all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
 
 
 @lru_cache(maxsize=1024)
@@ -238,6 +223,8 @@ def _expand_cached(name: str, value: Any, kind: str, current_text: str
 
 def _expand_uncached(name: str, value: Any, current_text: str,
                      warn: Callable[[str], None]) -> dict[str, Any]:
+    if name == "font":
+        return _font(value, current_text, warn)
     handler = BOX_HANDLERS.get(name)
     if handler is not None:
         result = handler(name, value, current_text)
@@ -254,6 +241,14 @@ def _expand_uncached(name: str, value: Any, current_text: str,
         raise StyleError("inputValue.trim is not a function")
     styles = c2rn.get_styles_for_property(name, purified, warn)
     return {k: (None if v is c2rn.UNSET else v) for k, v in styles.items()}
+
+
+def _font(value: Any, current_text: str, warn: Callable[[str], None]) -> dict[str, Any]:
+    """The ``font`` shorthand: its longhands, each expanded like a declaration of its own."""
+    out: dict[str, Any] = {}
+    for longhand, longhand_value in parse_font_shorthand(js_string(value)).items():
+        out.update(expand_declaration(longhand, longhand_value, current_text, warn))
+    return out
 
 
 def _with_rule(error: StyleError, name: str, value: Any) -> StyleError:

@@ -1,8 +1,9 @@
 """Font, background, shadow, stroke, list and blending declarations.
 
 Mirrors the text and paint half of ``handleSpecialCase`` in the reference's
-``handler/expand.ts``; the ``font`` and ``background`` shorthands are parsed by
-:mod:`.font` and :mod:`.background`. Like
+``handler/expand.ts``; the ``background`` shorthand is parsed by
+:mod:`.background` (``font`` is expanded by :mod:`.expand` itself: its longhands
+go through the same expansion). Like
 :mod:`.shorthands`, handlers return the longhands a declaration sets, as the
 reference's strings and numbers (None: reset to unset).
 """
@@ -16,8 +17,8 @@ from ..errors import StyleError
 from . import c2rn
 from . import valueparser as vp
 from .background import expand_background
-from .font import parse_font_shorthand
 from .font_features import VARIANT_FEATURES, expand_font_variant, parse_font_variant
+from .purify import purify
 from .shorthands import parse_line_width
 from .transform import parse_individual_transform, parse_transform
 from .values import (
@@ -38,17 +39,6 @@ def _font_family(value: Any) -> dict[str, Any]:
         raise StyleError("g.split is not a function", prop="fontFamily", value=value)
     return {"fontFamily": [re.sub(r"(^['\"])|(['\"]$)", "", family.strip()).lower()
                            for family in value.split(",")]}
-
-
-def _font(value: Any, color: str, warn: Callable[[str], None]) -> dict[str, Any]:
-    from .expand import (
-        expand_declaration,  # the longhands go through expand like their own
-    )
-
-    out: dict[str, Any] = {}
-    for longhand, longhand_value in parse_font_shorthand(js_string(value)).items():
-        out.update(expand_declaration(longhand, longhand_value, color, warn))
-    return out
 
 
 # -- shadows and strokes -----------------------------------------------------------------
@@ -219,11 +209,6 @@ def _transform(value: Any) -> dict[str, Any]:
     return {"transform": parse_transform(value)}
 
 
-def _purify(name: str, value: Any) -> Any:
-    from .expand import purify
-    return purify(name, value)
-
-
 def _normal_spacing(name: str, value: Any) -> dict[str, Any] | None:
     return {name: 0.0} if js_string(value).strip().lower() == "normal" else None
 
@@ -233,9 +218,8 @@ _Handler = Callable[[str, Any, str, Callable[[str], None]], "dict[str, Any] | No
 PAINT_HANDLERS: dict[str, _Handler] = {
     "letterSpacing": lambda n, v, c, w: _normal_spacing(n, v),
     "wordSpacing": lambda n, v, c, w: _normal_spacing(n, v),
-    "font": lambda n, v, c, w: _font(v, c, w),
     "fontFamily": lambda n, v, c, w: _font_family(v),
-    "lineHeight": lambda n, v, c, w: {"lineHeight": _purify(n, v)},
+    "lineHeight": lambda n, v, c, w: {"lineHeight": purify(n, v)},
     "tabSize": lambda n, v, c, w: {"tabSize": v if isinstance(v, (int, float)) else js_string(v).strip()},
     "boxShadow": lambda n, v, c, w: _box_shadow(v),
     "listStyle": lambda n, v, c, w: _list_style(v),
@@ -265,7 +249,7 @@ PAINT_HANDLERS: dict[str, _Handler] = {
         js_string(v).strip(), {**BLEND_MODES, "plus-lighter": "plus-lighter"}, n)},
     "backgroundBlendMode": lambda n, v, c, w: _background_blend_mode(v),
     "isolation": lambda n, v, c, w: {n: check_keyword(js_string(v).strip(), {"auto": "auto", "isolate": "isolate"}, n)},
-    # Parsed by the layout (grid) and paint (filters, masks) stages; kept as written.
+    # Kept as written here; parsed at the end of compute_style (grid: grid_values; filters: paint_values).
     **{name: (lambda n, v, c, w: {n: v}) for name in (
         "gridTemplateColumns", "gridTemplateRows", "gridTemplateAreas", "gridAutoColumns",
         "gridAutoRows", "gridAutoFlow", "gridRowStart", "gridRowEnd", "gridColumnStart",

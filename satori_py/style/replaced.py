@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..js_numbers import parse_view_box
 from .types import Percent, Size
 from .values import LengthContext, finite_length, js_to_number, length_to_number
 
-__all__ = ["ReplacedSize", "image_size", "natural_height_for", "parse_view_box", "svg_size"]
+__all__ = ["ReplacedSize", "image_size", "natural_height_for", "svg_size"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +95,6 @@ def natural_height_for(style: Mapping[str, Any], natural_width: float, natural_h
     if isinstance(ratio, float) and not style.get("aspectRatioAuto"):
         return natural_width / ratio
     return natural_height
-
-
-def parse_view_box(view_box: Any) -> list[float] | None:
-    if not view_box:
-        return None
-    return [js_to_number(part) for part in re.split(r"[, ]", str(view_box)) if part]
 
 
 def _parse_int(value: Any) -> float:

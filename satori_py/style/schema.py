@@ -117,8 +117,6 @@ def _raw(group: str, target: str) -> Column:
     return Column(group, "Raw", target)
 
 
-_GRID = "GridTemplate/GridPlacement parsed at style time (step 3; layout/grid_parse.py today)"
-
 COLUMNS: Mapping[str, Column] = MappingProxyType({
     # -- box: the element's own box, positioning and block-level text limits -------------
     "display": Column("box", "Display"),
@@ -165,10 +163,9 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "justifySelf": Column("flex", "JustifySelf"),
     "rowGap": Column("flex", _LENGTH),
     "columnGap": Column("flex", _LENGTH),
-    **{name: _raw("flex", _GRID) for name in (
-        "grid", "gridTemplate", "gridTemplateColumns", "gridTemplateRows", "gridTemplateAreas",
-        "gridAutoColumns", "gridAutoRows", "gridAutoFlow", "gridArea", "gridRow", "gridColumn",
-        "gridRowStart", "gridRowEnd", "gridColumnStart", "gridColumnEnd")},
+    # The grid properties an element declares, parsed (style/grid_values.py).
+    "gridContainer": Column("flex", "GridContainer | None"),
+    "gridItem": Column("flex", "GridItem | None"),
     # -- font (inherited) ------------------------------------------------------------------
     "fontFamily": Column("font", "tuple[str, ...]"),
     "fontSize": Column("font", "float"),

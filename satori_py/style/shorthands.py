@@ -18,6 +18,7 @@ from ..errors import StyleError
 from . import valueparser as vp
 from .colors import is_color
 from .corner_shape import CORNER_SHAPE_HANDLERS
+from .purify import purify
 from .values import MATH_FUNCTION, check_keyword, js_string, split_values
 
 __all__ = [
@@ -259,8 +260,6 @@ def _math_edges(name: str, value: Any) -> dict[str, Any] | None:
 
 
 def _gap(value: Any) -> dict[str, Any]:
-    from .expand import purify  # the one place numbers get their px
-
     parts = js_string(value).strip().split()
     if len(parts) > 2:
         raise StyleError("Invalid `gap` value.", prop="gap", value=value)
@@ -312,8 +311,6 @@ def _text_decoration(value: Any, current_color: str) -> dict[str, Any]:
 
 
 def _decoration_length(name: str, value: Any) -> dict[str, Any]:
-    from .expand import purify
-
     normalized = purify(name, js_string(value).strip().lower())
     text = js_string(normalized)
     if not _is_decoration_length(text) or (name == "textUnderlineOffset" and text == "from-font"):

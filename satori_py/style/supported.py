@@ -16,8 +16,9 @@ __all__ = ["SUPPORTED", "unsupported_property"]
 
 _MASK_LONGHANDS = ("Image", "Position", "Size", "Repeat", "Origin", "Clip", "Composite", "Mode")
 
-# Kept as written by the style stage and read later: by the layout (grid, line
-# clamps, form controls), the painter (clips, masks, 3D) or the stylesheet cascade.
+# Kept as written by the expansion and read later: by the end of compute_style (grid,
+# style/grid_values.py), the layout (line clamps, form controls), the painter (clips,
+# masks, 3D) or the stylesheet cascade.
 _READ_AS_WRITTEN = frozenset({
     "grid", "gridTemplate", "gridArea", "gridRow", "gridColumn",
     "WebkitBoxOrient", "WebkitLineClamp", "appearance", "WebkitAppearance",
@@ -29,7 +30,7 @@ _READ_AS_WRITTEN = frozenset({
 })
 
 SUPPORTED: frozenset[str] = frozenset({
-    *PROPERTIES, *BOX_HANDLERS, *PAINT_HANDLERS, *SHORTHANDS,
+    *PROPERTIES, *BOX_HANDLERS, *PAINT_HANDLERS, *SHORTHANDS, "font",  # style.expand's own shorthand
     *(name for name in INHERITED if not name.startswith("_")), *_READ_AS_WRITTEN,
 })
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from ..js_numbers import JS_SPACE, js_to_number
 from .types import MAX_LENGTH, js_number
 
 __all__ = [
@@ -148,10 +149,7 @@ _CSS_DIMENSION_UNITS = {
     "Hz": "frequency", "kHz": "frequency", "dpi": "resolution", "dpcm": "resolution",
     "dppx": "resolution", "s": "time", "ms": "time",
 }
-# JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
-JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
-           "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_LEADING_FLOAT = re.compile(f"^[{JS_SPACE}]*([+-]?(?:Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?))")
+_LEADING_FLOAT = re.compile(f"^[{JS_SPACE}]*([+-]?(?:Infinity|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?))")
 
 
 def js_parse_float(text: str) -> float:
@@ -231,35 +229,6 @@ def split_top_level(value: str, separator: str | Callable[[str], bool] = ",") ->
             start = i + 1
     parts.append(value[start:].strip())
     return parts
-
-
-_JS_DECIMAL = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
-_JS_RADIX = re.compile(r"^0([xob])([0-9a-f]+)$", re.IGNORECASE)
-
-
-def js_to_number(value: Any) -> float:
-    """JavaScript's ``Number(value)`` for strings, numbers and booleans (NaN if not one)."""
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if isinstance(value, (int, float)):
-        return float(value)
-    if not isinstance(value, str):
-        return math.nan
-    text = value.strip()
-    if not text:
-        return 0.0
-    if _JS_DECIMAL.match(text):
-        return float(text)
-    if text.lstrip("+-") == "Infinity" and text.count("-") + text.count("+") <= 1:
-        return -math.inf if text.startswith("-") else math.inf
-    radix = _JS_RADIX.match(text)
-    if radix:
-        base = {"x": 16, "o": 8, "b": 2}[radix.group(1).lower()]
-        try:
-            return float(int(radix.group(2), base))
-        except ValueError:
-            return math.nan
-    return math.nan
 
 
 def js_string(value: Any) -> str:

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..cache import BoundedCache
+from ..js_numbers import js_div
 from ..style.values import JS_SPACE, js_string, js_to_number
 from .checks import check_style
 from .config import Theme, config_key, resolve_config
 from .parser import NULL, parse_class
-from .units import Complete, Dependent, Device, Ordered, js_div, js_truthy
+from .units import Complete, Dependent, Device, Ordered, js_truthy
 from .utilities.color import remove_opacity_helpers
 from .utilities.static import STATIC
 

@@ -7,16 +7,16 @@ JavaScript numbers: NaN and infinities flow through as they do in twrnc.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..js_numbers import js_div
 from ..style.values import js_number, js_parse_float, js_string
 
 __all__ = [
     "Complete", "Context", "Dependent", "Device", "IR", "Ordered", "direction",
-    "complete_style", "consume_direction", "js_div", "js_truthy", "merge_style",
+    "complete_style", "consume_direction", "js_truthy", "merge_style",
     "parse_numeric", "style_value", "to_px", "to_style_value", "unconfigged", "unconfigged_style",
 ]
 
@@ -77,15 +77,6 @@ IR = Complete | Dependent | Ordered | None
 
 
 # -- JavaScript numbers --------------------------------------------------------------------------
-
-def js_div(a: float, b: float) -> float:
-    """``a / b`` with JavaScript's infinities and NaN for a zero divisor."""
-    if b == 0:
-        if a == 0 or a != a:
-            return math.nan
-        return math.copysign(math.inf, a) * math.copysign(1.0, b)
-    return a / b
-
 
 def js_truthy(value: Any) -> bool:
     """JavaScript truthiness of a style value (0, NaN, "" and null are false)."""

@@ -24,9 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from satori_py.errors import SatoriError
-from satori_py.layout.grid import grid_container, grid_item
 from satori_py.layout.taffy import LayoutNode, compute_layout
+from satori_py.style.grid_values import EMPTY_GRID, parse_grid
 from satori_py.style.types import Calc, Percent
+from satori_py.style.values import LengthContext
 
 from .strategies import ABSURD_NUMBERS
 
@@ -68,14 +69,21 @@ def node_styles(draw: st.DrawFn) -> dict[str, Any]:
     return style
 
 
+def _raise(error: Exception) -> None:
+    raise error
+
+
 def _with_grid(node: LayoutNode, grid: dict[str, str]) -> LayoutNode:
-    """The node with the grid values the layout builder would have parsed for it."""
+    """The node with the grid values the style stage would have parsed for it."""
+    is_grid = node.style.get("display") == "grid"
+    values: dict[str, Any] = {"displayInner": "grid" if is_grid else "block", **grid}
     try:
-        if node.style.get("display") == "grid":
-            node.hints.grid = grid_container(grid, None)
-        node.hints.grid_item = grid_item(grid, None)
+        parse_grid(values, 16.0, LengthContext(), _raise)
     except SatoriError:
-        pass  # an invalid grid value is the style stage's error; the node goes without it
+        return node  # an invalid grid value is the style stage's error; the node goes without it
+    if is_grid:
+        node.hints.grid = values.get("gridContainer") or EMPTY_GRID
+    node.hints.grid_item = values.get("gridItem")
     return node
 
 

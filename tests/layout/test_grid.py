@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from satori_py.errors import StyleError
-from satori_py.layout.grid_parse import (
+from satori_py.style.grid_parse import (
     Area,
     Fr,
     GridLine,
@@ -16,7 +16,7 @@ from satori_py.layout.grid_parse import (
     parse_track_list,
 )
 from satori_py.layout.grid_place import place_items
-from satori_py.layout.grid_shorthands import expand_grid_shorthands
+from satori_py.style.grid_shorthands import expand_grid_shorthands
 from satori_py.style.types import Percent
 
 from .support import boxes, d

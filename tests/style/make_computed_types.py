@@ -27,6 +27,9 @@ _VALUE_TYPES = ("BackgroundLayer", "Calc", "FitContent", "LineClamp", "LineHeigh
                 "TransformFunction", "TransformOrigin")
 # The paint layers parsed at style time (satori_py.style.paint_types).
 _PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer")
+# The grid values parsed at style time (satori_py.style.grid_values): named for type checkers
+# only, since that module is imported by the first element with a grid property.
+_GRID_TYPES = ("GridContainer", "GridItem")
 
 
 # Written as plain classes, not dataclasses: making a frozen slotted dataclass runs
@@ -156,7 +159,7 @@ def generate_groups() -> str:
         "from collections.abc import Mapping",
         "from dataclasses import FrozenInstanceError",
         "from operator import attrgetter",
-        "from typing import Any, TypeVar",
+        "from typing import TYPE_CHECKING, Any, TypeVar",
         "",
         "from .keywords import (",
         *[f"    {name}," for name in enums],
@@ -167,6 +170,9 @@ def generate_groups() -> str:
         "from .types import (",
         *[f"    {name}," for name in sorted([*_VALUE_TYPES, "Keyword", "Raw"], key=str.lower)],
         ")",
+        "",
+        "if TYPE_CHECKING:  # imported by the first element with a grid property",
+        f"    from .grid_values import {', '.join(_GRID_TYPES)}",
         "",
         "__all__ = [",
         *[f'    "{name}",' for name in sorted([*(_class_name(g) for g in schema.GROUPS), "TypedStyle"])],

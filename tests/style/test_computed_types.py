@@ -21,6 +21,7 @@ from satori_py.errors import SatoriError
 from satori_py.style import ComputedStyle, compute_style, root_style
 from satori_py.style import computed as computed_module
 from satori_py.style.computed_types import BoxGroup, TypedStyle
+from satori_py.style.grid_values import GridContainer, GridItem
 from satori_py.style.keywords import AlignItems, Display, SizeKeyword, TextAlign
 from satori_py.style.properties import PROPERTIES, is_inherited
 from satori_py.style.schema import (
@@ -97,11 +98,15 @@ def fits(value: Any, hint: Any) -> bool:
     return isinstance(value, hint)
 
 
+# Named by computed_types for type checkers only (imported by the first grid).
+_GRID_TYPES = {"GridContainer": GridContainer, "GridItem": GridItem}
+
+
 def misfits(style: TypedStyle) -> list[str]:
     found = []
     for group in GROUPS:
         values = getattr(style, group)
-        for field, hint in typing.get_type_hints(type(values)).items():
+        for field, hint in typing.get_type_hints(type(values), localns=_GRID_TYPES).items():
             value = getattr(values, field)
             if not fits(value, hint):
                 found.append(f"{group}.{field} = {value!r}")

@@ -6,15 +6,15 @@ reference's ``parser/grid.ts``: shorthands expand into the longhands that
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import StyleError
-from ..style.values import js_string
+from .values import js_string
 
-__all__ = ["LONGHANDS", "expand_grid_shorthands"]
+__all__ = ["GRID_PROPERTIES", "LONGHANDS", "declares_grid", "expand_grid_shorthands"]
 
-# .grid_parse is imported where a shorthand is expanded: the layout asks every box
+# .grid_parse is imported where a shorthand is expanded: the style stage asks every element
 # whether it declares_grid(), and a card without grids never loads the grid parser.
 
 
@@ -180,25 +180,37 @@ LONGHANDS = ("gridTemplateColumns", "gridTemplateRows", "gridTemplateAreas", "gr
 _SHORTHANDS = ("grid", "gridTemplate", "gridRow", "gridColumn", "gridArea")
 
 
-_GRID_NAMES = frozenset(LONGHANDS) | frozenset(_SHORTHANDS)
+GRID_PROPERTIES = frozenset(LONGHANDS) | frozenset(_SHORTHANDS)
 
 
-def declares_grid(style: Mapping[str, Any]) -> bool:
-    """Whether a computed style declares any grid property (most boxes do not, and
-    then have no grid work to do)."""
-    return not _GRID_NAMES.isdisjoint(style.get("_declared", ()))
+def declares_grid(declared: Iterable[str]) -> bool:
+    """Whether the declared property names hold a grid property (most elements' do not,
+    and then have no grid work to do)."""
+    return not GRID_PROPERTIES.isdisjoint(declared)
 
 
-def expand_grid_shorthands(style: Mapping[str, Any]) -> dict[str, Any]:
-    """The grid longhands of a style, its shorthands expanded in declaration order."""
+def expand_grid_shorthands(style: Mapping[str, Any],
+                           report: Callable[[StyleError], None] | None = None) -> dict[str, Any]:
+    """The grid longhands of a style, its shorthands expanded in declaration order.
+
+    An invalid shorthand raises, or with ``report`` is reported and ignored."""
     out: dict[str, Any] = {}
     for name, value in style.items():
         if name in LONGHANDS:
             out[name] = value
-        elif name in ("grid", "gridTemplate"):
-            if not isinstance(value, str):
-                raise StyleError(f"Invalid `{name}` value.", prop=name, value=value)
-            out.update(_expand_grid(value) if name == "grid" else _expand_template(value))
         elif name in _SHORTHANDS:
-            out.update(_expand_placement(name, value))
+            try:
+                out.update(_expand_shorthand(name, value))
+            except StyleError as error:
+                if report is None:
+                    raise
+                report(error)
     return out
+
+
+def _expand_shorthand(name: str, value: Any) -> dict[str, Any]:
+    if name in ("grid", "gridTemplate"):
+        if not isinstance(value, str):
+            raise StyleError(f"Invalid `{name}` value.", prop=name, value=value)
+        return _expand_grid(value) if name == "grid" else _expand_template(value)
+    return _expand_placement(name, value)

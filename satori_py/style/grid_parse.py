@@ -1,8 +1,8 @@
 """CSS Grid values: track lists, areas, auto flow, line placement and the shorthands.
 
 Mirrors the reference's ``parser/grid.ts`` (https://www.w3.org/TR/css-grid-1/):
-the style stage passes the grid properties through as written, and the layout
-parses them here into the types below, which :mod:`.grid` encodes for Taffy.
+the style stage parses the grid properties here into the types below
+(:mod:`.grid_values`), which the layout's ``grid`` module encodes for Taffy.
 Invalid values raise :class:`~satori_py.errors.StyleError` with the
 reference's sentence.
 """
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
-from ..style.calc import parse_math
-from ..style.types import Calc, Percent
-from ..style.values import MATH_FUNCTION, js_string, split_top_level
+from .calc import parse_math
+from .types import Calc, Percent
+from .values import MATH_FUNCTION, js_string, split_top_level
 
 __all__ = [
     "Area", "Areas", "Fr", "GridLine", "Repeat", "TrackList", "TrackSize", "invalid", "is_custom_ident",

@@ -1,0 +1,65 @@
+"""JavaScript's reading of numbers, which the reference's output depends on.
+
+``Number(text)``, ``a / b`` and the reference's ``parseViewBox`` (``utils.ts``),
+kept once here, below every stage: the style stage sizes inline SVGs with them
+and the image readers size SVG images, and the two must agree to the edge.
+Only ASCII digits are digits and only JavaScript's white space is trimmed
+(``\\ufeff`` is, ``\\x1c`` and ``\\x85`` are not), as in JavaScript.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+__all__ = ["JS_SPACE", "js_div", "js_to_number", "parse_view_box"]
+
+# JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
+JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+           "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INFINITY = re.compile(r"[+-]?Infinity")
+_RADIX = re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
+_BASES = {"x": 16, "o": 8, "b": 2}
+_VIEW_BOX_SEPARATOR = re.compile(r"[, ]")
+
+
+def js_to_number(value: Any) -> float:
+    """``Number(value)`` for strings, numbers and booleans (NaN for anything else)."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if not isinstance(value, str):
+        return math.nan
+    text = value.strip(JS_SPACE)
+    if not text:
+        return 0.0
+    if _DECIMAL.fullmatch(text):
+        return float(text)
+    if _INFINITY.fullmatch(text):
+        return -math.inf if text[0] == "-" else math.inf
+    radix = _RADIX.fullmatch(text)
+    if radix:
+        try:
+            return float(int(radix.group(2), _BASES[radix.group(1).lower()]))
+        except ValueError:  # a digit of another base: 0b2, 0o9
+            return math.nan
+    return math.nan
+
+
+def js_div(a: float, b: float) -> float:
+    """``a / b`` as JavaScript divides: by zero gives +-Infinity, or NaN for 0 / 0 and NaN."""
+    if b == 0:
+        if a == 0 or a != a:
+            return math.nan
+        return math.copysign(math.inf, a) * math.copysign(1.0, b)
+    return a / b
+
+
+def parse_view_box(view_box: Any) -> list[float] | None:
+    """``parseViewBox``: split on single commas and spaces (not tabs or newlines), empty
+    parts dropped, each read by ``Number()``; None when there is no viewBox."""
+    if not view_box:
+        return None
+    return [js_to_number(part) for part in _VIEW_BOX_SEPARATOR.split(str(view_box)) if part]
