@@ -164,6 +164,8 @@ INPUTS: list[tuple[str, str, str]] = [
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
+    ("a hexadecimal SVG size past the largest double (OverflowError)",
+     'png(card(h("svg", {"width": "0x" + "f" * 300, "viewBox": "0 0 0x" + "f" * 300 + " 10"})))', "ok"),
 ]
 
 SETUP = '''
