@@ -197,7 +197,6 @@ KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.gradient_stops -> satori_py.style.values",
     "satori_py.paint.inline_svg -> satori_py.style.colors",
     "satori_py.paint.inline_svg -> satori_py.style.expand",
-    "satori_py.paint.inline_svg -> satori_py.style.replaced",
     "satori_py.paint.inline_svg -> satori_py.style.variables",
 }
 

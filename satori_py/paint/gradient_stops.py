@@ -24,7 +24,7 @@ from ..js_numbers import js_div
 from ..style.colors import _parse_node, serialize_color
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.expand import convert_colors
-from ..style.types import MATH_POSITION, RGBA, ColorStop, LineHeight, MathLength, Method, Offset
+from ..style.types import MATH_POSITION, RGBA, ColorStop, MathLength, Method, Offset
 from ..style.values import LengthContext, length_to_number
 
 __all__ = [
@@ -56,14 +56,11 @@ class PaintStyle:
 
     @classmethod
     def from_style(cls, style: Mapping[str, Any]) -> PaintStyle:
-        viewport = style.get("_viewport") or (0.0, 0.0)
-        line_height = style.get("lineHeight")
-        ctx = LengthContext(float(viewport[0] or 0.0), float(viewport[1] or 0.0),
-                            float(style.get("_chRatio") or 0.5),
-                            line_height.value if isinstance(line_height, LineHeight)
-                            and line_height.kind == "multiplier" else None)
+        # The computed style's own length context (ComputedStyle.lengths: viewport, ch, lh).
+        lengths = getattr(style, "lengths", None)
         color = style.get("color")
-        return cls(float(style.get("fontSize") or 16.0), ctx, color if isinstance(color, RGBA) else None)
+        return cls(float(style.get("fontSize") or 16.0), lengths if isinstance(lengths, LengthContext)
+                   else LengthContext(), color if isinstance(color, RGBA) else None)
 
     def length(self, text: str, basis: float) -> float | None:
         """``lengthToNumber(text, fontSize, basis, style, true)``: px, or None."""

@@ -5,7 +5,7 @@ Mirrors ``SVGNodeToImage`` and ``translateSVGNodeToSVGString`` of Satori
 the element and its children are serialised into a standalone SVG document,
 which is drawn as an ``<image>`` filling the content box, fitted by the
 element's ``preserveAspectRatio`` (``xMidYMid meet`` when unset). The box's
-size comes from ``style.replaced.svg_size`` (``handler/compute.ts``); the
+size is the style stage's ``svgSize`` (``handler/compute.ts``); the
 document's own ``width``/``height`` follow the serialiser's simpler rule, so
 they can differ from the box (``height="5em"`` gives ``width="NaN"``), as in
 the reference (except that a NaN size is left out: see ``svg_document``).
@@ -52,7 +52,6 @@ from ..js_numbers import js_div, js_to_number, parse_view_box
 from ..limits import active
 from ..style.colors import parse_color
 from ..style.expand import convert_colors as _convert_color_functions
-from ..style.replaced import svg_size
 from ..style.types import Percent, js_number
 from ..style.variables import (
     extract_custom_properties,
@@ -119,10 +118,10 @@ def svg_source(el: Element, style: Mapping[str, Any], *, load_href: ImageLoader 
     ``load_href`` resolves ``<image href>`` sources (as ``<img src>``: give it
     the render's fetcher). Its ``width``/``height`` are the box's size when
     both are lengths (``intrinsic`` is False otherwise: the builder sizes the
-    box with ``style.replaced.svg_size``).
+    box with the style's ``svgSize``).
     """
     markup = svg_document(el, style, load_href=load_href, convert_colors=convert_colors)
-    size = svg_size(style, el.props)
+    size = style["svgSize"]  # the style stage's (style.replaced.svg_size)
     width, height = _px(size.width), _px(size.height)
     sized = width is not None and height is not None
     # Unsized, the box is not known yet: the replaced element's default 300x150.
