@@ -187,7 +187,8 @@ KNOWN_CYCLES = {
 }
 
 # What paint/ may take from style/: value types only (the painter never parses).
-STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
+STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.frozen", "satori_py.style.keywords",
+                       "satori_py.style.computed_types",
                        "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.conic -> satori_py.style.colorspaces",

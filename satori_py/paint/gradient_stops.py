@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -97,7 +97,7 @@ def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[
             return None
         return Offset(repr(value), "px")
 
-    return [replace(stop, offset=resolve(stop.offset), hint=resolve(stop.hint)) for stop in stops]
+    return [stop.replace(offset=resolve(stop.offset), hint=resolve(stop.hint)) for stop in stops]
 
 
 def space_color(text: str, current: RGBA | None) -> SpaceColor | None:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from ..cache import BoundedCache
@@ -354,4 +353,4 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
             images[index] = parse_gradient(image, font_size, lengths, note)
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
-    return tuple(replace(layer, image=images[i]) if i in images else layer for i, layer in enumerate(layers))
+    return tuple(layer.replace(image=images[i]) if i in images else layer for i, layer in enumerate(layers))

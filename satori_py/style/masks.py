@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from ..errors import StyleError
@@ -182,6 +181,6 @@ def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note)
     told of stop colours that are not colours."""
     if not any(style.get(key) not in (None, "", "none") for key in _SET_BY):
         return None
-    return tuple(replace(layer, image=parse_gradient(layer.image, font_size, lengths, note))
+    return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note))
                  if isinstance(layer.image, str) and is_gradient(layer.image) else layer
                  for layer in mask_layers(style))

@@ -9,11 +9,11 @@ style (``handler/expand.ts``) once its strings are parsed.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import lru_cache
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
+from .frozen import Frozen, set_field
 from .named_colors import NAMED_COLORS
 
 __all__ = [
@@ -108,18 +108,25 @@ def _css_color(r: float, g: float, b: float, a: float) -> str:
     return f"rgba({rgb},{_num(a)})"
 
 
-@dataclass(frozen=True, slots=True)
-class RGBA:
+class RGBA(Frozen):
     """An sRGB colour: channels 0-255 (floats), alpha 0-1.
 
     :func:`~satori_py.style.parse_color` gives whole channels, as colours reach
     the SVG (the reference rounds the colours it converts).
     """
 
+    __slots__ = ("r", "g", "b", "a")
+
     r: float
     g: float
     b: float
-    a: float = 1.0
+    a: float
+
+    def __init__(self, r: float, g: float, b: float, a: float = 1.0) -> None:
+        set_field(self, "r", r)
+        set_field(self, "g", g)
+        set_field(self, "b", b)
+        set_field(self, "a", a)
 
     def to_css(self) -> str:
         """The shortest exact CSS form: a name, a hex colour, or ``rgba()``."""
@@ -134,11 +141,15 @@ class RGBA:
         return self.a <= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Percent:
+class Percent(Frozen):
     """A percentage, ``value`` in CSS units (``50%`` is ``Percent(50)``)."""
 
+    __slots__ = ("value",)
+
     value: float
+
+    def __init__(self, value: float) -> None:
+        set_field(self, "value", value)
 
     def resolve(self, basis: float) -> float:
         return self.value * basis / 100.0
@@ -191,31 +202,39 @@ def _evaluate(node: CalcNode, basis: float) -> float:
     raise ValueError(f"bad calc node {kind!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Calc:
+class Calc(Frozen):
     """A ``calc()``/``min()``/``max()``/``clamp()`` length that has percentages.
 
     Math functions without percentages are resolved to px at compute time, like
     the reference; only those whose value depends on the layout stay a Calc.
     """
 
+    __slots__ = ("tree", "source")
+
     tree: CalcNode
-    source: str = ""
+    source: str
+
+    def __init__(self, tree: CalcNode, source: str = "") -> None:
+        set_field(self, "tree", tree)
+        set_field(self, "source", source)
 
     def resolve(self, basis: float) -> float:
         """The length in px, with percentages of ``basis``."""
         return top_level(_evaluate(self.tree, basis))
 
 
-@dataclass(frozen=True, slots=True)
-class FitContent:
+class FitContent(Frozen):
     """``fit-content(<limit>)`` of a size: px, or a percentage."""
+
+    __slots__ = ("limit",)
 
     limit: float | Percent
 
+    def __init__(self, limit: float | Percent) -> None:
+        set_field(self, "limit", limit)
 
-@dataclass(frozen=True, slots=True)
-class LineHeight:
+
+class LineHeight(Frozen):
     """A computed line height.
 
     ``kind`` is ``"normal"`` (the font's metrics decide; ``value`` is 0) or
@@ -224,36 +243,63 @@ class LineHeight:
     compute time, and children inherit that multiplier (not the px value).
     """
 
+    __slots__ = ("kind", "value")
+
     kind: Literal["normal", "multiplier"]
-    value: float = 0.0
+    value: float
+
+    def __init__(self, kind: Literal["normal", "multiplier"], value: float = 0.0) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "value", value)
 
     def resolve(self, font_size: float) -> float | None:
         """The line height in px, or None for ``normal``."""
         return None if self.kind == "normal" else self.value * font_size
 
 
-@dataclass(frozen=True, slots=True)
-class LineClamp:
+class LineClamp(Frozen):
     """``lineClamp``: at most ``count`` lines, the last one ending in ``ellipsis``."""
 
+    __slots__ = ("count", "ellipsis")
+
     count: int
-    ellipsis: str = "\u2026"
+    ellipsis: str
+
+    def __init__(self, count: int, ellipsis: str = "\u2026") -> None:
+        set_field(self, "count", count)
+        set_field(self, "ellipsis", ellipsis)
 
 
-@dataclass(frozen=True, slots=True)
-class Shadow:
+class Shadow(Frozen):
     """One ``textShadow`` or ``boxShadow`` layer, lengths in px."""
+
+    __slots__ = ("offset_x", "offset_y", "blur", "color", "spread", "inset")
 
     offset_x: float
     offset_y: float
     blur: float
     color: RGBA
-    spread: float = 0.0
-    inset: bool = False
+    spread: float
+    inset: bool
+
+    def __init__(
+        self,
+        offset_x: float,
+        offset_y: float,
+        blur: float,
+        color: RGBA,
+        spread: float = 0.0,
+        inset: bool = False,
+    ) -> None:
+        set_field(self, "offset_x", offset_x)
+        set_field(self, "offset_y", offset_y)
+        set_field(self, "blur", blur)
+        set_field(self, "color", color)
+        set_field(self, "spread", spread)
+        set_field(self, "inset", inset)
 
 
-@dataclass(frozen=True, slots=True)
-class TransformFunction:
+class TransformFunction(Frozen):
     """A transform function with resolved arguments.
 
     ``name`` is spelled as in CSS (``translateX``). Lengths are px, angles
@@ -261,22 +307,43 @@ class TransformFunction:
     element's size as Percent or Calc. ``perspective(none)`` is ``inf``.
     """
 
+    __slots__ = ("name", "args")
+
     name: str
     args: tuple[float | Percent | Calc, ...]
 
+    def __init__(self, name: str, args: tuple[float | Percent | Calc, ...]) -> None:
+        set_field(self, "name", name)
+        set_field(self, "args", args)
 
-@dataclass(frozen=True, slots=True)
-class TransformOrigin:
+
+class TransformOrigin(Frozen):
     """A parsed ``transformOrigin``: each axis relative (percent) or absolute (px).
 
     An axis with neither is the default, 50%. ``z_absolute`` is the depth in px.
     """
 
-    x_relative: float | None = None
-    y_relative: float | None = None
-    x_absolute: float | None = None
-    y_absolute: float | None = None
-    z_absolute: float | None = None
+    __slots__ = ("x_relative", "y_relative", "x_absolute", "y_absolute", "z_absolute")
+
+    x_relative: float | None
+    y_relative: float | None
+    x_absolute: float | None
+    y_absolute: float | None
+    z_absolute: float | None
+
+    def __init__(
+        self,
+        x_relative: float | None = None,
+        y_relative: float | None = None,
+        x_absolute: float | None = None,
+        y_absolute: float | None = None,
+        z_absolute: float | None = None,
+    ) -> None:
+        set_field(self, "x_relative", x_relative)
+        set_field(self, "y_relative", y_relative)
+        set_field(self, "x_absolute", x_absolute)
+        set_field(self, "y_absolute", y_absolute)
+        set_field(self, "z_absolute", z_absolute)
 
 
 # -- gradients (parsed at style time: style/gradients.py) ------------------------------------
@@ -288,13 +355,18 @@ Method = tuple[str, str]
 MATH_POSITION = 1_000_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class Offset:
+class Offset(Frozen):
     """A stop position as css-gradient-parser leaves it: the number's text (None when
     it did not match) and its unit (``px`` when none was written)."""
 
+    __slots__ = ("text", "unit")
+
     text: str | None
     unit: str
+
+    def __init__(self, text: str | None, unit: str) -> None:
+        set_field(self, "text", text)
+        set_field(self, "unit", unit)
 
     @property
     def number(self) -> float:
@@ -306,11 +378,17 @@ class Offset:
         return f"{'undefined' if self.text is None else self.text}{self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
-class ColorStop:
+class ColorStop(Frozen):
+    __slots__ = ("color", "offset", "hint")
+
     color: str
-    offset: Offset | None = None
-    hint: Offset | None = None
+    offset: Offset | None
+    hint: Offset | None
+
+    def __init__(self, color: str, offset: Offset | None = None, hint: Offset | None = None) -> None:
+        set_field(self, "color", color)
+        set_field(self, "offset", offset)
+        set_field(self, "hint", hint)
 
 
 class MathLength(Protocol):
@@ -320,26 +398,44 @@ class MathLength(Protocol):
     def evaluate(self, basis: float = 0.0) -> float: ...
 
 
-@dataclass(frozen=True, slots=True)
-class LinearGradient:
+class LinearGradient(Frozen):
     """``[repeating-]linear-gradient()``: the end points of ``to <side>`` in the unit
     box (``to bottom`` when no direction is given), else an angle in degrees (NaN
     when it does not parse); stop positions ``1000000000px``... stand for
     ``math[0]``..., as the reference's placeholders."""
+
+    __slots__ = ("repeating", "method", "points", "degrees", "stops", "math")
 
     repeating: bool
     method: Method | None
     points: tuple[float, float, float, float] | None
     degrees: float
     stops: tuple[ColorStop, ...]
-    math: tuple[MathLength | None, ...] = ()
+    math: tuple[MathLength | None, ...]
+
+    def __init__(
+        self,
+        repeating: bool,
+        method: Method | None,
+        points: tuple[float, float, float, float] | None,
+        degrees: float,
+        stops: tuple[ColorStop, ...],
+        math: tuple[MathLength | None, ...] = (),
+    ) -> None:
+        set_field(self, "repeating", repeating)
+        set_field(self, "method", method)
+        set_field(self, "points", points)
+        set_field(self, "degrees", degrees)
+        set_field(self, "stops", stops)
+        set_field(self, "math", math)
 
 
-@dataclass(frozen=True, slots=True)
-class RadialGradient:
+class RadialGradient(Frozen):
     """``[repeating-]radial-gradient()``: its shape, size words (extent keywords or
     lengths), the two words of its centre (and each read as a position, for
     those that are not keywords); stops as :class:`LinearGradient`'s."""
+
+    __slots__ = ("repeating", "method", "shape", "sizes", "position", "position_offsets", "stops", "math")
 
     repeating: bool
     method: Method | None
@@ -348,13 +444,34 @@ class RadialGradient:
     position: tuple[str, str]
     position_offsets: tuple[Offset | None, Offset | None]
     stops: tuple[ColorStop, ...]
-    math: tuple[MathLength | None, ...] = ()
+    math: tuple[MathLength | None, ...]
+
+    def __init__(
+        self,
+        repeating: bool,
+        method: Method | None,
+        shape: str,
+        sizes: tuple[str, ...],
+        position: tuple[str, str],
+        position_offsets: tuple[Offset | None, Offset | None],
+        stops: tuple[ColorStop, ...],
+        math: tuple[MathLength | None, ...] = (),
+    ) -> None:
+        set_field(self, "repeating", repeating)
+        set_field(self, "method", method)
+        set_field(self, "shape", shape)
+        set_field(self, "sizes", sizes)
+        set_field(self, "position", position)
+        set_field(self, "position_offsets", position_offsets)
+        set_field(self, "stops", stops)
+        set_field(self, "math", math)
 
 
-@dataclass(frozen=True, slots=True)
-class ConicGradient:
+class ConicGradient(Frozen):
     """``[repeating-]conic-gradient()``: the start angle in degrees and the centre's
     words."""
+
+    __slots__ = ("repeating", "method", "start", "position", "stops")
 
     repeating: bool
     method: Method | None
@@ -362,12 +479,25 @@ class ConicGradient:
     position: str
     stops: tuple[ColorStop, ...]
 
+    def __init__(
+        self,
+        repeating: bool,
+        method: Method | None,
+        start: float,
+        position: str,
+        stops: tuple[ColorStop, ...],
+    ) -> None:
+        set_field(self, "repeating", repeating)
+        set_field(self, "method", method)
+        set_field(self, "start", start)
+        set_field(self, "position", position)
+        set_field(self, "stops", stops)
+
 
 Gradient = LinearGradient | RadialGradient | ConicGradient
 
 
-@dataclass(frozen=True, slots=True)
-class BackgroundLayer:
+class BackgroundLayer(Frozen):
     """One background (or mask) layer as css-background-parser splits it.
 
     Every field but ``image`` is the CSS text as written for that layer ("" when
@@ -375,14 +505,36 @@ class BackgroundLayer:
     or the text (``url()``, a colour, ``none``).
     """
 
+    __slots__ = ("image", "position", "size", "repeat", "origin", "clip", "attachment", "blend_mode")
+
     image: str | Gradient
-    position: str = ""
-    size: str = ""
-    repeat: str = ""
-    origin: str = ""
-    clip: str = ""
-    attachment: str = ""
-    blend_mode: str | None = None
+    position: str
+    size: str
+    repeat: str
+    origin: str
+    clip: str
+    attachment: str
+    blend_mode: str | None
+
+    def __init__(
+        self,
+        image: str | Gradient,
+        position: str = "",
+        size: str = "",
+        repeat: str = "",
+        origin: str = "",
+        clip: str = "",
+        attachment: str = "",
+        blend_mode: str | None = None,
+    ) -> None:
+        set_field(self, "image", image)
+        set_field(self, "position", position)
+        set_field(self, "size", size)
+        set_field(self, "repeat", repeat)
+        set_field(self, "origin", origin)
+        set_field(self, "clip", clip)
+        set_field(self, "attachment", attachment)
+        set_field(self, "blend_mode", blend_mode)
 
 
 Length = float
