@@ -163,7 +163,7 @@ def test_import_cycles_are_found() -> None:
 
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("satori_py._version", "satori_py.errors", "satori_py.diagnostics", "satori_py.cache", "satori_py.limits",
-              "satori_py.js_numbers", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options")),
+              "satori_py.js_numbers", "satori_py.colorspaces", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options")),
     ("element", ("satori_py.element",)),
     # satori_py.tailwind reads tw classes into a style dict (pure data, beside the style stage).
     ("style", ("satori_py.style", "satori_py.tailwind")),
@@ -190,10 +190,6 @@ KNOWN_CYCLES = {
 STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
                        "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
-    "satori_py.paint.conic -> satori_py.style.colorspaces",
-    "satori_py.paint.gradient_stops -> satori_py.style.colors",
-    "satori_py.paint.gradient_stops -> satori_py.style.colorspaces",
-    "satori_py.paint.gradient_stops -> satori_py.style.expand",
     "satori_py.paint.gradient_stops -> satori_py.style.values",
     "satori_py.paint.inline_svg -> satori_py.style.colors",
     "satori_py.paint.inline_svg -> satori_py.style.expand",

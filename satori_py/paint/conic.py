@@ -22,10 +22,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
+from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.types import ColorStop, ConicGradient, Method, Offset, js_round
 from ..svg import SvgNode, fmt
-from .gradient_stops import PaintStyle, apply_hint, space_color
+from .gradient_stops import PaintStyle, apply_hint
 
 __all__ = ["ConicStop", "conic_center", "conic_content", "resolve_conic_stops"]
 
@@ -87,11 +87,11 @@ def _js_max(*values: float) -> float:
     return math.nan if any(math.isnan(v) for v in values) else max(values)
 
 
-def resolve_conic_stops(color_stops: Sequence[ColorStop], ps: PaintStyle) -> list[ConicStop]:
+def resolve_conic_stops(color_stops: Sequence[ColorStop]) -> list[ConicStop]:
     """Stops with positions in turns (CSS's colour stop fix-up)."""
     stops = []
     for given in color_stops:
-        parsed = space_color(given.color, ps.color)
+        parsed = given.paint.space
         color = _TRANSPARENT if parsed is None else _unit_color(to_rgba_tuple(parsed))
         stops.append(ConicStop(color, parsed, _turns(given.offset) if given.offset else None,
                                _turns(given.hint) if given.hint else None))
@@ -219,7 +219,7 @@ def conic_content(image: ConicGradient, size: tuple[float, float], id_base: str,
     w, h = size
     cx, cy = conic_center(image.position, w, h, ps)
     start_angle = image.start
-    stops = resolve_conic_stops(image.stops, ps)
+    stops = resolve_conic_stops(image.stops)
     color_at = _color_at(stops, repeating, method)
     segments = _segments(stops, repeating, color_at)
 

@@ -115,13 +115,12 @@ def linear_points(radians: float, w: float, h: float) -> tuple[Points, float]:
     return (x1 / w, y1 / h, x2 / w, y2 / h), length
 
 
-def _fraction_of(offset: Offset | None, default: float, length: float, ps: PaintStyle) -> float:
+def _fraction_of(offset: Offset | None, default: float, length: float) -> float:
     if offset is None:
         return default
     if offset.unit == "%":
         return offset.number / 100
-    px = ps.length(offset.css, length)
-    return js_div(px if px is not None else math.nan, length)
+    return js_div(offset.px if offset.px is not None else math.nan, length)
 
 
 # A linear gradient's end points and stops (offset, colour) per (gradient, size, paint style,
@@ -164,8 +163,8 @@ def _linear_parts(image: LinearGradient, size: tuple[float, float], ps: PaintSty
     stops = resolve_math_positions(image.stops, image.math, length)
     if repeating:
         # The line from the first stop to the last one, repeated.
-        p1 = _fraction_of(stops[0].offset if stops else None, 0.0, length, ps)
-        p2 = _fraction_of(stops[-1].offset if stops else None, 1.0, length, ps)
+        p1 = _fraction_of(stops[0].offset if stops else None, 0.0, length)
+        p2 = _fraction_of(stops[-1].offset if stops else None, 1.0, length)
         x1, y1, x2, y2 = points
         points = ((x2 - x1) * p1 + x1, (y2 - y1) * p1 + y1, (x2 - x1) * p2 + x1, (y2 - y1) * p2 + y1)
         cycle = _repeating_cycle(stops[-1].offset if stops else None, length)
@@ -290,8 +289,7 @@ def _radial(image: RadialGradient, size: tuple[float, float], box_width: float, 
     total = box_width
     last = g.stops[-1].offset if g.stops else None
     if g.repeating and last is not None and last.unit != "%":
-        px = ps.length(last.css, box_width)
-        total = px if px is not None else math.nan
+        total = last.px if last.px is not None else math.nan
     stops = _stop_nodes(normalize_stops(total, g.stops, ps, g.repeating, mask, method), percent=False)
     circle = g.shape == "circle"
     if g.repeating:
@@ -304,8 +302,7 @@ def _radial(image: RadialGradient, size: tuple[float, float], box_width: float, 
             percent = last.number if last is not None else 100.0
             r: AttrValue = num(percent * min(js_div(h, w), 1) / g.ratio) + "%"
         else:
-            px = ps.length(last.css, w)
-            r = num(js_div(px if px is not None else math.nan, radius))
+            r = num(js_div(last.px if last.px is not None else math.nan, radius))
         attrs: dict[str, AttrValue] = {"cx": g.cx, "cy": g.cy}
         attrs.update({"r": g.r} if circle else {"rx": g.rx, "ry": g.ry})
         return [

@@ -1,14 +1,15 @@
 """Colour stops: what every gradient builder shares.
 
 Mirrors the stop half of ``builder/gradient/utils.ts`` of Satori 0.63.2 (the
-syntax is parsed at style time, :mod:`satori_py.style.gradients`): ``calc()``
-positions resolved against the gradient's length, the stop fix-up of
-``normalizeStops`` (which is not CSS's: no monotonic clamp) and the extra
-stops that approximate interpolation SVG cannot do (other colour spaces,
-hints, and changes of alpha, which SVG does not premultiply).
+syntax is parsed, and the stops' colours and lengths resolved, at style time:
+:mod:`satori_py.style.gradients`): ``calc()`` positions resolved against the
+gradient's length, the stop fix-up of ``normalizeStops`` (which is not CSS's:
+no monotonic clamp) and the extra stops that approximate interpolation SVG
+cannot do (other colour spaces, hints, and changes of alpha, which SVG does
+not premultiply).
 
-The :class:`PaintStyle` here carries what lengths and colours are resolved
-against (the element's font size, viewport and ``color``).
+The :class:`PaintStyle` here carries what the lengths of backgrounds are
+resolved against (the element's font size and viewport).
 """
 from __future__ import annotations
 
@@ -18,13 +19,22 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-import tinycss2
-
+from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..js_numbers import js_div
-from ..style.colors import _parse_node, serialize_color
-from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
-from ..style.expand import convert_colors
-from ..style.types import MATH_POSITION, RGBA, ColorStop, LineHeight, MathLength, Method, Offset
+from ..style.types import (
+    MATH_POSITION,
+    RGBA,
+    TRANSPARENT_STOP,
+    ColorStop,
+    LineHeight,
+    MathLength,
+    Method,
+    Offset,
+    StopColor,
+    js_round,
+    serialize_color,
+    top_level,
+)
 from ..style.values import LengthContext, length_to_number
 
 __all__ = [
@@ -33,7 +43,6 @@ __all__ = [
     "apply_hint",
     "normalize_stops",
     "resolve_math_positions",
-    "space_color",
 ]
 
 RGBATuple = tuple[float, float, float, float]
@@ -43,16 +52,14 @@ _SRGB: Method = ("srgb", "shorter")
 
 @dataclass(frozen=True, slots=True)
 class PaintStyle:
-    """What a background's lengths and colours are resolved against.
+    """What a background's lengths are resolved against.
 
     The reference passes the element's inheritable style: its font size (for
-    ``em``), the viewport (for ``vw``/``vh``) and its ``color`` (for stops
-    that still say ``currentColor``).
+    ``em``) and the viewport (for ``vw``/``vh``).
     """
 
     font_size: float = 16.0
     lengths: LengthContext = field(default_factory=LengthContext)
-    color: RGBA | None = None
 
     @classmethod
     def from_style(cls, style: Mapping[str, Any]) -> PaintStyle:
@@ -62,8 +69,7 @@ class PaintStyle:
                             float(style.get("_chRatio") or 0.5),
                             line_height.value if isinstance(line_height, LineHeight)
                             and line_height.kind == "multiplier" else None)
-        color = style.get("color")
-        return cls(float(style.get("fontSize") or 16.0), ctx, color if isinstance(color, RGBA) else None)
+        return cls(float(style.get("fontSize") or 16.0), ctx)
 
     def length(self, text: str, basis: float) -> float | None:
         """``lengthToNumber(text, fontSize, basis, style, true)``: px, or None."""
@@ -98,19 +104,9 @@ def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[
         value = parsed.evaluate(length) if parsed is not None else None
         if value is None or not math.isfinite(value):
             return None
-        return Offset(repr(value), "px")
+        return Offset(repr(value), "px", top_level(value))
 
     return [replace(stop, offset=resolve(stop.offset), hint=resolve(stop.hint)) for stop in stops]
-
-
-def space_color(text: str, current: RGBA | None) -> SpaceColor | None:
-    """A colour in its own space (``parseCSSColor``), or None."""
-    # The colour parser keeps its node parser private; gradients need the colour
-    # before it is clipped to sRGB, to interpolate in other spaces.
-    nodes = [t for t in tinycss2.parse_component_value_list(text.strip())
-             if t.type not in ("whitespace", "comment")]
-    parsed: SpaceColor | None = _parse_node(nodes[0], current) if len(nodes) == 1 else None
-    return parsed
 
 
 def apply_hint(t: float, hint: float) -> float:
@@ -124,11 +120,13 @@ def apply_hint(t: float, hint: float) -> float:
 
 @dataclass(slots=True)
 class Stop:
-    """A resolved stop: offset as a fraction of the gradient, colour as SVG text."""
+    """A resolved stop: offset as a fraction of the gradient, colour as SVG text (and
+    as the style stage resolved it, for interpolation and masks)."""
 
     color: str
     offset: float | None = None
     hint: float | None = None
+    paint: StopColor | None = None
 
 
 def _premultiplied(c: Sequence[float]) -> tuple[float, float, float, float]:
@@ -149,18 +147,20 @@ def _subdivide(color_at: Callable[[float], RGBATuple], t0: float, c0: RGBATuple,
     _subdivide(color_at, t, color, t1, c1, add, depth + 1)
 
 
-def _interpolate_stops(stops: list[Stop], method: Method | None, current: RGBA | None) -> list[Stop]:
+def _interpolate_stops(stops: list[Stop], method: Method | None) -> list[Stop]:
     result: list[Stop] = []
     for i, a in enumerate(stops):
-        result.append(Stop(convert_colors(a.color, current), a.offset))
+        assert a.paint is not None
+        result.append(Stop(a.paint.text, a.offset, paint=a.paint))
         if i + 1 == len(stops):
             break
         b = stops[i + 1]
+        assert b.paint is not None
         start, end = a.offset if a.offset is not None else math.nan, b.offset if b.offset is not None else math.nan
         length = end - start
         if not length > 0:
             continue
-        color_a, color_b = space_color(a.color, current), space_color(b.color, current)
+        color_a, color_b = a.paint.space, b.paint.space
         if color_a is None or color_b is None:
             continue
         hint = None if a.hint is None else (min(max(a.hint, start), end) - start) / length
@@ -174,7 +174,8 @@ def _interpolate_stops(stops: list[Stop], method: Method | None, current: RGBA |
             return to_rgba_tuple(interpolate(ca, cb, t if h is None else apply_hint(t, h), *m))
 
         def add(t: float, color: RGBATuple, s: float = start, n: float = length) -> None:
-            result.append(Stop(serialize_color(RGBA(*color)), s + n * t))
+            text = serialize_color(RGBA(*color))
+            result.append(Stop(text, s + n * t, paint=StopColor(text, None, _serialized_alpha(color[3]))))
 
         # From quarters, so curves with the same middle are subdivided too.
         previous = rgba_a
@@ -205,28 +206,28 @@ def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: P
     def resolve(position: Offset) -> float:
         if position.unit == "%":
             return js_div(position.number, total_percentage)
-        px = ps.length(position.css, total_length)
-        return js_div(px if px is not None else math.nan, total_length)
+        return js_div(position.px if position.px is not None else math.nan, total_length)
 
     stops: list[Stop] = []
     for given in color_stops:
         hint = resolve(given.hint) if given.hint is not None else None
         if not stops:
             # The first stop, made to start at 0.
-            stops.append(Stop(given.color, 0.0, hint))
+            stops.append(Stop(given.color, 0.0, hint, given.paint))
             if given.offset is None or given.offset.text == "0":
                 continue
-        stops.append(Stop(given.color, resolve(given.offset) if given.offset is not None else None, hint))
+        stops.append(Stop(given.color, resolve(given.offset) if given.offset is not None else None, hint,
+                          given.paint))
     if not stops:
-        stops.append(Stop("transparent", 0.0))
+        stops.append(Stop("transparent", 0.0, paint=TRANSPARENT_STOP))
     tail = stops[-1]
     if tail.offset != 1:
         if tail.offset is None:
             tail.offset = 1.0
         elif repeating:
-            stops[-1] = Stop(tail.color, 1.0)
+            stops[-1] = Stop(tail.color, 1.0, paint=tail.paint)
         else:
-            stops.append(Stop(tail.color, 1.0))
+            stops.append(Stop(tail.color, 1.0, paint=tail.paint))
 
     previous, following = 0, 1
     for i, stop in enumerate(stops):
@@ -240,14 +241,19 @@ def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: P
         assert start is not None and end is not None
         stop.offset = (end - start) / (following - previous) * (i - previous) + start
 
-    result = _interpolate_stops(stops, method, ps.color)
+    result = _interpolate_stops(stops, method)
     if mask:
         # Masks use luminance: white with the stop's alpha.
         for stop in result:
-            color = space_color(stop.color, None)
-            if color is not None:
-                stop.color = f"rgba(255, 255, 255, {_js_alpha(to_rgba_tuple(color)[3])})"
+            alpha = stop.paint.mask_alpha if stop.paint is not None else None
+            if alpha is not None:
+                stop.color = f"rgba(255, 255, 255, {_js_alpha(alpha)})"
     return result
+
+
+def _serialized_alpha(alpha: float) -> float:
+    """The alpha of a colour as :func:`serialize_color` writes it, read back."""
+    return 1.0 if alpha == 1 else min(1.0, max(0.0, js_round(alpha * 1000) / 1000))
 
 
 def _js_alpha(alpha: float) -> str:

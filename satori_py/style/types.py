@@ -14,10 +14,12 @@ from functools import lru_cache
 from enum import Enum
 from typing import Any, Literal, Protocol
 
+from ..colorspaces import SpaceColor
 from .named_colors import NAMED_COLORS
 
 __all__ = [
     "RGBA",
+    "TRANSPARENT_STOP",
     "BackgroundLayer",
     "Calc",
     "CalcNode",
@@ -38,6 +40,7 @@ __all__ = [
     "Offset",
     "Percent",
     "RadialGradient",
+    "StopColor",
     "Raw",
     "Shadow",
     "Size",
@@ -45,6 +48,7 @@ __all__ = [
     "TransformOrigin",
     "js_number",
     "js_round",
+    "serialize_color",
     "top_level",
 ]
 
@@ -106,6 +110,16 @@ def _css_color(r: float, g: float, b: float, a: float) -> str:
     if a == 1:
         return f"rgb({rgb})"
     return f"rgba({rgb},{_num(a)})"
+
+
+def serialize_color(color: RGBA) -> str:
+    """The reference's ``serializeColor``: ``rgb(r,g,b)`` or ``rgba(r,g,b,a)``, the
+    alpha rounded to three decimals."""
+    channels = ",".join(str(int(js_round(c))) for c in (color.r, color.g, color.b))
+    if color.a == 1:
+        return f"rgb({channels})"
+    alpha = js_round(color.a * 1000) / 1000
+    return f"rgba({channels},{int(alpha) if alpha.is_integer() else alpha})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,10 +305,13 @@ MATH_POSITION = 1_000_000_000
 @dataclass(frozen=True, slots=True)
 class Offset:
     """A stop position as css-gradient-parser leaves it: the number's text (None when
-    it did not match) and its unit (``px`` when none was written)."""
+    it did not match) and its unit (``px`` when none was written); ``px`` is what
+    ``lengthToNumber`` makes of it in the element's font size and viewport, for the
+    positions of stops (None for a percentage or what is not a length)."""
 
     text: str | None
     unit: str
+    px: float | None = None
 
     @property
     def number(self) -> float:
@@ -307,8 +324,28 @@ class Offset:
 
 
 @dataclass(frozen=True, slots=True)
+class StopColor:
+    """A stop's colour as the painter uses it, resolved at style time against the
+    element's ``color``: the SVG text (``currentColor`` and the colours SVG renderers
+    may not read rewritten), the colour in its own space, to interpolate in (None
+    when it is not a colour: then it is written as it is and not interpolated), and
+    the alpha the stop has in a mask (None: the text is kept)."""
+
+    text: str
+    space: SpaceColor | None
+    mask_alpha: float | None
+
+
+TRANSPARENT_STOP = StopColor("transparent", SpaceColor("srgb", (0.0, 0.0, 0.0), 0.0), 0.0)
+
+
+@dataclass(frozen=True, slots=True)
 class ColorStop:
+    """A colour stop: its colour as written and resolved, its position and the
+    position of the interpolation hint after it."""
+
     color: str
+    paint: StopColor
     offset: Offset | None = None
     hint: Offset | None = None
 

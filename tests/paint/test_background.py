@@ -189,7 +189,7 @@ def test_repeat_keywords(repeat: str, expected: tuple[str, str]) -> None:
     ("left 10px top", (10, 0)), ("center top 5px", (50, 5)), ("2em 3px", (32, 3)),
 ])
 def test_position(position: str, expected: tuple[float, float]) -> None:
-    ps = PaintStyle(16.0, LengthContext(100, 100), None)
+    ps = PaintStyle(16.0, LengthContext(100, 100))
     assert resolve_position(position, 100, 50, ps) == pytest.approx(expected)
 
 
