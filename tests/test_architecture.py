@@ -191,10 +191,6 @@ STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "sat
                        "satori_py.style.paint_types"}
 KNOWN_PAINT_PARSER_IMPORTS = {
     "satori_py.paint.gradient_stops -> satori_py.style.values",
-    "satori_py.paint.inline_svg -> satori_py.style.colors",
-    "satori_py.paint.inline_svg -> satori_py.style.expand",
-    "satori_py.paint.inline_svg -> satori_py.style.replaced",
-    "satori_py.paint.inline_svg -> satori_py.style.variables",
 }
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is

@@ -9,7 +9,7 @@ which :func:`box_length` resolves against the size the painter gives it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .types import MAX_LENGTH, Gradient, Percent
 
@@ -33,6 +33,7 @@ __all__ = [
     "ShapeFunction",
     "ShapeLine",
     "ShapePoint",
+    "SvgElementValues",
     "box_length",
 ]
 
@@ -218,3 +219,22 @@ class MaskLayer:
     clip: str = "border-box"
     composite: str = "add"
     mode: str = "match-source"
+
+
+@dataclass(frozen=True, slots=True)
+class SvgElementValues:
+    """An element of an inline ``<svg>`` with its CSS-ish values resolved at style time
+    (:mod:`satori_py.style.svg_values`): ``var()`` with the custom properties in scope,
+    ``currentColor`` and the colours SVG renderers may not read. ``props`` are its props
+    but ``children`` and ``style``, in order, those whose ``var()`` is invalid left out;
+    ``declarations`` its ``style`` object (custom properties left out, ``color`` the
+    current colour). The root's ``sizing`` keeps its ``width``, ``height`` and
+    ``viewBox`` as written, which size the document; ``children`` are elements and
+    texts (``str``)."""
+
+    tag: str
+    path: str
+    props: tuple[tuple[str, Any], ...]
+    declarations: tuple[tuple[str, Any], ...]
+    children: tuple[SvgElementValues | str, ...]
+    sizing: tuple[Any, Any, Any] = (None, None, None)

@@ -9,6 +9,7 @@ style (``handler/expand.ts``) once its strings are parsed.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from enum import Enum
@@ -48,6 +49,7 @@ __all__ = [
     "TransformOrigin",
     "js_number",
     "js_round",
+    "js_text",
     "serialize_color",
     "top_level",
 ]
@@ -89,6 +91,23 @@ def js_number(value: float) -> str:
         sign = "-" if exponent.startswith("-") else "+"
         return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
     return text
+
+
+def js_text(value: Any) -> str:
+    """``String(value)`` as the reference writes attribute values (``null``, ``true``,
+    numbers as JavaScript prints them, arrays joined by commas, objects as
+    ``[object Object]``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return js_number(value)
+    if isinstance(value, (list, tuple)):
+        return ",".join("" if item is None else js_text(item) for item in value)
+    if isinstance(value, Mapping):
+        return "[object Object]"
+    return str(value)
 
 
 @lru_cache(maxsize=1024)
