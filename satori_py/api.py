@@ -351,6 +351,7 @@ def render_png(element: Any, *, scale: float = 1, background: str | None = None,
         raise LimitError(f"Invalid scale {scale!r}: expected a positive number.", prop="scale", value=scale)
     _check_canvas(options.get("width"), options.get("height"), scale)
     with enforcing(options.get("limits")) as budget:
+        budget.raster_scale = float(scale)
         svg = render_svg(element, fonts=fonts, **options)
         # The raster's memory is its size: the output counts as an image too.
         width, height = _svg_size(svg)

@@ -34,9 +34,10 @@ class Limits:
     - ``max_depth``: element nesting, checked before any recursive decoding
       (also of JSON text).
     - ``max_nodes``: elements and text nodes in the tree; also the elements a user
-      SVG (inline or image) expands to through its ``<use>`` references.
+      SVG (inline or image) expands to through its ``<use>`` references and markers.
     - ``max_image_pixels``: width x height of any raster image, read from its
-      header before it is decoded.
+      header before it is decoded; of every region or tile resvg allocates (filters,
+      shadows, pattern tiles, also of user SVGs) at its size on the image.
     - ``max_font_bytes``: size of a font after decompression, read from the
       WOFF/WOFF2 table directory before it is inflated.
     - ``max_text_length``: characters of one text node.
@@ -49,8 +50,8 @@ class Limits:
     - ``max_effect_pixels``: pixels of all the filter regions of a render (blurs,
       shadows, drop shadows, backdrops) added up: resvg filters each region in
       full, at some 6 million pixels a second, and the reference's regions are
-      the whole image grown by the blur. The ``<feTurbulence>`` (region x octaves)
-      and ``<feMorphology>`` (region x window) of user SVGs count here too.
+      the whole image grown by the blur. The filter primitives of user SVGs count
+      here too, each its region on the image times its passes (svg_work.py).
     - ``max_stroke_reach``: px on the image a stroked line (border, outline, text
       decoration) may be wide, and a stroked curve may reach beyond the image:
       past a few million px resvg's 32-bit stroker takes seconds per curve.
@@ -92,13 +93,15 @@ class Limits:
 class Budget:
     """The limits of a render in progress: its deadline and the text laid out so far."""
 
-    __slots__ = ("limits", "deadline", "text", "effect_pixels")
+    __slots__ = ("limits", "deadline", "text", "effect_pixels", "raster_scale")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.deadline = None if limits.timeout is None else _clock() + limits.timeout
         self.text = 0
         self.effect_pixels = 0
+        # The scale render_png will rasterise at (user SVGs' work is counted at it: svg_work.py).
+        self.raster_scale = 1.0
 
     def check_deadline(self, path: str | None = None) -> None:
         """Raise LimitError when the render is past its time budget."""

@@ -90,11 +90,13 @@ CACHE: BoundedCache[ImageSource] = BoundedCache(500, weigh=lambda image: len(ima
                                                 max_weight=256 * 1024 * 1024)
 
 
-def _limits_key() -> tuple[int, int]:
-    """The limits an image was checked against, part of its cache key: a render with
-    lower limits checks it again."""
-    limits = active().limits
-    return limits.max_image_pixels, limits.max_depth
+def _limits_key() -> tuple[float, ...]:
+    """The limits an image was checked against (and the scale its SVG work was counted at),
+    part of its cache key: a render with lower limits checks it again."""
+    budget = active()
+    limits = budget.limits
+    return (limits.max_image_pixels, limits.max_depth, limits.max_nodes, limits.max_stroke_reach,
+            budget.raster_scale)
 
 
 def clear_image_cache() -> None:

@@ -2,30 +2,41 @@
 
 An SVG from the input (an inline ``<svg>`` element, an SVG image, an SVG
 image inside one) reaches resvg as written, and a few of its features cost
-time no other limit sees; resvg cannot be interrupted once it draws. So the
-document is parsed (expat, which refuses entity expansion bombs) and:
+time or memory no other limit sees; resvg cannot be interrupted once it draws,
+and it aborts the process when an allocation fails (a turbulence under
+``scale(1000)`` asked for 115 GB, a pattern tile 10^5 px wide for 40 GB). So the
+document is parsed (expat, which refuses entity expansion bombs) and walked as
+resvg renders it: through ``<use>`` references, into the markers, patterns,
+masks and clip paths each element references, with the scale to the image of
+every element (its transforms and its ancestors', nested viewports, the
+``viewBox`` of the document at the size it is given, ``render_png``'s
+``scale``; bounds from :mod:`.svg_geometry`).
 
-* ``<use>`` elements are expanded as resvg expands them (the referenced
-  element and its subtree, again for each reference, through chains): the
-  total may be at most ``max_nodes`` elements. Ten ``<use>`` per level over
-  six levels are a million rectangles.
-* a stroke wider, or a shape larger, than ``max_stroke_reach`` px on the image
+* The elements the walk meets, a marker's once per vertex it is drawn at, may
+  be at most ``max_nodes`` (ten ``<use>`` per level over six levels are a
+  million rectangles; a marker on a polyline of 10^5 points took 1.8 s).
+* Each filter an element references has a region on the image (from the
+  element's bounding box, or in user space, by ``filterUnits``; not cut to the
+  image, as resvg allocates most primitives at the whole region): at most
+  ``max_image_pixels``, and counted once per primitive into
+  ``max_effect_pixels``, times the primitive's passes:
+  ``<feTurbulence>`` once per octave, ``<feMorphology>`` its window
+  (``(2 rx + 1) x (2 ry + 1)`` px, up to twice the region) / 16,
+  ``<feConvolveMatrix>`` its kernel (``orderX x orderY``) / 32: resvg's speeds
+  relative to a blur (measured; a blur's cost does not grow with its
+  ``stdDeviation``). Filter functions (``filter="blur(5)"``) count one pass.
+* A pattern's tile is rendered at its size on the image: at most
+  ``max_image_pixels``.
+* A stroke wider, or a shape larger, than ``max_stroke_reach`` px on the image
   (resvg's 32-bit stroker took 0.28 s for one circle stroked 1e9 wide, 25 s
   for 1e308 borders) is a LimitError; the cascade is not computed, so any
   stroke width in the document counts for every shape.
-* ``<feTurbulence>`` costs its region's pixels once per octave, and
-  ``<feMorphology>`` its region's pixels once per pixel of its window
-  (``(2 rx + 1) x (2 ry + 1)``, up to twice the region's size; resvg does not
-  separate it). :func:`svg_work` returns that work; the caller counts it into
-  ``max_effect_pixels`` with the filters of the render, each time the document
-  is drawn (an SVG image's work includes that of the SVG images it embeds:
-  image_limits.py). Neither is rewritten (clamped): resvg's turbulence pixels
-  change up to about 1100 octaves (float overflow of its lattice), and a
-  morphology radius past the region already costs no more.
 
-The region is taken as the whole document at the size it is drawn, and a
-radius in document units is scaled by the ``viewBox``; transforms inside the
-document, CSS transforms and ``render_png(scale=)`` are not counted.
+Nothing is rewritten (clamped): resvg's turbulence pixels change up to about
+1100 octaves (float overflow of its lattice), and a morphology radius past the
+region already costs no more. :func:`svg_work` returns the filter work; the
+caller counts it each time the document is drawn (an SVG image's work includes
+that of the SVG images it embeds: image_limits.py).
 """
 from __future__ import annotations
 
@@ -35,40 +46,59 @@ import xml.etree.ElementTree as ET
 
 from ..errors import LimitError
 from ..limits import active
+from .svg_geometry import (XLINK_HREF, Boxes, length, local, numbers, parse_transform, stretch,
+                           viewbox_matrix)
 
 __all__ = ["svg_work"]
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _STROKE_WIDTH = re.compile(r"stroke-width\s*[:=]\s*[\"']?\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+_URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
+_FILTER_FUNCTION = re.compile(r"\b(blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|"
+                              r"saturate|sepia)\s*\(")
+_STYLE_FILTER = re.compile(r"filter\s*:\s*([^;]*)")
+_PATH_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _SHAPES = frozenset(("path", "circle", "ellipse", "rect", "line", "polyline", "polygon"))
 _GEOMETRY = ("d", "points", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
-# Window pixels of a morphology per pixel of blur, by time (resvg 0.45, 200x100 px:
-# radius 30 0.43 s, 100 to 1000 1-1.3 s; a blur pass ~6 million px/s).
+# Drawn only where referenced (or not at all): the walk enters them from the reference.
+_REFERENCED = frozenset(("defs", "pattern", "marker", "mask", "clipPath", "symbol", "filter", "linearGradient",
+                         "radialGradient", "style", "title", "desc", "metadata", "script"))
+_MARKED = frozenset(("path", "line", "polyline", "polygon"))
+# What suggests work worth a parse; the common document has none of them.
+_MARKS = ("use", "fe", "filter", "marker", "pattern", "stroke")
+# Passes of each primitive over its region, relative to a blur's (resvg 0.45, measured on 1000x500 px
+# and 200x100 px regions: a 150x150 kernel took 2.8 s on 24,000 px, a radius-30 window 0.43 s).
 _MORPHOLOGY_SPEED = 16
+_CONVOLVE_SPEED = 32
+_MAX_WORK = 2 ** 62  # past any limit is as good as infinite (and stays an int)
 
 
 def svg_work(text: str, width: float, height: float, what: str = "An SVG image") -> int:
     """The filter work (pixels, for ``max_effect_pixels``) of the SVG document ``text`` drawn
-    ``width`` x ``height`` px; LimitError when it expands ``<use>`` past ``max_nodes``.
+    ``width`` x ``height`` px; LimitError for what is over another limit (see the module).
 
     The caller counts the work where the document is drawn (an image may come from
     the cache). A document expat cannot parse is left to resvg (which reads XML as
     strictly) and counts nothing.
     """
-    if not any(mark in text for mark in ("use", "fe", "stroke")):
+    if not any(mark in text for mark in _MARKS):
         return 0  # nothing counted here (the common case costs one scan)
     try:
         root = ET.fromstring(text)
     except (ET.ParseError, ValueError):
         return 0
-    _check_uses(root, what)
+    # render_png rasterises at its scale: every size on the image grows with it.
+    scale = _view_box_scale(root, width, height) * active().raster_scale
+    widths = [abs(float(m)) for m in _STROKE_WIDTH.findall(text)]
     if "stroke" in text:
-        _check_strokes(root, text, _view_box_scale(root, width, height), what)
-    return _filter_work(root, width, height)
+        _check_strokes(root, max(widths, default=0.0), scale, what)
+    walk = _Walk(root, width, height, what, max(widths + [1.0]))
+    walk.visit(root, scale * stretch(parse_transform(root.get("transform"))), 1, 0)
+    total = walk.work
+    return int(min(total, _MAX_WORK)) if not math.isnan(total) else _MAX_WORK
 
 
-def _check_strokes(root: ET.Element, text: str, scale: float, what: str) -> None:
+def _check_strokes(root: ET.Element, stroke_width: float, scale: float, what: str) -> None:
     """LimitError for a stroke wider, or shape geometry larger, than ``max_stroke_reach`` px.
 
     Which shapes are stroked, with what width, follows from the cascade (attributes,
@@ -77,18 +107,17 @@ def _check_strokes(root: ET.Element, text: str, scale: float, what: str) -> None
     million px resvg's 32-bit stroker takes about a second per curve.
     """
     limit = active().limits.max_stroke_reach
-    widths = [abs(float(m)) for m in _STROKE_WIDTH.findall(text)]
-    width = max(widths, default=0.0) * scale
+    width = stroke_width * scale
     if width > limit:
         raise LimitError(f"{what} strokes a line {_px(width)} wide, over the max_stroke_reach limit of {limit}.",
                          limit="max_stroke_reach")
     for el in root.iter():
-        if _local(el.tag) not in _SHAPES:
+        if local(el.tag) not in _SHAPES:
             continue
         values = [el.get(name) or "" for name in _GEOMETRY]
         reach = max((abs(float(m)) for value in values for m in _NUMBER.findall(value)), default=0.0) * scale
         if reach > limit:
-            raise LimitError(f"{what} has a <{_local(el.tag)}> reaching {_px(reach)}, over the max_stroke_reach "
+            raise LimitError(f"{what} has a <{local(el.tag)}> reaching {_px(reach)}, over the max_stroke_reach "
                              f"limit of {limit}.", limit="max_stroke_reach")
 
 
@@ -96,82 +125,206 @@ def _px(value: float) -> str:
     return f"{value:.0f}px" if math.isfinite(value) else "infinitely many px"
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+class _Walk:
+    """The document as resvg renders it: elements with their scale to the image (px per user
+    unit) and how many times each is drawn; the filter work adds up in ``work``."""
+
+    def __init__(self, root: ET.Element, width: float, height: float, what: str, stroke_width: float) -> None:
+        self.ids = {key: el for el in root.iter() if (key := el.get("id"))}
+        box = numbers(root.get("viewBox"))
+        self.viewport = (box[2], box[3]) if len(box) >= 4 and box[2] > 0 and box[3] > 0 else (width, height)
+        self.boxes = Boxes(self.ids, self.viewport)
+        # References made by a stylesheet may apply to any element: taken for every one.
+        sheets = " ".join("".join(el.itertext()) for el in root.iter() if local(el.tag) == "style")
+        self.sheet_refs = _URL.findall(sheets)
+        self.sheet_functions = len(_FILTER_FUNCTION.findall(" ".join(_STYLE_FILTER.findall(sheets))))
+        self.stroke_width = stroke_width
+        self.limits = active().limits
+        self.what = what
+        self.nodes = 0.0
+        self.work = 0.0
+        self.busy: set[int] = set()
+
+    def visit(self, el: ET.Element, scale: float, times: float, depth: int) -> None:
+        name = local(el.tag)
+        if name in _REFERENCED or not name:
+            return
+        self.nodes += times
+        if self.nodes > self.limits.max_nodes:
+            raise LimitError(f"{self.what} expands its <use> elements and markers to more than "
+                             f"{self.limits.max_nodes} elements (the max_nodes limit).", limit="max_nodes")
+        if depth > self.limits.max_depth:
+            raise LimitError(f"{self.what} nests its elements more than {self.limits.max_depth} levels deep "
+                             "through its <use> references (the max_depth limit).", limit="max_depth")
+        if depth:  # the document's own transform and viewBox are in the caller's scale
+            scale *= stretch(parse_transform(el.get("transform")))
+        self._references(el, name, scale, times, depth)
+        if name == "use":
+            href = el.get("href") or el.get(XLINK_HREF) or ""
+            target = self.ids.get(href[1:]) if href.startswith("#") else None
+            if target is not None and id(target) not in self.busy:  # a recursive <use>: resvg skips it
+                self.busy.add(id(target))
+                if local(target.tag) == "symbol":
+                    self._content(target, scale * stretch(viewbox_matrix(target, self.viewport)), times, depth)
+                else:
+                    self.visit(target, scale, times, depth + 1)
+                self.busy.discard(id(target))
+            return
+        if name == "svg" and depth:
+            scale *= stretch(viewbox_matrix(el, self.viewport))
+        self._content(el, scale, times, depth)
+
+    def _content(self, el: ET.Element, scale: float, times: float, depth: int) -> None:
+        for child in el:
+            self.visit(child, scale, times, depth + 1)
+
+    def _references(self, el: ET.Element, name: str, scale: float, times: float, depth: int) -> None:
+        refs = list(self.sheet_refs)
+        functions = self.sheet_functions
+        for attr, value in el.attrib.items():
+            if "url(" in value:
+                refs += _URL.findall(value)
+            if attr == "filter":
+                functions += len(_FILTER_FUNCTION.findall(value))
+            elif attr == "style" and "filter" in value:
+                functions += sum(len(_FILTER_FUNCTION.findall(v)) for v in _STYLE_FILTER.findall(value))
+        if functions:  # filter functions: one pass each over the default region
+            self.work += self._region(el, None, scale) * functions * times
+        for ref in refs:
+            target = self.ids.get(ref)
+            kind = local(target.tag) if target is not None else ""
+            if target is None or id(target) in self.busy:
+                continue
+            self.busy.add(id(target))
+            if kind == "filter":
+                self._filter(target, el, scale, times)
+            elif kind == "pattern":
+                self._pattern(target, el, scale, times, depth)
+            elif kind in ("mask", "clipPath"):
+                content = scale
+                if target.get("maskContentUnits" if kind == "mask" else "clipPathUnits") == "objectBoundingBox":
+                    content *= self._box_size(el)
+                self._content(target, content, times, depth)
+            elif kind == "marker" and name in _MARKED:
+                self._markers(target, el, scale, times, depth)
+            self.busy.discard(id(target))
+
+    def _box_size(self, el: ET.Element) -> float:
+        box = self.boxes.box(el)
+        return max(box[2] - box[0], box[3] - box[1], 0.0) if box is not None else 0.0
+
+    def _region(self, el: ET.Element, filter_el: ET.Element | None, scale: float) -> float:
+        """Pixels of a filter's region on the image; over ``max_image_pixels`` a LimitError.
+
+        Not cut to the image: resvg (0.45, the svg2png and resvg bindings) allocates
+        the whole region for most primitives, and aborts the process when it can't
+        (a flood over a region of 1000 x its element asked for 80 GB).
+        """
+        if filter_el is not None and filter_el.get("filterUnits") == "userSpaceOnUse":
+            vw, vh = self.viewport
+            w, h = (length(filter_el.get("width"), 1.2 * vw, vw), length(filter_el.get("height"), 1.2 * vh, vh))
+        else:
+            box = self.boxes.box(el)
+            if box is None:
+                return 0.0  # no bounding box: resvg draws nothing
+            w = _fraction(filter_el, "width") * (box[2] - box[0])
+            h = _fraction(filter_el, "height") * (box[3] - box[1])
+        w, h = (abs(w) * scale if w else 0.0), (abs(h) * scale if h else 0.0)
+        pixels = w * h if w and h else 0.0  # (a zero side draws nothing, even under an infinite scale)
+        limit = self.limits.max_image_pixels
+        if not pixels <= limit:
+            raise LimitError(f"{self.what} has a filter region of {_px(w)} x {_px(h)} on the image, over the "
+                             f"max_image_pixels limit of {limit}.", limit="max_image_pixels")
+        return pixels
+
+    def _filter(self, filter_el: ET.Element, el: ET.Element, scale: float, times: float) -> None:
+        region = self._region(el, filter_el, scale)
+        if not region:
+            return
+        side = math.sqrt(region)
+        primitive_scale = scale * (self._box_size(el) if filter_el.get("primitiveUnits") == "objectBoundingBox"
+                                   else 1.0)
+        passes = 0.0
+        for primitive in filter_el:
+            kind = local(primitive.tag)
+            if kind == "feTurbulence":
+                octaves = _first(primitive.get("numOctaves"), 1.0)
+                passes += max(math.floor(octaves), 1) if math.isfinite(octaves) else math.inf
+            elif kind == "feMorphology":
+                radii = numbers(primitive.get("radius")) or [0.0]
+                rx, ry = radii[0], radii[1] if len(radii) > 1 else radii[0]
+                # The window stops at the region (at most twice its size from any pixel).
+                window_x = min(2 * max(rx, 0.0) * primitive_scale + 1, 2 * side + 1)
+                window_y = min(2 * max(ry, 0.0) * primitive_scale + 1, 2 * side + 1)
+                passes += max(window_x * window_y / _MORPHOLOGY_SPEED, 1.0)
+            elif kind == "feConvolveMatrix":
+                # resvg ignores a kernel of another size than the order says.
+                order = numbers(primitive.get("order")) or [3.0]
+                kernel = min(abs(order[0] * order[-1]), len(_NUMBER.findall(primitive.get("kernelMatrix") or "")))
+                passes += max(kernel / _CONVOLVE_SPEED, 1.0)
+            elif kind:
+                passes += 1.0  # each primitive makes an image of the region
+        self.work += region * passes * times
+
+    def _pattern(self, pattern: ET.Element, el: ET.Element, scale: float, times: float, depth: int) -> None:
+        href = pattern.get("href") or pattern.get(XLINK_HREF) or ""
+        source = self.ids.get(href[1:], pattern) if href.startswith("#") and not len(pattern) else pattern
+        vw, vh = self.viewport
+        if pattern.get("patternUnits") == "userSpaceOnUse":
+            w, h = length(pattern.get("width"), 0.0, vw), length(pattern.get("height"), 0.0, vh)
+        else:
+            box = self.boxes.box(el) or (0.0, 0.0, 0.0, 0.0)
+            w = _fraction(pattern, "width", 0.0) * (box[2] - box[0])
+            h = _fraction(pattern, "height", 0.0) * (box[3] - box[1])
+        scale *= stretch(parse_transform(pattern.get("patternTransform")))
+        tile_w, tile_h = (abs(w) * scale if w else 0.0), (abs(h) * scale if h else 0.0)
+        limit = self.limits.max_image_pixels
+        if not tile_w * tile_h <= limit:
+            raise LimitError(f"{self.what} fills with a <pattern> whose tile is {_px(tile_w)} x {_px(tile_h)} on "
+                             f"the image, over the max_image_pixels limit of {limit}.", limit="max_image_pixels")
+        content = scale
+        view_box = numbers(pattern.get("viewBox"))
+        if len(view_box) >= 4 and view_box[2] > 0 and view_box[3] > 0:
+            content *= max(w / view_box[2], h / view_box[3])
+        elif pattern.get("patternContentUnits") == "objectBoundingBox":
+            content *= self._box_size(el)
+        self._content(source, content, times, depth)
+
+    def _markers(self, marker: ET.Element, el: ET.Element, scale: float, times: float, depth: int) -> None:
+        # One marker per vertex at most: a path's vertices are fewer than its tokens.
+        kind = local(el.tag)
+        if kind == "path":
+            vertices = len(_PATH_TOKEN.findall(el.get("d") or ""))
+        elif kind == "line":
+            vertices = 2
+        else:
+            vertices = len(numbers(el.get("points"))) // 2 + 1
+        if marker.get("markerUnits") != "userSpaceOnUse":
+            scale *= self.stroke_width
+        box = numbers(marker.get("viewBox"))
+        if len(box) >= 4 and box[2] > 0 and box[3] > 0:
+            scale *= max(_first(marker.get("markerWidth"), 3.0) / box[2],
+                         _first(marker.get("markerHeight"), 3.0) / box[3])
+        self._content(marker, scale, times * vertices, depth)
 
 
-def _check_uses(root: ET.Element, what: str) -> None:
-    ids = {el.get("id"): el for el in root.iter() if el.get("id")}
-    if not any(_local(el.tag) == "use" for el in root.iter()):
-        return
-    limit = active().limits.max_nodes
-    sizes: dict[int, int] = {}
-    visiting: set[int] = set()
-
-    def size(el: ET.Element) -> int:
-        key = id(el)
-        if key in sizes:
-            return sizes[key]
-        if key in visiting:
-            return 0  # a recursive <use>: resvg skips it
-        visiting.add(key)
-        total = 1
-        stack = list(el)
-        while stack:  # children iteratively, <use> targets through size()
-            child = stack.pop()
-            total += 1
-            if _local(child.tag) == "use":
-                total += _use_target_size(child)
-            else:
-                stack.extend(child)
-            if total > limit:
-                break
-        if _local(el.tag) == "use":
-            total += _use_target_size(el)
-        visiting.discard(key)
-        sizes[key] = total
-        return total
-
-    def _use_target_size(use: ET.Element) -> int:
-        href = use.get("href") or use.get(_XLINK_HREF) or ""
-        target = ids.get(href[1:]) if href.startswith("#") else None
-        return size(target) if target is not None else 0
-
-    total = size(root)
-    if total > limit:
-        raise LimitError(f"{what} expands its <use> elements to more than {limit} elements "
-                         "(the max_nodes limit).", limit="max_nodes")
+def _fraction(el: ET.Element | None, name: str, default: float = 1.2) -> float:
+    """An objectBoundingBox size: a fraction, or a percentage (default 120%, a filter's)."""
+    value = (el.get(name) or "").strip() if el is not None else ""
+    found = numbers(value)
+    if not found:
+        return default
+    return found[0] / 100 if value.endswith("%") else found[0]
 
 
-def _filter_work(root: ET.Element, width: float, height: float) -> int:
-    pixels = max(width, 0.0) * max(height, 0.0)
-    scale = _view_box_scale(root, width, height)
-    total = 0.0
-    for el in root.iter():
-        name = _local(el.tag)
-        if name == "feTurbulence":
-            octaves = _numbers(el.get("numOctaves"), 1)[0]
-            total += pixels * max(math.floor(octaves), 1) if math.isfinite(octaves) else math.inf
-        elif name == "feMorphology":
-            radii = _numbers(el.get("radius"), 0)
-            rx, ry = (radii[0], radii[1]) if len(radii) > 1 else (radii[0], radii[0])
-            # The window stops at the region (at most twice its size from any pixel);
-            # resvg passes over a window some 16 times faster than it blurs a pixel.
-            window_x = min(2 * max(rx, 0) * scale + 1, 2 * width + 1)
-            window_y = min(2 * max(ry, 0) * scale + 1, 2 * height + 1)
-            total += pixels * window_x * window_y / _MORPHOLOGY_SPEED
-    # Past any limit is as good as infinite (and stays an int).
-    return int(min(total, 2.0 ** 62)) if not math.isnan(total) else 2 ** 62
-
-
-def _numbers(value: str | None, default: float) -> list[float]:
-    found = [float(m) for m in _NUMBER.findall(value or "")]
-    return [v if math.isfinite(v) else math.inf for v in found] or [default]
+def _first(value: str | None, default: float) -> float:
+    found = numbers(value)
+    return found[0] if found else default
 
 
 def _view_box_scale(root: ET.Element, width: float, height: float) -> float:
     """Pixels per document unit (the larger axis), 1 without a usable viewBox."""
-    box = [float(v) for v in _NUMBER.findall(root.get("viewBox") or "")]
+    box = numbers(root.get("viewBox"))
     if len(box) < 4 or not all(math.isfinite(v) and v > 0 for v in box[2:4]):
         return 1.0
     return max(width / box[2], height / box[3], 1e-9)

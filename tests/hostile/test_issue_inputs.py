@@ -140,6 +140,27 @@ INPUTS: list[tuple[str, str, str]] = [
      '"backgroundSize": "1e-308px", "backgroundRepeat": "round space"}})))',
      "LimitError max_image_pixels: div/div[0]: The tile of the background is 1x1000000000000000 pixels, over the "
      "max_image_pixels limit of 40000000."),
+    # User SVG (svg_work.py): each input below crashed or hung resvg (svg2png-py, the default binding).
+    ("an SVG image: <feTurbulence> under scale(1000) (aborted on 115 GB)",
+     'png(card(svg_img(\'<filter id="f"><feTurbulence numOctaves="4"/></filter><g transform="scale(1000)">'
+     '<rect width="200" height="100" filter="url(#f)"/></g>\')))',
+     "LimitError max_image_pixels: div/img[0]: An SVG image has a filter region of 240000px x 120000px on the "
+     "image, over the max_image_pixels limit of 40000000."),
+    ("an SVG image: <feFlood> in a region 1000 times its element (aborted on 80 GB)",
+     'png(card(svg_img(\'<filter id="f" x="-500" y="-500" width="1000" height="1000"><feFlood/></filter>'
+     '<rect width="200" height="100" filter="url(#f)"/>\')))',
+     "LimitError max_image_pixels: div/img[0]: An SVG image has a filter region of 200000px x 100000px on the "
+     "image, over the max_image_pixels limit of 40000000."),
+    ("an SVG image: a <pattern> tile 100000px wide (aborted on 40 GB)",
+     'png(card(svg_img(\'<pattern id="p" width="100000" height="100000" patternUnits="userSpaceOnUse">'
+     '<rect width="10" height="10"/></pattern><rect width="200" height="100" fill="url(#p)"/>\')))',
+     "LimitError max_image_pixels: div/img[0]: An SVG image fills with a <pattern> whose tile is 100000px x "
+     "100000px on the image, over the max_image_pixels limit of 40000000."),
+    ("an inline SVG: <feMorphology radius=5> under scale(30) (over 90 s)",
+     'png(card(h("svg", {"width": 200, "height": 100}, h("filter", {"id": "f"}, h("feMorphology", {"radius": 5})), '
+     'h("g", {"transform": "scale(30)"}, h("rect", {"width": 200, "height": 100, "filter": "url(#f)"})))))',
+     "LimitError max_effect_pixels: div/svg[0]: The inline SVG's filter primitives would bring the filter work "
+     "of the render to more than 150000000 pixels (the max_effect_pixels limit)."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
@@ -156,6 +177,11 @@ SVG_SRC = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='10'
 
 def png_uri(width, height):
     return "data:image/png;base64," + base64.b64encode(png_header(width, height)).decode()
+
+def svg_img(body, width=200, height=100):
+    markup = f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">{body}</svg>'
+    return h("img", {"src": "data:image/svg+xml;base64," + base64.b64encode(markup.encode()).decode(),
+                     "width": width, "height": height})
 
 def card(*children, **style):
     return h("div", {"style": {"display": "flex", **style}}, *children)
