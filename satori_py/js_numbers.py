@@ -42,9 +42,13 @@ def js_to_number(value: Any) -> float:
     radix = _RADIX.fullmatch(text)
     if radix:
         try:
-            return float(int(radix.group(2), _BASES[radix.group(1).lower()]))
+            integer = int(radix.group(2), _BASES[radix.group(1).lower()])
         except ValueError:  # a digit of another base: 0b2, 0o9
             return math.nan
+        try:
+            return float(integer)
+        except OverflowError:  # past the largest double JavaScript reads Infinity
+            return math.inf
     return math.nan
 
 

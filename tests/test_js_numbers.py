@@ -29,6 +29,7 @@ def _same(a: float, b: float) -> bool:
     ("Infinityx", NAN), ("+-1", NAN), ("--1", NAN), ("1e400", math.inf), ("-1e400", -math.inf),
     ("0X1F", 31.0), ("0o17", 15.0), ("0b2", NAN), ("0b", NAN), ("0x", NAN), ("-0x1", NAN), ("00x1", NAN),
     ("0x1F\n", 31.0), ("5\n", 5.0),
+    ("0x" + "f" * 256, math.inf), ("0b" + "1" * 2000, math.inf),  # past the largest double
     # JavaScript's white space is trimmed (NBSP, LS, BOM), Python's extra spaces are not.
     ("\u00a05\u00a0", 5.0), ("\u20285", 5.0), ("\ufeff5", 5.0), ("\x1c5", NAN), ("5\x1c", NAN), ("\x855", NAN),
     # Only ASCII digits are digits.

@@ -26,7 +26,7 @@ from ..limits import active
 from . import image_formats as fmt
 from .svg_work import svg_work
 
-__all__ = ["check_data_uri", "check_raster", "check_svg"]
+__all__ = ["check_data_uri", "check_drawn_svg", "check_raster", "check_svg"]
 
 # Markup that is not an element, by its opening and what ends it.
 _SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
@@ -82,6 +82,35 @@ def check_data_uri(uri: str, outer_depth: int = 0) -> int:
     if mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
         check_raster(mime, data, "An embedded image", readable_only=True)
     return 0
+
+
+def check_drawn_svg(href: str, width: float, height: float, path: str | None = None) -> None:
+    """Count what an SVG image adds drawn ``width`` x ``height`` px on the image (its box,
+    stretched by the transforms above it) when that is larger than its own size.
+
+    Its work was counted at its own size when it was loaded (:mod:`.svg_work`), but resvg
+    scales the whole document, filter regions and pattern tiles with it: a flood in a
+    200 x 100 px SVG under ``transform: scale(100)`` took 1.2 GB.
+    """
+    if not href.startswith("data:image/svg+xml"):
+        return
+    data = _payload(href)
+    if data is None:
+        return
+    text = data.decode("utf-8", "replace")
+    try:
+        own_width, own_height, _ = fmt.svg_size(text, href)
+    except ImageError:
+        return
+    if not (own_width > 0 and own_height > 0):
+        return
+    zoom = max(width / own_width, height / own_height)
+    if not zoom > 1.001:  # (NaN: nothing drawn)
+        return
+    what = "The SVG image, drawn larger than its size,"
+    extra = svg_work(text, own_width, own_height, what, zoom) - svg_work(text, own_width, own_height, what)
+    if extra > 0:
+        active().count_effect(extra, path, what="The SVG image's filter primitives, drawn larger than its size,")
 
 
 def _payload(uri: str) -> bytes | None:

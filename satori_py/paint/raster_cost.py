@@ -9,6 +9,11 @@ for the shapes and defs each element draws, with the transform it is drawn with:
   100000 x 100000 px box with a gradient, or a 20 x 119 box under ``scale(1000)``,
   asked for 10-40 GB and aborted the process. The tile counts against
   ``max_image_pixels``.
+* An SVG image drawn larger than its own size (its box, or the transforms above
+  it) scales its filter regions and pattern tiles with it: its work was counted
+  at its own size when it was loaded, what it adds is counted here
+  (``image_limits.check_drawn_svg``; a flood in a 200 x 100 px SVG under
+  ``scale(100)`` took 1.2 GB).
 * Strokes (``max_stroke_reach``), below.
 
 resvg strokes in 32-bit floats, with a tolerance of a quarter pixel on the
@@ -35,6 +40,7 @@ from collections.abc import Iterable
 from ..errors import LimitError
 from ..limits import active
 from ..svg import SvgNode
+from .image_limits import check_drawn_svg
 from .transform import matrix_stretch
 
 __all__ = ["check_raster_cost"]
@@ -107,14 +113,19 @@ def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[Svg
             yield from _stroked(node.children, current)
 
 
-def _tiles(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+def _sized(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+    """The pattern tiles and SVG images among ``nodes``, with the matrix each is drawn with."""
     for node in nodes:
         own = node.attrs.get("transform")
         current = own if isinstance(own, str) else matrix
         if node.tag == "pattern":
             yield node, current
+        elif node.tag == "image":
+            href = node.attrs.get("href")
+            if isinstance(href, str) and href.startswith("data:image/svg+xml"):
+                yield node, current
         elif node.children:
-            yield from _tiles(node.children, current)
+            yield from _sized(node.children, current)
 
 
 def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
@@ -127,9 +138,12 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
     the image is left out already, and its outlines hold tens of thousands of numbers)."""
     nodes = list(nodes)
     budget = active()
-    for node, current in _tiles(nodes, matrix):
+    for node, current in _sized(nodes, matrix):
         sx, sy = matrix_stretch(current)
         width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
+        if node.tag == "image":  # an SVG image: its own filters and tiles grow with it
+            check_drawn_svg(str(node.attrs["href"]), width, height, path)
+            continue
         budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,
                             "The tile of the background")
     limit = budget.limits.max_stroke_reach

@@ -10,7 +10,9 @@ resvg renders it: through ``<use>`` references, into the markers, patterns,
 masks and clip paths each element references, with the scale to the image of
 every element (its transforms and its ancestors', nested viewports, the
 ``viewBox`` of the document at the size it is given, ``render_png``'s
-``scale``; bounds from :mod:`.svg_geometry`).
+``scale``; bounds from :mod:`.svg_geometry`). An SVG image drawn larger than
+its size (its box, CSS transforms) adds the difference when it is painted
+(``image_limits.check_drawn_svg``, from raster_cost.py).
 
 * The elements the walk meets, a marker's once per vertex it is drawn at, may
   be at most ``max_nodes`` (ten ``<use>`` per level over six levels are a
@@ -73,9 +75,10 @@ _CONVOLVE_SPEED = 32
 _MAX_WORK = 2 ** 62  # past any limit is as good as infinite (and stays an int)
 
 
-def svg_work(text: str, width: float, height: float, what: str = "An SVG image") -> int:
-    """The filter work (pixels, for ``max_effect_pixels``) of the SVG document ``text`` drawn
-    ``width`` x ``height`` px; LimitError for what is over another limit (see the module).
+def svg_work(text: str, width: float, height: float, what: str = "An SVG image", zoom: float = 1.0) -> int:
+    """The filter work (pixels, for ``max_effect_pixels``) of the SVG document ``text`` given
+    ``width`` x ``height`` px and drawn ``zoom`` times that size; LimitError for what is over
+    another limit (see the module).
 
     The caller counts the work where the document is drawn (an image may come from
     the cache). A document expat cannot parse is left to resvg (which reads XML as
@@ -88,7 +91,7 @@ def svg_work(text: str, width: float, height: float, what: str = "An SVG image")
     except (ET.ParseError, ValueError):
         return 0
     # render_png rasterises at its scale: every size on the image grows with it.
-    scale = _view_box_scale(root, width, height) * active().raster_scale
+    scale = _view_box_scale(root, width, height) * zoom * active().raster_scale
     widths = [abs(float(m)) for m in _STROKE_WIDTH.findall(text)]
     if "stroke" in text:
         _check_strokes(root, max(widths, default=0.0), scale, what)

@@ -156,6 +156,11 @@ INPUTS: list[tuple[str, str, str]] = [
      '<rect width="10" height="10"/></pattern><rect width="200" height="100" fill="url(#p)"/>\')))',
      "LimitError max_image_pixels: div/img[0]: An SVG image fills with a <pattern> whose tile is 100000px x "
      "100000px on the image, over the max_image_pixels limit of 40000000."),
+    ("an SVG image of a flood under transform: scale(300) (1.2 GB at scale(100))",
+     'png(card(h("div", {"style": {"display": "flex", "transform": "scale(300)"}}, '
+     'svg_img(\'<filter id="f"><feFlood/></filter><rect width="200" height="100" filter="url(#f)"/>\'))))',
+     "LimitError max_image_pixels: div/div[0]/img[0]: The SVG image, drawn larger than its size, has a filter "
+     "region of 72000px x 36000px on the image, over the max_image_pixels limit of 40000000."),
     ("an inline SVG: <feMorphology radius=5> under scale(30) (over 90 s)",
      'png(card(h("svg", {"width": 200, "height": 100}, h("filter", {"id": "f"}, h("feMorphology", {"radius": 5})), '
      'h("g", {"transform": "scale(30)"}, h("rect", {"width": 200, "height": 100, "filter": "url(#f)"})))))',
@@ -164,6 +169,8 @@ INPUTS: list[tuple[str, str, str]] = [
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
+    ("a hexadecimal SVG size past the largest double (OverflowError)",
+     'png(card(h("svg", {"width": "0x" + "f" * 300, "viewBox": "0 0 0x" + "f" * 300 + " 10"})))', "ok"),
 ]
 
 SETUP = '''

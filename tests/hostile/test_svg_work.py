@@ -237,3 +237,22 @@ def test_markers_count_once_per_vertex() -> None:
     assert str(error) == ("div/img[0]: An SVG image expands its <use> elements and markers to more than 100000 "
                           "elements (the max_nodes limit).")
     render_svg(card(img(markup.replace(points, points[:2000]))), width=200, height=100)
+
+
+def test_an_svg_image_drawn_larger_than_its_size_counts_at_that_size() -> None:
+    # A flood in a 200x100 SVG under scale(100): 1.2 GB of resvg (a region of 24000 x 12000 px).
+    markup = flooded()
+    message = ("div/img[0]: The SVG image, drawn larger than its size, has a filter region of 24000px x 12000px on "
+               "the image, over the max_image_pixels limit of 40000000.")
+    assert str(limit_error(card(img(markup, style={"transform": "scale(100)"})))) == message
+    assert str(limit_error(card(img(markup, width=20000, height=10000)))) == message
+    inline = h("svg", {"width": 200, "height": 100, "style": {"transform": "scale(100)"}},
+               h("filter", {"id": "f"}, h("feFlood", {})), h("rect", {"width": 200, "height": 100, "filter": "url(#f)"}))
+    assert str(limit_error(card(inline))) == message.replace("img", "svg")
+    # Work that fits at its own size, drawn 10 times as large (60 octaves over 28,800 x 100 px).
+    error = limit_error(card(img(filtered('<feTurbulence numOctaves="60"/>'), width=2000, height=1000)),
+                        width=2000, height=1000)
+    assert str(error) == f"div/img[0]: The SVG image's filter primitives, drawn larger than its size, {EFFECT}"
+    # Drawn twice as large, and as large as it is: within the limits.
+    render_svg(card(img(filtered('<feTurbulence numOctaves="60"/>'), width=400, height=200)), width=200, height=100)
+    render_svg(card(img(markup, style={"transform": "scale(1)"})), width=200, height=100)
