@@ -189,9 +189,7 @@ KNOWN_CYCLES = {
 # What paint/ may take from style/: value types only (the painter never parses).
 STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.keywords", "satori_py.style.computed_types",
                        "satori_py.style.paint_types"}
-KNOWN_PAINT_PARSER_IMPORTS = {
-    "satori_py.paint.gradient_stops -> satori_py.style.values",
-}
+KNOWN_PAINT_PARSER_IMPORTS: set[str] = set()
 
 # Modules after the style stage that still raise StyleError: invalid CSS they find is
 # found after layout, where on_style_error does not reach.

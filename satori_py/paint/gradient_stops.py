@@ -7,17 +7,12 @@ gradient's length, the stop fix-up of ``normalizeStops`` (which is not CSS's:
 no monotonic clamp) and the extra stops that approximate interpolation SVG
 cannot do (other colour spaces, hints, and changes of alpha, which SVG does
 not premultiply).
-
-The :class:`PaintStyle` here carries what the lengths of backgrounds are
-resolved against (the element's font size and viewport).
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..js_numbers import js_div
@@ -26,7 +21,6 @@ from ..style.types import (
     RGBA,
     TRANSPARENT_STOP,
     ColorStop,
-    LineHeight,
     MathLength,
     Method,
     Offset,
@@ -35,10 +29,8 @@ from ..style.types import (
     serialize_color,
     top_level,
 )
-from ..style.values import LengthContext, length_to_number
 
 __all__ = [
-    "PaintStyle",
     "Stop",
     "apply_hint",
     "normalize_stops",
@@ -48,42 +40,6 @@ __all__ = [
 RGBATuple = tuple[float, float, float, float]
 
 _SRGB: Method = ("srgb", "shorter")
-
-
-@dataclass(frozen=True, slots=True)
-class PaintStyle:
-    """What a background's lengths are resolved against.
-
-    The reference passes the element's inheritable style: its font size (for
-    ``em``) and the viewport (for ``vw``/``vh``).
-    """
-
-    font_size: float = 16.0
-    lengths: LengthContext = field(default_factory=LengthContext)
-
-    @classmethod
-    def from_style(cls, style: Mapping[str, Any]) -> PaintStyle:
-        viewport = style.get("_viewport") or (0.0, 0.0)
-        line_height = style.get("lineHeight")
-        ctx = LengthContext(float(viewport[0] or 0.0), float(viewport[1] or 0.0),
-                            float(style.get("_chRatio") or 0.5),
-                            line_height.value if isinstance(line_height, LineHeight)
-                            and line_height.kind == "multiplier" else None)
-        return cls(float(style.get("fontSize") or 16.0), ctx)
-
-    def length(self, text: str, basis: float) -> float | None:
-        """``lengthToNumber(text, fontSize, basis, style, true)``: px, or None."""
-        if not basis or not self.font_size:  # 0 and -0.0 are one key: not kept
-            return length_to_number(text, self.font_size, self.lengths, basis=basis)
-        return _length(text, self.font_size, self.lengths, basis)
-
-
-@lru_cache(maxsize=2048)
-def _length(text: str, font_size: float, lengths: LengthContext, basis: float) -> float | None:
-    """:meth:`PaintStyle.length`, memoised: the same positions, sizes and stop offsets of
-    backgrounds are resolved in the same boxes render after render (parsing the text each
-    time was a tenth of the paint of a card of gradient bars)."""
-    return length_to_number(text, font_size, lengths, basis=basis)
 
 
 def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[MathLength | None],
@@ -189,8 +145,7 @@ def _interpolate_stops(stops: list[Stop], method: Method | None) -> list[Stop]:
     return result
 
 
-def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: PaintStyle,
-                    repeating: bool, mask: bool = False, method: Method | None = None) -> list[Stop]:
+def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], repeating: bool, mask: bool = False, method: Method | None = None) -> list[Stop]:
     """Stops with offsets in [0, 1] of ``total_length`` (``normalizeStops``).
 
     The first stop is moved to 0 (a copy is added when it has a position), the

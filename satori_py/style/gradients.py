@@ -44,12 +44,14 @@ from . import valueparser as vp
 from .calc import parse_math
 from .colors import is_color, parse_interpolation_method, parse_space_color
 from .expand import convert_colors
+from .background import layer_words
 from .types import (
     MATH_POSITION,
     RGBA,
     BackgroundLayer,
     ColorStop,
     ConicGradient,
+    LengthToken,
     Gradient,
     LinearGradient,
     MathLength,
@@ -58,7 +60,15 @@ from .types import (
     RadialGradient,
     StopColor,
 )
-from .values import MATH_FUNCTION, LengthContext, calc_degree, length_to_number, split_top_level, unit_to_px
+from .values import (
+    MATH_FUNCTION,
+    LengthContext,
+    calc_degree,
+    length_to_number,
+    length_token,
+    split_top_level,
+    unit_to_px,
+)
 
 __all__ = [
     "NEGATIVE_SIZE",
@@ -80,6 +90,8 @@ NEGATIVE_SIZE = ("disallow setting negative values to the size of the shape. "
                  "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0")
 _GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
 _EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side")
+# The keywords of a conic gradient's centre (case-sensitive, as the reference reads them).
+_CENTER_KEYWORDS = ("left", "right", "top", "bottom", "center")
 # css-gradient-parser's position: note no leading "." or "+", and "px" by default.
 _PARSER_POSITION = re.compile(r"(-?\d+\.?\d*)(%|vw|vh|px|em|rem|deg|rad|grad|turn|ch|vmin|vmax)?")
 # utils.ts's POSITION, for the two positions of a stop.
@@ -115,6 +127,13 @@ def _is_position(text: str | None) -> bool:
     return text is not None and _PARSER_POSITION.fullmatch(text) is not None
 
 
+def _with_px(offset: Offset | None, font_size: float, lengths: LengthContext) -> Offset | None:
+    """``offset`` with its px (``lengthToNumber``) when it is not a percentage."""
+    if offset is None or offset.text is None or offset.unit == "%":
+        return offset
+    return Offset(offset.text, offset.unit, length_to_number(offset.css, font_size, lengths))
+
+
 def stop_color(text: str, current: RGBA | None) -> StopColor:
     """A stop colour as the painter uses it (:class:`StopColor`), ``current`` being
     what ``currentColor`` means."""
@@ -134,14 +153,9 @@ def parse_stops(parts: Sequence[str], note: Note, font_size: float = 16.0,
 
     def position(text: str | None) -> Offset | None:
         offset = parse_offset(text)
-        if offset is None:
-            return None
-        if offset.text is None:  # drawn as the reference draws NaN
+        if offset is not None and offset.text is None:  # drawn as the reference draws NaN
             note(StyleError(f'Unsupported position "{text}" in a gradient.', value=text))
-        elif offset.unit != "%":
-            px = length_to_number(offset.css, font_size, lengths)
-            return Offset(offset.text, offset.unit, px)
-        return offset
+        return _with_px(offset, font_size, lengths)
 
     stops: list[ColorStop] = []
     i = 0
@@ -267,6 +281,13 @@ class _Context:
     def __init__(self, font_size: float, lengths: LengthContext, current: RGBA | None, note: Note) -> None:
         self.font_size, self.lengths, self.current, self.note = font_size, lengths, current, note
 
+    def length(self, word: str) -> LengthToken:
+        return length_token(word, self.font_size, self.lengths)
+
+    def offset(self, text: str | None) -> Offset | None:
+        """A position word, with its px when it is a length (:class:`~.types.Offset`)."""
+        return _with_px(parse_offset(text), self.font_size, self.lengths)
+
     def stops(self, parts: Sequence[str]) -> tuple[ColorStop, ...]:
         return tuple(parse_stops(parts, self.note, self.font_size, self.lengths, self.current))
 
@@ -337,8 +358,9 @@ def _radial(image: str, ctx: _Context) -> RadialGradient:
     stops = ctx.stops(parts)
     if not any(s in _EXTENTS for s in sizes) and any(s.startswith("-") for s in sizes):
         raise StyleError(NEGATIVE_SIZE, prop="backgroundImage")
-    return RadialGradient(repeating, method, shape, tuple(sizes), (position[0], position[1]),
-                          (parse_offset(position[0]), parse_offset(position[1])), stops, ctx.math(math_functions))
+    return RadialGradient(repeating, method, shape, tuple(s if s in _EXTENTS else ctx.length(s) for s in sizes),
+                          (position[0], position[1]), (ctx.offset(position[0]), ctx.offset(position[1])), stops,
+                          ctx.math(math_functions))
 
 
 def _conic(image: str, ctx: _Context) -> ConicGradient:
@@ -357,8 +379,8 @@ def _conic(image: str, ctx: _Context) -> ConicGradient:
         if keyword in found:
             found[keyword] = " ".join(words[start:])
         parts = parts[1:]
-    return ConicGradient(repeating, method, calc_degree(found["from"]) or 0.0, found["at"],
-                         ctx.stops(parts))
+    center = tuple(word if word in _CENTER_KEYWORDS else ctx.length(word) for word in found["at"].strip().split())
+    return ConicGradient(repeating, method, calc_degree(found["from"]) or 0.0, center, ctx.stops(parts))
 
 
 # Parsed gradients per (text, font size, lengths, current colour), with the notes of their
@@ -402,4 +424,7 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
             images[index] = parse_gradient(image, font_size, lengths, note, current)
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
-    return tuple(replace(layer, image=images[i]) if i in images else layer for i, layer in enumerate(layers))
+    return tuple(replace(layer, image=images.get(i, layer.image),
+                         position=layer_words(layer.position, "0% 0%", font_size, lengths),
+                         size=layer_words(layer.size, "auto", font_size, lengths))
+                 for i, layer in enumerate(layers))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .types import MAX_LENGTH, Gradient, Percent
+from .types import MAX_LENGTH, Gradient, LayerWords, Percent
 
 __all__ = [
     "BoxLength",
@@ -212,8 +212,8 @@ class MaskLayer:
     other longhands' words for it."""
 
     image: str | Gradient
-    position: str = "0% 0%"
-    size: str = "auto"
+    position: str | LayerWords = "0% 0%"  # LayerWords once typed (masks_of)
+    size: str | LayerWords = "auto"
     repeat: str = "repeat"
     origin: str = "border-box"
     clip: str = "border-box"

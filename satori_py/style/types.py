@@ -31,6 +31,8 @@ __all__ = [
     "Keyword",
     "Length",
     "LengthPercentage",
+    "LayerWords",
+    "LengthToken",
     "LineClamp",
     "LineHeight",
     "LinearGradient",
@@ -47,10 +49,12 @@ __all__ = [
     "Size",
     "TransformFunction",
     "TransformOrigin",
+    "finite_length",
     "js_number",
     "js_round",
     "js_text",
     "serialize_color",
+    "token_px",
     "top_level",
 ]
 
@@ -187,6 +191,33 @@ CalcNode = tuple[Any, ...]
 # Lengths past this many px are clamped, as browsers clamp them (Chrome's LayoutUnit range);
 # layout computes in f32 (Taffy), where larger values soon overflow to infinity.
 MAX_LENGTH = 33554431.0
+
+
+def finite_length(value: float) -> float | None:
+    """A length as browsers keep it: clamped to ``MAX_LENGTH`` px (``1e999px`` too); NaN is
+    not a length (None)."""
+    if value != value:
+        return None
+    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
+
+
+# A length word of a background or a gradient's geometry as the style stage reads it: px, a
+# Percent of a basis the painter gives, or None when it is not a length (lengthToNumber's
+# undefined).
+LengthToken = float | Percent | None
+
+# The words of a background's (or mask's) position or size, or of a conic gradient's
+# centre, as the painter reads them: keywords as they are, every other word read as a
+# length (:data:`LengthToken`).
+LayerWords = tuple[str | LengthToken, ...]
+
+
+def token_px(token: LengthToken, basis: float) -> float | None:
+    """``lengthToNumber(word, fontSize, basis)`` of a word the style stage read: a
+    percentage is of ``basis`` (clamped like any length)."""
+    if isinstance(token, Percent):
+        return finite_length(token.value / 100 * basis)
+    return token
 
 
 def top_level(value: float) -> float:
@@ -393,14 +424,14 @@ class LinearGradient:
 
 @dataclass(frozen=True, slots=True)
 class RadialGradient:
-    """``[repeating-]radial-gradient()``: its shape, size words (extent keywords or
-    lengths), the two words of its centre (and each read as a position, for
-    those that are not keywords); stops as :class:`LinearGradient`'s."""
+    """``[repeating-]radial-gradient()``: its shape, size words (extent keywords, or
+    lengths read as :data:`LengthToken`), the two words of its centre (and each read as a
+    position, for those that are not keywords); stops as :class:`LinearGradient`'s."""
 
     repeating: bool
     method: Method | None
     shape: str
-    sizes: tuple[str, ...]
+    sizes: tuple[str | LengthToken, ...]
     position: tuple[str, str]
     position_offsets: tuple[Offset | None, Offset | None]
     stops: tuple[ColorStop, ...]
@@ -410,12 +441,12 @@ class RadialGradient:
 @dataclass(frozen=True, slots=True)
 class ConicGradient:
     """``[repeating-]conic-gradient()``: the start angle in degrees and the centre's
-    words."""
+    words (its keywords as written, the other words read as :data:`LengthToken`)."""
 
     repeating: bool
     method: Method | None
     start: float
-    position: str
+    position: LayerWords
     stops: tuple[ColorStop, ...]
 
 
@@ -428,12 +459,13 @@ class BackgroundLayer:
 
     Every field but ``image`` is the CSS text as written for that layer ("" when
     its list was not given, like the reference); ``image`` is a parsed gradient
-    or the text (``url()``, a colour, ``none``).
+    or the text (``url()``, a colour, ``none``). Once the style stage has typed
+    the layer, ``position`` and ``size`` are :data:`LayerWords` (lowercased).
     """
 
     image: str | Gradient
-    position: str = ""
-    size: str = ""
+    position: str | LayerWords = ""
+    size: str | LayerWords = ""
     repeat: str = ""
     origin: str = ""
     clip: str = ""

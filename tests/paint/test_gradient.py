@@ -18,7 +18,7 @@ import pytest
 from satori_py.errors import StyleError
 from satori_py.paint.conic import conic_center, resolve_conic_stops
 from satori_py.paint.gradient import gradient_content, linear_points
-from satori_py.paint.gradient_stops import PaintStyle, apply_hint, normalize_stops
+from satori_py.paint.gradient_stops import apply_hint, normalize_stops
 from satori_py.style.gradients import (
     NEGATIVE_SIZE,
     direction_points,
@@ -29,15 +29,11 @@ from satori_py.style.gradients import (
     stop_color,
 )
 from satori_py.style.gradients import parse_stops as parse_stops_noting
-from satori_py.style.types import RGBA, TRANSPARENT_STOP, ColorStop, ConicGradient, Offset
+from satori_py.style.types import RGBA, TRANSPARENT_STOP, ColorStop, ConicGradient, Offset, Percent
 from satori_py.style.values import LengthContext
 from satori_py.svg import SvgNode
 
 Row = tuple[Any, ...]
-
-
-def style(w: float, h: float, font_size: float = 16.0) -> PaintStyle:
-    return PaintStyle(font_size, LengthContext(w, h))
 
 
 def parsed(w: float, h: float, image: str) -> Any:
@@ -46,7 +42,7 @@ def parsed(w: float, h: float, image: str) -> Any:
 
 
 def draw(w: float, h: float, image: str, **kw: Any) -> list[SvgNode]:
-    return gradient_content(parsed(w, h, image), (w, h), w, "t", style(w, h), **kw)
+    return gradient_content(parsed(w, h, image), (w, h), w, "t", **kw)
 
 
 def parse_stops(parts: list[str]) -> list[ColorStop]:
@@ -263,13 +259,12 @@ def test_stops_are_resolved_at_style_time() -> None:
 
 
 def test_stop_fixup_is_the_reference_s() -> None:
-    ps = style(100, 100)
-    stops = normalize_stops(100, parse_stops(["red 20px", "blue", "green 10px"]), ps, False)
+    stops = normalize_stops(100, parse_stops(["red 20px", "blue", "green 10px"]), False)
     # The first stop is copied to 0, the last to 1; no monotonic clamp.
     assert [(s.offset, s.color) for s in stops] == [
         (0.0, "red"), (0.2, "red"), (pytest.approx(0.15), "blue"), (0.1, "green"), (1.0, "green")]
-    assert [(s.offset, s.color) for s in normalize_stops(100, [], ps, False)] == [(0.0, "transparent"), (1.0, "transparent")]
-    masked = normalize_stops(100, parse_stops(["rgba(1,2,3,0.25)", "red"]), ps, False, mask=True)
+    assert [(s.offset, s.color) for s in normalize_stops(100, [], False)] == [(0.0, "transparent"), (1.0, "transparent")]
+    masked = normalize_stops(100, parse_stops(["rgba(1,2,3,0.25)", "red"]), False, mask=True)
     assert masked[0].color == "rgba(255, 255, 255, 0.25)" and masked[-1].color == "rgba(255, 255, 255, 1)"
 
 
@@ -281,14 +276,18 @@ def test_apply_hint() -> None:
 
 def test_conic_syntax_and_centre() -> None:
     conic = parsed(100, 50, "conic-gradient(from 45deg at 10px 20%, red, blue)")
-    assert isinstance(conic, ConicGradient) and (conic.start, conic.position) == (45, "10px 20%")
+    assert isinstance(conic, ConicGradient) and (conic.start, conic.position) == (45, (10.0, Percent(20.0)))
     repeating = parsed(100, 50, "repeating-conic-gradient(red, blue)")
     assert (repeating.start, repeating.repeating) == (0, True)
-    ps = style(100, 50)
-    assert conic_center("center", 100, 50, ps) == (50, 25)
-    assert conic_center("10px 20%", 100, 50, ps) == (10, 10)
-    assert conic_center("left 20px", 100, 50, ps) == (0, 20)
-    assert conic_center("bottom 30%", 100, 50, ps) == (30, 50)
+    def center(words: str) -> tuple[float, float]:
+        image = parsed(100, 50, f"conic-gradient(at {words}, red, blue)")
+        return conic_center(image.position, 100, 50)
+
+    assert center("center") == (50, 25)
+    assert center("10px 20%") == (10, 10)
+    assert center("left 20px") == (0, 20)
+    assert center("bottom 30%") == (30, 50)
+    assert center("LEFT 2em") == (50, 32)  # keywords are case-sensitive: LEFT is no length
     stops = resolve_conic_stops(parse_stops(["red", "blue 90deg", "green 10%", "white"]))
     # Turns: positions never go back, the last defaults to a whole turn.
     assert [s.position for s in stops] == [0, 0.25, 0.25, 1]
