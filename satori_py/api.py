@@ -236,10 +236,9 @@ def _inline_svg(el: Element, style: Any, load_href: Callable[[str], Any]) -> Any
     """The image of an inline ``<svg>``: its values resolved by the style stage, its
     document written by the painter (both imported on the first one)."""
     from .paint.inline_svg import preserve_aspect_ratio, svg_source
-    from .style.replaced import svg_size
     from .style.svg_values import resolve_svg
 
-    size = svg_size(style, el.props)
+    size = style["svgSize"]  # the style stage's (style.replaced.svg_size)
     return svg_source(resolve_svg(el, style), (size.width, size.height), load_href=load_href,
                       aspect_ratio=preserve_aspect_ratio(el.props))
 

@@ -23,7 +23,7 @@ from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
 from ..style import ComputedStyle, layout_alignment
 from ..style.memo import cached_style, root_style_of
-from ..style.replaced import image_size, natural_height_for, svg_size
+from ..style.replaced import image_size, natural_height_for
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
@@ -402,7 +402,7 @@ class TreeBuilder:
             source = self.image_loader(el, style)
         box.image = source
         if el.type == "svg":
-            size = svg_size(style, el.props)
+            size = style["svgSize"]
         elif source is None:
             return
         else:

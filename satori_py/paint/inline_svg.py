@@ -5,7 +5,7 @@ Mirrors ``SVGNodeToImage`` and ``translateSVGNodeToSVGString`` of Satori
 the element and its children are serialised into a standalone SVG document,
 which is drawn as an ``<image>`` filling the content box, fitted by the
 element's ``preserveAspectRatio`` (``xMidYMid meet`` when unset). The box's
-size comes from ``style.replaced.svg_size`` (``handler/compute.ts``); the
+size is the style stage's ``svgSize`` (``handler/compute.ts``); the
 document's own ``width``/``height`` follow the serialiser's simpler rule, so
 they can differ from the box (``height="5em"`` gives ``width="NaN"``), as in
 the reference (except that a NaN size is left out: see ``svg_document``).
@@ -103,13 +103,13 @@ def svg_source(values: SvgElementValues, size: tuple[Any, Any], *, load_href: Im
                aspect_ratio: str = DEFAULT_ASPECT_RATIO) -> InlineSvgSource:
     """The image of an inline ``<svg>`` whose values the style stage resolved
     (:func:`satori_py.style.svg_values.resolve_svg`), ``size`` being the width and height
-    of its box (``style.replaced.svg_size``) and ``aspect_ratio`` its
+    of its box (the style stage's ``svgSize``) and ``aspect_ratio`` its
     :func:`preserve_aspect_ratio`.
 
     ``load_href`` resolves ``<image href>`` sources (as ``<img src>``: give it
     the render's fetcher). Its ``width``/``height`` are the box's size when
     both are lengths (``intrinsic`` is False otherwise: the builder sizes the
-    box with ``style.replaced.svg_size``).
+    box with the style's ``svgSize``).
     """
     markup = svg_document(values, load_href=load_href)
     width, height = _px(size[0]), _px(size[1])

@@ -28,6 +28,7 @@ from .grid_shorthands import declares_grid
 from .paint_values import PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
+from .replaced import svg_size
 from .resolve import resolve_declared
 from .schema import GROUP_KEYS
 from .transform import svg_transform_to_css
@@ -60,18 +61,23 @@ class ComputedStyle(Mapping[str, Any]):
     groups, when the element changes none of their values.
     """
 
-    __slots__ = ("_values", "warnings", "_box", "_flex", "_font", "_text", "_paint", "_token")
+    __slots__ = ("_values", "warnings", "lengths", "_box", "_flex", "_font", "_text", "_paint", "_token")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
+    # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
+    # background positions and stops, resolved against a box size, read it.
+    lengths: LengthContext
     _font: FontGroup | None
     _text: TextGroup | None
     _token: int
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
-                 font: FontGroup | None = None, text: TextGroup | None = None) -> None:
+                 font: FontGroup | None = None, text: TextGroup | None = None,
+                 lengths: LengthContext | None = None) -> None:
         set_slot = object.__setattr__
         set_slot(self, "_values", dict(values))
         set_slot(self, "warnings", tuple(warnings))
+        set_slot(self, "lengths", lengths if lengths is not None else LengthContext())
         set_slot(self, "_box", None)
         set_slot(self, "_flex", None)
         set_slot(self, "_font", font)
@@ -111,7 +117,8 @@ class ComputedStyle(Mapping[str, Any]):
         """A copy with ``changes`` (e.g. ``_chRatio`` once the font is known)."""
         return ComputedStyle({**self._values, **changes}, self.warnings,
                              font=None if _FONT_KEYS.intersection(changes) else self._font,
-                             text=None if _TEXT_KEYS.intersection(changes) else self._text)
+                             text=None if _TEXT_KEYS.intersection(changes) else self._text,
+                             lengths=self.lengths)
 
     def _group(self, slot: str, build: Callable[[Mapping[str, Any]], _G]) -> _G:
         group: _G | None = getattr(self, slot)
@@ -159,11 +166,10 @@ def root_style(*, width: float | None, height: float | None) -> ComputedStyle:
     """The style the root element inherits from: every property at its initial value."""
     values = {name: _initial(name, BLACK) for name in PROPERTIES}
     values.update(_colorText="black", _listDepth=0, _childListDepth=0, _setColors=frozenset(),
-                  _declared=frozenset(), _parentFontSize=16.0,
+                  _declared=frozenset(),
                   displayOuter="inline",
-                  displayInner="inline", overflow="visible", aspectRatioAuto=False,
-                  _viewport=(width or 0.0, height or 0.0))
-    return ComputedStyle(values)
+                  displayInner="inline", overflow="visible", aspectRatioAuto=False)
+    return ComputedStyle(values, lengths=LengthContext(float(width or 0.0), float(height or 0.0)))
 
 
 def _snap(width: float, scale: float) -> float:
@@ -321,8 +327,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     set_colors |= {name for name in _CURRENT_COLOR_INHERITED if name in declared}
     values.update(_colorText=expanded.color_text, _listDepth=list_depth, _setColors=frozenset(set_colors),
                   _childListDepth=list_depth + (1 if tag in LIST_ELEMENTS else 0),
-                  aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _viewport=tuple(viewport),
-                  _declared=frozenset(declared), _parentFontSize=float(base.get("fontSize", 16.0)))
+                  aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _declared=frozenset(declared))
     values.pop("_aspectRatioAuto", None)
     own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
     if own_ratio is not None:
@@ -339,12 +344,15 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         from .grid_values import parse_grid  # imported by the first element with a grid property
 
         parse_grid(values, font_size, own_lengths, report)
+    if tag == "svg":
+        values["svgSize"] = svg_size(values, props, float(base.get("fontSize", 16.0)),
+                                     (lengths.viewport_width, lengths.viewport_height))
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
     return ComputedStyle(values, tuple(warnings),
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
-                         and color == base.get("color") else None)
+                         and color == base.get("color") else None, lengths=own_lengths)
 
 
 def _order(value: Any, report: Callable[[StyleError], None]) -> int:

@@ -46,6 +46,7 @@ from .paint_types import (
     FilterFunction,
     MaskLayer,
 )
+from .replaced import ReplacedSize
 from .types import (
     BackgroundLayer,
     Calc,
@@ -143,9 +144,9 @@ class BoxGroup(_Frozen):
         "border_bottom_width", "border_left_width", "top", "right", "bottom", "left", "overflow_x",
         "overflow_y", "overflow", "z_index", "order", "vertical_align", "line_clamp", "text_overflow",
         "webkit_line_clamp", "webkit_box_orient", "appearance", "counter_reset", "counter_set",
-        "counter_increment", "content")
+        "counter_increment", "content", "svg_size")
     _optional = frozenset(("webkit_line_clamp", "webkit_box_orient", "appearance", "counter_reset",
-        "counter_set", "counter_increment", "content"))
+        "counter_set", "counter_increment", "content", "svg_size"))
 
     display: Display  # display
     display_outer: DisplayOuter  # displayOuter
@@ -193,6 +194,7 @@ class BoxGroup(_Frozen):
     counter_set: Raw  # counterSet -> tuple[CounterOp, ...] (step 4c)
     counter_increment: Raw  # counterIncrement -> tuple[CounterOp, ...] (step 4c)
     content: Raw  # content -> generated content, resolved by the stylesheet pass (step 6a)
+    svg_size: ReplacedSize | None  # svgSize
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> BoxGroup:
@@ -243,6 +245,7 @@ class BoxGroup(_Frozen):
         _set(self, "counter_set", values.get("counterSet"))
         _set(self, "counter_increment", values.get("counterIncrement"))
         _set(self, "content", values.get("content"))
+        _set(self, "svg_size", values.get("svgSize"))
         return self
 
 

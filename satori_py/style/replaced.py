@@ -102,19 +102,19 @@ def _parse_int(value: Any) -> float:
     return float(match.group(1)) if match else float("nan")
 
 
-def svg_size(style: Mapping[str, Any], props: Mapping[str, Any]) -> ReplacedSize:
-    """An inline ``<svg>``'s size from ``width``/``height``/``viewBox`` and its style."""
+def svg_size(style: Mapping[str, Any], props: Mapping[str, Any], parent_font_size: float,
+             viewport: tuple[float, float]) -> ReplacedSize:
+    """An inline ``<svg>``'s size from ``width``/``height``/``viewBox`` and its computed values
+    (the style stage's ``svgSize``); ``em`` in the attributes is the parent's font size."""
     own_ratio = style.get("aspectRatio")
     replaces = isinstance(own_ratio, float) and not style.get("aspectRatioAuto")
     box = parse_view_box(props.get("viewBox") or props.get("viewbox"))
     ratio = (1 / own_ratio if replaces and isinstance(own_ratio, float) and own_ratio else
              box[3] / box[2] if box and len(box) > 3 and box[2] else None)
-    font_size = float(style.get("_parentFontSize", 16.0))
-    viewport = style.get("_viewport", (0.0, 0.0))
     lengths = LengthContext(viewport[0], viewport[1])
 
     def px(value: Any) -> Any:
-        return length_to_number(value, font_size, lengths)
+        return length_to_number(value, parent_font_size, lengths)
 
     width, height = props.get("width"), props.get("height")
     if width is None and height:

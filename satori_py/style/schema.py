@@ -39,7 +39,7 @@ ALWAYS_COMPUTED = frozenset({"displayOuter", "displayInner", "overflow", "aspect
 # Keys of the computed style that no reader outside the style stage should need; each goes
 # in a later step (see the notes). A new one fails tests/style/test_computed_types.py.
 PRIVATE_KEYS = frozenset({"_chRatio", "_childListDepth", "_colorText", "_declared", "_listDepth",
-                          "_parentFontSize", "_setColors", "_viewport"})
+                          "_setColors"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,8 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "counterSet": _raw("box", "tuple[CounterOp, ...] (step 4c)"),
     "counterIncrement": _raw("box", "tuple[CounterOp, ...] (step 4c)"),
     "content": _raw("box", "generated content, resolved by the stylesheet pass (step 6a)"),
+    # An inline <svg>'s size from its attributes and style (style/replaced.py), <svg> only.
+    "svgSize": Column("box", "ReplacedSize | None"),
     # -- flex: how the element lays out its children, and how it is placed as an item ----
     "flexDirection": Column("flex", "FlexDirection"),
     "flexWrap": Column("flex", "FlexWrap"),

@@ -4,8 +4,8 @@ Mirrors the second half of the reference's ``text/index.ts``
 (``buildTextNodes`` after the layout): lines are indented and aligned
 (``placePiece``; with ``embedFont`` positions are rounded to whole pixels),
 reordered by the bidi levels of their text (:mod:`.bidi`, ``reorderLines``),
-and a clamped line is cut in visual order when it has right-to-left text
-(``planEllipsis``), else its last piece gets the ellipsis while drawing.
+and a clamped line is cut in visual order when it has right-to-left text,
+else its last piece gets the ellipsis while drawing (:mod:`.ellipsis`).
 Drawing shapes the words of a line together (for kerning) and collects the
 decoration lines; :mod:`satori_py.paint.text` turns the result into SVG.
 """
@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .bidi import line_levels, reorder_line
-from .breaking import WORD_SEPARATORS, graphemes
-from .processor import HORIZONTAL_ELLIPSIS, TAB, round_js
+from .breaking import WORD_SEPARATORS
+from .ellipsis import PlacedPiece, VisualCut, cut_in_order, cut_visual, ellipsis_text
+from .processor import TAB, round_js
 from ..limits import check_deadline
 from .engine import Visible
 from .render import DecorationLine, TextDrawing, underline_band
@@ -25,21 +26,7 @@ from .simple import Piece, TextBlock
 
 __all__ = ["ArrangedText"]
 
-_TRAILING_SPACE = re.compile(r"\s+$")
 _TABS = re.compile(r"\t+")
-
-
-@dataclass(slots=True)
-class _Ellipsis:
-    line: int
-    hidden: set[int]
-    truncated: tuple[int, str, float] | None  # (index, kept text, left)
-    text: str
-    width: float
-    end: float
-    left: float
-
-
 
 
 def _outside_lines(line_top: float, height: float, reach: float, visible: Visible) -> bool:
@@ -145,70 +132,28 @@ class ArrangedText:
         return left, line_left, extended
 
     def _ellipsis_text(self) -> tuple[str, float]:
-        measure = self.block.measurer.measure_grapheme
-        text = self.block.pre.block_ellipsis
-        width = measure(text)
-        if width > self.parent_width:
-            text = HORIZONTAL_ELLIPSIS
-            width = measure(text)
-        return text, width
+        return ellipsis_text(self.block.pre.block_ellipsis, self.block.measurer.measure_grapheme,
+                             self.parent_width)
 
-    def _plan_ellipsis(self, line: int) -> _Ellipsis | None:
-        """With bidi, the clamped line is cut in visual order (``planEllipsis``)."""
+    def _plan_ellipsis(self, line: int) -> VisualCut | None:
+        """With bidi, the clamped line is cut in visual order (:func:`.ellipsis.cut_visual`)."""
         state = self.state
         block = self.block
-        assert self.levels is not None
+        levels = self.levels
+        assert levels is not None
         if line >= len(state.line_widths) or (
             line == len(state.line_widths) - 1 and state.line_widths[line] <= self.parent_width
         ):
             return None
         text, width = self._ellipsis_text()
-        limit = self.parent_width - width
-        rtl = block.is_rtl
-        pieces = []
-        for index, piece in enumerate(state.pieces):
-            if piece.line != line:
-                continue
-            pieces.append((index, self.place(piece)[0], piece.width))
-
-        def near(item: tuple[int, float, float]) -> float:
-            return self.width - item[1] - item[2] if rtl else item[1]
-
-        pieces.sort(key=near)
-        hidden: set[int] = set()
-        truncated: tuple[int, str, float] | None = None
-        end: float | None = None
-        for item in pieces:
-            index, left, piece_width = item
-            piece_text = state.texts[index] if index < len(state.texts) else ""
-            if hidden or truncated:
-                hidden.add(index)
-            elif near(item) + piece_width <= limit:
-                if piece_text.strip():
-                    end = left if rtl else left + piece_width
-            else:
-                keeps_start = (self.levels[index] % 2 == 1) == rtl
-                parts = graphemes(piece_text.strip(), block.locale)
-                if not keeps_start:
-                    parts.reverse()
-                kept, kept_width = "", 0.0
-                for g in parts:
-                    candidate = kept + g if keeps_start else g + kept
-                    candidate_width = block.measurer.measure_graphemes([candidate])
-                    if (kept or end is not None) and near(item) + candidate_width > limit:
-                        break
-                    kept, kept_width = candidate, candidate_width
-                if kept:
-                    kept_left = left + piece_width - kept_width if rtl else left
-                    if block.embed_font:
-                        kept_left = round_js(kept_left)
-                    truncated = (index, kept, kept_left)
-                    end = kept_left if rtl else kept_left + kept_width
-                else:
-                    hidden.add(index)
-        if end is None:
-            end = self.width if rtl else 0.0
-        return _Ellipsis(line, hidden, truncated, text, width, end, end - width if rtl else end)
+        texts = state.texts
+        pieces = [PlacedPiece(index, self.place(piece)[0], piece.width,
+                              texts[index] if index < len(texts) else "",
+                              (levels[index] % 2 == 1) == block.is_rtl)
+                  for index, piece in enumerate(state.pieces) if piece.line == line]
+        return cut_visual(line, pieces, text, width, rtl=block.is_rtl, width=self.width,
+                          room=self.parent_width, measure=lambda t: block.measurer.measure_graphemes([t]),
+                          locale=block.locale, round_left=block.embed_font)
 
     # -- lines -----------------------------------------------------------------------
 
@@ -300,15 +245,9 @@ class ArrangedText:
                         not_last_line or state.line_widths[line] > self.parent_width) and (
                         left_offset + width + ellipsis_width > self.parent_width
                         or (next_layout is not None and next_layout.line != line)):
-                    subset, resolved = "", 0.0
-                    for g in graphemes(_TRAILING_SPACE.sub("", text), block.locale):
-                        w = left_offset + measurer.measure_graphemes([subset + g])
-                        # The first character of a line is clipped, not ellipsed.
-                        if (subset or layout.x > 0) and w + ellipsis_width > self.parent_width:
-                            break
-                        subset += g
-                        resolved = w
-                    text = subset + ellipsis
+                    text, resolved = cut_in_order(
+                        text, left_offset, not layout.x > 0, ellipsis, ellipsis_width, self.parent_width,
+                        lambda t: measurer.measure_graphemes([t]), block.locale)
                     skipped_line = line
                     decorations[line].width = max(0.0, resolved - decorations[line].left)
                     last_before_ellipsis = True

@@ -1,7 +1,7 @@
 """Inline formatting: styled text runs, inline boxes and atomic inlines flowing into lines.
 
 Mirrors the reference's ``text/inline.ts`` (``Paragraph``): white space is
-collapsed across the runs of a paragraph, the text is split at line-break
+collapsed across the runs of a paragraph (:mod:`.white_space`), the text is split at line-break
 opportunities into words made of segments (a run's text, an inline box's
 start or end with its margin, border and padding, an atomic inline), words
 are broken into lines (``breakLines``), lines are as tall as their strut and
@@ -9,7 +9,7 @@ their content around a common baseline, and ``finalize`` positions text
 pieces, inline box fragments and atomic inlines; :mod:`.inline_render` draws
 one run's pieces (``renderRun``). Lines beside floats are shortened by their
 exclusions. Unlike the reference, lines with right-to-left text are reordered
-by bidi levels (:mod:`.bidi`) and line clamps apply (:mod:`.inline_clamp`);
+by bidi levels (:mod:`.bidi`) and line clamps apply (:mod:`.ellipsis`);
 the types are :mod:`.inline_model`'s.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..limits import check_deadline
 from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
-from .inline_clamp import clamp_lines
+from .ellipsis import clamp_lines
 from .inline_model import (
     Atomic,
     Fragment,
@@ -48,6 +48,7 @@ from .processor import (
     tab_width,
     text_transform,
 )
+from .white_space import COLLAPSIBLE, NO_SOFT_WRAP, PRESERVED_LINE_BREAKS, Collapser, run_text
 
 __all__ = [
     "STRUT",
@@ -63,9 +64,6 @@ __all__ = [
 ]
 
 Style = Mapping[str, Any]
-COLLAPSIBLE = ("normal", "nowrap", "pre-line")
-PRESERVED_LINE_BREAKS = ("pre", "pre-wrap", "pre-line")
-NO_SOFT_WRAP = ("pre", "nowrap")
 OBJECT_REPLACEMENT = "\ufffc"
 # The strut's metrics are those of a space in the first available font.
 STRUT = " "
@@ -115,7 +113,7 @@ class InlineParagraph:
         return state
 
     def ellipsis_run(self, ellipsis: str) -> Run:
-        """The run of a line clamp's ellipsis, in the block's style (:mod:`.inline_clamp`)."""
+        """The run of a line clamp's ellipsis, in the block's style (:mod:`.ellipsis`)."""
         for run in self.extra_runs:
             if run.content == ellipsis:
                 return run
@@ -130,55 +128,23 @@ class InlineParagraph:
         if self._words is not None:
             return self._words
         items = self.items
-        chars: list[str] = []
-        owners: list[int] = []
+        collapser = Collapser()
         markers: dict[int, list[int]] = {}
-
-        def collapsible(index: int) -> bool:
-            item = items[owners[index]]
-            return item.kind == "text" and item.run is not None and \
-                item.run.style.get("whiteSpace", "normal") in COLLAPSIBLE
-
-        def remove_trailing_space() -> None:
-            if chars and chars[-1] == " " and collapsible(len(chars) - 1):
-                chars.pop()
-                owners.pop()
-
-        # Spaces collapse across inline boxes, and are removed at the start.
-        after_space = True
         for index, item in enumerate(items):
             if item.kind == "text":
                 assert item.run is not None
                 style = item.run.style
                 white_space = style.get("whiteSpace", "normal")
-                collapse = white_space in COLLAPSIBLE
                 text = text_transform(item.run.content, style.get("textTransform"), item.run.locale)
-                if white_space not in PRESERVED_LINE_BREAKS:
-                    text = text.replace("\n", " ")
-                if collapse:
-                    text = re.sub(r"[ \t]+", " ", text)
-                    text = re.sub(r" ?\n ?", "\n", text)
-                for ch in text:
-                    if collapse and ch == " " and after_space:
-                        continue
-                    if ch == "\n":
-                        remove_trailing_space()
-                    chars.append(ch)
-                    owners.append(index)
-                    after_space = (collapse and ch == " ") or ch == "\n"
+                collapser.add_text(run_text(text, white_space), index, white_space in COLLAPSIBLE)
             elif item.kind == "atomic":
-                chars.append(OBJECT_REPLACEMENT)
-                owners.append(index)
-                after_space = False
+                collapser.add_atomic(OBJECT_REPLACEMENT, index)
             elif item.kind == "break":
-                remove_trailing_space()
-                chars.append("\n")
-                owners.append(index)
-                after_space = True
+                collapser.add_break(index)
             else:
-                markers.setdefault(len(chars), []).append(index)
-        remove_trailing_space()
-        content = "".join(chars)
+                markers.setdefault(collapser.length, []).append(index)
+        content = collapser.finish()
+        owners = collapser.owners()
         # Markers after removed spaces are at the end.
         for offset in sorted(markers):
             if offset > len(content):

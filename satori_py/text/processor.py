@@ -1,4 +1,5 @@
-"""Text preprocessing: transforms, white space, word splitting, overflow limits, tabs.
+"""Text preprocessing: transforms, white space (:mod:`.white_space`), word splitting,
+overflow limits, tabs.
 
 Mirrors the reference's ``text/processor.ts`` (``preprocess``,
 ``processTextTransform``, ``resolveTextAlign``, ``getTabWidth``,
@@ -21,6 +22,7 @@ from ..cache import BoundedCache
 from ..style.types import RGBA, LineClamp
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
+from .white_space import COLLAPSIBLE, NO_SOFT_WRAP, Collapser, run_text
 
 __all__ = [
     "HORIZONTAL_ELLIPSIS",
@@ -237,16 +239,13 @@ def preprocess(content: str, style: Style, locale: str | None = None) -> Preproc
 def _split(content: str, locale: str | None, white_space: Any, transform: Any, word_break: Any,
            overflow_wrap: Any, breaks: str) -> Preprocessed:
     """The text split into words, without a line limit (the caller sets it)."""
-    content = text_transform(content, transform, locale)
-    keep_line_breaks = white_space in ("pre", "pre-wrap", "pre-line")
-    collapse = white_space in ("normal", "nowrap", "pre-line")
-    allow_soft_wrap = white_space not in ("pre", "nowrap")
-    if not keep_line_breaks:
-        content = content.replace("\n", SPACE)
-    if collapse:
-        # Only one space is removed at each end, like the reference.
-        content = re.sub(r"[ \t]+", SPACE, content)
-        content = re.sub(r"^ | $", "", content)
+    collapse = white_space in COLLAPSIBLE
+    # A text node is a paragraph of one run; ``pre-line`` keeps spaces at newlines (reference).
+    collapser = Collapser()
+    collapser.add_text(run_text(text_transform(content, transform, locale), white_space,
+                                spaces_at_newlines=True), 0, collapse)
+    content = collapser.finish()
+    allow_soft_wrap = white_space not in NO_SOFT_WRAP
     allow_break_word, in_min_content = can_break_words(word_break, overflow_wrap)
     pieces, required = split_by_break_opportunities(content, breaks)
     return Preprocessed(tuple(pieces), tuple(required), allow_soft_wrap, allow_break_word, in_min_content,

@@ -16,6 +16,7 @@ import pytest
 from satori_py.errors import StyleError
 from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
 from satori_py.paint.geometry import Radii, resolve_radii
+from satori_py.style import ComputedStyle
 from satori_py.style.background import layer_words
 from satori_py.style.gradients import parse_background_images
 from satori_py.style.resolve import background_layers as split_layers
@@ -29,17 +30,17 @@ SVG = "url('data:image/svg+xml,<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox
 Edges = tuple[tuple[float, float, float, float], tuple[float, float, float, float]]
 
 
-def make_style(width: float, height: float, **values: Any) -> dict[str, Any]:
+def make_style(width: float, height: float, **values: Any) -> ComputedStyle:
     """A style as the paint stage sees it: background layers with their gradients parsed
-    (as the style stage does), typed colours."""
-    style = {"fontSize": 16.0, "color": RGBA(0, 0, 0, 1), "_viewport": (width, height), **values}
+    (as the style stage does), typed colours, the viewport in its length context."""
+    style = {"fontSize": 16.0, "color": RGBA(0, 0, 0, 1), **values}
     images = style.get("backgroundImage")
     if isinstance(images, str):
         images = split_layers(style)
     if images:
         style["backgroundImage"] = parse_background_images(
             images, float(style["fontSize"]), LengthContext(width, height), lambda error: None, style["color"])
-    return style
+    return ComputedStyle(style, lengths=LengthContext(width, height))
 
 
 def layers(width: float, height: float, style: dict[str, Any], edges: Edges | None = None,

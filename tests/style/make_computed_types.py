@@ -167,6 +167,7 @@ def generate_groups() -> str:
         "from .paint_types import (",
         *[f"    {name}," for name in _PAINT_TYPES],
         ")",
+        "from .replaced import ReplacedSize",
         "from .types import (",
         *[f"    {name}," for name in sorted([*_VALUE_TYPES, "Keyword", "Raw"], key=str.lower)],
         ")",

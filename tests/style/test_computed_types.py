@@ -34,6 +34,7 @@ from satori_py.style.schema import (
     keyword_values,
 )
 from satori_py.style.types import Percent
+from satori_py.style.values import LengthContext
 from tests.style import make_computed_types
 from tests.support.paths import GOLDEN_DIR, suite_dir
 
@@ -217,3 +218,14 @@ def test_from_values_rejects_a_keyword_it_does_not_know(value: str, expected: Di
             TypedStyle.from_values(values)
     else:
         assert TypedStyle.from_values(values).box.display is expected
+
+
+def test_the_length_context_is_a_typed_attribute_not_private_keys() -> None:
+    """vw/vh, ch and lh of the element's own paint values resolve against ``style.lengths``."""
+    root = root_style(width=300, height=200)
+    style = compute_style("div", {"style": {"lineHeight": 1.5}}, root, viewport=(300, 200),
+                          ch_ratio=lambda family, weight, style: 0.6)
+    assert style.lengths == LengthContext(300.0, 200.0, 0.6, 1.5)
+    assert root.lengths == LengthContext(300.0, 200.0)
+    assert style.replace(opacity=0.5).lengths == style.lengths
+    assert not {"_viewport", "_parentFontSize"} & (set(style) | set(root))

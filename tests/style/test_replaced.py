@@ -50,7 +50,16 @@ def test_image_size(style: dict[str, Any], attrs: dict[str, Any], expected: tupl
     ({}, {"width": "40", "height": "30"}, (40.0, 30.0, None)),
 ])
 def test_svg_size(style: dict[str, Any], attrs: dict[str, Any], expected: tuple[Any, ...]) -> None:
-    assert svg_size(style_of(style, "svg", props=attrs), attrs) == ReplacedSize(*expected)
+    """The style stage sizes an inline <svg> (``svgSize``); ``em`` is the parent's font size."""
+    computed = style_of(style, "svg", props=attrs)
+    assert computed["svgSize"] == ReplacedSize(*expected)
+    assert svg_size(computed, attrs, 16.0, (0.0, 0.0)) == ReplacedSize(*expected)
+    if attrs.get("width") == "2em":
+        assert svg_size(computed, attrs, 10.0, (0.0, 0.0)).width == 20.0
+
+
+def test_only_an_svg_has_an_svg_size() -> None:
+    assert "svgSize" not in style_of({}, "div")
 
 
 def test_svg_transform_attribute_transforms_the_box() -> None:

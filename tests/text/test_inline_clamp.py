@@ -1,4 +1,4 @@
-"""Line clamps in text with inline elements (satori_py/text/inline_clamp.py).
+"""Line clamps in text with inline elements (satori_py/text/ellipsis.py, the browsers' policy).
 
 The reference ignores line clamps there (all lines are drawn), and so does satori-py by
 default; a browser, and satori-py with ``REFERENCE_CLAMPS = False``, keeps the first
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from satori_py.text import bidi, inline_clamp
+from satori_py.text import bidi, ellipsis
 from tests.text.test_bidi import visual
 
 SPAN = {"type": "span", "props": {"style": {"color": "blue"}, "children": [
@@ -23,7 +23,7 @@ WEBKIT = {"display": "-webkit-box", "WebkitBoxOrient": "vertical", "WebkitLineCl
 
 @pytest.fixture
 def browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(inline_clamp, "REFERENCE_CLAMPS", False)
+    monkeypatch.setattr(ellipsis, "REFERENCE_CLAMPS", False)
     monkeypatch.setattr(bidi, "REFERENCE_BIDI", False)
 
 

@@ -175,7 +175,7 @@ CASES = [
         "nested in a span; row 2: lineClamp 2 (display block) on the same; row 3: lineClamp 2 on "
         "plain text. satori 0.63.2 clamps only text without inline elements (its inline layout, "
         "text/inline.ts, ignores line clamps), so rows 1 and 2 show all 5 lines; satori-py "
-        "follows it by default (satori_py/text/inline_clamp.py REFERENCE_CLAMPS, issue 12). That "
+        "follows it by default (satori_py/text/ellipsis.py REFERENCE_CLAMPS, issue 12). That "
         "is WRONG against browsers: with the flag off satori-py keeps the first lines and ends "
         "the last one with the ellipsis in the block's style, as headless Chromium does for row 1 "
         "(line-clamp-ellipsis-nested-spans.chromium.png: 3 lines ending 'past th…'; Chromium "
