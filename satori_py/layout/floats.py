@@ -92,7 +92,6 @@ class FloatLayout:
         self.by_box: dict[int, _Float] = {}
         self.exclusions: dict[int, Exclusions] = {}  # by paragraph node
         self.pushed: dict[int, float] = {}  # the top margin added to a box, by node
-        self.original: dict[int, dict[str, Any]] = {}  # styles before changes, by node
 
     # -- collected while building --------------------------------------------------------
 
@@ -213,8 +212,7 @@ class FloatLayout:
         clear = node.hints.clear
         if clear == "none" and not (avoids and context.floats):
             return
-        original = self.original.setdefault(id(node), {k: node.style.get(k) for k in
-                                                       ("marginTop", "marginLeft", "marginRight")})
+        hints = node.hints
         pushed = self.pushed.get(id(node), 0.0)
         _x, y = state.origin(node)
         natural = y - pushed
@@ -223,7 +221,7 @@ class FloatLayout:
         threshold = context.cleared_threshold(clear)
         if threshold is not None:
             target = max(target, by + threshold)
-        style_changes: dict[str, Any] = {}
+        margins: dict[str, float | None] = {}  # LayoutHints fields, by name
         if avoids and context.has_active_floats(target - by):
             c_left, _c_top, c_right, _ = _content_box(container, state.origin(container))
             m = node.box.margin
@@ -238,38 +236,39 @@ class FloatLayout:
                 after = slot.segment
             target = max(target, by + slot.y)
             margin_left = bx + slot.x - c_left
-            style_changes["marginLeft"] = margin_left
+            margins["float_margin_left"] = margin_left
             if not isinstance(own_width, float):
-                style_changes["marginRight"] = (c_right - c_left) - margin_left - slot.stretch_width
+                margins["float_margin_right"] = (c_right - c_left) - margin_left - slot.stretch_width
         push = max(0.0, target - natural)
         if abs(push - pushed) > _EPSILON:
             self.pushed[id(node)] = push
-            base = original["marginTop"] if isinstance(original["marginTop"], float) else 0.0
+            own = node.style.get("marginTop")
+            base = own if isinstance(own, float) else 0.0
             # The margin before it collapses with its own: the gap grows by the clearance.
             before = previous.box.margin.bottom if previous is not None else 0.0
-            style_changes["marginTop"] = max(base, before) + push if push > 0 else original["marginTop"]
-        for key, value in style_changes.items():
-            if node.style.get(key) != value:
-                node.style[key] = value
+            margins["float_margin_top"] = max(base, before) + push if push > 0 else None
+        for name, value in margins.items():
+            if getattr(hints, name) != value:
+                setattr(hints, name, value)
                 state.changed = True
 
     def _contain(self, bfc: LayoutNode, origin: _Origin, context: FloatContext, state: _Pass) -> None:
         """A formatting context root is at least as tall as its floats (``floated_content_height``)."""
         if not context.floats or isinstance(bfc.style.get("height"), float):
             return
-        original = self.original.setdefault(id(bfc), {"minHeight": bfc.style.get("minHeight")})
-        original.setdefault("minHeight", bfc.style.get("minHeight"))
         # Like the reference, the floats' bottom is compared with the border box: a float may
         # reach into the bottom padding.
         needed = max(f.y + f.height for f in context.floats)
         if bfc.style.get("boxSizing") != "border-box":
             b = bfc.box
             needed -= b.border.top + b.padding.top + b.padding.bottom + b.border.bottom
-        own = original["minHeight"]
+        own = bfc.style.get("minHeight")
         value = max(needed, own) if isinstance(own, float) else needed
-        current = bfc.style.get("minHeight")
+        current = bfc.hints.float_min_height
+        if current is None:
+            current = own
         if not isinstance(current, float) or abs(current - value) > _EPSILON:
-            bfc.style["minHeight"] = value
+            bfc.hints.float_min_height = value
             state.changed = True
 
     # -- final boxes -------------------------------------------------------------------------

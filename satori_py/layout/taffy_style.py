@@ -137,6 +137,13 @@ class LayoutHints:
     # The content box the percentages of a grid's calc() tracks resolve against (the last pass's).
     calc_basis: tuple[float, float] | None = None
     grid_item: GridItem | None = None  # a grid item's lines, as declared
+    # What floats.py gives a box between passes instead of its style's values (px; None:
+    # the style's): the top margin with its clearance, the side margins that put a
+    # formatting context root beside floats, and a root's minimum height holding its floats.
+    float_margin_top: float | None = None
+    float_margin_left: float | None = None
+    float_margin_right: float | None = None
+    float_min_height: float | None = None
 
     @property
     def declared_grid(self) -> GridContainer | None:
@@ -145,9 +152,10 @@ class LayoutHints:
 
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: nothing)."""
-        if not self.bfc and self.baseline_shift is None:
+        floats = (self.float_margin_top, self.float_margin_left, self.float_margin_right, self.float_min_height)
+        if not self.bfc and self.baseline_shift is None and floats == (None, None, None, None):
             return None
-        return (self.bfc, self.baseline_shift)
+        return (self.bfc, self.baseline_shift, floats)
 
 
 def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
@@ -196,6 +204,14 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
         if limits.frozen_width is not None:
             s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
     margin = s["margin"] = {side: _dim(get(key, 0)) for side, key in _MARGINS}
+    if hints is not None:
+        # Clearance and room beside floats (floats.py).
+        for side, value in (("top", hints.float_margin_top), ("left", hints.float_margin_left),
+                            ("right", hints.float_margin_right)):
+            if value is not None:
+                margin[side] = _px(value)
+        if hints.float_min_height is not None and sizes is None:
+            s["min_size"]["height"] = _px(hints.float_min_height)
     padding = sizes.padding if sizes is not None else None
     s["padding"] = {side: _dim(get(key, 0), _ZERO) for side, key in _PADDINGS} if padding is None else {
         side: _px(getattr(padding, side)) for side in _SIDES}

@@ -1,6 +1,8 @@
 """Floats: the placement rules of float_context.py, and boxes the reference lays out."""
 from __future__ import annotations
 
+from typing import Any
+
 from satori_py.layout.float_context import FloatContext
 
 from .support import boxes, d, lay_out
@@ -78,3 +80,31 @@ def test_floats_of_a_nested_block_and_formatting_contexts_beside_them() -> None:
     assert b["div/div[1]/div[1]"] == (100, 40, 200, 20)
     assert b["div/div[1]/div[2]"] == (100, 60, 200, 10)
     assert b["div/div[1]/div[3]"] == (0, 70, 300, 10)
+
+
+def test_clearance_and_float_room_are_hints_the_styles_stay_as_written() -> None:
+    """floats.py gives a cleared box its margin, a box beside floats its side margins and a
+    formatting context root the height of its floats through ``node.hints``; no node style
+    is written."""
+    def by_path(box: Any, out: dict[str, Any]) -> dict[str, Any]:
+        out[box.path] = box
+        for child in box.children:
+            by_path(child, out)
+        return out
+
+    el = d({"width": 300, "fontSize": 14}, "Lorem ipsum", d({"float": "left", "width": 60, "height": 50}),
+           d({"clear": "left", "height": 10}))
+    assert boxes(el, 300, 400)["div/div[2]"] == (0, 50, 300, 10)
+    cleared = by_path(lay_out(el, 300, 400).root, {})["div/div[2]"].node
+    assert cleared.hints.float_margin_top == 32  # below the 18px line of text: 50 - 18
+    # The boxes of test_floats_of_a_nested_block_and_formatting_contexts_beside_them.
+    el = d({"width": 300, "fontSize": 14, "display": "flex", "flexDirection": "column"},
+           d({}, d({"marginBottom": 10, "height": 10}), d({"float": "left", "width": 20, "height": 20}),
+             d({"marginTop": 20, "height": 10})),
+           d({}, d({"float": "left", "width": 100, "height": 40}), d({"overflow": "hidden", "height": 20})))
+    nodes = by_path(lay_out(el, 300).root, {})
+    holder, beside = nodes["div/div[1]"].node, nodes["div/div[1]/div[1]"].node
+    assert holder.hints.float_min_height == 40 and holder.box.height == 40
+    assert (beside.hints.float_margin_left, beside.hints.float_margin_right) == (100, 0)
+    for node in (cleared, holder, beside):
+        assert (node.style["marginTop"], node.style["marginLeft"], node.style["minHeight"]) == (0, 0, "auto")
