@@ -17,7 +17,15 @@ from dataclasses import replace
 
 from .bidi import line_levels, reorder_line
 from .breaking import WORD_SEPARATORS
-from .ellipsis import PlacedPiece, VisualCut, cut_in_order, cut_visual, ellipsis_text
+from .ellipsis import (
+    PlacedPiece,
+    VisualCut,
+    cut_in_order,
+    cut_visual,
+    ellipsis_text,
+    ends_in_order,
+    needs_ellipsis,
+)
 from .processor import TAB, round_js
 from ..limits import check_deadline
 from .engine import Visible
@@ -141,9 +149,7 @@ class ArrangedText:
         block = self.block
         levels = self.levels
         assert levels is not None
-        if line >= len(state.line_widths) or (
-            line == len(state.line_widths) - 1 and state.line_widths[line] <= self.parent_width
-        ):
+        if line >= len(state.line_widths) or not needs_ellipsis(line, state.line_widths, self.parent_width):
             return None
         text, width = self._ellipsis_text()
         texts = state.texts
@@ -239,12 +245,8 @@ class ArrangedText:
 
             if math.isfinite(limit) and plan is None:
                 ellipsis, ellipsis_width = self._ellipsis_text()
-                not_last_line = line < len(state.line_widths) - 1
-                last_allowed = line + 1 == limit
-                if last_allowed and (
-                        not_last_line or state.line_widths[line] > self.parent_width) and (
-                        left_offset + width + ellipsis_width > self.parent_width
-                        or (next_layout is not None and next_layout.line != line)):
+                if ends_in_order(line, limit, state.line_widths, left_offset + width, ellipsis_width,
+                                 line if next_layout is None else next_layout.line, self.parent_width):
                     text, resolved = cut_in_order(
                         text, left_offset, not layout.x > 0, ellipsis, ellipsis_width, self.parent_width,
                         lambda t: measurer.measure_graphemes([t]), block.locale)

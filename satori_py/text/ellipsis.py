@@ -36,8 +36,8 @@ from .inline_model import Run, RunState, _Item, _Line, _Segment, _Word
 from .processor import HORIZONTAL_ELLIPSIS, js_trim_end, line_limit, round_js
 from .white_space import NO_SOFT_WRAP
 
-__all__ = ["REFERENCE_CLAMPS", "VisualCut", "clamp_lines", "cut_in_order", "cut_visual",
-           "ellipsis_text", "keep_fitting"]
+__all__ = ["REFERENCE_CLAMPS", "PlacedPiece", "VisualCut", "clamp_lines", "cut_in_order", "cut_visual",
+           "ellipsis_text", "ends_in_order", "keep_fitting", "needs_ellipsis"]
 
 # Whether lines of inline content are never clamped nor ended with an ellipsis, as in the
 # reference (instead of as in browsers); see the module docstring.
@@ -71,7 +71,22 @@ def ellipsis_text(ellipsis: str, measure: Callable[[str], float], room: float) -
     return ellipsis, width
 
 
+def needs_ellipsis(line: int, line_widths: Sequence[float], room: float) -> bool:
+    """Whether the last line a clamp allows ends with the ellipsis: lines follow it, or it is
+    wider than ``room`` (a text node's; the browsers' policy is :func:`clamp_lines`)."""
+    return line < len(line_widths) - 1 or line_widths[line] > room
+
+
 # -- a text node, in the order of the text (the reference's) ---------------------------
+
+def ends_in_order(line: int, limit: float, line_widths: Sequence[float], right: float,
+                  ellipsis_width: float, next_line: int, room: float) -> bool:
+    """Whether the piece of ``line`` that ends at ``right`` gets the ellipsis: the line is the
+    last one allowed and needs it, and the ellipsis doesn't fit after the piece or the piece
+    is the line's last (the next piece is on ``next_line``)."""
+    return (line + 1 == limit and needs_ellipsis(line, line_widths, room)
+            and (right + ellipsis_width > room or next_line != line))
+
 
 def cut_in_order(text: str, left: float, line_start: bool, ellipsis: str, ellipsis_width: float,
                  right: float, measure: Callable[[str], float],

@@ -1,7 +1,15 @@
 """The one grapheme cut of the three ellipsis policies (satori_py/text/ellipsis.py)."""
 from __future__ import annotations
 
-from satori_py.text.ellipsis import PlacedPiece, cut_in_order, cut_visual, ellipsis_text, keep_fitting
+from satori_py.text.ellipsis import (
+    PlacedPiece,
+    cut_in_order,
+    cut_visual,
+    ellipsis_text,
+    ends_in_order,
+    keep_fitting,
+    needs_ellipsis,
+)
 
 
 def ten(text: str) -> float:
@@ -38,3 +46,16 @@ def test_visual_order_cuts_from_the_start_side_of_a_right_to_left_line() -> None
     assert cut.hidden == {3}
     assert cut.truncated == (2, "f", 30.0)
     assert (cut.end, cut.left) == (30.0, 20.0)
+
+
+def test_which_piece_of_a_text_node_gets_the_ellipsis_in_order() -> None:
+    widths = [90.0, 90.0, 40.0]
+    assert needs_ellipsis(1, widths, 100.0)  # lines follow
+    assert not needs_ellipsis(2, widths, 100.0)  # the last line, and it fits
+    assert needs_ellipsis(0, [120.0], 100.0)  # one line, wider than the room
+    # Line 1 (limit 2): a piece ending at 80 with a 10-wide ellipsis gets it only when it ends
+    # the line; one ending at 95 gets it anyway.
+    assert not ends_in_order(1, 2, widths, 80.0, 10.0, 1, 100.0)
+    assert ends_in_order(1, 2, widths, 80.0, 10.0, 2, 100.0)
+    assert ends_in_order(1, 2, widths, 95.0, 10.0, 1, 100.0)
+    assert not ends_in_order(0, 2, widths, 95.0, 10.0, 0, 100.0)  # not the last allowed line
