@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RasterizeError
+from .native import load_extension
 from .png import encode_png
 
 __all__ = ["RGBA", "FontSource", "Job", "render"]
@@ -224,35 +225,13 @@ def _resvg_ext() -> Any:
             module = sys.modules.get("resvg._resvg")
             if module is None and "resvg" not in sys.modules:
                 try:
-                    module = _load_extension("resvg", "_resvg")
+                    module = load_extension("resvg", "_resvg")
                 except ImportError:
                     module = None
             if module is None:
                 import resvg as module
             _RESVG_EXT = module
     return _RESVG_EXT
-
-
-def _load_extension(package: str, name: str) -> Any:
-    import importlib.machinery
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-            path = os.path.join(folder, name + suffix)
-            ext = importlib.util.spec_from_file_location(f"{package}.{name}", path)
-            if not os.path.isfile(path) or ext is None or ext.loader is None:
-                continue
-            module = importlib.util.module_from_spec(ext)
-            sys.modules[ext.name] = module
-            try:
-                ext.loader.exec_module(module)
-            except BaseException:
-                del sys.modules[ext.name]
-                raise
-            return module
-    return None
 
 
 def _render_resvg(job: Job) -> bytes:

@@ -20,7 +20,13 @@ NOT_FOR_A_PLAIN_CARD = [
     "satori_py.style.conditions", "satori_py.layout.form_controls", "satori_py.layout.counter_styles",
     # gradients, their stops and masks
     "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.conic", "satori_py.paint.mask",
+    # stretchable's Python API and attrs (only its compiled taffylib is used: resvg_bridge.native)
+    "stretchable", "stretchable.node", "stretchable.style", "attr", "attrs",
 ]
+# Making a dataclass runs dataclasses' code generation at import (~0.4-1 ms each); the style
+# stage's value classes are plain (style/frozen.py). The dataclasses a plain card's run makes
+# may only become fewer.
+MAX_DATACLASSES = 56
 
 SCRIPT = """
 import json, sys
@@ -30,7 +36,10 @@ try:
     main()
 except SystemExit as exc:
     assert not exc.code, exc.code
-print(json.dumps(sorted(sys.modules)))
+import dataclasses
+made = {f"{v.__module__}.{v.__qualname__}" for m in list(sys.modules.values()) for v in vars(m).values()
+        if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == m.__name__}
+print(json.dumps({"modules": sorted(sys.modules), "dataclasses": sorted(made)}))
 """
 
 
@@ -47,8 +56,13 @@ def test_plain_card_imports_only_what_it_draws(tmp_path: Path) -> None:
         out = tmp_path / f"{backend}.png"
         run = subprocess.run([sys.executable, "-c", SCRIPT, str(card), str(out)], capture_output=True, text=True, check=True,
                              env={"SATORI_PY_RESVG": backend, "PATH": "", "PYTHONPATH": str(ROOT)})
-        loaded = set(json.loads(run.stdout))
+        report = json.loads(run.stdout)
+        loaded = set(report["modules"])
         assert out.read_bytes().startswith(b"\x89PNG")
         assert [m for m in NOT_FOR_A_PLAIN_CARD if m in loaded] == [], backend
+        assert "satori_py.style.types" in loaded and "stretchable.taffylib" in loaded
+        ours = [name for name in report["dataclasses"] if name.startswith(("satori_py.", "resvg_bridge."))]
+        assert len(ours) <= MAX_DATACLASSES, ours
+        assert not [name for name in ours if name.startswith(("satori_py.style.types.", "satori_py.style.paint_types."))]
         if backend == "resvg":  # its extension, without the package's version lookup
             assert "resvg._resvg" in loaded and "resvg" not in loaded

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..style.frozen import Frozen, set_field
 from ..element import Element, Node, TextNode
 from ..style.presets import PRESETS
 from ..style.values import js_string
@@ -281,11 +282,17 @@ def list_marker(style: Mapping[str, Any], value: int, ascent: float, path: str) 
                   f"{base}[0]", [inner])]
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerTarget:
+class MarkerTarget(Frozen):
+    __slots__ = ("index", "nested", "wrap")
+
     index: int
-    nested: bool  # the markers go into this child, at the start of its first line
-    wrap: bool = False  # text of a flex or grid container: wrapped in an item with them
+    nested: bool
+    wrap: bool
+
+    def __init__(self, index: int, nested: bool, wrap: bool = False) -> None:
+        set_field(self, "index", index)
+        set_field(self, "nested", nested)
+        set_field(self, "wrap", wrap)
 
 
 def find_marker_target(children: Sequence[Node], item_container: bool) -> MarkerTarget:

@@ -20,17 +20,34 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-_root_handlers = list(logging.getLogger().handlers)
-from stretchable import taffylib
-
-# Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
-logging.getLogger().handlers[:] = _root_handlers
+from resvg_bridge.native import load_extension
 
 from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
 from .taffy_guard import check_style, finite
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
+
+
+def _taffylib() -> Any:
+    """stretchable's compiled module, by itself: its package's ``__init__`` builds the
+    attrs-based Node/Style API this module does not use (with attrs, ~10 % of a plain
+    card's cold CLI run). If stretchable is imported already, or keeps the module
+    elsewhere, the package is imported."""
+    module = sys.modules.get("stretchable.taffylib")
+    if module is None and "stretchable" not in sys.modules:
+        module = load_extension("stretchable", "taffylib")
+    if module is not None:
+        return module
+    root_handlers = list(logging.getLogger().handlers)
+    from stretchable import taffylib
+
+    # Importing stretchable calls logging.basicConfig(); keep the root logger as it was.
+    logging.getLogger().handlers[:] = root_handlers
+    return taffylib
+
+
+taffylib = _taffylib()
 
 # mode of a measure call: "definite" (wrap at width), "min-content", "max-content"
 MeasureFn = Callable[[float, float, str], tuple[float, float]]

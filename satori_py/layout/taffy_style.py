@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..style.frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..style.types import Percent
 from .taffy_guard import check_style
@@ -70,8 +71,7 @@ class Edges:
     left: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class OwnSizes:
+class OwnSizes(Frozen):
     """Sizes one computation gives its root instead of its style's, which stays as it is.
 
     For the measurements Taffy 0.7's workarounds make (a block laid out again at its final
@@ -81,10 +81,24 @@ class OwnSizes:
     flex_fit gave the node (:class:`FitLimits`) still apply.
     """
 
-    width: float | None = None
-    height: float | None = None
-    padding: Edges | None = None
-    fit_limits: bool = True
+    __slots__ = ("width", "height", "padding", "fit_limits")
+
+    width: float | None
+    height: float | None
+    padding: Edges | None
+    fit_limits: bool
+
+    def __init__(
+        self,
+        width: float | None = None,
+        height: float | None = None,
+        padding: Edges | None = None,
+        fit_limits: bool = True,
+    ) -> None:
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "padding", padding)
+        set_field(self, "fit_limits", fit_limits)
 
     def key(self) -> Hashable:
         padding = self.padding

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 
+from ..style.frozen import Frozen, set_field
 from ..style.types import RGBA
 from ..svg import SvgNode, fmt
 from .compose import url, wrap_one
@@ -37,13 +37,19 @@ _NO_SIDES: Sides = (False, False, False, False)
 _ZERO: Edges = (0.0, 0.0, 0.0, 0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Frozen):
     """One side of a border (or outline): its width in px, line style and colour."""
+
+    __slots__ = ("width", "style", "color")
 
     width: float
     style: str
     color: RGBA | None
+
+    def __init__(self, width: float, style: str, color: RGBA | None) -> None:
+        set_field(self, "width", width)
+        set_field(self, "style", style)
+        set_field(self, "color", color)
 
 
 Lines = tuple[Line, Line, Line, Line]
@@ -107,17 +113,17 @@ def border_passes(lines: Lines) -> list[tuple[Lines, Edges]]:
         outer_line = line
         inner_width, inner_color = 0.0, color
         if style in ("none", "hidden"):
-            outer_line = replace(line, width=0.0)
+            outer_line = line.replace(width=0.0)
         elif style == "double":
             # Two lines of a third of the width each; solid below 3px.
-            outer_line = replace(line, style="solid")
+            outer_line = line.replace(style="solid")
             if width >= 3:
                 inner_width = float(math.floor(width / 3 + 0.5))  # Math.round
-                outer_line = replace(outer_line, width=inner_width)
+                outer_line = outer_line.replace(width=inner_width)
                 offset[i] = width - inner_width
         elif style in ("groove", "ridge"):
             # Two halves in two shades, the outer one rounded up; solid below 2px.
-            outer_line = replace(line, style="solid")
+            outer_line = line.replace(style="solid")
             if width >= 2 and color is not None:
                 dark, light = shade_color(color)
                 dark_outside = (style == "groove") == top_left

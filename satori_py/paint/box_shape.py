@@ -5,8 +5,9 @@ Below :mod:`.geometry` (which resolves radii and draws contours) and
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from ..style.frozen import Frozen, set_field
 
 __all__ = ["CORNERS", "ROUND", "Box", "Corner", "Point", "Radii"]
 
@@ -23,16 +24,31 @@ class Box(NamedTuple):
     height: float
 
 
-@dataclass(frozen=True, slots=True)
-class Radii:
+class Radii(Frozen):
     """(rx, ry) per corner (top-left, top-right, bottom-right, bottom-left) and
     each corner's shape (its superellipse parameter; 1 is round)."""
 
-    tl: Corner = (0.0, 0.0)
-    tr: Corner = (0.0, 0.0)
-    br: Corner = (0.0, 0.0)
-    bl: Corner = (0.0, 0.0)
-    shapes: tuple[float, float, float, float] = ROUND
+    __slots__ = ("tl", "tr", "br", "bl", "shapes")
+
+    tl: Corner
+    tr: Corner
+    br: Corner
+    bl: Corner
+    shapes: tuple[float, float, float, float]
+
+    def __init__(
+        self,
+        tl: Corner = (0.0, 0.0),
+        tr: Corner = (0.0, 0.0),
+        br: Corner = (0.0, 0.0),
+        bl: Corner = (0.0, 0.0),
+        shapes: tuple[float, float, float, float] = ROUND,
+    ) -> None:
+        set_field(self, "tl", tl)
+        set_field(self, "tr", tr)
+        set_field(self, "br", br)
+        set_field(self, "bl", bl)
+        set_field(self, "shapes", shapes)
 
     @property
     def corners(self) -> tuple[Corner, Corner, Corner, Corner]:

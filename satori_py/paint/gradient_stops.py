@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
+from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..js_numbers import js_div
 from ..style.types import (
     MATH_POSITION,
@@ -62,7 +62,7 @@ def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[
             return None
         return Offset(repr(value), "px", top_level(value))
 
-    return [replace(stop, offset=resolve(stop.offset), hint=resolve(stop.hint)) for stop in stops]
+    return [stop.replace(offset=resolve(stop.offset), hint=resolve(stop.hint)) for stop in stops]
 
 
 def apply_hint(t: float, hint: float) -> float:

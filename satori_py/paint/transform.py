@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ..style.frozen import Frozen, set_field
 from ..style.types import Calc, Percent, TransformFunction, TransformOrigin
 
 __all__ = ["IDENTITY", "ROOT_STATE", "Mat4", "TransformState", "depth", "is_back_facing",
@@ -145,8 +145,7 @@ def _around_origin(matrix: Mat4, box: Box, origin: TransformOrigin | None) -> Ma
     return multiply(_translate(x, y, z), multiply(matrix, _translate(-x, -y, -z)))
 
 
-@dataclass(frozen=True, slots=True)
-class TransformState:
+class TransformState(Frozen):
     """How a box's plane maps to the image.
 
     ``world`` maps the plane to the image (affine once resolved); ``base`` and
@@ -155,12 +154,30 @@ class TransformState:
     depth. ``perspective`` is the box's ``perspective`` for its children.
     """
 
-    world: Mat4 = IDENTITY
-    base: Mat4 = IDENTITY
-    local: Mat4 = IDENTITY
-    preserve3d: bool = False
-    perspective: Mat4 | None = None
-    behind_viewer: bool = False
+    __slots__ = ("world", "base", "local", "preserve3d", "perspective", "behind_viewer")
+
+    world: Mat4
+    base: Mat4
+    local: Mat4
+    preserve3d: bool
+    perspective: Mat4 | None
+    behind_viewer: bool
+
+    def __init__(
+        self,
+        world: Mat4 = IDENTITY,
+        base: Mat4 = IDENTITY,
+        local: Mat4 = IDENTITY,
+        preserve3d: bool = False,
+        perspective: Mat4 | None = None,
+        behind_viewer: bool = False,
+    ) -> None:
+        set_field(self, "world", world)
+        set_field(self, "base", base)
+        set_field(self, "local", local)
+        set_field(self, "preserve3d", preserve3d)
+        set_field(self, "perspective", perspective)
+        set_field(self, "behind_viewer", behind_viewer)
 
     @property
     def identity(self) -> bool:

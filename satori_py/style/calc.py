@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal, cast
 
+from .frozen import Frozen, set_field
 from .types import Calc, CalcNode, _evaluate, top_level
 from .values import MATH_FUNCTION
 
@@ -31,13 +31,19 @@ class _Invalid(Exception):
     """The expression is not a valid math function."""
 
 
-@dataclass(frozen=True, slots=True)
-class MathValue:
+class MathValue(Frozen):
     """A parsed math function: ``type`` length or number, and its tree."""
+
+    __slots__ = ("type", "percentage", "tree")
 
     type: Literal["length", "number"]
     percentage: bool
     tree: CalcNode
+
+    def __init__(self, type: Literal["length", "number"], percentage: bool, tree: CalcNode) -> None:
+        set_field(self, "type", type)
+        set_field(self, "percentage", percentage)
+        set_field(self, "tree", tree)
 
     def evaluate(self, basis: float = 0.0) -> float:
         return top_level(_evaluate(self.tree, basis))

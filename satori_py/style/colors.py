@@ -4,7 +4,7 @@ Oklch, ``color()``, ``color-mix()``, ``light-dark()`` and relative colours.
 Mirrors the parsing half of the reference's ``parser/color.ts`` (which keeps
 its own rules, e.g. legacy comma syntax may mix numbers and percentages, and
 ``calc()`` is allowed in channels). Tokenising is tinycss2's; conversions
-live in :mod:`satori_py.colorspaces`. Parsers return None for anything that is not a
+live in :mod:`.colorspaces`. Parsers return None for anything that is not a
 colour, never raise.
 """
 from __future__ import annotations
@@ -12,14 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import tinycss2
 from tinycss2 import ast
 
-from ..colorspaces import (
+from .colorspaces import (
     POLAR,
     PREDEFINED_SPACES,
     SpaceColor,
@@ -27,6 +26,7 @@ from ..colorspaces import (
     interpolate,
     to_rgba_tuple,
 )
+from .frozen import Frozen, set_field
 from .named_colors import NAMED_COLORS
 from .types import RGBA, js_round, serialize_color
 
@@ -47,20 +47,42 @@ _HEX = re.compile(r"^[0-9a-f]{3,4}$|^[0-9a-f]{6}$|^[0-9a-f]{8}$")
 _ANGLE_UNITS = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
 
 
-@dataclass(frozen=True, slots=True)
-class _Channel:
-    percent: float  # the value of 100%, or 0 when percentages aren't allowed
-    hue: bool = False
+class _Channel(Frozen):
+    __slots__ = ("percent", "hue")
+
+    percent: float
+    hue: bool
+
+    def __init__(self, percent: float, hue: bool = False) -> None:
+        set_field(self, "percent", percent)
+        set_field(self, "hue", hue)
 
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
+class _Layout(Frozen):
+    __slots__ = ("space", "channels", "names", "scale", "allow_legacy", "clamp")
+
     space: str
     channels: tuple[_Channel, _Channel, _Channel]
     names: tuple[str, str, str]
-    scale: float = 1.0
-    allow_legacy: bool = False
-    clamp: str = ""  # "hue0", "hue0-light100" ... see _clamp
+    scale: float
+    allow_legacy: bool
+    clamp: str
+
+    def __init__(
+        self,
+        space: str,
+        channels: tuple[_Channel, _Channel, _Channel],
+        names: tuple[str, str, str],
+        scale: float = 1.0,
+        allow_legacy: bool = False,
+        clamp: str = "",
+    ) -> None:
+        set_field(self, "space", space)
+        set_field(self, "channels", channels)
+        set_field(self, "names", names)
+        set_field(self, "scale", scale)
+        set_field(self, "allow_legacy", allow_legacy)
+        set_field(self, "clamp", clamp)
 
 
 _HUE = _Channel(0, hue=True)

@@ -11,10 +11,9 @@ become where it is not final.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import FrozenInstanceError
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .frozen import Frozen, set_field
 from .keywords import (
     AlignContent,
     AlignItems,
@@ -90,12 +89,12 @@ def _keyword(kind: type[_K], value: Any) -> Any:
     return _member(kind, value) if isinstance(value, str) else value
 
 _new = object.__new__
-_set = object.__setattr__  # how a frozen instance is filled in
+_set = set_field
 
 
-class _Frozen:
-    """What the groups share: immutable, compared and hashed by value (the values of
-    their ``__slots__``), printed like a dataclass."""
+class _Frozen(Frozen):
+    """What the groups share: construction by keyword (Frozen gives equality, hash,
+    repr, pickling and replace)."""
 
     __slots__: tuple[str, ...] = ()
     _optional = frozenset[str]()  # the fields that default to None
@@ -107,39 +106,6 @@ class _Frozen:
             raise TypeError(f"{type(self).__name__}: unknown fields {sorted(unknown)}, missing {missing}")
         for name in self.__slots__:
             _set(self, name, fields.get(name))
-
-    def __init_subclass__(cls) -> None:
-        cls._values = staticmethod(attrgetter(*cls.__slots__))  # type: ignore[assignment]
-
-    @staticmethod
-    def _values(record: Any) -> tuple[Any, ...]:
-        """The field values of ``record``, in order (an attrgetter per class)."""
-        raise NotImplementedError
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values(self) == self._values(other)
-
-    def __hash__(self) -> int:
-        return hash(self._values(self))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self.__slots__, self._values(self)))
-        return f"{type(self).__name__}({fields})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        return self._values(self)
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self.__slots__, state):
-            _set(self, name, value)
 
 
 class BoxGroup(_Frozen):

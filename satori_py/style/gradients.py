@@ -34,11 +34,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from ..cache import BoundedCache
-from ..colorspaces import to_rgba_tuple
+from .colorspaces import to_rgba_tuple
 from ..errors import StyleError
 from . import valueparser as vp
 from .calc import parse_math
@@ -424,7 +423,7 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
             images[index] = parse_gradient(image, font_size, lengths, note, current)
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
-    return tuple(replace(layer, image=images.get(i, layer.image),
-                         position=layer_words(layer.position, "0% 0%", font_size, lengths),
-                         size=layer_words(layer.size, "auto", font_size, lengths))
+    return tuple(layer.replace(image=images.get(i, layer.image),
+                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
+                               size=layer_words(layer.size, "auto", font_size, lengths))
                  for i, layer in enumerate(layers))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from ..errors import StyleError
@@ -185,8 +184,8 @@ def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note,
     StyleError on an invalid value; ``note`` is told of stops that are not read."""
     if not any(style.get(key) not in (None, "", "none") for key in _SET_BY):
         return None
-    return tuple(replace(layer, image=parse_gradient(layer.image, font_size, lengths, note, current)
-                         if isinstance(layer.image, str) and is_gradient(layer.image) else layer.image,
-                         position=layer_words(layer.position, "0% 0%", font_size, lengths),
-                         size=layer_words(layer.size, "auto", font_size, lengths))
+    return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note, current)
+                               if isinstance(layer.image, str) and is_gradient(layer.image) else layer.image,
+                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
+                               size=layer_words(layer.size, "auto", font_size, lengths))
                  for layer in mask_layers(style))

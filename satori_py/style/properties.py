@@ -9,10 +9,10 @@ Properties not in the table pass through as the reference serialized them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .frozen import Frozen, set_field
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
 from .types import LineHeight
@@ -37,11 +37,17 @@ class _CurrentColor:
 CURRENT_COLOR: Any = _CurrentColor()
 
 
-@dataclass(frozen=True, slots=True)
-class Prop:
+class Prop(Frozen):
+    __slots__ = ("inherited", "initial", "convert")
+
     inherited: bool
     initial: Any
-    convert: c.Converter = c.raw
+    convert: c.Converter
+
+    def __init__(self, inherited: bool, initial: Any, convert: c.Converter = c.raw) -> None:
+        set_field(self, "inherited", inherited)
+        set_field(self, "initial", initial)
+        set_field(self, "convert", convert)
 
 
 # The inherited properties of the reference (inheritable.ts), besides custom

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from .frozen import Frozen, set_field
 from ..js_numbers import parse_view_box
 from .types import Percent, Size
 from .values import LengthContext, finite_length, js_to_number, length_to_number
@@ -19,13 +19,19 @@ from .values import LengthContext, finite_length, js_to_number, length_to_number
 __all__ = ["ReplacedSize", "image_size", "natural_height_for", "svg_size"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReplacedSize:
+class ReplacedSize(Frozen):
     """The size a replaced element is laid out with; ``aspect_ratio`` is width / height."""
+
+    __slots__ = ("width", "height", "aspect_ratio")
 
     width: Size
     height: Size
     aspect_ratio: float | None
+
+    def __init__(self, width: Size, height: Size, aspect_ratio: float | None) -> None:
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "aspect_ratio", aspect_ratio)
 
 
 def _declared(style: Mapping[str, Any], name: str) -> Any:

@@ -21,10 +21,10 @@ kept as written and parsed later by layout or paint.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .frozen import Frozen, set_field
 from .properties import DISPLAY_TYPES, PROPERTIES
 
 __all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS", "PRIVATE_KEYS",
@@ -42,13 +42,19 @@ PRIVATE_KEYS = frozenset({"_chRatio", "_childListDepth", "_colorText", "_declare
                           "_setColors"})
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(Frozen):
     """One computed key: its group, its value type (Python source), where it is going."""
+
+    __slots__ = ("group", "type", "target")
 
     group: str
     type: str
-    target: str = ""
+    target: str
+
+    def __init__(self, group: str, type: str, target: str = "") -> None:
+        set_field(self, "group", group)
+        set_field(self, "type", type)
+        set_field(self, "target", target)
 
 
 def keyword_values(converter: Callable[..., Any]) -> tuple[str, ...] | None:

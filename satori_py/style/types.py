@@ -9,13 +9,13 @@ style (``handler/expand.ts``) once its strings are parsed.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
-from ..colorspaces import SpaceColor
+from .colorspaces import SpaceColor
+from .frozen import Frozen, set_field
+from .js_format import js_number, js_round, js_text, serialize_color
 from .named_colors import NAMED_COLORS
 
 __all__ = [
@@ -31,8 +31,8 @@ __all__ = [
     "Keyword",
     "Length",
     "LengthPercentage",
-    "LayerWords",
     "LengthToken",
+    "LayerWords",
     "LineClamp",
     "LineHeight",
     "LinearGradient",
@@ -43,19 +43,19 @@ __all__ = [
     "Offset",
     "Percent",
     "RadialGradient",
-    "StopColor",
     "Raw",
     "Shadow",
     "Size",
+    "StopColor",
     "TransformFunction",
     "TransformOrigin",
-    "finite_length",
     "js_number",
+    "finite_length",
     "js_round",
-    "js_text",
     "serialize_color",
-    "token_px",
+    "js_text",
     "top_level",
+    "token_px",
 ]
 
 # Reverse table for the shortest CSS form of a colour; the first name wins, so
@@ -70,48 +70,6 @@ def _num(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return repr(round(value, 6)).rstrip("0").rstrip(".")
-
-
-def js_round(value: float) -> float:
-    """JavaScript's ``Math.round`` (halves go up)."""
-    return float(math.floor(value + 0.5))
-
-
-def js_number(value: float) -> str:
-    """A float formatted like JavaScript's ``String(number)``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == int(value) and abs(value) < 1e21:
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        sign = "-" if exponent.startswith("-") else "+"
-        return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
-    return text
-
-
-def js_text(value: Any) -> str:
-    """``String(value)`` as the reference writes attribute values (``null``, ``true``,
-    numbers as JavaScript prints them, arrays joined by commas, objects as
-    ``[object Object]``)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return js_number(value)
-    if isinstance(value, (list, tuple)):
-        return ",".join("" if item is None else js_text(item) for item in value)
-    if isinstance(value, Mapping):
-        return "[object Object]"
-    return str(value)
 
 
 @lru_cache(maxsize=1024)
@@ -135,28 +93,25 @@ def _css_color(r: float, g: float, b: float, a: float) -> str:
     return f"rgba({rgb},{_num(a)})"
 
 
-def serialize_color(color: RGBA) -> str:
-    """The reference's ``serializeColor``: ``rgb(r,g,b)`` or ``rgba(r,g,b,a)``, the
-    alpha rounded to three decimals."""
-    channels = ",".join(str(int(js_round(c))) for c in (color.r, color.g, color.b))
-    if color.a == 1:
-        return f"rgb({channels})"
-    alpha = js_round(color.a * 1000) / 1000
-    return f"rgba({channels},{int(alpha) if alpha.is_integer() else alpha})"
-
-
-@dataclass(frozen=True, slots=True)
-class RGBA:
+class RGBA(Frozen):
     """An sRGB colour: channels 0-255 (floats), alpha 0-1.
 
     :func:`~satori_py.style.parse_color` gives whole channels, as colours reach
     the SVG (the reference rounds the colours it converts).
     """
 
+    __slots__ = ("r", "g", "b", "a")
+
     r: float
     g: float
     b: float
-    a: float = 1.0
+    a: float
+
+    def __init__(self, r: float, g: float, b: float, a: float = 1.0) -> None:
+        set_field(self, "r", r)
+        set_field(self, "g", g)
+        set_field(self, "b", b)
+        set_field(self, "a", a)
 
     def to_css(self) -> str:
         """The shortest exact CSS form: a name, a hex colour, or ``rgba()``."""
@@ -171,11 +126,15 @@ class RGBA:
         return self.a <= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Percent:
+class Percent(Frozen):
     """A percentage, ``value`` in CSS units (``50%`` is ``Percent(50)``)."""
 
+    __slots__ = ("value",)
+
     value: float
+
+    def __init__(self, value: float) -> None:
+        set_field(self, "value", value)
 
     def resolve(self, basis: float) -> float:
         return self.value * basis / 100.0
@@ -201,20 +160,16 @@ def finite_length(value: float) -> float | None:
     return max(-MAX_LENGTH, min(MAX_LENGTH, value))
 
 
-# A length word of a background or a gradient's geometry as the style stage reads it: px, a
-# Percent of a basis the painter gives, or None when it is not a length (lengthToNumber's
-# undefined).
+# A length word of a background or a gradient as the style stage reads it: px, a Percent of
+# a basis the painter gives, or None when it is not a length.
 LengthToken = float | Percent | None
-
-# The words of a background's (or mask's) position or size, or of a conic gradient's
-# centre, as the painter reads them: keywords as they are, every other word read as a
-# length (:data:`LengthToken`).
+# A background's (or mask's) position or size, or a conic centre, as the painter reads
+# them: keywords as they are, the other words read as lengths.
 LayerWords = tuple[str | LengthToken, ...]
 
 
 def token_px(token: LengthToken, basis: float) -> float | None:
-    """``lengthToNumber(word, fontSize, basis)`` of a word the style stage read: a
-    percentage is of ``basis`` (clamped like any length)."""
+    """``lengthToNumber(word, fontSize, basis)`` of a word read at style time."""
     if isinstance(token, Percent):
         return finite_length(token.value / 100 * basis)
     return token
@@ -255,31 +210,39 @@ def _evaluate(node: CalcNode, basis: float) -> float:
     raise ValueError(f"bad calc node {kind!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Calc:
+class Calc(Frozen):
     """A ``calc()``/``min()``/``max()``/``clamp()`` length that has percentages.
 
     Math functions without percentages are resolved to px at compute time, like
     the reference; only those whose value depends on the layout stay a Calc.
     """
 
+    __slots__ = ("tree", "source")
+
     tree: CalcNode
-    source: str = ""
+    source: str
+
+    def __init__(self, tree: CalcNode, source: str = "") -> None:
+        set_field(self, "tree", tree)
+        set_field(self, "source", source)
 
     def resolve(self, basis: float) -> float:
         """The length in px, with percentages of ``basis``."""
         return top_level(_evaluate(self.tree, basis))
 
 
-@dataclass(frozen=True, slots=True)
-class FitContent:
+class FitContent(Frozen):
     """``fit-content(<limit>)`` of a size: px, or a percentage."""
+
+    __slots__ = ("limit",)
 
     limit: float | Percent
 
+    def __init__(self, limit: float | Percent) -> None:
+        set_field(self, "limit", limit)
 
-@dataclass(frozen=True, slots=True)
-class LineHeight:
+
+class LineHeight(Frozen):
     """A computed line height.
 
     ``kind`` is ``"normal"`` (the font's metrics decide; ``value`` is 0) or
@@ -288,36 +251,63 @@ class LineHeight:
     compute time, and children inherit that multiplier (not the px value).
     """
 
+    __slots__ = ("kind", "value")
+
     kind: Literal["normal", "multiplier"]
-    value: float = 0.0
+    value: float
+
+    def __init__(self, kind: Literal["normal", "multiplier"], value: float = 0.0) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "value", value)
 
     def resolve(self, font_size: float) -> float | None:
         """The line height in px, or None for ``normal``."""
         return None if self.kind == "normal" else self.value * font_size
 
 
-@dataclass(frozen=True, slots=True)
-class LineClamp:
+class LineClamp(Frozen):
     """``lineClamp``: at most ``count`` lines, the last one ending in ``ellipsis``."""
 
+    __slots__ = ("count", "ellipsis")
+
     count: int
-    ellipsis: str = "\u2026"
+    ellipsis: str
+
+    def __init__(self, count: int, ellipsis: str = "\u2026") -> None:
+        set_field(self, "count", count)
+        set_field(self, "ellipsis", ellipsis)
 
 
-@dataclass(frozen=True, slots=True)
-class Shadow:
+class Shadow(Frozen):
     """One ``textShadow`` or ``boxShadow`` layer, lengths in px."""
+
+    __slots__ = ("offset_x", "offset_y", "blur", "color", "spread", "inset")
 
     offset_x: float
     offset_y: float
     blur: float
     color: RGBA
-    spread: float = 0.0
-    inset: bool = False
+    spread: float
+    inset: bool
+
+    def __init__(
+        self,
+        offset_x: float,
+        offset_y: float,
+        blur: float,
+        color: RGBA,
+        spread: float = 0.0,
+        inset: bool = False,
+    ) -> None:
+        set_field(self, "offset_x", offset_x)
+        set_field(self, "offset_y", offset_y)
+        set_field(self, "blur", blur)
+        set_field(self, "color", color)
+        set_field(self, "spread", spread)
+        set_field(self, "inset", inset)
 
 
-@dataclass(frozen=True, slots=True)
-class TransformFunction:
+class TransformFunction(Frozen):
     """A transform function with resolved arguments.
 
     ``name`` is spelled as in CSS (``translateX``). Lengths are px, angles
@@ -325,22 +315,43 @@ class TransformFunction:
     element's size as Percent or Calc. ``perspective(none)`` is ``inf``.
     """
 
+    __slots__ = ("name", "args")
+
     name: str
     args: tuple[float | Percent | Calc, ...]
 
+    def __init__(self, name: str, args: tuple[float | Percent | Calc, ...]) -> None:
+        set_field(self, "name", name)
+        set_field(self, "args", args)
 
-@dataclass(frozen=True, slots=True)
-class TransformOrigin:
+
+class TransformOrigin(Frozen):
     """A parsed ``transformOrigin``: each axis relative (percent) or absolute (px).
 
     An axis with neither is the default, 50%. ``z_absolute`` is the depth in px.
     """
 
-    x_relative: float | None = None
-    y_relative: float | None = None
-    x_absolute: float | None = None
-    y_absolute: float | None = None
-    z_absolute: float | None = None
+    __slots__ = ("x_relative", "y_relative", "x_absolute", "y_absolute", "z_absolute")
+
+    x_relative: float | None
+    y_relative: float | None
+    x_absolute: float | None
+    y_absolute: float | None
+    z_absolute: float | None
+
+    def __init__(
+        self,
+        x_relative: float | None = None,
+        y_relative: float | None = None,
+        x_absolute: float | None = None,
+        y_absolute: float | None = None,
+        z_absolute: float | None = None,
+    ) -> None:
+        set_field(self, "x_relative", x_relative)
+        set_field(self, "y_relative", y_relative)
+        set_field(self, "x_absolute", x_absolute)
+        set_field(self, "y_absolute", y_absolute)
+        set_field(self, "z_absolute", z_absolute)
 
 
 # -- gradients (parsed at style time: style/gradients.py) ------------------------------------
@@ -352,16 +363,22 @@ Method = tuple[str, str]
 MATH_POSITION = 1_000_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class Offset:
+class Offset(Frozen):
     """A stop position as css-gradient-parser leaves it: the number's text (None when
     it did not match) and its unit (``px`` when none was written); ``px`` is what
     ``lengthToNumber`` makes of it in the element's font size and viewport, for the
     positions of stops (None for a percentage or what is not a length)."""
 
+    __slots__ = ("text", "unit", "px")
+
     text: str | None
     unit: str
-    px: float | None = None
+    px: float | None
+
+    def __init__(self, text: str | None, unit: str, px: float | None = None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "unit", unit)
+        set_field(self, "px", px)
 
     @property
     def number(self) -> float:
@@ -373,31 +390,42 @@ class Offset:
         return f"{'undefined' if self.text is None else self.text}{self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
-class StopColor:
-    """A stop's colour as the painter uses it, resolved at style time against the
-    element's ``color``: the SVG text (``currentColor`` and the colours SVG renderers
-    may not read rewritten), the colour in its own space, to interpolate in (None
-    when it is not a colour: then it is written as it is and not interpolated), and
-    the alpha the stop has in a mask (None: the text is kept)."""
+class StopColor(Frozen):
+    """A stop's colour resolved at style time (against the element's ``color``): its SVG
+    text, its colour in its own space to interpolate in (None: not a colour, written as
+    it is) and its alpha in a mask (None: the text is kept)."""
+
+    __slots__ = ("text", "space", "mask_alpha")
 
     text: str
     space: SpaceColor | None
     mask_alpha: float | None
 
+    def __init__(self, text: str, space: SpaceColor | None, mask_alpha: float | None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "space", space)
+        set_field(self, "mask_alpha", mask_alpha)
+
 
 TRANSPARENT_STOP = StopColor("transparent", SpaceColor("srgb", (0.0, 0.0, 0.0), 0.0), 0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class ColorStop:
-    """A colour stop: its colour as written and resolved, its position and the
-    position of the interpolation hint after it."""
+class ColorStop(Frozen):
+    """A colour stop: its colour as written and resolved, its position and its hint's."""
+
+    __slots__ = ("color", "paint", "offset", "hint")
 
     color: str
     paint: StopColor
-    offset: Offset | None = None
-    hint: Offset | None = None
+    offset: Offset | None
+    hint: Offset | None
+
+    def __init__(self, color: str, paint: StopColor, offset: Offset | None = None,
+                 hint: Offset | None = None) -> None:
+        set_field(self, "color", color)
+        set_field(self, "paint", paint)
+        set_field(self, "offset", offset)
+        set_field(self, "hint", hint)
 
 
 class MathLength(Protocol):
@@ -407,26 +435,44 @@ class MathLength(Protocol):
     def evaluate(self, basis: float = 0.0) -> float: ...
 
 
-@dataclass(frozen=True, slots=True)
-class LinearGradient:
+class LinearGradient(Frozen):
     """``[repeating-]linear-gradient()``: the end points of ``to <side>`` in the unit
     box (``to bottom`` when no direction is given), else an angle in degrees (NaN
     when it does not parse); stop positions ``1000000000px``... stand for
     ``math[0]``..., as the reference's placeholders."""
+
+    __slots__ = ("repeating", "method", "points", "degrees", "stops", "math")
 
     repeating: bool
     method: Method | None
     points: tuple[float, float, float, float] | None
     degrees: float
     stops: tuple[ColorStop, ...]
-    math: tuple[MathLength | None, ...] = ()
+    math: tuple[MathLength | None, ...]
+
+    def __init__(
+        self,
+        repeating: bool,
+        method: Method | None,
+        points: tuple[float, float, float, float] | None,
+        degrees: float,
+        stops: tuple[ColorStop, ...],
+        math: tuple[MathLength | None, ...] = (),
+    ) -> None:
+        set_field(self, "repeating", repeating)
+        set_field(self, "method", method)
+        set_field(self, "points", points)
+        set_field(self, "degrees", degrees)
+        set_field(self, "stops", stops)
+        set_field(self, "math", math)
 
 
-@dataclass(frozen=True, slots=True)
-class RadialGradient:
+class RadialGradient(Frozen):
     """``[repeating-]radial-gradient()``: its shape, size words (extent keywords, or
     lengths read as :data:`LengthToken`), the two words of its centre (and each read as a
     position, for those that are not keywords); stops as :class:`LinearGradient`'s."""
+
+    __slots__ = ("repeating", "method", "shape", "sizes", "position", "position_offsets", "stops", "math")
 
     repeating: bool
     method: Method | None
@@ -435,13 +481,34 @@ class RadialGradient:
     position: tuple[str, str]
     position_offsets: tuple[Offset | None, Offset | None]
     stops: tuple[ColorStop, ...]
-    math: tuple[MathLength | None, ...] = ()
+    math: tuple[MathLength | None, ...]
+
+    def __init__(
+        self,
+        repeating: bool,
+        method: Method | None,
+        shape: str,
+        sizes: tuple[str | LengthToken, ...],
+        position: tuple[str, str],
+        position_offsets: tuple[Offset | None, Offset | None],
+        stops: tuple[ColorStop, ...],
+        math: tuple[MathLength | None, ...] = (),
+    ) -> None:
+        set_field(self, "repeating", repeating)
+        set_field(self, "method", method)
+        set_field(self, "shape", shape)
+        set_field(self, "sizes", sizes)
+        set_field(self, "position", position)
+        set_field(self, "position_offsets", position_offsets)
+        set_field(self, "stops", stops)
+        set_field(self, "math", math)
 
 
-@dataclass(frozen=True, slots=True)
-class ConicGradient:
+class ConicGradient(Frozen):
     """``[repeating-]conic-gradient()``: the start angle in degrees and the centre's
     words (its keywords as written, the other words read as :data:`LengthToken`)."""
+
+    __slots__ = ("repeating", "method", "start", "position", "stops")
 
     repeating: bool
     method: Method | None
@@ -449,12 +516,25 @@ class ConicGradient:
     position: LayerWords
     stops: tuple[ColorStop, ...]
 
+    def __init__(
+        self,
+        repeating: bool,
+        method: Method | None,
+        start: float,
+        position: LayerWords,
+        stops: tuple[ColorStop, ...],
+    ) -> None:
+        set_field(self, "repeating", repeating)
+        set_field(self, "method", method)
+        set_field(self, "start", start)
+        set_field(self, "position", position)
+        set_field(self, "stops", stops)
+
 
 Gradient = LinearGradient | RadialGradient | ConicGradient
 
 
-@dataclass(frozen=True, slots=True)
-class BackgroundLayer:
+class BackgroundLayer(Frozen):
     """One background (or mask) layer as css-background-parser splits it.
 
     Every field but ``image`` is the CSS text as written for that layer ("" when
@@ -463,14 +543,36 @@ class BackgroundLayer:
     the layer, ``position`` and ``size`` are :data:`LayerWords` (lowercased).
     """
 
+    __slots__ = ("image", "position", "size", "repeat", "origin", "clip", "attachment", "blend_mode")
+
     image: str | Gradient
-    position: str | LayerWords = ""
-    size: str | LayerWords = ""
-    repeat: str = ""
-    origin: str = ""
-    clip: str = ""
-    attachment: str = ""
-    blend_mode: str | None = None
+    position: str | LayerWords
+    size: str | LayerWords
+    repeat: str
+    origin: str
+    clip: str
+    attachment: str
+    blend_mode: str | None
+
+    def __init__(
+        self,
+        image: str | Gradient,
+        position: str | LayerWords = "",
+        size: str | LayerWords = "",
+        repeat: str = "",
+        origin: str = "",
+        clip: str = "",
+        attachment: str = "",
+        blend_mode: str | None = None,
+    ) -> None:
+        set_field(self, "image", image)
+        set_field(self, "position", position)
+        set_field(self, "size", size)
+        set_field(self, "repeat", repeat)
+        set_field(self, "origin", origin)
+        set_field(self, "clip", clip)
+        set_field(self, "attachment", attachment)
+        set_field(self, "blend_mode", blend_mode)
 
 
 Length = float

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from .frozen import Frozen, set_field
 from ..errors import StyleError
 from ..js_numbers import JS_SPACE, js_to_number
 from .types import LengthToken, Percent, finite_length, js_number
@@ -59,18 +59,31 @@ _VIEWPORT_UNITS = {
 _ANGLES = {"deg": 1.0, "rad": 180 / math.pi, "turn": 360.0, "grad": 0.9}
 
 
-@dataclass(frozen=True, slots=True)
-class LengthContext:
+class LengthContext(Frozen):
     """What relative units are resolved against, besides the font size.
 
     ``line_height`` is the inherited line height multiplier (None for
     ``normal``, which the reference takes as 1.2 for ``lh``).
     """
 
-    viewport_width: float = 0.0
-    viewport_height: float = 0.0
-    ch_ratio: float = 0.5
-    line_height: float | None = None
+    __slots__ = ("viewport_width", "viewport_height", "ch_ratio", "line_height")
+
+    viewport_width: float
+    viewport_height: float
+    ch_ratio: float
+    line_height: float | None
+
+    def __init__(
+        self,
+        viewport_width: float = 0.0,
+        viewport_height: float = 0.0,
+        ch_ratio: float = 0.5,
+        line_height: float | None = None,
+    ) -> None:
+        set_field(self, "viewport_width", viewport_width)
+        set_field(self, "viewport_height", viewport_height)
+        set_field(self, "ch_ratio", ch_ratio)
+        set_field(self, "line_height", line_height)
 
 
 def _trunc_int32(value: float) -> float:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..style.frozen import Frozen, set_field
 from ..cache import BoundedCache
 from .breaking import graphemes as _icu_graphemes
 from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_commands
@@ -111,17 +111,30 @@ class ShapedRun(NamedTuple):
     clusters: int
 
 
-@dataclass(frozen=True, slots=True)
-class GlyphPath:
+class GlyphPath(Frozen):
     """The reference's ``GlyphPaths``. ``path`` is filled; ``bold_path`` holds the
     glyphs of synthetic bold runs, to be filled *and* stroked with the fill
     colour at ``bold_stroke_width`` (None when ``bold_path`` is empty);
     ``boxes`` are skip-ink boxes, only when a band was given."""
 
+    __slots__ = ("path", "bold_path", "bold_stroke_width", "boxes")
+
     path: str
     bold_path: str
     bold_stroke_width: float | None
     boxes: tuple[GlyphBox, ...]
+
+    def __init__(
+        self,
+        path: str,
+        bold_path: str,
+        bold_stroke_width: float | None,
+        boxes: tuple[GlyphBox, ...],
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "bold_path", bold_path)
+        set_field(self, "bold_stroke_width", bold_stroke_width)
+        set_field(self, "boxes", boxes)
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())

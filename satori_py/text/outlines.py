@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import add, mul
 from typing import Any
+
+from ..style.frozen import Frozen, set_field
 
 #: An outline in font units, y up: the command letters ("MLQCZ") and the flat
 #: coordinates they consume (M/L: x y; Q: x1 y1 x y; C: x1 y1 x2 y2 x y).
@@ -214,8 +215,7 @@ def _fmt_all(bases: Sequence[float], offsets: Sequence[float]) -> list[str]:
 
 # -- placing outlines ------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class ScaledOutline:
+class ScaledOutline(Frozen):
     """An outline prepared for one scale and skew.
 
     ``offsets`` are added to the glyph's x (even positions) and baseline y (odd
@@ -224,9 +224,16 @@ class ScaledOutline:
     after the last number.
     """
 
+    __slots__ = ("literals", "tail", "offsets")
+
     literals: tuple[str, ...]
     tail: str
     offsets: tuple[float, ...]
+
+    def __init__(self, literals: tuple[str, ...], tail: str, offsets: tuple[float, ...]) -> None:
+        set_field(self, "literals", literals)
+        set_field(self, "tail", tail)
+        set_field(self, "offsets", offsets)
 
 
 def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOutline:
@@ -290,14 +297,21 @@ def glyph_path_d(outline: Outline, x: float, y: float, scale: float, skew: float
 
 # -- skip-ink bands (text-decoration-skip-ink) ------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class GlyphBox:
+class GlyphBox(Frozen):
     """A horizontal range to leave out of an underline, like the reference's GlyphBox."""
+
+    __slots__ = ("x1", "x2", "y1", "y2")
 
     x1: float
     x2: float
     y1: float
     y2: float
+
+    def __init__(self, x1: float, x2: float, y1: float, y2: float) -> None:
+        set_field(self, "x1", x1)
+        set_field(self, "x2", x2)
+        set_field(self, "y1", y1)
+        set_field(self, "y2", y2)
 
 
 def px_commands(outline: Outline, x: float, y: float, font_size: float, upem: int,

@@ -53,6 +53,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..style.frozen import Frozen, set_field
 from ..cache import BoundedCache
 from .arrange import ArrangedText
 from .breaking import graphemes
@@ -80,31 +81,47 @@ __all__ = [
 Style = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class TextItem:
+class TextItem(Frozen):
     """A text child: its content, its element's style and its path (the SVG id base)."""
+
+    __slots__ = ("text", "style", "path", "locale")
 
     text: str
     style: Style
     path: str
-    locale: str | None = None
+    locale: str | None
+
+    def __init__(self, text: str, style: Style, path: str, locale: str | None = None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "style", style)
+        set_field(self, "path", path)
+        set_field(self, "locale", locale)
 
 
-@dataclass(frozen=True, slots=True)
-class BoxStart:
+class BoxStart(Frozen):
     """The start of an inline box (``display: inline`` element)."""
+
+    __slots__ = ("style", "path", "continuation")
 
     style: Style
     path: str
-    # The box started in an earlier paragraph (split by a block): no left edge here.
-    continuation: bool = False
+    continuation: bool
+
+    def __init__(self, style: Style, path: str, continuation: bool = False) -> None:
+        set_field(self, "style", style)
+        set_field(self, "path", path)
+        set_field(self, "continuation", continuation)
 
 
-@dataclass(frozen=True, slots=True)
-class BoxEnd:
+class BoxEnd(Frozen):
+    __slots__ = ("path", "continued")
+
     path: str
-    # The box goes on in a later paragraph: no right edge here.
-    continued: bool = False
+    continued: bool
+
+    def __init__(self, path: str, continued: bool = False) -> None:
+        set_field(self, "path", path)
+        set_field(self, "continued", continued)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +135,15 @@ class AtomicItem:
     style: Style = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class LineBreak:
+class LineBreak(Frozen):
     """A ``<br>``."""
 
+    __slots__ = ("path",)
+
     path: str
+
+    def __init__(self, path: str) -> None:
+        set_field(self, "path", path)
 
 
 Item = TextItem | BoxStart | BoxEnd | AtomicItem | LineBreak
@@ -130,13 +151,21 @@ Item = TextItem | BoxStart | BoxEnd | AtomicItem | LineBreak
 _FLEX_OR_GRID = {"flex", "inline-flex", "-webkit-flex", "-webkit-inline-flex", "grid", "inline-grid"}
 
 
-@dataclass(frozen=True, slots=True)
-class LineBox:
-    x: float  # where the line's content starts, after indent and alignment
+class LineBox(Frozen):
+    __slots__ = ("x", "y", "width", "height", "baseline")
+
+    x: float
     y: float
-    width: float  # without hanging spaces
+    width: float
     height: float
-    baseline: float  # from the line's top
+    baseline: float
+
+    def __init__(self, x: float, y: float, width: float, height: float, baseline: float) -> None:
+        set_field(self, "x", x)
+        set_field(self, "y", y)
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "baseline", baseline)
 
 
 def _line_height(value: Any) -> float | str:

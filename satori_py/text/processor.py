@@ -15,9 +15,9 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 
+from ..style.frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..style.types import RGBA, LineClamp
 from . import breaking
@@ -165,9 +165,10 @@ def text_transform(content: str, transform: Any, locale: str | None = None) -> s
 
 # --- preprocess -----------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Preprocessed:
+class Preprocessed(Frozen):
     """The text of a text node ready to be flowed (``preprocess()``'s result)."""
+
+    __slots__ = ("words", "required_breaks", "allow_soft_wrap", "allow_break_word", "allow_break_word_in_min_content", "content", "collapse", "line_limit", "block_ellipsis")
 
     words: tuple[str, ...]
     required_breaks: tuple[bool, ...]
@@ -176,8 +177,30 @@ class Preprocessed:
     allow_break_word_in_min_content: bool
     content: str
     collapse: bool
-    line_limit: float  # math.inf without a limit
+    line_limit: float
     block_ellipsis: str
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        required_breaks: tuple[bool, ...],
+        allow_soft_wrap: bool,
+        allow_break_word: bool,
+        allow_break_word_in_min_content: bool,
+        content: str,
+        collapse: bool,
+        line_limit: float,
+        block_ellipsis: str,
+    ) -> None:
+        set_field(self, "words", words)
+        set_field(self, "required_breaks", required_breaks)
+        set_field(self, "allow_soft_wrap", allow_soft_wrap)
+        set_field(self, "allow_break_word", allow_break_word)
+        set_field(self, "allow_break_word_in_min_content", allow_break_word_in_min_content)
+        set_field(self, "content", content)
+        set_field(self, "collapse", collapse)
+        set_field(self, "line_limit", line_limit)
+        set_field(self, "block_ellipsis", block_ellipsis)
 
 
 def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
@@ -233,7 +256,7 @@ def preprocess(content: str, style: Style, locale: str | None = None) -> Preproc
     limit, ellipsis = line_limit(style, split.allow_soft_wrap)
     if limit == split.line_limit and ellipsis == split.block_ellipsis:
         return split
-    return replace(split, line_limit=limit, block_ellipsis=ellipsis)
+    return split.replace(line_limit=limit, block_ellipsis=ellipsis)
 
 
 def _split(content: str, locale: str | None, white_space: Any, transform: Any, word_break: Any,

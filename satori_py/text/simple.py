@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..style.frozen import Frozen, set_field
 from ..limits import check_deadline
 from . import bidi
 from .bidi import (
@@ -57,12 +58,25 @@ def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -
     return math.ceil(value * scale - epsilon) / scale
 
 
-@dataclass(frozen=True, slots=True)
-class Measured:
+class Measured(Frozen):
+    __slots__ = ("width", "height", "first_baseline", "last_baseline")
+
     width: float
     height: float
     first_baseline: float | None
     last_baseline: float | None
+
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        first_baseline: float | None,
+        last_baseline: float | None,
+    ) -> None:
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "first_baseline", first_baseline)
+        set_field(self, "last_baseline", last_baseline)
 
 
 @dataclass(slots=True)

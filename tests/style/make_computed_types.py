@@ -32,20 +32,18 @@ _PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "M
 _GRID_TYPES = ("GridContainer", "GridItem")
 
 
-# Written as plain classes, not dataclasses: making a frozen slotted dataclass runs
-# dataclasses' code generation (an exec per method) at import, ~1.5 ms per group on the
-# cold start of every process. They behave as frozen dataclasses do: keyword-only
-# construction (TypedStyle: positional too), equality and hash by value, a dataclass's
-# repr, pickling. ``from_values``, which the style stage calls, sets the slots directly.
+# Written as plain classes (style/frozen.py says why): they behave as frozen dataclasses do.
+# The groups take keyword-only construction (TypedStyle: positional too);
+# ``from_values``, which the style stage calls, sets the slots directly.
 _FROZEN_BASE = [
     "",
     "_new = object.__new__",
-    "_set = object.__setattr__  # how a frozen instance is filled in",
+    "_set = set_field",
     "",
     "",
-    "class _Frozen:",
-    '    """What the groups share: immutable, compared and hashed by value (the values of',
-    '    their ``__slots__``), printed like a dataclass."""',
+    "class _Frozen(Frozen):",
+    '    """What the groups share: construction by keyword (Frozen gives equality, hash,',
+    '    repr, pickling and replace)."""',
     "",
     "    __slots__: tuple[str, ...] = ()",
     "    _optional = frozenset[str]()  # the fields that default to None",
@@ -57,39 +55,6 @@ _FROZEN_BASE = [
     '            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(unknown)}, missing {missing}")',
     "        for name in self.__slots__:",
     "            _set(self, name, fields.get(name))",
-    "",
-    "    def __init_subclass__(cls) -> None:",
-    "        cls._values = staticmethod(attrgetter(*cls.__slots__))  # type: ignore[assignment]",
-    "",
-    "    @staticmethod",
-    "    def _values(record: Any) -> tuple[Any, ...]:",
-    '        """The field values of ``record``, in order (an attrgetter per class)."""',
-    "        raise NotImplementedError",
-    "",
-    "    def __eq__(self, other: object) -> bool:",
-    "        if other.__class__ is not self.__class__:",
-    "            return NotImplemented",
-    "        return self._values(self) == self._values(other)",
-    "",
-    "    def __hash__(self) -> int:",
-    "        return hash(self._values(self))",
-    "",
-    "    def __repr__(self) -> str:",
-    '        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self.__slots__, self._values(self)))',
-    '        return f"{type(self).__name__}({fields})"',
-    "",
-    "    def __setattr__(self, name: str, value: Any) -> None:",
-    '        raise FrozenInstanceError(f"cannot assign to field {name!r}")',
-    "",
-    "    def __delattr__(self, name: str) -> None:",
-    '        raise FrozenInstanceError(f"cannot delete field {name!r}")',
-    "",
-    "    def __getstate__(self) -> tuple[Any, ...]:",
-    "        return self._values(self)",
-    "",
-    "    def __setstate__(self, state: tuple[Any, ...]) -> None:",
-    "        for name, value in zip(self.__slots__, state):",
-    "            _set(self, name, value)",
 ]
 
 
@@ -157,10 +122,9 @@ def generate_groups() -> str:
         "from __future__ import annotations",
         "",
         "from collections.abc import Mapping",
-        "from dataclasses import FrozenInstanceError",
-        "from operator import attrgetter",
         "from typing import TYPE_CHECKING, Any, TypeVar",
         "",
+        "from .frozen import Frozen, set_field",
         "from .keywords import (",
         *[f"    {name}," for name in enums],
         ")",

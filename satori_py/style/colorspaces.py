@@ -5,15 +5,16 @@ follows the sample code of CSS Color 4: every space goes through XYZ (D65),
 missing components (``none``) are carried to analogous components, and the
 result is clipped to the sRGB gamut.
 
-Colour math only (no parsing), below every stage: the style stage's colour
-parser (:mod:`satori_py.style.colors`) makes :class:`SpaceColor` values and the
-painter interpolates gradient stops between them.
+Colour math only (no parsing): the colour parser (:mod:`.colors`) makes
+:class:`SpaceColor` values and the painter interpolates gradient stops between
+them.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+from .frozen import Frozen, set_field
 
 __all__ = ["POLAR", "PREDEFINED_SPACES", "SpaceColor", "convert", "interpolate", "to_rgba_tuple"]
 
@@ -21,13 +22,19 @@ Coord = float | None
 Matrix = tuple[tuple[float, float, float], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SpaceColor:
+class SpaceColor(Frozen):
     """A parsed colour in its own space, possibly out of the sRGB gamut."""
+
+    __slots__ = ("space", "coords", "alpha")
 
     space: str
     coords: tuple[Coord, Coord, Coord]
     alpha: Coord
+
+    def __init__(self, space: str, coords: tuple[Coord, Coord, Coord], alpha: Coord) -> None:
+        set_field(self, "space", space)
+        set_field(self, "coords", coords)
+        set_field(self, "alpha", alpha)
 
 
 def _multiply(m: Matrix, v: Sequence[float]) -> list[float]:
@@ -61,13 +68,28 @@ _srgb_from_linear = _signed(lambda c: 1.055 * c ** (1 / 2.4) - 0.055 if c > 0.00
 _REC_A, _REC_B = 1.09929682680944, 0.018053968510807
 
 
-@dataclass(frozen=True, slots=True)
-class _RGBSpace:
+class _RGBSpace(Frozen):
+    __slots__ = ("to_xyz", "from_xyz", "to_linear", "from_linear", "d50")
+
     to_xyz: Matrix
     from_xyz: Matrix
     to_linear: Callable[[float], float]
     from_linear: Callable[[float], float]
-    d50: bool = False
+    d50: bool
+
+    def __init__(
+        self,
+        to_xyz: Matrix,
+        from_xyz: Matrix,
+        to_linear: Callable[[float], float],
+        from_linear: Callable[[float], float],
+        d50: bool = False,
+    ) -> None:
+        set_field(self, "to_xyz", to_xyz)
+        set_field(self, "from_xyz", from_xyz)
+        set_field(self, "to_linear", to_linear)
+        set_field(self, "from_linear", from_linear)
+        set_field(self, "d50", d50)
 
 
 def _rgb_space(m: Matrix, to_lin: Callable[[float], float], from_lin: Callable[[float], float],
