@@ -16,12 +16,14 @@ from typing import Any
 from ..cache import BoundedCache
 from ..diagnostics import counting_reports
 from ..layout.boxes import RenderBox
+from ..limits import active
 from ..svg import SvgNode
 from .background import background_layers
 from .box import borders, debug_outline
 from .compose import clipped, transformed
 from .filter import backdrop
 from .geometry import Radii, rect_path
+from .raster_cost import count_backdrop
 from .shadow import box_shadows
 
 __all__ = ["Drawn", "draw_box", "padding_edges"]
@@ -37,6 +39,7 @@ class Drawn:
     nodes: list[SvgNode] = field(default_factory=list)
     backdrop: bool = False  # whether the document needs `enable-background`
     weight: int = 0  # about how many characters the nodes hold, when kept by draw_box's memo
+    effect_pixels: int = 0  # the filter work its shadows and backdrop counted (again on a memo hit)
 
 
 def padding_edges(box: RenderBox) -> Edges:
@@ -84,14 +87,20 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
         return _draw_box(*args)
     key = (style.token, rect, padding, uid, matrix, clip, mask, border_clip, viewport, under_transform,
            text_clip, debug)
+    budget = active()
     drawn = _DRAWN.get(key)
-    if drawn is None:
-        with counting_reports() as reports:
-            drawn = _draw_box(*args)
-        if not reports[0]:
-            drawn.weight = _weight(drawn.defs) + _weight(drawn.nodes)
-            if drawn.weight <= _MAX_KEPT_WEIGHT:
-                _DRAWN.put(key, drawn)
+    if drawn is not None:
+        # What the regions cost resvg counts in every render that draws them.
+        budget.count_effect(drawn.effect_pixels)
+        return drawn
+    counted = budget.effect_pixels
+    with counting_reports() as reports:
+        drawn = _draw_box(*args)
+    drawn.effect_pixels = budget.effect_pixels - counted
+    if not reports[0]:
+        drawn.weight = _weight(drawn.defs) + _weight(drawn.nodes)
+        if drawn.weight <= _MAX_KEPT_WEIGHT:
+            _DRAWN.put(key, drawn)
     return drawn
 
 
@@ -137,6 +146,7 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
                                filter_id=f"bf-{uid}", clip=None)
         out.defs.extend(defs)
         if shape is not None:
+            count_backdrop(filters, w, h, matrix, viewport)
             content.append(shape)
             out.backdrop = True
 

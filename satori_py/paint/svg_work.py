@@ -30,9 +30,10 @@ its size (its box, CSS transforms) adds the difference when it is painted
 * A pattern's tile is rendered at its size on the image: at most
   ``max_image_pixels``.
 * A stroke wider, or a shape larger, than ``max_stroke_reach`` px on the image
-  (resvg's 32-bit stroker took 0.28 s for one circle stroked 1e9 wide, 25 s
-  for 1e308 borders) is a LimitError; the cascade is not computed, so any
-  stroke width in the document counts for every shape.
+  (its scale included; resvg's 32-bit stroker took 0.28 s for one circle
+  stroked 1e9 wide, 25 s for 1e308 borders) is a LimitError; the cascade is
+  not computed, so the widest stroke width in the document counts for every
+  shape of a document that strokes anything.
 
 Nothing is rewritten (clamped): resvg's turbulence pixels change up to about
 1100 octaves (float overflow of its lattice), and a morphology radius past the
@@ -92,36 +93,14 @@ def svg_work(text: str, width: float, height: float, what: str = "An SVG image",
         return 0
     # render_png rasterises at its scale: every size on the image grows with it.
     scale = _view_box_scale(root, width, height) * zoom * active().raster_scale
+    # Which shapes are stroked, with what width, follows from the cascade (attributes, style,
+    # <style>, inheritance): rather than compute it, the widest stroke width of the document
+    # (1 by default) is taken for every shape when the document strokes anything.
     widths = [abs(float(m)) for m in _STROKE_WIDTH.findall(text)]
-    if "stroke" in text:
-        _check_strokes(root, max(widths, default=0.0), scale, what)
-    walk = _Walk(root, width, height, what, max(widths + [1.0]))
+    walk = _Walk(root, width, height, what, max(widths + [1.0]), strokes="stroke" in text)
     walk.visit(root, scale * stretch(parse_transform(root.get("transform"))), 1, 0)
     total = walk.work
     return int(min(total, _MAX_WORK)) if not math.isnan(total) else _MAX_WORK
-
-
-def _check_strokes(root: ET.Element, stroke_width: float, scale: float, what: str) -> None:
-    """LimitError for a stroke wider, or shape geometry larger, than ``max_stroke_reach`` px.
-
-    Which shapes are stroked, with what width, follows from the cascade (attributes,
-    ``style``, ``<style>``, inheritance): rather than compute it, any stroke width in the
-    document is taken for every shape, and every shape for a curved one. Past a few
-    million px resvg's 32-bit stroker takes about a second per curve.
-    """
-    limit = active().limits.max_stroke_reach
-    width = stroke_width * scale
-    if width > limit:
-        raise LimitError(f"{what} strokes a line {_px(width)} wide, over the max_stroke_reach limit of {limit}.",
-                         limit="max_stroke_reach")
-    for el in root.iter():
-        if local(el.tag) not in _SHAPES:
-            continue
-        values = [el.get(name) or "" for name in _GEOMETRY]
-        reach = max((abs(float(m)) for value in values for m in _NUMBER.findall(value)), default=0.0) * scale
-        if reach > limit:
-            raise LimitError(f"{what} has a <{local(el.tag)}> reaching {_px(reach)}, over the max_stroke_reach "
-                             f"limit of {limit}.", limit="max_stroke_reach")
 
 
 def _px(value: float) -> str:
@@ -132,7 +111,8 @@ class _Walk:
     """The document as resvg renders it: elements with their scale to the image (px per user
     unit) and how many times each is drawn; the filter work adds up in ``work``."""
 
-    def __init__(self, root: ET.Element, width: float, height: float, what: str, stroke_width: float) -> None:
+    def __init__(self, root: ET.Element, width: float, height: float, what: str, stroke_width: float,
+                 strokes: bool) -> None:
         self.ids = {key: el for el in root.iter() if (key := el.get("id"))}
         box = numbers(root.get("viewBox"))
         self.viewport = (box[2], box[3]) if len(box) >= 4 and box[2] > 0 and box[3] > 0 else (width, height)
@@ -142,6 +122,8 @@ class _Walk:
         self.sheet_refs = _URL.findall(sheets)
         self.sheet_functions = len(_FILTER_FUNCTION.findall(" ".join(_STYLE_FILTER.findall(sheets))))
         self.stroke_width = stroke_width
+        self.strokes = strokes
+        self.reach: dict[int, float] = {}
         self.limits = active().limits
         self.what = what
         self.nodes = 0.0
@@ -161,6 +143,8 @@ class _Walk:
                              "through its <use> references (the max_depth limit).", limit="max_depth")
         if depth:  # the document's own transform and viewBox are in the caller's scale
             scale *= stretch(parse_transform(el.get("transform")))
+        if self.strokes and name in _SHAPES:
+            self._check_stroke(el, name, scale)
         self._references(el, name, scale, times, depth)
         if name == "use":
             href = el.get("href") or el.get(XLINK_HREF) or ""
@@ -176,6 +160,24 @@ class _Walk:
         if name == "svg" and depth:
             scale *= stretch(viewbox_matrix(el, self.viewport))
         self._content(el, scale, times, depth)
+
+    def _check_stroke(self, el: ET.Element, name: str, scale: float) -> None:
+        """LimitError for a stroke wider, or a shape larger, than ``max_stroke_reach`` px on the
+        image: past a few million px resvg's 32-bit stroker takes about a second per curve
+        (a circle of radius 1 stroked under ``scale(1e7)``: 0.56 s)."""
+        limit = self.limits.max_stroke_reach
+        width = self.stroke_width * scale
+        if width > limit:
+            raise LimitError(f"{self.what} strokes a line {_px(width)} wide, over the max_stroke_reach limit of "
+                             f"{limit}.", limit="max_stroke_reach")
+        key = id(el)
+        if key not in self.reach:
+            values = [el.get(attr) or "" for attr in _GEOMETRY]
+            self.reach[key] = max((abs(float(m)) for value in values for m in _NUMBER.findall(value)), default=0.0)
+        reach = self.reach[key] * scale
+        if reach > limit:
+            raise LimitError(f"{self.what} has a <{name}> reaching {_px(reach)}, over the max_stroke_reach "
+                             f"limit of {limit}.", limit="max_stroke_reach")
 
     def _content(self, el: ET.Element, scale: float, times: float, depth: int) -> None:
         for child in el:

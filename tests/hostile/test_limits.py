@@ -245,6 +245,38 @@ def test_filter_regions_add_up_to_max_effect_pixels() -> None:
     assert exc.limit == "max_effect_pixels"
 
 
+def test_backdrop_filters_count_their_regions() -> None:
+    # Each backdrop filters its box (grown by the blur) at its size on the image, cut to two image
+    # sizes around it: twenty over a 1200 x 630 card took 2 s of resvg, a 1e7 px box 1.2 s.
+    def backdrops(count: int, **style: Any) -> dict[str, Any]:
+        return card(*[h("div", {"style": {"position": "absolute", "width": 1200, "height": 630,
+                                          "backdropFilter": "blur(5px)", **style}}) for _ in range(count)])
+    render_svg(backdrops(20), width=1200, height=630)
+    exc = limit_error(backdrops(200), width=1200, height=630)
+    assert str(exc) == ("div/div[184]: The filter regions of the render add up to more than 150000000 pixels (the "
+                        "max_effect_pixels limit).")
+    assert exc.limit == "max_effect_pixels"
+    # A huge box or transform counts no more than the five image sizes resvg keeps.
+    exc = limit_error(backdrops(1, transform="scale(1000)"), width=100, height=100,
+                      limits=Limits(max_effect_pixels=500 * 500 - 1))
+    assert str(exc) == ("div/div[0]: The filter regions of the render add up to more than 249999 pixels (the "
+                        "max_effect_pixels limit).")
+    render_svg(backdrops(1, transform="scale(1000)"), width=100, height=100, limits=Limits(max_effect_pixels=500 * 500))
+
+
+def test_regions_count_in_every_render_that_draws_them() -> None:
+    # draw_box keeps what a box draws for the next render: its shadows' regions count again.
+    shadows = card(*[h("div", {"style": {"width": 10, "height": 10, "boxShadow": "0 0 4px red"}}) for _ in range(3)])
+    limits = Limits(max_effect_pixels=2 * 18 * 18)
+    for _ in range(2):
+        exc = limit_error(shadows, limits=limits)
+        assert str(exc) == ("div/div[2]: The filter regions of the render add up to more than 648 pixels (the "
+                            "max_effect_pixels limit).")
+    render_svg(card(*shadows["props"]["children"][:2]), width=100, height=100)
+    exc = limit_error(shadows, limits=limits)  # the first two from the memo, the third drawn
+    assert exc.path == "div/div[2]"
+
+
 def test_text_shadow_regions_count_the_transform() -> None:
     # scale(1000) made a region of 14 GB: resvg aborted the process.
     exc = limit_error(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),

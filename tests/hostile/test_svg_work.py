@@ -134,6 +134,12 @@ def test_huge_strokes_and_shapes_count_against_max_stroke_reach() -> None:
     error = limit_error(card(wide))
     assert str(error) == ("div/svg[0]: The inline SVG strokes a line 10000000px wide, over the max_stroke_reach "
                           "limit of 2097152.")
+    # The scale of each shape counts: a circle of radius 1 stroked under scale(1e7) took 0.56 s of resvg.
+    scaled = doc('<g transform="scale(1e7)"><circle r="1" fill="none" stroke="red"/></g>')
+    error = limit_error(card(img(scaled)))
+    assert str(error) == ("div/img[0]: An SVG image strokes a line 10000000px wide, over the max_stroke_reach "
+                          "limit of 2097152.")
+    render_svg(card(img(scaled.replace("1e7", "1e5"))), width=200, height=100)
     # Without a stroke anywhere a huge shape is only filled; a stroke of 1e999 is infinite.
     assert svg_work(f'<svg {SVG_NS}><circle r="1e9"/></svg>', 200, 100) == 0
     with pytest.raises(LimitError, match="strokes a line infinitely many px wide"):
