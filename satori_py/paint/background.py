@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent, js_round, token_px
-from ..svg import SvgNode
+from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
@@ -189,8 +189,8 @@ def _rounded(image_size: float, area_size: float) -> float:
 
 def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: str,
                 *, fetcher: Fetcher | None = None, mask: bool = False) -> tuple[str, SvgNode] | None:
-    """One layer as a ``<pattern>`` (id ``{id_base}``) for shapes of ``box``, or a linear
-    gradient (id ``{id_base}-g``) when one tile covers ``box`` exactly; None for ``none``.
+    """One layer as a ``<pattern>`` (id ``{id_base}``) for shapes of ``box``, or a linear or
+    radial gradient (id ``{id_base}-g``) when one tile covers ``box`` exactly; None for ``none``.
 
     ``area`` is the positioning area (``box`` when None). ``mask`` paints
     gradients white with their alpha, for ``mask-image``.
@@ -240,13 +240,15 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
         content = gradient_content(image, (w, h), width, id_base, mask=mask)
         if (not mask and offset_x == 0 and offset_y == 0 and (w, h) == (width, height)
                 and all(float(v).is_integer() for v in box)
-                and len(content) == 2 and content[0].tag == "linearGradient"):
-            # One tile exactly over a box on whole pixels: the gradient (in
-            # objectBoundingBox units, the tile's box and the shape's are the same)
-            # fills the shape itself, within 1 level of the pattern's pixels; a
-            # <pattern> around it cost resvg ~5 ms of a 1200x630 card. (On fractional
-            # edges the pattern's own clip differs by up to ~120 levels: kept there.)
-            return str(content[0].attrs["id"]), content[0]
+                and len(content) == 2 and content[1].tag == "rect"):
+            # One tile exactly over a box on whole pixels: the gradient fills the
+            # shape itself, within 1-2 levels of the pattern's pixels; a <pattern>
+            # around it cost resvg ~5 ms of a 1200x630 card (a radial one ~15 %
+            # of such a card's raster). (On fractional edges the pattern's own clip
+            # differs by up to ~120 levels: kept there.)
+            direct = _tile_gradient(content[0], left, top)
+            if direct is not None:
+                return str(direct.attrs["id"]), direct
     else:
         content = [SvgNode("image", {"x": 0, "y": 0, "width": w, "height": h,
                                      "preserveAspectRatio": "none", "href": href})]
@@ -258,6 +260,22 @@ def _words(value: str | LayerWords) -> LayerWords:
     a programming error)."""
     assert not isinstance(value, str), "layer words are read at the style stage"
     return value
+
+
+def _tile_gradient(gradient: SvgNode, left: float, top: float) -> SvgNode | None:
+    """The gradient of a one-tile pattern at ``left, top``, for the shape itself: a linear one
+    as it is (objectBoundingBox: the tile's box and the shape's are the same), a radial one
+    (in the tile's user space) moved by the tile's offset; None for any other."""
+    if gradient.tag == "linearGradient":
+        return gradient
+    if gradient.tag != "radialGradient" or gradient.attrs.get("gradientUnits") != "userSpaceOnUse":
+        return None
+    if not (left or top):
+        return gradient
+    moved = f"translate({fmt(left)} {fmt(top)})"
+    transform = gradient.attrs.get("gradientTransform")
+    attrs = {**gradient.attrs, "gradientTransform": f"{moved} {transform}" if transform else moved}
+    return SvgNode(gradient.tag, attrs, gradient.children)
 
 
 def _pattern(pattern_id: str, x: float, y: float, width: float, height: float,

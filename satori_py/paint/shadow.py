@@ -37,7 +37,9 @@ filter's area):
   of one colour gains nothing from the round trip, which cost resvg two passes
   over the region per primitive (pixels move by a few levels at most).
 * In user space, the mask that keeps the shadow off (or inside) the box covers
-  the filter region only, not resvg's default of 1.44 times the image.
+  the filter region only, not resvg's default of 1.44 times the image; an outer
+  shadow's (of a box without clip or mask) is a clip path instead: the region less
+  the box, even-odd (within a level; no luminance pass over the region).
 * A large box's blurred outer shadow is drawn in pieces (:mod:`.shadow_split`):
   its straight edges as gradients of resvg's own blur profile, the filter run
   only over the corners.
@@ -120,9 +122,11 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
 
 
 def _pieces(pieces: tuple[list[Band], list[Corner]], shape: SvgNode, bounds: Rect, region: Rect,
-            shadow: Shadow, solid: str, shadow_id: str, mask_id: str) -> tuple[list[SvgNode], list[SvgNode]]:
+            shadow: Shadow, solid: str, shadow_id: str,
+            keep_off: Mapping[str, str | None]) -> tuple[list[SvgNode], list[SvgNode]]:
     """(defs, nodes) of an outer shadow drawn in pieces (:mod:`.shadow_split`): ``shape`` is the
-    moved shape in the colour, ``bounds`` its box grown by the spread, ``region`` the one filter's."""
+    moved shape in the colour, ``bounds`` its box grown by the spread, ``region`` the one filter's,
+    ``keep_off`` the clip path or mask that keeps it off the box."""
     defs: list[SvgNode] = []
     nodes: list[SvgNode] = []
     bands, corners = pieces
@@ -137,7 +141,7 @@ def _pieces(pieces: tuple[list[Band], list[Corner]], shape: SvgNode, bounds: Rec
             "filterUnits": "userSpaceOnUse", "color-interpolation-filters": "sRGB"}, [
             SvgNode("feGaussianBlur", {"x": kx0, "y": ky0, "width": kx1 - kx0, "height": ky1 - ky0,
                                        "stdDeviation": sigma})]))
-        nodes.append(wrap_one(shape, {"mask": url(mask_id), "filter": url(piece_id),
+        nodes.append(wrap_one(shape, {**keep_off, "filter": url(piece_id),
                                       "opacity": alpha if alpha < 1 else None}))
     for k, band in enumerate(bands):
         x0, y0, x1, y1 = band.rect
@@ -189,11 +193,21 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         # covers the filter's region only: the shadow draws nothing outside it, and resvg's
         # default mask region is 1.44 times the image.
         mask_region = {k: region[k] for k in ("x", "y", "width", "height")} if canvas else {}
-        defs.append(SvgNode("mask", {"id": mask_id, "maskUnits": "userSpaceOnUse", **mask_region}, [
-            SvgNode("rect", {"x": 0, "y": 0, "width": vw or "100%", "height": vh or "100%",
-                             "fill": "#000" if shadow.inset else "#fff"}),
-            _shape(x, y, width, height, radii, {"fill": "#fff" if shadow.inset else "#000", **stroke,
-                                                **common})]))
+        if canvas and not shadow.inset and not clip and not mask:
+            # As a clip path: the region less the box (even-odd), within a level of the
+            # mask's pixels and without its luminance pass over the region.
+            defs.append(SvgNode("clipPath", {"id": mask_id}, [SvgNode("path", {
+                "clip-rule": "evenodd",
+                "d": rect_path(region["x"], region["y"], region["width"], region["height"])
+                + rect_path(x, y, width, height, radii)})]))
+            keep_off = {"clip-path": url(mask_id)}
+        else:
+            defs.append(SvgNode("mask", {"id": mask_id, "maskUnits": "userSpaceOnUse", **mask_region}, [
+                SvgNode("rect", {"x": 0, "y": 0, "width": vw or "100%", "height": vh or "100%",
+                                 "fill": "#000" if shadow.inset else "#fff"}),
+                _shape(x, y, width, height, radii, {"fill": "#fff" if shadow.inset else "#000", **stroke,
+                                                    **common})]))
+            keep_off = {"mask": url(mask_id)}
         # A blurred outer shadow blurs the shape in its colour (see below); the others
         # blur it white and flood the colour.
         solid = RGBA(shadow.color.r, shadow.color.g, shadow.color.b).to_css()
@@ -213,7 +227,7 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
             moved.attrs.update({"fill": solid, "stroke": solid if spread else None,
                                 "stroke-width": spread * 2 if spread else None,
                                 "opacity": colour.a if colour.a < 1 else None})
-            outer.append(wrap_one(moved, {"mask": url(mask_id)}))
+            outer.append(wrap_one(moved, keep_off))
             continue
         # Filters run in sRGB: the shadow's colour is only flooded or carried through, and
         # resvg's linearRGB round trip of every pixel of the region was a third of its time.
@@ -237,13 +251,13 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
                   if canvas and not clip and not mask and shadow.blur >= _SPLIT_BLUR else None)
         if pieces is not None:
-            piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, solid, shadow_id, mask_id)
+            piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, solid, shadow_id, keep_off)
             defs.extend(piece_defs)
             outer.extend(nodes)
             continue
         defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
             SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2})]))
-        outer.append(wrap_one(content, {"mask": url(mask_id), "filter": url(shadow_id),
+        outer.append(wrap_one(content, {**keep_off, "filter": url(shadow_id),
                                         "opacity": colour.a if colour.a < 1 else None}))
     return defs, outer, inner
 

@@ -26,6 +26,7 @@ from ..text.render import (
 )
 from .compose import filtered
 from .text_shadow import drop_shadow_filter, path_bounds, text_shadows
+from .vector_image import vector_image
 
 __all__ = [
     "decoration",
@@ -229,11 +230,17 @@ def _font_family(style: Style) -> str | None:
     return family if isinstance(family, str) else ",".join(str(f) for f in family)
 
 
-def text_element(piece: TextElement, style: Style) -> SvgNode:
-    """A grapheme image, or text drawn with a system font (``buildText``)."""
+def text_element(piece: TextElement, style: Style, *, shadowed: bool = False) -> SvgNode:
+    """A grapheme image, or text drawn with a system font (``buildText``).
+
+    An emoji is drawn in place (paint/vector_image.py) unless it is ``shadowed``: a text
+    shadow's region is a share of its bounding box, which is the image's box for an
+    ``<image>`` and only the shapes' for a nested ``<svg>``."""
     if piece.image:
-        return SvgNode("image", {"href": piece.image, "x": piece.left, "y": piece.top,
-                                 "width": piece.width, "height": piece.height})
+        inline = None if shadowed else vector_image(piece.image, piece.left, piece.top,
+                                                    piece.width, piece.height)
+        return inline or SvgNode("image", {"href": piece.image, "x": piece.left, "y": piece.top,
+                                           "width": piece.width, "height": piece.height})
     spacing = style.get("letterSpacing")
     attrs: dict[str, AttrValue] = {
         "x": piece.left, "y": piece.top, "width": piece.width, "height": piece.height,
@@ -287,7 +294,7 @@ def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: boo
     defs = _shadow(drawing, id_, transparent or opaque_white_clip, user_space, stretch)
     out: list[SvgNode] = []
     for piece in drawing.elements:
-        out.extend(_filtered(defs, id_, [text_element(piece, style)]))
+        out.extend(_filtered(defs, id_, [text_element(piece, style, shadowed=defs is not None)]))
     decorations = [n for line in drawing.decorations for n in decoration(line, style)]
     path, bold = drawing.path, drawing.bold_path
     if path or bold:
@@ -340,7 +347,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False,
                              synthetic_bold_width(float(style.get("fontSize", 16))), id_)
     out: list[SvgNode] = list(shapes)
     for piece in drawing.elements:
-        out.extend(_filtered(defs, id_, [text_element(piece, style)]))
+        out.extend(_filtered(defs, id_, [text_element(piece, style, shadowed=defs is not None)]))
     out.extend(n for line in drawing.decorations for n in decoration(line, style))
     return _filtered(defs, id_, out)
 

@@ -205,19 +205,20 @@ def test_stroke_reach() -> None:
 
 def test_background_tiles_count_at_their_size_on_the_image() -> None:
     # resvg renders a pattern's whole tile first: these aborted the process on 40 and 9.5 GB.
-    # (A linear gradient over a whole-pixel box fills it without a pattern: radial ones here.)
+    # (A linear or radial gradient over a whole-pixel box fills it without a pattern:
+    # repeating radial ones, which still tile, here.)
     exc = limit_error(card(h("div", {"style": {"width": 100_000, "height": 100_000, "flexShrink": 0,
-                                               "backgroundImage": "radial-gradient(red, blue)"}})))
+                                               "backgroundImage": "repeating-radial-gradient(red, blue 10px)"}})))
     assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
     assert str(exc) == ("div/div[0]: The tile of the background is 100000x100000 pixels, over the max_image_pixels "
                         "limit of 40000000.")
     exc = limit_error(card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(1000)",
                                                "transformOrigin": "0 0",
-                                               "backgroundImage": "radial-gradient(red, blue)"}})))
+                                               "backgroundImage": "repeating-radial-gradient(red, blue 10px)"}})))
     assert str(exc) == ("div/div[0]: The tile of the background is 20000x119000 pixels, over the max_image_pixels "
                         "limit of 40000000.")
     small = card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(10)", "transformOrigin": "0 0",
-                                     "backgroundImage": "radial-gradient(red, blue)"}}))
+                                     "backgroundImage": "repeating-radial-gradient(red, blue 10px)"}}))
     assert render_png(small, width=100, height=100)[:4] == b"\x89PNG"
     exc = limit_error(small, limits=Limits(max_image_pixels=200 * 1190 - 1))
     assert str(exc) == "div/div[0]: The tile of the background is 200x1190 pixels, over the max_image_pixels limit of 237999."

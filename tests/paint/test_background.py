@@ -96,9 +96,9 @@ def test_paint_order_colour_then_last_layer_first() -> None:
     style = make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1),
                        backgroundImage="linear-gradient(red, blue), radial-gradient(red, blue)")
     shapes, defs = layers(100, 50, style)
-    # The linear gradient covers the box in one tile: it fills the shape itself.
-    assert [s.attrs["fill"] for s in shapes] == ["red", "url(#n-bg1)", "url(#n-bg0-g)"]
-    assert [d.attrs["id"] for d in defs] == ["n-bg1", "n-bg0-g"]
+    # Each gradient covers the box in one tile: it fills the shape itself.
+    assert [s.attrs["fill"] for s in shapes] == ["red", "url(#n-bg1-g)", "url(#n-bg0-g)"]
+    assert [d.tag for d in defs] == ["radialGradient", "linearGradient"]
     assert all(s.tag == "rect" and (s.attrs["x"], s.attrs["width"]) == (0, 100) for s in shapes)
 
 
@@ -268,7 +268,11 @@ def test_gradient_without_arguments_is_a_style_error() -> None:
 
 @pytest.mark.parametrize("image", ["linear-gradient(135deg, #0f172a, #7c3aed 60%, #f472b6)",
                                    "repeating-linear-gradient(20deg, red, blue 13px)",
-                                   "linear-gradient(to bottom, rgba(0,0,0,0.8), transparent)"])
+                                   "linear-gradient(to bottom, rgba(0,0,0,0.8), transparent)",
+                                   "radial-gradient(circle at 30% 20%, #7c3aed, #1e1b4b)",
+                                   "radial-gradient(ellipse at top, #334155, #020617 80%)",
+                                   "radial-gradient(closest-side, red, blue 40%, transparent)",
+                                   "radial-gradient(ellipse 40px 90px at 10px 50%, #fff 0, rgba(0,0,0,.5) 50%, #0f0)"])
 def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -> None:
     # The gradient that fills a whole-pixel shape itself, against the same gradient as a
     # one-tile <pattern> (what was written before, and what the reference writes).
@@ -283,7 +287,8 @@ def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -
     radii = resolve_radii(dict(style, borderTopLeftRadius=18.0, borderBottomRightRadius=30.0), width, height)
     assert radii.any
     shapes, defs = background_layers(x, y, width, height, style, radii, id_prefix="n")
-    assert [d.tag for d in defs] == ["linearGradient"]
+    kind = image.split("-gradient")[0].removeprefix("repeating-")
+    assert [d.tag for d in defs] == [f"{kind}Gradient"]
     layer = style["backgroundImage"][0]
     tile = _pattern("p", x, y, width, height, gradient_content(layer.image, (width, height), width, "p"))
     via_pattern = [SvgNode(s.tag, {**s.attrs, "fill": "url(#p)"}) for s in shapes]
@@ -295,7 +300,9 @@ def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -
 
     direct, patterned = raster(shapes, defs), raster(via_pattern, [tile])
     assert direct[..., 3].max() > 0
-    assert np.abs(direct.astype(int) - patterned.astype(int)).max() <= 1
+    # (A radial one is moved by the box's offset; a pixel or two rounds 2 levels apart.)
+    diff = np.abs(direct.astype(int) - patterned.astype(int)).max(axis=-1)
+    assert diff.max() <= 2 and (diff > 1).sum() <= 4
     # On fractional edges the pattern clips its tile differently: it stays a pattern.
     shapes, defs = background_layers(x + 0.5, y, width, height, style, radii, id_prefix="n")
     assert [d.tag for d in defs] == ["pattern"]

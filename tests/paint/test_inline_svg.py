@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from satori_py import api
@@ -225,6 +225,7 @@ def test_hostile_values_stay_data_in_the_rendered_svg() -> None:
 @given(text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
        value=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30))
 def test_any_text_round_trips(text: str, value: str) -> None:
+    assume("var(" not in value)  # var() is resolved (an invalid one drops the attribute)
     markup = document({"children": [{"type": "g", "props": {"title": value, "children": text}}]})
     group = ET.fromstring(unquote(svg_data_uri(markup)[len("data:image/svg+xml;utf8,"):]))[0]
     assert group.get("title") == value

@@ -8,7 +8,10 @@ an unblurred shadow), the tests say so.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from satori_py import render_svg
 from satori_py.paint.geometry import Radii
@@ -26,20 +29,57 @@ def test_outer_shadow_with_spread() -> None:
                                      id_prefix="sh")
     assert not inner
     assert [serialize(d) for d in defs] == [
-        # The mask covers the filter's region only (resvg's default is 1.44 times the image).
-        ('<mask id="sh-ms0" maskUnits="userSpaceOnUse" x="8" y="-12" width="104" height="104">'
-         '<rect x="0" y="0" width="100" height="100" fill="#fff"/>'
-         '<rect x="25" y="25" width="50" height="50" fill="#000" stroke-width="20"/></mask>'),
+        # What keeps the shadow off the box: the filter's region less the box, as a clip path
+        # (the reference's mask of the image less the box; the same pixels within a level).
+        '<clipPath id="sh-ms0"><path clip-rule="evenodd" d="M8 -12H112V92H8ZM25 25H75V75H25Z"/></clipPath>',
         # The reference's region, -70% / 240% of the moved box (0..120 x -20..100), cut to
         # the moved box grown by spread and reach (10 + 3 * 5 + 2) and to the image grown
         # by the reach; in sRGB, one blur of the shape drawn in the colour.
         ('<filter id="sh-s0" x="8" y="-12" width="104" height="104" filterUnits="userSpaceOnUse" '
          'color-interpolation-filters="sRGB"><feGaussianBlur stdDeviation="5"/></filter>')]
-    # One shape takes its mask and filter itself (SVG filters it, then masks it, as a <g> would),
-    # and the colour's alpha as its opacity (here opaque: none).
+    # One shape takes its clip path and filter itself (SVG filters it, then clips it, as a <g>
+    # would), and the colour's alpha as its opacity (here opaque: none).
     assert [serialize(n) for n in outer] == [
         ('<rect x="35" y="15" width="50" height="50" fill="red" stroke="red" stroke-width="20" '
-         'mask="url(#sh-ms0)" filter="url(#sh-s0)"/>')]
+         'clip-path="url(#sh-ms0)" filter="url(#sh-s0)"/>')]
+
+
+@pytest.mark.parametrize("box, radius, shadows", [
+    ((25, 25, 50, 50), 0, (Shadow(10, -10, 10, RED, 10),)),
+    ((30.5, 20.25, 61, 40), 12, (Shadow(0, 6, 18, RGBA(0, 0, 0, 0.3)), Shadow(-4, 0, 0, BLUE, 3))),
+    ((-20, 10, 90, 60), 30, (Shadow(3, 5, 40, RGBA(20, 40, 60, 0.6), -6),)),  # past the image, split
+    ((10, 10, 80, 80), 40, (Shadow(0, 10, 30, RGBA(0, 0, 0, 0.35)),)),  # a round avatar's
+])
+def test_clip_keeps_outer_shadows_off_the_box_as_the_mask_did(box, radius, shadows) -> None:
+    import numpy as np
+
+    import resvg_bridge
+    from tests.support import imgdiff
+
+    radii = Radii(*[(radius, radius)] * 4) if radius else Radii()
+    defs, outer, _ = box_shadows(box, radii, shadows, (100, 100), id_prefix="sh")
+    clips = [d for d in defs if d.tag == "clipPath"]
+    assert clips and not any(d.tag == "mask" and d.attrs["id"] == clips[0].attrs["id"] for d in defs)
+    body = "".join(serialize(d) for d in defs) + "".join(serialize(n) for n in outer)
+    # The same shadows kept off by the reference's kind of mask: the region less the box.
+    masks = ""
+    for clip in clips:
+        rect, shape = clip.children[0].attrs["d"].split("Z", 1)
+        x0, y0 = (float(v) for v in rect[1:].split("H")[0].split())
+        x1, y1 = float(rect.split("H")[1].split("V")[0]), float(rect.split("V")[1].split("H")[0])
+        masks += (f'<mask id="{clip.attrs["id"]}-m" maskUnits="userSpaceOnUse" x="{x0}" y="{y0}" '
+                  f'width="{x1 - x0}" height="{y1 - y0}"><rect width="100" height="100" fill="#fff"/>'
+                  f'<path d="{shape}" fill="#000"/></mask>')
+    masked = re.sub(r'clip-path="url\(#([^)]*)\)"', r'mask="url(#\1-m)"', body)
+
+    def pixels(content: str) -> np.ndarray:
+        svg = f'<svg width="100" height="100" xmlns="http://www.w3.org/2000/svg">{content}</svg>'
+        return imgdiff.load(resvg_bridge.svg_to_png(svg)).astype(int)
+
+    ours, theirs = pixels(body), pixels(masks + masked)
+    assert theirs[..., 3].sum() > 1000
+    diff = np.abs(ours - theirs).max(axis=-1)  # premultiplied from the PNG: +-1 of rounding
+    assert diff.max() <= 2 and (diff > 1).sum() <= 10, (diff.max(), (diff > 1).sum())
 
 
 def test_outer_shadow_colour_alpha_is_the_group_opacity() -> None:
@@ -70,8 +110,8 @@ def test_large_blur_region_is_cut_to_the_image() -> None:
     assert (region["x"], region["y"], region["width"], region["height"]) == (-52, -32, 1304, 704)
     defs, _, _ = box_shadows((-500, 100, 2000, 400), Radii(), (Shadow(0, 20, 100, RED),), (1200, 630),
                              id_prefix="sh")
-    # (This one is drawn in pieces, all inside the region its mask covers.)
-    assert (defs[0].attrs["x"], defs[0].attrs["width"]) == (-152, 1504)
+    # (This one is drawn in pieces, all inside the region its clip path covers.)
+    assert defs[0].tag == "clipPath" and defs[0].children[0].attrs["d"].startswith("M-152 -32H1352V")
 
 
 def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
@@ -102,9 +142,9 @@ def test_first_shadow_is_on_top_and_rounded_boxes_are_paths() -> None:
 def test_unblurred_shadow_is_the_shape_in_its_colour_without_a_filter() -> None:
     defs, outer, _ = box_shadows((0, 0, 20, 20), Radii(), (Shadow(4, 4, 0, RGBA(0, 0, 255, 0.5), 2),), (100, 100),
                                  id_prefix="sh")
-    assert [d.tag for d in defs] == ["mask"]
+    assert [d.tag for d in defs] == ["clipPath"]
     assert [serialize(n) for n in outer] == [
-        '<g mask="url(#sh-ms0)"><rect x="4" y="4" width="20" height="20" fill="#00f" stroke="#00f" '
+        '<g clip-path="url(#sh-ms0)"><rect x="4" y="4" width="20" height="20" fill="#00f" stroke="#00f" '
         'stroke-width="4" opacity="0.5"/></g>']
 
 

@@ -384,9 +384,10 @@ def test_grapheme_clusters_stay_whole() -> None:
 
 
 def _image_widths(svg: str) -> list[float]:
-    """The widths of the <image> elements (as in the reference, each is one font size
-    wide and one line tall, the picture centred in it)."""
-    return [float(w) for w in re.findall(r'<image [^>]*?width="([\d.]+)"', svg)]
+    """The widths of the emoji images (as in the reference, each is one font size wide and
+    one line tall, the picture centred in it): ``<image>``, or the nested ``<svg>`` a plain
+    one is drawn as (paint/vector_image.py)."""
+    return [float(w) for w in re.findall(r'<(?:image|svg x="[^"]*" y="[^"]*") [^>]*?width="([\d.]+)"', svg)]
 
 
 def test_render_draws_one_image_per_cluster_offline(no_network: list[Any]) -> None:
@@ -404,7 +405,7 @@ def test_render_with_grapheme_images_option() -> None:
     element = {"type": "div", "props": {"style": {"fontSize": 20}, "children": f"x{FAMILY}y"}}
     svg = render_svg(element, width=200, height=40, grapheme_images={FAMILY: uri})
     assert _image_widths(svg) == [20.0]
-    assert uri in svg
+    assert '<circle cx="18" cy="18" r="18" fill="#f00"/>' in svg  # drawn in place
 
 
 def test_golden_emoji_case_renders_the_same_with_the_bundled_set(no_network: list[Any]) -> None:

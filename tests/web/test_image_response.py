@@ -178,8 +178,9 @@ def test_the_default_emoji_set_draws_offline() -> None:
     from satori_py import h, render_svg
     card = h("div", {"style": {"display": "flex", "fontSize": 64}}, "Hi \U0001F44B")
     # One default everywhere: render_svg draws the bundled set too; None is Satori's own behaviour.
-    assert render_svg(card, width=300, height=100).count("<image") == 1
-    assert render_svg(card, width=300, height=100, emoji=None).count("<image") == 0
+    # (a Twemoji is drawn in place, as a nested <svg>: paint/vector_image.py)
+    assert render_svg(card, width=300, height=100).count("<svg x=") == 1
+    assert render_svg(card, width=300, height=100, emoji=None).count("<svg x=") == 0
     assert ImageResponse(card, width=300, height=100).body[:4] == b"\x89PNG"
 
 
