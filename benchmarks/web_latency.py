@@ -4,7 +4,7 @@ usage: python benchmarks/web_latency.py [--app fastapi_app] [--clients 8] [--rou
                                          [--workers 0 2 ...]
        python benchmarks/web_latency.py --soak [--clients 16] [--duration 300]
                                          [--pathological 0.1] [--same-card] [--workers 2]
-                                         [--pool NAME=VALUE ...]
+                                         [--pool NAME=VALUE ...] [--rate R]
 
 Default mode: starts the example under uvicorn on 127.0.0.1 once per ``--workers``
 value (``SATORI_PY_RENDER_WORKERS``: 0 renders in threads, N in N worker
@@ -24,6 +24,9 @@ tests/web/soak.py), the CPU the server's processes used, the machine's load aver
 while it ran, and a PASS/FAIL verdict per acceptance criterion of issue 10 (p99 of
 the other requests under 1 s, no failures among them, RSS flat). ``--pool KEY=VALUE``
 sets the render pool's knobs (``SATORI_PY_RENDER_*``, e.g. ``--pool slow_lane=0``).
+The clients are a closed loop (each asks again as soon as it is answered) unless
+``--rate R``: requests then arrive at random at R per second, over the ``--clients``
+connections, whatever the answers (see tests/web/soak.py's ``soak``).
 """
 from __future__ import annotations
 
@@ -64,12 +67,13 @@ def soak_run(args: argparse.Namespace) -> None:
             raise SystemExit(f"--pool {setting!r}: expected NAME=VALUE, NAME one of "
                              + ", ".join(ENV))
         env[ENV[name]] = value
-    print(f"soak: {args.clients or 16} clients, {args.duration:.0f} s, "
+    model = "closed loop" if args.rate is None else f"{args.rate:g} requests/s arriving at random"
+    print(f"soak: {args.clients or 16} clients ({model}), {args.duration:.0f} s, "
           f"{args.pathological:.0%} pathological; pool settings from the environment: "
           f"{env or 'defaults'}", flush=True)
     with running(uvicorn_argv("web_load_app", app_dir=ROOT / "benchmarks"), env=env) as srv:
         result = soak(srv.url, routes, clients=args.clients or 16, duration=args.duration,
-                      server=srv.process.pid, stats_path="/bench/stats")
+                      server=srv.process.pid, stats_path="/bench/stats", rate=args.rate)
         log = srv.log()
     print(result.describe(), flush=True)
     errors = [line for line in log.splitlines() if "Traceback" in line]
@@ -87,6 +91,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pathological", type=float, default=0.1)
     parser.add_argument("--pool", action="append", default=[], metavar="NAME=VALUE",
                         help="a render pool setting for the server (e.g. slow_lane=0)")
+    parser.add_argument("--rate", type=float,
+                        help="requests per second arriving at random (default: a closed loop)")
     parser.add_argument("--same-card", action="store_true",
                         help="every pathological request asks for the same card")
     args = parser.parse_args(argv)

@@ -1,9 +1,14 @@
 """The output cache: a repeated card costs no render; keys, bounds, the directory."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import textwrap
+
 import pytest
 
-from satori_py import Font, api, render_png
+from satori_py import Font, api, output_cache, render_png
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.output_cache import OutputCache
 
@@ -65,13 +70,85 @@ def test_renders_that_cannot_be_cached(element: object, options: dict) -> None:
     assert OutputCache.key(element, options) is None
 
 
-def test_memory_is_bounded_in_bytes() -> None:
-    cache = OutputCache(max_bytes=100)
+def test_memory_is_bounded_in_whole_pages() -> None:
+    page = output_cache.mmap.PAGESIZE
+    cache = OutputCache(max_bytes=3 * page)
     for i in range(10):
-        cache.put(f"k{i}", bytes(30))
-    assert cache.entries == 3 and cache.get("k9") is not None and cache.get("k0") is None
-    cache.put("big", bytes(101))  # larger than the whole cache: not kept
-    assert cache.get("big") is None
+        cache.put(f"k{i}", bytes(30))  # each takes a page
+    assert cache.entries == 3 and cache.size == 3 * page
+    assert cache.get("k9") == bytes(30) and cache.get("k0") is None
+    cache.put("two pages", bytes(page + 1))
+    assert cache.entries == 2 and cache.size == 3 * page and cache.get("k8") is None
+    cache.put("big", bytes(3 * page + 1))  # larger than the whole cache: not kept
+    assert cache.get("big") is None and cache.size == 3 * page
+    cache.put("empty", b"")
+    assert cache.get("empty") == b""
+
+
+def test_entries_are_bounded_in_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(output_cache, "MAX_ENTRIES", 5)  # each entry is a memory mapping
+    cache = OutputCache()
+    for i in range(12):
+        cache.put(f"k{i}", bytes([i]) * 100)
+    assert cache.entries == 5 and [cache.get(f"k{i}") for i in (6, 7, 11)] == [None, bytes([7]) * 100,
+                                                                               bytes([11]) * 100]
+
+
+def test_a_hit_returns_the_same_bytes_which_outlive_the_entry() -> None:
+    cache = OutputCache(max_bytes=1 << 20)
+    data = bytes(range(256)) * 300
+    cache.put("k", data)
+    hit = cache.get("k")
+    assert hit == data and isinstance(hit, bytes) and hit is not data
+    cache.put("k", b"other")  # replaced: the bytes handed out before do not change
+    cache.clear()
+    assert hit == data and cache.get("k") is None and cache.size == 0 and cache.entries == 0
+
+
+# Run in a fresh interpreter: 16 threads each make PNG-sized images (as the render
+# pool's dispatcher threads do, each in its own malloc arena) and put them in a
+# 32 MB cache, 8 times its size in all; then the cache is cleared.
+_FILL_FROM_THREADS = textwrap.dedent("""
+    import json, random, sys, threading
+    from satori_py.output_cache import OutputCache
+
+    def rss():
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * 4096
+
+    cache = OutputCache(max_bytes=32 << 20)
+    before = rss()
+
+    def fill(seed):
+        rng = random.Random(seed)
+        for i in range(260):
+            cache.put(f"{seed}-{i}", rng.randbytes(rng.randint(15_000, 90_000)))
+            if i % 3 == 0:
+                cache.get(f"{seed}-{rng.randrange(i + 1)}")
+
+    threads = [threading.Thread(target=fill, args=(seed,)) for seed in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    filled, held = rss(), cache.size
+    cache.clear()
+    json.dump({"before": before, "filled": filled, "held": held, "cleared": rss()}, sys.stdout)
+""")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/statm")
+def test_memory_stays_bounded_when_threads_fill_the_cache() -> None:
+    out = subprocess.run([sys.executable, "-c", _FILL_FROM_THREADS], capture_output=True,
+                         text=True, check=True, timeout=300).stdout
+    mb = {k: v / 2 ** 20 for k, v in json.loads(out).items()}
+    # Full, and what the process holds beyond its entries is a few MB of the threads'
+    # passing allocations (with entries as bytes objects: 20-30 MB of dropped images'
+    # holes in the threads' malloc arenas).
+    assert 31 < mb["held"] <= 32
+    assert mb["filled"] - mb["before"] - mb["held"] < 8, mb
+    # Clearing gives the entries' memory back to the system.
+    assert mb["filled"] - mb["cleared"] > 0.9 * mb["held"], mb
 
 
 def test_directory_outlives_the_process_and_is_bounded(tmp_path, renders: list[int]) -> None:

@@ -243,25 +243,43 @@ class SoakResult:
 
 def soak(base_url: str, routes: list[Route], *, clients: int = 16, duration: float = 300.0,
          server: int | None = None, stats_path: str | None = None, sample_every: float = 5.0,
-         timeout: float = 120.0, seed: int = 1) -> SoakResult:
+         timeout: float = 120.0, seed: int = 1, rate: float | None = None) -> SoakResult:
     """``clients`` threads each requesting a route drawn by weight, for ``duration`` s;
     ``server``: the pid leading the server's session, whose processes are sampled;
-    ``stats_path``: a route answering the app's output cache bytes and pool counts."""
+    ``stats_path``: a route answering the app's output cache bytes and pool counts.
+
+    Without ``rate`` the clients are a closed loop: each asks again as soon as it is
+    answered, so the server is always as busy as ``clients`` requests make it (a fast
+    answer, e.g. a cache hit, only brings the next costly request sooner). With
+    ``rate`` (requests per second), requests arrive at random (Poisson) at that rate
+    whatever the answers, as from many independent users, and are sent over the
+    ``clients`` connections; a latency runs from the arrival, so a request waiting
+    for a free connection counts that wait."""
     result = SoakResult(latencies={r.kind: [] for r in routes},
                         statuses={r.kind: Counter() for r in routes})
     lock = threading.Lock()
     counter = iter(range(10 ** 12))
     begin = time.perf_counter()
     stop_at = begin + duration
+    arrivals = random.Random(seed)
+    due = [begin]  # the next arrival (with ``rate``)
 
     def client(index: int) -> None:
         rng = random.Random(seed * 1000 + index)
         with httpx.Client(base_url=base_url, timeout=timeout) as http:
-            while time.perf_counter() < stop_at:
+            while True:
                 route = rng.choices(routes, weights=[r.weight for r in routes])[0]
                 with lock:
                     n = next(counter)
-                t0 = time.perf_counter()
+                    if rate is not None:
+                        due[0] += arrivals.expovariate(rate)
+                        t0 = due[0]
+                if rate is None:
+                    t0 = time.perf_counter()
+                else:
+                    time.sleep(max(0.0, t0 - time.perf_counter()))
+                if t0 >= stop_at:
+                    break
                 try:
                     status = str(http.get(route.path.format(n=n)).status_code)
                 except httpx.HTTPError as exc:
