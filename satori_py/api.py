@@ -154,9 +154,7 @@ class Pipeline:
 
         def image_loader(el: Element, style: Any) -> Any:
             if el.type == "svg":
-                from .paint.inline_svg import svg_source
-
-                return svg_source(el, style, load_href=lambda src: load_image(src, fetcher=fetcher))
+                return _inline_svg(el, style, lambda src: load_image(src, fetcher=fetcher))
             if el.type != "img":
                 return None
             src = el.props.get("src")
@@ -232,6 +230,17 @@ def _tailwind_stage(width: float | None, height: float | None,
         return result
 
     return resolve
+
+
+def _inline_svg(el: Element, style: Any, load_href: Callable[[str], Any]) -> Any:
+    """The image of an inline ``<svg>``: its values resolved by the style stage, its
+    document written by the painter (both imported on the first one)."""
+    from .paint.inline_svg import preserve_aspect_ratio, svg_source
+    from .style.svg_values import resolve_svg
+
+    size = style["svgSize"]  # the style stage's (style.replaced.svg_size)
+    return svg_source(resolve_svg(el, style), (size.width, size.height), load_href=load_href,
+                      aspect_ratio=preserve_aspect_ratio(el.props))
 
 
 def _draw_replaced(*args: Any, **kwargs: Any) -> Any:

@@ -1,6 +1,6 @@
 """JavaScript's reading of numbers, which the reference's output depends on.
 
-``Number(text)``, ``a / b`` and the reference's ``parseViewBox`` (``utils.ts``),
+``Number(text)``, ``a / b``, truthiness and the reference's ``parseViewBox`` (``utils.ts``),
 kept once here, below every stage: the style stage sizes inline SVGs with them
 and the image readers size SVG images, and the two must agree to the edge.
 Only ASCII digits are digits and only JavaScript's white space is trimmed
@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-__all__ = ["JS_SPACE", "js_div", "js_to_number", "parse_view_box"]
+__all__ = ["JS_SPACE", "js_div", "js_to_number", "js_truthy", "parse_view_box"]
 
 # JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
 JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
@@ -59,6 +59,17 @@ def js_div(a: float, b: float) -> float:
             return math.nan
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
     return a / b
+
+
+def js_truthy(value: Any) -> bool:
+    """JavaScript truthiness of a value (``0``, NaN, ``""``, null and false are false)."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    if isinstance(value, str):
+        return value != ""
+    return True
 
 
 def parse_view_box(view_box: Any) -> list[float] | None:

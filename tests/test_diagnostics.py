@@ -285,11 +285,25 @@ def test_values_the_painter_ignores() -> None:
         "StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "overflowClipMargin": 0 is used.')]
     assert reports(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10})) == [
         ("StyleError", "div/div[0]", 'Invalid color "bogus" in a gradient.')]
-    # Found by the style-time check and again by the painter: reported once.
+    # Found by the style stage (the painter only places resolved stops): reported once.
     seen: list[SatoriError] = []
     render_svg(card({"backgroundImage": "linear-gradient(red, bogus)", "width": 10, "height": 10}),
                width=100, height=50, on_style_error=seen.append)
     assert [str(e) for e in seen] == ['div/div[0]: Invalid color "bogus" in a gradient.']
+    # Stop positions the reference's gradient parser does not read (drawn as it draws them).
+    stops = "linear-gradient(red 10foo, blue +5px, green calc(10px + bogus))"
+    assert reports(card({"backgroundImage": stops, "width": 10, "height": 10})) == [
+        ("StyleError", "div/div[0]", 'Unsupported position "10foo" in a gradient.'),
+        ("StyleError", "div/div[0]", 'Unsupported position "+5px" in a gradient.'),
+        ("StyleError", "div/div[0]", 'Invalid position "calc(10px + bogus)" in a gradient.')]
+    seen.clear()
+    render_svg(card({"maskImage": "radial-gradient(red 1e3px, transparent)", "width": 10, "height": 10}),
+               width=100, height=50, on_style_error=seen.append)
+    assert [str(e) for e in seen] == ['div/div[0]: Unsupported position "1e3px" in a gradient.']
+    with pytest.raises(StyleError) as info:
+        render_svg(card({"backgroundImage": "conic-gradient(red 1lh, blue)", "width": 10, "height": 10}),
+                   width=100, height=50, strict=True)
+    assert str(info.value) == 'div/div[0]: Unsupported position "1lh" in a gradient.'
     assert reports(card({"fontWeight": "bolder"})) == [
         ("StyleError", "div/div[0]", 'Unsupported value "bolder" for CSS property "fontWeight": 400 is used.')]
     assert reports(card({"lineClamp": "two"})) == [

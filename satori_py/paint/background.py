@@ -25,6 +25,10 @@ Behaviour kept from the reference:
   and ``round``. ``no-repeat`` is a tile too large to repeat in the box.
 * Blend modes blend layers only with each other (an isolated group).
 
+Sizes and positions come as the words the style stage read
+(:func:`satori_py.style.background.layer_words`: keywords, lengths in px or
+percentages of the area); nothing here parses CSS.
+
 Patterns are ``userSpaceOnUse`` at the tile's absolute position, which is
 what the reference's ``objectBoundingBox`` fractions of the border box
 resolve to, without their rounding.
@@ -32,20 +36,16 @@ resolve to, without their rounding.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..style.types import RGBA, BackgroundLayer, js_round
+from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent, js_round, token_px
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
 from .geometry import Box, Radii, rect_path
 from .image import Fetcher, load_image
-
-if TYPE_CHECKING:
-    from .gradient_stops import PaintStyle
 
 __all__ = [
     "Area",
@@ -72,29 +72,30 @@ def box_area(box: Area, padding: Edges, border: Edges, which: str) -> Area:
     return (left + inset(3), top + inset(0), width - inset(3) - inset(1), height - inset(0) - inset(2))
 
 
-def _length(value: str, base: float, ps: PaintStyle) -> float:
-    px = ps.length(value, base)
+def _length(word: str | LengthToken, base: float) -> float:
+    """A word read as a length (a keyword where a length goes is 0, as the reference's NaN)."""
+    px = None if isinstance(word, str) else token_px(word, base)
     return 0.0 if px is None else px
 
 
-def resolve_size(size: str, area_width: float, area_height: float, image_width: float,
-                 image_height: float, ps: PaintStyle, has_size: bool = True) -> tuple[float, float]:
-    """``background-size`` in the positioning area, with the image's intrinsic size if any."""
-    value = (size or "auto").strip().lower()
+def resolve_size(size: LayerWords, area_width: float, area_height: float, image_width: float,
+                 image_height: float, has_size: bool = True) -> tuple[float, float]:
+    """``background-size`` (its words, read at style time) in the positioning area, with
+    the image's intrinsic size if any."""
+    words = size
     has_ratio = image_width > 0 and image_height > 0
-    if not has_size and has_ratio and re.fullmatch(r"auto(\s+auto)?", value):
-        value = "contain"
-    if value in ("cover", "contain"):
+    if not has_size and has_ratio and 0 < len(words) <= 2 and all(word == "auto" for word in words):
+        words = ("contain",)
+    if words in (("cover",), ("contain",)):
         if not has_ratio:
             return area_width, area_height
-        pick = max if value == "cover" else min
+        pick = max if words[0] == "cover" else min
         scale = pick(area_width / image_width, area_height / image_height)
         return image_width * scale, image_height * scale
-    words = value.split()
-    width_value = words[0] if words else ""
+    width_value = words[0] if words else None
     height_value = words[1] if len(words) > 1 else "auto"
-    width = None if width_value == "auto" else _length(width_value, area_width, ps)
-    height = None if height_value == "auto" else _length(height_value, area_height, ps)
+    width = None if width_value == "auto" else _length(width_value, area_width)
+    height = None if height_value == "auto" else _length(height_value, area_height)
     if width is None and height is None:
         return (image_width, image_height) if has_ratio else (area_width, area_height)
     if width is None:
@@ -105,18 +106,26 @@ def resolve_size(size: str, area_width: float, area_height: float, image_width: 
     return width, height
 
 
-def _is_keyword(token: str) -> bool:
+def _is_keyword(token: str | LengthToken) -> bool:
     return token in _X or token in _Y or token == "center"
 
 
-def resolve_position(position: str, free_width: float, free_height: float,
-                     ps: PaintStyle) -> tuple[float, float]:
-    """``background-position`` (1 to 4 values) as the offset of the image in its area."""
-    tokens = (position or "0% 0%").strip().lower().split() or [""]
-    x, y = ("left", "50%"), ("top", "50%")
+Word = str | LengthToken
+# (the edge an offset is from, the offset); the edge is a keyword but for the
+# reference's reading of three or four words that are not all keywords.
+_EdgeOffset = tuple[Word, Word]
+_HALF, _ZERO = Percent(50.0), Percent(0.0)
 
-    def keyword_offset(token: str, start: str) -> tuple[str, str]:
-        return (start, "50%") if token == "center" else (token, "0%")
+
+def resolve_position(position: LayerWords, free_width: float, free_height: float) -> tuple[float, float]:
+    """``background-position`` (1 to 4 words, read at style time) as the offset of the
+    image in its area."""
+    tokens: Sequence[Word] = position or (None,)
+    x: _EdgeOffset = ("left", _HALF)
+    y: _EdgeOffset = ("top", _HALF)
+
+    def keyword_offset(token: Word, start: str) -> _EdgeOffset:
+        return (start, _HALF) if token == "center" else (token, _ZERO)
 
     if len(tokens) <= 2:
         first, second = tokens[0], tokens[1] if len(tokens) > 1 else "center"
@@ -130,22 +139,22 @@ def resolve_position(position: str, free_width: float, free_height: float,
         i = 0
         while i < len(tokens):
             keyword = tokens[i]
-            offset = "0%"
+            offset: Word = _ZERO
             if i + 1 < len(tokens) and not _is_keyword(tokens[i + 1]):
                 i += 1
                 offset = tokens[i]
             if keyword in _X or (keyword == "center" and not assigned_x):
-                x = ("left", "50%") if keyword == "center" else (keyword, offset)
+                x = ("left", _HALF) if keyword == "center" else (keyword, offset)
                 assigned_x = True
             else:
-                y = ("top", "50%") if keyword == "center" else (keyword, offset)
+                y = ("top", _HALF) if keyword == "center" else (keyword, offset)
                 assigned_y = True
             i += 1
         if not assigned_y:
-            y = ("top", "50%")
+            y = ("top", _HALF)
 
-    def resolve(edge_offset: tuple[str, str], free: float) -> float:
-        value = _length(edge_offset[1], free, ps)
+    def resolve(edge_offset: _EdgeOffset, free: float) -> float:
+        value = _length(edge_offset[1], free)
         return free - value if edge_offset[0] in ("right", "bottom") else value
 
     return resolve(x, free_width), resolve(y, free_height)
@@ -178,7 +187,7 @@ def _rounded(image_size: float, area_size: float) -> float:
     return area_size / max(1.0, js_round(min(area_size / image_size, 2.0 ** 53)))
 
 
-def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: str, ps: PaintStyle,
+def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: str,
                 *, fetcher: Fetcher | None = None, mask: bool = False) -> tuple[str, SvgNode] | None:
     """One layer as a ``<pattern>`` (id ``{id_base}``) for shapes of ``box``, or a linear or
     radial gradient (id ``{id_base}-g``) when one tile covers ``box`` exactly; None for ``none``.
@@ -202,9 +211,9 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
         href, image_width, image_height, intrinsic = source.href, source.width, source.height, source.intrinsic
 
     area_left, area_top, area_width, area_height = area or box
-    w, h = resolve_size(layer.size, area_width, area_height, image_width, image_height, ps, intrinsic)
+    words = _words(layer.size)
+    w, h = resolve_size(words, area_width, area_height, image_width, image_height, intrinsic)
     # `round` fits a whole number of tiles, keeping the ratio if the other size is auto.
-    words = (layer.size or "auto").strip().lower().split()
     width_auto = not words or words[0] == "auto"
     height_auto = len(words) < 2 or words[1] == "auto"
     if repeat_x == "round" and w > 0:
@@ -220,7 +229,7 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     if not (w > 0 and h > 0 and width > 0 and height > 0):
         return None  # an empty image draws nothing (and SVG would reject it)
 
-    px, py = resolve_position(layer.position, area_width - w, area_height - h, ps)
+    px, py = resolve_position(_words(layer.position), area_width - w, area_height - h)
     offset_x, step_x = _tile(repeat_x, w, area_width, area_left - left, width, px)
     offset_y, step_y = _tile(repeat_y, h, area_height, area_top - top, height, py)
     if not all(math.isfinite(v) for v in (offset_x, offset_y, step_x, step_y)):
@@ -228,7 +237,7 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     if not isinstance(image, str):
         from .gradient import gradient_content  # here: see background_layers
 
-        content = gradient_content(image, (w, h), width, id_base, ps, mask=mask)
+        content = gradient_content(image, (w, h), width, id_base, mask=mask)
         if (not mask and offset_x == 0 and offset_y == 0 and (w, h) == (width, height)
                 and all(float(v).is_integer() for v in box)
                 and len(content) == 2 and content[1].tag == "rect"):
@@ -244,6 +253,13 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
         content = [SvgNode("image", {"x": 0, "y": 0, "width": w, "height": h,
                                      "preserveAspectRatio": "none", "href": href})]
     return id_base, _pattern(id_base, left + offset_x, top + offset_y, step_x, step_y, content)
+
+
+def _words(value: str | LayerWords) -> LayerWords:
+    """A layer's position or size as the style stage read it (a layer it did not type is
+    a programming error)."""
+    assert not isinstance(value, str), "layer words are read at the style stage"
+    return value
 
 
 def _tile_gradient(gradient: SvgNode, left: float, top: float) -> SvgNode | None:
@@ -312,15 +328,9 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
         fills.append((color, None))
     defs: list[SvgNode] = []
     layers = list(enumerate(_layers(style)))
-    if layers:
-        # Imported here: gradients and their colour stops are a cold start's cost only for the
-        # cards that have background images.
-        from .gradient_stops import PaintStyle
-
-        ps = PaintStyle.from_style(style)
     for index, layer in reversed(layers):  # the first layer is on top
         drawn = image_layer(layer, box, box_area(box, padding, border, layer.origin),
-                            f"{id_prefix}-bg{index}", ps, fetcher=fetcher)
+                            f"{id_prefix}-bg{index}", fetcher=fetcher)
         if drawn is not None:
             blend = (layer.blend_mode or "").strip().lower()
             fills.append((f"url(#{drawn[0]})", blend if blend and blend != "normal" else None))

@@ -23,9 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
-from ..style.types import ColorStop, ConicGradient, Method, Offset, js_round
+from ..style.types import ColorStop, ConicGradient, LayerWords, LengthToken, Method, Offset, js_round, token_px
 from ..svg import SvgNode, fmt
-from .gradient_stops import PaintStyle, apply_hint, space_color
+from .gradient_stops import apply_hint
 
 __all__ = ["ConicStop", "conic_center", "conic_content", "resolve_conic_stops"]
 
@@ -44,14 +44,18 @@ class ConicStop:
     hint: float | None = None
 
 
-def conic_center(position: str, w: float, h: float, ps: PaintStyle) -> tuple[float, float]:
+def conic_center(position: LayerWords, w: float, h: float) -> tuple[float, float]:
     """``<x> <y>`` lengths, or keywords in any order with at most one length."""
-    tokens = position.strip().split()
+    tokens = position
     x: float | None = None
     y: float | None = None
     lengths = []
+
+    def keyword_of(token: str | LengthToken) -> tuple[str, float] | None:
+        return _CENTER_KEYWORDS.get(token) if isinstance(token, str) else None
+
     for token in tokens:
-        keyword = _CENTER_KEYWORDS.get(token)
+        keyword = keyword_of(token)
         if keyword is None:
             lengths.append(token)
         elif keyword[0] == "x":
@@ -59,12 +63,12 @@ def conic_center(position: str, w: float, h: float, ps: PaintStyle) -> tuple[flo
         elif keyword[0] == "y":
             y = keyword[1] * h
 
-    def resolve(token: str, base: float, fallback: float | None) -> float | None:
-        value = ps.length(token, base)
+    def resolve(token: str | LengthToken, base: float, fallback: float | None) -> float | None:
+        value = None if isinstance(token, str) else token_px(token, base)
         return fallback if value is None else value
 
     if lengths and len(tokens) <= 2:
-        first = _CENTER_KEYWORDS.get(tokens[0])
+        first = keyword_of(tokens[0])
         if len(tokens) == 1 or first is None:
             x = resolve(lengths[0], w, x)
             if len(lengths) > 1:
@@ -87,11 +91,11 @@ def _js_max(*values: float) -> float:
     return math.nan if any(math.isnan(v) for v in values) else max(values)
 
 
-def resolve_conic_stops(color_stops: Sequence[ColorStop], ps: PaintStyle) -> list[ConicStop]:
+def resolve_conic_stops(color_stops: Sequence[ColorStop]) -> list[ConicStop]:
     """Stops with positions in turns (CSS's colour stop fix-up)."""
     stops = []
     for given in color_stops:
-        parsed = space_color(given.color, ps.color)
+        parsed = given.paint.space
         color = _TRANSPARENT if parsed is None else _unit_color(to_rgba_tuple(parsed))
         stops.append(ConicStop(color, parsed, _turns(given.offset) if given.offset else None,
                                _turns(given.hint) if given.hint else None))
@@ -212,14 +216,14 @@ def _segments(stops: list[ConicStop], repeating: bool, color_at: Callable[[float
     return segments
 
 
-def conic_content(image: ConicGradient, size: tuple[float, float], id_base: str, ps: PaintStyle, *,
+def conic_content(image: ConicGradient, size: tuple[float, float], id_base: str, *,
                   mask: bool = False) -> list[SvgNode]:
     """The wedges of a conic gradient over ``(0, 0, *size)``; the mask is ``{id_base}-m``."""
     method, repeating = image.method, image.repeating
     w, h = size
-    cx, cy = conic_center(image.position, w, h, ps)
+    cx, cy = conic_center(image.position, w, h)
     start_angle = image.start
-    stops = resolve_conic_stops(image.stops, ps)
+    stops = resolve_conic_stops(image.stops)
     color_at = _color_at(stops, repeating, method)
     segments = _segments(stops, repeating, color_at)
 

@@ -32,10 +32,20 @@ from collections.abc import Sequence
 from ..cache import BoundedCache
 from ..diagnostics import counting_reports
 from ..js_numbers import js_div
-from ..style.types import ColorStop, ConicGradient, Gradient, LinearGradient, Offset, RadialGradient
+from ..style.types import (
+    ColorStop,
+    ConicGradient,
+    Gradient,
+    LengthToken,
+    LinearGradient,
+    Offset,
+    Percent,
+    RadialGradient,
+    token_px,
+)
 from ..svg import AttrValue, SvgNode, fmt
 from .conic import conic_content
-from .gradient_stops import PaintStyle, Stop, normalize_stops, resolve_math_positions
+from .gradient_stops import Stop, normalize_stops, resolve_math_positions
 
 __all__ = [
     "RadialGeometry",
@@ -54,7 +64,7 @@ def num(value: float) -> str:
 
 
 def gradient_content(image: Gradient, size: tuple[float, float], box_width: float, id_base: str,
-                     ps: PaintStyle, *, mask: bool = False) -> list[SvgNode]:
+                     *, mask: bool = False) -> list[SvgNode]:
     """The nodes that draw the gradient ``image`` over ``(0, 0, *size)``.
 
     ``box_width`` is the element's width, which radial stops in px are
@@ -62,10 +72,10 @@ def gradient_content(image: Gradient, size: tuple[float, float], box_width: floa
     ``mask`` draws white with the gradient's alpha, for ``mask-image``.
     """
     if isinstance(image, ConicGradient):
-        return conic_content(image, size, id_base, ps, mask=mask)
+        return conic_content(image, size, id_base, mask=mask)
     if isinstance(image, LinearGradient):
-        return _linear(image, size, f"{id_base}-g", ps, mask)
-    return _radial(image, size, box_width, f"{id_base}-g", ps, mask)
+        return _linear(image, size, f"{id_base}-g", mask)
+    return _radial(image, size, box_width, f"{id_base}-g", mask)
 
 
 def _offset(value: float | None, percent: bool) -> str:
@@ -115,16 +125,15 @@ def linear_points(radians: float, w: float, h: float) -> tuple[Points, float]:
     return (x1 / w, y1 / h, x2 / w, y2 / h), length
 
 
-def _fraction_of(offset: Offset | None, default: float, length: float, ps: PaintStyle) -> float:
+def _fraction_of(offset: Offset | None, default: float, length: float) -> float:
     if offset is None:
         return default
     if offset.unit == "%":
         return offset.number / 100
-    px = ps.length(offset.css, length)
-    return js_div(px if px is not None else math.nan, length)
+    return js_div(offset.px if offset.px is not None else math.nan, length)
 
 
-# A linear gradient's end points and stops (offset, colour) per (gradient, size, paint style,
+# A linear gradient's end points and stops (offset, colour) per (gradient, size,
 # mask). Cards repeat a gradient over many boxes (a chart's bars, a row of panels), and
 # resolving it again for each was a fifth of such a card's front end. Only what was computed
 # without a report is kept (a hit reports nothing); gradients of many stops are not kept.
@@ -133,13 +142,13 @@ _LINEAR: BoundedCache[LinearParts] = BoundedCache(512)
 _MAX_CACHED_STOPS = 200
 
 
-def _linear(image: LinearGradient, size: tuple[float, float], gradient_id: str, ps: PaintStyle,
+def _linear(image: LinearGradient, size: tuple[float, float], gradient_id: str,
             mask: bool) -> list[SvgNode]:
-    key = (image, size, ps, mask)
+    key = (image, size, mask)
     parts = _LINEAR.get(key)
     if parts is None:
         with counting_reports() as reports:
-            parts = _linear_parts(image, size, ps, mask)
+            parts = _linear_parts(image, size, mask)
         if not reports[0] and len(image.stops) <= _MAX_CACHED_STOPS:
             _LINEAR.put(key, parts)
     repeating, (x1, y1, x2, y2), stops = parts
@@ -152,7 +161,7 @@ def _linear(image: LinearGradient, size: tuple[float, float], gradient_id: str, 
     ]
 
 
-def _linear_parts(image: LinearGradient, size: tuple[float, float], ps: PaintStyle, mask: bool) -> LinearParts:
+def _linear_parts(image: LinearGradient, size: tuple[float, float], mask: bool) -> LinearParts:
     method, repeating = image.method, image.repeating
     w, h = size
     if image.points is not None:
@@ -164,12 +173,12 @@ def _linear_parts(image: LinearGradient, size: tuple[float, float], ps: PaintSty
     stops = resolve_math_positions(image.stops, image.math, length)
     if repeating:
         # The line from the first stop to the last one, repeated.
-        p1 = _fraction_of(stops[0].offset if stops else None, 0.0, length, ps)
-        p2 = _fraction_of(stops[-1].offset if stops else None, 1.0, length, ps)
+        p1 = _fraction_of(stops[0].offset if stops else None, 0.0, length)
+        p2 = _fraction_of(stops[-1].offset if stops else None, 1.0, length)
         x1, y1, x2, y2 = points
         points = ((x2 - x1) * p1 + x1, (y2 - y1) * p1 + y1, (x2 - x1) * p2 + x1, (y2 - y1) * p2 + y1)
         cycle = _repeating_cycle(stops[-1].offset if stops else None, length)
-    resolved = normalize_stops(cycle if repeating else length, stops, ps, repeating, mask, method)
+    resolved = normalize_stops(cycle if repeating else length, stops, repeating, mask, method)
     return repeating, points, tuple((_offset(s.offset, True), s.color) for s in resolved)
 
 
@@ -194,13 +203,15 @@ class RadialGeometry:
         self.ratio = 1.0
 
 
-def _axis(offset: Offset | None, base: float, ps: PaintStyle) -> float:
-    px = ps.length(offset.css, base) if offset is not None else None
+def _axis(offset: Offset | None, base: float) -> float:
+    if offset is None:
+        px = None
+    else:
+        px = token_px(Percent(offset.number), base) if offset.unit == "%" else offset.px
     return base / 2 if px is None else px
 
 
-def radial_geometry(image: RadialGradient, size: tuple[float, float], box_width: float,
-                    ps: PaintStyle) -> RadialGeometry:
+def radial_geometry(image: RadialGradient, size: tuple[float, float], box_width: float) -> RadialGeometry:
     """Resolve the centre and ending shape of ``image`` over an image of ``size`` (``calcRadius``)."""
     w, h = size
     stops = resolve_math_positions(image.stops, image.math, box_width)
@@ -221,22 +232,22 @@ def radial_geometry(image: RadialGradient, size: tuple[float, float], box_width:
             else:
                 cy = value
         elif slot == 0:
-            cx = _axis(image.position_offsets[0], w, ps)
+            cx = _axis(image.position_offsets[0], w)
         else:
-            cy = _axis(image.position_offsets[1], h, ps)
+            cy = _axis(image.position_offsets[1], h)
     geometry = RadialGeometry(image.shape, cx, cy, image.repeating, stops)
-    _ending_shape(geometry, image.sizes, w, h, ps)
+    _ending_shape(geometry, image.sizes, w, h)
     return geometry
 
 
-def _ending_shape(g: RadialGeometry, sizes: Sequence[str], w: float, h: float, ps: PaintStyle) -> None:
+def _ending_shape(g: RadialGeometry, sizes: Sequence[str | LengthToken], w: float, h: float) -> None:
     cx, cy, circle = g.cx, g.cy, g.shape == "circle"
     far_x, far_y = max(abs(w - cx), abs(cx)), max(abs(h - cy), abs(cy))
     near_x, near_y = min(abs(w - cx), abs(cx)), min(abs(h - cy), abs(cy))
     if not any(s in _EXTENTS for s in sizes):
         # (A negative size is an error of the style stage.)
-        def px(word: str, base: float) -> float:
-            value = ps.length(word, base)
+        def px(word: str | LengthToken, base: float) -> float:
+            value = None if isinstance(word, str) else token_px(word, base)
             return math.nan if value is None else value
 
         if circle:
@@ -283,16 +294,15 @@ def _corner_ellipse(fx: float, fy: float) -> tuple[float, float]:
 
 
 def _radial(image: RadialGradient, size: tuple[float, float], box_width: float, gradient_id: str,
-            ps: PaintStyle, mask: bool) -> list[SvgNode]:
+            mask: bool) -> list[SvgNode]:
     method = image.method
-    g = radial_geometry(image, size, box_width, ps)
+    g = radial_geometry(image, size, box_width)
     w, h = size
     total = box_width
     last = g.stops[-1].offset if g.stops else None
     if g.repeating and last is not None and last.unit != "%":
-        px = ps.length(last.css, box_width)
-        total = px if px is not None else math.nan
-    stops = _stop_nodes(normalize_stops(total, g.stops, ps, g.repeating, mask, method), percent=False)
+        total = last.px if last.px is not None else math.nan
+    stops = _stop_nodes(normalize_stops(total, g.stops, g.repeating, mask, method), percent=False)
     circle = g.shape == "circle"
     if g.repeating:
         radius = (g.r if circle else g.rx) * 2
@@ -304,8 +314,7 @@ def _radial(image: RadialGradient, size: tuple[float, float], box_width: float, 
             percent = last.number if last is not None else 100.0
             r: AttrValue = num(percent * min(js_div(h, w), 1) / g.ratio) + "%"
         else:
-            px = ps.length(last.css, w)
-            r = num(js_div(px if px is not None else math.nan, radius))
+            r = num(js_div(last.px if last.px is not None else math.nan, radius))
         attrs: dict[str, AttrValue] = {"cx": g.cx, "cy": g.cy}
         attrs.update({"r": g.r} if circle else {"rx": g.rx, "ry": g.ry})
         return [

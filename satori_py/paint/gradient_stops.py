@@ -1,80 +1,45 @@
 """Colour stops: what every gradient builder shares.
 
 Mirrors the stop half of ``builder/gradient/utils.ts`` of Satori 0.63.2 (the
-syntax is parsed at style time, :mod:`satori_py.style.gradients`): ``calc()``
-positions resolved against the gradient's length, the stop fix-up of
-``normalizeStops`` (which is not CSS's: no monotonic clamp) and the extra
-stops that approximate interpolation SVG cannot do (other colour spaces,
-hints, and changes of alpha, which SVG does not premultiply).
-
-The :class:`PaintStyle` here carries what lengths and colours are resolved
-against (the element's font size, viewport and ``color``).
+syntax is parsed, and the stops' colours and lengths resolved, at style time:
+:mod:`satori_py.style.gradients`): ``calc()`` positions resolved against the
+gradient's length, the stop fix-up of ``normalizeStops`` (which is not CSS's:
+no monotonic clamp) and the extra stops that approximate interpolation SVG
+cannot do (other colour spaces, hints, and changes of alpha, which SVG does
+not premultiply).
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-import tinycss2
-
-from ..js_numbers import js_div
-from ..style.colors import _parse_node, serialize_color
 from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
-from ..style.expand import convert_colors
-from ..style.types import MATH_POSITION, RGBA, ColorStop, MathLength, Method, Offset
-from ..style.values import LengthContext, length_to_number
+from ..js_numbers import js_div
+from ..style.types import (
+    MATH_POSITION,
+    RGBA,
+    TRANSPARENT_STOP,
+    ColorStop,
+    MathLength,
+    Method,
+    Offset,
+    StopColor,
+    js_round,
+    serialize_color,
+    top_level,
+)
 
 __all__ = [
-    "PaintStyle",
     "Stop",
     "apply_hint",
     "normalize_stops",
     "resolve_math_positions",
-    "space_color",
 ]
 
 RGBATuple = tuple[float, float, float, float]
 
 _SRGB: Method = ("srgb", "shorter")
-
-
-@dataclass(frozen=True, slots=True)
-class PaintStyle:
-    """What a background's lengths and colours are resolved against.
-
-    The reference passes the element's inheritable style: its font size (for
-    ``em``), the viewport (for ``vw``/``vh``) and its ``color`` (for stops
-    that still say ``currentColor``).
-    """
-
-    font_size: float = 16.0
-    lengths: LengthContext = field(default_factory=LengthContext)
-    color: RGBA | None = None
-
-    @classmethod
-    def from_style(cls, style: Mapping[str, Any]) -> PaintStyle:
-        # The computed style's own length context (ComputedStyle.lengths: viewport, ch, lh).
-        lengths = getattr(style, "lengths", None)
-        color = style.get("color")
-        return cls(float(style.get("fontSize") or 16.0), lengths if isinstance(lengths, LengthContext)
-                   else LengthContext(), color if isinstance(color, RGBA) else None)
-
-    def length(self, text: str, basis: float) -> float | None:
-        """``lengthToNumber(text, fontSize, basis, style, true)``: px, or None."""
-        if not basis or not self.font_size:  # 0 and -0.0 are one key: not kept
-            return length_to_number(text, self.font_size, self.lengths, basis=basis)
-        return _length(text, self.font_size, self.lengths, basis)
-
-
-@lru_cache(maxsize=2048)
-def _length(text: str, font_size: float, lengths: LengthContext, basis: float) -> float | None:
-    """:meth:`PaintStyle.length`, memoised: the same positions, sizes and stop offsets of
-    backgrounds are resolved in the same boxes render after render (parsing the text each
-    time was a tenth of the paint of a card of gradient bars)."""
-    return length_to_number(text, font_size, lengths, basis=basis)
 
 
 def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[MathLength | None],
@@ -95,19 +60,9 @@ def resolve_math_positions(stops: Sequence[ColorStop], math_functions: Sequence[
         value = parsed.evaluate(length) if parsed is not None else None
         if value is None or not math.isfinite(value):
             return None
-        return Offset(repr(value), "px")
+        return Offset(repr(value), "px", top_level(value))
 
     return [stop.replace(offset=resolve(stop.offset), hint=resolve(stop.hint)) for stop in stops]
-
-
-def space_color(text: str, current: RGBA | None) -> SpaceColor | None:
-    """A colour in its own space (``parseCSSColor``), or None."""
-    # The colour parser keeps its node parser private; gradients need the colour
-    # before it is clipped to sRGB, to interpolate in other spaces.
-    nodes = [t for t in tinycss2.parse_component_value_list(text.strip())
-             if t.type not in ("whitespace", "comment")]
-    parsed: SpaceColor | None = _parse_node(nodes[0], current) if len(nodes) == 1 else None
-    return parsed
 
 
 def apply_hint(t: float, hint: float) -> float:
@@ -121,11 +76,13 @@ def apply_hint(t: float, hint: float) -> float:
 
 @dataclass(slots=True)
 class Stop:
-    """A resolved stop: offset as a fraction of the gradient, colour as SVG text."""
+    """A resolved stop: offset as a fraction of the gradient, colour as SVG text (and
+    as the style stage resolved it, for interpolation and masks)."""
 
     color: str
     offset: float | None = None
     hint: float | None = None
+    paint: StopColor | None = None
 
 
 def _premultiplied(c: Sequence[float]) -> tuple[float, float, float, float]:
@@ -146,18 +103,20 @@ def _subdivide(color_at: Callable[[float], RGBATuple], t0: float, c0: RGBATuple,
     _subdivide(color_at, t, color, t1, c1, add, depth + 1)
 
 
-def _interpolate_stops(stops: list[Stop], method: Method | None, current: RGBA | None) -> list[Stop]:
+def _interpolate_stops(stops: list[Stop], method: Method | None) -> list[Stop]:
     result: list[Stop] = []
     for i, a in enumerate(stops):
-        result.append(Stop(convert_colors(a.color, current), a.offset))
+        assert a.paint is not None
+        result.append(Stop(a.paint.text, a.offset, paint=a.paint))
         if i + 1 == len(stops):
             break
         b = stops[i + 1]
+        assert b.paint is not None
         start, end = a.offset if a.offset is not None else math.nan, b.offset if b.offset is not None else math.nan
         length = end - start
         if not length > 0:
             continue
-        color_a, color_b = space_color(a.color, current), space_color(b.color, current)
+        color_a, color_b = a.paint.space, b.paint.space
         if color_a is None or color_b is None:
             continue
         hint = None if a.hint is None else (min(max(a.hint, start), end) - start) / length
@@ -171,7 +130,8 @@ def _interpolate_stops(stops: list[Stop], method: Method | None, current: RGBA |
             return to_rgba_tuple(interpolate(ca, cb, t if h is None else apply_hint(t, h), *m))
 
         def add(t: float, color: RGBATuple, s: float = start, n: float = length) -> None:
-            result.append(Stop(serialize_color(RGBA(*color)), s + n * t))
+            text = serialize_color(RGBA(*color))
+            result.append(Stop(text, s + n * t, paint=StopColor(text, None, _serialized_alpha(color[3]))))
 
         # From quarters, so curves with the same middle are subdivided too.
         previous = rgba_a
@@ -185,8 +145,7 @@ def _interpolate_stops(stops: list[Stop], method: Method | None, current: RGBA |
     return result
 
 
-def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: PaintStyle,
-                    repeating: bool, mask: bool = False, method: Method | None = None) -> list[Stop]:
+def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], repeating: bool, mask: bool = False, method: Method | None = None) -> list[Stop]:
     """Stops with offsets in [0, 1] of ``total_length`` (``normalizeStops``).
 
     The first stop is moved to 0 (a copy is added when it has a position), the
@@ -202,28 +161,28 @@ def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: P
     def resolve(position: Offset) -> float:
         if position.unit == "%":
             return js_div(position.number, total_percentage)
-        px = ps.length(position.css, total_length)
-        return js_div(px if px is not None else math.nan, total_length)
+        return js_div(position.px if position.px is not None else math.nan, total_length)
 
     stops: list[Stop] = []
     for given in color_stops:
         hint = resolve(given.hint) if given.hint is not None else None
         if not stops:
             # The first stop, made to start at 0.
-            stops.append(Stop(given.color, 0.0, hint))
+            stops.append(Stop(given.color, 0.0, hint, given.paint))
             if given.offset is None or given.offset.text == "0":
                 continue
-        stops.append(Stop(given.color, resolve(given.offset) if given.offset is not None else None, hint))
+        stops.append(Stop(given.color, resolve(given.offset) if given.offset is not None else None, hint,
+                          given.paint))
     if not stops:
-        stops.append(Stop("transparent", 0.0))
+        stops.append(Stop("transparent", 0.0, paint=TRANSPARENT_STOP))
     tail = stops[-1]
     if tail.offset != 1:
         if tail.offset is None:
             tail.offset = 1.0
         elif repeating:
-            stops[-1] = Stop(tail.color, 1.0)
+            stops[-1] = Stop(tail.color, 1.0, paint=tail.paint)
         else:
-            stops.append(Stop(tail.color, 1.0))
+            stops.append(Stop(tail.color, 1.0, paint=tail.paint))
 
     previous, following = 0, 1
     for i, stop in enumerate(stops):
@@ -237,14 +196,19 @@ def normalize_stops(total_length: float, color_stops: Sequence[ColorStop], ps: P
         assert start is not None and end is not None
         stop.offset = (end - start) / (following - previous) * (i - previous) + start
 
-    result = _interpolate_stops(stops, method, ps.color)
+    result = _interpolate_stops(stops, method)
     if mask:
         # Masks use luminance: white with the stop's alpha.
         for stop in result:
-            color = space_color(stop.color, None)
-            if color is not None:
-                stop.color = f"rgba(255, 255, 255, {_js_alpha(to_rgba_tuple(color)[3])})"
+            alpha = stop.paint.mask_alpha if stop.paint is not None else None
+            if alpha is not None:
+                stop.color = f"rgba(255, 255, 255, {_js_alpha(alpha)})"
     return result
+
+
+def _serialized_alpha(alpha: float) -> float:
+    """The alpha of a colour as :func:`serialize_color` writes it, read back."""
+    return 1.0 if alpha == 1 else min(1.0, max(0.0, js_round(alpha * 1000) / 1000))
 
 
 def _js_alpha(alpha: float) -> str:

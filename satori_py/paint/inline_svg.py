@@ -21,11 +21,9 @@ What the serialiser does, as the reference does:
   ``stroke-width``, ``xlinkHref`` -> ``xlink:href``), others are kept;
   a child's ``style`` object becomes a ``style`` attribute (``k:v;...``,
   names hyphenated, numbers without units);
-* ``var()`` in attributes and styles is resolved with the custom properties
-  of the element and its ancestors (an invalid value drops the attribute);
-  a value that is ``currentColor`` becomes the current colour (the element's
-  computed ``color``, changed by ``style.color`` inside the SVG), and colours
-  resvg can't read (``oklch()``...) are converted to ``rgb()``;
+* the values come resolved from the style stage (:mod:`satori_py.style.svg_values`:
+  ``var()``, ``currentColor``, colours resvg can't read), an attribute whose
+  ``var()`` is invalid left out;
 * path data gets ``m0 0`` after a ``z`` that is followed by another command
   (resvg can't parse that); ``<image href>`` is resolved like an ``<img src>``;
 * ``<text>`` is refused, element and attribute names must be XML names, and
@@ -39,25 +37,17 @@ filters) is checked by :mod:`.svg_work`.
 from __future__ import annotations
 
 import json
-import logging
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..element import Element, TextNode
 from ..errors import InvalidElementError, node_context
-from ..js_numbers import js_div, js_to_number, parse_view_box
+from ..js_numbers import js_div, js_to_number, js_truthy, parse_view_box
 from ..limits import active
-from ..style.colors import parse_color
-from ..style.expand import convert_colors as _convert_color_functions
-from ..style.types import Percent, js_number
-from ..style.variables import (
-    extract_custom_properties,
-    merge_variables,
-    resolve_variables,
-)
+from ..style.paint_types import SvgElementValues
+from ..style.types import js_text
 from ..svg import SvgNode, escape_text, raw, serialize
 from .image import image_nodes
 from .image_formats import SVG
@@ -66,8 +56,6 @@ from .svg_work import svg_work
 
 __all__ = ["InlineSvgSource", "draw_replaced", "preserve_aspect_ratio", "svg_data_uri",
            "svg_document", "svg_source"]
-
-_log = logging.getLogger("satori_py.svg")
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 DEFAULT_ASPECT_RATIO = "xMidYMid meet"
@@ -111,25 +99,27 @@ class InlineSvgSource(ImageSource):
 
 # --- the public entry points --------------------------------------------------------
 
-def svg_source(el: Element, style: Mapping[str, Any], *, load_href: ImageLoader = load_image,
-               convert_colors: bool = True) -> InlineSvgSource:
-    """The image of the inline ``<svg>`` ``el`` whose computed style is ``style``.
+def svg_source(values: SvgElementValues, size: tuple[Any, Any], *, load_href: ImageLoader = load_image,
+               aspect_ratio: str = DEFAULT_ASPECT_RATIO) -> InlineSvgSource:
+    """The image of an inline ``<svg>`` whose values the style stage resolved
+    (:func:`satori_py.style.svg_values.resolve_svg`), ``size`` being the width and height
+    of its box (the style stage's ``svgSize``) and ``aspect_ratio`` its
+    :func:`preserve_aspect_ratio`.
 
     ``load_href`` resolves ``<image href>`` sources (as ``<img src>``: give it
     the render's fetcher). Its ``width``/``height`` are the box's size when
     both are lengths (``intrinsic`` is False otherwise: the builder sizes the
     box with the style's ``svgSize``).
     """
-    markup = svg_document(el, style, load_href=load_href, convert_colors=convert_colors)
-    size = style["svgSize"]  # the style stage's (style.replaced.svg_size)
-    width, height = _px(size.width), _px(size.height)
+    markup = svg_document(values, load_href=load_href)
+    width, height = _px(size[0]), _px(size[1])
     sized = width is not None and height is not None
     # Unsized, the box is not known yet: the replaced element's default 300x150.
     work = svg_work(markup, width or 300.0, height or 150.0, "The inline SVG")
     if work:
         active().count_effect(work, what="The inline SVG's filter primitives")
     return InlineSvgSource(svg_data_uri(markup), SVG, width or 0.0, height or 0.0,
-                           intrinsic=sized, aspect_ratio=preserve_aspect_ratio(el.props))
+                           intrinsic=sized, aspect_ratio=aspect_ratio)
 
 
 def draw_replaced(source: ImageSource, **kwargs: Any) -> tuple[list[SvgNode], list[SvgNode]]:
@@ -150,159 +140,80 @@ def svg_data_uri(markup: str) -> str:
     return "data:image/svg+xml;utf8," + _URI_UNSAFE.sub(lambda m: f"%{ord(m.group(0)):02X}", markup)
 
 
-def svg_document(el: Element, style: Mapping[str, Any], *, load_href: ImageLoader = load_image,
-                 convert_colors: bool = True) -> str:
-    """The standalone SVG document of the inline ``<svg>`` ``el`` (markup, not yet a URI)."""
-    inherited_vars = {k: _js_text(v) for k, v in style.items() if k.startswith("--")}
-    ctx = _Context(str(style.get("_colorText", "black")), inherited_vars, convert_colors, load_href)
-    props = el.props
-    own = _own_context(ctx, props.get("style"))
-
-    view_box = props.get("viewBox") or props.get("viewbox")
-    width, height = props.get("width"), props.get("height")
+def svg_document(values: SvgElementValues, *, load_href: ImageLoader = load_image) -> str:
+    """The standalone SVG document of an inline ``<svg>`` (markup, not yet a URI)."""
+    props = dict(values.props)
+    width, height, view_box = values.sizing
     box = parse_view_box(view_box)
     # height / width, divided as the reference does (NaN or infinite for odd viewBoxes);
     # 0 and NaN count as no ratio.
     ratio = 0.0
     if box is not None:
         ratio = js_div(box[3] if len(box) > 3 else math.nan, box[2] if len(box) > 2 else math.nan)
-    has_ratio = _truthy(ratio)
-    if not _truthy(width):
-        width = js_div(js_to_number(height), ratio) if has_ratio and _truthy(height) else None
-    if not _truthy(height):
-        height = js_to_number(width) * ratio if has_ratio and _truthy(width) else None
+    has_ratio = js_truthy(ratio)
+    # A size as written is written resolved (var()); one that follows from the ratio is a number.
+    sizes: dict[str, Any] = {"width": props.get("width", _DROP), "height": props.get("height", _DROP)}
+    if not js_truthy(width):
+        width = sizes["width"] = js_div(js_to_number(height), ratio) if has_ratio and js_truthy(height) else None
+    if not js_truthy(height):
+        height = sizes["height"] = js_to_number(width) * ratio if has_ratio and js_truthy(width) else None
     if has_ratio and any(isinstance(v, float) and math.isnan(v) for v in (width, height)):
         # The reference writes e.g. width="NaN" beside height="5em". resvg 0.48 then
         # sizes the document by its viewBox's aspect and 0.47 does not; without
         # either attribute every resvg draws what 0.48 draws.
-        width = height = None
+        sizes["width"] = sizes["height"] = None
 
     rest: dict[str, Any] = {k: v for k, v in props.items() if k not in _ROOT_ONLY}
     rest["xmlns"] = SVG_NAMESPACE
-    rest["width"], rest["height"] = width, height
-    if _truthy(view_box):
-        rest["viewBox"] = view_box
+    rest.update(sizes)
+    if js_truthy(view_box):
+        rest["viewBox"] = props.get("viewBox", _DROP)
     attrs: dict[str, str] = {}
     for key, value in rest.items():
-        if value is None and key in ("width", "height"):
-            continue  # a size that is still missing is left out
-        resolved = own.resolve(value)
-        if resolved is not _DROP:
-            attrs[_attribute_name(key)] = _js_text(resolved)
-    root = _node(el.type, attrs, _children(el.children, own))
+        if value is _DROP or (value is None and key in ("width", "height")):
+            continue  # an invalid var(), or a size that is still missing, is left out
+        attrs[_attribute_name(key)] = js_text(value)
+    root = _node(values.tag, attrs, _children(values.children, load_href))
     return serialize(root)
 
 
 # --- the serialiser ---------------------------------------------------------------------
 
 class _Drop:
-    """An attribute whose ``var()`` is invalid: left out."""
+    """A value the style stage left out (its ``var()`` is invalid)."""
 
 
 _DROP: Any = _Drop()
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What a node of the SVG inherits: the current colour (as text) and the custom properties."""
-
-    color: str
-    variables: Mapping[str, str]
-    convert_colors: bool
-    load_href: ImageLoader
-
-    def resolve(self, value: Any) -> Any:
-        """An attribute or style value with ``var()`` and ``currentColor`` resolved."""
-        value = self.variables_in(value)
-        return value if value is _DROP else self.colors_in(value)
-
-    def variables_in(self, value: Any) -> Any:
-        # Only `var()` is looked for (not a lone `env()`), as in the reference.
-        if not isinstance(value, str) or "var(" not in value:
-            return value
-        resolved = resolve_variables(value, self.variables, _log.warning)
-        if resolved is None or (isinstance(resolved, str) and not resolved.strip()):
-            return _DROP
-        return resolved
-
-    def colors_in(self, value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        if value.lower() == "currentcolor":
-            return self.color
-        if not self.convert_colors:
-            return value
-        return _convert_color_functions(value, parse_color(self.color))
-
-
-def _own_context(parent: _Context, style: Any) -> _Context:
-    """The context of an element with ``style``: its custom properties and ``color`` apply."""
-    if not isinstance(style, Mapping) or not style:
-        return parent
-    own_vars, _ = extract_custom_properties(style)
-    variables = merge_variables(parent.variables, own_vars) if own_vars else parent.variables
-    scoped = _Context(parent.color, variables, parent.convert_colors, parent.load_href)
-    color = scoped.variables_in(style.get("color"))
-    if color is _DROP or not _truthy(color):
-        return scoped
-    # Here currentColor is the parent's colour, and colours convert in its terms.
-    return _Context(_js_text(scoped.colors_in(color)), variables, parent.convert_colors,
-                    parent.load_href)
-
-
-def _children(children: Sequence[Element | TextNode], ctx: _Context) -> list[SvgNode]:
+def _children(children: Sequence[SvgElementValues | str], load_href: ImageLoader) -> list[SvgNode]:
     out: list[SvgNode] = []
     for child in children:
-        if isinstance(child, TextNode):
-            if child.text:
-                out.append(raw(escape_text(child.text)))
+        if isinstance(child, str):
+            out.append(raw(escape_text(child)))
             continue
         with node_context(child.path):
-            out.append(_element(child, ctx))
+            out.append(_element(child, load_href))
     return out
 
 
-def _element(el: Element, parent: _Context) -> SvgNode:
-    if el.type == "text":
+def _element(el: SvgElementValues, load_href: ImageLoader) -> SvgNode:
+    if el.tag == "text":
         raise InvalidElementError(
             "<text> nodes are not currently supported, please convert them to <path>")
-    props = el.props
-    style = props.get("style")
-    ctx = _own_context(parent, style)
     attrs: dict[str, str] = {}
-    for key, value in props.items():
-        if key in ("children", "style"):
-            continue
-        resolved = ctx.resolve(value)
-        if resolved is _DROP:
-            continue
-        if key in ("href", "xlinkHref") and el.type == "image":
-            resolved = _image_href(resolved, ctx.load_href)
-            if resolved is None:
+    for key, value in el.props:
+        if key in ("href", "xlinkHref") and el.tag == "image":
+            value = _image_href(value, load_href)
+            if value is None:
                 continue  # a failed download: nothing to draw
-        if key == "d" and isinstance(resolved, str):
-            resolved = _CLOSE_THEN_DRAW.sub(lambda m: m.group(0) + "m0 0", resolved)
-        attrs[_attribute_name(key)] = _js_text(resolved)
-    if isinstance(style, Mapping) and style:
-        declarations = _declarations(style, ctx)
-        if declarations:
-            attrs["style"] = declarations
-    return _node(el.type, attrs, _children(el.children, ctx))
-
-
-def _declarations(style: Mapping[str, Any], ctx: _Context) -> str:
-    parts: list[str] = []
-    for key, value in style.items():
-        if key.startswith("--"):
-            continue  # custom properties are resolved, not written
-        if key == "color":
-            resolved: Any = ctx.color
-        else:
-            resolved = ctx.resolve(value)
-            if resolved is _DROP:
-                continue
-        parts.append(f"{_UPPER.sub(lambda m: '-' + m.group(0).lower(), key)}:{_js_text(resolved)}")
-    return ";".join(parts)
+        if key == "d" and isinstance(value, str):
+            value = _CLOSE_THEN_DRAW.sub(lambda m: m.group(0) + "m0 0", value)
+        attrs[_attribute_name(key)] = js_text(value)
+    if el.declarations:
+        attrs["style"] = ";".join(f"{_UPPER.sub(lambda m: '-' + m.group(0).lower(), key)}:{js_text(value)}"
+                                  for key, value in el.declarations)
+    return _node(el.tag, attrs, _children(el.children, load_href))
 
 
 def _image_href(value: Any, load_href: ImageLoader) -> str | None:
@@ -337,26 +248,3 @@ def _px(value: Any) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     return None
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, float) and math.isnan(value):
-        return False
-    if isinstance(value, (Mapping, list, tuple, Percent)):
-        return True
-    return bool(value)
-
-
-def _js_text(value: Any) -> str:
-    """``String(value)`` as the reference writes attribute values."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return js_number(value)
-    if isinstance(value, (list, tuple)):
-        return ",".join("" if item is None else _js_text(item) for item in value)
-    if isinstance(value, Mapping):
-        return "[object Object]"
-    return str(value)

@@ -24,7 +24,6 @@ from ..style.types import BackgroundLayer
 from ..svg import SvgNode, fmt
 from .background import box_area, image_layer
 from .compose import url, wrap_one
-from .gradient_stops import PaintStyle
 from .image import Fetcher
 
 __all__ = ["build_mask"]
@@ -76,13 +75,12 @@ def build_mask(mask_id: str, box: tuple[float, float, float, float], style: Styl
     layers: tuple[MaskLayer, ...] = style.get("maskImage") or ()
     if not layers:
         return []
-    ps = PaintStyle.from_style(style)
     built: list[tuple[list[SvgNode], str]] = []  # (defs and shape of the layer, composite)
     for i, layer in enumerate(layers):
         origin = _box(layer.origin)
         area = None if origin == "border-box" else box_area(box, padding, border, origin)
         bg = BackgroundLayer(layer.image, layer.position, layer.size, layer.repeat, origin, layer.clip)
-        drawn = image_layer(bg, box, area, f"{mask_id}-p{i}", ps, fetcher=fetcher, mask=True)
+        drawn = image_layer(bg, box, area, f"{mask_id}-p{i}", fetcher=fetcher, mask=True)
         if drawn is None:
             continue  # a `none` layer does not mask
         pattern_id, pattern = drawn

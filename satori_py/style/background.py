@@ -13,9 +13,23 @@ from typing import Any
 from ..errors import StyleError
 from . import valueparser as vp
 from .colors import parse_color
-from .values import js_string
+from .types import LayerWords
+from .values import LengthContext, js_string, length_token
 
-__all__ = ["expand_background"]
+__all__ = ["expand_background", "layer_words"]
+
+# The words of a layer's position and size the painter reads as keywords.
+_LAYER_KEYWORDS = frozenset({"left", "right", "top", "bottom", "center", "auto", "cover", "contain"})
+
+
+def layer_words(text: str | LayerWords, default: str, font_size: float, lengths: LengthContext) -> LayerWords:
+    """A layer's ``position`` or ``size`` (``default`` when empty) as the painter reads it:
+    lowercased words, the keywords as they are and the others read as lengths in the
+    element's font size and viewport (percentages of the area, when painted)."""
+    if not isinstance(text, str):
+        return text  # already read (a memoised layer)
+    return tuple(word if word in _LAYER_KEYWORDS else length_token(word, font_size, lengths)
+                 for word in (text or default).strip().lower().split())
 
 _IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")

@@ -18,7 +18,6 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast
 
-from .frozen import Frozen, set_field
 from .colorspaces import (
     POLAR,
     PREDEFINED_SPACES,
@@ -27,8 +26,9 @@ from .colorspaces import (
     interpolate,
     to_rgba_tuple,
 )
+from .frozen import Frozen, set_field
 from .named_colors import NAMED_COLORS
-from .types import RGBA, js_round
+from .types import RGBA, js_round, serialize_color
 
 __all__ = [
     "BLACK",
@@ -37,6 +37,7 @@ __all__ = [
     "is_color",
     "needs_conversion",
     "parse_color",
+    "parse_space_color",
     "serialize_color",
 ]
 
@@ -476,15 +477,6 @@ def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     return RGBA(js_round(r), js_round(g), js_round(b), a)
 
 
-def serialize_color(color: RGBA) -> str:
-    """The reference's ``serializeColor``: ``rgb(r,g,b)`` or ``rgba(r,g,b,a)``."""
-    channels = ",".join(str(int(js_round(c))) for c in (color.r, color.g, color.b))
-    if color.a == 1:
-        return f"rgb({channels})"
-    alpha = js_round(color.a * 1000) / 1000
-    return f"rgba({channels},{int(alpha) if alpha.is_integer() else alpha})"
-
-
 def convert_function_text(text: str, current: RGBA | None) -> tuple[bool, str | None]:
     """(needs conversion, its ``rgb()`` text or None if invalid) of a colour function."""
     try:
@@ -498,6 +490,13 @@ def convert_function_text(text: str, current: RGBA | None) -> tuple[bool, str | 
         return True, None
     r, g, b, a = to_rgba_tuple(parsed)
     return True, serialize_color(RGBA(r, g, b, a))
+
+
+def parse_space_color(text: str, current: RGBA | None) -> SpaceColor | None:
+    """A colour in its own space, before it is clipped to sRGB (``parseCSSColor``), or
+    None: gradients interpolate in other spaces."""
+    nodes = _significant(tinycss2.parse_component_value_list(text.strip()))
+    return _parse_node(nodes[0], current) if len(nodes) == 1 else None
 
 
 def parse_color(value: Any, current: RGBA | None = None) -> RGBA | None:

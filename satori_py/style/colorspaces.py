@@ -4,6 +4,10 @@ Mirrors the conversion half of the reference's ``parser/color.ts``, which
 follows the sample code of CSS Color 4: every space goes through XYZ (D65),
 missing components (``none``) are carried to analogous components, and the
 result is clipped to the sRGB gamut.
+
+Colour math only (no parsing): the colour parser (:mod:`.colors`) makes
+:class:`SpaceColor` values and the painter interpolates gradient stops between
+them.
 """
 from __future__ import annotations
 

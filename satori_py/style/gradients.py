@@ -21,7 +21,13 @@ quirks are kept, because they decide the picture:
   of the first argument.
 * A gradient without arguments is an error (the reference fails with a
   TypeError, we with the parser's sentence), and so is a negative radial
-  size; a stop colour that is not a colour is noted and written as it is.
+  size; a stop colour that is not a colour is noted and written as it is, and
+  so is a stop position the parser does not read (``10foo``, ``+5px``,
+  ``1e3px``, a math function that does not parse).
+
+Stops are resolved here as far as the gradient's size allows: each colour in
+its own space and as SVG text (against the element's ``color``), each position
+that is a length in px; the painter only places them.
 """
 from __future__ import annotations
 
@@ -31,23 +37,37 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..cache import BoundedCache
+from .colorspaces import to_rgba_tuple
 from ..errors import StyleError
 from . import valueparser as vp
 from .calc import parse_math
-from .colors import is_color, parse_interpolation_method
+from .colors import is_color, parse_interpolation_method, parse_space_color
+from .expand import convert_colors
+from .background import layer_words
 from .types import (
     MATH_POSITION,
+    RGBA,
     BackgroundLayer,
     ColorStop,
     ConicGradient,
+    LengthToken,
     Gradient,
     LinearGradient,
     MathLength,
     Method,
     Offset,
     RadialGradient,
+    StopColor,
 )
-from .values import MATH_FUNCTION, LengthContext, calc_degree, split_top_level, unit_to_px
+from .values import (
+    MATH_FUNCTION,
+    LengthContext,
+    calc_degree,
+    length_to_number,
+    length_token,
+    split_top_level,
+    unit_to_px,
+)
 
 __all__ = [
     "NEGATIVE_SIZE",
@@ -60,6 +80,7 @@ __all__ = [
     "parse_offset",
     "parse_stops",
     "split_commas",
+    "stop_color",
 ]
 
 Note = Callable[[StyleError], None]
@@ -68,6 +89,8 @@ NEGATIVE_SIZE = ("disallow setting negative values to the size of the shape. "
                  "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0")
 _GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
 _EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side")
+# The keywords of a conic gradient's centre (case-sensitive, as the reference reads them).
+_CENTER_KEYWORDS = ("left", "right", "top", "bottom", "center")
 # css-gradient-parser's position: note no leading "." or "+", and "px" by default.
 _PARSER_POSITION = re.compile(r"(-?\d+\.?\d*)(%|vw|vh|px|em|rem|deg|rad|grad|turn|ch|vmin|vmax)?")
 # utils.ts's POSITION, for the two positions of a stop.
@@ -103,20 +126,49 @@ def _is_position(text: str | None) -> bool:
     return text is not None and _PARSER_POSITION.fullmatch(text) is not None
 
 
-def parse_stops(parts: Sequence[str], note: Note) -> list[ColorStop]:
-    """Stops of the arguments after the first, a hint joined to the stop before it."""
+def _with_px(offset: Offset | None, font_size: float, lengths: LengthContext) -> Offset | None:
+    """``offset`` with its px (``lengthToNumber``) when it is not a percentage."""
+    if offset is None or offset.text is None or offset.unit == "%":
+        return offset
+    return Offset(offset.text, offset.unit, length_to_number(offset.css, font_size, lengths))
+
+
+def stop_color(text: str, current: RGBA | None) -> StopColor:
+    """A stop colour as the painter uses it (:class:`StopColor`), ``current`` being
+    what ``currentColor`` means."""
+    svg = convert_colors(text, current)
+    masked = parse_space_color(svg, None)
+    return StopColor(svg, parse_space_color(text, current),
+                     to_rgba_tuple(masked)[3] if masked is not None else None)
+
+
+_NO_VIEWPORT = LengthContext()
+
+
+def parse_stops(parts: Sequence[str], note: Note, font_size: float = 16.0,
+                lengths: LengthContext = _NO_VIEWPORT, current: RGBA | None = None) -> list[ColorStop]:
+    """Stops of the arguments after the first, a hint joined to the stop before it;
+    colours resolved against ``current``, positions in ``font_size`` and ``lengths``."""
+
+    def position(text: str | None) -> Offset | None:
+        offset = parse_offset(text)
+        if offset is not None and offset.text is None:  # drawn as the reference draws NaN
+            note(StyleError(f'Unsupported position "{text}" in a gradient.', value=text))
+        return _with_px(offset, font_size, lengths)
+
     stops: list[ColorStop] = []
     i = 0
     while i < len(parts):
         words = split_spaces(parts[i])
-        color, offset = words[0], parse_offset(words[1] if len(words) > 1 else None)
+        color, offset = words[0], position(words[1] if len(words) > 1 else None)
         if not is_color(color):  # written as it is into the SVG, as the reference does
             note(StyleError(f'Invalid color "{color}" in a gradient.', value=color))
+        paint = stop_color(color, current)
         if i + 1 < len(parts) and _is_position(parts[i + 1]):
-            stops.append(ColorStop(color, offset, parse_offset(parts[i + 1])))
+            stops.append(ColorStop(color, paint, offset, position(parts[i + 1])))
             i += 2
         else:
-            stops.append(ColorStop(color, offset))
+            stops.append(ColorStop(color, paint, offset))
             i += 1
     return stops
 
@@ -223,15 +275,30 @@ def direction_points(direction: str) -> tuple[float, float, float, float]:
 
 
 class _Context:
-    """The element's font size and lengths, for math functions in stop positions."""
+    """The element's font size, lengths and colour, for the stops."""
 
-    def __init__(self, font_size: float, lengths: LengthContext, note: Note) -> None:
-        self.font_size, self.lengths, self.note = font_size, lengths, note
+    def __init__(self, font_size: float, lengths: LengthContext, current: RGBA | None, note: Note) -> None:
+        self.font_size, self.lengths, self.current, self.note = font_size, lengths, current, note
+
+    def length(self, word: str) -> LengthToken:
+        return length_token(word, self.font_size, self.lengths)
+
+    def offset(self, text: str | None) -> Offset | None:
+        """A position word, with its px when it is a length (:class:`~.types.Offset`)."""
+        return _with_px(parse_offset(text), self.font_size, self.lengths)
+
+    def stops(self, parts: Sequence[str]) -> tuple[ColorStop, ...]:
+        return tuple(parse_stops(parts, self.note, self.font_size, self.lengths, self.current))
 
     def math(self, functions: Sequence[str]) -> tuple[MathLength | None, ...]:
         def unit(number: float, name: str) -> float | None:
             return unit_to_px(number, name, self.font_size, self.lengths)
-        return tuple(parse_math(text, unit) for text in functions)
+
+        parsed = tuple(parse_math(text, unit) for text in functions)
+        for text, value in zip(functions, parsed):
+            if value is None:  # left out, like an omitted position
+                self.note(StyleError(f'Invalid position "{text}" in a gradient.', value=text))
+        return parsed
 
 
 def _linear(image: str, ctx: _Context) -> LinearGradient:
@@ -250,7 +317,7 @@ def _linear(image: str, ctx: _Context) -> LinearGradient:
         parsed = calc_degree(angle.css) if angle is not None else None
         points, degrees = None, parsed if parsed is not None else math.nan
         parts = parts[1:]
-    return LinearGradient(repeating, method, points, degrees, tuple(parse_stops(parts, ctx.note)),
+    return LinearGradient(repeating, method, points, degrees, ctx.stops(parts),
                           ctx.math(math_functions))
 
 
@@ -287,11 +354,12 @@ def _radial(image: str, ctx: _Context) -> RadialGradient:
         words = (halves[1] if len(halves) > 1 else "").split(" ")
         position = [words[i] if i < len(words) and words[i] else "center" for i in (0, 1)]
         parts = parts[1:]
-    stops = tuple(parse_stops(parts, ctx.note))
+    stops = ctx.stops(parts)
     if not any(s in _EXTENTS for s in sizes) and any(s.startswith("-") for s in sizes):
         raise StyleError(NEGATIVE_SIZE, prop="backgroundImage")
-    return RadialGradient(repeating, method, shape, tuple(sizes), (position[0], position[1]),
-                          (parse_offset(position[0]), parse_offset(position[1])), stops, ctx.math(math_functions))
+    return RadialGradient(repeating, method, shape, tuple(s if s in _EXTENTS else ctx.length(s) for s in sizes),
+                          (position[0], position[1]), (ctx.offset(position[0]), ctx.offset(position[1])), stops,
+                          ctx.math(math_functions))
 
 
 def _conic(image: str, ctx: _Context) -> ConicGradient:
@@ -310,25 +378,27 @@ def _conic(image: str, ctx: _Context) -> ConicGradient:
         if keyword in found:
             found[keyword] = " ".join(words[start:])
         parts = parts[1:]
-    return ConicGradient(repeating, method, calc_degree(found["from"]) or 0.0, found["at"],
-                         tuple(parse_stops(parts, ctx.note)))
+    center = tuple(word if word in _CENTER_KEYWORDS else ctx.length(word) for word in found["at"].strip().split())
+    return ConicGradient(repeating, method, calc_degree(found["from"]) or 0.0, center, ctx.stops(parts))
 
 
-# Parsed gradients per (text, font size, lengths), with the notes of their stop colours that
-# are not colours (given again on a hit). Cards repeat a gradient over many boxes (a chart's
+# Parsed gradients per (text, font size, lengths, current colour), with the notes of their
+# stops (given again on a hit). Cards repeat a gradient over many boxes (a chart's
 # bars, a row of panels), each of whose styles has it; long texts are not kept.
 _PARSED: BoundedCache[tuple[Gradient, tuple[tuple[str, Any], ...]]] = BoundedCache(512)
 _MAX_CACHED_IMAGE = 2000
 
 
-def parse_gradient(image: str, font_size: float, lengths: LengthContext, note: Note) -> Gradient:
-    """A gradient image (:func:`is_gradient`); raises StyleError with the reference's
-    sentence, notes stop colours that are not colours."""
-    key = (image, font_size, lengths)
+def parse_gradient(image: str, font_size: float, lengths: LengthContext, note: Note,
+                   current: RGBA | None = None) -> Gradient:
+    """A gradient image (:func:`is_gradient`), its stops resolved against ``current``
+    (what ``currentColor`` means); raises StyleError with the reference's sentence,
+    notes stop colours that are not colours and positions that are not read."""
+    key = (image, font_size, lengths, current)
     parsed = _PARSED.get(key)
     if parsed is None:
         notes: list[StyleError] = []
-        ctx = _Context(font_size, lengths, notes.append)
+        ctx = _Context(font_size, lengths, current, notes.append)
         gradient = _conic(image, ctx) if re.match(r"^(repeating-)?conic-gradient\(", image) else \
             _linear(image, ctx) if "linear-gradient(" in image else _radial(image, ctx)
         parsed = gradient, tuple((n.message, n.value) for n in notes)
@@ -340,7 +410,7 @@ def parse_gradient(image: str, font_size: float, lengths: LengthContext, note: N
 
 
 def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: float, lengths: LengthContext,
-                            note: Note) -> tuple[BackgroundLayer, ...]:
+                            note: Note, current: RGBA | None = None) -> tuple[BackgroundLayer, ...]:
     """The layers with their gradients parsed; raises StyleError on an image that is
     neither a gradient, a ``url()``, ``none`` nor a colour (which the reference
     allows), or on an invalid gradient. The last layer is read first, as painted."""
@@ -350,7 +420,10 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
         if not isinstance(image, str) or image.strip() == "none" or image.startswith("url("):
             continue
         if is_gradient(image):
-            images[index] = parse_gradient(image, font_size, lengths, note)
+            images[index] = parse_gradient(image, font_size, lengths, note, current)
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
-    return tuple(layer.replace(image=images[i]) if i in images else layer for i, layer in enumerate(layers))
+    return tuple(layer.replace(image=images.get(i, layer.image),
+                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
+                               size=layer_words(layer.size, "auto", font_size, lengths))
+                 for i, layer in enumerate(layers))

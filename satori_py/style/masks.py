@@ -20,8 +20,10 @@ from typing import Any
 
 from ..errors import StyleError
 from . import valueparser as vp
+from .background import layer_words
 from .gradients import is_gradient, parse_gradient
 from .paint_types import MaskLayer
+from .types import RGBA
 from .values import LengthContext, js_number, split_top_level
 
 __all__ = ["MASK_PROPERTIES", "expand_mask", "mask_layers", "masks_of"]
@@ -173,14 +175,17 @@ MASK_PROPERTIES = ("mask", "WebkitMask", *(f"{prefix}{key.capitalize()}" for pre
 _SET_BY = ("maskImage", "WebkitMaskImage", "mask", "WebkitMask")
 
 
-def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note) -> tuple[MaskLayer, ...] | None:
+def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note,
+             current: RGBA | None = None) -> tuple[MaskLayer, ...] | None:
     """The computed ``maskImage``: the layers of the mask properties of ``style``
     from the bottom one (gradients parsed in the element's font size and
-    ``lengths``), ``()`` for a mask of ``none`` layers (it still makes a stacking
-    context), None for no mask. Raises StyleError on an invalid value; ``note`` is
-    told of stop colours that are not colours."""
+    ``lengths``, their stops against the colour ``current``), ``()`` for a mask of
+    ``none`` layers (it still makes a stacking context), None for no mask. Raises
+    StyleError on an invalid value; ``note`` is told of stops that are not read."""
     if not any(style.get(key) not in (None, "", "none") for key in _SET_BY):
         return None
-    return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note))
-                 if isinstance(layer.image, str) and is_gradient(layer.image) else layer
+    return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note, current)
+                               if isinstance(layer.image, str) and is_gradient(layer.image) else layer.image,
+                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
+                               size=layer_words(layer.size, "auto", font_size, lengths))
                  for layer in mask_layers(style))

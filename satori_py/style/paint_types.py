@@ -8,10 +8,10 @@ which :func:`box_length` resolves against the size the painter gives it.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from .frozen import Frozen, set_field
-from .types import MAX_LENGTH, Gradient, Percent
+from .types import MAX_LENGTH, Gradient, LayerWords, Percent
 
 __all__ = [
     "BoxLength",
@@ -33,6 +33,7 @@ __all__ = [
     "ShapeFunction",
     "ShapeLine",
     "ShapePoint",
+    "SvgElementValues",
     "box_length",
 ]
 
@@ -349,8 +350,8 @@ class MaskLayer(Frozen):
     __slots__ = ("image", "position", "size", "repeat", "origin", "clip", "composite", "mode")
 
     image: str | Gradient
-    position: str
-    size: str
+    position: str | LayerWords  # LayerWords once typed (masks_of)
+    size: str | LayerWords
     repeat: str
     origin: str
     clip: str
@@ -360,8 +361,8 @@ class MaskLayer(Frozen):
     def __init__(
         self,
         image: str | Gradient,
-        position: str = "0% 0%",
-        size: str = "auto",
+        position: str | LayerWords = "0% 0%",
+        size: str | LayerWords = "auto",
         repeat: str = "repeat",
         origin: str = "border-box",
         clip: str = "border-box",
@@ -376,3 +377,33 @@ class MaskLayer(Frozen):
         set_field(self, "clip", clip)
         set_field(self, "composite", composite)
         set_field(self, "mode", mode)
+
+
+class SvgElementValues(Frozen):
+    """An element of an inline ``<svg>`` with its CSS-ish values resolved at style time
+    (:mod:`satori_py.style.svg_values`): ``var()`` with the custom properties in scope,
+    ``currentColor`` and the colours SVG renderers may not read. ``props`` are its props
+    but ``children`` and ``style``, in order, those whose ``var()`` is invalid left out;
+    ``declarations`` its ``style`` object (custom properties left out, ``color`` the
+    current colour). The root's ``sizing`` keeps its ``width``, ``height`` and
+    ``viewBox`` as written, which size the document; ``children`` are elements and
+    texts (``str``)."""
+
+    __slots__ = ("tag", "path", "props", "declarations", "children", "sizing")
+
+    tag: str
+    path: str
+    props: tuple[tuple[str, Any], ...]
+    declarations: tuple[tuple[str, Any], ...]
+    children: tuple[SvgElementValues | str, ...]
+    sizing: tuple[Any, Any, Any]
+
+    def __init__(self, tag: str, path: str, props: tuple[tuple[str, Any], ...],
+                 declarations: tuple[tuple[str, Any], ...], children: tuple[SvgElementValues | str, ...],
+                 sizing: tuple[Any, Any, Any] = (None, None, None)) -> None:
+        set_field(self, "tag", tag)
+        set_field(self, "path", path)
+        set_field(self, "props", props)
+        set_field(self, "declarations", declarations)
+        set_field(self, "children", children)
+        set_field(self, "sizing", sizing)

@@ -73,7 +73,8 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
                                                       lengths=filter_lengths, current_color=ctx.color.to_css()),
         "clipPath": lambda value: parse_clip_path(value, ctx.font_size, lengths, note),
         "overflowClipMargin": lambda value: parse_clip_margin(value, ctx.font_size, lengths, note),
-        "backgroundImage": lambda value: value and parse_background_images(value, ctx.font_size, lengths, note),
+        "backgroundImage": lambda value: value and parse_background_images(value, ctx.font_size, lengths, note,
+                                                                             ctx.color),
         **dict.fromkeys(CORNER_LONGHANDS, corner_shape_value),
     }
     for prop, parse in parsers.items():
@@ -82,7 +83,7 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
     if any(key in values for key in MASK_PROPERTIES):
         # The mask properties are folded into the computed maskImage.
         layers = _parsed("maskImage", values.get("maskImage"),
-                         lambda _: masks_of(values, ctx.font_size, lengths, note), report)
+                         lambda _: masks_of(values, ctx.font_size, lengths, note, ctx.color), report)
         for key in MASK_PROPERTIES:
             values.pop(key, None)
         if layers is not None:

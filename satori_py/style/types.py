@@ -13,11 +13,14 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
+from .colorspaces import SpaceColor
 from .frozen import Frozen, set_field
+from .js_format import js_number, js_round, js_text, serialize_color
 from .named_colors import NAMED_COLORS
 
 __all__ = [
     "RGBA",
+    "TRANSPARENT_STOP",
     "BackgroundLayer",
     "Calc",
     "CalcNode",
@@ -28,6 +31,8 @@ __all__ = [
     "Keyword",
     "Length",
     "LengthPercentage",
+    "LengthToken",
+    "LayerWords",
     "LineClamp",
     "LineHeight",
     "LinearGradient",
@@ -41,11 +46,16 @@ __all__ = [
     "Raw",
     "Shadow",
     "Size",
+    "StopColor",
     "TransformFunction",
     "TransformOrigin",
     "js_number",
+    "finite_length",
     "js_round",
+    "serialize_color",
+    "js_text",
     "top_level",
+    "token_px",
 ]
 
 # Reverse table for the shortest CSS form of a colour; the first name wins, so
@@ -60,31 +70,6 @@ def _num(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return repr(round(value, 6)).rstrip("0").rstrip(".")
-
-
-def js_round(value: float) -> float:
-    """JavaScript's ``Math.round`` (halves go up)."""
-    return float(math.floor(value + 0.5))
-
-
-def js_number(value: float) -> str:
-    """A float formatted like JavaScript's ``String(number)``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == int(value) and abs(value) < 1e21:
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        sign = "-" if exponent.startswith("-") else "+"
-        return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
-    return text
 
 
 @lru_cache(maxsize=1024)
@@ -165,6 +150,29 @@ CalcNode = tuple[Any, ...]
 # Lengths past this many px are clamped, as browsers clamp them (Chrome's LayoutUnit range);
 # layout computes in f32 (Taffy), where larger values soon overflow to infinity.
 MAX_LENGTH = 33554431.0
+
+
+def finite_length(value: float) -> float | None:
+    """A length as browsers keep it: clamped to ``MAX_LENGTH`` px (``1e999px`` too); NaN is
+    not a length (None)."""
+    if value != value:
+        return None
+    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
+
+
+# A length word of a background or a gradient as the style stage reads it: px, a Percent of
+# a basis the painter gives, or None when it is not a length.
+LengthToken = float | Percent | None
+# A background's (or mask's) position or size, or a conic centre, as the painter reads
+# them: keywords as they are, the other words read as lengths.
+LayerWords = tuple[str | LengthToken, ...]
+
+
+def token_px(token: LengthToken, basis: float) -> float | None:
+    """``lengthToNumber(word, fontSize, basis)`` of a word read at style time."""
+    if isinstance(token, Percent):
+        return finite_length(token.value / 100 * basis)
+    return token
 
 
 def top_level(value: float) -> float:
@@ -357,16 +365,20 @@ MATH_POSITION = 1_000_000_000
 
 class Offset(Frozen):
     """A stop position as css-gradient-parser leaves it: the number's text (None when
-    it did not match) and its unit (``px`` when none was written)."""
+    it did not match) and its unit (``px`` when none was written); ``px`` is what
+    ``lengthToNumber`` makes of it in the element's font size and viewport, for the
+    positions of stops (None for a percentage or what is not a length)."""
 
-    __slots__ = ("text", "unit")
+    __slots__ = ("text", "unit", "px")
 
     text: str | None
     unit: str
+    px: float | None
 
-    def __init__(self, text: str | None, unit: str) -> None:
+    def __init__(self, text: str | None, unit: str, px: float | None = None) -> None:
         set_field(self, "text", text)
         set_field(self, "unit", unit)
+        set_field(self, "px", px)
 
     @property
     def number(self) -> float:
@@ -378,15 +390,40 @@ class Offset(Frozen):
         return f"{'undefined' if self.text is None else self.text}{self.unit}"
 
 
+class StopColor(Frozen):
+    """A stop's colour resolved at style time (against the element's ``color``): its SVG
+    text, its colour in its own space to interpolate in (None: not a colour, written as
+    it is) and its alpha in a mask (None: the text is kept)."""
+
+    __slots__ = ("text", "space", "mask_alpha")
+
+    text: str
+    space: SpaceColor | None
+    mask_alpha: float | None
+
+    def __init__(self, text: str, space: SpaceColor | None, mask_alpha: float | None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "space", space)
+        set_field(self, "mask_alpha", mask_alpha)
+
+
+TRANSPARENT_STOP = StopColor("transparent", SpaceColor("srgb", (0.0, 0.0, 0.0), 0.0), 0.0)
+
+
 class ColorStop(Frozen):
-    __slots__ = ("color", "offset", "hint")
+    """A colour stop: its colour as written and resolved, its position and its hint's."""
+
+    __slots__ = ("color", "paint", "offset", "hint")
 
     color: str
+    paint: StopColor
     offset: Offset | None
     hint: Offset | None
 
-    def __init__(self, color: str, offset: Offset | None = None, hint: Offset | None = None) -> None:
+    def __init__(self, color: str, paint: StopColor, offset: Offset | None = None,
+                 hint: Offset | None = None) -> None:
         set_field(self, "color", color)
+        set_field(self, "paint", paint)
         set_field(self, "offset", offset)
         set_field(self, "hint", hint)
 
@@ -431,16 +468,16 @@ class LinearGradient(Frozen):
 
 
 class RadialGradient(Frozen):
-    """``[repeating-]radial-gradient()``: its shape, size words (extent keywords or
-    lengths), the two words of its centre (and each read as a position, for
-    those that are not keywords); stops as :class:`LinearGradient`'s."""
+    """``[repeating-]radial-gradient()``: its shape, size words (extent keywords, or
+    lengths read as :data:`LengthToken`), the two words of its centre (and each read as a
+    position, for those that are not keywords); stops as :class:`LinearGradient`'s."""
 
     __slots__ = ("repeating", "method", "shape", "sizes", "position", "position_offsets", "stops", "math")
 
     repeating: bool
     method: Method | None
     shape: str
-    sizes: tuple[str, ...]
+    sizes: tuple[str | LengthToken, ...]
     position: tuple[str, str]
     position_offsets: tuple[Offset | None, Offset | None]
     stops: tuple[ColorStop, ...]
@@ -451,7 +488,7 @@ class RadialGradient(Frozen):
         repeating: bool,
         method: Method | None,
         shape: str,
-        sizes: tuple[str, ...],
+        sizes: tuple[str | LengthToken, ...],
         position: tuple[str, str],
         position_offsets: tuple[Offset | None, Offset | None],
         stops: tuple[ColorStop, ...],
@@ -469,14 +506,14 @@ class RadialGradient(Frozen):
 
 class ConicGradient(Frozen):
     """``[repeating-]conic-gradient()``: the start angle in degrees and the centre's
-    words."""
+    words (its keywords as written, the other words read as :data:`LengthToken`)."""
 
     __slots__ = ("repeating", "method", "start", "position", "stops")
 
     repeating: bool
     method: Method | None
     start: float
-    position: str
+    position: LayerWords
     stops: tuple[ColorStop, ...]
 
     def __init__(
@@ -484,7 +521,7 @@ class ConicGradient(Frozen):
         repeating: bool,
         method: Method | None,
         start: float,
-        position: str,
+        position: LayerWords,
         stops: tuple[ColorStop, ...],
     ) -> None:
         set_field(self, "repeating", repeating)
@@ -502,14 +539,15 @@ class BackgroundLayer(Frozen):
 
     Every field but ``image`` is the CSS text as written for that layer ("" when
     its list was not given, like the reference); ``image`` is a parsed gradient
-    or the text (``url()``, a colour, ``none``).
+    or the text (``url()``, a colour, ``none``). Once the style stage has typed
+    the layer, ``position`` and ``size`` are :data:`LayerWords` (lowercased).
     """
 
     __slots__ = ("image", "position", "size", "repeat", "origin", "clip", "attachment", "blend_mode")
 
     image: str | Gradient
-    position: str
-    size: str
+    position: str | LayerWords
+    size: str | LayerWords
     repeat: str
     origin: str
     clip: str
@@ -519,8 +557,8 @@ class BackgroundLayer(Frozen):
     def __init__(
         self,
         image: str | Gradient,
-        position: str = "",
-        size: str = "",
+        position: str | LayerWords = "",
+        size: str | LayerWords = "",
         repeat: str = "",
         origin: str = "",
         clip: str = "",

@@ -15,7 +15,7 @@ from typing import Any
 from .frozen import Frozen, set_field
 from ..errors import StyleError
 from ..js_numbers import JS_SPACE, js_to_number
-from .types import MAX_LENGTH, js_number
+from .types import LengthToken, Percent, finite_length, js_number
 
 __all__ = [
     "DIMENSION",
@@ -30,7 +30,9 @@ __all__ = [
     "js_string",
     "js_to_number",
     "keyword_error",
+    "finite_length",
     "length_to_number",
+    "length_token",
     "parse_css_dimension",
     "split_top_level",
     "split_values",
@@ -126,6 +128,15 @@ def unit_to_px(value: float, unit: str, font_size: float, ctx: LengthContext,
     return None
 
 
+def length_token(text: str, font_size: float, ctx: LengthContext) -> LengthToken:
+    """A length word read now for the painter (:func:`~.types.token_px`): px, a percentage
+    of the basis it is given when painted, or None when it is not a length."""
+    match = DIMENSION.match(text.strip())
+    if match is not None and match.group(2) == "%":
+        return Percent(float(match.group(1)))
+    return length_to_number(text, font_size, ctx)
+
+
 def length_to_number(length: Any, font_size: float, ctx: LengthContext,
                      basis: float | None = None) -> float | None:
     """A length (or angle) as px (degrees), mirroring ``lengthToNumber``.
@@ -144,14 +155,6 @@ def length_to_number(length: Any, font_size: float, ctx: LengthContext,
         return None
     px = unit_to_px(float(match.group(1)), match.group(2).lower(), font_size, ctx, basis)
     return None if px is None else finite_length(px)
-
-
-def finite_length(value: float) -> float | None:
-    """A length as browsers keep it: clamped to ``MAX_LENGTH`` px (``1e999px`` too); NaN is
-    not a length (None)."""
-    if value != value:
-        return None
-    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
 
 
 _CSS_DIMENSION_UNITS = {

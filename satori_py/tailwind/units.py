@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..js_numbers import js_div
+from ..js_numbers import js_div, js_truthy
 from ..style.values import js_number, js_parse_float, js_string
 
 __all__ = [
@@ -77,17 +77,6 @@ IR = Complete | Dependent | Ordered | None
 
 
 # -- JavaScript numbers --------------------------------------------------------------------------
-
-def js_truthy(value: Any) -> bool:
-    """JavaScript truthiness of a style value (0, NaN, "" and null are false)."""
-    if value is None or value is False:
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    if isinstance(value, str):
-        return value != ""
-    return True
-
 
 # -- helpers.js ------------------------------------------------------------------------------------
 

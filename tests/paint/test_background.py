@@ -16,8 +16,8 @@ import pytest
 from satori_py.errors import StyleError
 from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
 from satori_py.paint.geometry import Radii, resolve_radii
-from satori_py.paint.gradient_stops import PaintStyle
 from satori_py.style import ComputedStyle
+from satori_py.style.background import layer_words
 from satori_py.style.gradients import parse_background_images
 from satori_py.style.resolve import background_layers as split_layers
 from satori_py.style.types import RGBA, BackgroundLayer
@@ -39,7 +39,7 @@ def make_style(width: float, height: float, **values: Any) -> ComputedStyle:
         images = split_layers(style)
     if images:
         style["backgroundImage"] = parse_background_images(
-            images, float(style["fontSize"]), LengthContext(width, height), lambda error: None)
+            images, float(style["fontSize"]), LengthContext(width, height), lambda error: None, style["color"])
     return ComputedStyle(style, lengths=LengthContext(width, height))
 
 
@@ -190,8 +190,8 @@ def test_repeat_keywords(repeat: str, expected: tuple[str, str]) -> None:
     ("left 10px top", (10, 0)), ("center top 5px", (50, 5)), ("2em 3px", (32, 3)),
 ])
 def test_position(position: str, expected: tuple[float, float]) -> None:
-    ps = PaintStyle(16.0, LengthContext(100, 100), None)
-    assert resolve_position(position, 100, 50, ps) == pytest.approx(expected)
+    words = layer_words(position, "0% 0%", 16.0, LengthContext(100, 100))
+    assert resolve_position(words, 100, 50) == pytest.approx(expected)
 
 
 def test_box_area() -> None:
@@ -290,8 +290,7 @@ def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -
     kind = image.split("-gradient")[0].removeprefix("repeating-")
     assert [d.tag for d in defs] == [f"{kind}Gradient"]
     layer = style["backgroundImage"][0]
-    tile = _pattern("p", x, y, width, height, gradient_content(layer.image, (width, height), width, "p",
-                                                               PaintStyle.from_style(style)))
+    tile = _pattern("p", x, y, width, height, gradient_content(layer.image, (width, height), width, "p"))
     via_pattern = [SvgNode(s.tag, {**s.attrs, "fill": "url(#p)"}) for s in shapes]
 
     def raster(nodes: list[SvgNode], defs: list[SvgNode]) -> Any:

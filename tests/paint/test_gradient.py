@@ -18,7 +18,7 @@ import pytest
 from satori_py.errors import StyleError
 from satori_py.paint.conic import conic_center, resolve_conic_stops
 from satori_py.paint.gradient import gradient_content, linear_points
-from satori_py.paint.gradient_stops import PaintStyle, apply_hint, normalize_stops
+from satori_py.paint.gradient_stops import apply_hint, normalize_stops
 from satori_py.style.gradients import (
     NEGATIVE_SIZE,
     direction_points,
@@ -26,26 +26,23 @@ from satori_py.style.gradients import (
     extract_interpolation_method,
     parse_gradient,
     split_commas,
+    stop_color,
 )
 from satori_py.style.gradients import parse_stops as parse_stops_noting
-from satori_py.style.types import RGBA, ColorStop, ConicGradient
+from satori_py.style.types import RGBA, TRANSPARENT_STOP, ColorStop, ConicGradient, Offset, Percent
 from satori_py.style.values import LengthContext
 from satori_py.svg import SvgNode
 
 Row = tuple[Any, ...]
 
 
-def style(w: float, h: float, font_size: float = 16.0) -> PaintStyle:
-    return PaintStyle(font_size, LengthContext(w, h), RGBA(0, 0, 0, 1))
-
-
 def parsed(w: float, h: float, image: str) -> Any:
-    """The gradient as the style stage parses it (fontSize 16, a w x h viewport)."""
-    return parse_gradient(image, 16.0, LengthContext(w, h), lambda error: None)
+    """The gradient as the style stage parses it (fontSize 16, a w x h viewport, black text)."""
+    return parse_gradient(image, 16.0, LengthContext(w, h), lambda error: None, RGBA(0, 0, 0, 1))
 
 
 def draw(w: float, h: float, image: str, **kw: Any) -> list[SvgNode]:
-    return gradient_content(parsed(w, h, image), (w, h), w, "t", style(w, h), **kw)
+    return gradient_content(parsed(w, h, image), (w, h), w, "t", **kw)
 
 
 def parse_stops(parts: list[str]) -> list[ColorStop]:
@@ -243,14 +240,31 @@ def test_parser_quirks() -> None:
     assert extract_interpolation_method("linear-gradient(to right, red, blue)")[1] is None
 
 
+def test_stops_are_resolved_at_style_time() -> None:
+    # Colours in their own space and as SVG text (against the element's colour), lengths in
+    # px: the painter parses nothing.
+    notes: list[StyleError] = []
+    gradient = parse_gradient("linear-gradient(oklch(70% 0.1 30) 2em, #00f8 50%, red 10vw, currentColor)",
+                              10.0, LengthContext(200, 100), notes.append, RGBA(0, 128, 0, 1))
+    first, second, third, last = gradient.stops
+    assert notes == []
+    assert (first.offset, second.offset, third.offset) == (
+        Offset("2", "em", 20.0), Offset("50", "%"), Offset("10", "vw", 20.0))
+    assert first.paint.text == "rgb(213,134,121)" and first.paint.space is not None
+    assert first.paint.space.space == "oklch" and first.paint.mask_alpha == 1.0
+    assert second.paint.text == "#00f8" and second.paint.mask_alpha == pytest.approx(0x88 / 255)
+    assert last.paint.space is not None and last.paint.space.coords == (0.0, 128 / 255, 0.0)
+    # The stop a gradient without stops is given is the parser's transparent.
+    assert stop_color("transparent", None) == TRANSPARENT_STOP
+
+
 def test_stop_fixup_is_the_reference_s() -> None:
-    ps = style(100, 100)
-    stops = normalize_stops(100, parse_stops(["red 20px", "blue", "green 10px"]), ps, False)
+    stops = normalize_stops(100, parse_stops(["red 20px", "blue", "green 10px"]), False)
     # The first stop is copied to 0, the last to 1; no monotonic clamp.
     assert [(s.offset, s.color) for s in stops] == [
         (0.0, "red"), (0.2, "red"), (pytest.approx(0.15), "blue"), (0.1, "green"), (1.0, "green")]
-    assert [(s.offset, s.color) for s in normalize_stops(100, [], ps, False)] == [(0.0, "transparent"), (1.0, "transparent")]
-    masked = normalize_stops(100, parse_stops(["rgba(1,2,3,0.25)", "red"]), ps, False, mask=True)
+    assert [(s.offset, s.color) for s in normalize_stops(100, [], False)] == [(0.0, "transparent"), (1.0, "transparent")]
+    masked = normalize_stops(100, parse_stops(["rgba(1,2,3,0.25)", "red"]), False, mask=True)
     assert masked[0].color == "rgba(255, 255, 255, 0.25)" and masked[-1].color == "rgba(255, 255, 255, 1)"
 
 
@@ -262,15 +276,19 @@ def test_apply_hint() -> None:
 
 def test_conic_syntax_and_centre() -> None:
     conic = parsed(100, 50, "conic-gradient(from 45deg at 10px 20%, red, blue)")
-    assert isinstance(conic, ConicGradient) and (conic.start, conic.position) == (45, "10px 20%")
+    assert isinstance(conic, ConicGradient) and (conic.start, conic.position) == (45, (10.0, Percent(20.0)))
     repeating = parsed(100, 50, "repeating-conic-gradient(red, blue)")
     assert (repeating.start, repeating.repeating) == (0, True)
-    ps = style(100, 50)
-    assert conic_center("center", 100, 50, ps) == (50, 25)
-    assert conic_center("10px 20%", 100, 50, ps) == (10, 10)
-    assert conic_center("left 20px", 100, 50, ps) == (0, 20)
-    assert conic_center("bottom 30%", 100, 50, ps) == (30, 50)
-    stops = resolve_conic_stops(parse_stops(["red", "blue 90deg", "green 10%", "white"]), ps)
+    def center(words: str) -> tuple[float, float]:
+        image = parsed(100, 50, f"conic-gradient(at {words}, red, blue)")
+        return conic_center(image.position, 100, 50)
+
+    assert center("center") == (50, 25)
+    assert center("10px 20%") == (10, 10)
+    assert center("left 20px") == (0, 20)
+    assert center("bottom 30%") == (30, 50)
+    assert center("LEFT 2em") == (50, 32)  # keywords are case-sensitive: LEFT is no length
+    stops = resolve_conic_stops(parse_stops(["red", "blue 90deg", "green 10%", "white"]))
     # Turns: positions never go back, the last defaults to a whole turn.
     assert [s.position for s in stops] == [0, 0.25, 0.25, 1]
 

@@ -20,16 +20,16 @@ from satori_py import api
 from satori_py.element import Element, load_element
 from satori_py.errors import ImageError, InvalidElementError
 from satori_py.paint.geometry import Radii
-from satori_py.paint.image_source import ImageSource, clear_image_cache
+from satori_py.paint.image_source import ImageSource, clear_image_cache, load_image
 from satori_py.paint.inline_svg import (
     InlineSvgSource,
     draw_replaced,
     preserve_aspect_ratio,
     svg_data_uri,
     svg_document,
-    svg_source,
 )
 from satori_py.style import ComputedStyle, compute_style, root_style
+from satori_py.style.svg_values import resolve_svg
 from tests.support import harness, paths
 
 VIEWPORT = (100.0, 100.0)
@@ -45,9 +45,15 @@ def styled(element: dict[str, Any], parent: dict[str, Any] | None = None) -> tup
     return el, compute_style(el.type, dict(el.props), outer, viewport=VIEWPORT)
 
 
-def document(props: dict[str, Any], parent: dict[str, Any] | None = None, **kwargs: Any) -> str:
+def document(props: dict[str, Any], parent: dict[str, Any] | None = None, *, convert_colors: bool = True,
+             **kwargs: Any) -> str:
     el, style = styled({"type": "svg", "props": props}, parent)
-    return svg_document(el, style, **kwargs)
+    return svg_document(resolve_svg(el, style, convert_colors=convert_colors), **kwargs)
+
+
+def source(el: Element, style: ComputedStyle) -> ImageSource:
+    """The inline SVG's image as a render makes it (style stage values, then the painter)."""
+    return api._inline_svg(el, style, load_image)
 
 
 @pytest.fixture(autouse=True)
@@ -136,6 +142,23 @@ def test_document(props: dict[str, Any], parent: dict[str, Any] | None, expected
     assert document(props, parent) == expected
 
 
+def test_the_style_stage_resolves_the_values() -> None:
+    # var() (an invalid one drops the prop), currentColor and colours resvg can't read, at
+    # style time; `viewbox` read as `viewBox`; the painter only writes the document.
+    el, style = styled({"type": "svg", "props": {
+        "style": {"--c": "red"}, "viewbox": "0 0 4 2", "fill": "var(--c)", "stroke": "var(--missing)",
+        "children": [{"type": "path", "props": {"style": {"color": "oklch(0.5 0.2 30)", "opacity": "var(--c)"},
+                                                "fill": "currentColor"}}, "hi"]}}, {"color": "blue"})
+    values = resolve_svg(el, style)
+    assert (values.tag, values.path, values.props, values.declarations) == (
+        "svg", "svg", (("fill", "red"), ("viewBox", "0 0 4 2")), ())
+    assert values.sizing == (None, None, "0 0 4 2")
+    path, text = values.children
+    assert text == "hi" and not isinstance(path, str)
+    assert (path.path, path.props) == ("svg/path[0]", (("fill", "rgb(186,13,1)"),))
+    assert path.declarations == (("color", "rgb(186,13,1)"), ("opacity", "red"))
+
+
 def test_colours_can_be_left_alone() -> None:
     props = {"fill": "currentColor", "children": [{"type": "rect", "props": {"fill": "oklch(0.5 0.2 30)"}}]}
     assert document(props, {"color": "red"}, convert_colors=False) == (
@@ -146,7 +169,7 @@ def test_text_is_refused() -> None:
     el, style = styled({"type": "svg", "props": {"children": {"type": "g", "props": {
         "children": {"type": "text", "props": {"children": "hi"}}}}}})
     with pytest.raises(InvalidElementError) as info:
-        svg_document(el, style)
+        svg_document(resolve_svg(el, style))
     assert info.value.message == ("<text> nodes are not currently supported, please convert them "
                                   "to <path>")
     assert info.value.path == "svg/g[0]/text[0]"
@@ -161,7 +184,7 @@ def test_text_is_refused() -> None:
 def test_names_must_be_xml_names(tag: str, attribute: str, message: str) -> None:
     el, style = styled({"type": "svg", "props": {"children": {"type": tag, "props": {attribute: "1"}}}})
     with pytest.raises(InvalidElementError) as info:
-        svg_document(el, style)
+        svg_document(resolve_svg(el, style))
     assert info.value.message == message
     assert info.value.path is not None and info.value.path.startswith("svg/")
 
@@ -263,10 +286,10 @@ def test_image_href_loader_and_failures() -> None:
 def test_source_size(props: dict[str, Any], parent: dict[str, Any] | None,
                      expected: tuple[float, float, bool]) -> None:
     el, style = styled({"type": "svg", "props": props}, parent)
-    source = svg_source(el, style)
-    assert isinstance(source, InlineSvgSource) and source.mime == "image/svg+xml"
-    assert (source.width, source.height, source.intrinsic) == pytest.approx(expected)
-    assert source.href == svg_data_uri(svg_document(el, style))
+    made = source(el, style)
+    assert isinstance(made, InlineSvgSource) and made.mime == "image/svg+xml"
+    assert (made.width, made.height, made.intrinsic) == pytest.approx(expected)
+    assert made.href == svg_data_uri(svg_document(resolve_svg(el, style)))
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -282,7 +305,7 @@ def test_draw_replaced_fits_the_viewbox_in_the_box() -> None:
                                                   "preserveAspectRatio": "xMinYMin slice"}})
     kwargs: dict[str, Any] = {"x": 1, "y": 2, "width": 20, "height": 10, "style": style,
                               "radii": Radii(), "id_prefix": "s"}
-    shapes, _ = draw_replaced(svg_source(el, style), **kwargs)
+    shapes, _ = draw_replaced(source(el, style), **kwargs)
     assert shapes[0].attrs["preserveAspectRatio"] == "xMinYMin slice"
     assert (shapes[0].attrs["x"], shapes[0].attrs["width"]) == (1, 20)
     raster = ImageSource("data:image/png;base64,AAAA", "image/png", 4, 4)

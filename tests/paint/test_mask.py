@@ -12,6 +12,7 @@ from satori_py.errors import StyleError
 from satori_py.paint.mask import build_mask
 from satori_py.style.masks import expand_mask, mask_layers, masks_of
 from satori_py.style.paint_types import MaskLayer
+from satori_py.style.types import Percent
 from satori_py.style.values import LengthContext
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -70,7 +71,11 @@ def test_computed_mask_image() -> None:
     assert of({"maskSize": "10px"}) is None
     assert of({"maskImage": "none"}) is None
     assert of({"maskImage": "none, none"}) == ()
-    assert of({"WebkitMask": "url(a.png) luminance"}) == (MaskLayer("url(a.png)", mode="luminance"),)
+    # Position and size words read as the painter needs them (lengths in px or Percent).
+    assert of({"WebkitMask": "url(a.png) luminance"}) == (
+        MaskLayer("url(a.png)", (Percent(0.0), Percent(0.0)), ("auto",), mode="luminance"),)
+    assert of({"maskImage": "url(a.png)", "maskPosition": "right 2em top", "maskSize": "50% AUTO"}) == (
+        MaskLayer("url(a.png)", ("right", 32.0, "top"), (Percent(50.0), "auto")),)
 
 
 def test_one_gradient_layer_in_user_space() -> None:
