@@ -28,7 +28,7 @@ from .inline_model import (
     Atomic,
     Fragment,
     InlineBox,
-    LineInfo,
+    LineBox,
     Piece,
     Run,
     RunState,
@@ -58,7 +58,7 @@ __all__ = [
     "Fragment",
     "InlineBox",
     "InlineParagraph",
-    "LineInfo",
+    "LineBox",
     "Piece",
     "Run",
 ]

@@ -11,7 +11,7 @@ from typing import Any
 from ..style.frozen import Frozen, set_field
 from .measurer import FontEngine, Measurer
 
-__all__ = ["Atomic", "Fragment", "InlineBox", "LineInfo", "Piece", "Run", "RunState"]
+__all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunState"]
 
 Style = Mapping[str, Any]
 
@@ -119,7 +119,9 @@ class Fragment(Frozen):
         set_field(self, "last", last)
 
 
-class LineInfo(Frozen):
+class LineBox(Frozen):
+    """A laid-out line of a paragraph: its box and baseline, in the paragraph's coordinates."""
+
     __slots__ = ("x", "y", "width", "height", "baseline")
 
     x: float

@@ -24,7 +24,7 @@ from .inline import (
     Fragment,
     InlineBox,
     InlineParagraph,
-    LineInfo,
+    LineBox,
     Piece,
     Run,
 )
@@ -148,11 +148,11 @@ def _edge(line: _Line, word: _Word, index: int, last_word: _Word | None, last_te
     return word.segments[index].x - hang
 
 
-def line_infos(paragraph: InlineParagraph) -> list[LineInfo]:
+def line_infos(paragraph: InlineParagraph) -> list[LineBox]:
     out = []
     for line in paragraph.lines:
         x = line.words[0].segments[0].x if line.words and line.words[0].segments else 0.0
-        out.append(LineInfo(x, line.top, line.width - line.trailing, line.height, line.baseline))
+        out.append(LineBox(x, line.top, line.width - line.trailing, line.height, line.baseline))
     return out
 
 

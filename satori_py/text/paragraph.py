@@ -58,7 +58,7 @@ from ..cache import BoundedCache
 from .arrange import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
-from .inline_model import _Item
+from .inline_model import LineBox, _Item
 from .inline_render import finalize, line_infos, render_run
 from .measurer import FontEngine
 from .engine import Visible
@@ -149,23 +149,6 @@ class LineBreak(Frozen):
 Item = TextItem | BoxStart | BoxEnd | AtomicItem | LineBreak
 
 _FLEX_OR_GRID = {"flex", "inline-flex", "-webkit-flex", "-webkit-inline-flex", "grid", "inline-grid"}
-
-
-class LineBox(Frozen):
-    __slots__ = ("x", "y", "width", "height", "baseline")
-
-    x: float
-    y: float
-    width: float
-    height: float
-    baseline: float
-
-    def __init__(self, x: float, y: float, width: float, height: float, baseline: float) -> None:
-        set_field(self, "x", x)
-        set_field(self, "y", y)
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "baseline", baseline)
 
 
 def _line_height(value: Any) -> float | str:
@@ -396,8 +379,7 @@ class ParagraphLayout:
             assert inline is not None
             pieces, fragments, atomics = finalize(inline, width, exclusions)
             self._pieces = pieces
-            self.lines = [LineBox(li.x, li.y, li.width, li.height, li.baseline)
-                          for li in line_infos(inline)]
+            self.lines = line_infos(inline)
             self.height = self.lines[-1].y + self.lines[-1].height if self.lines else 0.0
             self.atomic_positions = atomics
             self.box_fragments = [(f.path, f.left, f.top, f.width, f.height, f.first, f.last)
