@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from satori_py.errors import ImageError
 from satori_py.js_numbers import js_div, js_to_number, parse_view_box
@@ -70,3 +72,16 @@ def test_svg_images_and_inline_svgs_read_a_view_box_alike() -> None:
     with pytest.raises(ImageError, match='invalid "viewBox"'):
         svg_size('<svg viewBox="0 0 \u0661\u0660 8" height="8">', "a.svg")
     assert inline_svg_size({}, {"viewBox": "0 0 \u0661\u0660 8", "height": 8}, 16.0, (0.0, 0.0)).width != 80.0
+
+
+# Literals in every base and sign, with values up to far past the largest double (2**1024).
+_RADIX_LITERALS = st.builds(lambda sign, literal, case: sign + (literal.upper() if case else literal),
+                            st.sampled_from(["", "-", "+", " "]),
+                            st.builds(lambda base, n: base(n), st.sampled_from([hex, oct, bin]),
+                                      st.integers(0, 2**1200)), st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=50), _RADIX_LITERALS))
+def test_number_of_any_string_is_a_float_and_never_raises(text: str) -> None:
+    assert isinstance(js_to_number(text), float)

@@ -31,7 +31,9 @@ UNITS = ["px", "em", "rem", "%", "vw", "vh", "vmin", "vmax", "pt", "pc", "in", "
          "deg", "rad", "turn", "fr", "", "PX", "e", "x"]
 NUMBER_TEXT = st.one_of(st.sampled_from(["0", "1", "-1", "0.5", ".5", "1e308", "-1e308", "1e-308", "1e999",
                                          "NaN", "Infinity", "-Infinity", "99999999999999999999",
-                                         "1" * 500, "0x10", "+-1", "1.2.3"]),
+                                         "1" * 500, "0x10", "+-1", "1.2.3",
+                                         # JavaScript's Number() literals past the largest double
+                                         "0x" + "f" * 300, "0b" + "1" * 1100, "0o" + "7" * 400]),
                         st.integers(-2000, 2000).map(str), st.floats(-1e6, 1e6).map(lambda v: f"{v:g}"))
 dimension = st.builds(lambda n, u: f"{n}{u}", NUMBER_TEXT, st.sampled_from(UNITS))
 calc = st.builds(lambda a, op, b, f: f"{f}({a} {op} {b})", dimension, st.sampled_from("+-*/,"), st.one_of(
@@ -395,7 +397,7 @@ _SVG_PRIMITIVES = ['<feGaussianBlur stdDeviation="{n}"/>', '<feTurbulence numOct
                    '<feFlood width="1" height="1"/><feTile/>', '<feImage href="#s"/>',
                    '<feSpecularLighting><feSpotLight x="{n}" z="{n}"/></feSpecularLighting>',
                    '<feDisplacementMap in2="SourceGraphic" scale="{n}"/>']
-_SVG_NUMBERS = ["0", "1", "5", "-1", "1e6", "1e308", "1e-308", "NaN", "100000", "1e999", "0.0001", "50%"]
+_SVG_NUMBERS = ["0", "1", "5", "-1", "1e6", "1e308", "1e-308", "NaN", "100000", "1e999", "0.0001", "50%", "0x" + "f" * 300]
 _SVG_FILTER_ATTRS = ["", ' x="-500" y="-500" width="1000" height="1000"', ' filterUnits="userSpaceOnUse"',
                      ' filterUnits="userSpaceOnUse" x="-1e7" width="2e7" height="1e5"', ' width="1e308"',
                      ' primitiveUnits="objectBoundingBox"']
