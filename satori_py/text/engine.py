@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..style.frozen import Frozen, set_field
 from ..cache import BoundedCache
+from ..js_numbers import JS_SPACE
 from .breaking import graphemes as _icu_graphemes
 from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_commands
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
@@ -41,8 +42,7 @@ _PATH_CACHE_SIZE = 512
 _HAS_CACHE_SIZE = 4096  # graphemes per engine whose presence in its fonts is remembered
 
 # JavaScript's \s, which decides what `splitByFont` keeps in the current run.
-_JS_SPACE = frozenset("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                      "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+_JS_SPACE = frozenset(JS_SPACE)
 # CSS word separators, which `word-spacing` is added to.
 _WORD_SEPARATORS = ("\u0020", "\u00a0", "\u1361", "\U00010100", "\U00010101", "\U0001039f",
                     "\U0001091f")

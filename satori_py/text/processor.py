@@ -19,6 +19,7 @@ from typing import Any
 
 from ..style.frozen import Frozen, set_field
 from ..cache import BoundedCache
+from ..js_numbers import JS_SPACE
 from ..style.types import RGBA, LineClamp
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
@@ -46,18 +47,15 @@ TAB = "\t"
 
 Style = Mapping[str, Any]
 
-# JavaScript's String.prototype.trim white space: WhiteSpace and LineTerminator.
-_JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
-            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def js_trim_end(text: str) -> str:
     """``text.trimEnd()`` (JavaScript's white space, not Python's)."""
-    return text.rstrip(_JS_SPACE)
+    return text.rstrip(JS_SPACE)
 
 
 def js_trim(text: str) -> str:
-    return text.strip(_JS_SPACE)
+    return text.strip(JS_SPACE)
 
 
 def round_js(value: float) -> float:
