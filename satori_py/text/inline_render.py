@@ -34,7 +34,7 @@ from .inline_style import edge_length, relative_offset, vertical_shift
 from .processor import js_trim
 from .render import DecorationLine, TextDrawing, underline_band
 
-__all__ = ["finalize", "line_infos", "render_run"]
+__all__ = ["finalize", "line_boxes", "render_run"]
 
 _EPSILON = 1e-3
 
@@ -148,7 +148,7 @@ def _edge(line: _Line, word: _Word, index: int, last_word: _Word | None, last_te
     return word.segments[index].x - hang
 
 
-def line_infos(paragraph: InlineParagraph) -> list[LineBox]:
+def line_boxes(paragraph: InlineParagraph) -> list[LineBox]:
     out = []
     for line in paragraph.lines:
         x = line.words[0].segments[0].x if line.words and line.words[0].segments else 0.0

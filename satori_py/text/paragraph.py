@@ -59,7 +59,7 @@ from .arrange import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
 from .inline_model import LineBox, _Item
-from .inline_render import finalize, line_infos, render_run
+from .inline_render import finalize, line_boxes, render_run
 from .measurer import FontEngine
 from .engine import Visible
 from .processor import preprocess
@@ -379,7 +379,7 @@ class ParagraphLayout:
             assert inline is not None
             pieces, fragments, atomics = finalize(inline, width, exclusions)
             self._pieces = pieces
-            self.lines = line_infos(inline)
+            self.lines = line_boxes(inline)
             self.height = self.lines[-1].y + self.lines[-1].height if self.lines else 0.0
             self.atomic_positions = atomics
             self.box_fragments = [(f.path, f.left, f.top, f.width, f.height, f.first, f.last)
