@@ -35,9 +35,8 @@ again:
   max-content measurement is clamped to that same width.
 
 A third: a stretched flex item with an aspect ratio and no size of its own
-takes its main size through the ratio from its stretched cross size when its
-container's cross size is definite (:func:`_stretch_ratio`); Taffy 0.7 sizes it
-by its content.
+takes its main size through the ratio from its stretched cross size
+(:func:`_stretch_ratio`); Taffy 0.7 sizes it by its content.
 
 And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
@@ -250,7 +249,7 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out)
-                here = _stretch_ratio(node, parent, walk) or here
+                here = _stretch_ratio(node, parent, stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
@@ -357,33 +356,30 @@ class FlexFit:
         return True
 
 
-def _stretch_ratio(node: LayoutNode, parent: LayoutNode, walk: _Walk) -> bool:
+def _stretch_ratio(node: LayoutNode, parent: LayoutNode, stale: bool) -> bool:
     """Size a stretched flex item with an aspect ratio from its stretched cross size.
 
-    In CSS and the reference's Taffy, the stretched cross size of an item whose
-    container's cross size is definite is definite: an item with an aspect ratio
-    and no size of its own gets its main size through the ratio (a square tile in
-    a column is as tall as the column is wide), and its automatic minimum main
-    size too (capped by its maximum). Taffy 0.7 sizes it by its content (often 0).
-    The item gets both sizes (and that minimum) as its own; whether they changed.
+    In CSS and the reference's Taffy, the stretched cross size of an item is definite
+    when its container's is, which it is in the container's final layout: an item with
+    an aspect ratio and no size of its own gets its main size through the ratio (a
+    square tile in a column is as tall as the column is wide), and its automatic
+    minimum main size too (capped by its maximum). Taffy 0.7 sizes it by its content
+    (often 0). The item gets that main size (and minimum) from the cross size of the
+    pass, and no aspect ratio (its cross size stays stretched, and its content sizes
+    don't depend on the ratio, as in the reference); whether they changed.
     """
     style = node.style
     row = _is_row(parent)
     cross = "h" if row else "w"
-    cross_prop, main_prop = ("height", "width") if row else ("width", "height")
+    main_prop = "width" if row else "height"
     old = node.limits.stretched
-    parent_inner = None
-    if (_px(style.get("aspectRatio")) and style.get(main_prop) in (None, "auto")
-            and _stretched(node, parent, cross)):
-        parent_inner = walk.inner(parent, cross)
-    available = None if parent_inner is None else walk.available(node, parent_inner, cross)
     new: tuple[tuple[str, float], ...] = ()
-    if available is not None:
-        size = _to_style_units(node, cross, available - _margins(node, cross))
-        ratio = float(style["aspectRatio"])
-        # Both sizes: Taffy 0.7 would otherwise narrow the item to keep the ratio under a
-        # maximum main size, where the stretched size stays.
-        new = ((cross_prop, size), (main_prop, size * ratio if row else size / ratio))
+    ratio = _px(style.get("aspectRatio"))
+    if ratio and style.get(main_prop) in (None, "auto") and _stretched(node, parent, cross):
+        if stale:
+            return False  # boxes that may come from a cached measurement: keep what it has
+        size = _to_style_units(node, cross, _size(node, cross))
+        new = ((main_prop, size * ratio if row else size / ratio),)
         minimum = _transferred_minimum(style, row, size)
         if minimum is not None:
             high = _px(style.get("maxWidth" if row else "maxHeight"))

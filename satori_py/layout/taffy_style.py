@@ -112,7 +112,7 @@ class FitLimits:
     Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
     (fit-content flex containers), a fixed width (``frozen_at_max``: held at its maximum), and
     the sizes a stretched flex item with an aspect ratio takes from its stretched cross size
-    (``stretched``: ``(prop, px)`` pairs over its style's, e.g. ``width`` and ``minHeight``)."""
+    (``stretched``: ``(prop, px)`` pairs over its style's, e.g. ``height`` and ``minHeight``)."""
 
     cap_width: float | None = None
     cap_height: float | None = None
@@ -253,7 +253,8 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     ratio = get("aspectRatio")
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
-        # Both sizes are given: Taffy 0.7 would also turn a maximum height into a maximum width.
+        # Its main size is given: the ratio would also turn a maximum height into a maximum
+        # width (Taffy 0.7) where the stretched width stays (flex_fit._stretch_ratio).
         s["aspect_ratio"] = None
     for key, table, name in _ALIGNMENTS:
         value = get(name)
