@@ -182,9 +182,7 @@ PACKAGE_ROOT = "satori_py"  # its __init__ re-exports the public names of every 
 
 KNOWN_UPWARD_IMPORTS: set[str] = set()
 
-KNOWN_CYCLES = {
-    ("satori_py.text.engine", "satori_py.text.fonts", "satori_py.text.variations"),
-}
+KNOWN_CYCLES: set[tuple[str, ...]] = set()
 
 # What paint/ may take from style/: value types only (the painter never parses).
 STYLE_TYPES_MODULES = {"satori_py.style.types", "satori_py.style.frozen", "satori_py.style.keywords",
