@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from .breaking import graphemes as _icu_graphemes
