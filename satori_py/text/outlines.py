@@ -291,8 +291,9 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     literals = ops.translate(_SLOTS).split("\0")
     tail = literals.pop()
     xs, ys = coords[0::2], coords[1::2]
-    return ScaledOutline(tuple(literals), tail,
-                         tuple(map(mul, map(add, xs, map(mul, repeat(skew), ys)), repeat(scale))),
+    # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
+    slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
+    return ScaledOutline(tuple(literals), tail, tuple(map(mul, slanted, repeat(scale))),
                          tuple(map(neg, map(mul, ys, repeat(scale)))))
 
 
