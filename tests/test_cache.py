@@ -44,8 +44,8 @@ def test_concurrent_use_never_corrupts() -> None:
 
 def test_renders_in_threads_agree() -> None:
     from satori_py import h, render_svg
-    from satori_py.text import fonts
-    fonts._FACE_CACHE.clear()  # cold caches, so threads race to fill them
+    from satori_py.text import faces
+    faces._FACE_CACHE.clear()  # cold caches, so threads race to fill them
     element = h("div", {"style": {"display": "flex", "fontSize": 40}}, "Thread-safe glyphs: ÅßŒ 123")
     results: list[str] = []
     errors: list[BaseException] = []

@@ -24,7 +24,7 @@ NOT_FOR_A_PLAIN_CARD = [
     "stretchable", "stretchable.node", "stretchable.style", "attr", "attrs",
 ]
 # Making a dataclass runs dataclasses' code generation at import (~0.4-1 ms each); the style
-# stage's value classes are plain (style/frozen.py). The dataclasses a plain card's run makes
+# stage's value classes are plain (satori_py/frozen.py). The dataclasses a plain card's run makes
 # may only become fewer.
 MAX_DATACLASSES = 56
 

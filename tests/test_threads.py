@@ -13,7 +13,7 @@ from pathlib import Path
 from satori_py import render_png, render_svg
 from satori_py.case import load_case
 from satori_py.paint.image_source import CACHE as IMAGE_CACHE
-from satori_py.text import engine, fonts
+from satori_py.text import engine, faces
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = [ROOT / "examples/og-card.json", *sorted((ROOT / "golden/paint").glob("*.json"))[:3],
@@ -21,7 +21,7 @@ CASES = [ROOT / "examples/og-card.json", *sorted((ROOT / "golden/paint").glob("*
 
 
 def _clear_caches() -> None:
-    for cache in (fonts._SFNT_CACHE, fonts._ID_CACHE, fonts._FACE_CACHE, engine._RUNS, engine._PATHS,
+    for cache in (faces._SFNT_CACHE, faces._ID_CACHE, faces._FACE_CACHE, engine._RUNS, engine._PATHS,
                   IMAGE_CACHE):
         cache.clear()
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..element import Element, Node, TextNode
 from ..style.presets import PRESETS
 from ..style.values import js_string

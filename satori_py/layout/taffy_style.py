@@ -17,7 +17,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..style.types import Percent
 from .taffy_guard import check_style

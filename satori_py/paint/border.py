@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..style.types import RGBA
 from ..svg import SvgNode, fmt
 from .compose import url, wrap_one

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 
 __all__ = ["CORNERS", "ROUND", "Box", "Corner", "Point", "Radii"]
 

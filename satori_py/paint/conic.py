@@ -22,7 +22,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
+from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..style.types import ColorStop, ConicGradient, LayerWords, LengthToken, Method, Offset, js_round, token_px
 from ..svg import SvgNode, fmt
 from .gradient_stops import apply_hint

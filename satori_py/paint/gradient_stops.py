@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..style.colorspaces import SpaceColor, interpolate, to_rgba_tuple
+from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
 from ..js_numbers import js_div
 from ..style.types import (
     MATH_POSITION,

@@ -21,7 +21,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..style.types import Calc, Percent, TransformFunction, TransformOrigin
 
 __all__ = ["IDENTITY", "ROOT_STATE", "Mat4", "TransformState", "depth", "is_back_facing",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Literal, cast
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from .types import Calc, CalcNode, _evaluate, top_level
 from .values import MATH_FUNCTION
 

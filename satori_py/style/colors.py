@@ -4,7 +4,7 @@ Oklch, ``color()``, ``color-mix()``, ``light-dark()`` and relative colours.
 Mirrors the parsing half of the reference's ``parser/color.ts`` (which keeps
 its own rules, e.g. legacy comma syntax may mix numbers and percentages, and
 ``calc()`` is allowed in channels). Tokenising is tinycss2's; conversions
-live in :mod:`.colorspaces`. Parsers return None for anything that is not a
+live in :mod:`satori_py.colorspaces`. Parsers return None for anything that is not a
 colour, never raise.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast
 
-from .colorspaces import (
+from ..colorspaces import (
     POLAR,
     PREDEFINED_SPACES,
     SpaceColor,
@@ -26,7 +26,7 @@ from .colorspaces import (
     interpolate,
     to_rgba_tuple,
 )
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from .named_colors import NAMED_COLORS
 from .types import RGBA, js_round, serialize_color
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from .keywords import (
     AlignContent,
     AlignItems,

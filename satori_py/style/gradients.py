@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..cache import BoundedCache
-from .colorspaces import to_rgba_tuple
+from ..colorspaces import to_rgba_tuple
 from ..errors import StyleError
 from . import valueparser as vp
 from .calc import parse_math

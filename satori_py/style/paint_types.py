@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from .types import MAX_LENGTH, Gradient, LayerWords, Percent
 
 __all__ = [

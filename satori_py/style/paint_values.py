@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..errors import SatoriError, StyleError
 from .clip_shapes import parse_clip_margin, parse_clip_path
 from .corner_shape import CORNER_LONGHANDS, corner_shape_value

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
 from .types import LineHeight

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..js_numbers import parse_view_box
 from .types import Percent, Size
 from .values import LengthContext, finite_length, js_to_number, length_to_number

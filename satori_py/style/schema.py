@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from .properties import DISPLAY_TYPES, PROPERTIES
 
 __all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS", "PRIVATE_KEYS",

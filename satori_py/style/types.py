@@ -13,8 +13,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
-from .colorspaces import SpaceColor
-from .frozen import Frozen, set_field
+from ..colorspaces import SpaceColor
+from ..frozen import Frozen, set_field
 from .js_format import js_number, js_round, js_text, serialize_color
 from .named_colors import NAMED_COLORS
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..errors import StyleError
 from ..js_numbers import JS_SPACE, js_to_number
 from .types import LengthToken, Percent, finite_length, js_number

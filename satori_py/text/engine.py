@@ -16,17 +16,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from .breaking import graphemes as _icu_graphemes
+from .faces import FaceData, FontFace
 from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_commands
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
-
-if TYPE_CHECKING:
-    from .fonts import FaceData, FontFace
 
 __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synthetic_bold_width"]
 

@@ -7,7 +7,7 @@ fontTools inflates whatever the streams hold, whatever the directory says, so
 (``totalSfntSize``, each table's length, the metadata's) against
 ``max_font_bytes``, then inflates each stream with its output capped at the
 declared size, so a directory that lies is caught after at most that many
-bytes. Only then does :func:`satori_py.text.fonts.load_sfnt` let fontTools
+bytes. Only then does :func:`satori_py.text.faces.load_sfnt` let fontTools
 decode the font.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from .measurer import FontEngine, Measurer
 
 __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunState"]

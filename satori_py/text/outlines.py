@@ -33,7 +33,7 @@ from itertools import repeat
 from operator import add, mul
 from typing import Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 
 #: An outline in font units, y up: the command letters ("MLQCZ") and the flat
 #: coordinates they consume (M/L: x y; Q: x1 y1 x y; C: x1 y1 x2 y2 x y).

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from ..style.types import RGBA, LineClamp

@@ -9,7 +9,7 @@ Why: importing fontTools and decompiling ``glyf``'s index and ``post``'s glyph
 names cost more than the rest of a plain card's cold render. Everything here
 reads plain struct fields; whatever is unusual (a truncated or missing table,
 an Apple 68-byte ``OS/2``, a malformed glyph) makes the caller fall back to
-fontTools (:class:`~.fonts.FaceData`), so such fonts behave, and fail, exactly
+fontTools (:class:`~.faces.FaceData`), so such fonts behave, and fail, exactly
 as before. CFF outlines and variable fonts stay with fontTools.
 """
 from __future__ import annotations

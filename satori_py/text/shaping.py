@@ -144,7 +144,7 @@ def shape(face: HbFont | _HasHb, text: str, *,
     """Shape ``text`` with ``face`` and return its glyphs in font units.
 
     ``face`` is an :class:`HbFont` or anything with one in ``.hb`` (a
-    :class:`~satori_py.text.fonts.FontFace`). ``direction`` is ``"ltr"``,
+    :class:`~satori_py.text.faces.FontFace`). ``direction`` is ``"ltr"``,
     ``"rtl"``, ``"ttb"``, ``"btt"`` or ``None`` (guessed from the script, like
     the reference). ``script`` (ISO 15924, e.g. ``"Arab"``) is guessed when
     ``None``. ``language`` defaults to :data:`DEFAULT_LANGUAGE`. Glyphs come in

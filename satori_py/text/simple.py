@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..style.frozen import Frozen, set_field
+from ..frozen import Frozen, set_field
 from ..limits import check_deadline
 from . import bidi
 from .bidi import (

@@ -8,12 +8,12 @@ Fonts 4, "font-weight" on a face whose weight range covers the axis) and let
 ``font-variation-settings`` set any axis last. This module does that:
 
 * :func:`parse_font_variation_settings`: the CSS value (``"wght" 650, "wdth" 80``);
-* :func:`instance_face`: a registered :class:`~.fonts.FontFace` at the location
+* :func:`instance_face`: a registered :class:`~.faces.FontFace` at the location
   ``wght = fontWeight`` (clamped to the axis) overridden by the settings;
   itself when the font has no axes or the location is its default, so static
   fonts and default instances are untouched (and match the reference);
 * :class:`VariedFaceData`: the face data of one instance, a drop-in for
-  :class:`~.fonts.FaceData`: HarfBuzz shapes with the variations (advances
+  :class:`~.faces.FaceData`: HarfBuzz shapes with the variations (advances
   from ``HVAR``/``gvar``), outlines come from ``gvar`` (TrueType, drawn in
   opentype.js's command order like the default ones) or ``CFF2``, and its
   ``weight_class`` is the instance's weight, so a wght-700 instance is not
@@ -29,15 +29,13 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import FontError
 from . import outlines
+from .faces import FaceData, FontFace
 from .outlines import Outline, ScaledOutline
 from .shaping import HbFont
-
-if TYPE_CHECKING:
-    from .fonts import FaceData, FontFace
 
 __all__ = ["Location", "VariedFaceData", "axes_of", "instance_face", "instance_location",
            "parse_font_variation_settings"]
@@ -223,6 +221,5 @@ def instance_face(face: FontFace, weight: Any, settings: Location = ()) -> FontF
     location = instance_location(face.data, weight, settings)
     if location is None:
         return face
-    from .fonts import FontFace
     return FontFace(face.name, face.weight, face.style, face.lang,
                     varied_data(face.data, location))  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ _PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "M
 _GRID_TYPES = ("GridContainer", "GridItem")
 
 
-# Written as plain classes (style/frozen.py says why): they behave as frozen dataclasses do.
+# Written as plain classes (satori_py/frozen.py says why): they behave as frozen dataclasses do.
 # The groups take keyword-only construction (TypedStyle: positional too);
 # ``from_values``, which the style stage calls, sets the slots directly.
 _FROZEN_BASE = [
@@ -124,7 +124,7 @@ def generate_groups() -> str:
         "from collections.abc import Mapping",
         "from typing import TYPE_CHECKING, Any, TypeVar",
         "",
-        "from .frozen import Frozen, set_field",
+        "from ..frozen import Frozen, set_field",
         "from .keywords import (",
         *[f"    {name}," for name in enums],
         ")",

@@ -14,8 +14,8 @@ from fontTools.ttLib import TTFont
 
 from satori_py.errors import FontError
 from satori_py.text.engine import graphemes, synthetic_bold_width
-from satori_py.text.fonts import (FontRegistry, compare_font, face_data, lang_from_key,
-                                  load_sfnt)
+from satori_py.text.faces import face_data, load_sfnt
+from satori_py.text.fonts import FontRegistry, compare_font, lang_from_key
 
 from .conftest import FONT_DIR, TFont, font_bytes, tfont
 

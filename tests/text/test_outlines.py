@@ -12,7 +12,8 @@ import pytest
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent, GlyphCoordinates
 
 from satori_py.style.font_features import font_feature_settings
-from satori_py.text.fonts import FontRegistry, face_data
+from satori_py.text.faces import face_data
+from satori_py.text.fonts import FontRegistry
 from satori_py.text.outlines import (band_boxes, band_spans, fmt_tenth, glyf_outline, glyph_path_d, place,
                                      px_commands, scale_outline)
 

@@ -10,7 +10,8 @@ from fontTools.ttLib import TTFont
 
 from satori_py.errors import FontError
 from satori_py.text import outlines
-from satori_py.text.fonts import FaceData, FontRegistry
+from satori_py.text.faces import FaceData
+from satori_py.text.fonts import FontRegistry
 from satori_py.text.sfnt import Sfnt, SfntError
 
 from .conftest import TFont, font_bytes

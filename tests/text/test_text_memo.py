@@ -16,7 +16,8 @@ from satori_py.api import default_fonts
 from satori_py.style import ComputedStyle, compute_style, root_style
 from satori_py.text import measurer, processor
 from satori_py.text.engine import FontEngine
-from satori_py.text.fonts import FaceData, FontRegistry
+from satori_py.text.faces import FaceData
+from satori_py.text.fonts import FontRegistry
 from satori_py.text.paragraph import BoxEnd, BoxStart, Paragraph, TextItem
 
 _unique = itertools.count()

@@ -5,9 +5,9 @@ follows the sample code of CSS Color 4: every space goes through XYZ (D65),
 missing components (``none``) are carried to analogous components, and the
 result is clipped to the sRGB gamut.
 
-Colour math only (no parsing): the colour parser (:mod:`.colors`) makes
-:class:`SpaceColor` values and the painter interpolates gradient stops between
-them.
+Colour math only (no parsing), so a base module: the style stage's colour parser
+(:mod:`satori_py.style.colors`) makes :class:`SpaceColor` values and the painter
+interpolates gradient stops between them.
 """
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The base of the style stage's immutable value classes (:mod:`.types`,
-:mod:`.paint_types`, :mod:`.computed_types`).
+"""The base of the immutable value classes every stage passes on (the style stage's
+:mod:`~satori_py.style.types`, :mod:`~satori_py.style.paint_types` and
+:mod:`~satori_py.style.computed_types`, the text, layout and paint records); a base
+module, below the stages, so any of them may define one.
 
 They are plain slotted classes, not frozen dataclasses: making a dataclass runs
 dataclasses' code generation (an ``exec`` per method, the slotted class made twice)
