@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..cache import BoundedCache
+from ..diagnostics import Reporter
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
 from ..style import ComputedStyle, layout_alignment
@@ -143,9 +144,9 @@ class TreeBuilder:
     viewport: tuple[float | None, float | None]
     embed_font: bool = True
     # Invalid values, reported instead of raised when given; see satori_py.diagnostics.
-    on_style_error: Callable[[Exception], None] | None = None
+    on_style_error: Reporter | None = None
     # What is ignored (unsupported properties, values that fall back, ...).
-    on_warning: Callable[[Exception], None] | None = None
+    on_warning: Reporter | None = None
     image_loader: Callable[[Element, ComputedStyle], Any] | None = None
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
