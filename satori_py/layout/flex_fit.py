@@ -34,6 +34,10 @@ again:
   an item held at its px ``maxWidth`` in a row where nothing shrinks: its
   max-content measurement is clamped to that same width.
 
+A third: a stretched flex item with an aspect ratio and no size of its own
+takes its main size through the ratio from its stretched cross size
+(:func:`_stretch_ratio`); Taffy 0.7 sizes it by its content.
+
 And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
 cross size is that size transferred through the ratio (capped by its own main
@@ -68,15 +72,22 @@ def _px(value: Any) -> float | None:
 
 def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
     """Give a flex item with an aspect ratio its automatic minimum main size, in place."""
+    minimum = _transferred_minimum(style, row, _px(style.get("height" if row else "width")))
+    if minimum is not None:
+        style["minWidth" if row else "minHeight"] = minimum
+
+
+def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | None) -> float | None:
+    """The automatic minimum main size of a flex item with an aspect ratio and a definite
+    ``cross_size`` (None: it has another one)."""
     ratio = _px(style.get("aspectRatio"))
-    main, cross, minimum = ("width", "height", "minWidth") if row else ("height", "width", "minHeight")
-    cross_size = _px(style.get(cross))
+    main, minimum = ("width", "minWidth") if row else ("height", "minHeight")
     if (not ratio or cross_size is None or style.get(minimum) not in (None, "auto")
             or style.get("overflowX") in _SCROLL or style.get("overflowY") in _SCROLL):
-        return
+        return None
     transferred = cross_size * ratio if row else cross_size / ratio
     specified = _px(style.get(main))
-    style[minimum] = transferred if specified is None else min(specified, transferred)
+    return transferred if specified is None else min(specified, transferred)
 
 
 def _insets(node: LayoutNode, axis: str) -> float:
@@ -243,6 +254,7 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out)
+                here = _stretch_ratio(node, parent, stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
@@ -347,6 +359,40 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _stretch_ratio(node: LayoutNode, parent: LayoutNode, stale: bool) -> bool:
+    """Size a stretched flex item with an aspect ratio from its stretched cross size.
+
+    In CSS and the reference's Taffy, the stretched cross size of an item is definite
+    when its container's is, which it is in the container's final layout: an item with
+    an aspect ratio and no size of its own gets its main size through the ratio (a
+    square tile in a column is as tall as the column is wide), and its automatic
+    minimum main size too (capped by its maximum). Taffy 0.7 sizes it by its content
+    (often 0). The item gets that main size (and minimum) from the cross size of the
+    pass, and no aspect ratio (its cross size stays stretched, and its content sizes
+    don't depend on the ratio, as in the reference); whether they changed.
+    """
+    style = node.style
+    row = _is_row(parent)
+    cross = "h" if row else "w"
+    main_prop = "width" if row else "height"
+    old = node.limits.stretched
+    new: tuple[tuple[str, float], ...] = ()
+    ratio = _px(style.get("aspectRatio"))
+    if ratio and style.get(main_prop) in (None, "auto") and _stretched(node, parent, cross):
+        if stale:
+            return False  # boxes that may come from a cached measurement: keep what it has
+        size = _to_style_units(node, cross, _size(node, cross))
+        new = ((main_prop, size * ratio if row else size / ratio),)
+        minimum = _transferred_minimum(style, row, size)
+        if minimum is not None:
+            high = _px(style.get("maxWidth" if row else "maxHeight"))
+            new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
+    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= _EPS for (_, a), (_, b) in zip(old, new)):
+        return False
+    node.limits.stretched = new
+    return True
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:

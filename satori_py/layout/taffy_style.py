@@ -116,12 +116,15 @@ class OwnSizes(Frozen):
 class FitLimits:
     """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
     Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
-    (fit-content flex containers) and a fixed width (``frozen_at_max``: held at its maximum)."""
+    (fit-content flex containers), a fixed width (``frozen_at_max``: held at its maximum), and
+    the sizes a stretched flex item with an aspect ratio takes from its stretched cross size
+    (``stretched``: ``(prop, px)`` pairs over its style's, e.g. ``height`` and ``minHeight``)."""
 
     cap_width: float | None = None
     cap_height: float | None = None
     frozen_width: float | None = None
     frozen_at_max: bool = False
+    stretched: tuple[tuple[str, float], ...] = ()
 
     def cap(self, axis: str) -> float | None:
         """The maximum size in ``axis`` ("w" or "h")."""
@@ -135,9 +138,10 @@ class FitLimits:
 
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
-        if self.cap_width is None and self.cap_height is None and self.frozen_width is None:
+        if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
+                and not self.stretched:
             return None
-        return (self.cap_width, self.cap_height, self.frozen_width)
+        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched)
 
 
 @dataclass(slots=True)
@@ -190,6 +194,11 @@ def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
     return auto
 
 
+# FitLimits.stretched's properties: where they go in the taffylib dict.
+_STRETCHED = {"width": ("size", "width"), "height": ("size", "height"),
+              "minWidth": ("min_size", "width"), "minHeight": ("min_size", "height")}
+
+
 def _px(value: float) -> dict[str, Any]:
     return {"dim": 1, "value": float(value)}
 
@@ -226,6 +235,9 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             max_size["height"] = _px(limits.cap_height)
         if limits.frozen_width is not None:
             s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
+        for prop, length in limits.stretched:
+            group, axis = _STRETCHED[prop]
+            s[group][axis] = _px(length)
     margin = s["margin"] = {side: _dim(get(key, 0)) for side, key in _MARGINS}
     if hints is not None:
         # Clearance and room beside floats (floats.py).
@@ -249,6 +261,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["flex_basis"] = _dim(get("flexBasis"))
     ratio = get("aspectRatio")
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
+    if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
+        # Its main size is given: the ratio would also turn a maximum height into a maximum
+        # width (Taffy 0.7) where the stretched width stays (flex_fit._stretch_ratio).
+        s["aspect_ratio"] = None
     for key, table, name in _ALIGNMENTS:
         value = get(name)
         s[key] = table.get(value) if isinstance(value, str) else None
