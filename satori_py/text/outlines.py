@@ -28,7 +28,7 @@ exponent or ``-0`` and without separators other than those of
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import repeat
 from operator import add, mul, neg
 from typing import Any
@@ -41,9 +41,9 @@ Outline = tuple[str, tuple[float, ...]]
 EMPTY_OUTLINE: Outline = ("", ())
 
 _ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
-#: Each command letter followed by its number slots ("\0" before each number but the
-#: first of a point pair's x, which the letter itself precedes): the text between numbers.
-_SLOTS = str.maketrans({op: op + "\0 " * (2 * k - 1) + "\0" if k else op for op, k in _ARITY.items()})
+#: Each command letter followed by a slot for each of its points ("\0" before each but
+#: the first, which the letter itself precedes): the text before each point's x.
+_SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k in _ARITY.items()})
 
 
 # -- reading outlines -------------------------------------------------------------------
@@ -245,10 +245,11 @@ def fmt_tenth(value: float) -> str:
     return _HALVES[int(value * 20.0)]
 
 
-def _fmt_all(bases: Sequence[float], offsets: Sequence[float]) -> list[str]:
+def _fmt_all(bases: Iterable[float], offsets: Iterable[float]) -> list[str]:
     """:func:`fmt_tenth` of ``bases[i] + offsets[i]`` for all i, as C-level
-    ``map`` chains: the hot loop of text output."""
-    return list(map(_halves, map(int, map(mul, map(add, bases, offsets), repeat(20.0)))))
+    ``map`` chains: the hot loop of text output. (``math.trunc`` is ``int`` for a
+    float, at half the cost of calling the type.)"""
+    return list(map(_halves, map(math.trunc, map(mul, map(add, bases, offsets), repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
@@ -256,22 +257,24 @@ def _fmt_all(bases: Sequence[float], offsets: Sequence[float]) -> list[str]:
 class ScaledOutline(Frozen):
     """An outline prepared for one scale and skew.
 
-    ``offsets`` are added to the glyph's x (even positions) and baseline y (odd
-    positions) before rounding; ``literals[i]`` is the text before number i
-    (a command letter, maybe after a ``Z``, or a space) and ``tail`` the text
-    after the last number.
+    ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
+    point each); ``literals[i]`` is the text before point i's x (a command letter,
+    maybe after a ``Z``, or a space), a space comes before every y, and ``tail``
+    is the text after the last number.
     """
 
-    __slots__ = ("literals", "tail", "offsets")
+    __slots__ = ("literals", "tail", "dx", "dy")
 
     literals: tuple[str, ...]
     tail: str
-    offsets: tuple[float, ...]
+    dx: tuple[float, ...]
+    dy: tuple[float, ...]
 
-    def __init__(self, literals: tuple[str, ...], tail: str, offsets: tuple[float, ...]) -> None:
+    def __init__(self, literals: tuple[str, ...], tail: str, dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
         set_field(self, "literals", literals)
         set_field(self, "tail", tail)
-        set_field(self, "offsets", offsets)
+        set_field(self, "dx", dx)
+        set_field(self, "dy", dy)
 
 
 def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOutline:
@@ -281,24 +284,30 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     ``(cx + skew * cy) * scale`` and ``-(cy * scale)``, so that adding the
     position gives the very same doubles it rounds. Both are C-level ``map``
     chains, and the literals come from one ``translate`` of the command letters
-    (each letter becomes itself and its number slots, ``"\\0"``-separated; a
+    (each letter becomes itself and its points' slots, ``"\\0"``-separated; a
     ``Z`` has none, so it joins the next letter's literal or the tail).
     """
     ops, coords = outline
     literals = ops.translate(_SLOTS).split("\0")
     tail = literals.pop()
     xs, ys = coords[0::2], coords[1::2]
-    offs: list[float] = [0.0] * len(coords)
-    offs[0::2] = map(mul, map(add, xs, map(mul, repeat(skew), ys)), repeat(scale))
-    offs[1::2] = map(neg, map(mul, ys, repeat(scale)))
-    return ScaledOutline(tuple(literals), tail, tuple(offs))
+    # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
+    slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
+    return ScaledOutline(tuple(literals), tail, tuple(map(mul, slanted, repeat(scale))),
+                         tuple(map(neg, map(mul, ys, repeat(scale)))))
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
-    """The path data of glyphs placed at ``(x, baseline y)``, concatenated."""
+    """The path data of glyphs placed at ``(x, baseline y)``, concatenated.
+
+    A glyph drawn again on the same baseline (a letter that repeats in a line) has
+    the same y numbers: they are formatted once per call."""
     literals: list[str] = []
-    bases: list[float] = []
-    offsets: list[float] = []
+    xbases: list[float] = []
+    xoffsets: list[float] = []
+    ynumbers: list[str] = []
+    # (id of the scaled outline, y) -> (that outline, to keep its id, and its y numbers)
+    seen: dict[tuple[int, float], tuple[ScaledOutline, list[str]]] = {}
     tail = ""
     for scaled, x, y in glyphs:
         if not scaled.literals:
@@ -309,14 +318,19 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
         if tail:
             literals[start] = tail + literals[start]
         tail = scaled.tail
-        offsets += scaled.offsets
-        bases += (x, y) * (len(scaled.offsets) // 2)
+        xoffsets += scaled.dx
+        xbases += (x,) * len(scaled.dx)
+        key = (id(scaled), y)
+        hit = seen.get(key)
+        if hit is None:
+            hit = seen[key] = (scaled, _fmt_all(repeat(y), scaled.dy))
+        ynumbers += hit[1]
     if not literals:
         return tail
-    numbers = _fmt_all(bases, offsets)
-    parts: list[str] = [""] * (2 * len(numbers))
-    parts[0::2] = literals
-    parts[1::2] = numbers
+    parts: list[str] = [" "] * (4 * len(literals))
+    parts[0::4] = literals
+    parts[1::4] = _fmt_all(xbases, xoffsets)
+    parts[3::4] = ynumbers
     return "".join(parts) + tail
 
 
