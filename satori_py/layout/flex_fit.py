@@ -160,6 +160,7 @@ class _Walk:
 
     root_width: float | None
     root_height: float | None
+    own: OwnSizes | None = None  # the root's sizes, instead of its style's
     parents: dict[int, LayoutNode | None] = field(default_factory=dict)
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
@@ -187,6 +188,8 @@ class _Walk:
         own = style.get("width" if axis == "w" else "height")
         content = _content(node, axis)
         if parent is None:
+            if self.own is not None:
+                own = self.own.width if axis == "w" else self.own.height
             given = self.root_width if axis == "w" else self.root_height
             return content if given is not None or _px(own) is not None else None
         if _px(own) is not None:
@@ -236,9 +239,11 @@ class FlexFit:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
-               lay_out: LayOut) -> bool:
-        """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again)."""
-        walk = _Walk(width if isinstance(width, (int, float)) else None, height)
+               lay_out: LayOut, own: OwnSizes | None = None) -> bool:
+        """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again).
+
+        ``own``: the root's sizes, instead of its style's."""
+        walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
