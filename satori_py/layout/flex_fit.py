@@ -34,6 +34,11 @@ again:
   an item held at its px ``maxWidth`` in a row where nothing shrinks: its
   max-content measurement is clamped to that same width.
 
+A fit-content row with a percentage ``maxWidth`` in a container sized by its
+content counts as wide as the room when the reference's Taffy measures that
+container (the percentage can't be resolved then), and takes the percentage of
+the container's final width (:meth:`FlexFit._fit_percent`).
+
 A third: a stretched flex item with an aspect ratio and no size of its own
 takes its main size through the ratio from its stretched cross size
 (:func:`_stretch_ratio`); Taffy 0.7 sizes it by its content.
@@ -164,6 +169,10 @@ class _Walk:
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
     inner_h: dict[int, float | None] = field(default_factory=dict)
+    # (node, axis) whose inner size is its content's within its available space (a flex item
+    # sized by its content in its container's cross axis): its children's percentages of it
+    # can't be resolved when it is measured.
+    fitted: set[tuple[int, str]] = field(default_factory=set)
 
     def inner(self, node: LayoutNode, axis: str) -> float | None:
         """The content size ``node``'s children are laid out in, when it doesn't depend on them.
@@ -212,6 +221,7 @@ class _Walk:
         available = self.available(node, parent_inner, axis)
         if available is None:
             return None
+        self.fitted.add((id(node), axis))
         return min(available - _margins(node, axis) - _insets(node, axis), content)
 
     def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
@@ -234,11 +244,14 @@ class FlexFit:
 
     def __init__(self) -> None:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
+        self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent)
+        self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
                lay_out: LayOut) -> bool:
         """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again)."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height)
+        floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
@@ -248,13 +261,13 @@ class FlexFit:
             walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
-                here = self._fit(node, parent, walk, lay_out)
+                here = self._fit(node, parent, walk, lay_out, floors)
                 here = _stretch_ratio(node, parent, stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
-                here = self._fit(node, parent, walk, lay_out)
+                here = self._fit(node, parent, walk, lay_out, floors)
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -263,11 +276,28 @@ class FlexFit:
                 here = self._freeze(node, parent) if rigid else _unfreeze(node)
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
+        return self._apply_floors(floors) or changed
+
+    def _apply_floors(self, floors: dict[int, float]) -> bool:
+        """Give containers this pass's minimum widths (and take back last pass's others)."""
+        changed = False
+        for key, node in list(self._floored.items()):
+            limits = node.limits
+            floor = floors.get(key)
+            value = None if floor is None else _to_style_units(node, "w", floor)
+            if value is None:
+                del self._floored[key]
+            if (limits.floor_width is None) != (value is None) or (
+                    value is not None and limits.floor_width is not None
+                    and abs(limits.floor_width - value) > _EPS):
+                limits.floor_width = value
+                changed = True
         return changed
 
     # -- fit-content flex containers ---------------------------------------------------------
 
-    def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
+    def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut,
+             floors: dict[int, float]) -> bool:
         style = node.style
         in_flex = parent.style.get("display") == "flex"
         # The parent's cross axis; in a block container, the inline axis: a block whose width
@@ -287,7 +317,10 @@ class FlexFit:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
                 room = available - _margins(node, axis)
-                if _size(node, axis) > room + _EPS or old is not None:
+                high_value = style.get("maxWidth" if axis == "w" else "maxHeight")
+                if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
+                    cap = self._fit_percent(node, parent, parent_inner, lay_out, floors)
+                elif _size(node, axis) > room + _EPS or old is not None:
                     cap = max(room, self._minimum(node, axis, lay_out))
                     high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
                     if high is not None and high <= cap:
@@ -298,6 +331,31 @@ class FlexFit:
         value = _to_style_units(node, axis, cap)
         node.limits.set_cap(axis, value)
         return old is None or abs(old - value) > _EPS
+
+    def _fit_percent(self, node: LayoutNode, parent: LayoutNode, parent_inner: float,
+                     lay_out: LayOut, floors: dict[int, float]) -> float | None:
+        """The width cap of a fit-content row with a percentage ``maxWidth`` in a container
+        sized by its content (None: none).
+
+        When the reference's Taffy measures the container, the percentage can't be
+        resolved: the row counts as fit-content in the room, and only the final layout
+        takes the percentage of the container's width, e.g. a title with ``maxWidth: 80%``
+        in a centred column is 80 % of the room, not of its text on one line. The
+        container gets the row's measured width as its minimum; the row, its percentage
+        of the container's width when that is smaller.
+        """
+        room = max(parent_inner - _margins(node, "w"), _insets(node, "w"))
+        widest = self._max_contents.get(id(node))
+        if widest is None:
+            widest = self._max_contents[id(node)] = intrinsic_width(node, "max-content", lay_out)
+        if widest <= room + _EPS:
+            return None  # Taffy 0.7 measures it so too
+        measured = max(room, self._minimum(node, "w", lay_out))
+        floor = measured + _margins(node, "w") + _insets(parent, "w")
+        floors[id(parent)] = max(floors.get(id(parent), 0.0), floor)
+        self._floored[id(parent)] = parent
+        high = _limit(node, "maxWidth", "w", _content(parent, "w"))
+        return measured if high is None else min(measured, high)
 
     def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
         """The sum of the items' minimum main sizes, with margins, gaps and the container's insets.

@@ -119,6 +119,7 @@ class FitLimits:
     frozen_width: float | None = None
     frozen_at_max: bool = False
     stretched: tuple[tuple[str, float], ...] = ()
+    floor_width: float | None = None  # a minimum width (a container of a fit-content row)
 
     def cap(self, axis: str) -> float | None:
         """The maximum size in ``axis`` ("w" or "h")."""
@@ -133,9 +134,9 @@ class FitLimits:
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched:
+                and not self.stretched and self.floor_width is None:
             return None
-        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched)
+        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width)
 
 
 @dataclass(slots=True)
@@ -226,6 +227,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             max_size["height"] = _px(limits.cap_height)
         if limits.frozen_width is not None:
             s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
+        if limits.floor_width is not None:
+            low = s["min_size"]["width"]
+            if low.get("dim") != 1 or low["value"] < limits.floor_width:
+                s["min_size"]["width"] = _px(limits.floor_width)
         for prop, length in limits.stretched:
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)
