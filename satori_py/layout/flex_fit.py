@@ -39,9 +39,9 @@ content counts as wide as the room when the reference's Taffy measures that
 container (the percentage can't be resolved then), and takes the percentage of
 the container's final width (:meth:`FlexFit._fit_percent`).
 
-A third: a stretched flex item with an aspect ratio and no size of its own
-takes its main size through the ratio from its stretched cross size
-(:func:`_stretch_ratio`); Taffy 0.7 sizes it by its content.
+A third: a flex item with an aspect ratio and no size of its own takes one size
+from the other through the ratio (:func:`_stretch_ratio`); Taffy 0.7 sizes it by
+its content.
 
 And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
@@ -125,6 +125,11 @@ def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float
     if px is None:
         return None
     return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
+
+
+def _exact_size(node: LayoutNode, axis: str) -> float:
+    """A node's border-box size in ``axis`` before rounding."""
+    return node.box.exact_width if axis == "w" else node.box.exact_height
 
 
 def _to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
@@ -262,7 +267,7 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
-                here = _stretch_ratio(node, parent, stale) or here
+                here = _stretch_ratio(node, parent, walk, stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
@@ -414,34 +419,46 @@ class FlexFit:
         return True
 
 
-def _stretch_ratio(node: LayoutNode, parent: LayoutNode, stale: bool) -> bool:
-    """Size a stretched flex item with an aspect ratio from its stretched cross size.
+def _stretch_ratio(node: LayoutNode, parent: LayoutNode, walk: _Walk, stale: bool) -> bool:
+    """Size a flex item with an aspect ratio and no size of its own through the ratio.
 
-    In CSS and the reference's Taffy, the stretched cross size of an item is definite
-    when its container's is, which it is in the container's final layout: an item with
-    an aspect ratio and no size of its own gets its main size through the ratio (a
-    square tile in a column is as tall as the column is wide), and its automatic
-    minimum main size too (capped by its maximum). Taffy 0.7 sizes it by its content
-    (often 0). The item gets that main size (and minimum) from the cross size of the
-    pass, and no aspect ratio (its cross size stays stretched, and its content sizes
-    don't depend on the ratio, as in the reference); whether they changed.
+    Taffy 0.7 sizes such an item by its content (often 0). In CSS and the reference's
+    Taffy a flex item's main size is resolved before its cross size, so:
+
+    * in a row, its height comes from its flexed width (a strip of ``flex: 1`` square
+      tiles is as tall as a tile is wide), unless it is stretched in a row whose height
+      is definite. The item gets that height (as a minimum when it is stretched, so a
+      taller line still stretches it);
+    * stretched in a column (whose width is known in its final layout, also when it
+      comes from its content) or in a row of definite height, its main size comes from
+      its stretched cross size, and its automatic minimum main size too (capped by its
+      maximum). The item gets that main size (and minimum), and its content sizes don't
+      depend on the ratio, as in the reference.
+
+    Sizes come from the pass's boxes; the item's ratio is dropped while it has them
+    (taffy_style). Whether they changed.
     """
     style = node.style
     row = _is_row(parent)
     cross = "h" if row else "w"
-    main_prop = "width" if row else "height"
+    main_prop, cross_prop = ("width", "height") if row else ("height", "width")
     old = node.limits.stretched
     new: tuple[tuple[str, float], ...] = ()
     ratio = _px(style.get("aspectRatio"))
-    if ratio and style.get(main_prop) in (None, "auto") and _stretched(node, parent, cross):
+    if ratio and style.get(main_prop) in (None, "auto") and style.get(cross_prop) in (None, "auto"):
         if stale:
             return False  # boxes that may come from a cached measurement: keep what it has
-        size = _to_style_units(node, cross, _size(node, cross))
-        new = ((main_prop, size * ratio if row else size / ratio),)
-        minimum = _transferred_minimum(style, row, size)
-        if minimum is not None:
-            high = _px(style.get("maxWidth" if row else "maxHeight"))
-            new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
+        stretched = _stretched(node, parent, cross)
+        if stretched and (not row or walk.inner(parent, cross) is not None):
+            size = _to_style_units(node, cross, _exact_size(node, cross))
+            new = ((main_prop, size * ratio if row else size / ratio),)
+            minimum = _transferred_minimum(style, row, size)
+            if minimum is not None:
+                high = _px(style.get("maxWidth" if row else "maxHeight"))
+                new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
+        elif row:
+            height = _to_style_units(node, "w", _exact_size(node, "w")) / ratio
+            new = (("minHeight" if stretched else "height", height),)
     if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= _EPS for (_, a), (_, b) in zip(old, new)):
         return False
     node.limits.stretched = new
