@@ -19,14 +19,13 @@ import resvg_bridge
 
 from .diagnostics import Diagnostics
 from .element import Element, load_element
-from .errors import FontError, ImageError, LimitError, RenderError, StyleError
+from .errors import FontError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .markup.source import read_markup
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
-from .paint.image import load_image
 from .paint.painter import Painter
 from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
@@ -149,19 +148,7 @@ class Pipeline:
             return result
 
     def _layout(self, tree: Element) -> LayoutResult:
-        fetcher = self.fetcher
         channel = self.diagnostics
-
-        def image_loader(el: Element, style: Any) -> Any:
-            if el.type == "svg":
-                return _inline_svg(el, style, lambda src: load_image(src, fetcher=fetcher))
-            if el.type != "img":
-                return None
-            src = el.props.get("src")
-            if src is None or src == "":
-                raise ImageError("Image source is not provided.", prop="src")
-            return load_image(src, fetcher=fetcher)
-
         registry = _registry(self.fonts)
         # Mutated by load_additional_asset's answers, read by every pass's paragraphs.
         images: dict[str, str] = dict(self.grapheme_images or {})
@@ -182,7 +169,7 @@ class Pipeline:
                 reported[:] = [channel.checkpoint()]
                 builder = TreeBuilder(registry, (self.width, self.height), embed_font=self.embed_font,
                                       on_style_error=channel.report if channel.lenient else None,
-                                      on_warning=channel.report, image_loader=image_loader,
+                                      on_warning=channel.report, fetcher=self.fetcher,
                                       point_scale_factor=self.point_scale_factor, grapheme_images=images,
                                       tailwind=tailwind)
                 root = builder.build(styled)
@@ -203,7 +190,7 @@ class Pipeline:
 
     def paint(self, result: LayoutResult) -> str:
         with enforcing(self.limits) as budget, self.diagnostics.active():
-            painter = Painter(debug=self.debug, image_drawer=_draw_replaced, fetcher=self.fetcher)
+            painter = Painter(debug=self.debug, fetcher=self.fetcher)
             document = painter.document(result)
             budget.check_deadline()
             return serialize(document)
@@ -230,24 +217,6 @@ def _tailwind_stage(width: float | None, height: float | None,
         return result
 
     return resolve
-
-
-def _inline_svg(el: Element, style: Any, load_href: Callable[[str], Any]) -> Any:
-    """The image of an inline ``<svg>``: its values resolved by the style stage, its
-    document written by the painter (both imported on the first one)."""
-    from .paint.inline_svg import preserve_aspect_ratio, svg_source
-    from .style.svg_values import resolve_svg
-
-    size = style["svgSize"]  # the style stage's (style.replaced.svg_size)
-    return svg_source(resolve_svg(el, style), (size.width, size.height), load_href=load_href,
-                      aspect_ratio=preserve_aspect_ratio(el.props))
-
-
-def _draw_replaced(*args: Any, **kwargs: Any) -> Any:
-    """:func:`satori_py.paint.inline_svg.draw_replaced`, imported on the first image."""
-    from .paint.inline_svg import draw_replaced
-
-    return draw_replaced(*args, **kwargs)
 
 
 def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str, str], Any]:

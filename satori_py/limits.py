@@ -51,7 +51,7 @@ class Limits:
       shadows, drop shadows, backdrops) added up: resvg filters each region in
       full, at some 6 million pixels a second, and the reference's regions are
       the whole image grown by the blur. The filter primitives of user SVGs count
-      here too, each its region on the image times its passes (svg_work.py).
+      here too, each its region on the image times its passes (images/svg_work.py).
     - ``max_stroke_reach``: px on the image a stroked line (border, outline, text
       decoration) may be wide, and a stroked curve may reach beyond the image:
       past a few million px resvg's 32-bit stroker takes seconds per curve.
@@ -100,7 +100,7 @@ class Budget:
         self.deadline = None if limits.timeout is None else _clock() + limits.timeout
         self.text = 0
         self.effect_pixels = 0
-        # The scale render_png will rasterise at (user SVGs' work is counted at it: svg_work.py).
+        # The scale render_png will rasterise at (user SVGs' work is counted at it: images/svg_work.py).
         self.raster_scale = 1.0
 
     def check_deadline(self, path: str | None = None) -> None:

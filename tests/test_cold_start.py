@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 NOT_FOR_A_PLAIN_CARD = [
     "asyncio", "http.client", "fontTools", "ssl", "urllib.request", "tempfile", "importlib.metadata",
-    "satori_py.fetch.http", "satori_py.tailwind", "satori_py.paint.inline_svg",
+    "satori_py.fetch.http", "satori_py.tailwind", "satori_py.images.inline_svg",
     "satori_py.output_cache", "satori_py.layout.grid", "satori_py.style.grid_parse", "satori_py.style.grid_values", "socket", "decimal",
     # floats, <style> sheets (and their selectors, cascade and media queries), form controls, list markers
     "satori_py.layout.floats", "satori_py.layout.float_context", "satori_py.style.sheet_apply",

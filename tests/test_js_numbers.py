@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from satori_py.errors import ImageError
 from satori_py.js_numbers import js_div, js_to_number, parse_view_box
-from satori_py.paint.image_formats import svg_size
+from satori_py.images.formats import svg_size
 from satori_py.style.replaced import svg_size as inline_svg_size
 
 NAN = math.nan

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from satori_py import render_png, render_svg
 from satori_py.case import load_case
-from satori_py.paint.image_source import CACHE as IMAGE_CACHE
+from satori_py.images.source import CACHE as IMAGE_CACHE
 from satori_py.text import engine, faces
 
 ROOT = Path(__file__).resolve().parent.parent

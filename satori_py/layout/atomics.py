@@ -56,9 +56,8 @@ def lay_out_atomic(box: RenderBox, width: float | None, compute: Compute, fit: F
         compute(node, width, height)
         return
     if width is not None and fit is not None:
-        margins = sum(float(node.style.get(k)) for k in ("marginLeft", "marginRight")
-                      if isinstance(node.style.get(k), (int, float)))
-        fit(node, max(0.0, width - margins))
+        declared = (node.style.get("marginLeft"), node.style.get("marginRight"))
+        fit(node, max(0.0, width - sum(float(m) for m in declared if isinstance(m, (int, float)))))
     compute(node, None, height)
     b = node.box
     margins = b.margin.left + b.margin.right

@@ -19,8 +19,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..cache import BoundedCache
+from ..diagnostics import Reporter
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
+from ..images.replaced import replaced_image
+from ..images.source import Fetcher
 from ..style import ComputedStyle, layout_alignment
 from ..style.memo import cached_style, root_style_of
 from ..style.replaced import image_size, natural_height_for
@@ -143,10 +146,10 @@ class TreeBuilder:
     viewport: tuple[float | None, float | None]
     embed_font: bool = True
     # Invalid values, reported instead of raised when given; see satori_py.diagnostics.
-    on_style_error: Callable[[Exception], None] | None = None
+    on_style_error: Reporter | None = None
     # What is ignored (unsupported properties, values that fall back, ...).
-    on_warning: Callable[[Exception], None] | None = None
-    image_loader: Callable[[Element, ComputedStyle], Any] | None = None
+    on_warning: Reporter | None = None
+    fetcher: Fetcher | None = None  # downloads image sources (without one, a URL source is an error)
     point_scale_factor: float = 1.0
     grapheme_images: Mapping[str, str] | None = None
     # tailwind(tw, inline style) -> the style with the tw classes under it (satori_py.tailwind).
@@ -396,10 +399,8 @@ class TreeBuilder:
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:
         """Size a replaced element from its natural size, attributes and style (compute.ts)."""
-        if self.image_loader is None:
-            return
         with node_context(el.path):
-            source = self.image_loader(el, style)
+            source = replaced_image(el, style, self.fetcher)
         box.image = source
         if el.type == "svg":
             size = style["svgSize"]

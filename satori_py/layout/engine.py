@@ -134,31 +134,37 @@ class Layout:
 
     # -- passes ------------------------------------------------------------------------------
 
-    def _compute(self, root: LayoutNode, width: float | str | None, height: float | None) -> None:
-        """Lay out one tree in passes until the values resolved from boxes settle."""
+    def _compute(self, root: LayoutNode, width: float | str | None, height: float | None,
+                 own: OwnSizes | None = None) -> None:
+        """Lay out one tree in passes until the values resolved from boxes settle.
+
+        ``own``: the root's sizes, instead of its style's (a measurement of the root alone).
+        """
         nodes = _nodes(root)
         entries = [e for e in self.deferred if id(e.node) in nodes]
 
         def lay_out(node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None:
+            if sizes is None and node is root:
+                sizes = own
             compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes)
 
-        def lay_out_max(node: LayoutNode, available: str | None) -> None:
-            self._compute(node, available, None)
+        def lay_out_max(node: LayoutNode, available: str | None, sizes: OwnSizes) -> None:
+            self._compute(node, available, None, sizes)
 
         measure_intrinsic(entries, lay_out)
         for _ in range(_MAX_PASSES):
-            compute_layout(root, width=width, height=height, point_scale_factor=self.scale)
-            changed = resolve_deferred(root, entries)
+            compute_layout(root, width=width, height=height, point_scale_factor=self.scale, sizes=own)
+            changed = resolve_deferred(root, entries, own)
             changed = size_placeholders(self.positions) or changed
             changed = self._floats is not None and self._floats.update(root, nodes) or changed
-            changed = self._refit_grids(root, nodes, lay_out) or changed
-            changed = self.flex_fit.update(root, width, height, lay_out) or changed
+            changed = self._refit_grids(root, nodes, lay_out, own) or changed
+            changed = self.flex_fit.update(root, width, height, lay_out, own) or changed
             changed = self.baselines.update(root) or changed
             parents = {id(n): parent for n, parent in with_parents(root)} if self.own_heights else {}
             for node, original in self.own_heights:
                 if id(node) in nodes and node is not root:
                     parent = parents.get(id(node))
-                    basis = definite_content_height(parent, parents) if parent is not None else None
+                    basis = definite_content_height(parent, parents, own) if parent is not None else None
                     changed = fit_own_height(node, original, lay_out_max, basis) or changed
             for box in self.paragraphs:
                 # Atomic inlines depend on their paragraph's width only: lay them out again when it changes.
@@ -169,7 +175,7 @@ class Layout:
             if not changed:
                 break
 
-    def _refit_grids(self, root: LayoutNode, nodes: set[int], lay_out: LayOut) -> bool:
+    def _refit_grids(self, root: LayoutNode, nodes: set[int], lay_out: LayOut, own: OwnSizes | None) -> bool:
         changed = False
         if not self.grids:
             return changed
@@ -180,7 +186,9 @@ class Layout:
         parents = {id(n): parent for n, parent in with_parents(root)}  # the root's is None
 
         for node in self.grids:
-            if node is root and not isinstance(node.style.get("width"), float):
+            width, height = ((own.width, own.height) if own is not None and node is root
+                             else (node.style.get("width"), node.style.get("height")))
+            if node is root and not isinstance(width, float):
                 continue  # an atomic inline's width is its content's: its grid repeats once
             if id(node) not in nodes:
                 continue
@@ -190,7 +198,7 @@ class Layout:
             if has_calc_tracks(grid):
                 changed = refit_calc_basis(node) or changed
             if has_auto_repeat(grid):
-                changed = refit_auto_repeats(node, True, isinstance(node.style.get("height"), float)) or changed
+                changed = refit_auto_repeats(node, True, isinstance(height, float)) or changed
             elif width_is_given(node, parents):
                 changed = refit_auto_columns(node, lay_out) or changed
         return changed

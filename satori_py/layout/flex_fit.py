@@ -170,6 +170,7 @@ class _Walk:
 
     root_width: float | None
     root_height: float | None
+    own: OwnSizes | None = None  # the root's sizes, instead of its style's
     parents: dict[int, LayoutNode | None] = field(default_factory=dict)
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
@@ -201,6 +202,8 @@ class _Walk:
         own = style.get("width" if axis == "w" else "height")
         content = _content(node, axis)
         if parent is None:
+            if self.own is not None:
+                own = self.own.width if axis == "w" else self.own.height
             given = self.root_width if axis == "w" else self.root_height
             return content if given is not None or _px(own) is not None else None
         if _px(own) is not None:
@@ -253,9 +256,11 @@ class FlexFit:
         self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
-               lay_out: LayOut) -> bool:
-        """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again)."""
-        walk = _Walk(width if isinstance(width, (int, float)) else None, height)
+               lay_out: LayOut, own: OwnSizes | None = None) -> bool:
+        """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again).
+
+        ``own``: the root's sizes, instead of its style's."""
+        walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a

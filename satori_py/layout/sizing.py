@@ -20,6 +20,7 @@ from typing import Any
 
 from ..style.types import Calc, FitContent, Percent
 from .taffy import LayoutNode, with_parents
+from .taffy_style import OwnSizes
 
 __all__ = ["Deferred", "defer", "definite_content_height", "fit_own_height", "resolve_deferred"]
 
@@ -129,8 +130,10 @@ def _keyword_width(entry: Deferred, value: Any, available: float | None) -> floa
     return max(0.0, border_box - _insets(entry.node))
 
 
-def resolve_deferred(root: LayoutNode, entries: list[Deferred]) -> bool:
-    """Resolve deferred values from the last layout; whether any changed (lay out again)."""
+def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | None = None) -> bool:
+    """Resolve deferred values from the last layout; whether any changed (lay out again).
+
+    ``own``: the root's sizes in this layout, instead of its style's."""
     if not entries:
         return False
     parents = {id(node): parent for node, parent in with_parents(root)}
@@ -145,7 +148,8 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred]) -> bool:
         # Absolute boxes resolve against the padding box, others against the content box.
         width = p.width - p.border.left - p.border.right - (0 if absolute else p.padding.left + p.padding.right)
         height = p.height - p.border.top - p.border.bottom - (0 if absolute else p.padding.top + p.padding.bottom)
-        height_definite = absolute or isinstance(parent.style.get("height"), (int, float))
+        parent_height = own.height if own is not None and parent is root else parent.style.get("height")
+        height_definite = absolute or isinstance(parent_height, (int, float))
         margins = 0.0
         for side in ("marginLeft", "marginRight"):
             margin = node.style.get(side)
@@ -154,8 +158,7 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred]) -> bool:
             if _is_keyword(value):
                 px: Any = _keyword_width(entry, value, max(0.0, width - margins))
             elif prop in _OF_SELF:
-                own = node.box
-                basis = own.content_width if prop == "columnGap" else own.content_height
+                basis = node.box.content_width if prop == "columnGap" else node.box.content_height
                 px = value.resolve(basis)
             elif prop in _OF_HEIGHT:
                 px = value.resolve(height) if height_definite else ("auto" if prop in _AUTO_OK else 0.0)
@@ -187,47 +190,48 @@ def needs_own_height(style: dict[str, Any]) -> bool:
                                  and style.get("flexDirection", "row") in ("column", "column-reverse"))
 
 
-def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | None]) -> float | None:
+def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | None],
+                            own: OwnSizes | None = None) -> float | None:
     """The content height of a laid-out block container when it is definite (a length, or
     a percentage of a definite one, up to the root), else None: what a child's
-    percentage height resolves against."""
-    height = node.style.get("height")
+    percentage height resolves against. ``own``: the root's sizes, instead of its style's."""
     parent = parents.get(id(node))
+    height = own.height if own is not None and parent is None else node.style.get("height")
     if isinstance(height, (int, float)) or (parent is None and height is not None):
         return node.box.content_height
     if isinstance(height, Percent) and parent is not None \
             and parent.style.get("display") in ("block", "flow-root") \
-            and definite_content_height(parent, parents) is not None:
+            and definite_content_height(parent, parents, own) is not None:
         return node.box.content_height
     return None
 
 
 def fit_own_height(node: LayoutNode, original: dict[str, Any],
-                   lay_out: Callable[[LayoutNode, str | None], None],
+                   lay_out: Callable[[LayoutNode, str | None, OwnSizes], None],
                    percent_basis: float | None = None) -> bool:
     """Lay a box out on its own at its width to learn its height; make that its height.
 
-    ``original`` keeps its ``width``/``height`` as written; a percentage height is
-    resolved against ``percent_basis`` (its block container's definite content
-    height), alone it would have nothing to resolve against. Whether the height changed.
+    ``original`` keeps its ``height`` as written; a percentage height is resolved
+    against ``percent_basis`` (its block container's definite content height), alone
+    it would have nothing to resolve against. The measurement gives the box its width
+    and that height as :class:`OwnSizes` (its minimum and maximum sizes kept); its
+    style's width stays. Whether the height changed.
     """
     if not original:
-        original.update(width=node.style.get("width"), height=node.style.get("height"))
+        original["height"] = node.style.get("height")
     b = node.box
     vertical = 0.0 if node.style.get("boxSizing") == "border-box" else (
         b.padding.top + b.padding.bottom + b.border.top + b.border.bottom)
     current = node.style.get("height")
-    node.style["width"] = b.width - _insets(node)
     own = original["height"]
-    node.style["height"] = own.resolve(percent_basis) \
-        if isinstance(own, Percent) and percent_basis is not None else own
+    if isinstance(own, Percent) and percent_basis is not None:
+        own = own.resolve(percent_basis)
     # The subtree's boxes of the enclosing layout stay: this is only a measurement.
     saved = [(n, n.box) for n, _parent in with_parents(node)]
-    lay_out(node, None)
+    lay_out(node, None, OwnSizes(b.width - _insets(node), own, limits=True))
     height = max(0.0, node.box.height - vertical)
     for n, box in saved:
         n.box = box
-    node.style["width"] = original["width"]
     node.style["height"] = height
     return not (isinstance(current, float) and abs(current - height) < 1e-3)
 

@@ -75,34 +75,40 @@ class OwnSizes(Frozen):
     """Sizes one computation gives its root instead of its style's, which stays as it is.
 
     For the measurements Taffy 0.7's workarounds make (a block laid out again at its final
-    size, a flex item's min-content size). ``width``/``height`` in px as the style's
-    ``boxSizing`` takes them, None for auto; the minimum and maximum sizes are auto;
-    ``padding`` (px) replaces the style's when given; ``fit_limits``: whether the limits
-    flex_fit gave the node (:class:`FitLimits`) still apply.
+    size, a flex item's min-content size, a box laid out alone at its width to learn its
+    height: sizing.fit_own_height). ``width``/``height`` in px as the style's
+    ``boxSizing`` takes them, None for auto (``height`` may also be a percentage or
+    ``"auto"``, as a style writes it); ``padding`` (px) replaces the style's when given;
+    ``fit_limits``: whether the limits flex_fit gave the node (:class:`FitLimits`) still
+    apply; ``limits``: whether the style's minimum and maximum sizes (and the floats'
+    minimum height) still apply, else they are auto.
     """
 
-    __slots__ = ("width", "height", "padding", "fit_limits")
+    __slots__ = ("width", "height", "padding", "fit_limits", "limits")
 
     width: float | None
-    height: float | None
+    height: float | Percent | str | None
     padding: Edges | None
     fit_limits: bool
+    limits: bool
 
     def __init__(
         self,
         width: float | None = None,
-        height: float | None = None,
+        height: float | Percent | str | None = None,
         padding: Edges | None = None,
         fit_limits: bool = True,
+        limits: bool = False,
     ) -> None:
         set_field(self, "width", width)
         set_field(self, "height", height)
         set_field(self, "padding", padding)
         set_field(self, "fit_limits", fit_limits)
+        set_field(self, "limits", limits)
 
     def key(self) -> Hashable:
         padding = self.padding
-        return (self.width, self.height, self.fit_limits,
+        return (self.width, self.height, self.fit_limits, self.limits,
                 None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
 
 
@@ -213,10 +219,13 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
         s["overflow_x"] = s["overflow_y"] = 1
     if sizes is None:
         s["size"] = {"width": _dim(get("width")), "height": _dim(get("height"))}
+    else:
+        s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
+    own_limits = sizes is None or sizes.limits
+    if own_limits:
         s["min_size"] = {"width": _dim(get("minWidth")), "height": _dim(get("minHeight"))}
         max_size = s["max_size"] = {"width": _dim(get("maxWidth")), "height": _dim(get("maxHeight"))}
     else:
-        s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
         s["min_size"] = {"width": AUTO, "height": AUTO}
         max_size = s["max_size"] = {"width": AUTO, "height": AUTO}
     if limits is not None and (sizes is None or sizes.fit_limits):
@@ -241,7 +250,7 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
                             ("right", hints.float_margin_right)):
             if value is not None:
                 margin[side] = _px(value)
-        if hints.float_min_height is not None and sizes is None:
+        if hints.float_min_height is not None and own_limits:
             s["min_size"]["height"] = _px(hints.float_min_height)
     padding = sizes.padding if sizes is not None else None
     s["padding"] = {side: _dim(get(key, 0), _ZERO) for side, key in _PADDINGS} if padding is None else {

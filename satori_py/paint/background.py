@@ -39,13 +39,13 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..images.source import Fetcher, load_image
 from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent, js_round, token_px
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
 from .geometry import Box, Radii, rect_path
-from .image import Fetcher, load_image
 
 __all__ = [
     "Area",

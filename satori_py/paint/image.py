@@ -1,9 +1,8 @@
 """Painting replaced content: an ``<img>`` (or an inline ``<svg>``) as an SVG ``<image>``.
 
 Mirrors the ``isImage`` branch of ``builder/rect.ts`` of Satori 0.63.2 with the
-clip of ``builder/overflow.ts`` / ``builder/content-mask.ts``; loading lives in
-:mod:`.image_source` and header sniffing in :mod:`.image_formats` (both
-re-exported here).
+clip of ``builder/overflow.ts`` / ``builder/content-mask.ts``. The source was
+loaded and sized before layout (:mod:`satori_py.images`); it comes with the render box.
 
 Reference behaviour kept on purpose:
 
@@ -26,7 +25,7 @@ Reference behaviour kept on purpose:
 * With a ``transform`` (its own or an ancestor's) the image is only clipped to its
   border box, rounded by the outer border radius.
 * An image of no area is not drawn; ``preserveAspectRatio`` is ``none``
-  except for inline SVGs, which keep their own (``svg_aspect_ratio``).
+  except for inline SVGs, which keep their own (``ImageSource.aspect_ratio``).
 """
 from __future__ import annotations
 
@@ -35,24 +34,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..images.source import ImageSource
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .geometry import Radii, rect_path
-from .image_formats import detect_mime, raster_size, svg_size
-from .image_source import (
-    CACHE,
-    Fetcher,
-    ImageSource,
-    clear_image_cache,
-    intrinsic_size,
-    load_image,
-)
 
-__all__ = [
-    "CACHE", "Fetcher", "ImageSource", "clear_image_cache", "detect_mime", "fit_rect",
-    "image_nodes", "intrinsic_size", "load_image", "object_position",
-    "raster_size", "svg_size",
-]
+__all__ = ["fit_rect", "image_nodes", "object_position"]
 
 SIDES = ("Top", "Right", "Bottom", "Left")
 _FITS_WITH_RATIO = ("contain", "cover", "scale-down")
@@ -67,7 +54,6 @@ def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height
                 natural: tuple[float, float] | None = None,
                 padding: Sequence[float] | None = None,
                 border: Sequence[float] | None = None,
-                svg_aspect_ratio: str | None = None,
                 transformed: bool | None = None) -> tuple[list[SvgNode], list[SvgNode]]:
     """The ``<image>`` of a replaced element and the clip paths it needs: ``(shapes, defs)``.
 
@@ -84,9 +70,9 @@ def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height
     if not source.href:
         return [], []
     nat_w, nat_h = natural if natural is not None else (source.width, source.height)
-    if svg_aspect_ratio:
+    if source.aspect_ratio:  # an inline SVG's document, fitted by its preserveAspectRatio
         rect = (x, y, width, height)
-        aspect = svg_aspect_ratio
+        aspect = source.aspect_ratio
     else:
         fit = str(style.get("objectFit") or "fill")
         rect = fit_rect(fit, style.get("objectPosition"), x, y, width, height, nat_w, nat_h)

@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..images.source import Fetcher
 from ..style.paint_types import MaskLayer
 from ..style.types import BackgroundLayer
 from ..svg import SvgNode, fmt
 from .background import box_area, image_layer
 from .compose import url, wrap_one
-from .image import Fetcher
 
 __all__ = ["build_mask"]
 

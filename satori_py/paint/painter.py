@@ -194,9 +194,8 @@ def _formatting(style: Any) -> str:
 
 
 class Painter:
-    def __init__(self, *, debug: bool = False, image_drawer: Any = None, fetcher: Any = None) -> None:
+    def __init__(self, *, debug: bool = False, fetcher: Any = None) -> None:
         self.debug = debug
-        self.image_drawer = image_drawer
         self.fetcher = fetcher
         self.defs: list[SvgNode] = []
         self.viewport = (0.0, 0.0)
@@ -428,7 +427,7 @@ class Painter:
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
-            text_clip=text_clip_id, image_drawer=self.image_drawer, fetcher=self.fetcher, debug=self.debug)
+            text_clip=text_clip_id, fetcher=self.fetcher, debug=self.debug)
         self.defs.extend(drawn.defs)
         check_raster_cost((*drawn.nodes, *drawn.defs, *mask_defs), self.viewport, matrix, box.path)
         self.backdrop = self.backdrop or drawn.backdrop

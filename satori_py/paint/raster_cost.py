@@ -12,7 +12,7 @@ for the shapes and defs each element draws, with the transform it is drawn with:
 * An SVG image drawn larger than its own size (its box, or the transforms above
   it) scales its filter regions and pattern tiles with it: its work was counted
   at its own size when it was loaded, what it adds is counted here
-  (``image_limits.check_drawn_svg``; a flood in a 200 x 100 px SVG under
+  (``images.checks.check_drawn_svg``; a flood in a 200 x 100 px SVG under
   ``scale(100)`` took 1.2 GB).
 * Strokes (``max_stroke_reach``), below.
 
@@ -42,7 +42,7 @@ from ..limits import active
 from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from .filter import expansion
-from .image_limits import check_drawn_svg
+from ..images.checks import check_drawn_svg
 from .transform import matrix_stretch
 
 __all__ = ["check_raster_cost", "count_backdrop"]

@@ -9,7 +9,6 @@ defines what its descendants use.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from .box import borders, debug_outline
 from .compose import clipped, transformed
 from .filter import backdrop
 from .geometry import Radii, rect_path
+from .image import image_nodes
 from .raster_cost import count_backdrop
 from .shadow import box_shadows
 
@@ -57,9 +57,7 @@ def _outline(x: float, y: float, w: float, h: float, radii: Radii, matrix: str |
 def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, border: Edges,
              radii: Radii, uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
              viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
-             text_clip: str | None = None,
-             image_drawer: Callable[..., tuple[list[SvgNode], list[SvgNode]]] | None = None,
-             fetcher: Any = None, debug: bool = False, keep: bool = True) -> Drawn:
+             text_clip: str | None = None, fetcher: Any = None, debug: bool = False, keep: bool = True) -> Drawn:
     """The shapes of a box with ``style`` at ``rect`` (its border box, x, y, width, height).
 
     ``padding`` is resolved (top, right, bottom, left), ``border`` the used border
@@ -82,7 +80,7 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     copies).
     """
     args = (style, rect, padding, border, radii, uid, matrix, clip, mask, border_clip, viewport, image,
-            under_transform, text_clip, image_drawer, fetcher, debug)
+            under_transform, text_clip, fetcher, debug)
     if not keep or image is not None or _loads_images(style):
         return _draw_box(*args)
     key = (style.token, rect, padding, uid, matrix, clip, mask, border_clip, viewport, under_transform,
@@ -132,8 +130,7 @@ def _loads_images(style: Any) -> bool:
 def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edges, border: Edges, radii: Radii,
               uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
               viewport: tuple[float, float], image: Any, under_transform: bool, text_clip: str | None,
-              image_drawer: Callable[..., tuple[list[SvgNode], list[SvgNode]]] | None, fetcher: Any,
-              debug: bool) -> Drawn:
+              fetcher: Any, debug: bool) -> Drawn:
     out = Drawn()
     if style.get("visibility", "visible") == "hidden":
         return out
@@ -155,13 +152,13 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
     out.defs.extend(defs)
     content.extend(shapes)
 
-    if image is not None and image_drawer is not None:
+    if image is not None:
         top, right, bottom, left = border
         cx, cy = x + left + padding[3], y + top + padding[0]
         cw = w - left - right - padding[3] - padding[1]
         ch = h - top - bottom - padding[0] - padding[2]
-        shapes, defs = image_drawer(image, x=cx, y=cy, width=cw, height=ch, style=style, radii=radii,
-                                    id_prefix=uid, transformed=under_transform)
+        shapes, defs = image_nodes(image, x=cx, y=cy, width=cw, height=ch, style=style, radii=radii,
+                                   id_prefix=uid, transformed=under_transform)
         out.defs.extend(defs)
         content.extend(shapes)
 

@@ -43,6 +43,8 @@ filter's area):
 * A large box's blurred outer shadow is drawn in pieces (:mod:`.shadow_split`):
   its straight edges as gradients of resvg's own blur profile, the filter run
   only over the corners.
+* A round box's (a circle, or a rounded square nearly one) is a radial gradient
+  of the blur's profile (:mod:`.shadow_round`), without a filter.
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ from ..style.types import RGBA, Shadow
 from ..svg import SvgNode
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
+from .shadow_round import round_profile
 from .shadow_split import Band, Corner, Rect, profile_stops, split_shadow
 from .transform import matrix_stretch
 
@@ -243,11 +246,23 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         # colour's alpha: the pixels of a flood "in" the blurred alpha, without the flood
         # and the composite over the region.
         colour = shadow.color
-        # A large box's shadow in pieces (see shadow_split): only its corners are blurred.
         bounds = (x + shadow.offset_x - spread, y + shadow.offset_y - spread,
                   x + shadow.offset_x + width + spread, y + shadow.offset_y + height + spread)
         whole = ((region["x"], region["y"], region["x"] + region["width"], region["y"] + region["height"])
                  if canvas else (0, 0, 0, 0))
+        stops = _round_stops(shadow, spread, width, height, radii) if canvas and not clip and not mask else None
+        if stops is not None:
+            # A round box's shadow: the blur's profile as a radial gradient (see shadow_round).
+            extent = stops[-1][0]
+            defs.append(SvgNode("radialGradient", {
+                "id": shadow_id, "gradientUnits": "userSpaceOnUse", "cx": (bounds[0] + bounds[2]) / 2,
+                "cy": (bounds[1] + bounds[3]) / 2, "r": extent}, [
+                SvgNode("stop", {"offset": round(d / extent, 4), "stop-color": solid, "stop-opacity": opacity})
+                for d, opacity in stops]))
+            outer.append(SvgNode("rect", {"x": region["x"], "y": region["y"], "width": region["width"],
+                                          "height": region["height"], "fill": url(shadow_id), **keep_off}))
+            continue
+        # A large box's shadow in pieces (see shadow_split): only its corners are blurred.
         pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
                   if canvas and not clip and not mask and shadow.blur >= _SPLIT_BLUR else None)
         if pieces is not None:
@@ -260,6 +275,17 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         outer.append(wrap_one(content, {**keep_off, "filter": url(shadow_id),
                                         "opacity": colour.a if colour.a < 1 else None}))
     return defs, outer, inner
+
+
+def _round_stops(shadow: Shadow, spread: float, width: float, height: float,
+                 radii: Radii) -> list[tuple[float, float]] | None:
+    """The radial gradient's stops of a blurred outer shadow of a round box (:mod:`.shadow_round`),
+    or None: only square boxes whose four corners are the same circular arc qualify."""
+    radius = radii.tl[0]
+    if (shadow.blur < _SPLIT_BLUR or spread < 0 or width != height or radius <= 0 or radii.shaped
+            or any(corner != (radius, radius) for corner in radii.corners)):
+        return None
+    return round_profile(width + 2 * spread, radius + spread, shadow.blur / 2, shadow.color.a)
 
 
 def shadow_extent(shadows: tuple[Shadow, ...]) -> float:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .geometry import Radii
 
-__all__ = ["Band", "Corner", "Rect", "box_blur_widths", "profile_stops", "split_shadow"]
+__all__ = ["Band", "Corner", "Rect", "box_blur_widths", "fewest_stops", "profile_stops", "split_shadow"]
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -165,16 +165,7 @@ def profile_stops(lo: float, hi: float, shape_lo: float, shape_hi: float, sigma:
     """
     first = math.floor(lo)
     values = _profile(first, math.ceil(hi), shape_lo, shape_hi, sigma, math.floor(region[0]), math.ceil(region[1]))
-    points = [(first + j + 0.5, v) for j, v in enumerate(values)]
-    kept = [points[0]]
-    i = 0
-    while i < len(points) - 1:
-        # The farthest point that a straight line from the last kept one still fits.
-        j = i + 1
-        while j + 1 < len(points) and _fits(points, i, j + 1):
-            j += 1
-        kept.append(points[j])
-        i = j
+    kept = fewest_stops([(first + j + 0.5, v) for j, v in enumerate(values)])
     while len(kept) > 1 and kept[0][1] == kept[1][1]:
         kept.pop(0)
     while len(kept) > 1 and kept[-1][1] == kept[-2][1]:
@@ -184,6 +175,20 @@ def profile_stops(lo: float, hi: float, shape_lo: float, shape_hi: float, sigma:
     return start, end, [(round((t - start) / span, 3), round(alpha * v / 255, 3)) for t, v in kept]
 
 
-def _fits(points: list[tuple[float, int]], i: int, j: int) -> bool:
+def fewest_stops(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The (position, level) points a gradient needs: each next one the farthest that a straight
+    line from the last kept one reaches with every point between within half a level."""
+    kept = [points[0]]
+    i = 0
+    while i < len(points) - 1:
+        j = i + 1
+        while j + 1 < len(points) and _fits(points, i, j + 1):
+            j += 1
+        kept.append(points[j])
+        i = j
+    return kept
+
+
+def _fits(points: list[tuple[float, float]], i: int, j: int) -> bool:
     (t0, v0), (t1, v1) = points[i], points[j]
     return all(abs(v0 + (v1 - v0) * (t - t0) / (t1 - t0) - v) <= 0.5 for t, v in points[i + 1:j])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterator, Mapping
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from ..errors import SatoriError, StyleError
@@ -41,9 +42,15 @@ _TEXT_ALIGN = {k: k for k in ("left", "right", "center", "justify", "start", "en
 _SIDES = ("Top", "Right", "Bottom", "Left")
 # Folded into `textShadow`.
 _SHADOW_PARTS = ("textShadowOffset", "textShadowColor", "textShadowRadius")
-_ROWS = tuple((name, row, row.initial is CURRENT_COLOR) for name, row in PROPERTIES.items())
-_CURRENT_COLOR_INHERITED = frozenset(
-    name for name, row in PROPERTIES.items() if row.inherited and row.initial is CURRENT_COLOR)
+# The properties in the table's order (compute.ts's), and their values when not declared:
+# the initial value, the element's colour for currentColor, or the parent's value for an
+# inherited property (for an inherited currentColor one: once an ancestor has set it).
+_ROW_INDEX = {name: i for i, name in enumerate(PROPERTIES)}
+_INITIAL_TYPED = {name: None if row.initial is CURRENT_COLOR else row.initial for name, row in PROPERTIES.items()}
+_CURRENT_INITIAL = tuple(name for name, row in PROPERTIES.items() if row.initial is CURRENT_COLOR)
+_INHERITED_PLAIN = tuple(name for name, row in PROPERTIES.items() if row.inherited and row.initial is not CURRENT_COLOR)
+_inherited_plain = itemgetter(*_INHERITED_PLAIN)
+_INHERITED_CURRENT = tuple(name for name, row in PROPERTIES.items() if row.inherited and row.initial is CURRENT_COLOR)
 # The declared keys that change an inherited group (the text shadow's parts make textShadow).
 _FONT_KEYS = GROUP_KEYS["font"]
 _TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
@@ -61,7 +68,8 @@ class ComputedStyle(Mapping[str, Any]):
     groups, when the element changes none of their values.
     """
 
-    __slots__ = ("_values", "warnings", "lengths", "_box", "_flex", "_font", "_text", "_paint", "_token")
+    __slots__ = ("_values", "warnings", "lengths", "_box", "_flex", "_font", "_text", "_paint", "_token",
+                 "_inherited")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
@@ -70,6 +78,7 @@ class ComputedStyle(Mapping[str, Any]):
     _font: FontGroup | None
     _text: TextGroup | None
     _token: int
+    _inherited: dict[str, Any] | None
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
                  font: FontGroup | None = None, text: TextGroup | None = None,
@@ -84,6 +93,7 @@ class ComputedStyle(Mapping[str, Any]):
         set_slot(self, "_text", text)
         set_slot(self, "_paint", None)
         set_slot(self, "_token", 0)
+        set_slot(self, "_inherited", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("ComputedStyle is immutable; use replace()")
@@ -112,6 +122,15 @@ class ComputedStyle(Mapping[str, Any]):
             token = next(_TOKENS)  # atomic under the GIL; two threads could only both stamp it
             object.__setattr__(self, "_token", token)
         return token
+
+    def inherited(self) -> Mapping[str, Any]:
+        """What a child inherits: the inherited and the custom (``--*``) values, in order.
+        Made once per style (an element's children share it)."""
+        values: dict[str, Any] | None = self._inherited
+        if values is None:
+            values = _inherited_values(self._values)
+            object.__setattr__(self, "_inherited", values)
+        return values
 
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with ``changes`` (e.g. ``_chRatio`` once the font is known)."""
@@ -180,6 +199,10 @@ def _snap(width: float, scale: float) -> float:
     if abs(pixels - round(pixels)) < 1e-6:
         return width
     return max(1, math.floor(pixels)) / scale
+
+
+def _inherited_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in INHERITED or k.startswith("--")}
 
 
 def inline_style(props: Mapping[str, Any],
@@ -258,8 +281,11 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         preset.get("direction") or parent.get("direction") or "ltr")
     declarations, resets = cascade_declarations(preset, inline, direction)
 
-    parent_values = parent._values if isinstance(parent, ComputedStyle) else dict(parent)
-    base = {k: v for k, v in parent_values.items() if k in INHERITED or k.startswith("--")}
+    if isinstance(parent, ComputedStyle):
+        parent_values, base = parent._values, dict(parent.inherited())
+    else:
+        parent_values = dict(parent)
+        base = _inherited_values(parent_values)
     apply_resets(base, resets)
     if "color" not in base:
         base.pop("_colorText", None)
@@ -274,21 +300,25 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
                                            lengths, report)
     color = expanded.color
-    typed: dict[str, Any] = {}
-    ctx = conv.Context("", font_size, color, lengths, report, soft, typed, ignored)
 
     # Inherited colours that default to currentColor follow each element's own
-    # colour until some ancestor sets them.
+    # colour until some ancestor sets them. Every property starts at the value it has
+    # when not declared (also the fallback of an invalid declaration); the declared
+    # ones are then converted in the table's order.
     set_colors = set(parent_values.get("_setColors", ()))
-    for name, row, current_initial in _ROWS:
-        if name not in declared:
-            if row.inherited and name in base and (not current_initial or name in set_colors):
-                typed[name] = base[name]
-            else:
-                typed[name] = color if current_initial else row.initial
-            continue
-        inherits = row.inherited and name in base and (not current_initial or name in set_colors)
-        fallback = base[name] if inherits else (color if current_initial else row.initial)
+    typed: dict[str, Any] = dict(_INITIAL_TYPED)
+    for name in _CURRENT_INITIAL:
+        typed[name] = color
+    try:
+        typed.update(zip(_INHERITED_PLAIN, _inherited_plain(base)))
+    except KeyError:  # a root style without some inherited value
+        typed.update({name: base[name] for name in _INHERITED_PLAIN if name in base})
+    for name in _INHERITED_CURRENT:
+        if name in base and name in set_colors:
+            typed[name] = base[name]
+    ctx = conv.Context("", font_size, color, lengths, report, soft, typed, ignored)
+
+    for name in sorted(declared.keys() & _ROW_INDEX.keys(), key=_ROW_INDEX.__getitem__):
         value = declared[name]
         ctx.prop = name
         reported = False
@@ -300,7 +330,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
             typed[name] = float(value) if isinstance(value, (int, float)) and value > 0 else None
         else:
             try:
-                result = row.convert(value, ctx)
+                result = PROPERTIES[name].convert(value, ctx)
             except SatoriError:
                 raise
             except Exception:  # noqa: BLE001 - any other failure of a converter: the value is invalid
@@ -308,7 +338,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                 result = conv.INVALID
             if result is conv.INVALID and not reported and name not in expanded.warned:
                 ignored(conv.ignored_value(name, value))
-            typed[name] = fallback if result is conv.INVALID else result
+            if result is not conv.INVALID:
+                typed[name] = result
 
     typed["fontSize"] = font_size
     typed["color"] = color
@@ -324,7 +355,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         values.pop(part, None)
     values.update(typed)
     values.update(expanded.variables)
-    set_colors |= {name for name in _CURRENT_COLOR_INHERITED if name in declared}
+    set_colors |= {name for name in _INHERITED_CURRENT if name in declared}
     values.update(_colorText=expanded.color_text, _listDepth=list_depth, _setColors=frozenset(set_colors),
                   _childListDepth=list_depth + (1 if tag in LIST_ELEMENTS else 0),
                   aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _declared=frozenset(declared))

@@ -7,8 +7,8 @@ element and its ancestors (an invalid one drops the attribute; only ``var(`` is
 looked for, not a lone ``env()``), a value that is ``currentColor`` becomes the
 current colour (the ``<svg>``'s computed ``color``, changed by ``style.color``
 inside the SVG, where ``currentColor`` is the parent's), and colours resvg
-can't read (``oklch()``...) are rewritten as ``rgb()``. The painter
-(:mod:`satori_py.paint.inline_svg`) writes the document from the
+can't read (``oklch()``...) are rewritten as ``rgb()``. The images stage
+(:mod:`satori_py.images.inline_svg`) writes the document from the
 :class:`~.paint_types.SvgElementValues` made here.
 """
 from __future__ import annotations

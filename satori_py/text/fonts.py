@@ -31,12 +31,20 @@ SUFFIX_WHEN_LANG_NOT_SET = "unknown"
 
 
 class FontLike(Protocol):
-    """What a registered font needs: ``options.Font`` or anything shaped like it."""
+    """What a registered font needs: ``options.Font`` or anything shaped like it (read-only
+    attributes, so a frozen dataclass fits)."""
 
-    name: str
-    weight: Any
-    style: Any
-    lang: str | None
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def weight(self) -> Any: ...
+
+    @property
+    def style(self) -> Any: ...
+
+    @property
+    def lang(self) -> str | None: ...
 
     def load_bytes(self) -> bytes: ...
 

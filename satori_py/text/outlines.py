@@ -28,9 +28,9 @@ exponent or ``-0`` and without separators other than those of
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import repeat
-from operator import add, mul
+from operator import add, mul, neg
 from typing import Any
 
 from ..frozen import Frozen, set_field
@@ -41,44 +41,78 @@ Outline = tuple[str, tuple[float, ...]]
 EMPTY_OUTLINE: Outline = ("", ())
 
 _ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
+#: Each command letter followed by a slot for each of its points ("\0" before each but
+#: the first, which the letter itself precedes): the text before each point's x.
+_SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k in _ARITY.items()})
 
 
 # -- reading outlines -------------------------------------------------------------------
 
-def _glyf_points(glyf: Any, name: str, depth: int = 0) -> list[tuple[float, float, bool, bool]]:
-    """(x, y, on_curve, last_point_of_contour) like opentype.js's ``glyph.points``."""
+#: A TrueType glyph's points as columns: x, y, on-curve (a byte 1 or 0 per point) and
+#: the index of each contour's last point (increasing; points after the last are not
+#: drawn), like opentype.js's ``glyph.points`` with its ``lastPointOfContour`` flags.
+Points = tuple[list[float], list[float], bytes, list[int]]
+NO_POINTS: Points = ([], [], b"", [])
+
+
+def contour_ends(ends: Iterable[int], count: int) -> list[int]:
+    """The points that end a contour, as opentype.js flags them: each listed index below
+    ``count``, once, in order."""
+    return sorted({e for e in ends if e < count})
+
+
+def _glyf_points(glyf: Any, name: str, depth: int = 0) -> Points:
+    """The points of a glyph of a fontTools ``glyf`` table, components placed."""
     glyph = glyf[name]
     if glyph.numberOfContours == 0 or depth > 16:
-        return []
+        return NO_POINTS
     if not glyph.isComposite():
         coords = glyph.coordinates
-        flags = glyph.flags
-        ends = set(glyph.endPtsOfContours)
-        return [(coords[i][0], coords[i][1], bool(flags[i] & 1), i in ends)
-                for i in range(len(coords))]
-    points: list[tuple[float, float, bool, bool]] = []
+        return ([c[0] for c in coords], [c[1] for c in coords], bytes(f & 1 for f in glyph.flags),
+                contour_ends(glyph.endPtsOfContours, len(coords)))
+    xs: list[float] = []
+    ys: list[float] = []
+    on = b""
+    ends: list[int] = []
     for comp in glyph.components:
         sub = _glyf_points(glyf, comp.glyphName, depth + 1)
-        if not sub:
+        if not sub[0]:
             continue
         if hasattr(comp, "transform"):
-            (xs, s01), (s10, ys) = comp.transform
+            (xx, s01), (s10, yy) = comp.transform
         else:
-            xs, s01, s10, ys = 1, 0, 0, 1
+            xx, s01, s10, yy = 1, 0, 0, 1
         if hasattr(comp, "firstPt"):
             # Positioned by matching a point of the glyph so far with one of
             # the component (rare); opentype.js throws when out of range.
-            if comp.firstPt >= len(points) or comp.secondPt >= len(sub):
+            if comp.firstPt >= len(xs) or comp.secondPt >= len(sub[0]):
                 raise ValueError(f"Matched points out of range in {name}")
-            fx, fy = points[comp.firstPt][:2]
-            px, py = sub[comp.secondPt][:2]
-            dx = fx - (xs * px + s01 * py + 0)
-            dy = fy - (s10 * px + ys * py + 0)
+            px, py = sub[0][comp.secondPt], sub[1][comp.secondPt]
+            dx = xs[comp.firstPt] - (xx * px + s01 * py + 0)
+            dy = ys[comp.firstPt] - (s10 * px + yy * py + 0)
         else:
             dx, dy = comp.x, comp.y
-        points.extend((xs * x + s01 * y + dx, s10 * x + ys * y + dy, on, last)
-                      for x, y, on, last in sub)
-    return points
+        on, ends = append_points(xs, ys, on, ends, sub, (xx, s01, s10, yy, dx, dy))
+    return xs, ys, on, ends
+
+
+def append_points(xs: list[float], ys: list[float], on: bytes, ends: list[int], sub: Points,
+                  place: tuple[float, ...]) -> tuple[bytes, list[int]]:
+    """Append a component's points to a composite glyph's ``xs``/``ys`` (in place); the
+    composite's new on-curve bytes and contour ends. ``place`` is opentype.js's
+    transform ``(xScale, scale01, scale10, yScale, dx, dy)``: ``x' = xScale*x + scale01*y
+    + dx``, ``y' = scale10*x + yScale*y + dy``; or only ``(dx, dy)``: ``x + dx, y + dy``."""
+    sx, sy, son, sends = sub
+    base = len(xs)
+    if len(place) == 2:
+        dx, dy = place
+        xs += [x + dx for x in sx]
+        ys += [y + dy for y in sy]
+    else:
+        xx, s01, s10, yy, dx, dy = place
+        xs += [xx * x + s01 * y + dx for x, y in zip(sx, sy)]
+        ys += [s10 * x + yy * y + dy for x, y in zip(sx, sy)]
+    return on + son, ends + [e + base for e in sends]
 
 
 def glyf_outline(glyf: Any, name: str) -> Outline:
@@ -86,38 +120,42 @@ def glyf_outline(glyf: Any, name: str) -> Outline:
     return points_outline(_glyf_points(glyf, name))
 
 
-def points_outline(points: Sequence[tuple[float, float, bool, bool]]) -> Outline:
-    """The outline of a TrueType glyph's points, built like opentype.js's ``getPath``."""
+#: On-curve bytes -> the command of their point (off-curve: "Q").
+_COMMAND = bytes.maketrans(b"\0\1", b"QL")
+
+
+def points_outline(points: Points) -> Outline:
+    """The outline of a TrueType glyph's points, built like opentype.js's ``getPath``:
+    each contour starts at its last point when on the curve, else at its first when on
+    the curve, else at their midpoint; then every point emits ``L x y`` when on the
+    curve, else ``Q x y ex ey``, e being the next point of the contour when that is on
+    the curve, else their midpoint; then ``Z``."""
+    xs, ys, on, ends = points
+    if not ends:
+        return EMPTY_OUTLINE
     ops: list[str] = []
     out: list[float] = []
-    contour: list[tuple[float, float, bool, bool]] = []
-    for pt in points:
-        contour.append(pt)
-        if not pt[3]:
-            continue
-        n = len(contour)
-        curr, nxt = contour[-1], contour[0]
-        if curr[2]:
-            out += (curr[0], curr[1])
-        elif nxt[2]:
-            out += (nxt[0], nxt[1])
+    commands = on.translate(_COMMAND).decode("ascii")
+    first = 0
+    for last in ends:
+        if on[last]:
+            out += (xs[last], ys[last])
+        elif on[first]:
+            out += (xs[first], ys[first])
         else:
-            out += ((curr[0] + nxt[0]) * 0.5, (curr[1] + nxt[1]) * 0.5)
-        ops.append("M")
-        for i in range(n):
-            curr, nxt = nxt, contour[(i + 1) % n]
-            if curr[2]:
-                ops.append("L")
-                out += (curr[0], curr[1])
+            out += ((xs[last] + xs[first]) * 0.5, (ys[last] + ys[first]) * 0.5)
+        ops += ("M", commands[first:last + 1], "Z")
+        for i in range(first, last + 1):
+            x, y = xs[i], ys[i]
+            if on[i]:
+                out += (x, y)
             else:
-                if nxt[2]:
-                    ex, ey = nxt[0], nxt[1]
+                j = i + 1 if i < last else first
+                if on[j]:
+                    out += (x, y, xs[j], ys[j])
                 else:
-                    ex, ey = (curr[0] + nxt[0]) * 0.5, (curr[1] + nxt[1]) * 0.5
-                ops.append("Q")
-                out += (curr[0], curr[1], ex, ey)
-        ops.append("Z")
-        contour = []
+                    out += (x, y, (x + xs[j]) * 0.5, (y + ys[j]) * 0.5)
+        first = last + 1
     return "".join(ops), tuple(out)
 
 
@@ -175,7 +213,7 @@ def pen_outline(glyph_set: Any, name: str) -> Outline:
 
 # -- numbers ---------------------------------------------------------------------------
 
-class _Halves(dict):  # type: ignore[type-arg]
+class _Halves(dict[int, str]):
     """``int(v * 20)`` -> the text of ``v`` rounded to 0.1 half away from zero.
 
     Why twenty: the reference computes ``Math.round(v * 10)`` (on ``-v`` for
@@ -207,10 +245,11 @@ def fmt_tenth(value: float) -> str:
     return _HALVES[int(value * 20.0)]
 
 
-def _fmt_all(bases: Sequence[float], offsets: Sequence[float]) -> list[str]:
+def _fmt_all(bases: Iterable[float], offsets: Iterable[float]) -> list[str]:
     """:func:`fmt_tenth` of ``bases[i] + offsets[i]`` for all i, as C-level
-    ``map`` chains: the hot loop of text output."""
-    return list(map(_halves, map(int, map(mul, map(add, bases, offsets), repeat(20.0)))))
+    ``map`` chains: the hot loop of text output. (``math.trunc`` is ``int`` for a
+    float, at half the cost of calling the type.)"""
+    return list(map(_halves, map(math.trunc, map(mul, map(add, bases, offsets), repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
@@ -218,22 +257,24 @@ def _fmt_all(bases: Sequence[float], offsets: Sequence[float]) -> list[str]:
 class ScaledOutline(Frozen):
     """An outline prepared for one scale and skew.
 
-    ``offsets`` are added to the glyph's x (even positions) and baseline y (odd
-    positions) before rounding; ``literals[i]`` is the text before number i
-    (a command letter, maybe after a ``Z``, or a space) and ``tail`` the text
-    after the last number.
+    ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
+    point each); ``literals[i]`` is the text before point i's x (a command letter,
+    maybe after a ``Z``, or a space), a space comes before every y, and ``tail``
+    is the text after the last number.
     """
 
-    __slots__ = ("literals", "tail", "offsets")
+    __slots__ = ("literals", "tail", "dx", "dy")
 
     literals: tuple[str, ...]
     tail: str
-    offsets: tuple[float, ...]
+    dx: tuple[float, ...]
+    dy: tuple[float, ...]
 
-    def __init__(self, literals: tuple[str, ...], tail: str, offsets: tuple[float, ...]) -> None:
+    def __init__(self, literals: tuple[str, ...], tail: str, dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
         set_field(self, "literals", literals)
         set_field(self, "tail", tail)
-        set_field(self, "offsets", offsets)
+        set_field(self, "dx", dx)
+        set_field(self, "dy", dy)
 
 
 def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOutline:
@@ -241,34 +282,32 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
 
     The offsets are computed with the reference's operation order,
     ``(cx + skew * cy) * scale`` and ``-(cy * scale)``, so that adding the
-    position gives the very same doubles it rounds.
+    position gives the very same doubles it rounds. Both are C-level ``map``
+    chains, and the literals come from one ``translate`` of the command letters
+    (each letter becomes itself and its points' slots, ``"\\0"``-separated; a
+    ``Z`` has none, so it joins the next letter's literal or the tail).
     """
     ops, coords = outline
-    literals: list[str] = []
-    offs: list[float] = []
-    pending = ""
-    i = 0
-    for op in ops:
-        k = _ARITY[op]
-        if not k:
-            pending += op
-            continue
-        for j in range(k):
-            cx, cy = coords[i], coords[i + 1]
-            i += 2
-            literals.append(pending + op if j == 0 else " ")
-            literals.append(" ")
-            pending = ""
-            offs.append((cx + skew * cy) * scale)
-            offs.append(-(cy * scale))
-    return ScaledOutline(tuple(literals), pending, tuple(offs))
+    literals = ops.translate(_SLOTS).split("\0")
+    tail = literals.pop()
+    xs, ys = coords[0::2], coords[1::2]
+    # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
+    slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
+    return ScaledOutline(tuple(literals), tail, tuple(map(mul, slanted, repeat(scale))),
+                         tuple(map(neg, map(mul, ys, repeat(scale)))))
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
-    """The path data of glyphs placed at ``(x, baseline y)``, concatenated."""
+    """The path data of glyphs placed at ``(x, baseline y)``, concatenated.
+
+    A glyph drawn again on the same baseline (a letter that repeats in a line) has
+    the same y numbers: they are formatted once per call."""
     literals: list[str] = []
-    bases: list[float] = []
-    offsets: list[float] = []
+    xbases: list[float] = []
+    xoffsets: list[float] = []
+    ynumbers: list[str] = []
+    # (id of the scaled outline, y) -> (that outline, to keep its id, and its y numbers)
+    seen: dict[tuple[int, float], tuple[ScaledOutline, list[str]]] = {}
     tail = ""
     for scaled, x, y in glyphs:
         if not scaled.literals:
@@ -279,14 +318,19 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
         if tail:
             literals[start] = tail + literals[start]
         tail = scaled.tail
-        offsets += scaled.offsets
-        bases += (x, y) * (len(scaled.offsets) // 2)
+        xoffsets += scaled.dx
+        xbases += (x,) * len(scaled.dx)
+        key = (id(scaled), y)
+        hit = seen.get(key)
+        if hit is None:
+            hit = seen[key] = (scaled, _fmt_all(repeat(y), scaled.dy))
+        ynumbers += hit[1]
     if not literals:
         return tail
-    numbers = _fmt_all(bases, offsets)
-    parts: list[str] = [""] * (2 * len(numbers))
-    parts[0::2] = literals
-    parts[1::2] = numbers
+    parts: list[str] = [" "] * (4 * len(literals))
+    parts[0::4] = literals
+    parts[1::4] = _fmt_all(xbases, xoffsets)
+    parts[3::4] = ynumbers
     return "".join(parts) + tail
 
 

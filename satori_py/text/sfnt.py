@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from struct import unpack_from
 
-__all__ = ["Metrics", "Point", "Sfnt"]
+from .outlines import NO_POINTS, Points, append_points, contour_ends
 
-#: (x, y, on_curve, last_point_of_contour), as opentype.js's ``glyph.points``.
-Point = tuple[float, float, bool, bool]
+__all__ = ["Metrics", "Sfnt"]
+
 #: unitsPerEm, macStyle, hhea ascent, descent; then OS/2's sTypoAscender,
 #: sTypoDescender, sTypoLineGap, usWeightClass, fsSelection, xAvgCharWidth (None without OS/2).
 Metrics = tuple[int, int, int, int, int | None, int | None, int | None, int | None, int | None, int | None]
@@ -100,7 +100,7 @@ class Sfnt:
             self._loca = values if long_offsets else tuple(2 * v for v in values)
         return self._loca
 
-    def glyph_points(self, gid: int, depth: int = 0) -> list[Point]:
+    def glyph_points(self, gid: int, depth: int = 0) -> Points:
         """The points of TrueType glyph ``gid``, components placed (opentype.js's transform:
         ``x' = xScale*x + scale01*y + dx``)."""
         offsets = self._glyph_offsets()
@@ -110,21 +110,21 @@ class Sfnt:
         if end < start:
             raise SfntError(f"glyph {gid}: loca decreases")
         if end == start or depth > _MAX_COMPONENT_DEPTH:
-            return []
+            return NO_POINTS
         glyf, length = self.tables.get("glyf", (0, -1))
         if end > length or end - start < 10:
             raise SfntError(f"glyph {gid} out of bounds")
         pos = glyf + start
         contours, = unpack_from(">h", self.data, pos)
         if contours == 0:
-            return []
+            return NO_POINTS
         if contours > 0:
             return self._simple_points(pos + 10, contours, glyf + end)
         if contours == -1:
             return self._composite_points(pos + 10, glyf + end, depth)
         raise SfntError(f"glyph {gid}: {contours} contours")
 
-    def _simple_points(self, pos: int, contours: int, end: int) -> list[Point]:
+    def _simple_points(self, pos: int, contours: int, end: int) -> Points:
         data = self.data
         ends = unpack_from(f">{contours}H", data, pos)
         count = ends[-1] + 1
@@ -144,12 +144,14 @@ class Sfnt:
         ys, pos = _coordinates(data, pos, flags, 4, 0x20)
         if pos > end:
             raise SfntError("glyph data overruns its loca entry")
-        last = set(ends)
-        return [(xs[i], ys[i], bool(flags[i] & 1), i in last) for i in range(count)]
+        return xs, ys, bytes(flags.translate(_ON_CURVE)), contour_ends(ends, count)
 
-    def _composite_points(self, pos: int, end: int, depth: int) -> list[Point]:
+    def _composite_points(self, pos: int, end: int, depth: int) -> Points:
         data = self.data
-        points: list[Point] = []
+        xs: list[float] = []
+        ys: list[float] = []
+        on = b""
+        ends: list[int] = []
         flags = _MORE_COMPONENTS
         while flags & _MORE_COMPONENTS:
             flags, gid = unpack_from(">HH", data, pos)
@@ -161,46 +163,46 @@ class Sfnt:
             else:
                 arg1, arg2 = unpack_from(">bb" if xy else ">BB", data, pos)
                 pos += 2
-            xs, s01, s10, ys = 1.0, 0.0, 0.0, 1.0
+            xx, s01, s10, yy = 1.0, 0.0, 0.0, 1.0
             scaled = True
             if flags & _WE_HAVE_A_SCALE:
-                xs = ys = unpack_from(">h", data, pos)[0] / 16384
+                xx = yy = unpack_from(">h", data, pos)[0] / 16384
                 pos += 2
             elif flags & _WE_HAVE_AN_X_AND_Y_SCALE:
-                xs, ys = (v / 16384 for v in unpack_from(">hh", data, pos))
+                xx, yy = (v / 16384 for v in unpack_from(">hh", data, pos))
                 pos += 4
             elif flags & _WE_HAVE_A_TWO_BY_TWO:
-                xs, s01, s10, ys = (v / 16384 for v in unpack_from(">hhhh", data, pos))
+                xx, s01, s10, yy = (v / 16384 for v in unpack_from(">hhhh", data, pos))
                 pos += 8
             else:
                 scaled = False
             if pos > end:
                 raise SfntError("composite glyph overruns its loca entry")
-            sub = self.glyph_points(gid, depth + 1)
-            if not sub:
+            part = self.glyph_points(gid, depth + 1)
+            if not part[0]:
                 continue
             if not xy:
                 # Positioned by matching a point of the glyph so far with one of
                 # the component (rare); opentype.js throws when out of range.
-                if arg1 >= len(points) or arg2 >= len(sub):
+                if arg1 >= len(xs) or arg2 >= len(part[0]):
                     raise ValueError("Matched points out of range")
-                fx, fy = points[arg1][:2]
-                px, py = sub[arg2][:2]
-                dx = fx - (xs * px + s01 * py + 0)
-                dy = fy - (s10 * px + ys * py + 0)
+                px, py = part[0][arg2], part[1][arg2]
+                dx = xs[arg1] - (xx * px + s01 * py + 0)
+                dy = ys[arg1] - (s10 * px + yy * py + 0)
             else:
                 dx, dy = arg1, arg2
-            if scaled or not xy:
-                points.extend((xs * x + s01 * y + dx, s10 * x + ys * y + dy, on, last)
-                              for x, y, on, last in sub)
-            else:  # integer offsets keep integer points
-                points.extend((x + dx, y + dy, on, last) for x, y, on, last in sub)
-        return points
+            # Integer offsets alone keep integer points.
+            place = (xx, s01, s10, yy, dx, dy) if scaled or not xy else (dx, dy)
+            on, ends = append_points(xs, ys, on, ends, part, place)
+        return xs, ys, on, ends
 
 
-def _coordinates(data: bytes, pos: int, flags: bytearray, short: int, same: int) -> tuple[list[int], int]:
+_ON_CURVE = bytes(f & 1 for f in range(256))
+
+
+def _coordinates(data: bytes, pos: int, flags: bytearray, short: int, same: int) -> tuple[list[float], int]:
     """One axis of a simple glyph's points (delta-coded): the values and the position after them."""
-    values: list[int] = []
+    values: list[float] = []
     value = 0
     for flag in flags:
         if flag & short:

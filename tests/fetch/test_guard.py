@@ -8,7 +8,7 @@ import pytest
 from satori_py import ImageError, files_fetcher, h, render_svg
 from satori_py.fetch.guard import (BlockedAddressError, address_block_reason, is_blocked_url,
                                    parse_http_url, url_block_reason)
-from satori_py.paint.image_source import load_image
+from satori_py.images.source import load_image
 
 
 @pytest.mark.parametrize("address, reason", [

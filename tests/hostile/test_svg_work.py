@@ -1,7 +1,7 @@
 """User SVG that resvg would spend unbounded time on: refused before it is drawn.
 
 Turbulence octaves and morphology windows count into ``max_effect_pixels``,
-``<use>`` expansion into ``max_nodes`` (satori_py/paint/svg_work.py). Every
+``<use>`` expansion into ``max_nodes`` (satori_py/images/svg_work.py). Every
 refusal happens in render_svg, before resvg sees the document: none of these
 tests rasterises what it refuses.
 """
@@ -14,7 +14,7 @@ import pytest
 
 from satori_py import LimitError, Limits, h, render_png, render_svg
 from satori_py.limits import enforcing
-from satori_py.paint.svg_work import svg_work
+from satori_py.images.svg_work import svg_work
 
 EFFECT = "would bring the filter work of the render to more than 150000000 pixels (the max_effect_pixels limit)."
 SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'

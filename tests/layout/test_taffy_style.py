@@ -117,13 +117,14 @@ def test_a_node_style_is_made_once_per_computed_style_and_each_node_has_its_own(
     # own style, come from their sources.
     sizes = iter([20, 40, 20, 40])
 
-    def image(el: Any, style: Any) -> Any:
+    def image(el: Any, style: Any, fetcher: Any) -> Any:
         return SimpleNamespace(width=next(sizes), height=10)
 
+    monkeypatch.setattr(build, "replaced_image", image)
     el = parse_element(d({"display": "flex", "width": 300}, d({"height": 10}, t="img"), d({"height": 10}, t="img")))
 
     def widths() -> list[float]:
-        result = TreeBuilder(registry(), (300, 100), image_loader=image).layout(el)
+        result = TreeBuilder(registry(), (300, 100)).layout(el)
         return [child.node.box.width for child in result.root.children[0].children]
 
     assert widths() == [20.0, 40.0]

@@ -15,7 +15,7 @@ import pytest
 
 from satori_py import api
 from satori_py.case import load_case
-from satori_py.paint.image import clear_image_cache
+from satori_py.images.source import clear_image_cache
 from tests.support import paths
 
 CASES = sorted((paths.GOLDEN_DIR / "paint").glob("*.json"))

@@ -10,6 +10,7 @@ import io
 import struct
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,17 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from satori_py.errors import ImageError, LimitError
-from satori_py.paint import image_formats as fmt
+from satori_py.images import formats as fmt
 from satori_py.paint.geometry import Radii, rect_path
-from satori_py.paint.image import (
-    ImageSource,
-    clear_image_cache,
-    fit_rect,
-    image_nodes,
-    intrinsic_size,
-    load_image,
-    object_position,
-)
+from satori_py.images.source import ImageSource, clear_image_cache, intrinsic_size, load_image
+from satori_py.paint.image import fit_rect, image_nodes, object_position
 from satori_py.cache import BoundedCache
 from satori_py.svg import SvgNode, serialize
 
@@ -114,7 +108,7 @@ def test_avif_is_transcoded_to_png_where_the_reference_refuses_it() -> None:
 
 
 def test_avif_without_a_decoder_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    from satori_py.paint import image_decode
+    from satori_py.images import decode as image_decode
 
     monkeypatch.setattr(image_decode, "can_decode_avif", lambda: False)
     data = b"\x00\x00\x00\x1cftypavif" + bytes(40)
@@ -491,8 +485,8 @@ def test_transformed_image_is_only_clipped_to_its_rounded_border_box() -> None:
 def test_images_of_no_area_and_inline_svgs() -> None:
     assert image_nodes(SOURCE, x=0, y=0, width=0, height=10, style=Style(objectFit="contain"),
                        radii=Radii(), id_prefix="z") == ([], [])
-    shapes, _ = image_nodes(SOURCE, x=1, y=2, width=30, height=40, style=Style(objectFit="cover"),
-                            radii=Radii(), id_prefix="s", svg_aspect_ratio="xMidYMid meet")
+    shapes, _ = image_nodes(replace(SOURCE, aspect_ratio="xMidYMid meet"), x=1, y=2, width=30, height=40,
+                            style=Style(objectFit="cover"), radii=Radii(), id_prefix="s")
     attrs = shapes[0].attrs
     assert (attrs["x"], attrs["y"], attrs["width"], attrs["height"], attrs["preserveAspectRatio"]) == \
         (1, 2, 30, 40, "xMidYMid meet")

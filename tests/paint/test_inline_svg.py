@@ -20,14 +20,9 @@ from satori_py import api
 from satori_py.element import Element, load_element
 from satori_py.errors import ImageError, InvalidElementError
 from satori_py.paint.geometry import Radii
-from satori_py.paint.image_source import ImageSource, clear_image_cache, load_image
-from satori_py.paint.inline_svg import (
-    InlineSvgSource,
-    draw_replaced,
-    preserve_aspect_ratio,
-    svg_data_uri,
-    svg_document,
-)
+from satori_py.images.inline_svg import inline_svg_image, preserve_aspect_ratio, svg_data_uri, svg_document
+from satori_py.images.source import ImageSource, clear_image_cache, load_image
+from satori_py.paint.image import image_nodes
 from satori_py.style import ComputedStyle, compute_style, root_style
 from satori_py.style.svg_values import resolve_svg
 from tests.support import harness, paths
@@ -52,8 +47,8 @@ def document(props: dict[str, Any], parent: dict[str, Any] | None = None, *, con
 
 
 def source(el: Element, style: ComputedStyle) -> ImageSource:
-    """The inline SVG's image as a render makes it (style stage values, then the painter)."""
-    return api._inline_svg(el, style, load_image)
+    """The inline SVG's image as a render makes it (style stage values, then its document)."""
+    return inline_svg_image(el, style, load_image)
 
 
 @pytest.fixture(autouse=True)
@@ -287,7 +282,7 @@ def test_source_size(props: dict[str, Any], parent: dict[str, Any] | None,
                      expected: tuple[float, float, bool]) -> None:
     el, style = styled({"type": "svg", "props": props}, parent)
     made = source(el, style)
-    assert isinstance(made, InlineSvgSource) and made.mime == "image/svg+xml"
+    assert made.aspect_ratio == "xMidYMid meet" and made.mime == "image/svg+xml"
     assert (made.width, made.height, made.intrinsic) == pytest.approx(expected)
     assert made.href == svg_data_uri(svg_document(resolve_svg(el, style)))
 
@@ -300,16 +295,16 @@ def test_preserve_aspect_ratio(value: Any, expected: str) -> None:
     assert preserve_aspect_ratio({"preserveAspectRatio": value}) == expected
 
 
-def test_draw_replaced_fits_the_viewbox_in_the_box() -> None:
+def test_inline_svgs_fit_the_viewbox_in_the_box() -> None:
     el, style = styled({"type": "svg", "props": {"width": 20, "height": 10,
                                                   "preserveAspectRatio": "xMinYMin slice"}})
     kwargs: dict[str, Any] = {"x": 1, "y": 2, "width": 20, "height": 10, "style": style,
                               "radii": Radii(), "id_prefix": "s"}
-    shapes, _ = draw_replaced(source(el, style), **kwargs)
+    shapes, _ = image_nodes(source(el, style), **kwargs)
     assert shapes[0].attrs["preserveAspectRatio"] == "xMinYMin slice"
     assert (shapes[0].attrs["x"], shapes[0].attrs["width"]) == (1, 20)
     raster = ImageSource("data:image/png;base64,AAAA", "image/png", 4, 4)
-    shapes, _ = draw_replaced(raster, **kwargs)
+    shapes, _ = image_nodes(raster, **kwargs)
     assert shapes[0].attrs["preserveAspectRatio"] == "none"
 
 

@@ -119,7 +119,7 @@ def test_place_concatenates_and_skips_empty_glyphs() -> None:
 
 def test_skew_slants_around_the_baseline() -> None:
     scaled = scale_outline(("M", (0, 100)), 0.1, 0.25)
-    assert scaled.offsets == (2.5, -10.0)
+    assert (scaled.dx, scaled.dy) == ((2.5,), (-10.0,))
 
 
 def test_band_boxes_cover_the_ink_under_the_baseline() -> None:

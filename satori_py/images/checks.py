@@ -23,7 +23,7 @@ from urllib.parse import unquote_to_bytes
 
 from ..errors import ImageError, LimitError
 from ..limits import active
-from . import image_formats as fmt
+from . import formats as fmt
 from .svg_work import svg_work
 
 __all__ = ["check_data_uri", "check_drawn_svg", "check_raster", "check_svg"]

@@ -30,7 +30,7 @@ SVG = "image/svg+xml"
 AVIF = "image/avif"
 
 # The formats the reference embeds and resvg draws. AVIF is not among them: resvg
-# cannot decode it, so image_source transcodes it (image_decode) or refuses it by name.
+# cannot decode it, so source.py transcodes it (decode.py) or refuses it by name.
 SUPPORTED = frozenset({PNG, APNG, JPEG, GIF, WEBP, SVG})
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -12,7 +12,7 @@ every element (its transforms and its ancestors', nested viewports, the
 ``viewBox`` of the document at the size it is given, ``render_png``'s
 ``scale``; bounds from :mod:`.svg_geometry`). An SVG image drawn larger than
 its size (its box, CSS transforms) adds the difference when it is painted
-(``image_limits.check_drawn_svg``, from raster_cost.py).
+(``checks.check_drawn_svg``, from paint/raster_cost.py).
 
 * The elements the walk meets, a marker's once per vertex it is drawn at, may
   be at most ``max_nodes`` (ten ``<use>`` per level over six levels are a
@@ -39,7 +39,7 @@ Nothing is rewritten (clamped): resvg's turbulence pixels change up to about
 1100 octaves (float overflow of its lattice), and a morphology radius past the
 region already costs no more. :func:`svg_work` returns the filter work; the
 caller counts it each time the document is drawn (an SVG image's work includes
-that of the SVG images it embeds: image_limits.py).
+that of the SVG images it embeds: checks.py).
 """
 from __future__ import annotations
 

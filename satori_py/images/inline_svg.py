@@ -40,22 +40,23 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ..element import Element
 from ..errors import InvalidElementError, node_context
 from ..js_numbers import js_div, js_to_number, js_truthy, parse_view_box
 from ..limits import active
+from ..style import ComputedStyle
 from ..style.paint_types import SvgElementValues
+from ..style.svg_values import resolve_svg
 from ..style.types import js_text
 from ..svg import SvgNode, escape_text, raw, serialize
-from .image import image_nodes
-from .image_formats import SVG
-from .image_source import ImageSource, load_image
+from .formats import SVG
+from .source import ImageSource, load_image
 from .svg_work import svg_work
 
-__all__ = ["InlineSvgSource", "draw_replaced", "preserve_aspect_ratio", "svg_data_uri",
-           "svg_document", "svg_source"]
+__all__ = ["DEFAULT_ASPECT_RATIO", "inline_svg_image", "preserve_aspect_ratio", "svg_data_uri", "svg_document",
+           "svg_source"]
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 DEFAULT_ASPECT_RATIO = "xMidYMid meet"
@@ -90,17 +91,18 @@ _URI_UNSAFE = re.compile(r"[\r\n%#<>?\[\\\]^`{|}\"&]")
 ImageLoader = Callable[[str], ImageSource]
 
 
-@dataclass(frozen=True, slots=True)
-class InlineSvgSource(ImageSource):
-    """An inline SVG's document; ``aspect_ratio`` fits its viewBox in the box."""
-
-    aspect_ratio: str = DEFAULT_ASPECT_RATIO
-
-
 # --- the public entry points --------------------------------------------------------
 
+def inline_svg_image(el: Element, style: ComputedStyle, load_href: ImageLoader = load_image) -> ImageSource:
+    """The image of the inline ``<svg>`` ``el``: its values resolved by the style stage,
+    its box's size the style's ``svgSize`` (``style.replaced.svg_size``)."""
+    size = style["svgSize"]
+    return svg_source(resolve_svg(el, style), (size.width, size.height), load_href=load_href,
+                      aspect_ratio=preserve_aspect_ratio(el.props))
+
+
 def svg_source(values: SvgElementValues, size: tuple[Any, Any], *, load_href: ImageLoader = load_image,
-               aspect_ratio: str = DEFAULT_ASPECT_RATIO) -> InlineSvgSource:
+               aspect_ratio: str = DEFAULT_ASPECT_RATIO) -> ImageSource:
     """The image of an inline ``<svg>`` whose values the style stage resolved
     (:func:`satori_py.style.svg_values.resolve_svg`), ``size`` being the width and height
     of its box (the style stage's ``svgSize``) and ``aspect_ratio`` its
@@ -118,15 +120,8 @@ def svg_source(values: SvgElementValues, size: tuple[Any, Any], *, load_href: Im
     work = svg_work(markup, width or 300.0, height or 150.0, "The inline SVG")
     if work:
         active().count_effect(work, what="The inline SVG's filter primitives")
-    return InlineSvgSource(svg_data_uri(markup), SVG, width or 0.0, height or 0.0,
-                           intrinsic=sized, aspect_ratio=aspect_ratio)
-
-
-def draw_replaced(source: ImageSource, **kwargs: Any) -> tuple[list[SvgNode], list[SvgNode]]:
-    """``image_nodes``, with the ``preserveAspectRatio`` of inline SVGs (the painter's drawer)."""
-    if isinstance(source, InlineSvgSource):
-        kwargs.setdefault("svg_aspect_ratio", source.aspect_ratio)
-    return image_nodes(source, **kwargs)
+    return ImageSource(svg_data_uri(markup), SVG, width or 0.0, height or 0.0,
+                       intrinsic=sized, aspect_ratio=aspect_ratio)
 
 
 def preserve_aspect_ratio(props: Mapping[str, Any]) -> str:

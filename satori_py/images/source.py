@@ -29,7 +29,7 @@ is base64-encoded as UTF-8 (``btoa`` throws there), SVG bodies are recognised
 in raw bytes (the reference spreads an undefined size), and failed downloads
 are not cached (the reference caches them for the life of the process).
 AVIF, which the reference refuses, is drawn as browsers draw it: transcoded
-to PNG by :mod:`.image_decode` when Pillow can read it.
+to PNG by :mod:`.decode` when Pillow can read it.
 """
 from __future__ import annotations
 
@@ -48,10 +48,10 @@ from ..errors import ImageError, LimitError
 from ..fetch.files import FilesFetcher
 from ..fetch.guard import BlockedAddressError, url_block_reason
 from ..limits import active
-from . import image_formats as fmt
-from .image_decode import avif_to_png
-from .image_formats import short_src
-from .image_limits import check_data_uri, check_raster, check_svg
+from . import formats as fmt
+from .checks import check_data_uri, check_raster, check_svg
+from .decode import avif_to_png
+from .formats import short_src
 from .svg_work import svg_work
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
@@ -68,6 +68,9 @@ class ImageSource:
     ``width`` nor ``height`` (only a ratio), which matters to backgrounds.
     ``error`` is set, and ``href`` empty, when a download failed. ``work`` is the
     filter work of an SVG image (:mod:`.svg_work`), counted each time it is loaded.
+    ``aspect_ratio`` is the ``preserveAspectRatio`` an inline ``<svg>``'s document is
+    fitted in its box with (:mod:`.inline_svg`); None for other images, which are
+    stretched over the box (the painter fits them by ``objectFit``).
     """
 
     href: str
@@ -78,6 +81,7 @@ class ImageSource:
     intrinsic: bool = True
     error: str | None = None
     work: int = 0
+    aspect_ratio: str | None = None
 
     @property
     def drawable(self) -> bool:

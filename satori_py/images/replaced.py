@@ -1,0 +1,29 @@
+"""The image of a replaced element (``<img>``, inline ``<svg>``), which the layout sizes.
+
+Mirrors the image branches of the reference's ``handler/compute.ts`` (``<img src>``
+resolved, its size read from the headers) and ``handler/preprocess.ts`` (an inline
+``<svg>`` serialised into a document).
+"""
+from __future__ import annotations
+
+from ..element import Element
+from ..errors import ImageError
+from ..style import ComputedStyle
+from .source import Fetcher, ImageSource, load_image
+
+__all__ = ["replaced_image"]
+
+
+def replaced_image(el: Element, style: ComputedStyle, fetcher: Fetcher | None) -> ImageSource | None:
+    """The image of ``el`` (None when it is not a replaced element), its sources fetched
+    with ``fetcher``. Raises ImageError for an ``<img>`` without a source."""
+    if el.type == "svg":
+        from .inline_svg import inline_svg_image  # imported on the first inline SVG
+
+        return inline_svg_image(el, style, lambda src: load_image(src, fetcher=fetcher))
+    if el.type != "img":
+        return None
+    src = el.props.get("src")
+    if src is None or src == "":
+        raise ImageError("Image source is not provided.", prop="src")
+    return load_image(src, fetcher=fetcher)

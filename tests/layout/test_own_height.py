@@ -1,0 +1,37 @@
+"""A grid (or a wrapping column flex container) that is a block-level box of a block
+container is laid out alone at its width to learn its height (layout/sizing.py,
+fit_own_height): the measurement gets the box's sizes as a parameter, its style stays."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from satori_py.layout import engine
+
+from .support import boxes, d
+
+
+def test_the_measurement_gets_the_sizes_and_the_style_keeps_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[Any, Any, Any]] = []
+    compute = engine.compute_layout
+
+    def recorded(root: Any, **kwargs: Any) -> None:
+        sizes = kwargs.get("sizes")
+        if root.style.get("display") == "grid":  # the grid is the root of its measurement only
+            seen.append((root.style.get("width"), root.style.get("height"),
+                         None if sizes is None else (sizes.width, sizes.height, sizes.limits)))
+        compute(root, **kwargs)
+
+    monkeypatch.setattr(engine, "compute_layout", recorded)
+    element = d({"display": "block", "width": 300},
+                d({"display": "grid", "gridTemplateColumns": "1fr 1fr", "padding": 10, "gap": 4, "minHeight": 30},
+                  d({"height": 40}), d({}, "Some text that wraps over a few lines here"), d({"height": 24})))
+    laid = boxes(element)
+    # Rows of 63 (the text's three lines) and 24 px, a 4 px gap and 10 px padding.
+    assert laid["div/div[0]"] == (0.0, 0.0, 300.0, 111.0)
+    assert laid["div/div[0]/div[2]"] == (10.0, 77.0, 138.0, 24.0)
+    # Measured twice (the second pass confirms the height): at its content width, its height
+    # as written (auto) and its minimum kept, while its style says what it said (the height
+    # the first measurement gave it, for the enclosing layout).
+    assert seen == [("auto", "auto", (280.0, "auto", True)), ("auto", 91.0, (280.0, "auto", True))]
