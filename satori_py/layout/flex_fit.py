@@ -40,10 +40,10 @@ container (the percentage can't be resolved then), and takes the percentage of
 the container's final width (:meth:`FlexFit._fit_percent`).
 
 A third: a flex item with an aspect ratio and no size of its own takes one size
-from the other through the ratio (:func:`_stretch_ratio`); Taffy 0.7 sizes it by
+from the other through the ratio (:func:`.aspect_fit.stretch_ratio`); Taffy 0.7 sizes it by
 its content.
 
-And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
+And one set once, when a flex item is built (:func:`.aspect_fit.aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
 cross size is that size transferred through the ratio (capped by its own main
 size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
@@ -53,66 +53,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from functools import partial
+from typing import Protocol
 
 from ..style.types import Percent
+from .aspect_fit import stretch_ratio
+from .fit_boxes import EPS as _EPS
+from .fit_boxes import SCROLL as _SCROLL
+from .fit_boxes import content as _content
+from .fit_boxes import insets as _insets
+from .fit_boxes import is_row as _is_row
+from .fit_boxes import margins as _margins
+from .fit_boxes import px as _px
+from .fit_boxes import size as _size
+from .fit_boxes import stretched as _stretched
+from .fit_boxes import to_style_units as _to_style_units
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["FlexFit", "LayOut", "aspect_ratio_minimum", "intrinsic_width"]
-
-_EPS = 1e-3
-# Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
-_SCROLL = ("hidden", "scroll", "auto")
+__all__ = ["FlexFit", "LayOut", "intrinsic_width"]
 
 class LayOut(Protocol):
     """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
 
     def __call__(self, node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None: ...
-
-
-def _px(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
-    """Give a flex item with an aspect ratio its automatic minimum main size, in place."""
-    minimum = _transferred_minimum(style, row, _px(style.get("height" if row else "width")))
-    if minimum is not None:
-        style["minWidth" if row else "minHeight"] = minimum
-
-
-def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | None) -> float | None:
-    """The automatic minimum main size of a flex item with an aspect ratio and a definite
-    ``cross_size`` (None: it has another one)."""
-    ratio = _px(style.get("aspectRatio"))
-    main, minimum = ("width", "minWidth") if row else ("height", "minHeight")
-    if (not ratio or cross_size is None or style.get(minimum) not in (None, "auto")
-            or style.get("overflowX") in _SCROLL or style.get("overflowY") in _SCROLL):
-        return None
-    transferred = cross_size * ratio if row else cross_size / ratio
-    specified = _px(style.get(main))
-    return transferred if specified is None else min(specified, transferred)
-
-
-def _insets(node: LayoutNode, axis: str) -> float:
-    b = node.box
-    if axis == "w":
-        return b.padding.left + b.padding.right + b.border.left + b.border.right
-    return b.padding.top + b.padding.bottom + b.border.top + b.border.bottom
-
-
-def _margins(node: LayoutNode, axis: str) -> float:
-    m = node.box.margin
-    return m.left + m.right if axis == "w" else m.top + m.bottom
-
-
-def _content(node: LayoutNode, axis: str) -> float:
-    return node.box.content_width if axis == "w" else node.box.content_height
-
-
-def _size(node: LayoutNode, axis: str) -> float:
-    return node.box.width if axis == "w" else node.box.height
 
 
 def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
@@ -127,37 +91,14 @@ def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float
     return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
 
 
-def _exact_size(node: LayoutNode, axis: str) -> float:
-    """A node's border-box size in ``axis`` before rounding."""
-    return node.box.exact_width if axis == "w" else node.box.exact_height
-
-
-def _to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
-    inset = 0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis)
-    return max(0.0, border_box - inset)
-
-
-def _is_row(node: LayoutNode) -> bool:
-    return node.style.get("flexDirection", "row") in ("row", "row-reverse")
+def _definite(walk: _Walk, node: LayoutNode, axis: str) -> bool:
+    return walk.inner(node, axis) is not None
 
 
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
     return (style.get("display") != "none" and style.get("position") != "absolute"
             and not node.hints.float_placeholder)
-
-
-def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
-    """Whether a flex item is stretched in the cross axis ``axis`` (its size there is auto)."""
-    style = item.style
-    size = style.get("width" if axis == "w" else "height")
-    if size not in (None, "auto"):
-        return False
-    sides = ("marginLeft", "marginRight") if axis == "w" else ("marginTop", "marginBottom")
-    if any(style.get(side) == "auto" for side in sides):
-        return False
-    align = style.get("alignSelf") or container.style.get("alignItems") or "stretch"
-    return bool(align == "stretch")
 
 
 @dataclass
@@ -272,7 +213,7 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
-                here = _stretch_ratio(node, parent, walk, stale) or here
+                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"), stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
@@ -422,52 +363,6 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
-
-
-def _stretch_ratio(node: LayoutNode, parent: LayoutNode, walk: _Walk, stale: bool) -> bool:
-    """Size a flex item with an aspect ratio and no size of its own through the ratio.
-
-    Taffy 0.7 sizes such an item by its content (often 0). In CSS and the reference's
-    Taffy a flex item's main size is resolved before its cross size, so:
-
-    * in a row, its height comes from its flexed width (a strip of ``flex: 1`` square
-      tiles is as tall as a tile is wide), unless it is stretched in a row whose height
-      is definite. The item gets that height (as a minimum when it is stretched, so a
-      taller line still stretches it);
-    * stretched in a column (whose width is known in its final layout, also when it
-      comes from its content) or in a row of definite height, its main size comes from
-      its stretched cross size, and its automatic minimum main size too (capped by its
-      maximum). The item gets that main size (and minimum), and its content sizes don't
-      depend on the ratio, as in the reference.
-
-    Sizes come from the pass's boxes; the item's ratio is dropped while it has them
-    (taffy_style). Whether they changed.
-    """
-    style = node.style
-    row = _is_row(parent)
-    cross = "h" if row else "w"
-    main_prop, cross_prop = ("width", "height") if row else ("height", "width")
-    old = node.limits.stretched
-    new: tuple[tuple[str, float], ...] = ()
-    ratio = _px(style.get("aspectRatio"))
-    if ratio and style.get(main_prop) in (None, "auto") and style.get(cross_prop) in (None, "auto"):
-        if stale:
-            return False  # boxes that may come from a cached measurement: keep what it has
-        stretched = _stretched(node, parent, cross)
-        if stretched and (not row or walk.inner(parent, cross) is not None):
-            size = _to_style_units(node, cross, _exact_size(node, cross))
-            new = ((main_prop, size * ratio if row else size / ratio),)
-            minimum = _transferred_minimum(style, row, size)
-            if minimum is not None:
-                high = _px(style.get("maxWidth" if row else "maxHeight"))
-                new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
-        elif row:
-            height = _to_style_units(node, "w", _exact_size(node, "w")) / ratio
-            new = (("minHeight" if stretched else "height", height),)
-    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= _EPS for (_, a), (_, b) in zip(old, new)):
-        return False
-    node.limits.stretched = new
-    return True
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:

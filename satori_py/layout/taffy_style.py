@@ -268,7 +268,7 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
         # Its main size is given: the ratio would also turn a maximum height into a maximum
-        # width (Taffy 0.7) where the stretched width stays (flex_fit._stretch_ratio).
+        # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio).
         s["aspect_ratio"] = None
     for key, table, name in _ALIGNMENTS:
         value = get(name)
