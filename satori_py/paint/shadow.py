@@ -282,9 +282,11 @@ def _round_stops(shadow: Shadow, spread: float, width: float, height: float,
     """The radial gradient's stops of a blurred outer shadow of a round box (:mod:`.shadow_round`),
     or None: only square boxes whose four corners are the same circular arc qualify."""
     radius = radii.tl[0]
-    if (shadow.blur < _SPLIT_BLUR or spread < 0 or width != height or radius <= 0 or radii.shaped
+    if (shadow.blur < _SPLIT_BLUR or width != height or radius + spread <= 0 or radii.shaped
             or any(corner != (radius, radius) for corner in radii.corners)):
         return None
+    # A spread grows the box and its corners alike; a negative one (cut off the shape by a mask)
+    # shrinks them, while a corner is left.
     return round_profile(width + 2 * spread, radius + spread, shadow.blur / 2, shadow.color.a)
 
 

@@ -27,7 +27,7 @@ import itertools
 import math
 from collections.abc import Callable
 
-from .shadow_split import box_blur_widths, fewest_stops
+from .shadow_split import box_blur, box_blur_widths, fewest_stops
 
 __all__ = ["round_profile"]
 
@@ -38,18 +38,6 @@ _MAX_SIDE = 1024
 _SUBCOLUMNS = (-0.375, -0.125, 0.125, 0.375)
 
 
-def _box(values: list[float], radius: int) -> list[float]:
-    """One box blur (2 radius + 1 wide) of a row, zero beyond its ends, the row as long."""
-    width = 2 * radius + 1
-    padded = [0.0] * (radius + 1) + values + [0.0] * radius
-    total = sum(padded[1:width])
-    out = []
-    for i in range(len(values)):
-        total += padded[i + width] - padded[i]
-        out.append(total / width)
-    return out
-
-
 @functools.lru_cache(maxsize=16)
 def _kernel(sigma: float) -> tuple[float, ...]:
     """resvg's five box blurs of ``sigma`` as one kernel (odd length, centred, sums to 1)."""
@@ -57,7 +45,7 @@ def _kernel(sigma: float) -> tuple[float, ...]:
     margin = sum((w - 1) // 2 for w in widths)
     taps = [0.0] * margin + [1.0] + [0.0] * margin
     for w in widths:
-        taps = _box(taps, (w - 1) // 2)
+        taps = box_blur(taps, (w - 1) // 2, rounded=False)
     return tuple(taps)
 
 
@@ -125,7 +113,7 @@ def _line_profile(half: Callable[[float, float, float], float], straight: float,
     columns = right[:0:-1] + right[:size]
     # resvg's box blurs along the line (the kernel's taps, in five running sums).
     for w in box_blur_widths(sigma):
-        columns = _box(columns, (w - 1) // 2)
+        columns = box_blur(columns, (w - 1) // 2, rounded=False)
     return columns[size - 1:size + extent]
 
 

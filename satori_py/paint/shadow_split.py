@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .geometry import Radii
 
-__all__ = ["Band", "Corner", "Rect", "box_blur_widths", "fewest_stops", "profile_stops", "split_shadow"]
+__all__ = ["Band", "Corner", "Rect", "box_blur", "box_blur_widths", "fewest_stops", "profile_stops", "split_shadow"]
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -124,30 +124,31 @@ def box_blur_widths(sigma: float) -> list[int]:
     return [low if i < low_count else low + 2 for i in range(n)]
 
 
-def _box_blur(values: list[int], radius: int) -> list[int]:
-    """One box blur of a row of 8-bit values, zero beyond its ends, rounded as resvg rounds."""
+def box_blur(values: list[float], radius: int, rounded: bool = True) -> list[float]:
+    """One box blur (``2 radius + 1`` wide) of a row, zero beyond its ends, the row as long;
+    ``rounded``: to whole values, as resvg rounds its 8-bit ones."""
     width = 2 * radius + 1
-    padded = [0] * (radius + 1) + values + [0] * radius
+    padded = [0.0] * (radius + 1) + values + [0.0] * radius
     total = sum(padded[1:width])
     out = []
     for i in range(len(values)):
         total += padded[i + width] - padded[i]
-        out.append(math.floor(total / width + 0.5))
+        out.append(math.floor(total / width + 0.5) if rounded else total / width)
     return out
 
 
 @functools.lru_cache(maxsize=256)
 def _profile(lo: int, hi: int, shape_lo: float, shape_hi: float, sigma: float,
-             region_lo: int, region_hi: int) -> tuple[int, ...]:
+             region_lo: int, region_hi: int) -> tuple[float, ...]:
     """The 8-bit alpha resvg's blur gives pixels ``lo`` to ``hi - 1`` of a line across an edge:
     its box blurs of the shape's coverage (``shape_lo`` to ``shape_hi``) run along the line
     between ``region_lo`` and ``region_hi`` (the filter's region, nothing outside it)."""
     widths = box_blur_widths(sigma)
     margin = sum((w - 1) // 2 for w in widths)  # how far a pixel's value comes from
     start, end = max(lo - margin, region_lo), min(hi + margin, region_hi)
-    values = [round(255 * max(0.0, min(j + 1, shape_hi) - max(j, shape_lo))) for j in range(start, end)]
+    values: list[float] = [round(255 * max(0.0, min(j + 1, shape_hi) - max(j, shape_lo))) for j in range(start, end)]
     for w in widths:
-        values = _box_blur(values, (w - 1) // 2)
+        values = box_blur(values, (w - 1) // 2)
     return tuple(values[lo - start:hi - start])
 
 

@@ -36,6 +36,8 @@ CASES = [
     ((150, 100, 78, 78), 36, Shadow(0, 6, 18, RGBA(0, 0, 0, 0.3))),  # nearly a circle (straight sides of 6 px)
     ((100, 40, 192, 192), 90, Shadow(0, 10, 30, RGBA(0, 0, 0, 0.35))),  # the profile cards' avatar
     ((-30, -20, 100, 100), 50, Shadow(0, 8, 24, RGBA(8, 51, 68, 0.5))),  # past the image's corner
+    ((150, 100, 64, 64), 32, Shadow(0, 10, 15, RGBA(0, 0, 0, 0.1), -3)),  # Tailwind's rounded-full shadow-lg
+    ((150, 100, 96, 96), 48, Shadow(0, 25, 50, RGBA(0, 0, 0, 0.25), -12)),  # ... and shadow-2xl
 ]
 
 
@@ -54,7 +56,7 @@ def test_the_gradient_draws_the_pixels_of_the_filter(box, radius, shadow) -> Non
     ((150, 100, 78, 78), 36, Shadow(0, 6, 18, RGBA(0, 0, 0, 1))),  # nearly round, but opaque
     ((150, 100, 80, 72), 36, Shadow(0, 6, 18, RGBA(0, 0, 0, 0.3))),  # not square
     ((150, 100, 72, 72), 36, Shadow(0, 6, 6, RGBA(0, 0, 0, 0.3))),  # a small blur (the reference region cuts its tail)
-    ((150, 100, 72, 72), 36, Shadow(0, 6, 18, RGBA(0, 0, 0, 0.3), -4)),  # a negative spread (a mask)
+    ((150, 100, 72, 72), 36, Shadow(0, 6, 18, RGBA(0, 0, 0, 0.3), -36)),  # a spread that takes the whole box
 ])
 def test_boxes_far_from_round_keep_the_filter(box, radius, shadow) -> None:
     svg = _shadow_svg(box, radius, shadow, gradient=True)
