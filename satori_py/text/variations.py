@@ -45,7 +45,7 @@ Location = tuple[tuple[str, float], ...]
 Axes = dict[str, tuple[float, float, float]]  # tag -> (min, default, max)
 
 _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
-_INSTANCES: OrderedDict[tuple[bytes, Location], VariedFaceData] = OrderedDict()
+_INSTANCES: OrderedDict[tuple[int, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
 _SETTING = re.compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$""")
