@@ -166,6 +166,16 @@ INPUTS: list[tuple[str, str, str]] = [
      'h("g", {"transform": "scale(30)"}, h("rect", {"width": 200, "height": 100, "filter": "url(#f)"})))))',
      "LimitError max_effect_pixels: div/svg[0]: The inline SVG's filter primitives would bring the filter work "
      "of the render to more than 150000000 pixels (the max_effect_pixels limit)."),
+    ("an inline SVG: <feImage href> a 60000x60000 PNG (aborted: 10.8 GB)",
+     'png(card(h("svg", {"width": 100, "height": 100}, h("filter", {"id": "f"}, h("feImage", {"href": png_uri('
+     '60000, 60000)})), h("rect", {"width": 100, "height": 100, "filter": "url(#f)"}))))',
+     "LimitError max_image_pixels: div/svg[0]/filter[0]/feImage[0]: An embedded image is 60000x60000 pixels, over "
+     "the max_image_pixels limit of 40000000."),
+    ("an SVG image embedding a 60000x60000 PNG whose base64 has a space (aborted: 10.8 GB)",
+     'png(card(svg_img(\'<image width="9" height="9" href="\' + png_uri(60000, 60000)[:30] + " " + '
+     'png_uri(60000, 60000)[30:] + \'"/>\')))',
+     "LimitError max_image_pixels: div/img[0]: An embedded image is 60000x60000 pixels, over the max_image_pixels "
+     "limit of 40000000."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
