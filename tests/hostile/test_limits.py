@@ -380,3 +380,28 @@ def test_the_timeout_is_checked_between_stages(ticking_clock: None) -> None:
 
 def test_a_generous_timeout_renders(ticking_clock: None) -> None:
     assert render_svg(card("x"), width=10, height=10, limits=Limits(timeout=10_000)).startswith("<svg")
+
+
+# -- round box shadows: the radial gradient's profile is bounded work ----------------------
+
+@pytest.mark.parametrize("blur, gradient", [("100px", True), ("600px", False), ("10000px", False), ("1e308px", False)])
+def test_a_round_box_shadow_computes_its_profile_only_for_a_bounded_blur(monkeypatch: pytest.MonkeyPatch, blur: str,
+                                                                         gradient: bool) -> None:
+    # The profile's lists grow with the blur: 10000px spun in Python loops past the render's timeout;
+    # such a shadow keeps its filter (whose region the limits check).
+    from satori_py.paint import shadow_round
+
+    calls: list[float] = []
+    line_profile = shadow_round._line_profile
+
+    def counted(*args: Any) -> list[float]:
+        calls.append(args[3])
+        return line_profile(*args)
+
+    monkeypatch.setattr(shadow_round, "_line_profile", counted)
+    shadow_round._profiles.cache_clear()
+    box = h("div", {"style": {"width": 100, "height": 100, "borderRadius": "50%", "boxShadow": f"0 0 {blur} red"}})
+    markup = render_svg(card(box), width=200, height=200)
+    assert ("radialGradient" in markup) is gradient
+    assert ("feGaussianBlur" in markup) is not gradient
+    assert len(calls) == (2 if gradient else 0)
