@@ -1,6 +1,6 @@
 """Memory over many renders: RSS after N renders of a realistic card with new text every time.
 
-usage: python benchmarks/memory.py [--variants svg png pool] [--renders 10000]
+usage: python benchmarks/memory.py [--variants svg png pool threads] [--renders 10000]
                                    [--every 1000] [--workers 2] [--deadline 600]
 
 Each variant runs in a fresh interpreter and renders ``--renders`` cards (the card
@@ -21,6 +21,9 @@ in :data:`VARIANTS`):
   worker). Workers recycle after ``max_renders`` (default 1000), which the
   readings include; the pool's deadline is ``--deadline`` and its slow lane is off,
   so a busy machine does not turn into killed renders.
+* ``threads``: the same through the render pool in thread mode (``--workers``
+  threads of this process, which needs a binding that releases the GIL to render in
+  parallel: ``svg2png``); RSS and PSS of this process alone.
 """
 from __future__ import annotations
 
@@ -93,12 +96,20 @@ def png_variant(args: argparse.Namespace, sample: Sample) -> None:
 
 
 def pool_variant(args: argparse.Namespace, sample: Sample) -> None:
+    pooled(args, sample, "processes")
+
+
+def threads_variant(args: argparse.Namespace, sample: Sample) -> None:
+    pooled(args, sample, "threads")
+
+
+def pooled(args: argparse.Namespace, sample: Sample, mode: str) -> None:
     from satori_py import ImageResponse
     from satori_py.web import pool
 
     # Memory, not latency, is measured: a busy machine must not make renders miss the
     # deadline (each miss would kill and replace a worker).
-    pool.configure(args.workers, deadline=args.deadline, slow_lane=0)
+    pool.configure(args.workers, deadline=args.deadline, slow_lane=0, mode=mode)
     shared = pool.get_pool()
     assert shared is not None
     shared.warm_up()
@@ -111,7 +122,8 @@ def pool_variant(args: argparse.Namespace, sample: Sample) -> None:
         # A worker retired at max_renders is replaced a moment later: read the memory of
         # a whole pool (a reading without one worker once made 10,000 look 29 % smaller).
         limit = time.monotonic() + 60
-        while len(shared.worker_pids()) < args.workers and time.monotonic() < limit:
+        while (mode == "processes" and len(shared.worker_pids()) < args.workers
+               and time.monotonic() < limit):
             time.sleep(0.01)
 
     def client() -> None:
@@ -145,7 +157,7 @@ def pool_variant(args: argparse.Namespace, sample: Sample) -> None:
 
 
 VARIANTS: dict[str, Callable[[argparse.Namespace, Sample], None]] = {
-    "svg": svg_variant, "png": png_variant, "pool": pool_variant,
+    "svg": svg_variant, "png": png_variant, "pool": pool_variant, "threads": threads_variant,
 }
 
 

@@ -1,16 +1,18 @@
 """Latency of the FastAPI/Starlette examples under image load (not a test).
 
 usage: python benchmarks/web_latency.py [--app fastapi_app] [--clients 8] [--rounds 3]
-                                         [--workers 0 2 ...]
+                                         [--workers 0 2 ...] [--modes processes threads]
        python benchmarks/web_latency.py --soak [--clients 16] [--duration 300]
                                          [--pathological 0.1] [--same-card] [--workers 2]
                                          [--pool NAME=VALUE ...] [--rate R]
 
 Default mode: starts the example under uvicorn on 127.0.0.1 once per ``--workers``
-value (``SATORI_PY_RENDER_WORKERS``: 0 renders in threads, N in N worker
-processes), fetches the image route from ``--clients`` concurrent clients and times
-/health meanwhile. Shows why satori_py.starlette renders in processes: in a thread,
-the GIL-holding rasteriser freezes the event loop.
+value (``SATORI_PY_RENDER_WORKERS``: 0 renders in the loop's executor threads, N in a
+pool of N) and, for N > 0, per ``--modes`` value (``SATORI_PY_RENDER_MODE``: worker
+processes or threads), fetches the image route from ``--clients`` concurrent clients
+and times /health meanwhile. Shows why satori_py.starlette renders in processes
+with a GIL-holding rasteriser (in a thread it freezes the event loop), and what
+threads cost the loop with one that releases the GIL (``SATORI_PY_RESVG=svg2png``).
 
 ``--soak``: the FastAPI example plus two benchmark routes (benchmarks/web_load_app.py)
 for ``--duration`` seconds (300; use e.g. 60 to iterate), ``--clients`` clients each
@@ -45,10 +47,13 @@ from tests.web.soak import Route, soak  # noqa: E402
 
 def latency(args: argparse.Namespace) -> None:
     for workers in args.workers or ["0", "1", "2"]:
-        with running(uvicorn_argv(args.app), env={"SATORI_PY_RENDER_WORKERS": workers}) as srv:
-            result = measure(srv.url, clients=args.clients or 8, rounds=args.rounds)
-        mode = "threads" if workers == "0" else f"{workers} worker process(es)"
-        print(f"{args.app}, {mode}: {result.describe()}", flush=True)
+        for mode in ["auto"] if workers == "0" else args.modes:
+            env = {"SATORI_PY_RENDER_WORKERS": workers, "SATORI_PY_RENDER_MODE": mode,
+                   "SATORI_PY_OUTPUT_CACHE_MB": "0"}  # every image request is a render
+            with running(uvicorn_argv(args.app), env=env) as srv:
+                result = measure(srv.url, clients=args.clients or 8, rounds=args.rounds)
+            label = "no pool (executor threads)" if workers == "0" else f"{workers} {mode}"
+            print(f"{args.app}, {label}: {result.describe()}", flush=True)
 
 
 def soak_run(args: argparse.Namespace) -> None:
@@ -86,6 +91,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", nargs="+")
+    parser.add_argument("--modes", nargs="+", default=["processes", "threads"],
+                        choices=["processes", "threads", "auto"])
     parser.add_argument("--soak", action="store_true")
     parser.add_argument("--duration", type=float, default=300.0)
     parser.add_argument("--pathological", type=float, default=0.1)

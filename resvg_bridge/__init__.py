@@ -21,11 +21,12 @@ fed the same bytes.
 """
 from __future__ import annotations
 
+import contextvars
 import os
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from .backends import RGBA, FontSource, Job, render
 from .errors import RasterizeError
@@ -37,6 +38,7 @@ __all__ = [
     "ENV_BACKEND",
     "RasterizeError",
     "available_backends",
+    "on_raster_stack",
     "releases_gil",
     "resolve_backend",
     "svg_to_png",
@@ -150,24 +152,36 @@ def svg_to_png(svg: str, *, width: int | None = None, height: int | None = None,
     fonts = list(font_files or ())
     if fonts and chosen != "resvg_py" and "<text" in svg and _is_installed("resvg_py"):
         chosen = "resvg_py"  # only resvg-py can map generic families to our font
-    return _on_raster_thread(lambda: render(chosen, Job(svg, width, height, zoom, bg, fonts, compression)))
+    return on_raster_stack(lambda: render(chosen, Job(svg, width, height, zoom, bg, fonts, compression)))
 
 
 # resvg renders nested groups recursively, with about 32 KB of stack per level: on the
 # main thread (8 MB) 250 nested groups overflow it, in a thread with a 1 MB stack 60
 # do, and the process dies (SIGSEGV). usvg refuses trees deeper than 1024 levels, so
-# every raster runs on a thread of its own whose stack holds that (an SVG image
-# inside the SVG adds its own levels).
+# every raster runs on a thread whose stack holds that (an SVG image inside the SVG
+# adds its own levels).
 RASTER_STACK_BYTES = 96 * 1024 * 1024
 _STACK_SIZE_LOCK = threading.Lock()
+_local = threading.local()  # .raster_stack: set on the threads on_raster_stack starts
+T = TypeVar("T")
 
 
-def _on_raster_thread(render: Callable[[], bytes]) -> bytes:
+def on_raster_stack(fn: Callable[[], T]) -> T:
+    """``fn()`` on a fresh thread with a stack of ``RASTER_STACK_BYTES`` (which ends with
+    the call), in the caller's :mod:`contextvars` context, while the caller waits; its
+    result or exception. Called on such a thread, ``fn`` runs right there: so a caller
+    that wraps a whole render in it (satori_py's ``render_png``) rasterises without
+    handing work to yet another thread, each hand-over of the GIL between threads
+    being a wait of up to a switch interval when other threads run Python."""
+    if getattr(_local, "raster_stack", False):
+        return fn()
     outcome: list[Any] = []
+    context = contextvars.copy_context()
 
     def run() -> None:
+        _local.raster_stack = True
         try:
-            outcome.append((True, render()))
+            outcome.append((True, context.run(fn)))
         except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
             # Without the locals of its frames: the resvg binding's objects may only be
             # dropped on the thread that made them.

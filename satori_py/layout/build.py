@@ -31,7 +31,7 @@ from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
-from .flex_fit import aspect_ratio_minimum
+from .aspect_fit import aspect_ratio_minimum
 from .inline_content import InlineFormatting
 from .lists import (
     MARKER_PARENT,

@@ -211,11 +211,15 @@ class Layout:
         self._finish(root, origins)
         place(root, origins)
 
-    def _finish(self, box: RenderBox, origins: Origins) -> None:
+    def _finish(self, box: RenderBox, origins: Origins, parent: RenderBox | None = None) -> None:
         """Lay out paragraphs at their final width; position atomic inlines and floats."""
         if box.paragraph is not None:
-            box.paragraph_layout = (box.paragraph.layout(box.node.box.width, exclusions=()) if self._floats is None
-                                    else self._floats.layout_paragraph(box))
+            # The text of a flex or grid item has an anonymous box of its own, whose rounded
+            # width is rounded up (so the text fits); the room a clamp or an ellipsis has is
+            # its element's content width, as in the reference (`parent.contentWidth`).
+            room = parent.node.box.content_width if parent is not None and not box.tag else None
+            box.paragraph_layout = (box.paragraph.layout(box.node.box.width, room, exclusions=())
+                                    if self._floats is None else self._floats.layout_paragraph(box))
             ox, oy = origins.origin(box.node)
             for key, (ax, ay) in box.paragraph_layout.atomic_positions.items():
                 atomic = box.atomics.get(key)
@@ -229,7 +233,7 @@ class Layout:
             if placed is not None:
                 b = child.node.box
                 origins.add_tree(child.node, placed[0] - b.left, placed[1] - b.top)
-            self._finish(child, origins)
+            self._finish(child, origins, box)
 
 
 def _nodes(root: LayoutNode) -> set[int]:

@@ -34,11 +34,16 @@ again:
   an item held at its px ``maxWidth`` in a row where nothing shrinks: its
   max-content measurement is clamped to that same width.
 
-A third: a stretched flex item with an aspect ratio and no size of its own
-takes its main size through the ratio from its stretched cross size
-(:func:`_stretch_ratio`); Taffy 0.7 sizes it by its content.
+A fit-content row with a percentage ``maxWidth`` in a container sized by its
+content counts as wide as the room when the reference's Taffy measures that
+container (the percentage can't be resolved then), and takes the percentage of
+the container's final width (:meth:`FlexFit._fit_percent`).
 
-And one set once, when a flex item is built (:func:`aspect_ratio_minimum`):
+A third: a flex item with an aspect ratio and no size of its own takes one size
+from the other through the ratio (:func:`.aspect_fit.stretch_ratio`); Taffy 0.7 sizes it by
+its content.
+
+And one set once, when a flex item is built (:func:`.aspect_fit.aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
 cross size is that size transferred through the ratio (capped by its own main
 size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
@@ -48,66 +53,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from functools import partial
+from typing import Protocol
 
 from ..style.types import Percent
+from .aspect_fit import stretch_ratio
+from .fit_boxes import EPS as _EPS
+from .fit_boxes import SCROLL as _SCROLL
+from .fit_boxes import content as _content
+from .fit_boxes import insets as _insets
+from .fit_boxes import is_row as _is_row
+from .fit_boxes import margins as _margins
+from .fit_boxes import px as _px
+from .fit_boxes import size as _size
+from .fit_boxes import stretched as _stretched
+from .fit_boxes import to_style_units as _to_style_units
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["FlexFit", "LayOut", "aspect_ratio_minimum", "intrinsic_width"]
-
-_EPS = 1e-3
-# Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
-_SCROLL = ("hidden", "scroll", "auto")
+__all__ = ["FlexFit", "LayOut", "intrinsic_width"]
 
 class LayOut(Protocol):
     """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
 
     def __call__(self, node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None: ...
-
-
-def _px(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
-    """Give a flex item with an aspect ratio its automatic minimum main size, in place."""
-    minimum = _transferred_minimum(style, row, _px(style.get("height" if row else "width")))
-    if minimum is not None:
-        style["minWidth" if row else "minHeight"] = minimum
-
-
-def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | None) -> float | None:
-    """The automatic minimum main size of a flex item with an aspect ratio and a definite
-    ``cross_size`` (None: it has another one)."""
-    ratio = _px(style.get("aspectRatio"))
-    main, minimum = ("width", "minWidth") if row else ("height", "minHeight")
-    if (not ratio or cross_size is None or style.get(minimum) not in (None, "auto")
-            or style.get("overflowX") in _SCROLL or style.get("overflowY") in _SCROLL):
-        return None
-    transferred = cross_size * ratio if row else cross_size / ratio
-    specified = _px(style.get(main))
-    return transferred if specified is None else min(specified, transferred)
-
-
-def _insets(node: LayoutNode, axis: str) -> float:
-    b = node.box
-    if axis == "w":
-        return b.padding.left + b.padding.right + b.border.left + b.border.right
-    return b.padding.top + b.padding.bottom + b.border.top + b.border.bottom
-
-
-def _margins(node: LayoutNode, axis: str) -> float:
-    m = node.box.margin
-    return m.left + m.right if axis == "w" else m.top + m.bottom
-
-
-def _content(node: LayoutNode, axis: str) -> float:
-    return node.box.content_width if axis == "w" else node.box.content_height
-
-
-def _size(node: LayoutNode, axis: str) -> float:
-    return node.box.width if axis == "w" else node.box.height
 
 
 def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
@@ -122,32 +91,14 @@ def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float
     return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
 
 
-def _to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
-    inset = 0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis)
-    return max(0.0, border_box - inset)
-
-
-def _is_row(node: LayoutNode) -> bool:
-    return node.style.get("flexDirection", "row") in ("row", "row-reverse")
+def _definite(walk: _Walk, node: LayoutNode, axis: str) -> bool:
+    return walk.inner(node, axis) is not None
 
 
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
     return (style.get("display") != "none" and style.get("position") != "absolute"
             and not node.hints.float_placeholder)
-
-
-def _stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
-    """Whether a flex item is stretched in the cross axis ``axis`` (its size there is auto)."""
-    style = item.style
-    size = style.get("width" if axis == "w" else "height")
-    if size not in (None, "auto"):
-        return False
-    sides = ("marginLeft", "marginRight") if axis == "w" else ("marginTop", "marginBottom")
-    if any(style.get(side) == "auto" for side in sides):
-        return False
-    align = style.get("alignSelf") or container.style.get("alignItems") or "stretch"
-    return bool(align == "stretch")
 
 
 @dataclass
@@ -165,6 +116,10 @@ class _Walk:
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
     inner_h: dict[int, float | None] = field(default_factory=dict)
+    # (node, axis) whose inner size is its content's within its available space (a flex item
+    # sized by its content in its container's cross axis): its children's percentages of it
+    # can't be resolved when it is measured.
+    fitted: set[tuple[int, str]] = field(default_factory=set)
 
     def inner(self, node: LayoutNode, axis: str) -> float | None:
         """The content size ``node``'s children are laid out in, when it doesn't depend on them.
@@ -215,6 +170,7 @@ class _Walk:
         available = self.available(node, parent_inner, axis)
         if available is None:
             return None
+        self.fitted.add((id(node), axis))
         return min(available - _margins(node, axis) - _insets(node, axis), content)
 
     def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
@@ -237,6 +193,8 @@ class FlexFit:
 
     def __init__(self) -> None:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
+        self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent)
+        self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
                lay_out: LayOut, own: OwnSizes | None = None) -> bool:
@@ -244,6 +202,7 @@ class FlexFit:
 
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
+        floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
@@ -253,13 +212,13 @@ class FlexFit:
             walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
-                here = self._fit(node, parent, walk, lay_out)
-                here = _stretch_ratio(node, parent, stale) or here
+                here = self._fit(node, parent, walk, lay_out, floors)
+                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"), stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
-                here = self._fit(node, parent, walk, lay_out)
+                here = self._fit(node, parent, walk, lay_out, floors)
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -268,11 +227,28 @@ class FlexFit:
                 here = self._freeze(node, parent) if rigid else _unfreeze(node)
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
+        return self._apply_floors(floors) or changed
+
+    def _apply_floors(self, floors: dict[int, float]) -> bool:
+        """Give containers this pass's minimum widths (and take back last pass's others)."""
+        changed = False
+        for key, node in list(self._floored.items()):
+            limits = node.limits
+            floor = floors.get(key)
+            value = None if floor is None else _to_style_units(node, "w", floor)
+            if value is None:
+                del self._floored[key]
+            if (limits.floor_width is None) != (value is None) or (
+                    value is not None and limits.floor_width is not None
+                    and abs(limits.floor_width - value) > _EPS):
+                limits.floor_width = value
+                changed = True
         return changed
 
     # -- fit-content flex containers ---------------------------------------------------------
 
-    def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
+    def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut,
+             floors: dict[int, float]) -> bool:
         style = node.style
         in_flex = parent.style.get("display") == "flex"
         # The parent's cross axis; in a block container, the inline axis: a block whose width
@@ -292,7 +268,10 @@ class FlexFit:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
                 room = available - _margins(node, axis)
-                if _size(node, axis) > room + _EPS or old is not None:
+                high_value = style.get("maxWidth" if axis == "w" else "maxHeight")
+                if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
+                    cap = self._fit_percent(node, parent, parent_inner, lay_out, floors)
+                elif _size(node, axis) > room + _EPS or old is not None:
                     cap = max(room, self._minimum(node, axis, lay_out))
                     high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
                     if high is not None and high <= cap:
@@ -303,6 +282,31 @@ class FlexFit:
         value = _to_style_units(node, axis, cap)
         node.limits.set_cap(axis, value)
         return old is None or abs(old - value) > _EPS
+
+    def _fit_percent(self, node: LayoutNode, parent: LayoutNode, parent_inner: float,
+                     lay_out: LayOut, floors: dict[int, float]) -> float | None:
+        """The width cap of a fit-content row with a percentage ``maxWidth`` in a container
+        sized by its content (None: none).
+
+        When the reference's Taffy measures the container, the percentage can't be
+        resolved: the row counts as fit-content in the room, and only the final layout
+        takes the percentage of the container's width, e.g. a title with ``maxWidth: 80%``
+        in a centred column is 80 % of the room, not of its text on one line. The
+        container gets the row's measured width as its minimum; the row, its percentage
+        of the container's width when that is smaller.
+        """
+        room = max(parent_inner - _margins(node, "w"), _insets(node, "w"))
+        widest = self._max_contents.get(id(node))
+        if widest is None:
+            widest = self._max_contents[id(node)] = intrinsic_width(node, "max-content", lay_out)
+        if widest <= room + _EPS:
+            return None  # Taffy 0.7 measures it so too
+        measured = max(room, self._minimum(node, "w", lay_out))
+        floor = measured + _margins(node, "w") + _insets(parent, "w")
+        floors[id(parent)] = max(floors.get(id(parent), 0.0), floor)
+        self._floored[id(parent)] = parent
+        high = _limit(node, "maxWidth", "w", _content(parent, "w"))
+        return measured if high is None else min(measured, high)
 
     def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
         """The sum of the items' minimum main sizes, with margins, gaps and the container's insets.
@@ -359,40 +363,6 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
-
-
-def _stretch_ratio(node: LayoutNode, parent: LayoutNode, stale: bool) -> bool:
-    """Size a stretched flex item with an aspect ratio from its stretched cross size.
-
-    In CSS and the reference's Taffy, the stretched cross size of an item is definite
-    when its container's is, which it is in the container's final layout: an item with
-    an aspect ratio and no size of its own gets its main size through the ratio (a
-    square tile in a column is as tall as the column is wide), and its automatic
-    minimum main size too (capped by its maximum). Taffy 0.7 sizes it by its content
-    (often 0). The item gets that main size (and minimum) from the cross size of the
-    pass, and no aspect ratio (its cross size stays stretched, and its content sizes
-    don't depend on the ratio, as in the reference); whether they changed.
-    """
-    style = node.style
-    row = _is_row(parent)
-    cross = "h" if row else "w"
-    main_prop = "width" if row else "height"
-    old = node.limits.stretched
-    new: tuple[tuple[str, float], ...] = ()
-    ratio = _px(style.get("aspectRatio"))
-    if ratio and style.get(main_prop) in (None, "auto") and _stretched(node, parent, cross):
-        if stale:
-            return False  # boxes that may come from a cached measurement: keep what it has
-        size = _to_style_units(node, cross, _size(node, cross))
-        new = ((main_prop, size * ratio if row else size / ratio),)
-        minimum = _transferred_minimum(style, row, size)
-        if minimum is not None:
-            high = _px(style.get("maxWidth" if row else "maxHeight"))
-            new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
-    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= _EPS for (_, a), (_, b) in zip(old, new)):
-        return False
-    node.limits.stretched = new
-    return True
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:

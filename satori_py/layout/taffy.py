@@ -64,6 +64,10 @@ class Box:
     padding: Edges = field(default_factory=Edges)
     border: Edges = field(default_factory=Edges)
     margin: Edges = field(default_factory=Edges)
+    # The size before round_layout (sizes derived from it, e.g. through an aspect ratio,
+    # are the reference's from the unrounded layout).
+    exact_width: float = 0.0
+    exact_height: float = 0.0
 
     @property
     def content_width(self) -> float:
@@ -307,13 +311,14 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         out = taffylib.PyLayout()
         for nid, node in ids:
             taffylib.node_get_layout(tree, nid, out)
-            node.box = Box(finite(out.x), finite(out.y), finite(out.width), finite(out.height),
+            width, height = finite(out.width), finite(out.height)
+            node.box = Box(finite(out.x), finite(out.y), width, height,
                            Edges(finite(out.padding_top), finite(out.padding_right), finite(out.padding_bottom),
                                  finite(out.padding_left)),
                            Edges(finite(out.border_top), finite(out.border_right), finite(out.border_bottom),
                                  finite(out.border_left)),
                            Edges(finite(out.margin_top), finite(out.margin_right), finite(out.margin_bottom),
-                                 finite(out.margin_left)))
+                                 finite(out.margin_left)), width, height)
     finally:
         taffylib.free(tree)
 
@@ -439,6 +444,7 @@ def round_layout(root: LayoutNode, scale: float) -> None:
         box = node.box
         left = parent_left + box.left
         top = parent_top + box.top
+        box.exact_width, box.exact_height = box.width, box.height
         rl, rt = rnd(left), rnd(top)
         right = rl + ceil(box.width) if node.measure else rnd(left + box.width)
         bottom = rt + ceil(box.height) if node.measure else rnd(top + box.height)

@@ -125,6 +125,7 @@ class FitLimits:
     frozen_width: float | None = None
     frozen_at_max: bool = False
     stretched: tuple[tuple[str, float], ...] = ()
+    floor_width: float | None = None  # a minimum width (a container of a fit-content row)
 
     def cap(self, axis: str) -> float | None:
         """The maximum size in ``axis`` ("w" or "h")."""
@@ -139,9 +140,9 @@ class FitLimits:
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched:
+                and not self.stretched and self.floor_width is None:
             return None
-        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched)
+        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width)
 
 
 @dataclass(slots=True)
@@ -235,6 +236,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             max_size["height"] = _px(limits.cap_height)
         if limits.frozen_width is not None:
             s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
+        if limits.floor_width is not None:
+            low = s["min_size"]["width"]
+            if low.get("dim") != 1 or low["value"] < limits.floor_width:
+                s["min_size"]["width"] = _px(limits.floor_width)
         for prop, length in limits.stretched:
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)
@@ -263,7 +268,7 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
         # Its main size is given: the ratio would also turn a maximum height into a maximum
-        # width (Taffy 0.7) where the stretched width stays (flex_fit._stretch_ratio).
+        # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio).
         s["aspect_ratio"] = None
     for key, table, name in _ALIGNMENTS:
         value = get(name)

@@ -15,8 +15,12 @@ worked around at every call:
 
 Each call runs in the caller's :mod:`contextvars` context (the render's limits
 and deadline) while the caller waits. A call made from the worker itself runs
-inline. No thread outlives its render, so a process that forks workers after
-rendering (a warm template) stays single-threaded.
+inline, and so does one made inside :func:`hosting`, for a caller whose thread
+already is such a thread (``render_png`` runs a whole render on a thread of
+resvg_bridge's that ends with it and has a larger stack): every hand-over between
+threads may wait for the GIL while other threads run Python. No thread outlives
+its render, so a process that forks workers after rendering (a warm template)
+stays single-threaded.
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-__all__ = ["STACK_SIZE", "run", "session"]
+__all__ = ["STACK_SIZE", "hosting", "run", "session"]
 
 T = TypeVar("T")
 STACK_SIZE = 32 * 1024 * 1024
@@ -89,6 +93,20 @@ def run(fn: Callable[[], T]) -> T:
         return job.result()  # type: ignore[no-any-return]
     _start(job.run).join()
     return job.result()  # type: ignore[no-any-return]
+
+
+@contextmanager
+def hosting() -> Iterator[None]:
+    """Run Taffy's calls inline on this thread for the block. Only for a thread that ends
+    with the render and has a stack of at least ``STACK_SIZE``."""
+    if getattr(_local, "worker", False):
+        yield
+        return
+    _local.worker = True
+    try:
+        yield
+    finally:
+        _local.worker = False
 
 
 @contextmanager

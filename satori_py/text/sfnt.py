@@ -14,6 +14,8 @@ as before. CFF outlines and variable fonts stay with fontTools.
 """
 from __future__ import annotations
 
+from itertools import repeat
+from operator import mul
 from struct import unpack_from
 
 from .outlines import NO_POINTS, Points, append_points, contour_ends
@@ -97,7 +99,7 @@ class Sfnt:
             size = 4 if long_offsets else 2
             loca = self._table("loca", size * (num_glyphs + 1))
             values = unpack_from(f">{num_glyphs + 1}{'I' if long_offsets else 'H'}", data, loca)
-            self._loca = values if long_offsets else tuple(2 * v for v in values)
+            self._loca = values if long_offsets else tuple(map(mul, values, repeat(2)))
         return self._loca
 
     def glyph_points(self, gid: int, depth: int = 0) -> Points:

@@ -1,9 +1,10 @@
 """``ImageResponse`` for Django: an ``HttpResponse``, returnable as-is from a view.
 
 Same arguments as :class:`satori_py.web.response.ImageResponse` (next/og's). The image is
-rendered when the response is made, in the shared worker-process pool of
-:mod:`satori_py.web.pool` while the view's thread waits (so a crash or a missed
-``deadline`` costs only this request; in the view's thread with
+rendered when the response is made, in the shared render pool of
+:mod:`satori_py.web.pool` (worker processes, or threads when the raster releases the
+GIL) while the view's thread waits (so a failure or a missed ``deadline``, and in a
+worker process a crash, costs only this request; in the view's thread with
 ``SATORI_PY_RENDER_WORKERS=0``): a failed render with ``on_error="raise"`` reaches
 Django's own error handling (the debug page, or a 500 and a log record); with
 ``on_error="500"`` the response is ``500 Failed to generate the image`` (503 for a
@@ -16,7 +17,7 @@ the ETag the response carries): add ``django.middleware.http.ConditionalGetMiddl
 to ``MIDDLEWARE``.
 
 In an ``async def`` view use ``await ImageResponse.create_async(...)`` (same
-arguments), which renders in the worker-process pool of :mod:`satori_py.web.pool`
+arguments), which renders in the render pool of :mod:`satori_py.web.pool`
 instead of blocking the event loop.
 
 Imports Django; install ``satori-py[django]``.

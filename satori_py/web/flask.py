@@ -1,11 +1,12 @@
 """``ImageResponse`` for Flask (and any Werkzeug app): a Flask ``Response``, returnable as-is.
 
 Same arguments as :class:`satori_py.web.response.ImageResponse` (next/og's). The image is
-rendered when the response is made, in the shared worker-process pool of
-:mod:`satori_py.web.pool` while the request's thread waits, so a render that
-crashes or runs past its ``deadline`` costs only its own request, and the
-request threads of a threaded server render in parallel instead of taking turns
-on the GIL. A failed render with ``on_error="raise"`` reaches Flask's own error
+rendered when the response is made, in the shared render pool of
+:mod:`satori_py.web.pool` (worker processes, or threads when the raster releases
+the GIL) while the request's thread waits, so a render that fails or runs past its
+``deadline`` (in a worker process, also one that crashes) costs only its own
+request, and the request threads of a threaded server render in parallel instead
+of taking turns on the GIL. A failed render with ``on_error="raise"`` reaches Flask's own error
 handling; with ``on_error="500"`` the response becomes ``500 Failed to generate the
 image`` (503 for a missed deadline or a full queue) and the error is logged. When
 the response is sent, a GET or HEAD whose ``If-None-Match`` matches the ETag gets a

@@ -1,11 +1,19 @@
-"""Rendering off the event loop, contained: a shared pool of render worker processes.
+"""Rendering off the event loop, contained: the shared render pool, of worker processes
+or (:mod:`.threads`) of threads.
 
-Why processes and not threads: our pipeline is Python and resvg's bindings hold the
-GIL for the whole rasterisation (one 1200x630 card: ~0.2 s in resvg-py, ~0.07 s in
-the ``resvg`` binding, measured on the route-handler seed), so a render in a worker
-*thread* freezes the event loop for that long, and 8 concurrent renders for seconds.
-From a worker process the loop only receives the image bytes. A process is also a
-wall: a render that crashes native code, loops or bloats takes only its worker down.
+Processes or threads (the ``mode`` setting): the pipeline is Python, and the
+``resvg`` and ``resvg_py`` bindings hold the GIL for the whole rasterisation (one
+1200x630 card: ~0.07 s in ``resvg``, ~0.2 s in resvg-py), so a render in a
+*thread* would freeze the event loop for that long, and 8 concurrent renders for
+seconds; from a worker process the loop only receives the image bytes. A process
+is also a wall: a render that crashes native code, loops or bloats takes only its
+worker down. With the ``svg2png`` binding the raster runs without the GIL, and
+threads render in parallel in the server's own process for a fraction of the
+memory: ``mode="auto"`` (the default) picks threads when the binding that will
+run releases the GIL (:func:`resvg_bridge.releases_gil`) and processes
+otherwise; ``mode="processes"`` keeps the processes' containment whatever the
+binding. :class:`RenderPool` below is the process pool; :mod:`.threads` says
+what the thread pool keeps of the guarantees below and what it cannot.
 
 How a render is scheduled (the knobs are :class:`~.settings.PoolSettings`):
 
@@ -43,7 +51,7 @@ Workers start with the pool's first job (or :meth:`RenderPool.warm_up`, for a
 server's startup) and live until the server stops. Jobs and errors cross the pipe
 pickled: plain dicts, JSON text and :class:`satori_py.Font` are picklable;
 SatoriErrors keep their node path. ``workers=0`` renders in the event loop's
-default thread pool instead: no processes, no deadline, the GIL caveat above.
+default thread pool instead: no pool, no deadline, no queue bound.
 """
 from __future__ import annotations
 
@@ -62,11 +70,12 @@ from typing import Any
 from ..errors import RenderBusyError, RenderError, RenderTimeoutError
 from .job import RenderJob, render_job
 from .processes import Launcher, StartMethod, WorkerDied, WorkerProcess
-from .settings import PoolSettings, default_workers
+from .settings import PoolSettings, default_workers, resolve_mode
 from .tasks import CostlyCards, PoolStats, Running, Task
+from .threads import ThreadPool
 
-__all__ = ["RenderPool", "configure", "default_workers", "get_pool", "render_async",
-           "result_of", "shutdown", "submit"]
+__all__ = ["Pool", "RenderPool", "ThreadPool", "configure", "default_workers", "get_pool",
+           "render_async", "result_of", "shutdown", "submit"]
 
 log = logging.getLogger("satori_py.render_pool")
 
@@ -92,7 +101,9 @@ class RemoteTraceback(Exception):
 
 class RenderPool:
     """Worker processes with a bounded queue, per-job deadlines and least-attained-service
-    scheduling (see the module's docstring)."""
+    scheduling (see the module's docstring); processes whatever ``settings.mode`` says."""
+
+    mode = "processes"
 
     def __init__(self, settings: PoolSettings | int, *,
                  start_method: StartMethod | None = None) -> None:
@@ -122,7 +133,8 @@ class RenderPool:
         # Dispatchers between jobs (starting a worker, or back from a job): each will ask
         # for a job soon, so they are not replaced meanwhile.
         self._between = 0
-        self._costly = CostlyCards(settings.remember_costly, settings.slow_after)
+        self._costly = CostlyCards(settings.remember_costly, f"for using more than "
+                                                             f"{settings.slow_after:g} s of CPU time")
         self._started = False
         self.closed = False
 
@@ -413,6 +425,7 @@ class RenderPool:
             self._handing -= 1
             self._running.add(running)
             self._watch.notify()
+        assert task.payload is not None  # submit() refuses a job that does not pickle
         try:
             kind, value, text = worker.run(task.payload)
         except WorkerDied:
@@ -495,17 +508,19 @@ class RenderPool:
 
 
 # The process-wide pool: created on first use (a resource, not a cache).
+Pool = RenderPool | ThreadPool
 _pool_lock = threading.Lock()
-_pool: RenderPool | None = None
+_pool: Pool | None = None
 _overrides: dict[str, Any] = {}
 
 
 def configure(workers: int | None = None, **settings: Any) -> None:
     """Set the shared pool's knobs (None: the environment, else the default).
 
-    ``workers=0`` renders in threads. Other knobs: ``deadline``, ``queue``,
-    ``slow_after``, ``slow_lane``, ``max_renders``, ``max_rss_mb``, ``remember_costly`` (see
-    :class:`~satori_py.web.settings.PoolSettings`). A running pool is shut down
+    ``workers=0`` renders in the loop's executor threads, without a pool. Other knobs:
+    ``mode`` (``"auto"``, ``"threads"``, ``"processes"``), ``deadline``, ``queue``,
+    ``slow_after``, ``slow_lane``, ``max_renders``, ``max_rss_mb``, ``remember_costly``
+    (see :class:`~satori_py.web.settings.PoolSettings`). A running pool is shut down
     (after the renders in flight); the next render starts the new one.
     """
     global _pool, _overrides
@@ -517,8 +532,9 @@ def configure(workers: int | None = None, **settings: Any) -> None:
         old.shutdown()
 
 
-def get_pool() -> RenderPool | None:
-    """The shared pool (created, not started, on first call); None when using threads."""
+def get_pool() -> Pool | None:
+    """The shared pool (created, not started, on first call): a :class:`ThreadPool` or a
+    :class:`RenderPool` as ``mode`` resolves; None when ``workers=0``."""
     global _pool
     with _pool_lock:
         settings = PoolSettings.from_env(**dict(_overrides))
@@ -526,7 +542,8 @@ def get_pool() -> RenderPool | None:
             return None
         if (_pool is None or _pool.closed or _pool.settings != settings
                 or _pool.pid != os.getpid()):
-            _pool = RenderPool(settings)
+            threads = resolve_mode(settings.mode) == "threads"
+            _pool = ThreadPool(settings) if threads else RenderPool(settings)
         return _pool
 
 

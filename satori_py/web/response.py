@@ -11,8 +11,8 @@ Beyond next/og: a strong ``ETag`` computed from the rendered bytes and a 304 for
 matching ``If-None-Match``; JPEG and WebP output through Pillow; ``on_error="500"``
 for the 500-with-a-message that next/og's examples write by hand (the error is
 logged on the ``satori_py.response`` logger with the node path); rendering in
-worker processes with a ``deadline`` (:mod:`satori_py.web.pool`); and the
-renderer's ``fetcher`` (for ``<img src="https://...">``: see
+the render pool (worker processes or threads) with a ``deadline``
+(:mod:`satori_py.web.pool`); and the renderer's ``fetcher`` (for ``<img src="https://...">``: see
 :func:`satori_py.http_fetcher`), ``strict`` and ``limits`` options.
 
 "Development" is ``development=True``, or, when the argument is left at ``None``,
@@ -75,8 +75,8 @@ class ImageResponse:
     """An image response with next/og's options; renders lazily, once.
 
     ``body`` (or :meth:`render`) renders in the calling thread; :meth:`render_pooled`
-    and ``await`` :meth:`render_async` render in the shared worker-process pool
-    instead (see :mod:`satori_py.web.pool`), within ``deadline`` seconds. Called as a
+    and ``await`` :meth:`render_async` render in the shared render pool (worker
+    processes or threads) instead (see :mod:`satori_py.web.pool`), within ``deadline`` seconds. Called as a
     WSGI application, it answers every request with the image, rendered in the pool
     (304 on a matching If-None-Match; 500 on a failed render when ``on_error="500"``).
     """
@@ -180,8 +180,8 @@ class ImageResponse:
         return self._body
 
     def render_pooled(self) -> bytes:
-        """The image bytes, rendered in the shared worker-process pool while this thread
-        waits (in this thread when the pool is off: ``workers=0``)."""
+        """The image bytes, rendered in the shared render pool (worker processes or
+        threads) while this thread waits (in this thread when the pool is off: ``workers=0``)."""
         if self.cached() is None:
             from .pool import result_of, submit
             future = submit(self.job, deadline=self.deadline)

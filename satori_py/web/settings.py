@@ -11,7 +11,8 @@ import os
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["ENV", "PoolSettings", "cpu_time_readable", "default_workers", "usable_cpus"]
+__all__ = ["ENV", "MODES", "PoolSettings", "cpu_time_readable", "default_workers", "resolve_mode",
+           "usable_cpus"]
 
 MAX_DEFAULT_WORKERS = 4
 # CPU seconds a render may use before a fresh render can pause it: each costly card
@@ -24,9 +25,14 @@ SLOW_AFTER_CPU = 0.2
 # Wall seconds where CPU time cannot be read: a busy machine stretches every render.
 SLOW_AFTER_WALL = 1.0
 
+# Where renders run: "auto" picks threads when the raster binding releases the GIL
+# (resvg_bridge.releases_gil), processes otherwise.
+MODES = ("auto", "threads", "processes")
+
 # argument -> environment variable
 ENV = {
     "workers": "SATORI_PY_RENDER_WORKERS",
+    "mode": "SATORI_PY_RENDER_MODE",
     "deadline": "SATORI_PY_RENDER_DEADLINE",
     "queue": "SATORI_PY_RENDER_QUEUE",
     "slow_after": "SATORI_PY_RENDER_SLOW_AFTER",
@@ -49,6 +55,19 @@ def cpu_time_readable() -> bool:
     return os.path.exists("/proc/self/stat")
 
 
+def resolve_mode(mode: str) -> str:
+    """``"threads"`` or ``"processes"``: ``mode`` itself, or for ``"auto"`` threads when
+    the raster binding that will run releases the GIL (then renders in threads run
+    in parallel and the event loop keeps its turn), processes when it holds it."""
+    if mode != "auto":
+        return mode
+    import resvg_bridge
+    try:
+        return "threads" if resvg_bridge.releases_gil() else "processes"
+    except resvg_bridge.RasterizeError:  # no binding at all: every render will say so
+        return "processes"
+
+
 def default_workers() -> int:
     """``$SATORI_PY_RENDER_WORKERS`` if set, else the usable CPUs, at most 4."""
     return PoolSettings.from_env().workers
@@ -58,8 +77,12 @@ def default_workers() -> int:
 class PoolSettings:
     """How many workers, and how long and how much each render may take."""
 
-    # Render processes; 0 renders in threads (no processes, no deadline).
+    # Renders at once (threads or processes, see mode); 0: no pool, each render runs
+    # in the caller's executor thread (no deadline, no queue bound).
     workers: int
+    # "threads": worker threads of this process; "processes": worker processes;
+    # "auto": threads when the raster binding releases the GIL, else processes.
+    mode: str = "auto"
     # Seconds from submission to answer; past it a queued render is dropped and a
     # running one's worker killed (and replaced).
     deadline: float = 10.0
@@ -83,6 +106,8 @@ class PoolSettings:
     remember_costly: float = 60.0
 
     def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(map(repr, MODES))}, got {self.mode!r}.")
         for name, minimum in (("workers", 0), ("queue", 0), ("slow_lane", 0), ("max_renders", 1)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
@@ -107,7 +132,7 @@ class PoolSettings:
                 continue
             raw = os.environ.get(ENV[field.name], "").strip()
             if raw:
-                values[field.name] = _parse(field.name, raw)
+                values[field.name] = raw.lower() if field.name == "mode" else _parse(field.name, raw)
         if overrides:
             raise TypeError(f"Unknown render pool setting(s): {', '.join(sorted(overrides))}.")
         if "workers" not in values:

@@ -1,9 +1,9 @@
 """``ImageResponse`` for Starlette and FastAPI: a Starlette ``Response``, returnable as-is.
 
 Same arguments as :class:`satori_py.web.response.ImageResponse` (next/og's). The image is
-rendered when the response is sent, in the shared worker-process pool of
-:mod:`satori_py.web.pool`, so the event loop never waits on the GIL-bound
-renderer; headers set on ``response.headers`` before that are kept. The status text
+rendered when the response is sent, in the shared render pool of
+:mod:`satori_py.web.pool` (worker processes, or threads when the raster releases
+the GIL), so the event loop never waits on a GIL-bound raster; headers set on ``response.headers`` before that are kept. The status text
 cannot travel over ASGI (the server writes the reason phrase), so ``status_text`` is
 only kept on the object.
 

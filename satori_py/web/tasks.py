@@ -1,5 +1,5 @@
-"""A render's life in the pool (:mod:`.pool`): queued, running (and what it has cost),
-counted, and remembered when it was stopped for its cost.
+"""A render's life in a pool (:mod:`.pool`, :mod:`.threads`): queued, running (and what
+it has cost), counted, and remembered when it was stopped for its cost.
 
 Plain data and bookkeeping; the scheduling decisions are the pool's.
 """
@@ -20,17 +20,19 @@ _COSTLY_KEPT = 1024
 
 @dataclass(eq=False)
 class Task:
-    """A submitted render: queued until a dispatcher's worker takes it."""
+    """A submitted render: queued until a worker (process or thread) takes it."""
 
     job: RenderJob
-    payload: bytes  # the pickled job
+    payload: bytes | None  # the pickled job (None: a job a thread pool could not pickle)
     future: Future[bytes]
     budget: float  # seconds
     deadline: float  # time.monotonic()
 
     @property
-    def key(self) -> bytes:
-        """Identifies the card: equal jobs pickle to equal bytes."""
+    def key(self) -> bytes | None:
+        """Identifies the card: equal jobs pickle to equal bytes (None: unknown)."""
+        if self.payload is None:
+            return None
         return hashlib.blake2b(self.payload, digest_size=16).digest()
 
 
@@ -68,9 +70,11 @@ class Running:
 class PoolStats:
     """Counts since the pool started (for tests, benchmarks and logs)."""
 
-    started: int = 0  # worker processes started
+    started: int = 0  # worker processes (or threads) started
     died: int = 0  # died by themselves while rendering
-    stopped: int = 0  # killed by the watchdog (deadline, to make room, shutdown)
+    # killed by the watchdog (deadline, to make room, shutdown); in a thread pool,
+    # renders answered at their deadline while their thread was still on them
+    stopped: int = 0
     expired: int = 0  # jobs that reached their deadline before a worker took them
     refused: int = 0  # jobs refused because the queue was full
     paused: int = 0  # times a render was paused for a fresher one
@@ -82,26 +86,27 @@ class CostlyCards:
     """Cards stopped for their CPU cost, refused at once when asked for again for a while
     (a flood of one costly card then costs one worker-second, not one per request)."""
 
-    def __init__(self, seconds: float, slow_after: float) -> None:
+    def __init__(self, seconds: float, why: str) -> None:
         self.seconds = seconds
-        self.slow_after = slow_after
+        self.why = why  # e.g. "for using more than 0.2 s of CPU time"
         self._stopped: collections.OrderedDict[bytes, float] = collections.OrderedDict()
 
-    def remember(self, key: bytes, now: float) -> None:
-        if self.seconds > 0:
+    def remember(self, key: bytes | None, now: float) -> None:
+        if self.seconds > 0 and key is not None:
             self._stopped[key] = now
             self._stopped.move_to_end(key)
             while len(self._stopped) > _COSTLY_KEPT:
                 self._stopped.popitem(last=False)
 
-    def refusal(self, key: bytes, now: float) -> str | None:
+    def refusal(self, key: bytes | None, now: float) -> str | None:
         """Why this card is refused now, or None."""
+        if key is None:
+            return None
         stopped = self._stopped.get(key)
         if stopped is None:
             return None
         if now - stopped >= self.seconds:
             del self._stopped[key]
             return None
-        return (f"The same card was stopped {now - stopped:.0f} s ago for using more than "
-                f"{self.slow_after:g} s of CPU time; it is refused for "
-                f"{self.seconds - (now - stopped):.0f} s more.")
+        return (f"The same card was stopped {now - stopped:.0f} s ago {self.why}; it is refused "
+                f"for {self.seconds - (now - stopped):.0f} s more.")

@@ -43,7 +43,7 @@ REAP_INTERVAL = 0.2
 # The template's warm-up card: every printable ASCII glyph of the default font (their
 # outlines are then parsed once, in the template, and shared by every fork) on a
 # gradient, so a worker's first renders cost about what its later ones do.
-_WARM_JOB = {"type": "div", "props": {
+WARM_JOB = {"type": "div", "props": {
     "style": {"display": "flex", "flexWrap": "wrap",
               "backgroundImage": "linear-gradient(135deg, #0f172a, #1e3a8a)"},
     "children": "".join(chr(c) for c in range(0x21, 0x7F))}}
@@ -120,7 +120,7 @@ def _prepare() -> IO[bytes]:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     # Pay the imports and the default font's parsing before saying ready.
     from .job import RenderJob
-    _answer(RenderJob(_WARM_JOB, width=64, height=64))
+    _answer(RenderJob(WARM_JOB, width=64, height=64))
     return channel
 
 

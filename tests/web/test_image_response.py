@@ -221,7 +221,10 @@ class _ExitOnUnpickle:
 @pytest.fixture(scope="module")
 def pool() -> Iterator[Any]:
     from satori_py.web import pool as render_pool
-    render_pool.configure(1, deadline=120)  # a busy machine may take a while to start it
+    # Worker processes whatever the binding (a dead worker is a process's case; the
+    # thread pool is tested in test_thread_pool.py); a busy machine may take a while to
+    # start one.
+    render_pool.configure(1, deadline=120, mode="processes")
     yield render_pool
     render_pool.configure(None)
     render_pool.shutdown()
@@ -277,7 +280,7 @@ def test_thread_mode(pool: Any) -> None:
         assert pool.get_pool() is None
         assert asyncio.run(ImageResponse(CARD, **SMALL).render_async())[:4] == b"\x89PNG"
     finally:
-        pool.configure(1, deadline=120)
+        pool.configure(1, deadline=120, mode="processes")
 
 
 def test_workers_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -335,7 +335,7 @@ def test_shutdown_stops_running_renders(make_pool: Any) -> None:
 
 @pytest.fixture
 def shared_pool() -> Iterator[Any]:
-    render_pool.configure(1, slow_after=0.2, slow_lane=1, deadline=WAIT)
+    render_pool.configure(1, slow_after=0.2, slow_lane=1, deadline=WAIT, mode="processes")
     shared = render_pool.get_pool()
     assert shared is not None
     shared.warm_up()
@@ -385,7 +385,7 @@ def test_a_render_past_its_deadline_answers_503_and_names_why(
 
 
 def test_a_full_queue_answers_503_with_retry_after(caplog: pytest.LogCaptureFixture) -> None:
-    render_pool.configure(1, queue=0, slow_lane=0, deadline=WAIT)
+    render_pool.configure(1, queue=0, slow_lane=0, deadline=WAIT, mode="processes")
     try:
         pool = render_pool.get_pool()
         assert pool is not None

@@ -6,6 +6,9 @@ fetching its image route 3 times each while /health is asked meanwhile. Without 
 render pool's least-attained-service scheduling the two spinners would hold both
 workers and every other image would wait for them until its deadline (503);
 rendering in the event loop's thread would stop /health from answering at all.
+The pool runs worker processes here whatever the binding (``mode="processes"``):
+pausing a render is a process's ability, and the spinner spins where the job is
+unpickled, in a worker process.
 
 Nothing here is timed (the machine may be shared): the assertions are about
 outcomes and their order. Once the spinners hold both CPUs' worth of workers, every
@@ -64,6 +67,7 @@ def test_pathological_cards_cannot_starve_the_other_routes(module: str) -> None:
     env = {"SATORI_PY_TEST_APP": module,
            "SATORI_PY_OUTPUT_CACHE_MB": "0",  # every image request is a render
            "SATORI_PY_RENDER_WORKERS": "2",
+           "SATORI_PY_RENDER_MODE": "processes",
            "SATORI_PY_RENDER_DEADLINE": str(WAIT),  # only the spinners may be stopped
            # Room to pause more than the spinners: a normal card that happens to use more
            # than slow_after of CPU is paused rather than stopped.

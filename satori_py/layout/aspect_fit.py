@@ -1,0 +1,85 @@
+"""Flex items with an aspect ratio and no size of their own, sized through the ratio.
+
+Taffy 0.7 sizes such an item by its content (often 0 px); the reference's Taffy (and
+CSS) takes one size from the other: the automatic minimum main size from a definite
+cross size (:func:`aspect_ratio_minimum`, set when the item is built), and between
+passes (:func:`stretch_ratio`, called by :class:`.flex_fit.FlexFit`) the main size from
+the stretched cross size, or in a row the height from the flexed width.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .fit_boxes import EPS, SCROLL, exact_size, is_row, px, stretched, to_style_units
+from .taffy import LayoutNode
+
+__all__ = ["aspect_ratio_minimum", "stretch_ratio"]
+
+
+def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
+    """Give a flex item with an aspect ratio its automatic minimum main size, in place."""
+    minimum = _transferred_minimum(style, row, px(style.get("height" if row else "width")))
+    if minimum is not None:
+        style["minWidth" if row else "minHeight"] = minimum
+
+
+def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | None) -> float | None:
+    """The automatic minimum main size of a flex item with an aspect ratio and a definite
+    ``cross_size`` (None: it has another one)."""
+    ratio = px(style.get("aspectRatio"))
+    main, minimum = ("width", "minWidth") if row else ("height", "minHeight")
+    if (not ratio or cross_size is None or style.get(minimum) not in (None, "auto")
+            or style.get("overflowX") in SCROLL or style.get("overflowY") in SCROLL):
+        return None
+    transferred = cross_size * ratio if row else cross_size / ratio
+    specified = px(style.get(main))
+    return transferred if specified is None else min(specified, transferred)
+
+
+def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable[[], bool],
+                  stale: bool) -> bool:
+    """Size a flex item with an aspect ratio and no size of its own through the ratio.
+
+    Taffy 0.7 sizes such an item by its content (often 0). In CSS and the reference's
+    Taffy a flex item's main size is resolved before its cross size, so:
+
+    * in a row, its height comes from its flexed width (a strip of ``flex: 1`` square
+      tiles is as tall as a tile is wide), unless it is stretched in a row whose height
+      is definite. The item gets that height (as a minimum when it is stretched, so a
+      taller line still stretches it);
+    * stretched in a column (whose width is known in its final layout, also when it
+      comes from its content) or in a row of definite height, its main size comes from
+      its stretched cross size, and its automatic minimum main size too (capped by its
+      maximum). The item gets that main size (and minimum), and its content sizes don't
+      depend on the ratio, as in the reference.
+
+    Sizes come from the pass's boxes; the item's ratio is dropped while it has them
+    (taffy_style). ``cross_definite``: whether the container's cross size is definite
+    (asked for rows only). Whether they changed.
+    """
+    style = node.style
+    row = is_row(parent)
+    cross = "h" if row else "w"
+    main_prop, cross_prop = ("width", "height") if row else ("height", "width")
+    old = node.limits.stretched
+    new: tuple[tuple[str, float], ...] = ()
+    ratio = px(style.get("aspectRatio"))
+    if ratio and style.get(main_prop) in (None, "auto") and style.get(cross_prop) in (None, "auto"):
+        if stale:
+            return False  # boxes that may come from a cached measurement: keep what it has
+        is_stretched = stretched(node, parent, cross)
+        if is_stretched and (not row or cross_definite()):
+            size = to_style_units(node, cross, exact_size(node, cross))
+            new = ((main_prop, size * ratio if row else size / ratio),)
+            minimum = _transferred_minimum(style, row, size)
+            if minimum is not None:
+                high = px(style.get("maxWidth" if row else "maxHeight"))
+                new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
+        elif row:
+            height = to_style_units(node, "w", exact_size(node, "w")) / ratio
+            new = (("minHeight" if is_stretched else "height", height),)
+    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
+        return False
+    node.limits.stretched = new
+    return True

@@ -1,0 +1,65 @@
+"""Box arithmetic of the corrections made between layout passes (flex_fit, aspect_fit).
+
+Sizes of a pass's boxes by axis (``"w"`` or ``"h"``), as border-box lengths, and the
+conversion back to the units of a node's style (its ``boxSizing``).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .taffy import LayoutNode
+
+EPS = 1e-3
+# Overflow values whose boxes are scroll containers in Taffy, whose automatic minimum size is 0.
+SCROLL = ("hidden", "scroll", "auto")
+
+
+def px(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def insets(node: LayoutNode, axis: str) -> float:
+    b = node.box
+    if axis == "w":
+        return b.padding.left + b.padding.right + b.border.left + b.border.right
+    return b.padding.top + b.padding.bottom + b.border.top + b.border.bottom
+
+
+def margins(node: LayoutNode, axis: str) -> float:
+    m = node.box.margin
+    return m.left + m.right if axis == "w" else m.top + m.bottom
+
+
+def content(node: LayoutNode, axis: str) -> float:
+    return node.box.content_width if axis == "w" else node.box.content_height
+
+
+def size(node: LayoutNode, axis: str) -> float:
+    return node.box.width if axis == "w" else node.box.height
+
+
+def exact_size(node: LayoutNode, axis: str) -> float:
+    """A node's border-box size in ``axis`` before rounding."""
+    return node.box.exact_width if axis == "w" else node.box.exact_height
+
+
+def to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
+    inset = 0.0 if node.style.get("boxSizing") == "border-box" else insets(node, axis)
+    return max(0.0, border_box - inset)
+
+
+def is_row(node: LayoutNode) -> bool:
+    return node.style.get("flexDirection", "row") in ("row", "row-reverse")
+
+
+def stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
+    """Whether a flex item is stretched in the cross axis ``axis`` (its size there is auto)."""
+    style = item.style
+    size = style.get("width" if axis == "w" else "height")
+    if size not in (None, "auto"):
+        return False
+    sides = ("marginLeft", "marginRight") if axis == "w" else ("marginTop", "marginBottom")
+    if any(style.get(side) == "auto" for side in sides):
+        return False
+    align = style.get("alignSelf") or container.style.get("alignItems") or "stretch"
+    return bool(align == "stretch")

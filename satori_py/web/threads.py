@@ -1,0 +1,283 @@
+"""Rendering in threads of the server's own process, when the raster releases the GIL.
+
+With a resvg binding that rasterises without the GIL (``svg2png``:
+:func:`resvg_bridge.releases_gil`), the raster and the PNG deflate, most of a
+card's time, run in parallel in threads, and the rest (the front end, in
+Python) gives the event loop its turn every switch interval (5 ms). Then
+threads do the work of worker processes for less: no pickling, no
+interpreter, fonts and caches per worker, no fork. :class:`ThreadPool` has the
+interface of the process pool (:class:`~.pool.RenderPool`: ``submit``,
+``warm_up``, ``shutdown``, ``stats``) and keeps what a thread can of its
+guarantees:
+
+* at most ``workers`` renders at once, and at most ``queue`` waiting: one more
+  is refused at once (:class:`RenderBusyError`);
+* the deadline: a render still waiting at its deadline fails without running; a
+  running one is answered :class:`RenderTimeoutError` at its deadline, and stops
+  itself there: its limits' ``timeout`` is the time it has left, which the front
+  end checks between stages and inside its long loops. The raster cannot be
+  interrupted (``max_image_pixels``, ``max_effect_pixels`` and the other limits
+  bound it). Until the render has stopped, its thread keeps its place among the
+  ``workers`` (so CPU and memory stay bounded), and the card is refused for
+  ``remember_costly`` seconds if asked for again;
+* an error in a render (a SatoriError, any Python exception, a tree too deep to
+  follow) fails that render only.
+
+What threads cannot do that processes do: survive a crash in native code (a
+segfault or abort in resvg, HarfBuzz or Taffy ends the whole server process, as
+the OOM killer does), pause a costly render for fresher ones (``slow_after``,
+``slow_lane``) or hand memory back by replacing a worker (``max_renders``,
+``max_rss_mb``): those settings apply to worker processes only.
+"""
+from __future__ import annotations
+
+import collections
+import dataclasses
+import os
+import pickle
+import threading
+import time
+from concurrent.futures import Future
+from typing import Any
+
+from ..errors import LimitError, RenderBusyError, RenderTimeoutError
+from ..limits import Limits
+from .job import RenderJob, render_job
+from .settings import PoolSettings
+from .tasks import CostlyCards, PoolStats, Task
+
+__all__ = ["ThreadPool"]
+
+STOP_TIMEOUT = 120.0
+_IDLE_WAKE = 5.0
+
+Outcome = tuple[bool, Any]  # (True, image bytes) or (False, the exception)
+
+
+def _payload(job: RenderJob) -> bytes | None:
+    """The job pickled, which identifies the card (None: it cannot be; threads need not)."""
+    try:
+        return pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
+def _settle(future: Future[bytes], outcome: Outcome) -> None:
+    ok, value = outcome
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(value)
+
+
+class ThreadPool:
+    """``workers`` render threads sharing a bounded queue, each render within its deadline
+    (see the module's docstring)."""
+
+    mode = "threads"
+
+    def __init__(self, settings: PoolSettings) -> None:
+        if not isinstance(settings, PoolSettings) or settings.workers < 1:
+            raise ValueError(f"A render pool needs at least one worker, got {settings!r}.")
+        self.settings = settings
+        self.workers = settings.workers
+        self.pid = os.getpid()  # a forked child must not use its parent's pool
+        self.stats = PoolStats()
+        self._lock = threading.Lock()
+        self._work = threading.Condition(self._lock)  # render threads wait for jobs here
+        self._watch = threading.Condition(self._lock)  # the watchdog waits here
+        self._waiting: collections.deque[Task] = collections.deque()
+        self._running: set[Task] = set()  # taken by a thread, not answered yet
+        self._overdue: set[Task] = set()  # answered at their deadline, their thread still on them
+        self._idle = 0  # threads waiting for a job
+        self._threads: set[threading.Thread] = set()
+        self._costly = CostlyCards(settings.remember_costly, "for running past its deadline")
+        self._started = False
+        self.closed = False
+
+    # -- the caller's side ---------------------------------------------------------------
+
+    def submit(self, job: RenderJob, *, deadline: float | None = None) -> Future[bytes]:
+        """Queue ``job``; the future's result is the image bytes.
+
+        ``deadline`` (seconds from now) replaces the pool's. Raises RenderBusyError
+        when the queue is full.
+        """
+        budget = self.settings.deadline if deadline is None else deadline
+        future: Future[bytes] = Future()
+        task = Task(job, _payload(job), future, budget, time.monotonic() + budget)
+        with self._lock:
+            if self.closed:
+                raise RuntimeError("This render pool has been shut down.")
+            self._start_locked()
+            refusal = self._costly.refusal(task.key, time.monotonic())
+            if refusal is not None:
+                self.stats.refused += 1
+                future.set_exception(RenderTimeoutError(refusal))
+                return future
+            # Jobs that idle threads are about to take are not waiting.
+            if len(self._waiting) >= self.settings.queue + self._idle:
+                self.stats.refused += 1
+                waiting = len(self._waiting)
+                raise RenderBusyError(f"The render pool is full ({waiting} render"
+                                      f"{'' if waiting == 1 else 's'} waiting): try again later.")
+            self._waiting.append(task)
+            self._work.notify()
+            self._watch.notify()
+        return future
+
+    def warm_up(self, timeout: float | None = STOP_TIMEOUT) -> list[int]:
+        """Start the threads and render a small card here (imports, the default font), so
+        the first request does not pay for them; returns the worker pids: none."""
+        from .worker import WARM_JOB
+
+        with self._lock:
+            if self.closed:
+                raise RuntimeError("This render pool has been shut down.")
+            self._start_locked()
+        render_job(RenderJob(WARM_JOB, width=64, height=64))
+        return []
+
+    def worker_pids(self) -> list[int]:
+        """The pids of worker processes: none (the renders run in this process)."""
+        return []
+
+    def process_pids(self) -> list[int]:
+        """Every process of the pool other than this one: none."""
+        return []
+
+    def overdue(self) -> int:
+        """Renders answered at their deadline whose thread has not stopped yet."""
+        with self._lock:
+            return len(self._overdue)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Refuse new renders and cancel queued ones; running ones finish and are answered
+        (a thread cannot be stopped). ``wait``: until the threads have ended."""
+        with self._lock:
+            if self.closed:
+                return
+            self.closed = True
+            pending, self._waiting = list(self._waiting), collections.deque()
+            threads = list(self._threads)
+            self._work.notify_all()
+            self._watch.notify_all()
+        for task in pending:
+            task.future.cancel()
+        if wait:
+            for thread in threads:
+                thread.join(STOP_TIMEOUT)
+
+    # -- the render threads --------------------------------------------------------------
+
+    def _start_locked(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        for ident in range(self.workers):
+            self._spawn(self._serve, f"satori-py-render-thread-{ident}")
+            self.stats.started += 1
+        self._spawn(self._watchdog, "satori-py-render-watchdog")
+
+    def _spawn(self, target: Any, name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        self._threads.add(thread)
+        thread.start()
+
+    def _serve(self) -> None:
+        try:
+            while (task := self._next_task()) is not None:
+                outcome = self._render(task)
+                with self._lock:
+                    answer = task in self._running
+                    self._running.discard(task)
+                    self._overdue.discard(task)
+                if answer:  # (else the watchdog answered it at its deadline)
+                    _settle(task.future, outcome)
+        finally:
+            with self._lock:
+                self._threads.discard(threading.current_thread())
+
+    def _next_task(self) -> Task | None:
+        """The next job to render (None: the pool closed); expired ones are answered here."""
+        with self._lock:
+            while True:
+                self._idle += 1
+                while not self._waiting and not self.closed:
+                    self._work.wait()
+                self._idle -= 1
+                if self.closed:
+                    return None
+                task = self._waiting.popleft()
+                if not task.future.set_running_or_notify_cancel():
+                    continue  # cancelled while waiting (the client went away)
+                if time.monotonic() >= task.deadline:
+                    self.stats.expired += 1
+                    self._lock.release()  # answered outside the lock: a callback may submit again
+                    try:
+                        task.future.set_exception(_not_started(task))
+                    finally:
+                        self._lock.acquire()
+                    continue
+                self._running.add(task)
+                self._watch.notify()
+                return task
+
+    def _render(self, task: Task) -> Outcome:
+        """Render ``task``'s job in this thread, its limits' timeout cut to its deadline."""
+        job = task.job
+        limits = job.limits or Limits()
+        left = max(0.001, task.deadline - time.monotonic())
+        by_deadline = limits.timeout is None or limits.timeout > left
+        if by_deadline:
+            job = dataclasses.replace(job, limits=dataclasses.replace(limits, timeout=left))
+        try:
+            return True, render_job(job)
+        except LimitError as exc:
+            if by_deadline and exc.limit == "timeout":
+                return False, _not_finished(task)
+            return False, exc
+        except Exception as exc:
+            return False, exc
+
+    # -- the watchdog --------------------------------------------------------------------
+
+    def _watchdog(self) -> None:
+        """Answer every render, waiting or running, at its deadline."""
+        with self._lock:
+            while not self.closed:
+                now = time.monotonic()
+                wake = now + _IDLE_WAKE
+                late: list[tuple[Future[bytes], Exception]] = []
+                for task in [t for t in self._waiting if now >= t.deadline]:
+                    self._waiting.remove(task)
+                    if task.future.set_running_or_notify_cancel():
+                        self.stats.expired += 1
+                        late.append((task.future, _not_started(task)))
+                for task in [t for t in self._running if now >= t.deadline]:
+                    self._running.discard(task)
+                    self._overdue.add(task)
+                    self.stats.stopped += 1
+                    self._costly.remember(task.key, now)
+                    late.append((task.future, _not_finished(task)))
+                for task in (*self._waiting, *self._running):
+                    wake = min(wake, task.deadline)
+                if late:  # answered outside the lock: a callback may submit again
+                    self._lock.release()
+                    try:
+                        for future, error in late:
+                            future.set_exception(error)
+                    finally:
+                        self._lock.acquire()
+                    continue
+                self._watch.wait(max(0.005, wake - time.monotonic()))
+            self._threads.discard(threading.current_thread())
+
+
+def _not_started(task: Task) -> RenderTimeoutError:
+    return RenderTimeoutError(f"The render did not start within its {task.budget:g} s deadline: "
+                              "the render pool is busy.")
+
+
+def _not_finished(task: Task) -> RenderTimeoutError:
+    return RenderTimeoutError(f"The render did not finish within its {task.budget:g} s deadline.")
