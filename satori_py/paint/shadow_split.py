@@ -23,6 +23,7 @@ pixels, so they meet without seams; every piece is cut to that filter's region
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -128,13 +129,12 @@ def box_blur(values: list[float], radius: int, rounded: bool = True) -> list[flo
     """One box blur (``2 radius + 1`` wide) of a row, zero beyond its ends, the row as long;
     ``rounded``: to whole values, as resvg rounds its 8-bit ones."""
     width = 2 * radius + 1
-    padded = [0.0] * (radius + 1) + values + [0.0] * radius
-    total = sum(padded[1:width])
-    out = []
-    for i in range(len(values)):
-        total += padded[i + width] - padded[i]
-        out.append(math.floor(total / width + 0.5) if rounded else total / width)
-    return out
+    # Each value is the sum of the row's ``width`` values about it: a difference of prefix sums.
+    sums = list(itertools.accumulate([0.0] * radius + values + [0.0] * radius, initial=0))
+    spans = zip(sums, sums[width:width + len(values)])
+    if rounded:
+        return [math.floor((b - a) / width + 0.5) for a, b in spans]
+    return [(b - a) / width for a, b in spans]
 
 
 @functools.lru_cache(maxsize=256)
