@@ -67,11 +67,11 @@ import time
 from concurrent.futures import Future
 from typing import Any
 
-from ..errors import RenderBusyError, RenderError, RenderTimeoutError
+from ..errors import RenderError, RenderTimeoutError
 from .job import RenderJob, render_job
 from .processes import Launcher, StartMethod, WorkerDied, WorkerProcess
 from .settings import PoolSettings, default_workers, resolve_mode
-from .tasks import CostlyCards, PoolStats, Running, Task
+from .tasks import CostlyCards, PoolStats, Running, Task, admit
 from .threads import ThreadPool
 
 __all__ = ["Pool", "RenderPool", "ThreadPool", "configure", "default_workers", "get_pool",
@@ -161,17 +161,11 @@ class RenderPool:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
             self._start_locked()
-            refusal = self._costly.refusal(task.key, time.monotonic())
-            if refusal is not None:
-                self.stats.refused += 1
-                future.set_exception(RenderTimeoutError(refusal))
-                return future
             # Jobs that start at once (an idle worker and a free CPU) are not waiting.
             startable = min(len(self._idle), max(0, self.workers - self._active()))
-            if len(self._waiting) >= self.settings.queue + startable:
-                self.stats.refused += 1
-                raise RenderBusyError(f"The render pool is full ({_renders(len(self._waiting))} "
-                                      "waiting): try again later.")
+            if not admit(task, self._costly, self.stats, len(self._waiting),
+                         self.settings.queue + startable):
+                return future
             self._waiting.append(task)
             self._schedule()
             self._watch.notify()

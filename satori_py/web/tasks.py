@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import collections
 import hashlib
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from ..errors import RenderBusyError, RenderTimeoutError
 from .job import RenderJob
 from .processes import WorkerProcess
 
-__all__ = ["CostlyCards", "PoolStats", "Running", "Task"]
+__all__ = ["CostlyCards", "PoolStats", "Running", "Task", "admit"]
 
 _COSTLY_KEPT = 1024
 
@@ -110,3 +112,19 @@ class CostlyCards:
             return None
         return (f"The same card was stopped {now - stopped:.0f} s ago {self.why}; it is refused "
                 f"for {self.seconds - (now - stopped):.0f} s more.")
+
+
+def admit(task: Task, costly: CostlyCards, stats: PoolStats, waiting: int, room: int) -> bool:
+    """Whether a pool queues ``task`` (its lock held). False: a card stopped for its cost a
+    moment ago, answered at once with RenderTimeoutError; RenderBusyError when ``waiting``
+    renders already fill the ``room`` of the queue."""
+    refusal = costly.refusal(task.key, time.monotonic())
+    if refusal is not None:
+        stats.refused += 1
+        task.future.set_exception(RenderTimeoutError(refusal))
+        return False
+    if waiting >= room:
+        stats.refused += 1
+        renders = "1 render" if waiting == 1 else f"{waiting} renders"
+        raise RenderBusyError(f"The render pool is full ({renders} waiting): try again later.")
+    return True

@@ -40,11 +40,11 @@ import time
 from concurrent.futures import Future
 from typing import Any
 
-from ..errors import LimitError, RenderBusyError, RenderTimeoutError
+from ..errors import LimitError, RenderTimeoutError
 from ..limits import Limits
 from .job import RenderJob, render_job
 from .settings import PoolSettings
-from .tasks import CostlyCards, PoolStats, Task
+from .tasks import CostlyCards, PoolStats, Task, admit
 
 __all__ = ["ThreadPool"]
 
@@ -110,17 +110,10 @@ class ThreadPool:
             if self.closed:
                 raise RuntimeError("This render pool has been shut down.")
             self._start_locked()
-            refusal = self._costly.refusal(task.key, time.monotonic())
-            if refusal is not None:
-                self.stats.refused += 1
-                future.set_exception(RenderTimeoutError(refusal))
-                return future
             # Jobs that idle threads are about to take are not waiting.
-            if len(self._waiting) >= self.settings.queue + self._idle:
-                self.stats.refused += 1
-                waiting = len(self._waiting)
-                raise RenderBusyError(f"The render pool is full ({waiting} render"
-                                      f"{'' if waiting == 1 else 's'} waiting): try again later.")
+            if not admit(task, self._costly, self.stats, len(self._waiting),
+                         self.settings.queue + self._idle):
+                return future
             self._waiting.append(task)
             self._work.notify()
             self._watch.notify()

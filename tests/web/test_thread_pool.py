@@ -11,9 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
-import time
 from collections.abc import Iterator
-from concurrent.futures import Future, wait
 from typing import Any
 
 import pytest
@@ -26,6 +24,7 @@ from satori_py.web.job import RenderJob, render_job
 from satori_py.web.pool import RenderPool, ThreadPool
 from satori_py.web.response import ImageResponse
 from satori_py.web.settings import PoolSettings
+from tests.web.test_render_pool import WAIT, error, eventually
 
 SMALL = {"width": 60, "height": 30}
 CARD = RenderJob({"type": "div", "props": {"style": {"display": "flex"}, "children": "ok"}},
@@ -33,7 +32,6 @@ CARD = RenderJob({"type": "div", "props": {"style": {"display": "flex"}, "childr
 BAD = RenderJob({"type": "div", "props": {"children": [
     {"type": "span", "props": {"children": "x"}},
     {"type": "div", "props": {"style": {"display": "nope"}, "children": "y"}}]}}, **SMALL)
-WAIT = 120.0  # a generous bound on any future: a hang fails the test instead of the run
 _SVG = b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'><rect width='4' height='4'/></svg>"
 
 # The held-up renders' fetcher waits on this (module level, so the job pickles: a thread
@@ -72,21 +70,6 @@ def make_pool() -> Iterator[Any]:
     RELEASE.set()
     for pool in pools:
         pool.shutdown()
-
-
-def error(future: Future[bytes]) -> BaseException:
-    done, _ = wait([future], timeout=WAIT)
-    assert done, "the render neither finished nor failed"
-    exc = future.exception()
-    assert exc is not None
-    return exc
-
-
-def eventually(check: Any) -> None:
-    limit = time.monotonic() + WAIT
-    while not check():
-        assert time.monotonic() < limit, "the pool never reached the expected state"
-        time.sleep(0.01)
 
 
 # -- which pool ------------------------------------------------------------------------------
