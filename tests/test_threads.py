@@ -21,7 +21,7 @@ CASES = [ROOT / "examples/og-card.json", *sorted((ROOT / "golden/paint").glob("*
 
 
 def _clear_caches() -> None:
-    for cache in (faces._SFNT_CACHE, faces._ID_CACHE, faces._FACE_CACHE, engine._RUNS, engine._PATHS,
+    for cache in (faces._SFNT_CACHE, faces._FACE_CACHE, engine._RUNS, engine._PATHS,
                   IMAGE_CACHE):
         cache.clear()
 

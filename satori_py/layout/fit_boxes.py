@@ -26,8 +26,15 @@ def insets(node: LayoutNode, axis: str) -> float:
 
 
 def margins(node: LayoutNode, axis: str) -> float:
+    """The margins in ``axis``; ``auto`` ones count 0 (Taffy 0.7 makes them negative, centring
+    an item that overflows, where CSS and the reference's Taffy make them 0)."""
     m = node.box.margin
-    return m.left + m.right if axis == "w" else m.top + m.bottom
+    style = node.style
+    if axis == "w":
+        return ((0.0 if style.get("marginLeft") == "auto" else m.left)
+                + (0.0 if style.get("marginRight") == "auto" else m.right))
+    return ((0.0 if style.get("marginTop") == "auto" else m.top)
+            + (0.0 if style.get("marginBottom") == "auto" else m.bottom))
 
 
 def content(node: LayoutNode, axis: str) -> float:

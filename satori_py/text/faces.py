@@ -2,7 +2,7 @@
 
 Owns: turning TTF/OTF/WOFF/WOFF2 data into sfnt bytes (:func:`load_sfnt`, the
 only font decoder, via fontTools), the parsed faces (:class:`FaceData`, shared by
-content hash across renders and threads, :func:`face_data`) and a registered font
+content across renders and threads, :func:`face_data`) and a registered font
 (:class:`FontFace`: the name, lang, weight and style it was registered with, and its
 face). The registry, matching and font lists are :mod:`satori_py.text.fonts`; the
 instances of variable faces :mod:`satori_py.text.variations`; both build on this
@@ -13,11 +13,11 @@ Metrics are read the way opentype.js exposes them to the reference:
 """
 from __future__ import annotations
 
-import hashlib
 import io
+import itertools
 import struct
 import threading
-from typing import Any
+from typing import Any, TypeVar
 
 from ..cache import BoundedCache
 from ..errors import FontError
@@ -31,33 +31,41 @@ from .shaping import HbFont
 
 __all__ = ["FaceData", "FontFace", "face_data", "load_sfnt"]
 
+V = TypeVar("V")
+
 _SFNT_CACHE_SIZE = 64
 _FACE_CACHE_SIZE = 32  # a CJK face can hold tens of MB
 # The font bytes each cache may keep alive, whatever the number of entries.
 _CACHE_BYTES = 256 * 1024 * 1024
 
-_SFNT_CACHE: BoundedCache[bytes] = BoundedCache(_SFNT_CACHE_SIZE, weigh=len, max_weight=_CACHE_BYTES)
-# id(data) -> (data, digest): recognises the very same bytes object without
-# hashing it again; holding `data` keeps its id from being reused.
-_ID_CACHE: BoundedCache[tuple[bytes, bytes]] = BoundedCache(_SFNT_CACHE_SIZE, weigh=lambda hit: len(hit[0]),
-                                                           max_weight=_CACHE_BYTES)
+# Both caches are keyed by the content of the font data (see _cached): an entry is
+# (data, value), weighed by the bytes it keeps alive.
+_SFNT_CACHE: BoundedCache[tuple[bytes, bytes]] = BoundedCache(
+    _SFNT_CACHE_SIZE, weigh=lambda hit: len(hit[0]) + len(hit[1]), max_weight=_CACHE_BYTES)
+# A face's key in other caches (the registry's token, variable instances): unique per
+# FaceData made in this process, never reused.
+_FACE_KEYS = itertools.count()
 
 
-def _digest(data: bytes) -> bytes:
-    hit = _ID_CACHE.get(id(data))
-    if hit is not None and hit[0] is data:
+def _cached(cache: BoundedCache[tuple[bytes, V]], data: bytes) -> V | None:
+    """The value ``cache`` holds for bytes equal to ``data``, else None.
+
+    Found by ``hash(data)`` (CPython keeps a bytes object's hash in the object, so a
+    caller passing the same font bytes on every render hashes them once; SipHash,
+    keyed per process) and confirmed by comparing the bytes: fonts are untrusted
+    input, so an equal hash alone never identifies a font.
+    """
+    hit = cache.get(hash(data))
+    if hit is not None and (hit[0] is data or hit[0] == data):
         return hit[1]
-    digest = hashlib.blake2b(data, digest_size=20).digest()
-    _ID_CACHE.put(id(data), (data, digest))
-    return digest
-
+    return None
 
 
 def load_sfnt(data: bytes, name: str = "") -> bytes:
     """TrueType/OpenType bytes for HarfBuzz from TTF, OTF, WOFF or WOFF2 data.
 
     TTF/OTF data is returned as is; WOFF and WOFF2 are decompressed by fontTools
-    (WOFF2 needs ``brotli``) and the result is cached by content hash.
+    (WOFF2 needs ``brotli``) and the result is cached by content.
     Raises :class:`FontError` (``Failed to parse font NAME: reason``).
     """
     data = bytes(data)
@@ -69,8 +77,7 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
         reason = ("font collections (.ttc) are not supported" if sig == b"ttcf"
                   else "Unsupported OpenType signature " + sig.decode("latin-1"))
         raise FontError(f"Failed to parse font {name}: {reason}", value=name)
-    key = _digest(data)
-    hit = _SFNT_CACHE.get(key)
+    hit = _cached(_SFNT_CACHE, data)
     if hit is not None:
         check_font_size(hit, name, active().limits.max_font_bytes)
         return hit
@@ -86,7 +93,7 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
             raise FontError(f'Failed to decode the WOFF2 font "{name}".', value=name) from exc
         raise FontError(f"Failed to parse font {name}: {exc}", value=name) from exc
     sfnt = out.getvalue()
-    _SFNT_CACHE.put(key, sfnt)
+    _SFNT_CACHE.put(hash(data), (data, sfnt))
     return sfnt
 
 
@@ -116,7 +123,7 @@ class FaceData(outlines.GlyphCache):
     ``_tt`` holds ``_lock``.
     """
 
-    __slots__ = ("digest", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
+    __slots__ = ("key", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
                  "typo_descender", "typo_line_gap", "weight_class", "fs_selection",
                  "mac_style", "avg_char_width", "_reader", "_tt_font", "_lock", "_outlines", "_scaled",
                  "__weakref__")
@@ -131,8 +138,8 @@ class FaceData(outlines.GlyphCache):
     fs_selection: int | None
     avg_char_width: int | None
 
-    def __init__(self, sfnt: bytes, digest: bytes) -> None:
-        self.digest = digest
+    def __init__(self, sfnt: bytes, key: int) -> None:
+        self.key = key  # this face's identity in other caches (unique in the process)
         self.sfnt = sfnt
         self._tt_font: Any = None
         self._lock = threading.Lock()
@@ -214,25 +221,31 @@ class FaceData(outlines.GlyphCache):
         return self._remember(gid, result)
 
 
-_FACE_CACHE: BoundedCache[FaceData] = BoundedCache(_FACE_CACHE_SIZE, weigh=lambda face: len(face.sfnt),
-                                                  max_weight=_CACHE_BYTES)
+_FACE_CACHE: BoundedCache[tuple[bytes, FaceData]] = BoundedCache(
+    _FACE_CACHE_SIZE, weigh=lambda hit: len(hit[1].sfnt) + (0 if hit[0] is hit[1].sfnt else len(hit[0])),
+    max_weight=_CACHE_BYTES)
 
 
 def face_data(data: bytes, name: str = "") -> FaceData:
-    """The parsed face of font file ``data``, cached per process by content hash."""
-    key = _digest(data)
-    hit = _FACE_CACHE.get(key)
+    """The parsed face of font file ``data``, cached per process by content."""
+    if type(data) is not bytes:
+        data = bytes(data)
+    hit = _cached(_FACE_CACHE, data)
     if hit is not None:
         check_font_size(hit.sfnt, name, active().limits.max_font_bytes)
         return hit
     sfnt = load_sfnt(data, name)
     try:
-        face = FaceData(sfnt, key)
+        face = FaceData(sfnt, next(_FACE_KEYS))
     except FontError:
         raise
     except Exception as exc:
         raise FontError(f"Failed to parse font {name}: {exc}", value=name) from exc
-    _FACE_CACHE.put(key, face)
+    # Another thread may have parsed the same bytes meanwhile: share its face.
+    hit = _cached(_FACE_CACHE, data)
+    if hit is not None:
+        return hit
+    _FACE_CACHE.put(hash(data), (data, face))
     return face
 
 

@@ -163,7 +163,7 @@ class FontRegistry:
                 self.default_font = face
             key = f"{name.lower()}_{lang or SUFFIX_WHEN_LANG_NOT_SET}"
             self.fonts.setdefault(key, []).append(face)
-            self._signature.append((key, face.weight, face.style, face.data.digest))
+            self._signature.append((key, face.weight, face.style, face.data.key))
         self.token = hashlib.blake2b(repr(self._signature).encode(), digest_size=12).hexdigest()
         self._lists.clear()
         self._ch_ratios.clear()

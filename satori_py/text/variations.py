@@ -45,7 +45,7 @@ Location = tuple[tuple[str, float], ...]
 Axes = dict[str, tuple[float, float, float]]  # tag -> (min, default, max)
 
 _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
-_INSTANCES: OrderedDict[tuple[bytes, Location], VariedFaceData] = OrderedDict()
+_INSTANCES: OrderedDict[tuple[int, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
 _SETTING = re.compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$""")
@@ -148,13 +148,13 @@ class VariedFaceData(outlines.GlyphCache):
     """One instance of a variable face: a stand-in for ``FaceData`` (same metrics and
     cmap; varied shaping, outlines and weight class)."""
 
-    __slots__ = ("__weakref__", "_glyf", "_glyph_set", "_outlines", "_scaled", "base", "digest", "hb",
+    __slots__ = ("__weakref__", "_glyf", "_glyph_set", "_outlines", "_scaled", "base", "hb", "key",
                  "location", "weight_class")
 
     def __init__(self, base: FaceData, location: Location) -> None:
         self.base = base
         self.location = location
-        self.digest = base.digest + repr(location).encode()
+        self.key = (base.key, location)
         self.hb = HbFont(base.sfnt, variations=dict(location))
         values = dict(location)
         self.weight_class = round(values["wght"]) if "wght" in values else base.weight_class
@@ -201,7 +201,7 @@ class VariedFaceData(outlines.GlyphCache):
 
 def varied_data(base: FaceData, location: Location) -> VariedFaceData:
     """The instance of ``base`` at ``location``, shared per process (bounded)."""
-    key = (base.digest, location)
+    key = (base.key, location)
     with _LOCK:
         hit = _INSTANCES.get(key)
         if hit is not None and hit.base is base:
