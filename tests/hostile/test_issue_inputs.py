@@ -176,6 +176,9 @@ INPUTS: list[tuple[str, str, str]] = [
      'png_uri(60000, 60000)[30:] + \'"/>\')))',
      "LimitError max_image_pixels: div/img[0]: An embedded image is 60000x60000 pixels, over the max_image_pixels "
      "limit of 40000000."),
+    ("a 144 KB font whose glyph is 3 levels of 1000 components (2.8e10 points: never finished)",
+     'svg(card("x", fontFamily="B"), fonts=[Font("B", composite_bomb(1000, 3))])',
+     "FontError: div: Failed to read glyph 977 of a font: A composite glyph of a font has more than 65535 points."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
@@ -186,7 +189,7 @@ INPUTS: list[tuple[str, str, str]] = [
 SETUP = '''
 import base64, resource, xml.etree.ElementTree as ET
 import brotli
-from tests.hostile.support import png_header, woff2
+from tests.hostile.support import composite_bomb, png_header, woff2
 from satori_py.errors import SatoriError
 
 resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
