@@ -202,7 +202,12 @@ class TreeBuilder:
     def finish(self, root: RenderBox) -> LayoutResult:
         """Lay out the boxes :meth:`build` made."""
         width, height = self.viewport
-        self._layout.run(root, width=width, height=height)
+        try:
+            self._layout.run(root, width=width, height=height)
+        finally:
+            # The layout holds this builder's bound method (a reference cycle): without it, the
+            # render's boxes are freed by reference counting, not left to the cycle collector.
+            del self._layout
         return LayoutResult(root, root.node.box.width, root.node.box.height)
 
     # -- elements ----------------------------------------------------------------------------

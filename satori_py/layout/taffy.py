@@ -278,6 +278,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
             return int(nid)
 
         root_id = build(root)
+        del build  # a recursive closure is a reference cycle, and this one holds the tree
         failure: list[BaseException] = []
         release = _releaser()
 
@@ -454,3 +455,4 @@ def round_layout(root: LayoutNode, scale: float) -> None:
             visit(child, left, top, rl, rt)
 
     visit(root, 0.0, 0.0, 0.0, 0.0)
+    del visit  # a recursive closure is a reference cycle

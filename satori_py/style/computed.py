@@ -399,6 +399,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                                      (lengths.viewport_width, lengths.viewport_height), declared=declared_keys)
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
+    del ctx  # it holds soft() and ignored(), which read it: a reference cycle per element otherwise
     return ComputedStyle(values, tuple(warnings),
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
