@@ -279,14 +279,14 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         nonlocal reported
         reported = True
         if on_style_error is not None:
-            on_style_error(StyleError(message, prop=ctx.prop))
+            on_style_error(StyleError(message, prop=ctx.prop))  # noqa: F821 (ctx: deleted at the end)
         else:
             warn(message)
 
     def ignored(message: str) -> None:
         nonlocal reported
         reported = True
-        note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))
+        note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))  # noqa: F821 (ctx: deleted at the end)
 
     if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
         # The transform attribute of an inline SVG transforms its box.
