@@ -9,7 +9,12 @@ SVG:
   checked against ``max_image_pixels``;
 * an SVG image is scanned, without parsing it as XML: its elements may nest at
   most ``max_depth`` levels, counted through the SVG images it embeds, and
-  every ``data:`` image it embeds is checked the same way.
+  every ``data:`` image it embeds is checked the same way. Those are the
+  ``href`` values of its elements as resvg reads them (``<image>`` and
+  ``<feImage>``), so a document that has any ``href`` is parsed (expat) for
+  them: character and entity references are expanded and the value is read
+  whole (resvg skips spaces and ``%20`` in base64 data), so neither hides a
+  header. Only a document expat cannot parse is scanned as text.
 
 Sources that satori-py embeds without sizing them (``data:`` URIs of odd
 types, which resvg still sniffs and decodes) are checked too.
@@ -18,20 +23,27 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from urllib.parse import unquote_to_bytes
 
 from ..errors import ImageError, LimitError
 from ..limits import active
 from . import formats as fmt
+from .svg_geometry import local
 from .svg_work import svg_work
 
-__all__ = ["check_data_uri", "check_drawn_svg", "check_raster", "check_svg"]
+__all__ = ["check_data_uri", "check_drawn_svg", "check_href", "check_raster", "check_svg"]
 
 # Markup that is not an element, by its opening and what ends it.
 _SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
 _PLAIN = re.compile(r"[^\"'>]*")
-_DATA_HREF = re.compile(r"""data:[^"'\s)]*""")
+# A data: URI in markup expat cannot parse: up to the quote, tag or url() that ends it.
+_DATA_HREF = re.compile(r"""data:[^"'<>)]*""", re.IGNORECASE)
+# What a document needs to embed an image: an href (entity declarations can spell one).
+_MAY_EMBED = re.compile(r"href|<!ENTITY", re.IGNORECASE)
 _BASE64_DATA = re.compile(r"^data:[^,]*?;base64,(.*)$", re.DOTALL | re.IGNORECASE)
 
 
@@ -61,7 +73,31 @@ def check_svg(text: str, outer_depth: int = 0) -> int:
     if depth > limit:
         raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
                          f"{limit}.", limit="max_depth")
-    return sum(check_data_uri(match.group(0), depth) for match in _DATA_HREF.finditer(text))
+    return sum(check_data_uri(uri, depth) for uri in _embedded_uris(text))
+
+
+def check_href(value: str, outer_depth: int = 0) -> int:
+    """Check an ``href`` attribute's value as resvg reads it (a ``data:`` URI, spaces around
+    it and the scheme's case ignored); returns the filter work of an SVG it holds."""
+    value = value.strip()
+    return check_data_uri(value, outer_depth) if value[:5].lower() == "data:" else 0
+
+
+def _embedded_uris(text: str) -> Iterator[str]:
+    """The ``data:`` URIs an SVG document's elements refer to by ``href``."""
+    if not _MAY_EMBED.search(text):
+        return
+    try:
+        root = ET.fromstring(text)
+    except (ET.ParseError, ValueError):
+        # resvg reads XML as strictly, so this only guards against a parser difference.
+        for match in _DATA_HREF.finditer(text):
+            yield html.unescape(match.group(0))
+        return
+    for el in root.iter():
+        for name, value in el.attrib.items():
+            if local(name) == "href" and value.strip()[:5].lower() == "data:":
+                yield value.strip()
 
 
 def check_data_uri(uri: str, outer_depth: int = 0) -> int:
@@ -118,7 +154,8 @@ def _payload(uri: str) -> bytes | None:
     if not comma:
         return None
     if _BASE64_DATA.match(uri):
-        text = re.sub(r"[^A-Za-z0-9+/]", "", rest)
+        # resvg percent-decodes the data first, then skips what is not base64 (spaces)
+        text = re.sub(r"[^A-Za-z0-9+/]", "", unquote_to_bytes(rest).decode("latin-1"))
         try:
             return base64.b64decode(text + "=" * (-len(text) % 4))
         except (binascii.Error, ValueError):

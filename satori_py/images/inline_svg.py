@@ -26,6 +26,8 @@ What the serialiser does, as the reference does:
   ``var()`` is invalid left out;
 * path data gets ``m0 0`` after a ``z`` that is followed by another command
   (resvg can't parse that); ``<image href>`` is resolved like an ``<img src>``;
+  a ``data:`` URI in any other ``href`` (``<feImage>``, ``xlink:href`` written as
+  such) is checked as an embedded image (``checks.check_href``: resvg decodes it);
 * ``<text>`` is refused, element and attribute names must be XML names, and
   every value and text is XML-escaped, so user text stays inert;
 * the data URI is ``data:image/svg+xml;utf8,`` with only the characters that
@@ -51,6 +53,7 @@ from ..style.paint_types import SvgElementValues
 from ..style.svg_values import resolve_svg
 from ..style.types import js_text
 from ..svg import SvgNode, escape_text, raw, serialize
+from .checks import check_href
 from .formats import SVG
 from .source import ImageSource, load_image
 from .svg_work import svg_work
@@ -198,13 +201,16 @@ def _element(el: SvgElementValues, load_href: ImageLoader) -> SvgNode:
             "<text> nodes are not currently supported, please convert them to <path>")
     attrs: dict[str, str] = {}
     for key, value in el.props:
+        name = _attribute_name(key)
         if key in ("href", "xlinkHref") and el.tag == "image":
-            value = _image_href(value, load_href)
+            value = _image_href(value, load_href)  # loaded and checked as an <img src>
             if value is None:
                 continue  # a failed download: nothing to draw
-        if key == "d" and isinstance(value, str):
+        elif name.rpartition(":")[2] == "href" and (work := check_href(js_text(value))):
+            active().count_effect(work, what="The SVG image's filter primitives")
+        elif key == "d" and isinstance(value, str):
             value = _CLOSE_THEN_DRAW.sub(lambda m: m.group(0) + "m0 0", value)
-        attrs[_attribute_name(key)] = js_text(value)
+        attrs[name] = js_text(value)
     if el.declarations:
         attrs["style"] = ";".join(f"{_UPPER.sub(lambda m: '-' + m.group(0).lower(), key)}:{js_text(value)}"
                                   for key, value in el.declarations)

@@ -33,8 +33,11 @@ __all__ = ["round_profile"]
 
 # Levels of 8-bit alpha the mean of the two profiles may be off either one.
 _TOLERANCE = 2.25
-# Work bound: a larger box keeps the filter (its profile would cost the front end more).
+# Work bounds: a larger box, or blur, keeps the filter (its profile would cost the front end more; the
+# profile's lists grow with both: a blur of 10000px took over a minute of Python loops that no
+# deadline check interrupts, while its filter region is refused by the limits at once).
 _MAX_SIDE = 1024
+_MAX_SIGMA = 256
 _SUBCOLUMNS = (-0.375, -0.125, 0.125, 0.375)
 
 
@@ -134,7 +137,7 @@ def round_profile(side: float, radius: float, sigma: float, alpha: float) -> lis
     """``[(distance, opacity)]``: the stops (in px from the centre) of a radial gradient drawing the blur
     of standard deviation ``sigma`` of a rounded square ``side`` wide with circular corners of
     ``radius``, at opacity ``alpha``; None when the box is too far from round (or too large)."""
-    if not (0 < side <= _MAX_SIDE) or not (0 < radius <= side / 2) or sigma <= 2:
+    if not (0 < side <= _MAX_SIDE) or not (0 < radius <= side / 2) or not (2 < sigma <= _MAX_SIGMA):
         return None
     mean, spread = _profiles(round(side, 3), round(radius, 3), round(sigma, 3))
     if spread * alpha * 255 > _TOLERANCE:

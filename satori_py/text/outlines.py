@@ -33,6 +33,7 @@ from itertools import repeat
 from operator import add, mul, neg
 from typing import Any
 
+from ..errors import FontError
 from ..frozen import Frozen, set_field
 
 #: An outline in font units, y up: the command letters ("MLQCZ") and the flat
@@ -53,6 +54,19 @@ _SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k i
 #: drawn), like opentype.js's ``glyph.points`` with its ``lastPointOfContour`` flags.
 Points = tuple[list[float], list[float], bytes, list[int]]
 NO_POINTS: Points = ([], [], b"", [])
+#: TrueType numbers a glyph's points with 16 bits (maxp's maxCompositePoints): a composite glyph
+#: may have that many points, and visit that many components. A composite of composites grows
+#: exponentially (three levels of 1000 components made 2.8e10 points of a 144 KB font, and
+#: components that draw nothing cost the visits alone), so both readers count.
+MAX_GLYPH_POINTS = 65535
+
+
+def visit_component(visits: list[int]) -> None:
+    """Count one component visited in reading one glyph (``visits``: a one-item counter
+    shared by its recursion); FontError past :data:`MAX_GLYPH_POINTS`."""
+    visits[0] += 1
+    if visits[0] > MAX_GLYPH_POINTS:
+        raise FontError(f"A composite glyph of a font visits more than {MAX_GLYPH_POINTS} components.")
 
 
 def contour_ends(ends: Iterable[int], count: int) -> list[int]:
@@ -61,8 +75,9 @@ def contour_ends(ends: Iterable[int], count: int) -> list[int]:
     return sorted({e for e in ends if e < count})
 
 
-def _glyf_points(glyf: Any, name: str, depth: int = 0) -> Points:
+def _glyf_points(glyf: Any, name: str, depth: int = 0, visits: list[int] | None = None) -> Points:
     """The points of a glyph of a fontTools ``glyf`` table, components placed."""
+    visits = [0] if visits is None else visits
     glyph = glyf[name]
     if glyph.numberOfContours == 0 or depth > 16:
         return NO_POINTS
@@ -75,7 +90,8 @@ def _glyf_points(glyf: Any, name: str, depth: int = 0) -> Points:
     on = b""
     ends: list[int] = []
     for comp in glyph.components:
-        sub = _glyf_points(glyf, comp.glyphName, depth + 1)
+        visit_component(visits)
+        sub = _glyf_points(glyf, comp.glyphName, depth + 1, visits)
         if not sub[0]:
             continue
         if hasattr(comp, "transform"):
@@ -104,6 +120,8 @@ def append_points(xs: list[float], ys: list[float], on: bytes, ends: list[int], 
     + dx``, ``y' = scale10*x + yScale*y + dy``; or only ``(dx, dy)``: ``x + dx, y + dy``."""
     sx, sy, son, sends = sub
     base = len(xs)
+    if base + len(sx) > MAX_GLYPH_POINTS:
+        raise FontError(f"A composite glyph of a font has more than {MAX_GLYPH_POINTS} points.")
     if len(place) == 2:
         dx, dy = place
         xs += [x + dx for x in sx]

@@ -18,7 +18,7 @@ from itertools import repeat
 from operator import mul
 from struct import unpack_from
 
-from .outlines import NO_POINTS, Points, append_points, contour_ends
+from .outlines import NO_POINTS, Points, append_points, contour_ends, visit_component
 
 __all__ = ["Metrics", "Sfnt"]
 
@@ -102,9 +102,10 @@ class Sfnt:
             self._loca = values if long_offsets else tuple(map(mul, values, repeat(2)))
         return self._loca
 
-    def glyph_points(self, gid: int, depth: int = 0) -> Points:
+    def glyph_points(self, gid: int, depth: int = 0, visits: list[int] | None = None) -> Points:
         """The points of TrueType glyph ``gid``, components placed (opentype.js's transform:
-        ``x' = xScale*x + scale01*y + dx``)."""
+        ``x' = xScale*x + scale01*y + dx``); FontError for a composite past
+        :data:`~.outlines.MAX_GLYPH_POINTS` points or component visits."""
         offsets = self._glyph_offsets()
         if gid + 1 >= len(offsets):
             raise SfntError(f"glyph {gid} out of range")
@@ -123,7 +124,7 @@ class Sfnt:
         if contours > 0:
             return self._simple_points(pos + 10, contours, glyf + end)
         if contours == -1:
-            return self._composite_points(pos + 10, glyf + end, depth)
+            return self._composite_points(pos + 10, glyf + end, depth, [0] if visits is None else visits)
         raise SfntError(f"glyph {gid}: {contours} contours")
 
     def _simple_points(self, pos: int, contours: int, end: int) -> Points:
@@ -148,7 +149,7 @@ class Sfnt:
             raise SfntError("glyph data overruns its loca entry")
         return xs, ys, bytes(flags.translate(_ON_CURVE)), contour_ends(ends, count)
 
-    def _composite_points(self, pos: int, end: int, depth: int) -> Points:
+    def _composite_points(self, pos: int, end: int, depth: int, visits: list[int]) -> Points:
         data = self.data
         xs: list[float] = []
         ys: list[float] = []
@@ -180,7 +181,8 @@ class Sfnt:
                 scaled = False
             if pos > end:
                 raise SfntError("composite glyph overruns its loca entry")
-            part = self.glyph_points(gid, depth + 1)
+            visit_component(visits)
+            part = self.glyph_points(gid, depth + 1, visits)
             if not part[0]:
                 continue
             if not xy:

@@ -62,3 +62,38 @@ def woff2(declared: int, stream: bytes, *, sfnt_size: int | None = None) -> byte
                          sfnt_size if sfnt_size is not None else 12 + 16 + declared, len(stream), 1, 0, 0, 0, 0,
                          0, 0)
     return header + directory + stream
+
+
+def composite_bomb(copies: int, levels: int, base: str = "o") -> bytes:
+    """satori-py's Geist with "x" mapped to a composite glyph of ``levels`` levels, each
+    ``copies`` components of the level below, over the glyph of ``base``: ``copies ** levels``
+    times its points (or, over an empty glyph, as many component visits) from a small font."""
+    import io
+
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+
+    font = TTFont(ROOT / "satori_py/assets/Geist-Regular.ttf", recalcBBoxes=False)
+    glyf, order = font["glyf"], font.getGlyphOrder()
+    below = font.getBestCmap()[ord(base)]
+    names = []
+    for level in range(levels):
+        glyph = Glyph()
+        glyph.numberOfContours, glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax = -1, 0, 0, 500, 500
+        glyph.components = []
+        for i in range(copies):
+            component = GlyphComponent()
+            component.glyphName, component.x, component.y, component.flags = below, i % 7, 0, 0x0003
+            glyph.components.append(component)
+        below = f"bomb{level}"
+        glyf.glyphs[below] = glyph
+        names.append(below)
+    font.setGlyphOrder(order + names)
+    font["hmtx"].metrics.update(dict.fromkeys(names, (500, 0)))
+    font["maxp"].numGlyphs = len(order) + len(names)
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[ord("x")] = below
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

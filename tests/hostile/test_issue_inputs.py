@@ -166,6 +166,19 @@ INPUTS: list[tuple[str, str, str]] = [
      'h("g", {"transform": "scale(30)"}, h("rect", {"width": 200, "height": 100, "filter": "url(#f)"})))))',
      "LimitError max_effect_pixels: div/svg[0]: The inline SVG's filter primitives would bring the filter work "
      "of the render to more than 150000000 pixels (the max_effect_pixels limit)."),
+    ("an inline SVG: <feImage href> a 60000x60000 PNG (aborted: 10.8 GB)",
+     'png(card(h("svg", {"width": 100, "height": 100}, h("filter", {"id": "f"}, h("feImage", {"href": png_uri('
+     '60000, 60000)})), h("rect", {"width": 100, "height": 100, "filter": "url(#f)"}))))',
+     "LimitError max_image_pixels: div/svg[0]/filter[0]/feImage[0]: An embedded image is 60000x60000 pixels, over "
+     "the max_image_pixels limit of 40000000."),
+    ("an SVG image embedding a 60000x60000 PNG whose base64 has a space (aborted: 10.8 GB)",
+     'png(card(svg_img(\'<image width="9" height="9" href="\' + png_uri(60000, 60000)[:30] + " " + '
+     'png_uri(60000, 60000)[30:] + \'"/>\')))',
+     "LimitError max_image_pixels: div/img[0]: An embedded image is 60000x60000 pixels, over the max_image_pixels "
+     "limit of 40000000."),
+    ("a 144 KB font whose glyph is 3 levels of 1000 components (2.8e10 points: never finished)",
+     'svg(card("x", fontFamily="B"), fonts=[Font("B", composite_bomb(1000, 3))])',
+     "FontError: div: Failed to read glyph 977 of a font: A composite glyph of a font has more than 65535 points."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '
      'h("rect", {"fill": "red\\x02"}))))', "ok"),
@@ -176,7 +189,7 @@ INPUTS: list[tuple[str, str, str]] = [
 SETUP = '''
 import base64, resource, xml.etree.ElementTree as ET
 import brotli
-from tests.hostile.support import png_header, woff2
+from tests.hostile.support import composite_bomb, png_header, woff2
 from satori_py.errors import SatoriError
 
 resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))

@@ -72,6 +72,49 @@ def test_an_image_inside_an_svg_image_is_checked_too() -> None:
     assert str(exc) == f"div/img[0]: An embedded image is 60000x60000 pixels, {OVER}"
 
 
+def _svg_image(markup: str, prolog: str = "") -> dict[str, Any]:
+    svg = f"{prolog}<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>{markup}</svg>"
+    return h("img", {"src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+                     "width": 10, "height": 10})
+
+
+@pytest.mark.parametrize("href, prolog", [
+    (BOMB[:30] + " " + BOMB[30:], ""),  # resvg skips spaces in base64 (a scan stopped at the space)
+    (BOMB[:30] + "&#10;" + BOMB[30:], ""),
+    (BOMB[:30] + "%20" + BOMB[30:], ""),
+    ("&#100;" + BOMB[1:], ""),  # "data:" spelled by a character reference
+    ("  DATA:" + BOMB[5:], ""),  # resvg ignores the spaces and the scheme's case
+    ("data:image/png;base64,&b;", f"<!DOCTYPE svg [<!ENTITY b '{BOMB[22:]}'>]>"),  # resvg expands entities
+], ids=["space", "charref", "percent", "charref-scheme", "case", "entity"])
+def test_an_image_inside_an_svg_image_is_checked_as_resvg_reads_its_href(href: str, prolog: str) -> None:
+    # Each of these aborted the process (resvg asked for 10.8 GB).
+    element = card(_svg_image(f"<image href='{href}' width='10' height='10'/>", prolog))
+    exc = limit_error(element)
+    assert str(exc) == f"div/img[0]: An embedded image is 60000x60000 pixels, {OVER}"
+
+
+@pytest.mark.parametrize("tag, key", [("feImage", "href"), ("image", "xlink:href")])
+def test_an_inline_svg_href_that_is_not_loaded_as_an_img_is_checked_too(tag: str, key: str) -> None:
+    # <feImage href> (and an xlink:href written as such) go into the document as written: resvg decodes them.
+    inner = h(tag, {key: BOMB, "width": 10, "height": 10})
+    parent = h("filter", {"id": "f"}, inner) if tag == "feImage" else inner
+    exc = limit_error(card(h("svg", {"width": 10, "height": 10, "xmlnsXlink": "http://www.w3.org/1999/xlink"},
+                             parent)))
+    where = "filter[0]/feImage[0]" if tag == "feImage" else "image[0]"
+    assert str(exc) == f"div/svg[0]/{where}: An embedded image is 60000x60000 pixels, {OVER}"
+
+
+def test_an_svg_inside_an_inline_feimage_counts_its_filter_work() -> None:
+    turbulence = ("<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100'><filter id='t'>"
+                  "<feTurbulence numOctaves='100000'/></filter><rect width='200' height='100' filter='url(#t)'/></svg>")
+    href = "data:image/svg+xml;base64," + base64.b64encode(turbulence.encode()).decode()
+    svg = h("svg", {"width": 10, "height": 10}, h("filter", {"id": "f"}, h("feImage", {"href": href})),
+            h("rect", {"width": 10, "height": 10, "filter": "url(#f)"}))
+    exc = limit_error(card(svg))
+    assert exc.limit == "max_effect_pixels"
+    assert str(exc).startswith("div/svg[0]/filter[0]/feImage[0]: The SVG image's filter primitives would bring")
+
+
 def test_a_data_uri_of_an_odd_type_is_checked_by_what_it_holds() -> None:
     odd = BOMB.replace("image/png", "image/x-png")  # embedded as given: resvg sniffs and decodes it
     exc = limit_error(card(h("img", {"src": odd, "width": 10, "height": 10})))
@@ -337,3 +380,28 @@ def test_the_timeout_is_checked_between_stages(ticking_clock: None) -> None:
 
 def test_a_generous_timeout_renders(ticking_clock: None) -> None:
     assert render_svg(card("x"), width=10, height=10, limits=Limits(timeout=10_000)).startswith("<svg")
+
+
+# -- round box shadows: the radial gradient's profile is bounded work ----------------------
+
+@pytest.mark.parametrize("blur, gradient", [("100px", True), ("600px", False), ("10000px", False), ("1e308px", False)])
+def test_a_round_box_shadow_computes_its_profile_only_for_a_bounded_blur(monkeypatch: pytest.MonkeyPatch, blur: str,
+                                                                         gradient: bool) -> None:
+    # The profile's lists grow with the blur: 10000px spun in Python loops past the render's timeout;
+    # such a shadow keeps its filter (whose region the limits check).
+    from satori_py.paint import shadow_round
+
+    calls: list[float] = []
+    line_profile = shadow_round._line_profile
+
+    def counted(*args: Any) -> list[float]:
+        calls.append(args[3])
+        return line_profile(*args)
+
+    monkeypatch.setattr(shadow_round, "_line_profile", counted)
+    shadow_round._profiles.cache_clear()
+    box = h("div", {"style": {"width": 100, "height": 100, "borderRadius": "50%", "boxShadow": f"0 0 {blur} red"}})
+    markup = render_svg(card(box), width=200, height=200)
+    assert ("radialGradient" in markup) is gradient
+    assert ("feGaussianBlur" in markup) is not gradient
+    assert len(calls) == (2 if gradient else 0)
