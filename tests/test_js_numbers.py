@@ -66,12 +66,13 @@ def test_view_box_splits_on_single_commas_and_spaces() -> None:
 def test_svg_images_and_inline_svgs_read_a_view_box_alike() -> None:
     # A missing height follows from the viewBox ratio in both readers.
     assert svg_size('<svg viewBox="0,0,0x10,+8" width="32">', "a.svg") == (32.0, 16.0, True)
-    size = inline_svg_size({}, {"viewBox": "0,0,0x10,+8", "width": 32}, 16.0, (0.0, 0.0))
+    size = inline_svg_size({}, {"viewBox": "0,0,0x10,+8", "width": 32}, 16.0, (0.0, 0.0), declared=frozenset())
     assert (size.width, size.height) == (32.0, 16.0)
     # A digit JavaScript does not read makes the viewBox invalid for both.
     with pytest.raises(ImageError, match='invalid "viewBox"'):
         svg_size('<svg viewBox="0 0 \u0661\u0660 8" height="8">', "a.svg")
-    assert inline_svg_size({}, {"viewBox": "0 0 \u0661\u0660 8", "height": 8}, 16.0, (0.0, 0.0)).width != 80.0
+    assert inline_svg_size({}, {"viewBox": "0 0 \u0661\u0660 8", "height": 8}, 16.0, (0.0, 0.0),
+                           declared=frozenset()).width != 80.0
 
 
 # Literals in every base and sign, with values up to far past the largest double (2**1024).

@@ -171,7 +171,7 @@ class TreeBuilder:
                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
         with node_context(el.path):
             families = style.get("fontFamily")
-            if self.on_warning is not None and "fontFamily" in style.get("_declared", ()) \
+            if self.on_warning is not None and "fontFamily" in style.declared \
                     and isinstance(families, tuple):
                 missing = self.registry.missing_families(families)
                 if missing is not None:
@@ -202,7 +202,12 @@ class TreeBuilder:
     def finish(self, root: RenderBox) -> LayoutResult:
         """Lay out the boxes :meth:`build` made."""
         width, height = self.viewport
-        self._layout.run(root, width=width, height=height)
+        try:
+            self._layout.run(root, width=width, height=height)
+        finally:
+            # The layout holds this builder's bound method (a reference cycle): without it, the
+            # render's boxes are freed by reference counting, not left to the cycle collector.
+            del self._layout
         return LayoutResult(root, root.node.box.width, root.node.box.height)
 
     # -- elements ----------------------------------------------------------------------------
@@ -412,7 +417,8 @@ class TreeBuilder:
             attr_width = el.props.get("width")
             if attr_width is None and el.props.get("__naturalSize"):
                 attr_width = source.width
-            size = image_size(style, source.width, natural_h, attr_width, el.props.get("height"))
+            size = image_size(style, source.width, natural_h, attr_width, el.props.get("height"),
+                              declared=style.declared)
         ns = box.node.style
         ns["width"], ns["height"] = size.width, size.height
         if size.aspect_ratio:

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from ..element import Element, Node, TextNode, parse_element
 from ..errors import LimitError, node_context
 from ..limits import active
+from ..style.computed import ComputedStyle
 from ..style.presets import is_list_box, is_set, js_parse_int
 from ..style.types import MAX_LENGTH
 from ..style.stylesheet import PLACEHOLDER_PROP
@@ -207,7 +208,7 @@ def _select_rows(props: Mapping[str, Any], children: Sequence[Node]) -> list[_Op
 
 
 def select_content(props: Mapping[str, Any], children: Sequence[Node],
-                   style: Mapping[str, Any]) -> list[dict[str, Any]]:
+                   style: ComputedStyle) -> list[dict[str, Any]]:
     """The generated children of a ``<select>`` (``getSelectContent``), as element dicts."""
     rows = _select_rows(props, children)
     line: dict[str, Any] = {"whiteSpace": "pre", "overflow": "hidden"}
@@ -266,7 +267,7 @@ def select_content(props: Mapping[str, Any], children: Sequence[Node],
         padding_right = style.get("paddingRight")
         # Chrome draws the arrow at the end of the padding box. The reference reads the select's
         # own padding, which it only has when declared, and only when it is a length in px.
-        if "paddingRight" in style.get("_declared", ()) and isinstance(padding_right, (int, float)) \
+        if "paddingRight" in style.declared and isinstance(padding_right, (int, float)) \
                 and not isinstance(padding_right, bool):
             arrow.update(position="relative", left=padding_right)
         content.append(_element("::select-arrow", arrow, _ARROW))
@@ -276,7 +277,7 @@ def select_content(props: Mapping[str, Any], children: Sequence[Node],
 # -- the builder's hook ------------------------------------------------------------------------
 
 
-def form_control_children(el: Element, style: Mapping[str, Any],
+def form_control_children(el: Element, style: ComputedStyle,
                           fonts: CharRatios | None) -> tuple[Node, ...] | None:
     """The children ``el`` has in layout, parsed, when it is an input or a select; else None."""
     if el.type == "input":
@@ -291,7 +292,7 @@ def form_control_children(el: Element, style: Mapping[str, Any],
                  for index, child in enumerate(generated))
 
 
-def with_form_content(el: Element, style: Mapping[str, Any], fonts: CharRatios | None) -> Element:
+def with_form_content(el: Element, style: ComputedStyle, fonts: CharRatios | None) -> Element:
     """``el`` with the generated children of a form control instead of its own."""
     children = form_control_children(el, style, fonts)
     return el if children is None else replace(el, children=children)

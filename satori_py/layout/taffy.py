@@ -274,10 +274,11 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 measures[nid] = node.measure
             in_indefinite = id(node) in indefinite
             for child, child_placement in zip(children, placements):
-                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite))
+                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite))  # noqa: F821 (deleted after use)
             return int(nid)
 
         root_id = build(root)
+        del build  # a recursive closure is a reference cycle, and this one holds the tree
         failure: list[BaseException] = []
         release = _releaser()
 
@@ -451,6 +452,7 @@ def round_layout(root: LayoutNode, scale: float) -> None:
         box.left, box.top = rl - rounded_parent_left, rt - rounded_parent_top
         box.width, box.height = right - rl, bottom - rt
         for child in node.children:
-            visit(child, left, top, rl, rt)
+            visit(child, left, top, rl, rt)  # noqa: F821 (deleted after use)
 
     visit(root, 0.0, 0.0, 0.0, 0.0)
+    del visit  # a recursive closure is a reference cycle

@@ -8,8 +8,7 @@ the layout engine's values, with the reference's defaults (``stretch`` items,
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from .computed import ComputedStyle
 
 __all__ = ["layout_alignment"]
 
@@ -21,7 +20,7 @@ _CONTENT = {"stretch": "stretch", "center": "center", "start": "start", "end": "
 _PHYSICAL_RTL = {"left": "end", "right": "start"}
 
 
-def layout_alignment(style: Mapping[str, Any]) -> dict[str, str | None]:
+def layout_alignment(style: ComputedStyle) -> dict[str, str | None]:
     """The six alignment values for the layout engine (None: the engine's default).
 
     Keys are ``alignContent``, ``alignItems``, ``alignSelf``, ``justifyContent``,
@@ -30,7 +29,7 @@ def layout_alignment(style: Mapping[str, Any]) -> dict[str, str | None]:
     inner = style.get("displayInner")
     is_flex = inner == "flex"
     # The defaults only apply to properties the element didn't set (`normal` is unset).
-    declared = style.get("_declared", ())
+    declared = style.declared
     out: dict[str, str | None] = {
         "alignContent": "flex-start" if style.get("alignContent") == "baseline"
         else _CONTENT.get(style.get("alignContent", "")),

@@ -62,19 +62,32 @@ class ComputedStyle(Mapping[str, Any]):
     """An immutable mapping of camelCase longhands to typed values, and its typed groups.
 
     ``warnings`` holds what the reference would only ``console.warn`` about
-    for this element (without ``on_style_error``). Keys starting with ``_``
-    are internal (list depth, ch ratio, the colour as written); ``--*`` keys
-    are custom properties. ``font`` and ``text`` may be given: the parent's
-    groups, when the element changes none of their values.
+    for this element (without ``on_style_error``); ``--*`` keys are custom
+    properties. ``font`` and ``text`` may be given: the parent's groups, when
+    the element changes none of their values. The typed attributes below are
+    what is not a CSS value: what the element declared, and the state its
+    children inherit.
     """
 
-    __slots__ = ("_values", "warnings", "lengths", "_box", "_flex", "_font", "_text", "_paint", "_token",
-                 "_inherited")
+    __slots__ = ("_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors",
+                 "child_list_depth", "_box", "_flex", "_font", "_text", "_paint", "_token", "_inherited")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
     # background positions and stops, resolved against a box size, read it.
     lengths: LengthContext
+    # The properties the element declared (expanded longhands): replaced sizing, a select's
+    # padding, the alignment defaults and the missing-font report ask "was it set".
+    declared: frozenset[str]
+    # The colour as written (`currentColor` of an inline SVG), inherited.
+    color_text: str
+    # The width of `0` per px of font size in the element's font (its own, else the nearest
+    # ancestor's; None without fonts): the `ch` unit of its descendants.
+    ch_ratio: float | None
+    # The inherited currentColor-initial properties some ancestor has set (they stop following
+    # each element's own colour), and the list nesting depth of the element's children.
+    set_colors: frozenset[str]
+    child_list_depth: int
     _font: FontGroup | None
     _text: TextGroup | None
     _token: int
@@ -82,11 +95,18 @@ class ComputedStyle(Mapping[str, Any]):
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
                  font: FontGroup | None = None, text: TextGroup | None = None,
-                 lengths: LengthContext | None = None) -> None:
+                 lengths: LengthContext | None = None, declared: frozenset[str] = frozenset(),
+                 color_text: str = "black", ch_ratio: float | None = None,
+                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0) -> None:
         set_slot = object.__setattr__
         set_slot(self, "_values", dict(values))
         set_slot(self, "warnings", tuple(warnings))
         set_slot(self, "lengths", lengths if lengths is not None else LengthContext())
+        set_slot(self, "declared", declared)
+        set_slot(self, "color_text", color_text)
+        set_slot(self, "ch_ratio", ch_ratio)
+        set_slot(self, "set_colors", set_colors)
+        set_slot(self, "child_list_depth", child_list_depth)
         set_slot(self, "_box", None)
         set_slot(self, "_flex", None)
         set_slot(self, "_font", font)
@@ -133,11 +153,13 @@ class ComputedStyle(Mapping[str, Any]):
         return values
 
     def replace(self, **changes: Any) -> ComputedStyle:
-        """A copy with ``changes`` (e.g. ``_chRatio`` once the font is known)."""
+        """A copy with the values ``changes`` (e.g. the painter's resolved ones)."""
         return ComputedStyle({**self._values, **changes}, self.warnings,
                              font=None if _FONT_KEYS.intersection(changes) else self._font,
                              text=None if _TEXT_KEYS.intersection(changes) else self._text,
-                             lengths=self.lengths)
+                             lengths=self.lengths, declared=self.declared, color_text=self.color_text,
+                             ch_ratio=self.ch_ratio, set_colors=self.set_colors,
+                             child_list_depth=self.child_list_depth)
 
     def _group(self, slot: str, build: Callable[[Mapping[str, Any]], _G]) -> _G:
         group: _G | None = getattr(self, slot)
@@ -184,10 +206,7 @@ def _initial(name: str, color: Any) -> Any:
 def root_style(*, width: float | None, height: float | None) -> ComputedStyle:
     """The style the root element inherits from: every property at its initial value."""
     values = {name: _initial(name, BLACK) for name in PROPERTIES}
-    values.update(_colorText="black", _listDepth=0, _childListDepth=0, _setColors=frozenset(),
-                  _declared=frozenset(),
-                  displayOuter="inline",
-                  displayInner="inline", overflow="visible", aspectRatioAuto=False)
+    values.update(displayOuter="inline", displayInner="inline", overflow="visible", aspectRatioAuto=False)
     return ComputedStyle(values, lengths=LengthContext(float(width or 0.0), float(height or 0.0)))
 
 
@@ -260,21 +279,23 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         nonlocal reported
         reported = True
         if on_style_error is not None:
-            on_style_error(StyleError(message, prop=ctx.prop))
+            on_style_error(StyleError(message, prop=ctx.prop))  # noqa: F821 (ctx: deleted at the end)
         else:
             warn(message)
 
     def ignored(message: str) -> None:
         nonlocal reported
         reported = True
-        note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))
+        note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))  # noqa: F821 (ctx: deleted at the end)
 
     if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
         # The transform attribute of an inline SVG transforms its box.
         matrix = svg_transform_to_css(props["transform"])
         if matrix:
             inline["transform"] = matrix
-    list_depth = int(parent.get("_childListDepth", 0))
+    # A plain mapping as the parent (tests, callers of the mapping API) has no inherited state.
+    state = parent if isinstance(parent, ComputedStyle) else _NO_STATE
+    list_depth = state.child_list_depth
     preset = preset_for(tag, props, list_depth)
     own_direction = js_string(inline.get("direction", "")).strip().lower()
     direction = own_direction if own_direction in ("ltr", "rtl") else js_string(
@@ -287,16 +308,15 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         parent_values = dict(parent)
         base = _inherited_values(parent_values)
     apply_resets(base, resets)
-    if "color" not in base:
-        base.pop("_colorText", None)
+    color_text = state.color_text if "color" in base else "black"
     parent_line_height = base.get("lineHeight")
     lengths = LengthContext(
-        float(viewport[0] or 0.0), float(viewport[1] or 0.0), float(base.get("_chRatio") or 0.5),
+        float(viewport[0] or 0.0), float(viewport[1] or 0.0), float(state.ch_ratio or 0.5),
         parent_line_height.value if isinstance(parent_line_height, LineHeight)
         and parent_line_height.kind == "multiplier" else None)
 
     expanded = expand(declarations, {k: v for k, v in base.items() if k.startswith("--")},
-                      base.get("color", BLACK), base.get("_colorText", "black"), report, warn, note)
+                      base.get("color", BLACK), color_text, report, warn, note)
     declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
                                            lengths, report)
     color = expanded.color
@@ -305,7 +325,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # colour until some ancestor sets them. Every property starts at the value it has
     # when not declared (also the fallback of an invalid declaration); the declared
     # ones are then converted in the table's order.
-    set_colors = set(parent_values.get("_setColors", ()))
+    set_colors = set(state.set_colors)
     typed: dict[str, Any] = dict(_INITIAL_TYPED)
     for name in _CURRENT_INITIAL:
         typed[name] = color
@@ -356,16 +376,15 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     values.update(typed)
     values.update(expanded.variables)
     set_colors |= {name for name in _INHERITED_CURRENT if name in declared}
-    values.update(_colorText=expanded.color_text, _listDepth=list_depth, _setColors=frozenset(set_colors),
-                  _childListDepth=list_depth + (1 if tag in LIST_ELEMENTS else 0),
-                  aspectRatioAuto=bool(declared.get("_aspectRatioAuto")), _declared=frozenset(declared))
+    values["aspectRatioAuto"] = bool(declared.get("_aspectRatioAuto"))
     values.pop("_aspectRatioAuto", None)
+    declared_keys = frozenset(declared)
     own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
-    if own_ratio is not None:
-        values["_chRatio"] = own_ratio
+    if own_ratio is None:
+        own_ratio = state.ch_ratio
     own_line_height = typed["lineHeight"]
     own_lengths = LengthContext(
-        lengths.viewport_width, lengths.viewport_height, float(values.get("_chRatio") or 0.5),
+        lengths.viewport_width, lengths.viewport_height, float(own_ratio or 0.5),
         own_line_height.value if isinstance(own_line_height, LineHeight) and own_line_height.kind == "multiplier"
         else None)
     parse_paint_values(values, PaintContext(
@@ -377,13 +396,21 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         parse_grid(values, font_size, own_lengths, report)
     if tag == "svg":
         values["svgSize"] = svg_size(values, props, float(base.get("fontSize", 16.0)),
-                                     (lengths.viewport_width, lengths.viewport_height))
+                                     (lengths.viewport_width, lengths.viewport_height), declared=declared_keys)
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
+    del ctx  # it holds soft() and ignored(), which read it: a reference cycle per element otherwise
     return ComputedStyle(values, tuple(warnings),
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
-                         and color == base.get("color") else None, lengths=own_lengths)
+                         and color == base.get("color") else None, lengths=own_lengths,
+                         declared=declared_keys, color_text=expanded.color_text, ch_ratio=own_ratio,
+                         set_colors=frozenset(set_colors),
+                         child_list_depth=list_depth + (1 if tag in LIST_ELEMENTS else 0))
+
+
+# The inherited state of a parent given as a plain mapping: the root's.
+_NO_STATE = ComputedStyle({})
 
 
 def _order(value: Any, report: Callable[[StyleError], None]) -> int:

@@ -63,8 +63,6 @@ INHERITED = frozenset({
     "textDecorationStyle", "textDecorationColor", "textDecorationSkipInk", "textDecorationThickness",
     "textUnderlineOffset", "whiteSpace", "textWrap", "wordBreak", "overflowWrap", "tabSize",
     "visibility", "direction", "fontVariationSettings",
-    # Satori's own: the ch ratio of the font, the colour as written.
-    "_chRatio", "_colorText", "_setColors",
 })
 
 # display -> (outer display, inner display).

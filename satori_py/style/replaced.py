@@ -34,9 +34,9 @@ class ReplacedSize(Frozen):
         set_field(self, "aspect_ratio", aspect_ratio)
 
 
-def _declared(style: Mapping[str, Any], name: str) -> Any:
+def _declared(style: Mapping[str, Any], declared: frozenset[str], name: str) -> Any:
     """The element's own value of a size, or None when it didn't set one."""
-    return style[name] if name in style.get("_declared", ()) else None
+    return style[name] if name in declared else None
 
 
 def _attribute_length(value: Any) -> Any:
@@ -62,8 +62,9 @@ def _extra(style: Mapping[str, Any], sides: tuple[str, str]) -> float:
 
 
 def image_size(style: Mapping[str, Any], natural_width: float, natural_height: float,
-               attr_width: Any = None, attr_height: Any = None) -> ReplacedSize:
+               attr_width: Any = None, attr_height: Any = None, *, declared: frozenset[str]) -> ReplacedSize:
     """An ``<img>``'s size: CSS sizes override the attributes, and a missing one keeps the ratio.
+    ``declared``: the properties the element declared (``ComputedStyle.declared``).
 
     ``natural_width``/``natural_height`` are the image's (already changed by a
     non-``auto`` ``aspectRatio``: call :func:`natural_height_for` first).
@@ -77,8 +78,8 @@ def image_size(style: Mapping[str, Any], natural_width: float, natural_height: f
             return _attribute_length(attribute)
         return None if value == "auto" else value
 
-    width = size(_declared(style, "width"), attr_width)
-    height = size(_declared(style, "height"), attr_height)
+    width = size(_declared(style, declared, "width"), attr_width)
+    height = size(_declared(style, declared, "height"), attr_height)
     aspect: float | None = None
     if width is None and height is None:
         width, aspect = Percent(100), (1 / ratio if ratio else None)
@@ -109,7 +110,7 @@ def _parse_int(value: Any) -> float:
 
 
 def svg_size(style: Mapping[str, Any], props: Mapping[str, Any], parent_font_size: float,
-             viewport: tuple[float, float]) -> ReplacedSize:
+             viewport: tuple[float, float], *, declared: frozenset[str]) -> ReplacedSize:
     """An inline ``<svg>``'s size from ``width``/``height``/``viewBox`` and its computed values
     (the style stage's ``svgSize``); ``em`` in the attributes is the parent's font size."""
     own_ratio = style.get("aspectRatio")
@@ -150,7 +151,7 @@ def svg_size(style: Mapping[str, Any], props: Mapping[str, Any], parent_font_siz
             return Percent(js_to_number(value[:-1]))
         return value
 
-    own_width, own_height = _declared(style, "width"), _declared(style, "height")
+    own_width, own_height = _declared(style, declared, "width"), _declared(style, declared, "height")
     auto_width, auto_height = own_width in (None, "auto"), own_height in (None, "auto")
     # The reference replaces falsy sizes (unset, or 0) with the attribute's.
     own_width = None if own_width == 0 else own_width

@@ -27,7 +27,7 @@ from typing import Any
 from ..frozen import Frozen, set_field
 from .properties import DISPLAY_TYPES, PROPERTIES
 
-__all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS", "PRIVATE_KEYS",
+__all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS",
            "Column", "enum_name", "keyword_values", "member_name"]
 
 GROUPS = ("box", "flex", "font", "text", "paint")
@@ -36,10 +36,6 @@ INHERITED_GROUPS = frozenset({"font", "text"})
 # Keys compute_style always sets besides the table's; any other key outside the table is
 # there only when declared (its field defaults to None).
 ALWAYS_COMPUTED = frozenset({"displayOuter", "displayInner", "overflow", "aspectRatioAuto"})
-# Keys of the computed style that no reader outside the style stage should need; each goes
-# in a later step (see the notes). A new one fails tests/style/test_computed_types.py.
-PRIVATE_KEYS = frozenset({"_chRatio", "_childListDepth", "_colorText", "_declared", "_listDepth",
-                          "_setColors"})
 
 
 class Column(Frozen):

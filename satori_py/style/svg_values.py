@@ -21,6 +21,7 @@ from typing import Any
 from ..element import Element, TextNode
 from ..js_numbers import js_truthy
 from .colors import parse_color
+from .computed import ComputedStyle
 from .expand import convert_colors as _convert_color_functions
 from .paint_types import SvgElementValues
 from .types import js_text
@@ -37,12 +38,12 @@ class _Drop:
 _DROP: Any = _Drop()
 
 
-def resolve_svg(el: Element, style: Mapping[str, Any], *, convert_colors: bool = True) -> SvgElementValues:
+def resolve_svg(el: Element, style: ComputedStyle, *, convert_colors: bool = True) -> SvgElementValues:
     """The values of the inline ``<svg>`` ``el`` whose computed style is ``style``: its
     props (the root's ``style`` is not written, but its custom properties and ``color``
     apply) and its subtree's."""
     inherited = {k: js_text(v) for k, v in style.items() if k.startswith("--")}
-    ctx = _Context(str(style.get("_colorText", "black")), inherited, convert_colors)
+    ctx = _Context(style.color_text, inherited, convert_colors)
     props = el.props
     own = _own_context(ctx, props.get("style"))
     view_box = props.get("viewBox") or props.get("viewbox")

@@ -17,6 +17,7 @@ from satori_py.layout.form_controls import (
     input_content,
     select_content,
 )
+from satori_py.style.computed import ComputedStyle
 from satori_py.style.stylesheet import PLACEHOLDER_PROP
 
 from .support import d, registry
@@ -102,20 +103,21 @@ def test_other_inputs_have_no_content(props: dict[str, Any]) -> None:
 
 def test_generated_children_replace_the_input_s_own_and_have_paths() -> None:
     el = parse_element({"type": "input", "props": {"value": "v", "children": "dropped"}}, "div/input[0]")
-    [wrapper] = form_control_children(el, {"fontSize": 16.0}, registry()) or ()
+    [wrapper] = form_control_children(el, ComputedStyle({"fontSize": 16.0}), registry()) or ()
     assert isinstance(wrapper, Element) and wrapper.path == "div/input[0]/::input[0]"
     [line] = wrapper.children
     assert isinstance(line, Element) and line.path == "div/input[0]/::input[0]/::input-text[0]"
     assert line.children == (TextNode("v", "div/input[0]/::input[0]/::input-text[0]/#text[0]"),)
-    assert form_control_children(parse_element({"type": "textarea", "props": {}}), {}, registry()) is None
+    assert form_control_children(parse_element({"type": "textarea", "props": {}}), ComputedStyle({}), registry()) is None
 
 
 # -- selects -----------------------------------------------------------------------------------
 
 
-def _select(props: dict[str, Any], *options: Any, style: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def _select(props: dict[str, Any], *options: Any, style: dict[str, Any] | None = None,
+            declared: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     el = parse_element({"type": "select", "props": {**props, "children": list(options)}})
-    return select_content(el.props, el.children, style or {})
+    return select_content(el.props, el.children, ComputedStyle(style or {}, declared=declared))
 
 
 def _option(text: str, **props: Any) -> dict[str, Any]:
@@ -166,9 +168,9 @@ def test_appearance_none_drops_the_arrow_and_its_padding() -> None:
 
 
 def test_the_arrow_moves_by_a_declared_px_padding_right() -> None:
-    [box] = _select({}, _option("a"), style={"paddingRight": 8.0, "_declared": frozenset({"paddingRight"})})
+    [box] = _select({}, _option("a"), style={"paddingRight": 8.0}, declared=frozenset({"paddingRight"}))
     assert box["props"]["children"][1]["props"]["style"]["left"] == 8.0
-    [box] = _select({}, _option("a"), style={"paddingRight": 0.0, "_declared": frozenset()})
+    [box] = _select({}, _option("a"), style={"paddingRight": 0.0})
     assert "left" not in box["props"]["children"][1]["props"]["style"]
 
 

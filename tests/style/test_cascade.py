@@ -156,4 +156,5 @@ def test_computed_style_is_immutable() -> None:
         style.warnings = ()  # type: ignore[misc]
     with pytest.raises(TypeError):
         style["width"] = 5  # type: ignore[index]
-    assert style.replace(_chRatio=0.6)["_chRatio"] == 0.6 and "_chRatio" not in style
+    changed = style.replace(width=5.0)
+    assert (changed["width"], style["width"]) == (5.0, 10.0) and "width" in changed.declared == style.declared

@@ -60,7 +60,7 @@ def test_lengths_are_px_at_style_time() -> None:
     style = _computed({"fontSize": 30, "color": "blue", "filter": "blur(1em) drop-shadow(10vw 1ch)"},
                       parent={"fontSize": 20}, ch_ratio=lambda family, weight, font_style: 0.25)
     assert style["filter"] == (FilterFunction("blur", 20.0), FilterFunction("drop-shadow", 0.0, (20.0, 5.0), "#00f"))
-    assert style["_chRatio"] == 0.25
+    assert style.ch_ratio == 0.25
     assert _computed({"backdropFilter": "none"})["backdropFilter"] is None
     assert _computed({}).get("filter") is None
 

@@ -87,7 +87,7 @@ def test_the_ch_ratio_is_part_of_the_key() -> None:
 
     narrow, wide = cached({"fontSize": 10}, ch_ratio=ratio(0.5)), cached({"fontSize": 10}, ch_ratio=ratio(0.6))
     assert narrow is not wide and cached({"fontSize": 10}, ch_ratio=ratio(0.5)) is narrow
-    assert (narrow["_chRatio"], wide["_chRatio"]) == (0.5, 0.6)
+    assert (narrow.ch_ratio, wide.ch_ratio) == (0.5, 0.6)
     # A child's ch is of its parent's font; its own (filters) of its own.
     assert cached({"width": "10ch"}, narrow)["width"] == 50.0
     assert cached({"width": "10ch"}, wide)["width"] == 60.0

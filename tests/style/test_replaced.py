@@ -33,7 +33,8 @@ P100 = Percent(100)
 ])
 def test_image_size(style: dict[str, Any], attrs: dict[str, Any], expected: tuple[Any, ...]) -> None:
     computed = style_of(style, "img", props=attrs)
-    size = image_size(computed, 40, natural_height_for(computed, 40, 20), attrs.get("width"), attrs.get("height"))
+    size = image_size(computed, 40, natural_height_for(computed, 40, 20), attrs.get("width"), attrs.get("height"),
+                      declared=computed.declared)
     assert size == ReplacedSize(*expected)
 
 
@@ -53,9 +54,9 @@ def test_svg_size(style: dict[str, Any], attrs: dict[str, Any], expected: tuple[
     """The style stage sizes an inline <svg> (``svgSize``); ``em`` is the parent's font size."""
     computed = style_of(style, "svg", props=attrs)
     assert computed["svgSize"] == ReplacedSize(*expected)
-    assert svg_size(computed, attrs, 16.0, (0.0, 0.0)) == ReplacedSize(*expected)
+    assert svg_size(computed, attrs, 16.0, (0.0, 0.0), declared=computed.declared) == ReplacedSize(*expected)
     if attrs.get("width") == "2em":
-        assert svg_size(computed, attrs, 10.0, (0.0, 0.0)).width == 20.0
+        assert svg_size(computed, attrs, 10.0, (0.0, 0.0), declared=computed.declared).width == 20.0
 
 
 def test_only_an_svg_has_an_svg_size() -> None:
