@@ -230,8 +230,8 @@ class ThreadPool:
             if by_deadline and exc.limit == "timeout":
                 return False, _not_finished(task)
             return False, exc
-        except Exception as exc:
-            return False, exc
+        except BaseException as exc:  # noqa: BLE001 - e.g. SystemExit from a fetcher: the caller's
+            return False, exc  # to raise; this thread keeps serving
 
     # -- the watchdog --------------------------------------------------------------------
 

@@ -52,9 +52,6 @@ def test_a_card_over_a_limit_fails_alone_with_its_path(pool: ThreadPool) -> None
     assert pool.overdue() == 0
 
 
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # the thread's end
-@pytest.mark.xfail(strict=True, reason="hostile5 (notes/issue-10-hostile5.md): ThreadPool._render catches "
-                   "Exception only; a BaseException ends the render thread, the pool never renders again")
 def test_a_render_that_raises_a_base_exception_fails_alone(pool: ThreadPool) -> None:
     failed = pool.submit(RenderJob(_img("https://example.com/a.png"), width=60, height=30,
                                    fetcher=interrupting_fetcher))
