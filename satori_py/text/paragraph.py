@@ -172,6 +172,33 @@ _MISSING: BoundedCache[tuple[str, ...]] = BoundedCache(4096, weigh=lambda v: len
 _MISSING_MAX_CHARS = 65_536
 
 
+class _Engines:
+    """A paragraph's font engines by style, cached; holds no reference to the paragraph."""
+
+    __slots__ = ("cache", "locale", "registry")
+
+    def __init__(self, registry: Any, locale: str | None) -> None:
+        self.registry = registry
+        self.locale = locale
+        self.cache: dict[tuple[Any, ...], FontEngine] = {}
+
+    def engine_for(self, style: Style, locale: str | None) -> FontEngine:
+        """The font engine of a style (the reference's ``font.getEngine``), cached."""
+        family = style.get("fontFamily", "sans-serif")
+        if not isinstance(family, str):
+            family = tuple(family)
+        key = (style.get("fontSize", 16.0), _line_height(style.get("lineHeight")), family,
+               style.get("fontWeight", 400), style.get("fontStyle", "normal"),
+               style.get("fontSynthesis"), style.get("fontSynthesisWeight"),
+               style.get("fontSynthesisStyle"), locale or self.locale,
+               style.get("fontVariationSettings"))
+        engine = self.cache.get(key)
+        if engine is None:
+            engine = _engine(self.registry, key)
+            self.cache[key] = engine
+        return engine
+
+
 def _engine(registry: Any, key: tuple[Any, ...]) -> FontEngine:
     """``registry.engine`` for an :meth:`Paragraph.engine_for` key, shared across renders."""
     size, line_height, family, weight, style, synthesis, synthesis_weight, synthesis_style, locale, \
@@ -220,7 +247,7 @@ class Paragraph:
         if block_paragraph is None:
             block_paragraph = block_style.get("display") not in _FLEX_OR_GRID
         self.block_paragraph = block_paragraph
-        self._engines: dict[tuple[Any, ...], FontEngine] = {}
+        self._engines = _Engines(registry, locale)
         self._cache: dict[tuple[Any, ...], tuple[float, float]] = {}
         self.simple: TextBlock | None = None
         self.inline: InlineParagraph | None = None
@@ -237,24 +264,13 @@ class Paragraph:
                                     block_paragraph=block_paragraph, locale=item_locale,
                                     grapheme_images=self.images, point_scale_factor=point_scale_factor)
         else:
-            self.inline = InlineParagraph(self._convert(), block_style, self.engine_for,
+            # The engines' own method: the paragraph's would make a reference cycle through `inline`.
+            self.inline = InlineParagraph(self._convert(), block_style, self._engines.engine_for,
                                           embed_font=embed_font, grapheme_images=self.images)
 
     def engine_for(self, style: Style, locale: str | None) -> FontEngine:
         """The font engine of a style (the reference's ``font.getEngine``), cached."""
-        family = style.get("fontFamily", "sans-serif")
-        if not isinstance(family, str):
-            family = tuple(family)
-        key = (style.get("fontSize", 16.0), _line_height(style.get("lineHeight")), family,
-               style.get("fontWeight", 400), style.get("fontStyle", "normal"),
-               style.get("fontSynthesis"), style.get("fontSynthesisWeight"),
-               style.get("fontSynthesisStyle"), locale or self.locale,
-               style.get("fontVariationSettings"))
-        engine = self._engines.get(key)
-        if engine is None:
-            engine = _engine(self.registry, key)
-            self._engines[key] = engine
-        return engine
+        return self._engines.engine_for(style, locale)
 
     def _convert(self) -> list[_Item]:
         out: list[_Item] = []
