@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -184,7 +185,13 @@ def test_a_render_past_its_deadline_stops_itself_before_the_raster(
         rasterised.append(svg), raster(svg, **kw))[1])
     pool = make_pool(deadline=0.5)
     late = pool.submit(held())
+    assert FETCHING.wait(WAIT)
+    fetching = time.monotonic()
     assert isinstance(error(late), RenderTimeoutError)
+    # The render's own clock started when its thread took it, before its fetch: by `fetching`
+    # + 0.5 s its deadline has passed too (under load the thread may take it late, and a
+    # fetch released at the pool's deadline could still beat the render's).
+    time.sleep(max(0.0, fetching + 0.5 - time.monotonic()))
     RELEASE.set()  # the fetch returns after the deadline: the front end's next check stops it
     eventually(lambda: pool.overdue() == 0)
     assert rasterised == []
