@@ -73,7 +73,7 @@ def check_svg(text: str, outer_depth: int = 0) -> int:
     if depth > limit:
         raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
                          f"{limit}.", limit="max_depth")
-    return sum(check_data_uri(uri, depth) for uri in _embedded_uris(text))
+    return sum(check_href(value, depth) for value in _hrefs(text))
 
 
 def check_href(value: str, outer_depth: int = 0) -> int:
@@ -83,8 +83,9 @@ def check_href(value: str, outer_depth: int = 0) -> int:
     return check_data_uri(value, outer_depth) if value[:5].lower() == "data:" else 0
 
 
-def _embedded_uris(text: str) -> Iterator[str]:
-    """The ``data:`` URIs an SVG document's elements refer to by ``href``."""
+def _hrefs(text: str) -> Iterator[str]:
+    """The ``href`` values of an SVG document's elements, as resvg reads them (only its
+    ``data:`` URIs when the document is not XML that expat parses)."""
     if not _MAY_EMBED.search(text):
         return
     try:
@@ -96,8 +97,8 @@ def _embedded_uris(text: str) -> Iterator[str]:
         return
     for el in root.iter():
         for name, value in el.attrib.items():
-            if local(name) == "href" and value.strip()[:5].lower() == "data:":
-                yield value.strip()
+            if local(name) == "href":
+                yield value
 
 
 def check_data_uri(uri: str, outer_depth: int = 0) -> int:
