@@ -20,7 +20,7 @@ import threading
 from typing import Any, TypeVar
 
 from ..cache import BoundedCache
-from ..errors import FontError
+from ..errors import FontError, LimitError
 from ..limits import active
 from . import outlines
 from . import sfnt as sfnt_tables
@@ -84,10 +84,16 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
     check_font_size(data, name, active().limits.max_font_bytes)
     from fontTools.ttLib import TTFont
     try:
-        font = TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False)
+        if sig == b"wOF2":
+            from .woff2 import open_woff2
+            font = open_woff2(data)
+        else:
+            font = TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False)
         font.flavor = None
         out = io.BytesIO()
         font.save(out, reorderTables=False)
+    except LimitError:
+        raise  # the deadline, checked while a WOFF2's glyphs are rebuilt
     except Exception as exc:  # fontTools raises many kinds; none may reach the user.
         if sig == b"wOF2":
             raise FontError(f'Failed to decode the WOFF2 font "{name}".', value=name) from exc
@@ -151,12 +157,14 @@ class FaceData(outlines.GlyphCache):
         (self.upem, self.mac_style, self.ascender, self.descender, self.typo_ascender,
          self.typo_descender, self.typo_line_gap, self.weight_class, self.fs_selection,
          self.avg_char_width) = metrics
-        if not self.has_table("cmap", reader):
-            raise ValueError("No valid cmap sub-tables found.")
         if reader is not None:
+            if "cmap" not in reader.tables:
+                raise ValueError("No valid cmap sub-tables found.")
             offset, length = reader.tables["cmap"]
             _check_cmap(sfnt[offset:offset + length])
         else:
+            if "cmap" not in self._tt:
+                raise ValueError("No valid cmap sub-tables found.")
             _check_cmap(self._tt.getTableData("cmap"))
         # TrueType outlines are read by sfnt (CFF ones by fontTools).
         self._reader = reader if reader is not None and "glyf" in reader.tables else None

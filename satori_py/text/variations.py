@@ -84,10 +84,17 @@ def axes_of(data: FaceData) -> Axes:
     if hit is None:
         hit = {}
         if data.has_table("fvar"):  # static fonts never load fontTools here
-            tt = data._tt
-            for axis in tt["fvar"].axes:
-                hit[axis.axisTag] = (float(axis.minValue), float(axis.defaultValue),
-                                     float(axis.maxValue))
+            try:
+                with data._lock:
+                    axes = data._tt["fvar"].axes
+            except Exception as exc:  # fontTools raises many kinds on a malformed table
+                raise FontError(f"Failed to read the variation axes (fvar) of a font: {exc}") from exc
+            for axis in axes:
+                low, default, high = (float(axis.minValue), float(axis.defaultValue), float(axis.maxValue))
+                if not low <= default <= high:
+                    raise FontError(f"Invalid variation axis {axis.axisTag!r} in a font: its minimum {low:g}, "
+                                    f"default {default:g} and maximum {high:g} are not in order.")
+                hit[axis.axisTag] = (low, default, high)
         _AXES[data] = hit
     return hit
 
@@ -159,10 +166,13 @@ class VariedFaceData(outlines.GlyphCache):
         values = dict(location)
         self.weight_class = round(values["wght"]) if "wght" in values else base.weight_class
         tt = base._tt
-        with base._lock:
-            self._glyph_set = tt.getGlyphSet(location=values)
-            self._glyf = (_VariedGlyf(self._glyph_set, tt["glyf"])
-                          if "glyf" in tt and "gvar" in tt else None)
+        try:
+            with base._lock:
+                self._glyph_set = tt.getGlyphSet(location=values)
+                self._glyf = (_VariedGlyf(self._glyph_set, tt["glyf"])
+                              if "glyf" in tt and "gvar" in tt else None)
+        except Exception as exc:  # a malformed avar, gvar or CFF2 table
+            raise FontError(f"Failed to read the variations of a font at {values}: {exc}") from exc
         self._outlines: dict[int, Outline] = {}
         self._scaled: dict[tuple[int, float, float], ScaledOutline] = {}
 

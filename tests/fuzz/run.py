@@ -1,7 +1,7 @@
 """The fuzzer: hostile element trees through render_svg and render_png.
 
 usage: python -m tests.fuzz.run [--profile ci|long] [--strategy NAME] [--examples N] [--seed N]
-                                [--record PATH]
+                                [--record PATH] [--max-cpu S] [--max-memory MB]
 
 Each example is rendered to SVG, which must be well-formed XML, and some to
 PNG; a render may raise :class:`~satori_py.errors.SatoriError` and nothing
@@ -13,7 +13,14 @@ Strategies (:data:`~.strategies.STRATEGIES`): ``trees`` (element trees over the
 style properties, the default), ``tw`` (elements styled by Tailwind ``tw``
 strings with absurd arbitrary values), ``markup`` (hostile HTML text, read
 with ``class`` as Tailwind utilities), ``effects`` (transforms with shadows,
-filters, borders, clips and masks) and ``new`` (the last three mixed).
+filters, borders, clips and masks), ``new`` (the last three mixed) and
+``fonts`` (short text in a hostile font file: :mod:`.fonts`).
+
+Every example runs within ``--max-cpu`` seconds of CPU (default 20; past it the
+kernel kills the process with SIGXCPU, even inside native code, and the parent
+reports the recorded input) and the process within ``--max-memory`` MB of
+address space (default 4096: a Python ``MemoryError`` is a failure like any
+other non-SatoriError, a native allocation failure an abort).
 
 Profiles: ``ci`` is a fixed set of examples (derandomized, so CI is
 reproducible) small enough for every test run; ``long`` draws 100,000 random
@@ -26,6 +33,7 @@ from __future__ import annotations
 import argparse
 import collections
 import logging
+import resource
 import sys
 import time
 import traceback
@@ -36,11 +44,14 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from satori_py import Limits, render_png, render_svg
+from satori_py import Font, Limits, render_png, render_svg
 from satori_py.errors import SatoriError
 
 from ..hostile.support import png_header
+from .fonts import FontCase, font_cases
 from .strategies import STRATEGIES
+
+STRATEGIES = {**STRATEGIES, "fonts": font_cases()}
 
 PROFILES: dict[str, dict[str, Any]] = {
     "ci": {"max_examples": 150, "derandomize": True},
@@ -72,8 +83,11 @@ class Outcomes:
         if self.record is not None:
             self.record.write_text(repr({"tree": tree, "width": width, "height": height, "png": png}),
                                    encoding="utf-8", errors="backslashreplace")
-        options = {"width": width, "height": height, "limits": LIMITS, "fetcher": fetcher,
-                   "tailwind_classes": isinstance(tree, str)}
+        options: dict[str, Any] = {"width": width, "height": height, "limits": LIMITS, "fetcher": fetcher,
+                                   "tailwind_classes": isinstance(tree, str)}
+        if isinstance(tree, FontCase):  # the font is the input: a card of a size that renders
+            options.update(fonts=[Font("Fuzzed", tree.data())], width=320, height=120)
+            tree = tree.tree()
         try:
             svg = render_svg(tree, **options)
         except SatoriError as exc:
@@ -97,7 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, help="seed of the random examples")
     ap.add_argument("--record", type=Path, help="file that holds the input being rendered")
     ap.add_argument("--progress", type=int, default=0, help="print progress every N examples")
+    ap.add_argument("--max-cpu", type=float, default=20, help="CPU seconds one example may take")
+    ap.add_argument("--max-memory", type=int, default=4096, help="MB of address space of the process")
     args = ap.parse_args(argv)
+    memory = args.max_memory << 20
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     profile = dict(PROFILES[args.profile])
     if args.examples:
         profile["max_examples"] = args.examples
@@ -108,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
               phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink), **profile)
     @given(STRATEGIES[args.strategy], sizes, sizes, st.integers(0, 3).map(lambda n: n == 0))
     def fuzz(tree: Any, width: Any, height: Any, png: bool) -> None:
+        # SIGXCPU (the default action ends the process) once this example has had --max-cpu seconds.
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        soft = int(used.ru_utime + used.ru_stime + args.max_cpu) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
         outcomes.check(tree, width, height, png)
 
     if args.seed is not None:

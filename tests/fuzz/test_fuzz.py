@@ -37,6 +37,13 @@ def test_tailwind_markup_and_transformed_effects_raise_nothing_but_satori_errors
     assert "60 examples" in out, out
 
 
+def test_hostile_font_files_raise_nothing_but_satori_errors(tmp_path: Path) -> None:
+    # Mutated and bomb fonts (tests/fuzz/fonts.py), each example within 20 s of CPU.
+    out = _run("tests.fuzz.run", "--profile", "ci", "--strategy", "fonts", "--examples", "80",
+               record=tmp_path / "example.txt")
+    assert "80 examples" in out, out
+
+
 def test_the_taffy_bridge_takes_any_layout_tree_without_aborting(tmp_path: Path) -> None:
     out = _run("tests.fuzz.taffy_bridge", "--examples", "300", record=tmp_path / "tree.txt")
     assert out.strip() == "300 layout trees: nothing but SatoriError, every box finite"

@@ -13,6 +13,7 @@ import sys
 import textwrap
 import zlib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 PRELUDE = "from satori_py import *\nfrom satori_py.element import h\n"
@@ -94,6 +95,70 @@ def composite_bomb(copies: int, levels: int, base: str = "o") -> bytes:
     for table in font["cmap"].tables:
         if table.isUnicode():
             table.cmap[ord("x")] = below
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def glyph_stream_bomb(glyphs: int, junk: int) -> bytes:
+    """A WOFF2 of ``glyphs`` square glyphs (A-Z map to the first) whose transformed ``glyf``
+    declares ``junk`` zero bytes after its points: a reader that copies the rest of the
+    stream for each glyph (fontTools' does) copies ``glyphs * junk`` bytes."""
+    import io
+
+    import fontTools.ttLib.woff2 as woff2_module
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.misc import sstruct
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    names = [".notdef", *(f"g{i}" for i in range(1, glyphs))]
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0))
+    for point in ((300, 0), (300, 300), (0, 300)):
+        pen.lineTo(point)
+    pen.closePath()
+    square = pen.glyph()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({0x41 + i: names[1] for i in range(26)})
+    builder.setupGlyf(dict.fromkeys(names, square))
+    builder.setupHorizontalMetrics(dict.fromkeys(names, (400, 0)))
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Bomb", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    table_class = woff2_module.WOFF2GlyfTable
+    transform = table_class.transform
+
+    def padded(self: Any, font: Any) -> bytes:
+        data = transform(self, font)
+        header = sstruct.unpack(woff2_module.woff2GlyfTableFormat, data[:woff2_module.woff2GlyfTableFormatSize])
+        end = woff2_module.woff2GlyfTableFormatSize + sum(
+            header[f"{name}Size"] for name in ("nContourStream", "nPointsStream", "flagStream", "glyphStream"))
+        header["glyphStreamSize"] += junk
+        return (sstruct.pack(woff2_module.woff2GlyfTableFormat, header) + data[woff2_module.woff2GlyfTableFormatSize:end]
+                + bytes(junk) + data[end:])
+
+    table_class.transform = padded
+    try:
+        builder.font.flavor = "woff2"
+        out = io.BytesIO()
+        builder.font.save(out)
+    finally:
+        table_class.transform = transform
+    return out.getvalue()
+
+
+def bad_axes() -> bytes:
+    """The test suite's variable font (Montserrat VF) with its ``wght`` axis running from 900 down to 100."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(ROOT / "golden/text/fonts/Montserrat-VF-latin.woff2")
+    font.flavor = None
+    axis = font["fvar"].axes[0]
+    axis.minValue, axis.defaultValue, axis.maxValue = 900, 400, 100
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
