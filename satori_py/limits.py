@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 
 from .errors import LimitError
 
-__all__ = ["Budget", "Limits", "active", "check_deadline", "enforcing"]
+__all__ = ["Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing"]
 
 _clock = time.monotonic  # the time budget's clock (tests make it deterministic)
 
@@ -42,6 +42,9 @@ class Limits:
       WOFF/WOFF2 table directory before it is inflated.
     - ``max_text_length``: characters of one text node.
     - ``max_total_text``: characters of all text laid out in one render.
+    - ``max_glyph_points``: outline points of all the glyphs one render draws
+      (a user font's glyph may have 65,535 points: each is formatted into the SVG
+      every time the glyph is drawn).
     - ``max_effect_layers``: shadows, filter functions and background layers of
       one element (each is drawn as a layer of its own).
     - ``max_effect_nesting``: elements with a filter, opacity, mask, clip path or
@@ -67,6 +70,7 @@ class Limits:
     max_font_bytes: int = 64 * 1024 * 1024
     max_text_length: int = 200_000
     max_total_text: int = 1_000_000
+    max_glyph_points: int = 20_000_000
     max_effect_layers: int = 64
     max_effect_nesting: int = 32
     max_effect_pixels: int = 150_000_000
@@ -93,12 +97,13 @@ class Limits:
 class Budget:
     """The limits of a render in progress: its deadline and the text laid out so far."""
 
-    __slots__ = ("limits", "deadline", "text", "effect_pixels", "raster_scale")
+    __slots__ = ("limits", "deadline", "text", "glyph_points", "effect_pixels", "raster_scale")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.deadline = None if limits.timeout is None else _clock() + limits.timeout
         self.text = 0
+        self.glyph_points = 0
         self.effect_pixels = 0
         # The scale render_png will rasterise at (user SVGs' work is counted at it: images/svg_work.py).
         self.raster_scale = 1.0
@@ -119,6 +124,13 @@ class Budget:
         if self.text > limits.max_total_text:
             raise LimitError(f"The render has more than {limits.max_total_text} characters of text "
                              "(the max_total_text limit).", limit="max_total_text", path=path)
+
+    def count_glyph_points(self, points: int) -> None:
+        """Count ``points`` outline points of glyphs drawn."""
+        self.glyph_points += points
+        if self.glyph_points > self.limits.max_glyph_points:
+            raise LimitError(f"The glyphs the render draws have more than {self.limits.max_glyph_points} "
+                             "outline points (the max_glyph_points limit).", limit="max_glyph_points")
 
     def check_pixels(self, width: int, height: int, path: str | None = None,
                      what: str = "The image") -> None:
@@ -166,6 +178,13 @@ def check_deadline(path: str | None = None) -> None:
     budget = _ACTIVE.get()
     if budget is not None and budget.deadline is not None and _clock() > budget.deadline:
         budget.check_deadline(path)
+
+
+def count_glyph_points(points: int) -> None:
+    """Count glyph outline points drawn by the render in progress (see ``max_glyph_points``)."""
+    budget = _ACTIVE.get()
+    if budget is not None:
+        budget.count_glyph_points(points)
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from ..frozen import Frozen, set_field
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
+from ..limits import count_glyph_points
 from .breaking import graphemes as _icu_graphemes
 from .faces import FaceData, FontFace
 from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_commands
@@ -113,14 +114,16 @@ class GlyphPath(Frozen):
     """The reference's ``GlyphPaths``. ``path`` is filled; ``bold_path`` holds the
     glyphs of synthetic bold runs, to be filled *and* stroked with the fill
     colour at ``bold_stroke_width`` (None when ``bold_path`` is empty);
-    ``boxes`` are skip-ink boxes, only when a band was given."""
+    ``boxes`` are skip-ink boxes, only when a band was given; ``points`` is how
+    many outline points the paths draw (counted against ``max_glyph_points``)."""
 
-    __slots__ = ("path", "bold_path", "bold_stroke_width", "boxes")
+    __slots__ = ("path", "bold_path", "bold_stroke_width", "boxes", "points")
 
     path: str
     bold_path: str
     bold_stroke_width: float | None
     boxes: tuple[GlyphBox, ...]
+    points: int
 
     def __init__(
         self,
@@ -128,11 +131,13 @@ class GlyphPath(Frozen):
         bold_path: str,
         bold_stroke_width: float | None,
         boxes: tuple[GlyphBox, ...],
+        points: int = 0,
     ) -> None:
         set_field(self, "path", path)
         set_field(self, "bold_path", bold_path)
         set_field(self, "bold_stroke_width", bold_stroke_width)
         set_field(self, "boxes", boxes)
+        set_field(self, "points", points)
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
@@ -374,6 +379,7 @@ class FontEngine:
                letter_spacing, word_spacing, _features_key(features), direction, band, visible)
         hit = _PATHS.get(key)
         if hit is not None:
+            count_glyph_points(hit.points)
             return hit
         runs = self.shaped_runs(s.replace("\n", ""), features, direction)
         if direction == "rtl":
@@ -387,6 +393,7 @@ class FontEngine:
         path: list[str] = []
         bold_path: list[str] = []
         boxes: list[GlyphBox] = []
+        points = 0
         for run in runs:
             data = run.face.data
             scale = size / data.upem
@@ -409,9 +416,13 @@ class FontEngine:
                     if extra and g.cluster < len(run.text) \
                             and run.text[g.cluster] in _WORD_SEPARATOR_SET:
                         cursor += extra
+            # Counted before they are formatted: a glyph may have 65,535 points.
+            count = sum(len(item[0].dx) for item in items)
+            count_glyph_points(count)
+            points += count
             (bold_path if bold else path).append(place(items))
         bold_d = "".join(bold_path)
         result = GlyphPath("".join(path), bold_d,
-                           synthetic_bold_width(size) if bold_d else None, tuple(boxes))
+                           synthetic_bold_width(size) if bold_d else None, tuple(boxes), points)
         _PATHS.put(key, result)
         return result

@@ -157,6 +157,8 @@ class FaceData(outlines.GlyphCache):
         (self.upem, self.mac_style, self.ascender, self.descender, self.typo_ascender,
          self.typo_descender, self.typo_line_gap, self.weight_class, self.fs_selection,
          self.avg_char_width) = metrics
+        if not self.upem:  # every size is divided by it
+            raise ValueError("its unitsPerEm (head) is 0")
         if reader is not None:
             if "cmap" not in reader.tables:
                 raise ValueError("No valid cmap sub-tables found.")

@@ -34,7 +34,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..hostile.support import png_header
+from ..hostile.support import many_point_glyph, png_header
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FILES = {
@@ -239,20 +239,7 @@ def fvar_axes() -> bytes:
 def glyph_repeat() -> bytes:
     # "x" is one simple glyph of 16,000 points (TrueType allows 65,535): cheap to send, a
     # render of "xxxx..." draws all of them once per character.
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    font = _tt(seed("geist"))
-    pen = TTGlyphPen(None)
-    for i in range(4000):
-        x, y = (i * 37) % 600, (i * 53) % 700
-        pen.moveTo((x, y))
-        pen.lineTo((x + 5, y))
-        pen.lineTo((x + 5, y + 5))
-        pen.closePath()
-    name = font.getBestCmap()[ord("x")]
-    glyph = pen.glyph()
-    glyph.recalcBounds(font["glyf"])
-    font["glyf"][name] = glyph
-    return _save(font)
+    return many_point_glyph(16_000)
 
 
 BOMBS = {f.__name__: f for f in (cff_subr_loop, cff_deep_subrs, cff_hint_bomb, cff_long_path, cff2_plain, cff2_subr_loop,

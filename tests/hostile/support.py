@@ -162,3 +162,26 @@ def bad_axes() -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def many_point_glyph(points: int) -> bytes:
+    """satori-py's Geist with "x" drawn as ``points / 4`` small squares (one simple glyph)."""
+    import io
+
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(ROOT / "satori_py/assets/Geist-Regular.ttf", recalcBBoxes=False)
+    pen = TTGlyphPen(None)
+    for i in range(points // 4):
+        x, y = (i * 37) % 600, (i * 53) % 700
+        pen.moveTo((x, y))
+        for point in ((x + 5, y), (x + 5, y + 5), (x, y + 5)):
+            pen.lineTo(point)
+        pen.closePath()
+    glyph = pen.glyph()
+    glyph.recalcBounds(font["glyf"])
+    font["glyf"][font.getBestCmap()[ord("x")]] = glyph
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

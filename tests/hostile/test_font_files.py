@@ -1,0 +1,64 @@
+"""A stranger's font file: what it may cost to read and to draw (the fuzzer is tests/fuzz/fonts.py)."""
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from satori_py import Font, Limits, h, render_svg
+from satori_py.errors import FontError, LimitError
+from satori_py.text import woff2
+from satori_py.text.faces import load_sfnt
+
+from .support import glyph_stream_bomb, many_point_glyph
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def card(text: str) -> dict:
+    return h("div", {"style": {"display": "flex", "flexWrap": "wrap", "fontFamily": "F", "fontSize": 8,
+                               "wordBreak": "break-all", "width": 400}}, text)
+
+
+def test_glyphs_of_many_points_stop_at_max_glyph_points() -> None:
+    # "x" is 1,000 squares, 5,000 points as drawn (a line back to the start of each): 100 of them are
+    # 500,000 points, over a limit of 300,000.
+    font = Font("F", many_point_glyph(4000))
+    assert render_svg(card("x" * 50), fonts=[font], width=400, height=400, limits=Limits(max_glyph_points=300_000))
+    with pytest.raises(LimitError) as info:
+        render_svg(card("x" * 100), fonts=[font], width=400, height=400, limits=Limits(max_glyph_points=300_000))
+    assert str(info.value) == ("div: The glyphs the render draws have more than 300000 outline points (the "
+                               "max_glyph_points limit).")
+    assert info.value.limit == "max_glyph_points"
+    # Paths drawn before (and kept in the engine's caches) count again in the next render.
+    with pytest.raises(LimitError, match="max_glyph_points"):
+        render_svg(card("x" * 100), fonts=[font], width=400, height=400, limits=Limits(max_glyph_points=300_000))
+
+
+def test_a_woff2_is_rebuilt_byte_for_byte_as_fonttools_rebuilds_it() -> None:
+    data = (ROOT / "golden/text/fonts/Montserrat-VF-latin.woff2").read_bytes()
+    font = TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False)
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out, reorderTables=False)
+    assert load_sfnt(data, "M") == out.getvalue()
+
+
+def test_a_woff2_checks_the_deadline_while_its_glyphs_are_rebuilt(monkeypatch: pytest.MonkeyPatch) -> None:
+    checks = []
+    monkeypatch.setattr(woff2, "check_deadline", lambda: checks.append(1))
+    load_sfnt(glyph_stream_bomb(2000, 0), "B")
+    assert len(checks) == 8  # every 256 glyphs
+
+
+@pytest.mark.parametrize("path", ["satori_py/assets/Geist-Regular.ttf", "golden/parity/fonts/NotoSansKR-subset-annyeong.otf"])
+def test_a_font_of_units_per_em_0_is_a_font_error(path: str) -> None:
+    # Every size is divided by unitsPerEm: ZeroDivisionError from the engine.
+    data = bytearray((ROOT / path).read_bytes())
+    head = data.index(b"head", 12, 12 + 16 * 32)
+    struct.pack_into(">H", data, struct.unpack_from(">I", data, head + 8)[0] + 18, 0)
+    with pytest.raises(FontError, match=r"^Failed to parse font Z: its unitsPerEm \(head\) is 0$"):
+        render_svg(card("Hello 안녕"), fonts=[Font("Z", bytes(data))], width=100, height=100)
