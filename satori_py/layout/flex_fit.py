@@ -68,6 +68,7 @@ from .fit_boxes import px as _px
 from .fit_boxes import size as _size
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
+from .percent_padding import resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
@@ -213,12 +214,14 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
+                here = resolve_percent_padding(node, parent, walk.inner(parent, "w")) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"), stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
+                here = resolve_percent_padding(node, parent, walk.inner(parent, "w")) or here
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content

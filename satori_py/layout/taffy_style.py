@@ -126,6 +126,8 @@ class FitLimits:
     frozen_at_max: bool = False
     stretched: tuple[tuple[str, float], ...] = ()
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
+    # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
+    padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
     def cap(self, axis: str) -> float | None:
         """The maximum size in ``axis`` ("w" or "h")."""
@@ -140,9 +142,10 @@ class FitLimits:
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched and self.floor_width is None:
+                and not self.stretched and self.floor_width is None and self.padding is None:
             return None
-        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width)
+        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
+                self.padding)
 
 
 @dataclass(slots=True)
@@ -255,6 +258,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     padding = sizes.padding if sizes is not None else None
     s["padding"] = {side: _dim(get(key, 0), _ZERO) for side, key in _PADDINGS} if padding is None else {
         side: _px(getattr(padding, side)) for side in _SIDES}
+    if padding is None and limits is not None and limits.padding is not None:
+        for side, value in zip(_SIDES, limits.padding):
+            if value is not None:
+                s["padding"][side] = _px(value)
     s["border"] = {side: _dim(get(key, 0), _ZERO) for side, key in _BORDERS}
     s["inset"] = {side: _dim(get(side)) for side in _SIDES}
     s["gap"] = {"width": _dim(get("columnGap", 0), _ZERO), "height": _dim(get("rowGap", 0), _ZERO)}
