@@ -81,16 +81,18 @@ class OwnSizes(Frozen):
     ``"auto"``, as a style writes it); ``padding`` (px) replaces the style's when given;
     ``fit_limits``: whether the limits flex_fit gave the node (:class:`FitLimits`) still
     apply; ``limits``: whether the style's minimum and maximum sizes (and the floats'
-    minimum height) still apply, else they are auto.
+    minimum height) still apply, else they are auto; ``ratio``: whether its aspect ratio
+    still applies (a measurement of its content's size).
     """
 
-    __slots__ = ("width", "height", "padding", "fit_limits", "limits")
+    __slots__ = ("width", "height", "padding", "fit_limits", "limits", "ratio")
 
     width: float | None
     height: float | Percent | str | None
     padding: Edges | None
     fit_limits: bool
     limits: bool
+    ratio: bool
 
     def __init__(
         self,
@@ -99,16 +101,18 @@ class OwnSizes(Frozen):
         padding: Edges | None = None,
         fit_limits: bool = True,
         limits: bool = False,
+        ratio: bool = True,
     ) -> None:
         set_field(self, "width", width)
         set_field(self, "height", height)
         set_field(self, "padding", padding)
         set_field(self, "fit_limits", fit_limits)
         set_field(self, "limits", limits)
+        set_field(self, "ratio", ratio)
 
     def key(self) -> Hashable:
         padding = self.padding
-        return (self.width, self.height, self.fit_limits, self.limits,
+        return (self.width, self.height, self.fit_limits, self.limits, self.ratio,
                 None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
 
 
@@ -273,6 +277,8 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["flex_basis"] = _dim(get("flexBasis"))
     ratio = get("aspectRatio")
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
+    if sizes is not None and not sizes.ratio:
+        s["aspect_ratio"] = None
     if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
         # Its main size is given: the ratio would also turn a maximum height into a maximum
         # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio).
