@@ -22,6 +22,7 @@ from .element import Element, load_element
 from .errors import FontError, LimitError, RenderError, StyleError
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
+from .layout.layer_images import load_layer_images
 from .layout.taffy_thread import hosting as hosting_taffy
 from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
@@ -187,11 +188,12 @@ class Pipeline:
             result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
                                               diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
+        load_layer_images(result.root, self.fetcher)
         return result
 
     def paint(self, result: LayoutResult) -> str:
         with enforcing(self.limits) as budget, self.diagnostics.active():
-            painter = Painter(debug=self.debug, fetcher=self.fetcher)
+            painter = Painter(debug=self.debug)
             document = painter.document(result)
             budget.check_deadline()
             return serialize(document)

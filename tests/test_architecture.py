@@ -4,7 +4,7 @@ Each heavy dependency is imported by its one owner module, and by no other: the
 design keeps every binding behind one module so that its quirks (leaks,
 swallowed exceptions, panics, locale-dependent defaults) are handled once.
 Stages import only from themselves and earlier stages, paint takes only value
-types from style, nothing after the style stage raises StyleError, there are no
+types from style and loads no image, nothing after the style stage raises StyleError, there are no
 import cycles and no module is over 600 lines; the violations that remain are
 listed (KNOWN_*) and may only shrink (issue 13, notes/issue-13-typed.md).
 """
@@ -91,6 +91,22 @@ def import_graph() -> dict[str, set[str]]:
                               else source)
         graph[name] = {edge for edge in edges if edge in modules and edge != name}
     return graph
+
+
+def imported_names(module: str, source: str | None = None) -> set[tuple[str, str]]:
+    """(module, name) of each ``from module import name`` in ``module`` (its text, or ``source``),
+    function-level imports included."""
+    path = ROOT / (module.replace(".", "/") + ".py")
+    if not path.exists() and source is None:
+        path = ROOT / module.replace(".", "/") / "__init__.py"
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names: set[tuple[str, str]] = set()
+    for node in ast.walk(ast.parse(source if source is not None else path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
+            origin = ".".join(base + ([node.module] if node.module else []))
+            names.update((origin, alias.name) for alias in node.names)
+    return names
 
 
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -260,6 +276,25 @@ def test_paint_imports_only_value_types_from_style() -> None:
     assert "satori_py.style.types" in graph["satori_py.paint.shadow"]  # the graph sees style imports
     assert sorted(found - KNOWN_PAINT_PARSER_IMPORTS) == [], "paint must not parse CSS: parse at style time"
     assert _stale(KNOWN_PAINT_PARSER_IMPORTS, found) == [], "fixed: remove from KNOWN_PAINT_PARSER_IMPORTS"
+
+
+# What paint/ may take from images/: the types of what the layout loaded, and the check of
+# an SVG the painter writes. It loads nothing: images come with the render box.
+PAINT_IMAGE_NAMES = {("satori_py.images.source", "ImageSource"), ("satori_py.images.layers", "LayerImages"),
+                     ("satori_py.images.layers", "NO_LAYER_IMAGES"), ("satori_py.images.checks", "check_drawn_svg")}
+
+
+def paint_image_imports(module: str, source: str | None = None) -> set[tuple[str, str]]:
+    return {(origin, name) for origin, name in imported_names(module, source)
+            if origin.startswith("satori_py.images")} - PAINT_IMAGE_NAMES
+
+
+def test_paint_loads_no_image() -> None:
+    found = {f"{module} -> {origin}.{name}" for module in _project_modules() if stage_of(module) == "paint"
+             for origin, name in paint_image_imports(module)}
+    assert sorted(found) == [], "load images before paint (satori_py/layout/layer_images.py)"
+    assert paint_image_imports("satori_py.paint.background", "from ..images.source import Fetcher, load_image") \
+        == {("satori_py.images.source", "Fetcher"), ("satori_py.images.source", "load_image")}
 
 
 def _uses_name(path: Path, name: str) -> bool:
