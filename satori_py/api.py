@@ -20,6 +20,7 @@ import resvg_bridge
 from .diagnostics import Diagnostics
 from .element import Element, load_element
 from .errors import FontError, LimitError, RenderError, StyleError
+from .js_format import js_round
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
 from .layout.layer_images import load_layer_images
@@ -31,7 +32,6 @@ from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-e
 from .paint.painter import Painter
 from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
-from .style.types import js_round
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets

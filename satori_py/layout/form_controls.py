@@ -30,10 +30,10 @@ from typing import Any, Protocol
 
 from ..element import Element, Node, TextNode, parse_element
 from ..errors import LimitError, node_context
+from ..length_range import MAX_LENGTH
 from ..limits import active
 from ..style.computed import ComputedStyle
 from ..style.presets import is_list_box, is_set, js_parse_int
-from ..style.types import MAX_LENGTH
 from ..style.stylesheet import PLACEHOLDER_PROP
 from ..style.values import js_string
 from ..text.processor import js_trim

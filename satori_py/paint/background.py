@@ -40,12 +40,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
-from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent, js_round, token_px
+from ..js_format import js_round
+from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
-from .geometry import Box, Radii, rect_path
+from .geometry import Box, Radii, rect_path, word_px
 
 __all__ = [
     "Area",
@@ -74,7 +75,7 @@ def box_area(box: Area, padding: Edges, border: Edges, which: str) -> Area:
 
 def _length(word: str | LengthToken, base: float) -> float:
     """A word read as a length (a keyword where a length goes is 0, as the reference's NaN)."""
-    px = None if isinstance(word, str) else token_px(word, base)
+    px = word_px(word, base)
     return 0.0 if px is None else px
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
+from ..js_format import js_number
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
@@ -28,7 +29,7 @@ from .purify import purify
 from .shorthands import BOX_HANDLERS
 from .supported import unsupported_property
 from .types import RGBA
-from .values import js_number, js_string, unreadable
+from .values import js_string, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
