@@ -52,7 +52,7 @@ from . import formats as fmt
 from .checks import check_data_uri, check_raster, check_svg
 from .decode import avif_to_png
 from .formats import short_src
-from .svg_work import svg_work
+from .svg_work import SvgSource, svg_work
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -209,11 +209,9 @@ def from_data_uri(src: str) -> ImageSource:
     if mime == fmt.SVG:
         text = (_decode_base64(payload, src).decode("utf-8", "replace") if is_base64
                 else _decode_percent(payload, src))
-        nested = check_svg(text)
-        width, height, intrinsic = fmt.svg_size(text, src)
+        width, height, intrinsic, work = _checked_svg(text, src)
         href = src if is_base64 else _svg_href(text.encode("utf-8"))
-        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic,
-                           work=nested + svg_work(text, width, height))
+        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, work=work)
     if not is_base64:
         return ImageSource(src, mime, 0.0, 0.0, sized=False, work=check_data_uri(src))
     data = _decode_base64(payload, src)
@@ -269,11 +267,17 @@ def _from_avif(data: bytes) -> ImageSource:
 
 
 def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
-    text = data.decode("utf-8-sig", "replace")
-    nested = check_svg(text)
-    width, height, intrinsic = fmt.svg_size(text, label)
-    work = nested + svg_work(text, width, height)
+    width, height, intrinsic, work = _checked_svg(data.decode("utf-8-sig", "replace"), label)
     return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic, work=work)
+
+
+def _checked_svg(text: str, label: str) -> tuple[float, float, bool, int]:
+    """An SVG image's size (width, height, intrinsic), checked against the limits, and its
+    filter work with that of the images it embeds (one parse for both checks)."""
+    document = SvgSource(text)
+    nested = check_svg(document)
+    width, height, intrinsic = fmt.svg_size(text, label)
+    return width, height, intrinsic, nested + svg_work(document, width, height)
 
 
 def _svg_href(data: bytes) -> str:
