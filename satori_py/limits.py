@@ -114,6 +114,10 @@ class Budget:
             raise LimitError(f"The render took longer than the timeout limit of "
                              f"{self.limits.timeout:g}s.", limit="timeout", path=path)
 
+    def time_left(self) -> float | None:
+        """Seconds until the deadline (0 once past it), None without one."""
+        return None if self.deadline is None else max(0.0, self.deadline - _clock())
+
     def count_text(self, length: int, path: str | None = None) -> None:
         """Count ``length`` characters of text laid out for the node at ``path``."""
         limits = self.limits

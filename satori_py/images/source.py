@@ -45,6 +45,7 @@ from urllib.parse import unquote, unquote_to_bytes
 from ..cache import BoundedCache
 from ..diagnostics import report
 from ..errors import ImageError, LimitError
+from ..fetch.bounded import call_fetcher
 from ..fetch.files import FilesFetcher
 from ..fetch.guard import BlockedAddressError, url_block_reason
 from ..limits import active
@@ -323,7 +324,7 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
     if cached is not None:
         return cached
     try:
-        result = fetcher(url)
+        result = call_fetcher(fetcher, url)  # on a thread of its own, until the render's deadline
         content_type: str | None
         if isinstance(result, tuple):
             body, content_type = result

@@ -1,0 +1,83 @@
+"""User fetchers run beside the render, within its deadline.
+
+A ``fetcher=`` is user code, and may never return (a socket read with no timeout,
+a lock, a queue). Called on the render's own thread it would hold that thread past
+the render's deadline, for good: a thread cannot be killed, and in thread mode
+(:mod:`satori_py.web.threads`) that thread is one of the server's few render
+threads. So :func:`call_fetcher` runs each call on a daemon thread of its own and
+waits for it until the render's deadline (``Limits.timeout``); past it the render
+fails with a ``LimitError`` (``timeout``) and the call is left to finish on its own.
+At most :data:`MAX_ABANDONED` calls may be left running at once in a process:
+past that, a render that needs a fetch fails at once rather than leave one more
+thread behind, until one of them returns.
+
+Owns :func:`call_fetcher` and :func:`abandoned`; the image loader
+(:mod:`satori_py.images.source`) is its caller.
+"""
+from __future__ import annotations
+
+import contextvars
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import LimitError
+from ..limits import active
+
+__all__ = ["MAX_ABANDONED", "abandoned", "call_fetcher"]
+
+#: Calls of user fetchers still running after their render gave up on them.
+MAX_ABANDONED = 16
+
+_lock = threading.Lock()
+_abandoned = [0]  # one item, changed under _lock
+
+
+def abandoned() -> int:
+    """How many fetcher calls are still running after their render gave up on them."""
+    return _abandoned[0]
+
+
+class _Call:
+    __slots__ = ("done", "finished", "given_up", "result", "error")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.finished = False  # both flags are read and written under _lock
+        self.given_up = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+def call_fetcher(fetcher: Callable[[str], Any], url: str) -> Any:
+    """``fetcher(url)``, or LimitError once the render in progress is past its deadline."""
+    budget = active()
+    with _lock:
+        if _abandoned[0] >= MAX_ABANDONED:
+            raise LimitError(f"Can't load {url}: {_abandoned[0]} calls of the fetcher are still running past their "
+                             "renders' deadlines; no other is made until one of them returns.", limit="timeout")
+    call = _Call()
+    context = contextvars.copy_context()
+
+    def run() -> None:
+        try:
+            call.result = context.run(fetcher, url)
+        except BaseException as exc:  # noqa: BLE001 - the render's thread raises it
+            call.error = exc
+        with _lock:
+            call.finished = True
+            if call.given_up:
+                _abandoned[0] -= 1
+        call.done.set()
+
+    threading.Thread(target=run, name=f"satori-fetch {url[:60]}", daemon=True).start()
+    if not call.done.wait(budget.time_left()):
+        with _lock:
+            if not call.finished:
+                call.given_up = True
+                _abandoned[0] += 1
+                raise LimitError(f"The render took longer than the timeout limit of {budget.limits.timeout:g}s: "
+                                 f"the fetcher had not answered for {url}.", limit="timeout")
+    if call.error is not None:
+        raise call.error
+    return call.result
