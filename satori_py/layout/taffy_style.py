@@ -257,6 +257,14 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)
     margin = s["margin"] = {side: _dim(get(key, 0)) for side, key in _MARGINS}
+    if s["position"] == 1:
+        # An absolutely positioned box's auto margins are 0 in an axis where an inset is auto
+        # (CSS, and the reference's Taffy); Taffy 0.7 centres the box in its container.
+        for sides in (("left", "right"), ("top", "bottom")):
+            if any(get(side) in (None, "auto") for side in sides):
+                for side in sides:
+                    if margin[side] is AUTO:
+                        margin[side] = _ZERO
     if hints is not None:
         # Clearance and room beside floats (floats.py).
         for side, value in (("top", hints.float_margin_top), ("left", hints.float_margin_left),
