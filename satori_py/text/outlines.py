@@ -28,6 +28,8 @@ exponent or ``-0`` and without separators other than those of
 from __future__ import annotations
 
 import math
+import threading
+import weakref
 from collections.abc import Callable, Iterable
 from itertools import repeat
 from operator import add, mul, neg
@@ -515,9 +517,40 @@ def band_boxes(spans: Spans, dx: float, underline_y: float, stroke_width: float)
             for a, b in ranges]
 
 
-# Bounds of the per-face outline caches (entries).
+# Bounds of the outline caches: entries per face, and outline points held by the caches of
+# all faces together. A user font's glyph may have 65,535 points: bounded by entries alone,
+# the caches of a 1.3 MB font whose a-z have 20,000 points each grew by 90 MB with each render
+# at a new font size, for good.
 OUTLINE_CACHE_SIZE = 65536
 SCALED_CACHE_SIZE = 32768
+CACHED_POINTS = 1_000_000
+
+_CACHES: weakref.WeakSet[GlyphCache] = weakref.WeakSet()
+_LOCK = threading.Lock()
+_added = [0]  # points put in any cache since the last count: at least what they hold
+
+
+def _held(cache: GlyphCache) -> int:
+    return (sum(len(coords) for _, coords in list(cache._outlines.values())) // 2
+            + sum(len(scaled.dx) for scaled in list(cache._scaled.values())))
+
+
+def _count_points(cache: GlyphCache, points: int) -> None:
+    """Count ``points`` put in ``cache``; past :data:`CACHED_POINTS`, count what the live caches
+    hold, and empty them all if that is still over."""
+    _CACHES.add(cache)
+    with _LOCK:
+        _added[0] += points
+        if _added[0] <= CACHED_POINTS:
+            return
+        caches = list(_CACHES)
+        held = sum(map(_held, caches))
+        if held > CACHED_POINTS:
+            for each in caches:
+                each._outlines.clear()
+                each._scaled.clear()
+            held = 0
+        _added[0] = held
 
 
 class GlyphCache:
@@ -536,6 +569,7 @@ class GlyphCache:
     def _remember(self, gid: int, outline: Outline) -> Outline:
         if len(self._outlines) >= OUTLINE_CACHE_SIZE:
             self._outlines.clear()
+        _count_points(self, len(outline[1]) // 2)
         self._outlines[gid] = outline
         return outline
 
@@ -547,5 +581,6 @@ class GlyphCache:
             hit = scale_outline(self.outline(gid), scale, skew)
             if len(self._scaled) >= SCALED_CACHE_SIZE:
                 self._scaled.clear()
+            _count_points(self, len(hit.dx))
             self._scaled[key] = hit
         return hit

@@ -10,7 +10,7 @@ from fontTools.ttLib import TTFont
 
 from satori_py import Font, Limits, h, render_svg
 from satori_py.errors import FontError, LimitError
-from satori_py.text import woff2
+from satori_py.text import outlines, woff2
 from satori_py.text.faces import load_sfnt
 
 from .support import glyph_stream_bomb, many_point_glyph
@@ -62,3 +62,13 @@ def test_a_font_of_units_per_em_0_is_a_font_error(path: str) -> None:
     struct.pack_into(">H", data, struct.unpack_from(">I", data, head + 8)[0] + 18, 0)
     with pytest.raises(FontError, match=r"^Failed to parse font Z: its unitsPerEm \(head\) is 0$"):
         render_svg(card("Hello 안녕"), fonts=[Font("Z", bytes(data))], width=100, height=100)
+
+
+def test_the_outline_caches_hold_a_bounded_number_of_points() -> None:
+    # One 16,000-point glyph (20,000 as drawn) at 100 font sizes: each size is an entry of the
+    # scaled-outline cache; bounded by entries alone they held 2,000,000 points, for good.
+    font = Font("F", many_point_glyph(16_000))
+    for size in range(100):
+        render_svg(h("div", {"style": {"fontFamily": "F", "fontSize": 10 + size}}, "x"), fonts=[font],
+                   width=100, height=100)
+    assert sum(map(outlines._held, list(outlines._CACHES))) <= outlines.CACHED_POINTS
