@@ -162,9 +162,19 @@ def test_an_unpicklable_job_renders_in_a_thread(make_pool: Any) -> None:
 
 
 def test_a_waiting_render_expires_and_a_running_one_is_answered_at_its_deadline(
-        make_pool: Any) -> None:
+        make_pool: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # What a render cannot stop is its raster (a fetch stops at the render's deadline:
+    # tests/hostile/test_stuck_fetcher.py): this one's holds the pool's thread until RELEASE.
+    raster = resvg_bridge.svg_to_png
+
+    def held_raster(svg: Any, **options: Any) -> Any:
+        FETCHING.set()
+        assert RELEASE.wait(WAIT)
+        return raster(svg, **options)
+
+    monkeypatch.setattr(resvg_bridge, "svg_to_png", held_raster)
     pool = make_pool(deadline=0.5)
-    running = pool.submit(held())
+    running = pool.submit(RenderJob({"type": "div", "props": {"children": "held"}}, **SMALL))
     assert FETCHING.wait(WAIT)
     waiting = pool.submit(CARD)
     assert str(error(waiting)) == ("The render did not start within its 0.5 s deadline: "
