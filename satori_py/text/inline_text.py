@@ -19,7 +19,7 @@ where each is decided:
 * **size** (:func:`layout_size`): the width rounded up to the layout grid without the
   inline engine's epsilon;
 * **pieces** (:meth:`TextFlow.build_pieces`): a word's parts (word segments, images, bidi runs)
-  placed for drawing by :mod:`.arrange` (per-piece rounding, ``block_paragraph``, the
+  placed for drawing by :mod:`.inline_text_render` (per-piece rounding, ``block_paragraph``, the
   zero-width piece shift: a zero-width piece gets a position but no text, so later texts are
   drawn at their predecessors' positions).
 """
