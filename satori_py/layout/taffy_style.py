@@ -135,6 +135,7 @@ class FitLimits:
     frozen_at_max: bool = False
     stretched: tuple[tuple[str, float], ...] = ()
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
+    floor_height: float | None = None  # a minimum height (percent_padding.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -151,10 +152,11 @@ class FitLimits:
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched and self.floor_width is None and self.padding is None:
+                and not self.stretched and self.floor_width is None and self.padding is None \
+                and self.floor_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
-                self.padding)
+                self.padding, self.floor_height)
 
 
 @dataclass(slots=True)
@@ -254,10 +256,22 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             low = s["min_size"]["width"]
             if low.get("dim") != 1 or low["value"] < limits.floor_width:
                 s["min_size"]["width"] = _px(limits.floor_width)
+        if limits.floor_height is not None:
+            low = s["min_size"]["height"]
+            if low.get("dim") != 1 or low["value"] < limits.floor_height:
+                s["min_size"]["height"] = _px(limits.floor_height)
         for prop, length in limits.stretched:
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)
     margin = s["margin"] = {side: _dim(get(key, 0)) for side, key in _MARGINS}
+    if s["position"] == 1:
+        # An absolutely positioned box's auto margins are 0 in an axis where an inset is auto
+        # (CSS, and the reference's Taffy); Taffy 0.7 centres the box in its container.
+        for sides in (("left", "right"), ("top", "bottom")):
+            if any(get(side) in (None, "auto") for side in sides):
+                for side in sides:
+                    if margin[side] is AUTO:
+                        margin[side] = _ZERO
     if hints is not None:
         # Clearance and room beside floats (floats.py).
         for side, value in (("top", hints.float_margin_top), ("left", hints.float_margin_left),
