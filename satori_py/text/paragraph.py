@@ -45,7 +45,7 @@ Every paragraph is one :class:`~.inline.InlineParagraph`. Which of the reference
 layouts it follows mirrors ``buildInlineText``: a paragraph of text only, all in the
 container's own style, is a one-run paragraph switched to the reference's text engine
 (``text_node=True``: :mod:`.inline_text`, the reference's ``text/index.ts``; drawn by
-:mod:`.arrange`); anything with inline boxes, atomic inlines or line breaks follows
+:mod:`.inline_text_render`); anything with inline boxes, atomic inlines or line breaks follows
 ``text/inline.ts`` (:mod:`.inline`, drawn by :mod:`.inline_render`).
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ from typing import Any
 
 from ..frozen import Frozen
 from ..cache import BoundedCache
-from .arrange import ArrangedText
+from .inline_text_render import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
 from .inline_model import LineBox, _Item
