@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from ..limits import count_glyph_points
@@ -117,27 +117,11 @@ class GlyphPath(Frozen):
     ``boxes`` are skip-ink boxes, only when a band was given; ``points`` is how
     many outline points the paths draw (counted against ``max_glyph_points``)."""
 
-    __slots__ = ("path", "bold_path", "bold_stroke_width", "boxes", "points")
-
     path: str
     bold_path: str
     bold_stroke_width: float | None
     boxes: tuple[GlyphBox, ...]
-    points: int
-
-    def __init__(
-        self,
-        path: str,
-        bold_path: str,
-        bold_stroke_width: float | None,
-        boxes: tuple[GlyphBox, ...],
-        points: int = 0,
-    ) -> None:
-        set_field(self, "path", path)
-        set_field(self, "bold_path", bold_path)
-        set_field(self, "bold_stroke_width", bold_stroke_width)
-        set_field(self, "boxes", boxes)
-        set_field(self, "points", points)
+    points: int = 0
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
