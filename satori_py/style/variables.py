@@ -64,11 +64,22 @@ def _var_args(node: vp.Node) -> tuple[str, str | None] | None:
     return name.strip(), None
 
 
+#: The work of substituting one value: var()/env() substitutions, and characters substituted.
+#: Custom properties that each use the next twice double with every level (``--a: var(--b)
+#: var(--b)``): 20 levels took 48 s and 2.1 GB, 60 never finished. As CSS Variables asks of a
+#: UA ("long substitution"), a value past either is invalid at computed-value time.
+MAX_SUBSTITUTIONS = 10_000
+MAX_SUBSTITUTED_CHARS = 1_000_000
+
+
 def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[str], None],
-                      visited: frozenset[str] = frozenset()) -> Any:
-    """``value`` with ``var()``/``env()`` substituted; None when invalid at computed-value time."""
+                      visited: frozenset[str] = frozenset(), budget: list[int] | None = None) -> Any:
+    """``value`` with ``var()``/``env()`` substituted; None when invalid at computed-value time
+    (also past :data:`MAX_SUBSTITUTIONS` or :data:`MAX_SUBSTITUTED_CHARS`)."""
     if not isinstance(value, str) or ("var(" not in value and "env(" not in value):
         return value
+    if budget is None:
+        budget = [MAX_SUBSTITUTIONS, MAX_SUBSTITUTED_CHARS]
     invalid = False
 
     def joins(node: vp.Node | None) -> bool:
@@ -85,9 +96,12 @@ def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[
                     visit(node.nodes)
                 continue
             args = _var_args(node)
-            if args is None:
+            if args is None or budget[0] <= 0 or budget[1] < 0:
                 invalid = True
                 return
+            budget[0] -= 1
+            if not budget[0]:
+                warn(f"The value's var() substitutions go past {MAX_SUBSTITUTIONS}: it is invalid.")
             var_name, fallback = args
             resolved: Any = None
             if name == "env":
@@ -97,10 +111,16 @@ def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[
             else:
                 raw = variables.get(var_name)
                 if raw is not None and raw.strip().lower() != "initial":
-                    resolved = resolve_variables(raw, variables, warn, visited | {var_name})
+                    resolved = resolve_variables(raw, variables, warn, visited | {var_name}, budget)
             if resolved is None and fallback is not None:
-                resolved = resolve_variables(fallback, variables, warn, visited)
+                resolved = resolve_variables(fallback, variables, warn, visited, budget)
             if resolved is None:
+                invalid = True
+                return
+            budget[1] -= len(_js_str(resolved))
+            if budget[1] < 0:
+                warn(f"The value is longer than {MAX_SUBSTITUTED_CHARS} characters once its var() are "
+                     "substituted: it is invalid.")
                 invalid = True
                 return
             before = " " if joins(nodes[index - 1] if index > 0 else None) else ""

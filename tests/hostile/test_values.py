@@ -108,3 +108,22 @@ def test_integers_past_a_doubles_range_are_infinite_as_javascript_reads_them() -
         'div/div[0]: Expected style "opacity: -Infinity" to be unitless',
         'div/div[0]: Invalid value "Infinitypx" for "width". Expected a number, "auto", or a percentage value '
         '(e.g., "50%").']
+
+
+def test_custom_properties_that_double_at_each_level_are_invalid_past_the_substitution_bound() -> None:
+    # --v0: var(--v1) var(--v1), ... 60 levels: 2^60 substitutions (20 levels took 48 s and 2.1 GB).
+    doubling = {**{f"--v{i}": f"var(--v{i + 1}) var(--v{i + 1})" for i in range(60)}, "--v60": "1px"}
+    warnings: list[str] = []
+    box = child_box({**doubling, "width": "var(--v0)", "height": 5})
+    assert box.width == 100  # invalid at computed-value time: unset, a block's auto width
+    render_svg(h("div", {"style": {**doubling, "width": "var(--v0)"}}, "x"), width=100, height=100,
+               on_warning=lambda exc: warnings.append(str(exc)))
+    assert warnings == ["div: The value's var() substitutions go past 10000: it is invalid."]
+
+
+def test_a_value_longer_than_a_million_characters_once_substituted_is_invalid() -> None:
+    warnings: list[str] = []
+    style = {"--a": "x" * 200_000, "fontFamily": " ".join(["var(--a)"] * 6)}
+    render_svg(h("div", {"style": style}, "x"), width=100, height=100, on_warning=lambda exc: warnings.append(str(exc)))
+    assert warnings == ["div: The value is longer than 1000000 characters once its var() are substituted: it is "
+                        "invalid."]
