@@ -26,7 +26,9 @@ guarantees:
   render, so a card is judged *before* it runs, by what cards of its template
   cost lately (:mod:`.costs`: its element tree without its text's characters;
   CPU seconds measured on each render's thread). One expected to use more than
-  ``slow_after`` seconds of CPU waits in a queue of its own, behind the fresh
+  half of ``slow_after`` seconds of CPU (half: a process may use ``slow_after``
+  before it gives way, a thread gives way only when it ends; realistic cards
+  take 0.03-0.06 s) waits in a queue of its own, behind the fresh
   ones (cheap, or never seen), and takes at most ``workers // 2`` threads while
   fresh renders wait (none with one worker: then it runs when no fresh render
   waits); with no fresh render waiting it may take any free thread. When the
@@ -103,6 +105,7 @@ class ThreadPool(PoolBase):
         self._waiting: collections.deque[Task] = collections.deque()  # fresh renders
         self._behind: collections.deque[Task] = collections.deque()  # expected to be costly
         self.costs = CostMemory()
+        self.costly_after = settings.slow_after / 2  # CPU seconds (see the module's docstring)
         self._running: set[Task] = set()  # taken by a thread, not answered yet
         self._overdue: set[Task] = set()  # answered at their deadline, their thread still on them
         self._idle = 0  # threads waiting for a job
@@ -118,7 +121,7 @@ class ThreadPool(PoolBase):
         key = template(job)
         expected = self.costs.expect(key)
         return Task(job, _payload(job), future, budget, deadline, key,
-                    expected is not None and expected > self.settings.slow_after)
+                    expected is not None and expected > self.costly_after)
 
     def _queue_locked(self, task: Task) -> list[Answer]:
         shed: list[Answer] = []
@@ -128,7 +131,7 @@ class ThreadPool(PoolBase):
                 other = self._behind.pop()
                 if other.future.set_running_or_notify_cancel():
                     self.stats.shed += 1
-                    shed.append((other.future, _shed(other, self.settings.slow_after)))
+                    shed.append((other.future, _shed(self.costly_after)))
                     return True
             return False
 
@@ -314,9 +317,9 @@ def _not_started(task: Task) -> RenderTimeoutError:
                               "the render pool is busy.")
 
 
-def _shed(task: Task, slow_after: float) -> RenderBusyError:
+def _shed(costly_after: float) -> RenderBusyError:
     return RenderBusyError(f"The render pool is full, and this render gave its place to a cheaper one: "
-                           f"cards like it took more than {slow_after:g} s of CPU time lately. "
+                           f"cards like it took more than {costly_after:g} s of CPU time lately. "
                            "Try again later.")
 
 

@@ -72,7 +72,7 @@ def make_pool() -> Iterator[Any]:
 
 
 def costly(pool: ThreadPool, job: RenderJob) -> RenderJob:
-    pool.costs.record(template(job), pool.settings.slow_after * 10)
+    pool.costs.record(template(job), pool.costly_after * 10)
     return job
 
 
@@ -178,7 +178,7 @@ def test_a_full_queue_sheds_the_costly_render_queued_last(make_pool: Any) -> Non
     shed = error(c2)
     assert isinstance(shed, RenderBusyError)
     assert str(shed) == ("The render pool is full, and this render gave its place to a cheaper "
-                         "one: cards like it took more than 0.2 s of CPU time lately. Try again "
+                         "one: cards like it took more than 0.1 s of CPU time lately. Try again "
                          "later.")
     f2 = pool.submit(gated("f2"))
     assert isinstance(error(c1), RenderBusyError)
@@ -191,10 +191,10 @@ def test_a_full_queue_sheds_the_costly_render_queued_last(make_pool: Any) -> Non
     assert STARTED == ["h1", "f1", "f2"]
 
 
-def test_a_template_that_cost_more_than_slow_after_is_costly_next_time(make_pool: Any) -> None:
-    pool = make_pool(slow_after=1e-9)  # any render's CPU time is more
+def test_a_template_that_cost_more_than_half_of_slow_after_is_costly_next_time(make_pool: Any) -> None:
+    pool = make_pool(slow_after=1e-9)  # any render's CPU time is more than half of it
     card = RenderJob(post("Hello, world"), **SMALL)
     assert pool.submit(card).result(WAIT)[:4] == b"\x89PNG"
-    assert pool.costs.expect(template(card)) > 1e-9 and pool.stats.costly == 0
+    assert pool.costs.expect(template(card)) > pool.costly_after and pool.stats.costly == 0
     assert pool.submit(RenderJob(post("Bonjour tout"), **SMALL)).result(WAIT)[:4] == b"\x89PNG"
     assert pool.stats.costly == 1
