@@ -8,7 +8,10 @@ follows its template: its elements, styles, images, size and fonts. So a card's
 (their lengths kept, in powers of two: more text is more layout), and
 :class:`CostMemory` keeps the CPU seconds the last renders of each template
 took, measured on the render's own thread (a render slowed down by a busy
-machine is not a costly one). A template never seen is expected to be cheap:
+machine is not a costly one), and the wall seconds they took (a fetch, the
+machine's load, the GIL shared with the other renders): a render expected to
+take more than the time left before its deadline is not started, as it would be
+answered at its deadline anyway. A template never seen is expected to be cheap:
 it is served like any fresh render, and measured.
 
 Only what a tree's walk can see cheaply goes in: at most :data:`MAX_VISITS`
@@ -77,23 +80,27 @@ def template(job: RenderJob) -> bytes:
 
 
 class CostMemory:
-    """The CPU seconds each template's renders took lately (thread-safe, bounded)."""
+    """The CPU and wall seconds each template's renders took lately (thread-safe, bounded)."""
 
     def __init__(self, kept: int = KEPT) -> None:
         self.kept = kept
         self._lock = threading.Lock()
-        self._seconds: collections.OrderedDict[bytes, float] = collections.OrderedDict()
+        self._seconds: collections.OrderedDict[bytes, tuple[float, float]] = collections.OrderedDict()
 
-    def expect(self, key: bytes) -> float | None:
-        """The CPU seconds a render of this template is expected to take (None: never seen)."""
+    def expect(self, key: bytes) -> tuple[float, float] | None:
+        """The CPU and wall seconds a render of this template is expected to take (None:
+        never seen)."""
         with self._lock:
             return self._seconds.get(key)
 
-    def record(self, key: bytes, seconds: float) -> None:
-        """A render of this template took ``seconds`` of CPU time."""
+    def record(self, key: bytes, cpu: float, wall: float) -> None:
+        """A render of this template took ``cpu`` seconds of CPU time, ``wall`` on the clock."""
         with self._lock:
             before = self._seconds.pop(key, None)
-            self._seconds[key] = seconds if before is None else before + NEWEST * (seconds - before)
+            if before is not None:
+                cpu = before[0] + NEWEST * (cpu - before[0])
+                wall = before[1] + NEWEST * (wall - before[1])
+            self._seconds[key] = (cpu, wall)
             while len(self._seconds) > self.kept:
                 self._seconds.popitem(last=False)
 

@@ -33,8 +33,16 @@ class Task:
     future: Future[bytes]
     budget: float  # seconds
     deadline: float  # time.monotonic()
-    template: bytes | None = None  # what its cost is remembered by (a thread pool's: .costs)
-    costly: bool = False  # expected to cost more than slow_after (a thread pool's guess)
+    # A thread pool's guesses (.costs): what its cost is remembered by, whether it is
+    # costly, and the wall seconds it is expected to take (None: unknown).
+    template: bytes | None = None
+    costly: bool = False
+    expected: float | None = None
+
+    @property
+    def latest_start(self) -> float:
+        """When it must start at the latest to be expected to finish by its deadline."""
+        return self.deadline - (self.expected or 0.0)
 
     @property
     def key(self) -> bytes | None:

@@ -12,7 +12,8 @@ guarantees:
 
 * at most ``workers`` renders at once, and at most ``queue`` waiting: one more
   is refused at once (:class:`RenderBusyError`);
-* the deadline: a render still waiting at its deadline fails without running; a
+* the deadline: a render still waiting at its deadline, or so late that it is
+  expected to finish past it (see below), fails without running; a
   running one is answered :class:`RenderTimeoutError` at its deadline, and stops
   itself there: its limits' ``timeout`` is the time it has left, which the front
   end checks between stages and inside its long loops. The raster cannot be
@@ -33,7 +34,11 @@ guarantees:
   fresh renders wait (none with one worker: then it runs when no fresh render
   waits); with no fresh render waiting it may take any free thread. When the
   queue is full, the costly render queued last gives its place to a fresh one
-  (:class:`RenderBusyError`, a 503 with ``retry-after``: ``stats.shed``).
+  (:class:`RenderBusyError`, a 503 with ``retry-after``: ``stats.shed``). A
+  render of a known template is expected to take the wall seconds its template
+  took lately; one that would start too late to finish by its deadline is
+  answered then (:class:`RenderTimeoutError`) instead of taking a thread for an
+  answer that would come too late.
 
 What threads cannot do that processes do: survive a crash in native code (a
 segfault or abort in resvg, HarfBuzz or Taffy ends the whole server process, as
@@ -119,9 +124,11 @@ class ThreadPool(PoolBase):
     def _task(self, job: RenderJob, future: Future[bytes], budget: float,
               deadline: float) -> Task:
         key = template(job)
-        expected = self.costs.expect(key)
-        return Task(job, _payload(job), future, budget, deadline, key,
-                    expected is not None and expected > self.costly_after)
+        seen = self.costs.expect(key)
+        if seen is None:
+            return Task(job, _payload(job), future, budget, deadline, key)
+        cpu, wall = seen
+        return Task(job, _payload(job), future, budget, deadline, key, cpu > self.costly_after, wall)
 
     def _queue_locked(self, task: Task) -> list[Answer]:
         shed: list[Answer] = []
@@ -230,7 +237,7 @@ class ThreadPool(PoolBase):
                 task = self._take_locked()
                 if not task.future.set_running_or_notify_cancel():
                     continue  # cancelled while waiting (the client went away)
-                if time.monotonic() >= task.deadline:
+                if time.monotonic() >= task.latest_start:
                     self.stats.expired += 1
                     self._lock.release()  # answered outside the lock: a callback may submit again
                     try:
@@ -261,12 +268,13 @@ class ThreadPool(PoolBase):
             job = dataclasses.replace(job, limits=dataclasses.replace(limits, timeout=left))
 
         def measured() -> bytes:  # on the render's own thread: its CPU time is the render's
-            start = time.thread_time()
+            start, cpu = time.monotonic(), time.thread_time()
             try:
                 return render_job(job)
             finally:
                 if task.template is not None:
-                    self.costs.record(task.template, time.thread_time() - start)
+                    self.costs.record(task.template, time.thread_time() - cpu,
+                                      time.monotonic() - start)
 
         try:
             return True, resvg_bridge.on_raster_stack(measured)
@@ -287,7 +295,7 @@ class ThreadPool(PoolBase):
                 wake = now + _IDLE_WAKE
                 late: list[tuple[Future[bytes], Exception]] = []
                 for queue in (self._waiting, self._behind):
-                    for task in [t for t in queue if now >= t.deadline]:
+                    for task in [t for t in queue if now >= t.latest_start]:
                         queue.remove(task)
                         if task.future.set_running_or_notify_cancel():
                             self.stats.expired += 1
@@ -298,7 +306,9 @@ class ThreadPool(PoolBase):
                     self.stats.stopped += 1
                     self._costly.remember(task.key, now)
                     late.append((task.future, _not_finished(task)))
-                for task in (*self._waiting, *self._behind, *self._running):
+                for task in (*self._waiting, *self._behind):
+                    wake = min(wake, task.latest_start)
+                for task in self._running:
                     wake = min(wake, task.deadline)
                 if late:  # answered outside the lock: a callback may submit again
                     self._lock.release()
@@ -313,6 +323,10 @@ class ThreadPool(PoolBase):
 
 
 def _not_started(task: Task) -> RenderTimeoutError:
+    if task.expected and time.monotonic() < task.deadline:
+        return RenderTimeoutError(f"The render would not finish within its {task.budget:g} s deadline: "
+                                  f"renders like it take {task.expected:.2f} s now, more than the time "
+                                  "left (the render pool is busy).")
     return RenderTimeoutError(f"The render did not start within its {task.budget:g} s deadline: "
                               "the render pool is busy.")
 

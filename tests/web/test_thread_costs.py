@@ -71,8 +71,9 @@ def make_pool() -> Iterator[Any]:
         pool.shutdown()
 
 
-def costly(pool: ThreadPool, job: RenderJob) -> RenderJob:
-    pool.costs.record(template(job), pool.costly_after * 10)
+def costly(pool: ThreadPool, job: RenderJob, wall: float = 1.0) -> RenderJob:
+    """``job``, its template known to cost ten times what makes a card costly."""
+    pool.costs.record(template(job), pool.costly_after * 10, wall)
     return job
 
 
@@ -118,13 +119,14 @@ def test_a_template_reads_a_bounded_part_of_a_huge_tree() -> None:
 def test_the_cost_memory_averages_and_forgets_the_oldest() -> None:
     memory = CostMemory(kept=2)
     assert memory.expect(b"a") is None
-    memory.record(b"a", 1.0)
-    memory.record(b"a", 0.0)
-    assert memory.expect(b"a") == 0.5
-    memory.record(b"b", 2.0)
-    memory.record(b"a", 0.5)  # a is now the most recently rendered
-    memory.record(b"c", 3.0)
-    assert (memory.expect(b"a"), memory.expect(b"b"), memory.expect(b"c")) == (0.5, None, 3.0)
+    memory.record(b"a", 1.0, 4.0)
+    memory.record(b"a", 0.0, 2.0)
+    assert memory.expect(b"a") == (0.5, 3.0)
+    memory.record(b"b", 2.0, 2.0)
+    memory.record(b"a", 0.5, 3.0)  # a is now the most recently rendered
+    memory.record(b"c", 3.0, 3.0)
+    assert (memory.expect(b"a"), memory.expect(b"b"), memory.expect(b"c")) == (
+        (0.5, 3.0), None, (3.0, 3.0))
 
 
 # -- the queue ----------------------------------------------------------------------------------
@@ -195,6 +197,18 @@ def test_a_template_that_cost_more_than_half_of_slow_after_is_costly_next_time(m
     pool = make_pool(slow_after=1e-9)  # any render's CPU time is more than half of it
     card = RenderJob(post("Hello, world"), **SMALL)
     assert pool.submit(card).result(WAIT)[:4] == b"\x89PNG"
-    assert pool.costs.expect(template(card)) > pool.costly_after and pool.stats.costly == 0
+    assert pool.costs.expect(template(card))[0] > pool.costly_after and pool.stats.costly == 0
     assert pool.submit(RenderJob(post("Bonjour tout"), **SMALL)).result(WAIT)[:4] == b"\x89PNG"
     assert pool.stats.costly == 1
+
+
+def test_a_render_expected_to_end_past_its_deadline_is_not_started(make_pool: Any) -> None:
+    pool = make_pool(workers=1)
+    hopeless = pool.submit(costly(pool, gated("c1"), wall=WAIT * 2))
+    exc = error(hopeless)
+    assert str(exc) == (f"The render would not finish within its {WAIT:g} s deadline: renders "
+                        f"like it take {WAIT * 2:.2f} s now, more than the time left (the render "
+                        "pool is busy).")
+    assert pool.stats.expired == 1 and STARTED == []
+    assert pool.submit(costly(pool, gated("c2"), wall=WAIT / 4)) is not None
+    started("c2")  # time enough: it runs
