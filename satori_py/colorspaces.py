@@ -229,6 +229,11 @@ def _srgb_to_hwb(rgb: Sequence[float]) -> list[float]:
     return [math.nan if w + b >= 1 else h, w * 100, b * 100]
 
 
+# The polar spaces: their rectangular space, and the chroma below which the
+# hue is powerless (the epsilons of css-color-4's sample conversion code).
+_POLAR_OF = {"lch": ("lab", 0.0015), "oklch": ("oklab", 0.000004)}
+
+
 def _to_xyz(space: str, coords: Sequence[float]) -> list[float]:
     rgb = _RGB_SPACES.get(space)
     if rgb is not None:
@@ -240,12 +245,10 @@ def _to_xyz(space: str, coords: Sequence[float]) -> list[float]:
         return _multiply(_D50_TO_D65, coords)
     if space == "lab":
         return _multiply(_D50_TO_D65, _lab_to_xyz_d50(coords))
-    if space == "lch":
-        return _to_xyz("lab", _from_polar(coords))
+    if space in _POLAR_OF:
+        return _to_xyz(_POLAR_OF[space][0], _from_polar(coords))
     if space == "oklab":
         return _multiply(_LMS_TO_XYZ, [c ** 3 for c in _multiply(_OKLAB_TO_LMS, coords)])
-    if space == "oklch":
-        return _to_xyz("oklab", _from_polar(coords))
     if space == "hsl":
         return _to_xyz("srgb", _hsl_to_srgb(coords))
     if space == "hwb":
@@ -268,18 +271,14 @@ def _from_xyz(space: str, xyz: Sequence[float]) -> list[float]:
         return _multiply(_D65_TO_D50, xyz)
     if space == "lab":
         return _xyz_d50_to_lab(_multiply(_D65_TO_D50, xyz))
-    if space == "lch":
-        lch = _to_polar(_from_xyz("lab", xyz))
-        if lch[1] < 0.0015:
-            lch[2] = math.nan
-        return lch
+    if space in _POLAR_OF:
+        rectangular, achromatic_below = _POLAR_OF[space]
+        polar = _to_polar(_from_xyz(rectangular, xyz))
+        if polar[1] < achromatic_below:
+            polar[2] = math.nan  # no hue: it is powerless, as css-color-4 says
+        return polar
     if space == "oklab":
         return _multiply(_LMS_TO_OKLAB, [_cbrt(c) for c in _multiply(_XYZ_TO_LMS, xyz)])
-    if space == "oklch":
-        oklch = _to_polar(_from_xyz("oklab", xyz))
-        if oklch[1] < 0.000004:
-            oklch[2] = math.nan
-        return oklch
     if space == "hsl":
         return _srgb_to_hsl(_from_xyz("srgb", xyz))
     if space == "hwb":

@@ -23,6 +23,16 @@ What the JSX equivalent gives, node by node:
   ``children=`` when it has content. ``<Card ... />`` closes there, as in JSX
   (HTML itself ignores the ``/`` of a custom element's tag).
 
+``dialect="satori-html"`` gives instead the tree `satori-html
+<https://github.com/natemoo-re/satori-html>`_ (the markup front end of Satori
+in Astro, SvelteKit and Node routes) makes, so markup ported from it renders
+as it did: the top-level nodes (several allowed) go into a
+``display: flex; flex-direction: column`` div of the canvas' size, and every
+text node is trimmed at both ends as JavaScript's ``trim()`` does (text that
+is only white space is dropped). Entities are still decoded, as a browser
+does: satori-html leaves them as written (``&amp;`` drawn as ``&amp;``), a plain
+bug not copied.
+
 What cannot be rendered is refused with a :class:`MarkupError` naming the
 line and column: scripts, frames, media, ``<template>``, ``<link>``
 stylesheets, MathML, ``<foreignObject>`` and event handler attributes.
@@ -40,12 +50,17 @@ from typing import Any
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
 
 from ..diagnostics import report
-from ..errors import MarkupError
+from ..errors import MarkupError, OptionError
 from .attributes import Location, element_props
 from .classes import TailwindClasses
-from .text import jsx_text
+from .text import js_trim, jsx_text
 
-__all__ = ["from_html"]
+__all__ = ["DIALECTS", "from_html"]
+
+DIALECTS = ("jsx", "satori-html")
+# satori-html's root: its nodes in a column that fills the canvas.
+_SATORI_HTML_ROOT_STYLE = {"display": "flex", "flexDirection": "column", "width": "100%",
+                           "height": "100%"}
 
 Component = Callable[..., Any]
 
@@ -72,8 +87,12 @@ _UNSUPPORTED = {
 
 def from_html(source: str | bytes, *, components: Mapping[str, Component] | None = None,
               tailwind_classes: bool = False,
-              tailwind_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+              tailwind_config: Mapping[str, Any] | None = None,
+              dialect: str = "jsx") -> dict[str, Any]:
     """Parse HTML ``source`` into an element dict (``{"type", "props"}``) ready to render.
+
+    ``dialect`` is ``"jsx"`` (the tree the markup written as JSX gives) or
+    ``"satori-html"`` (the tree satori-html gives; see the module doc).
 
     ``components`` maps tag names to Python functions (see the module doc).
     With ``tailwind_classes`` a ``class`` attribute is also read as Tailwind
@@ -81,6 +100,8 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     the document names goes to Tailwind only when Tailwind knows it (under
     ``tailwind_config``, the render's): see :mod:`.classes`.
     """
+    if dialect not in DIALECTS:
+        raise OptionError(f"dialect must be one of {', '.join(map(repr, DIALECTS))}, got {dialect!r}.")
     if isinstance(source, bytes):
         source = source.decode("utf-8")
     document = bool(_DOCUMENT.match(source))
@@ -90,7 +111,7 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
         report(MarkupError(f"{message} (repaired as a browser would)",
                            line=getattr(error, "line", None), column=getattr(error, "column", None)))
-    converter = _Converter(source, components or {})
+    converter = _Converter(source, components or {}, trim_text=dialect == "satori-html")
     if tailwind_classes:
         converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
     if document:
@@ -98,6 +119,10 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         if html is None:  # pragma: no cover - the parser always makes <html>
             raise MarkupError("The document has no <html> element.")
         root = converter.element(html)
+    elif dialect == "satori-html":
+        children = converter.nodes(list(parsed.root.children or []), raw=False, in_svg=False)
+        root = {"type": "div", "props": {"style": dict(_SATORI_HTML_ROOT_STYLE),
+                                         "children": children if len(children) != 1 else children[0]}}
     else:
         root = _fragment_root(converter, list(parsed.root.children or []))
     if not isinstance(root, Mapping):
@@ -138,8 +163,11 @@ def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
 
 
 class _Converter:
-    def __init__(self, source: str, components: Mapping[str, Component]) -> None:
+    def __init__(self, source: str, components: Mapping[str, Component], *,
+                 trim_text: bool = False) -> None:
         self.source = source
+        self.trim_text = trim_text
+        self.clean_text = js_trim if trim_text else jsx_text
         self.components = {name.lower(): fn for name, fn in components.items()}
         self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too
 
@@ -155,7 +183,9 @@ class _Converter:
                               location=location)
         if self.tailwind is not None and not svg and props.get("className"):
             _add_utilities(props, self.tailwind.utilities(str(props["className"])))
-        children = [] if empty else self.children(node, raw=tag in _RAW_TEXT and not svg, in_svg=svg)
+        # satori-html trims the text of <pre> and <textarea> like any other.
+        raw = tag in _RAW_TEXT and not svg and (tag == "style" or not self.trim_text)
+        children = [] if empty else self.children(node, raw=raw, in_svg=svg)
         if children:
             props["children"] = children if len(children) > 1 else children[0]
         component = self.components.get(tag.lower()) if not svg else None
@@ -164,16 +194,18 @@ class _Converter:
         return {"type": tag, "props": props}
 
     def children(self, node: HtmlElement, *, raw: bool, in_svg: bool) -> list[Any]:
+        return self.nodes(list(node.children or []), raw=raw, in_svg=in_svg)
+
+    def nodes(self, nodes: list[HtmlNode], *, raw: bool, in_svg: bool) -> list[Any]:
         out: list[Any] = []
-        pending = list(node.children or [])
-        pending.reverse()
+        pending = nodes[::-1]
         while pending:
             child = pending.pop()
             if isinstance(child, Comment):
                 continue
             if isinstance(child, Text):
                 data = child.data or ""
-                text = data if raw else jsx_text(data)
+                text = data if raw else self.clean_text(data)
                 if text:
                     out.append(text)
             elif isinstance(child, HtmlElement):

@@ -1,8 +1,11 @@
 """Placing a flowed text node in its container, and drawing it.
 
-Mirrors the second half of the reference's ``text/index.ts``
-(``buildTextNodes`` after the layout): lines are indented and aligned
-(``placePiece``; with ``embedFont`` positions are rounded to whole pixels),
+The drawing half of the text-node switch of the inline engine: :mod:`.inline_text` breaks a
+text node (a one-run :class:`~.inline.InlineParagraph` with ``text_node=True``) into lines and
+pieces; this places and draws them with the reference's text-node quirks. Mirrors the
+second half of the reference's ``text/index.ts`` (``buildTextNodes`` after the layout):
+lines are indented and aligned (``placePiece``; with ``embedFont`` positions are rounded
+to whole pixels),
 reordered by the bidi levels of their text (:mod:`.bidi`, ``reorderLines``),
 and a clamped line is cut in visual order when it has right-to-left text,
 else its last piece gets the ellipsis while drawing (:mod:`.ellipsis`).
@@ -30,7 +33,7 @@ from .processor import TAB, round_js
 from ..limits import check_deadline
 from .engine import Visible
 from .render import DecorationLine, TextDrawing, underline_band
-from .simple import Piece, TextBlock
+from .inline_text import TextNode, TextPiece, reflow
 
 __all__ = ["ArrangedText"]
 
@@ -45,18 +48,18 @@ def _outside_lines(line_top: float, height: float, reach: float, visible: Visibl
 class ArrangedText:
     """A text node's pieces placed in a container ``width`` wide, ready to draw."""
 
-    def __init__(self, block: TextBlock, width: float, parent_width: float | None = None) -> None:
-        self.block = block
-        flow = block.reflow(width)
-        # Bidi reordering moves pieces: then it gets its own, and the block keeps its flow
+    def __init__(self, node: TextNode, width: float, parent_width: float | None = None) -> None:
+        self.node = node
+        flow = reflow(node, width)
+        # Bidi reordering moves pieces: then it gets its own, and the node keeps its flow
         # for the next arrangement at this width. Without, nothing changes them.
         self.state = (replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
-                      if block.needs_bidi else flow)
+                      if node.needs_bidi else flow)
         self.width = width
         self.parent_width = width if parent_width is None else parent_width
-        self.indent = block.indent(width)
-        self.levels = self._reorder() if block.needs_bidi else None
-        pre = block.pre
+        self.indent = node.indent(width)
+        self.levels = self._reorder() if node.needs_bidi else None
+        pre = node.pre
         self.ellipsis = (self._plan_ellipsis(int(pre.line_limit) - 1)
                          if self.levels is not None and math.isfinite(pre.line_limit) else None)
 
@@ -65,7 +68,7 @@ class ArrangedText:
     def _reorder(self) -> list[int]:
         state = self.state
         pieces, texts = state.pieces, state.texts
-        base = 1 if self.block.is_rtl else 0
+        base = 1 if self.node.is_rtl else 0
         # Pieces and texts are indexed together, like the reference's (see Flow).
         levels = [state.levels[i] if i < len(state.levels) else base for i in range(len(pieces))]
         start = 0
@@ -81,7 +84,7 @@ class ArrangedText:
             lefts = reorder_line([(p.x, p.width) for p in run], levels[start:end], line_width)
             for p, left in zip(run, lefts):
                 p.x = left
-            if self.block.align == "justify" and line < len(state.line_widths) - 1:
+            if self.node.align == "justify" and line < len(state.line_widths) - 1:
                 order = sorted(range(len(run)), key=lambda n: run[n].x)
                 gaps = sum(1 for k in range(1, len(order))
                            if run[order[k]].line_index != run[order[k - 1]].line_index)
@@ -95,16 +98,16 @@ class ArrangedText:
             start = end
         return levels
 
-    def place(self, piece: Piece) -> tuple[float, float, bool]:
+    def place(self, piece: TextPiece) -> tuple[float, float, bool]:
         """``(left, line left, extended width)`` of a piece after indent and alignment."""
-        block = self.block
+        node = self.node
         state = self.state
         line = piece.line
         indent = self.indent if line == 0 else 0.0
         remaining = self.width - state.line_widths[line] - indent
-        align = block.align
+        align = node.align
         justified = align == "justify" and line < len(state.line_widths) - 1
-        if block.is_rtl:
+        if node.is_rtl:
             line_left = 0.0
             if align == "right" or (align == "justify" and not justified):
                 line_left = remaining
@@ -113,14 +116,14 @@ class ArrangedText:
             left = piece.x + line_left
             if justified:
                 left += piece.justify_shift or 0.0
-            if block.embed_font:
+            if node.embed_font:
                 left, line_left = round_js(left), round_js(line_left)
             return left, line_left, justified
         left = piece.x + indent
         line_left = indent
         extended = False
         # A flex item around text is as wide as its line, a block paragraph fills its box.
-        if len(state.line_widths) > 1 or (block.block_paragraph and align in ("right", "center")):
+        if len(state.line_widths) > 1 or (node.block_paragraph and align in ("right", "center")):
             if align == "right":
                 left += remaining
                 line_left += remaining
@@ -135,18 +138,18 @@ class ArrangedText:
                     gutter = remaining / (segments - 1) if segments > 1 else 0.0
                     left += gutter * piece.line_index
                 extended = True
-            if block.embed_font:
+            if node.embed_font:
                 left, line_left = round_js(left), round_js(line_left)
         return left, line_left, extended
 
     def _ellipsis_text(self) -> tuple[str, float]:
-        return ellipsis_text(self.block.pre.block_ellipsis, self.block.measurer.measure_grapheme,
+        return ellipsis_text(self.node.pre.block_ellipsis, self.node.measurer.measure_grapheme,
                              self.parent_width)
 
     def _plan_ellipsis(self, line: int) -> VisualCut | None:
         """With bidi, the clamped line is cut in visual order (:func:`.ellipsis.cut_visual`)."""
         state = self.state
-        block = self.block
+        node = self.node
         levels = self.levels
         assert levels is not None
         if line >= len(state.line_widths) or not needs_ellipsis(line, state.line_widths, self.parent_width):
@@ -155,11 +158,11 @@ class ArrangedText:
         texts = state.texts
         pieces = [PlacedPiece(index, self.place(piece)[0], piece.width,
                               texts[index] if index < len(texts) else "",
-                              (levels[index] % 2 == 1) == block.is_rtl)
+                              (levels[index] % 2 == 1) == node.is_rtl)
                   for index, piece in enumerate(state.pieces) if piece.line == line]
-        return cut_visual(line, pieces, text, width, rtl=block.is_rtl, width=self.width,
-                          room=self.parent_width, measure=lambda t: block.measurer.measure_graphemes([t]),
-                          locale=block.locale, round_left=block.embed_font)
+        return cut_visual(line, pieces, text, width, rtl=node.is_rtl, width=self.width,
+                          room=self.parent_width, measure=lambda t: node.measurer.measure_graphemes([t]),
+                          locale=node.locale, round_left=node.embed_font)
 
     # -- lines -----------------------------------------------------------------------
 
@@ -168,11 +171,11 @@ class ArrangedText:
         state = self.state
         out = []
         y = 0.0
-        first_pieces: dict[int, Piece] = {}
+        first_pieces: dict[int, TextPiece] = {}
         for piece in state.pieces:  # one pass: looking each line's up would be quadratic
             first_pieces.setdefault(piece.line, piece)
         for n, width in enumerate(state.line_widths):
-            if n >= self.block.pre.line_limit:
+            if n >= self.node.pre.line_limit:
                 break
             first = first_pieces.get(n)
             x = self.place(first)[1] if first is not None else 0.0
@@ -187,21 +190,21 @@ class ArrangedText:
         """Glyph paths, text elements and decorations with the container at (left, top).
 
         Lines and glyphs entirely outside ``visible`` are left out."""
-        block = self.block
+        node = self.node
         state = self.state
-        style = block.style
-        engine = block.engine
-        measurer = block.measurer
+        style = node.style
+        engine = node.engine
+        measurer = node.measurer
         texts, positions, baselines = state.texts, state.pieces, state.baselines
         levels = self.levels
         plan = self.ellipsis
-        limit = block.pre.line_limit
-        drawing = TextDrawing(style=style, width=block.measured_size[0], height=block.measured_size[1],
+        limit = node.pre.line_limit
+        drawing = TextDrawing(style=style, width=node.measured_size[0], height=node.measured_size[1],
                               text_node=True)
         decorations: dict[int, DecorationLine] = {}
         skip_ink = drawing.collects_glyph_boxes
-        letter_spacing, word_spacing, features = (block.letter_spacing, block.word_spacing,
-                                                  block.features)
+        letter_spacing, word_spacing, features = (node.letter_spacing, node.word_spacing,
+                                                  node.features)
 
         skipped_line = -1
         buffer: str | None = None
@@ -214,7 +217,7 @@ class ArrangedText:
                 check_deadline()
             layout = positions[i]
             next_layout = positions[i + 1] if i + 1 < len(positions) else None
-            image = block.images.get(text) if block.images else None
+            image = node.images.get(text) if node.images else None
             top_offset = layout.y
             width = layout.width
             line = layout.line
@@ -224,7 +227,7 @@ class ArrangedText:
                 continue
             if visible is not None and _outside_lines(top + top_offset, state.line_heights[line]
                                                       if line < len(state.line_heights) else 0.0,
-                                                      2 * block.font_size, visible):
+                                                      2 * node.font_size, visible):
                 continue
             left_offset, line_left, extended = self.place(layout)
             baseline_of_line = baselines[line]
@@ -249,7 +252,7 @@ class ArrangedText:
                                  line if next_layout is None else next_layout.line, self.parent_width):
                     text, resolved = cut_in_order(
                         text, left_offset, not layout.x > 0, ellipsis, ellipsis_width, self.parent_width,
-                        lambda t: measurer.measure_graphemes([t]), block.locale)
+                        lambda t: measurer.measure_graphemes([t]), node.locale)
                     skipped_line = line
                     decorations[line].width = max(0.0, resolved - decorations[line].left)
                     last_before_ellipsis = True
@@ -257,7 +260,7 @@ class ArrangedText:
             drawn_as_path = False
             if image:
                 pass
-            elif block.embed_font:
+            elif node.embed_font:
                 # Words on the same line are shaped together, for kerning.
                 if (TAB not in text and text not in WORD_SEPARATORS and i + 1 < len(texts)
                         and texts[i + 1] and next_layout is not None and not next_layout.is_image
@@ -307,11 +310,11 @@ class ArrangedText:
         if plan is not None:
             baseline_top = top + next(p.y for p in positions if p.line == plan.line) + \
                 baselines[plan.line]
-            if block.embed_font:
+            if node.embed_font:
                 glyphs = engine.glyph_path(
                     plan.text, left=left + plan.left, top=baseline_top,
                     letter_spacing=letter_spacing, word_spacing=word_spacing, features=features,
-                    direction="rtl" if block.is_rtl else "ltr")
+                    direction="rtl" if node.is_rtl else "ltr")
                 drawing.add_glyphs(glyphs, None)
             else:
                 drawing.add_element(plan.text, left=left + plan.left, top=baseline_top,
@@ -319,9 +322,9 @@ class ArrangedText:
             deco = decorations.get(plan.line)
             if deco is not None:
                 right = deco.left + deco.width
-                if block.is_rtl:
+                if node.is_rtl:
                     deco.left = min(plan.end, right)
-                deco.width = max(0.0, (right if block.is_rtl else plan.end) - deco.left)
+                deco.width = max(0.0, (right if node.is_rtl else plan.end) - deco.left)
 
         for line_no in sorted(decorations):
             deco = decorations[line_no]

@@ -38,6 +38,7 @@ from .inline_model import (
     _Word,
 )
 from .inline_style import edge_length, has_box_edges, vertical_shift
+from .inline_text import TextNode, layout_size, round_up_to_layout
 from .measurer import FontEngine, image_predicate, measurer_for
 from .processor import (
     TAB,
@@ -78,13 +79,15 @@ class InlineParagraph:
 
     def __init__(self, items: list[_Item], style: Style,
                  engine_for: Callable[[Style, str | None], FontEngine], *, embed_font: bool = True,
-                 grapheme_images: Mapping[str, str] | None = None) -> None:
+                 grapheme_images: Mapping[str, str] | None = None, text_node: bool = False,
+                 block_paragraph: bool = True, point_scale_factor: float = 1.0) -> None:
         self.items = items
         self.style = style
         self.engine_for = engine_for
         self.embed_font = embed_font
         self.images = dict(grapheme_images or {})
         self.is_image = image_predicate(self.images)
+        self.scale = point_scale_factor
         self._words: list[_Word] | None = None
         self.lines: list[_Line] = []
         self._states: dict[int, RunState] = {}
@@ -93,6 +96,15 @@ class InlineParagraph:
         # The paragraph's bidi level, and whether its lines are reordered (set by _prepare).
         self.base_level = 0
         self.bidi = False
+        # The switch to the reference's text engine: one run of text in the block's own style
+        # (the reference's ``isSimple()``), laid out as :mod:`.inline_text` says.
+        self.text_node: TextNode | None = None
+        if text_node:
+            run = items[0].run
+            assert len(items) == 1 and run is not None
+            self.text_node = TextNode(items[0], self.state(run), embed_font=embed_font,
+                                      images=self.images, block_paragraph=block_paragraph,
+                                      point_scale_factor=point_scale_factor)
 
     # -- runs ------------------------------------------------------------------------
 
@@ -128,6 +140,9 @@ class InlineParagraph:
         if self._words is not None:
             return self._words
         items = self.items
+        if self.text_node is not None:
+            self._words = self.text_node.words()
+            return self._words
         collapser = Collapser()
         markers: dict[int, list[int]] = {}
         for index, item in enumerate(items):
@@ -221,6 +236,8 @@ class InlineParagraph:
 
     def collapses_away(self) -> bool:
         """Whether the paragraph is only collapsible white space in edge-less boxes."""
+        if self.text_node is not None:
+            return not any(self.text_node.pre.words)
         for item in self.items:
             if item.kind in ("open", "close"):
                 assert item.box is not None
@@ -454,6 +471,15 @@ class InlineParagraph:
                 _reorder(current, self.base_level, line_left, x - line_left - current.trailing)
         self.lines = lines
         return max(max_width, width if wrapped else 0.0), top, wrapped
+
+    def measure(self, width: float, min_content: bool = False,
+                exclusions: Sequence[Exclusion] = ()) -> tuple[float, float]:
+        """The size in ``width`` (``math.inf``: max-content), the width rounded up to the layout
+        grid; a text node's as the reference's text engine measures it (:mod:`.inline_text`)."""
+        if self.text_node is not None:
+            return layout_size(self.text_node, width, min_content)
+        measured, height = self.flow(width, min_content, exclusions)
+        return round_up_to_layout(measured, self.scale, 1e-3), height
 
     def flow(self, width: float, min_content: bool = False,
              exclusions: Sequence[Exclusion] = ()) -> tuple[float, float]:

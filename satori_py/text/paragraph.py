@@ -41,10 +41,12 @@ This is the text layout's interface to the box layout. Contract::
   runs (:class:`~.render.TextDrawing`), which :mod:`satori_py.paint.text` only
   turns into SVG.
 
-Which layout applies mirrors the reference's ``buildInlineText``: a paragraph of
-text only, all in the container's own style, is laid out by the text engine
-(:mod:`.simple`, the reference's ``text/index.ts``); anything with inline
-boxes, atomic inlines or line breaks by :mod:`.inline` (``text/inline.ts``).
+Every paragraph is one :class:`~.inline.InlineParagraph`. Which of the reference's
+layouts it follows mirrors ``buildInlineText``: a paragraph of text only, all in the
+container's own style, is a one-run paragraph switched to the reference's text engine
+(``text_node=True``: :mod:`.inline_text`, the reference's ``text/index.ts``; drawn by
+:mod:`.arrange`); anything with inline boxes, atomic inlines or line breaks follows
+``text/inline.ts`` (:mod:`.inline`, drawn by :mod:`.inline_render`).
 """
 from __future__ import annotations
 
@@ -64,7 +66,6 @@ from .measurer import FontEngine
 from .engine import Visible
 from .processor import preprocess
 from .render import TextDrawing
-from .simple import TextBlock, round_up_to_layout
 
 __all__ = [
     "AtomicItem",
@@ -249,24 +250,25 @@ class Paragraph:
         self.block_paragraph = block_paragraph
         self._engines = _Engines(registry, locale)
         self._cache: dict[tuple[Any, ...], tuple[float, float]] = {}
-        self.simple: TextBlock | None = None
-        self.inline: InlineParagraph | None = None
         self.runs: list[Run] = []  # the text runs of an inline paragraph, in order
         # Like the reference's ``isSimple()``: only text, all in the container's own style
-        # (text in a ``display: contents`` child has the child's style).
-        if self.items and not near_floats and all(isinstance(i, TextItem)
-                              and (i.style is block_style or i.style == block_style)
-                              for i in self.items):
+        # (text in a ``display: contents`` child has the child's style), is a text node: one
+        # run laid out as the reference's text engine does (:mod:`.inline_text`).
+        text_node = bool(self.items) and not near_floats and all(
+            isinstance(i, TextItem) and (i.style is block_style or i.style == block_style)
+            for i in self.items)
+        if text_node:
             texts = [i for i in self.items if isinstance(i, TextItem)]
-            item_locale = texts[0].locale or locale
-            self.simple = TextBlock("".join(t.text for t in texts), block_style,
-                                    self.engine_for(block_style, item_locale), embed_font=embed_font,
-                                    block_paragraph=block_paragraph, locale=item_locale,
-                                    grapheme_images=self.images, point_scale_factor=point_scale_factor)
+            run = Run("".join(t.text for t in texts), block_style, texts[0].path, [],
+                      texts[0].locale or locale)
+            converted = [_Item("text", run=run)]
         else:
-            # The engines' own method: the paragraph's would make a reference cycle through `inline`.
-            self.inline = InlineParagraph(self._convert(), block_style, self._engines.engine_for,
-                                          embed_font=embed_font, grapheme_images=self.images)
+            converted = self._convert()
+        # The engines' own method: the paragraph's would make a reference cycle through `inline`.
+        self.inline = InlineParagraph(converted, block_style, self._engines.engine_for,
+                                      embed_font=embed_font, grapheme_images=self.images,
+                                      text_node=text_node, block_paragraph=block_paragraph,
+                                      point_scale_factor=point_scale_factor)
 
     def engine_for(self, style: Style, locale: str | None) -> FontEngine:
         """The font engine of a style (the reference's ``font.getEngine``), cached."""
@@ -330,10 +332,7 @@ class Paragraph:
 
     def collapses_away(self) -> bool:
         """Whether the paragraph has no line boxes (only collapsible white space)."""
-        if self.inline is not None:
-            return self.inline.collapses_away()
-        assert self.simple is not None
-        return not any(self.simple.pre.words)
+        return self.inline.collapses_away()
 
     def measure(self, width: float | None, mode: str = "definite",
                 exclusions: Sequence[Exclusion] = ()) -> tuple[float, float]:
@@ -352,15 +351,8 @@ class Paragraph:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        if self.simple is not None:
-            flow_width = math.inf if key[0] == "max-content" else key[1] or 0.0
-            measured = self.simple.measure(flow_width, min_content=key[0] == "min-content")
-            result = (measured.width, measured.height)
-        else:
-            assert self.inline is not None
-            flow_width = math.inf if key[0] == "max-content" else key[1] or 0.0
-            w, h = self.inline.flow(flow_width, key[0] == "min-content", exclusions)
-            result = (round_up_to_layout(w, self.scale, 1e-3), h)
+        flow_width = math.inf if key[0] == "max-content" else key[1] or 0.0
+        result = self.inline.measure(flow_width, key[0] == "min-content", exclusions)
         if len(self._cache) >= 64:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = result
@@ -385,14 +377,13 @@ class ParagraphLayout:
         self.box_fragments: list[tuple[str, float, float, float, float, bool, bool]] = []
         self._arranged: ArrangedText | None = None
         self._pieces: dict[int, Any] = {}
-        if paragraph.simple is not None:
-            arranged = ArrangedText(paragraph.simple, width, container_width)
+        inline = paragraph.inline
+        if inline.text_node is not None:
+            arranged = ArrangedText(inline.text_node, width, container_width)
             self._arranged = arranged
             self.lines = [LineBox(*line) for line in arranged.lines()]
             self.height = arranged.state.size[1]
         else:
-            inline = paragraph.inline
-            assert inline is not None
             pieces, fragments, atomics = finalize(inline, width, exclusions)
             self._pieces = pieces
             self.lines = line_boxes(inline)
@@ -417,7 +408,6 @@ class ParagraphLayout:
         if self._arranged is not None:
             return [self._arranged.render(x, y, visible)]
         inline = self.paragraph.inline
-        assert inline is not None
         size = (self.width, self.height)
         return [render_run(inline, run, self._pieces[id(run)], x, y, size, visible)
                 for run in [*self.paragraph.runs, *inline.extra_runs] if self._pieces.get(id(run))]

@@ -1,6 +1,6 @@
 """What laid-out text draws, before it becomes SVG: glyph paths, text pieces, decorations.
 
-The text layouts (:mod:`.simple`, :mod:`.inline`) fill a :class:`TextDrawing`;
+The text layouts (:mod:`.arrange` for a text node, :mod:`.inline_render`) fill a :class:`TextDrawing`;
 :mod:`satori_py.paint.text` turns it into SVG nodes. This module also owns the
 geometry of decoration lines that both sides need (the skip-ink band is
 computed while glyphs are outlined), mirroring ``getDecorationLines``,

@@ -103,7 +103,7 @@ def test_pieces_and_baselines_match_reference(name: str) -> None:
     for (_, x, y), (_, ex, ey) in zip(texts, expected):
         assert x == pytest.approx(ex, abs=1e-6)
         assert y == pytest.approx(ey, abs=1e-6)
-    if paragraph.simple is not None:
+    if paragraph.inline.text_node is not None:
         # One line per distinct baseline of the reference's pieces.
         assert len(layout.lines) == len({t[2] for t in expected})
 
@@ -218,7 +218,7 @@ def test_inline_lines_fit_unless_one_unbreakable_word(words: list[str], width: i
     paragraph.measure(width, "definite")
     paragraph.layout(width)
     inline = paragraph.inline
-    if inline is None:  # text only: laid out as a simple paragraph, tested above
+    if inline.text_node is not None:  # text only: laid out as a text node, tested above
         return
     for line in inline.lines:
         if line.width - line.trailing <= width + 1e-3:

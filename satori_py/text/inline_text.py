@@ -1,0 +1,383 @@
+"""A text node as a one-run inline paragraph, broken into lines the reference's text-engine way.
+
+The reference lays out an element whose only content is text (all in the element's own style)
+with its text engine (``text/index.ts``, ``buildTextNodes``), not with its inline one
+(``text/inline.ts``). Here both are one :class:`~.inline.InlineParagraph`; one made with
+``text_node=True`` holds a single run, and that switch selects the text engine's behaviour
+where each is decided:
+
+* **words** (``InlineParagraph._prepare``): the text node's white-space pass
+  (:func:`.processor.preprocess`: with ``pre-line`` the spaces around a newline stay, and a
+  preserved ``\\n`` is kept as text at the end of its word: measured, and its height counted,
+  like the reference's);
+* **line breaking** (:func:`break_text_node`, the quirks named there): line heights and
+  baselines rounded per word (no strut); an empty line ended by a forced break takes the
+  unrounded height; trailing spaces hang when deciding to wrap but count in the measured
+  width; a word broken into graphemes restarts the loop (``grapheme restart``); a collapsed
+  space that starts a line has no width (``zero-width piece``); the flow stops at the line
+  limit; ``textWrap: balance|pretty`` as :func:`layout_size` does them;
+* **size** (:func:`layout_size`): the width rounded up to the layout grid without the
+  inline engine's epsilon;
+* **pieces** (:meth:`TextFlow.build_pieces`): a word's parts (word segments, images, bidi runs)
+  placed for drawing by :mod:`.arrange` (per-piece rounding, ``block_paragraph``, the
+  zero-width piece shift: a zero-width piece gets a position but no text, so later texts are
+  drawn at their predecessors' positions).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..limits import check_deadline
+from . import bidi
+from .bidi import (
+    char_levels,
+    needs_bidi,
+    piece_class,
+    resolve_piece_levels,
+    split_by_direction,
+    split_by_level,
+)
+from .breaking import graphemes, split_images
+from .breaking import words as word_segments
+from .inline_model import RunState, _Item, _Segment, _Word
+from .measurer import image_predicate
+from .processor import (
+    SPACE,
+    TAB,
+    js_trim_end,
+    length_px,
+    preprocess,
+    resolve_text_align,
+    round_js,
+    tab_advance,
+    tab_width,
+)
+
+__all__ = ["TextFlow", "TextNode", "TextPiece", "break_text_node", "layout_size", "round_up_to_layout"]
+
+
+def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -> float:
+    """Round a measured size up to a multiple of ``1 / scale`` (``roundUpToLayout``)."""
+    if not scale:
+        return value + 1e-3
+    return math.ceil(value * scale - epsilon) / scale
+
+
+@dataclass(slots=True)
+class TextPiece:
+    """Where a piece of a word is, from the flow: ``wordPositionInLayout``'s entries."""
+
+    x: float
+    y: float
+    width: float
+    line: int
+    line_index: int
+    is_image: bool
+    justify_shift: float | None = None
+
+
+@dataclass(slots=True)
+class TextFlow:
+    """The lines a text node's flow leaves behind, and (built for drawing) its pieces."""
+
+    line_widths: list[float] = field(default_factory=list)
+    line_heights: list[float] = field(default_factory=list)
+    baselines: list[float] = field(default_factory=list)
+    segments_per_line: list[int] = field(default_factory=lambda: [0])
+    # Each word placed: (text, x in its line, width, line, index in the line, line top).
+    placed: list[tuple[str, float, float, int, int, float]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    # With bidi, the embedding level of each piece.
+    levels: list[int] = field(default_factory=list)
+    pieces: list[TextPiece] = field(default_factory=list)
+    built: bool = False
+    indent: float = 0.0  # the first line's indent in this flow (of its width)
+    last_baseline: float | None = None
+    size: tuple[float, float] = (0.0, 0.0)
+
+    def build_pieces(self, node: TextNode) -> None:
+        """Split the placed words into pieces (word segments, images, bidi runs), once."""
+        if self.built:
+            return
+        self.built = True
+        texts, pieces, text_levels = self.texts, self.pieces, self.levels
+        measurer = node.measurer
+        offset = 0  # where the word starts in the content: words are consecutive slices of it
+        for word, x, width, line, line_index, top in self.placed:
+            if width == 0:
+                # No text: later texts are drawn at their predecessors' places (zero-width piece).
+                pieces.append(TextPiece(x, top, 0.0, line, line_index, False))
+                offset += len(word)
+                continue
+            parts = word_segments(word, node.locale)
+            if node.images:
+                parts = [p for s in parts for p in split_images(s, node.is_image)]
+            leveled: list[tuple[str, int]] = []
+            start = offset
+            for s in parts:
+                if not node.needs_bidi:
+                    leveled.append((s, 0))
+                elif bidi.REFERENCE_BIDI:  # levels come from the pieces' classes, below
+                    leveled.extend((part, 0) for part in split_by_direction(s))
+                else:
+                    leveled.extend(split_by_level(s, node.char_levels, start))
+                start += len(s)
+            line_indent = self.indent if line == 0 else 0.0
+            for part, level in leveled:
+                is_img = False
+                if node.is_image(part):
+                    part_width = node.font_size
+                    is_img = True
+                elif part[0] == TAB:
+                    part_width = node.tab_advance(x + line_indent, len(part))
+                elif not node.embed_font and len(part) > 1:
+                    part_width = measurer.measure_text(part)
+                else:
+                    part_width = measurer.measure_grapheme(part)
+                texts.append(part)
+                text_levels.append(level)
+                pieces.append(TextPiece(x, top, part_width, line, line_index, is_img))
+                x += part_width
+            offset += len(word)
+        if node.needs_bidi and bidi.REFERENCE_BIDI:
+            # One class per piece; pieces and texts are indexed together (zero-width piece).
+            self.levels[:] = resolve_piece_levels(
+                [piece_class(texts[k]) if k < len(texts) else "N" for k in range(len(pieces))],
+                1 if node.is_rtl else 0)
+
+
+class TextNode:
+    """What ``text_node=True`` adds to an inline paragraph: its one run's text and metrics."""
+
+    def __init__(self, item: _Item, state: RunState, *, embed_font: bool, images: dict[str, str],
+                 block_paragraph: bool, point_scale_factor: float) -> None:
+        run = item.run
+        assert run is not None
+        style = run.style
+        self.item = item
+        self.style = style
+        self.locale = run.locale
+        self.block_paragraph = block_paragraph
+        self.scale = point_scale_factor
+        self.embed_font = embed_font
+        self.images = images
+        self.is_image = image_predicate(images)
+        self.engine, self.measurer = state.engine, state.measurer
+        measurer = self.measurer
+        self.pre = preprocess(run.content, style, run.locale)
+        self._words: list[_Word] | None = None
+        self.text_align = style.get("textAlign", "start")
+        self.is_rtl = style.get("direction", "ltr") == "rtl"
+        self.align = resolve_text_align(self.text_align, style.get("direction", "ltr"))
+        self.needs_bidi = needs_bidi(self.pre.content, self.is_rtl)
+        # Browser bidi resolves levels per character first; the reference's per piece.
+        self.char_levels = char_levels(self.pre.content, self.is_rtl) \
+            if self.needs_bidi and not bidi.REFERENCE_BIDI else ()
+        self.font_size, self.letter_spacing = measurer.font_size, measurer.letter_spacing
+        self.word_spacing, self.features = measurer.word_spacing, measurer.features
+        self._space = measurer.measure_grapheme(SPACE)
+        self._tab_width = tab_width(style, self._space)
+        self.flow = TextFlow()
+        self.flowed_width: float | None = None
+        # The size of the last layout: what the text-shadow filter is relative to.
+        self.measured_size = (0.0, 0.0)
+
+    def words(self) -> list[_Word]:
+        """The text node's words: its own white-space pass, ``\\n`` kept as text."""
+        if self._words is None:
+            pre, item = self.pre, self.item
+            required = pre.required_breaks
+            soft = pre.allow_soft_wrap
+            self._words = [_Word([_Segment(item, text)], bool(required[k]) if k < len(required)
+                                 else False, soft) for k, text in enumerate(pre.words)]
+        return self._words
+
+    def indent(self, width: float) -> float:
+        """The first line's indent; percentages of ``width`` (0 for max-content)."""
+        value = self.style.get("textIndent", 0.0)
+        basis = width if math.isfinite(width) else 0.0
+        indent = length_px(value, basis, self.font_size)
+        return indent if math.isfinite(indent) else 0.0
+
+    def tab_advance(self, x: float, count: int) -> float:
+        return tab_advance(x, count, self._tab_width, self._space)
+
+    def measure_word(self, text: str, x: float) -> tuple[float, float]:
+        """``(width, width of trailing white space)`` of a word starting at ``x``."""
+        if not text:
+            return 0.0, 0.0
+        measure_text = self.measurer.measure_text
+        if TAB in text:
+            pos = x
+            for part in re.split(r"(\t+)", text):
+                if part:
+                    pos += self.tab_advance(pos, len(part)) if part[0] == TAB else measure_text(part)
+            width = pos - x
+        else:
+            width = measure_text(text)
+        trimmed = js_trim_end(text)
+        after_trim = width if trimmed == text else measure_text(trimmed)
+        return width, width - after_trim
+
+
+def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[float, float]:
+    """Break the words into lines of at most ``width``; returns (max width, height).
+
+    The reference's text engine (``flow``): its quirks are named where they are decided."""
+    engine = node.engine
+    pre = node.pre
+    state = TextFlow()
+    line_widths, baselines, heights = state.line_widths, state.baselines, state.line_heights
+    placed, segs = state.placed, state.segments_per_line
+    # Consumed from the end; a word broken into graphemes puts them back there (splicing
+    # them into a list read from the front would be quadratic in the text).
+    prepared = node.words()
+    words = [word.segments[0].text or "" for word in reversed(prepared)]
+    required = [word.force_break for word in reversed(prepared)]
+    limit = pre.line_limit
+    indent = node.indent(width)
+    state.indent = indent
+    justify = node.text_align == "justify"
+    allow_break = pre.allow_break_word_in_min_content if min_content else pre.allow_break_word
+
+    lines = 0
+    max_width = 0.0
+    line_index = -1
+    height = 0.0
+    current_width = 0.0
+    line_height = 0.0
+    baseline = 0.0
+    prev_trailing = 0.0
+
+    def start_line(first_width: float, word: str) -> None:
+        nonlocal lines, height, current_width, line_height, baseline, line_index
+        # Quirk (hanging spaces): a line's width leaves out the spaces it ends with.
+        line_widths.append(current_width - prev_trailing)
+        baselines.append(baseline)
+        heights.append(line_height)
+        lines += 1
+        height += line_height
+        current_width = first_width
+        line_height = round_js(engine.height(word)) if first_width else 0.0
+        baseline = round_js(engine.baseline(word)) if first_width else 0.0
+        segs.append(1)
+        line_index = -1
+
+    first_word = True
+    # Quirk (stops at the line limit): lines past a clamp are not flowed.
+    while words and lines < limit:
+        if not len(words) & 1023:
+            check_deadline()
+        word = words[-1]
+        force = required[-1]
+        line_indent = indent if lines == 0 else 0.0
+        w, trailing = node.measure_word(word, current_width + line_indent)
+
+        # Quirk (empty line height): an empty line ended by a forced break takes the
+        # forcing word's height, unrounded.
+        if force and line_height == 0:
+            line_height = engine.height(word)
+
+        # Quirk (hanging spaces): trailing spaces don't count when deciding to wrap.
+        will_wrap = (not first_word and current_width + w > width - line_indent + trailing
+                     and pre.allow_soft_wrap)
+        need_break = (allow_break and w > width - line_indent
+                      and (not current_width or will_wrap or force))
+        chars = graphemes(word) if need_break else None
+        if chars and len(chars) > 1:
+            # Quirk (grapheme restart): the graphemes go back into the loop, on a new line
+            # unless this one is empty; the forced break stays with the first.
+            words[-1:] = reversed(chars)
+            required[-1:] = [False] * (len(chars) - 1) + [force]
+            if current_width > 0:
+                start_line(0.0, word)
+            prev_trailing = trailing
+            continue
+
+        if force or will_wrap:
+            if pre.collapse and word == SPACE:
+                w = 0.0  # Quirk (zero-width piece): a collapsed space starting a line.
+            elif TAB in word:
+                w = node.measure_word(word, 0.0)[0]
+            start_line(w, word)
+            if not force:
+                max_width = max(max_width, width)
+        else:
+            current_width += w
+            # Quirk (per-word rounding): the line is as tall as its tallest word, rounded.
+            glyph_height = round_js(engine.height(word))
+            if glyph_height > line_height:
+                line_height = glyph_height
+                baseline = round_js(engine.baseline(word))
+            if justify:
+                segs[-1] += 1
+        if justify:
+            line_index += 1
+        line_indent = indent if lines == 0 else 0.0
+        # Quirk (hanging spaces): the measured width counts them.
+        max_width = max(max_width, current_width + line_indent)
+        placed.append((word, current_width - w, w, lines, line_index, height))
+        words.pop()
+        required.pop()
+        first_word = False
+        prev_trailing = trailing
+
+    if current_width:
+        if lines < limit:
+            height += line_height
+        lines += 1
+        line_widths.append(current_width)
+        baselines.append(baseline)
+        heights.append(line_height)
+        state.last_baseline = height - line_height + baseline
+    else:
+        state.last_baseline = height if lines else None
+    state.size = (max_width, height)
+    node.flow = state
+    return max_width, height
+
+
+def layout_size(node: TextNode, width: float, min_content: bool = False) -> tuple[float, float]:
+    """The text node's size in ``width`` (``math.inf``: max-content; min-content flows at 0),
+    with ``textWrap: balance|pretty`` as the reference's text engine does them."""
+    if min_content:
+        width = 0.0
+    size = _layout_size(node, width, min_content)
+    node.measured_size = size
+    node.flowed_width = None if min_content else width
+    return size
+
+
+def _layout_size(node: TextNode, width: float, min_content: bool) -> tuple[float, float]:
+    measured_width, height = break_text_node(node, width, min_content)
+    wrap = node.style.get("textWrap")
+    if wrap == "balance":
+        low, high = measured_width / 2, measured_width
+        while low + 1 < high:
+            mid = (low + high) / 2
+            if break_text_node(node, mid, min_content)[1] > height:
+                low = mid
+            else:
+                high = mid
+        break_text_node(node, high, min_content)
+        # Balanced, but like in browsers the text keeps its size.
+        return round_up_to_layout(measured_width, node.scale), height
+    # Unlike the reference, max-content isn't "pretty": it would measure infinitely wide.
+    if wrap == "pretty" and math.isfinite(width):
+        widths = node.flow.line_widths
+        if widths and widths[-1] < width / 3:
+            _, pretty_height = break_text_node(node, width * 0.9, min_content)
+            if pretty_height <= height * 1.3:
+                return width, pretty_height
+    return round_up_to_layout(measured_width, node.scale), height
+
+
+def reflow(node: TextNode, width: float) -> TextFlow:
+    """The flow of the final layout in ``width`` (laid out again unless it was the last),
+    with its pieces built for drawing."""
+    if node.flowed_width != width:
+        layout_size(node, width)
+    node.flow.build_pieces(node)
+    return node.flow

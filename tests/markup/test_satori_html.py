@@ -1,0 +1,97 @@
+"""``from_html(markup, dialect="satori-html")`` against satori-html 0.3.2 itself.
+
+Each markup in tests/markup/data/satori_html/ has a golden case, golden/markup/NAME.json,
+whose element is the tree satori-html made of it (recorded by
+tests/markup/tools/record_satori_html.mjs) and whose reference is the real Satori's render
+of that tree (tests/test_golden.py judges our render of it). Here: our dialect makes the
+same tree, and so the same SVG.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from satori_py import Font, render_svg
+from satori_py.errors import OptionError
+from satori_py.markup import from_html
+from tests.support.paths import GOLDEN_DIR, REPO_ROOT
+
+MARKUP = REPO_ROOT / "tests" / "markup" / "data" / "satori_html"
+NAMES = sorted(p.stem for p in MARKUP.glob("*.html"))
+
+
+def _golden(name: str) -> dict[str, Any]:
+    return json.loads((GOLDEN_DIR / "markup" / f"{name}.json").read_text())
+
+
+def _same_shape(node: Any) -> Any:
+    """A tree with what only spells the same thing differently made equal.
+
+    satori-html leaves a hole (null) in a children array where it dropped a blank text, keeps
+    a one-item array when the other items were blanks, gives a childless element
+    ``children: []`` and keeps ``class`` (Satori reads none of them); we give JSX's
+    ``className`` and numbers for ``<img width height>``.
+    """
+    if isinstance(node, list):
+        items = [_same_shape(item) for item in node if item is not None]
+        return items[0] if len(items) == 1 else items
+    if not isinstance(node, dict):
+        return node
+    props = {}
+    for key, value in node.get("props", {}).items():
+        if key == "children" and value == []:
+            continue
+        if key == "class":
+            key = "className"
+        if key in ("width", "height") and isinstance(value, str) and value.isdigit():
+            value = int(value)
+        props[key] = _same_shape(value) if key == "children" else value
+    return {"type": node["type"], "props": props}
+
+
+def test_every_markup_has_its_golden_case() -> None:
+    assert NAMES, "no satori-html markup found"
+    for name in NAMES:
+        assert (GOLDEN_DIR / "markup" / f"{name}.png").is_file(), name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_dialect_makes_satori_htmls_tree(name: str) -> None:
+    markup = (MARKUP / f"{name}.html").read_text()
+    golden = _golden(name)
+    ours = from_html(markup, dialect="satori-html")
+    assert _same_shape(ours) == _same_shape(golden["element"])
+    options = {k: v for k, v in golden["options"].items() if k in ("width", "height")}
+    font_options = [Font(f["name"], (GOLDEN_DIR / "markup" / f["file"]).read_bytes(), f["weight"])
+                    for f in golden["options"]["fonts"]]
+    assert render_svg(ours, fonts=font_options, **options) == \
+        render_svg(golden["element"], fonts=font_options, **options)
+
+
+def test_the_dialect_wraps_every_top_level_node_in_a_canvas_column() -> None:
+    tree = from_html("<b>one</b>\n<i>two</i>", dialect="satori-html")
+    assert tree == {"type": "div", "props": {
+        "style": {"display": "flex", "flexDirection": "column", "width": "100%", "height": "100%"},
+        "children": [{"type": "b", "props": {"children": "one"}},
+                     {"type": "i", "props": {"children": "two"}}]}}
+
+
+def test_the_dialect_trims_each_text_node_but_decodes_entities_as_a_browser() -> None:
+    # satori-html 0.3.2 gives "Fish &amp; chips&nbsp;" (drawn as written); a browser draws
+    # "Fish & chips" and a no-break space, which survives the trim as the entity does there.
+    tree = from_html("<p>  Fish &amp; chips&nbsp;\n</p>", dialect="satori-html")
+    assert tree["props"]["children"]["props"]["children"] == "Fish & chips\u00a0"
+    pre = from_html("<pre>\n  code  \n</pre>", dialect="satori-html")
+    assert pre["props"]["children"]["props"]["children"] == "code"
+
+
+def test_jsx_stays_the_default_dialect() -> None:
+    assert from_html("<p>Hello <b>you</b></p>") == {"type": "p", "props": {
+        "children": ["Hello ", {"type": "b", "props": {"children": "you"}}]}}
+
+
+def test_an_unknown_dialect_is_refused() -> None:
+    with pytest.raises(OptionError, match=r"dialect must be one of 'jsx', 'satori-html', got 'vue'\."):
+        from_html("<p>x</p>", dialect="vue")
