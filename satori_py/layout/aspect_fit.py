@@ -38,7 +38,7 @@ def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | N
 
 
 def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable[[], bool],
-                  stale: bool) -> bool:
+                  content_height: Callable[[], float], stale: bool) -> bool:
     """Size a flex item with an aspect ratio and no size of its own through the ratio.
 
     Taffy 0.7 sizes such an item by its content (often 0). In CSS and the reference's
@@ -53,6 +53,10 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
       its stretched cross size, and its automatic minimum main size too (capped by its
       maximum). The item gets that main size (and minimum), and its content sizes don't
       depend on the ratio, as in the reference.
+    * not stretched in a column, its height is its flex basis, its content's height
+      (``content_height``), and its width comes from that through the ratio, even when
+      its content then overflows it (the reference's Taffy; CSS would make it as wide
+      as its content and tall from the ratio). Taffy 0.7 makes it as wide as its content.
 
     Sizes come from the pass's boxes; the item's ratio is dropped while it has them
     (taffy_style). ``cross_definite``: whether the container's cross size is definite
@@ -79,6 +83,9 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
         elif row:
             height = to_style_units(node, "w", exact_size(node, "w")) / ratio
             new = (("minHeight" if is_stretched else "height", height),)
+        elif node.children or node.measure is not None:
+            height = to_style_units(node, "h", content_height())
+            new = (("height", height), ("width", height * ratio))
     if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
         return False
     node.limits.stretched = new

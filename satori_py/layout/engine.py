@@ -143,7 +143,7 @@ class Layout:
         nodes = _nodes(root)
         entries = [e for e in self.deferred if id(e.node) in nodes]
 
-        def lay_out(node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None:
+        def lay_out(node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None:
             if sizes is None and node is root:
                 sizes = own
             compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes)

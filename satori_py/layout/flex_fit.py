@@ -68,6 +68,7 @@ from .fit_boxes import px as _px
 from .fit_boxes import size as _size
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
+from .percent_padding import resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
@@ -76,7 +77,7 @@ __all__ = ["FlexFit", "LayOut", "intrinsic_width"]
 class LayOut(Protocol):
     """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
 
-    def __call__(self, node: LayoutNode, available: str | None, sizes: OwnSizes | None = None) -> None: ...
+    def __call__(self, node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None: ...
 
 
 def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
@@ -213,12 +214,15 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
-                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"), stale) or here
+                here = resolve_percent_padding(node, parent, walk.inner(parent, "w")) or here
+                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
+                                     partial(_content_height, node, parent, lay_out), stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
+                here = resolve_percent_padding(node, parent, walk.inner(parent, "w")) or here
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -482,7 +486,19 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-
     # Without its sizes and limits; for its height, at the width it has, as when its container
     # measures it.
     sizes = OwnSizes(width=_to_style_units(item, "w", item.box.width) if axis == "h" else None, fit_limits=False)
-    # A measurement only: the boxes of the pass stay.
+    return _measure(item, axis, mode if axis == "w" else None, sizes, lay_out)
+
+
+def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> float:
+    """A column item's height as its container measures its flex basis (border box): its
+    content's, at most as wide as the container's content box, without its aspect ratio."""
+    sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
+    return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+
+
+def _measure(item: LayoutNode, axis: str, available: float | str | None, sizes: OwnSizes,
+             lay_out: LayOut) -> float:
+    """``item``'s size in ``axis`` laid out alone; a measurement only: the boxes of the pass stay."""
     boxes = []
     stack = [item]
     while stack:
@@ -490,7 +506,7 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-
         boxes.append((node, node.box))
         stack.extend(node.children)
     try:
-        lay_out(item, mode if axis == "w" else None, sizes)
+        lay_out(item, available, sizes)
         size = _size(item, axis)
     finally:
         for node, box in boxes:

@@ -81,16 +81,18 @@ class OwnSizes(Frozen):
     ``"auto"``, as a style writes it); ``padding`` (px) replaces the style's when given;
     ``fit_limits``: whether the limits flex_fit gave the node (:class:`FitLimits`) still
     apply; ``limits``: whether the style's minimum and maximum sizes (and the floats'
-    minimum height) still apply, else they are auto.
+    minimum height) still apply, else they are auto; ``ratio``: whether its aspect ratio
+    still applies (a measurement of its content's size).
     """
 
-    __slots__ = ("width", "height", "padding", "fit_limits", "limits")
+    __slots__ = ("width", "height", "padding", "fit_limits", "limits", "ratio")
 
     width: float | None
     height: float | Percent | str | None
     padding: Edges | None
     fit_limits: bool
     limits: bool
+    ratio: bool
 
     def __init__(
         self,
@@ -99,16 +101,18 @@ class OwnSizes(Frozen):
         padding: Edges | None = None,
         fit_limits: bool = True,
         limits: bool = False,
+        ratio: bool = True,
     ) -> None:
         set_field(self, "width", width)
         set_field(self, "height", height)
         set_field(self, "padding", padding)
         set_field(self, "fit_limits", fit_limits)
         set_field(self, "limits", limits)
+        set_field(self, "ratio", ratio)
 
     def key(self) -> Hashable:
         padding = self.padding
-        return (self.width, self.height, self.fit_limits, self.limits,
+        return (self.width, self.height, self.fit_limits, self.limits, self.ratio,
                 None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
 
 
@@ -126,6 +130,8 @@ class FitLimits:
     frozen_at_max: bool = False
     stretched: tuple[tuple[str, float], ...] = ()
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
+    # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
+    padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
     def cap(self, axis: str) -> float | None:
         """The maximum size in ``axis`` ("w" or "h")."""
@@ -140,9 +146,10 @@ class FitLimits:
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched and self.floor_width is None:
+                and not self.stretched and self.floor_width is None and self.padding is None:
             return None
-        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width)
+        return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
+                self.padding)
 
 
 @dataclass(slots=True)
@@ -255,6 +262,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     padding = sizes.padding if sizes is not None else None
     s["padding"] = {side: _dim(get(key, 0), _ZERO) for side, key in _PADDINGS} if padding is None else {
         side: _px(getattr(padding, side)) for side in _SIDES}
+    if padding is None and limits is not None and limits.padding is not None:
+        for side, value in zip(_SIDES, limits.padding):
+            if value is not None:
+                s["padding"][side] = _px(value)
     s["border"] = {side: _dim(get(key, 0), _ZERO) for side, key in _BORDERS}
     s["inset"] = {side: _dim(get(side)) for side in _SIDES}
     s["gap"] = {"width": _dim(get("columnGap", 0), _ZERO), "height": _dim(get("rowGap", 0), _ZERO)}
@@ -266,6 +277,8 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["flex_basis"] = _dim(get("flexBasis"))
     ratio = get("aspectRatio")
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
+    if sizes is not None and not sizes.ratio:
+        s["aspect_ratio"] = None
     if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
         # Its main size is given: the ratio would also turn a maximum height into a maximum
         # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio).

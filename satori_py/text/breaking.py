@@ -68,6 +68,7 @@ __all__ = [
     "split_by_break_opportunities",
     "split_images",
     "words",
+    "words_and_images",
 ]
 
 # Whether line-break opportunities follow the reference (npm `linebreak`) where it
@@ -122,6 +123,15 @@ def _words(text: str, locale: str) -> tuple[str, ...]:
 def words(text: str, locale: str | None = None) -> list[str]:
     """Word segments of ``text`` (``segment(text, 'word')``): words, spaces and punctuation."""
     return list(_words(text, locale or ""))
+
+
+def words_and_images(text: str, locale: str | None, is_image: Callable[[str], bool] | None) -> list[str]:
+    """The word segments of ``text``, graphemes drawn as images split apart (None: no images):
+    the pieces both text layouts draw (the inline engine segments without a locale)."""
+    parts = words(text, locale)
+    if is_image is None:
+        return parts
+    return [p for s in parts for p in split_images(s, is_image)]
 
 
 def split_images(text: str, is_image: Callable[[str], bool]) -> list[str]:

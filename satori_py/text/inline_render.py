@@ -15,8 +15,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from .breaking import split_images
-from .breaking import words as word_segments
+from .breaking import words_and_images
 from .inline import (
     STRUT,
     TAB,
@@ -37,13 +36,6 @@ from .render import DecorationLine, TextDrawing, underline_band
 __all__ = ["finalize", "line_boxes", "render_run"]
 
 _EPSILON = 1e-3
-
-
-def _words_and_images(text: str, paragraph: InlineParagraph) -> list[str]:
-    parts = word_segments(text)
-    if not paragraph.images:
-        return parts
-    return [p for s in parts for p in split_images(s, paragraph.is_image)]
 
 
 def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Exclusion] = ()) -> tuple[
@@ -203,7 +195,7 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
         boxes: list[Any] = []
         x = left + piece.x
         parts: list[str] = []
-        for word in _words_and_images(piece.text, paragraph):
+        for word in words_and_images(piece.text, None, paragraph.is_image if paragraph.images else None):
             if paragraph.is_image(word) or not paragraph.embed_font:
                 parts.append(word)
             elif parts and not paragraph.is_image(parts[-1]):

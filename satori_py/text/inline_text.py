@@ -39,8 +39,7 @@ from .bidi import (
     split_by_direction,
     split_by_level,
 )
-from .breaking import graphemes, split_images
-from .breaking import words as word_segments
+from .breaking import graphemes, words_and_images
 from .inline_model import RunState, _Item, _Segment, _Word
 from .measurer import image_predicate
 from .processor import (
@@ -111,9 +110,7 @@ class TextFlow:
                 pieces.append(TextPiece(x, top, 0.0, line, line_index, False))
                 offset += len(word)
                 continue
-            parts = word_segments(word, node.locale)
-            if node.images:
-                parts = [p for s in parts for p in split_images(s, node.is_image)]
+            parts = words_and_images(word, node.locale, node.is_image if node.images else None)
             leveled: list[tuple[str, int]] = []
             start = offset
             for s in parts:
