@@ -20,8 +20,10 @@ import resvg_bridge
 from .diagnostics import Diagnostics
 from .element import Element, load_element
 from .errors import FontError, LimitError, RenderError, StyleError
+from .js_format import js_round
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
+from .layout.layer_images import load_layer_images
 from .layout.taffy_thread import hosting as hosting_taffy
 from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
@@ -30,7 +32,6 @@ from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-e
 from .paint.painter import Painter
 from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
-from .style.types import js_round
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, layout_with_additional_assets
@@ -187,11 +188,12 @@ class Pipeline:
             result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
                                               diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
+        load_layer_images(result.root, self.fetcher)
         return result
 
     def paint(self, result: LayoutResult) -> str:
         with enforcing(self.limits) as budget, self.diagnostics.active():
-            painter = Painter(debug=self.debug, fetcher=self.fetcher)
+            painter = Painter(debug=self.debug)
             document = painter.document(result)
             budget.check_deadline()
             return serialize(document)

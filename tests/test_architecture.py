@@ -4,7 +4,7 @@ Each heavy dependency is imported by its one owner module, and by no other: the
 design keeps every binding behind one module so that its quirks (leaks,
 swallowed exceptions, panics, locale-dependent defaults) are handled once.
 Stages import only from themselves and earlier stages, paint takes only value
-types from style, nothing after the style stage raises StyleError, there are no
+types from style (no function) and loads no image, nothing after the style stage raises StyleError, there are no
 import cycles and no module is over 600 lines; the violations that remain are
 listed (KNOWN_*) and may only shrink (issue 13, notes/issue-13-typed.md).
 """
@@ -93,6 +93,22 @@ def import_graph() -> dict[str, set[str]]:
     return graph
 
 
+def imported_names(module: str, source: str | None = None) -> set[tuple[str, str]]:
+    """(module, name) of each ``from module import name`` in ``module`` (its text, or ``source``),
+    function-level imports included."""
+    path = ROOT / (module.replace(".", "/") + ".py")
+    if not path.exists() and source is None:
+        path = ROOT / module.replace(".", "/") / "__init__.py"
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names: set[tuple[str, str]] = set()
+    for node in ast.walk(ast.parse(source if source is not None else path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
+            origin = ".".join(base + ([node.module] if node.module else []))
+            names.update((origin, alias.name) for alias in node.names)
+    return names
+
+
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     """The strongly connected components with more than one module (Tarjan's algorithm)."""
     index: dict[str, int] = {}
@@ -165,7 +181,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Immutable value classes (frozen), colour-space math (colorspaces: no CSS parsing) and the
     # SVG document model with its serialiser (svg) are shared by every stage, below them all.
     ("base", ("satori_py._version", "satori_py.errors", "satori_py.diagnostics", "satori_py.cache", "satori_py.limits",
-              "satori_py.js_numbers", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options",
+              "satori_py.js_numbers", "satori_py.js_format", "satori_py.length_range", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options",
               "satori_py.frozen", "satori_py.colorspaces", "satori_py.svg")),
     ("element", ("satori_py.element",)),
     # satori_py.tailwind reads tw classes into a style dict (pure data, beside the style stage).
@@ -260,6 +276,63 @@ def test_paint_imports_only_value_types_from_style() -> None:
     assert "satori_py.style.types" in graph["satori_py.paint.shadow"]  # the graph sees style imports
     assert sorted(found - KNOWN_PAINT_PARSER_IMPORTS) == [], "paint must not parse CSS: parse at style time"
     assert _stale(KNOWN_PAINT_PARSER_IMPORTS, found) == [], "fixed: remove from KNOWN_PAINT_PARSER_IMPORTS"
+
+
+# What paint/ may take from images/: the types of what the layout loaded, and the check of
+# an SVG the painter writes. It loads nothing: images come with the render box.
+PAINT_IMAGE_NAMES = {("satori_py.images.source", "ImageSource"), ("satori_py.images.layers", "LayerImages"),
+                     ("satori_py.images.layers", "NO_LAYER_IMAGES"), ("satori_py.images.checks", "check_drawn_svg")}
+
+
+def paint_image_imports(module: str, source: str | None = None) -> set[tuple[str, str]]:
+    return {(origin, name) for origin, name in imported_names(module, source)
+            if origin.startswith("satori_py.images")} - PAINT_IMAGE_NAMES
+
+
+def test_paint_loads_no_image() -> None:
+    found = {f"{module} -> {origin}.{name}" for module in _project_modules() if stage_of(module) == "paint"
+             for origin, name in paint_image_imports(module)}
+    assert sorted(found) == [], "load images before paint (satori_py/layout/layer_images.py)"
+    assert paint_image_imports("satori_py.paint.background", "from ..images.source import Fetcher, load_image") \
+        == {("satori_py.images.source", "Fetcher"), ("satori_py.images.source", "load_image")}
+
+
+@cache
+def defined_values(module: str) -> frozenset[str]:
+    """The names a module defines itself as a class or by assignment (value types, type
+    aliases, constants): not its functions, nor what it imports."""
+    path = ROOT / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        path = ROOT / module.replace(".", "/") / "__init__.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return frozenset(names)
+
+
+def paint_style_functions(module: str, source: str | None = None) -> set[tuple[str, str]]:
+    """What ``module`` imports from style/ that is not a value type or constant defined there:
+    a function (formatting, evaluation) or a name it re-exports."""
+    return {(origin, name) for origin, name in imported_names(module, source)
+            if stage_of(origin) == "style" and name not in defined_values(origin)}
+
+
+def test_paint_takes_no_function_from_style() -> None:
+    # Numbers are formatted by satori_py.js_format and clamped by satori_py.length_range (base
+    # modules); a value is resolved against a box by its own method (Percent.px, OfBox.px).
+    found = {f"{module} -> {origin}.{name}" for module in _project_modules() if stage_of(module) == "paint"
+             for origin, name in paint_style_functions(module)}
+    assert sorted(found) == [], "paint takes value types from style/; functions belong to a base module"
+    old = "from ..style.types import Percent, js_round, token_px\nfrom ..style.paint_types import box_length"
+    assert paint_style_functions("satori_py.paint.background", old) == {
+        ("satori_py.style.types", "js_round"), ("satori_py.style.types", "token_px"),
+        ("satori_py.style.paint_types", "box_length")}
 
 
 def _uses_name(path: Path, name: str) -> bool:

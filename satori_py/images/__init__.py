@@ -6,5 +6,7 @@ intrinsic sizes (:mod:`.formats`), decoding what resvg cannot (:mod:`.decode`), 
 limits an image is held to before it is embedded (:mod:`.checks`, :mod:`.svg_work`)
 and inline ``<svg>`` elements as SVG documents (:mod:`.inline_svg`). The layout
 loads the image of each replaced element here (:func:`.replaced.replaced_image`) to
-size it, and keeps the result on the render box; the painter draws that result.
+size it, and keeps the result on the render box; after layout it loads the
+``url()`` images of background and mask layers (:mod:`.layers`) onto the boxes too.
+The painter draws those results and loads nothing.
 """

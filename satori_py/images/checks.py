@@ -25,7 +25,6 @@ import base64
 import binascii
 import html
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from urllib.parse import unquote_to_bytes
 
@@ -33,7 +32,7 @@ from ..errors import ImageError, LimitError
 from ..limits import active
 from . import formats as fmt
 from .svg_geometry import local
-from .svg_work import svg_work
+from .svg_work import SvgSource, svg_work
 
 __all__ = ["check_data_uri", "check_drawn_svg", "check_href", "check_raster", "check_svg"]
 
@@ -62,18 +61,20 @@ def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_on
     active().check_pixels(width, height, what=what)
 
 
-def check_svg(text: str, outer_depth: int = 0) -> int:
+def check_svg(source: str | SvgSource, outer_depth: int = 0) -> int:
     """Raise LimitError when an SVG image nests too deeply or embeds an image over a limit.
 
     ``outer_depth`` is the depth of the SVG images this one is embedded in. Returns the
     filter work (:mod:`.svg_work`) of the SVG images it embeds, for the caller to count.
+    Give it the :class:`~.svg_work.SvgSource` that ``svg_work`` reads too: one parse.
     """
+    document = source if isinstance(source, SvgSource) else SvgSource(source)
     limit = active().limits.max_depth
-    depth = outer_depth + _element_depth(text)
+    depth = outer_depth + _element_depth(document.text)
     if depth > limit:
         raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
                          f"{limit}.", limit="max_depth")
-    return sum(check_href(value, depth) for value in _hrefs(text))
+    return sum(check_href(value, depth) for value in _hrefs(document))
 
 
 def check_href(value: str, outer_depth: int = 0) -> int:
@@ -83,14 +84,14 @@ def check_href(value: str, outer_depth: int = 0) -> int:
     return check_data_uri(value, outer_depth) if value[:5].lower() == "data:" else 0
 
 
-def _hrefs(text: str) -> Iterator[str]:
+def _hrefs(document: SvgSource) -> Iterator[str]:
     """The ``href`` values of an SVG document's elements, as resvg reads them (only its
     ``data:`` URIs when the document is not XML that expat parses)."""
+    text = document.text
     if not _MAY_EMBED.search(text):
         return
-    try:
-        root = ET.fromstring(text)
-    except (ET.ParseError, ValueError):
+    root = document.root()
+    if root is None:
         # resvg reads XML as strictly, so this only guards against a parser difference.
         for match in _DATA_HREF.finditer(text):
             yield html.unescape(match.group(0))
@@ -109,13 +110,13 @@ def check_data_uri(uri: str, outer_depth: int = 0) -> int:
         return 0
     mime = fmt.detect_mime(data)
     if mime == fmt.SVG:
-        text = data.decode("utf-8", "replace")
-        nested = check_svg(text, outer_depth)
+        document = SvgSource(data.decode("utf-8", "replace"))
+        nested = check_svg(document, outer_depth)
         try:
-            width, height, _ = fmt.svg_size(text, uri)
+            width, height, _ = fmt.svg_size(document.text, uri)
         except ImageError:
             width, height = 300.0, 150.0  # resvg draws what it can't size at its default
-        return nested + svg_work(text, width, height, "An SVG image inside an image")
+        return nested + svg_work(document, width, height, "An SVG image inside an image")
     if mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
         check_raster(mime, data, "An embedded image", readable_only=True)
     return 0
@@ -145,7 +146,8 @@ def check_drawn_svg(href: str, width: float, height: float, path: str | None = N
     if not zoom > 1.001:  # (NaN: nothing drawn)
         return
     what = "The SVG image, drawn larger than its size,"
-    extra = svg_work(text, own_width, own_height, what, zoom) - svg_work(text, own_width, own_height, what)
+    document = SvgSource(text)
+    extra = svg_work(document, own_width, own_height, what, zoom) - svg_work(document, own_width, own_height, what)
     if extra > 0:
         active().count_effect(extra, path, what="The SVG image's filter primitives, drawn larger than its size,")
 

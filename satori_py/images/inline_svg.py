@@ -46,12 +46,12 @@ from typing import Any
 
 from ..element import Element
 from ..errors import InvalidElementError, node_context
+from ..js_format import js_text
 from ..js_numbers import js_div, js_to_number, js_truthy, parse_view_box
 from ..limits import active
 from ..style import ComputedStyle
 from ..style.paint_types import SvgElementValues
 from ..style.svg_values import resolve_svg
-from ..style.types import js_text
 from ..svg import SvgNode, escape_text, raw, serialize
 from .checks import check_href
 from .formats import SVG

@@ -52,7 +52,7 @@ from . import formats as fmt
 from .checks import check_data_uri, check_raster, check_svg
 from .decode import avif_to_png
 from .formats import short_src
-from .svg_work import svg_work
+from .svg_work import SvgSource, svg_work
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -66,8 +66,9 @@ class ImageSource:
     (then ``width``/``height`` are 0 and :func:`intrinsic_size` needs the
     element's attributes). ``intrinsic`` is False for an SVG with neither
     ``width`` nor ``height`` (only a ratio), which matters to backgrounds.
-    ``error`` is set, and ``href`` empty, when a download failed. ``work`` is the
-    filter work of an SVG image (:mod:`.svg_work`), counted each time it is loaded.
+    ``error`` is set, and ``href`` empty, when a download failed (:func:`use_image`
+    reports it). ``work`` is the filter work of an SVG image (:mod:`.svg_work`), counted
+    each time it is used.
     ``aspect_ratio`` is the ``preserveAspectRatio`` an inline ``<svg>``'s document is
     fitted in its box with (:mod:`.inline_svg`); None for other images, which are
     stretched over the box (the painter fits them by ``objectFit``).
@@ -114,13 +115,33 @@ def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | 
                base_dir: str | None = None, allow_files: bool = False) -> ImageSource:
     """Resolve an ``<img src>`` (or SVG ``<image href>``, or CSS ``url()``) to an :class:`ImageSource`.
 
-    An SVG image's filter work counts into the render's ``max_effect_pixels`` on every
-    load, cached or not.
+    A failed download is reported, and an SVG image's filter work counts into the
+    render's ``max_effect_pixels``, on every load, cached or not (:func:`use_image`).
     """
-    source = _resolve(src, fetcher, base_dir, allow_files)
+    return use_image(resolve_image(src, fetcher=fetcher, base_dir=base_dir, allow_files=allow_files), src)
+
+
+def resolve_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | None = None,
+                  base_dir: str | None = None, allow_files: bool = False) -> ImageSource:
+    """:func:`load_image` without its effects on the render: a failed download is not
+    reported nor the SVG work counted until :func:`use_image` is given the source."""
+    return _resolve(src, fetcher, base_dir, allow_files)
+
+
+def use_image(source: ImageSource, src: str | bytes | bytearray | memoryview) -> ImageSource:
+    """What loading ``source`` (resolved from ``src``) does to the render: a failed download
+    is reported (a warning, or raised in strict mode), an SVG's filter work is counted."""
+    if source.error is not None:
+        url = _unquoted(src) if isinstance(src, str) else src
+        report(ImageError(source.error, value=url))
     if source.work:
         active().count_effect(source.work, what="The SVG image's filter primitives")
     return source
+
+
+def _unquoted(src: str) -> str:
+    """A source in quotes (``'...'`` / ``"..."``) without them."""
+    return src[1:-1] if len(src) >= 2 and src[0] == src[-1] and src[0] in "'\"" else src
 
 
 def _resolve(src: str | bytes | bytearray | memoryview, fetcher: Fetcher | None,
@@ -137,8 +158,7 @@ def _resolve(src: str | bytes | bytearray | memoryview, fetcher: Fetcher | None,
         return cached
     if not isinstance(src, str) or not src:
         raise ImageError("Image source is not provided.")
-    if len(src) >= 2 and src[0] == src[-1] and src[0] in "'\"":
-        src = src[1:-1]
+    src = _unquoted(src)
     if src.startswith("data:"):
         key = ("data", src, _limits_key())
         cached = CACHE.get(key)
@@ -189,11 +209,9 @@ def from_data_uri(src: str) -> ImageSource:
     if mime == fmt.SVG:
         text = (_decode_base64(payload, src).decode("utf-8", "replace") if is_base64
                 else _decode_percent(payload, src))
-        nested = check_svg(text)
-        width, height, intrinsic = fmt.svg_size(text, src)
+        width, height, intrinsic, work = _checked_svg(text, src)
         href = src if is_base64 else _svg_href(text.encode("utf-8"))
-        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic,
-                           work=nested + svg_work(text, width, height))
+        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, work=work)
     if not is_base64:
         return ImageSource(src, mime, 0.0, 0.0, sized=False, work=check_data_uri(src))
     data = _decode_base64(payload, src)
@@ -249,11 +267,17 @@ def _from_avif(data: bytes) -> ImageSource:
 
 
 def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
-    text = data.decode("utf-8-sig", "replace")
-    nested = check_svg(text)
-    width, height, intrinsic = fmt.svg_size(text, label)
-    work = nested + svg_work(text, width, height)
+    width, height, intrinsic, work = _checked_svg(data.decode("utf-8-sig", "replace"), label)
     return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic, work=work)
+
+
+def _checked_svg(text: str, label: str) -> tuple[float, float, bool, int]:
+    """An SVG image's size (width, height, intrinsic), checked against the limits, and its
+    filter work with that of the images it embeds (one parse for both checks)."""
+    document = SvgSource(text)
+    nested = check_svg(document)
+    width, height, intrinsic = fmt.svg_size(text, label)
+    return width, height, intrinsic, nested + svg_work(document, width, height)
 
 
 def _svg_href(data: bytes) -> str:
@@ -313,8 +337,8 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
     except LimitError:
         raise  # an image over a limit is an error wherever it comes from
     except Exception as exc:  # the reference logs any failure and draws nothing
+        # Reported by use_image (a warning, or raised in strict mode).
         message = f"Can't load image {url}: {getattr(exc, 'message', None) or exc}"
-        report(ImageError(message, value=url))  # a warning, or raised in strict mode
         return ImageSource("", "", 0.0, 0.0, sized=False, error=message)
     CACHE.put(key, source)
     return source

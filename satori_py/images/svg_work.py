@@ -76,8 +76,31 @@ _CONVOLVE_SPEED = 32
 _MAX_WORK = 2 ** 62  # past any limit is as good as infinite (and stays an int)
 
 
-def svg_work(text: str, width: float, height: float, what: str = "An SVG image", zoom: float = 1.0) -> int:
-    """The filter work (pixels, for ``max_effect_pixels``) of the SVG document ``text`` given
+class SvgSource:
+    """An SVG document's text, parsed (expat, which refuses entity expansion bombs) at most
+    once for the checks that read it (:func:`svg_work`, ``checks.check_svg``)."""
+
+    __slots__ = ("text", "_root", "_parsed")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._root: ET.Element | None = None
+        self._parsed = False
+
+    def root(self) -> ET.Element | None:
+        """The parsed document, or None when expat cannot parse it."""
+        if not self._parsed:
+            self._parsed = True
+            try:
+                self._root = ET.fromstring(self.text)
+            except (ET.ParseError, ValueError):
+                self._root = None
+        return self._root
+
+
+def svg_work(source: str | SvgSource, width: float, height: float, what: str = "An SVG image",
+             zoom: float = 1.0) -> int:
+    """The filter work (pixels, for ``max_effect_pixels``) of the SVG document ``source`` given
     ``width`` x ``height`` px and drawn ``zoom`` times that size; LimitError for what is over
     another limit (see the module).
 
@@ -85,11 +108,12 @@ def svg_work(text: str, width: float, height: float, what: str = "An SVG image",
     the cache). A document expat cannot parse is left to resvg (which reads XML as
     strictly) and counts nothing.
     """
+    document = source if isinstance(source, SvgSource) else SvgSource(source)
+    text = document.text
     if not any(mark in text for mark in _MARKS):
         return 0  # nothing counted here (the common case costs one scan)
-    try:
-        root = ET.fromstring(text)
-    except (ET.ParseError, ValueError):
+    root = document.root()
+    if root is None:
         return 0
     # render_png rasterises at its scale: every size on the image grows with it.
     scale = _view_box_scale(root, width, height) * zoom * active().raster_scale

@@ -4,13 +4,15 @@ A :class:`RenderBox` is one element box (or an anonymous box holding a
 paragraph of inline content) with its computed style and the
 :class:`~satori_py.layout.taffy.LayoutNode` that carries its geometry. After
 layout, :func:`.positioning.place` gives every box its absolute border-box
-rectangle.
+rectangle, and :func:`.layer_images.load_layer_images` the images of its
+background and mask layers (a replaced element's image is loaded as it is built).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from .taffy import LayoutNode
 
 
@@ -36,6 +38,8 @@ class RenderBox:
     paragraph_layout: Any = None  # its ParagraphLayout, after layout
     inline_styles: dict[str, Any] = field(default_factory=dict)  # path -> style of inline boxes in it
     atomics: dict[str, RenderBox] = field(default_factory=dict)  # atomic inlines, laid out on their own
-    image: Any = None  # paint.image.ImageSource of a replaced element
+    image: Any = None  # images.source.ImageSource of a replaced element
+    # url() images of its (or its inline boxes') background and mask layers (.layer_images)
+    layer_images: LayerImages = field(default_factory=lambda: NO_LAYER_IMAGES)
     rect: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))  # absolute border box
     near_floats: bool = False  # the paragraph wraps around floats

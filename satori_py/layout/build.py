@@ -202,12 +202,7 @@ class TreeBuilder:
     def finish(self, root: RenderBox) -> LayoutResult:
         """Lay out the boxes :meth:`build` made."""
         width, height = self.viewport
-        try:
-            self._layout.run(root, width=width, height=height)
-        finally:
-            # The layout holds this builder's bound method (a reference cycle): without it, the
-            # render's boxes are freed by reference counting, not left to the cycle collector.
-            del self._layout
+        self._layout.run(root, width=width, height=height)
         return LayoutResult(root, root.node.box.width, root.node.box.height)
 
     # -- elements ----------------------------------------------------------------------------

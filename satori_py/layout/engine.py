@@ -13,6 +13,7 @@ puts them.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -59,10 +60,17 @@ class Layout:
         self._floats: FloatLayout | None = None  # made by the first float (see floats)
         self.flex_fit = FlexFit()
         self.baselines = BaselineAlignment()
-        self.remake_paragraph = remake_paragraph
+        # Held weakly: the builder that remakes paragraphs holds this layout (a reference cycle,
+        # left to the cycle collector when a build is redone and its builder dropped).
+        self._remake_paragraph = weakref.WeakMethod(remake_paragraph)
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
         self._refitted: dict[int, float] = {}  # the width each paragraph's atomics were laid out in
+
+    def remake_paragraph(self, box: RenderBox, items: list[Any]) -> None:
+        remake = self._remake_paragraph()
+        assert remake is not None, "the builder outlives its layout"
+        remake(box, items)
 
     @property
     def floats(self) -> FloatLayout:
@@ -205,11 +213,16 @@ class Layout:
 
     def run(self, root: RenderBox, *, width: float | None, height: float | None) -> None:
         """Lay out the whole tree, then give every box its absolute rectangle."""
-        self._compute(root.node, width, height)
-        origins = Origins(self.positions)
-        origins.add_tree(root.node)
-        self._finish(root, origins)
-        place(root, origins)
+        try:
+            self._compute(root.node, width, height)
+            origins = Origins(self.positions)
+            origins.add_tree(root.node)
+            self._finish(root, origins)
+            place(root, origins)
+        finally:
+            # The floats hold this layout's bound methods (a reference cycle): without them,
+            # the layout is freed by reference counting, not left to the cycle collector.
+            self._floats = None
 
     def _finish(self, box: RenderBox, origins: Origins, parent: RenderBox | None = None) -> None:
         """Lay out paragraphs at their final width; position atomic inlines and floats."""

@@ -214,7 +214,8 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
-                here = resolve_percent_padding(node, parent, walk.inner(parent, "w")) or here
+                here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
+                                               partial(_height_alone, node, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
                                      partial(_content_height, node, parent, lay_out), stale) or here
                 if _is_row(parent) and not stale:
@@ -222,7 +223,8 @@ class FlexFit:
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors)
-                here = resolve_percent_padding(node, parent, walk.inner(parent, "w")) or here
+                here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
+                                               partial(_height_alone, node, lay_out)) or here
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -494,6 +496,11 @@ def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> fl
     content's, at most as wide as the container's content box, without its aspect ratio."""
     sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
     return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+
+
+def _height_alone(item: LayoutNode, lay_out: LayOut, sizes: OwnSizes) -> float:
+    """``item``'s border-box height laid out alone with ``sizes``."""
+    return _measure(item, "h", None, sizes, lay_out)
 
 
 def _measure(item: LayoutNode, axis: str, available: float | str | None, sizes: OwnSizes,

@@ -30,10 +30,10 @@ from typing import Any, Protocol
 
 from ..element import Element, Node, TextNode, parse_element
 from ..errors import LimitError, node_context
+from ..length_range import MAX_LENGTH
 from ..limits import active
 from ..style.computed import ComputedStyle
 from ..style.presets import is_list_box, is_set, js_parse_int
-from ..style.types import MAX_LENGTH
 from ..style.stylesheet import PLACEHOLDER_PROP
 from ..style.values import js_string
 from ..text.processor import js_trim
@@ -165,27 +165,28 @@ def _text_content(nodes: Sequence[Node]) -> str:
 def _select_rows(props: Mapping[str, Any], children: Sequence[Node]) -> list[_Option | _Group]:
     """The options and groups of a select, with the selected options settled like browsers'."""
     rows: list[_Option | _Group] = []
-
-    def visit(nodes: Sequence[Node], group_disabled: bool | None) -> None:
+    # In tree order (an explicit stack: no recursive closure); a group's options are disabled
+    # with it (None: not in a group).
+    pending: list[tuple[Node, bool | None]] = [(node, None) for node in reversed(children)]
+    while pending:
+        node, group_disabled = pending.pop()
         # Only options and top-level groups count: other elements hide what they hold.
-        for node in nodes:
-            if not isinstance(node, Element):
-                continue
-            if node.type == "option":
-                text = js_trim(_HTML_SPACE.sub(" ", _text_content(node.children)))
-                label = node.props.get("label")
-                rows.append(_Option(
-                    label=label if isinstance(label, str) and label else text,
-                    value=_string(node.props["value"]) if is_set(node.props.get("value")) else text,
-                    selected=is_set(node.props.get("selected")),
-                    disabled=is_set(node.props.get("disabled")) or bool(group_disabled),
-                    grouped=group_disabled is not None))
-            elif node.type == "optgroup" and group_disabled is None:
-                label = node.props.get("label")
-                rows.append(_Group("" if label is None else _string(label)))
-                visit(node.children, is_set(node.props.get("disabled")))
-
-    visit(children, None)
+        if not isinstance(node, Element):
+            continue
+        if node.type == "option":
+            text = js_trim(_HTML_SPACE.sub(" ", _text_content(node.children)))
+            label = node.props.get("label")
+            rows.append(_Option(
+                label=label if isinstance(label, str) and label else text,
+                value=_string(node.props["value"]) if is_set(node.props.get("value")) else text,
+                selected=is_set(node.props.get("selected")),
+                disabled=is_set(node.props.get("disabled")) or bool(group_disabled),
+                grouped=group_disabled is not None))
+        elif node.type == "optgroup" and group_disabled is None:
+            label = node.props.get("label")
+            rows.append(_Group("" if label is None else _string(label)))
+            disabled = is_set(node.props.get("disabled"))
+            pending.extend((child, disabled) for child in reversed(node.children))
     options = [row for row in rows if isinstance(row, _Option)]
     value = props.get("value")
     if value is None:

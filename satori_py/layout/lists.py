@@ -143,29 +143,23 @@ def _reversed_start(children: Sequence[Node], name: str) -> int:
     """The initial value of a ``reversed()`` counter without one: the items it counts."""
     total = 0
     first = True
-    done = False
-
-    def visit(nodes: Sequence[Node]) -> None:
-        nonlocal total, first, done
-        for node in nodes:
-            if done or not isinstance(node, Element) or _display(node) == "none":
-                continue
-            increment, set_, resets = _changes(node, name)
-            if increment is not None or set_ is not None:
-                negated = -(increment or 0)
-                if first:
-                    total += negated
-                    first = False
-                if set_ is not None:
-                    total += set_
-                    done = True
-                    return
+    pending = list(reversed(children))  # in tree order (an explicit stack: no recursive closure)
+    while pending:
+        node = pending.pop()
+        if not isinstance(node, Element) or _display(node) == "none":
+            continue
+        increment, set_, resets = _changes(node, name)
+        if increment is not None or set_ is not None:
+            negated = -(increment or 0)
+            if first:
                 total += negated
-            # Descendants of a nested counter are in its scope.
-            if not resets:
-                visit(node.children)
-
-    visit(children)
+                first = False
+            if set_ is not None:
+                return total + set_
+            total += negated
+        # Descendants of a nested counter are in its scope.
+        if not resets:
+            pending.extend(reversed(node.children))
     return total
 
 

@@ -10,18 +10,25 @@ container (a ``maxWidth``, an alignment, a row item): e.g. a text ``div`` with
 inner width doesn't depend on its content, the box gets its percentage paddings in
 px of that width (``FitLimits.padding``, read by :mod:`.taffy_style`) and is laid out
 again. In a container sized by its content they stay Taffy 0.7's: px paddings there
-would feed back into the container's size.
+would feed back into the container's size (a column sized by its content around such
+a text is left shorter than the reference's).
 
-One case stays open: an item sized by its content in a row. Its flex basis is
-measured without its horizontal percentage paddings (they count 0 in a content
-size), which px paddings would add; it keeps those as percentages, and gets only its
-vertical ones in px, so its height can still be a line off the reference's.
+An item sized by its content in a row is measured for its flex basis without its
+horizontal percentage paddings (they count 0 in a content size; px paddings would
+add them), then laid out with them, so its text wraps in a narrower box than its
+basis: it keeps them as percentages, gets its vertical ones in px, and as its
+minimum height its height laid out alone at its width with all its paddings in px
+(``FitLimits.floor_height``; in the row, Taffy 0.7 answers that height from the
+measurement of its basis).
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ..style.types import Percent
 from .fit_boxes import EPS, is_row, px
 from .taffy import LayoutNode
+from .taffy_style import Edges, OwnSizes
 
 __all__ = ["resolve_percent_padding"]
 
@@ -30,24 +37,39 @@ _PADDINGS = ("paddingTop", "paddingRight", "paddingBottom", "paddingLeft")
 Padding = tuple[float | None, float | None, float | None, float | None]
 
 
-def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: float | None) -> bool:
+def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: float | None,
+                            height_alone: Callable[[OwnSizes], float]) -> bool:
     """Give a block container ``node`` its percentage paddings in px of ``parent_inner``,
     the inner width of its container ``parent`` (None: not known without its content).
-    Whether they changed."""
+    ``height_alone``: its border-box height laid out alone with the given sizes. Whether
+    they changed."""
     style = node.style
-    old = node.limits.padding
+    limits = node.limits
     new: Padding | None = None
+    floor: float | None = None
     values = [style.get(key) for key in _PADDINGS]
     if parent_inner is not None and style.get("display") in ("block", "flow-root") \
             and any(isinstance(value, Percent) for value in values):
         top, right, bottom, left = (_resolve(value, parent_inner) for value in values)
-        new = (top, None, bottom, None) if _content_based_in_row(node, parent) else (top, right, bottom, left)
-    if old == new or (old is not None and new is not None and all(
-            (a is None and b is None) or (a is not None and b is not None and abs(a - b) <= EPS)
-            for a, b in zip(old, new))):
-        return False
-    node.limits.padding = new
-    return True
+        if not _content_based_in_row(node, parent):
+            new = (top, right, bottom, left)
+        elif style.get("aspectRatio") is None:  # (a minimum height would change its width)
+            new = (top, None, bottom, None)
+            floor = _floor_height(node, Edges(top, right, bottom, left), height_alone)
+    changed = not _same(limits.padding, new) or not _same_size(limits.floor_height, floor)
+    limits.padding, limits.floor_height = new, floor
+    return changed
+
+
+def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnSizes], float]) -> float:
+    """Its height at its width with ``padding`` (px), as the style's ``boxSizing`` sizes it."""
+    box = node.box
+    border_box = node.style.get("boxSizing") == "border-box"
+    inset_w = padding.left + padding.right + box.border.left + box.border.right
+    inset_h = padding.top + padding.bottom + box.border.top + box.border.bottom
+    width = box.exact_width if border_box else max(0.0, box.exact_width - inset_w)
+    height = height_alone(OwnSizes(width=width, padding=padding, fit_limits=False))
+    return height if border_box else max(0.0, height - inset_h)
 
 
 def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
@@ -58,6 +80,18 @@ def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
     if basis not in (None, "auto"):
         return False
     return px(node.style.get("width")) is None
+
+
+def _same(a: Padding | None, b: Padding | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return all(_same_size(x, y) for x, y in zip(a, b))
+
+
+def _same_size(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= EPS
 
 
 def _resolve(value: object, basis: float) -> float:

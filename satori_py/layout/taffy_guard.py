@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import RenderError
-from ..style.types import MAX_LENGTH
+from ..length_range import MAX_LENGTH
 
 __all__ = ["MAX_LENGTH", "check_style", "finite"]
 

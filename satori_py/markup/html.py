@@ -53,7 +53,7 @@ from ..diagnostics import report
 from ..errors import MarkupError, OptionError
 from .attributes import Location, element_props
 from .classes import TailwindClasses
-from .text import js_trim, jsx_text
+from .text import jsx_text, satori_html_trim
 
 __all__ = ["DIALECTS", "from_html"]
 
@@ -167,7 +167,7 @@ class _Converter:
                  trim_text: bool = False) -> None:
         self.source = source
         self.trim_text = trim_text
-        self.clean_text = js_trim if trim_text else jsx_text
+        self.clean_text = satori_html_trim if trim_text else jsx_text
         self.components = {name.lower(): fn for name, fn in components.items()}
         self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too
 

@@ -9,23 +9,23 @@ Text without a line break is kept as it is, so ``<b>a</b> <i>b</i>`` keeps
 its space. Only spaces and tabs are trimmed: ``&nbsp;`` (U+00A0) stays, as the
 JSX compilers decode entities before they trim.
 
-:func:`js_trim` is satori-html's cleaning instead: every text node trimmed at
+:func:`satori_html_trim` is satori-html's cleaning instead: every text node trimmed at
 both ends (``<b>a</b> <i>b</i>`` loses its space).
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["js_trim", "jsx_text"]
+from ..js_numbers import JS_SPACE
+
+__all__ = ["jsx_text", "satori_html_trim"]
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _NOT_BLANK = re.compile(r"[^ \t]")
-# What JavaScript's String.prototype.trim() removes (ECMA-262's WhiteSpace and
-# LineTerminator: Unicode's Space_Separator, these controls and the BOM), less
-# U+00A0: satori-html trims text before entities are decoded, so the usual
-# no-break space, `&nbsp;`, survives its trim (a literal U+00A0 would not).
-_JS_WHITE_SPACE = ("\t\n\v\f\r \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                   "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+# What satori-html's trim() removes: JavaScript's white space less U+00A0, since
+# satori-html trims text before entities are decoded, so the usual no-break space,
+# `&nbsp;`, survives its trim (a literal U+00A0 would not).
+_SATORI_HTML_SPACE = JS_SPACE.replace("\u00a0", "")
 
 
 def jsx_text(text: str) -> str:
@@ -49,6 +49,6 @@ def jsx_text(text: str) -> str:
     return "".join(out)
 
 
-def js_trim(text: str) -> str:
-    """``text.trim()`` as satori-html applies it to every text node (see ``_JS_WHITE_SPACE``)."""
-    return text.strip(_JS_WHITE_SPACE)
+def satori_html_trim(text: str) -> str:
+    """``text.trim()`` as satori-html applies it to every text node (see ``_SATORI_HTML_SPACE``)."""
+    return text.strip(_SATORI_HTML_SPACE)

@@ -39,13 +39,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..images.source import Fetcher, load_image
-from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent, js_round, token_px
+from ..images.layers import NO_LAYER_IMAGES, LayerImages
+from ..js_format import js_round
+from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
 from .compose import clipped, wrap
-from .geometry import Box, Radii, rect_path
+from .geometry import Box, Radii, rect_path, word_px
 
 __all__ = [
     "Area",
@@ -74,7 +75,7 @@ def box_area(box: Area, padding: Edges, border: Edges, which: str) -> Area:
 
 def _length(word: str | LengthToken, base: float) -> float:
     """A word read as a length (a keyword where a length goes is 0, as the reference's NaN)."""
-    px = None if isinstance(word, str) else token_px(word, base)
+    px = word_px(word, base)
     return 0.0 if px is None else px
 
 
@@ -188,12 +189,13 @@ def _rounded(image_size: float, area_size: float) -> float:
 
 
 def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: str,
-                *, fetcher: Fetcher | None = None, mask: bool = False) -> tuple[str, SvgNode] | None:
+                *, images: LayerImages = NO_LAYER_IMAGES, mask: bool = False) -> tuple[str, SvgNode] | None:
     """One layer as a ``<pattern>`` (id ``{id_base}``) for shapes of ``box``, or a linear or
     radial gradient (id ``{id_base}-g``) when one tile covers ``box`` exactly; None for ``none``.
 
     ``area`` is the positioning area (``box`` when None). ``mask`` paints
-    gradients white with their alpha, for ``mask-image``.
+    gradients white with their alpha, for ``mask-image``. A ``url()`` image is
+    one of ``images``, loaded before paint (:mod:`satori_py.images.layers`).
     """
     image = layer.image
     if isinstance(image, str) and image.strip() == "none":
@@ -205,7 +207,7 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
 
     href, image_width, image_height, intrinsic = "", 0.0, 0.0, True
     if isinstance(image, str):
-        source = load_image(image[4:-1], fetcher=fetcher)
+        source = images[image].drawn()
         if not source.drawable:
             return None
         href, image_width, image_height, intrinsic = source.href, source.width, source.height, source.intrinsic
@@ -306,12 +308,13 @@ def _color_fill(color: Any) -> str | None:
 
 
 def background_layers(x: float, y: float, width: float, height: float, style: Mapping[str, Any],
-                      radii: Radii, *, id_prefix: str, fetcher: Fetcher | None = None,
+                      radii: Radii, *, id_prefix: str, images: LayerImages = NO_LAYER_IMAGES,
                       padding: Edges = (0.0, 0.0, 0.0, 0.0), border: Edges = (0.0, 0.0, 0.0, 0.0),
                       text_clip: str | None = None) -> tuple[list[SvgNode], list[SvgNode]]:
     """The background of the border box ``x, y, width, height``: (shapes in paint order, defs).
 
-    ``padding`` and ``border`` are (top, right, bottom, left) px. Pattern ids
+    ``padding`` and ``border`` are (top, right, bottom, left) px; ``images`` are the
+    layers' ``url()`` images (:mod:`satori_py.images.layers`). Pattern ids
     are ``{id_prefix}-bg{i}`` (layer ``i`` as listed), the clip mask
     ``{id_prefix}-bgclip``. With ``backgroundClip: text`` the shapes are
     clipped by the clip path ``text_clip`` (the element's glyphs, which the
@@ -330,7 +333,7 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
     layers = list(enumerate(_layers(style)))
     for index, layer in reversed(layers):  # the first layer is on top
         drawn = image_layer(layer, box, box_area(box, padding, border, layer.origin),
-                            f"{id_prefix}-bg{index}", fetcher=fetcher)
+                            f"{id_prefix}-bg{index}", images=images)
         if drawn is not None:
             blend = (layer.blend_mode or "").strip().lower()
             fills.append((f"url(#{drawn[0]})", blend if blend and blend != "normal" else None))

@@ -25,6 +25,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..js_format import js_number
+from ..length_range import top_level
 from ..style.paint_types import (
     BoxLength,
     CircleShape,
@@ -32,6 +34,7 @@ from ..style.paint_types import (
     ClipShape,
     EllipseShape,
     InsetShape,
+    OfBox,
     PathShape,
     PolygonShape,
     ShapeArc,
@@ -39,9 +42,8 @@ from ..style.paint_types import (
     ShapeCurve,
     ShapeFunction,
     ShapePoint,
-    box_length,
 )
-from ..style.types import Percent, js_number, top_level
+from ..style.types import Percent
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
@@ -59,8 +61,13 @@ def _num(value: float | None) -> float | None:
     return None if value is None or not math.isfinite(value) else value
 
 
+def _box_length(value: BoxLength, basis: float) -> float | None:
+    """``value`` in px against ``basis``; None where the reference's length is NaN."""
+    return value.px(basis) if isinstance(value, (Percent, OfBox)) else value
+
+
 def _length(value: BoxLength | None, basis: float) -> float | None:
-    return None if value is None else _num(box_length(value, basis))
+    return None if value is None else _num(_box_length(value, basis))
 
 
 # -- basic shapes (shape.ts) ------------------------------------------------------------------
@@ -68,7 +75,7 @@ def _length(value: BoxLength | None, basis: float) -> float | None:
 def _inset(shape: InsetShape, width: float, height: float, style: Style) -> SvgNode:
     def css(value: float | Percent, basis: float) -> float:
         # Clamped like every length: inset(1e308px) made an infinite rectangle.
-        return top_level((_num(box_length(value, basis)) or 0.0) if isinstance(value, Percent) else value)
+        return top_level((_num(_box_length(value, basis)) or 0.0) if isinstance(value, Percent) else value)
 
     offsets = [css(v, height if i % 2 == 0 else width) for i, v in enumerate(shape.offsets)]
     x, y = offsets[3], offsets[0]
@@ -143,7 +150,7 @@ def _pt(point: Point) -> str:
 
 
 def _axis(value: BoxLength, from_end: bool, basis: float) -> float:
-    px = box_length(value, basis) or 0.0
+    px = _box_length(value, basis) or 0.0
     return basis - px if from_end else px
 
 
@@ -168,9 +175,9 @@ def _control(control: ShapeControl, start: Point, end: Point, width: float, heig
 def _arc(arc: ShapeArc, current: Point, width: float, height: float) -> tuple[str, Point]:
     endpoint = _end(arc.by, arc.point, current, width, height)
     if arc.diagonal:
-        rx = ry = box_length(arc.rx, math.sqrt(width * width + height * height) / math.sqrt(2)) or 0.0
+        rx = ry = _box_length(arc.rx, math.sqrt(width * width + height * height) / math.sqrt(2)) or 0.0
     else:
-        rx, ry = box_length(arc.rx, width) or 0.0, box_length(arc.ry, height) or 0.0
+        rx, ry = _box_length(arc.rx, width) or 0.0, _box_length(arc.ry, height) or 0.0
     return (f" A{_f(abs(rx))},{_f(abs(ry))} {_f(arc.rotation)} {arc.large} {arc.sweep} {_pt(endpoint)}",
             endpoint)
 
@@ -211,7 +218,7 @@ def shape_path(shape: ShapeFunction, width: float, height: float) -> str:
         else:
             axis = 0 if command.command == "hline" else 1
             basis = width if axis == 0 else height
-            resolved = box_length(command.coord, basis) or 0.0
+            resolved = _box_length(command.coord, basis) or 0.0
             coords = list(current)
             coords[axis] = coords[axis] + resolved if command.by else resolved
             current = (coords[0], coords[1])

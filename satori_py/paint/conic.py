@@ -23,8 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
-from ..style.types import ColorStop, ConicGradient, LayerWords, LengthToken, Method, Offset, js_round, token_px
+from ..js_format import js_round
+from ..style.types import ColorStop, ConicGradient, LayerWords, LengthToken, Method, Offset
 from ..svg import SvgNode, fmt
+from .geometry import word_px
 from .gradient_stops import apply_hint
 
 __all__ = ["ConicStop", "conic_center", "conic_content", "resolve_conic_stops"]
@@ -64,7 +66,7 @@ def conic_center(position: LayerWords, w: float, h: float) -> tuple[float, float
             y = keyword[1] * h
 
     def resolve(token: str | LengthToken, base: float, fallback: float | None) -> float | None:
-        value = None if isinstance(token, str) else token_px(token, base)
+        value = word_px(token, base)
         return fallback if value is None else value
 
     if lengths and len(tokens) <= 2:

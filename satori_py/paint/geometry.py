@@ -19,12 +19,21 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..style.types import Calc, Percent
+from ..style.types import Calc, LengthToken, Percent
 from ..svg import fmt
 from .box_shape import CORNERS, ROUND, Box, Corner, Point, Radii
 
 __all__ = ["CORNERS", "Box", "Radii", "clamp_radii", "corner_shapes", "edge_path", "rect_path",
-           "resolve_radii"]
+           "resolve_radii", "word_px"]
+
+
+def word_px(word: str | LengthToken, basis: float) -> float | None:
+    """A word of a background, mask or gradient as the style stage read it, in px: a
+    percentage of ``basis`` (:meth:`~satori_py.style.types.Percent.px`); None for a
+    keyword or a word that is not a length (the reference's NaN)."""
+    if isinstance(word, Percent):
+        return word.px(basis)
+    return None if isinstance(word, str) else word
 
 # -- radii ----------------------------------------------------------------------------------
 

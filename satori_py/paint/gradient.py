@@ -41,10 +41,10 @@ from ..style.types import (
     Offset,
     Percent,
     RadialGradient,
-    token_px,
 )
 from ..svg import AttrValue, SvgNode, fmt
 from .conic import conic_content
+from .geometry import word_px
 from .gradient_stops import Stop, normalize_stops, resolve_math_positions
 
 __all__ = [
@@ -207,7 +207,7 @@ def _axis(offset: Offset | None, base: float) -> float:
     if offset is None:
         px = None
     else:
-        px = token_px(Percent(offset.number), base) if offset.unit == "%" else offset.px
+        px = Percent(offset.number).px(base) if offset.unit == "%" else offset.px
     return base / 2 if px is None else px
 
 
@@ -247,7 +247,7 @@ def _ending_shape(g: RadialGeometry, sizes: Sequence[str | LengthToken], w: floa
     if not any(s in _EXTENTS for s in sizes):
         # (A negative size is an error of the style stage.)
         def px(word: str | LengthToken, base: float) -> float:
-            value = None if isinstance(word, str) else token_px(word, base)
+            value = word_px(word, base)
             return math.nan if value is None else value
 
         if circle:

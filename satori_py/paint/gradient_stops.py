@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..colorspaces import SpaceColor, interpolate, to_rgba_tuple
+from ..js_format import js_round, serialize_color
 from ..js_numbers import js_div
+from ..length_range import top_level
 from ..style.types import (
     MATH_POSITION,
     RGBA,
@@ -25,9 +27,6 @@ from ..style.types import (
     Method,
     Offset,
     StopColor,
-    js_round,
-    serialize_color,
-    top_level,
 )
 
 __all__ = [

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..images.source import Fetcher
+from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..style.paint_types import MaskLayer
 from ..style.types import BackgroundLayer
 from ..svg import SvgNode, fmt
@@ -70,8 +70,9 @@ def _rect(x: float, y: float, w: float, h: float, **attrs: Any) -> SvgNode:
 
 
 def build_mask(mask_id: str, box: tuple[float, float, float, float], style: Style, *,
-               padding: Edges, border: Edges, fetcher: Fetcher | None = None) -> list[SvgNode]:
-    """The ``<mask id=mask_id>`` (and masks it is built from) of the element, or [] for none."""
+               padding: Edges, border: Edges, images: LayerImages = NO_LAYER_IMAGES) -> list[SvgNode]:
+    """The ``<mask id=mask_id>`` (and masks it is built from) of the element, or [] for none;
+    ``images`` are its layers' ``url()`` images, loaded before paint."""
     layers: tuple[MaskLayer, ...] = style.get("maskImage") or ()
     if not layers:
         return []
@@ -80,7 +81,7 @@ def build_mask(mask_id: str, box: tuple[float, float, float, float], style: Styl
         origin = _box(layer.origin)
         area = None if origin == "border-box" else box_area(box, padding, border, origin)
         bg = BackgroundLayer(layer.image, layer.position, layer.size, layer.repeat, origin, layer.clip)
-        drawn = image_layer(bg, box, area, f"{mask_id}-p{i}", fetcher=fetcher, mask=True)
+        drawn = image_layer(bg, box, area, f"{mask_id}-p{i}", images=images, mask=True)
         if drawn is None:
             continue  # a `none` layer does not mask
         pattern_id, pattern = drawn

@@ -194,9 +194,8 @@ def _formatting(style: Any) -> str:
 
 
 class Painter:
-    def __init__(self, *, debug: bool = False, fetcher: Any = None) -> None:
+    def __init__(self, *, debug: bool = False) -> None:
         self.debug = debug
-        self.fetcher = fetcher
         self.defs: list[SvgNode] = []
         self.viewport = (0.0, 0.0)
         self.backdrop = False
@@ -291,7 +290,7 @@ class Painter:
                 drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,  # type: ignore[arg-type]
                                  border=border_widths(style), radii=resolve_radii(style, fw, fh),
                                  uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
-                                 border_clip=scope.clip, viewport=self.viewport, fetcher=self.fetcher,
+                                 border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
                                  debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
             raw = _number(style.get("opacity"))
@@ -382,7 +381,7 @@ class Painter:
             from .mask import build_mask  # here: masks (and the gradients they use) are rare
 
             mask_defs = build_mask(mask_id, (r.x, r.y, r.width, r.height), style, padding=padding,
-                                   border=border, fetcher=self.fetcher)
+                                   border=border, images=box.layer_images)
         self.defs.extend(mask_defs)
         # The element and its descendants take its mask image instead of their ancestors' mask.
         own_mask = mask_id if mask_defs else mask
@@ -427,7 +426,7 @@ class Painter:
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
-            text_clip=text_clip_id, fetcher=self.fetcher, debug=self.debug)
+            text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)
         check_raster_cost((*drawn.nodes, *drawn.defs, *mask_defs), self.viewport, matrix, box.path)
         self.backdrop = self.backdrop or drawn.backdrop

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..cache import BoundedCache
 from ..diagnostics import counting_reports
+from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..layout.boxes import RenderBox
 from ..limits import active
 from ..svg import SvgNode
@@ -57,7 +58,8 @@ def _outline(x: float, y: float, w: float, h: float, radii: Radii, matrix: str |
 def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, border: Edges,
              radii: Radii, uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
              viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
-             text_clip: str | None = None, fetcher: Any = None, debug: bool = False, keep: bool = True) -> Drawn:
+             text_clip: str | None = None, images: LayerImages = NO_LAYER_IMAGES, debug: bool = False,
+             keep: bool = True) -> Drawn:
     """The shapes of a box with ``style`` at ``rect`` (its border box, x, y, width, height).
 
     ``padding`` is resolved (top, right, bottom, left), ``border`` the used border
@@ -72,15 +74,16 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     neither the element's own ``clipPath`` nor a mask applies to it.
 
     ``style`` is immutable, and ``border`` and ``radii`` follow from it and the
-    box; with ``keep``, what a box without replaced content or ``url()``
-    backgrounds (which load through ``fetcher`` and may report) draws is kept
+    box; ``images`` are its layers' ``url()`` images, loaded before paint. With
+    ``keep``, what a box without replaced content or ``url()`` backgrounds (which may
+    report as they are drawn) draws is kept
     per (style object, box, ids, clips) in a bounded memo, when drawn without a
     report: warm renders of a card draw the same boxes again. The nodes are then
     shared between renders: nothing may change them in place (:mod:`.compose`
     copies).
     """
     args = (style, rect, padding, border, radii, uid, matrix, clip, mask, border_clip, viewport, image,
-            under_transform, text_clip, fetcher, debug)
+            under_transform, text_clip, images, debug)
     if not keep or image is not None or _loads_images(style):
         return _draw_box(*args)
     key = (style.token, rect, padding, uid, matrix, clip, mask, border_clip, viewport, under_transform,
@@ -130,7 +133,7 @@ def _loads_images(style: Any) -> bool:
 def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edges, border: Edges, radii: Radii,
               uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
               viewport: tuple[float, float], image: Any, under_transform: bool, text_clip: str | None,
-              fetcher: Any, debug: bool) -> Drawn:
+              images: LayerImages, debug: bool) -> Drawn:
     out = Drawn()
     if style.get("visibility", "visible") == "hidden":
         return out
@@ -147,7 +150,7 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
             content.append(shape)
             out.backdrop = True
 
-    shapes, defs = background_layers(x, y, w, h, style, radii, id_prefix=f"bg-{uid}", fetcher=fetcher,
+    shapes, defs = background_layers(x, y, w, h, style, radii, id_prefix=f"bg-{uid}", images=images,
                                      padding=padding, border=border, text_clip=text_clip)
     out.defs.extend(defs)
     content.extend(shapes)

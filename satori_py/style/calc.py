@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Literal, cast
 
 from ..frozen import Frozen, set_field
-from .types import Calc, CalcNode, _evaluate, top_level
+from ..length_range import top_level
+from .types import Calc, CalcNode, _evaluate
 from .values import MATH_FUNCTION
 
 __all__ = ["MathValue", "parse_math"]

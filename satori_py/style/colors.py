@@ -27,8 +27,9 @@ from ..colorspaces import (
     to_rgba_tuple,
 )
 from ..frozen import Frozen, set_field
+from ..js_format import js_round, serialize_color
 from .named_colors import NAMED_COLORS
-from .types import RGBA, js_round, serialize_color
+from .types import RGBA
 
 __all__ = [
     "BLACK",

@@ -376,8 +376,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     values.update(typed)
     values.update(expanded.variables)
     set_colors |= {name for name in _INHERITED_CURRENT if name in declared}
-    values["aspectRatioAuto"] = bool(declared.get("_aspectRatioAuto"))
-    values.pop("_aspectRatioAuto", None)
+    values["aspectRatioAuto"] = expanded.aspect_ratio_auto
     declared_keys = frozenset(declared)
     own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
     if own_ratio is None:

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from ..length_range import finite_length
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
-from .values import (MATH_FUNCTION, LengthContext, check_keyword, finite_length, js_string, length_to_number,
-                     parse_css_dimension)
+from .values import MATH_FUNCTION, LengthContext, check_keyword, js_string, length_to_number, parse_css_dimension
 
 __all__ = [
     "INVALID",

@@ -19,16 +19,17 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
+from ..js_format import js_number
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
 from .font import parse_font_shorthand
 from .paint_shorthands import PAINT_HANDLERS
 from .purify import purify
-from .shorthands import BOX_HANDLERS
+from .shorthands import BOX_HANDLERS, aspect_ratio_auto
 from .supported import unsupported_property
 from .types import RGBA
-from .values import js_number, js_string, unreadable
+from .values import js_string, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
@@ -267,6 +268,9 @@ class Expanded:
 
     ``color_text`` is the current colour as written (the reference keeps the
     string, so an invalid colour stays invalid where currentColor is used).
+    ``aspect_ratio_auto``: an ``aspectRatio`` declaration paired ``auto`` with its
+    ratio (replaced elements keep their natural ratio); a later declaration of the
+    property does not clear it.
     """
 
     declared: dict[str, Any] = field(default_factory=dict)
@@ -275,6 +279,7 @@ class Expanded:
     color_text: str = "black"
     color_declared: bool = False
     warned: set[str] = field(default_factory=set)  # longhands whose declaration was warned about
+    aspect_ratio_auto: bool = False
 
 
 def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
@@ -346,6 +351,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             report(unreadable(name, text))
             continue
         out.declared.update(longhands)
+        if name == "aspectRatio" and aspect_ratio_auto(text):
+            out.aspect_ratio_auto = True
         if warnings != before:
             out.warned.update(longhands)
     return out

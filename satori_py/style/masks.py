@@ -19,12 +19,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import StyleError
+from ..js_format import js_number
 from . import valueparser as vp
 from .background import layer_words
 from .gradients import is_gradient, parse_gradient
 from .paint_types import MaskLayer
 from .types import RGBA
-from .values import LengthContext, js_number, split_top_level
+from .values import LengthContext, split_top_level
 
 __all__ = ["MASK_PROPERTIES", "expand_mask", "mask_layers", "masks_of"]
 

@@ -4,14 +4,14 @@ Owns the immutable values the style stage makes of ``filter`` and
 ``backdropFilter`` and of ``clipPath`` (more paint layers join as they move
 from paint/ to the style stage, issue 13): the painter reads them and never
 parses CSS. Lengths are px; what needs the box's size is a :data:`BoxLength`,
-which :func:`box_length` resolves against the size the painter gives it.
+whose ``px`` method resolves it against the size the painter gives it.
 """
 from __future__ import annotations
 
 from typing import Any, Literal
 
 from ..frozen import Frozen, set_field
-from .types import MAX_LENGTH, Gradient, LayerWords, Percent
+from .types import Gradient, LayerWords, Percent
 
 __all__ = [
     "BoxLength",
@@ -34,7 +34,6 @@ __all__ = [
     "ShapeLine",
     "ShapePoint",
     "SvgElementValues",
-    "box_length",
 ]
 
 
@@ -80,20 +79,13 @@ class OfBox(Frozen):
     def __init__(self, fraction: float) -> None:
         set_field(self, "fraction", fraction)
 
+    def px(self, basis: float) -> float:
+        return self.fraction * basis
+
 
 # px, a percentage of the basis (``lengthToNumber``: ``value / 100 * basis``, clamped like
-# a length), or a keyword's fraction of it.
+# a length: Percent.px), or a keyword's fraction of it (OfBox.px).
 BoxLength = float | Percent | OfBox
-
-
-def box_length(value: BoxLength, basis: float) -> float | None:
-    """``value`` in px against ``basis``; None where the reference's length is NaN."""
-    if isinstance(value, OfBox):
-        return value.fraction * basis
-    if isinstance(value, Percent):
-        px = value.value / 100 * basis
-        return None if px != px else max(-MAX_LENGTH, min(MAX_LENGTH, px))
-    return value
 
 
 # -- clipPath -------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ from typing import Any
 
 from ..frozen import Frozen, set_field
 from ..js_numbers import parse_view_box
+from ..length_range import finite_length
 from .types import Percent, Size
-from .values import LengthContext, finite_length, js_to_number, length_to_number
+from .values import LengthContext, js_to_number, length_to_number
 
 __all__ = ["ReplacedSize", "image_size", "natural_height_for", "svg_size"]
 

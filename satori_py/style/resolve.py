@@ -17,16 +17,16 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import SatoriError, StyleError
+from ..length_range import MAX_LENGTH, finite_length
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
-from .types import MAX_LENGTH, BackgroundLayer, Calc, LineHeight
+from .types import BackgroundLayer, Calc, LineHeight
 from .values import (
     MATH_FUNCTION,
     LengthContext,
     js_string,
     js_to_number,
     length_to_number,
-    finite_length,
     unit_to_px,
     unreadable,
 )

@@ -78,16 +78,13 @@ def _declaration_error(name: str, value: str) -> tuple[str, str | None] | None:
 def _supported(sheets: list[list[Item]]) -> dict[str, bool]:
     """Whether the declarations of ``@supports`` conditions are valid, checked like declarations."""
     found: list[str] = []
-
-    def visit(items: Iterable[Item]) -> None:
-        for item in items:
-            if isinstance(item, AtRule) and item.kind == "supports":
-                supports_declarations(item.prelude, found)
-            if not isinstance(item, Declaration) and item.body:
-                visit(item.body)
-
-    for items in sheets:
-        visit(items)
+    pending = [item for items in reversed(sheets) for item in reversed(items)]  # in order
+    while pending:
+        item = pending.pop()
+        if isinstance(item, AtRule) and item.kind == "supports":
+            supports_declarations(item.prelude, found)
+        if not isinstance(item, Declaration) and item.body:
+            pending.extend(reversed(item.body))
     supported: dict[str, bool] = {}
     for text in found:
         name, _, value = text.partition(":")
@@ -263,12 +260,25 @@ def apply_sheets(element: Element, texts: list[str], viewport: Viewport, on_styl
         return element
 
     root = build_nodes(element)
-    nodes: list[SheetNode] = []
+    nodes = list(_preorder(root))
+    try:
+        return _apply(root, nodes, compiler, initial, container_sizes, viewport, on_style_error)
+    finally:
+        # A node's parent lists it among its children (a reference cycle per node): unlinked,
+        # the tree is freed by reference counting, not left to the cycle collector.
+        for node in nodes:
+            node.parent = None
+            node.siblings.clear()
+
+
+def _apply(root: SheetNode, nodes: list[SheetNode], compiler: _Compiler, initial: InitialValues | None,
+           container_sizes: ContainerSizes | None, viewport: Viewport, on_style_error: ErrorSink | None
+           ) -> Element:
     containers = 0
     queries = compiler.container_rules or compiler.container_units
     index = RuleIndex(compiler.rules)
     # Rules are matched first, so that only the declarations that apply are validated.
-    for node in _preorder(root):
+    for node in nodes:
         rules = index.candidates(node)
         node.matched = {"": match_rules(node, rules, container_sizes)}
         # Containers are known before their descendants and their own pseudo-elements match.
@@ -280,10 +290,9 @@ def apply_sheets(element: Element, texts: list[str], viewport: Viewport, on_styl
             node.matched["after"] = match_rules(node, rules, container_sizes, "after")
         if node.type == "input" and not node.svg:
             node.matched["placeholder"] = match_rules(node, rules, container_sizes, "placeholder")
-        nodes.append(node)
     context = StyleContext(_invalid_declarations(nodes, on_style_error), initial,
                            (container_sizes, viewport) if compiler.container_units else None)
-    return _with_paths(_rebuild(root, context), element.path)
+    return _with_paths(_rebuild(root, context), root.element.path)
 
 
 def _rebuild(node: SheetNode, context: StyleContext) -> Element:

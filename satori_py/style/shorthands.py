@@ -24,6 +24,7 @@ from .values import MATH_FUNCTION, check_keyword, js_string, split_values
 __all__ = [
     "BORDER_STYLES",
     "BOX_HANDLERS",
+    "aspect_ratio_auto",
     "expand_edges",
     "invalid_value",
     "parse_line_width",
@@ -223,7 +224,7 @@ def _aspect_ratio(value: Any) -> dict[str, Any]:
         if value < 0:
             raise StyleError(f'Invalid aspect ratio: "{js_string(value)}".', value=value)
         return {"aspectRatio": float(value) if value > 0 else "auto"}
-    tokens = value.strip().lower().split()
+    tokens = _ratio_tokens(value)
     auto = "auto" in tokens
     ratio = " ".join(t for t in tokens if t != "auto")
     if not ratio and auto and len(tokens) == 1:
@@ -233,10 +234,18 @@ def _aspect_ratio(value: Any) -> dict[str, Any]:
         raise StyleError(f'Invalid aspect ratio: "{value}".', value=value)
     width = float(match.group(1))
     height = 1.0 if match.group(2) is None else float(match.group(2))
-    out: dict[str, Any] = {"aspectRatio": width / height if width > 0 and height > 0 else "auto"}
-    if auto:  # elements with a natural ratio keep it
-        out["_aspectRatioAuto"] = True
-    return out
+    return {"aspectRatio": width / height if width > 0 and height > 0 else "auto"}
+
+
+def _ratio_tokens(value: str) -> list[str]:
+    return value.strip().lower().split()
+
+
+def aspect_ratio_auto(value: Any) -> bool:
+    """Whether a valid ``aspectRatio`` declaration (one its handler took) pairs
+    ``auto`` with a ratio: elements with a natural ratio keep theirs."""
+    tokens = _ratio_tokens(value) if isinstance(value, str) else []
+    return "auto" in tokens and len(tokens) > 1
 
 
 def _z_index(value: Any) -> dict[str, Any]:

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..element import Element, TextNode
+from ..js_format import js_text
 from ..js_numbers import js_truthy
 from .colors import parse_color
 from .computed import ComputedStyle
 from .expand import convert_colors as _convert_color_functions
 from .paint_types import SvgElementValues
-from .types import js_text
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
 __all__ = ["resolve_svg"]

@@ -249,7 +249,8 @@ def _svg_matrix(name: str, args: list[float]) -> list[float] | None:
 
 def svg_transform_to_css(value: str) -> str | None:
     """The ``transform`` attribute of an inline ``<svg>`` as a CSS ``matrix()``, or None."""
-    from .values import js_number, js_to_number
+    from ..js_format import js_number
+    from ..js_numbers import js_to_number
 
     matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
     position = 0

@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 
 from ..colorspaces import SpaceColor
 from ..frozen import Frozen, set_field
-from .js_format import js_number, js_round, js_text, serialize_color
+from ..length_range import finite_length, top_level
 from .named_colors import NAMED_COLORS
 
 __all__ = [
@@ -37,7 +37,6 @@ __all__ = [
     "LineHeight",
     "LinearGradient",
     "MATH_POSITION",
-    "MAX_LENGTH",
     "MathLength",
     "Method",
     "Offset",
@@ -49,13 +48,6 @@ __all__ = [
     "StopColor",
     "TransformFunction",
     "TransformOrigin",
-    "js_number",
-    "finite_length",
-    "js_round",
-    "serialize_color",
-    "js_text",
-    "top_level",
-    "token_px",
 ]
 
 # Reverse table for the shortest CSS form of a colour; the first name wins, so
@@ -139,6 +131,11 @@ class Percent(Frozen):
     def resolve(self, basis: float) -> float:
         return self.value * basis / 100.0
 
+    def px(self, basis: float) -> float | None:
+        """``lengthToNumber``'s reading against ``basis``: ``value / 100 * basis``, clamped
+        like a length (None for NaN)."""
+        return finite_length(self.value / 100 * basis)
+
 
 # A calc() tree: ("num", x) plain number, ("px", x) a length, ("pct", x) a
 # percentage, ("+"|"-"|"*"|"/", a, b), ("min"|"max", (a, ...)),
@@ -147,39 +144,12 @@ class Percent(Frozen):
 CalcNode = tuple[Any, ...]
 
 
-# Lengths past this many px are clamped, as browsers clamp them (Chrome's LayoutUnit range);
-# layout computes in f32 (Taffy), where larger values soon overflow to infinity.
-MAX_LENGTH = 33554431.0
-
-
-def finite_length(value: float) -> float | None:
-    """A length as browsers keep it: clamped to ``MAX_LENGTH`` px (``1e999px`` too); NaN is
-    not a length (None)."""
-    if value != value:
-        return None
-    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
-
-
 # A length word of a background or a gradient as the style stage reads it: px, a Percent of
 # a basis the painter gives, or None when it is not a length.
 LengthToken = float | Percent | None
 # A background's (or mask's) position or size, or a conic centre, as the painter reads
 # them: keywords as they are, the other words read as lengths.
 LayerWords = tuple[str | LengthToken, ...]
-
-
-def token_px(token: LengthToken, basis: float) -> float | None:
-    """``lengthToNumber(word, fontSize, basis)`` of a word read at style time."""
-    if isinstance(token, Percent):
-        return finite_length(token.value / 100 * basis)
-    return token
-
-
-def top_level(value: float) -> float:
-    """A math function's result as CSS Values 4 takes it: NaN is 0, infinities are clamped."""
-    if value != value:
-        return 0.0
-    return max(-MAX_LENGTH, min(MAX_LENGTH, value))
 
 
 def _evaluate(node: CalcNode, basis: float) -> float:

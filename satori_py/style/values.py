@@ -14,8 +14,10 @@ from typing import Any
 
 from ..frozen import Frozen, set_field
 from ..errors import StyleError
+from ..js_format import js_number
 from ..js_numbers import JS_SPACE, js_to_number
-from .types import LengthToken, Percent, finite_length, js_number
+from ..length_range import finite_length
+from .types import LengthToken, Percent
 
 __all__ = [
     "DIMENSION",
@@ -25,12 +27,10 @@ __all__ = [
     "LengthContext",
     "calc_degree",
     "check_keyword",
-    "js_number",
     "js_parse_float",
     "js_string",
     "js_to_number",
     "keyword_error",
-    "finite_length",
     "length_to_number",
     "length_token",
     "parse_css_dimension",
@@ -129,7 +129,7 @@ def unit_to_px(value: float, unit: str, font_size: float, ctx: LengthContext,
 
 
 def length_token(text: str, font_size: float, ctx: LengthContext) -> LengthToken:
-    """A length word read now for the painter (:func:`~.types.token_px`): px, a percentage
+    """A length word read now for the painter (:meth:`~.types.Percent.px`): px, a percentage
     of the basis it is given when painted, or None when it is not a length."""
     match = DIMENSION.match(text.strip())
     if match is not None and match.group(2) == "%":

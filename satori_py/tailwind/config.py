@@ -21,7 +21,7 @@ from typing import Any
 
 from ..cache import BoundedCache
 from ..errors import OptionError
-from ..style.values import js_number
+from ..js_format import js_number
 from .default_theme import DEFAULT_THEME
 from .derive import MISSING, evaluate
 from .units import to_px

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..js_format import js_number
 from ..js_numbers import js_div, js_truthy
-from ..style.values import js_number, js_parse_float, js_string
+from ..style.values import js_parse_float, js_string
 
 __all__ = [
     "Complete", "Context", "Dependent", "Device", "IR", "Ordered", "direction",

@@ -28,7 +28,7 @@ exponent or ``-0`` and without separators other than those of
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import repeat
 from operator import add, mul, neg
 from typing import Any
@@ -232,7 +232,8 @@ def pen_outline(glyph_set: Any, name: str) -> Outline:
 # -- numbers ---------------------------------------------------------------------------
 
 class _Halves(dict[int, str]):
-    """``int(v * 20)`` -> the text of ``v`` rounded to 0.1 half away from zero.
+    """``int(v * 20)`` -> the text of ``v`` rounded to 0.1 half away from zero (after
+    ``prefix``).
 
     Why twenty: the reference computes ``Math.round(v * 10)`` (on ``-v`` for
     negative v). Scaling by 2 is exact, so ``v * 20`` is exactly twice the
@@ -241,12 +242,17 @@ class _Halves(dict[int, str]):
     table lookup per number, exact for every double.
     """
 
+    def __init__(self, prefix: str = "") -> None:
+        super().__init__()
+        self.prefix = prefix
+
     def __missing__(self, k: int) -> str:
         n = (abs(k) + 1) // 2
         q, r = divmod(n, 10)
         text = str(q) if r == 0 else f"{q}.{r}"
         if k < 0 and n:
             text = "-" + text
+        text = self.prefix + text
         if len(self) < 1_000_000:  # a bound; coordinates rarely leave +-50000 px
             self[k] = text
         return text
@@ -254,6 +260,7 @@ class _Halves(dict[int, str]):
 
 _HALVES = _Halves()
 _halves = _HALVES.__getitem__
+_spaced = _Halves(" ").__getitem__  # a y number, after the space that parts it from its x
 
 
 def fmt_tenth(value: float) -> str:
@@ -263,36 +270,59 @@ def fmt_tenth(value: float) -> str:
     return _HALVES[int(value * 20.0)]
 
 
-def _fmt_all(bases: Iterable[float], offsets: Iterable[float]) -> list[str]:
-    """:func:`fmt_tenth` of ``bases[i] + offsets[i]`` for all i, as C-level
-    ``map`` chains: the hot loop of text output. (``math.trunc`` is ``int`` for a
+def _fmt_all(bases: Iterable[float], offsets: Iterable[float], table: Callable[[int], str] = _halves) -> list[str]:
+    """:func:`fmt_tenth` of ``bases[i] + offsets[i]`` for all i (each text from ``table``), as
+    C-level ``map`` chains: the hot loop of text output. (``math.trunc`` is ``int`` for a
     float, at half the cost of calling the type.)"""
-    return list(map(_halves, map(math.trunc, map(mul, map(add, bases, offsets), repeat(20.0)))))
+    return list(map(table, map(math.trunc, map(mul, map(add, bases, offsets), repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
 
-class ScaledOutline(Frozen):
-    """An outline prepared for one scale and skew.
+#: The y numbers an outline keeps filled in, per outline (a line of text per baseline).
+TEMPLATES_PER_OUTLINE = 16
+
+
+class ScaledOutline:
+    """An outline prepared for one scale and skew, and its path data per baseline.
 
     ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
-    point each); ``literals[i]`` is the text before point i's x (a command letter,
-    maybe after a ``Z``, or a space), a space comes before every y, and ``tail``
-    is the text after the last number.
+    point each). The path data of the glyph is ``head``, point 0's x, ``after[0]``,
+    point 1's x, ... as a ``%`` template: ``head`` is the text before point 0's x
+    and ``after[i]`` what follows point i's x up to the next x, less the y: a space
+    and point i's y come first (:meth:`template`), then the next command letter
+    (maybe after a ``Z``) or the closing text, and ``%s`` for the next x. A glyph
+    without points has its whole text in ``head`` (no ``%s``).
+
+    ``templates`` keeps the template of each baseline y the glyph was drawn on (up
+    to :data:`TEMPLATES_PER_OUTLINE`): a glyph drawn again on a line of a card made
+    from the same template, or of the same card with new text, only formats its x
+    numbers. Not a value class: the memo changes (a dict's reads and writes are
+    atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("literals", "tail", "dx", "dy")
+    __slots__ = ("head", "after", "dx", "dy", "templates")
 
-    literals: tuple[str, ...]
-    tail: str
-    dx: tuple[float, ...]
-    dy: tuple[float, ...]
+    def __init__(self, head: str, after: tuple[str, ...], dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
+        self.head = head
+        self.after = after
+        self.dx = dx
+        self.dy = dy
+        self.templates: dict[float, str] = {}
 
-    def __init__(self, literals: tuple[str, ...], tail: str, dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
-        set_field(self, "literals", literals)
-        set_field(self, "tail", tail)
-        set_field(self, "dx", dx)
-        set_field(self, "dy", dy)
+    def template(self, y: float) -> str:
+        """The ``%`` template of the path data of this glyph on baseline ``y``, its x numbers
+        left to fill in."""
+        hit = self.templates.get(y)
+        if hit is None:
+            parts = [self.head] * (2 * len(self.dy) + 1)
+            parts[1::2] = _fmt_all(repeat(y), self.dy, _spaced)
+            parts[2::2] = self.after
+            hit = "".join(parts)
+            if len(self.templates) >= TEMPLATES_PER_OUTLINE:
+                self.templates.clear()
+            self.templates[y] = hit
+        return hit
 
 
 def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOutline:
@@ -311,45 +341,37 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     xs, ys = coords[0::2], coords[1::2]
     # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
     slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
-    return ScaledOutline(tuple(literals), tail, tuple(map(mul, slanted, repeat(scale))),
-                         tuple(map(neg, map(mul, ys, repeat(scale)))))
+    dx = tuple(map(mul, slanted, repeat(scale)))
+    dy = tuple(map(neg, map(mul, ys, repeat(scale))))
+    if not literals:
+        return ScaledOutline(tail, (), dx, dy)
+    return ScaledOutline(literals[0] + "%s", (*map(add, literals[1:], repeat("%s")), tail), dx, dy)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
     """The path data of glyphs placed at ``(x, baseline y)``, concatenated.
 
-    A glyph drawn again on the same baseline (a letter that repeats in a line) has
-    the same y numbers: they are formatted once per call."""
-    literals: list[str] = []
+    Each glyph's template for its baseline (:meth:`ScaledOutline.template`) gets its x
+    numbers, which are formatted together for all the glyphs."""
+    pieces: list[tuple[str, int]] = []
     xbases: list[float] = []
     xoffsets: list[float] = []
-    ynumbers: list[str] = []
-    # (id of the scaled outline, y) -> (that outline, to keep its id, and its y numbers)
-    seen: dict[tuple[int, float], tuple[ScaledOutline, list[str]]] = {}
-    tail = ""
     for scaled, x, y in glyphs:
-        if not scaled.literals:
-            tail += scaled.tail
+        dx = scaled.dx
+        if not dx:
+            pieces.append((scaled.head, 0))
             continue
-        start = len(literals)
-        literals += scaled.literals
-        if tail:
-            literals[start] = tail + literals[start]
-        tail = scaled.tail
-        xoffsets += scaled.dx
-        xbases += (x,) * len(scaled.dx)
-        key = (id(scaled), y)
-        hit = seen.get(key)
-        if hit is None:
-            hit = seen[key] = (scaled, _fmt_all(repeat(y), scaled.dy))
-        ynumbers += hit[1]
-    if not literals:
-        return tail
-    parts: list[str] = [" "] * (4 * len(literals))
-    parts[0::4] = literals
-    parts[1::4] = _fmt_all(xbases, xoffsets)
-    parts[3::4] = ynumbers
-    return "".join(parts) + tail
+        pieces.append((scaled.template(y), len(dx)))
+        xoffsets += dx
+        xbases += (x,) * len(dx)
+    xs = tuple(_fmt_all(xbases, xoffsets))
+    out: list[str] = []
+    i = 0
+    for template, n in pieces:
+        j = i + n
+        out.append(template % xs[i:j])
+        i = j
+    return "".join(out)
 
 
 def glyph_path_d(outline: Outline, x: float, y: float, scale: float, skew: float = 0.0) -> str:

@@ -29,7 +29,12 @@ def test_defaults_are_stretchables_and_every_other_field_is_set() -> None:
     base = Style().to_dict()
     assert {key: _plain(base[key]) for key in DEFAULTS} == _plain(DEFAULTS)
     assert set(taffy_style.taffy_style({})) == set(base)
-    assert _plain(taffy_style.taffy_style({"display": "flex", "boxSizing": "border-box"})) == _plain(base)
+    grid = {"display": "grid", "boxSizing": "border-box"}
+    assert _plain(taffy_style.taffy_style(grid)) == _plain({**base, "display": 2})
+    # Any other node has no track lists (only a grid container reads them: Taffy's default).
+    tracks = ("grid_template_rows", "grid_template_columns", "grid_auto_rows", "grid_auto_columns")
+    assert _plain(taffy_style.taffy_style({"display": "flex", "boxSizing": "border-box"})) == \
+        _plain({**base, **{key: [] for key in tracks}})
 
 
 @pytest.fixture()

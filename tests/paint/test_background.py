@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from satori_py.errors import StyleError
+from satori_py.images.layers import layer_urls, load_layers
 from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
 from satori_py.paint.geometry import Radii, resolve_radii
 from satori_py.style import ComputedStyle
@@ -47,6 +48,7 @@ def layers(width: float, height: float, style: dict[str, Any], edges: Edges | No
            radii: Radii | None = None, **kw: Any) -> tuple[list[SvgNode], list[SvgNode]]:
     padding, border = edges or ((0, 0, 0, 0), (0, 0, 0, 0))
     return background_layers(0, 0, width, height, style, radii or Radii(), id_prefix="n", padding=padding,
+                             images=load_layers(layer_urls(style.get("backgroundImage")), None),
                              border=border, **kw)
 
 
@@ -238,7 +240,8 @@ def test_suite_single_box_cases_match_reference_pixels(slug: str) -> None:
     style = compute_style("div", case.element["props"], root_style(width=width, height=height),
                           viewport=(width, height))
     shapes, defs = background_layers(0, 0, width, height, style, resolve_radii(style, width, height),
-                                     id_prefix="bg")
+                                     id_prefix="bg",
+                                     images=load_layers(layer_urls(style.get("backgroundImage")), None))
     svg = SvgNode("svg", {"width": width, "height": height, "viewBox": f"0 0 {width} {height}",
                           "xmlns": "http://www.w3.org/2000/svg"}, [SvgNode("defs", {}, defs), *shapes])
     verdict = imgdiff.compare(case.reference_png, resvg_bridge.svg_to_png(serialize(svg)))

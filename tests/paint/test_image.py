@@ -563,3 +563,23 @@ def test_image_nodes_always_serialise_to_xml(x: float, y: float, w: float, h: fl
     text = as_svg(shapes, defs)
     ET.fromstring(text)
     assert "nan" not in text.lower() and "inf" not in text.lower()
+
+
+def test_an_svg_image_is_parsed_once_for_its_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its embedded images (checks.check_svg) and its filter work (svg_work) read one parse."""
+    from satori_py.images import svg_work
+
+    parses: list[str] = []
+    real = svg_work.ET.fromstring
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> Any:
+        parses.append(text)
+        return real(text, *args, **kwargs)
+
+    png = base64.b64encode(encode("PNG", size=(2, 2))).decode("ascii")
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><filter id="f"><feFlood/></filter>'
+           f'<image href="data:image/png;base64,{png}" width="2" height="2" filter="url(#f)"/></svg>')
+    clear_image_cache()
+    monkeypatch.setattr(svg_work.ET, "fromstring", counted)
+    source = load_image("data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii"))
+    assert source.work > 0 and parses == [svg]  # (two parses before)

@@ -9,6 +9,7 @@ import pytest
 
 from satori_py import render_svg
 from satori_py.errors import StyleError
+from satori_py.images.layers import layer_urls, load_layers
 from satori_py.paint.mask import build_mask
 from satori_py.style.masks import expand_mask, mask_layers, masks_of
 from satori_py.style.paint_types import MaskLayer
@@ -92,7 +93,9 @@ def test_one_gradient_layer_in_user_space() -> None:
 
 def test_image_layers_mask_with_their_alpha() -> None:
     svg_image = "url(\"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='2' height='2'/>\")"
-    defs = build_mask("m", (0, 0, 10, 10), typed({"maskImage": svg_image}), padding=EDGES, border=EDGES)
+    style = typed({"maskImage": svg_image})
+    defs = build_mask("m", (0, 0, 10, 10), style, padding=EDGES, border=EDGES,
+                      images=load_layers(layer_urls(style.get("maskImage")), None))
     tags = [n.tag for n in defs[0].children]
     assert tags == ["pattern", "filter", "rect"]
     assert defs[0].children[2].attrs["filter"] == "url(#m-0-alpha)"

@@ -18,7 +18,7 @@ from satori_py.diagnostics import report
 from satori_py.errors import StyleError
 from satori_py.paint import background, rect
 from satori_py.paint.geometry import Box, Radii, _edge_path, _fitted, edge_path, resolve_radii
-from satori_py.style.types import RGBA, Percent, token_px
+from satori_py.style.types import RGBA, Percent
 from satori_py.style.values import LengthContext, length_token
 from satori_py.svg import _format, fmt
 
@@ -143,10 +143,11 @@ def test_numbers_equal_as_keys_print_the_same() -> None:
 
 def test_lengths_of_a_zero_basis_keep_its_sign() -> None:
     half = length_token("50%", 16.0, LengthContext())
-    assert half == Percent(50.0) and token_px(half, 0.0) == 0.0
-    negative = token_px(half, -0.0)
+    assert isinstance(half, Percent) and half == Percent(50.0) and half.px(0.0) == 0.0
+    negative = half.px(-0.0)
+    assert negative is not None
     assert negative == 0.0 and math.copysign(1, negative) == -1
-    assert length_token("2em", 16.0, LengthContext()) == 32.0 and token_px(half, 10.0) == 5.0
+    assert length_token("2em", 16.0, LengthContext()) == 32.0 and half.px(10.0) == 5.0
     assert length_token("bogus", 16.0, LengthContext()) is None
 
 

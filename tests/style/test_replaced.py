@@ -38,6 +38,14 @@ def test_image_size(style: dict[str, Any], attrs: dict[str, Any], expected: tupl
     assert size == ReplacedSize(*expected)
 
 
+@pytest.mark.parametrize(("value", "auto"), [("auto 2", True), ("2 AUTO", True), ("2", False), ("auto", False),
+                                             (2, False)])
+def test_a_ratio_paired_with_auto_is_a_typed_flag(value: Any, auto: bool) -> None:
+    style = style_of({"aspectRatio": value}, "img")
+    assert style.get("aspectRatioAuto") is auto
+    assert not [name for name in style.declared if name.startswith("_")]  # no private key
+
+
 @pytest.mark.parametrize(("style", "attrs", "expected"), [
     ({}, {"viewBox": "0 0 100 50"}, (P100, "auto", 2.0)),
     ({}, {}, (300.0, 150.0, None)),

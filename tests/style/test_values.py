@@ -7,12 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from satori_py.js_format import js_number
+from satori_py.length_range import MAX_LENGTH
 from satori_py.style.calc import parse_math
-from satori_py.style.types import MAX_LENGTH, Calc, Percent
+from satori_py.style.types import Calc, Percent
 from satori_py.style.values import (
     LengthContext,
     calc_degree,
-    js_number,
     js_to_number,
     length_to_number,
     split_top_level,

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ...style.values import JS_SPACE, js_number, js_to_number
+from ...js_format import js_number
+from ...style.values import JS_SPACE, js_to_number
 from ..units import Complete, Dependent
 
 __all__ = ["STYLE_PROPS", "color", "color_opacity", "js_parse_int", "remove_opacity_helpers"]

@@ -1,8 +1,8 @@
 """JavaScript's writing of values, as the reference's output has them: ``Math.round``,
 ``String(number)``, ``String(value)`` of attribute values and ``serializeColor``.
 
-A module of its own below :mod:`.types` (which re-exports it), for the style stage and
-the painter alike.
+Below every stage (no CSS parsing): the style stage, the images and the painter
+format numbers with it.
 """
 from __future__ import annotations
 

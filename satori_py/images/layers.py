@@ -1,0 +1,68 @@
+"""The ``url()`` images of background and mask layers, loaded before paint.
+
+The layout stage loads them once the boxes are laid out
+(:func:`satori_py.layout.layer_images.load_layer_images`); a render box carries them,
+keyed by the layer's image as written (``url(...)``), and the painter draws them.
+
+The reference loads a background when it builds a box's shapes, so a box that is
+never drawn (outside the image, say) neither fails nor reports. Loading here keeps
+what it would do to the render as a value: :meth:`LayerImage.drawn`, called where
+the painter draws the layer, raises the error loading raised, reports a failed
+download and counts an SVG's filter work, in the painter's order and node context,
+as loading there did.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..errors import SatoriError
+from .source import Fetcher, ImageSource, resolve_image, use_image
+
+__all__ = ["NO_LAYER_IMAGES", "LayerImage", "LayerImages", "layer_urls", "load_layers"]
+
+
+class LayerImage:
+    """A layer's ``url()`` image as loaded: its source, or the error loading it raised."""
+
+    __slots__ = ("src", "source", "error")
+
+    def __init__(self, src: str, source: ImageSource | None, error: SatoriError | None = None) -> None:
+        self.src = src
+        self.source = source
+        self.error = error
+
+    def drawn(self) -> ImageSource:
+        """The source to draw, with the effects of loading it on the render (see the module)."""
+        if self.error is not None:
+            raise self.error
+        assert self.source is not None
+        return use_image(self.source, self.src)
+
+
+LayerImages = Mapping[str, LayerImage]
+NO_LAYER_IMAGES: LayerImages = MappingProxyType({})
+
+
+def layer_urls(layers: Any) -> Iterator[str]:
+    """The ``url()`` images (as written) of a style's ``backgroundImage`` or ``maskImage`` layers."""
+    if isinstance(layers, (tuple, list)):
+        for layer in layers:
+            image = getattr(layer, "image", None)
+            if isinstance(image, str) and image.startswith("url("):
+                yield image
+
+
+def load_layers(images: Iterable[str], fetcher: Fetcher | None, into: dict[str, LayerImage] | None = None
+                ) -> dict[str, LayerImage]:
+    """Load each ``url(...)`` of ``images`` once (into ``into``), keeping an error as the outcome."""
+    loaded: dict[str, LayerImage] = {} if into is None else into
+    for image in images:
+        if image not in loaded:
+            src = image[4:-1]
+            try:
+                loaded[image] = LayerImage(src, resolve_image(src, fetcher=fetcher))
+            except SatoriError as exc:
+                loaded[image] = LayerImage(src, None, exc)
+    return loaded
