@@ -21,8 +21,8 @@ from satori_py.errors import RenderBusyError
 from satori_py.web.costs import MAX_VISITS, CostMemory, template
 from satori_py.web.job import RenderJob
 from satori_py.web.pool import ThreadPool
-from satori_py.web.settings import PoolSettings
 from tests.web.test_render_pool import WAIT, error, eventually
+from tests.web.test_thread_pool import make_pool as thread_pool  # noqa: F401 - a fixture
 
 _SVG = b"<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'><rect width='4' height='4'/></svg>"
 SMALL = {"width": 60, "height": 30}
@@ -54,21 +54,13 @@ def started(*names: str) -> None:
 
 
 @pytest.fixture
-def make_pool() -> Iterator[Any]:
-    pools: list[ThreadPool] = []
+def make_pool(thread_pool: Any) -> Iterator[Any]:  # noqa: F811 - the imported fixture
+    """test_thread_pool's pools (one worker, a long deadline), the gates opened at the end."""
     STARTED.clear()
     GATES.clear()
-
-    def make(**settings: Any) -> ThreadPool:
-        pool = ThreadPool(PoolSettings.from_env(**{"workers": 1, "deadline": WAIT, **settings}))
-        pools.append(pool)
-        return pool
-
-    yield make
+    yield thread_pool
     for gate in GATES.values():
         gate.set()
-    for pool in pools:
-        pool.shutdown()
 
 
 def costly(pool: ThreadPool, job: RenderJob, wall: float = 1.0) -> RenderJob:
