@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from .frozen import Frozen, set_field
+from .frozen import Frozen
 
 __all__ = ["POLAR", "PREDEFINED_SPACES", "SpaceColor", "convert", "interpolate", "to_rgba_tuple"]
 
@@ -25,16 +25,9 @@ Matrix = tuple[tuple[float, float, float], ...]
 class SpaceColor(Frozen):
     """A parsed colour in its own space, possibly out of the sRGB gamut."""
 
-    __slots__ = ("space", "coords", "alpha")
-
     space: str
     coords: tuple[Coord, Coord, Coord]
     alpha: Coord
-
-    def __init__(self, space: str, coords: tuple[Coord, Coord, Coord], alpha: Coord) -> None:
-        set_field(self, "space", space)
-        set_field(self, "coords", coords)
-        set_field(self, "alpha", alpha)
 
 
 def _multiply(m: Matrix, v: Sequence[float]) -> list[float]:
@@ -69,27 +62,11 @@ _REC_A, _REC_B = 1.09929682680944, 0.018053968510807
 
 
 class _RGBSpace(Frozen):
-    __slots__ = ("to_xyz", "from_xyz", "to_linear", "from_linear", "d50")
-
     to_xyz: Matrix
     from_xyz: Matrix
     to_linear: Callable[[float], float]
     from_linear: Callable[[float], float]
-    d50: bool
-
-    def __init__(
-        self,
-        to_xyz: Matrix,
-        from_xyz: Matrix,
-        to_linear: Callable[[float], float],
-        from_linear: Callable[[float], float],
-        d50: bool = False,
-    ) -> None:
-        set_field(self, "to_xyz", to_xyz)
-        set_field(self, "from_xyz", from_xyz)
-        set_field(self, "to_linear", to_linear)
-        set_field(self, "from_linear", from_linear)
-        set_field(self, "d50", d50)
+    d50: bool = False
 
 
 def _rgb_space(m: Matrix, to_lin: Callable[[float], float], from_lin: Callable[[float], float],

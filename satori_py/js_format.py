@@ -14,12 +14,16 @@ __all__ = ["js_number", "js_round", "js_text", "serialize_color"]
 
 
 class _Color(Protocol):
-    """An sRGB colour (:class:`~.types.RGBA`): channels 0-255, alpha 0-1."""
+    """An sRGB colour (:class:`~.style.types.RGBA`): channels 0-255, alpha 0-1."""
 
-    r: float
-    g: float
-    b: float
-    a: float
+    @property
+    def r(self) -> float: ...
+    @property
+    def g(self) -> float: ...
+    @property
+    def b(self) -> float: ...
+    @property
+    def a(self) -> float: ...
 
 
 def js_round(value: float) -> float:

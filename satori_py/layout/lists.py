@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..element import Element, Node, TextNode
 from ..style.presets import PRESETS
 from ..style.values import js_string
@@ -277,16 +277,9 @@ def list_marker(style: Mapping[str, Any], value: int, ascent: float, path: str) 
 
 
 class MarkerTarget(Frozen):
-    __slots__ = ("index", "nested", "wrap")
-
     index: int
     nested: bool
-    wrap: bool
-
-    def __init__(self, index: int, nested: bool, wrap: bool = False) -> None:
-        set_field(self, "index", index)
-        set_field(self, "nested", nested)
-        set_field(self, "wrap", wrap)
+    wrap: bool = False
 
 
 def find_marker_target(children: Sequence[Node], item_container: bool) -> MarkerTarget:

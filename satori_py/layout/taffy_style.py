@@ -17,7 +17,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..style.types import Percent
 from .taffy_guard import check_style
@@ -90,30 +90,12 @@ class OwnSizes(Frozen):
     still applies (a measurement of its content's size).
     """
 
-    __slots__ = ("width", "height", "padding", "fit_limits", "limits", "ratio")
-
-    width: float | None
-    height: float | Percent | str | None
-    padding: Edges | None
-    fit_limits: bool
-    limits: bool
-    ratio: bool
-
-    def __init__(
-        self,
-        width: float | None = None,
-        height: float | Percent | str | None = None,
-        padding: Edges | None = None,
-        fit_limits: bool = True,
-        limits: bool = False,
-        ratio: bool = True,
-    ) -> None:
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "padding", padding)
-        set_field(self, "fit_limits", fit_limits)
-        set_field(self, "limits", limits)
-        set_field(self, "ratio", ratio)
+    width: float | None = None
+    height: float | Percent | str | None = None
+    padding: Edges | None = None
+    fit_limits: bool = True
+    limits: bool = False
+    ratio: bool = True
 
     def key(self) -> Hashable:
         padding = self.padding

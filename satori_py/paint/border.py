@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..style.types import RGBA
 from ..svg import SvgNode, fmt
 from .compose import url, wrap_one
@@ -40,16 +40,9 @@ _ZERO: Edges = (0.0, 0.0, 0.0, 0.0)
 class Line(Frozen):
     """One side of a border (or outline): its width in px, line style and colour."""
 
-    __slots__ = ("width", "style", "color")
-
     width: float
     style: str
     color: RGBA | None
-
-    def __init__(self, width: float, style: str, color: RGBA | None) -> None:
-        set_field(self, "width", width)
-        set_field(self, "style", style)
-        set_field(self, "color", color)
 
 
 Lines = tuple[Line, Line, Line, Line]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 
 __all__ = ["CORNERS", "ROUND", "Box", "Corner", "Point", "Radii"]
 
@@ -28,27 +28,11 @@ class Radii(Frozen):
     """(rx, ry) per corner (top-left, top-right, bottom-right, bottom-left) and
     each corner's shape (its superellipse parameter; 1 is round)."""
 
-    __slots__ = ("tl", "tr", "br", "bl", "shapes")
-
-    tl: Corner
-    tr: Corner
-    br: Corner
-    bl: Corner
-    shapes: tuple[float, float, float, float]
-
-    def __init__(
-        self,
-        tl: Corner = (0.0, 0.0),
-        tr: Corner = (0.0, 0.0),
-        br: Corner = (0.0, 0.0),
-        bl: Corner = (0.0, 0.0),
-        shapes: tuple[float, float, float, float] = ROUND,
-    ) -> None:
-        set_field(self, "tl", tl)
-        set_field(self, "tr", tr)
-        set_field(self, "br", br)
-        set_field(self, "bl", bl)
-        set_field(self, "shapes", shapes)
+    tl: Corner = (0.0, 0.0)
+    tr: Corner = (0.0, 0.0)
+    br: Corner = (0.0, 0.0)
+    bl: Corner = (0.0, 0.0)
+    shapes: tuple[float, float, float, float] = ROUND
 
     @property
     def corners(self) -> tuple[Corner, Corner, Corner, Corner]:

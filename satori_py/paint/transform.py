@@ -21,7 +21,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..style.types import Calc, Percent, TransformFunction, TransformOrigin
 
 __all__ = ["IDENTITY", "ROOT_STATE", "Mat4", "TransformState", "depth", "is_back_facing",
@@ -154,30 +154,12 @@ class TransformState(Frozen):
     depth. ``perspective`` is the box's ``perspective`` for its children.
     """
 
-    __slots__ = ("world", "base", "local", "preserve3d", "perspective", "behind_viewer")
-
-    world: Mat4
-    base: Mat4
-    local: Mat4
-    preserve3d: bool
-    perspective: Mat4 | None
-    behind_viewer: bool
-
-    def __init__(
-        self,
-        world: Mat4 = IDENTITY,
-        base: Mat4 = IDENTITY,
-        local: Mat4 = IDENTITY,
-        preserve3d: bool = False,
-        perspective: Mat4 | None = None,
-        behind_viewer: bool = False,
-    ) -> None:
-        set_field(self, "world", world)
-        set_field(self, "base", base)
-        set_field(self, "local", local)
-        set_field(self, "preserve3d", preserve3d)
-        set_field(self, "perspective", perspective)
-        set_field(self, "behind_viewer", behind_viewer)
+    world: Mat4 = IDENTITY
+    base: Mat4 = IDENTITY
+    local: Mat4 = IDENTITY
+    preserve3d: bool = False
+    perspective: Mat4 | None = None
+    behind_viewer: bool = False
 
     @property
     def identity(self) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Literal, cast
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..length_range import top_level
 from .types import Calc, CalcNode, _evaluate
 from .values import MATH_FUNCTION
@@ -35,16 +35,9 @@ class _Invalid(Exception):
 class MathValue(Frozen):
     """A parsed math function: ``type`` length or number, and its tree."""
 
-    __slots__ = ("type", "percentage", "tree")
-
     type: Literal["length", "number"]
     percentage: bool
     tree: CalcNode
-
-    def __init__(self, type: Literal["length", "number"], percentage: bool, tree: CalcNode) -> None:
-        set_field(self, "type", type)
-        set_field(self, "percentage", percentage)
-        set_field(self, "tree", tree)
 
     def evaluate(self, basis: float = 0.0) -> float:
         return top_level(_evaluate(self.tree, basis))

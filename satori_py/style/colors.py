@@ -26,7 +26,7 @@ from ..colorspaces import (
     interpolate,
     to_rgba_tuple,
 )
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..js_format import js_round, serialize_color
 from .named_colors import NAMED_COLORS
 from .types import RGBA
@@ -49,41 +49,17 @@ _ANGLE_UNITS = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 
 
 
 class _Channel(Frozen):
-    __slots__ = ("percent", "hue")
-
     percent: float
-    hue: bool
-
-    def __init__(self, percent: float, hue: bool = False) -> None:
-        set_field(self, "percent", percent)
-        set_field(self, "hue", hue)
+    hue: bool = False
 
 
 class _Layout(Frozen):
-    __slots__ = ("space", "channels", "names", "scale", "allow_legacy", "clamp")
-
     space: str
     channels: tuple[_Channel, _Channel, _Channel]
     names: tuple[str, str, str]
-    scale: float
-    allow_legacy: bool
-    clamp: str
-
-    def __init__(
-        self,
-        space: str,
-        channels: tuple[_Channel, _Channel, _Channel],
-        names: tuple[str, str, str],
-        scale: float = 1.0,
-        allow_legacy: bool = False,
-        clamp: str = "",
-    ) -> None:
-        set_field(self, "space", space)
-        set_field(self, "channels", channels)
-        set_field(self, "names", names)
-        set_field(self, "scale", scale)
-        set_field(self, "allow_legacy", allow_legacy)
-        set_field(self, "clamp", clamp)
+    scale: float = 1.0
+    allow_legacy: bool = False
+    clamp: str = ""
 
 
 _HUE = _Channel(0, hue=True)

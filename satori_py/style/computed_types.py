@@ -11,7 +11,7 @@ become where it is not final.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..frozen import Frozen, set_field
 from .keywords import (
@@ -96,7 +96,7 @@ class _Frozen(Frozen):
     """What the groups share: construction by keyword (Frozen gives equality, hash,
     repr, pickling and replace)."""
 
-    __slots__: tuple[str, ...] = ()
+    __slots__: ClassVar[tuple[str, ...]] = ()
     _optional = frozenset[str]()  # the fields that default to None
 
     def __init__(self, **fields: Any) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..errors import SatoriError, StyleError
 from .clip_shapes import parse_clip_margin, parse_clip_path
 from .corner_shape import CORNER_LONGHANDS, corner_shape_value
@@ -35,30 +35,12 @@ class PaintContext(Frozen):
     the viewport, the ``ch`` ratio of its own font, its line height multiplier
     (``lh``; None for ``normal``) and its colour."""
 
-    __slots__ = ("font_size", "parent_font_size", "viewport", "ch_ratio", "line_height", "color")
-
     font_size: float
     parent_font_size: float
     viewport: tuple[float, float]
     ch_ratio: float
     line_height: float | None
     color: RGBA
-
-    def __init__(
-        self,
-        font_size: float,
-        parent_font_size: float,
-        viewport: tuple[float, float],
-        ch_ratio: float,
-        line_height: float | None,
-        color: RGBA,
-    ) -> None:
-        set_field(self, "font_size", font_size)
-        set_field(self, "parent_font_size", parent_font_size)
-        set_field(self, "viewport", viewport)
-        set_field(self, "ch_ratio", ch_ratio)
-        set_field(self, "line_height", line_height)
-        set_field(self, "color", color)
 
 
 def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Reporter, note: Reporter) -> None:

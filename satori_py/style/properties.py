@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
 from .types import LineHeight
@@ -38,16 +38,9 @@ CURRENT_COLOR: Any = _CurrentColor()
 
 
 class Prop(Frozen):
-    __slots__ = ("inherited", "initial", "convert")
-
     inherited: bool
     initial: Any
-    convert: c.Converter
-
-    def __init__(self, inherited: bool, initial: Any, convert: c.Converter = c.raw) -> None:
-        set_field(self, "inherited", inherited)
-        set_field(self, "initial", initial)
-        set_field(self, "convert", convert)
+    convert: c.Converter = c.raw
 
 
 # The inherited properties of the reference (inheritable.ts), besides custom

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..js_numbers import parse_view_box
 from ..length_range import finite_length
 from .types import Percent, Size
@@ -23,16 +23,9 @@ __all__ = ["ReplacedSize", "image_size", "natural_height_for", "svg_size"]
 class ReplacedSize(Frozen):
     """The size a replaced element is laid out with; ``aspect_ratio`` is width / height."""
 
-    __slots__ = ("width", "height", "aspect_ratio")
-
     width: Size
     height: Size
     aspect_ratio: float | None
-
-    def __init__(self, width: Size, height: Size, aspect_ratio: float | None) -> None:
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "aspect_ratio", aspect_ratio)
 
 
 def _declared(style: Mapping[str, Any], declared: frozenset[str], name: str) -> Any:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from .properties import DISPLAY_TYPES, PROPERTIES
 
 __all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS",
@@ -41,16 +41,9 @@ ALWAYS_COMPUTED = frozenset({"displayOuter", "displayInner", "overflow", "aspect
 class Column(Frozen):
     """One computed key: its group, its value type (Python source), where it is going."""
 
-    __slots__ = ("group", "type", "target")
-
     group: str
     type: str
-    target: str
-
-    def __init__(self, group: str, type: str, target: str = "") -> None:
-        set_field(self, "group", group)
-        set_field(self, "type", type)
-        set_field(self, "target", target)
+    target: str = ""
 
 
 def keyword_values(converter: Callable[..., Any]) -> tuple[str, ...] | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 from ..colorspaces import SpaceColor
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..length_range import finite_length, top_level
 from .named_colors import NAMED_COLORS
 
@@ -92,18 +92,10 @@ class RGBA(Frozen):
     the SVG (the reference rounds the colours it converts).
     """
 
-    __slots__ = ("r", "g", "b", "a")
-
     r: float
     g: float
     b: float
-    a: float
-
-    def __init__(self, r: float, g: float, b: float, a: float = 1.0) -> None:
-        set_field(self, "r", r)
-        set_field(self, "g", g)
-        set_field(self, "b", b)
-        set_field(self, "a", a)
+    a: float = 1.0
 
     def to_css(self) -> str:
         """The shortest exact CSS form: a name, a hex colour, or ``rgba()``."""
@@ -121,12 +113,7 @@ class RGBA(Frozen):
 class Percent(Frozen):
     """A percentage, ``value`` in CSS units (``50%`` is ``Percent(50)``)."""
 
-    __slots__ = ("value",)
-
     value: float
-
-    def __init__(self, value: float) -> None:
-        set_field(self, "value", value)
 
     def resolve(self, basis: float) -> float:
         return self.value * basis / 100.0
@@ -187,14 +174,8 @@ class Calc(Frozen):
     the reference; only those whose value depends on the layout stay a Calc.
     """
 
-    __slots__ = ("tree", "source")
-
     tree: CalcNode
-    source: str
-
-    def __init__(self, tree: CalcNode, source: str = "") -> None:
-        set_field(self, "tree", tree)
-        set_field(self, "source", source)
+    source: str = ""
 
     def resolve(self, basis: float) -> float:
         """The length in px, with percentages of ``basis``."""
@@ -204,12 +185,7 @@ class Calc(Frozen):
 class FitContent(Frozen):
     """``fit-content(<limit>)`` of a size: px, or a percentage."""
 
-    __slots__ = ("limit",)
-
     limit: float | Percent
-
-    def __init__(self, limit: float | Percent) -> None:
-        set_field(self, "limit", limit)
 
 
 class LineHeight(Frozen):
@@ -221,14 +197,8 @@ class LineHeight(Frozen):
     compute time, and children inherit that multiplier (not the px value).
     """
 
-    __slots__ = ("kind", "value")
-
     kind: Literal["normal", "multiplier"]
-    value: float
-
-    def __init__(self, kind: Literal["normal", "multiplier"], value: float = 0.0) -> None:
-        set_field(self, "kind", kind)
-        set_field(self, "value", value)
+    value: float = 0.0
 
     def resolve(self, font_size: float) -> float | None:
         """The line height in px, or None for ``normal``."""
@@ -238,43 +208,19 @@ class LineHeight(Frozen):
 class LineClamp(Frozen):
     """``lineClamp``: at most ``count`` lines, the last one ending in ``ellipsis``."""
 
-    __slots__ = ("count", "ellipsis")
-
     count: int
-    ellipsis: str
-
-    def __init__(self, count: int, ellipsis: str = "\u2026") -> None:
-        set_field(self, "count", count)
-        set_field(self, "ellipsis", ellipsis)
+    ellipsis: str = "\u2026"
 
 
 class Shadow(Frozen):
     """One ``textShadow`` or ``boxShadow`` layer, lengths in px."""
 
-    __slots__ = ("offset_x", "offset_y", "blur", "color", "spread", "inset")
-
     offset_x: float
     offset_y: float
     blur: float
     color: RGBA
-    spread: float
-    inset: bool
-
-    def __init__(
-        self,
-        offset_x: float,
-        offset_y: float,
-        blur: float,
-        color: RGBA,
-        spread: float = 0.0,
-        inset: bool = False,
-    ) -> None:
-        set_field(self, "offset_x", offset_x)
-        set_field(self, "offset_y", offset_y)
-        set_field(self, "blur", blur)
-        set_field(self, "color", color)
-        set_field(self, "spread", spread)
-        set_field(self, "inset", inset)
+    spread: float = 0.0
+    inset: bool = False
 
 
 class TransformFunction(Frozen):
@@ -285,14 +231,8 @@ class TransformFunction(Frozen):
     element's size as Percent or Calc. ``perspective(none)`` is ``inf``.
     """
 
-    __slots__ = ("name", "args")
-
     name: str
     args: tuple[float | Percent | Calc, ...]
-
-    def __init__(self, name: str, args: tuple[float | Percent | Calc, ...]) -> None:
-        set_field(self, "name", name)
-        set_field(self, "args", args)
 
 
 class TransformOrigin(Frozen):
@@ -301,27 +241,11 @@ class TransformOrigin(Frozen):
     An axis with neither is the default, 50%. ``z_absolute`` is the depth in px.
     """
 
-    __slots__ = ("x_relative", "y_relative", "x_absolute", "y_absolute", "z_absolute")
-
-    x_relative: float | None
-    y_relative: float | None
-    x_absolute: float | None
-    y_absolute: float | None
-    z_absolute: float | None
-
-    def __init__(
-        self,
-        x_relative: float | None = None,
-        y_relative: float | None = None,
-        x_absolute: float | None = None,
-        y_absolute: float | None = None,
-        z_absolute: float | None = None,
-    ) -> None:
-        set_field(self, "x_relative", x_relative)
-        set_field(self, "y_relative", y_relative)
-        set_field(self, "x_absolute", x_absolute)
-        set_field(self, "y_absolute", y_absolute)
-        set_field(self, "z_absolute", z_absolute)
+    x_relative: float | None = None
+    y_relative: float | None = None
+    x_absolute: float | None = None
+    y_absolute: float | None = None
+    z_absolute: float | None = None
 
 
 # -- gradients (parsed at style time: style/gradients.py) ------------------------------------
@@ -339,16 +263,9 @@ class Offset(Frozen):
     ``lengthToNumber`` makes of it in the element's font size and viewport, for the
     positions of stops (None for a percentage or what is not a length)."""
 
-    __slots__ = ("text", "unit", "px")
-
     text: str | None
     unit: str
-    px: float | None
-
-    def __init__(self, text: str | None, unit: str, px: float | None = None) -> None:
-        set_field(self, "text", text)
-        set_field(self, "unit", unit)
-        set_field(self, "px", px)
+    px: float | None = None
 
     @property
     def number(self) -> float:
@@ -365,16 +282,9 @@ class StopColor(Frozen):
     text, its colour in its own space to interpolate in (None: not a colour, written as
     it is) and its alpha in a mask (None: the text is kept)."""
 
-    __slots__ = ("text", "space", "mask_alpha")
-
     text: str
     space: SpaceColor | None
     mask_alpha: float | None
-
-    def __init__(self, text: str, space: SpaceColor | None, mask_alpha: float | None) -> None:
-        set_field(self, "text", text)
-        set_field(self, "space", space)
-        set_field(self, "mask_alpha", mask_alpha)
 
 
 TRANSPARENT_STOP = StopColor("transparent", SpaceColor("srgb", (0.0, 0.0, 0.0), 0.0), 0.0)
@@ -383,19 +293,10 @@ TRANSPARENT_STOP = StopColor("transparent", SpaceColor("srgb", (0.0, 0.0, 0.0), 
 class ColorStop(Frozen):
     """A colour stop: its colour as written and resolved, its position and its hint's."""
 
-    __slots__ = ("color", "paint", "offset", "hint")
-
     color: str
     paint: StopColor
-    offset: Offset | None
-    hint: Offset | None
-
-    def __init__(self, color: str, paint: StopColor, offset: Offset | None = None,
-                 hint: Offset | None = None) -> None:
-        set_field(self, "color", color)
-        set_field(self, "paint", paint)
-        set_field(self, "offset", offset)
-        set_field(self, "hint", hint)
+    offset: Offset | None = None
+    hint: Offset | None = None
 
 
 class MathLength(Protocol):
@@ -411,38 +312,18 @@ class LinearGradient(Frozen):
     when it does not parse); stop positions ``1000000000px``... stand for
     ``math[0]``..., as the reference's placeholders."""
 
-    __slots__ = ("repeating", "method", "points", "degrees", "stops", "math")
-
     repeating: bool
     method: Method | None
     points: tuple[float, float, float, float] | None
     degrees: float
     stops: tuple[ColorStop, ...]
-    math: tuple[MathLength | None, ...]
-
-    def __init__(
-        self,
-        repeating: bool,
-        method: Method | None,
-        points: tuple[float, float, float, float] | None,
-        degrees: float,
-        stops: tuple[ColorStop, ...],
-        math: tuple[MathLength | None, ...] = (),
-    ) -> None:
-        set_field(self, "repeating", repeating)
-        set_field(self, "method", method)
-        set_field(self, "points", points)
-        set_field(self, "degrees", degrees)
-        set_field(self, "stops", stops)
-        set_field(self, "math", math)
+    math: tuple[MathLength | None, ...] = ()
 
 
 class RadialGradient(Frozen):
     """``[repeating-]radial-gradient()``: its shape, size words (extent keywords, or
     lengths read as :data:`LengthToken`), the two words of its centre (and each read as a
     position, for those that are not keywords); stops as :class:`LinearGradient`'s."""
-
-    __slots__ = ("repeating", "method", "shape", "sizes", "position", "position_offsets", "stops", "math")
 
     repeating: bool
     method: Method | None
@@ -451,54 +332,18 @@ class RadialGradient(Frozen):
     position: tuple[str, str]
     position_offsets: tuple[Offset | None, Offset | None]
     stops: tuple[ColorStop, ...]
-    math: tuple[MathLength | None, ...]
-
-    def __init__(
-        self,
-        repeating: bool,
-        method: Method | None,
-        shape: str,
-        sizes: tuple[str | LengthToken, ...],
-        position: tuple[str, str],
-        position_offsets: tuple[Offset | None, Offset | None],
-        stops: tuple[ColorStop, ...],
-        math: tuple[MathLength | None, ...] = (),
-    ) -> None:
-        set_field(self, "repeating", repeating)
-        set_field(self, "method", method)
-        set_field(self, "shape", shape)
-        set_field(self, "sizes", sizes)
-        set_field(self, "position", position)
-        set_field(self, "position_offsets", position_offsets)
-        set_field(self, "stops", stops)
-        set_field(self, "math", math)
+    math: tuple[MathLength | None, ...] = ()
 
 
 class ConicGradient(Frozen):
     """``[repeating-]conic-gradient()``: the start angle in degrees and the centre's
     words (its keywords as written, the other words read as :data:`LengthToken`)."""
 
-    __slots__ = ("repeating", "method", "start", "position", "stops")
-
     repeating: bool
     method: Method | None
     start: float
     position: LayerWords
     stops: tuple[ColorStop, ...]
-
-    def __init__(
-        self,
-        repeating: bool,
-        method: Method | None,
-        start: float,
-        position: LayerWords,
-        stops: tuple[ColorStop, ...],
-    ) -> None:
-        set_field(self, "repeating", repeating)
-        set_field(self, "method", method)
-        set_field(self, "start", start)
-        set_field(self, "position", position)
-        set_field(self, "stops", stops)
 
 
 Gradient = LinearGradient | RadialGradient | ConicGradient
@@ -513,36 +358,14 @@ class BackgroundLayer(Frozen):
     the layer, ``position`` and ``size`` are :data:`LayerWords` (lowercased).
     """
 
-    __slots__ = ("image", "position", "size", "repeat", "origin", "clip", "attachment", "blend_mode")
-
     image: str | Gradient
-    position: str | LayerWords
-    size: str | LayerWords
-    repeat: str
-    origin: str
-    clip: str
-    attachment: str
-    blend_mode: str | None
-
-    def __init__(
-        self,
-        image: str | Gradient,
-        position: str | LayerWords = "",
-        size: str | LayerWords = "",
-        repeat: str = "",
-        origin: str = "",
-        clip: str = "",
-        attachment: str = "",
-        blend_mode: str | None = None,
-    ) -> None:
-        set_field(self, "image", image)
-        set_field(self, "position", position)
-        set_field(self, "size", size)
-        set_field(self, "repeat", repeat)
-        set_field(self, "origin", origin)
-        set_field(self, "clip", clip)
-        set_field(self, "attachment", attachment)
-        set_field(self, "blend_mode", blend_mode)
+    position: str | LayerWords = ""
+    size: str | LayerWords = ""
+    repeat: str = ""
+    origin: str = ""
+    clip: str = ""
+    attachment: str = ""
+    blend_mode: str | None = None
 
 
 Length = float

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..errors import StyleError
 from ..js_format import js_number
 from ..js_numbers import JS_SPACE, js_to_number
@@ -66,24 +66,10 @@ class LengthContext(Frozen):
     ``normal``, which the reference takes as 1.2 for ``lh``).
     """
 
-    __slots__ = ("viewport_width", "viewport_height", "ch_ratio", "line_height")
-
-    viewport_width: float
-    viewport_height: float
-    ch_ratio: float
-    line_height: float | None
-
-    def __init__(
-        self,
-        viewport_width: float = 0.0,
-        viewport_height: float = 0.0,
-        ch_ratio: float = 0.5,
-        line_height: float | None = None,
-    ) -> None:
-        set_field(self, "viewport_width", viewport_width)
-        set_field(self, "viewport_height", viewport_height)
-        set_field(self, "ch_ratio", ch_ratio)
-        set_field(self, "line_height", line_height)
+    viewport_width: float = 0.0
+    viewport_height: float = 0.0
+    ch_ratio: float = 0.5
+    line_height: float | None = None
 
 
 def _trunc_int32(value: float) -> float:

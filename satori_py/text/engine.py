@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from .breaking import graphemes as _icu_graphemes
@@ -115,24 +115,10 @@ class GlyphPath(Frozen):
     colour at ``bold_stroke_width`` (None when ``bold_path`` is empty);
     ``boxes`` are skip-ink boxes, only when a band was given."""
 
-    __slots__ = ("path", "bold_path", "bold_stroke_width", "boxes")
-
     path: str
     bold_path: str
     bold_stroke_width: float | None
     boxes: tuple[GlyphBox, ...]
-
-    def __init__(
-        self,
-        path: str,
-        bold_path: str,
-        bold_stroke_width: float | None,
-        boxes: tuple[GlyphBox, ...],
-    ) -> None:
-        set_field(self, "path", path)
-        set_field(self, "bold_path", bold_path)
-        set_field(self, "bold_stroke_width", bold_stroke_width)
-        set_field(self, "boxes", boxes)
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())

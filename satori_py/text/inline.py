@@ -103,7 +103,8 @@ class InlineParagraph:
             run = items[0].run
             assert len(items) == 1 and run is not None
             self.text_node = TextNode(items[0], self.state(run), embed_font=embed_font,
-                                      images=self.images, block_paragraph=block_paragraph,
+                                      images=self.images, is_image=self.is_image,
+                                      block_paragraph=block_paragraph,
                                       point_scale_factor=point_scale_factor)
 
     # -- runs ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from .measurer import FontEngine, Measurer
 
 __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunState"]
@@ -90,8 +90,6 @@ class _Line:
 class Fragment(Frozen):
     """A piece of an inline box on one line: its border box, relative to the paragraph."""
 
-    __slots__ = ("path", "left", "top", "width", "height", "first", "last")
-
     path: str
     left: float
     top: float
@@ -100,42 +98,15 @@ class Fragment(Frozen):
     first: bool
     last: bool
 
-    def __init__(
-        self,
-        path: str,
-        left: float,
-        top: float,
-        width: float,
-        height: float,
-        first: bool,
-        last: bool,
-    ) -> None:
-        set_field(self, "path", path)
-        set_field(self, "left", left)
-        set_field(self, "top", top)
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "first", first)
-        set_field(self, "last", last)
-
 
 class LineBox(Frozen):
     """A laid-out line of a paragraph: its box and baseline, in the paragraph's coordinates."""
-
-    __slots__ = ("x", "y", "width", "height", "baseline")
 
     x: float
     y: float
     width: float
     height: float
     baseline: float
-
-    def __init__(self, x: float, y: float, width: float, height: float, baseline: float) -> None:
-        set_field(self, "x", x)
-        set_field(self, "y", y)
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "baseline", baseline)
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ where each is decided:
 * **size** (:func:`layout_size`): the width rounded up to the layout grid without the
   inline engine's epsilon;
 * **pieces** (:meth:`TextFlow.build_pieces`): a word's parts (word segments, images, bidi runs)
-  placed for drawing by :mod:`.arrange` (per-piece rounding, ``block_paragraph``, the
+  placed for drawing by :mod:`.inline_text_render` (per-piece rounding, ``block_paragraph``, the
   zero-width piece shift: a zero-width piece gets a position but no text, so later texts are
   drawn at their predecessors' positions).
 """
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..limits import check_deadline
@@ -41,7 +42,6 @@ from .bidi import (
 )
 from .breaking import graphemes, words_and_images
 from .inline_model import RunState, _Item, _Segment, _Word
-from .measurer import image_predicate
 from .processor import (
     SPACE,
     TAB,
@@ -149,7 +149,8 @@ class TextNode:
     """What ``text_node=True`` adds to an inline paragraph: its one run's text and metrics."""
 
     def __init__(self, item: _Item, state: RunState, *, embed_font: bool, images: dict[str, str],
-                 block_paragraph: bool, point_scale_factor: float) -> None:
+                 is_image: Callable[[str], bool], block_paragraph: bool,
+                 point_scale_factor: float) -> None:
         run = item.run
         assert run is not None
         style = run.style
@@ -160,7 +161,7 @@ class TextNode:
         self.scale = point_scale_factor
         self.embed_font = embed_font
         self.images = images
-        self.is_image = image_predicate(images)
+        self.is_image = is_image
         self.engine, self.measurer = state.engine, state.measurer
         measurer = self.measurer
         self.pre = preprocess(run.content, style, run.locale)

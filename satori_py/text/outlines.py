@@ -34,7 +34,7 @@ from operator import add, mul, neg
 from typing import Any
 
 from ..errors import FontError
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 
 #: An outline in font units, y up: the command letters ("MLQCZ") and the flat
 #: coordinates they consume (M/L: x y; Q: x1 y1 x y; C: x1 y1 x2 y2 x y).
@@ -384,18 +384,10 @@ def glyph_path_d(outline: Outline, x: float, y: float, scale: float, skew: float
 class GlyphBox(Frozen):
     """A horizontal range to leave out of an underline, like the reference's GlyphBox."""
 
-    __slots__ = ("x1", "x2", "y1", "y2")
-
     x1: float
     x2: float
     y1: float
     y2: float
-
-    def __init__(self, x1: float, x2: float, y1: float, y2: float) -> None:
-        set_field(self, "x1", x1)
-        set_field(self, "x2", x2)
-        set_field(self, "y1", y1)
-        set_field(self, "y2", y2)
 
 
 def px_commands(outline: Outline, x: float, y: float, font_size: float, upem: int,

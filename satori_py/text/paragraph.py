@@ -45,7 +45,7 @@ Every paragraph is one :class:`~.inline.InlineParagraph`. Which of the reference
 layouts it follows mirrors ``buildInlineText``: a paragraph of text only, all in the
 container's own style, is a one-run paragraph switched to the reference's text engine
 (``text_node=True``: :mod:`.inline_text`, the reference's ``text/index.ts``; drawn by
-:mod:`.arrange`); anything with inline boxes, atomic inlines or line breaks follows
+:mod:`.inline_text_render`); anything with inline boxes, atomic inlines or line breaks follows
 ``text/inline.ts`` (:mod:`.inline`, drawn by :mod:`.inline_render`).
 """
 from __future__ import annotations
@@ -55,9 +55,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..cache import MAX_CACHED_TEXT, BoundedCache
-from .arrange import ArrangedText
+from .inline_text_render import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
 from .inline_model import LineBox, _Item
@@ -85,44 +85,23 @@ Style = Mapping[str, Any]
 class TextItem(Frozen):
     """A text child: its content, its element's style and its path (the SVG id base)."""
 
-    __slots__ = ("text", "style", "path", "locale")
-
     text: str
     style: Style
     path: str
-    locale: str | None
-
-    def __init__(self, text: str, style: Style, path: str, locale: str | None = None) -> None:
-        set_field(self, "text", text)
-        set_field(self, "style", style)
-        set_field(self, "path", path)
-        set_field(self, "locale", locale)
+    locale: str | None = None
 
 
 class BoxStart(Frozen):
     """The start of an inline box (``display: inline`` element)."""
 
-    __slots__ = ("style", "path", "continuation")
-
     style: Style
     path: str
-    continuation: bool
-
-    def __init__(self, style: Style, path: str, continuation: bool = False) -> None:
-        set_field(self, "style", style)
-        set_field(self, "path", path)
-        set_field(self, "continuation", continuation)
+    continuation: bool = False
 
 
 class BoxEnd(Frozen):
-    __slots__ = ("path", "continued")
-
     path: str
-    continued: bool
-
-    def __init__(self, path: str, continued: bool = False) -> None:
-        set_field(self, "path", path)
-        set_field(self, "continued", continued)
+    continued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +118,7 @@ class AtomicItem:
 class LineBreak(Frozen):
     """A ``<br>``."""
 
-    __slots__ = ("path",)
-
     path: str
-
-    def __init__(self, path: str) -> None:
-        set_field(self, "path", path)
 
 
 Item = TextItem | BoxStart | BoxEnd | AtomicItem | LineBreak

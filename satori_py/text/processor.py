@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from ..style.types import RGBA, LineClamp
@@ -166,8 +166,6 @@ def text_transform(content: str, transform: Any, locale: str | None = None) -> s
 class Preprocessed(Frozen):
     """The text of a text node ready to be flowed (``preprocess()``'s result)."""
 
-    __slots__ = ("words", "required_breaks", "allow_soft_wrap", "allow_break_word", "allow_break_word_in_min_content", "content", "collapse", "line_limit", "block_ellipsis")
-
     words: tuple[str, ...]
     required_breaks: tuple[bool, ...]
     allow_soft_wrap: bool
@@ -177,28 +175,6 @@ class Preprocessed(Frozen):
     collapse: bool
     line_limit: float
     block_ellipsis: str
-
-    def __init__(
-        self,
-        words: tuple[str, ...],
-        required_breaks: tuple[bool, ...],
-        allow_soft_wrap: bool,
-        allow_break_word: bool,
-        allow_break_word_in_min_content: bool,
-        content: str,
-        collapse: bool,
-        line_limit: float,
-        block_ellipsis: str,
-    ) -> None:
-        set_field(self, "words", words)
-        set_field(self, "required_breaks", required_breaks)
-        set_field(self, "allow_soft_wrap", allow_soft_wrap)
-        set_field(self, "allow_break_word", allow_break_word)
-        set_field(self, "allow_break_word_in_min_content", allow_break_word_in_min_content)
-        set_field(self, "content", content)
-        set_field(self, "collapse", collapse)
-        set_field(self, "line_limit", line_limit)
-        set_field(self, "block_ellipsis", block_ellipsis)
 
 
 def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:

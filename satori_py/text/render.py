@@ -1,6 +1,6 @@
 """What laid-out text draws, before it becomes SVG: glyph paths, text pieces, decorations.
 
-The text layouts (:mod:`.arrange` for a text node, :mod:`.inline_render`) fill a :class:`TextDrawing`;
+The text layouts (:mod:`.inline_text_render` for a text node, :mod:`.inline_render`) fill a :class:`TextDrawing`;
 :mod:`satori_py.paint.text` turns it into SVG nodes. This module also owns the
 geometry of decoration lines that both sides need (the skip-ink band is
 computed while glyphs are outlined), mirroring ``getDecorationLines``,
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen, set_field
+from ..frozen import Frozen
 from .engine import GlyphPath
 from .processor import length_px
 
@@ -93,30 +93,12 @@ class DecorationLine:
 class TextElement(Frozen):
     """A piece drawn as ``<text>`` (``embedFont: false``) or as a grapheme ``<image>``."""
 
-    __slots__ = ("content", "left", "top", "width", "height", "image")
-
     content: str
     left: float
     top: float
     width: float
     height: float
-    image: str | None
-
-    def __init__(
-        self,
-        content: str,
-        left: float,
-        top: float,
-        width: float,
-        height: float,
-        image: str | None = None,
-    ) -> None:
-        set_field(self, "content", content)
-        set_field(self, "left", left)
-        set_field(self, "top", top)
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "image", image)
+    image: str | None = None
 
 
 @dataclass(slots=True)

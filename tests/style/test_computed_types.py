@@ -106,8 +106,9 @@ def misfits(style: TypedStyle) -> list[str]:
     found = []
     for group in GROUPS:
         values = getattr(style, group)
-        for field, hint in typing.get_type_hints(type(values), localns=_GRID_TYPES).items():
-            value = getattr(values, field)
+        hints = typing.get_type_hints(type(values), localns=_GRID_TYPES)
+        for field in type(values).__slots__:
+            hint, value = hints[field], getattr(values, field)
             if not fits(value, hint):
                 found.append(f"{group}.{field} = {value!r}")
     return found

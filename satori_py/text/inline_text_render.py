@@ -1,9 +1,15 @@
 """Placing a flowed text node in its container, and drawing it.
 
-The drawing half of the text-node switch of the inline engine: :mod:`.inline_text` breaks a
-text node (a one-run :class:`~.inline.InlineParagraph` with ``text_node=True``) into lines and
-pieces; this places and draws them with the reference's text-node quirks. Mirrors the
-second half of the reference's ``text/index.ts`` (``buildTextNodes`` after the layout):
+The drawing half of the text-node switch of the inline engine, as :mod:`.inline_render` is
+for inline content: :mod:`.inline_text` breaks a text node (a one-run
+:class:`~.inline.InlineParagraph` with ``text_node=True``) into lines and pieces; this places
+and draws them with the reference's text-node quirks, each named where it is decided:
+per-piece rounding (every piece's left, not the line start's), ``block_paragraph`` (one line
+is aligned only in a block's own box), the zero-width piece shift (texts and positions paired
+by index), shaping per word group (pieces are shaped together up to a word separator), the
+in-order ellipsis, decorations per line and the doubled baseline shift of ``<text>`` glyph
+boxes. Mirrors the second half of the reference's ``text/index.ts`` (``buildTextNodes``
+after the layout):
 lines are indented and aligned (``placePiece``; with ``embedFont`` positions are rounded
 to whole pixels),
 reordered by the bidi levels of their text (:mod:`.bidi`, ``reorderLines``),
@@ -116,13 +122,14 @@ class ArrangedText:
             left = piece.x + line_left
             if justified:
                 left += piece.justify_shift or 0.0
-            if node.embed_font:
+            if node.embed_font:  # Quirk (per-piece rounding)
                 left, line_left = round_js(left), round_js(line_left)
             return left, line_left, justified
         left = piece.x + indent
         line_left = indent
         extended = False
-        # A flex item around text is as wide as its line, a block paragraph fills its box.
+        # Quirk (block_paragraph): a flex item around text is as wide as its line, a block
+        # paragraph fills its box, so one line is aligned only in a block.
         if len(state.line_widths) > 1 or (node.block_paragraph and align in ("right", "center")):
             if align == "right":
                 left += remaining
@@ -138,7 +145,7 @@ class ArrangedText:
                     gutter = remaining / (segments - 1) if segments > 1 else 0.0
                     left += gutter * piece.line_index
                 extended = True
-            if node.embed_font:
+            if node.embed_font:  # Quirk (per-piece rounding)
                 left, line_left = round_js(left), round_js(line_left)
         return left, line_left, extended
 
@@ -210,6 +217,8 @@ class ArrangedText:
         buffer: str | None = None
         buffered_left = 0.0
         buffered_right = 0.0
+        # Quirk (zero-width piece): texts and positions are paired by index, so after a
+        # zero-width piece (a position without a text) texts take their predecessors' places.
         for i, text in enumerate(texts):
             if i >= len(positions):
                 break
@@ -261,7 +270,8 @@ class ArrangedText:
             if image:
                 pass
             elif node.embed_font:
-                # Words on the same line are shaped together, for kerning.
+                # Quirk (shaping per word group): pieces on a line are shaped together, for
+                # kerning, up to a word separator, a tab, an image or the ellipsis.
                 if (TAB not in text and text not in WORD_SEPARATORS and i + 1 < len(texts)
                         and texts[i + 1] and next_layout is not None and not next_layout.is_image
                         and top_offset == next_layout.y and not last_before_ellipsis
