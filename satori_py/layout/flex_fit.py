@@ -195,6 +195,7 @@ class FlexFit:
     def __init__(self) -> None:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
         self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent)
+        self._held: dict[int, LayoutNode] = {}  # containers given a height (_fit_percent)
         self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
@@ -204,6 +205,7 @@ class FlexFit:
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
+        holds: dict[int, float] = {}  # this pass's heights of containers (border box)
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
@@ -213,7 +215,7 @@ class FlexFit:
             walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
-                here = self._fit(node, parent, walk, lay_out, floors)
+                here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
                                                partial(_height_alone, node, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
@@ -222,7 +224,7 @@ class FlexFit:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
-                here = self._fit(node, parent, walk, lay_out, floors)
+                here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
                                                partial(_height_alone, node, lay_out)) or here
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
@@ -233,28 +235,14 @@ class FlexFit:
                 here = self._freeze(node, parent) if rigid else _unfreeze(node)
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
-        return self._apply_floors(floors) or changed
-
-    def _apply_floors(self, floors: dict[int, float]) -> bool:
-        """Give containers this pass's minimum widths (and take back last pass's others)."""
-        changed = False
-        for key, node in list(self._floored.items()):
-            limits = node.limits
-            floor = floors.get(key)
-            value = None if floor is None else _to_style_units(node, "w", floor)
-            if value is None:
-                del self._floored[key]
-            if (limits.floor_width is None) != (value is None) or (
-                    value is not None and limits.floor_width is not None
-                    and abs(limits.floor_width - value) > _EPS):
-                limits.floor_width = value
-                changed = True
-        return changed
+        floored = _apply(self._floored, floors, "w", "floor_width")
+        held = _apply(self._held, holds, "h", "held_height")
+        return floored or held or changed
 
     # -- fit-content flex containers ---------------------------------------------------------
 
     def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut,
-             floors: dict[int, float]) -> bool:
+             floors: dict[int, float], holds: dict[int, float]) -> bool:
         style = node.style
         in_flex = parent.style.get("display") == "flex"
         # The parent's cross axis; in a block container, the inline axis: a block whose width
@@ -276,7 +264,7 @@ class FlexFit:
                 room = available - _margins(node, axis)
                 high_value = style.get("maxWidth" if axis == "w" else "maxHeight")
                 if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
-                    cap = self._fit_percent(node, parent, parent_inner, lay_out, floors)
+                    cap = self._fit_percent(node, parent, parent_inner, walk, lay_out, floors, holds)
                 elif _size(node, axis) > room + _EPS or old is not None:
                     cap = max(room, self._minimum(node, axis, lay_out))
                     high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
@@ -289,8 +277,8 @@ class FlexFit:
         node.limits.set_cap(axis, value)
         return old is None or abs(old - value) > _EPS
 
-    def _fit_percent(self, node: LayoutNode, parent: LayoutNode, parent_inner: float,
-                     lay_out: LayOut, floors: dict[int, float]) -> float | None:
+    def _fit_percent(self, node: LayoutNode, parent: LayoutNode, parent_inner: float, walk: _Walk,
+                     lay_out: LayOut, floors: dict[int, float], holds: dict[int, float]) -> float | None:
         """The width cap of a fit-content row with a percentage ``maxWidth`` in a container
         sized by its content (None: none).
 
@@ -299,7 +287,9 @@ class FlexFit:
         takes the percentage of the container's width, e.g. a title with ``maxWidth: 80%``
         in a centred column is 80 % of the room, not of its text on one line. The
         container gets the row's measured width as its minimum; the row, its percentage
-        of the container's width when that is smaller.
+        of the container's width when that is smaller. A container whose height is its
+        content's keeps the height measured with the row that wide (the narrower row
+        then overflows it, as in the reference).
         """
         room = max(parent_inner - _margins(node, "w"), _insets(node, "w"))
         widest = self._max_contents.get(id(node))
@@ -312,7 +302,23 @@ class FlexFit:
         floors[id(parent)] = max(floors.get(id(parent), 0.0), floor)
         self._floored[id(parent)] = parent
         high = _limit(node, "maxWidth", "w", _content(parent, "w"))
+        if high is not None and high < measured - _EPS and _height_from_content(parent, walk):
+            holds[id(parent)] = self._height_with(parent, node, measured, floor, lay_out)
+            self._held[id(parent)] = parent
         return measured if high is None else min(measured, high)
+
+    @staticmethod
+    def _height_with(container: LayoutNode, row: LayoutNode, width: float, container_width: float,
+                     lay_out: LayOut) -> float:
+        """The container's height (border box) at ``container_width`` with ``row`` ``width`` wide."""
+        limits = row.limits
+        cap = limits.cap_width
+        limits.cap_width = _to_style_units(row, "w", width)
+        try:
+            sizes = OwnSizes(width=_to_style_units(container, "w", container_width), fit_limits=False, limits=True)
+            return _measure(container, "h", None, sizes, lay_out)
+        finally:
+            limits.cap_width = cap
 
     def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
         """The sum of the items' minimum main sizes, with margins, gaps and the container's insets.
@@ -369,6 +375,41 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, field: str) -> bool:
+    """Give containers this pass's ``sizes`` (border box) as their limit ``field`` (and take
+    back last pass's others); whether any changed."""
+    changed = False
+    for key, node in list(given.items()):
+        size = sizes.get(key)
+        value = None if size is None else _to_style_units(node, axis, size)
+        if value is None:
+            del given[key]
+        old = getattr(node.limits, field)
+        if (old is None) != (value is None) or (value is not None and old is not None and abs(old - value) > _EPS):
+            setattr(node.limits, field, value)
+            changed = True
+    return changed
+
+
+def _height_from_content(node: LayoutNode, walk: _Walk) -> bool:
+    """Whether ``node``'s height is its content's: no height of its own, in a column it
+    doesn't flex in, a row that doesn't stretch it, or a block."""
+    style = node.style
+    if style.get("height") not in (None, "auto"):
+        return False
+    parent = walk.parents.get(id(node))
+    if parent is None:
+        return False
+    display = parent.style.get("display")
+    if display in ("block", "flow-root"):
+        return True
+    if display != "flex":
+        return False
+    if _is_row(parent):
+        return not _stretched(node, parent, "h")
+    return float(style.get("flexGrow") or 0.0) == 0.0 and style.get("flexBasis") in (None, "auto")
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:

@@ -118,6 +118,7 @@ class FitLimits:
     stretched: tuple[tuple[str, float], ...] = ()
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
     floor_height: float | None = None  # a minimum height (percent_padding.py)
+    held_height: float | None = None  # a height (a container of a fit-content row, flex_fit.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -135,10 +136,10 @@ class FitLimits:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
                 and not self.stretched and self.floor_width is None and self.padding is None \
-                and self.floor_height is None:
+                and self.floor_height is None and self.held_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
-                self.padding, self.floor_height)
+                self.padding, self.floor_height, self.held_height)
 
 
 @dataclass(slots=True)
@@ -238,6 +239,8 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             low = s["min_size"]["width"]
             if low.get("dim") != 1 or low["value"] < limits.floor_width:
                 s["min_size"]["width"] = _px(limits.floor_width)
+        if limits.held_height is not None:
+            s["size"] = {**s["size"], "height": _px(limits.held_height)}
         if limits.floor_height is not None:
             low = s["min_size"]["height"]
             if low.get("dim") != 1 or low["value"] < limits.floor_height:

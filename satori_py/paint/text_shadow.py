@@ -25,8 +25,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from itertools import accumulate, compress, repeat
+from operator import sub
 from typing import Any
 
+from ..cache import BoundedCache
 from ..limits import active
 from ..svg import SvgNode
 from ..text.processor import color_css
@@ -87,6 +90,16 @@ def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
 
 _TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
+_N = r"-?\d+(?:\.\d)?"  # text.outlines' numbers: tenths
+_NUMBER = re.compile(_N)
+# Its quadratic path data: M, L, Q with their numbers one space apart, Z before an M or the end
+# (the glyph paths of a text are joined with spaces).
+_QUADRATIC_GLYPHS = re.compile(rf"(?:[ML]{_N} {_N}|Q{_N}(?: {_N}){{3}}|Z *(?=M|$))*")
+_OPS_ONLY = str.maketrans("", "", "0123456789 .-")
+_SIZES = bytes.maketrans(b"MLQZ", bytes([2, 2, 4, 0]))  # a command's count of numbers
+_CURVES = bytes.maketrans(b"MLQZ", bytes([0, 0, 1, 0]))
+# Bounds by path data (a line of text is ~2-10 kB of it): a card drawn again has the same text.
+_BOUNDS: BoundedCache[tuple[int, Rect | None]] = BoundedCache(256, weigh=lambda hit: hit[0], max_weight=2_000_000)
 
 
 def _extremes(a: float, b: float, c: float, d: float | None = None) -> list[float]:
@@ -117,6 +130,41 @@ def _at(t: float, coords: Sequence[float]) -> float:
 def path_bounds(d: str) -> Rect | None:
     """The tight bounding box of path data made of absolute M, L, Q, C and Z commands (the
     glyph outlines'), as usvg computes it; None for other commands or no drawing."""
+    hit = _BOUNDS.get(d)
+    if hit is None:
+        hit = (len(d), _glyph_bounds(d) if d.startswith("M") and _QUADRATIC_GLYPHS.fullmatch(d) else
+               _any_path_bounds(d))
+        _BOUNDS.put(d, hit)
+    return hit[1]
+
+
+def _glyph_bounds(d: str) -> Rect | None:
+    # TrueType glyphs in text.outlines' format, read with C-level passes: the numbers, and
+    # where each command's end in them (its end point is the box's). A curve can only reach
+    # past the end points where its control point does not lie strictly between them (its
+    # turning point lies between the control point and its nearer end, and the numbers are
+    # tenths, far apart for any rounding); those curves get _any_path_bounds' arithmetic.
+    numbers = list(map(float, _NUMBER.findall(d)))
+    ops = d.translate(_OPS_ONLY).encode("ascii")
+    sizes = ops.translate(_SIZES)
+    ends = list(compress(accumulate(sizes), sizes))  # after each command but Z
+    if not ends:
+        return None
+    at = numbers.__getitem__
+    xs = list(map(at, map(sub, ends, repeat(2))))
+    ys = list(map(at, map(sub, ends, repeat(1))))
+    x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
+    for end in compress(accumulate(sizes), ops.translate(_CURVES)):  # a Q's numbers end at `end`
+        for back, into, lo, hi in ((2, xs, x_lo, x_hi), (1, ys, y_lo, y_hi)):  # x, then y
+            control = numbers[end - back - 2]
+            if not lo < control < hi:  # from the previous command's end point, to its own
+                coords = [numbers[end - back - 4], control, numbers[end - back]]
+                into.extend(_at(t, coords) for t in _extremes(*coords) if 0 < t < 1)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _any_path_bounds(d: str) -> Rect | None:
+    """:func:`path_bounds` of path data in any separators and number format."""
     tokens = _TOKEN.findall(d)
     xs: list[float] = []
     ys: list[float] = []

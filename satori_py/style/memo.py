@@ -39,12 +39,13 @@ _MAX_KEY_CHARS = 4 * 1024 * 1024
 _MAX_ENTRY_CHARS = _MAX_KEY_CHARS // 64  # a larger key (a data URI) would push out everything else
 
 _Events = tuple[tuple[bool, StyleError], ...]  # (is an invalid value, the error) in the order told
-_Entry = tuple[ComputedStyle, _Events, int]  # and the characters of its key
+_Entry = tuple[ComputedStyle, _Events]
+# Per key: the font properties its style has (they don't depend on the ch ratio), its styles by
+# ch ratio (a few: one per font the fallback resolves to), and the characters of the key.
+_Slot = tuple[tuple[Any, Any, Any], dict[Any, _Entry], int]
+_RATIOS_PER_KEY = 8
 
-_STYLES: BoundedCache[_Entry] = BoundedCache(_MAX_ENTRIES, weigh=lambda entry: entry[2],
-                                             max_weight=_MAX_KEY_CHARS)
-# The font properties the style of a first key has (they don't depend on the ch ratio).
-_FONTS: BoundedCache[tuple[Any, Any, Any]] = BoundedCache(_MAX_ENTRIES)
+_STYLES: BoundedCache[_Slot] = BoundedCache(_MAX_ENTRIES, weigh=lambda slot: slot[2], max_weight=_MAX_KEY_CHARS)
 _ROOTS: BoundedCache[ComputedStyle] = BoundedCache(64)
 
 
@@ -93,14 +94,14 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
         return compute_style(tag, props, parent, viewport=viewport, on_style_error=on_style_error,
                              point_scale_factor=point_scale_factor, on_warning=on_warning, ch_ratio=ch_ratio)
     entry = None
-    fonts = _FONTS.get(key)
-    if fonts is not None:
+    slot = _STYLES.get(key)  # one lookup: the key is a large nested tuple, hashed per lookup
+    if slot is not None:
         try:
-            ratio = ch_ratio(*fonts) if ch_ratio is not None else None
+            ratio = ch_ratio(*slot[0]) if ch_ratio is not None else None
         except Exception:  # noqa: BLE001 - asked again below where compute_style asks it, to fail alike
             pass
         else:
-            entry = _STYLES.get((key, ratio))
+            entry = slot[1].get(ratio)
     if entry is None:
         ratios: list[float | None] = []
 
@@ -111,11 +112,15 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
 
         computed, events = _compute(tag, props, parent, viewport, on_style_error, point_scale_factor,
                                     ratio_of if ch_ratio is not None else None)
-        entry = (computed, events, size[0])
+        entry = (computed, events)
         if size[0] <= _MAX_ENTRY_CHARS:
-            _FONTS.put(key, (computed["fontFamily"], computed["fontWeight"], computed["fontStyle"]))
-            _STYLES.put((key, ratios[0] if ratios else None), entry)
-    style, events, _ = entry
+            if slot is None:
+                slot = ((computed["fontFamily"], computed["fontWeight"], computed["fontStyle"]), {}, size[0])
+                _STYLES.put(key, slot)
+            if len(slot[1]) >= _RATIOS_PER_KEY:
+                slot[1].clear()
+            slot[1][ratios[0] if ratios else None] = entry
+    style, events = entry
     for invalid, error in events:
         callback = on_style_error if invalid else on_warning
         if callback is not None:
@@ -162,5 +167,5 @@ def root_style_of(*, width: float | None, height: float | None) -> ComputedStyle
 
 def clear() -> None:
     """Forget every memoised style."""
-    for cache in (_STYLES, _FONTS, _ROOTS):
+    for cache in (_STYLES, _ROOTS):
         cache.clear()

@@ -11,6 +11,11 @@ one run's pieces (``renderRun``). Lines beside floats are shortened by their
 exclusions. Unlike the reference, lines with right-to-left text are reordered
 by bidi levels (:mod:`.bidi`) and line clamps apply (:mod:`.ellipsis`);
 the types are :mod:`.inline_model`'s.
+
+It is the one text engine: a text node (text only, in its block's own style) is a one-run
+paragraph made with ``text_node=True``, which switches its words, line breaking, size and
+drawing to the reference's text engine (``text/index.ts``) where they are decided:
+:mod:`.inline_text` and :mod:`.inline_text_render` name those quirks.
 """
 from __future__ import annotations
 
@@ -75,7 +80,8 @@ Exclusion = tuple[float, float, float, float]
 
 
 class InlineParagraph:
-    """The inline content of a block container, as the reference's ``Paragraph``."""
+    """The inline content of a block container, as the reference's ``Paragraph``; with
+    ``text_node=True``, one text run laid out as the reference's text engine does."""
 
     def __init__(self, items: list[_Item], style: Style,
                  engine_for: Callable[[Style, str | None], FontEngine], *, embed_font: bool = True,
@@ -137,7 +143,8 @@ class InlineParagraph:
     # -- words -----------------------------------------------------------------------
 
     def _prepare(self) -> list[_Word]:
-        """Collapse white space across runs and split the text into words."""
+        """Collapse white space across runs and split the text into words (a text node's
+        words come from its own white-space pass, ``\\n`` kept as text: :mod:`.inline_text`)."""
         if self._words is not None:
             return self._words
         items = self.items

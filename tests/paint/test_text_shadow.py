@@ -63,6 +63,20 @@ def test_user_space_region_draws_the_reference_regions_pixels(shadow, style, mon
     assert np.abs(_pixels(ours) - _pixels(reference)).max() <= 1
 
 
+def test_glyph_path_data_is_read_as_any_path_data() -> None:
+    # text.outlines' path data takes a reader of its own (end points at once, only the curves
+    # whose control point is not strictly inside them): the same box as the general reader.
+    from satori_py.paint.text_shadow import _QUADRATIC_GLYPHS, _any_path_bounds
+    svg = render_svg({"type": "div", "props": {"style": {"display": "flex", "fontSize": 48},
+                                                "children": "Quiet glyphs: Og 8 @ & S"}}, width=700, height=80)
+    glyphs = re.search(r'<path fill="[^"]*" d="([^"]*)"', svg).group(1)
+    hand = ["M0 0Q5 -3 10 0Z", "M0 0L10 10Q5 5 0 10Z", "M0 0Q10 0 10 10Z", "M-2.5 0Q0 9.9 2.5 0ZM0 1L0 2",
+            "M0 0Q0 0 0 0"]
+    for d in [glyphs, *hand]:
+        assert _QUADRATIC_GLYPHS.fullmatch(d) and path_bounds(d) == _any_path_bounds(d), d
+    assert path_bounds("M0 0Q5 -3 10 0Z") == (0, -1.5, 10, 0)
+
+
 def test_the_region_is_cut_to_what_the_shadow_reaches() -> None:
     # The reference's region is the text box's, grown by a tenth, on the glyphs' box: about 5 % of
     # the glyphs' width (20 px here) past each side. Ours ends where the blur of sigma 2 ends (four
