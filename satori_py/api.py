@@ -34,7 +34,7 @@ from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
-from .text.assets import compose_asset_loaders, layout_with_additional_assets
+from .text.assets import compose_asset_loaders, copy_call_hints, layout_with_additional_assets
 from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
 from .text.fonts import FontRegistry
 
@@ -231,7 +231,7 @@ def _emoji_loader(emoji: str, given: Mapping[str, str] | None) -> Callable[[str,
     def load(code: str, segment: str) -> Any:
         return None if segment in given else loader(code, segment)
 
-    load.thread_safe = getattr(loader, "thread_safe", False)  # type: ignore[attr-defined]
+    copy_call_hints(load, loader)
     return load
 
 

@@ -14,7 +14,8 @@ is no answer. Departures: the requests are made in a fixed order (the
 reference's are concurrent, so its fonts register in completion order), the
 callback may be ``async`` (awaited here), and loaders marked ``thread_safe``
 (the emoji loaders) are called on a few threads at once, like the reference's
-``Promise.all``.
+``Promise.all``, unless they are also marked ``in_memory`` (the bundled emoji: their
+answers never wait, so threads would only add their start-up).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from .language import convert_to_language_codes
 __all__ = [
     "AssetLoader",
     "compose_asset_loaders",
+    "copy_call_hints",
     "layout_with_additional_assets",
     "missing_segments",
     "resolve_additional_assets",
@@ -73,8 +75,14 @@ def compose_asset_loaders(*loaders: AssetLoader | None) -> AssetLoader | None:
                 return answer
         return answer
 
-    composed.thread_safe = all(getattr(x, "thread_safe", False) for x in chain)  # type: ignore[attr-defined]
+    copy_call_hints(composed, *chain)
     return composed
+
+
+def copy_call_hints(wrapper: AssetLoader, *wrapped: AssetLoader) -> None:
+    """Mark ``wrapper`` ``thread_safe``/``in_memory`` when every loader it calls is."""
+    for hint in ("thread_safe", "in_memory"):
+        setattr(wrapper, hint, all(getattr(loader, hint, False) for loader in wrapped))
 
 
 def _run_coroutines(awaitables: list[Any]) -> list[Any]:
@@ -164,7 +172,7 @@ def _call_all(load: AssetLoader, requests: list[tuple[str, str]]) -> list[Any]:
         except Exception as exc:
             raise FontError(f'load_additional_asset("{code}", "{segment}") failed: {exc}') from exc
 
-    if len(requests) > 1 and getattr(load, "thread_safe", False):
+    if len(requests) > 1 and getattr(load, "thread_safe", False) and not getattr(load, "in_memory", False):
         with ThreadPoolExecutor(max_workers=min(_THREADS, len(requests)),
                                 thread_name_prefix="satori-py-assets") as pool:
             answers = list(pool.map(call, requests))

@@ -224,6 +224,11 @@ class EmojiLoader:
     def __call__(self, code: str, segment: str) -> str | None:
         return self.data_uri(segment) if code == "emoji" else None
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether every answer comes from memory (the bundled set): see :mod:`.assets`."""
+        return self.directory is None and not self.remote
+
     def __repr__(self) -> str:
         where = self.directory or self.base_url or ("remote" if self.remote else "bundled")
         return f"EmojiLoader({self.emoji!r}, {str(where)!r})"

@@ -305,3 +305,28 @@ def test_lang_picks_the_font_of_its_locale() -> None:
     geist, roboto = alone(Font("G", Path(_geist().data))), alone(Font("R", font_bytes("Roboto-Regular.ttf")))
     assert render("ko") == geist
     assert render("ja-JP") == roboto
+
+
+def test_in_memory_loaders_are_called_on_the_render_thread() -> None:
+    # The bundled emoji answer from memory: a thread pool per render would only add its start-up.
+    import threading
+    seen: set[str] = set()
+
+    def load(code: str, segment: str) -> str:
+        seen.add(threading.current_thread().name)
+        return URI
+    load.thread_safe = True  # type: ignore[attr-defined]
+    load.in_memory = True  # type: ignore[attr-defined]
+    images: dict[str, str] = {}
+    emoji = [(chr(0x1F600 + i), None) for i in range(12)]
+    composed = compose_asset_loaders(load, load)
+    assert composed is not None and composed.in_memory is True  # type: ignore[attr-defined]
+    resolve_additional_assets([FakeParagraph(emoji)], FontRegistry([_geist()]), images, composed)
+    assert len(images) == 12
+    assert seen == {threading.current_thread().name}
+
+
+def test_the_bundled_emoji_are_in_memory_and_a_cdn_set_is_not() -> None:
+    from satori_py.text.emoji import emoji_asset_loader
+    assert emoji_asset_loader("twemoji").in_memory is True
+    assert emoji_asset_loader("openmoji", cache_dir=False).in_memory is False
