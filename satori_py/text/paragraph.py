@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..frozen import Frozen
-from ..cache import BoundedCache
+from ..cache import MAX_CACHED_TEXT, BoundedCache
 from .inline_text_render import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
@@ -141,10 +141,14 @@ def _line_height(value: Any) -> float | str:
 # are keyed by the fonts, ``FontEngine.fonts_key``): one is made per key, not per paragraph.
 _ENGINES: BoundedCache[FontEngine] = BoundedCache(1024)
 # Which graphemes of a text its fonts lack is the same in every render with the same
-# fonts: checked once per (fonts, text), keyed by the text, so bounded by its length.
-_MISSING: BoundedCache[tuple[str, ...]] = BoundedCache(4096, weigh=lambda v: len(v) + 1,
+# fonts: checked once per (fonts, text). A miss costs ~7 us (the graphemes are cached
+# too), so it keeps what 24 realistic cards rendered again and again use (164 entries:
+# 95 % hits), and texts of at most MAX_CACHED_TEXT characters: its keys hold the text (a
+# 4,096-entry cache of texts up to 65,536 characters could hold 256 MB, and filled over
+# 2,700 renders of new text).
+_MISSING: BoundedCache[tuple[str, ...]] = BoundedCache(256, weigh=lambda v: len(v) + 1,
                                                        max_weight=1_000_000)
-_MISSING_MAX_CHARS = 65_536
+_MISSING_MAX_CHARS = MAX_CACHED_TEXT
 
 
 class _Engines:

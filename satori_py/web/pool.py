@@ -71,7 +71,7 @@ from ..errors import RenderError, RenderTimeoutError
 from .job import RenderJob, render_job
 from .processes import Launcher, StartMethod, WorkerDied, WorkerProcess
 from .settings import PoolSettings, default_workers, resolve_mode
-from .tasks import CostlyCards, PoolStats, Running, Task, admit
+from .tasks import Answer, CostlyCards, PoolBase, PoolStats, Running, Task, admit
 from .threads import ThreadPool
 
 __all__ = ["Pool", "RenderPool", "ThreadPool", "configure", "default_workers", "get_pool",
@@ -99,7 +99,7 @@ class RemoteTraceback(Exception):
         return f'\n"""\n{self.text}"""'
 
 
-class RenderPool:
+class RenderPool(PoolBase):
     """Worker processes with a bounded queue, per-job deadlines and least-attained-service
     scheduling (see the module's docstring); processes whatever ``settings.mode`` says."""
 
@@ -140,14 +140,8 @@ class RenderPool:
 
     # -- the caller's side ---------------------------------------------------------------
 
-    def submit(self, job: RenderJob, *, deadline: float | None = None) -> Future[bytes]:
-        """Queue ``job``; the future's result is the image bytes.
-
-        ``deadline`` (seconds from now) replaces the pool's. Raises RenderBusyError
-        when the queue is full.
-        """
-        budget = self.settings.deadline if deadline is None else deadline
-        future: Future[bytes] = Future()
+    def _task(self, job: RenderJob, future: Future[bytes], budget: float,
+              deadline: float) -> Task | None:
         try:
             payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
@@ -155,28 +149,23 @@ class RenderPool:
                 f"The render job cannot be sent to a worker (its element, fonts and fetcher "
                 f"must be picklable; a fetcher may be satori_py.http_fetcher(...) or a "
                 f"module-level function): {type(exc).__name__}: {exc}"))
-            return future
-        task = Task(job, payload, future, budget, time.monotonic() + budget)
-        with self._lock:
-            if self.closed:
-                raise RuntimeError("This render pool has been shut down.")
-            self._start_locked()
-            # Jobs that start at once (an idle worker and a free CPU) are not waiting.
-            startable = min(len(self._idle), max(0, self.workers - self._active()))
-            if not admit(task, self._costly, self.stats, len(self._waiting),
-                         self.settings.queue + startable):
-                return future
+            return None
+        return Task(job, payload, future, budget, deadline)
+
+    def _queue_locked(self, task: Task) -> list[Answer]:
+        # Jobs that start at once (an idle worker and a free CPU) are not waiting.
+        startable = min(len(self._idle), max(0, self.workers - self._active()))
+        if admit(task, self._costly, self.stats, len(self._waiting),
+                 self.settings.queue + startable):
             self._waiting.append(task)
             self._schedule()
             self._watch.notify()
-        return future
+        return []
 
     def warm_up(self, timeout: float | None = STOP_TIMEOUT) -> list[int]:
         """Start the ``workers`` workers now and wait until they are ready; returns their pids."""
         with self._lock:
-            if self.closed:
-                raise RuntimeError("This render pool has been shut down.")
-            self._start_locked()
+            self._open_locked()
             ready = list(self._ready.values())
         for event in ready:
             event.wait(timeout)

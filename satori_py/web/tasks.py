@@ -1,21 +1,25 @@
-"""A render's life in a pool (:mod:`.pool`, :mod:`.threads`): queued, running (and what
-it has cost), counted, and remembered when it was stopped for its cost.
+"""A render's life in a pool (:mod:`.pool`, :mod:`.threads`): submitted, queued, running
+(and what it has cost), counted, and remembered when it was stopped for its cost.
 
-Plain data and bookkeeping; the scheduling decisions are the pool's.
+Plain data and bookkeeping, and the caller's side both pools share (:class:`PoolBase`);
+the scheduling decisions are each pool's.
 """
 from __future__ import annotations
 
 import collections
 import hashlib
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
 from ..errors import RenderBusyError, RenderTimeoutError
 from .job import RenderJob
 from .processes import WorkerProcess
+from .settings import PoolSettings
 
-__all__ = ["CostlyCards", "PoolStats", "Running", "Task", "admit"]
+__all__ = ["CostlyCards", "PoolBase", "PoolStats", "Running", "Task", "admit"]
 
 _COSTLY_KEPT = 1024
 
@@ -29,6 +33,16 @@ class Task:
     future: Future[bytes]
     budget: float  # seconds
     deadline: float  # time.monotonic()
+    # A thread pool's guesses (.costs): what its cost is remembered by, whether it is
+    # costly, and the wall seconds it is expected to take (None: unknown).
+    template: bytes | None = None
+    costly: bool = False
+    expected: float | None = None
+
+    @property
+    def latest_start(self) -> float:
+        """When it must start at the latest to be expected to finish by its deadline."""
+        return self.deadline - (self.expected or 0.0)
 
     @property
     def key(self) -> bytes | None:
@@ -82,6 +96,10 @@ class PoolStats:
     paused: int = 0  # times a render was paused for a fresher one
     evicted: int = 0  # paused renders stopped to make room (counted in stopped too)
     recycled: int = 0  # workers replaced after max_renders or max_rss_mb
+    # renders expected to be costly (thread pool: their template cost more than
+    # slow_after lately), and of those, dropped from the queue for a cheaper one
+    costly: int = 0
+    shed: int = 0
 
 
 class CostlyCards:
@@ -114,17 +132,70 @@ class CostlyCards:
                 f"for {self.seconds - (now - stopped):.0f} s more.")
 
 
-def admit(task: Task, costly: CostlyCards, stats: PoolStats, waiting: int, room: int) -> bool:
+def admit(task: Task, costly: CostlyCards, stats: PoolStats, waiting: int, room: int,
+          make_room: Callable[[], bool] | None = None) -> bool:
     """Whether a pool queues ``task`` (its lock held). False: a card stopped for its cost a
     moment ago, answered at once with RenderTimeoutError; RenderBusyError when ``waiting``
-    renders already fill the ``room`` of the queue."""
+    renders already fill the ``room`` of the queue and ``make_room()`` (which drops a
+    waiting render, if the pool has one to drop for this one) cannot free a place."""
     refusal = costly.refusal(task.key, time.monotonic())
     if refusal is not None:
         stats.refused += 1
         task.future.set_exception(RenderTimeoutError(refusal))
         return False
+    while waiting >= room and make_room is not None and make_room():
+        waiting -= 1
     if waiting >= room:
         stats.refused += 1
         renders = "1 render" if waiting == 1 else f"{waiting} renders"
         raise RenderBusyError(f"The render pool is full ({renders} waiting): try again later.")
     return True
+
+Answer = tuple[Future[bytes], BaseException]  # a future to fail once the pool's lock is let go
+
+
+class PoolBase:
+    """The caller's side of a render pool, the same for processes and threads: ``submit``
+    makes the task (its budget, deadline and future) and queues it while the pool is open."""
+
+    settings: PoolSettings
+    closed: bool
+    _lock: threading.Lock
+
+    def submit(self, job: RenderJob, *, deadline: float | None = None) -> Future[bytes]:
+        """Queue ``job``; the future's result is the image bytes.
+
+        ``deadline`` (seconds from now) replaces the pool's. Raises RenderBusyError
+        when the queue is full.
+        """
+        budget = self.settings.deadline if deadline is None else deadline
+        future: Future[bytes] = Future()
+        task = self._task(job, future, budget, time.monotonic() + budget)
+        if task is None:
+            return future  # answered already
+        with self._lock:
+            self._open_locked()
+            answers = self._queue_locked(task)
+        for other, error in answers:  # outside the lock: a callback may submit again
+            other.set_exception(error)
+        return future
+
+    def _open_locked(self) -> None:
+        """Start the pool if it has not started; RuntimeError once it is shut down."""
+        if self.closed:
+            raise RuntimeError("This render pool has been shut down.")
+        self._start_locked()
+
+    # -- each pool's ---------------------------------------------------------------------
+
+    def _task(self, job: RenderJob, future: Future[bytes], budget: float,
+              deadline: float) -> Task | None:
+        """The task for ``job`` (None: ``future`` was answered, the job cannot run here)."""
+        raise NotImplementedError
+
+    def _start_locked(self) -> None:
+        raise NotImplementedError
+
+    def _queue_locked(self, task: Task) -> list[Answer]:
+        """Queue ``task`` or answer it (admit); returns other renders to fail."""
+        raise NotImplementedError

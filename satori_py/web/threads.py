@@ -12,7 +12,8 @@ guarantees:
 
 * at most ``workers`` renders at once, and at most ``queue`` waiting: one more
   is refused at once (:class:`RenderBusyError`);
-* the deadline: a render still waiting at its deadline fails without running; a
+* the deadline: a render still waiting at its deadline, or so late that it is
+  expected to finish past it (see below), fails without running; a
   running one is answered :class:`RenderTimeoutError` at its deadline, and stops
   itself there: its limits' ``timeout`` is the time it has left, which the front
   end checks between stages and inside its long loops. The raster cannot be
@@ -21,13 +22,30 @@ guarantees:
   ``workers`` (so CPU and memory stay bounded), and the card is refused for
   ``remember_costly`` seconds if asked for again;
 * an error in a render (a SatoriError, any Python exception, a tree too deep to
-  follow) fails that render only.
+  follow) fails that render only;
+* costly cards do not hold up cheap ones for long. A thread cannot pause a
+  render, so a card is judged *before* it runs, by what cards of its template
+  cost lately (:mod:`.costs`: its element tree without its text's characters;
+  CPU seconds measured on each render's thread). One expected to use more than
+  half of ``slow_after`` seconds of CPU (half: a process may use ``slow_after``
+  before it gives way, a thread gives way only when it ends; realistic cards
+  take 0.03-0.06 s) waits in a queue of its own, behind the fresh
+  ones (cheap, or never seen), and takes at most ``workers // 2`` threads while
+  fresh renders wait (none with one worker: then it runs when no fresh render
+  waits); with no fresh render waiting it may take any free thread. When the
+  queue is full, the costly render queued last gives its place to a fresh one
+  (:class:`RenderBusyError`, a 503 with ``retry-after``: ``stats.shed``). A
+  render of a known template is expected to take the wall seconds its template
+  took lately; one that would start too late to finish by its deadline is
+  answered then (:class:`RenderTimeoutError`) instead of taking a thread for an
+  answer that would come too late.
 
 What threads cannot do that processes do: survive a crash in native code (a
 segfault or abort in resvg, HarfBuzz or Taffy ends the whole server process, as
-the OOM killer does), pause a costly render for fresher ones (``slow_after``,
-``slow_lane``) or hand memory back by replacing a worker (``max_renders``,
-``max_rss_mb``): those settings apply to worker processes only.
+the OOM killer does), stop a card whose cost shows only as it runs (the first
+cards of a costly template run as fresh ones), or hand memory back by replacing a
+worker (``max_renders``, ``max_rss_mb``): those settings, and ``slow_lane``, apply
+to worker processes only.
 """
 from __future__ import annotations
 
@@ -40,11 +58,14 @@ import time
 from concurrent.futures import Future
 from typing import Any
 
-from ..errors import LimitError, RenderTimeoutError
+import resvg_bridge
+
+from ..errors import LimitError, RenderBusyError, RenderTimeoutError
 from ..limits import Limits
+from .costs import CostMemory, template
 from .job import RenderJob, render_job
 from .settings import PoolSettings
-from .tasks import CostlyCards, PoolStats, Task, admit
+from .tasks import Answer, CostlyCards, PoolBase, PoolStats, Task, admit
 
 __all__ = ["ThreadPool"]
 
@@ -70,9 +91,9 @@ def _settle(future: Future[bytes], outcome: Outcome) -> None:
         future.set_exception(value)
 
 
-class ThreadPool:
-    """``workers`` render threads sharing a bounded queue, each render within its deadline
-    (see the module's docstring)."""
+class ThreadPool(PoolBase):
+    """``workers`` render threads sharing a bounded queue, each render within its deadline,
+    costly cards behind fresh ones (see the module's docstring)."""
 
     mode = "threads"
 
@@ -86,7 +107,10 @@ class ThreadPool:
         self._lock = threading.Lock()
         self._work = threading.Condition(self._lock)  # render threads wait for jobs here
         self._watch = threading.Condition(self._lock)  # the watchdog waits here
-        self._waiting: collections.deque[Task] = collections.deque()
+        self._waiting: collections.deque[Task] = collections.deque()  # fresh renders
+        self._behind: collections.deque[Task] = collections.deque()  # expected to be costly
+        self.costs = CostMemory()
+        self.costly_after = settings.slow_after / 2  # CPU seconds (see the module's docstring)
         self._running: set[Task] = set()  # taken by a thread, not answered yet
         self._overdue: set[Task] = set()  # answered at their deadline, their thread still on them
         self._idle = 0  # threads waiting for a job
@@ -97,27 +121,36 @@ class ThreadPool:
 
     # -- the caller's side ---------------------------------------------------------------
 
-    def submit(self, job: RenderJob, *, deadline: float | None = None) -> Future[bytes]:
-        """Queue ``job``; the future's result is the image bytes.
+    def _task(self, job: RenderJob, future: Future[bytes], budget: float,
+              deadline: float) -> Task:
+        key = template(job)
+        seen = self.costs.expect(key)
+        if seen is None:
+            return Task(job, _payload(job), future, budget, deadline, key)
+        cpu, wall = seen
+        return Task(job, _payload(job), future, budget, deadline, key, cpu > self.costly_after, wall)
 
-        ``deadline`` (seconds from now) replaces the pool's. Raises RenderBusyError
-        when the queue is full.
-        """
-        budget = self.settings.deadline if deadline is None else deadline
-        future: Future[bytes] = Future()
-        task = Task(job, _payload(job), future, budget, time.monotonic() + budget)
-        with self._lock:
-            if self.closed:
-                raise RuntimeError("This render pool has been shut down.")
-            self._start_locked()
-            # Jobs that idle threads are about to take are not waiting.
-            if not admit(task, self._costly, self.stats, len(self._waiting),
-                         self.settings.queue + self._idle):
-                return future
-            self._waiting.append(task)
+    def _queue_locked(self, task: Task) -> list[Answer]:
+        shed: list[Answer] = []
+
+        def make_room() -> bool:  # the costly render queued last gives its place to a fresh one
+            while not task.costly and self._behind:
+                other = self._behind.pop()
+                if other.future.set_running_or_notify_cancel():
+                    self.stats.shed += 1
+                    shed.append((other.future, _shed(self.costly_after)))
+                    return True
+            return False
+
+        # Jobs that idle threads are about to take are not waiting.
+        if admit(task, self._costly, self.stats, len(self._waiting) + len(self._behind),
+                 self.settings.queue + self._idle, make_room):
+            if task.costly:
+                self.stats.costly += 1
+            (self._behind if task.costly else self._waiting).append(task)
             self._work.notify()
             self._watch.notify()
-        return future
+        return shed
 
     def warm_up(self, timeout: float | None = STOP_TIMEOUT) -> list[int]:
         """Start the threads and render a small card here (imports, the default font), so
@@ -125,9 +158,7 @@ class ThreadPool:
         from .worker import WARM_JOB
 
         with self._lock:
-            if self.closed:
-                raise RuntimeError("This render pool has been shut down.")
-            self._start_locked()
+            self._open_locked()
         render_job(RenderJob(WARM_JOB, width=64, height=64))
         return []
 
@@ -151,7 +182,9 @@ class ThreadPool:
             if self.closed:
                 return
             self.closed = True
-            pending, self._waiting = list(self._waiting), collections.deque()
+            pending = [*self._waiting, *self._behind]
+            self._waiting.clear()
+            self._behind.clear()
             threads = list(self._threads)
             self._work.notify_all()
             self._watch.notify_all()
@@ -196,15 +229,15 @@ class ThreadPool:
         with self._lock:
             while True:
                 self._idle += 1
-                while not self._waiting and not self.closed:
+                while not (self._waiting or self._behind) and not self.closed:
                     self._work.wait()
                 self._idle -= 1
                 if self.closed:
                     return None
-                task = self._waiting.popleft()
+                task = self._take_locked()
                 if not task.future.set_running_or_notify_cancel():
                     continue  # cancelled while waiting (the client went away)
-                if time.monotonic() >= task.deadline:
+                if time.monotonic() >= task.latest_start:
                     self.stats.expired += 1
                     self._lock.release()  # answered outside the lock: a callback may submit again
                     try:
@@ -216,6 +249,15 @@ class ThreadPool:
                 self._watch.notify()
                 return task
 
+    def _take_locked(self) -> Task:
+        """The fresh render waiting longest, unless a costly one may go first: no fresh one
+        waits, or fewer than ``workers // 2`` costly renders hold a thread."""
+        if self._behind:
+            costly = sum(t.costly for t in (*self._running, *self._overdue))
+            if not self._waiting or costly < self.workers // 2:
+                return self._behind.popleft()
+        return self._waiting.popleft()
+
     def _render(self, task: Task) -> Outcome:
         """Render ``task``'s job in this thread, its limits' timeout cut to its deadline."""
         job = task.job
@@ -224,8 +266,18 @@ class ThreadPool:
         by_deadline = limits.timeout is None or limits.timeout > left
         if by_deadline:
             job = dataclasses.replace(job, limits=dataclasses.replace(limits, timeout=left))
+
+        def measured() -> bytes:  # on the render's own thread: its CPU time is the render's
+            start, cpu = time.monotonic(), time.thread_time()
+            try:
+                return render_job(job)
+            finally:
+                if task.template is not None:
+                    self.costs.record(task.template, time.thread_time() - cpu,
+                                      time.monotonic() - start)
+
         try:
-            return True, render_job(job)
+            return True, resvg_bridge.on_raster_stack(measured)
         except LimitError as exc:
             if by_deadline and exc.limit == "timeout":
                 return False, _not_finished(task)
@@ -242,18 +294,21 @@ class ThreadPool:
                 now = time.monotonic()
                 wake = now + _IDLE_WAKE
                 late: list[tuple[Future[bytes], Exception]] = []
-                for task in [t for t in self._waiting if now >= t.deadline]:
-                    self._waiting.remove(task)
-                    if task.future.set_running_or_notify_cancel():
-                        self.stats.expired += 1
-                        late.append((task.future, _not_started(task)))
+                for queue in (self._waiting, self._behind):
+                    for task in [t for t in queue if now >= t.latest_start]:
+                        queue.remove(task)
+                        if task.future.set_running_or_notify_cancel():
+                            self.stats.expired += 1
+                            late.append((task.future, _not_started(task)))
                 for task in [t for t in self._running if now >= t.deadline]:
                     self._running.discard(task)
                     self._overdue.add(task)
                     self.stats.stopped += 1
                     self._costly.remember(task.key, now)
                     late.append((task.future, _not_finished(task)))
-                for task in (*self._waiting, *self._running):
+                for task in (*self._waiting, *self._behind):
+                    wake = min(wake, task.latest_start)
+                for task in self._running:
                     wake = min(wake, task.deadline)
                 if late:  # answered outside the lock: a callback may submit again
                     self._lock.release()
@@ -268,8 +323,18 @@ class ThreadPool:
 
 
 def _not_started(task: Task) -> RenderTimeoutError:
+    if task.expected and time.monotonic() < task.deadline:
+        return RenderTimeoutError(f"The render would not finish within its {task.budget:g} s deadline: "
+                                  f"renders like it take {task.expected:.2f} s now, more than the time "
+                                  "left (the render pool is busy).")
     return RenderTimeoutError(f"The render did not start within its {task.budget:g} s deadline: "
                               "the render pool is busy.")
+
+
+def _shed(costly_after: float) -> RenderBusyError:
+    return RenderBusyError(f"The render pool is full, and this render gave its place to a cheaper one: "
+                           f"cards like it took more than {costly_after:g} s of CPU time lately. "
+                           "Try again later.")
 
 
 def _not_finished(task: Task) -> RenderTimeoutError:
