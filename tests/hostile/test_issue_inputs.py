@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from fontTools.ttLib import sfnt
+
 from .support import run_isolated
+
+# fontTools 4.69 refuses a WOFF2 that declares over 100 times its compressed size (google/woff2's
+# bound) before our decoder (text/woff2.py) reads it; with older ones our decoder does, in linear time.
+_WOFF2_RATIO_CAPPED = getattr(sfnt, "WOFF_MAX_COMPRESSION_RATIO", None) is not None
 
 # Each input, as code that renders it (in the child, after support.PRELUDE and SETUP),
 # and what must come out: "ok" (an SVG that parses, or a PNG), or the SatoriError.
@@ -180,7 +186,8 @@ INPUTS: list[tuple[str, str, str]] = [
      'svg(card("x", fontFamily="B"), fonts=[Font("B", composite_bomb(1000, 3))])',
      "FontError: div: Failed to read glyph 977 of a font: A composite glyph of a font has more than 65535 points."),
     ("a 39 KB WOFF2 of 20,000 glyphs over a 20 MB points stream (fontTools' decoder: over 300 s)",
-     'svg(card("ABC", fontFamily="B"), fonts=[Font("B", glyph_stream_bomb(20_000, 20_000_000))])', "ok"),
+     'svg(card("ABC", fontFamily="B"), fonts=[Font("B", glyph_stream_bomb(20_000, 20_000_000))])',
+     'FontError: Failed to decode the WOFF2 font "B".' if _WOFF2_RATIO_CAPPED else "ok"),
     ("a variable font whose wght axis has its minimum above its maximum (ValueError from fontTools)",
      'svg(card("AB", fontFamily="V", fontWeight=700), fonts=[Font("V", bad_axes())])',
      "FontError: div: Invalid variation axis 'wght' in a font: its minimum 900, default 400 and maximum 100 are "
