@@ -7,6 +7,7 @@ character tables of :mod:`satori_py.text.language` are generated from that runti
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -204,14 +205,20 @@ def test_async_callbacks_are_awaited() -> None:
     assert both is not None and both("emoji", "x") == URI
 
 
-def test_thread_safe_loaders_run_concurrently() -> None:
-    import threading
+def _loader_recording_threads(**hints: bool) -> tuple[Any, set[str]]:
+    """A loader answering URI, marked with ``hints``, and the names of the threads that called it."""
     seen: set[str] = set()
 
     def load(code: str, segment: str) -> str:
         seen.add(threading.current_thread().name)
         return URI
-    load.thread_safe = True  # type: ignore[attr-defined]
+    for hint, value in hints.items():
+        setattr(load, hint, value)
+    return load, seen
+
+
+def test_thread_safe_loaders_run_concurrently() -> None:
+    load, seen = _loader_recording_threads(thread_safe=True)
     images: dict[str, str] = {}
     emoji = [(chr(0x1F600 + i), None) for i in range(12)]
     resolve_additional_assets([FakeParagraph(emoji)], FontRegistry([_geist()]), images, load)
@@ -309,14 +316,7 @@ def test_lang_picks_the_font_of_its_locale() -> None:
 
 def test_in_memory_loaders_are_called_on_the_render_thread() -> None:
     # The bundled emoji answer from memory: a thread pool per render would only add its start-up.
-    import threading
-    seen: set[str] = set()
-
-    def load(code: str, segment: str) -> str:
-        seen.add(threading.current_thread().name)
-        return URI
-    load.thread_safe = True  # type: ignore[attr-defined]
-    load.in_memory = True  # type: ignore[attr-defined]
+    load, seen = _loader_recording_threads(thread_safe=True, in_memory=True)
     images: dict[str, str] = {}
     emoji = [(chr(0x1F600 + i), None) for i in range(12)]
     composed = compose_asset_loaders(load, load)
