@@ -17,7 +17,9 @@ the threads scale with the cores they get. Each round also renders the same jobs
 2 worker processes (forked once, warm; no GIL between them): 2 threads' throughput
 over 2 processes' is what the GIL still costs, and as both sides share the machine
 alike, it holds up under load better than the 2-against-1 ratio. Needs no node: the
-cards' fonts come from ../shared/conformance/fonts.
+cards' fonts come from ../shared/conformance/fonts. As in the render pools, the
+threads have the raster's stack (:func:`resvg_bridge.raster_thread`: no thread
+started per render) and malloc keeps freed memory (:mod:`resvg_bridge.heap`).
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import resvg_bridge  # noqa: E402
+import resvg_bridge.heap  # noqa: E402
 from bench_cards import Card, backend_env, load, load_cards, spread  # noqa: E402
 
 from satori_py import render_png, render_svg  # noqa: E402
@@ -55,9 +58,8 @@ def _throughput(cards: list[Card], threads: int) -> tuple[float, float]:
 
     n = len(jobs)
     t0, c0 = time.perf_counter(), time.process_time()
-    pool = [threading.Thread(target=worker) for _ in range(threads)]
-    for t in pool:
-        t.start()
+    # Threads with the raster's stack, as the thread pool's: each render runs on its thread.
+    pool = [resvg_bridge.raster_thread(worker, f"bench-{i}") for i in range(threads)]
     for t in pool:
         t.join()
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -158,6 +160,7 @@ def main() -> int:
     args = ap.parse_args()
     backends = [resvg_bridge.resolve_backend(b) for b in args.backends.split(",") if b] \
         or [resvg_bridge.resolve_backend()]
+    resvg_bridge.heap.keep_freed_memory()  # as the render pools do in the processes they own
     cards = load_cards(args.filter)
     print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
     bench_threads(cards, args.rounds, backends)

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
+from resvg_bridge.heap import keep_freed_memory
+
 from ..errors import RenderError, SatoriError
 from ..markup.source import is_markup_file
 from ..templates import Template
@@ -120,6 +122,7 @@ def serve(conn: Connection, context: BatchContext) -> None:
     forked from a parent that did), say so, then answer each list of jobs from ``conn`` with
     its outcomes, until ``None`` or the end of the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    keep_freed_memory()  # this process renders item after item: keep the raster's memory
     try:
         prepared = warm(context)
     except Exception as exc:

@@ -59,6 +59,7 @@ from concurrent.futures import Future
 from typing import Any
 
 import resvg_bridge
+from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import LimitError, RenderBusyError, RenderTimeoutError
 from ..limits import Limits
@@ -200,15 +201,14 @@ class ThreadPool(PoolBase):
         if self._started:
             return
         self._started = True
+        keep_freed_memory()  # this process renders card after card now: keep the raster's memory
         for ident in range(self.workers):
-            self._spawn(self._serve, f"satori-py-render-thread-{ident}")
+            # With the raster's stack: each render runs right on its worker thread.
+            self._threads.add(resvg_bridge.raster_thread(self._serve, f"satori-py-render-thread-{ident}"))
             self.stats.started += 1
-        self._spawn(self._watchdog, "satori-py-render-watchdog")
-
-    def _spawn(self, target: Any, name: str) -> None:
-        thread = threading.Thread(target=target, name=name, daemon=True)
-        self._threads.add(thread)
-        thread.start()
+        watchdog = threading.Thread(target=self._watchdog, name="satori-py-render-watchdog", daemon=True)
+        self._threads.add(watchdog)
+        watchdog.start()
 
     def _serve(self) -> None:
         try:

@@ -34,6 +34,8 @@ import time
 import traceback
 from typing import IO, Any
 
+from resvg_bridge.heap import keep_freed_memory
+
 HEADER = struct.Struct(">Q")
 # Renders are throughput work, request routing is latency work: on a busy machine
 # the server's own process should win the CPU.
@@ -116,6 +118,7 @@ def _prepare() -> IO[bytes]:
             os.nice(NICENESS)
         except OSError:
             pass
+    keep_freed_memory()  # this process renders card after card: keep the raster's memory
     channel = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     # Pay the imports and the default font's parsing before saying ready.

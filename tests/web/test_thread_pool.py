@@ -153,6 +153,25 @@ def test_renders_and_errors_keep_their_kind_and_path(make_pool: Any) -> None:
     assert pool.submit(CARD).result(WAIT)[:4] == b"\x89PNG"  # the thread carries on
 
 
+_LOADER_THREADS: list[str] = []
+
+
+def thread_recording_loader(code: str, segment: str) -> None:
+    """Records the thread asked for a missing glyph (a plain loader runs on the render's own)."""
+    _LOADER_THREADS.append(threading.current_thread().name)
+
+
+def test_each_render_runs_on_its_pool_thread(make_pool: Any) -> None:
+    # The pool's threads have the raster's stack: no thread is started per render.
+    pool = make_pool()
+    _LOADER_THREADS.clear()
+    for _ in range(2):
+        job = RenderJob({"type": "div", "props": {"children": "\u2603"}}, **SMALL, emoji=None,
+                        load_additional_asset=thread_recording_loader)
+        assert pool.submit(job).result(WAIT)[:4] == b"\x89PNG"
+    assert _LOADER_THREADS == ["satori-py-render-thread-0"] * 2
+
+
 def test_an_unpicklable_job_renders_in_a_thread(make_pool: Any) -> None:
     pool = make_pool()
     src = "https://example.com/local.svg"
