@@ -19,7 +19,8 @@ over 2 processes' is what the GIL still costs, and as both sides share the machi
 alike, it holds up under load better than the 2-against-1 ratio. Needs no node: the
 cards' fonts come from ../shared/conformance/fonts. As in the render pools, the
 threads have the raster's stack (:func:`resvg_bridge.raster_thread`: no thread
-started per render) and malloc keeps freed memory (:mod:`resvg_bridge.heap`).
+started per render), malloc keeps freed memory (:mod:`resvg_bridge.heap`) and the
+switch interval is the thread pool's (1 ms).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ import resvg_bridge.heap  # noqa: E402
 from bench_cards import Card, backend_env, load, load_cards, spread  # noqa: E402
 
 from satori_py import render_png, render_svg  # noqa: E402
+from satori_py.web.threads import SWITCH_INTERVAL  # noqa: E402
 
 
 def _throughput(cards: list[Card], threads: int) -> tuple[float, float]:
@@ -161,6 +163,7 @@ def main() -> int:
     backends = [resvg_bridge.resolve_backend(b) for b in args.backends.split(",") if b] \
         or [resvg_bridge.resolve_backend()]
     resvg_bridge.heap.keep_freed_memory()  # as the render pools do in the processes they own
+    sys.setswitchinterval(SWITCH_INTERVAL)  # as the thread pool does while it runs
     cards = load_cards(args.filter)
     print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
     bench_threads(cards, args.rounds, backends)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
+from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import RenderError, SatoriError
@@ -123,6 +124,11 @@ def serve(conn: Connection, context: BatchContext) -> None:
     its outcomes, until ``None`` or the end of the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
     keep_freed_memory()  # this process renders item after item: keep the raster's memory
+    # On one thread with the raster's stack: each render runs right there.
+    on_raster_stack(lambda: _serve(conn, context))
+
+
+def _serve(conn: Connection, context: BatchContext) -> None:
     try:
         prepared = warm(context)
     except Exception as exc:

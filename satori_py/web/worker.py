@@ -34,6 +34,7 @@ import time
 import traceback
 from typing import IO, Any
 
+from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
 HEADER = struct.Struct(">Q")
@@ -101,7 +102,12 @@ def _dump(answer: tuple[str, Any, str]) -> bytes:
 
 
 def serve(source: IO[bytes], channel: IO[bytes]) -> None:
-    """Answer jobs from ``source`` on ``channel`` until ``source`` ends."""
+    """Answer jobs from ``source`` on ``channel`` until ``source`` ends, on one thread with
+    the raster's stack: each render runs right there (none starts a thread of its own)."""
+    on_raster_stack(lambda: _serve(source, channel))
+
+
+def _serve(source: IO[bytes], channel: IO[bytes]) -> None:
     while True:
         frame = read_frame(source)
         if frame is None:

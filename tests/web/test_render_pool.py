@@ -9,8 +9,10 @@ deadlines are short so the tests are quick, and the assertions are about outcome
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, wait
@@ -115,6 +117,25 @@ def error(future: Future[bytes]) -> BaseException:
     exc = future.exception()
     assert exc is not None
     return exc
+
+
+def record_render_thread(path: str, code: str, segment: str) -> None:
+    """A glyph loader (it runs on the render's own thread) writing that thread's system id."""
+    with open(path, "a") as f:
+        f.write(f"{os.getpid()} {threading.get_native_id()}\n")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_worker_renders_every_card_on_one_thread(make_pool: Any, method: str, tmp_path: Any) -> None:
+    # A thread with the raster's stack, kept: none is started per render.
+    pool = make_pool(method)
+    log = tmp_path / "threads.txt"
+    job = RenderJob({"type": "div", "props": {"children": "\u2603"}}, **SMALL, emoji=None,
+                    load_additional_asset=functools.partial(record_render_thread, str(log)))
+    for _ in range(3):
+        assert result(pool.submit(job))[:4] == b"\x89PNG"
+    lines = log.read_text().splitlines()
+    assert len(lines) == 3 and len(set(lines)) == 1
 
 
 # -- containment ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ import resvg_bridge
 from satori_py import Limits
 from satori_py.errors import LimitError, RenderBusyError, RenderTimeoutError, StyleError
 from satori_py.web import pool as render_pool
+from satori_py.web import threads as thread_pool
 from satori_py.web.job import RenderJob, render_job
 from satori_py.web.pool import RenderPool, ThreadPool
 from satori_py.web.response import ImageResponse
@@ -170,6 +172,36 @@ def test_each_render_runs_on_its_pool_thread(make_pool: Any) -> None:
                         load_additional_asset=thread_recording_loader)
         assert pool.submit(job).result(WAIT)[:4] == b"\x89PNG"
     assert _LOADER_THREADS == ["satori-py-render-thread-0"] * 2
+
+
+@pytest.fixture
+def python_switches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Python's own switch interval, and no other pool running that changed it."""
+    monkeypatch.setattr(thread_pool, "_quick_pools", 0)
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    yield
+    sys.setswitchinterval(before)
+
+
+def test_a_running_pool_switches_threads_sooner(make_pool: Any, python_switches: None) -> None:
+    first, second = make_pool(), make_pool()
+    for pool in (first, second):
+        assert pool.submit(CARD).result(WAIT)[:4] == b"\x89PNG"
+        assert sys.getswitchinterval() == thread_pool.SWITCH_INTERVAL
+    first.shutdown()
+    assert sys.getswitchinterval() == thread_pool.SWITCH_INTERVAL  # the other still runs
+    second.shutdown()
+    assert sys.getswitchinterval() == 0.005
+
+
+def test_a_servers_own_switch_interval_is_kept(make_pool: Any, python_switches: None) -> None:
+    sys.setswitchinterval(0.01)
+    pool = make_pool()
+    assert pool.submit(CARD).result(WAIT)[:4] == b"\x89PNG"
+    assert sys.getswitchinterval() == 0.01
+    pool.shutdown()
+    assert sys.getswitchinterval() == 0.01
 
 
 def test_an_unpicklable_job_renders_in_a_thread(make_pool: Any) -> None:
