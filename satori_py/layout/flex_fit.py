@@ -216,8 +216,7 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
-                here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
-                                               partial(_height_alone, node, lay_out)) or here
+                here = _pad(node, parent, walk, lay_out) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
                                      partial(_content_height, node, parent, lay_out), stale) or here
                 if _is_row(parent) and not stale:
@@ -225,8 +224,7 @@ class FlexFit:
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
-                here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
-                                               partial(_height_alone, node, lay_out)) or here
+                here = _pad(node, parent, walk, lay_out) or here
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -375,6 +373,14 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
+    """Percentage paddings of a block ``node`` (percent_padding.py); whether they changed."""
+    inner = walk.inner(parent, "w")
+    if (id(parent), "w") in walk.fitted:
+        inner = None  # its content's width, measured with the percentages as 0
+    return resolve_percent_padding(node, parent, inner, partial(_height_alone, node, lay_out))
 
 
 def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, field: str) -> bool:
