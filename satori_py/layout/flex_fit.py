@@ -93,7 +93,8 @@ def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float
 
 
 def _definite(walk: _Walk, node: LayoutNode, axis: str) -> bool:
-    return walk.inner(node, axis) is not None
+    """Whether ``node``'s content size in ``axis`` is definite (not fitted to its content)."""
+    return walk.inner(node, axis) is not None and (id(node), axis) not in walk.fitted
 
 
 def _in_flow(node: LayoutNode) -> bool:
@@ -218,7 +219,8 @@ class FlexFit:
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
-                                     partial(_content_height, node, parent, lay_out), stale) or here
+                                     partial(_content_height, node, parent, lay_out),
+                                     partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
                     here = self._freeze(node, parent) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
@@ -543,6 +545,12 @@ def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> fl
     content's, at most as wide as the container's content box, without its aspect ratio."""
     sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
     return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+
+
+def _content_width(item: LayoutNode, lay_out: LayOut) -> float:
+    """A row item's max-content width (border box), within its limits, without its aspect ratio."""
+    sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
+    return _measure(item, "w", "max-content", sizes, lay_out)
 
 
 def _height_alone(item: LayoutNode, lay_out: LayOut, sizes: OwnSizes) -> float:
