@@ -222,7 +222,10 @@ class FlexFit:
                                      partial(_content_height, node, parent, lay_out),
                                      partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
-                    here = self._freeze(node, parent) or here
+                    # A percentage width counts as auto where the row's width comes from its
+                    # content: the item may be wider than its width there.
+                    percent = isinstance(node.style.get("width"), Percent) and not _definite(walk, parent, "w")
+                    here = (_unfreeze(node) if percent else self._freeze(node, parent)) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
