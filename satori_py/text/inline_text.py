@@ -41,6 +41,7 @@ from .bidi import (
     split_by_level,
 )
 from .breaking import graphemes, words_and_images
+from .draw_pieces import DrawPolicy
 from .inline_model import Piece, RunState, _Item, _Segment, _Word
 from .processor import (
     SPACE,
@@ -148,7 +149,7 @@ class TextNode:
 
     def __init__(self, item: _Item, state: RunState, *, embed_font: bool, images: dict[str, str],
                  is_image: Callable[[str], bool], block_paragraph: bool,
-                 point_scale_factor: float) -> None:
+                 point_scale_factor: float, policy: DrawPolicy) -> None:
         run = item.run
         assert run is not None
         style = run.style
@@ -156,6 +157,7 @@ class TextNode:
         self.style = style
         self.locale = run.locale
         self.block_paragraph = block_paragraph
+        self.policy = policy
         self.scale = point_scale_factor
         self.embed_font = embed_font
         self.images = images
