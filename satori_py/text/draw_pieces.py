@@ -36,7 +36,7 @@ from typing import Any
 
 from ..frozen import Frozen
 from .engine import GlyphPath, Visible
-from .measurer import FontEngine
+from .measurer import FontEngine, Measurer
 from .processor import js_trim
 from .render import DecorationLine, SkipInkBand, TextDrawing
 
@@ -72,15 +72,12 @@ def draw_policy(*, text_node: bool) -> DrawPolicy:
 class PieceDrawer:
     """Draws placed pieces into ``drawing``, in absolute coordinates, by ``policy``."""
 
-    def __init__(self, drawing: TextDrawing, engine: FontEngine, policy: DrawPolicy, *,
-                 letter_spacing: float, word_spacing: float, features: str | None,
-                 reach: float, visible: Visible | None) -> None:
+    def __init__(self, drawing: TextDrawing, policy: DrawPolicy, engine: FontEngine,
+                 measurer: Measurer, *, reach: float, visible: Visible | None) -> None:
         self.drawing = drawing
-        self.engine = engine
         self.policy = policy
-        self.letter_spacing = letter_spacing
-        self.word_spacing = word_spacing
-        self.features = features
+        self.engine = engine
+        self.measurer = measurer  # its letter and word spacing and font features
         self.visible = visible
         self.reach = reach  # how far ink may reach around a line or a piece
         # Decorations: by line ("line"), or in order with each one's right end ("merged").
@@ -107,9 +104,10 @@ class PieceDrawer:
         node's ``ellipsis`` is drawn whole (not culled, tabs kept)."""
         if self.policy.strip_tabs and not ellipsis:
             text = _TABS.sub("", text)
+        measurer = self.measurer
         glyphs: GlyphPath = self.engine.glyph_path(
-            text, left=left, top=baseline, letter_spacing=self.letter_spacing,
-            word_spacing=self.word_spacing, features=self.features, direction=self.direction(rtl),
+            text, left=left, top=baseline, letter_spacing=measurer.letter_spacing,
+            word_spacing=measurer.word_spacing, features=measurer.features, direction=self.direction(rtl),
             band=band, visible=None if ellipsis else self.visible)
         if path:
             self.drawing.add_glyphs(glyphs, line)

@@ -162,10 +162,8 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
     top += dy
     font_size = float(style.get("fontSize", 16.0))
     measurer = state.measurer
-    drawer = PieceDrawer(TextDrawing(style=style, width=size[0], height=size[1]), engine,
-                         paragraph.policy, letter_spacing=measurer.letter_spacing,
-                         word_spacing=measurer.word_spacing, features=measurer.features,
-                         reach=2 * font_size, visible=visible)
+    drawer = PieceDrawer(TextDrawing(style=style, width=size[0], height=size[1]), paragraph.policy,
+                         engine, measurer, reach=2 * font_size, visible=visible)
     skip_ink = drawer.drawing.collects_glyph_boxes
     has_decorations = bool(style.get("textDecorationLine")) and \
         style.get("textDecorationLine") != "none"

@@ -173,8 +173,7 @@ class TextNode:
         # Browser bidi resolves levels per character first; the reference's per piece.
         self.char_levels = char_levels(self.pre.content, self.is_rtl) \
             if self.needs_bidi and not bidi.REFERENCE_BIDI else ()
-        self.font_size, self.letter_spacing = measurer.font_size, measurer.letter_spacing
-        self.word_spacing, self.features = measurer.word_spacing, measurer.features
+        self.font_size = measurer.font_size
         self._space = measurer.measure_grapheme(SPACE)
         self._tab_width = tab_width(style, self._space)
         self.flow = TextFlow()

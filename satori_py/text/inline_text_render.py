@@ -205,8 +205,7 @@ class ArrangedText:
         drawer = PieceDrawer(
             TextDrawing(style=style, width=node.measured_size[0], height=node.measured_size[1],
                         text_node=True),
-            engine, policy, letter_spacing=node.letter_spacing, word_spacing=node.word_spacing,
-            features=node.features, reach=2 * node.font_size, visible=visible)
+            policy, engine, measurer, reach=2 * node.font_size, visible=visible)
         skip_ink = drawer.drawing.collects_glyph_boxes
         word_groups = policy.shaping == "word group"
 
