@@ -7,9 +7,10 @@ in the order of compute.ts with the property table (:mod:`.properties`).
 The result is an immutable mapping keyed by camelCase longhands, where every
 property of the table has a value (its initial value when not set), and the
 same values typed by group (``style.box``, ``.flex``, ``.font``, ``.text``,
-``.paint``: :mod:`.computed_types`), built when first read; the inherited
-groups of an element that sets none of their properties are its parent's own
-objects. Readers move from the mapping to the groups one at a time.
+``.paint``: :mod:`.computed_types`), each built when first read and then a
+plain attribute; the inherited groups of an element that sets none of their
+properties are its parent's own objects. Readers move from the mapping to the
+groups one at a time (the layout's reads are counted by tests/test_architecture.py).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterator, Mapping
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SatoriError, StyleError
 from . import convert as conv
@@ -54,7 +55,6 @@ _INHERITED_CURRENT = tuple(name for name, row in PROPERTIES.items() if row.inher
 # The declared keys that change an inherited group (the text shadow's parts make textShadow).
 _FONT_KEYS = GROUP_KEYS["font"]
 _TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
-_G = TypeVar("_G")
 _TOKENS = itertools.count(1)
 
 
@@ -70,7 +70,7 @@ class ComputedStyle(Mapping[str, Any]):
     """
 
     __slots__ = ("_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors",
-                 "child_list_depth", "_box", "_flex", "_font", "_text", "_paint", "_token", "_inherited")
+                 "child_list_depth", "box", "flex", "font", "text", "paint", "_token", "_inherited")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
@@ -88,8 +88,13 @@ class ComputedStyle(Mapping[str, Any]):
     # each element's own colour), and the list nesting depth of the element's children.
     set_colors: frozenset[str]
     child_list_depth: int
-    _font: FontGroup | None
-    _text: TextGroup | None
+    # The values by group. A slot is empty until first read: __getattr__ builds the group
+    # then, and later reads are plain slot reads (a property would cost a call each time).
+    box: BoxGroup  # the element's own box: display, position, sizes, margins, padding, borders
+    flex: FlexGroup  # how the element lays out its children (flex, grid) and is placed as an item
+    font: FontGroup  # the font properties (inherited)
+    text: TextGroup  # the text properties (inherited)
+    paint: PaintGroup  # backgrounds, borders' paint, shadows, transforms, effects, outline
     _token: int
     _inherited: dict[str, Any] | None
 
@@ -107,11 +112,10 @@ class ComputedStyle(Mapping[str, Any]):
         set_slot(self, "ch_ratio", ch_ratio)
         set_slot(self, "set_colors", set_colors)
         set_slot(self, "child_list_depth", child_list_depth)
-        set_slot(self, "_box", None)
-        set_slot(self, "_flex", None)
-        set_slot(self, "_font", font)
-        set_slot(self, "_text", text)
-        set_slot(self, "_paint", None)
+        if font is not None:
+            set_slot(self, "font", font)
+        if text is not None:
+            set_slot(self, "text", text)
         set_slot(self, "_token", 0)
         set_slot(self, "_inherited", None)
 
@@ -155,47 +159,40 @@ class ComputedStyle(Mapping[str, Any]):
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with the values ``changes`` (e.g. the painter's resolved ones)."""
         return ComputedStyle({**self._values, **changes}, self.warnings,
-                             font=None if _FONT_KEYS.intersection(changes) else self._font,
-                             text=None if _TEXT_KEYS.intersection(changes) else self._text,
+                             font=None if _FONT_KEYS.intersection(changes) else _built(self, "font"),
+                             text=None if _TEXT_KEYS.intersection(changes) else _built(self, "text"),
                              lengths=self.lengths, declared=self.declared, color_text=self.color_text,
                              ch_ratio=self.ch_ratio, set_colors=self.set_colors,
                              child_list_depth=self.child_list_depth)
 
-    def _group(self, slot: str, build: Callable[[Mapping[str, Any]], _G]) -> _G:
-        group: _G | None = getattr(self, slot)
-        if group is None:  # built once, when first read (two threads may both build it: same value)
+    if not TYPE_CHECKING:  # (type checkers see the slots' declared types above)
+        def __getattr__(self, name: str) -> Any:
+            """An empty group slot's group, built from the mapping (once; two threads may both
+            build it: the same value)."""
+            build = _GROUPS.get(name)
+            if build is None:
+                raise AttributeError(f"'ComputedStyle' object has no attribute {name!r}")
             group = build(self._values)
-            object.__setattr__(self, slot, group)
-        return group
-
-    @property
-    def box(self) -> BoxGroup:
-        """The element's own box: display, position, sizes, margins, padding, borders."""
-        return self._group("_box", BoxGroup.from_values)
-
-    @property
-    def flex(self) -> FlexGroup:
-        """How the element lays out its children (flex, grid) and is placed as an item."""
-        return self._group("_flex", FlexGroup.from_values)
-
-    @property
-    def font(self) -> FontGroup:
-        """The font properties (inherited)."""
-        return self._group("_font", FontGroup.from_values)
-
-    @property
-    def text(self) -> TextGroup:
-        """The text properties (inherited)."""
-        return self._group("_text", TextGroup.from_values)
-
-    @property
-    def paint(self) -> PaintGroup:
-        """Backgrounds, borders' paint, shadows, transforms, effects, outline."""
-        return self._group("_paint", PaintGroup.from_values)
+            object.__setattr__(self, name, group)
+            return group
 
     def __repr__(self) -> str:
         shown = {k: v for k, v in self._values.items() if not k.startswith("_")}
         return f"ComputedStyle({shown!r})"
+
+
+_GROUPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    "box": BoxGroup.from_values, "flex": FlexGroup.from_values, "font": FontGroup.from_values,
+    "text": TextGroup.from_values, "paint": PaintGroup.from_values}
+_SLOT_VALUE = {name: getattr(ComputedStyle, name).__get__ for name in _GROUPS}
+
+
+def _built(style: ComputedStyle, name: str) -> Any:
+    """The group ``name`` of ``style`` if it is built, else None (without building it)."""
+    try:
+        return _SLOT_VALUE[name](style, ComputedStyle)
+    except AttributeError:
+        return None
 
 
 def _initial(name: str, color: Any) -> Any:

@@ -8,7 +8,6 @@ import pickle
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import FrozenInstanceError
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -107,7 +106,7 @@ def misfits(style: TypedStyle) -> list[str]:
     for group in GROUPS:
         values = getattr(style, group)
         hints = typing.get_type_hints(type(values), localns=_GRID_TYPES)
-        for field in type(values).__slots__:
+        for field in type(values)._fields:
             hint, value = hints[field], getattr(values, field)
             if not fits(value, hint):
                 found.append(f"{group}.{field} = {value!r}")
@@ -117,7 +116,7 @@ def misfits(style: TypedStyle) -> list[str]:
 def test_the_check_rejects_what_does_not_fit() -> None:
     good = TypedStyle.from_values(root_style(width=10, height=10))
     assert misfits(good) == []
-    wrong_box = BoxGroup(**{**{f: getattr(good.box, f) for f in BoxGroup.__slots__},
+    wrong_box = BoxGroup(**{**{f: getattr(good.box, f) for f in BoxGroup._fields},
                             "width": "auto", "order": 1.0})
     assert misfits(TypedStyle(wrong_box, good.flex, good.font, good.text, good.paint)) == \
         ["box.width = 'auto'", "box.order = 1.0"]
@@ -127,19 +126,19 @@ def test_the_check_rejects_what_does_not_fit() -> None:
 
 
 def test_groups_behave_as_frozen_dataclasses() -> None:
-    """The generated plain classes keep a frozen dataclass's behaviour."""
+    """The generated named tuples behave as frozen dataclasses do."""
     style = TypedStyle.from_values(root_style(width=10, height=10))
     again = TypedStyle.from_values(root_style(width=10, height=10))
     assert style == again and hash(style) == hash(again) and style is not again
     assert style.box != BoxGroup.from_values(dict(root_style(width=10, height=10), width=11.0))
     assert pickle.loads(pickle.dumps(style)) == style and copy.deepcopy(style.paint) == style.paint
     assert repr(style.flex).startswith("FlexGroup(flex_direction=<FlexDirection.ROW: 'row'>, flex_wrap=")
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):
         style.box.width = 5.0  # type: ignore[misc]
-    fields = {f: getattr(style.box, f) for f in BoxGroup.__slots__}
+    fields = {f: getattr(style.box, f) for f in BoxGroup._fields}
     assert BoxGroup(**fields) == style.box
     assert BoxGroup(**{k: v for k, v in fields.items() if k != "content"}).content is None  # optional
-    with pytest.raises(TypeError, match=r"missing \['display'\]"):
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'display'"):
         BoxGroup(**{k: v for k, v in fields.items() if k != "display"})
 
 
