@@ -132,8 +132,8 @@ _NODE_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(2048)
 
 def _node_style(style: ComputedStyle, display: str) -> dict[str, Any]:
     """The layout vocabulary of a computed style (see :mod:`.taffy`), for a box of ``display``."""
-    out = {key: value for key, value in zip(_BOX_KEYS, _box_fields(style.box)) if value is not None}
-    out.update({key: value for key, value in zip(_FLEX_KEYS, _flex_fields(style.flex)) if value is not None})
+    out = {key: value for key, value in zip(_BOX_KEYS + _FLEX_KEYS, _box_fields(style.box) + _flex_fields(style.flex))
+           if value is not None}
     out["order"] = style.box.order
     out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
     out["display"] = display
