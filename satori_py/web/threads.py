@@ -316,10 +316,19 @@ class ThreadPool(PoolBase):
             return True, resvg_bridge.on_raster_stack(measured)
         except LimitError as exc:
             if by_deadline and exc.limit == "timeout":
+                self._stopped_at_deadline(task)
                 return False, _not_finished(task)
             return False, exc
         except BaseException as exc:  # noqa: BLE001 - e.g. SystemExit from a fetcher: the caller's
             return False, exc  # to raise; this thread keeps serving
+
+    def _stopped_at_deadline(self, task: Task) -> None:
+        """The render stopped itself at its deadline before the watchdog answered it (the
+        two race at that instant): counted and remembered as the watchdog does."""
+        with self._lock:
+            if task in self._running:
+                self.stats.stopped += 1
+                self._costly.remember(task.key, time.monotonic())
 
     # -- the watchdog --------------------------------------------------------------------
 

@@ -272,6 +272,19 @@ def test_a_card_that_ran_past_its_deadline_is_refused_for_a_while(make_pool: Any
     assert pool.submit(CARD).result(WAIT)[:4] == b"\x89PNG"  # another card is not refused
 
 
+def test_a_card_that_stopped_itself_at_its_deadline_is_refused_too(
+        make_pool: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The render's own deadline check and the watchdog race at the deadline: here the
+    # render wins (no watchdog), and the card is remembered all the same.
+    monkeypatch.setattr(ThreadPool, "_watchdog", lambda self: None)
+    pool = make_pool(deadline=0.5, remember_costly=600)
+    job = held()
+    assert str(error(pool.submit(job))) == "The render did not finish within its 0.5 s deadline."
+    assert pool.stats.stopped == 1
+    refused = error(pool.submit(job))
+    assert "ago for running past its deadline; it is refused for" in str(refused)
+
+
 def test_the_queue_is_bounded(make_pool: Any) -> None:
     pool = make_pool(queue=1)
     running = pool.submit(held())
