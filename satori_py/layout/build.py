@@ -383,7 +383,7 @@ class TreeBuilder:
         else:
             absolute_cb = ctx.absolute_cb
         if position == "sticky":
-            self._layout.positions.sticky[id(node)] = Sticky(style, ctx.parent_box, ctx.scrollport)
+            self._layout.positions.sticky[id(node)] = Sticky(style.box, ctx.parent_box, ctx.scrollport)
         box_style = style.box
         scrolls = box_style.overflow_x in _SCROLLS or box_style.overflow_y in _SCROLLS
 
