@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .fit_boxes import EPS, SCROLL, exact_size, is_row, px, stretched, to_style_units
+from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
 from .taffy import LayoutNode
 
 __all__ = ["aspect_ratio_minimum", "stretch_ratio"]
@@ -88,7 +88,7 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
                 high = px(style.get("maxWidth" if row else "maxHeight"))
                 new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
         elif row:
-            if style.get("flexBasis") in (None, "auto") and (node.children or node.measure is not None):
+            if auto_basis(node) and (node.children or node.measure is not None):
                 new = (("width", to_style_units(node, "w", content_width())),)
             height = to_style_units(node, "w", exact_size(node, "w")) / ratio
             new += (("minHeight" if is_stretched else "height", height),)

@@ -59,6 +59,7 @@ from typing import Protocol
 from ..style.types import Percent
 from .aspect_fit import stretch_ratio
 from .fit_boxes import EPS as _EPS
+from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import SCROLL as _SCROLL
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
@@ -420,7 +421,7 @@ def _height_from_content(node: LayoutNode, walk: _Walk) -> bool:
         return False
     if _is_row(parent):
         return not _stretched(node, parent, "h")
-    return float(style.get("flexGrow") or 0.0) == 0.0 and style.get("flexBasis") in (None, "auto")
+    return float(style.get("flexGrow") or 0.0) == 0.0 and _auto_basis(node)
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..style.types import Percent
-from .fit_boxes import EPS, is_row, px
+from .fit_boxes import EPS, auto_basis, is_row, px
 from .taffy import LayoutNode
 from .taffy_style import Edges, OwnSizes
 
@@ -88,8 +88,7 @@ def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
     """Whether ``node`` is a flex item of a row whose flex basis is its content's width."""
     if parent.style.get("display") != "flex" or not is_row(parent):
         return False
-    basis = node.style.get("flexBasis")
-    if basis not in (None, "auto"):
+    if not auto_basis(node):
         return False
     return px(node.style.get("width")) is None
 
