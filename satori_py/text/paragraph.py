@@ -199,7 +199,7 @@ def _missing_in(engine: FontEngine, content: str) -> tuple[str, ...]:
     key = (engine.fonts_key, content) if len(content) <= _MISSING_MAX_CHARS else None
     hit = _MISSING.get(key) if key is not None else None
     if hit is None:
-        hit = tuple(dict.fromkeys(g for g in graphemes(content) if g != "\t" and not engine.has(g)))
+        hit = tuple(g for g in dict.fromkeys(graphemes(content)) if g != "\t" and not engine.has(g))
         if key is not None:
             _MISSING.put(key, hit)
     return hit
