@@ -161,9 +161,9 @@ class FlexFit:
         # stretched one is: it is measured so when its container's size comes from its
         # content (e.g. a row in a column that is a flex-start item), and is otherwise
         # never wider than the room.
-        # Out of flow, a block holding blocks (Taffy 0.7: as wide as its content at max-content)
-        # is fitted too.
-        block = absolute and style.get("display") in ("block", "flow-root")
+        # Out of flow or across a column, a block holding blocks (Taffy 0.7: as wide as its
+        # content at max-content) is fitted too.
+        block = (absolute or (in_flex and axis == "w")) and style.get("display") in ("block", "flow-root")
         is_candidate = ((block or (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
                                    and style.get("flexWrap", "nowrap") == "nowrap"))
                         and style.get("width" if axis == "w" else "height") in (None, "auto"))
