@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidElementError, LimitError
-from .limits import active
+from .limits import Budget, active
 
 TEXT = "#text"
 # Props the <style> pass (style/stylesheet.py) gives elements for layout: a query container's
@@ -108,9 +108,25 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
         if isinstance(node, Element):
             if depth > max_depth:
                 raise _too_deep(max_depth, node.path)
+            _check_css(node, budget)
             stack.extend((child, depth + 1) for child in reversed(node.children))
         else:
             budget.count_text(len(node.text), node.path)
+
+
+def _check_css(node: Element, budget: Budget) -> None:
+    """The element's style (each value, and names and values together) and ``tw`` against
+    ``max_css_length``, before any is parsed."""
+    total = 0
+    for prop, value in node.style.items():
+        total += len(prop)
+        if type(value) is str:
+            budget.check_css(len(value), f'The value of "{prop}"', node.path, prop)
+            total += len(value)
+    budget.check_css(total, "The style", node.path, "style")
+    tw = node.props.get("tw")
+    if type(tw) is str:
+        budget.check_css(len(tw), 'The value of "tw"', node.path, "tw")
 
 
 def _too_deep(max_depth: int, path: str | None) -> LimitError:

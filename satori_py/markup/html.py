@@ -51,7 +51,7 @@ from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode
 
 from ..diagnostics import report
 from ..errors import MarkupError, OptionError
-from .attributes import Location, element_props
+from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses
 from .text import jsx_text, satori_html_trim
 
@@ -260,6 +260,7 @@ def _sheets(root: HtmlNode) -> list[str]:
         node = stack.pop()
         if isinstance(node, HtmlElement) and node.name == "style" and node.namespace != "svg":
             found.append("".join(c.data or "" for c in node.children or [] if isinstance(c, Text)))
+            check_css(found[-1], "The sheet", "style", _at(node))
         stack.extend(getattr(node, "children", None) or [])
     return found
 
