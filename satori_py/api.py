@@ -27,6 +27,7 @@ from .layout.layer_images import load_layer_images
 from .layout.taffy_thread import hosting as hosting_taffy
 from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
+from .markup.dialects import check_dialect
 from .markup.source import read_markup
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.painter import Painter
@@ -120,8 +121,11 @@ class Pipeline:
     tailwind_config: Mapping[str, Any] | None = None
     limits: Limits | None = None
     tailwind_classes: bool = False
+    markup_dialect: str = "jsx"
 
     def __post_init__(self) -> None:
+        # Checked for every input, not only markup: a misspelt dialect is not ignored.
+        check_dialect(self.markup_dialect, "markup_dialect")
         self._new_channel()
 
     def _new_channel(self) -> None:
@@ -140,7 +144,8 @@ class Pipeline:
             _check_canvas(self.width, self.height)
             with self.diagnostics.active():  # what HTML input repairs or ignores
                 return load_element(read_markup(element, tailwind_classes=self.tailwind_classes,
-                                                tailwind_config=self.tailwind_config))
+                                                tailwind_config=self.tailwind_config,
+                                                dialect=self.markup_dialect))
 
     def layout(self, tree: Element) -> LayoutResult:
         with enforcing(self.limits) as budget, self.diagnostics.active():
@@ -244,7 +249,8 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
                emoji: str | None = DEFAULT_EMOJI, strict: bool = False,
                on_warning: Callable[[Exception], None] | None = None,
                tailwind_config: Mapping[str, Any] | None = None,
-               limits: Limits | None = None, tailwind_classes: bool = False) -> str:
+               limits: Limits | None = None, tailwind_classes: bool = False,
+               markup_dialect: str = "jsx") -> str:
     """Render ``element`` (dict, JSON or HTML text, path or Element) to an SVG string.
 
     ``width``/``height`` fix the image size; a missing side comes from the
@@ -261,11 +267,13 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
     ``extend``), used by this render only. ``limits`` (a :class:`Limits`) bounds
     what the input may cost; over a limit raises :class:`LimitError`.
     ``tailwind_classes`` reads the ``class`` attributes of HTML input as
-    Tailwind utilities too (:mod:`satori_py.markup.classes`).
+    Tailwind utilities too (:mod:`satori_py.markup.classes`); ``markup_dialect``
+    is the tree HTML input makes: ``"jsx"`` or ``"satori-html"`` (markup ported
+    from satori-html: :func:`satori_py.markup.from_html`).
     """
     pipeline = Pipeline(width, height, fonts, embed_font, debug, point_scale_factor, grapheme_images,
                         load_additional_asset, fetcher, on_style_error, emoji, strict, on_warning,
-                        tailwind_config, limits, tailwind_classes)
+                        tailwind_config, limits, tailwind_classes, markup_dialect)
     with gc_paused(), enforcing(limits):  # the stages share one budget
         return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 

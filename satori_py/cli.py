@@ -4,6 +4,7 @@
               [--font NAME=PATH[:WEIGHT[:STYLE]] ...] [--emoji SET] [--debug] [--strict]
               [--limit NAME=VALUE ...]
               [--compression fast|default|smallest] [--timeout SECONDS] [--tailwind-classes]
+              [--markup-dialect jsx|satori-html]
     satori-py TEMPLATE --data ROWS --out-dir DIR ...      (see satori_py.batch.command)
     satori-py A.json B.html ... --out-dir DIR ...
 
@@ -31,6 +32,7 @@ from ._version import __version__
 from .diagnostics import Diagnostics, logger
 from .errors import SatoriError
 from .files import write_atomic
+from .markup.dialects import DIALECTS
 
 __all__ = ["cli", "main", "parse_font_spec", "parse_limits", "write_atomic"]
 
@@ -162,17 +164,20 @@ def _batch_options(command: Any) -> Any:
                    "worker process still rendering one at twice that is stopped.")
 @click.option("--tailwind-classes", is_flag=True,
               help="Read the class attributes of HTML input as Tailwind utilities too.")
+@click.option("--markup-dialect", type=click.Choice(DIALECTS), default="jsx", show_default=True,
+              help="The tree HTML input makes: JSX's, or satori-html's (markup ported from it).")
 @_batch_options
 def cli(inputs: tuple[str, ...], output: Path | None, width: int | None, height: int | None,
         font_specs: tuple[str, ...], debug: bool, scale: float | None, compression: str,
         strict: bool, limit_specs: tuple[str, ...], emoji: str | None, timeout: float | None,
-        tailwind_classes: bool,
+        tailwind_classes: bool, markup_dialect: str,
         **batch: Any) -> None:
     """Render INPUT (an element, a conformance case or an HTML file) to PNG or SVG.
 
     With --out-dir, render many: every INPUT, or with --data one TEMPLATE per data row.
     """
     common = {"debug": debug, "strict": strict, "emoji": emoji, "tailwind_classes": tailwind_classes,
+              "markup_dialect": markup_dialect,
               "compression": compression, "limits": parse_limits(limit_specs), "timeout": timeout}
     if batch["out_dir"] is not None:
         _run_batch(inputs, output, width, height, font_specs, scale, common, batch)
@@ -246,6 +251,8 @@ def _options(width: int | None, height: int | None, fonts: list[Any], scale: flo
         options["emoji"] = None if common["emoji"] == "none" else common["emoji"]
     if common["tailwind_classes"]:
         options["tailwind_classes"] = True
+    if common["markup_dialect"] != "jsx":
+        options["markup_dialect"] = common["markup_dialect"]
     limits = common.get("limits")
     if common["timeout"] is not None:
         from dataclasses import replace

@@ -22,7 +22,7 @@ __all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", 
 RENDER_OPTIONS = frozenset({
     "width", "height", "fonts", "embed_font", "debug", "point_scale_factor", "grapheme_images",
     "load_additional_asset", "fetcher", "on_style_error", "emoji", "strict", "on_warning",
-    "tailwind_config", "limits", "tailwind_classes"})
+    "tailwind_config", "limits", "tailwind_classes", "markup_dialect"})
 # The options that are functions, which a case file (JSON) cannot give.
 CALLBACK_OPTIONS = frozenset({"load_additional_asset", "fetcher", "on_style_error", "on_warning"})
 

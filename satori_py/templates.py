@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import InvalidElementError
+from .markup.dialects import check_dialect
 
 __all__ = ["Template", "TemplateError"]
 
@@ -38,8 +39,9 @@ class Template:
     """A card template: ``source`` text of ``kind`` ``"html"`` or ``"json"``.
 
     ``directory`` is where ``{% include %}`` and ``{% extends %}`` look (the
-    template file's folder for :meth:`from_file`). ``components`` and
-    ``tailwind_classes`` are passed to :func:`satori_py.markup.from_html`.
+    template file's folder for :meth:`from_file`). ``components``,
+    ``tailwind_classes`` and ``markup_dialect`` (as its ``dialect``) are passed
+    to :func:`satori_py.markup.from_html`.
     """
 
     source: str
@@ -48,10 +50,12 @@ class Template:
     directory: str | None = None
     components: Mapping[str, Callable[..., Any]] = field(default_factory=dict, hash=False)
     tailwind_classes: bool = False
+    markup_dialect: str = "jsx"
 
     def __post_init__(self) -> None:
         if self.kind not in ("html", "json"):
             raise ValueError(f'Unknown template kind {self.kind!r}: expected "html" or "json".')
+        check_dialect(self.markup_dialect, "markup_dialect")
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, kind: Kind | None = None,
@@ -97,7 +101,7 @@ class Template:
         from .markup import from_html
 
         return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes,
-                         tailwind_config=tailwind_config)
+                         tailwind_config=tailwind_config, dialect=self.markup_dialect)
 
 
 def _json_finalize(value: Any) -> Any:

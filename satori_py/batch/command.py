@@ -74,7 +74,8 @@ def run_batch(request: BatchRequest, options: dict[str, Any], *, err: IO[str] | 
         if len(request.inputs) != 1:
             raise _usage("--data takes one TEMPLATE input")
         template_path = Path(request.inputs[0])
-        template = Template.from_file(template_path, tailwind_classes=bool(options.get("tailwind_classes")))
+        template = Template.from_file(template_path, tailwind_classes=bool(options.get("tailwind_classes")),
+                                      markup_dialect=options.get("markup_dialect", "jsx"))
         template.check()
         rows = list(read_rows(request.data))
     else:

@@ -2,6 +2,7 @@
 
 :func:`from_html` is the public surface; :mod:`.source` tells HTML input from
 the rest for the front doors, :mod:`.html` walks the parsed document,
+:mod:`.dialects` names the trees markup can make (JSX's or satori-html's),
 :mod:`.attributes` turns attributes into props, :mod:`.classes` reads ``class``
 attributes as Tailwind utilities (when asked) and :mod:`.text` cleans text as
 a JSX compiler does. The HTML parser is imported with :mod:`.html`, on first

@@ -50,14 +50,14 @@ from typing import Any
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
 
 from ..diagnostics import report
-from ..errors import MarkupError, OptionError
+from ..errors import MarkupError
 from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses
+from .dialects import DIALECTS, check_dialect
 from .text import jsx_text, satori_html_trim
 
-__all__ = ["DIALECTS", "from_html"]
+__all__ = ["DIALECTS", "from_html"]  # DIALECTS: re-exported from .dialects
 
-DIALECTS = ("jsx", "satori-html")
 # satori-html's root: its nodes in a column that fills the canvas.
 _SATORI_HTML_ROOT_STYLE = {"display": "flex", "flexDirection": "column", "width": "100%",
                            "height": "100%"}
@@ -100,8 +100,7 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     the document names goes to Tailwind only when Tailwind knows it (under
     ``tailwind_config``, the render's): see :mod:`.classes`.
     """
-    if dialect not in DIALECTS:
-        raise OptionError(f"dialect must be one of {', '.join(map(repr, DIALECTS))}, got {dialect!r}.")
+    check_dialect(dialect)
     if isinstance(source, bytes):
         source = source.decode("utf-8")
     document = bool(_DOCUMENT.match(source))

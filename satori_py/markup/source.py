@@ -48,7 +48,7 @@ def read_markup(source: Any, **options: Any) -> Any:
     """``source`` as an element dict when it is HTML text or an HTML file, else ``source`` itself.
 
     ``options`` are :func:`~satori_py.markup.from_html`'s (``tailwind_classes``,
-    ``tailwind_config``, ``components``).
+    ``tailwind_config``, ``components``, ``dialect``).
     """
     if isinstance(source, os.PathLike) and is_markup_file(source):
         text: str | bytes = read_text(Path(source))

@@ -111,12 +111,23 @@ class LineBox(Frozen):
 
 @dataclass(slots=True)
 class Piece:
+    """A drawn piece of a line: text (or an image's key) at ``x``, ``width`` wide.
+
+    Both layouts' pieces: inline content fills ``baseline`` (its y in the paragraph) and
+    ``rtl``; a text node fills ``top`` (its line's top), ``line_index`` (its place in a
+    justified line), ``is_image`` and ``justify_shift`` (bidi justification), and places and
+    rounds it only when drawing (:mod:`.inline_text_render`)."""
+
     text: str
     x: float
     width: float
     line: int
-    baseline: float
+    baseline: float = 0.0
     rtl: bool = False  # shaped right-to-left (an odd bidi level)
+    top: float = 0.0
+    line_index: int = 0
+    is_image: bool = False
+    justify_shift: float | None = None
 
 
 @dataclass(slots=True)

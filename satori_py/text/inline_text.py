@@ -41,7 +41,7 @@ from .bidi import (
     split_by_level,
 )
 from .breaking import graphemes, words_and_images
-from .inline_model import RunState, _Item, _Segment, _Word
+from .inline_model import Piece, RunState, _Item, _Segment, _Word
 from .processor import (
     SPACE,
     TAB,
@@ -54,7 +54,7 @@ from .processor import (
     tab_width,
 )
 
-__all__ = ["TextFlow", "TextNode", "TextPiece", "break_text_node", "layout_size", "round_up_to_layout"]
+__all__ = ["TextFlow", "TextNode", "break_text_node", "layout_size", "round_up_to_layout"]
 
 
 def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -> float:
@@ -62,19 +62,6 @@ def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -
     if not scale:
         return value + 1e-3
     return math.ceil(value * scale - epsilon) / scale
-
-
-@dataclass(slots=True)
-class TextPiece:
-    """Where a piece of a word is, from the flow: ``wordPositionInLayout``'s entries."""
-
-    x: float
-    y: float
-    width: float
-    line: int
-    line_index: int
-    is_image: bool
-    justify_shift: float | None = None
 
 
 @dataclass(slots=True)
@@ -87,27 +74,34 @@ class TextFlow:
     segments_per_line: list[int] = field(default_factory=lambda: [0])
     # Each word placed: (text, x in its line, width, line, index in the line, line top).
     placed: list[tuple[str, float, float, int, int, float]] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
+    # The pieces: the first ``drawn`` hold a text, the rest only a position (see build_pieces).
+    pieces: list[Piece] = field(default_factory=list)
+    drawn: int = 0
     # With bidi, the embedding level of each piece.
     levels: list[int] = field(default_factory=list)
-    pieces: list[TextPiece] = field(default_factory=list)
     built: bool = False
     indent: float = 0.0  # the first line's indent in this flow (of its width)
     last_baseline: float | None = None
     size: tuple[float, float] = (0.0, 0.0)
 
     def build_pieces(self, node: TextNode) -> None:
-        """Split the placed words into pieces (word segments, images, bidi runs), once."""
+        """Split the placed words into pieces (word segments, images, bidi runs), once.
+
+        Quirk (zero-width piece): a zero-width piece gets a position but no text, and texts
+        and positions are paired by index, as the reference's parallel lists are: so after
+        one, each text is drawn at its predecessor's position, and the last positions are
+        left without a text (``drawn`` is the number of texts)."""
         if self.built:
             return
         self.built = True
-        texts, pieces, text_levels = self.texts, self.pieces, self.levels
+        texts: list[str] = []
+        pieces, text_levels = self.pieces, self.levels
         measurer = node.measurer
         offset = 0  # where the word starts in the content: words are consecutive slices of it
         for word, x, width, line, line_index, top in self.placed:
             if width == 0:
                 # No text: later texts are drawn at their predecessors' places (zero-width piece).
-                pieces.append(TextPiece(x, top, 0.0, line, line_index, False))
+                pieces.append(Piece("", x, 0.0, line, top=top, line_index=line_index))
                 offset += len(word)
                 continue
             parts = words_and_images(word, node.locale, node.is_image if node.images else None)
@@ -135,13 +129,17 @@ class TextFlow:
                     part_width = measurer.measure_grapheme(part)
                 texts.append(part)
                 text_levels.append(level)
-                pieces.append(TextPiece(x, top, part_width, line, line_index, is_img))
+                pieces.append(Piece("", x, part_width, line, top=top, line_index=line_index,
+                                    is_image=is_img))
                 x += part_width
             offset += len(word)
+        for piece, text in zip(pieces, texts):  # the shift (zero-width piece)
+            piece.text = text
+        self.drawn = len(texts)
         if node.needs_bidi and bidi.REFERENCE_BIDI:
             # One class per piece; pieces and texts are indexed together (zero-width piece).
             self.levels[:] = resolve_piece_levels(
-                [piece_class(texts[k]) if k < len(texts) else "N" for k in range(len(pieces))],
+                [piece_class(p.text) if k < self.drawn else "N" for k, p in enumerate(pieces)],
                 1 if node.is_rtl else 0)
 
 

@@ -5,8 +5,8 @@ for inline content: :mod:`.inline_text` breaks a text node (a one-run
 :class:`~.inline.InlineParagraph` with ``text_node=True``) into lines and pieces; this places
 and draws them with the reference's text-node quirks, each named where it is decided:
 per-piece rounding (every piece's left, not the line start's), ``block_paragraph`` (one line
-is aligned only in a block's own box), the zero-width piece shift (texts and positions paired
-by index), shaping per word group (pieces are shaped together up to a word separator), the
+is aligned only in a block's own box), the pieces left without a text by the zero-width piece
+shift (made by :meth:`~.inline_text.TextFlow.build_pieces`), shaping per word group (pieces are shaped together up to a word separator), the
 in-order ellipsis, decorations per line and the doubled baseline shift of ``<text>`` glyph
 boxes. Mirrors the second half of the reference's ``text/index.ts`` (``buildTextNodes``
 after the layout):
@@ -39,7 +39,8 @@ from .processor import TAB, round_js
 from ..limits import check_deadline
 from .engine import Visible
 from .render import DecorationLine, TextDrawing, underline_band
-from .inline_text import TextNode, TextPiece, reflow
+from .inline_model import Piece
+from .inline_text import TextNode, reflow
 
 __all__ = ["ArrangedText"]
 
@@ -73,9 +74,9 @@ class ArrangedText:
 
     def _reorder(self) -> list[int]:
         state = self.state
-        pieces, texts = state.pieces, state.texts
+        pieces = state.pieces
         base = 1 if self.node.is_rtl else 0
-        # Pieces and texts are indexed together, like the reference's (see Flow).
+        # Levels are indexed like the texts (zero-width piece, see TextFlow.build_pieces).
         levels = [state.levels[i] if i < len(state.levels) else base for i in range(len(pieces))]
         start = 0
         while start < len(pieces):
@@ -83,8 +84,8 @@ class ArrangedText:
             end = start + 1
             while end < len(pieces) and pieces[end].line == line:
                 end += 1
-            levels[start:end] = line_levels([texts[k] if k < len(texts) else ""
-                                             for k in range(start, end)], levels[start:end], base)
+            levels[start:end] = line_levels([pieces[k].text for k in range(start, end)],
+                                            levels[start:end], base)
             line_width = state.line_widths[line] if line < len(state.line_widths) else 0.0
             run = pieces[start:end]
             lefts = reorder_line([(p.x, p.width) for p in run], levels[start:end], line_width)
@@ -104,7 +105,7 @@ class ArrangedText:
             start = end
         return levels
 
-    def place(self, piece: TextPiece) -> tuple[float, float, bool]:
+    def place(self, piece: Piece) -> tuple[float, float, bool]:
         """``(left, line left, extended width)`` of a piece after indent and alignment."""
         node = self.node
         state = self.state
@@ -162,9 +163,7 @@ class ArrangedText:
         if line >= len(state.line_widths) or not needs_ellipsis(line, state.line_widths, self.parent_width):
             return None
         text, width = self._ellipsis_text()
-        texts = state.texts
-        pieces = [PlacedPiece(index, self.place(piece)[0], piece.width,
-                              texts[index] if index < len(texts) else "",
+        pieces = [PlacedPiece(index, self.place(piece)[0], piece.width, piece.text,
                               (levels[index] % 2 == 1) == node.is_rtl)
                   for index, piece in enumerate(state.pieces) if piece.line == line]
         return cut_visual(line, pieces, text, width, rtl=node.is_rtl, width=self.width,
@@ -178,7 +177,7 @@ class ArrangedText:
         state = self.state
         out = []
         y = 0.0
-        first_pieces: dict[int, TextPiece] = {}
+        first_pieces: dict[int, Piece] = {}
         for piece in state.pieces:  # one pass: looking each line's up would be quadratic
             first_pieces.setdefault(piece.line, piece)
         for n, width in enumerate(state.line_widths):
@@ -202,7 +201,7 @@ class ArrangedText:
         style = node.style
         engine = node.engine
         measurer = node.measurer
-        texts, positions, baselines = state.texts, state.pieces, state.baselines
+        pieces, drawn, baselines = state.pieces, state.drawn, state.baselines
         levels = self.levels
         plan = self.ellipsis
         limit = node.pre.line_limit
@@ -217,17 +216,15 @@ class ArrangedText:
         buffer: str | None = None
         buffered_left = 0.0
         buffered_right = 0.0
-        # Quirk (zero-width piece): texts and positions are paired by index, so after a
-        # zero-width piece (a position without a text) texts take their predecessors' places.
-        for i, text in enumerate(texts):
-            if i >= len(positions):
-                break
+        # Quirk (zero-width piece): the pieces after the last text have none and are not drawn.
+        for i in range(drawn):
             if not i & 1023:
                 check_deadline()
-            layout = positions[i]
-            next_layout = positions[i + 1] if i + 1 < len(positions) else None
+            layout = pieces[i]
+            text = layout.text
+            next_layout = pieces[i + 1] if i + 1 < len(pieces) else None
             image = node.images.get(text) if node.images else None
-            top_offset = layout.y
+            top_offset = layout.top
             width = layout.width
             line = layout.line
             if line == skipped_line:
@@ -272,9 +269,9 @@ class ArrangedText:
             elif node.embed_font:
                 # Quirk (shaping per word group): pieces on a line are shaped together, for
                 # kerning, up to a word separator, a tab, an image or the ellipsis.
-                if (TAB not in text and text not in WORD_SEPARATORS and i + 1 < len(texts)
-                        and texts[i + 1] and next_layout is not None and not next_layout.is_image
-                        and top_offset == next_layout.y and not last_before_ellipsis
+                if (TAB not in text and text not in WORD_SEPARATORS and i + 1 < drawn
+                        and next_layout is not None and next_layout.text and not next_layout.is_image
+                        and top_offset == next_layout.top and not last_before_ellipsis
                         and (levels is None or (levels[i] == levels[i + 1]
                                                 and not (plan and (i + 1) in plan.hidden)))):
                     if buffer is None:
@@ -318,7 +315,7 @@ class ArrangedText:
                 break
 
         if plan is not None:
-            baseline_top = top + next(p.y for p in positions if p.line == plan.line) + \
+            baseline_top = top + next(p.top for p in pieces if p.line == plan.line) + \
                 baselines[plan.line]
             if node.embed_font:
                 glyphs = engine.glyph_path(

@@ -45,7 +45,7 @@ def template(job: RenderJob) -> bytes:
     digest = hashlib.blake2b(digest_size=16)
     put = digest.update
     put(repr((job.width, job.height, job.format, job.emoji, job.debug, job.strict,
-              job.tailwind_classes, job.limits, type(job.fetcher).__qualname__,
+              job.tailwind_classes, job.markup_dialect, job.limits, type(job.fetcher).__qualname__,
               type(job.load_additional_asset).__qualname__,
               [(f.name, f.weight, f.style, f.lang, len(f.data) if isinstance(f.data, bytes) else f.data)
                for f in job.fonts or ()])).encode())

@@ -68,6 +68,8 @@ class RenderJob:
     tailwind_config: dict[str, Any] | None = None
     # HTML input's class attributes read as Tailwind utilities too (satori_py.markup.classes).
     tailwind_classes: bool = False
+    # The tree HTML input makes: "jsx" or "satori-html" (satori_py.markup.html).
+    markup_dialect: str = "jsx"
     # render_svg's resource limits (None: the defaults); a frozen dataclass, picklable.
     limits: Limits | None = None
 
@@ -89,7 +91,7 @@ def render_job(job: RenderJob) -> bytes:
                      debug=job.debug, emoji=job.emoji, fetcher=job.fetcher, strict=job.strict,
                      load_additional_asset=job.load_additional_asset,
                      tailwind_config=job.tailwind_config, tailwind_classes=job.tailwind_classes,
-                     limits=job.limits)
+                     markup_dialect=job.markup_dialect, limits=job.limits)
     return encode(png, job.format)
 
 

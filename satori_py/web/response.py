@@ -31,6 +31,7 @@ from dataclasses import asdict, fields
 from typing import Any, Literal
 
 from ..limits import Limits
+from ..markup.dialects import check_dialect
 from ..options import Font
 from ..output_cache import OutputCache, default_cache
 from ..text.emoji import EMOJI_SETS
@@ -90,7 +91,8 @@ class ImageResponse:
                  strict: bool = False, load_additional_asset: Any = None,
                  cache: OutputCache | bool = True,
                  tailwind_config: Mapping[str, Any] | None = None,
-                 tailwind_classes: bool = False, limits: Limits | None = None) -> None:
+                 tailwind_classes: bool = False, limits: Limits | None = None,
+                 markup_dialect: str = "jsx") -> None:
         if fonts is not None:
             fonts = tuple(fonts)
             for font in fonts:
@@ -120,7 +122,8 @@ class ImageResponse:
                              format=normalize_format(format), fetcher=fetcher,
                              strict=bool(strict), load_additional_asset=load_additional_asset,
                              tailwind_config=plain_config(tailwind_config),
-                             tailwind_classes=bool(tailwind_classes), limits=limits)
+                             tailwind_classes=bool(tailwind_classes), limits=limits,
+                             markup_dialect=check_dialect(markup_dialect, "markup_dialect"))
         self.status = status
         self.status_text = status_text
         self.development = is_development(development)

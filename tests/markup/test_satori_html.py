@@ -9,12 +9,13 @@ same tree, and so the same SVG.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from satori_py import Font, render_svg
-from satori_py.errors import OptionError
+from satori_py.errors import MarkupError, OptionError
 from satori_py.markup import from_html
 from tests.support.paths import GOLDEN_DIR, REPO_ROOT
 
@@ -95,3 +96,62 @@ def test_jsx_stays_the_default_dialect() -> None:
 def test_an_unknown_dialect_is_refused() -> None:
     with pytest.raises(OptionError, match=r"dialect must be one of 'jsx', 'satori-html', got 'vue'\."):
         from_html("<p>x</p>", dialect="vue")
+
+
+# Two top-level nodes: a fragment error in JSX, a canvas column in satori-html's tree.
+PORTED = '<b tw="text-red-500">Tags:</b>\n<i>a</i>'
+PORTED_SIZE = {"width": 240, "height": 120}
+
+
+def test_every_front_door_takes_the_dialect_as_a_render_option(tmp_path: Path) -> None:
+    from satori_py import ImageResponse, render_many, render_png
+    from satori_py.templates import Template
+
+    expected = render_png(from_html(PORTED, dialect="satori-html"), **PORTED_SIZE)
+    assert render_svg(PORTED, markup_dialect="satori-html", **PORTED_SIZE) == \
+        render_svg(from_html(PORTED, dialect="satori-html"), **PORTED_SIZE)
+    assert render_png(PORTED, markup_dialect="satori-html", **PORTED_SIZE) == expected
+    assert ImageResponse(PORTED, markup_dialect="satori-html", **PORTED_SIZE).body == expected
+    template = Template('<b tw="text-red-500">{{ label }}</b>\n<i>a</i>', markup_dialect="satori-html")
+    assert render_png(template.render({"label": "Tags:"}), **PORTED_SIZE) == expected
+    path = tmp_path / "card.html"
+    path.write_text(PORTED)
+    results = list(render_many([PORTED, path], jobs=1, markup_dialect="satori-html", **PORTED_SIZE))
+    assert [r.data for r in results] == [expected, expected]
+    with pytest.raises(MarkupError, match="one root element"):
+        render_svg(PORTED, **PORTED_SIZE)  # the default stays JSX's tree
+
+
+def test_a_case_file_and_the_cli_take_the_dialect(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from satori_py import render_png
+    from satori_py.case import load_case
+    from satori_py.cli import cli
+
+    path = tmp_path / "card.html"
+    path.write_text(PORTED)
+    out = tmp_path / "card.png"
+    result = CliRunner().invoke(cli, [str(path), "-o", str(out), "--width", "240", "--height", "120",
+                                      "--markup-dialect", "satori-html"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == render_png(from_html(PORTED, dialect="satori-html"), **PORTED_SIZE)
+    result = CliRunner().invoke(cli, [str(path), "-o", str(out), "--markup-dialect", "vue"])
+    assert result.exit_code == 2 and "'vue' is not one of 'jsx', 'satori-html'" in result.output
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"element": "<p>x</p>", "options": {**PORTED_SIZE,
+                                                                 "markupDialect": "satori-html"}}))
+    assert load_case(case).render_kwargs()["markup_dialect"] == "satori-html"
+
+
+def test_a_misspelt_dialect_is_refused_whatever_the_input() -> None:
+    from satori_py import ImageResponse
+    from satori_py.templates import Template
+
+    message = r"markup_dialect must be one of 'jsx', 'satori-html', got 'satori_html'\."
+    with pytest.raises(OptionError, match=message):
+        render_svg({"type": "div", "props": {}}, width=10, height=10, markup_dialect="satori_html")
+    with pytest.raises(OptionError, match=message):
+        ImageResponse("<p>x</p>", markup_dialect="satori_html")
+    with pytest.raises(OptionError, match=message):
+        Template("<p>x</p>", markup_dialect="satori_html")

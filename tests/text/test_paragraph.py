@@ -193,7 +193,7 @@ def test_lines_fit_unless_one_unbreakable_piece(words: list[str], width: int, al
     for n, line in enumerate(layout.lines):
         if line.width <= width + 1e-6:
             continue
-        text = "".join(t for t, p in zip(flow.texts, flow.pieces) if p.line == n).strip()
+        text = "".join(p.text for p in flow.pieces if p.line == n).strip()
         # Only a single piece without break opportunities may be wider than the box.
         assert len(split_by_break_opportunities(text, "normal")[0]) == 1, (text, line.width, width)
 
