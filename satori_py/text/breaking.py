@@ -51,6 +51,7 @@ known differences are in runs of punctuation without spaces, e.g. ``1,$2``
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -230,10 +231,15 @@ def _is_prefix_postfix(c: str) -> bool:
     return c in _PREFIX_POSTFIX or _category(c) == "Sc"
 
 
+#: Where :func:`reference_break_adjustment` may answer True: after a space or a hyphen.
+_AFTER_SPACE_OR_HYPHEN = re.compile("[" + re.escape(" " + "".join(sorted(_HYPHENS))) + "]")
+
+
 def reference_break_adjustment(text: str, i: int, reference_scripts: bool = False) -> bool | None:
     """Whether the reference breaks between ``text[i-1]`` and ``text[i]``, where it differs
     from ICU: True (break), False (no break), or None (ICU's answer stands). Within
-    South-East Asian scripts only with ``reference_scripts``."""
+    South-East Asian scripts only with ``reference_scripts``. True only after a space or
+    a hyphen (``_line_segments`` asks only there and where ICU breaks)."""
     p, n = text[i - 1], text[i]
     # Between two ASCII letters or digits none of the differences apply.
     if p in _MANDATORY or (p.isascii() and n.isascii() and p.isalnum() and n.isalnum()):
@@ -281,10 +287,15 @@ def _line_segments(text: str, reference: bool, reference_scripts: bool,
     for piece in LineBreaker(text, "" if reference_scripts else "@lb=normal"):
         end += len(piece)
         icu_ends.add(end)
+    # The reference breaks where ICU does not only after a space or a hyphen: elsewhere its
+    # verdict is False or None, which matters only where ICU breaks.
+    candidates = icu_ends | {m.end() for m in _AFTER_SPACE_OR_HYPHEN.finditer(text)} if reference else icu_ends
     ends: list[int] = []
-    for i in range(1, len(text)):
-        if not i & 4095:
+    for k, i in enumerate(sorted(candidates)):
+        if not k & 4095:
             check_deadline()
+        if i >= len(text):
+            continue
         verdict = reference_break_adjustment(text, i, reference_scripts) if reference else None
         if verdict is True or (verdict is None and i in icu_ends):
             if keep_all and text[i - 1] not in _MANDATORY and _keeps_all(text, i):

@@ -31,7 +31,7 @@ import math
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, mul, neg
 from typing import Any
 
@@ -272,11 +272,11 @@ def fmt_tenth(value: float) -> str:
     return _HALVES[int(value * 20.0)]
 
 
-def _fmt_all(bases: Iterable[float], offsets: Iterable[float], table: Callable[[int], str] = _halves) -> list[str]:
-    """:func:`fmt_tenth` of ``bases[i] + offsets[i]`` for all i (each text from ``table``), as
-    C-level ``map`` chains: the hot loop of text output. (``math.trunc`` is ``int`` for a
-    float, at half the cost of calling the type.)"""
-    return list(map(table, map(math.trunc, map(mul, map(add, bases, offsets), repeat(20.0)))))
+def _fmt_all(values: Iterable[float], table: Callable[[int], str] = _halves) -> list[str]:
+    """:func:`fmt_tenth` of each value (each text from ``table``), as C-level ``map``
+    chains: the hot loop of text output. (``math.trunc`` is ``int`` for a float, at half
+    the cost of calling the type.)"""
+    return list(map(table, map(math.trunc, map(mul, values, repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
@@ -289,38 +289,35 @@ class ScaledOutline:
     """An outline prepared for one scale and skew, and its path data per baseline.
 
     ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
-    point each). The path data of the glyph is ``head``, point 0's x, ``after[0]``,
-    point 1's x, ... as a ``%`` template: ``head`` is the text before point 0's x
-    and ``after[i]`` what follows point i's x up to the next x, less the y: a space
-    and point i's y come first (:meth:`template`), then the next command letter
-    (maybe after a ``Z``) or the closing text, and ``%s`` for the next x. A glyph
-    without points has its whole text in ``head`` (no ``%s``).
+    point each). ``literals`` is the text around the x numbers, less the y: the
+    path data is ``literals[0]``, point 0's x, a space and point 0's y,
+    ``literals[1]``, point 1's x, ... and ``literals[n]`` (the closing text). A
+    glyph without points has its whole text in ``literals[0]``.
 
-    ``templates`` keeps the template of each baseline y the glyph was drawn on (up
-    to :data:`TEMPLATES_PER_OUTLINE`): a glyph drawn again on a line of a card made
-    from the same template, or of the same card with new text, only formats its x
-    numbers. Not a value class: the memo changes (a dict's reads and writes are
-    atomic, and a lost entry is made again).
+    ``templates`` keeps, per baseline y the glyph was drawn on (up to
+    :data:`TEMPLATES_PER_OUTLINE`), the text around its x numbers with the y
+    numbers filled in (:meth:`template`): a glyph drawn again on a line of a card
+    made from the same template, or of the same card with new text, only formats
+    its x numbers. Not a value class: the memo changes (a dict's reads and writes
+    are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("head", "after", "dx", "dy", "templates")
+    __slots__ = ("literals", "dx", "dy", "templates")
 
-    def __init__(self, head: str, after: tuple[str, ...], dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
-        self.head = head
-        self.after = after
+    def __init__(self, literals: tuple[str, ...], dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
+        self.literals = literals
         self.dx = dx
         self.dy = dy
-        self.templates: dict[float, str] = {}
+        self.templates: dict[float, tuple[str, tuple[str, ...]]] = {}
 
-    def template(self, y: float) -> str:
-        """The ``%`` template of the path data of this glyph on baseline ``y``, its x numbers
-        left to fill in."""
+    def template(self, y: float) -> tuple[str, tuple[str, ...]]:
+        """The text before this glyph's first x number on baseline ``y``, and the text after
+        each x number up to the next one (its y number first; the last also closes the
+        glyph)."""
         hit = self.templates.get(y)
         if hit is None:
-            parts = [self.head] * (2 * len(self.dy) + 1)
-            parts[1::2] = _fmt_all(repeat(y), self.dy, _spaced)
-            parts[2::2] = self.after
-            hit = "".join(parts)
+            literals = self.literals
+            hit = (literals[0], tuple(map(add, _fmt_all(map(add, repeat(y), self.dy), _spaced), literals[1:])))
             if len(self.templates) >= TEMPLATES_PER_OUTLINE:
                 self.templates.clear()
             self.templates[y] = hit
@@ -338,41 +335,35 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     ``Z`` has none, so it joins the next letter's literal or the tail).
     """
     ops, coords = outline
-    literals = ops.translate(_SLOTS).split("\0")
-    tail = literals.pop()
+    literals = tuple(ops.translate(_SLOTS).split("\0"))
     xs, ys = coords[0::2], coords[1::2]
     # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
     slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
     dx = tuple(map(mul, slanted, repeat(scale)))
     dy = tuple(map(neg, map(mul, ys, repeat(scale))))
-    if not literals:
-        return ScaledOutline(tail, (), dx, dy)
-    return ScaledOutline(literals[0] + "%s", (*map(add, literals[1:], repeat("%s")), tail), dx, dy)
+    return ScaledOutline(literals, dx, dy)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
     """The path data of glyphs placed at ``(x, baseline y)``, concatenated.
 
-    Each glyph's template for its baseline (:meth:`ScaledOutline.template`) gets its x
-    numbers, which are formatted together for all the glyphs."""
-    pieces: list[tuple[str, int]] = []
-    xbases: list[float] = []
-    xoffsets: list[float] = []
+    The text around the x numbers comes from each glyph's template for its baseline
+    (:meth:`ScaledOutline.template`); the x numbers of all the glyphs are formatted
+    by one ``map`` chain, and the two sequences interleaved by one join."""
+    texts = [""]  # the text between consecutive x numbers
+    xs: list[float] = []
+    offsets: list[tuple[float, ...]] = []
     for scaled, x, y in glyphs:
-        dx = scaled.dx
-        if not dx:
-            pieces.append((scaled.head, 0))
-            continue
-        pieces.append((scaled.template(y), len(dx)))
-        xoffsets += dx
-        xbases += (x,) * len(dx)
-    xs = tuple(_fmt_all(xbases, xoffsets))
-    out: list[str] = []
-    i = 0
-    for template, n in pieces:
-        j = i + n
-        out.append(template % xs[i:j])
-        i = j
+        first, rest = scaled.templates.get(y) or scaled.template(y)
+        texts[-1] += first
+        texts += rest
+        xs.append(x)
+        offsets.append(scaled.dx)
+    # x + dx for every point of every glyph, in order (``map(add, repeat(x), dx)`` per glyph).
+    numbers = _fmt_all(chain.from_iterable(map(map, repeat(add), map(repeat, xs), offsets)))
+    out = [""] * (2 * len(texts) - 1)
+    out[0::2] = texts
+    out[1::2] = numbers
     return "".join(out)
 
 

@@ -95,6 +95,28 @@ def test_word_break_modes() -> None:
     assert split_by_break_opportunities("", "normal") == ([], [False])
 
 
+# Characters of every kind the reference's adjustments look at: ASCII, spaces, hyphens,
+# quotes, brackets, CJK punctuation, SA scripts, prefixes/postfixes, breaks.
+_SAMPLE = ([chr(c) for c in range(0x20, 0x7F)]
+           + list("\n\r\u00a0\u200b\u2060\u2010\u2013\u2014\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d"
+                  "\u201e\u3001\u3002\uff0c\u300c\u300d\u4e00\u3042\uac00\u1100\u0e01\u0e32\u1000"
+                  "\u17a0\u00b0\u20ac\u2030\u05d0\u0627\u0301\ufffc\u275d\u2e1c"))
+
+
+@pytest.mark.parametrize("reference_scripts", [False, True])
+def test_reference_breaks_only_after_a_space_or_a_hyphen(reference_scripts: bool) -> None:
+    # _line_segments asks the reference's adjustment only there and where ICU breaks:
+    # anywhere else it must never answer True.
+    found = set()
+    for before in ("", "a", " ", "\u201c", "("):
+        for p in _SAMPLE:
+            for n in _SAMPLE:
+                text = before + p + n
+                if breaking.reference_break_adjustment(text, len(before) + 1, reference_scripts):
+                    found.add(p)
+    assert found == {" ", "-", "\u2010", "\u2013"}
+
+
 @pytest.mark.parametrize(("word_break", "overflow_wrap", "expected"), [
     ("normal", "normal", (False, False)),
     ("normal", "break-word", (True, False)),
