@@ -117,8 +117,13 @@ class Budget:
     def check_deadline(self, path: str | None = None) -> None:
         """Raise LimitError when the render is past its time budget."""
         if self.deadline is not None and _clock() > self.deadline:
-            raise LimitError(f"The render took longer than the timeout limit of "
-                             f"{self.limits.timeout:g}s.", limit="timeout", path=path)
+            raise self.timeout_error(path)
+
+    def timeout_error(self, path: str | None = None, waiting: str | None = None) -> LimitError:
+        """The error of a render past its deadline; ``waiting`` says what it was waiting for."""
+        detail = f": {waiting}" if waiting else ""
+        return LimitError(f"The render took longer than the timeout limit of {self.limits.timeout:g}s{detail}.",
+                          limit="timeout", path=path)
 
     def time_left(self) -> float | None:
         """Seconds until the deadline (0 once past it), None without one."""
