@@ -350,3 +350,59 @@ def test_no_style_errors_after_the_style_stage() -> None:
 def test_no_module_is_over_the_size_limit() -> None:
     sizes = {m: len(p.read_text(encoding="utf-8").splitlines()) for m, p in _project_modules().items()}
     assert {m: n for m, n in sizes.items() if n > MAX_MODULE_LINES} == {}, "split these modules"
+
+
+# Layout reads the computed style's typed groups (style.box, .flex, .font, .text, .paint),
+# not its mapping by key (issue 13). The string-key style reads each layout module still
+# makes (of a computed style, of a layout node's style dict, of an element's inline style)
+# may only fall: a module that reads more fails; one that reads fewer lowers its number here.
+LAYOUT_STYLE_KEY_READS = {
+    "aspect_fit": 4, "atomics": 5, "baselines": 8, "build": 2, "engine": 5, "fit_boxes": 9, "flex_fit": 30,
+    "floats": 15, "form_controls": 7, "grid": 9, "grid_fit": 12, "lists": 4, "percent_padding": 5,
+    "positioning": 15, "sizing": 13, "taffy": 23, "taffy_style": 25,
+}
+
+
+@cache
+def _style_keys() -> frozenset[str]:
+    from satori_py.style.properties import PROPERTIES
+    from satori_py.style.schema import COLUMNS
+
+    return frozenset(COLUMNS) | frozenset(PROPERTIES)
+
+
+def _is_props(node: ast.expr) -> bool:
+    """An element's props (``el.props.get("width")`` reads an attribute, not a style)."""
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return name.endswith("props")
+
+
+def style_key_reads(source: str) -> int:
+    """The reads by a style key in ``source``: ``x["width"]``, ``x.get("width")`` (also through
+    a local ``get``), ``"width" in x``, and any read by an f-string key."""
+    count = 0
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            key = node.slice
+        elif isinstance(node, ast.Call) and node.args and (
+                (isinstance(node.func, ast.Attribute) and node.func.attr == "get" and not _is_props(node.func.value))
+                or (isinstance(node.func, ast.Name) and node.func.id == "get")):
+            key = node.args[0]
+        elif isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            key = node.left
+        else:
+            continue
+        count += isinstance(key, ast.JoinedStr) or (isinstance(key, ast.Constant) and key.value in _style_keys())
+    return count
+
+
+def test_layout_reads_the_typed_groups() -> None:
+    found = {module.rsplit(".", 1)[1]: reads for module, path in _project_modules().items()
+             if stage_of(module) == "layout" and (reads := style_key_reads(path.read_text(encoding="utf-8")))}
+    more = {m: (n, LAYOUT_STYLE_KEY_READS.get(m, 0)) for m, n in found.items() if n > LAYOUT_STYLE_KEY_READS.get(m, 0)}
+    assert more == {}, "(reads, allowed): read style.box/.flex/.font/.text/.paint, not style.get(\"key\")"
+    fewer = {m: (found.get(m, 0), n) for m, n in LAYOUT_STYLE_KEY_READS.items() if found.get(m, 0) < n}
+    assert fewer == {}, "(reads, allowed): fewer string-key reads, lower LAYOUT_STYLE_KEY_READS"
+    source = 'get = s.get\nget("width"); s["display"]; s.get(f"margin{side}"); "order" in s; el.props.get("width")\n'
+    assert style_key_reads(source) == 4
+    assert style_key_reads("s.box.width; s.get('--x'); s['size']") == 0

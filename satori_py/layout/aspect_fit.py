@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .fit_boxes import EPS, SCROLL, exact_size, is_row, px, stretched, to_style_units
+from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
 from .taffy import LayoutNode
 
 __all__ = ["aspect_ratio_minimum", "stretch_ratio"]
@@ -38,7 +38,8 @@ def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | N
 
 
 def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable[[], bool],
-                  content_height: Callable[[], float], stale: bool) -> bool:
+                  content_height: Callable[[], float], content_width: Callable[[], float],
+                  stale: bool) -> bool:
     """Size a flex item with an aspect ratio and no size of its own through the ratio.
 
     Taffy 0.7 sizes such an item by its content (often 0). In CSS and the reference's
@@ -47,7 +48,12 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     * in a row, its height comes from its flexed width (a strip of ``flex: 1`` square
       tiles is as tall as a tile is wide), unless it is stretched in a row whose height
       is definite. The item gets that height (as a minimum when it is stretched, so a
-      taller line still stretches it);
+      taller line still stretches it). Its flex basis, when its own, is its content's
+      max-content width (``content_width``; e.g. stat tiles in a wrapping row are as
+      wide as their numbers and as tall as that through the ratio, the line stretching
+      them all to the tallest, their content overflowing), where Taffy 0.7 took its
+      content's height through the ratio. Stretched, it keeps its ratio, so Taffy takes
+      its height in the line from that basis, not from its content;
     * stretched in a column (whose width is known in its final layout, also when it
       comes from its content) or in a row of definite height, its main size comes from
       its stretched cross size, and its automatic minimum main size too (capped by its
@@ -59,8 +65,9 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
       as its content and tall from the ratio). Taffy 0.7 makes it as wide as its content.
 
     Sizes come from the pass's boxes; the item's ratio is dropped while it has them
-    (taffy_style). ``cross_definite``: whether the container's cross size is definite
-    (asked for rows only). Whether they changed.
+    (taffy_style), but for that stretched row item. ``cross_definite``: whether the container's cross size is definite
+    (asked for rows only); ``content_height``, ``content_width``: its content's height as
+    its column measures it, and its max-content width (border box). Whether they changed.
     """
     style = node.style
     row = is_row(parent)
@@ -81,8 +88,10 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
                 high = px(style.get("maxWidth" if row else "maxHeight"))
                 new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
         elif row:
+            if auto_basis(node) and (node.children or node.measure is not None):
+                new = (("width", to_style_units(node, "w", content_width())),)
             height = to_style_units(node, "w", exact_size(node, "w")) / ratio
-            new = (("minHeight" if is_stretched else "height", height),)
+            new += (("minHeight" if is_stretched else "height", height),)
         elif node.children or node.measure is not None:
             height = to_style_units(node, "h", content_height())
             new = (("height", height), ("width", height * ratio))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any
 
 from ..cache import BoundedCache
@@ -46,14 +47,24 @@ from .taffy import LayoutNode
 
 __all__ = ["LayoutResult", "TreeBuilder"]
 
-_LAYOUT_KEYS = (
+# The node style's keys (the layout vocabulary, see .taffy) and the typed fields they come from.
+_BOX_KEYS = (
     "position", "boxSizing", "overflowX", "overflowY", "width", "height", "minWidth", "minHeight",
     "maxWidth", "maxHeight", "aspectRatio", "marginTop", "marginRight", "marginBottom", "marginLeft",
     "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
-    "borderBottomWidth", "borderLeftWidth", "top", "right", "bottom", "left", "rowGap", "columnGap",
-    "flexDirection", "flexWrap", "flexBasis", "flexGrow", "flexShrink", "order",
+    "borderBottomWidth", "borderLeftWidth", "top", "right", "bottom", "left",
 )
+_box_fields = attrgetter(
+    "position", "box_sizing", "overflow_x", "overflow_y", "width", "height", "min_width", "min_height",
+    "max_width", "max_height", "aspect_ratio", "margin_top", "margin_right", "margin_bottom", "margin_left",
+    "padding_top", "padding_right", "padding_bottom", "padding_left", "border_top_width", "border_right_width",
+    "border_bottom_width", "border_left_width", "top", "right", "bottom", "left",
+)
+_FLEX_KEYS = ("rowGap", "columnGap", "flexDirection", "flexWrap", "flexBasis", "flexGrow", "flexShrink")
+_flex_fields = attrgetter("row_gap", "column_gap", "flex_direction", "flex_wrap", "flex_basis", "flex_grow",
+                          "flex_shrink")
 _WHITE_SPACE = " \t\n\r\f"
+_SCROLLS = frozenset(("hidden", "scroll", "auto"))
 
 
 @dataclass
@@ -85,32 +96,32 @@ def _is_blank(text: str) -> bool:
     return not text.strip(_WHITE_SPACE)
 
 
+_LAYOUT_DISPLAY = {"flex": "flex", "grid": "grid", "flow-root": "flow-root"}
+
+
 def _layout_display(style: ComputedStyle) -> str:
-    inner = style.get("displayInner", "flow-root")
-    return inner if inner in ("flex", "grid", "flow-root") else "block"
+    return _LAYOUT_DISPLAY.get(style.box.display_inner, "block")
 
 
 def _float_side(style: ComputedStyle) -> str | None:
-    value = style.get("float", "none")
-    rtl = style.get("direction") == "rtl"
+    rtl = style.text.direction == "rtl"
     side = {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(value)
+            "inline-end": "left" if rtl else "right"}.get(style.box.float_)
     return side
 
 
 def _clear(style: ComputedStyle) -> str:
-    value = style.get("clear", "none")
-    rtl = style.get("direction") == "rtl"
+    rtl = style.text.direction == "rtl"
     return {"left": "left", "right": "right", "both": "both", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(value, "none")
+            "inline-end": "left" if rtl else "right"}.get(style.box.clear, "none")
 
 
 def _is_fixed_containing_block(style: ComputedStyle) -> bool:
     """Whether the element is the containing block of its fixed descendants."""
-    return bool(style.get("transformStyle") == "preserve-3d"
-                or isinstance(style.get("perspective"), (int, float))
-                or style.get("transform")
-                or bool(style.get("filter")) or bool(style.get("backdropFilter")))
+    paint = style.paint
+    return bool(paint.transform_style == "preserve-3d"
+                or isinstance(paint.perspective, (int, float))
+                or paint.transform or paint.filter or paint.backdrop_filter)
 
 
 # A computed style comes back for every element that has it, in every render (style/memo.py):
@@ -121,14 +132,15 @@ _NODE_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(2048)
 
 def _node_style(style: ComputedStyle, display: str) -> dict[str, Any]:
     """The layout vocabulary of a computed style (see :mod:`.taffy`), for a box of ``display``."""
-    get = style.get
-    out = {key: value for key in _LAYOUT_KEYS if (value := get(key)) is not None}
+    out = {key: value for key, value in zip(_BOX_KEYS + _FLEX_KEYS, _box_fields(style.box) + _flex_fields(style.flex))
+           if value is not None}
+    out["order"] = style.box.order
     out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
     out["display"] = display
-    if get("direction") == "rtl":
+    if style.text.direction == "rtl":
         out["direction"] = "rtl"  # children are placed from the right (positioning.py)
-    position = get("position")
-    if position in ("static", None, "sticky"):
+    position = style.box.position
+    if position in ("static", "sticky"):
         # Static boxes ignore insets; sticky ones are moved after layout.
         for side in ("top", "right", "bottom", "left"):
             out.pop(side, None)
@@ -170,7 +182,7 @@ class TreeBuilder:
                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
         with node_context(el.path):
-            families = style.get("fontFamily")
+            families = style.font.font_family
             if self.on_warning is not None and "fontFamily" in style.declared \
                     and isinstance(families, tuple):
                 missing = self.registry.missing_families(families)
@@ -226,7 +238,7 @@ class TreeBuilder:
             # `lang: newLocale = locale` in the reference: only an absent lang inherits;
             # one that names no locale ("en", null) clears it.
             ctx = replace(ctx, locale=normalize_locale(el.props["lang"]))
-        outer = style.get("displayOuter", "inline")
+        outer = style.box.display_outer
         hidden = ctx.counters_hidden or outer == "none"
         scope = el.path.rsplit("/", 1)[0] if "/" in el.path else ""
         if not hidden:
@@ -253,7 +265,7 @@ class TreeBuilder:
         return out
 
     def _displayed(self, el: Element, style: ComputedStyle, outer: str, ctx: _Ctx) -> None:
-        position = style.get("position", "static")
+        position = style.box.position
         out_of_flow = position in ("absolute", "fixed")
         # Floats only apply in block containers, and are blockified too.
         floated = (_float_side(style) is not None and not out_of_flow and ctx.formatting == "block"
@@ -264,7 +276,7 @@ class TreeBuilder:
         if outer == "contents":
             self._contents(el, style, ctx)
             return
-        if outer == "inline" and style.get("displayInner") == "inline" and not replaced:
+        if outer == "inline" and style.box.display_inner == "inline" and not replaced:
             self._inline_box(el, style, ctx)
             return
         if outer == "inline":
@@ -356,13 +368,13 @@ class TreeBuilder:
             from .grid import has_auto_repeat, has_calc_tracks
             from .grid_fit import has_auto_and_fr_columns
 
-            grid = node.hints.grid = style.get("gridContainer") or EMPTY_GRID
+            grid = node.hints.grid = style.flex.grid_container or EMPTY_GRID
             if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
                 self._layout.grids.append(node)
-        node.hints.grid_item = style.get("gridItem")
+        node.hints.grid_item = style.flex.grid_item
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))
 
-        position = style.get("position", "static")
+        position = style.box.position
         fixed_cb = ContainingBlock(node) if _is_fixed_containing_block(style) else ctx.fixed_cb
         if fixed_cb is not None and fixed_cb.node is node:
             absolute_cb: ContainingBlock | None = fixed_cb
@@ -372,7 +384,8 @@ class TreeBuilder:
             absolute_cb = ctx.absolute_cb
         if position == "sticky":
             self._layout.positions.sticky[id(node)] = Sticky(style, ctx.parent_box, ctx.scrollport)
-        scrolls = any(style.get(k) in ("hidden", "scroll", "auto") for k in ("overflowX", "overflowY"))
+        box_style = style.box
+        scrolls = box_style.overflow_x in _SCROLLS or box_style.overflow_y in _SCROLLS
 
         if el.type in ("img", "svg"):
             if el.type == "img" and el.children and self.on_warning is not None:
@@ -382,7 +395,7 @@ class TreeBuilder:
             return box
         children = self._children(el)
         markers = list(ctx.markers or [])
-        if style.get("display") == "list-item" and not ctx.counters_hidden:
+        if box_style.display == "list-item" and not ctx.counters_hidden:
             markers.extend(self._list_marker(style, el.path, ctx.locale))
         item_container = display in ("flex", "grid")
         target = self._place_markers(markers or None, children, style, item_container)
@@ -403,7 +416,9 @@ class TreeBuilder:
             source = replaced_image(el, style, self.fetcher)
         box.image = source
         if el.type == "svg":
-            size = style["svgSize"]
+            svg_size = style.box.svg_size
+            assert svg_size is not None  # computed for every <svg>
+            size = svg_size
         elif source is None:
             return
         else:

@@ -37,6 +37,11 @@ def margins(node: LayoutNode, axis: str) -> float:
             + (0.0 if style.get("marginBottom") == "auto" else m.bottom))
 
 
+def auto_basis(node: LayoutNode) -> bool:
+    """Whether a flex item's flex basis is ``auto`` (its size, or its content's)."""
+    return node.style.get("flexBasis") in (None, "auto")
+
+
 def content(node: LayoutNode, axis: str) -> float:
     return node.box.content_width if axis == "w" else node.box.content_height
 

@@ -59,6 +59,7 @@ from typing import Protocol
 from ..style.types import Percent
 from .aspect_fit import stretch_ratio
 from .fit_boxes import EPS as _EPS
+from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import SCROLL as _SCROLL
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
@@ -93,7 +94,8 @@ def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float
 
 
 def _definite(walk: _Walk, node: LayoutNode, axis: str) -> bool:
-    return walk.inner(node, axis) is not None
+    """Whether ``node``'s content size in ``axis`` is definite (not fitted to its content)."""
+    return walk.inner(node, axis) is not None and (id(node), axis) not in walk.fitted
 
 
 def _in_flow(node: LayoutNode) -> bool:
@@ -216,17 +218,19 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
-                here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
-                                               partial(_height_alone, node, lay_out)) or here
+                here = _pad(node, parent, walk, lay_out) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
-                                     partial(_content_height, node, parent, lay_out), stale) or here
+                                     partial(_content_height, node, parent, lay_out),
+                                     partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
-                    here = self._freeze(node, parent) or here
+                    # A percentage width counts as auto where the row's width comes from its
+                    # content: the item may be wider than its width there.
+                    percent = isinstance(node.style.get("width"), Percent) and not _definite(walk, parent, "w")
+                    here = (_unfreeze(node) if percent else self._freeze(node, parent)) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
-                here = resolve_percent_padding(node, parent, walk.inner(parent, "w"),
-                                               partial(_height_alone, node, lay_out)) or here
+                here = _pad(node, parent, walk, lay_out) or here
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -377,6 +381,14 @@ class FlexFit:
         return True
 
 
+def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
+    """Percentage paddings of a block ``node`` (percent_padding.py); whether they changed."""
+    inner = walk.inner(parent, "w")
+    if (id(parent), "w") in walk.fitted:
+        inner = None  # its content's width, measured with the percentages as 0
+    return resolve_percent_padding(node, parent, inner, partial(_height_alone, node, lay_out))
+
+
 def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, field: str) -> bool:
     """Give containers this pass's ``sizes`` (border box) as their limit ``field`` (and take
     back last pass's others); whether any changed."""
@@ -409,7 +421,7 @@ def _height_from_content(node: LayoutNode, walk: _Walk) -> bool:
         return False
     if _is_row(parent):
         return not _stretched(node, parent, "h")
-    return float(style.get("flexGrow") or 0.0) == 0.0 and style.get("flexBasis") in (None, "auto")
+    return float(style.get("flexGrow") or 0.0) == 0.0 and _auto_basis(node)
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:
@@ -537,6 +549,12 @@ def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> fl
     content's, at most as wide as the container's content box, without its aspect ratio."""
     sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
     return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+
+
+def _content_width(item: LayoutNode, lay_out: LayOut) -> float:
+    """A row item's max-content width (border box), within its limits, without its aspect ratio."""
+    sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
+    return _measure(item, "w", "max-content", sizes, lay_out)
 
 
 def _height_alone(item: LayoutNode, lay_out: LayOut, sizes: OwnSizes) -> float:

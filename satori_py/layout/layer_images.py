@@ -10,11 +10,10 @@ Errors stay values until the painter draws the layer (:meth:`.LayerImage.drawn`)
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..images.layers import LayerImage, layer_urls, load_layers
 from ..images.source import Fetcher
 from ..limits import check_deadline
+from ..style.computed import ComputedStyle
 from .boxes import RenderBox
 
 __all__ = ["load_layer_images"]
@@ -28,13 +27,13 @@ def load_layer_images(root: RenderBox, fetcher: Fetcher | None) -> None:
         style = box.style
         loaded: dict[str, LayerImage] = {}
         if box.tag:
-            load_layers(layer_urls(style.get("maskImage")), fetcher, loaded)
+            load_layers(layer_urls(style.paint.mask_image), fetcher, loaded)
             if _draws_background(style) and box.rect.width > 0 and box.rect.height > 0:
-                load_layers(layer_urls(style.get("backgroundImage")), fetcher, loaded)
+                load_layers(layer_urls(style.paint.background_image), fetcher, loaded)
         else:
             for inline in box.inline_styles.values():
-                if _draws_background(inline) and inline.get("backgroundClip") != "text":
-                    load_layers(layer_urls(inline.get("backgroundImage")), fetcher, loaded)
+                if _draws_background(inline) and inline.paint.background_clip != "text":
+                    load_layers(layer_urls(inline.paint.background_image), fetcher, loaded)
         if loaded:
             box.layer_images = loaded
             check_deadline(box.path)  # a download may have been slow
@@ -42,5 +41,5 @@ def load_layer_images(root: RenderBox, fetcher: Fetcher | None) -> None:
         pending.extend(reversed(box.children))
 
 
-def _draws_background(style: Any) -> bool:
-    return bool(style.get("visibility", "visible") != "hidden")
+def _draws_background(style: ComputedStyle) -> bool:
+    return style.text.visibility != "hidden"

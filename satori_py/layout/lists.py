@@ -17,6 +17,7 @@ from typing import Any
 
 from ..frozen import Frozen
 from ..element import Element, Node, TextNode
+from ..style.computed import ComputedStyle
 from ..style.presets import PRESETS
 from ..style.values import js_string
 
@@ -163,11 +164,12 @@ def _reversed_start(children: Sequence[Node], name: str) -> int:
     return total
 
 
-def apply_counters(counters: Counters, style: Mapping[str, Any], scope: str,
+def apply_counters(counters: Counters, style: ComputedStyle, scope: str,
                    children: Sequence[Node]) -> None:
     """Applies ``counter-reset``, ``counter-increment`` and ``counter-set``, in this order."""
-    increments = style.get("counterIncrement") or []
-    for change in style.get("counterReset") or []:
+    box = style.box
+    increments = box.counter_increment or []
+    for change in box.counter_reset or []:
         value = change.get("value")
         if value is None:
             value = _reversed_start(children, change["name"]) if change.get("reversed") else 0
@@ -176,9 +178,9 @@ def apply_counters(counters: Counters, style: Mapping[str, Any], scope: str,
         value = change.get("value")
         counters.increment(change["name"], int(1 if value is None else value), scope)
     # List items increment list-item, unless it's incremented explicitly.
-    if style.get("display") == "list-item" and not any(c["name"] == "list-item" for c in increments):
+    if box.display == "list-item" and not any(c["name"] == "list-item" for c in increments):
         counters.increment("list-item", -1 if counters.is_reversed("list-item") else 1, scope)
-    for change in style.get("counterSet") or []:
+    for change in box.counter_set or []:
         value = change.get("value")
         counters.set(change["name"], int(value or 0), scope)
 
@@ -203,15 +205,16 @@ def _span(style: dict[str, Any], item_style: Any, path: str, children: Sequence[
     return Element("span", props, tuple(kids), path, style)
 
 
-def list_marker(style: Mapping[str, Any], value: int, ascent: float, path: str) -> list[Element]:
+def list_marker(style: ComputedStyle, value: int, ascent: float, path: str) -> list[Element]:
     """The elements of a list item's marker. ``ascent`` is the list item font's rounded ascent.
 
     Outside markers take no space; symbols are shapes sized and placed like Chrome's.
     """
     from .counter_styles import SYMBOL_MARKERS, marker_text
-    kind = js_string(style.get("listStyleType") or "disc")
-    image = js_string(style.get("listStyleImage") or "none")
-    outside = style.get("listStylePosition") != "inside"
+    text_style = style.text
+    kind = js_string(text_style.list_style_type or "disc")
+    image = js_string(text_style.list_style_image or "none")
+    outside = text_style.list_style_position != "inside"
     font = dict(_MARKER_FONT)
     base = f"{path}/::marker"
 
@@ -234,7 +237,7 @@ def list_marker(style: Mapping[str, Any], value: int, ascent: float, path: str) 
     if name in SYMBOL_MARKERS:
         offset = (ascent * 2) // 3
         disclosure = name.startswith("disclosure")
-        size = float(style.get("fontSize", 16.0)) * 0.66 if disclosure else (offset + 1) // 2
+        size = float(style.font.font_size) * 0.66 if disclosure else (offset + 1) // 2
         top = ascent - size if disclosure else (3 * (ascent - offset)) // 2
         left = (-(size + 8) if disclosure else -(offset + 7)) if outside else 0
         shape: dict[str, Any] = {

@@ -9,9 +9,14 @@ container (a ``maxWidth``, an alignment, a row item): e.g. a text ``div`` with
 ``padding: 5%`` gets a shorter height than the reference's. Where the container's
 inner width doesn't depend on its content, the box gets its percentage paddings in
 px of that width (``FitLimits.padding``, read by :mod:`.taffy_style`) and is laid out
-again. In a container sized by its content they stay Taffy 0.7's: px paddings there
-would feed back into the container's size (a column sized by its content around such
-a text is left shorter than the reference's).
+again. In a container sized by its content (or fitted in its room) horizontal px
+paddings would feed back into the container's width (its content sizes count
+percentages as 0); there the reference's Taffy resolves them against the container's
+final width when it lays it out, so the box's text wraps narrower and the container
+is as tall as that (Taffy 0.7 measured the container with the text on one line). The
+box keeps its horizontal percentages, gets its vertical paddings in px of the
+container's width, and as its minimum height its height laid out alone with all of
+them in px (``FitLimits.floor_height``), which the container's height then holds.
 
 An item sized by its content in a row is measured for its flex basis without its
 horizontal percentage paddings (they count 0 in a content size; px paddings would
@@ -26,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..style.types import Percent
-from .fit_boxes import EPS, is_row, px
+from .fit_boxes import EPS, auto_basis, is_row, px
 from .taffy import LayoutNode
 from .taffy_style import Edges, OwnSizes
 
@@ -40,18 +45,18 @@ Padding = tuple[float | None, float | None, float | None, float | None]
 def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: float | None,
                             height_alone: Callable[[OwnSizes], float]) -> bool:
     """Give a block container ``node`` its percentage paddings in px of ``parent_inner``,
-    the inner width of its container ``parent`` (None: not known without its content).
-    ``height_alone``: its border-box height laid out alone with the given sizes. Whether
-    they changed."""
+    the inner width of its container ``parent`` (None: it depends on ``parent``'s content;
+    the paddings are then of ``parent``'s content width, and only the vertical ones go in
+    px). ``height_alone``: its border-box height laid out alone with the given sizes.
+    Whether they changed."""
     style = node.style
     limits = node.limits
     new: Padding | None = None
     floor: float | None = None
-    values = [style.get(key) for key in _PADDINGS]
-    if parent_inner is not None and style.get("display") in ("block", "flow-root") \
-            and any(isinstance(value, Percent) for value in values):
-        top, right, bottom, left = (_resolve(value, parent_inner) for value in values)
-        if not _content_based_in_row(node, parent):
+    if _has_percent_padding(node):
+        basis = parent.box.content_width if parent_inner is None else parent_inner
+        top, right, bottom, left = (_resolve(style.get(key), basis) for key in _PADDINGS)
+        if parent_inner is not None and not _content_based_in_row(node, parent):
             new = (top, right, bottom, left)
         elif style.get("aspectRatio") is None:  # (a minimum height would change its width)
             new = (top, None, bottom, None)
@@ -59,6 +64,13 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
     changed = not _same(limits.padding, new) or not _same_size(limits.floor_height, floor)
     limits.padding, limits.floor_height = new, floor
     return changed
+
+
+def _has_percent_padding(node: LayoutNode) -> bool:
+    """Whether ``node`` is a block container with a percentage padding."""
+    style = node.style
+    return style.get("display") in ("block", "flow-root") \
+        and any(isinstance(style.get(key), Percent) for key in _PADDINGS)
 
 
 def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnSizes], float]) -> float:
@@ -76,8 +88,7 @@ def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
     """Whether ``node`` is a flex item of a row whose flex basis is its content's width."""
     if parent.style.get("display") != "flex" or not is_row(parent):
         return False
-    basis = node.style.get("flexBasis")
-    if basis not in (None, "auto"):
+    if not auto_basis(node):
         return False
     return px(node.style.get("width")) is None
 

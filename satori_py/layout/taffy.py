@@ -101,9 +101,6 @@ def with_parents(root: LayoutNode, root_parent: LayoutNode | None = None
         yield node, parent
         stack.extend((child, node) for child in node.children)
 
-class _MeasureError(Exception):
-    """Carries an exception out of a measure callback (Taffy swallows them)."""
-
 
 def compute_layout(root: LayoutNode, *, width: float | str | None, height: float | None,
                    point_scale_factor: float = 1.0, sizes: OwnSizes | None = None) -> None:

@@ -285,9 +285,12 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if sizes is not None and not sizes.ratio:
         s["aspect_ratio"] = None
-    if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits):
-        # Its main size is given: the ratio would also turn a maximum height into a maximum
-        # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio).
+    if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits) \
+            and [prop for prop, _ in limits.stretched] != ["width", "minHeight"]:
+        # Its sizes are given: the ratio would also turn a maximum height into a maximum
+        # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio). A
+        # stretched row item given its flex basis keeps it: its hypothetical height comes
+        # from its width through the ratio, not from its content.
         s["aspect_ratio"] = None
     for key, table, name in _ALIGNMENTS:
         value = get(name)

@@ -17,6 +17,8 @@ _ITEMS = {"stretch": "stretch", "center": "center", "start": "start", "end": "en
 _CONTENT = {"stretch": "stretch", "center": "center", "start": "start", "end": "end",
             "flex-start": "flex-start", "flex-end": "flex-end", "space-between": "space-between",
             "space-around": "space-around", "space-evenly": "space-evenly"}
+_JUSTIFY_CONTENT = {**_CONTENT, "left": "start", "right": "end"}
+_JUSTIFY_ITEMS = {**_ITEMS, "left": "start", "right": "end"}
 _PHYSICAL_RTL = {"left": "end", "right": "start"}
 
 
@@ -26,27 +28,27 @@ def layout_alignment(style: ComputedStyle) -> dict[str, str | None]:
     Keys are ``alignContent``, ``alignItems``, ``alignSelf``, ``justifyContent``,
     ``justifyItems`` and ``justifySelf``.
     """
-    inner = style.get("displayInner")
+    inner = style.box.display_inner
+    flex = style.flex
     is_flex = inner == "flex"
     # The defaults only apply to properties the element didn't set (`normal` is unset).
     declared = style.declared
     out: dict[str, str | None] = {
-        "alignContent": "flex-start" if style.get("alignContent") == "baseline"
-        else _CONTENT.get(style.get("alignContent", "")),
-        "alignItems": _ITEMS.get(style.get("alignItems", ""),
-                                 None if "alignItems" in declared else "stretch"),
-        "alignSelf": _ITEMS.get(style.get("alignSelf", "")),
-        "justifyContent": {**_CONTENT, "left": "start", "right": "end"}.get(style.get("justifyContent", "")),
-        "justifyItems": {**_ITEMS, "left": "start", "right": "end"}.get(style.get("justifyItems", "")),
-        "justifySelf": {**_ITEMS, "left": "start", "right": "end"}.get(style.get("justifySelf", "")),
+        "alignContent": "flex-start" if flex.align_content == "baseline" else _CONTENT.get(flex.align_content),
+        "alignItems": _ITEMS.get(flex.align_items, None if "alignItems" in declared else "stretch"),
+        "alignSelf": _ITEMS.get(flex.align_self),
+        "justifyContent": _JUSTIFY_CONTENT.get(flex.justify_content),
+        "justifyItems": _JUSTIFY_ITEMS.get(flex.justify_items),
+        "justifySelf": _JUSTIFY_ITEMS.get(flex.justify_self),
     }
     if is_flex and "justifyContent" not in declared:
         out["justifyContent"] = "flex-start"  # unlike CSS, flex containers start at flex-start
-    if style.get("direction") == "rtl":
-        inline_axis = inner == "grid" or (is_flex and style.get("flexDirection") in ("row", "row-reverse"))
-        if inline_axis and style.get("justifyContent") in _PHYSICAL_RTL:
-            out["justifyContent"] = _PHYSICAL_RTL[style["justifyContent"]]
-        for key in ("justifyItems", "justifySelf"):
-            if style.get(key) in _PHYSICAL_RTL:
-                out[key] = _PHYSICAL_RTL[style[key]]
+    if style.text.direction == "rtl":
+        inline_axis = inner == "grid" or (is_flex and flex.flex_direction in ("row", "row-reverse"))
+        if inline_axis and flex.justify_content in _PHYSICAL_RTL:
+            out["justifyContent"] = _PHYSICAL_RTL[flex.justify_content]
+        if flex.justify_items in _PHYSICAL_RTL:
+            out["justifyItems"] = _PHYSICAL_RTL[flex.justify_items]
+        if flex.justify_self in _PHYSICAL_RTL:
+            out["justifySelf"] = _PHYSICAL_RTL[flex.justify_self]
     return out

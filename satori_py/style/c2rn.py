@@ -68,7 +68,6 @@ def matches_c2rn_color(node: vp.Node) -> str | None:
 
 
 SPACE: Matcher = lambda n: "<token>" if n.type == "space" else None
-SLASH: Matcher = lambda n: "<token>" if n.type == "div" and n.value == "/" else None
 WORD: Matcher = lambda n: n.value if n.type == "word" else None
 NONE = _regex(_NONE)
 AUTO = _regex(_AUTO)

@@ -7,9 +7,9 @@ in the order of compute.ts with the property table (:mod:`.properties`).
 The result is an immutable mapping keyed by camelCase longhands, where every
 property of the table has a value (its initial value when not set), and the
 same values typed by group (``style.box``, ``.flex``, ``.font``, ``.text``,
-``.paint``: :mod:`.computed_types`), built when first read; the inherited
-groups of an element that sets none of their properties are its parent's own
-objects. Readers move from the mapping to the groups one at a time.
+``.paint``: :mod:`.computed_types`), built with it; the inherited groups of an element that sets none of their
+properties are its parent's own objects. Readers move from the mapping to the
+groups one at a time (the layout's reads are counted by tests/test_architecture.py).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterator, Mapping
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from ..errors import SatoriError, StyleError
 from . import convert as conv
@@ -54,7 +54,7 @@ _INHERITED_CURRENT = tuple(name for name, row in PROPERTIES.items() if row.inher
 # The declared keys that change an inherited group (the text shadow's parts make textShadow).
 _FONT_KEYS = GROUP_KEYS["font"]
 _TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
-_G = TypeVar("_G")
+_BOX_KEYS, _FLEX_KEYS, _PAINT_KEYS = GROUP_KEYS["box"], GROUP_KEYS["flex"], GROUP_KEYS["paint"]
 _TOKENS = itertools.count(1)
 
 
@@ -63,14 +63,15 @@ class ComputedStyle(Mapping[str, Any]):
 
     ``warnings`` holds what the reference would only ``console.warn`` about
     for this element (without ``on_style_error``); ``--*`` keys are custom
-    properties. ``font`` and ``text`` may be given: the parent's groups, when
-    the element changes none of their values. The typed attributes below are
+    properties. The groups are built with the style; those given (``font`` and
+    ``text``: the parent's, when the element changes none of their values) are
+    not rebuilt. A partial mapping (a test's) has no groups. The typed attributes below are
     what is not a CSS value: what the element declared, and the state its
     children inherit.
     """
 
     __slots__ = ("_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors",
-                 "child_list_depth", "_box", "_flex", "_font", "_text", "_paint", "_token", "_inherited")
+                 "child_list_depth", "box", "flex", "font", "text", "paint", "_token", "_inherited")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
@@ -88,18 +89,33 @@ class ComputedStyle(Mapping[str, Any]):
     # each element's own colour), and the list nesting depth of the element's children.
     set_colors: frozenset[str]
     child_list_depth: int
-    _font: FontGroup | None
-    _text: TextGroup | None
+    # The values by group, built with the style (~4 us for all five): a slot is the cheapest
+    # read there is (a property, or a __getattr__ on the class, slowed every read of a style).
+    box: BoxGroup  # the element's own box: display, position, sizes, margins, padding, borders
+    flex: FlexGroup  # how the element lays out its children (flex, grid) and is placed as an item
+    font: FontGroup  # the font properties (inherited)
+    text: TextGroup  # the text properties (inherited)
+    paint: PaintGroup  # backgrounds, borders' paint, shadows, transforms, effects, outline
     _token: int
     _inherited: dict[str, Any] | None
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
-                 font: FontGroup | None = None, text: TextGroup | None = None,
+                 box: BoxGroup | None = None, flex: FlexGroup | None = None, font: FontGroup | None = None,
+                 text: TextGroup | None = None, paint: PaintGroup | None = None,
                  lengths: LengthContext | None = None, declared: frozenset[str] = frozenset(),
                  color_text: str = "black", ch_ratio: float | None = None,
                  set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0) -> None:
         set_slot = object.__setattr__
-        set_slot(self, "_values", dict(values))
+        values = dict(values)
+        set_slot(self, "_values", values)
+        try:
+            set_slot(self, "box", BoxGroup.from_values(values) if box is None else box)
+            set_slot(self, "flex", FlexGroup.from_values(values) if flex is None else flex)
+            set_slot(self, "font", FontGroup.from_values(values) if font is None else font)
+            set_slot(self, "text", TextGroup.from_values(values) if text is None else text)
+            set_slot(self, "paint", PaintGroup.from_values(values) if paint is None else paint)
+        except KeyError:
+            pass  # a partial mapping: reading a group it lacks raises AttributeError
         set_slot(self, "warnings", tuple(warnings))
         set_slot(self, "lengths", lengths if lengths is not None else LengthContext())
         set_slot(self, "declared", declared)
@@ -107,11 +123,6 @@ class ComputedStyle(Mapping[str, Any]):
         set_slot(self, "ch_ratio", ch_ratio)
         set_slot(self, "set_colors", set_colors)
         set_slot(self, "child_list_depth", child_list_depth)
-        set_slot(self, "_box", None)
-        set_slot(self, "_flex", None)
-        set_slot(self, "_font", font)
-        set_slot(self, "_text", text)
-        set_slot(self, "_paint", None)
         set_slot(self, "_token", 0)
         set_slot(self, "_inherited", None)
 
@@ -155,43 +166,14 @@ class ComputedStyle(Mapping[str, Any]):
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with the values ``changes`` (e.g. the painter's resolved ones)."""
         return ComputedStyle({**self._values, **changes}, self.warnings,
-                             font=None if _FONT_KEYS.intersection(changes) else self._font,
-                             text=None if _TEXT_KEYS.intersection(changes) else self._text,
+                             box=None if _BOX_KEYS.intersection(changes) else getattr(self, "box", None),
+                             flex=None if _FLEX_KEYS.intersection(changes) else getattr(self, "flex", None),
+                             font=None if _FONT_KEYS.intersection(changes) else getattr(self, "font", None),
+                             text=None if _TEXT_KEYS.intersection(changes) else getattr(self, "text", None),
+                             paint=None if _PAINT_KEYS.intersection(changes) else getattr(self, "paint", None),
                              lengths=self.lengths, declared=self.declared, color_text=self.color_text,
                              ch_ratio=self.ch_ratio, set_colors=self.set_colors,
                              child_list_depth=self.child_list_depth)
-
-    def _group(self, slot: str, build: Callable[[Mapping[str, Any]], _G]) -> _G:
-        group: _G | None = getattr(self, slot)
-        if group is None:  # built once, when first read (two threads may both build it: same value)
-            group = build(self._values)
-            object.__setattr__(self, slot, group)
-        return group
-
-    @property
-    def box(self) -> BoxGroup:
-        """The element's own box: display, position, sizes, margins, padding, borders."""
-        return self._group("_box", BoxGroup.from_values)
-
-    @property
-    def flex(self) -> FlexGroup:
-        """How the element lays out its children (flex, grid) and is placed as an item."""
-        return self._group("_flex", FlexGroup.from_values)
-
-    @property
-    def font(self) -> FontGroup:
-        """The font properties (inherited)."""
-        return self._group("_font", FontGroup.from_values)
-
-    @property
-    def text(self) -> TextGroup:
-        """The text properties (inherited)."""
-        return self._group("_text", TextGroup.from_values)
-
-    @property
-    def paint(self) -> PaintGroup:
-        """Backgrounds, borders' paint, shadows, transforms, effects, outline."""
-        return self._group("_paint", PaintGroup.from_values)
 
     def __repr__(self) -> str:
         shown = {k: v for k, v in self._values.items() if not k.startswith("_")}

@@ -277,7 +277,6 @@ class Expanded:
     variables: dict[str, str] = field(default_factory=dict)
     color: RGBA = BLACK
     color_text: str = "black"
-    color_declared: bool = False
     warned: set[str] = field(default_factory=set)  # longhands whose declaration was warned about
     aspect_ratio_auto: bool = False
 
@@ -320,7 +319,6 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                 # in `color` only, and resvg doesn't know.
                 resvg_lacks = out.color_text.strip().lower() == "rebeccapurple"
                 out.color = parsed if parsed is not None and not resvg_lacks else BLACK
-                out.color_declared = True
 
     for prop, value in rest.items():
         if prop.startswith("_"):

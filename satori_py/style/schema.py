@@ -1,12 +1,12 @@
 """The typed columns of the property table: the group and the value type of each
-computed property, and the keyword enums.
+computed property, and the keyword sets.
 
 :data:`~.properties.PROPERTIES` says whether a property is inherited, its
 initial value and its converter; :data:`COLUMNS` adds, per computed key, the
 group of the typed computed style it belongs to and the Python type of its
-value as the style stage computes it today. :mod:`.computed_types` (frozen
-slotted dataclasses, one per group, and the keyword enums) is generated from
-both by ``python -m tests.style.make_computed_types``.
+value as the style stage computes it today. :mod:`.computed_types` (a named
+tuple per group) and :mod:`.keywords` (a ``Literal`` type per keyword set) are
+generated from both by ``python -m tests.style.make_computed_types``.
 
 Groups follow inheritance, as browsers' style structs do: ``font`` and
 ``text`` hold inherited properties only (so a child that sets none shares its
@@ -28,7 +28,7 @@ from ..frozen import Frozen
 from .properties import DISPLAY_TYPES, PROPERTIES
 
 __all__ = ["ALWAYS_COMPUTED", "COLUMNS", "ENUMS", "GROUPS", "GROUP_KEYS", "INHERITED_GROUPS",
-           "Column", "enum_name", "keyword_values", "member_name"]
+           "Column", "enum_name", "keyword_values"]
 
 GROUPS = ("box", "flex", "font", "text", "paint")
 INHERITED_GROUPS = frozenset({"font", "text"})
@@ -63,7 +63,7 @@ def _table(name: str) -> tuple[str, ...]:
     return values
 
 
-# Keyword enums: name -> CSS keywords. Those of table properties come from their converters.
+# Keyword sets (keywords.py's Literal types): name -> CSS keywords. Those of table properties come from their converters.
 ENUMS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "Display": tuple(DISPLAY_TYPES),
     "DisplayOuter": tuple(dict.fromkeys(outer for outer, _ in DISPLAY_TYPES.values())),
@@ -92,13 +92,8 @@ ENUMS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 
 def enum_name(type_source: str) -> list[str]:
-    """The keyword enums named in a type's source."""
+    """The keyword sets named in a type's source."""
     return [part.strip() for part in type_source.split("|") if part.strip() in ENUMS]
-
-
-def member_name(keyword: str) -> str:
-    """``-webkit-box`` -> ``WEBKIT_BOX``."""
-    return keyword.strip("-").replace("-", "_").upper()
 
 
 _SIDES = ("Top", "Right", "Bottom", "Left")

@@ -9,7 +9,6 @@ style (``handler/expand.ts``) once its strings are parsed.
 from __future__ import annotations
 
 import math
-from enum import Enum
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
@@ -28,7 +27,6 @@ __all__ = [
     "ConicGradient",
     "FitContent",
     "Gradient",
-    "Keyword",
     "Length",
     "LengthPercentage",
     "LengthToken",
@@ -373,20 +371,6 @@ LengthPercentage = float | Percent | Calc
 # A size: px, Percent, Calc, FitContent, or a keyword ("auto", "none",
 # "min-content", "max-content", "fit-content", "stretch", "content").
 Size = float | Percent | Calc | FitContent | str
-
-
-class Keyword(str, Enum):
-    """A CSS keyword of a computed value (the enums of :mod:`.computed_types`).
-
-    It is equal to its CSS text and prints as it, in ``str()`` and f-strings alike,
-    so readers of string keywords and the SVG output are unchanged by it.
-    """
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self.value), spec)
 
 
 # A value kept as written by the style stage and parsed by a later one (see style/schema.py).

@@ -28,6 +28,7 @@ from ..limits import check_deadline
 from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
+from .draw_pieces import draw_policy
 from .ellipsis import clamp_lines
 from .inline_model import (
     Atomic,
@@ -105,13 +106,15 @@ class InlineParagraph:
         # The switch to the reference's text engine: one run of text in the block's own style
         # (the reference's ``isSimple()``), laid out as :mod:`.inline_text` says.
         self.text_node: TextNode | None = None
+        # How its pieces are placed and drawn (:mod:`.draw_pieces`), decided here once.
+        self.policy = draw_policy(text_node=text_node)
         if text_node:
             run = items[0].run
             assert len(items) == 1 and run is not None
             self.text_node = TextNode(items[0], self.state(run), embed_font=embed_font,
                                       images=self.images, is_image=self.is_image,
                                       block_paragraph=block_paragraph,
-                                      point_scale_factor=point_scale_factor)
+                                      point_scale_factor=point_scale_factor, policy=self.policy)
 
     # -- runs ------------------------------------------------------------------------
 
@@ -466,7 +469,7 @@ class InlineParagraph:
                       and not (lines[index + 1].words and lines[index + 1].words[0].force_break)
                       and len(current.words) > 1):
                     gap = remaining / (len(current.words) - 1)
-                if self.embed_font:
+                if self.embed_font and self.policy.rounding == "line":
                     x = round_js(x)
             line_left = x
             for n, word in enumerate(current.words):

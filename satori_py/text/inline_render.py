@@ -6,8 +6,10 @@ end stay outside the boxes' edges), and atomic inlines placed by
 ``vertical-align``. And ``Paragraph.renderRun``: the
 run's pieces that are adjacent on a line are merged (shaped together for
 kerning), split into words, graphemes drawn as images and, without
-``embedFont``, ``<text>`` pieces; decorations span contiguous pieces. The
-result is a :class:`~.render.TextDrawing` for :func:`satori_py.paint.text.paint_text_run`.
+``embedFont``, ``<text>`` pieces; decorations span contiguous pieces. It draws
+through the drawing path both layouts share (:class:`.draw_pieces.PieceDrawer`, with the
+inline :class:`~.draw_pieces.DrawPolicy`). The result is a :class:`~.render.TextDrawing`
+for :func:`satori_py.paint.text.paint_text_run`.
 """
 from __future__ import annotations
 
@@ -30,8 +32,8 @@ from .inline import (
 from .inline_model import _Item, _Line, _Word
 from .engine import Visible
 from .inline_style import edge_length, relative_offset, vertical_shift
-from .processor import js_trim
-from .render import DecorationLine, TextDrawing, underline_band
+from .draw_pieces import PieceDrawer
+from .render import TextDrawing, underline_band
 
 __all__ = ["finalize", "line_boxes", "render_run"]
 
@@ -159,19 +161,19 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
     left += dx
     top += dy
     font_size = float(style.get("fontSize", 16.0))
-    letter_spacing = state.measurer.letter_spacing
-    word_spacing = state.measurer.word_spacing
-    features = state.measurer.features
-    drawing = TextDrawing(style=style, width=size[0], height=size[1])
-    skip_ink = drawing.collects_glyph_boxes
+    measurer = state.measurer
+    drawer = PieceDrawer(TextDrawing(style=style, width=size[0], height=size[1]), paragraph.policy,
+                         engine, measurer, reach=2 * font_size, visible=visible)
+    skip_ink = drawer.drawing.collects_glyph_boxes
     has_decorations = bool(style.get("textDecorationLine")) and \
         style.get("textDecorationLine") != "none"
 
-    # Pieces on the same line are drawn together, for kerning.
+    # Shaping "contiguous": pieces adjacent on a line are drawn together, for kerning.
+    contiguous = drawer.policy.shaping == "contiguous"
     merged: list[Piece] = []
     for piece in pieces:
         last = merged[-1] if merged else None
-        if last is not None and last.line == piece.line and last.rtl == piece.rtl and abs(
+        if contiguous and last is not None and last.line == piece.line and last.rtl == piece.rtl and abs(
                 last.x - piece.width - piece.x if piece.rtl else last.x + last.width - piece.x
         ) < _EPSILON:
             # Right-to-left pieces follow each other leftwards.
@@ -181,19 +183,15 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
             merged.append(Piece(piece.text, piece.x, piece.width, piece.line, piece.baseline,
                                 piece.rtl))
 
-    decorations: list[tuple[float, float, DecorationLine]] = []  # (right, top, line)
-    reach = 2 * font_size
     for piece in merged:
         baseline = top + piece.baseline
-        if visible is not None and (baseline + reach < visible[1] or baseline - reach > visible[3]
-                                    or left + piece.x + piece.width + reach < visible[0]
-                                    or left + piece.x - reach > visible[2]):
+        x = left + piece.x
+        if drawer.outside(x, baseline, x + piece.width, baseline):
             continue
         ascender = engine.baseline(piece.text)
         glyph_top = baseline - ascender
         band = underline_band(style, glyph_top, ascender) if skip_ink else None
         boxes: list[Any] = []
-        x = left + piece.x
         parts: list[str] = []
         for word in words_and_images(piece.text, None, paragraph.is_image if paragraph.images else None):
             if paragraph.is_image(word) or not paragraph.embed_font:
@@ -205,34 +203,17 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
         # Right-to-left parts are drawn from the left of the last one.
         for part in (reversed(parts) if piece.rtl else parts):
             image = paragraph.is_image(part)
-            part_width = font_size if image else state.measurer.measure_grapheme(part)
+            part_width = font_size if image else measurer.measure_grapheme(part)
             if image or not paragraph.embed_font:
-                if js_trim(part) or image:
-                    drawing.add_element(part, left=x, top=glyph_top if image else glyph_top + ascender,
-                                        width=part_width, height=engine.height(part),
-                                        image=paragraph.images.get(part) if image else None)
+                drawer.element(part, left=x, top=glyph_top if image else glyph_top + ascender,
+                               width=part_width, height_of=part,
+                               image=paragraph.images.get(part) if image else None)
             else:
-                glyphs = engine.glyph_path(part, left=x, top=baseline,
-                                           letter_spacing=letter_spacing,
-                                           word_spacing=word_spacing, features=features,
-                                           direction="rtl" if piece.rtl else None, band=band,
-                                           visible=visible)
-                drawing.add_glyphs(glyphs, None)
+                glyphs = drawer.glyphs(part, left=x, baseline=baseline, rtl=piece.rtl, band=band,
+                                       line=None)
                 if band is not None:
-                    boxes.extend(getattr(glyphs, "boxes", None) or ())
+                    boxes.extend(glyphs.boxes or ())
             x += part_width
         if has_decorations:
-            start = left + piece.x
-            end = start + piece.width
-            if decorations and abs(decorations[-1][0] - start) < _EPSILON \
-                    and decorations[-1][1] == glyph_top:
-                deco = decorations[-1][2]
-                deco.width = end - deco.left
-                deco.glyph_boxes.extend(boxes)
-                decorations[-1] = (end, glyph_top, deco)
-            else:
-                decorations.append((end, glyph_top, DecorationLine(start, glyph_top, ascender,
-                                                                   piece.width, list(boxes))))
-    drawing.boxes.clear()
-    drawing.decorations.extend(d for _, _, d in decorations)
-    return drawing
+            drawer.decorate(piece.line, left + piece.x, glyph_top, ascender, piece.width, boxes)
+    return drawer.finish(left)

@@ -41,6 +41,7 @@ from .bidi import (
     split_by_level,
 )
 from .breaking import graphemes, words_and_images
+from .draw_pieces import DrawPolicy
 from .inline_model import Piece, RunState, _Item, _Segment, _Word
 from .processor import (
     SPACE,
@@ -148,7 +149,7 @@ class TextNode:
 
     def __init__(self, item: _Item, state: RunState, *, embed_font: bool, images: dict[str, str],
                  is_image: Callable[[str], bool], block_paragraph: bool,
-                 point_scale_factor: float) -> None:
+                 point_scale_factor: float, policy: DrawPolicy) -> None:
         run = item.run
         assert run is not None
         style = run.style
@@ -156,6 +157,7 @@ class TextNode:
         self.style = style
         self.locale = run.locale
         self.block_paragraph = block_paragraph
+        self.policy = policy
         self.scale = point_scale_factor
         self.embed_font = embed_font
         self.images = images
@@ -171,8 +173,7 @@ class TextNode:
         # Browser bidi resolves levels per character first; the reference's per piece.
         self.char_levels = char_levels(self.pre.content, self.is_rtl) \
             if self.needs_bidi and not bidi.REFERENCE_BIDI else ()
-        self.font_size, self.letter_spacing = measurer.font_size, measurer.letter_spacing
-        self.word_spacing, self.features = measurer.word_spacing, measurer.features
+        self.font_size = measurer.font_size
         self._space = measurer.measure_grapheme(SPACE)
         self._tab_width = tab_width(style, self._space)
         self.flow = TextFlow()

@@ -1,27 +1,28 @@
 """Placing a flowed text node in its container, and drawing it.
 
-The drawing half of the text-node switch of the inline engine, as :mod:`.inline_render` is
-for inline content: :mod:`.inline_text` breaks a text node (a one-run
+The text-node half of the inline engine's placement, as :func:`.inline.InlineParagraph.break_lines`
+places inline content: :mod:`.inline_text` breaks a text node (a one-run
 :class:`~.inline.InlineParagraph` with ``text_node=True``) into lines and pieces; this places
-and draws them with the reference's text-node quirks, each named where it is decided:
-per-piece rounding (every piece's left, not the line start's), ``block_paragraph`` (one line
-is aligned only in a block's own box), the pieces left without a text by the zero-width piece
-shift (made by :meth:`~.inline_text.TextFlow.build_pieces`), shaping per word group (pieces are shaped together up to a word separator), the
-in-order ellipsis, decorations per line and the doubled baseline shift of ``<text>`` glyph
-boxes. Mirrors the second half of the reference's ``text/index.ts`` (``buildTextNodes``
-after the layout):
+them with the reference's text-node quirks, each named where it is decided:
+per-piece rounding (every piece's left, not the line start's: the policy's ``rounding``),
+``block_paragraph`` (one line is aligned only in a block's own box), the pieces left without
+a text by the zero-width piece shift (made by :meth:`~.inline_text.TextFlow.build_pieces`),
+shaping per word group (pieces are shaped together up to a word separator: ``shaping``), the
+in-order ellipsis, and draws them through the drawing path both layouts share
+(:class:`.draw_pieces.PieceDrawer`, with the text node's :class:`~.draw_pieces.DrawPolicy`:
+decorations per line, ``<text>`` at the line's baseline with the doubled baseline shift of
+its glyph boxes, explicit ``ltr`` shaping with bidi). Mirrors the second half of the
+reference's ``text/index.ts`` (``buildTextNodes`` after the layout):
 lines are indented and aligned (``placePiece``; with ``embedFont`` positions are rounded
 to whole pixels),
 reordered by the bidi levels of their text (:mod:`.bidi`, ``reorderLines``),
 and a clamped line is cut in visual order when it has right-to-left text,
 else its last piece gets the ellipsis while drawing (:mod:`.ellipsis`).
-Drawing shapes the words of a line together (for kerning) and collects the
-decoration lines; :mod:`satori_py.paint.text` turns the result into SVG.
+:mod:`satori_py.paint.text` turns the drawing into SVG.
 """
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 from .bidi import line_levels, reorder_line
@@ -38,18 +39,12 @@ from .ellipsis import (
 from .processor import TAB, round_js
 from ..limits import check_deadline
 from .engine import Visible
-from .render import DecorationLine, TextDrawing, underline_band
+from .draw_pieces import PieceDrawer
+from .render import TextDrawing, underline_band
 from .inline_model import Piece
 from .inline_text import TextNode, reflow
 
 __all__ = ["ArrangedText"]
-
-_TABS = re.compile(r"\t+")
-
-
-def _outside_lines(line_top: float, height: float, reach: float, visible: Visible) -> bool:
-    """Whether a line box (with ``reach`` of ink around it) is entirely above or below ``visible``."""
-    return line_top + height + reach < visible[1] or line_top - reach > visible[3]
 
 
 class ArrangedText:
@@ -57,6 +52,7 @@ class ArrangedText:
 
     def __init__(self, node: TextNode, width: float, parent_width: float | None = None) -> None:
         self.node = node
+        self.policy = node.policy
         flow = reflow(node, width)
         # Bidi reordering moves pieces: then it gets its own, and the node keeps its flow
         # for the next arrangement at this width. Without, nothing changes them.
@@ -123,7 +119,7 @@ class ArrangedText:
             left = piece.x + line_left
             if justified:
                 left += piece.justify_shift or 0.0
-            if node.embed_font:  # Quirk (per-piece rounding)
+            if node.embed_font and self.policy.rounding == "piece":  # Quirk (per-piece rounding)
                 left, line_left = round_js(left), round_js(line_left)
             return left, line_left, justified
         left = piece.x + indent
@@ -146,7 +142,7 @@ class ArrangedText:
                     gutter = remaining / (segments - 1) if segments > 1 else 0.0
                     left += gutter * piece.line_index
                 extended = True
-            if node.embed_font:  # Quirk (per-piece rounding)
+            if node.embed_font and self.policy.rounding == "piece":  # Quirk (per-piece rounding)
                 left, line_left = round_js(left), round_js(line_left)
         return left, line_left, extended
 
@@ -205,12 +201,13 @@ class ArrangedText:
         levels = self.levels
         plan = self.ellipsis
         limit = node.pre.line_limit
-        drawing = TextDrawing(style=style, width=node.measured_size[0], height=node.measured_size[1],
-                              text_node=True)
-        decorations: dict[int, DecorationLine] = {}
-        skip_ink = drawing.collects_glyph_boxes
-        letter_spacing, word_spacing, features = (node.letter_spacing, node.word_spacing,
-                                                  node.features)
+        policy = self.policy
+        drawer = PieceDrawer(
+            TextDrawing(style=style, width=node.measured_size[0], height=node.measured_size[1],
+                        text_node=True),
+            policy, engine, measurer, reach=2 * node.font_size, visible=visible)
+        skip_ink = drawer.drawing.collects_glyph_boxes
+        word_groups = policy.shaping == "word group"
 
         skipped_line = -1
         buffer: str | None = None
@@ -231,9 +228,9 @@ class ArrangedText:
                 continue
             if plan is not None and (line > plan.line or i in plan.hidden):
                 continue
-            if visible is not None and _outside_lines(top + top_offset, state.line_heights[line]
-                                                      if line < len(state.line_heights) else 0.0,
-                                                      2 * node.font_size, visible):
+            line_top = top + top_offset
+            if drawer.outside(-math.inf, line_top, math.inf, line_top + state.line_heights[line]
+                              if line < len(state.line_heights) else line_top + 0.0):
                 continue
             left_offset, line_left, extended = self.place(layout)
             baseline_of_line = baselines[line]
@@ -242,13 +239,12 @@ class ArrangedText:
             delta = baseline_of_line - ascender
             last_before_ellipsis = False
 
-            if line not in decorations:
-                decorations[line] = DecorationLine(
-                    left=line_left if levels is not None else left_offset,
-                    top=top + top_offset + delta, ascender=ascender,
-                    width=(self.width - (self.indent if line == 0 else 0.0)) if extended
-                    else state.line_widths[line])
-            direction = None if levels is None else ("rtl" if levels[i] % 2 else "ltr")
+            # Decorations per line: the line's first piece drawn makes its decoration.
+            deco = drawer.decorate(
+                line, line_left if levels is not None else left_offset, top + top_offset + delta,
+                ascender, (self.width - (self.indent if line == 0 else 0.0)) if extended
+                else state.line_widths[line], [])
+            rtl = None if levels is None else levels[i] % 2 == 1
             if plan is not None and plan.truncated is not None and plan.truncated[0] == i:
                 text, left_offset = plan.truncated[1], plan.truncated[2]
 
@@ -260,16 +256,16 @@ class ArrangedText:
                         text, left_offset, not layout.x > 0, ellipsis, ellipsis_width, self.parent_width,
                         lambda t: measurer.measure_graphemes([t]), node.locale)
                     skipped_line = line
-                    decorations[line].width = max(0.0, resolved - decorations[line].left)
+                    deco.width = max(0.0, resolved - deco.left)
                     last_before_ellipsis = True
 
-            drawn_as_path = False
             if image:
-                pass
+                drawer.element(text, left=left + left_offset, top=top + top_offset, width=width,
+                               height_of=piece_text, image=image)
             elif node.embed_font:
                 # Quirk (shaping per word group): pieces on a line are shaped together, for
                 # kerning, up to a word separator, a tab, an image or the ellipsis.
-                if (TAB not in text and text not in WORD_SEPARATORS and i + 1 < drawn
+                if (word_groups and TAB not in text and text not in WORD_SEPARATORS and i + 1 < drawn
                         and next_layout is not None and next_layout.text and not next_layout.is_image
                         and top_offset == next_layout.top and not last_before_ellipsis
                         and (levels is None or (levels[i] == levels[i + 1]
@@ -288,29 +284,19 @@ class ArrangedText:
                     # Right-to-left pieces are drawn from the left of the last one.
                     seg_left = min(buffered_left, left_offset)
                 band = underline_band(style, top + top_offset + delta, ascender) if skip_ink else None
-                glyphs = engine.glyph_path(
-                    _TABS.sub("", segment), left=left + seg_left,
-                    top=top + top_offset + ascender + delta, letter_spacing=letter_spacing,
-                    word_spacing=word_spacing, features=features, direction=direction, band=band,
-                    visible=visible)
-                drawing.add_glyphs(glyphs, line)
-                drawn_as_path = True
+                drawer.glyphs(segment, left=left + seg_left, baseline=top + top_offset + ascender + delta,
+                              rtl=rtl, band=band, line=line)
                 buffer = None
             else:
-                # <text> is placed at its baseline.
+                # Quirk (<text> at the baseline): placed at its line's baseline; its skip-ink
+                # boxes get the baseline shift twice.
                 top_offset += ascender + delta
-                if skip_ink:
-                    # The reference adds the baseline shift twice here (quirk kept).
+                if skip_ink and policy.text_boxes:
                     band = underline_band(style, top + top_offset + delta, ascender)
-                    glyphs = engine.glyph_path(
-                        _TABS.sub("", text), left=left + left_offset, top=top + top_offset,
-                        letter_spacing=letter_spacing, word_spacing=word_spacing,
-                        features=features, direction=direction, band=band, visible=visible)
-                    drawing.add_boxes(glyphs, line)
-
-            if not drawn_as_path:
-                drawing.add_element(text, left=left + left_offset, top=top + top_offset,
-                                    width=width, height=engine.height(piece_text), image=image)
+                    drawer.glyphs(text, left=left + left_offset, baseline=top + top_offset, rtl=rtl,
+                                  band=band, line=line, path=False)
+                drawer.element(text, left=left + left_offset, top=top + top_offset, width=width,
+                               height_of=piece_text, image=image)
             if last_before_ellipsis:
                 break
 
@@ -318,24 +304,15 @@ class ArrangedText:
             baseline_top = top + next(p.top for p in pieces if p.line == plan.line) + \
                 baselines[plan.line]
             if node.embed_font:
-                glyphs = engine.glyph_path(
-                    plan.text, left=left + plan.left, top=baseline_top,
-                    letter_spacing=letter_spacing, word_spacing=word_spacing, features=features,
-                    direction="rtl" if node.is_rtl else "ltr")
-                drawing.add_glyphs(glyphs, None)
+                drawer.glyphs(plan.text, left=left + plan.left, baseline=baseline_top,
+                              rtl=node.is_rtl, band=None, line=None, ellipsis=True)
             else:
-                drawing.add_element(plan.text, left=left + plan.left, top=baseline_top,
-                                    width=plan.width, height=engine.height(plan.text), image=None)
-            deco = decorations.get(plan.line)
-            if deco is not None:
-                right = deco.left + deco.width
+                drawer.element(plan.text, left=left + plan.left, top=baseline_top, width=plan.width,
+                               height_of=plan.text, image=None)
+            cut = drawer.by_line.get(plan.line)
+            if cut is not None:
+                right = cut.left + cut.width
                 if node.is_rtl:
-                    deco.left = min(plan.end, right)
-                deco.width = max(0.0, (right if node.is_rtl else plan.end) - deco.left)
-
-        for line_no in sorted(decorations):
-            deco = decorations[line_no]
-            deco.left += left
-            deco.glyph_boxes = drawing.boxes.get(line_no, [])
-            drawing.decorations.append(deco)
-        return drawing
+                    cut.left = min(plan.end, right)
+                cut.width = max(0.0, (right if node.is_rtl else plan.end) - cut.left)
+        return drawer.finish(left)

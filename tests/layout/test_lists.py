@@ -1,11 +1,14 @@
 """Lists: counter styles, counters in tree order, and where markers go."""
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from satori_py.element import Element, TextNode
 from satori_py.layout.counter_styles import format_counter, marker_text
 from satori_py.layout.lists import Counters, apply_counters, find_marker_target
+from satori_py.style import ComputedStyle, root_style
 
 from .support import boxes, d, lay_out
 
@@ -24,11 +27,16 @@ def test_format_counter_has_no_suffix_and_none_is_empty() -> None:
     assert format_counter(3, "none") == ""
 
 
+def _style(**values: Any) -> ComputedStyle:
+    """A computed style with ``values`` (the rest initial)."""
+    return root_style(width=100, height=100).replace(**values)
+
+
 def test_counters_nest_and_go_out_of_scope() -> None:
     counters = Counters()
-    apply_counters(counters, {"counterReset": [{"name": "c", "value": 0}]}, "root", ())
-    apply_counters(counters, {"counterIncrement": [{"name": "c", "value": 2}]}, "root/ol", ())
-    apply_counters(counters, {"counterReset": [{"name": "c", "value": 10}]}, "root/ol/li", ())
+    apply_counters(counters, _style(counterReset=[{"name": "c", "value": 0}]), "root", ())
+    apply_counters(counters, _style(counterIncrement=[{"name": "c", "value": 2}]), "root/ol", ())
+    apply_counters(counters, _style(counterReset=[{"name": "c", "value": 10}]), "root/ol/li", ())
     assert counters.values("c") == [2, 10]
     counters.close_scope("root/ol/li")
     assert counters.values("c") == [2]
@@ -37,7 +45,7 @@ def test_counters_nest_and_go_out_of_scope() -> None:
 def test_a_reversed_list_counts_its_items() -> None:
     items = tuple(Element("li", {}, (), f"ol/li[{i}]") for i in range(3))
     counters = Counters()
-    apply_counters(counters, {"counterReset": [{"name": "list-item", "reversed": True}]}, "", items)
+    apply_counters(counters, _style(counterReset=[{"name": "list-item", "reversed": True}]), "", items)
     assert counters.value("list-item") == 4 and counters.is_reversed("list-item")
 
 
