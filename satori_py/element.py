@@ -88,7 +88,7 @@ def load_element(source: Any) -> Element:
         source = _read_json(Path(source), limits.max_depth)
     elif isinstance(source, (str, bytes)):
         source = _decode_json(source, limits.max_depth)
-    root = parse_element(source, max_depth=limits.max_depth)
+    root = parse_element(source, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     check_limits(root, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     return root
 
@@ -103,8 +103,7 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
         node, depth = stack.pop()
         count += 1
         if count > max_nodes:
-            raise LimitError(f"The element tree has more than {max_nodes} nodes (the max_nodes limit).",
-                             limit="max_nodes", path=root.path)
+            raise _too_many(max_nodes, root.path)
         if isinstance(node, Element):
             if depth > max_depth:
                 raise _too_deep(max_depth, node.path)
@@ -127,6 +126,11 @@ def _check_css(node: Element, budget: Budget) -> None:
     tw = node.props.get("tw")
     if type(tw) is str:
         budget.check_css(len(tw), 'The value of "tw"', node.path, "tw")
+
+
+def _too_many(max_nodes: int, path: str | None) -> LimitError:
+    return LimitError(f"The element tree has more than {max_nodes} nodes (the max_nodes limit).",
+                      limit="max_nodes", path=path)
 
 
 def _too_deep(max_depth: int, path: str | None) -> LimitError:
@@ -185,14 +189,20 @@ def _read_json(path: Path, max_depth: int) -> Any:
 
 
 def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
-                  max_depth: int = MAX_DEPTH) -> Element:
+                  max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES, _made: list[int] | None = None) -> Element:
     """Turn a React-element-like dict into an :class:`Element` tree.
 
     Strings with lone surrogates (possible in JavaScript strings, and so in
-    JSON) have them replaced by U+FFFD, as a browser draws them.
+    JSON) have them replaced by U+FFFD, as a browser draws them. Stops past
+    ``max_nodes`` elements (``_made`` counts them down the tree): a million
+    siblings took 4 s to build before they were counted.
     """
     if _depth > max_depth:
         raise _too_deep(max_depth, path)
+    made = _made if _made is not None else [0]
+    made[0] += 1
+    if made[0] > max_nodes:
+        raise _too_many(max_nodes, path.split("/", 1)[0] if path else None)  # the root's, as check_limits names it
     data = expand_components(data, path)
     if not isinstance(data, Mapping):
         raise InvalidElementError(
@@ -241,7 +251,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
         tag = child.get("type") if isinstance(child, Mapping) else None
         children.append(parse_element(
             child, f"{node_path}/{tag if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
-            max_depth=max_depth))
+            max_depth=max_depth, max_nodes=max_nodes, _made=made))
     end_run()
     if any(isinstance(v, (str, int)) for v in style.values()):
         style = {k: _value(v) for k, v in style.items()}
