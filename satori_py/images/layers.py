@@ -13,6 +13,8 @@ as loading there did.
 """
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -36,7 +38,9 @@ class LayerImage:
     def drawn(self) -> ImageSource:
         """The source to draw, with the effects of loading it on the render (see the module)."""
         if self.error is not None:
-            raise self.error
+            # A copy: raising the kept error itself would give it a traceback through the
+            # frames that hold this layer (a reference cycle outliving a failed render).
+            raise copy.copy(self.error)
         assert self.source is not None
         return use_image(self.source, self.src)
 
@@ -64,5 +68,6 @@ def load_layers(images: Iterable[str], fetcher: Fetcher | None, into: dict[str, 
             try:
                 loaded[image] = LayerImage(src, resolve_image(src, fetcher=fetcher))
             except SatoriError as exc:
-                loaded[image] = LayerImage(src, None, exc)
+                # Without its traceback, whose frame holds `loaded`: no reference cycle.
+                loaded[image] = LayerImage(src, None, exc.with_traceback(None))
     return loaded

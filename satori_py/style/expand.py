@@ -208,18 +208,21 @@ def expand_declaration(name: str, value: Any, current_text: str,
     for message in warnings:
         warn(message)
     if error is not None:
-        raise StyleError(error.message, prop=error.prop, value=error.value)
+        message, prop, error_value = error
+        raise StyleError(message, prop=prop, value=error_value)
     return dict(result)
 
 
 @lru_cache(maxsize=4096)
 def _expand_cached(name: str, value: Any, kind: str, current_text: str
-                   ) -> tuple[dict[str, Any], tuple[str, ...], StyleError | None]:
+                   ) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | None]:
     warnings: list[str] = []
     try:
         return _expand_uncached(name, value, current_text, warnings.append), tuple(warnings), None
     except StyleError as error:
-        return {}, tuple(warnings), error
+        # The error's parts, not the error: its traceback would keep the frames of the
+        # render that first met the value (and everything they hold) alive in the cache.
+        return {}, tuple(warnings), (error.message, error.prop, error.value)
 
 
 def _expand_uncached(name: str, value: Any, current_text: str,

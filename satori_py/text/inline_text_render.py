@@ -212,7 +212,6 @@ class ArrangedText:
         skipped_line = -1
         buffer: str | None = None
         buffered_left = 0.0
-        buffered_right = 0.0
         # Quirk (zero-width piece): the pieces after the last text have none and are not drawn.
         for i in range(drawn):
             if not i & 1023:
@@ -229,8 +228,8 @@ class ArrangedText:
             if plan is not None and (line > plan.line or i in plan.hidden):
                 continue
             line_top = top + top_offset
-            if drawer.outside(-math.inf, line_top, math.inf, line_top + state.line_heights[line]
-                              if line < len(state.line_heights) else line_top + 0.0):
+            line_height = state.line_heights[line] if line < len(state.line_heights) else 0.0
+            if drawer.outside(-math.inf, line_top, math.inf, line_top + line_height):
                 continue
             left_offset, line_left, extended = self.place(layout)
             baseline_of_line = baselines[line]
@@ -272,10 +271,8 @@ class ArrangedText:
                                                 and not (plan and (i + 1) in plan.hidden)))):
                     if buffer is None:
                         buffered_left = left_offset
-                        buffered_right = left_offset + layout.width
                     elif levels is not None:
                         buffered_left = min(buffered_left, left_offset)
-                        buffered_right = max(buffered_right, left_offset + layout.width)
                     buffer = text if buffer is None else buffer + text
                     continue
                 segment = text if buffer is None else buffer + text

@@ -69,3 +69,19 @@ def test_computing_a_style_leaves_no_cyclic_garbage() -> None:
     root = root_style(width=100, height=100)
     props = {"style": {"display": "flex", "padding": "4px 2px", "color": "red", "bogus": 1}}
     assert _cyclic_garbage(lambda: compute_style("div", props, root, viewport=(100.0, 100.0))) == []
+
+
+def test_a_background_image_that_fails_to_load_leaves_no_cyclic_garbage() -> None:
+    # The load error is kept until the layer is drawn; its traceback held the loading loop's frame.
+    element = {"type": "div", "props": {"style": {
+        "width": 40, "height": 40, "backgroundImage": "url(https://example.com/a.png)"}}}
+    raised: list[str] = []
+
+    def render() -> None:
+        try:
+            render_svg(element, width=40, height=40, emoji=None)
+        except SatoriError as error:
+            raised.append(str(error))
+
+    assert _cyclic_garbage(render) == []
+    assert "needs a fetcher" in raised[0]

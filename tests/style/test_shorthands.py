@@ -224,3 +224,30 @@ def test_box_shorthands_always_expand_to_four_edges(name: str, values: list[str]
     bottom = singles[2] if len(singles) > 2 else top
     left = singles[3] if len(singles) > 3 else right
     assert [style[k] for k in keys] == [top, right, bottom, left]
+
+
+@pytest.mark.parametrize("name, value", [("margin", "1px 2px 3px 4px 5px"), ("border", "bogus solid"),
+                                         ("flex", "a b c d"), ("font", "bogus")])
+def test_a_remembered_invalid_shorthand_does_not_keep_the_callers_frames(name: str, value: str) -> None:
+    # Expansions are memoised across renders, errors included; an error kept with its
+    # traceback held every frame of the render that first met the value, and what they held.
+    import gc
+    import weakref
+
+    from satori_py.style.expand import expand_declaration
+
+    class Held:
+        pass
+
+    def render() -> tuple[weakref.ref[Held], tuple[str, str | None, object]]:
+        held = Held()
+        with pytest.raises(StyleError) as first:
+            expand_declaration(name, value, "black", lambda message: None)
+        return weakref.ref(held), (str(first.value), first.value.prop, first.value.value)
+
+    held, first = render()
+    gc.collect()
+    assert held() is None
+    with pytest.raises(StyleError) as again:  # the remembered error, as the first time
+        expand_declaration(name, value, "black", lambda message: None)
+    assert (str(again.value), again.value.prop, again.value.value) == first
