@@ -61,7 +61,7 @@ def lay_out_atomic(box: RenderBox, width: float | None, compute: Compute, fit: F
     compute(node, None, height)
     b = node.box
     margins = b.margin.left + b.margin.right
-    if width is not None and box.style.get("width") != "max-content" and b.width + margins > width + 1e-3:
+    if width is not None and box.style.box.width != "max-content" and b.width + margins > width + 1e-3:
         # Boxes shrink to fit the width.
         compute(node, max(0.0, width - margins), height)
 

@@ -293,7 +293,8 @@ class TreeBuilder:
         box = self._box(el, style, ctx)
         if ctx.formatting == "flex" and not out_of_flow and el.type != "img":
             # (The reference gives an <img> no layout aspect ratio when both its sizes are known.)
-            aspect_ratio_minimum(box.node.style, ctx.node.style.get("flexDirection", "row") in ("row", "row-reverse"))
+            # (ctx.style is the flex container's computed style, whose node ctx.node is.)
+            aspect_ratio_minimum(box.node.style, ctx.style.flex.flex_direction in ("row", "row-reverse"))
         ctx.box.children.append(box)
         if out_of_flow:
             cb = ctx.fixed_cb if position == "fixed" else ctx.absolute_cb
@@ -383,7 +384,7 @@ class TreeBuilder:
         else:
             absolute_cb = ctx.absolute_cb
         if position == "sticky":
-            self._layout.positions.sticky[id(node)] = Sticky(style, ctx.parent_box, ctx.scrollport)
+            self._layout.positions.sticky[id(node)] = Sticky(style.box, ctx.parent_box, ctx.scrollport)
         box_style = style.box
         scrolls = box_style.overflow_x in _SCROLLS or box_style.overflow_y in _SCROLLS
 

@@ -135,7 +135,7 @@ class Layout:
 
     def atomic_baseline(self, box: RenderBox) -> float | None:
         """The baseline of an atomic inline's last line from its margin-box top (None: its bottom)."""
-        if box.style.get("overflow", "visible") != "visible":
+        if box.style.box.overflow != "visible":
             return None
         baseline = _last_baseline(box)
         return None if baseline is None else box.node.box.margin.top + baseline
@@ -265,9 +265,8 @@ def _last_baseline(box: RenderBox) -> float | None:
         baseline: float | None = box.paragraph.layout(box.node.box.width).last_baseline
         return baseline
     for child in reversed(box.children):
-        style = child.style
-        if child.tag and (style.get("position") in ("absolute", "fixed")
-                          or style.get("float", "none") != "none"):
+        style = child.style.box
+        if child.tag and (style.position in ("absolute", "fixed") or style.float_ != "none"):
             continue
         baseline = _last_baseline(child)
         if baseline is not None:

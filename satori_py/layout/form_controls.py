@@ -93,7 +93,7 @@ def _one_line(text: str) -> str:
 # -- inputs ------------------------------------------------------------------------------------
 
 
-def input_content(props: Mapping[str, Any], style: Mapping[str, Any],
+def input_content(props: Mapping[str, Any], style: ComputedStyle,
                   fonts: CharRatios | None) -> list[dict[str, Any]]:
     """The generated children of an ``<input>`` (``getInputContent``), as element dicts."""
     kind = ("" if props.get("type") is None else _string(props.get("type"))).lower()
@@ -119,11 +119,12 @@ def input_content(props: Mapping[str, Any], style: Mapping[str, Any],
     size = js_parse_int(props.get("size"))
     if size is not None:
         size = min(size, int(MAX_LENGTH))  # size=1e308 overflowed the width
-    ratio = fonts.average_char_ratio(style.get("fontFamily"), style.get("fontWeight"),
-                                     style.get("fontStyle")) if fonts is not None else None
+    font = style.font
+    ratio = fonts.average_char_ratio(font.font_family, font.font_weight, font.font_style) \
+        if fonts is not None else None
     # Same operand order as the reference, so that ceil sees the same double.
     width = math.ceil((size if size is not None and size > 0 else 20) * (0.5 if ratio is None else ratio)
-                  * float(style.get("fontSize", 16.0)))
+                  * float(font.font_size))
     width = min(width, int(MAX_LENGTH))
     line: dict[str, Any] = {
         # The intrinsic width of the input; the line fits the input otherwise.
@@ -246,8 +247,8 @@ def select_content(props: Mapping[str, Any], children: Sequence[Node],
 
     options = [row for row in rows if isinstance(row, _Option)]
     selected = next((option for option in options if option.selected), None)
-    appearance = style.get("appearance")
-    if appearance is None:
+    appearance = style.box.appearance
+    if appearance is None:  # (not a property of the table: kept as declared)
         appearance = style.get("WebkitAppearance")
     has_arrow = ("auto" if appearance is None else _string(appearance)).lower() != "none"
     box: dict[str, Any] = {"display": "flex", "alignItems": "center", "height": "100%"}
@@ -265,7 +266,7 @@ def select_content(props: Mapping[str, Any], children: Sequence[Node],
     if has_arrow:
         arrow: dict[str, Any] = {"display": "flex", "justifyContent": "flex-end", "alignItems": "center",
                                  "flexShrink": 0, "boxSizing": "border-box", "width": 12, "paddingRight": 3}
-        padding_right = style.get("paddingRight")
+        padding_right = style.box.padding_right
         # Chrome draws the arrow at the end of the padding box. The reference reads the select's
         # own padding, which it only has when declared, and only when it is a length in px.
         if "paddingRight" in style.declared and isinstance(padding_right, (int, float)) \

@@ -16,10 +16,10 @@ Mirrors the reference's ``fixed-position.ts`` and ``sticky-position.ts``:
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..style.computed_types import BoxGroup
 from ..style.types import Calc, Percent
 from .boxes import Rect, RenderBox
 from .taffy import Box, LayoutNode
@@ -45,7 +45,7 @@ class OutOfFlow:
 
 @dataclass(slots=True)
 class Sticky:
-    style: Mapping[str, Any]
+    style: BoxGroup  # its insets
     parent: LayoutNode  # its containing block
     scrollport: LayoutNode  # the nearest scroll container, or the root
 
@@ -137,8 +137,8 @@ def _sticky_offset(origin: tuple[float, float], box: Box, sticky: Sticky,
     block = _content_box(parent_origin, sticky.parent.box)
     width, height = port[2] - port[0], port[3] - port[1]
     style = sticky.style
-    top, bottom = _inset(style.get("top"), height), _inset(style.get("bottom"), height)
-    left, right = _inset(style.get("left"), width), _inset(style.get("right"), width)
+    top, bottom = _inset(style.top, height), _inset(style.bottom, height)
+    left, right = _inset(style.left, width), _inset(style.right, width)
     x, y = origin
     dx = _stick(x, x + box.width, box.margin.left, box.margin.right,
                 (None if left is None else port[0] + left, None if right is None else port[2] - right),

@@ -39,12 +39,11 @@ def background(x: float, y: float, w: float, h: float, style: Any, radii: Radii)
 
 def border_widths(style: Any) -> tuple[float, float, float, float]:
     """The used border widths (0 for the sides whose style is none or hidden)."""
-    get = style.get  # spelt out: this runs for every box
-    return (0.0 if get("borderTopStyle", "none") in _INVISIBLE_STYLES else float(get("borderTopWidth") or 0.0),
-            0.0 if get("borderRightStyle", "none") in _INVISIBLE_STYLES else float(get("borderRightWidth") or 0.0),
-            0.0 if get("borderBottomStyle", "none") in _INVISIBLE_STYLES
-            else float(get("borderBottomWidth") or 0.0),
-            0.0 if get("borderLeftStyle", "none") in _INVISIBLE_STYLES else float(get("borderLeftWidth") or 0.0))
+    box, paint = style.box, style.paint  # spelt out: this runs for every box
+    return (0.0 if paint.border_top_style in _INVISIBLE_STYLES else float(box.border_top_width or 0.0),
+            0.0 if paint.border_right_style in _INVISIBLE_STYLES else float(box.border_right_width or 0.0),
+            0.0 if paint.border_bottom_style in _INVISIBLE_STYLES else float(box.border_bottom_width or 0.0),
+            0.0 if paint.border_left_style in _INVISIBLE_STYLES else float(box.border_left_width or 0.0))
 
 
 def border_lines(style: Any,

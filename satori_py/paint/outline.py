@@ -32,15 +32,16 @@ def outline(x: float, y: float, w: float, h: float, style: Any, radii: Radii,
 
     ``radii`` are the box's own (:func:`~.geometry.resolve_radii`).
     """
-    line_style = style.get("outlineStyle")
-    width = _number(style.get("outlineWidth"), 3.0)
+    paint = style.paint
+    line_style = paint.outline_style
+    width = _number(paint.outline_width, 3.0)
     if not line_style or line_style == "none" or width <= 0:
         return [], []
-    spread = _number(style.get("outlineOffset"), 0.0) + width
+    spread = _number(paint.outline_offset, 0.0) + width
     box = Box(x - spread, y - spread, w + spread * 2, h + spread * 2)
     if box.width <= 0 or box.height <= 0:
         return [], []
-    color = style.get("outlineColor") or style.get("color")
+    color = paint.outline_color or style.text.color
     line = Line(width, "solid" if line_style == "auto" else str(line_style), color)
     grown = Radii()
     if radii.any:

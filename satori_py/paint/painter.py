@@ -179,17 +179,15 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
 def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...], limit: int) -> None:
     """Each shadow and filter function is a layer the rasteriser blurs and composes:
     raise LimitError past ``max_effect_layers`` (``limit``) for one element."""
-    text_shadow = style.get("textShadow")
-    count = (len(style.get("boxShadow") or ()) + len(filters)
-             + (len(text_shadow) if isinstance(text_shadow, (tuple, list)) else 0)
-             + len(style.get("textShadowOffset") or ()) + len(style.get("backdropFilter") or ()))
+    paint = style.paint
+    count = len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
     if count > limit:
         raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
                          f"limit of {limit}.", limit="max_effect_layers")
 
 
 def _formatting(style: Any) -> str:
-    inner = style.get("displayInner")
+    inner = style.box.display_inner
     return inner if inner in ("flex", "grid") else "block"
 
 
@@ -299,44 +297,44 @@ class Painter:
 
     def _traits(self, box: RenderBox, scope: _Scope) -> _Traits:
         style = box.style
-        get = style.get
+        paint, own_box = style.paint, style.box
         r = box.rect
-        position = get("position", "static")
-        raw_opacity = _number(get("opacity"))
+        position = own_box.position
+        raw_opacity = _number(paint.opacity)
         opacity = 1.0 if raw_opacity is None else min(max(raw_opacity, 0.0), 1.0)
         # Like in browsers, opacity flattens preserve-3d (the element is drawn as a group).
-        preserve3d = get("transformStyle") == "preserve-3d" and opacity == 1
-        perspective = _number(get("perspective"))
-        parent = scope.parent_style
-        parent_perspective = parent is not None and _number(parent.get("perspective")) is not None
-        parent_3d = parent is not None and (parent.get("transformStyle") == "preserve-3d" or parent_perspective)
-        own = get("transform")
+        preserve3d = paint.transform_style == "preserve-3d" and opacity == 1
+        perspective = _number(paint.perspective)
+        parent = None if scope.parent_style is None else scope.parent_style.paint
+        parent_perspective = parent is not None and _number(parent.perspective) is not None
+        parent_3d = parent is not None and (parent.transform_style == "preserve-3d" or parent_perspective)
+        own = paint.transform
         # Boxes that set up 3D for their children, and their children, get a state of their own.
         inheriting = own is None and not (preserve3d or perspective is not None or parent_3d)
         state = scope.state
         if not inheriting:
-            origin, perspective_origin = get("transformOrigin"), get("perspectiveOrigin")
+            origin, perspective_origin = paint.transform_origin, paint.perspective_origin
             state = resolve_state(tuple(own or ()), (r.x, r.y, r.width, r.height),
                                   origin if isinstance(origin, TransformOrigin) else None, scope.state,
                                   preserve3d=preserve3d, perspective=perspective,
                                   perspective_origin=perspective_origin
                                   if isinstance(perspective_origin, TransformOrigin) else None)
-        filters: tuple[FilterFunction, ...] = get("filter") or ()
-        has_clip_path = get("clipPath") is not None
-        has_mask = get("maskImage") is not None
-        backdrop = bool(get("backdropFilter"))
+        filters: tuple[FilterFunction, ...] = paint.filter or ()
+        has_clip_path = paint.clip_path is not None
+        has_mask = paint.mask_image is not None
+        backdrop = bool(paint.backdrop_filter)
         # Properties that make the box the containing block of its fixed descendants.
         fixed_cb = preserve3d or perspective is not None or bool(own) or bool(filters) or backdrop
-        z = _number(get("zIndex"))
+        z = _number(own_box.z_index)
         z_index = z if z is not None and (position != "static" or scope.formatting in ("flex", "grid")) else None
-        blend = get("mixBlendMode")
+        blend: str | None = paint.mix_blend_mode
         blend = blend if blend and blend != "normal" else None
-        back_hidden = get("backfaceVisibility") == "hidden"
-        is_context = (scope.stacking is None or blend is not None or get("isolation") == "isolate"
+        back_hidden = paint.backface_visibility == "hidden"
+        is_context = (scope.stacking is None or blend is not None or paint.isolation == "isolate"
                       or z_index is not None or position in ("fixed", "sticky") or fixed_cb
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or back_hidden)
-        is_float = get("float", "none") not in ("none", None) and scope.formatting == "block"
+        is_float = own_box.float_ != "none" and scope.formatting == "block"
         limits = active().limits
         _check_effect_layers(style, filters, limits.max_effect_layers)
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.

@@ -92,6 +92,8 @@ _CACHE = 2048
 
 @text_cache(_CACHE)
 def _graphemes(text: str, locale: str) -> tuple[str, ...]:
+    if text.isascii() and "\r" not in text:
+        return tuple(text)  # CR LF is the only cluster of ASCII characters
     return tuple(CharacterBreaker(text, locale)) if text else ()
 
 

@@ -283,10 +283,17 @@ class FontEngine:
 
     # -- shaping --
     def _split(self, content: str) -> list[tuple[str, FontFace]]:
+        resolve = self.resolve
+        if content and content.isascii() and "\r" not in content:
+            # Each ASCII character is a grapheme (CR LF is the only ASCII cluster): when
+            # every character's font has the first one's data, the text is one run.
+            first = self._face(content[0])
+            data, known = first.data, self._resolved.get  # resolve()'s memo, by code unit
+            if all((known(ord(c)) or self._face(c)).data is data for c in set(content)):
+                return [(content, first)]
         runs: list[tuple[str, FontFace]] = []
         text = ""
         current: FontFace | None = None
-        resolve = self.resolve
         for g in graphemes(content):
             face: FontFace | None
             if current is not None and g in _JS_SPACE and current.data.has_glyph(g):

@@ -120,10 +120,10 @@ def _features(style: Mapping[str, Any]) -> str | None:
     return hit[0]
 
 
-def measurer_for(engine: FontEngine, style: Mapping[str, Any], is_image: Callable[[str], bool],
+def measurer_for(engine: FontEngine, style: Any, is_image: Callable[[str], bool],
                  has_images: bool) -> Measurer:
-    """The measurer of text in ``style`` (both text layouts measure through one)."""
-    return Measurer(engine, font_size=float(style.get("fontSize", 16.0)),
-                    letter_spacing=float(style.get("letterSpacing", 0.0) or 0.0),
-                    word_spacing=float(style.get("wordSpacing", 0.0) or 0.0),
+    """The measurer of text in a computed ``style`` (both text layouts measure through one)."""
+    text = style.text
+    return Measurer(engine, font_size=float(style.font.font_size), letter_spacing=float(text.letter_spacing or 0.0),
+                    word_spacing=float(text.word_spacing or 0.0),
                     features=_features(style), is_image=is_image, has_images=has_images)

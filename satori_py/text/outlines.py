@@ -321,6 +321,7 @@ class ScaledOutline:
             if len(self.templates) >= TEMPLATES_PER_OUTLINE:
                 self.templates.clear()
             self.templates[y] = hit
+            _count(len(self.dy))  # a text per point: held like a point (see _held)
         return hit
 
 
@@ -514,14 +515,22 @@ _added = [0]  # points put in any cache since the last count: at least what they
 
 
 def _held(cache: GlyphCache) -> int:
+    """The points ``cache`` holds: of its outlines, and of its scaled outlines once more for
+    each baseline template (each holds a text per point, some 70 bytes; a point of an
+    outline or of a scaled outline's offsets is some 60)."""
     return (sum(len(coords) for _, coords in list(cache._outlines.values())) // 2
-            + sum(len(scaled.dx) for scaled in list(cache._scaled.values())))
+            + sum(len(scaled.dx) * (1 + len(scaled.templates)) for scaled in list(cache._scaled.values())))
 
 
 def _count_points(cache: GlyphCache, points: int) -> None:
-    """Count ``points`` put in ``cache``; past :data:`CACHED_POINTS`, count what the live caches
-    hold, and empty them all if that is still over."""
+    """Count ``points`` put in ``cache`` (see :func:`_count`)."""
     _CACHES.add(cache)
+    _count(points)
+
+
+def _count(points: int) -> None:
+    """Count ``points`` put in a cache; past :data:`CACHED_POINTS`, count what the live caches
+    hold, and empty them all if that is still over."""
     with _LOCK:
         _added[0] += points
         if _added[0] <= CACHED_POINTS:

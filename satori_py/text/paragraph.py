@@ -162,16 +162,15 @@ class _Engines:
         self.locale = locale
         self.cache: dict[tuple[Any, ...], FontEngine] = {}
 
-    def engine_for(self, style: Style, locale: str | None) -> FontEngine:
-        """The font engine of a style (the reference's ``font.getEngine``), cached."""
-        family = style.get("fontFamily", "sans-serif")
+    def engine_for(self, style: Any, locale: str | None) -> FontEngine:
+        """The font engine of a computed style (the reference's ``font.getEngine``), cached."""
+        font = style.font
+        family = font.font_family
         if not isinstance(family, str):
             family = tuple(family)
-        key = (style.get("fontSize", 16.0), _line_height(style.get("lineHeight")), family,
-               style.get("fontWeight", 400), style.get("fontStyle", "normal"),
-               style.get("fontSynthesis"), style.get("fontSynthesisWeight"),
-               style.get("fontSynthesisStyle"), locale or self.locale,
-               style.get("fontVariationSettings"))
+        key = (font.font_size, _line_height(style.text.line_height), family, font.font_weight, font.font_style,
+               font.font_synthesis, font.font_synthesis_weight, font.font_synthesis_style, locale or self.locale,
+               font.font_variation_settings)
         engine = self.cache.get(key)
         if engine is None:
             engine = _engine(self.registry, key)
@@ -202,7 +201,7 @@ def _missing_in(engine: FontEngine, content: str) -> tuple[str, ...]:
     key = (engine.fonts_key, content) if len(content) <= _MISSING_MAX_CHARS else None
     hit = _MISSING.get(key) if key is not None else None
     if hit is None:
-        hit = tuple(dict.fromkeys(g for g in graphemes(content) if g != "\t" and not engine.has(g)))
+        hit = tuple(g for g in dict.fromkeys(graphemes(content)) if g != "\t" and not engine.has(g))
         if key is not None:
             _MISSING.put(key, hit)
     return hit
@@ -250,8 +249,8 @@ class Paragraph:
                                       text_node=text_node, block_paragraph=block_paragraph,
                                       point_scale_factor=point_scale_factor)
 
-    def engine_for(self, style: Style, locale: str | None) -> FontEngine:
-        """The font engine of a style (the reference's ``font.getEngine``), cached."""
+    def engine_for(self, style: Any, locale: str | None) -> FontEngine:
+        """The font engine of a computed style (the reference's ``font.getEngine``), cached."""
         return self._engines.engine_for(style, locale)
 
     def _convert(self) -> list[_Item]:

@@ -178,31 +178,24 @@ class Preprocessed(Frozen):
     block_ellipsis: str
 
 
-def line_limit(style: Style, allow_soft_wrap: bool) -> tuple[float, str]:
-    """``(max lines, ellipsis)`` from lineClamp, -webkit-line-clamp or text-overflow."""
-    display = style.get("display")
-    clamp: LineClamp | None = style.get("lineClamp")  # parsed at style time
+def line_limit(style: Any, allow_soft_wrap: bool) -> tuple[float, str]:
+    """``(max lines, ellipsis)`` of a computed style, from lineClamp, -webkit-line-clamp or text-overflow."""
+    box = style.box
+    display = box.display
+    clamp: LineClamp | None = box.line_clamp  # parsed at style time
     if display == "block" and clamp is not None and clamp.count:
         return float(clamp.count), clamp.ellipsis
-    webkit = style.get("WebkitLineClamp")
-    if display == "-webkit-box" and style.get("WebkitBoxOrient") == "vertical":
+    webkit = box.webkit_line_clamp
+    if display == "-webkit-box" and box.webkit_box_orient == "vertical":
         try:
             lines = float(webkit) if webkit is not None else 0.0
         except (TypeError, ValueError):
             lines = 0.0
         if lines > 0:
             return lines, HORIZONTAL_ELLIPSIS
-    if style.get("textOverflow") == "ellipsis" and _overflow_hidden(style) and not allow_soft_wrap:
+    if box.text_overflow == "ellipsis" and box.overflow == "hidden" and not allow_soft_wrap:
         return 1.0, HORIZONTAL_ELLIPSIS
     return math.inf, HORIZONTAL_ELLIPSIS
-
-
-def _overflow_hidden(style: Style) -> bool:
-    overflow = style.get("overflow")
-    if overflow is not None:
-        return bool(overflow == "hidden")
-    return bool(style.get("overflowX", "visible") != "visible"
-                or style.get("overflowY", "visible") != "visible")
 
 
 # The words of a text are the same in every render of the same text and white-space
@@ -218,11 +211,12 @@ _SPLIT_CACHE: BoundedCache[Preprocessed] = BoundedCache(
 _SPLIT_MAX_CHARS = 65_536
 
 
-def preprocess(content: str, style: Style, locale: str | None = None) -> Preprocessed:
-    """Transform, process white space and split ``content`` into words (``preprocess()``)."""
-    white_space = style.get("whiteSpace", "normal")
-    transform, word_break = style.get("textTransform"), style.get("wordBreak")
-    overflow_wrap, breaks = style.get("overflowWrap"), str(style.get("wordBreak", "normal"))
+def preprocess(content: str, style: Any, locale: str | None = None) -> Preprocessed:
+    """Transform, process white space and split ``content`` into words (``preprocess()``), with
+    a computed style."""
+    text = style.text
+    white_space, transform, word_break = text.white_space, text.text_transform, text.word_break
+    overflow_wrap, breaks = text.overflow_wrap, str(word_break)
     props = (content, locale, white_space, transform, word_break, overflow_wrap, breaks)
     key: tuple[Any, ...] | None = None
     if len(content) <= _SPLIT_MAX_CHARS and all(v is None or isinstance(v, str) for v in props):

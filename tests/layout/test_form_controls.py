@@ -17,7 +17,7 @@ from satori_py.layout.form_controls import (
     input_content,
     select_content,
 )
-from satori_py.style.computed import ComputedStyle
+from satori_py.style.computed import ComputedStyle, root_style
 from satori_py.style.stylesheet import PLACEHOLDER_PROP
 
 from .support import d, registry
@@ -33,8 +33,14 @@ def _line(content: list[dict[str, Any]]) -> dict[str, Any]:
     return line
 
 
+def _style(values: dict[str, Any] | None = None, declared: frozenset[str] = frozenset()) -> ComputedStyle:
+    """A computed style with ``values`` (the rest initial, font size 16)."""
+    return ComputedStyle({**root_style(width=100, height=100), "fontSize": 16.0, **(values or {})},
+                         declared=declared)
+
+
 def _text(props: dict[str, Any], style: dict[str, Any] | None = None) -> Any:
-    return _line(input_content(props, {"fontSize": 16.0, **(style or {})}, registry()))["props"]["children"]
+    return _line(input_content(props, _style(style), registry()))["props"]["children"]
 
 
 # -- inputs ------------------------------------------------------------------------------------
@@ -58,12 +64,12 @@ def test_text_inputs_show_their_value_or_placeholder(props: dict[str, Any], text
 
 def test_a_placeholder_is_grey_then_takes_its_sheet_rules() -> None:
     line = _line(input_content({"placeholder": "p", PLACEHOLDER_PROP: {"color": "red", "fontSize": 20}},
-                               {"fontSize": 16.0}, registry()))
+                               _style({"fontSize": 16.0}), registry()))
     assert line["props"]["style"]["color"] == "red" and line["props"]["style"]["fontSize"] == 20
-    line = _line(input_content({"placeholder": "p"}, {"fontSize": 16.0}, registry()))
+    line = _line(input_content({"placeholder": "p"}, _style({"fontSize": 16.0}), registry()))
     assert line["props"]["style"]["color"] == "#757575"
     # A value shows in the input's own colour.
-    assert "color" not in _line(input_content({"value": "v", "placeholder": "p"}, {"fontSize": 16.0},
+    assert "color" not in _line(input_content({"value": "v", "placeholder": "p"}, _style(),
                                               registry()))["props"]["style"]
 
 
@@ -74,12 +80,12 @@ def test_a_placeholder_is_grey_then_takes_its_sheet_rules() -> None:
     ("3px", 10.0, "18px"),  # parseInt
 ])
 def test_the_line_is_size_average_characters_wide(size: Any, font_size: float, width: str) -> None:
-    line = _line(input_content({"value": "v", "size": size}, {"fontSize": font_size}, registry()))
+    line = _line(input_content({"value": "v", "size": size}, _style({"fontSize": font_size}), registry()))
     assert line["props"]["style"]["width"] == width
 
 
 def test_without_fonts_the_average_character_is_half_an_em() -> None:
-    line = _line(input_content({"value": "v"}, {"fontSize": 10.0}, None))
+    line = _line(input_content({"value": "v"}, _style({"fontSize": 10.0}), None))
     assert line["props"]["style"]["width"] == "100px"
 
 
@@ -88,7 +94,7 @@ def test_without_fonts_the_average_character_is_half_an_em() -> None:
     ({"type": "submit", "value": 3}, "3"),
 ])
 def test_button_inputs_show_a_centred_label(props: dict[str, Any], label: str) -> None:
-    [wrapper] = input_content(props, {"fontSize": 16.0}, registry())
+    [wrapper] = input_content(props, _style({"fontSize": 16.0}), registry())
     assert wrapper["props"]["style"]["justifyContent"] == "center"
     assert wrapper["props"]["children"]["props"]["children"] == label
 
@@ -98,17 +104,17 @@ def test_button_inputs_show_a_centred_label(props: dict[str, Any], label: str) -
     {"type": "submit", "value": "\n"},
 ])
 def test_other_inputs_have_no_content(props: dict[str, Any]) -> None:
-    assert input_content(props, {"fontSize": 16.0}, registry()) == []
+    assert input_content(props, _style({"fontSize": 16.0}), registry()) == []
 
 
 def test_generated_children_replace_the_input_s_own_and_have_paths() -> None:
     el = parse_element({"type": "input", "props": {"value": "v", "children": "dropped"}}, "div/input[0]")
-    [wrapper] = form_control_children(el, ComputedStyle({"fontSize": 16.0}), registry()) or ()
+    [wrapper] = form_control_children(el, _style(), registry()) or ()
     assert isinstance(wrapper, Element) and wrapper.path == "div/input[0]/::input[0]"
     [line] = wrapper.children
     assert isinstance(line, Element) and line.path == "div/input[0]/::input[0]/::input-text[0]"
     assert line.children == (TextNode("v", "div/input[0]/::input[0]/::input-text[0]/#text[0]"),)
-    assert form_control_children(parse_element({"type": "textarea", "props": {}}), ComputedStyle({}), registry()) is None
+    assert form_control_children(parse_element({"type": "textarea", "props": {}}), _style(), registry()) is None
 
 
 # -- selects -----------------------------------------------------------------------------------
@@ -117,7 +123,7 @@ def test_generated_children_replace_the_input_s_own_and_have_paths() -> None:
 def _select(props: dict[str, Any], *options: Any, style: dict[str, Any] | None = None,
             declared: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     el = parse_element({"type": "select", "props": {**props, "children": list(options)}})
-    return select_content(el.props, el.children, ComputedStyle(style or {}, declared=declared))
+    return select_content(el.props, el.children, _style(style, declared))
 
 
 def _option(text: str, **props: Any) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from satori_py.errors import StyleError
 from satori_py.images.layers import layer_urls, load_layers
 from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
 from satori_py.paint.geometry import Radii, resolve_radii
-from satori_py.style import ComputedStyle
+from satori_py.style import ComputedStyle, root_style
 from satori_py.style.background import layer_words
 from satori_py.style.gradients import parse_background_images
 from satori_py.style.resolve import background_layers as split_layers
@@ -41,7 +41,7 @@ def make_style(width: float, height: float, **values: Any) -> ComputedStyle:
     if images:
         style["backgroundImage"] = parse_background_images(
             images, float(style["fontSize"]), LengthContext(width, height), lambda error: None, style["color"])
-    return ComputedStyle(style, lengths=LengthContext(width, height))
+    return ComputedStyle({**root_style(width=width, height=height), **style}, lengths=LengthContext(width, height))
 
 
 def layers(width: float, height: float, style: dict[str, Any], edges: Edges | None = None,

@@ -25,6 +25,7 @@ from satori_py.paint.border import (
 from satori_py.paint.box import border_lines, border_widths, borders
 from satori_py.paint.geometry import Box, Radii
 from satori_py.paint.outline import outline
+from satori_py.style import ComputedStyle, root_style
 from satori_py.style.corner_shape import (
     CORNER_SHAPE_HANDLERS,
     parse_corner_shape,
@@ -159,16 +160,22 @@ def test_double_border_has_a_clipped_inner_line() -> None:
     assert inner.attrs["clip-path"] == "url(#b-inner-clip)"
 
 
+def _style(**values: Any) -> ComputedStyle:
+    """A computed style with ``values`` (the rest initial)."""
+    return root_style(width=100, height=100).replace(**values)
+
+
 def test_invisible_borders_draw_nothing() -> None:
     clear = RGBA(0, 0, 0, 0)
     assert draw_border(Box(0, 0, 10, 10), (line(2, color=clear),) * 4, Radii(), "bc", "b")[0] == []
-    assert borders(0, 0, 10, 10, {}, Radii(), "bc", border_widths({})) == ([], [])
+    assert borders(0, 0, 10, 10, _style(), Radii(), "bc", border_widths(_style())) == ([], [])
 
 
 def test_borders_from_a_style() -> None:
-    style: dict[str, Any] = {f"border{s}{p}": v for s in ("Top", "Right", "Bottom", "Left")
-                             for p, v in (("Width", 4.0), ("Style", "dashed"), ("Color", BLUE))}
-    style["borderLeftStyle"] = "none"
+    values: dict[str, Any] = {f"border{s}{p}": v for s in ("Top", "Right", "Bottom", "Left")
+                              for p, v in (("Width", 4.0), ("Style", "dashed"), ("Color", BLUE))}
+    values["borderLeftStyle"] = "none"
+    style = _style(**values)
     assert border_widths(style) == (4, 4, 4, 0)
     assert border_lines(style)[3] == Line(0, "none", BLUE)
     shapes, defs = borders(5, 5, 50, 30, style, Radii(), "b-x", border_widths(style))
@@ -189,9 +196,9 @@ def test_content_mask_strokes_border_and_padding() -> None:
 
 # -- outlines -------------------------------------------------------------------------------
 
-def outline_style(**extra: Any) -> dict[str, Any]:
-    return {"outlineStyle": "solid", "outlineWidth": 4.0, "outlineOffset": 6.0, "outlineColor": BLUE,
-            "color": RGBA(0, 0, 0), **extra}
+def outline_style(**extra: Any) -> ComputedStyle:
+    return _style(**{"outlineStyle": "solid", "outlineWidth": 4.0, "outlineOffset": 6.0, "outlineColor": BLUE,
+                     "color": RGBA(0, 0, 0), **extra})
 
 
 def test_outline_grows_the_box_and_its_round_corners() -> None:

@@ -25,6 +25,7 @@ from satori_py.paint.geometry import Radii, rect_path
 from satori_py.images.source import ImageSource, clear_image_cache, intrinsic_size, load_image
 from satori_py.paint.image import fit_rect, image_nodes, object_position
 from satori_py.cache import BoundedCache
+from satori_py.style import ComputedStyle, root_style
 from satori_py.svg import SvgNode, serialize
 
 Image = pytest.importorskip("PIL.Image")
@@ -57,8 +58,9 @@ def data_uri(mime: str, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
-class Style(dict[str, Any]):
-    """ComputedStyle stand-in: the painter only calls ``get``."""
+def Style(**values: Any) -> ComputedStyle:
+    """A computed style with ``values`` (the rest initial)."""
+    return root_style(width=100, height=100).replace(**values)
 
 
 # --- sniffing ------------------------------------------------------------------------
@@ -444,11 +446,12 @@ def test_rounded_image_is_clipped_and_masked_like_the_reference() -> None:
 
 def test_runs_of_sides_with_different_borders_are_stroked_separately() -> None:
     """The reference's mask for borders 6/6/6/3 (top red), padding 4/6/9/12, radii 30/20 / 25/40."""
-    style = Style(paddingTop=4, paddingRight=6, paddingBottom=9, paddingLeft=12)
+    borders: dict[str, Any] = {}
     for side in ("Top", "Right", "Bottom", "Left"):
-        style[f"border{side}Width"] = 3 if side == "Left" else 6
-        style[f"border{side}Style"] = "solid"
-        style[f"border{side}Color"] = "red" if side == "Top" else "blue"
+        borders[f"border{side}Width"] = 3 if side == "Left" else 6
+        borders[f"border{side}Style"] = "solid"
+        borders[f"border{side}Color"] = "red" if side == "Top" else "blue"
+    style = Style(paddingTop=4, paddingRight=6, paddingBottom=9, paddingLeft=12, **borders)
     _, (_, mask) = image_nodes(SOURCE, x=15, y=10, width=60, height=50, style=style,
                                radii=Radii((30, 25), (20, 40), (30, 25), (20, 40)), id_prefix="m")
     strokes = [(c.attrs["d"], c.attrs["stroke-width"]) for c in mask.children[1:]]

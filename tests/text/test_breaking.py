@@ -141,6 +141,17 @@ def test_graphemes(text: str, expected: list[str]) -> None:
     assert graphemes(text) == expected
 
 
+def test_ascii_graphemes_are_icus() -> None:
+    # ASCII text without CR is split into its characters without ICU: every pair of
+    # ASCII characters (CR aside) is two graphemes for ICU too.
+    from icu4py.breakers import CharacterBreaker
+
+    ascii_chars = [chr(c) for c in range(128) if c != 13]
+    for a in ascii_chars:
+        for b in ascii_chars:
+            assert list(CharacterBreaker(a + b, "")) == [a, b] == graphemes(a + b)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hello, world!", ["Hello", ",", " ", "world", "!"]),
     ("a\u00a0b c", ["a\u00a0b", " ", "c"]),  # a no-break space glues words together

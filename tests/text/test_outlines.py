@@ -14,6 +14,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent, GlyphCoordina
 from satori_py.style.font_features import font_feature_settings
 from satori_py.text.faces import face_data
 from satori_py.text.fonts import FontRegistry
+from satori_py.text import outlines
 from satori_py.text.outlines import (band_boxes, band_spans, fmt_tenth, glyf_outline, glyph_path_d, place,
                                      px_commands, scale_outline)
 
@@ -115,6 +116,17 @@ def test_place_concatenates_and_skips_empty_glyphs() -> None:
     empty = scale_outline(("", ()), 0.1)
     d = place([(square, 0, 10), (empty, 5, 10), (square, 10, 10)])
     assert d == "M0 0L0 10L10 10L10 0L0 0ZM10 0L10 10L20 10L20 0L10 0Z"
+
+
+def test_baseline_templates_count_in_the_cached_points() -> None:
+    # Each baseline a glyph is drawn on keeps a text per point: the caches' bound counts it.
+    data = face_data(font_bytes("Geist-Regular.ttf"))
+    gid = data.hb.nominal_glyph(ord("o"))
+    scaled = data.scaled(gid, 0.123, 0.0)
+    before = outlines._held(data)
+    for y in (10.0, 20.0, 30.0):
+        place([(scaled, 0.0, y)])
+    assert len(scaled.dx) > 0 and outlines._held(data) == before + 3 * len(scaled.dx)
 
 
 def test_skew_slants_around_the_baseline() -> None:

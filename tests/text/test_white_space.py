@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from satori_py.style import root_style
 from satori_py.text.processor import preprocess
 from satori_py.text.white_space import COLLAPSIBLE, Collapser, run_text
 
@@ -21,8 +22,9 @@ def test_run_text(white_space: str, expected: str) -> None:
 def test_a_text_node_keeps_spaces_at_newlines_with_pre_line() -> None:
     # The reference's text/processor.ts only collapses spaces and tabs (kept: it changes pixels).
     assert run_text("a \n  b", "pre-line", spaces_at_newlines=True) == "a \n b"
-    assert preprocess(" a \n  b ", {"whiteSpace": "pre-line"}).content == "a \n b"
-    assert preprocess(" a \n  b ", {"whiteSpace": "normal"}).content == "a b"
+    root = root_style(width=100, height=100)
+    assert preprocess(" a \n  b ", root.replace(whiteSpace="pre-line")).content == "a \n b"
+    assert preprocess(" a \n  b ", root.replace(whiteSpace="normal")).content == "a b"
 
 
 def _collapse(*parts: tuple[str, str] | str) -> tuple[str, list[int]]:
