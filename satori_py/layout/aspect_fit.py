@@ -95,6 +95,14 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
         elif node.children or node.measure is not None:
             height = to_style_units(node, "h", content_height())
             new = (("height", height), ("width", height * ratio))
+    elif ratio and row and style.get(cross_prop) in (None, "auto") and not stale:
+        # A width of its own, flexed (e.g. an <img> with width 100% beside a logo shrinks):
+        # its height comes from its final width, where Taffy 0.7 took the flex basis.
+        is_stretched = stretched(node, parent, cross)
+        height = to_style_units(node, "w", exact_size(node, "w")) / ratio
+        off = abs(to_style_units(node, "h", exact_size(node, "h")) - height) > EPS
+        if (old or off) and not (is_stretched and cross_definite()):
+            new = (("minHeight" if is_stretched else "height", height),)
     if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
         return False
     node.limits.stretched = new

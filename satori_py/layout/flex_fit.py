@@ -52,7 +52,6 @@ size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
@@ -69,6 +68,14 @@ from .fit_boxes import px as _px
 from .fit_boxes import size as _size
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
+from .fit_walk import Walk as _Walk
+from .fit_walk import absolute as _absolute
+from .fit_walk import absolute_room as _absolute_room
+from .fit_walk import definite as _definite
+from .fit_walk import displayed as _displayed
+from .fit_walk import in_flow as _in_flow
+from .fit_walk import limit as _limit
+from .grow_fit import grown_minimum
 from .percent_padding import resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
@@ -79,116 +86,6 @@ class LayOut(Protocol):
     """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
 
     def __call__(self, node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None: ...
-
-
-def _limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
-    """A min/max size of ``node`` as a border-box length (None: none, or not resolvable)."""
-    value = node.style.get(prop)
-    if isinstance(value, Percent):
-        px: float | None = value.resolve(basis) if basis is not None else None
-    else:
-        px = _px(value)
-    if px is None:
-        return None
-    return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
-
-
-def _definite(walk: _Walk, node: LayoutNode, axis: str) -> bool:
-    """Whether ``node``'s content size in ``axis`` is definite (not fitted to its content)."""
-    return walk.inner(node, axis) is not None and (id(node), axis) not in walk.fitted
-
-
-def _in_flow(node: LayoutNode) -> bool:
-    style = node.style
-    return (style.get("display") != "none" and style.get("position") != "absolute"
-            and not node.hints.float_placeholder)
-
-
-@dataclass
-class _Walk:
-    """What a pass's boxes say about the space each node's children are laid out in.
-
-    Computed when first asked, from the node's ancestors (``parents``, filled in by the
-    walk of :meth:`FlexFit.update`, parents first): most nodes are never asked.
-    """
-
-    root_width: float | None
-    root_height: float | None
-    own: OwnSizes | None = None  # the root's sizes, instead of its style's
-    parents: dict[int, LayoutNode | None] = field(default_factory=dict)
-    # The content size each node's children are laid out in by all of its layouts, by axis.
-    inner_w: dict[int, float | None] = field(default_factory=dict)
-    inner_h: dict[int, float | None] = field(default_factory=dict)
-    # (node, axis) whose inner size is its content's within its available space (a flex item
-    # sized by its content in its container's cross axis): its children's percentages of it
-    # can't be resolved when it is measured.
-    fitted: set[tuple[int, str]] = field(default_factory=set)
-
-    def inner(self, node: LayoutNode, axis: str) -> float | None:
-        """The content size ``node``'s children are laid out in, when it doesn't depend on them.
-
-        A node with a definite size (a length, a stretch in a container whose
-        size is known so, a root laid out in a known space) lays its children
-        out in its content box. A flex item sized in a known available space
-        lays them out in that space at most. Anything sized by its content
-        under a max-content constraint (flex bases, grid tracks, atomic
-        inlines) gives None: there the reference's Taffy doesn't fit either.
-        """
-        table = self.inner_w if axis == "w" else self.inner_h
-        if id(node) in table:
-            return table[id(node)]
-        value = self._inner(node, self.parents.get(id(node)), axis)
-        table[id(node)] = value
-        return value
-
-    def _inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:
-        style = node.style
-        own = style.get("width" if axis == "w" else "height")
-        content = _content(node, axis)
-        if parent is None:
-            if self.own is not None:
-                own = self.own.width if axis == "w" else self.own.height
-            given = self.root_width if axis == "w" else self.root_height
-            return content if given is not None or _px(own) is not None else None
-        if _px(own) is not None:
-            return content
-        if style.get("position") == "absolute":
-            return None
-        parent_inner = self.inner(parent, axis)
-        if isinstance(own, Percent):
-            return content if parent_inner is not None else None
-        display = parent.style.get("display")
-        if display in ("block", "flow-root"):
-            # Block children are stretched across; their heights are their content's.
-            return content if axis == "w" and parent_inner is not None else None
-        if display != "flex":
-            return None
-        if _is_row(parent) == (axis == "w"):
-            # The main axis: a flexed size, fixed only by a definite flex basis.
-            return content if _px(style.get("flexBasis")) is not None and parent_inner is not None else None
-        if parent_inner is None:
-            return None
-        if _stretched(node, parent, axis):
-            return content
-        available = self.available(node, parent_inner, axis)
-        if available is None:
-            return None
-        self.fitted.add((id(node), axis))
-        return min(available - _margins(node, axis) - _insets(node, axis), content)
-
-    def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
-        """The definite cross-axis space a flex item is sized in: its container's, within its limits."""
-        low = _limit(item, "minWidth" if axis == "w" else "minHeight", axis, parent_inner)
-        high_value = item.style.get("maxWidth" if axis == "w" else "maxHeight")
-        high = _limit(item, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
-        if high is None and high_value not in (None, "none", "auto"):
-            return None  # a limit that can't be resolved here
-        space = parent_inner
-        if high is not None:
-            space = min(space, high)
-        if low is not None:
-            space = max(space, low)
-        return max(space, _insets(item, axis))
 
 
 class FlexFit:
@@ -219,6 +116,8 @@ class FlexFit:
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
+                here = grown_minimum(node, parent, partial(_definite, walk, parent, "h"),
+                                     partial(_content_height, node, parent, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
                                      partial(_content_height, node, parent, lay_out),
                                      partial(_content_width, node, lay_out), stale) or here
@@ -231,6 +130,8 @@ class FlexFit:
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
+            elif parent is not None and _absolute(node) and _displayed(node):
+                here = self._fit(node, parent, walk, lay_out, floors, holds)
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -249,19 +150,26 @@ class FlexFit:
              floors: dict[int, float], holds: dict[int, float]) -> bool:
         style = node.style
         in_flex = parent.style.get("display") == "flex"
-        # The parent's cross axis; in a block container, the inline axis: a block whose width
-        # comes from its content (e.g. a flex-start item) lays a flex row out in its room.
-        axis = ("h" if _is_row(parent) else "w") if in_flex else "w"
+        absolute = _absolute(node)
+        # The parent's cross axis; in a block container (or out of flow), the inline axis: a
+        # block whose width comes from its content (e.g. a flex-start item) lays a flex row
+        # out in its room.
+        axis = ("h" if _is_row(parent) else "w") if in_flex and not absolute else "w"
         old = node.limits.cap(axis)
         cap: float | None = None
         # A wrapping container isn't patched: it takes the whole line, as in Taffy 0.7. A
         # stretched one is: it is measured so when its container's size comes from its
         # content (e.g. a row in a column that is a flex-start item), and is otherwise
         # never wider than the room.
-        is_candidate = (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
-                        and style.get("flexWrap", "nowrap") == "nowrap"
+        # Out of flow or across a column, a block holding blocks (Taffy 0.7: as wide as its
+        # content at max-content) is fitted too.
+        block = (absolute or (in_flex and axis == "w")) and style.get("display") in ("block", "flow-root")
+        is_candidate = ((block or (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
+                                   and style.get("flexWrap", "nowrap") == "nowrap"))
                         and style.get("width" if axis == "w" else "height") in (None, "auto"))
-        parent_inner = walk.inner(parent, axis) if is_candidate else None
+        parent_inner = None
+        if is_candidate:
+            parent_inner = _absolute_room(parent) if absolute else walk.inner(parent, axis)
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
@@ -270,7 +178,8 @@ class FlexFit:
                 if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
                     cap = self._fit_percent(node, parent, parent_inner, walk, lay_out, floors, holds)
                 elif _size(node, axis) > room + _EPS or old is not None:
-                    cap = max(room, self._minimum(node, axis, lay_out))
+                    low = intrinsic_width(node, "min-content", lay_out) if block else self._minimum(node, axis, lay_out)
+                    cap = max(room, low)
                     high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
                     if high is not None and high <= cap:
                         cap = None  # its own maximum is the tighter limit

@@ -119,6 +119,9 @@ class FitLimits:
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
     floor_height: float | None = None  # a minimum height (percent_padding.py)
     held_height: float | None = None  # a height (a container of a fit-content row, flex_fit.py)
+    # A minimum height: its content's (an item growing from a px basis in a column sized by
+    # its content, flex_fit.py).
+    content_height: float | None = None
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -136,10 +139,10 @@ class FitLimits:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
                 and not self.stretched and self.floor_width is None and self.padding is None \
-                and self.floor_height is None and self.held_height is None:
+                and self.floor_height is None and self.held_height is None and self.content_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
-                self.padding, self.floor_height, self.held_height)
+                self.padding, self.floor_height, self.held_height, self.content_height)
 
 
 @dataclass(slots=True)
@@ -241,10 +244,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
                 s["min_size"]["width"] = _px(limits.floor_width)
         if limits.held_height is not None:
             s["size"] = {**s["size"], "height": _px(limits.held_height)}
-        if limits.floor_height is not None:
+        for floor in (limits.floor_height, limits.content_height):
             low = s["min_size"]["height"]
-            if low.get("dim") != 1 or low["value"] < limits.floor_height:
-                s["min_size"]["height"] = _px(limits.floor_height)
+            if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
+                s["min_size"]["height"] = _px(floor)
         for prop, length in limits.stretched:
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)

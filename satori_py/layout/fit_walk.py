@@ -1,0 +1,146 @@
+"""What a layout pass's boxes say about the space each node's children are laid out in.
+
+Used by :mod:`.flex_fit` between passes: a node's content size when it doesn't depend
+on the node's content (:class:`Walk`), a flex item's limits resolved (:func:`limit`), and
+which boxes are in the flow.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..style.types import Percent
+from .fit_boxes import content as _content
+from .fit_boxes import insets as _insets
+from .fit_boxes import is_row as _is_row
+from .fit_boxes import margins as _margins
+from .fit_boxes import px as _px
+from .fit_boxes import stretched as _stretched
+from .taffy import LayoutNode
+from .taffy_style import OwnSizes
+
+__all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "in_flow", "limit"]
+
+
+def limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
+    """A min/max size of ``node`` as a border-box length (None: none, or not resolvable)."""
+    value = node.style.get(prop)
+    if isinstance(value, Percent):
+        px: float | None = value.resolve(basis) if basis is not None else None
+    else:
+        px = _px(value)
+    if px is None:
+        return None
+    return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
+
+
+def definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
+    """Whether ``node``'s content size in ``axis`` is definite (not fitted to its content)."""
+    return walk.inner(node, axis) is not None and (id(node), axis) not in walk.fitted
+
+
+def absolute(node: LayoutNode) -> bool:
+    return bool(node.style.get("position") == "absolute")
+
+
+def absolute_room(parent: LayoutNode) -> float:
+    """The width an absolutely positioned box is fitted in: its containing block's (its
+    parent's padding box; its insets don't narrow it, as in the reference's Taffy). Taffy
+    0.7 gives a flex row (or a block of blocks) out of flow its content's width on one
+    line; the reference fits it in this room."""
+    box = parent.box
+    return box.width - box.border.left - box.border.right
+
+
+def displayed(node: LayoutNode) -> bool:
+    return bool(node.style.get("display") != "none")
+
+
+def in_flow(node: LayoutNode) -> bool:
+    return displayed(node) and not absolute(node) and not node.hints.float_placeholder
+
+
+@dataclass
+class Walk:
+    """What a pass's boxes say about the space each node's children are laid out in.
+
+    Computed when first asked, from the node's ancestors (``parents``, filled in by the
+    walk of :meth:`FlexFit.update`, parents first): most nodes are never asked.
+    """
+
+    root_width: float | None
+    root_height: float | None
+    own: OwnSizes | None = None  # the root's sizes, instead of its style's
+    parents: dict[int, LayoutNode | None] = field(default_factory=dict)
+    # The content size each node's children are laid out in by all of its layouts, by axis.
+    inner_w: dict[int, float | None] = field(default_factory=dict)
+    inner_h: dict[int, float | None] = field(default_factory=dict)
+    # (node, axis) whose inner size is its content's within its available space (a flex item
+    # sized by its content in its container's cross axis): its children's percentages of it
+    # can't be resolved when it is measured.
+    fitted: set[tuple[int, str]] = field(default_factory=set)
+
+    def inner(self, node: LayoutNode, axis: str) -> float | None:
+        """The content size ``node``'s children are laid out in, when it doesn't depend on them.
+
+        A node with a definite size (a length, a stretch in a container whose
+        size is known so, a root laid out in a known space) lays its children
+        out in its content box. A flex item sized in a known available space
+        lays them out in that space at most. Anything sized by its content
+        under a max-content constraint (flex bases, grid tracks, atomic
+        inlines) gives None: there the reference's Taffy doesn't fit either.
+        """
+        table = self.inner_w if axis == "w" else self.inner_h
+        if id(node) in table:
+            return table[id(node)]
+        value = self._inner(node, self.parents.get(id(node)), axis)
+        table[id(node)] = value
+        return value
+
+    def _inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:
+        style = node.style
+        own = style.get("width" if axis == "w" else "height")
+        content = _content(node, axis)
+        if parent is None:
+            if self.own is not None:
+                own = self.own.width if axis == "w" else self.own.height
+            given = self.root_width if axis == "w" else self.root_height
+            return content if given is not None or _px(own) is not None else None
+        if _px(own) is not None:
+            return content
+        if style.get("position") == "absolute":
+            return None
+        parent_inner = self.inner(parent, axis)
+        if isinstance(own, Percent):
+            return content if parent_inner is not None else None
+        display = parent.style.get("display")
+        if display in ("block", "flow-root"):
+            # Block children are stretched across; their heights are their content's.
+            return content if axis == "w" and parent_inner is not None else None
+        if display != "flex":
+            return None
+        if _is_row(parent) == (axis == "w"):
+            # The main axis: a flexed size, fixed only by a definite flex basis.
+            return content if _px(style.get("flexBasis")) is not None and parent_inner is not None else None
+        if parent_inner is None:
+            return None
+        if _stretched(node, parent, axis):
+            return content
+        available = self.available(node, parent_inner, axis)
+        if available is None:
+            return None
+        self.fitted.add((id(node), axis))
+        return min(available - _margins(node, axis) - _insets(node, axis), content)
+
+    def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
+        """The definite cross-axis space a flex item is sized in: its container's, within its limits."""
+        low = limit(item, "minWidth" if axis == "w" else "minHeight", axis, parent_inner)
+        high_value = item.style.get("maxWidth" if axis == "w" else "maxHeight")
+        high = limit(item, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
+        if high is None and high_value not in (None, "none", "auto"):
+            return None  # a limit that can't be resolved here
+        space = parent_inner
+        if high is not None:
+            space = min(space, high)
+        if low is not None:
+            space = max(space, low)
+        return max(space, _insets(item, axis))
