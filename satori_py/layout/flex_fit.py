@@ -116,8 +116,8 @@ class FlexFit:
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
-                here = grown_minimum(node, parent, partial(_definite, walk, parent, "h"),
-                                     partial(_content_height, node, parent, lay_out)) or here
+                here = grown_minimum(node, parent, partial(_definite, walk, parent),
+                                     partial(_grown_content, node, parent, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
                                      partial(_content_height, node, parent, lay_out),
                                      partial(_content_width, node, lay_out), stale) or here
@@ -125,7 +125,8 @@ class FlexFit:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
                     percent = isinstance(node.style.get("width"), Percent) and not _definite(walk, parent, "w")
-                    here = (_unfreeze(node) if percent else self._freeze(node, parent)) or here
+                    grows = _definite(walk, parent, "w")
+                    here = (_unfreeze(node) if percent else self._freeze(node, parent, grows)) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
@@ -252,10 +253,11 @@ class FlexFit:
 
     # -- min-content cache collisions --------------------------------------------------------
 
-    def _freeze(self, node: LayoutNode, parent: LayoutNode) -> bool:
-        """Fix the width of a row (or grid) item that can't change (see the module docstring)."""
+    def _freeze(self, node: LayoutNode, parent: LayoutNode, grows: bool = True) -> bool:
+        """Fix the width of a row (or grid) item that can't change (see the module docstring).
+        ``grows``: whether it may grow (False: its row's width comes from its content)."""
         style = node.style
-        if not node.children or float(style.get("flexGrow") or 0.0) > 0.0:
+        if not node.children or (grows and float(style.get("flexGrow") or 0.0) > 0.0):
             return _unfreeze(node)
         low, high = style.get("minWidth"), style.get("maxWidth")
         if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
@@ -458,6 +460,11 @@ def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> fl
     content's, at most as wide as the container's content box, without its aspect ratio."""
     sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
     return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+
+
+def _grown_content(item: LayoutNode, parent: LayoutNode, lay_out: LayOut, axis: str) -> float:
+    """A flex item's content height as its column measures it, or its min-content width."""
+    return _content_height(item, parent, lay_out) if axis == "h" else intrinsic_width(item, "min-content", lay_out)
 
 
 def _content_width(item: LayoutNode, lay_out: LayOut) -> float:

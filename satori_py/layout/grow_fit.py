@@ -1,4 +1,4 @@
-"""The minimum height of a column item that grows from a px flex basis, given between passes.
+"""The minimum main size of a flex item that grows from a px flex basis, given between passes.
 
 A ``flex: 1`` item (basis 0) in a column whose height comes from its content: the
 reference's Taffy counts the item's content in the column's height (its basis is only
@@ -6,6 +6,9 @@ where it grows from), as CSS does through the item's automatic minimum height. T
 0.7 counts the basis, so e.g. a stat tile with a ``flex: 1`` caption under its number
 is as tall as the number. The item gets its content's height as its minimum height
 (``FitLimits.content_height``, read by :mod:`.taffy_style`), which Taffy 0.7 counts.
+In a row whose width comes from its content, likewise its min-content width
+(``FitLimits.content_width``): a row centred by auto margins around a ``flex: 1`` text
+is as wide as its longest word, not 0.
 """
 from __future__ import annotations
 
@@ -17,19 +20,22 @@ from .taffy import LayoutNode
 __all__ = ["grown_minimum"]
 
 
-def grown_minimum(item: LayoutNode, column: LayoutNode, definite: Callable[[], bool],
-                  content_height: Callable[[], float]) -> bool:
-    """Give ``item`` its content's height as its minimum height when it grows from a px flex
-    basis in ``column`` whose height isn't ``definite``; ``content_height``: its border-box
-    height as the column measures it. Whether that changed."""
+def grown_minimum(item: LayoutNode, container: LayoutNode, definite: Callable[[str], bool],
+                  content_size: Callable[[str], float]) -> bool:
+    """Give ``item`` its content's size in its ``container``'s main axis as its minimum there
+    when it grows from a px flex basis and the container's size there isn't ``definite``
+    (asked by axis, "w" or "h"); ``content_size``: its border-box height as the column
+    measures it, or its min-content width. Whether that changed."""
     style = item.style
-    height: float | None = None
-    if not is_row(column) and float(style.get("flexGrow") or 0.0) > 0.0 \
-            and px(style.get("flexBasis")) is not None and style.get("minHeight") in (None, "auto") \
-            and style.get("overflowY") not in SCROLL and not definite():
-        height = to_style_units(item, "h", content_height())
+    axis = "w" if is_row(container) else "h"
+    size: float | None = None
+    if float(style.get("flexGrow") or 0.0) > 0.0 and px(style.get("flexBasis")) is not None \
+            and style.get("minWidth" if axis == "w" else "minHeight") in (None, "auto") \
+            and style.get("overflowX" if axis == "w" else "overflowY") not in SCROLL and not definite(axis):
+        size = to_style_units(item, axis, content_size(axis))
     limits = item.limits
-    old, limits.content_height = limits.content_height, height
-    if old is None or height is None:
-        return old is not height
-    return abs(old - height) > EPS
+    old = limits.content_width if axis == "w" else limits.content_height
+    limits.content_width, limits.content_height = (size, None) if axis == "w" else (None, size)
+    if old is None or size is None:
+        return old is not size
+    return abs(old - size) > EPS

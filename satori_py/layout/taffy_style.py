@@ -122,6 +122,7 @@ class FitLimits:
     # A minimum height: its content's (an item growing from a px basis in a column sized by
     # its content, flex_fit.py).
     content_height: float | None = None
+    content_width: float | None = None  # (likewise, in a row)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -139,10 +140,11 @@ class FitLimits:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
                 and not self.stretched and self.floor_width is None and self.padding is None \
-                and self.floor_height is None and self.held_height is None and self.content_height is None:
+                and self.floor_height is None and self.held_height is None and self.content_height is None \
+                and self.content_width is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
-                self.padding, self.floor_height, self.held_height, self.content_height)
+                self.padding, self.floor_height, self.held_height, self.content_height, self.content_width)
 
 
 @dataclass(slots=True)
@@ -238,10 +240,10 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
             max_size["height"] = _px(limits.cap_height)
         if limits.frozen_width is not None:
             s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
-        if limits.floor_width is not None:
+        for floor in (limits.floor_width, limits.content_width):
             low = s["min_size"]["width"]
-            if low.get("dim") != 1 or low["value"] < limits.floor_width:
-                s["min_size"]["width"] = _px(limits.floor_width)
+            if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
+                s["min_size"]["width"] = _px(floor)
         if limits.held_height is not None:
             s["size"] = {**s["size"], "height": _px(limits.held_height)}
         for floor in (limits.floor_height, limits.content_height):
