@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidElementError, LimitError
-from .limits import active
+from .limits import Budget, active
 
 TEXT = "#text"
 # Props the <style> pass (style/stylesheet.py) gives elements for layout: a query container's
@@ -88,7 +88,7 @@ def load_element(source: Any) -> Element:
         source = _read_json(Path(source), limits.max_depth)
     elif isinstance(source, (str, bytes)):
         source = _decode_json(source, limits.max_depth)
-    root = parse_element(source, max_depth=limits.max_depth)
+    root = parse_element(source, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     check_limits(root, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     return root
 
@@ -103,14 +103,34 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
         node, depth = stack.pop()
         count += 1
         if count > max_nodes:
-            raise LimitError(f"The element tree has more than {max_nodes} nodes (the max_nodes limit).",
-                             limit="max_nodes", path=root.path)
+            raise _too_many(max_nodes, root.path)
         if isinstance(node, Element):
             if depth > max_depth:
                 raise _too_deep(max_depth, node.path)
+            _check_css(node, budget)
             stack.extend((child, depth + 1) for child in reversed(node.children))
         else:
             budget.count_text(len(node.text), node.path)
+
+
+def _check_css(node: Element, budget: Budget) -> None:
+    """The element's style (each value, and names and values together) and ``tw`` against
+    ``max_css_length``, before any is parsed."""
+    total = 0
+    for prop, value in node.style.items():
+        total += len(prop)
+        if type(value) is str:
+            budget.check_css(len(value), f'The value of "{prop}"', node.path, prop)
+            total += len(value)
+    budget.check_css(total, "The style", node.path, "style")
+    tw = node.props.get("tw")
+    if type(tw) is str:
+        budget.check_css(len(tw), 'The value of "tw"', node.path, "tw")
+
+
+def _too_many(max_nodes: int, path: str | None) -> LimitError:
+    return LimitError(f"The element tree has more than {max_nodes} nodes (the max_nodes limit).",
+                      limit="max_nodes", path=path)
 
 
 def _too_deep(max_depth: int, path: str | None) -> LimitError:
@@ -169,14 +189,20 @@ def _read_json(path: Path, max_depth: int) -> Any:
 
 
 def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
-                  max_depth: int = MAX_DEPTH) -> Element:
+                  max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES, _made: list[int] | None = None) -> Element:
     """Turn a React-element-like dict into an :class:`Element` tree.
 
     Strings with lone surrogates (possible in JavaScript strings, and so in
-    JSON) have them replaced by U+FFFD, as a browser draws them.
+    JSON) have them replaced by U+FFFD, as a browser draws them. Stops past
+    ``max_nodes`` elements (``_made`` counts them down the tree): a million
+    siblings took 4 s to build before they were counted.
     """
     if _depth > max_depth:
         raise _too_deep(max_depth, path)
+    made = _made if _made is not None else [0]
+    made[0] += 1
+    if made[0] > max_nodes:
+        raise _too_many(max_nodes, path.split("/", 1)[0] if path else None)  # the root's, as check_limits names it
     data = expand_components(data, path)
     if not isinstance(data, Mapping):
         raise InvalidElementError(
@@ -225,7 +251,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
         tag = child.get("type") if isinstance(child, Mapping) else None
         children.append(parse_element(
             child, f"{node_path}/{tag if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
-            max_depth=max_depth))
+            max_depth=max_depth, max_nodes=max_nodes, _made=made))
     end_run()
     if any(isinstance(v, (str, int)) for v in style.values()):
         style = {k: _value(v) for k, v in style.items()}

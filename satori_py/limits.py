@@ -42,6 +42,11 @@ class Limits:
       WOFF/WOFF2 table directory before it is inflated.
     - ``max_text_length``: characters of one text node.
     - ``max_total_text``: characters of all text laid out in one render.
+    - ``max_css_length``: characters of one CSS text: a style value, a style object
+      (its names and values), a ``style`` attribute, a ``<style>`` sheet, a ``tw``
+      string. Each is parsed in one call of the tokenizer, which cannot stop at the
+      deadline (10 MB of ``color:red;`` took 20 s); a ``data:`` URI in a ``url()``
+      counts too.
     - ``max_glyph_points``: outline points of all the glyphs one render draws
       (a user font's glyph may have 65,535 points: each is formatted into the SVG
       every time the glyph is drawn).
@@ -70,6 +75,7 @@ class Limits:
     max_font_bytes: int = 64 * 1024 * 1024
     max_text_length: int = 200_000
     max_total_text: int = 1_000_000
+    max_css_length: int = 1_000_000
     max_glyph_points: int = 20_000_000
     max_effect_layers: int = 64
     max_effect_nesting: int = 32
@@ -111,8 +117,13 @@ class Budget:
     def check_deadline(self, path: str | None = None) -> None:
         """Raise LimitError when the render is past its time budget."""
         if self.deadline is not None and _clock() > self.deadline:
-            raise LimitError(f"The render took longer than the timeout limit of "
-                             f"{self.limits.timeout:g}s.", limit="timeout", path=path)
+            raise self.timeout_error(path)
+
+    def timeout_error(self, path: str | None = None, waiting: str | None = None) -> LimitError:
+        """The error of a render past its deadline; ``waiting`` says what it was waiting for."""
+        detail = f": {waiting}" if waiting else ""
+        return LimitError(f"The render took longer than the timeout limit of {self.limits.timeout:g}s{detail}.",
+                          limit="timeout", path=path)
 
     def time_left(self) -> float | None:
         """Seconds until the deadline (0 once past it), None without one."""
@@ -128,6 +139,13 @@ class Budget:
         if self.text > limits.max_total_text:
             raise LimitError(f"The render has more than {limits.max_total_text} characters of text "
                              "(the max_total_text limit).", limit="max_total_text", path=path)
+
+    def check_css(self, length: int, what: str, path: str | None = None, prop: str | None = None) -> None:
+        """Raise LimitError for a CSS text of ``length`` characters (``what`` it is, e.g.
+        'The style attribute') over ``max_css_length``."""
+        if length > self.limits.max_css_length:
+            raise LimitError(f"{what} has {length} characters, over the max_css_length limit of "
+                             f"{self.limits.max_css_length}.", limit="max_css_length", path=path, prop=prop)
 
     def count_glyph_points(self, points: int) -> None:
         """Count ``points`` outline points of glyphs drawn."""

@@ -29,6 +29,11 @@ class FilesFetcher:
     fallback: Any = None
 
     @property
+    def keeps_time(self) -> bool:
+        """Whether every call ends in time by itself: files are read at once (see :mod:`.bounded`)."""
+        return self.fallback is None or bool(getattr(self.fallback, "keeps_time", False))
+
+    @property
     def checks_addresses(self) -> bool:
         """Whether the fallback applies the SSRF guard itself (see :mod:`.guard`)."""
         return bool(getattr(self.fallback, "checks_addresses", False))

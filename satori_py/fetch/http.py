@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
 from ..errors import ImageError
+from ..limits import active
 from .guard import (BlockedAddressError, IPAddress, ParsedURL, parse_http_url, resolve,
                     url_block_reason)
 
@@ -58,6 +59,8 @@ class HttpFetcher:
 
     # The guard is applied here, after DNS: load_image need not refuse names itself.
     checks_addresses = True
+    # Its fetch ends by its timeout or the render's deadline: called on the render's thread.
+    keeps_time = True
 
     def __post_init__(self) -> None:
         if (isinstance(self.timeout, bool) or not isinstance(self.timeout, (int, float))
@@ -72,7 +75,8 @@ class HttpFetcher:
                 ipaddress.ip_network(net)  # ValueError names a bad one
 
     def __call__(self, url: str) -> tuple[bytes, str | None]:
-        deadline = time.monotonic() + self.timeout
+        left = active().time_left()  # the render's deadline, if it comes first
+        deadline = time.monotonic() + (self.timeout if left is None else min(self.timeout, left))
         current = url
         for _ in range(self.max_redirects + 1):
             parsed = self._checked(current)

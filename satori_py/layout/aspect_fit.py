@@ -14,7 +14,7 @@ from typing import Any
 from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
 from .taffy import LayoutNode
 
-__all__ = ["aspect_ratio_minimum", "stretch_ratio"]
+__all__ = ["aspect_ratio_minimum", "block_ratio", "stretch_ratio"]
 
 
 def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
@@ -103,6 +103,25 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
         off = abs(to_style_units(node, "h", exact_size(node, "h")) - height) > EPS
         if (old or off) and not (is_stretched and cross_definite()):
             new = (("minHeight" if is_stretched else "height", height),)
+    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
+        return False
+    node.limits.stretched = new
+    return True
+
+
+def block_ratio(node: LayoutNode, stale: bool) -> bool:
+    """Give a block-level box with an aspect ratio and no height of its own in a block
+    container its height from its width through the ratio (CSS and the reference's Taffy;
+    Taffy 0.7's block layout makes it as tall as its content). Whether that changed."""
+    if stale:
+        return False  # boxes that may come from a cached measurement: keep what it has
+    style = node.style
+    ratio = px(style.get("aspectRatio"))
+    new: tuple[tuple[str, float], ...] = ()
+    if ratio and style.get("height") in (None, "auto"):
+        # (Of the border box, as the reference's Taffy takes a ratio.)
+        new = (("height", to_style_units(node, "h", exact_size(node, "w") / ratio)),)
+    old = node.limits.stretched
     if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
         return False
     node.limits.stretched = new

@@ -56,7 +56,7 @@ from functools import partial
 from typing import Protocol
 
 from ..style.types import Percent
-from .aspect_fit import stretch_ratio
+from .aspect_fit import block_ratio, stretch_ratio
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import SCROLL as _SCROLL
@@ -131,6 +131,7 @@ class FlexFit:
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
+                here = block_ratio(node, stale) or here
             elif parent is not None and _absolute(node) and _displayed(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
             elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \

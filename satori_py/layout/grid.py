@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..style.grid_parse import Breadth, FitContentTrack, Fr, GridLine, Repeat, TrackList, TrackSize
+from ..style.grid_parse import MAX_REPEAT, Breadth, FitContentTrack, Fr, GridLine, Repeat, TrackList, TrackSize
 from ..style.grid_values import GridContainer, GridItem
 from ..style.types import Calc, Percent
 from .grid_place import place_items
@@ -212,7 +212,7 @@ def _repeated_once(tracks: TrackList | None, area_count: int) -> int:
 
 
 def grid_fields(grid: GridContainer, style: Mapping[str, Any], calc_basis: tuple[float, float] | None,
-                children: list[tuple[GridItem | None, Mapping[str, Any]]]
+                children: list[tuple[GridItem | None, Mapping[str, Any]]], path: str | None = None
                 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """taffylib fields of a grid container (its layout node style) and of each of its children
     (their lines and layout node styles). ``calc_basis``: see :func:`refit_calc_basis`.
@@ -227,7 +227,7 @@ def grid_fields(grid: GridContainer, style: Mapping[str, Any], calc_basis: tuple
     in_flow = [i for i, (_, child) in enumerate(children)
                if child.get("position") != "absolute" and child.get("display") != "none"]
     placed = place_items([(fields[i]["grid_row"], fields[i]["grid_column"]) for i in in_flow], columns, rows,
-                         grid.auto_flow or "row")
+                         grid.auto_flow or "row", path)
     last_column = last_row = 0
     for index, (row, column) in zip(in_flow, placed):
         fields[index] = {
@@ -298,6 +298,8 @@ def _repetitions(tracks: TrackList, size: float, gap: float, items: int) -> Trac
         if fixed + n * per + gap * (total_tracks - 1) > size + 1e-3:
             break
         count = n
+    # No more tracks than a template may have (repeat(auto-fill, 0px ...) fits any count).
+    count = max(1, min(count, (MAX_REPEAT - fixed_count) // len(repeat.tracks)))
     if repeat.count == "auto-fit":
         # Empty repetitions collapse: with as many as items, the rest of the space goes to them.
         count = max(1, min(count, items))

@@ -58,7 +58,8 @@ def _in_flow(node: LayoutNode) -> bool:
 def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[int] | None:
     """The (0-based) column of each in-flow item, or None when one spans several or none."""
     children = sorted(node.children, key=lambda c: c.style.get("order") or 0)
-    _, fields = grid_fields(grid, node.style, node.hints.calc_basis, [(c.hints.grid_item, c.style) for c in children])
+    _, fields = grid_fields(grid, node.style, node.hints.calc_basis, [(c.hints.grid_item, c.style) for c in children],
+                            node.path)
     out = []
     for child, field in zip(children, fields):
         if not _in_flow(child):

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Placement", "place_items"]
+from ..errors import LimitError
+
+__all__ = ["MAX_CELLS", "Placement", "place_items"]
 
 
 @dataclass(slots=True)
@@ -51,22 +53,50 @@ def _axis(fields: dict[str, Any], explicit: int) -> Placement:
     return Placement(None, s_span or e_span or 1)
 
 
+# The most cells the placement of a grid's items may visit (cells taken, and checked while
+# looking for room), a row at a time: an item spanning 10000 x 10000 tracks asked for a set
+# of 10^8 cells (MemoryError after a minute), 1000 x 1000 took 1.5 s.
+MAX_CELLS = 1_000_000
+
+
+# A cell (r, c) is kept as r * _ROW + c: lines are within +-10000 of the explicit grid
+# (grid_parse.MAX_LINE), far from _ROW / 2; an int takes less memory than a tuple.
+_ROW = 1 << 20
+
+
 class _Cells:
-    def __init__(self) -> None:
-        self.taken: set[tuple[int, int]] = set()
+    def __init__(self, path: str | None) -> None:
+        self.taken: set[int] = set()
+        self.visited = 0
+        self.path = path
+
+    def _visit(self, count: int) -> None:
+        self.visited += count
+        if self.visited > MAX_CELLS:
+            raise LimitError(f"Placing the grid's items visits more than {MAX_CELLS} cells: they span or skip "
+                             "too many tracks.", path=self.path)
 
     def free(self, rows: range, columns: range) -> bool:
-        return all((r, c) not in self.taken for r in rows for c in columns)
+        for r in rows:
+            self._visit(len(columns))
+            row = r * _ROW
+            if any(row + c in self.taken for c in columns):
+                return False
+        return True
 
     def take(self, rows: range, columns: range) -> None:
-        self.taken.update((r, c) for r in rows for c in columns)
+        for r in rows:
+            self._visit(len(columns))
+            row = r * _ROW
+            self.taken.update(row + c for c in columns)
 
 
 def place_items(items: Sequence[tuple[dict[str, Any], dict[str, Any]]], explicit_columns: int,
-                explicit_rows: int, flow: str) -> list[tuple[Placement, Placement]]:
+                explicit_rows: int, flow: str, path: str | None = None) -> list[tuple[Placement, Placement]]:
     """Definite (row, column) placements of items given their taffylib ``grid_row``/``grid_column``.
 
-    ``flow`` is ``row``, ``column``, ``row dense`` or ``column dense``.
+    ``flow`` is ``row``, ``column``, ``row dense`` or ``column dense``; ``path`` is the grid's,
+    for the LimitError past :data:`MAX_CELLS`.
     """
     column_flow = flow.startswith("column")
     dense = flow.endswith("dense")
@@ -76,7 +106,7 @@ def place_items(items: Sequence[tuple[dict[str, Any], dict[str, Any]]], explicit
         r, c = _axis(row, explicit_rows), _axis(column, explicit_columns)
         resolved.append([r, c] if column_flow else [c, r])
     explicit_primary = explicit_rows if column_flow else explicit_columns
-    cells = _Cells()
+    cells = _Cells(path)
 
     def rng(p: Placement) -> range:
         return range(p.start or 0, (p.start or 0) + p.span)

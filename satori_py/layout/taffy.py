@@ -260,7 +260,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 
                 sized = node.style if own is None else {**node.style, "width": own.width, "height": own.height}
                 container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
-                                                    [(c.hints.grid_item, c.style) for c in children])
+                                                    [(c.hints.grid_item, c.style) for c in children], node.path)
                 style.update(container)
             if placement or grid is not None:
                 check_style(style, node.path)  # a value stretchable can't convert would abort the process

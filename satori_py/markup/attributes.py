@@ -22,10 +22,11 @@ from typing import Any
 
 from ..diagnostics import report
 from ..errors import MarkupError
+from ..limits import active
 from ..style.sheet_cascade import to_property_name
 from ..style.sheet_parser import Declaration, parse_declarations
 
-__all__ = ["Location", "element_props", "style_object"]
+__all__ = ["Location", "check_css", "element_props", "style_object"]
 
 Location = tuple[int | None, int | None]
 
@@ -88,6 +89,7 @@ def style_object(text: str, *, tag: str, location: Location) -> dict[str, str]:
     Values stay the strings written, as a ``<style>`` sheet gives them; the style
     stage parses and checks them. A later declaration of a property wins.
     """
+    check_css(text, "The style attribute", tag, location, prop="style")
     style: dict[str, str] = {}
     for item in parse_declarations(text):
         if not isinstance(item, Declaration):
@@ -102,6 +104,12 @@ def style_object(text: str, *, tag: str, location: Location) -> dict[str, str]:
                                     "(inline styles are not ranked by importance)")
         style[to_property_name(item.name)] = item.value
     return style
+
+
+def check_css(text: str, what: str, tag: str, location: Location, prop: str | None = None) -> None:
+    """Raise LimitError for CSS ``text`` of ``<tag>`` over ``max_css_length``, before it is parsed."""
+    where = f"line {location[0]}, column {location[1]}: " if location[0] is not None else ""
+    active().check_css(len(text), f"{where}<{tag}>: {what}", prop=prop)
 
 
 def _ignored(tag: str, location: Location, what: str) -> None:

@@ -8,6 +8,7 @@ reference's sentence.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -229,8 +230,12 @@ def _tracks(tokens: list[_Token], resolve: ResolveLength, repeat: Callable[[str]
     return tracks, line_names if has_names else []
 
 
-# The most tracks a repeat() makes.
-MAX_REPEAT = 10_000
+# The most tracks a template has (a repeat() makes at most that many, and tracks past
+# it are dropped), and the farthest line an item may name or span (Firefox's kMaxLine:
+# CSS Grid 1 lets a UA clamp its grid to lines -10000..10000). Past it a repeat(10000)
+# copied 5000 times aborted the process, allocating 7 GB in Taffy, and a line
+# of 1e308 asked for a list of that many tracks.
+MAX_REPEAT = MAX_LINE = 10_000
 
 
 def parse_track_list(value: Any, resolve: ResolveLength, prop: str) -> TrackList | None:
@@ -269,7 +274,29 @@ def parse_track_list(value: Any, resolve: ResolveLength, prop: str) -> TrackList
         return Repeat(repeat_count, sizes, tuple(names))
 
     tracks, names = _tracks(_tokenize(text, prop), resolve, repeat, prop, value)
-    return TrackList(tuple(tracks), tuple(names))
+    return _within_max_tracks(tracks, names)
+
+
+def _within_max_tracks(tracks: list[TrackSize | Repeat], names: list[tuple[str, ...]]) -> TrackList:
+    """The track list cut after :data:`MAX_REPEAT` tracks (an auto repetition counted once)."""
+    kept: list[TrackSize | Repeat] = []
+    count = 0
+    for track in tracks:
+        each = len(track.tracks) if isinstance(track, Repeat) else 1
+        times = track.count if isinstance(track, Repeat) and isinstance(track.count, int) else 1
+        room = (MAX_REPEAT - count) // each
+        if room < 1:
+            break
+        if times > room:
+            assert isinstance(track, Repeat)
+            track, times = Repeat(room, track.tracks, track.line_names), room
+        kept.append(track)
+        count += times * each
+    if not kept:  # one repetition of more tracks than that: its first ones
+        first = tracks[0]
+        assert isinstance(first, Repeat)
+        kept = [Repeat(first.count, first.tracks[:MAX_REPEAT], first.line_names[:MAX_REPEAT + 1])]
+    return TrackList(tuple(kept), tuple(names[:len(kept) + 1]))
 
 
 def parse_auto_tracks(value: Any, resolve: ResolveLength, prop: str) -> tuple[TrackSize, ...] | None:
@@ -318,9 +345,9 @@ def parse_line(value: Any, prop: str) -> GridLine | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value != int(value) or value == 0:
+        if isinstance(value, float) and not math.isfinite(value) or value != int(value) or value == 0:
             raise invalid(prop, value)
-        return GridLine("line", int(value))
+        return GridLine("line", max(-MAX_LINE, min(MAX_LINE, int(value))))
     words = js_string(value).strip().split()
     if words == ["auto"]:
         return None
@@ -331,7 +358,9 @@ def parse_line(value: Any, prop: str) -> GridLine | None:
         if word == "span" and not span:
             span = True
         elif _INTEGER.match(word) and integer is None:
-            integer = int(word)
+            digits = word.lstrip("+-").lstrip("0") or "0"
+            integer = min(MAX_LINE, int(digits) if len(digits) <= 5 else MAX_LINE)
+            integer = -integer if word.startswith("-") else integer
         elif is_custom_ident(word) and name is None:
             name = word
         else:
@@ -361,7 +390,9 @@ def parse_template_areas(value: Any) -> Areas | None:
 
     rest = re.sub(r'"([^"]*)"|\'([^\']*)\'', take, text)
     columns = len(rows[0]) if rows else 0
-    if rest.strip() or not columns or any(len(r) != columns or r[0] == "" for r in rows):
+    # Areas make tracks: no more than a template may have (MAX_REPEAT) on either axis.
+    if rest.strip() or not columns or any(len(r) != columns or r[0] == "" for r in rows) \
+            or max(columns, len(rows)) > MAX_REPEAT:
         raise invalid("gridTemplateAreas", value)
     bounds: dict[str, list[int]] = {}
     for r, row in enumerate(rows):

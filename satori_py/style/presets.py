@@ -108,7 +108,11 @@ def js_parse_int(value: Any) -> int | None:
     if isinstance(value, (int, float)):
         value = str(int(value)) if math.isfinite(value) else ""
     match = re.match(r"^\s*([+-]?[0-9]+)", str(value))
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    # A double, as in JavaScript (int() refuses over 4300 digits); past its range None, not Infinity.
+    number = float(match.group(1))
+    return int(number) if math.isfinite(number) else None
 
 
 def _list_presets(tag: str, props: Mapping[str, Any], list_depth: int) -> dict[str, Any]:

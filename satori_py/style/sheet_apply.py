@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..cache import MAX_CACHED_TEXT, text_cache
 from ..element import CONTAINER_PROP, PLACEHOLDER_PROP, TEXT, Element, Node, TextNode
 from ..errors import SatoriError, StyleError
 from .computed import compute_style, root_style
@@ -59,7 +60,8 @@ ErrorSink = Callable[[SatoriError], None]
 
 def declaration_error(name: str, value: str) -> StyleError | None:
     """The error of a declaration as an inline style of a ``<div>`` at the root, if any."""
-    found = _declaration_error(name, value)
+    found = _declaration_error(name, value) if len(value) <= MAX_CACHED_TEXT else _declaration_error.__wrapped__(
+        name, value)  # long values would stay in memory
     # A new error each time: callers may attach a path to it.
     return None if found is None else StyleError(found[0], prop=found[1], value=value)
 
@@ -232,7 +234,11 @@ class _Compiler:
 
 # -- the pass -----------------------------------------------------------------------------
 
-@lru_cache(maxsize=64)
+# Longer sheets are parsed again each time: 64 sheets of 200,000 characters kept 280 MB.
+_MAX_CACHED_SHEET = 32_768
+
+
+@text_cache(64, max_text=_MAX_CACHED_SHEET)
 def _parsed(text: str) -> list[Item]:
     """A parsed sheet; templates render the same sheets again and again. Not to be changed."""
     return parse_stylesheet(text)

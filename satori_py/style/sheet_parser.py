@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from tinycss2 import ast
 
+from ..limits import check_deadline
 from .css_tokens import SKIPPED, Source, is_literal, significant, split, strip
 from .selector_parser import RawComplex, parse_selector_list
 
@@ -119,6 +120,8 @@ def _parse_list(source: Source, tokens: list[ast.Node], *, nested: bool) -> list
                     declaration = _declaration(source, token.value, value)
                     if declaration is not None:
                         items.append(declaration)
+                        if len(items) % 256 == 0:  # a long style attribute (up to max_css_length)
+                            check_deadline()
                     i = end + 1
                     continue
         # A qualified rule: its prelude runs to the first {} block.

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..diagnostics import Diagnostics
 from ..element import CONTAINER_PROP, PLACEHOLDER_PROP, Element, TextNode
 from ..errors import SatoriError
+from ..limits import active
 from .values import js_string
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def _style_sheets(element: Element, viewport: Viewport, out: list[str]) -> None:
         media = element.props.get("media")
         if media is None or _matches_media(js_string(media), viewport):
             out.append("".join(c.text for c in element.children if isinstance(c, TextNode)))
+            active().check_css(len(out[-1]), "The sheet", element.path)
     elif element.type != "svg":
         for child in element.children:
             if isinstance(child, Element):

@@ -15,18 +15,20 @@ reference's are concurrent, so its fonts register in completion order), the
 callback may be ``async`` (awaited here), and loaders marked ``thread_safe``
 (the emoji loaders) are called on a few threads at once, like the reference's
 ``Promise.all``, unless they are also marked ``in_memory`` (the bundled emoji: their
-answers never wait, so threads would only add their start-up).
+answers never wait, so threads would only add their start-up). Every other call runs on a
+thread of its own until the render's deadline (:func:`~satori_py.fetch.bounded.call_bounded`):
+a callback that never answers fails the render at its deadline instead of holding its thread.
 """
 from __future__ import annotations
 
 import inspect
 import re
-import threading
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 from ..errors import FontError, SatoriError
+from ..fetch.bounded import call_bounded
 from ..options import Font
 from .language import convert_to_language_codes
 
@@ -90,26 +92,11 @@ def _run_coroutines(awaitables: list[Any]) -> list[Any]:
 
     async def gather() -> list[Any]:
         return list(await asyncio.gather(*awaitables))
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(gather())
-    # Called from inside a running loop (a synchronous render in async code): that
-    # loop can't be blocked on, so the awaitables run on a loop of their own.
-    box: list[Any] = []
-    errors: list[BaseException] = []
-
-    def runner() -> None:
-        try:
-            box.extend(asyncio.run(gather()))
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-            errors.append(exc)
-    thread = threading.Thread(target=runner, name="satori-py-assets")
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
-    return box
+    # On a loop and a thread of their own (the render may be called inside a running loop,
+    # which can't be blocked on), until the render's deadline.
+    answers: list[Any] = call_bounded(asyncio.run, gather(), doing="await load_additional_asset's answers",
+                                      waiting="load_additional_asset's answers had not come")
+    return answers
 
 
 def _await(value: Any) -> Any:
@@ -163,16 +150,21 @@ def _as_font(value: Any, code: str, segment: str) -> Font:
 
 
 def _call_all(load: AssetLoader, requests: list[tuple[str, str]]) -> list[Any]:
+    in_memory = getattr(load, "in_memory", False)
+
     def call(request: tuple[str, str]) -> Any:
         code, segment = request
+        asked = f'load_additional_asset("{code}", "{segment}")'
         try:
-            return load(code, segment)
+            if in_memory:  # answers at once: no thread
+                return load(code, segment)
+            return call_bounded(load, code, segment, doing=f"call {asked}", waiting=f"{asked} had not answered")
         except SatoriError:
             raise
         except Exception as exc:
             raise FontError(f'load_additional_asset("{code}", "{segment}") failed: {exc}') from exc
 
-    if len(requests) > 1 and getattr(load, "thread_safe", False) and not getattr(load, "in_memory", False):
+    if len(requests) > 1 and getattr(load, "thread_safe", False) and not in_memory:
         with ThreadPoolExecutor(max_workers=min(_THREADS, len(requests)),
                                 thread_name_prefix="satori-py-assets") as pool:
             answers = list(pool.map(call, requests))

@@ -20,6 +20,7 @@ from typing import Any
 from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
+from ..length_range import MAX_LENGTH
 from ..style.types import RGBA, LineClamp
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
@@ -279,6 +280,7 @@ def tab_advance(x: float, count: int, width: float, space_width: float) -> float
     stop closer than half a space."""
     if not width > 0:
         return 0.0
+    width = min(width, MAX_LENGTH)  # tabSize 1e5000: stops at infinity put the next tab at NaN
     advance = (math.floor(x / width) + 1) * width - x
     if advance < space_width / 2:
         advance += width

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from satori_py import ImageError, h, http_fetcher, render_svg
+from satori_py import ImageError, LimitError, Limits, h, http_fetcher, render_svg
+from satori_py.fetch import bounded
 from satori_py.fetch.guard import BlockedAddressError
 
 Image = pytest.importorskip("PIL.Image")
@@ -213,6 +214,22 @@ def test_time_is_capped_for_the_whole_fetch(server: str) -> None:
         with pytest.raises(ImageError) as info:
             http_fetcher(allow_private=LOCAL, timeout=1)(f"{server}{path}")
         assert str(info.value) == f"{server}{path} did not answer within 1 s."
+
+
+def test_a_render_ends_the_fetch_at_its_deadline_on_its_own_thread(server: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fetcher keeps time itself: no thread of its own (satori_py/fetch/bounded.py), and
+    # the render's deadline cuts a fetch whose own timeout is longer.
+    def no_thread(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("called on a thread of its own")
+
+    monkeypatch.setattr(bounded, "call_bounded", no_thread)
+    card = h("div", {"style": {"display": "flex"}}, h("img", {"src": f"{server}/drip", "width": 4, "height": 4}))
+    with pytest.raises(LimitError) as info:
+        render_svg(card, width=20, height=20, fetcher=http_fetcher(allow_private=LOCAL, timeout=30),
+                   limits=Limits(timeout=0.5))
+    assert str(info.value) == ("div/img[0]: The render took longer than the timeout limit of 0.5s: the fetcher "
+                               f"had not answered for {server}/drip.")
 
 
 def test_other_failures_are_named(server: str) -> None:

@@ -11,6 +11,8 @@ import struct
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -185,3 +187,32 @@ def many_point_glyph(points: int) -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+# -- user callbacks that never return (tests of satori_py/fetch/bounded.py) -------------------
+
+WAIT = 30.0  # the longest a test waits for a call it released
+
+
+class Blocking:
+    """A fetcher or asset loader that blocks until ``release`` is set, then fails."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.calls = 0
+
+    def __call__(self, *args: Any) -> bytes:
+        self.calls += 1
+        self.release.wait(WAIT)
+        raise OSError("released")
+
+
+def settle(count: int) -> None:
+    """Wait (boundedly) for the calls left running past their renders' deadlines to come down to ``count``."""
+    from satori_py.fetch import bounded
+
+    for _ in range(int(WAIT / 0.01)):
+        if bounded.abandoned() == count:
+            return
+        time.sleep(0.01)
+    assert bounded.abandoned() == count

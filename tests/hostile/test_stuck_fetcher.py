@@ -7,8 +7,6 @@ no timing is asserted (the short timeouts only keep the tests quick).
 """
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -20,23 +18,9 @@ from satori_py.web.job import RenderJob
 from satori_py.web.settings import PoolSettings
 from satori_py.web.threads import ThreadPool
 
-from .support import png_header
+from .support import WAIT, Blocking, png_header, settle
 
 URL = "https://example.com/a.png"
-WAIT = 30.0
-
-
-class Blocking:
-    """A fetcher that blocks until ``release`` is set, then fails."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.calls = 0
-
-    def __call__(self, url: str) -> bytes:
-        self.calls += 1
-        self.release.wait(WAIT)
-        raise OSError("released")
 
 
 @pytest.fixture
@@ -45,15 +29,6 @@ def fetcher() -> Iterator[Blocking]:
     yield blocking
     blocking.release.set()
     settle(0)
-
-
-def settle(count: int) -> None:
-    """Wait (boundedly) for the abandoned calls to come down to ``count``."""
-    for _ in range(int(WAIT / 0.01)):
-        if bounded.abandoned() == count:
-            return
-        time.sleep(0.01)
-    assert bounded.abandoned() == count
 
 
 def card(src: str = URL) -> dict:
@@ -79,8 +54,8 @@ def test_past_the_bound_of_abandoned_calls_a_render_fails_without_calling_the_fe
             render_svg(card(f"{URL}?{n}"), width=20, height=20, fetcher=fetcher, limits=Limits(timeout=0.2))
     with pytest.raises(LimitError) as info:
         render_svg(card(f"{URL}?2"), width=20, height=20, fetcher=fetcher, limits=Limits(timeout=0.2))
-    assert str(info.value) == (f"div/img[0]: Can't load {URL}?2: 2 calls of the fetcher are still running past "
-                               "their renders' deadlines; no other is made until one of them returns.")
+    assert str(info.value) == (f"div/img[0]: Can't load {URL}?2: 2 calls of user callbacks are still running "
+                               "past their renders' deadlines; no other is made until one of them returns.")
     assert fetcher.calls == 2
     fetcher.release.set()
     settle(0)

@@ -127,3 +127,19 @@ def test_a_value_longer_than_a_million_characters_once_substituted_is_invalid() 
     render_svg(h("div", {"style": style}, "x"), width=100, height=100, on_warning=lambda exc: warnings.append(str(exc)))
     assert warnings == ["div: The value is longer than 1000000 characters once its var() are substituted: it is "
                         "invalid."]
+
+
+def test_list_numbers_past_a_doubles_range_are_not_numbers() -> None:
+    # ValueError from int() (it refuses over 4300 digits) out of render_svg: parseInt reads a
+    # double, which has no such bound.
+    huge = "1" + "0" * 5000
+    svg = render_svg(h("ol", {"start": huge}, h("li", {"value": huge}, "x"), h("li", {"value": 1e308}, "y")),
+                     width=100, height=100)
+    assert svg.count("<path") >= 2
+
+
+def test_a_tab_size_past_a_lengths_range_clamps() -> None:
+    # ValueError (floor of NaN) at the second tab: the first one's stop was at infinity.
+    for size in ("1" + "0" * 5000, 1e308, "1e999px"):
+        assert render_svg(h("div", {"style": {"tabSize": size, "whiteSpace": "pre"}}, "a\tb\tc"),
+                          width=100, height=100)
