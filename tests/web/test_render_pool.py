@@ -130,8 +130,10 @@ def test_a_worker_renders_every_card_on_one_thread(make_pool: Any, method: str, 
     # A thread with the raster's stack, kept: none is started per render.
     pool = make_pool(method)
     log = tmp_path / "threads.txt"
+    loader = functools.partial(record_render_thread, str(log))
+    loader.in_memory = True  # type: ignore[attr-defined]  # so it is called on the render's thread
     job = RenderJob({"type": "div", "props": {"children": "\u2603"}}, **SMALL, emoji=None,
-                    load_additional_asset=functools.partial(record_render_thread, str(log)))
+                    load_additional_asset=loader)
     for _ in range(3):
         assert result(pool.submit(job))[:4] == b"\x89PNG"
     lines = log.read_text().splitlines()
