@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +24,9 @@ from satori_py.web.job import RenderJob
 from satori_py.web.settings import PoolSettings
 from satori_py.web.threads import ThreadPool
 
-from .support import WAIT, Blocking, png_header, settle
+from .support import WAIT, Blocking, png_header
 
 TIMEOUT = "The render took longer than the timeout limit of 0.3s"
-
-
-@pytest.fixture
-def blocking() -> Iterator[Blocking]:
-    callback = Blocking()
-    yield callback
-    callback.release.set()
-    settle(0)
 
 
 def stuck(text: str, **options: Any) -> LimitError:
