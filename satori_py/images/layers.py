@@ -14,7 +14,6 @@ as loading there did.
 from __future__ import annotations
 
 import copy
-
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
