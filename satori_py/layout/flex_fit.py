@@ -17,6 +17,9 @@ again:
   computes whenever the line is longer than the space. A wrapping container
   is not patched: it takes the whole line there too (e.g. a centred wrap row
   of two texts is as wide as the longer one and overflows a narrower column).
+  The patch's floor holds below the space too: such a row is at least as wide
+  as its items' automatic minimum widths, where Taffy 0.7 adds up their flex
+  bases only (:meth:`FlexFit._floor`).
 * **Min-content cache collisions.** Taffy 0.7 measures every flex item at its
   min-content width, and its size cache answers a later measurement at a known
   width from that entry whenever the known width equals the min-content width
@@ -93,9 +96,10 @@ class FlexFit:
 
     def __init__(self) -> None:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
-        self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent)
+        self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent, _floor)
         self._held: dict[int, LayoutNode] = {}  # containers given a height (_fit_percent)
         self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
+        self._growing_rows: set[int] = set()  # this pass's rows wider than their floor (_floor)
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
                lay_out: LayOut, own: OwnSizes | None = None) -> bool:
@@ -104,6 +108,7 @@ class FlexFit:
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
+        self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
@@ -116,7 +121,7 @@ class FlexFit:
             if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
-                here = grown_minimum(node, parent, partial(_definite, walk, parent),
+                here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
                                      partial(_grown_content, node, parent, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
                                      partial(_content_height, node, parent, lay_out),
@@ -125,7 +130,7 @@ class FlexFit:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
                     percent = isinstance(node.style.get("width"), Percent) and not _definite(walk, parent, "w")
-                    grows = _definite(walk, parent, "w")
+                    grows = self._sized_by_room(walk, parent, "w")
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows)) or here
             elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
                     and _in_flow(node):
@@ -179,18 +184,53 @@ class FlexFit:
                 high_value = style.get("maxWidth" if axis == "w" else "maxHeight")
                 if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
                     cap = self._fit_percent(node, parent, parent_inner, walk, lay_out, floors, holds)
-                elif _size(node, axis) > room + _EPS or old is not None:
-                    low = intrinsic_width(node, "min-content", lay_out) if block else self._minimum(node, axis, lay_out)
-                    cap = max(room, low)
-                    high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
-                    if high is not None and high <= cap:
-                        cap = None  # its own maximum is the tighter limit
+                else:
+                    if axis == "w" and in_flex and not (block or absolute):
+                        cap = self._floor(node, parent_inner, lay_out, floors)
+                    if cap is None and (_size(node, axis) > room + _EPS or old is not None):
+                        low = intrinsic_width(node, "min-content", lay_out) if block \
+                            else self._minimum(node, axis, lay_out)
+                        cap = max(room, low)
+                        high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
+                        if high is not None and high <= cap:
+                            cap = None  # its own maximum is the tighter limit
         if cap is None:
             node.limits.set_cap(axis, None)
             return old is not None
         value = _to_style_units(node, axis, cap)
         node.limits.set_cap(axis, value)
         return old is None or abs(old - value) > _EPS
+
+    def _floor(self, row: LayoutNode, parent_inner: float, lay_out: LayOut,
+               floors: dict[int, float]) -> float | None:
+        """A fit-content row is at least as wide as its items' minimum widths (the patch);
+        its width cap (border box) when it is only that wide, else None.
+
+        The reference's Taffy sizes such a row by its items' flex bases (or given minimum
+        widths) and then, by Satori's patch, takes at least the sum of the items' automatic
+        minimum widths: e.g. an avatar (96px, min-content 0) beside a ``flex: 1`` text
+        makes a row as wide as the text's longest word, where the avatar shrinks to 0.
+        Taffy 0.7 counts the bases only (the row is as wide as the avatar); a minimum
+        width on the row stands in for the patch's floor (what the bases give is more
+        whenever it is wider). A row at its floor keeps that width as its maximum too: its
+        growing items are then fixed at their minimums (``_freeze``, for Taffy 0.7's cache),
+        which Taffy 0.7 would otherwise add to the others' bases.
+        """
+        low = self._minimum(row, "w", lay_out)
+        high = _limit(row, "maxWidth", "w", parent_inner)
+        if high is not None:
+            low = min(low, high)
+        floors[id(row)] = max(floors.get(id(row), 0.0), low)
+        self._floored[id(row)] = row
+        if row.box.width <= low + _EPS:
+            return low
+        self._growing_rows.add(id(row))
+        return None
+
+    def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
+        """Whether a container's size in ``axis`` leaves room to a growing item: it is
+        definite, or a row wider than its floor (``_floor``)."""
+        return _definite(walk, container, axis) or (axis == "w" and id(container) in self._growing_rows)
 
     def _fit_percent(self, node: LayoutNode, parent: LayoutNode, parent_inner: float, walk: _Walk,
                      lay_out: LayOut, floors: dict[int, float], holds: dict[int, float]) -> float | None:
