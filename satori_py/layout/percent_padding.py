@@ -1,10 +1,12 @@
-"""Percentage paddings of block containers, given in px between passes.
+"""Percentage paddings of block and flex containers, given in px between passes.
 
 A box's percentage paddings, the vertical ones too, are of its containing block's
-width (CSS; the reference's Taffy resolves a block container's paddings against the
-inner width of the container laying it out). Taffy 0.7's block layout sizes the box
-with those but places its children, and adds up its height, with paddings resolved
-against the box's own width. The two differ when the box is narrower than its
+width (CSS; the reference's Taffy resolves a container's paddings against the
+inner width of the container laying it out). Taffy 0.7's block and flex layouts size
+the box with those but place its children, and add up its height, with paddings
+resolved against the box's own width (or, measured in a container sized by its
+content, as 0: e.g. a flex item with ``padding: 2%`` in a centred row got no
+vertical padding). The two differ when the box is narrower than its
 container (a ``maxWidth``, an alignment, a row item): e.g. a text ``div`` with
 ``padding: 5%`` gets a shorter height than the reference's. Where the container's
 inner width doesn't depend on its content, the box gets its percentage paddings in
@@ -44,7 +46,7 @@ Padding = tuple[float | None, float | None, float | None, float | None]
 
 def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: float | None,
                             height_alone: Callable[[OwnSizes], float]) -> bool:
-    """Give a block container ``node`` its percentage paddings in px of ``parent_inner``,
+    """Give a block or flex container ``node`` its percentage paddings in px of ``parent_inner``,
     the inner width of its container ``parent`` (None: it depends on ``parent``'s content;
     the paddings are then of ``parent``'s content width, and only the vertical ones go in
     px). ``height_alone``: its border-box height laid out alone with the given sizes.
@@ -67,9 +69,9 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
 
 
 def _has_percent_padding(node: LayoutNode) -> bool:
-    """Whether ``node`` is a block container with a percentage padding."""
+    """Whether ``node`` is a block or flex container with a percentage padding."""
     style = node.style
-    return style.get("display") in ("block", "flow-root") \
+    return style.get("display") in ("block", "flow-root", "flex") \
         and any(isinstance(style.get(key), Percent) for key in _PADDINGS)
 
 
