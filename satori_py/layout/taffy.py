@@ -26,6 +26,7 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
 from .taffy_guard import check_style, finite
+from .flex_gaps import restore_gaps
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
 
 
@@ -112,6 +113,7 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     available = {"width": _available(width), "height": _available(height)}
     _run_taffy(root, available, sizes=sizes)
     _repair_stale_blocks(root)
+    restore_gaps(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
 

@@ -1,0 +1,119 @@
+"""Gaps between flex items in a line whose free space goes to auto margins.
+
+Taffy 0.7 (``distribute_remaining_free_space``) gives a line's free space, computed
+with its gaps taken out, to the items' auto margins, but then places the items as if
+there were no gaps: every item after the first sits ``gap`` closer to the one before
+it, and the line ends that much short (e.g. a header row with ``gap: 12`` and a
+``marginLeft: auto`` host name: the logo and the title touch). Newer Taffy, which the
+reference uses, places them with their gaps. :func:`restore_gaps` moves the items of
+such lines after each Taffy run: the k-th item along the main axis by ``k * gap``.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from ..style.types import Percent
+
+__all__ = ["restore_gaps"]
+
+_EPS = 1e-3
+
+
+class Box(Protocol):
+    """What is read and moved of a :class:`.taffy.Box` (taffy.py calls this module)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def margin(self) -> Any: ...
+    @property
+    def content_width(self) -> float: ...
+    @property
+    def content_height(self) -> float: ...
+
+
+class LayoutNode(Protocol):
+    """What is read of a :class:`.taffy.LayoutNode`."""
+
+    @property
+    def style(self) -> Mapping[str, Any]: ...
+    @property
+    def children(self) -> Sequence[LayoutNode]: ...
+    @property
+    def box(self) -> Box: ...
+
+
+def restore_gaps(root: LayoutNode) -> None:
+    """Put back the main-axis gaps Taffy 0.7 drops in lines with auto margins, in ``root``'s tree."""
+    stack: list[LayoutNode] = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.style.get("display") == "flex" and node.children:
+            _restore(node)
+
+
+def _restore(container: LayoutNode) -> None:
+    row = container.style.get("flexDirection", "row") in ("row", "row-reverse")
+    gap = _gap(container, row)
+    if gap <= _EPS:
+        return
+    sides = ("marginLeft", "marginRight") if row else ("marginTop", "marginBottom")
+    items = sorted((child for child in container.children if _in_flow(child)),
+                   key=lambda child: child.style.get("order") or 0)
+    lines = [items] if container.style.get("flexWrap", "nowrap") == "nowrap" else _lines(items, row)
+    for line in lines:
+        if not any(_takes_free_space(item.box, item.style.get(sides[0]) == "auto",
+                                     item.style.get(sides[1]) == "auto", row) for item in line):
+            continue
+        for k, item in enumerate(sorted(line, key=lambda item: _start(item.box, row))):
+            if row:
+                item.box.left += k * gap
+            else:
+                item.box.top += k * gap
+
+
+def _gap(container: LayoutNode, row: bool) -> float:
+    value = container.style.get("columnGap" if row else "rowGap")
+    box = container.box
+    if isinstance(value, Percent):
+        return value.resolve(box.content_width if row else box.content_height)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return 0.0
+
+
+def _in_flow(node: LayoutNode) -> bool:
+    return node.style.get("display") != "none" and node.style.get("position") != "absolute"
+
+
+def _takes_free_space(box: Box, auto_start: bool, auto_end: bool, row: bool) -> bool:
+    """Whether an item's auto margins got some of the line's free space (then Taffy 0.7 drops the gaps)."""
+    start, end = (box.margin.left, box.margin.right) if row else (box.margin.top, box.margin.bottom)
+    return (auto_start and start > _EPS) or (auto_end and end > _EPS)
+
+
+def _start(box: Box, row: bool) -> float:
+    return box.left if row else box.top
+
+
+def _lines(items: list[LayoutNode], row: bool) -> list[list[LayoutNode]]:
+    """A wrapping container's items by flex line: runs of items whose cross-axis extents
+    overlap (lines are laid side by side in the cross axis)."""
+    lines: list[list[LayoutNode]] = []
+    low = high = 0.0
+    for item in items:
+        box = item.box
+        start = box.top - box.margin.top if row else box.left - box.margin.left
+        end = (box.top + box.height + box.margin.bottom) if row else (box.left + box.width + box.margin.right)
+        if lines and start < high - _EPS and end > low + _EPS:
+            lines[-1].append(item)
+            low, high = min(low, start), max(high, end)
+        else:
+            lines.append([item])
+            low, high = start, end
+    return lines
