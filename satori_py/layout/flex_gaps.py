@@ -10,10 +10,11 @@ such lines after each Taffy run: the k-th item along the main axis by ``k * gap`
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ..style.types import Percent
+from .node_style import NodeStyle
 
 __all__ = ["restore_gaps"]
 
@@ -40,7 +41,7 @@ class LayoutNode(Protocol):
     """What is read of a :class:`.taffy.LayoutNode`."""
 
     @property
-    def style(self) -> Mapping[str, Any]: ...
+    def style(self) -> NodeStyle: ...
     @property
     def children(self) -> Sequence[LayoutNode]: ...
     @property
@@ -53,22 +54,21 @@ def restore_gaps(root: LayoutNode) -> None:
     while stack:
         node = stack.pop()
         stack.extend(node.children)
-        if node.style.get("display") == "flex" and node.children:
+        if node.style.display == "flex" and node.children:
             _restore(node)
 
 
 def _restore(container: LayoutNode) -> None:
-    row = container.style.get("flexDirection", "row") in ("row", "row-reverse")
+    style = container.style
+    row = style.flex_direction in ("row", "row-reverse")
     gap = _gap(container, row)
     if gap <= _EPS:
         return
-    sides = ("marginLeft", "marginRight") if row else ("marginTop", "marginBottom")
     items = sorted((child for child in container.children if _in_flow(child)),
-                   key=lambda child: child.style.get("order") or 0)
-    lines = [items] if container.style.get("flexWrap", "nowrap") == "nowrap" else _lines(items, row)
+                   key=lambda child: child.style.order)
+    lines = [items] if style.flex_wrap == "nowrap" else _lines(items, row)
     for line in lines:
-        if not any(_takes_free_space(item.box, item.style.get(sides[0]) == "auto",
-                                     item.style.get(sides[1]) == "auto", row) for item in line):
+        if not any(_takes_free_space(item, row) for item in line):
             continue
         for k, item in enumerate(sorted(line, key=lambda item: _start(item.box, row))):
             if row:
@@ -78,7 +78,7 @@ def _restore(container: LayoutNode) -> None:
 
 
 def _gap(container: LayoutNode, row: bool) -> float:
-    value = container.style.get("columnGap" if row else "rowGap")
+    value = container.style.column_gap if row else container.style.row_gap
     box = container.box
     if isinstance(value, Percent):
         return value.resolve(box.content_width if row else box.content_height)
@@ -88,13 +88,17 @@ def _gap(container: LayoutNode, row: bool) -> float:
 
 
 def _in_flow(node: LayoutNode) -> bool:
-    return node.style.get("display") != "none" and node.style.get("position") != "absolute"
+    return node.style.display != "none" and node.style.position != "absolute"
 
 
-def _takes_free_space(box: Box, auto_start: bool, auto_end: bool, row: bool) -> bool:
+def _takes_free_space(item: LayoutNode, row: bool) -> bool:
     """Whether an item's auto margins got some of the line's free space (then Taffy 0.7 drops the gaps)."""
-    start, end = (box.margin.left, box.margin.right) if row else (box.margin.top, box.margin.bottom)
-    return (auto_start and start > _EPS) or (auto_end and end > _EPS)
+    style, margin = item.style, item.box.margin
+    if row:
+        return (style.margin_left == "auto" and margin.left > _EPS) \
+            or (style.margin_right == "auto" and margin.right > _EPS)
+    return (style.margin_top == "auto" and margin.top > _EPS) \
+        or (style.margin_bottom == "auto" and margin.bottom > _EPS)
 
 
 def _start(box: Box, row: bool) -> float:
