@@ -185,7 +185,7 @@ class FlexFit:
                 if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
                     cap = self._fit_percent(node, parent, parent_inner, walk, lay_out, floors, holds)
                 else:
-                    if axis == "w" and in_flex and not (block or absolute):
+                    if axis == "w" and in_flex and not (block or absolute or _stretched(node, parent, "w")):
                         cap = self._floor(node, parent_inner, lay_out, floors)
                     if cap is None and (_size(node, axis) > room + _EPS or old is not None):
                         low = intrinsic_width(node, "min-content", lay_out) if block \
