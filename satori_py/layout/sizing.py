@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..frozen import Record, field
 from ..style.types import Calc, FitContent, Percent
 from .taffy import LayoutNode, with_parents
 from .taffy_style import OwnSizes
@@ -39,8 +39,7 @@ _DEFERRABLE = (*_OF_WIDTH, *_OF_HEIGHT, *_OF_SELF)
 _FIRST_PASS = {"maxWidth": "auto", "maxHeight": "auto"}
 
 
-@dataclass
-class Deferred:
+class Deferred(Record):
     """A node's values that wait for sizes, as written."""
 
     node: LayoutNode

@@ -16,13 +16,13 @@ diagnostics channel (:mod:`satori_py.diagnostics`).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import report
 from ..errors import MarkupError
 from ..limits import active
+from ..patterns import lazy_compile
 from ..style.sheet_cascade import to_property_name
 from ..style.sheet_parser import Declaration, parse_declarations
 
@@ -50,7 +50,7 @@ _REACT_NAMES = {
     "itemscope": "itemScope", "nomodule": "noModule", "autoplay": "autoPlay",
     "class-name": "className",
 }
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = lazy_compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _SIZED = ("img", "svg")
 
 
