@@ -53,8 +53,8 @@ _REACT_NAMES = {
 _NUMBER = lazy_compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _SIZED = ("img", "svg")
 # A declaration's property name as written, and satori-html's camelize.
-_NAME = re.compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
-_CAMEL = re.compile(r"-([a-z])")
+_NAME = lazy_compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
+_CAMEL = lazy_compile(r"-([a-z])")
 
 
 def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,
