@@ -64,7 +64,8 @@ def test_a_thread_hosting_taffy_is_worn_out_by_what_its_pool_keeps(monkeypatch: 
         calls += 1
         return (30.0, 10.0)
 
-    tree = LayoutNode({"display": "flex", "flexWrap": "wrap"}, [LayoutNode({}, measure=measure) for _ in range(5)])
+    tree = LayoutNode(NodeStyle(display="flex", flex_wrap="wrap"),
+                      [LayoutNode(NodeStyle(), measure=measure) for _ in range(5)])
     compute_layout(tree, width=200, height=None)  # on a thread of its own: nothing counted here
     assert calls > 0 and not taffy_thread.worn_out()
     seen: list[bool] = []
