@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from operator import attrgetter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -61,17 +60,7 @@ _CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "
             "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
 _WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
 _DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
-# taffylib's alignment fields, the table of each, and the node style's fields they come from.
-_ALIGNMENT_KEYS = ("align_items", "align_self", "justify_items", "justify_self", "align_content", "justify_content")
-_ALIGNMENT_TABLES = (_ALIGN, _ALIGN, _ALIGN, _ALIGN, _CONTENT, _CONTENT)
-_alignments = attrgetter("align_items", "align_self", "justify_items", "justify_self", "align_content",
-                         "justify_content")
 _SIDES = ("top", "right", "bottom", "left")
-# A node style's edges, in _SIDES order.
-_margins = attrgetter("margin_top", "margin_right", "margin_bottom", "margin_left")
-_paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
-_borders = attrgetter("border_top_width", "border_right_width", "border_bottom_width", "border_left_width")
-_insets = attrgetter("top", "right", "bottom", "left")
 
 
 @dataclass(slots=True)
@@ -259,7 +248,8 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         for prop, length in limits.stretched:
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)
-    margin = s["margin"] = {side: _dim(value) for side, value in zip(_SIDES, _margins(style))}
+    margin = s["margin"] = {"top": _dim(style.margin_top), "right": _dim(style.margin_right),
+                            "bottom": _dim(style.margin_bottom), "left": _dim(style.margin_left)}
     if s["position"] == 1:
         # An absolutely positioned box's auto margins are 0 in an axis where an inset is auto
         # (CSS, and the reference's Taffy); Taffy 0.7 centres the box in its container.
@@ -278,14 +268,18 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         if hints.float_min_height is not None and own_limits:
             s["min_size"]["height"] = _px(hints.float_min_height)
     padding = sizes.padding if sizes is not None else None
-    s["padding"] = {side: _dim(value, _ZERO) for side, value in zip(_SIDES, _paddings(style))} if padding is None else {
+    s["padding"] = {"top": _dim(style.padding_top, _ZERO), "right": _dim(style.padding_right, _ZERO),
+                    "bottom": _dim(style.padding_bottom, _ZERO), "left": _dim(style.padding_left, _ZERO)
+                    } if padding is None else {
         side: _px(getattr(padding, side)) for side in _SIDES}
     if padding is None and limits is not None and limits.padding is not None:
         for side, value in zip(_SIDES, limits.padding):
             if value is not None:
                 s["padding"][side] = _px(value)
-    s["border"] = {side: _dim(value, _ZERO) for side, value in zip(_SIDES, _borders(style))}
-    s["inset"] = {side: _dim(value) for side, value in zip(_SIDES, _insets(style))}
+    s["border"] = {"top": _dim(style.border_top_width, _ZERO), "right": _dim(style.border_right_width, _ZERO),
+                   "bottom": _dim(style.border_bottom_width, _ZERO), "left": _dim(style.border_left_width, _ZERO)}
+    s["inset"] = {"top": _dim(style.top), "right": _dim(style.right), "bottom": _dim(style.bottom),
+                  "left": _dim(style.left)}
     s["gap"] = {"width": _dim(style.column_gap, _ZERO), "height": _dim(style.row_gap, _ZERO)}
     s["flex_direction"] = _DIRECTION.get(style.flex_direction, 0)
     s["flex_wrap"] = _WRAP.get(style.flex_wrap, 0)
@@ -303,8 +297,12 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         # stretched row item given its flex basis keeps it: its hypothetical height comes
         # from its width through the ratio, not from its content.
         s["aspect_ratio"] = None
-    for key, table, value in zip(_ALIGNMENT_KEYS, _ALIGNMENT_TABLES, _alignments(style)):
-        s[key] = table.get(value) if isinstance(value, str) else None
+    for key, table, keyword in (("align_items", _ALIGN, style.align_items), ("align_self", _ALIGN, style.align_self),
+                              ("justify_items", _ALIGN, style.justify_items),
+                              ("justify_self", _ALIGN, style.justify_self),
+                              ("align_content", _CONTENT, style.align_content),
+                              ("justify_content", _CONTENT, style.justify_content)):
+        s[key] = table.get(keyword) if isinstance(keyword, str) else None
     shift = None if hints is None else hints.baseline_shift
     if shift is not None and margin["top"]["dim"] == 1:
         # Baseline alignment done by hand (baselines.py): the item's offset in its line.
