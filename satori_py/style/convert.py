@@ -17,11 +17,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from ..frozen import Record
 from ..length_range import finite_length
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
@@ -67,8 +68,7 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What converters need besides the value."""
 
     prop: str
@@ -143,9 +143,9 @@ def font_style(value: Any, ctx: Context) -> Any:
     return value
 
 
-_ANGLE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)", re.IGNORECASE)
+_ANGLE = lazy_compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)", re.IGNORECASE)
 _VERTICAL_ALIGN = frozenset({"baseline", "sub", "super", "text-top", "text-bottom", "middle", "top", "bottom"})
-_RESOLVED_PERCENT = re.compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
+_RESOLVED_PERCENT = lazy_compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
 
 
 def vertical_align(value: Any, ctx: Context) -> Any:
@@ -198,7 +198,7 @@ _SIZING = {"min-content": "min-content", "max-content": "max-content", "fit-cont
            "stretch": "stretch", "-webkit-min-content": "min-content",
            "-webkit-max-content": "max-content", "-webkit-fit-content": "fit-content",
            "-webkit-fill-available": "stretch"}
-_FIT_CONTENT = re.compile(r"^fit-content\(\s*([\d.]+)(px|%)\s*\)$")
+_FIT_CONTENT = lazy_compile(r"^fit-content\(\s*([\d.]+)(px|%)\s*\)$")
 _EXAMPLE = '(e.g., "50%")'
 
 
@@ -383,8 +383,20 @@ def radius(value: Any, ctx: Context) -> Any:
     return (horizontal, _radius_component(parts[1], ctx))
 
 
+def _relative_weight(keyword: str, inherited: int) -> int:
+    """``bolder``/``lighter`` of the parent's weight: CSS Fonts 4's table, as browsers have it."""
+    if keyword == "bolder":
+        return 400 if inherited < 350 else 700 if inherited < 550 else 900 if inherited < 900 else inherited
+    return inherited if inherited < 100 else 100 if inherited < 550 else 400 if inherited < 750 else 700
+
+
 def font_weight(value: Any, ctx: Context) -> Any:
-    """``normal`` 400, ``bold`` 700, numbers as integers; others (``bolder``...) 400."""
+    """``normal`` 400, ``bold`` 700, numbers as integers, ``bolder``/``lighter`` relative; others 400.
+
+    Satori reads ``bolder`` and ``lighter`` as no number, which picks the heaviest
+    font; a browser makes them relative to the parent's weight, which for
+    ``bolder`` under a 400 is the same bold. satori-py does what the browser does.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float):
@@ -392,6 +404,9 @@ def font_weight(value: Any, ctx: Context) -> Any:
     text = js_string(value).strip()
     if text == "bold":
         return 700
+    if text in ("bolder", "lighter"):
+        inherited = ctx.style.get("fontWeight", 400)
+        return _relative_weight(text, inherited if isinstance(inherited, int) else 400)
     match = re.match(r"^\s*([+-]?\d+)", text)  # parseInt
     if match and text != "normal":
         return int(match.group(1)) or 400
