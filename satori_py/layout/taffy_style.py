@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import BoundedCache
 from ..frozen import Frozen, Record
@@ -25,7 +25,8 @@ from .taffy_guard import check_style
 if TYPE_CHECKING:
     from ..style.grid_values import GridContainer, GridItem
 
-__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "node_style", "taffy_style"]
+__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "RatioSizes", "node_style",
+           "taffy_style"]
 
 AUTO: dict[str, Any] = {"dim": 0, "value": math.nan}
 _ZERO: dict[str, Any] = {"dim": 1, "value": 0.0}
@@ -96,19 +97,43 @@ class OwnSizes(Frozen):
                 None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
 
 
+class RatioSizes(NamedTuple):
+    """The sizes a box with an aspect ratio takes through it between passes, over its style's
+    (:mod:`.aspect_fit`; px, in the box its ``boxSizing`` sizes; None: its style's)."""
+
+    width: float | None = None
+    height: float | None = None
+    min_width: float | None = None
+    min_height: float | None = None
+
+    @property
+    def keeps_ratio(self) -> bool:
+        """Whether Taffy still gets the ratio: a stretched row item given its flex basis (its
+        width) and the height through the ratio as its minimum keeps it (its hypothetical
+        height comes from its width through the ratio, not from its content). Any other box
+        has its sizes given, and the ratio would also turn a maximum height into a maximum
+        width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio)."""
+        return self.width is not None and self.min_height is not None and self.height is None \
+            and self.min_width is None
+
+    def close_to(self, other: RatioSizes | None) -> bool:
+        """Whether ``other`` gives the same sizes (within 1e-3 px)."""
+        return other is not None and all((a is None and b is None) or (a is not None and b is not None
+                                                                      and abs(a - b) <= 1e-3)
+                                         for a, b in zip(self, other))
+
+
 class FitLimits(Record):
     """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
     Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
     (fit-content flex containers), a fixed width (``frozen_at_max``: held at its maximum), and
-    the sizes a stretched flex item with an aspect ratio takes from its stretched cross size
-    (``stretched``: ``(field, px)`` pairs over its style's NodeStyle fields, e.g. ``height``
-    and ``min_height``)."""
+    the sizes a box with an aspect ratio takes through it (``stretched``, aspect_fit.py)."""
 
     cap_width: float | None = None
     cap_height: float | None = None
     frozen_width: float | None = None
     frozen_at_max: bool = False
-    stretched: tuple[tuple[str, float], ...] = ()
+    stretched: RatioSizes | None = None
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
     floor_height: float | None = None  # a minimum height (percent_padding.py)
     held_height: float | None = None  # a height (a container of a fit-content row, flex_fit.py)
@@ -132,7 +157,7 @@ class FitLimits(Record):
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched and self.floor_width is None and self.padding is None \
+                and self.stretched is None and self.floor_width is None and self.padding is None \
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
                 and self.content_width is None:
             return None
@@ -189,11 +214,6 @@ def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
     return auto
 
 
-# FitLimits.stretched's properties: where they go in the taffylib dict.
-_STRETCHED = {"width": ("size", "width"), "height": ("size", "height"),
-              "min_width": ("min_size", "width"), "min_height": ("min_size", "height")}
-
-
 def _px(value: float) -> dict[str, Any]:
     return {"dim": 1, "value": float(value)}
 
@@ -241,9 +261,13 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
             low = s["min_size"]["height"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
                 s["min_size"]["height"] = _px(floor)
-        for prop, length in limits.stretched:
-            group, axis = _STRETCHED[prop]
-            s[group][axis] = _px(length)
+        stretched = limits.stretched
+        if stretched is not None:
+            for group, axis, length in (("size", "width", stretched.width), ("size", "height", stretched.height),
+                                        ("min_size", "width", stretched.min_width),
+                                        ("min_size", "height", stretched.min_height)):
+                if length is not None:
+                    s[group][axis] = _px(length)
     margin = s["margin"] = {"top": _dim(style.margin_top), "right": _dim(style.margin_right),
                             "bottom": _dim(style.margin_bottom), "left": _dim(style.margin_left)}
     if s["position"] == 1:
@@ -286,13 +310,9 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if sizes is not None and not sizes.ratio:
         s["aspect_ratio"] = None
-    if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits) \
-            and [prop for prop, _ in limits.stretched] != ["width", "min_height"]:
-        # Its sizes are given: the ratio would also turn a maximum height into a maximum
-        # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio). A
-        # stretched row item given its flex basis keeps it: its hypothetical height comes
-        # from its width through the ratio, not from its content.
-        s["aspect_ratio"] = None
+    if limits is not None and limits.stretched is not None and (sizes is None or sizes.fit_limits) \
+            and not limits.stretched.keeps_ratio:
+        s["aspect_ratio"] = None  # its sizes are given (RatioSizes.keeps_ratio)
     for key, table, keyword in (("align_items", _ALIGN, style.align_items), ("align_self", _ALIGN, style.align_self),
                               ("justify_items", _ALIGN, style.justify_items),
                               ("justify_self", _ALIGN, style.justify_self),
