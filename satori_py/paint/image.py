@@ -35,13 +35,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..images.source import ImageSource
+from ..style.computed_types import GroupedStyle
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .geometry import Radii, rect_path
 
 __all__ = ["fit_rect", "image_nodes", "object_position"]
 
-SIDES = ("Top", "Right", "Bottom", "Left")
 _FITS_WITH_RATIO = ("contain", "cover", "scale-down")
 _KEYWORD_PERCENT = {"left": "0%", "center": "50%", "right": "100%", "top": "0%", "bottom": "100%"}
 _LENGTH_UNITS = frozenset({"em", "ex", "ch", "rem", "vh", "vw", "vmin", "vmax", "px", "mm", "cm",
@@ -50,7 +50,7 @@ _JS_FLOAT_PREFIX = re.compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][
 
 
 def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height: float,
-                style: Any, radii: Radii, id_prefix: str,
+                style: GroupedStyle, radii: Radii, id_prefix: str,
                 natural: tuple[float, float] | None = None,
                 padding: Sequence[float] | None = None,
                 border: Sequence[float] | None = None,
@@ -74,19 +74,19 @@ def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height
         rect = (x, y, width, height)
         aspect = source.aspect_ratio
     else:
-        fit = str(style.get("objectFit") or "fill")
-        rect = fit_rect(fit, style.get("objectPosition"), x, y, width, height, nat_w, nat_h)
+        fit = str(style.paint.object_fit or "fill")
+        rect = fit_rect(fit, style.paint.object_position, x, y, width, height, nat_w, nat_h)
         aspect = "none"
     # No area, nothing drawn (and librsvg would fail on it); a degenerate natural
     # size can scale to infinity, which no SVG renderer takes either.
     if not (rect[2] > 0 and rect[3] > 0) or not all(math.isfinite(v) for v in rect):
         return [], []
 
-    pad = tuple(padding) if padding is not None else _edges(style, "padding{}")
+    pad = tuple(padding) if padding is not None else _padding(style)
     # The painter's border widths (a side whose style is none/hidden has none).
     bord = tuple(border) if border is not None else border_widths(style)
     if transformed is None:
-        transformed = bool(style.get("transform"))
+        transformed = bool(style.paint.transform)
     clip_id = f"{id_prefix}-clip"
     if transformed:
         defs = _transformed_clip(clip_id, rect, x, y, width, height, pad, bord, radii)
@@ -200,13 +200,14 @@ def _css_dimension_number(word: str) -> float:
     return _js_parse_float(word[: len(word) - len(unit)] if unit else word)
 
 
-def _edges(style: Any, pattern: str) -> tuple[float, float, float, float]:
-    out = []
-    for side in SIDES:
-        # Percentages resolve in layout: pass ``padding`` from the layout box for those.
-        value = style.get(pattern.format(side))
-        out.append(float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0)
-    return out[0], out[1], out[2], out[3]
+def _padding(style: GroupedStyle) -> tuple[float, float, float, float]:
+    box = style.box
+    # Percentages resolve in layout: pass ``padding`` from the layout box for those.
+    return (_px(box.padding_top), _px(box.padding_right), _px(box.padding_bottom), _px(box.padding_left))
+
+
+def _px(value: object) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
 def _outer_box(x: float, y: float, w: float, h: float, pad: Sequence[float],
@@ -232,7 +233,7 @@ def _transformed_clip(clip_id: str, image: tuple[float, float, float, float], x:
 
 
 def _content_clip(clip_id: str, x: float, y: float, w: float, h: float, pad: Sequence[float],
-                  bord: Sequence[float], radii: Radii, style: Any) -> list[SvgNode]:
+                  bord: Sequence[float], radii: Radii, style: GroupedStyle) -> list[SvgNode]:
     content = SvgNode("rect", {"x": x, "y": y, "width": w, "height": h})
     if not radii.any:
         return [SvgNode("clipPath", {"id": clip_id}, [content])]
@@ -286,7 +287,7 @@ def _outline(ox: float, oy: float, ow: float, oh: float, radii: Radii, first: in
     return "".join(parts)
 
 
-def _mask_runs(style: Any, pad: Sequence[float],
+def _mask_runs(style: GroupedStyle, pad: Sequence[float],
                bord: Sequence[float]) -> list[tuple[int, int, float]]:
     """The runs of sides the reference strokes in its content mask: (first side, count, inset).
 
@@ -294,8 +295,11 @@ def _mask_runs(style: Any, pad: Sequence[float],
     after a change; each run is stroked once, as wide as its border plus the
     padding of the run's last side (so ``paddingTop`` when all four match).
     """
-    keys = [(style.get(f"border{s}Width"), style.get(f"border{s}Style"), style.get(f"border{s}Color"))
-            for s in SIDES]
+    box, paint = style.box, style.paint
+    keys = [(box.border_top_width, paint.border_top_style, paint.border_top_color),
+            (box.border_right_width, paint.border_right_style, paint.border_right_color),
+            (box.border_bottom_width, paint.border_bottom_style, paint.border_bottom_color),
+            (box.border_left_width, paint.border_left_style, paint.border_left_color)]
     start = 0
     for _ in range(3):
         if keys[start] != keys[(start + 3) % 4]:

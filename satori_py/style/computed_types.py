@@ -4,7 +4,8 @@
 
 :class:`~.computed.ComputedStyle` builds a group from its mapping when it is
 first read (``style.box``, ``.flex``, ``.font``, ``.text``, ``.paint``, see
-:mod:`.schema`); :class:`TypedStyle` holds all five. Field names are the
+:mod:`.schema`); :class:`TypedStyle` holds all five, and :class:`GroupedStyle` is what
+the later stages (layout, text, paint) read of a style: its groups. Field names are the
 snake_case of the camelCase keys; a comment gives the key, and the type a value
 is going to become where it is not final.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .keywords import (
     AlignContent,
@@ -72,6 +73,7 @@ __all__ = [
     "BoxGroup",
     "FlexGroup",
     "FontGroup",
+    "GroupedStyle",
     "PaintGroup",
     "TextGroup",
     "TypedStyle",
@@ -328,3 +330,24 @@ class TypedStyle(NamedTuple):
             text=TextGroup.from_values(values),
             paint=PaintGroup.from_values(values),
         )
+
+
+class GroupedStyle(Protocol):
+    """A computed style as the later stages read it: by group (a
+    :class:`~.computed.ComputedStyle` is one; so is a :class:`TypedStyle`). Paint takes
+    its styles as this: it may import value types only from the style stage."""
+
+    @property
+    def box(self) -> BoxGroup: ...
+
+    @property
+    def flex(self) -> FlexGroup: ...
+
+    @property
+    def font(self) -> FontGroup: ...
+
+    @property
+    def text(self) -> TextGroup: ...
+
+    @property
+    def paint(self) -> PaintGroup: ...

@@ -4,16 +4,15 @@ types), and what :mod:`.inline_render` returns (fragments, pieces, line infos).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..frozen import Frozen
+from ..style.computed import ComputedStyle
 from .measurer import FontEngine, Measurer
 
 __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunState"]
 
-Style = Mapping[str, Any]
+Style = ComputedStyle
 
 
 @dataclass(eq=False)

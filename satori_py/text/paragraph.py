@@ -57,6 +57,7 @@ from typing import Any
 
 from ..frozen import Frozen
 from ..cache import MAX_CACHED_TEXT, BoundedCache
+from ..style.computed import ComputedStyle
 from .inline_text_render import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
@@ -79,7 +80,7 @@ __all__ = [
     "TextItem",
 ]
 
-Style = Mapping[str, Any]
+Style = ComputedStyle
 
 
 class TextItem(Frozen):
@@ -112,7 +113,7 @@ class AtomicItem:
     width: float
     height: float
     baseline: float | None = None
-    style: Style = field(default_factory=dict)
+    style: Style = field(kw_only=True)  # its verticalAlign places it on the line
 
 
 class LineBreak(Frozen):
@@ -225,7 +226,7 @@ class Paragraph:
         self.locale = locale
         self.images = dict(grapheme_images or {})
         if block_paragraph is None:
-            block_paragraph = block_style.get("display") not in _FLEX_OR_GRID
+            block_paragraph = block_style.box.display not in _FLEX_OR_GRID
         self.block_paragraph = block_paragraph
         self._engines = _Engines(registry, locale)
         self._cache: dict[tuple[Any, ...], tuple[float, float]] = {}

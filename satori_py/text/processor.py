@@ -21,6 +21,7 @@ from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from ..length_range import MAX_LENGTH
+from ..style.computed_types import GroupedStyle
 from ..style.types import RGBA, LineClamp
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
@@ -261,13 +262,13 @@ def resolve_text_align(text_align: Any, direction: Any) -> str:
     return "right" if rtl else "left"
 
 
-def tab_width(style: Style, space_width: float) -> float:
+def tab_width(style: GroupedStyle, space_width: float) -> float:
     """The distance between tab stops: ``tabSize`` spaces, or a length."""
-    size = style.get("tabSize", 8)
+    size = style.text.tab_size
     if size is None:
         size = 8
     if isinstance(size, str):
-        return length_px(size, 1.0, float(style.get("fontSize", 16)))
+        return length_px(size, 1.0, float(style.font.font_size))
     if isinstance(size, (int, float)):
         return space_width * float(size)
     # A length kept as a typed value (px).
