@@ -310,6 +310,55 @@ def test_values_the_painter_ignores() -> None:
         ("StyleError", "div/div[0]", 'Invalid value "two" for CSS property "lineClamp".')]
 
 
+# Values of the transform properties drawn otherwise than written (as without them, or their centre):
+# noted with the node path (on_warning; an error in strict mode), not dropped without a word.
+UNREAD_TRANSFORM_VALUES = [
+    ({"transformOrigin": "bogus"}, 'Invalid value "bogus" in CSS property "transformOrigin": 50% is used.'),
+    ({"perspectiveOrigin": "left bogus"},
+     'Invalid value "bogus" in CSS property "perspectiveOrigin": 50% is used.'),
+    ({"transformOrigin": "1px 2px 3px 4px"},
+     'Invalid value "1px 2px 3px 4px" in CSS property "transformOrigin": the centre is used.'),
+    ({"transformOrigin": "10px 20px 30%"}, 'Invalid value "10px 20px 30%" in CSS property "transformOrigin": '
+                                           "the centre is used (a depth cannot be a percentage)."),
+    ({"transformOrigin": "10px 20px bogus"},
+     'Invalid value "bogus" in CSS property "transformOrigin": the depth is 0.'),
+    ({"perspectiveOrigin": "left calc(1px + 2%)"},
+     'Invalid value "calc(1px + 2%)" in CSS property "perspectiveOrigin": it is not read.'),
+    ({"perspective": "bogus"}, 'Invalid value "bogus" for CSS property "perspective": none is used.'),
+    ({"perspective": "50%"}, 'Invalid value "50%" for CSS property "perspective": none is used.'),
+    ({"transformStyle": "PRESERVE-3D"}, 'Invalid value "PRESERVE-3D" for CSS property "transformStyle": flat is used.'),
+    ({"backfaceVisibility": "bogus"}, 'Invalid value "bogus" for CSS property "backfaceVisibility": visible is used.'),
+]
+
+
+@pytest.mark.parametrize(("style", "message"), UNREAD_TRANSFORM_VALUES, ids=[m for _, m in UNREAD_TRANSFORM_VALUES])
+def test_unread_transform_values_are_noted(style: dict[str, Any], message: str) -> None:
+    transformed = {"width": 40, "height": 20, "transform": "rotateY(30deg)", **style}
+    assert reports(card(transformed)) == [("StyleError", "div/div[0]", message)]
+    errors: list[SatoriError] = []
+    svg = render_svg(card(transformed), width=100, height=50, on_style_error=errors.append)
+    assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
+    with pytest.raises(StyleError) as strict:
+        render_svg(card(transformed), width=100, height=50, strict=True)
+    assert str(strict.value) == f"div/div[0]: {message}"
+    # Drawn as the reference draws it: the centre, a depth of 0, no perspective, flat, visible.
+    fallback = {"transformOrigin": "50% 50%", "perspectiveOrigin": "50% 50%", "perspective": "none",
+                "transformStyle": "flat", "backfaceVisibility": "visible"}
+    name = next(iter(style))
+    if message.endswith("the depth is 0."):
+        fallback[name] = "10px 20px"
+    elif "calc" in message:
+        fallback[name] = "left"
+    assert svg == render_svg(card({**transformed, name: fallback[name]}), width=100, height=50)
+
+
+def test_valid_transform_values_are_not_noted() -> None:
+    assert reports(card({"transform": "rotateY(30deg)", "transformOrigin": "right 3em 2px", "perspective": "10em",
+                         "perspectiveOrigin": "top left", "transformStyle": "preserve-3d",
+                         "backfaceVisibility": "hidden"})) == []
+    assert reports(card({"perspective": "none", "transformOrigin": 5})) == []
+
+
 # -- fonts and images ----------------------------------------------------------------------------
 
 def test_unknown_font_families() -> None:

@@ -307,9 +307,9 @@ class Painter:
         opacity = 1.0 if raw_opacity is None else min(max(raw_opacity, 0.0), 1.0)
         # Like in browsers, opacity flattens preserve-3d (the element is drawn as a group).
         preserve3d = paint.transform_style == "preserve-3d" and opacity == 1
-        perspective = _number(paint.perspective)
+        perspective = paint.perspective
         parent = None if scope.parent_style is None else scope.parent_style.paint
-        parent_perspective = parent is not None and _number(parent.perspective) is not None
+        parent_perspective = parent is not None and parent.perspective is not None
         parent_3d = parent is not None and (parent.transform_style == "preserve-3d" or parent_perspective)
         own = paint.transform
         # Boxes that set up 3D for their children, and their children, get a state of their own.

@@ -25,6 +25,7 @@ from .keywords import (
     AlignItems,
     AlignSelf,
     Auto,
+    BackfaceVisibility,
     BoxSizing,
     Clear,
     Direction,
@@ -42,6 +43,7 @@ from .keywords import (
     Position,
     SizeKeyword,
     TextAlign,
+    TransformStyle,
     Visibility,
 )
 from .paint_types import (
@@ -286,9 +288,9 @@ class PaintGroup(NamedTuple):
     corner_bottom_right_shape: float | None = None  # cornerBottomRightShape
     corner_bottom_left_shape: float | None = None  # cornerBottomLeftShape
     perspective_origin: TransformOrigin | None = None  # perspectiveOrigin
-    perspective: Raw = None  # perspective -> float | None (step 2f)
-    transform_style: Raw = None  # transformStyle -> TransformStyle enum (step 2f)
-    backface_visibility: Raw = None  # backfaceVisibility -> Visibility enum (step 2f)
+    perspective: float | None = None  # perspective
+    transform_style: TransformStyle | None = None  # transformStyle
+    backface_visibility: BackfaceVisibility | None = None  # backfaceVisibility
     filter: tuple[FilterFunction, ...] | None = None  # filter
     backdrop_filter: tuple[FilterFunction, ...] | None = None  # backdropFilter
     clip_path: ClipShape | ClipReference | None = None  # clipPath

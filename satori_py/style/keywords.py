@@ -16,6 +16,7 @@ __all__ = [
     "AlignItems",
     "AlignSelf",
     "Auto",
+    "BackfaceVisibility",
     "BoxSizing",
     "Clear",
     "Direction",
@@ -33,6 +34,7 @@ __all__ = [
     "Position",
     "SizeKeyword",
     "TextAlign",
+    "TransformStyle",
     "Visibility",
 ]
 
@@ -65,3 +67,5 @@ ObjectFit = Literal["fill", "contain", "cover", "none", "scale-down"]
 TextAlign = Literal["left", "right", "center", "justify", "start", "end"]
 SizeKeyword = Literal["auto", "none", "min-content", "max-content", "fit-content", "stretch", "content"]
 Auto = Literal["auto",]
+TransformStyle = Literal["flat", "preserve-3d"]
+BackfaceVisibility = Literal["visible", "hidden"]

@@ -88,6 +88,8 @@ ENUMS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # The keywords a size can compute to (asSize); `none` only for max-*, `content` for flexBasis.
     "SizeKeyword": ("auto", "none", "min-content", "max-content", "fit-content", "stretch", "content"),
     "Auto": ("auto",),
+    "TransformStyle": ("flat", "preserve-3d"),
+    "BackfaceVisibility": ("visible", "hidden"),
 })
 
 
@@ -203,9 +205,9 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "transform": Column("paint", "tuple[TransformFunction, ...] | None"),
     "transformOrigin": Column("paint", "TransformOrigin | None"),
     "perspectiveOrigin": Column("paint", "TransformOrigin | None"),
-    "perspective": _raw("paint", "float | None (step 2f)"),
-    "transformStyle": _raw("paint", "TransformStyle enum (step 2f)"),
-    "backfaceVisibility": _raw("paint", "Visibility enum (step 2f)"),
+    "perspective": Column("paint", "float | None"),
+    "transformStyle": Column("paint", "TransformStyle | None"),
+    "backfaceVisibility": Column("paint", "BackfaceVisibility | None"),
     "filter": Column("paint", "tuple[FilterFunction, ...] | None"),
     "backdropFilter": Column("paint", "tuple[FilterFunction, ...] | None"),
     "clipPath": Column("paint", "ClipShape | ClipReference | None"),
