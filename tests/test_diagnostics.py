@@ -62,6 +62,7 @@ STYLE_REPORTS = [
     ({"verticalAlign": "centre"}, "StyleError", 'Invalid value "centre" for CSS property "verticalAlign".'),
     ({"verticalAlign": "calc(50% + 1px)"}, "StyleError",
      'Unsupported value "calc(50% + 1px)" for CSS property "verticalAlign": it is read as baseline.'),
+    ({"tabSize": "bogus"}, "StyleError", 'Invalid value "bogus" for CSS property "tabSize": tabs are 0 px wide.'),
     ({"objectPosition": "middle"}, "StyleError", 'Invalid value "middle" for CSS property "objectPosition".'),
     ({"objectPosition": "10foo 5px"}, "StyleError", 'Invalid value "10foo 5px" for CSS property "objectPosition".'),
     ({"objectPosition": "right 10px bottom 20px"}, "StyleError",

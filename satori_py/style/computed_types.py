@@ -44,6 +44,7 @@ from .keywords import (
     SizeKeyword,
     TextAlign,
     TransformStyle,
+    VerticalAlign,
     Visibility,
 )
 from .paint_types import (
@@ -52,6 +53,7 @@ from .paint_types import (
     ClipShape,
     FilterFunction,
     MaskLayer,
+    ObjectPosition,
 )
 from .replaced import ReplacedSize
 from .types import (
@@ -64,6 +66,7 @@ from .types import (
     Raw,
     RGBA,
     Shadow,
+    TabLength,
     TransformFunction,
     TransformOrigin,
 )
@@ -123,7 +126,7 @@ class BoxGroup(NamedTuple):
     overflow: Overflow  # overflow
     z_index: int | Auto  # zIndex
     order: int  # order
-    vertical_align: str  # verticalAlign -> VerticalAlign keyword | px | Percent (step 5)
+    vertical_align: VerticalAlign | float | Percent  # verticalAlign
     line_clamp: LineClamp | None  # lineClamp
     text_overflow: str  # textOverflow -> TextOverflow enum (step 5)
     webkit_line_clamp: Raw = None  # WebkitLineClamp -> folded into lineClamp at style time (step 5)
@@ -229,11 +232,11 @@ class TextGroup(NamedTuple):
     text_decoration_skip_ink: str  # textDecorationSkipInk -> keyword enum (step 5)
     paint_order: str  # paintOrder -> keyword enum (step 5)
     list_style_position: str  # listStylePosition -> keyword enum (step 5)
-    text_decoration_thickness: str  # textDecorationThickness -> float | Percent | Auto (step 5)
-    text_underline_offset: str  # textUnderlineOffset -> float | Percent | Auto (step 5)
+    text_decoration_thickness: float | Percent | None  # textDecorationThickness
+    text_underline_offset: float | Percent | None  # textUnderlineOffset
     text_decoration_color: RGBA  # textDecorationColor
     text_shadow: tuple[Shadow, ...]  # textShadow
-    tab_size: float | int | str  # tabSize -> TabSize (spaces or px) (step 5)
+    tab_size: float | TabLength  # tabSize
     webkit_text_stroke_width: float  # WebkitTextStrokeWidth
     webkit_text_stroke_color: RGBA  # WebkitTextStrokeColor
     webkit_text_fill_color: RGBA | None  # WebkitTextFillColor
@@ -277,7 +280,7 @@ class PaintGroup(NamedTuple):
     mix_blend_mode: str  # mixBlendMode -> BlendMode enum (step 2f)
     isolation: str  # isolation -> Isolation enum (step 2f)
     object_fit: ObjectFit  # objectFit
-    object_position: str  # objectPosition -> Position of px/Percent (step 2e)
+    object_position: ObjectPosition  # objectPosition
     outline_width: float  # outlineWidth
     outline_style: str  # outlineStyle -> OutlineStyle (step 2f)
     outline_color: RGBA  # outlineColor

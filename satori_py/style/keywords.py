@@ -35,6 +35,7 @@ __all__ = [
     "SizeKeyword",
     "TextAlign",
     "TransformStyle",
+    "VerticalAlign",
     "Visibility",
 ]
 
@@ -68,4 +69,5 @@ TextAlign = Literal["left", "right", "center", "justify", "start", "end"]
 SizeKeyword = Literal["auto", "none", "min-content", "max-content", "fit-content", "stretch", "content"]
 Auto = Literal["auto",]
 TransformStyle = Literal["flat", "preserve-3d"]
+VerticalAlign = Literal["baseline", "sub", "super", "text-top", "text-bottom", "middle", "top", "bottom"]
 BackfaceVisibility = Literal["visible", "hidden"]

@@ -20,7 +20,7 @@ from ..errors import SatoriError, StyleError
 from ..length_range import MAX_LENGTH, finite_length
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
-from .types import BackgroundLayer, Calc, LineHeight
+from .types import BackgroundLayer, Calc, LineHeight, TabLength
 from .values import (
     MATH_FUNCTION,
     LengthContext,
@@ -213,7 +213,7 @@ def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: Le
             style[prop] = spaces
         else:
             px = length_to_number(value, font_size, lengths)
-            style[prop] = f"{js_string(px)}px" if px is not None else value
+            style[prop] = TabLength(px) if px is not None else value
     elif isinstance(value, str):
         px = length_to_number(value, font_size, lengths)
         if px is not None:

@@ -44,6 +44,7 @@ __all__ = [
     "Shadow",
     "Size",
     "StopColor",
+    "TabLength",
     "TransformFunction",
     "TransformOrigin",
 ]
@@ -201,6 +202,13 @@ class LineHeight(Frozen):
     def resolve(self, font_size: float) -> float | None:
         """The line height in px, or None for ``normal``."""
         return None if self.kind == "normal" else self.value * font_size
+
+
+class TabLength(Frozen):
+    """A ``tabSize`` given as a length: the distance between tab stops in px (a number is a
+    count of spaces)."""
+
+    px: float
 
 
 class LineClamp(Frozen):

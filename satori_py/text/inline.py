@@ -43,12 +43,13 @@ from .inline_model import (
     _Segment,
     _Word,
 )
-from .inline_style import edge_length, has_box_edges, vertical_shift
+from .inline_style import has_box_edges, vertical_shift
 from .inline_text import TextNode, layout_size, round_up_to_layout
 from .measurer import FontEngine, image_predicate, measurer_for
 from .processor import (
     TAB,
     js_trim_end,
+    length_px,
     resolve_text_align,
     round_js,
     tab_advance,
@@ -283,16 +284,16 @@ class InlineParagraph:
                 style = item.box.style
                 box = style.box
                 segment.width = 0.0 if item.continuation else (
-                    edge_length(box.margin_left, style, container_width)
+                    length_px(box.margin_left, container_width)
                     + float(box.border_left_width or 0.0)
-                    + edge_length(box.padding_left, style, container_width))
+                    + length_px(box.padding_left, container_width))
             elif item.kind == "close" and item.box is not None:
                 style = item.box.style
                 box = style.box
                 segment.width = 0.0 if item.continued else (
-                    edge_length(box.margin_right, style, container_width)
+                    length_px(box.margin_right, container_width)
                     + float(box.border_right_width or 0.0)
-                    + edge_length(box.padding_right, style, container_width))
+                    + length_px(box.padding_right, container_width))
             elif item.kind == "atomic" and item.atomic is not None:
                 segment.width = item.atomic.width
                 word.trailing = 0.0
@@ -347,7 +348,7 @@ class InlineParagraph:
         text = self.style.text
         allow_break, allow_in_min = can_break_words(text.word_break, text.overflow_wrap)
         allow_break_word = allow_in_min if min_content else allow_break
-        indent = edge_length(text.text_indent, self.style, container_width)
+        indent = length_px(text.text_indent, container_width)
         strut = self._strut()
         strut_ascent = round_js(strut.baseline(STRUT))
         strut_descent = round_js(strut.height(STRUT)) - strut_ascent

@@ -31,8 +31,9 @@ from .inline import (
 )
 from .inline_model import _Item, _Line, _Word
 from .engine import Visible
-from .inline_style import edge_length, relative_offset, vertical_shift
+from .inline_style import relative_offset, vertical_shift
 from .draw_pieces import PieceDrawer
+from .processor import length_px
 from .render import TextDrawing, underline_band
 
 __all__ = ["finalize", "line_boxes", "render_run"]
@@ -60,9 +61,9 @@ def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Excl
         ascent, descent = engine.ascent(STRUT), engine.descent(STRUT)
         baseline = line.top + line.baseline - _box_shift(paragraph, box)
         own = style.box
-        top = (baseline - ascent - edge_length(own.padding_top, style, width)
+        top = (baseline - ascent - length_px(own.padding_top, width)
                - float(own.border_top_width or 0.0))
-        bottom = (baseline + descent + edge_length(own.padding_bottom, style, width)
+        bottom = (baseline + descent + length_px(own.padding_bottom, width)
                   + float(own.border_bottom_width or 0.0))
         if paragraph.bidi and right < start_x:
             # Reordered right-to-left: the box's start is on the right.
@@ -94,12 +95,12 @@ def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Excl
                     open_boxes.append((item.box, item))
                     starts[id(item.box)] = (
                         _edge(line, word, index, last_word, last_text) + (0.0 if item.continuation
-                                             else edge_length(style.box.margin_left, style, width)),
+                                             else length_px(style.box.margin_left, width)),
                         not item.continuation)
                 elif item.kind == "close" and item.box is not None:
                     style = item.box.style
                     add_fragment(item.box, line, _edge(line, word, index, last_word, last_text) + segment.width - (
-                        0.0 if item.continued else edge_length(style.box.margin_right, style, width)),
+                        0.0 if item.continued else length_px(style.box.margin_right, width)),
                         not item.continued)
                     for k in range(len(open_boxes) - 1, -1, -1):
                         if open_boxes[k][0] is item.box:

@@ -7,14 +7,13 @@ baseline), ``relativeOffset`` (``position: relative`` of inline boxes) and
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ..style.computed_types import GroupedStyle
 from .processor import length_px
 
-__all__ = ["edge_length", "has_box_edges", "relative_offset", "vertical_shift"]
+__all__ = ["has_box_edges", "relative_offset", "vertical_shift"]
 
 Style = GroupedStyle
 # The values of an edge that is not there.
@@ -26,34 +25,26 @@ class HasStyle(Protocol):
     def style(self) -> Style: ...
 
 
-def edge_length(value: Any, style: Style, basis: float) -> float:
-    """A length of an inline box's edge, percentages of ``basis`` (``auto`` is 0)."""
-    if value is None or value == "auto":
-        return 0.0
-    return length_px(value, basis, float(style.font.font_size))
-
-
 def vertical_shift(style: Style, parent: Style) -> float:
     """How far ``vertical-align`` raises the baseline, for values relative to the parent's."""
     align = style.box.vertical_align
-    parent_size = float(parent.font.font_size)
     if align == "sub":
-        return -parent_size * 0.2
+        return -float(parent.font.font_size) * 0.2
     if align == "super":
-        return parent_size * 0.34
-    if isinstance(align, (int, float)) and not isinstance(align, bool):
-        return float(align)
-    if align is None or isinstance(align, str) and not re.match(r"^-?[\d.]", align):
+        return float(parent.font.font_size) * 0.34
+    if isinstance(align, float):
+        return align
+    if isinstance(align, str):
         return 0.0
     font_size = float(style.font.font_size)
     line_height = style.text.line_height
     multiplier = line_height.value if line_height.kind == "multiplier" else None
     basis = float(multiplier) * font_size if multiplier is not None else font_size * 1.2
-    return length_px(align, basis, font_size)
+    return align.resolve(basis)
 
 
 def _inset(style: Style, value: Any, basis: float) -> float | None:
-    return None if value is None or value == "auto" else edge_length(value, style, basis)
+    return None if value is None or value == "auto" else length_px(value, basis)
 
 
 def relative_offset(boxes: Sequence[HasStyle], width: float) -> tuple[float, float]:

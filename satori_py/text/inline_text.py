@@ -195,7 +195,7 @@ class TextNode:
         """The first line's indent; percentages of ``width`` (0 for max-content)."""
         value = self.style.text.text_indent
         basis = width if math.isfinite(width) else 0.0
-        indent = length_px(value, basis, self.font_size)
+        indent = length_px(value, basis)
         return indent if math.isfinite(indent) else 0.0
 
     def tab_advance(self, x: float, count: int) -> float:

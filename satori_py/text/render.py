@@ -14,8 +14,8 @@ from typing import Any
 
 from ..frozen import Frozen
 from ..style.computed_types import GroupedStyle
+from ..style.types import Percent
 from .engine import GlyphPath
-from .processor import length_px
 
 __all__ = [
     "DecorationLine",
@@ -46,12 +46,9 @@ def decoration_lines(style: Style) -> list[str]:
     return [str(v) for v in value]
 
 
-def _decoration_length(value: Any, font_size: float) -> float | None:
-    if value is None or isinstance(value, str) and value in ("auto", "from-font"):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    return length_px(value, font_size, font_size)
+def _decoration_length(value: float | Percent | None, font_size: float) -> float | None:
+    """A decoration length in px (percentages are of the font size); None for the font's own."""
+    return value.resolve(font_size) if isinstance(value, Percent) else value
 
 
 def decoration_thickness(style: Style) -> float:

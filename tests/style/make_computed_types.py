@@ -24,9 +24,10 @@ _HEADER = [
     "# satori_py/style/schema.py: do not edit, change those and regenerate.",
 ]
 _VALUE_TYPES = ("BackgroundLayer", "Calc", "FitContent", "LineClamp", "LineHeight", "Percent", "RGBA", "Shadow",
+                "TabLength",
                 "TransformFunction", "TransformOrigin")
 # The paint layers parsed at style time (satori_py.style.paint_types).
-_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer")
+_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer", "ObjectPosition")
 # The grid values parsed at style time (satori_py.style.grid_values): named for type checkers
 # only, since that module is imported by the first element with a grid property.
 _GRID_TYPES = ("GridContainer", "GridItem")
