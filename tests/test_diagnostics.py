@@ -353,6 +353,24 @@ def test_unread_transform_values_are_noted(style: dict[str, Any], message: str) 
     assert svg == render_svg(card({**transformed, name: fallback[name]}), width=100, height=50)
 
 
+def test_layer_words_the_painter_does_not_read_are_noted() -> None:
+    gradient = "linear-gradient(red, blue)"
+    assert reports(card({"backgroundImage": gradient, "backgroundPosition": "left bogus",
+                         "backgroundSize": "10px 1foo", "backgroundRepeat": "repeat-z"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "backgroundPosition": 0 is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "1foo" in CSS property "backgroundSize": 0 is used.'),
+        ("StyleError", "div/div[0]",
+         'Invalid value "repeat-z" for CSS property "backgroundRepeat": the image is repeated.')]
+    assert reports(card({"maskImage": gradient, "maskPosition": "bogus", "maskRepeat": "no-repeat"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "maskPosition": 0 is used.')]
+    with pytest.raises(StyleError) as strict:
+        render_svg(card({"backgroundImage": gradient, "backgroundRepeat": "bogus"}), width=100, height=50,
+                   strict=True)
+    assert str(strict.value) == 'div/div[0]: Invalid value "bogus" for CSS property "backgroundRepeat": the image is repeated.'
+    assert reports(card({"backgroundImage": gradient, "backgroundPosition": "right 10% top", "backgroundSize": "cover",
+                         "backgroundRepeat": "space round"})) == []
+
+
 def test_valid_transform_values_are_not_noted() -> None:
     assert reports(card({"transform": "rotateY(30deg)", "transformOrigin": "right 3em 2px", "perspective": "10em",
                          "perspectiveOrigin": "top left", "transformStyle": "preserve-3d",

@@ -54,7 +54,6 @@ __all__ = [
     "background_layers",
     "box_area",
     "image_layer",
-    "repeat_keywords",
     "resolve_position",
     "resolve_size",
 ]
@@ -162,16 +161,6 @@ def resolve_position(position: LayerWords, free_width: float, free_height: float
     return resolve(x, free_width), resolve(y, free_height)
 
 
-def repeat_keywords(repeat: str) -> tuple[str, str]:
-    """One keyword for both axes, or one for each."""
-    words = (repeat or "repeat").strip().lower().split() or [""]
-    if words[0] == "repeat-x":
-        return "repeat", "no-repeat"
-    if words[0] == "repeat-y":
-        return "no-repeat", "repeat"
-    return words[0], words[1] if len(words) > 1 else words[0]
-
-
 def _tile(keyword: str, image_size: float, area_size: float, area_offset: float, box_size: float,
           offset: float) -> tuple[float, float]:
     """(offset of the first tile from the box, distance between tiles) on one axis."""
@@ -202,7 +191,9 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     if isinstance(image, str) and image.strip() == "none":
         return None
     left, top, width, height = box
-    repeat_x, repeat_y = repeat_keywords(layer.repeat)
+    repeat = layer.repeat
+    assert not isinstance(repeat, str), "a layer's repeat is read at the style stage"
+    repeat_x, repeat_y = repeat
     if isinstance(image, str) and not image.startswith("url("):
         return _color_layer(image, box, id_base)
 

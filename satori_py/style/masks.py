@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import StyleError
 from ..js_format import js_number
 from . import valueparser as vp
-from .background import layer_words
+from .background import layer_fields
 from .gradients import is_gradient, parse_gradient
 from .paint_types import MaskLayer
 from .types import RGBA
@@ -187,6 +187,6 @@ def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note,
         return None
     return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note, current)
                                if isinstance(layer.image, str) and is_gradient(layer.image) else layer.image,
-                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
-                               size=layer_words(layer.size, "auto", font_size, lengths))
+                               **layer_fields(layer.position, layer.size, layer.repeat, font_size, lengths, note,
+                                              "mask"))
                  for layer in mask_layers(style))

@@ -12,7 +12,7 @@ import math
 from typing import Any, Literal
 
 from ..frozen import Frozen
-from .types import Gradient, LayerWords, Percent
+from .types import Gradient, LayerWords, Percent, Repeat
 
 __all__ = [
     "BoxLength",
@@ -212,7 +212,7 @@ class MaskLayer(Frozen):
     image: str | Gradient
     position: str | LayerWords = "0% 0%"  # LayerWords once typed (masks_of)
     size: str | LayerWords = "auto"
-    repeat: str = "repeat"
+    repeat: str | Repeat = "repeat"  # Repeat once typed (masks_of)
     origin: str = "border-box"
     clip: str = "border-box"
     composite: str = "add"

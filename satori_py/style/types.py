@@ -41,6 +41,7 @@ __all__ = [
     "Percent",
     "RadialGradient",
     "Raw",
+    "Repeat",
     "Shadow",
     "Size",
     "StopColor",
@@ -136,6 +137,8 @@ LengthToken = float | Percent | None
 # A background's (or mask's) position or size, or a conic centre, as the painter reads
 # them: keywords as they are, the other words read as lengths.
 LayerWords = tuple[str | LengthToken, ...]
+# A background's (or mask's) repeat: one keyword per axis (x, y), lowercased.
+Repeat = tuple[str, str]
 
 
 def _evaluate(node: CalcNode, basis: float) -> float:
@@ -367,7 +370,7 @@ class BackgroundLayer(Frozen):
     image: str | Gradient
     position: str | LayerWords = ""
     size: str | LayerWords = ""
-    repeat: str = ""
+    repeat: str | Repeat = ""
     origin: str = ""
     clip: str = ""
     attachment: str = ""

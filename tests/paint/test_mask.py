@@ -76,9 +76,9 @@ def test_computed_mask_image() -> None:
     assert of({"maskImage": "none, none"}) == ()
     # Position and size words read as the painter needs them (lengths in px or Percent).
     assert of({"WebkitMask": "url(a.png) luminance"}) == (
-        MaskLayer("url(a.png)", (Percent(0.0), Percent(0.0)), ("auto",), mode="luminance"),)
+        MaskLayer("url(a.png)", (Percent(0.0), Percent(0.0)), ("auto",), ("repeat", "repeat"), mode="luminance"),)
     assert of({"maskImage": "url(a.png)", "maskPosition": "right 2em top", "maskSize": "50% AUTO"}) == (
-        MaskLayer("url(a.png)", ("right", 32.0, "top"), (Percent(50.0), "auto")),)
+        MaskLayer("url(a.png)", ("right", 32.0, "top"), (Percent(50.0), "auto"), ("repeat", "repeat")),)
 
 
 def test_one_gradient_layer_in_user_space() -> None:
