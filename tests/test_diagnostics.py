@@ -363,6 +363,16 @@ def test_layer_words_the_painter_does_not_read_are_noted() -> None:
          'Invalid value "repeat-z" for CSS property "backgroundRepeat": the image is repeated.')]
     assert reports(card({"maskImage": gradient, "maskPosition": "bogus", "maskRepeat": "no-repeat"})) == [
         ("StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "maskPosition": 0 is used.')]
+    # Boxes, composites and modes the painter does not know: what it draws instead.
+    assert reports(card({"backgroundImage": gradient, "backgroundOrigin": "margin-box", "backgroundClip": "bogus"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "margin-box" for CSS property "backgroundOrigin": padding-box is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" for CSS property "backgroundClip": border-box is used.')]
+    assert reports(card({"maskImage": gradient, "maskOrigin": "bogus", "maskClip": "no-clip", "maskComposite": "xyz",
+                         "maskMode": "bogus"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "xyz" for CSS property "maskComposite": add is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" for CSS property "maskMode": match-source is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" for CSS property "maskOrigin": border-box is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "no-clip" for CSS property "maskClip": border-box is used.')]
     with pytest.raises(StyleError) as strict:
         render_svg(card({"backgroundImage": gradient, "backgroundRepeat": "bogus"}), width=100, height=50,
                    strict=True)

@@ -15,7 +15,8 @@ from ..errors import StyleError
 from . import valueparser as vp
 from .colors import parse_color
 from .convert import shown
-from .types import LayerWords, LengthToken, Repeat
+from .paint_types import MaskLayer
+from .types import BackgroundLayer, LayerWords, LengthToken, Repeat
 from .values import LengthContext, js_string, length_token
 
 __all__ = ["expand_background", "layer_fields", "layer_words", "repeat_words"]
@@ -63,13 +64,26 @@ def repeat_words(text: str | Repeat, note: Note | None = None, prop: str = "") -
     return pair
 
 
-def layer_fields(position: str | LayerWords, size: str | LayerWords, repeat: str | Repeat, font_size: float,
-                 lengths: LengthContext, note: Note, prefix: str) -> dict[str, Any]:
+# The boxes a layer's origin (and a mask layer's clip) can name, and the one the painter
+# takes for any other word, by kind of layer.
+_BOXES_OF = {"background": (("", "border-box", "padding-box", "content-box"), "padding-box"),
+             "mask": (("border-box", "padding-box", "content-box"), "border-box")}
+
+
+def layer_fields(layer: BackgroundLayer | MaskLayer, font_size: float, lengths: LengthContext, note: Note,
+                 prefix: str) -> dict[str, Any]:
     """The position, size and repeat of a background (``prefix`` "background") or mask
-    ("mask") layer, read as the painter reads them."""
-    return {"position": layer_words(position, "0% 0%", font_size, lengths, note, f"{prefix}Position"),
-            "size": layer_words(size, "auto", font_size, lengths, note, f"{prefix}Size"),
-            "repeat": repeat_words(repeat, note, f"{prefix}Repeat")}
+    ("mask") layer, read as the painter reads them; an origin (and a mask's clip) that
+    names no box is noted."""
+    boxes, fallback = _BOXES_OF[prefix]
+    named = [("Origin", layer.origin)] + ([("Clip", layer.clip)] if prefix == "mask" else [])
+    for name, box in named:
+        if box not in boxes:
+            note(StyleError(f'Invalid value "{shown(box)}" for CSS property "{prefix}{name}": {fallback} is used.',
+                            prop=f"{prefix}{name}", value=box))
+    return {"position": layer_words(layer.position, "0% 0%", font_size, lengths, note, f"{prefix}Position"),
+            "size": layer_words(layer.size, "auto", font_size, lengths, note, f"{prefix}Size"),
+            "repeat": repeat_words(layer.repeat, note, f"{prefix}Repeat")}
 
 _IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")

@@ -424,6 +424,5 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
     return tuple(layer.replace(image=images.get(i, layer.image),
-                               **layer_fields(layer.position, layer.size, layer.repeat, font_size, lengths, note,
-                                              "background"))
+                               **layer_fields(layer, font_size, lengths, note, "background"))
                  for i, layer in enumerate(layers))

@@ -63,7 +63,7 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
     for prop, parse in parsers.items():
         if prop in values:
             values[prop] = _parsed(prop, values[prop], parse, report)
-    _check_3d(values, note)
+    _check_keywords(values, note)
     if any(key in values for key in MASK_PROPERTIES):
         # The mask properties are folded into the computed maskImage.
         layers = _parsed("maskImage", values.get("maskImage"),
@@ -74,14 +74,17 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
             values["maskImage"] = layers
 
 
-# The keywords of the 3D properties, and what the painter draws for any other value.
-_3D_KEYWORDS = {"transformStyle": (("flat", "preserve-3d"), "flat"),
-                "backfaceVisibility": (("visible", "hidden"), "visible")}
+# The keywords of properties the painter compares with, and what it draws for any other value.
+_KEYWORDS = {"transformStyle": (("flat", "preserve-3d"), "flat"),
+                "backfaceVisibility": (("visible", "hidden"), "visible"),
+                # The element's (the painter reads no list of clips per layer).
+                "backgroundClip": (("border-box", "padding-box", "content-box", "text"), "border-box")}
 
 
-def _check_3d(values: dict[str, Any], note: Reporter) -> None:
-    """``perspective`` as px (None for ``none``) and the 3D keywords; what is drawn otherwise
-    than written (anything else: as without the property) is noted and dropped."""
+def _check_keywords(values: dict[str, Any], note: Reporter) -> None:
+    """``perspective`` as px (None for ``none``) and the keywords of :data:`_KEYWORDS`; what
+    is drawn otherwise than written (anything else: as without the property) is noted and
+    dropped."""
     if "perspective" in values:
         value = values["perspective"]
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -91,7 +94,7 @@ def _check_3d(values: dict[str, Any], note: Reporter) -> None:
                 note(StyleError(f'Invalid value "{shown(value)}" for CSS property "perspective": none is used.',
                                 prop="perspective", value=value))
             values["perspective"] = None
-    for prop, (keywords, fallback) in _3D_KEYWORDS.items():
+    for prop, (keywords, fallback) in _KEYWORDS.items():
         value = values.get(prop)
         if value is not None and value not in keywords:
             note(StyleError(f'Invalid value "{shown(value)}" for CSS property "{prop}": {fallback} is used.',
