@@ -55,6 +55,7 @@ from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode
 from ..diagnostics import report
 from ..errors import LimitError, MarkupError
 from ..limits import active
+from ..patterns import lazy_compile
 from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
@@ -68,9 +69,9 @@ _SATORI_HTML_ROOT_STYLE = {"display": "flex", "flexDirection": "column", "width"
 
 Component = Callable[..., Any]
 
-_DOCUMENT = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>/]",
+_DOCUMENT = lazy_compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>/]",
                        re.IGNORECASE | re.DOTALL)
-_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
+_START_TAG = lazy_compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
 _RAW_TEXT = frozenset(["style", "pre", "textarea"])
 _UNSUPPORTED = {
     "script": "scripts don't run in an image",

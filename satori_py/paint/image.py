@@ -32,13 +32,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..images.source import ImageSource
 from ..style.computed_types import GroupedStyle
 from ..style.paint_types import ObjectPosition
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .geometry import Radii, rect_path
+
+if TYPE_CHECKING:
+    from ..images.source import ImageSource
 
 __all__ = ["fit_rect", "image_nodes"]
 

@@ -36,15 +36,15 @@ that draws the same, and definitions nothing refers to are dropped at the end.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..errors import LimitError, node_context
+from ..frozen import Record, field
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
+from ..patterns import lazy_compile
 from ..style.computed_types import GroupedStyle
 from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
@@ -74,7 +74,7 @@ from .transform import (
 
 __all__ = ["Painter", "node_id"]
 
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_ID_UNSAFE = lazy_compile(r"[^A-Za-z0-9_-]+")
 
 
 @lru_cache(maxsize=4096)
@@ -83,8 +83,7 @@ def node_id(path: str) -> str:
     return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"
 
 
-@dataclass(slots=True)
-class _Stacking:
+class _Stacking(Record):
     """The layers of a stacking context: (zIndex, nodes), in tree order."""
 
     layers: list[tuple[float, list[SvgNode]]] = field(default_factory=list)
@@ -97,8 +96,7 @@ class _Stacking:
         return below + content + above
 
 
-@dataclass(slots=True)
-class _Plane:
+class _Plane(Record):
     depth: float
     nodes: list[SvgNode] = field(default_factory=list)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import parse_color
 from .convert import shown
@@ -85,13 +86,13 @@ def layer_fields(layer: BackgroundLayer | MaskLayer, font_size: float, lengths: 
             "size": layer_words(layer.size, "auto", font_size, lengths, note, f"{prefix}Size"),
             "repeat": repeat_words(layer.repeat, note, f"{prefix}Repeat")}
 
-_IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
+_IMAGE_FUNCTION = lazy_compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")
 _ATTACHMENTS = ("scroll", "fixed", "local")
 _BOXES = ("border-box", "padding-box", "content-box")
 _POSITIONS = ("left", "right", "top", "bottom", "center")
 _SIZES = ("auto", "cover", "contain")
-_LENGTH_PERCENTAGE = re.compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
+_LENGTH_PERCENTAGE = lazy_compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
 
 
 def _layer(nodes: list[vp.Node], final: bool, value: str) -> dict[str, str | None]:

@@ -14,6 +14,7 @@ import math
 import re
 from typing import Any
 
+from ..patterns import lazy_compile
 from .paint_types import ObjectPosition
 from .types import Percent
 
@@ -23,7 +24,7 @@ CENTER = ObjectPosition(Percent(50.0), Percent(50.0))
 _KEYWORD_PERCENT = {"left": "0%", "center": "50%", "right": "100%", "top": "0%", "bottom": "100%"}
 _LENGTH_UNITS = frozenset({"em", "ex", "ch", "rem", "vh", "vw", "vmin", "vmax", "px", "mm", "cm",
                            "in", "pt", "pc", "mozmm"})
-_JS_FLOAT_PREFIX = re.compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))")
+_JS_FLOAT_PREFIX = lazy_compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))")
 
 
 def parse_object_position(value: Any) -> ObjectPosition:

@@ -4,9 +4,8 @@ types), and what :mod:`.inline_render` returns (fragments, pieces, line infos).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
-from ..frozen import Frozen
+from ..frozen import Frozen, Record, field
 from ..style.computed import ComputedStyle
 from .measurer import FontEngine, Measurer
 
@@ -15,8 +14,7 @@ __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunSta
 Style = ComputedStyle
 
 
-@dataclass(eq=False)
-class InlineBox:
+class InlineBox(Record, eq=False):
     """An inline element's box (``BoxStart`` ... ``BoxEnd``)."""
 
     style: Style
@@ -24,8 +22,7 @@ class InlineBox:
     ancestors: list[InlineBox] = field(default_factory=list)
 
 
-@dataclass(eq=False)
-class Run:
+class Run(Record, eq=False):
     """A text child: its content, its style (its element's) and the boxes it is in."""
 
     content: str
@@ -35,8 +32,7 @@ class Run:
     locale: str | None = None
 
 
-@dataclass(eq=False)
-class Atomic:
+class Atomic(Record, eq=False):
     """An atomic inline laid out on its own: its margin box and baseline."""
 
     key: str
@@ -46,8 +42,7 @@ class Atomic:
     style: Style
 
 
-@dataclass(eq=False)
-class _Item:
+class _Item(Record, eq=False):
     kind: str  # "text", "open", "close", "atomic", "break"
     run: Run | None = None
     box: InlineBox | None = None
@@ -56,8 +51,7 @@ class _Item:
     continued: bool = False  # a close item of a box continued in the next paragraph
 
 
-@dataclass(eq=False)
-class _Segment:
+class _Segment(Record, eq=False):
     item: _Item
     text: str | None = None
     width: float = 0.0
@@ -65,8 +59,7 @@ class _Segment:
     level: int = 0  # the bidi embedding level
 
 
-@dataclass(eq=False)
-class _Word:
+class _Word(Record, eq=False):
     segments: list[_Segment]
     force_break: bool
     can_break_after: bool
@@ -74,8 +67,7 @@ class _Word:
     trailing: float = 0.0
 
 
-@dataclass(eq=False)
-class _Line:
+class _Line(Record, eq=False):
     words: list[_Word] = field(default_factory=list)
     width: float = 0.0
     trailing: float = 0.0
@@ -108,8 +100,7 @@ class LineBox(Frozen):
     baseline: float
 
 
-@dataclass(slots=True)
-class Piece:
+class Piece(Record):
     """A drawn piece of a line: text (or an image's key) at ``x``, ``width`` wide.
 
     Both layouts' pieces: inline content fills ``baseline`` (its y in the paragraph) and
@@ -129,8 +120,7 @@ class Piece:
     justify_shift: float | None = None
 
 
-@dataclass(slots=True)
-class RunState:
+class RunState(Record):
     engine: FontEngine
     measurer: Measurer
     shift: float

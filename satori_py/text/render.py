@@ -9,10 +9,9 @@ computed while glyphs are outlined), mirroring ``getDecorationLines``,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen
+from ..frozen import Frozen, Record, field
 from ..style.computed_types import GroupedStyle
 from ..style.types import Percent
 from .engine import GlyphPath
@@ -76,8 +75,7 @@ def collects_glyph_boxes(style: Style) -> bool:
                                                        or "auto") != "none"
 
 
-@dataclass(slots=True)
-class DecorationLine:
+class DecorationLine(Record):
     """One decorated stretch: ``top`` is the top of the text, ``ascender`` its baseline."""
 
     left: float
@@ -98,8 +96,7 @@ class TextElement(Frozen):
     image: str | None = None
 
 
-@dataclass(slots=True)
-class TextDrawing:
+class TextDrawing(Record):
     """The drawing of one text node or inline run, in absolute coordinates."""
 
     style: Style
