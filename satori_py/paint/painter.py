@@ -38,9 +38,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..cache import text_cache
 from ..errors import LimitError, node_context
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
@@ -76,7 +76,7 @@ __all__ = ["Painter", "node_id"]
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def node_id(path: str) -> str:
     """A stable SVG id from a node path: ``div/div[1]/#text[0]`` -> ``div-div1-text0``."""
     return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"

@@ -15,9 +15,9 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from ..cache import text_cache
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from ..js_format import js_number
 from . import c2rn
@@ -35,7 +35,7 @@ from .variables import extract_custom_properties, merge_variables, resolve_varia
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def camelize(prop: str) -> str:
     """css-to-react-native's ``getPropertyName``: kebab-case to camelCase."""
     if re.match(r"^--\w+", prop):
@@ -188,7 +188,7 @@ def normalize_color_keywords(name: str, value: Any) -> Any:
     return vp.stringify(nodes) if changed else value
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def _prepare(name: str, value: str, current_text: str, current: RGBA) -> Any:
     return normalize_color_keywords(name, preprocess(value, current_text, current))
 
@@ -213,7 +213,7 @@ def expand_declaration(name: str, value: Any, current_text: str,
     return dict(result)
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def _expand_cached(name: str, value: Any, kind: str, current_text: str
                    ) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | None]:
     warnings: list[str] = []
