@@ -176,14 +176,11 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
     return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
 
 
-def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...], limit: int) -> None:
-    """Each shadow and filter function is a layer the rasteriser blurs and composes:
-    raise LimitError past ``max_effect_layers`` (``limit``) for one element."""
+def _effect_layers(style: Any, filters: tuple[FilterFunction, ...]) -> int:
+    """The shadows and filter functions of an element: each is a layer the rasteriser blurs
+    and composes (``max_effect_layers``)."""
     paint = style.paint
-    count = len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
-    if count > limit:
-        raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
-                         f"limit of {limit}.", limit="max_effect_layers")
+    return len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
 
 
 def _formatting(style: Any) -> str:
@@ -335,8 +332,9 @@ class Painter:
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or back_hidden)
         is_float = own_box.float_ != "none" and scope.formatting == "block"
-        limits = active().limits
-        _check_effect_layers(style, filters, limits.max_effect_layers)
+        budget = active()
+        limits = budget.limits
+        budget.check_layers(_effect_layers(style, filters))
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,
                                                  blend is not None, backdrop))

@@ -20,11 +20,12 @@ from typing import Any
 from ..cache import text_cache
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from ..js_format import js_number
+from ..limits import active
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
 from .font import parse_font_shorthand
-from .paint_shorthands import PAINT_HANDLERS
+from .paint_shorthands import PAINT_HANDLERS, shadow_count
 from .purify import purify
 from .shorthands import BOX_HANDLERS, aspect_ratio_auto
 from .supported import unsupported_property
@@ -339,6 +340,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
             continue
+        if isinstance(resolved, str) and name in ("boxShadow", "textShadow"):
+            active().check_layers(shadow_count(name, resolved))  # before the value is parsed
         text = _prepare(name, resolved, out.color_text, out.color) \
             if isinstance(resolved, str) else resolved
         try:
