@@ -20,7 +20,7 @@ from typing import Any
 from ..cache import text_cache
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from ..js_format import js_number
-from ..limits import active
+from ..limits import active, check_deadline
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
@@ -325,6 +325,7 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                 out.color = parsed if parsed is not None and not resvg_lacks else BLACK
 
     for prop, value in rest.items():
+        check_deadline()  # a style may have 100,000 properties (each unknown one: ~0.3 ms)
         if prop.startswith("_"):
             report(StyleError(f"Invalid style property: {_json_string(prop)}", prop=prop))
             continue
