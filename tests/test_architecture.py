@@ -7,8 +7,9 @@ Stages import only from themselves and earlier stages, paint takes only value
 types from style (no function) and loads no image, nothing after the style stage raises StyleError, there are no
 import cycles and no module is over 600 lines; the violations that remain are
 listed (KNOWN_*) and may only shrink (issue 13, notes/issue-13-typed.md). Layout,
-text and paint read the computed style's typed groups: their string-key style reads
-are counted per module and may only fall (STYLE_KEY_READS).
+text and paint read the computed style's typed groups, and layout its nodes' typed
+NodeStyle: their string-key style reads are counted per module and may only fall
+(STYLE_KEY_READS).
 """
 from __future__ import annotations
 
@@ -357,11 +358,10 @@ def test_no_module_is_over_the_size_limit() -> None:
 
 
 # Layout, text and paint read the computed style's typed groups (style.box, .flex, .font,
-# .text, .paint), not its mapping by key (issue 13). The string-key reads of a style each of
-# their modules still makes may only fall: a module that reads more fails; one that reads fewer
-# lowers its number here. In layout/ only the modules that read computed styles alone are
-# counted: the others also read the layout node's own style dict (taffy.LayoutNode.style, the
-# passes' working copy), which has no typed form yet, so their counts could not only fall.
+# .text, .paint), and layout its nodes' typed style (layout/node_style.py), not a mapping by key
+# (issue 13). The string-key reads of a style each of their modules still makes may only fall: a
+# module that reads more fails; one that reads fewer lowers its number here. (Layout's five read
+# elements' inline styles: what an <li>, a <select> or a generated marker declares.)
 STYLE_KEY_READS = {
     "layout": {"build": 1, "form_controls": 1, "layer_images": 0, "lists": 3},
     "text": {
@@ -373,7 +373,6 @@ STYLE_KEY_READS = {
         "text_shadow": 1,
     },
 }
-COUNTED_LAYOUT_MODULES = frozenset(STYLE_KEY_READS["layout"])
 
 
 @cache
@@ -413,10 +412,8 @@ def style_key_reads(source: str) -> int:
 @pytest.mark.parametrize("stage", sorted(STYLE_KEY_READS))
 def test_later_stages_read_the_typed_groups(stage: str) -> None:
     allowed = STYLE_KEY_READS[stage]
-    found = {name: reads for module, path in _project_modules().items()
-             if stage_of(module) == stage and ((name := module.rsplit(".", 1)[1]) in COUNTED_LAYOUT_MODULES
-                                               or stage != "layout")
-             and (reads := style_key_reads(path.read_text(encoding="utf-8")))}
+    found = {module.rsplit(".", 1)[1]: reads for module, path in _project_modules().items()
+             if stage_of(module) == stage and (reads := style_key_reads(path.read_text(encoding="utf-8")))}
     more = {m: (n, allowed.get(m, 0)) for m, n in found.items() if n > allowed.get(m, 0)}
     assert more == {}, "(reads, allowed): read style.box/.flex/.font/.text/.paint, not style.get(\"key\")"
     fewer = {m: (found.get(m, 0), n) for m, n in allowed.items() if found.get(m, 0) < n}

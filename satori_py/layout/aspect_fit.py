@@ -9,31 +9,31 @@ the stretched cross size, or in a row the height from the flexed width.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
 from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
+from .node_style import NodeStyle
 from .taffy import LayoutNode
 
 __all__ = ["aspect_ratio_minimum", "block_ratio", "stretch_ratio"]
 
 
-def aspect_ratio_minimum(style: dict[str, Any], row: bool) -> None:
-    """Give a flex item with an aspect ratio its automatic minimum main size, in place."""
-    minimum = _transferred_minimum(style, row, px(style.get("height" if row else "width")))
+def aspect_ratio_minimum(node: LayoutNode, row: bool) -> None:
+    """Give a flex item with an aspect ratio its automatic minimum main size (a copy of its style)."""
+    style = node.style
+    minimum = _transferred_minimum(style, row, px(style.height if row else style.width))
     if minimum is not None:
-        style["minWidth" if row else "minHeight"] = minimum
+        node.style = style._replace(min_width=minimum) if row else style._replace(min_height=minimum)
 
 
-def _transferred_minimum(style: dict[str, Any], row: bool, cross_size: float | None) -> float | None:
+def _transferred_minimum(style: NodeStyle, row: bool, cross_size: float | None) -> float | None:
     """The automatic minimum main size of a flex item with an aspect ratio and a definite
     ``cross_size`` (None: it has another one)."""
-    ratio = px(style.get("aspectRatio"))
-    main, minimum = ("width", "minWidth") if row else ("height", "minHeight")
-    if (not ratio or cross_size is None or style.get(minimum) not in (None, "auto")
-            or style.get("overflowX") in SCROLL or style.get("overflowY") in SCROLL):
+    ratio = px(style.aspect_ratio)
+    main, minimum = (style.width, style.min_width) if row else (style.height, style.min_height)
+    if (not ratio or cross_size is None or minimum not in (None, "auto")
+            or style.overflow_x in SCROLL or style.overflow_y in SCROLL):
         return None
     transferred = cross_size * ratio if row else cross_size / ratio
-    specified = px(style.get(main))
+    specified = px(main)
     return transferred if specified is None else min(specified, transferred)
 
 
@@ -72,11 +72,12 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     style = node.style
     row = is_row(parent)
     cross = "h" if row else "w"
-    main_prop, cross_prop = ("width", "height") if row else ("height", "width")
+    main_prop = "width" if row else "height"
+    main_size, cross_size = (style.width, style.height) if row else (style.height, style.width)
     old = node.limits.stretched
     new: tuple[tuple[str, float], ...] = ()
-    ratio = px(style.get("aspectRatio"))
-    if ratio and style.get(main_prop) in (None, "auto") and style.get(cross_prop) in (None, "auto"):
+    ratio = px(style.aspect_ratio)
+    if ratio and main_size in (None, "auto") and cross_size in (None, "auto"):
         if stale:
             return False  # boxes that may come from a cached measurement: keep what it has
         is_stretched = stretched(node, parent, cross)
@@ -85,24 +86,24 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
             new = ((main_prop, size * ratio if row else size / ratio),)
             minimum = _transferred_minimum(style, row, size)
             if minimum is not None:
-                high = px(style.get("maxWidth" if row else "maxHeight"))
-                new += (("minWidth" if row else "minHeight", minimum if high is None else min(high, minimum)),)
+                high = px(style.max_width if row else style.max_height)
+                new += (("min_width" if row else "min_height", minimum if high is None else min(high, minimum)),)
         elif row:
             if auto_basis(node) and (node.children or node.measure is not None):
                 new = (("width", to_style_units(node, "w", content_width())),)
             height = to_style_units(node, "w", exact_size(node, "w")) / ratio
-            new += (("minHeight" if is_stretched else "height", height),)
+            new += (("min_height" if is_stretched else "height", height),)
         elif node.children or node.measure is not None:
             height = to_style_units(node, "h", content_height())
             new = (("height", height), ("width", height * ratio))
-    elif ratio and row and style.get(cross_prop) in (None, "auto") and not stale:
+    elif ratio and row and cross_size in (None, "auto") and not stale:
         # A width of its own, flexed (e.g. an <img> with width 100% beside a logo shrinks):
         # its height comes from its final width, where Taffy 0.7 took the flex basis.
         is_stretched = stretched(node, parent, cross)
         height = to_style_units(node, "w", exact_size(node, "w")) / ratio
         off = abs(to_style_units(node, "h", exact_size(node, "h")) - height) > EPS
         if (old or off) and not (is_stretched and cross_definite()):
-            new = (("minHeight" if is_stretched else "height", height),)
+            new = (("min_height" if is_stretched else "height", height),)
     if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
         return False
     node.limits.stretched = new
@@ -116,9 +117,9 @@ def block_ratio(node: LayoutNode, stale: bool) -> bool:
     if stale:
         return False  # boxes that may come from a cached measurement: keep what it has
     style = node.style
-    ratio = px(style.get("aspectRatio"))
+    ratio = px(style.aspect_ratio)
     new: tuple[tuple[str, float], ...] = ()
-    if ratio and style.get("height") in (None, "auto"):
+    if ratio and style.height in (None, "auto"):
         # (Of the border box, as the reference's Taffy takes a ratio.)
         new = (("height", to_style_units(node, "h", exact_size(node, "w") / ratio)),)
     old = node.limits.stretched

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ..style.computed_types import BoxGroup
 from ..style.types import Percent
 from ..text.paragraph import AtomicItem
 from .boxes import RenderBox
+from .fit_boxes import px
+from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode
 
 __all__ = ["atomic_item", "lay_out_atomic", "refit"]
@@ -26,37 +29,39 @@ Compute = Callable[[LayoutNode, "float | str | None", "float | None"], None]
 FitWidth = Callable[[LayoutNode, float], None]
 
 
-def _percent(node: LayoutNode, keys: tuple[str, ...]) -> bool:
-    return any(isinstance(node.style.get(k), Percent) for k in keys)
+def _percent(values: tuple[NodeSize, ...]) -> bool:
+    return any(isinstance(value, Percent) for value in values)
 
 
-def _container_height(style: Any) -> float | None:
+def _container_height(style: BoxGroup | NodeStyle) -> float | None:
     """The content height of a container whose height is a length (``containerHeight``)."""
-    height = style.get("height")
+    height = style.height
     if not isinstance(height, (int, float)):
         return None
-    if style.get("boxSizing") != "border-box":
+    if style.box_sizing != "border-box":
         return float(height)
-    insets = sum(float(style.get(k) or 0.0) for k in ("paddingTop", "paddingBottom", "borderTopWidth",
-                                                      "borderBottomWidth"))
+    insets = sum(px(value) or 0.0 for value in (style.padding_top, style.padding_bottom, style.border_top_width,
+                                                style.border_bottom_width))
     return max(0.0, float(height) - insets)
 
 
 def lay_out_atomic(box: RenderBox, width: float | None, compute: Compute, fit: FitWidth | None = None,
-                   container: Any = None) -> None:
+                   container: BoxGroup | NodeStyle | None = None) -> None:
     """Lay an atomic inline out in a paragraph ``width`` wide (None: not known yet).
 
-    ``container`` is the style of the paragraph's block container: percentages of
-    heights are of its height, if it is a length.
+    ``container`` is the style of the paragraph's block container (its computed box group,
+    or a float's container's node style): percentages of heights are of its height, if it
+    is a length.
     """
     node = box.node
+    style = node.style
     height = _container_height(container) if container is not None and _percent(
-        node, ("height", "minHeight", "maxHeight")) else None
-    if width is not None and _percent(node, ("width", "minWidth", "maxWidth")):
+        (style.height, style.min_height, style.max_height)) else None
+    if width is not None and _percent((style.width, style.min_width, style.max_width)):
         compute(node, width, height)
         return
     if width is not None and fit is not None:
-        declared = (node.style.get("marginLeft"), node.style.get("marginRight"))
+        declared = (style.margin_left, style.margin_right)
         fit(node, max(0.0, width - sum(float(m) for m in declared if isinstance(m, (int, float)))))
     compute(node, None, height)
     b = node.box
@@ -88,7 +93,7 @@ def refit(paragraph_box: RenderBox, compute: Compute, baseline: Callable[[Render
         box = paragraph_box.atomics.get(item.key)
         if box is None:
             continue
-        lay_out_atomic(box, width, compute, fit, paragraph_box.style)
+        lay_out_atomic(box, width, compute, fit, paragraph_box.style.box)
         fitted = atomic_item(box, baseline(box))
         if (abs(fitted.width - item.width) > 1e-3 or abs(fitted.height - item.height) > 1e-3
                 or fitted.baseline != item.baseline):

@@ -27,13 +27,13 @@ _EPS = 1e-3
 
 def _in_flow(node: LayoutNode) -> bool:
     style = node.style
-    return (style.get("display") != "none" and style.get("position") != "absolute"
+    return (style.display != "none" and style.position != "absolute"
             and not node.hints.float_placeholder)
 
 
 def _aligned_on_baseline(item: LayoutNode, row: LayoutNode) -> bool:
-    align = item.style.get("alignSelf") or row.style.get("alignItems")
-    margin = item.style.get("marginTop")
+    align = item.style.align_self or row.style.align_items
+    margin = item.style.margin_top
     # Auto or percentage top margins are left to Taffy.
     return align == "baseline" and (margin is None or isinstance(margin, (int, float)))
 
@@ -68,8 +68,8 @@ class BaselineAlignment:
             node = stack.pop()
             stack.extend(node.children)
             style = node.style
-            direction = style.get("flexDirection", "row")
-            if style.get("display") != "flex" or direction not in ("row", "row-reverse"):
+            direction = style.flex_direction
+            if style.display != "flex" or direction not in ("row", "row-reverse"):
                 continue
             for line in _lines(node, direction == "row-reverse"):
                 items = [c for c in line if _aligned_on_baseline(c, node)]
@@ -91,7 +91,7 @@ def _lines(row: LayoutNode, reverse: bool) -> list[list[LayoutNode]]:
     where an item's margin box begins before the end of the previous one's, in the
     row's direction: e.g. at the same left edge as a narrow item on the line above)."""
     lines: list[list[LayoutNode]] = []
-    wraps = row.style.get("flexWrap", "nowrap") != "nowrap"
+    wraps = row.style.flex_wrap != "nowrap"
     end: float | None = None  # where the previous item's margin box ends, along the row
     for item in row.children:
         if not _in_flow(item):

@@ -16,8 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from ..cache import BoundedCache
 from ..diagnostics import Reporter
@@ -34,6 +33,7 @@ from .boxes import RenderBox
 from .engine import Layout
 from .aspect_fit import aspect_ratio_minimum
 from .inline_content import InlineFormatting
+from .node_style import LayoutDisplay, NodeSize, NodeStyle
 from .lists import (
     MARKER_PARENT,
     Counters,
@@ -47,22 +47,6 @@ from .taffy import LayoutNode
 
 __all__ = ["LayoutResult", "TreeBuilder"]
 
-# The node style's keys (the layout vocabulary, see .taffy) and the typed fields they come from.
-_BOX_KEYS = (
-    "position", "boxSizing", "overflowX", "overflowY", "width", "height", "minWidth", "minHeight",
-    "maxWidth", "maxHeight", "aspectRatio", "marginTop", "marginRight", "marginBottom", "marginLeft",
-    "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
-    "borderBottomWidth", "borderLeftWidth", "top", "right", "bottom", "left",
-)
-_box_fields = attrgetter(
-    "position", "box_sizing", "overflow_x", "overflow_y", "width", "height", "min_width", "min_height",
-    "max_width", "max_height", "aspect_ratio", "margin_top", "margin_right", "margin_bottom", "margin_left",
-    "padding_top", "padding_right", "padding_bottom", "padding_left", "border_top_width", "border_right_width",
-    "border_bottom_width", "border_left_width", "top", "right", "bottom", "left",
-)
-_FLEX_KEYS = ("rowGap", "columnGap", "flexDirection", "flexWrap", "flexBasis", "flexGrow", "flexShrink")
-_flex_fields = attrgetter("row_gap", "column_gap", "flex_direction", "flex_wrap", "flex_basis", "flex_grow",
-                          "flex_shrink")
 _WHITE_SPACE = " \t\n\r\f"
 _SCROLLS = frozenset(("hidden", "scroll", "auto"))
 
@@ -96,10 +80,10 @@ def _is_blank(text: str) -> bool:
     return not text.strip(_WHITE_SPACE)
 
 
-_LAYOUT_DISPLAY = {"flex": "flex", "grid": "grid", "flow-root": "flow-root"}
+_LAYOUT_DISPLAY: dict[str, LayoutDisplay] = {"flex": "flex", "grid": "grid", "flow-root": "flow-root"}
 
 
-def _layout_display(style: ComputedStyle) -> str:
+def _layout_display(style: ComputedStyle) -> LayoutDisplay:
     return _LAYOUT_DISPLAY.get(style.box.display_inner, "block")
 
 
@@ -125,29 +109,36 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
 
 
 # A computed style comes back for every element that has it, in every render (style/memo.py):
-# its node style is kept, by the style object's token, and copied for each node. As many as
-# the style memo keeps styles (~1 kB each; the 24 benchmark cards need ~340).
-_NODE_STYLES: BoundedCache[dict[str, Any]] = BoundedCache(2048)
+# its node style is kept, by the style object's token, and shared by its nodes (it is immutable).
+# As many as the style memo keeps styles (~0.5 kB each; the 24 benchmark cards need ~340).
+_NODE_STYLES: BoundedCache[NodeStyle] = BoundedCache(2048)
 
 
-def _node_style(style: ComputedStyle, display: str) -> dict[str, Any]:
-    """The layout vocabulary of a computed style (see :mod:`.taffy`), for a box of ``display``."""
-    out = {key: value for key, value in zip(_BOX_KEYS + _FLEX_KEYS, _box_fields(style.box) + _flex_fields(style.flex))
-           if value is not None}
-    out["order"] = style.box.order
-    out.update({k: v for k, v in layout_alignment(style).items() if v is not None})
-    out["display"] = display
-    if style.text.direction == "rtl":
-        out["direction"] = "rtl"  # children are placed from the right (positioning.py)
-    position = style.box.position
-    if position in ("static", "sticky"):
-        # Static boxes ignore insets; sticky ones are moved after layout.
-        for side in ("top", "right", "bottom", "left"):
-            out.pop(side, None)
-        out["position"] = "relative"
-    elif position == "fixed":
-        out["position"] = "absolute"
-    return out
+def _node_style(style: ComputedStyle, display: LayoutDisplay) -> NodeStyle:
+    """The layout node style of a computed style (see :mod:`.node_style`), for a box of ``display``."""
+    box, flex = style.box, style.flex
+    align = layout_alignment(style)
+    position = box.position
+    # Static boxes ignore insets; sticky ones are moved after layout.
+    static = position in ("static", "sticky")
+    return NodeStyle(
+        display=display, direction=style.text.direction, order=box.order,
+        position="relative" if static else "absolute" if position == "fixed" else position,
+        box_sizing=box.box_sizing, overflow_x=box.overflow_x, overflow_y=box.overflow_y,
+        width=box.width, height=box.height, min_width=box.min_width, min_height=box.min_height,
+        max_width=box.max_width, max_height=box.max_height, aspect_ratio=box.aspect_ratio,
+        margin_top=box.margin_top, margin_right=box.margin_right, margin_bottom=box.margin_bottom,
+        margin_left=box.margin_left, padding_top=box.padding_top, padding_right=box.padding_right,
+        padding_bottom=box.padding_bottom, padding_left=box.padding_left,
+        border_top_width=box.border_top_width, border_right_width=box.border_right_width,
+        border_bottom_width=box.border_bottom_width, border_left_width=box.border_left_width,
+        top=None if static else box.top, right=None if static else box.right,
+        bottom=None if static else box.bottom, left=None if static else box.left,
+        row_gap=flex.row_gap, column_gap=flex.column_gap, flex_direction=flex.flex_direction,
+        flex_wrap=flex.flex_wrap, flex_basis=flex.flex_basis, flex_grow=flex.flex_grow,
+        flex_shrink=flex.flex_shrink, align_content=align.align_content, align_items=align.align_items,
+        align_self=align.align_self, justify_content=align.justify_content,
+        justify_items=align.justify_items, justify_self=align.justify_self)
 
 
 @dataclass
@@ -202,9 +193,9 @@ class TreeBuilder:
         self._layout = Layout(self.point_scale_factor, self._remake_paragraph)
         base = root_style_of(width=width, height=height)
         # Like the initial containing block, the root is a block formatting context.
-        root_node = LayoutNode({"display": "flow-root", "width": width if width else "auto",
-                                "height": height if height else "auto",
-                                "overflowX": "hidden", "overflowY": "hidden"})
+        root_node = LayoutNode(NodeStyle(display="flow-root", width=width if width else "auto",
+                                         height=height if height else "auto",
+                                         overflow_x="hidden", overflow_y="hidden"))
         root = RenderBox("", "", base, root_node)
         cb = ContainingBlock(root_node)
         ctx = _Ctx(root, root_node, base, "root", None, cb, cb, root_node, root_node)
@@ -294,7 +285,7 @@ class TreeBuilder:
         if ctx.formatting == "flex" and not out_of_flow and el.type != "img":
             # (The reference gives an <img> no layout aspect ratio when both its sizes are known.)
             # (ctx.style is the flex container's computed style, whose node ctx.node is.)
-            aspect_ratio_minimum(box.node.style, ctx.style.flex.flex_direction in ("row", "row-reverse"))
+            aspect_ratio_minimum(box.node, ctx.style.flex.flex_direction in ("row", "row-reverse"))
         ctx.box.children.append(box)
         if out_of_flow:
             cb = ctx.fixed_cb if position == "fixed" else ctx.absolute_cb
@@ -311,7 +302,7 @@ class TreeBuilder:
             return
         paragraph = self._paragraph([TextItem(text.text, ctx.style, text.path, ctx.locale)], ctx.style,
                                     text.path)
-        node = LayoutNode({"display": "block", "flexShrink": 1.0})
+        node = LayoutNode(NodeStyle(display="block"))
         box = RenderBox(text.path, "", ctx.style, node, paragraph=paragraph)
         self._layout.measure_paragraph(box)
         ctx.node.children.append(node)
@@ -338,20 +329,20 @@ class TreeBuilder:
     def _atomic(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
         """An atomic inline (inline-block, image...), laid out on its own to learn its size."""
         assert ctx.inline is not None
-        holder = LayoutNode({"display": "block"})
+        holder = LayoutNode(NodeStyle(display="block"))
         box = self._box(el, style, replace(ctx, node=holder))
         ctx.inline.add_atomic(self._layout.atomic(box), box)
 
     # -- boxes -------------------------------------------------------------------------------
 
-    def _node_style(self, style: ComputedStyle, display: str) -> dict[str, Any]:
-        """The layout node's style (its own dict: the passes change it)."""
+    def _node_style(self, style: ComputedStyle, display: LayoutDisplay) -> NodeStyle:
+        """The layout node's style (shared: a pass that resolves a value gives its node a copy)."""
         key = (style.token, display)
         kept = _NODE_STYLES.get(key)
         if kept is None:
             kept = _node_style(style, display)
             _NODE_STYLES.put(key, kept)
-        return dict(kept)
+        return kept
 
     def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:
         display = _layout_display(style)
@@ -430,10 +421,10 @@ class TreeBuilder:
                 attr_width = source.width
             size = image_size(style, source.width, natural_h, attr_width, el.props.get("height"),
                               declared=style.declared)
-        ns = box.node.style
-        ns["width"], ns["height"] = size.width, size.height
-        if size.aspect_ratio:
-            ns["aspectRatio"] = size.aspect_ratio
+        node = box.node
+        # (A replaced size's keyword is auto, a NodeSize.)
+        node.style = node.style._replace(width=cast(NodeSize, size.width), height=cast(NodeSize, size.height),
+                                         aspect_ratio=size.aspect_ratio or node.style.aspect_ratio)
 
     # -- lists -------------------------------------------------------------------------------
 

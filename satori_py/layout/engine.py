@@ -25,6 +25,7 @@ from .flex_fit import FlexFit, LayOut
 from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
     Deferred,
+    OwnHeight,
     defer,
     definite_content_height,
     fit_keyword_width,
@@ -56,7 +57,7 @@ class Layout:
         self.deferred_by_node: dict[int, Deferred] = {}
         self.grids: list[LayoutNode] = []  # grids with auto repetitions, calc() tracks, or auto and fr columns
         # Block-level boxes of block containers that Taffy 0.7 can't size there, see sizing.py.
-        self.own_heights: list[tuple[LayoutNode, dict[str, Any]]] = []
+        self.own_heights: list[OwnHeight] = []
         self._floats: FloatLayout | None = None  # made by the first float (see floats)
         self.flex_fit = FlexFit()
         self.baselines = BaselineAlignment()
@@ -90,7 +91,7 @@ class Layout:
             self.deferred.append(entry)
             self.deferred_by_node[id(node)] = entry
         if in_block and needs_own_height(node.style):
-            self.own_heights.append((node, {}))
+            self.own_heights.append(OwnHeight(node))
 
     def measure_paragraph(self, box: RenderBox, near_floats: bool = False) -> None:
         """Make the box's node a measured leaf of its paragraph (wrapping around floats)."""
@@ -169,11 +170,12 @@ class Layout:
             changed = self.flex_fit.update(root, width, height, lay_out, own) or changed
             changed = self.baselines.update(root) or changed
             parents = {id(n): parent for n, parent in with_parents(root)} if self.own_heights else {}
-            for node, original in self.own_heights:
+            for entry in self.own_heights:
+                node = entry.node
                 if id(node) in nodes and node is not root:
                     parent = parents.get(id(node))
                     basis = definite_content_height(parent, parents, own) if parent is not None else None
-                    changed = fit_own_height(node, original, lay_out_max, basis) or changed
+                    changed = fit_own_height(entry, lay_out_max, basis) or changed
             for box in self.paragraphs:
                 # Atomic inlines depend on their paragraph's width only: lay them out again when it changes.
                 if id(box.node) in nodes and self._refitted.get(id(box)) != box.node.box.width:
@@ -195,7 +197,7 @@ class Layout:
 
         for node in self.grids:
             width, height = ((own.width, own.height) if own is not None and node is root
-                             else (node.style.get("width"), node.style.get("height")))
+                             else (node.style.width, node.style.height))
             if node is root and not isinstance(width, float):
                 continue  # an atomic inline's width is its content's: its grid repeats once
             if id(node) not in nodes:

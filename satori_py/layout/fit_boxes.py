@@ -31,15 +31,15 @@ def margins(node: LayoutNode, axis: str) -> float:
     m = node.box.margin
     style = node.style
     if axis == "w":
-        return ((0.0 if style.get("marginLeft") == "auto" else m.left)
-                + (0.0 if style.get("marginRight") == "auto" else m.right))
-    return ((0.0 if style.get("marginTop") == "auto" else m.top)
-            + (0.0 if style.get("marginBottom") == "auto" else m.bottom))
+        return ((0.0 if style.margin_left == "auto" else m.left)
+                + (0.0 if style.margin_right == "auto" else m.right))
+    return ((0.0 if style.margin_top == "auto" else m.top)
+            + (0.0 if style.margin_bottom == "auto" else m.bottom))
 
 
 def auto_basis(node: LayoutNode) -> bool:
     """Whether a flex item's flex basis is ``auto`` (its size, or its content's)."""
-    return node.style.get("flexBasis") in (None, "auto")
+    return node.style.flex_basis in (None, "auto")
 
 
 def content(node: LayoutNode, axis: str) -> float:
@@ -56,22 +56,22 @@ def exact_size(node: LayoutNode, axis: str) -> float:
 
 
 def to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
-    inset = 0.0 if node.style.get("boxSizing") == "border-box" else insets(node, axis)
+    inset = 0.0 if node.style.box_sizing == "border-box" else insets(node, axis)
     return max(0.0, border_box - inset)
 
 
 def is_row(node: LayoutNode) -> bool:
-    return node.style.get("flexDirection", "row") in ("row", "row-reverse")
+    return node.style.flex_direction in ("row", "row-reverse")
 
 
 def stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
     """Whether a flex item is stretched in the cross axis ``axis`` (its size there is auto)."""
     style = item.style
-    size = style.get("width" if axis == "w" else "height")
+    size = style.width if axis == "w" else style.height
     if size not in (None, "auto"):
         return False
-    sides = ("marginLeft", "marginRight") if axis == "w" else ("marginTop", "marginBottom")
-    if any(style.get(side) == "auto" for side in sides):
+    sides = (style.margin_left, style.margin_right) if axis == "w" else (style.margin_top, style.margin_bottom)
+    if "auto" in sides:
         return False
-    align = style.get("alignSelf") or container.style.get("alignItems") or "stretch"
+    align = style.align_self or container.style.align_items or "stretch"
     return bool(align == "stretch")

@@ -15,22 +15,23 @@ from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
 from .fit_boxes import stretched as _stretched
+from .node_style import NodeSize
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
 __all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "in_flow", "limit"]
 
 
-def limit(node: LayoutNode, prop: str, axis: str, basis: float | None) -> float | None:
-    """A min/max size of ``node`` as a border-box length (None: none, or not resolvable)."""
-    value = node.style.get(prop)
+def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
+    """A min/max size of ``node`` (``value``, of its style) as a border-box length (None: none,
+    or not resolvable)."""
     if isinstance(value, Percent):
         px: float | None = value.resolve(basis) if basis is not None else None
     else:
         px = _px(value)
     if px is None:
         return None
-    return px + (0.0 if node.style.get("boxSizing") == "border-box" else _insets(node, axis))
+    return px + (0.0 if node.style.box_sizing == "border-box" else _insets(node, axis))
 
 
 def definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
@@ -39,7 +40,7 @@ def definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
 
 
 def absolute(node: LayoutNode) -> bool:
-    return bool(node.style.get("position") == "absolute")
+    return bool(node.style.position == "absolute")
 
 
 def absolute_room(parent: LayoutNode) -> float:
@@ -52,7 +53,7 @@ def absolute_room(parent: LayoutNode) -> float:
 
 
 def displayed(node: LayoutNode) -> bool:
-    return bool(node.style.get("display") != "none")
+    return bool(node.style.display != "none")
 
 
 def in_flow(node: LayoutNode) -> bool:
@@ -98,7 +99,7 @@ class Walk:
 
     def _inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:
         style = node.style
-        own = style.get("width" if axis == "w" else "height")
+        own: NodeSize = style.width if axis == "w" else style.height
         content = _content(node, axis)
         if parent is None:
             if self.own is not None:
@@ -107,12 +108,12 @@ class Walk:
             return content if given is not None or _px(own) is not None else None
         if _px(own) is not None:
             return content
-        if style.get("position") == "absolute":
+        if style.position == "absolute":
             return None
         parent_inner = self.inner(parent, axis)
         if isinstance(own, Percent):
             return content if parent_inner is not None else None
-        display = parent.style.get("display")
+        display = parent.style.display
         if display in ("block", "flow-root"):
             # Block children are stretched across; their heights are their content's.
             return content if axis == "w" and parent_inner is not None else None
@@ -120,7 +121,7 @@ class Walk:
             return None
         if _is_row(parent) == (axis == "w"):
             # The main axis: a flexed size, fixed only by a definite flex basis.
-            return content if _px(style.get("flexBasis")) is not None and parent_inner is not None else None
+            return content if _px(style.flex_basis) is not None and parent_inner is not None else None
         if parent_inner is None:
             return None
         if _stretched(node, parent, axis):
@@ -133,9 +134,10 @@ class Walk:
 
     def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
         """The definite cross-axis space a flex item is sized in: its container's, within its limits."""
-        low = limit(item, "minWidth" if axis == "w" else "minHeight", axis, parent_inner)
-        high_value = item.style.get("maxWidth" if axis == "w" else "maxHeight")
-        high = limit(item, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
+        style = item.style
+        low = limit(item, style.min_width if axis == "w" else style.min_height, axis, parent_inner)
+        high_value = style.max_width if axis == "w" else style.max_height
+        high = limit(item, high_value, axis, parent_inner)
         if high is None and high_value not in (None, "none", "auto"):
             return None  # a limit that can't be resolved here
         space = parent_inner

@@ -113,7 +113,7 @@ class FlexFit:
             node, parent, stale = stack.pop()
             walk.parents[id(node)] = parent
             here = False
-            if parent is not None and parent.style.get("display") == "flex" and _in_flow(node):
+            if parent is not None and parent.style.display == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = grown_minimum(node, parent, partial(_definite, walk, parent),
@@ -124,17 +124,17 @@ class FlexFit:
                 if _is_row(parent) and not stale:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
-                    percent = isinstance(node.style.get("width"), Percent) and not _definite(walk, parent, "w")
+                    percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
                     grows = _definite(walk, parent, "w")
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows)) or here
-            elif parent is not None and parent.style.get("display") in ("block", "flow-root") \
+            elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = block_ratio(node, stale) or here
             elif parent is not None and _absolute(node) and _displayed(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
-            elif parent is not None and parent.style.get("display") == "grid" and _in_flow(node) \
+            elif parent is not None and parent.style.display == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
                 # width: only an item already that wide can't change.
@@ -151,7 +151,7 @@ class FlexFit:
     def _fit(self, node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut,
              floors: dict[int, float], holds: dict[int, float]) -> bool:
         style = node.style
-        in_flex = parent.style.get("display") == "flex"
+        in_flex = parent.style.display == "flex"
         absolute = _absolute(node)
         # The parent's cross axis; in a block container (or out of flow), the inline axis: a
         # block whose width comes from its content (e.g. a flex-start item) lays a flex row
@@ -165,10 +165,10 @@ class FlexFit:
         # never wider than the room.
         # Out of flow or across a column, a block holding blocks (Taffy 0.7: as wide as its
         # content at max-content) is fitted too.
-        block = (absolute or (in_flex and axis == "w")) and style.get("display") in ("block", "flow-root")
-        is_candidate = ((block or (style.get("display") == "flex" and (_is_row(node) == (axis == "w"))
-                                   and style.get("flexWrap", "nowrap") == "nowrap"))
-                        and style.get("width" if axis == "w" else "height") in (None, "auto"))
+        block = (absolute or (in_flex and axis == "w")) and style.display in ("block", "flow-root")
+        is_candidate = ((block or (style.display == "flex" and (_is_row(node) == (axis == "w"))
+                                   and style.flex_wrap == "nowrap"))
+                        and (style.width if axis == "w" else style.height) in (None, "auto"))
         parent_inner = None
         if is_candidate:
             parent_inner = _absolute_room(parent) if absolute else walk.inner(parent, axis)
@@ -176,13 +176,13 @@ class FlexFit:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
                 room = available - _margins(node, axis)
-                high_value = style.get("maxWidth" if axis == "w" else "maxHeight")
+                high_value = style.max_width if axis == "w" else style.max_height
                 if isinstance(high_value, Percent) and axis == "w" and (id(parent), axis) in walk.fitted:
                     cap = self._fit_percent(node, parent, parent_inner, walk, lay_out, floors, holds)
                 elif _size(node, axis) > room + _EPS or old is not None:
                     low = intrinsic_width(node, "min-content", lay_out) if block else self._minimum(node, axis, lay_out)
                     cap = max(room, low)
-                    high = _limit(node, "maxWidth" if axis == "w" else "maxHeight", axis, parent_inner)
+                    high = _limit(node, high_value, axis, parent_inner)
                     if high is not None and high <= cap:
                         cap = None  # its own maximum is the tighter limit
         if cap is None:
@@ -216,7 +216,7 @@ class FlexFit:
         floor = measured + _margins(node, "w") + _insets(parent, "w")
         floors[id(parent)] = max(floors.get(id(parent), 0.0), floor)
         self._floored[id(parent)] = parent
-        high = _limit(node, "maxWidth", "w", _content(parent, "w"))
+        high = _limit(node, node.style.max_width, "w", _content(parent, "w"))
         if high is not None and high < measured - _EPS and _height_from_content(parent, walk):
             holds[id(parent)] = self._height_with(parent, node, measured, floor, lay_out)
             self._held[id(parent)] = parent
@@ -245,7 +245,7 @@ class FlexFit:
         if cached is not None:
             return cached
         items = [child for child in node.children if _in_flow(child)]
-        gap = _px(node.style.get("columnGap" if axis == "w" else "rowGap")) or 0.0
+        gap = _px(node.style.column_gap if axis == "w" else node.style.row_gap) or 0.0
         total = _insets(node, axis) + gap * max(0, len(items) - 1)
         for item in items:
             total += _item_minimum(item, axis, lay_out) + _margins(item, axis)
@@ -258,30 +258,30 @@ class FlexFit:
         """Fix the width of a row (or grid) item that can't change (see the module docstring).
         ``grows``: whether it may grow (False: its row's width comes from its content)."""
         style = node.style
-        if not node.children or (grows and float(style.get("flexGrow") or 0.0) > 0.0):
+        if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0):
             return _unfreeze(node)
-        low, high = style.get("minWidth"), style.get("maxWidth")
+        low, high = style.min_width, style.max_width
         if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
             return _unfreeze(node)  # limits that aren't lengths: leave it
         limits = node.limits
         if limits.frozen_at_max:
-            held = parent.style.get("display") == "flex" and _held_at_max(node, parent)
+            held = parent.style.display == "flex" and _held_at_max(node, parent)
             return False if held else _unfreeze(node)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
-        bound = _limit(node, "minWidth", "w", None)
+        bound = _limit(node, style.min_width, "w", None)
         if bound is None:
             bound = _content_bound(node)
         frozen = limits.frozen_width
         if frozen is not None:
-            inset = 0.0 if style.get("boxSizing") == "border-box" else _insets(node, "w")
+            inset = 0.0 if style.box_sizing == "border-box" else _insets(node, "w")
             if bound is None or bound < frozen + inset - _EPS:
                 limits.frozen_width = None
                 return True
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            if parent.style.get("display") != "flex" or not _held_at_max(node, parent):
+            if parent.style.display != "flex" or not _held_at_max(node, parent):
                 return False
             # Its max-content width, measured with its children at max-content, is clamped to
             # exactly this width, which Taffy 0.7's cache then answers with that measurement's
@@ -321,19 +321,19 @@ def _height_from_content(node: LayoutNode, walk: _Walk) -> bool:
     """Whether ``node``'s height is its content's: no height of its own, in a column it
     doesn't flex in, a row that doesn't stretch it, or a block."""
     style = node.style
-    if style.get("height") not in (None, "auto"):
+    if style.height not in (None, "auto"):
         return False
     parent = walk.parents.get(id(node))
     if parent is None:
         return False
-    display = parent.style.get("display")
+    display = parent.style.display
     if display in ("block", "flow-root"):
         return True
     if display != "flex":
         return False
     if _is_row(parent):
         return not _stretched(node, parent, "h")
-    return float(style.get("flexGrow") or 0.0) == 0.0 and _auto_basis(node)
+    return float(style.flex_grow or 0.0) == 0.0 and _auto_basis(node)
 
 
 def _fixed_columns(grid: LayoutNode) -> bool:
@@ -362,11 +362,11 @@ def _unfreeze(node: LayoutNode) -> bool:
 def _held_at_max(item: LayoutNode, row: LayoutNode) -> bool:
     """Whether a row item without a width of its own is as wide as its (px) maximum, in a
     row whose items all fit (so none was shrunk)."""
-    high = _limit(item, "maxWidth", "w", None)
-    if high is None or _px(item.style.get("width")) is not None or abs(item.box.width - high) > _EPS:
+    high = _limit(item, item.style.max_width, "w", None)
+    if high is None or _px(item.style.width) is not None or abs(item.box.width - high) > _EPS:
         return False
     items = [child for child in row.children if _in_flow(child)]
-    gap = _px(row.style.get("columnGap")) or 0.0
+    gap = _px(row.style.column_gap) or 0.0
     used = sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
     return used <= row.box.content_width + _EPS
 
@@ -379,9 +379,9 @@ def _rigid_width(node: LayoutNode) -> float | None:
     widest child's bound.
     """
     style = node.style
-    own = _px(style.get("width"))
+    own = _px(style.width)
     if own is not None:
-        return own + (0.0 if style.get("boxSizing") == "border-box" else _insets(node, "w"))
+        return own + (0.0 if style.box_sizing == "border-box" else _insets(node, "w"))
     if node.measure is not None and not node.children:
         # A paragraph: its min-content width (an image or the longest word).
         return float(node.measure(0.0, math.nan, "min-content")[0])
@@ -390,11 +390,11 @@ def _rigid_width(node: LayoutNode) -> float | None:
 
 def _content_bound(node: LayoutNode) -> float | None:
     """A lower bound of the min-content width of a node's content, with its insets (border box)."""
-    display = node.style.get("display")
-    if display == "flex" and _is_row(node) and node.style.get("flexWrap", "nowrap") == "nowrap":
+    display = node.style.display
+    if display == "flex" and _is_row(node) and node.style.flex_wrap == "nowrap":
         # A single-line row: its items side by side (an unknown one counts as nothing).
         items = [child for child in node.children if _in_flow(child)]
-        gap = _px(node.style.get("columnGap")) or 0.0
+        gap = _px(node.style.column_gap) or 0.0
         total = gap * max(0, len(items) - 1)
         for child in items:
             total += (_rigid_width(child) or 0.0) + _fixed_margins(child)
@@ -415,24 +415,24 @@ def _content_bound(node: LayoutNode) -> float | None:
 
 def _fixed_margins(node: LayoutNode) -> float:
     """Its horizontal margins but auto ones, which take no room in a min-content size."""
-    margin = node.box.margin
-    return sum(side for side, prop in ((margin.left, "marginLeft"), (margin.right, "marginRight"))
-               if node.style.get(prop) != "auto")
+    margin, style = node.box.margin, node.style
+    return sum(side for side, declared in ((margin.left, style.margin_left), (margin.right, style.margin_right))
+               if declared != "auto")
 
 
 def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
     """A flex item's automatic or given minimum main size, as Taffy resolves it (border box)."""
     style = item.style
     inset = _insets(item, axis)
-    content_box = style.get("boxSizing") != "border-box"
-    given = _px(style.get("minWidth" if axis == "w" else "minHeight"))
+    content_box = style.box_sizing != "border-box"
+    given = _px(style.min_width if axis == "w" else style.min_height)
     if given is not None:
         return max(inset, given + (inset if content_box else 0.0))
-    if style.get("overflowX" if axis == "w" else "overflowY") in _SCROLL:
+    if (style.overflow_x if axis == "w" else style.overflow_y) in _SCROLL:
         return inset
     minimum = _min_content(item, axis, lay_out)
-    for prop in ("width", "maxWidth") if axis == "w" else ("height", "maxHeight"):
-        px = _px(style.get(prop))
+    for value in (style.width, style.max_width) if axis == "w" else (style.height, style.max_height):
+        px = _px(value)
         if px is not None:
             minimum = min(minimum, px + (inset if content_box else 0.0))
     return max(inset, minimum)

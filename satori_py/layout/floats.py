@@ -21,6 +21,7 @@ from .atomics import lay_out_atomic
 from .boxes import RenderBox
 from .float_context import FloatContext
 from .taffy import LayoutNode, with_parents
+from .node_style import NodeSize, NodeStyle
 from .taffy_style import LayoutHints
 
 __all__ = ["Exclusions", "FloatLayout"]
@@ -75,10 +76,10 @@ def _content_box(node: LayoutNode, origin: _Origin) -> tuple[float, float, float
 def _establishes_bfc(node: LayoutNode, parent: LayoutNode | None) -> bool:
     """Whether a box lays its content out in a formatting context of its own."""
     style = node.style
-    return (parent is None or parent.style.get("display") in ("flex", "grid")
-            or style.get("display") in ("flow-root", "flex", "grid")
-            or node.hints.bfc or style.get("position") == "absolute"
-            or style.get("overflowX", "visible") != "visible" or style.get("overflowY", "visible") != "visible")
+    return (parent is None or parent.style.display in ("flex", "grid")
+            or style.display in ("flow-root", "flex", "grid")
+            or node.hints.bfc or style.position == "absolute"
+            or style.overflow_x != "visible" or style.overflow_y != "visible")
 
 
 class FloatLayout:
@@ -97,7 +98,7 @@ class FloatLayout:
 
     def add(self, box: RenderBox, container: LayoutNode, side: str, clear: str) -> LayoutNode:
         """A float of ``container``; returns the placeholder that stands for it in the flow."""
-        placeholder = LayoutNode({"display": "block"}, hints=LayoutHints(float_placeholder=True))
+        placeholder = LayoutNode(NodeStyle(display="block"), hints=LayoutHints(float_placeholder=True))
         entry = _Float(box, side, clear, container, placeholder)
         self.floats[id(placeholder)] = entry
         self.by_box[id(box)] = entry
@@ -130,9 +131,9 @@ class FloatLayout:
 
     def _children(self, container: LayoutNode, bfc: LayoutNode, bfc_origin: _Origin, context: FloatContext,
                   state: _Pass, nested: list[LayoutNode]) -> None:
-        if container.style.get("display") in ("flex", "grid"):
+        if container.style.display in ("flex", "grid"):
             # Flex and grid items lay their content out in formatting contexts of their own.
-            nested.extend(c for c in container.children if c.style.get("display") != "none")
+            nested.extend(c for c in container.children if c.style.display != "none")
             return
         previous: LayoutNode | None = None
         for child in container.children:
@@ -140,8 +141,8 @@ class FloatLayout:
             if entry is not None:
                 self._place(entry, container, previous, bfc, bfc_origin, context, state)
                 continue
-            if child.style.get("position") == "absolute" or child.style.get("display") == "none":
-                if child.style.get("display") != "none":
+            if child.style.position == "absolute" or child.style.display == "none":
+                if child.style.display != "none":
                     nested.append(child)
                 continue
             exclusions = self.exclusions.get(id(child))
@@ -226,7 +227,7 @@ class FloatLayout:
             c_left, _c_top, c_right, _ = _content_box(container, state.origin(container))
             m = node.box.margin
             insets = (c_left - bx, bx + bfc.box.width - c_right)
-            own_width = node.style.get("width")
+            own_width = node.style.width
             after: int | None = None
             while True:
                 slot = context.bfc_slot(target - by, insets, (m.left, m.right), after=after)
@@ -242,7 +243,7 @@ class FloatLayout:
         push = max(0.0, target - natural)
         if abs(push - pushed) > _EPSILON:
             self.pushed[id(node)] = push
-            own = node.style.get("marginTop")
+            own = node.style.margin_top
             base = own if isinstance(own, float) else 0.0
             # The margin before it collapses with its own: the gap grows by the clearance.
             before = previous.box.margin.bottom if previous is not None else 0.0
@@ -254,17 +255,17 @@ class FloatLayout:
 
     def _contain(self, bfc: LayoutNode, origin: _Origin, context: FloatContext, state: _Pass) -> None:
         """A formatting context root is at least as tall as its floats (``floated_content_height``)."""
-        if not context.floats or isinstance(bfc.style.get("height"), float):
+        if not context.floats or isinstance(bfc.style.height, float):
             return
         # Like the reference, the floats' bottom is compared with the border box: a float may
         # reach into the bottom padding.
         needed = max(f.y + f.height for f in context.floats)
-        if bfc.style.get("boxSizing") != "border-box":
+        if bfc.style.box_sizing != "border-box":
             b = bfc.box
             needed -= b.border.top + b.padding.top + b.padding.bottom + b.border.bottom
-        own = bfc.style.get("minHeight")
+        own = bfc.style.min_height
         value = max(needed, own) if isinstance(own, float) else needed
-        current = bfc.hints.float_min_height
+        current: NodeSize = bfc.hints.float_min_height
         if current is None:
             current = own
         if not isinstance(current, float) or abs(current - value) > _EPSILON:

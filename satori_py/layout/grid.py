@@ -22,6 +22,7 @@ from ..style.grid_parse import MAX_REPEAT, Breadth, FitContentTrack, Fr, GridLin
 from ..style.grid_values import GridContainer, GridItem
 from ..style.types import Calc, Percent
 from .grid_place import place_items
+from .node_style import NodeStyle
 
 __all__ = ["grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
            "refit_calc_basis"]
@@ -211,8 +212,8 @@ def _repeated_once(tracks: TrackList | None, area_count: int) -> int:
     return max(count, area_count)
 
 
-def grid_fields(grid: GridContainer, style: Mapping[str, Any], calc_basis: tuple[float, float] | None,
-                children: list[tuple[GridItem | None, Mapping[str, Any]]], path: str | None = None
+def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, float] | None,
+                children: list[tuple[GridItem | None, NodeStyle]], path: str | None = None
                 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """taffylib fields of a grid container (its layout node style) and of each of its children
     (their lines and layout node styles). ``calc_basis``: see :func:`refit_calc_basis`.
@@ -225,7 +226,7 @@ def grid_fields(grid: GridContainer, style: Mapping[str, Any], calc_basis: tuple
     rows = _repeated_once(grid.rows, area_rows)
     fields = [item_fields(item or GridItem(), grid) for item, _ in children]
     in_flow = [i for i, (_, child) in enumerate(children)
-               if child.get("position") != "absolute" and child.get("display") != "none"]
+               if child.position != "absolute" and child.display != "none"]
     placed = place_items([(fields[i]["grid_row"], fields[i]["grid_column"]) for i in in_flow], columns, rows,
                          grid.auto_flow or "row", path)
     last_column = last_row = 0
@@ -239,7 +240,7 @@ def grid_fields(grid: GridContainer, style: Mapping[str, Any], calc_basis: tuple
         last_column = max(last_column, column.end + 1)
         last_row = max(last_row, row.end + 1)
     # calc() tracks with percentages: the content box of the last pass, else a definite size.
-    width, height = calc_basis or (style.get("width"), style.get("height"))
+    width, height = calc_basis or (style.width, style.height)
     container = _container_fields(grid, width if isinstance(width, float) else None,
                                   height if isinstance(height, float) else None, last_column, last_row)
     return container, fields
@@ -346,11 +347,11 @@ def refit_auto_repeats(node: Any, width_definite: bool, height_definite: bool) -
         return False
     node.hints.grid_template = original
     box = node.box
-    items = sum(1 for c in node.children if c.style.get("position") != "absolute"
-                and c.style.get("display") != "none")
+    items = sum(1 for c in node.children if c.style.position != "absolute"
+                and c.style.display != "none")
     columns, rows = original.columns, original.rows
-    gap_x = node.style.get("columnGap")
-    gap_y = node.style.get("rowGap")
+    gap_x = node.style.column_gap
+    gap_y = node.style.row_gap
     if _has_auto_repeat(columns) and width_definite:
         assert columns is not None
         columns = _repetitions(columns, box.content_width, gap_x if isinstance(gap_x, float) else 0.0, items)

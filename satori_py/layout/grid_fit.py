@@ -52,12 +52,12 @@ def has_auto_and_fr_columns(grid: GridContainer) -> bool:
 
 
 def _in_flow(node: LayoutNode) -> bool:
-    return node.style.get("position") != "absolute" and node.style.get("display") != "none"
+    return node.style.position != "absolute" and node.style.display != "none"
 
 
 def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[int] | None:
     """The (0-based) column of each in-flow item, or None when one spans several or none."""
-    children = sorted(node.children, key=lambda c: c.style.get("order") or 0)
+    children = sorted(node.children, key=lambda c: c.style.order or 0)
     _, fields = grid_fields(grid, node.style, node.hints.calc_basis, [(c.hints.grid_item, c.style) for c in children],
                             node.path)
     out = []
@@ -73,8 +73,8 @@ def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[int] | N
 
 def _auto_width(item: LayoutNode) -> bool:
     style = item.style
-    return (all(style.get(p) in (None, "auto", "none") for p in ("width", "minWidth", "maxWidth"))
-            and all(style.get(p) != "auto" for p in ("marginLeft", "marginRight")))
+    return (all(value in (None, "auto", "none") for value in (style.width, style.min_width, style.max_width))
+            and "auto" not in (style.margin_left, style.margin_right))
 
 
 def width_is_given(node: LayoutNode, parents: dict[int, LayoutNode | None]) -> bool:
@@ -83,18 +83,18 @@ def width_is_given(node: LayoutNode, parents: dict[int, LayoutNode | None]) -> b
     whose width is such."""
     style = node.style
     parent = parents.get(id(node))
-    if parent is None or isinstance(style.get("width"), float):
+    if parent is None or isinstance(style.width, float):
         return True
-    if style.get("position") == "absolute":
+    if style.position == "absolute":
         return False
-    width = style.get("width")
+    width = style.width
     if isinstance(width, Percent):
         return width_is_given(parent, parents)
-    if width not in (None, "auto") or any(style.get(p) == "auto" for p in ("marginLeft", "marginRight")):
+    if width not in (None, "auto") or "auto" in (style.margin_left, style.margin_right):
         return False
-    display = parent.style.get("display")
-    column = parent.style.get("flexDirection") in ("column", "column-reverse")
-    align = style.get("alignSelf") or parent.style.get("alignItems") or "stretch"
+    display = parent.style.display
+    column = parent.style.flex_direction in ("column", "column-reverse")
+    align = style.align_self or parent.style.align_items or "stretch"
     stretched = display in ("block", "flow-root") or (display == "flex" and column and align in ("stretch", "auto"))
     return stretched and width_is_given(parent, parents)
 
@@ -115,7 +115,7 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
     tracks = original.columns.tracks
     kinds = [_kind(t) for t in tracks]
     placed = _columns(node, original, len(tracks))
-    items = [c for c in sorted(node.children, key=lambda c: c.style.get("order") or 0) if _in_flow(c)]
+    items = [c for c in sorted(node.children, key=lambda c: c.style.order or 0) if _in_flow(c)]
     if placed is None or not all(_auto_width(item) for item in items):
         return False
     base = [t.min if isinstance(t, TrackSize) and isinstance(t.min, float) else 0.0 for t in tracks]
@@ -128,7 +128,7 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
         base[column] = max(base[column], low)
         if kinds[column] == "auto":
             limit[column] = max(limit[column], intrinsic_width(item, "max-content", lay_out) + margins)
-    gap = style.get("columnGap")
+    gap = style.column_gap
     free = node.box.content_width - sum(base) - (gap if isinstance(gap, float) else 0.0) * (len(tracks) - 1)
     if free < -_EPS:
         return False  # no free space to distribute: Taffy's sizes stand

@@ -29,9 +29,9 @@ def grown_minimum(item: LayoutNode, container: LayoutNode, definite: Callable[[s
     style = item.style
     axis = "w" if is_row(container) else "h"
     size: float | None = None
-    if float(style.get("flexGrow") or 0.0) > 0.0 and px(style.get("flexBasis")) is not None \
-            and style.get("minWidth" if axis == "w" else "minHeight") in (None, "auto") \
-            and style.get("overflowX" if axis == "w" else "overflowY") not in SCROLL and not definite(axis):
+    if float(style.flex_grow or 0.0) > 0.0 and px(style.flex_basis) is not None \
+            and (style.min_width if axis == "w" else style.min_height) in (None, "auto") \
+            and (style.overflow_x if axis == "w" else style.overflow_y) not in SCROLL and not definite(axis):
         size = to_style_units(item, axis, content_size(axis))
     limits = item.limits
     old = limits.content_width if axis == "w" else limits.content_height

@@ -25,6 +25,7 @@ from ..text.paragraph import (
     TextItem,
 )
 from .boxes import RenderBox
+from .node_style import NodeStyle
 from .taffy import LayoutNode
 
 __all__ = ["InlineFormatting", "PendingParagraph"]
@@ -65,7 +66,7 @@ class InlineFormatting:
         if self.paragraph is None:
             path = f"{self.container.path}/#inline" + (f"{self.count}" if self.count else "")
             self.count += 1
-            node = LayoutNode({"display": "block", "flexShrink": 1.0})
+            node = LayoutNode(NodeStyle(display="block"))
             box = RenderBox(path, "", self.style, node)
             self.node.children.append(node)
             self.container.children.append(box)

@@ -29,6 +29,7 @@ measurement of its basis).
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from ..style.types import Percent
 from .fit_boxes import EPS, auto_basis, is_row, px
@@ -37,7 +38,7 @@ from .taffy_style import Edges, OwnSizes
 
 __all__ = ["resolve_percent_padding"]
 
-_PADDINGS = ("paddingTop", "paddingRight", "paddingBottom", "paddingLeft")
+_paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
 # (top, right, bottom, left) in px; None: the style's.
 Padding = tuple[float | None, float | None, float | None, float | None]
 
@@ -55,10 +56,10 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
     floor: float | None = None
     if _has_percent_padding(node):
         basis = parent.box.content_width if parent_inner is None else parent_inner
-        top, right, bottom, left = (_resolve(style.get(key), basis) for key in _PADDINGS)
+        top, right, bottom, left = (_resolve(value, basis) for value in _paddings(style))
         if parent_inner is not None and not _content_based_in_row(node, parent):
             new = (top, right, bottom, left)
-        elif style.get("aspectRatio") is None:  # (a minimum height would change its width)
+        elif style.aspect_ratio is None:  # (a minimum height would change its width)
             new = (top, None, bottom, None)
             floor = _floor_height(node, Edges(top, right, bottom, left), height_alone)
     changed = not _same(limits.padding, new) or not _same_size(limits.floor_height, floor)
@@ -69,14 +70,14 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
 def _has_percent_padding(node: LayoutNode) -> bool:
     """Whether ``node`` is a block container with a percentage padding."""
     style = node.style
-    return style.get("display") in ("block", "flow-root") \
-        and any(isinstance(style.get(key), Percent) for key in _PADDINGS)
+    return style.display in ("block", "flow-root") \
+        and any(isinstance(value, Percent) for value in _paddings(style))
 
 
 def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnSizes], float]) -> float:
     """Its height at its width with ``padding`` (px), as the style's ``boxSizing`` sizes it."""
     box = node.box
-    border_box = node.style.get("boxSizing") == "border-box"
+    border_box = node.style.box_sizing == "border-box"
     inset_w = padding.left + padding.right + box.border.left + box.border.right
     inset_h = padding.top + padding.bottom + box.border.top + box.border.bottom
     width = box.exact_width if border_box else max(0.0, box.exact_width - inset_w)
@@ -86,11 +87,11 @@ def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnS
 
 def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
     """Whether ``node`` is a flex item of a row whose flex basis is its content's width."""
-    if parent.style.get("display") != "flex" or not is_row(parent):
+    if parent.style.display != "flex" or not is_row(parent):
         return False
     if not auto_basis(node):
         return False
-    return px(node.style.get("width")) is None
+    return px(node.style.width) is None
 
 
 def _same(a: Padding | None, b: Padding | None) -> bool:

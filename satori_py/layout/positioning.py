@@ -22,6 +22,7 @@ from typing import Any
 from ..style.computed_types import BoxGroup
 from ..style.types import Calc, Percent
 from .boxes import Rect, RenderBox
+from .node_style import NodeStyle
 from .taffy import Box, LayoutNode
 
 __all__ = ["ContainingBlock", "Origins", "OutOfFlow", "Positions", "Sticky", "insert_out_of_flow", "place",
@@ -74,12 +75,11 @@ def insert_out_of_flow(node: LayoutNode, parent: LayoutNode, containing_block: C
         return False
     containing_block.node.children.append(node)
     style = node.style
-    static_x = _unset(style.get("left")) and _unset(style.get("right"))
-    static_y = _unset(style.get("top")) and _unset(style.get("bottom"))
+    static_x = _unset(style.left) and _unset(style.right)
+    static_y = _unset(style.top) and _unset(style.bottom)
     placeholder = None
     if static_x or static_y:
-        placeholder = LayoutNode({"display": "block", "position": "absolute",
-                                  "alignSelf": style.get("alignSelf")})
+        placeholder = LayoutNode(NodeStyle(display="block", position="absolute", align_self=style.align_self))
         parent.children.append(placeholder)
     positions.out_of_flow[id(node)] = OutOfFlow(node, placeholder, static_x, static_y)
     return True
@@ -93,11 +93,12 @@ def size_placeholders(positions: Positions) -> bool:
             continue
         b = entry.node.box
         # Percentages resolve against the containing block, not the parent: use the results.
-        sized = {"width": b.width, "height": b.height, "marginTop": b.margin.top,
-                 "marginRight": b.margin.right, "marginBottom": b.margin.bottom, "marginLeft": b.margin.left,
-                 "boxSizing": "border-box"}
-        if any(entry.placeholder.style.get(k) != v for k, v in sized.items()):
-            entry.placeholder.style.update(sized)
+        placeholder = entry.placeholder
+        sized = placeholder.style._replace(
+            width=b.width, height=b.height, margin_top=b.margin.top, margin_right=b.margin.right,
+            margin_bottom=b.margin.bottom, margin_left=b.margin.left, box_sizing="border-box")
+        if sized != placeholder.style:
+            placeholder.style = sized
             changed = True
     return changed
 
@@ -160,11 +161,11 @@ def _rtl_left(node: LayoutNode, parent: LayoutNode) -> float:
     """
     b, p, style = node.box, parent.box, node.style
     offset = 0.0
-    if style.get("position") == "absolute":
-        if not (_unset(style.get("left")) and _unset(style.get("right"))):
+    if style.position == "absolute":
+        if not (_unset(style.left) and _unset(style.right)):
             return b.left
     else:
-        left, right = _inset(style.get("left"), p.content_width), _inset(style.get("right"), p.content_width)
+        left, right = _inset(style.left, p.content_width), _inset(style.right, p.content_width)
         offset = left if left is not None else (-right if right is not None else 0.0)
     start = p.border.left + p.padding.left
     static = b.left - offset - start
@@ -210,7 +211,7 @@ class Origins:
             x, y = bx + node.box.left, by + node.box.top
         else:
             px, py = self.origin(parent)
-            left = _rtl_left(node, parent) if parent.style.get("direction") == "rtl" else node.box.left
+            left = _rtl_left(node, parent) if parent.style.direction == "rtl" else node.box.left
             x, y = px + left, py + node.box.top
             entry = self.positions.out_of_flow.get(key)
             if entry is not None and entry.placeholder is not None:

@@ -16,32 +16,36 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ..style.types import Calc, FitContent, Percent
+from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode, with_parents
 from .taffy_style import OwnSizes
 
-__all__ = ["Deferred", "defer", "definite_content_height", "fit_own_height", "resolve_deferred"]
+__all__ = ["Deferred", "OwnHeight", "defer", "definite_content_height", "fit_own_height", "resolve_deferred"]
 
 _KEYWORDS = ("min-content", "max-content", "fit-content", "stretch")
-_WIDTHS = ("width", "minWidth", "maxWidth", "flexBasis")
-_HEIGHTS = ("height", "minHeight", "maxHeight")
+# The node style's fields (NodeStyle) by what they wait for.
+_WIDTHS = ("width", "min_width", "max_width", "flex_basis")
+_HEIGHTS = ("height", "min_height", "max_height")
 # Lengths whose percentages are of the containing block's width (margins and padding too).
-_OF_WIDTH = ("width", "minWidth", "maxWidth", "left", "right", "marginTop", "marginRight", "marginBottom",
-             "marginLeft", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "flexBasis")
-_OF_HEIGHT = ("height", "minHeight", "maxHeight", "top", "bottom")
-_OF_SELF = ("rowGap", "columnGap")
-_AUTO_OK = ("width", "height", "minWidth", "minHeight", "maxWidth", "maxHeight", "left", "right", "top",
-            "bottom", "flexBasis", "marginTop", "marginRight", "marginBottom", "marginLeft")
+_OF_WIDTH = ("width", "min_width", "max_width", "left", "right", "margin_top", "margin_right", "margin_bottom",
+             "margin_left", "padding_top", "padding_right", "padding_bottom", "padding_left", "flex_basis")
+_OF_HEIGHT = ("height", "min_height", "max_height", "top", "bottom")
+_OF_SELF = ("row_gap", "column_gap")
+_AUTO_OK = ("width", "height", "min_width", "min_height", "max_width", "max_height", "left", "right", "top",
+            "bottom", "flex_basis", "margin_top", "margin_right", "margin_bottom", "margin_left")
 _DEFERRABLE = (*_OF_WIDTH, *_OF_HEIGHT, *_OF_SELF)
+_deferrable = attrgetter(*_DEFERRABLE)
 # How a value that waits for its basis is laid out in the first pass.
-_FIRST_PASS = {"maxWidth": "auto", "maxHeight": "auto"}
+_FIRST_PASS = {"max_width": "auto", "max_height": "auto"}
 
 
 @dataclass
 class Deferred:
-    """A node's values that wait for sizes, as written."""
+    """A node's values that wait for sizes, as written, by NodeStyle field."""
 
     node: LayoutNode
     values: dict[str, Any]
@@ -55,11 +59,10 @@ def _is_keyword(value: Any) -> bool:
 
 
 def defer(node: LayoutNode) -> Deferred | None:
-    """Take the values Taffy can't lay out out of ``node``'s style; None when there are none."""
-    style = node.style
+    """Take the values Taffy can't lay out out of ``node``'s style (a copy with their
+    first-pass values); None when there are none."""
     values: dict[str, Any] = {}
-    for prop in _DEFERRABLE:
-        value = style.get(prop)
+    for prop, value in zip(_DEFERRABLE, _deferrable(node.style)):
         if value is None or type(value) is float:
             continue  # what most values are: nothing to wait for
         if isinstance(value, Calc) or (prop in _WIDTHS and _is_keyword(value)) or \
@@ -67,19 +70,21 @@ def defer(node: LayoutNode) -> Deferred | None:
             values[prop] = value
     if not values:
         return None
+    first: dict[str, Any] = {}
     for prop, value in values.items():
         if prop in _HEIGHTS and _is_keyword(value):
             # Keywords of heights are auto (ignored), as in the reference.
-            style[prop] = "auto" if prop != "maxHeight" else None
+            first[prop] = "auto" if prop != "max_height" else None
             continue
-        style[prop] = _FIRST_PASS.get(prop, "auto" if prop in _AUTO_OK else 0.0)
+        first[prop] = _FIRST_PASS.get(prop, "auto" if prop in _AUTO_OK else 0.0)
+    node.style = node.style._replace(**first)
     values = {k: v for k, v in values.items() if not (k in _HEIGHTS and _is_keyword(v))}
     return Deferred(node, values) if values else None
 
 
 def _insets(node: LayoutNode) -> float:
     """Horizontal padding and border, which content-box widths don't include."""
-    if node.style.get("boxSizing") == "border-box":
+    if node.style.box_sizing == "border-box":
         return 0.0
     b = node.box
     return b.padding.left + b.padding.right + b.border.left + b.border.right
@@ -90,23 +95,23 @@ def measure_intrinsic(entries: list[Deferred], lay_out: Callable[[LayoutNode, st
     for entry in reversed(entries):
         if entry.intrinsic is not None or not any(_is_keyword(v) for v in entry.values.values()):
             continue
-        saved = {p: entry.node.style.get(p) for p in _WIDTHS}
-        for prop in _WIDTHS:
-            if _is_keyword(entry.values.get(prop)):
-                entry.node.style[prop] = "auto" if prop != "maxWidth" else None
-        lay_out(entry.node, "min-content")
-        low = entry.node.box.width
-        lay_out(entry.node, None)
-        high = entry.node.box.width
+        node = entry.node
+        style = node.style
+        # Measured with its keyword widths auto; then they are its max-content width until the
+        # containing block is known.
+        measured: dict[str, Any] = {prop: "auto" if prop != "max_width" else None
+                                    for prop in _WIDTHS if _is_keyword(entry.values.get(prop))}
+        node.style = style._replace(**measured)
+        lay_out(node, "min-content")
+        low = node.box.width
+        lay_out(node, None)
+        high = node.box.width
         entry.intrinsic = (low, max(low, high))
-        for prop, value in saved.items():
-            entry.node.style[prop] = value
-        # Until the containing block is known, a keyword width is its max-content width.
         for prop, value in entry.values.items():
             if _is_keyword(value):
-                px = _keyword_width(entry, value, None)
-                entry.node.style[prop] = px
-                entry.resolved[prop] = px
+                entry.resolved[prop] = _keyword_width(entry, value, None)
+        widths: dict[str, Any] = {prop: px for prop, px in entry.resolved.items() if _is_keyword(entry.values[prop])}
+        node.style = style._replace(**widths)
 
 
 def _keyword_width(entry: Deferred, value: Any, available: float | None) -> float:
@@ -144,50 +149,52 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | 
         if parent is None:
             continue
         p = parent.box
-        absolute = node.style.get("position") == "absolute"
+        absolute = node.style.position == "absolute"
         # Absolute boxes resolve against the padding box, others against the content box.
         width = p.width - p.border.left - p.border.right - (0 if absolute else p.padding.left + p.padding.right)
         height = p.height - p.border.top - p.border.bottom - (0 if absolute else p.padding.top + p.padding.bottom)
-        parent_height = own.height if own is not None and parent is root else parent.style.get("height")
+        parent_height = own.height if own is not None and parent is root else parent.style.height
         height_definite = absolute or isinstance(parent_height, (int, float))
         margins = 0.0
-        for side in ("marginLeft", "marginRight"):
-            margin = node.style.get(side)
+        for margin in (node.style.margin_left, node.style.margin_right):
             margins += float(margin) if isinstance(margin, (int, float)) else 0.0
+        resolved: dict[str, Any] = {}
         for prop, value in entry.values.items():
             if _is_keyword(value):
                 px: Any = _keyword_width(entry, value, max(0.0, width - margins))
             elif prop in _OF_SELF:
-                basis = node.box.content_width if prop == "columnGap" else node.box.content_height
+                basis = node.box.content_width if prop == "column_gap" else node.box.content_height
                 px = value.resolve(basis)
             elif prop in _OF_HEIGHT:
                 px = value.resolve(height) if height_definite else ("auto" if prop in _AUTO_OK else 0.0)
             else:
                 px = value.resolve(width)
-            if isinstance(px, float) and prop in ("width", "height", "minWidth", "minHeight", "maxWidth",
-                                                  "maxHeight", "flexBasis"):
+            if isinstance(px, float) and prop in ("width", "height", "min_width", "min_height", "max_width",
+                                                  "max_height", "flex_basis"):
                 px = max(0.0, px)
             if entry.resolved.get(prop) != px:
                 if not (isinstance(px, float) and isinstance(entry.resolved.get(prop), float)
                         and abs(px - entry.resolved[prop]) < 1e-3):
                     changed = True
                 entry.resolved[prop] = px
-                node.style[prop] = px
+                resolved[prop] = px
+        if resolved:
+            node.style = node.style._replace(**resolved)
     return changed
 
 
-def needs_own_height(style: dict[str, Any]) -> bool:
+def needs_own_height(style: NodeStyle) -> bool:
     """Whether Taffy 0.7 sizes this block-level box wrongly in a block container.
 
     Its block layout gives children a min-content available height (fixed in
     newer Taffy, which the reference uses): grid tracks then don't grow to
     their limits, and column flex containers wrap every item.
     """
-    if isinstance(style.get("height"), (int, float)):
+    if isinstance(style.height, (int, float)):
         return False
-    display = style.get("display")
-    return display == "grid" or (display == "flex" and style.get("flexWrap", "nowrap") != "nowrap"
-                                 and style.get("flexDirection", "row") in ("column", "column-reverse"))
+    display = style.display
+    return display == "grid" or (display == "flex" and style.flex_wrap != "nowrap"
+                                 and style.flex_direction in ("column", "column-reverse"))
 
 
 def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | None],
@@ -196,34 +203,44 @@ def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | No
     a percentage of a definite one, up to the root), else None: what a child's
     percentage height resolves against. ``own``: the root's sizes, instead of its style's."""
     parent = parents.get(id(node))
-    height = own.height if own is not None and parent is None else node.style.get("height")
+    height = own.height if own is not None and parent is None else node.style.height
     if isinstance(height, (int, float)) or (parent is None and height is not None):
         return node.box.content_height
     if isinstance(height, Percent) and parent is not None \
-            and parent.style.get("display") in ("block", "flow-root") \
+            and parent.style.display in ("block", "flow-root") \
             and definite_content_height(parent, parents, own) is not None:
         return node.box.content_height
     return None
 
 
-def fit_own_height(node: LayoutNode, original: dict[str, Any],
-                   lay_out: Callable[[LayoutNode, str | None, OwnSizes], None],
+@dataclass(slots=True)
+class OwnHeight:
+    """A block-level box whose height :func:`fit_own_height` gives it, and that height as written
+    (its style's at the first fit)."""
+
+    node: LayoutNode
+    declared: NodeSize = None
+    recorded: bool = False
+
+
+def fit_own_height(entry: OwnHeight, lay_out: Callable[[LayoutNode, str | None, OwnSizes], None],
                    percent_basis: float | None = None) -> bool:
     """Lay a box out on its own at its width to learn its height; make that its height.
 
-    ``original`` keeps its ``height`` as written; a percentage height is resolved
+    ``entry`` keeps its height as written; a percentage height is resolved
     against ``percent_basis`` (its block container's definite content height), alone
     it would have nothing to resolve against. The measurement gives the box its width
     and that height as :class:`OwnSizes` (its minimum and maximum sizes kept); its
     style's width stays. Whether the height changed.
     """
-    if not original:
-        original["height"] = node.style.get("height")
+    node = entry.node
+    if not entry.recorded:
+        entry.declared, entry.recorded = node.style.height, True
     b = node.box
-    vertical = 0.0 if node.style.get("boxSizing") == "border-box" else (
+    vertical = 0.0 if node.style.box_sizing == "border-box" else (
         b.padding.top + b.padding.bottom + b.border.top + b.border.bottom)
-    current = node.style.get("height")
-    own = original["height"]
+    current = node.style.height
+    own = entry.declared
     if isinstance(own, Percent) and percent_basis is not None:
         own = own.resolve(percent_basis)
     # The subtree's boxes of the enclosing layout stay: this is only a measurement.
@@ -232,7 +249,7 @@ def fit_own_height(node: LayoutNode, original: dict[str, Any],
     height = max(0.0, node.box.height - vertical)
     for n, box in saved:
         n.box = box
-    node.style["height"] = height
+    node.style = node.style._replace(height=height)
     return not (isinstance(current, float) and abs(current - height) < 1e-3)
 
 
@@ -242,8 +259,9 @@ def fit_keyword_width(entry: Deferred, available: float) -> None:
     An atomic inline or a float is laid out on its own: its parent's width is
     its paragraph's or containing block's, given here.
     """
+    fitted: dict[str, Any] = {}
     for prop, value in entry.values.items():
         if prop in _WIDTHS and _is_keyword(value) and value not in ("min-content", "max-content"):
-            px = _keyword_width(entry, value, available)
-            entry.node.style[prop] = px
-            entry.resolved[prop] = px
+            fitted[prop] = entry.resolved[prop] = _keyword_width(entry, value, available)
+    if fitted:
+        entry.node.style = entry.node.style._replace(**fitted)

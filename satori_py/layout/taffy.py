@@ -1,9 +1,9 @@
 """The Taffy layout engine, through stretchable's compiled ``taffylib`` module.
 
 This is the only module that imports stretchable. It takes a tree of
-:class:`LayoutNode` (a style in the reference's ``LayoutStyle`` vocabulary:
-camelCase keys, px floats, :class:`~satori_py.style.Percent`, keywords, made
-into Taffy's style dicts by :mod:`.taffy_style`), lays it out in a private Taffy tree that is freed at the end of every call (the
+:class:`LayoutNode` (its style a :class:`~.node_style.NodeStyle`, made into
+Taffy's style dicts by :mod:`.taffy_style`), lays it out in a private Taffy
+tree that is freed at the end of every call (the
 module's global tree and Node API leak, see shared/notes/dependencies.md), and
 writes each node's :class:`Box` back. Boxes are then rounded the way the
 reference rounds them (layout-engine/index.ts ``roundLayouts``): edges are
@@ -18,6 +18,7 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from resvg_bridge.native import load_extension
@@ -25,6 +26,7 @@ from resvg_bridge.native import load_extension
 from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
+from .node_style import NodeStyle
 from .taffy_guard import check_style, finite
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
 
@@ -82,7 +84,7 @@ class Box:
 class LayoutNode:
     """A node of the layout tree: style in, box out."""
 
-    style: dict[str, Any] = field(default_factory=dict)
+    style: NodeStyle = NodeStyle()
     children: list[LayoutNode] = field(default_factory=list)
     measure: MeasureFn | None = None
     box: Box = field(default_factory=Box)
@@ -125,8 +127,8 @@ def _available(size: float | str | None) -> dict[str, Any]:
 
 
 def _is_flex_item(node: LayoutNode, parent: LayoutNode | None) -> bool:
-    return (parent is not None and parent.style.get("display", "flex") == "flex"
-            and node.style.get("position") != "absolute" and not node.hints.float_placeholder)
+    return (parent is not None and parent.style.display == "flex"
+            and node.style.position != "absolute" and not node.hints.float_placeholder)
 
 
 def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[int, LayoutNode | None]) -> bool:
@@ -135,7 +137,7 @@ def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[
     A px height is definite; a flex item's height also is when it is stretched in a
     row, or flexed in a column whose own height is definite (CSS's post-flexing sizes).
     """
-    height = node.style.get("height")
+    height = node.style.height
     if isinstance(height, (int, float)) and not isinstance(height, bool):
         return True
     if parent is None:
@@ -145,10 +147,10 @@ def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[
         return _definite_height(parent, grand, parents)
     if not _is_flex_item(node, parent):
         return False
-    if parent.style.get("flexDirection", "row") in ("row", "row-reverse"):
-        if any(node.style.get(side) == "auto" for side in ("marginTop", "marginBottom")):
+    if parent.style.flex_direction in ("row", "row-reverse"):
+        if "auto" in (node.style.margin_top, node.style.margin_bottom):
             return False
-        align = node.style.get("alignSelf") or parent.style.get("alignItems") or "stretch"
+        align = node.style.align_self or parent.style.align_items or "stretch"
         return height in (None, "auto") and align in ("stretch", "normal", "auto")
     return _definite_height(parent, grand, parents)
 
@@ -165,7 +167,7 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
     items: list[tuple[LayoutNode, LayoutNode | None]] = []
     for node, parent in with_parents(root, root_parent):
         parents[id(node)] = parent
-        if node.children and node.style.get("display") in ("block", "flow-root") and _is_flex_item(node, parent):
+        if node.children and node.style.display in ("block", "flow-root") and _is_flex_item(node, parent):
             items.append((node, parent))
     return {id(node) for node, parent in items if not _definite_height(node, parent, parents)}
 
@@ -194,7 +196,7 @@ def _leaked_references() -> int:
 
     tree = taffylib.init()
     try:
-        leaf = taffylib.node_create(tree, node_style({}, None))
+        leaf = taffylib.node_create(tree, node_style(NodeStyle(), None))
         taffylib.node_set_measure(tree, leaf, True)
         taffylib.node_compute_layout_with_measure(tree, leaf, {"width": _available(None),
                                                                "height": _available(None)}, probe)
@@ -244,27 +246,27 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
             own = sizes if node is root else None
-            style = node_style(node.style, node.path, own, node.limits, node.hints)
-            if auto_percent and isinstance(node.style.get("height"), Percent):
-                style = {**style, "size": {**style["size"], "height": AUTO}}
+            fields = node_style(node.style, node.path, own, node.limits, node.hints)
+            if auto_percent and isinstance(node.style.height, Percent):
+                fields = {**fields, "size": {**fields["size"], "height": AUTO}}
             children = node.children
             # Flex and grid items are laid out in `order`, then in tree order.
-            if node.style.get("display") in ("flex", "grid") and any(c.style.get("order") for c in children):
-                children = sorted(children, key=lambda c: c.style.get("order") or 0)
+            if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
+                children = sorted(children, key=lambda c: c.style.order or 0)
             grid = node.hints.grid
             placements: list[dict[str, Any] | None] = [None] * len(children)
-            if placement or (grid is not None and style["display"] == 2):
-                style = {**style, **(placement or {})}
-            if grid is not None and style["display"] == 2:
+            if placement or (grid is not None and fields["display"] == 2):
+                fields = {**fields, **(placement or {})}
+            if grid is not None and fields["display"] == 2:
                 from .grid import grid_fields  # imported by the first grid
 
-                sized = node.style if own is None else {**node.style, "width": own.width, "height": own.height}
+                sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
                 container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
                                                     [(c.hints.grid_item, c.style) for c in children], node.path)
-                style.update(container)
+                fields.update(container)
             if placement or grid is not None:
-                check_style(style, node.path)  # a value stretchable can't convert would abort the process
-            nid = taffylib.node_create(tree, style)
+                check_style(fields, node.path)  # a value stretchable can't convert would abort the process
+            nid = taffylib.node_create(tree, fields)
             ids.append((nid, node))
             if node.measure is not None and not node.children:
                 taffylib.node_set_measure(tree, nid, True)
@@ -324,17 +326,17 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
     """The width Taffy's block layout gives an in-flow child with an auto width (None: another rule)."""
     style = child.style
-    if (style.get("display") == "none" or style.get("position") == "absolute"
-            or child.hints.float_placeholder or style.get("aspectRatio") is not None
-            or style.get("width") not in (None, "auto")):
+    if (style.display == "none" or style.position == "absolute"
+            or child.hints.float_placeholder or style.aspect_ratio is not None
+            or style.width not in (None, "auto")):
         return None
     margins = child.box.margin.left + child.box.margin.right
-    if any(style.get(side) == "auto" for side in ("marginLeft", "marginRight")):
+    if "auto" in (style.margin_left, style.margin_right):
         return None
     width = content_width - margins
-    inset = 0.0 if style.get("boxSizing") == "border-box" else (
+    inset = 0.0 if style.box_sizing == "border-box" else (
         child.box.padding.left + child.box.padding.right + child.box.border.left + child.box.border.right)
-    low, high = style.get("minWidth"), style.get("maxWidth")
+    low, high = style.min_width, style.max_width
     if isinstance(high, (int, float)):
         width = min(width, float(high) + inset)
     elif high not in (None, "none", "auto"):
@@ -359,9 +361,9 @@ def _is_stale_block(node: LayoutNode, parent: LayoutNode | None = None) -> bool:
     width are stretched to the container's content box in a real final layout,
     so one that isn't shows the staleness.
     """
-    if node.style.get("display") not in ("block", "flow-root") or not node.children:
+    if node.style.display not in ("block", "flow-root") or not node.children:
         return False
-    if _percent_padding(node.style) and parent is not None and parent.style.get("display", "flex") != "grid":
+    if _percent_padding(node.style) and parent is not None and parent.style.display != "grid":
         return True
     b = node.box
     content = b.content_width
@@ -372,10 +374,10 @@ def _is_stale_block(node: LayoutNode, parent: LayoutNode | None = None) -> bool:
     return False
 
 
-_PADDINGS = ("paddingTop", "paddingRight", "paddingBottom", "paddingLeft")
+_paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
 
 
-def _percent_padding(style: dict[str, Any]) -> bool:
+def _percent_padding(style: NodeStyle) -> bool:
     """Whether a block container's children are placed inside a wrong padding box in Taffy 0.7.
 
     Its own padding resolves against its containing block's width, but Taffy 0.7's
@@ -383,7 +385,7 @@ def _percent_padding(style: dict[str, Any]) -> bool:
     Laid out again with the padding of its box as px (:func:`_relayout_at_final_size`)
     they sit where the reference's Taffy puts them.
     """
-    return any(isinstance(style.get(key), Percent) for key in _PADDINGS)
+    return any(isinstance(value, Percent) for value in _paddings(style))
 
 
 def _repair_stale_blocks(root: LayoutNode) -> None:
@@ -410,11 +412,10 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
     if parent is not None and _percent_padding(style):
         # Of the containing block's width on every side (Taffy 0.7's box has vertical ones of its height).
         width = max(0.0, parent.box.content_width)
-        pad = padding = Edges(*(value.resolve(width) if isinstance(value := style.get(key), Percent)
-                                else getattr(pad, side)
-                                for key, side in zip(_PADDINGS, ("top", "right", "bottom", "left"))))
+        pad = padding = Edges(*(value.resolve(width) if isinstance(value, Percent) else getattr(pad, side)
+                                for value, side in zip(_paddings(style), ("top", "right", "bottom", "left"))))
     inset_w = inset_h = 0.0
-    if style.get("boxSizing") != "border-box":
+    if style.box_sizing != "border-box":
         inset_w = pad.left + pad.right + own.border.left + own.border.right
         inset_h = pad.top + pad.bottom + own.border.top + own.border.bottom
     # Its own percentages (padding, margins) are of its parent's content box, as in the tree.

@@ -1,25 +1,27 @@
 """Taffy's style dicts, made from layout-node styles: converted, checked, and memoised.
 
-A layout node's style (the reference's ``LayoutStyle`` vocabulary: camelCase
-keys, px floats, :class:`~satori_py.style.Percent`, keywords) becomes the dict
-stretchable's ``taffylib`` converts in Rust, checked by
-:func:`~.taffy_guard.check_style` (a value out of range would abort the
-process). Converting and checking cost more than Taffy's own layout, and the
-same styles come back in every pass, every render of a card and every card
-made from one template, so :func:`node_style` keeps the checked dicts in a
-bounded cache under the node's style items and the sizes that replace them.
+A layout node's style (:class:`~.node_style.NodeStyle`: px floats,
+:class:`~satori_py.style.Percent`, keywords) becomes the dict stretchable's
+``taffylib`` converts in Rust, checked by :func:`~.taffy_guard.check_style` (a
+value out of range would abort the process). Converting and checking cost more
+than Taffy's own layout, and the same styles come back in every pass, every
+render of a card and every card made from one template, so :func:`node_style`
+keeps the checked dicts in a bounded cache under the node style and the sizes
+that replace it.
 A kept dict is shared: nothing may change it (callers copy what they adapt).
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Hashable
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..style.types import Percent
+from .node_style import NodeSize, NodeStyle
 from .taffy_guard import check_style
 
 if TYPE_CHECKING:
@@ -59,13 +61,17 @@ _CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "
             "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
 _WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
 _DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
-_ALIGNMENTS = (("align_items", _ALIGN, "alignItems"), ("align_self", _ALIGN, "alignSelf"),
-               ("justify_items", _ALIGN, "justifyItems"), ("justify_self", _ALIGN, "justifySelf"),
-               ("align_content", _CONTENT, "alignContent"), ("justify_content", _CONTENT, "justifyContent"))
+# taffylib's alignment fields, the table of each, and the node style's fields they come from.
+_ALIGNMENT_KEYS = ("align_items", "align_self", "justify_items", "justify_self", "align_content", "justify_content")
+_ALIGNMENT_TABLES = (_ALIGN, _ALIGN, _ALIGN, _ALIGN, _CONTENT, _CONTENT)
+_alignments = attrgetter("align_items", "align_self", "justify_items", "justify_self", "align_content",
+                         "justify_content")
 _SIDES = ("top", "right", "bottom", "left")
-_MARGINS = tuple((side, f"margin{side.capitalize()}") for side in _SIDES)
-_PADDINGS = tuple((side, f"padding{side.capitalize()}") for side in _SIDES)
-_BORDERS = tuple((side, f"border{side.capitalize()}Width") for side in _SIDES)
+# A node style's edges, in _SIDES order.
+_margins = attrgetter("margin_top", "margin_right", "margin_bottom", "margin_left")
+_paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
+_borders = attrgetter("border_top_width", "border_right_width", "border_bottom_width", "border_left_width")
+_insets = attrgetter("top", "right", "bottom", "left")
 
 
 @dataclass(slots=True)
@@ -91,7 +97,7 @@ class OwnSizes(Frozen):
     """
 
     width: float | None = None
-    height: float | Percent | str | None = None
+    height: NodeSize = None
     padding: Edges | None = None
     fit_limits: bool = True
     limits: bool = False
@@ -109,7 +115,8 @@ class FitLimits:
     Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
     (fit-content flex containers), a fixed width (``frozen_at_max``: held at its maximum), and
     the sizes a stretched flex item with an aspect ratio takes from its stretched cross size
-    (``stretched``: ``(prop, px)`` pairs over its style's, e.g. ``height`` and ``minHeight``)."""
+    (``stretched``: ``(field, px)`` pairs over its style's NodeStyle fields, e.g. ``height``
+    and ``min_height``)."""
 
     cap_width: float | None = None
     cap_height: float | None = None
@@ -199,36 +206,35 @@ def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
 
 # FitLimits.stretched's properties: where they go in the taffylib dict.
 _STRETCHED = {"width": ("size", "width"), "height": ("size", "height"),
-              "minWidth": ("min_size", "width"), "minHeight": ("min_size", "height")}
+              "min_width": ("min_size", "width"), "min_height": ("min_size", "height")}
 
 
 def _px(value: float) -> dict[str, Any]:
     return {"dim": 1, "value": float(value)}
 
 
-def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
+def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
                 limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
     """The taffylib style dict of a layout-node style (not checked, not kept)."""
-    get = style.get
     s = dict(DEFAULTS)
-    s["display"] = _DISPLAY.get(get("display", "flex"), 1)
+    s["display"] = _DISPLAY.get(style.display, 1)
     if s["display"] != 2:
         s.update(_NO_TRACKS)
-    s["box_sizing"] = 0 if get("boxSizing") == "border-box" else 1
-    s["position"] = _POSITION.get(get("position", "relative"), 0)
-    s["overflow_x"] = overflow_x = _OVERFLOW.get(get("overflowX", "visible"), 0)
-    s["overflow_y"] = overflow_y = _OVERFLOW.get(get("overflowY", "visible"), 0)
+    s["box_sizing"] = 0 if style.box_sizing == "border-box" else 1
+    s["position"] = _POSITION.get(style.position, 0)
+    s["overflow_x"] = overflow_x = _OVERFLOW.get(style.overflow_x, 0)
+    s["overflow_y"] = overflow_y = _OVERFLOW.get(style.overflow_y, 0)
     if hints is not None and hints.bfc and overflow_x == 0 and overflow_y == 0:
         # Taffy 0.7 has no flow-root; a scroll container's margins don't collapse with its children.
         s["overflow_x"] = s["overflow_y"] = 1
     if sizes is None:
-        s["size"] = {"width": _dim(get("width")), "height": _dim(get("height"))}
+        s["size"] = {"width": _dim(style.width), "height": _dim(style.height)}
     else:
         s["size"] = {"width": _dim(sizes.width), "height": _dim(sizes.height)}
     own_limits = sizes is None or sizes.limits
     if own_limits:
-        s["min_size"] = {"width": _dim(get("minWidth")), "height": _dim(get("minHeight"))}
-        max_size = s["max_size"] = {"width": _dim(get("maxWidth")), "height": _dim(get("maxHeight"))}
+        s["min_size"] = {"width": _dim(style.min_width), "height": _dim(style.min_height)}
+        max_size = s["max_size"] = {"width": _dim(style.max_width), "height": _dim(style.max_height)}
     else:
         s["min_size"] = {"width": AUTO, "height": AUTO}
         max_size = s["max_size"] = {"width": AUTO, "height": AUTO}
@@ -253,12 +259,13 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
         for prop, length in limits.stretched:
             group, axis = _STRETCHED[prop]
             s[group][axis] = _px(length)
-    margin = s["margin"] = {side: _dim(get(key, 0)) for side, key in _MARGINS}
+    margin = s["margin"] = {side: _dim(value) for side, value in zip(_SIDES, _margins(style))}
     if s["position"] == 1:
         # An absolutely positioned box's auto margins are 0 in an axis where an inset is auto
         # (CSS, and the reference's Taffy); Taffy 0.7 centres the box in its container.
-        for sides in (("left", "right"), ("top", "bottom")):
-            if any(get(side) in (None, "auto") for side in sides):
+        for sides, insets in ((("left", "right"), (style.left, style.right)),
+                              (("top", "bottom"), (style.top, style.bottom))):
+            if any(inset in (None, "auto") for inset in insets):
                 for side in sides:
                     if margin[side] is AUTO:
                         margin[side] = _ZERO
@@ -271,34 +278,32 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
         if hints.float_min_height is not None and own_limits:
             s["min_size"]["height"] = _px(hints.float_min_height)
     padding = sizes.padding if sizes is not None else None
-    s["padding"] = {side: _dim(get(key, 0), _ZERO) for side, key in _PADDINGS} if padding is None else {
+    s["padding"] = {side: _dim(value, _ZERO) for side, value in zip(_SIDES, _paddings(style))} if padding is None else {
         side: _px(getattr(padding, side)) for side in _SIDES}
     if padding is None and limits is not None and limits.padding is not None:
         for side, value in zip(_SIDES, limits.padding):
             if value is not None:
                 s["padding"][side] = _px(value)
-    s["border"] = {side: _dim(get(key, 0), _ZERO) for side, key in _BORDERS}
-    s["inset"] = {side: _dim(get(side)) for side in _SIDES}
-    s["gap"] = {"width": _dim(get("columnGap", 0), _ZERO), "height": _dim(get("rowGap", 0), _ZERO)}
-    s["flex_direction"] = _DIRECTION.get(get("flexDirection", "row"), 0)
-    s["flex_wrap"] = _WRAP.get(get("flexWrap", "nowrap"), 0)
-    s["flex_grow"] = float(get("flexGrow", 0) or 0)
-    shrink = get("flexShrink")
-    s["flex_shrink"] = float(shrink if shrink is not None else 1)
-    s["flex_basis"] = _dim(get("flexBasis"))
-    ratio = get("aspectRatio")
+    s["border"] = {side: _dim(value, _ZERO) for side, value in zip(_SIDES, _borders(style))}
+    s["inset"] = {side: _dim(value) for side, value in zip(_SIDES, _insets(style))}
+    s["gap"] = {"width": _dim(style.column_gap, _ZERO), "height": _dim(style.row_gap, _ZERO)}
+    s["flex_direction"] = _DIRECTION.get(style.flex_direction, 0)
+    s["flex_wrap"] = _WRAP.get(style.flex_wrap, 0)
+    s["flex_grow"] = float(style.flex_grow or 0)
+    s["flex_shrink"] = float(style.flex_shrink)
+    s["flex_basis"] = _dim(style.flex_basis)
+    ratio = style.aspect_ratio
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if sizes is not None and not sizes.ratio:
         s["aspect_ratio"] = None
     if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits) \
-            and [prop for prop, _ in limits.stretched] != ["width", "minHeight"]:
+            and [prop for prop, _ in limits.stretched] != ["width", "min_height"]:
         # Its sizes are given: the ratio would also turn a maximum height into a maximum
         # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio). A
         # stretched row item given its flex basis keeps it: its hypothetical height comes
         # from its width through the ratio, not from its content.
         s["aspect_ratio"] = None
-    for key, table, name in _ALIGNMENTS:
-        value = get(name)
+    for key, table, value in zip(_ALIGNMENT_KEYS, _ALIGNMENT_TABLES, _alignments(style)):
         s[key] = table.get(value) if isinstance(value, str) else None
     shift = None if hints is None else hints.baseline_shift
     if shift is not None and margin["top"]["dim"] == 1:
@@ -308,18 +313,18 @@ def taffy_style(style: dict[str, Any], sizes: OwnSizes | None = None,
     return s
 
 
-# Checked dicts by (style items, own sizes, fit limits, hints). An entry is ~4.5 kB (its key
+# Checked dicts by (node style, own sizes, fit limits, hints). An entry is ~4.5 kB (its key
 # and ~40 small dicts): 1024 of them ~5 MB. The 24 benchmark cards need ~140; widths resolved
 # from text (fit-content, flex_fit's caps) make new keys now and then (benchmarks/memory.py's
 # card: ~1 per 50 renders), which the bound ages out.
 _STYLES: BoundedCache[dict[str, Any]] = BoundedCache(1024)
 
 
-def node_style(style: dict[str, Any], path: str | None, sizes: OwnSizes | None = None,
+def node_style(style: NodeStyle, path: str | None, sizes: OwnSizes | None = None,
                limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
     """The checked taffylib dict of a node's style; shared, never to be changed."""
     applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
-    key: Hashable | None = (tuple(style.items()), None if sizes is None else sizes.key(),
+    key: Hashable | None = (style, None if sizes is None else sizes.key(),
                             None if applied is None else applied.key(), None if hints is None else hints.key())
     try:
         out = _STYLES.get(key)

@@ -52,11 +52,18 @@ _REACT_NAMES = {
 }
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _SIZED = ("img", "svg")
+# A declaration's property name as written, and satori-html's camelize.
+_NAME = re.compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
+_CAMEL = re.compile(r"-([a-z])")
 
 
 def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,
-                  location: Location) -> dict[str, Any]:
-    """The JSX props of an element with HTML ``attrs`` (``svg``: inside an ``<svg>``)."""
+                  location: Location, names_as_written: bool = False) -> dict[str, Any]:
+    """The JSX props of an element with HTML ``attrs`` (``svg``: inside an ``<svg>``).
+
+    ``names_as_written``: the ``style`` attribute's property names keep their case
+    (satori-html's style objects), see :func:`style_object`.
+    """
     props: dict[str, Any] = {}
     for name, raw in attrs.items():
         value = "" if raw is None else raw
@@ -66,7 +73,7 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
                               "nothing runs in an image.", line=location[0], column=location[1],
                               prop=name)
         if lower == "style":
-            props["style"] = style_object(value, tag=tag, location=location)
+            props["style"] = style_object(value, tag=tag, location=location, names_as_written=names_as_written)
         elif lower == "tw":
             props["tw"] = value
         elif lower in ("class", "for"):
@@ -83,14 +90,22 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
     return props
 
 
-def style_object(text: str, *, tag: str, location: Location) -> dict[str, str]:
+def style_object(text: str, *, tag: str, location: Location, names_as_written: bool = False) -> dict[str, str]:
     """A ``style`` attribute's declarations as a style object (``font-size`` -> ``fontSize``).
 
     Values stay the strings written, as a ``<style>`` sheet gives them; the style
     stage parses and checks them. A later declaration of a property wins.
+    CSS names are case-insensitive, so ``fontSize: 76px`` is the unknown
+    ``fontsize`` (as in a browser); with ``names_as_written`` the name keeps its
+    spelling and only ``-x`` becomes ``X``, as satori-html camelizes, so it is
+    ``fontSize``.
     """
     check_css(text, "The style attribute", tag, location, prop="style")
     style: dict[str, str] = {}
+    spellings: dict[str, list[str]] = {}
+    if names_as_written:
+        for match in _NAME.finditer(text):
+            spellings.setdefault(match.group(1).lower(), []).append(match.group(1))
     for item in parse_declarations(text):
         if not isinstance(item, Declaration):
             _ignored(tag, location, "a rule inside a style attribute is ignored")
@@ -102,7 +117,11 @@ def style_object(text: str, *, tag: str, location: Location) -> dict[str, str]:
         if item.important:
             _ignored(tag, location, f'"!important" on "{item.name}" in a style attribute is ignored '
                                     "(inline styles are not ranked by importance)")
-        style[to_property_name(item.name)] = item.value
+        written = spellings.get(item.name)
+        if written:
+            style[_CAMEL.sub(lambda m: m.group(1).upper(), written.pop(0))] = item.value
+        else:
+            style[to_property_name(item.name)] = item.value
     return style
 
 

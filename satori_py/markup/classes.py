@@ -23,13 +23,14 @@ when the stylesheet stage would read it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..style.sheet_parser import AtRule, Item, StyleRule, parse_stylesheet
 from ..tailwind.resolver import resolve
 
-__all__ = ["TailwindClasses", "sheet_classes"]
+__all__ = ["TailwindClasses", "satori_html_tailwind", "sheet_classes"]
 
 
 class TailwindClasses:
@@ -48,6 +49,25 @@ class TailwindClasses:
         # Width and height don't decide whether twrnc knows a class, only whether it applies.
         problems = resolve(name, width=None, height=None, config=self.config).problems
         return not any(problem.kind == "unknown" for problem in problems)
+
+
+# satori-html 0.3.2's TW_NAMES: a class list with one class starting with one of these (or
+# containing the spacing pattern anywhere, its unanchored regex) is given to Tailwind.
+_SATORI_HTML_PREFIXES = ("color-", "flex", "h-", "w-", "min-w-", "min-h-", "max-w-", "max-h-", "leading-",
+                         "text-", "opacity-", "font-", "aspect-", "tint-", "bg-", "shadow-", "rounded",
+                         "top-", "right-", "bottom-", "left-", "inset-", "border", "elevation-", "tracking-",
+                         "z-")
+_SATORI_HTML_SPACING = re.compile(r"[mp](t|b|r|l|x|y)?-")
+
+
+def satori_html_tailwind(class_name: str) -> bool:
+    """Whether satori-html makes a ``class`` attribute the element's ``tw``.
+
+    It does when one of the classes (split at white space) has a ``:`` or looks
+    like a utility twrnc has (its ``TW_NAMES``); ``class="card"`` stays a class.
+    """
+    return any(":" in name or name.startswith(_SATORI_HTML_PREFIXES) or _SATORI_HTML_SPACING.search(name)
+               for name in class_name.split())
 
 
 def sheet_classes(sheets: Iterable[str]) -> frozenset[str]:

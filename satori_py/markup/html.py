@@ -29,7 +29,10 @@ in Astro, SvelteKit and Node routes) makes, so markup ported from it renders
 as it did: the top-level nodes (several allowed) go into a
 ``display: flex; flex-direction: column`` div of the canvas' size, and every
 text node is trimmed at both ends as JavaScript's ``trim()`` does (text that
-is only white space is dropped). Entities are still decoded, as a browser
+is only white space is dropped); a ``class`` naming something like a Tailwind
+utility is the ``tw`` of an element without one (:func:`.classes.satori_html_tailwind`);
+and a ``style`` attribute's property names keep their spelling (``fontSize: 76px``
+is read, as satori-html reads it, where a browser ignores it). Entities are still decoded, as a browser
 does: satori-html leaves them as written (``&amp;`` drawn as ``&amp;``), a plain
 bug not copied.
 
@@ -53,7 +56,7 @@ from ..diagnostics import report
 from ..errors import LimitError, MarkupError
 from ..limits import active
 from .attributes import Location, check_css, element_props
-from .classes import TailwindClasses
+from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
 from .text import jsx_text, satori_html_trim
 
@@ -112,7 +115,7 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
         report(MarkupError(f"{message} (repaired as a browser would)",
                            line=getattr(error, "line", None), column=getattr(error, "column", None)))
-    converter = _Converter(source, components or {}, trim_text=dialect == "satori-html")
+    converter = _Converter(source, components or {}, satori_html=dialect == "satori-html")
     if tailwind_classes:
         converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
     if document:
@@ -198,10 +201,10 @@ def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
 
 class _Converter:
     def __init__(self, source: str, components: Mapping[str, Component], *,
-                 trim_text: bool = False) -> None:
+                 satori_html: bool = False) -> None:
         self.source = source
-        self.trim_text = trim_text
-        self.clean_text = satori_html_trim if trim_text else jsx_text
+        self.satori_html = satori_html
+        self.clean_text = satori_html_trim if satori_html else jsx_text
         self.components = {name.lower(): fn for name, fn in components.items()}
         self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too
 
@@ -213,12 +216,15 @@ class _Converter:
             raise MarkupError(f"<{tag}> is not supported: {reason}.", line=location[0],
                               column=location[1])
         svg = node.namespace == "svg"
-        props = element_props(tag, node.attrs or {}, svg=svg, root_svg=svg and not in_svg,
-                              location=location)
+        attrs = node.attrs or {}
+        props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
+                              names_as_written=self.satori_html)
+        if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):
+            props["tw"] = attrs["class"]
         if self.tailwind is not None and not svg and props.get("className"):
             _add_utilities(props, self.tailwind.utilities(str(props["className"])))
         # satori-html trims the text of <pre> and <textarea> like any other.
-        raw = tag in _RAW_TEXT and not svg and (tag == "style" or not self.trim_text)
+        raw = tag in _RAW_TEXT and not svg and (tag == "style" or not self.satori_html)
         children = [] if empty else self.children(node, raw=raw, in_svg=svg)
         if children:
             props["children"] = children if len(children) > 1 else children[0]

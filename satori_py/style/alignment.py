@@ -8,9 +8,11 @@ the layout engine's values, with the reference's defaults (``stretch`` items,
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .computed import ComputedStyle
 
-__all__ = ["layout_alignment"]
+__all__ = ["Alignment", "layout_alignment"]
 
 _ITEMS = {"stretch": "stretch", "center": "center", "start": "start", "end": "end", "self-start": "start",
           "self-end": "end", "flex-start": "flex-start", "flex-end": "flex-end", "baseline": "baseline"}
@@ -22,33 +24,38 @@ _JUSTIFY_ITEMS = {**_ITEMS, "left": "start", "right": "end"}
 _PHYSICAL_RTL = {"left": "end", "right": "start"}
 
 
-def layout_alignment(style: ComputedStyle) -> dict[str, str | None]:
-    """The six alignment values for the layout engine (None: the engine's default).
+class Alignment(NamedTuple):
+    """The six alignment values for the layout engine (None: the engine's default)."""
 
-    Keys are ``alignContent``, ``alignItems``, ``alignSelf``, ``justifyContent``,
-    ``justifyItems`` and ``justifySelf``.
-    """
+    align_content: str | None
+    align_items: str | None
+    align_self: str | None
+    justify_content: str | None
+    justify_items: str | None
+    justify_self: str | None
+
+
+def layout_alignment(style: ComputedStyle) -> Alignment:
+    """The alignment values of a computed style for the layout engine."""
     inner = style.box.display_inner
     flex = style.flex
     is_flex = inner == "flex"
     # The defaults only apply to properties the element didn't set (`normal` is unset).
     declared = style.declared
-    out: dict[str, str | None] = {
-        "alignContent": "flex-start" if flex.align_content == "baseline" else _CONTENT.get(flex.align_content),
-        "alignItems": _ITEMS.get(flex.align_items, None if "alignItems" in declared else "stretch"),
-        "alignSelf": _ITEMS.get(flex.align_self),
-        "justifyContent": _JUSTIFY_CONTENT.get(flex.justify_content),
-        "justifyItems": _JUSTIFY_ITEMS.get(flex.justify_items),
-        "justifySelf": _JUSTIFY_ITEMS.get(flex.justify_self),
-    }
+    justify_content = _JUSTIFY_CONTENT.get(flex.justify_content)
+    justify_items = _JUSTIFY_ITEMS.get(flex.justify_items)
+    justify_self = _JUSTIFY_ITEMS.get(flex.justify_self)
     if is_flex and "justifyContent" not in declared:
-        out["justifyContent"] = "flex-start"  # unlike CSS, flex containers start at flex-start
+        justify_content = "flex-start"  # unlike CSS, flex containers start at flex-start
     if style.text.direction == "rtl":
         inline_axis = inner == "grid" or (is_flex and flex.flex_direction in ("row", "row-reverse"))
         if inline_axis and flex.justify_content in _PHYSICAL_RTL:
-            out["justifyContent"] = _PHYSICAL_RTL[flex.justify_content]
+            justify_content = _PHYSICAL_RTL[flex.justify_content]
         if flex.justify_items in _PHYSICAL_RTL:
-            out["justifyItems"] = _PHYSICAL_RTL[flex.justify_items]
+            justify_items = _PHYSICAL_RTL[flex.justify_items]
         if flex.justify_self in _PHYSICAL_RTL:
-            out["justifySelf"] = _PHYSICAL_RTL[flex.justify_self]
-    return out
+            justify_self = _PHYSICAL_RTL[flex.justify_self]
+    return Alignment(
+        "flex-start" if flex.align_content == "baseline" else _CONTENT.get(flex.align_content),
+        _ITEMS.get(flex.align_items, None if "alignItems" in declared else "stretch"),
+        _ITEMS.get(flex.align_self), justify_content, justify_items, justify_self)

@@ -383,8 +383,20 @@ def radius(value: Any, ctx: Context) -> Any:
     return (horizontal, _radius_component(parts[1], ctx))
 
 
+def _relative_weight(keyword: str, inherited: int) -> int:
+    """``bolder``/``lighter`` of the parent's weight: CSS Fonts 4's table, as browsers have it."""
+    if keyword == "bolder":
+        return 400 if inherited < 350 else 700 if inherited < 550 else 900 if inherited < 900 else inherited
+    return inherited if inherited < 100 else 100 if inherited < 550 else 400 if inherited < 750 else 700
+
+
 def font_weight(value: Any, ctx: Context) -> Any:
-    """``normal`` 400, ``bold`` 700, numbers as integers; others (``bolder``...) 400."""
+    """``normal`` 400, ``bold`` 700, numbers as integers, ``bolder``/``lighter`` relative; others 400.
+
+    Satori reads ``bolder`` and ``lighter`` as no number, which picks the heaviest
+    font; a browser makes them relative to the parent's weight, which for
+    ``bolder`` under a 400 is the same bold. satori-py does what the browser does.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float):
@@ -392,6 +404,9 @@ def font_weight(value: Any, ctx: Context) -> Any:
     text = js_string(value).strip()
     if text == "bold":
         return 700
+    if text in ("bolder", "lighter"):
+        inherited = ctx.style.get("fontWeight", 400)
+        return _relative_weight(text, inherited if isinstance(inherited, int) else 400)
     match = re.match(r"^\s*([+-]?\d+)", text)  # parseInt
     if match and text != "normal":
         return int(match.group(1)) or 400

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from satori_py.errors import SatoriError
+from satori_py.layout.node_style import NodeStyle
 from satori_py.layout.taffy import LayoutNode, compute_layout
 from satori_py.style.grid_values import EMPTY_GRID, parse_grid
 from satori_py.style.types import Calc, Percent
@@ -75,7 +77,7 @@ def _raise(error: Exception) -> None:
 
 def _with_grid(node: LayoutNode, grid: dict[str, str]) -> LayoutNode:
     """The node with the grid values the style stage would have parsed for it."""
-    is_grid = node.style.get("display") == "grid"
+    is_grid = node.style.display == "grid"
     values: dict[str, Any] = {"displayInner": "grid" if is_grid else "block", **grid}
     try:
         parse_grid(values, 16.0, LengthContext(), _raise)
@@ -87,11 +89,15 @@ def _with_grid(node: LayoutNode, grid: dict[str, str]) -> LayoutNode:
     return node
 
 
-def _with_layout_state(node: LayoutNode) -> LayoutNode:
-    """The node with the drawn internal keys moved to where the layout stage keeps them."""
-    for key, (holder, name) in _LAYOUT_STATE.items():
-        if key in node.style:
-            setattr(getattr(node, holder), name, node.style.pop(key))
+def _node(style: dict[str, Any], children: list[LayoutNode] | None = None) -> LayoutNode:
+    """A node of the drawn style: its keys as NodeStyle fields, the internal ones moved to where
+    the layout stage keeps them."""
+    state = {key: style.pop(key) for key in _LAYOUT_STATE if key in style}
+    fields = {re.sub(r"[A-Z]", lambda m: "_" + m.group(0).lower(), key): value for key, value in style.items()}
+    node = LayoutNode(NodeStyle(**fields), children or [], path="div")
+    for key, value in state.items():
+        holder, name = _LAYOUT_STATE[key]
+        setattr(getattr(node, holder), name, value)
     return node
 
 
@@ -100,13 +106,13 @@ def trees(depth: int = 3) -> st.SearchStrategy[LayoutNode]:
     measure = st.sampled_from([None, (10.0, 10.0), (math.nan, math.inf), (1e308, -1e308), (0.0, 0.0)])
 
     def leaf(style: dict[str, Any], grid_values: dict[str, str], size: Any) -> LayoutNode:
-        node = _with_layout_state(_with_grid(LayoutNode(style, path="div"), grid_values))
+        node = _with_grid(_node(style), grid_values)
         if size is not None:
             node.measure = lambda w, h, mode: size
         return node
 
     def branch(style: dict[str, Any], grid_values: dict[str, str], children: list[LayoutNode]) -> LayoutNode:
-        return _with_layout_state(_with_grid(LayoutNode(style, children, path="div"), grid_values))
+        return _with_grid(_node(style, children), grid_values)
 
     return st.recursive(st.builds(leaf, node_styles(), grid, measure),
                         lambda kids: st.builds(branch, node_styles(), grid, st.lists(kids, max_size=4)),

@@ -10,6 +10,7 @@ import pytest
 
 from satori_py import LimitError, render_png
 from satori_py.errors import RenderError
+from satori_py.layout.node_style import NodeStyle
 from satori_py.layout.taffy import LayoutNode, compute_layout
 
 from .support import assert_survives
@@ -79,25 +80,25 @@ def test_deep_trees_lay_out_and_rasterise_from_a_thread_with_a_small_stack() -> 
 
 def test_the_taffy_bridge_never_passes_what_stretchable_panics_on() -> None:
     # A keyword size becomes auto; what the layout stage should never produce is an error.
-    node = LayoutNode({"display": "flex", "width": "min-content", "height": "max-content",
-                       "flexBasis": "min-content", "paddingTop": "max-content", "marginLeft": "fit-content"})
+    node = LayoutNode(NodeStyle(display="flex", width="min-content", height="max-content", flex_basis="min-content",
+                                padding_top="max-content", margin_left="fit-content"))
     compute_layout(node, width=100, height=100)
     assert (node.box.width, node.box.height) == (0.0, 0.0)  # auto: the size of no content
     with pytest.raises(RenderError, match=r"^div: Internal layout error: display is 9\.$"):
         from satori_py.layout.taffy_guard import check_style
         from satori_py.layout.taffy_style import taffy_style
-        check_style({**taffy_style({}), "display": 9}, "div")
+        check_style({**taffy_style(NodeStyle()), "display": 9}, "div")
 
 
 def test_non_finite_lengths_at_the_taffy_bridge_are_clamped() -> None:
     # The style stage gives none (test_values.py); the bridge still never passes one on.
-    node = LayoutNode({"display": "flex", "width": float("nan"), "height": float("inf")}, path="div/div[0]")
+    node = LayoutNode(NodeStyle(display="flex", width=float("nan"), height=float("inf")), path="div/div[0]")
     compute_layout(node, width=100, height=100)
     assert (node.box.width, node.box.height) == (0.0, 33554431.0)
 
 
 def test_huge_lengths_are_clamped_as_browsers_clamp_them() -> None:
-    node = LayoutNode({"display": "flex", "width": 1e308, "height": -1e308})
+    node = LayoutNode(NodeStyle(display="flex", width=1e308, height=-1e308))
     compute_layout(node, width=None, height=None)
     assert (node.box.width, node.box.height) == (33554431.0, 0.0)  # 2^25 - 1 px
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from satori_py import Font, h, render_svg
 from satori_py.cache import MAX_CACHED_TEXT
 from satori_py.layout import taffy, taffy_thread
+from satori_py.layout.node_style import NodeStyle
 from satori_py.layout.taffy import LayoutNode, compute_layout
 from satori_py.text import breaking
 
@@ -28,7 +29,8 @@ def test_measure_callbacks_leave_nothing_behind() -> None:
         calls += 1
         return (30.0, 10.0)
 
-    tree = LayoutNode({"display": "flex", "flexWrap": "wrap"}, [LayoutNode({}, measure=measure) for _ in range(20)])
+    tree = LayoutNode(NodeStyle(display="flex", flex_wrap="wrap"),
+                      [LayoutNode(NodeStyle(), measure=measure) for _ in range(20)])
     with taffy_thread.session():
         compute_layout(tree, width=200, height=None)
         tracemalloc.start()

@@ -107,4 +107,4 @@ def test_clearance_and_float_room_are_hints_the_styles_stay_as_written() -> None
     assert holder.hints.float_min_height == 40 and holder.box.height == 40
     assert (beside.hints.float_margin_left, beside.hints.float_margin_right) == (100, 0)
     for node in (cleared, holder, beside):
-        assert (node.style["marginTop"], node.style["marginLeft"], node.style["minHeight"]) == (0, 0, "auto")
+        assert (node.style.margin_top, node.style.margin_left, node.style.min_height) == (0, 0, "auto")

@@ -18,8 +18,8 @@ def test_the_measurement_gets_the_sizes_and_the_style_keeps_its_own(monkeypatch:
 
     def recorded(root: Any, **kwargs: Any) -> None:
         sizes = kwargs.get("sizes")
-        if root.style.get("display") == "grid":  # the grid is the root of its measurement only
-            seen.append((root.style.get("width"), root.style.get("height"),
+        if root.style.display == "grid":  # the grid is the root of its measurement only
+            seen.append((root.style.width, root.style.height,
                          None if sizes is None else (sizes.width, sizes.height, sizes.limits)))
         compute(root, **kwargs)
 

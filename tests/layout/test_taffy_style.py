@@ -9,6 +9,7 @@ import pytest
 from stretchable import Style
 
 from satori_py.layout import taffy, taffy_style
+from satori_py.layout.node_style import NodeStyle
 from satori_py.layout.taffy import LayoutNode, compute_layout
 from satori_py.layout.taffy_style import DEFAULTS, FitLimits, OwnSizes, node_style
 from satori_py.style.types import Percent
@@ -28,22 +29,22 @@ def _plain(value: Any) -> Any:
 def test_defaults_are_stretchables_and_every_other_field_is_set() -> None:
     base = Style().to_dict()
     assert {key: _plain(base[key]) for key in DEFAULTS} == _plain(DEFAULTS)
-    assert set(taffy_style.taffy_style({})) == set(base)
-    grid = {"display": "grid", "boxSizing": "border-box"}
+    assert set(taffy_style.taffy_style(NodeStyle())) == set(base)
+    grid = NodeStyle(display="grid", box_sizing="border-box")
     assert _plain(taffy_style.taffy_style(grid)) == _plain({**base, "display": 2})
     # Any other node has no track lists (only a grid container reads them: Taffy's default).
     tracks = ("grid_template_rows", "grid_template_columns", "grid_auto_rows", "grid_auto_columns")
-    assert _plain(taffy_style.taffy_style({"display": "flex", "boxSizing": "border-box"})) == \
+    assert _plain(taffy_style.taffy_style(NodeStyle(box_sizing="border-box"))) == \
         _plain({**base, **{key: [] for key in tracks}})
 
 
 @pytest.fixture()
-def conversions(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[NodeStyle]:
     taffy._releaser()  # its first use lays out a probe
-    made: list[dict[str, Any]] = []
+    made: list[NodeStyle] = []
     convert = taffy_style.taffy_style
 
-    def counted(style: dict[str, Any], *args: Any) -> dict[str, Any]:
+    def counted(style: NodeStyle, *args: Any) -> dict[str, Any]:
         made.append(style)
         return convert(style, *args)
 
@@ -53,13 +54,13 @@ def conversions(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 
 def _tree() -> LayoutNode:
-    return LayoutNode({"display": "flex", "width": 200.0, "paddingLeft": 20.0}, [
-        LayoutNode({"display": "flex", "flexGrow": 1.0, "height": 20.0}),
-        LayoutNode({"display": "flex", "flexGrow": 1.0, "height": 20.0}),
+    return LayoutNode(NodeStyle(display="flex", width=200.0, padding_left=20.0), [
+        LayoutNode(NodeStyle(display="flex", flex_grow=1.0, height=20.0)),
+        LayoutNode(NodeStyle(display="flex", flex_grow=1.0, height=20.0)),
     ])
 
 
-def test_a_style_is_converted_once_and_the_boxes_stay(conversions: list[dict[str, Any]]) -> None:
+def test_a_style_is_converted_once_and_the_boxes_stay(conversions: list[NodeStyle]) -> None:
     first = _tree()
     compute_layout(first, width=None, height=None)
     assert len(conversions) == 2  # the two items share one style
@@ -70,12 +71,12 @@ def test_a_style_is_converted_once_and_the_boxes_stay(conversions: list[dict[str
     assert (again.children[1].box.left, again.children[1].box.width) == (120.0, 100.0)  # content-box: 200 px beside the padding
 
 
-def test_what_the_dict_depends_on_is_in_the_key(conversions: list[dict[str, Any]]) -> None:
-    style = {"display": "flex", "width": 10.0}
+def test_what_the_dict_depends_on_is_in_the_key(conversions: list[NodeStyle]) -> None:
+    style = NodeStyle(width=10.0)
     plain = node_style(style, None)
-    assert node_style(dict(style), None) is plain
-    assert node_style({**style, "width": 11.0}, None)["size"]["width"]["value"] == 11.0
-    assert node_style({**style, "width": Percent(11)}, None)["size"]["width"] == {"dim": 2, "value": 0.11}
+    assert node_style(NodeStyle(width=10.0), None) is plain
+    assert node_style(style._replace(width=11.0), None)["size"]["width"]["value"] == 11.0
+    assert node_style(style._replace(width=Percent(11)), None)["size"]["width"] == {"dim": 2, "value": 0.11}
     capped = node_style(style, None, limits=FitLimits(cap_width=5.0))
     assert capped["max_size"]["width"] == {"dim": 1, "value": 5.0}
     assert node_style(style, None, limits=FitLimits())["max_size"]["width"]["dim"] == 0
@@ -85,22 +86,22 @@ def test_what_the_dict_depends_on_is_in_the_key(conversions: list[dict[str, Any]
     assert len(conversions) == 5
 
 
-def test_a_value_that_cannot_be_a_key_is_converted_every_time(conversions: list[dict[str, Any]]) -> None:
-    style = {"display": "flex", "width": 10.0, "transform": ["unhashable"]}
+def test_a_value_that_cannot_be_a_key_is_converted_every_time(conversions: list[NodeStyle]) -> None:
+    style = NodeStyle(width=10.0, align_self=["unhashable"])  # type: ignore[arg-type]
     assert node_style(style, None) == node_style(style, None)
     assert len(conversions) == 2
 
 
-def test_kept_dicts_are_not_changed_by_the_nodes_that_adapt_them(conversions: list[dict[str, Any]]) -> None:
+def test_kept_dicts_are_not_changed_by_the_nodes_that_adapt_them(conversions: list[NodeStyle]) -> None:
     # A percentage height in a block of indefinite height is made auto per node, on a copy.
-    tree = LayoutNode({"display": "flex", "flexDirection": "column"}, [
-        LayoutNode({"display": "block"}, [LayoutNode({"display": "block", "height": Percent(50)})])])
+    tree = LayoutNode(NodeStyle(display="flex", flex_direction="column"), [
+        LayoutNode(NodeStyle(display="block"), [LayoutNode(NodeStyle(display="block", height=Percent(50)))])])
     compute_layout(tree, width=100, height=None)
-    kept = node_style({"display": "block", "height": Percent(50)}, None)
+    kept = node_style(NodeStyle(display="block", height=Percent(50)), None)
     assert kept["size"]["height"] == {"dim": 2, "value": 0.5}
 
 
-def test_a_node_style_is_made_once_per_computed_style_and_each_node_has_its_own(
+def test_a_node_style_is_made_once_per_computed_style_and_shared_by_its_nodes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from satori_py.layout import build
 
@@ -109,17 +110,17 @@ def test_a_node_style_is_made_once_per_computed_style_and_each_node_has_its_own(
 
     from .support import d, registry
 
-    made: list[str] = []
+    made: list[NodeStyle] = []
     convert = build._node_style
 
-    def counted(style: Any, display: str) -> dict[str, Any]:
-        made.append(display)
-        return convert(style, display)
+    def counted(style: Any, display: str) -> NodeStyle:
+        made.append(convert(style, display))
+        return made[-1]
 
     monkeypatch.setattr(build, "_node_style", counted)
     build._NODE_STYLES.clear()
-    # The two images share a computed style (same props); their sizes, written in each node's
-    # own style, come from their sources.
+    # The two images share a computed style (same props), and so a node style; their sizes
+    # come from their sources, each in a copy of it.
     sizes = iter([20, 40, 20, 40])
 
     def image(el: Any, style: Any, fetcher: Any) -> Any:
@@ -133,6 +134,7 @@ def test_a_node_style_is_made_once_per_computed_style_and_each_node_has_its_own(
         return [child.node.box.width for child in result.root.children[0].children]
 
     assert widths() == [20.0, 40.0]
+    assert (len(made), made[-1].width, made[-1].height) == (2, "auto", 10.0)  # the images' stays as it was
     count = len(made)
     assert widths() == [20.0, 40.0]
     assert len(made) == count  # the second render makes none

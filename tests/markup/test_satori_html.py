@@ -155,3 +155,29 @@ def test_a_misspelt_dialect_is_refused_whatever_the_input() -> None:
         ImageResponse("<p>x</p>", markup_dialect="satori_html")
     with pytest.raises(OptionError, match=message):
         Template("<p>x</p>", markup_dialect="satori_html")
+
+
+@pytest.mark.parametrize("markup, tw", [
+    ('<div class="flex p-4">x</div>', "flex p-4"),
+    ('<div class="card md:block">x</div>', "card md:block"),  # a class with ":" decides
+    ('<div class="card title">x</div>', None),  # nothing like a utility: stays a class
+    ('<div class="group-hover">x</div>', "group-hover"),  # satori-html's spacing regex is unanchored
+    ('<div class="flex" tw="p-2">x</div>', "p-2"),  # an own tw wins
+    ('<div class="flex" tw="">x</div>', "flex"),  # an empty one is no tw there
+])
+def test_the_dialect_makes_a_utility_class_list_the_tw(markup: str, tw: str | None) -> None:
+    # The tw satori-html 0.3.2 gives each of these markups (checked with satori-html itself).
+    props = from_html(markup, dialect="satori-html")["props"]["children"]["props"]
+    assert props.get("tw") == tw
+    jsx = from_html(markup)["props"]  # JSX: a class stays a class
+    assert jsx["className"] == markup.split('"')[1] and jsx.get("tw") in (None, "", "p-2")
+
+
+def test_the_dialect_keeps_the_spelling_of_style_names() -> None:
+    # satori-html camelizes what is written, so `fontSize: 76px` is read; CSS (the JSX dialect,
+    # a browser) lower-cases names, and `fontsize` is no property.
+    markup = '<div style="fontSize: 76px; line-height: 1.1; -webkit-line-clamp: 2; COLOR: red">x</div>'
+    assert from_html(markup, dialect="satori-html")["props"]["children"]["props"]["style"] == {
+        "fontSize": "76px", "lineHeight": "1.1", "WebkitLineClamp": "2", "COLOR": "red"}
+    assert from_html(markup)["props"]["style"] == {
+        "fontsize": "76px", "lineHeight": "1.1", "WebkitLineClamp": "2", "color": "red"}

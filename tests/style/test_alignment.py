@@ -9,9 +9,6 @@ from satori_py.style import layout_alignment
 
 from .conftest import style_of
 
-KEYS = ("alignContent", "alignItems", "alignSelf", "justifyContent", "justifyItems", "justifySelf")
-
-
 @pytest.mark.parametrize(("style", "expected"), [
     ({}, (None, "stretch", None, None, None, None)),
     ({"display": "flex"}, (None, "stretch", None, "flex-start", None, None)),
@@ -30,4 +27,4 @@ KEYS = ("alignContent", "alignItems", "alignSelf", "justifyContent", "justifyIte
     ({"justifyItems": "legacy", "placeItems": "end"}, (None, "end", None, None, "end", None)),
 ])
 def test_layout_alignment(style: dict[str, Any], expected: tuple[Any, ...]) -> None:
-    assert layout_alignment(style_of(style)) == dict(zip(KEYS, expected))
+    assert layout_alignment(style_of(style)) == expected

@@ -88,6 +88,16 @@ def test_inheritance() -> None:
     assert child["textDecorationLine"] == "underline" and child["textDecorationColor"] == RED
 
 
+@pytest.mark.parametrize(("parent", "keyword", "weight"), [
+    (400, "bolder", 700), (300, "bolder", 400), (600, "bolder", 900), (900, "bolder", 900),
+    (400, "lighter", 100), (700, "lighter", 400), (800, "lighter", 700), (50, "lighter", 50),
+])
+def test_bolder_and_lighter_are_relative_to_the_parents_weight(parent: int, keyword: str, weight: int) -> None:
+    # As in browsers (CSS Fonts 4); Satori takes the heaviest font for either (a weight that is no number).
+    assert style_of({"fontWeight": keyword}, parent=style_of({"fontWeight": parent}))["fontWeight"] == weight
+    assert style_of({"font": f"{keyword} 20px serif"}, parent=style_of({"fontWeight": parent}))["fontWeight"] == weight
+
+
 @pytest.mark.parametrize(("style", "key", "value"), [
     ({"fontSize": "1.5em"}, "fontSize", 30.0), ({"fontSize": "50%"}, "fontSize", 10.0),
     ({"fontSize": "smaller"}, "fontSize", 20 / 1.2), ({"fontSize": "x-large"}, "fontSize", 24.0),
