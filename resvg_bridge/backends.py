@@ -24,7 +24,6 @@ import struct
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,17 +40,16 @@ _GENERIC_FAMILY_OPTIONS = ("font_family", "serif_family", "sans_serif_family",
                            "monospace_family", "cursive_family", "fantasy_family")
 
 
-@dataclass(frozen=True)
 class Job:
-    """One rasterisation, its arguments already checked."""
+    """One rasterisation, its arguments already checked. (A plain class, not a dataclass:
+    making one at import is a cost of every cold start.)"""
 
-    svg: str
-    width: int | None
-    height: int | None
-    zoom: float | None
-    background: RGBA | None
-    fonts: Sequence[FontSource]
-    compression: str
+    __slots__ = ("svg", "width", "height", "zoom", "background", "fonts", "compression")
+
+    def __init__(self, svg: str, width: int | None, height: int | None, zoom: float | None,
+                 background: RGBA | None, fonts: Sequence[FontSource], compression: str) -> None:
+        self.svg, self.width, self.height, self.zoom = svg, width, height, zoom
+        self.background, self.fonts, self.compression = background, fonts, compression
 
     @property
     def scaled(self) -> bool:

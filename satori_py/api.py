@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import math
-import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from .markup.dialects import check_dialect
 from .markup.source import read_markup
 from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.painter import Painter
+from .patterns import lazy_compile
 from .style.colors import parse_color
 from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
@@ -278,7 +278,7 @@ def render_svg(element: Any, *, width: float | None = None, height: float | None
         return pipeline.paint(pipeline.layout(pipeline.parse(element)))
 
 
-_SVG_SIZE = re.compile(r'<svg width="([0-9.]+)" height="([0-9.]+)"')
+_SVG_SIZE = lazy_compile(r'<svg width="([0-9.]+)" height="([0-9.]+)"')
 
 
 def _svg_size(svg: str) -> tuple[float, float]:

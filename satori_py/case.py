@@ -26,16 +26,16 @@ import base64
 import binascii
 import json
 import os
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import did_you_mean, report
 from .errors import FontError, ImageError, InvalidElementError, OptionError
+from .frozen import Frozen, Record, field
 from .markup.source import is_markup_file
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
+from .patterns import lazy_compile
 
 __all__ = [
     "AdditionalAsset",
@@ -67,8 +67,7 @@ class Fetched(bytes):
         return obj
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(Frozen):
     """One recorded http(s) response: a body with its content type, or an error."""
 
     url: str
@@ -78,8 +77,7 @@ class Resource:
     status: int = 200
 
 
-@dataclass(frozen=True)
-class AdditionalAsset:
+class AdditionalAsset(Frozen):
     """One recorded answer of Satori's ``loadAdditionalAsset(languageCode, segment)``."""
 
     language_code: str
@@ -87,8 +85,7 @@ class AdditionalAsset:
     result: AssetResult
 
 
-@dataclass
-class Case:
+class Case(Record):
     """A loaded case. ``options`` are render_svg keyword arguments in snake_case."""
 
     element: Any
@@ -139,7 +136,7 @@ class Case:
         return kwargs
 
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+_CAMEL = lazy_compile(r"(?<=[a-z0-9])([A-Z])")
 
 
 def snake_case(name: str) -> str:

@@ -22,12 +22,13 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import InvalidElementError, LimitError
+from .frozen import Frozen, field
 from .limits import Budget, active
+from .patterns import lazy_compile
 
 TEXT = "#text"
 # Characters of a tag name a node path keeps: each node's path repeats its ancestors' tags,
@@ -43,16 +44,14 @@ MAX_DEPTH = 256
 MAX_NODES = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class TextNode:
+class TextNode(Frozen):
     """A run of text among an element's children."""
 
     text: str
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(Frozen):
     """A host element: its tag, its props (without ``children``) and its children."""
 
     type: str
@@ -145,8 +144,8 @@ def _too_deep(max_depth: int, path: str | None) -> LimitError:
 # children list); style values and lists of children add a few more.
 _JSON_LEVELS_PER_ELEMENT = 3
 _JSON_SLACK = 16
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_JSON_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_JSON_STRING = lazy_compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_NOT_BRACKET = lazy_compile(r"[^\[\]{}]+")
 _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
@@ -294,8 +293,8 @@ def _unicode(text: str) -> str:
         return _SURROGATE.sub("\ufffd", paired)
 
 
-_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = lazy_compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def _flatten(children: Any, path: str, depth: int = 0, *, max_depth: int = MAX_DEPTH) -> Iterable[Any]:

@@ -9,15 +9,16 @@ property, so a message reads like::
 """
 from __future__ import annotations
 
-import re
 from contextvars import ContextVar
 from typing import Any
+
+from .patterns import lazy_compile
 
 # A message quotes at most this many characters of a value, and is at most MAX_MESSAGE
 # characters long: input is untrusted, and a 1 MB style value made 1 MB log lines.
 MAX_QUOTED = 200
 MAX_MESSAGE = 1000
-_LONG_QUOTE = re.compile(f'"([^"]{{{MAX_QUOTED + 1},}})"')
+_LONG_QUOTE = lazy_compile(f'"([^"]{{{MAX_QUOTED + 1},}})"')
 
 
 def shorten(text: str, keep: int = MAX_QUOTED) -> str:

@@ -9,8 +9,9 @@ Only ASCII digits are digits and only JavaScript's white space is trimmed
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
+
+from .patterns import lazy_compile
 
 __all__ = ["JS_SPACE", "js_div", "js_to_number", "js_truthy", "parse_view_box"]
 
@@ -19,11 +20,11 @@ JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\
            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 # `[0-9]+(?:\.[0-9]*)?`, not `[0-9]+\.?[0-9]*`: digits split two ways between the parts,
 # and a long run of them that failed to match was tried every way (5,000 digits: 2.7 s).
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_INFINITY = re.compile(r"[+-]?Infinity")
-_RADIX = re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
+_DECIMAL = lazy_compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INFINITY = lazy_compile(r"[+-]?Infinity")
+_RADIX = lazy_compile(r"0([xXoObB])([0-9a-fA-F]+)")
 _BASES = {"x": 16, "o": 8, "b": 2}
-_VIEW_BOX_SEPARATOR = re.compile(r"[, ]")
+_VIEW_BOX_SEPARATOR = lazy_compile(r"[, ]")
 
 
 def js_to_number(value: Any) -> float:

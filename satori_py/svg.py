@@ -8,10 +8,11 @@ bytes). Attribute order is the order the painter gave, numbers are printed by
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
+
+from .frozen import Record, field
+from .patterns import lazy_compile
 
 DECIMALS = 3
 
@@ -50,8 +51,7 @@ def escape_attr(text: str) -> str:
     return escape_text(text).replace('"', "&quot;")
 
 
-@dataclass(slots=True)
-class SvgNode:
+class SvgNode(Record):
     """One SVG element. ``attrs`` keep insertion order; ``None`` values are omitted.
 
     ``text`` is character data (escaped on output); ``raw`` is trusted markup
@@ -109,7 +109,7 @@ def _write(node: SvgNode, out: list[str]) -> None:
 # Characters XML 1.0 cannot hold, not even as references: C0 controls other than tab, line
 # feed and carriage return, lone surrogates, U+FFFE and U+FFFF. (Listed, not written as the
 # complement of what XML allows: compiling that class took tens of ms per process.)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The same controls as bytes: deleting them from ASCII text finds them several times faster
 # than the pattern does (documents are tens of kB of path data).
 _NOT_XML_ASCII = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])

@@ -1,6 +1,7 @@
 """A plain card's CLI run imports nothing it does not use (the cold start's cost is mostly
 imports: see benchmarks/bench_cards.py --only cold). The modules below are each imported
-by the first card that needs them; a plain card needs none of them."""
+by the first card that needs them; a plain card needs none of them. Nor does it make
+dataclasses or compile regular expressions it does not use."""
 from __future__ import annotations
 
 import json
@@ -22,11 +23,17 @@ NOT_FOR_A_PLAIN_CARD = [
     "satori_py.paint.gradient", "satori_py.paint.gradient_stops", "satori_py.paint.conic", "satori_py.paint.mask",
     # stretchable's Python API and attrs (only its compiled taffylib is used: resvg_bridge.native)
     "stretchable", "stretchable.node", "stretchable.style", "attr", "attrs",
+    # image loading and checking (imported by the first image), and what only it uses
+    "satori_py.images.source", "satori_py.images.checks", "satori_py.images.replaced", "satori_py.fetch.guard",
+    "xml.etree.ElementTree", "html", "concurrent.futures",
 ]
-# Making a dataclass runs dataclasses' code generation at import (~0.4-1 ms each); the style
-# stage's value classes are plain (satori_py/frozen.py). The dataclasses a plain card's run makes
-# may only become fewer.
-MAX_DATACLASSES = 56
+# Making a dataclass runs dataclasses' code generation at import (~0.4-1 ms each); value classes
+# are plain (satori_py/frozen.py), and the three left are public types (Limits, Font, Pipeline).
+# The dataclasses a plain card's run makes may only become fewer.
+MAX_DATACLASSES = 3
+# Module-level regular expressions are compiled on first use (satori_py/patterns.py): a plain
+# card's run used 30 of 99. The ones it compiles may only become fewer.
+MAX_PATTERNS_COMPILED = 30
 
 SCRIPT = """
 import json, sys
@@ -37,9 +44,13 @@ try:
 except SystemExit as exc:
     assert not exc.code, exc.code
 import dataclasses
+from satori_py.patterns import LazyPattern
 made = {f"{v.__module__}.{v.__qualname__}" for m in list(sys.modules.values()) for v in vars(m).values()
         if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == m.__name__}
-print(json.dumps({"modules": sorted(sys.modules), "dataclasses": sorted(made)}))
+patterns = [v for name, m in list(sys.modules.items()) if name.startswith("satori_py") for v in vars(m).values()
+            if isinstance(v, LazyPattern)]
+compiled = sum("match" in vars(p) for p in patterns)
+print(json.dumps({"modules": sorted(sys.modules), "dataclasses": sorted(made), "patterns": [compiled, len(patterns)]}))
 """
 
 
@@ -64,5 +75,7 @@ def test_plain_card_imports_only_what_it_draws(tmp_path: Path) -> None:
         ours = [name for name in report["dataclasses"] if name.startswith(("satori_py.", "resvg_bridge."))]
         assert len(ours) <= MAX_DATACLASSES, ours
         assert not [name for name in ours if name.startswith(("satori_py.style.types.", "satori_py.style.paint_types."))]
+        compiled, lazy = report["patterns"]
+        assert lazy > 90 and compiled <= MAX_PATTERNS_COMPILED, (compiled, lazy)
         if backend == "resvg":  # its extension, without the package's version lookup
             assert "resvg._resvg" in loaded and "resvg" not in loaded

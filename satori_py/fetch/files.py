@@ -7,18 +7,17 @@ leak whatever the URL names). Other URLs go to its ``fallback``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from ..errors import ImageError
+from ..frozen import Frozen
 
 __all__ = ["FilesFetcher", "files_fetcher"]
 
 
-@dataclass(frozen=True)
-class FilesFetcher:
+class FilesFetcher(Frozen):
     """Serves ``file:`` URLs of files inside ``root``; other URLs go to ``fallback``.
 
     A class rather than a closure so that it can be pickled to a render worker

@@ -26,10 +26,11 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..errors import ImageError
+from ..frozen import Frozen
+from ..patterns import lazy_compile
 
 __all__ = ["BlockedAddressError", "ParsedURL", "address_block_reason", "is_blocked_url",
            "parse_http_url", "resolve", "url_block_reason"]
@@ -141,12 +142,11 @@ def address_block_reason(address: str | IPAddress) -> str | None:
 
 # -- URLs ----------------------------------------------------------------------------------
 
-_SCHEME = re.compile(r"(https?):", re.IGNORECASE)
+_SCHEME = lazy_compile(r"(https?):", re.IGNORECASE)
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
 
-@dataclass(frozen=True)
-class ParsedURL:
+class ParsedURL(Frozen):
     """An http(s) URL split as WHATWG URL splits it (the host lowercased, IDNA-encoded)."""
 
     scheme: str

@@ -30,6 +30,7 @@ from urllib.parse import unquote_to_bytes
 
 from ..errors import ImageError, LimitError
 from ..limits import active
+from ..patterns import lazy_compile
 from . import formats as fmt
 from .svg_geometry import local
 from .svg_work import SvgSource, svg_work
@@ -38,12 +39,12 @@ __all__ = ["check_data_uri", "check_drawn_svg", "check_href", "check_raster", "c
 
 # Markup that is not an element, by its opening and what ends it.
 _SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
-_PLAIN = re.compile(r"[^\"'>]*")
+_PLAIN = lazy_compile(r"[^\"'>]*")
 # A data: URI in markup expat cannot parse: up to the quote, tag or url() that ends it.
-_DATA_HREF = re.compile(r"""data:[^"'<>)]*""", re.IGNORECASE)
+_DATA_HREF = lazy_compile(r"""data:[^"'<>)]*""", re.IGNORECASE)
 # What a document needs to embed an image: an href (entity declarations can spell one).
-_MAY_EMBED = re.compile(r"href|<!ENTITY", re.IGNORECASE)
-_BASE64_DATA = re.compile(r"^data:[^,]*?;base64,(.*)$", re.DOTALL | re.IGNORECASE)
+_MAY_EMBED = lazy_compile(r"href|<!ENTITY", re.IGNORECASE)
+_BASE64_DATA = lazy_compile(r"^data:[^,]*?;base64,(.*)$", re.DOTALL | re.IGNORECASE)
 
 
 def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_only: bool = False) -> None:

@@ -20,6 +20,7 @@ import struct
 
 from ..errors import ImageError
 from ..js_numbers import parse_view_box
+from ..patterns import lazy_compile
 
 PNG = "image/png"
 APNG = "image/apng"
@@ -218,11 +219,11 @@ _READERS = {PNG: png_size, APNG: png_size, JPEG: jpeg_size, GIF: gif_size,
 
 # --- SVG --------------------------------------------------------------------
 
-_SVG_TAG = re.compile(r"<svg[^>]*>", re.IGNORECASE)
-_VIEWBOX = re.compile(r"""viewBox=['"]([^'"]+)['"]""")
+_SVG_TAG = lazy_compile(r"<svg[^>]*>", re.IGNORECASE)
+_VIEWBOX = lazy_compile(r"""viewBox=['"]([^'"]+)['"]""")
 _SIZE_NUMBER = r"""=['"]((?:\d+(?:\.\d+)?|\.\d+))(?:px)?['"]"""
-_WIDTH = re.compile(r"\swidth" + _SIZE_NUMBER)
-_HEIGHT = re.compile(r"\sheight" + _SIZE_NUMBER)
+_WIDTH = lazy_compile(r"\swidth" + _SIZE_NUMBER)
+_HEIGHT = lazy_compile(r"\sheight" + _SIZE_NUMBER)
 def svg_size(text: str, src: str) -> tuple[float, float, bool]:
     """The size of an SVG document and whether it has one of its own.
 

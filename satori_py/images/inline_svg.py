@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -49,6 +48,7 @@ from ..errors import InvalidElementError, node_context
 from ..js_format import js_text
 from ..js_numbers import js_div, js_to_number, js_truthy, parse_view_box
 from ..limits import active
+from ..patterns import lazy_compile
 from ..style import ComputedStyle
 from ..style.paint_types import SvgElementValues
 from ..style.svg_values import resolve_svg
@@ -82,14 +82,14 @@ _ROOT_ONLY = ("viewBox", "viewbox", "width", "height", "className", "style", "ch
 # anything else is refused rather than written into the markup.
 _NAME_START = (":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
                "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD")
-_XML_NAME = re.compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00B7\u0300-\u036F\u203F-\u2040]*")
-_UPPER = re.compile(r"[A-Z]")
+_XML_NAME = lazy_compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00B7\u0300-\u036F\u203F-\u2040]*")
+_UPPER = lazy_compile(r"[A-Z]")
 # resvg can't parse a subpath that starts after `z` without a move: `m0 0`
 # moves to where the closed one started, which changes nothing.
-_CLOSE_THEN_DRAW = re.compile(r"[zZ](?=\s*[a-ln-yA-LN-Y])")
+_CLOSE_THEN_DRAW = lazy_compile(r"[zZ](?=\s*[a-ln-yA-LN-Y])")
 # What a data URI can't hold as it is, or what the enclosing SVG would read as
 # markup (`&`); encodeURIComponent leaves ( ) ' as they are.
-_URI_UNSAFE = re.compile(r"[\r\n%#<>?\[\\\]^`{|}\"&]")
+_URI_UNSAFE = lazy_compile(r"[\r\n%#<>?\[\\\]^`{|}\"&]")
 
 ImageLoader = Callable[[str], ImageSource]
 

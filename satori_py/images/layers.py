@@ -16,10 +16,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SatoriError
-from .source import Fetcher, ImageSource, resolve_image, use_image
+
+if TYPE_CHECKING:
+    from .source import Fetcher, ImageSource
 
 __all__ = ["NO_LAYER_IMAGES", "LayerImage", "LayerImages", "layer_urls", "load_layers"]
 
@@ -41,6 +43,8 @@ class LayerImage:
             # frames that hold this layer (a reference cycle outliving a failed render).
             raise copy.copy(self.error)
         assert self.source is not None
+        from .source import use_image  # loaded with the first image (see load_layers)
+
         return use_image(self.source, self.src)
 
 
@@ -63,6 +67,10 @@ def load_layers(images: Iterable[str], fetcher: Fetcher | None, into: dict[str, 
     loaded: dict[str, LayerImage] = {} if into is None else into
     for image in images:
         if image not in loaded:
+            # Imported by the first image: a card without one needs none of the loading
+            # (fetching, formats, SVG checks: xml.etree, html, concurrent.futures).
+            from .source import resolve_image
+
             src = image[4:-1]
             try:
                 loaded[image] = LayerImage(src, resolve_image(src, fetcher=fetcher))

@@ -38,7 +38,6 @@ import binascii
 import os
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
@@ -48,7 +47,9 @@ from ..errors import ImageError, LimitError
 from ..fetch.bounded import call_fetcher
 from ..fetch.files import FilesFetcher
 from ..fetch.guard import BlockedAddressError, url_block_reason
+from ..frozen import Frozen
 from ..limits import active
+from ..patterns import lazy_compile
 from . import formats as fmt
 from .checks import check_data_uri, check_raster, check_svg
 from .decode import avif_to_png
@@ -59,8 +60,7 @@ Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
 
 
-@dataclass(frozen=True, slots=True)
-class ImageSource:
+class ImageSource(Frozen):
     """A resolved image: what to put in ``<image href>`` and its intrinsic size in px.
 
     ``sized`` is False when the reference resolves the source "without size"
@@ -192,12 +192,12 @@ def _load_file_url(url: str, fetcher: FilesFetcher) -> ImageSource:
     return from_bytes(body, label=url)
 
 
-_HTTP_URL = re.compile(r"https?:", re.IGNORECASE)
+_HTTP_URL = lazy_compile(r"https?:", re.IGNORECASE)
 # data:<type>[;k=v]*[;<encoding>],<data> as the reference's pattern reads it: the
 # type is lowercase letters, '/' and '+'; the last ';segment' is the encoding.
-_DATA_URI = re.compile(r"data:([a-z/+]+)(?:;[^;=]+=[^;=]+)*?(?:;([^;,]+))?,(.*)", re.DOTALL)
-_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_BASE64_JUNK = re.compile(r"[^A-Za-z0-9+/]")
+_DATA_URI = lazy_compile(r"data:([a-z/+]+)(?:;[^;=]+=[^;=]+)*?(?:;([^;,]+))?,(.*)", re.DOTALL)
+_BAD_PERCENT = lazy_compile(r"%(?![0-9A-Fa-f]{2})")
+_BASE64_JUNK = lazy_compile(r"[^A-Za-z0-9+/]")
 
 
 def from_data_uri(src: str) -> ImageSource:

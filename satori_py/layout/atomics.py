@@ -10,7 +10,6 @@ again once it is, and remakes the paragraph when their sizes change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from ..style.computed_types import BoxGroup
@@ -97,7 +96,7 @@ def refit(paragraph_box: RenderBox, compute: Compute, baseline: Callable[[Render
         fitted = atomic_item(box, baseline(box))
         if (abs(fitted.width - item.width) > 1e-3 or abs(fitted.height - item.height) > 1e-3
                 or fitted.baseline != item.baseline):
-            items[index] = replace(item, width=fitted.width, height=fitted.height, baseline=fitted.baseline)
+            items[index] = item.replace(width=fitted.width, height=fitted.height, baseline=fitted.baseline)
             changed = True
     if changed:
         remake(paragraph_box, items)

@@ -9,23 +9,21 @@ background and mask layers (a replaced element's image is loaded as it is built)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..frozen import Record, field
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from .taffy import LayoutNode
 
 
-@dataclass(slots=True)
-class Rect:
+class Rect(Record):
     x: float
     y: float
     width: float
     height: float
 
 
-@dataclass(slots=True, eq=False)
-class RenderBox:
+class RenderBox(Record, eq=False):
     """An element's box, in tree (paint) order."""
 
     path: str

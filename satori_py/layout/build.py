@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..cache import BoundedCache
 from ..diagnostics import Reporter
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
-from ..images.replaced import replaced_image
-from ..images.source import Fetcher
+from ..frozen import Record, field
 from ..style import ComputedStyle, layout_alignment
 from ..style.memo import cached_style, root_style_of
 from ..style.replaced import image_size, natural_height_for
@@ -45,21 +43,22 @@ from .lists import (
 from .positioning import ContainingBlock, Sticky, insert_out_of_flow
 from .taffy import LayoutNode
 
+if TYPE_CHECKING:
+    from ..images.source import Fetcher
+
 __all__ = ["LayoutResult", "TreeBuilder"]
 
 _WHITE_SPACE = " \t\n\r\f"
 _SCROLLS = frozenset(("hidden", "scroll", "auto"))
 
 
-@dataclass
-class LayoutResult:
+class LayoutResult(Record):
     root: RenderBox
     width: float
     height: float
 
 
-@dataclass
-class _Ctx:
+class _Ctx(Record):
     """Where an element's box goes, and what it inherits from its parent's box."""
 
     box: RenderBox  # the render box child boxes are added to (paint order)
@@ -141,8 +140,7 @@ def _node_style(style: ComputedStyle, display: LayoutDisplay) -> NodeStyle:
         justify_items=align.justify_items, justify_self=align.justify_self)
 
 
-@dataclass
-class TreeBuilder:
+class TreeBuilder(Record, weakref=True):
     """Turns an element tree into render boxes and a Taffy-ready layout tree."""
 
     registry: Any
@@ -228,7 +226,7 @@ class TreeBuilder:
         if "lang" in el.props:
             # `lang: newLocale = locale` in the reference: only an absent lang inherits;
             # one that names no locale ("en", null) clears it.
-            ctx = replace(ctx, locale=normalize_locale(el.props["lang"]))
+            ctx = ctx.replace(locale=normalize_locale(el.props["lang"]))
         outer = style.box.display_outer
         hidden = ctx.counters_hidden or outer == "none"
         scope = el.path.rsplit("/", 1)[0] if "/" in el.path else ""
@@ -310,27 +308,27 @@ class TreeBuilder:
 
     def _contents(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
         """No box: the children take part in the parent's layout."""
-        child_ctx = replace(ctx, style=style, markers=None)
+        child_ctx = ctx.replace(style=style, markers=None)
         children = self._children(el)
         target = self._place_markers(ctx.markers, children, style, False)
         for index, child in enumerate(children):
-            self._element(child, replace(child_ctx, markers=ctx.markers if index == target else None))
+            self._element(child, child_ctx.replace(markers=ctx.markers if index == target else None))
 
     def _inline_box(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
         assert ctx.inline is not None
         ctx.inline.open_box(style, el.path)
-        child_ctx = replace(ctx, style=style, markers=None)
+        child_ctx = ctx.replace(style=style, markers=None)
         children = self._children(el)
         target = self._place_markers(ctx.markers, children, style, False)
         for index, child in enumerate(children):
-            self._element(child, replace(child_ctx, markers=ctx.markers if index == target else None))
+            self._element(child, child_ctx.replace(markers=ctx.markers if index == target else None))
         ctx.inline.close_box(el.path)
 
     def _atomic(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
         """An atomic inline (inline-block, image...), laid out on its own to learn its size."""
         assert ctx.inline is not None
         holder = LayoutNode(NodeStyle(display="block"))
-        box = self._box(el, style, replace(ctx, node=holder))
+        box = self._box(el, style, ctx.replace(node=holder))
         ctx.inline.add_atomic(self._layout.atomic(box), box)
 
     # -- boxes -------------------------------------------------------------------------------
@@ -396,7 +394,7 @@ class TreeBuilder:
         child_ctx = _Ctx(box, node, style, "block" if inline else display, inline, absolute_cb, fixed_cb,
                          node, node if scrolls else ctx.scrollport, locale=ctx.locale)
         for index, child in enumerate(children):
-            self._element(child, replace(child_ctx, markers=markers if index == target else None)
+            self._element(child, child_ctx.replace(markers=markers if index == target else None)
                           if index == target else child_ctx)
         if inline is not None:
             inline.end()
@@ -404,6 +402,9 @@ class TreeBuilder:
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:
         """Size a replaced element from its natural size, attributes and style (compute.ts)."""
+        # Imported by the first image: a card without one needs none of the loading.
+        from ..images.replaced import replaced_image
+
         with node_context(el.path):
             source = replaced_image(el, style, self.fetcher)
         box.image = source

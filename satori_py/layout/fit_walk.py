@@ -6,8 +6,8 @@ which boxes are in the flow.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
+from ..frozen import Record, field
 from ..style.types import Percent
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
@@ -60,8 +60,7 @@ def in_flow(node: LayoutNode) -> bool:
     return displayed(node) and not absolute(node) and not node.hints.float_placeholder
 
 
-@dataclass
-class Walk:
+class Walk(Record):
     """What a pass's boxes say about the space each node's children are laid out in.
 
     Computed when first asked, from the node's ancestors (``parents``, filled in by the

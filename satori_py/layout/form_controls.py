@@ -23,15 +23,15 @@ them the ``inline-block`` preset.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..element import Element, Node, TextNode, parse_element
 from ..errors import LimitError, node_context
 from ..length_range import MAX_LENGTH
 from ..limits import active
+from ..patterns import lazy_compile
 from ..style.computed import ComputedStyle
 from ..style.presets import is_list_box, is_set, js_parse_int
 from ..style.stylesheet import PLACEHOLDER_PROP
@@ -45,9 +45,9 @@ __all__ = ["CharRatios", "form_control_children", "input_content", "select_conte
 _TEXT_INPUTS = frozenset({"", "text", "email", "search", "url", "tel", "password", "number"})
 # The types of button inputs, and their labels without a value.
 _BUTTON_INPUTS: Mapping[str, str] = {"submit": "Submit", "reset": "Reset", "button": ""}
-_LINE_BREAKS = re.compile(r"[\r\n]")
+_LINE_BREAKS = lazy_compile(r"[\r\n]")
 # HTML's ASCII white space, which option labels collapse (not JavaScript's \s).
-_HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
+_HTML_SPACE = lazy_compile(r"[ \t\n\f\r]+")
 _PLACEHOLDER_COLOR = "#757575"
 # The arrow of a drop-down, like Chrome's.
 _ARROW: dict[str, Any] = {
@@ -297,4 +297,4 @@ def form_control_children(el: Element, style: ComputedStyle,
 def with_form_content(el: Element, style: ComputedStyle, fonts: CharRatios | None) -> Element:
     """``el`` with the generated children of a form control instead of its own."""
     children = form_control_children(el, style, fonts)
-    return el if children is None else replace(el, children=children)
+    return el if children is None else el.replace(children=children)

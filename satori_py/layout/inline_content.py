@@ -12,9 +12,9 @@ is removed, like a browser generates no line box for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..frozen import Record, field
 from ..text.paragraph import (
     AtomicItem,
     BoxEnd,
@@ -35,8 +35,7 @@ __all__ = ["InlineFormatting", "PendingParagraph"]
 ParagraphFactory = Callable[[list[Item], Any, RenderBox, bool], Paragraph]
 
 
-@dataclass
-class PendingParagraph:
+class PendingParagraph(Record):
     """A paragraph being collected: its box is in the tree already, its Paragraph is made at the end."""
 
     box: RenderBox

@@ -10,11 +10,15 @@ Errors stay values until the painter draws the layer (:meth:`.LayerImage.drawn`)
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..images.layers import LayerImage, layer_urls, load_layers
-from ..images.source import Fetcher
 from ..limits import check_deadline
 from ..style.computed import ComputedStyle
 from .boxes import RenderBox
+
+if TYPE_CHECKING:
+    from ..images.source import Fetcher
 
 __all__ = ["load_layer_images"]
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen
 from ..element import Element, Node, TextNode
+from ..frozen import Frozen, Record, field
 from ..style.computed import ComputedStyle
 from ..style.presets import PRESETS
 from ..style.values import js_string
@@ -30,15 +29,13 @@ _LIST_ELEMENTS = ("ol", "ul", "menu", "dir")
 _MARKER_CONTAINERS = frozenset({"block", "list-item", "flow-root", "flex", "grid"})
 
 
-@dataclass(slots=True)
-class _Instance:
+class _Instance(Record):
     value: int
     scope: str  # the parent of the element that created it, whose end ends its scope
     reversed: bool = False
 
 
-@dataclass
-class Counters:
+class Counters(Record):
     """The counters in scope while elements are laid out in tree order.
 
     A counter created by an element is in scope for its descendants, its

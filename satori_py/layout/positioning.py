@@ -16,9 +16,9 @@ Mirrors the reference's ``fixed-position.ts`` and ``sticky-position.ts``:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..frozen import Record, field
 from ..style.computed_types import BoxGroup
 from ..style.types import Calc, Percent
 from .boxes import Rect, RenderBox
@@ -29,13 +29,11 @@ __all__ = ["ContainingBlock", "Origins", "OutOfFlow", "Positions", "Sticky", "in
            "size_placeholders"]
 
 
-@dataclass(slots=True)
-class ContainingBlock:
+class ContainingBlock(Record):
     node: LayoutNode
 
 
-@dataclass(slots=True)
-class OutOfFlow:
+class OutOfFlow(Record):
     """A box laid out in a containing block other than its parent."""
 
     node: LayoutNode
@@ -44,15 +42,13 @@ class OutOfFlow:
     static_y: bool
 
 
-@dataclass(slots=True)
-class Sticky:
+class Sticky(Record):
     style: BoxGroup  # its insets
     parent: LayoutNode  # its containing block
     scrollport: LayoutNode  # the nearest scroll container, or the root
 
 
-@dataclass
-class Positions:
+class Positions(Record):
     """What placement needs besides Taffy's boxes."""
 
     out_of_flow: dict[int, OutOfFlow] = field(default_factory=dict)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from ..frozen import Record, field
 from ..style.types import Calc, FitContent, Percent
 from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode, with_parents
@@ -43,8 +43,7 @@ _deferrable = attrgetter(*_DEFERRABLE)
 _FIRST_PASS = {"max_width": "auto", "max_height": "auto"}
 
 
-@dataclass
-class Deferred:
+class Deferred(Record):
     """A node's values that wait for sizes, as written, by NodeStyle field."""
 
     node: LayoutNode
@@ -213,8 +212,7 @@ def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | No
     return None
 
 
-@dataclass(slots=True)
-class OwnHeight:
+class OwnHeight(Record):
     """A block-level box whose height :func:`fit_own_height` gives it, and that height as written
     (its style's at the first fit)."""
 

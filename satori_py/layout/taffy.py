@@ -17,12 +17,12 @@ import logging
 import math
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
 from resvg_bridge.native import load_extension
 
+from ..frozen import Record, field
 from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
@@ -55,8 +55,7 @@ taffylib = _taffylib()
 MeasureFn = Callable[[float, float, str], tuple[float, float]]
 
 
-@dataclass(slots=True)
-class Box:
+class Box(Record):
     """A computed border box, relative to the parent's border box, with its edges."""
 
     left: float = 0.0
@@ -80,8 +79,7 @@ class Box:
         return self.height - self.padding.top - self.padding.bottom - self.border.top - self.border.bottom
 
 
-@dataclass(slots=True, eq=False)
-class LayoutNode:
+class LayoutNode(Record, eq=False):
     """A node of the layout tree: style in, box out."""
 
     style: NodeStyle = NodeStyle()

@@ -15,11 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from operator import attrgetter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..frozen import Frozen
 from ..cache import BoundedCache
+from ..frozen import Frozen, Record
 from ..style.types import Percent
 from .node_style import NodeSize, NodeStyle
 from .taffy_guard import check_style
@@ -74,8 +73,7 @@ _borders = attrgetter("border_top_width", "border_right_width", "border_bottom_w
 _insets = attrgetter("top", "right", "bottom", "left")
 
 
-@dataclass(slots=True)
-class Edges:
+class Edges(Record):
     top: float = 0.0
     right: float = 0.0
     bottom: float = 0.0
@@ -109,8 +107,7 @@ class OwnSizes(Frozen):
                 None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
 
 
-@dataclass(slots=True)
-class FitLimits:
+class FitLimits(Record):
     """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
     Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
     (fit-content flex containers), a fixed width (``frozen_at_max``: held at its maximum), and
@@ -154,8 +151,7 @@ class FitLimits:
                 self.padding, self.floor_height, self.held_height, self.content_height, self.content_width)
 
 
-@dataclass(slots=True)
-class LayoutHints:
+class LayoutHints(Record):
     """What the layout stage knows of a node beside its style: where Taffy 0.7 lacks a
     feature, the passes that stand in for it mark the node here."""
 

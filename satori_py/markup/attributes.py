@@ -16,13 +16,13 @@ diagnostics channel (:mod:`satori_py.diagnostics`).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import report
 from ..errors import MarkupError
 from ..limits import active
+from ..patterns import lazy_compile
 from ..style.sheet_cascade import to_property_name
 from ..style.sheet_parser import Declaration, parse_declarations
 
@@ -50,11 +50,11 @@ _REACT_NAMES = {
     "itemscope": "itemScope", "nomodule": "noModule", "autoplay": "autoPlay",
     "class-name": "className",
 }
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = lazy_compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _SIZED = ("img", "svg")
 # A declaration's property name as written, and satori-html's camelize.
-_NAME = re.compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
-_CAMEL = re.compile(r"-([a-z])")
+_NAME = lazy_compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
+_CAMEL = lazy_compile(r"-([a-z])")
 
 
 def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,

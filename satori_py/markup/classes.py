@@ -23,10 +23,10 @@ when the stylesheet stage would read it.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..patterns import lazy_compile
 from ..style.sheet_parser import AtRule, Item, StyleRule, parse_stylesheet
 from ..tailwind.resolver import resolve
 
@@ -57,7 +57,7 @@ _SATORI_HTML_PREFIXES = ("color-", "flex", "h-", "w-", "min-w-", "min-h-", "max-
                          "text-", "opacity-", "font-", "aspect-", "tint-", "bg-", "shadow-", "rounded",
                          "top-", "right-", "bottom-", "left-", "inset-", "border", "elevation-", "tracking-",
                          "z-")
-_SATORI_HTML_SPACING = re.compile(r"[mp](t|b|r|l|x|y)?-")
+_SATORI_HTML_SPACING = lazy_compile(r"[mp](t|b|r|l|x|y)?-")
 
 
 def satori_html_tailwind(class_name: str) -> bool:

@@ -55,6 +55,7 @@ from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode
 from ..diagnostics import report
 from ..errors import LimitError, MarkupError
 from ..limits import active
+from ..patterns import lazy_compile
 from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
@@ -68,9 +69,9 @@ _SATORI_HTML_ROOT_STYLE = {"display": "flex", "flexDirection": "column", "width"
 
 Component = Callable[..., Any]
 
-_DOCUMENT = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>/]",
+_DOCUMENT = lazy_compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>/]",
                        re.IGNORECASE | re.DOTALL)
-_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
+_START_TAG = lazy_compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
 _RAW_TEXT = frozenset(["style", "pre", "textarea"])
 _UNSUPPORTED = {
     "script": "scripts don't run in an image",
@@ -155,9 +156,9 @@ _TAG_SLACK = 1000
 # What follows a tag's name up to its '>': quoted values are taken whole (the alternatives
 # start with different characters and nothing must follow the repetition, which can be
 # empty: the first way it matches is taken, nothing is backtracked).
-_TAG_BODY = re.compile(r"""<[A-Za-z][^\s/>]*((?:[^>"']+|"[^"]*"|'[^']*')*)""")
-_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
-_NAME_START = re.compile(r"""[\s"'/][^\s"'/>=]""")
+_TAG_BODY = lazy_compile(r"""<[A-Za-z][^\s/>]*((?:[^>"']+|"[^"]*"|'[^']*')*)""")
+_QUOTED = lazy_compile(r""""[^"]*"|'[^']*'""")
+_NAME_START = lazy_compile(r"""[\s"'/][^\s"'/>=]""")
 
 
 def _attribute_count(source: str) -> int:

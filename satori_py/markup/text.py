@@ -14,14 +14,14 @@ both ends (``<b>a</b> <i>b</i>`` loses its space).
 """
 from __future__ import annotations
 
-import re
 
 from ..js_numbers import JS_SPACE
+from ..patterns import lazy_compile
 
 __all__ = ["jsx_text", "satori_html_trim"]
 
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
-_NOT_BLANK = re.compile(r"[^ \t]")
+_LINE_BREAK = lazy_compile(r"\r\n|\n|\r")
+_NOT_BLANK = lazy_compile(r"[^ \t]")
 # What satori-html's trim() removes: JavaScript's white space less U+00A0, since
 # satori-html trims text before entities are decoded, so the usual no-break space,
 # `&nbsp;`, survives its trim (a literal U+00A0 would not).

@@ -19,9 +19,9 @@ Nodes are copied, never changed in place.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 
+from ..patterns import lazy_compile
 from ..svg import AttrValue, SvgNode
 
 __all__ = ["clipped", "faded", "filtered", "flatten", "group", "transformed", "transformed_under_filters",
@@ -158,7 +158,7 @@ def faded(nodes: list[SvgNode], opacity: float) -> list[SvgNode]:
     return wrap(nodes, {"opacity": opacity})
 
 
-_REFERENCE = re.compile(r"url\(#([^)]+)\)|^#(.+)$")
+_REFERENCE = lazy_compile(r"url\(#([^)]+)\)|^#(.+)$")
 
 
 def _references(node: SvgNode) -> Iterator[str]:

@@ -32,12 +32,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..images.source import ImageSource
+from ..patterns import lazy_compile
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .geometry import Radii, rect_path
+
+if TYPE_CHECKING:
+    from ..images.source import ImageSource
 
 __all__ = ["fit_rect", "image_nodes", "object_position"]
 
@@ -46,7 +49,7 @@ _FITS_WITH_RATIO = ("contain", "cover", "scale-down")
 _KEYWORD_PERCENT = {"left": "0%", "center": "50%", "right": "100%", "top": "0%", "bottom": "100%"}
 _LENGTH_UNITS = frozenset({"em", "ex", "ch", "rem", "vh", "vw", "vmin", "vmax", "px", "mm", "cm",
                            "in", "pt", "pc", "mozmm"})
-_JS_FLOAT_PREFIX = re.compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))")
+_JS_FLOAT_PREFIX = lazy_compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))")
 
 
 def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height: float,

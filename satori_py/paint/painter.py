@@ -36,15 +36,15 @@ that draws the same, and definitions nothing refers to are dropped at the end.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..cache import text_cache
 from ..errors import LimitError, node_context
+from ..frozen import Record, field
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
+from ..patterns import lazy_compile
 from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
@@ -73,7 +73,7 @@ from .transform import (
 
 __all__ = ["Painter", "node_id"]
 
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_ID_UNSAFE = lazy_compile(r"[^A-Za-z0-9_-]+")
 
 
 @text_cache(4096)
@@ -82,8 +82,7 @@ def node_id(path: str) -> str:
     return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"
 
 
-@dataclass(slots=True)
-class _Stacking:
+class _Stacking(Record):
     """The layers of a stacking context: (zIndex, nodes), in tree order."""
 
     layers: list[tuple[float, list[SvgNode]]] = field(default_factory=list)
@@ -96,8 +95,7 @@ class _Stacking:
         return below + content + above
 
 
-@dataclass(slots=True)
-class _Plane:
+class _Plane(Record):
     depth: float
     nodes: list[SvgNode] = field(default_factory=list)
 

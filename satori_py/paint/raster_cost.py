@@ -39,15 +39,15 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import LimitError
 from ..limits import active
+from ..patterns import lazy_compile
 from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from .filter import expansion
-from ..images.checks import check_drawn_svg
 from .transform import matrix_stretch
 
 __all__ = ["check_raster_cost", "count_backdrop"]
 
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _CURVES = frozenset("AaCcQqSsTt")
 _HUGE = 1e15  # sizes past any limit, kept finite (and short in messages)
 _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
@@ -144,6 +144,8 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
         sx, sy = matrix_stretch(current)
         width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
         if node.tag == "image":  # an SVG image: its own filters and tiles grow with it
+            from ..images.checks import check_drawn_svg  # (the image checks: with the first image)
+
             check_drawn_svg(str(node.attrs["href"]), width, height, path)
             continue
         budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,

@@ -9,11 +9,11 @@ defines what its descendants use.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..cache import BoundedCache
 from ..diagnostics import counting_reports
+from ..frozen import Record, field
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..layout.boxes import RenderBox
 from ..limits import active
@@ -32,8 +32,7 @@ __all__ = ["Drawn", "draw_box", "padding_edges"]
 Edges = tuple[float, float, float, float]
 
 
-@dataclass(slots=True)
-class Drawn:
+class Drawn(Record):
     """What a box draws of itself: definitions, and nodes in paint order."""
 
     defs: list[SvgNode] = field(default_factory=list)

@@ -25,8 +25,8 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from dataclasses import dataclass
 
+from ..frozen import Frozen
 from .geometry import Radii
 
 __all__ = ["Band", "Corner", "Rect", "box_blur", "box_blur_widths", "fewest_stops", "profile_stops", "split_shadow"]
@@ -37,16 +37,14 @@ Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 _WORTH = 0.6
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(Frozen):
     """A rectangle beside a straight edge, filled with the blur's profile across it."""
 
     rect: Rect
     vertical: bool  # the profile runs along y (a band above or below the box)
 
 
-@dataclass(frozen=True)
-class Corner:
+class Corner(Frozen):
     """A corner (or an end) drawn through the blur: ``region`` is the filter's region,
     ``keep`` the part of it the corner draws."""
 

@@ -10,10 +10,10 @@ way the reference draws text: ``buildGlyphPaths``, ``getTextStrokeAttributes``,
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..patterns import lazy_compile
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 Style = Mapping[str, Any]
-_LEADING_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_LEADING_FLOAT = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 def synthetic_bold_width(font_size: float) -> float:
     """The stroke that emboldens synthetic bold glyphs, like Chrome's fake bold."""

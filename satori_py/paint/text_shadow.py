@@ -23,7 +23,6 @@ Leaner than the reference, for the same pixels:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from itertools import accumulate, compress, repeat
 from operator import sub
@@ -31,6 +30,7 @@ from typing import Any
 
 from ..cache import BoundedCache
 from ..limits import active
+from ..patterns import lazy_compile
 from ..svg import SvgNode
 from ..text.processor import color_css
 from .shadow import blur_reach
@@ -88,13 +88,13 @@ def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
 
 # --- the glyphs' bounding box ---------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOKEN = lazy_compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
 _N = r"-?\d+(?:\.\d)?"  # text.outlines' numbers: tenths
-_NUMBER = re.compile(_N)
+_NUMBER = lazy_compile(_N)
 # Its quadratic path data: M, L, Q with their numbers one space apart, Z before an M or the end
 # (the glyph paths of a text are joined with spaces).
-_QUADRATIC_GLYPHS = re.compile(rf"(?:[ML]{_N} {_N}|Q{_N}(?: {_N}){{3}}|Z *(?=M|$))*")
+_QUADRATIC_GLYPHS = lazy_compile(rf"(?:[ML]{_N} {_N}|Q{_N}(?: {_N}){{3}}|Z *(?=M|$))*")
 _OPS_ONLY = str.maketrans("", "", "0123456789 .-")
 _SIZES = bytes.maketrans(b"MLQZ", bytes([2, 2, 4, 0]))  # a command's count of numbers
 _CURVES = bytes.maketrans(b"MLQZ", bytes([0, 0, 1, 0]))

@@ -34,12 +34,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import urllib.parse
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from ..cache import BoundedCache
+from ..patterns import lazy_compile
 from ..svg import AttrValue, SvgNode, escape_attr
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ELEMENTS", "vector_image"]
 
@@ -61,7 +64,7 @@ _DROPPED = frozenset(("id", "class"))
 # The root's own attributes that change nothing once its size is its viewBox's.
 _ROOT_DROPPED = frozenset(("id", "class", "version", "baseProfile", "x", "y",
                            "preserveAspectRatio", "enable-background"))
-_NUMBER = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:px)?\s*$")
+_NUMBER = lazy_compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:px)?\s*$")
 
 
 class _NotPlain(Exception):
@@ -92,6 +95,8 @@ def vector_image(href: str, x: float, y: float, width: float, height: float) -> 
 
 def _inline(href: str) -> tuple[str, str, dict[str, str]]:
     """``(viewBox, children's markup, root attributes)``; an empty viewBox when not plain."""
+    import xml.etree.ElementTree as ET  # here: a card without emoji or images parses no SVG
+
     try:
         text = _document(href)
         if len(text) > MAX_BYTES or "<!DOCTYPE" in text or "<!ENTITY" in text:

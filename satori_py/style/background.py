@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import parse_color
 from .types import LayerWords
@@ -31,13 +32,13 @@ def layer_words(text: str | LayerWords, default: str, font_size: float, lengths:
     return tuple(word if word in _LAYER_KEYWORDS else length_token(word, font_size, lengths)
                  for word in (text or default).strip().lower().split())
 
-_IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
+_IMAGE_FUNCTION = lazy_compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")
 _ATTACHMENTS = ("scroll", "fixed", "local")
 _BOXES = ("border-box", "padding-box", "content-box")
 _POSITIONS = ("left", "right", "top", "bottom", "center")
 _SIZES = ("auto", "cover", "contain")
-_LENGTH_PERCENTAGE = re.compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
+_LENGTH_PERCENTAGE = lazy_compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
 
 
 def _layer(nodes: list[vp.Node], final: bool, value: str) -> dict[str, str | None]:

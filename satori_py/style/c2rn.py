@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import LazyPattern, lazy_compile
 from . import valueparser as vp
 from .named_colors import NAMED_COLORS
 
@@ -23,17 +24,17 @@ __all__ = ["SHORTHANDS", "UNSET", "get_styles_for_property", "matches_c2rn_color
 UNSET: Any = type("Unset", (), {"__repr__": lambda self: "UNSET"})()
 
 _NUM = r"[+-]?(?:\d*\.)?\d+(?:e[+-]?\d+)?"
-_NONE = re.compile(r"^(none)$", re.IGNORECASE)
-_AUTO = re.compile(r"^(auto)$", re.IGNORECASE)
-_NUMBER = re.compile(rf"^({_NUM})$", re.IGNORECASE)
+_NONE = lazy_compile(r"^(none)$", re.IGNORECASE)
+_AUTO = lazy_compile(r"^(auto)$", re.IGNORECASE)
+_NUMBER = lazy_compile(rf"^({_NUM})$", re.IGNORECASE)
 # Sneaky: a 0 needs no unit.
-_LENGTH = re.compile(rf"^(0$|(?:{_NUM})(?=px$))", re.IGNORECASE)
-_UNSUPPORTED_LENGTH = re.compile(rf"^({_NUM}(ch|em|ex|rem|vh|vw|vmin|vmax|cm|mm|in|pc|pt))$", re.IGNORECASE)
-_PERCENT = re.compile(rf"^({_NUM}%)$", re.IGNORECASE)
-_HEX = re.compile(r"^(#(?:[0-9a-f]{3,4}){1,2})$", re.IGNORECASE)
-_COLOR_FUNCTION = re.compile(r"^(rgba?|hsla?|hwb|lab|lch|gray|color)$")
-_FLEX_WRAP = re.compile(r"(nowrap|wrap|wrap-reverse)")
-_FLEX_DIRECTION = re.compile(r"(row|row-reverse|column|column-reverse)")
+_LENGTH = lazy_compile(rf"^(0$|(?:{_NUM})(?=px$))", re.IGNORECASE)
+_UNSUPPORTED_LENGTH = lazy_compile(rf"^({_NUM}(ch|em|ex|rem|vh|vw|vmin|vmax|cm|mm|in|pc|pt))$", re.IGNORECASE)
+_PERCENT = lazy_compile(rf"^({_NUM}%)$", re.IGNORECASE)
+_HEX = lazy_compile(r"^(#(?:[0-9a-f]{3,4}){1,2})$", re.IGNORECASE)
+_COLOR_FUNCTION = lazy_compile(r"^(rgba?|hsla?|hwb|lab|lch|gray|color)$")
+_FLEX_WRAP = lazy_compile(r"(nowrap|wrap|wrap-reverse)")
+_FLEX_DIRECTION = lazy_compile(r"(row|row-reverse|column|column-reverse)")
 # css-color-keywords lacks the aliases cyan and magenta.
 _KEYWORDS = set(NAMED_COLORS) - {"cyan", "magenta"}
 
@@ -44,7 +45,7 @@ class _Fail(Exception):
     """css-to-react-native's "Unexpected token type" error."""
 
 
-def _regex(pattern: re.Pattern[str], convert: Callable[[str], Any] = str) -> Matcher:
+def _regex(pattern: LazyPattern, convert: Callable[[str], Any] = str) -> Matcher:
     def match(node: vp.Node) -> Any:
         if node.type != "word":
             return None
@@ -240,9 +241,9 @@ SHORTHANDS: dict[str, Callable[[TokenStream], dict[str, Any]]] = {
     "textShadow": _text_shadow,
 }
 
-_UNITLESS = re.compile("aspectRatio|elevation|flexGrow|flexShrink|opacity|shadowOpacity|zIndex")
-_NUMBER_ONLY = re.compile(r"^[+-]?(?:\d*\.\d*|[1-9]\d*)(?:e[+-]?\d+)?$", re.IGNORECASE)
-_NUMBER_OR_LENGTH = re.compile(r"^([+-]?(?:\d*\.)?\d+(?:e[+-]?\d+)?)(?:px)?$", re.IGNORECASE)
+_UNITLESS = lazy_compile("aspectRatio|elevation|flexGrow|flexShrink|opacity|shadowOpacity|zIndex")
+_NUMBER_ONLY = lazy_compile(r"^[+-]?(?:\d*\.\d*|[1-9]\d*)(?:e[+-]?\d+)?$", re.IGNORECASE)
+_NUMBER_OR_LENGTH = lazy_compile(r"^([+-]?(?:\d*\.)?\d+(?:e[+-]?\d+)?)(?:px)?$", re.IGNORECASE)
 
 
 def transform_raw_value(prop: str, value: str, warn: Callable[[str], None]) -> Any:

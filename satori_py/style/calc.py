@@ -13,13 +13,14 @@ from typing import Literal, cast
 
 from ..frozen import Frozen
 from ..length_range import top_level
+from ..patterns import lazy_compile
 from .types import Calc, CalcNode, _evaluate
 from .values import MATH_FUNCTION
 
 __all__ = ["MathValue", "parse_math"]
 
-_NUMBER = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]+|%)?", re.IGNORECASE)
-_FUNCTION = re.compile(r"([a-z-]+)\(", re.IGNORECASE)
+_NUMBER = lazy_compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]+|%)?", re.IGNORECASE)
+_FUNCTION = lazy_compile(r"([a-z-]+)\(", re.IGNORECASE)
 
 # (kind, payload): ("value", (number, unit)), ("function", name), or an
 # operator / parenthesis / comma as its own kind.

@@ -10,10 +10,10 @@ from.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .longhands import is_longhand_of
 from .properties import is_inherited
@@ -21,9 +21,9 @@ from .values import js_string
 
 __all__ = ["apply_resets", "cascade_declarations", "resolve_keywords", "to_physical"]
 
-_BOX_SIDE = re.compile(r"^(margin|padding|inset|border)(Inline|Block)(Start|End)?(Width|Style|Color)?$")
-_SIZE = re.compile(r"^(?:(min|max)(Inline|Block)|(inline|block))Size$")
-_RADIUS = re.compile(r"^border(Start|End)(Start|End)Radius$")
+_BOX_SIDE = lazy_compile(r"^(margin|padding|inset|border)(Inline|Block)(Start|End)?(Width|Style|Color)?$")
+_SIZE = lazy_compile(r"^(?:(min|max)(Inline|Block)|(inline|block))Size$")
+_RADIUS = lazy_compile(r"^border(Start|End)(Start|End)Radius$")
 _CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
 
 

@@ -28,6 +28,7 @@ from ..colorspaces import (
 )
 from ..frozen import Frozen
 from ..js_format import js_round, serialize_color
+from ..patterns import lazy_compile
 from .named_colors import NAMED_COLORS
 from .types import RGBA
 
@@ -44,7 +45,7 @@ __all__ = [
 
 BLACK = RGBA(0, 0, 0, 1)
 TRANSPARENT = RGBA(0, 0, 0, 0)
-_HEX = re.compile(r"^[0-9a-f]{3,4}$|^[0-9a-f]{6}$|^[0-9a-f]{8}$")
+_HEX = lazy_compile(r"^[0-9a-f]{3,4}$|^[0-9a-f]{6}$|^[0-9a-f]{8}$")
 _ANGLE_UNITS = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
 
 
@@ -391,7 +392,7 @@ def _from_rgba(color: RGBA) -> SpaceColor:
 
 
 _CONVERTED = {"hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix", "light-dark"}
-_LEGACY_NUMBER = re.compile(r"^[+-]?(\d*\.)?\d+(e[+-]?\d+)?%?$", re.IGNORECASE)
+_LEGACY_NUMBER = lazy_compile(r"^[+-]?(\d*\.)?\d+(e[+-]?\d+)?%?$", re.IGNORECASE)
 
 
 def needs_conversion(token: Any) -> bool:

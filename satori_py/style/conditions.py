@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..patterns import lazy_compile
 from .values import split_top_level
 
 __all__ = ["ContainerCondition", "container_features", "matches_condition", "matches_media",
@@ -22,14 +23,14 @@ __all__ = ["ContainerCondition", "container_features", "matches_condition", "mat
 # The value of a feature, None when it's unknown.
 Features = Callable[[str], "str | float | None"]
 
-_WORD = re.compile(r"[a-z-]+", re.IGNORECASE)
-_TYPED_QUERY = re.compile(r"^(?:(not|only)\s+)?([a-z-]+)(?:\s+and\s+(.*))?$", re.DOTALL)
-_RANGE = re.compile(r"\s*(<=|>=|<|>|=)\s*")
-_RATIO = re.compile(r"^([\d.]+)\s*/\s*([\d.]+)$")
-_LENGTH = re.compile(r"^(-?[\d.]+)(px|em|rem)?$")
+_WORD = lazy_compile(r"[a-z-]+", re.IGNORECASE)
+_TYPED_QUERY = lazy_compile(r"^(?:(not|only)\s+)?([a-z-]+)(?:\s+and\s+(.*))?$", re.DOTALL)
+_RANGE = lazy_compile(r"\s*(<=|>=|<|>|=)\s*")
+_RATIO = lazy_compile(r"^([\d.]+)\s*/\s*([\d.]+)$")
+_LENGTH = lazy_compile(r"^(-?[\d.]+)(px|em|rem)?$")
 _FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
-_NAMED_CONTAINER = re.compile(r"^(-?[a-z_][\w-]*)(?![\w(-])\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_BLOCK_QUERY = re.compile(r"\b(height|block-size|aspect-ratio|orientation)\b")
+_NAMED_CONTAINER = lazy_compile(r"^(-?[a-z_][\w-]*)(?![\w(-])\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_BLOCK_QUERY = lazy_compile(r"\b(height|block-size|aspect-ratio|orientation)\b")
 
 
 def split_condition(text: str) -> tuple[list[str], list[str]] | None:

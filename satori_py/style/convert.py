@@ -17,11 +17,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from ..frozen import Record
 from ..length_range import finite_length
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
@@ -67,8 +68,7 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What converters need besides the value."""
 
     prop: str
@@ -143,9 +143,9 @@ def font_style(value: Any, ctx: Context) -> Any:
     return value
 
 
-_ANGLE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)", re.IGNORECASE)
+_ANGLE = lazy_compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)", re.IGNORECASE)
 _VERTICAL_ALIGN = frozenset({"baseline", "sub", "super", "text-top", "text-bottom", "middle", "top", "bottom"})
-_RESOLVED_PERCENT = re.compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
+_RESOLVED_PERCENT = lazy_compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
 
 
 def vertical_align(value: Any, ctx: Context) -> Any:
@@ -198,7 +198,7 @@ _SIZING = {"min-content": "min-content", "max-content": "max-content", "fit-cont
            "stretch": "stretch", "-webkit-min-content": "min-content",
            "-webkit-max-content": "max-content", "-webkit-fit-content": "fit-content",
            "-webkit-fill-available": "stretch"}
-_FIT_CONTENT = re.compile(r"^fit-content\(\s*([\d.]+)(px|%)\s*\)$")
+_FIT_CONTENT = lazy_compile(r"^fit-content\(\s*([\d.]+)(px|%)\s*\)$")
 _EXAMPLE = '(e.g., "50%")'
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from .values import js_string
 
 __all__ = ["CORNER_LONGHANDS", "CORNER_SHAPE_HANDLERS", "CORNER_SHAPE_KEYWORDS", "corner_shape_value",
@@ -31,9 +32,9 @@ CORNER_SHAPE_KEYWORDS: dict[str, float] = {
     "notch": -math.inf,
 }
 
-_SUPERELLIPSE = re.compile(
+_SUPERELLIPSE = lazy_compile(
     r"^superellipse\(\s*(-?infinity|[-+]?(?:\d*\.)?\d+(?:e[-+]?\d+)?)\s*\)$")
-_COMPONENT = re.compile(r"superellipse\([^)]*\)|[^\s]+", re.IGNORECASE)
+_COMPONENT = lazy_compile(r"superellipse\([^)]*\)|[^\s]+", re.IGNORECASE)
 CORNER_LONGHANDS = ("cornerTopLeftShape", "cornerTopRightShape", "cornerBottomRightShape",
             "cornerBottomLeftShape")
 _SIDECORNER_LONGHANDS = {

@@ -14,13 +14,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..cache import text_cache
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
+from ..frozen import Record, field
 from ..js_format import js_number
 from ..limits import active, check_deadline
+from ..patterns import lazy_compile
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
@@ -46,10 +47,10 @@ def camelize(prop: str) -> str:
 
 # -- colour preprocessing -----------------------------------------------------------------
 
-_MAYBE_CONVERTED = re.compile(r"(hwb|lab|lch|oklab|oklch|color|color-mix|light-dark|rgba?|hsla?)\(", re.IGNORECASE)
-_GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient$", re.IGNORECASE)
-_NON_LEGACY = re.compile(r"^(lab|lch|oklab|oklch|color|color-mix)$")
-_RELATIVE_CAPABLE = re.compile(r"^(rgba?|hsla?|hwb)$")
+_MAYBE_CONVERTED = lazy_compile(r"(hwb|lab|lch|oklab|oklch|color|color-mix|light-dark|rgba?|hsla?)\(", re.IGNORECASE)
+_GRADIENT = lazy_compile(r"^(repeating-)?(linear|radial|conic)-gradient$", re.IGNORECASE)
+_NON_LEGACY = lazy_compile(r"^(lab|lch|oklab|oklch|color|color-mix)$")
+_RELATIVE_CAPABLE = lazy_compile(r"^(rgba?|hsla?|hwb)$")
 
 
 def _has_non_legacy_color(node: vp.Node) -> bool:
@@ -110,7 +111,7 @@ def convert_colors(value: str, current: RGBA | None) -> str:
 
 
 _FLOAT = r"-?\d*(?:\.\d+)?"
-_HSL3 = re.compile(rf"^hsla?\(\s*({_FLOAT}(?:deg|rad|turn)?)\s*,\s*({_FLOAT}%)\s*,\s*({_FLOAT}%)\s*"
+_HSL3 = lazy_compile(rf"^hsla?\(\s*({_FLOAT}(?:deg|rad|turn)?)\s*,\s*({_FLOAT}%)\s*,\s*({_FLOAT}%)\s*"
                    rf"(?:,\s*({_FLOAT}%?)\s*)?\)$")
 
 
@@ -157,7 +158,7 @@ def preprocess(value: Any, current_text: str, current: RGBA | None) -> Any:
     return convert_colors(value, current)
 
 
-_COLOR_PROPERTY = re.compile(
+_COLOR_PROPERTY = lazy_compile(
     r"^(color|background|textShadow|boxShadow|textDecoration|WebkitTextStroke|"
     r"border(Top|Right|Bottom|Left)?|outline)$|Color$")
 _ALIASES = {"cyan": "aqua", "magenta": "fuchsia"}
@@ -266,8 +267,7 @@ def _with_rule(error: StyleError, name: str, value: Any) -> StyleError:
 
 # -- the whole style ----------------------------------------------------------------------
 
-@dataclass
-class Expanded:
+class Expanded(Record):
     """A style expanded to longhands, with its variables and current colour.
 
     ``color_text`` is the current colour as written (the reference keeps the

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from .values import MATH_FUNCTION
 
 __all__ = ["parse_font_shorthand"]
@@ -19,9 +20,9 @@ _STRETCH = {"ultra-condensed", "extra-condensed", "condensed", "semi-condensed",
             "expanded", "extra-expanded", "ultra-expanded"}
 _SIZE_KEYWORDS = {"xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large",
                   "xxx-large", "larger", "smaller", "math"}
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
-_LENGTH = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)$", re.IGNORECASE)
-_ANGLE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)$", re.IGNORECASE)
+_NUMBER = lazy_compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
+_LENGTH = lazy_compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)$", re.IGNORECASE)
+_ANGLE = lazy_compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)$", re.IGNORECASE)
 
 
 def _read_component(value: str, start: int) -> int:

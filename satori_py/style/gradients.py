@@ -39,6 +39,7 @@ from typing import Any
 from ..cache import BoundedCache
 from ..colorspaces import to_rgba_tuple
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .calc import parse_math
 from .colors import is_color, parse_interpolation_method, parse_space_color
@@ -87,14 +88,14 @@ Note = Callable[[StyleError], None]
 
 NEGATIVE_SIZE = ("disallow setting negative values to the size of the shape. "
                  "Check https://w3c.github.io/csswg-drafts/css-images/#valdef-rg-size-length-0")
-_GRADIENT = re.compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
+_GRADIENT = lazy_compile(r"^(repeating-)?(linear|radial|conic)-gradient\(")
 _EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side")
 # The keywords of a conic gradient's centre (case-sensitive, as the reference reads them).
 _CENTER_KEYWORDS = ("left", "right", "top", "bottom", "center")
 # css-gradient-parser's position: note no leading "." or "+", and "px" by default.
-_PARSER_POSITION = re.compile(r"(-?\d+\.?\d*)(%|vw|vh|px|em|rem|deg|rad|grad|turn|ch|vmin|vmax)?")
+_PARSER_POSITION = lazy_compile(r"(-?\d+\.?\d*)(%|vw|vh|px|em|rem|deg|rad|grad|turn|ch|vmin|vmax)?")
 # utils.ts's POSITION, for the two positions of a stop.
-_STOP_POSITION = re.compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%|deg|turn|rad|grad)?", re.IGNORECASE)
+_STOP_POSITION = lazy_compile(r"[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%|deg|turn|rad|grad)?", re.IGNORECASE)
 
 
 def is_gradient(image: str) -> bool:

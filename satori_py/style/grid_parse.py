@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from .calc import parse_math
 from .types import Calc, Percent
 from .values import MATH_FUNCTION, js_string, split_top_level
@@ -144,9 +145,9 @@ def _tokenize(value: str, prop: str) -> list[_Token]:
 
 
 _NUMBER = r"\+?(?:\d+(?:\.\d*)?|\.\d+)"
-_FR = re.compile(rf"^{_NUMBER}fr$")
-_PERCENT = re.compile(rf"^{_NUMBER}%$")
-_LEADING = re.compile(r"^\+?(?:\d+(?:\.\d*)?|\.\d+)")
+_FR = lazy_compile(rf"^{_NUMBER}fr$")
+_PERCENT = lazy_compile(rf"^{_NUMBER}%$")
+_LEADING = lazy_compile(r"^\+?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 def _leading_float(text: str) -> float:
@@ -329,8 +330,8 @@ def parse_auto_flow(value: Any) -> str | None:
     return f"{axis} dense" if dense else axis
 
 
-_IDENT = re.compile(r"^-?[_a-zA-Z][\w-]*$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_IDENT = lazy_compile(r"^-?[_a-zA-Z][\w-]*$")
+_INTEGER = lazy_compile(r"^[+-]?\d+$")
 
 
 def is_custom_ident(word: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import StyleError
 from ..js_format import js_number
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .background import layer_words
 from .gradients import is_gradient, parse_gradient
@@ -32,7 +33,7 @@ __all__ = ["MASK_PROPERTIES", "expand_mask", "mask_layers", "masks_of"]
 Style = Mapping[str, Any]
 Note = Callable[[StyleError], None]
 
-_IMAGE_FUNCTION = re.compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
+_IMAGE_FUNCTION = lazy_compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")
 _BOXES = ("border-box", "padding-box", "content-box", "margin-box", "fill-box", "stroke-box", "view-box")
 _COMPOSITES = ("add", "subtract", "intersect", "exclude")
@@ -40,8 +41,8 @@ _MODES = ("alpha", "luminance", "match-source")
 _WEBKIT_COMPOSITES = {"source-over": "add", "source-in": "intersect", "source-out": "subtract", "xor": "exclude"}
 _POSITION_WORDS = ("left", "right", "top", "bottom", "center")
 _SIZE_WORDS = ("auto", "cover", "contain")
-_LENGTH = re.compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
-_VALID_IMAGE = re.compile(r"^(none|url\(.*\)|(repeating-)?(linear|radial|conic)-gradient\(.*\))$",
+_LENGTH = lazy_compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax|%)?$", re.IGNORECASE)
+_VALID_IMAGE = lazy_compile(r"^(none|url\(.*\)|(repeating-)?(linear|radial|conic)-gradient\(.*\))$",
                           re.IGNORECASE | re.DOTALL)
 _LONGHANDS = ("image", "position", "size", "repeat", "origin", "clip", "composite", "mode")
 _INITIAL = {"position": "0% 0%", "size": "auto", "repeat": "repeat", "origin": "border-box",

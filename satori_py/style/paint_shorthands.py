@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import LazyPattern, lazy_compile
 from . import c2rn
 from . import valueparser as vp
 from .background import expand_background
@@ -55,12 +56,12 @@ def _text_shadow(value: Any, warn: Callable[[str], None]) -> dict[str, Any]:
 # unless the first parenthesis after it is a `)`. Its lookahead scans to the end of the
 # value from each separator (500,000 shadows never finished); _split_unless_closing
 # finds the same cuts in one pass.
-_BOX_SHADOW_VALUES = re.compile(r"[(),]")
-_BOX_SHADOW_PARTS = re.compile(r"[()\s]")
-_BOX_SHADOW_LENGTH = re.compile(r"^[0-9]+[a-zA-Z%]+?$")
+_BOX_SHADOW_VALUES = lazy_compile(r"[(),]")
+_BOX_SHADOW_PARTS = lazy_compile(r"[()\s]")
+_BOX_SHADOW_LENGTH = lazy_compile(r"^[0-9]+[a-zA-Z%]+?$")
 
 
-def _split_unless_closing(text: str, separators: re.Pattern[str]) -> list[str]:
+def _split_unless_closing(text: str, separators: LazyPattern) -> list[str]:
     """``text`` split at what ``separators`` finds, except parentheses and the separators
     whose first parenthesis after them is a ``)``."""
     cuts: list[int] = []

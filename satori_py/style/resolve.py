@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import SatoriError, StyleError
 from ..length_range import MAX_LENGTH, finite_length
+from ..patterns import lazy_compile
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
 from .types import BackgroundLayer, Calc, LineHeight
@@ -42,7 +43,7 @@ _SIZES = {"width", "height", "minWidth", "minHeight", "maxWidth", "maxHeight", "
 _CALC_LENGTHS = _SIZES | {"marginTop", "marginRight", "marginBottom", "marginLeft", "paddingTop",
                           "paddingRight", "paddingBottom", "paddingLeft", "top", "right", "bottom",
                           "left", "gap", "rowGap", "columnGap"}
-_VALID_IMAGE = re.compile(r"^(none|url\(.*\)|(repeating-)?(linear|radial|conic)-gradient\(.*\))$", re.IGNORECASE | re.DOTALL)
+_VALID_IMAGE = lazy_compile(r"^(none|url\(.*\)|(repeating-)?(linear|radial|conic)-gradient\(.*\))$", re.IGNORECASE | re.DOTALL)
 
 
 def _resolver(font_size: float, lengths: LengthContext) -> Callable[[float, str], float | None]:

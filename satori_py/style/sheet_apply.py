@@ -17,6 +17,7 @@ from typing import Any
 from ..cache import text_cache
 from ..element import CONTAINER_PROP, PLACEHOLDER_PROP, TEXT, Element, Node, TextNode, path_tag
 from ..errors import SatoriError, StyleError
+from ..patterns import lazy_compile
 from .computed import compute_style, root_style
 from .conditions import (
     matches_media,
@@ -47,9 +48,9 @@ _NO_GENERATED_CONTENT = frozenset(["img", "svg", "canvas", "video", "audio", "if
                                    "embed", "input", "textarea", "select", "br", "wbr"])
 # `quotes` isn't supported: quotes are always curly double quotes.
 _QUOTES = {"open-quote": "\u201c", "close-quote": "\u201d", "no-open-quote": "", "no-close-quote": ""}
-_CSS_WIDE = re.compile(r"^(inherit|initial|unset|revert|revert-layer)$", re.IGNORECASE)
-_SUBSTITUTED = re.compile(r"var\(|env\(", re.IGNORECASE)
-_UNIVERSAL_SYNTAX = re.compile(r"""^(['"])\s*\*\s*\1$""")
+_CSS_WIDE = lazy_compile(r"^(inherit|initial|unset|revert|revert-layer)$", re.IGNORECASE)
+_SUBSTITUTED = lazy_compile(r"var\(|env\(", re.IGNORECASE)
+_UNIVERSAL_SYNTAX = lazy_compile(r"""^(['"])\s*\*\s*\1$""")
 
 Viewport = tuple[float | None, float | None]
 ErrorSink = Callable[[SatoriError], None]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..patterns import lazy_compile
 from .conditions import ContainerCondition
 from .selectors import Selector, SheetNode, matches
 from .sheet_parser import Declaration
@@ -26,7 +27,7 @@ __all__ = ["CONTAINER_UNIT", "Container", "InitialValues", "MatchedRule", "Rule"
 # (width, height) of the content box of each query container, by its index in tree order.
 ContainerSizes = Mapping[int, tuple[float, float]]
 
-CONTAINER_UNIT = re.compile(r"\d(cqw|cqh|cqi|cqb|cqmin|cqmax)\b", re.IGNORECASE)
+CONTAINER_UNIT = lazy_compile(r"\d(cqw|cqh|cqi|cqb|cqmin|cqmax)\b", re.IGNORECASE)
 _CONTAINER_UNITS = ("cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax")
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import is_color
 from .corner_shape import CORNER_SHAPE_HANDLERS
@@ -56,8 +57,8 @@ def expand_edges(value: Any, keys: list[str]) -> dict[str, Any]:
 # -- line widths and styles (borders and outlines) ----------------------------------------
 
 _LINE_WIDTH_KEYWORDS = {"thin": "1px", "medium": "3px", "thick": "5px"}
-_PLAIN_NUMBER = re.compile(r"^\+?(\d+(?:\.\d*)?|\.\d+)$")
-_LINE_LENGTH = re.compile(r"^\+?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax)$")
+_PLAIN_NUMBER = lazy_compile(r"^\+?(\d+(?:\.\d*)?|\.\d+)$")
+_LINE_LENGTH = lazy_compile(r"^\+?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|vmin|vmax)$")
 BORDER_STYLES = ("none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge",
                  "inset", "outset")
 OUTLINE_STYLES = tuple(s for s in BORDER_STYLES if s != "hidden") + ("auto",)
@@ -131,7 +132,7 @@ def _border_width_or_style(name: str, value: Any) -> dict[str, Any]:
 
 # -- radii ------------------------------------------------------------------------------
 
-_RADIUS = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)?$", re.IGNORECASE)
+_RADIUS = lazy_compile(r"^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)?$", re.IGNORECASE)
 _CORNERS = ("borderTopLeftRadius", "borderTopRightRadius", "borderBottomRightRadius",
             "borderBottomLeftRadius")
 
@@ -216,7 +217,7 @@ def _overflow(value: Any) -> dict[str, Any]:
     return {"overflowX": values[0], "overflowY": values[-1]}
 
 
-_RATIO = re.compile(r"^((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(?:\s*/\s*((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?))?$")
+_RATIO = lazy_compile(r"^((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(?:\s*/\s*((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?))?$")
 
 
 def _aspect_ratio(value: Any) -> dict[str, Any]:
@@ -281,7 +282,7 @@ def _gap(value: Any) -> dict[str, Any]:
 
 _DECORATION_LINES = ("underline", "overline", "line-through", "blink")
 _DECORATION_STYLES = ("solid", "double", "dotted", "dashed", "wavy")
-_DECORATION_LENGTH = re.compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%)?$")
+_DECORATION_LENGTH = lazy_compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(px|em|rem|vw|vh|%)?$")
 
 
 def _decoration_line(lines: list[str]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from . import valueparser as vp
 from .calc import parse_math
 from .types import Percent, TransformFunction, TransformOrigin
@@ -133,7 +134,7 @@ def resolve_transform(functions: list[RawFunction], to_px: ToPixels, math_resolv
     return tuple(out)
 
 
-_ANGLE = re.compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(deg|rad|grad|turn)$|^0$", re.IGNORECASE)
+_ANGLE = lazy_compile(r"^[+-]?(\d+(?:\.\d*)?|\.\d+)(deg|rad|grad|turn)$|^0$", re.IGNORECASE)
 
 
 def parse_individual_transform(name: str, value: Any) -> list[RawFunction]:
@@ -225,7 +226,7 @@ def parse_transform_origin(value: Any, font_size: float) -> TransformOrigin:
                               **_origin_word(words[1], font_size, False), **depth})
 
 
-_SVG_FUNCTION = re.compile(r"\s*([a-zA-Z]+)\s*\(([^)]*)\)\s*,?")
+_SVG_FUNCTION = lazy_compile(r"\s*([a-zA-Z]+)\s*\(([^)]*)\)\s*,?")
 
 
 def _svg_matrix(name: str, args: list[float]) -> list[float] | None:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+
+from ..frozen import Record, field
+from ..patterns import lazy_compile
 
 __all__ = ["Node", "parse", "significant", "stringify", "walk"]
 
-_UNICODE_RANGE = re.compile(r"^[a-f0-9?-]+$", re.IGNORECASE)
+_UNICODE_RANGE = lazy_compile(r"^[a-f0-9?-]+$", re.IGNORECASE)
 
 
-@dataclass(slots=True, eq=False)
-class Node:
+class Node(Record, eq=False):
     """``type`` is word, space, div, string, comment, function or unicode-range."""
 
     type: str

@@ -17,6 +17,7 @@ from ..errors import StyleError
 from ..js_format import js_number
 from ..js_numbers import JS_SPACE, js_to_number
 from ..length_range import finite_length
+from ..patterns import lazy_compile
 from .types import LengthToken, Percent
 
 __all__ = [
@@ -40,9 +41,9 @@ __all__ = [
 ]
 
 # A number with an optional unit, e.g. `10px`, `-.5em` or `50%` (utils.ts).
-DIMENSION = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*|%)$", re.IGNORECASE)
-NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
-MATH_FUNCTION = re.compile(r"^(calc|min|max|clamp)\(", re.IGNORECASE)
+DIMENSION = lazy_compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*|%)$", re.IGNORECASE)
+NUMBER = lazy_compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
+MATH_FUNCTION = lazy_compile(r"^(calc|min|max|clamp)\(", re.IGNORECASE)
 
 # Absolute lengths in px: https://www.w3.org/TR/css-values-4/#absolute-lengths
 _ABSOLUTE = {"px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6,
@@ -151,7 +152,7 @@ _CSS_DIMENSION_UNITS = {
     "Hz": "frequency", "kHz": "frequency", "dpi": "resolution", "dpcm": "resolution",
     "dppx": "resolution", "s": "time", "ms": "time",
 }
-_LEADING_FLOAT = re.compile(f"^[{JS_SPACE}]*([+-]?(?:Infinity|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?))")
+_LEADING_FLOAT = lazy_compile(f"^[{JS_SPACE}]*([+-]?(?:Infinity|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?))")
 
 
 def js_parse_float(text: str) -> float:

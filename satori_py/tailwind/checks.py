@@ -14,17 +14,17 @@ that are not colours (``bg-[#zzz]``) are reported and go on, as in Satori.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..patterns import lazy_compile
 from ..style.colors import is_color
 from .units import js_truthy
 
 __all__ = ["check_style"]
 
-_BORDER_WIDTH = re.compile(r"^border(Top|Right|Bottom|Left)?Width\Z")
-_CORNER_WIDTH = re.compile(r"^border(Top|Bottom)(Left|Right)Width\Z")
+_BORDER_WIDTH = lazy_compile(r"^border(Top|Right|Bottom|Left)?Width\Z")
+_CORNER_WIDTH = lazy_compile(r"^border(Top|Bottom)(Left|Right)Width\Z")
 _COLOR_KEYS = ("color", "backgroundColor", "borderColor", "borderTopColor", "borderRightColor",
                "borderBottomColor", "borderLeftColor", "shadowColor", "tintColor")
 _NATIVE = ("shadowOpacity", "shadowRadius", "elevation", "tintColor", "includeFontPadding")

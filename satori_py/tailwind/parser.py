@@ -15,11 +15,11 @@ it is (``md:flex`` applies in place, not after the others), as in twrnc.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..patterns import lazy_compile
 from ..style.values import JS_SPACE
 from .config import Theme
 from .units import IR, Complete, Context, Dependent, Device, Ordered, direction, parse_numeric, unconfigged_style
@@ -29,8 +29,8 @@ __all__ = ["NULL", "PLATFORMS", "ParsedClass", "parse_class"]
 
 PLATFORMS = ("ios", "android", "windows", "macos", "web")
 _ORIENTATIONS = ("portrait", "landscape")
-_SPACING_SIDE = re.compile(r"^(t|b|r|l|x|y)?-")
-_QUERY = re.compile(r"^(min|max)-(w|h)-\[([^\]]+)\]\Z")
+_SPACING_SIDE = lazy_compile(r"^(t|b|r|l|x|y)?-")
+_QUERY = lazy_compile(r"^(min|max)-(w|h)-\[([^\]]+)\]\Z")
 
 
 class _Null:

@@ -18,13 +18,13 @@ class list resolves the same way.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..cache import BoundedCache
 from ..js_numbers import js_div
+from ..patterns import lazy_compile
 from ..style.values import JS_SPACE, js_string, js_to_number
 from .checks import check_style
 from .config import Theme, config_key, resolve_config
@@ -36,8 +36,8 @@ from .utilities.static import STATIC
 __all__ = ["Problem", "Resolution", "class_list", "join_classes", "resolve", "resolve_classes",
            "satori_style"]
 
-_SPLIT = re.compile(f"[{JS_SPACE}]+")
-_COLOR_FUNCTION = re.compile(r"rgba?\([^)]+\)")
+_SPLIT = lazy_compile(f"[{JS_SPACE}]+")
+_COLOR_FUNCTION = lazy_compile(r"rgba?\([^)]+\)")
 # Class lists are untrusted: the cache holds at most this many characters of them.
 _CACHE_CHARS = 4_000_000
 

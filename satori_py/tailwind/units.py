@@ -7,12 +7,12 @@ JavaScript numbers: NaN and infinities flow through as they do in twrnc.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..js_format import js_number
 from ..js_numbers import js_div, js_truthy
+from ..patterns import lazy_compile
 from ..style.values import js_parse_float, js_string
 
 __all__ = [
@@ -23,10 +23,10 @@ __all__ = [
 
 REM, EM, PX, PERCENT, VW, VH, NONE = "rem", "em", "px", "%", "vw", "vh", ""
 _UNITS = {"rem": REM, "px": PX, "em": EM, "%": PERCENT, "vw": VW, "vh": VH}
-_UNIT = re.compile(r"([a-z]{2,}|%)\Z")
+_UNIT = lazy_compile(r"([a-z]{2,}|%)\Z")
 _DIRECTIONS = {"t": "Top", "tr": "TopRight", "tl": "TopLeft", "b": "Bottom", "br": "BottomRight",
                "bl": "BottomLeft", "l": "Left", "r": "Right", "x": "Horizontal", "y": "Vertical"}
-_DIRECTION_PREFIX = re.compile(r"^-(t|b|r|l|tr|tl|br|bl)(-|\Z)")
+_DIRECTION_PREFIX = lazy_compile(r"^-(t|b|r|l|tr|tl|br|bl)(-|\Z)")
 
 
 @dataclass(frozen=True)

@@ -22,14 +22,13 @@ a callback that never answers fails the render at its deadline instead of holdin
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 from ..errors import FontError, SatoriError
 from ..fetch.bounded import call_bounded
 from ..options import Font
+from ..patterns import lazy_compile
 from .language import convert_to_language_codes
 
 __all__ = [
@@ -103,7 +102,7 @@ def _await(value: Any) -> Any:
     return _run_coroutines([value])[0] if inspect.isawaitable(value) else value
 
 
-_INDEX = re.compile(r"\[(\d+)\]$")
+_INDEX = lazy_compile(r"\[(\d+)\]$")
 
 
 def _document_order(path: str) -> tuple[int, ...]:
@@ -165,6 +164,8 @@ def _call_all(load: AssetLoader, requests: list[tuple[str, str]]) -> list[Any]:
             raise FontError(f'load_additional_asset("{code}", "{segment}") failed: {exc}') from exc
 
     if len(requests) > 1 and getattr(load, "thread_safe", False) and not in_memory:
+        from concurrent.futures import ThreadPoolExecutor  # only here: a plain card asks for no asset
+
         with ThreadPoolExecutor(max_workers=min(_THREADS, len(requests)),
                                 thread_name_prefix="satori-py-assets") as pool:
             answers = list(pool.map(call, requests))

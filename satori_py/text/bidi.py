@@ -31,13 +31,13 @@ white space before a tab.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
 from bidi.bidi import get_display_inner  # type: ignore[import-untyped]
 
 from ..cache import text_cache
+from ..patterns import lazy_compile
 from .breaking import graphemes
 
 __all__ = ["REFERENCE_BIDI", "char_levels", "line_levels", "needs_bidi", "piece_class", "reorder_line",
@@ -50,14 +50,14 @@ REFERENCE_BIDI = True
 # Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, ..., Adlam), the RLM and
 # ALM marks, and the controls that start right-to-left text (RLE, RLO, RLI): text
 # with none of them in a left-to-right paragraph is all at level 0.
-_RTL_TRIGGER = re.compile(
+_RTL_TRIGGER = lazy_compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u061c\u202b\u202e\u2067"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
-_LEVEL = re.compile(r"Level\(\s*(\d+)")
+_LEVEL = lazy_compile(r"Level\(\s*(\d+)")
 # The blocks of right-to-left scripts without the marks: what makes a letter R.
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u061c"
+_RTL_LETTER = lazy_compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL_TEXT = lazy_compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u061c"
                        "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _ARABIC_DIGITS = frozenset("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u066b\u066c\u08e2")
 _CACHE = 512

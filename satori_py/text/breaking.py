@@ -59,6 +59,7 @@ from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
 
 from ..cache import text_cache
 from ..limits import check_deadline
+from ..patterns import lazy_compile
 
 __all__ = [
     "REFERENCE_LINE_BREAKS",
@@ -234,7 +235,7 @@ def _is_prefix_postfix(c: str) -> bool:
 
 
 #: Where :func:`reference_break_adjustment` may answer True: after a space or a hyphen.
-_AFTER_SPACE_OR_HYPHEN = re.compile("[" + re.escape(" " + "".join(sorted(_HYPHENS))) + "]")
+_AFTER_SPACE_OR_HYPHEN = lazy_compile("[" + re.escape(" " + "".join(sorted(_HYPHENS))) + "]")
 
 
 def reference_break_adjustment(text: str, i: int, reference_scripts: bool = False) -> bool | None:

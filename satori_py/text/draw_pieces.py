@@ -31,10 +31,10 @@ the others by the :class:`PieceDrawer`:
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..frozen import Frozen
+from ..patterns import lazy_compile
 from .engine import GlyphPath, Visible
 from .measurer import FontEngine, Measurer
 from .processor import js_trim
@@ -42,7 +42,7 @@ from .render import DecorationLine, SkipInkBand, TextDrawing
 
 __all__ = ["DrawPolicy", "PieceDrawer", "draw_policy"]
 
-_TABS = re.compile(r"\t+")
+_TABS = lazy_compile(r"\t+")
 _EPSILON = 1e-3
 
 

@@ -26,11 +26,11 @@ differ in which text they cut:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..frozen import Frozen, Record
+from ..patterns import lazy_compile
 from .breaking import graphemes
 from .inline_model import Run, RunState, _Item, _Line, _Segment, _Word
 from .processor import HORIZONTAL_ELLIPSIS, js_trim_end, line_limit, round_js
@@ -44,7 +44,7 @@ __all__ = ["REFERENCE_CLAMPS", "PlacedPiece", "VisualCut", "clamp_lines", "cut_i
 REFERENCE_CLAMPS = True
 
 _EPSILON = 1e-3
-_TRAILING_SPACE = re.compile(r"\s+$")
+_TRAILING_SPACE = lazy_compile(r"\s+$")
 
 
 def keep_fitting(parts: Sequence[str], measure: Callable[[str], float],
@@ -102,8 +102,7 @@ def cut_in_order(text: str, left: float, line_start: bool, ellipsis: str, ellips
 
 # -- a text node with right-to-left text, in visual order ------------------------------
 
-@dataclass(slots=True)
-class VisualCut:
+class VisualCut(Record):
     """How the clamped ``line`` of a text node with bidi ends (:func:`cut_visual`)."""
 
     line: int
@@ -115,8 +114,7 @@ class VisualCut:
     left: float  # the ellipsis's left
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedPiece:
+class PlacedPiece(Frozen):
     """A piece of the clamped line: its index in the flow, placed left, width and text, and
     whether its text's start is on the line's start side (its direction is the line's)."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
 from ..errors import FontError
+from ..patterns import lazy_compile
 from .engine import FontEngine
 from .faces import FontFace, face_data
 from .variations import Location, instance_face, parse_font_variation_settings
@@ -51,7 +51,7 @@ class FontLike(Protocol):
 
 # -- matching --------------------------------------------------------------------------
 
-_INT_PREFIX = re.compile(r"\s*([+-]?\d+)")
+_INT_PREFIX = lazy_compile(r"\s*([+-]?\d+)")
 
 
 def _weight_number(weight: Any) -> float:

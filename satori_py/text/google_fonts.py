@@ -36,6 +36,7 @@ from typing import Any
 from ..diagnostics import report
 from ..errors import FontError
 from ..options import Font
+from ..patterns import lazy_compile
 from .downloads import DiskCache, http_get, user_cache_dir
 from .fonts import LOCALES
 
@@ -57,10 +58,10 @@ _MODERN_AGENT = ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/53
                  "Chrome/112.0.0.0 Safari/537.36")
 _TTF_AGENT = ("Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10_6_8; de-at) AppleWebKit/533.21.1 (KHTML, like "
               "Gecko) Version/5.0.5 Safari/533.21.1")
-_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
-_FAMILY = re.compile(r"font-family\s*:\s*['\"]?([^;'\"]+)['\"]?\s*;", re.IGNORECASE)
-_RANGE = re.compile(r"unicode-range\s*:\s*([^;}]+)", re.IGNORECASE)
-_SRC = re.compile(r"src\s*:\s*url\(\s*['\"]?([^)'\"]+)['\"]?\s*\)\s*format\(\s*['\"](?:opentype|truetype)['\"]\s*\)",
+_FACE = lazy_compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
+_FAMILY = lazy_compile(r"font-family\s*:\s*['\"]?([^;'\"]+)['\"]?\s*;", re.IGNORECASE)
+_RANGE = lazy_compile(r"unicode-range\s*:\s*([^;}]+)", re.IGNORECASE)
+_SRC = lazy_compile(r"src\s*:\s*url\(\s*['\"]?([^)'\"]+)['\"]?\s*\)\s*format\(\s*['\"](?:opentype|truetype)['\"]\s*\)",
                   re.IGNORECASE)
 
 _MISS_TTL = 300.0

@@ -5,10 +5,9 @@ types), and what :mod:`.inline_render` returns (fragments, pieces, line infos).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen
+from ..frozen import Frozen, Record, field
 from .measurer import FontEngine, Measurer
 
 __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunState"]
@@ -16,8 +15,7 @@ __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunSta
 Style = Mapping[str, Any]
 
 
-@dataclass(eq=False)
-class InlineBox:
+class InlineBox(Record, eq=False):
     """An inline element's box (``BoxStart`` ... ``BoxEnd``)."""
 
     style: Style
@@ -25,8 +23,7 @@ class InlineBox:
     ancestors: list[InlineBox] = field(default_factory=list)
 
 
-@dataclass(eq=False)
-class Run:
+class Run(Record, eq=False):
     """A text child: its content, its style (its element's) and the boxes it is in."""
 
     content: str
@@ -36,8 +33,7 @@ class Run:
     locale: str | None = None
 
 
-@dataclass(eq=False)
-class Atomic:
+class Atomic(Record, eq=False):
     """An atomic inline laid out on its own: its margin box and baseline."""
 
     key: str
@@ -47,8 +43,7 @@ class Atomic:
     style: Style
 
 
-@dataclass(eq=False)
-class _Item:
+class _Item(Record, eq=False):
     kind: str  # "text", "open", "close", "atomic", "break"
     run: Run | None = None
     box: InlineBox | None = None
@@ -57,8 +52,7 @@ class _Item:
     continued: bool = False  # a close item of a box continued in the next paragraph
 
 
-@dataclass(eq=False)
-class _Segment:
+class _Segment(Record, eq=False):
     item: _Item
     text: str | None = None
     width: float = 0.0
@@ -66,8 +60,7 @@ class _Segment:
     level: int = 0  # the bidi embedding level
 
 
-@dataclass(eq=False)
-class _Word:
+class _Word(Record, eq=False):
     segments: list[_Segment]
     force_break: bool
     can_break_after: bool
@@ -75,8 +68,7 @@ class _Word:
     trailing: float = 0.0
 
 
-@dataclass(eq=False)
-class _Line:
+class _Line(Record, eq=False):
     words: list[_Word] = field(default_factory=list)
     width: float = 0.0
     trailing: float = 0.0
@@ -109,8 +101,7 @@ class LineBox(Frozen):
     baseline: float
 
 
-@dataclass(slots=True)
-class Piece:
+class Piece(Record):
     """A drawn piece of a line: text (or an image's key) at ``x``, ``width`` wide.
 
     Both layouts' pieces: inline content fills ``baseline`` (its y in the paragraph) and
@@ -130,8 +121,7 @@ class Piece:
     justify_shift: float | None = None
 
 
-@dataclass(slots=True)
-class RunState:
+class RunState(Record):
     engine: FontEngine
     measurer: Measurer
     shift: float

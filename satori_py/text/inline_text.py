@@ -28,8 +28,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from ..frozen import Record, field
 from ..limits import check_deadline
 from . import bidi
 from .bidi import (
@@ -65,8 +65,7 @@ def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -
     return math.ceil(value * scale - epsilon) / scale
 
 
-@dataclass(slots=True)
-class TextFlow:
+class TextFlow(Record):
     """The lines a text node's flow leaves behind, and (built for drawing) its pieces."""
 
     line_widths: list[float] = field(default_factory=list)

@@ -23,7 +23,6 @@ else its last piece gets the ellipsis while drawing (:mod:`.ellipsis`).
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 from .bidi import line_levels, reorder_line
 from .breaking import WORD_SEPARATORS
@@ -56,7 +55,7 @@ class ArrangedText:
         flow = reflow(node, width)
         # Bidi reordering moves pieces: then it gets its own, and the node keeps its flow
         # for the next arrangement at this width. Without, nothing changes them.
-        self.state = (replace(flow, pieces=[replace(p) for p in flow.pieces], levels=list(flow.levels))
+        self.state = (flow.replace(pieces=[p.replace() for p in flow.pieces], levels=list(flow.levels))
                       if node.needs_bidi else flow)
         self.width = width
         self.parent_width = width if parent_width is None else parent_width

@@ -52,11 +52,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen
 from ..cache import MAX_CACHED_TEXT, BoundedCache
+from ..frozen import Frozen, field
 from .inline_text_render import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
@@ -104,8 +103,7 @@ class BoxEnd(Frozen):
     continued: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class AtomicItem:
+class AtomicItem(Frozen):
     """An inline-block, image or other atomic inline, already laid out on its own."""
 
     key: str

@@ -10,10 +10,9 @@ computed while glyphs are outlined), mirroring ``getDecorationLines``,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import Frozen
+from ..frozen import Frozen, Record, field
 from .engine import GlyphPath
 from .processor import length_px
 
@@ -79,8 +78,7 @@ def collects_glyph_boxes(style: Style) -> bool:
                                                        or "auto") != "none"
 
 
-@dataclass(slots=True)
-class DecorationLine:
+class DecorationLine(Record):
     """One decorated stretch: ``top`` is the top of the text, ``ascender`` its baseline."""
 
     left: float
@@ -101,8 +99,7 @@ class TextElement(Frozen):
     image: str | None = None
 
 
-@dataclass(slots=True)
-class TextDrawing:
+class TextDrawing(Record):
     """The drawing of one text node or inline run, in absolute coordinates."""
 
     style: Style

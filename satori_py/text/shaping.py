@@ -34,6 +34,8 @@ from typing import NamedTuple, Protocol
 
 import uharfbuzz as hb
 
+from ..patterns import lazy_compile
+
 #: What WebAssembly HarfBuzz gets from ``hb_language_get_default()``.
 DEFAULT_LANGUAGE = "c"
 
@@ -92,7 +94,7 @@ class _HasHb(Protocol):
 # each comma-separated part, like the reference's (unanchored) regular
 # expression. The value alternatives are matched case-insensitively too, so
 # `"liga" OFF` matches but is then neither on nor off nor a number: ignored.
-_FEATURE_RE = re.compile(r"""["']([a-z0-9]{4})["']\s*(?:(on|off|[0-9]+))?""", re.I)
+_FEATURE_RE = lazy_compile(r"""["']([a-z0-9]{4})["']\s*(?:(on|off|[0-9]+))?""", re.I)
 _MAX_FEATURE_VALUE = 0xFFFFFFFF  # hb_feature_from_string rejects larger values
 
 

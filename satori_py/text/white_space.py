@@ -14,8 +14,9 @@ content removes them, like browsers.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from ..patterns import lazy_compile
 
 __all__ = ["COLLAPSIBLE", "NO_SOFT_WRAP", "PRESERVED_LINE_BREAKS", "Collapser", "run_text"]
 
@@ -25,8 +26,8 @@ COLLAPSIBLE = ("normal", "nowrap", "pre-line")
 PRESERVED_LINE_BREAKS = ("pre", "pre-wrap", "pre-line")
 NO_SOFT_WRAP = ("pre", "nowrap")
 
-_SPACES = re.compile(r"[ \t]+")
-_AT_NEWLINE = re.compile(r" ?\n ?")
+_SPACES = lazy_compile(r"[ \t]+")
+_AT_NEWLINE = lazy_compile(r" ?\n ?")
 
 
 def run_text(text: str, white_space: Any, *, spaces_at_newlines: bool = False) -> str:

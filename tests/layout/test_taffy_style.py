@@ -103,6 +103,7 @@ def test_kept_dicts_are_not_changed_by_the_nodes_that_adapt_them(conversions: li
 
 def test_a_node_style_is_made_once_per_computed_style_and_shared_by_its_nodes(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.images import replaced
     from satori_py.layout import build
 
     from satori_py.element import parse_element
@@ -126,7 +127,7 @@ def test_a_node_style_is_made_once_per_computed_style_and_shared_by_its_nodes(
     def image(el: Any, style: Any, fetcher: Any) -> Any:
         return SimpleNamespace(width=next(sizes), height=10)
 
-    monkeypatch.setattr(build, "replaced_image", image)
+    monkeypatch.setattr(replaced, "replaced_image", image)  # build imports it with the first image
     el = parse_element(d({"display": "flex", "width": 300}, d({"height": 10}, t="img"), d({"height": 10}, t="img")))
 
     def widths() -> list[float]:

@@ -10,7 +10,6 @@ import io
 import struct
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -488,7 +487,7 @@ def test_transformed_image_is_only_clipped_to_its_rounded_border_box() -> None:
 def test_images_of_no_area_and_inline_svgs() -> None:
     assert image_nodes(SOURCE, x=0, y=0, width=0, height=10, style=Style(objectFit="contain"),
                        radii=Radii(), id_prefix="z") == ([], [])
-    shapes, _ = image_nodes(replace(SOURCE, aspect_ratio="xMidYMid meet"), x=1, y=2, width=30, height=40,
+    shapes, _ = image_nodes(SOURCE.replace(aspect_ratio="xMidYMid meet"), x=1, y=2, width=30, height=40,
                             style=Style(objectFit="cover"), radii=Radii(), id_prefix="s")
     attrs = shapes[0].attrs
     assert (attrs["x"], attrs["y"], attrs["width"], attrs["height"], attrs["preserveAspectRatio"]) == \

@@ -8,9 +8,9 @@ shorthand, so ``rounded-t-lg`` sets both top corners.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ...patterns import lazy_compile
 from ...style.values import js_string
 from ..units import (
     PX,
@@ -33,8 +33,8 @@ __all__ = ["border", "border_radius", "inset", "min_max_size", "size", "spacing"
 _SIDES = {"All": ("Top", "Right", "Bottom", "Left"), "Vertical": ("Top", "Bottom"),
           "Horizontal": ("Left", "Right"), "Top": ("Top",), "Bottom": ("Bottom",),
           "Left": ("Left",), "Right": ("Right",)}
-_WIDTH_CLASS = re.compile(r"^(-?([0-9])+)?\Z")
-_INSET_AXIS = re.compile(r"^(x|y)-")
+_WIDTH_CLASS = lazy_compile(r"^(-?([0-9])+)?\Z")
+_INSET_AXIS = lazy_compile(r"^(x|y)-")
 
 
 def lookup(config: Any, key: str) -> Any:

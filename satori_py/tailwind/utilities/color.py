@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...js_format import js_number
+from ...patterns import lazy_compile
 from ...style.values import JS_SPACE, js_to_number
 from ..units import Complete, Dependent
 
@@ -30,10 +31,10 @@ STYLE_PROPS = {
     "shadow": ("__opacity_shadow", "shadowColor"),
     "tint": ("__opacity_tint", "tintColor"),
 }
-_SHORT_HEX = re.compile(r"^#?([a-f\d])([a-f\d])([a-f\d])\Z", re.IGNORECASE | re.ASCII)
-_FULL_HEX = re.compile(r"^#?([a-f\d]{2})([a-f\d]{2})([a-f\d]{2})\Z", re.IGNORECASE | re.ASCII)
-_ALPHA = re.compile(r", ?\d*\.?(\d+)\)\Z", re.ASCII)
-_INT_PREFIX = re.compile(f"^[{JS_SPACE}]*([+-]?[0-9]+)")
+_SHORT_HEX = lazy_compile(r"^#?([a-f\d])([a-f\d])([a-f\d])\Z", re.IGNORECASE | re.ASCII)
+_FULL_HEX = lazy_compile(r"^#?([a-f\d]{2})([a-f\d]{2})([a-f\d]{2})\Z", re.IGNORECASE | re.ASCII)
+_ALPHA = lazy_compile(r", ?\d*\.?(\d+)\)\Z", re.ASCII)
+_INT_PREFIX = lazy_compile(f"^[{JS_SPACE}]*([+-]?[0-9]+)")
 
 Warn = Callable[[str], None]
 

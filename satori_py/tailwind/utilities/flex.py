@@ -5,9 +5,9 @@ in :mod:`.static`.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ...patterns import lazy_compile
 from ...style.values import JS_SPACE, js_to_number
 from ..units import Complete, js_truthy, style_value
 from .box import lookup
@@ -15,11 +15,11 @@ from .box import lookup
 __all__ = ["flex", "grow_shrink"]
 
 _S = f"[{JS_SPACE}]+"
-_ONE = re.compile(r"^[0-9]+(\.[0-9]+)?\Z")
-_GROW_SHRINK = re.compile(f"^([0-9]+){_S}([0-9]+)\\Z")
-_GROW_BASIS = re.compile(f"^([0-9]+){_S}([^ ]+)\\Z")
+_ONE = lazy_compile(r"^[0-9]+(\.[0-9]+)?\Z")
+_GROW_SHRINK = lazy_compile(f"^([0-9]+){_S}([0-9]+)\\Z")
+_GROW_BASIS = lazy_compile(f"^([0-9]+){_S}([^ ]+)\\Z")
 # JavaScript's `.` stops at line terminators.
-_THREE = re.compile(f"^([0-9]+){_S}([0-9]+){_S}([^\n\r\u2028\u2029]+)\\Z")
+_THREE = lazy_compile(f"^([0-9]+){_S}([0-9]+){_S}([^\n\r\u2028\u2029]+)\\Z")
 
 
 def grow_shrink(kind: str, value: str, config: Any) -> Complete | None:
