@@ -21,8 +21,8 @@ shadows (a minute of rasterising; a new card every time, or always the same with
 ``--same-card``), the rest to the example's image routes and a blog-post card with
 new text every time, plus /health. Reports per kind of request the latency
 percentiles and status counts, the memory of the server, the pool's template, its
-workers and its paused workers (first minute after warm-up vs last minute: see
-tests/web/soak.py), the CPU the server's processes used, the machine's load average
+workers (judged against workers of the same age) and its paused workers (first minute
+after warm-up vs last minute: see tests/web/soak.py), the running workers' RSS by age, the CPU the server's processes used, the machine's load average
 while it ran, and a PASS/FAIL verdict per acceptance criterion of issue 10 (p99 of
 the other requests under 1 s, no failures among them, RSS flat). ``--pool KEY=VALUE``
 sets the render pool's knobs (``SATORI_PY_RENDER_*``, e.g. ``--pool slow_lane=0``).

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
 from .node_style import NodeStyle
 from .taffy import LayoutNode
+from .taffy_style import RatioSizes
 
 __all__ = ["aspect_ratio_minimum", "block_ratio", "stretch_ratio"]
 
@@ -72,10 +73,9 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     style = node.style
     row = is_row(parent)
     cross = "h" if row else "w"
-    main_prop = "width" if row else "height"
     main_size, cross_size = (style.width, style.height) if row else (style.height, style.width)
     old = node.limits.stretched
-    new: tuple[tuple[str, float], ...] = ()
+    new: RatioSizes | None = None
     ratio = px(style.aspect_ratio)
     if ratio and main_size in (None, "auto") and cross_size in (None, "auto"):
         if stale:
@@ -83,31 +83,30 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
         is_stretched = stretched(node, parent, cross)
         if is_stretched and (not row or cross_definite()):
             size = to_style_units(node, cross, exact_size(node, cross))
-            new = ((main_prop, size * ratio if row else size / ratio),)
             minimum = _transferred_minimum(style, row, size)
             if minimum is not None:
                 high = px(style.max_width if row else style.max_height)
-                new += (("min_width" if row else "min_height", minimum if high is None else min(high, minimum)),)
+                minimum = minimum if high is None else min(high, minimum)
+            new = RatioSizes(width=size * ratio, min_width=minimum) if row else RatioSizes(height=size / ratio,
+                                                                                          min_height=minimum)
         elif row:
+            width = None
             if auto_basis(node) and (node.children or node.measure is not None):
-                new = (("width", to_style_units(node, "w", content_width())),)
+                width = to_style_units(node, "w", content_width())
             height = to_style_units(node, "w", exact_size(node, "w")) / ratio
-            new += (("min_height" if is_stretched else "height", height),)
+            new = RatioSizes(width=width, min_height=height) if is_stretched else RatioSizes(width=width, height=height)
         elif node.children or node.measure is not None:
             height = to_style_units(node, "h", content_height())
-            new = (("height", height), ("width", height * ratio))
+            new = RatioSizes(width=height * ratio, height=height)
     elif ratio and row and cross_size in (None, "auto") and not stale:
         # A width of its own, flexed (e.g. an <img> with width 100% beside a logo shrinks):
         # its height comes from its final width, where Taffy 0.7 took the flex basis.
         is_stretched = stretched(node, parent, cross)
         height = to_style_units(node, "w", exact_size(node, "w")) / ratio
         off = abs(to_style_units(node, "h", exact_size(node, "h")) - height) > EPS
-        if (old or off) and not (is_stretched and cross_definite()):
-            new = (("min_height" if is_stretched else "height", height),)
-    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
-        return False
-    node.limits.stretched = new
-    return True
+        if (old is not None or off) and not (is_stretched and cross_definite()):
+            new = RatioSizes(min_height=height) if is_stretched else RatioSizes(height=height)
+    return _give(node, new)
 
 
 def block_ratio(node: LayoutNode, stale: bool) -> bool:
@@ -118,12 +117,17 @@ def block_ratio(node: LayoutNode, stale: bool) -> bool:
         return False  # boxes that may come from a cached measurement: keep what it has
     style = node.style
     ratio = px(style.aspect_ratio)
-    new: tuple[tuple[str, float], ...] = ()
+    new = None
     if ratio and style.height in (None, "auto"):
         # (Of the border box, as the reference's Taffy takes a ratio.)
-        new = (("height", to_style_units(node, "h", exact_size(node, "w") / ratio)),)
+        new = RatioSizes(height=to_style_units(node, "h", exact_size(node, "w") / ratio))
+    return _give(node, new)
+
+
+def _give(node: LayoutNode, sizes: RatioSizes | None) -> bool:
+    """Give ``node`` the ``sizes`` through its ratio; whether they changed."""
     old = node.limits.stretched
-    if [p for p, _ in old] == [p for p, _ in new] and all(abs(a - b) <= EPS for (_, a), (_, b) in zip(old, new)):
+    if old is sizes or (sizes is not None and sizes.close_to(old)):
         return False
-    node.limits.stretched = new
+    node.limits.stretched = sizes
     return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from ..cache import BoundedCache
@@ -113,31 +114,27 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
 _NODE_STYLES: BoundedCache[NodeStyle] = BoundedCache(2048)
 
 
+# The node style's fields taken from the computed box and flex groups (same names), in its order.
+_FIELDS = NodeStyle._fields
+_box_values = attrgetter(*_FIELDS[_FIELDS.index("box_sizing"):_FIELDS.index("top")])
+_insets = attrgetter("top", "right", "bottom", "left")
+_flex_values = attrgetter(*_FIELDS[_FIELDS.index("row_gap"):_FIELDS.index("align_content")])
+_NO_INSETS = (None, None, None, None)
+_tuple_new = tuple.__new__
+
+
 def _node_style(style: ComputedStyle, display: LayoutDisplay) -> NodeStyle:
     """The layout node style of a computed style (see :mod:`.node_style`), for a box of ``display``."""
-    box, flex = style.box, style.flex
-    align = layout_alignment(style)
+    box = style.box
     position = box.position
     # Static boxes ignore insets; sticky ones are moved after layout.
     static = position in ("static", "sticky")
-    return NodeStyle(
-        display=display, direction=style.text.direction, order=box.order,
-        position="relative" if static else "absolute" if position == "fixed" else position,
-        box_sizing=box.box_sizing, overflow_x=box.overflow_x, overflow_y=box.overflow_y,
-        width=box.width, height=box.height, min_width=box.min_width, min_height=box.min_height,
-        max_width=box.max_width, max_height=box.max_height, aspect_ratio=box.aspect_ratio,
-        margin_top=box.margin_top, margin_right=box.margin_right, margin_bottom=box.margin_bottom,
-        margin_left=box.margin_left, padding_top=box.padding_top, padding_right=box.padding_right,
-        padding_bottom=box.padding_bottom, padding_left=box.padding_left,
-        border_top_width=box.border_top_width, border_right_width=box.border_right_width,
-        border_bottom_width=box.border_bottom_width, border_left_width=box.border_left_width,
-        top=None if static else box.top, right=None if static else box.right,
-        bottom=None if static else box.bottom, left=None if static else box.left,
-        row_gap=flex.row_gap, column_gap=flex.column_gap, flex_direction=flex.flex_direction,
-        flex_wrap=flex.flex_wrap, flex_basis=flex.flex_basis, flex_grow=flex.flex_grow,
-        flex_shrink=flex.flex_shrink, align_content=align.align_content, align_items=align.align_items,
-        align_self=align.align_self, justify_content=align.justify_content,
-        justify_items=align.justify_items, justify_self=align.justify_self)
+    # Made from its values in one call, as the groups are (a call by keyword is ~2x slower).
+    return _tuple_new(NodeStyle, (
+        display, style.text.direction, box.order,
+        "relative" if static else "absolute" if position == "fixed" else position,
+        *_box_values(box), *(_NO_INSETS if static else _insets(box)), *_flex_values(style.flex),
+        *layout_alignment(style)))
 
 
 class TreeBuilder(Record, weakref=True):

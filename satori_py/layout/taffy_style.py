@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import BoundedCache
 from ..frozen import Frozen, Record
@@ -26,7 +25,8 @@ from .taffy_guard import check_style
 if TYPE_CHECKING:
     from ..style.grid_values import GridContainer, GridItem
 
-__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "node_style", "taffy_style"]
+__all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "RatioSizes", "node_style",
+           "taffy_style"]
 
 AUTO: dict[str, Any] = {"dim": 0, "value": math.nan}
 _ZERO: dict[str, Any] = {"dim": 1, "value": 0.0}
@@ -60,17 +60,7 @@ _CONTENT = {"start": 0, "end": 1, "flex-start": 2, "flex-end": 3, "center": 4, "
             "space-between": 6, "space-evenly": 7, "space-around": 8, "left": 0, "right": 1}
 _WRAP = {"nowrap": 0, "wrap": 1, "wrap-reverse": 2}
 _DIRECTION = {"row": 0, "column": 1, "row-reverse": 2, "column-reverse": 3}
-# taffylib's alignment fields, the table of each, and the node style's fields they come from.
-_ALIGNMENT_KEYS = ("align_items", "align_self", "justify_items", "justify_self", "align_content", "justify_content")
-_ALIGNMENT_TABLES = (_ALIGN, _ALIGN, _ALIGN, _ALIGN, _CONTENT, _CONTENT)
-_alignments = attrgetter("align_items", "align_self", "justify_items", "justify_self", "align_content",
-                         "justify_content")
 _SIDES = ("top", "right", "bottom", "left")
-# A node style's edges, in _SIDES order.
-_margins = attrgetter("margin_top", "margin_right", "margin_bottom", "margin_left")
-_paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
-_borders = attrgetter("border_top_width", "border_right_width", "border_bottom_width", "border_left_width")
-_insets = attrgetter("top", "right", "bottom", "left")
 
 
 class Edges(Record):
@@ -107,19 +97,43 @@ class OwnSizes(Frozen):
                 None if padding is None else (padding.top, padding.right, padding.bottom, padding.left))
 
 
+class RatioSizes(NamedTuple):
+    """The sizes a box with an aspect ratio takes through it between passes, over its style's
+    (:mod:`.aspect_fit`; px, in the box its ``boxSizing`` sizes; None: its style's)."""
+
+    width: float | None = None
+    height: float | None = None
+    min_width: float | None = None
+    min_height: float | None = None
+
+    @property
+    def keeps_ratio(self) -> bool:
+        """Whether Taffy still gets the ratio: a stretched row item given its flex basis (its
+        width) and the height through the ratio as its minimum keeps it (its hypothetical
+        height comes from its width through the ratio, not from its content). Any other box
+        has its sizes given, and the ratio would also turn a maximum height into a maximum
+        width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio)."""
+        return self.width is not None and self.min_height is not None and self.height is None \
+            and self.min_width is None
+
+    def close_to(self, other: RatioSizes | None) -> bool:
+        """Whether ``other`` gives the same sizes (within 1e-3 px)."""
+        return other is not None and all((a is None and b is None) or (a is not None and b is not None
+                                                                      and abs(a - b) <= 1e-3)
+                                         for a, b in zip(self, other))
+
+
 class FitLimits(Record):
     """Limits flex_fit.py gives a node between passes, where Taffy 0.7 and the reference's
     Taffy differ (px, in the box the style's ``boxSizing`` sizes): a maximum size per axis
     (fit-content flex containers), a fixed width (``frozen_at_max``: held at its maximum), and
-    the sizes a stretched flex item with an aspect ratio takes from its stretched cross size
-    (``stretched``: ``(field, px)`` pairs over its style's NodeStyle fields, e.g. ``height``
-    and ``min_height``)."""
+    the sizes a box with an aspect ratio takes through it (``stretched``, aspect_fit.py)."""
 
     cap_width: float | None = None
     cap_height: float | None = None
     frozen_width: float | None = None
     frozen_at_max: bool = False
-    stretched: tuple[tuple[str, float], ...] = ()
+    stretched: RatioSizes | None = None
     floor_width: float | None = None  # a minimum width (a container of a fit-content row)
     floor_height: float | None = None  # a minimum height (percent_padding.py)
     held_height: float | None = None  # a height (a container of a fit-content row, flex_fit.py)
@@ -143,7 +157,7 @@ class FitLimits(Record):
     def key(self) -> Hashable:
         """What :func:`taffy_style` reads (None: no limit, as without limits)."""
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
-                and not self.stretched and self.floor_width is None and self.padding is None \
+                and self.stretched is None and self.floor_width is None and self.padding is None \
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
                 and self.content_width is None:
             return None
@@ -200,11 +214,6 @@ def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
     return auto
 
 
-# FitLimits.stretched's properties: where they go in the taffylib dict.
-_STRETCHED = {"width": ("size", "width"), "height": ("size", "height"),
-              "min_width": ("min_size", "width"), "min_height": ("min_size", "height")}
-
-
 def _px(value: float) -> dict[str, Any]:
     return {"dim": 1, "value": float(value)}
 
@@ -252,10 +261,15 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
             low = s["min_size"]["height"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
                 s["min_size"]["height"] = _px(floor)
-        for prop, length in limits.stretched:
-            group, axis = _STRETCHED[prop]
-            s[group][axis] = _px(length)
-    margin = s["margin"] = {side: _dim(value) for side, value in zip(_SIDES, _margins(style))}
+        stretched = limits.stretched
+        if stretched is not None:
+            for group, axis, length in (("size", "width", stretched.width), ("size", "height", stretched.height),
+                                        ("min_size", "width", stretched.min_width),
+                                        ("min_size", "height", stretched.min_height)):
+                if length is not None:
+                    s[group][axis] = _px(length)
+    margin = s["margin"] = {"top": _dim(style.margin_top), "right": _dim(style.margin_right),
+                            "bottom": _dim(style.margin_bottom), "left": _dim(style.margin_left)}
     if s["position"] == 1:
         # An absolutely positioned box's auto margins are 0 in an axis where an inset is auto
         # (CSS, and the reference's Taffy); Taffy 0.7 centres the box in its container.
@@ -274,14 +288,18 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         if hints.float_min_height is not None and own_limits:
             s["min_size"]["height"] = _px(hints.float_min_height)
     padding = sizes.padding if sizes is not None else None
-    s["padding"] = {side: _dim(value, _ZERO) for side, value in zip(_SIDES, _paddings(style))} if padding is None else {
+    s["padding"] = {"top": _dim(style.padding_top, _ZERO), "right": _dim(style.padding_right, _ZERO),
+                    "bottom": _dim(style.padding_bottom, _ZERO), "left": _dim(style.padding_left, _ZERO)
+                    } if padding is None else {
         side: _px(getattr(padding, side)) for side in _SIDES}
     if padding is None and limits is not None and limits.padding is not None:
         for side, value in zip(_SIDES, limits.padding):
             if value is not None:
                 s["padding"][side] = _px(value)
-    s["border"] = {side: _dim(value, _ZERO) for side, value in zip(_SIDES, _borders(style))}
-    s["inset"] = {side: _dim(value) for side, value in zip(_SIDES, _insets(style))}
+    s["border"] = {"top": _dim(style.border_top_width, _ZERO), "right": _dim(style.border_right_width, _ZERO),
+                   "bottom": _dim(style.border_bottom_width, _ZERO), "left": _dim(style.border_left_width, _ZERO)}
+    s["inset"] = {"top": _dim(style.top), "right": _dim(style.right), "bottom": _dim(style.bottom),
+                  "left": _dim(style.left)}
     s["gap"] = {"width": _dim(style.column_gap, _ZERO), "height": _dim(style.row_gap, _ZERO)}
     s["flex_direction"] = _DIRECTION.get(style.flex_direction, 0)
     s["flex_wrap"] = _WRAP.get(style.flex_wrap, 0)
@@ -292,15 +310,15 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
     s["aspect_ratio"] = float(ratio) if isinstance(ratio, (int, float)) and ratio > 0 else None
     if sizes is not None and not sizes.ratio:
         s["aspect_ratio"] = None
-    if limits is not None and limits.stretched and (sizes is None or sizes.fit_limits) \
-            and [prop for prop, _ in limits.stretched] != ["width", "min_height"]:
-        # Its sizes are given: the ratio would also turn a maximum height into a maximum
-        # width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio). A
-        # stretched row item given its flex basis keeps it: its hypothetical height comes
-        # from its width through the ratio, not from its content.
-        s["aspect_ratio"] = None
-    for key, table, value in zip(_ALIGNMENT_KEYS, _ALIGNMENT_TABLES, _alignments(style)):
-        s[key] = table.get(value) if isinstance(value, str) else None
+    if limits is not None and limits.stretched is not None and (sizes is None or sizes.fit_limits) \
+            and not limits.stretched.keeps_ratio:
+        s["aspect_ratio"] = None  # its sizes are given (RatioSizes.keeps_ratio)
+    for key, table, keyword in (("align_items", _ALIGN, style.align_items), ("align_self", _ALIGN, style.align_self),
+                              ("justify_items", _ALIGN, style.justify_items),
+                              ("justify_self", _ALIGN, style.justify_self),
+                              ("align_content", _CONTENT, style.align_content),
+                              ("justify_content", _CONTENT, style.justify_content)):
+        s[key] = table.get(keyword) if isinstance(keyword, str) else None
     shift = None if hints is None else hints.baseline_shift
     if shift is not None and margin["top"]["dim"] == 1:
         # Baseline alignment done by hand (baselines.py): the item's offset in its line.

@@ -3,7 +3,9 @@
 On a page styled with Tailwind, ``class="flex p-4"`` is the styling; with the
 opt-in, each class of a ``class`` attribute is also given to Tailwind:
 ``class="flex p-4"`` adds ``flex p-4`` to the element's ``tw``, before its own
-``tw`` attribute (whose classes therefore win). ``className`` is kept either
+``tw`` attribute (whose classes therefore win). An ``<svg>`` root's classes count
+(``class="w-6 h-6 text-cyan-600"`` sizes and colours an icon); those of the shapes
+inside it do not (Satori lays out no shape). ``className`` is kept either
 way, so ``<style>`` selectors still match.
 
 A class that a ``<style>`` sheet of the document names in a selector

@@ -222,7 +222,9 @@ class _Converter:
                               names_as_written=self.satori_html)
         if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):
             props["tw"] = attrs["class"]
-        if self.tailwind is not None and not svg and props.get("className"):
+        # An <svg> root is laid out like an image and Satori reads its tw (w-6 h-6 text-cyan-600 on
+        # an icon); the shapes inside are drawn, not laid out.
+        if self.tailwind is not None and not (svg and in_svg) and props.get("className"):
             _add_utilities(props, self.tailwind.utilities(str(props["className"])))
         # satori-html trims the text of <pre> and <textarea> like any other.
         raw = tag in _RAW_TEXT and not svg and (tag == "style" or not self.satori_html)

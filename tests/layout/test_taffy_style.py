@@ -87,7 +87,7 @@ def test_what_the_dict_depends_on_is_in_the_key(conversions: list[NodeStyle]) ->
 
 
 def test_a_value_that_cannot_be_a_key_is_converted_every_time(conversions: list[NodeStyle]) -> None:
-    style = NodeStyle(width=10.0, align_self=["unhashable"])  # type: ignore[arg-type]
+    style = NodeStyle(width=10.0, align_self=["unhashable"])
     assert node_style(style, None) == node_style(style, None)
     assert len(conversions) == 2
 
@@ -139,3 +139,40 @@ def test_a_node_style_is_made_once_per_computed_style_and_shared_by_its_nodes(
     count = len(made)
     assert widths() == [20.0, 40.0]
     assert len(made) == count  # the second render makes none
+
+
+@pytest.mark.parametrize(("css", "position", "insets"), [
+    ({"position": "static", "top": 5, "width": "50%", "padding": 3, "gap": 2}, "relative", (None,) * 4),
+    ({"position": "sticky", "top": 5}, "relative", (None,) * 4),
+    ({"position": "fixed", "left": 1, "aspectRatio": 2, "direction": "rtl"}, "absolute",
+     ("auto", "auto", "auto", 1.0)),
+    ({"position": "relative", "top": "10%", "margin": "auto", "flex": "1 0 20px", "alignSelf": "center",
+      "justifyContent": "space-between", "borderWidth": 2, "borderStyle": "solid"}, "relative",
+     (Percent(10), "auto", "auto", "auto")),
+])
+def test_a_node_style_has_its_computed_styles_values(css: dict[str, Any], position: str, insets: tuple[Any, ...]
+                                                      ) -> None:
+    # build.py fills the fields by position: each must get the computed value of its name.
+    from satori_py.layout.build import _node_style
+    from satori_py.style import layout_alignment
+    from satori_py.style.memo import cached_style, root_style_of
+
+    style = cached_style("div", {"style": css}, root_style_of(width=100, height=100), viewport=(100, 100))
+    box, flex = style.box, style.flex
+    align = layout_alignment(style)
+    expected = NodeStyle(
+        display="grid", direction=style.text.direction, order=box.order, position=position,
+        box_sizing=box.box_sizing, overflow_x=box.overflow_x, overflow_y=box.overflow_y, width=box.width,
+        height=box.height, min_width=box.min_width, min_height=box.min_height, max_width=box.max_width,
+        max_height=box.max_height, aspect_ratio=box.aspect_ratio, margin_top=box.margin_top,
+        margin_right=box.margin_right, margin_bottom=box.margin_bottom, margin_left=box.margin_left,
+        padding_top=box.padding_top, padding_right=box.padding_right, padding_bottom=box.padding_bottom,
+        padding_left=box.padding_left, border_top_width=box.border_top_width,
+        border_right_width=box.border_right_width, border_bottom_width=box.border_bottom_width,
+        border_left_width=box.border_left_width, top=insets[0], right=insets[1], bottom=insets[2], left=insets[3],
+        row_gap=flex.row_gap, column_gap=flex.column_gap, flex_direction=flex.flex_direction,
+        flex_wrap=flex.flex_wrap, flex_basis=flex.flex_basis, flex_grow=flex.flex_grow, flex_shrink=flex.flex_shrink,
+        align_content=align.align_content, align_items=align.align_items, align_self=align.align_self,
+        justify_content=align.justify_content, justify_items=align.justify_items, justify_self=align.justify_self)
+    made = _node_style(style, "grid")
+    assert made._asdict() == expected._asdict() and type(made) is NodeStyle

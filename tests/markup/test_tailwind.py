@@ -113,13 +113,21 @@ def test_sheet_classes_are_read_with_the_stylesheet_parser(css: str, classes: se
     assert sheet_classes([css]) == classes
 
 
-def test_svg_classes_and_svg_sheets_are_not_tailwind() -> None:
-    html = ('<div class="flex"><svg class="p-4" width="10" height="10"><style>.flex{}</style>'
+def test_an_svg_root_s_classes_are_tailwind_but_not_its_shapes_nor_its_sheets() -> None:
+    # <svg class="w-6 h-6 text-cyan-600"> (an icon in a Tailwind page) is laid out like an
+    # image, and Satori reads the tw of an <svg> (its colour is its paths' currentColor); the
+    # shapes inside are drawn, not laid out, and a sheet inside it is the SVG's own.
+    html = ('<div class="flex"><svg class="p-4 text-cyan-600" width="10" height="10"><style>.flex{}</style>'
             '<rect class="m-2" width="5" height="5"/></svg></div>')
     el = from_html(html, tailwind_classes=True)
     assert el["props"]["tw"] == "flex"
     svg = el["props"]["children"]
-    assert "tw" not in svg["props"] and "tw" not in svg["props"]["children"][1]["props"]
+    assert svg["props"]["tw"] == "p-4 text-cyan-600" and "tw" not in svg["props"]["children"][1]["props"]
+    icon = '<div class="flex"><svg class="w-6 h-6 text-cyan-600" viewBox="0 0 10 10"><rect width="10" height="10" fill="currentColor"/></svg></div>'
+    jsx = {"type": "div", "props": {"tw": "flex", "children": {"type": "svg", "props": {
+        "tw": "w-6 h-6 text-cyan-600", "viewBox": "0 0 10 10", "children": {"type": "rect", "props": {
+            "width": "10", "height": "10", "fill": "currentColor"}}}}}}
+    assert render_svg(from_html(icon, tailwind_classes=True), width=40, height=40) == render_svg(jsx, width=40, height=40)
 
 
 # -- reports -----------------------------------------------------------------------------------

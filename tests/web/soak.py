@@ -2,16 +2,21 @@
 
 ``soak`` runs ``clients`` threads for a duration, each request drawn from weighted
 routes, and samples meanwhile, every few seconds, each process of the server's
-session with its role (:func:`pool_processes`: the server, the render pool's
-template, its workers, and among them the *paused* ones) and the machine's load.
+session with its role and age (:func:`pool_processes`: the server, the render
+pool's template, its workers, and among them the *paused* ones) and the machine's load.
 
 :meth:`SoakResult.verdicts` checks the acceptance of issue 10 on a run: the p99 of
 each kind of request other than the pathological ones under a bound, no failure
-among them, and memory flat: for the server, the template and the median running
-worker, the median RSS of the first minute after warm-up against the last minute.
-Grouped by role because the pool's total swings with the number of processes alive
-at a sample (paused workers each hold the card they were rendering), which says
-nothing about growth. The server's RSS is judged without the bytes its output cache
+among them, and memory flat: for the server and the template, the median RSS of the
+first minute after warm-up against the last minute; for the running workers, the same
+of their RSS relative to workers of their age. Grouped by role because the pool's
+total swings with the number of processes alive at a sample (paused workers each hold
+the card they were rendering), which says nothing about growth; and workers by age
+because the pool replaces them all the time (each card stopped at its deadline ends
+one) and a worker takes up the heap it keeps between cards in its first seconds
+(resvg_bridge/heap.py), so the plain median of the running workers moved with how
+many had just been replaced (49 -> 56 MB in one run, 43 -> 38 MB in another), while
+growth shows as workers weighing more than workers of the same age did earlier. The server's RSS is judged without the bytes its output cache
 holds (read from ``stats_path``, benchmarks/web_load_app.py's ``/bench/stats``): the
 cache fills up to its cap (64 MB) by design, a new card for every post.
 """
@@ -34,6 +39,8 @@ from tests.web.load import session_pids
 P99_BOUND_MS = 1000.0
 FLAT_BOUND = 0.10  # relative change of a median RSS, first vs last minute
 ROLES = ("server", "template", "worker", "paused worker")
+# A worker's age (s) falls in one of these: its RSS is judged against the run's median of its bin.
+AGE_BINS = ((0.0, 2.0), (2.0, 5.0), (5.0, 10.0), (10.0, 30.0), (30.0, 60.0), (60.0, 120.0), (120.0, float("inf")))
 
 
 @dataclass
@@ -51,6 +58,7 @@ class ProcessReading:
     role: str  # one of ROLES
     rss_mb: float
     pss_mb: float
+    age_s: float  # since the process started
 
 
 def _stat(pid: int) -> list[bytes] | None:
@@ -89,10 +97,13 @@ def pool_processes(server: int) -> list[ProcessReading]:
     satori_py.web.worker; the workers forked from it share its command line); a worker
     (any other process), *paused* when stopped (state T)."""
     readings = []
+    with open("/proc/uptime", encoding="ascii") as f:
+        uptime = float(f.read().split()[0])
     for pid in session_pids(server):
         fields = _stat(pid)
         if fields is None:
             continue
+        age = uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")  # stat's field 22: starttime
         if pid == server:
             role = "server"
         elif int(fields[1]) == server and b"main_template" in _cmdline(pid):
@@ -101,7 +112,7 @@ def pool_processes(server: int) -> list[ProcessReading]:
             role = "paused worker" if fields[0] == b"T" else "worker"
         memory = _memory(pid)
         if memory is not None:
-            readings.append(ProcessReading(pid, role, *memory))
+            readings.append(ProcessReading(pid, role, *memory, age))
     return readings
 
 
@@ -113,6 +124,10 @@ def cpu_of(pids: list[int]) -> float:
         if fields is not None:
             ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _age_bin(age: float) -> tuple[float, float]:
+    return next(b for b in AGE_BINS if age < b[1])
 
 
 def _pick(values: list[float], q: float) -> float:
@@ -145,18 +160,30 @@ class SoakResult:
         last = [t for t in times if t >= times[-1] - span and t >= start + span]
         return first, last
 
-    def role_series(self, role: str) -> dict[float, float]:
+    def role_series(self, role: str, by_age: bool = False) -> dict[float, float]:
         """Sample time -> RSS (MB) of ``role``: the process (server, template) or the
         median of the processes (workers) with that role at the sample; the server's
-        without its output cache's bytes when they are known."""
+        without its output cache's bytes when they are known. ``by_age``: each process's
+        RSS divided by the run's median RSS of the processes of that role and age bin."""
+        typical = self.age_medians(role) if by_age else {}
         series = {}
         for t, readings in self.samples:
-            values = [r.rss_mb for r in readings if r.role == role]
+            values = [r.rss_mb / typical[_age_bin(r.age_s)] if by_age else r.rss_mb
+                      for r in readings if r.role == role]
             if values:
                 series[t] = statistics.median(values)
                 if role == "server" and t in self.app_stats:
                     series[t] -= self.app_stats[t]["output_cache_bytes"] / 2 ** 20
         return series
+
+    def age_medians(self, role: str) -> dict[tuple[float, float], float]:
+        """Age bin -> the median RSS (MB) of ``role``'s readings of that age, over the run."""
+        bins: dict[tuple[float, float], list[float]] = {}
+        for _, readings in self.samples:
+            for r in readings:
+                if r.role == role:
+                    bins.setdefault(_age_bin(r.age_s), []).append(r.rss_mb)
+        return {b: statistics.median(v) for b, v in sorted(bins.items())}
 
     def memory_lines(self) -> tuple[list[str], bool]:
         first, last = self.windows()
@@ -168,18 +195,29 @@ class SoakResult:
             b = [series[t] for t in last if t in series]
             what = {"server": "RSS" + (" less the output cache" if self.app_stats else ""),
                     "template": "RSS"}.get(role, "median RSS per process")
+            judged = role != "paused worker"  # holds whatever card it was paused in
             if not a or not b:
                 lines.append(f"  {role}: {what}: too few readings (present in "
-                             f"{sum(c > 0 for c in counts)}/{len(counts)} samples)")
+                             f"{sum(c > 0 for c in counts)}/{len(counts)} samples)"
+                             + ("; judged not flat" if judged else ""))
+                flat = flat and not judged  # no readings, no verdict of flat
                 continue
             ma, mb = statistics.median(a), statistics.median(b)
             change = (mb - ma) / ma
-            counted = role != "paused worker"  # holds whatever card it was paused in
-            if counted:
+            line = (f"  {role} ({min(counts)}-{max(counts)} at a sample): {what} {ma:.0f} MB in the "
+                    f"first minute after warm-up, {mb:.0f} MB in the last ({change * 100:+.1f} %")
+            if role == "worker":  # judged relative to workers of the same age (see the module)
+                aged = self.role_series(role, by_age=True)
+                ra = statistics.median(aged[t] for t in first if t in aged)
+                rb = statistics.median(aged[t] for t in last if t in aged)
+                change = (rb - ra) / ra
+                line += (f", not judged); relative to workers of the same age {ra:.2f} -> {rb:.2f} of "
+                         f"the run's median ({change * 100:+.1f} %)")
+            else:
+                line += ")" if judged else "; not judged)"
+            if judged:
                 flat = flat and abs(change) <= FLAT_BOUND
-            lines.append(f"  {role} ({min(counts)}-{max(counts)} at a sample): {what} "
-                         f"{ma:.0f} MB in the first minute after warm-up, {mb:.0f} MB in the "
-                         f"last ({change * 100:+.1f} %)" + ("" if counted else "; not judged"))
+            lines.append(line)
         if first and last:
             lines.append(f"  (windows: {first[0]:.0f}-{first[-1]:.0f} s and "
                          f"{last[0]:.0f}-{last[-1]:.0f} s of {self.seconds:.0f} s)")
@@ -203,9 +241,15 @@ class SoakResult:
             + ")",
             f"{'PASS' if not sum(failures.values()) else 'FAIL'}: no failures among the "
             f"{total} other requests: " + ", ".join(f"{k} {n}" for k, n in failures.items()),
-            f"{'PASS' if flat else 'FAIL'}: RSS flat (server, template and median worker "
-            f"within {FLAT_BOUND * 100:.0f} %, first minute after warm-up vs last minute)",
+            f"{'PASS' if flat else 'FAIL'}: RSS flat (server, template and median worker relative "
+            f"to workers of its age within {FLAT_BOUND * 100:.0f} %, first minute after warm-up vs "
+            f"last minute)",
         ]
+
+    def _age_table(self) -> dict[tuple[float, float], tuple[float, int]]:
+        counts: Counter[tuple[float, float]] = Counter(
+            _age_bin(r.age_s) for _, readings in self.samples for r in readings if r.role == "worker")
+        return {b: (rss, counts[b]) for b, rss in self.age_medians("worker").items()}
 
     def describe(self) -> str:
         lines = [f"{self.seconds:.0f} s"]
@@ -218,6 +262,8 @@ class SoakResult:
         if self.samples:
             lines.append("memory by role:")
             lines += self.memory_lines()[0]
+            lines.append("  running workers' median RSS by age, over the run (readings): " + ", ".join(
+                f"{low:g}-{high:g} s {rss:.0f} MB ({n})" for (low, high), (rss, n) in self._age_table().items()))
             every = max(1, len(self.samples) // 10)
             lines.append("  total RSS (s: MB, processes): " + ", ".join(
                 f"{t:.0f}: {sum(r.rss_mb for r in rs):.0f} ({len(rs)})"
