@@ -30,6 +30,7 @@ from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import RenderError, SatoriError
+from ..layout import taffy_thread
 from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
@@ -124,30 +125,40 @@ def serve(conn: Connection, context: BatchContext) -> None:
     its outcomes, until ``None`` or the end of the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
     keep_freed_memory()  # this process renders item after item: keep the raster's memory
-    # On one thread with the raster's stack: each render runs right there.
-    on_raster_stack(lambda: _serve(conn, context))
+    # On a thread with the raster's stack: each render runs right there. A thread worn out
+    # by what Taffy leaves with it hands over to a fresh one (taffy_thread.worn_out).
+    prepared = on_raster_stack(lambda: _ready(conn, context))
+    while prepared is not None and on_raster_stack(lambda: _serve(conn, prepared)):
+        pass
 
 
-def _serve(conn: Connection, context: BatchContext) -> None:
+def _ready(conn: Connection, context: BatchContext) -> _Prepared | None:
+    """``context`` prepared and warm, said so on ``conn`` (None: it failed, and said that)."""
     try:
         prepared = warm(context)
     except Exception as exc:
         conn.send(("failed", _sendable(exc)))
-        return
+        return None
     conn.send(("ready", None))
-    while True:
+    return prepared
+
+
+def _serve(conn: Connection, prepared: _Prepared) -> bool:
+    """Answer lists of jobs until the end (False) or this thread is worn out (True)."""
+    while not taffy_thread.worn_out():
         try:
             jobs = conn.recv()
         except EOFError:
-            return
+            return False
         if jobs is None:
-            return
+            return False
         outcomes = render_jobs(prepared, jobs)
         try:
             conn.send(outcomes)
         except Exception:  # an error that cannot be pickled: send its text
             conn.send([(index, data, error if error is None else _sendable(error))
                        for index, data, error in outcomes])
+    return True
 
 
 def _sendable(error: Exception) -> Exception:

@@ -179,7 +179,8 @@ def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[
 # 5,000 renders of a card: +450 MB) and one pointer in the pool (16 B per call). The
 # dicts get their reference back here (`_release`), checked at first use against a plain
 # Python call (`_leaked_references`), so a fixed stretchable is left alone; the pool is
-# freed with its thread, and Taffy runs on threads that end with the render (.taffy_thread).
+# freed with its thread: Taffy runs on threads that end with the render, or on a thread that
+# counts what it collected and is replaced by a fresh one in time (.taffy_thread.worn_out).
 _leaks: int | None = None
 
 
@@ -278,9 +279,12 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         del build  # a recursive closure is a reference cycle, and this one holds the tree
         failure: list[BaseException] = []
         release = _releaser()
+        calls = 0
 
         def measure(known_w: float, known_h: float, avail_w: dict[str, Any],
                     avail_h: dict[str, Any], node_id: int) -> tuple[float, float]:
+            nonlocal calls
+            calls += 1
             if release is not None:
                 release(avail_w)
                 release(avail_h)
@@ -303,7 +307,11 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 failure.append(exc)
                 return (0.0, 0.0)
 
-        taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
+        try:
+            taffylib.node_compute_layout_with_measure(tree, root_id, available, measure)
+        finally:
+            if release is not None:  # the pool entries of the two dicts of each call
+                taffy_thread.pooled(2 * calls)
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()

@@ -8,7 +8,10 @@ worked around at every call:
   objects themselves). The pool is freed when its thread exits, so Taffy never
   runs on a caller's (long-lived) thread: a render's Taffy calls run on one
   worker thread that ends with the render (:func:`session`), and a call made
-  outside a session runs on a thread of its own.
+  outside a session runs on a thread of its own. A thread that hosts renders one
+  after another (:func:`hosting`: the render pools' threads) counts what its pool
+  holds (:func:`pooled`); once that reaches ``POOL_BUDGET`` it is
+  :func:`worn_out`, and the loop serving renders on it goes on on a fresh thread.
 * Taffy recurses once per tree level; a caller's thread may have a small stack
   (some servers give threads 256 KB, where a 300-level tree overflows it and
   kills the process). The worker's stack is ``STACK_SIZE``.
@@ -31,12 +34,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-__all__ = ["STACK_SIZE", "hosting", "run", "session"]
+__all__ = ["POOL_BUDGET", "STACK_SIZE", "hosting", "pooled", "run", "session", "worn_out"]
 
 T = TypeVar("T")
 STACK_SIZE = 32 * 1024 * 1024
+# Objects (8 bytes each in the pool) a hosting thread may collect: 4 MB. A realistic card
+# leaves 60-1,200 (30-600 measure calls), so a pool thread is replaced every few thousand
+# renders; without a bound it grew by 1.6 GB a million cards.
+POOL_BUDGET = 500_000
 _STACK_SIZE_LOCK = threading.Lock()
-_local = threading.local()  # .jobs: the calling thread's session; .worker: set on worker threads
+_local = threading.local()  # .jobs: the calling thread's session; .worker: set on worker threads;
+# .pooled: the objects left in this thread's pool
 
 
 class _Job:
@@ -93,6 +101,17 @@ def run(fn: Callable[[], T]) -> T:
         return job.result()  # type: ignore[no-any-return]
     _start(job.run).join()
     return job.result()  # type: ignore[no-any-return]
+
+
+def pooled(count: int) -> None:
+    """Count ``count`` objects the Taffy call just made left in this thread's pool."""
+    _local.pooled = getattr(_local, "pooled", 0) + count
+
+
+def worn_out() -> bool:
+    """Whether this thread's pool holds ``POOL_BUDGET`` objects or more: a loop that serves
+    renders on it (under :func:`hosting`) should end the thread and go on on a fresh one."""
+    return bool(getattr(_local, "pooled", 0) >= POOL_BUDGET)
 
 
 @contextmanager

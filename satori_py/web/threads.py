@@ -5,7 +5,9 @@ With a resvg binding that rasterises without the GIL (``svg2png``:
 card's time, run in parallel in threads, and the rest (the front end, in
 Python) gives the event loop its turn every switch interval (1 ms while a pool
 runs: :data:`SWITCH_INTERVAL`). Each render runs on its pool thread, which has
-the raster's stack (:func:`resvg_bridge.raster_thread`). Then
+the raster's stack (:func:`resvg_bridge.raster_thread`) and is replaced by a
+fresh one when it is worn out by what Taffy leaves with it
+(:func:`satori_py.layout.taffy_thread.worn_out`). Then
 threads do the work of worker processes for less: no pickling, no
 interpreter, fonts and caches per worker, no fork. :class:`ThreadPool` has the
 interface of the process pool (:class:`~.pool.RenderPool`: ``submit``,
@@ -65,6 +67,7 @@ import resvg_bridge
 from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import LimitError, RenderBusyError, RenderTimeoutError
+from ..layout import taffy_thread
 from ..limits import Limits
 from .costs import CostMemory, template
 from .job import RenderJob, render_job
@@ -238,17 +241,23 @@ class ThreadPool(PoolBase):
         self._started = True
         keep_freed_memory()  # this process renders card after card now: keep the raster's memory
         self._quick = _quicken_switches()
-        for ident in range(self.workers):
-            # With the raster's stack: each render runs right on its worker thread.
-            self._threads.add(resvg_bridge.raster_thread(self._serve, f"satori-py-render-thread-{ident}"))
-            self.stats.started += 1
+        for _ in range(self.workers):
+            self._start_thread_locked()
         watchdog = threading.Thread(target=self._watchdog, name="satori-py-render-watchdog", daemon=True)
         self._threads.add(watchdog)
         watchdog.start()
 
+    def _start_thread_locked(self) -> None:
+        # With the raster's stack: each render runs right on its worker thread.
+        name = f"satori-py-render-thread-{self.stats.started}"
+        self._threads.add(resvg_bridge.raster_thread(self._serve, name))
+        self.stats.started += 1
+
     def _serve(self) -> None:
         try:
-            while (task := self._next_task()) is not None:
+            # Until the pool closes, or this thread is worn out by what Taffy leaves with it
+            # (then a fresh thread takes its place: taffy_thread.worn_out).
+            while not taffy_thread.worn_out() and (task := self._next_task()) is not None:
                 outcome = self._render(task)
                 with self._lock:
                     answer = task in self._running
@@ -259,6 +268,8 @@ class ThreadPool(PoolBase):
         finally:
             with self._lock:
                 self._threads.discard(threading.current_thread())
+                if taffy_thread.worn_out() and not self.closed:
+                    self._start_thread_locked()
 
     def _next_task(self) -> Task | None:
         """The next job to render (None: the pool closed); expired ones are answered here."""

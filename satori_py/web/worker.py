@@ -37,6 +37,8 @@ from typing import IO, Any
 from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
+from ..layout import taffy_thread
+
 HEADER = struct.Struct(">Q")
 # Renders are throughput work, request routing is latency work: on a busy machine
 # the server's own process should win the CPU.
@@ -102,18 +104,22 @@ def _dump(answer: tuple[str, Any, str]) -> bytes:
 
 
 def serve(source: IO[bytes], channel: IO[bytes]) -> None:
-    """Answer jobs from ``source`` on ``channel`` until ``source`` ends, on one thread with
-    the raster's stack: each render runs right there (none starts a thread of its own)."""
-    on_raster_stack(lambda: _serve(source, channel))
+    """Answer jobs from ``source`` on ``channel`` until ``source`` ends, on a thread with the
+    raster's stack: each render runs right there (none starts a thread of its own). A thread
+    worn out by what Taffy leaves with it hands over to a fresh one (taffy_thread.worn_out)."""
+    while on_raster_stack(lambda: _serve(source, channel)):
+        pass
 
 
-def _serve(source: IO[bytes], channel: IO[bytes]) -> None:
-    while True:
+def _serve(source: IO[bytes], channel: IO[bytes]) -> bool:
+    """Answer jobs until ``source`` ends (False) or this thread is worn out (True)."""
+    while not taffy_thread.worn_out():
         frame = read_frame(source)
         if frame is None:
-            return
+            return False
         job = pickle.loads(frame)  # a job that cannot be unpickled kills the worker
         write_frame(channel, _dump(_answer(job)))
+    return True
 
 
 def _prepare() -> IO[bytes]:

@@ -9,6 +9,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -206,3 +207,33 @@ def test_progress_bar_on_a_terminal_and_in_a_log() -> None:
     end = io.StringIO()
     ProgressBar(end, tty=False)(Progress(200, 1, 200, 40.0, finished=True))
     assert end.getvalue() == "200/200  100%  5.0/s  in 0:40  1 failed\n"
+
+
+def test_a_worn_out_batch_worker_thread_hands_over_to_a_fresh_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Taffy leaves objects in its thread's pool until the thread ends (satori_py.layout.taffy_thread):
+    # a worker moves to a fresh thread when they reach POOL_BUDGET, here after every list of items.
+    from satori_py.batch import worker
+    from satori_py.layout import taffy_thread
+
+    monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)
+    monkeypatch.setattr(worker.signal, "signal", lambda *args: None)  # not this test process's Ctrl-C
+    monkeypatch.setattr(worker, "keep_freed_memory", lambda: None)
+    threads = 0
+    serve_on_raster_stack = worker.on_raster_stack
+
+    def counted(fn: Any) -> Any:
+        nonlocal threads
+        threads += 1
+        return serve_on_raster_stack(fn)
+
+    monkeypatch.setattr(worker, "on_raster_stack", counted)
+    ours, theirs = multiprocessing.Pipe()
+    for index in range(3):
+        ours.send([(index, h("div", {}, f"Card {index}"), "png")])
+    ours.send(None)
+    worker.serve(theirs, worker.BatchContext({**SIZE, "emoji": None}))
+    answers = [ours.recv() for _ in range(4)]
+    assert answers[0] == ("ready", None)
+    assert [(index, png[:4], error) for [(index, png, error)] in answers[1:]] == [
+        (0, b"\x89PNG", None), (1, b"\x89PNG", None), (2, b"\x89PNG", None)]
+    assert threads == 1 + 4  # warming up, one a list of items, and the last finds the end

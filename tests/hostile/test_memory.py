@@ -2,10 +2,14 @@
 and the caches are bounded by what they hold (benchmarks/memory.py measures whole renders)."""
 from __future__ import annotations
 
+import functools
 import os
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
+import resvg_bridge
 from satori_py import Font, h, render_svg
 from satori_py.cache import MAX_CACHED_TEXT
 from satori_py.layout import taffy, taffy_thread
@@ -45,6 +49,36 @@ def test_measure_callbacks_leave_nothing_behind() -> None:
     grown = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
     assert calls > 5000
     assert grown < 64 * calls, (grown, calls)  # the leak was ~650 B per call
+
+
+def test_a_thread_hosting_taffy_is_worn_out_by_what_its_pool_keeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pool keeps two objects a measure call until its thread ends (~16 B a call; 400
+    # renders of a 600-call card on one thread: RSS +4.1 MB, +0.2 MB on threads ending with
+    # each render). A thread serving render after render counts them and hands over to a
+    # fresh one at POOL_BUDGET (the loops: tests/web/test_thread_pool.py, test_worker_threads.py,
+    # tests/batch/test_render_many.py).
+    calls = 0
+
+    def measure(width: float, height: float, mode: str) -> tuple[float, float]:
+        nonlocal calls
+        calls += 1
+        return (30.0, 10.0)
+
+    tree = LayoutNode(NodeStyle(display="flex", flex_wrap="wrap"),
+                      [LayoutNode(NodeStyle(), measure=measure) for _ in range(5)])
+    compute_layout(tree, width=200, height=None)  # on a thread of its own: nothing counted here
+    assert calls > 0 and not taffy_thread.worn_out()
+    seen: list[bool] = []
+
+    def host(budget: int) -> None:
+        monkeypatch.setattr(taffy_thread, "POOL_BUDGET", budget)
+        with taffy_thread.hosting():
+            compute_layout(tree, width=200, height=None)
+        seen.append(taffy_thread.worn_out())
+
+    for budget in (2 * calls + 1, 2 * calls):
+        resvg_bridge.raster_thread(functools.partial(host, budget), "hosting").join()
+    assert seen == [False, True]
 
 
 def test_a_font_file_is_read_once_while_unchanged(tmp_path: Path) -> None:

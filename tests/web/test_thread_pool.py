@@ -21,6 +21,7 @@ import pytest
 import resvg_bridge
 from satori_py import Limits
 from satori_py.errors import LimitError, RenderBusyError, RenderTimeoutError, StyleError
+from satori_py.layout import taffy_thread
 from satori_py.web import pool as render_pool
 from satori_py.web import threads as thread_pool
 from satori_py.web.job import RenderJob, render_job
@@ -175,6 +176,20 @@ def test_each_render_runs_on_its_pool_thread(make_pool: Any) -> None:
                         load_additional_asset=thread_recording_loader)
         assert pool.submit(job).result(WAIT)[:4] == b"\x89PNG"
     assert _LOADER_THREADS == ["satori-py-render-thread-0"] * 2
+
+
+def test_a_thread_worn_out_by_taffys_pool_is_replaced(make_pool: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Taffy's measure calls leave objects in their thread's pool until the thread ends: once
+    # a pool thread holds POOL_BUDGET of them, a fresh thread takes its place.
+    monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)
+    pool = make_pool()
+    _LOADER_THREADS.clear()
+    for _ in range(3):
+        job = RenderJob({"type": "div", "props": {"children": "\u2603"}}, **SMALL, emoji=None,
+                        load_additional_asset=thread_recording_loader)
+        assert pool.submit(job).result(WAIT)[:4] == b"\x89PNG"
+    assert _LOADER_THREADS == [f"satori-py-render-thread-{n}" for n in range(3)]
+    eventually(lambda: pool.stats.started == 4)  # the third is worn out too, and replaced
 
 
 @pytest.fixture
