@@ -62,6 +62,7 @@ STYLE_REPORTS = [
     ({"verticalAlign": "centre"}, "StyleError", 'Invalid value "centre" for CSS property "verticalAlign".'),
     ({"verticalAlign": "calc(50% + 1px)"}, "StyleError",
      'Unsupported value "calc(50% + 1px)" for CSS property "verticalAlign": it is read as baseline.'),
+    ({"tabSize": "bogus"}, "StyleError", 'Invalid value "bogus" for CSS property "tabSize": tabs are 0 px wide.'),
     ({"objectPosition": "middle"}, "StyleError", 'Invalid value "middle" for CSS property "objectPosition".'),
     ({"objectPosition": "10foo 5px"}, "StyleError", 'Invalid value "10foo 5px" for CSS property "objectPosition".'),
     ({"objectPosition": "right 10px bottom 20px"}, "StyleError",
@@ -309,6 +310,83 @@ def test_values_the_painter_ignores() -> None:
     assert reports(card({"fontWeight": "bolder"})) == []
     assert reports(card({"lineClamp": "two"})) == [
         ("StyleError", "div/div[0]", 'Invalid value "two" for CSS property "lineClamp".')]
+
+
+# Values of the transform properties drawn otherwise than written (as without them, or their centre):
+# noted with the node path (on_warning; an error in strict mode), not dropped without a word.
+UNREAD_TRANSFORM_VALUES = [
+    ({"transformOrigin": "bogus"}, 'Invalid value "bogus" in CSS property "transformOrigin": 50% is used.'),
+    ({"perspectiveOrigin": "left bogus"},
+     'Invalid value "bogus" in CSS property "perspectiveOrigin": 50% is used.'),
+    ({"transformOrigin": "1px 2px 3px 4px"},
+     'Invalid value "1px 2px 3px 4px" in CSS property "transformOrigin": the centre is used.'),
+    ({"transformOrigin": "10px 20px 30%"}, 'Invalid value "10px 20px 30%" in CSS property "transformOrigin": '
+                                           "the centre is used (a depth cannot be a percentage)."),
+    ({"transformOrigin": "10px 20px bogus"},
+     'Invalid value "bogus" in CSS property "transformOrigin": the depth is 0.'),
+    ({"perspectiveOrigin": "left calc(1px + 2%)"},
+     'Invalid value "calc(1px + 2%)" in CSS property "perspectiveOrigin": it is not read.'),
+    ({"perspective": "bogus"}, 'Invalid value "bogus" for CSS property "perspective": none is used.'),
+    ({"perspective": "50%"}, 'Invalid value "50%" for CSS property "perspective": none is used.'),
+    ({"transformStyle": "PRESERVE-3D"}, 'Invalid value "PRESERVE-3D" for CSS property "transformStyle": flat is used.'),
+    ({"backfaceVisibility": "bogus"}, 'Invalid value "bogus" for CSS property "backfaceVisibility": visible is used.'),
+]
+
+
+@pytest.mark.parametrize(("style", "message"), UNREAD_TRANSFORM_VALUES, ids=[m for _, m in UNREAD_TRANSFORM_VALUES])
+def test_unread_transform_values_are_noted(style: dict[str, Any], message: str) -> None:
+    transformed = {"width": 40, "height": 20, "transform": "rotateY(30deg)", **style}
+    assert reports(card(transformed)) == [("StyleError", "div/div[0]", message)]
+    errors: list[SatoriError] = []
+    svg = render_svg(card(transformed), width=100, height=50, on_style_error=errors.append)
+    assert [(e.path, e.message) for e in errors] == [("div/div[0]", message)]
+    with pytest.raises(StyleError) as strict:
+        render_svg(card(transformed), width=100, height=50, strict=True)
+    assert str(strict.value) == f"div/div[0]: {message}"
+    # Drawn as the reference draws it: the centre, a depth of 0, no perspective, flat, visible.
+    fallback = {"transformOrigin": "50% 50%", "perspectiveOrigin": "50% 50%", "perspective": "none",
+                "transformStyle": "flat", "backfaceVisibility": "visible"}
+    name = next(iter(style))
+    if message.endswith("the depth is 0."):
+        fallback[name] = "10px 20px"
+    elif "calc" in message:
+        fallback[name] = "left"
+    assert svg == render_svg(card({**transformed, name: fallback[name]}), width=100, height=50)
+
+
+def test_layer_words_the_painter_does_not_read_are_noted() -> None:
+    gradient = "linear-gradient(red, blue)"
+    assert reports(card({"backgroundImage": gradient, "backgroundPosition": "left bogus",
+                         "backgroundSize": "10px 1foo", "backgroundRepeat": "repeat-z"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "backgroundPosition": 0 is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "1foo" in CSS property "backgroundSize": 0 is used.'),
+        ("StyleError", "div/div[0]",
+         'Invalid value "repeat-z" for CSS property "backgroundRepeat": the image is repeated.')]
+    assert reports(card({"maskImage": gradient, "maskPosition": "bogus", "maskRepeat": "no-repeat"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" in CSS property "maskPosition": 0 is used.')]
+    # Boxes, composites and modes the painter does not know: what it draws instead.
+    assert reports(card({"backgroundImage": gradient, "backgroundOrigin": "margin-box", "backgroundClip": "bogus"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "margin-box" for CSS property "backgroundOrigin": padding-box is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" for CSS property "backgroundClip": border-box is used.')]
+    assert reports(card({"maskImage": gradient, "maskOrigin": "bogus", "maskClip": "no-clip", "maskComposite": "xyz",
+                         "maskMode": "bogus"})) == [
+        ("StyleError", "div/div[0]", 'Invalid value "xyz" for CSS property "maskComposite": add is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" for CSS property "maskMode": match-source is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "bogus" for CSS property "maskOrigin": border-box is used.'),
+        ("StyleError", "div/div[0]", 'Invalid value "no-clip" for CSS property "maskClip": border-box is used.')]
+    with pytest.raises(StyleError) as strict:
+        render_svg(card({"backgroundImage": gradient, "backgroundRepeat": "bogus"}), width=100, height=50,
+                   strict=True)
+    assert str(strict.value) == 'div/div[0]: Invalid value "bogus" for CSS property "backgroundRepeat": the image is repeated.'
+    assert reports(card({"backgroundImage": gradient, "backgroundPosition": "right 10% top", "backgroundSize": "cover",
+                         "backgroundRepeat": "space round"})) == []
+
+
+def test_valid_transform_values_are_not_noted() -> None:
+    assert reports(card({"transform": "rotateY(30deg)", "transformOrigin": "right 3em 2px", "perspective": "10em",
+                         "perspectiveOrigin": "top left", "transformStyle": "preserve-3d",
+                         "backfaceVisibility": "hidden"})) == []
+    assert reports(card({"perspective": "none", "transformOrigin": 5})) == []
 
 
 # -- fonts and images ----------------------------------------------------------------------------

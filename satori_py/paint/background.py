@@ -36,11 +36,12 @@ resolve to, without their rounding.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..js_format import js_round
+from ..style.computed_types import GroupedStyle
 from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent
 from ..svg import SvgNode, fmt
 from .border import content_mask
@@ -53,7 +54,6 @@ __all__ = [
     "background_layers",
     "box_area",
     "image_layer",
-    "repeat_keywords",
     "resolve_position",
     "resolve_size",
 ]
@@ -161,16 +161,6 @@ def resolve_position(position: LayerWords, free_width: float, free_height: float
     return resolve(x, free_width), resolve(y, free_height)
 
 
-def repeat_keywords(repeat: str) -> tuple[str, str]:
-    """One keyword for both axes, or one for each."""
-    words = (repeat or "repeat").strip().lower().split() or [""]
-    if words[0] == "repeat-x":
-        return "repeat", "no-repeat"
-    if words[0] == "repeat-y":
-        return "no-repeat", "repeat"
-    return words[0], words[1] if len(words) > 1 else words[0]
-
-
 def _tile(keyword: str, image_size: float, area_size: float, area_offset: float, box_size: float,
           offset: float) -> tuple[float, float]:
     """(offset of the first tile from the box, distance between tiles) on one axis."""
@@ -201,7 +191,9 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
     if isinstance(image, str) and image.strip() == "none":
         return None
     left, top, width, height = box
-    repeat_x, repeat_y = repeat_keywords(layer.repeat)
+    repeat = layer.repeat
+    assert not isinstance(repeat, str), "a layer's repeat is read at the style stage"
+    repeat_x, repeat_y = repeat
     if isinstance(image, str) and not image.startswith("url("):
         return _color_layer(image, box, id_base)
 
@@ -294,11 +286,8 @@ def _color_layer(image: str, box: Area, pattern_id: str) -> tuple[str, SvgNode]:
     return pattern_id, _pattern(pattern_id, left, top, width, height, [rect])
 
 
-def _layers(style: Mapping[str, Any]) -> Sequence[BackgroundLayer]:
-    value = style.get("backgroundImage")
-    if isinstance(value, (tuple, list)):
-        return [layer for layer in value if isinstance(layer, BackgroundLayer)]
-    return ()
+def _layers(style: GroupedStyle) -> Sequence[BackgroundLayer]:
+    return style.paint.background_image or ()
 
 
 def _color_fill(color: Any) -> str | None:
@@ -307,7 +296,7 @@ def _color_fill(color: Any) -> str | None:
     return color if isinstance(color, str) and color else None
 
 
-def background_layers(x: float, y: float, width: float, height: float, style: Mapping[str, Any],
+def background_layers(x: float, y: float, width: float, height: float, style: GroupedStyle,
                       radii: Radii, *, id_prefix: str, images: LayerImages = NO_LAYER_IMAGES,
                       padding: Edges = (0.0, 0.0, 0.0, 0.0), border: Edges = (0.0, 0.0, 0.0, 0.0),
                       text_clip: str | None = None) -> tuple[list[SvgNode], list[SvgNode]]:
@@ -321,12 +310,12 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
     painter builds); without one nothing is drawn, as in the reference for an
     element without text.
     """
-    clip = style.get("backgroundClip")
+    clip = style.paint.background_clip
     if width <= 0 or height <= 0 or (clip == "text" and not text_clip):
         return [], []
     box = (x, y, width, height)
     fills: list[tuple[str, str | None]] = []
-    color = _color_fill(style.get("backgroundColor"))
+    color = _color_fill(style.paint.background_color)
     if color is not None:
         fills.append((color, None))
     defs: list[SvgNode] = []
@@ -365,7 +354,7 @@ def background_layers(x: float, y: float, width: float, height: float, style: Ma
 
 
 def _clip_mask(mask_id: str, box: Area, padding: Edges, border: Edges, radii: Radii,
-               style: Mapping[str, Any], border_only: bool) -> SvgNode:
+               style: GroupedStyle, border_only: bool) -> SvgNode:
     """``background-clip`` as the reference's content mask: the inner box, less the
     border's strokes along the outline (:func:`.border.content_mask`).
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..style.computed_types import GroupedStyle
 from ..svg import SvgNode
 from .border import Line, contour, draw_border
 from .geometry import Box, Radii, rect_path
 
-__all__ = ["SIDES", "background", "border_lines", "border_widths", "borders", "color_attr",
+__all__ = ["background", "border_lines", "border_widths", "borders", "color_attr",
            "debug_outline"]
 
-SIDES = ("Top", "Right", "Bottom", "Left")
 _INVISIBLE_STYLES = {"none", "hidden"}
 
 
@@ -27,8 +27,8 @@ def color_attr(color: Any) -> tuple[str | None, float | None]:
     return color.to_css(), None
 
 
-def background(x: float, y: float, w: float, h: float, style: Any, radii: Radii) -> SvgNode | None:
-    color = style.get("backgroundColor")
+def background(x: float, y: float, w: float, h: float, style: GroupedStyle, radii: Radii) -> SvgNode | None:
+    color = style.paint.background_color
     fill, _ = color_attr(color)
     if fill is None or w <= 0 or h <= 0:
         return None
@@ -37,7 +37,7 @@ def background(x: float, y: float, w: float, h: float, style: Any, radii: Radii)
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, "fill": fill})
 
 
-def border_widths(style: Any) -> tuple[float, float, float, float]:
+def border_widths(style: GroupedStyle) -> tuple[float, float, float, float]:
     """The used border widths (0 for the sides whose style is none or hidden)."""
     box, paint = style.box, style.paint  # spelt out: this runs for every box
     return (0.0 if paint.border_top_style in _INVISIBLE_STYLES else float(box.border_top_width or 0.0),
@@ -46,18 +46,20 @@ def border_widths(style: Any) -> tuple[float, float, float, float]:
             0.0 if paint.border_left_style in _INVISIBLE_STYLES else float(box.border_left_width or 0.0))
 
 
-def border_lines(style: Any,
+def border_lines(style: GroupedStyle,
                  widths: tuple[float, float, float, float] | None = None) -> tuple[Line, Line, Line, Line]:
     """The four sides of a box's border, top, right, bottom, left (``widths``: its
     :func:`border_widths`, when known)."""
     if widths is None:
         widths = border_widths(style)
-    lines = [Line(width, str(style.get(f"border{side}Style") or "none"), style.get(f"border{side}Color"))
-             for side, width in zip(SIDES, widths)]
-    return lines[0], lines[1], lines[2], lines[3]
+    paint = style.paint
+    return (Line(widths[0], paint.border_top_style or "none", paint.border_top_color),
+            Line(widths[1], paint.border_right_style or "none", paint.border_right_color),
+            Line(widths[2], paint.border_bottom_style or "none", paint.border_bottom_color),
+            Line(widths[3], paint.border_left_style or "none", paint.border_left_color))
 
 
-def borders(x: float, y: float, w: float, h: float, style: Any, radii: Radii,
+def borders(x: float, y: float, w: float, h: float, style: GroupedStyle, radii: Radii,
             clip_id: str, widths: tuple[float, float, float, float]) -> tuple[list[SvgNode], list[SvgNode]]:
     """The border shapes of a box, and the defs they need.
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..js_format import js_number
 from ..length_range import top_level
+from ..style.computed_types import GroupedStyle
 from ..style.paint_types import (
     BoxLength,
     CircleShape,
@@ -232,16 +233,16 @@ def _rect_d(x: float, y: float, w: float, h: float) -> str:
     return f"M{fmt(x)},{fmt(y)}h{fmt(w)}v{fmt(h)}h{fmt(-w)}z"
 
 
-def overflow_region(x: float, y: float, width: float, height: float, style: Style, radii: Radii,
+def overflow_region(x: float, y: float, width: float, height: float, style: GroupedStyle, radii: Radii,
                     border: tuple[float, float, float, float],
                     padding: tuple[float, float, float, float]) -> str:
     """The path that ``overflow`` clips the content of the border box to."""
-    clip_x = style.get("overflowX", "visible") != "visible"
-    clip_y = style.get("overflowY", "visible") != "visible"
-    is_clip = style.get("overflowX") == "clip" and style.get("overflowY") == "clip"
+    overflow_x, overflow_y = style.box.overflow_x, style.box.overflow_y
+    clip_x = overflow_x != "visible"
+    clip_y = overflow_y != "visible"
     margin, visual = 0.0, "padding-box"
-    if is_clip:
-        clip_margin = style.get("overflowClipMargin") or ClipMargin()
+    if overflow_x == "clip" and overflow_y == "clip":
+        clip_margin = style.paint.overflow_clip_margin or ClipMargin()
         margin, visual = clip_margin.margin, clip_margin.box
     inset = [(0.0 if visual == "border-box" else border[i])
              + (padding[i] if visual == "content-box" else 0.0) - margin for i in range(4)]
@@ -257,7 +258,7 @@ def overflow_region(x: float, y: float, width: float, height: float, style: Styl
     return _rect_d(x0, y0, x1 - x0, y1 - y0)
 
 
-def overflow_mask(x: float, y: float, width: float, height: float, style: Style, radii: Radii,
+def overflow_mask(x: float, y: float, width: float, height: float, style: GroupedStyle, radii: Radii,
                   border: tuple[float, float, float, float], padding: tuple[float, float, float, float],
                   matrix: str | None = None) -> list[SvgNode] | None:
     """The content mask of ``overflow: hidden`` at the padding box, where the inset
@@ -270,9 +271,10 @@ def overflow_mask(x: float, y: float, width: float, height: float, style: Style,
     their curve, so they take the reference's mask (the strokes' offset of a
     shaped corner is not the shape of the inset radii).
     """
-    if style.get("overflow") != "hidden" or not radii.shaped or not any(border):
+    box = style.box
+    if box.overflow != "hidden" or not radii.shaped or not any(border):
         return None
-    if style.get("overflowX", "hidden") == "visible" or style.get("overflowY", "hidden") == "visible":
+    if box.overflow_x == "visible" or box.overflow_y == "visible":
         return None
     top, right, bottom, left = border
     white = SvgNode("rect", {"x": x + left, "y": y + top, "width": width - left - right,

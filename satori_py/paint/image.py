@@ -9,7 +9,8 @@ Reference behaviour kept on purpose:
 * ``objectFit``: ``contain``, ``cover`` and ``scale-down`` keep the ratio;
   ``fill`` *and* ``none`` (and anything else) stretch the image over the
   content box (the reference has no branch for ``none``).
-* ``objectPosition`` (default ``center``) places the scaled image at
+* ``objectPosition`` (default ``center``; read at style time, :mod:`satori_py.style.object_position`)
+  places the scaled image at
   ``box + p - size * p / box`` per axis, where ``p`` is a percentage of the
   box or a length. For a percentage that is CSS's; for a length it is not
   (``10px`` puts the image at ``10 * (1 - size / box)``), and it is kept.
@@ -30,11 +31,11 @@ Reference behaviour kept on purpose:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..patterns import lazy_compile
+from ..style.computed_types import GroupedStyle
+from ..style.paint_types import ObjectPosition
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .geometry import Radii, rect_path
@@ -42,18 +43,13 @@ from .geometry import Radii, rect_path
 if TYPE_CHECKING:
     from ..images.source import ImageSource
 
-__all__ = ["fit_rect", "image_nodes", "object_position"]
+__all__ = ["fit_rect", "image_nodes"]
 
-SIDES = ("Top", "Right", "Bottom", "Left")
 _FITS_WITH_RATIO = ("contain", "cover", "scale-down")
-_KEYWORD_PERCENT = {"left": "0%", "center": "50%", "right": "100%", "top": "0%", "bottom": "100%"}
-_LENGTH_UNITS = frozenset({"em", "ex", "ch", "rem", "vh", "vw", "vmin", "vmax", "px", "mm", "cm",
-                           "in", "pt", "pc", "mozmm"})
-_JS_FLOAT_PREFIX = lazy_compile(r"\s*([+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))")
 
 
 def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height: float,
-                style: Any, radii: Radii, id_prefix: str,
+                style: GroupedStyle, radii: Radii, id_prefix: str,
                 natural: tuple[float, float] | None = None,
                 padding: Sequence[float] | None = None,
                 border: Sequence[float] | None = None,
@@ -77,19 +73,19 @@ def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height
         rect = (x, y, width, height)
         aspect = source.aspect_ratio
     else:
-        fit = str(style.get("objectFit") or "fill")
-        rect = fit_rect(fit, style.get("objectPosition"), x, y, width, height, nat_w, nat_h)
+        fit = str(style.paint.object_fit or "fill")
+        rect = fit_rect(fit, style.paint.object_position, x, y, width, height, nat_w, nat_h)
         aspect = "none"
     # No area, nothing drawn (and librsvg would fail on it); a degenerate natural
     # size can scale to infinity, which no SVG renderer takes either.
     if not (rect[2] > 0 and rect[3] > 0) or not all(math.isfinite(v) for v in rect):
         return [], []
 
-    pad = tuple(padding) if padding is not None else _edges(style, "padding{}")
+    pad = tuple(padding) if padding is not None else _padding(style)
     # The painter's border widths (a side whose style is none/hidden has none).
     bord = tuple(border) if border is not None else border_widths(style)
     if transformed is None:
-        transformed = bool(style.get("transform"))
+        transformed = bool(style.paint.transform)
     clip_id = f"{id_prefix}-clip"
     if transformed:
         defs = _transformed_clip(clip_id, rect, x, y, width, height, pad, bord, radii)
@@ -105,7 +101,7 @@ def image_nodes(source: ImageSource, *, x: float, y: float, width: float, height
     return [image], defs
 
 
-def fit_rect(fit: str, position: Any, cx: float, cy: float, cw: float, ch: float,
+def fit_rect(fit: str, position: ObjectPosition, cx: float, cy: float, cw: float, ch: float,
              natural_width: float, natural_height: float) -> tuple[float, float, float, float]:
     """Where the image is drawn in the content box ``cx, cy, cw, ch``: ``(x, y, w, h)``."""
     if fit not in _FITS_WITH_RATIO:
@@ -122,94 +118,21 @@ def fit_rect(fit: str, position: Any, cx: float, cy: float, cw: float, ch: float
         if fit == "scale-down":
             scale = min(scale, 1.0)
     iw, ih = nw * scale, nh * scale
-    px, py = object_position(position, cw, ch)
+    px, py = position.px(cw, ch)
     # Kept in the reference's order of operations so the rounding agrees.
     ix = cx + px - iw * px / cw if cw else cx
     iy = cy + py - ih * py / ch if ch else cy
     return ix, iy, iw, ih
 
 
-def object_position(value: Any, box_width: float, box_height: float) -> tuple[float, float]:
-    """An ``objectPosition`` as px offsets ``(px, py)`` in a box (``parseObjectPosition``).
-
-    Takes the CSS text (``"right 20%"``, ``"10px 5px"``), a number (px), or a
-    pair whose items are keywords, numbers or percentages (objects with a
-    ``value`` and a ``%`` unit, such as the style stage's ``Percent``).
-    """
-    parts = _position_words(value)
-    if len(parts) == 1:
-        word = parts[0]
-        if word in ("left", "center", "right"):
-            x_word, y_word = _KEYWORD_PERCENT[word], "50%"
-        elif word in ("top", "bottom"):
-            x_word, y_word = "50%", _KEYWORD_PERCENT[word]
-        else:
-            x_word, y_word = word, "50%"
-    else:
-        first, second = parts[0], parts[1]
-        if first in ("top", "bottom"):
-            y_word = _KEYWORD_PERCENT[first]
-            # A length after a vertical keyword is dropped, not read as x.
-            x_word = _KEYWORD_PERCENT[second] if second in ("left", "right", "center") else "50%"
-        else:
-            x_word, y_word = _KEYWORD_PERCENT.get(first, first), _KEYWORD_PERCENT.get(second, second)
-    return _position_px(x_word, box_width), _position_px(y_word, box_height)
+def _padding(style: GroupedStyle) -> tuple[float, float, float, float]:
+    box = style.box
+    # Percentages resolve in layout: pass ``padding`` from the layout box for those.
+    return (_px(box.padding_top), _px(box.padding_right), _px(box.padding_bottom), _px(box.padding_left))
 
 
-def _position_words(value: Any) -> list[str]:
-    if value is None or value == "":
-        return ["center"]
-    if isinstance(value, (list, tuple)):
-        words = [_position_word(item) for item in value]
-    else:
-        words = _position_word(value).split()
-    return words or ["center"]
-
-
-def _position_word(item: Any) -> str:
-    if isinstance(item, bool):
-        return "0"
-    if isinstance(item, (int, float)):
-        return repr(float(item)) if not float(item).is_integer() else str(int(item))
-    unit = getattr(item, "unit", None)
-    number = getattr(item, "value", None)
-    if isinstance(number, (int, float)):
-        is_percent = unit == "%" or type(item).__name__ == "Percent"
-        return f"{number}%" if is_percent else f"{number}"
-    return str(item).lower().strip()
-
-
-def _position_px(word: str, size: float) -> float:
-    """A position word in px: ``%`` of ``size``, else the number of a length (0 when invalid)."""
-    value = _js_parse_float(word) * size / 100.0 if word.endswith("%") else _css_dimension_number(word)
-    return value if math.isfinite(value) else 0.0
-
-
-def _js_parse_float(text: str) -> float:
-    match = _JS_FLOAT_PREFIX.match(text)
-    if match is None:
-        return math.nan
-    return float(match.group(1).replace("Infinity", "inf"))
-
-
-def _css_dimension_number(word: str) -> float:
-    """The number of a CSS length or number (``parse-css-dimension``); units are not applied."""
-    if (re.search(r"\.\D?$", word) or re.match(r"[+-]{2}", word) or word.count(".") > 1):
-        return 0.0
-    unit_match = re.search(r"\D+$", word)
-    unit = unit_match.group(0) if unit_match else ""
-    if unit and unit not in _LENGTH_UNITS:  # angles, times... or an unknown unit
-        return 0.0
-    return _js_parse_float(word[: len(word) - len(unit)] if unit else word)
-
-
-def _edges(style: Any, pattern: str) -> tuple[float, float, float, float]:
-    out = []
-    for side in SIDES:
-        # Percentages resolve in layout: pass ``padding`` from the layout box for those.
-        value = style.get(pattern.format(side))
-        out.append(float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0)
-    return out[0], out[1], out[2], out[3]
+def _px(value: object) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
 def _outer_box(x: float, y: float, w: float, h: float, pad: Sequence[float],
@@ -235,7 +158,7 @@ def _transformed_clip(clip_id: str, image: tuple[float, float, float, float], x:
 
 
 def _content_clip(clip_id: str, x: float, y: float, w: float, h: float, pad: Sequence[float],
-                  bord: Sequence[float], radii: Radii, style: Any) -> list[SvgNode]:
+                  bord: Sequence[float], radii: Radii, style: GroupedStyle) -> list[SvgNode]:
     content = SvgNode("rect", {"x": x, "y": y, "width": w, "height": h})
     if not radii.any:
         return [SvgNode("clipPath", {"id": clip_id}, [content])]
@@ -289,7 +212,7 @@ def _outline(ox: float, oy: float, ow: float, oh: float, radii: Radii, first: in
     return "".join(parts)
 
 
-def _mask_runs(style: Any, pad: Sequence[float],
+def _mask_runs(style: GroupedStyle, pad: Sequence[float],
                bord: Sequence[float]) -> list[tuple[int, int, float]]:
     """The runs of sides the reference strokes in its content mask: (first side, count, inset).
 
@@ -297,8 +220,11 @@ def _mask_runs(style: Any, pad: Sequence[float],
     after a change; each run is stroked once, as wide as its border plus the
     padding of the run's last side (so ``paddingTop`` when all four match).
     """
-    keys = [(style.get(f"border{s}Width"), style.get(f"border{s}Style"), style.get(f"border{s}Color"))
-            for s in SIDES]
+    box, paint = style.box, style.paint
+    keys = [(box.border_top_width, paint.border_top_style, paint.border_top_color),
+            (box.border_right_width, paint.border_right_style, paint.border_right_color),
+            (box.border_bottom_width, paint.border_bottom_style, paint.border_bottom_color),
+            (box.border_left_width, paint.border_left_style, paint.border_left_color)]
     start = 0
     for _ in range(3):
         if keys[start] != keys[(start + 3) % 4]:

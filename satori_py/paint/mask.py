@@ -16,10 +16,10 @@ Kept from the reference:
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
+from ..style.computed_types import GroupedStyle
 from ..style.paint_types import MaskLayer
 from ..style.types import BackgroundLayer
 from ..svg import SvgNode, fmt
@@ -28,7 +28,6 @@ from .compose import url, wrap_one
 
 __all__ = ["build_mask"]
 
-Style = Mapping[str, Any]
 Edges = tuple[float, float, float, float]
 
 # Paints white keeping the alpha: image masks use their alpha, SVG masks the luminance.
@@ -69,11 +68,11 @@ def _rect(x: float, y: float, w: float, h: float, **attrs: Any) -> SvgNode:
     return SvgNode("rect", {"x": x, "y": y, "width": w, "height": h, **attrs})
 
 
-def build_mask(mask_id: str, box: tuple[float, float, float, float], style: Style, *,
+def build_mask(mask_id: str, box: tuple[float, float, float, float], style: GroupedStyle, *,
                padding: Edges, border: Edges, images: LayerImages = NO_LAYER_IMAGES) -> list[SvgNode]:
     """The ``<mask id=mask_id>`` (and masks it is built from) of the element, or [] for none;
     ``images`` are its layers' ``url()`` images, loaded before paint."""
-    layers: tuple[MaskLayer, ...] = style.get("maskImage") or ()
+    layers: tuple[MaskLayer, ...] = style.paint.mask_image or ()
     if not layers:
         return []
     built: list[tuple[list[SvgNode], str]] = []  # (defs and shape of the layer, composite)

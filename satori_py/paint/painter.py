@@ -45,6 +45,7 @@ from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..limits import active, check_deadline
 from ..patterns import lazy_compile
+from ..style.computed_types import GroupedStyle
 from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
@@ -155,12 +156,13 @@ def _outside(bounds: tuple[float, float], x: float, y: float, w: float, h: float
     return x + w + grow <= 0 or y + h + grow <= 0 or x - grow >= bounds[0] or y - grow >= bounds[1]
 
 
-def _outline_extent(style: Any) -> float:
+def _outline_extent(style: GroupedStyle) -> float:
     """How far outside its box the outline of a box is drawn (``getOutlineExtent``)."""
-    if style.get("outlineStyle") in (None, "none"):
+    paint = style.paint
+    if paint.outline_style in (None, "none"):
         return 0.0
-    width = _number(style.get("outlineWidth"))
-    return (3.0 if width is None else width) + max(_number(style.get("outlineOffset")) or 0.0, 0.0)
+    width = _number(paint.outline_width)
+    return (3.0 if width is None else width) + max(_number(paint.outline_offset) or 0.0, 0.0)
 
 
 def _within_padding_box(shape: SvgNode, width: float, height: float,
@@ -277,16 +279,17 @@ class Painter:
                                     f"borderTop{edge}Radius": (0.0, 0.0), f"borderBottom{edge}Radius": (0.0, 0.0)})
             if changes:
                 style = style.replace(**changes)
-            padding = tuple(float(_number(style.get(f"padding{side}")) or 0.0)
-                            for side in ("Top", "Right", "Bottom", "Left"))
+            own = style.box
+            padding = (float(_number(own.padding_top) or 0.0), float(_number(own.padding_right) or 0.0),
+                       float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
             with node_context(path):
-                drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,  # type: ignore[arg-type]
+                drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,
                                  border=border_widths(style), radii=resolve_radii(style, fw, fh),
                                  uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
                                  border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
                                  debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
-            raw = _number(style.get("opacity"))
+            raw = _number(style.paint.opacity)
             out.extend(faded(drawn.nodes, 1.0 if raw is None else min(max(raw, 0.0), 1.0)))
         return out
 
@@ -299,9 +302,9 @@ class Painter:
         opacity = 1.0 if raw_opacity is None else min(max(raw_opacity, 0.0), 1.0)
         # Like in browsers, opacity flattens preserve-3d (the element is drawn as a group).
         preserve3d = paint.transform_style == "preserve-3d" and opacity == 1
-        perspective = _number(paint.perspective)
+        perspective = paint.perspective
         parent = None if scope.parent_style is None else scope.parent_style.paint
-        parent_perspective = parent is not None and _number(parent.perspective) is not None
+        parent_perspective = parent is not None and parent.perspective is not None
         parent_3d = parent is not None and (parent.transform_style == "preserve-3d" or parent_perspective)
         own = paint.transform
         # Boxes that set up 3D for their children, and their children, get a state of their own.
@@ -362,7 +365,7 @@ class Painter:
         stacking = _Stacking() if t.is_context else scope.stacking
 
         # The clip and mask of the element's shapes and of its descendants'.
-        text_clip_id = f"bct-{uid}" if style.get("backgroundClip") == "text" else None
+        text_clip_id = f"bct-{uid}" if style.paint.background_clip == "text" else None
         border = border_widths(style)
         radii = resolve_radii(style, r.width, r.height)
         padding = padding_edges(box)
@@ -408,14 +411,14 @@ class Painter:
             collector = SvgNode("clipPath", {"id": text_clip_id, "clip-path": url(clip)})
             self.defs.append(collector)
             text_clips = text_clips + ((collector, t.state),)
-            text_background = text_background or bool(style.get("backgroundImage"))
+            text_background = text_background or bool(style.paint.background_image)
 
         # Boxes entirely outside the image are not drawn, unless transformed or defining the
         # clips of their descendants (which are checked by themselves).
         always_drawn = scope.always_drawn or not t.inheriting
         cull_margin = scope.cull_margin + filter_extent(t.filters)
         culled = not always_drawn and mine == (clip, mask) and _outside(
-            self.viewport, r.x, r.y, r.width, r.height, shadow_extent(style.get("boxShadow") or ()) + cull_margin)
+            self.viewport, r.x, r.y, r.width, r.height, shadow_extent(style.paint.box_shadow) + cull_margin)
         drawn = Drawn() if culled else draw_box(
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
@@ -433,11 +436,11 @@ class Painter:
                              always_drawn=always_drawn, cull_margin=cull_margin, effect_depth=t.effect_depth)
         children = list(box.children)
         if formatting in ("flex", "grid"):
-            children.sort(key=lambda c: int(_number(c.style.get("order")) or 0) if c.tag else 0)
+            children.sort(key=lambda c: int(_number(c.style.box.order) or 0) if c.tag else 0)
         content = [node for child in children for node in self.box(child, child_scope)]
         # The outline: over the in-flow content, under positioned descendants, clipped by the
         # ancestors' clip only.
-        if style.get("visibility", "visible") != "hidden" and not (not always_drawn and _outside(
+        if style.text.visibility != "hidden" and not (not always_drawn and _outside(
                 self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull_margin)):
             shapes, defs = outline(r.x, r.y, r.width, r.height, style, radii, f"ol-{uid}")
             self.defs.extend(defs)
@@ -499,13 +502,13 @@ class Painter:
         """
         style = box.style
         r = box.rect
-        overflow = style.get("overflow", "visible") == "hidden"
+        overflow = style.box.overflow == "hidden"
         own = None
         chain = inherited
         within = text_clip or inherited  # what a clip path defined here is clipped by
-        clip_path = style.get("clipPath")
+        clip_path = style.paint.clip_path
         shape = clip_path_shape(clip_path, r.width, r.height, style) \
-            if has_clip_path and not isinstance(clip_path, ClipReference) else None
+            if clip_path is not None and not isinstance(clip_path, ClipReference) else None
         # A value no shape reads is a reference to a clip path that does not exist, which
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
         if shape is not None and (not inherited or box.children or filtered):

@@ -17,6 +17,7 @@ from ..frozen import Record, field
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..layout.boxes import RenderBox
 from ..limits import active
+from ..style.computed_types import GroupedStyle
 from ..svg import SvgNode
 from .background import background_layers
 from .box import borders, debug_outline
@@ -123,10 +124,9 @@ def _weight(nodes: list[SvgNode]) -> int:
     return total
 
 
-def _loads_images(style: Any) -> bool:
-    layers = style.get("backgroundImage")
-    return isinstance(layers, (tuple, list)) and any(
-        isinstance(getattr(layer, "image", None), str) and layer.image.startswith("url(") for layer in layers)
+def _loads_images(style: GroupedStyle) -> bool:
+    return any(isinstance(layer.image, str) and layer.image.startswith("url(")
+               for layer in style.paint.background_image or ())
 
 
 def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edges, border: Edges, radii: Radii,
@@ -134,12 +134,12 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
               viewport: tuple[float, float], image: Any, under_transform: bool, text_clip: str | None,
               images: LayerImages, debug: bool) -> Drawn:
     out = Drawn()
-    if style.get("visibility", "visible") == "hidden":
+    if style.text.visibility == "hidden":
         return out
     x, y, w, h = rect
 
     content: list[SvgNode] = []
-    filters = style.get("backdropFilter")
+    filters = style.paint.backdrop_filter
     if filters:
         defs, shape = backdrop(filters, _outline(x, y, w, h, radii, None), (x, y, w, h),
                                filter_id=f"bf-{uid}", clip=None)
@@ -170,7 +170,7 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
         content.extend(border_shapes)
         border_shapes = []
 
-    shadows = style.get("boxShadow") or ()
+    shadows = style.paint.box_shadow
     outer: list[SvgNode] = []
     inner: list[SvgNode] = []
     if shadows:

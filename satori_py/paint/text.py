@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..patterns import lazy_compile
+from ..style.computed_types import GroupedStyle
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
@@ -41,7 +42,7 @@ __all__ = [
     "text_stroke_attributes",
 ]
 
-Style = Mapping[str, Any]
+Style = GroupedStyle
 _LEADING_FLOAT = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 def synthetic_bold_width(font_size: float) -> float:
@@ -52,8 +53,9 @@ def synthetic_bold_width(font_size: float) -> float:
 
 def fill_color(style: Style) -> Any:
     """The colour glyphs are filled with: ``-webkit-text-fill-color``, else ``color``."""
-    fill = style.get("WebkitTextFillColor")
-    return fill if fill is not None else style.get("color")
+    text = style.text
+    fill = text.webkit_text_fill_color
+    return fill if fill is not None else text.color
 
 
 def _is_opaque_white(color: Any) -> bool:
@@ -65,14 +67,15 @@ def _is_opaque_white(color: Any) -> bool:
 
 def text_stroke_attributes(style: Style) -> dict[str, AttrValue]:
     """``-webkit-text-stroke`` and ``paint-order`` as attributes (``{}`` without a stroke)."""
-    width = style.get("WebkitTextStrokeWidth")
+    text = style.text
+    width = text.webkit_text_stroke_width
     if not width:
         return {}
-    color = style.get("WebkitTextStrokeColor")
-    order = style.get("paintOrder")
+    color = text.webkit_text_stroke_color
+    order = text.paint_order
     return {
         "stroke-width": f"{_js_number(float(width))}px",
-        "stroke": color_css(color if color is not None else style.get("color")),
+        "stroke": color_css(color if color is not None else text.color),
         "stroke-linejoin": "round",
         "paint-order": order if order and order != "normal" else None,
     }
@@ -186,10 +189,11 @@ def decoration(line: DecorationLine, style: Style) -> list[SvgNode]:
     height = decoration_thickness(style)
     if not height:
         return []
-    color = style.get("textDecorationColor")
-    stroke = color_css(color if color is not None else style.get("color"))
-    line_style = style.get("textDecorationStyle")
-    skip_ink = (style.get("textDecorationSkipInk") or "auto") != "none"
+    text = style.text
+    color = text.text_decoration_color
+    stroke = color_css(color if color is not None else text.color)
+    line_style = text.text_decoration_style
+    skip_ink = (text.text_decoration_skip_ink or "auto") != "none"
     dasharray = (f"{_js_number(height * 1.2)} {_js_number(height * 2)}" if line_style == "dashed"
                  else f"0 {_js_number(height * 2)}" if line_style == "dotted" else None)
     cap = "round" if line_style == "dotted" else "square"
@@ -224,7 +228,7 @@ def decoration(line: DecorationLine, style: Style) -> list[SvgNode]:
 # --- <text> and <image> pieces ------------------------------------------------------------
 
 def _font_family(style: Style) -> str | None:
-    family = style.get("fontFamily")
+    family = style.font.font_family
     if family is None:
         return None
     return family if isinstance(family, str) else ",".join(str(f) for f in family)
@@ -241,11 +245,12 @@ def text_element(piece: TextElement, style: Style, *, shadowed: bool = False) ->
                                                     piece.width, piece.height)
         return inline or SvgNode("image", {"href": piece.image, "x": piece.left, "y": piece.top,
                                            "width": piece.width, "height": piece.height})
-    spacing = style.get("letterSpacing")
+    font = style.font
+    spacing = style.text.letter_spacing
     attrs: dict[str, AttrValue] = {
         "x": piece.left, "y": piece.top, "width": piece.width, "height": piece.height,
-        "font-weight": style.get("fontWeight"), "font-style": style.get("fontStyle"),
-        "font-size": style.get("fontSize"), "font-family": _font_family(style),
+        "font-weight": font.font_weight, "font-style": font.font_style,
+        "font-size": font.font_size, "font-family": _font_family(style),
         "letter-spacing": spacing or None,
         **text_stroke_attributes(style),
         "fill": color_css(fill_color(style)),
@@ -269,7 +274,7 @@ def _shadow(drawing: TextDrawing, id_: str, transparent: bool, user_space: bool,
         if bounds and (drawing.path.strip() or drawing.bold_path.strip()):
             box = (min(b[0] for b in bounds), min(b[1] for b in bounds),
                    max(b[2] for b in bounds), max(b[3] for b in bounds))
-            overhang = synthetic_bold_width(float(style.get("fontSize", 16))) / 2 + 1
+            overhang = synthetic_bold_width(float(style.font.font_size)) / 2 + 1
             glyphs = (box, overhang)
     return SvgNode("defs", {}, [drop_shadow_filter(id_, drawing.width, drawing.height, shadows,
                                                    transparent, glyphs, stretch)])
@@ -286,7 +291,7 @@ def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: boo
     """A text node drawn like the end of the reference's ``buildTextNodes``; ``user_space``:
     drawn in the image's own coordinates (no transform)."""
     style = drawing.style
-    if style.get("visibility") == "hidden":
+    if style.text.visibility == "hidden":
         return []
     fill = fill_color(style)
     transparent = is_transparent(fill)
@@ -304,7 +309,7 @@ def paint_text_node(drawing: TextDrawing, *, id_: str, clip_text_background: boo
             fill_text = ("black" if defs is not None and (transparent or opaque_white_clip)
                          else color_css(fill))
             shapes = glyph_paths(path, bold, {"fill": fill_text, **stroke},
-                                 synthetic_bold_width(float(style.get("fontSize", 16))), id_)
+                                 synthetic_bold_width(float(style.font.font_size)), id_)
         out.extend(_filtered(defs, id_, shapes + decorations))
     elif decorations:
         # Without glyphs the reference wraps decorations in the filter but omits its defs.
@@ -333,7 +338,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False,
     """A run of a paragraph drawn like the reference's ``Paragraph.renderRun``; ``user_space``:
     drawn in the image's own coordinates (no transform)."""
     style = drawing.style
-    if style.get("visibility") == "hidden":
+    if style.text.visibility == "hidden":
         return []
     fill = fill_color(style)
     transparent = is_transparent(fill)
@@ -344,7 +349,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False,
     if (path or bold) and (not transparent or stroke or defs is not None):
         shapes = glyph_paths(path, bold, {"fill": "black" if defs is not None and transparent
                                           else color_css(fill), **stroke},
-                             synthetic_bold_width(float(style.get("fontSize", 16))), id_)
+                             synthetic_bold_width(float(style.font.font_size)), id_)
     out: list[SvgNode] = list(shapes)
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style, shadowed=defs is not None)]))

@@ -23,7 +23,7 @@ Leaner than the reference, for the same pixels:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
 from operator import sub
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 from ..cache import BoundedCache
 from ..limits import active
 from ..patterns import lazy_compile
+from ..style.computed_types import GroupedStyle
 from ..svg import SvgNode
 from ..text.processor import color_css
 from .shadow import blur_reach
@@ -38,7 +39,6 @@ from .shadow_split import box_blur_widths
 
 __all__ = ["drop_shadow_filter", "path_bounds", "text_shadow_extent", "text_shadows"]
 
-Style = Mapping[str, Any]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 # The filter region is larger than the text box: glyphs may overflow their metrics.
@@ -64,26 +64,16 @@ def _percent(part: float, whole: float) -> str:
     return _to_fixed(ratio * 100 * _SHADOW_SCALE) + "%"
 
 
-def text_shadow_extent(style: Style) -> float:
+def text_shadow_extent(style: GroupedStyle) -> float:
     """How far the text shadows of ``style`` draw from the glyphs (offset plus blur), in px."""
     return max((abs(dx) + abs(dy) + 2 * radius for dx, dy, radius, _ in text_shadows(style)), default=0.0)
 
 
-def text_shadows(style: Style) -> list[tuple[float, float, float, str]]:
-    """``(dx, dy, blur radius, colour)`` of each ``text-shadow`` layer."""
-    shadows = style.get("textShadow")
-    out = []
-    if shadows and not isinstance(shadows, str):
-        for s in shadows:
-            out.append((float(s.offset_x), float(s.offset_y), float(s.blur), color_css(s.color)))
-        return out
-    offsets, colors, radii = (style.get("textShadowOffset"), style.get("textShadowColor"),
-                              style.get("textShadowRadius"))
-    if offsets and colors and radii is not None:
-        for offset, color, radius in zip(offsets, colors, radii):
-            out.append((float(offset["width"]), float(offset["height"]), float(radius),
-                        color_css(color)))
-    return out
+def text_shadows(style: GroupedStyle) -> list[tuple[float, float, float, str]]:
+    """``(dx, dy, blur radius, colour)`` of each ``text-shadow`` layer (the style stage folds
+    ``textShadowOffset``, ``-Color`` and ``-Radius`` into them)."""
+    return [(float(s.offset_x), float(s.offset_y), float(s.blur), color_css(s.color))
+            for s in style.text.text_shadow]
 
 
 # --- the glyphs' bounding box ---------------------------------------------------------------

@@ -8,29 +8,83 @@ image; omitted longhands are reset (None).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
 from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import parse_color
-from .types import LayerWords
+from .convert import shown
+from .paint_types import MaskLayer
+from .types import BackgroundLayer, LayerWords, LengthToken, Repeat
 from .values import LengthContext, js_string, length_token
 
-__all__ = ["expand_background", "layer_words"]
+__all__ = ["expand_background", "layer_fields", "layer_words", "repeat_words"]
 
 # The words of a layer's position and size the painter reads as keywords.
 _LAYER_KEYWORDS = frozenset({"left", "right", "top", "bottom", "center", "auto", "cover", "contain"})
+_REPEAT_KEYWORDS = frozenset({"repeat", "space", "round", "no-repeat"})
+Note = Callable[[StyleError], None]
 
 
-def layer_words(text: str | LayerWords, default: str, font_size: float, lengths: LengthContext) -> LayerWords:
+def layer_words(text: str | LayerWords, default: str, font_size: float, lengths: LengthContext,
+                note: Note | None = None, prop: str = "") -> LayerWords:
     """A layer's ``position`` or ``size`` (``default`` when empty) as the painter reads it:
     lowercased words, the keywords as they are and the others read as lengths in the
-    element's font size and viewport (percentages of the area, when painted)."""
+    element's font size and viewport (percentages of the area, when painted). A word that
+    is neither is drawn as 0 and given to ``note`` (with ``prop``)."""
     if not isinstance(text, str):
         return text  # already read (a memoised layer)
-    return tuple(word if word in _LAYER_KEYWORDS else length_token(word, font_size, lengths)
-                 for word in (text or default).strip().lower().split())
+    words: list[str | LengthToken] = []
+    for word in (text or default).strip().lower().split():
+        token = word if word in _LAYER_KEYWORDS else length_token(word, font_size, lengths)
+        if token is None and note is not None:
+            note(StyleError(f'Invalid value "{shown(word)}" in CSS property "{prop}": 0 is used.', prop=prop,
+                            value=text))
+        words.append(token)
+    return tuple(words)
+
+
+def repeat_words(text: str | Repeat, note: Note | None = None, prop: str = "") -> Repeat:
+    """A layer's ``repeat`` as the painter reads it: one keyword per axis (``repeat-x`` and
+    ``repeat-y`` are both). A keyword the painter does not know repeats the image, and a
+    third word is not read: given to ``note`` (with ``prop``)."""
+    if not isinstance(text, str):
+        return text  # already read (a memoised layer)
+    words = (text or "repeat").strip().lower().split() or [""]
+    if words[0] == "repeat-x":
+        pair = ("repeat", "no-repeat")
+    elif words[0] == "repeat-y":
+        pair = ("no-repeat", "repeat")
+    else:
+        pair = (words[0], words[1] if len(words) > 1 else words[0])
+    if note is not None and (len(words) > 2 or any(w not in _REPEAT_KEYWORDS for w in pair)):
+        note(StyleError(f'Invalid value "{shown(text)}" for CSS property "{prop}": the image is repeated.',
+                        prop=prop, value=text))
+    return pair
+
+
+# The boxes a layer's origin (and a mask layer's clip) can name, and the one the painter
+# takes for any other word, by kind of layer.
+_BOXES_OF = {"background": (("", "border-box", "padding-box", "content-box"), "padding-box"),
+             "mask": (("border-box", "padding-box", "content-box"), "border-box")}
+
+
+def layer_fields(layer: BackgroundLayer | MaskLayer, font_size: float, lengths: LengthContext, note: Note,
+                 prefix: str) -> dict[str, Any]:
+    """The position, size and repeat of a background (``prefix`` "background") or mask
+    ("mask") layer, read as the painter reads them; an origin (and a mask's clip) that
+    names no box is noted."""
+    boxes, fallback = _BOXES_OF[prefix]
+    named = [("Origin", layer.origin)] + ([("Clip", layer.clip)] if prefix == "mask" else [])
+    for name, box in named:
+        if box not in boxes:
+            note(StyleError(f'Invalid value "{shown(box)}" for CSS property "{prefix}{name}": {fallback} is used.',
+                            prop=f"{prefix}{name}", value=box))
+    return {"position": layer_words(layer.position, "0% 0%", font_size, lengths, note, f"{prefix}Position"),
+            "size": layer_words(layer.size, "auto", font_size, lengths, note, f"{prefix}Size"),
+            "repeat": repeat_words(layer.repeat, note, f"{prefix}Repeat")}
 
 _IMAGE_FUNCTION = lazy_compile(r"^(url|(repeating-)?(linear|radial|conic)-gradient)$", re.IGNORECASE)
 _REPEATS = ("repeat", "space", "round", "no-repeat")

@@ -300,7 +300,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     expanded = expand(declarations, {k: v for k, v in base.items() if k.startswith("--")},
                       base.get("color", BLACK), color_text, report, warn, note)
     declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
-                                           lengths, report)
+                                           lengths, report, note)
     color = expanded.color
 
     # Inherited colours that default to currentColor follow each element's own

@@ -4,7 +4,8 @@
 
 :class:`~.computed.ComputedStyle` builds a group from its mapping when it is
 first read (``style.box``, ``.flex``, ``.font``, ``.text``, ``.paint``, see
-:mod:`.schema`); :class:`TypedStyle` holds all five. Field names are the
+:mod:`.schema`); :class:`TypedStyle` holds all five, and :class:`GroupedStyle` is what
+the later stages (layout, text, paint) read of a style: its groups. Field names are the
 snake_case of the camelCase keys; a comment gives the key, and the type a value
 is going to become where it is not final.
 
@@ -17,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .keywords import (
     AlignContent,
     AlignItems,
     AlignSelf,
     Auto,
+    BackfaceVisibility,
     BoxSizing,
     Clear,
     Direction,
@@ -41,6 +43,8 @@ from .keywords import (
     Position,
     SizeKeyword,
     TextAlign,
+    TransformStyle,
+    VerticalAlign,
     Visibility,
 )
 from .paint_types import (
@@ -49,6 +53,7 @@ from .paint_types import (
     ClipShape,
     FilterFunction,
     MaskLayer,
+    ObjectPosition,
 )
 from .replaced import ReplacedSize
 from .types import (
@@ -61,6 +66,7 @@ from .types import (
     Raw,
     RGBA,
     Shadow,
+    TabLength,
     TransformFunction,
     TransformOrigin,
 )
@@ -72,6 +78,7 @@ __all__ = [
     "BoxGroup",
     "FlexGroup",
     "FontGroup",
+    "GroupedStyle",
     "PaintGroup",
     "TextGroup",
     "TypedStyle",
@@ -119,7 +126,7 @@ class BoxGroup(NamedTuple):
     overflow: Overflow  # overflow
     z_index: int | Auto  # zIndex
     order: int  # order
-    vertical_align: str  # verticalAlign -> VerticalAlign keyword | px | Percent (step 5)
+    vertical_align: VerticalAlign | float | Percent  # verticalAlign
     line_clamp: LineClamp | None  # lineClamp
     text_overflow: str  # textOverflow -> TextOverflow enum (step 5)
     webkit_line_clamp: Raw = None  # WebkitLineClamp -> folded into lineClamp at style time (step 5)
@@ -225,11 +232,11 @@ class TextGroup(NamedTuple):
     text_decoration_skip_ink: str  # textDecorationSkipInk -> keyword enum (step 5)
     paint_order: str  # paintOrder -> keyword enum (step 5)
     list_style_position: str  # listStylePosition -> keyword enum (step 5)
-    text_decoration_thickness: str  # textDecorationThickness -> float | Percent | Auto (step 5)
-    text_underline_offset: str  # textUnderlineOffset -> float | Percent | Auto (step 5)
+    text_decoration_thickness: float | Percent | None  # textDecorationThickness
+    text_underline_offset: float | Percent | None  # textUnderlineOffset
     text_decoration_color: RGBA  # textDecorationColor
     text_shadow: tuple[Shadow, ...]  # textShadow
-    tab_size: float | int | str  # tabSize -> TabSize (spaces or px) (step 5)
+    tab_size: float | TabLength  # tabSize
     webkit_text_stroke_width: float  # WebkitTextStrokeWidth
     webkit_text_stroke_color: RGBA  # WebkitTextStrokeColor
     webkit_text_fill_color: RGBA | None  # WebkitTextFillColor
@@ -273,7 +280,7 @@ class PaintGroup(NamedTuple):
     mix_blend_mode: str  # mixBlendMode -> BlendMode enum (step 2f)
     isolation: str  # isolation -> Isolation enum (step 2f)
     object_fit: ObjectFit  # objectFit
-    object_position: str  # objectPosition -> Position of px/Percent (step 2e)
+    object_position: ObjectPosition  # objectPosition
     outline_width: float  # outlineWidth
     outline_style: str  # outlineStyle -> OutlineStyle (step 2f)
     outline_color: RGBA  # outlineColor
@@ -284,9 +291,9 @@ class PaintGroup(NamedTuple):
     corner_bottom_right_shape: float | None = None  # cornerBottomRightShape
     corner_bottom_left_shape: float | None = None  # cornerBottomLeftShape
     perspective_origin: TransformOrigin | None = None  # perspectiveOrigin
-    perspective: Raw = None  # perspective -> float | None (step 2f)
-    transform_style: Raw = None  # transformStyle -> TransformStyle enum (step 2f)
-    backface_visibility: Raw = None  # backfaceVisibility -> Visibility enum (step 2f)
+    perspective: float | None = None  # perspective
+    transform_style: TransformStyle | None = None  # transformStyle
+    backface_visibility: BackfaceVisibility | None = None  # backfaceVisibility
     filter: tuple[FilterFunction, ...] | None = None  # filter
     backdrop_filter: tuple[FilterFunction, ...] | None = None  # backdropFilter
     clip_path: ClipShape | ClipReference | None = None  # clipPath
@@ -328,3 +335,24 @@ class TypedStyle(NamedTuple):
             text=TextGroup.from_values(values),
             paint=PaintGroup.from_values(values),
         )
+
+
+class GroupedStyle(Protocol):
+    """A computed style as the later stages read it: by group (a
+    :class:`~.computed.ComputedStyle` is one; so is a :class:`TypedStyle`). Paint takes
+    its styles as this: it may import value types only from the style stage."""
+
+    @property
+    def box(self) -> BoxGroup: ...
+
+    @property
+    def flex(self) -> FlexGroup: ...
+
+    @property
+    def font(self) -> FontGroup: ...
+
+    @property
+    def text(self) -> TextGroup: ...
+
+    @property
+    def paint(self) -> PaintGroup: ...

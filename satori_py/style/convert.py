@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast, get_args
 
 from ..errors import StyleError
 from ..frozen import Record
@@ -25,7 +25,9 @@ from ..length_range import finite_length
 from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
-from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow
+from .keywords import VerticalAlign
+from .object_position import parse_object_position
+from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow, TabLength
 from .values import MATH_FUNCTION, LengthContext, check_keyword, js_string, length_to_number, parse_css_dimension
 
 __all__ = [
@@ -55,6 +57,8 @@ __all__ = [
     "stroke_color",
     "text_indent",
     "vertical_align",
+    "decoration_length",
+    "tab_size",
     "z_index",
 ]
 
@@ -144,21 +148,68 @@ def font_style(value: Any, ctx: Context) -> Any:
 
 
 _ANGLE = lazy_compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:deg|grad|rad|turn)", re.IGNORECASE)
-_VERTICAL_ALIGN = frozenset({"baseline", "sub", "super", "text-top", "text-bottom", "middle", "top", "bottom"})
+_VERTICAL_ALIGN = frozenset(get_args(VerticalAlign))
 _RESOLVED_PERCENT = lazy_compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
 
 
-def vertical_align(value: Any, ctx: Context) -> Any:
-    """``verticalAlign``, kept as written (lengths are px already): a keyword the text stage
-    reads, a px number or a percentage of the line height; anything else is read as
-    ``baseline`` and reported."""
+def vertical_align(value: Any, ctx: Context) -> VerticalAlign | float | Percent:
+    """``verticalAlign`` (lengths are px already): a keyword the text stage reads, a px number
+    or a Percent of the line height; anything else is read as ``baseline`` and reported."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return value
+        return float(value)
     if isinstance(value, str) and MATH_FUNCTION.match(value.strip()):
         ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "{ctx.prop}": it is read as baseline.')
     elif not (isinstance(value, str) and (value in _VERTICAL_ALIGN or _RESOLVED_PERCENT.fullmatch(value))):
         ctx.ignored(ignored_value(ctx.prop, value))
-    return value
+    if isinstance(value, str):
+        if value in _VERTICAL_ALIGN:
+            return cast(VerticalAlign, value)
+        # What a value that is not a keyword raises the baseline by: a length (of the text
+        # layout's reading, ``toNumber``) when it starts like a number, else nothing.
+        return _font_length(value, ctx.font_size) if re.match(r"-?[\d.]", value) else "baseline"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)  # not finite (reported)
+    return 0.0
+
+
+# A length as the text layout reads one (px, em, rem or a percentage of its basis); any other
+# text is 0 px.
+_FONT_LENGTH = lazy_compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%)?\s*", re.IGNORECASE)
+
+
+def _font_length(text: str, font_size: float) -> float | Percent:
+    match = _FONT_LENGTH.fullmatch(text)
+    if match is None:
+        return 0.0
+    number = float(match.group(1))
+    unit = (match.group(2) or "px").lower()
+    return Percent(number) if unit == "%" else number * {"px": 1.0, "em": font_size, "rem": 16.0}[unit]
+
+
+def decoration_length(value: Any, ctx: Context) -> float | Percent | None:
+    """``textDecorationThickness`` and ``textUnderlineOffset``: px, a Percent of the font
+    size, or None for ``auto`` and ``from-font`` (the font's own)."""
+    if value is None or isinstance(value, str) and (value in ("auto", "from-font") or not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    return _font_length(value, ctx.font_size) if isinstance(value, str) else 0.0
+
+
+def tab_size(value: Any, ctx: Context) -> float | TabLength:
+    """``tabSize``: a number of spaces, or a length (a percentage is of 1 px, as the text
+    layout reads it). Text that is neither is reported: its tabs are 0 px wide."""
+    if isinstance(value, TabLength):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    if not (isinstance(value, str) and _FONT_LENGTH.fullmatch(value)):
+        ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "{ctx.prop}": tabs are 0 px wide.')
+        return TabLength(0.0)
+    length = _font_length(value, ctx.font_size)
+    return TabLength(length.resolve(1.0) if isinstance(length, Percent) else length)
 
 
 _POSITION_KEYWORDS = frozenset({"left", "center", "right", "top", "bottom"})
@@ -177,11 +228,11 @@ def _position_word(word: Any) -> bool:
 
 
 def object_position(value: Any, ctx: Context) -> Any:
-    """``objectPosition``, kept as written for the painter: one or two keywords, percentages or
-    lengths. A word that is none of those (read as 0 px) and a third and fourth value (not
-    read) are reported."""
+    """``objectPosition``: one or two keywords, percentages or lengths, read as the reference
+    reads them (:mod:`.object_position`). A word that is none of those (read as 0 px) and a
+    third and fourth value (not read) are reported."""
     if isinstance(value, (int, float, Percent)) and not isinstance(value, bool) and value == value:
-        return value
+        return parse_object_position(value)
     words = value.lower().split() if isinstance(value, str) else list(value) \
         if isinstance(value, (list, tuple)) else []
     if not words or not all(_position_word(w) for w in words[:2]):
@@ -189,7 +240,7 @@ def object_position(value: Any, ctx: Context) -> Any:
     elif len(words) > 2:
         ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "{ctx.prop}": only its first two '
                     "values are read.")
-    return value
+    return parse_object_position(value)
 
 
 # -- lengths ------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from . import valueparser as vp
 from .calc import parse_math
 from .colors import is_color, parse_interpolation_method, parse_space_color
 from .expand import convert_colors
-from .background import layer_words
+from .background import layer_fields
 from .types import (
     MATH_POSITION,
     RGBA,
@@ -425,6 +425,5 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
     return tuple(layer.replace(image=images.get(i, layer.image),
-                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
-                               size=layer_words(layer.size, "auto", font_size, lengths))
+                               **layer_fields(layer, font_size, lengths, note, "background"))
                  for i, layer in enumerate(layers))

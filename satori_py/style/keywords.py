@@ -16,6 +16,7 @@ __all__ = [
     "AlignItems",
     "AlignSelf",
     "Auto",
+    "BackfaceVisibility",
     "BoxSizing",
     "Clear",
     "Direction",
@@ -33,6 +34,8 @@ __all__ = [
     "Position",
     "SizeKeyword",
     "TextAlign",
+    "TransformStyle",
+    "VerticalAlign",
     "Visibility",
 ]
 
@@ -65,3 +68,6 @@ ObjectFit = Literal["fill", "contain", "cover", "none", "scale-down"]
 TextAlign = Literal["left", "right", "center", "justify", "start", "end"]
 SizeKeyword = Literal["auto", "none", "min-content", "max-content", "fit-content", "stretch", "content"]
 Auto = Literal["auto",]
+TransformStyle = Literal["flat", "preserve-3d"]
+VerticalAlign = Literal["baseline", "sub", "super", "text-top", "text-bottom", "middle", "top", "bottom"]
+BackfaceVisibility = Literal["visible", "hidden"]

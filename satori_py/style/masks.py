@@ -22,7 +22,8 @@ from ..errors import StyleError
 from ..js_format import js_number
 from ..patterns import lazy_compile
 from . import valueparser as vp
-from .background import layer_words
+from .background import layer_fields
+from .convert import shown
 from .gradients import is_gradient, parse_gradient
 from .paint_types import MaskLayer
 from .types import RGBA
@@ -188,6 +189,19 @@ def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note,
         return None
     return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note, current)
                                if isinstance(layer.image, str) and is_gradient(layer.image) else layer.image,
-                               position=layer_words(layer.position, "0% 0%", font_size, lengths),
-                               size=layer_words(layer.size, "auto", font_size, lengths))
-                 for layer in mask_layers(style))
+                               **layer_fields(layer, font_size, lengths, note, "mask"))
+                 for layer in _noted(mask_layers(style), note))
+
+
+
+def _noted(layers: list[MaskLayer], note: Note) -> list[MaskLayer]:
+    """``layers``, their composites and modes that the painter does not read (it composites
+    them with ``add``, masks with the image's alpha) given to ``note``."""
+    for layer in layers:
+        if layer.composite not in _COMPOSITES:
+            note(StyleError(f'Invalid value "{shown(layer.composite)}" for CSS property "maskComposite": add is used.',
+                            prop="maskComposite", value=layer.composite))
+        if layer.mode not in _MODES:
+            note(StyleError(f'Invalid value "{shown(layer.mode)}" for CSS property "maskMode": match-source is used.',
+                            prop="maskMode", value=layer.mode))
+    return layers

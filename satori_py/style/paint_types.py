@@ -8,10 +8,11 @@ whose ``px`` method resolves it against the size the painter gives it.
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from ..frozen import Frozen
-from .types import Gradient, LayerWords, Percent
+from .types import Gradient, LayerWords, Percent, Repeat
 
 __all__ = [
     "BoxLength",
@@ -23,6 +24,7 @@ __all__ = [
     "FilterFunction",
     "InsetShape",
     "MaskLayer",
+    "ObjectPosition",
     "OfBox",
     "PathShape",
     "PolygonShape",
@@ -65,6 +67,26 @@ class OfBox(Frozen):
 # px, a percentage of the basis (``lengthToNumber``: ``value / 100 * basis``, clamped like
 # a length: Percent.px), or a keyword's fraction of it (OfBox.px).
 BoxLength = float | Percent | OfBox
+
+
+class ObjectPosition(Frozen):
+    """``objectPosition`` as the reference reads it (:mod:`.object_position`): per axis px, or
+    a Percent of the content box's width (``x``) or height (``y``)."""
+
+    x: float | Percent
+    y: float | Percent
+
+    def px(self, width: float, height: float) -> tuple[float, float]:
+        """The offsets in a content box of ``width`` x ``height`` (0 where a percentage of it
+        is not finite)."""
+        return _of(self.x, width), _of(self.y, height)
+
+
+def _of(value: float | Percent, size: float) -> float:
+    if not isinstance(value, Percent):
+        return value
+    px = value.resolve(size)
+    return px if math.isfinite(px) else 0.0
 
 
 # -- clipPath -------------------------------------------------------------------------------
@@ -190,7 +212,7 @@ class MaskLayer(Frozen):
     image: str | Gradient
     position: str | LayerWords = "0% 0%"  # LayerWords once typed (masks_of)
     size: str | LayerWords = "auto"
-    repeat: str = "repeat"
+    repeat: str | Repeat = "repeat"  # Repeat once typed (masks_of)
     origin: str = "border-box"
     clip: str = "border-box"
     composite: str = "add"

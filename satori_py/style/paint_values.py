@@ -17,6 +17,7 @@ from typing import Any
 from ..frozen import Frozen
 from ..errors import SatoriError, StyleError
 from .clip_shapes import parse_clip_margin, parse_clip_path
+from .convert import shown
 from .corner_shape import CORNER_LONGHANDS, corner_shape_value
 from .filters import parse_filters
 from .gradients import parse_background_images
@@ -62,6 +63,7 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
     for prop, parse in parsers.items():
         if prop in values:
             values[prop] = _parsed(prop, values[prop], parse, report)
+    _check_keywords(values, note)
     if any(key in values for key in MASK_PROPERTIES):
         # The mask properties are folded into the computed maskImage.
         layers = _parsed("maskImage", values.get("maskImage"),
@@ -70,6 +72,34 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
             values.pop(key, None)
         if layers is not None:
             values["maskImage"] = layers
+
+
+# The keywords of properties the painter compares with, and what it draws for any other value.
+_KEYWORDS = {"transformStyle": (("flat", "preserve-3d"), "flat"),
+                "backfaceVisibility": (("visible", "hidden"), "visible"),
+                # The element's (the painter reads no list of clips per layer).
+                "backgroundClip": (("border-box", "padding-box", "content-box", "text"), "border-box")}
+
+
+def _check_keywords(values: dict[str, Any], note: Reporter) -> None:
+    """``perspective`` as px (None for ``none``) and the keywords of :data:`_KEYWORDS`; what
+    is drawn otherwise than written (anything else: as without the property) is noted and
+    dropped."""
+    if "perspective" in values:
+        value = values["perspective"]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            values["perspective"] = float(value)
+        else:
+            if not (isinstance(value, str) and value.strip().lower() == "none"):
+                note(StyleError(f'Invalid value "{shown(value)}" for CSS property "perspective": none is used.',
+                                prop="perspective", value=value))
+            values["perspective"] = None
+    for prop, (keywords, fallback) in _KEYWORDS.items():
+        value = values.get(prop)
+        if value is not None and value not in keywords:
+            note(StyleError(f'Invalid value "{shown(value)}" for CSS property "{prop}": {fallback} is used.',
+                            prop=prop, value=value))
+            values[prop] = None
 
 
 def _parsed(prop: str, value: Any, parse: Callable[[Any], Any], report: Reporter) -> Any:

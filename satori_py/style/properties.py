@@ -15,6 +15,7 @@ from typing import Any
 from ..frozen import Frozen
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
+from .object_position import CENTER
 from .types import LineHeight
 
 __all__ = [
@@ -164,16 +165,16 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "textDecorationLine": Prop(True, "none", c.raw),
     "textDecorationStyle": Prop(True, "solid", c.raw),
     "textDecorationColor": Prop(True, CURRENT_COLOR, c.stroke_color),
-    "textDecorationThickness": Prop(True, "auto", c.raw),
-    "textUnderlineOffset": Prop(True, "auto", c.raw),
+    "textDecorationThickness": Prop(True, None, c.decoration_length),
+    "textUnderlineOffset": Prop(True, None, c.decoration_length),
     "textDecorationSkipInk": Prop(True, "auto", c.raw),
     "textShadow": Prop(True, ()),
     "boxShadow": Prop(False, ()),
     "lineClamp": Prop(False, None, c.line_clamp),
-    "tabSize": Prop(True, 8.0, c.raw),
+    "tabSize": Prop(True, 8.0, c.tab_size),
     "fontFeatureSettings": Prop(True, None, c.raw),
     "objectFit": Prop(False, "fill", c.keyword_soft(("fill", "contain", "cover", "none", "scale-down"))),
-    "objectPosition": Prop(False, "50% 50%", c.object_position),
+    "objectPosition": Prop(False, CENTER, c.object_position),
     "verticalAlign": Prop(False, "baseline", c.vertical_align),
     "outlineWidth": Prop(False, 3.0, c.length_px),
     "outlineStyle": Prop(False, "none"),

@@ -21,7 +21,7 @@ from ..length_range import MAX_LENGTH, finite_length
 from ..patterns import lazy_compile
 from .calc import parse_math
 from .transform import parse_transform_origin, resolve_transform
-from .types import BackgroundLayer, Calc, LineHeight
+from .types import BackgroundLayer, Calc, LineHeight, TabLength
 from .values import (
     MATH_FUNCTION,
     LengthContext,
@@ -141,8 +141,10 @@ def _check_images(style: dict[str, Any], report: Callable[[StyleError], None]) -
 
 
 def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengths: LengthContext,
-                     report: Callable[[StyleError], None]) -> tuple[dict[str, Any], float]:
-    """The declared longhands with lengths in px; and the element's font size."""
+                     report: Callable[[StyleError], None],
+                     note: Callable[[StyleError], None] | None = None) -> tuple[dict[str, Any], float]:
+    """The declared longhands with lengths in px; and the element's font size. What is drawn
+    otherwise than written (an origin's unread word) is given to ``note``."""
     style = {k: v for k, v in declared.items() if v is not None}
     if style.get("backgroundImage") and _check_images(style, report):
         style["backgroundImage"] = background_layers(style)
@@ -156,7 +158,7 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
         style["fontSize"] = font_size
     for origin in ("transformOrigin", "perspectiveOrigin"):
         if origin in style:
-            style[origin] = parse_transform_origin(style[origin], font_size)
+            style[origin] = parse_transform_origin(style[origin], font_size, origin, note)
 
     # translate, rotate and scale apply before transform, in this order.
     individual = [f for prop in ("translate", "rotate", "scale") for f in (style.pop(prop, None) or [])]
@@ -212,7 +214,7 @@ def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: Le
             style[prop] = spaces
         else:
             px = length_to_number(value, font_size, lengths)
-            style[prop] = f"{js_string(px)}px" if px is not None else value
+            style[prop] = TabLength(px) if px is not None else value
     elif isinstance(value, str):
         px = length_to_number(value, font_size, lengths)
         if px is not None:

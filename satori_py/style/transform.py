@@ -16,6 +16,7 @@ from ..errors import StyleError
 from ..patterns import lazy_compile
 from . import valueparser as vp
 from .calc import parse_math
+from .convert import shown
 from .types import Percent, TransformFunction, TransformOrigin
 from .values import (
     MATH_FUNCTION,
@@ -192,38 +193,60 @@ def _origin_unit(word: str, font_size: float) -> tuple[str, float] | None:
     return None
 
 
-def _origin_word(word: str, font_size: float, horizontal: bool) -> dict[str, float]:
-    keywords = {"top": {"y_relative": 0.0}, "left": {"x_relative": 0.0}, "right": {"x_relative": 100.0},
-                "bottom": {"y_relative": 100.0}, "center": {}}
-    if word in keywords:
-        return dict(keywords[word])
+_ORIGIN_KEYWORDS: dict[str, dict[str, float]] = {
+    "top": {"y_relative": 0.0}, "left": {"x_relative": 0.0}, "right": {"x_relative": 100.0},
+    "bottom": {"y_relative": 100.0}, "center": {}}
+
+
+def _origin_word(word: str, font_size: float, horizontal: bool,
+                 unread: Callable[[str, str], None]) -> dict[str, float]:
+    if word in _ORIGIN_KEYWORDS:
+        return dict(_ORIGIN_KEYWORDS[word])
     unit = _origin_unit(word, font_size)
     if unit is None:
+        unread(word, "50% is used")
         return {}
     axis = "x" if horizontal else "y"
     return {f"{axis}_{unit[0]}": unit[1]}
 
 
-def parse_transform_origin(value: Any, font_size: float) -> TransformOrigin:
-    """``transformOrigin``/``perspectiveOrigin`` (transform-origin.ts); unknown parts are None."""
+def parse_transform_origin(value: Any, font_size: float, prop: str = "transformOrigin",
+                           note: Callable[[StyleError], None] | None = None) -> TransformOrigin:
+    """``transformOrigin``/``perspectiveOrigin`` (transform-origin.ts); unknown parts are None
+    (the centre on their axis), as by the reference, and given to ``note`` (with ``prop``)."""
     if isinstance(value, (int, float)):
         return TransformOrigin(x_absolute=float(value))
-    words = [node.value for node in vp.parse(str(value)) if node.type == "word"]
+
+    def unread(part: str, outcome: str) -> None:
+        if note is not None:
+            note(StyleError(f'Invalid value "{shown(part)}" in CSS property "{prop}": {outcome}.',
+                            prop=prop, value=value))
+
+    nodes = vp.parse(str(value))
+    for node in nodes:
+        if node.type not in ("word", "space"):
+            unread(vp.stringify([node]), "it is not read")
+    words = [node.value for node in nodes if node.type == "word"]
     if len(words) == 1:
-        return TransformOrigin(**_origin_word(words[0], font_size, True))
+        return TransformOrigin(**_origin_word(words[0], font_size, True, unread))
     if len(words) not in (2, 3):
+        unread(str(value), "the centre is used")
         return TransformOrigin()
     depth: dict[str, float] = {}
     if len(words) == 3:
-        z = _origin_unit(words.pop(), font_size)
+        z_word = words.pop()
+        z = _origin_unit(z_word, font_size)
         if z is not None and z[0] == "relative":
+            unread(str(value), "the centre is used (a depth cannot be a percentage)")
             return TransformOrigin()
-        if z is not None and z[1]:
+        if z is None:
+            unread(z_word, "the depth is 0")
+        elif z[1]:
             depth = {"z_absolute": z[1]}
     if words[0] in ("top", "bottom") or words[1] in ("left", "right"):
         words.reverse()
-    return TransformOrigin(**{**_origin_word(words[0], font_size, True),
-                              **_origin_word(words[1], font_size, False), **depth})
+    return TransformOrigin(**{**_origin_word(words[0], font_size, True, unread),
+                              **_origin_word(words[1], font_size, False, unread), **depth})
 
 
 _SVG_FUNCTION = lazy_compile(r"\s*([a-zA-Z]+)\s*\(([^)]*)\)\s*,?")

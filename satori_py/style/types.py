@@ -41,9 +41,11 @@ __all__ = [
     "Percent",
     "RadialGradient",
     "Raw",
+    "Repeat",
     "Shadow",
     "Size",
     "StopColor",
+    "TabLength",
     "TransformFunction",
     "TransformOrigin",
 ]
@@ -135,6 +137,8 @@ LengthToken = float | Percent | None
 # A background's (or mask's) position or size, or a conic centre, as the painter reads
 # them: keywords as they are, the other words read as lengths.
 LayerWords = tuple[str | LengthToken, ...]
+# A background's (or mask's) repeat: one keyword per axis (x, y), lowercased.
+Repeat = tuple[str, str]
 
 
 def _evaluate(node: CalcNode, basis: float) -> float:
@@ -201,6 +205,13 @@ class LineHeight(Frozen):
     def resolve(self, font_size: float) -> float | None:
         """The line height in px, or None for ``normal``."""
         return None if self.kind == "normal" else self.value * font_size
+
+
+class TabLength(Frozen):
+    """A ``tabSize`` given as a length: the distance between tab stops in px (a number is a
+    count of spaces)."""
+
+    px: float
 
 
 class LineClamp(Frozen):
@@ -359,7 +370,7 @@ class BackgroundLayer(Frozen):
     image: str | Gradient
     position: str | LayerWords = ""
     size: str | LayerWords = ""
-    repeat: str = ""
+    repeat: str | Repeat = ""
     origin: str = ""
     clip: str = ""
     attachment: str = ""

@@ -26,11 +26,12 @@ differ in which text they cut:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from ..frozen import Frozen, Record
 from ..patterns import lazy_compile
+from ..style.computed import ComputedStyle
 from .breaking import graphemes
 from .inline_model import Run, RunState, _Item, _Line, _Segment, _Word
 from .processor import HORIZONTAL_ELLIPSIS, js_trim_end, line_limit, round_js
@@ -170,7 +171,7 @@ def cut_visual(line: int, pieces: Sequence[PlacedPiece], ellipsis: str, ellipsis
 class InlineParagraph(Protocol):
     """What a clamp needs of :class:`~.inline.InlineParagraph` (which calls it)."""
 
-    style: Mapping[str, Any]
+    style: ComputedStyle
     base_level: int
 
     def ellipsis_run(self, ellipsis: str) -> Run: ...
@@ -183,7 +184,7 @@ def clamp_lines(paragraph: InlineParagraph, lines: list[_Line], width: float) ->
     if REFERENCE_CLAMPS:
         return lines
     style = paragraph.style
-    count, ellipsis = line_limit(style, style.get("whiteSpace", "normal") not in NO_SOFT_WRAP)
+    count, ellipsis = line_limit(style, style.text.white_space not in NO_SOFT_WRAP)
     if not lines or not math.isfinite(count) or not math.isfinite(width):
         return lines
     count = int(count)

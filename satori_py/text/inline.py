@@ -22,9 +22,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from ..limits import check_deadline
+from ..style.computed import ComputedStyle
 from . import bidi
 from .bidi import char_levels, line_levels, needs_bidi, reorder_line
 from .breaking import can_break_words, graphemes, split_by_break_opportunities
@@ -43,12 +43,13 @@ from .inline_model import (
     _Segment,
     _Word,
 )
-from .inline_style import edge_length, has_box_edges, vertical_shift
+from .inline_style import has_box_edges, vertical_shift
 from .inline_text import TextNode, layout_size, round_up_to_layout
 from .measurer import FontEngine, image_predicate, measurer_for
 from .processor import (
     TAB,
     js_trim_end,
+    length_px,
     resolve_text_align,
     round_js,
     tab_advance,
@@ -70,7 +71,7 @@ __all__ = [
     "Run",
 ]
 
-Style = Mapping[str, Any]
+Style = ComputedStyle
 OBJECT_REPLACEMENT = "\ufffc"
 # The strut's metrics are those of a space in the first available font.
 STRUT = " "
@@ -160,8 +161,8 @@ class InlineParagraph:
             if item.kind == "text":
                 assert item.run is not None
                 style = item.run.style
-                white_space = style.get("whiteSpace", "normal")
-                text = text_transform(item.run.content, style.get("textTransform"), item.run.locale)
+                white_space = style.text.white_space
+                text = text_transform(item.run.content, style.text.text_transform, item.run.locale)
                 collapser.add_text(run_text(text, white_space), index, white_space in COLLAPSIBLE)
             elif item.kind == "atomic":
                 collapser.add_atomic(OBJECT_REPLACEMENT, index)
@@ -178,7 +179,7 @@ class InlineParagraph:
 
         # Like the reference, lines with inline elements aren't reordered, unless bidi
         # is the browsers' (bidi.py).
-        self.base_level = 1 if self.style.get("direction") == "rtl" else 0
+        self.base_level = 1 if self.style.text.direction == "rtl" else 0
         levels = char_levels(content, bool(self.base_level)) \
             if content and not bidi.REFERENCE_BIDI and needs_bidi(content, bool(self.base_level)) else ()
         self.bidi = bool(levels)
@@ -187,7 +188,7 @@ class InlineParagraph:
             return levels[min(offset, len(levels) - 1)] if levels else 0
 
         if content:
-            texts, required = split_by_break_opportunities(content, str(self.style.get("wordBreak", "normal")))
+            texts, required = split_by_break_opportunities(content, str(self.style.text.word_break))
         else:
             texts, required = [], []
         if not texts:
@@ -237,9 +238,9 @@ class InlineParagraph:
                     segments.append(_Segment(item, level=level_at(p)))
                 p += 1
             last_item = items[owners[end - 1]] if end > 0 else None
-            white_space = (last_item.run.style.get("whiteSpace", "normal")
+            white_space = (last_item.run.style.text.white_space
                            if last_item is not None and last_item.kind == "text" and last_item.run
-                           else self.style.get("whiteSpace", "normal"))
+                           else self.style.text.white_space)
             words.append(_Word(segments, bool(required[index]) if index < len(required) else False,
                                white_space not in NO_SOFT_WRAP))
         self._words = words
@@ -257,7 +258,7 @@ class InlineParagraph:
                 continue
             if item.kind != "text" or item.run is None:
                 return False
-            white_space = item.run.style.get("whiteSpace", "normal")
+            white_space = item.run.style.text.white_space
             if white_space not in COLLAPSIBLE:
                 return False
             pattern = r"[ \t]*" if white_space in PRESERVED_LINE_BREAKS else r"[ \t\n\r\f]*"
@@ -275,22 +276,24 @@ class InlineParagraph:
             if item.kind == "text" and item.run is not None and segment.text is not None:
                 measure = self.state(item.run).measurer.measure_text
                 segment.width = measure(segment.text)
-                collapse = item.run.style.get("whiteSpace", "normal") in COLLAPSIBLE
+                collapse = item.run.style.text.white_space in COLLAPSIBLE
                 trimmed = js_trim_end(segment.text)
                 word.trailing = (segment.width - measure(trimmed)
                                  if collapse and trimmed != segment.text else 0.0)
             elif item.kind == "open" and item.box is not None:
                 style = item.box.style
+                box = style.box
                 segment.width = 0.0 if item.continuation else (
-                    edge_length(style.get("marginLeft"), style, container_width)
-                    + float(style.get("borderLeftWidth", 0.0) or 0.0)
-                    + edge_length(style.get("paddingLeft"), style, container_width))
+                    length_px(box.margin_left, container_width)
+                    + float(box.border_left_width or 0.0)
+                    + length_px(box.padding_left, container_width))
             elif item.kind == "close" and item.box is not None:
                 style = item.box.style
+                box = style.box
                 segment.width = 0.0 if item.continued else (
-                    edge_length(style.get("marginRight"), style, container_width)
-                    + float(style.get("borderRightWidth", 0.0) or 0.0)
-                    + edge_length(style.get("paddingRight"), style, container_width))
+                    length_px(box.margin_right, container_width)
+                    + float(box.border_right_width or 0.0)
+                    + length_px(box.padding_right, container_width))
             elif item.kind == "atomic" and item.atomic is not None:
                 segment.width = item.atomic.width
                 word.trailing = 0.0
@@ -316,8 +319,8 @@ class InlineParagraph:
         """``(ascent, descent, line-relative alignment)`` of an atomic inline."""
         height = atomic.height
         ascent = atomic.height if atomic.baseline is None else atomic.baseline
-        align = atomic.style.get("verticalAlign")
-        font_size = float(self.style.get("fontSize", 16.0))
+        align = atomic.style.box.vertical_align
+        font_size = float(self.style.font.font_size)
         if align == "middle":
             middle = font_size * 0.25
             return height / 2 + middle, height / 2 - middle, None
@@ -342,14 +345,14 @@ class InlineParagraph:
         container_width = width if math.isfinite(width) else 0.0
         for word in words:
             self._measure_word(word, container_width)
-        allow_break, allow_in_min = can_break_words(self.style.get("wordBreak"),
-                                                    self.style.get("overflowWrap"))
+        text = self.style.text
+        allow_break, allow_in_min = can_break_words(text.word_break, text.overflow_wrap)
         allow_break_word = allow_in_min if min_content else allow_break
-        indent = edge_length(self.style.get("textIndent", 0.0), self.style, container_width)
+        indent = length_px(text.text_indent, container_width)
         strut = self._strut()
         strut_ascent = round_js(strut.baseline(STRUT))
         strut_descent = round_js(strut.height(STRUT)) - strut_ascent
-        text_align = resolve_text_align(self.style.get("textAlign"), self.style.get("direction"))
+        text_align = resolve_text_align(text.text_align, text.direction)
 
         lines: list[_Line] = []
         top = 0.0
@@ -497,7 +500,7 @@ class InlineParagraph:
         """Break lines beside floats, balancing them with ``text-wrap: balance``."""
         measured, height, _ = self.break_lines(width, min_content, exclusions=exclusions)
         count = len(self.lines)
-        if (self.style.get("textWrap") != "balance" or min_content or count < 2
+        if (self.style.text.text_wrap != "balance" or min_content or count < 2
                 or not math.isfinite(width)):
             return measured, height
         low, high = 0.0, width

@@ -4,15 +4,14 @@ types), and what :mod:`.inline_render` returns (fragments, pieces, line infos).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
 
 from ..frozen import Frozen, Record, field
+from ..style.computed import ComputedStyle
 from .measurer import FontEngine, Measurer
 
 __all__ = ["Atomic", "Fragment", "InlineBox", "LineBox", "Piece", "Run", "RunState"]
 
-Style = Mapping[str, Any]
+Style = ComputedStyle
 
 
 class InlineBox(Record, eq=False):

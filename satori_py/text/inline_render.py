@@ -31,8 +31,9 @@ from .inline import (
 )
 from .inline_model import _Item, _Line, _Word
 from .engine import Visible
-from .inline_style import edge_length, relative_offset, vertical_shift
+from .inline_style import relative_offset, vertical_shift
 from .draw_pieces import PieceDrawer
+from .processor import length_px
 from .render import TextDrawing, underline_band
 
 __all__ = ["finalize", "line_boxes", "render_run"]
@@ -59,10 +60,11 @@ def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Excl
         engine = paragraph.engine_for(style, None)
         ascent, descent = engine.ascent(STRUT), engine.descent(STRUT)
         baseline = line.top + line.baseline - _box_shift(paragraph, box)
-        top = (baseline - ascent - edge_length(style.get("paddingTop"), style, width)
-               - float(style.get("borderTopWidth", 0.0) or 0.0))
-        bottom = (baseline + descent + edge_length(style.get("paddingBottom"), style, width)
-                  + float(style.get("borderBottomWidth", 0.0) or 0.0))
+        own = style.box
+        top = (baseline - ascent - length_px(own.padding_top, width)
+               - float(own.border_top_width or 0.0))
+        bottom = (baseline + descent + length_px(own.padding_bottom, width)
+                  + float(own.border_bottom_width or 0.0))
         if paragraph.bidi and right < start_x:
             # Reordered right-to-left: the box's start is on the right.
             start_x, right = right, start_x
@@ -93,12 +95,12 @@ def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Excl
                     open_boxes.append((item.box, item))
                     starts[id(item.box)] = (
                         _edge(line, word, index, last_word, last_text) + (0.0 if item.continuation
-                                             else edge_length(style.get("marginLeft"), style, width)),
+                                             else length_px(style.box.margin_left, width)),
                         not item.continuation)
                 elif item.kind == "close" and item.box is not None:
                     style = item.box.style
                     add_fragment(item.box, line, _edge(line, word, index, last_word, last_text) + segment.width - (
-                        0.0 if item.continued else edge_length(style.get("marginRight"), style, width)),
+                        0.0 if item.continued else length_px(style.box.margin_right, width)),
                         not item.continued)
                     for k in range(len(open_boxes) - 1, -1, -1):
                         if open_boxes[k][0] is item.box:
@@ -160,13 +162,13 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
     dx, dy = relative_offset(run.boxes, size[0])
     left += dx
     top += dy
-    font_size = float(style.get("fontSize", 16.0))
+    font_size = float(style.font.font_size)
     measurer = state.measurer
     drawer = PieceDrawer(TextDrawing(style=style, width=size[0], height=size[1]), paragraph.policy,
                          engine, measurer, reach=2 * font_size, visible=visible)
     skip_ink = drawer.drawing.collects_glyph_boxes
-    has_decorations = bool(style.get("textDecorationLine")) and \
-        style.get("textDecorationLine") != "none"
+    decoration_line = style.text.text_decoration_line
+    has_decorations = bool(decoration_line) and decoration_line != "none"
 
     # Shaping "contiguous": pieces adjacent on a line are drawn together, for kerning.
     contiguous = drawer.policy.shaping == "contiguous"

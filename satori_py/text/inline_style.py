@@ -7,15 +7,17 @@ baseline), ``relativeOffset`` (``position: relative`` of inline boxes) and
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
+from ..style.computed_types import GroupedStyle
 from .processor import length_px
 
-__all__ = ["edge_length", "has_box_edges", "relative_offset", "vertical_shift"]
+__all__ = ["has_box_edges", "relative_offset", "vertical_shift"]
 
-Style = Mapping[str, Any]
+Style = GroupedStyle
+# The values of an edge that is not there.
+_NO_EDGE: tuple[object, ...] = (None, 0, 0.0, "0", "0px")
 
 
 class HasStyle(Protocol):
@@ -23,36 +25,26 @@ class HasStyle(Protocol):
     def style(self) -> Style: ...
 
 
-def edge_length(value: Any, style: Style, basis: float) -> float:
-    """A length of an inline box's edge, percentages of ``basis`` (``auto`` is 0)."""
-    if value is None or value == "auto":
-        return 0.0
-    return length_px(value, basis, float(style.get("fontSize", 16.0)))
-
-
 def vertical_shift(style: Style, parent: Style) -> float:
     """How far ``vertical-align`` raises the baseline, for values relative to the parent's."""
-    align = style.get("verticalAlign")
-    parent_size = float(parent.get("fontSize", 16.0))
+    align = style.box.vertical_align
     if align == "sub":
-        return -parent_size * 0.2
+        return -float(parent.font.font_size) * 0.2
     if align == "super":
-        return parent_size * 0.34
-    if isinstance(align, (int, float)) and not isinstance(align, bool):
-        return float(align)
-    if align is None or isinstance(align, str) and not re.match(r"^-?[\d.]", align):
+        return float(parent.font.font_size) * 0.34
+    if isinstance(align, float):
+        return align
+    if isinstance(align, str):
         return 0.0
-    font_size = float(style.get("fontSize", 16.0))
-    line_height = style.get("lineHeight")
-    multiplier = getattr(line_height, "value", None) if getattr(line_height, "kind", "") == "multiplier" \
-        else line_height if isinstance(line_height, (int, float)) else None
+    font_size = float(style.font.font_size)
+    line_height = style.text.line_height
+    multiplier = line_height.value if line_height.kind == "multiplier" else None
     basis = float(multiplier) * font_size if multiplier is not None else font_size * 1.2
-    return length_px(align, basis, font_size)
+    return align.resolve(basis)
 
 
-def _inset(style: Style, side: str, basis: float) -> float | None:
-    value = style.get(side)
-    return None if value is None or value == "auto" else edge_length(value, style, basis)
+def _inset(style: Style, value: Any, basis: float) -> float | None:
+    return None if value is None or value == "auto" else length_px(value, basis)
 
 
 def relative_offset(boxes: Sequence[HasStyle], width: float) -> tuple[float, float]:
@@ -60,22 +52,25 @@ def relative_offset(boxes: Sequence[HasStyle], width: float) -> tuple[float, flo
     x = y = 0.0
     for box in boxes:
         style = box.style
-        if style.get("position") != "relative":
+        own = style.box
+        if own.position != "relative":
             continue
-        left, right, top, bottom = (_inset(style, side, width)
-                                    for side in ("left", "right", "top", "bottom"))
+        left, right, top, bottom = (_inset(style, value, width)
+                                    for value in (own.left, own.right, own.top, own.bottom))
         x += left if left is not None else -(right or 0.0)
         y += top if top is not None else -(bottom or 0.0)
     return x, y
 
 
 def has_box_edges(style: Style) -> bool:
-    for side in ("Top", "Right", "Bottom", "Left"):
-        for name in (f"margin{side}", f"padding{side}"):
-            if style.get(name) not in (None, 0, 0.0, "0", "0px"):
-                return True
-        width = style.get(f"border{side}Width")
-        if width not in (None, 0, 0.0, "0", "0px") and \
-                style.get(f"border{side}Style") not in ("none", "hidden", None):
+    box, paint = style.box, style.paint
+    edges = ((box.margin_top, box.padding_top, box.border_top_width, paint.border_top_style),
+             (box.margin_right, box.padding_right, box.border_right_width, paint.border_right_style),
+             (box.margin_bottom, box.padding_bottom, box.border_bottom_width, paint.border_bottom_style),
+             (box.margin_left, box.padding_left, box.border_left_width, paint.border_left_style))
+    for margin, padding, width, border_style in edges:
+        if margin not in _NO_EDGE or padding not in _NO_EDGE:
+            return True
+        if width not in _NO_EDGE and border_style not in ("none", "hidden", None):
             return True
     return False

@@ -165,9 +165,9 @@ class TextNode:
         measurer = self.measurer
         self.pre = preprocess(run.content, style, run.locale)
         self._words: list[_Word] | None = None
-        self.text_align = style.get("textAlign", "start")
-        self.is_rtl = style.get("direction", "ltr") == "rtl"
-        self.align = resolve_text_align(self.text_align, style.get("direction", "ltr"))
+        self.text_align = style.text.text_align
+        self.is_rtl = style.text.direction == "rtl"
+        self.align = resolve_text_align(self.text_align, style.text.direction)
         self.needs_bidi = needs_bidi(self.pre.content, self.is_rtl)
         # Browser bidi resolves levels per character first; the reference's per piece.
         self.char_levels = char_levels(self.pre.content, self.is_rtl) \
@@ -192,9 +192,9 @@ class TextNode:
 
     def indent(self, width: float) -> float:
         """The first line's indent; percentages of ``width`` (0 for max-content)."""
-        value = self.style.get("textIndent", 0.0)
+        value = self.style.text.text_indent
         basis = width if math.isfinite(width) else 0.0
-        indent = length_px(value, basis, self.font_size)
+        indent = length_px(value, basis)
         return indent if math.isfinite(indent) else 0.0
 
     def tab_advance(self, x: float, count: int) -> float:
@@ -348,7 +348,7 @@ def layout_size(node: TextNode, width: float, min_content: bool = False) -> tupl
 
 def _layout_size(node: TextNode, width: float, min_content: bool) -> tuple[float, float]:
     measured_width, height = break_text_node(node, width, min_content)
-    wrap = node.style.get("textWrap")
+    wrap = node.style.text.text_wrap
     if wrap == "balance":
         low, high = measured_width / 2, measured_width
         while low + 1 < high:

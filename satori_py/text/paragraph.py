@@ -55,7 +55,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..cache import MAX_CACHED_TEXT, BoundedCache
-from ..frozen import Frozen, field
+from ..frozen import Frozen
+from ..style.computed import ComputedStyle
 from .inline_text_render import ArrangedText
 from .breaking import graphemes
 from .inline import Atomic, Exclusion, InlineBox, InlineParagraph, Run
@@ -78,7 +79,7 @@ __all__ = [
     "TextItem",
 ]
 
-Style = Mapping[str, Any]
+Style = ComputedStyle
 
 
 class TextItem(Frozen):
@@ -109,8 +110,8 @@ class AtomicItem(Frozen):
     key: str
     width: float
     height: float
+    style: Style  # its verticalAlign places it on the line
     baseline: float | None = None
-    style: Style = field(default_factory=dict)
 
 
 class LineBreak(Frozen):
@@ -224,7 +225,7 @@ class Paragraph:
         self.locale = locale
         self.images = dict(grapheme_images or {})
         if block_paragraph is None:
-            block_paragraph = block_style.get("display") not in _FLEX_OR_GRID
+            block_paragraph = block_style.box.display not in _FLEX_OR_GRID
         self.block_paragraph = block_paragraph
         self._engines = _Engines(registry, locale)
         self._cache: dict[tuple[Any, ...], tuple[float, float]] = {}

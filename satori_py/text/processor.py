@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -21,7 +20,8 @@ from ..frozen import Frozen
 from ..cache import BoundedCache
 from ..js_numbers import JS_SPACE
 from ..length_range import MAX_LENGTH
-from ..style.types import RGBA, LineClamp
+from ..style.computed_types import GroupedStyle
+from ..style.types import RGBA, LineClamp, TabLength
 from . import breaking
 from .breaking import can_break_words, graphemes, split_by_break_opportunities, words
 from .white_space import COLLAPSIBLE, NO_SOFT_WRAP, Collapser, run_text
@@ -66,24 +66,13 @@ def round_js(value: float) -> float:
 
 # --- reading computed values ------------------------------------------------------------
 
-def length_px(value: Any, basis: float, font_size: float = 16.0) -> float:
-    """A computed length in px: numbers, Percent/Calc (of ``basis``), or a CSS string."""
-    if value is None or isinstance(value, bool):
-        return 0.0
-    if isinstance(value, (int, float)):
+def length_px(value: Any, basis: float) -> float:
+    """A computed length in px: a number, or a Percent/Calc of ``basis`` (the style stage
+    typed it; anything else, such as ``auto``, is 0)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     resolve = getattr(value, "resolve", None)
-    if resolve is not None:
-        return float(resolve(basis))
-    if isinstance(value, str):
-        match = re.fullmatch(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%)?\s*",
-                             value, re.IGNORECASE)
-        if match:
-            number = float(match.group(1))
-            unit = (match.group(2) or "px").lower()
-            return {"px": number, "em": number * font_size, "rem": number * 16.0,
-                    "%": number * basis / 100.0}[unit]
-    return 0.0
+    return float(resolve(basis)) if resolve is not None else 0.0
 
 
 def color_css(value: Any) -> str:
@@ -261,18 +250,10 @@ def resolve_text_align(text_align: Any, direction: Any) -> str:
     return "right" if rtl else "left"
 
 
-def tab_width(style: Style, space_width: float) -> float:
+def tab_width(style: GroupedStyle, space_width: float) -> float:
     """The distance between tab stops: ``tabSize`` spaces, or a length."""
-    size = style.get("tabSize", 8)
-    if size is None:
-        size = 8
-    if isinstance(size, str):
-        return length_px(size, 1.0, float(style.get("fontSize", 16)))
-    if isinstance(size, (int, float)):
-        return space_width * float(size)
-    # A length kept as a typed value (px).
-    px = getattr(size, "px", None)
-    return float(px) if px is not None else length_px(size, 1.0)
+    size = style.text.tab_size
+    return size.px if isinstance(size, TabLength) else space_width * size
 
 
 def tab_advance(x: float, count: int, width: float, space_width: float) -> float:

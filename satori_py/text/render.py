@@ -9,12 +9,12 @@ computed while glyphs are outlined), mirroring ``getDecorationLines``,
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from ..frozen import Frozen, Record, field
+from ..style.computed_types import GroupedStyle
+from ..style.types import Percent
 from .engine import GlyphPath
-from .processor import length_px
 
 __all__ = [
     "DecorationLine",
@@ -27,7 +27,7 @@ __all__ = [
     "underline_y",
 ]
 
-Style = Mapping[str, Any]
+Style = GroupedStyle
 
 
 # Where an underline is, ``(underline_y, stroke_width)``, so that the glyph boxes that
@@ -37,7 +37,7 @@ SkipInkBand = tuple[float, float]
 
 def decoration_lines(style: Style) -> list[str]:
     """The keywords of ``text-decoration-line`` (``[]`` for none)."""
-    value = style.get("textDecorationLine")
+    value = style.text.text_decoration_line
     if not value or value == "none":
         return []
     if isinstance(value, str):
@@ -45,25 +45,22 @@ def decoration_lines(style: Style) -> list[str]:
     return [str(v) for v in value]
 
 
-def _decoration_length(value: Any, font_size: float) -> float | None:
-    if value is None or isinstance(value, str) and value in ("auto", "from-font"):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    return length_px(value, font_size, font_size)
+def _decoration_length(value: float | Percent | None, font_size: float) -> float | None:
+    """A decoration length in px (percentages are of the font size); None for the font's own."""
+    return value.resolve(font_size) if isinstance(value, Percent) else value
 
 
 def decoration_thickness(style: Style) -> float:
-    font_size = float(style.get("fontSize", 16.0))
-    thickness = _decoration_length(style.get("textDecorationThickness"), font_size)
+    font_size = float(style.font.font_size)
+    thickness = _decoration_length(style.text.text_decoration_thickness, font_size)
     return max(1.0, font_size * 0.1) if thickness is None else max(0.0, thickness)
 
 
 def underline_y(style: Style, ascender: float, thickness: float) -> float:
     """The underline's centre from the top of the text; an offset is its top edge's
     distance from the baseline."""
-    font_size = float(style.get("fontSize", 16.0))
-    offset = _decoration_length(style.get("textUnderlineOffset"), font_size)
+    font_size = float(style.font.font_size)
+    offset = _decoration_length(style.text.text_underline_offset, font_size)
     return ascender * 1.1 if offset is None else ascender + offset + thickness / 2
 
 
@@ -74,7 +71,7 @@ def underline_band(style: Style, glyph_top: float, ascender: float) -> SkipInkBa
 
 def collects_glyph_boxes(style: Style) -> bool:
     """Whether underlines skip the ink of glyphs (``text-decoration-skip-ink``)."""
-    return "underline" in decoration_lines(style) and (style.get("textDecorationSkipInk")
+    return "underline" in decoration_lines(style) and (style.text.text_decoration_skip_ink
                                                        or "auto") != "none"
 
 

@@ -15,10 +15,10 @@ import pytest
 
 from satori_py.errors import StyleError
 from satori_py.images.layers import layer_urls, load_layers
-from satori_py.paint.background import background_layers, box_area, repeat_keywords, resolve_position
+from satori_py.paint.background import background_layers, box_area, resolve_position
 from satori_py.paint.geometry import Radii, resolve_radii
 from satori_py.style import ComputedStyle, root_style
-from satori_py.style.background import layer_words
+from satori_py.style.background import layer_words, repeat_words
 from satori_py.style.gradients import parse_background_images
 from satori_py.style.resolve import background_layers as split_layers
 from satori_py.style.types import RGBA, BackgroundLayer
@@ -182,8 +182,22 @@ def test_output_is_deterministic_and_ids_follow_the_prefix() -> None:
     ("", ("repeat", "repeat")), ("repeat-x", ("repeat", "no-repeat")), ("repeat-y", ("no-repeat", "repeat")),
     ("space round", ("space", "round")), ("No-Repeat", ("no-repeat", "no-repeat")),
 ])
-def test_repeat_keywords(repeat: str, expected: tuple[str, str]) -> None:
-    assert repeat_keywords(repeat) == expected
+def test_repeat_words(repeat: str, expected: tuple[str, str]) -> None:
+    notes: list[StyleError] = []
+    assert repeat_words(repeat, notes.append, "backgroundRepeat") == expected
+    assert notes == []
+
+
+def test_repeat_and_position_words_the_painter_does_not_read_are_noted() -> None:
+    notes: list[StyleError] = []
+    assert repeat_words("bogus", notes.append, "backgroundRepeat") == ("bogus", "bogus")  # drawn as repeat
+    assert repeat_words("space round repeat", notes.append, "maskRepeat") == ("space", "round")
+    assert layer_words("left bogus", "0% 0%", 16.0, LengthContext(100, 100), notes.append,
+                       "backgroundPosition") == ("left", None)  # drawn as 0
+    assert [(n.prop, n.message) for n in notes] == [
+        ("backgroundRepeat", 'Invalid value "bogus" for CSS property "backgroundRepeat": the image is repeated.'),
+        ("maskRepeat", 'Invalid value "space round repeat" for CSS property "maskRepeat": the image is repeated.'),
+        ("backgroundPosition", 'Invalid value "bogus" in CSS property "backgroundPosition": 0 is used.')]
 
 
 @pytest.mark.parametrize("position,expected", [

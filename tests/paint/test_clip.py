@@ -14,6 +14,7 @@ from satori_py import render_svg
 from satori_py.errors import SatoriError, StyleError
 from satori_py.paint.clip import UNBOUNDED, clip_path_shape, overflow_region, shape_path
 from satori_py.paint.geometry import Radii
+from satori_py.style import ComputedStyle, root_style
 from satori_py.style.clip_shapes import parse_clip_path
 from satori_py.style.paint_types import ClipMargin, ClipReference, ShapeFunction
 from satori_py.style.values import LengthContext
@@ -119,17 +120,23 @@ def test_shape_function_error_has_the_node_path() -> None:
         render_svg(element, width=100, height=100)
 
 
+def overflow_style(**values: Any) -> ComputedStyle:
+    """A computed style with ``values`` as the painter reads them (typed, by group)."""
+    return ComputedStyle({**root_style(width=100, height=100), **values})
+
+
 def test_overflow_region_per_axis() -> None:
-    style = {"overflowX": "hidden", "overflowY": "visible"}
+    # Only `clip` stays beside `visible` (compute.ts makes `hidden` beside it `auto`).
+    style = overflow_style(overflowX="clip", overflowY="visible")
     d = overflow_region(10, 20, 30, 40, style, Radii(), (1, 2, 3, 4), (0, 0, 0, 0))
     assert d == f"M14,{20 - UNBOUNDED:g}h24v{40 + 2 * UNBOUNDED:g}h-24z"
-    both = overflow_region(0, 0, 30, 40, {"overflowX": "hidden", "overflowY": "hidden"}, Radii(),
+    both = overflow_region(0, 0, 30, 40, overflow_style(overflowX="hidden", overflowY="hidden"), Radii(),
                            (1, 1, 1, 1), (0, 0, 0, 0))
     assert both == "M1 1H29V39H1Z"
 
 
 def test_overflow_clip_margin_grows_from_its_box() -> None:
-    style = {"overflowX": "clip", "overflowY": "clip", "overflowClipMargin": ClipMargin(5.0, "content-box")}
+    style = overflow_style(overflowX="clip", overflowY="clip", overflowClipMargin=ClipMargin(5.0, "content-box"))
     d = overflow_region(0, 0, 30, 40, style, Radii(), (0, 0, 0, 0), (2, 2, 2, 2))
     assert d == "M-3 -3H33V43H-3Z"
 

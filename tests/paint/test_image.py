@@ -22,9 +22,10 @@ from satori_py.errors import ImageError, LimitError
 from satori_py.images import formats as fmt
 from satori_py.paint.geometry import Radii, rect_path
 from satori_py.images.source import ImageSource, clear_image_cache, intrinsic_size, load_image
-from satori_py.paint.image import fit_rect, image_nodes, object_position
+from satori_py.paint.image import fit_rect, image_nodes
 from satori_py.cache import BoundedCache
 from satori_py.style import ComputedStyle, root_style
+from satori_py.style.object_position import parse_object_position
 from satori_py.svg import SvgNode, serialize
 
 Image = pytest.importorskip("PIL.Image")
@@ -372,7 +373,7 @@ FIT_CASES = [
 @pytest.mark.parametrize("fit,position,cw,ch,nw,nh,expected", FIT_CASES)
 def test_fit_rect(fit: str, position: Any, cw: float, ch: float, nw: float, nh: float,
                   expected: tuple[float, float, float, float]) -> None:
-    assert fit_rect(fit, position, 0, 0, cw, ch, nw, nh) == pytest.approx(expected)
+    assert fit_rect(fit, parse_object_position(position), 0, 0, cw, ch, nw, nh) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -390,14 +391,27 @@ def test_fit_rect(fit: str, position: Any, cw: float, ch: float, nw: float, nh: 
     ("10deg 5px", (0, 5)),
     ((0, 10), (0, 10)),
     (("right", "bottom"), (100, 50)),
+    ("1e999% 5px", (0, 5)),  # a percentage that does not resolve to a finite offset is 0
+    ("nan% 1e999px", (0, 0)),
 ])
 def test_object_position(value: Any, expected: tuple[float, float]) -> None:
-    assert object_position(value, 100, 50) == pytest.approx(expected)
+    # Read at style time (the reference's parseObjectPosition), resolved by the painter.
+    assert parse_object_position(value).px(100, 50) == pytest.approx(expected)
 
 
 def test_object_position_accepts_percent_objects() -> None:
     from satori_py.style.types import Percent
-    assert object_position((Percent(10), Percent(100)), 100, 50) == pytest.approx((10, 50))
+    assert parse_object_position((Percent(10), Percent(100))).px(100, 50) == pytest.approx((10, 50))
+
+
+def test_object_position_is_typed_by_the_style_stage() -> None:
+    from satori_py.style import compute_style
+    from satori_py.style.paint_types import ObjectPosition
+    from satori_py.style.types import Percent
+    root = root_style(width=100, height=100)
+    style = compute_style("img", {"style": {"objectPosition": "right 2em"}}, root, viewport=(100, 100))
+    assert style.paint.object_position == ObjectPosition(Percent(100.0), 2.0)  # units are not applied
+    assert root.paint.object_position == ObjectPosition(Percent(50.0), Percent(50.0))
 
 
 # --- <image> nodes ----------------------------------------------------------------------
@@ -558,7 +572,7 @@ def test_image_nodes_always_serialise_to_xml(x: float, y: float, w: float, h: fl
                                              nh: float, fit: str, position: Any, radii: Any,
                                              pad: Any, transform: bool) -> None:
     source = ImageSource("data:image/png;base64,AAAA", "image/png", nw, nh)
-    style = Style(objectFit=fit, objectPosition=position)
+    style = Style(objectFit=fit, objectPosition=parse_object_position(position))
     shapes, defs = image_nodes(source, x=x, y=y, width=w, height=h, style=style,
                                radii=Radii(*radii), id_prefix="h", padding=pad,
                                border=(1, 2, 3, 4), transformed=transform)

@@ -11,6 +11,7 @@ from satori_py import render_svg
 from satori_py.errors import StyleError
 from satori_py.images.layers import layer_urls, load_layers
 from satori_py.paint.mask import build_mask
+from satori_py.style import ComputedStyle, root_style
 from satori_py.style.masks import expand_mask, mask_layers, masks_of
 from satori_py.style.paint_types import MaskLayer
 from satori_py.style.types import Percent
@@ -20,9 +21,10 @@ NS = "{http://www.w3.org/2000/svg}"
 EDGES = (0.0, 0.0, 0.0, 0.0)
 
 
-def typed(style: dict[str, Any]) -> dict[str, Any]:
-    """The computed style's maskImage: the mask properties folded into layers."""
-    return {"maskImage": masks_of(style, 16.0, LengthContext(100, 100), lambda error: None)}
+def typed(style: dict[str, Any]) -> ComputedStyle:
+    """A computed style whose maskImage is the mask properties folded into layers."""
+    layers = masks_of(style, 16.0, LengthContext(100, 100), lambda error: None)
+    return ComputedStyle({**root_style(width=100, height=100), "maskImage": layers})
 
 
 def test_shorthand_expands_each_layer() -> None:
@@ -74,9 +76,9 @@ def test_computed_mask_image() -> None:
     assert of({"maskImage": "none, none"}) == ()
     # Position and size words read as the painter needs them (lengths in px or Percent).
     assert of({"WebkitMask": "url(a.png) luminance"}) == (
-        MaskLayer("url(a.png)", (Percent(0.0), Percent(0.0)), ("auto",), mode="luminance"),)
+        MaskLayer("url(a.png)", (Percent(0.0), Percent(0.0)), ("auto",), ("repeat", "repeat"), mode="luminance"),)
     assert of({"maskImage": "url(a.png)", "maskPosition": "right 2em top", "maskSize": "50% AUTO"}) == (
-        MaskLayer("url(a.png)", ("right", 32.0, "top"), (Percent(50.0), "auto")),)
+        MaskLayer("url(a.png)", ("right", 32.0, "top"), (Percent(50.0), "auto"), ("repeat", "repeat")),)
 
 
 def test_one_gradient_layer_in_user_space() -> None:

@@ -24,9 +24,10 @@ _HEADER = [
     "# satori_py/style/schema.py: do not edit, change those and regenerate.",
 ]
 _VALUE_TYPES = ("BackgroundLayer", "Calc", "FitContent", "LineClamp", "LineHeight", "Percent", "RGBA", "Shadow",
+                "TabLength",
                 "TransformFunction", "TransformOrigin")
 # The paint layers parsed at style time (satori_py.style.paint_types).
-_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer")
+_PAINT_TYPES = ("ClipMargin", "ClipReference", "ClipShape", "FilterFunction", "MaskLayer", "ObjectPosition")
 # The grid values parsed at style time (satori_py.style.grid_values): named for type checkers
 # only, since that module is imported by the first element with a grid property.
 _GRID_TYPES = ("GridContainer", "GridItem")
@@ -82,7 +83,8 @@ def generate_groups() -> str:
         "",
         ":class:`~.computed.ComputedStyle` builds a group from its mapping when it is",
         "first read (``style.box``, ``.flex``, ``.font``, ``.text``, ``.paint``, see",
-        ":mod:`.schema`); :class:`TypedStyle` holds all five. Field names are the",
+        ":mod:`.schema`); :class:`TypedStyle` holds all five, and :class:`GroupedStyle` is what",
+        "the later stages (layout, text, paint) read of a style: its groups. Field names are the",
         "snake_case of the camelCase keys; a comment gives the key, and the type a value",
         "is going to become where it is not final.",
         "",
@@ -95,7 +97,7 @@ def generate_groups() -> str:
         "",
         "from collections.abc import Mapping",
         "from operator import itemgetter",
-        "from typing import TYPE_CHECKING, Any, NamedTuple",
+        "from typing import TYPE_CHECKING, Any, NamedTuple, Protocol",
         "",
         "from .keywords import (",
         *[f"    {name}," for name in enums],
@@ -112,7 +114,7 @@ def generate_groups() -> str:
         f"    from .grid_values import {', '.join(_GRID_TYPES)}",
         "",
         "__all__ = [",
-        *[f'    "{name}",' for name in sorted([*(_class_name(g) for g in schema.GROUPS), "TypedStyle"])],
+        *[f'    "{name}",' for name in sorted([*(_class_name(g) for g in schema.GROUPS), "GroupedStyle", "TypedStyle"])],
         "]",
         "",
         "_tuple_new = tuple.__new__",
@@ -145,6 +147,13 @@ def generate_groups() -> str:
     lines += ["", "    @classmethod", "    def from_values(cls, values: Mapping[str, Any]) -> TypedStyle:",
               "        return cls(", *[f"            {g}={_class_name(g)}.from_values(values)," for g in schema.GROUPS],
               "        )"]
+    lines += ["", "", "class GroupedStyle(Protocol):",
+              '    """A computed style as the later stages read it: by group (a',
+              "    :class:`~.computed.ComputedStyle` is one; so is a :class:`TypedStyle`). Paint takes",
+              '    its styles as this: it may import value types only from the style stage."""', ""]
+    for g in schema.GROUPS:
+        lines += ["    @property", f"    def {g}(self) -> {_class_name(g)}: ...", ""]
+    lines.pop()
     return "\n".join([*lines, ""])
 
 

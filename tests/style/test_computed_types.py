@@ -31,7 +31,8 @@ from satori_py.style.schema import (
     INHERITED_GROUPS,
     keyword_values,
 )
-from satori_py.style.types import Percent
+from satori_py.style.paint_types import ObjectPosition
+from satori_py.style.types import Percent, TabLength
 from satori_py.style.values import LengthContext
 from tests.style import make_computed_types
 from tests.support.paths import GOLDEN_DIR, suite_dir
@@ -228,3 +229,29 @@ def test_the_length_context_is_a_typed_attribute_not_private_keys() -> None:
     assert root.lengths == LengthContext(300.0, 200.0)
     assert style.replace(opacity=0.5).lengths == style.lengths
     assert not {"_viewport", "_parentFontSize"} & (set(style) | set(root))
+
+
+@pytest.mark.parametrize(("css", "field", "expected"), [
+    # Lengths the text layout resolves against the text (font size, line height): px or Percent.
+    ({"textDecorationThickness": "10%"}, "text_decoration_thickness", Percent(10.0)),
+    ({"textDecorationThickness": "2em"}, "text_decoration_thickness", 40.0),
+    ({"textDecorationThickness": "from-font"}, "text_decoration_thickness", None),
+    ({"textUnderlineOffset": "auto"}, "text_underline_offset", None),
+    ({"textUnderlineOffset": "-25%"}, "text_underline_offset", Percent(-25.0)),
+    ({"verticalAlign": "50%"}, "vertical_align", Percent(50.0)),
+    ({"verticalAlign": "2em"}, "vertical_align", 40.0),
+    ({"verticalAlign": "text-top"}, "vertical_align", "text-top"),
+    ({"verticalAlign": "calc(50% + 1px)"}, "vertical_align", "baseline"),  # reported: read as baseline
+    ({"tabSize": 4}, "tab_size", 4.0),
+    ({"tabSize": "2em"}, "tab_size", TabLength(40.0)),
+    ({"tabSize": "10%"}, "tab_size", TabLength(0.1)),  # of 1 px, as the text layout read it
+    ({"tabSize": "bogus"}, "tab_size", TabLength(0.0)),  # reported: tabs are 0 px wide
+    ({"objectPosition": "right 2em"}, "object_position", ObjectPosition(Percent(100.0), 2.0)),
+    ({"perspective": "10em"}, "perspective", 200.0),
+    ({"perspective": "none"}, "perspective", None),
+])
+def test_text_and_paint_lengths_are_typed_at_style_time(css: dict[str, Any], field: str, expected: Any) -> None:
+    style = compute_style("div", {"style": {"fontSize": 20, **css}}, root_style(width=100, height=100),
+                          viewport=(100.0, 100.0), on_warning=lambda error: None)
+    group = next(g for g in (style.box, style.text, style.paint) if field in g._fields)
+    assert getattr(group, field) == expected

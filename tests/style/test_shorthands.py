@@ -167,7 +167,7 @@ def test_background_shorthand() -> None:
     assert style["backgroundColor"] == RGBA(255, 255, 255)
     first, second = style["backgroundImage"]
     # Position and size as words the painter reads (keywords, lengths in px or Percent).
-    assert (first.repeat, first.position, first.size) == ("no-repeat", ("center",), ("cover",))
+    assert (first.repeat, first.position, first.size) == (("no-repeat", "no-repeat"), ("center",), ("cover",))
     # The gradient is parsed at style time.
     assert isinstance(first.image, LinearGradient) and [s.color for s in first.image.stops] == ["red", "blue"]
     assert second.image == "none"
