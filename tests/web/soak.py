@@ -16,7 +16,13 @@ because the pool replaces them all the time (each card stopped at its deadline e
 one) and a worker takes up the heap it keeps between cards in its first seconds
 (resvg_bridge/heap.py), so the plain median of the running workers moved with how
 many had just been replaced (49 -> 56 MB in one run, 43 -> 38 MB in another), while
-growth shows as workers weighing more than workers of the same age did earlier. The server's RSS is judged without the bytes its output cache
+growth shows as workers weighing more than workers of the same age did earlier. Age
+is not all of it: what a worker keeps also depends on the cards it rendered (one that
+finished a pathological card keeps a fuller heap), so over windows of a few short-lived
+workers this figure swings too (on a loaded machine: -1.7 % in a 300 s run whose plain
+median moved +25.9 %, +42.8 % in a 600 s run whose plain median moved +6.3 %); a bound
+on what a worker may keep (the template's RSS plus heap.py's trim threshold) would be
+the firmer test, not written yet. The server's RSS is judged without the bytes its output cache
 holds (read from ``stats_path``, benchmarks/web_load_app.py's ``/bench/stats``): the
 cache fills up to its cap (64 MB) by design, a new card for every post.
 """
