@@ -31,6 +31,9 @@ from .limits import Budget, active
 from .patterns import lazy_compile
 
 TEXT = "#text"
+# Characters of a tag name a node path keeps: each node's path repeats its ancestors' tags,
+# and 100 levels of 100,000-character tags made paths of 10 MB (1.5 GB, 10 s for one render).
+_PATH_TAG = 64
 # Props the <style> pass (style/stylesheet.py) gives elements for layout: a query container's
 # index in tree order, and the ::placeholder style of an input.
 CONTAINER_PROP = "__satoriContainer"
@@ -212,7 +215,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
         raise InvalidElementError(
             f"Invalid element type {_describe(type_)}: expected a tag name such as \"div\".",
             path=path)
-    node_path = path or type_
+    node_path = path or path_tag(type_)
     props = data.get("props", {})
     if props is None:
         props = {}
@@ -249,13 +252,19 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
         end_run()
         tag = child.get("type") if isinstance(child, Mapping) else None
         children.append(parse_element(
-            child, f"{node_path}/{tag if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
+            child, f"{node_path}/{path_tag(tag) if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
             max_depth=max_depth, max_nodes=max_nodes, _made=made))
     end_run()
     if any(isinstance(v, (str, int)) for v in style.values()):
         style = {k: _value(v) for k, v in style.items()}
     own = {k: style if k == "style" else _value(v) for k, v in props.items() if k != "children"}
     return Element(type_, own, tuple(children), node_path, style)
+
+
+def path_tag(tag: str) -> str:
+    """``tag`` as a node path names it: a long one is cut (the index in the path tells
+    siblings apart)."""
+    return tag if len(tag) <= _PATH_TAG else tag[:_PATH_TAG] + "..."
 
 
 def _value(value: Any) -> Any:

@@ -12,13 +12,44 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import Any
 
+from .patterns import lazy_compile
+
+# A message quotes at most this many characters of a value, and is at most MAX_MESSAGE
+# characters long: input is untrusted, and a 1 MB style value made 1 MB log lines.
+MAX_QUOTED = 200
+MAX_MESSAGE = 1000
+_LONG_QUOTE = lazy_compile(f'"([^"]{{{MAX_QUOTED + 1},}})"')
+
+
+def shorten(text: str, keep: int = MAX_QUOTED) -> str:
+    """``text``, or its first ``keep`` characters and how long it was."""
+    return text if len(text) <= keep else f"{text[:keep]}... ({len(text)} characters)"
+
+
+def _bounded(message: str, value: Any) -> str:
+    """``message`` with the long values it quotes shortened (anything in double quotes, the
+    value itself), and what is still too long cut in the middle (its end often names the
+    property)."""
+    if len(message) <= MAX_MESSAGE:
+        return message
+    message = _LONG_QUOTE.sub(lambda m: f'"{shorten(m.group(1))}"', message)
+    if isinstance(value, str) and len(value) > MAX_QUOTED and value in message:  # not quoted
+        message = message.replace(value, shorten(value))
+    if len(message) > MAX_MESSAGE:
+        tail = MAX_MESSAGE // 5
+        message = f"{message[:MAX_MESSAGE - tail]}... ({len(message)} characters) ...{message[-tail:]}"
+    return message
+
 
 class SatoriError(Exception):
-    """Base class of every error satori-py raises on bad input or a failed render."""
+    """Base class of every error satori-py raises on bad input or a failed render.
+
+    Its message is bounded (:data:`MAX_MESSAGE`): long values it quotes keep their start
+    and say how long they were; ``value`` keeps the whole value."""
 
     def __init__(self, message: str, *, path: str | None = None,
                  prop: str | None = None, value: Any = None) -> None:
-        self.message = message
+        self.message = _bounded(message, value)
         self.path = path
         self.prop = prop
         self.value = value

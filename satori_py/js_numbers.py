@@ -18,7 +18,9 @@ __all__ = ["JS_SPACE", "js_div", "js_to_number", "js_truthy", "parse_view_box"]
 # JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
 JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_DECIMAL = lazy_compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# `[0-9]+(?:\.[0-9]*)?`, not `[0-9]+\.?[0-9]*`: digits split two ways between the parts,
+# and a long run of them that failed to match was tried every way (5,000 digits: 2.7 s).
+_DECIMAL = lazy_compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _INFINITY = lazy_compile(r"[+-]?Infinity")
 _RADIX = lazy_compile(r"0([xXoObB])([0-9a-fA-F]+)")
 _BASES = {"x": 16, "o": 8, "b": 2}

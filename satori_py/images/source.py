@@ -176,8 +176,8 @@ def _resolve(src: str | bytes | bytearray | memoryview, fetcher: Fetcher | None,
         if isinstance(fetcher, FilesFetcher):
             return _load_file_url(src, fetcher)
         raise ImageError(f"Image source must be an absolute URL: {src} (local files are read "
-                         "only through fetcher=satori_py.files_fetcher(directory))")
-    raise ImageError(f"Image source must be an absolute URL: {src}")
+                         "only through fetcher=satori_py.files_fetcher(directory))", value=src)
+    raise ImageError(f"Image source must be an absolute URL: {src}", value=src)
 
 
 def _load_file_url(url: str, fetcher: FilesFetcher) -> ImageSource:

@@ -137,17 +137,35 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
 
 def _check_tags(source: str) -> None:
     """Refuse markup with more tags than an element tree within ``max_nodes`` can have (an
-    element writes at most two), before the parser builds them: a million ``<i></i>``
-    took 15 s and 1.1 GB before the tree was counted."""
+    element writes at most two), or more attributes than four per element of such a tree,
+    before the parser builds them: a million ``<i></i>`` took 15 s and 1.1 GB, and a
+    million attributes 5.6 s in the parser alone, before the tree was counted."""
     max_nodes = active().limits.max_nodes
     tags = source.count("<")
     if tags > 2 * max_nodes + _TAG_SLACK:
         raise LimitError(f"The markup has {tags} tags ('<'), more than an element tree within the max_nodes "
                          f"limit of {max_nodes} can.", limit="max_nodes")
+    attributes = _attribute_count(source)
+    if attributes > 4 * max_nodes + _TAG_SLACK:
+        raise LimitError(f"The markup has {attributes} attributes, more than an element tree within the "
+                         f"max_nodes limit of {max_nodes} can (4 an element).", limit="max_nodes")
 
 
 # Comments, a doctype and stray '<' in text are tags the tree does not count.
 _TAG_SLACK = 1000
+# What follows a tag's name up to its '>': quoted values are taken whole (the alternatives
+# start with different characters and nothing must follow the repetition, which can be
+# empty: the first way it matches is taken, nothing is backtracked).
+_TAG_BODY = lazy_compile(r"""<[A-Za-z][^\s/>]*((?:[^>"']+|"[^"]*"|'[^']*')*)""")
+_QUOTED = lazy_compile(r""""[^"]*"|'[^']*'""")
+_NAME_START = lazy_compile(r"""[\s"'/][^\s"'/>=]""")
+
+
+def _attribute_count(source: str) -> int:
+    """How many attributes the tags of ``source`` have, at most (names after a space, a
+    quoted value or a ``/``; things that look like tags in comments count too)."""
+    bodies = " ".join(_QUOTED.sub('""', match.group(1)) for match in _TAG_BODY.finditer(source))
+    return sum(1 for _ in _NAME_START.finditer(bodies))
 
 
 def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:

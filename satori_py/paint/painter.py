@@ -36,9 +36,9 @@ that draws the same, and definitions nothing refers to are dropped at the end.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..cache import text_cache
 from ..errors import LimitError, node_context
 from ..frozen import Record, field
 from ..layout.boxes import RenderBox
@@ -77,7 +77,7 @@ __all__ = ["Painter", "node_id"]
 _ID_UNSAFE = lazy_compile(r"[^A-Za-z0-9_-]+")
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def node_id(path: str) -> str:
     """A stable SVG id from a node path: ``div/div[1]/#text[0]`` -> ``div-div1-text0``."""
     return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"
@@ -176,14 +176,11 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
     return x0 >= left and y0 >= top and x1 <= width - right and y1 <= height - bottom
 
 
-def _check_effect_layers(style: Any, filters: tuple[FilterFunction, ...], limit: int) -> None:
-    """Each shadow and filter function is a layer the rasteriser blurs and composes:
-    raise LimitError past ``max_effect_layers`` (``limit``) for one element."""
+def _effect_layers(style: Any, filters: tuple[FilterFunction, ...]) -> int:
+    """The shadows and filter functions of an element: each is a layer the rasteriser blurs
+    and composes (``max_effect_layers``)."""
     paint = style.paint
-    count = len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
-    if count > limit:
-        raise LimitError(f"The element has {count} shadows and filter functions, over the max_effect_layers "
-                         f"limit of {limit}.", limit="max_effect_layers")
+    return len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
 
 
 def _formatting(style: Any) -> str:
@@ -336,8 +333,9 @@ class Painter:
                       or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or back_hidden)
         is_float = own_box.float_ != "none" and scope.formatting == "block"
-        limits = active().limits
-        _check_effect_layers(style, filters, limits.max_effect_layers)
+        budget = active()
+        limits = budget.limits
+        budget.check_layers(_effect_layers(style, filters))
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,
                                                  blend is not None, backdrop))

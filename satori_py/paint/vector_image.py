@@ -64,7 +64,7 @@ _DROPPED = frozenset(("id", "class"))
 # The root's own attributes that change nothing once its size is its viewBox's.
 _ROOT_DROPPED = frozenset(("id", "class", "version", "baseProfile", "x", "y",
                            "preserveAspectRatio", "enable-background"))
-_NUMBER = lazy_compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?:px)?\s*$")
+_NUMBER = lazy_compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:px)?\s*$")
 
 
 class _NotPlain(Exception):

@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import tinycss2
 from tinycss2 import ast
 
+from ..cache import text_cache
 from ..colorspaces import (
     POLAR,
     PREDEFINED_SPACES,
@@ -426,7 +426,7 @@ def _unreadable_by_resvg(token: Any) -> bool:
     return len(tokens) == 7 and tokens[6].type == "percentage"
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def read_by_resvg(value: str) -> bool:
     """Whether resvg reads the colour the reference writes for ``value``: not a kept
     comma colour with a percentage alpha, nor ``rebeccapurple`` (CSS Color 4, kept as
@@ -437,7 +437,7 @@ def read_by_resvg(value: str) -> bool:
     return not (len(nodes) == 1 and _unreadable_by_resvg(nodes[0]))
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     nodes = _significant(tinycss2.parse_component_value_list(value.strip()))
     if len(nodes) != 1:

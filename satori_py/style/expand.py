@@ -14,18 +14,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from typing import Any
 
+from ..cache import text_cache
 from ..errors import SatoriError, StyleError, UnsupportedPropertyError
 from ..frozen import Record, field
 from ..js_format import js_number
+from ..limits import active, check_deadline
 from ..patterns import lazy_compile
 from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
 from .font import parse_font_shorthand
-from .paint_shorthands import PAINT_HANDLERS
+from .paint_shorthands import PAINT_HANDLERS, shadow_count
 from .purify import purify
 from .shorthands import BOX_HANDLERS, aspect_ratio_auto
 from .supported import unsupported_property
@@ -36,7 +37,7 @@ from .variables import extract_custom_properties, merge_variables, resolve_varia
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def camelize(prop: str) -> str:
     """css-to-react-native's ``getPropertyName``: kebab-case to camelCase."""
     if re.match(r"^--\w+", prop):
@@ -189,7 +190,7 @@ def normalize_color_keywords(name: str, value: Any) -> Any:
     return vp.stringify(nodes) if changed else value
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def _prepare(name: str, value: str, current_text: str, current: RGBA) -> Any:
     return normalize_color_keywords(name, preprocess(value, current_text, current))
 
@@ -214,7 +215,7 @@ def expand_declaration(name: str, value: Any, current_text: str,
     return dict(result)
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def _expand_cached(name: str, value: Any, kind: str, current_text: str
                    ) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | None]:
     warnings: list[str] = []
@@ -324,6 +325,7 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                 out.color = parsed if parsed is not None and not resvg_lacks else BLACK
 
     for prop, value in rest.items():
+        check_deadline()  # a style may have 100,000 properties (each unknown one: ~0.3 ms)
         if prop.startswith("_"):
             report(StyleError(f"Invalid style property: {_json_string(prop)}", prop=prop))
             continue
@@ -339,6 +341,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
             continue
+        if isinstance(resolved, str) and name in ("boxShadow", "textShadow"):
+            active().check_layers(shadow_count(name, resolved))  # before the value is parsed
         text = _prepare(name, resolved, out.color_text, out.color) \
             if isinstance(resolved, str) else resolved
         try:

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from ..errors import StyleError
+from ..limits import active
 from .colors import is_color
 from .paint_types import FilterFunction
 from .values import LengthContext, calc_degree, js_string, length_to_number, split_top_level
@@ -112,6 +113,7 @@ def parse_filters(value: Any, prop: str, *, font_size: float, lengths: LengthCon
     if not isinstance(value, str):
         raise StyleError(f'Invalid `{prop}` value: "{js_string(value)}".', prop=prop, value=value)
     parts = _split_spaces(value)
+    active().check_layers(len(parts))
     if not parts:
         raise StyleError(f'Invalid `{prop}` value: "{value}".', prop=prop, value=value)
     parser = _Parser(prop, font_size, lengths, current_color)

@@ -29,7 +29,7 @@ from .values import (
     split_values,
 )
 
-__all__ = ["BLEND_MODES", "PAINT_HANDLERS"]
+__all__ = ["BLEND_MODES", "PAINT_HANDLERS", "shadow_count"]
 
 
 # -- font --------------------------------------------------------------------------------
@@ -75,6 +75,14 @@ def _split_unless_closing(text: str, separators: LazyPattern) -> list[str]:
     starts = [0, *(cut + 1 for cut in reversed(cuts))]
     ends = [*reversed(cuts), len(text)]
     return [text[start:end] for start, end in zip(starts, ends)]
+
+
+def shadow_count(name: str, value: str) -> int:
+    """How many shadows a ``boxShadow`` or ``textShadow`` value lists, split as its handler
+    splits it (checked against ``max_effect_layers`` before the value is worked on)."""
+    if name == "boxShadow":
+        return len(_split_unless_closing(value, _BOX_SHADOW_VALUES))
+    return len(split_top_level(value.strip()))
 
 
 def _box_shadow(value: Any) -> dict[str, Any]:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from ..cache import MAX_CACHED_TEXT, text_cache
-from ..element import CONTAINER_PROP, PLACEHOLDER_PROP, TEXT, Element, Node, TextNode
+from ..cache import text_cache
+from ..element import CONTAINER_PROP, PLACEHOLDER_PROP, TEXT, Element, Node, TextNode, path_tag
 from ..errors import SatoriError, StyleError
 from ..patterns import lazy_compile
 from .computed import compute_style, root_style
@@ -61,13 +60,12 @@ ErrorSink = Callable[[SatoriError], None]
 
 def declaration_error(name: str, value: str) -> StyleError | None:
     """The error of a declaration as an inline style of a ``<div>`` at the root, if any."""
-    found = _declaration_error(name, value) if len(value) <= MAX_CACHED_TEXT else _declaration_error.__wrapped__(
-        name, value)  # long values would stay in memory
+    found = _declaration_error(name, value)
     # A new error each time: callers may attach a path to it.
     return None if found is None else StyleError(found[0], prop=found[1], value=value)
 
 
-@lru_cache(maxsize=2048)
+@text_cache(2048)
 def _declaration_error(name: str, value: str) -> tuple[str, str | None] | None:
     errors: list[SatoriError] = []
     try:
@@ -368,5 +366,5 @@ def _with_paths(element: Element, path: str) -> Element:
         if isinstance(child, TextNode):
             children.append(TextNode(child.text, f"{path}/{TEXT}[{index}]"))
         else:
-            children.append(_with_paths(child, f"{path}/{child.type}[{index}]"))
+            children.append(_with_paths(child, f"{path}/{path_tag(child.type)}[{index}]"))
     return Element(element.type, element.props, tuple(children), path, element.style)

@@ -13,6 +13,7 @@ share them.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Mapping
@@ -152,6 +153,19 @@ def _features_key(features: Features) -> Any:
     return tuple(features.items())
 
 
+# Longer family lists are keyed by a digest: every cache keyed by an engine's fonts held its
+# list (300,000 families: ~40 MB for each render with a new one, until the entries aged out).
+_MAX_KEYED_FAMILIES = 64
+
+
+def _families_key(families: tuple[str, ...]) -> tuple[str, ...] | str:
+    """``families`` as the caches keyed by an engine's fonts take them: the list, or a
+    digest of a long one."""
+    if len(families) <= _MAX_KEYED_FAMILIES:
+        return families
+    return hashlib.blake2b("\0".join(families).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 class FontEngine:
     """Fonts, metrics and glyphs for one (size, line height, family, weight,
     style, synthesis, locale); see :meth:`FontRegistry.engine`."""
@@ -174,7 +188,7 @@ class FontEngine:
         # Per grapheme: engines are shared across renders, and new texts reuse graphemes.
         self._has: dict[str, bool] = {}
         # The variations pick other instances of variable fonts: other runs and paths.
-        self._key = (token, families, font_weight, font_style, locale or "", variations)
+        self._key = (token, _families_key(families), font_weight, font_style, locale or "", variations)
         keywords = str(synthesis[0] if synthesis[0] is not None else "weight style").split()
         allow_weight = ("weight" in keywords) if synthesis[1] is None else synthesis[1] != "none"
         allow_style = ("style" in keywords) if synthesis[2] is None else synthesis[2] != "none"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
+from ..cache import text_cache
 from ._unicode_props import RANGES
 from .breaking import graphemes
 
@@ -105,7 +105,7 @@ def _script_test(text: str, code: str) -> bool:
     return any(_P[script].any_in(text) for script in _SCRIPTS[code])
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def detect_language_code(segment: str, locale: str | None = None) -> tuple[str, ...]:
     """The language codes of ``segment`` (``detectLanguageCode``).
 

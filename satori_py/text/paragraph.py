@@ -182,7 +182,8 @@ def _engine(registry: Any, key: tuple[Any, ...]) -> FontEngine:
     size, line_height, family, weight, style, synthesis, synthesis_weight, synthesis_style, locale, \
         variations = key
     token = getattr(registry, "token", None)
-    # A long family list is not shared: an engine kept for 300,000 families held ~20 MB, for good.
+    # A long family list is not shared: an engine kept for 300,000 families held ~20 MB, for good
+    # (and caches keyed by its fonts take a digest of it: text/engine.py).
     shared_key = None if token is None or len(family) > _MAX_SHARED_FAMILIES else (token, *key)
     engine = _ENGINES.get(shared_key) if shared_key is not None else None
     if engine is None:

@@ -48,7 +48,7 @@ _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
 _INSTANCES: OrderedDict[tuple[int, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
-_SETTING = lazy_compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$""")
+_SETTING = lazy_compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*$""")
 
 
 def parse_font_variation_settings(value: Any) -> Location:

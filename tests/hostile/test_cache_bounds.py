@@ -6,6 +6,12 @@ each render with a new 300,000-family `fontFamily` kept its font engine (20 MB e
 """
 from __future__ import annotations
 
+import gc
+import logging
+import tracemalloc
+
+import pytest
+
 from satori_py import h, render_svg
 from satori_py.style import sheet_apply
 from satori_py.text import paragraph
@@ -27,3 +33,49 @@ def test_a_long_family_list_gets_an_engine_of_its_own() -> None:
     assert len(paragraph._ENGINES) == 0
     render_svg(h("div", {"style": {"fontFamily": "f1, f2"}}, "x"), width=20, height=20, on_warning=lambda e: None)
     assert len(paragraph._ENGINES) == 1
+
+
+def test_a_long_family_list_is_not_kept_by_the_caches_of_text(caplog: pytest.LogCaptureFixture) -> None:
+    # Before: the caches keyed by an engine's fonts (shaped runs, missing graphemes) held its
+    # family list: 300,000 families, ~40 MB held after each render with a new one.
+    caplog.set_level(logging.ERROR, logger="satori_py")
+
+    def render(mark: str, n: int) -> None:
+        family = ", ".join(f"{mark}{i}" for i in range(n))
+        render_svg(h("div", {"style": {"fontFamily": family}}, "x"), width=20, height=20,
+                   on_warning=lambda e: None)
+
+    render("a", 100)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        render("b", 20_000)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < 200_000, held
+
+
+def test_long_style_values_are_worked_on_and_not_kept(caplog: pytest.LogCaptureFixture) -> None:
+    # Before: each cache keyed by CSS text kept its key, up to 4096 entries (1 MB values: 4 GB);
+    # here 1.2 MB stayed.
+    caplog.set_level(logging.ERROR, logger="satori_py")  # pytest keeps the records it captures
+    def render(n: int, mark: str) -> None:
+        long = mark + "x" * n
+        style = {"color": "#" + long, "width": long, "backgroundColor": "rgb(" + long + ")", "--v" + long: "1"}
+        element = {"type": "d" + long, "props": {"style": style, "children": "x"}}
+        render_svg(element, width=20, height=20, on_style_error=lambda e: None, on_warning=lambda e: None)
+
+    render(10, "a")  # the short values' entries, and every first-use cost
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        render(200_000, "b")
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < 200_000, held

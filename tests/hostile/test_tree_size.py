@@ -1,5 +1,5 @@
-"""The size of the element tree is known before it is built: markup's tags are counted
-before the HTML parser runs, and elements as they are made.
+"""The size of the element tree is known before it is built: markup's tags and attributes
+are counted before the HTML parser runs, and elements as they are made.
 
 Before: a million ``<i></i>`` (7 MB of markup) took 15 s and 1.1 GB before the tree
 was counted against ``max_nodes``; a million sibling dicts, 4 s.
@@ -29,6 +29,30 @@ def test_markup_with_more_tags_than_the_tree_can_have_is_not_parsed(monkeypatch:
     monkeypatch.setattr(html, "JustHTML", not_parsed)
     error = limit_error("<div>" + "<i></i>" * 600 + "</div>", max_nodes=10)
     assert str(error) == "The markup has 1202 tags ('<'), more than an element tree within the max_nodes limit of 10 can."
+
+
+@pytest.mark.parametrize("attributes", [
+    " ".join(f"a{i}=1" for i in range(1100)),  # 1,100 attributes of one element (1M took 8 s)
+    " a" * 1100,  # bare and repeated: the parser reads each
+    'a="1"b="2"' * 550,  # no space between them
+])
+def test_markup_with_more_attributes_than_the_tree_can_have_is_not_parsed(
+        attributes: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_parsed(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(html, "JustHTML", not_parsed)
+    error = limit_error(f"<div {attributes}>x</div>", max_nodes=10)
+    assert str(error) == ("The markup has 1100 attributes, more than an element tree within the max_nodes "
+                          "limit of 10 can (4 an element).")
+
+
+def test_attributes_are_counted_as_the_parser_reads_them() -> None:
+    # Quoted values are one attribute whatever they hold; text is not counted.
+    assert html._attribute_count('<div a=1 b="x y z" c d=e f/>text with words<img src=\'a b\'>') == 6
+    assert html._attribute_count("<div\na\nb>x < y<i a>") == 3
+    render_svg('<div title="' + " a=1" * 5000 + '" style="display:flex">x</div>', width=100, height=100,
+               limits=Limits(max_nodes=10))
 
 
 def test_markup_within_the_bound_is_counted_as_a_tree() -> None:
