@@ -9,7 +9,6 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,6 +17,7 @@ from satori_py.batch.progress import Progress, ProgressBar
 from satori_py.batch.rows import Row
 from satori_py.element import h
 from satori_py.errors import InvalidElementError, LimitError, RenderError, RenderTimeoutError, StyleError
+from tests.support.raster_threads import RasterThreads
 
 CARD = Template('<div style="display:flex; width:100%; height:100%; align-items:center; justify-content:center;'
                 ' background:{{ bg }}; color:white; font-size:24px">{{ title }}</div>')
@@ -213,20 +213,10 @@ def test_a_worn_out_batch_worker_thread_hands_over_to_a_fresh_one(monkeypatch: p
     # Taffy leaves objects in its thread's pool until the thread ends (satori_py.layout.taffy_thread):
     # a worker moves to a fresh thread when they reach POOL_BUDGET, here after every list of items.
     from satori_py.batch import worker
-    from satori_py.layout import taffy_thread
 
-    monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)
+    threads = RasterThreads(monkeypatch, worker)
     monkeypatch.setattr(worker.signal, "signal", lambda *args: None)  # not this test process's Ctrl-C
     monkeypatch.setattr(worker, "keep_freed_memory", lambda: None)
-    threads = 0
-    serve_on_raster_stack = worker.on_raster_stack
-
-    def counted(fn: Any) -> Any:
-        nonlocal threads
-        threads += 1
-        return serve_on_raster_stack(fn)
-
-    monkeypatch.setattr(worker, "on_raster_stack", counted)
     ours, theirs = multiprocessing.Pipe()
     for index in range(3):
         ours.send([(index, h("div", {}, f"Card {index}"), "png")])
@@ -236,4 +226,4 @@ def test_a_worn_out_batch_worker_thread_hands_over_to_a_fresh_one(monkeypatch: p
     assert answers[0] == ("ready", None)
     assert [(index, png[:4], error) for [(index, png, error)] in answers[1:]] == [
         (0, b"\x89PNG", None), (1, b"\x89PNG", None), (2, b"\x89PNG", None)]
-    assert threads == 1 + 4  # warming up, one a list of items, and the last finds the end
+    assert threads.count == 1 + 4  # warming up, one a list of items, and the last finds the end

@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import io
 import pickle
-from typing import Any
 
 import pytest
 
-from satori_py.layout import taffy_thread
 from satori_py.web import worker
 from satori_py.web.job import RenderJob
+from tests.support.raster_threads import RasterThreads
 
 
 def test_a_worn_out_worker_thread_hands_over_to_a_fresh_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)  # each render wears its thread out
-    threads = 0
-    serve_on_raster_stack = worker.on_raster_stack
-
-    def counted(fn: Any) -> Any:
-        nonlocal threads
-        threads += 1
-        return serve_on_raster_stack(fn)
-
-    monkeypatch.setattr(worker, "on_raster_stack", counted)
+    threads = RasterThreads(monkeypatch, worker)  # each render wears its thread out
     source = io.BytesIO()
     for title in ("one", "two", "three"):
         worker.write_frame(source, pickle.dumps(RenderJob({"type": "div", "props": {"children": title}},
@@ -36,4 +26,4 @@ def test_a_worn_out_worker_thread_hands_over_to_a_fresh_one(monkeypatch: pytest.
     while (frame := worker.read_frame(channel)) is not None:
         answers.append(pickle.loads(frame))
     assert [(kind, png[:4]) for kind, png, _, _ in answers] == [("ok", b"\x89PNG")] * 3
-    assert threads == 4  # one a render, and the last finds the input at its end
+    assert threads.count == 4  # one a render, and the last finds the input at its end
