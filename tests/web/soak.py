@@ -202,6 +202,9 @@ class SoakResult:
             what = {"server": "RSS" + (" less the output cache" if self.app_stats else ""),
                     "template": "RSS"}.get(role, "median RSS per process")
             judged = role != "paused worker"  # holds whatever card it was paused in
+            if not any(counts):  # a role this mode has not (threads: no template, no workers)
+                lines.append(f"  {role}: none in this run")
+                continue
             if not a or not b:
                 lines.append(f"  {role}: {what}: too few readings (present in "
                              f"{sum(c > 0 for c in counts)}/{len(counts)} samples)"

@@ -40,8 +40,20 @@ def test_growth_at_every_age_fails() -> None:
     assert _flat(_run([(30.0, 56.0), (31.0, 58.0)]))  # +3 %
 
 
-def test_a_judged_role_without_readings_is_not_flat() -> None:
+def test_a_judged_role_without_readings_in_a_window_is_not_flat() -> None:
     result = _run([(30.0, 56.0), (30.0, 56.0)])
-    result.samples = [(t, [r for r in readings if r.role != "template"]) for t, readings in result.samples]
+    result.samples = [(t, [r for r in readings if r.role != "template" or t < 200])
+                      for t, readings in result.samples]
     lines, flat = result.memory_lines()
     assert not flat and any("template: RSS: too few readings" in line for line in lines)
+
+
+def test_roles_a_mode_has_not_are_not_judged() -> None:
+    # Threads mode: the server process renders; there is no template and no worker.
+    result = _run([(30.0, 56.0), (30.0, 56.0)])
+    result.samples = [(t, [r for r in readings if r.role == "server"]) for t, readings in result.samples]
+    lines, flat = result.memory_lines()
+    assert flat and "  template: none in this run" in lines and "  worker: none in this run" in lines
+    result.samples = [(t, [ProcessReading(r.pid, r.role, 72.0, 72.0, r.age_s) if t >= 150 else r for r in readings])
+                      for t, readings in result.samples]
+    assert not _flat(result)  # the server's +20 % is still judged
