@@ -17,7 +17,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["LazyPattern", "lazy_compile"]
+__all__ = ["NUMBER", "LazyPattern", "lazy_compile"]
+
+# A number's text in CSS and SVG, to compose patterns from: `\d+(?:\.\d*)?`, not `\d+\.?\d*`,
+# whose digits split two ways between its parts, so that a long run of them that fails to
+# match is tried every way (5,000 digits: 2.7 s). js_numbers has the ASCII-only twin.
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 
 _KEPT = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "pattern", "flags",
          "groups", "groupindex")

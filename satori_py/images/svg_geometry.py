@@ -23,7 +23,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 
 __all__ = ["Box", "Boxes", "Matrix", "length", "local", "numbers", "parse_transform", "stretch"]
 
@@ -31,13 +31,13 @@ Matrix = tuple[float, float, float, float, float, float]
 Box = tuple[float, float, float, float]  # min x, min y, max x, max y
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-NUMBER = lazy_compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = lazy_compile(NUMBER)
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _FUNCTION = lazy_compile(r"([a-zA-Z]+)\s*\(([^)]*)\)")
-_LENGTH = lazy_compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(%|[a-zA-Z]*)")
+_LENGTH = lazy_compile(r"\s*(" + NUMBER + r")\s*(%|[a-zA-Z]*)")
 _UNITS = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "pt": 4 / 3, "pc": 16.0,
           "em": 16.0, "ex": 8.0, "rem": 16.0}
-_PATH_TOKEN = lazy_compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PATH_TOKEN = lazy_compile("[MmLlHhVvCcSsQqTtAaZz]|" + NUMBER)
 # Numbers each path command takes; the x/y positions among them (absolute or relative).
 _ARITY = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
 _CONTAINERS = frozenset(("g", "a", "switch", "svg", "symbol"))
@@ -52,7 +52,7 @@ def local(tag: object) -> str:
 
 
 def numbers(value: str | None) -> list[float]:
-    return [float(m) for m in NUMBER.findall(value or "")]
+    return [float(m) for m in _NUMBER.findall(value or "")]
 
 
 def length(value: str | None, default: float, viewport: float) -> float:

@@ -48,19 +48,19 @@ import xml.etree.ElementTree as ET
 
 from ..errors import LimitError
 from ..limits import active
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from .svg_geometry import (XLINK_HREF, Boxes, length, local, numbers, parse_transform, stretch,
                            viewbox_matrix)
 
 __all__ = ["svg_work"]
 
-_NUMBER = lazy_compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-_STROKE_WIDTH = lazy_compile(r"stroke-width\s*[:=]\s*[\"']?\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+_NUMBER = lazy_compile(NUMBER)
+_STROKE_WIDTH = lazy_compile(r"stroke-width\s*[:=]\s*[\"']?\s*(" + NUMBER + ")")
 _URL = lazy_compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
 _FILTER_FUNCTION = lazy_compile(r"\b(blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|"
                               r"saturate|sepia)\s*\(")
 _STYLE_FILTER = lazy_compile(r"filter\s*:\s*([^;]*)")
-_PATH_TOKEN = lazy_compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PATH_TOKEN = lazy_compile("[MmLlHhVvCcSsQqTtAaZz]|" + NUMBER)
 _SHAPES = frozenset(("path", "circle", "ellipse", "rect", "line", "polyline", "polygon"))
 _GEOMETRY = ("d", "points", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
 # Drawn only where referenced (or not at all): the walk enters them from the reference.

@@ -22,7 +22,7 @@ from typing import Any
 from ..diagnostics import report
 from ..errors import MarkupError
 from ..limits import active
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from ..style.sheet_cascade import to_property_name
 from ..style.sheet_parser import Declaration, parse_declarations
 
@@ -50,7 +50,7 @@ _REACT_NAMES = {
     "itemscope": "itemScope", "nomodule": "noModule", "autoplay": "autoPlay",
     "class-name": "className",
 }
-_NUMBER = lazy_compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = lazy_compile(NUMBER)
 _SIZED = ("img", "svg")
 # A declaration's property name as written, and satori-html's camelize.
 _NAME = lazy_compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")

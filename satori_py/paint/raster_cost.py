@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import LimitError
 from ..limits import active
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from .filter import expansion
@@ -47,7 +47,7 @@ from .transform import matrix_stretch
 
 __all__ = ["check_raster_cost", "count_backdrop"]
 
-_NUMBER = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = lazy_compile(NUMBER)
 _CURVES = frozenset("AaCcQqSsTt")
 _HUGE = 1e15  # sizes past any limit, kept finite (and short in messages)
 _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")

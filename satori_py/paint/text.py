@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from ..style.computed_types import GroupedStyle
 from ..svg import AttrValue, SvgNode, fmt
 from ..text.processor import color_css, is_transparent
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 Style = GroupedStyle
-_LEADING_FLOAT = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_LEADING_FLOAT = lazy_compile(NUMBER)
 
 def synthetic_bold_width(font_size: float) -> float:
     """The stroke that emboldens synthetic bold glyphs, like Chrome's fake bold."""

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..cache import BoundedCache
 from ..limits import active
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from ..style.computed_types import GroupedStyle
 from ..svg import SvgNode
 from ..text.processor import color_css
@@ -78,7 +78,7 @@ def text_shadows(style: GroupedStyle) -> list[tuple[float, float, float, str]]:
 
 # --- the glyphs' bounding box ---------------------------------------------------------------
 
-_TOKEN = lazy_compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOKEN = lazy_compile("[A-Za-z]|" + NUMBER)
 _ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
 _N = r"-?\d+(?:\.\d)?"  # text.outlines' numbers: tenths
 _NUMBER = lazy_compile(_N)

@@ -38,7 +38,7 @@ import urllib.parse
 from typing import TYPE_CHECKING
 
 from ..cache import BoundedCache
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from ..svg import AttrValue, SvgNode, escape_attr
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ _DROPPED = frozenset(("id", "class"))
 # The root's own attributes that change nothing once its size is its viewBox's.
 _ROOT_DROPPED = frozenset(("id", "class", "version", "baseProfile", "x", "y",
                            "preserveAspectRatio", "enable-background"))
-_NUMBER = lazy_compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:px)?\s*$")
+_NUMBER = lazy_compile(r"\s*(" + NUMBER + r")(?:px)?\s*$")
 
 
 class _NotPlain(Exception):

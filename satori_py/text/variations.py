@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..errors import FontError
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from . import outlines
 from .faces import FaceData, FontFace
 from .outlines import Outline, ScaledOutline
@@ -48,7 +48,7 @@ _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
 _INSTANCES: OrderedDict[tuple[int, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
-_SETTING = lazy_compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*$""")
+_SETTING = lazy_compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+(""" + NUMBER + r""")\s*$""")
 
 
 def parse_font_variation_settings(value: Any) -> Location:
