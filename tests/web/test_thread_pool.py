@@ -167,15 +167,19 @@ def thread_recording_loader(code: str, segment: str) -> None:
 thread_recording_loader.in_memory = True  # type: ignore[attr-defined]  # called on the render's thread
 
 
-def test_each_render_runs_on_its_pool_thread(make_pool: Any) -> None:
-    # The pool's threads have the raster's stack: no thread is started per render.
-    pool = make_pool()
+def rendering_threads(pool: ThreadPool, renders: int) -> list[str]:
+    """The names of the threads ``renders`` cards rendered on, one after another."""
     _LOADER_THREADS.clear()
-    for _ in range(2):
+    for _ in range(renders):
         job = RenderJob({"type": "div", "props": {"children": "\u2603"}}, **SMALL, emoji=None,
                         load_additional_asset=thread_recording_loader)
         assert pool.submit(job).result(WAIT)[:4] == b"\x89PNG"
-    assert _LOADER_THREADS == ["satori-py-render-thread-0"] * 2
+    return list(_LOADER_THREADS)
+
+
+def test_each_render_runs_on_its_pool_thread(make_pool: Any) -> None:
+    # The pool's threads have the raster's stack: no thread is started per render.
+    assert rendering_threads(make_pool(), 2) == ["satori-py-render-thread-0"] * 2
 
 
 def test_a_thread_worn_out_by_taffys_pool_is_replaced(make_pool: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -183,12 +187,7 @@ def test_a_thread_worn_out_by_taffys_pool_is_replaced(make_pool: Any, monkeypatc
     # a pool thread holds POOL_BUDGET of them, a fresh thread takes its place.
     monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)
     pool = make_pool()
-    _LOADER_THREADS.clear()
-    for _ in range(3):
-        job = RenderJob({"type": "div", "props": {"children": "\u2603"}}, **SMALL, emoji=None,
-                        load_additional_asset=thread_recording_loader)
-        assert pool.submit(job).result(WAIT)[:4] == b"\x89PNG"
-    assert _LOADER_THREADS == [f"satori-py-render-thread-{n}" for n in range(3)]
+    assert rendering_threads(pool, 3) == [f"satori-py-render-thread-{n}" for n in range(3)]
     eventually(lambda: pool.stats.started == 4)  # the third is worn out too, and replaced
 
 
