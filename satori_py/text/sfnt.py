@@ -14,6 +14,7 @@ as before. CFF outlines and variable fonts stay with fontTools.
 """
 from __future__ import annotations
 
+import re
 from itertools import repeat
 from operator import mul
 from struct import unpack_from
@@ -133,16 +134,7 @@ class Sfnt:
         count = ends[-1] + 1
         pos += 2 * contours
         pos += 2 + unpack_from(">H", data, pos)[0]  # the instructions
-        flags = bytearray()
-        while len(flags) < count:
-            flag = data[pos]
-            pos += 1
-            if flag & 8:  # repeated
-                flags += bytes((flag,)) * (data[pos] + 1)
-                pos += 1
-            else:
-                flags.append(flag)
-        del flags[count:]
+        flags, pos = _flags(data, pos, count)
         xs, pos = _coordinates(data, pos, flags, 2, 0x10)
         ys, pos = _coordinates(data, pos, flags, 4, 0x20)
         if pos > end:
@@ -202,6 +194,32 @@ class Sfnt:
 
 
 _ON_CURVE = bytes(f & 1 for f in range(256))
+# A flag byte with its repeat bit: the next byte counts its repetitions.
+_REPEATED = re.compile(b"[" + b"".join(re.escape(bytes((b,))) for b in range(256) if b & 8) + b"]")
+
+
+def _flags(data: bytes, pos: int, count: int) -> tuple[bytearray, int]:
+    """A simple glyph's ``count`` point flags (run-length coded) and the position after them.
+    The bytes between repeated flags are copied whole: a per-byte loop cost as much as the
+    rest of the glyph."""
+    flags = bytearray()
+    while len(flags) < count:
+        need = count - len(flags)
+        repeat_at = _REPEATED.search(data, pos, pos + need)
+        if repeat_at is None:
+            flags += data[pos:pos + need]
+            pos += need
+            if len(flags) < count:
+                raise SfntError("glyph flags overrun the font")
+            break
+        at = repeat_at.start()
+        flags += data[pos:at]
+        if at + 1 >= len(data):
+            raise SfntError("glyph flags overrun the font")
+        flags += data[at:at + 1] * (data[at + 1] + 1)
+        pos = at + 2
+    del flags[count:]
+    return flags, pos
 
 
 def _coordinates(data: bytes, pos: int, flags: bytearray, short: int, same: int) -> tuple[list[float], int]:

@@ -9,7 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from satori_py.errors import FontError
-from satori_py.text import outlines
+from satori_py.text import outlines, sfnt
 from satori_py.text.faces import FaceData
 from satori_py.text.fonts import FontRegistry
 from satori_py.text.sfnt import Sfnt, SfntError
@@ -73,3 +73,15 @@ def test_a_malformed_glyph_is_left_to_fonttools() -> None:
     face = FaceData(bad, 0)
     with pytest.raises(FontError, match=rf"^Failed to read glyph {gid} of a font: index out of range$"):
         face.outline(gid)
+
+
+def test_glyph_flags_are_read_in_runs_and_an_overrun_is_left_to_fonttools() -> None:
+    # Flags are run-length coded (bit 3: the next byte repeats the flag); the bytes between
+    # repeated flags are copied whole, and flags that run past the data are not read.
+    data = bytes([1, 2, 0x09, 3, 4, 0x08, 1, 5]) + b"rest"
+    assert sfnt._flags(data, 0, 9) == (bytearray([1, 2, 0x09, 0x09, 0x09, 0x09, 4, 0x08, 0x08]), 7)
+    assert sfnt._flags(data, 0, 3) == (bytearray([1, 2, 0x09]), 4)
+    with pytest.raises(SfntError):
+        sfnt._flags(data, 8, 5)
+    with pytest.raises(SfntError):
+        sfnt._flags(bytes([1, 0x08]), 0, 3)
