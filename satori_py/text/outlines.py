@@ -523,8 +523,11 @@ def _held(cache: GlyphCache) -> int:
 
 
 def _count_points(cache: GlyphCache, points: int) -> None:
-    """Count ``points`` put in ``cache`` (see :func:`_count`)."""
-    _CACHES.add(cache)
+    """Count ``points`` put in ``cache`` (see :func:`_count`). A cache is registered with its
+    first entry (a WeakSet's add per entry cost as much as the count): one that holds
+    entries has had a first, and registered caches stay registered when emptied."""
+    if not cache._outlines and not cache._scaled:
+        _CACHES.add(cache)
     _count(points)
 
 
