@@ -28,6 +28,7 @@ from ..style.types import Percent
 from . import taffy_thread
 from .node_style import NodeStyle
 from .taffy_guard import check_style, finite
+from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style, padding_border_floor
 
@@ -114,6 +115,7 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     _run_taffy(root, available, sizes=sizes)
     _repair_stale_blocks(root)
     restore_gaps(root)
+    align_block_content(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
 
