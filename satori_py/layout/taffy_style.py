@@ -105,6 +105,7 @@ class RatioSizes(NamedTuple):
     height: float | None = None
     min_width: float | None = None
     min_height: float | None = None
+    max_width: float | None = None  # (a block's maximum height through its ratio, aspect_fit.block_ratio)
 
     @property
     def keeps_ratio(self) -> bool:
@@ -265,7 +266,8 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         if stretched is not None:
             for group, axis, length in (("size", "width", stretched.width), ("size", "height", stretched.height),
                                         ("min_size", "width", stretched.min_width),
-                                        ("min_size", "height", stretched.min_height)):
+                                        ("min_size", "height", stretched.min_height),
+                                        ("max_size", "width", stretched.max_width)):
                 if length is not None:
                     s[group][axis] = _px(length)
     margin = s["margin"] = {"top": _dim(style.margin_top), "right": _dim(style.margin_right),
