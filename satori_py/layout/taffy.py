@@ -104,15 +104,17 @@ def with_parents(root: LayoutNode, root_parent: LayoutNode | None = None
 
 
 def compute_layout(root: LayoutNode, *, width: float | str | None, height: float | None,
-                   point_scale_factor: float = 1.0, sizes: OwnSizes | None = None) -> None:
+                   point_scale_factor: float = 1.0, sizes: OwnSizes | None = None,
+                   trees: KeptTrees | None = None) -> None:
     """Lay out ``root`` in the available ``width`` x ``height``.
 
     None sizes to the content (max-content); a ``width`` of ``"min-content"``
     lays it out at its min-content width. ``sizes``: the root's, instead of its style's.
+    ``trees``: where the Taffy trees of these computations are kept for the next ones.
     """
     available = {"width": _available(width), "height": _available(height)}
-    _run_taffy(root, available, sizes=sizes)
-    _repair_stale_blocks(root)
+    _run_taffy(root, available, sizes=sizes, trees=trees)
+    _repair_stale_blocks(root, trees)
     restore_gaps(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
@@ -223,62 +225,156 @@ def _releaser() -> Callable[[Any], None] | None:
     return decref
 
 
+class _Kept:
+    """A Taffy tree made for one root: its nodes' ids and style dicts, in the order made."""
+
+    __slots__ = ("tree", "shape", "ids", "fields")
+
+    def __init__(self, tree: int, shape: tuple[Any, ...], ids: list[int], fields: list[dict[str, Any]]) -> None:
+        self.tree, self.shape, self.ids, self.fields = tree, shape, ids, fields
+
+
+class KeptTrees:
+    """The Taffy trees of one layout's computations, kept by root for the next ones.
+
+    Converting a style dict into a Taffy node (``node_create``) costs more than Taffy's
+    own layout of it, and a layout computes the same roots again: every pass its whole
+    tree, and the subtrees its workarounds measure alone. A tree made for a root is
+    kept, and a later computation of that root with the same nodes in the same order
+    (:func:`_plan`'s shape) takes it: the styles that differ are set again, and every
+    node is marked dirty, which empties every cache Taffy keeps, so the computation is
+    a fresh tree's. Trees live until :meth:`free` (the end of the layout).
+    """
+
+    def __init__(self) -> None:
+        self._trees: dict[int, _Kept] = {}
+
+    def take(self, root: LayoutNode, shape: tuple[Any, ...],
+             fields: list[dict[str, Any]]) -> tuple[int, list[int]] | None:
+        """The kept tree of ``root`` with its styles made ``fields`` and every cache emptied,
+        and its node ids; None if it has none of that ``shape``."""
+        kept = self._trees.get(id(root))
+        if kept is None or kept.shape != shape:
+            return None
+        try:
+            for index, (nid, old, new) in enumerate(zip(kept.ids, kept.fields, fields)):
+                if old is not new and old != new:
+                    taffylib.node_set_style(kept.tree, nid, new)
+                    kept.fields[index] = new
+                taffylib.node_mark_dirty(kept.tree, nid)
+        except BaseException:
+            self._drop(id(root))
+            raise
+        return kept.tree, kept.ids
+
+    def keep(self, root: LayoutNode, tree: int, shape: tuple[Any, ...], ids: list[int],
+             fields: list[dict[str, Any]]) -> None:
+        """Keep ``tree``, made for ``root`` (instead of the one kept for it)."""
+        self._drop(id(root))
+        self._trees[id(root)] = _Kept(tree, shape, ids, fields)
+
+    def _drop(self, key: int) -> None:
+        kept = self._trees.pop(key, None)
+        if kept is not None:
+            taffylib.free(kept.tree)
+
+    def free(self) -> None:
+        """Free every kept tree."""
+        for key in list(self._trees):
+            self._drop(key)
+
+
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
-               sizes: OwnSizes | None = None) -> None:
+               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> None:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
-    ``sizes``: the root's, instead of its style's. Runs on the render's Taffy thread
-    (see :mod:`.taffy_thread`).
+    ``sizes``: the root's, instead of its style's. ``trees``: where the tree is kept for
+    the next computation of ``root`` (else it is freed at the end). Runs on the render's
+    Taffy thread (see :mod:`.taffy_thread`).
     """
-    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes))
+    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes, trees))
 
 
-def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
-                    sizes: OwnSizes | None) -> None:
+# A node of a computation's plan: the node, its style dict, its parent's index in the plan
+# (-1: the root), and whether Taffy measures it.
+_Planned = tuple[LayoutNode, dict[str, Any], int, bool]
+
+
+def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
+    """The nodes of ``root``'s Taffy tree with their style dicts, parents before children."""
     indefinite = _indefinite_blocks(root, None)
     if indefinite_root:
         indefinite.add(id(root))
+    plan: list[_Planned] = []
+
+    def build(node: LayoutNode, parent: int, placement: dict[str, Any] | None = None,
+              auto_percent: bool = False) -> None:
+        own = sizes if node is root else None
+        fields = node_style(node.style, node.path, own, node.limits, node.hints)
+        if auto_percent and isinstance(node.style.height, Percent):
+            fields = {**fields, "size": {**fields["size"], "height": AUTO}}
+        children = node.children
+        # Flex and grid items are laid out in `order`, then in tree order.
+        if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
+            children = sorted(children, key=lambda c: c.style.order or 0)
+        grid = node.hints.grid
+        placements: list[dict[str, Any] | None] = [None] * len(children)
+        if placement or (grid is not None and fields["display"] == 2):
+            fields = {**fields, **(placement or {})}
+        if grid is not None and fields["display"] == 2:
+            from .grid import grid_fields  # imported by the first grid
+
+            sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
+            container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
+                                                [(c.hints.grid_item, c.style) for c in children], node.path)
+            fields.update(container)
+        if placement or grid is not None:
+            check_style(fields, node.path)  # a value stretchable can't convert would abort the process
+        index = len(plan)
+        plan.append((node, fields, parent, node.measure is not None and not node.children))
+        in_indefinite = id(node) in indefinite
+        for child, child_placement in zip(children, placements):
+            build(child, index, child_placement, in_indefinite)  # noqa: F821 (deleted after use)
+
+    build(root, -1)
+    del build  # a recursive closure is a reference cycle
+    return plan
+
+
+def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
+    """A new Taffy tree of ``plan``'s nodes, and their ids."""
     tree = taffylib.init()
     try:
         taffylib.disable_rounding(tree)
-        ids: list[tuple[int, LayoutNode]] = []
-        measures: dict[int, MeasureFn] = {}
-
-        def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
-            own = sizes if node is root else None
-            fields = node_style(node.style, node.path, own, node.limits, node.hints)
-            if auto_percent and isinstance(node.style.height, Percent):
-                fields = {**fields, "size": {**fields["size"], "height": AUTO}}
-            children = node.children
-            # Flex and grid items are laid out in `order`, then in tree order.
-            if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
-                children = sorted(children, key=lambda c: c.style.order or 0)
-            grid = node.hints.grid
-            placements: list[dict[str, Any] | None] = [None] * len(children)
-            if placement or (grid is not None and fields["display"] == 2):
-                fields = {**fields, **(placement or {})}
-            if grid is not None and fields["display"] == 2:
-                from .grid import grid_fields  # imported by the first grid
-
-                sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
-                container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
-                                                    [(c.hints.grid_item, c.style) for c in children], node.path)
-                fields.update(container)
-            if placement or grid is not None:
-                check_style(fields, node.path)  # a value stretchable can't convert would abort the process
+        ids: list[int] = []
+        for _, fields, parent, measured in plan:
             nid = taffylib.node_create(tree, fields)
-            ids.append((nid, node))
-            if node.measure is not None and not node.children:
+            ids.append(nid)
+            if measured:
                 taffylib.node_set_measure(tree, nid, True)
-                measures[nid] = node.measure
-            in_indefinite = id(node) in indefinite
-            for child, child_placement in zip(children, placements):
-                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite))  # noqa: F821 (deleted after use)
-            return int(nid)
+            if parent >= 0:
+                taffylib.node_add_child(tree, ids[parent], nid)
+    except BaseException:
+        taffylib.free(tree)
+        raise
+    return tree, ids
 
-        root_id = build(root)
-        del build  # a recursive closure is a reference cycle, and this one holds the tree
+
+def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
+                    sizes: OwnSizes | None, trees: KeptTrees | None) -> None:
+    plan = _plan(root, indefinite_root, sizes)
+    fields = [entry[1] for entry in plan]
+    # The tree's shape: its nodes, their parents and which are measured, in order.
+    shape = tuple((id(node), parent, measured) for node, _, parent, measured in plan)
+    taken = trees.take(root, shape, fields) if trees is not None else None
+    tree, ids = taken if taken is not None else _made_tree(plan)
+    if trees is not None and taken is None:
+        trees.keep(root, tree, shape, ids, fields)
+    try:
+        measures: dict[int, MeasureFn] = {nid: node.measure for nid, (node, _, _, measured) in zip(ids, plan)
+                                          if measured and node.measure is not None}
+        root_id = ids[0]
         failure: list[BaseException] = []
         release = _releaser()
         calls = 0
@@ -317,7 +413,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()
-        for nid, node in ids:
+        for nid, (node, *_) in zip(ids, plan):
             taffylib.node_get_layout(tree, nid, out)
             width, height = finite(out.width), finite(out.height)
             node.box = Box(finite(out.x), finite(out.y), width, height,
@@ -328,7 +424,8 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                            Edges(finite(out.margin_top), finite(out.margin_right), finite(out.margin_bottom),
                                  finite(out.margin_left)), width, height)
     finally:
-        taffylib.free(tree)
+        if trees is None:
+            taffylib.free(tree)
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
@@ -396,7 +493,7 @@ def _percent_padding(style: NodeStyle) -> bool:
     return any(isinstance(value, Percent) for value in _paddings(style))
 
 
-def _repair_stale_blocks(root: LayoutNode) -> None:
+def _repair_stale_blocks(root: LayoutNode, trees: KeptTrees | None = None) -> None:
     """Lay stale block containers out again at their final size (see :func:`_is_stale_block`).
 
     The container is laid out on its own, in a fresh Taffy tree with its size
@@ -408,11 +505,11 @@ def _repair_stale_blocks(root: LayoutNode) -> None:
     while stack:
         node, parent = stack.pop()
         if node is not root and _is_stale_block(node, parent):
-            _relayout_at_final_size(node, parent)
+            _relayout_at_final_size(node, parent, trees)
         stack.extend((child, node) for child in node.children)
 
 
-def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None:
+def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None, trees: KeptTrees | None) -> None:
     own = node.box
     style = node.style
     indefinite = id(node) in _indefinite_blocks(node, parent)
@@ -430,7 +527,7 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
     basis = parent.box if parent is not None else own
     available = {"width": _available(max(0.0, basis.content_width)),
                  "height": _available(max(0.0, basis.content_height))}
-    _run_taffy(node, available, indefinite, OwnSizes(own.width - inset_w, own.height - inset_h, padding))
+    _run_taffy(node, available, indefinite, OwnSizes(own.width - inset_w, own.height - inset_h, padding), trees)
     node.box = own
 
 
