@@ -27,7 +27,7 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
 from .node_style import NodeStyle
-from .taffy_guard import check_style, finite
+from .taffy_guard import MAX_LENGTH, check_style, finite
 from .flex_gaps import restore_gaps
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
 
@@ -415,14 +415,13 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         out = taffylib.PyLayout()
         for nid, (node, *_) in zip(ids, plan):
             taffylib.node_get_layout(tree, nid, out)
-            width, height = finite(out.width), finite(out.height)
-            node.box = Box(finite(out.x), finite(out.y), width, height,
-                           Edges(finite(out.padding_top), finite(out.padding_right), finite(out.padding_bottom),
-                                 finite(out.padding_left)),
-                           Edges(finite(out.border_top), finite(out.border_right), finite(out.border_bottom),
-                                 finite(out.border_left)),
-                           Edges(finite(out.margin_top), finite(out.margin_right), finite(out.margin_bottom),
-                                 finite(out.margin_left)), width, height)
+            values = _layout_values(out)
+            total = sum(values)
+            if not (total - total == 0.0 and min(values) >= -MAX_LENGTH and max(values) <= MAX_LENGTH):
+                values = tuple(map(finite, values))  # (a NaN or infinity makes the sum one)
+            x, y, width, height, pt, pr, pb, pl, bt, br, bb, bl, mt, mr, mb, ml = values
+            node.box = Box(x, y, width, height, Edges(pt, pr, pb, pl), Edges(bt, br, bb, bl),
+                           Edges(mt, mr, mb, ml), width, height)
     finally:
         if trees is None:
             taffylib.free(tree)
@@ -480,6 +479,10 @@ def _is_stale_block(node: LayoutNode, parent: LayoutNode | None = None) -> bool:
 
 
 _paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
+# A PyLayout's box, as a Box takes it.
+_layout_values = attrgetter("x", "y", "width", "height", "padding_top", "padding_right", "padding_bottom",
+                            "padding_left", "border_top", "border_right", "border_bottom", "border_left",
+                            "margin_top", "margin_right", "margin_bottom", "margin_left")
 
 
 def _percent_padding(style: NodeStyle) -> bool:
