@@ -34,7 +34,8 @@ from .sizing import (
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import KeptTrees, LayoutNode, compute_layout, with_parents
+from .taffy import LayoutNode, compute_layout, kept_trees, with_parents
+from .taffy_trees import KeptTrees
 from .taffy_style import OwnSizes
 
 if TYPE_CHECKING:
@@ -149,12 +150,12 @@ class Layout:
         """Lay out one tree in passes until the values resolved from boxes settle.
 
         ``own``: the root's sizes, instead of its style's (a measurement of the root alone).
-        The Taffy trees of its passes and measurements are kept until it ends (KeptTrees).
+        The Taffy trees of its passes and measurements are kept until it ends (taffy_trees).
         """
         if self._trees is not None:  # within a computation: its trees
             self._passes(root, width, height, own, self._trees)
             return
-        trees = self._trees = KeptTrees()
+        trees = self._trees = kept_trees()
         try:
             self._passes(root, width, height, own, trees)
         finally:

@@ -30,6 +30,7 @@ from .node_style import NodeStyle
 from .taffy_guard import MAX_LENGTH, check_style, finite
 from .flex_gaps import restore_gaps
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
+from .taffy_trees import KeptTrees, TreePool
 
 
 def _taffylib() -> Any:
@@ -225,63 +226,13 @@ def _releaser() -> Callable[[Any], None] | None:
     return decref
 
 
-class _Kept:
-    """A Taffy tree made for one root: its nodes' ids and style dicts, in the order made."""
-
-    __slots__ = ("tree", "shape", "ids", "fields")
-
-    def __init__(self, tree: int, shape: tuple[Any, ...], ids: list[int], fields: list[dict[str, Any]]) -> None:
-        self.tree, self.shape, self.ids, self.fields = tree, shape, ids, fields
+# Trees of the layouts before, for the next ones (taffy_trees; emptied with the other caches).
+_POOL = TreePool(taffylib)
 
 
-class KeptTrees:
-    """The Taffy trees of one layout's computations, kept by root for the next ones.
-
-    Converting a style dict into a Taffy node (``node_create``) costs more than Taffy's
-    own layout of it, and a layout computes the same roots again: every pass its whole
-    tree, and the subtrees its workarounds measure alone. A tree made for a root is
-    kept, and a later computation of that root with the same nodes in the same order
-    (:func:`_plan`'s shape) takes it: the styles that differ are set again, and every
-    node is marked dirty, which empties every cache Taffy keeps, so the computation is
-    a fresh tree's. Trees live until :meth:`free` (the end of the layout).
-    """
-
-    def __init__(self) -> None:
-        self._trees: dict[int, _Kept] = {}
-
-    def take(self, root: LayoutNode, shape: tuple[Any, ...],
-             fields: list[dict[str, Any]]) -> tuple[int, list[int]] | None:
-        """The kept tree of ``root`` with its styles made ``fields`` and every cache emptied,
-        and its node ids; None if it has none of that ``shape``."""
-        kept = self._trees.get(id(root))
-        if kept is None or kept.shape != shape:
-            return None
-        try:
-            for index, (nid, old, new) in enumerate(zip(kept.ids, kept.fields, fields)):
-                if old is not new and old != new:
-                    taffylib.node_set_style(kept.tree, nid, new)
-                    kept.fields[index] = new
-                taffylib.node_mark_dirty(kept.tree, nid)
-        except BaseException:
-            self._drop(id(root))
-            raise
-        return kept.tree, kept.ids
-
-    def keep(self, root: LayoutNode, tree: int, shape: tuple[Any, ...], ids: list[int],
-             fields: list[dict[str, Any]]) -> None:
-        """Keep ``tree``, made for ``root`` (instead of the one kept for it)."""
-        self._drop(id(root))
-        self._trees[id(root)] = _Kept(tree, shape, ids, fields)
-
-    def _drop(self, key: int) -> None:
-        kept = self._trees.pop(key, None)
-        if kept is not None:
-            taffylib.free(kept.tree)
-
-    def free(self) -> None:
-        """Free every kept tree."""
-        for key in list(self._trees):
-            self._drop(key)
+def kept_trees() -> KeptTrees:
+    """Where a layout computation keeps its Taffy trees (given to the process's pool at its end)."""
+    return KeptTrees(taffylib, _POOL)
 
 
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
@@ -364,13 +315,16 @@ def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
                     sizes: OwnSizes | None, trees: KeptTrees | None) -> None:
     plan = _plan(root, indefinite_root, sizes)
-    fields = [entry[1] for entry in plan]
-    # The tree's shape: its nodes, their parents and which are measured, in order.
-    shape = tuple((id(node), parent, measured) for node, _, parent, measured in plan)
-    taken = trees.take(root, shape, fields) if trees is not None else None
+    taken = None
+    if trees is not None:
+        nodes = tuple(id(entry[0]) for entry in plan)
+        fields = [entry[1] for entry in plan]
+        parents = [entry[2] for entry in plan]
+        measured = [entry[3] for entry in plan]
+        taken = trees.take(id(root), nodes, parents, measured, fields)
     tree, ids = taken if taken is not None else _made_tree(plan)
     if trees is not None and taken is None:
-        trees.keep(root, tree, shape, ids, fields)
+        trees.keep(id(root), nodes, parents, measured, tree, ids, fields)
     try:
         measures: dict[int, MeasureFn] = {nid: node.measure for nid, (node, _, _, measured) in zip(ids, plan)
                                           if measured and node.measure is not None}
