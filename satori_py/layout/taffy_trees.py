@@ -26,10 +26,11 @@ from typing import Any
 
 __all__ = ["KeptTrees", "MAX_POOLED", "MAX_POOLED_NODES", "TreePool"]
 
-# A pooled tree is ~1-4 kB a node; the 24 benchmark cards leave ~30 shapes. Bounded by trees
-# and by their nodes (a tree larger than the bound is freed, not pooled).
-MAX_POOLED = 64
-MAX_POOLED_NODES = 16_384
+# A pooled node holds ~1 kB in Taffy and its style dicts (~4.5 kB each, mostly shared with
+# taffy_style's cache): at most ~10 MB. The 24 benchmark cards leave 18 trees of 584 nodes.
+# A tree larger than the bound is freed, not pooled.
+MAX_POOLED = 32
+MAX_POOLED_NODES = 1024
 # A tree's shape, per node in the order made: (id of its style dict, parent index, measured).
 Shape = tuple[tuple[int, int, bool], ...]
 
@@ -53,6 +54,9 @@ class TreePool:
     ``clear`` (benchmarks' cleared caches), without its type, as it frees what it drops."""
 
     def __init__(self, lib: Any, max_entries: int = MAX_POOLED, max_nodes: int = MAX_POOLED_NODES) -> None:
+        # The name benchmarks/bench_cards.py's clear_caches empties a cache by (on the instance:
+        # the class itself is in its module too).
+        self.cache_clear = self.clear
         self._lib = lib
         self._trees: OrderedDict[Shape, tuple[_Tree, list[int], list[bool]]] = OrderedDict()
         self._lock = threading.Lock()
@@ -99,8 +103,6 @@ class TreePool:
             self._nodes = 0
         for tree in trees:
             self._lib.free(tree.handle)
-
-    cache_clear = clear  # the name benchmarks/bench_cards.py's clear_caches empties caches by
 
     def __len__(self) -> int:
         return len(self._trees)
