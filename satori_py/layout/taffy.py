@@ -28,6 +28,7 @@ from ..style.types import Percent
 from . import taffy_thread
 from .node_style import NodeStyle
 from .taffy_guard import MAX_LENGTH, check_style, finite
+from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
 from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
 from .taffy_trees import KeptTrees, TreePool
@@ -117,6 +118,7 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     _run_taffy(root, available, sizes=sizes, trees=trees)
     _repair_stale_blocks(root, trees)
     restore_gaps(root)
+    align_block_content(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
 
@@ -260,9 +262,11 @@ def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> li
     plan: list[_Planned] = []
 
     def build(node: LayoutNode, parent: int, placement: dict[str, Any] | None = None,
-              auto_percent: bool = False) -> None:
+              auto_percent: bool = False, in_block: bool = False) -> None:
         own = sizes if node is root else None
-        fields = node_style(node.style, node.path, own, node.limits, node.hints)
+        # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
+        floor = in_block and bool(node.children) and not node.hints.float_placeholder
+        fields = node_style(node.style, node.path, own, node.limits, node.hints, floor)
         if auto_percent and isinstance(node.style.height, Percent):
             fields = {**fields, "size": {**fields["size"], "height": AUTO}}
         children = node.children
@@ -285,8 +289,9 @@ def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> li
         index = len(plan)
         plan.append((node, fields, parent, node.measure is not None and not node.children))
         in_indefinite = id(node) in indefinite
+        block = fields["display"] == 3
         for child, child_placement in zip(children, placements):
-            build(child, index, child_placement, in_indefinite)  # noqa: F821 (deleted after use)
+            build(child, index, child_placement, in_indefinite, block)  # noqa: F821 (deleted after use)
 
     build(root, -1)
     del build  # a recursive closure is a reference cycle
