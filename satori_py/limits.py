@@ -105,7 +105,11 @@ class Limits:
 class Budget:
     """The limits of a render in progress: its deadline and the text laid out so far."""
 
-    __slots__ = ("limits", "deadline", "text", "glyph_points", "effect_pixels", "raster_scale")
+    __slots__ = ("limits", "deadline", "text", "glyph_points", "effect_pixels", "raster_scale", "suggestions")
+
+    # Misspelt names a render looks for a close name of ("Did you mean"), at some 0.3 ms each;
+    # past them, names are reported without a suggestion.
+    MAX_SUGGESTIONS = 100
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -115,6 +119,7 @@ class Budget:
         self.effect_pixels = 0
         # The scale render_png will rasterise at (user SVGs' work is counted at it: images/svg_work.py).
         self.raster_scale = 1.0
+        self.suggestions = 0
 
     def check_deadline(self, path: str | None = None) -> None:
         """Raise LimitError when the render is past its time budget."""
@@ -126,6 +131,11 @@ class Budget:
         detail = f": {waiting}" if waiting else ""
         return LimitError(f"The render took longer than the timeout limit of {self.limits.timeout:g}s{detail}.",
                           limit="timeout", path=path)
+
+    def take_suggestion(self) -> bool:
+        """Whether the render may look for one more close name (see ``MAX_SUGGESTIONS``)."""
+        self.suggestions += 1
+        return self.suggestions <= self.MAX_SUGGESTIONS
 
     def time_left(self) -> float | None:
         """Seconds until the deadline (0 once past it), None without one."""
