@@ -246,6 +246,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         measures: dict[int, MeasureFn] = {}
 
         def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
+            check_deadline(node.path)  # the conversion of every node, before Taffy measures any
             own = sizes if node is root else None
             fields = node_style(node.style, node.path, own, node.limits, node.hints)
             if auto_percent and isinstance(node.style.height, Percent):
@@ -318,6 +319,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
             raise failure[0]
         out = taffylib.PyLayout()
         for nid, node in ids:
+            check_deadline(node.path)
             taffylib.node_get_layout(tree, nid, out)
             width, height = finite(out.width), finite(out.height)
             node.box = Box(finite(out.x), finite(out.y), width, height,
