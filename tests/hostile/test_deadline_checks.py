@@ -29,7 +29,12 @@ def _counted(events: list[str], name: str, fn: Callable[..., Any]) -> Callable[.
 def test_no_walk_does_more_than_a_node_of_work_between_deadline_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[str] = []
     clock = limits._clock
-    monkeypatch.setattr(limits, "_clock", lambda: events.append("check") or clock())
+
+    def checked() -> float:
+        events.append("check")
+        return clock()
+
+    monkeypatch.setattr(limits, "_clock", checked)
     # One call per node in each walk: parsing, building, Taffy's input and output, flex
     # fitting, finishing and painting.
     for owner, name in ((element, "parse_element"), (build.TreeBuilder, "_element"), (taffy, "node_style"),
