@@ -79,7 +79,7 @@ from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
 from .grow_fit import grown_minimum
-from .inset_fit import cap_inflated_items, content_sized
+from .inset_fit import content_sized, fix_inflated_items
 from .percent_padding import resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
@@ -146,10 +146,16 @@ class FlexFit:
                 # width: only an item already that wide can't change.
                 rigid = _fixed_columns(parent) or _at_max_content(node, lay_out)
                 here = self._freeze(node, parent) if rigid else _unfreeze(node)
-            if node.style.display == "flex" and node.children and not _is_row(node):
-                sized = content_sized(node, parent, walk.inner(node, "h"), "h")
-                here = cap_inflated_items(node, sized, partial(_content_height, lay_out=lay_out,
-                                                               parent=node)) or here
+            # A row's width decides which items are fixed: not on boxes changing in this pass.
+            if node.style.display == "flex" and node.children and not (_is_row(node) and (stale or here)):
+                main = "w" if _is_row(node) else "h"
+                sized = content_sized(node, parent, walk.inner(node, main), main)
+                measure = partial(_content_width, lay_out=lay_out) if main == "w" \
+                    else partial(_content_height, lay_out=lay_out, parent=node)
+                if fix_inflated_items(node, sized, measure):
+                    # The items' minimums summed so far were measured inflated.
+                    self._minimums.clear()
+                    here = True
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         floored = _apply(self._floored, floors, "w", "floor_width")
