@@ -32,7 +32,7 @@ from collections.abc import Callable
 from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units
 from .taffy import LayoutNode
 
-__all__ = ["content_sized", "fix_inflated_items"]
+__all__ = ["cap_stretching_row", "content_sized", "fix_inflated_items"]
 
 
 def content_sized(container: LayoutNode, parent: LayoutNode | None, inner: float | None, axis: str) -> bool:
@@ -129,3 +129,57 @@ def _may_be_inflated(container: LayoutNode, items: list[LayoutNode], inset: floa
         b, m = item.box, item.box.margin
         used += b.width + m.left + m.right if axis == "w" else b.height + m.top + m.bottom
     return (box.width if axis == "w" else box.height) > used + EPS
+
+
+def cap_stretching_row(row: LayoutNode, sized_by_content: bool,
+                       content_height: Callable[[LayoutNode, LayoutNode], float],
+                       own_height: Callable[[LayoutNode], float]) -> bool:
+    """Cap the height of a flex ``row`` whose height is its content's (``sized_by_content``,
+    see :func:`content_sized`) at the reference's, when Taffy 0.7 inflates a column it
+    stretches: the growing items of such a column may grow (into the row's height, when
+    another item is taller), so they can't be capped as in a column sized by its content;
+    the row is capped at its tallest item instead, each inflated column counted with its
+    items' content heights (``content_height(item, column)``, border box), each other
+    stretched item with its height at its width (``own_height``). Whether the cap changed."""
+    cap: float | None = None
+    style = row.style
+    items = [item for item in row.children if item.style.position != "absolute"
+             and item.style.display != "none" and not item.hints.float_placeholder]
+    if sized_by_content and style.flex_wrap == "nowrap" and style.max_height in (None, "none", "auto"):
+        tallest, inflated = 0.0, False
+        for item in items:
+            height = _uninflated_height(item, row, content_height)
+            inflated = inflated or height is not None
+            if height is None:
+                height = own_height(item) if stretched(item, row, "h") else item.box.height
+            tallest = max(tallest, height + item.box.margin.top + item.box.margin.bottom)
+        if inflated:
+            cap = to_style_units(row, "h", tallest + insets(row, "h"))
+    old = row.limits.inset_height
+    if (old is None) != (cap is None) or (old is not None and cap is not None and abs(old - cap) > EPS):
+        row.limits.inset_height = cap
+        return True
+    return False
+
+
+def _uninflated_height(column: LayoutNode, row: LayoutNode,
+                       content_height: Callable[[LayoutNode, LayoutNode], float]) -> float | None:
+    """The height (border box) of a single-line flex ``column`` stretched in ``row`` as the
+    reference measures it, when Taffy 0.7 inflates it (a growing item smaller than its
+    vertical inset), else None."""
+    style = column.style
+    if style.display != "flex" or is_row(column) or style.flex_wrap != "nowrap" \
+            or not stretched(column, row, "h") or style.min_height not in (None, "auto"):
+        return None
+    inset = insets(column, "h")
+    items = [item for item in column.children if item.style.position != "absolute"
+             and item.style.display != "none" and not item.hints.float_placeholder]
+    if inset <= EPS or not any(item.style.flex_grow > 0.0 for item in items):
+        return None
+    total, inflated = inset + (px(style.row_gap) or 0.0) * max(0, len(items) - 1), False
+    for item in items:
+        height = content_height(item, column)
+        inflated = inflated or (item.style.flex_grow > 0.0 and px(item.style.height) is None
+                                and item.style.overflow_y not in SCROLL and height < inset - EPS)
+        total += height + item.box.margin.top + item.box.margin.bottom
+    return total if inflated else None
