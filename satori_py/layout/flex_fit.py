@@ -80,7 +80,7 @@ from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
 from .grow_fit import grown_minimum
 from .inset_fit import cap_inflated_items, content_sized
-from .percent_padding import resolve_percent_padding
+from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
@@ -340,6 +340,8 @@ class FlexFit:
 
 def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
     """Percentage paddings of a block ``node`` (percent_padding.py); whether they changed."""
+    if not pads(node):
+        return False
     inner = walk.inner(parent, "w")
     if (id(parent), "w") in walk.fitted:
         inner = None  # its content's width, measured with the percentages as 0

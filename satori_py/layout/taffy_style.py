@@ -364,11 +364,18 @@ _STYLES: BoundedCache[dict[str, Any]] = BoundedCache(1024)
 
 
 def node_style(style: NodeStyle, path: str | None, sizes: OwnSizes | None = None,
-               limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
-    """The checked taffylib dict of a node's style; shared, never to be changed."""
+               limits: FitLimits | None = None, hints: LayoutHints | None = None,
+               floor: bool = False) -> dict[str, Any]:
+    """The checked taffylib dict of a node's style; shared, never to be changed.
+
+    ``floor``: the node is a container in a block container's flow, whose sizes a border-box
+    flex or grid container floors by its padding and border (:func:`padding_border_floor`).
+    Kept with the others, so that a node gets the same dict object every pass and every
+    render (taffy_trees pools Taffy trees by their dicts)."""
     applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
     key: Hashable | None = (style, None if sizes is None else sizes.key(),
-                            None if applied is None else applied.key(), None if hints is None else hints.key())
+                            None if applied is None else applied.key(), None if hints is None else hints.key(),
+                            floor)
     try:
         out = _STYLES.get(key)
     except TypeError:  # a value that can't be a key: converted every time
@@ -377,6 +384,8 @@ def node_style(style: NodeStyle, path: str | None, sizes: OwnSizes | None = None
     if out is None:
         out = taffy_style(style, sizes, applied, hints)
         check_style(out, path)  # a value stretchable can't convert would abort the process
+        if floor and out["display"] in (1, 2) and out["position"] == 0 and out["box_sizing"] == 0:
+            out = padding_border_floor(out)
         if key is not None:
             _STYLES.put(key, out)
     return out
