@@ -142,6 +142,8 @@ class FitLimits(Record):
     # its content, flex_fit.py).
     content_height: float | None = None
     content_width: float | None = None  # (likewise, in a row)
+    inset_width: float | None = None  # a minimum and maximum width (inset_fit.py)
+    inset_height: float | None = None  # a maximum height (a row, inset_fit.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -160,10 +162,11 @@ class FitLimits(Record):
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
                 and self.stretched is None and self.floor_width is None and self.padding is None \
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
-                and self.content_width is None:
+                and self.content_width is None and self.inset_width is None and self.inset_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
-                self.padding, self.floor_height, self.held_height, self.content_height, self.content_width)
+                self.padding, self.floor_height, self.held_height, self.content_height, self.content_width,
+                self.inset_width, self.inset_height)
 
 
 class LayoutHints(Record):
@@ -248,10 +251,12 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
         if limits.cap_width is not None:
             max_size["width"] = _px(limits.cap_width)
-        if limits.cap_height is not None:
-            max_size["height"] = _px(limits.cap_height)
-        if limits.frozen_width is not None:
-            s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
+        for high in (limits.cap_height, limits.inset_height):
+            if high is not None:
+                max_size["height"] = _px(high)
+        for fixed in (limits.frozen_width, limits.inset_width):
+            if fixed is not None:
+                s["min_size"]["width"] = max_size["width"] = _px(fixed)
         for floor in (limits.floor_width, limits.content_width):
             low = s["min_size"]["width"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
