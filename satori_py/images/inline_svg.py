@@ -51,7 +51,7 @@ from ..limits import active
 from ..patterns import lazy_compile
 from ..style import ComputedStyle
 from ..style.paint_types import SvgElementValues
-from ..style.svg_values import resolve_svg
+from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES, resolve_svg
 from ..svg import SvgNode, escape_text, raw, serialize
 from .checks import check_href
 from .formats import SVG
@@ -64,9 +64,6 @@ __all__ = ["DEFAULT_ASPECT_RATIO", "inline_svg_image", "preserve_aspect_ratio", 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 DEFAULT_ASPECT_RATIO = "xMidYMid meet"
 
-# React's SVG attribute names (possibleStandardNames) that the reference
-# hyphenates; every other name, e.g. viewBox or gradientUnits, is kept.
-_HYPHENATED = frozenset(["accentHeight", "alignmentBaseline", "arabicForm", "baselineShift", "capHeight", "clipPath", "clipRule", "colorInterpolation", "colorInterpolationFilters", "colorProfile", "colorRendering", "dominantBaseline", "enableBackground", "fillOpacity", "fillRule", "floodColor", "floodOpacity", "fontFamily", "fontSize", "fontSizeAdjust", "fontStretch", "fontStyle", "fontVariant", "fontWeight", "glyphName", "glyphOrientationHorizontal", "glyphOrientationVertical", "horizAdvX", "horizOriginX", "imageRendering", "letterSpacing", "lightingColor", "markerEnd", "markerMid", "markerStart", "overlinePosition", "overlineThickness", "paintOrder", "pointerEvents", "renderingIntent", "shapeRendering", "stopColor", "stopOpacity", "strikethroughPosition", "strikethroughThickness", "strokeDasharray", "strokeDashoffset", "strokeLinecap", "strokeLinejoin", "strokeMiterlimit", "strokeOpacity", "strokeWidth", "textAnchor", "textDecoration", "textRendering", "underlinePosition", "underlineThickness", "unicodeBidi", "unicodeRange", "unitsPerEm", "vAlphabetic", "vHanging", "vIdeographic", "vMathematical", "vectorEffect", "vertAdvY", "vertOriginX", "vertOriginY", "wordSpacing", "writingMode", "xHeight"])
 # Names that get a namespace prefix, and the one whose digit is hyphenated too.
 _SPECIAL_NAMES = {
     "panose1": "panose-1",
@@ -237,7 +234,7 @@ def _check_name(name: str, kind: str) -> None:
 
 
 def _attribute_name(prop: str) -> str:
-    if prop in _HYPHENATED:
+    if prop in HYPHENATED_SVG_ATTRIBUTES:
         return _UPPER.sub(lambda m: "-" + m.group(0).lower(), prop)
     return _SPECIAL_NAMES.get(prop, prop)
 

@@ -9,6 +9,9 @@ style object with React's camelCase names; HTML's boolean attributes
 of attributes get React's camelCase (``readonly`` -> ``readOnly``).
 Attributes of SVG elements keep their names (the parser already restored
 ``viewBox`` and friends; the SVG serialiser writes other names as they are).
+A JSX spelling such as ``strokeWidth`` reaches us lowercased (``strokewidth``),
+which no SVG renderer reads: it is reported and dropped (a browser ignores it too;
+satori-html keeps the spelling: :mod:`.html` restores it for that dialect).
 
 Event handlers (``onclick``) are refused: nothing runs in an image. What is
 ignored (``!important`` in a ``style`` attribute) is reported on the
@@ -25,6 +28,7 @@ from ..limits import active
 from ..patterns import NUMBER, lazy_compile
 from ..style.sheet_cascade import to_property_name
 from ..style.sheet_parser import Declaration, parse_declarations
+from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES
 
 __all__ = ["Location", "check_css", "element_props", "style_object"]
 
@@ -55,6 +59,9 @@ _SIZED = ("img", "svg")
 # A declaration's property name as written, and satori-html's camelize.
 _NAME = lazy_compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
 _CAMEL = lazy_compile(r"-([a-z])")
+# strokeWidth as the HTML parser hands it on (strokewidth) -> the SVG name (stroke-width).
+_LOWERCASED_JSX = {name.lower(): "".join("-" + c.lower() if c.isupper() else c for c in name)
+                   for name in HYPHENATED_SVG_ATTRIBUTES}
 
 
 def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,
@@ -78,6 +85,8 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
             props["tw"] = value
         elif lower in ("class", "for"):
             props[_REACT_NAMES[lower]] = value
+        elif svg and _jsx_spelled(tag, name, location):
+            continue
         elif svg and not root_svg:
             props[name] = value
         elif lower in _BOOLEAN and not svg:
@@ -88,6 +97,15 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
         else:
             props[name if svg else _REACT_NAMES.get(lower, name)] = value
     return props
+
+
+def _jsx_spelled(tag: str, name: str, location: Location) -> bool:
+    """Whether ``name`` is a lowercased JSX spelling (strokewidth), reported as ignored."""
+    svg_name = _LOWERCASED_JSX.get(name)
+    if svg_name is not None:
+        _ignored(tag, location, f'the attribute "{name}" is ignored: HTML lowercases attribute names, so the JSX '
+                                f'spelling of {svg_name} does not reach the SVG (write {svg_name})')
+    return svg_name is not None
 
 
 def style_object(text: str, *, tag: str, location: Location, names_as_written: bool = False) -> dict[str, str]:

@@ -161,6 +161,20 @@ _QUOTED = lazy_compile(r""""[^"]*"|'[^']*'""")
 _NAME_START = lazy_compile(r"""[\s"'/][^\s"'/>=]""")
 
 
+_ATTRIBUTE_NAME = lazy_compile(r"""[\s"'/]([^\s"'/>=]+)""")
+
+
+def _as_written(source: str, node: HtmlElement, attrs: Mapping[str, str | None]) -> dict[str, str | None]:
+    """``attrs`` with the names spelled as in the tag: satori-html keeps ``strokeWidth``, which
+    Satori writes ``stroke-width``, where the HTML parser lowercases it."""
+    offset = node.origin_offset
+    tag = _TAG_BODY.match(source, offset) if offset is not None else None
+    if tag is None:
+        return dict(attrs)
+    written = {name.lower(): name for name in _ATTRIBUTE_NAME.findall(_QUOTED.sub('""', tag.group(1)))}
+    return {written.get(name, name): value for name, value in attrs.items()}
+
+
 def _attribute_count(source: str) -> int:
     """How many attributes the tags of ``source`` have, at most (names after a space, a
     quoted value or a ``/``; things that look like tags in comments count too)."""
@@ -218,6 +232,8 @@ class _Converter:
                               column=location[1])
         svg = node.namespace == "svg"
         attrs = node.attrs or {}
+        if self.satori_html and svg:
+            attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
                               names_as_written=self.satori_html)
         if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):

@@ -44,6 +44,10 @@ _CALC_LENGTHS = _SIZES | {"marginTop", "marginRight", "marginBottom", "marginLef
                           "paddingRight", "paddingBottom", "paddingLeft", "top", "right", "bottom",
                           "left", "gap", "rowGap", "columnGap"}
 _VALID_IMAGE = lazy_compile(r"^(none|url\(.*\)|(repeating-)?(linear|radial|conic)-gradient\(.*\))$", re.IGNORECASE | re.DOTALL)
+# The reference's normalizeColor: the first `rgb(R G B / A)` of a value (integer channels) becomes
+# `rgba(R, G, B, A)`. It is applied to each layer's text, so it reaches a colour inside a url()'s
+# SVG markup, which resvg can't read in the space syntax (a browser draws it either way).
+_RGB_SLASH = lazy_compile(r"rgb\(([0-9]+)\s+([0-9]+)\s+([0-9]+)\s*/\s*([.0-9]+)\)")
 
 
 def _resolver(font_size: float, lengths: LengthContext) -> Callable[[float, str], float | None]:
@@ -122,7 +126,8 @@ def background_layers(style: dict[str, Any], prefix: str = "background") -> tupl
         return values[i % len(values)]
 
     return tuple(BackgroundLayer(
-        image=image, position=at("Position", i), size=at("Size", i), repeat=at("Repeat", i),
+        image=_RGB_SLASH.sub(r"rgba(\1, \2, \3, \4)", image, count=1), position=at("Position", i),
+        size=at("Size", i), repeat=at("Repeat", i),
         origin=at("Origin", i), clip=at("Clip", i), attachment=at("Attachment", i),
         blend_mode=modes[i % len(modes)] if modes else None) for i, image in enumerate(images))
 

@@ -27,7 +27,24 @@ from .expand import convert_colors as _convert_color_functions
 from .paint_types import SvgElementValues
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
-__all__ = ["resolve_svg"]
+__all__ = ["HYPHENATED_SVG_ATTRIBUTES", "resolve_svg"]
+
+# React's SVG attribute names (possibleStandardNames) that the reference
+# hyphenates (strokeWidth is written stroke-width); every other name, e.g. viewBox
+# or gradientUnits, is kept. Markup reads them too (HTML lowercases strokeWidth).
+HYPHENATED_SVG_ATTRIBUTES = frozenset([
+    "accentHeight", "alignmentBaseline", "arabicForm", "baselineShift", "capHeight", "clipPath", "clipRule",
+    "colorInterpolation", "colorInterpolationFilters", "colorProfile", "colorRendering", "dominantBaseline",
+    "enableBackground", "fillOpacity", "fillRule", "floodColor", "floodOpacity", "fontFamily", "fontSize",
+    "fontSizeAdjust", "fontStretch", "fontStyle", "fontVariant", "fontWeight", "glyphName",
+    "glyphOrientationHorizontal", "glyphOrientationVertical", "horizAdvX", "horizOriginX", "imageRendering",
+    "letterSpacing", "lightingColor", "markerEnd", "markerMid", "markerStart", "overlinePosition",
+    "overlineThickness", "paintOrder", "pointerEvents", "renderingIntent", "shapeRendering", "stopColor",
+    "stopOpacity", "strikethroughPosition", "strikethroughThickness", "strokeDasharray", "strokeDashoffset",
+    "strokeLinecap", "strokeLinejoin", "strokeMiterlimit", "strokeOpacity", "strokeWidth", "textAnchor",
+    "textDecoration", "textRendering", "underlinePosition", "underlineThickness", "unicodeBidi", "unicodeRange",
+    "unitsPerEm", "vAlphabetic", "vHanging", "vIdeographic", "vMathematical", "vectorEffect", "vertAdvY",
+    "vertOriginX", "vertOriginY", "wordSpacing", "writingMode", "xHeight"])
 
 _log = logging.getLogger("satori_py.svg")
 

@@ -70,6 +70,23 @@ def test_important_in_a_style_attribute_is_reported(caplog) -> None:
             "(inline styles are not ranked by importance)") in caplog.messages
 
 
+def test_a_jsx_spelled_svg_attribute_is_reported_and_ignored_as_a_browser_does(caplog) -> None:
+    icon = ('<div>\n  <svg width="24" height="24" viewBox="0 0 24 24" stroke="red" strokeWidth="3">'
+            '<path strokeLinecap="round" d="M2 2h20"/></svg></div>')
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        el = from_html(icon)
+    assert caplog.messages == [
+        'line 2, column 3: <svg>: the attribute "strokewidth" is ignored: HTML lowercases attribute names, so the '
+        "JSX spelling of stroke-width does not reach the SVG (write stroke-width)",
+        'line 2, column 80: <path>: the attribute "strokelinecap" is ignored: HTML lowercases attribute names, so '
+        "the JSX spelling of stroke-linecap does not reach the SVG (write stroke-linecap)"]
+    assert "strokewidth" not in el["props"]["children"]["props"]
+    same_render(icon, h("div", {}, h("svg", {"width": 24, "height": 24, "viewBox": "0 0 24 24", "stroke": "red"},
+                                     h("path", {"d": "M2 2h20"}))))
+    with pytest.raises(MarkupError, match='<svg>: the attribute "strokewidth" is ignored'):
+        render_svg(icon, **SIZE, strict=True)
+
+
 def test_invalid_inline_value_is_an_error_of_the_style_stage_with_the_node_path() -> None:
     with pytest.raises(StyleError) as info:
         render_svg('<div><p style="display: sideways">x</p></div>', **SIZE)
