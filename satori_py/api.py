@@ -193,7 +193,7 @@ class Pipeline:
             result = lay_out_with_stylesheets(tree, lay_out, viewport=(self.width, self.height),
                                               diagnostics=channel, container_sizes=container_sizes)
         _check_canvas(result.width or None, result.height or None)
-        load_layer_images(result.root, self.fetcher)
+        load_layer_images(result.root, (result.width, result.height), self.fetcher)
         return result
 
     def paint(self, result: LayoutResult) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
-from .node_style import NodeStyle
+from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode
 from .taffy_style import RatioSizes
 
@@ -101,10 +101,16 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     elif ratio and row and cross_size in (None, "auto") and not stale:
         # A width of its own, flexed (e.g. an <img> with width 100% beside a logo shrinks):
         # its height comes from its final width, where Taffy 0.7 took the flex basis.
+        # Taffy 0.7 takes the height through the ratio from the width it had before flexing,
+        # right when the item is not flexed (then a stretched one is as tall as its line, its
+        # content overflowing it: `w-5 aspect-square` beside a line of text is 20 x 21).
         is_stretched = stretched(node, parent, cross)
-        height = to_style_units(node, "w", exact_size(node, "w")) / ratio
+        width = to_style_units(node, "w", exact_size(node, "w"))
+        height = width / ratio
         off = abs(to_style_units(node, "h", exact_size(node, "h")) - height) > EPS
-        if (old is not None or off) and not (is_stretched and cross_definite()):
+        basis = px(style.flex_basis) if not auto_basis(node) else px(main_size)
+        flexed = basis is None or abs(width - basis) > EPS
+        if (old is not None or (off and flexed)) and not (is_stretched and cross_definite()):
             new = RatioSizes(min_height=height) if is_stretched else RatioSizes(height=height)
     return _give(node, new)
 
@@ -119,9 +125,29 @@ def block_ratio(node: LayoutNode, stale: bool) -> bool:
     ratio = px(style.aspect_ratio)
     new = None
     if ratio and style.height in (None, "auto"):
-        # (Of the border box, as the reference's Taffy takes a ratio.)
-        new = RatioSizes(height=to_style_units(node, "h", exact_size(node, "w") / ratio))
+        # (Of the border box, as the reference's Taffy takes a ratio.) Its minimum and maximum
+        # heights limit its width through the ratio (`aspect-square max-h-11` is 44 x 44),
+        # which Taffy 0.7 no longer sees once the ratio is dropped: they are given as widths.
+        height = to_style_units(node, "h", exact_size(node, "w") / ratio)
+        new = RatioSizes(height=height,
+                         min_width=_transferred(node, style.min_width, style.min_height, ratio, max),
+                         max_width=_transferred(node, style.max_width, style.max_height, ratio, min))
     return _give(node, new)
+
+
+def _transferred(node: LayoutNode, own: NodeSize, limit: NodeSize, ratio: float,
+                 pick: Callable[[float, float], float]) -> float | None:
+    """A px minimum or maximum ``limit`` height through ``ratio`` as that width, with the ``own``
+    one (``pick`` of both). None: the style's own. (In the box the style's ``boxSizing`` sizes:
+    Taffy applies the ratio to a content-box limit as written, then adds the insets.)"""
+    value = px(limit)
+    if value is None:
+        return None
+    width = value * ratio
+    if own in (None, "auto", "none"):
+        return width
+    mine = px(own)
+    return None if mine is None else pick(mine, width)
 
 
 def _give(node: LayoutNode, sizes: RatioSizes | None) -> bool:

@@ -342,9 +342,11 @@ class TreeBuilder(Record, weakref=True):
     def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:
         display = _layout_display(style)
         node = LayoutNode(self._node_style(style, display), path=el.path)
-        if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg"))):
-            # Taffy 0.7 has no flow-root: a block formatting context root keeps its children's
-            # margins from collapsing with its own, as a scroll container does there.
+        if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg")
+                                                      or (display == "block" and node.style.align_content))):
+            # Taffy 0.7 has no flow-root: a block formatting context root (also a block container
+            # with align-content, block_alignment.py) keeps its children's margins from
+            # collapsing with its own, as a scroll container does there.
             node.hints.bfc = True
         if ctx.formatting == "block" and not floated:
             node.hints.clear = _clear(style)

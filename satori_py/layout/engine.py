@@ -86,7 +86,7 @@ class Layout:
 
     def defer(self, node: LayoutNode, in_block: bool = False) -> None:
         """Take the values Taffy can't lay out out of a node's style, for later passes."""
-        entry = defer(node)
+        entry = defer(node, in_block)
         if entry is not None:
             self.deferred.append(entry)
             self.deferred_by_node[id(node)] = entry

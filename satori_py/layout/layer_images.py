@@ -3,8 +3,8 @@
 After layout, each box the painter may draw a layer of gets its images
 (:mod:`satori_py.images.layers`) in ``RenderBox.layer_images``: an element box those of
 its ``maskImage`` (the painter builds a mask for every element that has one) and of
-its ``backgroundImage`` unless it is ``visibility: hidden`` or empty (the painter draws
-no background there); an anonymous box those of its inline boxes' backgrounds that can
+its ``backgroundImage`` unless it is ``visibility: hidden``, empty or entirely outside the
+image (the painter draws no background there: :mod:`.cull`); an anonymous box those of its inline boxes' backgrounds that can
 be drawn (not hidden, not clipped to text, which an inline box has no glyph clip for).
 Errors stay values until the painter draws the layer (:meth:`.LayerImage.drawn`).
 """
@@ -16,6 +16,7 @@ from ..images.layers import LayerImage, layer_urls, load_layers
 from ..limits import check_deadline
 from ..style.computed import ComputedStyle
 from .boxes import RenderBox
+from .cull import CullScope, culled, may_define_clips
 
 if TYPE_CHECKING:
     from ..images.source import Fetcher
@@ -23,16 +24,21 @@ if TYPE_CHECKING:
 __all__ = ["load_layer_images"]
 
 
-def load_layer_images(root: RenderBox, fetcher: Fetcher | None) -> None:
-    """Give the boxes under ``root`` (which is not drawn itself) their layers' images."""
-    pending = root.children[::-1]  # in tree order, as the painter meets them
+def load_layer_images(root: RenderBox, viewport: tuple[float, float], fetcher: Fetcher | None) -> None:
+    """Give the boxes under ``root`` (which is not drawn itself) their layers' images, in an
+    image of ``viewport`` (width, height)."""
+    # In tree order, as the painter meets them, each with its parent's style and cull scope.
+    pending = [(child, root.style, CullScope()) for child in reversed(root.children)]
     while pending:
-        box = pending.pop()
+        box, parent_style, scope = pending.pop()
         style = box.style
         loaded: dict[str, LayerImage] = {}
+        inner = scope
         if box.tag:
+            inner = scope.child(style, parent_style)
             load_layers(layer_urls(style.paint.mask_image), fetcher, loaded)
-            if _draws_background(style) and box.rect.width > 0 and box.rect.height > 0:
+            if _draws_background(style) and box.rect.width > 0 and box.rect.height > 0 and not culled(
+                    viewport, box.rect, style, inner, defines_clips=may_define_clips(style)):
                 load_layers(layer_urls(style.paint.background_image), fetcher, loaded)
         else:
             for inline in box.inline_styles.values():
@@ -41,8 +47,9 @@ def load_layer_images(root: RenderBox, fetcher: Fetcher | None) -> None:
         if loaded:
             box.layer_images = loaded
             check_deadline(box.path)  # a download may have been slow
-        pending.extend(box.atomics[key] for key in sorted(box.atomics, reverse=True))
-        pending.extend(reversed(box.children))
+        # An anonymous box's atomic inlines are painted in its parent's scope.
+        pending.extend((box.atomics[key], parent_style, scope) for key in sorted(box.atomics, reverse=True))
+        pending.extend((child, style, inner) for child in reversed(box.children))
 
 
 def _draws_background(style: ComputedStyle) -> bool:

@@ -30,6 +30,7 @@ _KEYWORDS = ("min-content", "max-content", "fit-content", "stretch")
 # The node style's fields (NodeStyle) by what they wait for.
 _WIDTHS = ("width", "min_width", "max_width", "flex_basis")
 _HEIGHTS = ("height", "min_height", "max_height")
+_LIMITS = ("min_height", "max_height")
 # Lengths whose percentages are of the containing block's width (margins and padding too).
 _OF_WIDTH = ("width", "min_width", "max_width", "left", "right", "margin_top", "margin_right", "margin_bottom",
              "margin_left", "padding_top", "padding_right", "padding_bottom", "padding_left", "flex_basis")
@@ -57,15 +58,19 @@ def _is_keyword(value: Any) -> bool:
     return (isinstance(value, str) and value in _KEYWORDS) or isinstance(value, FitContent)
 
 
-def defer(node: LayoutNode) -> Deferred | None:
+def defer(node: LayoutNode, in_block: bool = False) -> Deferred | None:
     """Take the values Taffy can't lay out out of ``node``'s style (a copy with their
-    first-pass values); None when there are none."""
+    first-pass values); None when there are none. ``in_block``: the node is in a block
+    container's flow, where Taffy 0.7 ignores a percentage minimum or maximum height
+    (its block layout gives a child of auto height no height to resolve them against;
+    the reference's Taffy gives its container's definite height: ``min-h-10/12``)."""
     values: dict[str, Any] = {}
     for prop, value in zip(_DEFERRABLE, _deferrable(node.style)):
         if value is None or type(value) is float:
             continue  # what most values are: nothing to wait for
         if isinstance(value, Calc) or (prop in _WIDTHS and _is_keyword(value)) or \
-                (prop in _HEIGHTS and _is_keyword(value)):
+                (prop in _HEIGHTS and _is_keyword(value)) or \
+                (in_block and prop in _LIMITS and isinstance(value, Percent)):
             values[prop] = value
     if not values:
         return None
@@ -153,7 +158,10 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | 
         width = p.width - p.border.left - p.border.right - (0 if absolute else p.padding.left + p.padding.right)
         height = p.height - p.border.top - p.border.bottom - (0 if absolute else p.padding.top + p.padding.bottom)
         parent_height = own.height if own is not None and parent is root else parent.style.height
-        height_definite = absolute or isinstance(parent_height, (int, float))
+        # (Not a stretched flex item's height: in the reference it is definite once its line is,
+        # but between passes a limit resolved against it would grow it through its content.)
+        height_definite = absolute or isinstance(parent_height, (int, float)) or \
+            definite_content_height(parent, parents, own) is not None
         margins = 0.0
         for margin in (node.style.margin_left, node.style.margin_right):
             margins += float(margin) if isinstance(margin, (int, float)) else 0.0

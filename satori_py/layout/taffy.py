@@ -28,8 +28,9 @@ from ..style.types import Percent
 from . import taffy_thread
 from .node_style import NodeStyle
 from .taffy_guard import check_style, finite
+from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
-from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
+from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style, padding_border_floor
 
 
 def _taffylib() -> Any:
@@ -114,6 +115,7 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     _run_taffy(root, available, sizes=sizes)
     _repair_stale_blocks(root)
     restore_gaps(root)
+    align_block_content(root)
     if point_scale_factor:
         round_layout(root, point_scale_factor)
 
@@ -245,11 +247,15 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         ids: list[tuple[int, LayoutNode]] = []
         measures: dict[int, MeasureFn] = {}
 
-        def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False) -> int:
+        def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False,
+                  in_block: bool = False) -> int:
             own = sizes if node is root else None
             fields = node_style(node.style, node.path, own, node.limits, node.hints)
             if auto_percent and isinstance(node.style.height, Percent):
                 fields = {**fields, "size": {**fields["size"], "height": AUTO}}
+            if in_block and node.children and fields["display"] in (1, 2) and fields["position"] == 0 \
+                    and fields["box_sizing"] == 0 and not node.hints.float_placeholder:
+                fields = padding_border_floor(fields)
             children = node.children
             # Flex and grid items are laid out in `order`, then in tree order.
             if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
@@ -273,8 +279,9 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 taffylib.node_set_measure(tree, nid, True)
                 measures[nid] = node.measure
             in_indefinite = id(node) in indefinite
+            block = fields["display"] == 3
             for child, child_placement in zip(children, placements):
-                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite))  # noqa: F821 (deleted after use)
+                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite, block))  # noqa: F821 (deleted after use)
             return int(nid)
 
         root_id = build(root)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..style.grid_values import GridContainer, GridItem
 
 __all__ = ["AUTO", "DEFAULTS", "Edges", "FitLimits", "LayoutHints", "OwnSizes", "RatioSizes", "node_style",
-           "taffy_style"]
+           "padding_border_floor", "taffy_style"]
 
 AUTO: dict[str, Any] = {"dim": 0, "value": math.nan}
 _ZERO: dict[str, Any] = {"dim": 1, "value": 0.0}
@@ -105,6 +105,7 @@ class RatioSizes(NamedTuple):
     height: float | None = None
     min_width: float | None = None
     min_height: float | None = None
+    max_width: float | None = None  # (a block's maximum height through its ratio, aspect_fit.block_ratio)
 
     @property
     def keeps_ratio(self) -> bool:
@@ -265,7 +266,8 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         if stretched is not None:
             for group, axis, length in (("size", "width", stretched.width), ("size", "height", stretched.height),
                                         ("min_size", "width", stretched.min_width),
-                                        ("min_size", "height", stretched.min_height)):
+                                        ("min_size", "height", stretched.min_height),
+                                        ("max_size", "width", stretched.max_width)):
                 if length is not None:
                     s[group][axis] = _px(length)
     margin = s["margin"] = {"top": _dim(style.margin_top), "right": _dim(style.margin_right),
@@ -325,6 +327,33 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         margin["top"] = _px(margin["top"]["value"] + float(shift))
         s["align_self"] = _ALIGN["flex-start"]
     return s
+
+
+def padding_border_floor(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` (a border-box flex or grid container's, in a block container's flow) with its
+    minimum sizes raised to its padding and border, where they are px or auto.
+
+    The reference's Taffy gives a block container's in-flow children their size clamped and
+    then floored by their padding and border (its patch block-padding-border-minimum: ``h-14
+    p-8`` is 64 high, as in CSS, where a content box is never negative). Taffy 0.7's block
+    layout passes the clamped size on, and its flexbox and grid take a known size as it is
+    (its own block and leaf layouts floor it). A minimum wins over a maximum in Taffy's clamp,
+    so the floor as a minimum is applied last, as the patch's is. Percentages (paddings a pass
+    has not resolved, minimum sizes) are left as they are.
+    """
+    padding, border = fields["padding"], fields["border"]
+    edges = (padding["left"], padding["right"], border["left"], border["right"],
+             padding["top"], padding["bottom"], border["top"], border["bottom"])
+    if any(edge["dim"] != 1 for edge in edges):
+        return fields
+    low = fields["min_size"]
+    floored = dict(low)
+    for axis, sides in (("width", edges[:4]), ("height", edges[4:])):
+        floor = sum(edge["value"] for edge in sides)
+        given = low[axis]
+        if floor > 0 and (given is AUTO or given["dim"] == 0 or (given["dim"] == 1 and given["value"] < floor)):
+            floored[axis] = _px(floor)
+    return fields if floored == low else {**fields, "min_size": floored}
 
 
 # Checked dicts by (node style, own sizes, fit limits, hints). An entry is ~4.5 kB (its key

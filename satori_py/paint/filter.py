@@ -32,7 +32,6 @@ __all__ = [
     "backdrop",
     "build_primitives",
     "expansion",
-    "extent",
     "filter_group",
 ]
 
@@ -50,20 +49,6 @@ def expansion(functions: Sequence[FilterFunction]) -> tuple[float, float, float,
             left, top = max(left, grow - dx), max(top, grow - dy)
             right, bottom = max(right, grow + dx), max(bottom, grow + dy)
     return left, top, right, bottom
-
-
-def extent(functions: Sequence[FilterFunction]) -> float:
-    """How far outside what they filter the functions can draw, one after the other
-    (``getFilterExtent``); SVG filters can draw anywhere."""
-    total = 0.0
-    for fn in functions:
-        if fn.name == "url":
-            return math.inf
-        if fn.name == "blur":
-            total += fn.value * 3
-        elif fn.name == "drop-shadow":
-            total += fn.value * 3 + abs(fn.offset[0]) + abs(fn.offset[1])
-    return total
 
 
 def _primitive(fn: FilterFunction, source: str, result: str, clip_to_source: bool) -> list[SvgNode]:

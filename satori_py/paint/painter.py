@@ -43,6 +43,7 @@ from ..errors import LimitError, node_context
 from ..frozen import Record, field
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
+from ..layout.cull import CullScope, culled, inherits_transform, opacity, outside, preserves_3d
 from ..limits import active, check_deadline
 from ..patterns import lazy_compile
 from ..style.computed_types import GroupedStyle
@@ -53,11 +54,9 @@ from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
 from .compose import clipped, faded, group, transformed, transformed_under_filters, unused_defs_removed, url
 from .filter import filter_group
-from .filter import extent as filter_extent
 from .geometry import Radii, rect_path, resolve_radii
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
-from .shadow import shadow_extent
 from .raster_cost import check_raster_cost
 from .text import paint_text, texts_clip_shapes
 from .text_shadow import text_shadow_extent
@@ -119,9 +118,7 @@ class _Scope(NamedTuple):
     # The <clipPath>s of background-clip: text ancestors, and the transform states of those.
     text_clips: tuple[tuple[SvgNode, TransformState], ...] = ()
     text_background: bool = False  # whether such an ancestor has a background image
-    # Under a transform (the reference's inherited `transform`): drawn even when outside the image.
-    always_drawn: bool = False
-    cull_margin: float = 0.0  # how far ancestors' filters draw outside what they filter
+    cull: CullScope = CullScope()  # what decides whether a box outside the image is drawn
     effect_depth: int = 0  # offscreen layers of the ancestors (filter, opacity, mask, ...), nested
 
 
@@ -147,13 +144,6 @@ class _Traits(NamedTuple):
 
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _outside(bounds: tuple[float, float], x: float, y: float, w: float, h: float, margin: float) -> bool:
-    """Whether a box grown by ``margin`` is entirely outside the image (``isOutside``); boxes
-    touching it are drawn, as anti-aliasing can reach it."""
-    grow = margin + 1
-    return x + w + grow <= 0 or y + h + grow <= 0 or x - grow >= bounds[0] or y - grow >= bounds[1]
 
 
 def _outline_extent(style: GroupedStyle) -> float:
@@ -235,11 +225,11 @@ class Painter:
         out.extend(self._inline_boxes(box, scope, matrix))
         # Hidden text is left out by the text painter, per inline box; so is text outside the
         # image, unless a transform may bring it in (megabytes of it would cost as much as any).
-        visible = None if scope.always_drawn else self._visible_text(box, scope)
+        visible = None if scope.cull.always_drawn else self._visible_text(box, scope)
         text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
                           clip_text_background=scope.text_background, user_space=matrix is None,
                           stretch=matrix_stretch(matrix))
-        check_raster_cost(text, self.viewport, matrix, box.path, coordinates=scope.always_drawn)
+        check_raster_cost(text, self.viewport, matrix, box.path, coordinates=scope.cull.always_drawn)
         out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
@@ -255,7 +245,7 @@ class Painter:
 
     def _visible_text(self, box: RenderBox, scope: _Scope) -> tuple[float, float, float, float]:
         """The image, grown by what filters and text shadows can bring into it."""
-        margin = scope.cull_margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
+        margin = scope.cull.margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
         width, height = self.viewport
         return (-margin, -margin, width + margin, height + margin)
 
@@ -289,8 +279,7 @@ class Painter:
                                  border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
                                  debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
-            raw = _number(style.paint.opacity)
-            out.extend(faded(drawn.nodes, 1.0 if raw is None else min(max(raw, 0.0), 1.0)))
+            out.extend(faded(drawn.nodes, opacity(style.paint)))
         return out
 
     def _traits(self, box: RenderBox, scope: _Scope) -> _Traits:
@@ -298,17 +287,13 @@ class Painter:
         paint, own_box = style.paint, style.box
         r = box.rect
         position = own_box.position
-        raw_opacity = _number(paint.opacity)
-        opacity = 1.0 if raw_opacity is None else min(max(raw_opacity, 0.0), 1.0)
-        # Like in browsers, opacity flattens preserve-3d (the element is drawn as a group).
-        preserve3d = paint.transform_style == "preserve-3d" and opacity == 1
+        used_opacity = opacity(paint)
+        preserve3d = preserves_3d(paint)
         perspective = paint.perspective
-        parent = None if scope.parent_style is None else scope.parent_style.paint
-        parent_perspective = parent is not None and parent.perspective is not None
-        parent_3d = parent is not None and (parent.transform_style == "preserve-3d" or parent_perspective)
+        parent_perspective = scope.parent_style is not None and scope.parent_style.paint.perspective is not None
         own = paint.transform
         # Boxes that set up 3D for their children, and their children, get a state of their own.
-        inheriting = own is None and not (preserve3d or perspective is not None or parent_3d)
+        inheriting = inherits_transform(style, scope.parent_style)
         state = scope.state
         if not inheriting:
             origin, perspective_origin = paint.transform_origin, paint.perspective_origin
@@ -330,14 +315,14 @@ class Painter:
         back_hidden = paint.backface_visibility == "hidden"
         is_context = (scope.stacking is None or blend is not None or paint.isolation == "isolate"
                       or z_index is not None or position in ("fixed", "sticky") or fixed_cb
-                      or opacity < 1 or has_clip_path or has_mask or scope.planes is not None
+                      or used_opacity < 1 or has_clip_path or has_mask or scope.planes is not None
                       or parent_perspective or back_hidden)
         is_float = own_box.float_ != "none" and scope.formatting == "block"
         budget = active()
         limits = budget.limits
         budget.check_layers(_effect_layers(style, filters))
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
-        effect_depth = scope.effect_depth + sum((bool(filters), opacity < 1, has_clip_path, has_mask,
+        effect_depth = scope.effect_depth + sum((bool(filters), used_opacity < 1, has_clip_path, has_mask,
                                                  blend is not None, backdrop))
         limit = limits.max_effect_nesting
         if effect_depth > limit:
@@ -345,7 +330,7 @@ class Painter:
                              f"mixBlendMode effects, over the max_effect_nesting limit of {limit}.",
                              limit="max_effect_nesting")
         return _Traits(
-            position=position, opacity=opacity, preserve3d=preserve3d, inheriting=inheriting, state=state,
+            position=position, opacity=used_opacity, preserve3d=preserve3d, inheriting=inheriting, state=state,
             hidden=state.behind_viewer or (back_hidden and is_back_facing(state)),
             filters=filters, has_clip_path=has_clip_path, has_mask=has_mask, fixed_cb=fixed_cb, z_index=z_index,
             blend=blend, is_context=is_context,
@@ -415,11 +400,9 @@ class Painter:
 
         # Boxes entirely outside the image are not drawn, unless transformed or defining the
         # clips of their descendants (which are checked by themselves).
-        always_drawn = scope.always_drawn or not t.inheriting
-        cull_margin = scope.cull_margin + filter_extent(t.filters)
-        culled = not always_drawn and mine == (clip, mask) and _outside(
-            self.viewport, r.x, r.y, r.width, r.height, shadow_extent(style.paint.box_shadow) + cull_margin)
-        drawn = Drawn() if culled else draw_box(
+        cull = scope.cull.child(style, scope.parent_style)
+        always_drawn = cull.always_drawn
+        drawn = Drawn() if culled(self.viewport, r, style, cull, defines_clips=mine != (clip, mask)) else draw_box(
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
@@ -433,15 +416,15 @@ class Painter:
                              formatting=formatting, parent_style=style, absolute=absolute,
                              fixed=fixed, planes=planes if planes is not None else scope.planes,
                              text_clips=text_clips, text_background=text_background,
-                             always_drawn=always_drawn, cull_margin=cull_margin, effect_depth=t.effect_depth)
+                             cull=cull, effect_depth=t.effect_depth)
         children = list(box.children)
         if formatting in ("flex", "grid"):
             children.sort(key=lambda c: int(_number(c.style.box.order) or 0) if c.tag else 0)
         content = [node for child in children for node in self.box(child, child_scope)]
         # The outline: over the in-flow content, under positioned descendants, clipped by the
         # ancestors' clip only.
-        if style.text.visibility != "hidden" and not (not always_drawn and _outside(
-                self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull_margin)):
+        if style.text.visibility != "hidden" and not (not always_drawn and outside(
+                self.viewport, r.x, r.y, r.width, r.height, _outline_extent(style) + cull.margin)):
             shapes, defs = outline(r.x, r.y, r.width, r.height, style, radii, f"ol-{uid}")
             self.defs.extend(defs)
             check_raster_cost(shapes, self.viewport, matrix, box.path)

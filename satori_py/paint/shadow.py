@@ -61,7 +61,7 @@ from .shadow_round import round_profile
 from .shadow_split import Band, Corner, Rect, profile_stops, split_shadow
 from .transform import matrix_stretch
 
-__all__ = ["blur_reach", "box_shadows", "shadow_extent"]
+__all__ = ["blur_reach", "box_shadows"]
 
 
 # Smaller blurs keep one filter: their regions are small, the reference's region cuts their
@@ -294,13 +294,3 @@ def _round_stops(shadow: Shadow, spread: float, width: float, height: float,
     # A spread grows the box and its corners alike; a negative one (cut off the shape by a mask)
     # shrinks them, while a corner is left.
     return round_profile(width + 2 * spread, radius + spread, shadow.blur / 2, shadow.color.a)
-
-
-def shadow_extent(shadows: tuple[Shadow, ...]) -> float:
-    """How far outside its box the outer shadows of a box can draw (``getBoxShadowExtent``)."""
-    extent = 0.0
-    for s in shadows:
-        if not s.inset:
-            extent = max(extent, abs(s.offset_x) + abs(s.offset_y) + abs(s.spread) + s.blur * 3
-                         + s.blur * s.blur / 4)
-    return extent
