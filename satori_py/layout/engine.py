@@ -34,7 +34,8 @@ from .sizing import (
     needs_own_height,
     resolve_deferred,
 )
-from .taffy import LayoutNode, compute_layout, with_parents
+from .taffy import LayoutNode, compute_layout, kept_trees, with_parents
+from .taffy_trees import KeptTrees
 from .taffy_style import OwnSizes
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Layout:
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
         self._refitted: dict[int, float] = {}  # the width each paragraph's atomics were laid out in
+        self._trees: KeptTrees | None = None  # the Taffy trees of the computation under way
 
     def remake_paragraph(self, box: RenderBox, items: list[Any]) -> None:
         remake = self._remake_paragraph()
@@ -148,21 +150,36 @@ class Layout:
         """Lay out one tree in passes until the values resolved from boxes settle.
 
         ``own``: the root's sizes, instead of its style's (a measurement of the root alone).
+        The Taffy trees of its passes and measurements are kept until it ends (taffy_trees).
         """
+        if self._trees is not None:  # within a computation: its trees
+            self._passes(root, width, height, own, self._trees)
+            return
+        trees = self._trees = kept_trees()
+        try:
+            self._passes(root, width, height, own, trees)
+        finally:
+            self._trees = None
+            trees.free()
+
+    def _passes(self, root: LayoutNode, width: float | str | None, height: float | None,
+                own: OwnSizes | None, trees: KeptTrees) -> None:
         nodes = _nodes(root)
         entries = [e for e in self.deferred if id(e.node) in nodes]
 
         def lay_out(node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None:
             if sizes is None and node is root:
                 sizes = own
-            compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes)
+            compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes,
+                           trees=trees)
 
         def lay_out_max(node: LayoutNode, available: str | None, sizes: OwnSizes) -> None:
             self._compute(node, available, None, sizes)
 
         measure_intrinsic(entries, lay_out)
         for _ in range(_MAX_PASSES):
-            compute_layout(root, width=width, height=height, point_scale_factor=self.scale, sizes=own)
+            compute_layout(root, width=width, height=height, point_scale_factor=self.scale, sizes=own,
+                           trees=trees)
             changed = resolve_deferred(root, entries, own)
             changed = size_placeholders(self.positions) or changed
             changed = self._floats is not None and self._floats.update(root, nodes) or changed

@@ -79,8 +79,8 @@ from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
 from .grow_fit import grown_minimum
-from .inset_fit import cap_inflated_items, content_sized
-from .percent_padding import resolve_percent_padding
+from .inset_fit import cap_stretching_row, content_sized, fix_inflated_items
+from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
@@ -146,10 +146,20 @@ class FlexFit:
                 # width: only an item already that wide can't change.
                 rigid = _fixed_columns(parent) or _at_max_content(node, lay_out)
                 here = self._freeze(node, parent) if rigid else _unfreeze(node)
-            if node.style.display == "flex" and node.children and not _is_row(node):
-                sized = content_sized(node, parent, walk.inner(node, "h"), "h")
-                here = cap_inflated_items(node, sized, partial(_content_height, lay_out=lay_out,
-                                                               parent=node)) or here
+            # A row's width decides which items are fixed: not on boxes changing in this pass.
+            if node.style.display == "flex" and node.children and not (_is_row(node) and (stale or here)):
+                main = "w" if _is_row(node) else "h"
+                sized = content_sized(node, parent, walk.inner(node, main), main)
+                measure = partial(_content_width, lay_out=lay_out) if main == "w" \
+                    else partial(_content_height, lay_out=lay_out, parent=node)
+                if fix_inflated_items(node, sized, measure):
+                    # The items' minimums summed so far were measured inflated.
+                    self._minimums.clear()
+                    here = True
+                if main == "w":
+                    sized = content_sized(node, parent, walk.inner(node, "h"), "h")
+                    here = cap_stretching_row(node, sized, partial(_content_height, lay_out=lay_out),
+                                              partial(_height_at_width, lay_out=lay_out)) or here
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         floored = _apply(self._floored, floors, "w", "floor_width")
@@ -340,6 +350,8 @@ class FlexFit:
 
 def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
     """Percentage paddings of a block ``node`` (percent_padding.py); whether they changed."""
+    if not pads(node):
+        return False
     inner = walk.inner(parent, "w")
     if (id(parent), "w") in walk.fitted:
         inner = None  # its content's width, measured with the percentages as 0
@@ -506,6 +518,12 @@ def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> fl
     content's, at most as wide as the container's content box, without its aspect ratio."""
     sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
     return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+
+
+def _height_at_width(item: LayoutNode, lay_out: LayOut) -> float:
+    """A row item's height laid out alone at its width (border box), within its limits."""
+    sizes = OwnSizes(width=_to_style_units(item, "w", item.box.width), limits=True)
+    return _measure(item, "h", None, sizes, lay_out)
 
 
 def _grown_content(item: LayoutNode, parent: LayoutNode, lay_out: LayOut, axis: str) -> float:

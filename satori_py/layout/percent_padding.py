@@ -38,7 +38,7 @@ from .fit_boxes import EPS, auto_basis, is_row, px
 from .taffy import LayoutNode
 from .taffy_style import Edges, OwnSizes
 
-__all__ = ["resolve_percent_padding"]
+__all__ = ["pads", "resolve_percent_padding"]
 
 _paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
 # (top, right, bottom, left) in px; None: the style's.
@@ -69,11 +69,19 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
     return changed
 
 
+def pads(node: LayoutNode) -> bool:
+    """Whether :func:`resolve_percent_padding` has anything to do for ``node``: percentage
+    paddings, or a last pass's values to take back (most nodes have neither)."""
+    limits = node.limits
+    return limits.padding is not None or limits.floor_height is not None or _has_percent_padding(node)
+
+
 def _has_percent_padding(node: LayoutNode) -> bool:
     """Whether ``node`` is a block or flex container with a percentage padding."""
     style = node.style
-    return style.display in ("block", "flow-root", "flex") \
-        and any(isinstance(value, Percent) for value in _paddings(style))
+    return style.display in ("block", "flow-root", "flex") and (
+        isinstance(style.padding_top, Percent) or isinstance(style.padding_right, Percent)
+        or isinstance(style.padding_bottom, Percent) or isinstance(style.padding_left, Percent))
 
 
 def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnSizes], float]) -> float:

@@ -27,10 +27,11 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from . import taffy_thread
 from .node_style import NodeStyle
-from .taffy_guard import check_style, finite
+from .taffy_guard import MAX_LENGTH, check_style, finite
 from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
-from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style, padding_border_floor
+from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
+from .taffy_trees import KeptTrees, TreePool
 
 
 def _taffylib() -> Any:
@@ -105,15 +106,17 @@ def with_parents(root: LayoutNode, root_parent: LayoutNode | None = None
 
 
 def compute_layout(root: LayoutNode, *, width: float | str | None, height: float | None,
-                   point_scale_factor: float = 1.0, sizes: OwnSizes | None = None) -> None:
+                   point_scale_factor: float = 1.0, sizes: OwnSizes | None = None,
+                   trees: KeptTrees | None = None) -> None:
     """Lay out ``root`` in the available ``width`` x ``height``.
 
     None sizes to the content (max-content); a ``width`` of ``"min-content"``
     lays it out at its min-content width. ``sizes``: the root's, instead of its style's.
+    ``trees``: where the Taffy trees of these computations are kept for the next ones.
     """
     available = {"width": _available(width), "height": _available(height)}
-    _run_taffy(root, available, sizes=sizes)
-    _repair_stale_blocks(root)
+    _run_taffy(root, available, sizes=sizes, trees=trees)
+    _repair_stale_blocks(root, trees)
     restore_gaps(root)
     align_block_content(root)
     if point_scale_factor:
@@ -225,67 +228,112 @@ def _releaser() -> Callable[[Any], None] | None:
     return decref
 
 
+# Trees of the layouts before, for the next ones (taffy_trees; emptied with the other caches).
+_POOL = TreePool(taffylib)
+
+
+def kept_trees() -> KeptTrees:
+    """Where a layout computation keeps its Taffy trees (given to the process's pool at its end)."""
+    return KeptTrees(taffylib, _POOL)
+
+
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
-               sizes: OwnSizes | None = None) -> None:
+               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> None:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
-    ``sizes``: the root's, instead of its style's. Runs on the render's Taffy thread
-    (see :mod:`.taffy_thread`).
+    ``sizes``: the root's, instead of its style's. ``trees``: where the tree is kept for
+    the next computation of ``root`` (else it is freed at the end). Runs on the render's
+    Taffy thread (see :mod:`.taffy_thread`).
     """
-    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes))
+    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes, trees))
 
 
-def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
-                    sizes: OwnSizes | None) -> None:
+# A node of a computation's plan: the node, its style dict, its parent's index in the plan
+# (-1: the root), and whether Taffy measures it.
+_Planned = tuple[LayoutNode, dict[str, Any], int, bool]
+
+
+def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
+    """The nodes of ``root``'s Taffy tree with their style dicts, parents before children."""
     indefinite = _indefinite_blocks(root, None)
     if indefinite_root:
         indefinite.add(id(root))
+    plan: list[_Planned] = []
+
+    def build(node: LayoutNode, parent: int, placement: dict[str, Any] | None = None,
+              auto_percent: bool = False, in_block: bool = False) -> None:
+        own = sizes if node is root else None
+        # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
+        floor = in_block and bool(node.children) and not node.hints.float_placeholder
+        fields = node_style(node.style, node.path, own, node.limits, node.hints, floor)
+        if auto_percent and isinstance(node.style.height, Percent):
+            fields = {**fields, "size": {**fields["size"], "height": AUTO}}
+        children = node.children
+        # Flex and grid items are laid out in `order`, then in tree order.
+        if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
+            children = sorted(children, key=lambda c: c.style.order or 0)
+        grid = node.hints.grid
+        placements: list[dict[str, Any] | None] = [None] * len(children)
+        if placement or (grid is not None and fields["display"] == 2):
+            fields = {**fields, **(placement or {})}
+        if grid is not None and fields["display"] == 2:
+            from .grid import grid_fields  # imported by the first grid
+
+            sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
+            container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
+                                                [(c.hints.grid_item, c.style) for c in children], node.path)
+            fields.update(container)
+        if placement or grid is not None:
+            check_style(fields, node.path)  # a value stretchable can't convert would abort the process
+        index = len(plan)
+        plan.append((node, fields, parent, node.measure is not None and not node.children))
+        in_indefinite = id(node) in indefinite
+        block = fields["display"] == 3
+        for child, child_placement in zip(children, placements):
+            build(child, index, child_placement, in_indefinite, block)  # noqa: F821 (deleted after use)
+
+    build(root, -1)
+    del build  # a recursive closure is a reference cycle
+    return plan
+
+
+def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
+    """A new Taffy tree of ``plan``'s nodes, and their ids."""
     tree = taffylib.init()
     try:
         taffylib.disable_rounding(tree)
-        ids: list[tuple[int, LayoutNode]] = []
-        measures: dict[int, MeasureFn] = {}
-
-        def build(node: LayoutNode, placement: dict[str, Any] | None = None, auto_percent: bool = False,
-                  in_block: bool = False) -> int:
-            own = sizes if node is root else None
-            fields = node_style(node.style, node.path, own, node.limits, node.hints)
-            if auto_percent and isinstance(node.style.height, Percent):
-                fields = {**fields, "size": {**fields["size"], "height": AUTO}}
-            if in_block and node.children and fields["display"] in (1, 2) and fields["position"] == 0 \
-                    and fields["box_sizing"] == 0 and not node.hints.float_placeholder:
-                fields = padding_border_floor(fields)
-            children = node.children
-            # Flex and grid items are laid out in `order`, then in tree order.
-            if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
-                children = sorted(children, key=lambda c: c.style.order or 0)
-            grid = node.hints.grid
-            placements: list[dict[str, Any] | None] = [None] * len(children)
-            if placement or (grid is not None and fields["display"] == 2):
-                fields = {**fields, **(placement or {})}
-            if grid is not None and fields["display"] == 2:
-                from .grid import grid_fields  # imported by the first grid
-
-                sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
-                container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
-                                                    [(c.hints.grid_item, c.style) for c in children], node.path)
-                fields.update(container)
-            if placement or grid is not None:
-                check_style(fields, node.path)  # a value stretchable can't convert would abort the process
+        ids: list[int] = []
+        for _, fields, parent, measured in plan:
             nid = taffylib.node_create(tree, fields)
-            ids.append((nid, node))
-            if node.measure is not None and not node.children:
+            ids.append(nid)
+            if measured:
                 taffylib.node_set_measure(tree, nid, True)
-                measures[nid] = node.measure
-            in_indefinite = id(node) in indefinite
-            block = fields["display"] == 3
-            for child, child_placement in zip(children, placements):
-                taffylib.node_add_child(tree, nid, build(child, child_placement, in_indefinite, block))  # noqa: F821 (deleted after use)
-            return int(nid)
+            if parent >= 0:
+                taffylib.node_add_child(tree, ids[parent], nid)
+    except BaseException:
+        taffylib.free(tree)
+        raise
+    return tree, ids
 
-        root_id = build(root)
-        del build  # a recursive closure is a reference cycle, and this one holds the tree
+
+def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
+                    sizes: OwnSizes | None, trees: KeptTrees | None) -> None:
+    plan = _plan(root, indefinite_root, sizes)
+    taken = None
+    if trees is not None:
+        nodes = tuple(id(entry[0]) for entry in plan)
+        fields = [entry[1] for entry in plan]
+        parents = [entry[2] for entry in plan]
+        measured = [entry[3] for entry in plan]
+        taken = trees.take(id(root), nodes, parents, measured, fields)
+    tree, ids = taken if taken is not None else _made_tree(plan)
+    if trees is not None and taken is None:
+        trees.keep(id(root), nodes, parents, measured, tree, ids, fields)
+    try:
+        measures: dict[int, MeasureFn] = {nid: node.measure for nid, (node, _, _, measured) in zip(ids, plan)
+                                          if measured and node.measure is not None}
+        root_id = ids[0]
         failure: list[BaseException] = []
         release = _releaser()
         calls = 0
@@ -324,18 +372,18 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()
-        for nid, node in ids:
+        for nid, (node, *_) in zip(ids, plan):
             taffylib.node_get_layout(tree, nid, out)
-            width, height = finite(out.width), finite(out.height)
-            node.box = Box(finite(out.x), finite(out.y), width, height,
-                           Edges(finite(out.padding_top), finite(out.padding_right), finite(out.padding_bottom),
-                                 finite(out.padding_left)),
-                           Edges(finite(out.border_top), finite(out.border_right), finite(out.border_bottom),
-                                 finite(out.border_left)),
-                           Edges(finite(out.margin_top), finite(out.margin_right), finite(out.margin_bottom),
-                                 finite(out.margin_left)), width, height)
+            values = _layout_values(out)
+            total = sum(values)
+            if not (total - total == 0.0 and min(values) >= -MAX_LENGTH and max(values) <= MAX_LENGTH):
+                values = tuple(map(finite, values))  # (a NaN or infinity makes the sum one)
+            x, y, width, height, pt, pr, pb, pl, bt, br, bb, bl, mt, mr, mb, ml = values
+            node.box = Box(x, y, width, height, Edges(pt, pr, pb, pl), Edges(bt, br, bb, bl),
+                           Edges(mt, mr, mb, ml), width, height)
     finally:
-        taffylib.free(tree)
+        if trees is None:
+            taffylib.free(tree)
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
@@ -390,6 +438,10 @@ def _is_stale_block(node: LayoutNode, parent: LayoutNode | None = None) -> bool:
 
 
 _paddings = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left")
+# A PyLayout's box, as a Box takes it.
+_layout_values = attrgetter("x", "y", "width", "height", "padding_top", "padding_right", "padding_bottom",
+                            "padding_left", "border_top", "border_right", "border_bottom", "border_left",
+                            "margin_top", "margin_right", "margin_bottom", "margin_left")
 
 
 def _percent_padding(style: NodeStyle) -> bool:
@@ -403,7 +455,7 @@ def _percent_padding(style: NodeStyle) -> bool:
     return any(isinstance(value, Percent) for value in _paddings(style))
 
 
-def _repair_stale_blocks(root: LayoutNode) -> None:
+def _repair_stale_blocks(root: LayoutNode, trees: KeptTrees | None = None) -> None:
     """Lay stale block containers out again at their final size (see :func:`_is_stale_block`).
 
     The container is laid out on its own, in a fresh Taffy tree with its size
@@ -415,11 +467,11 @@ def _repair_stale_blocks(root: LayoutNode) -> None:
     while stack:
         node, parent = stack.pop()
         if node is not root and _is_stale_block(node, parent):
-            _relayout_at_final_size(node, parent)
+            _relayout_at_final_size(node, parent, trees)
         stack.extend((child, node) for child in node.children)
 
 
-def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None:
+def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None, trees: KeptTrees | None) -> None:
     own = node.box
     style = node.style
     indefinite = id(node) in _indefinite_blocks(node, parent)
@@ -437,7 +489,7 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None) -> None
     basis = parent.box if parent is not None else own
     available = {"width": _available(max(0.0, basis.content_width)),
                  "height": _available(max(0.0, basis.content_height))}
-    _run_taffy(node, available, indefinite, OwnSizes(own.width - inset_w, own.height - inset_h, padding))
+    _run_taffy(node, available, indefinite, OwnSizes(own.width - inset_w, own.height - inset_h, padding), trees)
     node.box = own
 
 

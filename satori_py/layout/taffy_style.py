@@ -142,6 +142,8 @@ class FitLimits(Record):
     # its content, flex_fit.py).
     content_height: float | None = None
     content_width: float | None = None  # (likewise, in a row)
+    inset_width: float | None = None  # a minimum and maximum width (inset_fit.py)
+    inset_height: float | None = None  # a maximum height (a row, inset_fit.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -160,10 +162,11 @@ class FitLimits(Record):
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
                 and self.stretched is None and self.floor_width is None and self.padding is None \
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
-                and self.content_width is None:
+                and self.content_width is None and self.inset_width is None and self.inset_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
-                self.padding, self.floor_height, self.held_height, self.content_height, self.content_width)
+                self.padding, self.floor_height, self.held_height, self.content_height, self.content_width,
+                self.inset_width, self.inset_height)
 
 
 class LayoutHints(Record):
@@ -248,10 +251,12 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
         if limits.cap_width is not None:
             max_size["width"] = _px(limits.cap_width)
-        if limits.cap_height is not None:
-            max_size["height"] = _px(limits.cap_height)
-        if limits.frozen_width is not None:
-            s["min_size"]["width"] = max_size["width"] = _px(limits.frozen_width)
+        for high in (limits.cap_height, limits.inset_height):
+            if high is not None:
+                max_size["height"] = _px(high)
+        for fixed in (limits.frozen_width, limits.inset_width):
+            if fixed is not None:
+                s["min_size"]["width"] = max_size["width"] = _px(fixed)
         for floor in (limits.floor_width, limits.content_width):
             low = s["min_size"]["width"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
@@ -364,11 +369,18 @@ _STYLES: BoundedCache[dict[str, Any]] = BoundedCache(1024)
 
 
 def node_style(style: NodeStyle, path: str | None, sizes: OwnSizes | None = None,
-               limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
-    """The checked taffylib dict of a node's style; shared, never to be changed."""
+               limits: FitLimits | None = None, hints: LayoutHints | None = None,
+               floor: bool = False) -> dict[str, Any]:
+    """The checked taffylib dict of a node's style; shared, never to be changed.
+
+    ``floor``: the node is a container in a block container's flow, whose sizes a border-box
+    flex or grid container floors by its padding and border (:func:`padding_border_floor`).
+    Kept with the others, so that a node gets the same dict object every pass and every
+    render (taffy_trees pools Taffy trees by their dicts)."""
     applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
     key: Hashable | None = (style, None if sizes is None else sizes.key(),
-                            None if applied is None else applied.key(), None if hints is None else hints.key())
+                            None if applied is None else applied.key(), None if hints is None else hints.key(),
+                            floor)
     try:
         out = _STYLES.get(key)
     except TypeError:  # a value that can't be a key: converted every time
@@ -377,6 +389,8 @@ def node_style(style: NodeStyle, path: str | None, sizes: OwnSizes | None = None
     if out is None:
         out = taffy_style(style, sizes, applied, hints)
         check_style(out, path)  # a value stretchable can't convert would abort the process
+        if floor and out["display"] in (1, 2) and out["position"] == 0 and out["box_sizing"] == 0:
+            out = padding_border_floor(out)
         if key is not None:
             _STYLES.put(key, out)
     return out

@@ -67,7 +67,24 @@ def _freeze(value: Any, size: list[int]) -> Hashable:
     if kind is float:
         return (float, value.hex())  # -0.0 and 0.0 differ; NaN equals NaN
     if kind is dict or isinstance(value, Mapping):
-        return (dict, tuple((_freeze(k, size), _freeze(v, size)) for k, v in value.items()))
+        # The scalars of a style dict inline (every style_of of every render keys its props).
+        items = []
+        for k, v in value.items():
+            vk = type(v)
+            if vk is str:
+                size[0] += len(v)
+            elif vk is float:
+                v = (float, v.hex())
+            elif vk is int or vk is bool:
+                v = (vk, v)
+            elif v is not None:
+                v = _freeze(v, size)
+            if type(k) is str:
+                size[0] += len(k)
+            else:
+                k = _freeze(k, size)
+            items.append((k, v))
+        return (dict, tuple(items))
     if kind is list or kind is tuple:
         return (kind, tuple(_freeze(v, size) for v in value))
     if isinstance(value, ComputedStyle):

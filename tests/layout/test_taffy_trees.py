@@ -1,0 +1,106 @@
+"""Taffy trees kept within a layout and pooled between layouts (layout/taffy_trees.py)."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from satori_py import render_svg
+from satori_py.layout import taffy
+from satori_py.layout.node_style import NodeStyle
+from satori_py.layout.taffy import LayoutNode, compute_layout
+from satori_py.layout.taffy_trees import KeptTrees, TreePool, _Tree
+
+
+def _card() -> tuple[LayoutNode, list[LayoutNode]]:
+    def measure(width: float, height: float, mode: str) -> tuple[float, float]:
+        if mode == "min-content":
+            return (40.0, 40.0)
+        wide = 200.0 if math.isinf(width) else min(width, 200.0)
+        return (wide, 8000.0 / max(wide, 1.0))
+
+    text = LayoutNode(NodeStyle(display="block", flex_grow=1.0), measure=measure)
+    icon = LayoutNode(NodeStyle(display="block", width=30.0, height=30.0, margin_right=10.0))
+    row = LayoutNode(NodeStyle(display="flex", padding_left=7.0), [icon, text])
+    root = LayoutNode(NodeStyle(display="flex", flex_direction="column", width=150.0), [row])
+    return root, [root, row, icon, text]
+
+
+def _boxes(nodes: list[LayoutNode]) -> list[Any]:
+    return [(n.box.left, n.box.top, n.box.width, n.box.height, n.box.padding, n.box.margin) for n in nodes]
+
+
+def test_a_tree_computed_again_lays_out_as_a_new_one() -> None:
+    fresh_root, fresh = _card()
+    root, nodes = _card()
+    trees = taffy.kept_trees()
+    try:
+        compute_layout(root, width=150, height=None, trees=trees)
+        for width, padding in ((90.0, 3.0), (150.0, 7.0), (120.0, 0.0)):
+            # A style that changes between computations is set again in the kept tree.
+            for node in (fresh[1], nodes[1]):
+                node.style = node.style._replace(padding_left=padding)
+            compute_layout(fresh_root, width=width, height=None)
+            compute_layout(root, width=width, height=None, trees=trees)
+            assert _boxes(nodes) == _boxes(fresh)
+    finally:
+        trees.free()
+
+
+def test_a_pooled_tree_lays_out_as_a_new_one() -> None:
+    pool = TreePool(taffy.taffylib)
+    try:
+        for width in (150, 80, 150):
+            root, nodes = _card()
+            fresh_root, fresh = _card()
+            trees = KeptTrees(taffy.taffylib, pool)
+            compute_layout(root, width=width, height=None, trees=trees)
+            trees.free()
+            compute_layout(fresh_root, width=width, height=None)
+            assert _boxes(nodes) == _boxes(fresh)
+        assert len(pool) == 1  # the same shape each time: one tree, taken and given back
+    finally:
+        pool.clear()
+
+
+class _Lib:
+    def __init__(self) -> None:
+        self.freed: list[int] = []
+
+    def free(self, handle: int) -> None:
+        self.freed.append(handle)
+
+
+def test_the_pool_is_bounded_and_frees_what_it_drops() -> None:
+    lib = _Lib()
+    pool = TreePool(lib, max_entries=4, max_nodes=10)
+    styles = [{"n": i} for i in range(20)]
+    for i in range(6):  # six shapes of one node each: the two oldest are dropped
+        pool.put(_Tree(i, [0], [styles[i]]), [-1], [False])
+    assert len(pool) == 4 and lib.freed == [0, 1]
+    pool.put(_Tree(10, list(range(11)), styles[:11]), [-1, *[0] * 10], [False] * 11)  # over max_nodes
+    assert lib.freed[-1] == 10 and len(pool) == 4
+    pool.put(_Tree(11, list(range(8)), styles[6:14]), [-1, *[0] * 7], [False] * 8)  # 4 + 8 nodes: two go
+    assert len(pool) == 3 and lib.freed[-2:] == [2, 3]
+    assert pool.take(tuple(zip(map(id, styles[6:14]), [-1, *[0] * 7], [False] * 8))) is not None
+    pool.clear()
+    assert sorted(lib.freed) == [0, 1, 2, 3, 4, 5, 10]  # the taken tree is its taker's to free
+
+
+def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
+    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "padding": 20},
+                                     "children": [{"type": "div", "props": {"style": {"display": "flex"},
+                                                                            "children": "Hello trees"}},
+                                                  {"type": "div", "props": {"children": "and again"}}]}}
+    render_svg(card, width=300, height=100)
+    made: list[int] = []
+    original = taffy._made_tree
+
+    def counted(plan: Any) -> Any:
+        made.append(len(plan))
+        return original(plan)
+
+    monkeypatch.setattr(taffy, "_made_tree", counted)
+    first = render_svg(card, width=300, height=100)
+    assert made == []  # its trees came from the pool
+    taffy._POOL.clear()
+    assert render_svg(card, width=300, height=100) == first and made
