@@ -33,12 +33,15 @@ from __future__ import annotations
 
 import difflib
 import logging
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from .cache import MAX_CACHED_TEXT, BoundedCache
 from .errors import SatoriError, StyleError, UnsupportedPropertyError, current_path
+from .limits import active
 
 __all__ = ["Diagnostics", "Reporter", "counting_reports", "current", "did_you_mean", "logger", "report"]
 
@@ -166,8 +169,47 @@ def counting_reports() -> Iterator[list[int]]:
             outer[0] += box[0]
 
 
+_CUTOFF = 0.75  # difflib's ratio of a close name
+# The closest name of each misspelt word looked for lately: (word lowered, names) -> (name,) or ().
+_CLOSEST: BoundedCache[tuple[str, ...]] = BoundedCache(4096)
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """`` Did you mean "x"?`` for the closest candidate, or "" when none is close."""
-    lowered = {c.lower(): c for c in candidates}
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.75)
-    return f' Did you mean "{lowered[close[0]]}"?' if close else ""
+    """`` Did you mean "x"?`` for the closest candidate, or "" when none is close.
+
+    Once per distinct word (a misspelling repeated on every node costs one search), and for
+    at most ``Budget.MAX_SUGGESTIONS`` words per render: past them a word gets no suggestion,
+    its report stays (100,000 unknown properties took 0.3 ms each in difflib).
+    """
+    names = candidates if isinstance(candidates, frozenset) else frozenset(candidates)
+    lowered = word.lower()
+    key = (lowered, names)
+    found = _CLOSEST.get(key)
+    if found is None:
+        if not active().take_suggestion():
+            return ""
+        found = _closest(lowered, names)
+        if len(lowered) <= MAX_CACHED_TEXT:
+            _CLOSEST.put(key, found)
+    return f' Did you mean "{found[0]}"?' if found else ""
+
+
+def _closest(lowered: str, names: frozenset[str]) -> tuple[str, ...]:
+    by_length = _by_length(names)
+    # Only names whose length lets difflib's ratio reach the cutoff (its real_quick_ratio
+    # test, which it applies first): the same answer, from a few names.
+    size = len(lowered)
+    near = [name for length, group in by_length.items() if 2 * min(size, length) >= _CUTOFF * (size + length)
+            for name in group]
+    lowers = {name.lower(): name for name in near}
+    close = difflib.get_close_matches(lowered, list(lowers), n=1, cutoff=_CUTOFF)
+    return (lowers[close[0]],) if close else ()
+
+
+@lru_cache(maxsize=16)
+def _by_length(names: frozenset[str]) -> dict[int, list[str]]:
+    """The names by length, in their iteration order (difflib keeps the first of equals)."""
+    out: dict[int, list[str]] = {}
+    for name in names:
+        out.setdefault(len(name), []).append(name)
+    return out

@@ -27,7 +27,7 @@ from typing import Any
 
 from .errors import InvalidElementError, LimitError
 from .frozen import Frozen, field
-from .limits import Budget, active
+from .limits import Budget, active, check_deadline
 from .patterns import lazy_compile
 
 TEXT = "#text"
@@ -205,6 +205,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
     made[0] += 1
     if made[0] > max_nodes:
         raise _too_many(max_nodes, path.split("/", 1)[0] if path else None)  # the root's, as check_limits names it
+    check_deadline(path)
     data = expand_components(data, path)
     if not isinstance(data, Mapping):
         raise InvalidElementError(

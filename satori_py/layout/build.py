@@ -23,6 +23,7 @@ from ..diagnostics import Reporter
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
 from ..frozen import Record, field
+from ..limits import check_deadline
 from ..style import ComputedStyle, layout_alignment
 from ..style.memo import cached_style, root_style_of
 from ..style.replaced import image_size, natural_height_for
@@ -206,6 +207,9 @@ class TreeBuilder(Record, weakref=True):
     # -- elements ----------------------------------------------------------------------------
 
     def _element(self, el: Node, ctx: _Ctx) -> None:
+        # Per node: the work of a node may be all cached (same style, same text), and a
+        # tree of max_nodes siblings would build for seconds without looking at the clock.
+        check_deadline(el.path)
         if isinstance(el, TextNode):
             self._text(el, ctx)
             return

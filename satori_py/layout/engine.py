@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..limits import check_deadline
 from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
 from .baselines import BaselineAlignment
@@ -245,6 +246,7 @@ class Layout:
 
     def _finish(self, box: RenderBox, origins: Origins, parent: RenderBox | None = None) -> None:
         """Lay out paragraphs at their final width; position atomic inlines and floats."""
+        check_deadline(box.path)  # per box: each paragraph's layout may be cached
         if box.paragraph is not None:
             # The text of a flex or grid item has an anonymous box of its own, whose rounded
             # width is rounded up (so the text fits); the room a clamp or an ellipsis has is

@@ -58,6 +58,7 @@ import math
 from functools import partial
 from typing import Protocol
 
+from ..limits import check_deadline
 from ..style.types import Percent
 from .aspect_fit import block_ratio, stretch_ratio
 from .fit_boxes import EPS as _EPS
@@ -117,6 +118,7 @@ class FlexFit:
         stack: list[tuple[LayoutNode, LayoutNode | None, bool]] = [(root, None, False)]
         while stack:
             node, parent, stale = stack.pop()
+            check_deadline(node.path)  # a pass over every node of the tree
             walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.display == "flex" and _in_flow(node):

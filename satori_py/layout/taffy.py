@@ -263,6 +263,7 @@ def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> li
 
     def build(node: LayoutNode, parent: int, placement: dict[str, Any] | None = None,
               auto_percent: bool = False, in_block: bool = False) -> None:
+        check_deadline(node.path)  # the conversion of every node, before Taffy measures any
         own = sizes if node is root else None
         # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
         floor = in_block and bool(node.children) and not node.hints.float_placeholder
@@ -373,6 +374,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
             raise failure[0]
         out = taffylib.PyLayout()
         for nid, (node, *_) in zip(ids, plan):
+            check_deadline(node.path)
             taffylib.node_get_layout(tree, nid, out)
             values = _layout_values(out)
             total = sum(values)

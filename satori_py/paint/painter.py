@@ -167,10 +167,11 @@ def _within_padding_box(shape: SvgNode, width: float, height: float,
 
 
 def _effect_layers(style: Any, filters: tuple[FilterFunction, ...]) -> int:
-    """The shadows and filter functions of an element: each is a layer the rasteriser blurs
-    and composes (``max_effect_layers``)."""
+    """The shadows, filter functions and background layers of an element: each is a layer the
+    rasteriser draws and composes (``max_effect_layers``)."""
     paint = style.paint
-    return len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
+    return (len(paint.box_shadow) + len(filters) + len(style.text.text_shadow) + len(paint.backdrop_filter or ())
+            + len(paint.background_image or ()))
 
 
 def _formatting(style: Any) -> str:
@@ -320,7 +321,7 @@ class Painter:
         is_float = own_box.float_ != "none" and scope.formatting == "block"
         budget = active()
         limits = budget.limits
-        budget.check_layers(_effect_layers(style, filters))
+        budget.check_layers(_effect_layers(style, filters), "shadows, filter functions and background layers")
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), used_opacity < 1, has_clip_path, has_mask,
                                                  blend is not None, backdrop))

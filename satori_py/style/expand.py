@@ -26,7 +26,7 @@ from . import c2rn
 from . import valueparser as vp
 from .colors import BLACK, convert_function_text, is_color, parse_color
 from .font import parse_font_shorthand
-from .paint_shorthands import PAINT_HANDLERS, shadow_count
+from .paint_shorthands import LAYER_LISTS, PAINT_HANDLERS, layer_count
 from .purify import purify
 from .shorthands import BOX_HANDLERS, aspect_ratio_auto
 from .supported import unsupported_property
@@ -341,8 +341,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
             continue
-        if isinstance(resolved, str) and name in ("boxShadow", "textShadow"):
-            active().check_layers(shadow_count(name, resolved))  # before the value is parsed
+        if isinstance(resolved, str) and name in LAYER_LISTS:  # before the value is parsed
+            active().check_layers(layer_count(name, resolved), LAYER_LISTS[name])
         text = _prepare(name, resolved, out.color_text, out.color) \
             if isinstance(resolved, str) else resolved
         try:

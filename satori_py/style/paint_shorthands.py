@@ -29,7 +29,7 @@ from .values import (
     split_values,
 )
 
-__all__ = ["BLEND_MODES", "PAINT_HANDLERS", "shadow_count"]
+__all__ = ["BLEND_MODES", "LAYER_LISTS", "PAINT_HANDLERS", "layer_count"]
 
 
 # -- font --------------------------------------------------------------------------------
@@ -77,9 +77,17 @@ def _split_unless_closing(text: str, separators: LazyPattern) -> list[str]:
     return [text[start:end] for start, end in zip(starts, ends)]
 
 
-def shadow_count(name: str, value: str) -> int:
-    """How many shadows a ``boxShadow`` or ``textShadow`` value lists, split as its handler
-    splits it (checked against ``max_effect_layers`` before the value is worked on)."""
+# The comma lists whose every part the painter draws as a layer of its own, each counted
+# against max_effect_layers before it is parsed; with what the limit's message calls them.
+LAYER_LISTS = {"boxShadow": "shadows and filter functions", "textShadow": "shadows and filter functions",
+               **dict.fromkeys(("background", "backgroundImage"), "background layers"),
+               **dict.fromkeys(("mask", "WebkitMask", "maskImage", "WebkitMaskImage"), "mask layers")}
+
+
+def layer_count(name: str, value: str) -> int:
+    """How many layers a value of one of :data:`LAYER_LISTS` lists, split as its handler
+    splits it: shadows as ``boxShadow`` or ``textShadow`` split them, images at commas outside
+    parentheses (checked against ``max_effect_layers`` before the value is worked on)."""
     if name == "boxShadow":
         return len(_split_unless_closing(value, _BOX_SHADOW_VALUES))
     return len(split_top_level(value.strip()))

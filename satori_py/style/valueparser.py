@@ -187,20 +187,27 @@ def parse(text: str) -> list[Node]:
 
 
 def stringify(nodes: Node | list[Node]) -> str:
-    """The source text of ``nodes``."""
-    if isinstance(nodes, list):
-        return "".join(stringify(node) for node in nodes)
-    node = nodes
-    if node.type == "string":
-        return node.quote + node.value + ("" if node.unclosed else node.quote)
-    if node.type == "comment":
-        return "/*" + node.value + ("" if node.unclosed else "*/")
-    if node.type == "div":
-        return node.before + node.value + node.after
-    if node.type == "function":
-        return (node.value + "(" + node.before + stringify(node.nodes) + node.after
-                + ("" if node.unclosed else ")"))
-    return node.value
+    """The source text of ``nodes``; without recursion, as :func:`parse` (a value may nest
+    functions thousands deep: ``var(--a, var(--b, ...))``)."""
+    parts: list[str] = []
+    pending: list[Node | str] = [nodes] if isinstance(nodes, Node) else [*reversed(nodes)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):  # the end of a function
+            parts.append(node)
+        elif node.type == "string":
+            parts.append(node.quote + node.value + ("" if node.unclosed else node.quote))
+        elif node.type == "comment":
+            parts.append("/*" + node.value + ("" if node.unclosed else "*/"))
+        elif node.type == "div":
+            parts.append(node.before + node.value + node.after)
+        elif node.type == "function":
+            parts.append(node.value + "(" + node.before)
+            pending.append(node.after + ("" if node.unclosed else ")"))
+            pending.extend(node.nodes[::-1])
+        else:
+            parts.append(node.value)
+    return "".join(parts)
 
 
 def walk(nodes: list[Node], visit: Callable[[Node], bool | None]) -> None:

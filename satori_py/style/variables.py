@@ -70,12 +70,17 @@ def _var_args(node: vp.Node) -> tuple[str, str | None] | None:
 #: UA ("long substitution"), a value past either is invalid at computed-value time.
 MAX_SUBSTITUTIONS = 10_000
 MAX_SUBSTITUTED_CHARS = 1_000_000
+#: How deep var() references, their fallbacks and the functions around them may nest: each
+#: level is a recursion, and a chain of 5,000 custom properties ended in a RecursionError,
+#: reported without the node or the property. Past it, the value is invalid.
+MAX_NESTING = 128
 
 
 def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[str], None],
-                      visited: frozenset[str] = frozenset(), budget: list[int] | None = None) -> Any:
+                      visited: frozenset[str] = frozenset(), budget: list[int] | None = None,
+                      depth: int = 0) -> Any:
     """``value`` with ``var()``/``env()`` substituted; None when invalid at computed-value time
-    (also past :data:`MAX_SUBSTITUTIONS` or :data:`MAX_SUBSTITUTED_CHARS`)."""
+    (also past :data:`MAX_SUBSTITUTIONS`, :data:`MAX_SUBSTITUTED_CHARS` or :data:`MAX_NESTING`)."""
     if not isinstance(value, str) or ("var(" not in value and "env(" not in value):
         return value
     if budget is None:
@@ -85,15 +90,19 @@ def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[
     def joins(node: vp.Node | None) -> bool:
         return node is not None and node.type in ("word", "string", "function")
 
-    def visit(nodes: list[vp.Node]) -> None:
+    def visit(nodes: list[vp.Node], level: int) -> None:
         nonlocal invalid
+        if level > MAX_NESTING:
+            warn(f"The value's var() references and functions nest deeper than {MAX_NESTING}: it is invalid.")
+            invalid = True
+            return
         for index, node in enumerate(nodes):
             if invalid:
                 return
             name = node.value.lower() if node.type == "function" else ""
             if name not in ("var", "env"):
                 if node.type == "function":
-                    visit(node.nodes)
+                    visit(node.nodes, level + 1)
                 continue
             args = _var_args(node)
             if args is None or budget[0] <= 0 or budget[1] < 0:
@@ -111,9 +120,9 @@ def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[
             else:
                 raw = variables.get(var_name)
                 if raw is not None and raw.strip().lower() != "initial":
-                    resolved = resolve_variables(raw, variables, warn, visited | {var_name}, budget)
+                    resolved = resolve_variables(raw, variables, warn, visited | {var_name}, budget, level + 1)
             if resolved is None and fallback is not None:
-                resolved = resolve_variables(fallback, variables, warn, visited, budget)
+                resolved = resolve_variables(fallback, variables, warn, visited, budget, level + 1)
             if resolved is None:
                 invalid = True
                 return
@@ -128,5 +137,5 @@ def resolve_variables(value: Any, variables: Mapping[str, str], warn: Callable[[
             node.type, node.value, node.nodes = "word", before + _js_str(resolved) + after, []
 
     nodes = vp.parse(value)
-    visit(nodes)
+    visit(nodes, depth)
     return None if invalid else vp.stringify(nodes)

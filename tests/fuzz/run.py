@@ -13,8 +13,10 @@ Strategies (:data:`~.strategies.STRATEGIES`): ``trees`` (element trees over the
 style properties, the default), ``tw`` (elements styled by Tailwind ``tw``
 strings with absurd arbitrary values), ``markup`` (hostile HTML text, read
 with ``class`` as Tailwind utilities), ``effects`` (transforms with shadows,
-filters, borders, clips and masks), ``new`` (the last three mixed) and
-``fonts`` (short text in a hostile font file: :mod:`.fonts`).
+filters, borders, clips and masks), ``new`` (the last three mixed),
+``fonts`` (short text in a hostile font file: :mod:`.fonts`) and ``bulk`` (one
+construct repeated or nested thousands of times: :mod:`.bulk`). With ``--placed``
+every SatoriError must also name the node or the property it is about.
 
 Every example runs within ``--max-cpu`` seconds of CPU (default 20; past it the
 kernel kills the process with SIGXCPU, even inside native code, and the parent
@@ -48,10 +50,11 @@ from satori_py import Font, Limits, render_png, render_svg
 from satori_py.errors import SatoriError
 
 from ..hostile.support import png_header
+from .bulk import bulk_trees
 from .fonts import FontCase, font_cases
 from .strategies import STRATEGIES
 
-STRATEGIES = {**STRATEGIES, "fonts": font_cases()}
+STRATEGIES = {**STRATEGIES, "fonts": font_cases(), "bulk": bulk_trees()}
 
 PROFILES: dict[str, dict[str, Any]] = {
     "ci": {"max_examples": 150, "derandomize": True},
@@ -69,8 +72,9 @@ def fetcher(url: str) -> bytes:
 
 
 class Outcomes:
-    def __init__(self, record: Path | None, progress: int = 0) -> None:
+    def __init__(self, record: Path | None, progress: int = 0, placed: bool = False) -> None:
         self.record = record
+        self.placed = placed  # every error must name its node or property
         self.progress = progress  # print a line every this many examples (0: never)
         self.start = time.monotonic()
         self.count = 0
@@ -92,6 +96,7 @@ class Outcomes:
             svg = render_svg(tree, **options)
         except SatoriError as exc:
             self.errors[type(exc).__name__] += 1
+            assert not self.placed or exc.path or exc.prop, f"the error names no node nor property: {exc!r}"
             return
         ET.fromstring(svg)  # well-formed XML, whatever the input
         if png:
@@ -113,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--progress", type=int, default=0, help="print progress every N examples")
     ap.add_argument("--max-cpu", type=float, default=20, help="CPU seconds one example may take")
     ap.add_argument("--max-memory", type=int, default=4096, help="MB of address space of the process")
+    ap.add_argument("--placed", action="store_true", help="every error must name its node or property")
     args = ap.parse_args(argv)
     memory = args.max_memory << 20
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -120,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.examples:
         profile["max_examples"] = args.examples
     logging.disable(logging.WARNING)  # the warnings of invalid values are expected by the thousand
-    outcomes = Outcomes(args.record, args.progress)
+    outcomes = Outcomes(args.record, args.progress, args.placed)
 
     @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck), print_blob=True,
               phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink), **profile)

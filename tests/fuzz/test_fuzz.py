@@ -44,6 +44,14 @@ def test_hostile_font_files_raise_nothing_but_satori_errors(tmp_path: Path) -> N
     assert "80 examples" in out, out
 
 
+def test_bulk_inputs_end_in_an_error_that_names_its_node_or_in_an_image(tmp_path: Path) -> None:
+    # One construct repeated or nested thousands of times (tests/fuzz/bulk.py), each example
+    # within 20 s of CPU and 4 GB of address space.
+    out = _run("tests.fuzz.run", "--profile", "ci", "--strategy", "bulk", "--examples", "40", "--placed",
+               record=tmp_path / "example.txt")
+    assert "40 examples" in out, out
+
+
 def test_the_taffy_bridge_takes_any_layout_tree_without_aborting(tmp_path: Path) -> None:
     out = _run("tests.fuzz.taffy_bridge", "--examples", "300", record=tmp_path / "tree.txt")
     assert out.strip() == "300 layout trees: nothing but SatoriError, every box finite"

@@ -196,7 +196,8 @@ def test_effect_layers_per_element() -> None:
     assert str(exc) == "div: The element has 1000 shadows and filter functions, over the max_effect_layers limit of 64."
     exc = limit_error(card(width=10, height=10, boxShadow="0 0 1px red, 0 0 2px red", filter="blur(1px)"),
                       limits=Limits(max_effect_layers=2))
-    assert str(exc) == "div: The element has 3 shadows and filter functions, over the max_effect_layers limit of 2."
+    assert str(exc) == ("div: The element has 3 shadows, filter functions and background layers, over the "
+                        "max_effect_layers limit of 2.")
 
 
 def test_effect_nesting() -> None:
