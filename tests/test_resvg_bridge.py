@@ -241,11 +241,13 @@ def _rows_and_zlib_header(png: bytes) -> tuple[bytes, bytes]:
     return idat[:2], zlib.decompress(idat)
 
 
-@pytest.mark.parametrize("card, header", [("product-lamp", b"\x78\xda"), ("stats-github", b"\x78\x9c")])
+@pytest.mark.parametrize("card, header", [("product-lamp", b"\x78\xda"), ("stats-github", b"\x78\x9c"),
+                                          ("event-gala", b"\x78\x5e")])
 def test_default_compression_leaves_rows_unfiltered(card: str, header: bytes) -> None:
     # "default" never filters rows (that runs in Python); a busy canvas (the lamp's
     # photograph) gets deflate level 7 (zlib's level flag 3: 0xda), a flat one level 6
-    # (0x9c), and stays within 1.6x of "smallest" (its rows filtered where it helps).
+    # (0x9c), a smooth one (the gala's radial gradient) level 4 (flag 1: 0x5e), and each
+    # stays within 1.6x of "smallest" (its rows filtered where it helps).
     svg2png_py = pytest.importorskip("svg2png_py")
     from resvg_bridge.png import encode_png
     from satori_py.api import Pipeline

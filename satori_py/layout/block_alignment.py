@@ -12,10 +12,7 @@ children's is the builder's ``LayoutHints.bfc``.)
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Protocol
-
-from .node_style import NodeStyle
+from .flex_gaps import LayoutNode
 
 __all__ = ["align_block_content"]
 
@@ -24,19 +21,6 @@ _EPS = 1e-3
 # content overflows (the distributed keywords become "safe", taffy's apply_alignment_fallback).
 _SINGLE = {"space-between": ("flex-start", True), "stretch": ("flex-start", True),
            "space-around": ("center", True), "space-evenly": ("center", True)}
-
-
-class LayoutNode(Protocol):
-    """What is read and moved of a :class:`.taffy.LayoutNode` (taffy.py calls this module)."""
-
-    @property
-    def style(self) -> NodeStyle: ...
-    @property
-    def children(self) -> Sequence[LayoutNode]: ...
-    @property
-    def box(self) -> Any: ...
-    @property
-    def hints(self) -> Any: ...
 
 
 def align_block_content(root: LayoutNode) -> None:

@@ -195,13 +195,16 @@ def needs_own_height(style: NodeStyle) -> bool:
 
     Its block layout gives children a min-content available height (fixed in
     newer Taffy, which the reference uses): grid tracks then don't grow to
-    their limits, and column flex containers wrap every item.
+    their limits, and column flex containers wrap every item. And a column flex
+    container whose maximum width narrows it is as tall as its items are at their
+    max-content width (`flex flex-col max-w-[150px]` around text: one line, 21 px,
+    where the text wraps in its 150 px: 63).
     """
     if isinstance(style.height, (int, float)):
         return False
     display = style.display
-    return display == "grid" or (display == "flex" and style.flex_wrap != "nowrap"
-                                 and style.flex_direction in ("column", "column-reverse"))
+    column = display == "flex" and style.flex_direction in ("column", "column-reverse")
+    return display == "grid" or (column and (style.flex_wrap != "nowrap" or style.max_width not in (None, "none", "auto")))
 
 
 def definite_content_height(node: LayoutNode, parents: dict[int, LayoutNode | None],

@@ -35,7 +35,7 @@ from ..style.computed_types import GroupedStyle
 from ..svg import SvgNode
 from ..text.processor import color_css
 from .shadow import blur_reach
-from .shadow_split import box_blur_widths
+from .shadow_split import box_blur_reach
 
 __all__ = ["drop_shadow_filter", "path_bounds", "text_shadow_extent", "text_shadows"]
 
@@ -195,13 +195,15 @@ def _any_path_bounds(d: str) -> Rect | None:
 # --- the filter -------------------------------------------------------------------------------
 
 def _support(sigma: float) -> int:
-    """How far resvg's blur of ``sigma`` carries a pixel: its five box blurs' radii (an
-    IIR blur, at 2 and below, thins out within four sigma)."""
+    """How far resvg's blur of ``sigma`` carries a pixel: as far as its five box blurs leave
+    anything but 0 (:func:`~.shadow_split.box_blur_reach`; an IIR blur, at 2 and below, thins
+    out within four sigma). The glyphs draw nothing past their box, so a region cut there has
+    the pixels of the whole one: the blur treats what is outside it as 0, as it is."""
     if sigma <= 0:
         return 0
     if sigma <= 2:
         return math.ceil(4 * sigma) + 1
-    return sum((w - 1) // 2 for w in box_blur_widths(sigma))
+    return box_blur_reach(sigma)
 
 
 def _user_space_region(percent: Sequence[str], glyphs: Rect, overhang: float,

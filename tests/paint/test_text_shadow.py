@@ -91,3 +91,24 @@ def test_the_region_is_cut_to_what_the_shadow_reaches() -> None:
 def test_transformed_text_keeps_the_reference_region() -> None:
     svg = render_svg(_card("0 4px 16px black", transform="rotate(10deg)"), width=600, height=300)
     assert "%" in re.search(r'<filter id="satori_s[^>]*>', svg).group(0)
+
+
+@pytest.mark.parametrize("sigma", [2.5, 4, 8, 13])
+def test_a_region_cut_at_the_blurs_reach_has_the_same_pixels(sigma: float) -> None:
+    # An opaque half of a region (the most alpha a shape can hold past an edge) blurred in a region
+    # that ends at box_blur_reach past it, and in one 40 px wider: the same pixels; one pixel
+    # shorter, and the blur's tail is cut.
+    from satori_py.paint.shadow_split import box_blur_reach
+
+    reach = box_blur_reach(sigma)
+
+    def blurred(left: int) -> np.ndarray:
+        return _pixels(f'<svg width="300" height="60" xmlns="http://www.w3.org/2000/svg"><filter id="f" x="{left}" '
+                       f'y="-100" width="{300 - left}" height="260" filterUnits="userSpaceOnUse" '
+                       f'color-interpolation-filters="sRGB"><feGaussianBlur stdDeviation="{sigma}"/></filter>'
+                       f'<rect x="200" y="-100" width="300" height="260" filter="url(#f)"/></svg>')
+
+    whole = blurred(200 - reach - 40)
+    assert np.array_equal(blurred(200 - reach), whole)
+    assert whole[:, 200 - reach - 1, 3].max() == 0 < whole[:, 200 - reach, 3].max()
+    assert not np.array_equal(blurred(200 - reach + 1), whole)
