@@ -124,7 +124,9 @@ def block_ratio(node: LayoutNode, stale: bool) -> bool:
     style = node.style
     ratio = px(style.aspect_ratio)
     new = None
-    if ratio and style.height in (None, "auto"):
+    # (Not a flex container's: the reference's Taffy lays one out at the width its block gives it
+    # and takes its height from its content, the ratio ignored: `flex aspect-square` is 600 x 21.)
+    if ratio and style.height in (None, "auto") and not (style.display == "flex" and node.children):
         # (Of the border box, as the reference's Taffy takes a ratio.) Its minimum and maximum
         # heights limit its width through the ratio (`aspect-square max-h-11` is 44 x 44),
         # which Taffy 0.7 no longer sees once the ratio is dropped: they are given as widths.

@@ -61,8 +61,9 @@ def _is_keyword(value: Any) -> bool:
 def defer(node: LayoutNode, in_block: bool = False) -> Deferred | None:
     """Take the values Taffy can't lay out out of ``node``'s style (a copy with their
     first-pass values); None when there are none. ``in_block``: the node is in a block
-    container's flow, where Taffy 0.7 ignores a percentage minimum or maximum height
-    (its block layout gives a child of auto height no height to resolve them against;
+    container's flow, where Taffy 0.7 ignores a percentage minimum or maximum height of a
+    child of auto height (its block layout gives it no height to resolve them against; with a
+    height of its own they clamp it, resolved against the container's final height;
     the reference's Taffy gives its container's definite height: ``min-h-10/12``)."""
     values: dict[str, Any] = {}
     for prop, value in zip(_DEFERRABLE, _deferrable(node.style)):
@@ -70,7 +71,8 @@ def defer(node: LayoutNode, in_block: bool = False) -> Deferred | None:
             continue  # what most values are: nothing to wait for
         if isinstance(value, Calc) or (prop in _WIDTHS and _is_keyword(value)) or \
                 (prop in _HEIGHTS and _is_keyword(value)) or \
-                (in_block and prop in _LIMITS and isinstance(value, Percent)):
+                (in_block and prop in _LIMITS and isinstance(value, Percent)
+                 and node.style.height in (None, "auto")):
             values[prop] = value
     if not values:
         return None
