@@ -209,6 +209,17 @@ class FlexFit:
                         high = _limit(node, high_value, axis, parent_inner)
                         if high is not None and high <= cap:
                             cap = None  # its own maximum is the tighter limit
+        elif is_candidate and in_flex and axis == "w" and not _stretched(node, parent, "w") \
+                and Percent in (type(style.padding_left), type(style.padding_right)):
+            # Where its container's width comes from its content, its percentage paddings
+            # counted 0 when that width was measured; the reference's final layout then fits it
+            # in that width (its text wraps narrower), where Taffy 0.7 overflows. The container
+            # keeps that width as its minimum (the cap, with the paddings, would narrow it).
+            room = parent.box.content_width - _margins(node, axis)
+            if node.box.width > room + _EPS or old is not None:
+                cap = max(room, self._minimum(node, axis, lay_out))
+                floors[id(parent)] = max(floors.get(id(parent), 0.0), parent.box.width)
+                self._floored[id(parent)] = parent
         if cap is None:
             node.limits.set_cap(axis, None)
             return old is not None
