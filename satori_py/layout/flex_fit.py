@@ -80,7 +80,7 @@ from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
 from .grow_fit import grown_minimum
-from .inset_fit import cap_stretching_row, content_sized, fix_inflated_items
+from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
@@ -152,16 +152,15 @@ class FlexFit:
             if node.style.display == "flex" and node.children and not (_is_row(node) and (stale or here)):
                 main = "w" if _is_row(node) else "h"
                 sized = content_sized(node, parent, walk.inner(node, main), main)
-                measure = partial(_content_width, lay_out=lay_out) if main == "w" \
-                    else partial(_content_height, lay_out=lay_out, parent=node)
+                measure = partial(_content_size, parent=node, axis=main, lay_out=lay_out)
                 if fix_inflated_items(node, sized, measure):
                     # The items' minimums summed so far were measured inflated.
                     self._minimums.clear()
                     here = True
-                if main == "w":
-                    sized = content_sized(node, parent, walk.inner(node, "h"), "h")
-                    here = cap_stretching_row(node, sized, partial(_content_height, lay_out=lay_out),
-                                              partial(_height_at_width, lay_out=lay_out)) or here
+                cross = "h" if main == "w" else "w"
+                sized = content_sized(node, parent, walk.inner(node, cross), cross)
+                here = cap_stretching(node, sized, partial(_content_size, lay_out=lay_out),
+                                      partial(_own_size, lay_out=lay_out)) or here
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         floored = _apply(self._floored, floors, "w", "floor_width")
@@ -211,6 +210,17 @@ class FlexFit:
                         high = _limit(node, high_value, axis, parent_inner)
                         if high is not None and high <= cap:
                             cap = None  # its own maximum is the tighter limit
+        elif is_candidate and in_flex and axis == "w" and not _stretched(node, parent, "w") \
+                and Percent in (type(style.padding_left), type(style.padding_right)):
+            # Where its container's width comes from its content, its percentage paddings
+            # counted 0 when that width was measured; the reference's final layout then fits it
+            # in that width (its text wraps narrower), where Taffy 0.7 overflows. The container
+            # keeps that width as its minimum (the cap, with the paddings, would narrow it).
+            room = parent.box.content_width - _margins(node, axis)
+            if node.box.width > room + _EPS or old is not None:
+                cap = max(room, self._minimum(node, axis, lay_out))
+                floors[id(parent)] = max(floors.get(id(parent), 0.0), parent.box.width)
+                self._floored[id(parent)] = parent
         if cap is None:
             node.limits.set_cap(axis, None)
             return old is not None
@@ -522,10 +532,18 @@ def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> fl
     return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
 
 
-def _height_at_width(item: LayoutNode, lay_out: LayOut) -> float:
-    """A row item's height laid out alone at its width (border box), within its limits."""
+def _own_size(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
+    """A flex item's size in its container's cross ``axis`` laid out alone (border box), within
+    its limits: its height at its width, or its max-content width."""
+    if axis == "w":
+        return _content_width(item, lay_out)
     sizes = OwnSizes(width=_to_style_units(item, "w", item.box.width), limits=True)
     return _measure(item, "h", None, sizes, lay_out)
+
+
+def _content_size(item: LayoutNode, parent: LayoutNode, axis: str, lay_out: LayOut) -> float:
+    """A flex item's content size in its container's main ``axis``, as the container measures it."""
+    return _content_height(item, parent, lay_out) if axis == "h" else _content_width(item, lay_out)
 
 
 def _grown_content(item: LayoutNode, parent: LayoutNode, lay_out: LayOut, axis: str) -> float:

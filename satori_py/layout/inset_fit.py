@@ -24,6 +24,12 @@ container's size in that axis can only be its content's (:func:`content_sized`):
   space, its content's minus the bases, then goes back to each). Not corrected: a row
   narrower than its content (its fixed items don't shrink with the others), and an
   item with a ``flexBasis`` of its own that doesn't grow.
+
+A container stretched in the cross axis of a parent sized by its content (a padded tile
+in a row of content height, a padded row in a column of content width) is inflated when
+the parent measures it; its growing items may grow there (into the parent's size, when a
+sibling is bigger), so the parent's size is capped at its biggest item instead
+(:func:`cap_stretching`; ``FitLimits.inset_cap_width``/``inset_cap_height``).
 """
 from __future__ import annotations
 
@@ -32,7 +38,7 @@ from collections.abc import Callable
 from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units
 from .taffy import LayoutNode
 
-__all__ = ["cap_stretching_row", "content_sized", "fix_inflated_items"]
+__all__ = ["cap_stretching", "content_sized", "fix_inflated_items"]
 
 
 def content_sized(container: LayoutNode, parent: LayoutNode | None, inner: float | None, axis: str) -> bool:
@@ -64,8 +70,7 @@ def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
     row = is_row(container)
     axis = "w" if row else "h"
     inset = insets(container, axis)
-    items = [item for item in container.children if item.style.position != "absolute"
-             and item.style.display != "none" and not item.hints.float_placeholder]
+    items = _in_flow(container)
     # Only a container with room its items don't fill, a growing item, or fixes already
     # given can show the inflation: the others are not measured.
     if sized_by_content and inset > EPS and not _may_be_inflated(container, items, inset, axis):
@@ -131,55 +136,71 @@ def _may_be_inflated(container: LayoutNode, items: list[LayoutNode], inset: floa
     return (box.width if axis == "w" else box.height) > used + EPS
 
 
-def cap_stretching_row(row: LayoutNode, sized_by_content: bool,
-                       content_height: Callable[[LayoutNode, LayoutNode], float],
-                       own_height: Callable[[LayoutNode], float]) -> bool:
-    """Cap the height of a flex ``row`` whose height is its content's (``sized_by_content``,
-    see :func:`content_sized`) at the reference's, when Taffy 0.7 inflates a column it
-    stretches: the growing items of such a column may grow (into the row's height, when
-    another item is taller), so they can't be capped as in a column sized by its content;
-    the row is capped at its tallest item instead, each inflated column counted with its
-    items' content heights (``content_height(item, column)``, border box), each other
-    stretched item with its height at its width (``own_height``). Whether the cap changed."""
+def cap_stretching(container: LayoutNode, sized_by_content: bool,
+                   content_size: Callable[[LayoutNode, LayoutNode, str], float],
+                   own_size: Callable[[LayoutNode, str], float]) -> bool:
+    """Cap a flex ``container``'s size in its cross axis, where that size is its content's
+    (``sized_by_content``, see :func:`content_sized`), at the reference's when Taffy 0.7
+    inflates a flex item it stretches (a column in a row, a row in a column): the growing
+    items of such an item may grow (into the container's size, when another item is
+    bigger), so they can't be fixed as in a container sized by its content; the container
+    is capped at its biggest item instead, each inflated item counted with its items'
+    content sizes (``content_size(item, parent, axis)``, border box), each other stretched
+    item with its own (``own_size(item, axis)``). Whether the cap changed."""
     cap: float | None = None
-    style = row.style
-    items = [item for item in row.children if item.style.position != "absolute"
-             and item.style.display != "none" and not item.hints.float_placeholder]
-    if sized_by_content and style.flex_wrap == "nowrap" and style.max_height in (None, "none", "auto"):
-        tallest, inflated = 0.0, False
+    style = container.style
+    axis = "h" if is_row(container) else "w"
+    items = _in_flow(container)
+    high = style.max_height if axis == "h" else style.max_width
+    if sized_by_content and style.flex_wrap == "nowrap" and high in (None, "none", "auto"):
+        biggest, inflated = 0.0, False
         for item in items:
-            height = _uninflated_height(item, row, content_height)
-            inflated = inflated or height is not None
-            if height is None:
-                height = own_height(item) if stretched(item, row, "h") else item.box.height
-            tallest = max(tallest, height + item.box.margin.top + item.box.margin.bottom)
+            size = _uninflated_size(item, container, axis, content_size)
+            inflated = inflated or size is not None
+            if size is None:
+                size = own_size(item, axis) if stretched(item, container, axis) else \
+                    (item.box.height if axis == "h" else item.box.width)
+            margin = item.box.margin
+            biggest = max(biggest, size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right))
         if inflated:
-            cap = to_style_units(row, "h", tallest + insets(row, "h"))
-    old = row.limits.inset_height
+            cap = to_style_units(container, axis, biggest + insets(container, axis))
+    limits = container.limits
+    old = limits.inset_cap_height if axis == "h" else limits.inset_cap_width
     if (old is None) != (cap is None) or (old is not None and cap is not None and abs(old - cap) > EPS):
-        row.limits.inset_height = cap
+        if axis == "h":
+            limits.inset_cap_height = cap
+        else:
+            limits.inset_cap_width = cap
         return True
     return False
 
 
-def _uninflated_height(column: LayoutNode, row: LayoutNode,
-                       content_height: Callable[[LayoutNode, LayoutNode], float]) -> float | None:
-    """The height (border box) of a single-line flex ``column`` stretched in ``row`` as the
-    reference measures it, when Taffy 0.7 inflates it (a growing item smaller than its
-    vertical inset), else None."""
-    style = column.style
-    if style.display != "flex" or is_row(column) or style.flex_wrap != "nowrap" \
-            or not stretched(column, row, "h") or style.min_height not in (None, "auto"):
+def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
+                     content_size: Callable[[LayoutNode, LayoutNode, str], float]) -> float | None:
+    """The size in ``axis`` (border box) of a single-line flex ``item`` whose main axis that is,
+    stretched in ``container``, as the reference measures it, when Taffy 0.7 inflates it (an
+    item of it smaller than its inset there), else None."""
+    style = item.style
+    low = style.min_height if axis == "h" else style.min_width
+    if style.display != "flex" or is_row(item) != (axis == "w") or style.flex_wrap != "nowrap" \
+            or not stretched(item, container, axis) or low not in (None, "auto"):
         return None
-    inset = insets(column, "h")
-    items = [item for item in column.children if item.style.position != "absolute"
-             and item.style.display != "none" and not item.hints.float_placeholder]
-    if inset <= EPS or not any(item.style.flex_grow > 0.0 for item in items):
+    inset = insets(item, axis)
+    inner = _in_flow(item)
+    if inset <= EPS or not inner:
         return None
-    total, inflated = inset + (px(style.row_gap) or 0.0) * max(0, len(items) - 1), False
-    for item in items:
-        height = content_height(item, column)
-        inflated = inflated or (item.style.flex_grow > 0.0 and px(item.style.height) is None
-                                and item.style.overflow_y not in SCROLL and height < inset - EPS)
-        total += height + item.box.margin.top + item.box.margin.bottom
+    gap = px(style.row_gap if axis == "h" else style.column_gap) or 0.0
+    total, inflated = inset + gap * (len(inner) - 1), False
+    for child in inner:
+        size = content_size(child, item, axis)
+        own = child.style.height if axis == "h" else child.style.width
+        overflow = child.style.overflow_y if axis == "h" else child.style.overflow_x
+        inflated = inflated or (px(own) is None and overflow not in SCROLL and size < inset - EPS)
+        margin = child.box.margin
+        total += size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right)
     return total if inflated else None
+
+
+def _in_flow(container: LayoutNode) -> list[LayoutNode]:
+    return [item for item in container.children if item.style.position != "absolute"
+            and item.style.display != "none" and not item.hints.float_placeholder]

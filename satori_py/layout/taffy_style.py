@@ -143,7 +143,8 @@ class FitLimits(Record):
     content_height: float | None = None
     content_width: float | None = None  # (likewise, in a row)
     inset_width: float | None = None  # a minimum and maximum width (inset_fit.py)
-    inset_height: float | None = None  # a maximum height (a row, inset_fit.py)
+    inset_cap_width: float | None = None  # a maximum width (a column, inset_fit.py)
+    inset_cap_height: float | None = None  # a maximum height (a row, inset_fit.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -162,11 +163,12 @@ class FitLimits(Record):
         if self.cap_width is None and self.cap_height is None and self.frozen_width is None \
                 and self.stretched is None and self.floor_width is None and self.padding is None \
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
-                and self.content_width is None and self.inset_width is None and self.inset_height is None:
+                and self.content_width is None and self.inset_width is None \
+                and self.inset_cap_width is None and self.inset_cap_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
                 self.padding, self.floor_height, self.held_height, self.content_height, self.content_width,
-                self.inset_width, self.inset_height)
+                self.inset_width, self.inset_cap_width, self.inset_cap_height)
 
 
 class LayoutHints(Record):
@@ -251,9 +253,10 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         # Limits that stand in for the reference's Taffy where Taffy 0.7 differs (flex_fit.py).
         if limits.cap_width is not None:
             max_size["width"] = _px(limits.cap_width)
-        for high in (limits.cap_height, limits.inset_height):
+        for axis, high in (("width", limits.inset_cap_width), ("height", limits.cap_height),
+                           ("height", limits.inset_cap_height)):
             if high is not None:
-                max_size["height"] = _px(high)
+                max_size[axis] = _px(high)
         for fixed in (limits.frozen_width, limits.inset_width):
             if fixed is not None:
                 s["min_size"]["width"] = max_size["width"] = _px(fixed)
