@@ -153,16 +153,16 @@ def cap_stretching(container: LayoutNode, sized_by_content: bool,
     items = _in_flow(container)
     high = style.max_height if axis == "h" else style.max_width
     if sized_by_content and style.flex_wrap == "nowrap" and high in (None, "none", "auto"):
-        biggest, inflated = 0.0, False
-        for item in items:
-            size = _uninflated_size(item, container, axis, content_size)
-            inflated = inflated or size is not None
-            if size is None:
-                size = own_size(item, axis) if stretched(item, container, axis) else \
-                    (item.box.height if axis == "h" else item.box.width)
-            margin = item.box.margin
-            biggest = max(biggest, size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right))
-        if inflated:
+        uninflated = [_uninflated_size(item, container, axis, content_size) for item in items]
+        # The other items' own sizes (a layout each) only matter where one is inflated.
+        if any(size is not None for size in uninflated):
+            biggest = 0.0
+            for item, size in zip(items, uninflated):
+                if size is None:
+                    size = own_size(item, axis) if stretched(item, container, axis) else \
+                        (item.box.height if axis == "h" else item.box.width)
+                margin = item.box.margin
+                biggest = max(biggest, size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right))
             cap = to_style_units(container, axis, biggest + insets(container, axis))
     limits = container.limits
     old = limits.inset_cap_height if axis == "h" else limits.inset_cap_width
