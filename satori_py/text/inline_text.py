@@ -17,7 +17,8 @@ where each is decided:
   space that starts a line has no width (``zero-width piece``); the flow stops at the line
   limit; ``textWrap: balance|pretty`` as :func:`layout_size` does them;
 * **size** (:func:`layout_size`): the width rounded up to the layout grid without the
-  inline engine's epsilon;
+  inline engine's epsilon; the lines a size leaves are memoised across renders (a card's
+  titles are broken at the same widths on every request), keyed by what the flow reads;
 * **pieces** (:meth:`TextFlow.build_pieces`): a word's parts (word segments, images, bidi runs)
   placed for drawing by :mod:`.inline_text_render` (per-piece rounding, ``block_paragraph``, the
   zero-width piece shift: a zero-width piece gets a position but no text, so later texts are
@@ -29,6 +30,7 @@ import math
 import re
 from collections.abc import Callable
 
+from ..cache import MAX_CACHED_TEXT, BoundedCache
 from ..frozen import Record, field
 from ..limits import check_deadline
 from . import bidi
@@ -43,6 +45,7 @@ from .bidi import (
 from .breaking import graphemes, words_and_images
 from .draw_pieces import DrawPolicy
 from .inline_model import Piece, RunState, _Item, _Segment, _Word
+from .measurer import FontEngine
 from .processor import (
     SPACE,
     TAB,
@@ -83,6 +86,12 @@ class TextFlow(Record):
     indent: float = 0.0  # the first line's indent in this flow (of its width)
     last_baseline: float | None = None
     size: tuple[float, float] = (0.0, 0.0)
+
+    def lines_only(self) -> TextFlow:
+        """A new flow with these lines and no pieces. The line lists are shared: they are
+        complete when the flow is (only :func:`break_text_node` appends to them)."""
+        return TextFlow(self.line_widths, self.line_heights, self.baselines, self.segments_per_line,
+                        self.placed, indent=self.indent, last_baseline=self.last_baseline, size=self.size)
 
     def build_pieces(self, node: TextNode) -> None:
         """Split the placed words into pieces (word segments, images, bidi runs), once.
@@ -176,6 +185,7 @@ class TextNode:
         self._space = measurer.measure_grapheme(SPACE)
         self._tab_width = tab_width(style, self._space)
         self.flow = TextFlow()
+        self.memo_key = _memo_key(run.content, run.locale, style, self.engine, images, point_scale_factor)
         self.flowed_width: float | None = None
         # The size of the last layout: what the text-shadow filter is relative to.
         self.measured_size = (0.0, 0.0)
@@ -335,12 +345,41 @@ def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[fl
     return max_width, height
 
 
+# The sizes and lines of text nodes by (memo key, width, min-content), across renders: bounded
+# by entries and by the characters of their texts (a text over MAX_CACHED_TEXT is not kept).
+_FLOWS: BoundedCache[tuple[tuple[float, float], TextFlow]] = BoundedCache(
+    4096, weigh=lambda entry: len(entry[1].placed) + 64, max_weight=1 << 20)
+_MAX_IMAGE_KEYS = 64
+
+
+def _memo_key(content: str, locale: str | None, style: object, engine: FontEngine, images: dict[str, str],
+              scale: float) -> tuple[object, ...] | None:
+    """What :func:`layout_size` reads, as a key (None: not memoised). A computed style stands
+    for its values by its token (the style memo gives a card the same objects in every
+    render): the text's font size, line height, white space, alignment, indent and wrap;
+    the engine's ``fonts_key`` for the registered fonts its family list resolves to; the
+    graphemes drawn as images are measured a font size wide."""
+    token = getattr(style, "token", None)
+    if token is None or len(content) > MAX_CACHED_TEXT or len(images) > _MAX_IMAGE_KEYS:
+        return None
+    drawn = frozenset(g for g, uri in images.items() if uri) if images else frozenset()
+    return (content, locale, token, engine.fonts_key, drawn, scale)
+
+
 def layout_size(node: TextNode, width: float, min_content: bool = False) -> tuple[float, float]:
     """The text node's size in ``width`` (``math.inf``: max-content; min-content flows at 0),
     with ``textWrap: balance|pretty`` as the reference's text engine does them."""
     if min_content:
         width = 0.0
-    size = _layout_size(node, width, min_content)
+    key = None if node.memo_key is None else (node.memo_key, width, min_content)
+    hit = _FLOWS.get(key) if key is not None else None
+    if hit is not None:
+        size, flow = hit
+        node.flow = flow.lines_only()
+    else:
+        size = _layout_size(node, width, min_content)
+        if key is not None:
+            _FLOWS.put(key, (size, node.flow.lines_only()))
     node.measured_size = size
     node.flowed_width = None if min_content else width
     return size

@@ -14,7 +14,7 @@ import pytest
 
 from satori_py.api import default_fonts
 from satori_py.style import ComputedStyle, compute_style, root_style
-from satori_py.text import measurer, processor
+from satori_py.text import inline_text, measurer, processor
 from satori_py.text.engine import FontEngine
 from satori_py.text.faces import FaceData
 from satori_py.text.fonts import FontRegistry
@@ -130,3 +130,34 @@ def test_an_engine_checks_each_grapheme_against_its_fonts_once(monkeypatch: pyte
     registry.add_fonts(default_fonts())
     assert registry.engine(16).has("\u00e9")  # another engine (other fonts) asks its own
     assert calls[0] > 0
+
+
+def test_text_node_lines_are_broken_once_per_text_style_fonts_and_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, inline_text, "break_text_node")
+    s = style({"fontSize": 20})
+    text = fresh_text("A title long enough to wrap onto more lines")
+
+    def paragraph(registry: FontRegistry, **kwargs: Any) -> Paragraph:
+        return Paragraph([TextItem(text, s, "div/#text[0]")], s, registry, **kwargs)
+
+    first = paragraph(FontRegistry(default_fonts()))
+    size = first.measure(150)
+    lines = [(line.y, line.height, line.baseline) for line in first.layout(150).lines]
+    assert calls[0] > 0 and len(lines) > 2
+    # The next render's paragraph (a new registry of the same fonts): the same lines, not broken again.
+    calls[0] = 0
+    registry = FontRegistry(default_fonts())
+    second = paragraph(registry)
+    assert second.measure(150) == size
+    assert [(line.y, line.height, line.baseline) for line in second.layout(150).lines] == lines
+    assert second.layout(150).drawings(0, 0)[0].paths == first.layout(150).drawings(0, 0)[0].paths
+    assert calls[0] == 0
+    # Another width, other fonts, or a grapheme drawn as an image: broken again.
+    assert second.measure(300) != size
+    assert calls[0] == 1
+    registry.add_fonts(default_fonts())
+    assert second.reload().measure(150) == size
+    assert calls[0] == 2
+    imaged = paragraph(FontRegistry(default_fonts()), grapheme_images={"A": "data:image/png;base64,AA=="})
+    imaged.measure(150)
+    assert calls[0] == 3
