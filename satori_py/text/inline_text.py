@@ -17,8 +17,9 @@ where each is decided:
   space that starts a line has no width (``zero-width piece``); the flow stops at the line
   limit; ``textWrap: balance|pretty`` as :func:`layout_size` does them;
 * **size** (:func:`layout_size`): the width rounded up to the layout grid without the
-  inline engine's epsilon; the lines a size leaves are memoised across renders (a card's
-  titles are broken at the same widths on every request), keyed by what the flow reads;
+  inline engine's epsilon; the flow a size leaves (its lines, then its pieces) is memoised
+  across renders (a card's titles are broken at the same widths on every request), keyed
+  by what the flow reads;
 * **pieces** (:meth:`TextFlow.build_pieces`): a word's parts (word segments, images, bidi runs)
   placed for drawing by :mod:`.inline_text_render` (per-piece rounding, ``block_paragraph``, the
   zero-width piece shift: a zero-width piece gets a position but no text, so later texts are
@@ -87,24 +88,23 @@ class TextFlow(Record):
     last_baseline: float | None = None
     size: tuple[float, float] = (0.0, 0.0)
 
-    def lines_only(self) -> TextFlow:
-        """A new flow with these lines and no pieces. The line lists are shared: they are
-        complete when the flow is (only :func:`break_text_node` appends to them)."""
-        return TextFlow(self.line_widths, self.line_heights, self.baselines, self.segments_per_line,
-                        self.placed, indent=self.indent, last_baseline=self.last_baseline, size=self.size)
-
     def build_pieces(self, node: TextNode) -> None:
         """Split the placed words into pieces (word segments, images, bidi runs), once.
 
         Quirk (zero-width piece): a zero-width piece gets a position but no text, and texts
         and positions are paired by index, as the reference's parallel lists are: so after
         one, each text is drawn at its predecessor's position, and the last positions are
-        left without a text (``drawn`` is the number of texts)."""
+        left without a text (``drawn`` is the number of texts).
+
+        A flow is shared by the renders that lay out the same text alike (:func:`layout_size`'s
+        memo), which may run in threads: the pieces are made aside and published at the end,
+        ``built`` last, so a flow is never seen half built (two threads may build it both,
+        alike). Nothing changes them afterwards (bidi reordering moves copies)."""
         if self.built:
             return
-        self.built = True
         texts: list[str] = []
-        pieces, text_levels = self.pieces, self.levels
+        pieces: list[Piece] = []
+        text_levels: list[int] = []
         measurer = node.measurer
         offset = 0  # where the word starts in the content: words are consecutive slices of it
         for word, x, width, line, line_index, top in self.placed:
@@ -144,12 +144,14 @@ class TextFlow(Record):
             offset += len(word)
         for piece, text in zip(pieces, texts):  # the shift (zero-width piece)
             piece.text = text
-        self.drawn = len(texts)
+        drawn = len(texts)
         if node.needs_bidi and bidi.REFERENCE_BIDI:
             # One class per piece; pieces and texts are indexed together (zero-width piece).
-            self.levels[:] = resolve_piece_levels(
-                [piece_class(p.text) if k < self.drawn else "N" for k, p in enumerate(pieces)],
+            text_levels = resolve_piece_levels(
+                [piece_class(p.text) if k < drawn else "N" for k, p in enumerate(pieces)],
                 1 if node.is_rtl else 0)
+        self.pieces, self.levels, self.drawn = pieces, text_levels, drawn
+        self.built = True
 
 
 class TextNode:
@@ -185,7 +187,8 @@ class TextNode:
         self._space = measurer.measure_grapheme(SPACE)
         self._tab_width = tab_width(style, self._space)
         self.flow = TextFlow()
-        self.memo_key = _memo_key(run.content, run.locale, style, self.engine, images, point_scale_factor)
+        self.memo_key = _memo_key(run.content, run.locale, style, self.engine, images, embed_font,
+                                  point_scale_factor)
         self.flowed_width: float | None = None
         # The size of the last layout: what the text-shadow filter is relative to.
         self.measured_size = (0.0, 0.0)
@@ -345,7 +348,7 @@ def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[fl
     return max_width, height
 
 
-# The sizes and lines of text nodes by (memo key, width, min-content), across renders: bounded
+# The sizes and flows of text nodes by (memo key, width, min-content), across renders: bounded
 # by entries and by the characters of their texts (a text over MAX_CACHED_TEXT is not kept).
 _FLOWS: BoundedCache[tuple[tuple[float, float], TextFlow]] = BoundedCache(
     4096, weigh=lambda entry: len(entry[1].placed) + 64, max_weight=1 << 20)
@@ -353,17 +356,18 @@ _MAX_IMAGE_KEYS = 64
 
 
 def _memo_key(content: str, locale: str | None, style: object, engine: FontEngine, images: dict[str, str],
-              scale: float) -> tuple[object, ...] | None:
-    """What :func:`layout_size` reads, as a key (None: not memoised). A computed style stands
-    for its values by its token (the style memo gives a card the same objects in every
-    render): the text's font size, line height, white space, alignment, indent and wrap;
-    the engine's ``fonts_key`` for the registered fonts its family list resolves to; the
-    graphemes drawn as images are measured a font size wide."""
+              embed_font: bool, scale: float) -> tuple[object, ...] | None:
+    """What :func:`layout_size` and :meth:`TextFlow.build_pieces` read, as a key (None: not
+    memoised). A computed style stands for its values by its token (the style memo gives a
+    card the same objects in every render): the text's font size, line height, white space,
+    direction, alignment, indent and wrap; the engine's ``fonts_key`` for the registered
+    fonts its family list resolves to; the graphemes drawn as images are a font size wide;
+    without embedded fonts pieces are measured as texts; bidi levels as the module says."""
     token = getattr(style, "token", None)
     if token is None or len(content) > MAX_CACHED_TEXT or len(images) > _MAX_IMAGE_KEYS:
         return None
     drawn = frozenset(g for g, uri in images.items() if uri) if images else frozenset()
-    return (content, locale, token, engine.fonts_key, drawn, scale)
+    return (content, locale, token, engine.fonts_key, drawn, embed_font, scale, bidi.REFERENCE_BIDI)
 
 
 def layout_size(node: TextNode, width: float, min_content: bool = False) -> tuple[float, float]:
@@ -374,12 +378,11 @@ def layout_size(node: TextNode, width: float, min_content: bool = False) -> tupl
     key = None if node.memo_key is None else (node.memo_key, width, min_content)
     hit = _FLOWS.get(key) if key is not None else None
     if hit is not None:
-        size, flow = hit
-        node.flow = flow.lines_only()
+        size, node.flow = hit  # shared: built once, read by every render (see build_pieces)
     else:
         size = _layout_size(node, width, min_content)
         if key is not None:
-            _FLOWS.put(key, (size, node.flow.lines_only()))
+            _FLOWS.put(key, (size, node.flow))
     node.measured_size = size
     node.flowed_width = None if min_content else width
     return size

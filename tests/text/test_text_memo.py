@@ -152,6 +152,9 @@ def test_text_node_lines_are_broken_once_per_text_style_fonts_and_width(monkeypa
     assert [(line.y, line.height, line.baseline) for line in second.layout(150).lines] == lines
     assert second.layout(150).drawings(0, 0)[0].paths == first.layout(150).drawings(0, 0)[0].paths
     assert calls[0] == 0
+    # Its pieces too: the flow is the first render's, built once.
+    flow = second.inline.text_node.flow if second.inline.text_node else None
+    assert flow is not None and flow.built and flow is (first.inline.text_node.flow if first.inline.text_node else None)
     # Another width, other fonts, or a grapheme drawn as an image: broken again.
     assert second.measure(300) != size
     assert calls[0] == 1
