@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from ..cache import BoundedCache
 from ..errors import FontError
 from ..patterns import lazy_compile
 from .engine import FontEngine
@@ -119,6 +120,13 @@ def lang_from_key(key: str) -> str | None:
 GENERIC_FAMILIES = frozenset({
     "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif",
     "ui-sans-serif", "ui-monospace", "ui-rounded", "emoji", "math", "fangsong"})
+
+
+# The ch ratios of every registry, by (token, families, weight, style): a render's registry is
+# new, its fonts usually not (the style memo asks each element's ratio on every hit). Family
+# lists longer than this are left to the registry's own dict.
+_CH_RATIOS: BoundedCache[float] = BoundedCache(4096)
+_MAX_SHARED_FAMILIES = 64
 
 
 class FontRegistry:
@@ -271,9 +279,15 @@ class FontRegistry:
         key = (fam, font_weight, font_style)
         ratio = self._ch_ratios.get(key)
         if ratio is None:
-            engine = self.engine(1, "normal", font_family=fam, font_weight=font_weight,
-                                 font_style=font_style)
-            ratio = self._ch_ratios[key] = engine.measure("0")
+            shared = (self.token, *key) if len(fam) <= _MAX_SHARED_FAMILIES else None
+            ratio = _CH_RATIOS.get(shared) if shared is not None else None
+            if ratio is None:
+                engine = self.engine(1, "normal", font_family=fam, font_weight=font_weight,
+                                     font_style=font_style)
+                ratio = engine.measure("0")
+                if shared is not None:
+                    _CH_RATIOS.put(shared, ratio)
+            self._ch_ratios[key] = ratio
         return ratio
 
     def average_char_ratio(self, font_family: str | Iterable[str] | None = None,

@@ -164,3 +164,20 @@ def test_text_node_lines_are_broken_once_per_text_style_fonts_and_width(monkeypa
     imaged = paragraph(FontRegistry(default_fonts()), grapheme_images={"A": "data:image/png;base64,AA=="})
     imaged.measure(150)
     assert calls[0] == 3
+
+
+def test_ch_ratios_are_measured_once_per_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, FontRegistry, "engine")
+    family = (fresh_text("family"), "sans-serif")
+    ratio = FontRegistry(default_fonts()).ch_ratio(family, 400, "normal")
+    assert calls[0] == 1 and ratio is not None and 0.3 < ratio < 0.8
+    # The next render's registry of the same fonts measures nothing.
+    registry = FontRegistry(default_fonts())
+    assert registry.ch_ratio(family, 400, "normal") == ratio
+    assert calls[0] == 1
+    # Other fonts, or another weight, are measured.
+    registry.add_fonts(default_fonts())
+    assert registry.ch_ratio(family, 400, "normal") == ratio
+    assert calls[0] == 2
+    registry.ch_ratio(family, 700, "normal")
+    assert calls[0] == 3
