@@ -96,19 +96,19 @@ def _held_by_shaped_runs(texts: Iterator[str]) -> int:
         before = tracemalloc.get_traced_memory()[0]
         deque(map(shaper.shaped_runs, texts), maxlen=0)  # no text outlives its call
         gc.collect()
-        return tracemalloc.get_traced_memory()[0] - before  # type: ignore[no-any-return]
+        return tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
 
 
 def test_the_shaped_runs_kept_hold_a_few_megabytes_at_most() -> None:
-    # Before: up to a million glyphs were kept, ~150 MB (a process rendering bulk hostile
+    # Before: up to a million glyphs were kept, ~180 MB (a process rendering bulk hostile
     # input over and over held 5 MB more a round of tests/fuzz/bulk.py's kinds).
     engine._RUNS.clear()
     held = _held_by_shaped_runs(f"{i} " + "lorem ipsum " * 40 for i in range(40))
     glyphs = engine._RUNS._weight
     assert glyphs > 15_000  # each text was kept
-    assert engine._RUNS.max_weight * held / glyphs < 24 * 2 ** 20, held / glyphs
+    assert engine._RUN_GLYPHS * held / glyphs < 24 * 2 ** 20, held / glyphs
 
 
 def test_a_long_text_is_shaped_and_not_kept() -> None:
