@@ -349,9 +349,13 @@ def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[fl
 
 
 # The sizes and flows of text nodes by (memo key, width, min-content), across renders: bounded
-# by entries and by the characters of their texts (a text over MAX_CACHED_TEXT is not kept).
-_FLOWS: BoundedCache[tuple[tuple[float, float], TextFlow]] = BoundedCache(
-    4096, weigh=lambda entry: len(entry[1].placed) + 64, max_weight=1 << 20)
+# by entries and by what they hold, weighed in bytes: the text, ~300 per placed word (its
+# tuple, its pieces once built) and the entry's own objects (the 24 benchmark cards keep ~750
+# flows, ~2 MB). A text over MAX_CACHED_TEXT is not kept.
+_FlowEntry = tuple[tuple[float, float], TextFlow, int]
+_FLOWS: BoundedCache[_FlowEntry] = BoundedCache(4096, weigh=lambda entry: entry[2], max_weight=8 * 2 ** 20)
+_WORD_BYTES = 300
+_ENTRY_BYTES = 600
 _MAX_IMAGE_KEYS = 64
 
 
@@ -378,11 +382,12 @@ def layout_size(node: TextNode, width: float, min_content: bool = False) -> tupl
     key = None if node.memo_key is None else (node.memo_key, width, min_content)
     hit = _FLOWS.get(key) if key is not None else None
     if hit is not None:
-        size, node.flow = hit  # shared: built once, read by every render (see build_pieces)
+        size, node.flow, _ = hit  # shared: built once, read by every render (see build_pieces)
     else:
         size = _layout_size(node, width, min_content)
         if key is not None:
-            _FLOWS.put(key, (size, node.flow))
+            flow = node.flow
+            _FLOWS.put(key, (size, flow, len(node.pre.content) + _WORD_BYTES * len(flow.placed) + _ENTRY_BYTES))
     node.measured_size = size
     node.flowed_width = None if min_content else width
     return size

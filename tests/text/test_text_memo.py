@@ -7,7 +7,9 @@ properties).
 """
 from __future__ import annotations
 
+import gc
 import itertools
+import tracemalloc
 from typing import Any
 
 import pytest
@@ -181,3 +183,28 @@ def test_ch_ratios_are_measured_once_per_fonts(monkeypatch: pytest.MonkeyPatch) 
     assert calls[0] == 2
     registry.ch_ratio(family, 700, "normal")
     assert calls[0] == 3
+
+
+def test_the_text_flows_kept_hold_a_few_megabytes_at_most() -> None:
+    s = style({"fontSize": 14})
+    registry = FontRegistry(default_fonts())
+    inline_text._FLOWS.clear()
+
+    def lay_out(text: str) -> None:
+        Paragraph([TextItem(text, s, "div/#text[0]")], s, registry).layout(200)  # lines and pieces
+
+    lay_out("warm " * 20)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(60):
+            lay_out(f"{i} " + "lorem ipsum dolor " * 20)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    weight = inline_text._FLOWS._weight
+    assert len(inline_text._FLOWS) >= 60  # each text's flow was kept
+    # What the bound lets the memo hold, at this rate: a few megabytes.
+    assert inline_text._FLOWS.max_weight * held / weight < 24 * 2 ** 20, held / weight
