@@ -45,7 +45,7 @@ from ..cache import BoundedCache
 from ..diagnostics import report
 from ..errors import ImageError, LimitError, SatoriError
 from ..fetch.bounded import call_fetcher
-from ..fetch.files import FilesFetcher
+from ..fetch.files import FilesFetcher, read_regular_file
 from ..fetch.guard import BlockedAddressError, url_block_reason
 from ..frozen import Frozen
 from ..limits import active
@@ -375,7 +375,7 @@ def _load_file(src: str, base_dir: str | None) -> ImageSource:
         cached = CACHE.get(key)
         if cached is not None:
             return cached
-        data = path.read_bytes()
+        data = read_regular_file(path)
     except OSError as exc:
         raise ImageError(f"Can't read the image file {path}: {exc.strerror or exc}") from exc
     if not data:
