@@ -62,9 +62,14 @@ def read_regular_file(path: Path) -> bytes:
     ``/dev/zero`` would never end. Opened without blocking, then looked at: nothing can be
     swapped in between."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as file:
+    try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ImageError(f"The image file {path} is not a regular file.")
+        file = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)  # fdopen leaves a descriptor it was given open when it fails (a directory)
+        raise
+    with file:
         return file.read()
 
 

@@ -115,3 +115,18 @@ def test_a_file_that_is_not_a_regular_file_is_refused_before_reading(tmp_path: P
         render_svg(card, width=20, height=20, fetcher=files_fetcher(tmp_path), limits=Limits(timeout=2))
     assert (info.value.path, info.value.prop) == ("div/img[0]", "src")
     assert str(info.value) == f"div/img[0]: The image file {tmp_path}/pipe is not a regular file."
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="open descriptors are listed in /proc")
+def test_a_directory_is_refused_and_leaves_no_descriptor_open(tmp_path: Path) -> None:
+    # The first version of the check (fdopen, then fstat) left the descriptor of a directory
+    # open: one more per render.
+    (tmp_path / "dir").mkdir()
+    card = h("div", {"style": {"display": "flex"}}, h("img", {"src": f"file://{tmp_path}/dir", "width": 4,
+                                                              "height": 4}))
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        with pytest.raises(ImageError) as info:
+            render_svg(card, width=20, height=20, fetcher=files_fetcher(tmp_path))
+    assert str(info.value) == f"div/img[0]: The image file {tmp_path}/dir is not a regular file."
+    assert len(os.listdir("/proc/self/fd")) <= before
