@@ -126,7 +126,7 @@ class FlexFit:
                 here = _pad(node, parent, walk, lay_out) or here
                 here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
                                      partial(_grown_content, node, parent, lay_out)) or here
-                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
+                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h" if _is_row(parent) else "w"),
                                      partial(_content_height, node, parent, lay_out),
                                      partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
