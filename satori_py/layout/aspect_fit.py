@@ -108,13 +108,14 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     ratio = px(style.aspect_ratio)
     # A percentage cross size of a container whose size there is definite is definite too. (Not
     # with a main-axis limit: Taffy 0.7 transfers it through the ratio, as the reference does.)
-    low, high = (style.min_width, style.max_width) if row else (style.min_height, style.max_height)
-    percent_cross = isinstance(cross_size, Percent) and low in (None, "auto") and high in (None, "none", "auto")
+    main_low, main_high = (style.min_width, style.max_width) if row else (style.min_height, style.max_height)
+    percent_cross = isinstance(cross_size, Percent) and main_low in (None, "auto") \
+        and main_high in (None, "none", "auto")
     if ratio and main_size in (None, "auto") and (cross_size in (None, "auto") or percent_cross):
         if stale:
             return False  # boxes that may come from a cached measurement: keep what it has
         is_stretched = stretched(node, parent, cross)
-        if (is_stretched and (not row or cross_definite())) or (percent_cross and (not row or cross_definite())):
+        if (is_stretched and (not row or cross_definite())) or (percent_cross and cross_definite()):
             size = to_style_units(node, cross, exact_size(node, cross))
             minimum = _transferred_minimum(style, row, size)
             if minimum is not None:
@@ -123,7 +124,7 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
             new = RatioSizes(width=size * ratio, min_width=minimum) if row else RatioSizes(height=size / ratio,
                                                                                           min_height=minimum)
         elif percent_cross:
-            pass  # of a size that comes from the content: Taffy 0.7's sizes stand
+            pass  # of a size that comes from the content: Taffy 0.7's sizes (percent_ratio_minimum)
         elif row:
             width = None
             if auto_basis(node) and (node.children or node.measure is not None):
