@@ -96,7 +96,8 @@ class LayOut(Protocol):
 class FlexFit:
     """The corrections of one render (see the module docstring), kept across passes."""
 
-    def __init__(self) -> None:
+    def __init__(self, scale: float) -> None:
+        self._scale = scale  # the layout's point scale factor
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
         self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent, _floor)
         self._held: dict[int, LayoutNode] = {}  # containers given a height (_fit_percent)
@@ -160,7 +161,7 @@ class FlexFit:
                 cross = "h" if main == "w" else "w"
                 sized = content_sized(node, parent, walk.inner(node, cross), cross)
                 here = cap_stretching(node, sized, partial(_content_size, lay_out=lay_out),
-                                      partial(_own_size, lay_out=lay_out)) or here
+                                      partial(_own_size, lay_out=lay_out), self._scale) or here
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         floored = _apply(self._floored, floors, "w", "floor_width")
