@@ -472,8 +472,9 @@ def _rigid_width(node: LayoutNode) -> float | None:
 def _content_bound(node: LayoutNode) -> float | None:
     """A lower bound of the min-content width of a node's content, with its insets (border box)."""
     display = node.style.display
-    if display == "flex" and _is_row(node) and node.style.flex_wrap == "nowrap":
-        # A single-line row: its items side by side (an unknown one counts as nothing).
+    if display == "flex" and _is_row(node) == (node.style.flex_wrap == "nowrap"):
+        # A single-line row: its items side by side (an unknown one counts as nothing); so are
+        # a wrapping column's, each a line of its own at min-content (column-gap between).
         items = [child for child in node.children if _in_flow(child)]
         gap = _px(node.style.column_gap) or 0.0
         total = gap * max(0, len(items) - 1)
