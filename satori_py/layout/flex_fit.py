@@ -61,6 +61,7 @@ from typing import Protocol
 from ..limits import check_deadline
 from ..style.types import Percent
 from .aspect_fit import block_ratio, stretch_ratio
+from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import SCROLL as _SCROLL
@@ -125,6 +126,7 @@ class FlexFit:
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
+                here = clamp_width(node, parent, walk.inner(parent, "w")) or here
                 here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
                                      partial(_grown_content, node, parent, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h"),
