@@ -9,12 +9,13 @@ the stretched cross size, or in a row the height from the flexed width.
 from __future__ import annotations
 
 from collections.abc import Callable
+from ..style.types import Percent
 from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
 from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode
 from .taffy_style import RatioSizes
 
-__all__ = ["aspect_ratio_minimum", "block_ratio", "stretch_ratio"]
+__all__ = ["aspect_ratio_minimum", "block_ratio", "percent_ratio_minimum", "stretch_ratio"]
 
 
 def aspect_ratio_minimum(node: LayoutNode, row: bool) -> None:
@@ -23,6 +24,30 @@ def aspect_ratio_minimum(node: LayoutNode, row: bool) -> None:
     minimum = _transferred_minimum(style, row, px(style.height if row else style.width))
     if minimum is not None:
         node.style = style._replace(min_width=minimum) if row else style._replace(min_height=minimum)
+
+
+def percent_ratio_minimum(node: LayoutNode, row: bool) -> None:
+    """Keep a flex item with an aspect ratio, a percentage cross size and no content from
+    shrinking below its flex basis (a copy of its style)."""
+    style = node.style
+    if _keeps_transferred_basis(style, row) and not node.children and node.measure is None:
+        # A percentage cross size: its main size through the ratio is its flex basis where the
+        # percentage resolves, and then its automatic minimum too, so it doesn't shrink (e.g.
+        # a `w-5/6` picture without sizes in a column sized by its content: 144 x 81, the
+        # column as tall as when the percentage counted as auto, the picture overflowing).
+        # Taffy 0.7 takes that minimum as 0 and shrinks it to nothing. Where the percentage
+        # doesn't resolve, its basis and minimum are its content's, none.
+        node.style = style._replace(flex_shrink=0.0)
+
+
+def _keeps_transferred_basis(style: NodeStyle, row: bool) -> bool:
+    """Whether a flex item with an aspect ratio has a percentage cross size, and an automatic
+    flex basis, main size and minimum main size (its minimum is then its flex basis)."""
+    cross, main, minimum = (style.height, style.width, style.min_width) if row \
+        else (style.width, style.height, style.min_height)
+    return (bool(px(style.aspect_ratio)) and isinstance(cross, Percent) and main in (None, "auto")
+            and minimum in (None, "auto") and style.flex_basis in (None, "auto")
+            and style.overflow_x not in SCROLL and style.overflow_y not in SCROLL)
 
 
 def _transferred_minimum(style: NodeStyle, row: bool, cross_size: float | None) -> float | None:

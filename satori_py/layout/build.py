@@ -31,7 +31,7 @@ from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
 from .engine import Layout
-from .aspect_fit import aspect_ratio_minimum
+from .aspect_fit import aspect_ratio_minimum, percent_ratio_minimum
 from .inline_content import InlineFormatting
 from .node_style import LayoutDisplay, NodeSize, NodeStyle
 from .lists import (
@@ -75,6 +75,29 @@ class _Ctx(Record):
     markers: list[Element] | None = None  # list markers to place at the start of the first line
     counters_hidden: bool = False
     locale: str | None = None  # the nearest `lang`
+    # Taffy 0.7 lays the children out in a min-content available height, where the reference's
+    # Taffy gives an indefinite (max-content) one: a block container's children, and the items
+    # of a row among them whose height is its content's (see _unwrapped).
+    min_content_height: bool = False
+
+
+def _unwrapped(style: NodeStyle) -> bool:
+    """Whether a wrapping column flex container, an item of a row laid out in a min-content
+    height by Taffy 0.7 (``_Ctx.min_content_height``), lays its items out in one line.
+
+    Taffy 0.7 measures it in that min-content height, where it wraps every item into a
+    column of its own (a title over a subtitle side by side); the reference's Taffy measures
+    it in an indefinite height, where it doesn't wrap, and its final height (at least that one
+    line's, as the row's height is its items') keeps the one line. With no height or
+    maximum height of its own, ``nowrap`` lays it out so in Taffy 0.7. (A line's width is the
+    container's unless ``alignContent`` packs it where the container may be wider than its items.)
+    """
+    content_width = (style.width in (None, "auto") and style.min_width in (None, "auto")
+                     and not float(style.flex_grow or 0.0))
+    return (style.display == "flex" and style.flex_wrap != "nowrap"
+            and style.flex_direction in ("column", "column-reverse") and style.height in (None, "auto")
+            and style.max_height in (None, "none")
+            and (content_width or style.align_content in (None, "normal", "stretch")))
 
 
 def _is_blank(text: str) -> bool:
@@ -194,7 +217,7 @@ class TreeBuilder(Record, weakref=True):
                                          overflow_x="hidden", overflow_y="hidden"))
         root = RenderBox("", "", base, root_node)
         cb = ContainingBlock(root_node)
-        ctx = _Ctx(root, root_node, base, "root", None, cb, cb, root_node, root_node)
+        ctx = _Ctx(root, root_node, base, "root", None, cb, cb, root_node, root_node, min_content_height=True)
         self._element(element, ctx)
         return root
 
@@ -281,10 +304,13 @@ class TreeBuilder(Record, weakref=True):
             # A block-level box ends the paragraph before it.
             ctx.inline.break_for_block()
         box = self._box(el, style, ctx)
-        if ctx.formatting == "flex" and not out_of_flow and el.type != "img":
-            # (The reference gives an <img> no layout aspect ratio when both its sizes are known.)
+        if ctx.formatting == "flex" and not out_of_flow:
             # (ctx.style is the flex container's computed style, whose node ctx.node is.)
-            aspect_ratio_minimum(box.node, ctx.style.flex.flex_direction in ("row", "row-reverse"))
+            row = ctx.style.flex.flex_direction in ("row", "row-reverse")
+            if el.type != "img":
+                # (The reference gives an <img> no layout aspect ratio when both its sizes are known.)
+                aspect_ratio_minimum(box.node, row)
+            percent_ratio_minimum(box.node, row)
         ctx.box.children.append(box)
         if out_of_flow:
             cb = ctx.fixed_cb if position == "fixed" else ctx.absolute_cb
@@ -346,6 +372,8 @@ class TreeBuilder(Record, weakref=True):
     def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:
         display = _layout_display(style)
         node = LayoutNode(self._node_style(style, display), path=el.path)
+        if ctx.formatting == "flex" and ctx.min_content_height and _unwrapped(node.style):
+            node.style = node.style._replace(flex_wrap="nowrap")
         if floated or (ctx.formatting == "block" and (display == "flow-root" or el.type in ("img", "svg")
                                                       or (display == "block" and node.style.align_content))):
             # Taffy 0.7 has no flow-root: a block formatting context root (also a block container
@@ -394,8 +422,13 @@ class TreeBuilder(Record, weakref=True):
         target = self._place_markers(markers or None, children, style, item_container)
         inline = None if item_container else InlineFormatting(box, style, self._make_paragraph,
                                                               self._floats_found)
+        nstyle = node.style
+        min_content_height = inline is not None or (
+            ctx.min_content_height and display == "flex" and nstyle.flex_direction in ("row", "row-reverse")
+            and nstyle.height in (None, "auto") and nstyle.max_height in (None, "none"))
         child_ctx = _Ctx(box, node, style, "block" if inline else display, inline, absolute_cb, fixed_cb,
-                         node, node if scrolls else ctx.scrollport, locale=ctx.locale)
+                         node, node if scrolls else ctx.scrollport, locale=ctx.locale,
+                         min_content_height=min_content_height)
         for index, child in enumerate(children):
             self._element(child, child_ctx.replace(markers=markers if index == target else None)
                           if index == target else child_ctx)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..style.types import Percent
 from .taffy import LayoutNode
 
 EPS = 1e-3
@@ -75,3 +76,19 @@ def stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
         return False
     align = style.align_self or container.style.align_items or "stretch"
     return bool(align == "stretch")
+
+
+def percent_inside(node: LayoutNode) -> bool:
+    """Whether an in-flow descendant has a percentage width of a box whose width is ``node``'s
+    (no px width between them)."""
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        style = child.style
+        if style.position in ("absolute", "fixed"):
+            continue
+        if isinstance(style.width, Percent):
+            return True
+        if px(style.width) is None:
+            stack.extend(child.children)
+    return False

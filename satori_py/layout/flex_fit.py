@@ -67,6 +67,7 @@ from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import SCROLL as _SCROLL
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
+from .fit_boxes import percent_inside
 from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
@@ -137,7 +138,7 @@ class FlexFit:
                     # content: the item may be wider than its width there.
                     percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
                     grows = self._sized_by_room(walk, parent, "w")
-                    here = (_unfreeze(node) if percent else self._freeze(node, parent, grows)) or here
+                    here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
@@ -324,9 +325,11 @@ class FlexFit:
 
     # -- min-content cache collisions --------------------------------------------------------
 
-    def _freeze(self, node: LayoutNode, parent: LayoutNode, grows: bool = True) -> bool:
+    def _freeze(self, node: LayoutNode, parent: LayoutNode, grows: bool = True,
+                lay_out: LayOut | None = None) -> bool:
         """Fix the width of a row (or grid) item that can't change (see the module docstring).
-        ``grows``: whether it may grow (False: its row's width comes from its content)."""
+        ``grows``: whether it may grow (False: its row's width comes from its content);
+        ``lay_out``: given for a row item (see :func:`_held_at_max`)."""
         style = node.style
         if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0):
             return _unfreeze(node)
@@ -335,7 +338,7 @@ class FlexFit:
             return _unfreeze(node)  # limits that aren't lengths: leave it
         limits = node.limits
         if limits.frozen_at_max:
-            held = parent.style.display == "flex" and _held_at_max(node, parent)
+            held = lay_out is not None and _held_at_max(node, parent, lay_out)
             return False if held else _unfreeze(node)
         # A lower bound of its automatic minimum width (its min-content width, or its own
         # width when that is smaller, which then is its width), or its given minimum.
@@ -351,11 +354,12 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            if parent.style.display != "flex" or not _held_at_max(node, parent):
+            if lay_out is None or not _held_at_max(node, parent, lay_out):
                 return False
             # Its max-content width, measured with its children at max-content, is clamped to
-            # exactly this width, which Taffy 0.7's cache then answers with that measurement's
-            # height (e.g. a column with wrapping text, maxWidth 500, centred in a row).
+            # (or is) exactly this width, which Taffy 0.7's cache then answers with that
+            # measurement's height (e.g. a column with wrapping text, maxWidth 500, centred in
+            # a row).
             limits.frozen_at_max = True
         # It can't be narrower than its minimum, which is at least its width, or is held at
         # its maximum, and it doesn't grow: this is the only width it can have.
@@ -431,11 +435,18 @@ def _unfreeze(node: LayoutNode) -> bool:
     return frozen is not None
 
 
-def _held_at_max(item: LayoutNode, row: LayoutNode) -> bool:
-    """Whether a row item without a width of its own is as wide as its (px) maximum, in a
+def _held_at_max(item: LayoutNode, row: LayoutNode, lay_out: LayOut) -> bool:
+    """Whether a row item without a width of its own is as wide as its (px) maximum, or as
+    its max-content width with a percentage width inside (which that measurement resolves
+    against no width: e.g. text wrapping in a ``w-1/3`` box is one line high there), in a
     row whose items all fit (so none was shrunk)."""
+    if _px(item.style.width) is not None:
+        return False
     high = _limit(item, item.style.max_width, "w", None)
-    if high is None or _px(item.style.width) is not None or abs(item.box.width - high) > _EPS:
+    if high is None:
+        if not percent_inside(item) or not _at_max_content(item, lay_out):
+            return False
+    elif abs(item.box.width - high) > _EPS:
         return False
     items = [child for child in row.children if _in_flow(child)]
     gap = _px(row.style.column_gap) or 0.0
