@@ -145,7 +145,7 @@ class FitLimits(Record):
     inset_width: float | None = None  # a minimum and maximum width (inset_fit.py)
     inset_cap_width: float | None = None  # a maximum width (a column, inset_fit.py)
     inset_cap_height: float | None = None  # a maximum height (a row, inset_fit.py)
-    clamped_width: float | None = None  # a width: its own within its limits (cross_limits.py)
+    clamped_width: float | Percent | None = None  # a width: its own within its limits (cross_limits.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -225,17 +225,6 @@ def _px(value: float) -> dict[str, Any]:
     return {"dim": 1, "value": float(value)}
 
 
-def _clamped(size: dict[str, Any], low: dict[str, Any], high: dict[str, Any]) -> dict[str, Any]:
-    """A size (px or percentage) within a minimum and maximum of its unit (the minimum wins)."""
-    value = size["value"]
-    if size["dim"] in (1, 2):
-        if high["dim"] == size["dim"]:
-            value = min(value, high["value"])
-        if low["dim"] == size["dim"]:
-            value = max(value, low["value"])
-    return size if value == size["value"] else {"dim": size["dim"], "value": value}
-
-
 def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
                 limits: FitLimits | None = None, hints: LayoutHints | None = None) -> dict[str, Any]:
     """The taffylib style dict of a layout-node style (not checked, not kept)."""
@@ -258,13 +247,6 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
     if own_limits:
         s["min_size"] = {"width": _dim(style.min_width), "height": _dim(style.min_height)}
         max_size = s["max_size"] = {"width": _dim(style.max_width), "height": _dim(style.max_height)}
-        if style.aspect_ratio is None:
-            # Taffy 0.7 measures a flex item's basis at its cross size as written, the
-            # reference's Taffy at that size within its limits (a text of width: 100% and
-            # maxWidth: 70% wraps at 70%); the size clamped where both are of one unit is the
-            # same everywhere else. (A ratio transfers a size as written: left alone.)
-            s["size"] = {axis: _clamped(s["size"][axis], s["min_size"][axis], max_size[axis])
-                         for axis in ("width", "height")}
     else:
         s["min_size"] = {"width": AUTO, "height": AUTO}
         max_size = s["max_size"] = {"width": AUTO, "height": AUTO}
@@ -286,7 +268,7 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
         if limits.held_height is not None:
             s["size"] = {**s["size"], "height": _px(limits.held_height)}
         if limits.clamped_width is not None:
-            s["size"] = {**s["size"], "width": _px(limits.clamped_width)}
+            s["size"] = {**s["size"], "width": _dim(limits.clamped_width)}
         for floor in (limits.floor_height, limits.content_height):
             low = s["min_size"]["height"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
