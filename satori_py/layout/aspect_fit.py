@@ -84,15 +84,19 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
       comes from its content) or in a row of definite height, its main size comes from
       its stretched cross size, and its automatic minimum main size too (capped by its
       maximum). The item gets that main size (and minimum), and its content sizes don't
-      depend on the ratio, as in the reference.
+      depend on the ratio, as in the reference. So does an item whose cross size is a
+      percentage of a container size that is definite there (``w-full aspect-video`` in
+      a card's column, ``h-full aspect-square`` in a row): Taffy 0.7 transfers only a px
+      cross size into the automatic minimum (:func:`aspect_ratio_minimum`) and shrinks
+      the item to the room left, where the reference keeps it and lets the column overflow;
     * not stretched in a column, its height is its flex basis, its content's height
       (``content_height``), and its width comes from that through the ratio, even when
       its content then overflows it (the reference's Taffy; CSS would make it as wide
       as its content and tall from the ratio). Taffy 0.7 makes it as wide as its content.
 
     Sizes come from the pass's boxes; the item's ratio is dropped while it has them
-    (taffy_style), but for that stretched row item. ``cross_definite``: whether the container's cross size is definite
-    (asked for rows only); ``content_height``, ``content_width``: its content's height as
+    (taffy_style), but for that stretched row item. ``cross_definite``: whether the container's
+    cross size is definite (asked for rows, and for a percentage cross size); ``content_height``, ``content_width``: its content's height as
     its column measures it, and its max-content width (border box). Whether they changed.
     """
     style = node.style
@@ -102,11 +106,16 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     old = node.limits.stretched
     new: RatioSizes | None = None
     ratio = px(style.aspect_ratio)
-    if ratio and main_size in (None, "auto") and cross_size in (None, "auto"):
+    # A percentage cross size of a container whose size there is definite is definite too. (Not
+    # with a main-axis limit: Taffy 0.7 transfers it through the ratio, as the reference does.)
+    main_low, main_high = (style.min_width, style.max_width) if row else (style.min_height, style.max_height)
+    percent_cross = isinstance(cross_size, Percent) and main_low in (None, "auto") \
+        and main_high in (None, "none", "auto")
+    if ratio and main_size in (None, "auto") and (cross_size in (None, "auto") or percent_cross):
         if stale:
             return False  # boxes that may come from a cached measurement: keep what it has
         is_stretched = stretched(node, parent, cross)
-        if is_stretched and (not row or cross_definite()):
+        if (is_stretched and (not row or cross_definite())) or (percent_cross and cross_definite()):
             size = to_style_units(node, cross, exact_size(node, cross))
             minimum = _transferred_minimum(style, row, size)
             if minimum is not None:
@@ -114,6 +123,8 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
                 minimum = minimum if high is None else min(high, minimum)
             new = RatioSizes(width=size * ratio, min_width=minimum) if row else RatioSizes(height=size / ratio,
                                                                                           min_height=minimum)
+        elif percent_cross:
+            pass  # of a size that comes from the content: Taffy 0.7's sizes (percent_ratio_minimum)
         elif row:
             width = None
             if auto_basis(node) and (node.children or node.measure is not None):

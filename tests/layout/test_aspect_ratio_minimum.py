@@ -53,3 +53,27 @@ def test_in_a_column_the_minimum_is_a_height() -> None:
     got = boxes(d({"display": "flex", "flexDirection": "column", "height": 30},
                   _svg(width=24, height=24, viewBox="0 0 24 24"), d({"height": 50})))
     assert got["div/svg[0]"][2:] == (24, 24) and got["div/div[1]"][3] == 6
+
+
+# Satori's boxes for a 200 x 100 column holding a 16:9 item with text and a 50 px high one.
+@pytest.mark.parametrize(("item", "size", "below"), [
+    # A percentage of a definite width: the 16:9 box keeps 200 x 113 and the other item shrinks
+    # to 0 (Taffy 0.7 gave the box a minimum of 0 and shrank both: 200 x 69).
+    ({"width": "100%"}, (200, 113), 0),
+    ({"width": "50%"}, (100, 56), 44),
+    # A maximum height still limits the width through the ratio (Taffy 0.7 does it).
+    ({"width": "100%", "maxHeight": 45}, (80, 45), 50),
+    # overflow: hidden makes its automatic minimum 0: both shrink.
+    ({"width": "100%", "overflow": "hidden"}, (200, 69), 31),
+])
+def test_a_percentage_width_transfers_into_a_columns_item_minimum(
+        item: dict[str, Any], size: tuple[float, float], below: float) -> None:
+    got = boxes(d({"display": "flex", "flexDirection": "column", "width": 200, "height": 100},
+                  d({"display": "flex", "aspectRatio": 16 / 9, **item}, "cover"), d({"height": 50})))
+    assert got["div/div[0]"][2:] == size and got["div/div[1]"][3] == below
+
+
+def test_a_percentage_height_transfers_into_a_rows_item_minimum() -> None:
+    got = boxes(d({"display": "flex", "width": 200, "height": 40},
+                  d({"height": "100%", "aspectRatio": 1}, "AB"), d({"width": 300})))
+    assert got["div/div[0]"][2:] == (40, 40) and got["div/div[1]"][2] == 160

@@ -1,7 +1,7 @@
 """python -m tests.tailwind.differential: random ``tw`` classes and cards against the real Satori.
 
     SATORI_REF=/path/to/satori-ref .venv/bin/python -m tests.tailwind.differential \\
-        [--seed 1] [--lists 2000] [--cards 200] [--out DIR]
+        [--seed 1] [--lists 2000] [--cards 200] [--size 600x315] [--out DIR]
 
 Two comparisons, both with :mod:`.random_classes`:
 
@@ -99,8 +99,9 @@ def minimise(case: dict[str, Any], fails: Callable[[dict[str, Any]], bool]) -> d
         best = smaller
 
 
-def compare_cards(seed: str, count: int, out: Path) -> list[str]:
-    """The cards of ``seed`` that do not match Satori's, minimised and written to ``out``."""
+def compare_cards(seed: str, count: int, out: Path, size: tuple[int, int] | None = None) -> list[str]:
+    """The cards of ``seed`` (on a ``size`` canvas, default the card's 600 x 315) that do not match
+    Satori's, minimised and written to ``out``."""
     from tests.differential import compare
     from tests.differential.oracle import Oracle
 
@@ -111,6 +112,8 @@ def compare_cards(seed: str, count: int, out: Path) -> list[str]:
 
         for index in range(count):
             case = card(seed, index)
+            if size:  # the same tree on another canvas: w-full/h-full roots and percentages change
+                case["options"]["width"], case["options"]["height"] = size
             outcome = compare.compare(case, oracle.render(case))
             if outcome.status == compare.PASS:
                 continue
@@ -142,12 +145,18 @@ def _instrumented_dist(work: Path) -> Path:
     return target / "dist" / "index.js"
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.tailwind.differential", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", default="1")
     ap.add_argument("--lists", type=int, default=2000, help="class lists to compare (default 2000)")
     ap.add_argument("--cards", type=int, default=200, help="cards to compare (default 200)")
+    ap.add_argument("--size", type=_size, help="canvas WxH for the cards (default 600x315)")
     ap.add_argument("--out", type=Path, help="output folder (default .artifacts/tw-differential/seed-SEED)")
     ap.add_argument("--work", type=Path, default=paths.ARTIFACTS / "tw-differential" / "satori",
                     help="where the instrumented copy of Satori goes")
@@ -160,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"class lists: {args.lists * len(SIZES) - len(lists)}/{args.lists * len(SIZES)} give Satori's style")
         failures += lists
     if args.cards:
-        cards = compare_cards(args.seed, args.cards, out)
+        cards = compare_cards(args.seed, args.cards, out, args.size)
         print(f"cards: {args.cards - len(cards)}/{args.cards} match (failures minimised in {out})")
         failures += cards
     for line in failures:
