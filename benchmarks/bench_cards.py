@@ -402,7 +402,7 @@ def main() -> int:
     if "threads" in only:
         from bench_threads import bench_threads
 
-        results["threads"] = bench_threads(cards, max(3, args.rounds // 2), backends)
+        results["threads"] = bench_threads(cards, max(5, args.rounds), backends)
     if "cold" in only:
         results["cold"] = bench_cold(args.ref, args.rounds, backends)
     results["load_after"] = os.getloadavg()

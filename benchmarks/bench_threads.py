@@ -21,12 +21,29 @@ cards' fonts come from ../shared/conformance/fonts. As in the render pools, the
 threads have the raster's stack (:func:`resvg_bridge.raster_thread`: no thread
 started per render), malloc keeps freed memory (:mod:`resvg_bridge.heap`) and the
 switch interval is the thread pool's (1 ms).
+
+Throughput is a server's sustained rate: cards finished while every thread had work,
+from the ``threads``-th card finished to the last one before the queue ran dry (the
+first cards all start together; at the end one thread finishes its last card while
+the other has none left: on 48 cards that tail alone cost 2 threads ~2 % of their
+figure). Where Linux shows a thread's scheduler counters (``/proc/thread-self/schedstat``),
+each thread's time is split into its CPU time, its wait for a CPU (the machine's
+load) and the rest: time blocked, off the CPU without waiting for one, which for a
+render thread is waiting for the GIL (or a lock). Printed per card with the
+voluntary context switches, these count what two threads cost each other, and hold
+up under load far better than a throughput (a loaded machine only lengthens the
+waits, when it takes the CPU from the thread holding the GIL: they are upper
+bounds). ``2 x CPU / (CPU + blocked)`` is what the waits alone leave of twice one
+thread's throughput; the idle-machine estimate is each thread's cards over its wall
+time less its wait for a CPU, summed over the threads, against one thread's (it also
+counts a card's CPU time changing between the modes, which load makes noisy).
 """
 from __future__ import annotations
 
 import argparse
 import multiprocessing
 import os
+import resource
 import statistics
 import sys
 import threading
@@ -44,28 +61,74 @@ from satori_py import render_png, render_svg  # noqa: E402
 from satori_py.web.threads import SWITCH_INTERVAL  # noqa: E402
 
 
-def _throughput(cards: list[Card], threads: int) -> tuple[float, float]:
-    """(cards per second, CPU cores used): every card twice, on ``threads`` threads
-    sharing the jobs. The cores used are the process's CPU time over the wall time."""
-    jobs = [c.kwargs for c in cards] * 2
+class Run:
+    """One run of the jobs on some threads: what :func:`_throughput` measured."""
+
+    __slots__ = ("rate", "cores", "cpu", "blocked", "switches", "idle_rate")
+
+    def __init__(self, rate: float, cores: float, cpu: float, blocked: float | None,
+                 switches: float | None, idle_rate: float | None) -> None:
+        self.rate, self.cores, self.cpu = rate, cores, cpu  # cards/s, CPU cores used, CPU s per card
+        # Per card, over the threads: seconds blocked and voluntary switches (None: no schedstat);
+        # cards/s on an idle machine (each thread's cards over its wall less its wait for a CPU).
+        self.blocked, self.switches, self.idle_rate = blocked, switches, idle_rate
+
+
+_SCHEDSTAT = Path("/proc/thread-self/schedstat")
+
+
+def _thread_clock() -> tuple[float, float, float, int] | None:
+    """(wall, this thread's CPU time, its wait for a CPU, its voluntary switches), or None
+    where the kernel does not show the wait."""
+    try:
+        waited = int(_SCHEDSTAT.read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+    switches = resource.getrusage(resource.RUSAGE_THREAD).ru_nvcsw
+    return time.perf_counter(), time.thread_time(), waited, switches
+
+
+def _throughput(cards: list[Card], threads: int, repeat: int = 2) -> Run:
+    """Every card ``repeat`` times, on ``threads`` threads sharing the jobs."""
+    jobs = [c.kwargs for c in cards] * repeat
+    n = len(jobs)
     lock = threading.Lock()
+    finished: list[float] = []  # when each card was done
+    counted: list[tuple[int, tuple[float, float, float, int], tuple[float, float, float, int]]] = []
 
     def worker() -> None:
+        start, done = _thread_clock(), 0
         while True:
             with lock:
                 if not jobs:
-                    return
+                    break
                 kwargs = jobs.pop()
             render_png(**kwargs)
+            done += 1
+            with lock:
+                finished.append(time.perf_counter())
+        end = _thread_clock()
+        if start is not None and end is not None:
+            with lock:
+                counted.append((done, start, end))
 
-    n = len(jobs)
     t0, c0 = time.perf_counter(), time.process_time()
     # Threads with the raster's stack, as the thread pool's: each render runs on its thread.
     pool = [resvg_bridge.raster_thread(worker, f"bench-{i}") for i in range(threads)]
     for t in pool:
         t.join()
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return n / wall, cpu / wall
+    finished.sort()
+    # Between the threads-th card done and the last one done while every thread still
+    # had a card (the queue ran dry at the (n - threads)-th): every thread busy throughout.
+    first, last = threads - 1, n - threads - 1
+    rate = (last - first) / (finished[last] - finished[first])
+    blocked = switches = idle_rate = None
+    if len(counted) == threads:
+        blocked = sum((e[0] - s[0]) - (e[1] - s[1]) - (e[2] - s[2]) for _, s, e in counted) / n
+        switches = sum(e[3] - s[3] for _, s, e in counted) / n
+        idle_rate = sum(done / ((e[0] - s[0]) - (e[2] - s[2])) for done, s, e in counted)
+    return Run(rate, cpu / wall, cpu / n, blocked, switches, idle_rate)
 
 
 _CARDS: list[Card] = []  # the cards, for the worker processes (set before they fork)
@@ -113,43 +176,60 @@ def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[s
         with backend_env(backend):
             _throughput(cards, 2)  # warm-up: caches, bytecode, the binding
             pool = _process_pool(cards)  # (forked after the warm-up, with the backend set)
-            ratios, one, two, shares, cores1, cores2, cost = [], [], [], [], [], [], []
-            procs, gil = [], []
+            ones: list[Run] = []
+            twos: list[Run] = []
+            shares, procs = [], []
             for r in range(rounds):
                 if r % 2:
-                    (b, cb), (a, ca) = _throughput(cards, 2), _throughput(cards, 1)
-                    p = _process_throughput(pool, cards)
+                    two, one = _throughput(cards, 2), _throughput(cards, 1)
+                    procs.append(_process_throughput(pool, cards))
                 else:
-                    p = _process_throughput(pool, cards)
-                    (a, ca), (b, cb) = _throughput(cards, 1), _throughput(cards, 2)
-                one.append(a)
-                two.append(b)
-                procs.append(p)
-                gil.append(b / p)
-                ratios.append(b / a)
-                cores1.append(ca)
-                cores2.append(cb)
-                # CPU seconds per card with 2 threads over with 1: what the GIL's contention
-                # costs; near 1, two threads scale with the cores the machine gives them.
-                cost.append((cb / b) / (ca / a))
+                    procs.append(_process_throughput(pool, cards))
+                    one, two = _throughput(cards, 1), _throughput(cards, 2)
+                ones.append(one)
+                twos.append(two)
                 shares.append(_gil_share(cards))
             pool.close()
             pool.join()
         share = statistics.median(shares)
-        bound = min(2.0, 1 / share) if resvg_bridge.releases_gil(backend) else 1.0
-        print(f"\n== threads ({backend}, GIL {'released' if resvg_bridge.releases_gil(backend) else 'held'} "
-              f"in raster): cards/s with 1 thread {spread(one)}, with 2 threads {spread(two)}; "
-              f"2-thread / 1-thread throughput {spread(ratios)} ({os.cpu_count()} cpus); "
-              f"front end {share:.0%} of a render, so at most {bound:.2f}. CPU cores used: "
-              f"1 thread {spread(cores1)}, 2 threads {spread(cores2)}; CPU per card, "
-              f"2 threads / 1 thread {spread(cost)}; 2 processes: cards/s {spread(procs)}, "
-              f"2 threads / 2 processes {spread(gil)}")
-        out[backend] = {"thread_scaling_median": statistics.median(ratios),
-                        "thread_scaling_min": min(ratios), "thread_scaling_max": max(ratios),
-                        "front_share": share, "bound": bound,
-                        "cores_1": statistics.median(cores1), "cores_2": statistics.median(cores2),
-                        "cpu_per_card_ratio": statistics.median(cost),
-                        "threads_over_processes": statistics.median(gil)}
+        releases = resvg_bridge.releases_gil(backend)
+        bound = min(2.0, 1 / share) if releases else 1.0
+        ratios = [b.rate / a.rate for a, b in zip(ones, twos)]
+        # CPU seconds per card with 2 threads over with 1: near 1, two threads scale with
+        # the cores the machine gives them.
+        cost = [b.cpu / a.cpu for a, b in zip(ones, twos)]
+        gil = [b.rate / p for b, p in zip(twos, procs)]
+        print(f"\n== threads ({backend}, GIL {'released' if releases else 'held'} in raster): "
+              f"cards/s with 1 thread {spread([a.rate for a in ones])}, with 2 threads "
+              f"{spread([b.rate for b in twos])}; 2-thread / 1-thread throughput {spread(ratios)} "
+              f"({os.cpu_count()} cpus); front end {share:.0%} of a render, so at most {bound:.2f}. "
+              f"CPU cores used: 1 thread {spread([a.cores for a in ones])}, 2 threads "
+              f"{spread([b.cores for b in twos])}; CPU per card, 2 threads / 1 thread {spread(cost)}; "
+              f"2 processes: cards/s {spread(procs)}, 2 threads / 2 processes {spread(gil)}")
+        res = {"thread_scaling_median": statistics.median(ratios), "thread_scaling_min": min(ratios),
+               "thread_scaling_max": max(ratios), "front_share": share, "bound": bound,
+               "cores_1": statistics.median(a.cores for a in ones),
+               "cores_2": statistics.median(b.cores for b in twos),
+               "cpu_per_card_ratio": statistics.median(cost),
+               "threads_over_processes": statistics.median(gil)}
+        counted = [(a.blocked, a.switches, a.idle_rate, b.blocked, b.switches, b.idle_rate)
+                   for a, b in zip(ones, twos)]
+        if all(None not in c for c in counted):
+            rows = [tuple(float(x or 0) for x in c) for c in counted]
+            idle = [r[5] / r[2] for r in rows]
+            blocked = [1e3 * r[3] for r in rows]
+            switches = [r[4] for r in rows]
+            # What blocking alone leaves of 2x, were a card's CPU time the same in both modes.
+            alone = [2 * b.cpu / (b.cpu + r[3]) for b, r in zip(twos, rows)]
+            print(f"   by the threads' scheduler counters: blocked (GIL, locks) per card with 2 threads "
+                  f"{spread(blocked)} ms, voluntary switches per card {spread(switches)} (1 thread: "
+                  f"{spread([1e3 * r[0] for r in rows])} ms, {spread([r[1] for r in rows])}), so "
+                  f"2 x CPU / (CPU + blocked) {spread(alone)}; idle-machine estimate of 2-thread / "
+                  f"1-thread throughput {spread(idle)}")
+            res.update({"blocked_ms_per_card": statistics.median(blocked), "blocking_bound": statistics.median(alone),
+                        "switches_per_card": statistics.median(switches),
+                        "idle_estimate_median": statistics.median(idle)})
+        out[backend] = res
     return out
 
 

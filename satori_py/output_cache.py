@@ -110,8 +110,8 @@ class OutputCache:
         try:
             h.update(json.dumps([element, rest], sort_keys=True, ensure_ascii=False,
                                 separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass"))
-        except (TypeError, ValueError):
-            return None  # not plain JSON data
+        except (TypeError, ValueError, RecursionError):
+            return None  # not plain JSON data, or nested past json's recursion (the render says which limit)
         fonts = options.get("fonts")
         if fonts is None:
             h.update(b"\0default fonts")

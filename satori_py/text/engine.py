@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..frozen import Frozen
-from ..cache import BoundedCache
+from ..cache import MAX_CACHED_TEXT, BoundedCache
 from ..js_numbers import JS_SPACE
 from ..limits import count_glyph_points
 from .breaking import graphemes as _icu_graphemes
@@ -40,6 +40,7 @@ SYNTHETIC_SKEW = 0.25  # Chrome slants synthetic italics by a quarter
 _RUN_CACHE_SIZE = 4096  # the reference keeps 256; more is only faster
 _PATH_CACHE_SIZE = 512
 _HAS_CACHE_SIZE = 4096  # graphemes per engine whose presence in its fonts is remembered
+_HAS_MAX_TEXT = 64  # ... when no longer than this (a cluster of thousands of marks is not kept)
 
 # JavaScript's \s, which decides what `splitByFont` keeps in the current run.
 _JS_SPACE = frozenset(JS_SPACE)
@@ -127,8 +128,13 @@ class GlyphPath(Frozen):
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
 # Bounded by what they hold too, whatever texts the renders bring: glyphs and path text.
+# A shaped glyph held costs ~150 B (a tuple of six ints): the 24 benchmark cards keep 4,300,
+# and a million (the bound before) let a process rendering tests/fuzz/bulk.py's kinds over
+# and over hold 5 MB more each round, towards 150 MB. A text longer than MAX_CACHED_TEXT
+# (a cluster of 20,000 marks) is shaped and not kept.
+_RUN_GLYPHS = 100_000
 _RUNS: BoundedCache[tuple[ShapedRun, ...]] = BoundedCache(
-    _RUN_CACHE_SIZE, weigh=lambda runs: sum(len(run.glyphs) for run in runs), max_weight=1_000_000)
+    _RUN_CACHE_SIZE, weigh=lambda runs: sum(len(run.glyphs) for run in runs), max_weight=_RUN_GLYPHS)
 _PATHS: BoundedCache[GlyphPath] = BoundedCache(
     _PATH_CACHE_SIZE, weigh=lambda glyphs: len(glyphs.path) + len(glyphs.bold_path), max_weight=64 * 1024 * 1024)
 # Skip-ink rows of a glyph, relative to its origin: an underlined word's glyphs
@@ -245,9 +251,10 @@ class FontEngine:
             return False
         face = self.resolve(s, False)
         result = face is not None and all(face.data.has_glyph(g) for g in graphemes(s))
-        if len(self._has) >= _HAS_CACHE_SIZE:
-            self._has.clear()
-        self._has[s] = result
+        if len(s) <= _HAS_MAX_TEXT:
+            if len(self._has) >= _HAS_CACHE_SIZE:
+                self._has.clear()
+            self._has[s] = result
         return result
 
     def _face(self, s: str | None) -> FontFace:
@@ -343,7 +350,8 @@ class FontEngine:
             runs.append(ShapedRun(text, face, glyphs, sum(g.x_advance for g in glyphs),
                                   clusters))
         result = tuple(runs)
-        _RUNS.put(key, result)
+        if len(content) <= MAX_CACHED_TEXT:
+            _RUNS.put(key, result)
         return result
 
     def measure(self, s: str, *, letter_spacing: float = 0, word_spacing: float | str | None = 0,

@@ -7,15 +7,18 @@ framework and nothing else of the web layer.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import io
+import pickle
 from dataclasses import dataclass
 from typing import Any
 
+from .. import pickling
 from ..limits import Limits
 from ..options import Font
 
-__all__ = ["FORMATS", "RenderJob", "encode", "normalize_format", "render_job"]
+__all__ = ["FORMATS", "RenderJob", "encode", "normalize_format", "pickled", "render_job"]
 
 # format -> (content type, Pillow format name or None for the renderer's own PNG).
 FORMATS: dict[str, tuple[str, str | None]] = {
@@ -76,6 +79,14 @@ class RenderJob:
     @property
     def content_type(self) -> str:
         return FORMATS[self.format][0]
+
+
+def pickled(job: RenderJob) -> bytes:
+    """``job`` pickled for a worker process; an element nested deeper than pickle can follow
+    (``max_depth`` allows 256 levels, pickle about 200) goes as a :class:`~satori_py.pickling.Flat`
+    tree, which the worker unpickles as the element itself."""
+    return pickling.dumps(job, lambda deep: dataclasses.replace(deep, element=pickling.Flat(deep.element)),
+                          lambda obj: pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def render_job(job: RenderJob) -> bytes:

@@ -60,7 +60,6 @@ import atexit
 import collections
 import logging
 import os
-import pickle
 import signal
 import threading
 import time
@@ -68,7 +67,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from ..errors import RenderError, RenderTimeoutError
-from .job import RenderJob, render_job
+from .job import RenderJob, pickled, render_job
 from .processes import Launcher, StartMethod, WorkerDied, WorkerProcess
 from .settings import PoolSettings, default_workers, resolve_mode
 from .tasks import Answer, CostlyCards, PoolBase, PoolStats, Running, Task, admit
@@ -143,7 +142,7 @@ class RenderPool(PoolBase):
     def _task(self, job: RenderJob, future: Future[bytes], budget: float,
               deadline: float) -> Task | None:
         try:
-            payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickled(job)
         except Exception as exc:
             future.set_exception(RenderError(
                 f"The render job cannot be sent to a worker (its element, fonts and fetcher "

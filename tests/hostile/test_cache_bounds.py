@@ -9,12 +9,16 @@ from __future__ import annotations
 import gc
 import logging
 import tracemalloc
+from collections import deque
+from collections.abc import Iterator
 
 import pytest
 
 from satori_py import h, render_svg
+from satori_py.api import default_fonts
 from satori_py.style import sheet_apply
-from satori_py.text import paragraph
+from satori_py.text import engine, paragraph
+from satori_py.text.fonts import FontRegistry
 
 
 def test_a_long_sheet_is_parsed_and_not_kept() -> None:
@@ -79,3 +83,37 @@ def test_long_style_values_are_worked_on_and_not_kept(caplog: pytest.LogCaptureF
     finally:
         tracemalloc.stop()
     assert held < 200_000, held
+
+
+def _held_by_shaped_runs(texts: Iterator[str]) -> int:
+    """Bytes held after shaping ``texts`` (each kept by the shaped runs' cache, or not), made
+    while measuring: a text HarfBuzz read holds a UTF-8 copy of itself while it lives."""
+    shaper = FontRegistry(default_fonts()).engine(16)
+    shaper.shaped_runs("warm")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        deque(map(shaper.shaped_runs, texts), maxlen=0)  # no text outlives its call
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_shaped_runs_kept_hold_a_few_megabytes_at_most() -> None:
+    # Before: up to a million glyphs were kept, ~180 MB (a process rendering bulk hostile
+    # input over and over held 5 MB more a round of tests/fuzz/bulk.py's kinds).
+    engine._RUNS.clear()
+    held = _held_by_shaped_runs(f"{i} " + "lorem ipsum " * 40 for i in range(40))
+    glyphs = engine._RUNS._weight
+    assert glyphs > 15_000  # each text was kept
+    assert engine._RUN_GLYPHS * held / glyphs < 24 * 2 ** 20, held / glyphs
+
+
+def test_a_long_text_is_shaped_and_not_kept() -> None:
+    # A cluster of 10,000 marks is one run of 10,000 glyphs: each new one was kept.
+    engine._RUNS.clear()
+    held = _held_by_shaped_runs("a" + "\u0301" * (10_000 + i) for i in range(5))
+    assert len(engine._RUNS) == 1  # "warm"
+    assert held < 10_000, held

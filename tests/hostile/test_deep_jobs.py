@@ -1,0 +1,96 @@
+"""A tree as deep as ``max_depth`` allows renders in a worker process as in the caller's,
+and a deeper one fails with the max_depth LimitError everywhere, never with a
+RecursionError of pickle or json.
+
+pickle follows some 200 levels of elements (three containers each), ``max_depth`` 256:
+before satori_py.pickling, ``render_many(jobs=2)`` and the process pool refused a
+250-deep card that renders in-process ("cannot be sent to a worker process
+(RecursionError ...)"), and a response for a 400-deep one raised json's RecursionError
+from the output cache's key instead of the LimitError.
+"""
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import pytest
+
+from satori_py import LimitError, render_png
+from satori_py.batch import render_many
+from satori_py.pickling import Flat
+from satori_py.web.job import RenderJob, pickled, render_job
+from satori_py.web.pool import RenderPool
+from satori_py.web.response import ImageResponse
+from satori_py.web.settings import PoolSettings
+
+SMALL: dict[str, Any] = {"width": 60, "height": 30}
+
+
+def nested(levels: int) -> dict[str, Any]:
+    tree: Any = "x"
+    for _ in range(levels):
+        tree = {"type": "div", "props": {"style": {"padding": 1}, "children": [tree]}}
+    return tree  # type: ignore[no-any-return]
+
+
+DEEP = nested(250)  # within max_depth (256), past pickle's recursion
+
+
+def test_the_deep_card_is_past_what_pickle_follows() -> None:
+    with pytest.raises(RecursionError):
+        pickle.dumps(DEEP)
+
+
+def test_a_flat_tree_unpickles_as_the_tree_with_its_shared_parts_and_cycles() -> None:
+    shared: dict[str, Any] = {"a": [1, 2]}
+    pair = (1,)
+    tree: dict[Any, Any] = {"p": [shared, shared, (1, (2, 3), ()), [], {}], "k": (shared, pair, pair),
+                            (1, 2): "tuple key", "n": None}
+    tree["self"] = tree
+    back = pickle.loads(pickle.dumps(Flat(tree)))
+    assert back["p"][0] is back["p"][1] is back["k"][0] and back["p"][0] == shared
+    assert back["self"] is back
+    assert back["p"][2:] == [(1, (2, 3), ()), [], {}] and back["k"][1] is back["k"][2] == (1,)
+    assert back[(1, 2)] == "tuple key" and back["n"] is None
+    leaves: tuple[Any, ...] = (1, "x", [], {}, (), [[[]]], ((),))
+    for leaf in leaves:
+        assert pickle.loads(pickle.dumps(Flat(leaf))) == leaf
+    assert pickle.loads(pickle.dumps(Flat(DEEP))) == DEEP
+
+
+def test_a_cycle_through_a_tuple_cannot_be_flat() -> None:
+    inner: list[Any] = []
+    outer = (inner,)
+    inner.append(outer)
+    with pytest.raises(ValueError, match="a cycle through a tuple cannot be pickled flat"):
+        Flat(outer)
+
+
+def test_a_job_goes_flat_only_when_pickle_cannot_follow_it() -> None:
+    shallow = RenderJob(nested(3), **SMALL)
+    assert pickled(shallow) == pickle.dumps(shallow, protocol=pickle.HIGHEST_PROTOCOL)
+    deep = RenderJob(DEEP, **SMALL)
+    assert pickle.loads(pickled(deep)) == deep
+
+
+def test_a_deep_card_renders_in_a_worker_process_as_in_this_one() -> None:
+    pool = RenderPool(PoolSettings.from_env(workers=1, deadline=120.0))
+    try:
+        job = RenderJob(DEEP, **SMALL)
+        assert pool.submit(job).result(timeout=120.0) == render_job(job)
+    finally:
+        pool.shutdown()
+
+
+def test_render_many_sends_a_deep_item_to_its_worker_processes() -> None:
+    results = list(render_many([DEEP, nested(2)], jobs=2, **SMALL))
+    assert [r.error for r in results] == [None, None]
+    assert results[0].data == render_png(DEEP, **SMALL)
+
+
+def test_a_response_deeper_than_max_depth_is_the_limit_error() -> None:
+    with pytest.raises(LimitError) as caught:
+        ImageResponse(nested(400), **SMALL).body  # noqa: B018 - rendering is the point
+    error = caught.value
+    assert error.limit == "max_depth" and error.path == "div" + "/div[0]" * 256
+    assert str(error) == f"{error.path}: The element tree is deeper than 256 levels (the max_depth limit)."
