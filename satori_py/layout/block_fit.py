@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from .fit_boxes import insets, margins, px
+from .fit_boxes import insets, margins
 from .fit_walk import in_flow
 from .taffy import LayoutNode
 
@@ -22,7 +22,7 @@ __all__ = ["width_in"]
 def width_in(node: LayoutNode, room: float) -> float:
     """The border-box width of a block box of automatic width whose content is laid out in
     ``room`` (its border box's room): its widest in-flow child's there, a paragraph's widest
-    line at its width; a child that is not a block or a paragraph counts as laid out."""
+    line at its width; another child counts as laid out, at most the room."""
     inner = room - insets(node, "w")
     widest = 0.0
     for child in node.children:
@@ -36,6 +36,8 @@ def _child_width(node: LayoutNode, room: float) -> float:
     if node.measure is not None and not node.children:
         # (An anonymous paragraph box has no insets: the room is its content's.)
         return float(node.measure(max(0.0, room), math.nan, "definite")[0])
-    if style.display in ("block", "flow-root") and px(style.width) is None and style.width in (None, "auto"):
+    if style.display in ("block", "flow-root") and style.width in (None, "auto"):
         return width_in(node, room)
-    return float(node.box.width)
+    # Another box (e.g. a flex row, which Taffy 0.7 lays out at its max-content width there)
+    # is fitted in the room: it widens the block no further than its own width when narrower.
+    return min(float(node.box.width), max(0.0, room))
