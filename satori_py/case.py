@@ -264,6 +264,8 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidElementError(f"{path} is not valid JSON: {exc}") from None
+        except RecursionError:  # the decoder recurses per array or object
+            raise InvalidElementError(f"{path} nests its JSON too deeply to be read.") from None
     base = Path(os.fspath(base_dir)) if base_dir is not None else (
         path.parent if path is not None else Path.cwd())
 

@@ -49,7 +49,8 @@ class Limits:
       counts too.
     - ``max_glyph_points``: outline points of all the glyphs one render draws
       (a user font's glyph may have 65,535 points: each is formatted into the SVG
-      every time the glyph is drawn).
+      every time the glyph is drawn); an emoji counts a point per 16 characters of
+      its image, written out every time too.
     - ``max_effect_layers``: shadows, filter functions and background layers of
       one element (each is drawn as a layer of its own); each list of them, and of
       mask layers, is also counted where the style stage splits it, before its parts

@@ -98,6 +98,9 @@ class Template:
             except json.JSONDecodeError as exc:
                 raise TemplateError(f"{self.name} gave invalid JSON for this row: {exc.msg} at line "
                                     f"{exc.lineno} column {exc.colno}.") from None
+            except RecursionError:  # the decoder recurses per array or object
+                raise TemplateError(f"{self.name} gave JSON nested too deeply to be read for this "
+                                    "row.") from None
         from .markup import from_html
 
         return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes,

@@ -201,6 +201,13 @@ def test_stdin_input(runner: CliRunner, api: StubApi, tmp_path: Path) -> None:
     assert api.calls[-1][1] == ELEMENT
 
 
+def test_stdin_nested_past_what_json_reads_exits_1(runner: CliRunner, api: StubApi, tmp_path: Path) -> None:
+    # Before: json's RecursionError, with its traceback.
+    result = run(runner, "-", "-o", tmp_path / "out.svg", input="[" * 100_000 + "]" * 100_000)
+    assert result.exit_code == 1
+    assert result.stderr == "error: stdin nests its JSON too deeply to be read.\n"
+
+
 # --- usage errors: exit 2 ------------------------------------------------------------------
 
 @pytest.mark.parametrize("args", [
@@ -255,6 +262,7 @@ def test_error_keeps_an_existing_output_intact(runner: CliRunner, api: StubApi,
 
 @pytest.mark.parametrize("content, message", [
     ("{not json", "is not valid JSON"),
+    ('{"element": ' + "[" * 100_000 + "]" * 100_000 + "}", "in.json nests its JSON too deeply to be read."),
     ("[1, 2]", "Expected an element or a case object"),
     ('{"props": {}}', 'Expected an element (with "type")'),
     ('{"element": {"type": "div"}, "options": {"fonts": [{"name": "X", "file": "f.ttf", '

@@ -162,3 +162,23 @@ def test_the_oracle_restarts_node_after_a_card_that_leaves_state() -> None:
     assert [o.render(plain)[1], o.render(clamp)[1], o.render(plain)[1]] == ["node 3", "node 3", "node 4"]
     assert oracle.leaves_state({"element": {"props": {"style": {"WebkitLineClamp": 2}}}})
     assert not oracle.leaves_state(plain)
+
+
+def test_hand_written_cards_load_with_their_fonts_made_absolute(tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from tests.differential import runner
+
+    (tmp_path / "fonts").mkdir()
+    case = {"name": "blog", "element": {"type": "div", "props": {"children": "x"}},
+            "options": {"width": 10, "height": 10,
+                        "fonts": [{"name": "A", "file": "fonts/a.ttf", "weight": 400}]},
+            "additionalAssets": [{"languageCode": "ja-JP", "segment": "x",
+                                  "result": [{"name": "B", "file": "../b.ttf"}]}]}
+    path = tmp_path / "card.json"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    [card] = runner.load_cards([path])
+    assert card["name"] == "card.json: blog"
+    assert card["options"]["fonts"][0]["file"] == str(tmp_path / "fonts" / "a.ttf")
+    assert card["additionalAssets"][0]["result"][0]["file"] == \
+        str(Path(tmp_path).parent / "b.ttf")

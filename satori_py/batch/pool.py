@@ -51,7 +51,7 @@ from typing import Any
 
 from .. import pickling
 from ..errors import RenderError, RenderTimeoutError
-from .worker import BatchContext, Job, Outcome, serve, warm
+from .worker import BatchContext, Job, Outcome, flat_items, serve, warm
 
 __all__ = ["STOP_FACTOR", "LocalPool"]
 
@@ -66,12 +66,6 @@ _DEPTH = 2  # items a worker holds: the one it renders, and the next
 _PIPE_ROOM = 32 * 1024  # bytes of an item sent to a busy worker: far below the pipe's buffer
 
 _Sent = tuple[list[Job], "Future[list[Outcome]]"]
-
-
-def _flat_items(jobs: list[Job]) -> list[Job]:
-    """``jobs`` with their items as flat trees: an element nested deeper than pickle can follow
-    (satori_py.pickling) still goes to a worker, as the worker's pickle.loads rebuilds it."""
-    return [(index, pickling.Flat(item), fmt) for index, item, fmt in jobs]
 
 
 @dataclass(eq=False)
@@ -156,7 +150,7 @@ class LocalPool:
                 return
             jobs, future = self._queue[0]
             try:
-                payload = pickling.dumps(jobs, _flat_items, ForkingPickler.dumps)
+                payload = pickling.dumps(jobs, flat_items, ForkingPickler.dumps)
             except Exception as exc:  # the item cannot be pickled (a lambda component...)
                 self._queue.popleft()
                 error = RenderError(f"The item cannot be sent to a worker process ({type(exc).__name__}: "

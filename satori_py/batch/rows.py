@@ -2,9 +2,10 @@
 
 Every row is a :class:`Row` with its 1-based number and, for files, the line
 it starts on, so a failure can name it. A row that cannot be read (a JSON
-Lines line that is not JSON, a CSV record with more fields than the header,
-an entry that is not an object) is a row carrying its ``error``: the batch
-reports it and goes on, as it does for a row that fails to render.
+Lines line that is not JSON or nests too deeply, a CSV record with more fields than
+the header or a field over csv's size limit, an entry that is not an object) is a row
+carrying its ``error``: the batch reports it and goes on, as it does for a row that
+fails to render.
 
 * CSV: the first record is the header; values are strings.
 * JSON: a list of objects (or an object whose ``"rows"`` is that list).
@@ -23,6 +24,9 @@ from typing import Any
 from ..errors import InvalidElementError
 
 __all__ = ["Row", "read_rows"]
+
+# json's decoder recurses per array or object, and fails past Python's recursion limit.
+_TOO_DEEP = "the JSON nests too deeply to be read"
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,18 @@ def _csv_rows(text: str) -> Iterator[Row]:
     header: list[str] | None = None
     number = 0
     line = 1
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field over csv's field_size_limit (131,072 characters)
+            start, line = line, reader.line_num + 1
+            if header is None:
+                raise InvalidElementError(f"Cannot read the header of the CSV data: {exc}.") from None
+            number += 1
+            yield Row(number, {}, start, f"unreadable CSV: {exc}")
+            continue
         start, line = line, reader.line_num + 1
         if header is None:
             header = record
@@ -105,6 +120,9 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
         except json.JSONDecodeError as exc:
             yield Row(number, {}, line_no, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield Row(number, {}, line_no, _TOO_DEEP)
+            continue
         yield _row(number, data, line_no)
 
 
@@ -114,6 +132,8 @@ def _json_rows(text: str, path: Path) -> Iterator[Row]:
     except json.JSONDecodeError as exc:
         raise InvalidElementError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} "
                                   f"column {exc.colno}.") from None
+    except RecursionError:
+        raise InvalidElementError(f"{path}: {_TOO_DEEP}.") from None
     if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
         data = data["rows"]
     if not isinstance(data, list):

@@ -37,7 +37,7 @@ from ..templates import Template
 from .pool import LocalPool
 from .progress import ProgressBar, Reporter, Tracker
 from .rows import Row
-from .worker import BatchContext, Format, Job, Outcome, run_with
+from .worker import BatchContext, Format, Job, Outcome, flat_items, run_with
 
 __all__ = ["CHUNK", "RenderResult", "default_jobs", "render_many"]
 
@@ -228,7 +228,7 @@ class _Generic(_Backend):
         self.window = max(workers, 1) * 2
 
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
-        return self.executor.submit(run_with, self.context, list(jobs))
+        return self.executor.submit(run_with, self.context, _picklable(jobs))
 
 
 class _Dask(_Backend):
@@ -241,7 +241,7 @@ class _Dask(_Backend):
         self.context_future = client.scatter(context, broadcast=True, hash=False)
 
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
-        return _DaskFuture(self.client.submit(run_with, self.context_future, list(jobs), pure=False))
+        return _DaskFuture(self.client.submit(run_with, self.context_future, _picklable(jobs), pure=False))
 
 
 class _DaskFuture(Future):  # type: ignore[type-arg]
@@ -258,6 +258,18 @@ class _DaskFuture(Future):  # type: ignore[type-arg]
                 self.set_exception(exc)
 
         future.add_done_callback(done)
+
+
+def _picklable(jobs: Sequence[Job]) -> list[Job]:
+    """``jobs`` as an executor can pickle them: when one item nests deeper than pickle can follow,
+    as flat trees (else that item failed the chunk of jobs it was sent with)."""
+    try:
+        pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL)
+    except RecursionError:
+        return flat_items(jobs)
+    except Exception:  # noqa: S110 - not picklable at all: the executor says so (or needs not pickle)
+        pass
+    return list(jobs)
 
 
 def _remote(executor: Any, context: BatchContext) -> _Backend:

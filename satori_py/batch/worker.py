@@ -30,12 +30,13 @@ from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import RenderError, SatoriError
+from ..pickling import Flat, unflat
 from ..layout import taffy_thread
 from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
 
-__all__ = ["BatchContext", "Job", "Outcome", "render_jobs", "run_with", "serve", "setups", "warm"]
+__all__ = ["BatchContext", "Job", "Outcome", "flat_items", "render_jobs", "run_with", "serve", "setups", "warm"]
 
 Format = Literal["png", "svg"]
 Job = tuple[int, Any, Format]
@@ -170,8 +171,15 @@ def _sendable(error: Exception) -> Exception:
 
 
 def run_with(context: BatchContext, jobs: Sequence[Job]) -> list[Outcome]:
-    """Render ``jobs`` with ``context`` (prepared on its first use in this process)."""
-    return render_jobs(prepare(context), jobs)
+    """Render ``jobs`` with ``context`` (prepared on its first use in this process); their
+    items may be flat trees (:func:`flat_items`) that an executor of threads did not pickle."""
+    return render_jobs(prepare(context), [(index, unflat(item), fmt) for index, item, fmt in jobs])
+
+
+def flat_items(jobs: Sequence[Job]) -> list[Job]:
+    """``jobs`` with their items as flat trees: an element nested deeper than pickle can follow
+    (satori_py.pickling) still goes to a worker process, whose pickle.loads rebuilds it."""
+    return [(index, Flat(item), fmt) for index, item, fmt in jobs]
 
 
 def render_jobs(prepared: _Prepared, jobs: Sequence[Job]) -> list[Outcome]:

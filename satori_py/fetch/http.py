@@ -32,6 +32,7 @@ from urllib.parse import quote, urljoin
 
 from ..errors import ImageError
 from ..limits import active
+from ..patterns import lazy_compile
 from .guard import (BlockedAddressError, IPAddress, ParsedURL, parse_http_url, resolve,
                     url_block_reason)
 
@@ -41,6 +42,7 @@ _REDIRECTS = (301, 302, 303, 307, 308)
 _CHUNK = 64 * 1024
 # Characters a request target may carry as they are; the rest is percent-encoded.
 _TARGET_SAFE = "/?&=+;:,@!$'()*-._~%[]"
+_CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ class HttpFetcher:
         except (OSError, http.client.HTTPException) as exc:
             if time.monotonic() >= deadline:
                 raise ImageError(f"{url} did not answer within {self.timeout:g} s.") from None
-            raise ImageError(f"Can't fetch {url}: {exc}") from None
+            raise ImageError(f"Can't fetch {url}: {_said(exc)}") from None
         finally:
             timer.cancel()
             conn.close()
@@ -163,7 +165,7 @@ class HttpFetcher:
                         sock, server_hostname=parsed.host)
                 except OSError as exc:
                     sock.close()
-                    raise ImageError(f"Can't fetch {url}: {exc}") from None
+                    raise ImageError(f"Can't fetch {url}: {_said(exc)}") from None
             else:
                 conn = http.client.HTTPConnection(parsed.host, parsed.port, timeout=remaining)
             conn.sock = sock  # pinned to the checked address: http.client never resolves
@@ -188,10 +190,19 @@ class HttpFetcher:
             if not chunk:
                 if time.monotonic() >= deadline:  # cut off by the deadline, not the end
                     raise ImageError(f"{url} did not answer within {self.timeout:g} s.")
+                if response.length:  # http.client counts down a Content-Length: the server hung up
+                    raise ImageError(f"{url} closed the connection after {len(body)} of the "
+                                     f"{len(body) + response.length} bytes it announced.")
                 return bytes(body)
             body += chunk
             if len(body) > self.max_bytes:
                 raise ImageError(f"{url} sent more than {self.max_bytes} bytes (max_bytes).")
+
+
+def _said(exc: Exception) -> str:
+    """What an exception says, its control characters shown as escapes: http.client quotes
+    the server's own status or header line, which must not write lines of its own into a log."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(exc))
 
 
 def _shut(conn: http.client.HTTPConnection) -> None:

@@ -29,12 +29,14 @@ __all__ = ["NO_LAYER_IMAGES", "LayerImage", "LayerImages", "layer_urls", "load_l
 class LayerImage:
     """A layer's ``url()`` image as loaded: its source, or the error loading it raised."""
 
-    __slots__ = ("src", "source", "error")
+    __slots__ = ("src", "source", "error", "prop")
 
-    def __init__(self, src: str, source: ImageSource | None, error: SatoriError | None = None) -> None:
+    def __init__(self, src: str, source: ImageSource | None, error: SatoriError | None = None,
+                 prop: str | None = None) -> None:
         self.src = src
         self.source = source
         self.error = error
+        self.prop = prop  # the property whose layer loaded it, named by its errors
 
     def drawn(self) -> ImageSource:
         """The source to draw, with the effects of loading it on the render (see the module)."""
@@ -45,7 +47,7 @@ class LayerImage:
         assert self.source is not None
         from .source import use_image  # loaded with the first image (see load_layers)
 
-        return use_image(self.source, self.src)
+        return use_image(self.source, self.src, self.prop)
 
 
 LayerImages = Mapping[str, LayerImage]
@@ -61,9 +63,10 @@ def layer_urls(layers: Any) -> Iterator[str]:
                 yield image
 
 
-def load_layers(images: Iterable[str], fetcher: Fetcher | None, into: dict[str, LayerImage] | None = None
-                ) -> dict[str, LayerImage]:
-    """Load each ``url(...)`` of ``images`` once (into ``into``), keeping an error as the outcome."""
+def load_layers(images: Iterable[str], fetcher: Fetcher | None, into: dict[str, LayerImage] | None = None,
+                prop: str | None = None) -> dict[str, LayerImage]:
+    """Load each ``url(...)`` of ``images`` (layers of the property ``prop``) once (into ``into``),
+    keeping an error as the outcome."""
     loaded: dict[str, LayerImage] = {} if into is None else into
     for image in images:
         if image not in loaded:
@@ -73,8 +76,10 @@ def load_layers(images: Iterable[str], fetcher: Fetcher | None, into: dict[str, 
 
             src = image[4:-1]
             try:
-                loaded[image] = LayerImage(src, resolve_image(src, fetcher=fetcher))
+                loaded[image] = LayerImage(src, resolve_image(src, fetcher=fetcher), prop=prop)
             except SatoriError as exc:
+                if exc.prop is None:
+                    exc.prop = prop
                 # Without its traceback, whose frame holds `loaded`: no reference cycle.
-                loaded[image] = LayerImage(src, None, exc.with_traceback(None))
+                loaded[image] = LayerImage(src, None, exc.with_traceback(None), prop)
     return loaded

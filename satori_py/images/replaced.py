@@ -20,10 +20,10 @@ def replaced_image(el: Element, style: ComputedStyle, fetcher: Fetcher | None) -
     if el.type == "svg":
         from .inline_svg import inline_svg_image  # imported on the first inline SVG
 
-        return inline_svg_image(el, style, lambda src: load_image(src, fetcher=fetcher))
+        return inline_svg_image(el, style, lambda src: load_image(src, fetcher=fetcher, prop="href"))
     if el.type != "img":
         return None
     src = el.props.get("src")
     if src is None or src == "":
         raise ImageError("Image source is not provided.", prop="src")
-    return load_image(src, fetcher=fetcher)
+    return load_image(src, fetcher=fetcher, prop="src")

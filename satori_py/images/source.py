@@ -43,9 +43,9 @@ from urllib.parse import unquote, unquote_to_bytes
 
 from ..cache import BoundedCache
 from ..diagnostics import report
-from ..errors import ImageError, LimitError
+from ..errors import ImageError, LimitError, SatoriError
 from ..fetch.bounded import call_fetcher
-from ..fetch.files import FilesFetcher
+from ..fetch.files import FilesFetcher, read_regular_file
 from ..fetch.guard import BlockedAddressError, url_block_reason
 from ..frozen import Frozen
 from ..limits import active
@@ -113,13 +113,20 @@ def clear_image_cache() -> None:
 # --- loading ----------------------------------------------------------------------
 
 def load_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | None = None,
-               base_dir: str | None = None, allow_files: bool = False) -> ImageSource:
+               base_dir: str | None = None, allow_files: bool = False, prop: str | None = None) -> ImageSource:
     """Resolve an ``<img src>`` (or SVG ``<image href>``, or CSS ``url()``) to an :class:`ImageSource`.
 
     A failed download is reported, and an SVG image's filter work counts into the
     render's ``max_effect_pixels``, on every load, cached or not (:func:`use_image`).
+    Its errors and reports name the property ``prop`` the source came from.
     """
-    return use_image(resolve_image(src, fetcher=fetcher, base_dir=base_dir, allow_files=allow_files), src)
+    try:
+        source = resolve_image(src, fetcher=fetcher, base_dir=base_dir, allow_files=allow_files)
+    except SatoriError as exc:
+        if exc.prop is None:
+            exc.prop = prop
+        raise
+    return use_image(source, src, prop)
 
 
 def resolve_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher | None = None,
@@ -129,12 +136,14 @@ def resolve_image(src: str | bytes | bytearray | memoryview, *, fetcher: Fetcher
     return _resolve(src, fetcher, base_dir, allow_files)
 
 
-def use_image(source: ImageSource, src: str | bytes | bytearray | memoryview) -> ImageSource:
-    """What loading ``source`` (resolved from ``src``) does to the render: a failed download
-    is reported (a warning, or raised in strict mode), an SVG's filter work is counted."""
+def use_image(source: ImageSource, src: str | bytes | bytearray | memoryview,
+              prop: str | None = None) -> ImageSource:
+    """What loading ``source`` (resolved from ``src``, the value of ``prop``) does to the render:
+    a failed download is reported (a warning, or raised in strict mode), an SVG's filter work
+    is counted."""
     if source.error is not None:
         url = _unquoted(src) if isinstance(src, str) else src
-        report(ImageError(source.error, value=url))
+        report(ImageError(source.error, prop=prop, value=url))
     if source.work:
         active().count_effect(source.work, what="The SVG image's filter primitives")
     return source
@@ -366,7 +375,7 @@ def _load_file(src: str, base_dir: str | None) -> ImageSource:
         cached = CACHE.get(key)
         if cached is not None:
             return cached
-        data = path.read_bytes()
+        data = read_regular_file(path)
     except OSError as exc:
         raise ImageError(f"Can't read the image file {path}: {exc.strerror or exc}") from exc
     if not data:

@@ -61,7 +61,7 @@ class Layout:
         # Block-level boxes of block containers that Taffy 0.7 can't size there, see sizing.py.
         self.own_heights: list[OwnHeight] = []
         self._floats: FloatLayout | None = None  # made by the first float (see floats)
-        self.flex_fit = FlexFit()
+        self.flex_fit = FlexFit(point_scale_factor)
         self.baselines = BaselineAlignment()
         # Held weakly: the builder that remakes paragraphs holds this layout (a reference cycle,
         # left to the cycle collector when a build is redone and its builder dropped).

@@ -62,6 +62,7 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from .aspect_fit import block_ratio, stretch_ratio
 from .block_fit import width_in
+from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import SCROLL as _SCROLL
@@ -98,7 +99,8 @@ class LayOut(Protocol):
 class FlexFit:
     """The corrections of one render (see the module docstring), kept across passes."""
 
-    def __init__(self) -> None:
+    def __init__(self, scale: float) -> None:
+        self._scale = scale  # the layout's point scale factor
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
         self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent, _floor)
         self._held: dict[int, LayoutNode] = {}  # containers given a height (_fit_percent)
@@ -126,6 +128,7 @@ class FlexFit:
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
+                here = clamp_width(node, parent, walk.inner(parent, "w")) or here
                 here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
                                      partial(_grown_content, node, parent, lay_out)) or here
                 here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h" if _is_row(parent) else "w"),
@@ -162,7 +165,7 @@ class FlexFit:
                 cross = "h" if main == "w" else "w"
                 sized = content_sized(node, parent, walk.inner(node, cross), cross)
                 here = cap_stretching(node, sized, partial(_content_size, lay_out=lay_out),
-                                      partial(_own_size, lay_out=lay_out)) or here
+                                      partial(_own_size, lay_out=lay_out), self._scale) or here
             changed = changed or here
             stack.extend((child, node, stale or here) for child in reversed(node.children))
         floored = _apply(self._floored, floors, "w", "floor_width")
@@ -472,8 +475,9 @@ def _rigid_width(node: LayoutNode) -> float | None:
 def _content_bound(node: LayoutNode) -> float | None:
     """A lower bound of the min-content width of a node's content, with its insets (border box)."""
     display = node.style.display
-    if display == "flex" and _is_row(node) and node.style.flex_wrap == "nowrap":
-        # A single-line row: its items side by side (an unknown one counts as nothing).
+    if display == "flex" and _is_row(node) == (node.style.flex_wrap == "nowrap"):
+        # A single-line row: its items side by side (an unknown one counts as nothing); so are
+        # a wrapping column's, each a line of its own at min-content (column-gap between).
         items = [child for child in node.children if _in_flow(child)]
         gap = _px(node.style.column_gap) or 0.0
         total = gap * max(0, len(items) - 1)
@@ -539,9 +543,13 @@ def _min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-
 
 def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> float:
     """A column item's height as its container measures its flex basis (border box): its
-    content's, at most as wide as the container's content box, without its aspect ratio."""
-    sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
-    return _measure(item, "h", max(0.0, parent.box.content_width), sizes, lay_out)
+    content's, without its aspect ratio, as wide as the container's content box (less its
+    margins) when stretched there, else at most that wide (a row laid out alone in a width
+    takes its max-content width: Taffy 0.7 has no fit-content patch)."""
+    room = max(0.0, parent.box.content_width)
+    width = _to_style_units(item, "w", room - _margins(item, "w")) if _stretched(item, parent, "w") else None
+    sizes = OwnSizes(width=width, fit_limits=False, limits=True, ratio=False)
+    return _measure(item, "h", room, sizes, lay_out)
 
 
 def _own_size(item: LayoutNode, axis: str, lay_out: LayOut) -> float:

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units
-from .taffy import LayoutNode
+from .taffy import LayoutNode, size_at_origin
 
 __all__ = ["cap_stretching", "content_sized", "fix_inflated_items"]
 
@@ -138,22 +138,24 @@ def _may_be_inflated(container: LayoutNode, items: list[LayoutNode], inset: floa
 
 def cap_stretching(container: LayoutNode, sized_by_content: bool,
                    content_size: Callable[[LayoutNode, LayoutNode, str], float],
-                   own_size: Callable[[LayoutNode, str], float]) -> bool:
+                   own_size: Callable[[LayoutNode, str], float], scale: float) -> bool:
     """Cap a flex ``container``'s size in its cross axis, where that size is its content's
     (``sized_by_content``, see :func:`content_sized`), at the reference's when Taffy 0.7
     inflates a flex item it stretches (a column in a row, a row in a column): the growing
     items of such an item may grow (into the container's size, when another item is
     bigger), so they can't be fixed as in a container sized by its content; the container
     is capped at its biggest item instead, each inflated item counted with its items'
-    content sizes (``content_size(item, parent, axis)``, border box), each other stretched
-    item with its own (``own_size(item, axis)``). Whether the cap changed."""
+    content sizes (``content_size(item, parent, axis)``, border box, a layout each where
+    the pass's box is not that size: :func:`_content_box`), each other stretched item with
+    its own (``own_size(item, axis)``). ``scale``: the layout's point scale factor. Whether
+    the cap changed."""
     cap: float | None = None
     style = container.style
     axis = "h" if is_row(container) else "w"
     items = _in_flow(container)
     high = style.max_height if axis == "h" else style.max_width
     if sized_by_content and style.flex_wrap == "nowrap" and high in (None, "none", "auto"):
-        uninflated = [_uninflated_size(item, container, axis, content_size) for item in items]
+        uninflated = [_uninflated_size(item, container, axis, content_size, scale) for item in items]
         # The other items' own sizes (a layout each) only matter where one is inflated.
         if any(size is not None for size in uninflated):
             biggest = 0.0
@@ -176,10 +178,12 @@ def cap_stretching(container: LayoutNode, sized_by_content: bool,
 
 
 def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
-                     content_size: Callable[[LayoutNode, LayoutNode, str], float]) -> float | None:
+                     content_size: Callable[[LayoutNode, LayoutNode, str], float], scale: float) -> float | None:
     """The size in ``axis`` (border box) of a single-line flex ``item`` whose main axis that is,
     stretched in ``container``, as the reference measures it, when Taffy 0.7 inflates it (an
-    item of it smaller than its inset there), else None."""
+    item of it smaller than its inset there), else None. Its items' content sizes are their
+    boxes where those are (:func:`_content_box`); the others are measured only as needed:
+    those that could be inflated until one is, the rest only when one is."""
     style = item.style
     low = style.min_height if axis == "h" else style.min_width
     if style.display != "flex" or is_row(item) != (axis == "w") or style.flex_wrap != "nowrap" \
@@ -190,15 +194,59 @@ def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
     if inset <= EPS or not inner:
         return None
     gap = px(style.row_gap if axis == "h" else style.column_gap) or 0.0
-    total, inflated = inset + gap * (len(inner) - 1), False
-    for child in inner:
-        size = content_size(child, item, axis)
+    total = inset + gap * (len(inner) - 1)
+    free = _free_space(item, inner, axis, total)
+    sizes = [_content_box(child, axis, free, scale) for child in inner]
+
+    def inflates(child: LayoutNode, size: float) -> bool:
         own = child.style.height if axis == "h" else child.style.width
         overflow = child.style.overflow_y if axis == "h" else child.style.overflow_x
-        inflated = inflated or (px(own) is None and overflow not in SCROLL and size < inset - EPS)
+        return px(own) is None and overflow not in SCROLL and size < inset - EPS
+
+    inflated = any(size is not None and inflates(child, size) for child, size in zip(inner, sizes))
+    for index, child in enumerate(inner):
+        if inflated:
+            break
+        if sizes[index] is None:
+            size = sizes[index] = content_size(child, item, axis)
+            inflated = inflates(child, size)
+    if not inflated:
+        return None
+    for child, known in zip(inner, sizes):
+        size = content_size(child, item, axis) if known is None else known
         margin = child.box.margin
         total += size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right)
-    return total if inflated else None
+    return total
+
+
+def _free_space(item: LayoutNode, inner: list[LayoutNode], axis: str, used: float) -> float:
+    """The room flex ``item``'s items leave in its main ``axis`` in the pass (negative: they
+    overflow); ``used``: its inset and gaps."""
+    for child in inner:
+        box, margin = child.box, child.box.margin
+        used += box.width + margin.left + margin.right if axis == "w" else box.height + margin.top + margin.bottom
+    return (item.box.width if axis == "w" else item.box.height) - used
+
+
+def _content_box(child: LayoutNode, axis: str, free: float, scale: float) -> float | None:
+    """A flex item's content size in its container's main ``axis`` from the pass's box, without a
+    layout, where the box is that size: flexed from its content (an automatic basis and size,
+    no minimum, maximum or limits of flex_fit's, no aspect ratio), not grown and not shrunk
+    (a column's item keeps its automatic minimum height, its content's; a row's items are
+    shrunk only when they overflow, ``free`` < 0). None: it is to be measured. Its size is
+    rounded as when it is measured alone (at the origin); at its own width, which is its
+    container's unless it is not stretched, where it is its fit-content width (as the
+    reference's Taffy measures it)."""
+    style = child.style
+    own, low, high = (style.height, style.min_height, style.max_height) if axis == "h" else \
+        (style.width, style.min_width, style.max_width)
+    if style.flex_grow != 0.0 or not auto_basis(child) or own not in (None, "auto") \
+            or low not in (None, "auto") or high not in (None, "none", "auto") \
+            or child.limits.key() is not None or style.aspect_ratio is not None \
+            or (style.overflow_y if axis == "h" else style.overflow_x) in SCROLL \
+            or (axis == "w" and style.flex_shrink != 0.0 and free <= EPS):
+        return None
+    return size_at_origin(child, axis, scale)
 
 
 def _in_flow(container: LayoutNode) -> list[LayoutNode]:

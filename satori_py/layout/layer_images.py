@@ -36,14 +36,14 @@ def load_layer_images(root: RenderBox, viewport: tuple[float, float], fetcher: F
         inner = scope
         if box.tag:
             inner = scope.child(style, parent_style)
-            load_layers(layer_urls(style.paint.mask_image), fetcher, loaded)
+            load_layers(layer_urls(style.paint.mask_image), fetcher, loaded, "maskImage")
             if _draws_background(style) and box.rect.width > 0 and box.rect.height > 0 and not culled(
                     viewport, box.rect, style, inner, defines_clips=may_define_clips(style)):
-                load_layers(layer_urls(style.paint.background_image), fetcher, loaded)
+                load_layers(layer_urls(style.paint.background_image), fetcher, loaded, "backgroundImage")
         else:
             for inline in box.inline_styles.values():
                 if _draws_background(inline) and inline.paint.background_clip != "text":
-                    load_layers(layer_urls(inline.paint.background_image), fetcher, loaded)
+                    load_layers(layer_urls(inline.paint.background_image), fetcher, loaded, "backgroundImage")
         if loaded:
             box.layer_images = loaded
             check_deadline(box.path)  # a download may have been slow

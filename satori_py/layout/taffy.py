@@ -495,6 +495,23 @@ def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None, trees: 
     node.box = own
 
 
+def _round(v: float, scale: float) -> float:
+    return math.floor(v * scale + 0.5) / scale
+
+
+def _round_up(v: float, scale: float) -> float:
+    return math.ceil(v * scale - 1e-3) / scale
+
+
+def size_at_origin(node: LayoutNode, axis: str, scale: float) -> float:
+    """``node``'s border-box size in ``axis`` ("w" or "h") as :func:`round_layout` rounds it
+    when ``node`` is the root of a layout (at the origin), from its size before rounding."""
+    if not scale:
+        return node.box.width if axis == "w" else node.box.height
+    exact = node.box.exact_width if axis == "w" else node.box.exact_height
+    return _round_up(exact, scale) if node.measure else _round(exact, scale)
+
+
 def round_layout(root: LayoutNode, scale: float) -> None:
     """Round boxes to multiples of ``1/scale`` px in absolute coordinates.
 
@@ -502,10 +519,10 @@ def round_layout(root: LayoutNode, scale: float) -> None:
     text still fits (the reference's ``roundLayouts``).
     """
     def rnd(v: float) -> float:
-        return math.floor(v * scale + 0.5) / scale
+        return _round(v, scale)
 
     def ceil(v: float) -> float:
-        return math.ceil(v * scale - 1e-3) / scale
+        return _round_up(v, scale)
 
     def visit(node: LayoutNode, parent_left: float, parent_top: float,
               rounded_parent_left: float, rounded_parent_top: float) -> None:

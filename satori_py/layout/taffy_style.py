@@ -145,6 +145,7 @@ class FitLimits(Record):
     inset_width: float | None = None  # a minimum and maximum width (inset_fit.py)
     inset_cap_width: float | None = None  # a maximum width (a column, inset_fit.py)
     inset_cap_height: float | None = None  # a maximum height (a row, inset_fit.py)
+    clamped_width: float | Percent | None = None  # a width: its own within its limits (cross_limits.py)
     # Paddings in px (top, right, bottom, left; None: the style's), percent_padding.py.
     padding: tuple[float | None, float | None, float | None, float | None] | None = None
 
@@ -164,11 +165,11 @@ class FitLimits(Record):
                 and self.stretched is None and self.floor_width is None and self.padding is None \
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
                 and self.content_width is None and self.inset_width is None \
-                and self.inset_cap_width is None and self.inset_cap_height is None:
+                and self.inset_cap_width is None and self.inset_cap_height is None and self.clamped_width is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
                 self.padding, self.floor_height, self.held_height, self.content_height, self.content_width,
-                self.inset_width, self.inset_cap_width, self.inset_cap_height)
+                self.inset_width, self.inset_cap_width, self.inset_cap_height, self.clamped_width)
 
 
 class LayoutHints(Record):
@@ -266,6 +267,8 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
                 s["min_size"]["width"] = _px(floor)
         if limits.held_height is not None:
             s["size"] = {**s["size"], "height": _px(limits.held_height)}
+        if limits.clamped_width is not None:
+            s["size"] = {**s["size"], "width": _dim(limits.clamped_width)}
         for floor in (limits.floor_height, limits.content_height):
             low = s["min_size"]["height"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):

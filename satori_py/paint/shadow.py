@@ -196,6 +196,24 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         # covers the filter's region only: the shadow draws nothing outside it, and resvg's
         # default mask region is 1.44 times the image.
         mask_region = {k: region[k] for k in ("x", "y", "width", "height")} if canvas else {}
+        # A round box's blurred outer shadow: the blur's profile as a radial gradient (see shadow_round).
+        stops = (_round_stops(shadow, spread, width, height, radii)
+                 if canvas and not shadow.inset and not clip and not mask else None)
+        if stops is not None:
+            # Filled as the region less the box (even-odd) itself, without a clip path: no layer
+            # for the clip, and the gradient drawn only where the shadow shows (within 2 levels).
+            solid = RGBA(shadow.color.r, shadow.color.g, shadow.color.b).to_css()
+            extent = stops[-1][0]
+            defs.append(SvgNode("radialGradient", {
+                "id": shadow_id, "gradientUnits": "userSpaceOnUse", "cx": x + shadow.offset_x + width / 2,
+                "cy": y + shadow.offset_y + height / 2, "r": extent}, [
+                SvgNode("stop", {"offset": round(d / extent, 4), "stop-color": solid, "stop-opacity": opacity})
+                for d, opacity in stops]))
+            outer.append(SvgNode("path", {
+                "fill-rule": "evenodd", "fill": url(shadow_id),
+                "d": rect_path(region["x"], region["y"], region["width"], region["height"])
+                + rect_path(x, y, width, height, radii)}))
+            continue
         if canvas and not shadow.inset and not clip and not mask:
             # As a clip path: the region less the box (even-odd), within a level of the
             # mask's pixels and without its luminance pass over the region.
@@ -250,18 +268,6 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
                   x + shadow.offset_x + width + spread, y + shadow.offset_y + height + spread)
         whole = ((region["x"], region["y"], region["x"] + region["width"], region["y"] + region["height"])
                  if canvas else (0, 0, 0, 0))
-        stops = _round_stops(shadow, spread, width, height, radii) if canvas and not clip and not mask else None
-        if stops is not None:
-            # A round box's shadow: the blur's profile as a radial gradient (see shadow_round).
-            extent = stops[-1][0]
-            defs.append(SvgNode("radialGradient", {
-                "id": shadow_id, "gradientUnits": "userSpaceOnUse", "cx": (bounds[0] + bounds[2]) / 2,
-                "cy": (bounds[1] + bounds[3]) / 2, "r": extent}, [
-                SvgNode("stop", {"offset": round(d / extent, 4), "stop-color": solid, "stop-opacity": opacity})
-                for d, opacity in stops]))
-            outer.append(SvgNode("rect", {"x": region["x"], "y": region["y"], "width": region["width"],
-                                          "height": region["height"], "fill": url(shadow_id), **keep_off}))
-            continue
         # A large box's shadow in pieces (see shadow_split): only its corners are blurred.
         pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
                   if canvas and not clip and not mask and shadow.blur >= _SPLIT_BLUR else None)

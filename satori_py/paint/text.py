@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..limits import count_glyph_points
 from ..patterns import NUMBER, lazy_compile
 from ..style.computed_types import GroupedStyle
 from ..svg import AttrValue, SvgNode, fmt
@@ -234,6 +235,10 @@ def _font_family(style: Style) -> str | None:
     return family if isinstance(family, str) else ",".join(str(f) for f in family)
 
 
+# Characters of an image's markup counted as one glyph point (a point is two numbers).
+_IMAGE_CHARS_PER_POINT = 16
+
+
 def text_element(piece: TextElement, style: Style, *, shadowed: bool = False) -> SvgNode:
     """A grapheme image, or text drawn with a system font (``buildText``).
 
@@ -241,6 +246,9 @@ def text_element(piece: TextElement, style: Style, *, shadowed: bool = False) ->
     shadow's region is a share of its bounding box, which is the image's box for an
     ``<image>`` and only the shapes' for a nested ``<svg>``."""
     if piece.image:
+        # Its document is written out again for every emoji drawn, like a glyph's outline:
+        # counted as glyph points (190,000 emoji in a title made a 230 MB SVG, 1 GB of memory).
+        count_glyph_points(len(piece.image) // _IMAGE_CHARS_PER_POINT)
         inline = None if shadowed else vector_image(piece.image, piece.left, piece.top,
                                                     piece.width, piece.height)
         return inline or SvgNode("image", {"href": piece.image, "x": piece.left, "y": piece.top,

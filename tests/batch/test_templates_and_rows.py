@@ -44,6 +44,14 @@ def test_invalid_json_output_is_an_error() -> None:
         Template('{"type": {{ t }}}', kind="json", name="t.json").render({"t": "div"})
 
 
+def test_json_nested_past_what_json_reads_is_a_template_error() -> None:
+    # Before: json's RecursionError, which the batch reported as "RecursionError: ...".
+    template = Template("[" * 100_000 + "{{ a }}" + "]" * 100_000, kind="json", name="t.json")
+    with pytest.raises(TemplateError) as info:
+        template.render({"a": 1})
+    assert str(info.value) == "t.json gave JSON nested too deeply to be read for this row."
+
+
 def test_from_file_picks_the_kind_and_includes_work(tmp_path: Path) -> None:
     (tmp_path / "title.html").write_text("<b>{{ title }}</b>")
     (tmp_path / "card.html").write_text('<div>{% include "title.html" %}</div>')
@@ -77,3 +85,26 @@ def test_jsonl_and_json_rows(tmp_path: Path) -> None:
     (tmp_path / "rows.txt").write_text("a\n")
     with pytest.raises(InvalidElementError, match="use a .csv, .json or .jsonl file"):
         list(read_rows(tmp_path / "rows.txt"))
+
+
+def test_rows_past_what_json_and_csv_read_are_row_errors(tmp_path: Path) -> None:
+    # Before: a RecursionError (JSON nested past Python's recursion limit) and a csv.Error
+    # (a field over 131,072 characters) ended the whole batch with a traceback.
+    deep = "[" * 100_000 + "]" * 100_000
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text('{"a": 1}\n' + deep + '\n{"a": 2}\n')
+    assert list(read_rows(jsonl)) == [Row(1, {"a": 1}, 1), Row(2, {}, 2, "the JSON nests too deeply to be read"),
+                                      Row(3, {"a": 2}, 3)]
+    data = tmp_path / "rows.json"
+    data.write_text(deep)
+    with pytest.raises(InvalidElementError) as info:
+        list(read_rows(data))
+    assert str(info.value) == f"{data}: the JSON nests too deeply to be read."
+    table = tmp_path / "rows.csv"
+    table.write_text("slug,body\na," + "x" * 200_000 + "\nb,y\n")
+    assert list(read_rows(table)) == [Row(1, {}, 2, "unreadable CSV: field larger than field limit (131072)"),
+                                      Row(2, {"slug": "b", "body": "y"}, 3)]
+    table.write_text("x" * 200_000 + "\na\n")
+    with pytest.raises(InvalidElementError) as info:
+        list(read_rows(table))
+    assert str(info.value) == "Cannot read the header of the CSV data: field larger than field limit (131072)."

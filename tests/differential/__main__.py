@@ -2,6 +2,10 @@
 
     SATORI_REF=/path/to/satori-ref .venv/bin/python -m tests.differential \\
         [--seed 1] [--count 2000] [--jobs 2] [--minimise 60] [--out DIR] [--index N ...]
+    SATORI_REF=... .venv/bin/python -m tests.differential --cards CASE.json ... --out DIR
+
+The second form judges hand-written cases (the conformance format, fonts relative to
+each file) instead of generated cards; card N is the N-th file given.
 
 Prints the match rate per feature group and writes a report (see runner.py for
 the output folder). Exit status 0 when at least --target (98 %) of the cards
@@ -35,14 +39,20 @@ def main(argv: list[str] | None = None) -> int:
                     help="tries per minimisation (default 300)")
     ap.add_argument("--target", type=float, default=98.0, help="pass mark in %% (default 98)")
     ap.add_argument("--out", type=Path, help="output folder "
-                    "(default .artifacts/differential/seed-SEED)")
+                    "(default .artifacts/differential/seed-SEED, or cards with --cards)")
+    ap.add_argument("--cards", type=Path, nargs="+", metavar="CASE",
+                    help="judge these case files instead of generated cards")
     args = ap.parse_args(argv)
 
-    indices = args.index or list(range(args.start, args.start + args.count))
-    out = args.out or paths.ARTIFACTS / "differential" / f"seed-{args.seed}"
-    print(f"{len(indices)} cards, seed {args.seed}, {args.jobs} jobs -> {out}", flush=True)
+    given = runner.load_cards(args.cards) if args.cards else None
+    label = "cards" if given is not None else f"seed-{args.seed}"
+    indices = args.index or list(range(len(given)) if given is not None else
+                                 range(args.start, args.start + args.count))
+    out = args.out or paths.ARTIFACTS / "differential" / label
+    print(f"{len(indices)} cards, {label}, {args.jobs} jobs -> {out}", flush=True)
     command = "python -m tests.differential " + shlex.join(argv or sys.argv[1:])
-    summary = runner.run_cards(args.seed, indices, args.jobs, out)
+    summary = runner.run_cards(label if given is not None else args.seed, indices,
+                               args.jobs, out, given=given)
     print(triage.table(summary), flush=True)
     (out / "report.md").write_text(triage.report(summary, command), encoding="utf-8")
     runner.minimise_failures(summary, args.jobs, args.minimise, args.budget)

@@ -1,11 +1,11 @@
 """Turn a (minimised) card into a golden case with the real Satori's reference.
 
-    python -m tests.differential.promote CARD.json NAME --notes "what it checks"
+    python -m tests.differential.promote CARD.json NAME --notes "what it checks" [--area cards]
 
-writes golden/parity/NAME.json (font files made relative to it: fonts already in
-the repository are referenced where they are, others are copied to
-golden/parity/fonts/), then NAME.svg from the real Satori (the oracle) and
-NAME.png from that SVG by ../shared/tools/reraster.py (resvg-py), as README says.
+writes golden/AREA/NAME.json (AREA: parity, the default; font files made relative to
+it: fonts already in the repository are referenced where they are, others are copied
+to golden/AREA/fonts/), then NAME.svg from the real Satori (the oracle) and NAME.png
+from that SVG by ../shared/tools/reraster.py (resvg-py), as README says.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from .oracle import Oracle
 PARITY = paths.GOLDEN_DIR / "parity"
 
 
-def _repo_font(src: Path) -> Path:
+def _repo_font(src: Path, area: Path) -> Path:
     """A font file inside the repository with the same bytes as ``src`` (copied if none)."""
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
     for candidate in [*paths.REPO_ROOT.glob("satori_py/assets/*.ttf"),
@@ -34,28 +34,28 @@ def _repo_font(src: Path) -> Path:
         if candidate.name.endswith(src.suffix) and \
                 hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
             return candidate
-    target = PARITY / "fonts" / src.name
+    target = area / "fonts" / src.name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, target)
     return target
 
 
-def promote(card: dict[str, Any], name: str, notes: str) -> Path:
+def promote(card: dict[str, Any], name: str, notes: str, area: Path = PARITY) -> Path:
     case = {"name": name, "notes": notes, "element": card["element"],
             "options": json.loads(json.dumps(card["options"]))}
     for font in case["options"].get("fonts", []):
-        font["file"] = os.path.relpath(_repo_font(Path(font["file"])), PARITY)
+        font["file"] = os.path.relpath(_repo_font(Path(font["file"]), area), area)
     if card.get("additionalAssets"):
         case["additionalAssets"] = card["additionalAssets"]
     case["reference"] = {"svg": f"{name}.svg", "png": f"{name}.png"}
-    PARITY.mkdir(parents=True, exist_ok=True)
-    path = PARITY / f"{name}.json"
+    area.mkdir(parents=True, exist_ok=True)
+    path = area / f"{name}.json"
     path.write_text(json.dumps(case, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     with Oracle() as oracle:
-        kind, svg = oracle.render(case, base=PARITY)
+        kind, svg = oracle.render(case, base=area)
     if kind != "svg":
         raise SystemExit(f"Satori did not render {name}: {svg}")
-    (PARITY / f"{name}.svg").write_text(svg, encoding="utf-8")
+    (area / f"{name}.svg").write_text(svg, encoding="utf-8")
     shared = paths.shared_dir()
     if shared is None:
         raise SystemExit("../shared/tools/reraster.py is needed for the reference PNG")
@@ -71,11 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("card", type=Path)
     ap.add_argument("name")
     ap.add_argument("--notes", required=True)
+    ap.add_argument("--area", default="parity",
+                    help="the folder under golden/ (default parity; cards: hand-written cards)")
     args = ap.parse_args(argv)
     card = json.loads(args.card.read_text(encoding="utf-8"))
     for font in card.get("options", {}).get("fonts", []):
         font["file"] = str((args.card.parent / font["file"]).resolve())
-    print(promote(card, args.name, args.notes))
+    print(promote(card, args.name, args.notes, paths.GOLDEN_DIR / args.area))
     return 0
 
 

@@ -76,11 +76,15 @@ def _tasks(cases: Iterable[tuple[int, dict[str, Any]]], oracle: Oracle,
 
 
 def run_cards(seed: str, indices: list[int], jobs: int, out_dir: Path,
-              progress: bool = True) -> RunSummary:
+              progress: bool = True,
+              given: list[dict[str, Any]] | None = None) -> RunSummary:
+    """Judge cards ``indices`` of ``seed``, or with ``given`` those cases (card N is
+    ``given[N]``; ``seed`` is then only the report's label)."""
     summary = RunSummary(seed)
     start = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    cases = ((i, generator.generate(seed, i)) for i in indices)
+    cases = ((i, given[i] if given is not None else generator.generate(seed, i))
+             for i in indices)
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_quiet) as pool, Oracle() as oracle, \
             open(out_dir / "results.jsonl", "w", encoding="utf-8") as log:
@@ -95,6 +99,22 @@ def run_cards(seed: str, indices: list[int], jobs: int, out_dir: Path,
                       f"({time.perf_counter() - start:.0f}s)", flush=True)
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def load_cards(files: list[Path]) -> list[dict[str, Any]]:
+    """Case files (the conformance format) as cards: font and additional-asset files
+    made absolute (the judge loads cases from "/"), named by their file."""
+    cards = []
+    for path in files:
+        case = json.loads(path.read_text(encoding="utf-8"))
+        fonts = [*case.get("options", {}).get("fonts", []),
+                 *(f for a in case.get("additionalAssets", [])
+                   if isinstance(a.get("result"), list) for f in a["result"])]
+        for font in fonts:
+            font["file"] = str((path.parent / font["file"]).resolve())
+        case["name"] = f"{path.name}: {case.get('name', '')}".rstrip(": ")
+        cards.append(case)
+    return cards
 
 
 # -- minimising, one oracle per worker -------------------------------------------------

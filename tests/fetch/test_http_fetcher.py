@@ -91,6 +91,10 @@ class Handler(BaseHTTPRequestHandler):
                 pass
         elif path == "/gzip":
             self.send(200, b"\x1f\x8b", Content_Encoding="gzip")
+        elif path == "/short":  # announces more than it sends, then hangs up
+            self.send(200, PNG, Content_Type="image/png", Content_Length=str(len(PNG) + 1000))
+        elif path == "/bad-status":  # a status line with a terminal's escape sequence
+            self.wfile.write(b"HTTP/1.1 2\x1b[31m00 OK\r\n\r\n")
         else:
             self.send(404, b"no")
 
@@ -245,6 +249,22 @@ def test_other_failures_are_named(server: str) -> None:
         fetch("ftp://example.com/a.png")
     assert str(info.value) == ("Can't fetch ftp://example.com/a.png: it is not an http(s) URL "
                                "with a host.")
+
+
+def test_a_body_cut_short_is_an_error(server: str) -> None:
+    # Before: the part that came was taken for the image (here a whole PNG, which drew).
+    with pytest.raises(ImageError) as info:
+        http_fetcher(allow_private=LOCAL)(f"{server}/short")
+    assert str(info.value) == (f"{server}/short closed the connection after {len(PNG)} of the "
+                               f"{len(PNG) + 1000} bytes it announced.")
+
+
+def test_what_the_server_says_is_quoted_without_its_control_characters(server: str) -> None:
+    # Before: the message carried the server's status line as it came, escape sequence and
+    # line breaks included, into the log.
+    with pytest.raises(ImageError) as info:
+        http_fetcher(allow_private=LOCAL)(f"{server}/bad-status")
+    assert str(info.value) == f"Can't fetch {server}/bad-status: HTTP/1.1 2\\x1b[31m00 OK\\r\\n"
 
 
 @pytest.mark.parametrize("kwargs, message", [

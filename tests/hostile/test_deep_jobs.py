@@ -1,4 +1,5 @@
-"""A tree as deep as ``max_depth`` allows renders in a worker process as in the caller's,
+"""A tree as deep as ``max_depth`` allows renders in a worker process as in the caller's
+(the render pool's, render_many's own or an executor's),
 and a deeper one fails with the max_depth LimitError everywhere, never with a
 RecursionError of pickle or json.
 
@@ -11,6 +12,8 @@ from the output cache's key instead of the LimitError.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -84,6 +87,16 @@ def test_a_deep_card_renders_in_a_worker_process_as_in_this_one() -> None:
 
 def test_render_many_sends_a_deep_item_to_its_worker_processes() -> None:
     results = list(render_many([DEEP, nested(2)], jobs=2, **SMALL))
+    assert [r.error for r in results] == [None, None]
+    assert results[0].data == render_png(DEEP, **SMALL)
+
+
+@pytest.mark.parametrize("executor", [ThreadPoolExecutor, ProcessPoolExecutor])
+def test_an_executor_gets_a_deep_item_and_its_neighbours(executor: Callable[[int], Executor]) -> None:
+    # Before: with a process executor the deep item failed its whole chunk of 8 ("The batch
+    # worker failed: RecursionError: maximum recursion depth exceeded while pickling an object").
+    with executor(1) as pool:
+        results = list(render_many([DEEP, nested(2)], executor=pool, **SMALL))
     assert [r.error for r in results] == [None, None]
     assert results[0].data == render_png(DEEP, **SMALL)
 

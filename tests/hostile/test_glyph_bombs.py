@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from satori_py import Font, h, render_svg
+from satori_py import Font, LimitError, Limits, h, render_svg
 from satori_py.errors import FontError
 from satori_py.text import outlines
 
@@ -40,3 +40,18 @@ def test_the_fonttools_reader_counts_too(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(FontError, match="visits more than 65535 components"):
         outlines.glyf_outline(tt["glyf"], "bomb1")
     assert outlines.glyf_outline(tt["glyf"], "bomb0") == outlines.EMPTY_OUTLINE  # 300 visits: within
+
+
+def test_emoji_drawn_count_as_glyph_points() -> None:
+    # Each emoji drawn writes its document out again (this Twemoji's data URI: 101 points).
+    # Before: not counted: 190,000 in a title made a 230 MB SVG and took 1 GB of memory, and
+    # max_total_text allows five such titles.
+    def card(n: int) -> dict[str, object]:
+        return h("div", {"style": {"display": "flex", "flexWrap": "wrap", "fontSize": 2}}, "\U0001F300" * n)
+
+    limits = Limits(max_glyph_points=50_000)
+    assert render_svg(card(400), width=100, height=100, limits=limits).count("<svg") == 401
+    with pytest.raises(LimitError) as info:
+        render_svg(card(600), width=100, height=100, limits=limits)
+    assert str(info.value) == ("div: The glyphs the render draws have more than 50000 outline points "
+                               "(the max_glyph_points limit).")

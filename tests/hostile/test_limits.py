@@ -15,7 +15,7 @@ import pytest
 
 from satori_py import Font, LimitError, Limits, h, render_png, render_svg
 from satori_py import limits as limits_module
-from satori_py.errors import FontError
+from satori_py.errors import FontError, ImageError
 
 from .support import png_header, woff2
 
@@ -57,12 +57,34 @@ def test_a_limit_must_be_positive(field: str, value: Any, expected: str) -> None
 def test_an_img_over_the_pixel_limit() -> None:
     exc = limit_error(card(h("img", {"src": BOMB, "width": 10, "height": 10})))
     assert str(exc) == f"div/img[0]: The image is 60000x60000 pixels, {OVER}"
-    assert exc.limit == "max_image_pixels"
+    assert (exc.limit, exc.prop) == ("max_image_pixels", "src")
 
 
-def test_a_background_over_the_pixel_limit() -> None:
-    exc = limit_error(card(width=10, height=10, backgroundImage=f"url({BOMB})"))
+@pytest.mark.parametrize("prop", ["backgroundImage", "maskImage"])
+def test_a_layer_over_the_pixel_limit(prop: str) -> None:
+    exc = limit_error(card(width=10, height=10, **{prop: f"url({BOMB})"}))
     assert str(exc) == f"div: The image is 60000x60000 pixels, {OVER}"
+    assert (exc.limit, exc.prop) == ("max_image_pixels", prop)
+
+
+def test_a_failed_download_is_reported_with_its_node_and_property() -> None:
+    # Before: the reports (and errors) of images named the node only.
+    def fetch(url: str) -> tuple[bytes, str]:
+        raise ImageError(f"{url} answered HTTP 404.")
+
+    reports: list[Exception] = []
+    render_svg(card(h("img", {"src": "https://x/a.png", "width": 4, "height": 4}),
+                    h("div", {"style": {"width": 4, "height": 4, "backgroundImage": "url(https://x/b.png)"}}),
+                    h("svg", {"width": 4, "height": 4},
+                      h("image", {"href": "https://x/c.png", "width": 4, "height": 4}))),
+               width=20, height=20, fetcher=fetch, on_warning=reports.append)
+    images = [r for r in reports if isinstance(r, ImageError)]
+    assert len(images) == len(reports)
+    assert [(r.path, r.prop, r.message) for r in images] == [
+        ("div/img[0]", "src", "Can't load image https://x/a.png: https://x/a.png answered HTTP 404."),
+        ("div/svg[2]/image[0]", "href", "Can't load image https://x/c.png: https://x/c.png answered HTTP 404."),
+        ("div/div[1]", "backgroundImage", "Can't load image https://x/b.png: https://x/b.png answered HTTP 404."),
+    ]
 
 
 def test_an_image_inside_an_svg_image_is_checked_too() -> None:

@@ -8,6 +8,7 @@ no timing is asserted (the short timeouts only keep the tests quick).
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from satori_py import Limits, files_fetcher, h, render_svg
-from satori_py.errors import LimitError, RenderTimeoutError
+from satori_py.errors import ImageError, LimitError, RenderTimeoutError
 from satori_py.fetch import bounded
 from satori_py.images.source import clear_image_cache
 from satori_py.text.emoji import emoji_asset_loader
@@ -101,3 +102,31 @@ def test_fetchers_that_keep_time_are_called_on_the_render_thread(
                                                                "height": 4}))
     assert "<image" in render_svg(other, width=20, height=20, fetcher=files_fetcher(tmp_path, fallback=fetch))
     assert threads and threads[0] != threading.current_thread().name
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_file_that_is_not_a_regular_file_is_refused_before_reading(tmp_path: Path) -> None:
+    # A file is read on the render's thread, without a deadline: before, a FIFO nobody writes
+    # to in the allowed directory blocked the render for ever (past a 2 s timeout).
+    os.mkfifo(tmp_path / "pipe")
+    card = h("div", {"style": {"display": "flex"}}, h("img", {"src": f"file://{tmp_path}/pipe", "width": 4,
+                                                              "height": 4}))
+    with pytest.raises(ImageError) as info:
+        render_svg(card, width=20, height=20, fetcher=files_fetcher(tmp_path), limits=Limits(timeout=2))
+    assert (info.value.path, info.value.prop) == ("div/img[0]", "src")
+    assert str(info.value) == f"div/img[0]: The image file {tmp_path}/pipe is not a regular file."
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="open descriptors are listed in /proc")
+def test_a_directory_is_refused_and_leaves_no_descriptor_open(tmp_path: Path) -> None:
+    # The first version of the check (fdopen, then fstat) left the descriptor of a directory
+    # open: one more per render.
+    (tmp_path / "dir").mkdir()
+    card = h("div", {"style": {"display": "flex"}}, h("img", {"src": f"file://{tmp_path}/dir", "width": 4,
+                                                              "height": 4}))
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        with pytest.raises(ImageError) as info:
+            render_svg(card, width=20, height=20, fetcher=files_fetcher(tmp_path))
+    assert str(info.value) == f"div/img[0]: The image file {tmp_path}/dir is not a regular file."
+    assert len(os.listdir("/proc/self/fd")) <= before

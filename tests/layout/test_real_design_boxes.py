@@ -58,3 +58,21 @@ def test_a_percentage_width_item_with_a_ratio_keeps_its_ratio_height_in_a_column
     got = boxes(d(column, d({"marginTop": 16, "marginBottom": 16}, "by Acme, a line of text", t="p"),
                   d({"width": "50%", "aspectRatio": 16 / 9})), 600, 400)
     assert got["div/div[1]"] == (0, 53, 128, 72)
+
+
+
+def test_a_wrapping_column_at_its_min_content_width_is_one_line() -> None:
+    # sawthat.band's title block: its row leaves it less room than its min-content width (its
+    # spans side by side, each a line of its own: 613), so it is that wide, and its spans fit in
+    # one line there. Taffy 0.7 answered its layout at 613 from the min-content layout (two
+    # lines: as tall as the row allows, 422). (The reference sizes the row with that two-line
+    # height, 454, where ours is 306; centred, the column is at the same place.)
+    p = d({**COLUMN_WRAP, "marginTop": 16, "marginBottom": 16},
+          d({"fontSize": 32, "marginBottom": 24}, "victor.sawthat.band", t="span"),
+          d({"fontSize": 110, "lineHeight": "90px"}, "Victor saw that band", t="span"))
+    row = d({**FLEX, "alignItems": "center", "paddingRight": 300},
+            d({"width": 352, "height": 306, "flexShrink": 0}), p)
+    got = boxes(d({"display": "flex", "flexDirection": "column", "justifyContent": "center", "width": 1200,
+                   "height": 630, "padding": 88, "boxSizing": "border-box"}, row), 1200, 630)
+    assert got["div/div[0]/div[1]"] == (440, 192, 613, 246)
+    assert got["div/div[0]/div[1]/span[1]"] == (440, 258, 613, 180)

@@ -48,7 +48,7 @@ def test_outer_shadow_with_spread() -> None:
     ((25, 25, 50, 50), 0, (Shadow(10, -10, 10, RED, 10),)),
     ((30.5, 20.25, 61, 40), 12, (Shadow(0, 6, 18, RGBA(0, 0, 0, 0.3)), Shadow(-4, 0, 0, BLUE, 3))),
     ((-20, 10, 90, 60), 30, (Shadow(3, 5, 40, RGBA(20, 40, 60, 0.6), -6),)),  # past the image, split
-    ((10, 10, 80, 80), 40, (Shadow(0, 10, 30, RGBA(0, 0, 0, 0.35)),)),  # a round avatar's
+    # (A round avatar's is one even-odd path, the region less the box: tests/paint/test_shadow_round.py.)
 ])
 def test_clip_keeps_outer_shadows_off_the_box_as_the_mask_did(box, radius, shadows) -> None:
     import numpy as np

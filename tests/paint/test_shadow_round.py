@@ -41,14 +41,31 @@ CASES = [
 ]
 
 
+def _outline(box: tuple[float, float, float, float], radius: float) -> np.ndarray:
+    """The pixels the box's edge crosses, and their neighbours."""
+    x, y, w, h = box
+    edge = _pixels(f'<svg width="{W}" height="{H}" xmlns="http://www.w3.org/2000/svg"><rect x="{x}" '
+                   f'y="{y}" width="{w}" height="{h}" rx="{radius}"/></svg>')[..., 3]
+    padded = np.pad((edge > 0) & (edge < 255), 1)
+    return np.logical_or.reduce([padded[dy:dy + H, dx:dx + W] for dy in range(3) for dx in range(3)])
+
+
 @pytest.mark.parametrize("box, radius, shadow", CASES)
 def test_the_gradient_draws_the_pixels_of_the_filter(box, radius, shadow) -> None:
     gradient = _shadow_svg(box, radius, shadow, gradient=True)
     assert "radialGradient" in gradient and "<filter" not in gradient
-    diff = np.abs(_pixels(gradient) - _pixels(_shadow_svg(box, radius, shadow, gradient=False)))
+    # One path, the region less the box (even-odd), filled with the gradient: no clip path
+    # and its layer, and the gradient computed only where the shadow shows.
+    assert 'fill-rule="evenodd"' in gradient and "clipPath" not in gradient and "<mask" not in gradient
+    diff = np.abs(_pixels(gradient) - _pixels(_shadow_svg(box, radius, shadow, gradient=False))).max(axis=-1)
     # resvg's box blurs of the round outline, sampled along two radii and averaged: within the
-    # tolerance of a nearly round box (2.25 levels of alpha) and rounding.
-    assert diff.max() <= 3 and (diff.max(axis=-1) > 2).mean() < 0.01
+    # tolerance of a nearly round box (2.25 levels of alpha) and rounding...
+    outline = _outline(box, radius)
+    assert diff[~outline].max() <= 3 and (diff > 2).mean() < 0.01
+    # ...but on the box's outline, where the path's own anti-aliased edge stands for the
+    # filter's mask (6 levels at most over these cases; the conformance rule forgives 16, and
+    # the box's own content covers most of it).
+    assert diff[outline].max() <= 8
 
 
 @pytest.mark.parametrize("box, radius, shadow", [

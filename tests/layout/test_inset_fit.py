@@ -1,0 +1,68 @@
+"""inset_fit.cap_stretching: padded flex columns stretched in a row of content height.
+
+Taffy 0.7 measures such a column with each item's content height at least the column's
+vertical padding and border; the row is capped at its tallest column as the reference
+measures it (its items' content heights, golden parity/stretched-columns-...). An item's
+content height is its box from the pass where that box is it (not grown, no limits): no
+Taffy layout. These tests check that shortcut gives the boxes the measurements give, and
+count the layouts.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from satori_py.layout import engine, inset_fit, taffy
+
+from .support import Rect, boxes, d
+
+
+def _tile(*kids: dict[str, Any], **style: Any) -> dict[str, Any]:
+    return d({"display": "flex", "flexDirection": "column", "padding": "14px 20px", **style}, *kids)
+
+
+def _card(grow: bool, margin: int = 0, align: str = "stretch") -> dict[str, Any]:
+    # Each tile holds an 8px bar (less than its 28px vertical padding: Taffy 0.7 inflates it).
+    bar = {"height": "auto", "display": "flex", "marginLeft": margin}
+    return d({"display": "flex", "flexDirection": "column", "width": 500, "fontSize": 18},
+             d({"display": "flex", "gap": 12},
+               _tile(d({"fontSize": 30}, "48.2k"), d(bar, d({"height": 8, "width": 40})), alignItems=align),
+               _tile(d({}, "Followers and a longer label that wraps over lines"),
+                     d({"flexGrow": 1} if grow else {}, "x"), alignItems=align),
+               _tile(d(bar, d({"height": 8, "width": 30}))),
+               ))
+
+
+def _laid_out(card: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Rect], list[str | None]]:
+    """``card``'s boxes, and the node paths of the subtrees laid out alone (measurements: the
+    passes lay out the root)."""
+    roots: list[Any] = []
+    compute = taffy.compute_layout
+
+    def recorded(root: Any, **kwargs: Any) -> None:
+        roots.append(root)
+        compute(root, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "compute_layout", recorded)
+        laid = boxes(card, 500)
+    return laid, [root.path for root in roots if root is not roots[0]]
+
+
+@pytest.mark.parametrize("grow", [False, True])
+@pytest.mark.parametrize("margin", [0, 6])
+@pytest.mark.parametrize("align", ["stretch", "center"])
+def test_item_boxes_stand_for_their_measurements(monkeypatch: pytest.MonkeyPatch, grow: bool, margin: int,
+                                                 align: str) -> None:
+    card = _card(grow, margin, align)
+    shortcut, shortcut_measured = _laid_out(card, monkeypatch)
+    monkeypatch.setattr(inset_fit, "_content_box", lambda *args: None)  # every item measured
+    measured, all_measured = _laid_out(card, monkeypatch)
+    assert shortcut == measured
+    # The row is as tall as its tallest tile uninflated, as in the real Satori: the label's 2
+    # lines (23px each), x and the padding (Taffy 0.7 alone: 102, x counted as 28px).
+    assert shortcut["div/div[0]"][3] == 2 * 23 + 23 + 28
+    # Only the growing x is measured (in each pass, as its tile is inflated), else nothing.
+    assert set(shortcut_measured) == ({"div/div[0]/div[1]/div[1]"} if grow else set())
+    assert set(all_measured) > {"div/div[0]/div[0]/div[0]", "div/div[0]/div[0]/div[1]", "div/div[0]/div[2]/div[0]"}
