@@ -61,6 +61,7 @@ from typing import Protocol
 from ..limits import check_deadline
 from ..style.types import Percent
 from .aspect_fit import block_ratio, stretch_ratio
+from .block_fit import width_in
 from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
@@ -208,8 +209,8 @@ class FlexFit:
                     if axis == "w" and in_flex and not (block or absolute or _stretched(node, parent, "w")):
                         cap = self._floor(node, parent_inner, lay_out, floors)
                     if cap is None and (_size(node, axis) > room + _EPS or old is not None):
-                        low = intrinsic_width(node, "min-content", lay_out) if block \
-                            else self._minimum(node, axis, lay_out)
+                        low = max(intrinsic_width(node, "min-content", lay_out), width_in(node, room)) \
+                            if block else self._minimum(node, axis, lay_out)
                         cap = max(room, low)
                         high = _limit(node, high_value, axis, parent_inner)
                         if high is not None and high <= cap:

@@ -133,3 +133,24 @@ def test_flex_row_in_a_content_sized_block_takes_at_most_the_room() -> None:
         b = boxes(el, 150, 100)
         assert b["div/div[0]"] == (left, 0, 150, 42)
         assert b["div/div[0]/div[0]"] == (left, 0, 150, 42)
+
+
+TITLE = "Decentralised social graphs are finally usable: a field report from three months of building on Lens Protocol"
+
+
+def test_a_block_sized_by_its_content_is_as_wide_as_its_lines_in_the_room() -> None:
+    # Broken at the 680 px room, the widest line measures 689 with its trailing space (as in
+    # Satori's text measure): the reference's block is 689 wide (layout/block_fit.py).
+    title = {"fontSize": 48, "lineHeight": 1.375}
+    for align, left in (("flex-start", 60), ("flex-end", 51)):
+        el = d({"display": "flex", "flexDirection": "column", "alignItems": align, "width": 680, "padding": "0 60px"},
+               d(title, TITLE))
+        b = boxes(el, 800, 418)
+        assert b["div/div[0]"] == (left, 0, 689, 264)
+    # Absolutely positioned in a 680 px box; with insets its lines are broken narrower.
+    el = d({"display": "flex", "position": "relative", "width": 680, "height": 400},
+           d({**title, "position": "absolute", "left": 0, "top": 0}, TITLE))
+    assert boxes(el, 800, 418)["div/div[0]"] == (0, 0, 689, 264)
+    el = d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "width": 680,
+            "padding": "0 60px"}, d({**title, "padding": "0 16px", "boxSizing": "border-box"}, TITLE))
+    assert boxes(el, 800, 418)["div/div[0]"] == (60, 0, 680, 264)

@@ -1,0 +1,43 @@
+"""The width a block box of automatic width takes where its width comes from its content.
+
+The reference's Taffy sizes such a block (a flex item not stretched across its column,
+an absolutely positioned box) by laying its content out in the room it has: a paragraph
+is as wide as its widest line there, which can be wider than the room (Satori's text
+measure counts a line's trailing space: text-5xl lines broken at 680 px measure 689),
+and the block is then that wide, its text laid out again at that width. Taffy 0.7 sizes
+it at its max-content width, which :meth:`.flex_fit.FlexFit._fit` caps at the room, but
+never below this width (:func:`width_in`).
+"""
+from __future__ import annotations
+
+import math
+
+from .fit_boxes import insets, margins
+from .fit_walk import in_flow
+from .taffy import LayoutNode
+
+__all__ = ["width_in"]
+
+
+def width_in(node: LayoutNode, room: float) -> float:
+    """The border-box width of a block box of automatic width whose content is laid out in
+    ``room`` (its border box's room): its widest in-flow child's there, a paragraph's widest
+    line at its width; another child counts as laid out, at most the room."""
+    inner = room - insets(node, "w")
+    widest = 0.0
+    for child in node.children:
+        if in_flow(child):
+            widest = max(widest, _child_width(child, inner - margins(child, "w")) + margins(child, "w"))
+    return widest + insets(node, "w")
+
+
+def _child_width(node: LayoutNode, room: float) -> float:
+    style = node.style
+    if node.measure is not None and not node.children:
+        # (An anonymous paragraph box has no insets: the room is its content's.)
+        return float(node.measure(max(0.0, room), math.nan, "definite")[0])
+    if style.display in ("block", "flow-root") and style.width in (None, "auto"):
+        return width_in(node, room)
+    # Another box (e.g. a flex row, which Taffy 0.7 lays out at its max-content width there)
+    # is fitted in the room: it widens the block no further than its own width when narrower.
+    return min(float(node.box.width), max(0.0, room))
