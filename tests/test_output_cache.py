@@ -11,6 +11,7 @@ import pytest
 from satori_py import Font, api, output_cache, render_png
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.output_cache import OutputCache
+from tests.support.counting import count_calls
 
 CARD = {"type": "div", "props": {"style": {"display": "flex", "width": "100%", "height": "100%",
                                            "backgroundColor": "#123456", "color": "white"},
@@ -19,14 +20,7 @@ CARD = {"type": "div", "props": {"style": {"display": "flex", "width": "100%", "
 
 @pytest.fixture
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    count = [0]
-    real = api.render_svg
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        count[0] += 1
-        return real(*args, **kwargs)
-    monkeypatch.setattr(api, "render_svg", counting)
-    return count
+    return count_calls(monkeypatch, api, "render_svg")
 
 
 def test_a_repeated_card_costs_no_render(renders: list[int]) -> None:

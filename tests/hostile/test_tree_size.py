@@ -13,6 +13,7 @@ import pytest
 from satori_py import LimitError, Limits, h, render_svg
 from satori_py import element as element_module
 from satori_py.markup import html
+from tests.support.counting import count_calls
 
 
 def limit_error(source: Any, **limits: Any) -> LimitError:
@@ -61,14 +62,7 @@ def test_markup_within_the_bound_is_counted_as_a_tree() -> None:
 
 
 def test_elements_stop_being_made_past_max_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
-    made = [0]
-    real = element_module.parse_element
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        made[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(element_module, "parse_element", counted)
+    made = count_calls(monkeypatch, element_module, "parse_element")
     error = limit_error(h("div", {}, *[h("span", {}) for _ in range(1000)]), max_nodes=10)
     assert str(error) == "div: The element tree has more than 10 nodes (the max_nodes limit)."
     assert made[0] == 11

@@ -21,6 +21,7 @@ from satori_py.text.engine import FontEngine
 from satori_py.text.faces import FaceData
 from satori_py.text.fonts import FontRegistry
 from satori_py.text.paragraph import BoxEnd, BoxStart, Paragraph, TextItem
+from tests.support.counting import count_calls
 
 _unique = itertools.count()
 
@@ -33,18 +34,6 @@ def fresh_text(base: str) -> str:
 def style(css: dict[str, Any] | None = None) -> ComputedStyle:
     root = root_style(width=400, height=None)
     return compute_style("div", {"style": {"width": 400, **(css or {})}}, root, viewport=(400.0, 0.0))
-
-
-def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
-    calls = [0]
-    original = getattr(owner, name)
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls[0] += 1
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, counted)
-    return calls
 
 
 def test_missing_graphemes_are_checked_once_per_fonts_and_text(monkeypatch: pytest.MonkeyPatch) -> None:

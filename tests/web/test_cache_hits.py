@@ -3,12 +3,12 @@ for it, cost no render (renders counted in-process: the render pool is off)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from satori_py import api
 from satori_py.output_cache import OutputCache
+from tests.support.counting import count_calls
 
 from .test_image_response import CARD, SMALL, asgi_get
 
@@ -18,13 +18,7 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """Front ends run in this process, counted (every render makes its SVG first)."""
     from satori_py.web import pool as render_pool
 
-    count = [0]
-    real = api.render_svg
-
-    def counting(*args: Any, **kwargs: Any) -> str:
-        count[0] += 1
-        return real(*args, **kwargs)
-    monkeypatch.setattr(api, "render_svg", counting)
+    count = count_calls(monkeypatch, api, "render_svg")
     render_pool.configure(0)  # no pool: each render runs where the adapter asks for it
     yield count
     render_pool.configure(None)
