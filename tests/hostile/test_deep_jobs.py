@@ -101,6 +101,45 @@ def test_an_executor_gets_a_deep_item_and_its_neighbours(executor: Callable[[int
     assert results[0].data == render_png(DEEP, **SMALL)
 
 
+class _Threads(ThreadPoolExecutor):
+    """Threads that record what each chunk is sent as."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+        self.given: list[Any] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        self.given.append(args[1])
+        return super().submit(fn, *args, **kwargs)
+
+
+class _Unknown(Executor):
+    """An executor of an unknown kind (it may pickle what it sends), recording what it is given."""
+
+    def __init__(self) -> None:
+        self.threads = _Threads()
+        self.given = self.threads.given
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        return self.threads.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.threads.shutdown(wait, cancel_futures=cancel_futures)
+
+
+def test_a_chunk_is_pickled_once_for_an_executor_and_not_at_all_for_threads() -> None:
+    # Before: each chunk was pickled to learn whether it could be, then again by the executor.
+    for executor in (_Unknown(), _Threads()):
+        with executor:
+            results = list(render_many([DEEP, nested(2)], executor=executor, **SMALL))
+        assert [r.error for r in results] == [None, None]
+        [sent] = executor.given
+        if isinstance(executor, _Unknown):  # the executor pickles bytes: a copy
+            sent = pickle.loads(sent)
+        assert [item for _, item, _ in sent] == [DEEP, nested(2)]
+
+
+
 def test_a_response_deeper_than_max_depth_is_the_limit_error() -> None:
     with pytest.raises(LimitError) as caught:
         ImageResponse(nested(400), **SMALL).body  # noqa: B018 - rendering is the point
