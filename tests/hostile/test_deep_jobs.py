@@ -12,6 +12,7 @@ from the output cache's key instead of the LimitError.
 from __future__ import annotations
 
 import pickle
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
@@ -19,12 +20,14 @@ from typing import Any
 import pytest
 
 from satori_py import LimitError, render_png
+from satori_py.errors import RenderTimeoutError
 from satori_py.batch import render_many
 from satori_py.pickling import Flat
 from satori_py.web.job import RenderJob, pickled, render_job
 from satori_py.web.pool import RenderPool
 from satori_py.web.response import ImageResponse
 from satori_py.web.settings import PoolSettings
+from satori_py.web.threads import ThreadPool
 
 SMALL: dict[str, Any] = {"width": 60, "height": 30}
 
@@ -146,3 +149,29 @@ def test_a_response_deeper_than_max_depth_is_the_limit_error() -> None:
     error = caught.value
     assert error.limit == "max_depth" and error.path == "div" + "/div[0]" * 256
     assert str(error) == f"{error.path}: The element tree is deeper than 256 levels (the max_depth limit)."
+
+
+_RELEASE = threading.Event()
+
+
+def _held_fetcher(url: str) -> bytes:
+    assert _RELEASE.wait(30)
+    return b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+
+
+def test_a_deep_card_that_ran_past_its_deadline_is_refused_in_thread_mode() -> None:
+    # Thread mode knows a card by its pickle: before, a deep card had none (pickle's
+    # RecursionError), was never remembered, and could hold a thread to its deadline each time.
+    tree: Any = {"type": "img", "props": {"src": "https://example.com/deep.svg", "width": 4, "height": 4}}
+    for _ in range(240):
+        tree = {"type": "div", "props": {"style": {"display": "flex"}, "children": [tree]}}
+    job = RenderJob(tree, fetcher=_held_fetcher, **SMALL)
+    pool = ThreadPool(PoolSettings.from_env(workers=1, deadline=0.5, remember_costly=600))
+    try:
+        with pytest.raises(RenderTimeoutError):
+            pool.submit(job).result(30)
+        with pytest.raises(RenderTimeoutError, match="ago for running past its deadline; it is refused for"):
+            pool.submit(job).result(30)
+    finally:
+        _RELEASE.set()
+        pool.shutdown(wait=False)
