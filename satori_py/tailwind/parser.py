@@ -78,7 +78,9 @@ class _Cursor:
 
 def _prefixes(prefixes: list[str], theme: Theme, device: Device,
               problems: list[tuple[str, str]]) -> tuple[bool, int | None]:
-    """(whether the prefixes leave the class out, its order), as the ClassParser constructor."""
+    """(whether the prefixes leave the class out, its order), as the ClassParser constructor.
+    The first prefix that does not apply is the class's problem: one a prefix made each of
+    50,000 reports quoting the whole 340 KB class (minutes of formatting)."""
     null = False
     order: int | None = None
     for prefix in prefixes:
@@ -102,13 +104,15 @@ def _prefixes(prefixes: list[str], theme: Theme, device: Device,
         else:
             query = _QUERY.match(prefix) if prefix[:1] == "m" else None
             if query is None:
-                problems.append(("variant", f'the variant "{prefix}:" does not apply to images'))
+                if not problems:
+                    problems.append(("variant", f'the variant "{prefix}:" does not apply to images'))
                 null = True
                 continue
             kind, axis, amount = query.groups()
             parsed = parse_numeric(amount)
             if parsed is None or parsed[1] != "px":
-                problems.append(("variant", f'the query "{prefix}:" needs a px length'))
+                if not problems:
+                    problems.append(("variant", f'the query "{prefix}:" needs a px length'))
                 null = True
                 if parsed is None:
                     continue

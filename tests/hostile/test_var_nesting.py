@@ -15,6 +15,7 @@ import pytest
 from satori_py import h, render_svg
 from satori_py.style import valueparser as vp
 from satori_py.style.variables import MAX_NESTING, resolve_variables
+from tests.support.counting import count_calls
 
 TOO_DEEP = f"div: The value's var() references and functions nest deeper than {MAX_NESTING}: it is invalid."
 
@@ -46,3 +47,19 @@ def test_a_chain_within_the_limit_resolves() -> None:
 def test_stringify_gives_back_any_parsed_value_however_deep() -> None:
     for value in ("a b(c, d(e /*x*/ 'q') f) , g", "x(", 'f(a "b', "/* c", "f(" * 5000 + "x" + ")" * 5000):
         assert vp.stringify(vp.parse(value)) == value
+
+
+def test_nested_fallbacks_are_refused_before_they_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: each level's fallback was written out and parsed again: 10,000 nested fallbacks
+    # (90 KB) were parsed 128 times, 10 s and 850 MB, before the level limit stopped them.
+    parses = count_calls(monkeypatch, vp, "parse")
+    warnings: list[str] = []
+    deep = "var(--x, " * 10_000 + "1px" + ")" * 10_000
+    assert resolve_variables(deep, {}, warnings.append) is None
+    assert resolve_variables(deep, {"--x": "2px"}, warnings.append) is None  # an unused fallback too
+    assert (parses[0], warnings) == (0, [TOO_DEEP.removeprefix("div: ")] * 2)
+    # At the limit, and parentheses in strings and comments, which do not nest anything:
+    assert resolve_variables("var(--x, " * 128 + "1px" + ")" * 128, {}, warnings.append) == "1px"
+    quoted = "var(--x, '" + "(" * 500 + "' /* " + "(" * 500 + " */)"
+    assert resolve_variables(quoted, {}, warnings.append) == "'" + "(" * 500 + "' /* " + "(" * 500 + " */"
+    assert len(warnings) == 2

@@ -1,0 +1,34 @@
+"""Hostile ``tw`` strings (and ``class`` read as Tailwind): each class is reported once, however
+many variants it stacks.
+
+Before: a class reported each of its variants that do not apply to images, each report quoting
+the class: ``v0:v1:...:v49999:flex`` (340 KB) made 50,000 reports of a 340 KB class to shorten,
+and ran past two minutes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from satori_py import h, render_svg
+
+
+@pytest.mark.parametrize(("cls", "problem"), [
+    ("v0:v1:flex", 'the variant "v0:" does not apply to images'),
+    ("min-w-[10em]:v1:flex", 'the query "min-w-[10em]:" needs a px length'),
+    ("sm:v1:x:flex", 'the variant "v1:" does not apply to images'),
+])
+def test_a_class_reports_the_first_variant_that_does_not_apply(cls: str, problem: str) -> None:
+    reports: list[Any] = []
+    render_svg(h("div", {"tw": cls}, "x"), width=20, height=20, on_warning=reports.append)
+    assert [(str(r), r.prop) for r in reports] == [(f'div: Tailwind class "{cls}" is ignored: {problem}.', "tw")]
+
+
+def test_a_class_of_50000_variants_is_one_report() -> None:
+    cls = ":".join(f"v{i}" for i in range(50_000)) + ":flex"
+    reports: list[Any] = []
+    render_svg(h("div", {"tw": f"{cls} p-1"}, "x"), width=20, height=20, on_warning=reports.append)
+    assert len(reports) == 1
+    assert str(reports[0]).endswith(f'... ({len(cls)} characters)" is ignored: the variant "v0:" does not apply '
+                                    "to images.")
