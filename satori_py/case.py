@@ -32,6 +32,7 @@ from typing import Any
 
 from .diagnostics import did_you_mean, report
 from .errors import FontError, ImageError, InvalidElementError, OptionError, json_too_deep
+from .files import read_regular_text
 from .frozen import Frozen, Record, field
 from .markup.source import is_markup_file
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
@@ -252,7 +253,7 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
     else:
         path = Path(os.fspath(path_or_dict))
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular_text(path)
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             raise InvalidElementError(f"Cannot read {path}: {reason}") from None

@@ -34,7 +34,11 @@ from .errors import SatoriError
 from .files import write_atomic
 from .markup.dialects import DIALECTS
 
-__all__ = ["cli", "main", "parse_font_spec", "parse_limits", "write_atomic"]
+__all__ = ["MAX_STDIN", "cli", "main", "parse_font_spec", "parse_limits", "write_atomic"]
+
+#: Characters read from stdin at most: a stream need not end (``< /dev/zero`` filled the
+#: memory); a file's size is its own (and a file that is not a regular file is refused).
+MAX_STDIN = 256 * 1024 * 1024
 
 OUTPUT_FORMATS = {".png": "png", ".svg": "svg"}
 # next/og's emoji sets (satori_py.text.emoji.EMOJI_SETS), and "none" for the fonts' own glyphs.
@@ -82,8 +86,10 @@ def parse_font_spec(spec: str) -> Any:
         head, colon, tail = path.rpartition(":")
     if colon and tail.isdigit():
         path, weight = head, int(tail)
-    if not os.path.isfile(path):
+    if not os.path.exists(path):
         raise click.BadParameter(f"font file not found: {path}", param_hint="--font")
+    if not os.path.isfile(path):  # a FIFO would hang the render, /dev/zero fill the memory
+        raise click.BadParameter(f"not a regular file: {path}", param_hint="--font")
     try:
         return Font(name=name.strip(), data=Path(path), weight=weight, style=style)
     except SatoriError as exc:
@@ -99,8 +105,11 @@ def _load(input_path: str) -> Any:
 
         from .errors import InvalidElementError, json_too_deep
 
+        text = sys.stdin.read(MAX_STDIN + 1)
+        if len(text) > MAX_STDIN:
+            raise InvalidElementError(f"stdin has more than {MAX_STDIN} characters: give a file instead.")
         try:
-            data = json.loads(sys.stdin.read())
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidElementError(f"stdin is not valid JSON: {exc}") from None
         except RecursionError:

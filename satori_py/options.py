@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cache import BoundedCache
 from .errors import FontError, LimitError
+from .files import read_regular_file
 from .limits import active
 
 __all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
@@ -115,7 +116,7 @@ class Font:
                 if stat.st_size > limit:
                     raise LimitError(f'The font file {path} is {stat.st_size} bytes, over the max_font_bytes '
                                      f"limit of {limit}.", limit="max_font_bytes", prop="fonts", value=path)
-                data = Path(path).read_bytes()
+                data = read_regular_file(path)
                 _FONT_FILES.put(key, data)
             return data
         except OSError as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import InvalidElementError, json_too_deep
+from .files import read_regular_text
 from .markup.dialects import check_dialect
 
 __all__ = ["Template", "TemplateError"]
@@ -63,7 +64,7 @@ class Template:
         """Read a template file; its kind follows its extension unless ``kind`` is given."""
         path = Path(path)
         try:
-            source = path.read_text(encoding="utf-8")
+            source = read_regular_text(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateError(f"Cannot read template {path}: "
                                 f"{getattr(exc, 'strerror', None) or exc}.") from None

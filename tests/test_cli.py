@@ -208,6 +208,46 @@ def test_stdin_nested_past_what_json_reads_exits_1(runner: CliRunner, api: StubA
     assert result.stderr == "error: stdin nests its JSON too deeply to be read.\n"
 
 
+def test_stdin_past_max_stdin_exits_1(runner: CliRunner, api: StubApi, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: `- < /dev/zero` read until the memory ran out (a MemoryError traceback).
+    monkeypatch.setattr(cli_module, "MAX_STDIN", 100)
+    assert run(runner, "-", "-o", tmp_path / "ok.svg", input=" " * 90 + json.dumps(ELEMENT)).exit_code == 1
+    result = run(runner, "-", "-o", tmp_path / "out.svg", input=" " * 101)
+    assert result.exit_code == 1
+    assert result.stderr == "error: stdin has more than 100 characters: give a file instead.\n"
+    assert not (tmp_path / "out.svg").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize(("name", "args", "expected"), [
+    ("in.json", ["{fifo}", "-o", "{out}"], "error: Cannot read {fifo}: not a regular file\n"),
+    ("rows.csv", ["{el}", "--data", "{fifo}", "--out-dir", "{dir}"],
+     "error: Cannot read the data file {fifo}: not a regular file.\n"),
+    ("t.json", ["{fifo}", "--data", "{el}", "--out-dir", "{dir}"],
+     "error: Cannot read template {fifo}: not a regular file.\n"),
+])
+def test_a_fifo_given_as_a_file_exits_1(runner: CliRunner, api: StubApi, tmp_path: Path, name: str,
+                                        args: list[str], expected: str) -> None:
+    # Before: each read blocked for ever on a FIFO nobody writes to (and /dev/zero filled the memory).
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    names = {"fifo": fifo, "out": tmp_path / "out.svg", "dir": tmp_path / "out",
+             "el": write_json(tmp_path / "el.json", ELEMENT)}
+    result = run(runner, *(a.format(**names) for a in args))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.endswith(expected.format(fifo=fifo)), result.stderr
+    assert not (tmp_path / "out.svg").exists()
+
+
+def test_a_font_that_is_not_a_regular_file_is_a_usage_error(runner: CliRunner, api: StubApi,
+                                                           tmp_path: Path) -> None:
+    result = run(runner, write_json(tmp_path / "el.json", ELEMENT), "-o", tmp_path / "out.svg",
+                 "--font", "X=/dev/zero")
+    assert result.exit_code == 2
+    assert "Invalid value for --font: not a regular file: /dev/zero" in result.stderr
+
+
 # --- usage errors: exit 2 ------------------------------------------------------------------
 
 @pytest.mark.parametrize("args", [

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidElementError, json_too_deep
+from ..files import read_regular_text
 
 __all__ = ["Row", "read_rows"]
 
@@ -56,7 +57,7 @@ def read_rows(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> I
     path = Path(source)
     suffix = path.suffix.lower()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_text(path, "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidElementError(f"Cannot read the data file {path}: "
                                   f"{getattr(exc, 'strerror', None) or exc}.") from None

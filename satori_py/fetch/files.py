@@ -7,15 +7,15 @@ leak whatever the URL names). Other URLs go to its ``fallback``.
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from ..errors import ImageError
+from ..files import read_regular_file
 from ..frozen import Frozen
 
-__all__ = ["FilesFetcher", "files_fetcher", "read_regular_file"]
+__all__ = ["FilesFetcher", "files_fetcher"]
 
 
 class FilesFetcher(Frozen):
@@ -54,23 +54,6 @@ class FilesFetcher(Frozen):
         if self.fallback is None:
             raise ImageError(f"No fetcher for {url}: only files under {self.root} are allowed.")
         return self.fallback(url)
-
-
-def read_regular_file(path: Path) -> bytes:
-    """The bytes of the file ``path``; ImageError when it is not a regular file: a FIFO would
-    block the render past any deadline (a file read is not bounded in time), a device such as
-    ``/dev/zero`` would never end. Opened without blocking, then looked at: nothing can be
-    swapped in between."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ImageError(f"The image file {path} is not a regular file.")
-        file = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)  # fdopen leaves a descriptor it was given open when it fails (a directory)
-        raise
-    with file:
-        return file.read()
 
 
 def files_fetcher(directory: str | os.PathLike[str], *, fallback: Any = None) -> FilesFetcher:

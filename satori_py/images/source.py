@@ -45,7 +45,8 @@ from ..cache import BoundedCache
 from ..diagnostics import report
 from ..errors import ImageError, LimitError, SatoriError
 from ..fetch.bounded import call_fetcher
-from ..fetch.files import FilesFetcher, read_regular_file
+from ..fetch.files import FilesFetcher
+from ..files import read_regular_file
 from ..fetch.guard import BlockedAddressError, url_block_reason
 from ..frozen import Frozen
 from ..limits import active

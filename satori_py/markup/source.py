@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidElementError
+from ..files import read_regular_text
 
 __all__ = ["MARKUP_SUFFIXES", "is_markup", "is_markup_file", "read_markup", "read_text"]
 
@@ -38,7 +39,7 @@ def is_markup_file(path: str | os.PathLike[str]) -> bool:
 def read_text(path: Path) -> str:
     """A file's UTF-8 text; a file that cannot be read is an :class:`InvalidElementError`."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InvalidElementError(f"Cannot read element file {path}: {reason}.") from None

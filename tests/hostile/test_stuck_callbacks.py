@@ -114,7 +114,7 @@ def test_a_file_that_is_not_a_regular_file_is_refused_before_reading(tmp_path: P
     with pytest.raises(ImageError) as info:
         render_svg(card, width=20, height=20, fetcher=files_fetcher(tmp_path), limits=Limits(timeout=2))
     assert (info.value.path, info.value.prop) == ("div/img[0]", "src")
-    assert str(info.value) == f"div/img[0]: The image file {tmp_path}/pipe is not a regular file."
+    assert str(info.value) == f"div/img[0]: Can't read the image file {tmp_path}/pipe: not a regular file"
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="open descriptors are listed in /proc")
@@ -128,5 +128,5 @@ def test_a_directory_is_refused_and_leaves_no_descriptor_open(tmp_path: Path) ->
     for _ in range(20):
         with pytest.raises(ImageError) as info:
             render_svg(card, width=20, height=20, fetcher=files_fetcher(tmp_path))
-    assert str(info.value) == f"div/img[0]: The image file {tmp_path}/dir is not a regular file."
+    assert str(info.value) == f"div/img[0]: Can't read the image file {tmp_path}/dir: not a regular file"
     assert len(os.listdir("/proc/self/fd")) <= before
