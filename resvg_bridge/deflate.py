@@ -8,7 +8,7 @@ rendering, a thread that let the GIL go gets it back only when the other gives i
 (up to a switch interval, longer when that one is not on a CPU): on a loaded machine
 two threads used fewer cores than one. Here:
 
-* :func:`compress` deflates the whole image in one call into an output buffer of
+* :func:`compressed` deflates the whole image in one call into an output buffer of
   ``deflateBound`` bytes, letting the GIL go for that call only: one hand-over a card.
 * :func:`compressed_size` (the samples, a few rows) and :func:`crc32` keep the GIL:
   letting it go for a tenth of a millisecond of work cost more than the work.
@@ -25,13 +25,15 @@ fails (another build, no zlib-ng, another C library), the functions fall back to
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import threading
 import zlib as _stdlib_zlib
+from collections.abc import Iterator
 from types import ModuleType
-from typing import Any, cast
+from typing import Any
 
-__all__ = ["compress", "compressed_size", "crc32", "one_call"]
+__all__ = ["compressed", "compressed_size", "crc32", "one_call"]
 
 _zlib: ModuleType
 try:  # zlib-ng: the same format, 2-3x faster deflate
@@ -71,7 +73,7 @@ class _ZlibNg:
         self.deflate_releasing = _function(releasing.zng_deflate, ctypes.c_int32, stream, ctypes.c_int32)
         self.end = _function(held.zng_deflateEnd, ctypes.c_int32, stream)
         self.bound = _function(held.zng_deflateBound, ctypes.c_ulong, stream, ctypes.c_ulong)
-        self.crc32 = _function(held.zng_crc32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_char_p,
+        self.crc32 = _function(held.zng_crc32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
                                ctypes.c_uint32)
         self.malloc = _function(libc.malloc, ctypes.c_void_p, ctypes.c_size_t)
         self.free = _function(libc.free, None, ctypes.c_void_p)
@@ -101,13 +103,6 @@ class _ZlibNg:
             raise
         finally:
             self.end(ctypes.byref(stream))
-
-    def compress(self, data: bytes, level: int, release: bool) -> bytes:
-        out, size = self.deflated(data, level, release)
-        try:
-            return ctypes.string_at(out, size)
-        finally:
-            self.free(out)
 
     def size(self, data: bytes, level: int) -> int:
         out, size = self.deflated(data, level, False)
@@ -142,7 +137,10 @@ def _load() -> _ZlibNg | None:
         lib = _ZlibNg(path)
         probe = bytes(range(256)) * 64 + bytes(4096)
         for release in (False, True):
-            if lib.compress(probe, 1, release) != _zlib.compress(probe, 1):
+            out, size = lib.deflated(probe, 1, release)
+            same = ctypes.string_at(out, size) == _zlib.compress(probe, 1)
+            lib.free(out)
+            if not same:
                 return None
         if lib.crc32(7, probe, len(probe)) != _zlib.crc32(probe, 7):
             return None
@@ -156,15 +154,25 @@ def one_call() -> bool:
     return _zlib_ng() is not None
 
 
-def compress(data: bytes, level: int) -> bytes:
-    """``zlib.compress(data, level)``, letting the GIL go once for the whole of it."""
+@contextlib.contextmanager
+def compressed(data: bytes, level: int) -> Iterator[bytes | memoryview]:
+    """``zlib.compress(data, level)``, letting the GIL go once for the whole of it, for
+    the length of the ``with``: a view on the C library's memory, freed (and the view
+    released) at its end, so that the caller's join of the PNG is the only copy of it."""
     lib = _zlib_ng()
-    if lib is not None and len(data) <= _MAX_INPUT:
-        try:
-            return lib.compress(data, level, True)
-        except OSError:  # (deflateBound is a bound: not seen)
-            pass
-    return cast(bytes, _zlib.compress(data, level))
+    if lib is None or len(data) > _MAX_INPUT:
+        yield _zlib.compress(data, level)
+        return
+    try:
+        out, size = lib.deflated(data, level, True)
+    except OSError:  # (deflateBound is a bound: not seen)
+        yield _zlib.compress(data, level)
+        return
+    try:
+        with memoryview((ctypes.c_char * size).from_address(out)) as raw, raw.cast("B") as view:
+            yield view
+    finally:
+        lib.free(out)
 
 
 def compressed_size(data: bytes, level: int) -> int:
@@ -184,12 +192,13 @@ def compressed_size(data: bytes, level: int) -> int:
 _CRC_PIECE = 4096
 
 
-def crc32(data: bytes, value: int = 0) -> int:
+def crc32(data: bytes | memoryview, value: int = 0) -> int:
     """``zlib.crc32(data, value)``, keeping the GIL (zlib-ng's folds with carry-less
     multiplies: a fifth of the instructions of the system zlib's)."""
     lib = _zlib_ng()
     if lib is not None and len(data) <= _MAX_INPUT:
-        return int(lib.crc32(value, data, len(data)))
+        address = data if isinstance(data, bytes) else ctypes.addressof(ctypes.c_char.from_buffer(data))
+        return int(lib.crc32(value, address, len(data)))
     view = memoryview(data)
     for i in range(0, len(view), _CRC_PIECE):
         value = _zlib.crc32(view[i:i + _CRC_PIECE], value)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import struct
 
-from .deflate import compress, compressed_size, crc32
+from .deflate import compressed, compressed_size, crc32
 
 __all__ = ["COMPRESSIONS", "encode_png"]
 
@@ -47,7 +47,7 @@ _SAMPLE_BANDS = 8
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def _chunk(kind: bytes, data: bytes) -> list[bytes]:
+def _chunk(kind: bytes, data: bytes | memoryview) -> list[bytes | memoryview]:
     """A chunk's pieces, for one join of the whole file (each ``+`` would copy the IDAT again)."""
     return [struct.pack(">I", len(data)), kind, data, struct.pack(">I", crc32(data, crc32(kind)))]
 
@@ -157,11 +157,16 @@ def encode_png(rgba: bytes, width: int, height: int, compression: str = "default
     stride = width * 4
     if compression == "smallest":
         # Flat images compress best unfiltered, photographs with filters: keep the smaller.
-        data = min(compress(_unfiltered(pixels, stride), level),
-                   compress(_up_filtered(pixels, stride), level), key=len)
-    else:
-        if compression == "default":
-            level = _default_level(pixels, stride, height)
-        data = compress(_unfiltered(pixels, stride), level)
+        with compressed(_unfiltered(pixels, stride), level) as plain, \
+                compressed(_up_filtered(pixels, stride), level) as up:
+            return _png(width, height, min(plain, up, key=len))
+    if compression == "default":
+        level = _default_level(pixels, stride, height)
+    with compressed(_unfiltered(pixels, stride), level) as data:
+        return _png(width, height, data)
+
+
+def _png(width: int, height: int, data: bytes | memoryview) -> bytes:
+    """The file, its deflated rows ``data`` copied once, by the join."""
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
     return b"".join([_SIGNATURE, *_chunk(b"IHDR", header), *_chunk(b"IDAT", data), *_chunk(b"IEND", b"")])

@@ -30,9 +30,13 @@ def test_zlib_ng_is_called_in_one_call_where_it_is_installed(monkeypatch: pytest
 
     monkeypatch.setattr(deflate, "_zlib", NoCompress())
     for level in range(1, 10):
-        out = deflate.compress(data, level)
-        assert zlib.decompress(out) == data
-        assert deflate.compressed_size(data, level) == len(out)
+        with deflate.compressed(data, level) as out:
+            assert isinstance(out, memoryview)  # on zlib-ng's output buffer
+            assert zlib.decompress(out) == data
+            assert deflate.compressed_size(data, level) == len(out)
+            assert deflate.crc32(out, 7) == zlib.crc32(out, 7)
+        with pytest.raises(ValueError):  # freed at the end of the with: the view with it
+            bytes(out)
     assert deflate.crc32(data, 7) == zlib.crc32(data, 7)
 
 
@@ -42,14 +46,16 @@ def test_the_same_bytes_as_zlib_ng_but_at_levels_5_and_6() -> None:
     # benchmark cards), and the rows inflate the same (above).
     data = _card_like()
     for level in (1, 2, 3, 4, 7, 8, 9):
-        assert deflate.compress(data, level) == zlib_ng.compress(data, level)
+        with deflate.compressed(data, level) as out:
+            assert out == zlib_ng.compress(data, level)
 
 
 def test_without_zlib_ng_s_functions_zlib_ng_compress_does_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(deflate, "_loaded", [None])
     assert not deflate.one_call()
     data = _card_like()
-    assert deflate.compress(data, 6) == zlib_ng.compress(data, 6)
+    with deflate.compressed(data, 6) as out:
+        assert out == zlib_ng.compress(data, 6)
     assert deflate.compressed_size(data, 4) == len(zlib_ng.compress(data, 4))
     assert deflate.crc32(data, 7) == zlib.crc32(data, 7)
 
