@@ -221,9 +221,7 @@ def from_data_uri(src: str) -> ImageSource:
     if mime == fmt.SVG:
         text = (_decode_base64(payload, src).decode("utf-8", "replace") if is_base64
                 else _decode_percent(payload, src))
-        width, height, intrinsic, work = _checked_svg(text, src)
-        href = src if is_base64 else _svg_href(text.encode("utf-8"))
-        return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, work=work)
+        return _svg_image(text, src, src if is_base64 else _svg_href(text.encode("utf-8")))
     if not is_base64:
         return ImageSource(src, mime, 0.0, 0.0, sized=False, work=check_data_uri(src))
     data = _decode_base64(payload, src)
@@ -289,17 +287,21 @@ def _from_avif(data: bytes) -> ImageSource:
 
 
 def _svg_from_bytes(data: bytes, label: str) -> ImageSource:
-    width, height, intrinsic, work = _checked_svg(data.decode("utf-8-sig", "replace"), label)
-    return ImageSource(_svg_href(data), fmt.SVG, width, height, intrinsic=intrinsic, work=work)
+    return _svg_image(data.decode("utf-8-sig", "replace"), label, _svg_href(data))
 
 
-def _checked_svg(text: str, label: str) -> tuple[float, float, bool, int]:
-    """An SVG image's size (width, height, intrinsic), checked against the limits, and its
-    filter work with that of the images it embeds (one parse for both checks)."""
+def _svg_image(text: str, label: str, href: str) -> ImageSource:
+    """The SVG image ``text`` (from ``label``) at ``href``: its size, checked against the limits,
+    and its filter work with that of the images it embeds (one parse for both checks). resvg
+    reads XML as strictly as expat: a document that is not well-formed (cut short, say) draws
+    nothing, so it goes without its ``href``, its ``error`` saying why (use_image reports it)."""
     document = SvgSource(text)
     nested = check_svg(document)
     width, height, intrinsic = fmt.svg_size(text, label)
-    return width, height, intrinsic, nested + svg_work(document, width, height)
+    if document.root() is None:
+        return ImageSource("", fmt.SVG, width, height, intrinsic=intrinsic,
+                           error="The image is not drawn: its SVG is not well-formed XML.")
+    return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, work=nested + svg_work(document, width, height))
 
 
 def _svg_href(data: bytes) -> str:

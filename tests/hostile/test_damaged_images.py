@@ -2,7 +2,8 @@
 
 Before: a PNG cut short or with a damaged IDAT, a GIF cut short, without a frame,
 or whose first frame claims 65535 x 65535 inside a 4 x 4 image passed the header
-checks; resvg then left the image out without a word (satori_py/images/damage.py).
+checks (satori_py/images/damage.py), and so did an SVG image that is not well-formed
+XML (images/source.py); resvg then left the image out without a word.
 Now each is a warning naming the node and the property (an error in strict mode),
 the layout still sizes it from its header, and nothing is drawn, as before.
 """
@@ -55,6 +56,7 @@ def _flipped(data: bytes, at: int) -> bytes:
 
 
 _COLOURS = 3 << ((GIF[10] & 7) + 1)  # the global colour table
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="red"/></svg>'
 
 DAMAGED = [
     ("png without IEND", PNG[:-12], "it ends before its IEND chunk"),
@@ -65,17 +67,20 @@ DAMAGED = [
     ("gif cut in its frame", GIF[:-6], "its first frame is cut short"),
     ("gif frame of 65535 x 65535 in 4 x 4", _gif_frame(65535, 65535),
      "its first frame is 65535x65535 pixels, over the 12500000 pixels of a frame the GIF decoder takes"),
+    ("svg cut short", SVG[:-8], "its SVG is not well-formed XML"),
+    ("svg with an unbound prefix", SVG.replace(b"<rect", b"<rect xlink:href='#a'"), "its SVG is not well-formed XML"),
 ]
 DRAWN = [  # damage the decoders take (checked against resvg below)
     ("png", PNG), ("png with its IEND CRC cut", PNG[:-1]), ("gif", GIF), ("gif without its trailer", GIF[:-2]),
     ("png with a damaged ancillary chunk", PNG[:_IDAT - 4] + struct.pack(">I", 3) + b"zzZzabc\0\0\0\0"
      + PNG[_IDAT - 4:]),
-    ("gif frame of 8 x 8 in 4 x 4", _gif_screen(4, 4, GIF)),
+    ("gif frame of 8 x 8 in 4 x 4", _gif_screen(4, 4, GIF)), ("svg", SVG),
 ]
 
 
 def _uri(data: bytes) -> str:
-    return f"data:image/{'gif' if data[:3] == b'GIF' else 'png'};base64,{base64.b64encode(data).decode()}"
+    kind = "gif" if data[:3] == b"GIF" else "svg+xml" if data[:4] == b"<svg" else "png"
+    return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
 
 
 def _card(data: bytes) -> dict[str, Any]:
