@@ -36,7 +36,7 @@ from typing import Any, Literal
 import brotli  # type: ignore[import-untyped]
 
 from ..diagnostics import report
-from ..errors import ImageError
+from ..errors import ImageError, OptionError
 from .downloads import DiskCache, http_get, user_cache_dir
 
 __all__ = [
@@ -94,7 +94,9 @@ def get_icon_code(grapheme: str) -> str:
 
 def _check_set(emoji: str) -> str:
     if emoji not in _SETS:
-        raise ValueError(f"Unknown emoji set {emoji!r}: expected one of {', '.join(EMOJI_SETS)}.")
+        # An OptionError (a ValueError too): a SatoriError names the option, no traceback.
+        raise OptionError(f"Unknown emoji set {emoji!r}: expected one of {', '.join(EMOJI_SETS)}.", prop="emoji",
+                          value=emoji)
     return emoji
 
 

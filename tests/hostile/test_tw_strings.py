@@ -1,4 +1,4 @@
-"""Hostile ``tw`` strings (and ``class`` read as Tailwind): each class is reported once, however
+"""Hostile ``tw`` strings (and ``class`` read as Tailwind) and options: each class is reported once, however
 many variants it stacks.
 
 Before: a class reported each of its variants that do not apply to images, each report quoting
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from satori_py import h, render_svg
+from satori_py.errors import OptionError
 
 
 @pytest.mark.parametrize(("cls", "problem"), [
@@ -32,3 +33,12 @@ def test_a_class_of_50000_variants_is_one_report() -> None:
     assert len(reports) == 1
     assert str(reports[0]).endswith(f'... ({len(cls)} characters)" is ignored: the variant "v0:" does not apply '
                                     "to images.")
+
+
+def test_an_unknown_emoji_set_is_an_option_error() -> None:
+    # Before: a plain ValueError, which a server's `except SatoriError` let through.
+    with pytest.raises(OptionError) as info:
+        render_svg(h("div", {}, "x"), width=20, height=20, emoji="nope")
+    assert str(info.value) == ("Unknown emoji set 'nope': expected one of twemoji, blobmoji, noto, openmoji, "
+                               "fluent, fluentFlat.")
+    assert info.value.prop == "emoji"
