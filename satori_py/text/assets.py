@@ -25,8 +25,10 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from typing import Any, Protocol, TypeVar
 
-from ..errors import FontError, SatoriError
+from ..diagnostics import report
+from ..errors import FontError, ImageError, SatoriError
 from ..fetch.bounded import call_bounded
+from ..limits import active
 from ..options import Font
 from ..patterns import lazy_compile
 from .language import convert_to_language_codes
@@ -148,6 +150,25 @@ def _as_font(value: Any, code: str, segment: str) -> Font:
                     f"{type(value).__name__}: expected a data URI string, a Font or a list of fonts.")
 
 
+def _drawable(image: str, code: str, segment: str) -> bool:
+    """Whether an image answer goes into the SVG: a ``data:`` URI, checked as any image an SVG
+    embeds is (a PNG claiming 60000 x 60000 px aborted the process; an SVG's filter work counts).
+    Anything else is reported and left out, as resvg draws no URL: it read a path as a file
+    (``/dev/zero`` filled the memory, a FIFO hung the render)."""
+    if image.lstrip()[:5].lower() != "data:":
+        report(ImageError(f'load_additional_asset("{code}", "{segment}") returned "{image}", which is not a '
+                          "data: URI: it is not drawn.", value=image))
+        return False
+    from ..images.checks import check_href  # (the image checks: with the first image)
+
+    try:
+        active().count_effect(check_href(image), what="The SVG image's filter primitives")
+    except SatoriError as exc:
+        exc.prop = exc.prop or "load_additional_asset"
+        raise
+    return True
+
+
 def _call_all(load: AssetLoader, requests: list[tuple[str, str]]) -> list[Any]:
     in_memory = getattr(load, "in_memory", False)
 
@@ -215,7 +236,7 @@ def resolve_additional_assets(paragraphs: Iterable[_MissingReporter], registry: 
     images: dict[str, str] = {}
     for (code, segment), answer in zip(requests, _call_all(load_additional_asset, requests)):
         if isinstance(answer, str):
-            if answer:
+            if answer and _drawable(answer, code, segment):
                 images[segment] = answer
         elif isinstance(answer, (list, tuple)):
             fonts.extend(_as_font(f, code, segment) for f in answer)
