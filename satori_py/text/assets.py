@@ -234,9 +234,11 @@ def resolve_additional_assets(paragraphs: Iterable[_MissingReporter], registry: 
         return False
     fonts: list[Font] = []
     images: dict[str, str] = {}
+    # The bundled emoji are satori-py's own images: checking each again cost 1 ms a render.
+    bundled = getattr(load_additional_asset, "in_memory", False)
     for (code, segment), answer in zip(requests, _call_all(load_additional_asset, requests)):
         if isinstance(answer, str):
-            if answer and _drawable(answer, code, segment):
+            if answer and (bundled or _drawable(answer, code, segment)):
                 images[segment] = answer
         elif isinstance(answer, (list, tuple)):
             fonts.extend(_as_font(f, code, segment) for f in answer)
