@@ -73,24 +73,15 @@ ZERO_WIDTH = ["\u200b", "\u2060", "\ufeff", "\u200c", "\u200d"]
 SPACES = ["\u00a0", "\u202f", "\u2009", "\u3000", "\u2003"]
 
 
-class Stranger:
-    """One card's content choices, from a seeded ``random.Random``."""
+class Stranger(generator.CardGenerator):
+    """One card's content choices, from a seeded ``random.Random`` (with the card
+    generator's ``pick`` and ``chance``: a weighted or plain choice, a coin)."""
 
-    def __init__(self, seed: int | str, name: str) -> None:
+    def __init__(self, seed: int | str, name: str) -> None:  # not super(): its own seed
         self.rng = random.Random(f"satori-strangers:{seed}:{name}")
         self.scripts: set[str] = set()
         self.emoji: set[str] = set()
         self.images = 0
-
-    def pick(self, items: list[Any]) -> Any:
-        if items and isinstance(items[0], tuple) and len(items[0]) == 2 \
-                and isinstance(items[0][1], int):
-            values, weights = zip(*items)
-            return self.rng.choices(values, weights=weights)[0]
-        return self.rng.choice(items)
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
 
     # -- text ----------------------------------------------------------------
 
@@ -155,7 +146,7 @@ class Stranger:
                           f"{joined} {self.words(self.rng.randint(3, 30))}",
                           f"{self.words(8)}{joined}{self.words(8)}"])
 
-    def text(self, original: str) -> str:
+    def content(self, original: str) -> str:
         """Content of a random kind in place of the template's ``original``."""
         kind = self.pick(KINDS)
         r = self.rng
@@ -209,7 +200,7 @@ class Stranger:
 
     # -- images --------------------------------------------------------------
 
-    def avatar(self) -> str:
+    def avatar_uri(self) -> str:
         """A PNG of a random aspect ratio (from 1x1 to 12:1 either way)."""
         w, h = self.rng.choice([(64, 64), (1, 1), (120, 30), (30, 120), (96, 48), (48, 96),
                           (200, 17), (17, 200), (33, 61), (150, 100)])
@@ -228,7 +219,7 @@ class Stranger:
 
     def image(self, props: dict[str, Any]) -> None:
         self.images += 1
-        props["src"] = self.avatar()
+        props["src"] = self.avatar_uri()
         style = props.get("style")
         if isinstance(style, dict) and self.chance(0.6):
             style["objectFit"] = self.pick(["cover", "contain", "fill", "none",
@@ -242,7 +233,7 @@ class Stranger:
 
     def children(self, kids: Any) -> Any:
         if isinstance(kids, str):
-            return self.text(kids) if self.chance(REPLACE) else kids
+            return self.content(kids) if self.chance(REPLACE) else kids
         if isinstance(kids, list):
             return [self.children(k) for k in kids]
         if isinstance(kids, dict):
