@@ -37,9 +37,15 @@ from .variables import extract_custom_properties, merge_variables, resolve_varia
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
 
 
-@text_cache(1024)
 def camelize(prop: str) -> str:
     """css-to-react-native's ``getPropertyName``: kebab-case to camelCase."""
+    if "-" in prop or "_" in prop or "." in prop:
+        return _camelize(prop)
+    return prop  # already camelCase (most are): nothing to replace, no cache to ask
+
+
+@text_cache(1024)
+def _camelize(prop: str) -> str:
     if re.match(r"^--\w+", prop):
         return prop
     return re.sub(r"[_.-](\w|$)", lambda m: m.group(1).upper(), prop)
