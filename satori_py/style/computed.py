@@ -105,9 +105,10 @@ class ComputedStyle(Mapping[str, Any]):
                  text: TextGroup | None = None, paint: PaintGroup | None = None,
                  lengths: LengthContext | None = None, declared: frozenset[str] = frozenset(),
                  color_text: str = "black", ch_ratio: float | None = None,
-                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0) -> None:
+                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0, copy: bool = True) -> None:
         set_slot = object.__setattr__
-        values = dict(values)
+        # copy=False: ``values`` is a dict no one else holds (this module's), taken as it is.
+        values = dict(values) if copy or type(values) is not dict else values
         set_slot(self, "_values", values)
         try:
             set_slot(self, "box", BoxGroup.from_values(values) if box is None else box)
@@ -169,7 +170,7 @@ class ComputedStyle(Mapping[str, Any]):
 
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with the values ``changes`` (e.g. the painter's resolved ones)."""
-        return ComputedStyle({**self._values, **changes}, self.warnings,
+        return ComputedStyle({**self._values, **changes}, self.warnings, copy=False,
                              box=None if _BOX_KEYS.intersection(changes) else getattr(self, "box", None),
                              flex=None if _FLEX_KEYS.intersection(changes) else getattr(self, "flex", None),
                              font=None if _FONT_KEYS.intersection(changes) else getattr(self, "font", None),
@@ -193,7 +194,7 @@ def root_style(*, width: float | None, height: float | None) -> ComputedStyle:
     """The style the root element inherits from: every property at its initial value."""
     values = {name: _initial(name, BLACK) for name in PROPERTIES}
     values.update(displayOuter="inline", displayInner="inline", overflow="visible", aspectRatioAuto=False)
-    return ComputedStyle(values, lengths=LengthContext(float(width or 0.0), float(height or 0.0)))
+    return ComputedStyle(values, lengths=LengthContext(float(width or 0.0), float(height or 0.0)), copy=False)
 
 
 def _snap(width: float, scale: float) -> float:
@@ -401,7 +402,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
     del ctx  # it holds soft() and ignored(), which read it: a reference cycle per element otherwise
-    return ComputedStyle(values, tuple(warnings),
+    return ComputedStyle(values, tuple(warnings), copy=False,
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
                          and color == base.get("color") else None, lengths=own_lengths,
