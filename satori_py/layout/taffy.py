@@ -131,8 +131,8 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     ``trees``: where the Taffy trees of these computations are kept for the next ones.
     """
     available = {"width": _available(width), "height": _available(height)}
-    _run_taffy(root, available, sizes=sizes, trees=trees)
-    _repair_stale_blocks(root, trees)
+    if _run_taffy(root, available, sizes=sizes, trees=trees):
+        _repair_stale_blocks(root, trees)
     restore_gaps(root)
     align_block_content(root)
     if point_scale_factor:
@@ -250,15 +250,17 @@ def kept_trees() -> KeptTrees:
 
 
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
-               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> None:
+               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> bool:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
+    Whether the tree holds a block container with children below its root (which
+    :func:`_repair_stale_blocks` may have to lay out again; most cards have none).
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
     ``sizes``: the root's, instead of its style's. ``trees``: where the tree is kept for
     the next computation of ``root`` (else it is freed at the end). Runs on the render's
     Taffy thread (see :mod:`.taffy_thread`).
     """
-    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes, trees))
+    return taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes, trees))
 
 
 # A node of a computation's plan: the node, its style dict, its parent's index in the plan
@@ -329,8 +331,10 @@ def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
 
 
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
-                    sizes: OwnSizes | None, trees: KeptTrees | None) -> None:
+                    sizes: OwnSizes | None, trees: KeptTrees | None) -> bool:
     plan = _plan(root, indefinite_root, sizes)
+    blocks = any(node.children and node.style.display in ("block", "flow-root") and node is not root
+                 for node, *_ in plan)
     taken = None
     if trees is not None:
         nodes = tuple(id(entry[0]) for entry in plan)
@@ -396,6 +400,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
     finally:
         if trees is None:
             taffylib.free(tree)
+    return blocks
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
