@@ -31,14 +31,16 @@ from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import RenderError, SatoriError
+from .. import pickling
 from ..output_cache import OutputCache
-from ..pickling import Flat, unflat
+from ..pickling import Flat
 from ..layout import taffy_thread
 from ..markup.source import is_markup_file
 from ..templates import Template
 from .rows import Row
 
-__all__ = ["BatchContext", "Job", "Outcome", "flat_items", "render_jobs", "run_with", "serve", "setups", "warm"]
+__all__ = ["BatchContext", "Job", "Outcome", "flat_items", "packed", "render_jobs", "run_with", "serve", "setups",
+           "warm"]
 
 Format = Literal["png", "svg"]
 Job = tuple[int, Any, Format]
@@ -175,10 +177,21 @@ def _sendable(error: Exception) -> Exception:
         return RenderError(f"{type(error).__name__}: {error}")
 
 
-def run_with(context: BatchContext, jobs: Sequence[Job]) -> list[Outcome]:
-    """Render ``jobs`` with ``context`` (prepared on its first use in this process); their
-    items may be flat trees (:func:`flat_items`) that an executor of threads did not pickle."""
-    return render_jobs(prepare(context), [(index, unflat(item), fmt) for index, item, fmt in jobs])
+def run_with(context: BatchContext, jobs: bytes | Sequence[Job]) -> list[Outcome]:
+    """Render ``jobs`` (or their pickle, :func:`packed`) with ``context`` (prepared on its
+    first use in this process)."""
+    return render_jobs(prepare(context), pickle.loads(jobs) if isinstance(jobs, bytes) else jobs)
+
+
+def packed(jobs: Sequence[Job]) -> bytes | list[Job]:
+    """``jobs`` pickled, for an executor that pickles what it sends (pickling bytes is a
+    copy): pickled once here, flat (:func:`flat_items`) only when an item nests deeper than
+    pickle can follow. The jobs themselves when they cannot be pickled at all (a lambda
+    component): the executor says why, or needs not pickle them."""
+    try:
+        return pickling.dumps(list(jobs), flat_items, pickle.dumps)
+    except Exception:
+        return list(jobs)
 
 
 def flat_items(jobs: Sequence[Job]) -> list[Job]:
