@@ -60,6 +60,13 @@ def in_flow(node: LayoutNode) -> bool:
     return displayed(node) and not absolute(node) and not node.hints.float_placeholder
 
 
+def used_width(row: LayoutNode) -> float:
+    """The width a row's in-flow items take with their margins and the gaps between them."""
+    items = [child for child in row.children if in_flow(child)]
+    gap = _px(row.style.column_gap) or 0.0
+    return sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
+
+
 class Walk(Record):
     """What a pass's boxes say about the space each node's children are laid out in.
 
