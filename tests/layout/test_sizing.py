@@ -61,3 +61,22 @@ def test_display_none_contents_and_inline_boxes() -> None:
     assert b["div/div[1]/div[0]"] == (0, 0, 200, 10)
     # A block in an inline box splits its paragraph in two.
     assert b["div/div[2]/span[1]/div[1]"][1:] == (28, 200, 5)
+
+
+def test_a_block_item_with_both_margins_fits_between_them_as_in_a_browser() -> None:
+    """A ``<p>`` (a block) with margins 80/80 in a flex-start column 1050 wide: its
+    fit-content width is min(max-content, 1050 - 80 - 80) = 890, so the excerpt wraps, as
+    in a browser and as the same ``<p>`` with ``display: flex`` in both. Satori 0.63.2
+    takes only one margin off the room there (922 in 970: one line overflowing the right
+    margin), a plain bug not copied (cards10's margins-fit-content-a, from a public
+    OpenGraph component)."""
+    text = "Hi, I'm Chia1104, a software engineer. Welcome to my personal website."
+    el = d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "width": 1050,
+            "height": 300, "fontSize": 30},
+           d({"marginLeft": 80, "marginRight": 80}, text, t="p"),
+           d({"marginLeft": 80, "marginRight": 80, "display": "flex"}, text, t="p"),
+           d({"marginLeft": 80, "marginRight": 80}, "Short excerpt.", t="p"))
+    b = boxes(el, 1050, 300)
+    assert b["div/p[0]"] == (80, 30, 890, 78)  # two lines of 39
+    assert b["div/p[1]"] == (80, 168, 890, 78)
+    assert b["div/p[2]"] == (80, 306, 193, 39)  # narrower than the room: its max-content
