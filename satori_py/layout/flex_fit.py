@@ -140,8 +140,8 @@ class FlexFit:
                     # content: the item may be wider than its width there.
                     percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
-                    grows = self._sized_by_room(walk, parent, "w") and not (
-                        _definite(walk, parent, "w") and used_width(parent) >= parent.box.content_width - _EPS)
+                    grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
+                        walk, parent, "w") and used_width(parent) >= parent.box.content_width - _EPS)
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
