@@ -165,12 +165,13 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | 
             definite_content_height(parent, parents, own) is not None
         if not height_definite and any(prop in _LIMITS and isinstance(value, Percent)
                                        for prop, value in entry.values.items()):
-            hold = _line_height_hold(parent, parents.get(id(parent)))
+            hold = _flexed_height_hold(parent, parents, own)
             if hold is not None:
-                # A block stretched across a row: its height is the line's, measured with these
-                # percentages as auto, and definite in the reference once the line is (CSS's
-                # definite stretched size). Held there, they resolve against it without growing it
-                # through its content (``min-h-full`` in a row item).
+                # A block stretched across a row (its height the line's) or flexed in a column of
+                # a definite height: measured with these percentages as auto, and definite in the
+                # reference once flexed (CSS's definite stretched and post-flexing sizes). Held
+                # there, they resolve against it without growing it through its content
+                # (``min-h-full`` in a row item).
                 height_definite = True
                 changed = parent.limits.held_height is None or changed
                 parent.limits.held_height = hold
@@ -202,13 +203,18 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | 
     return changed
 
 
-def _line_height_hold(node: LayoutNode, parent: LayoutNode | None) -> float | None:
-    """The height (in its style's units) a block container stretched across a flex row is held
-    at: the one it has (kept once held); None for any other node."""
+def _flexed_height_hold(node: LayoutNode, parents: dict[int, LayoutNode | None],
+                        own: OwnSizes | None) -> float | None:
+    """The height (in its style's units) a block container is held at when it is stretched
+    across a flex row or is an item of a flex column of a definite height: the one it has
+    (kept once held); None for any other node."""
     if node.limits.held_height is not None:
         return node.limits.held_height
-    if parent is None or node.style.display not in ("block", "flow-root") or parent.style.display != "flex" \
-            or not is_row(parent) or not stretched(node, parent, "h"):
+    parent = parents.get(id(node))
+    if parent is None or node.style.display not in ("block", "flow-root") or parent.style.display != "flex":
+        return None
+    if not (stretched(node, parent, "h") if is_row(parent)
+            else definite_content_height(parent, parents, own) is not None):
         return None
     return to_style_units(node, "h", node.box.height)
 

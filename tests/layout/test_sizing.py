@@ -80,3 +80,17 @@ def test_a_block_item_with_both_margins_fits_between_them_as_in_a_browser() -> N
     assert b["div/p[0]"] == (80, 30, 890, 78)  # two lines of 39
     assert b["div/p[1]"] == (80, 168, 890, 78)
     assert b["div/p[2]"] == (80, 306, 193, 39)  # narrower than the room: its max-content
+
+
+def test_a_percentage_minimum_height_in_a_flexed_block_resolves_against_its_flexed_height() -> None:
+    """``min-h-full`` on the child of a block that is a flex item: the block's height once
+    flexed is definite (stretched across a row, or in a column of a definite height), measured
+    with the percentage as auto; the child is that high and its sibling overflows. Satori's
+    boxes (tw seed 7 card 83 at 1200x630, both minimised forms)."""
+    kids = (d({"minHeight": "100%"}, "Ship Ship"), d({}, "with typed fonts layouts fonts faster"))
+    row = boxes(d({"display": "flex"}, d({}, *kids)), 1200, 630)
+    assert (row["div/div[0]"], row["div/div[0]/div[0]"], row["div/div[0]/div[1]"]) == \
+        ((0, 0, 266, 42), (0, 0, 266, 42), (0, 42, 266, 21))
+    column = boxes(d({"display": "flex", "flexDirection": "column", "height": "100%"}, d({}, *kids)), 1200, 630)
+    assert (column["div/div[0]"], column["div/div[0]/div[0]"], column["div/div[0]/div[1]"]) == \
+        ((0, 0, 1200, 42), (0, 0, 1200, 42), (0, 42, 1200, 21))
