@@ -94,3 +94,14 @@ def test_a_percentage_minimum_height_in_a_flexed_block_resolves_against_its_flex
     column = boxes(d({"display": "flex", "flexDirection": "column", "height": "100%"}, d({}, *kids)), 1200, 630)
     assert (column["div/div[0]"], column["div/div[0]/div[0]"], column["div/div[0]/div[1]"]) == \
         ((0, 0, 1200, 42), (0, 0, 1200, 42), (0, 42, 1200, 21))
+
+
+def test_a_flex_block_with_a_maximum_width_and_margins_is_as_wide_as_its_maximum() -> None:
+    """A ``flex max-w-56 mr-11`` box in a block: 224 wide (its maximum), its margins outside it;
+    the fit-content cap took the margins off the maximum (180). Satori's boxes (tw seed 8
+    card 126 at 800x400)."""
+    text = "with with layouts layouts and with"
+    for margins, x in (({"marginRight": 44}, 0), ({"marginLeft": 44, "marginRight": 44}, 44),
+                       ({"marginLeft": "auto", "marginRight": "auto"}, 288)):
+        b = boxes(d({}, d({"display": "flex", "maxWidth": 224, **margins}, text)), 800, 400)
+        assert b["div/div[0]"] == (x, 0, 224, 42)
