@@ -29,14 +29,8 @@ tiny-skia does, so every backend gives the same pixels.
 from __future__ import annotations
 
 import struct
-import zlib as _stdlib_zlib
-from types import ModuleType
 
-_zlib: ModuleType
-try:  # zlib-ng: the same format, 2-3x faster deflate
-    from zlib_ng import zlib_ng as _zlib
-except ImportError:  # pragma: no cover - zlib-ng is a dependency; kept for odd platforms
-    _zlib = _stdlib_zlib
+from .deflate import compressed, compressed_size, crc32
 
 __all__ = ["COMPRESSIONS", "encode_png"]
 
@@ -53,24 +47,9 @@ _SAMPLE_BANDS = 8
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-# crc32 lets go of the GIL for more than 5 KB, and taking it back waits up to a
-# switch interval (1-5 ms) while another thread runs Python: far more than the checksum
-# of a card's IDAT (150 KB: microseconds), so it is summed in pieces that keep the GIL.
-# zlib-ng's folds with carry-less multiplies: a fifth of the instructions of the
-# system zlib's on a card (0.2M instead of 1.0M).
-_CRC_PIECE = 4096
-
-
-def _crc32(data: bytes, crc: int = 0) -> int:
-    view = memoryview(data)
-    for i in range(0, len(view), _CRC_PIECE):
-        crc = _zlib.crc32(view[i:i + _CRC_PIECE], crc)
-    return crc
-
-
-def _chunk(kind: bytes, data: bytes) -> list[bytes]:
+def _chunk(kind: bytes, data: bytes | memoryview) -> list[bytes | memoryview]:
     """A chunk's pieces, for one join of the whole file (each ``+`` would copy the IDAT again)."""
-    return [struct.pack(">I", len(data)), kind, data, struct.pack(">I", _crc32(data, _crc32(kind)))]
+    return [struct.pack(">I", len(data)), kind, data, struct.pack(">I", crc32(data, crc32(kind)))]
 
 
 # --- unpremultiplying -------------------------------------------------------------------
@@ -163,10 +142,10 @@ def _default_level(pixels: bytes, stride: int, height: int) -> int:
     if step < 2:
         return 6
     sample = b"".join(pixels[i * stride:(i + 2) * stride] for i in range(0, step * _SAMPLE_BANDS, step))
-    fast = len(_zlib.compress(sample, 1))
+    fast = compressed_size(sample, 1)
     if fast * _FLAT_RATIO <= len(sample):
         return 6
-    if len(_zlib.compress(sample, 4)) * _SMOOTH_GAIN <= fast:
+    if compressed_size(sample, 4) * _SMOOTH_GAIN <= fast:
         return 4
     return 7 if fast * _BUSY_RATIO > len(sample) else 6
 
@@ -178,11 +157,16 @@ def encode_png(rgba: bytes, width: int, height: int, compression: str = "default
     stride = width * 4
     if compression == "smallest":
         # Flat images compress best unfiltered, photographs with filters: keep the smaller.
-        data = min(_zlib.compress(_unfiltered(pixels, stride), level),
-                   _zlib.compress(_up_filtered(pixels, stride), level), key=len)
-    else:
-        if compression == "default":
-            level = _default_level(pixels, stride, height)
-        data = _zlib.compress(_unfiltered(pixels, stride), level)
+        with compressed(_unfiltered(pixels, stride), level) as plain, \
+                compressed(_up_filtered(pixels, stride), level) as up:
+            return _png(width, height, min(plain, up, key=len))
+    if compression == "default":
+        level = _default_level(pixels, stride, height)
+    with compressed(_unfiltered(pixels, stride), level) as data:
+        return _png(width, height, data)
+
+
+def _png(width: int, height: int, data: bytes | memoryview) -> bytes:
+    """The file, its deflated rows ``data`` copied once, by the join."""
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
     return b"".join([_SIGNATURE, *_chunk(b"IHDR", header), *_chunk(b"IDAT", data), *_chunk(b"IEND", b"")])

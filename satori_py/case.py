@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import did_you_mean, report
-from .errors import FontError, ImageError, InvalidElementError, OptionError
+from .errors import FontError, ImageError, InvalidElementError, OptionError, json_too_deep
 from .frozen import Frozen, Record, field
 from .markup.source import is_markup_file
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
@@ -264,8 +264,8 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidElementError(f"{path} is not valid JSON: {exc}") from None
-        except RecursionError:  # the decoder recurses per array or object
-            raise InvalidElementError(f"{path} nests its JSON too deeply to be read.") from None
+        except RecursionError:
+            raise InvalidElementError(f"{json_too_deep(str(path))}.") from None
     base = Path(os.fspath(base_dir)) if base_dir is not None else (
         path.parent if path is not None else Path.cwd())
 

@@ -97,14 +97,14 @@ def _load(input_path: str) -> Any:
     if input_path == "-":
         import json
 
-        from .errors import InvalidElementError
+        from .errors import InvalidElementError, json_too_deep
 
         try:
             data = json.loads(sys.stdin.read())
         except json.JSONDecodeError as exc:
             raise InvalidElementError(f"stdin is not valid JSON: {exc}") from None
-        except RecursionError:  # the decoder recurses per array or object
-            raise InvalidElementError("stdin nests its JSON too deeply to be read.") from None
+        except RecursionError:
+            raise InvalidElementError(f"{json_too_deep('stdin')}.") from None
         if not isinstance(data, dict):
             raise InvalidElementError(
                 f"Expected an element or a case object, got {type(data).__name__}")

@@ -176,12 +176,13 @@ class Budget:
                              "outline points (the max_glyph_points limit).", limit="max_glyph_points")
 
     def check_pixels(self, width: int, height: int, path: str | None = None,
-                     what: str = "The image") -> None:
-        """Raise LimitError for an image of more than ``max_image_pixels`` pixels."""
+                     what: str = "The image", *, prop: str | None = None) -> None:
+        """Raise LimitError for an image of more than ``max_image_pixels`` pixels (``what``,
+        of the property ``prop`` when it is known here)."""
         if width * height > self.limits.max_image_pixels:
             raise LimitError(f"{what} is {width}x{height} pixels, over the max_image_pixels "
                              f"limit of {self.limits.max_image_pixels}.",
-                             limit="max_image_pixels", path=path)
+                             limit="max_image_pixels", path=path, prop=prop)
 
 
     def count_region(self, width: int, height: int, path: str | None = None,

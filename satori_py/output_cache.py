@@ -27,6 +27,7 @@ are not touched.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import mmap
@@ -78,6 +79,14 @@ class _Entry:
         self.block.close()
 
 
+def _fields(value: Any) -> dict[str, Any]:
+    """An option that is a dataclass (``limits``: a :class:`~satori_py.Limits`) in the key:
+    its type and fields; any other object that is not JSON data makes the render uncached."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"__type__": type(value).__name__, **dataclasses.asdict(value)}
+    raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
 class OutputCache:
     """Finished images (bytes) by render key; thread-safe."""
 
@@ -108,7 +117,7 @@ class OutputCache:
         h = hashlib.sha256(_FORMAT.encode())
         rest = {k: v for k, v in options.items() if k != "fonts" and v is not None}
         try:
-            h.update(json.dumps([element, rest], sort_keys=True, ensure_ascii=False,
+            h.update(json.dumps([element, rest], sort_keys=True, ensure_ascii=False, default=_fields,
                                 separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass"))
         except (TypeError, ValueError, RecursionError):
             return None  # not plain JSON data, or nested past json's recursion (the render says which limit)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["Flat", "dumps", "unflat"]
+__all__ = ["Flat", "dumps"]
 
 T = TypeVar("T")
 B = TypeVar("B")
@@ -39,15 +39,6 @@ class Flat:
 
     def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return (_rebuild, (bytes(self.kinds), self.values))
-
-    def tree(self) -> Any:
-        """The tree again (where it was not pickled: an executor of threads)."""
-        return _rebuild(bytes(self.kinds), self.values)
-
-
-def unflat(value: Any) -> Any:
-    """``value``, or the tree of a :class:`Flat` that reached it without being pickled."""
-    return value.tree() if isinstance(value, Flat) else value
 
 
 def dumps(obj: T, deep: Callable[[T], T], pickler: Callable[[Any], B]) -> B:

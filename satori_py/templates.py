@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import InvalidElementError
+from .errors import InvalidElementError, json_too_deep
 from .markup.dialects import check_dialect
 
 __all__ = ["Template", "TemplateError"]
@@ -98,9 +98,8 @@ class Template:
             except json.JSONDecodeError as exc:
                 raise TemplateError(f"{self.name} gave invalid JSON for this row: {exc.msg} at line "
                                     f"{exc.lineno} column {exc.colno}.") from None
-            except RecursionError:  # the decoder recurses per array or object
-                raise TemplateError(f"{self.name} gave JSON nested too deeply to be read for this "
-                                    "row.") from None
+            except RecursionError:
+                raise TemplateError(f"{json_too_deep(f'The output of {self.name} for this row')}.") from None
         from .markup import from_html
 
         return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes,

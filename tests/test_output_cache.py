@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from satori_py import Font, api, output_cache, render_png
+from satori_py import Font, Limits, api, output_cache, render_png
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.output_cache import OutputCache
 from tests.support.counting import count_calls
@@ -52,6 +52,13 @@ def test_font_bytes_are_hashed_once_per_font_object(monkeypatch: pytest.MonkeyPa
     assert OutputCache.key(CARD, {"fonts": [Font("Geist", data)], "width": 10}) in keys
     assert OutputCache.key(CARD, {"fonts": [Font("Geist", data + b"\0")], "width": 10}) not in keys
     assert OutputCache.key(CARD, {"fonts": [Font("Geist", data, weight=700)], "width": 10}) not in keys
+
+
+def test_limits_are_in_the_key() -> None:
+    # A card cached under looser limits must not be answered under tighter ones.
+    loose = OutputCache.key(CARD, {"limits": Limits(timeout=5)})
+    assert loose is not None and loose == OutputCache.key(CARD, {"limits": Limits(timeout=5)})
+    assert loose not in {OutputCache.key(CARD, {"limits": Limits(timeout=4)}), OutputCache.key(CARD, {})}
 
 
 @pytest.mark.parametrize("element, options", [

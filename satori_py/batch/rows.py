@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidElementError
+from ..errors import InvalidElementError, json_too_deep
 
 __all__ = ["Row", "read_rows"]
 
-# json's decoder recurses per array or object, and fails past Python's recursion limit.
-_TOO_DEEP = "the JSON nests too deeply to be read"
 
 
 @dataclass(frozen=True)
@@ -121,7 +119,7 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
             yield Row(number, {}, line_no, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
         except RecursionError:
-            yield Row(number, {}, line_no, _TOO_DEEP)
+            yield Row(number, {}, line_no, json_too_deep("the line"))
             continue
         yield _row(number, data, line_no)
 
@@ -133,7 +131,7 @@ def _json_rows(text: str, path: Path) -> Iterator[Row]:
         raise InvalidElementError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} "
                                   f"column {exc.colno}.") from None
     except RecursionError:
-        raise InvalidElementError(f"{path}: {_TOO_DEEP}.") from None
+        raise InvalidElementError(f"{json_too_deep(str(path))}.") from None
     if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
         data = data["rows"]
     if not isinstance(data, list):

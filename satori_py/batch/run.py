@@ -27,7 +27,7 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +37,7 @@ from ..templates import Template
 from .pool import LocalPool
 from .progress import ProgressBar, Reporter, Tracker
 from .rows import Row
-from .worker import BatchContext, Format, Job, Outcome, flat_items, run_with
+from .worker import BatchContext, Format, Job, Outcome, packed, run_with
 
 __all__ = ["CHUNK", "RenderResult", "default_jobs", "render_many"]
 
@@ -228,7 +228,9 @@ class _Generic(_Backend):
         self.window = max(workers, 1) * 2
 
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
-        return self.executor.submit(run_with, self.context, _picklable(jobs))
+        # Threads share the jobs; anything else may pickle them: they go pickled once, as bytes.
+        sent = list(jobs) if isinstance(self.executor, ThreadPoolExecutor) else packed(jobs)
+        return self.executor.submit(run_with, self.context, sent)
 
 
 class _Dask(_Backend):
@@ -241,7 +243,7 @@ class _Dask(_Backend):
         self.context_future = client.scatter(context, broadcast=True, hash=False)
 
     def submit(self, jobs: Sequence[Job]) -> Future[list[Outcome]]:
-        return _DaskFuture(self.client.submit(run_with, self.context_future, _picklable(jobs), pure=False))
+        return _DaskFuture(self.client.submit(run_with, self.context_future, packed(jobs), pure=False))
 
 
 class _DaskFuture(Future):  # type: ignore[type-arg]
@@ -258,18 +260,6 @@ class _DaskFuture(Future):  # type: ignore[type-arg]
                 self.set_exception(exc)
 
         future.add_done_callback(done)
-
-
-def _picklable(jobs: Sequence[Job]) -> list[Job]:
-    """``jobs`` as an executor can pickle them: when one item nests deeper than pickle can follow,
-    as flat trees (else that item failed the chunk of jobs it was sent with)."""
-    try:
-        pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL)
-    except RecursionError:
-        return flat_items(jobs)
-    except Exception:  # noqa: S110 - not picklable at all: the executor says so (or needs not pickle)
-        pass
-    return list(jobs)
 
 
 def _remote(executor: Any, context: BatchContext) -> _Backend:

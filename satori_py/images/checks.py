@@ -32,6 +32,7 @@ from ..errors import ImageError, LimitError
 from ..limits import active
 from ..patterns import lazy_compile
 from . import formats as fmt
+from .damage import decoded_gif_frame
 from .svg_geometry import local
 from .svg_work import SvgSource, svg_work
 
@@ -59,7 +60,11 @@ def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_on
         if readable_only:
             return
         raise
-    active().check_pixels(width, height, what=what)
+    budget = active()
+    budget.check_pixels(width, height, what=what)
+    frame = decoded_gif_frame(data) if mime == fmt.GIF else None
+    if frame is not None:  # its size is the frame's own, not the image's
+        budget.check_pixels(*frame, what=f"The first frame of {what[0].lower()}{what[1:]}")
 
 
 def check_svg(source: str | SvgSource, outer_depth: int = 0) -> int:

@@ -52,6 +52,7 @@ from ..limits import active
 from ..patterns import lazy_compile
 from . import formats as fmt
 from .checks import check_data_uri, check_raster, check_svg
+from .damage import undrawable
 from .decode import avif_to_png
 from .formats import short_src
 from .svg_work import SvgSource, svg_work
@@ -242,7 +243,7 @@ def from_data_uri(src: str) -> ImageSource:
     # reference keeps that label too).
     agrees = _family(mime) == _family(detected)
     href = src if agrees else f"data:{detected};base64,{payload}"
-    return ImageSource(href, mime if agrees else detected, float(width), float(height))
+    return _raster(href, mime if agrees else detected, detected, data, width, height)
 
 
 def _family(mime: str) -> str:
@@ -265,7 +266,17 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
     check_raster(detected, data)
     width, height = fmt.raster_size(detected, data)
     href = f"data:{detected};base64,{base64.b64encode(data).decode('ascii')}"
-    return ImageSource(href, detected, float(width), float(height))
+    return _raster(href, detected, detected, data, width, height)
+
+
+def _raster(href: str, mime: str, detected: str, data: bytes, width: int, height: int) -> ImageSource:
+    """A raster image (of the ``detected`` format) at ``href``; when resvg would draw nothing
+    of its ``data``, without its ``href`` and with an ``error`` saying why (use_image reports
+    it): the layout still sizes it from its header, as the reference does."""
+    reason = undrawable(detected, data)
+    if reason is not None:
+        return ImageSource("", mime, float(width), float(height), error=f"The image is not drawn: {reason}.")
+    return ImageSource(href, mime, float(width), float(height))
 
 
 def _from_avif(data: bytes) -> ImageSource:

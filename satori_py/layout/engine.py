@@ -22,7 +22,8 @@ from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
 from .baselines import BaselineAlignment
 from .boxes import RenderBox
-from .flex_fit import FlexFit, LayOut
+from .fit_measure import LayOut
+from .flex_fit import FlexFit
 from .positioning import Origins, Positions, place, size_placeholders
 from .sizing import (
     Deferred,

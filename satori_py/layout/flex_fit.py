@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import math
 from functools import partial
-from typing import Protocol
 
 from ..limits import check_deadline
 from ..style.types import Percent
@@ -65,7 +64,6 @@ from .block_fit import width_in
 from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
-from .fit_boxes import SCROLL as _SCROLL
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
 from .fit_boxes import percent_inside
@@ -75,6 +73,15 @@ from .fit_boxes import px as _px
 from .fit_boxes import size as _size
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
+from .fit_measure import LayOut, intrinsic_width
+from .fit_measure import content_height as _content_height
+from .fit_measure import content_size as _content_size
+from .fit_measure import content_width as _content_width
+from .fit_measure import grown_content as _grown_content
+from .fit_measure import height_alone as _height_alone
+from .fit_measure import item_minimum as _item_minimum
+from .fit_measure import measure as _measure
+from .fit_measure import own_size as _own_size
 from .fit_walk import Walk as _Walk
 from .fit_walk import absolute as _absolute
 from .fit_walk import absolute_room as _absolute_room
@@ -89,13 +96,7 @@ from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["FlexFit", "LayOut", "intrinsic_width"]
-
-class LayOut(Protocol):
-    """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
-
-    def __call__(self, node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None: ...
-
+__all__ = ["FlexFit"]
 
 class FlexFit:
     """The corrections of one render (see the module docstring), kept across passes."""
@@ -503,98 +504,3 @@ def _fixed_margins(node: LayoutNode) -> float:
     margin, style = node.box.margin, node.style
     return sum(side for side, declared in ((margin.left, style.margin_left), (margin.right, style.margin_right))
                if declared != "auto")
-
-
-def _item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
-    """A flex item's automatic or given minimum main size, as Taffy resolves it (border box)."""
-    style = item.style
-    inset = _insets(item, axis)
-    content_box = style.box_sizing != "border-box"
-    given = _px(style.min_width if axis == "w" else style.min_height)
-    if given is not None:
-        return max(inset, given + (inset if content_box else 0.0))
-    if (style.overflow_x if axis == "w" else style.overflow_y) in _SCROLL:
-        return inset
-    minimum = _min_content(item, axis, lay_out)
-    for value in (style.width, style.max_width) if axis == "w" else (style.height, style.max_height):
-        px = _px(value)
-        if px is not None:
-            minimum = min(minimum, px + (inset if content_box else 0.0))
-    return max(inset, minimum)
-
-
-def intrinsic_width(item: LayoutNode, mode: str, lay_out: LayOut) -> float:
-    """An item's ``min-content`` or ``max-content`` width (border box), ignoring its own sizes."""
-    return _min_content(item, "w", lay_out, mode)
-
-
-def _min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-content") -> float:
-    """An item's min-content size in ``axis`` (border box), ignoring its own sizes (in the
-    width, its ``mode`` size: ``min-content`` or ``max-content``)."""
-    if item.measure is not None and not item.children:
-        if axis == "w":
-            return float(item.measure(0.0 if mode == "min-content" else math.inf, math.nan, mode)[0])
-        return float(item.measure(item.box.width, math.nan, "definite")[1])
-    # Without its sizes and limits; for its height, at the width it has, as when its container
-    # measures it.
-    sizes = OwnSizes(width=_to_style_units(item, "w", item.box.width) if axis == "h" else None, fit_limits=False)
-    return _measure(item, axis, mode if axis == "w" else None, sizes, lay_out)
-
-
-def _content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> float:
-    """A column item's height as its container measures its flex basis (border box): its
-    content's, without its aspect ratio, as wide as the container's content box (less its
-    margins) when stretched there, else at most that wide (a row laid out alone in a width
-    takes its max-content width: Taffy 0.7 has no fit-content patch)."""
-    room = max(0.0, parent.box.content_width)
-    width = _to_style_units(item, "w", room - _margins(item, "w")) if _stretched(item, parent, "w") else None
-    sizes = OwnSizes(width=width, fit_limits=False, limits=True, ratio=False)
-    return _measure(item, "h", room, sizes, lay_out)
-
-
-def _own_size(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
-    """A flex item's size in its container's cross ``axis`` laid out alone (border box), within
-    its limits: its height at its width, or its max-content width."""
-    if axis == "w":
-        return _content_width(item, lay_out)
-    sizes = OwnSizes(width=_to_style_units(item, "w", item.box.width), limits=True)
-    return _measure(item, "h", None, sizes, lay_out)
-
-
-def _content_size(item: LayoutNode, parent: LayoutNode, axis: str, lay_out: LayOut) -> float:
-    """A flex item's content size in its container's main ``axis``, as the container measures it."""
-    return _content_height(item, parent, lay_out) if axis == "h" else _content_width(item, lay_out)
-
-
-def _grown_content(item: LayoutNode, parent: LayoutNode, lay_out: LayOut, axis: str) -> float:
-    """A flex item's content height as its column measures it, or its min-content width."""
-    return _content_height(item, parent, lay_out) if axis == "h" else intrinsic_width(item, "min-content", lay_out)
-
-
-def _content_width(item: LayoutNode, lay_out: LayOut) -> float:
-    """A row item's max-content width (border box), within its limits, without its aspect ratio."""
-    sizes = OwnSizes(fit_limits=False, limits=True, ratio=False)
-    return _measure(item, "w", "max-content", sizes, lay_out)
-
-
-def _height_alone(item: LayoutNode, lay_out: LayOut, sizes: OwnSizes) -> float:
-    """``item``'s border-box height laid out alone with ``sizes``."""
-    return _measure(item, "h", None, sizes, lay_out)
-
-
-def _measure(item: LayoutNode, axis: str, available: float | str | None, sizes: OwnSizes,
-             lay_out: LayOut) -> float:
-    """``item``'s size in ``axis`` laid out alone; a measurement only: the boxes of the pass stay."""
-    boxes = []
-    stack = [item]
-    while stack:
-        node = stack.pop()
-        boxes.append((node, node.box))
-        stack.extend(node.children)
-    try:
-        lay_out(item, available, sizes)
-        size = _size(item, axis)
-    finally:
-        for node, box in boxes:
-            node.box = box
-    return size

@@ -23,7 +23,7 @@ from typing import Any
 from ..style.grid_parse import Fr, TrackList, TrackSize
 from ..style.grid_values import GridContainer
 from ..style.types import Percent
-from .flex_fit import LayOut, intrinsic_width
+from .fit_measure import LayOut, intrinsic_width
 from .grid import grid_fields
 from .taffy import LayoutNode
 

@@ -409,7 +409,8 @@ class Painter:
             matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
             text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)
-        check_raster_cost((*drawn.nodes, *drawn.defs, *mask_defs), self.viewport, matrix, box.path)
+        check_raster_cost((*drawn.nodes, *drawn.defs), self.viewport, matrix, box.path)
+        check_raster_cost(mask_defs, self.viewport, matrix, box.path, tiles="maskImage")
         self.backdrop = self.backdrop or drawn.backdrop
 
         formatting = _formatting(style)

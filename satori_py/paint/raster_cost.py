@@ -8,7 +8,8 @@ for the shapes and defs each element draws, with the transform it is drawn with:
   image before it is repeated, whatever part of it the image shows: a
   100000 x 100000 px box with a gradient, or a 20 x 119 box under ``scale(1000)``,
   asked for 10-40 GB and aborted the process. The tile counts against
-  ``max_image_pixels``.
+  ``max_image_pixels`` (the error names the property of its layers: ``backgroundImage``,
+  or ``maskImage`` for the patterns of a mask).
 * An SVG image drawn larger than its own size (its box, or the transforms above
   it) scales its filter regions and pattern tiles with it: its work was counted
   at its own size when it was loaded, what it adds is counted here
@@ -51,6 +52,7 @@ _NUMBER = lazy_compile(NUMBER)
 _CURVES = frozenset("AaCcQqSsTt")
 _HUGE = 1e15  # sizes past any limit, kept finite (and short in messages)
 _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height")
+_TILE_OF = {"backgroundImage": "The tile of the background", "maskImage": "The tile of the mask"}
 
 
 def _float(value: object) -> float:
@@ -131,13 +133,15 @@ def _sized(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNo
 
 
 def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
-                      path: str | None = None, *, coordinates: bool = True) -> None:
+                      path: str | None = None, *, coordinates: bool = True,
+                      tiles: str = "backgroundImage") -> None:
     """Raise LimitError when the shapes and defs ``nodes`` (drawn with ``matrix`` unless they
     have a transform of their own; ``viewport``: the image's width and height) have a
     pattern tile over ``max_image_pixels`` on the image, or a curved stroke wider or
     reaching farther beyond the image than ``max_stroke_reach``. Without ``coordinates``
     only the widths of strokes are checked (text drawn untransformed: what lies outside
-    the image is left out already, and its outlines hold tens of thousands of numbers)."""
+    the image is left out already, and its outlines hold tens of thousands of numbers).
+    ``tiles``: the property whose layers the patterns among ``nodes`` draw."""
     nodes = list(nodes)
     budget = active()
     for node, current in _sized(nodes, matrix):
@@ -149,7 +153,7 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
             check_drawn_svg(str(node.attrs["href"]), width, height, path)
             continue
         budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,
-                            "The tile of the background")
+                            _TILE_OF[tiles], prop=tiles)
     limit = budget.limits.max_stroke_reach
     for node, current in _stroked(nodes, matrix):
         if not _curved(node):

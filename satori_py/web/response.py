@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, fields
+from dataclasses import fields
 from typing import Any, Literal
 
 from ..limits import Limits
@@ -139,9 +139,7 @@ class ImageResponse:
         # Limits are part of the key: a card cached under looser limits must not be
         # answered under tighter ones (which might refuse it).
         self._cache_key = None if self._cache is None else self._cache.key(self.job.element, {
-            f.name: asdict(value) if isinstance(value, Limits) else value
-            for f in fields(self.job) if f.name != "element"
-            for value in [getattr(self.job, f.name)]})
+            f.name: getattr(self.job, f.name) for f in fields(self.job) if f.name != "element"})
 
     def cached(self) -> bytes | None:
         """The image bytes if rendered already or in the output cache, else None."""

@@ -50,20 +50,20 @@ class ImageResponse(Response):
         return self.image.render()
 
     async def _render(self) -> bytes:
-        cached = self.image.cached()
-        if cached is not None:
-            return cached
         try:
             asyncio.get_running_loop()
         except RuntimeError:
             # Not asyncio (trio through anyio): wait for the pool from a thread.
+            cached = self.image.cached()
+            if cached is not None:
+                return cached
             future = render_pool.submit(self.image.job, deadline=self.image.deadline)
             if future is None:
                 return self.image.use_body(
                     await anyio.to_thread.run_sync(render_job, self.image.job))
             body = await anyio.to_thread.run_sync(render_pool.result_of, future)
             return self.image.use_body(body)
-        return await self.image.render_async()
+        return await self.image.render_async()  # (which looks in the output cache first)
 
     async def reply(self, scope: Scope) -> Reply:
         """Render and answer the request in ``scope`` (304, HEAD, ``on_error``)."""

@@ -56,7 +56,6 @@ from __future__ import annotations
 import collections
 import dataclasses
 import os
-import pickle
 import sys
 import threading
 import time
@@ -70,7 +69,7 @@ from ..errors import LimitError, RenderBusyError, RenderTimeoutError
 from ..layout import taffy_thread
 from ..limits import Limits
 from .costs import CostMemory, template
-from .job import RenderJob, render_job
+from .job import RenderJob, pickled, render_job
 from .settings import PoolSettings
 from .tasks import Answer, CostlyCards, PoolBase, PoolStats, Task, admit
 
@@ -112,9 +111,11 @@ def _restore_switches() -> None:
 
 
 def _payload(job: RenderJob) -> bytes | None:
-    """The job pickled, which identifies the card (None: it cannot be; threads need not)."""
+    """The job pickled, which identifies the card (None: it cannot be; threads need not). A
+    tree deeper than pickle follows is pickled flat, as for a process (else such a card was
+    never remembered for running past its deadline)."""
     try:
-        return pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickled(job)
     except Exception:
         return None
 

@@ -17,6 +17,8 @@ from satori_py.batch.progress import Progress, ProgressBar
 from satori_py.batch.rows import Row
 from satori_py.element import h
 from satori_py.errors import InvalidElementError, LimitError, RenderError, RenderTimeoutError, StyleError
+from satori_py.output_cache import OutputCache
+from tests.support.counting import count_calls
 from tests.support.raster_threads import RasterThreads
 
 CARD = Template('<div style="display:flex; width:100%; height:100%; align-items:center; justify-content:center;'
@@ -35,6 +37,17 @@ def test_results_come_in_input_order_with_per_item_errors() -> None:
     assert isinstance(results[2].error, StyleError)
     assert str(results[2].error) == 'div: Invalid `background` value: "nope".'
     assert results[0].data == render_png(CARD.render(rows(1)[0]), **SIZE)
+
+
+def test_a_repeated_row_is_not_rendered_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py import api
+    from satori_py.batch import worker
+
+    monkeypatch.setattr(worker, "_CACHE", OutputCache())  # not the cards of other tests
+    renders = count_calls(monkeypatch, api, "render_svg")
+    results = list(render_many(rows(2) + rows(1), template=CARD, jobs=1, limits=Limits(timeout=30), **SIZE))
+    assert renders == [2] and worker._CACHE.hits == 1
+    assert results[2].data == results[0].data != results[1].data
 
 
 def test_the_same_bytes_in_process_in_a_pool_and_in_any_executor() -> None:

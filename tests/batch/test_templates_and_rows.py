@@ -49,7 +49,7 @@ def test_json_nested_past_what_json_reads_is_a_template_error() -> None:
     template = Template("[" * 100_000 + "{{ a }}" + "]" * 100_000, kind="json", name="t.json")
     with pytest.raises(TemplateError) as info:
         template.render({"a": 1})
-    assert str(info.value) == "t.json gave JSON nested too deeply to be read for this row."
+    assert str(info.value) == "The output of t.json for this row nests its JSON too deeply to be read."
 
 
 def test_from_file_picks_the_kind_and_includes_work(tmp_path: Path) -> None:
@@ -93,13 +93,13 @@ def test_rows_past_what_json_and_csv_read_are_row_errors(tmp_path: Path) -> None
     deep = "[" * 100_000 + "]" * 100_000
     jsonl = tmp_path / "rows.jsonl"
     jsonl.write_text('{"a": 1}\n' + deep + '\n{"a": 2}\n')
-    assert list(read_rows(jsonl)) == [Row(1, {"a": 1}, 1), Row(2, {}, 2, "the JSON nests too deeply to be read"),
+    assert list(read_rows(jsonl)) == [Row(1, {"a": 1}, 1), Row(2, {}, 2, "the line nests its JSON too deeply to be read"),
                                       Row(3, {"a": 2}, 3)]
     data = tmp_path / "rows.json"
     data.write_text(deep)
     with pytest.raises(InvalidElementError) as info:
         list(read_rows(data))
-    assert str(info.value) == f"{data}: the JSON nests too deeply to be read."
+    assert str(info.value) == f"{data} nests its JSON too deeply to be read."
     table = tmp_path / "rows.csv"
     table.write_text("slug,body\na," + "x" * 200_000 + "\nb,y\n")
     assert list(read_rows(table)) == [Row(1, {}, 2, "unreadable CSV: field larger than field limit (131072)"),

@@ -12,6 +12,7 @@ from the output cache's key instead of the LimitError.
 from __future__ import annotations
 
 import pickle
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
@@ -19,12 +20,14 @@ from typing import Any
 import pytest
 
 from satori_py import LimitError, render_png
+from satori_py.errors import RenderTimeoutError
 from satori_py.batch import render_many
 from satori_py.pickling import Flat
 from satori_py.web.job import RenderJob, pickled, render_job
 from satori_py.web.pool import RenderPool
 from satori_py.web.response import ImageResponse
 from satori_py.web.settings import PoolSettings
+from satori_py.web.threads import ThreadPool
 
 SMALL: dict[str, Any] = {"width": 60, "height": 30}
 
@@ -101,9 +104,74 @@ def test_an_executor_gets_a_deep_item_and_its_neighbours(executor: Callable[[int
     assert results[0].data == render_png(DEEP, **SMALL)
 
 
+class _Threads(ThreadPoolExecutor):
+    """Threads that record what each chunk is sent as."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+        self.given: list[Any] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        self.given.append(args[1])
+        return super().submit(fn, *args, **kwargs)
+
+
+class _Unknown(Executor):
+    """An executor of an unknown kind (it may pickle what it sends), recording what it is given."""
+
+    def __init__(self) -> None:
+        self.threads = _Threads()
+        self.given = self.threads.given
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        return self.threads.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.threads.shutdown(wait, cancel_futures=cancel_futures)
+
+
+def test_a_chunk_is_pickled_once_for_an_executor_and_not_at_all_for_threads() -> None:
+    # Before: each chunk was pickled to learn whether it could be, then again by the executor.
+    for executor in (_Unknown(), _Threads()):
+        with executor:
+            results = list(render_many([DEEP, nested(2)], executor=executor, **SMALL))
+        assert [r.error for r in results] == [None, None]
+        [sent] = executor.given
+        if isinstance(executor, _Unknown):  # the executor pickles bytes: a copy
+            sent = pickle.loads(sent)
+        assert [item for _, item, _ in sent] == [DEEP, nested(2)]
+
+
+
 def test_a_response_deeper_than_max_depth_is_the_limit_error() -> None:
     with pytest.raises(LimitError) as caught:
         ImageResponse(nested(400), **SMALL).body  # noqa: B018 - rendering is the point
     error = caught.value
     assert error.limit == "max_depth" and error.path == "div" + "/div[0]" * 256
     assert str(error) == f"{error.path}: The element tree is deeper than 256 levels (the max_depth limit)."
+
+
+_RELEASE = threading.Event()
+
+
+def _held_fetcher(url: str) -> bytes:
+    assert _RELEASE.wait(30)
+    return b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+
+
+def test_a_deep_card_that_ran_past_its_deadline_is_refused_in_thread_mode() -> None:
+    # Thread mode knows a card by its pickle: before, a deep card had none (pickle's
+    # RecursionError), was never remembered, and could hold a thread to its deadline each time.
+    tree: Any = {"type": "img", "props": {"src": "https://example.com/deep.svg", "width": 4, "height": 4}}
+    for _ in range(240):
+        tree = {"type": "div", "props": {"style": {"display": "flex"}, "children": [tree]}}
+    job = RenderJob(tree, fetcher=_held_fetcher, **SMALL)
+    pool = ThreadPool(PoolSettings.from_env(workers=1, deadline=0.5, remember_costly=600))
+    try:
+        with pytest.raises(RenderTimeoutError):
+            pool.submit(job).result(30)
+        with pytest.raises(RenderTimeoutError, match="ago for running past its deadline; it is refused for"):
+            pool.submit(job).result(30)
+    finally:
+        _RELEASE.set()
+        pool.shutdown(wait=False)

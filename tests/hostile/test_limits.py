@@ -276,9 +276,14 @@ def test_background_tiles_count_at_their_size_on_the_image() -> None:
     # repeating radial ones, which still tile, here.)
     exc = limit_error(card(h("div", {"style": {"width": 100_000, "height": 100_000, "flexShrink": 0,
                                                "backgroundImage": "repeating-radial-gradient(red, blue 10px)"}})))
-    assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
+    assert (exc.limit, exc.path, exc.prop) == ("max_image_pixels", "div/div[0]", "backgroundImage")  # before: None
     assert str(exc) == ("div/div[0]: The tile of the background is 100000x100000 pixels, over the max_image_pixels "
                         "limit of 40000000.")
+    exc = limit_error(card(h("div", {"style": {"width": 100_000, "height": 100_000, "flexShrink": 0,
+                                               "maskImage": "repeating-radial-gradient(red, blue 10px)"}})))
+    assert (exc.limit, exc.path, exc.prop) == ("max_image_pixels", "div/div[0]", "maskImage")
+    assert str(exc) == ("div/div[0]: The tile of the mask is 100000x100000 pixels, over the max_image_pixels "
+                        "limit of 40000000.")  # before: "of the background", no property
     exc = limit_error(card(h("div", {"style": {"width": 20, "height": 119, "transform": "scale(1000)",
                                                "transformOrigin": "0 0",
                                                "backgroundImage": "repeating-radial-gradient(red, blue 10px)"}})))

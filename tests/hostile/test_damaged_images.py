@@ -1,0 +1,134 @@
+"""Raster images whose header reads well but that resvg draws nothing of are reported.
+
+Before: a PNG cut short or with a damaged IDAT, a GIF cut short, without a frame,
+or whose first frame claims 65535 x 65535 inside a 4 x 4 image passed the header
+checks; resvg then left the image out without a word (satori_py/images/damage.py).
+Now each is a warning naming the node and the property (an error in strict mode),
+the layout still sizes it from its header, and nothing is drawn, as before.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import re
+import struct
+from typing import Any
+
+import pytest
+from PIL import Image
+
+import resvg_bridge
+from satori_py import h, render_png
+from satori_py.errors import ImageError, LimitError, SatoriError
+from satori_py.limits import Limits
+
+
+def _encoded(fmt: str, size: tuple[int, int] = (8, 8)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (255, 0, 0)).save(out, fmt)
+    return out.getvalue()
+
+
+PNG = _encoded("PNG")
+GIF = _encoded("GIF")
+_IDAT = PNG.index(b"IDAT")
+_IDAT_END = _IDAT + 4 + struct.unpack_from(">I", PNG, _IDAT - 4)[0]
+
+
+def _gif_frame(width: int, height: int, data: bytes = GIF) -> bytes:
+    """``data`` with the descriptor of its first frame claiming ``width`` x ``height``."""
+    changed = bytearray(data)
+    struct.pack_into("<HH", changed, changed.index(b"\x2c", 13) + 5, width, height)
+    return bytes(changed)
+
+
+def _gif_screen(width: int, height: int, data: bytes) -> bytes:
+    changed = bytearray(data)
+    struct.pack_into("<HH", changed, 6, width, height)
+    return bytes(changed)
+
+
+def _flipped(data: bytes, at: int) -> bytes:
+    changed = bytearray(data)
+    changed[at] ^= 0xFF
+    return bytes(changed)
+
+
+_COLOURS = 3 << ((GIF[10] & 7) + 1)  # the global colour table
+
+DAMAGED = [
+    ("png without IEND", PNG[:-12], "it ends before its IEND chunk"),
+    ("png cut in its IDAT", PNG[:_IDAT + 10], "its IDAT chunk is cut short"),
+    ("png with a bad IDAT CRC", _flipped(PNG, _IDAT_END), "its IDAT chunk is damaged (its CRC does not match)"),
+    ("png with a bad IHDR CRC", _flipped(PNG, 29), "its IHDR chunk is damaged (its CRC does not match)"),
+    ("gif without a frame", GIF[:13 + _COLOURS] + b";", "it has no frame"),
+    ("gif cut in its frame", GIF[:-6], "its first frame is cut short"),
+    ("gif frame of 65535 x 65535 in 4 x 4", _gif_frame(65535, 65535),
+     "its first frame is 65535x65535 pixels, over the 12500000 pixels of a frame the GIF decoder takes"),
+]
+DRAWN = [  # damage the decoders take (checked against resvg below)
+    ("png", PNG), ("png with its IEND CRC cut", PNG[:-1]), ("gif", GIF), ("gif without its trailer", GIF[:-2]),
+    ("png with a damaged ancillary chunk", PNG[:_IDAT - 4] + struct.pack(">I", 3) + b"zzZzabc\0\0\0\0"
+     + PNG[_IDAT - 4:]),
+    ("gif frame of 8 x 8 in 4 x 4", _gif_screen(4, 4, GIF)),
+]
+
+
+def _uri(data: bytes) -> str:
+    return f"data:image/{'gif' if data[:3] == b'GIF' else 'png'};base64,{base64.b64encode(data).decode()}"
+
+
+def _card(data: bytes) -> dict[str, Any]:
+    return h("div", {"style": {"display": "flex", "width": "100%", "height": "100%", "backgroundColor": "white",
+                                "alignItems": "flex-start"}},
+             h("img", {"src": _uri(data)}), h("div", {"style": {"width": 5, "height": 5, "backgroundColor": "blue"}}))
+
+
+def _painted(png: bytes) -> set[Any]:
+    """The colours of the pixels of ``png`` (RGBA tuples)."""
+    return set(Image.open(io.BytesIO(png)).convert("RGBA").get_flattened_data())
+
+
+def _blue_from(png: bytes) -> int:
+    row = Image.open(io.BytesIO(png)).convert("RGB")
+    return next(x for x in range(row.width) if row.getpixel((x, 0)) == (0, 0, 255))
+
+
+def _resvg_draws(data: bytes) -> bool:
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><image href="{_uri(data)}" '
+           'width="8" height="8"/></svg>')
+    return (255, 0, 0, 255) in _painted(resvg_bridge.svg_to_png(svg))
+
+
+@pytest.mark.parametrize(("data", "reason"), [case[1:] for case in DAMAGED], ids=[case[0] for case in DAMAGED])
+def test_an_image_resvg_draws_nothing_of_is_reported(data: bytes, reason: str) -> None:
+    assert not _resvg_draws(data)
+    reports: list[SatoriError] = []
+    png = render_png(_card(data), width=30, height=20, on_warning=reports.append)
+    assert [(str(r), r.path, r.prop) for r in reports] == [
+        (f"div/img[0]: The image is not drawn: {reason}.", "div/img[0]", "src")]
+    # Nothing of it is drawn, and it keeps the size of its header: the blue box after it is
+    # where it is after an image that is drawn.
+    assert _painted(png) == {(255, 255, 255, 255), (0, 0, 255, 255)}
+    assert _blue_from(png) == _blue_from(render_png(_card(PNG), width=30, height=20))
+    with pytest.raises(ImageError, match=rf"^div/img\[0\]: The image is not drawn: {re.escape(reason)}\.$"):
+        render_png(_card(data), width=30, height=20, strict=True)
+
+
+@pytest.mark.parametrize("data", [case[1] for case in DRAWN], ids=[case[0] for case in DRAWN])
+def test_damage_the_decoders_take_is_drawn_without_a_report(data: bytes) -> None:
+    assert _resvg_draws(data)
+    reports: list[SatoriError] = []
+    png = render_png(_card(data), width=30, height=20, on_warning=reports.append)
+    assert reports == []
+    assert (255, 0, 0, 255) in _painted(png)
+
+
+def test_a_gif_frame_counts_at_its_own_size() -> None:
+    # The header check read the 4 x 4 screen; resvg decodes the 2000 x 2000 frame.
+    data = _gif_screen(4, 4, _encoded("GIF", (2000, 2000)))
+    with pytest.raises(LimitError) as info:
+        render_png(_card(data), width=30, height=20, limits=Limits(max_image_pixels=1_000_000))
+    assert str(info.value) == ("div/img[0]: The first frame of the image is 2000x2000 pixels, over the "
+                               "max_image_pixels limit of 1000000.")
+    assert (info.value.limit, info.value.prop) == ("max_image_pixels", "src")
