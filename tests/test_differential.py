@@ -182,3 +182,35 @@ def test_hand_written_cards_load_with_their_fonts_made_absolute(tmp_path: Any) -
     assert card["options"]["fonts"][0]["file"] == str(tmp_path / "fonts" / "a.ttf")
     assert card["additionalAssets"][0]["result"][0]["file"] == \
         str(Path(tmp_path).parent / "b.ttf")
+
+
+@needs_fonts
+def test_strangers_content_is_seeded_and_leaves_the_template_alone() -> None:
+    from tests.differential import strangers
+
+    template = json.loads((paths.GOLDEN_DIR / "cards" / "blog-post.json").read_text(encoding="utf-8"))
+    before = copy.deepcopy(template)
+    cards = [strangers.fill(template, seed) for seed in range(40)]
+    assert template == before
+    assert [strangers.fill(template, seed) for seed in (3, 0)] == [cards[3], cards[0]]
+    assert cards[0]["name"] == "blog-post [strangers 0]"
+    texts = [t for card in cards for t in features.texts(card["element"])]
+    original = set(features.texts(template["element"]))
+    assert len(set(texts) - original) > 100
+    # Every kind of content a route meets shows up over a few seeds.
+    assert any(len(t) > 200 for t in texts) and any(not t.strip() for t in texts)
+    assert any(len(t) >= 60 and " " not in t for t in texts)
+    assert any("\u00ad" in t for t in texts) and any("\n" in t or "\t" in t for t in texts)
+    assert any("&amp;" in t or "&lt;" in t for t in texts)
+    # An emoji drawn needs its Twemoji asset; a script its font, appended as a fallback.
+    for card in cards:
+        segments = {a["segment"] for a in card.get("additionalAssets", [])}
+        drawn = {e for e in strangers.EMOJI if any(e in t for t in features.texts(card["element"]))}
+        assert drawn <= segments
+        for font in card["options"]["fonts"]:  # the template's are relative to it
+            assert (paths.GOLDEN_DIR / "cards" / font["file"]).is_file()
+    assert any(f["name"] == "Noto Sans Arabic" for card in cards for f in card["options"]["fonts"])
+    # Avatars of other shapes: the template's image is replaced.
+    srcs = {n["props"]["src"] for card in cards for n in features.walk(card["element"])
+            if n.get("type") == "img"}
+    assert len(srcs) > 3

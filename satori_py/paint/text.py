@@ -26,7 +26,7 @@ from ..text.render import (
     decoration_thickness,
     underline_y,
 )
-from .compose import filtered
+from .compose import faded, filtered
 from .text_shadow import drop_shadow_filter, path_bounds, text_shadows
 from .vector_image import vector_image
 
@@ -362,7 +362,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False,
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style, shadowed=defs is not None)]))
     out.extend(n for line in drawing.decorations for n in decoration(line, style))
-    return _filtered(defs, id_, out)
+    return faded(_filtered(defs, id_, out), drawing.opacity)
 
 
 def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,

@@ -28,6 +28,9 @@ _CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
 
 
 def _is_logical(prop: str) -> bool:
+    # Every logical name has one of these parts: the others (nearly all) skip the patterns.
+    if "nline" not in prop and "lock" not in prop and "Start" not in prop and "End" not in prop:
+        return False
     return bool(_BOX_SIDE.match(prop) or _SIZE.match(prop) or _RADIUS.match(prop))
 
 

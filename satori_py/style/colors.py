@@ -345,16 +345,10 @@ def _parse_color_mix(arguments: Sequence[Any], current: RGBA | None) -> SpaceCol
 def _parse_node(token: Any, current: RGBA | None) -> SpaceColor | None:
     if token is None:
         return None
-    if token.type in ("ident", "hash"):
-        word = token.lower_value if token.type == "ident" else "#" + token.value.lower()
-        if word == "transparent":
-            return SpaceColor("srgb", (0.0, 0.0, 0.0), 0.0)
-        if word == "currentcolor":
-            return None if current is None else _from_rgba(current)
-        if token.type == "hash":
-            return _parse_hex(token.value.lower())
-        rgb = NAMED_COLORS.get(word)
-        return None if rgb is None else SpaceColor("srgb", (rgb[0] / 255, rgb[1] / 255, rgb[2] / 255), 1.0)
+    if token.type == "hash":
+        return _parse_hex(token.value.lower())
+    if token.type == "ident":
+        return _parse_word(token.lower_value, current)
     if token.type != "function":
         return None
     name = token.lower_name
@@ -375,6 +369,16 @@ def _parse_node(token: Any, current: RGBA | None) -> SpaceColor | None:
     if relative is None or (relative[2] and not layout.allow_legacy):
         return None
     return _parse_channels(relative[1], layout, relative[0], relative[2])
+
+
+def _parse_word(word: str, current: RGBA | None) -> SpaceColor | None:
+    """An identifier (lowercase): a named colour, ``transparent`` or ``currentcolor``."""
+    if word == "transparent":
+        return SpaceColor("srgb", (0.0, 0.0, 0.0), 0.0)
+    if word == "currentcolor":
+        return None if current is None else _from_rgba(current)
+    rgb = NAMED_COLORS.get(word)
+    return None if rgb is None else SpaceColor("srgb", (rgb[0] / 255, rgb[1] / 255, rgb[2] / 255), 1.0)
 
 
 def _parse_hex(digits: str) -> SpaceColor | None:
@@ -437,9 +441,21 @@ def read_by_resvg(value: str) -> bool:
     return not (len(nodes) == 1 and _unreadable_by_resvg(nodes[0]))
 
 
+# A colour that is one hash or one ASCII word (most are): the one token tinycss2 would read,
+# read without it (tokenizing was most of a first parse).
+_ONE_WORD = lazy_compile(r"#[0-9A-Za-z]+|[A-Za-z]+")
+
+
 @text_cache(1024)
 def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
-    nodes = _significant(tinycss2.parse_component_value_list(value.strip()))
+    text = value.strip()
+    if _ONE_WORD.fullmatch(text):
+        parsed = _parse_hex(text[1:].lower()) if text[0] == "#" else _parse_word(text.lower(), current)
+        if parsed is None:
+            return None
+        r, g, b, a = to_rgba_tuple(parsed)
+        return RGBA(js_round(r), js_round(g), js_round(b), a)  # as a hash or word token below
+    nodes = _significant(tinycss2.parse_component_value_list(text))
     if len(nodes) != 1:
         return None
     parsed = _parse_node(nodes[0], current)

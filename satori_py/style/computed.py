@@ -40,6 +40,7 @@ __all__ = ["ComputedStyle", "compute_style", "inline_style", "root_style"]
 
 _TEXT_ALIGN = {k: k for k in ("left", "right", "center", "justify", "start", "end")}
 _SIDES = ("Top", "Right", "Bottom", "Left")
+_BORDER_KEYS = tuple((f"border{side}Style", f"border{side}Width") for side in _SIDES)
 # Folded into `textShadow`.
 _SHADOW_PARTS = ("textShadowOffset", "textShadowColor", "textShadowRadius")
 # The properties in the table's order (compute.ts's), and their values when not declared:
@@ -97,16 +98,17 @@ class ComputedStyle(Mapping[str, Any]):
     text: TextGroup  # the text properties (inherited)
     paint: PaintGroup  # backgrounds, borders' paint, shadows, transforms, effects, outline
     _token: int
-    _inherited: dict[str, Any] | None
+    _inherited: _Inheritance | None
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
                  box: BoxGroup | None = None, flex: FlexGroup | None = None, font: FontGroup | None = None,
                  text: TextGroup | None = None, paint: PaintGroup | None = None,
                  lengths: LengthContext | None = None, declared: frozenset[str] = frozenset(),
                  color_text: str = "black", ch_ratio: float | None = None,
-                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0) -> None:
+                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0, copy: bool = True) -> None:
         set_slot = object.__setattr__
-        values = dict(values)
+        # copy=False: ``values`` is a dict no one else holds (this module's), taken as it is.
+        values = dict(values) if copy or type(values) is not dict else values
         set_slot(self, "_values", values)
         try:
             set_slot(self, "box", BoxGroup.from_values(values) if box is None else box)
@@ -157,15 +159,18 @@ class ComputedStyle(Mapping[str, Any]):
     def inherited(self) -> Mapping[str, Any]:
         """What a child inherits: the inherited and the custom (``--*``) values, in order.
         Made once per style (an element's children share it)."""
-        values: dict[str, Any] | None = self._inherited
-        if values is None:
-            values = _inherited_values(self._values)
-            object.__setattr__(self, "_inherited", values)
-        return values
+        return self._inheritance().values
+
+    def _inheritance(self) -> _Inheritance:
+        inheritance: _Inheritance | None = self._inherited
+        if inheritance is None:
+            inheritance = _Inheritance(_inherited_values(self._values))
+            object.__setattr__(self, "_inherited", inheritance)
+        return inheritance
 
     def replace(self, **changes: Any) -> ComputedStyle:
         """A copy with the values ``changes`` (e.g. the painter's resolved ones)."""
-        return ComputedStyle({**self._values, **changes}, self.warnings,
+        return ComputedStyle({**self._values, **changes}, self.warnings, copy=False,
                              box=None if _BOX_KEYS.intersection(changes) else getattr(self, "box", None),
                              flex=None if _FLEX_KEYS.intersection(changes) else getattr(self, "flex", None),
                              font=None if _FONT_KEYS.intersection(changes) else getattr(self, "font", None),
@@ -189,12 +194,12 @@ def root_style(*, width: float | None, height: float | None) -> ComputedStyle:
     """The style the root element inherits from: every property at its initial value."""
     values = {name: _initial(name, BLACK) for name in PROPERTIES}
     values.update(displayOuter="inline", displayInner="inline", overflow="visible", aspectRatioAuto=False)
-    return ComputedStyle(values, lengths=LengthContext(float(width or 0.0), float(height or 0.0)))
+    return ComputedStyle(values, lengths=LengthContext(float(width or 0.0), float(height or 0.0)), copy=False)
 
 
 def _snap(width: float, scale: float) -> float:
     """Border and outline widths snap to device pixels (``snapLineWidth``)."""
-    if not scale or width <= 0:
+    if not scale or width <= 0 or (scale == 1 and width % 1 == 0):  # whole px: already snapped
         return width
     pixels = width * scale
     if abs(pixels - round(pixels)) < 1e-6:
@@ -204,6 +209,20 @@ def _snap(width: float, scale: float) -> float:
 
 def _inherited_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k in INHERITED or k.startswith("--")}
+
+
+class _Inheritance:
+    """What the children of a style inherit, and the parts of it each child's computation reads
+    whole: made once per style, not once per child (read only: a child with ``all``/``inherit``
+    resets works on a copy)."""
+
+    __slots__ = ("extras", "values", "variables")
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+        self.variables = {k: v for k, v in values.items() if k.startswith("--")}
+        # The inherited values that are not properties of the table (custom properties), in order.
+        self.extras = {k: v for k, v in values.items() if k not in PROPERTIES}
 
 
 def inline_style(props: Mapping[str, Any],
@@ -279,17 +298,19 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     state = parent if isinstance(parent, ComputedStyle) else _NO_STATE
     list_depth = state.child_list_depth
     preset = preset_for(tag, props, list_depth)
-    own_direction = js_string(inline.get("direction", "")).strip().lower()
+    own_direction = js_string(inline["direction"]).strip().lower() if "direction" in inline else ""
     direction = own_direction if own_direction in ("ltr", "rtl") else js_string(
         preset.get("direction") or parent.get("direction") or "ltr")
     declarations, resets = cascade_declarations(preset, inline, direction)
 
-    if isinstance(parent, ComputedStyle):
-        parent_values, base = parent._values, dict(parent.inherited())
+    if isinstance(parent, ComputedStyle) and not resets:
+        parent_values, inheritance = parent._values, parent._inheritance()
     else:
-        parent_values = dict(parent)
-        base = _inherited_values(parent_values)
-    apply_resets(base, resets)
+        parent_values = parent._values if isinstance(parent, ComputedStyle) else dict(parent)
+        inherited = _inherited_values(parent_values)
+        apply_resets(inherited, resets)
+        inheritance = _Inheritance(inherited)
+    base = inheritance.values  # read only from here (the parent's own when nothing is reset)
     color_text = state.color_text if "color" in base else "black"
     parent_line_height = base.get("lineHeight")
     lengths = LengthContext(
@@ -297,7 +318,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         parent_line_height.value if isinstance(parent_line_height, LineHeight)
         and parent_line_height.kind == "multiplier" else None)
 
-    expanded = expand(declarations, {k: v for k, v in base.items() if k.startswith("--")},
+    expanded = expand(declarations, inheritance.variables,
                       base.get("color", BLACK), color_text, report, warn, note)
     declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
                                            lengths, report, note)
@@ -351,7 +372,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         # Checked by the reference's text layout, which throws even with onStyleError.
         check_keyword(declared["textAlign"], _TEXT_ALIGN, "textAlign")
 
-    values: dict[str, Any] = {k: v for k, v in base.items() if k not in PROPERTIES}
+    values: dict[str, Any] = dict(inheritance.extras)
     values.update({k: v for k, v in declared.items() if k not in PROPERTIES and k not in _SHADOW_PARTS})
     for part in _SHADOW_PARTS:
         values.pop(part, None)
@@ -381,7 +402,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets
     del ctx  # it holds soft() and ignored(), which read it: a reference cycle per element otherwise
-    return ComputedStyle(values, tuple(warnings),
+    return ComputedStyle(values, tuple(warnings), copy=False,
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
                          and color == base.get("color") else None, lengths=own_lengths,
@@ -425,10 +446,11 @@ def _finish_boxes(typed: dict[str, Any], declared: Mapping[str, Any], color: Any
     typed["overflow"] = "visible" if x == "visible" and y == "visible" else "hidden"
 
     # A side without a border style has no width; the width defaults to medium.
-    for side in _SIDES:
-        if typed[f"border{side}Style"] in ("none", "hidden"):
-            typed[f"border{side}Width"] = 0.0
-        typed[f"border{side}Width"] = _snap(typed[f"border{side}Width"], scale)
+    for style, width in _BORDER_KEYS:
+        if typed[style] in ("none", "hidden"):
+            typed[width] = 0.0
+        else:
+            typed[width] = _snap(typed[width], scale)
     typed["outlineWidth"] = _snap(typed["outlineWidth"], scale)
 
 

@@ -37,9 +37,15 @@ from .variables import extract_custom_properties, merge_variables, resolve_varia
 __all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
 
 
-@text_cache(1024)
 def camelize(prop: str) -> str:
     """css-to-react-native's ``getPropertyName``: kebab-case to camelCase."""
+    if "-" in prop or "_" in prop or "." in prop:
+        return _camelize(prop)
+    return prop  # already camelCase (most are): nothing to replace, no cache to ask
+
+
+@text_cache(1024)
+def _camelize(prop: str) -> str:
     if re.match(r"^--\w+", prop):
         return prop
     return re.sub(r"[_.-](\w|$)", lambda m: m.group(1).upper(), prop)
@@ -190,12 +196,13 @@ def normalize_color_keywords(name: str, value: Any) -> Any:
     return vp.stringify(nodes) if changed else value
 
 
-@text_cache(4096)
-def _prepare(name: str, value: str, current_text: str, current: RGBA) -> Any:
-    return normalize_color_keywords(name, preprocess(value, current_text, current))
-
-
 # -- one declaration ----------------------------------------------------------------------
+
+# A declaration's expansion: its longhands, the warnings given, and the parts of the StyleError
+# raised, if any (the parts, not the error: its traceback would keep the frames of the render
+# that first met the value, and everything they hold, alive in a cache).
+_Outcome = tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | None]
+
 
 def expand_declaration(name: str, value: Any, current_text: str,
                        warn: Callable[[str], None]) -> dict[str, Any]:
@@ -206,7 +213,12 @@ def expand_declaration(name: str, value: Any, current_text: str,
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return _expand_uncached(name, value, current_text, warn)
-    result, warnings, error = _expand_cached(name, value, type(value).__name__, current_text)
+    return _longhands(_expand_cached(name, value, type(value).__name__, current_text), warn)
+
+
+def _longhands(outcome: _Outcome, warn: Callable[[str], None]) -> dict[str, Any]:
+    """The longhands of an expansion, its warnings told to ``warn`` (its error raised)."""
+    result, warnings, error = outcome
     for message in warnings:
         warn(message)
     if error is not None:
@@ -215,16 +227,31 @@ def expand_declaration(name: str, value: Any, current_text: str,
     return dict(result)
 
 
-@text_cache(4096)
-def _expand_cached(name: str, value: Any, kind: str, current_text: str
-                   ) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | None]:
+def _expansion(name: str, value: Any, kind: str, current_text: str) -> _Outcome:
     warnings: list[str] = []
     try:
         return _expand_uncached(name, value, current_text, warnings.append), tuple(warnings), None
     except StyleError as error:
-        # The error's parts, not the error: its traceback would keep the frames of the
-        # render that first met the value (and everything they hold) alive in the cache.
         return {}, tuple(warnings), (error.message, error.prop, error.value)
+
+
+_expand_cached = text_cache(4096)(_expansion)
+
+
+@text_cache(4096)
+def _prepared_expansion(name: str, value: str, current_text: str, current: RGBA) -> tuple[Any, _Outcome | None]:
+    """A text declaration as expand() takes it: its value with currentColor and colour keywords
+    settled (what a failure of that raises, this raises), and its expansion; None for an
+    expansion that failed otherwise than with a StyleError (an unreadable value). One cached
+    call per declaration: the two steps were cached apart, and the cache's call cost more
+    than a declaration's other work."""
+    text = normalize_color_keywords(name, preprocess(value, current_text, current))
+    try:
+        return text, _expansion(name, text, type(text).__name__, current_text)
+    except SatoriError:
+        raise
+    except Exception:  # noqa: BLE001 - any other failure of a parser: the caller reports the value
+        return text, None
 
 
 def _expand_uncached(name: str, value: Any, current_text: str,
@@ -343,10 +370,17 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             continue
         if isinstance(resolved, str) and name in LAYER_LISTS:  # before the value is parsed
             active().check_layers(layer_count(name, resolved), LAYER_LISTS[name])
-        text = _prepare(name, resolved, out.color_text, out.color) \
-            if isinstance(resolved, str) else resolved
+        outcome: _Outcome | None = None
+        if isinstance(resolved, str):  # what preparing the text raises goes on, as it always did
+            text, outcome = _prepared_expansion(name, resolved, out.color_text, out.color)
+            if outcome is None:
+                report(unreadable(name, text))
+                continue
+        else:
+            text = resolved
         try:
-            longhands = expand_declaration(name, text, out.color_text, counted)
+            longhands = _longhands(outcome, counted) if outcome is not None \
+                else expand_declaration(name, text, out.color_text, counted)
         except StyleError as error:
             report(_with_rule(error, name, text))
             continue

@@ -12,6 +12,7 @@ clip path that names no shape) is noted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..frozen import Frozen
@@ -47,31 +48,45 @@ class PaintContext(Frozen):
 def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Reporter, note: Reporter) -> None:
     """Replace the paint values of ``values`` (a computed style being made) by their
     typed layers; a value ``report`` does not raise for is dropped."""
-    filter_lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio)
-    lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
-    parsers: dict[str, Callable[[Any], Any]] = {
-        "filter": lambda value: parse_filters(value, "filter", font_size=ctx.parent_font_size,
-                                              lengths=filter_lengths, current_color=ctx.color.to_css()),
-        "backdropFilter": lambda value: parse_filters(value, "backdropFilter", font_size=ctx.parent_font_size,
-                                                      lengths=filter_lengths, current_color=ctx.color.to_css()),
-        "clipPath": lambda value: parse_clip_path(value, ctx.font_size, lengths, note),
-        "overflowClipMargin": lambda value: parse_clip_margin(value, ctx.font_size, lengths, note),
-        "backgroundImage": lambda value: value and parse_background_images(value, ctx.font_size, lengths, note,
-                                                                             ctx.color),
-        **dict.fromkeys(CORNER_LONGHANDS, corner_shape_value),
-    }
-    for prop, parse in parsers.items():
-        if prop in values:
-            values[prop] = _parsed(prop, values[prop], parse, report)
+    # Most elements set none of them (None: unset, or backgroundImage's initial value): the
+    # contexts are made for those that do.
+    present = [prop for prop in _PARSED if values.get(prop) is not None]
+    if present:
+        lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
+        filter_lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio)
+        for prop in present:
+            values[prop] = _parsed(prop, values[prop], partial(_parse, prop, ctx, lengths, filter_lengths, note),
+                                   report)
     _check_keywords(values, note)
     if any(key in values for key in MASK_PROPERTIES):
         # The mask properties are folded into the computed maskImage.
+        lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
         layers = _parsed("maskImage", values.get("maskImage"),
                          lambda _: masks_of(values, ctx.font_size, lengths, note, ctx.color), report)
         for key in MASK_PROPERTIES:
             values.pop(key, None)
         if layers is not None:
             values["maskImage"] = layers
+
+
+# The properties parsed here, in the order they are parsed (the first invalid one is reported first).
+_PARSED = ("filter", "backdropFilter", "clipPath", "overflowClipMargin", "backgroundImage", *CORNER_LONGHANDS)
+
+
+def _parse(prop: str, ctx: PaintContext, lengths: LengthContext, filter_lengths: LengthContext, note: Reporter,
+           value: Any) -> Any:
+    """The typed value of paint property ``prop``: filters take ``em`` from the parent and no
+    ``lh``; the others resolve against the element's own font and line height."""
+    if prop == "filter" or prop == "backdropFilter":
+        return parse_filters(value, prop, font_size=ctx.parent_font_size, lengths=filter_lengths,
+                             current_color=ctx.color.to_css())
+    if prop == "clipPath":
+        return parse_clip_path(value, ctx.font_size, lengths, note)
+    if prop == "overflowClipMargin":
+        return parse_clip_margin(value, ctx.font_size, lengths, note)
+    if prop == "backgroundImage":
+        return value and parse_background_images(value, ctx.font_size, lengths, note, ctx.color)
+    return corner_shape_value(value)
 
 
 # The keywords of properties the painter compares with, and what it draws for any other value.

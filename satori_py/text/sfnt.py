@@ -15,8 +15,6 @@ as before. CFF outlines and variable fonts stay with fontTools.
 from __future__ import annotations
 
 import re
-from itertools import repeat
-from operator import mul
 from struct import unpack_from
 
 from .outlines import NO_POINTS, Points, append_points, contour_ends, visit_component
@@ -62,7 +60,7 @@ class Sfnt:
             if offset + length > len(data):
                 raise SfntError(f"table {tag!r} out of bounds")
             self.tables[tag.decode("latin-1")] = (offset, length)
-        self._loca: tuple[int, ...] | None = None
+        self._loca: tuple[int, int, int] | None = None  # (offset, entry size, glyphs), read once
 
     def _table(self, tag: str, length: int, exact: bool = False) -> int:
         """The offset of table ``tag``, which must hold at least (or exactly) ``length`` bytes."""
@@ -91,26 +89,30 @@ class Sfnt:
         return (upem, mac_style, ascent, descent, typo_ascender, typo_descender, typo_line_gap,
                 weight_class, fs_selection, avg_width)
 
-    def _glyph_offsets(self) -> tuple[int, ...]:
-        """``loca``: where each glyph's data starts in ``glyf`` (one more entry than glyphs)."""
+    def _glyph_range(self, gid: int) -> tuple[int, int]:
+        """``loca``: where glyph ``gid``'s data starts and ends in ``glyf``. Two entries are read
+        per glyph: a face made per render (caches cleared) draws some dozens of its glyphs, and
+        unpacking the whole table cost as much as reading them."""
         if self._loca is None:
             data = self.data
             long_offsets = unpack_from(">h", data, self._table("head", 54) + 50)[0]
             num_glyphs = unpack_from(">H", data, self._table("maxp", 6) + 4)[0]
             size = 4 if long_offsets else 2
-            loca = self._table("loca", size * (num_glyphs + 1))
-            values = unpack_from(f">{num_glyphs + 1}{'I' if long_offsets else 'H'}", data, loca)
-            self._loca = values if long_offsets else tuple(map(mul, values, repeat(2)))
-        return self._loca
+            self._loca = (self._table("loca", size * (num_glyphs + 1)), size, num_glyphs)
+        loca, size, num_glyphs = self._loca
+        if gid >= num_glyphs:
+            raise SfntError(f"glyph {gid} out of range")
+        if size == 4:
+            start, end = unpack_from(">II", self.data, loca + 4 * gid)
+            return start, end
+        start, end = unpack_from(">HH", self.data, loca + 2 * gid)
+        return 2 * start, 2 * end
 
     def glyph_points(self, gid: int, depth: int = 0, visits: list[int] | None = None) -> Points:
         """The points of TrueType glyph ``gid``, components placed (opentype.js's transform:
         ``x' = xScale*x + scale01*y + dx``); FontError for a composite past
         :data:`~.outlines.MAX_GLYPH_POINTS` points or component visits."""
-        offsets = self._glyph_offsets()
-        if gid + 1 >= len(offsets):
-            raise SfntError(f"glyph {gid} out of range")
-        start, end = offsets[gid], offsets[gid + 1]
+        start, end = self._glyph_range(gid)
         if end < start:
             raise SfntError(f"glyph {gid}: loca decreases")
         if end == start or depth > _MAX_COMPONENT_DEPTH:

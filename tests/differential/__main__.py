@@ -3,9 +3,12 @@
     SATORI_REF=/path/to/satori-ref .venv/bin/python -m tests.differential \\
         [--seed 1] [--count 2000] [--jobs 2] [--minimise 60] [--out DIR] [--index N ...]
     SATORI_REF=... .venv/bin/python -m tests.differential --cards CASE.json ... --out DIR
+    SATORI_REF=... .venv/bin/python -m tests.differential --cards CASE.json ... --strangers 1 2
 
 The second form judges hand-written cases (the conformance format, fonts relative to
-each file) instead of generated cards; card N is the N-th file given.
+each file) instead of generated cards; card N is the N-th file given. With
+--strangers, each case is judged once per seed given, its texts and images replaced
+by strangers' content (strangers.py); card N is then file N // seeds at seed N % seeds.
 
 Prints the match rate per feature group and writes a report (see runner.py for
 the output folder). Exit status 0 when at least --target (98 %) of the cards
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from tests.support import paths
 
-from . import compare, runner, triage
+from . import compare, runner, strangers, triage
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,9 +45,13 @@ def main(argv: list[str] | None = None) -> int:
                     "(default .artifacts/differential/seed-SEED, or cards with --cards)")
     ap.add_argument("--cards", type=Path, nargs="+", metavar="CASE",
                     help="judge these case files instead of generated cards")
+    ap.add_argument("--strangers", nargs="+", metavar="SEED",
+                    help="with --cards: fill each case with strangers' content at these seeds")
     args = ap.parse_args(argv)
 
     given = runner.load_cards(args.cards) if args.cards else None
+    if given is not None and args.strangers:
+        given = [strangers.fill(case, seed) for case in given for seed in args.strangers]
     label = "cards" if given is not None else f"seed-{args.seed}"
     indices = args.index or list(range(len(given)) if given is not None else
                                  range(args.start, args.start + args.count))

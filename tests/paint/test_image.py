@@ -554,7 +554,16 @@ def test_any_bytes_load_or_raise_image_error(magic: bytes, tail: bytes) -> None:
         source = load_image(data)
     except (ImageError, LimitError):
         return
-    assert source.width >= 0 and source.height >= 0 and source.href.startswith("data:")
+    assert source.width >= 0 and source.height >= 0
+    if source.error is None:
+        assert source.href.startswith("data:")
+    else:  # a header resvg would draw nothing of: no href, and a reason for the report
+        assert source.href == "" and source.error.startswith("The image is not drawn: ")
+
+
+def test_a_gif_without_a_frame_loads_as_not_drawn_with_its_reason() -> None:
+    source = load_image(b"GIF8" + bytes(6))  # the example hypothesis found
+    assert (source.href, source.error) == ("", "The image is not drawn: it has no frame.")
 
 
 finite = st.floats(min_value=-500, max_value=500, allow_nan=False)

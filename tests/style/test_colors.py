@@ -5,13 +5,17 @@ reference writes for ``backgroundColor`` (it rounds converted colours).
 """
 from __future__ import annotations
 
+import random
+
 import pytest
+import tinycss2
 from hypothesis import given
 from hypothesis import strategies as st
 
-from satori_py.style import RGBA, parse_color
+from satori_py.style import RGBA, colors, parse_color
 from satori_py.style.colors import is_color
 from satori_py.style.expand import refine_hsl
+from satori_py.style.named_colors import NAMED_COLORS
 
 CURRENT = RGBA(1, 2, 3, 1)
 
@@ -138,3 +142,26 @@ def test_a_percentage_alpha_comma_colour_draws_no_stroke() -> None:
                                              "backgroundColor": "rgba(0, 0, 255, 40%)"}}}
     svg = render_svg(el, width=40, height=40)
     assert "stroke" not in svg and 'fill="#000"' in svg
+
+
+def test_a_colour_of_one_hash_or_word_is_read_as_its_token_would_be() -> None:
+    # _parse_cached reads "#..." and ASCII words without tinycss2: the same colour (or None)
+    # as the token tinycss2 would give, for every named colour, any case, and hash lengths
+    # valid or not.
+    def through_tinycss2(value: str, current: RGBA | None) -> RGBA | None:
+        nodes = colors._significant(tinycss2.parse_component_value_list(value.strip()))
+        parsed = colors._parse_node(nodes[0], current) if len(nodes) == 1 else None
+        if parsed is None:
+            return None
+        r, g, b, a = colors.to_rgba_tuple(parsed)
+        return RGBA(colors.js_round(r), colors.js_round(g), colors.js_round(b), a)
+
+    rnd = random.Random(7)
+    values = [*NAMED_COLORS, *(name.upper() for name in NAMED_COLORS), "transparent", "TransParent",
+              "currentColor", " red\t", "#", "#FFF", "#ffff", "#fffff", "#1234567", "#12345678", "#ffg"]
+    values += ["#" + "".join(rnd.choice("0123456789abcdefABCDEFxG") for _ in range(rnd.randint(0, 9)))
+               for _ in range(500)]
+    for current in (None, RGBA(1, 2, 3, 0.5)):
+        for value in values:
+            colors._parse_cached.cache_clear()
+            assert colors._parse_cached(value, current) == through_tinycss2(value, current), value

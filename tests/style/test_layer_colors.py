@@ -7,8 +7,10 @@ from __future__ import annotations
 import base64
 import re
 
+import pytest
+
 from satori_py import h, render_svg
-from satori_py.style.resolve import background_layers
+from satori_py.style.resolve import _parse_images, background_layers
 
 SVG = ("data:image/svg+xml,%3csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32' width='32' height='32' "
        "fill='none' stroke='rgb(9 9 11 / .3)'%3e%3cpath d='M0 .5H31.5V32'/%3e"
@@ -34,3 +36,13 @@ def test_colours_inside_an_unquoted_svg_url_are_rewritten_as_satori_does() -> No
 
 def test_a_quoted_url_gets_only_its_first_colour_rewritten() -> None:
     assert _strokes(f'url("{SVG}")') == ["rgba(9, 9, 11, .3)", "rgb(200 9 11 / .5)"]
+
+
+@pytest.mark.parametrize(("text", "images"), [
+    ("linear-gradient(red, rgb(0, 0, 255)) , url(a,b)", ["linear-gradient(red, rgb(0, 0, 255))", "url(a,b)"]),
+    ("f(g(h,i),j),k", ["f(g(h,i),j)", "k"]), ("a,,b", ["a", "", "b"]), (" ", [""]), ("a,", ["a"]), ("", []),
+    # css-background-parser counts parentheses as they come: a ")" first makes the depth negative.
+    (")a,(b,c)", [")a,(b", "c)"]),
+])
+def test_background_images_split_at_commas_outside_parentheses(text: str, images: list[str]) -> None:
+    assert _parse_images(text) == images

@@ -65,9 +65,9 @@ def test_a_malformed_glyph_is_left_to_fonttools() -> None:
     # A contour count of -2 is neither simple nor composite: fontTools fails on it and the
     # face reports that failure, as it did before sfnt read outlines.
     data = font_bytes("Geist-Regular.ttf")
-    loca = Sfnt(data)._glyph_offsets()
-    gid = next(g for g in range(1, 50) if loca[g + 1] > loca[g])
-    bad = _patched(data, b"glyf", loca[gid], struct.pack(">h", -2))
+    reader = Sfnt(data)
+    gid = next(g for g in range(1, 50) if reader._glyph_range(g)[1] > reader._glyph_range(g)[0])
+    bad = _patched(data, b"glyf", reader._glyph_range(gid)[0], struct.pack(">h", -2))
     with pytest.raises(SfntError):
         Sfnt(bad).glyph_points(gid)
     face = FaceData(bad, 0)
