@@ -98,22 +98,24 @@ def convert_colors(value: str, current: RGBA | None) -> str:
     if not _MAYBE_CONVERTED.search(value):
         return value
     nodes = vp.parse(value)
-
-    def visit(children: list[vp.Node]) -> None:
-        for node in children:
-            if node.type != "function" or node.value.lower() == "url":
-                continue
-            if _GRADIENT.match(node.value):
-                _add_interpolation_method(node)
-                continue
-            needed, converted = convert_function_text(vp.stringify(node), current)
-            if not needed:
-                visit(node.nodes)
-            elif converted is not None:
-                node.type, node.value, node.nodes = "word", converted, []
-
-    visit(nodes)
+    _convert_nodes(nodes, current)
     return vp.stringify(nodes)
+
+
+def _convert_nodes(children: list[vp.Node], current: RGBA | None) -> None:
+    """``convert_colors`` on parsed nodes, in place (module level: a nested recursive
+    function would be a reference cycle, its closure holding itself, left to the collector)."""
+    for node in children:
+        if node.type != "function" or node.value.lower() == "url":
+            continue
+        if _GRADIENT.match(node.value):
+            _add_interpolation_method(node)
+            continue
+        needed, converted = convert_function_text(vp.stringify(node), current)
+        if not needed:
+            _convert_nodes(node.nodes, current)
+        elif converted is not None:
+            node.type, node.value, node.nodes = "word", converted, []
 
 
 _FLOAT = r"-?\d*(?:\.\d+)?"
