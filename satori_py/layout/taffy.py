@@ -30,7 +30,7 @@ from .node_style import NodeStyle
 from .taffy_guard import MAX_LENGTH, check_style, finite
 from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
-from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, node_style
+from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, fit_key, node_style
 from .taffy_trees import KeptTrees, TreePool
 
 
@@ -92,6 +92,22 @@ class LayoutNode(Record, eq=False):
     path: str | None = None  # the element's node path, for errors
     limits: FitLimits = field(default_factory=FitLimits)
     hints: LayoutHints = field(default_factory=LayoutHints)
+    # Its last Taffy dict, with what it was made of: (style, fit_key, dict); see _fields.
+    taffy_fields: tuple[NodeStyle, Any, dict[str, Any]] | None = field(default_factory=lambda: None, repr=False)
+
+
+def _fields(node: LayoutNode, sizes: OwnSizes | None, floor: bool) -> dict[str, Any]:
+    """``node``'s Taffy dict (:func:`.taffy_style.node_style`), kept on the node while its style
+    is the same object and its sizes, limits, hints and floor give the same key: a pass lays
+    most nodes out as the one before, and the shared cache's key hashes the whole style."""
+    style = node.style
+    key = fit_key(sizes, node.limits, node.hints, floor)
+    kept = node.taffy_fields
+    if kept is not None and kept[0] is style and kept[1] == key:
+        return kept[2]
+    fields = node_style(style, node.path, sizes, node.limits, node.hints, floor, key)
+    node.taffy_fields = (style, key, fields)
+    return fields
 
 
 
@@ -115,8 +131,8 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     ``trees``: where the Taffy trees of these computations are kept for the next ones.
     """
     available = {"width": _available(width), "height": _available(height)}
-    _run_taffy(root, available, sizes=sizes, trees=trees)
-    _repair_stale_blocks(root, trees)
+    if _run_taffy(root, available, sizes=sizes, trees=trees):
+        _repair_stale_blocks(root, trees)
     restore_gaps(root)
     align_block_content(root)
     if point_scale_factor:
@@ -136,8 +152,9 @@ def _is_flex_item(node: LayoutNode, parent: LayoutNode | None) -> bool:
             and node.style.position != "absolute" and not node.hints.float_placeholder)
 
 
-def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[int, LayoutNode | None]) -> bool:
-    """Whether percentage heights of ``node``'s children resolve, as in the reference's Taffy.
+def _definite_height(node: LayoutNode, parent: LayoutNode | None, parent_definite: bool) -> bool:
+    """Whether percentage heights of ``node``'s children resolve, as in the reference's Taffy;
+    ``parent_definite``: whether they do in ``parent`` (this, one level up).
 
     A px height is definite; a flex item's height also is when it is stretched in a
     row, or flexed in a column whose own height is definite (CSS's post-flexing sizes).
@@ -147,9 +164,8 @@ def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[
         return True
     if parent is None:
         return True  # a root is laid out in a known space, or at its content size
-    grand = parents.get(id(parent))
     if isinstance(height, Percent):
-        return _definite_height(parent, grand, parents)
+        return parent_definite
     if not _is_flex_item(node, parent):
         return False
     if parent.style.flex_direction in ("row", "row-reverse"):
@@ -157,24 +173,20 @@ def _definite_height(node: LayoutNode, parent: LayoutNode | None, parents: dict[
             return False
         align = node.style.align_self or parent.style.align_items or "stretch"
         return height in (None, "auto") and align in ("stretch", "normal", "auto")
-    return _definite_height(parent, grand, parents)
+    return parent_definite
 
 
-def _indefinite_blocks(root: LayoutNode, root_parent: LayoutNode | None) -> set[int]:
-    """Block-container flex items whose height is indefinite.
+def _indefinite_block(node: LayoutNode, parent: LayoutNode | None, definite: bool) -> bool:
+    """Whether ``node`` is a block-container flex item whose height is indefinite (``definite``:
+    :func:`_definite_height`'s answer for it).
 
     Taffy 0.7's flex layout lays every item out at its final size as a known size,
     and its block layout resolves the children's percentage heights against it; the
     reference's Taffy takes them as ``auto`` when the item's height is indefinite
     (e.g. in a column of content height), as CSS does.
     """
-    parents: dict[int, LayoutNode | None] = {}
-    items: list[tuple[LayoutNode, LayoutNode | None]] = []
-    for node, parent in with_parents(root, root_parent):
-        parents[id(node)] = parent
-        if node.children and node.style.display in ("block", "flow-root") and _is_flex_item(node, parent):
-            items.append((node, parent))
-    return {id(node) for node, parent in items if not _definite_height(node, parent, parents)}
+    return (not definite and bool(node.children) and node.style.display in ("block", "flow-root")
+            and _is_flex_item(node, parent))
 
 
 # -- the call into Taffy -------------------------------------------------------------------
@@ -238,15 +250,17 @@ def kept_trees() -> KeptTrees:
 
 
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
-               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> None:
+               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> bool:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
+    Whether the tree holds a block container with children below its root (which
+    :func:`_repair_stale_blocks` may have to lay out again; most cards have none).
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
     ``sizes``: the root's, instead of its style's. ``trees``: where the tree is kept for
     the next computation of ``root`` (else it is freed at the end). Runs on the render's
     Taffy thread (see :mod:`.taffy_thread`).
     """
-    taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes, trees))
+    return taffy_thread.run(lambda: _run_taffy_here(root, available, indefinite_root, sizes, trees))
 
 
 # A node of a computation's plan: the node, its style dict, its parent's index in the plan
@@ -256,18 +270,15 @@ _Planned = tuple[LayoutNode, dict[str, Any], int, bool]
 
 def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
     """The nodes of ``root``'s Taffy tree with their style dicts, parents before children."""
-    indefinite = _indefinite_blocks(root, None)
-    if indefinite_root:
-        indefinite.add(id(root))
     plan: list[_Planned] = []
 
-    def build(node: LayoutNode, parent: int, placement: dict[str, Any] | None = None,
-              auto_percent: bool = False, in_block: bool = False) -> None:
+    def build(node: LayoutNode, parent: int, parent_node: LayoutNode | None, parent_definite: bool,
+              placement: dict[str, Any] | None = None, auto_percent: bool = False, in_block: bool = False) -> None:
         check_deadline(node.path)  # the conversion of every node, before Taffy measures any
         own = sizes if node is root else None
         # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
         floor = in_block and bool(node.children) and not node.hints.float_placeholder
-        fields = node_style(node.style, node.path, own, node.limits, node.hints, floor)
+        fields = _fields(node, own, floor)
         if auto_percent and isinstance(node.style.height, Percent):
             fields = {**fields, "size": {**fields["size"], "height": AUTO}}
         children = node.children
@@ -289,12 +300,13 @@ def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> li
             check_style(fields, node.path)  # a value stretchable can't convert would abort the process
         index = len(plan)
         plan.append((node, fields, parent, node.measure is not None and not node.children))
-        in_indefinite = id(node) in indefinite
+        definite = _definite_height(node, parent_node, parent_definite)
+        in_indefinite = (indefinite_root and node is root) or _indefinite_block(node, parent_node, definite)
         block = fields["display"] == 3
         for child, child_placement in zip(children, placements):
-            build(child, index, child_placement, in_indefinite, block)  # noqa: F821 (deleted after use)
+            build(child, index, node, definite, child_placement, in_indefinite, block)  # noqa: F821 (deleted after use)
 
-    build(root, -1)
+    build(root, -1, None, True)
     del build  # a recursive closure is a reference cycle
     return plan
 
@@ -319,8 +331,10 @@ def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
 
 
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
-                    sizes: OwnSizes | None, trees: KeptTrees | None) -> None:
+                    sizes: OwnSizes | None, trees: KeptTrees | None) -> bool:
     plan = _plan(root, indefinite_root, sizes)
+    blocks = any(node.children and node.style.display in ("block", "flow-root") and node is not root
+                 for node, *_ in plan)
     taken = None
     if trees is not None:
         nodes = tuple(id(entry[0]) for entry in plan)
@@ -386,6 +400,7 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
     finally:
         if trees is None:
             taffylib.free(tree)
+    return blocks
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
@@ -476,7 +491,8 @@ def _repair_stale_blocks(root: LayoutNode, trees: KeptTrees | None = None) -> No
 def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None, trees: KeptTrees | None) -> None:
     own = node.box
     style = node.style
-    indefinite = id(node) in _indefinite_blocks(node, parent)
+    # (Its parent counts as a root: laid out in a known space, its height definite.)
+    indefinite = _indefinite_block(node, parent, _definite_height(node, parent, True))
     pad, padding = own.padding, None
     if parent is not None and _percent_padding(style):
         # Of the containing block's width on every side (Taffy 0.7's box has vertical ones of its height).
@@ -516,27 +532,28 @@ def round_layout(root: LayoutNode, scale: float) -> None:
     """Round boxes to multiples of ``1/scale`` px in absolute coordinates.
 
     Adjacent boxes stay adjacent; a measured leaf's size is rounded up so its
-    text still fits (the reference's ``roundLayouts``).
+    text still fits (the reference's ``roundLayouts``). The arithmetic is
+    :func:`_round`'s and :func:`_round_up`'s, written out: this runs on every box of
+    every pass.
     """
-    def rnd(v: float) -> float:
-        return _round(v, scale)
-
-    def ceil(v: float) -> float:
-        return _round_up(v, scale)
-
-    def visit(node: LayoutNode, parent_left: float, parent_top: float,
-              rounded_parent_left: float, rounded_parent_top: float) -> None:
+    floor, ceil = math.floor, math.ceil
+    # (node, its parent's unrounded and rounded absolute left and top)
+    stack: list[tuple[LayoutNode, float, float, float, float]] = [(root, 0.0, 0.0, 0.0, 0.0)]
+    while stack:
+        node, parent_left, parent_top, rounded_parent_left, rounded_parent_top = stack.pop()
         box = node.box
+        width, height = box.width, box.height
         left = parent_left + box.left
         top = parent_top + box.top
-        box.exact_width, box.exact_height = box.width, box.height
-        rl, rt = rnd(left), rnd(top)
-        right = rl + ceil(box.width) if node.measure else rnd(left + box.width)
-        bottom = rt + ceil(box.height) if node.measure else rnd(top + box.height)
+        box.exact_width, box.exact_height = width, height
+        rl = floor(left * scale + 0.5) / scale
+        rt = floor(top * scale + 0.5) / scale
+        if node.measure:
+            right = rl + ceil(width * scale - 1e-3) / scale
+            bottom = rt + ceil(height * scale - 1e-3) / scale
+        else:
+            right = floor((left + width) * scale + 0.5) / scale
+            bottom = floor((top + height) * scale + 0.5) / scale
         box.left, box.top = rl - rounded_parent_left, rt - rounded_parent_top
         box.width, box.height = right - rl, bottom - rt
-        for child in node.children:
-            visit(child, left, top, rl, rt)  # noqa: F821 (deleted after use)
-
-    visit(root, 0.0, 0.0, 0.0, 0.0)
-    del visit  # a recursive closure is a reference cycle
+        stack.extend((child, left, top, rl, rt) for child in node.children)

@@ -374,19 +374,26 @@ def padding_border_floor(fields: dict[str, Any]) -> dict[str, Any]:
 _STYLES: BoundedCache[dict[str, Any]] = BoundedCache(1024)
 
 
+def fit_key(sizes: OwnSizes | None, limits: FitLimits | None, hints: LayoutHints | None,
+            floor: bool) -> Hashable:
+    """What a node's Taffy dict depends on beside its style (see :func:`node_style`)."""
+    applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
+    return (None if sizes is None else sizes.key(), None if applied is None else applied.key(),
+            None if hints is None else hints.key(), floor)
+
+
 def node_style(style: NodeStyle, path: str | None, sizes: OwnSizes | None = None,
                limits: FitLimits | None = None, hints: LayoutHints | None = None,
-               floor: bool = False) -> dict[str, Any]:
+               floor: bool = False, given: Hashable | None = None) -> dict[str, Any]:
     """The checked taffylib dict of a node's style; shared, never to be changed.
 
     ``floor``: the node is a container in a block container's flow, whose sizes a border-box
     flex or grid container floors by its padding and border (:func:`padding_border_floor`).
     Kept with the others, so that a node gets the same dict object every pass and every
-    render (taffy_trees pools Taffy trees by their dicts)."""
+    render (taffy_trees pools Taffy trees by their dicts). ``given``: :func:`fit_key` of
+    ``sizes``, ``limits``, ``hints`` and ``floor``, when the caller has it."""
     applied = limits if limits is not None and (sizes is None or sizes.fit_limits) else None
-    key: Hashable | None = (style, None if sizes is None else sizes.key(),
-                            None if applied is None else applied.key(), None if hints is None else hints.key(),
-                            floor)
+    key: Hashable | None = (style, fit_key(sizes, limits, hints, floor) if given is None else given)
     try:
         out = _STYLES.get(key)
     except TypeError:  # a value that can't be a key: converted every time

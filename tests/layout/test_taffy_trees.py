@@ -104,3 +104,24 @@ def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
     assert made == []  # its trees came from the pool
     taffy._POOL.clear()
     assert render_svg(card, width=300, height=100) == first and made
+
+
+def test_a_node_keeps_its_taffy_dict_while_its_style_and_limits_stay() -> None:
+    root, nodes = _card()
+    compute_layout(root, width=150, height=None)
+    kept = [node.taffy_fields[2] for node in nodes if node.taffy_fields is not None]
+    assert len(kept) == len(nodes)
+    compute_layout(root, width=150, height=None)
+    # The same dict objects again (a pooled tree is found by their identity).
+    assert all(node.taffy_fields is not None and node.taffy_fields[2] is dict_
+               for node, dict_ in zip(nodes, kept))
+    # A limit given between passes (flex_fit's) on the same style object: a new dict, laid
+    # out as a fresh node with that limit is.
+    fresh_root, fresh = _card()
+    for node in (nodes[1], fresh[1]):
+        node.limits.cap_width = 60.0
+    compute_layout(root, width=150, height=None)
+    compute_layout(fresh_root, width=150, height=None)
+    assert _boxes(nodes) == _boxes(fresh)
+    assert nodes[1].box.width == 67.0  # 60 and its 7px padding
+    assert nodes[1].taffy_fields is not None and nodes[1].taffy_fields[2] is not kept[1]
