@@ -60,6 +60,13 @@ def in_flow(node: LayoutNode) -> bool:
     return displayed(node) and not absolute(node) and not node.hints.float_placeholder
 
 
+def used_width(row: LayoutNode) -> float:
+    """The width a row's in-flow items take with their margins and the gaps between them."""
+    items = [child for child in row.children if in_flow(child)]
+    gap = _px(row.style.column_gap) or 0.0
+    return sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
+
+
 class Walk(Record):
     """What a pass's boxes say about the space each node's children are laid out in.
 
@@ -132,16 +139,19 @@ class Walk(Record):
         return min(available - _margins(node, axis) - _insets(node, axis), content)
 
     def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
-        """The definite cross-axis space a flex item is sized in: its container's, within its limits."""
+        """The definite cross-axis space a flex item is sized in, with its margins: its container's,
+        its size (without the margins) within its limits (a ``flex max-w-56 mr-11`` block is 224
+        wide, not 224 less its margin)."""
         style = item.style
+        margin = _margins(item, axis)
         low = limit(item, style.min_width if axis == "w" else style.min_height, axis, parent_inner)
         high_value = style.max_width if axis == "w" else style.max_height
         high = limit(item, high_value, axis, parent_inner)
         if high is None and high_value not in (None, "none", "auto"):
             return None  # a limit that can't be resolved here
-        space = parent_inner
+        space = parent_inner - margin
         if high is not None:
             space = min(space, high)
         if low is not None:
             space = max(space, low)
-        return max(space, _insets(item, axis))
+        return max(space, _insets(item, axis)) + margin

@@ -31,7 +31,7 @@ again:
   height of "k s" broken at the space); in a column sized by its content, only
   a grid item already at its max-content width is rigid (its track may grow
   to that). An item whose width can't change (its
-  min-content width is at least its width, and it doesn't grow) gets that
+  min-content width is at least its width, and it can't grow) gets that
   width as its minimum and maximum, which Taffy takes as its known width even
   when measuring its content sizes, so the min-content entry is right. So does
   an item held at its px ``maxWidth`` in a row where nothing shrinks: its
@@ -89,6 +89,7 @@ from .fit_walk import definite as _definite
 from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
+from .fit_walk import used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .percent_padding import pads, resolve_percent_padding
@@ -139,7 +140,9 @@ class FlexFit:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
                     percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
-                    grows = self._sized_by_room(walk, parent, "w")
+                    # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
+                    grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
+                        walk, parent, "w") and used_width(parent) >= parent.box.content_width - _EPS)
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
@@ -450,10 +453,7 @@ def _held_at_max(item: LayoutNode, row: LayoutNode, lay_out: LayOut) -> bool:
             return False
     elif abs(item.box.width - high) > _EPS:
         return False
-    items = [child for child in row.children if _in_flow(child)]
-    gap = _px(row.style.column_gap) or 0.0
-    used = sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
-    return used <= row.box.content_width + _EPS
+    return used_width(row) <= row.box.content_width + _EPS
 
 
 def _rigid_width(node: LayoutNode) -> float | None:

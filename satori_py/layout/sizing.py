@@ -20,6 +20,7 @@ from typing import Any
 
 from ..frozen import Record, field
 from ..style.types import Calc, FitContent, Percent
+from .fit_boxes import is_row, stretched, to_style_units
 from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode, with_parents
 from .taffy_style import OwnSizes
@@ -160,10 +161,20 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | 
         width = p.width - p.border.left - p.border.right - (0 if absolute else p.padding.left + p.padding.right)
         height = p.height - p.border.top - p.border.bottom - (0 if absolute else p.padding.top + p.padding.bottom)
         parent_height = own.height if own is not None and parent is root else parent.style.height
-        # (Not a stretched flex item's height: in the reference it is definite once its line is,
-        # but between passes a limit resolved against it would grow it through its content.)
         height_definite = absolute or isinstance(parent_height, (int, float)) or \
             definite_content_height(parent, parents, own) is not None
+        if not height_definite and any(prop in _LIMITS and isinstance(value, Percent)
+                                       for prop, value in entry.values.items()):
+            hold = _flexed_height_hold(parent, parents, own)
+            if hold is not None:
+                # A block stretched across a row (its height the line's) or flexed in a column of
+                # a definite height: measured with these percentages as auto, and definite in the
+                # reference once flexed (CSS's definite stretched and post-flexing sizes). Held
+                # there, they resolve against it without growing it through its content
+                # (``min-h-full`` in a row item).
+                height_definite = True
+                changed = parent.limits.held_height is None or changed
+                parent.limits.held_height = hold
         margins = 0.0
         for margin in (node.style.margin_left, node.style.margin_right):
             margins += float(margin) if isinstance(margin, (int, float)) else 0.0
@@ -190,6 +201,22 @@ def resolve_deferred(root: LayoutNode, entries: list[Deferred], own: OwnSizes | 
         if resolved:
             node.style = node.style._replace(**resolved)
     return changed
+
+
+def _flexed_height_hold(node: LayoutNode, parents: dict[int, LayoutNode | None],
+                        own: OwnSizes | None) -> float | None:
+    """The height (in its style's units) a block container is held at when it is stretched
+    across a flex row or is an item of a flex column of a definite height: the one it has
+    (kept once held); None for any other node."""
+    if node.limits.held_height is not None:
+        return node.limits.held_height
+    parent = parents.get(id(node))
+    if parent is None or node.style.display not in ("block", "flow-root") or parent.style.display != "flex":
+        return None
+    if not (stretched(node, parent, "h") if is_row(parent)
+            else definite_content_height(parent, parents, own) is not None):
+        return None
+    return to_style_units(node, "h", node.box.height)
 
 
 def needs_own_height(style: NodeStyle) -> bool:

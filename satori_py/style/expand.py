@@ -177,25 +177,26 @@ def normalize_color_keywords(name: str, value: Any) -> Any:
     if not isinstance(value, str) or not _COLOR_PROPERTY.search(name):
         return value
     nodes = vp.parse(value)
+    return vp.stringify(nodes) if _lowercase_color_words(nodes) else value
+
+
+def _lowercase_color_words(children: list[vp.Node]) -> bool:
+    """``normalize_color_keywords`` on parsed nodes, in place; whether any changed (module
+    level: a nested recursive function would be a reference cycle left to the collector)."""
     changed = False
-
-    def visit(children: list[vp.Node]) -> None:
-        nonlocal changed
-        for node in children:
-            if node.type == "function":
-                if node.value.lower() != "url":
-                    visit(node.nodes)
-                continue
-            if node.type != "word" or not re.match(r"^[a-z]+$", node.value, re.IGNORECASE):
-                continue
-            lower = node.value.lower()
-            keyword = "#663399" if lower == "rebeccapurple" else _ALIASES.get(lower, lower)
-            if keyword != node.value and (lower in _ALIASES or is_color(lower)):
-                node.value = keyword
-                changed = True
-
-    visit(nodes)
-    return vp.stringify(nodes) if changed else value
+    for node in children:
+        if node.type == "function":
+            if node.value.lower() != "url":
+                changed = _lowercase_color_words(node.nodes) or changed
+            continue
+        if node.type != "word" or not re.match(r"^[a-z]+$", node.value, re.IGNORECASE):
+            continue
+        lower = node.value.lower()
+        keyword = "#663399" if lower == "rebeccapurple" else _ALIASES.get(lower, lower)
+        if keyword != node.value and (lower in _ALIASES or is_color(lower)):
+            node.value = keyword
+            changed = True
+    return changed
 
 
 # -- one declaration ----------------------------------------------------------------------

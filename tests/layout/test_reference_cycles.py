@@ -19,6 +19,7 @@ import pytest
 from satori_py import render_svg
 from satori_py.case import load_case
 from satori_py.errors import SatoriError
+from satori_py.style import expand
 from tests.support import paths
 from tests.support.harness import case_kwargs
 
@@ -85,3 +86,12 @@ def test_a_background_image_that_fails_to_load_leaves_no_cyclic_garbage() -> Non
 
     assert _cyclic_garbage(render) == []
     assert "needs a fetcher" in raised[0]
+
+
+@pytest.mark.parametrize("walk", [
+    lambda: expand.convert_colors("linear-gradient(hsl(10 20% 30%), oklch(0.5 0.1 20))", None),
+    lambda: expand.normalize_color_keywords("borderColor", "RED Cyan"),
+], ids=["convert_colors", "normalize_color_keywords"])
+def test_the_colour_walks_over_a_value_leave_no_cyclic_garbage(walk: Callable[[], object]) -> None:
+    # Not memoised themselves (expand_declaration is): a cold render meets them per value.
+    assert _cyclic_garbage(walk) == []

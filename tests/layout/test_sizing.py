@@ -61,3 +61,47 @@ def test_display_none_contents_and_inline_boxes() -> None:
     assert b["div/div[1]/div[0]"] == (0, 0, 200, 10)
     # A block in an inline box splits its paragraph in two.
     assert b["div/div[2]/span[1]/div[1]"][1:] == (28, 200, 5)
+
+
+def test_a_block_item_with_both_margins_fits_between_them_as_in_a_browser() -> None:
+    """A ``<p>`` (a block) with margins 80/80 in a flex-start column 1050 wide: its
+    fit-content width is min(max-content, 1050 - 80 - 80) = 890, so the excerpt wraps, as
+    in a browser and as the same ``<p>`` with ``display: flex`` in both. Satori 0.63.2
+    takes only one margin off the room there (922 in 970: one line overflowing the right
+    margin), a plain bug not copied (cards10's margins-fit-content-a, from a public
+    OpenGraph component)."""
+    text = "Hi, I'm Chia1104, a software engineer. Welcome to my personal website."
+    el = d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "width": 1050,
+            "height": 300, "fontSize": 30},
+           d({"marginLeft": 80, "marginRight": 80}, text, t="p"),
+           d({"marginLeft": 80, "marginRight": 80, "display": "flex"}, text, t="p"),
+           d({"marginLeft": 80, "marginRight": 80}, "Short excerpt.", t="p"))
+    b = boxes(el, 1050, 300)
+    assert b["div/p[0]"] == (80, 30, 890, 78)  # two lines of 39
+    assert b["div/p[1]"] == (80, 168, 890, 78)
+    assert b["div/p[2]"] == (80, 306, 193, 39)  # narrower than the room: its max-content
+
+
+def test_a_percentage_minimum_height_in_a_flexed_block_resolves_against_its_flexed_height() -> None:
+    """``min-h-full`` on the child of a block that is a flex item: the block's height once
+    flexed is definite (stretched across a row, or in a column of a definite height), measured
+    with the percentage as auto; the child is that high and its sibling overflows. Satori's
+    boxes (tw seed 7 card 83 at 1200x630, both minimised forms)."""
+    kids = (d({"minHeight": "100%"}, "Ship Ship"), d({}, "with typed fonts layouts fonts faster"))
+    row = boxes(d({"display": "flex"}, d({}, *kids)), 1200, 630)
+    assert (row["div/div[0]"], row["div/div[0]/div[0]"], row["div/div[0]/div[1]"]) == \
+        ((0, 0, 266, 42), (0, 0, 266, 42), (0, 42, 266, 21))
+    column = boxes(d({"display": "flex", "flexDirection": "column", "height": "100%"}, d({}, *kids)), 1200, 630)
+    assert (column["div/div[0]"], column["div/div[0]/div[0]"], column["div/div[0]/div[1]"]) == \
+        ((0, 0, 1200, 42), (0, 0, 1200, 42), (0, 42, 1200, 21))
+
+
+def test_a_flex_block_with_a_maximum_width_and_margins_is_as_wide_as_its_maximum() -> None:
+    """A ``flex max-w-56 mr-11`` box in a block: 224 wide (its maximum), its margins outside it;
+    the fit-content cap took the margins off the maximum (180). Satori's boxes (tw seed 8
+    card 126 at 800x400)."""
+    text = "with with layouts layouts and with"
+    for margins, x in (({"marginRight": 44}, 0), ({"marginLeft": 44, "marginRight": 44}, 44),
+                       ({"marginLeft": "auto", "marginRight": "auto"}, 288)):
+        b = boxes(d({}, d({"display": "flex", "maxWidth": 224, **margins}, text)), 800, 400)
+        assert b["div/div[0]"] == (x, 0, 224, 42)
