@@ -49,6 +49,7 @@ __all__ = [
     "default_fetcher",
     "emoji_asset_loader",
     "emoji_file_name",
+    "check_emoji_set",
     "emoji_url",
     "get_icon_code",
 ]
@@ -92,7 +93,8 @@ def get_icon_code(grapheme: str) -> str:
     return "-".join(f"{ord(c):x}" for c in grapheme)
 
 
-def _check_set(emoji: str) -> str:
+def check_emoji_set(emoji: str) -> str:
+    """``emoji`` if it names a known set, else an OptionError naming the option."""
     if emoji not in _SETS:
         # An OptionError (a ValueError too): a SatoriError names the option, no traceback.
         raise OptionError(f"Unknown emoji set {emoji!r}: expected one of {', '.join(EMOJI_SETS)}.", prop="emoji",
@@ -102,12 +104,12 @@ def _check_set(emoji: str) -> str:
 
 def emoji_file_name(emoji: str, code: str) -> str:
     """The file of ``code`` in set ``emoji`` (the last part of its URL)."""
-    return _SETS[_check_set(emoji)][1].format(code=code.lower(), CODE=code.upper())
+    return _SETS[check_emoji_set(emoji)][1].format(code=code.lower(), CODE=code.upper())
 
 
 def emoji_url(emoji: str, code: str, base_url: str | None = None) -> str:
     """next/og's URL of ``code`` in set ``emoji``, or under ``base_url`` (a mirror)."""
-    prefix = _SETS[_check_set(emoji)][0] if base_url is None else base_url
+    prefix = _SETS[check_emoji_set(emoji)][0] if base_url is None else base_url
     if not prefix.endswith("/"):
         prefix += "/"
     return prefix + emoji_file_name(emoji, code)
@@ -214,7 +216,7 @@ class EmojiLoader:
     def __init__(self, emoji: str = "twemoji", *, fetcher: Fetcher | None = None,
                  cache: DiskCache | None = None, directory: str | os.PathLike[str] | None = None,
                  base_url: str | None = None) -> None:
-        self.emoji = _check_set(emoji)
+        self.emoji = check_emoji_set(emoji)
         self.directory = Path(directory) if directory is not None else None
         self.base_url = base_url
         self.remote = self.directory is None and (emoji != "twemoji" or base_url is not None)
@@ -318,7 +320,7 @@ def emoji_asset_loader(emoji: str = "twemoji", *, fetcher: Fetcher | None = None
 
     Loaders are shared per arguments, so their memoised emoji outlive one render.
     """
-    _check_set(emoji)
+    check_emoji_set(emoji)
     cache_path: Path | None = None
     if cache_dir is not False:
         try:

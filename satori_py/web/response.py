@@ -34,7 +34,7 @@ from ..limits import Limits
 from ..markup.dialects import check_dialect
 from ..options import Font
 from ..output_cache import OutputCache, default_cache
-from ..text.emoji import EMOJI_SETS
+from ..text.emoji import EMOJI_SETS, check_emoji_set
 from ..tailwind.config import plain_config
 from .job import RenderJob, normalize_format, render_job
 from .reply import (CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, Header, HeadersInit, Reply,
@@ -55,13 +55,6 @@ def is_development(development: bool | None = None) -> bool:
     if development is not None:
         return bool(development)
     return os.environ.get(ENV_VAR, "").strip().lower() == "development"
-
-
-def _check_emoji(emoji: str) -> str:
-    if emoji not in EMOJI_SETS:
-        raise ValueError(f"Unknown emoji set {emoji!r}: expected one of "
-                         + ", ".join(EMOJI_SETS) + ".")
-    return emoji
 
 
 def _check_size(name: str, value: Any) -> float:
@@ -118,7 +111,7 @@ class ImageResponse:
                             f"{type(load_additional_asset).__name__}.")
         self.job = RenderJob(element=element, width=_check_size("width", width),
                              height=_check_size("height", height),
-                             fonts=fonts, emoji=_check_emoji(emoji), debug=bool(debug),
+                             fonts=fonts, emoji=check_emoji_set(emoji), debug=bool(debug),
                              format=normalize_format(format), fetcher=fetcher,
                              strict=bool(strict), load_additional_asset=load_additional_asset,
                              tailwind_config=plain_config(tailwind_config),

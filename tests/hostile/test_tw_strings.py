@@ -13,6 +13,7 @@ import pytest
 
 from satori_py import h, render_svg
 from satori_py.errors import OptionError
+from satori_py.web import ImageResponse
 
 
 @pytest.mark.parametrize(("cls", "problem"), [
@@ -42,3 +43,5 @@ def test_an_unknown_emoji_set_is_an_option_error() -> None:
     assert str(info.value) == ("Unknown emoji set 'nope': expected one of twemoji, blobmoji, noto, openmoji, "
                                "fluent, fluentFlat.")
     assert info.value.prop == "emoji"
+    with pytest.raises(OptionError, match="^Unknown emoji set 'nope': expected one of twemoji, "):
+        ImageResponse(h("div", {}, "x"), emoji="nope")  # the same check when the response is made
