@@ -8,12 +8,15 @@ text before a box is under its background and text after it over it. Like any el
 
 * an inline box with ``opacity < 1`` is one group, its fragments, text and atomic inlines
   faded together (its text is not seen through its own background);
-* a positioned inline box, or one that makes a stacking context (``opacity < 1``,
-  ``zIndex`` when positioned, ``position: fixed|sticky``), is a layer of the nearest
-  stacking context: painted after that context's in-flow content, by ``zIndex``, and the
-  layers of its own content are painted inside it.
+* its ``filter`` and ``mixBlendMode`` apply to that group as an element's do (filter, then
+  opacity, then blend mode: :mod:`.effects`);
+* a positioned inline box, or one that makes a stacking context (``opacity < 1``, a filter,
+  a blend mode, ``isolation: isolate``, ``zIndex`` when positioned,
+  ``position: fixed|sticky``), is a layer of the nearest stacking context: painted after
+  that context's in-flow content, by ``zIndex``, and the layers of its own content are
+  painted inside it.
 
-``transform``, ``overflow``, ``clipPath`` and ``filter`` do not apply to inline boxes.
+``transform``, ``overflow``, ``clipPath`` and ``mask`` do not apply to inline boxes.
 """
 from __future__ import annotations
 
@@ -21,11 +24,13 @@ from typing import Any, NamedTuple
 
 from ..errors import node_context
 from ..layout.boxes import RenderBox
-from ..layout.cull import opacity
+from ..layout.cull import filter_extent, opacity
+from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from ..text.render import TextDrawing
 from .box import border_widths
-from .compose import clipped, faded, transformed_under_filters
+from .compose import clipped, transformed_under_filters
+from .effects import composited
 from .geometry import resolve_radii
 from .ids import node_id
 from .raster_cost import check_raster_cost
@@ -53,6 +58,8 @@ class _Frame(NamedTuple):
     scope: Any  # the painter's scope its content paints in
     shapes: tuple[SvgNode, ...] = ()  # its fragments' backgrounds, borders and shadows
     opacity: float = 1.0
+    filters: tuple[FilterFunction, ...] = ()
+    blend: str | None = None  # its mix-blend-mode, when not normal
     stacking: Stacking | None = None  # the stacking context it makes
     slot: list[SvgNode] | None = None  # its layer in the enclosing stacking context
 
@@ -109,11 +116,11 @@ class InlinePainter:
                                                     matrix))
             elif kind == "close" and len(frames) > 1 and frames[-1].path == value:
                 frame = frames.pop()
-                frames[-1].nodes.extend(_closed(frame))
+                frames[-1].nodes.extend(self._closed(frame))
         add_texts()
         while len(frames) > 1:  # (every box is closed by the end of its paragraph)
             frame = frames.pop()
-            frames[-1].nodes.extend(_closed(frame))
+            frames[-1].nodes.extend(self._closed(frame))
         for collector, owner in scope.text_clips:
             # In the user space of the clipped backgrounds, which are drawn with their element's
             # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
@@ -127,6 +134,7 @@ class InlinePainter:
     def _visible_text(self, box: RenderBox, scope: Any) -> tuple[float, float, float, float]:
         """The image, grown by what filters and text shadows can bring into it."""
         margin = scope.cull.margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
+        margin += max((filter_extent(s.paint.filter or ()) for s in box.inline_styles.values()), default=0.0)
         width, height = self.viewport
         return (-margin, -margin, width + margin, height + margin)
 
@@ -138,14 +146,20 @@ class InlinePainter:
         if style is None:
             return _Frame(path, [], scope)
         own_opacity = opacity(style.paint)
+        filters: tuple[FilterFunction, ...] = style.paint.filter or ()
+        blend: str | None = style.paint.mix_blend_mode
+        blend = blend if blend and blend != "normal" else None
         position = style.box.position
         z = _number(style.box.z_index) if position != "static" else None
-        is_context = own_opacity < 1 or z is not None or position in ("fixed", "sticky")
+        is_context = (own_opacity < 1 or bool(filters) or blend is not None or style.paint.isolation == "isolate"
+                      or z is not None or position in ("fixed", "sticky"))
+        if blend is not None and scope.stacking is not None:
+            scope.stacking.blending = True  # (that context is isolated: see _closed)
         slot: list[SvgNode] | None = None
         if scope.stacking is not None and scope.planes is None and (position != "static" or is_context):
             slot = []  # added before its content adds its own layers: tree order
             scope.stacking.layers.append((z or 0.0, slot))
-        depth = scope.effect_depth + (own_opacity < 1)
+        depth = scope.effect_depth + (own_opacity < 1) + bool(filters) + (blend is not None)
         with node_context(path):
             check_effect_nesting(depth)
         stacking = Stacking() if is_context else None
@@ -170,15 +184,19 @@ class InlinePainter:
             self.defs.extend(drawn.defs)
             nodes.extend(drawn.nodes)
         return _Frame(path, [], scope._replace(stacking=stacking or scope.stacking, effect_depth=depth),
-                      tuple(nodes), own_opacity, stacking, slot)
+                      tuple(nodes), own_opacity, filters, blend, stacking, slot)
 
-
-def _closed(frame: _Frame) -> list[SvgNode]:
-    """What an inline box adds where it is in its parent once its content is painted."""
-    # Its own shapes, then its stacking context's layers below zIndex 0, its content, the others.
-    content = frame.stacking.paint(frame.nodes) if frame.stacking is not None else frame.nodes
-    nodes = faded([*frame.shapes, *content], frame.opacity)
-    if frame.slot is not None:
-        frame.slot.extend(nodes)
-        return []
-    return nodes
+    def _closed(self, frame: _Frame) -> list[SvgNode]:
+        """What an inline box adds where it is in its parent once its content is painted."""
+        # Its own shapes, then its stacking context's layers below zIndex 0, its content, the others.
+        content = frame.stacking.paint(frame.nodes) if frame.stacking is not None else frame.nodes
+        # A stacking context with blended content isolates it from what is behind, as an element's.
+        isolate = frame.stacking is not None and frame.stacking.blending
+        defs, nodes = composited([*frame.shapes, *content], filters=frame.filters, opacity=frame.opacity,
+                                 blend=frame.blend, isolate=isolate, filter_id=f"f-{node_id(frame.path or '')}",
+                                 viewport=self.viewport)
+        self.defs.extend(defs)
+        if frame.slot is not None:
+            frame.slot.extend(nodes)
+            return []
+        return nodes

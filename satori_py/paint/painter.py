@@ -50,8 +50,8 @@ from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
-from .compose import clipped, faded, group, transformed, unused_defs_removed, url
-from .filter import filter_group
+from .compose import clipped, transformed, unused_defs_removed, url
+from .effects import composited
 from .geometry import Radii, rect_path, resolve_radii
 from .ids import node_id
 from .inline_content import InlinePainter
@@ -354,18 +354,12 @@ class Painter(InlinePainter):
     def _effects(self, result: list[SvgNode], t: _Traits, uid: str, own_clip_path: str | None, *,
                  isolate: bool) -> list[SvgNode]:
         """The element with its descendants filtered, then with its opacity and blend mode."""
-        if result and t.filters:
-            defs, filtered = filter_group(t.filters, result, f"f-{uid}", self.viewport)
-            self.defs.extend(defs)
-            # The element's own clip path then clips the filtered result (e.g. a blur's edges),
-            # unless it is transformed.
-            result = clipped(filtered, own_clip_path if t.inheriting and defs else None, None)
-        if result and t.opacity < 1:
-            result = faded(result, t.opacity)
-        if result and (t.blend or isolate):
-            styles = ";".join(s for s in (f"mix-blend-mode:{t.blend}" if t.blend else "",
-                                           "isolation:isolate" if isolate else "") if s)
-            result = group(result, {"style": styles})
+        # The element's own clip path clips the filtered result (e.g. a blur's edges), unless
+        # it is transformed.
+        defs, result = composited(result, filters=t.filters, opacity=t.opacity, blend=t.blend, isolate=isolate,
+                                  filter_id=f"f-{uid}", viewport=self.viewport,
+                                  clip_filtered=own_clip_path if t.inheriting else None)
+        self.defs.extend(defs)
         return result
 
     # -- clips of descendants ----------------------------------------------------------------
