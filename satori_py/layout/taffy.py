@@ -30,7 +30,7 @@ from .node_style import NodeStyle
 from .taffy_guard import MAX_LENGTH, check_style, finite
 from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
-from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, fit_key, node_style
+from .taffy_style import AUTO, NO_EDGES, Edges, FitLimits, LayoutHints, OwnSizes, fit_key, node_style
 from .taffy_trees import KeptTrees, TreePool
 
 
@@ -65,9 +65,9 @@ class Box(Record):
     top: float = 0.0
     width: float = 0.0
     height: float = 0.0
-    padding: Edges = field(default_factory=Edges)
-    border: Edges = field(default_factory=Edges)
-    margin: Edges = field(default_factory=Edges)
+    padding: Edges = NO_EDGES
+    border: Edges = NO_EDGES
+    margin: Edges = NO_EDGES
     # The size before round_layout (sizes derived from it, e.g. through an aspect ratio,
     # are the reference's from the unrounded layout).
     exact_width: float = 0.0
@@ -131,12 +131,13 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     ``trees``: where the Taffy trees of these computations are kept for the next ones.
     """
     available = {"width": _available(width), "height": _available(height)}
-    if _run_taffy(root, available, sizes=sizes, trees=trees):
-        _repair_stale_blocks(root, trees)
-    restore_gaps(root)
-    align_block_content(root)
+    plan = _run_taffy(root, available, sizes=sizes, trees=trees)
+    if plan.blocks:
+        _repair_stale_blocks(plan.blocks, trees)
+    restore_gaps(plan.nodes)
+    align_block_content(plan.nodes)
     if point_scale_factor:
-        round_layout(root, point_scale_factor)
+        round_layout(plan.nodes, plan.parents, point_scale_factor)
 
 
 def _available(size: float | str | None) -> dict[str, Any]:
@@ -250,10 +251,11 @@ def kept_trees() -> KeptTrees:
 
 
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
-               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> bool:
+               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> _Plan:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
-    Whether the tree holds a block container with children below its root (which
-    :func:`_repair_stale_blocks` may have to lay out again; most cards have none).
+    Its plan: the tree's nodes (which the steps after Taffy walk, instead of the tree) and
+    its block containers with children below its root (which :func:`_repair_stale_blocks`
+    may have to lay out again).
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
     ``sizes``: the root's, instead of its style's. ``trees``: where the tree is kept for
@@ -266,6 +268,21 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
 # A node of a computation's plan: the node, its style dict, its parent's index in the plan
 # (-1: the root), and whether Taffy measures it.
 _Planned = tuple[LayoutNode, dict[str, Any], int, bool]
+
+
+class _Plan:
+    """A computation's nodes, parents before children, as the steps after Taffy read them:
+    ``nodes`` with their ``parents``' indices (-1: the root), and ``blocks``, the block
+    containers with children below the root, with their parents."""
+
+    __slots__ = ("nodes", "parents", "blocks")
+
+    def __init__(self, planned: list[_Planned], root: LayoutNode) -> None:
+        self.nodes = [entry[0] for entry in planned]
+        self.parents = [entry[2] for entry in planned]
+        nodes = self.nodes
+        self.blocks = [(node, nodes[parent]) for node, parent in zip(nodes, self.parents)
+                       if node.children and node.style.display in ("block", "flow-root") and node is not root]
 
 
 def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
@@ -331,10 +348,8 @@ def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
 
 
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
-                    sizes: OwnSizes | None, trees: KeptTrees | None) -> bool:
+                    sizes: OwnSizes | None, trees: KeptTrees | None) -> _Plan:
     plan = _plan(root, indefinite_root, sizes)
-    blocks = any(node.children and node.style.display in ("block", "flow-root") and node is not root
-                 for node, *_ in plan)
     taken = None
     if trees is not None:
         nodes = tuple(id(entry[0]) for entry in plan)
@@ -387,20 +402,22 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()
+        get_layout, deadline = taffylib.node_get_layout, check_deadline  # (per node of every pass)
+        edges = tuple.__new__  # Edges' own __new__ is a Python function
         for nid, (node, *_) in zip(ids, plan):
-            check_deadline(node.path)
-            taffylib.node_get_layout(tree, nid, out)
+            deadline(node.path)
+            get_layout(tree, nid, out)
             values = _layout_values(out)
             total = sum(values)
             if not (total - total == 0.0 and min(values) >= -MAX_LENGTH and max(values) <= MAX_LENGTH):
                 values = tuple(map(finite, values))  # (a NaN or infinity makes the sum one)
             x, y, width, height, pt, pr, pb, pl, bt, br, bb, bl, mt, mr, mb, ml = values
-            node.box = Box(x, y, width, height, Edges(pt, pr, pb, pl), Edges(bt, br, bb, bl),
-                           Edges(mt, mr, mb, ml), width, height)
+            node.box = Box(x, y, width, height, edges(Edges, (pt, pr, pb, pl)), edges(Edges, (bt, br, bb, bl)),
+                           edges(Edges, (mt, mr, mb, ml)), width, height)
     finally:
         if trees is None:
             taffylib.free(tree)
-    return blocks
+    return _Plan(plan, root)
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
@@ -472,20 +489,18 @@ def _percent_padding(style: NodeStyle) -> bool:
     return any(isinstance(value, Percent) for value in _paddings(style))
 
 
-def _repair_stale_blocks(root: LayoutNode, trees: KeptTrees | None = None) -> None:
+def _repair_stale_blocks(blocks: list[tuple[LayoutNode, LayoutNode]], trees: KeptTrees | None = None) -> None:
     """Lay stale block containers out again at their final size (see :func:`_is_stale_block`).
 
-    The container is laid out on its own, in a fresh Taffy tree with its size
-    fixed to its final size, which gives its descendants the boxes its final
-    layout would have; its own box stays. Fixed boxes come out of the fresh
-    tree the same, so the walk goes on into them.
+    ``blocks``: a tree's block containers with children below its root, with their
+    parents, ancestors first (:class:`_Plan`). The container is laid out on its own, in a
+    fresh Taffy tree with its size fixed to its final size, which gives its descendants
+    the boxes its final layout would have; its own box stays. Fixed boxes come out of the
+    fresh tree the same, so the blocks inside it are checked on their new boxes.
     """
-    stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
-    while stack:
-        node, parent = stack.pop()
-        if node is not root and _is_stale_block(node, parent):
+    for node, parent in blocks:
+        if _is_stale_block(node, parent):
             _relayout_at_final_size(node, parent, trees)
-        stack.extend((child, node) for child in node.children)
 
 
 def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None, trees: KeptTrees | None) -> None:
@@ -528,8 +543,9 @@ def size_at_origin(node: LayoutNode, axis: str, scale: float) -> float:
     return _round_up(exact, scale) if node.measure else _round(exact, scale)
 
 
-def round_layout(root: LayoutNode, scale: float) -> None:
-    """Round boxes to multiples of ``1/scale`` px in absolute coordinates.
+def round_layout(nodes: list[LayoutNode], parents: list[int], scale: float) -> None:
+    """Round the boxes of a tree's ``nodes`` (parents before children, with their ``parents``'
+    indices in it, -1: the root) to multiples of ``1/scale`` px in absolute coordinates.
 
     Adjacent boxes stay adjacent; a measured leaf's size is rounded up so its
     text still fits (the reference's ``roundLayouts``). The arithmetic is
@@ -537,14 +553,20 @@ def round_layout(root: LayoutNode, scale: float) -> None:
     every pass.
     """
     floor, ceil = math.floor, math.ceil
-    # (node, its parent's unrounded and rounded absolute left and top)
-    stack: list[tuple[LayoutNode, float, float, float, float]] = [(root, 0.0, 0.0, 0.0, 0.0)]
-    while stack:
-        node, parent_left, parent_top, rounded_parent_left, rounded_parent_top = stack.pop()
+    # Each node's unrounded and rounded absolute left and top, by index.
+    lefts: list[float] = []
+    tops: list[float] = []
+    rounded_lefts: list[float] = []
+    rounded_tops: list[float] = []
+    for node, parent in zip(nodes, parents):
         box = node.box
         width, height = box.width, box.height
-        left = parent_left + box.left
-        top = parent_top + box.top
+        if parent < 0:
+            left, top, rounded_parent_left, rounded_parent_top = box.left, box.top, 0.0, 0.0
+        else:
+            left = lefts[parent] + box.left
+            top = tops[parent] + box.top
+            rounded_parent_left, rounded_parent_top = rounded_lefts[parent], rounded_tops[parent]
         box.exact_width, box.exact_height = width, height
         rl = floor(left * scale + 0.5) / scale
         rt = floor(top * scale + 0.5) / scale
@@ -556,4 +578,7 @@ def round_layout(root: LayoutNode, scale: float) -> None:
             bottom = floor((top + height) * scale + 0.5) / scale
         box.left, box.top = rl - rounded_parent_left, rt - rounded_parent_top
         box.width, box.height = right - rl, bottom - rt
-        stack.extend((child, left, top, rl, rt) for child in node.children)
+        lefts.append(left)
+        tops.append(top)
+        rounded_lefts.append(rl)
+        rounded_tops.append(rt)
