@@ -286,45 +286,54 @@ class _Plan:
 
 
 def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
-    """The nodes of ``root``'s Taffy tree with their style dicts, parents before children."""
+    """The nodes of ``root``'s Taffy tree with their style dicts, parents before children
+    (each node's subtree right after it, children in layout order)."""
     plan: list[_Planned] = []
-
-    def build(node: LayoutNode, parent: int, parent_node: LayoutNode | None, parent_definite: bool,
-              placement: dict[str, Any] | None = None, auto_percent: bool = False, in_block: bool = False) -> None:
+    # (node, its parent's index in the plan, the parent, whether the parent's height is definite
+    # (_definite_height), its grid placement, whether its percentage height is auto, whether
+    # it is in a block container's flow)
+    stack: list[tuple[LayoutNode, int, LayoutNode | None, bool, dict[str, Any] | None, bool, bool]] = [
+        (root, -1, None, True, None, False, False)]
+    while stack:
+        node, parent, parent_node, parent_definite, placement, auto_percent, in_block = stack.pop()
         check_deadline(node.path)  # the conversion of every node, before Taffy measures any
         own = sizes if node is root else None
-        # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
-        floor = in_block and bool(node.children) and not node.hints.float_placeholder
-        fields = _fields(node, own, floor)
-        if auto_percent and isinstance(node.style.height, Percent):
-            fields = {**fields, "size": {**fields["size"], "height": AUTO}}
         children = node.children
+        # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
+        floor = in_block and bool(children) and not node.hints.float_placeholder
+        fields = _fields(node, own, floor)
+        style = node.style
+        if auto_percent and isinstance(style.height, Percent):
+            fields = {**fields, "size": {**fields["size"], "height": AUTO}}
         # Flex and grid items are laid out in `order`, then in tree order.
-        if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
+        if style.display in ("flex", "grid") and any(c.style.order for c in children):
             children = sorted(children, key=lambda c: c.style.order or 0)
         grid = node.hints.grid
-        placements: list[dict[str, Any] | None] = [None] * len(children)
+        placements: list[dict[str, Any] | None] | None = None
         if placement or (grid is not None and fields["display"] == 2):
             fields = {**fields, **(placement or {})}
         if grid is not None and fields["display"] == 2:
             from .grid import grid_fields  # imported by the first grid
 
-            sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
+            sized = style if own is None else style._replace(width=own.width, height=own.height)
             container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
                                                 [(c.hints.grid_item, c.style) for c in children], node.path)
             fields.update(container)
         if placement or grid is not None:
             check_style(fields, node.path)  # a value stretchable can't convert would abort the process
         index = len(plan)
-        plan.append((node, fields, parent, node.measure is not None and not node.children))
+        plan.append((node, fields, parent, node.measure is not None and not children))
+        if not children:
+            continue
         definite = _definite_height(node, parent_node, parent_definite)
         in_indefinite = (indefinite_root and node is root) or _indefinite_block(node, parent_node, definite)
         block = fields["display"] == 3
-        for child, child_placement in zip(children, placements):
-            build(child, index, node, definite, child_placement, in_indefinite, block)  # noqa: F821 (deleted after use)
-
-    build(root, -1, None, True)
-    del build  # a recursive closure is a reference cycle
+        # Pushed last child first: the first is planned next, then its subtree, then the second.
+        if placements is None:
+            stack.extend([(child, index, node, definite, None, in_indefinite, block) for child in reversed(children)])
+        else:
+            stack.extend([(child, index, node, definite, child_placement, in_indefinite, block)
+                          for child, child_placement in list(zip(children, placements))[::-1]])
     return plan
 
 
