@@ -106,6 +106,46 @@ def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
     assert render_svg(card, width=300, height=100) == first and made
 
 
+def test_like_subtrees_measured_alone_are_pooled_each(monkeypatch: Any) -> None:
+    # Three like stat boxes in a row centred in a column: each is measured alone at its
+    # min-content width (flex_fit), on a tree of the same shape as the others'.
+    stat = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column",
+                                               "alignItems": "center", "padding": "12px 28px"},
+                                     "children": [{"type": "div", "props": {"style": {"fontSize": 34},
+                                                                            "children": "48k"}},
+                                                  {"type": "div", "props": {"style": {"fontSize": 18},
+                                                                            "children": "followers"}}]}}
+    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "alignItems": "center",
+                                               "width": "100%", "height": "100%"},
+                                     "children": [{"type": "div", "props": {"style": {"display": "flex", "gap": 40},
+                                                                            "children": [stat, stat, stat]}}]}}
+    render_svg(card, width=600, height=300)
+    made: list[int] = []
+    original = taffy._made_tree
+
+    def counted(plan: Any) -> Any:
+        made.append(len(plan))
+        return original(plan)
+
+    monkeypatch.setattr(taffy, "_made_tree", counted)
+    first = render_svg(card, width=600, height=300)
+    assert made == []  # all four trees from the pool (one shape held one tree: two were made)
+    taffy._POOL.clear()
+    assert render_svg(card, width=600, height=300) == first and made == [18, 5, 5, 5]
+
+
+def test_the_pool_keeps_several_trees_of_a_shape() -> None:
+    lib = _Lib()
+    pool = TreePool(lib, max_entries=3)
+    style = {"n": 0}
+    shape = ((id(style), -1, False),)
+    for handle in range(4):  # one shape: the oldest of the four is dropped
+        pool.put(_Tree(handle, [0], [style]), [-1], [False])
+    assert len(pool) == 3 and lib.freed == [0]
+    taken = [pool.take(shape) for _ in range(4)]
+    assert [t.handle if t is not None else None for t in taken] == [3, 2, 1, None] and len(pool) == 0
+
+
 def test_a_node_keeps_its_taffy_dict_while_its_style_and_limits_stay() -> None:
     root, nodes = _card()
     compute_layout(root, width=150, height=None)
