@@ -86,12 +86,10 @@ def test_the_pool_is_bounded_and_frees_what_it_drops() -> None:
     assert sorted(lib.freed) == [0, 1, 2, 3, 4, 5, 10]  # the taken tree is its taker's to free
 
 
-def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
-    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "padding": 20},
-                                     "children": [{"type": "div", "props": {"style": {"display": "flex"},
-                                                                            "children": "Hello trees"}},
-                                                  {"type": "div", "props": {"children": "and again"}}]}}
-    render_svg(card, width=300, height=100)
+def _trees_made(monkeypatch: Any, card: dict[str, Any], width: int, height: int) -> tuple[list[int], list[int]]:
+    """The sizes of the Taffy trees a render of ``card`` makes when rendered again, and with the
+    pool emptied first (the same SVG both times)."""
+    render_svg(card, width=width, height=height)
     made: list[int] = []
     original = taffy._made_tree
 
@@ -100,10 +98,21 @@ def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
         return original(plan)
 
     monkeypatch.setattr(taffy, "_made_tree", counted)
-    first = render_svg(card, width=300, height=100)
-    assert made == []  # its trees came from the pool
+    first = render_svg(card, width=width, height=height)
+    again = list(made)
     taffy._POOL.clear()
-    assert render_svg(card, width=300, height=100) == first and made
+    made.clear()
+    assert render_svg(card, width=width, height=height) == first
+    return again, made
+
+
+def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
+    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "padding": 20},
+                                     "children": [{"type": "div", "props": {"style": {"display": "flex"},
+                                                                            "children": "Hello trees"}},
+                                                  {"type": "div", "props": {"children": "and again"}}]}}
+    again, cleared = _trees_made(monkeypatch, card, 300, 100)
+    assert again == [] and cleared  # its trees came from the pool
 
 
 def test_like_subtrees_measured_alone_are_pooled_each(monkeypatch: Any) -> None:
@@ -119,19 +128,9 @@ def test_like_subtrees_measured_alone_are_pooled_each(monkeypatch: Any) -> None:
                                                "width": "100%", "height": "100%"},
                                      "children": [{"type": "div", "props": {"style": {"display": "flex", "gap": 40},
                                                                             "children": [stat, stat, stat]}}]}}
-    render_svg(card, width=600, height=300)
-    made: list[int] = []
-    original = taffy._made_tree
-
-    def counted(plan: Any) -> Any:
-        made.append(len(plan))
-        return original(plan)
-
-    monkeypatch.setattr(taffy, "_made_tree", counted)
-    first = render_svg(card, width=600, height=300)
-    assert made == []  # all four trees from the pool (one shape held one tree: two were made)
-    taffy._POOL.clear()
-    assert render_svg(card, width=600, height=300) == first and made == [18, 5, 5, 5]
+    again, cleared = _trees_made(monkeypatch, card, 600, 300)
+    # All four trees from the pool (when it held one tree a shape, two were made).
+    assert again == [] and cleared == [18, 5, 5, 5]
 
 
 def test_the_pool_keeps_several_trees_of_a_shape() -> None:
