@@ -20,7 +20,7 @@ import threading
 from typing import Any, TypeVar
 
 from ..cache import BoundedCache
-from ..errors import FontError, LimitError
+from ..errors import FaceError, FontError, LimitError
 from ..limits import active
 from . import outlines
 from . import sfnt as sfnt_tables
@@ -185,6 +185,9 @@ class FaceData(outlines.GlyphCache):
 
     def _fonttools_metrics(self) -> sfnt_tables.Metrics:
         tt = self._tt
+        for tag in ("head", "hhea"):  # fontTools' KeyError would say only "'head'"
+            if tag not in tt:
+                raise ValueError(f"it has no {tag} table")
         head, hhea = tt["head"], tt["hhea"]
         os2 = tt["OS/2"] if "OS/2" in tt else None
         if os2 is None:
@@ -227,8 +230,20 @@ class FaceData(outlines.GlyphCache):
                 else:
                     result = outlines.pen_outline(tt.getGlyphSet(), tt.getGlyphName(gid))
         except Exception as exc:
-            raise FontError(f"Failed to read glyph {gid} of a font: {exc}") from exc
+            # fontTools keeps a table it failed to read half made, failing differently the next
+            # time: the next read starts again from the bytes, and fails the same way.
+            self._tt_font = None
+            raise FaceError(f"Failed to read glyph {gid} of {{font}}: {fonttools_reason(exc, tt)}") from exc
         return self._remember(gid, result)
+
+
+def fonttools_reason(exc: Exception, tt: Any) -> str:
+    """What fontTools' error ``exc`` reading font ``tt`` means: its KeyError naming a table
+    the font lacks says only the tag (``'loca'``)."""
+    tag = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else None
+    if isinstance(tag, str) and len(tag) == 4 and tag not in tt:
+        return f"it has no {tag} table"
+    return str(exc)
 
 
 _FACE_CACHE: BoundedCache[tuple[bytes, FaceData]] = BoundedCache(
