@@ -43,9 +43,7 @@ def undrawable(mime: str, data: bytes) -> str | None:
 
 def _png_damage(data: bytes) -> str | None:
     view = memoryview(data)
-    offset = 8
-    while offset + 8 <= len(data):
-        length, kind = struct.unpack_from(">I4s", data, offset)
+    for offset, length, kind in fmt.png_chunks(data):
         if kind == _PNG_END:
             return None
         end = offset + 12 + length
@@ -54,7 +52,6 @@ def _png_damage(data: bytes) -> str | None:
             return f"its {_name(kind)} chunk is cut short"
         if critical and zlib.crc32(view[offset + 4:end - 4]) != struct.unpack_from(">I", data, end - 4)[0]:
             return f"its {_name(kind)} chunk is damaged (its CRC does not match)"
-        offset = end
     return "it ends before its IEND chunk"
 
 
