@@ -5,7 +5,8 @@ or whose first frame claims 65535 x 65535 inside a 4 x 4 image passed the header
 checks (satori_py/images/damage.py), and so did an SVG image that is not well-formed
 XML (images/source.py); resvg then left the image out without a word.
 Now each is a warning naming the node and the property (an error in strict mode),
-the layout still sizes it from its header, and nothing is drawn, as before.
+the layout still sizes it from its header, and nothing is drawn, as before. So is
+each inside an SVG image (an ``<image>`` of a user's SVG), which resvg draws without it.
 """
 from __future__ import annotations
 
@@ -137,3 +138,41 @@ def test_a_gif_frame_counts_at_its_own_size() -> None:
     assert str(info.value) == ("div/img[0]: The first frame of the image is 2000x2000 pixels, over the "
                                "max_image_pixels limit of 1000000.")
     assert (info.value.limit, info.value.prop) == ("max_image_pixels", "src")
+
+
+def _svg_embedding(data: bytes) -> bytes:
+    """An 8 x 16 SVG image: a blue square above an ``<image>`` of ``data``."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="16"><rect width="8" height="8" '
+            f'fill="blue"/><image y="8" width="8" height="8" href="{_uri(data)}"/></svg>').encode()
+
+
+@pytest.mark.parametrize(("data", "reason"), [case[1:] for case in DAMAGED], ids=[case[0] for case in DAMAGED])
+def test_an_image_inside_an_svg_image_resvg_leaves_out_is_reported(data: bytes, reason: str) -> None:
+    card = h("div", {"style": {"display": "flex", "width": "100%", "height": "100%", "backgroundColor": "white"}},
+             h("img", {"src": _uri(_svg_embedding(data))}))
+    reports: list[SatoriError] = []
+    png = render_png(card, width=8, height=16, on_warning=reports.append)
+    assert [(str(r), r.path, r.prop) for r in reports] == [
+        (f"div/img[0]: An image inside the SVG image is not drawn: {reason}.", "div/img[0]", "src")]
+    assert _painted(png) == {(255, 255, 255, 255), (0, 0, 255, 255)}  # the rest of the SVG is drawn
+    with pytest.raises(ImageError, match=r"^div/img\[0\]: An image inside the SVG image is not drawn: "):
+        render_png(card, width=8, height=16, strict=True)
+
+
+def test_images_inside_an_svg_image_the_decoders_take_are_not_reported() -> None:
+    inner = "".join(f'<image y="{8 * i}" width="8" height="8" href="{_uri(data)}"/>'
+                    for i, (_, data) in enumerate(DRAWN))
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="{8 * len(DRAWN)}">{inner}</svg>').encode()
+    reports: list[SatoriError] = []
+    png = render_png(h("img", {"src": _uri(svg)}), width=8, height=8 * len(DRAWN), on_warning=reports.append)
+    assert reports == []
+    assert (255, 0, 0, 255) in _painted(png)
+
+
+def test_several_images_inside_an_svg_image_left_out_are_counted() -> None:
+    inner = "".join(f'<image width="8" height="8" href="{_uri(data)}"/>' for _, data, _ in DAMAGED[:3])
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">{inner}</svg>'.encode()
+    reports: list[SatoriError] = []
+    render_png(h("img", {"src": _uri(svg)}), width=8, height=8, on_warning=reports.append)
+    assert [str(r) for r in reports] == [
+        "img: An image inside the SVG image is not drawn: it ends before its IEND chunk (and 2 more)."]
