@@ -185,11 +185,8 @@ class FaceData(outlines.GlyphCache):
 
     def _fonttools_metrics(self) -> sfnt_tables.Metrics:
         tt = self._tt
-        for tag in ("head", "hhea"):  # fontTools' KeyError would say only "'head'"
-            if tag not in tt:
-                raise ValueError(f"it has no {tag} table")
-        head, hhea = tt["head"], tt["hhea"]
-        os2 = tt["OS/2"] if "OS/2" in tt else None
+        head, hhea = _fonttools_table(tt, "head"), _fonttools_table(tt, "hhea")
+        os2 = _fonttools_table(tt, "OS/2") if "OS/2" in tt else None
         if os2 is None:
             return head.unitsPerEm, head.macStyle, hhea.ascent, hhea.descent, None, None, None, None, None, None
         return (head.unitsPerEm, head.macStyle, hhea.ascent, hhea.descent, os2.sTypoAscender,
@@ -235,6 +232,17 @@ class FaceData(outlines.GlyphCache):
             self._tt_font = None
             raise FaceError(f"Failed to read glyph {gid} of {{font}}: {fonttools_reason(exc, tt)}") from exc
         return self._remember(gid, result)
+
+
+def _fonttools_table(tt: Any, tag: str) -> Any:
+    """Table ``tag`` of fontTools font ``tt``; a ValueError saying which table is missing or
+    damaged (fontTools' own errors say "'head'" or "unpack requires a buffer of 36 bytes")."""
+    if tag not in tt:
+        raise ValueError(f"it has no {tag} table")
+    try:
+        return tt[tag]
+    except Exception as exc:
+        raise ValueError(f"its {tag} table is damaged ({exc})") from exc
 
 
 def fonttools_reason(exc: Exception, tt: Any) -> str:
