@@ -14,6 +14,7 @@ fails to render.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -79,7 +80,9 @@ def _row(number: int, data: Any, line: int | None) -> Row:
 
 
 def _csv_rows(text: str) -> Iterator[Row]:
-    reader = csv.reader(text.splitlines(keepends=True))
+    # Lines end at \n, \r or \r\n only, as csv reads a file (str.splitlines also ends them at
+    # U+2028, U+0085, form feeds...: a title holding one split its row in two).
+    reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     number = 0
     line = 1
@@ -110,7 +113,9 @@ def _csv_rows(text: str) -> Iterator[Row]:
 
 def _jsonl_rows(text: str) -> Iterator[Row]:
     number = 0
-    for line_no, line in enumerate(text.splitlines(), 1):
+    # Lines end at \n (and \r\n): JSON text may hold U+2028, U+0085... raw in its strings,
+    # where str.splitlines ends a line.
+    for line_no, line in enumerate(io.StringIO(text, newline=""), 1):
         if not line.strip():
             continue
         number += 1

@@ -73,6 +73,19 @@ def test_csv_rows_name_their_lines_and_bad_records_are_row_errors(tmp_path: Path
     assert rows[1].describe() == "row 2 (line 4)"
 
 
+def test_a_field_holding_a_line_separator_stays_in_its_row(tmp_path: Path) -> None:
+    # Before: rows were split with str.splitlines, which also ends lines at U+2028, U+0085, form
+    # feeds...: a stranger's title holding one split its row in two (two row errors, or wrong fields).
+    odd = "A\u2028B\x85C\x0cD\x1cE"
+    csv_path = tmp_path / "rows.csv"
+    csv_path.write_text(f"title,slug\n{odd},a\r\nx,b\n", encoding="utf-8", newline="")
+    assert list(read_rows(csv_path)) == [Row(1, {"title": odd, "slug": "a"}, 2), Row(2, {"title": "x", "slug": "b"}, 3)]
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text(json.dumps({"title": odd}, ensure_ascii=False) + '\r\n{"title": "x"}\n', encoding="utf-8",
+                     newline="")
+    assert list(read_rows(jsonl)) == [Row(1, {"title": odd}, 1), Row(2, {"title": "x"}, 2)]
+
+
 def test_jsonl_and_json_rows(tmp_path: Path) -> None:
     jsonl = tmp_path / "rows.jsonl"
     jsonl.write_text('{"a": 1}\n\nnot json\n[1]\n')
