@@ -38,62 +38,37 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
-from ..cache import text_cache
-from ..errors import LimitError, node_context
+from ..errors import node_context
 from ..frozen import Record, field
 from ..layout.boxes import RenderBox
 from ..layout.build import LayoutResult
 from ..layout.cull import CullScope, culled, inherits_transform, opacity, outside, preserves_3d
 from ..limits import active, check_deadline
-from ..patterns import lazy_compile
 from ..style.computed_types import GroupedStyle
 from ..style.paint_types import ClipReference, FilterFunction
 from ..style.types import TransformOrigin
 from ..svg import SvgNode, fmt
 from .box import border_widths
 from .clip import clip_path_shape, overflow_mask, overflow_region, shape_bounds
-from .compose import clipped, faded, group, transformed, transformed_under_filters, unused_defs_removed, url
+from .compose import clipped, faded, group, transformed, unused_defs_removed, url
 from .filter import filter_group
 from .geometry import Radii, rect_path, resolve_radii
+from .ids import node_id
+from .inline_content import InlinePainter
 from .outline import outline
 from .rect import Drawn, draw_box, padding_edges
 from .raster_cost import check_raster_cost
-from .text import paint_text, texts_clip_shapes
-from .text_shadow import text_shadow_extent
+from .stacking import Stacking, check_effect_nesting
 from .transform import (
     ROOT_STATE,
     TransformState,
     depth,
     is_back_facing,
-    matrix_stretch,
-    relative_matrix,
     resolve_state,
     svg_matrix,
 )
 
 __all__ = ["Painter", "node_id"]
-
-_ID_UNSAFE = lazy_compile(r"[^A-Za-z0-9_-]+")
-
-
-@text_cache(4096)
-def node_id(path: str) -> str:
-    """A stable SVG id from a node path: ``div/div[1]/#text[0]`` -> ``div-div1-text0``."""
-    return _ID_UNSAFE.sub("-", path.replace("[", "").replace("]", "")).strip("-") or "root"
-
-
-class _Stacking(Record):
-    """The layers of a stacking context: (zIndex, nodes), in tree order."""
-
-    layers: list[tuple[float, list[SvgNode]]] = field(default_factory=list)
-    blending: bool = False
-
-    def paint(self, content: list[SvgNode]) -> list[SvgNode]:
-        layers = sorted(self.layers, key=lambda layer: layer[0])  # stable: tree order kept
-        below = [n for z, nodes in layers if z < 0 for n in nodes]
-        above = [n for z, nodes in layers if z >= 0 for n in nodes]
-        return below + content + above
-
 
 class _Plane(Record):
     depth: float
@@ -109,7 +84,7 @@ class _Scope(NamedTuple):
     clip: str | None = None
     mask: str | None = None
     state: TransformState = ROOT_STATE
-    stacking: _Stacking | None = None
+    stacking: Stacking | None = None
     formatting: str = "root"  # how the parent lays out its children: root, block, flex or grid
     parent_style: Any = None
     absolute: Clip = (None, None)  # the clip and mask of the containing block of absolutes
@@ -179,7 +154,7 @@ def _formatting(style: Any) -> str:
     return inner if inner in ("flex", "grid") else "block"
 
 
-class Painter:
+class Painter(InlinePainter):
     def __init__(self, *, debug: bool = False) -> None:
         self.debug = debug
         self.defs: list[SvgNode] = []
@@ -214,74 +189,6 @@ class Painter:
             return self._inline_content(box, scope)
         with node_context(box.path):
             return self._element(box, scope)
-
-    def _inline_content(self, box: RenderBox, scope: _Scope) -> list[SvgNode]:
-        """An anonymous box: its paragraph's text, then its atomic inlines."""
-        out: list[SvgNode] = []
-        layout = box.paragraph_layout
-        if layout is None:
-            return out
-        r = box.rect
-        matrix = svg_matrix(scope.state)
-        out.extend(self._inline_boxes(box, scope, matrix))
-        # Hidden text is left out by the text painter, per inline box; so is text outside the
-        # image, unless a transform may bring it in (megabytes of it would cost as much as any).
-        visible = None if scope.cull.always_drawn else self._visible_text(box, scope)
-        text = paint_text(layout.drawings(r.x, r.y, visible), id_prefix=node_id(box.path),
-                          clip_text_background=scope.text_background, user_space=matrix is None,
-                          stretch=matrix_stretch(matrix))
-        check_raster_cost(text, self.viewport, matrix, box.path, coordinates=scope.cull.always_drawn)
-        out.extend(clipped(transformed_under_filters(text, matrix), scope.clip, scope.mask))
-        for collector, owner in scope.text_clips:
-            # In the user space of the clipped backgrounds, which are drawn with their element's
-            # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
-            relative = relative_matrix(owner, scope.state)
-            collector.children.extend(SvgNode(n.tag, {**n.attrs, "transform": relative}, n.children, n.text)
-                                      if relative else n
-                                      for n in texts_clip_shapes(layout.drawings(r.x, r.y, None if relative
-                                                                                 else visible)))
-        for key in sorted(box.atomics):
-            out.extend(self.box(box.atomics[key], scope))
-        return out
-
-    def _visible_text(self, box: RenderBox, scope: _Scope) -> tuple[float, float, float, float]:
-        """The image, grown by what filters and text shadows can bring into it."""
-        margin = scope.cull.margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
-        width, height = self.viewport
-        return (-margin, -margin, width + margin, height + margin)
-
-    def _inline_boxes(self, box: RenderBox, scope: _Scope, matrix: str | None) -> list[SvgNode]:
-        """The backgrounds, borders and shadows of the inline boxes of a paragraph, per line.
-
-        A fragment has the box's start (end) edge only where the box starts (ends).
-        ``transform``, ``overflow`` and ``clipPath`` do not apply to inline boxes; their
-        ``opacity`` applies to their shapes (the text is drawn by the paragraph).
-        """
-        out: list[SvgNode] = []
-        r = box.rect
-        for index, (path, fx, fy, fw, fh, first, last) in enumerate(box.paragraph_layout.box_fragments):
-            style = box.inline_styles.get(path)
-            if style is None:
-                continue
-            changes: dict[str, Any] = {}
-            for edge, keep in (("Left", first), ("Right", last)):
-                if not keep:
-                    changes.update({f"border{edge}Width": 0.0, f"padding{edge}": 0.0,
-                                    f"borderTop{edge}Radius": (0.0, 0.0), f"borderBottom{edge}Radius": (0.0, 0.0)})
-            if changes:
-                style = style.replace(**changes)
-            own = style.box
-            padding = (float(_number(own.padding_top) or 0.0), float(_number(own.padding_right) or 0.0),
-                       float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
-            with node_context(path):
-                drawn = draw_box(style, (r.x + fx, r.y + fy, fw, fh), padding=padding,
-                                 border=border_widths(style), radii=resolve_radii(style, fw, fh),
-                                 uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
-                                 border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
-                                 debug=self.debug, keep=not changes)  # a changed style is new each time
-            self.defs.extend(drawn.defs)
-            out.extend(faded(drawn.nodes, opacity(style.paint)))
-        return out
 
     def _traits(self, box: RenderBox, scope: _Scope) -> _Traits:
         style = box.style
@@ -320,16 +227,11 @@ class Painter:
                       or parent_perspective or back_hidden)
         is_float = own_box.float_ != "none" and scope.formatting == "block"
         budget = active()
-        limits = budget.limits
         budget.check_layers(_effect_layers(style, filters), "shadows, filter functions and background layers")
         # resvg renders each of these into an offscreen layer of the canvas' size, recursively.
         effect_depth = scope.effect_depth + sum((bool(filters), used_opacity < 1, has_clip_path, has_mask,
                                                  blend is not None, backdrop))
-        limit = limits.max_effect_nesting
-        if effect_depth > limit:
-            raise LimitError(f"The element nests {effect_depth} layers of filter, opacity, clipPath, mask or "
-                             f"mixBlendMode effects, over the max_effect_nesting limit of {limit}.",
-                             limit="max_effect_nesting")
+        check_effect_nesting(effect_depth)
         return _Traits(
             position=position, opacity=used_opacity, preserve3d=preserve3d, inheriting=inheriting, state=state,
             hidden=state.behind_viewer or (back_hidden and is_back_facing(state)),
@@ -348,7 +250,7 @@ class Painter:
             if t.position == "fixed" else (scope.clip, scope.mask)
         if t.blend and scope.stacking is not None:
             scope.stacking.blending = True
-        stacking = _Stacking() if t.is_context else scope.stacking
+        stacking = Stacking() if t.is_context else scope.stacking
 
         # The clip and mask of the element's shapes and of its descendants'.
         text_clip_id = f"bct-{uid}" if style.paint.background_clip == "text" else None

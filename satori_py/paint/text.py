@@ -26,13 +26,14 @@ from ..text.render import (
     decoration_thickness,
     underline_y,
 )
-from .compose import faded, filtered
+from .compose import filtered
 from .text_shadow import drop_shadow_filter, path_bounds, text_shadows
 from .vector_image import vector_image
 
 __all__ = [
     "decoration",
     "glyph_paths",
+    "paint_drawing",
     "paint_text",
     "paint_text_node",
     "paint_text_run",
@@ -362,7 +363,7 @@ def paint_text_run(drawing: TextDrawing, *, id_: str, user_space: bool = False,
     for piece in drawing.elements:
         out.extend(_filtered(defs, id_, [text_element(piece, style, shadowed=defs is not None)]))
     out.extend(n for line in drawing.decorations for n in decoration(line, style))
-    return faded(_filtered(defs, id_, out), drawing.opacity)
+    return _filtered(defs, id_, out)
 
 
 def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
@@ -375,14 +376,18 @@ def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
     like the reference). ``user_space``: drawn without a transform (text shadows then get
     their filter region in user space). ``stretch``: how much the transform stretches the
     text (:func:`~.text_shadow.drop_shadow_filter`)."""
-    out: list[SvgNode] = []
-    for n, drawing in enumerate(drawings):
-        if drawing.text_node:
-            out.extend(paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
-                                       user_space=user_space, stretch=stretch))
-        else:
-            out.extend(paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space, stretch=stretch))
-    return out
+    return [node for n, drawing in enumerate(drawings)
+            for node in paint_drawing(drawing, n, id_prefix=id_prefix, clip_text_background=clip_text_background,
+                                      user_space=user_space, stretch=stretch)]
+
+
+def paint_drawing(drawing: TextDrawing, n: int, *, id_prefix: str, clip_text_background: bool = False,
+                  user_space: bool = False, stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
+    """The SVG of the ``n``-th drawing of a paragraph (:func:`paint_text`'s arguments)."""
+    if drawing.text_node:
+        return paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                               user_space=user_space, stretch=stretch)
+    return paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space, stretch=stretch)
 
 
 def texts_clip_shapes(drawings: Sequence[TextDrawing]) -> list[SvgNode]:

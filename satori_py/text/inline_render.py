@@ -68,7 +68,9 @@ def finalize(paragraph: InlineParagraph, width: float, exclusions: Sequence[Excl
         if paragraph.bidi and right < start_x:
             # Reordered right-to-left: the box's start is on the right.
             start_x, right = right, start_x
-        fragments.append(Fragment(box.path, start_x, top, max(0.0, right - start_x),
+        # Moved with its text by ``position: relative`` (the reference's ``fragmentRect``).
+        dx, dy = relative_offset([*box.ancestors, box], width)
+        fragments.append(Fragment(box.path, start_x + dx, top + dy, max(0.0, right - start_x),
                                   bottom - top, first, last))
 
     for line_number, line in enumerate(paragraph.lines):
@@ -152,14 +154,6 @@ def line_boxes(paragraph: InlineParagraph) -> list[LineBox]:
     return out
 
 
-def _opacity(style: Any) -> float:
-    """An inline box's used ``opacity``, clamped to [0, 1] (an invalid value is 1)."""
-    raw = style.paint.opacity
-    if not isinstance(raw, (int, float)) or isinstance(raw, bool):
-        return 1.0
-    return min(max(float(raw), 0.0), 1.0)
-
-
 def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], left: float,
                top: float, size: tuple[float, float], visible: Visible | None = None) -> TextDrawing:
     """Draw a run's pieces with the paragraph at (left, top) (``renderRun``); pieces and
@@ -172,8 +166,7 @@ def render_run(paragraph: InlineParagraph, run: Run, pieces: Sequence[Piece], le
     top += dy
     font_size = float(style.font.font_size)
     measurer = state.measurer
-    drawer = PieceDrawer(TextDrawing(style=style, width=size[0], height=size[1],
-                                     opacity=math.prod(_opacity(box.style) for box in run.boxes)),
+    drawer = PieceDrawer(TextDrawing(style=style, width=size[0], height=size[1]),
                          paragraph.policy, engine, measurer, reach=2 * font_size, visible=visible)
     skip_ink = drawer.drawing.collects_glyph_boxes
     decoration_line = style.text.text_decoration_line

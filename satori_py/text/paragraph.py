@@ -11,6 +11,8 @@ This is the text layout's interface to the box layout. Contract::
     lay = p.layout(width, container_width=None, exclusions=()) -> ParagraphLayout
     lay.width, lay.height, lay.lines, lay.atomic_positions, lay.box_fragments
     lay.drawings(x, y, visible=None) -> list[TextDrawing]  # positioned glyph runs, for paint
+    lay.content(x, y, visible=None) -> [("open", path), ("text", TextDrawing), ("atomic", key),
+                                        ("close", path)]  # the same in tree order, with boxes
     p.missing_graphemes() -> [(grapheme, locale)]; p.reload() after adding fonts
 
 * ``block_style`` is the container's ComputedStyle (``textAlign``, ``textIndent``,
@@ -121,6 +123,9 @@ class LineBreak(Frozen):
 
 
 Item = TextItem | BoxStart | BoxEnd | AtomicItem | LineBreak
+# What :meth:`ParagraphLayout.content` lists: ("open" | "close", box path), ("text", drawing),
+# ("atomic", key).
+ContentItem = tuple[str, "str | TextDrawing"]
 
 _FLEX_OR_GRID = {"flex", "inline-flex", "-webkit-flex", "-webkit-inline-flex", "grid", "inline-grid"}
 
@@ -384,9 +389,26 @@ class ParagraphLayout:
         for a text node of the text engine, else one per run of inline content.
 
         Text entirely outside ``visible`` (absolute px) is left out."""
+        return [value for kind, value in self.content(x, y, visible) if isinstance(value, TextDrawing)]
+
+    def content(self, x: float, y: float, visible: Visible | None = None) -> list[ContentItem]:
+        """The paragraph's content in tree order, for paint (the reference paints an inline
+        box where it is in the tree, with its content after its own shapes):
+        ``("open", path)`` and ``("close", path)`` around an inline box's content, ``("text",
+        TextDrawing)`` for each run drawn (as :meth:`drawings`), ``("atomic", key)``; the
+        ellipsis of a line clamp comes last."""
         if self._arranged is not None:
-            return [self._arranged.render(x, y, visible)]
+            return [("text", self._arranged.render(x, y, visible))]
         inline = self.paragraph.inline
         size = (self.width, self.height)
-        return [render_run(inline, run, self._pieces[id(run)], x, y, size, visible)
-                for run in [*self.paragraph.runs, *inline.extra_runs] if self._pieces.get(id(run))]
+        out: list[ContentItem] = []
+        for item in [*inline.items, *(_Item("text", run=run) for run in inline.extra_runs)]:
+            if item.kind == "text" and item.run is not None:
+                pieces = self._pieces.get(id(item.run))
+                if pieces:
+                    out.append(("text", render_run(inline, item.run, pieces, x, y, size, visible)))
+            elif item.kind in ("open", "close") and item.box is not None:
+                out.append((item.kind, item.box.path))
+            elif item.kind == "atomic" and item.atomic is not None:
+                out.append(("atomic", item.atomic.key))
+        return out

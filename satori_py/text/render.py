@@ -110,9 +110,6 @@ class TextDrawing(Record):
     elements: list[TextElement] = field(default_factory=list)
     decorations: list[DecorationLine] = field(default_factory=list)
     boxes: dict[int | None, list[Any]] = field(default_factory=dict)
-    # The opacity of the inline boxes around a run, multiplied: the reference draws a box's
-    # text inside the box's own group (``<g opacity>``), nested boxes inside each other's.
-    opacity: float = 1.0
 
     @property
     def collects_glyph_boxes(self) -> bool:

@@ -1,0 +1,182 @@
+"""Paints a paragraph's inline content (an anonymous box): inline boxes, text runs and atomic
+inlines, in tree order.
+
+Mirrors the reference, where an inline box is an element of the paint recursion
+(``layout.ts``): its fragments' backgrounds, borders and shadows are drawn where the box
+is in the tree, then its content (text runs, nested inline boxes, atomic inlines), so
+text before a box is under its background and text after it over it. Like any element:
+
+* an inline box with ``opacity < 1`` is one group, its fragments, text and atomic inlines
+  faded together (its text is not seen through its own background);
+* a positioned inline box, or one that makes a stacking context (``opacity < 1``,
+  ``zIndex`` when positioned, ``position: fixed|sticky``), is a layer of the nearest
+  stacking context: painted after that context's in-flow content, by ``zIndex``, and the
+  layers of its own content are painted inside it.
+
+``transform``, ``overflow``, ``clipPath`` and ``filter`` do not apply to inline boxes.
+"""
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ..errors import node_context
+from ..layout.boxes import RenderBox
+from ..layout.cull import opacity
+from ..svg import SvgNode
+from ..text.render import TextDrawing
+from .box import border_widths
+from .compose import clipped, faded, transformed_under_filters
+from .geometry import resolve_radii
+from .ids import node_id
+from .raster_cost import check_raster_cost
+from .rect import draw_box
+from .stacking import Stacking, check_effect_nesting
+from .text import paint_drawing, texts_clip_shapes
+from .text_shadow import text_shadow_extent
+from .transform import matrix_stretch, relative_matrix, svg_matrix
+
+__all__ = ["InlinePainter"]
+
+# A fragment of an inline box on one line: (path, x, y, width, height, is_first, is_last).
+Fragment = tuple[str, float, float, float, float, bool, bool]
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+class _Frame(NamedTuple):
+    """An inline box being painted (the paragraph itself at the bottom of the stack)."""
+
+    path: str | None
+    nodes: list[SvgNode]
+    scope: Any  # the painter's scope its content paints in
+    opacity: float = 1.0
+    stacking: Stacking | None = None  # the stacking context it makes
+    slot: list[SvgNode] | None = None  # its layer in the enclosing stacking context
+
+
+class InlinePainter:
+    """The :class:`~.painter.Painter`'s part that draws anonymous boxes."""
+
+    defs: list[SvgNode]
+    viewport: tuple[float, float]
+    debug: bool
+
+    def box(self, box: RenderBox, scope: Any = None) -> list[SvgNode]:
+        raise NotImplementedError  # the painter's
+
+    def _inline_content(self, box: RenderBox, scope: Any) -> list[SvgNode]:
+        """An anonymous box: its paragraph's content, in tree order."""
+        out: list[SvgNode] = []
+        layout = box.paragraph_layout
+        if layout is None:
+            return out
+        r = box.rect
+        matrix = svg_matrix(scope.state)
+        fragments: dict[str, list[tuple[int, Fragment]]] = {}
+        for index, fragment in enumerate(layout.box_fragments):
+            fragments.setdefault(fragment[0], []).append((index, fragment))
+        # Hidden text is left out by the text painter, per inline box; so is text outside the
+        # image, unless a transform may bring it in (megabytes of it would cost as much as any).
+        visible = None if scope.cull.always_drawn else self._visible_text(box, scope)
+        prefix = node_id(box.path)
+        frames = [_Frame(None, out, scope)]
+        drawings: list[TextDrawing] = []
+        texts: list[SvgNode] = []  # the text of the innermost box not yet added to it
+
+        def add_texts() -> None:
+            # Adjacent runs share their clip and transform group.
+            if texts:
+                check_raster_cost(texts, self.viewport, matrix, box.path, coordinates=scope.cull.always_drawn)
+                frames[-1].nodes.extend(clipped(transformed_under_filters(list(texts), matrix),
+                                                scope.clip, scope.mask))
+                texts.clear()
+
+        for kind, value in layout.content(r.x, r.y, visible):
+            if isinstance(value, TextDrawing):
+                texts.extend(paint_drawing(value, len(drawings), id_prefix=prefix,
+                                           clip_text_background=scope.text_background,
+                                           user_space=matrix is None, stretch=matrix_stretch(matrix)))
+                drawings.append(value)
+                continue
+            add_texts()
+            if kind == "atomic" and value in box.atomics:
+                frames[-1].nodes.extend(self.box(box.atomics[value], frames[-1].scope))
+            elif kind == "open":
+                frames.append(self._open_inline_box(box, value, fragments.get(value, []), frames[-1].scope,
+                                                    matrix))
+            elif kind == "close" and len(frames) > 1 and frames[-1].path == value:
+                frame = frames.pop()
+                frames[-1].nodes.extend(_closed(frame))
+        add_texts()
+        while len(frames) > 1:  # (every box is closed by the end of its paragraph)
+            frame = frames.pop()
+            frames[-1].nodes.extend(_closed(frame))
+        for collector, owner in scope.text_clips:
+            # In the user space of the clipped backgrounds, which are drawn with their element's
+            # transform; shapes in a <clipPath> take it themselves (it cannot hold a <g>).
+            relative = relative_matrix(owner, scope.state)
+            collector.children.extend(SvgNode(n.tag, {**n.attrs, "transform": relative}, n.children, n.text)
+                                      if relative else n
+                                      for n in texts_clip_shapes(layout.drawings(r.x, r.y, None) if relative
+                                                                 else drawings))
+        return out
+
+    def _visible_text(self, box: RenderBox, scope: Any) -> tuple[float, float, float, float]:
+        """The image, grown by what filters and text shadows can bring into it."""
+        margin = scope.cull.margin + max(text_shadow_extent(s) for s in (box.style, *box.inline_styles.values()))
+        width, height = self.viewport
+        return (-margin, -margin, width + margin, height + margin)
+
+    def _open_inline_box(self, box: RenderBox, path: str, fragments: list[tuple[int, Fragment]], scope: Any,
+                         matrix: str | None) -> _Frame:
+        """An inline box starts: its frame, holding its fragments' shapes (per line; a fragment
+        has the box's start (end) edge only where the box starts (ends))."""
+        style = box.inline_styles.get(path)
+        if style is None:
+            return _Frame(path, [], scope)
+        own_opacity = opacity(style.paint)
+        position = style.box.position
+        z = _number(style.box.z_index) if position != "static" else None
+        is_context = own_opacity < 1 or z is not None or position in ("fixed", "sticky")
+        slot: list[SvgNode] | None = None
+        if scope.stacking is not None and scope.planes is None and (position != "static" or is_context):
+            slot = []  # added before its content adds its own layers: tree order
+            scope.stacking.layers.append((z or 0.0, slot))
+        depth = scope.effect_depth + (own_opacity < 1)
+        with node_context(path):
+            check_effect_nesting(depth)
+        stacking = Stacking() if is_context else None
+        nodes: list[SvgNode] = []
+        r = box.rect
+        for index, (_, fx, fy, fw, fh, first, last) in fragments:
+            changes: dict[str, Any] = {}
+            for edge, keep in (("Left", first), ("Right", last)):
+                if not keep:
+                    changes.update({f"border{edge}Width": 0.0, f"padding{edge}": 0.0,
+                                    f"borderTop{edge}Radius": (0.0, 0.0), f"borderBottom{edge}Radius": (0.0, 0.0)})
+            fragment_style = style.replace(**changes) if changes else style
+            own = fragment_style.box
+            padding = (float(_number(own.padding_top) or 0.0), float(_number(own.padding_right) or 0.0),
+                       float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
+            with node_context(path):
+                drawn = draw_box(fragment_style, (r.x + fx, r.y + fy, fw, fh), padding=padding,
+                                 border=border_widths(fragment_style), radii=resolve_radii(fragment_style, fw, fh),
+                                 uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
+                                 border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
+                                 debug=self.debug, keep=not changes)  # a changed style is new each time
+            self.defs.extend(drawn.defs)
+            nodes.extend(drawn.nodes)
+        return _Frame(path, nodes, scope._replace(stacking=stacking or scope.stacking, effect_depth=depth),
+                      own_opacity, stacking, slot)
+
+
+def _closed(frame: _Frame) -> list[SvgNode]:
+    """What an inline box adds where it is in its parent once its content is painted."""
+    nodes = frame.stacking.paint(frame.nodes) if frame.stacking is not None else frame.nodes
+    nodes = faded(nodes, frame.opacity)
+    if frame.slot is not None:
+        frame.slot.extend(nodes)
+        return []
+    return nodes
