@@ -10,7 +10,7 @@ import gc
 import math
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ import resvg_bridge
 from .diagnostics import Diagnostics
 from .element import Element, load_element
 from .errors import FontError, LimitError, RenderError, StyleError
+from .front_turn import front_turn
 from .js_format import js_round
 from .layout.build import LayoutResult, TreeBuilder
 from .layout.containers import container_sizes
@@ -343,7 +344,9 @@ def _render_png(element: Any, scale: float, background: str | None, fonts: Seque
                 compression: str, options: dict[str, Any]) -> bytes:
     with enforcing(options.get("limits")) as budget:
         budget.raster_scale = float(scale)
-        svg = render_svg(element, fonts=fonts, **options)
+        # Front ends one at a time where threads rasterise in parallel (see front_turn).
+        with front_turn() if resvg_bridge.releases_gil() else nullcontext():
+            svg = render_svg(element, fonts=fonts, **options)
         # The raster's memory is its size: the output counts as an image too.
         width, height = _svg_size(svg)
         if width <= 0 or height <= 0:
