@@ -20,7 +20,6 @@ Only SatoriError is caught: anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,14 +30,14 @@ import click
 from ._version import __version__
 from .diagnostics import Diagnostics, logger
 from .errors import SatoriError
-from .files import write_atomic
+from .files import MAX_INPUT_BYTES, check_regular, write_atomic
 from .markup.dialects import DIALECTS
 
 __all__ = ["MAX_STDIN", "cli", "main", "parse_font_spec", "parse_limits", "write_atomic"]
 
 #: Characters read from stdin at most: a stream need not end (``< /dev/zero`` filled the
-#: memory); a file's size is its own (and a file that is not a regular file is refused).
-MAX_STDIN = 256 * 1024 * 1024
+#: memory). Input files are capped at as many bytes, and must be regular files (satori_py.files).
+MAX_STDIN = MAX_INPUT_BYTES
 
 OUTPUT_FORMATS = {".png": "png", ".svg": "svg"}
 # next/og's emoji sets (satori_py.text.emoji.EMOJI_SETS), and "none" for the fonts' own glyphs.
@@ -86,10 +85,12 @@ def parse_font_spec(spec: str) -> Any:
         head, colon, tail = path.rpartition(":")
     if colon and tail.isdigit():
         path, weight = head, int(tail)
-    if not os.path.exists(path):
-        raise click.BadParameter(f"font file not found: {path}", param_hint="--font")
-    if not os.path.isfile(path):  # a FIFO would hang the render, /dev/zero fill the memory
-        raise click.BadParameter(f"not a regular file: {path}", param_hint="--font")
+    try:  # a FIFO would hang the render, /dev/zero fill the memory
+        check_regular(path, limit=sys.maxsize)  # its size is the max_font_bytes limit's, checked on loading
+    except FileNotFoundError:
+        raise click.BadParameter(f"font file not found: {path}", param_hint="--font") from None
+    except OSError as exc:
+        raise click.BadParameter(f"{exc.strerror or exc}: {path}", param_hint="--font") from None
     try:
         return Font(name=name.strip(), data=Path(path), weight=weight, style=style)
     except SatoriError as exc:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidElementError, LimitError
+from .files import read_regular_file
 from .frozen import Frozen, field
 from .limits import Budget, active, check_deadline
 from .patterns import lazy_compile
@@ -186,7 +187,7 @@ def _decode_json(text: str | bytes, max_depth: int, where: str = "") -> Any:
 
 def _read_json(path: Path, max_depth: int) -> Any:
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)  # a FIFO would hang, /dev/zero fill the memory
     except OSError as exc:
         raise InvalidElementError(f"Cannot read element file {path}: {exc.strerror}.") from None
     return _decode_json(data, max_depth, f" in {path}")

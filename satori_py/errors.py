@@ -104,6 +104,26 @@ class FontError(SatoriError):
     """No usable font, or font data that cannot be read."""
 
 
+class FaceError(FontError):
+    """An error of a parsed font face (a glyph, the variation tables).
+
+    The face is shared by every font registered with the same bytes and knows none of
+    their names: its message says "a font" where the name goes (``{font}`` in
+    ``template``, before any text quoted from the font); the text engine, meeting it
+    through a registered font, says which with :meth:`of_font` (``value`` is its name).
+    """
+
+    def __init__(self, template: str, font: str | None = None) -> None:
+        self.template = template
+        super().__init__(template.replace("{font}", "a font" if font is None else f"font {font}", 1), value=font)
+
+    def of_font(self, font: str) -> FaceError:
+        """This error, naming the registered font ``font``."""
+        named = FaceError(self.template, font)
+        named.__cause__ = self.__cause__
+        return named
+
+
 class ImageError(SatoriError):
     """An image that cannot be read, is unsupported, or whose source is blocked."""
 

@@ -160,13 +160,14 @@ class Budget:
             raise LimitError(f"{what} has {length} characters, over the max_css_length limit of "
                              f"{self.limits.max_css_length}.", limit="max_css_length", path=path, prop=prop)
 
-    def check_layers(self, count: int, what: str = "shadows and filter functions") -> None:
-        """Raise LimitError for ``count`` layers (``what``) of one element over
-        ``max_effect_layers``: the painter counts them all, and the style stage each list
-        as it splits it, before its parts are parsed (75,000 box shadows took 2.7 s)."""
+    def check_layers(self, count: int, what: str = "shadows and filter functions", prop: str | None = None) -> None:
+        """Raise LimitError for ``count`` layers (``what``, of property ``prop`` when it is one
+        list) of one element over ``max_effect_layers``: the painter counts them all, and the
+        style stage each list as it splits it, before its parts are parsed (75,000 box shadows
+        took 2.7 s)."""
         if count > self.limits.max_effect_layers:
             raise LimitError(f"The element has {count} {what}, over the max_effect_layers "
-                             f"limit of {self.limits.max_effect_layers}.", limit="max_effect_layers")
+                             f"limit of {self.limits.max_effect_layers}.", limit="max_effect_layers", prop=prop)
 
     def count_glyph_points(self, points: int) -> None:
         """Count ``points`` outline points of glyphs drawn."""

@@ -116,7 +116,7 @@ class Font:
                 if stat.st_size > limit:
                     raise LimitError(f'The font file {path} is {stat.st_size} bytes, over the max_font_bytes '
                                      f"limit of {limit}.", limit="max_font_bytes", prop="fonts", value=path)
-                data = read_regular_file(path)
+                data = read_regular_file(path, limit)
                 _FONT_FILES.put(key, data)
             return data
         except OSError as exc:

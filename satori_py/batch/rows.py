@@ -10,10 +10,16 @@ fails to render.
 * CSV: the first record is the header; values are strings.
 * JSON: a list of objects (or an object whose ``"rows"`` is that list).
 * JSON Lines (``.jsonl``, ``.ndjson``): one object per line; blank lines are skipped.
+
+A file holds at most :data:`MAX_ROWS` rows in :data:`MAX_LINES` lines: a batch plans
+every row before it renders one (its output's name), and an empty row costs some
+750 bytes in that plan: the 85 million rows of a 256 MiB file of ``{}`` lines would
+have filled the memory (a million took 20 s and 750 MB before the first render).
 """
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,7 +30,11 @@ from typing import Any
 from ..errors import InvalidElementError, json_too_deep
 from ..files import read_regular_text
 
-__all__ = ["Row", "read_rows"]
+__all__ = ["MAX_LINES", "MAX_ROWS", "Row", "read_rows"]
+
+#: Rows of one data file at most, and lines (blank ones, a field's own lines) at most.
+MAX_ROWS = 1_000_000
+MAX_LINES = 10_000_000
 
 
 
@@ -62,14 +72,25 @@ def read_rows(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> I
         raise InvalidElementError(f"Cannot read the data file {path}: "
                                   f"{getattr(exc, 'strerror', None) or exc}.") from None
     if suffix == ".csv":
-        yield from _csv_rows(text)
+        rows = _csv_rows(text)
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _jsonl_rows(text)
+        rows = _jsonl_rows(text)
     elif suffix == ".json":
-        yield from _json_rows(text, path)
+        rows = _json_rows(text, path)
     else:
         raise InvalidElementError(f"Cannot tell the format of the data file {path}: "
                                   "use a .csv, .json or .jsonl file.")
+    if text.count("\n") >= MAX_LINES:
+        raise _too_many(path, f"{MAX_LINES} lines")
+    for row in rows:
+        if row.number > MAX_ROWS:
+            raise _too_many(path, f"{MAX_ROWS} rows")
+        yield row
+
+
+def _too_many(path: Path, what: str) -> InvalidElementError:
+    return InvalidElementError(f"The data file {path} has more than {what}, the most a batch reads from one "
+                               "file: split it.")
 
 
 def _row(number: int, data: Any, line: int | None) -> Row:
@@ -79,7 +100,9 @@ def _row(number: int, data: Any, line: int | None) -> Row:
 
 
 def _csv_rows(text: str) -> Iterator[Row]:
-    reader = csv.reader(text.splitlines(keepends=True))
+    # Lines end at \n, \r or \r\n only, as csv reads a file (str.splitlines also ends them at
+    # U+2028, U+0085, form feeds...: a title holding one split its row in two).
+    reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     number = 0
     line = 1
@@ -110,7 +133,9 @@ def _csv_rows(text: str) -> Iterator[Row]:
 
 def _jsonl_rows(text: str) -> Iterator[Row]:
     number = 0
-    for line_no, line in enumerate(text.splitlines(), 1):
+    # Lines end at \n (and \r\n): JSON text may hold U+2028, U+0085... raw in its strings,
+    # where str.splitlines ends a line.
+    for line_no, line in enumerate(io.StringIO(text, newline=""), 1):
         if not line.strip():
             continue
         number += 1

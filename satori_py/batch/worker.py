@@ -4,15 +4,16 @@ A :class:`BatchContext` (the render options, fonts included, and the template)
 reaches each worker once: as the argument of a local worker process
 (:func:`serve`), as a scattered Dask future, or, for any other executor, with
 each chunk, where the worker still prepares it only once (:data:`_PREPARED`,
-keyed by the context's token). Preparing reads every font file into memory and compiles the
-template, so rendering an item does neither.
+keyed by the context's token). Preparing reads every font file into memory and
+compiles the template, so rendering an item does neither.
 
 An item is an element (dict, JSON or HTML text, :class:`~satori_py.element.Element`),
 a path to a case, JSON or HTML file (its options under the batch's), or with a
-template a data row. A PNG whose element and options come again (a repeated row) is
-answered from the process's bounded :data:`_CACHE` instead of rendered again. Whatever goes wrong with an item is its result's error; a
-:class:`SatoriError` stays itself, anything else becomes a :class:`RenderError`
-carrying the traceback text, so the batch goes on and the bug is visible.
+template a data row. A PNG whose element and options come again (a repeated row)
+is answered from the process's bounded :data:`_CACHE` instead of rendered again.
+Whatever goes wrong with an item is its result's error; a :class:`SatoriError`
+stays itself, anything else becomes a :class:`RenderError` carrying the traceback
+text, so the batch goes on and the bug is visible.
 """
 from __future__ import annotations
 

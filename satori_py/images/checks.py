@@ -32,7 +32,7 @@ from ..errors import ImageError, LimitError
 from ..limits import active
 from ..patterns import lazy_compile
 from . import formats as fmt
-from .damage import decoded_gif_frame
+from .damage import decoded_gif_frame, undrawable
 from .svg_geometry import local
 from .svg_work import SvgSource, svg_work
 
@@ -67,12 +67,14 @@ def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_on
         budget.check_pixels(*frame, what=f"The first frame of {what[0].lower()}{what[1:]}")
 
 
-def check_svg(source: str | SvgSource, outer_depth: int = 0) -> int:
+def check_svg(source: str | SvgSource, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
     """Raise LimitError when an SVG image nests too deeply or embeds an image over a limit.
 
     ``outer_depth`` is the depth of the SVG images this one is embedded in. Returns the
     filter work (:mod:`.svg_work`) of the SVG images it embeds, for the caller to count.
     Give it the :class:`~.svg_work.SvgSource` that ``svg_work`` reads too: one parse.
+    Why resvg would leave out a raster image it embeds (cut, damaged: :mod:`.damage`)
+    is added to ``damaged`` when given.
     """
     document = source if isinstance(source, SvgSource) else SvgSource(source)
     limit = active().limits.max_depth
@@ -80,14 +82,14 @@ def check_svg(source: str | SvgSource, outer_depth: int = 0) -> int:
     if depth > limit:
         raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
                          f"{limit}.", limit="max_depth")
-    return sum(check_href(value, depth) for value in _hrefs(document))
+    return sum(check_href(value, depth, damaged) for value in _hrefs(document))
 
 
-def check_href(value: str, outer_depth: int = 0) -> int:
+def check_href(value: str, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
     """Check an ``href`` attribute's value as resvg reads it (a ``data:`` URI, spaces around
     it and the scheme's case ignored); returns the filter work of an SVG it holds."""
     value = value.strip()
-    return check_data_uri(value, outer_depth) if value[:5].lower() == "data:" else 0
+    return check_data_uri(value, outer_depth, damaged) if value[:5].lower() == "data:" else 0
 
 
 def _hrefs(document: SvgSource) -> Iterator[str]:
@@ -108,16 +110,19 @@ def _hrefs(document: SvgSource) -> Iterator[str]:
                 yield value
 
 
-def check_data_uri(uri: str, outer_depth: int = 0) -> int:
+def check_data_uri(uri: str, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
     """Check what resvg would decode from a ``data:`` URI, whatever its declared type;
-    returns the filter work of an SVG it holds (and of those it embeds)."""
+    returns the filter work of an SVG it holds (and of those it embeds). Why resvg would
+    draw nothing of a raster image it holds goes into ``damaged`` when given."""
     data = _payload(uri)
     if data is None:
         return 0
     mime = fmt.detect_mime(data)
     if mime == fmt.SVG:
         document = SvgSource(data.decode("utf-8", "replace"))
-        nested = check_svg(document, outer_depth)
+        nested = check_svg(document, outer_depth, damaged)
+        if damaged is not None and document.root() is None:
+            damaged.append("its SVG is not well-formed XML")  # resvg reads XML as strictly
         try:
             width, height, _ = fmt.svg_size(document.text, uri)
         except ImageError:
@@ -125,6 +130,8 @@ def check_data_uri(uri: str, outer_depth: int = 0) -> int:
         return nested + svg_work(document, width, height, "An SVG image inside an image")
     if mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
         check_raster(mime, data, "An embedded image", readable_only=True)
+        if damaged is not None and (reason := undrawable(mime, data)) is not None:
+            damaged.append(reason)
     return 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import struct
+from collections.abc import Iterator
 
 from ..errors import ImageError
 from ..js_numbers import parse_view_box
@@ -59,17 +60,24 @@ def detect_mime(data: bytes) -> str | None:
     return None
 
 
-def is_apng(data: bytes) -> bool:
-    """Whether a PNG has an ``acTL`` chunk (animation control) before ``IEND``."""
+def png_chunks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """The chunks of PNG ``data`` in order, as (offset, data length, type): up to where
+    fewer bytes are left than a chunk's header (the last chunk may end past ``data``)."""
     offset = 8
     while offset + 8 <= len(data):
         length, kind = struct.unpack_from(">I4s", data, offset)
+        yield offset, length, kind
+        offset += 12 + length
+
+
+def is_apng(data: bytes) -> bool:
+    """Whether a PNG has an ``acTL`` chunk (animation control) before ``IEND``."""
+    for _, _, kind in png_chunks(data):
         if kind == b"acTL":
             return True
         if kind in (b"IEND", b"IDAT"):
             # acTL must precede the image data, so looking further is pointless.
             return False
-        offset += 12 + length
     return False
 
 

@@ -69,8 +69,9 @@ class ImageSource(Frozen):
     (then ``width``/``height`` are 0 and :func:`intrinsic_size` needs the
     element's attributes). ``intrinsic`` is False for an SVG with neither
     ``width`` nor ``height`` (only a ratio), which matters to backgrounds.
-    ``error`` is set, and ``href`` empty, when a download failed (:func:`use_image`
-    reports it). ``work`` is the filter work of an SVG image (:mod:`.svg_work`), counted
+    ``error`` is set, and ``href`` empty, when a download failed or resvg would draw
+    nothing of the image; ``error`` is set and ``href`` kept for an SVG image drawn without
+    an image it embeds (:func:`use_image` reports it). ``work`` is the filter work of an SVG image (:mod:`.svg_work`), counted
     each time it is used.
     ``aspect_ratio`` is the ``preserveAspectRatio`` an inline ``<svg>``'s document is
     fitted in its box with (:mod:`.inline_svg`); None for other images, which are
@@ -296,12 +297,17 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
     reads XML as strictly as expat: a document that is not well-formed (cut short, say) draws
     nothing, so it goes without its ``href``, its ``error`` saying why (use_image reports it)."""
     document = SvgSource(text)
-    nested = check_svg(document)
+    damaged: list[str] = []
+    nested = check_svg(document, damaged=damaged)
     width, height, intrinsic = fmt.svg_size(text, label)
     if document.root() is None:
         return ImageSource("", fmt.SVG, width, height, intrinsic=intrinsic,
                            error="The image is not drawn: its SVG is not well-formed XML.")
-    return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, work=nested + svg_work(document, width, height))
+    # Drawn without the raster images it embeds that resvg leaves out: reported (use_image).
+    error = None if not damaged else (f"An image inside the SVG image is not drawn: {damaged[0]}"
+                                      + (f" (and {len(damaged) - 1} more)." if len(damaged) > 1 else "."))
+    return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, error=error,
+                       work=nested + svg_work(document, width, height))
 
 
 def _svg_href(data: bytes) -> str:

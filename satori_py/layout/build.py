@@ -100,6 +100,25 @@ def _unwrapped(style: NodeStyle) -> bool:
             and (content_width or style.align_content in (None, "normal", "stretch")))
 
 
+def _one_line(node: LayoutNode) -> bool:
+    """Whether a wrapping row flex container holds a single in-flow item, which is always
+    alone on its line, so that ``nowrap`` lays it out the same.
+
+    Taffy 0.7 sizes such a container, measured in a definite available width (a text row in a
+    centred column), at its item's max-content width (one line overflowing the column); the
+    reference and a browser give it its fit-content width, as Taffy 0.7 does with ``nowrap``.
+    Only with ``align-content`` normal or stretch, which lay one line out as ``nowrap`` does
+    (a packed line doesn't take the container's cross size), and not ``wrap-reverse`` (whose
+    line starts at the cross end).
+    """
+    style = node.style
+    if (style.display != "flex" or style.flex_wrap != "wrap" or style.flex_direction not in ("row", "row-reverse")
+            or style.align_content not in (None, "normal", "stretch")):
+        return False
+    return sum(1 for child in node.children
+               if child.style.display != "none" and child.style.position != "absolute") == 1
+
+
 def _is_blank(text: str) -> bool:
     return not text.strip(_WHITE_SPACE)
 
@@ -111,17 +130,20 @@ def _layout_display(style: ComputedStyle) -> LayoutDisplay:
     return _LAYOUT_DISPLAY.get(style.box.display_inner, "block")
 
 
+# The physical side of a `float` or `clear` value, by whether the direction is rtl (per element:
+# tables, not dicts made on every call).
+_FLOAT_SIDES: dict[bool, dict[str, str]] = {
+    rtl: {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
+          "inline-end": "left" if rtl else "right"} for rtl in (False, True)}
+_CLEAR_SIDES: dict[bool, dict[str, str]] = {rtl: {**sides, "both": "both"} for rtl, sides in _FLOAT_SIDES.items()}
+
+
 def _float_side(style: ComputedStyle) -> str | None:
-    rtl = style.text.direction == "rtl"
-    side = {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(style.box.float_)
-    return side
+    return _FLOAT_SIDES[style.text.direction == "rtl"].get(style.box.float_)
 
 
 def _clear(style: ComputedStyle) -> str:
-    rtl = style.text.direction == "rtl"
-    return {"left": "left", "right": "right", "both": "both", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(style.box.clear, "none")
+    return _CLEAR_SIDES[style.text.direction == "rtl"].get(style.box.clear, "none")
 
 
 def _is_fixed_containing_block(style: ComputedStyle) -> bool:
@@ -191,7 +213,6 @@ class TreeBuilder(Record, weakref=True):
                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
-        with node_context(el.path):
             families = style.font.font_family
             if self.on_warning is not None and "fontFamily" in style.declared \
                     and isinstance(families, tuple):
@@ -281,8 +302,8 @@ class TreeBuilder(Record, weakref=True):
         position = style.box.position
         out_of_flow = position in ("absolute", "fixed")
         # Floats only apply in block containers, and are blockified too.
-        floated = (_float_side(style) is not None and not out_of_flow and ctx.formatting == "block"
-                   and ctx.inline is not None and outer != "contents")
+        floated = (not out_of_flow and ctx.formatting == "block" and ctx.inline is not None
+                   and outer != "contents" and _float_side(style) is not None)
         if outer == "inline" and (ctx.formatting != "block" or out_of_flow or floated or ctx.inline is None):
             outer = "block"
         replaced = el.type in ("img", "svg")
@@ -434,6 +455,8 @@ class TreeBuilder(Record, weakref=True):
                           if index == target else child_ctx)
         if inline is not None:
             inline.end()
+        elif _one_line(node):
+            node.style = node.style._replace(flex_wrap="nowrap")
         return box
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:

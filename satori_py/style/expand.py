@@ -372,7 +372,7 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
             continue
         if isinstance(resolved, str) and name in LAYER_LISTS:  # before the value is parsed
-            active().check_layers(layer_count(name, resolved), LAYER_LISTS[name])
+            active().check_layers(layer_count(name, resolved), LAYER_LISTS[name], name)
         outcome: _Outcome | None = None
         if isinstance(resolved, str):  # what preparing the text raises goes on, as it always did
             text, outcome = _prepared_expansion(name, resolved, out.color_text, out.color)

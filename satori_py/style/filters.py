@@ -113,7 +113,7 @@ def parse_filters(value: Any, prop: str, *, font_size: float, lengths: LengthCon
     if not isinstance(value, str):
         raise StyleError(f'Invalid `{prop}` value: "{js_string(value)}".', prop=prop, value=value)
     parts = _split_spaces(value)
-    active().check_layers(len(parts))
+    active().check_layers(len(parts), prop=prop)
     if not parts:
         raise StyleError(f'Invalid `{prop}` value: "{value}".', prop=prop, value=value)
     parser = _Parser(prop, font_size, lengths, current_color)

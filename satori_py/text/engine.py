@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from ..frozen import Frozen
 from ..cache import MAX_CACHED_TEXT, BoundedCache
+from ..errors import FaceError
 from ..js_numbers import JS_SPACE
 from ..limits import count_glyph_points
 from .breaking import graphemes as _icu_graphemes
@@ -415,20 +416,23 @@ class FontEngine:
             items = []
             glyphs = run.glyphs
             n = len(glyphs)
-            for i, g in enumerate(glyphs):
-                gx = cursor + g.x_offset * scale
-                gy = top + g.y_offset * scale  # y_offset added as in the reference
-                if visible is None or visible[0] - reach <= gx <= visible[2] + reach:
-                    items.append((data.scaled(g.gid, scale, skew), gx, gy))
-                    if band is not None:
-                        spans = _glyph_band_spans(data, g.gid, size, skew, band[0] - gy, band[1])
-                        boxes += band_boxes(spans, gx, band[0], band[1])
-                cursor += g.x_advance * scale
-                if i + 1 == n or glyphs[i + 1].cluster != g.cluster:
-                    cursor += letter_spacing
-                    if extra and g.cluster < len(run.text) \
-                            and run.text[g.cluster] in _WORD_SEPARATOR_SET:
-                        cursor += extra
+            try:
+                for i, g in enumerate(glyphs):
+                    gx = cursor + g.x_offset * scale
+                    gy = top + g.y_offset * scale  # y_offset added as in the reference
+                    if visible is None or visible[0] - reach <= gx <= visible[2] + reach:
+                        items.append((data.scaled(g.gid, scale, skew), gx, gy))
+                        if band is not None:
+                            spans = _glyph_band_spans(data, g.gid, size, skew, band[0] - gy, band[1])
+                            boxes += band_boxes(spans, gx, band[0], band[1])
+                    cursor += g.x_advance * scale
+                    if i + 1 == n or glyphs[i + 1].cluster != g.cluster:
+                        cursor += letter_spacing
+                        if extra and g.cluster < len(run.text) \
+                                and run.text[g.cluster] in _WORD_SEPARATOR_SET:
+                            cursor += extra
+            except FaceError as exc:  # the face is shared by names: say which font the run is set in
+                raise exc.of_font(run.face.name) from exc.__cause__
             # Counted before they are formatted: a glyph may have 65,535 points.
             count = sum(len(item[0].dx) for item in items)
             count_glyph_points(count)

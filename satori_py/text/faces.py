@@ -20,7 +20,7 @@ import threading
 from typing import Any, TypeVar
 
 from ..cache import BoundedCache
-from ..errors import FontError, LimitError
+from ..errors import FaceError, FontError, LimitError
 from ..limits import active
 from . import outlines
 from . import sfnt as sfnt_tables
@@ -185,8 +185,8 @@ class FaceData(outlines.GlyphCache):
 
     def _fonttools_metrics(self) -> sfnt_tables.Metrics:
         tt = self._tt
-        head, hhea = tt["head"], tt["hhea"]
-        os2 = tt["OS/2"] if "OS/2" in tt else None
+        head, hhea = _fonttools_table(tt, "head"), _fonttools_table(tt, "hhea")
+        os2 = _fonttools_table(tt, "OS/2") if "OS/2" in tt else None
         if os2 is None:
             return head.unitsPerEm, head.macStyle, hhea.ascent, hhea.descent, None, None, None, None, None, None
         return (head.unitsPerEm, head.macStyle, hhea.ascent, hhea.descent, os2.sTypoAscender,
@@ -227,8 +227,31 @@ class FaceData(outlines.GlyphCache):
                 else:
                     result = outlines.pen_outline(tt.getGlyphSet(), tt.getGlyphName(gid))
         except Exception as exc:
-            raise FontError(f"Failed to read glyph {gid} of a font: {exc}") from exc
+            # fontTools keeps a table it failed to read half made, failing differently the next
+            # time: the next read starts again from the bytes, and fails the same way.
+            self._tt_font = None
+            raise FaceError(f"Failed to read glyph {gid} of {{font}}: {fonttools_reason(exc, tt)}") from exc
         return self._remember(gid, result)
+
+
+def _fonttools_table(tt: Any, tag: str) -> Any:
+    """Table ``tag`` of fontTools font ``tt``; a ValueError saying which table is missing or
+    damaged (fontTools' own errors say "'head'" or "unpack requires a buffer of 36 bytes")."""
+    if tag not in tt:
+        raise ValueError(f"it has no {tag} table")
+    try:
+        return tt[tag]
+    except Exception as exc:
+        raise ValueError(f"its {tag} table is damaged ({exc})") from exc
+
+
+def fonttools_reason(exc: Exception, tt: Any) -> str:
+    """What fontTools' error ``exc`` reading font ``tt`` means: its KeyError naming a table
+    the font lacks says only the tag (``'loca'``)."""
+    tag = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else None
+    if isinstance(tag, str) and len(tag) == 4 and tag not in tt:
+        return f"it has no {tag} table"
+    return str(exc)
 
 
 _FACE_CACHE: BoundedCache[tuple[bytes, FaceData]] = BoundedCache(

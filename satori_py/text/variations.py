@@ -30,10 +30,10 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..errors import FontError
+from ..errors import FaceError
 from ..patterns import NUMBER, lazy_compile
 from . import outlines
-from .faces import FaceData, FontFace
+from .faces import FaceData, FontFace, fonttools_reason
 from .outlines import Outline, ScaledOutline
 from .shaping import HbFont
 
@@ -88,11 +88,11 @@ def axes_of(data: FaceData) -> Axes:
                 with data._lock:
                     axes = data._tt["fvar"].axes
             except Exception as exc:  # fontTools raises many kinds on a malformed table
-                raise FontError(f"Failed to read the variation axes (fvar) of a font: {exc}") from exc
+                raise FaceError(f"Failed to read the variation axes (fvar) of {{font}}: {exc}") from exc
             for axis in axes:
                 low, default, high = (float(axis.minValue), float(axis.defaultValue), float(axis.maxValue))
                 if not low <= default <= high:
-                    raise FontError(f"Invalid variation axis {axis.axisTag!r} in a font: its minimum {low:g}, "
+                    raise FaceError(f"Invalid variation axis {axis.axisTag!r} in {{font}}: its minimum {low:g}, "
                                     f"default {default:g} and maximum {high:g} are not in order.")
                 hit[axis.axisTag] = (low, default, high)
         _AXES[data] = hit
@@ -172,7 +172,7 @@ class VariedFaceData(outlines.GlyphCache):
                 self._glyf = (_VariedGlyf(self._glyph_set, tt["glyf"])
                               if "glyf" in tt and "gvar" in tt else None)
         except Exception as exc:  # a malformed avar, gvar or CFF2 table
-            raise FontError(f"Failed to read the variations of a font at {values}: {exc}") from exc
+            raise FaceError(f"Failed to read the variations of {{font}} at {values}: {exc}") from exc
         self._outlines: dict[int, Outline] = {}
         self._scaled: dict[tuple[int, float, float], ScaledOutline] = {}
 
@@ -202,7 +202,8 @@ class VariedFaceData(outlines.GlyphCache):
                     else:
                         result = outlines.pen_outline(self._glyph_set, tt.getGlyphName(gid))
         except Exception as exc:
-            raise FontError(f"Failed to read glyph {gid} of a variable font: {exc}") from exc
+            raise FaceError(f"Failed to read glyph {gid} of {{font}} at {dict(self.location)}: "
+                            f"{fonttools_reason(exc, tt)}") from exc
         return self._remember(gid, result)
 
     def __repr__(self) -> str:
@@ -228,8 +229,11 @@ def varied_data(base: FaceData, location: Location) -> VariedFaceData:
 def instance_face(face: FontFace, weight: Any, settings: Location = ()) -> FontFace:
     """``face`` at the instance ``weight`` and ``settings`` select (itself when static
     or at its default instance)."""
-    location = instance_location(face.data, weight, settings)
-    if location is None:
-        return face
-    return FontFace(face.name, face.weight, face.style, face.lang,
-                    varied_data(face.data, location))  # type: ignore[arg-type]
+    try:
+        location = instance_location(face.data, weight, settings)
+        if location is None:
+            return face
+        data = varied_data(face.data, location)
+    except FaceError as exc:
+        raise exc.of_font(face.name) from exc.__cause__
+    return FontFace(face.name, face.weight, face.style, face.lang, data)  # type: ignore[arg-type]

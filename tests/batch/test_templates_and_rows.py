@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from satori_py.batch import rows as rows_module
 from satori_py.batch.rows import Row, read_rows
 from satori_py.errors import InvalidElementError
 from satori_py.templates import Template, TemplateError
@@ -71,6 +72,41 @@ def test_csv_rows_name_their_lines_and_bad_records_are_row_errors(tmp_path: Path
                     Row(2, {}, 4, "3 fields where the header has 2"),
                     Row(3, {"slug": "c", "title": "y"}, 6)]
     assert rows[1].describe() == "row 2 (line 4)"
+
+
+def test_a_field_holding_a_line_separator_stays_in_its_row(tmp_path: Path) -> None:
+    # Before: rows were split with str.splitlines, which also ends lines at U+2028, U+0085, form
+    # feeds...: a stranger's title holding one split its row in two (two row errors, or wrong fields).
+    odd = "A\u2028B\x85C\x0cD\x1cE"
+    csv_path = tmp_path / "rows.csv"
+    csv_path.write_text(f"title,slug\n{odd},a\r\nx,b\n", encoding="utf-8", newline="")
+    assert list(read_rows(csv_path)) == [Row(1, {"title": odd, "slug": "a"}, 2), Row(2, {"title": "x", "slug": "b"}, 3)]
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text(json.dumps({"title": odd}, ensure_ascii=False) + '\r\n{"title": "x"}\n', encoding="utf-8",
+                     newline="")
+    assert list(read_rows(jsonl)) == [Row(1, {"title": odd}, 1), Row(2, {"title": "x"}, 2)]
+
+
+@pytest.mark.parametrize("name", ["rows.csv", "rows.jsonl", "rows.json"])
+def test_a_data_file_holds_a_bounded_number_of_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     name: str) -> None:
+    # Every row is planned before the first render: a million empty rows took 20 s and 750 MB, and
+    # a 256 MiB file of "{}" lines holds 85 million.
+    monkeypatch.setattr(rows_module, "MAX_ROWS", 3)
+    monkeypatch.setattr(rows_module, "MAX_LINES", 8)
+    path = tmp_path / name
+    texts = {".csv": "a\n" + "1\n" * 3, ".jsonl": "{}\n" * 3, ".json": json.dumps([{}] * 3)}
+    path.write_text(texts[path.suffix])
+    assert len(list(read_rows(path))) == 3
+    path.write_text(texts[path.suffix].replace("1\n", "1\n\n").replace("{}\n", "{}\n\n"))  # 7 lines at most
+    assert len(list(read_rows(path))) == 3
+    path.write_text({".csv": "a\n" + "1\n" * 4, ".jsonl": "{}\n" * 4, ".json": json.dumps([{}] * 4)}[path.suffix])
+    with pytest.raises(InvalidElementError) as info:
+        list(read_rows(path))
+    assert str(info.value) == f"The data file {path} has more than 3 rows, the most a batch reads from one file: split it."
+    path.write_text("\n" * 8 + texts[path.suffix])
+    with pytest.raises(InvalidElementError, match=r"has more than 8 lines, the most a batch reads from one file"):
+        list(read_rows(path))
 
 
 def test_jsonl_and_json_rows(tmp_path: Path) -> None:

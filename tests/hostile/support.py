@@ -38,12 +38,14 @@ def assert_survives(*code: str, expected: str) -> None:
 
 
 def png_header(width: int, height: int) -> bytes:
-    """A PNG that says it is ``width`` x ``height`` (its pixels are a 1x1 image's: a check that
-    reads the header refuses it before anything would be decoded)."""
+    """A PNG that says it is ``width`` x ``height``: black pixels up to a million of them; past
+    that, a 1x1 image's (a check that reads the header refuses it before anything would be
+    decoded, and images/damage.py finds its data short)."""
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = (b"\x00" + bytes(3 * width)) * height if width * height <= 1_000_000 else b"\x00\x00\x00\x00"
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00")) + chunk(b"IEND", b""))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def _base128(value: int) -> bytes:

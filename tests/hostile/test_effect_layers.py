@@ -40,6 +40,7 @@ def test_a_long_list_is_refused_before_its_parts_are_parsed(prop: str, one: str,
         render_svg(h("div", {"style": {prop: value}}, "a"), width=20, height=20)
     assert str(caught.value) == (f"div: The element has {N} shadows and filter functions, over the "
                                  "max_effect_layers limit of 64.")
+    assert caught.value.prop == prop  # (None before session 12)
     assert sum(parsed) < 1000, (len(parsed), sum(parsed))
 
 
@@ -65,6 +66,7 @@ def test_a_long_list_of_layers_is_refused_before_its_images_are_parsed(prop: str
     with pytest.raises(LimitError) as caught:
         render_svg(h("div", {"style": {"width": 10, "height": 10, prop: value}}), width=20, height=20)
     assert str(caught.value) == f"div: The element has 30000 {what}, over the max_effect_layers limit of 64."
+    assert caught.value.prop == prop  # (None before session 12)
     assert sum(parsed) < 1000, (len(parsed), sum(parsed))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -72,3 +73,45 @@ def test_the_outline_caches_hold_a_bounded_number_of_points() -> None:
         render_svg(h("div", {"style": {"fontFamily": "F", "fontSize": 10 + size}}, "x"), fonts=[font],
                    width=100, height=100)
     assert sum(map(outlines._held, list(outlines._CACHES))) <= outlines.CACHED_POINTS
+
+
+def _without_table(data: bytes, tag: bytes) -> bytes:
+    """``data`` with table ``tag`` renamed in the table directory, so the font has none."""
+    out = bytearray(data)
+    out[out.index(tag, 12, 12 + 16 * struct.unpack_from(">H", out, 4)[0])] = ord("z")
+    return bytes(out)
+
+
+def _table_cut(data: bytes, tag: bytes, length: int) -> bytes:
+    """``data`` with table ``tag`` said to be ``length`` bytes long in the table directory."""
+    out = bytearray(data)
+    struct.pack_into(">I", out, out.index(tag, 12, 12 + 16 * struct.unpack_from(">H", out, 4)[0]) + 12, length)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    # The sfnt reader refuses, then fontTools' KeyError said only "'head'".
+    (lambda data: _without_table(data, b"head"), "Failed to parse font Z: it has no head table"),
+    (lambda data: _without_table(data, b"hhea"), "Failed to parse font Z: it has no hhea table"),
+    # fontTools' struct.error said only "unpack requires a buffer of 36 bytes".
+    (lambda data: _table_cut(data, b"hhea", 20),
+     "Failed to parse font Z: its hhea table is damaged (unpack requires a buffer of 36 bytes)"),
+    # Read per glyph, once the face is shared: fontTools' KeyError said "'loca'", and no font's name.
+    (lambda data: _without_table(data, b"loca"), "div: Failed to read glyph 63 of font z: it has no loca table"),
+], ids=["no head", "no hhea", "hhea cut", "no loca"])
+def test_a_font_without_a_table_it_needs_says_which(damage: Any, message: str) -> None:
+    data = damage((ROOT / "satori_py/assets/Geist-Regular.ttf").read_bytes())
+    with pytest.raises(FontError) as info:
+        render_svg(card("Hello"), fonts=[Font("Z", data)], width=100, height=100)
+    assert str(info.value) == message
+
+
+def test_a_glyph_error_names_the_font_the_text_is_set_in() -> None:
+    # Two names register the same bytes, which share one parsed face: each error names its own font.
+    data = _without_table((ROOT / "satori_py/assets/Geist-Regular.ttf").read_bytes(), b"loca")
+    fonts = [Font("First", data), Font("Second", data)]
+    for name in ("First", "Second"):
+        with pytest.raises(FontError) as info:
+            render_svg(h("div", {"style": {"fontFamily": name}}, "H"), fonts=fonts, width=100, height=100)
+        assert str(info.value) == f"div: Failed to read glyph 63 of font {name.lower()}: it has no loca table"
+        assert info.value.value == name.lower()

@@ -184,13 +184,13 @@ INPUTS: list[tuple[str, str, str]] = [
      "limit of 40000000."),
     ("a 144 KB font whose glyph is 3 levels of 1000 components (2.8e10 points: never finished)",
      'svg(card("x", fontFamily="B"), fonts=[Font("B", composite_bomb(1000, 3))])',
-     "FontError: div: Failed to read glyph 977 of a font: A composite glyph of a font has more than 65535 points."),
+     "FaceError: div: Failed to read glyph 977 of font b: A composite glyph of a font has more than 65535 points."),
     ("a 39 KB WOFF2 of 20,000 glyphs over a 20 MB points stream (fontTools' decoder: over 300 s)",
      'svg(card("ABC", fontFamily="B"), fonts=[Font("B", glyph_stream_bomb(20_000, 20_000_000))])',
      'FontError: Failed to decode the WOFF2 font "B".' if _WOFF2_RATIO_CAPPED else "ok"),
     ("a variable font whose wght axis has its minimum above its maximum (ValueError from fontTools)",
      'svg(card("AB", fontFamily="V", fontWeight=700), fonts=[Font("V", bad_axes())])',
-     "FontError: div: Invalid variation axis 'wght' in a font: its minimum 900, default 400 and maximum 100 are "
+     "FaceError: div: Invalid variation axis 'wght' in font v: its minimum 900, default 400 and maximum 100 are "
      "not in order."),
     ("control characters and U+FFFE (not well-formed XML)",
      'svg(card("a\\x01b\\x0bc\\ufffe\\uffff\\x00d", h("svg", {"width": 9, "height": 9}, '

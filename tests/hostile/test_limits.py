@@ -216,6 +216,10 @@ def test_effect_layers_per_element() -> None:
     # 1,000 box-shadows took over 120 s to rasterise.
     exc = limit_error(card(width=10, height=10, boxShadow=", ".join(["0 0 10px red"] * 1000)))
     assert str(exc) == "div: The element has 1000 shadows and filter functions, over the max_effect_layers limit of 64."
+    assert exc.prop == "boxShadow"
+    exc = limit_error(card(width=10, height=10, filter=" ".join(["blur(1px)"] * 100)))
+    assert (str(exc), exc.prop) == ("div: The element has 100 shadows and filter functions, over the "
+                                    "max_effect_layers limit of 64.", "filter")
     exc = limit_error(card(width=10, height=10, boxShadow="0 0 1px red, 0 0 2px red", filter="blur(1px)"),
                       limits=Limits(max_effect_layers=2))
     assert str(exc) == ("div: The element has 3 shadows, filter functions and background layers, over the "
