@@ -1,13 +1,16 @@
 """Throughput of render_png in 2 threads against 1 thread, on the benchmark cards.
 
-usage: python benchmarks/bench_threads.py [--rounds N] [--filter SUBSTR] [--backends svg2png,resvg]
+usage: python benchmarks/bench_threads.py [--rounds N] [--repeat N] [--filter SUBSTR] [--backends svg2png,resvg]
 
-Each round renders every card of benchmarks/cards twice with one thread, then the
-same jobs with two threads sharing a queue (which goes first alternates), and the
-paired ratio of the two throughputs is the round's figure; medians and spread over
+Each round renders every card of benchmarks/cards ``--repeat`` times (4) with one
+thread, then the same jobs with two threads sharing a queue (which goes first
+alternates), and the paired ratio of the two throughputs is the round's figure (at 2
+repeats, 48 renders, half a second of two threads: a stray process on the machine
+moved a round's figure by a tenth or more); medians and spread over
 rounds are printed with the load average. Two threads can only overlap where the
 GIL is released: with the ``svg2png`` binding (``pip install 'satori-py[svg2png]'``)
-that is the raster and the PNG deflate; the front end (element -> SVG) holds it. So
+that is the raster and the PNG deflate; the front end (element -> SVG) holds it
+(``render_png`` runs the front ends one at a time: :mod:`satori_py.front_turn`). So
 the one-thread rounds also time the two parts, and the bound they allow is printed:
 with a share ``f`` of the time holding the GIL, two threads reach at most
 ``min(2, 1 / f)`` times one thread's throughput. On a loaded machine the ratio
@@ -88,7 +91,7 @@ def _thread_clock() -> tuple[float, float, float, int] | None:
     return time.perf_counter(), time.thread_time(), waited, switches
 
 
-def _throughput(cards: list[Card], threads: int, repeat: int = 2) -> Run:
+def _throughput(cards: list[Card], threads: int, repeat: int) -> Run:
     """Every card ``repeat`` times, on ``threads`` threads sharing the jobs."""
     jobs = [c.kwargs for c in cards] * repeat
     n = len(jobs)
@@ -138,9 +141,9 @@ def _render_card(index: int) -> int:
     return len(render_png(**_CARDS[index].kwargs))
 
 
-def _process_throughput(pool: Any, cards: list[Card]) -> float:
-    """Cards per second: every card twice, in the pool's 2 worker processes."""
-    jobs = list(range(len(cards))) * 2
+def _process_throughput(pool: Any, cards: list[Card], repeat: int) -> float:
+    """Cards per second: every card ``repeat`` times, in the pool's 2 worker processes."""
+    jobs = list(range(len(cards))) * repeat
     t0 = time.perf_counter()
     pool.map(_render_card, jobs, chunksize=1)
     return len(jobs) / (time.perf_counter() - t0)
@@ -151,7 +154,7 @@ def _process_pool(cards: list[Card]) -> Any:
     _CARDS[:] = cards
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = multiprocessing.get_context(method).Pool(2)
-    _process_throughput(pool, cards)  # warm-up (a spawned worker starts cold)
+    _process_throughput(pool, cards, 1)  # warm-up (a spawned worker starts cold)
     return pool
 
 
@@ -169,23 +172,23 @@ def _gil_share(cards: list[Card]) -> float:
     return front / (front + raster)
 
 
-def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[str, Any]:
+def bench_threads(cards: list[Card], rounds: int, backends: list[str], repeat: int = 4) -> dict[str, Any]:
     """Cards per second with one thread and with two, alternating, ``rounds`` times."""
     out: dict[str, Any] = {}
     for backend in backends:
         with backend_env(backend):
-            _throughput(cards, 2)  # warm-up: caches, bytecode, the binding
+            _throughput(cards, 2, 2)  # warm-up: caches, bytecode, the binding
             pool = _process_pool(cards)  # (forked after the warm-up, with the backend set)
             ones: list[Run] = []
             twos: list[Run] = []
             shares, procs = [], []
             for r in range(rounds):
                 if r % 2:
-                    two, one = _throughput(cards, 2), _throughput(cards, 1)
-                    procs.append(_process_throughput(pool, cards))
+                    two, one = _throughput(cards, 2, repeat), _throughput(cards, 1, repeat)
+                    procs.append(_process_throughput(pool, cards, repeat))
                 else:
-                    procs.append(_process_throughput(pool, cards))
-                    one, two = _throughput(cards, 1), _throughput(cards, 2)
+                    procs.append(_process_throughput(pool, cards, repeat))
+                    one, two = _throughput(cards, 1, repeat), _throughput(cards, 2, repeat)
                 ones.append(one)
                 twos.append(two)
                 shares.append(_gil_share(cards))
@@ -236,6 +239,7 @@ def bench_threads(cards: list[Card], rounds: int, backends: list[str]) -> dict[s
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=4, help="renders of each card per measurement")
     ap.add_argument("--filter", default="")
     ap.add_argument("--backends", default="",
                     help="comma-separated resvg backends (default: the one the bridge picks)")
@@ -245,8 +249,8 @@ def main() -> int:
     resvg_bridge.heap.keep_freed_memory()  # as the render pools do in the processes they own
     sys.setswitchinterval(SWITCH_INTERVAL)  # as the thread pool does while it runs
     cards = load_cards(args.filter)
-    print(f"{len(cards)} cards, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
-    bench_threads(cards, args.rounds, backends)
+    print(f"{len(cards)} cards x {args.repeat}, {args.rounds} rounds, {os.cpu_count()} cpus, {load()}")
+    bench_threads(cards, args.rounds, backends, args.repeat)
     print(f"\n{load()}")
     return 0
 

@@ -119,12 +119,14 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
 def _check_css(node: Element, budget: Budget) -> None:
     """The element's style (each value, and names and values together) and ``tw`` against
     ``max_css_length``, before any is parsed."""
+    limit = budget.limits.max_css_length
     total = 0
     for prop, value in node.style.items():
         total += len(prop)
         if type(value) is str:
-            budget.check_css(len(value), f'The value of "{prop}"', node.path, prop)
             total += len(value)
+            if len(value) > limit:  # (the message is made only then: this runs for every value)
+                budget.check_css(len(value), f'The value of "{prop}"', node.path, prop)
     budget.check_css(total, "The style", node.path, "style")
     tw = node.props.get("tw")
     if type(tw) is str:
@@ -276,9 +278,11 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
             child, f"{node_path}/{path_tag(tag) if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
             max_depth=max_depth, max_nodes=max_nodes, _made=made))
     end_run()
+    # ASCII strings (most values) are kept as they are without a call of _value each.
     if any(isinstance(v, (str, int)) for v in style.values()):
-        style = {k: _value(v) for k, v in style.items()}
-    own = {k: style if k == "style" else _value(v) for k, v in props.items() if k != "children"}
+        style = {k: v if type(v) is str and v.isascii() else _value(v) for k, v in style.items()}
+    own = {k: style if k == "style" else v if type(v) is str and v.isascii() else _value(v)
+           for k, v in props.items() if k != "children"}
     return Element(type_, own, tuple(children), node_path, style)
 
 

@@ -188,7 +188,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # shared by every stage, below them all.
     ("base", ("satori_py._version", "satori_py.errors", "satori_py.diagnostics", "satori_py.cache", "satori_py.limits",
               "satori_py.js_numbers", "satori_py.js_format", "satori_py.length_range", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options",
-              "satori_py.frozen", "satori_py.patterns", "satori_py.colorspaces", "satori_py.svg",
+              "satori_py.frozen", "satori_py.front_turn", "satori_py.patterns", "satori_py.colorspaces", "satori_py.svg",
               "satori_py.pickling")),
     ("element", ("satori_py.element",)),
     # satori_py.tailwind reads tw classes into a style dict (pure data, beside the style stage).

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import LimitError
+from ..front_turn import set_aside
 from ..limits import active
 
 __all__ = ["MAX_ABANDONED", "abandoned", "call_bounded", "call_fetcher"]
@@ -81,8 +82,10 @@ def call_bounded(function: Callable[..., Any], *args: Any, doing: str, waiting: 
                 _abandoned[0] -= 1
         call.done.set()
 
-    threading.Thread(target=run, name=f"satori-call {doing[:60]}", daemon=True).start()
-    if not call.done.wait(budget.time_left()):
+    with set_aside():  # other renders' front ends run while this one waits
+        threading.Thread(target=run, name=f"satori-call {doing[:60]}", daemon=True).start()
+        answered = call.done.wait(budget.time_left())
+    if not answered:
         with _lock:
             if not call.finished:
                 call.given_up = True
@@ -99,7 +102,8 @@ def call_fetcher(fetcher: Callable[[str], Any], url: str) -> Any:
     if not getattr(fetcher, "keeps_time", False):
         return call_bounded(fetcher, url, doing=f"load {url}", waiting=waiting)
     try:
-        return fetcher(url)
+        with set_aside():  # (it waits for the network)
+            return fetcher(url)
     except Exception:
         budget = active()
         if budget.time_left() == 0:  # cut off by the render's deadline, not by its own timeout

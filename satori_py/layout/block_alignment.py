@@ -12,6 +12,8 @@ children's is the builder's ``LayoutHints.bfc``.)
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .flex_gaps import LayoutNode
 
 __all__ = ["align_block_content"]
@@ -23,12 +25,10 @@ _SINGLE = {"space-between": ("flex-start", True), "stretch": ("flex-start", True
            "space-around": ("center", True), "space-evenly": ("center", True)}
 
 
-def align_block_content(root: LayoutNode) -> None:
-    """Move the in-flow children of the block containers with ``align-content`` in ``root``'s tree."""
-    stack: list[LayoutNode] = [root]
-    while stack:
-        node = stack.pop()
-        stack.extend(node.children)
+def align_block_content(nodes: Sequence[LayoutNode]) -> None:
+    """Move the in-flow children of the block containers with ``align-content`` in a tree of
+    ``nodes`` (every node of it, in any order: each container moves only its own children)."""
+    for node in nodes:
         if node.style.align_content is not None and node.style.display in ("block", "flow-root") \
                 and node.children:
             _align(node)

@@ -111,17 +111,20 @@ def _layout_display(style: ComputedStyle) -> LayoutDisplay:
     return _LAYOUT_DISPLAY.get(style.box.display_inner, "block")
 
 
+# The physical side of a `float` or `clear` value, by whether the direction is rtl (per element:
+# tables, not dicts made on every call).
+_FLOAT_SIDES: dict[bool, dict[str, str]] = {
+    rtl: {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
+          "inline-end": "left" if rtl else "right"} for rtl in (False, True)}
+_CLEAR_SIDES: dict[bool, dict[str, str]] = {rtl: {**sides, "both": "both"} for rtl, sides in _FLOAT_SIDES.items()}
+
+
 def _float_side(style: ComputedStyle) -> str | None:
-    rtl = style.text.direction == "rtl"
-    side = {"left": "left", "right": "right", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(style.box.float_)
-    return side
+    return _FLOAT_SIDES[style.text.direction == "rtl"].get(style.box.float_)
 
 
 def _clear(style: ComputedStyle) -> str:
-    rtl = style.text.direction == "rtl"
-    return {"left": "left", "right": "right", "both": "both", "inline-start": "right" if rtl else "left",
-            "inline-end": "left" if rtl else "right"}.get(style.box.clear, "none")
+    return _CLEAR_SIDES[style.text.direction == "rtl"].get(style.box.clear, "none")
 
 
 def _is_fixed_containing_block(style: ComputedStyle) -> bool:
@@ -191,7 +194,6 @@ class TreeBuilder(Record, weakref=True):
                                  viewport=(vw or 0.0, vh or 0.0), on_style_error=self.on_style_error,
                                  point_scale_factor=self.point_scale_factor, on_warning=self.on_warning,
                                  tailwind=self.tailwind, ch_ratio=self.registry.ch_ratio)
-        with node_context(el.path):
             families = style.font.font_family
             if self.on_warning is not None and "fontFamily" in style.declared \
                     and isinstance(families, tuple):
@@ -281,8 +283,8 @@ class TreeBuilder(Record, weakref=True):
         position = style.box.position
         out_of_flow = position in ("absolute", "fixed")
         # Floats only apply in block containers, and are blockified too.
-        floated = (_float_side(style) is not None and not out_of_flow and ctx.formatting == "block"
-                   and ctx.inline is not None and outer != "contents")
+        floated = (not out_of_flow and ctx.formatting == "block" and ctx.inline is not None
+                   and outer != "contents" and _float_side(style) is not None)
         if outer == "inline" and (ctx.formatting != "block" or out_of_flow or floated or ctx.inline is None):
             outer = "block"
         replaced = el.type in ("img", "svg")

@@ -37,6 +37,10 @@ again:
   an item held at its px ``maxWidth`` in a row where nothing shrinks: its
   max-content measurement is clamped to that same width.
 
+A column that a row shrank lays a fit-content row out in its final width, as a
+definite one does (:meth:`FlexFit._flexed_inner`); a block item that its content makes
+wider than its room is measured at that width (:meth:`FlexFit._widened`).
+
 A fit-content row with a percentage ``maxWidth`` in a container sized by its
 content counts as wide as the room when the reference's Taffy measures that
 container (the percentage can't be resolved then), and takes the percentage of
@@ -104,10 +108,12 @@ class FlexFit:
     def __init__(self, scale: float) -> None:
         self._scale = scale  # the layout's point scale factor
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
-        self._floored: dict[int, LayoutNode] = {}  # containers given a minimum width (_fit_percent, _floor)
-        self._held: dict[int, LayoutNode] = {}  # containers given a height (_fit_percent)
+        self._floored: dict[int, LayoutNode] = {}  # given a minimum width (_fit_percent, _floor, _widened)
+        self._held: dict[int, LayoutNode] = {}  # given a height (_fit_percent, _widened)
         self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
         self._growing_rows: set[int] = set()  # this pass's rows wider than their floor (_floor)
+        self._bases: dict[int, float] = {}  # flex bases of columns (_flexed_inner)
+        self._heights: dict[tuple[int, float], float] = {}  # heights of blocks at a width (_widened)
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
                lay_out: LayOut, own: OwnSizes | None = None) -> bool:
@@ -202,6 +208,8 @@ class FlexFit:
         parent_inner = None
         if is_candidate:
             parent_inner = _absolute_room(parent) if absolute else walk.inner(parent, axis)
+            if parent_inner is None and in_flex and axis == "w" and not absolute:
+                parent_inner = self._flexed_inner(node, parent, walk, lay_out, old is not None)
         if is_candidate and parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
@@ -213,12 +221,14 @@ class FlexFit:
                     if axis == "w" and in_flex and not (block or absolute or _stretched(node, parent, "w")):
                         cap = self._floor(node, parent_inner, lay_out, floors)
                     if cap is None and (_size(node, axis) > room + _EPS or old is not None):
-                        low = max(intrinsic_width(node, "min-content", lay_out), width_in(node, room)) \
-                            if block else self._minimum(node, axis, lay_out)
+                        least = intrinsic_width(node, "min-content", lay_out) if block else 0.0
+                        low = max(least, width_in(node, room)) if block else self._minimum(node, axis, lay_out)
                         cap = max(room, low)
                         high = _limit(node, high_value, axis, parent_inner)
                         if high is not None and high <= cap:
                             cap = None  # its own maximum is the tighter limit
+                        elif block and low > room + _EPS:
+                            self._widened(node, least, room, cap, lay_out, floors, holds)
         elif is_candidate and in_flex and axis == "w" and not _stretched(node, parent, "w") \
                 and Percent in (type(style.padding_left), type(style.padding_right)):
             # Where its container's width comes from its content, its percentage paddings
@@ -236,6 +246,32 @@ class FlexFit:
         value = _to_style_units(node, axis, cap)
         node.limits.set_cap(axis, value)
         return old is None or abs(old - value) > _EPS
+
+    def _widened(self, block: LayoutNode, least: float, room: float, width: float, lay_out: LayOut,
+                 floors: dict[int, float], holds: dict[int, float]) -> None:
+        """A block of automatic width that its content makes ``width`` wide, wider than its
+        ``room``: the reference lays its content out again at that width (its height is its
+        content's there); Taffy 0.7 measures it in the room, e.g. a centred word wider than its
+        column breaks the line before it too.
+
+        Content wider than the room at min-content (``least``, a long word) makes that its
+        minimum width. Lines wider than the room only as laid out there (Satori's text
+        measure counts a line's trailing space) would make it wider at min-content too: it
+        keeps the height it has at ``width`` instead."""
+        if least > room + _EPS:
+            floors[id(block)] = max(floors.get(id(block), 0.0), least)
+            self._floored[id(block)] = block
+            return
+        if block.style.height not in (None, "auto"):
+            return
+        key = (id(block), width)
+        height = self._heights.get(key)
+        if height is None:
+            # (Not with its own limits: the height held there.)
+            sizes = OwnSizes(width=_to_style_units(block, "w", width), fit_limits=False, limits=True)
+            height = self._heights[key] = _height_alone(block, lay_out, sizes)
+        holds[id(block)] = height
+        self._held[id(block)] = block
 
     def _floor(self, row: LayoutNode, parent_inner: float, lay_out: LayOut,
                floors: dict[int, float]) -> float | None:
@@ -262,6 +298,30 @@ class FlexFit:
             return low
         self._growing_rows.add(id(row))
         return None
+
+    def _flexed_inner(self, node: LayoutNode, column: LayoutNode, walk: _Walk, lay_out: LayOut,
+                      capped: bool) -> float | None:
+        """The content width of a column sized by its content in a row (its flex basis is its
+        max-content width) that its final width doesn't fit ``node`` in (None: it fits, or
+        another column): the row shrank it.
+
+        The reference lays the column out at that width, where a fit-content row in it
+        takes at most that width (a centred title wraps); Taffy 0.7 gives the row its
+        max-content width, overflowing the column. ``node`` is capped there (``_fit``);
+        the column keeps, as its flex basis, its max-content width measured before, which
+        the cap would otherwise narrow (giving it more of the row than its siblings)."""
+        grand = walk.parents.get(id(column))
+        if grand is None or grand.style.display != "flex" or not _is_row(grand) or not _in_flow(column) \
+                or column.style.width not in (None, "auto") or not _auto_basis(column):
+            return None
+        inner = column.box.content_width
+        if not capped and node.box.width + _margins(node, "w") <= inner + _EPS:
+            return None
+        basis = self._bases.get(id(column))
+        if basis is None:
+            basis = self._bases[id(column)] = intrinsic_width(column, "max-content", lay_out)
+        column.limits.basis_width = _to_style_units(column, "w", basis)
+        return inner
 
     def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
         """Whether a container's size in ``axis`` leaves room to a growing item: it is

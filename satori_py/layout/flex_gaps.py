@@ -54,12 +54,10 @@ class LayoutNode(Protocol):
     def hints(self) -> Any: ...
 
 
-def restore_gaps(root: LayoutNode) -> None:
-    """Put back the main-axis gaps Taffy 0.7 drops in lines with auto margins, in ``root``'s tree."""
-    stack: list[LayoutNode] = [root]
-    while stack:
-        node = stack.pop()
-        stack.extend(node.children)
+def restore_gaps(nodes: Sequence[LayoutNode]) -> None:
+    """Put back the main-axis gaps Taffy 0.7 drops in lines with auto margins, in a tree of
+    ``nodes`` (every node of it, in any order: each container moves only its own items)."""
+    for node in nodes:
         if node.style.display == "flex" and node.children:
             _restore(node)
 

@@ -30,7 +30,7 @@ from .node_style import NodeStyle
 from .taffy_guard import MAX_LENGTH, check_style, finite
 from .block_alignment import align_block_content
 from .flex_gaps import restore_gaps
-from .taffy_style import AUTO, Edges, FitLimits, LayoutHints, OwnSizes, fit_key, node_style
+from .taffy_style import AUTO, NO_EDGES, Edges, FitLimits, LayoutHints, OwnSizes, fit_key, node_style
 from .taffy_trees import KeptTrees, TreePool
 
 
@@ -65,9 +65,9 @@ class Box(Record):
     top: float = 0.0
     width: float = 0.0
     height: float = 0.0
-    padding: Edges = field(default_factory=Edges)
-    border: Edges = field(default_factory=Edges)
-    margin: Edges = field(default_factory=Edges)
+    padding: Edges = NO_EDGES
+    border: Edges = NO_EDGES
+    margin: Edges = NO_EDGES
     # The size before round_layout (sizes derived from it, e.g. through an aspect ratio,
     # are the reference's from the unrounded layout).
     exact_width: float = 0.0
@@ -131,12 +131,13 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     ``trees``: where the Taffy trees of these computations are kept for the next ones.
     """
     available = {"width": _available(width), "height": _available(height)}
-    if _run_taffy(root, available, sizes=sizes, trees=trees):
-        _repair_stale_blocks(root, trees)
-    restore_gaps(root)
-    align_block_content(root)
+    plan = _run_taffy(root, available, sizes=sizes, trees=trees)
+    if plan.blocks:
+        _repair_stale_blocks(plan.blocks, trees)
+    restore_gaps(plan.nodes)
+    align_block_content(plan.nodes)
     if point_scale_factor:
-        round_layout(root, point_scale_factor)
+        round_layout(plan.nodes, plan.parents, point_scale_factor)
 
 
 def _available(size: float | str | None) -> dict[str, Any]:
@@ -250,10 +251,11 @@ def kept_trees() -> KeptTrees:
 
 
 def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: bool = False,
-               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> bool:
+               sizes: OwnSizes | None = None, trees: KeptTrees | None = None) -> _Plan:
     """One Taffy computation of ``root``'s tree, in a private tree; writes every node's box.
-    Whether the tree holds a block container with children below its root (which
-    :func:`_repair_stale_blocks` may have to lay out again; most cards have none).
+    Its plan: the tree's nodes (which the steps after Taffy walk, instead of the tree) and
+    its block containers with children below its root (which :func:`_repair_stale_blocks`
+    may have to lay out again).
 
     ``indefinite_root``: the root's height is indefinite in the tree it comes from.
     ``sizes``: the root's, instead of its style's. ``trees``: where the tree is kept for
@@ -268,46 +270,70 @@ def _run_taffy(root: LayoutNode, available: dict[str, Any], indefinite_root: boo
 _Planned = tuple[LayoutNode, dict[str, Any], int, bool]
 
 
-def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
-    """The nodes of ``root``'s Taffy tree with their style dicts, parents before children."""
-    plan: list[_Planned] = []
+class _Plan:
+    """A computation's nodes, parents before children, as the steps after Taffy read them:
+    ``nodes`` with their ``parents``' indices (-1: the root), and ``blocks``, the block
+    containers with children below the root, with their parents."""
 
-    def build(node: LayoutNode, parent: int, parent_node: LayoutNode | None, parent_definite: bool,
-              placement: dict[str, Any] | None = None, auto_percent: bool = False, in_block: bool = False) -> None:
+    __slots__ = ("nodes", "parents", "blocks")
+
+    def __init__(self, planned: list[_Planned], root: LayoutNode) -> None:
+        self.nodes = [entry[0] for entry in planned]
+        self.parents = [entry[2] for entry in planned]
+        nodes = self.nodes
+        self.blocks = [(node, nodes[parent]) for node, parent in zip(nodes, self.parents)
+                       if node.children and node.style.display in ("block", "flow-root") and node is not root]
+
+
+def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> list[_Planned]:
+    """The nodes of ``root``'s Taffy tree with their style dicts, parents before children
+    (each node's subtree right after it, children in layout order)."""
+    plan: list[_Planned] = []
+    # (node, its parent's index in the plan, the parent, whether the parent's height is definite
+    # (_definite_height), its grid placement, whether its percentage height is auto, whether
+    # it is in a block container's flow)
+    stack: list[tuple[LayoutNode, int, LayoutNode | None, bool, dict[str, Any] | None, bool, bool]] = [
+        (root, -1, None, True, None, False, False)]
+    while stack:
+        node, parent, parent_node, parent_definite, placement, auto_percent, in_block = stack.pop()
         check_deadline(node.path)  # the conversion of every node, before Taffy measures any
         own = sizes if node is root else None
-        # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
-        floor = in_block and bool(node.children) and not node.hints.float_placeholder
-        fields = _fields(node, own, floor)
-        if auto_percent and isinstance(node.style.height, Percent):
-            fields = {**fields, "size": {**fields["size"], "height": AUTO}}
         children = node.children
+        # (The floor of an in-flow container of a block container: taffy_style.padding_border_floor.)
+        floor = in_block and bool(children) and not node.hints.float_placeholder
+        fields = _fields(node, own, floor)
+        style = node.style
+        if auto_percent and isinstance(style.height, Percent):
+            fields = {**fields, "size": {**fields["size"], "height": AUTO}}
         # Flex and grid items are laid out in `order`, then in tree order.
-        if node.style.display in ("flex", "grid") and any(c.style.order for c in children):
+        if style.display in ("flex", "grid") and any(c.style.order for c in children):
             children = sorted(children, key=lambda c: c.style.order or 0)
         grid = node.hints.grid
-        placements: list[dict[str, Any] | None] = [None] * len(children)
+        placements: list[dict[str, Any] | None] | None = None
         if placement or (grid is not None and fields["display"] == 2):
             fields = {**fields, **(placement or {})}
         if grid is not None and fields["display"] == 2:
             from .grid import grid_fields  # imported by the first grid
 
-            sized = node.style if own is None else node.style._replace(width=own.width, height=own.height)
+            sized = style if own is None else style._replace(width=own.width, height=own.height)
             container, placements = grid_fields(grid, sized, node.hints.calc_basis,  # type: ignore[assignment]
                                                 [(c.hints.grid_item, c.style) for c in children], node.path)
             fields.update(container)
         if placement or grid is not None:
             check_style(fields, node.path)  # a value stretchable can't convert would abort the process
         index = len(plan)
-        plan.append((node, fields, parent, node.measure is not None and not node.children))
+        plan.append((node, fields, parent, node.measure is not None and not children))
+        if not children:
+            continue
         definite = _definite_height(node, parent_node, parent_definite)
         in_indefinite = (indefinite_root and node is root) or _indefinite_block(node, parent_node, definite)
         block = fields["display"] == 3
-        for child, child_placement in zip(children, placements):
-            build(child, index, node, definite, child_placement, in_indefinite, block)  # noqa: F821 (deleted after use)
-
-    build(root, -1, None, True)
-    del build  # a recursive closure is a reference cycle
+        # Pushed last child first: the first is planned next, then its subtree, then the second.
+        if placements is None:
+            stack.extend([(child, index, node, definite, None, in_indefinite, block) for child in reversed(children)])
+        else:
+            stack.extend([(child, index, node, definite, child_placement, in_indefinite, block)
+                          for child, child_placement in list(zip(children, placements))[::-1]])
     return plan
 
 
@@ -331,10 +357,8 @@ def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
 
 
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
-                    sizes: OwnSizes | None, trees: KeptTrees | None) -> bool:
+                    sizes: OwnSizes | None, trees: KeptTrees | None) -> _Plan:
     plan = _plan(root, indefinite_root, sizes)
-    blocks = any(node.children and node.style.display in ("block", "flow-root") and node is not root
-                 for node, *_ in plan)
     taken = None
     if trees is not None:
         nodes = tuple(id(entry[0]) for entry in plan)
@@ -387,20 +411,22 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
         if failure:
             raise failure[0]
         out = taffylib.PyLayout()
+        get_layout, deadline = taffylib.node_get_layout, check_deadline  # (per node of every pass)
+        edges = tuple.__new__  # Edges' own __new__ is a Python function
         for nid, (node, *_) in zip(ids, plan):
-            check_deadline(node.path)
-            taffylib.node_get_layout(tree, nid, out)
+            deadline(node.path)
+            get_layout(tree, nid, out)
             values = _layout_values(out)
             total = sum(values)
             if not (total - total == 0.0 and min(values) >= -MAX_LENGTH and max(values) <= MAX_LENGTH):
                 values = tuple(map(finite, values))  # (a NaN or infinity makes the sum one)
             x, y, width, height, pt, pr, pb, pl, bt, br, bb, bl, mt, mr, mb, ml = values
-            node.box = Box(x, y, width, height, Edges(pt, pr, pb, pl), Edges(bt, br, bb, bl),
-                           Edges(mt, mr, mb, ml), width, height)
+            node.box = Box(x, y, width, height, edges(Edges, (pt, pr, pb, pl)), edges(Edges, (bt, br, bb, bl)),
+                           edges(Edges, (mt, mr, mb, ml)), width, height)
     finally:
         if trees is None:
             taffylib.free(tree)
-    return blocks
+    return _Plan(plan, root)
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
@@ -472,20 +498,18 @@ def _percent_padding(style: NodeStyle) -> bool:
     return any(isinstance(value, Percent) for value in _paddings(style))
 
 
-def _repair_stale_blocks(root: LayoutNode, trees: KeptTrees | None = None) -> None:
+def _repair_stale_blocks(blocks: list[tuple[LayoutNode, LayoutNode]], trees: KeptTrees | None = None) -> None:
     """Lay stale block containers out again at their final size (see :func:`_is_stale_block`).
 
-    The container is laid out on its own, in a fresh Taffy tree with its size
-    fixed to its final size, which gives its descendants the boxes its final
-    layout would have; its own box stays. Fixed boxes come out of the fresh
-    tree the same, so the walk goes on into them.
+    ``blocks``: a tree's block containers with children below its root, with their
+    parents, ancestors first (:class:`_Plan`). The container is laid out on its own, in a
+    fresh Taffy tree with its size fixed to its final size, which gives its descendants
+    the boxes its final layout would have; its own box stays. Fixed boxes come out of the
+    fresh tree the same, so the blocks inside it are checked on their new boxes.
     """
-    stack: list[tuple[LayoutNode, LayoutNode | None]] = [(root, None)]
-    while stack:
-        node, parent = stack.pop()
-        if node is not root and _is_stale_block(node, parent):
+    for node, parent in blocks:
+        if _is_stale_block(node, parent):
             _relayout_at_final_size(node, parent, trees)
-        stack.extend((child, node) for child in node.children)
 
 
 def _relayout_at_final_size(node: LayoutNode, parent: LayoutNode | None, trees: KeptTrees | None) -> None:
@@ -528,8 +552,9 @@ def size_at_origin(node: LayoutNode, axis: str, scale: float) -> float:
     return _round_up(exact, scale) if node.measure else _round(exact, scale)
 
 
-def round_layout(root: LayoutNode, scale: float) -> None:
-    """Round boxes to multiples of ``1/scale`` px in absolute coordinates.
+def round_layout(nodes: list[LayoutNode], parents: list[int], scale: float) -> None:
+    """Round the boxes of a tree's ``nodes`` (parents before children, with their ``parents``'
+    indices in it, -1: the root) to multiples of ``1/scale`` px in absolute coordinates.
 
     Adjacent boxes stay adjacent; a measured leaf's size is rounded up so its
     text still fits (the reference's ``roundLayouts``). The arithmetic is
@@ -537,14 +562,20 @@ def round_layout(root: LayoutNode, scale: float) -> None:
     every pass.
     """
     floor, ceil = math.floor, math.ceil
-    # (node, its parent's unrounded and rounded absolute left and top)
-    stack: list[tuple[LayoutNode, float, float, float, float]] = [(root, 0.0, 0.0, 0.0, 0.0)]
-    while stack:
-        node, parent_left, parent_top, rounded_parent_left, rounded_parent_top = stack.pop()
+    # Each node's unrounded and rounded absolute left and top, by index.
+    lefts: list[float] = []
+    tops: list[float] = []
+    rounded_lefts: list[float] = []
+    rounded_tops: list[float] = []
+    for node, parent in zip(nodes, parents):
         box = node.box
         width, height = box.width, box.height
-        left = parent_left + box.left
-        top = parent_top + box.top
+        if parent < 0:
+            left, top, rounded_parent_left, rounded_parent_top = box.left, box.top, 0.0, 0.0
+        else:
+            left = lefts[parent] + box.left
+            top = tops[parent] + box.top
+            rounded_parent_left, rounded_parent_top = rounded_lefts[parent], rounded_tops[parent]
         box.exact_width, box.exact_height = width, height
         rl = floor(left * scale + 0.5) / scale
         rt = floor(top * scale + 0.5) / scale
@@ -556,4 +587,7 @@ def round_layout(root: LayoutNode, scale: float) -> None:
             bottom = floor((top + height) * scale + 0.5) / scale
         box.left, box.top = rl - rounded_parent_left, rt - rounded_parent_top
         box.width, box.height = right - rl, bottom - rt
-        stack.extend((child, left, top, rl, rt) for child in node.children)
+        lefts.append(left)
+        tops.append(top)
+        rounded_lefts.append(rl)
+        rounded_tops.append(rt)

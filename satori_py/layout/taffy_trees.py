@@ -10,7 +10,8 @@ style dicts. So a tree made for a computation is kept:
   the root again takes it back, with the styles that differ set again.
 * :class:`TreePool`, one per process, takes the trees a layout ends with, by their
   shape: the identity of every node's style dict, its parent and whether Taffy
-  measures it. A tree of the same shape is taken from it instead of being made.
+  measures it. A tree of the same shape is taken from it instead of being made (a
+  layout that computes several like subtrees at once finds as many).
 
 A tree taken back has every node marked dirty, which empties every cache Taffy keeps:
 its computation is a new tree's. A pooled tree is used by one computation at a time
@@ -51,27 +52,37 @@ class _Tree:
 
 class TreePool:
     """Trees kept from layout to layout, by shape (see the module docstring); a BoundedCache's
-    ``clear`` (benchmarks' cleared caches), without its type, as it frees what it drops."""
+    ``clear`` (benchmarks' cleared caches), without its type, as it frees what it drops.
+
+    A shape may have several trees (a card's like items, e.g. three stat boxes each measured
+    alone, are computed at once, each on its own tree); the oldest tree goes first."""
 
     def __init__(self, lib: Any, max_entries: int = MAX_POOLED, max_nodes: int = MAX_POOLED_NODES) -> None:
         # The name benchmarks/bench_cards.py's clear_caches empties a cache by (on the instance:
         # the class itself is in its module too).
         self.cache_clear = self.clear
         self._lib = lib
-        self._trees: OrderedDict[Shape, tuple[_Tree, list[int], list[bool]]] = OrderedDict()
+        # Every pooled tree by (shape, serial), oldest first; each shape's serials, oldest first.
+        self._trees: OrderedDict[tuple[Shape, int], tuple[_Tree, list[int], list[bool]]] = OrderedDict()
+        self._by_shape: dict[Shape, list[int]] = {}
+        self._serial = 0
         self._lock = threading.Lock()
         self._nodes = 0  # of the pooled trees
         self.max_entries = max_entries
         self.max_nodes = max_nodes
 
     def take(self, shape: Shape) -> _Tree | None:
-        """A tree of ``shape``, no longer in the pool (None: none)."""
+        """A tree of ``shape`` (the newest), no longer in the pool (None: none)."""
         with self._lock:
-            entry = self._trees.pop(shape, None)
-            if entry is None:
+            serials = self._by_shape.get(shape)
+            if not serials:
                 return None
-            self._nodes -= len(entry[0].ids)
-        return entry[0]
+            serial = serials.pop()
+            if not serials:
+                del self._by_shape[shape]
+            tree = self._trees.pop((shape, serial))[0]
+            self._nodes -= len(tree.ids)
+        return tree
 
     def put(self, tree: _Tree, parents: list[int], measured: list[bool]) -> None:
         """Keep ``tree`` (of ``parents`` and ``measured``) for a later layout."""
@@ -81,15 +92,18 @@ class TreePool:
         shape = tree.shape(parents, measured)
         dropped: list[_Tree] = []
         with self._lock:
-            old = self._trees.pop(shape, None)
-            if old is not None:
-                dropped.append(old[0])
+            self._serial += 1
             # The entry holds the style dicts (tree.first), so that no other dict takes one's id
             # while pooled.
-            self._trees[shape] = (tree, parents, measured)
-            self._nodes += len(tree.ids) - (len(old[0].ids) if old is not None else 0)
+            self._trees[(shape, self._serial)] = (tree, parents, measured)
+            self._by_shape.setdefault(shape, []).append(self._serial)
+            self._nodes += len(tree.ids)
             while len(self._trees) > self.max_entries or self._nodes > self.max_nodes:
-                gone = self._trees.popitem(last=False)[1][0]
+                (gone_shape, _), (gone, _, _) = self._trees.popitem(last=False)
+                serials = self._by_shape[gone_shape]
+                del serials[0]  # (the oldest of its shape too)
+                if not serials:
+                    del self._by_shape[gone_shape]
                 self._nodes -= len(gone.ids)
                 dropped.append(gone)
         for gone in dropped:
@@ -100,6 +114,7 @@ class TreePool:
         with self._lock:
             trees = [entry[0] for entry in self._trees.values()]
             self._trees.clear()
+            self._by_shape.clear()
             self._nodes = 0
         for tree in trees:
             self._lib.free(tree.handle)

@@ -285,4 +285,22 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         "id": f"satori_s-{id_}",
         **(region or dict(zip(("x", "y", "width", "height"), percent))),
         "color-interpolation-filters": "sRGB" if len(shadows) == 1 else None,
-    }, [*effects, SvgNode("feMerge", {}, merge)])
+    }, _drop_shadow(shadows[0]) if len(shadows) == 1 and not transparent_text and _black(shadows[0][3])
+        else [*effects, SvgNode("feMerge", {}, merge)])
+
+
+def _black(color: str) -> bool:
+    """Whether a shadow colour (as ``RGBA.to_css`` writes it) is black, at any opacity."""
+    return color in ("#000", "black") or color.startswith("rgba(0,0,0,")
+
+
+def _drop_shadow(shadow: tuple[float, float, float, str]) -> list[SvgNode]:
+    """One black shadow under the text as one ``feDropShadow``: resvg draws it as the chain
+    above does (the alpha blurred, flooded with the colour's opacity, moved, the text drawn
+    over it), to the same pixels, without the chain's four images of the region in between
+    (event-gala's raster 217.3M -> 213.7M instructions). Only black: resvg's drop shadow then
+    converts its flooded colour as if it were linear (sRGB filters), which leaves black alone
+    and changes any other colour (by up to 170 of 255)."""
+    dx, dy, radius, color = shadow
+    return [SvgNode("feDropShadow", {"dx": dx, "dy": dy, "stdDeviation": radius / 2,
+                                     "flood-color": color, "flood-opacity": 1})]

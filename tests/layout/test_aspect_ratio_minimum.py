@@ -77,3 +77,28 @@ def test_a_percentage_height_transfers_into_a_rows_item_minimum() -> None:
     got = boxes(d({"display": "flex", "width": 200, "height": 40},
                   d({"height": "100%", "aspectRatio": 1}, "AB"), d({"width": 300})))
     assert got["div/div[0]"][2:] == (40, 40) and got["div/div[1]"][2] == 160
+
+
+_PICTURE = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='96' height='48'>"
+            "<rect width='96' height='48' fill='red'/></svg>")
+
+
+@pytest.mark.parametrize(("row", "style", "picture"), [
+    (142, {"height": 60}, (112, 60)),
+    (142, {"height": 60, "width": 120}, (112, 60)),
+    (130, {"height": 60}, (103, 60)),
+])
+def test_an_image_given_only_a_height_shrinks_as_one_given_both_sizes(
+        row: float, style: dict[str, Any], picture: tuple[float, float]) -> None:
+    """Decided: Satori's boxes, not a browser's. A 96x48 picture with only ``height: 60`` beside
+    "t Dg" in a row too narrow for both: Satori gives it the width through its ratio (120) as a
+    px width, the same as ``width: 120``, and shrinks it with the text (its automatic minimum is
+    its content's, 0). A browser keeps it 120 wide (a replaced element's automatic minimum is
+    its ratio size, for both forms) and shrinks only the text. Keeping the browser's for the
+    height-only form alone would treat the two forms apart, and for both it would change every
+    sized image in a tight row, which Satori's users lay out with Satori's rule (cards11's
+    img-height-only-shrinks-in-row: 17-recipe with a stranger's avatar given only a height)."""
+    got = boxes(d({"display": "flex", "width": row},
+                  {"type": "img", "props": {"src": _PICTURE, "style": style}}, d({}, "t Dg")))
+    assert got["div/img[0]"][2:] == picture
+    assert got["div/div[1]"][0] == picture[0] and got["div/div[1]"][2] == row - picture[0]

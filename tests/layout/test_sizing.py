@@ -105,3 +105,23 @@ def test_a_flex_block_with_a_maximum_width_and_margins_is_as_wide_as_its_maximum
                        ({"marginLeft": "auto", "marginRight": "auto"}, 288)):
         b = boxes(d({}, d({"display": "flex", "maxWidth": 224, **margins}, text)), 800, 400)
         assert b["div/div[0]"] == (x, 0, 224, 42)
+
+
+def test_a_column_wrap_container_of_auto_height_is_one_line_as_in_a_browser() -> None:
+    """Decided: a browser's boxes, not Satori's. A ``flex flex-col flex-wrap w-[644px]`` <p>
+    (margins 16) beside a 352x306 box in an ``items-center`` row (shrunk to 613): its height
+    is indefinite, so its items make one line (246 high) and the row is as high as the box.
+    Satori 0.63.2's Taffy measures the p as multi-line when the row sizes its cross axis (the
+    row's 422 less the margins: ``lines > 1`` in determine_container_main_size), so its row
+    is 454 high with the 246-high p centred in it (y 192): a plain bug, not copied (tw10's
+    col-wrap-items-center-definite-row, from the public sawthat.band og image; these boxes
+    are Satori's otherwise)."""
+    spans = (d({"fontSize": 32, "marginBottom": 24}, "victor.sawthat.band", t="span"),
+             d({"fontSize": 110, "lineHeight": "90px"}, "Victor saw that band", t="span"))
+    p = d({"display": "flex", "flexDirection": "column", "flexWrap": "wrap", "width": 644}, *spans, t="p")
+    row = d({"display": "flex", "alignItems": "center", "paddingRight": 300},
+            d({"width": 352, "height": 306, "flexShrink": 0}), p)
+    b = boxes(d({"display": "flex", "flexDirection": "column", "width": 1200, "height": 630, "padding": 88,
+                 "boxSizing": "border-box"}, row), 1200, 630)
+    assert b["div/div[0]"] == (88, 88, 1024, 306)  # Satori: 454
+    assert b["div/div[0]/p[1]"] == (440, 118, 613, 246)  # Satori: y 192

@@ -86,12 +86,10 @@ def test_the_pool_is_bounded_and_frees_what_it_drops() -> None:
     assert sorted(lib.freed) == [0, 1, 2, 3, 4, 5, 10]  # the taken tree is its taker's to free
 
 
-def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
-    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "padding": 20},
-                                     "children": [{"type": "div", "props": {"style": {"display": "flex"},
-                                                                            "children": "Hello trees"}},
-                                                  {"type": "div", "props": {"children": "and again"}}]}}
-    render_svg(card, width=300, height=100)
+def _trees_made(monkeypatch: Any, card: dict[str, Any], width: int, height: int) -> tuple[list[int], list[int]]:
+    """The sizes of the Taffy trees a render of ``card`` makes when rendered again, and with the
+    pool emptied first (the same SVG both times)."""
+    render_svg(card, width=width, height=height)
     made: list[int] = []
     original = taffy._made_tree
 
@@ -100,10 +98,51 @@ def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
         return original(plan)
 
     monkeypatch.setattr(taffy, "_made_tree", counted)
-    first = render_svg(card, width=300, height=100)
-    assert made == []  # its trees came from the pool
+    first = render_svg(card, width=width, height=height)
+    again = list(made)
     taffy._POOL.clear()
-    assert render_svg(card, width=300, height=100) == first and made
+    made.clear()
+    assert render_svg(card, width=width, height=height) == first
+    return again, made
+
+
+def test_a_card_rendered_again_makes_few_trees(monkeypatch: Any) -> None:
+    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "padding": 20},
+                                     "children": [{"type": "div", "props": {"style": {"display": "flex"},
+                                                                            "children": "Hello trees"}},
+                                                  {"type": "div", "props": {"children": "and again"}}]}}
+    again, cleared = _trees_made(monkeypatch, card, 300, 100)
+    assert again == [] and cleared  # its trees came from the pool
+
+
+def test_like_subtrees_measured_alone_are_pooled_each(monkeypatch: Any) -> None:
+    # Three like stat boxes in a row centred in a column: each is measured alone at its
+    # min-content width (flex_fit), on a tree of the same shape as the others'.
+    stat = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column",
+                                               "alignItems": "center", "padding": "12px 28px"},
+                                     "children": [{"type": "div", "props": {"style": {"fontSize": 34},
+                                                                            "children": "48k"}},
+                                                  {"type": "div", "props": {"style": {"fontSize": 18},
+                                                                            "children": "followers"}}]}}
+    card = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column", "alignItems": "center",
+                                               "width": "100%", "height": "100%"},
+                                     "children": [{"type": "div", "props": {"style": {"display": "flex", "gap": 40},
+                                                                            "children": [stat, stat, stat]}}]}}
+    again, cleared = _trees_made(monkeypatch, card, 600, 300)
+    # All four trees from the pool (when it held one tree a shape, two were made).
+    assert again == [] and cleared == [18, 5, 5, 5]
+
+
+def test_the_pool_keeps_several_trees_of_a_shape() -> None:
+    lib = _Lib()
+    pool = TreePool(lib, max_entries=3)
+    style = {"n": 0}
+    shape = ((id(style), -1, False),)
+    for handle in range(4):  # one shape: the oldest of the four is dropped
+        pool.put(_Tree(handle, [0], [style]), [-1], [False])
+    assert len(pool) == 3 and lib.freed == [0]
+    taken = [pool.take(shape) for _ in range(4)]
+    assert [t.handle if t is not None else None for t in taken] == [3, 2, 1, None] and len(pool) == 0
 
 
 def test_a_node_keeps_its_taffy_dict_while_its_style_and_limits_stay() -> None:

@@ -112,3 +112,42 @@ def test_a_region_cut_at_the_blurs_reach_has_the_same_pixels(sigma: float) -> No
     assert np.array_equal(blurred(200 - reach), whole)
     assert whole[:, 200 - reach - 1, 3].max() == 0 < whole[:, 200 - reach, 3].max()
     assert not np.array_equal(blurred(200 - reach + 1), whole)
+
+
+_DROP = re.compile(r'<feDropShadow dx="([^"]*)" dy="([^"]*)" stdDeviation="([^"]*)" flood-color="([^"]*)" '
+                   r'flood-opacity="1"/>')
+
+
+def _as_chain(svg: str) -> str:
+    """The SVG with its feDropShadow written as the reference's chain of primitives."""
+    def chain(m: re.Match[str]) -> str:
+        dx, dy, sigma, color = m.groups()
+        return (f'<feGaussianBlur in="SourceAlpha" stdDeviation="{sigma}" result="b"/>'
+                f'<feOffset in="b" dx="{dx}" dy="{dy}" result="o"/><feFlood flood-color="{color}" '
+                f'flood-opacity="1" result="c"/><feComposite in="c" in2="o" operator="in" result="s"/>'
+                f'<feMerge><feMergeNode in="s"/><feMergeNode in="SourceGraphic"/></feMerge>')
+    return _DROP.sub(chain, svg)
+
+
+@pytest.mark.parametrize("backend", resvg_bridge.available_backends())
+@pytest.mark.parametrize("shadow, style", [
+    ("0 4px 16px rgba(0,0,0,0.35)", {}),
+    ("2.5px -1.5px 0 rgba(0,0,0,0.07)", {"color": "rgba(200,30,90,0.6)"}),  # unblurred, off the pixel grid
+    ("-7px 3px 3px black", {"fontWeight": 700, "color": "#111"}),  # a small blur (resvg blurs it another way)
+    ("4px 9px 37px rgba(0,0,0,0.9)", {"backgroundImage": "linear-gradient(90deg, #f00, #00f)"}),
+])
+def test_one_black_shadow_is_one_drop_shadow_with_the_chains_pixels(backend, shadow, style) -> None:
+    svg = render_svg(_card(shadow, **style), width=600, height=300)
+    assert svg.count("<feDropShadow") == 1 and "<feFlood" not in svg
+
+    def pixels(doc: str) -> np.ndarray:
+        return np.asarray(Image.open(io.BytesIO(resvg_bridge.svg_to_png(doc, backend=backend))).convert("RGBA"))
+    assert np.array_equal(pixels(svg), pixels(_as_chain(svg)))
+
+
+@pytest.mark.parametrize("shadow", ["0 4px 16px rgba(30,0,0,0.35)", "0 0 3px black, 0 0 6px black"])
+def test_other_shadows_keep_the_chain(shadow) -> None:
+    # resvg's feDropShadow converts a colour as if it were linear in sRGB filters (by up to 170 of
+    # 255 here); several shadows blend in linearRGB.
+    svg = render_svg(_card(shadow), width=600, height=300)
+    assert "<feDropShadow" not in svg and "<feFlood" in svg
