@@ -100,6 +100,25 @@ def _unwrapped(style: NodeStyle) -> bool:
             and (content_width or style.align_content in (None, "normal", "stretch")))
 
 
+def _one_line(node: LayoutNode) -> bool:
+    """Whether a wrapping row flex container holds a single in-flow item, which is always
+    alone on its line, so that ``nowrap`` lays it out the same.
+
+    Taffy 0.7 sizes such a container, measured in a definite available width (a text row in a
+    centred column), at its item's max-content width (one line overflowing the column); the
+    reference and a browser give it its fit-content width, as Taffy 0.7 does with ``nowrap``.
+    Only with ``align-content`` normal or stretch, which lay one line out as ``nowrap`` does
+    (a packed line doesn't take the container's cross size), and not ``wrap-reverse`` (whose
+    line starts at the cross end).
+    """
+    style = node.style
+    if (style.display != "flex" or style.flex_wrap != "wrap" or style.flex_direction not in ("row", "row-reverse")
+            or style.align_content not in (None, "normal", "stretch")):
+        return False
+    return sum(1 for child in node.children
+               if child.style.display != "none" and child.style.position != "absolute") == 1
+
+
 def _is_blank(text: str) -> bool:
     return not text.strip(_WHITE_SPACE)
 
@@ -436,6 +455,8 @@ class TreeBuilder(Record, weakref=True):
                           if index == target else child_ctx)
         if inline is not None:
             inline.end()
+        elif _one_line(node):
+            node.style = node.style._replace(flex_wrap="nowrap")
         return box
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:

@@ -27,7 +27,8 @@ from ..errors import MarkupError
 from ..limits import active
 from ..patterns import NUMBER, lazy_compile
 from ..style.sheet_cascade import to_property_name
-from ..style.sheet_parser import Declaration, parse_declarations
+from ..style.css_tokens import SKIPPED, Source, significant, split, strip
+from ..style.sheet_parser import Declaration, Item, parse_declarations
 from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES
 
 __all__ = ["Location", "check_css", "element_props", "style_object"]
@@ -124,7 +125,9 @@ def style_object(text: str, *, tag: str, location: Location, names_as_written: b
     if names_as_written:
         for match in _NAME.finditer(text):
             spellings.setdefault(match.group(1).lower(), []).append(match.group(1))
-    for item in parse_declarations(text):
+    items = parse_declarations(text)
+    _report_unread(text, items, tag, location)
+    for item in items:
         if not isinstance(item, Declaration):
             _ignored(tag, location, "a rule inside a style attribute is ignored")
             continue
@@ -147,6 +150,23 @@ def check_css(text: str, what: str, tag: str, location: Location, prop: str | No
     """Raise LimitError for CSS ``text`` of ``<tag>`` over ``max_css_length``, before it is parsed."""
     where = f"line {location[0]}, column {location[1]}: " if location[0] is not None else ""
     active().check_css(len(text), f"{where}<{tag}>: {what}", prop=prop)
+
+
+def _report_unread(text: str, items: list[Item], tag: str, location: Location) -> None:
+    """Report each part of a style attribute (between top-level semicolons) that is not a
+    declaration (``color red``, ``style='color:`` of a mangled attribute): the parser skips
+    it, as a browser's does, and the rest still applies."""
+    if not all(isinstance(item, Declaration) for item in items):
+        return  # a nested rule spans semicolons (it is reported as ignored)
+    source = Source(text)
+    parts = [part for part in split(source.tokens, ";") if significant(part)]
+    if len(parts) <= len(items):
+        return
+    for part in parts:
+        written = source.slice(strip(part, SKIPPED))
+        if not parse_declarations(written):
+            _ignored(tag, location, f'"{written}" in a style attribute is ignored: it is not a declaration '
+                                    "(name: value)")
 
 
 def _ignored(tag: str, location: Location, what: str) -> None:

@@ -34,7 +34,9 @@ utility is the ``tw`` of an element without one (:func:`.classes.satori_html_tai
 and a ``style`` attribute's property names keep their spelling (``fontSize: 76px``
 is read, as satori-html reads it, where a browser ignores it). Entities are still decoded, as a browser
 does: satori-html leaves them as written (``&amp;`` drawn as ``&amp;``), a plain
-bug not copied.
+bug not copied; so are unquoted attribute values (``width=100``), which satori-html
+does not read (it takes the next quoted value): they are read as a browser reads them
+and reported.
 
 What cannot be rendered is refused with a :class:`MarkupError` naming the
 line and column: scripts, frames, media, ``<template>``, ``<link>``
@@ -162,6 +164,8 @@ _NAME_START = lazy_compile(r"""[\s"'/][^\s"'/>=]""")
 
 
 _ATTRIBUTE_NAME = lazy_compile(r"""[\s"'/]([^\s"'/>=]+)""")
+# An attribute whose value is not quoted (in a tag body whose quoted values are blanked).
+_UNQUOTED = lazy_compile(r"""[\s"'/]([^\s"'/>=]+)\s*=\s*(?=[^\s"'>])""")
 
 
 def _as_written(source: str, node: HtmlElement, attrs: Mapping[str, str | None]) -> dict[str, str | None]:
@@ -173,6 +177,23 @@ def _as_written(source: str, node: HtmlElement, attrs: Mapping[str, str | None])
         return dict(attrs)
     written = {name.lower(): name for name in _ATTRIBUTE_NAME.findall(_QUOTED.sub('""', tag.group(1)))}
     return {written.get(name, name): value for name, value in attrs.items()}
+
+
+def _report_unquoted(source: str, node: HtmlElement) -> None:
+    """Report each attribute of ``node`` with an unquoted value: satori-html 0.3.2 (its
+    ultrahtml parser) reads none; it gives the attribute the next quoted value instead,
+    swallowing the attributes between (``width=100 height="50"`` is width 50 and no height;
+    ``style=style='color: red'`` the style ``color: red``). A plain bug: the value is read as
+    the HTML parser (a browser) reads it."""
+    offset = node.origin_offset
+    tag = _TAG_BODY.match(source, offset) if offset is not None else None
+    if tag is None:
+        return
+    line, column = _at(node)
+    for name in _UNQUOTED.findall(_QUOTED.sub('""', tag.group(1))):
+        report(MarkupError(f'<{node.name}>: the attribute "{name}" has an unquoted value, which satori-html '
+                           "0.3.2 does not read (it takes the next quoted value instead, dropping the "
+                           "attributes between); it is read as a browser reads it", line=line, column=column))
 
 
 def _attribute_count(source: str) -> int:
@@ -232,6 +253,8 @@ class _Converter:
                               column=location[1])
         svg = node.namespace == "svg"
         attrs = node.attrs or {}
+        if self.satori_html:
+            _report_unquoted(self.source, node)
         if self.satori_html and svg:
             attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,

@@ -70,6 +70,14 @@ def test_important_in_a_style_attribute_is_reported(caplog) -> None:
             "(inline styles are not ranked by importance)") in caplog.messages
 
 
+def test_a_part_of_a_style_attribute_that_is_not_a_declaration_is_reported(caplog) -> None:
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        el = from_html('<div style="display: flex; color red; font-size: 20px; ;">x</div>')
+    assert el["props"]["style"] == {"display": "flex", "fontSize": "20px"}
+    assert caplog.messages == ['line 1, column 1: <div>: "color red" in a style attribute is ignored: it is '
+                               "not a declaration (name: value)"]
+
+
 def test_a_jsx_spelled_svg_attribute_is_reported_and_ignored_as_a_browser_does(caplog) -> None:
     icon = ('<div>\n  <svg width="24" height="24" viewBox="0 0 24 24" stroke="red" strokeWidth="3">'
             '<path strokeLinecap="round" d="M2 2h20"/></svg></div>')

@@ -9,6 +9,7 @@ same tree, and so the same SVG.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -181,3 +182,28 @@ def test_the_dialect_keeps_the_spelling_of_style_names() -> None:
         "fontSize": "76px", "lineHeight": "1.1", "WebkitLineClamp": "2", "COLOR": "red"}
     assert from_html(markup)["props"]["style"] == {
         "fontsize": "76px", "lineHeight": "1.1", "WebkitLineClamp": "2", "color": "red"}
+
+
+def test_an_unquoted_attribute_value_is_read_as_a_browser_reads_it_and_reported(caplog) -> None:
+    # satori-html 0.3.2 (ultrahtml) reads no unquoted value: it takes the next quoted one, so
+    # `width=100 height="50"` is width 50 and no height, and `style=style='color: red;'` (a
+    # style constant that itself starts with style=, from a real og service) is `color: red`.
+    # A plain bug: we read them as a browser does, and say so.
+    markup = ('<div tw="flex"><img width=100 height="50" src="data:,">'
+              "<h2 style=style='color: red; font-size: 20px;' tw='pb-1'>x</h2></div>")
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        root = from_html(markup, dialect="satori-html")["props"]["children"]
+    img, h2 = root["props"]["children"]
+    assert (img["props"]["width"], img["props"]["height"]) == (100, 50)
+    assert h2["props"]["style"] == {} and h2["props"]["tw"] == "pb-1"
+    unread = ("has an unquoted value, which satori-html 0.3.2 does not read (it takes the next quoted value "
+              "instead, dropping the attributes between); it is read as a browser reads it")
+    assert caplog.messages == [
+        f'line 1, column 16: <img>: the attribute "width" {unread}',
+        f'line 1, column 56: <h2>: the attribute "style" {unread}',
+        "line 1, column 56: <h2>: \"style='color:\" in a style attribute is ignored: it is not a declaration "
+        "(name: value)"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        from_html(markup)  # the JSX dialect reads HTML as a browser: nothing to say of the quotes
+    assert [m for m in caplog.messages if "unquoted" in m] == []
