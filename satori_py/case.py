@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import did_you_mean, report
+from .element import MAX_NODES, check_json_containers
 from .errors import FontError, ImageError, InvalidElementError, OptionError, json_too_deep
 from .files import read_regular_text
 from .frozen import Frozen, Record, field
@@ -261,6 +262,7 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
             from .markup.html import from_html
 
             return Case(element=from_html(text), path=path)
+        check_json_containers(text, f"The case file {path}", MAX_NODES)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

@@ -104,11 +104,13 @@ def _load(input_path: str) -> Any:
     if input_path == "-":
         import json
 
+        from .element import MAX_NODES, check_json_containers
         from .errors import InvalidElementError, json_too_deep
 
         text = sys.stdin.read(MAX_STDIN + 1)
         if len(text) > MAX_STDIN:
             raise InvalidElementError(f"stdin has more than {MAX_STDIN} characters: give a file instead.")
+        check_json_containers(text, "stdin", MAX_NODES)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

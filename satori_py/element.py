@@ -88,9 +88,9 @@ def load_element(source: Any) -> Element:
         return source
     limits = active().limits
     if isinstance(source, os.PathLike):
-        source = _read_json(Path(source), limits.max_depth)
+        source = _read_json(Path(source), limits.max_depth, limits.max_nodes)
     elif isinstance(source, (str, bytes)):
-        source = _decode_json(source, limits.max_depth)
+        source = _decode_json(source, limits.max_depth, limits.max_nodes)
     root = parse_element(source, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     check_limits(root, max_depth=limits.max_depth, max_nodes=limits.max_nodes)
     return root
@@ -152,6 +152,14 @@ _JSON_NOT_BRACKET = lazy_compile(r"[^\[\]{}]+")
 _BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
+# Arrays and objects an element may bring (itself, its props, children, style, a few values).
+# Each decodes to a list or dict of 56 bytes or more from as little as two characters of text:
+# 9 MB of "[{},{},...]" took 192 MB to decode (a 256 MiB file: 5.5 GB), and json_depth's
+# regular expressions 207 MB more. Counted before either, from the brackets alone.
+JSON_CONTAINERS_PER_NODE = 8
+_JSON_CONTAINER_SLACK = 1000  # a case's options, fonts, resources
+
+
 def json_depth(text: str) -> int:
     """How deeply the arrays and objects of JSON ``text`` nest, without decoding it
     (the decoder recurses, and fails with RecursionError long before a limit could be
@@ -162,13 +170,24 @@ def json_depth(text: str) -> int:
     return max(itertools.accumulate(_BRACKET_STEP[c] for c in brackets))
 
 
-def _decode_json(text: str | bytes, max_depth: int, where: str = "") -> Any:
+def check_json_containers(text: str, what: str, max_nodes: int) -> None:
+    """LimitError (``max_nodes``) for JSON ``text`` (``what``, e.g. "The JSON element in X")
+    holding more arrays and objects than an element tree within ``max_nodes`` can: counted
+    as its opening brackets (those inside its strings too), without allocating anything."""
+    count = text.count("{") + text.count("[")
+    if count > JSON_CONTAINERS_PER_NODE * max_nodes + _JSON_CONTAINER_SLACK:
+        raise LimitError(f"{what} has {count} opening brackets, more arrays and objects than an element tree "
+                         f"within the max_nodes limit of {max_nodes} can hold.", limit="max_nodes")
+
+
+def _decode_json(text: str | bytes, max_depth: int, max_nodes: int, where: str = "") -> Any:
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InvalidElementError(f"Invalid JSON element{where}: not UTF-8 ({exc.reason} at byte "
                                       f"{exc.start}).") from None
+    check_json_containers(text, f"The JSON element{where}", max_nodes)
     nesting = json_depth(text)
     allowed = _JSON_LEVELS_PER_ELEMENT * max_depth + _JSON_SLACK
     if nesting > allowed:
@@ -185,12 +204,12 @@ def _decode_json(text: str | bytes, max_depth: int, where: str = "") -> Any:
                          "the JSON decoder can.", limit="max_depth") from None
 
 
-def _read_json(path: Path, max_depth: int) -> Any:
+def _read_json(path: Path, max_depth: int, max_nodes: int) -> Any:
     try:
         data = read_regular_file(path)  # a FIFO would hang, /dev/zero fill the memory
     except OSError as exc:
         raise InvalidElementError(f"Cannot read element file {path}: {exc.strerror}.") from None
-    return _decode_json(data, max_depth, f" in {path}")
+    return _decode_json(data, max_depth, max_nodes, f" in {path}")
 
 
 def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,

@@ -30,11 +30,13 @@ from typing import Any
 from ..errors import InvalidElementError, json_too_deep
 from ..files import read_regular_text
 
-__all__ = ["MAX_LINES", "MAX_ROWS", "Row", "read_rows"]
+__all__ = ["MAX_JSON_CONTAINERS", "MAX_LINES", "MAX_ROWS", "Row", "read_rows"]
 
 #: Rows of one data file at most, and lines (blank ones, a field's own lines) at most.
 MAX_ROWS = 1_000_000
 MAX_LINES = 10_000_000
+#: Arrays and objects of a .json data file at most, counted as its opening brackets.
+MAX_JSON_CONTAINERS = 4 * MAX_ROWS
 
 
 
@@ -151,6 +153,8 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
 
 
 def _json_rows(text: str, path: Path) -> Iterator[Row]:
+    if text.count("{") + text.count("[") > MAX_JSON_CONTAINERS:  # each decodes to 56 bytes or more
+        raise _too_many(path, f"{MAX_JSON_CONTAINERS} opening brackets (arrays and objects)")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

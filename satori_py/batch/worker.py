@@ -68,7 +68,9 @@ class _Prepared:
 _PREPARED: OrderedDict[str, _Prepared] = OrderedDict()
 _MAX_PREPARED = 4
 _SETUPS = 0
-_WARM: set[str] = set()  # the tokens of the contexts warmed in this process
+# The tokens of the contexts warmed in this process, of those in _PREPARED only: a process
+# calling render_many for every request kept one more token each time.
+_WARM: set[str] = set()
 _PNG_ONLY = ("scale", "background", "compression")
 # The images of batches, for their repeated items: 16 MB, 100-300 cards, in each process
 # (a key costs ~0.1 ms and keeping an image ~0.04 ms, against ~50 ms for a render).
@@ -114,6 +116,7 @@ def warm(context: BatchContext) -> _Prepared:
     if context.token in _WARM:
         return prepared
     _WARM.add(context.token)
+    _WARM.intersection_update(_PREPARED)
     from .. import api
 
     try:

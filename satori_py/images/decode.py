@@ -50,5 +50,7 @@ def avif_to_png(data: bytes) -> tuple[bytes, int, int]:
             return out.getvalue(), picture.width, picture.height
     except Image.DecompressionBombError as exc:  # Pillow's pixel limit, against decompression bombs
         raise ImageError(f"AVIF image too large to decode: {exc}") from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+    except UnidentifiedImageError as exc:  # its text names the BytesIO object by its address
+        raise ImageError("Invalid AVIF image: the decoder cannot read it") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
         raise ImageError(f"Invalid AVIF image: {exc}") from exc

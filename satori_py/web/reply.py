@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import RenderBusyError, RenderTimeoutError, SatoriError
+from ..patterns import lazy_compile
 
 __all__ = ["CACHE_CONTROL", "CACHE_CONTROL_DEVELOPMENT", "CACHE_CONTROL_ERROR", "ERROR_MESSAGE",
            "Header", "HeadersInit", "Reply", "error_reply", "etag_matches", "header_pairs",
@@ -44,8 +45,29 @@ def header_pairs(headers: HeadersInit | None) -> list[Header]:
             raise TypeError(f"Header names and values must be strings, got {item!r}.")
         if any(c in name + value for c in "\r\n"):
             raise ValueError(f"Header {name!r} contains a line break.")
+        _check_header(name, value)
         pairs.append((name, value))
     return pairs
+
+
+# RFC 9110's token: what a header name may be made of.
+_TOKEN = lazy_compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_NOT_LATIN_1 = lazy_compile(r"[^\x00-\xff]")
+
+
+def _check_header(name: str, value: str) -> None:
+    """Refuse a header a server cannot send, when the response is made (as the reference's
+    ``Headers`` does) rather than as a 500 from the server when it encodes it: a stranger's
+    title in a ``Content-Disposition`` holding an emoji (UnicodeEncodeError)."""
+    if not _TOKEN.fullmatch(name):
+        raise ValueError(f"Header name {name!r} is not a token (letters, digits and !#$%&'*+-.^_`|~).")
+    if "\0" in value:
+        raise ValueError(f"Header {name!r} contains a NUL character.")
+    odd = _NOT_LATIN_1.search(value)
+    if odd is not None:
+        raise ValueError(f"Header {name!r} has {odd.group()!r} (U+{ord(odd.group()):04X}) at {odd.start()}: a "
+                         "header value is bytes, of Latin-1 characters only (percent-encode the text, as "
+                         "filename*=UTF-8''... does).")
 
 
 def merge_headers(defaults: Sequence[Header], user: Sequence[Header]) -> list[Header]:

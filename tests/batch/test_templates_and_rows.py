@@ -144,3 +144,17 @@ def test_rows_past_what_json_and_csv_read_are_row_errors(tmp_path: Path) -> None
     with pytest.raises(InvalidElementError) as info:
         list(read_rows(table))
     assert str(info.value) == "Cannot read the header of the CSV data: field larger than field limit (131072)."
+
+
+def test_a_json_data_file_is_refused_by_its_brackets_before_it_is_decoded(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # A list or dict decodes to 56 bytes or more from two characters: a 256 MiB file of "{}" is 5.5 GB.
+    monkeypatch.setattr(rows_module, "MAX_JSON_CONTAINERS", 5)
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps([{}] * 4))
+    assert len(list(read_rows(path))) == 4
+    path.write_text(json.dumps([{}] * 5))
+    with pytest.raises(InvalidElementError) as info:
+        list(read_rows(path))
+    assert str(info.value) == (f"The data file {path} has more than 5 opening brackets (arrays and objects), the "
+                               "most a batch reads from one file: split it.")

@@ -151,3 +151,13 @@ def test_renders_of_new_long_clusters_over_and_over_hold_nothing_more(caplog: py
     # Before: ~7 MB (each cluster's shaped glyphs kept, ~177 B a glyph). What is held now is
     # the word splits of the texts (text/processor.py's cache, bounded at 2 MB) and glyph paths.
     assert held < 1_000_000, held
+
+
+def test_a_process_keeps_the_warm_tokens_of_its_prepared_batch_contexts_only() -> None:
+    # A process calling render_many for each request kept one more token (and set slot) each time.
+    from satori_py.batch import worker
+
+    for _ in range(20):
+        worker.warm(worker.BatchContext({"width": 8, "height": 8}))
+    assert len(worker._WARM) <= worker._MAX_PREPARED
+    assert worker._WARM <= set(worker._PREPARED)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from satori_py import LimitError, Limits, h, render_svg
+from satori_py import LimitError, Limits, SatoriError, h, render_svg
 from satori_py import element as element_module
 from satori_py.markup import html
 from tests.support.counting import count_calls
@@ -66,3 +66,32 @@ def test_elements_stop_being_made_past_max_nodes(monkeypatch: pytest.MonkeyPatch
     error = limit_error(h("div", {}, *[h("span", {}) for _ in range(1000)]), max_nodes=10)
     assert str(error) == "div: The element tree has more than 10 nodes (the max_nodes limit)."
     assert made[0] == 11
+
+
+def test_json_with_more_arrays_and_objects_than_the_tree_can_have_is_not_decoded(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    # Each decodes to a dict or list of 56 bytes or more from two characters: 9 MB of "{}" took 192 MB
+    # to decode, and json_depth's regular expressions 207 MB more (a 256 MiB file: some 5.5 GB).
+    import json
+
+    from satori_py.case import load_case
+
+    decoded: list[str] = []
+    monkeypatch.setattr(json, "loads", lambda text, *a, **k: decoded.append(text))
+    monkeypatch.setattr(element_module, "json_depth", lambda text: decoded.append(text))
+    text = '{"type": "div", "props": {"children": [' + ", ".join(["{}"] * 1100) + "]}}"
+    with pytest.raises(LimitError) as info:
+        render_svg(text, width=10, height=10, limits=Limits(max_nodes=10))
+    assert str(info.value) == ("The JSON element has 1103 opening brackets, more arrays and objects than an element tree "
+                               "within the max_nodes limit of 10 can hold.")
+    assert info.value.limit == "max_nodes"
+    case = tmp_path / "case.json"
+    case.write_text("[" * 900_000)
+    with pytest.raises(LimitError, match=rf"^The case file {case} has 900000 opening brackets, more arrays and "
+                                         "objects than an element tree within the max_nodes limit of 100000 can hold"):
+        load_case(case)
+    assert decoded == []
+    monkeypatch.undo()
+    # Within the bound (8 per node and 1000 more), decoded: its children are not elements.
+    with pytest.raises(SatoriError, match="Invalid element type null"):
+        render_svg(text, width=10, height=10, limits=Limits(max_nodes=1002))

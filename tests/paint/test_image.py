@@ -123,6 +123,11 @@ def test_broken_avif_is_an_image_error() -> None:
         pytest.skip("Pillow without AVIF")
     with pytest.raises(ImageError, match="^Invalid AVIF image"):
         load_image(b"\x00\x00\x00\x1cftypavif" + bytes(40))
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (255, 0, 0)).save(out, "AVIF")
+    with pytest.raises(ImageError) as info:  # Pillow's text named its BytesIO object by its address
+        load_image(out.getvalue()[:len(out.getvalue()) // 2])
+    assert str(info.value) == "Invalid AVIF image: the decoder cannot read it"
 
 
 def test_jpeg_walker_handles_fill_bytes_and_app_segments() -> None:
