@@ -49,8 +49,9 @@ class _Frame(NamedTuple):
     """An inline box being painted (the paragraph itself at the bottom of the stack)."""
 
     path: str | None
-    nodes: list[SvgNode]
+    nodes: list[SvgNode]  # its content's
     scope: Any  # the painter's scope its content paints in
+    shapes: tuple[SvgNode, ...] = ()  # its fragments' backgrounds, borders and shadows
     opacity: float = 1.0
     stacking: Stacking | None = None  # the stacking context it makes
     slot: list[SvgNode] | None = None  # its layer in the enclosing stacking context
@@ -168,14 +169,15 @@ class InlinePainter:
                                  debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
             nodes.extend(drawn.nodes)
-        return _Frame(path, nodes, scope._replace(stacking=stacking or scope.stacking, effect_depth=depth),
-                      own_opacity, stacking, slot)
+        return _Frame(path, [], scope._replace(stacking=stacking or scope.stacking, effect_depth=depth),
+                      tuple(nodes), own_opacity, stacking, slot)
 
 
 def _closed(frame: _Frame) -> list[SvgNode]:
     """What an inline box adds where it is in its parent once its content is painted."""
-    nodes = frame.stacking.paint(frame.nodes) if frame.stacking is not None else frame.nodes
-    nodes = faded(nodes, frame.opacity)
+    # Its own shapes, then its stacking context's layers below zIndex 0, its content, the others.
+    content = frame.stacking.paint(frame.nodes) if frame.stacking is not None else frame.nodes
+    nodes = faded([*frame.shapes, *content], frame.opacity)
     if frame.slot is not None:
         frame.slot.extend(nodes)
         return []

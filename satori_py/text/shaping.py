@@ -8,7 +8,8 @@ Mirrors the reference's ``harfbuzz.ts`` (``shapeText``, ``getHarfBuzzFont``,
   ``font_size / upem`` (the reference does exactly this, and it keeps the
   shaped-run cache independent of the font size);
 * HarfBuzz's default features (kern, liga, clig, calt, ... as HarfBuzz itself
-  enables them) plus whatever ``font-feature-settings`` turns on or off;
+  enables them; for Hangul without calt, as the reference's HarfBuzz 12 does) plus
+  whatever ``font-feature-settings`` turns on or off;
 * script and direction guessed from the text, direction overridden when given.
 * runs longer than :data:`MAX_RUN` characters shaped in pieces (HarfBuzz gives up on
   runs of some 600,000).
@@ -157,6 +158,12 @@ def shape(face: HbFont | _HasHb, text: str, *,
     font = face if isinstance(face, HbFont) else face.hb
     buf = _buffer(text, language or DEFAULT_LANGUAGE, script, direction)
     hb_features = _hb_features(features) if features else None
+    if buf.script == "Hang" and not (hb_features and "calt" in hb_features):
+        # The reference's HarfBuzz (12) shapes Hangul without 'calt' ("Uniscribe does not
+        # apply 'calt' for Hangul, and certain fonts (Noto Sans CJK, ...) apply all of jamo
+        # lookups in calt": its Hangul shaper's override_features); newer ones apply it, and
+        # Noto Sans KR's calt widens a space between syllables (224 -> 280 units).
+        hb_features = {"calt": False, **(hb_features or {})}
     if len(text) <= MAX_RUN:
         return _shaped(font, buf, hb_features, 0)
     # HarfBuzz gives up on runs of some 600,000 characters (uharfbuzz raises MemoryError):

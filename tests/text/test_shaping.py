@@ -67,6 +67,14 @@ def test_ligatures_are_on_by_default() -> None:
     assert len(shape(roboto(), "office", features={"liga": False})) == 6
 
 
+def test_hangul_is_shaped_without_calt_unless_asked() -> None:
+    # The reference's HarfBuzz 12 disables calt for Hangul; Noto Sans KR's calt swaps the
+    # space between two syllables for a wider one (280 units instead of 224).
+    korean = face_data(font_bytes("NotoSansKR-subset-annyeong.otf")).hb
+    assert [g.x_advance for g in shape(korean, "녕 나")] == [920, 224, 920]
+    assert [g.x_advance for g in shape(korean, "녕 나", features={"calt": True})] == [920, 280, 920]
+
+
 def test_feature_values_harfbuzz_cannot_take_are_dropped() -> None:
     base = shape(roboto(), "office")
     assert shape(roboto(), "office", features={"liga": 2**40}) == base
