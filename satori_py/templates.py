@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from .element import MAX_NODES, check_json_containers
 from .errors import InvalidElementError, json_too_deep
 from .files import read_regular_text
 from .markup.dialects import check_dialect
@@ -94,6 +95,8 @@ class Template:
         :mod:`satori_py.markup.classes`: it tells which sheet classes are utilities)."""
         text = self.render_text(row)
         if self.kind == "json":
+            # A row's value may make the output large (a loop over it): counted before it is decoded.
+            check_json_containers(text, f"The output of {self.name} for this row", MAX_NODES)
             try:
                 return json.loads(text)
             except json.JSONDecodeError as exc:

@@ -8,7 +8,7 @@ import pytest
 
 from satori_py.batch import rows as rows_module
 from satori_py.batch.rows import Row, read_rows
-from satori_py.errors import InvalidElementError
+from satori_py.errors import InvalidElementError, LimitError
 from satori_py.templates import Template, TemplateError
 
 HOSTILE = '</div><script>x</script>"quoted" & {{ braces }}'
@@ -51,6 +51,16 @@ def test_json_nested_past_what_json_reads_is_a_template_error() -> None:
     with pytest.raises(TemplateError) as info:
         template.render({"a": 1})
     assert str(info.value) == "The output of t.json for this row nests its JSON too deeply to be read."
+
+
+def test_json_output_is_counted_before_it_is_decoded() -> None:
+    # A row can make the output large: each array or object decodes to 56 bytes or more.
+    template = Template('{"type": "div", "props": {"children": [{{ "{}, " * n }}{}]}}', kind="json", name="t.json")
+    with pytest.raises(LimitError) as info:
+        template.render({"n": 900_000})
+    assert str(info.value) == ("The output of t.json for this row has 900004 opening brackets, more arrays and objects "
+                               "than an element tree within the max_nodes limit of 100000 can hold.")
+    assert template.render({"n": 2})["props"]["children"] == [{}, {}, {}]
 
 
 def test_from_file_picks_the_kind_and_includes_work(tmp_path: Path) -> None:
