@@ -11,7 +11,9 @@ Leaner than the reference, for the same pixels:
 
 * The region grows no farther than the blur reaches (the same pixels: resvg
   allocates the region, and a 300px blur's took gigabytes).
-* One shadow runs in sRGB, not linearRGB (see :func:`drop_shadow_filter`).
+* One shadow runs in sRGB, not linearRGB (see :func:`drop_shadow_filter`); one black
+  shadow is a single ``feDropShadow`` (resvg draws it to the chain's pixels without the
+  chain's four intermediate images of the region).
 * Text drawn untransformed and only as glyph paths gets its region in user
   space: the reference's region placed on the glyphs' bounding box (computed
   from the path data, tightly, as usvg computes it; then on whole pixels, as
