@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..cache import BoundedCache
 from ..limits import count_glyph_points
 from ..patterns import NUMBER, lazy_compile
 from ..style.computed_types import GroupedStyle
@@ -381,13 +382,32 @@ def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
                                       user_space=user_space, stretch=stretch)]
 
 
+# The SVG of text nodes' drawings across renders, by the drawing (the text engine keeps them:
+# :meth:`~satori_py.text.inline_text_render.ArrangedText.render`) and its id: bounded by entries
+# and by the characters of their path data. Only for drawings that count nothing against the
+# limits as they are painted and depend on nothing else: without text shadows (a filter region
+# per render) and grapheme images (counted as glyph points). The nodes are shared between
+# renders: nothing may change them in place (:mod:`.compose` copies).
+_PaintedEntry = tuple[TextDrawing, tuple[SvgNode, ...], int]
+_PAINTED: BoundedCache[_PaintedEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=16 * 2 ** 20)
+
+
 def paint_drawing(drawing: TextDrawing, n: int, *, id_prefix: str, clip_text_background: bool = False,
                   user_space: bool = False, stretch: tuple[float, float] = (1.0, 1.0)) -> list[SvgNode]:
     """The SVG of the ``n``-th drawing of a paragraph (:func:`paint_text`'s arguments)."""
-    if drawing.text_node:
-        return paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
-                               user_space=user_space, stretch=stretch)
-    return paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space, stretch=stretch)
+    if not drawing.text_node:
+        return paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space, stretch=stretch)
+    # Keyed by identity: the entry holds the drawing, so its id is not another's while it is kept.
+    key = (id(drawing), id_prefix)
+    hit = _PAINTED.get(key)
+    if hit is not None and hit[0] is drawing:
+        return list(hit[1])
+    nodes = paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                            user_space=user_space, stretch=stretch)
+    if not drawing.style.text.text_shadow and not any(e.image for e in drawing.elements):
+        weight = 600 + sum(map(len, drawing.paths)) + sum(map(len, drawing.bold_paths)) + 64 * len(nodes)
+        _PAINTED.put(key, (drawing, tuple(nodes), weight))
+    return nodes
 
 
 def texts_clip_shapes(drawings: Sequence[TextDrawing]) -> list[SvgNode]:

@@ -83,6 +83,7 @@ class PieceDrawer:
         # Decorations: by line ("line"), or in order with each one's right end ("merged").
         self.by_line: dict[int, DecorationLine] = {}
         self.merged: list[tuple[float, float, DecorationLine]] = []
+        self.points = 0  # the outline points of the glyph runs outlined (max_glyph_points)
 
     def direction(self, rtl: bool | None) -> str | None:
         """What shaping is told: ``None`` without bidi, else the policy's ltr / rtl."""
@@ -109,6 +110,7 @@ class PieceDrawer:
             text, left=left, top=baseline, letter_spacing=measurer.letter_spacing,
             word_spacing=measurer.word_spacing, features=measurer.features, direction=self.direction(rtl),
             band=band, visible=None if ellipsis else self.visible)
+        self.points += glyphs.points
         if path:
             self.drawing.add_glyphs(glyphs, line)
         else:

@@ -36,7 +36,8 @@ from .ellipsis import (
     needs_ellipsis,
 )
 from .processor import TAB, round_js
-from ..limits import check_deadline
+from ..cache import BoundedCache
+from ..limits import check_deadline, count_glyph_points
 from .engine import Visible
 from .draw_pieces import PieceDrawer
 from .render import TextDrawing, underline_band
@@ -44,6 +45,22 @@ from .inline_model import Piece
 from .inline_text import TextNode, reflow
 
 __all__ = ["ArrangedText"]
+
+# The drawings of text nodes across renders, by what :meth:`ArrangedText.render` reads (warm
+# renders of a card draw the same text at the same place again): bounded by entries and by the
+# characters they hold (path data, texts, image URIs of the key and the drawing, ~64 per
+# decoration and skip-ink box). A drawing is shared: nothing changes it once drawn.
+_DrawnEntry = tuple[TextDrawing, int, int]  # the drawing, its glyph outline points, its weight
+_DRAWINGS: BoundedCache[_DrawnEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=16 * 2 ** 20)
+_ENTRY_CHARS = 600
+
+
+def _weight(drawing: TextDrawing, images: tuple[tuple[str, str], ...]) -> int:
+    """About how many characters a kept drawing and its key hold."""
+    return (_ENTRY_CHARS + sum(map(len, drawing.paths)) + sum(map(len, drawing.bold_paths))
+            + sum(len(e.content) + len(e.image or "") + 64 for e in drawing.elements)
+            + sum(64 + 64 * len(d.glyph_boxes) for d in drawing.decorations)
+            + sum(len(uri) for _, uri in images))
 
 
 class ArrangedText:
@@ -190,7 +207,27 @@ class ArrangedText:
     def render(self, left: float, top: float, visible: Visible | None = None) -> TextDrawing:
         """Glyph paths, text elements and decorations with the container at (left, top).
 
-        Lines and glyphs entirely outside ``visible`` are left out."""
+        Lines and glyphs entirely outside ``visible`` are left out. Kept across renders by
+        the text node's memo key (its text, style token, fonts, images drawn, ...: see
+        :func:`.inline_text._memo_key`), the image URIs, the widths and the position; a
+        drawing found again counts its glyph points against ``max_glyph_points`` as
+        drawing it did."""
+        node = self.node
+        if node.memo_key is None:
+            return self._render(left, top, visible)[0]
+        images = tuple(node.images.items())
+        key = (node.memo_key, images, node.block_paragraph, self.width, self.parent_width, node.measured_size,
+               left, top, visible)
+        hit = _DRAWINGS.get(key)
+        if hit is not None:
+            count_glyph_points(hit[1])
+            return hit[0]
+        drawing, points = self._render(left, top, visible)
+        _DRAWINGS.put(key, (drawing, points, _weight(drawing, images)))
+        return drawing
+
+    def _render(self, left: float, top: float, visible: Visible | None) -> tuple[TextDrawing, int]:
+        """:meth:`render` drawn: the drawing and the glyph outline points it counted."""
         node = self.node
         state = self.state
         style = node.style
@@ -311,4 +348,4 @@ class ArrangedText:
                 if node.is_rtl:
                     cut.left = min(plan.end, right)
                 cut.width = max(0.0, (right if node.is_rtl else plan.end) - cut.left)
-        return drawer.finish(left)
+        return drawer.finish(left), drawer.points

@@ -1,6 +1,6 @@
 """The paint stage's memos: what warm renders reuse, and what they must not.
 
-Drawn boxes, fitted radii, box contours, formatted numbers, background lengths and CSS
+Drawn boxes, painted text, fitted radii, box contours, formatted numbers, background lengths and CSS
 colours are kept between renders. Each memo must give what computing again gives
 (equal keys that print differently, like 0.0 and -0.0, must not share an entry where
 the difference shows), and a box whose drawing loads images or reports is drawn again.
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from hypothesis import given, strategies as st
 
-from satori_py import h, render_svg
+from satori_py import Limits, h, render_svg
 from satori_py.diagnostics import report
-from satori_py.errors import StyleError
-from satori_py.paint import background, rect
+from satori_py.errors import LimitError, StyleError
+from satori_py.paint import background, rect, text as paint_text
 from satori_py.paint.geometry import Box, Radii, _edge_path, _fitted, edge_path, resolve_radii
 from satori_py.style.types import RGBA, Percent
 from satori_py.style.values import LengthContext, length_token
@@ -169,3 +169,27 @@ def test_drawings_are_kept_within_a_weight(drawings: list[str], monkeypatch: pyt
     render_svg(card, width=200, height=100)
     assert drawings.count("div-div0") == 3
     assert rect._DRAWN._weight <= rect._DRAWN.max_weight  # type: ignore[operator]
+
+
+def _titled(text: str, **style: Any) -> Any:
+    return h("div", {"style": {"display": "flex", "width": 300, "height": 80, "fontSize": 24, **style}}, text)
+
+
+def test_a_warm_render_paints_its_text_once_unless_shadows_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    painted: list[str] = []
+    real = paint_text.paint_text_node
+
+    def counting(drawing: Any, **kwargs: Any) -> Any:
+        painted.append(kwargs["id_"])
+        return real(drawing, **kwargs)
+
+    monkeypatch.setattr(paint_text, "paint_text_node", counting)
+    first = render_svg(_titled("Painted once, memo"), width=300, height=80)
+    assert render_svg(_titled("Painted once, memo"), width=300, height=80) == first
+    assert len(painted) == 1
+    # A text shadow's filter region counts against max_effect_pixels in every render: painted again.
+    shadowed = _titled("Painted once, memo", textShadow="2px 2px 4px red")
+    assert render_svg(shadowed, width=300, height=80) == render_svg(shadowed, width=300, height=80)
+    assert len(painted) == 3
+    with pytest.raises(LimitError, match="max_effect_pixels"):
+        render_svg(shadowed, width=300, height=80, limits=Limits(max_effect_pixels=100))

@@ -14,9 +14,11 @@ from typing import Any
 
 import pytest
 
+from satori_py import Limits, limits
 from satori_py.api import default_fonts
+from satori_py.errors import LimitError
 from satori_py.style import ComputedStyle, compute_style, root_style
-from satori_py.text import inline_text, measurer, processor
+from satori_py.text import inline_text, inline_text_render, measurer, processor
 from satori_py.text.engine import FontEngine
 from satori_py.text.faces import FaceData
 from satori_py.text.fonts import FontRegistry
@@ -197,3 +199,49 @@ def test_the_text_flows_kept_hold_a_few_megabytes_at_most() -> None:
     assert len(inline_text._FLOWS) >= 60  # each text's flow was kept
     # What the bound lets the memo hold, at this rate: a few megabytes.
     assert inline_text._FLOWS.max_weight * held / weight < 24 * 2 ** 20, held / weight
+
+
+def test_text_node_drawings_are_drawn_once_per_text_position_width_and_images(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_calls(monkeypatch, inline_text_render.ArrangedText, "_render")
+    s = style({"fontSize": 20})
+    text = fresh_text("A title \U0001f355 long enough to wrap")
+
+    def drawing(left: float = 0.0, width: float = 150, images: dict[str, str] | None = None) -> Any:
+        paragraph = Paragraph([TextItem(text, s, "div/#text[0]")], s, FontRegistry(default_fonts()),
+                              grapheme_images=images)
+        paragraph.measure(width)
+        return paragraph.layout(width).drawings(left, 0)[0]
+
+    first = drawing()
+    assert calls[0] == 1 and first.paths
+    # The next render's paragraph draws nothing again: the drawing is the first one, shared.
+    assert drawing() is first
+    assert calls[0] == 1
+    # Another position, another width, another image of the same grapheme: drawn again.
+    assert drawing(left=10.0).paths != first.paths
+    assert drawing(width=300).paths != first.paths
+    assert calls[0] == 3
+    pizza = {"\U0001f355": "data:image/svg+xml,<svg/>"}
+    assert drawing(images=pizza).elements[0].image == pizza["\U0001f355"]
+    assert drawing(images={"\U0001f355": "data:image/svg+xml,<svg></svg>"}).elements[0].image.endswith("</svg>")
+    assert calls[0] == 5
+
+
+def test_a_text_node_drawing_kept_counts_its_glyph_points_again() -> None:
+    s = style({"fontSize": 20})
+    text = fresh_text("Glyph points")
+
+    def draw() -> Any:
+        paragraph = Paragraph([TextItem(text, s, "div/#text[0]")], s, FontRegistry(default_fonts()))
+        paragraph.measure(300)
+        return paragraph.layout(300).drawings(0, 0)[0]
+
+    with limits.enforcing(Limits()) as budget:
+        draw()
+    points = budget.glyph_points
+    assert points > 100
+    with limits.enforcing(Limits()) as budget:
+        draw()  # from the memo
+    assert budget.glyph_points == points
+    with pytest.raises(LimitError, match="max_glyph_points"), limits.enforcing(Limits(max_glyph_points=points - 1)):
+        draw()
