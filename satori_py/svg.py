@@ -70,6 +70,19 @@ class SvgNode(Record):
         return self
 
 
+def nodes_weight(nodes: Iterable[SvgNode]) -> int:
+    """About how many characters ``nodes`` hold (one per node and attribute, and the text):
+    what the paint memos weigh their entries by."""
+    total = 0
+    pending = list(nodes)
+    while pending:
+        node = pending.pop()
+        total += 1 + len(node.attrs) + sum(len(v) for v in node.attrs.values() if isinstance(v, str)) \
+            + len(node.text or "") + len(node.raw or "")
+        pending.extend(node.children)
+    return total
+
+
 def _attr(value: AttrValue) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return fmt(value)

@@ -18,7 +18,7 @@ from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..layout.boxes import RenderBox
 from ..limits import active
 from ..style.computed_types import GroupedStyle
-from ..svg import SvgNode
+from ..svg import SvgNode, nodes_weight
 from .background import background_layers
 from .box import borders, debug_outline
 from .compose import clipped, transformed
@@ -99,7 +99,7 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
         drawn = _draw_box(*args)
     drawn.effect_pixels = budget.effect_pixels - counted
     if not reports[0]:
-        drawn.weight = _weight(drawn.defs) + _weight(drawn.nodes)
+        drawn.weight = nodes_weight(drawn.defs) + nodes_weight(drawn.nodes)
         if drawn.weight <= _MAX_KEPT_WEIGHT:
             _DRAWN.put(key, drawn)
     return drawn
@@ -110,18 +110,6 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
 # cannot push out everything else.
 _DRAWN: BoundedCache[Drawn] = BoundedCache(1024, weigh=lambda drawn: drawn.weight, max_weight=8_000_000)
 _MAX_KEPT_WEIGHT = 256_000
-
-
-def _weight(nodes: list[SvgNode]) -> int:
-    """About how many characters ``nodes`` hold (one per node and attribute, and the text)."""
-    total = 0
-    pending = list(nodes)
-    while pending:
-        node = pending.pop()
-        total += 1 + len(node.attrs) + sum(len(v) for v in node.attrs.values() if isinstance(v, str)) \
-            + len(node.text or "") + len(node.raw or "")
-        pending.extend(node.children)
-    return total
 
 
 def _loads_images(style: GroupedStyle) -> bool:

@@ -52,9 +52,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..cache import BoundedCache
 from ..limits import active
 from ..style.types import RGBA, Shadow
-from ..svg import SvgNode
+from ..svg import SvgNode, nodes_weight
 from .compose import url, wrap_one
 from .geometry import Radii, rect_path
 from .shadow_round import round_profile
@@ -81,10 +82,17 @@ def blur_reach(blur: float) -> int:
     return math.ceil(1.5 * blur) + 2
 
 
+def _count(width: int, height: int, counted: list[tuple[int, int]]) -> None:
+    active().count_region(width, height, what="The region of the box shadow")
+    counted.append((width, height))
+
+
 def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float],
-            canvas: tuple[float, float] | None, transform: str | None = None) -> dict[str, Any]:
+            canvas: tuple[float, float] | None, transform: str | None, counted: list[tuple[int, int]]
+            ) -> dict[str, Any]:
     """The filter region: the reference's, cut to ``canvas`` grown by the blur's reach
-    when the shadow is drawn in the image's own coordinates (``canvas`` given)."""
+    when the shadow is drawn in the image's own coordinates (``canvas`` given). A region
+    filtered is counted against the limits, and added to ``counted``."""
     x, y, width, height = box
     filtered = shadow.blur > 0 or shadow.inset or spread < 0  # drawn through the filter
     # No farther than the blur reaches (the same pixels; resvg allocates the region).
@@ -108,14 +116,13 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
             y0, y1 = max(y0, by - own), min(y1, by + height + own)
         x0, y0, x1, y1 = math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1)
         if filtered:
-            active().count_region(max(x1 - x0, 0), max(y1 - y0, 0), what="The region of the box shadow")
+            _count(max(x1 - x0, 0), max(y1 - y0, 0), counted)
         return {"x": x0, "y": y0, "width": max(x1 - x0, 0), "height": max(y1 - y0, 0),
                 "filterUnits": "userSpaceOnUse"}
 
     if filtered:
         sx, sy = matrix_stretch(transform)
-        active().count_region(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy),
-                              what="The region of the box shadow")
+        _count(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy), counted)
 
     def pct(value: float, whole: float) -> str:
         return f"{round(value / whole * 100, 4):g}%"
@@ -166,6 +173,16 @@ def _pieces(pieces: tuple[list[Band], list[Corner]], shape: SvgNode, bounds: Rec
     return defs, nodes
 
 
+# The shadows drawn lately, by all their inputs (a box with replaced content, whose drawing
+# rect.py does not keep, draws its shadows again in every render: 0.7-0.95 ms for a card's
+# round avatar): bounded by entries and by the characters their nodes hold. An entry keeps the
+# filter regions it counted, counted again when it is reused. Its nodes are shared between
+# renders: nothing may change them in place (:mod:`.compose` copies).
+_ShadowsEntry = tuple[tuple[SvgNode, ...], tuple[SvgNode, ...], tuple[SvgNode, ...], tuple[tuple[int, int], ...], int]
+_DRAWN: BoundedCache[_ShadowsEntry] = BoundedCache(512, weigh=lambda entry: entry[4], max_weight=4_000_000)
+_MAX_KEPT_WEIGHT = 128_000
+
+
 def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: tuple[Shadow, ...],
                 viewport: tuple[float, float], *, id_prefix: str, transform: str | None = None,
                 clip: str | None = None, mask: str | None = None
@@ -173,8 +190,28 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
     """(defs, outer shadows, inset shadows) of a box ``x, y, width, height``.
 
     ``transform`` is the box's SVG matrix, ``clip`` and ``mask`` the ids its
-    shapes are clipped and masked with.
+    shapes are clipped and masked with. Kept across renders (see ``_DRAWN``).
     """
+    key = (box, radii, shadows, viewport, id_prefix, transform, clip, mask)
+    hit = _DRAWN.get(key)
+    if hit is not None:
+        budget = active()
+        for width, height in hit[3]:
+            budget.count_region(width, height, what="The region of the box shadow")
+        return list(hit[0]), list(hit[1]), list(hit[2])
+    counted: list[tuple[int, int]] = []
+    defs, outer, inner = _box_shadows(box, radii, shadows, viewport, id_prefix, transform, clip, mask, counted)
+    weight = nodes_weight(defs) + nodes_weight(outer) + nodes_weight(inner)
+    if weight <= _MAX_KEPT_WEIGHT:
+        _DRAWN.put(key, (tuple(defs), tuple(outer), tuple(inner), tuple(counted), weight))
+    return defs, outer, inner
+
+
+def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: tuple[Shadow, ...],
+                 viewport: tuple[float, float], id_prefix: str, transform: str | None, clip: str | None,
+                 mask: str | None, counted: list[tuple[int, int]]
+                 ) -> tuple[list[SvgNode], list[SvgNode], list[SvgNode]]:
+    """:func:`box_shadows` drawn; the filter regions counted are added to ``counted``."""
     x, y, width, height = box
     defs: list[SvgNode] = []
     outer: list[SvgNode] = []
@@ -191,7 +228,7 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
         mask_id = f"{id_prefix}-ms{i}"
         stroke = {"stroke-width": spread * 2} if spread else {"stroke-width": 0}
         canvas = (vw, vh) if transform is None and vw and vh else None
-        region = _region(shadow, spread, (x, y, width, height), canvas, transform)
+        region = _region(shadow, spread, (x, y, width, height), canvas, transform, counted)
         # The mask: everything but the box (outer), or only the box (inset). In user space it
         # covers the filter's region only: the shadow draws nothing outside it, and resvg's
         # default mask region is 1.44 times the image.

@@ -1,6 +1,6 @@
 """The paint stage's memos: what warm renders reuse, and what they must not.
 
-Drawn boxes, painted text, fitted radii, box contours, formatted numbers, background lengths and CSS
+Drawn boxes, painted text, an image's box shadows, fitted radii, box contours, formatted numbers, background lengths and CSS
 colours are kept between renders. Each memo must give what computing again gives
 (equal keys that print differently, like 0.0 and -0.0, must not share an entry where
 the difference shows), and a box whose drawing loads images or reports is drawn again.
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from hypothesis import given, strategies as st
 
-from satori_py import Limits, h, render_svg
+from satori_py import Limits, h, limits, render_svg
 from satori_py.diagnostics import report
 from satori_py.errors import LimitError, StyleError
-from satori_py.paint import background, rect, text as paint_text
+from satori_py.paint import background, rect, shadow, text as paint_text
 from satori_py.paint.geometry import Box, Radii, _edge_path, _fitted, edge_path, resolve_radii
 from satori_py.style.types import RGBA, Percent
 from satori_py.style.values import LengthContext, length_token
@@ -193,3 +193,29 @@ def test_a_warm_render_paints_its_text_once_unless_shadows_count(monkeypatch: py
     assert len(painted) == 3
     with pytest.raises(LimitError, match="max_effect_pixels"):
         render_svg(shadowed, width=300, height=80, limits=Limits(max_effect_pixels=100))
+
+
+def test_an_image_s_shadows_are_drawn_once_and_their_regions_counted_every_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[str] = []
+    real = shadow._box_shadows
+
+    def counting(*args: Any) -> Any:
+        drawn.append(args[4])
+        return real(*args)
+
+    monkeypatch.setattr(shadow, "_box_shadows", counting)
+    pixel = "data:image/svg+xml," + '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    avatar = h("img", {"src": pixel, "width": 60, "height": 60,
+                       "style": {"borderRadius": 30, "boxShadow": "0 4px 24px rgba(0,0,0,0.4), 0 0 3px red"}})
+    card = h("div", {"style": {"display": "flex", "width": 200, "height": 100, "padding": 20}}, avatar)
+    shadow._DRAWN.clear()
+    with limits.enforcing(Limits()) as drawing:
+        first = render_svg(card, width=200, height=100)
+    with limits.enforcing(Limits()) as reusing:
+        assert render_svg(card, width=200, height=100) == first
+    assert len(drawn) == 1  # the image's box is drawn again (rect.py keeps no replaced content), not its shadows
+    # The regions are counted again from the memo: a render with less room raises as drawing did.
+    assert reusing.effect_pixels == drawing.effect_pixels > 0
+    with pytest.raises(LimitError, match="max_effect_pixels"):
+        render_svg(card, width=200, height=100, limits=Limits(max_effect_pixels=drawing.effect_pixels - 1))
