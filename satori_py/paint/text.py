@@ -17,7 +17,7 @@ from ..cache import BoundedCache
 from ..limits import count_glyph_points
 from ..patterns import NUMBER, lazy_compile
 from ..style.computed_types import GroupedStyle
-from ..svg import AttrValue, SvgNode, fmt
+from ..svg import AttrValue, SvgNode, fmt, nodes_weight
 from ..text.processor import color_css, is_transparent
 from ..text.render import (
     DecorationLine,
@@ -382,13 +382,16 @@ def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
                                       user_space=user_space, stretch=stretch)]
 
 
-# The SVG of text nodes' drawings across renders, by the drawing (the text engine keeps them:
-# :meth:`~satori_py.text.inline_text_render.ArrangedText.render`) and its id: bounded by entries
-# and by the characters of their path data. Only for drawings that count nothing against the
-# limits as they are painted and depend on nothing else: without text shadows (a filter region
-# per render) and grapheme images (counted as glyph points). The nodes are shared between
-# renders: nothing may change them in place (:mod:`.compose` copies).
-_PaintedEntry = tuple[TextDrawing, tuple[SvgNode, ...], int]
+# The SVG of text nodes' drawings across renders: bounded by entries and by the characters
+# their nodes hold. The text engine draws a text node again from its memo
+# (:meth:`~satori_py.text.inline_text_render.ArrangedText.render`): a new drawing whose lists
+# are the first one's (``shared``), so a drawing is known by its ``paths`` list (by identity: the
+# entry holds the list, whose id is then no other's; the text memo's key has the style's token,
+# so drawings sharing the list have the same style object too). Only for drawings that count
+# nothing against the limits as they are painted: without text shadows (a filter region per
+# render) and grapheme images (counted as glyph points). The nodes are shared between renders:
+# nothing may change them in place (:mod:`.compose` copies).
+_PaintedEntry = tuple[list[str], tuple[SvgNode, ...], int]
 _PAINTED: BoundedCache[_PaintedEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=16 * 2 ** 20)
 
 
@@ -397,16 +400,18 @@ def paint_drawing(drawing: TextDrawing, n: int, *, id_prefix: str, clip_text_bac
     """The SVG of the ``n``-th drawing of a paragraph (:func:`paint_text`'s arguments)."""
     if not drawing.text_node:
         return paint_text_run(drawing, id_=f"{id_prefix}-{n}", user_space=user_space, stretch=stretch)
-    # Keyed by identity: the entry holds the drawing, so its id is not another's while it is kept.
-    key = (id(drawing), id_prefix)
+    if not drawing.shared:
+        return paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
+                               user_space=user_space, stretch=stretch)
+    paths = drawing.paths
+    key = (id(paths), id_prefix)
     hit = _PAINTED.get(key)
-    if hit is not None and hit[0] is drawing:
+    if hit is not None and hit[0] is paths:
         return list(hit[1])
     nodes = paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
                             user_space=user_space, stretch=stretch)
     if not drawing.style.text.text_shadow and not any(e.image for e in drawing.elements):
-        weight = 600 + sum(map(len, drawing.paths)) + sum(map(len, drawing.bold_paths)) + 64 * len(nodes)
-        _PAINTED.put(key, (drawing, tuple(nodes), weight))
+        _PAINTED.put(key, (paths, tuple(nodes), 600 + nodes_weight(nodes)))
     return nodes
 
 

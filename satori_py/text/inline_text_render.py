@@ -49,8 +49,11 @@ __all__ = ["ArrangedText"]
 # The drawings of text nodes across renders, by what :meth:`ArrangedText.render` reads (warm
 # renders of a card draw the same text at the same place again): bounded by entries and by the
 # characters they hold (path data, texts, image URIs of the key and the drawing, ~64 per
-# decoration and skip-ink box). A drawing is shared: nothing changes it once drawn.
-_DrawnEntry = tuple[TextDrawing, int, int]  # the drawing, its glyph outline points, its weight
+# decoration and skip-ink box). An entry holds the drawing without its style (the key has the
+# style's token: a hit is drawn with that very style object, which the entry must not keep
+# alive: a style of 20,000 font families is 1 MB); its lists are shared by the drawings made
+# of it: nothing changes them once drawn.
+_DrawnEntry = tuple[TextDrawing, int, int]  # the drawing (style: None), its glyph outline points, its weight
 _DRAWINGS: BoundedCache[_DrawnEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=16 * 2 ** 20)
 _ENTRY_CHARS = 600
 
@@ -221,9 +224,10 @@ class ArrangedText:
         hit = _DRAWINGS.get(key)
         if hit is not None:
             count_glyph_points(hit[1])
-            return hit[0]
+            return hit[0].replace(style=node.style)
         drawing, points = self._render(left, top, visible)
-        _DRAWINGS.put(key, (drawing, points, _weight(drawing, images)))
+        drawing.shared = True
+        _DRAWINGS.put(key, (drawing.replace(style=None), points, _weight(drawing, images)))
         return drawing
 
     def _render(self, left: float, top: float, visible: Visible | None) -> tuple[TextDrawing, int]:

@@ -110,6 +110,9 @@ class TextDrawing(Record):
     elements: list[TextElement] = field(default_factory=list)
     decorations: list[DecorationLine] = field(default_factory=list)
     boxes: dict[int | None, list[Any]] = field(default_factory=dict)
+    # Its lists are a memo's (:mod:`.inline_text_render`), shared by the drawings of the same
+    # text in later renders: what paint makes of them may be kept too.
+    shared: bool = False
 
     @property
     def collects_glyph_boxes(self) -> bool:

@@ -214,8 +214,11 @@ def test_text_node_drawings_are_drawn_once_per_text_position_width_and_images(mo
 
     first = drawing()
     assert calls[0] == 1 and first.paths
-    # The next render's paragraph draws nothing again: the drawing is the first one, shared.
-    assert drawing() is first
+    # The next render's paragraph draws nothing again: the drawing is the first one's, shared,
+    # with the style of this render (the memo does not keep styles alive).
+    again = drawing()
+    assert again.paths is first.paths and again == first and again.style is s
+    assert inline_text_render._DRAWINGS.get(next(reversed(inline_text_render._DRAWINGS._items)))[0].style is None
     assert calls[0] == 1
     # Another position, another width, another image of the same grapheme: drawn again.
     assert drawing(left=10.0).paths != first.paths
