@@ -410,23 +410,25 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 taffy_thread.pooled(2 * calls)
         if failure:
             raise failure[0]
+        done = _Plan(plan, root)
         out = taffylib.PyLayout()
         get_layout, deadline = taffylib.node_get_layout, check_deadline  # (per node of every pass)
         edges = tuple.__new__  # Edges' own __new__ is a Python function
-        for nid, (node, *_) in zip(ids, plan):
+        for nid, node in zip(ids, done.nodes):
             deadline(node.path)
             get_layout(tree, nid, out)
             values = _layout_values(out)
-            total = sum(values)
-            if not (total - total == 0.0 and min(values) >= -MAX_LENGTH and max(values) <= MAX_LENGTH):
-                values = tuple(map(finite, values))  # (a NaN or infinity makes the sum one)
+            # Every value within +-MAX_LENGTH when their magnitudes add up to no more (NaN and
+            # infinity fail the test); else each is clamped, which leaves one in range as it is.
+            if not sum(map(abs, values)) <= MAX_LENGTH:
+                values = tuple(map(finite, values))
             x, y, width, height, pt, pr, pb, pl, bt, br, bb, bl, mt, mr, mb, ml = values
             node.box = Box(x, y, width, height, edges(Edges, (pt, pr, pb, pl)), edges(Edges, (bt, br, bb, bl)),
                            edges(Edges, (mt, mr, mb, ml)), width, height)
     finally:
         if trees is None:
             taffylib.free(tree)
-    return _Plan(plan, root)
+    return done
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:

@@ -14,7 +14,8 @@ style dicts. So a tree made for a computation is kept:
   layout that computes several like subtrees at once finds as many).
 
 A tree taken back has every node marked dirty, which empties every cache Taffy keeps:
-its computation is a new tree's. A pooled tree is used by one computation at a time
+its computation is a new tree's. (Taffy marks a node's ancestors with it, so marking the
+leaves reaches every node.) A pooled tree is used by one computation at a time
 (taken out of the pool, and put back at the end of its layout); the pool holds at
 most ``MAX_POOLED`` trees and frees the ones it drops. Taffy's functions come from
 :mod:`.taffy` (the one module that imports stretchable), as ``lib``.
@@ -41,10 +42,12 @@ class _Tree:
     layout first computed it with (its shape in the pool: a layout's first pass asks for
     those again, its later passes change a few)."""
 
-    __slots__ = ("handle", "ids", "fields", "first")
+    __slots__ = ("handle", "ids", "fields", "first", "leaves")
 
-    def __init__(self, handle: int, ids: list[int], fields: list[dict[str, Any]]) -> None:
+    def __init__(self, handle: int, ids: list[int], fields: list[dict[str, Any]], parents: list[int]) -> None:
         self.handle, self.ids, self.fields, self.first = handle, ids, fields, list(fields)
+        inner = set(parents)
+        self.leaves = [nid for index, nid in enumerate(ids) if index not in inner]
 
     def shape(self, parents: list[int], measured: list[bool]) -> Shape:
         return tuple(zip(map(id, self.first), parents, measured))
@@ -155,7 +158,9 @@ class KeptTrees:
                 if old is not new and old != new:
                     lib.node_set_style(tree.handle, nid, new)
                     tree.fields[index] = new
-                lib.node_mark_dirty(tree.handle, nid)
+            handle, mark_dirty = tree.handle, lib.node_mark_dirty
+            for nid in tree.leaves:  # (and so their ancestors: every node)
+                mark_dirty(handle, nid)
         except BaseException:
             self._trees.pop(root_key, None)
             lib.free(tree.handle)
@@ -166,7 +171,7 @@ class KeptTrees:
              handle: int, ids: list[int], fields: list[dict[str, Any]]) -> None:
         """Keep the tree ``handle`` just made for the root ``root_key`` (see :meth:`take`)."""
         self._drop(root_key)
-        self._trees[root_key] = (_Tree(handle, ids, list(fields)), parents, measured, nodes)
+        self._trees[root_key] = (_Tree(handle, ids, list(fields), parents), parents, measured, nodes)
 
     def _drop(self, root_key: int) -> None:
         kept = self._trees.pop(root_key, None)
