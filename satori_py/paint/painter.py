@@ -278,8 +278,8 @@ class Painter(InlinePainter):
             overflow_masks[0].attrs["mask"] = url(own_mask)
             self.defs.append(SvgNode("mask", {"id": child_mask}, overflow_masks))
             clip_defs.append(self.defs[-1])
-        if clip_defs:
-            check_raster_cost(clip_defs, self.viewport, matrix, box.path)
+        if clip_defs:  # (a clipPath's path() is the input's own: measured untransformed too)
+            check_raster_cost(clip_defs, self.viewport, matrix, box.path, laid_out=False, prop="clipPath")
         mine: Clip = (child_clip, child_mask)
         # As in the reference, an ancestor's clip replaces the element's own clip path for its shapes.
         own_clip = clip or own_clip_path

@@ -63,6 +63,12 @@ from .transform import matrix_stretch
 __all__ = ["check_raster_cost", "count_backdrop"]
 
 # Drawn into their own tiles or regions, which other checks bound (or not drawn at all).
+# How far across a shape drawn from the layout alone may be: a box is at most MAX_LENGTH
+# (2^25 px) a side, grown on each side by a shadow's spread, or an outline's width and
+# offset, or twice a stroke's width (each at most as much): six MAX_LENGTH. So at a raster
+# scale up to 2.6 no such shape over the image reaches RASTER_REACH: only transformed ones
+# are measured (most boxes are not).
+_LAID_OUT = 6 * 2 ** 25
 _UNFILLED = frozenset(("pattern", "filter", "linearGradient", "radialGradient", "stop", "text"))
 
 _NUMBER = lazy_compile(NUMBER)
@@ -199,7 +205,7 @@ def _stroke_reach(node: SvgNode) -> float:
 
 
 def _check_reach(nodes: Sequence[SvgNode], viewport: tuple[float, float], matrix: str | None,
-                 path: str | None) -> None:
+                 path: str | None, prop: str | None) -> None:
     """LimitError for a shape among ``nodes`` crossing the image and reaching farther than
     ``RASTER_REACH`` px from its origin (see the module's docstring)."""
     scale = active().raster_scale
@@ -227,23 +233,26 @@ def _check_reach(nodes: Sequence[SvgNode], viewport: tuple[float, float], matrix
             shown = min(far * scale, _HUGE)
             raise LimitError(f"A shape over the image reaches {shown:.0f}px from its origin, farther than the "
                              f"{RASTER_REACH}px resvg can draw (its anti-aliasing counts rows in 32-bit integers).",
-                             path=path, prop="transform" if current else None)
+                             path=path, prop="transform" if matrix else prop)
 
 
 def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
-                      path: str | None = None, *, coordinates: bool = True,
-                      tiles: str = "backgroundImage") -> None:
+                      path: str | None = None, *, coordinates: bool = True, laid_out: bool = True,
+                      tiles: str = "backgroundImage", prop: str | None = None) -> None:
     """Raise LimitError when the shapes and defs ``nodes`` (drawn with ``matrix`` unless they
     have a transform of their own; ``viewport``: the image's width and height) have a
     pattern tile over ``max_image_pixels`` on the image, or a curved stroke wider or
     reaching farther beyond the image than ``max_stroke_reach``. Without ``coordinates``
     only the widths of strokes are checked (text drawn untransformed: what lies outside
     the image is left out already, and its outlines hold tens of thousands of numbers).
-    ``tiles``: the property whose layers the patterns among ``nodes`` draw."""
+    ``laid_out``: whether the shapes' geometry comes from the layout alone (not a ``path()``
+    of the input), which keeps them within :data:`_LAID_OUT` px when not transformed.
+    ``tiles``: the property whose layers the patterns among ``nodes`` draw; ``prop``: the
+    property that drew the shapes, named by the error of one too far when no transform is."""
     nodes = list(nodes)
     budget = active()
-    if coordinates:
-        _check_reach(nodes, viewport, matrix, path)
+    if coordinates and (matrix is not None or not laid_out or _LAID_OUT * budget.raster_scale > RASTER_REACH):
+        _check_reach(nodes, viewport, matrix, path, prop)
     for node, current in _sized(nodes, matrix):
         sx, sy = matrix_stretch(current)
         width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy

@@ -139,3 +139,21 @@ def test_shapes_of_svg_images(body: str, what: str) -> None:
     # Large enough to be drawn: 2.6e8 px across.
     render_png(card(h("img", {"src": svg_uri('<path d="M0 0H1V1H0Z" transform="scale(2.6e8)"/>'),
                               "width": 10, "height": 10})), width=30, height=30)
+
+
+def test_shapes_of_the_input_and_of_a_large_raster_scale_without_a_transform() -> None:
+    # A clip path's path() is the input's own geometry (box sizes are clamped to 2^25 px).
+    clipped = card(h("div", {"style": {"width": 30, "height": 30, "backgroundColor": "red",
+                                       "clipPath": 'path("M-1e9 -1e9 H1e9 V1e9 Z")'}},
+                     h("div", {"style": {"width": 5, "height": 5, "backgroundColor": "blue"}})))
+    exc = refused(clipped)
+    assert (exc.path, exc.prop) == ("div/div[0]", "clipPath")
+    assert str(exc) == "div/div[0]: A shape over the image reaches 1000000000px from its origin" + TOO_FAR
+    # A box 2^25 px tall over a 1px image, rasterised at scale 20: 671,088,000 px.
+    tall = h("div", {"style": {"display": "flex", "width": 1, "height": 1}}, h("div", {"style": {
+        "position": "absolute", "top": -33554400, "left": 0, "width": 1, "height": 33554431,
+        "backgroundColor": "red"}}))
+    exc = refused(tall, width=1, height=1, scale=20)
+    assert (exc.path, exc.prop) == ("div/div[0]", None)
+    assert str(exc) == "div/div[0]: A shape over the image reaches 671088000px from its origin" + TOO_FAR
+    assert render_png(tall, width=1, height=1, scale=10)[:4] == b"\x89PNG"
