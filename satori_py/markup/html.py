@@ -61,6 +61,7 @@ from ..patterns import lazy_compile
 from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
+from .parse_budget import element_budget
 from .text import jsx_text, satori_html_trim
 
 __all__ = ["DIALECTS", "from_html"]  # DIALECTS: re-exported from .dialects
@@ -112,8 +113,9 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         source = source.decode("utf-8")
     document = bool(_DOCUMENT.match(source))
     _check_tags(source)
-    parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
-                      collect_errors=True)
+    with element_budget():  # (its repairs can multiply elements: see .parse_budget)
+        parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
+                          collect_errors=True)
     for error in parsed.errors:
         message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
         report(MarkupError(f"{message} (repaired as a browser would)",
