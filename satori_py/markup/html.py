@@ -53,6 +53,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
+from justhtml.parser.engine import ParseEngine
 
 from ..diagnostics import report
 from ..errors import LimitError, MarkupError
@@ -61,8 +62,10 @@ from ..patterns import lazy_compile
 from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
-from .parse_budget import element_budget
+from .parse_budget import element_budget, install
 from .text import jsx_text, satori_html_trim
+
+install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
 
 __all__ = ["DIALECTS", "from_html"]  # DIALECTS: re-exported from .dialects
 

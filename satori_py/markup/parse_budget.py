@@ -15,7 +15,8 @@ counted against ``max_nodes`` (and a thousand more: a document's ``<html>``,
 ``<head>`` and ``<body>``), and every 256 the render's deadline is checked: past
 either, the parse stops with a :class:`~satori_py.errors.LimitError`. The count is
 a wrapper around the parser's one method that inserts an element
-(``ParseEngine._insert_sanitized_element``, justhtml 3.16), installed once; a
+(``ParseEngine._insert_sanitized_element``, justhtml 3.16), installed once by
+:mod:`.html` (which owns the binding); a
 justhtml without it is parsed without the bound (tests/hostile/test_markup_parse.py
 fails then, so that the wrapper follows the parser).
 """
@@ -29,7 +30,7 @@ from typing import Any
 from ..errors import LimitError
 from ..limits import active, check_deadline
 
-__all__ = ["element_budget", "installed"]
+__all__ = ["element_budget", "install", "installed"]
 
 _SLACK = 1000
 _DEADLINE_EVERY = 256
@@ -56,18 +57,20 @@ def _counted(insert: Callable[..., Any]) -> Callable[..., Any]:
     return insert_counted
 
 
-def _install() -> bool:
-    from justhtml.parser.engine import ParseEngine
-
-    insert = getattr(ParseEngine, "_insert_sanitized_element", None)
+def install(engine: type) -> bool:
+    """Wrap the element insertion of justhtml's ``ParseEngine`` (given by the module that
+    owns the binding, :mod:`.html`) once; False when it has none (a renamed method)."""
+    global installed
+    insert = getattr(engine, "_insert_sanitized_element", None)
     if insert is None:
         return False
     if not getattr(insert, "satori_py_counted", False):
-        ParseEngine._insert_sanitized_element = _counted(insert)  # type: ignore[method-assign]
+        engine._insert_sanitized_element = _counted(insert)  # type: ignore[attr-defined]
+    installed = True
     return True
 
 
-installed = _install()
+installed = False  # whether the parser's insertions are counted (set by :func:`install`)
 
 
 @contextmanager
