@@ -83,7 +83,7 @@ def blur_reach(blur: float) -> int:
 
 
 def _count(width: int, height: int, counted: list[tuple[int, int]]) -> None:
-    active().count_region(width, height, what="The region of the box shadow")
+    active().count_region(width, height, what="The region of the box shadow", prop="boxShadow")
     counted.append((width, height))
 
 
@@ -197,7 +197,7 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
     if hit is not None:
         budget = active()
         for width, height in hit[3]:
-            budget.count_region(width, height, what="The region of the box shadow")
+            budget.count_region(width, height, what="The region of the box shadow", prop="boxShadow")
         return list(hit[0]), list(hit[1]), list(hit[2])
     counted: list[tuple[int, int]] = []
     defs, outer, inner = _box_shadows(box, radii, shadows, viewport, id_prefix, transform, clip, mask, counted)
