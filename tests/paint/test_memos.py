@@ -22,6 +22,8 @@ from satori_py.style.types import RGBA, Percent
 from satori_py.style.values import LengthContext, length_token
 from satori_py.svg import _format, fmt
 
+from tests.support.counting import count_calls
+
 
 def _card(background_image: str | None = None) -> Any:
     panel = {"display": "flex", "width": 80, "height": 40, "backgroundColor": "#1e293b", "borderRadius": 8,
@@ -176,35 +178,21 @@ def _titled(text: str, **style: Any) -> Any:
 
 
 def test_a_warm_render_paints_its_text_once_unless_shadows_count(monkeypatch: pytest.MonkeyPatch) -> None:
-    painted: list[str] = []
-    real = paint_text.paint_text_node
-
-    def counting(drawing: Any, **kwargs: Any) -> Any:
-        painted.append(kwargs["id_"])
-        return real(drawing, **kwargs)
-
-    monkeypatch.setattr(paint_text, "paint_text_node", counting)
+    painted = count_calls(monkeypatch, paint_text, "paint_text_node")
     first = render_svg(_titled("Painted once, memo"), width=300, height=80)
     assert render_svg(_titled("Painted once, memo"), width=300, height=80) == first
-    assert len(painted) == 1
+    assert painted == [1]
     # A text shadow's filter region counts against max_effect_pixels in every render: painted again.
     shadowed = _titled("Painted once, memo", textShadow="2px 2px 4px red")
     assert render_svg(shadowed, width=300, height=80) == render_svg(shadowed, width=300, height=80)
-    assert len(painted) == 3
+    assert painted == [3]
     with pytest.raises(LimitError, match="max_effect_pixels"):
         render_svg(shadowed, width=300, height=80, limits=Limits(max_effect_pixels=100))
 
 
 def test_an_image_s_shadows_are_drawn_once_and_their_regions_counted_every_time(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[str] = []
-    real = shadow._box_shadows
-
-    def counting(*args: Any) -> Any:
-        drawn.append(args[4])
-        return real(*args)
-
-    monkeypatch.setattr(shadow, "_box_shadows", counting)
+    drawn = count_calls(monkeypatch, shadow, "_box_shadows")
     pixel = "data:image/svg+xml," + '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
     avatar = h("img", {"src": pixel, "width": 60, "height": 60,
                        "style": {"borderRadius": 30, "boxShadow": "0 4px 24px rgba(0,0,0,0.4), 0 0 3px red"}})
@@ -214,7 +202,7 @@ def test_an_image_s_shadows_are_drawn_once_and_their_regions_counted_every_time(
         first = render_svg(card, width=200, height=100)
     with limits.enforcing(Limits()) as reusing:
         assert render_svg(card, width=200, height=100) == first
-    assert len(drawn) == 1  # the image's box is drawn again (rect.py keeps no replaced content), not its shadows
+    assert drawn == [1]  # the image's box is drawn again (rect.py keeps no replaced content), not its shadows
     # The regions are counted again from the memo: a render with less room raises as drawing did.
     assert reusing.effect_pixels == drawing.effect_pixels > 0
     with pytest.raises(LimitError, match="max_effect_pixels"):
