@@ -2,7 +2,8 @@
 
 Mirrors ``layoutAtomic`` of the reference's ``text/inline.ts``: an atomic
 inline is laid out on its own, at its max-content width, shrunk to the
-paragraph's width when it is wider (except with ``width: max-content``);
+paragraph's width when it is wider (except with ``width: max-content``) but not
+below its min-content width;
 percentages of its widths are of the paragraph's width. The paragraph's
 width is only known after a layout pass, so :func:`refit` lays atomics out
 again once it is, and remakes the paragraph when their sizes change.
@@ -66,8 +67,12 @@ def lay_out_atomic(box: RenderBox, width: float | None, compute: Compute, fit: F
     b = node.box
     margins = b.margin.left + b.margin.right
     if width is not None and box.style.box.width != "max-content" and b.width + margins > width + 1e-3:
-        # Boxes shrink to fit the width.
-        compute(node, max(0.0, width - margins), height)
+        # Boxes shrink to fit the width, but not below their min-content width (the
+        # reference's Taffy lays the box out in that available width: an unbreakable word
+        # wider than the paragraph keeps the box as wide, as a browser's shrink-to-fit does).
+        room = max(0.0, width - margins)
+        compute(node, "min-content", height)
+        compute(node, max(room, node.box.width), height)
 
 
 def atomic_item(box: RenderBox, baseline: float | None) -> AtomicItem:

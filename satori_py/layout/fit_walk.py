@@ -130,8 +130,10 @@ class Walk(Record):
         if display != "flex":
             return None
         if _is_row(parent) == (axis == "w"):
-            # The main axis: a flexed size, fixed only by a definite flex basis.
-            return content if _px(style.flex_basis) is not None and parent_inner is not None else None
+            # The main axis: a flexed size, fixed only by a definite flex basis (a length, or a
+            # percentage of the container's definite inner size: Tailwind's ``flex-1`` is 0%).
+            definite_basis = _px(style.flex_basis) is not None or isinstance(style.flex_basis, Percent)
+            return content if definite_basis and parent_inner is not None else None
         if parent_inner is None:
             return None
         if _stretched(node, parent, axis):

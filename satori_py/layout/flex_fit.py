@@ -520,7 +520,8 @@ def _held_at_max(item: LayoutNode, row: LayoutNode, lay_out: LayOut) -> bool:
         return False
     high = _limit(item, item.style.max_width, "w", None)
     if high is None:
-        if not percent_inside(item) or not _at_max_content(item, lay_out):
+        # Exactly that wide: one wider grew (``flex: 1``) past its content.
+        if not percent_inside(item) or abs(intrinsic_width(item, "max-content", lay_out) - item.box.width) > _EPS:
             return False
     elif abs(item.box.width - high) > _EPS:
         return False
