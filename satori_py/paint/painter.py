@@ -312,7 +312,10 @@ class Painter(InlinePainter):
             text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)
         if drawn.nodes or drawn.defs:  # (most boxes draw nothing: the checks cost ~1.5 us each)
-            check_raster_cost((*drawn.nodes, *drawn.defs), self.viewport, matrix, box.path)
+            limits = active().limits
+            if drawn.checked is not limits and drawn.checked != limits:  # (a kept drawing's: checked)
+                check_raster_cost((*drawn.nodes, *drawn.defs), self.viewport, matrix, box.path)
+                drawn.checked = limits
         if mask_defs:
             check_raster_cost(mask_defs, self.viewport, matrix, box.path, tiles="maskImage")
         self.backdrop = self.backdrop or drawn.backdrop

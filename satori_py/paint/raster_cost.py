@@ -107,29 +107,31 @@ def _may_reach(node: SvgNode, bound: float) -> bool:
     return isinstance(d, str) and digits.search(d) is not None
 
 
-def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
-    for node in nodes:
-        own = node.attrs.get("transform")
-        current = own if isinstance(own, str) else matrix
-        if node.attrs.get("stroke-width") is not None and node.attrs.get("stroke") not in (None, "none"):
-            yield node, current
-        if node.children:
-            yield from _stroked(node.children, current)
+Placed = list[tuple[SvgNode, str | None]]
 
 
-def _sized(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
-    """The pattern tiles and SVG images among ``nodes``, with the matrix each is drawn with."""
+def _walk(nodes: Iterable[SvgNode], matrix: str | None, sized: Placed, stroked: Placed, tiles: bool = True) -> None:
+    """Collect, with the matrix each is drawn with (its own ``transform``, else its parent's),
+    the pattern tiles and SVG images among ``nodes`` (not inside a tile or an image) into ``sized``, and
+    the stroked nodes (anywhere) into ``stroked``, in document order: one pass for both."""
     for node in nodes:
-        own = node.attrs.get("transform")
+        attrs = node.attrs
+        own = attrs.get("transform")
         current = own if isinstance(own, str) else matrix
-        if node.tag == "pattern":
-            yield node, current
-        elif node.tag == "image":
-            href = node.attrs.get("href")
+        if attrs.get("stroke-width") is not None and attrs.get("stroke") not in (None, "none"):
+            stroked.append((node, current))
+        tag = node.tag
+        inner = tiles
+        if tiles and tag == "pattern":
+            sized.append((node, current))
+            inner = False
+        elif tiles and tag == "image":
+            inner = False
+            href = attrs.get("href")
             if isinstance(href, str) and href.startswith("data:image/svg+xml"):
-                yield node, current
-        elif node.children:
-            yield from _sized(node.children, current)
+                sized.append((node, current))
+        if node.children:
+            _walk(node.children, current, sized, stroked, inner)
 
 
 def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
@@ -142,9 +144,11 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
     only the widths of strokes are checked (text drawn untransformed: what lies outside
     the image is left out already, and its outlines hold tens of thousands of numbers).
     ``tiles``: the property whose layers the patterns among ``nodes`` draw."""
-    nodes = list(nodes)
+    sized: Placed = []
+    stroked: Placed = []
+    _walk(nodes, matrix, sized, stroked)
     budget = active()
-    for node, current in _sized(nodes, matrix):
+    for node, current in sized:
         sx, sy = matrix_stretch(current)
         width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
         if node.tag == "image":  # an SVG image: its own filters and tiles grow with it
@@ -155,7 +159,7 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
         budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,
                             _TILE_OF[tiles], prop=tiles)
     limit = budget.limits.max_stroke_reach
-    for node, current in _stroked(nodes, matrix):
+    for node, current in stroked:
         if not _curved(node):
             continue
         stretch = max(matrix_stretch(current))
