@@ -19,7 +19,7 @@ Nodes are copied, never changed in place.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from ..patterns import lazy_compile
 from ..svg import AttrValue, SvgNode
@@ -161,18 +161,20 @@ def faded(nodes: list[SvgNode], opacity: float) -> list[SvgNode]:
 _REFERENCE = lazy_compile(r"url\(#([^)]+)\)|^#(.+)$")
 
 
-def _references(node: SvgNode) -> Iterator[str]:
-    """The ids ``node`` and its descendants refer to (``url(#id)``, ``href="#id"``), in no
-    particular order."""
-    pending = [node]
+def _add_references(nodes: list[SvgNode], used: set[str]) -> None:
+    """Add to ``used`` the ids ``nodes`` and their descendants refer to (``url(#id)``,
+    ``href="#id"``). One loop over a stack (a generator per node cost a fifth more)."""
+    pending = list(nodes)
+    pop, extend, find = pending.pop, pending.extend, _REFERENCE.finditer
     while pending:
-        current = pending.pop()
+        current = pop()
         for key, value in current.attrs.items():
             # Path data (long, for glyphs) refers to nothing.
             if key != "d" and isinstance(value, str) and "#" in value:
-                for match in _REFERENCE.finditer(value):
-                    yield match.group(1) or match.group(2)
-        pending.extend(current.children)
+                for match in find(value):
+                    used.add(match.group(1) or match.group(2))
+        if current.children:
+            extend(current.children)
 
 
 def unused_defs_removed(defs: list[SvgNode], body: list[SvgNode]) -> list[SvgNode]:
@@ -182,12 +184,12 @@ def unused_defs_removed(defs: list[SvgNode], body: list[SvgNode]) -> list[SvgNod
     pending = [d for d in defs if d.raw is None and d.attrs.get("id") is not None]
     if not pending:
         return list(defs)
-    used = {ref for node in body for ref in _references(node)}
+    used: set[str] = set()
+    _add_references(body, used)
     while True:  # definitions refer to others (chained clip paths): until nothing changes
         found = [d for d in pending if d.attrs["id"] in used]
         if not found:
             break
-        for d in found:
-            used.update(_references(d))
+        _add_references(found, used)
         pending = [d for d in pending if d.attrs["id"] not in used]
     return [d for d in defs if d.raw is not None or d.attrs.get("id") is None or d.attrs["id"] in used]

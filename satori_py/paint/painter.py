@@ -317,7 +317,12 @@ class Painter(InlinePainter):
             text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)
         if drawn.nodes or drawn.defs:  # (most boxes draw nothing: the checks cost ~1.5 us each)
-            check_raster_cost((*drawn.nodes, *drawn.defs), self.viewport, matrix, box.path)
+            budget = active()
+            # (a kept drawing's: checked already under these limits at this raster scale)
+            checked_under = (budget.limits, budget.raster_scale)
+            if drawn.checked != checked_under:
+                check_raster_cost((*drawn.nodes, *drawn.defs), self.viewport, matrix, box.path)
+                drawn.checked = checked_under
         if mask_defs:
             check_raster_cost(mask_defs, self.viewport, matrix, box.path, tiles="maskImage")
         self.backdrop = self.backdrop or drawn.backdrop

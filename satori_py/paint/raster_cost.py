@@ -130,29 +130,31 @@ def _may_reach(node: SvgNode, bound: float) -> bool:
     return isinstance(d, str) and digits.search(d) is not None
 
 
-def _stroked(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
-    for node in nodes:
-        own = node.attrs.get("transform")
-        current = own if isinstance(own, str) else matrix
-        if node.attrs.get("stroke-width") is not None and node.attrs.get("stroke") not in (None, "none"):
-            yield node, current
-        if node.children:
-            yield from _stroked(node.children, current)
+Placed = list[tuple[SvgNode, str | None]]
 
 
-def _sized(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
-    """The pattern tiles and SVG images among ``nodes``, with the matrix each is drawn with."""
+def _walk(nodes: Iterable[SvgNode], matrix: str | None, sized: Placed, stroked: Placed, tiles: bool = True) -> None:
+    """Collect, with the matrix each is drawn with (its own ``transform``, else its parent's),
+    the pattern tiles and SVG images among ``nodes`` (not inside a tile or an image) into ``sized``, and
+    the stroked nodes (anywhere) into ``stroked``, in document order: one pass for both."""
     for node in nodes:
-        own = node.attrs.get("transform")
+        attrs = node.attrs
+        own = attrs.get("transform")
         current = own if isinstance(own, str) else matrix
-        if node.tag == "pattern":
-            yield node, current
-        elif node.tag == "image":
-            href = node.attrs.get("href")
+        if attrs.get("stroke-width") is not None and attrs.get("stroke") not in (None, "none"):
+            stroked.append((node, current))
+        tag = node.tag
+        inner = tiles
+        if tiles and tag == "pattern":
+            sized.append((node, current))
+            inner = False
+        elif tiles and tag == "image":
+            inner = False
+            href = attrs.get("href")
             if isinstance(href, str) and href.startswith("data:image/svg+xml"):
-                yield node, current
-        elif node.children:
-            yield from _sized(node.children, current)
+                sized.append((node, current))
+        if node.children:
+            _walk(node.children, current, sized, stroked, inner)
 
 
 def _filled(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
@@ -253,7 +255,10 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
     budget = active()
     if coordinates and (matrix is not None or not laid_out or _LAID_OUT * budget.raster_scale > RASTER_REACH):
         _check_reach(nodes, viewport, matrix, path, prop)
-    for node, current in _sized(nodes, matrix):
+    sized: Placed = []
+    stroked: Placed = []
+    _walk(nodes, matrix, sized, stroked)
+    for node, current in sized:
         sx, sy = matrix_stretch(current)
         width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
         if node.tag == "image":  # an SVG image: its own filters and tiles grow with it
@@ -264,7 +269,7 @@ def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], m
         budget.check_pixels(math.ceil(min(width, _HUGE)), math.ceil(min(height, _HUGE)), path,
                             _TILE_OF[tiles], prop=tiles)
     limit = budget.limits.max_stroke_reach
-    for node, current in _stroked(nodes, matrix):
+    for node, current in stroked:
         if not _curved(node):
             continue
         stretch = max(matrix_stretch(current))

@@ -41,6 +41,9 @@ class Drawn(Record):
     backdrop: bool = False  # whether the document needs `enable-background`
     weight: int = 0  # about how many characters the nodes hold, when kept by draw_box's memo
     effect_pixels: int = 0  # the filter work its shadows and backdrop counted (again on a memo hit)
+    # The (limits, raster scale) its raster cost passed the painter's check under (a kept drawing
+    # is drawn with the same matrix and viewport each time: see the memo's key).
+    checked: Any = None
 
 
 def padding_edges(box: RenderBox) -> Edges:

@@ -16,11 +16,12 @@ from hypothesis import given, strategies as st
 from satori_py import Limits, h, limits, render_svg
 from satori_py.diagnostics import report
 from satori_py.errors import LimitError, StyleError
-from satori_py.paint import background, rect, shadow, text as paint_text
+from satori_py.paint import background, painter, rect, shadow, text as paint_text
 from satori_py.paint.geometry import Box, Radii, _edge_path, _fitted, edge_path, resolve_radii
 from satori_py.style.types import RGBA, Percent
 from satori_py.style.values import LengthContext, length_token
 from satori_py.svg import _format, fmt
+from tests.support.counting import count_calls
 
 from tests.support.counting import count_calls
 
@@ -207,3 +208,18 @@ def test_an_image_s_shadows_are_drawn_once_and_their_regions_counted_every_time(
     assert reusing.effect_pixels == drawing.effect_pixels > 0
     with pytest.raises(LimitError, match="max_effect_pixels"):
         render_svg(card, width=200, height=100, limits=Limits(max_effect_pixels=drawing.effect_pixels - 1))
+
+
+def test_a_kept_box_s_raster_cost_is_checked_once_per_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    checks = count_calls(monkeypatch, painter, "check_raster_cost")
+    card = _card("linear-gradient(90deg, red, blue)")  # each panel's layer is an 80 x 40 tile
+    rect._DRAWN.clear()
+    first = render_svg(card, width=200, height=100)
+    assert "<pattern" in first and checks[0] >= 2
+    checks[0] = 0
+    assert render_svg(card, width=200, height=100) == first
+    assert checks[0] == 0  # the kept drawings passed under these limits
+    # Other limits: checked again, and a tile over them is refused as drawing it was.
+    with pytest.raises(LimitError, match="max_image_pixels"):
+        render_svg(card, width=200, height=100, limits=Limits(max_image_pixels=3000))
+    assert checks[0] == 1
