@@ -83,8 +83,9 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     * stretched in a column (whose width is known in its final layout, also when it
       comes from its content) or in a row of definite height, its main size comes from
       its stretched cross size, and its automatic minimum main size too (capped by its
-      maximum; in a column, its content's height when that is taller). The item gets that main size (and minimum), and its content sizes don't
-      depend on the ratio, as in the reference. So does an item whose cross size is a
+      maximum; in a column, its content's height when that is taller). The item gets
+      that main size (and minimum), and its content sizes don't depend on the ratio, as
+      in the reference. So does an item whose cross size is a
       percentage of a container size that is definite there (``w-full aspect-video`` in
       a card's column, ``h-full aspect-square`` in a row): Taffy 0.7 transfers only a px
       cross size into the automatic minimum (:func:`aspect_ratio_minimum`) and shrinks

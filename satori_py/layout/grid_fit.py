@@ -157,7 +157,9 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
             sizes[i] += free / len(autos)
     fitted_tracks = tuple(TrackSize(sizes[i], sizes[i]) if k == "auto" else t
                           for i, (t, k) in enumerate(zip(tracks, kinds)))
-    fitted = GridContainer(TrackList(fitted_tracks, original.columns.line_names if original.columns else ()),
+    # (The template's line names, unless the areas added columns past it.)
+    names = original.columns.line_names if original.columns and len(original.columns.tracks) == len(tracks) else ()
+    fitted = GridContainer(TrackList(fitted_tracks, names),
                            original.rows, original.auto_columns, original.auto_rows, original.auto_flow,
                            original.areas, original.column_lines, original.row_lines)
     current = node.hints.grid
