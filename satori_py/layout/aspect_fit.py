@@ -83,8 +83,9 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
     * stretched in a column (whose width is known in its final layout, also when it
       comes from its content) or in a row of definite height, its main size comes from
       its stretched cross size, and its automatic minimum main size too (capped by its
-      maximum). The item gets that main size (and minimum), and its content sizes don't
-      depend on the ratio, as in the reference. So does an item whose cross size is a
+      maximum; in a column, its content's height when that is taller). The item gets
+      that main size (and minimum), and its content sizes don't depend on the ratio, as
+      in the reference. So does an item whose cross size is a
       percentage of a container size that is definite there (``w-full aspect-video`` in
       a card's column, ``h-full aspect-square`` in a row): Taffy 0.7 transfers only a px
       cross size into the automatic minimum (:func:`aspect_ratio_minimum`) and shrinks
@@ -118,6 +119,11 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
         if (is_stretched and (not row or cross_definite())) or (percent_cross and cross_definite()):
             size = to_style_units(node, cross, exact_size(node, cross))
             minimum = _transferred_minimum(style, row, size)
+            if minimum is not None and not row and (node.children or node.measure is not None):
+                # Content taller than that (text wrapping in a narrow square) is its automatic
+                # minimum: the stretched width isn't a size of its own to transfer (CSS's
+                # content size suggestion; the reference's Taffy too).
+                minimum = max(minimum, to_style_units(node, "h", content_height()))
             if minimum is not None:
                 high = px(style.max_width if row else style.max_height)
                 minimum = minimum if high is None else min(high, minimum)

@@ -16,6 +16,7 @@ from typing import Any
 from ..style.computed_types import BoxGroup
 from ..style.types import Percent
 from ..text.paragraph import AtomicItem
+from .block_fit import width_in
 from .boxes import RenderBox
 from .fit_boxes import px
 from .node_style import NodeSize, NodeStyle
@@ -70,9 +71,12 @@ def lay_out_atomic(box: RenderBox, width: float | None, compute: Compute, fit: F
         # Boxes shrink to fit the width, but not below their min-content width (the
         # reference's Taffy lays the box out in that available width: an unbreakable word
         # wider than the paragraph keeps the box as wide, as a browser's shrink-to-fit does).
+        # Its lines laid out in the room can be wider than it too (Satori's text measure counts
+        # a line's trailing space): the box is then as wide as they are (block_fit.width_in).
         room = max(0.0, width - margins)
+        lines = width_in(node, room) if style.display in ("block", "flow-root") else 0.0
         compute(node, "min-content", height)
-        compute(node, max(room, node.box.width), height)
+        compute(node, max(room, node.box.width, lines), height)
 
 
 def atomic_item(box: RenderBox, baseline: float | None) -> AtomicItem:

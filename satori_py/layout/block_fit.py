@@ -6,7 +6,8 @@ is as wide as its widest line there, which can be wider than the room (Satori's 
 measure counts a line's trailing space: text-5xl lines broken at 680 px measure 689),
 and the block is then that wide, its text laid out again at that width. Taffy 0.7 sizes
 it at its max-content width, which :meth:`.flex_fit.FlexFit._fit` caps at the room, but
-never below this width (:func:`width_in`).
+never below this width (:func:`width_in`); so does an atomic inline shrunk to its
+paragraph's width (:func:`.atomics.lay_out_atomic`).
 """
 from __future__ import annotations
 

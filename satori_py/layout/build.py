@@ -411,10 +411,10 @@ class TreeBuilder(Record, weakref=True):
             from ..style.grid_values import EMPTY_GRID  # on the first grid
 
             from .grid import has_auto_repeat, has_calc_tracks
-            from .grid_fit import has_auto_and_fr_columns
+            from .grid_fit import has_fitted_columns
 
             grid = node.hints.grid = style.flex.grid_container or EMPTY_GRID
-            if has_auto_repeat(grid) or has_calc_tracks(grid) or has_auto_and_fr_columns(grid):
+            if has_auto_repeat(grid) or has_calc_tracks(grid) or has_fitted_columns(grid):
                 self._layout.grids.append(node)
         node.hints.grid_item = style.flex.grid_item
         self._layout.defer(node, in_block=ctx.formatting in ("block", "root"))

@@ -1,4 +1,4 @@
-"""``auto`` grid columns beside ``fr`` ones, sized as the reference's Taffy does, between passes.
+"""``auto`` grid columns, sized as the reference's Taffy does, between passes.
 
 Taffy 0.7 grows ``auto`` tracks past their growth limits (their max-content
 contributions) when it distributes the free space up to the limits ("maximize
@@ -6,18 +6,27 @@ tracks"): a track frozen at its limit in one round still takes its share in the
 next (fixed in Taffy by PR #1001; the reference's build has the fix). E.g. in
 ``gridTemplateColumns: "auto 1fr auto"`` holding "a m", nothing and "l R", the
 first column gets 36px instead of its max-content 28px, and the ``1fr`` column
-that much less.
+that much less; in two ``auto`` columns (``gridTemplateAreas: "head head" "side
+main"``) under a 200px heading spanning both, with a 259px link in the first, each
+column gets half the free space (234/166, the link wraps) instead of the first
+growing to its limit (296.5/103.5).
 
 For the columns of a grid laid out at a definite width (see
-:func:`refit_auto_columns`) whose tracks are only ``auto``, ``fr`` and px, and
-whose items each sit in one column with an automatic width, the ``auto``
-columns get their sizes by the specification's algorithm (base sizes from the
-items' min-content widths, the free space given equally up to their
-max-content widths) as px tracks; the ``fr`` columns then take what is left, as
-before. The original template is kept in ``node.hints.grid_template``.
+:func:`refit_auto_columns`) whose tracks are only ``auto``, ``fr`` and px (with an
+``auto`` one beside an ``fr`` one or another ``auto`` one; the areas' columns
+count, sized by ``gridAutoColumns``), and whose items have an automatic width and
+span no ``fr`` column but their own, the ``auto`` columns get their sizes by the
+specification's algorithm as px tracks: base sizes from the items' min-content
+widths and growth limits from their max-content widths (an item spanning several
+columns adds what they lack equally, up to their limits first), the free space
+given equally up to the limits, and what is left equally to the ``auto`` columns
+when no ``fr`` one takes it (``justifyContent`` normal or stretch). The ``fr``
+columns then take what is left, as before. The original template is kept in
+``node.hints.grid_template``.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..style.grid_parse import Fr, TrackList, TrackSize
@@ -27,7 +36,7 @@ from .fit_measure import LayOut, intrinsic_width
 from .grid import grid_fields
 from .taffy import LayoutNode
 
-__all__ = ["has_auto_and_fr_columns", "refit_auto_columns", "width_is_given"]
+__all__ = ["has_fitted_columns", "refit_auto_columns", "width_is_given"]
 
 _EPS = 1e-3
 
@@ -45,18 +54,29 @@ def _kind(track: Any) -> str | None:
     return None
 
 
-def has_auto_and_fr_columns(grid: GridContainer) -> bool:
-    """Whether the grid's columns are ``auto``, ``fr`` and px tracks, with both of the first two."""
-    kinds = [_kind(t) for t in grid.columns.tracks] if grid.columns is not None else []
-    return None not in kinds and "auto" in kinds and "fr" in kinds
+def _explicit_columns(grid: GridContainer) -> tuple[Any, ...]:
+    """The explicit column tracks: the template's, and the areas' past it sized by the auto ones."""
+    tracks = list(grid.columns.tracks) if grid.columns is not None else []
+    areas = grid.areas.column_count if grid.areas else 0
+    sizes = grid.auto_columns or (TrackSize("auto", "auto"),)
+    tracks.extend(sizes[i % len(sizes)] for i in range(areas - len(tracks)))
+    return tuple(tracks)
+
+
+def has_fitted_columns(grid: GridContainer) -> bool:
+    """Whether the grid's columns are ``auto``, ``fr`` and px tracks, with an ``auto`` one beside
+    an ``fr`` one or another ``auto`` one."""
+    kinds = [_kind(t) for t in _explicit_columns(grid)]
+    return None not in kinds and "auto" in kinds and ("fr" in kinds or kinds.count("auto") > 1)
 
 
 def _in_flow(node: LayoutNode) -> bool:
     return node.style.position != "absolute" and node.style.display != "none"
 
 
-def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[int] | None:
-    """The (0-based) column of each in-flow item, or None when one spans several or none."""
+def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[tuple[int, int]] | None:
+    """The (0-based) columns each in-flow item spans, (first, last + 1), or None when one is
+    placed past the explicit columns."""
     children = sorted(node.children, key=lambda c: c.style.order or 0)
     _, fields = grid_fields(grid, node.style, node.hints.calc_basis, [(c.hints.grid_item, c.style) for c in children],
                             node.path)
@@ -65,9 +85,9 @@ def _columns(node: LayoutNode, grid: GridContainer, count: int) -> list[int] | N
         if not _in_flow(child):
             continue
         start, end = field["grid_column"]["start"]["value"], field["grid_column"]["end"]["value"]
-        if not 1 <= start <= count or end != start + 1:
+        if not 1 <= start < end <= count + 1:
             return None
-        out.append(start - 1)
+        out.append((start - 1, end - 1))
     return out
 
 
@@ -108,44 +128,40 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
     """
     style = node.style
     original: GridContainer | None = node.hints.declared_grid
-    if original is None or original.columns is None:
+    if original is None or not has_fitted_columns(original):
         return False
-    if not has_auto_and_fr_columns(original):
-        return False
-    tracks = original.columns.tracks
+    tracks = _explicit_columns(original)
     kinds = [_kind(t) for t in tracks]
     placed = _columns(node, original, len(tracks))
     items = [c for c in sorted(node.children, key=lambda c: c.style.order or 0) if _in_flow(c)]
-    if placed is None or not all(_auto_width(item) for item in items):
+    if placed is None or not all(_auto_width(item) for item in items) or any(
+            end - start > 1 and "fr" in kinds[start:end] for start, end in placed):
         return False
-    base = [t.min if isinstance(t, TrackSize) and isinstance(t.min, float) else 0.0 for t in tracks]
-    limit = list(base)
-    for item, column in zip(items, placed):
-        if kinds[column] == "px":
-            continue
-        margins = item.box.margin.left + item.box.margin.right
-        low = intrinsic_width(item, "min-content", lay_out) + margins
-        base[column] = max(base[column], low)
-        if kinds[column] == "auto":
-            limit[column] = max(limit[column], intrinsic_width(item, "max-content", lay_out) + margins)
-    gap = style.column_gap
-    free = node.box.content_width - sum(base) - (gap if isinstance(gap, float) else 0.0) * (len(tracks) - 1)
+    gap = style.column_gap if isinstance(style.column_gap, float) else 0.0
+    base, limit = _intrinsic_sizes(list(zip(items, placed)), kinds, tracks, gap, lay_out)
+    free = node.box.content_width - sum(base) - gap * (len(tracks) - 1)
     if free < -_EPS:
         return False  # no free space to distribute: Taffy's sizes stand
     sizes = list(base)
-    growing = [i for i, k in enumerate(kinds) if k == "auto" and limit[i] > sizes[i] + _EPS]
+    autos = [i for i, k in enumerate(kinds) if k == "auto"]
+    growing = [i for i in autos if limit[i] > sizes[i] + _EPS]
     while growing and free > _EPS:
         share = free / len(growing)
         for i in growing:
-            step = min(share, max(limit[i], sizes[i]) - sizes[i])
+            step = min(share, limit[i] - sizes[i])
             sizes[i] += step
             free -= step
         growing = [i for i in growing if limit[i] > sizes[i] + _EPS]
+    if "fr" not in kinds and free > _EPS and style.justify_content in (None, "normal", "stretch"):
+        for i in autos:  # what is left stretches the auto columns
+            sizes[i] += free / len(autos)
     fitted_tracks = tuple(TrackSize(sizes[i], sizes[i]) if k == "auto" else t
                           for i, (t, k) in enumerate(zip(tracks, kinds)))
-    fitted = GridContainer(TrackList(fitted_tracks, original.columns.line_names), original.rows,
-                           original.auto_columns, original.auto_rows, original.auto_flow, original.areas,
-                           original.column_lines, original.row_lines)
+    # (The template's line names, unless the areas added columns past it.)
+    names = original.columns.line_names if original.columns and len(original.columns.tracks) == len(tracks) else ()
+    fitted = GridContainer(TrackList(fitted_tracks, names),
+                           original.rows, original.auto_columns, original.auto_rows, original.auto_flow,
+                           original.areas, original.column_lines, original.row_lines)
     current = node.hints.grid
     if current is not None and current.columns is not None and all(
             _close(a, b) for a, b in zip(current.columns.tracks, fitted_tracks)) \
@@ -154,6 +170,70 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
     node.hints.grid_template = original
     node.hints.grid = fitted
     return True
+
+
+def _intrinsic_sizes(placed: list[tuple[LayoutNode, tuple[int, int]]], kinds: list[str | None],
+                     tracks: tuple[Any, ...], gap: float, lay_out: LayOut) -> tuple[list[float], list[float]]:
+    """The columns' base sizes and growth limits from their items' contributions (the
+    specification's "resolve intrinsic track sizes"): items in one column first, then those
+    spanning more, fewer columns first; an ``fr`` column's limit is its base size."""
+    base = [t.min if isinstance(t, TrackSize) and isinstance(t.min, float) else 0.0 for t in tracks]
+    limit = [math.inf if k == "auto" else b for k, b in zip(kinds, base)]
+
+    def contributions(item: LayoutNode) -> tuple[float, float]:
+        margins = item.box.margin.left + item.box.margin.right
+        return (intrinsic_width(item, "min-content", lay_out) + margins,
+                intrinsic_width(item, "max-content", lay_out) + margins)
+
+    for item, (start, end) in placed:
+        if end - start == 1 and kinds[start] != "px":
+            low, high = contributions(item)
+            base[start] = max(base[start], low)
+            if kinds[start] == "auto":
+                limit[start] = high if math.isinf(limit[start]) else max(limit[start], high)
+    for span in sorted({end - start for _, (start, end) in placed if end - start > 1}):
+        group = [(item, range(start, end)) for item, (start, end) in placed if end - start == span]
+        grown = [0.0] * len(kinds)  # the planned increases of the group, the largest per column
+        needs: list[tuple[list[int], range, float]] = []
+        for item, columns in group:
+            autos = [i for i in columns if kinds[i] == "auto"]
+            if not autos:
+                continue
+            low, high = contributions(item)
+            gaps = gap * (span - 1)
+            for i, step in _distribute(low - sum(base[i] for i in columns) - gaps, autos, base, limit).items():
+                grown[i] = max(grown[i], step)
+            needs.append((autos, columns, high - gaps))
+        for i, step in enumerate(grown):
+            base[i] += step
+        raised = [0.0] * len(kinds)
+        for autos, columns, high in needs:
+            extra = high - sum(base[i] if math.isinf(limit[i]) else limit[i] for i in columns)
+            for i in autos:
+                raised[i] = max(raised[i], max(0.0, extra) / len(autos))
+        for _, columns in group:
+            for i in columns:
+                if kinds[i] == "auto":
+                    limit[i] = (base[i] if math.isinf(limit[i]) else limit[i]) + raised[i]
+    limit = [b if math.isinf(lim) else max(lim, b) for b, lim in zip(base, limit)]
+    return base, limit
+
+
+def _distribute(space: float, columns: list[int], base: list[float], limit: list[float]) -> dict[int, float]:
+    """``space`` shared equally by ``columns`` up to their growth limits, then beyond them."""
+    steps = dict.fromkeys(columns, 0.0)
+    open_ = [i for i in columns if limit[i] > base[i] + _EPS]
+    while space > _EPS and open_:
+        share = space / len(open_)
+        for i in open_:
+            step = min(share, limit[i] - base[i] - steps[i])
+            steps[i] += step
+            space -= step
+        open_ = [i for i in open_ if limit[i] > base[i] + steps[i] + _EPS]
+    if space > _EPS:
+        for i in columns:
+            steps[i] += space / len(columns)
+    return steps
 
 
 def _close(a: Any, b: Any) -> bool:

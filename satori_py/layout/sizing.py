@@ -269,7 +269,8 @@ def fit_own_height(entry: OwnHeight, lay_out: Callable[[LayoutNode, str | None, 
     against ``percent_basis`` (its block container's definite content height), alone
     it would have nothing to resolve against. The measurement gives the box its width
     and that height as :class:`OwnSizes` (its minimum and maximum sizes kept); its
-    style's width stays. Whether the height changed.
+    style's width stays (a flex container's aspect ratio is dropped where that width isn't
+    its own). Whether the height changed.
     """
     node = entry.node
     if not entry.recorded:
@@ -283,11 +284,17 @@ def fit_own_height(entry: OwnHeight, lay_out: Callable[[LayoutNode, str | None, 
         own = own.resolve(percent_basis)
     # The subtree's boxes of the enclosing layout stay: this is only a measurement.
     saved = [(n, n.box) for n, _parent in with_parents(node)]
-    lay_out(node, None, OwnSizes(b.width - _insets(node), own, limits=True))
+    # Its width is given here, but it is a stretched one where its style's is auto: the
+    # reference's block layout doesn't take a flex container's height through its aspect
+    # ratio from that (`flex flex-col max-w-60 aspect-square` around text is 240 x 21).
+    style = node.style
+    ratio = not (style.display == "flex" and node.children and style.width in (None, "auto"))
+    lay_out(node, None, OwnSizes(b.width - _insets(node), own, limits=True, ratio=ratio))
     height = max(0.0, node.box.height - vertical)
     for n, box in saved:
         n.box = box
-    node.style = node.style._replace(height=height)
+    # (Without the ratio measured, the ratio mustn't take the width from that height either.)
+    node.style = node.style._replace(height=height) if ratio else node.style._replace(height=height, aspect_ratio=None)
     return not (isinstance(current, float) and abs(current - height) < 1e-3)
 
 

@@ -125,3 +125,18 @@ def test_a_column_wrap_container_of_auto_height_is_one_line_as_in_a_browser() ->
                  "boxSizing": "border-box"}, row), 1200, 630)
     assert b["div/div[0]"] == (88, 88, 1024, 306)  # Satori: 454
     assert b["div/div[0]/p[1]"] == (440, 118, 613, 246)  # Satori: y 192
+
+
+def test_a_column_widened_by_its_minimum_lays_its_text_out_at_that_width_as_in_a_browser() -> None:
+    """Decided: a browser's boxes, not Satori's. A column item whose margins (320 each side)
+    leave it no room in its 600 px column is 288 wide by its ``minWidth``: its text ("typed
+    time") is one line at 288, so the item is 176 + 21 high. Satori 0.63.2's Taffy keeps the
+    height of the text measured in the room it had (0: a line per word, 218 high) and only
+    then widens the box: a plain bug, not copied (random tw seed 6 #39, box10's leftover:
+    ``flex flex-col pt-44 mx-80 min-w-[48vw]``; these boxes are Satori's otherwise)."""
+    item = d({"display": "flex", "flexDirection": "column", "paddingTop": 176, "marginLeft": 320,
+              "marginRight": 320, "minWidth": 288}, "typed time")
+    b = boxes(d({}, d({"display": "flex", "flexDirection": "column"}, item, d({}, "every Ship and typed time"))),
+              600, 315)
+    assert b["div/div[0]/div[0]"] == (320, 0, 288, 197)  # Satori: 218 high
+    assert b["div/div[0]/div[1]"] == (0, 197, 600, 21)  # Satori: y 218
