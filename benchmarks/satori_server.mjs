@@ -9,7 +9,8 @@
 //       satori(element, options) then new Resvg(svg, {fitTo: original}).render().asPng(),
 //       as next/og does (fonts read once per file and options built once per case, the way
 //       a server keeps them).
-//   {"op": "raster", "case": PATH}  -> {"resvg_ms"}: resvg-js alone on the case's Satori SVG.
+//   {"op": "raster", "case": PATH}  -> {"resvg_ms", "resvg_cpu_ms"}: resvg-js alone on the case's
+//       Satori SVG, wall-clock and the process's CPU time.
 //   {"op": "svg", "case": PATH}     -> {"svg"}: the Satori SVG itself.
 //   {"op": "satori", "case": PATH}  -> {"satori_ms", "satori_cpu_ms"}: satori() alone (the front
 //       end), wall-clock and the process's CPU time (all its threads, the collector's too).
@@ -74,9 +75,12 @@ for await (const line of rl) {
       if (req.op === 'svg') {
         reply = { svg: c.svg }
       } else {
+        const c0 = process.cpuUsage()
         const t0 = performance.now()
         new Resvg(c.svg, { fitTo: { mode: 'original' } }).render().asPng()
-        reply = { resvg_ms: performance.now() - t0 }
+        const t1 = performance.now()
+        const cpu = process.cpuUsage(c0)
+        reply = { resvg_ms: t1 - t0, resvg_cpu_ms: (cpu.user + cpu.system) / 1000 }
       }
     } else {
       reply = { error: 'unknown op ' + req.op }

@@ -44,6 +44,7 @@ from .lists import (
     list_marker,
 )
 from .positioning import ContainingBlock, Sticky, insert_out_of_flow
+from . import taffy_thread
 from .taffy import LayoutNode
 
 if TYPE_CHECKING:
@@ -246,7 +247,9 @@ class TreeBuilder(Record, weakref=True):
     def finish(self, root: RenderBox) -> LayoutResult:
         """Lay out the boxes :meth:`build` made."""
         width, height = self.viewport
-        self._layout.run(root, width=width, height=height)
+        # All its Taffy computations in one job on the render's Taffy thread (a hand-over each
+        # otherwise); the build above, which calls the caller's loaders, stays on its thread.
+        taffy_thread.run(lambda: self._layout.run(root, width=width, height=height))
         return LayoutResult(root, root.node.box.width, root.node.box.height)
 
     # -- elements ----------------------------------------------------------------------------

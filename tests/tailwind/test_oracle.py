@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from satori_py.tailwind import to_style
-from satori_py.tailwind.resolver import resolve, satori_style
+from satori_py.tailwind.resolver import Problem, resolve, satori_style
 
 DATA = Path(__file__).with_name("data") / "oracle.json"
 
@@ -95,17 +95,21 @@ def test_every_class_list_gives_satoris_style() -> None:
     assert matches == len(CASES) - len(mismatches)
 
 
+def assert_reported(problems: tuple[Problem, ...], twrnc: list[str], classes: str) -> None:
+    """Each twrnc warning for a class list has its report among ``problems``."""
+    kinds = [p.kind for p in problems]
+    assert kinds.count("unknown") >= sum("unknown or invalid utility" in w for w in twrnc), classes
+    assert kinds.count("dependent") == sum("require" in w and "font-size" in w for w in twrnc), classes
+    bad_hex = sum("invalid config hex color" in w for w in twrnc)
+    assert sum("is not a colour" in p.detail or "hex" in p.detail for p in problems) >= bad_hex, classes
+
+
 def test_ignored_classes_are_reported() -> None:
     """Every class twrnc warns about is reported (and more: variants, classes under other widths)."""
     for group, classes, (_, *warnings) in CASES:
-        twrnc = warnings[0] if warnings else []
         problems = resolve(classes, width=group["width"], height=group["height"],
                            config=group["config"]).problems
-        kinds = [p.kind for p in problems]
-        assert kinds.count("unknown") >= sum("unknown or invalid utility" in w for w in twrnc), classes
-        assert kinds.count("dependent") == sum("require" in w and "font-size" in w for w in twrnc), classes
-        bad_hex = sum("invalid config hex color" in w for w in twrnc)
-        assert sum("is not a colour" in p.detail or "hex" in p.detail for p in problems) >= bad_hex, classes
+        assert_reported(problems, warnings[0] if warnings else [], classes)
 
 
 def test_to_style_is_the_oracle_without_what_satori_throws_on() -> None:

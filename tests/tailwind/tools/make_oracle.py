@@ -347,20 +347,26 @@ def groups() -> list[dict[str, Any]]:
     return out
 
 
+def record(groups_: list[dict[str, Any]], dist: str) -> list[dict[str, Any]]:
+    """Each group's class lists with the style Satori derives: one node process per group."""
+    recorded = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, group in enumerate(groups_):
+            group_path, out_path = Path(tmp, f"g{index}.json"), Path(tmp, f"o{index}.json")
+            config = CONFIGS.get(group.get("config")) if group.get("config") else None
+            group_path.write_text(json.dumps({**group, "config": config}), encoding="utf-8")
+            subprocess.run(["node", str(RECORDER), dist, str(group_path), str(out_path)], check=True)
+            cases = json.loads(out_path.read_text(encoding="utf-8"))
+            recorded.append({k: v for k, v in group.items() if k != "cases"} | {"cases": cases})
+    return recorded
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dist", required=True, help="satori/dist/index.js of a copy of the reference install")
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
-    recorded = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for index, group in enumerate(groups()):
-            group_path, out_path = Path(tmp, f"g{index}.json"), Path(tmp, f"o{index}.json")
-            config = CONFIGS.get(group.get("config")) if group.get("config") else None
-            group_path.write_text(json.dumps({**group, "config": config}), encoding="utf-8")
-            subprocess.run(["node", str(RECORDER), args.dist, str(group_path), str(out_path)], check=True)
-            cases = json.loads(out_path.read_text(encoding="utf-8"))
-            recorded.append({k: v for k, v in group.items() if k != "cases"} | {"cases": cases})
+    recorded = record(groups(), args.dist)
     total = sum(len(g["cases"]) for g in recorded)
     data = {"about": "Styles the real Satori 0.63.2 derives from class lists (getTwStyles: twrnc 3.4.0 "
                      "with a fresh instance per class list). Made by tests/tailwind/tools/make_oracle.py.",
