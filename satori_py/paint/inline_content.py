@@ -40,7 +40,6 @@ from .compose import clipped, transformed_under_filters, url
 from .effects import composited
 from .geometry import resolve_radii
 from .ids import node_id
-from .mask import build_mask
 from .raster_cost import check_raster_cost
 from .rect import draw_box
 from .stacking import Stacking, check_effect_nesting
@@ -189,6 +188,8 @@ class InlinePainter:
                        float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
             fragment_box = (r.x + fx, r.y + fy, fw, fh)
             if masked:
+                from .mask import build_mask  # here: masks (and the gradients they use) are rare
+
                 mask_defs = build_mask(f"mi-{uid}-{index}", fragment_box, fragment_style, padding=padding,
                                        border=border_widths(fragment_style), images=box.layer_images)
                 self.defs.extend(mask_defs)
