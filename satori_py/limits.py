@@ -22,9 +22,16 @@ from dataclasses import dataclass, fields
 
 from .errors import LimitError
 
-__all__ = ["Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing"]
+__all__ = ["RASTER_REACH", "Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing"]
 
 _clock = time.monotonic  # the time budget's clock (tests make it deterministic)
+
+# px from the image's origin a filled shape over the image may reach: a bound of resvg, not a
+# limit one may raise. Its rasteriser (tiny-skia 0.10-0.12) keeps the rows of an anti-aliased
+# fill 4x supersampled in 32-bit integers, which wrap at 2^29 px: it panicked (every binding;
+# resvg-js aborted the process) or, farther, drew nothing. The margin is the step of its 32-bit
+# floats there (64 px) and its rounding, with room. (paint/raster_cost.py, images/svg_work.py)
+RASTER_REACH = 2 ** 29 - 1024
 
 
 @dataclass(frozen=True)
@@ -187,24 +194,27 @@ class Budget:
 
 
     def count_region(self, width: int, height: int, path: str | None = None,
-                     what: str = "The region of the filter") -> None:
-        """Count a filter region of ``width`` x ``height`` pixels on the image: each is checked
-        against ``max_image_pixels``, and all of a render together against ``max_effect_pixels``."""
-        self.check_pixels(width, height, path, what)
-        self.count_effect(width * height, path)
+                     what: str = "The region of the filter", prop: str | None = None) -> None:
+        """Count a filter region of ``width`` x ``height`` pixels on the image (of the property
+        ``prop``): each is checked against ``max_image_pixels``, and all of a render together
+        against ``max_effect_pixels``."""
+        self.check_pixels(width, height, path, what, prop=prop)
+        self.count_effect(width * height, path, prop=prop)
 
-    def count_effect(self, pixels: int, path: str | None = None, what: str | None = None) -> None:
-        """Count ``pixels`` of filter work (a region, or a region times the passes over it)
-        against ``max_effect_pixels``; ``what`` names the work in the error."""
+    def count_effect(self, pixels: int, path: str | None = None, what: str | None = None,
+                     prop: str | None = None) -> None:
+        """Count ``pixels`` of filter work (a region, or a region times the passes over it, of
+        the property ``prop`` when one) against ``max_effect_pixels``; ``what`` names the work
+        in the error."""
         self.effect_pixels += pixels
         if self.effect_pixels > self.limits.max_effect_pixels:
             if what is None:
                 raise LimitError(f"The filter regions of the render add up to more than "
                                  f"{self.limits.max_effect_pixels} pixels (the max_effect_pixels limit).",
-                                 limit="max_effect_pixels", path=path)
+                                 limit="max_effect_pixels", path=path, prop=prop)
             raise LimitError(f"{what} would bring the filter work of the render to more than "
                              f"{self.limits.max_effect_pixels} pixels (the max_effect_pixels limit).",
-                             limit="max_effect_pixels", path=path)
+                             limit="max_effect_pixels", path=path, prop=prop)
 
 
 _DEFAULT = Limits()

@@ -288,7 +288,10 @@ def test_paint_imports_only_value_types_from_style() -> None:
 # What paint/ may take from images/: the types of what the layout loaded, and the check of
 # an SVG the painter writes. It loads nothing: images come with the render box.
 PAINT_IMAGE_NAMES = {("satori_py.images.source", "ImageSource"), ("satori_py.images.layers", "LayerImages"),
-                     ("satori_py.images.layers", "NO_LAYER_IMAGES"), ("satori_py.images.checks", "check_drawn_svg")}
+                     ("satori_py.images.layers", "NO_LAYER_IMAGES"), ("satori_py.images.checks", "check_drawn_svg"),
+                     # the geometry of SVG markup, which the painter's raster checks read too
+                     *(("satori_py.images.svg_geometry", name)
+                       for name in ("Box", "Matrix", "path_box", "parse_transform", "transform_box"))}
 
 
 def paint_image_imports(module: str, source: str | None = None) -> set[tuple[str, str]]:

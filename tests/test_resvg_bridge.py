@@ -213,6 +213,28 @@ def test_our_png_encoder_unpremultiplies_as_resvg_does(backend: str, compression
     assert np.array_equal(ours, pixels(svg_to_png(ALPHA_SWEEP, backend="resvg_py")))
 
 
+@pytest.mark.parametrize("width", [1, 7, 300])
+def test_straight_colour_of_runs_within_and_across_rows(width: int) -> None:
+    """straight_rgba against tiny-skia's demultiply pixel by pixel, on runs of one alpha
+    (a translucent background: runs as long as a row, each row ending one), single
+    pixels of every alpha, opaque and clear ones."""
+    from resvg_bridge.png import straight_rgba
+
+    rng = np.random.default_rng(7)
+    height = 600 // width
+    alpha = np.full(width * height, 128, np.uint8)  # one run over every row
+    alpha[len(alpha) // 3:] = rng.choice(np.array([0, 1, 77, 254, 255], np.uint8), len(alpha) - len(alpha) // 3)
+    alpha[-50:] = rng.integers(0, 256, 50)
+    colour = (rng.integers(0, 256, (len(alpha), 3)) * alpha[:, None].astype(np.int64) // 255).astype(np.uint8)
+    canvas = np.concatenate([colour, alpha[:, None]], axis=1)
+    scale = np.maximum(alpha, 1)[:, None] / 255.0
+    expected = np.where(np.isin(alpha, (0, 255))[:, None], colour,
+                        np.minimum(255, (colour / scale + 0.5).astype(np.int64))).astype(np.uint8)
+    out = np.frombuffer(straight_rgba(canvas.tobytes(), width, height), np.uint8).reshape(-1, 4)
+    assert np.array_equal(out[:, 3], alpha)
+    assert np.array_equal(out[:, :3], expected)
+
+
 def test_compression_trades_size() -> None:
     from resvg_bridge.png import encode_png
 

@@ -127,6 +127,7 @@ def check_data_uri(uri: str, outer_depth: int = 0, damaged: list[str] | None = N
             width, height, _ = fmt.svg_size(document.text, uri)
         except ImageError:
             width, height = 300.0, 150.0  # resvg draws what it can't size at its default
+        fmt.check_svg_ratio(document.text, width, height, "An SVG image inside the image")
         return nested + svg_work(document, width, height, "An SVG image inside an image")
     if mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
         check_raster(mime, data, "An embedded image", readable_only=True)

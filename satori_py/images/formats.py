@@ -232,6 +232,32 @@ _VIEWBOX = lazy_compile(r"""viewBox=['"]([^'"]+)['"]""")
 _SIZE_NUMBER = r"""=['"]((?:\d+(?:\.\d+)?|\.\d+))(?:px)?['"]"""
 _WIDTH = lazy_compile(r"\swidth" + _SIZE_NUMBER)
 _HEIGHT = lazy_compile(r"\sheight" + _SIZE_NUMBER)
+# An SVG image one of whose sides is more than this many times the other: resvg panicked
+# drawing it ("called `Option::unwrap()` on a `None` value", every binding) from some 2^25
+# (its size in 32-bit floats, drawn to a box, rounds a side to nothing); no image needs it.
+MAX_SVG_RATIO = 2 ** 18
+_ROOT_LENGTH = lazy_compile(r"""\s(width|height)\s*=\s*['"]\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*"""
+                            r"""(px|in|cm|mm|pt|pc|em|ex)?\s*['"]""", re.IGNORECASE)
+_PX_PER = {"px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "pt": 4 / 3, "pc": 16.0, "em": 16.0, "ex": 8.0}
+
+
+def check_svg_ratio(text: str, width: float, height: float, what: str = "The SVG image") -> None:
+    """Raise ImageError for an SVG image (``text``, sized ``width`` x ``height`` by
+    :func:`svg_size`) that resvg cannot draw: a side more than :data:`MAX_SVG_RATIO` times
+    the other, by that size or by its root's ``width`` and ``height`` as resvg reads them."""
+    sizes = [(width, height)]
+    tag = _SVG_TAG.search(text)
+    if tag is not None:
+        found = {name.lower(): float(number) * _PX_PER.get((unit or "px").lower(), 1.0)
+                 for name, number, unit in _ROOT_LENGTH.findall(tag.group(0))}
+        if "width" in found and "height" in found:
+            sizes.append((found["width"], found["height"]))
+    for w, h in sizes:
+        if w > 0 and h > 0 and not max(w / h, h / w) <= MAX_SVG_RATIO:
+            raise ImageError(f"{what} is {w:g}x{h:g} px: one side is more than {MAX_SVG_RATIO} times the other, "
+                             "which resvg cannot draw.")
+
+
 def svg_size(text: str, src: str) -> tuple[float, float, bool]:
     """The size of an SVG document and whether it has one of its own.
 

@@ -54,7 +54,7 @@ from ..style.paint_types import SvgElementValues
 from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES, resolve_svg
 from ..svg import SvgNode, escape_text, raw, serialize
 from .checks import check_href
-from .formats import SVG
+from .formats import SVG, check_svg_ratio
 from .source import ImageSource, load_image
 from .svg_work import svg_work
 
@@ -114,6 +114,7 @@ def svg_source(values: SvgElementValues, size: tuple[Any, Any], *, load_href: Im
     box with the style's ``svgSize``).
     """
     markup = svg_document(values, load_href=load_href)
+    check_svg_ratio(markup, 1.0, 1.0, "The inline SVG")  # (its own width and height: the box's may differ)
     width, height = _px(size[0]), _px(size[1])
     sized = width is not None and height is not None
     # Unsized, the box is not known yet: the replaced element's default 300x150.

@@ -300,6 +300,7 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
     damaged: list[str] = []
     nested = check_svg(document, damaged=damaged)
     width, height, intrinsic = fmt.svg_size(text, label)
+    fmt.check_svg_ratio(text, width, height)
     if document.root() is None:
         return ImageSource("", fmt.SVG, width, height, intrinsic=intrinsic,
                            error="The image is not drawn: its SVG is not well-formed XML.")

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import math
 import re
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from ..patterns import NUMBER, lazy_compile
+
+if TYPE_CHECKING:  # (the painter's raster checks read this module: a plain card parses no XML)
+    import xml.etree.ElementTree as ET
 
 __all__ = ["Box", "Boxes", "Matrix", "length", "local", "numbers", "parse_transform", "stretch"]
 

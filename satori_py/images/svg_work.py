@@ -29,6 +29,10 @@ its size (its box, CSS transforms) adds the difference when it is painted
   ``stdDeviation``). Filter functions (``filter="blur(5)"``) count one pass.
 * A pattern's tile is rendered at its size on the image: at most
   ``max_image_pixels``.
+* A shape larger than half of ``limits.RASTER_REACH`` px on the image (its stroke
+  included) is a LimitError: where the document is drawn is not known here, and a
+  shape over the image reaching 2^29 px from its origin wraps resvg's 32-bit rows
+  (a 10 px rect under ``scale(1e9)``: a panic).
 * A stroke wider, or a shape larger, than ``max_stroke_reach`` px on the image
   (its scale included; resvg's 32-bit stroker took 0.28 s for one circle
   stroked 1e9 wide, 25 s for 1e308 borders) is a LimitError; the cascade is
@@ -47,7 +51,7 @@ import math
 import xml.etree.ElementTree as ET
 
 from ..errors import LimitError
-from ..limits import active
+from ..limits import RASTER_REACH, active
 from ..patterns import NUMBER, lazy_compile
 from .svg_geometry import (XLINK_HREF, Boxes, length, local, numbers, parse_transform, stretch,
                            viewbox_matrix)
@@ -68,7 +72,12 @@ _REFERENCED = frozenset(("defs", "pattern", "marker", "mask", "clipPath", "symbo
                          "radialGradient", "style", "title", "desc", "metadata", "script"))
 _MARKED = frozenset(("path", "line", "polyline", "polygon"))
 # What suggests work worth a parse; the common document has none of them.
-_MARKS = ("use", "fe", "filter", "marker", "pattern", "stroke")
+_MARKS = ("use", "fe", "filter", "marker", "pattern", "stroke", "transform")
+# Numbers that can make a shape large: 8 digits before the point, an exponent, a tiny viewBox.
+_LARGE = lazy_compile(r"\d{8}|\d[eE][+-]?\d|\.0{6}")
+# Filled by resvg's rasteriser (RASTER_REACH); text is laid out and filled as paths too, but
+# its box here is a rough bound.
+_FILLED = _SHAPES | {"image"}
 # Passes of each primitive over its region, relative to a blur's (resvg 0.45, measured on 1000x500 px
 # and 200x100 px regions: a 150x150 kernel took 2.8 s on 24,000 px, a radius-30 window 0.43 s).
 _MORPHOLOGY_SPEED = 16
@@ -110,7 +119,7 @@ def svg_work(source: str | SvgSource, width: float, height: float, what: str = "
     """
     document = source if isinstance(source, SvgSource) else SvgSource(source)
     text = document.text
-    if not any(mark in text for mark in _MARKS):
+    if not any(mark in text for mark in _MARKS) and _LARGE.search(text) is None:
         return 0  # nothing counted here (the common case costs one scan)
     root = document.root()
     if root is None:
@@ -169,6 +178,8 @@ class _Walk:
             scale *= stretch(parse_transform(el.get("transform")))
         if self.strokes and name in _SHAPES:
             self._check_stroke(el, name, scale)
+        if name in _FILLED:
+            self._check_size(el, name, scale)
         self._references(el, name, scale, times, depth)
         if name == "use":
             href = el.get("href") or el.get(XLINK_HREF) or ""
@@ -202,6 +213,17 @@ class _Walk:
         if reach > limit:
             raise LimitError(f"{self.what} has a <{name}> reaching {_px(reach)}, over the max_stroke_reach "
                              f"limit of {limit}.", limit="max_stroke_reach")
+
+    def _check_size(self, el: ET.Element, name: str, scale: float) -> None:
+        """LimitError for a shape larger on the image than half of ``RASTER_REACH`` (see the module)."""
+        box = self.boxes.box(el)
+        if box is None:
+            return
+        grow = 2 * self.stroke_width if self.strokes else 0.0  # a miter join's reach
+        size = (max(box[2] - box[0], box[3] - box[1]) + grow) * scale
+        if not size <= RASTER_REACH // 2:  # (NaN too)
+            raise LimitError(f"{self.what} has a <{name}> {_px(size)} across on the image, larger than resvg can "
+                             f"draw ({RASTER_REACH // 2}px: its anti-aliasing counts rows in 32-bit integers).")
 
     def _content(self, el: ET.Element, scale: float, times: float, depth: int) -> None:
         for child in el:

@@ -90,7 +90,8 @@ class Walk(Record):
         """The content size ``node``'s children are laid out in, when it doesn't depend on them.
 
         A node with a definite size (a length, a stretch in a container whose
-        size is known so, a root laid out in a known space) lays its children
+        size is known so, an absolute box with both insets of the axis set, a
+        root laid out in a known space) lays its children
         out in its content box. A flex item sized in a known available space
         lays them out in that space at most. Anything sized by its content
         under a max-content constraint (flex bases, grid tracks, atomic
@@ -115,7 +116,10 @@ class Walk(Record):
         if _px(own) is not None:
             return content
         if style.position == "absolute":
-            return None
+            # Both insets of the axis set: its size is its containing block's less them (definite).
+            low, high = (style.left, style.right) if axis == "w" else (style.top, style.bottom)
+            pinned = all(isinstance(v, Percent) or _px(v) is not None for v in (low, high))
+            return content if pinned else None
         parent_inner = self.inner(parent, axis)
         if isinstance(own, Percent):
             return content if parent_inner is not None else None

@@ -124,6 +124,7 @@ class FlexFit:
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
+        filled: dict[int, bool] = {}  # rows whose in-flow items fill them (_fills), asked once a row
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
@@ -148,7 +149,7 @@ class FlexFit:
                     percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
-                        walk, parent, "w") and used_width(parent) >= parent.box.content_width - _EPS)
+                        walk, parent, "w") and _fills(parent, filled))
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
@@ -430,6 +431,16 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
+    """Whether ``row``'s in-flow items take its content width, answered from ``filled`` once
+    known: no box changes during a walk (a measurement puts the boxes back), and every item
+    of a row asks (a row of n items read n times n boxes)."""
+    known = filled.get(id(row))
+    if known is None:
+        known = filled[id(row)] = used_width(row) >= row.box.content_width - _EPS
+    return known
 
 
 def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:

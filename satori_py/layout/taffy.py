@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -277,11 +277,10 @@ class _Plan:
 
     __slots__ = ("nodes", "parents", "blocks")
 
-    def __init__(self, planned: list[_Planned], root: LayoutNode) -> None:
-        self.nodes = [entry[0] for entry in planned]
-        self.parents = [entry[2] for entry in planned]
-        nodes = self.nodes
-        self.blocks = [(node, nodes[parent]) for node, parent in zip(nodes, self.parents)
+    def __init__(self, nodes: Sequence[LayoutNode], parents: Sequence[int], root: LayoutNode) -> None:
+        self.nodes = nodes
+        self.parents = parents
+        self.blocks = [(node, nodes[parent]) for node, parent in zip(nodes, parents)
                        if node.children and node.style.display in ("block", "flow-root") and node is not root]
 
 
@@ -359,19 +358,22 @@ def _made_tree(plan: list[_Planned]) -> tuple[int, list[int]]:
 def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root: bool,
                     sizes: OwnSizes | None, trees: KeptTrees | None) -> _Plan:
     plan = _plan(root, indefinite_root, sizes)
+    # The plan's columns, each read by a step below (made at once: a plan is every node).
+    columns: list[tuple[Any, ...]] = list(zip(*plan))
+    nodes: tuple[LayoutNode, ...] = columns[0]
+    fields: tuple[dict[str, Any], ...] = columns[1]
+    parents: tuple[int, ...] = columns[2]
+    measured: tuple[bool, ...] = columns[3]
     taken = None
     if trees is not None:
-        nodes = tuple(id(entry[0]) for entry in plan)
-        fields = [entry[1] for entry in plan]
-        parents = [entry[2] for entry in plan]
-        measured = [entry[3] for entry in plan]
-        taken = trees.take(id(root), nodes, parents, measured, fields)
+        keys = tuple(map(id, nodes))
+        taken = trees.take(id(root), keys, parents, measured, fields)
     tree, ids = taken if taken is not None else _made_tree(plan)
     if trees is not None and taken is None:
-        trees.keep(id(root), nodes, parents, measured, tree, ids, fields)
+        trees.keep(id(root), keys, parents, measured, tree, ids, fields)
     try:
-        measures: dict[int, MeasureFn] = {nid: node.measure for nid, (node, _, _, measured) in zip(ids, plan)
-                                          if measured and node.measure is not None}
+        measures: dict[int, MeasureFn] = {nid: node.measure for nid, node, leaf in zip(ids, nodes, measured)
+                                          if leaf and node.measure is not None}
         root_id = ids[0]
         failure: list[BaseException] = []
         release = _releaser()
@@ -410,23 +412,25 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 taffy_thread.pooled(2 * calls)
         if failure:
             raise failure[0]
+        done = _Plan(nodes, parents, root)
         out = taffylib.PyLayout()
         get_layout, deadline = taffylib.node_get_layout, check_deadline  # (per node of every pass)
         edges = tuple.__new__  # Edges' own __new__ is a Python function
-        for nid, (node, *_) in zip(ids, plan):
+        for nid, node in zip(ids, done.nodes):
             deadline(node.path)
             get_layout(tree, nid, out)
             values = _layout_values(out)
-            total = sum(values)
-            if not (total - total == 0.0 and min(values) >= -MAX_LENGTH and max(values) <= MAX_LENGTH):
-                values = tuple(map(finite, values))  # (a NaN or infinity makes the sum one)
+            # Every value within +-MAX_LENGTH when their magnitudes add up to no more (NaN and
+            # infinity fail the test); else each is clamped, which leaves one in range as it is.
+            if not sum(map(abs, values)) <= MAX_LENGTH:
+                values = tuple(map(finite, values))
             x, y, width, height, pt, pr, pb, pl, bt, br, bb, bl, mt, mr, mb, ml = values
             node.box = Box(x, y, width, height, edges(Edges, (pt, pr, pb, pl)), edges(Edges, (bt, br, bb, bl)),
                            edges(Edges, (mt, mr, mb, ml)), width, height)
     finally:
         if trees is None:
             taffylib.free(tree)
-    return _Plan(plan, root)
+    return done
 
 
 def _stretch_width(child: LayoutNode, content_width: float) -> float | None:
@@ -552,7 +556,7 @@ def size_at_origin(node: LayoutNode, axis: str, scale: float) -> float:
     return _round_up(exact, scale) if node.measure else _round(exact, scale)
 
 
-def round_layout(nodes: list[LayoutNode], parents: list[int], scale: float) -> None:
+def round_layout(nodes: Sequence[LayoutNode], parents: Sequence[int], scale: float) -> None:
     """Round the boxes of a tree's ``nodes`` (parents before children, with their ``parents``'
     indices in it, -1: the root) to multiples of ``1/scale`` px in absolute coordinates.
 

@@ -14,7 +14,8 @@ style dicts. So a tree made for a computation is kept:
   layout that computes several like subtrees at once finds as many).
 
 A tree taken back has every node marked dirty, which empties every cache Taffy keeps:
-its computation is a new tree's. A pooled tree is used by one computation at a time
+its computation is a new tree's. (Taffy marks a node's ancestors with it, so marking the
+leaves reaches every node.) A pooled tree is used by one computation at a time
 (taken out of the pool, and put back at the end of its layout); the pool holds at
 most ``MAX_POOLED`` trees and frees the ones it drops. Taffy's functions come from
 :mod:`.taffy` (the one module that imports stretchable), as ``lib``.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["KeptTrees", "MAX_POOLED", "MAX_POOLED_NODES", "TreePool"]
@@ -41,12 +43,14 @@ class _Tree:
     layout first computed it with (its shape in the pool: a layout's first pass asks for
     those again, its later passes change a few)."""
 
-    __slots__ = ("handle", "ids", "fields", "first")
+    __slots__ = ("handle", "ids", "fields", "first", "leaves")
 
-    def __init__(self, handle: int, ids: list[int], fields: list[dict[str, Any]]) -> None:
+    def __init__(self, handle: int, ids: list[int], fields: list[dict[str, Any]], parents: Sequence[int]) -> None:
         self.handle, self.ids, self.fields, self.first = handle, ids, fields, list(fields)
+        inner = set(parents)
+        self.leaves = [nid for index, nid in enumerate(ids) if index not in inner]
 
-    def shape(self, parents: list[int], measured: list[bool]) -> Shape:
+    def shape(self, parents: Sequence[int], measured: Sequence[bool]) -> Shape:
         return tuple(zip(map(id, self.first), parents, measured))
 
 
@@ -63,7 +67,7 @@ class TreePool:
         self.cache_clear = self.clear
         self._lib = lib
         # Every pooled tree by (shape, serial), oldest first; each shape's serials, oldest first.
-        self._trees: OrderedDict[tuple[Shape, int], tuple[_Tree, list[int], list[bool]]] = OrderedDict()
+        self._trees: OrderedDict[tuple[Shape, int], tuple[_Tree, Sequence[int], Sequence[bool]]] = OrderedDict()
         self._by_shape: dict[Shape, list[int]] = {}
         self._serial = 0
         self._lock = threading.Lock()
@@ -84,7 +88,7 @@ class TreePool:
             self._nodes -= len(tree.ids)
         return tree
 
-    def put(self, tree: _Tree, parents: list[int], measured: list[bool]) -> None:
+    def put(self, tree: _Tree, parents: Sequence[int], measured: Sequence[bool]) -> None:
         """Keep ``tree`` (of ``parents`` and ``measured``) for a later layout."""
         if len(tree.ids) > self.max_nodes:
             self._lib.free(tree.handle)
@@ -130,10 +134,10 @@ class KeptTrees:
         self._lib = lib
         self._pool = pool
         # root id -> (tree, its nodes' parent indices, which are measured, root's node shape)
-        self._trees: dict[int, tuple[_Tree, list[int], list[bool], tuple[int, ...]]] = {}
+        self._trees: dict[int, tuple[_Tree, Sequence[int], Sequence[bool], tuple[int, ...]]] = {}
 
-    def take(self, root_key: int, nodes: tuple[int, ...], parents: list[int], measured: list[bool],
-             fields: list[dict[str, Any]]) -> tuple[int, list[int]] | None:
+    def take(self, root_key: int, nodes: tuple[int, ...], parents: Sequence[int], measured: Sequence[bool],
+             fields: Sequence[dict[str, Any]]) -> tuple[int, list[int]] | None:
         """A tree for a computation of the root ``root_key`` whose nodes (by id, in the order
         made) are ``nodes``, with ``parents``, ``measured`` and styles ``fields``: this
         computation's tree of that root, or a pooled tree of the same shape, its styles made
@@ -155,25 +159,27 @@ class KeptTrees:
                 if old is not new and old != new:
                     lib.node_set_style(tree.handle, nid, new)
                     tree.fields[index] = new
-                lib.node_mark_dirty(tree.handle, nid)
+            handle, mark_dirty = tree.handle, lib.node_mark_dirty
+            for nid in tree.leaves:  # (and so their ancestors: every node)
+                mark_dirty(handle, nid)
         except BaseException:
             self._trees.pop(root_key, None)
             lib.free(tree.handle)
             raise
         return tree.handle, tree.ids
 
-    def keep(self, root_key: int, nodes: tuple[int, ...], parents: list[int], measured: list[bool],
-             handle: int, ids: list[int], fields: list[dict[str, Any]]) -> None:
+    def keep(self, root_key: int, nodes: tuple[int, ...], parents: Sequence[int], measured: Sequence[bool],
+             handle: int, ids: list[int], fields: Sequence[dict[str, Any]]) -> None:
         """Keep the tree ``handle`` just made for the root ``root_key`` (see :meth:`take`)."""
         self._drop(root_key)
-        self._trees[root_key] = (_Tree(handle, ids, list(fields)), parents, measured, nodes)
+        self._trees[root_key] = (_Tree(handle, ids, list(fields), parents), parents, measured, nodes)
 
     def _drop(self, root_key: int) -> None:
         kept = self._trees.pop(root_key, None)
         if kept is not None:
             self._give(kept[0], kept[1], kept[2])
 
-    def _give(self, tree: _Tree, parents: list[int], measured: list[bool]) -> None:
+    def _give(self, tree: _Tree, parents: Sequence[int], measured: Sequence[bool]) -> None:
         if self._pool is not None:
             self._pool.put(tree, parents, measured)
         else:

@@ -53,6 +53,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
+from justhtml.parser.engine import ParseEngine
 
 from ..diagnostics import report
 from ..errors import LimitError, MarkupError
@@ -61,7 +62,10 @@ from ..patterns import lazy_compile
 from .attributes import Location, check_css, element_props
 from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
+from .parse_budget import element_budget, install
 from .text import jsx_text, satori_html_trim
+
+install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
 
 __all__ = ["DIALECTS", "from_html"]  # DIALECTS: re-exported from .dialects
 
@@ -112,8 +116,9 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         source = source.decode("utf-8")
     document = bool(_DOCUMENT.match(source))
     _check_tags(source)
-    parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
-                      collect_errors=True)
+    with element_budget():  # (its repairs can multiply elements: see .parse_budget)
+        parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
+                          collect_errors=True)
     for error in parsed.errors:
         message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
         report(MarkupError(f"{message} (repaired as a browser would)",

@@ -113,7 +113,7 @@ def filter_group(functions: Sequence[FilterFunction], content: list[SvgNode], fi
         return [], content
     left, top, right, bottom = expansion(functions)
     width, height = viewport
-    active().count_region(math.ceil(width + left + right), math.ceil(height + top + bottom))
+    active().count_region(math.ceil(width + left + right), math.ceil(height + top + bottom), prop="filter")
     definition = SvgNode("filter", {
         "id": filter_id, "x": -left, "y": -top, "width": width + left + right,
         "height": height + top + bottom, "filterUnits": "userSpaceOnUse",

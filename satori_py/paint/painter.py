@@ -257,9 +257,11 @@ class Painter(InlinePainter):
         border = border_widths(style)
         radii = resolve_radii(style, r.width, r.height)
         padding = padding_edges(box)
+        first_def = len(self.defs)
         own_clip_path, child_clip, overflow_masks = self._clips(box, uid, matrix, clip, t.has_clip_path,
                                                                 bool(t.filters), border, radii, padding,
                                                                 text_clip_id)
+        clip_defs = self.defs[first_def:]  # resvg fills their shapes too (raster_cost: their reach)
         mask_id = f"mi-{uid}"
         mask_defs: list[SvgNode] = []
         if t.has_mask:
@@ -275,6 +277,9 @@ class Painter(InlinePainter):
             child_mask = f"om-{uid}"
             overflow_masks[0].attrs["mask"] = url(own_mask)
             self.defs.append(SvgNode("mask", {"id": child_mask}, overflow_masks))
+            clip_defs.append(self.defs[-1])
+        if clip_defs:  # (a clipPath's path() is the input's own: measured untransformed too)
+            check_raster_cost(clip_defs, self.viewport, matrix, box.path, laid_out=False, prop="clipPath")
         mine: Clip = (child_clip, child_mask)
         # As in the reference, an ancestor's clip replaces the element's own clip path for its shapes.
         own_clip = clip or own_clip_path

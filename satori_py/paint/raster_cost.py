@@ -16,6 +16,7 @@ for the shapes and defs each element draws, with the transform it is drawn with:
   (``images.checks.check_drawn_svg``; a flood in a 200 x 100 px SVG under
   ``scale(100)`` took 1.2 GB).
 * Strokes (``max_stroke_reach``), below.
+* Shapes on the image that reach farther than :data:`RASTER_REACH` beyond it (below).
 
 resvg strokes in 32-bit floats, with a tolerance of a quarter pixel on the
 image. Past a few million pixels a float's step is larger than that: the
@@ -30,6 +31,18 @@ coordinates reach beyond the image. Either over ``max_stroke_reach`` is a
 LimitError naming the element. Straight strokes (lines, polygons with miter
 joins) may be as wide and as far as they like: their cost does not grow with
 their size.
+
+Filled shapes have a bound of their own, not a limit one may raise: resvg's
+rasteriser (tiny-skia 0.10 to 0.12) fills an anti-aliased shape 4x supersampled,
+its top and bottom rows in 32-bit integers. A shape over the image whose bounds
+reach past 2^29 px above or below it wraps around: nested ``scale(10)`` nine deep
+on a 10px box (or ``scale(3.3e8)``) made every binding panic ("range start index
+3840 out of range for slice of length 900", a Rust backtrace on stderr; resvg-js
+aborted the process), and farther it drew nothing. So every shape an element
+draws (its clip paths and masks included) that crosses the image and reaches
+farther than ``RASTER_REACH`` px from the image's origin, the raster's scale, the
+transforms and twice its stroke's width (a miter join's reach) included, is a LimitError naming the element and, when a transform put it there,
+``transform``. Shapes entirely off the image are not drawn, whatever their size.
 """
 from __future__ import annotations
 
@@ -39,14 +52,24 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..errors import LimitError
-from ..limits import active
+from ..limits import RASTER_REACH, active
 from ..patterns import NUMBER, lazy_compile
 from ..style.paint_types import FilterFunction
+from ..images.svg_geometry import Box, Matrix, path_box, parse_transform, transform_box
 from ..svg import SvgNode
 from .filter import expansion
 from .transform import matrix_stretch
 
 __all__ = ["check_raster_cost", "count_backdrop"]
+
+# Drawn into their own tiles or regions, which other checks bound (or not drawn at all).
+# How far across a shape drawn from the layout alone may be: a box is at most MAX_LENGTH
+# (2^25 px) a side, grown on each side by a shadow's spread, or an outline's width and
+# offset, or twice a stroke's width (each at most as much): six MAX_LENGTH. So at a raster
+# scale up to 2.6 no such shape over the image reaches RASTER_REACH: only transformed ones
+# are measured (most boxes are not).
+_LAID_OUT = 6 * 2 ** 25
+_UNFILLED = frozenset(("pattern", "filter", "linearGradient", "radialGradient", "stop", "text"))
 
 _NUMBER = lazy_compile(NUMBER)
 _CURVES = frozenset("AaCcQqSsTt")
@@ -103,7 +126,7 @@ def _may_reach(node: SvgNode, bound: float) -> bool:
     if any(isinstance(v, str) and digits.search(v) or isinstance(v, (int, float)) and abs(v) > bound
            for v in (node.attrs.get(name) for name in _GEOMETRY)):
         return True
-    d = node.attrs.get("d")
+    d = node.attrs.get("d") or node.attrs.get("points")
     return isinstance(d, str) and digits.search(d) is not None
 
 
@@ -132,18 +155,104 @@ def _sized(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNo
             yield from _sized(node.children, current)
 
 
+def _filled(nodes: Iterable[SvgNode], matrix: str | None) -> Iterable[tuple[SvgNode, str | None]]:
+    """The shapes among ``nodes`` (groups, clip paths and masks entered), with the matrix each
+    is drawn with."""
+    for node in nodes:
+        if node.tag in _UNFILLED:
+            continue
+        own = node.attrs.get("transform")
+        current = own if isinstance(own, str) else matrix
+        if node.children and node.tag != "svg":  # (an emoji's or a user's SVG: its viewport counts)
+            yield from _filled(node.children, current)
+        else:
+            yield node, current
+
+
+def _shape_box(node: SvgNode) -> Box | None:
+    """The bounds of a shape's geometry, grown by what its stroke may reach."""
+    a = node.attrs
+    tag = node.tag
+    if tag == "path":
+        d = a.get("d")
+        box = path_box(d) if isinstance(d, str) else None
+    elif tag in ("rect", "image", "svg"):
+        x, y = _float(a.get("x")), _float(a.get("y"))
+        box = (x, y, x + _float(a.get("width")), y + _float(a.get("height")))
+    elif tag in ("circle", "ellipse"):
+        r = _float(a.get("r"))
+        rx, ry = _float(a.get("rx", r)), _float(a.get("ry", r))
+        cx, cy = _float(a.get("cx")), _float(a.get("cy"))
+        box = (cx - rx, cy - ry, cx + rx, cy + ry)
+    elif tag == "line":
+        xs, ys = (_float(a.get("x1")), _float(a.get("x2"))), (_float(a.get("y1")), _float(a.get("y2")))
+        box = (min(xs), min(ys), max(xs), max(ys))
+    elif tag == "polygon":
+        values = [_float(v) for v in _NUMBER.findall(str(a.get("points", "")))]
+        box = (min(values[0::2]), min(values[1::2]), max(values[0::2]), max(values[1::2])) \
+            if len(values) >= 2 else None
+    else:
+        return None
+    grow = _stroke_reach(node)
+    return box if box is None or not grow else (box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow)
+
+
+def _stroke_reach(node: SvgNode) -> float:
+    """How far a shape's stroke may reach past its geometry: twice its width (a miter join)."""
+    if node.attrs.get("stroke") in (None, "none"):
+        return 0.0
+    return 2 * _float(node.attrs.get("stroke-width", 1))
+
+
+def _check_reach(nodes: Sequence[SvgNode], viewport: tuple[float, float], matrix: str | None,
+                 path: str | None, prop: str | None) -> None:
+    """LimitError for a shape among ``nodes`` crossing the image and reaching farther than
+    ``RASTER_REACH`` px from its origin (see the module's docstring)."""
+    scale = active().raster_scale
+    reach = RASTER_REACH / scale  # in the document's px
+    width, height = viewport
+    # (matrix, the bound of coordinates that cannot reach past ``reach``) of each transform met
+    bounds: dict[str | None, tuple[Matrix, float]] = {}
+    for node, current in _filled(nodes, matrix):
+        known = bounds.get(current)
+        if known is None:
+            m = parse_transform(current)
+            stretch = max(abs(m[0]) + abs(m[2]), abs(m[1]) + abs(m[3]), 1.0)
+            known = bounds[current] = (m, (reach - max(abs(m[4]), abs(m[5]))) / stretch)
+        m, bound = known
+        if not _may_reach(node, bound - _stroke_reach(node)):
+            continue  # (every coordinate small: the common case, without parsing the path)
+        box = transform_box(m, _shape_box(node))
+        if box is None:
+            continue
+        x0, y0, x1, y1 = box
+        if not (x1 > 0 and y1 > 0 and x0 < width and y0 < height):
+            continue  # off the image: nothing is drawn
+        far = max(-x0, -y0, x1, y1)
+        if not far <= reach:  # (NaN too)
+            shown = min(far * scale, _HUGE)
+            raise LimitError(f"A shape over the image reaches {shown:.0f}px from its origin, farther than the "
+                             f"{RASTER_REACH}px resvg can draw (its anti-aliasing counts rows in 32-bit integers).",
+                             path=path, prop="transform" if matrix else prop)
+
+
 def check_raster_cost(nodes: Iterable[SvgNode], viewport: tuple[float, float], matrix: str | None = None,
-                      path: str | None = None, *, coordinates: bool = True,
-                      tiles: str = "backgroundImage") -> None:
+                      path: str | None = None, *, coordinates: bool = True, laid_out: bool = True,
+                      tiles: str = "backgroundImage", prop: str | None = None) -> None:
     """Raise LimitError when the shapes and defs ``nodes`` (drawn with ``matrix`` unless they
     have a transform of their own; ``viewport``: the image's width and height) have a
     pattern tile over ``max_image_pixels`` on the image, or a curved stroke wider or
     reaching farther beyond the image than ``max_stroke_reach``. Without ``coordinates``
     only the widths of strokes are checked (text drawn untransformed: what lies outside
     the image is left out already, and its outlines hold tens of thousands of numbers).
-    ``tiles``: the property whose layers the patterns among ``nodes`` draw."""
+    ``laid_out``: whether the shapes' geometry comes from the layout alone (not a ``path()``
+    of the input), which keeps them within :data:`_LAID_OUT` px when not transformed.
+    ``tiles``: the property whose layers the patterns among ``nodes`` draw; ``prop``: the
+    property that drew the shapes, named by the error of one too far when no transform is."""
     nodes = list(nodes)
     budget = active()
+    if coordinates and (matrix is not None or not laid_out or _LAID_OUT * budget.raster_scale > RASTER_REACH):
+        _check_reach(nodes, viewport, matrix, path, prop)
     for node, current in _sized(nodes, matrix):
         sx, sy = matrix_stretch(current)
         width, height = _float(node.attrs.get("width")) * sx, _float(node.attrs.get("height")) * sy
@@ -186,4 +295,4 @@ def count_backdrop(functions: Sequence[FilterFunction], width: float, height: fl
     view_w, view_h = viewport
     region_w = min((width + left + right) * sx, 5 * view_w)
     region_h = min((height + top + bottom) * sy, 5 * view_h)
-    active().count_effect(math.ceil(max(region_w, 0.0) * max(region_h, 0.0)))
+    active().count_effect(math.ceil(max(region_w, 0.0) * max(region_h, 0.0)), prop="backdropFilter")

@@ -108,14 +108,15 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
             y0, y1 = max(y0, by - own), min(y1, by + height + own)
         x0, y0, x1, y1 = math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1)
         if filtered:
-            active().count_region(max(x1 - x0, 0), max(y1 - y0, 0), what="The region of the box shadow")
+            active().count_region(max(x1 - x0, 0), max(y1 - y0, 0), what="The region of the box shadow",
+                                      prop="boxShadow")
         return {"x": x0, "y": y0, "width": max(x1 - x0, 0), "height": max(y1 - y0, 0),
                 "filterUnits": "userSpaceOnUse"}
 
     if filtered:
         sx, sy = matrix_stretch(transform)
         active().count_region(math.ceil((right - left) * sx), math.ceil((bottom - top) * sy),
-                              what="The region of the box shadow")
+                              what="The region of the box shadow", prop="boxShadow")
 
     def pct(value: float, whole: float) -> str:
         return f"{round(value / whole * 100, 4):g}%"

@@ -275,7 +275,8 @@ def drop_shadow_filter(id_: str, width: float, height: float,
         merge.append(SvgNode("feMergeNode", {"in": "SourceGraphic"}))
     sx, sy = stretch
     active().count_region(math.ceil((right - left) * _SHADOW_SCALE * sx),
-                          math.ceil((bottom - top) * _SHADOW_SCALE * sy), what="The region of the text shadows")
+                          math.ceil((bottom - top) * _SHADOW_SCALE * sy), what="The region of the text shadows",
+                          prop="textShadow")
     percent = (_percent(left, width), _percent(top, height), _percent(right - left, width),
                _percent(bottom - top, height))
     region = _user_space_region(percent, *glyphs, shadows) if glyphs is not None else None

@@ -161,3 +161,23 @@ def test_a_process_keeps_the_warm_tokens_of_its_prepared_batch_contexts_only() -
         worker.warm(worker.BatchContext({"width": 8, "height": 8}))
     assert len(worker._WARM) <= worker._MAX_PREPARED
     assert worker._WARM <= set(worker._PREPARED)
+
+
+def test_compiled_templates_are_bounded_by_their_sources_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Compiled, a template holds about nine times its source: 64 of any size were kept.
+    from satori_py import templates
+
+    assert (templates._COMPILED.max_entries, templates._COMPILED.max_weight) == (64, 8 << 20)
+    monkeypatch.setattr(templates._COMPILED, "max_weight", 3000)  # (compiling megabytes takes seconds)
+    templates._COMPILED.clear()
+    text = "<div>{{ title }}" + "x" * 1000 + "</div>"
+    for i in range(4):
+        template = templates.Template(text + "<!--" + str(i) + "-->")
+        assert template.render_text({"title": "t"}).startswith("<div>t")
+    assert len(templates._COMPILED) == 2
+    templates.Template("<div>{{ title }}</div>").check()
+    assert len(templates._COMPILED) == 3
+    huge = templates.Template("<div>{{ title }}" + "x" * 3000 + "</div>")  # over the bound: not kept
+    assert huge.render_text({"title": "t"}).startswith("<div>t")
+    assert len(templates._COMPILED) == 0
+    templates._COMPILED.clear()

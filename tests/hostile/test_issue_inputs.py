@@ -107,8 +107,17 @@ INPUTS: list[tuple[str, str, str]] = [
      "max_image_pixels limit of 40000000."),
     ("a box scaled by 1e30 (resvg panicked: PanicException, a BaseException)",
      'png(card(width=33554431, height=33554431, backgroundColor="red", transform="scale(1e30)"))',
-     "RenderError: Rasterising the SVG failed: invalid SVG: range start index 12800 out of range for slice "
-     "of length 10000"),
+     "LimitError: div: A shape over the image reaches 1000000000000000px from its origin, farther than the "
+     "536869888px resvg can draw (its anti-aliasing counts rows in 32-bit integers)."),
+    ("nine nested scale(10) over a 10px box (every binding panicked: tiny-skia's rows wrapped)",
+     'png(nested(9, {"transform": "scale(10)"}, h("div", {"style": {"width": 10, "height": 10, '
+     '"backgroundColor": "red"}})), width=30, height=30)',
+     "LimitError: div" + "/div[0]" * 9 + ": A shape over the image reaches 5000000085px from its origin, farther "
+     "than the 536869888px resvg can draw (its anti-aliasing counts rows in 32-bit integers)."),
+    ("an SVG image of a rect under scale(1e9) (panicked)",
+     'png(card(svg_img(\'<rect width="200" height="100" transform="scale(1e9)"/>\')))',
+     "LimitError: div/img[0]: An SVG image has a <rect> 200000000000px across on the image, larger than resvg "
+     "can draw (268434944px: its anti-aliasing counts rows in 32-bit integers)."),
     ("a rounded border of 1e308 (25 s in resvg's stroker, uninterruptible)",
      'png(card(h("div", {"style": {"borderWidth": 1e308, "borderStyle": "solid", "borderColor": "red", '
      '"borderRadius": 1e308}})))',

@@ -354,11 +354,24 @@ def test_regions_count_in_every_render_that_draws_them() -> None:
     assert exc.path == "div/div[2]"
 
 
+def test_region_errors_name_their_property() -> None:
+    exc = limit_error(card(width=10, height=10, boxShadow="0 0 10px red", transform="scale(1000000)"))
+    assert (exc.limit, exc.path, exc.prop) == ("max_image_pixels", "div", "boxShadow")
+    assert str(exc) == "div: The region of the box shadow is 44000000x44000000 pixels, over the max_image_pixels limit " \
+        "of 40000000."
+    exc = limit_error(card(width=10, height=10, boxShadow="0 0 4px red"), limits=Limits(max_effect_pixels=100))
+    assert (exc.limit, exc.prop) == ("max_effect_pixels", "boxShadow")
+    exc = limit_error(card("x", filter="drop-shadow(1e30px 1e30px 1e30px red)"))
+    assert (exc.limit, exc.prop) == ("max_image_pixels", "filter")
+    exc = limit_error(card(width=1200, height=630, backdropFilter="blur(5px)"), limits=Limits(max_effect_pixels=100))
+    assert (exc.limit, exc.prop) == ("max_effect_pixels", "backdropFilter")
+
+
 def test_text_shadow_regions_count_the_transform() -> None:
     # scale(1000) made a region of 14 GB: resvg aborted the process.
     exc = limit_error(card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),
                            transform="scale(1000)", transformOrigin="0 0"), width=200)
-    assert (exc.limit, exc.path) == ("max_image_pixels", "div/div[0]")
+    assert (exc.limit, exc.path, exc.prop) == ("max_image_pixels", "div/div[0]", "textShadow")
     assert str(exc) == ("div/div[0]: The region of the text shadows is 86900x93501 pixels, over the max_image_pixels "
                         "limit of 40000000.")
     shadowed = card(h("div", {"style": {"display": "flex", "textShadow": "5px 5px 20px red"}}, "Hi"),

@@ -6,6 +6,8 @@ children of block containers and min-content cache collisions (Taffy 0.7's cache
 """
 from __future__ import annotations
 
+from typing import Any
+
 from satori_py.layout.boxes import RenderBox
 
 from .support import boxes, d, lay_out
@@ -154,3 +156,24 @@ def test_a_block_sized_by_its_content_is_as_wide_as_its_lines_in_the_room() -> N
     el = d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "width": 680,
             "padding": "0 60px"}, d({**title, "padding": "0 16px", "boxSizing": "border-box"}, TITLE))
     assert boxes(el, 800, 418)["div/div[0]"] == (60, 0, 680, 264)
+
+
+def test_a_row_is_asked_once_a_walk_whether_its_items_fill_it(monkeypatch: Any) -> None:
+    # Every flex-grow item of a definite row asks whether the row's items fill it: the answer is
+    # read from the row's items once a walk (n items read n x n boxes before).
+    from satori_py.layout import fit_walk, flex_fit
+
+    calls: list[int] = []
+
+    def counted(row: Any) -> float:
+        calls.append(len(row.children))
+        return fit_walk.used_width(row)
+
+    monkeypatch.setattr(flex_fit, "used_width", counted)
+    items = [d({"display": "flex", "flexGrow": 1}, f"item {i}") for i in range(12)]
+    el = d({"width": 600, "height": 100, "display": "flex", "flexDirection": "column", "fontSize": 14},
+           d({"display": "flex", "width": 580}, *items))
+    b = boxes(el, 600, 100)
+    assert b["div/div[0]"][2] == 580 and b["div/div[0]/div[11]"][0] + b["div/div[0]/div[11]"][2] == 580
+    walks = len(calls)  # one a walk (each pass's)
+    assert 1 <= walks <= 3 and calls == [12] * walks

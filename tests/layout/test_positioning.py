@@ -1,7 +1,13 @@
 """Absolute, fixed, sticky and relative boxes, where the reference puts them."""
 from __future__ import annotations
 
-from .support import boxes, d
+from typing import Any
+
+import pytest
+
+from satori_py.api import Pipeline
+
+from .support import Rect, boxes, d
 
 
 def test_containing_blocks_and_static_positions() -> None:
@@ -41,3 +47,27 @@ def test_sticky_moves_into_its_scrollport_within_its_parent() -> None:
     b = boxes(el, 100, 200)
     # Its top may not be above 50px in the scrollport: moved down from 30.
     assert b["div/div[0]/div[1]"][1] == 50
+
+
+_PICTURE = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='96' height='48'>"
+            "<rect width='96' height='48' fill='red'/></svg>")
+
+
+@pytest.mark.parametrize(("insets", "picture"), [
+    ({"top": 0, "left": 0, "right": 0, "bottom": 0}, (0, 0, 600, 200)),
+    ({"top": "10%", "left": "10%", "right": "10%", "bottom": "10%"}, (60, 20, 480, 160)),
+    # No bottom: the box's height is its content's, so the picture keeps its ratio.
+    ({"top": 0, "left": 0, "right": 0}, (0, 0, 600, 300)),
+])
+def test_an_absolute_box_pinned_by_both_insets_stretches_its_picture(insets: dict[str, Any],
+                                                                     picture: Rect) -> None:
+    # The real Satori's boxes (a browser's too): a box with top and bottom set has a definite
+    # height, so its stretched image child is as tall as it, not as its ratio makes it. From a
+    # real store og (`absolute flex inset-0` holding an <img> and an overlay), tw13.
+    el = d({"display": "flex", "width": "100%", "height": "100%", "position": "relative"},
+           d({"display": "flex", "position": "absolute", **insets},
+             {"type": "img", "props": {"src": _PICTURE, "style": {}}}))
+    pipeline = Pipeline(600, 200)
+    box = pipeline.layout(pipeline.parse(el)).root.children[0].children[0].children[0]
+    assert box.path == "div/div[0]/img[0]"
+    assert (box.rect.x, box.rect.y, box.rect.width, box.rect.height) == picture

@@ -46,6 +46,35 @@ def test_a_tree_computed_again_lays_out_as_a_new_one() -> None:
         trees.free()
 
 
+def test_a_kept_tree_forgets_every_size_it_computed() -> None:
+    # Nothing of the tree changes but what a leaf deep inside measures: Taffy's caches of the
+    # leaf and of every node above it must not answer (only the leaves are marked dirty).
+    def text(width: float) -> Any:
+        return lambda w, h, mode: (width, 20.0)
+
+    def card(width: float) -> tuple[LayoutNode, list[LayoutNode]]:
+        leaf = LayoutNode(NodeStyle(display="block"), measure=text(width))
+        other = LayoutNode(NodeStyle(display="block"), measure=text(30.0))
+        box = LayoutNode(NodeStyle(display="flex", padding_left=4.0), [leaf])
+        row = LayoutNode(NodeStyle(display="flex"), [box, other])
+        root = LayoutNode(NodeStyle(display="flex", flex_direction="column", align_items="flex-start"), [row])
+        return root, [root, row, box, leaf, other]
+
+    root, nodes = card(50.0)
+    trees = taffy.kept_trees()
+    try:
+        compute_layout(root, width=300, height=None, trees=trees)
+        for width in (80.0, 20.0):
+            nodes[3].measure = text(width)
+            fresh_root, fresh = card(width)
+            compute_layout(fresh_root, width=300, height=None)
+            compute_layout(root, width=300, height=None, trees=trees)
+            assert _boxes(nodes) == _boxes(fresh)
+            assert nodes[0].box.width == width + 4.0 + 30.0
+    finally:
+        trees.free()
+
+
 def test_a_pooled_tree_lays_out_as_a_new_one() -> None:
     pool = TreePool(taffy.taffylib)
     try:
@@ -75,11 +104,11 @@ def test_the_pool_is_bounded_and_frees_what_it_drops() -> None:
     pool = TreePool(lib, max_entries=4, max_nodes=10)
     styles = [{"n": i} for i in range(20)]
     for i in range(6):  # six shapes of one node each: the two oldest are dropped
-        pool.put(_Tree(i, [0], [styles[i]]), [-1], [False])
+        pool.put(_Tree(i, [0], [styles[i]], [-1]), [-1], [False])
     assert len(pool) == 4 and lib.freed == [0, 1]
-    pool.put(_Tree(10, list(range(11)), styles[:11]), [-1, *[0] * 10], [False] * 11)  # over max_nodes
+    pool.put(_Tree(10, list(range(11)), styles[:11], [-1, *[0] * 10]), [-1, *[0] * 10], [False] * 11)  # over max_nodes
     assert lib.freed[-1] == 10 and len(pool) == 4
-    pool.put(_Tree(11, list(range(8)), styles[6:14]), [-1, *[0] * 7], [False] * 8)  # 4 + 8 nodes: two go
+    pool.put(_Tree(11, list(range(8)), styles[6:14], [-1, *[0] * 7]), [-1, *[0] * 7], [False] * 8)  # 4 + 8 nodes: two go
     assert len(pool) == 3 and lib.freed[-2:] == [2, 3]
     assert pool.take(tuple(zip(map(id, styles[6:14]), [-1, *[0] * 7], [False] * 8))) is not None
     pool.clear()
@@ -139,7 +168,7 @@ def test_the_pool_keeps_several_trees_of_a_shape() -> None:
     style = {"n": 0}
     shape = ((id(style), -1, False),)
     for handle in range(4):  # one shape: the oldest of the four is dropped
-        pool.put(_Tree(handle, [0], [style]), [-1], [False])
+        pool.put(_Tree(handle, [0], [style], [-1]), [-1], [False])
     assert len(pool) == 3 and lib.freed == [0]
     taken = [pool.take(shape) for _ in range(4)]
     assert [t.handle if t is not None else None for t in taken] == [3, 2, 1, None] and len(pool) == 0

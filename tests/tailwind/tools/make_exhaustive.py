@@ -18,7 +18,6 @@ as plain JSON).
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from make_oracle import record  # noqa: E402
+from make_oracle import arguments, record  # noqa: E402
 
 from satori_py.tailwind.config import resolve_config  # noqa: E402
 from satori_py.tailwind.utilities.static import STATIC  # noqa: E402
@@ -199,10 +198,7 @@ def groups() -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--dist", required=True, help="satori/dist/index.js of a copy of the reference install")
-    parser.add_argument("--out", default=str(OUT))
-    args = parser.parse_args()
+    args = arguments(__doc__, OUT)
     # One node process per 2,500 class lists (each list gets a fresh twrnc instance).
     chunks = [{**g, "cases": g["cases"][i:i + 2500]} for g in groups() for i in range(0, len(g["cases"]), 2500)]
     styles: dict[str, int] = {}

@@ -361,11 +361,16 @@ def record(groups_: list[dict[str, Any]], dist: str) -> list[dict[str, Any]]:
     return recorded
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(doc: str, out: Path) -> argparse.Namespace:
+    """A recorder's command line: --dist (required) and --out (``out`` by default)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--dist", required=True, help="satori/dist/index.js of a copy of the reference install")
-    parser.add_argument("--out", default=str(OUT))
-    args = parser.parse_args()
+    parser.add_argument("--out", default=str(out))
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__, OUT)
     recorded = record(groups(), args.dist)
     total = sum(len(g["cases"]) for g in recorded)
     data = {"about": "Styles the real Satori 0.63.2 derives from class lists (getTwStyles: twrnc 3.4.0 "
