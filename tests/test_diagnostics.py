@@ -454,3 +454,42 @@ def test_ignored_children() -> None:
     svg = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='2' height='2'/>"
     el = h("div", {"style": {"display": "flex"}}, h("img", {"src": svg}, "alt text"))
     assert reports(el) == [("InvalidElementError", "div/img[0]", "The children of an <img> are not drawn.")]
+
+
+INLINE_BOX_IGNORES = [
+    ({"width": 300}, "width", "a text box is as wide and as tall as its text"),
+    ({"height": "2em"}, "height", "a text box is as wide and as tall as its text"),
+    ({"maxWidth": "50%"}, "maxWidth", "a text box is as wide and as tall as its text"),
+    ({"minHeight": 40}, "minHeight", "a text box is as wide and as tall as its text"),
+    ({"overflow": "hidden"}, "overflow", "it applies to block, flex and grid containers"),
+    ({"overflowY": "clip"}, "overflow", "it applies to block, flex and grid containers"),
+    ({"transform": "rotate(10deg)"}, "transform", "it applies to block-level and atomic boxes"),
+    ({"clipPath": "inset(4px)"}, "clipPath", "Satori ignores it there (a browser would clip the span)"),
+]
+
+
+def _text_with_span(style: dict[str, Any], display: str | None = None) -> Any:
+    span_style = dict(style, **({"display": display} if display else {}))
+    return h("div", {"style": {"display": "block", "width": 100}}, "Hello ", h("span", {"style": span_style}, "you"))
+
+
+@pytest.mark.parametrize("style,prop,why", INLINE_BOX_IGNORES)
+def test_what_an_inline_box_ignores_is_reported(style: dict[str, Any], prop: str, why: str) -> None:
+    message = (f'"{prop}" is ignored on an inline box (a span in text, display: inline): {why}. '
+               "Give it display: inline-block or flex to apply it.")
+    assert reports(_text_with_span(style)) == [("InvalidElementError", "div/span[1]", message)]
+    with pytest.raises(SatoriError) as raised:
+        render_svg(_text_with_span(style), width=100, height=50, strict=True)
+    assert (raised.value.path, raised.value.prop, raised.value.message) == ("div/span[1]", prop, message)
+    # The same box made atomic takes it: nothing to report.
+    assert reports(_text_with_span(style, "inline-block")) == []
+
+
+def test_values_that_change_nothing_on_an_inline_box_are_not_reported() -> None:
+    quiet = {"width": "auto", "minWidth": 0, "maxHeight": "none", "overflow": "visible", "transform": "none",
+             "clipPath": "none"}
+    assert reports(_text_with_span(quiet)) == []
+    # A transform inherited from a transformed parent is not the span's own.
+    el = h("div", {"style": {"display": "block", "width": 100, "transform": "rotate(3deg)"}},
+           "Hello ", h("span", {}, "you"))
+    assert reports(el) == []

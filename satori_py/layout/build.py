@@ -27,6 +27,7 @@ from ..limits import check_deadline
 from ..style import ComputedStyle, layout_alignment
 from ..style.memo import cached_style, root_style_of
 from ..style.replaced import image_size, natural_height_for
+from ..text.inline_style import ignored_on_inline_box
 from ..text.language import normalize_locale
 from ..text.paragraph import Item, Paragraph, TextItem
 from .boxes import RenderBox
@@ -367,6 +368,11 @@ class TreeBuilder(Record, weakref=True):
 
     def _inline_box(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
         assert ctx.inline is not None
+        if self.on_warning is not None:
+            for prop, why in ignored_on_inline_box(style):
+                self.on_warning(InvalidElementError(
+                    f'"{prop}" is ignored on an inline box (a span in text, display: inline): {why}. '
+                    "Give it display: inline-block or flex to apply it.", path=el.path, prop=prop))
         ctx.inline.open_box(style, el.path)
         child_ctx = ctx.replace(style=style, markers=None)
         children = self._children(el)

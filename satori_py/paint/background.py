@@ -42,7 +42,7 @@ from typing import Any
 from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..js_format import js_round
 from ..style.computed_types import GroupedStyle
-from ..style.types import RGBA, BackgroundLayer, LayerWords, LengthToken, Percent
+from ..style.types import RGBA, BackgroundLayer, Gradient, LayerWords, LengthToken, Percent
 from ..svg import SvgNode, fmt
 from .border import content_mask
 from .box import border_lines
@@ -236,11 +236,13 @@ def image_layer(layer: BackgroundLayer, box: Area, area: Area | None, id_base: s
                 and all(float(v).is_integer() for v in box)
                 and len(content) == 2 and content[1].tag == "rect"):
             # One tile exactly over a box on whole pixels: the gradient fills the
-            # shape itself, within 1-2 levels of the pattern's pixels; a <pattern>
+            # shape itself, with the pattern's pixels (to 1 level on a few); a <pattern>
             # around it cost resvg ~5 ms of a 1200x630 card (a radial one ~15 %
             # of such a card's raster). (On fractional edges the pattern's own clip
-            # differs by up to ~120 levels: kept there.)
-            direct = _tile_gradient(content[0], left, top)
+            # differs by up to ~120 levels: kept there. With a translucent stop resvg's
+            # two routes differ by a level over most of the box, which on a faint
+            # overlay is most of the card's ink: kept there too.)
+            direct = _tile_gradient(content[0], left, top) if _opaque_stops(image) else None
             if direct is not None:
                 return str(direct.attrs["id"]), direct
     else:
@@ -254,6 +256,15 @@ def _words(value: str | LayerWords) -> LayerWords:
     a programming error)."""
     assert not isinstance(value, str), "layer words are read at the style stage"
     return value
+
+
+def _opaque_stops(gradient: Gradient) -> bool:
+    """Whether every stop of ``gradient`` (a style stage's gradient) is an opaque colour."""
+    for stop in gradient.stops:
+        space = stop.paint.space
+        if space is None or space.alpha is None or space.alpha < 1:
+            return False
+    return True
 
 
 def _tile_gradient(gradient: SvgNode, left: float, top: float) -> SvgNode | None:

@@ -10,13 +10,20 @@ text before a box is under its background and text after it over it. Like any el
   faded together (its text is not seen through its own background);
 * its ``filter`` and ``mixBlendMode`` apply to that group as an element's do (filter, then
   opacity, then blend mode: :mod:`.effects`);
+* its ``maskImage`` masks that group (filter, then mask, then opacity), each fragment with the
+  layers positioned in its own box, as the reference positions them on the backgrounds (a
+  browser's default ``box-decoration-break: slice`` lays them over the fragments end to end,
+  which differs from the second line on). The reference masks only the backgrounds: its text
+  refers to a mask id that is never written, which resvg ignores; a browser masks the text too,
+  and so does satori-py;
 * a positioned inline box, or one that makes a stacking context (``opacity < 1``, a filter,
   a blend mode, ``isolation: isolate``, ``zIndex`` when positioned,
   ``position: fixed|sticky``), is a layer of the nearest stacking context: painted after
   that context's in-flow content, by ``zIndex``, and the layers of its own content are
   painted inside it.
 
-``transform``, ``overflow``, ``clipPath`` and ``mask`` do not apply to inline boxes.
+``transform``, ``overflow``, sizes and ``clipPath`` do not apply to inline boxes (as in the
+reference; a browser would clip): the layout stage reports them.
 """
 from __future__ import annotations
 
@@ -29,7 +36,7 @@ from ..style.paint_types import FilterFunction
 from ..svg import SvgNode
 from ..text.render import TextDrawing
 from .box import border_widths
-from .compose import clipped, transformed_under_filters
+from .compose import clipped, transformed_under_filters, url
 from .effects import composited
 from .geometry import resolve_radii
 from .ids import node_id
@@ -60,6 +67,7 @@ class _Frame(NamedTuple):
     opacity: float = 1.0
     filters: tuple[FilterFunction, ...] = ()
     blend: str | None = None  # its mix-blend-mode, when not normal
+    mask: str | None = None  # the id of its maskImage's mask
     stacking: Stacking | None = None  # the stacking context it makes
     slot: list[SvgNode] | None = None  # its layer in the enclosing stacking context
 
@@ -151,19 +159,22 @@ class InlinePainter:
         blend = blend if blend and blend != "normal" else None
         position = style.box.position
         z = _number(style.box.z_index) if position != "static" else None
+        masked = style.paint.mask_image is not None
         is_context = (own_opacity < 1 or bool(filters) or blend is not None or style.paint.isolation == "isolate"
-                      or z is not None or position in ("fixed", "sticky"))
+                      or masked or z is not None or position in ("fixed", "sticky"))
         if blend is not None and scope.stacking is not None:
             scope.stacking.blending = True  # (that context is isolated: see _closed)
         slot: list[SvgNode] | None = None
         if scope.stacking is not None and scope.planes is None and (position != "static" or is_context):
             slot = []  # added before its content adds its own layers: tree order
             scope.stacking.layers.append((z or 0.0, slot))
-        depth = scope.effect_depth + (own_opacity < 1) + bool(filters) + (blend is not None)
+        depth = scope.effect_depth + (own_opacity < 1) + bool(filters) + (blend is not None) + masked
         with node_context(path):
             check_effect_nesting(depth)
         stacking = Stacking() if is_context else None
         nodes: list[SvgNode] = []
+        masks: list[SvgNode] = []  # a white rect per fragment, masked by its layers
+        uid = node_id(path)
         r = box.rect
         for index, (_, fx, fy, fw, fh, first, last) in fragments:
             changes: dict[str, Any] = {}
@@ -175,16 +186,31 @@ class InlinePainter:
             own = fragment_style.box
             padding = (float(_number(own.padding_top) or 0.0), float(_number(own.padding_right) or 0.0),
                        float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
+            fragment_box = (r.x + fx, r.y + fy, fw, fh)
+            if masked:
+                from .mask import build_mask  # here: masks (and the gradients they use) are rare
+
+                mask_defs = build_mask(f"mi-{uid}-{index}", fragment_box, fragment_style, padding=padding,
+                                       border=border_widths(fragment_style), images=box.layer_images)
+                self.defs.extend(mask_defs)
+                # (A fragment whose layers are all `none` is not masked.)
+                masks.append(SvgNode("rect", {"x": fragment_box[0], "y": fragment_box[1], "width": fw, "height": fh,
+                                              "fill": "#fff", "mask": url(f"mi-{uid}-{index}" if mask_defs else None)}))
             with node_context(path):
-                drawn = draw_box(fragment_style, (r.x + fx, r.y + fy, fw, fh), padding=padding,
+                drawn = draw_box(fragment_style, fragment_box, padding=padding,
                                  border=border_widths(fragment_style), radii=resolve_radii(fragment_style, fw, fh),
-                                 uid=f"{node_id(path)}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
+                                 uid=f"{uid}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
                                  border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
                                  debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
             nodes.extend(drawn.nodes)
+        mask_id = None
+        if any("mask" in m.attrs and m.attrs["mask"] is not None for m in masks):
+            # What is outside every fragment is hidden, as outside an element's border box.
+            mask_id = f"mi-{uid}"
+            self.defs.append(SvgNode("mask", {"id": mask_id}, masks))
         return _Frame(path, [], scope._replace(stacking=stacking or scope.stacking, effect_depth=depth),
-                      tuple(nodes), own_opacity, filters, blend, stacking, slot)
+                      tuple(nodes), own_opacity, filters, blend, mask_id, stacking, slot)
 
     def _closed(self, frame: _Frame) -> list[SvgNode]:
         """What an inline box adds where it is in its parent once its content is painted."""
@@ -192,9 +218,16 @@ class InlinePainter:
         content = frame.stacking.paint(frame.nodes) if frame.stacking is not None else frame.nodes
         # A stacking context with blended content isolates it from what is behind, as an element's.
         isolate = frame.stacking is not None and frame.stacking.blending
-        defs, nodes = composited([*frame.shapes, *content], filters=frame.filters, opacity=frame.opacity,
-                                 blend=frame.blend, isolate=isolate, filter_id=f"f-{node_id(frame.path or '')}",
-                                 viewport=self.viewport)
+        nodes = [*frame.shapes, *content]
+        filter_id = f"f-{node_id(frame.path or '')}"
+        filters = frame.filters
+        if frame.mask is not None:  # after the filter, before the opacity
+            defs, nodes = composited(nodes, filters=filters, opacity=1.0, blend=None, isolate=False,
+                                     filter_id=filter_id, viewport=self.viewport)
+            self.defs.extend(defs)
+            nodes, filters = clipped(nodes, None, frame.mask), ()
+        defs, nodes = composited(nodes, filters=filters, opacity=frame.opacity, blend=frame.blend, isolate=isolate,
+                                 filter_id=filter_id, viewport=self.viewport)
         self.defs.extend(defs)
         if frame.slot is not None:
             frame.slot.extend(nodes)

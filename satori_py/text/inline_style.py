@@ -3,17 +3,19 @@
 Mirrors helpers of the reference's ``text/inline.ts``: the lengths of inline
 box edges (``toNumber``), ``verticalShift`` (how ``vertical-align`` raises a
 baseline), ``relativeOffset`` (``position: relative`` of inline boxes) and
-``hasBoxEdges`` (whether a box keeps a white-space-only paragraph alive).
+``hasBoxEdges`` (whether a box keeps a white-space-only paragraph alive); and which
+declared properties an inline box ignores (:func:`ignored_on_inline_box`).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from ..style.computed import ComputedStyle
 from ..style.computed_types import GroupedStyle
 from .processor import length_px
 
-__all__ = ["has_box_edges", "relative_offset", "vertical_shift"]
+__all__ = ["has_box_edges", "ignored_on_inline_box", "relative_offset", "vertical_shift"]
 
 Style = GroupedStyle
 # The values of an edge that is not there.
@@ -74,3 +76,28 @@ def has_box_edges(style: Style) -> bool:
         if width not in _NO_EDGE and border_style not in ("none", "hidden", None):
             return True
     return False
+
+
+
+# Properties that do nothing on an inline box (a span in text), in Satori as in a browser
+# (CSS: sizes and overflow apply to block, flex and grid containers and replaced elements,
+# transforms to transformable boxes), by their attribute of the style's box group; and the
+# values that would do nothing anyway.
+_SIZES = {"width": "width", "height": "height", "minWidth": "min_width", "minHeight": "min_height",
+          "maxWidth": "max_width", "maxHeight": "max_height"}
+_SIZE_NOOPS: tuple[object, ...] = ("auto", "none", 0, 0.0)
+
+
+def ignored_on_inline_box(style: ComputedStyle) -> list[tuple[str, str]]:
+    """(property, why) for each property declared in ``style`` that an inline box ignores."""
+    declared = style.declared
+    box = style.box
+    found = [(prop, "a text box is as wide and as tall as its text") for prop, attribute in _SIZES.items()
+             if prop in declared and getattr(box, attribute) not in _SIZE_NOOPS]
+    if {"overflowX", "overflowY"} & declared and (box.overflow_x, box.overflow_y) != ("visible", "visible"):
+        found.append(("overflow", "it applies to block, flex and grid containers"))
+    if "transform" in declared and style.paint.transform:
+        found.append(("transform", "it applies to block-level and atomic boxes"))
+    if "clipPath" in declared and style.paint.clip_path is not None:
+        found.append(("clipPath", "Satori ignores it there (a browser would clip the span)"))
+    return found

@@ -285,11 +285,11 @@ def test_gradient_without_arguments_is_a_style_error() -> None:
 
 @pytest.mark.parametrize("image", ["linear-gradient(135deg, #0f172a, #7c3aed 60%, #f472b6)",
                                    "repeating-linear-gradient(20deg, red, blue 13px)",
-                                   "linear-gradient(to bottom, rgba(0,0,0,0.8), transparent)",
+                                   "linear-gradient(to bottom, color(display-p3 1 0 0), oklch(50% .2 40))",
                                    "radial-gradient(circle at 30% 20%, #7c3aed, #1e1b4b)",
                                    "radial-gradient(ellipse at top, #334155, #020617 80%)",
-                                   "radial-gradient(closest-side, red, blue 40%, transparent)",
-                                   "radial-gradient(ellipse 40px 90px at 10px 50%, #fff 0, rgba(0,0,0,.5) 50%, #0f0)"])
+                                   "radial-gradient(closest-side, red, blue 40%, #000)",
+                                   "radial-gradient(ellipse 40px 90px at 10px 50%, #fff 0, rgb(0,0,0) 50%, #0f0)"])
 def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -> None:
     # The gradient that fills a whole-pixel shape itself, against the same gradient as a
     # one-tile <pattern> (what was written before, and what the reference writes).
@@ -323,3 +323,17 @@ def test_a_gradient_over_the_whole_box_fills_it_as_its_pattern_did(image: str) -
     # On fractional edges the pattern clips its tile differently: it stays a pattern.
     shapes, defs = background_layers(x + 0.5, y, width, height, style, radii, id_prefix="n")
     assert [d.tag for d in defs] == ["pattern"]
+
+
+@pytest.mark.parametrize("image", ["linear-gradient(to bottom, rgba(0,0,0,0.8), transparent)",
+                                   "linear-gradient(to left bottom, rgba(255,255,255,0.08), transparent)",
+                                   "radial-gradient(closest-side, red, blue 40%, transparent)",
+                                   "radial-gradient(#fff 0, rgba(0,0,0,.5) 50%, #0f0)",
+                                   "linear-gradient(red, color(srgb 0 0 1 / 99%))"])
+def test_a_gradient_with_a_translucent_stop_stays_a_pattern(image: str) -> None:
+    # resvg fills a translucent gradient directly a level apart from its one-tile pattern
+    # over most of the box (what the reference writes): on a faint overlay that is most
+    # of a card's ink (golden/cards/faint-translucent-gradient-overlay).
+    style = make_style(120, 60, backgroundImage=image)
+    shapes, defs = background_layers(0, 0, 120, 60, style, resolve_radii(style, 120, 60), id_prefix="n")
+    assert [d.tag for d in defs] == ["pattern"] and shapes[0].attrs["fill"] == "url(#n-bg0)"
