@@ -23,8 +23,6 @@ from satori_py.style.values import LengthContext, length_token
 from satori_py.svg import _format, fmt
 from tests.support.counting import count_calls
 
-from tests.support.counting import count_calls
-
 
 def _card(background_image: str | None = None) -> Any:
     panel = {"display": "flex", "width": 80, "height": 40, "backgroundColor": "#1e293b", "borderRadius": 8,
