@@ -392,7 +392,7 @@ def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
 # render) and grapheme images (counted as glyph points). The nodes are shared between renders:
 # nothing may change them in place (:mod:`.compose` copies).
 _PaintedEntry = tuple[list[str], tuple[SvgNode, ...], int]
-_PAINTED: BoundedCache[_PaintedEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=16 * 2 ** 20)
+_PAINTED: BoundedCache[_PaintedEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=4 * 2 ** 20)
 
 
 def paint_drawing(drawing: TextDrawing, n: int, *, id_prefix: str, clip_text_background: bool = False,

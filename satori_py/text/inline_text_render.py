@@ -54,7 +54,7 @@ __all__ = ["ArrangedText"]
 # alive: a style of 20,000 font families is 1 MB); its lists are shared by the drawings made
 # of it: nothing changes them once drawn.
 _DrawnEntry = tuple[TextDrawing, int, int]  # the drawing (style: None), its glyph outline points, its weight
-_DRAWINGS: BoundedCache[_DrawnEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=16 * 2 ** 20)
+_DRAWINGS: BoundedCache[_DrawnEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=4 * 2 ** 20)
 _ENTRY_CHARS = 600
 
 
