@@ -82,8 +82,12 @@ def blur_reach(blur: float) -> int:
     return math.ceil(1.5 * blur) + 2
 
 
-def _count(width: int, height: int, counted: list[tuple[int, int]]) -> None:
+def _count_region(width: int, height: int) -> None:
     active().count_region(width, height, what="The region of the box shadow", prop="boxShadow")
+
+
+def _count(width: int, height: int, counted: list[tuple[int, int]]) -> None:
+    _count_region(width, height)
     counted.append((width, height))
 
 
@@ -195,9 +199,8 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
     key = (box, radii, shadows, viewport, id_prefix, transform, clip, mask)
     hit = _DRAWN.get(key)
     if hit is not None:
-        budget = active()
         for width, height in hit[3]:
-            budget.count_region(width, height, what="The region of the box shadow", prop="boxShadow")
+            _count_region(width, height)
         return list(hit[0]), list(hit[1]), list(hit[2])
     counted: list[tuple[int, int]] = []
     defs, outer, inner = _box_shadows(box, radii, shadows, viewport, id_prefix, transform, clip, mask, counted)

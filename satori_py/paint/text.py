@@ -389,8 +389,9 @@ def paint_text(drawings: Sequence[TextDrawing], *, id_prefix: str,
 # entry holds the list, whose id is then no other's; the text memo's key has the style's token,
 # so drawings sharing the list have the same style object too). Only for drawings that count
 # nothing against the limits as they are painted: without text shadows (a filter region per
-# render) and grapheme images (counted as glyph points). The nodes are shared between renders:
-# nothing may change them in place (:mod:`.compose` copies).
+# render) and grapheme images (counted as glyph points); without a text shadow the SVG does not
+# depend on clip_text_background, user_space or stretch, so the key leaves them out. The nodes
+# are shared between renders: nothing may change them in place (:mod:`.compose` copies).
 _PaintedEntry = tuple[list[str], tuple[SvgNode, ...], int]
 _PAINTED: BoundedCache[_PaintedEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=4 * 2 ** 20)
 
