@@ -3,10 +3,9 @@
 Owns: building a glyph's outline, in font units, from TrueType points (read by
 :mod:`.sfnt`, or from a fontTools ``glyf`` table) or a CFF charstring (drawn by
 fontTools); turning outlines placed on a baseline into SVG path data with the
-reference's number format; and the skip-ink "band boxes" of text decorations.
+reference's number format. The skip-ink bands of text decorations are :mod:`.skip_ink`.
 
-Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``,
-``skewCommands``, ``computeBandBox``, ``flattenPath``) and, for the command
+Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``) and, for the command
 sequence of an outline, what opentype.js (``@shuding/opentype.js``, which
 Satori uses) builds:
 
@@ -37,17 +36,17 @@ from typing import Any
 
 from ..cache import BoundedCache
 from ..errors import FontError
-from ..frozen import Frozen
 
 #: An outline in font units, y up: the command letters ("MLQCZ") and the flat
 #: coordinates they consume (M/L: x y; Q: x1 y1 x y; C: x1 y1 x2 y2 x y).
 Outline = tuple[str, tuple[float, ...]]
 EMPTY_OUTLINE: Outline = ("", ())
 
-_ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
+#: The points each command consumes.
+ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
 #: Each command letter followed by a slot for each of its points ("\0" before each but
 #: the first, which the letter itself precedes): the text before each point's x.
-_SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k in _ARITY.items()})
+_SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k in ARITY.items()})
 
 
 # -- reading outlines -------------------------------------------------------------------
@@ -412,134 +411,6 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
 def glyph_path_d(outline: Outline, x: float, y: float, scale: float, skew: float = 0.0) -> str:
     """The path data of one glyph with its origin at ``(x, baseline y)``."""
     return place([(scale_outline(outline, scale, skew), x, y)])
-
-
-# -- skip-ink bands (text-decoration-skip-ink) ------------------------------------------
-
-class GlyphBox(Frozen):
-    """A horizontal range to leave out of an underline, like the reference's GlyphBox."""
-
-    x1: float
-    x2: float
-    y1: float
-    y2: float
-
-
-def px_commands(outline: Outline, x: float, y: float, font_size: float, upem: int,
-                skew: float = 0.0) -> list[tuple[str, tuple[float, ...]]]:
-    """The outline in px like opentype.js ``glyph.getPath(x, y, fontSize)``,
-    slanted by ``skew`` around the baseline like ``skewCommands``."""
-    s = (1 / upem) * font_size
-    ops, coords = outline
-    result: list[tuple[str, tuple[float, ...]]] = []
-    i = 0
-    for op in ops:
-        pts: list[float] = []
-        for _ in range(_ARITY[op]):
-            px, py = x + coords[i] * s, y + -coords[i + 1] * s
-            i += 2
-            if skew:
-                px = px + skew * (y - py)
-            pts += (px, py)
-        result.append((op, tuple(pts)))
-    return result
-
-
-def _bezier(points: list[tuple[float, float]], t: float) -> tuple[float, float]:
-    while len(points) > 1:
-        points = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-                  for a, b in zip(points, points[1:])]
-    return points[0]
-
-
-def _flatten(commands: list[tuple[str, tuple[float, ...]]]) -> list[tuple[float, float, float, float]]:
-    segs: list[tuple[float, float, float, float]] = []
-    start = cur = (0.0, 0.0)
-    for op, p in commands:
-        if op == "M":
-            start = cur = (p[0], p[1])
-        elif op == "L":
-            segs.append((*cur, p[0], p[1]))
-            cur = (p[0], p[1])
-        elif op in ("Q", "C"):
-            ctrl = [cur] + [(p[j], p[j + 1]) for j in range(0, len(p), 2)]
-            steps = 12 if op == "Q" else 16
-            prev = ctrl[0]
-            for k in range(1, steps + 1):
-                nxt = _bezier(ctrl, k / steps)
-                segs.append((*prev, *nxt))
-                prev = nxt
-            cur = ctrl[-1]
-        elif op == "Z":
-            segs.append((*cur, *start))
-            cur = start
-    return segs
-
-
-Spans = tuple[tuple[float, ...], ...]
-
-
-def band_spans(commands: list[tuple[str, tuple[float, ...]]], underline_y: float,
-               stroke_width: float) -> Spans:
-    """Where a glyph's ink crosses the underline band, row by row: for each sample
-    row that can meet the ink, the ink's x intervals as a flat ``(x1, x2, x3, x4, ...)``.
-
-    The band spans ``underline_y - w/4 .. underline_y + 2.5w``; it is sampled
-    every 0.25 px (at least 12 rows), like ``computeBandBox``. The rows depend
-    only on the glyph and the band's place relative to it, so the engine keeps
-    them per glyph and moves them to where the glyph is drawn.
-    """
-    band_min = underline_y - stroke_width * 0.25
-    height = stroke_width * 2.75
-    segs = _flatten(commands)
-    if not segs:
-        return ()
-    samples = max(12, math.ceil(height / 0.25))
-    step = height / samples
-    y0 = band_min + step / 2
-    # Only rows across the ink can have spans: a band far taller than the glyph (a
-    # hostile decoration thickness) costs no more than the glyph's own height.
-    top = min(min(s[1], s[3]) for s in segs)
-    bottom = max(max(s[1], s[3]) for s in segs)
-    first = max(0, math.ceil((top - y0) / step) - 1)
-    last = min(samples, math.floor((bottom - y0) / step) + 2)
-    rows = []
-    for i in range(first, last):
-        y = y0 + step * i
-        xs: list[float] = []
-        for x1, y1, x2, y2 in segs:
-            if y1 == y2 or y < min(y1, y2) or y >= max(y1, y2):
-                continue
-            xs.append(x1 + (x2 - x1) * ((y - y1) / (y2 - y1)))
-        xs.sort()
-        rows.append(tuple(xs[:len(xs) // 2 * 2]))
-    return tuple(rows)
-
-
-def band_boxes(spans: Spans, dx: float, underline_y: float, stroke_width: float) -> list[GlyphBox]:
-    """The boxes to leave out of an underline at ``underline_y`` for ``spans`` moved
-    right by ``dx``: the ink in whole-pixel columns and, as in the reference, every
-    box spanning from the leftmost to the rightmost ink column, widened by ``0.6 w``."""
-    columns: set[int] = set()
-    for xs in spans:
-        for j in range(0, len(xs), 2):
-            columns.update(range(math.floor(dx + xs[j]), math.ceil(dx + xs[j + 1])))
-    if not columns:
-        return []
-    cols = sorted(columns)
-    ranges: list[tuple[int, int]] = []
-    first = prev = cols[0]
-    for col in cols[1:]:
-        if col > prev + 1:
-            ranges.append((first, prev + 1))
-            first = col
-        prev = col
-    ranges.append((first, prev + 1))
-    bleed = stroke_width * 0.6
-    lo, hi = ranges[0][0], ranges[-1][1]
-    band_min, band_max = underline_y - stroke_width * 0.25, underline_y + stroke_width * 2.5
-    return [GlyphBox(min(a, lo) - bleed, max(b, hi) + bleed, band_min, band_max)
-            for a, b in ranges]
 
 
 # Bounds of the outline caches: entries per face, and outline points held by the caches of

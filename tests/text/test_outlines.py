@@ -17,8 +17,8 @@ from satori_py.style.font_features import font_feature_settings
 from satori_py.text.faces import face_data
 from satori_py.text.fonts import FontRegistry
 from satori_py.text import outlines
-from satori_py.text.outlines import (band_boxes, band_spans, fmt_tenth, glyf_outline, glyph_path_d, place,
-                                     px_commands, scale_outline)
+from satori_py.text.outlines import fmt_tenth, glyf_outline, glyph_path_d, place, scale_outline
+from satori_py.text.skip_ink import band_boxes, band_spans, px_commands
 
 from .conftest import REFERENCE, TFont, font_bytes, tfont
 
@@ -131,16 +131,13 @@ def test_baseline_templates_count_in_the_cached_points() -> None:
     assert len(scaled.dx) > 0 and outlines._held(data) == before + 3 * len(scaled.dx)
 
 
-_ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
-
-
 def naive_path_d(ops: str, coords: tuple[float, ...], x: float, y: float, scale: float, skew: float) -> str:
     """Path data written out point by point with the reference's rounding: what the cached
     offsets, the baseline templates and their tables of y numbers must give."""
     out, i = [], 0
     for op in ops:
         points = []
-        for _ in range(_ARITY[op]):
+        for _ in range(outlines.ARITY[op]):
             cx, cy = coords[i], coords[i + 1]
             i += 2
             dx = ((cx + skew * cy) if skew else cx) * scale
@@ -153,8 +150,8 @@ def naive_path_d(ops: str, coords: tuple[float, ...], x: float, y: float, scale:
 def outlines_(draw: st.DrawFn) -> tuple[str, tuple[float, ...]]:
     ops = draw(st.text(alphabet="MLQCZ", max_size=12))
     number = st.integers(-3000, 3000) | st.floats(-3000, 3000, allow_nan=False)
-    coords = draw(st.lists(number, min_size=2 * sum(_ARITY[op] for op in ops),
-                           max_size=2 * sum(_ARITY[op] for op in ops)))
+    coords = draw(st.lists(number, min_size=2 * sum(outlines.ARITY[op] for op in ops),
+                           max_size=2 * sum(outlines.ARITY[op] for op in ops)))
     return ops, tuple(coords)
 
 
