@@ -263,7 +263,7 @@ class _Converter:
         if self.satori_html and svg:
             attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
-                              names_as_written=self.satori_html)
+                              satori_html=self.satori_html)
         if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):
             props["tw"] = attrs["class"]
         # An <svg> root is laid out like an image and Satori reads its tw (w-6 h-6 text-cyan-600 on
