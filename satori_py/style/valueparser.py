@@ -17,6 +17,14 @@ from ..patterns import lazy_compile
 __all__ = ["Node", "parse", "significant", "stringify", "walk"]
 
 _UNICODE_RANGE = lazy_compile(r"^[a-f0-9?-]+$", re.IGNORECASE)
+# The rest of a word: any character but a space (code <= 32), a quote, `,` `:` `/` `(`, and
+# `)` inside a function or `*` inside calc(); a backslash takes the next character whatever it
+# is. (postcss-value-parser's loop per character, as one match: the loop was half of a
+# shadow's expansion.)
+_SPACES = lazy_compile(r"[\x00-\x20]*")
+_WORD = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/(\\])*")
+_WORD_IN_FUNCTION = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()\\])*")
+_WORD_IN_CALC = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()*\\])*")
 
 
 class Node(Record, eq=False):
@@ -54,12 +62,8 @@ def parse(text: str) -> list[Node]:
 
     while pos < n:
         code = value[pos]
-        if _is_ws(code):
-            nxt = pos
-            while True:
-                nxt += 1
-                if not _is_ws(at(nxt)):
-                    break
+        if code <= " ":
+            nxt = _SPACES.match(value, pos + 1).end()
             token = value[pos:nxt]
             following = at(nxt)
             prev = tokens[-1] if tokens else None
@@ -110,11 +114,7 @@ def parse(text: str) -> list[Node]:
             before = ""
             pos += 1
         elif code == "(":
-            nxt = pos
-            while True:
-                nxt += 1
-                if not _is_ws(at(nxt)):
-                    break
+            nxt = _SPACES.match(value, pos + 1).end()
             function = Node("function", name, before=value[pos + 1:nxt])
             open_pos = pos
             pos = nxt
@@ -164,15 +164,10 @@ def parse(text: str) -> list[Node]:
             parent = stack[balanced] if balanced else None
             tokens = stack[balanced].nodes
         else:
-            nxt = pos
-            while True:
-                if at(nxt) == "\\":
-                    nxt += 1
-                nxt += 1
-                c = at(nxt)
-                if nxt >= n or _is_ws(c) or c in ("'", '"', ",", ":", "/", "(") \
-                        or (c == "*" and in_calc()) or (c == ")" and balanced):
-                    break
+            # The word's first character (with the one it escapes), then what its pattern takes.
+            nxt = pos + 2 if code == "\\" else pos + 1
+            nxt = (_WORD_IN_CALC if in_calc() else _WORD_IN_FUNCTION if balanced else _WORD).match(
+                value, nxt).end()
             token = value[pos:nxt]
             if at(nxt) == "(":
                 name = token
