@@ -446,6 +446,12 @@ def read_by_resvg(value: str) -> bool:
 _ONE_WORD = lazy_compile(r"#[0-9A-Za-z]+|[A-Za-z]+")
 
 
+# A comma rgb()/rgba() of three or four plain numbers (most functions written): read without
+# tinycss2, as _parse_node reads its tokens (a number token's value is float() of its text).
+_ARGUMENT = r"[ \t\n]*([+-]?(?:[0-9]*\.)?[0-9]+(?:[eE][+-]?[0-9]+)?)[ \t\n]*"
+_COMMA_RGB = lazy_compile(rf"[rR][gG][bB][aA]?\({_ARGUMENT},{_ARGUMENT},{_ARGUMENT}(?:,{_ARGUMENT})?\)")
+
+
 @text_cache(1024)
 def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     text = value.strip()
@@ -455,6 +461,20 @@ def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
             return None
         r, g, b, a = to_rgba_tuple(parsed)
         return RGBA(js_round(r), js_round(g), js_round(b), a)  # as a hash or word token below
+    rgb = _COMMA_RGB.fullmatch(text)
+    if rgb is not None:
+        numbers = [float(group) for group in rgb.groups() if group is not None]
+        if all(map(math.isfinite, numbers)):
+            alpha = min(max(numbers[3], 0.0), 1.0) if len(numbers) == 4 else 1.0
+            r, g, b, a = to_rgba_tuple(SpaceColor("srgb", (
+                min(max(numbers[0] / 255, 0.0), 1.0), min(max(numbers[1] / 255, 0.0), 1.0),
+                min(max(numbers[2] / 255, 0.0), 1.0)), alpha))
+            return RGBA(js_round(r), js_round(g), js_round(b), a)  # kept as written: not converted
+    return _parse_tokens(text, current)
+
+
+def _parse_tokens(text: str, current: RGBA | None) -> RGBA | None:
+    """A colour's text (stripped, not one word) read through its tinycss2 tokens."""
     nodes = _significant(tinycss2.parse_component_value_list(text))
     if len(nodes) != 1:
         return None

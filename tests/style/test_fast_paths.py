@@ -11,14 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from satori_py.style import valueparser as vp
+from satori_py.style import colors
 from satori_py.style.colors import BLACK
 from satori_py.style.expand import convert_colors, convert_parsed, normalize_color_keywords, normalize_parsed
 from satori_py.style.types import RGBA
 
-_NUMBERS = st.sampled_from(["0", "12", "255", ".5", "1.25", "+.5", "-3", "3e2", "4E-1", "1.", ".", "50%", "10deg"])
+_NUMBERS = st.one_of(
+    st.sampled_from(["0", "-0", "12", "255", "256", ".5", "1.25", "+.5", "-3", "3e2", "4E-1", "1e999", "1.", ".",
+                     "50%", "10deg", "0.35", "-.0"]),
+    st.floats(allow_nan=False).map(repr), st.integers(-300, 300).map(str))
 _SPACES = st.sampled_from(["", "", " ", "\t", "\n", "\r", "\f", "\u00a0"])
 _ARGUMENT = st.tuples(_SPACES, _NUMBERS, _SPACES).map("".join)
-_COLOR = st.tuples(st.sampled_from(["rgb", "rgba", "hsl", "hsla", "RGBA", "hSl", "xrgb", "lab", "oklch"]),
+_COLOR = st.tuples(st.sampled_from(["rgb", "rgba", "hsl", "hsla", "RGBA", "rGb", "hSl", "xrgb", "lab", "oklch"]),
                    st.lists(_ARGUMENT, min_size=2, max_size=5).map(",".join),
                    st.sampled_from([")", ")", "", " )"])).map(lambda parts: f"{parts[0]}({parts[1]}{parts[2]}")
 _PIECES = st.sampled_from([
@@ -75,3 +79,11 @@ def test_words_of_a_value_are_split_as_postcss_value_parser_splits_them() -> Non
         ("space", " ", "", "", []), ("function", "g", "", "", [("word", "1", "", "", [])]),
         ("word", "h", "", "", [])]
     assert shape(vp.parse("x\\")) == [("word", "x\\", "", "", [])]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_COLOR)
+def test_a_comma_rgb_read_without_tinycss2_is_the_tokens_reading(text: str) -> None:
+    for current in (BLACK, None):
+        assert colors.parse_color(text, current) == colors._parse_tokens(text.strip(), current)
+        assert colors.parse_color(f" {text}\n", current) == colors._parse_tokens(text.strip(), current)
