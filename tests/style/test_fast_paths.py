@@ -87,3 +87,15 @@ def test_a_comma_rgb_read_without_tinycss2_is_the_tokens_reading(text: str) -> N
     for current in (BLACK, None):
         assert colors.parse_color(text, current) == colors._parse_tokens(text.strip(), current)
         assert colors.parse_color(f" {text}\n", current) == colors._parse_tokens(text.strip(), current)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_COLOR, st.sampled_from(["red", "RED", "#fff", "#FfF8", "#12", "e", "currentColor", "transparent",
+                                          " #abc ", "rgb(1,2,3)/**/"])))
+def test_a_space_colour_read_without_tinycss2_is_the_tokens_reading(text: str) -> None:
+    import tinycss2
+
+    nodes = colors._significant(tinycss2.parse_component_value_list(text.strip()))
+    for current in (BLACK, None):
+        assert colors.parse_space_color(text, current) == (
+            colors._parse_node(nodes[0], current) if len(nodes) == 1 else None)
