@@ -25,6 +25,9 @@ _BOX_SIDE = lazy_compile(r"^(margin|padding|inset|border)(Inline|Block)(Start|En
 _SIZE = lazy_compile(r"^(?:(min|max)(Inline|Block)|(inline|block))Size$")
 _RADIUS = lazy_compile(r"^border(Start|End)(Start|End)Radius$")
 _CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
+# First characters of a value that is no CSS-wide keyword, known without stripping and
+# lowercasing it (most values): ASCII, not a space, not the start of one of them.
+_STARTS_NO_KEYWORD = frozenset(c for c in map(chr, range(128)) if not c.isspace() and c not in "iurIUR")
 
 
 def _is_logical(prop: str) -> bool:
@@ -99,7 +102,8 @@ def resolve_keywords(style: Mapping[str, Any], preset: dict[str, Any]) -> tuple[
     defined: dict[str, Any] = {}
     initial: set[str] = set()
     for prop, value in style.items():
-        word = value.strip().lower() if isinstance(value, str) and not prop.startswith("--") else ""
+        word = value.strip().lower() if isinstance(value, str) and value[:1] not in _STARTS_NO_KEYWORD \
+            and not prop.startswith("--") else ""
         if word not in _CSS_WIDE:
             if prop != "all":  # `all` only takes CSS-wide keywords
                 defined[prop] = value
