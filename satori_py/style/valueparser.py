@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..frozen import Record, field
-from ..patterns import lazy_compile
+from ..patterns import LazyPattern, lazy_compile
 
 __all__ = ["Node", "parse", "significant", "stringify", "walk"]
 
@@ -39,6 +39,12 @@ class Node(Record, eq=False):
     unclosed: bool = False
 
 
+def _run_end(pattern: LazyPattern, text: str, pos: int) -> int:
+    """Where the run that ``pattern`` (which matches empty text too) matches at ``pos`` ends."""
+    match = pattern.match(text, pos)
+    return pos if match is None else match.end()
+
+
 def _is_ws(char: str) -> bool:
     return char != "" and ord(char) <= 32
 
@@ -63,7 +69,7 @@ def parse(text: str) -> list[Node]:
     while pos < n:
         code = value[pos]
         if code <= " ":
-            nxt = _SPACES.match(value, pos + 1).end()
+            nxt = _run_end(_SPACES, value, pos + 1)
             token = value[pos:nxt]
             following = at(nxt)
             prev = tokens[-1] if tokens else None
@@ -114,7 +120,7 @@ def parse(text: str) -> list[Node]:
             before = ""
             pos += 1
         elif code == "(":
-            nxt = _SPACES.match(value, pos + 1).end()
+            nxt = _run_end(_SPACES, value, pos + 1)
             function = Node("function", name, before=value[pos + 1:nxt])
             open_pos = pos
             pos = nxt
@@ -166,8 +172,7 @@ def parse(text: str) -> list[Node]:
         else:
             # The word's first character (with the one it escapes), then what its pattern takes.
             nxt = pos + 2 if code == "\\" else pos + 1
-            nxt = (_WORD_IN_CALC if in_calc() else _WORD_IN_FUNCTION if balanced else _WORD).match(
-                value, nxt).end()
+            nxt = _run_end(_WORD_IN_CALC if in_calc() else _WORD_IN_FUNCTION if balanced else _WORD, value, nxt)
             token = value[pos:nxt]
             if at(nxt) == "(":
                 name = token
