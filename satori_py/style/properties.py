@@ -15,6 +15,7 @@ from typing import Any
 from ..frozen import Frozen
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
+from .font_features import check_feature_settings
 from .object_position import CENTER
 from .types import LineHeight
 
@@ -172,7 +173,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "boxShadow": Prop(False, ()),
     "lineClamp": Prop(False, None, c.line_clamp),
     "tabSize": Prop(True, 8.0, c.tab_size),
-    "fontFeatureSettings": Prop(True, None, c.raw),
+    "fontFeatureSettings": Prop(True, None, check_feature_settings),
     "objectFit": Prop(False, "fill", c.keyword_soft(("fill", "contain", "cover", "none", "scale-down"))),
     "objectPosition": Prop(False, CENTER, c.object_position),
     "verticalAlign": Prop(False, "baseline", c.vertical_align),
