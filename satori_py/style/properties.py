@@ -159,7 +159,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "wordBreak": Prop(True, "normal", _words("normal", "break-all", "keep-all", "break-word", "auto-phrase")),
     "overflowWrap": Prop(True, "normal", _words("normal", "break-word", "anywhere")),
     "textWrap": Prop(True, "wrap", _words("wrap", "nowrap", "balance", "pretty", "stable", "auto")),
-    "textOverflow": Prop(False, "clip", c.raw),
+    "textOverflow": Prop(False, "clip", _words("clip", "ellipsis")),
     "textTransform": Prop(True, "none", _words("none", "capitalize", "uppercase", "lowercase", "full-width",
                                                     "full-size-kana", "math-auto")),
     "textIndent": Prop(True, 0.0, c.text_indent),
