@@ -150,7 +150,7 @@ def check_feature_settings(value: Any, ctx: Context) -> Any:
     values HarfBuzz refuses and parts past :data:`MAX_FONT_FEATURES` are reported through
     ``ctx.ignored``. The text stage keys its caches by this value."""
     text = js_string(value).strip()
-    if text in ("", "normal"):
+    if not value or text in ("", "normal"):  # (an empty value reaches here as 0: no features either)
         return value
     parts = text.split(",", MAX_FONT_FEATURES)
     clean = isinstance(value, str)

@@ -85,3 +85,5 @@ def test_values_of_features_only_are_kept_as_written() -> None:
     for value in ('"liga" 0', "'smcp', \"onum\" on", '"ss01" 2, "ss01" off', "normal"):
         assert computed(value) == value
         assert render(value)[1] == []
+    # Empty (which the style stage hands on as 0): no features, as in the reference, without a word.
+    assert render("")[1] == render(0)[1] == []
