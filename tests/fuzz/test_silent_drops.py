@@ -10,10 +10,14 @@ from hypothesis import strategies as st
 from satori_py import h, render_svg
 
 from .silent_drops import ALL_NAMES, ANY_IDENT, JUNK, KNOWN_SILENT, dropped_silently, render
-from .strategies import garbage, wrong_type
 
-# None and "" are no declaration (React leaves them out of the style), nor is [] (its text is "").
-invalid = st.one_of(garbage, wrong_type).filter(lambda v: v is not None and v != "" and v != [])
+# Invalid for every property the oracle asks about (not a number, a keyword or a word
+# that some property takes): broken punctuation, objects, lists of several numbers, NaN.
+invalid = st.one_of(
+    st.lists(st.sampled_from(["(", ")", ",", "/", "var(", "calc(", "url(", "'", '"', "!important", ";", "{", "}",
+                              "\\", "#", "%"]), min_size=1, max_size=6).map("".join),
+    st.dictionaries(st.text(max_size=3), st.integers(), min_size=1, max_size=2),
+    st.lists(st.integers(-5, 5), min_size=2, max_size=3), st.just(float("nan")))
 
 
 def test_every_property_reports_invalid_values() -> None:
