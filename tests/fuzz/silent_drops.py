@@ -29,7 +29,7 @@ ANY_IDENT = frozenset({"--x", "--custom", "counterReset", "counterIncrement", "c
 # Most are read as written and only by a later stage, which ignores what it does not know.
 KNOWN_SILENT = frozenset({
     "WebkitAppearance", "appearance", "WebkitBoxOrient", "WebkitLineClamp", "WebkitMask", "WebkitMaskImage",
-    "WebkitMaskRepeat", "WebkitMaskSize", "all", "aspectRatio", "boxShadow", "columnGap", "rowGap", "container",
+    "WebkitMaskRepeat", "WebkitMaskSize", "all", "boxShadow", "columnGap", "rowGap", "container",
     "containerName", "containerType", "content", "fontSynthesis", "fontSynthesisStyle", "fontSynthesisWeight",
     "fontVariationSettings", "fontWeight", "listStyle", "listStyleImage", "mask", "marginBottom", "minHeight",
     "minWidth", "objectPosition", "outlineOffset", "overflowClipMargin", "perspectiveOrigin", "tabSize",
