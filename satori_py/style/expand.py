@@ -95,8 +95,7 @@ def _add_interpolation_method(node: vp.Node) -> None:
 
 def convert_colors(value: str, current: RGBA | None) -> str:
     """Rewrite colours SVG renderers may not support as ``rgb()``/``rgba()``."""
-    # "(" first: a plain find, where the search took 7 s over a 66 MB data: URI in an href.
-    if "(" not in value or not _MAYBE_CONVERTED.search(value):
+    if not _MAYBE_CONVERTED.search(value):
         return value
     nodes = vp.parse(value)
     _convert_nodes(nodes, current)
