@@ -7,8 +7,11 @@ which boxes are in the flow.
 from __future__ import annotations
 
 
+from collections.abc import Callable
+
 from ..frozen import Record, field
 from ..style.types import Percent
+from .fit_boxes import EPS
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
 from .fit_boxes import is_row as _is_row
@@ -77,6 +80,8 @@ class Walk(Record):
     root_width: float | None
     root_height: float | None
     own: OwnSizes | None = None  # the root's sizes, instead of its style's
+    # A node's min-content width (border box), for a fitted node its room can't hold.
+    min_content: Callable[[LayoutNode], float] | None = None
     parents: dict[int, LayoutNode | None] = field(default_factory=dict)
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
@@ -85,6 +90,8 @@ class Walk(Record):
     # sized by its content in its container's cross axis): its children's percentages of it
     # can't be resolved when it is measured.
     fitted: set[tuple[int, str]] = field(default_factory=set)
+    # Fitted nodes whose min-content width is wider than their room: that room (content box).
+    rooms: dict[int, float] = field(default_factory=dict)
 
     def inner(self, node: LayoutNode, axis: str) -> float | None:
         """The content size ``node``'s children are laid out in, when it doesn't depend on them.
@@ -142,7 +149,15 @@ class Walk(Record):
         if available is None:
             return None
         self.fitted.add((id(node), axis))
-        return min(available - _margins(node, axis) - _insets(node, axis), content)
+        room = available - _margins(node, axis) - _insets(node, axis)
+        if content <= room + EPS:
+            return content
+        if axis == "w" and self.min_content is not None:
+            # Fit-content is never below the min-content width: a column widened past its
+            # room by a long word lays its other children out in its own width, not the room.
+            self.rooms[id(node)] = room
+            return max(room, min(content, self.min_content(node) - _insets(node, axis)))
+        return room
 
     def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
         """The definite cross-axis space a flex item is sized in, with its margins: its container's,

@@ -114,13 +114,15 @@ class FlexFit:
         self._growing_rows: set[int] = set()  # this pass's rows wider than their floor (_floor)
         self._bases: dict[int, float] = {}  # flex bases of columns (_flexed_inner)
         self._heights: dict[tuple[int, float], float] = {}  # heights of blocks at a width (_widened)
+        self._min_contents: dict[int, float] = {}  # min-content widths of fitted nodes (Walk.inner)
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
                lay_out: LayOut, own: OwnSizes | None = None) -> bool:
         """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again).
 
         ``own``: the root's sizes, instead of its style's."""
-        walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
+        walk = _Walk(width if isinstance(width, (int, float)) else None, height, own,
+                     min_content=partial(self._min_content, lay_out=lay_out))
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
@@ -221,15 +223,20 @@ class FlexFit:
                 else:
                     if axis == "w" and in_flex and not (block or absolute or _stretched(node, parent, "w")):
                         cap = self._floor(node, parent_inner, lay_out, floors)
-                    if cap is None and (_size(node, axis) > room + _EPS or old is not None):
+                    # Content wider than the room its container was fitted in, not its
+                    # container's min-content width (which the container takes: Walk.inner),
+                    # widens it.
+                    narrow = room if axis == "h" else \
+                        min(room, walk.rooms.get(id(parent), math.inf) - _margins(node, axis))
+                    if cap is None and (_size(node, axis) > narrow + _EPS or old is not None):
                         least = intrinsic_width(node, "min-content", lay_out) if block else 0.0
                         low = max(least, width_in(node, room)) if block else self._minimum(node, axis, lay_out)
                         cap = max(room, low)
                         high = _limit(node, high_value, axis, parent_inner)
                         if high is not None and high <= cap:
                             cap = None  # its own maximum is the tighter limit
-                        elif block and low > room + _EPS:
-                            self._widened(node, least, room, cap, lay_out, floors, holds)
+                        elif block and low > narrow + _EPS:
+                            self._widened(node, least, narrow, cap, lay_out, floors, holds)
         elif is_candidate and in_flex and axis == "w" and not _stretched(node, parent, "w") \
                 and Percent in (type(style.padding_left), type(style.padding_right)):
             # Where its container's width comes from its content, its percentage paddings
@@ -310,19 +317,32 @@ class FlexFit:
         takes at most that width (a centred title wraps); Taffy 0.7 gives the row its
         max-content width, overflowing the column. ``node`` is capped there (``_fit``);
         the column keeps, as its flex basis, its max-content width measured before, which
-        the cap would otherwise narrow (giving it more of the row than its siblings)."""
-        grand = walk.parents.get(id(column))
-        if grand is None or grand.style.display != "flex" or not _is_row(grand) or not _in_flow(column) \
-                or column.style.width not in (None, "auto") or not _auto_basis(column):
+        the cap would otherwise narrow (giving it more of the row than its siblings).
+
+        So does a column filling blocks of automatic width down from the row's item: the
+        item is the one given its basis."""
+        item, grand = column, walk.parents.get(id(column))
+        while grand is not None and grand.style.display in ("block", "flow-root") and _in_flow(item) \
+                and item.style.width in (None, "auto"):
+            item, grand = grand, walk.parents.get(id(grand))
+        if grand is None or grand.style.display != "flex" or not _is_row(grand) or not _in_flow(item) \
+                or item.style.width not in (None, "auto") or not _auto_basis(item):
             return None
         inner = column.box.content_width
         if not capped and node.box.width + _margins(node, "w") <= inner + _EPS:
             return None
-        basis = self._bases.get(id(column))
+        basis = self._bases.get(id(item))
         if basis is None:
-            basis = self._bases[id(column)] = intrinsic_width(column, "max-content", lay_out)
-        column.limits.basis_width = _to_style_units(column, "w", basis)
+            basis = self._bases[id(item)] = intrinsic_width(item, "max-content", lay_out)
+        item.limits.basis_width = _to_style_units(item, "w", basis)
         return inner
+
+    def _min_content(self, node: LayoutNode, lay_out: LayOut) -> float:
+        """``node``'s min-content width (border box), measured once a render (Walk.inner)."""
+        width = self._min_contents.get(id(node))
+        if width is None:
+            width = self._min_contents[id(node)] = intrinsic_width(node, "min-content", lay_out)
+        return width
 
     def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
         """Whether a container's size in ``axis`` leaves room to a growing item: it is
@@ -400,7 +420,11 @@ class FlexFit:
         if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0):
             return _unfreeze(node)
         low, high = style.min_width, style.max_width
-        if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
+        # A percentage maximum can't hold it below its minimum (which wins): an item at its
+        # minimum is still fixed there (not held at that maximum).
+        percent_high = isinstance(high, Percent)
+        if (low not in (None, "auto") and _px(low) is None) \
+                or (high not in (None, "none") and _px(high) is None and not percent_high):
             return _unfreeze(node)  # limits that aren't lengths: leave it
         limits = node.limits
         if limits.frozen_at_max:
@@ -420,7 +444,7 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            if lay_out is None or not _held_at_max(node, parent, lay_out):
+            if lay_out is None or percent_high or not _held_at_max(node, parent, lay_out):
                 return False
             # Its max-content width, measured with its children at max-content, is clamped to
             # (or is) exactly this width, which Taffy 0.7's cache then answers with that
