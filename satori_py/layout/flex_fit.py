@@ -420,9 +420,10 @@ class FlexFit:
         if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0):
             return _unfreeze(node)
         low, high = style.min_width, style.max_width
-        # A percentage maximum can't hold it below its minimum (which wins): an item at its
-        # minimum is still fixed there (not held at that maximum).
-        percent_high = isinstance(high, Percent)
+        # A percentage maximum can't hold it below a px minimum (which wins): an item at that
+        # minimum is still fixed there (not at its content's bound, nor held at the maximum:
+        # the percentage counts otherwise when its container is measured).
+        percent_high = isinstance(high, Percent) and _px(low) is not None
         if (low not in (None, "auto") and _px(low) is None) \
                 or (high not in (None, "none") and _px(high) is None and not percent_high):
             return _unfreeze(node)  # limits that aren't lengths: leave it
