@@ -109,7 +109,7 @@ def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
         if not row:
             # A given minimum below the maximum: Taffy 0.7 would still floor it at the inset.
             low = None if fix is None or not shrinkless else px(item.style.min_height)
-            floor = fix if low is not None and low < fix - EPS else None
+            floor = fix if fix is not None and low is not None and low < fix - EPS else None
             old_floor = limits.inset_min_height
             if (old_floor is None) != (floor is None) or (old_floor is not None and floor is not None
                                                           and abs(old_floor - floor) > EPS):
