@@ -22,7 +22,7 @@ from .node_style import NodeSize
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "in_flow", "limit"]
+__all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "fills", "in_flow", "limit", "used_width"]
 
 
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
@@ -68,6 +68,16 @@ def used_width(row: LayoutNode) -> float:
     items = [child for child in row.children if in_flow(child)]
     gap = _px(row.style.column_gap) or 0.0
     return sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
+
+
+def fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
+    """Whether ``row``'s in-flow items take its content width, answered from ``filled`` once
+    known: no box changes during a walk (a measurement puts the boxes back), and every item
+    of a row asks (a row of n items read n times n boxes)."""
+    known = filled.get(id(row))
+    if known is None:
+        known = filled[id(row)] = used_width(row) >= row.box.content_width - EPS
+    return known
 
 
 class Walk(Record):

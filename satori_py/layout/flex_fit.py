@@ -63,6 +63,7 @@ from functools import partial
 
 from ..limits import check_deadline
 from ..style.types import Percent
+from .absolute_fit import hold_measured
 from .aspect_fit import block_ratio, stretch_ratio
 from .block_fit import width_in
 from .cross_limits import clamp_width
@@ -93,7 +94,7 @@ from .fit_walk import definite as _definite
 from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
-from .fit_walk import used_width
+from .fit_walk import fills, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .percent_padding import pads, resolve_percent_padding
@@ -126,7 +127,7 @@ class FlexFit:
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
-        filled: dict[int, bool] = {}  # rows whose in-flow items fill them (_fills), asked once a row
+        filled: dict[int, bool] = {}  # rows whose in-flow items fill them (fills), asked once a row
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
@@ -151,7 +152,7 @@ class FlexFit:
                     percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
-                        walk, parent, "w") and _fills(parent, filled))
+                        walk, parent, "w") and fills(parent, filled))
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
@@ -160,6 +161,7 @@ class FlexFit:
                 here = block_ratio(node, stale) or here
             elif parent is not None and _absolute(node) and _displayed(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
+                here = hold_measured(node) or here
             elif parent is not None and parent.style.display == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -456,16 +458,6 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
-
-
-def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
-    """Whether ``row``'s in-flow items take its content width, answered from ``filled`` once
-    known: no box changes during a walk (a measurement puts the boxes back), and every item
-    of a row asks (a row of n items read n times n boxes)."""
-    known = filled.get(id(row))
-    if known is None:
-        known = filled[id(row)] = used_width(row) >= row.box.content_width - _EPS
-    return known
 
 
 def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
