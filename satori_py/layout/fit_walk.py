@@ -18,11 +18,12 @@ from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
 from .fit_boxes import stretched as _stretched
+from .fit_measure import LayOut, intrinsic_width
 from .node_style import NodeSize
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "fills", "in_flow", "limit", "used_width"]
+__all__ = ["Walk", "absolute", "absolute_room", "cached_min_content", "definite", "displayed", "in_flow", "limit", "used_width"]
 
 
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
@@ -70,14 +71,12 @@ def used_width(row: LayoutNode) -> float:
     return sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
 
 
-def fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
-    """Whether ``row``'s in-flow items take its content width, answered from ``filled`` once
-    known: no box changes during a walk (a measurement puts the boxes back), and every item
-    of a row asks (a row of n items read n times n boxes)."""
-    known = filled.get(id(row))
-    if known is None:
-        known = filled[id(row)] = used_width(row) >= row.box.content_width - EPS
-    return known
+def cached_min_content(cache: dict[int, float], lay_out: LayOut, node: LayoutNode) -> float:
+    """``node``'s min-content width (border box), measured once while ``cache`` is kept."""
+    width = cache.get(id(node))
+    if width is None:
+        width = cache[id(node)] = intrinsic_width(node, "min-content", lay_out)
+    return width
 
 
 class Walk(Record):

@@ -94,7 +94,7 @@ from .fit_walk import definite as _definite
 from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
-from .fit_walk import fills, used_width
+from .fit_walk import cached_min_content, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .percent_padding import pads, resolve_percent_padding
@@ -123,11 +123,11 @@ class FlexFit:
 
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own,
-                     min_content=partial(self._min_content, lay_out=lay_out))
+                     min_content=partial(cached_min_content, self._min_contents, lay_out))
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
-        filled: dict[int, bool] = {}  # rows whose in-flow items fill them (fills), asked once a row
+        filled: dict[int, bool] = {}  # rows whose in-flow items fill them (_fills), asked once a row
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
         # cached min-content layout (see _freeze): freeze nothing on them.
@@ -152,7 +152,7 @@ class FlexFit:
                     percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
-                        walk, parent, "w") and fills(parent, filled))
+                        walk, parent, "w") and _fills(parent, filled))
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
@@ -339,13 +339,6 @@ class FlexFit:
         item.limits.basis_width = _to_style_units(item, "w", basis)
         return inner
 
-    def _min_content(self, node: LayoutNode, lay_out: LayOut) -> float:
-        """``node``'s min-content width (border box), measured once a render (Walk.inner)."""
-        width = self._min_contents.get(id(node))
-        if width is None:
-            width = self._min_contents[id(node)] = intrinsic_width(node, "min-content", lay_out)
-        return width
-
     def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
         """Whether a container's size in ``axis`` leaves room to a growing item: it is
         definite, or a row wider than its floor (``_floor``)."""
@@ -458,6 +451,16 @@ class FlexFit:
         # its maximum, and it doesn't grow: this is the only width it can have.
         limits.frozen_width = _to_style_units(node, "w", width)
         return True
+
+
+def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
+    """Whether ``row``'s in-flow items take its content width, answered from ``filled`` once
+    known: no box changes during a walk (a measurement puts the boxes back), and every item
+    of a row asks (a row of n items read n times n boxes)."""
+    known = filled.get(id(row))
+    if known is None:
+        known = filled[id(row)] = used_width(row) >= row.box.content_width - _EPS
+    return known
 
 
 def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> bool:
