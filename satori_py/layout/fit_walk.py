@@ -23,7 +23,7 @@ from .node_style import NodeSize
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["Walk", "absolute", "absolute_room", "cached_min_content", "definite", "displayed", "in_flow", "limit", "used_width"]
+__all__ = ["Walk", "absolute", "absolute_room", "cached_min_content", "definite", "displayed", "flexed_definite", "in_flow", "limit", "used_width"]
 
 
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
@@ -41,6 +41,18 @@ def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> 
 def definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
     """Whether ``node``'s content size in ``axis`` is definite (not fitted to its content)."""
     return walk.inner(node, axis) is not None and (id(node), axis) not in walk.fitted
+
+
+def flexed_definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
+    """Whether ``node``'s content size in ``axis`` is definite, or its size there is its flexed
+    size as a growing item of a container whose size there is definite (CSS: a post-flexing
+    main size in a definite container is definite; e.g. a ``flex-auto`` row in an ``h-full``
+    column stretches a ratio item as tall as it grew)."""
+    if definite(walk, node, axis):
+        return True
+    parent = walk.parents.get(id(node))
+    return parent is not None and parent.style.display == "flex" and _is_row(parent) == (axis == "w") \
+        and node.style.flex_grow > 0.0 and in_flow(node) and definite(walk, parent, axis)
 
 
 def absolute(node: LayoutNode) -> bool:

@@ -65,7 +65,7 @@ from ..limits import check_deadline
 from ..style.types import Percent
 from .absolute_fit import hold_measured
 from .aspect_fit import block_ratio, stretch_ratio
-from .block_fit import width_in
+from .block_fit import floor_fixed_children, width_in
 from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
@@ -94,7 +94,7 @@ from .fit_walk import definite as _definite
 from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
-from .fit_walk import cached_min_content, used_width
+from .fit_walk import cached_min_content, flexed_definite, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .percent_padding import pads, resolve_percent_padding
@@ -138,12 +138,13 @@ class FlexFit:
             walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
+                floor_fixed_children(node, parent, floors, self._floored)
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = clamp_width(node, parent, walk.inner(parent, "w")) or here
                 here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
                                      partial(_grown_content, node, parent, lay_out)) or here
-                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h" if _is_row(parent) else "w"),
+                here = stretch_ratio(node, parent, partial(flexed_definite, walk, parent, "h" if _is_row(parent) else "w"),
                                      partial(_content_height, node, parent, lay_out),
                                      partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
