@@ -61,7 +61,9 @@ def content_sized(container: LayoutNode, parent: LayoutNode | None, inner: float
     if display != "flex":
         return False
     if is_row(parent) == (axis == "w"):
-        return style.flex_grow == 0.0
+        # A growing one's flex basis is its content's: inflated there, it takes free space
+        # from its siblings (its own growing items are not fixed: fix_inflated_items).
+        return style.flex_grow == 0.0 or auto_basis(container)
     return not stretched(container, parent, axis)
 
 
@@ -81,6 +83,10 @@ def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
     if sized_by_content and inset > EPS and not _may_be_inflated(container, items, inset, axis):
         sized_by_content = False
     fixable = _fixable_in_row(items) if row else None
+    if container.style.flex_grow > 0.0:
+        # It may grow (see content_sized): its growing items may too.
+        fixable = {id(item) for item in items if item.style.flex_grow == 0.0
+                   and (auto_basis(item) or not row) and (fixable is None or id(item) in fixable)}
     contents: dict[int, float] = {}  # the items to fix: their content size (border box)
     for item in items:
         style = item.style
