@@ -97,6 +97,7 @@ from .fit_walk import limit as _limit
 from .fit_walk import cached_min_content, flexed_definite, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
+from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
@@ -111,7 +112,7 @@ class FlexFit:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
         self._floored: dict[int, LayoutNode] = {}  # given a minimum width (_fit_percent, _floor, _widened)
         self._held: dict[int, LayoutNode] = {}  # given a height (_fit_percent, _widened)
-        self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
+        self._max_contents: dict[int, float] = {}  # max-content widths (_fit_percent, percent_limits)
         self._growing_rows: set[int] = set()  # this pass's rows wider than their floor (_floor)
         self._bases: dict[int, float] = {}  # flex bases of columns (_flexed_inner)
         self._heights: dict[tuple[int, float], float] = {}  # heights of blocks at a width (_widened)
@@ -139,6 +140,7 @@ class FlexFit:
             here = False
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
                 floor_fixed_children(node, parent, floors, self._floored)
+                floor_percent_minimum(node, parent, walk, lay_out, self._max_contents, floors, self._floored)
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = clamp_width(node, parent, walk.inner(parent, "w")) or here
@@ -226,9 +228,8 @@ class FlexFit:
                 else:
                     if axis == "w" and in_flex and not (block or absolute or _stretched(node, parent, "w")):
                         cap = self._floor(node, parent_inner, lay_out, floors)
-                    # Content wider than the room its container was fitted in, not its
-                    # container's min-content width (which the container takes: Walk.inner),
-                    # widens it.
+                    # Wider than the room its container was fitted in, not than the container's
+                    # min-content width (which the container takes: Walk.inner), it's widened.
                     narrow = room if axis == "h" else \
                         min(room, walk.rooms.get(id(parent), math.inf) - _margins(node, axis))
                     if cap is None and (_size(node, axis) > narrow + _EPS or old is not None):
@@ -320,10 +321,8 @@ class FlexFit:
         takes at most that width (a centred title wraps); Taffy 0.7 gives the row its
         max-content width, overflowing the column. ``node`` is capped there (``_fit``);
         the column keeps, as its flex basis, its max-content width measured before, which
-        the cap would otherwise narrow (giving it more of the row than its siblings).
-
-        So does a column filling blocks of automatic width down from the row's item: the
-        item is the one given its basis."""
+        the cap would otherwise narrow (giving it more of the row than its siblings). So does a
+        column filling blocks of automatic width down from the row's item (given its basis)."""
         item, grand = column, walk.parents.get(id(column))
         while grand is not None and grand.style.display in ("block", "flow-root") and _in_flow(item) \
                 and item.style.width in (None, "auto"):
