@@ -159,3 +159,18 @@ def test_a_column_widened_by_a_word_is_as_high_as_its_content_there_as_in_a_brow
     assert b["div/div[0]"] == (-32, 0, 664, 136)  # Satori: 192
     assert b["div/div[0]/div[0]"] == (-32, 30, 664, 72)
     assert b["div/div[0]/div[1]"] == (-32, 116, 664, 20)
+
+
+def test_a_block_holding_a_padded_ratio_box_is_as_high_as_it_as_in_a_browser() -> None:
+    """Decided: a browser's boxes, not Satori's. A square box with ``maxHeight: 44`` is 44 wide
+    through its ratio, but its 224 + 224 px of vertical padding make it 448 high; the block
+    holding it is that high too, and the ``overflow: hidden`` text above it in the 315 px
+    column shrinks to 0 (its minimum height is 0). Satori 0.63.2's Taffy gives the block the
+    box's height before its padding (44), the box overflowing it by 404 px: a plain bug, not
+    copied (random tw seed 2 #20: ``aspect-square max-h-11 py-56``)."""
+    square = d({"maxHeight": 44, "aspectRatio": 1, "paddingTop": 224, "paddingBottom": 224}, "real Ship and faster typed")
+    b = boxes(d({"display": "flex", "flexDirection": "column", "height": "100%"},
+                d({"overflow": "hidden"}, "every real faster real with with"), d({}, square)), 600, 315)
+    assert b["div/div[0]"] == (0, 0, 600, 0)  # Satori: 21
+    assert b["div/div[1]"] == (0, 0, 600, 448)  # Satori: (0, 21, 600, 44)
+    assert b["div/div[1]/div[0]"] == (0, 0, 44, 448)
