@@ -117,12 +117,12 @@ class RatioSizes(NamedTuple):
     @property
     def keeps_ratio(self) -> bool:
         """Whether Taffy still gets the ratio: a stretched row item given its flex basis (its
-        width) and the height through the ratio as its minimum keeps it (its hypothetical
+        width, or its width fixed there) and the height through the ratio as its minimum keeps it (its hypothetical
         height comes from its width through the ratio, not from its content). Any other box
         has its sizes given, and the ratio would also turn a maximum height into a maximum
         width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio)."""
         return self.width is not None and self.min_height is not None and self.height is None \
-            and self.min_width is None
+            and (self.min_width is None or self.min_width == self.width)
 
     def close_to(self, other: RatioSizes | None) -> bool:
         """Whether ``other`` gives the same sizes (within 1e-3 px)."""
