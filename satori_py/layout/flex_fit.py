@@ -176,7 +176,7 @@ class FlexFit:
                 main = "w" if _is_row(node) else "h"
                 sized = content_sized(node, parent, walk.inner(node, main), main)
                 measure = partial(_content_size, parent=node, axis=main, lay_out=lay_out)
-                if fix_inflated_items(node, sized, measure):
+                if fix_inflated_items(node, parent, sized, measure):
                     # The items' minimums summed so far were measured inflated.
                     self._minimums.clear()
                     here = True

@@ -67,12 +67,13 @@ def content_sized(container: LayoutNode, parent: LayoutNode | None, inner: float
     return not stretched(container, parent, axis)
 
 
-def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
+def fix_inflated_items(container: LayoutNode, parent: LayoutNode | None, sized_by_content: bool,
                        content_size: Callable[[LayoutNode], float]) -> bool:
     """Fix the items of flex ``container`` whose content is smaller than its inset in its
     main axis, when ``sized_by_content`` (see :func:`content_sized`; else take the fixes
-    back); ``content_size``: an item's content size in that axis (border box, within its
-    limits) as the container measures it. Whether any fix changed."""
+    back); ``parent``: its container (None: the root), where it may grow; ``content_size``:
+    an item's content size in that axis (border box, within its limits) as the container
+    measures it. Whether any fix changed."""
     row = is_row(container)
     axis = "w" if row else "h"
     inset = insets(container, axis)
@@ -83,8 +84,9 @@ def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
     if sized_by_content and inset > EPS and not _may_be_inflated(container, items, inset, axis):
         sized_by_content = False
     fixable = _fixable_in_row(items) if row else None
-    if container.style.flex_grow > 0.0:
-        # It may grow (see content_sized): its growing items may too.
+    if container.style.flex_grow > 0.0 and parent is not None and parent.style.display == "flex" \
+            and is_row(parent) == row:
+        # It may grow in its ``parent`` (see content_sized): its growing items may too.
         fixable = {id(item) for item in items if item.style.flex_grow == 0.0
                    and (auto_basis(item) or not row) and (fixable is None or id(item) in fixable)}
     contents: dict[int, float] = {}  # the items to fix: their content size (border box)
