@@ -79,7 +79,8 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
       wide as their numbers and as tall as that through the ratio, the line stretching
       them all to the tallest, their content overflowing), where Taffy 0.7 took its
       content's height through the ratio. Stretched, it keeps its ratio, so Taffy takes
-      its height in the line from that basis, not from its content;
+      its height in the line from that basis, not from its content (shrunk in its row,
+      from the width it shrank to, which it is then fixed at);
     * stretched in a column (whose width is known in its final layout, also when it
       comes from its content) or in a row of definite height, its main size comes from
       its stretched cross size, and its automatic minimum main size too (capped by its
@@ -135,8 +136,19 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
             width = None
             if auto_basis(node) and (node.children or node.measure is not None):
                 width = to_style_units(node, "w", content_width())
-            height = to_style_units(node, "w", exact_size(node, "w")) / ratio
-            new = RatioSizes(width=width, min_height=height) if is_stretched else RatioSizes(width=width, height=height)
+            flexed = to_style_units(node, "w", exact_size(node, "w"))
+            low = None
+            if width is not None and is_stretched and old is not None and old.width is not None \
+                    and flexed < width - EPS \
+                    and (abs(old.width - width) <= EPS or abs(old.width - flexed) <= EPS):
+                # Shrunk from that basis: Taffy 0.7 would take the line's height from the
+                # basis through the ratio, the reference from the width it shrank to (a
+                # square text tile in a 64px row is 64 high, its text overflowing). It is
+                # fixed at that width (its minimum too: the others keep their shares).
+                width = low = flexed
+            height = flexed / ratio
+            new = RatioSizes(width=width, min_width=low, min_height=height) if is_stretched \
+                else RatioSizes(width=width, height=height)
         elif node.children or node.measure is not None:
             height = to_style_units(node, "h", content_height())
             new = RatioSizes(width=height * ratio, height=height)

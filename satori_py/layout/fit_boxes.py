@@ -81,15 +81,15 @@ def stretched(item: LayoutNode, container: LayoutNode, axis: str) -> bool:
 
 
 def percent_inside(node: LayoutNode) -> bool:
-    """Whether an in-flow descendant has a percentage width of a box whose width is ``node``'s
-    (no px width between them)."""
+    """Whether an in-flow descendant has a percentage width or maximum width of a box whose
+    width is ``node``'s (no px width between them)."""
     stack = list(node.children)
     while stack:
         child = stack.pop()
         style = child.style
         if style.position in ("absolute", "fixed"):
             continue
-        if isinstance(style.width, Percent):
+        if isinstance(style.width, Percent) or isinstance(style.max_width, Percent):
             return True
         if px(style.width) is None:
             stack.extend(child.children)

@@ -70,10 +70,17 @@ def min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-c
 def content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> float:
     """A column item's height as its container measures its flex basis (border box): its
     content's, without its aspect ratio, as wide as the container's content box (less its
-    margins) when stretched there, else at most that wide (a row laid out alone in a width
-    takes its max-content width: Taffy 0.7 has no fit-content patch)."""
+    margins) when stretched there, as wide as its box when it has a width of its own, else
+    at most that wide (a row laid out alone in a width takes its max-content width: Taffy
+    0.7 has no fit-content patch)."""
     room = max(0.0, parent.box.content_width)
-    width = _to_style_units(item, "w", room - _margins(item, "w")) if _stretched(item, parent, "w") else None
+    width: float | None = None
+    if _stretched(item, parent, "w"):
+        width = _to_style_units(item, "w", room - _margins(item, "w"))
+    elif item.style.width not in (None, "auto"):
+        # Its own width (px or a percentage of the room, within its limits) is its box's:
+        # measured without it, its text would not wrap as it does in its box.
+        width = _to_style_units(item, "w", item.box.width)
     sizes = OwnSizes(width=width, fit_limits=False, limits=True, ratio=False)
     return measure(item, "h", room, sizes, lay_out)
 

@@ -7,19 +7,23 @@ which boxes are in the flow.
 from __future__ import annotations
 
 
+from collections.abc import Callable
+
 from ..frozen import Record, field
 from ..style.types import Percent
+from .fit_boxes import EPS
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
 from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
 from .fit_boxes import stretched as _stretched
+from .fit_measure import LayOut, intrinsic_width
 from .node_style import NodeSize
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "in_flow", "limit"]
+__all__ = ["Walk", "absolute", "absolute_room", "cached_min_content", "definite", "displayed", "flexed_definite", "in_flow", "limit", "used_width"]
 
 
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
@@ -37,6 +41,18 @@ def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> 
 def definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
     """Whether ``node``'s content size in ``axis`` is definite (not fitted to its content)."""
     return walk.inner(node, axis) is not None and (id(node), axis) not in walk.fitted
+
+
+def flexed_definite(walk: Walk, node: LayoutNode, axis: str) -> bool:
+    """Whether ``node``'s content size in ``axis`` is definite, or its size there is its flexed
+    size as a growing item of a container whose size there is definite (CSS: a post-flexing
+    main size in a definite container is definite; e.g. a ``flex-auto`` row in an ``h-full``
+    column stretches a ratio item as tall as it grew)."""
+    if definite(walk, node, axis):
+        return True
+    parent = walk.parents.get(id(node))
+    return parent is not None and parent.style.display == "flex" and _is_row(parent) == (axis == "w") \
+        and node.style.flex_grow > 0.0 and in_flow(node) and definite(walk, parent, axis)
 
 
 def absolute(node: LayoutNode) -> bool:
@@ -67,6 +83,14 @@ def used_width(row: LayoutNode) -> float:
     return sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
 
 
+def cached_min_content(cache: dict[int, float], lay_out: LayOut, node: LayoutNode) -> float:
+    """``node``'s min-content width (border box), measured once while ``cache`` is kept."""
+    width = cache.get(id(node))
+    if width is None:
+        width = cache[id(node)] = intrinsic_width(node, "min-content", lay_out)
+    return width
+
+
 class Walk(Record):
     """What a pass's boxes say about the space each node's children are laid out in.
 
@@ -77,6 +101,8 @@ class Walk(Record):
     root_width: float | None
     root_height: float | None
     own: OwnSizes | None = None  # the root's sizes, instead of its style's
+    # A node's min-content width (border box), for a fitted node its room can't hold.
+    min_content: Callable[[LayoutNode], float] | None = None
     parents: dict[int, LayoutNode | None] = field(default_factory=dict)
     # The content size each node's children are laid out in by all of its layouts, by axis.
     inner_w: dict[int, float | None] = field(default_factory=dict)
@@ -85,6 +111,8 @@ class Walk(Record):
     # sized by its content in its container's cross axis): its children's percentages of it
     # can't be resolved when it is measured.
     fitted: set[tuple[int, str]] = field(default_factory=set)
+    # Fitted nodes whose min-content width is wider than their room: that room (content box).
+    rooms: dict[int, float] = field(default_factory=dict)
 
     def inner(self, node: LayoutNode, axis: str) -> float | None:
         """The content size ``node``'s children are laid out in, when it doesn't depend on them.
@@ -142,7 +170,15 @@ class Walk(Record):
         if available is None:
             return None
         self.fitted.add((id(node), axis))
-        return min(available - _margins(node, axis) - _insets(node, axis), content)
+        room = available - _margins(node, axis) - _insets(node, axis)
+        if content <= room + EPS:
+            return content
+        if axis == "w" and self.min_content is not None:
+            # Fit-content is never below the min-content width: a column widened past its
+            # room by a long word lays its other children out in its own width, not the room.
+            self.rooms[id(node)] = room
+            return max(room, min(content, self.min_content(node) - _insets(node, axis)))
+        return room
 
     def available(self, item: LayoutNode, parent_inner: float, axis: str) -> float | None:
         """The definite cross-axis space a flex item is sized in, with its margins: its container's,

@@ -63,8 +63,9 @@ from functools import partial
 
 from ..limits import check_deadline
 from ..style.types import Percent
+from .absolute_fit import hold_measured
 from .aspect_fit import block_ratio, stretch_ratio
-from .block_fit import width_in
+from .block_fit import floor_fixed_children, width_in
 from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
@@ -93,9 +94,10 @@ from .fit_walk import definite as _definite
 from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
-from .fit_walk import used_width
+from .fit_walk import cached_min_content, flexed_definite, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
+from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
@@ -110,17 +112,19 @@ class FlexFit:
         self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
         self._floored: dict[int, LayoutNode] = {}  # given a minimum width (_fit_percent, _floor, _widened)
         self._held: dict[int, LayoutNode] = {}  # given a height (_fit_percent, _widened)
-        self._max_contents: dict[int, float] = {}  # max-content widths of rows measured for _fit_percent
+        self._max_contents: dict[int, float] = {}  # max-content widths (_fit_percent, percent_limits)
         self._growing_rows: set[int] = set()  # this pass's rows wider than their floor (_floor)
         self._bases: dict[int, float] = {}  # flex bases of columns (_flexed_inner)
         self._heights: dict[tuple[int, float], float] = {}  # heights of blocks at a width (_widened)
+        self._min_contents: dict[int, float] = {}  # min-content widths of fitted nodes (Walk.inner)
 
     def update(self, root: LayoutNode, width: float | str | None, height: float | None,
                lay_out: LayOut, own: OwnSizes | None = None) -> bool:
         """Correct the limits after a pass of ``root``'s tree; whether any changed (lay out again).
 
         ``own``: the root's sizes, instead of its style's."""
-        walk = _Walk(width if isinstance(width, (int, float)) else None, height, own)
+        walk = _Walk(width if isinstance(width, (int, float)) else None, height, own,
+                     min_content=partial(cached_min_content, self._min_contents, lay_out))
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
@@ -135,6 +139,8 @@ class FlexFit:
             walk.parents[id(node)] = parent
             here = False
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
+                floor_fixed_children(node, parent, floors, self._floored)
+                floor_percent_minimum(node, parent, walk, lay_out, self._max_contents, floors, self._floored)
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = clamp_width(node, parent, walk.inner(parent, "w")) or here
@@ -146,7 +152,7 @@ class FlexFit:
                                          partial(_grown_content, node, parent, lay_out)) or here
                 if style.aspect_ratio is not None or limits.stretched is not None:
                     here = stretch_ratio(node, parent,
-                                         partial(_definite, walk, parent, "h" if _is_row(parent) else "w"),
+                                         partial(flexed_definite, walk, parent, "h" if _is_row(parent) else "w"),
                                          partial(_content_height, node, parent, lay_out),
                                          partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
@@ -164,6 +170,7 @@ class FlexFit:
                 here = block_ratio(node, stale) or here
             elif parent is not None and _absolute(node) and _displayed(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
+                here = hold_measured(node) or here
             elif parent is not None and parent.style.display == "grid" and _in_flow(node) \
                     and not stale:
                 # In a column sized by its content, a grid item may grow up to its max-content
@@ -175,7 +182,7 @@ class FlexFit:
                 main = "w" if _is_row(node) else "h"
                 sized = content_sized(node, parent, walk.inner(node, main), main)
                 measure = partial(_content_size, parent=node, axis=main, lay_out=lay_out)
-                if fix_inflated_items(node, sized, measure):
+                if fix_inflated_items(node, parent, sized, measure):
                     # The items' minimums summed so far were measured inflated.
                     self._minimums.clear()
                     here = True
@@ -230,15 +237,19 @@ class FlexFit:
                 else:
                     if axis == "w" and in_flex and not (block or absolute or _stretched(node, parent, "w")):
                         cap = self._floor(node, parent_inner, lay_out, floors)
-                    if cap is None and (_size(node, axis) > room + _EPS or old is not None):
+                    # Wider than the room its container was fitted in, not than the container's
+                    # min-content width (which the container takes: Walk.inner), it's widened.
+                    narrow = room if axis == "h" else \
+                        min(room, walk.rooms.get(id(parent), math.inf) - _margins(node, axis))
+                    if cap is None and (_size(node, axis) > narrow + _EPS or old is not None):
                         least = intrinsic_width(node, "min-content", lay_out) if block else 0.0
                         low = max(least, width_in(node, room)) if block else self._minimum(node, axis, lay_out)
                         cap = max(room, low)
                         high = _limit(node, high_value, axis, parent_inner)
                         if high is not None and high <= cap:
                             cap = None  # its own maximum is the tighter limit
-                        elif block and low > room + _EPS:
-                            self._widened(node, least, room, cap, lay_out, floors, holds)
+                        elif block and low > narrow + _EPS:
+                            self._widened(node, least, narrow, cap, lay_out, floors, holds)
         elif is_candidate and in_flex and axis == "w" and not _stretched(node, parent, "w") \
                 and Percent in (type(style.padding_left), type(style.padding_right)):
             # Where its container's width comes from its content, its percentage paddings
@@ -319,18 +330,22 @@ class FlexFit:
         takes at most that width (a centred title wraps); Taffy 0.7 gives the row its
         max-content width, overflowing the column. ``node`` is capped there (``_fit``);
         the column keeps, as its flex basis, its max-content width measured before, which
-        the cap would otherwise narrow (giving it more of the row than its siblings)."""
-        grand = walk.parents.get(id(column))
-        if grand is None or grand.style.display != "flex" or not _is_row(grand) or not _in_flow(column) \
-                or column.style.width not in (None, "auto") or not _auto_basis(column):
+        the cap would otherwise narrow (giving it more of the row than its siblings). So does a
+        column filling blocks of automatic width down from the row's item (given its basis)."""
+        item, grand = column, walk.parents.get(id(column))
+        while grand is not None and grand.style.display in ("block", "flow-root") and _in_flow(item) \
+                and item.style.width in (None, "auto"):
+            item, grand = grand, walk.parents.get(id(grand))
+        if grand is None or grand.style.display != "flex" or not _is_row(grand) or not _in_flow(item) \
+                or item.style.width not in (None, "auto") or not _auto_basis(item):
             return None
         inner = column.box.content_width
         if not capped and node.box.width + _margins(node, "w") <= inner + _EPS:
             return None
-        basis = self._bases.get(id(column))
+        basis = self._bases.get(id(item))
         if basis is None:
-            basis = self._bases[id(column)] = intrinsic_width(column, "max-content", lay_out)
-        column.limits.basis_width = _to_style_units(column, "w", basis)
+            basis = self._bases[id(item)] = intrinsic_width(item, "max-content", lay_out)
+        item.limits.basis_width = _to_style_units(item, "w", basis)
         return inner
 
     def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
@@ -409,7 +424,12 @@ class FlexFit:
         if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0):
             return _unfreeze(node)
         low, high = style.min_width, style.max_width
-        if (low not in (None, "auto") and _px(low) is None) or (high not in (None, "none") and _px(high) is None):
+        # A percentage maximum can't hold it below a px minimum (which wins): an item at that
+        # minimum is still fixed there (not at its content's bound, nor held at the maximum:
+        # the percentage counts otherwise when its container is measured).
+        percent_high = isinstance(high, Percent) and _px(low) is not None
+        if (low not in (None, "auto") and _px(low) is None) \
+                or (high not in (None, "none") and _px(high) is None and not percent_high):
             return _unfreeze(node)  # limits that aren't lengths: leave it
         limits = node.limits
         if limits.frozen_at_max:
@@ -429,7 +449,7 @@ class FlexFit:
             return False
         width = node.box.width
         if bound is None or bound < width - _EPS:
-            if lay_out is None or not _held_at_max(node, parent, lay_out):
+            if lay_out is None or percent_high or not _held_at_max(node, parent, lay_out):
                 return False
             # Its max-content width, measured with its children at max-content, is clamped to
             # (or is) exactly this width, which Taffy 0.7's cache then answers with that

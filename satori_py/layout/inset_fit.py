@@ -14,7 +14,9 @@ container's size in that axis can only be its content's (:func:`content_sized`):
 
 * each such item of a column gets its content height as its maximum
   (``FitLimits.cap_height``): a column item's automatic minimum height is its
-  content's, and it could not grow there anyway;
+  content's, and it could not grow there anyway; an item with a given minimum height
+  below that (``min-h-0``) gets it as its minimum too (``FitLimits.inset_min_height``),
+  unless the column has a maximum height it may shrink its items to;
 * each such item of a row gets its max-content width as its minimum and maximum
   (``FitLimits.inset_width``): in a row the floor comes after the maximum, and an
   item's automatic minimum width (its min-content width) is below its max-content
@@ -43,13 +45,15 @@ __all__ = ["cap_stretching", "content_sized", "fix_inflated_items"]
 
 def content_sized(container: LayoutNode, parent: LayoutNode | None, inner: float | None, axis: str) -> bool:
     """Whether a flex ``container``'s size in its main ``axis`` can only be its content's:
-    none of its own, no minimum, not flexed or stretched by its ``parent`` in that axis,
+    none of its own, no minimum but a px one, not flexed or stretched by its ``parent`` in that axis,
     and ``inner`` (its content size there when known without its content) None."""
     style = container.style
     if inner is not None or parent is None or style.position == "absolute":
         return False
     size, low = (style.width, style.min_width) if axis == "w" else (style.height, style.min_height)
-    if size not in (None, "auto") or (low not in (None, "auto") and px(low) != 0.0):
+    # A px minimum still leaves it its content's size when that is bigger (Taffy 0.7 measures
+    # and floors its items so), and the fixed items can't make it smaller than the minimum.
+    if size not in (None, "auto") or (low not in (None, "auto") and px(low) is None):
         return False
     display = parent.style.display
     if display in ("block", "flow-root"):
@@ -57,25 +61,34 @@ def content_sized(container: LayoutNode, parent: LayoutNode | None, inner: float
     if display != "flex":
         return False
     if is_row(parent) == (axis == "w"):
-        return style.flex_grow == 0.0
+        # A growing one's flex basis is its content's: inflated there, it takes free space
+        # from its siblings (its own growing items are not fixed: fix_inflated_items).
+        return style.flex_grow == 0.0 or auto_basis(container)
     return not stretched(container, parent, axis)
 
 
-def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
+def fix_inflated_items(container: LayoutNode, parent: LayoutNode | None, sized_by_content: bool,
                        content_size: Callable[[LayoutNode], float]) -> bool:
     """Fix the items of flex ``container`` whose content is smaller than its inset in its
     main axis, when ``sized_by_content`` (see :func:`content_sized`; else take the fixes
-    back); ``content_size``: an item's content size in that axis (border box, within its
-    limits) as the container measures it. Whether any fix changed."""
+    back); ``parent``: its container (None: the root), where it may grow; ``content_size``:
+    an item's content size in that axis (border box, within its limits) as the container
+    measures it. Whether any fix changed."""
     row = is_row(container)
     axis = "w" if row else "h"
     inset = insets(container, axis)
+    shrinkless = container.style.max_height in (None, "none", "auto")
     items = _in_flow(container)
     # Only a container with room its items don't fill, a growing item, or fixes already
     # given can show the inflation: the others are not measured.
     if sized_by_content and inset > EPS and not _may_be_inflated(container, items, inset, axis):
         sized_by_content = False
     fixable = _fixable_in_row(items) if row and sized_by_content and inset > EPS else None  # (read only then)
+    if sized_by_content and inset > EPS and container.style.flex_grow > 0.0 and parent is not None \
+            and parent.style.display == "flex" and is_row(parent) == row:
+        # It may grow in its ``parent`` (see content_sized): its growing items may too.
+        fixable = {id(item) for item in items if item.style.flex_grow == 0.0
+                   and (auto_basis(item) or not row) and (fixable is None or id(item) in fixable)}
     contents: dict[int, float] = {}  # the items to fix: their content size (border box)
     for item in items:
         style = item.style
@@ -101,6 +114,15 @@ def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
             else:
                 limits.cap_height = fix
             changed = True
+        if not row:
+            # A given minimum below the maximum: Taffy 0.7 would still floor it at the inset.
+            low = None if fix is None or not shrinkless else px(item.style.min_height)
+            floor = fix if fix is not None and low is not None and low < fix - EPS else None
+            old_floor = limits.inset_min_height
+            if (old_floor is None) != (floor is None) or (old_floor is not None and floor is not None
+                                                          and abs(old_floor - floor) > EPS):
+                limits.inset_min_height = floor
+                changed = True
     return changed
 
 

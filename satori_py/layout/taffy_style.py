@@ -117,12 +117,12 @@ class RatioSizes(NamedTuple):
     @property
     def keeps_ratio(self) -> bool:
         """Whether Taffy still gets the ratio: a stretched row item given its flex basis (its
-        width) and the height through the ratio as its minimum keeps it (its hypothetical
+        width, or its width fixed there) and the height through the ratio as its minimum keeps it (its hypothetical
         height comes from its width through the ratio, not from its content). Any other box
         has its sizes given, and the ratio would also turn a maximum height into a maximum
         width (Taffy 0.7) where the stretched width stays (aspect_fit.stretch_ratio)."""
         return self.width is not None and self.min_height is not None and self.height is None \
-            and self.min_width is None
+            and (self.min_width is None or self.min_width == self.width)
 
     def close_to(self, other: RatioSizes | None) -> bool:
         """Whether ``other`` gives the same sizes (within 1e-3 px)."""
@@ -152,6 +152,10 @@ class FitLimits(Record):
     inset_width: float | None = None  # a minimum and maximum width (inset_fit.py)
     inset_cap_width: float | None = None  # a maximum width (a column, inset_fit.py)
     inset_cap_height: float | None = None  # a maximum height (a row, inset_fit.py)
+    inset_min_height: float | None = None  # a minimum height (a column's item, inset_fit.py)
+    # The size of an absolute flex container laid out alone (absolute_fit.py).
+    measured_width: float | None = None
+    measured_height: float | None = None
     clamped_width: float | Percent | None = None  # a width: its own within its limits (cross_limits.py)
     # A flex basis: its max-content width before its children were capped (a row item, flex_fit.py).
     basis_width: float | None = None
@@ -175,11 +179,13 @@ class FitLimits(Record):
                 and self.floor_height is None and self.held_height is None and self.content_height is None \
                 and self.content_width is None and self.inset_width is None \
                 and self.inset_cap_width is None and self.inset_cap_height is None and self.clamped_width is None \
-                and self.basis_width is None:
+                and self.basis_width is None and self.inset_min_height is None \
+                and self.measured_width is None and self.measured_height is None:
             return None
         return (self.cap_width, self.cap_height, self.frozen_width, self.stretched, self.floor_width,
                 self.padding, self.floor_height, self.held_height, self.content_height, self.content_width,
-                self.inset_width, self.inset_cap_width, self.inset_cap_height, self.clamped_width, self.basis_width)
+                self.inset_width, self.inset_cap_width, self.inset_cap_height, self.clamped_width, self.basis_width,
+                self.inset_min_height, self.measured_width, self.measured_height)
 
 
 class LayoutHints(Record):
@@ -279,7 +285,10 @@ def taffy_style(style: NodeStyle, sizes: OwnSizes | None = None,
             s["size"] = {**s["size"], "height": _px(limits.held_height)}
         if limits.clamped_width is not None:
             s["size"] = {**s["size"], "width": _dim(limits.clamped_width)}
-        for floor in (limits.floor_height, limits.content_height):
+        for axis, measured in (("width", limits.measured_width), ("height", limits.measured_height)):
+            if measured is not None:
+                s["size"] = {**s["size"], axis: _px(measured)}
+        for floor in (limits.floor_height, limits.content_height, limits.inset_min_height):
             low = s["min_size"]["height"]
             if floor is not None and (low.get("dim") != 1 or low["value"] < floor):
                 s["min_size"]["height"] = _px(floor)

@@ -140,3 +140,37 @@ def test_a_column_widened_by_its_minimum_lays_its_text_out_at_that_width_as_in_a
               600, 315)
     assert b["div/div[0]/div[0]"] == (320, 0, 288, 197)  # Satori: 218 high
     assert b["div/div[0]/div[1]"] == (0, 197, 600, 21)  # Satori: y 218
+
+
+def test_a_column_widened_by_a_word_is_as_high_as_its_content_there_as_in_a_browser() -> None:
+    """Decided: a browser's height, not Satori's. A column centred in a 600 px root is widened to
+    664 by its first text's long word; both texts are laid out in that width (2 lines and 1,
+    as in Satori), so the column is as high as they are there: 30 + 72 + 14 + 20. Satori
+    0.63.2's Taffy measures the column's height with its texts in the room (600: 3 lines and
+    2), 192, and then lays them out at 664, leaving 56 px empty under them: a plain bug, not
+    copied (tw13's collectibles-frame-v1, a real design with a longer text; its children are
+    Satori's boxes)."""
+    texts = (d({"fontSize": 30, "lineHeight": "36px", "marginTop": 30},
+               "Collectibles on a much longer line than before Pneumonoultramicroscopicsilicovolcanoconiosis"),
+             d({"fontSize": 14, "lineHeight": "20px", "marginTop": 14},
+               "Generated so far Supercalifragilisticexpialidocious Pneumonoultramicroscopicsilicovolcanoconiosis"))
+    b = boxes(d({"display": "flex", "flexDirection": "column", "alignItems": "center"},
+                d({"display": "flex", "flexDirection": "column"}, *texts)), 600, 400)
+    assert b["div/div[0]"] == (-32, 0, 664, 136)  # Satori: 192
+    assert b["div/div[0]/div[0]"] == (-32, 30, 664, 72)
+    assert b["div/div[0]/div[1]"] == (-32, 116, 664, 20)
+
+
+def test_a_block_holding_a_padded_ratio_box_is_as_high_as_it_as_in_a_browser() -> None:
+    """Decided: a browser's boxes, not Satori's. A square box with ``maxHeight: 44`` is 44 wide
+    through its ratio, but its 224 + 224 px of vertical padding make it 448 high; the block
+    holding it is that high too, and the ``overflow: hidden`` text above it in the 315 px
+    column shrinks to 0 (its minimum height is 0). Satori 0.63.2's Taffy gives the block the
+    box's height before its padding (44), the box overflowing it by 404 px: a plain bug, not
+    copied (random tw seed 2 #20: ``aspect-square max-h-11 py-56``)."""
+    square = d({"maxHeight": 44, "aspectRatio": 1, "paddingTop": 224, "paddingBottom": 224}, "real Ship and faster typed")
+    b = boxes(d({"display": "flex", "flexDirection": "column", "height": "100%"},
+                d({"overflow": "hidden"}, "every real faster real with with"), d({}, square)), 600, 315)
+    assert b["div/div[0]"] == (0, 0, 600, 0)  # Satori: 21
+    assert b["div/div[1]"] == (0, 0, 600, 448)  # Satori: (0, 21, 600, 44)
+    assert b["div/div[1]/div[0]"] == (0, 0, 44, 448)
