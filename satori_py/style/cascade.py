@@ -24,7 +24,6 @@ __all__ = ["apply_resets", "cascade_declarations", "resolve_keywords", "to_physi
 _BOX_SIDE = lazy_compile(r"^(margin|padding|inset|border)(Inline|Block)(Start|End)?(Width|Style|Color)?$")
 _SIZE = lazy_compile(r"^(?:(min|max)(Inline|Block)|(inline|block))Size$")
 _RADIUS = lazy_compile(r"^border(Start|End)(Start|End)Radius$")
-_LOGICAL_PART = lazy_compile("nline|lock|Start|End")
 _CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
 # First characters of a value that is no CSS-wide keyword, known without stripping and
 # lowercasing it (most values): ASCII, not a space, not the start of one of them.
@@ -46,8 +45,10 @@ def _split(value: Any) -> list[Any]:
 
 def to_physical(style: Mapping[str, Any], direction: str) -> dict[str, Any]:
     """``style`` with logical properties replaced in place by physical ones."""
-    # One scan of all the names for the parts every logical name has (most styles have none).
-    if not _LOGICAL_PART.search("\n".join(style)) or not any(_is_logical(prop) for prop in style):
+    # The names scanned together for the parts every logical name has (most styles have none).
+    names = "\n".join(style)
+    if ("nline" not in names and "lock" not in names and "Start" not in names and "End" not in names) \
+            or not any(_is_logical(prop) for prop in style):
         return dict(style)
     start, end = ("Right", "Left") if direction == "rtl" else ("Left", "Right")
     result: dict[str, Any] = {}

@@ -17,14 +17,12 @@ from ..patterns import LazyPattern, lazy_compile
 __all__ = ["Node", "parse", "significant", "stringify", "walk"]
 
 _UNICODE_RANGE = lazy_compile(r"^[a-f0-9?-]+$", re.IGNORECASE)
-# The rest of a word: any character but a space (code <= 32), a quote, `,` `:` `/` `(`, and
-# `)` inside a function or `*` inside calc(); a backslash takes the next character whatever it
-# is. (postcss-value-parser's loop per character, as one match: the loop was half of a
-# shadow's expansion.)
+# A run of spaces (code <= 32), and of word characters: any but a space, a quote, `,` `:` `/`
+# `(` `)` `*`; a backslash takes the next character whatever it is. A word goes on over `)`
+# outside a function and `*` outside calc(). (postcss-value-parser's loop per character, as
+# pattern matches: the loop was half of a shadow's expansion.)
 _SPACES = lazy_compile(r"[\x00-\x20]*")
-_WORD = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/(\\])*")
-_WORD_IN_FUNCTION = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()\\])*")
-_WORD_IN_CALC = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()*\\])*")
+_WORD = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()*\\])*")
 
 
 class Node(Record, eq=False):
@@ -172,7 +170,10 @@ def parse(text: str) -> list[Node]:
         else:
             # The word's first character (with the one it escapes), then what its pattern takes.
             nxt = pos + 2 if code == "\\" else pos + 1
-            nxt = _run_end(_WORD_IN_CALC if in_calc() else _WORD_IN_FUNCTION if balanced else _WORD, value, nxt)
+            nxt = _run_end(_WORD, value, nxt)
+            calc = in_calc()
+            while nxt < n and (value[nxt] == ")" and not balanced or value[nxt] == "*" and not calc):
+                nxt = _run_end(_WORD, value, nxt + 1)
             token = value[pos:nxt]
             if at(nxt) == "(":
                 name = token
