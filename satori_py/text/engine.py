@@ -26,7 +26,8 @@ from ..js_numbers import JS_SPACE
 from ..limits import count_glyph_points
 from .breaking import graphemes as _icu_graphemes
 from .faces import FaceData, FontFace
-from .outlines import GlyphBox, Spans, band_boxes, band_spans, place, px_commands
+from .outlines import place
+from .skip_ink import GlyphBox, Spans, band_boxes, band_spans, px_commands
 from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
 
 __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synthetic_bold_width"]
