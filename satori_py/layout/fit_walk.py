@@ -73,7 +73,8 @@ def displayed(node: LayoutNode) -> bool:
 
 
 def in_flow(node: LayoutNode) -> bool:
-    return displayed(node) and not absolute(node) and not node.hints.float_placeholder
+    style = node.style  # (displayed and not absolute, written out: asked of every item in every walk)
+    return style.display != "none" and style.position != "absolute" and not node.hints.float_placeholder
 
 
 def used_width(row: LayoutNode) -> float:

@@ -59,6 +59,7 @@ size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from functools import partial
 
 from ..limits import check_deadline
@@ -191,7 +192,8 @@ class FlexFit:
                 here = cap_stretching(node, sized, partial(_content_size, lay_out=lay_out),
                                       partial(_own_size, lay_out=lay_out), self._scale) or here
             changed = changed or here
-            stack.extend((child, node, stale or here) for child in reversed(node.children))
+            if node.children:
+                stack.extend(zip(reversed(node.children), repeat(node), repeat(stale or here)))
         floored = _apply(self._floored, floors, "w", "floor_width")
         held = _apply(self._held, holds, "h", "held_height")
         return floored or held or changed
@@ -584,7 +586,7 @@ def _content_bound(node: LayoutNode) -> float | None:
         gap = _px(node.style.column_gap) or 0.0
         total = gap * max(0, len(items) - 1)
         for child in items:
-            total += (_rigid_width(child) or 0.0) + _fixed_margins(child)
+            total += (_rigid_width(child) or 0.0) + _margins(child, "w")  # (auto ones take no room)
         return total + _insets(node, "w")
     if display not in ("block", "flow-root") and display != "flex":
         return None
@@ -595,13 +597,6 @@ def _content_bound(node: LayoutNode) -> float | None:
         inner = _rigid_width(child)
         if inner is None:
             continue
-        outer = inner + _fixed_margins(child)
+        outer = inner + _margins(child, "w")
         best = outer if best is None else max(best, outer)
     return None if best is None else best + _insets(node, "w")
-
-
-def _fixed_margins(node: LayoutNode) -> float:
-    """Its horizontal margins but auto ones, which take no room in a min-content size."""
-    margin, style = node.box.margin, node.style
-    return sum(side for side, declared in ((margin.left, style.margin_left), (margin.right, style.margin_right))
-               if declared != "auto")

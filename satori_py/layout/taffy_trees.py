@@ -10,10 +10,14 @@ style dicts. So a tree made for a computation is kept:
   the root again takes it back, with the styles that differ set again, or, when the
   pool has a tree with the new styles (the one this pass had in the render before:
   flex_fit's corrections come back), takes that one and pools the other as it is.
+  Styles a tree was set to in the render before get a tree of their own, so a card
+  laid out in passes of different styles ends up with a tree a pass and sets none.
 * :class:`TreePool`, one per process, takes the trees a layout ends with, by their
   shape: the identity of every node's style dict, its parent and whether Taffy
-  measures it. A tree of the same shape is taken from it instead of being made (a
-  layout that computes several like subtrees at once finds as many).
+  measures it. A tree of the same shape, else one made with that shape (a first pass
+  finds the tree its corrections changed, as new text changes them every render), is
+  taken from it instead of being made (a layout that computes several like subtrees at
+  once finds as many).
 
 A tree taken back has every node marked dirty, which empties every cache Taffy keeps:
 its computation is a new tree's. (Taffy marks a node's ancestors with it, so marking the
@@ -43,18 +47,17 @@ Shape = tuple[tuple[int, int, bool], ...]
 
 
 class _Tree:
-    """A Taffy tree: its node ids and style dicts in the order made (its shape in the pool:
-    the styles it has)."""
+    """A Taffy tree: its node ids and style dicts in the order made, the style dicts it was
+    made with (``first``: what a layout's first pass asks for again), and the shapes its later
+    passes set it to (``seen``, the last few: styles that come back get a tree of their own)."""
 
-    __slots__ = ("handle", "ids", "fields", "leaves")
+    __slots__ = ("handle", "ids", "fields", "first", "leaves", "seen")
 
     def __init__(self, handle: int, ids: list[int], fields: list[dict[str, Any]], parents: Sequence[int]) -> None:
-        self.handle, self.ids, self.fields = handle, ids, fields
+        self.handle, self.ids, self.fields, self.first = handle, ids, fields, list(fields)
         inner = set(parents)
         self.leaves = [nid for index, nid in enumerate(ids) if index not in inner]
-
-    def shape(self, parents: Sequence[int], measured: Sequence[bool]) -> Shape:
-        return _shape(self.fields, parents, measured)
+        self.seen: list[Shape] = []
 
 
 def _shape(fields: Sequence[dict[str, Any]], parents: Sequence[int], measured: Sequence[bool]) -> Shape:
@@ -65,17 +68,20 @@ class TreePool:
     """Trees kept from layout to layout, by shape (see the module docstring); a BoundedCache's
     ``clear`` (benchmarks' cleared caches), without its type, as it frees what it drops.
 
-    A shape may have several trees (a card's like items, e.g. three stat boxes each measured
-    alone, are computed at once, each on its own tree); the oldest tree goes first."""
+    A tree is found by the styles it has, else by those it was made with. A shape may have
+    several trees (a card's like items, e.g. three stat boxes each measured alone, are
+    computed at once, each on its own tree); the oldest tree goes first."""
 
     def __init__(self, lib: Any, max_entries: int = MAX_POOLED, max_nodes: int = MAX_POOLED_NODES) -> None:
         # The name benchmarks/bench_cards.py's clear_caches empties a cache by (on the instance:
         # the class itself is in its module too).
         self.cache_clear = self.clear
         self._lib = lib
-        # Every pooled tree by (shape, serial), oldest first; each shape's serials, oldest first.
-        self._trees: OrderedDict[tuple[Shape, int], tuple[_Tree, Sequence[int], Sequence[bool]]] = OrderedDict()
+        # Every pooled tree by serial, oldest first, with its shape and its first shape; the
+        # serials of each shape and of each first shape, oldest first.
+        self._trees: OrderedDict[int, tuple[_Tree, Shape, Shape]] = OrderedDict()
         self._by_shape: dict[Shape, list[int]] = {}
+        self._by_first: dict[Shape, list[int]] = {}
         self._serial = 0
         self._lock = threading.Lock()
         self._nodes = 0  # of the pooled trees
@@ -83,16 +89,22 @@ class TreePool:
         self.max_nodes = max_nodes
 
     def take(self, shape: Shape) -> _Tree | None:
-        """A tree of ``shape`` (the newest), no longer in the pool (None: none)."""
+        """A tree of ``shape`` (the newest), else one made with it, no longer in the pool (None: none)."""
         with self._lock:
-            serials = self._by_shape.get(shape)
+            serials = self._by_shape.get(shape) or self._by_first.get(shape)
             if not serials:
                 return None
-            serial = serials.pop()
-            if not serials:
-                del self._by_shape[shape]
-            tree = self._trees.pop((shape, serial))[0]
+            tree = self._unlisted(serials[-1])
             self._nodes -= len(tree.ids)
+        return tree
+
+    def _unlisted(self, serial: int) -> _Tree:
+        tree, shape, first = self._trees.pop(serial)
+        for index, key in ((self._by_shape, shape), (self._by_first, first)):
+            serials = index[key]
+            serials.remove(serial)
+            if not serials:
+                del index[key]
         return tree
 
     def put(self, tree: _Tree, parents: Sequence[int], measured: Sequence[bool]) -> None:
@@ -100,21 +112,18 @@ class TreePool:
         if len(tree.ids) > self.max_nodes:
             self._lib.free(tree.handle)
             return
-        shape = tree.shape(parents, measured)
+        shape, first = _shape(tree.fields, parents, measured), _shape(tree.first, parents, measured)
         dropped: list[_Tree] = []
         with self._lock:
             self._serial += 1
-            # The entry holds the style dicts (tree.fields), so that no other dict takes one's id
-            # while pooled.
-            self._trees[(shape, self._serial)] = (tree, parents, measured)
+            # The entry holds the style dicts (tree.fields, tree.first), so that no other dict
+            # takes one's id while pooled.
+            self._trees[self._serial] = (tree, shape, first)
             self._by_shape.setdefault(shape, []).append(self._serial)
+            self._by_first.setdefault(first, []).append(self._serial)
             self._nodes += len(tree.ids)
             while len(self._trees) > self.max_entries or self._nodes > self.max_nodes:
-                (gone_shape, _), (gone, _, _) = self._trees.popitem(last=False)
-                serials = self._by_shape[gone_shape]
-                del serials[0]  # (the oldest of its shape too)
-                if not serials:
-                    del self._by_shape[gone_shape]
+                gone = self._unlisted(next(iter(self._trees)))
                 self._nodes -= len(gone.ids)
                 dropped.append(gone)
         for gone in dropped:
@@ -126,6 +135,7 @@ class TreePool:
             trees = [entry[0] for entry in self._trees.values()]
             self._trees.clear()
             self._by_shape.clear()
+            self._by_first.clear()
             self._nodes = 0
         for tree in trees:
             self._lib.free(tree.handle)
@@ -155,12 +165,20 @@ class KeptTrees:
             kept = None
         if kept is not None and self._pool is not None and not all(map(is_, kept[0].fields, fields)):
             # Styles changed since this computation's last pass (flex_fit's corrections): a
-            # pooled tree with these (the last render's same pass) saves setting them, and
-            # this pass's tree goes to the pool as it is, for the next render's pass.
-            pooled = self._pool.take(_shape(fields, parents, measured))
+            # pooled tree with these (the render before's same pass) saves setting them, and
+            # this pass's tree goes to the pool as it is, for the next render's pass. Styles
+            # this tree was set to before (in the render before) come back: they get a tree
+            # of their own (None: make one; keep() pools this one). Others are set, as new
+            # text gives new corrections every render.
+            shape = _shape(fields, parents, measured)
+            pooled = self._pool.take(shape)
             if pooled is not None:
                 self._drop(root_key)
                 kept = self._trees[root_key] = (pooled, parents, measured, nodes)
+            elif shape in kept[0].seen:
+                return None
+            else:
+                kept[0].seen = [*kept[0].seen[-3:], shape]
         if kept is None:
             pooled = self._pool.take(_shape(fields, parents, measured)) if self._pool is not None else None
             if pooled is None:
