@@ -146,14 +146,13 @@ class FlexFit:
                 here = _pad(node, parent, walk, lay_out) or here
                 here = clamp_width(node, parent, walk.inner(parent, "w")) or here
                 style, limits = node.style, node.limits
-                # Most items neither grow nor have a ratio, nor limits of a last pass to take
-                # back: the two corrections' callbacks are built only where they can apply.
+                # The two corrections' callbacks are built only for items they can apply to.
                 if style.flex_grow > 0.0 or limits.content_width is not None or limits.content_height is not None:
                     here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
                                          partial(_grown_content, node, parent, lay_out)) or here
                 if style.aspect_ratio is not None or limits.stretched is not None:
-                    here = stretch_ratio(node, parent,
-                                         partial(flexed_definite, walk, parent, "h" if _is_row(parent) else "w"),
+                    cross = "h" if _is_row(parent) else "w"
+                    here = stretch_ratio(node, parent, partial(flexed_definite, walk, parent, cross),
                                          partial(_content_height, node, parent, lay_out),
                                          partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
@@ -328,11 +327,10 @@ class FlexFit:
         max-content width) that its final width doesn't fit ``node`` in (None: it fits, or
         another column): the row shrank it.
 
-        The reference lays the column out at that width, where a fit-content row in it
-        takes at most that width (a centred title wraps); Taffy 0.7 gives the row its
-        max-content width, overflowing the column. ``node`` is capped there (``_fit``);
-        the column keeps, as its flex basis, its max-content width measured before, which
-        the cap would otherwise narrow (giving it more of the row than its siblings). So does a
+        The reference lays the column out at that width, where a fit-content row in it takes at most that
+        width (a centred title wraps); Taffy 0.7 gives the row its max-content width, overflowing the column.
+        ``node`` is capped there (``_fit``); the column keeps, as its flex basis, its max-content width measured
+        before, which the cap would otherwise narrow (giving it more of the row than its siblings). So does a
         column filling blocks of automatic width down from the row's item (given its basis)."""
         item, grand = column, walk.parents.get(id(column))
         while grand is not None and grand.style.display in ("block", "flow-root") and _in_flow(item) \
