@@ -21,6 +21,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 # new text must not leave megabytes of results behind in every cache it passes.
 MAX_CACHED_TEXT = 4096
 
+#: What a memo entry's own objects weigh besides its data (its key tuple, the entry's tuple and
+#: record, the cache's links), in the units memos weigh by: characters of text, about bytes.
+#: The text memos (flows, drawings) and the painted-text memo add it to each entry's weight.
+ENTRY_WEIGHT = 600
+
 
 def text_cache(maxsize: int, *, max_text: int = MAX_CACHED_TEXT) -> Callable[[F], F]:
     """``functools.lru_cache`` for functions of texts (CSS values, names, text runs), bounded

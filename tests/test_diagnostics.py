@@ -464,7 +464,6 @@ INLINE_BOX_IGNORES = [
     ({"overflow": "hidden"}, "overflow", "it applies to block, flex and grid containers"),
     ({"overflowY": "clip"}, "overflow", "it applies to block, flex and grid containers"),
     ({"transform": "rotate(10deg)"}, "transform", "it applies to block-level and atomic boxes"),
-    ({"clipPath": "inset(4px)"}, "clipPath", "Satori ignores it there (a browser would clip the span)"),
 ]
 
 
@@ -489,6 +488,8 @@ def test_values_that_change_nothing_on_an_inline_box_are_not_reported() -> None:
     quiet = {"width": "auto", "minWidth": 0, "maxHeight": "none", "overflow": "visible", "transform": "none",
              "clipPath": "none"}
     assert reports(_text_with_span(quiet)) == []
+    # A clip path clips an inline box (tests/paint/test_inline_mask.py), as in a browser.
+    assert reports(_text_with_span({"clipPath": "inset(4px)"})) == []
     # A transform inherited from a transformed parent is not the span's own.
     el = h("div", {"style": {"display": "block", "width": 100, "transform": "rotate(3deg)"}},
            "Hello ", h("span", {}, "you"))

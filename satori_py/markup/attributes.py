@@ -61,16 +61,19 @@ _SIZED = ("img", "svg")
 _NAME = lazy_compile(r"(?:^|[;{\s])(-{0,2}[A-Za-z_][\w-]*)\s*:")
 _CAMEL = lazy_compile(r"-([a-z])")
 # strokeWidth as the HTML parser hands it on (strokewidth) -> the SVG name (stroke-width).
+# stylis: the characters white space never touches, and the groups it copies as written.
+_STYLIS_TIGHT = frozenset("!+,/>@~;{}")
+_STYLIS_OPEN = {"(": ")", "[": "]", '"': '"', "'": "'"}
 _LOWERCASED_JSX = {name.lower(): "".join("-" + c.lower() if c.isupper() else c for c in name)
                    for name in HYPHENATED_SVG_ATTRIBUTES}
 
 
 def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,
-                  location: Location, names_as_written: bool = False) -> dict[str, Any]:
+                  location: Location, satori_html: bool = False) -> dict[str, Any]:
     """The JSX props of an element with HTML ``attrs`` (``svg``: inside an ``<svg>``).
 
-    ``names_as_written``: the ``style`` attribute's property names keep their case
-    (satori-html's style objects), see :func:`style_object`.
+    ``satori_html``: the ``style`` attribute becomes satori-html's style object, see
+    :func:`style_object`.
     """
     props: dict[str, Any] = {}
     for name, raw in attrs.items():
@@ -81,7 +84,7 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
                               "nothing runs in an image.", line=location[0], column=location[1],
                               prop=name)
         if lower == "style":
-            props["style"] = style_object(value, tag=tag, location=location, names_as_written=names_as_written)
+            props["style"] = style_object(value, tag=tag, location=location, satori_html=satori_html)
         elif lower == "tw":
             props["tw"] = value
         elif lower in ("class", "for"):
@@ -109,20 +112,20 @@ def _jsx_spelled(tag: str, name: str, location: Location) -> bool:
     return svg_name is not None
 
 
-def style_object(text: str, *, tag: str, location: Location, names_as_written: bool = False) -> dict[str, str]:
+def style_object(text: str, *, tag: str, location: Location, satori_html: bool = False) -> dict[str, str]:
     """A ``style`` attribute's declarations as a style object (``font-size`` -> ``fontSize``).
 
     Values stay the strings written, as a ``<style>`` sheet gives them; the style
     stage parses and checks them. A later declaration of a property wins.
     CSS names are case-insensitive, so ``fontSize: 76px`` is the unknown
-    ``fontsize`` (as in a browser); with ``names_as_written`` the name keeps its
-    spelling and only ``-x`` becomes ``X``, as satori-html camelizes, so it is
-    ``fontSize``.
+    ``fontsize`` (as in a browser). ``satori_html``: satori-html's object instead, whose
+    name keeps its spelling with only ``-x`` made ``X`` (its camelize: ``fontSize``) and
+    whose value is spaced as its CSS compiler writes it (:func:`_stylis_spaced`).
     """
     check_css(text, "The style attribute", tag, location, prop="style")
     style: dict[str, str] = {}
     spellings: dict[str, list[str]] = {}
-    if names_as_written:
+    if satori_html:
         for match in _NAME.finditer(text):
             spellings.setdefault(match.group(1).lower(), []).append(match.group(1))
     items = parse_declarations(text)
@@ -138,12 +141,61 @@ def style_object(text: str, *, tag: str, location: Location, names_as_written: b
         if item.important:
             _ignored(tag, location, f'"!important" on "{item.name}" in a style attribute is ignored '
                                     "(inline styles are not ranked by importance)")
+        value = _stylis_spaced(item.value) if satori_html else item.value
         written = spellings.get(item.name)
         if written:
-            style[_CAMEL.sub(lambda m: m.group(1).upper(), written.pop(0))] = item.value
+            style[_CAMEL.sub(lambda m: m.group(1).upper(), written.pop(0))] = value
         else:
-            style[to_property_name(item.name)] = item.value
+            style[to_property_name(item.name)] = value
     return style
+
+
+def _stylis_spaced(value: str) -> str:
+    """``value`` spaced as stylis (satori-html's CSS compiler, through ultrahtml) writes it.
+
+    Outside parentheses, brackets and quotes (kept as written), a run of white space
+    goes where it touches one of ``!+,/>@~;{}`` (or ``:``, or an end) and is one
+    space elsewhere: ``a , b`` is ``a,b``, ``1 / 2`` is ``1/2``, ``0  auto`` is ``0 auto``.
+    The tree then holds the very strings satori-html hands Satori, so a markup ported
+    from it gives the same element, not only the same picture.
+    """
+    out: list[str] = []
+    i, n = 0, len(value)
+    while i < n:
+        char = value[i]
+        if char in _STYLIS_OPEN:
+            end = _stylis_closed(value, i)
+            out.append(value[i:end])
+            i = end
+        elif char <= " ":
+            end = i
+            while end < n and value[end] <= " ":
+                end += 1
+            before = value[i - 1] if i else ":"
+            after = value[end] if end < n else ";"
+            if before not in _STYLIS_TIGHT and before != ":" and after not in _STYLIS_TIGHT:
+                out.append(" ")
+            i = end
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def _stylis_closed(value: str, start: int) -> int:
+    """The index after the group opened at ``start`` (nested groups and quotes inside)."""
+    stack = [_STYLIS_OPEN[value[start]]]
+    i = start + 1
+    while i < len(value) and stack:
+        char = value[i]
+        if char == "\\":
+            i += 1
+        elif char == stack[-1]:
+            stack.pop()
+        elif stack[-1] not in "\"'" and char in _STYLIS_OPEN:
+            stack.append(_STYLIS_OPEN[char])
+        i += 1
+    return i
 
 
 def check_css(text: str, what: str, tag: str, location: Location, prop: str | None = None) -> None:

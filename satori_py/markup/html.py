@@ -32,7 +32,8 @@ text node is trimmed at both ends as JavaScript's ``trim()`` does (text that
 is only white space is dropped); a ``class`` naming something like a Tailwind
 utility is the ``tw`` of an element without one (:func:`.classes.satori_html_tailwind`);
 and a ``style`` attribute's property names keep their spelling (``fontSize: 76px``
-is read, as satori-html reads it, where a browser ignores it). Entities are still decoded, as a browser
+is read, as satori-html reads it, where a browser ignores it) and its values are spaced
+as satori-html's CSS compiler writes them (``a, b`` is ``a,b``). Entities are still decoded, as a browser
 does: satori-html leaves them as written (``&amp;`` drawn as ``&amp;``), a plain
 bug not copied; so are unquoted attribute values (``width=100``), which satori-html
 does not read (it takes the next quoted value): they are read as a browser reads them
@@ -290,7 +291,7 @@ class _Converter:
         if self.satori_html and svg:
             attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
-                              names_as_written=self.satori_html)
+                              satori_html=self.satori_html)
         if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):
             props["tw"] = attrs["class"]
         # An <svg> root is laid out like an image and Satori reads its tw (w-6 h-6 text-cyan-600 on

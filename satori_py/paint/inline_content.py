@@ -16,14 +16,19 @@ text before a box is under its background and text after it over it. Like any el
   which differs from the second line on). The reference masks only the backgrounds: its text
   refers to a mask id that is never written, which resvg ignores; a browser masks the text too,
   and so does satori-py;
+* its ``clipPath`` shape clips that group (with the mask: filter, then clip and mask, then
+  opacity), each fragment to the shape in its own box, as the mask. A browser clips an inline
+  box (the reference ignores the property there, a plain omission); how the shape falls on a
+  box broken across lines is not settled (csswg-drafts#6383), and per fragment is how this
+  paints the span's backgrounds and mask, and what every reading gives on one line;
 * a positioned inline box, or one that makes a stacking context (``opacity < 1``, a filter,
   a blend mode, ``isolation: isolate``, ``zIndex`` when positioned,
   ``position: fixed|sticky``), is a layer of the nearest stacking context: painted after
   that context's in-flow content, by ``zIndex``, and the layers of its own content are
   painted inside it.
 
-``transform``, ``overflow``, sizes and ``clipPath`` do not apply to inline boxes (as in the
-reference; a browser would clip): the layout stage reports them.
+``transform``, ``overflow`` and sizes do not apply to inline boxes (as in the reference and a
+browser): the layout stage reports them.
 """
 from __future__ import annotations
 
@@ -32,10 +37,11 @@ from typing import Any, NamedTuple
 from ..errors import node_context
 from ..layout.boxes import RenderBox
 from ..layout.cull import filter_extent, opacity
-from ..style.paint_types import FilterFunction
-from ..svg import SvgNode
+from ..style.paint_types import ClipReference, FilterFunction
+from ..svg import SvgNode, fmt
 from ..text.render import TextDrawing
 from .box import border_widths
+from .clip import clip_path_shape
 from .compose import clipped, transformed_under_filters, url
 from .effects import composited
 from .geometry import resolve_radii
@@ -67,7 +73,7 @@ class _Frame(NamedTuple):
     opacity: float = 1.0
     filters: tuple[FilterFunction, ...] = ()
     blend: str | None = None  # its mix-blend-mode, when not normal
-    mask: str | None = None  # the id of its maskImage's mask
+    mask: str | None = None  # the id of the mask of its maskImage and clipPath
     stacking: Stacking | None = None  # the stacking context it makes
     slot: list[SvgNode] | None = None  # its layer in the enclosing stacking context
 
@@ -159,9 +165,13 @@ class InlinePainter:
         blend = blend if blend and blend != "normal" else None
         position = style.box.position
         z = _number(style.box.z_index) if position != "static" else None
-        masked = style.paint.mask_image is not None
-        is_context = (own_opacity < 1 or bool(filters) or blend is not None or style.paint.isolation == "isolate"
-                      or masked or z is not None or position in ("fixed", "sticky"))
+        # A clip path naming no shape clips nothing (as on an element), but makes a context.
+        clip_path = style.paint.clip_path
+        clip_shape = None if isinstance(clip_path, ClipReference) else clip_path
+        masked = style.paint.mask_image is not None or clip_shape is not None
+        is_context = clip_path is not None or masked or (
+            own_opacity < 1 or bool(filters) or blend is not None or style.paint.isolation == "isolate"
+            or z is not None or position in ("fixed", "sticky"))
         if blend is not None and scope.stacking is not None:
             scope.stacking.blending = True  # (that context is isolated: see _closed)
         slot: list[SvgNode] | None = None
@@ -188,14 +198,8 @@ class InlinePainter:
                        float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
             fragment_box = (r.x + fx, r.y + fy, fw, fh)
             if masked:
-                from .mask import build_mask  # here: masks (and the gradients they use) are rare
-
-                mask_defs = build_mask(f"mi-{uid}-{index}", fragment_box, fragment_style, padding=padding,
-                                       border=border_widths(fragment_style), images=box.layer_images)
-                self.defs.extend(mask_defs)
-                # (A fragment whose layers are all `none` is not masked.)
-                masks.append(SvgNode("rect", {"x": fragment_box[0], "y": fragment_box[1], "width": fw, "height": fh,
-                                              "fill": "#fff", "mask": url(f"mi-{uid}-{index}" if mask_defs else None)}))
+                masks.append(self._fragment_mask(f"{uid}-{index}", fragment_box, fragment_style, padding, clip_shape,
+                                                 box))
             with node_context(path):
                 drawn = draw_box(fragment_style, fragment_box, padding=padding,
                                  border=border_widths(fragment_style), radii=resolve_radii(fragment_style, fw, fh),
@@ -205,12 +209,36 @@ class InlinePainter:
             self.defs.extend(drawn.defs)
             nodes.extend(drawn.nodes)
         mask_id = None
-        if any("mask" in m.attrs and m.attrs["mask"] is not None for m in masks):
+        if any(m.attrs.get("mask") is not None or m.attrs.get("clip-path") is not None for m in masks):
             # What is outside every fragment is hidden, as outside an element's border box.
             mask_id = f"mi-{uid}"
             self.defs.append(SvgNode("mask", {"id": mask_id}, masks))
         return _Frame(path, [], scope._replace(stacking=stacking or scope.stacking, effect_depth=depth),
                       tuple(nodes), own_opacity, filters, blend, mask_id, stacking, slot)
+
+    def _fragment_mask(self, fid: str, fragment_box: tuple[float, float, float, float], style: Any,
+                       padding: tuple[float, float, float, float], clip_shape: Any, box: RenderBox) -> SvgNode:
+        """What a fragment shows of its inline box's group, white in the box's mask: the
+        fragment, masked by its ``maskImage`` layers (not masked when they are all ``none``) and
+        clipped by its ``clipPath`` shape, each in the fragment's own box (a shape larger than
+        the fragment does not uncover the other lines' content). Not turned by a transformed
+        ancestor, as an element's mask and clip path are not in the reference."""
+        x, y, width, height = fragment_box
+        clip_id = mask_id = None
+        if clip_shape is not None:
+            shape = clip_path_shape(clip_shape, width, height, style)
+            moved = f"translate({fmt(x)}, {fmt(y)})" if x or y else None
+            clip_id = f"cpi-{fid}"
+            self.defs.append(SvgNode("clipPath", {"id": clip_id}, [SvgNode(shape.tag, {**shape.attrs, "transform": moved})]))
+        if style.paint.mask_image is not None:
+            from .mask import build_mask  # here: masks (and the gradients they use) are rare
+
+            mask_defs = build_mask(f"mi-{fid}", fragment_box, style, padding=padding, border=border_widths(style),
+                                   images=box.layer_images)
+            self.defs.extend(mask_defs)
+            mask_id = f"mi-{fid}" if mask_defs else None
+        return SvgNode("rect", {"x": x, "y": y, "width": width, "height": height, "fill": "#fff",
+                                "mask": url(mask_id), "clip-path": url(clip_id)})
 
     def _closed(self, frame: _Frame) -> list[SvgNode]:
         """What an inline box adds where it is in its parent once its content is painted."""

@@ -32,7 +32,12 @@ filter's area):
   with the colour and drawn at its alpha.
 * A blurred outer shadow blurs the moved shape filled with the colour, drawn at
   the colour's alpha, instead of flooding the colour into the blurred white
-  shape: one filter primitive instead of three over the region.
+  shape: one filter primitive instead of three over the region. The colour is
+  the one the reference's flood leaves (:func:`_flooded`): its alpha rounded to
+  8 bits (``rgba(0,0,0,0.1)`` floods 26/255, not 25.5: the exact alpha drew
+  shadows a level or two lighter over all their area) and its channels through
+  the linearRGB round trip (dark ones fall to the next value it can hold:
+  ``rgb(1,2,3)`` comes out black).
 * Filters run in sRGB (``color-interpolation-filters``), not linearRGB: a flood
   of one colour gains nothing from the round trip, which cost resvg two passes
   over the region per primitive (pixels move by a few levels at most).
@@ -80,6 +85,30 @@ def blur_reach(blur: float) -> int:
     """How far a blur of ``blur`` px (standard deviation blur / 2) spreads: resvg's
     three box blurs reach 3 standard deviations, plus pixel rounding."""
     return math.ceil(1.5 * blur) + 2
+
+
+def _linear_round_trip(value: int) -> int:
+    """An 8-bit sRGB channel taken to 8-bit linearRGB and back, as resvg converts a flood."""
+    s = value / 255
+    linear = round(255 * (s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4)) / 255
+    back = linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
+    return round(back * 255)
+
+
+_ROUND_TRIP = tuple(_linear_round_trip(v) for v in range(256))
+
+
+def _flooded(shadow: Shadow) -> Shadow:
+    """``shadow`` in the colour the reference's filter leaves: its flood (linearRGB, the
+    default) takes the channels to 8-bit linear values and back, and rounds the alpha to 8
+    bits (half up); the alpha written to 4 decimals (within 0.02 of a level). Ours run in
+    sRGB (see the module's docstring), so the colour is converted once here."""
+    c = shadow.color
+    r, g, b = (_ROUND_TRIP[min(max(round(v), 0), 255)] for v in (c.r, c.g, c.b))
+    a = round(math.floor(c.a * 255 + 0.5) / 255, 4)
+    if (r, g, b, a) == (c.r, c.g, c.b, c.a):
+        return shadow
+    return Shadow(shadow.offset_x, shadow.offset_y, shadow.blur, RGBA(r, g, b, a), shadow.spread, shadow.inset)
 
 
 def _count_region(width: int, height: int) -> None:
@@ -225,7 +254,7 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
               "mask": f"url(#{mask})" if mask else None}
     vw, vh = viewport
     for i in range(len(shadows) - 1, -1, -1):
-        shadow = shadows[i]
+        shadow = _flooded(shadows[i])
         spread = -shadow.spread if shadow.inset else shadow.spread
         shadow_id = f"{id_prefix}-s{i}"
         mask_id = f"{id_prefix}-ms{i}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..cache import BoundedCache
+from ..cache import ENTRY_WEIGHT, BoundedCache
 from ..limits import count_glyph_points
 from ..patterns import NUMBER, lazy_compile
 from ..style.computed_types import GroupedStyle
@@ -412,7 +412,7 @@ def paint_drawing(drawing: TextDrawing, n: int, *, id_prefix: str, clip_text_bac
     nodes = paint_text_node(drawing, id_=id_prefix, clip_text_background=clip_text_background,
                             user_space=user_space, stretch=stretch)
     if not drawing.style.text.text_shadow and not any(e.image for e in drawing.elements):
-        _PAINTED.put(key, (paths, tuple(nodes), 600 + nodes_weight(nodes)))
+        _PAINTED.put(key, (paths, tuple(nodes), ENTRY_WEIGHT + nodes_weight(nodes)))
     return nodes
 
 

@@ -98,6 +98,4 @@ def ignored_on_inline_box(style: ComputedStyle) -> list[tuple[str, str]]:
         found.append(("overflow", "it applies to block, flex and grid containers"))
     if "transform" in declared and style.paint.transform:
         found.append(("transform", "it applies to block-level and atomic boxes"))
-    if "clipPath" in declared and style.paint.clip_path is not None:
-        found.append(("clipPath", "Satori ignores it there (a browser would clip the span)"))
     return found

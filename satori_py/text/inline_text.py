@@ -31,7 +31,7 @@ import math
 import re
 from collections.abc import Callable
 
-from ..cache import MAX_CACHED_TEXT, BoundedCache
+from ..cache import ENTRY_WEIGHT, MAX_CACHED_TEXT, BoundedCache
 from ..frozen import Record, field
 from ..limits import check_deadline
 from . import bidi
@@ -355,7 +355,6 @@ def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[fl
 _FlowEntry = tuple[tuple[float, float], TextFlow, int]
 _FLOWS: BoundedCache[_FlowEntry] = BoundedCache(4096, weigh=lambda entry: entry[2], max_weight=8 * 2 ** 20)
 _WORD_BYTES = 300
-_ENTRY_BYTES = 600
 _MAX_IMAGE_KEYS = 64
 
 
@@ -387,7 +386,7 @@ def layout_size(node: TextNode, width: float, min_content: bool = False) -> tupl
         size = _layout_size(node, width, min_content)
         if key is not None:
             flow = node.flow
-            _FLOWS.put(key, (size, flow, len(node.pre.content) + _WORD_BYTES * len(flow.placed) + _ENTRY_BYTES))
+            _FLOWS.put(key, (size, flow, len(node.pre.content) + _WORD_BYTES * len(flow.placed) + ENTRY_WEIGHT))
     node.measured_size = size
     node.flowed_width = None if min_content else width
     return size

@@ -36,7 +36,7 @@ from .ellipsis import (
     needs_ellipsis,
 )
 from .processor import TAB, round_js
-from ..cache import BoundedCache
+from ..cache import ENTRY_WEIGHT, BoundedCache
 from ..limits import check_deadline, count_glyph_points
 from .engine import Visible
 from .draw_pieces import PieceDrawer
@@ -55,12 +55,11 @@ __all__ = ["ArrangedText"]
 # of it: nothing changes them once drawn.
 _DrawnEntry = tuple[TextDrawing, int, int]  # the drawing (style: None), its glyph outline points, its weight
 _DRAWINGS: BoundedCache[_DrawnEntry] = BoundedCache(2048, weigh=lambda entry: entry[2], max_weight=4 * 2 ** 20)
-_ENTRY_CHARS = 600
 
 
 def _weight(drawing: TextDrawing, images: tuple[tuple[str, str], ...]) -> int:
     """About how many characters a kept drawing and its key hold."""
-    return (_ENTRY_CHARS + sum(map(len, drawing.paths)) + sum(map(len, drawing.bold_paths))
+    return (ENTRY_WEIGHT + sum(map(len, drawing.paths)) + sum(map(len, drawing.bold_paths))
             + sum(len(e.content) + len(e.image or "") + 64 for e in drawing.elements)
             + sum(64 + 64 * len(d.glyph_boxes) for d in drawing.decorations)
             + sum(len(uri) for _, uri in images))
@@ -224,10 +223,7 @@ class ArrangedText:
         hit = _DRAWINGS.get(key)
         if hit is not None:
             count_glyph_points(hit[1])
-            kept = hit[0]  # (built directly: Record.replace costs several times as much)
-            return TextDrawing(style=node.style, width=kept.width, height=kept.height, text_node=True,
-                               paths=kept.paths, bold_paths=kept.bold_paths, elements=kept.elements,
-                               decorations=kept.decorations, boxes=kept.boxes, shared=True)
+            return hit[0].shared_with(node.style)
         drawing, points = self._render(left, top, visible)
         drawing.shared = True
         _DRAWINGS.put(key, (drawing.replace(style=None), points, _weight(drawing, images)))

@@ -3,10 +3,9 @@
 Owns: building a glyph's outline, in font units, from TrueType points (read by
 :mod:`.sfnt`, or from a fontTools ``glyf`` table) or a CFF charstring (drawn by
 fontTools); turning outlines placed on a baseline into SVG path data with the
-reference's number format; and the skip-ink "band boxes" of text decorations.
+reference's number format. The skip-ink bands of text decorations are :mod:`.skip_ink`.
 
-Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``,
-``skewCommands``, ``computeBandBox``, ``flattenPath``) and, for the command
+Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``) and, for the command
 sequence of an outline, what opentype.js (``@shuding/opentype.js``, which
 Satori uses) builds:
 
@@ -30,23 +29,24 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import chain, repeat
-from operator import add, mul, neg
+from operator import add, getitem, mul, neg
 from typing import Any
 
+from ..cache import BoundedCache
 from ..errors import FontError
-from ..frozen import Frozen
 
 #: An outline in font units, y up: the command letters ("MLQCZ") and the flat
 #: coordinates they consume (M/L: x y; Q: x1 y1 x y; C: x1 y1 x2 y2 x y).
 Outline = tuple[str, tuple[float, ...]]
 EMPTY_OUTLINE: Outline = ("", ())
 
-_ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
+#: The points each command consumes.
+ARITY = {"M": 1, "L": 1, "Q": 2, "C": 3, "Z": 0}
 #: Each command letter followed by a slot for each of its points ("\0" before each but
 #: the first, which the letter itself precedes): the text before each point's x.
-_SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k in _ARITY.items()})
+_SLOTS = str.maketrans({op: op + "\0 " * (k - 1) + "\0" if k else op for op, k in ARITY.items()})
 
 
 # -- reading outlines -------------------------------------------------------------------
@@ -234,19 +234,25 @@ def pen_outline(glyph_set: Any, name: str) -> Outline:
 # -- numbers ---------------------------------------------------------------------------
 
 class _Halves(dict[int, str]):
-    """``int(v * 20)`` -> the text of ``v`` rounded to 0.1 half away from zero (after
-    ``prefix``).
+    """``int(v * 20)`` -> the text of ``v`` rounded to 0.1 half away from zero, between
+    ``prefix`` and ``suffix``.
 
     Why twenty: the reference computes ``Math.round(v * 10)`` (on ``-v`` for
     negative v). Scaling by 2 is exact, so ``v * 20`` is exactly twice the
     reference's ``v * 10``, and with k = trunc(v * 20) the rounded tenths are
     ``sign(k) * ((|k| + 1) // 2)`` - one multiplication, one truncation and a
     table lookup per number, exact for every double.
+
+    ``room`` (shared by the tables of y numbers) is how many more texts may be kept: a
+    bound, as coordinates rarely leave +-50000 px. It is counted without a lock: two
+    threads may both take the last place, which only moves the bound by one.
     """
 
-    def __init__(self, prefix: str = "") -> None:
+    def __init__(self, prefix: str = "", suffix: str = "", room: list[int] | None = None) -> None:
         super().__init__()
         self.prefix = prefix
+        self.suffix = suffix
+        self.room = [_TABLE_ROOM] if room is None else room
 
     def __missing__(self, k: int) -> str:
         n = (abs(k) + 1) // 2
@@ -254,15 +260,43 @@ class _Halves(dict[int, str]):
         text = str(q) if r == 0 else f"{q}.{r}"
         if k < 0 and n:
             text = "-" + text
-        text = self.prefix + text
-        if len(self) < 1_000_000:  # a bound; coordinates rarely leave +-50000 px
+        text = self.prefix + text + self.suffix
+        if self.room[0] > 0:
+            self.room[0] -= 1
             self[k] = text
         return text
 
 
+_TABLE_ROOM = 1_000_000
 _HALVES = _Halves()
 _halves = _HALVES.__getitem__
-_spaced = _Halves(" ").__getitem__  # a y number, after the space that parts it from its x
+
+
+class _YTables(dict[str, _Halves]):
+    """The literal after a y number (the text up to the next x: ``" "``, ``"L"``, ``"ZM"``,
+    ``"Z"``, ...) -> the table of the y numbers it follows, each text ``" " + y + literal``:
+    a baseline's template is looked up whole, not joined per point. The literals are a
+    command letter after some ``Z``; a font of empty contours could make many, so past
+    :data:`_MAX_Y_TABLES` a table keeps nothing and is not kept."""
+
+    def __missing__(self, literal: str) -> _Halves:
+        if len(self) >= _MAX_Y_TABLES:
+            return _Halves(" ", literal, [0])
+        table = self[literal] = _Halves(" ", literal, _Y_ROOM)
+        return table
+
+
+_MAX_Y_TABLES = 32
+_Y_ROOM = [_TABLE_ROOM]  # the y tables keep this many texts together
+_Y_TABLES = _YTables()
+_y_table = _Y_TABLES.__getitem__
+
+#: Command letters -> the text before the first x number and the y table of each point (see
+#: :class:`ScaledOutline`): glyphs of one shape (the same glyph at other sizes or in other
+#: faces of a font, stems, dots) share them. Bounded by entries and by the letters and points
+#: held (a glyph may have 65,535 points).
+_SHAPES: BoundedCache[tuple[str, tuple[dict[int, str], ...]]] = BoundedCache(
+    4096, weigh=lambda shape: 2 * len(shape[1]), max_weight=2 ** 18)
 
 
 def fmt_tenth(value: float) -> str:
@@ -272,11 +306,10 @@ def fmt_tenth(value: float) -> str:
     return _HALVES[int(value * 20.0)]
 
 
-def _fmt_all(values: Iterable[float], table: Callable[[int], str] = _halves) -> list[str]:
-    """:func:`fmt_tenth` of each value (each text from ``table``), as C-level ``map``
-    chains: the hot loop of text output. (``math.trunc`` is ``int`` for a float, at half
-    the cost of calling the type.)"""
-    return list(map(table, map(math.trunc, map(mul, values, repeat(20.0)))))
+def _fmt_all(values: Iterable[float]) -> list[str]:
+    """:func:`fmt_tenth` of each value, as C-level ``map`` chains: the hot loop of text
+    output. (``math.trunc`` is ``int`` for a float, at half the cost of calling the type.)"""
+    return list(map(_halves, map(math.trunc, map(mul, values, repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
@@ -289,10 +322,11 @@ class ScaledOutline:
     """An outline prepared for one scale and skew, and its path data per baseline.
 
     ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
-    point each). ``literals`` is the text around the x numbers, less the y: the
-    path data is ``literals[0]``, point 0's x, a space and point 0's y,
-    ``literals[1]``, point 1's x, ... and ``literals[n]`` (the closing text). A
-    glyph without points has its whole text in ``literals[0]``.
+    point each). The path data is ``head``, point 0's x, a space and point 0's y,
+    the text up to point 1's x, point 1's x, ... and after the last y the closing
+    text; ``tables`` holds, per point, the table that gives its y number's text with
+    the space before and that literal after (:class:`_YTables`). A glyph without
+    points has its whole text in ``head``.
 
     ``templates`` keeps, per baseline y the glyph was drawn on (up to
     :data:`TEMPLATES_PER_OUTLINE`), the text around its x numbers with the y
@@ -302,10 +336,12 @@ class ScaledOutline:
     are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("literals", "dx", "dy", "templates")
+    __slots__ = ("head", "tables", "dx", "dy", "templates")
 
-    def __init__(self, literals: tuple[str, ...], dx: tuple[float, ...], dy: tuple[float, ...]) -> None:
-        self.literals = literals
+    def __init__(self, head: str, tables: tuple[dict[int, str], ...], dx: tuple[float, ...],
+                 dy: tuple[float, ...]) -> None:
+        self.head = head
+        self.tables = tables
         self.dx = dx
         self.dy = dy
         self.templates: dict[float, tuple[str, tuple[str, ...]]] = {}
@@ -313,11 +349,11 @@ class ScaledOutline:
     def template(self, y: float) -> tuple[str, tuple[str, ...]]:
         """The text before this glyph's first x number on baseline ``y``, and the text after
         each x number up to the next one (its y number first; the last also closes the
-        glyph)."""
+        glyph): each a lookup of ``trunc((y + dy) * 20)`` in the point's table."""
         hit = self.templates.get(y)
         if hit is None:
-            literals = self.literals
-            hit = (literals[0], tuple(map(add, _fmt_all(map(add, repeat(y), self.dy), _spaced), literals[1:])))
+            hit = (self.head, tuple(map(getitem, self.tables,
+                                        map(math.trunc, map(mul, map(add, repeat(y), self.dy), repeat(20.0))))))
             if len(self.templates) >= TEMPLATES_PER_OUTLINE:
                 self.templates.clear()
             self.templates[y] = hit
@@ -336,13 +372,17 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     ``Z`` has none, so it joins the next letter's literal or the tail).
     """
     ops, coords = outline
-    literals = tuple(ops.translate(_SLOTS).split("\0"))
+    shape = _SHAPES.get(ops)
+    if shape is None:
+        literals = ops.translate(_SLOTS).split("\0")
+        shape = (literals[0], tuple(map(_y_table, literals[1:])))
+        _SHAPES.put(ops, shape)
     xs, ys = coords[0::2], coords[1::2]
     # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
     slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
     dx = tuple(map(mul, slanted, repeat(scale)))
     dy = tuple(map(neg, map(mul, ys, repeat(scale))))
-    return ScaledOutline(literals, dx, dy)
+    return ScaledOutline(shape[0], shape[1], dx, dy)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
@@ -371,134 +411,6 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
 def glyph_path_d(outline: Outline, x: float, y: float, scale: float, skew: float = 0.0) -> str:
     """The path data of one glyph with its origin at ``(x, baseline y)``."""
     return place([(scale_outline(outline, scale, skew), x, y)])
-
-
-# -- skip-ink bands (text-decoration-skip-ink) ------------------------------------------
-
-class GlyphBox(Frozen):
-    """A horizontal range to leave out of an underline, like the reference's GlyphBox."""
-
-    x1: float
-    x2: float
-    y1: float
-    y2: float
-
-
-def px_commands(outline: Outline, x: float, y: float, font_size: float, upem: int,
-                skew: float = 0.0) -> list[tuple[str, tuple[float, ...]]]:
-    """The outline in px like opentype.js ``glyph.getPath(x, y, fontSize)``,
-    slanted by ``skew`` around the baseline like ``skewCommands``."""
-    s = (1 / upem) * font_size
-    ops, coords = outline
-    result: list[tuple[str, tuple[float, ...]]] = []
-    i = 0
-    for op in ops:
-        pts: list[float] = []
-        for _ in range(_ARITY[op]):
-            px, py = x + coords[i] * s, y + -coords[i + 1] * s
-            i += 2
-            if skew:
-                px = px + skew * (y - py)
-            pts += (px, py)
-        result.append((op, tuple(pts)))
-    return result
-
-
-def _bezier(points: list[tuple[float, float]], t: float) -> tuple[float, float]:
-    while len(points) > 1:
-        points = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-                  for a, b in zip(points, points[1:])]
-    return points[0]
-
-
-def _flatten(commands: list[tuple[str, tuple[float, ...]]]) -> list[tuple[float, float, float, float]]:
-    segs: list[tuple[float, float, float, float]] = []
-    start = cur = (0.0, 0.0)
-    for op, p in commands:
-        if op == "M":
-            start = cur = (p[0], p[1])
-        elif op == "L":
-            segs.append((*cur, p[0], p[1]))
-            cur = (p[0], p[1])
-        elif op in ("Q", "C"):
-            ctrl = [cur] + [(p[j], p[j + 1]) for j in range(0, len(p), 2)]
-            steps = 12 if op == "Q" else 16
-            prev = ctrl[0]
-            for k in range(1, steps + 1):
-                nxt = _bezier(ctrl, k / steps)
-                segs.append((*prev, *nxt))
-                prev = nxt
-            cur = ctrl[-1]
-        elif op == "Z":
-            segs.append((*cur, *start))
-            cur = start
-    return segs
-
-
-Spans = tuple[tuple[float, ...], ...]
-
-
-def band_spans(commands: list[tuple[str, tuple[float, ...]]], underline_y: float,
-               stroke_width: float) -> Spans:
-    """Where a glyph's ink crosses the underline band, row by row: for each sample
-    row that can meet the ink, the ink's x intervals as a flat ``(x1, x2, x3, x4, ...)``.
-
-    The band spans ``underline_y - w/4 .. underline_y + 2.5w``; it is sampled
-    every 0.25 px (at least 12 rows), like ``computeBandBox``. The rows depend
-    only on the glyph and the band's place relative to it, so the engine keeps
-    them per glyph and moves them to where the glyph is drawn.
-    """
-    band_min = underline_y - stroke_width * 0.25
-    height = stroke_width * 2.75
-    segs = _flatten(commands)
-    if not segs:
-        return ()
-    samples = max(12, math.ceil(height / 0.25))
-    step = height / samples
-    y0 = band_min + step / 2
-    # Only rows across the ink can have spans: a band far taller than the glyph (a
-    # hostile decoration thickness) costs no more than the glyph's own height.
-    top = min(min(s[1], s[3]) for s in segs)
-    bottom = max(max(s[1], s[3]) for s in segs)
-    first = max(0, math.ceil((top - y0) / step) - 1)
-    last = min(samples, math.floor((bottom - y0) / step) + 2)
-    rows = []
-    for i in range(first, last):
-        y = y0 + step * i
-        xs: list[float] = []
-        for x1, y1, x2, y2 in segs:
-            if y1 == y2 or y < min(y1, y2) or y >= max(y1, y2):
-                continue
-            xs.append(x1 + (x2 - x1) * ((y - y1) / (y2 - y1)))
-        xs.sort()
-        rows.append(tuple(xs[:len(xs) // 2 * 2]))
-    return tuple(rows)
-
-
-def band_boxes(spans: Spans, dx: float, underline_y: float, stroke_width: float) -> list[GlyphBox]:
-    """The boxes to leave out of an underline at ``underline_y`` for ``spans`` moved
-    right by ``dx``: the ink in whole-pixel columns and, as in the reference, every
-    box spanning from the leftmost to the rightmost ink column, widened by ``0.6 w``."""
-    columns: set[int] = set()
-    for xs in spans:
-        for j in range(0, len(xs), 2):
-            columns.update(range(math.floor(dx + xs[j]), math.ceil(dx + xs[j + 1])))
-    if not columns:
-        return []
-    cols = sorted(columns)
-    ranges: list[tuple[int, int]] = []
-    first = prev = cols[0]
-    for col in cols[1:]:
-        if col > prev + 1:
-            ranges.append((first, prev + 1))
-            first = col
-        prev = col
-    ranges.append((first, prev + 1))
-    bleed = stroke_width * 0.6
-    lo, hi = ranges[0][0], ranges[-1][1]
-    band_min, band_max = underline_y - stroke_width * 0.25, underline_y + stroke_width * 2.5
-    return [GlyphBox(min(a, lo) - bleed, max(b, hi) + bleed, band_min, band_max)
-            for a, b in ranges]
 
 
 # Bounds of the outline caches: entries per face, and outline points held by the caches of

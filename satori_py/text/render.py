@@ -118,6 +118,14 @@ class TextDrawing(Record):
     def collects_glyph_boxes(self) -> bool:
         return collects_glyph_boxes(self.style)
 
+    def shared_with(self, style: Style) -> TextDrawing:
+        """A drawing of this one's lists in ``style``, marked ``shared``: how the text memo draws
+        a kept drawing again. Built by the constructor with every field passed, in order
+        (``Record.replace`` costs several times as much on this warm path);
+        tests/text/test_text_memo.py fails when a field is added here and not passed on."""
+        return TextDrawing(style, self.width, self.height, self.text_node, self.paths, self.bold_paths,
+                           self.elements, self.decorations, self.boxes, True)
+
     def add_glyphs(self, glyphs: GlyphPath, line: int | None) -> None:
         """Add a ``FontEngine.glyph_path`` result; its skip-ink boxes go to ``line``."""
         self.paths.append(glyphs.path)

@@ -137,8 +137,8 @@ class Sfnt:
         pos += 2 * contours
         pos += 2 + unpack_from(">H", data, pos)[0]  # the instructions
         flags, pos = _flags(data, pos, count)
-        xs, pos = _coordinates(data, pos, flags, 2, 0x10)
-        ys, pos = _coordinates(data, pos, flags, 4, 0x20)
+        xs, pos = _coordinates(data, pos, flags, _X_DELTAS)
+        ys, pos = _coordinates(data, pos, flags, _Y_DELTAS)
         if pos > end:
             raise SfntError("glyph data overruns its loca entry")
         return xs, ys, bytes(flags.translate(_ON_CURVE)), contour_ends(ends, count)
@@ -224,17 +224,30 @@ def _flags(data: bytes, pos: int, count: int) -> tuple[bytearray, int]:
     return flags, pos
 
 
-def _coordinates(data: bytes, pos: int, flags: bytearray, short: int, same: int) -> tuple[list[float], int]:
-    """One axis of a simple glyph's points (delta-coded): the values and the position after them."""
+#: A point flag -> how its x (or y) delta is stored: 0 none (the same value), 1 a byte to add,
+#: 2 a byte to subtract, 3 a signed 16-bit word (flag bits: 0x02 / 0x04 x / y short, 0x10 /
+#: 0x20 x / y same-or-positive).
+_X_DELTAS = bytes(((1 if f & 0x10 else 2) if f & 0x02 else (0 if f & 0x10 else 3)) for f in range(256))
+_Y_DELTAS = bytes(((1 if f & 0x20 else 2) if f & 0x04 else (0 if f & 0x20 else 3)) for f in range(256))
+
+
+def _coordinates(data: bytes, pos: int, flags: bytearray, deltas: bytes) -> tuple[list[float], int]:
+    """One axis of a simple glyph's points (delta-coded; ``deltas``: :data:`_X_DELTAS` or
+    :data:`_Y_DELTAS`): the values and the position after them. The flags are translated to
+    their kind of delta first: one comparison per point (the hot loop of a cleared render's
+    glyph reading)."""
     values: list[float] = []
     value = 0
-    for flag in flags:
-        if flag & short:
-            delta = data[pos]
+    for kind in flags.translate(deltas):
+        if kind == 1:
+            value += data[pos]
             pos += 1
-            value += delta if flag & same else -delta
-        elif not flag & same:
-            value += unpack_from(">h", data, pos)[0]
+        elif kind == 2:
+            value -= data[pos]
+            pos += 1
+        elif kind == 3:
+            word = data[pos] << 8 | data[pos + 1]
+            value += word - 0x10000 if word & 0x8000 else word
             pos += 2
         values.append(value)
     return values, pos

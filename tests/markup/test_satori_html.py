@@ -184,6 +184,25 @@ def test_the_dialect_keeps_the_spelling_of_style_names() -> None:
         "fontsize": "76px", "lineHeight": "1.1", "WebkitLineClamp": "2", "color": "red"}
 
 
+def test_the_dialect_spaces_style_values_as_satori_htmls_css_compiler() -> None:
+    # satori-html's style objects come from stylis (through ultrahtml's inliner): white space
+    # next to , / ! + > and the like goes, other runs are one space, groups stay as written.
+    # The values satori-html 0.3.2 itself gives for this markup (a real Nuxt OG template wrote
+    # `text-shadow: 0 0 20px #05d9e8, 0 0 40px #05d9e8`, which the tree then holds unspaced).
+    markup = ('<div style="text-shadow: 0 0 2px red , 1px 1px 0 blue; font-family: Inter,   sans-serif; '
+              'background: rgba(0, 0, 0, 0.5)  url( x.png )  no-repeat; grid-area: 1 / 2;  margin : 0  auto ; '
+              'font: 12px / 1.5 serif; transform: translate(-50%, -65%) rotate(3deg); width: calc(100% - 128px); '
+              'box-shadow:\n   0 8px 32px rgba(0,0,0,0.3),\n   inset 0 1px 0 rgba(255,255,255,0.1)">x</div>')
+    assert from_html(markup, dialect="satori-html")["props"]["children"]["props"]["style"] == {
+        "textShadow": "0 0 2px red,1px 1px 0 blue", "fontFamily": "Inter,sans-serif",
+        "background": "rgba(0, 0, 0, 0.5) url( x.png ) no-repeat", "gridArea": "1/2", "margin": "0 auto",
+        "font": "12px/1.5 serif", "transform": "translate(-50%, -65%) rotate(3deg)",
+        "width": "calc(100% - 128px)",
+        "boxShadow": "0 8px 32px rgba(0,0,0,0.3),inset 0 1px 0 rgba(255,255,255,0.1)"}
+    # The JSX dialect keeps the values as written, as a browser's style attribute does.
+    assert from_html(markup)["props"]["style"]["textShadow"] == "0 0 2px red , 1px 1px 0 blue"
+
+
 def test_an_unquoted_attribute_value_is_read_as_a_browser_reads_it_and_reported(caplog) -> None:
     # satori-html 0.3.2 (ultrahtml) reads no unquoted value: it takes the next quoted one, so
     # `width=100 height="50"` is width 50 and no height, and `style=style='color: red;'` (a

@@ -83,9 +83,39 @@ def test_clip_keeps_outer_shadows_off_the_box_as_the_mask_did(box, radius, shado
 
 
 def test_outer_shadow_colour_alpha_is_the_group_opacity() -> None:
+    # The alpha resvg floods for 0.5 (the reference's flood): 128/255, rounded half up.
     half = RGBA(0, 0, 255, 0.5)
     _, outer, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(0, 4, 8, half),), (100, 100), id_prefix="sh")
-    assert outer[0].attrs["fill"] == "#00f" and outer[0].attrs["opacity"] == 0.5
+    assert outer[0].attrs["fill"] == "#00f" and outer[0].attrs["opacity"] == 0.502
+
+
+def test_shadow_colour_is_the_one_the_reference_flood_leaves() -> None:
+    # Satori floods the colour in linearRGB: resvg rounds its alpha to 8 bits and takes its
+    # channels to 8-bit linear values and back; a dark one comes out black.
+    dark = RGBA(1, 2, 3, 0.1)
+    for shadow in (Shadow(0, 4, 8, dark), Shadow(4, 4, 0, dark)):
+        _, outer, _ = box_shadows((25, 25, 50, 50), Radii(), (shadow,), (100, 100), id_prefix="sh")
+        drawn = serialize(outer[0])
+        assert 'fill="#000"' in drawn and 'opacity="0.102"' in drawn, drawn
+    defs, _, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(0, 4, 8, RGBA(15, 23, 42, 0.35), inset=True),),
+                             (100, 100), id_prefix="sh")
+    flood = next(node for d in defs for node in d.children if node.tag == "feFlood")
+    assert flood.attrs["flood-color"] == "rgba(13,22,42,0.349)", flood.attrs
+
+
+def test_flood_round_trip_is_resvgs() -> None:
+    # Every 8-bit channel: resvg's flood "in" an opaque shape in linearRGB (the reference's
+    # filter: the flood is converted when a linearRGB primitive takes it), against the table
+    # the shadows are drawn with.
+    import resvg_bridge
+    from satori_py.paint.shadow import _ROUND_TRIP
+    from tests.support import imgdiff
+
+    filters = "".join(f'<filter id="f{v}" x="0" y="0" width="1" height="1"><feFlood flood-color="rgb({v},{v},{v})" result="f"/>'
+                      f'<feComposite in="f" in2="SourceGraphic" operator="in"/></filter><rect x="{v}" width="1" height="1" fill="#fff" filter="url(#f{v})"/>'
+                      for v in range(256))
+    png = resvg_bridge.svg_to_png(f'<svg width="256" height="1" xmlns="http://www.w3.org/2000/svg">{filters}</svg>')
+    assert [int(p) for p in imgdiff.load(png)[0, :, 0]] == list(_ROUND_TRIP)
 
 
 def test_transformed_shadow_keeps_the_reference_region() -> None:
@@ -143,9 +173,10 @@ def test_unblurred_shadow_is_the_shape_in_its_colour_without_a_filter() -> None:
     defs, outer, _ = box_shadows((0, 0, 20, 20), Radii(), (Shadow(4, 4, 0, RGBA(0, 0, 255, 0.5), 2),), (100, 100),
                                  id_prefix="sh")
     assert [d.tag for d in defs] == ["clipPath"]
+    # At the alpha the reference's flood has (0.5 -> 128/255).
     assert [serialize(n) for n in outer] == [
         '<g clip-path="url(#sh-ms0)"><rect x="4" y="4" width="20" height="20" fill="#00f" stroke="#00f" '
-        'stroke-width="4" opacity="0.5"/></g>']
+        'stroke-width="4" opacity="0.502"/></g>']
 
 
 def test_empty_box_has_no_shadow() -> None:

@@ -9,14 +9,16 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent, GlyphCoordinates
 
 from satori_py.style.font_features import font_feature_settings
 from satori_py.text.faces import face_data
 from satori_py.text.fonts import FontRegistry
 from satori_py.text import outlines
-from satori_py.text.outlines import (band_boxes, band_spans, fmt_tenth, glyf_outline, glyph_path_d, place,
-                                     px_commands, scale_outline)
+from satori_py.text.outlines import fmt_tenth, glyf_outline, glyph_path_d, place, scale_outline
+from satori_py.text.skip_ink import band_boxes, band_spans, px_commands
 
 from .conftest import REFERENCE, TFont, font_bytes, tfont
 
@@ -127,6 +129,50 @@ def test_baseline_templates_count_in_the_cached_points() -> None:
     for y in (10.0, 20.0, 30.0):
         place([(scaled, 0.0, y)])
     assert len(scaled.dx) > 0 and outlines._held(data) == before + 3 * len(scaled.dx)
+
+
+def naive_path_d(ops: str, coords: tuple[float, ...], x: float, y: float, scale: float, skew: float) -> str:
+    """Path data written out point by point with the reference's rounding: what the cached
+    offsets, the baseline templates and their tables of y numbers must give."""
+    out, i = [], 0
+    for op in ops:
+        points = []
+        for _ in range(outlines.ARITY[op]):
+            cx, cy = coords[i], coords[i + 1]
+            i += 2
+            dx = ((cx + skew * cy) if skew else cx) * scale
+            points.append(f"{js_round_tenth(x + dx)} {js_round_tenth(y + -(cy * scale))}")
+        out.append(op + " ".join(points))
+    return "".join(out)
+
+
+@st.composite
+def outlines_(draw: st.DrawFn) -> tuple[str, tuple[float, ...]]:
+    ops = draw(st.text(alphabet="MLQCZ", max_size=12))
+    number = st.integers(-3000, 3000) | st.floats(-3000, 3000, allow_nan=False)
+    coords = draw(st.lists(number, min_size=2 * sum(outlines.ARITY[op] for op in ops),
+                           max_size=2 * sum(outlines.ARITY[op] for op in ops)))
+    return ops, tuple(coords)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glyphs=st.lists(st.tuples(outlines_(), st.floats(-5000, 5000), st.sampled_from((0.0, 12.5, 40.25))),
+                       min_size=1, max_size=4),
+       scale=st.floats(0.001, 2.0), skew=st.sampled_from((0.0, 0.25)), baseline=st.floats(-5000, 5000))
+def test_placed_glyphs_are_the_reference_numbers_written_out(
+        glyphs: list[tuple[tuple[str, tuple[float, ...]], float, float]], scale: float, skew: float,
+        baseline: float) -> None:
+    # Each glyph on two baselines: the second placing of a baseline reads its template.
+    placed = [(scale_outline(outline, scale, skew), x, baseline + dy) for outline, x, dy in glyphs]
+    expected = "".join(naive_path_d(*outline, x, baseline + dy, scale, skew) for outline, x, dy in glyphs)
+    assert place(placed) == expected
+    assert place(placed) == expected
+
+
+@given(value=st.floats(-1e6, 1e6) | st.integers(-20_000_000, 20_000_000).map(lambda k: k / 20),
+       literal=st.sampled_from((" ", "L", "Q", "C", "Z", "ZM", "ZZM")))
+def test_y_tables_are_the_number_between_a_space_and_the_literal(value: float, literal: str) -> None:
+    assert outlines._Y_TABLES[literal][math.trunc(value * 20.0)] == " " + js_round_tenth(value) + literal
 
 
 def test_skew_slants_around_the_baseline() -> None:

@@ -23,6 +23,7 @@ from satori_py.text.engine import FontEngine
 from satori_py.text.faces import FaceData
 from satori_py.text.fonts import FontRegistry
 from satori_py.text.paragraph import BoxEnd, BoxStart, Paragraph, TextItem
+from satori_py.text.render import TextDrawing
 from tests.support.counting import count_calls
 
 _unique = itertools.count()
@@ -248,3 +249,16 @@ def test_a_text_node_drawing_kept_counts_its_glyph_points_again() -> None:
     assert budget.glyph_points == points
     with pytest.raises(LimitError, match="max_glyph_points"), limits.enforcing(Limits(max_glyph_points=points - 1)):
         draw()
+
+
+def test_a_kept_drawing_is_drawn_again_with_every_field() -> None:
+    # The text memo draws a kept drawing again through TextDrawing.shared_with, which passes the
+    # fields on one by one: a field added to TextDrawing and not passed would be dropped (its
+    # default) from every warm render. Every field gets a value of its own here.
+    values: dict[str, Any] = {name: object() for name in TextDrawing._fields}
+    kept = TextDrawing(**values)
+    style = object()
+    again = kept.shared_with(style)  # type: ignore[arg-type]
+    for name in TextDrawing._fields:
+        expected = style if name == "style" else True if name == "shared" else values[name]
+        assert getattr(again, name) is expected, name
