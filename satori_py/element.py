@@ -258,6 +258,10 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
     if not isinstance(style, Mapping):
         raise InvalidElementError(f"Invalid style {_describe(style)}: expected an object.",
                                   path=node_path, prop="style")
+    for name in style:
+        if not isinstance(name, str):  # a Python dict's (JSON and JavaScript have no other)
+            raise InvalidElementError(f"Invalid style property {_describe(name)}: expected a string.",
+                                      path=node_path, prop="style")
     children: list[Node] = []
     run: list[str] = []  # adjacent strings, joined once (concatenating each would be quadratic)
 

@@ -37,6 +37,9 @@ def test_json_text_and_file_and_builder_agree(tmp_path) -> None:
      "div/p[0]: Invalid child \"<class 'object'>\": expected a string, number, element or list."),
     ({"type": "div", "props": {"style": "color: red"}},
      'div: Invalid style "color: red": expected an object.'),
+    # A Python dict's key (was a TypeError from the CSS length check: "object of type 'int' has no len()").
+    ({"type": "div", "props": {"children": {"type": "p", "props": {"style": {"color": "red", 5: "x"}}}}},
+     "div/p[0]: Invalid style property 5: expected a string."),
     ({"type": "div", "props": {"dangerouslySetInnerHTML": {"__html": "x"}}},
      "div: dangerouslySetInnerHTML property is not supported. See documentation for more "
      "information https://github.com/vercel/satori#jsx."),

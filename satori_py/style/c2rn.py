@@ -243,6 +243,8 @@ SHORTHANDS: dict[str, Callable[[TokenStream], dict[str, Any]]] = {
 
 _UNITLESS = lazy_compile("aspectRatio|elevation|flexGrow|flexShrink|opacity|shadowOpacity|zIndex")
 _NUMBER_ONLY = lazy_compile(r"^[+-]?(?:\d*\.\d*|[1-9]\d*)(?:e[+-]?\d+)?$", re.IGNORECASE)
+_BOOLEAN = lazy_compile(r"^true|false$", re.IGNORECASE)  # sic: each alternative half-anchored
+_UNSET_WORD = lazy_compile(r"^(null|undefined)$", re.IGNORECASE)
 _NUMBER_OR_LENGTH = lazy_compile(r"^([+-]?(?:\d*\.)?\d+(?:e[+-]?\d+)?)(?:px)?$", re.IGNORECASE)
 
 
@@ -257,10 +259,10 @@ def transform_raw_value(prop: str, value: str, warn: Callable[[str], None]) -> A
     number = _NUMBER_OR_LENGTH.match(value)
     if number:
         return float(number.group(1))
-    boolean = re.search(r"^true|false$", value, re.IGNORECASE)  # sic: each alternative half-anchored
+    boolean = _BOOLEAN.search(value)
     if boolean:
         return boolean.group(0).lower() == "true"
-    if re.match(r"^(null|undefined)$", value, re.IGNORECASE):
+    if _UNSET_WORD.match(value):
         return UNSET
     return value
 

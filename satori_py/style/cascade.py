@@ -24,7 +24,11 @@ __all__ = ["apply_resets", "cascade_declarations", "resolve_keywords", "to_physi
 _BOX_SIDE = lazy_compile(r"^(margin|padding|inset|border)(Inline|Block)(Start|End)?(Width|Style|Color)?$")
 _SIZE = lazy_compile(r"^(?:(min|max)(Inline|Block)|(inline|block))Size$")
 _RADIUS = lazy_compile(r"^border(Start|End)(Start|End)Radius$")
+_LOGICAL_PART = lazy_compile("nline|lock|Start|End")
 _CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
+# First characters of a value that is no CSS-wide keyword, known without stripping and
+# lowercasing it (most values): ASCII, not a space, not the start of one of them.
+_STARTS_NO_KEYWORD = frozenset(c for c in map(chr, range(128)) if not c.isspace() and c not in "iurIUR")
 
 
 def _is_logical(prop: str) -> bool:
@@ -42,7 +46,8 @@ def _split(value: Any) -> list[Any]:
 
 def to_physical(style: Mapping[str, Any], direction: str) -> dict[str, Any]:
     """``style`` with logical properties replaced in place by physical ones."""
-    if not any(_is_logical(prop) for prop in style):
+    # One scan of all the names for the parts every logical name has (most styles have none).
+    if not _LOGICAL_PART.search("\n".join(style)) or not any(_is_logical(prop) for prop in style):
         return dict(style)
     start, end = ("Right", "Left") if direction == "rtl" else ("Left", "Right")
     result: dict[str, Any] = {}
@@ -99,7 +104,8 @@ def resolve_keywords(style: Mapping[str, Any], preset: dict[str, Any]) -> tuple[
     defined: dict[str, Any] = {}
     initial: set[str] = set()
     for prop, value in style.items():
-        word = value.strip().lower() if isinstance(value, str) and not prop.startswith("--") else ""
+        word = value.strip().lower() if isinstance(value, str) and value[:1] not in _STARTS_NO_KEYWORD \
+            and not prop.startswith("--") else ""
         if word not in _CSS_WIDE:
             if prop != "all":  # `all` only takes CSS-wide keywords
                 defined[prop] = value

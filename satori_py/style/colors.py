@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import tinycss2
 from tinycss2 import ast
@@ -441,20 +441,47 @@ def read_by_resvg(value: str) -> bool:
     return not (len(nodes) == 1 and _unreadable_by_resvg(nodes[0]))
 
 
-# A colour that is one hash or one ASCII word (most are): the one token tinycss2 would read,
-# read without it (tokenizing was most of a first parse).
+# A colour that is one hash or one ASCII word: the one token tinycss2 would read.
 _ONE_WORD = lazy_compile(r"#[0-9A-Za-z]+|[A-Za-z]+")
+
+
+# A comma rgb()/rgba() of three or four plain numbers (most functions written): read without
+# tinycss2, as _parse_node reads its tokens (a number token's value is float() of its text).
+_ARGUMENT = r"[ \t\n]*([+-]?(?:[0-9]*\.)?[0-9]+(?:[eE][+-]?[0-9]+)?)[ \t\n]*"
+_COMMA_RGB = lazy_compile(rf"[rR][gG][bB][aA]?\({_ARGUMENT},{_ARGUMENT},{_ARGUMENT}(?:,{_ARGUMENT})?\)")
+_UNKNOWN = object()
+
+
+def _parse_plain(text: str, current: RGBA | None) -> Any:
+    """What _parse_node gives for the one token of ``text`` (stripped), read without tokenizing
+    when ``text`` is one hash or ASCII word (most colours; tokenizing was most of a first
+    parse) or a comma rgb() of plain numbers; else ``_UNKNOWN``."""
+    if _ONE_WORD.fullmatch(text):
+        return _parse_hex(text[1:].lower()) if text[0] == "#" else _parse_word(text.lower(), current)
+    rgb = _COMMA_RGB.fullmatch(text)
+    if rgb is not None:
+        numbers = [float(group) for group in rgb.groups() if group is not None]
+        if all(map(math.isfinite, numbers)):
+            return SpaceColor("srgb", (min(max(numbers[0] / 255, 0.0), 1.0), min(max(numbers[1] / 255, 0.0), 1.0),
+                                       min(max(numbers[2] / 255, 0.0), 1.0)),
+                              min(max(numbers[3], 0.0), 1.0) if len(numbers) == 4 else 1.0)
+    return _UNKNOWN
 
 
 @text_cache(1024)
 def _parse_cached(value: str, current: RGBA | None) -> RGBA | None:
     text = value.strip()
-    if _ONE_WORD.fullmatch(text):
-        parsed = _parse_hex(text[1:].lower()) if text[0] == "#" else _parse_word(text.lower(), current)
-        if parsed is None:
-            return None
-        r, g, b, a = to_rgba_tuple(parsed)
-        return RGBA(js_round(r), js_round(g), js_round(b), a)  # as a hash or word token below
+    parsed = _parse_plain(text, current)
+    if parsed is _UNKNOWN:
+        return _parse_tokens(text, current)
+    if parsed is None:
+        return None
+    r, g, b, a = to_rgba_tuple(parsed)
+    return RGBA(js_round(r), js_round(g), js_round(b), a)  # a word, hash or comma rgb(): not converted
+
+
+def _parse_tokens(text: str, current: RGBA | None) -> RGBA | None:
+    """A colour's text (stripped, not one word) read through its tinycss2 tokens."""
     nodes = _significant(tinycss2.parse_component_value_list(text))
     if len(nodes) != 1:
         return None
@@ -489,7 +516,11 @@ def convert_function_text(text: str, current: RGBA | None) -> tuple[bool, str | 
 def parse_space_color(text: str, current: RGBA | None) -> SpaceColor | None:
     """A colour in its own space, before it is clipped to sRGB (``parseCSSColor``), or
     None: gradients interpolate in other spaces."""
-    nodes = _significant(tinycss2.parse_component_value_list(text.strip()))
+    text = text.strip()
+    parsed = _parse_plain(text, current)
+    if parsed is not _UNKNOWN:
+        return cast("SpaceColor | None", parsed)
+    nodes = _significant(tinycss2.parse_component_value_list(text))
     return _parse_node(nodes[0], current) if len(nodes) == 1 else None
 
 

@@ -93,8 +93,25 @@ def _add_interpolation_method(node: vp.Node) -> None:
         node.nodes[comma:comma] = [vp.Node("space", " "), method]
 
 
+# A comma rgb()/rgba()/hsl()/hsla() of plain numbers (the colours most values have): kept as
+# written (colors.needs_conversion), so a value with no other colour function is kept whole,
+# without being parsed (parsing and writing back a value gives its text back). Not with a
+# backslash (an escaped function name, `\6c\61\62(` is lab, is only known once parsed), nor
+# with a comment (`/*/` is written back `/**/`)
+_NUMBER_ARGUMENT = r"[ \t\n]*[+-]?(?:\d*\.)?\d+(?:[eE][+-]?\d+)?%?[ \t\n]*"
+_LEGACY_COLOR = lazy_compile(rf"(?:[rR][gG][bB][aA]?|[hH][sS][lL][aA]?)\({_NUMBER_ARGUMENT}"
+                             rf"(?:,{_NUMBER_ARGUMENT}){{2,3}}\)")
+
+
 def convert_colors(value: str, current: RGBA | None) -> str:
     """Rewrite colours SVG renderers may not support as ``rgb()``/``rgba()``."""
+    if "\\" not in value and "/*" not in value and not _MAYBE_CONVERTED.search(_LEGACY_COLOR.sub("", value)):
+        return value
+    return convert_parsed(value, current)
+
+
+def convert_parsed(value: str, current: RGBA | None) -> str:
+    """:func:`convert_colors` the long way: ``value`` parsed, its colour functions converted."""
     if not _MAYBE_CONVERTED.search(value):
         return value
     nodes = vp.parse(value)
@@ -158,11 +175,14 @@ def refine_hsl(text: str) -> str:
     return f"hsl({','.join(parts)})"
 
 
+_CURRENT_COLOR = lazy_compile("currentcolor", re.IGNORECASE)
+
+
 def preprocess(value: Any, current_text: str, current: RGBA | None) -> Any:
     """``currentColor`` replaced by the current colour text, colours converted."""
     if not isinstance(value, str):
         return value
-    value = re.sub("currentcolor", lambda _: current_text, value, flags=re.IGNORECASE)
+    value = _CURRENT_COLOR.sub(lambda _: current_text, value)
     return convert_colors(value, current)
 
 
@@ -170,12 +190,21 @@ _COLOR_PROPERTY = lazy_compile(
     r"^(color|background|textShadow|boxShadow|textDecoration|WebkitTextStroke|"
     r"border(Top|Right|Bottom|Left)?|outline)$|Color$")
 _ALIASES = {"cyan": "aqua", "magenta": "fuchsia"}
+_LETTERS = lazy_compile(r"^[a-z]+$", re.IGNORECASE)
 
 
 def normalize_color_keywords(name: str, value: Any) -> Any:
     """Colour keywords lowercased (and aliased) in values that have colours."""
     if not isinstance(value, str) or not _COLOR_PROPERTY.search(name):
         return value
+    if value.isascii() and value == value.lower() \
+            and "cyan" not in value and "magenta" not in value and "rebeccapurple" not in value:
+        return value  # no word to lowercase or alias: known without parsing the value
+    return normalize_parsed(value)
+
+
+def normalize_parsed(value: str) -> str:
+    """:func:`normalize_color_keywords` the long way, for a colour property: ``value`` parsed."""
     nodes = vp.parse(value)
     return vp.stringify(nodes) if _lowercase_color_words(nodes) else value
 
@@ -189,7 +218,7 @@ def _lowercase_color_words(children: list[vp.Node]) -> bool:
             if node.value.lower() != "url":
                 changed = _lowercase_color_words(node.nodes) or changed
             continue
-        if node.type != "word" or not re.match(r"^[a-z]+$", node.value, re.IGNORECASE):
+        if node.type != "word" or not _LETTERS.match(node.value):
             continue
         lower = node.value.lower()
         keyword = "#663399" if lower == "rebeccapurple" else _ALIASES.get(lower, lower)

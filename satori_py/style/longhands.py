@@ -7,8 +7,6 @@ cascade for CSS-wide keywords and by inheritance checks.
 """
 from __future__ import annotations
 
-from functools import cache
-
 __all__ = ["LONGHANDS", "SIDES", "is_longhand_of", "longhands_of"]
 
 SIDES = ("Top", "Right", "Bottom", "Left")
@@ -65,14 +63,23 @@ LONGHANDS: dict[str, list[str]] = {
 }
 
 
-@cache
-def longhands_of(prop: str) -> frozenset[str]:
-    """The longhands of ``prop``, recursively (empty for a longhand)."""
+def _all_longhands(prop: str) -> frozenset[str]:
     found: set[str] = set()
     for longhand in LONGHANDS.get(prop, ()):
         found.add(longhand)
-        found |= longhands_of(longhand)
+        found |= _all_longhands(longhand)
     return frozenset(found)
+
+
+# Made once with the table (it is not a cache: the cascade asks it for any name it is given,
+# and a cache keyed by them grew with every new name).
+_LONGHANDS_OF = {prop: _all_longhands(prop) for prop in LONGHANDS}
+_NONE: frozenset[str] = frozenset()
+
+
+def longhands_of(prop: str) -> frozenset[str]:
+    """The longhands of ``prop``, recursively (empty for a longhand)."""
+    return _LONGHANDS_OF.get(prop, _NONE)
 
 
 def is_longhand_of(key: str, prop: str) -> bool:

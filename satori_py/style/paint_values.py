@@ -58,7 +58,7 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
             values[prop] = _parsed(prop, values[prop], partial(_parse, prop, ctx, lengths, filter_lengths, note),
                                    report)
     _check_keywords(values, note)
-    if any(key in values for key in MASK_PROPERTIES):
+    if not values.keys().isdisjoint(MASK_PROPERTIES):
         # The mask properties are folded into the computed maskImage.
         lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
         layers = _parsed("maskImage", values.get("maskImage"),

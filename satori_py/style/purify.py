@@ -18,8 +18,15 @@ _OPT_OUT_PX = {"flex", "flexGrow", "flexShrink", "flexBasis", "fontWeight", "lin
 _KEEP_NUMBER = {"lineHeight"}
 
 
+# First characters of text JavaScript's Number() reads as NaN whatever follows (a keyword, a
+# colour): not a space, digit, sign, dot, nor the I of Infinity.
+_NOT_NUMBER_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ#")
+
+
 def purify(name: str, value: Any) -> Any:
     """Numbers (and numeric strings) get ``px`` unless the property is unitless."""
+    if type(value) is str and value[:1] in _NOT_NUMBER_START:
+        return value  # most declarations: keywords and colours
     number = js_to_number(value)
     if math.isnan(number):
         return value

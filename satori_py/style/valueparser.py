@@ -12,11 +12,19 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..frozen import Record, field
-from ..patterns import lazy_compile
+from ..patterns import LazyPattern, lazy_compile
 
 __all__ = ["Node", "parse", "significant", "stringify", "walk"]
 
 _UNICODE_RANGE = lazy_compile(r"^[a-f0-9?-]+$", re.IGNORECASE)
+# The rest of a word: any character but a space (code <= 32), a quote, `,` `:` `/` `(`, and
+# `)` inside a function or `*` inside calc(); a backslash takes the next character whatever it
+# is. (postcss-value-parser's loop per character, as one match: the loop was half of a
+# shadow's expansion.)
+_SPACES = lazy_compile(r"[\x00-\x20]*")
+_WORD = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/(\\])*")
+_WORD_IN_FUNCTION = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()\\])*")
+_WORD_IN_CALC = lazy_compile(r"(?:\\[\s\S]?|[^\x00-\x20'\",:/()*\\])*")
 
 
 class Node(Record, eq=False):
@@ -29,6 +37,12 @@ class Node(Record, eq=False):
     quote: str = ""
     nodes: list[Node] = field(default_factory=list)
     unclosed: bool = False
+
+
+def _run_end(pattern: LazyPattern, text: str, pos: int) -> int:
+    """Where the run that ``pattern`` (which matches empty text too) matches at ``pos`` ends."""
+    match = pattern.match(text, pos)
+    return pos if match is None else match.end()
 
 
 def _is_ws(char: str) -> bool:
@@ -54,12 +68,8 @@ def parse(text: str) -> list[Node]:
 
     while pos < n:
         code = value[pos]
-        if _is_ws(code):
-            nxt = pos
-            while True:
-                nxt += 1
-                if not _is_ws(at(nxt)):
-                    break
+        if code <= " ":
+            nxt = _run_end(_SPACES, value, pos + 1)
             token = value[pos:nxt]
             following = at(nxt)
             prev = tokens[-1] if tokens else None
@@ -110,11 +120,7 @@ def parse(text: str) -> list[Node]:
             before = ""
             pos += 1
         elif code == "(":
-            nxt = pos
-            while True:
-                nxt += 1
-                if not _is_ws(at(nxt)):
-                    break
+            nxt = _run_end(_SPACES, value, pos + 1)
             function = Node("function", name, before=value[pos + 1:nxt])
             open_pos = pos
             pos = nxt
@@ -164,15 +170,9 @@ def parse(text: str) -> list[Node]:
             parent = stack[balanced] if balanced else None
             tokens = stack[balanced].nodes
         else:
-            nxt = pos
-            while True:
-                if at(nxt) == "\\":
-                    nxt += 1
-                nxt += 1
-                c = at(nxt)
-                if nxt >= n or _is_ws(c) or c in ("'", '"', ",", ":", "/", "(") \
-                        or (c == "*" and in_calc()) or (c == ")" and balanced):
-                    break
+            # The word's first character (with the one it escapes), then what its pattern takes.
+            nxt = pos + 2 if code == "\\" else pos + 1
+            nxt = _run_end(_WORD_IN_CALC if in_calc() else _WORD_IN_FUNCTION if balanced else _WORD, value, nxt)
             token = value[pos:nxt]
             if at(nxt) == "(":
                 name = token

@@ -168,3 +168,25 @@ def test_computed_style_is_immutable() -> None:
         style["width"] = 5  # type: ignore[index]
     changed = style.replace(width=5.0)
     assert (changed["width"], style["width"]) == (5.0, 10.0) and "width" in changed.declared == style.declared
+
+
+def test_css_wide_keywords_on_new_names_leave_nothing_behind() -> None:
+    # The longhands of a name were kept per name asked (an unbounded cache): a stream of new
+    # names set to `inherit` grew it by ~150 bytes a name.
+    import gc
+    import tracemalloc
+
+    def styles(mark: str) -> None:
+        style_of({f"{mark}{i}": "inherit" for i in range(3000)}, on_warning=lambda e: None)
+
+    styles("a")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        styles("b")
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < 64 * 1024

@@ -1,0 +1,101 @@
+"""The style stage's shortcuts give what the long way gives, for any text.
+
+A shortcut answers without parsing when it can tell the parse would change nothing
+(a value whose colours are comma rgb()/hsl() of plain numbers, a colour value with no
+word to lowercase); these tests hold it to the long way, and pin the texts it must leave
+to the long way (escaped function names, comments).
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from satori_py.style import valueparser as vp
+from satori_py.style import colors
+from satori_py.style.colors import BLACK
+from satori_py.style.expand import convert_colors, convert_parsed, normalize_color_keywords, normalize_parsed
+from satori_py.style.types import RGBA
+
+_NUMBERS = st.one_of(
+    st.sampled_from(["0", "-0", "12", "255", "256", ".5", "1.25", "+.5", "-3", "3e2", "4E-1", "1e999", "1.", ".",
+                     "50%", "10deg", "0.35", "-.0"]),
+    st.floats(allow_nan=False).map(repr), st.integers(-300, 300).map(str))
+_SPACES = st.sampled_from(["", "", " ", "\t", "\n", "\r", "\f", "\u00a0"])
+_ARGUMENT = st.tuples(_SPACES, _NUMBERS, _SPACES).map("".join)
+_COLOR = st.tuples(st.sampled_from(["rgb", "rgba", "hsl", "hsla", "RGBA", "rGb", "hSl", "xrgb", "lab", "oklch"]),
+                   st.lists(_ARGUMENT, min_size=2, max_size=5).map(",".join),
+                   st.sampled_from([")", ")", "", " )"])).map(lambda parts: f"{parts[0]}({parts[1]}{parts[2]}")
+_PIECES = st.sampled_from([
+    "rgb(", "rgba(", "hsl(", "lab(", "color(", "hwb(", "light-dark(", "color-mix(", "linear-gradient(",
+    "radial-gradient(", "url(", "calc(", "var(", "from ", "in ", "oklab", "0", "50%", ",", " ", ")", "(", "\n",
+    "/", "/*", "*/", "red", "Red", "CYAN", "cyan", "magenta", "rebeccapurple", "transparent", "currentColor",
+    "#fff", '"', "'", "\\", "\\6c", "\\61", "\\62", "x", "e", "%", "\u017f", "\u212a", "\u00e9"])
+VALUES = st.lists(st.one_of(_PIECES, _COLOR), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(VALUES)
+def test_colour_conversion_without_parsing_is_the_parsed_one(value: str) -> None:
+    for current in (BLACK, RGBA(10, 20, 30, 1.0), None):
+        assert convert_colors(value, current) == convert_parsed(value, current)
+
+
+@settings(max_examples=500, deadline=None)
+@given(VALUES)
+def test_colour_words_without_parsing_are_the_parsed_ones(value: str) -> None:
+    for name in ("color", "boxShadow", "borderTopColor"):
+        assert normalize_color_keywords(name, value) == normalize_parsed(value)
+    assert normalize_color_keywords("width", value) == value
+
+
+@settings(max_examples=500, deadline=None)
+@given(VALUES.filter(lambda v: "\\" not in v and "/*" not in v))
+def test_a_value_without_escapes_or_comments_is_written_back_as_it_was(value: str) -> None:
+    # What the shortcut of convert_colors relies on.
+    assert vp.stringify(vp.parse(value)) == value
+
+
+def test_the_texts_left_to_the_long_way() -> None:
+    # An escaped name is only known parsed: `\6c\61\62(` is lab(), converted; a comment `/*/`
+    # is written back `/**/` by the parser, as the reference's.
+    assert convert_colors("rgba(0,0,0,1) \\6c\\61\\62(50% 0 0)", BLACK) == "rgba(0,0,0,1) rgb(119,119,119)"
+    assert convert_colors("rgba(0,0,0,1) /*/", BLACK) == "rgba(0,0,0,1) /**/"
+    assert convert_colors("0 4px 8px rgba(0,0,0,0.35)", BLACK) == "0 4px 8px rgba(0,0,0,0.35)"
+    assert convert_colors("0 4px 8px rgb(0 0 0 / 35%)", BLACK) == "0 4px 8px rgba(0,0,0,0.35)"
+    assert normalize_color_keywords("color", "\u212ahaki") == "khaki"  # the Kelvin sign is a K
+    assert normalize_color_keywords("borderColor", "cyan") == "aqua"
+
+
+def test_words_of_a_value_are_split_as_postcss_value_parser_splits_them() -> None:
+    def shape(nodes: list[vp.Node]) -> list[object]:
+        return [(n.type, n.value, n.before, n.after, shape(n.nodes)) for n in nodes]
+
+    assert shape(vp.parse("a\\ b calc(1px*2/3) f(x) g(1)h")) == [
+        ("word", "a\\ b", "", "", []), ("space", " ", "", "", []),
+        ("function", "calc", "", "", [("word", "1px", "", "", []), ("word", "*", "", "", []),
+                                      ("word", "2", "", "", []), ("word", "/", "", "", []),
+                                      ("word", "3", "", "", [])]),
+        ("space", " ", "", "", []), ("function", "f", "", "", [("word", "x", "", "", [])]),
+        ("space", " ", "", "", []), ("function", "g", "", "", [("word", "1", "", "", [])]),
+        ("word", "h", "", "", [])]
+    assert shape(vp.parse("x\\")) == [("word", "x\\", "", "", [])]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_COLOR)
+def test_a_comma_rgb_read_without_tinycss2_is_the_tokens_reading(text: str) -> None:
+    for current in (BLACK, None):
+        assert colors.parse_color(text, current) == colors._parse_tokens(text.strip(), current)
+        assert colors.parse_color(f" {text}\n", current) == colors._parse_tokens(text.strip(), current)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_COLOR, st.sampled_from(["red", "RED", "#fff", "#FfF8", "#12", "e", "currentColor", "transparent",
+                                          " #abc ", "rgb(1,2,3)/**/"])))
+def test_a_space_colour_read_without_tinycss2_is_the_tokens_reading(text: str) -> None:
+    import tinycss2
+
+    nodes = colors._significant(tinycss2.parse_component_value_list(text.strip()))
+    for current in (BLACK, None):
+        assert colors.parse_space_color(text, current) == (
+            colors._parse_node(nodes[0], current) if len(nodes) == 1 else None)
