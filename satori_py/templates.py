@@ -90,6 +90,8 @@ class Template:
                                 f"{', '.join(sorted(map(str, row))) or 'no fields'}).") from None
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.name}: {exc}") from None
+        except RecursionError:  # a macro that calls itself, in Jinja's generated code
+            raise TemplateError(f"{self.name}: the template recurses too deeply for this row.") from None
 
     def render(self, row: Mapping[str, Any], *, tailwind_config: Mapping[str, Any] | None = None) -> Any:
         """The element (a dict) of one row; ``tailwind_config`` is the render's (see

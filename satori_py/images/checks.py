@@ -36,7 +36,7 @@ from .damage import decoded_gif_frame, undrawable
 from .svg_geometry import local
 from .svg_work import SvgSource, svg_work
 
-__all__ = ["check_data_uri", "check_drawn_svg", "check_href", "check_raster", "check_svg"]
+__all__ = ["check_data_size", "check_data_uri", "check_drawn_svg", "check_href", "check_raster", "check_svg"]
 
 # Markup that is not an element, by its opening and what ends it.
 _SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
@@ -46,6 +46,7 @@ _DATA_HREF = lazy_compile(r"""data:[^"'<>)]*""", re.IGNORECASE)
 # What a document needs to embed an image: an href (entity declarations can spell one).
 _MAY_EMBED = lazy_compile(r"href|<!ENTITY", re.IGNORECASE)
 _BASE64_DATA = lazy_compile(r"^data:[^,]*?;base64,(.*)$", re.DOTALL | re.IGNORECASE)
+_BASE64_HEAD = lazy_compile(r";base64,$", re.IGNORECASE)
 
 
 def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_only: bool = False) -> None:
@@ -166,10 +167,22 @@ def check_drawn_svg(href: str, width: float, height: float, path: str | None = N
         active().count_effect(extra, path, what="The SVG image's filter primitives, drawn larger than its size,")
 
 
+def check_data_size(uri: str) -> None:
+    """Raise LimitError when a ``data:`` URI holds more than ``max_image_bytes`` bytes,
+    reckoned from its length before anything is decoded (base64: 3 bytes per 4 characters;
+    percent-encoded: at most a byte per character)."""
+    comma = uri.find(",")
+    size = len(uri) - comma - 1 if comma >= 0 else 0
+    if _BASE64_HEAD.search(uri, 0, comma + 1 if comma >= 0 else 0):
+        size = size * 3 // 4
+    active().check_image_bytes(size, f"The data: URI has {len(uri)} characters,")
+
+
 def _payload(uri: str) -> bytes | None:
     head, comma, rest = uri.partition(",")
     if not comma:
         return None
+    check_data_size(uri)
     if _BASE64_DATA.match(uri):
         # resvg percent-decodes the data first, then skips what is not base64 (spaces)
         text = re.sub(r"[^A-Za-z0-9+/]", "", unquote_to_bytes(rest).decode("latin-1"))

@@ -16,6 +16,8 @@ SCROLL = ("hidden", "scroll", "auto")
 
 
 def px(value: Any) -> float | None:
+    if value.__class__ is float:  # (the typed style's lengths: asked per node of every pass)
+        return value
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 

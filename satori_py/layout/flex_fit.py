@@ -138,11 +138,17 @@ class FlexFit:
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
                 here = _pad(node, parent, walk, lay_out) or here
                 here = clamp_width(node, parent, walk.inner(parent, "w")) or here
-                here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
-                                     partial(_grown_content, node, parent, lay_out)) or here
-                here = stretch_ratio(node, parent, partial(_definite, walk, parent, "h" if _is_row(parent) else "w"),
-                                     partial(_content_height, node, parent, lay_out),
-                                     partial(_content_width, node, lay_out), stale) or here
+                style, limits = node.style, node.limits
+                # Most items neither grow nor have a ratio, nor limits of a last pass to take
+                # back: the two corrections' callbacks are built only where they can apply.
+                if style.flex_grow > 0.0 or limits.content_width is not None or limits.content_height is not None:
+                    here = grown_minimum(node, parent, partial(self._sized_by_room, walk, parent),
+                                         partial(_grown_content, node, parent, lay_out)) or here
+                if style.aspect_ratio is not None or limits.stretched is not None:
+                    here = stretch_ratio(node, parent,
+                                         partial(_definite, walk, parent, "h" if _is_row(parent) else "w"),
+                                         partial(_content_height, node, parent, lay_out),
+                                         partial(_content_width, node, lay_out), stale) or here
                 if _is_row(parent) and not stale:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
@@ -206,12 +212,15 @@ class FlexFit:
         is_candidate = ((block or (style.display == "flex" and (_is_row(node) == (axis == "w"))
                                    and style.flex_wrap == "nowrap"))
                         and (style.width if axis == "w" else style.height) in (None, "auto"))
-        parent_inner = None
-        if is_candidate:
-            parent_inner = _absolute_room(parent) if absolute else walk.inner(parent, axis)
-            if parent_inner is None and in_flex and axis == "w" and not absolute:
-                parent_inner = self._flexed_inner(node, parent, walk, lay_out, old is not None)
-        if is_candidate and parent_inner is not None:
+        if not is_candidate:  # (most items) only a last pass's cap to take back
+            if old is None:
+                return False
+            node.limits.set_cap(axis, None)
+            return True
+        parent_inner = _absolute_room(parent) if absolute else walk.inner(parent, axis)
+        if parent_inner is None and in_flex and axis == "w" and not absolute:
+            parent_inner = self._flexed_inner(node, parent, walk, lay_out, old is not None)
+        if parent_inner is not None:
             available = walk.available(node, parent_inner, axis)
             if available is not None:
                 room = available - _margins(node, axis)

@@ -75,7 +75,7 @@ def fix_inflated_items(container: LayoutNode, sized_by_content: bool,
     # given can show the inflation: the others are not measured.
     if sized_by_content and inset > EPS and not _may_be_inflated(container, items, inset, axis):
         sized_by_content = False
-    fixable = _fixable_in_row(items) if row else None
+    fixable = _fixable_in_row(items) if row and sized_by_content and inset > EPS else None  # (read only then)
     contents: dict[int, float] = {}  # the items to fix: their content size (border box)
     for item in items:
         style = item.style

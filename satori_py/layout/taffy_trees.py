@@ -7,7 +7,9 @@ renders the same template over and over, whose nodes get the same (shared, cache
 style dicts. So a tree made for a computation is kept:
 
 * :class:`KeptTrees`, one per layout computation, keeps each root's tree; computing
-  the root again takes it back, with the styles that differ set again.
+  the root again takes it back, with the styles that differ set again, or, when the
+  pool has a tree with the new styles (the one this pass had in the render before:
+  flex_fit's corrections come back), takes that one and pools the other as it is.
 * :class:`TreePool`, one per process, takes the trees a layout ends with, by their
   shape: the identity of every node's style dict, its parent and whether Taffy
   measures it. A tree of the same shape is taken from it instead of being made (a
@@ -25,33 +27,38 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from operator import is_
 from typing import Any
 
 __all__ = ["KeptTrees", "MAX_POOLED", "MAX_POOLED_NODES", "TreePool"]
 
-# A pooled node holds ~1 kB in Taffy and its style dicts (~4.5 kB each, mostly shared with
-# taffy_style's cache): at most ~10 MB. The 24 benchmark cards leave 18 trees of 584 nodes.
-# A tree larger than the bound is freed, not pooled.
-MAX_POOLED = 32
-MAX_POOLED_NODES = 1024
+# A pooled node holds ~1.3 kB in Taffy and its style dicts (~4.5 kB each, mostly shared with
+# taffy_style's cache): at most ~20 MB. The 24 benchmark cards leave 44 trees of 1252 nodes
+# (a card laid out twice keeps a tree per pass: +0.9 MB resident), at 32 and 1024 they would
+# push each other out. A tree larger than the bound is freed, not pooled.
+MAX_POOLED = 64
+MAX_POOLED_NODES = 2048
 # A tree's shape, per node in the order made: (id of its style dict, parent index, measured).
 Shape = tuple[tuple[int, int, bool], ...]
 
 
 class _Tree:
-    """A Taffy tree: its node ids and style dicts in the order made, and the style dicts its
-    layout first computed it with (its shape in the pool: a layout's first pass asks for
-    those again, its later passes change a few)."""
+    """A Taffy tree: its node ids and style dicts in the order made (its shape in the pool:
+    the styles it has)."""
 
-    __slots__ = ("handle", "ids", "fields", "first", "leaves")
+    __slots__ = ("handle", "ids", "fields", "leaves")
 
     def __init__(self, handle: int, ids: list[int], fields: list[dict[str, Any]], parents: Sequence[int]) -> None:
-        self.handle, self.ids, self.fields, self.first = handle, ids, fields, list(fields)
+        self.handle, self.ids, self.fields = handle, ids, fields
         inner = set(parents)
         self.leaves = [nid for index, nid in enumerate(ids) if index not in inner]
 
     def shape(self, parents: Sequence[int], measured: Sequence[bool]) -> Shape:
-        return tuple(zip(map(id, self.first), parents, measured))
+        return _shape(self.fields, parents, measured)
+
+
+def _shape(fields: Sequence[dict[str, Any]], parents: Sequence[int], measured: Sequence[bool]) -> Shape:
+    return tuple(zip(map(id, fields), parents, measured))
 
 
 class TreePool:
@@ -97,7 +104,7 @@ class TreePool:
         dropped: list[_Tree] = []
         with self._lock:
             self._serial += 1
-            # The entry holds the style dicts (tree.first), so that no other dict takes one's id
+            # The entry holds the style dicts (tree.fields), so that no other dict takes one's id
             # while pooled.
             self._trees[(shape, self._serial)] = (tree, parents, measured)
             self._by_shape.setdefault(shape, []).append(self._serial)
@@ -146,9 +153,16 @@ class KeptTrees:
         if kept is not None and (kept[3] != nodes or kept[1] != parents or kept[2] != measured):
             self._drop(root_key)
             kept = None
+        if kept is not None and self._pool is not None and not all(map(is_, kept[0].fields, fields)):
+            # Styles changed since this computation's last pass (flex_fit's corrections): a
+            # pooled tree with these (the last render's same pass) saves setting them, and
+            # this pass's tree goes to the pool as it is, for the next render's pass.
+            pooled = self._pool.take(_shape(fields, parents, measured))
+            if pooled is not None:
+                self._drop(root_key)
+                kept = self._trees[root_key] = (pooled, parents, measured, nodes)
         if kept is None:
-            pooled = self._pool.take(tuple(zip(map(id, fields), parents, measured))) \
-                if self._pool is not None else None
+            pooled = self._pool.take(_shape(fields, parents, measured)) if self._pool is not None else None
             if pooled is None:
                 return None
             kept = self._trees[root_key] = (pooled, parents, measured, nodes)

@@ -124,6 +124,17 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
         report(MarkupError(f"{message} (repaired as a browser would)",
                            line=getattr(error, "line", None), column=getattr(error, "column", None)))
+    _check_depth(parsed.root)
+    try:
+        return _convert(parsed, source, components, tailwind_classes, tailwind_config, dialect, document)
+    except RecursionError:  # max_depth raised past what the interpreter's stack follows
+        raise LimitError("The markup nests its elements too deeply to be read (max_depth is "
+                         f"{active().limits.max_depth}).", limit="max_depth") from None
+
+
+def _convert(parsed: JustHTML, source: str, components: Mapping[str, Component] | None, tailwind_classes: bool,
+             tailwind_config: Mapping[str, Any] | None, dialect: str, document: bool) -> dict[str, Any]:
+    """The element dict of a parsed document or fragment."""
     converter = _Converter(source, components or {}, satori_html=dialect == "satori-html")
     if tailwind_classes:
         converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
@@ -157,6 +168,22 @@ def _check_tags(source: str) -> None:
     if attributes > 4 * max_nodes + _TAG_SLACK:
         raise LimitError(f"The markup has {attributes} attributes, more than an element tree within the "
                          f"max_nodes limit of {max_nodes} can (4 an element).", limit="max_nodes")
+
+
+def _check_depth(root: HtmlNode) -> None:
+    """Refuse a parsed tree whose elements nest deeper than ``max_depth`` (and the ``<html>``
+    and ``<body>`` of a document) before it is converted, which recurses per level: 400
+    unclosed ``<div>`` were a RecursionError out of ``from_html``. Up to there the render
+    says where its tree is too deep."""
+    limit = active().limits.max_depth + 2
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            raise LimitError(f"The markup nests its elements more than {limit - 2} levels deep (the max_depth "
+                             "limit).", limit="max_depth")
+        stack.extend((child, depth + 1) for child in getattr(node, "children", None) or ()
+                     if isinstance(child, HtmlElement))
 
 
 # Comments, a doctype and stray '<' in text are tags the tree does not count.

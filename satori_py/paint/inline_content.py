@@ -37,8 +37,9 @@ from typing import Any, NamedTuple
 from ..errors import node_context
 from ..layout.boxes import RenderBox
 from ..layout.cull import filter_extent, opacity
+from ..limits import active
 from ..style.paint_types import ClipReference, FilterFunction
-from ..svg import SvgNode, fmt
+from ..svg import SvgNode, fmt, nodes_weight
 from ..text.render import TextDrawing
 from .box import border_widths
 from .clip import clip_path_shape
@@ -61,6 +62,16 @@ Fragment = tuple[str, float, float, float, float, bool, bool]
 
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _check_clip_copies(clip_shape: Any, style: Any, fragments: list[tuple[int, Fragment]], path: str) -> None:
+    """LimitError when an inline box's clip path, written once per line, would be over
+    ``max_css_length`` characters in all: a long polygon on a span over a thousand lines
+    wrote 46 MB of SVG in 27 s."""
+    *_, width, height, _, _ = fragments[0][1]
+    copy = nodes_weight([clip_path_shape(clip_shape, width, height, style)])
+    active().check_css(copy * len(fragments), f"The clipPath of an inline box, drawn on each of its {len(fragments)} "
+                       "lines,", path, "clipPath")
 
 
 class _Frame(NamedTuple):
@@ -182,6 +193,8 @@ class InlinePainter:
         with node_context(path):
             check_effect_nesting(depth)
         stacking = Stacking() if is_context else None
+        if clip_shape is not None and fragments:
+            _check_clip_copies(clip_shape, style, fragments, path)
         nodes: list[SvgNode] = []
         masks: list[SvgNode] = []  # a white rect per fragment, masked by its layers
         uid = node_id(path)

@@ -471,6 +471,7 @@ def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.
     except SatoriError:
         raise
     except Exception:  # noqa: BLE001
+        typed["boxShadow"] = ()  # not the table's raw value: `[1, 2]` reached the painter as shadows
         report(unreadable("boxShadow", declared["boxShadow"]))
     transform = declared.get("transform")
     typed["transform"] = tuple(transform) if transform and all(

@@ -399,11 +399,15 @@ def _radius_component(text: str, ctx: Context) -> float | Percent | Calc:
 
     if text.endswith("%"):
         number = _js_parse_float(text[:-1])
+        if math.isnan(number):
+            ctx.ignored(f'Invalid length "{shown(text)}" for CSS property "{ctx.prop}": 0 is used.')
         return Percent(0.0 if math.isnan(number) else number)
     math_value = parse_math(text, lambda n, u: _unit(n, u, ctx))
     if math_value is not None:
         return math_value.as_calc(text) if math_value.percentage else math_value.evaluate(0)
     px = length_to_number(text, ctx.font_size, ctx.lengths)
+    if px is None:
+        ctx.ignored(f'Invalid length "{shown(text)}" for CSS property "{ctx.prop}": 0 is used.')
     return 0.0 if px is None else px
 
 

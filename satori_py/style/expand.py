@@ -347,6 +347,11 @@ class Expanded(Record):
     aspect_ratio_auto: bool = False
 
 
+def _unset_by_var(name: str, value: Any) -> StyleError:
+    return StyleError(f'The value of "{name}" is invalid where its var() is substituted (a custom property it '
+                      "uses is not defined, or is empty): the property is unset.", prop=name, value=value)
+
+
 def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
            parent_color_text: str, report: Callable[[StyleError], None],
            warn: Callable[[str], None], note: Callable[[StyleError], None] | None = None) -> Expanded:
@@ -368,7 +373,10 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
 
     raw_color = rest.get("color")
     if raw_color is not None and raw_color != "" and raw_color != 0:
-        resolved = resolve_variables(raw_color, variables, warn)
+        before = warnings
+        resolved = resolve_variables(raw_color, variables, counted)
+        if (resolved is None or not js_string(resolved).strip()) and warnings == before and note is not None:
+            note(_unset_by_var("color", raw_color))
         if resolved is not None and js_string(resolved).strip():
             text = js_string(resolved)
             if text.lower() != "currentcolor":
@@ -402,6 +410,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         resolved = resolve_variables(value, variables, counted)
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
+            if warnings == before and note is not None:  # (the resolver said why when it could)
+                note(_unset_by_var(name, value))
             continue
         if isinstance(resolved, str) and name in LAYER_LISTS:  # before the value is parsed
             active().check_layers(layer_count(name, resolved), LAYER_LISTS[name], name)

@@ -1,24 +1,49 @@
-"""``fontKerning``, ``fontVariant`` and its longhands, as OpenType features.
+"""``fontFeatureSettings``, ``fontKerning``, ``fontVariant`` and its longhands, as OpenType features.
 
-Mirrors the reference's ``text/font-features.ts``: the declarations are
-checked and expanded here (style stage), and :func:`font_feature_settings`
-gives the text stage the ``font-feature-settings`` list they amount to.
+Mirrors the reference's ``text/font-features.ts`` and ``parseFontFeatureSettings``
+(``harfbuzz.ts``): the declarations are checked and expanded here (style stage),
+and :func:`font_feature_settings` gives the text stage the ``font-feature-settings``
+list they amount to, which it reads with :func:`parse_font_feature_settings`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StyleError
+from ..patterns import lazy_compile
 from .values import js_string
 
+if TYPE_CHECKING:
+    from .convert import Context
+
 __all__ = [
+    "MAX_FONT_FEATURES",
     "VARIANT_FEATURES",
+    "FeatureValue",
+    "check_feature_settings",
     "expand_font_variant",
     "font_feature_settings",
     "is_font_variant_property",
+    "parse_font_feature_settings",
     "parse_font_variant",
 ]
+
+FeatureValue = bool | int
+
+# Comma-separated parts of a `fontFeatureSettings` value that are read; the rest are
+# reported and ignored. CSS and the reference set no bound, but fonts have some tens of
+# features, and the value is a key of the text stage's caches: 400 KB of features made
+# every shaped word parse it again (>10 s a render) and was kept in every cache entry.
+MAX_FONT_FEATURES = 128
+MAX_FEATURE_VALUE = 0xFFFFFFFF  # hb_feature_from_string rejects larger values
+
+# `"liga" off`, `'smcp'`, `"ss01" 2`; the first quoted 4-character tag of
+# each comma-separated part, like the reference's (unanchored) regular
+# expression. The value alternatives are matched case-insensitively too, so
+# `"liga" OFF` matches but is then neither on nor off nor a number: ignored.
+_FEATURE_RE = lazy_compile(r"""["']([a-z0-9]{4})["']\s*(?:(on|off|[0-9]+))?""", re.I)
 
 VARIANT_FEATURES: Mapping[str, Mapping[str, str]] = {
     "fontVariantLigatures": {
@@ -82,6 +107,77 @@ def expand_font_variant(value: Any) -> dict[str, str]:
                 raise StyleError("Invalid `fontVariant` value.", prop="fontVariant", value=value)
             longhands[name].append(keyword)
     return {name: " ".join(words) or "normal" for name, words in longhands.items()}
+
+
+def _read_feature(part: str) -> tuple[str, FeatureValue] | None:
+    """The feature a comma-separated part sets, as the reference reads it; None if none."""
+    match = _FEATURE_RE.search(part)
+    if not match:
+        return None
+    tag, raw = match.group(1), match.group(2)
+    if not raw or raw == "on" or raw == "1":
+        return tag, True
+    if raw == "off" or raw == "0":
+        return tag, False
+    if raw.isdigit():
+        return tag, int(raw)
+    return None  # "ON"/"Off": parseInt gives NaN and the reference drops it
+
+
+def parse_font_feature_settings(value: str | None) -> dict[str, FeatureValue]:
+    """Parse a CSS ``font-feature-settings`` value like ``parseFontFeatureSettings``.
+
+    ``None``, ``""`` and ``"normal"`` give ``{}``. Each comma-separated part
+    contributes its first quoted tag: no value, ``on`` or ``1`` -> ``True``;
+    ``off`` or ``0`` -> ``False``; another integer -> that integer. Parts
+    without a valid tag are ignored (:func:`check_feature_settings` reported
+    them). Later parts override earlier ones but keep the first one's position,
+    as with a JavaScript object.
+    """
+    if not value or value == "normal":
+        return {}
+    features: dict[str, FeatureValue] = {}
+    for part in value.split(","):
+        read = _read_feature(part.strip())
+        if read is not None:
+            features[read[0]] = read[1]
+    return features
+
+
+def check_feature_settings(value: Any, ctx: Context) -> Any:
+    """A declared ``fontFeatureSettings``: as written when each of its parts is one feature,
+    else the features the reference reads from it written out again; the parts it ignores,
+    values HarfBuzz refuses and parts past :data:`MAX_FONT_FEATURES` are reported through
+    ``ctx.ignored``. The text stage keys its caches by this value."""
+    text = js_string(value).strip()
+    if not value or text in ("", "normal"):  # (an empty value reaches here as 0: no features either)
+        return value
+    parts = text.split(",", MAX_FONT_FEATURES)
+    clean = isinstance(value, str)
+    if len(parts) > MAX_FONT_FEATURES:
+        clean = False
+        ctx.ignored(f"`fontFeatureSettings` has {parts.pop().count(',') + 1 + MAX_FONT_FEATURES} parts, "
+                    f"more than the {MAX_FONT_FEATURES} read: the rest are ignored.")
+    features: dict[str, FeatureValue] = {}
+    dropped: list[str] = []
+    for part in parts:
+        part = part.strip()
+        read = _read_feature(part)
+        if read is None or not _FEATURE_RE.fullmatch(part):
+            clean = False
+            dropped.append(part)
+        elif not isinstance(read[1], bool) and read[1] > MAX_FEATURE_VALUE:
+            dropped.append(part)  # HarfBuzz does not read it (nor the reference's)
+        if read is not None:
+            features[read[0]] = read[1]
+    if dropped:
+        shown = ", ".join(f"`{part[:40]}`" if part else "an empty part" for part in dropped[:3])
+        more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
+        ctx.ignored(f"Parts of `fontFeatureSettings` not read as font features: {shown}{more}.")
+    if clean:
+        return value
+    return ", ".join(f'"{tag}"' if setting is True else f'"{tag}" {int(setting)}'
+                     for tag, setting in features.items()) or "normal"
 
 
 def font_feature_settings(style: Mapping[str, Any]) -> str | None:

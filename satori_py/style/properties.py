@@ -15,6 +15,7 @@ from typing import Any
 from ..frozen import Frozen
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
+from .font_features import check_feature_settings
 from .object_position import CENTER
 from .types import LineHeight
 
@@ -158,7 +159,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "wordBreak": Prop(True, "normal", _words("normal", "break-all", "keep-all", "break-word", "auto-phrase")),
     "overflowWrap": Prop(True, "normal", _words("normal", "break-word", "anywhere")),
     "textWrap": Prop(True, "wrap", _words("wrap", "nowrap", "balance", "pretty", "stable", "auto")),
-    "textOverflow": Prop(False, "clip", c.raw),
+    "textOverflow": Prop(False, "clip", _words("clip", "ellipsis")),
     "textTransform": Prop(True, "none", _words("none", "capitalize", "uppercase", "lowercase", "full-width",
                                                     "full-size-kana", "math-auto")),
     "textIndent": Prop(True, 0.0, c.text_indent),
@@ -172,7 +173,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "boxShadow": Prop(False, ()),
     "lineClamp": Prop(False, None, c.line_clamp),
     "tabSize": Prop(True, 8.0, c.tab_size),
-    "fontFeatureSettings": Prop(True, None, c.raw),
+    "fontFeatureSettings": Prop(True, None, check_feature_settings),
     "objectFit": Prop(False, "fill", c.keyword_soft(("fill", "contain", "cover", "none", "scale-down"))),
     "objectPosition": Prop(False, CENTER, c.object_position),
     "verticalAlign": Prop(False, "baseline", c.vertical_align),

@@ -82,7 +82,7 @@ def _width_or_math(token: str) -> str | None:
 
 def check_line_width(value: Any) -> Any:
     if isinstance(value, (int, float)):
-        if value < 0:
+        if value < 0 or value != value or isinstance(value, bool):  # (NaN and true were dropped silently)
             raise StyleError(f'Invalid line width: "{js_string(value)}".', value=value)
         return f"{js_string(value)}px"
     width = _width_or_math(str(value))
@@ -222,7 +222,7 @@ _RATIO = lazy_compile(r"^((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(?:\s*/\s*((?:\d
 
 def _aspect_ratio(value: Any) -> dict[str, Any]:
     if isinstance(value, (int, float)):
-        if value < 0:
+        if value < 0 or value != value or isinstance(value, bool):  # (NaN and true were dropped silently)
             raise StyleError(f'Invalid aspect ratio: "{js_string(value)}".', value=value)
         return {"aspectRatio": float(value) if value > 0 else "auto"}
     tokens = _ratio_tokens(value)

@@ -99,7 +99,9 @@ class _Context:
             return value
         if value.lower() == "currentcolor":
             return self.color
-        if not self.convert_colors:
+        # "(" first, a plain find: the search for colour functions took 7 s over a 66 MB data:
+        # URI in an <image href>.
+        if not self.convert_colors or "(" not in value:
             return value
         return _convert_color_functions(value, parse_color(self.color))
 

@@ -67,8 +67,10 @@ __all__ = [
     "WORD_SEPARATORS",
     "can_break_words",
     "graphemes",
+    "line_break_ends",
     "split_by_break_opportunities",
     "split_images",
+    "word_segments",
     "words",
     "words_and_images",
 ]
@@ -87,6 +89,37 @@ WORD_SEPARATORS: tuple[str, ...] = tuple(
 )
 
 _CACHE = 2048
+
+# Texts of ASCII letters, digits and spaces alone (most words and many titles of a card) are
+# segmented here without ICU, whose break iterators cost ~50,000 instructions each to make,
+# more than the rest of a short word's drawing: their word segments are the runs of letters
+# and digits and the runs of spaces (UAX #29 WB3d, WB5, WB8-WB10), their line breaks are after
+# each run of spaces (UAX #14 LB7, LB18, LB23, LB25, LB28), with and without ``@lb=normal``.
+# tests/text/test_breaking.py compares both with ICU.
+_PLAIN = lazy_compile(r"[A-Za-z0-9 ]*\Z")
+_PLAIN_WORDS = lazy_compile(r"[A-Za-z0-9]+| +")
+_AFTER_SPACES = lazy_compile(r" +(?=[^ ])")
+
+
+def word_segments(text: str, locale: str) -> list[str]:
+    """ICU's word segments of ``text`` (``WordBreaker``)."""
+    if _PLAIN.match(text):
+        return _PLAIN_WORDS.findall(text)
+    return list(WordBreaker(text, locale))
+
+
+def line_break_ends(text: str, locale: str) -> set[int]:
+    """Where ICU's line-break segments of ``text`` end (``LineBreaker``; the last at its end)."""
+    if _PLAIN.match(text):
+        ends = {m.end() for m in _AFTER_SPACES.finditer(text)}
+        ends.add(len(text))
+        return ends
+    ends = set()
+    end = 0
+    for piece in LineBreaker(text, locale):
+        end += len(piece)
+        ends.add(end)
+    return ends
 
 
 # --- graphemes and words ------------------------------------------------------------------
@@ -107,7 +140,7 @@ def graphemes(text: str, locale: str | None = None) -> list[str]:
 def _words(text: str, locale: str) -> tuple[str, ...]:
     if not text:
         return ()
-    segmented = list(WordBreaker(text, locale))
+    segmented = word_segments(text, locale)
     out: list[str] = []
     i = 0
     # Like the reference, a no-break space glues the words on either side into one.
@@ -284,12 +317,8 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
 @text_cache(_CACHE)
 def _line_segments(text: str, reference: bool, reference_scripts: bool,
                    keep_all: bool) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    icu_ends: set[int] = set()
-    end = 0
     # ``lb=normal``: CSS ``line-break: normal``, which browsers use for ``auto``.
-    for piece in LineBreaker(text, "" if reference_scripts else "@lb=normal"):
-        end += len(piece)
-        icu_ends.add(end)
+    icu_ends = line_break_ends(text, "" if reference_scripts else "@lb=normal")
     # The reference breaks where ICU does not only after a space or a hyphen: elsewhere its
     # verdict is False or None, which matters only where ICU breaks.
     candidates = icu_ends | {m.end() for m in _AFTER_SPACE_OR_HYPHEN.finditer(text)} if reference else icu_ends

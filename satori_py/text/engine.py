@@ -28,7 +28,8 @@ from .breaking import graphemes as _icu_graphemes
 from .faces import FaceData, FontFace
 from .outlines import place
 from .skip_ink import GlyphBox, Spans, band_boxes, band_spans, px_commands
-from .shaping import FeatureValue, ShapedGlyph, parse_font_feature_settings, shape
+from ..style.font_features import FeatureValue, parse_font_feature_settings
+from .shaping import ShapedGlyph, shape
 
 __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synthetic_bold_width"]
 

@@ -251,7 +251,15 @@ def fonttools_reason(exc: Exception, tt: Any) -> str:
     tag = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else None
     if isinstance(tag, str) and len(tag) == 4 and tag not in tt:
         return f"it has no {tag} table"
+    if not any(outline in tt for outline in ("glyf", "CFF ", "CFF2")):
+        # An emoji font of bitmaps or colour layers only (Noto Color Emoji has CBDT alone).
+        colour = [t for t in _COLOUR_TABLES if t in tt]
+        also = f"; its {', '.join(t.strip() for t in colour)} glyphs (bitmaps or colour layers) are not drawn" if colour else ""
+        return f"it has no glyph outlines (no glyf, CFF or CFF2 table){also}"
     return str(exc)
+
+
+_COLOUR_TABLES = ("CBDT", "sbix", "SVG ", "COLR", "EBDT")
 
 
 _FACE_CACHE: BoundedCache[tuple[bytes, FaceData]] = BoundedCache(

@@ -349,15 +349,14 @@ class ScaledOutline:
     def template(self, y: float) -> tuple[str, tuple[str, ...]]:
         """The text before this glyph's first x number on baseline ``y``, and the text after
         each x number up to the next one (its y number first; the last also closes the
-        glyph): each a lookup of ``trunc((y + dy) * 20)`` in the point's table."""
-        hit = self.templates.get(y)
-        if hit is None:
-            hit = (self.head, tuple(map(getitem, self.tables,
-                                        map(math.trunc, map(mul, map(add, repeat(y), self.dy), repeat(20.0))))))
-            if len(self.templates) >= TEMPLATES_PER_OUTLINE:
-                self.templates.clear()
-            self.templates[y] = hit
-            _count(len(self.dy))  # a text per point: held like a point (see _held)
+        glyph): each a lookup of ``trunc((y + dy) * 20)`` in the point's table. Made here,
+        counted by the caller (:func:`place`, once for all the templates it made: a text
+        per point, held like a point, see :func:`_held`)."""
+        hit = (self.head, tuple(map(getitem, self.tables,
+                                    map(math.trunc, map(mul, map(add, repeat(y), self.dy), repeat(20.0))))))
+        if len(self.templates) >= TEMPLATES_PER_OUTLINE:
+            self.templates.clear()
+        self.templates[y] = hit
         return hit
 
 
@@ -394,8 +393,13 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
     texts = [""]  # the text between consecutive x numbers
     xs: list[float] = []
     offsets: list[tuple[float, ...]] = []
+    made = 0  # the points of the templates made
     for scaled, x, y in glyphs:
-        first, rest = scaled.templates.get(y) or scaled.template(y)
+        hit = scaled.templates.get(y)
+        if hit is None:
+            hit = scaled.template(y)
+            made += len(scaled.dx)
+        first, rest = hit
         texts[-1] += first
         texts += rest
         xs.append(x)
@@ -405,6 +409,8 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
     out = [""] * (2 * len(texts) - 1)
     out[0::2] = texts
     out[1::2] = numbers
+    if made:
+        _count(made)
     return "".join(out)
 
 

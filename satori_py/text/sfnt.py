@@ -235,9 +235,10 @@ def _coordinates(data: bytes, pos: int, flags: bytearray, deltas: bytes) -> tupl
     """One axis of a simple glyph's points (delta-coded; ``deltas``: :data:`_X_DELTAS` or
     :data:`_Y_DELTAS`): the values and the position after them. The flags are translated to
     their kind of delta first: one comparison per point (the hot loop of a cleared render's
-    glyph reading)."""
+    glyph reading). The values are floats (whole numbers, exact): scaling them is then a
+    float product, not an int converted per point and per size."""
     values: list[float] = []
-    value = 0
+    value = 0.0
     for kind in flags.translate(deltas):
         if kind == 1:
             value += data[pos]

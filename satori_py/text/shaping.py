@@ -1,7 +1,7 @@
 """HarfBuzz text shaping: the only module that imports uharfbuzz.
 
-Mirrors the reference's ``harfbuzz.ts`` (``shapeText``, ``getHarfBuzzFont``,
-``parseFontFeatureSettings``):
+Mirrors the reference's ``harfbuzz.ts`` (``shapeText``, ``getHarfBuzzFont``;
+its ``parseFontFeatureSettings`` is :func:`~satori_py.style.font_features.parse_font_feature_settings`):
 
 * one HarfBuzz font per parsed face, at a scale of units-per-em, so every
   advance and offset is in integer font units and callers scale by
@@ -28,19 +28,16 @@ behave the same.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple, Protocol
 
 import uharfbuzz as hb
 
-from ..patterns import lazy_compile
+from ..style.font_features import MAX_FEATURE_VALUE, FeatureValue
 
 #: What WebAssembly HarfBuzz gets from ``hb_language_get_default()``.
 DEFAULT_LANGUAGE = "c"
-
-FeatureValue = bool | int
 
 
 class ShapedGlyph(NamedTuple):
@@ -91,41 +88,6 @@ class _HasHb(Protocol):
     hb: HbFont
 
 
-# `"liga" off`, `'smcp'`, `"ss01" 2`; the first quoted 4-character tag of
-# each comma-separated part, like the reference's (unanchored) regular
-# expression. The value alternatives are matched case-insensitively too, so
-# `"liga" OFF` matches but is then neither on nor off nor a number: ignored.
-_FEATURE_RE = lazy_compile(r"""["']([a-z0-9]{4})["']\s*(?:(on|off|[0-9]+))?""", re.I)
-_MAX_FEATURE_VALUE = 0xFFFFFFFF  # hb_feature_from_string rejects larger values
-
-
-def parse_font_feature_settings(value: str | None) -> dict[str, FeatureValue]:
-    """Parse a CSS ``font-feature-settings`` value like ``parseFontFeatureSettings``.
-
-    ``None``, ``""`` and ``"normal"`` give ``{}``. Each comma-separated part
-    contributes its first quoted tag: no value, ``on`` or ``1`` -> ``True``;
-    ``off`` or ``0`` -> ``False``; another integer -> that integer. Parts
-    without a valid tag are ignored. Later parts override earlier ones but keep
-    the first one's position, as with a JavaScript object.
-    """
-    if not value or value == "normal":
-        return {}
-    features: dict[str, FeatureValue] = {}
-    for part in value.split(","):
-        match = _FEATURE_RE.search(part.strip())
-        if not match:
-            continue
-        tag, raw = match.group(1), match.group(2)
-        if not raw or raw == "on" or raw == "1":
-            features[tag] = True
-        elif raw == "off" or raw == "0":
-            features[tag] = False
-        elif raw.isdigit():
-            features[tag] = int(raw)
-        # else: "ON"/"Off": parseInt gives NaN and the reference drops it.
-    return features
-
-
 def _hb_features(features: Mapping[str, FeatureValue]) -> dict[str, FeatureValue]:
     # The reference serialises to "+tag" / "-tag" / "tag=N" and HarfBuzz
     # parses it; a value HarfBuzz cannot parse drops just that feature.
@@ -135,7 +97,7 @@ def _hb_features(features: Mapping[str, FeatureValue]) -> dict[str, FeatureValue
             continue
         if isinstance(val, bool):
             out[tag] = val
-        elif 0 <= int(val) <= _MAX_FEATURE_VALUE:
+        elif 0 <= int(val) <= MAX_FEATURE_VALUE:
             out[tag] = int(val)
     return out
 

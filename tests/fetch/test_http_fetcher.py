@@ -64,6 +64,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, Location="/loop")
         elif path == "/to-private":
             self.send(302, Location=f"http://127.0.0.2:{port}/img.png")
+        elif path.startswith("/to-scheme/"):  # a redirect to file:, data:... (the rest of the path)
+            self.send(302, Location=path.removeprefix("/to-scheme/"))
         elif path == "/to-mapped":
             self.send(307, Location=f"http://[::ffff:10.0.0.1]:{port}/img.png")
         elif path == "/big":
@@ -249,6 +251,21 @@ def test_other_failures_are_named(server: str) -> None:
         fetch("ftp://example.com/a.png")
     assert str(info.value) == ("Can't fetch ftp://example.com/a.png: it is not an http(s) URL "
                                "with a host.")
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "file:/etc/hostname", "data:image/png;base64,iVBO",
+                                    "ftp://127.0.0.1/a.png", "gopher://127.0.0.1:70/_x"])
+def test_a_redirect_to_another_scheme_is_refused(server: str, target: str) -> None:
+    # The file is never read, the data never taken for the image: only http(s) hops count.
+    with pytest.raises(ImageError) as info:
+        http_fetcher(allow_private=LOCAL)(f"{server}/to-scheme/{target}")
+    assert str(info.value) == f"Can't fetch {target}: it is not an http(s) URL with a host."
+    warnings: list[str] = []
+    svg = render_svg(h("img", {"src": f"{server}/to-scheme/{target}", "width": 4, "height": 4}), width=8, height=8,
+                     fetcher=http_fetcher(allow_private=LOCAL), on_warning=lambda e: warnings.append(str(e)))
+    assert "<image" not in svg
+    assert warnings == [f"img: Can't load image {server}/to-scheme/{target}: Can't fetch {target}: it is not an "
+                        "http(s) URL with a host."]
 
 
 def test_a_body_cut_short_is_an_error(server: str) -> None:

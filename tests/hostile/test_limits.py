@@ -34,7 +34,7 @@ def limit_error(element: Any, **options: Any) -> LimitError:
 
 
 def test_the_defaults_are_documented_values() -> None:
-    assert Limits() == Limits(max_depth=256, max_nodes=100_000, max_image_pixels=40_000_000,
+    assert Limits() == Limits(max_depth=256, max_nodes=100_000, max_image_pixels=40_000_000, max_image_bytes=16 * 1024 * 1024,
                               max_font_bytes=64 * 1024 * 1024, max_text_length=200_000, max_total_text=1_000_000,
                               max_css_length=1_000_000,
                               max_effect_layers=64, max_effect_nesting=32, max_effect_pixels=150_000_000,

@@ -117,8 +117,11 @@ def test_the_pool_is_bounded_and_frees_what_it_drops() -> None:
 
 def _trees_made(monkeypatch: Any, card: dict[str, Any], width: int, height: int) -> tuple[list[int], list[int]]:
     """The sizes of the Taffy trees a render of ``card`` makes when rendered again, and with the
-    pool emptied first (the same SVG both times)."""
-    render_svg(card, width=width, height=height)
+    pool emptied first (the same SVG both times). (Rendered four times before: a card laid out
+    in n passes of different styles keeps a tree a pass, the pool having a tree by the styles
+    it has; a render makes one of them until it has all n.)"""
+    for _ in range(4):
+        render_svg(card, width=width, height=height)
     made: list[int] = []
     original = taffy._made_tree
 
@@ -193,3 +196,27 @@ def test_a_node_keeps_its_taffy_dict_while_its_style_and_limits_stay() -> None:
     assert _boxes(nodes) == _boxes(fresh)
     assert nodes[1].box.width == 67.0  # 60 and its 7px padding
     assert nodes[1].taffy_fields is not None and nodes[1].taffy_fields[2] is not kept[1]
+
+
+def test_a_card_laid_out_twice_sets_no_style_when_rendered_again(monkeypatch: Any) -> None:
+    # A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze): its
+    # two passes have different styles, and each finds its tree of the render before in the
+    # pool (one tree a pass), not one tree whose styles are set back and forth.
+    card = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "height": 200}, "children": [
+        {"type": "div", "props": {"style": {"display": "flex", "alignItems": "center"}, "children": [
+            {"type": "div", "props": {"style": {"display": "flex"}, "children": [
+                {"type": "div", "props": {"style": {"width": 48, "height": 48, "background": "red"}}}]}},
+            {"type": "div", "props": {"style": {"fontSize": 20}, "children": "A name that wraps at some width"}}]}}]}}
+    taffy._POOL.clear()
+    expected = render_svg(card)
+    render_svg(card)
+    calls: list[str] = []
+    for name in ("node_set_style", "node_create"):
+        original = getattr(taffy.taffylib, name)
+        monkeypatch.setattr(taffy.taffylib, name, lambda *a, _f=original, _n=name: (calls.append(_n), _f(*a))[1])
+    passes: list[int] = []
+    monkeypatch.setattr(taffy, "_run_taffy_here", lambda *a, _f=taffy._run_taffy_here: (passes.append(1), _f(*a))[1])
+    assert render_svg(card) == expected
+    assert len(passes) >= 2 and calls == []
+    taffy._POOL.clear()  # without the pool: the same layout from new trees
+    assert render_svg(card) == expected and "node_create" in calls

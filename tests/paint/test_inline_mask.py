@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pytest
 
 from satori_py import h, render_png
 from tests.support import imgdiff
@@ -101,3 +102,20 @@ def test_clip_path_on_a_wrapped_span_clips_each_line_in_its_own_box() -> None:
     # rows, antialiased again (as by an opaque mask).
     everything = _clipped("circle(200%)", "MMMM MMMM", 200)
     assert len(set(np.nonzero(np.abs(everything - plain).max(axis=-1) > 2)[0])) <= 4
+
+
+def test_a_clip_path_written_on_every_line_is_bounded() -> None:
+    # Each line's fragment gets its copy of the shape: a long polygon on a span over hundreds
+    # of lines wrote 46 MB of SVG in 27 s; over max_css_length characters in all it is refused.
+    from satori_py import Limits, render_svg
+    from satori_py.errors import LimitError
+
+    points = ", ".join(f"{i % 100}% {i * 7 % 100}%" for i in range(200))
+    el = h("div", {"style": {"display": "block", "width": 200, "fontSize": 10}},
+           h("span", {"style": {"clipPath": f"polygon({points})"}}, "word " * 400))
+    assert "cpi-" in render_svg(el, width=200, height=200)  # under the default limit
+    with pytest.raises(LimitError) as raised:
+        render_svg(el, width=200, height=200, limits=Limits(max_css_length=50_000))
+    error = raised.value
+    assert (error.path, error.prop, error.limit) == ("div/span[0]", "clipPath", "max_css_length")
+    assert str(error).startswith("div/span[0]: The clipPath of an inline box, drawn on each of its ")

@@ -78,7 +78,9 @@ def tree_json(node: Element | TextNode) -> Any:
 # gives them to on_style_error with the other invalid values.
 _REFERENCE_WARNINGS = re.compile(r'^(Expected style ".*" to (be unitless|contain units)'
                                  r"|Circular reference detected for CSS variable: "
-                                 r"|Failed to parse CSS value for variable resolution: )")
+                                 r"|Failed to parse CSS value for variable resolution: "
+                                 # and what satori-py reports where the reference is silent
+                                 r'|The value of ".*" is invalid where its var\(\) is substituted)')
 
 
 def run(case: dict[str, Any]) -> tuple[Any, list[str]]:

@@ -6,7 +6,12 @@ the reference instead.
 """
 from __future__ import annotations
 
+import string
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icu4py.breakers import LineBreaker, WordBreaker
 
 from satori_py.text import breaking
 from satori_py.text.breaking import (
@@ -168,3 +173,29 @@ def test_split_images() -> None:
     assert split_images("1️⃣2️⃣", is_image) == ["1️⃣", "2️⃣"]
     assert split_images("ab😀cd😀", is_image) == ["ab", "😀", "cd", "😀"]
     assert split_images("plain", is_image) == ["plain"]
+
+
+# -- texts segmented without ICU ---------------------------------------------------------------
+
+def _icu_line_ends(text: str, locale: str) -> set[int]:
+    ends, end = set(), 0
+    for piece in LineBreaker(text, locale):
+        end += len(piece)
+        ends.add(end)
+    return ends
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=" aZq09Mx", min_size=1, max_size=40)
+       | st.text(alphabet=string.ascii_letters + string.digits + " ", min_size=1, max_size=80))
+def test_plain_texts_are_segmented_as_icu_does(text: str) -> None:
+    # ASCII letters, digits and spaces are segmented without a break iterator: as ICU would.
+    assert breaking.word_segments(text, "") == list(WordBreaker(text, ""))
+    for locale in ("", "@lb=normal"):
+        assert breaking.line_break_ends(text, locale) == _icu_line_ends(text, locale)
+
+
+@pytest.mark.parametrize("text", ["a,1", "x-y", "it's", "a\u00a0b", "caf\u00e9 au lait", "\u3053\u3093\u306b\u3061\u306f"])
+def test_other_texts_are_segmented_by_icu(text: str) -> None:
+    assert breaking.word_segments(text, "") == list(WordBreaker(text, ""))
+    assert breaking.line_break_ends(text, "") == _icu_line_ends(text, "")

@@ -8,7 +8,8 @@ import pytest
 from satori_py.style.font_features import (expand_font_variant, font_feature_settings,
                                      is_font_variant_property, parse_font_variant)
 from satori_py.text.faces import face_data
-from satori_py.text.shaping import (DEFAULT_LANGUAGE, HbFont, parse_font_feature_settings,
+from satori_py.style.font_features import parse_font_feature_settings
+from satori_py.text.shaping import (DEFAULT_LANGUAGE, HbFont,
                                     shape)
 
 from .conftest import font_bytes
