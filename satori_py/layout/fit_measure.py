@@ -22,7 +22,7 @@ from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
 __all__ = ["LayOut", "content_height", "content_size", "content_width", "grown_content", "height_alone",
-           "intrinsic_width", "item_minimum", "measure", "min_content", "own_size"]
+           "intrinsic_width", "item_minimum", "kept_intrinsic_width", "measure", "min_content", "own_size"]
 
 
 class LayOut(Protocol):
@@ -52,6 +52,14 @@ def item_minimum(item: LayoutNode, axis: str, lay_out: LayOut) -> float:
 def intrinsic_width(item: LayoutNode, mode: str, lay_out: LayOut) -> float:
     """An item's ``min-content`` or ``max-content`` width (border box), ignoring its own sizes."""
     return min_content(item, "w", lay_out, mode)
+
+
+def kept_intrinsic_width(kept: dict[int, float], item: LayoutNode, mode: str, lay_out: LayOut) -> float:
+    """:func:`intrinsic_width`, measured once while ``kept`` (widths by node id) is kept."""
+    width = kept.get(id(item))
+    if width is None:
+        width = kept[id(item)] = intrinsic_width(item, mode, lay_out)
+    return width
 
 
 def min_content(item: LayoutNode, axis: str, lay_out: LayOut, mode: str = "min-content") -> float:

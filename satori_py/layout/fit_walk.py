@@ -18,12 +18,11 @@ from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
 from .fit_boxes import stretched as _stretched
-from .fit_measure import LayOut, intrinsic_width
 from .node_style import NodeSize
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
-__all__ = ["Walk", "absolute", "absolute_room", "cached_min_content", "definite", "displayed", "flexed_definite", "in_flow", "limit", "used_width"]
+__all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "flexed_definite", "in_flow", "limit", "used_width"]
 
 
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
@@ -82,14 +81,6 @@ def used_width(row: LayoutNode) -> float:
     items = [child for child in row.children if in_flow(child)]
     gap = _px(row.style.column_gap) or 0.0
     return sum(child.box.width + _margins(child, "w") for child in items) + gap * max(0, len(items) - 1)
-
-
-def cached_min_content(cache: dict[int, float], lay_out: LayOut, node: LayoutNode) -> float:
-    """``node``'s min-content width (border box), measured once while ``cache`` is kept."""
-    width = cache.get(id(node))
-    if width is None:
-        width = cache[id(node)] = intrinsic_width(node, "min-content", lay_out)
-    return width
 
 
 class Walk(Record):

@@ -79,7 +79,7 @@ from .fit_boxes import px as _px
 from .fit_boxes import size as _size
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
-from .fit_measure import LayOut, intrinsic_width
+from .fit_measure import LayOut, intrinsic_width, kept_intrinsic_width
 from .fit_measure import content_height as _content_height
 from .fit_measure import content_size as _content_size
 from .fit_measure import content_width as _content_width
@@ -95,7 +95,7 @@ from .fit_walk import definite as _definite
 from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
-from .fit_walk import cached_min_content, flexed_definite, used_width
+from .fit_walk import flexed_definite, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .percent_limits import floor_percent_minimum
@@ -125,7 +125,7 @@ class FlexFit:
 
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own,
-                     min_content=partial(cached_min_content, self._min_contents, lay_out))
+                     min_content=partial(kept_intrinsic_width, self._min_contents, mode="min-content", lay_out=lay_out))
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
@@ -342,9 +342,7 @@ class FlexFit:
         inner = column.box.content_width
         if not capped and node.box.width + _margins(node, "w") <= inner + _EPS:
             return None
-        basis = self._bases.get(id(item))
-        if basis is None:
-            basis = self._bases[id(item)] = intrinsic_width(item, "max-content", lay_out)
+        basis = kept_intrinsic_width(self._bases, item, "max-content", lay_out)
         item.limits.basis_width = _to_style_units(item, "w", basis)
         return inner
 
@@ -368,9 +366,7 @@ class FlexFit:
         then overflows it, as in the reference).
         """
         room = max(parent_inner - _margins(node, "w"), _insets(node, "w"))
-        widest = self._max_contents.get(id(node))
-        if widest is None:
-            widest = self._max_contents[id(node)] = intrinsic_width(node, "max-content", lay_out)
+        widest = kept_intrinsic_width(self._max_contents, node, "max-content", lay_out)
         if widest <= room + _EPS:
             return None  # Taffy 0.7 measures it so too
         measured = max(room, self._minimum(node, "w", lay_out))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..style.types import Percent
 from .fit_boxes import insets, is_row
-from .fit_measure import LayOut, intrinsic_width
+from .fit_measure import LayOut, kept_intrinsic_width
 from .fit_walk import Walk, limit
 from .taffy import LayoutNode
 
@@ -33,9 +33,7 @@ def floor_percent_minimum(node: LayoutNode, parent: LayoutNode, walk: Walk, lay_
     inner = walk.inner(parent, "w")
     if inner is None or (id(parent), "w") not in walk.fitted:
         return
-    widest = widths.get(id(parent))
-    if widest is None:
-        widest = widths[id(parent)] = intrinsic_width(parent, "max-content", lay_out)
+    widest = kept_intrinsic_width(widths, parent, "max-content", lay_out)
     minimum = limit(node, low, "w", min(inner, widest - insets(parent, "w")))
     if minimum is not None:
         floors[id(node)] = max(floors.get(id(node), 0.0), minimum)
