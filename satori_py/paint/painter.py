@@ -313,7 +313,8 @@ class Painter(InlinePainter):
         drawn = Drawn() if culled(self.viewport, r, style, cull, defines_clips=mine != (clip, mask)) else draw_box(
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
-            matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, viewport=self.viewport,
+            matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, image_clip=own_clip_path,
+            viewport=self.viewport,
             text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)
         if drawn.nodes or drawn.defs:  # (most boxes draw nothing: the checks cost ~1.5 us each)
@@ -405,7 +406,8 @@ class Painter(InlinePainter):
             if clip_path is not None and not isinstance(clip_path, ClipReference) else None
         # A value no shape reads is a reference to a clip path that does not exist, which
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
-        if shape is not None and (not inherited or box.children or filtered):
+        # (a replaced element's content is clipped by it, within ``inherited``, as the reference's is)
+        if shape is not None and (not inherited or box.children or filtered or box.image is not None):
             own = f"cp-{uid}"
             moved = f"translate({fmt(r.x)}, {fmt(r.y)})" if r.x or r.y else None
             self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(within)}, [SvgNode(
