@@ -39,6 +39,9 @@ _ABSOLUTE_FONT_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium
                         "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
 # Sizes, which can be sizing keywords and fit-content().
 _SIZES = {"width", "height", "minWidth", "minHeight", "maxWidth", "maxHeight", "flexBasis"}
+# Percentages of the element's font size (CSS Text 4: 1em). The reference draws NaN for every
+# glyph of the card then (a plain bug); a browser spaces by the percentage of 1em.
+_FONT_PERCENTAGES = frozenset({"letterSpacing", "wordSpacing"})
 # Lengths whose calc() may have percentages (of a basis only the layout knows).
 _CALC_LENGTHS = _SIZES | {"marginTop", "marginRight", "marginBottom", "marginLeft", "paddingTop",
                           "paddingRight", "paddingBottom", "paddingLeft", "top", "right", "bottom",
@@ -224,6 +227,8 @@ def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: Le
             value = style[prop] = math_value.evaluate(0)
         elif math_value is not None and prop in _CALC_LENGTHS:
             value = style[prop] = Calc(math_value.tree, value)
+        elif math_value is not None and prop in _FONT_PERCENTAGES:
+            value = style[prop] = math_value.evaluate(font_size)
     if isinstance(value, str) and prop in _SIZES:
         fit = re.match(r"^fit-content\((.+)\)$", value.strip(), re.IGNORECASE)
         if fit and not fit.group(1).strip().endswith("%"):
@@ -238,7 +243,7 @@ def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: Le
             px = length_to_number(value, font_size, lengths)
             style[prop] = TabLength(px) if px is not None else value
     elif isinstance(value, str):
-        px = length_to_number(value, font_size, lengths)
+        px = length_to_number(value, font_size, lengths, font_size if prop in _FONT_PERCENTAGES else None)
         if px is not None:
             value = style[prop] = px
     if prop == "opacity" and isinstance(value, float):
