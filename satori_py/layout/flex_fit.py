@@ -59,6 +59,7 @@ size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
 from __future__ import annotations
 
 import math
+from collections.abc import Container
 from itertools import repeat
 from functools import partial
 
@@ -193,8 +194,8 @@ class FlexFit:
             changed = changed or here
             if node.children:
                 stack.extend(zip(reversed(node.children), repeat(node), repeat(stale or here)))
-        floored = _apply(self._floored, floors, "w", "floor_width")
-        held = _apply(self._held, holds, "h", "held_height")
+        floored = _apply(self._floored, floors, "w", "floor_width", walk.parents)
+        held = _apply(self._held, holds, "h", "held_height", walk.parents)
         return floored or held or changed
 
     # -- fit-content flex containers ---------------------------------------------------------
@@ -478,11 +479,14 @@ def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> 
     return resolve_percent_padding(node, parent, inner, partial(_height_alone, node, lay_out))
 
 
-def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, field: str) -> bool:
-    """Give containers this pass's ``sizes`` (border box) as their limit ``field`` (and take
-    back last pass's others); whether any changed."""
+def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, field: str,
+           walked: Container[int]) -> bool:
+    """Give the ``walked`` containers this pass's ``sizes`` (border box) as their limit ``field`` (and take
+    back last pass's others); whether any changed. A subtree measured in a pass keeps the tree's others."""
     changed = False
     for key, node in list(given.items()):
+        if key not in walked:
+            continue
         size = sizes.get(key)
         value = None if size is None else _to_style_units(node, axis, size)
         if value is None:

@@ -35,3 +35,28 @@ def test_the_measurement_gets_the_sizes_and_the_style_keeps_its_own(monkeypatch:
     # as written (auto) and its minimum kept, while its style says what it said (the height
     # the first measurement gave it, for the enclosing layout).
     assert seen == [("auto", "auto", (280.0, "auto", True)), ("auto", 91.0, (280.0, "auto", True))]
+
+
+def test_a_measurement_within_a_pass_keeps_the_floors_of_the_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The block above holds a column with a percentage maxWidth: fit_own_height lays that column
+    # out alone in every pass. The centred block below is floored at its child's margin box
+    # (block_fit) by the tree's walk; the column's own walk took that floor back, so the passes
+    # ran out (5) with the block at its child's width (Tailwind seed 13, card 111).
+    roots: list[str | None] = []
+    compute = engine.compute_layout
+
+    def recorded(root: Any, **kwargs: Any) -> None:
+        roots.append(root.path)
+        compute(root, **kwargs)
+
+    monkeypatch.setattr(engine, "compute_layout", recorded)
+    element = d({"display": "flex", "flexDirection": "column", "width": 640, "height": 360, "padding": 32,
+                 "boxSizing": "border-box"},
+                d({}, d({"display": "flex", "flexDirection": "column", "maxWidth": "66%", "paddingTop": 6})),
+                d({"alignSelf": "center", "height": 160},
+                  d({"display": "flex", "flexShrink": 0, "width": 320, "marginRight": 224})))
+    laid = boxes(element, 640, 360)
+    assert laid["div/div[1]"] == (48.0, 38.0, 544.0, 160.0)
+    assert laid["div/div[1]/div[0]"] == (48.0, 38.0, 320.0, 0.0)
+    # Two passes of the tree (the second confirms the floor), each measuring the column once.
+    assert roots.count(None) == 2
