@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from ..cache import BoundedCache
 from ..diagnostics import Reporter
 from ..element import Element, Node, TextNode
 from ..errors import InvalidElementError, node_context
@@ -157,9 +156,10 @@ def _is_fixed_containing_block(style: ComputedStyle) -> bool:
 
 
 # A computed style comes back for every element that has it, in every render (style/memo.py):
-# its node style is kept, by the style object's token, and shared by its nodes (it is immutable).
-# As many as the style memo keeps styles (~0.5 kB each; the 24 benchmark cards need ~340).
-_NODE_STYLES: BoundedCache[NodeStyle] = BoundedCache(2048)
+# its node style is kept with it (ComputedStyle.derived), under these keys, and shared by its
+# nodes (it is immutable). As many as the style memo keeps styles (~0.5 kB each).
+_DERIVED_KEYS: dict[str, tuple[str, str]] = {
+    display: ("layout.node_style", display) for display in ("flex", "grid", "flow-root", "block")}
 
 
 # The node style's fields taken from the computed box and flex groups (same names), in its order.
@@ -392,11 +392,11 @@ class TreeBuilder(Record, weakref=True):
 
     def _node_style(self, style: ComputedStyle, display: LayoutDisplay) -> NodeStyle:
         """The layout node's style (shared: a pass that resolves a value gives its node a copy)."""
-        key = (style.token, display)
-        kept = _NODE_STYLES.get(key)
+        derived = style.derived
+        key = _DERIVED_KEYS[display]
+        kept: NodeStyle | None = derived.get(key)
         if kept is None:
-            kept = _node_style(style, display)
-            _NODE_STYLES.put(key, kept)
+            kept = derived[key] = _node_style(style, display)
         return kept
 
     def _box(self, el: Element, style: ComputedStyle, ctx: _Ctx, floated: bool = False) -> RenderBox:

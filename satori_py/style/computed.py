@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from operator import itemgetter
 from typing import Any
 
@@ -72,7 +72,7 @@ class ComputedStyle(Mapping[str, Any]):
     """
 
     __slots__ = ("_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors",
-                 "child_list_depth", "box", "flex", "font", "text", "paint", "_token", "_inherited")
+                 "child_list_depth", "box", "flex", "font", "text", "paint", "_token", "_inherited", "derived")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
@@ -99,6 +99,12 @@ class ComputedStyle(Mapping[str, Any]):
     paint: PaintGroup  # backgrounds, borders' paint, shadows, transforms, effects, outline
     _token: int
     _inherited: _Inheritance | None
+    # What later stages derive from this style alone (immutable, as it is), kept with it: a style
+    # comes back from the memo (:mod:`.memo`) in every render, and a read here is one dict lookup
+    # where a process-wide cache keyed by the style's token took a lock and a hash. Each deriving
+    # module keeps a fixed few keys of its own (e.g. the layout's node style per display type),
+    # so it is bounded as the styles are.
+    derived: dict[Hashable, Any]
 
     def __init__(self, values: Mapping[str, Any], warnings: tuple[str, ...] = (), *,
                  box: BoxGroup | None = None, flex: FlexGroup | None = None, font: FontGroup | None = None,
@@ -127,6 +133,7 @@ class ComputedStyle(Mapping[str, Any]):
         set_slot(self, "child_list_depth", child_list_depth)
         set_slot(self, "_token", 0)
         set_slot(self, "_inherited", None)
+        set_slot(self, "derived", {})
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("ComputedStyle is immutable; use replace()")

@@ -105,6 +105,7 @@ def test_a_node_style_is_made_once_per_computed_style_and_shared_by_its_nodes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from satori_py.images import replaced
     from satori_py.layout import build
+    from satori_py.style import memo as style_memo
 
     from satori_py.element import parse_element
     from satori_py.layout.build import TreeBuilder
@@ -119,7 +120,7 @@ def test_a_node_style_is_made_once_per_computed_style_and_shared_by_its_nodes(
         return made[-1]
 
     monkeypatch.setattr(build, "_node_style", counted)
-    build._NODE_STYLES.clear()
+    style_memo.clear()  # node styles are kept with the computed styles the memo keeps
     # The two images share a computed style (same props), and so a node style; their sizes
     # come from their sources, each in a copy of it.
     sizes = iter([20, 40, 20, 40])
