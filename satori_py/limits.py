@@ -78,6 +78,9 @@ class Limits:
       decoration) may be wide, and a stroked curve may reach beyond the image:
       past a few million px resvg's 32-bit stroker takes seconds per curve.
       In user SVGs any stroke width and any shape's coordinates count.
+    - ``max_template_chars``: characters (or items) a Jinja template may make for one row:
+      its output, and any string, list or number it builds on the way (``"x" * 10**9``
+      took 54 s and 3.8 GB). See :mod:`satori_py.templates.sandbox`.
     - ``timeout``: seconds one render may take (``None``: no limit), checked
       between stages and inside long loops. The raster stage itself cannot be
       interrupted; the other limits bound it.
@@ -96,6 +99,7 @@ class Limits:
     max_effect_nesting: int = 32
     max_effect_pixels: int = 150_000_000
     max_stroke_reach: int = 2_097_152
+    max_template_chars: int = 8 * 1024 * 1024
     timeout: float | None = 60.0
 
     def __post_init__(self) -> None:

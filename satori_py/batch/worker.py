@@ -224,7 +224,7 @@ def _render(prepared: _Prepared, item: Any, fmt: Format) -> bytes:
     options = prepared.options
     if prepared.template is not None:
         element = prepared.template.render(item.data if isinstance(item, Row) else item,
-                                           tailwind_config=options.get("tailwind_config"))
+                                           tailwind_config=options.get("tailwind_config"), limits=options.get("limits"))
     elif isinstance(item, os.PathLike) and not is_markup_file(item):
         from ..case import load_case
 

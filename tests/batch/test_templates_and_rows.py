@@ -31,7 +31,7 @@ def test_json_template_escapes_values_inside_strings_and_tojson_inserts_values()
 def test_a_missing_field_is_an_error_naming_it() -> None:
     with pytest.raises(TemplateError) as info:
         Template("<p>{{ title }} {{ author }}</p>", name="card.html").render({"title": "x"})
-    assert str(info.value) == "card.html: 'author' is undefined (the row has title)."
+    assert str(info.value) == "card.html, line 1: 'author' is undefined (the row has title)."
 
 
 def test_a_syntax_error_names_the_line() -> None:

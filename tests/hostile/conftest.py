@@ -1,9 +1,12 @@
 """Fixtures of the hostile-input tests."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
+
+from satori_py import limits
 
 from .support import Blocking, settle
 
@@ -16,3 +19,10 @@ def blocking() -> Iterator[Blocking]:
     yield callback
     callback.release.set()
     settle(0)
+
+
+@pytest.fixture
+def ticking_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock that advances one second each time it is read: deterministic budgets."""
+    ticks = itertools.count()
+    monkeypatch.setattr(limits, "_clock", lambda: float(next(ticks)))

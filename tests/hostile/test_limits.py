@@ -7,14 +7,12 @@ before the work they ask for starts, so none of these tests waits for it.
 from __future__ import annotations
 
 import base64
-import itertools
 from typing import Any
 
 import brotli
 import pytest
 
 from satori_py import Font, LimitError, Limits, h, render_png, render_svg
-from satori_py import limits as limits_module
 from satori_py.errors import FontError, ImageError
 
 from .support import png_header, woff2
@@ -401,13 +399,6 @@ def test_the_depth_limit_is_an_option() -> None:
 
 
 # -- the time budget --------------------------------------------------------------------
-
-@pytest.fixture
-def ticking_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A clock that advances one second each time it is read: deterministic budgets."""
-    ticks = itertools.count()
-    monkeypatch.setattr(limits_module, "_clock", lambda: float(next(ticks)))
-
 
 def test_the_timeout_is_checked_inside_long_loops(ticking_clock: None) -> None:
     # A budget of 20 reads of the clock runs out while the boxes are painted, at a node.

@@ -7,6 +7,9 @@ then read by :func:`satori_py.markup.from_html`. A JSON template (``.json``,
 (``"title": "{{ title }}"`` is safe whatever the title holds); ``|tojson``
 inserts a whole value (a number, a list) and is left alone. A name the template
 uses that the row lacks is an error (``StrictUndefined``), not an empty string.
+Templates run in a sandbox bounded in time and size (:mod:`.sandbox`); whatever
+fails in one is a :class:`TemplateError` naming the template and its line, or a
+:class:`~satori_py.errors.LimitError` for a bound.
 
 A :class:`Template` is small and picklable: the batch renderer ships it to
 its workers once, and each compiles it once (a cache bounded by count and by the
@@ -16,16 +19,18 @@ from __future__ import annotations
 
 import json
 import os
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .cache import BoundedCache
-from .element import MAX_NODES, check_json_containers
-from .errors import InvalidElementError, json_too_deep
-from .files import read_regular_text
-from .markup.dialects import check_dialect
+from ..cache import BoundedCache
+from ..element import MAX_NODES, check_json_containers
+from ..errors import InvalidElementError, LimitError, SatoriError, json_too_deep
+from ..files import read_regular_text
+from ..limits import Limits, enforcing
+from ..markup.dialects import check_dialect
 
 __all__ = ["Template", "TemplateError"]
 
@@ -78,25 +83,43 @@ class Template:
         """Compile the template now: a syntax error is a :class:`TemplateError` naming its line."""
         _compiled(self.source, self.kind, self.name, self.directory)
 
-    def render_text(self, row: Mapping[str, Any]) -> str:
-        """The template's text for one row."""
+    def render_text(self, row: Mapping[str, Any], *, limits: Limits | None = None) -> str:
+        """The template's text for one row, within ``limits`` (their ``timeout`` and
+        ``max_template_chars``; the render's when called inside one)."""
         import jinja2
 
-        template = _compiled(self.source, self.kind, self.name, self.directory)
-        try:
-            return str(template.render(**dict(row)))
-        except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{self.name}: {exc.message} (the row has "
-                                f"{', '.join(sorted(map(str, row))) or 'no fields'}).") from None
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"{self.name}: {exc}") from None
-        except RecursionError:  # a macro that calls itself, in Jinja's generated code
-            raise TemplateError(f"{self.name}: the template recurses too deeply for this row.") from None
+        from .sandbox import render
 
-    def render(self, row: Mapping[str, Any], *, tailwind_config: Mapping[str, Any] | None = None) -> Any:
+        template = _compiled(self.source, self.kind, self.name, self.directory)
+        with enforcing(limits):
+            try:
+                return render(template, row)
+            except LimitError as exc:
+                raise LimitError(f"{self._where(exc)}: {exc.message}", limit=exc.limit) from None
+            except SatoriError:
+                raise
+            except jinja2.UndefinedError as exc:
+                raise TemplateError(f"{self._where(exc)}: {exc.message} (the row has "
+                                    f"{', '.join(sorted(map(str, row))) or 'no fields'}).") from None
+            except jinja2.TemplateError as exc:
+                raise TemplateError(f"{self._where(exc)}: {exc}") from None
+            except RecursionError:  # a macro that calls itself, in Jinja's generated code
+                raise TemplateError(f"{self.name}: the template recurses too deeply for this row.") from None
+            except Exception as exc:  # the template's own expressions: 1/0, sort of mixed types, a range too big
+                raise TemplateError(f"{self._where(exc)}: {type(exc).__name__}: {exc}") from None
+
+    def _where(self, exc: BaseException) -> str:
+        """The template's name and the line of it ``exc`` came from (Jinja rewrites its
+        traceback to the template's lines), when there is one."""
+        lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__)
+                 if frame.filename in (self.name, "<template>")]
+        return f"{self.name}, line {lines[-1]}" if lines else self.name
+
+    def render(self, row: Mapping[str, Any], *, tailwind_config: Mapping[str, Any] | None = None,
+               limits: Limits | None = None) -> Any:
         """The element (a dict) of one row; ``tailwind_config`` is the render's (see
         :mod:`satori_py.markup.classes`: it tells which sheet classes are utilities)."""
-        text = self.render_text(row)
+        text = self.render_text(row, limits=limits)
         if self.kind == "json":
             # A row's value may make the output large (a loop over it): counted before it is decoded.
             check_json_containers(text, f"The output of {self.name} for this row", MAX_NODES)
@@ -107,7 +130,7 @@ class Template:
                                     f"{exc.lineno} column {exc.colno}.") from None
             except RecursionError:
                 raise TemplateError(f"{json_too_deep(f'The output of {self.name} for this row')}.") from None
-        from .markup import from_html
+        from ..markup import from_html
 
         return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes,
                          tailwind_config=tailwind_config, dialect=self.markup_dialect)
@@ -146,12 +169,14 @@ def _compiled(source: str, kind: Kind, name: str, directory: str | None) -> Any:
 def _compile(source: str, kind: Kind, name: str, directory: str | None) -> Any:
     import jinja2
 
+    from .sandbox import CardSandbox
+
     loader = jinja2.FileSystemLoader(directory) if directory else None
     if kind == "html":
-        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+        env = CardSandbox(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
     else:
-        env = jinja2.Environment(loader=loader, autoescape=False, undefined=jinja2.StrictUndefined,
-                                 finalize=_json_finalize)
+        env = CardSandbox(loader=loader, autoescape=False, undefined=jinja2.StrictUndefined,
+                          finalize=_json_finalize)
     try:
         return env.from_string(source)
     except jinja2.TemplateSyntaxError as exc:
