@@ -18,6 +18,7 @@ from ..element import Element, Node, TextNode
 from ..frozen import Frozen, Record, field
 from ..style.computed import ComputedStyle
 from ..style.presets import PRESETS
+from ..style.properties import list_image_url
 from ..style.values import js_string
 
 __all__ = ["MARKER_PARENT", "Counters", "apply_counters", "counter_text", "find_marker_target",
@@ -210,16 +211,15 @@ def list_marker(style: ComputedStyle, value: int, ascent: float, path: str) -> l
     from .counter_styles import SYMBOL_MARKERS, marker_text
     text_style = style.text
     kind = js_string(text_style.list_style_type or "disc")
-    image = js_string(text_style.list_style_image or "none")
     outside = text_style.list_style_position != "inside"
     font = dict(_MARKER_FONT)
     base = f"{path}/::marker"
 
-    url = re.fullmatch(r"url\(([\"']?)(.*)\1\)", image.strip(), re.IGNORECASE | re.DOTALL)
-    if url:
+    url = list_image_url(text_style.list_style_image or "none")
+    if url is not None:
         # Images sit on the baseline, 7px from the content.
         img_style: dict[str, Any] = {"marginRight": 7, "flexShrink": 0} if outside else {"marginRight": 7}
-        img_props: dict[str, Any] = {"src": url.group(2), "style": img_style, "__naturalSize": True}
+        img_props: dict[str, Any] = {"src": url, "style": img_style, "__naturalSize": True}
         if not outside:
             img_props[MARKER_PARENT] = style
         img = Element("img", img_props, (), f"{base}[0]/img[0]" if outside else f"{base}[0]", img_style)

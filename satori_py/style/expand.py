@@ -29,7 +29,7 @@ from .font import parse_font_shorthand
 from .paint_shorthands import LAYER_LISTS, PAINT_HANDLERS, layer_count
 from .purify import purify
 from .shorthands import BOX_HANDLERS, aspect_ratio_auto
-from .supported import unsupported_property
+from .supported import CHECKED_VALUES, unsupported_property, value_report
 from .types import RGBA
 from .values import js_string, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
@@ -413,6 +413,10 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             if warnings == before and note is not None:  # (the resolver said why when it could)
                 note(_unset_by_var(name, value))
             continue
+        if note is not None and (name in CHECKED_VALUES or resolved is True or resolved is False):
+            said = value_report(name, resolved)  # read otherwise than written: the reference says nothing
+            if said is not None:
+                note(StyleError(said, prop=name, value=value))
         if isinstance(resolved, str) and name in LAYER_LISTS:  # before the value is parsed
             active().check_layers(layer_count(name, resolved), LAYER_LISTS[name], name)
         outcome: _Outcome | None = None

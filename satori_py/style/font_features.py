@@ -7,12 +7,13 @@ list they amount to, which it reads with :func:`parse_font_feature_settings`.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StyleError
-from ..patterns import lazy_compile
+from ..patterns import NUMBER, lazy_compile
 from .values import js_string
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_FONT_FEATURES",
+    "Location",
     "VARIANT_FEATURES",
     "FeatureValue",
     "check_feature_settings",
@@ -28,9 +30,13 @@ __all__ = [
     "is_font_variant_property",
     "parse_font_feature_settings",
     "parse_font_variant",
+    "parse_font_variation_settings",
+    "read_font_variation_settings",
 ]
 
 FeatureValue = bool | int
+#: Axis values of a variable font's instance, sorted by tag: ``(("wght", 650.0),)``.
+Location = tuple[tuple[str, float], ...]
 
 # Comma-separated parts of a `fontFeatureSettings` value that are read; the rest are
 # reported and ignored. CSS and the reference set no bound, but fonts have some tens of
@@ -44,6 +50,8 @@ MAX_FEATURE_VALUE = 0xFFFFFFFF  # hb_feature_from_string rejects larger values
 # expression. The value alternatives are matched case-insensitively too, so
 # `"liga" OFF` matches but is then neither on nor off nor a number: ignored.
 _FEATURE_RE = lazy_compile(r"""["']([a-z0-9]{4})["']\s*(?:(on|off|[0-9]+))?""", re.I)
+
+_VARIATION = lazy_compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+(""" + NUMBER + r""")\s*$""")
 
 VARIANT_FEATURES: Mapping[str, Mapping[str, str]] = {
     "fontVariantLigatures": {
@@ -150,7 +158,9 @@ def check_feature_settings(value: Any, ctx: Context) -> Any:
     values HarfBuzz refuses and parts past :data:`MAX_FONT_FEATURES` are reported through
     ``ctx.ignored``. The text stage keys its caches by this value."""
     text = js_string(value).strip()
-    if not value or text in ("", "normal"):  # (an empty value reaches here as 0: no features either)
+    # An empty value reaches here as 0: no features, without a word, as Satori's own suite
+    # expects ("should handle empty fontFeatureSettings gracefully").
+    if not value or text in ("", "normal"):
         return value
     parts = text.split(",", MAX_FONT_FEATURES)
     clean = isinstance(value, str)
@@ -198,3 +208,36 @@ def font_feature_settings(style: Mapping[str, Any]) -> str | None:
     if settings and settings != "normal":
         features.append(str(settings))
     return ", ".join(features) if features else None
+
+
+def read_font_variation_settings(value: Any) -> Location | None:
+    """CSS ``font-variation-settings``: ``normal`` or ``"tag" number, ...`` -> a location
+    (the text stage instantiates variable fonts at it: text/variations.py); None when the
+    value is invalid, which CSS ignores as a whole.
+
+    A mapping ``{tag: number}`` is taken too. A repeated tag keeps its last value.
+    """
+    if value is None or value == "" or value == "normal":
+        return ()
+    items: dict[str, float] = {}
+    if isinstance(value, Mapping):
+        for tag, number in value.items():
+            if not (isinstance(tag, str) and len(tag) == 4) or not isinstance(number, (int, float)):
+                return None
+            items[tag] = float(number)
+    elif isinstance(value, str):
+        for part in value.split(","):
+            match = _VARIATION.match(part)
+            if not match:
+                return None
+            items[match.group(2)] = float(match.group(3))
+    else:
+        return None
+    if any(not math.isfinite(v) for v in items.values()):
+        return None
+    return tuple(sorted(items.items()))
+
+
+def parse_font_variation_settings(value: Any) -> Location:
+    """The location of :func:`read_font_variation_settings`, the default one for an invalid value."""
+    return read_font_variation_settings(value) or ()

@@ -8,16 +8,19 @@ Properties not in the table pass through as the reference serialized them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from ..frozen import Frozen
+from ..patterns import lazy_compile
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
 from .font_features import check_feature_settings
 from .object_position import CENTER
 from .types import LineHeight
+from .values import js_string
 
 __all__ = [
     "CURRENT_COLOR",
@@ -27,6 +30,7 @@ __all__ = [
     "PROPERTIES",
     "Prop",
     "is_inherited",
+    "list_image_url",
 ]
 
 
@@ -86,6 +90,26 @@ _SPACING = _same("space-between", "space-around", "space-evenly")
 def _words(*words: str) -> c.Converter:
     """A property the text stage reads as written: its CSS keywords (any combination)."""
     return c.keywords_noted(frozenset(words))
+
+
+# The reference's marker image: `url(...)`, its quotes matched (list-marker.ts).
+_LIST_IMAGE_URL = lazy_compile(r"""url\((["']?)(.*)\1\)""", re.IGNORECASE | re.DOTALL)
+
+
+def list_image_url(value: Any) -> str | None:
+    """The URL of a ``listStyleImage`` (None for ``none`` and what the marker does not draw)."""
+    url = _LIST_IMAGE_URL.fullmatch(js_string(value).strip())
+    return url.group(2) if url else None
+
+
+def _list_style_image(value: Any, ctx: c.Context) -> Any:
+    """``none`` or a ``url()``, kept as written (the list marker reads it); anything else draws
+    no image, as in the reference (a gradient too), and is reported."""
+    if js_string(value).strip().lower() != "none" and list_image_url(value) is None:
+        ctx.ignored(f'Value "{c.shown(value)}" of CSS property "listStyleImage" is not a url() image: the marker '
+                    "has no image.")
+    return value
+
 
 _SIDES = ("Top", "Right", "Bottom", "Left")
 _CORNERS = ("TopLeft", "TopRight", "BottomRight", "BottomLeft")
@@ -186,7 +210,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "WebkitTextFillColor": Prop(True, None, c.fill_color),
     "listStyleType": Prop(True, "disc", c.raw),
     "listStylePosition": Prop(True, "outside", _words("inside", "outside")),
-    "listStyleImage": Prop(True, "none", c.raw),
+    "listStyleImage": Prop(True, "none", _list_style_image),
     "mixBlendMode": Prop(False, "normal", c.raw),
     "isolation": Prop(False, "auto", c.raw),
     "paintOrder": Prop(True, "normal", c.raw),

@@ -1,18 +1,29 @@
-"""The CSS properties satori-py reads, so that the others can be reported.
+"""The CSS properties satori-py reads, so that the others can be reported, and the checks of
+the values it keeps as written.
 
 A declaration of any other property changes nothing (as in Satori, which
 passes it through and never reads it); :func:`unsupported_property` words the
 report, with the closest supported name when the property looks misspelt.
+Properties kept as written are read later (by the layout, the text stage, the
+stylesheet cascade), which ignore what they do not know: :func:`value_report`
+words the report of an invalid value when the style stage meets it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..diagnostics import did_you_mean
+from ..js_numbers import js_to_number
+from ..patterns import NUMBER, lazy_compile
 from .c2rn import SHORTHANDS
+from .font_features import read_font_variation_settings
 from .paint_shorthands import PAINT_HANDLERS
 from .properties import INHERITED, PROPERTIES
 from .shorthands import BOX_HANDLERS
+from .values import js_string
 
-__all__ = ["SUPPORTED", "unsupported_property"]
+__all__ = ["CHECKED_VALUES", "SUPPORTED", "unsupported_property", "value_report"]
 
 _MASK_LONGHANDS = ("Image", "Position", "Size", "Repeat", "Origin", "Clip", "Composite", "Mode")
 
@@ -40,3 +51,100 @@ def unsupported_property(written: str, name: str) -> str | None:
     if name in SUPPORTED:
         return None
     return f'CSS property "{written}" is not supported.{did_you_mean(name, SUPPORTED)}'
+
+
+# -- values kept as written ---------------------------------------------------------------
+
+_CSS_WIDE = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
+# CSS UI 4's values and the compat ones browsers take (-webkit- resets use most of them).
+_APPEARANCES = frozenset({
+    "none", "auto", "base", "base-select", "textfield", "menulist-button", "searchfield", "textarea",
+    "checkbox", "radio", "menulist", "listbox", "meter", "progress-bar", "button", "push-button",
+    "square-button", "slider-horizontal", "slider-vertical", "sliderthumb-horizontal",
+    "sliderthumb-vertical", "inner-spin-button", "searchfield-cancel-button", "caret", "menulist-text",
+    "menulist-textfield", "media-slider", "media-sliderthumb", "media-volume-slider",
+    "media-volume-sliderthumb",
+})
+_CONTAINER_TYPES = frozenset({"normal", "size", "inline-size", "scroll-state"})
+_SYNTHESIS_WORDS = frozenset({"weight", "style", "small-caps", "position"})
+_LEADING_INTEGER = lazy_compile(r"[+-]?\d+")
+_NUMBER = lazy_compile(NUMBER)
+
+
+def _keyword(allowed: frozenset[str], reading: str) -> Callable[[str], str | None]:
+    """A check of one keyword of ``allowed``; what is read instead is ``reading``."""
+    return lambda text: None if text.lower() in allowed else reading
+
+
+def _line_clamp(text: str) -> str | None:
+    # The layout clamps when Number(value) > 0, as the reference does.
+    return None if text.lower() == "none" or js_to_number(text) > 0 else "it is read as `none`"
+
+
+def _box_orient(text: str) -> str | None:
+    # Only `vertical` (as written) makes a line-clamped -webkit-box; the other keywords are valid.
+    return None if text in ("horizontal", "vertical", "inline-axis", "block-axis") else "it is read as `horizontal`"
+
+
+def _container_type(text: str) -> str | None:
+    words = text.lower().split()
+    return None if words and set(words) <= _CONTAINER_TYPES else "it is read as `normal`"
+
+
+def _font_weight(text: str) -> str | None:
+    # Read with parseInt, as the reference does: `12zz` is 12, `1e3` is 1 (a 0 is 400).
+    # Keywords are the converter's (it reports the unknown ones).
+    start = _LEADING_INTEGER.match(text)
+    if start is None or _NUMBER.fullmatch(text) and "e" not in text.lower():
+        return None
+    return f"it is read as {int(start.group(0)) or 400}"
+
+
+def _font_synthesis(text: str) -> str | None:
+    # The reference reads the words weight and style in it, whatever else is there.
+    words = text.lower().split()
+    if words == ["none"] or (words and set(words) <= _SYNTHESIS_WORDS and len(set(words)) == len(words)):
+        return None
+    read = " ".join(word for word in ("weight", "style") if word in text.split()) or "none"
+    return f"it is read as `{read}`"
+
+
+_AS_WRITTEN_CHECKS: dict[str, Callable[[str], str | None]] = {
+    "WebkitLineClamp": _line_clamp,
+    "WebkitBoxOrient": _box_orient,
+    "appearance": _keyword(_APPEARANCES, "it is read as `auto`"),
+    "WebkitAppearance": _keyword(_APPEARANCES, "it is read as `auto`"),
+    "containerType": _container_type,
+    "fontWeight": _font_weight,
+    "fontSynthesis": _font_synthesis,
+    "fontSynthesisWeight": _keyword(frozenset({"auto", "none"}), "it is read as `auto`"),
+    "fontSynthesisStyle": _keyword(frozenset({"auto", "none", "oblique-only"}), "it is read as `auto`"),
+}
+
+
+# The properties value_report checks (besides booleans, of any property).
+CHECKED_VALUES = frozenset({"content", "fontVariationSettings", *_AS_WRITTEN_CHECKS})
+
+
+def value_report(name: str, value: Any) -> str | None:
+    """The report of a declared value of ``name`` (its var() substituted) that is read otherwise
+    than written or not at all, though the reference says nothing: ``true`` and ``false``, and
+    invalid values of the properties the style stage keeps as written (:data:`CHECKED_VALUES`)
+    for a later stage that ignores what it does not know. None when there is nothing to say."""
+    if value is True or value is False:  # the reference's purify() takes Number() of it: 1px
+        return (f'The value {str(value).lower()} of CSS property "{name}" is read as the number '
+                f"{int(value)} (JavaScript's Number() of it).")
+    if name == "content":
+        return 'CSS property "content" only applies to ::before and ::after: it is ignored on an element.'
+    if name == "fontVariationSettings":
+        if read_font_variation_settings(value) is None:
+            return f'Invalid value "{js_string(value)}" for CSS property "fontVariationSettings": it is ignored.'
+        return None
+    check = _AS_WRITTEN_CHECKS.get(name)
+    if check is None:
+        return None
+    text = js_string(value).strip()
+    if text.lower() in _CSS_WIDE:
+        return None
+    reading = check(text)
+    return None if reading is None else f'Invalid value "{text}" for CSS property "{name}": {reading}.'

@@ -7,7 +7,8 @@ synthesis. Browsers instead set the ``wght`` axis from ``font-weight`` (CSS
 Fonts 4, "font-weight" on a face whose weight range covers the axis) and let
 ``font-variation-settings`` set any axis last. This module does that:
 
-* :func:`parse_font_variation_settings`: the CSS value (``"wght" 650, "wdth" 80``);
+* :func:`parse_font_variation_settings`: the CSS value (``"wght" 650, "wdth" 80``; read by the
+  style stage, which reports an invalid one);
 * :func:`instance_face`: a registered :class:`~.faces.FontFace` at the location
   ``wght = fontWeight`` (clamped to the axis) overridden by the settings;
   itself when the font has no axes or the location is its default, so static
@@ -31,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..errors import FaceError
-from ..patterns import NUMBER, lazy_compile
+from ..style.font_features import Location, parse_font_variation_settings
 from . import outlines
 from .faces import FaceData, FontFace, fonttools_reason
 from .outlines import Outline, ScaledOutline
@@ -40,42 +41,12 @@ from .shaping import HbFont
 __all__ = ["Location", "VariedFaceData", "axes_of", "instance_face", "instance_location",
            "parse_font_variation_settings"]
 
-#: Axis values of an instance, sorted by tag: ``(("wght", 650.0),)``.
-Location = tuple[tuple[str, float], ...]
 Axes = dict[str, tuple[float, float, float]]  # tag -> (min, default, max)
 
 _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
 _INSTANCES: OrderedDict[tuple[int, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
-_SETTING = lazy_compile(r"""^\s*(["'])([\x20-\x7e]{4})\1\s+(""" + NUMBER + r""")\s*$""")
-
-
-def parse_font_variation_settings(value: Any) -> Location:
-    """CSS ``font-variation-settings``: ``normal`` or ``"tag" number, ...`` -> a location.
-
-    A mapping ``{tag: number}`` is taken too. As in CSS, a value with an invalid
-    part is ignored as a whole; a repeated tag keeps its last value.
-    """
-    if value is None or value == "" or value == "normal":
-        return ()
-    items: dict[str, float] = {}
-    if isinstance(value, Mapping):
-        for tag, number in value.items():
-            if not (isinstance(tag, str) and len(tag) == 4) or not isinstance(number, (int, float)):
-                return ()
-            items[tag] = float(number)
-    elif isinstance(value, str):
-        for part in value.split(","):
-            match = _SETTING.match(part)
-            if not match:
-                return ()
-            items[match.group(2)] = float(match.group(3))
-    else:
-        return ()
-    if any(not math.isfinite(v) for v in items.values()):
-        return ()
-    return tuple(sorted(items.items()))
 
 
 def axes_of(data: FaceData) -> Axes:
