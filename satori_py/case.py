@@ -35,6 +35,7 @@ from .element import MAX_NODES, check_json_containers
 from .errors import FontError, ImageError, InvalidElementError, OptionError, json_too_deep
 from .files import read_regular_text
 from .frozen import Frozen, Record, field
+from .js_numbers import json_int
 from .markup.source import is_markup_file
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
 from .patterns import lazy_compile
@@ -264,7 +265,7 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
             return Case(element=from_html(text), path=path)
         check_json_containers(text, f"The case file {path}", MAX_NODES)
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=json_int)
         except json.JSONDecodeError as exc:
             raise InvalidElementError(f"{path} is not valid JSON: {exc}") from None
         except RecursionError:

@@ -106,13 +106,14 @@ def _load(input_path: str) -> Any:
 
         from .element import MAX_NODES, check_json_containers
         from .errors import InvalidElementError, json_too_deep
+        from .js_numbers import json_int
 
         text = sys.stdin.read(MAX_STDIN + 1)
         if len(text) > MAX_STDIN:
             raise InvalidElementError(f"stdin has more than {MAX_STDIN} characters: give a file instead.")
         check_json_containers(text, "stdin", MAX_NODES)
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=json_int)
         except json.JSONDecodeError as exc:
             raise InvalidElementError(f"stdin is not valid JSON: {exc}") from None
         except RecursionError:

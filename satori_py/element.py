@@ -28,6 +28,7 @@ from typing import Any
 from .errors import InvalidElementError, LimitError
 from .files import read_regular_file
 from .frozen import Frozen, field
+from .js_numbers import json_int
 from .limits import Budget, active, check_deadline
 from .patterns import lazy_compile
 
@@ -194,7 +195,7 @@ def _decode_json(text: str | bytes, max_depth: int, max_nodes: int, where: str =
         raise LimitError(f"The JSON element{where} nests {nesting} levels of arrays and objects, more than an "
                          f"element tree within the max_depth limit of {max_depth} can.", limit="max_depth")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise InvalidElementError(f"Invalid JSON element{where}: {exc.msg} at line {exc.lineno} "
                                   f"column {exc.colno}.") from None

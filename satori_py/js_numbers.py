@@ -13,7 +13,7 @@ from typing import Any
 
 from .patterns import lazy_compile
 
-__all__ = ["JS_SPACE", "js_div", "js_to_number", "js_truthy", "parse_view_box"]
+__all__ = ["JS_SPACE", "js_div", "js_to_number", "js_truthy", "json_int", "parse_view_box"]
 
 # JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
 JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
@@ -25,6 +25,19 @@ _INFINITY = lazy_compile(r"[+-]?Infinity")
 _RADIX = lazy_compile(r"0([xXoObB])([0-9a-fA-F]+)")
 _BASES = {"x": 16, "o": 8, "b": 2}
 _VIEW_BOX_SEPARATOR = lazy_compile(r"[, ]")
+
+
+# Digits of the longest integer JSON text is read as an int: Python refuses to convert more
+# than 4,300 (sys.get_int_max_str_digits), and no style or option needs a quarter of that.
+_JSON_INT_DIGITS = 1000
+
+
+def json_int(text: str) -> int | float:
+    """An integer of JSON text (``json.loads(..., parse_int=json_int)``): an int, but past
+    :data:`_JSON_INT_DIGITS` digits a float, as JavaScript's JSON.parse reads every number
+    (``1`` and 5,000 zeros is Infinity): json.loads raised ValueError on it from Python's
+    limit, a traceback instead of an error of the input."""
+    return int(text) if len(text) <= _JSON_INT_DIGITS else float(text)
 
 
 def js_to_number(value: Any) -> float:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import InvalidElementError, json_too_deep
 from ..files import read_regular_text
+from ..js_numbers import json_int
 
 __all__ = ["MAX_JSON_CONTAINERS", "MAX_LINES", "MAX_ROWS", "Row", "read_rows"]
 
@@ -142,7 +143,7 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
             continue
         number += 1
         try:
-            data = json.loads(line)
+            data = json.loads(line, parse_int=json_int)
         except json.JSONDecodeError as exc:
             yield Row(number, {}, line_no, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
@@ -156,7 +157,7 @@ def _json_rows(text: str, path: Path) -> Iterator[Row]:
     if text.count("{") + text.count("[") > MAX_JSON_CONTAINERS:  # each decodes to 56 bytes or more
         raise _too_many(path, f"{MAX_JSON_CONTAINERS} opening brackets (arrays and objects)")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise InvalidElementError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} "
                                   f"column {exc.colno}.") from None

@@ -29,6 +29,7 @@ from ..cache import BoundedCache
 from ..element import MAX_NODES, check_json_containers
 from ..errors import InvalidElementError, LimitError, SatoriError, json_too_deep
 from ..files import read_regular_text
+from ..js_numbers import json_int
 from ..limits import Limits, enforcing
 from ..markup.dialects import check_dialect
 
@@ -124,7 +125,7 @@ class Template:
             # A row's value may make the output large (a loop over it): counted before it is decoded.
             check_json_containers(text, f"The output of {self.name} for this row", MAX_NODES)
             try:
-                return json.loads(text)
+                return json.loads(text, parse_int=json_int)
             except json.JSONDecodeError as exc:
                 raise TemplateError(f"{self.name} gave invalid JSON for this row: {exc.msg} at line "
                                     f"{exc.lineno} column {exc.colno}.") from None
