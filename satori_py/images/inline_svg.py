@@ -25,9 +25,10 @@ What the serialiser does, as the reference does:
   ``var()``, ``currentColor``, colours resvg can't read), an attribute whose
   ``var()`` is invalid left out;
 * path data gets ``m0 0`` after a ``z`` that is followed by another command
-  (resvg can't parse that); ``<image href>`` is resolved like an ``<img src>``;
-  a ``data:`` URI in any other ``href`` (``<feImage>``, ``xlink:href`` written as
-  such) is checked as an embedded image (``checks.check_href``: resvg decodes it);
+  (resvg can't parse that); ``<image href>`` (or ``xlinkHref``, or ``xlink:href`` as
+  markup writes it) is resolved like an ``<img src>``; a ``data:`` URI in any other
+  ``href`` (``<feImage>``) is checked as an embedded image (``checks.check_href``:
+  resvg decodes it);
 * ``<text>`` is refused, element and attribute names must be XML names, and
   every value and text is XML-escaped, so user text stays inert;
 * the data URI is ``data:image/svg+xml;utf8,`` with only the characters that
@@ -200,7 +201,7 @@ def _element(el: SvgElementValues, load_href: ImageLoader) -> SvgNode:
     attrs: dict[str, str] = {}
     for key, value in el.props:
         name = _attribute_name(key)
-        if key in ("href", "xlinkHref") and el.tag == "image":
+        if name in ("href", "xlink:href") and el.tag == "image":  # (markup writes `xlink:href` as such)
             value = _image_href(value, load_href)  # loaded and checked as an <img src>
             if value is None:
                 continue  # a failed download: nothing to draw
