@@ -25,9 +25,11 @@ What the serialiser does, as the reference does:
   ``var()``, ``currentColor``, colours resvg can't read), an attribute whose
   ``var()`` is invalid left out;
 * path data gets ``m0 0`` after a ``z`` that is followed by another command
-  (resvg can't parse that); ``<image href>`` is resolved like an ``<img src>``;
-  a ``data:`` URI in any other ``href`` (``<feImage>``, ``xlink:href`` written as
-  such) is checked as an embedded image (``checks.check_href``: resvg decodes it);
+  (resvg can't parse that); ``<image href>`` (or ``xlinkHref``, or ``xlink:href`` as
+  markup writes it) is resolved like an ``<img src>``; a ``data:`` URI in any other
+  ``href`` (``<feImage>``) is checked as an embedded image (``checks.check_href``:
+  resvg decodes it); any other ``href`` but a ``#id`` (or a link's) is reported: resvg
+  loads nothing external inside an SVG image;
 * ``<text>`` is refused, element and attribute names must be XML names, and
   every value and text is XML-escaped, so user text stays inert;
 * the data URI is ``data:image/svg+xml;utf8,`` with only the characters that
@@ -40,11 +42,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..diagnostics import report
 from ..element import Element
-from ..errors import InvalidElementError, node_context
+from ..errors import ImageError, InvalidElementError, node_context
 from ..js_format import js_text
 from ..js_numbers import js_div, js_to_number, js_truthy, parse_view_box
 from ..limits import active
@@ -83,6 +87,8 @@ _XML_NAME = lazy_compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00B7\u0300-\u03
 _UPPER = lazy_compile(r"[A-Z]")
 # resvg can't parse a subpath that starts after `z` without a move: `m0 0`
 # moves to where the closed one started, which changes nothing.
+# What resvg reads of an href inside an SVG image: a reference in the document, a data: URI.
+_READ_HREF = lazy_compile(r"\s*(?:#|data:|$)", re.IGNORECASE)
 _CLOSE_THEN_DRAW = lazy_compile(r"[zZ](?=\s*[a-ln-yA-LN-Y])")
 # What a data URI can't hold as it is, or what the enclosing SVG would read as
 # markup (`&`); encodeURIComponent leaves ( ) ' as they are.
@@ -200,12 +206,16 @@ def _element(el: SvgElementValues, load_href: ImageLoader) -> SvgNode:
     attrs: dict[str, str] = {}
     for key, value in el.props:
         name = _attribute_name(key)
-        if key in ("href", "xlinkHref") and el.tag == "image":
+        if name in ("href", "xlink:href") and el.tag == "image":  # (markup writes `xlink:href` as such)
             value = _image_href(value, load_href)  # loaded and checked as an <img src>
             if value is None:
                 continue  # a failed download: nothing to draw
-        elif name.rpartition(":")[2] == "href" and (work := check_href(js_text(value))):
-            active().count_effect(work, what="The SVG image's filter primitives")
+        elif name.rpartition(":")[2] == "href":
+            if work := check_href(js_text(value)):
+                active().count_effect(work, what="The SVG image's filter primitives")
+            elif el.tag != "a" and not _READ_HREF.match(js_text(value)):
+                report(ImageError(f'The {name} "{js_text(value)}" of <{el.tag}> is not loaded: inside an inline '
+                                  'SVG only "#id" references and data: URIs are read.', prop=name, value=value))
         elif key == "d" and isinstance(value, str):
             value = _CLOSE_THEN_DRAW.sub(lambda m: m.group(0) + "m0 0", value)
         attrs[name] = js_text(value)

@@ -219,8 +219,7 @@ _BASE64_JUNK = lazy_compile(r"[^A-Za-z0-9+/]")
 def from_data_uri(src: str) -> ImageSource:
     match = _DATA_URI.match(src)
     if match is None:
-        # The reference warns "resolved without size" and embeds it as it is.
-        return ImageSource(src, "", 0.0, 0.0, sized=False, work=check_data_uri(src))
+        return _unsized(src, "")
     mime, encoding, payload = match.group(1), match.group(2), match.group(3)
     is_base64 = encoding == "base64"
     if mime == fmt.SVG:
@@ -228,7 +227,7 @@ def from_data_uri(src: str) -> ImageSource:
                 else _decode_percent(payload, src))
         return _svg_image(text, src, src if is_base64 else _svg_href(text.encode("utf-8")))
     if not is_base64:
-        return ImageSource(src, mime, 0.0, 0.0, sized=False, work=check_data_uri(src))
+        return _unsized(src, mime)
     data = _decode_base64(payload, src)
     detected = fmt.detect_mime(data)
     if detected is None:
@@ -248,6 +247,16 @@ def from_data_uri(src: str) -> ImageSource:
     agrees = _family(mime) == _family(detected)
     href = src if agrees else f"data:{detected};base64,{payload}"
     return _raster(href, mime if agrees else detected, detected, data, width, height)
+
+
+def _unsized(src: str, mime: str) -> ImageSource:
+    """A data URI the reference "resolved without size" (not base64 data, or no type it reads)
+    and embeds as it is: reported, where the reference only warns on the console (a
+    ``data:text/html,...`` avatar was drawn as nothing without a word)."""
+    what = f'of type "{mime}" that is not base64' if mime else "of a type the renderer does not read"
+    return ImageSource(src, mime, 0.0, 0.0, sized=False, work=check_data_uri(src),
+                       error=f"Image data URI resolved without size: a data URI {what} is embedded as it "
+                             "is, and drawn only if the rasteriser reads it as an image.")
 
 
 def _family(mime: str) -> str:

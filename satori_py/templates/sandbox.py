@@ -7,12 +7,12 @@ template inside its data (no ``__class__`` walks, no mutation of lists and dicts
 Here the environment also
 
 - counts its steps: calls (macros, methods, globals), filters, operators that can multiply
-  and the items of every ``for`` loop (each loop's iterable is paced: :meth:`CardSandbox._parse`),
+  and the items of every ``for`` loop (each loop's iterable is paced: :class:`_Guards`),
   at most :data:`MAX_STEPS` for a row, looking at the render's deadline
   (:class:`~satori_py.limits.Limits` ``timeout``) every 256 of them and every 256 pieces of
   output (``f(n-1)`` twice in a macro ``f``, from ``f(40)``, ran until the timeout);
 - refuses, before it is built, a string or list of more than ``max_template_chars`` items
-  that one operation would make out of smaller ones: ``*``, ``+``, ``%`` and format
+  that one operation would make out of smaller ones: ``*``, ``+``, ``~``, ``%`` and format
   widths, ``center``/``ljust``/``zfill`` widths, ``replace``, ``join``, ``indent``,
   ``wordwrap``, ``lipsum``..., and checks every result of a filter or call after;
 - refuses an integer of more than :data:`MAX_INT_BITS` bits (``10 ** 10 ** 8``).
@@ -28,9 +28,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
-from jinja2 import Template, nodes, pass_context
+from jinja2 import Template, nodes, pass_context, pass_eval_context
+from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
+from jinja2.visitor import NodeTransformer
 
 from ..errors import LimitError
 from ..limits import active, check_deadline
@@ -44,6 +46,7 @@ MAX_STEPS = 1_000_000
 MAX_INT_BITS = 1 << 16
 _PACE = 256  # steps or output pieces between two looks at the clock
 _PACED = "satori_paced"  # the filter every loop's iterable goes through
+_JOINED = "satori_joined"  # the filter every `~` concatenation goes through
 
 # Widths and precisions of printf-style ("%-20s", "%*d") and str.format ("{:>20}") fields.
 _PRINTF_FIELD = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(\d+|\*)?(?:\.(\d+|\*))?")
@@ -94,6 +97,7 @@ class CardSandbox(ImmutableSandboxedEnvironment):
         super().__init__(**options)
         self.filters = {name: self._guarded(name, fn) for name, fn in self.filters.items()}
         self.filters[_PACED] = self._paced
+        self.filters[_JOINED] = self._joined
         self.globals["lipsum"] = self._guarded("lipsum", generate_lorem_ipsum)
 
     # -- the bounds ------------------------------------------------------------------
@@ -116,11 +120,9 @@ class CardSandbox(ImmutableSandboxedEnvironment):
     # -- the hooks Jinja calls ---------------------------------------------------------
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        """Jinja's tree of ``source``, with every ``for`` loop's iterable passed through the
-        pacing filter (Jinja has no other hook inside a loop without calls)."""
-        tree = super()._parse(source, name, filename)
-        for loop in tree.find_all(nodes.For):
-            loop.iter = nodes.Filter(loop.iter, _PACED, [], [], None, None, lineno=loop.iter.lineno)
+        """Jinja's tree of ``source``, guarded (:class:`_Guards`)."""
+        tree = _Guards().visit(super()._parse(source, name, filename))
+        assert isinstance(tree, nodes.Template)
         return tree
 
     @staticmethod
@@ -129,6 +131,19 @@ class CardSandbox(ImmutableSandboxedEnvironment):
         for item in iterable:
             _step()
             yield item
+
+    @pass_eval_context  # (never folded at compile time)
+    def _joined(self, eval_ctx: Any, parts: list[Any]) -> str:
+        """``a ~ b ~ ...`` as Jinja joins it, its length counted as its parts are made text
+        (before: 100 of a string at the bound were joined, 800 MB, then refused as output)."""
+        _step()
+        texts: list[str] = []
+        total = 0
+        for part in parts:
+            texts.append(part if isinstance(part, str) else str(part))
+            total += len(texts[-1])
+            self.check_size(total, "The operator ~")
+        return markup_join(texts) if eval_ctx.autoescape else str_join(texts)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         _step()
@@ -196,6 +211,21 @@ class CardSandbox(ImmutableSandboxedEnvironment):
                 self.check_size(total, "The output of the template")
             out.append(piece)
         return "".join(out)
+
+
+class _Guards(NodeTransformer):
+    """Every ``for`` loop's iterable through the pacing filter and every ``~`` through the
+    counting join (Jinja has no other hook inside a loop without calls, nor in a join)."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        self.generic_visit(node)
+        node.iter = nodes.Filter(node.iter, _PACED, [], [], None, None, lineno=node.iter.lineno)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        return nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), _JOINED, [], [], None, None,
+                            lineno=node.lineno)
 
 
 def _format_widths(fmt: str, args: Any) -> int:

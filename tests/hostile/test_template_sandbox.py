@@ -53,6 +53,15 @@ def test_doubling_a_string_stops_at_the_bound() -> None:
         "limit of 1000.")
 
 
+def test_joins_with_tilde_are_counted_as_they_are_made() -> None:
+    # Before: 100 copies of a string at the bound were joined (800 MB), then refused as output.
+    source = '{% set a = "y" * 8000000 %}\n{{ ' + " ~ ".join(["a"] * 100) + " }}"
+    assert str(limit_error(source)) == ("<template>, line 2: The operator ~ would make 16000000 characters or items, "
+                                        "over the max_template_chars limit of 8388608.")
+    # Joined as Jinja joins: what is not safe is escaped.
+    assert Template('{{ "a" ~ 1 ~ "<b>" }}|{{ ("<i>"|safe) ~ "<b>" }}').render_text({}) == "a1&lt;b&gt;|<i>&lt;b&gt;"
+
+
 def test_huge_integers_are_refused() -> None:
     assert str(limit_error("{{ 10 ** 100000000 }}")) == (
         "<template>, line 1: The operator ** would make an integer of about 400000000 bits, over the 65536 a "
