@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units
+from .fit_walk import limit
 from .taffy import LayoutNode, size_at_origin
 
 __all__ = ["cap_stretching", "content_sized", "fix_inflated_items"]
@@ -218,7 +219,9 @@ def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
     gap = px(style.row_gap if axis == "h" else style.column_gap) or 0.0
     total = inset + gap * (len(inner) - 1)
     free = _free_space(item, inner, axis, total)
-    sizes = [_content_box(child, axis, free, scale) for child in inner]
+    # An item of a px size counts that size (its flex basis), not its content's.
+    sizes = [_given_size(child, axis) if px(child.style.height if axis == "h" else child.style.width) is not None
+             else _content_box(child, axis, free, scale) for child in inner]
 
     def inflates(child: LayoutNode, size: float) -> bool:
         own = child.style.height if axis == "h" else child.style.width
@@ -239,6 +242,18 @@ def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
         margin = child.box.margin
         total += size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right)
     return total
+
+
+def _given_size(child: LayoutNode, axis: str) -> float:
+    """A flex item's px size in ``axis`` within its px limits (border box), which is its flex
+    basis there, not its content's (e.g. a 32px avatar holding nothing)."""
+    style = child.style
+    own, low, high = (style.height, style.min_height, style.max_height) if axis == "h" else \
+        (style.width, style.min_width, style.max_width)
+    size = limit(child, own, axis, None) or 0.0
+    top, bottom = limit(child, high, axis, None), limit(child, low, axis, None)
+    size = size if top is None else min(size, top)
+    return max(size if bottom is None else max(size, bottom), insets(child, axis))
 
 
 def _free_space(item: LayoutNode, inner: list[LayoutNode], axis: str, used: float) -> float:

@@ -66,3 +66,21 @@ def test_item_boxes_stand_for_their_measurements(monkeypatch: pytest.MonkeyPatch
     # Only the growing x is measured (in each pass, as its tile is inflated), else nothing.
     assert set(shortcut_measured) == ({"div/div[0]/div[1]/div[1]"} if grow else set())
     assert set(all_measured) > {"div/div[0]/div[0]/div[0]", "div/div[0]/div[0]/div[1]", "div/div[0]/div[2]/div[0]"}
+
+
+def test_a_px_item_counts_its_own_size_in_an_inflated_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A padded column stretched in a row of content height, an empty block (inflated by Taffy
+    # 0.7) above an overflow-hidden row 18px high (56.25% of 32px) and a 32px avatar: the row is
+    # capped at the column as the reference measures it, with the avatar at its 32px (its
+    # content, nothing, counted 0 before: the row was 42px, the overflow-hidden row shrank to 0
+    # and the avatar moved up 18px). From a tweet card's media grid (idol-bbq-utils).
+    card = d({"display": "flex"},
+             d({"display": "flex", "flexDirection": "column", "paddingBottom": 24},
+               d({}),
+               d({"display": "flex", "overflow": "hidden"}, d({"paddingTop": "56.25%"})),
+               d({"width": 32, "height": 32, "flexShrink": 0})))
+    laid, measured = _laid_out(card, monkeypatch)
+    assert laid["div"] == (0, 0, 500, 74)
+    assert laid["div/div[0]/div[1]"] == (0, 0, 32, 18)
+    assert laid["div/div[0]/div[2]"] == (0, 18, 32, 32)
+    assert "div/div[0]/div[2]" not in measured  # its size is its style's: not laid out alone
