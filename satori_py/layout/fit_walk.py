@@ -136,10 +136,15 @@ class Walk(Record):
         if _px(own) is not None:
             return content
         if style.position == "absolute":
-            # Both insets of the axis set: its size is its containing block's less them (definite).
+            # Both insets of the axis set: its size is its containing block's less them (definite);
+            # so is a percentage of its containing block.
             low, high = (style.left, style.right) if axis == "w" else (style.top, style.bottom)
             pinned = all(isinstance(v, Percent) or _px(v) is not None for v in (low, high))
-            return content if pinned else None
+            if pinned or isinstance(own, Percent):
+                return content
+            # An automatic width is fit-content in its containing block, as the reference's Taffy
+            # sizes it (Taffy 0.7 gives a flex row in it its text on one line).
+            return self._fitted(node, absolute_room(parent), axis) if axis == "w" and own in (None, "auto") else None
         parent_inner = self.inner(parent, axis)
         if isinstance(own, Percent):
             return content if parent_inner is not None else None
@@ -158,6 +163,11 @@ class Walk(Record):
             return None
         if _stretched(node, parent, axis):
             return content
+        return self._fitted(node, parent_inner, axis)
+
+    def _fitted(self, node: LayoutNode, parent_inner: float, axis: str) -> float | None:
+        """The content size of ``node`` sized by its content in ``parent_inner`` (fit-content)."""
+        content = _content(node, axis)
         available = self.available(node, parent_inner, axis)
         if available is None:
             return None

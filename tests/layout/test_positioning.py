@@ -71,3 +71,21 @@ def test_an_absolute_box_pinned_by_both_insets_stretches_its_picture(insets: dic
     box = pipeline.layout(pipeline.parse(el)).root.children[0].children[0].children[0]
     assert box.path == "div/div[0]/img[0]"
     assert (box.rect.x, box.rect.y, box.rect.width, box.rect.height) == picture
+
+
+def test_an_absolute_column_fits_its_flex_rows_in_its_containing_block() -> None:
+    # An absolute column of automatic width (one inset per axis) is fit-content in its containing
+    # block's width (the reference's Taffy doesn't take the inset off): a flex row of text in it
+    # wraps there, where Taffy 0.7 gave the row (and the column) its text on one line (933px).
+    text = "Shipping a faster edge runtime for your whole team this quarter"
+    for align in ("stretch", "center"):
+        el = d({"display": "flex", "width": 600, "height": 400, "position": "relative", "fontSize": 32},
+               d({"position": "absolute", "display": "flex", "flexDirection": "column", "left": 24, "bottom": 24,
+                  "alignItems": align}, d({"display": "flex"}, text)),
+               # A percentage width is of the containing block: its rows wrap in it (240px).
+               d({"position": "absolute", "display": "flex", "flexDirection": "column", "left": 24, "top": 0,
+                  "width": "40%", "alignItems": "flex-end"}, d({"display": "flex"}, text)))
+        b = boxes(el, 600, 400)
+        assert b["div/div[0]"] == (24, 292, 600, 84)
+        assert b["div/div[0]/div[0]"] == (24, 292, 600, 84)
+        assert b["div/div[1]"] == b["div/div[1]/div[0]"] == (24, 0, 240, 210)  # Taffy 0.7: a 933px line
