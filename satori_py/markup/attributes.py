@@ -20,7 +20,7 @@ diagnostics channel (:mod:`satori_py.diagnostics`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import report
 from ..errors import MarkupError
@@ -31,7 +31,11 @@ from ..style.css_tokens import SKIPPED, Source, significant, split, strip
 from ..style.sheet_parser import Declaration, Item, parse_declarations
 from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES
 
-__all__ = ["Location", "check_css", "element_props", "style_object"]
+if TYPE_CHECKING:
+    from justhtml import Node as HtmlNode
+
+__all__ = ["Location", "camelize", "check_css", "element_props", "node_location", "style_object",
+           "stylis_spaced"]
 
 Location = tuple[int | None, int | None]
 
@@ -87,7 +91,8 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
             props["style"] = style_object(value, tag=tag, location=location, satori_html=satori_html)
         elif lower == "tw":
             props["tw"] = value
-        elif lower in ("class", "for"):
+        # satori-html keeps `class`, which Satori writes into an <svg> as it is.
+        elif lower in ("class", "for") and not (satori_html and svg):
             props[_REACT_NAMES[lower]] = value
         elif svg and _jsx_spelled(tag, name, location):
             continue
@@ -120,7 +125,7 @@ def style_object(text: str, *, tag: str, location: Location, satori_html: bool =
     CSS names are case-insensitive, so ``fontSize: 76px`` is the unknown
     ``fontsize`` (as in a browser). ``satori_html``: satori-html's object instead, whose
     name keeps its spelling with only ``-x`` made ``X`` (its camelize: ``fontSize``) and
-    whose value is spaced as its CSS compiler writes it (:func:`_stylis_spaced`).
+    whose value is spaced as its CSS compiler writes it (:func:`stylis_spaced`).
     """
     check_css(text, "The style attribute", tag, location, prop="style")
     style: dict[str, str] = {}
@@ -141,16 +146,21 @@ def style_object(text: str, *, tag: str, location: Location, satori_html: bool =
         if item.important:
             _ignored(tag, location, f'"!important" on "{item.name}" in a style attribute is ignored '
                                     "(inline styles are not ranked by importance)")
-        value = _stylis_spaced(item.value) if satori_html else item.value
+        value = stylis_spaced(item.value) if satori_html else item.value
         written = spellings.get(item.name)
         if written:
-            style[_CAMEL.sub(lambda m: m.group(1).upper(), written.pop(0))] = value
+            style[camelize(written.pop(0))] = value
         else:
             style[to_property_name(item.name)] = value
     return style
 
 
-def _stylis_spaced(value: str) -> str:
+def camelize(name: str) -> str:
+    """satori-html's camelize of a CSS property name: each ``-x`` is ``X`` (``--a-b`` is ``-AB``)."""
+    return _CAMEL.sub(lambda m: m.group(1).upper(), name)
+
+
+def stylis_spaced(value: str) -> str:
     """``value`` spaced as stylis (satori-html's CSS compiler, through ultrahtml) writes it.
 
     Outside parentheses, brackets and quotes (kept as written), a run of white space
@@ -202,6 +212,12 @@ def check_css(text: str, what: str, tag: str, location: Location, prop: str | No
     """Raise LimitError for CSS ``text`` of ``<tag>`` over ``max_css_length``, before it is parsed."""
     where = f"line {location[0]}, column {location[1]}: " if location[0] is not None else ""
     active().check_css(len(text), f"{where}<{tag}>: {what}", prop=prop)
+
+
+def node_location(node: HtmlNode) -> Location:
+    """The line and column where the parsed ``node`` starts (None, None when unknown)."""
+    location = node.origin_location
+    return location if location is not None else (None, None)
 
 
 def _report_unread(text: str, items: list[Item], tag: str, location: Location) -> None:

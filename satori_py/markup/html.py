@@ -33,7 +33,9 @@ is only white space is dropped); a ``class`` naming something like a Tailwind
 utility is the ``tw`` of an element without one (:func:`.classes.satori_html_tailwind`);
 and a ``style`` attribute's property names keep their spelling (``fontSize: 76px``
 is read, as satori-html reads it, where a browser ignores it) and its values are spaced
-as satori-html's CSS compiler writes them (``a, b`` is ``a,b``). Entities are still decoded, as a browser
+as satori-html's CSS compiler writes them (``a, b`` is ``a,b``); its ``<style>`` elements
+are gone, their rules inlined into the elements' styles as satori-html inlines them
+(:mod:`.inline_sheets`). Entities are still decoded, as a browser
 does: satori-html leaves them as written (``&amp;`` drawn as ``&amp;``), a plain
 bug not copied; so are unquoted attribute values (``width=100``), which satori-html
 does not read (it takes the next quoted value): they are read as a browser reads them
@@ -60,9 +62,10 @@ from ..diagnostics import report
 from ..errors import LimitError, MarkupError
 from ..limits import active
 from ..patterns import lazy_compile
-from .attributes import Location, check_css, element_props
+from .attributes import Location, check_css, element_props, node_location as _at
 from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
+from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
 from .text import jsx_text, satori_html_trim
 
@@ -138,6 +141,8 @@ def _convert(parsed: JustHTML, source: str, components: Mapping[str, Component] 
     converter = _Converter(source, components or {}, satori_html=dialect == "satori-html")
     if tailwind_classes:
         converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
+    if dialect == "satori-html":
+        converter.sheet_styles = inline_sheets(parsed.root)
     if document:
         html = next((c for c in parsed.root.children or [] if isinstance(c, HtmlElement)), None)
         if html is None:  # pragma: no cover - the parser always makes <html>
@@ -276,6 +281,7 @@ class _Converter:
         self.clean_text = satori_html_trim if satori_html else jsx_text
         self.components = {name.lower(): fn for name, fn in components.items()}
         self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too
+        self.sheet_styles: SheetStyles = {}  # satori-html's <style> rules, inlined (.inline_sheets)
 
     def element(self, node: HtmlElement, *, in_svg: bool = False, empty: bool = False) -> Any:
         tag = node.name
@@ -292,6 +298,9 @@ class _Converter:
             attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
                               satori_html=self.satori_html)
+        sheet_style = self.sheet_styles.get(id(node))
+        if sheet_style is not None:  # the element's own style wins
+            props["style"] = {**sheet_style, **props.get("style", {})}
         if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):
             props["tw"] = attrs["class"]
         # An <svg> root is laid out like an image and Satori reads its tw (w-6 h-6 text-cyan-600 on
@@ -386,11 +395,6 @@ def _fold(name: str) -> str:
 
 def _name(component: Component) -> str:
     return getattr(component, "__qualname__", None) or type(component).__name__
-
-
-def _at(node: HtmlNode) -> Location:
-    location = node.origin_location
-    return location if location is not None else (None, None)
 
 
 def _as_list(children: Any) -> list[Any]:

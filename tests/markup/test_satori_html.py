@@ -226,3 +226,34 @@ def test_an_unquoted_attribute_value_is_read_as_a_browser_reads_it_and_reported(
     with caplog.at_level(logging.WARNING, "satori_py"):
         from_html(markup)  # the JSX dialect reads HTML as a browser: nothing to say of the quotes
     assert [m for m in caplog.messages if "unquoted" in m] == []
+
+
+def test_a_style_sheet_rule_satori_html_throws_on_is_reported_and_skipped(caplog) -> None:
+    # satori-html 0.3.2 (ultrahtml's selector engine) throws on a pseudo-element, on a
+    # pseudo-class it has no case for and on :not() of a compound: the rest of the sheet still
+    # applies, and the skipped selectors are reported where their <style> is.
+    markup = ("<div class='a x'>text</div>\n<style>.a { color: red } .a::before { content: 'b' }\n"
+              ".a:hover { color: blue } .x:not(.a.b) { color: green } .a { .b { color: gray } }</style>")
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        tree = from_html(markup, dialect="satori-html")
+    assert tree["props"]["children"] == {"type": "div", "props": {"className": "a x", "style": {"color": "red"},
+                                                                 "children": "text"}}
+    assert caplog.messages == [
+        'line 2, column 1: <style>: "content" is skipped: it applies to ::before and ::after, which satori-html '
+        "cannot select",
+        "line 2, column 1: <style>: a rule nested in a rule is skipped: satori-html applies plain rules only",
+        "line 2, column 1: <style>: the selector ::before is skipped: satori-html 0.3.2 cannot apply it (it throws)",
+        "line 2, column 1: <style>: the selector :hover is skipped: satori-html 0.3.2 cannot apply it (it throws)",
+        "line 2, column 1: <style>: the selector :not() of more than one simple selector is skipped: "
+        "satori-html 0.3.2 cannot apply it (it throws)"]
+    with pytest.raises(MarkupError, match='"content" is skipped'):
+        render_svg(markup, width=100, height=50, markup_dialect="satori-html", strict=True)
+
+
+def test_the_at_rules_of_a_style_sheet_are_reported_as_skipped(caplog) -> None:
+    markup = "<p class='a'>x</p><style>@media (min-width: 1px) { .a { color: red } } .a { color: blue }</style>"
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        tree = from_html(markup, dialect="satori-html")
+    assert tree["props"]["children"]["props"]["style"] == {"color": "blue"}
+    assert caplog.messages == ["line 1, column 19: <style>: the @media rule is skipped: satori-html applies "
+                               "no at-rules"]
