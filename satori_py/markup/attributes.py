@@ -20,7 +20,7 @@ diagnostics channel (:mod:`satori_py.diagnostics`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..diagnostics import report
 from ..errors import MarkupError
@@ -31,10 +31,14 @@ from ..style.css_tokens import SKIPPED, Source, significant, split, strip
 from ..style.sheet_parser import Declaration, Item, parse_declarations
 from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES
 
-if TYPE_CHECKING:
-    from justhtml import Node as HtmlNode
 
-__all__ = ["Location", "camelize", "check_css", "element_props", "node_location", "style_object",
+class Located(Protocol):
+    """A node of the HTML parser's tree, for where it starts (:mod:`.html` owns the parser)."""
+
+    @property
+    def origin_location(self) -> tuple[int, int] | None: ...
+
+__all__ = ["Located", "Location", "camelize", "check_css", "element_props", "node_location", "style_object",
            "stylis_spaced"]
 
 Location = tuple[int | None, int | None]
@@ -214,7 +218,7 @@ def check_css(text: str, what: str, tag: str, location: Location, prop: str | No
     active().check_css(len(text), f"{where}<{tag}>: {what}", prop=prop)
 
 
-def node_location(node: HtmlNode) -> Location:
+def node_location(node: Located) -> Location:
     """The line and column where the parsed ``node`` starts (None, None when unknown)."""
     location = node.origin_location
     return location if location is not None else (None, None)

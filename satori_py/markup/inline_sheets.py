@@ -31,9 +31,7 @@ with the line and column of the ``<style>`` element it came from.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from justhtml import Element as HtmlElement, Node as HtmlNode, Text
+from typing import Any, Protocol
 
 from ..diagnostics import report
 from ..errors import MarkupError
@@ -42,13 +40,33 @@ from ..style.selector_parser import RawComplex, RawCompound, RawSimple
 from ..style.sheet_parser import AtRule, Declaration, StyleRule, parse_stylesheet
 from .attributes import Location, camelize, check_css, node_location as _at, stylis_spaced
 
-__all__ = ["SheetStyles", "inline_sheets"]
+__all__ = ["ParsedNode", "SheetStyles", "inline_sheets"]
+
+
+class ParsedNode(Protocol):
+    """What this module reads of a node of the HTML parser's tree (:mod:`.html` owns the parser):
+    elements have a tag ``name`` and ``attrs``, text nodes the name ``#text`` and ``data``."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def parent(self) -> Any: ...
+    @property
+    def children(self) -> Any: ...
+    @property
+    def attrs(self) -> Any: ...
+    @property
+    def data(self) -> Any: ...
+    @property
+    def origin_location(self) -> tuple[int, int] | None: ...
+    def remove_child(self, node: Any) -> Any: ...
+
 
 # The inlined style of the elements some rule matches, by id() of their parsed node.
 SheetStyles = dict[int, dict[str, str]]
 # node, its parent (the fragment or document for the top-level ones; None where parsel
 # matches a compound alone) and its index among the parent's children.
-Matcher = Callable[[HtmlElement, "HtmlNode | None", int], bool]
+Matcher = Callable[[ParsedNode, ParsedNode | None, int], bool]
 
 # The pseudo-classes parsel reads a selector list in (ultrahtml's specificity adds theirs).
 _WITH_SELECTORS = frozenset(["not", "is", "where", "has", "matches", "-moz-any", "-webkit-any",
@@ -62,13 +80,13 @@ class _Unsupported(Exception):
     """A selector satori-html throws on."""
 
 
-def inline_sheets(root: HtmlNode) -> SheetStyles:
+def inline_sheets(root: ParsedNode) -> SheetStyles:
     """Remove the ``<style>`` elements under ``root``; the styles their rules give the others."""
     sheets: list[tuple[str, Location]] = []
     for node in list(_elements(root)):
         if node.name == "style":
             location = _at(node)
-            text = "".join(c.data or "" for c in node.children or [] if isinstance(c, Text))
+            text = "".join(c.data or "" for c in node.children or [] if _is_text(c))
             check_css(text, "The sheet", "style", location)
             sheets.append((text, location))
             if node.parent is not None:
@@ -174,7 +192,7 @@ def _complex(selector: RawComplex) -> Matcher:
     match_right = _compound(right)
     matched: set[int] = set()  # the nodes the left side matched (and, for " ", their descendants)
 
-    def match(node: HtmlElement, parent: HtmlNode | None, index: int) -> bool:
+    def match(node: ParsedNode, parent: ParsedNode | None, index: int) -> bool:
         if left(node, None, 0):
             matched.add(id(node))
         elif parent is not None and id(parent) in matched and combinator == " ":
@@ -188,7 +206,7 @@ def _complex(selector: RawComplex) -> Matcher:
         before = list(parent.children or [])[:index]
         if combinator == "~":
             return any(id(sibling) in matched for sibling in before)
-        elements = [sibling for sibling in before if isinstance(sibling, HtmlElement)]
+        elements = [sibling for sibling in before if _is_element(sibling)]
         return bool(elements) and id(elements[-1]) in matched  # "+"
 
     return match
@@ -233,7 +251,7 @@ def _pseudo_class(simple: RawSimple) -> Matcher:
     if name in ("first-child", "last-child", "only-child"):
         position = {"first-child": 0, "last-child": -1}.get(name)
 
-        def child(node: HtmlElement, parent: HtmlNode | None, index: int) -> bool:
+        def child(node: ParsedNode, parent: ParsedNode | None, index: int) -> bool:
             elements = _element_children(parent)
             if position is None:
                 return parent is not None and len(elements) == 1
@@ -242,7 +260,7 @@ def _pseudo_class(simple: RawSimple) -> Matcher:
     if name == "nth-child" and simple[4] is None:
         return _nth_child(simple[2], simple[3])
     if name == "empty":
-        return lambda node, parent, index: all(isinstance(c, Text) and not (c.data or "").strip()
+        return lambda node, parent, index: all(_is_text(c) and not (c.data or "").strip()
                                                for c in node.children or [])
     if name == "root":
         return lambda node, parent, index: node.name == "html"
@@ -270,7 +288,7 @@ def _only_simple(selector: RawComplex, name: str) -> Matcher:
 
 
 def _nth_child(a: int, b: int) -> Matcher:
-    def nth(node: HtmlElement, parent: HtmlNode | None, index: int) -> bool:
+    def nth(node: ParsedNode, parent: ParsedNode | None, index: int) -> bool:
         elements = _element_children(parent)
         position = next((k for k, e in enumerate(elements) if e is node), -1) + 1
         for n in range(len(elements)):
@@ -282,13 +300,13 @@ def _nth_child(a: int, b: int) -> Matcher:
     return nth
 
 
-def _element_children(parent: HtmlNode | None) -> list[HtmlElement]:
+def _element_children(parent: ParsedNode | None) -> list[ParsedNode]:
     if parent is None:
         return []
-    return [c for c in parent.children or [] if isinstance(c, HtmlElement)]
+    return [c for c in parent.children or [] if _is_element(c)]
 
 
-def _attribute(node: HtmlElement, name: str) -> str:
+def _attribute(node: ParsedNode, name: str) -> str:
     return (node.attrs or {}).get(name) or ""
 
 
@@ -298,18 +316,26 @@ def _written(simple: RawSimple) -> str:
 
 # -- the tree ---------------------------------------------------------------------------------
 
-def _elements(root: HtmlNode) -> list[HtmlElement]:
+def _is_element(node: ParsedNode) -> bool:
+    return not node.name.startswith("#")
+
+
+def _is_text(node: ParsedNode) -> bool:
+    return node.name == "#text"
+
+
+def _elements(root: ParsedNode) -> list[ParsedNode]:
     return [node for node, _, _ in _walk(root)]
 
 
-def _walk(root: HtmlNode) -> list[tuple[HtmlElement, HtmlNode, int]]:
+def _walk(root: ParsedNode) -> list[tuple[ParsedNode, ParsedNode, int]]:
     """The elements under ``root`` in document order, each with its parent and index there."""
-    out: list[tuple[HtmlElement, HtmlNode, int]] = []
-    stack: list[tuple[HtmlNode, HtmlNode, int]] = [
+    out: list[tuple[ParsedNode, ParsedNode, int]] = []
+    stack: list[tuple[ParsedNode, ParsedNode, int]] = [
         (child, root, k) for k, child in reversed(list(enumerate(root.children or [])))]
     while stack:
         node, parent, index = stack.pop()
-        if not isinstance(node, HtmlElement):
+        if not _is_element(node):
             continue
         out.append((node, parent, index))
         stack.extend((child, node, k) for k, child in reversed(list(enumerate(node.children or []))))
