@@ -23,7 +23,8 @@ what ``from_html(..., dialect="satori-html")`` does here:
   quirks are kept: the compounds on either side of a combinator are matched without their
   parent (``.card p:first-child`` never matches) and a selector of three compounds or more
   never matches. Where satori-html throws (a pseudo-element, another pseudo-class, a
-  ``:not()`` of more than one simple selector), the selector is reported and skipped.
+  ``:not()`` of more than one simple selector, ``:nth-child()`` beside a combinator), the
+  selector is reported and skipped.
 
 What is skipped is reported on the diagnostics channel (:mod:`satori_py.diagnostics`),
 with the line and column of the ``<style>`` element it came from.
@@ -97,17 +98,21 @@ def inline_sheets(root: ParsedNode) -> SheetStyles:
     for text, location in sheets:
         _collect(parse_stylesheet(text), rules, location)
     styles: SheetStyles = {}
+    tree = _Tree(root)
     ranked = sorted(rules.values(), key=lambda rule: _specificity(rule[0]))  # stable: ties keep their order
     for selector, declarations, location in ranked:
         try:
-            matcher = _complex(selector)
-            for node, parent, index in _walk(root):
-                check_deadline()
-                if matcher(node, parent, index):
-                    styles.setdefault(id(node), {}).update(declarations)
+            matcher = _selector(selector)
         except _Unsupported as error:
             report(MarkupError(f"<style>: the selector {error} is skipped: satori-html 0.3.2 cannot apply "
                                "it (it throws)", line=location[0], column=location[1]))
+            continue
+        if matcher is None:
+            continue
+        for node, parent, index in tree.candidates(selector[-1]):
+            check_deadline()
+            if matcher(node, parent, index):
+                styles.setdefault(id(node), {}).update(declarations)
     return styles
 
 
@@ -181,33 +186,38 @@ def _count_pseudo_class(simple: RawSimple, counts: list[int]) -> None:
 
 # -- ultrahtml's selector engine ------------------------------------------------------------
 
-def _complex(selector: RawComplex) -> Matcher:
-    """Right to left at the last combinator, as parsel builds it; a compound alone otherwise."""
-    if len(selector) == 1:
-        compound = selector[0]
-        assert not isinstance(compound, str)
-        return _compound(compound)
-    left, combinator, right = _complex(selector[:-2]), selector[-2], selector[-1]
-    assert isinstance(combinator, str) and not isinstance(right, str)
-    match_right = _compound(right)
-    matched: set[int] = set()  # the nodes the left side matched (and, for " ", their descendants)
+def _selector(selector: RawComplex) -> Matcher | None:
+    """The matcher of ``selector``; None when it can match nothing.
+
+    parsel splits at the last combinator and matches either side without the element's
+    parent, keeping the nodes the left side matched (and, for " ", their descendants) as it
+    walks the tree: so a left side that is itself a combination never matches, and one
+    combinator is the most a matching selector has. Every simple selector is read first,
+    as parsel builds them all before it matches (what it throws on is found here).
+    """
+    compounds = [_compound(part) for part in selector if not isinstance(part, str)]
+    if len(compounds) == 1:
+        return compounds[0]
+    if any(simple[:2] == (":", "nth-child") and simple[2] != 0  # (a number: no count, no match)
+           for part in selector if not isinstance(part, str) for simple in part):
+        # Matched without a parent, parsel counts the parent's children of undefined.
+        raise _Unsupported(":nth-child() beside a combinator")
+    if len(compounds) > 2:
+        return None
+    left, right = compounds
+    combinator = selector[1]
 
     def match(node: ParsedNode, parent: ParsedNode | None, index: int) -> bool:
-        if left(node, None, 0):
-            matched.add(id(node))
-        elif parent is not None and id(parent) in matched and combinator == " ":
-            matched.add(id(node))
-        if not match_right(node, None, 0):
+        if parent is None or not right(node, None, 0):
             return False
-        if parent is None:
-            return False
-        if combinator in (" ", ">"):
-            return id(parent) in matched
-        before = list(parent.children or [])[:index]
+        if combinator == " ":
+            return any(left(ancestor, None, 0) for ancestor in _ancestors(node))
+        if combinator == ">":
+            return _is_element(parent) and left(parent, None, 0)
+        before = [sibling for sibling in list(parent.children or [])[:index] if _is_element(sibling)]
         if combinator == "~":
-            return any(id(sibling) in matched for sibling in before)
-        elements = [sibling for sibling in before if _is_element(sibling)]
-        return bool(elements) and id(elements[-1]) in matched  # "+"
+            return any(left(sibling, None, 0) for sibling in before)
+        return bool(before) and left(before[-1], None, 0)  # "+"
 
     return match
 
@@ -276,9 +286,12 @@ def _pseudo_class(simple: RawSimple) -> Matcher:
 
 
 def _fresh(selector: RawComplex) -> Matcher:
-    """``:is(x)``: parsel builds x's matcher anew at each element (a combinator in it never matches)."""
-    _complex(selector)  # what satori-html throws on is found before any element is styled
-    return lambda node, parent, index: _complex(selector)(node, parent, index)
+    """``:is(x)``: parsel builds x's matcher anew at each element, so a combinator in x never
+    matches (the left side's nodes are kept by a walk that has not begun)."""
+    matcher = _selector(selector)
+    if matcher is None or len(selector) > 1:
+        return lambda node, parent, index: False
+    return matcher
 
 
 def _only_simple(selector: RawComplex, name: str) -> Matcher:
@@ -340,3 +353,33 @@ def _walk(root: ParsedNode) -> list[tuple[ParsedNode, ParsedNode, int]]:
         out.append((node, parent, index))
         stack.extend((child, node, k) for k, child in reversed(list(enumerate(node.children or []))))
     return out
+
+
+def _ancestors(node: ParsedNode) -> list[ParsedNode]:
+    out = []
+    parent = node.parent
+    while parent is not None and _is_element(parent):
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+class _Tree:
+    """The elements of the tree in document order, indexed by what a compound can name, so
+    a selector is tried only on the elements its last compound could match."""
+
+    def __init__(self, root: ParsedNode) -> None:
+        self.walk = _walk(root)
+        self.by_key: dict[tuple[str, str], list[tuple[ParsedNode, ParsedNode, int]]] = {}
+        for entry in self.walk:
+            node = entry[0]
+            keys = {("t", node.name), ("#", _attribute(node, "id"))}
+            keys.update((".", name) for name in _attribute(node, "class").split())
+            for key in keys:
+                self.by_key.setdefault(key, []).append(entry)
+
+    def candidates(self, last: RawCompound | str) -> list[tuple[ParsedNode, ParsedNode, int]]:
+        for simple in last:
+            if simple[0] in ("t", "#", "."):
+                return self.by_key.get((simple[0], simple[1]), [])
+        return self.walk

@@ -230,10 +230,13 @@ def test_an_unquoted_attribute_value_is_read_as_a_browser_reads_it_and_reported(
 
 def test_a_style_sheet_rule_satori_html_throws_on_is_reported_and_skipped(caplog) -> None:
     # satori-html 0.3.2 (ultrahtml's selector engine) throws on a pseudo-element, on a
-    # pseudo-class it has no case for and on :not() of a compound: the rest of the sheet still
-    # applies, and the skipped selectors are reported where their <style> is.
+    # pseudo-class it has no case for, on :not() of a compound and on an An+B :nth-child() it
+    # matches without a parent (beside a combinator; :nth-child(1) there just never matches):
+    # the rest of the sheet still applies, and the skipped selectors are reported (in the order
+    # they would apply) where their <style> is.
     markup = ("<div class='a x'>text</div>\n<style>.a { color: red } .a::before { content: 'b' }\n"
-              ".a:hover { color: blue } .x:not(.a.b) { color: green } .a { .b { color: gray } }</style>")
+              ".a:hover { color: blue } .x:not(.a.b) { color: green } .a { .b { color: gray } }\n"
+              "body .a:nth-child(2n+1) { color: navy } body .a:nth-child(1) { color: navy }</style>")
     with caplog.at_level(logging.WARNING, "satori_py"):
         tree = from_html(markup, dialect="satori-html")
     assert tree["props"]["children"] == {"type": "div", "props": {"className": "a x", "style": {"color": "red"},
@@ -244,6 +247,8 @@ def test_a_style_sheet_rule_satori_html_throws_on_is_reported_and_skipped(caplog
         "line 2, column 1: <style>: a rule nested in a rule is skipped: satori-html applies plain rules only",
         "line 2, column 1: <style>: the selector ::before is skipped: satori-html 0.3.2 cannot apply it (it throws)",
         "line 2, column 1: <style>: the selector :hover is skipped: satori-html 0.3.2 cannot apply it (it throws)",
+        "line 2, column 1: <style>: the selector :nth-child() beside a combinator is skipped: satori-html 0.3.2 "
+        "cannot apply it (it throws)",
         "line 2, column 1: <style>: the selector :not() of more than one simple selector is skipped: "
         "satori-html 0.3.2 cannot apply it (it throws)"]
     with pytest.raises(MarkupError, match='"content" is skipped'):
