@@ -25,6 +25,7 @@ from .boxes import RenderBox
 from .fit_measure import LayOut
 from .flex_fit import FlexFit
 from .positioning import Origins, Positions, place, size_placeholders
+from .reuse import keep, layout_key, recall
 from .sizing import (
     Deferred,
     OwnHeight,
@@ -235,7 +236,12 @@ class Layout:
     def run(self, root: RenderBox, *, width: float | None, height: float | None) -> None:
         """Lay out the whole tree, then give every box its absolute rectangle."""
         try:
-            self._compute(root.node, width, height)
+            # A tree laid out before (the same boxes, texts and fonts) takes its kept layout.
+            pending = layout_key(root, width, height, self.scale) if self._plain() else None
+            if pending is None or not recall(pending):
+                self._compute(root.node, width, height)
+                if pending is not None:
+                    keep(pending)
             origins = Origins(self.positions)
             origins.add_tree(root.node)
             self._finish(root, origins)
@@ -244,6 +250,13 @@ class Layout:
             # The floats hold this layout's bound methods (a reference cycle): without them,
             # the layout is freed by reference counting, not left to the cycle collector.
             self._floats = None
+
+    def _plain(self) -> bool:
+        """Whether only the node tree and its paragraphs go into the passes (reuse.py): no
+        registry of this layout's holds anything."""
+        positions = self.positions
+        return not (self.deferred or self.grids or self.own_heights or self.paragraphs or self._floats is not None
+                    or positions.out_of_flow or positions.sticky)
 
     def _finish(self, box: RenderBox, origins: Origins, parent: RenderBox | None = None) -> None:
         """Lay out paragraphs at their final width; position atomic inlines and floats."""

@@ -7,6 +7,7 @@ from typing import Any
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.element import parse_element
 from satori_py.layout.boxes import RenderBox
+from satori_py.layout import reuse
 from satori_py.layout.build import LayoutResult, TreeBuilder
 from satori_py.options import Font
 from satori_py.text.fonts import FontRegistry
@@ -28,6 +29,9 @@ def d(style: dict[str, Any], *kids: Any, t: str = "div", **props: Any) -> dict[s
 
 
 def lay_out(element: dict[str, Any], width: float | None = None, height: float | None = None) -> LayoutResult:
+    """``element`` laid out the long way: not from a layout kept by an earlier test (reuse.py,
+    tested on its own), whose passes a test may have patched since."""
+    reuse._LAYOUTS.clear()
     return TreeBuilder(registry(), (width, height)).layout(parse_element(element))
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from satori_py import render_svg
-from satori_py.layout import taffy, taffy_thread
+from satori_py.layout import engine, taffy, taffy_thread
 
 # A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze): laid out twice.
 CARD = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "height": 200}, "children": [
@@ -15,6 +15,13 @@ CARD = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "hei
         {"type": "div", "props": {"style": {"display": "flex"}, "children": [
             {"type": "div", "props": {"style": {"width": 48, "height": 48, "background": "red"}}}]}},
         {"type": "div", "props": {"style": {"fontSize": 20}, "children": "A name that wraps at some width"}}]}}]}}
+
+
+@pytest.fixture(autouse=True)
+def _passes_every_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every render runs its passes: these tests are of what the passes use, not of a layout kept
+    from the render before (layout/reuse.py)."""
+    monkeypatch.setattr(engine, "recall", lambda pending: False)
 
 
 def _recorded(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[threading.Thread]]:

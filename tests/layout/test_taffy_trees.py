@@ -4,11 +4,20 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pytest
+
 from satori_py import render_svg
-from satori_py.layout import taffy
+from satori_py.layout import engine, taffy
 from satori_py.layout.node_style import NodeStyle
 from satori_py.layout.taffy import LayoutNode, compute_layout
 from satori_py.layout.taffy_trees import KeptTrees, TreePool, _Tree
+
+
+@pytest.fixture(autouse=True)
+def _passes_every_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every render runs its passes: these tests are of what the passes use, not of a layout kept
+    from the render before (layout/reuse.py)."""
+    monkeypatch.setattr(engine, "recall", lambda pending: False)
 
 
 def _card() -> tuple[LayoutNode, list[LayoutNode]]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from satori_py.layout import taffy_thread
+from satori_py.layout import engine, taffy_thread
 
 
 class RasterThreads:
@@ -17,6 +17,9 @@ class RasterThreads:
         self.count = 0
         self._on_raster_stack = module.on_raster_stack
         monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)
+        # Every render runs Taffy (its measure calls wear the thread out), also one of a card
+        # laid out before (whose kept layout would skip Taffy: layout/reuse.py).
+        monkeypatch.setattr(engine, "recall", lambda pending: False)
         monkeypatch.setattr(module, "on_raster_stack", self._counted)
 
     def _counted(self, fn: Any) -> Any:

@@ -21,7 +21,7 @@ import pytest
 import resvg_bridge
 from satori_py import Limits
 from satori_py.errors import LimitError, RenderBusyError, RenderTimeoutError, StyleError
-from satori_py.layout import taffy_thread
+from satori_py.layout import engine, taffy_thread
 from satori_py.web import pool as render_pool
 from satori_py.web import threads as thread_pool
 from satori_py.web.job import RenderJob, render_job
@@ -186,6 +186,7 @@ def test_a_thread_worn_out_by_taffys_pool_is_replaced(make_pool: Any, monkeypatc
     # Taffy's measure calls leave objects in their thread's pool until the thread ends: once
     # a pool thread holds POOL_BUDGET of them, a fresh thread takes its place.
     monkeypatch.setattr(taffy_thread, "POOL_BUDGET", 1)
+    monkeypatch.setattr(engine, "recall", lambda pending: False)  # each render runs Taffy (layout/reuse.py)
     pool = make_pool()
     assert rendering_threads(pool, 3) == [f"satori-py-render-thread-{n}" for n in range(3)]
     eventually(lambda: pool.stats.started == 4)  # the third is worn out too, and replaced

@@ -1,0 +1,135 @@
+"""Finished layouts of whole trees, kept for the next render of the same boxes.
+
+A server renders the same card again and again (the same template, texts and
+fonts): its boxes come out of the passes of :class:`.engine.Layout` the same
+every time. The passes are a function of exactly this, which is the key:
+
+* the available width and height and the point scale factor;
+* every node of the tree, parents before children: its style, its limits and
+  hints (as the build left them), its number of children, and for the measured
+  leaf of a paragraph what makes the paragraph (:func:`_paragraph_key`): the
+  only measure functions are paragraphs' (:meth:`.engine.Layout.measure_paragraph`),
+  and baseline alignment reads the same paragraphs;
+* the layout's registries, which the key covers by being empty: a tree with
+  floats, atomic inlines, refitted grids, deferred values, boxes sized on their
+  own, out-of-flow boxes placed elsewhere or sticky boxes is laid out, not kept
+  (:func:`layout_key` answers None).
+
+What the passes leave that the steps after them read (origins, paragraph layouts
+at their final width, paint) is every node's style (which passes may resolve) and
+box: that is what is kept, and given back to the nodes of the next such tree.
+Styles are immutable (a :class:`~satori_py.style.computed.ComputedStyle` is keyed
+by its :attr:`~satori_py.style.computed.ComputedStyle.token`, which no other style
+object ever has), so the same key means the same input.
+"""
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
+from ..cache import ENTRY_WEIGHT, MAX_CACHED_TEXT, BoundedCache
+from ..style.computed import ComputedStyle
+from ..text.paragraph import AtomicItem, Paragraph
+from .taffy import Box, LayoutNode
+from .taffy_style import FitLimits, LayoutHints
+
+if TYPE_CHECKING:
+    from .boxes import RenderBox
+
+__all__ = ["Pending", "keep", "layout_key", "recall"]
+
+# A kept layout: each node's final style and box values, in the key's node order, and its weight.
+_Kept = tuple[tuple[tuple[Any, tuple[Any, ...]], ...], int]
+# Trees of more nodes are laid out every time: what a key holds stays small (a card has tens).
+_MAX_NODES = 2000
+# Weighed in about bytes: ENTRY_WEIGHT a node (its key's and its box's values), and the text.
+_LAYOUTS: BoundedCache[_Kept] = BoundedCache(256, weigh=lambda kept: kept[1], max_weight=8 * 2 ** 20)
+
+_limits = FitLimits._values
+_hints = LayoutHints._values
+_box = Box._values
+
+
+class Pending:
+    """A tree's key, its nodes in the key's order, and what keeping it weighs."""
+
+    __slots__ = ("key", "nodes", "weight")
+
+    def __init__(self, key: Hashable, nodes: list[LayoutNode], weight: int) -> None:
+        self.key, self.nodes, self.weight = key, nodes, weight
+
+
+def _style_key(value: Any) -> Any:
+    return value.token if isinstance(value, ComputedStyle) else value
+
+
+def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
+    """What makes ``paragraph`` measure and lay out as it does (its constructor's arguments;
+    its styles by token, its fonts by the registry's token), with its text's length; None: an
+    atomic inline in it, or more text than is kept."""
+    items: list[Any] = []
+    chars = 0
+    for item in paragraph.items:
+        if isinstance(item, AtomicItem):
+            return None
+        items.append((type(item), *map(_style_key, type(item)._values(item))))
+        chars += len(getattr(item, "text", ""))
+    if chars > MAX_CACHED_TEXT:
+        return None
+    images = paragraph.images
+    key = (tuple(items), paragraph.style.token, paragraph.registry.token, paragraph.embed_font, paragraph.path,
+           paragraph.block_paragraph, tuple(sorted(images.items())) if images else (), paragraph.scale,
+           paragraph.locale, paragraph.near_floats)
+    return key, chars
+
+
+def layout_key(root: RenderBox, width: float | None, height: float | None, scale: float) -> Pending | None:
+    """The key of the passes of ``root``'s tree (see the module docstring), for a layout
+    whose registries are empty; None: not a tree that is kept."""
+    paragraphs: dict[int, Paragraph] = {}
+    boxes = [root]
+    while boxes:
+        box = boxes.pop()
+        if box.paragraph is not None:
+            paragraphs[id(box.node)] = box.paragraph
+        boxes.extend(box.children)
+    nodes: list[LayoutNode] = []
+    parts: list[Any] = [width, height, scale]
+    chars = 0
+    stack = [root.node]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        if len(nodes) > _MAX_NODES:
+            return None
+        hints = node.hints
+        if hints.grid is not None:
+            return None  # its tracks hold dicts of line names: not a key (and grids are rare in cards)
+        paragraph_key = None
+        if node.measure is not None:
+            paragraph = paragraphs.get(id(node))
+            made = None if paragraph is None else _paragraph_key(paragraph)
+            if made is None:
+                return None
+            paragraph_key, length = made
+            chars += length
+        children = node.children
+        parts.append((node.style, _limits(node.limits), _hints(hints), paragraph_key, len(children)))
+        stack.extend(reversed(children))
+    return Pending(tuple(parts), nodes, len(nodes) * ENTRY_WEIGHT + chars)
+
+
+def recall(pending: Pending) -> bool:
+    """Give the pending tree's nodes the styles and boxes kept under its key; whether there were any."""
+    kept = _LAYOUTS.get(pending.key)
+    if kept is None:
+        return False
+    for node, (style, box) in zip(pending.nodes, kept[0]):
+        node.style = style
+        node.box = Box(*box)
+    return True
+
+
+def keep(pending: Pending) -> None:
+    """Keep the styles and boxes the passes gave the pending tree's nodes under its key."""
+    _LAYOUTS.put(pending.key, (tuple((node.style, _box(node.box)) for node in pending.nodes), pending.weight))

@@ -1,0 +1,119 @@
+"""A tree laid out before takes its kept layout (layout/reuse.py), which is what its passes give."""
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from satori_py import Font, render_svg
+from satori_py.assets import DEFAULT_FONT_PATH
+from satori_py.layout import engine, reuse
+from satori_py.text.paragraph import Paragraph
+from tests.layout.support import d
+from tests.support.counting import count_calls
+
+
+def _card(title: str, size: float, padding: float, direction: str) -> dict[str, Any]:
+    return d({"display": "flex", "flexDirection": direction, "padding": padding, "width": "100%", "height": "100%",
+              "alignItems": "center", "gap": 12},
+             d({"fontSize": size, "fontWeight": 700, "maxWidth": 260}, title),
+             d({"display": "flex", "alignItems": "center", "gap": 8},
+               d({"width": 40, "height": 40, "borderRadius": 20, "background": "#3b82f6"}),
+               d({"fontSize": 18}, "by ", d({"color": "#888"}, "someone", t="span"), t="p")))
+
+
+CARD = _card("A title that wraps over two lines", 32, 24, "column")
+
+
+def _passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    return count_calls(monkeypatch, engine.Layout, "_compute")
+
+
+def test_a_card_rendered_again_takes_its_kept_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    reuse._LAYOUTS.clear()
+    passes = _passes(monkeypatch)
+    expected = render_svg(CARD, width=400, height=300)
+    assert passes[0] == 1 and len(reuse._LAYOUTS) == 1
+    assert render_svg(CARD, width=400, height=300) == expected
+    assert passes[0] == 1  # no pass: every node took its style and box
+
+
+def test_a_changed_input_lays_out_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    reuse._LAYOUTS.clear()
+    render_svg(CARD, width=400, height=300)
+    passes = _passes(monkeypatch)
+    geist = DEFAULT_FONT_PATH.read_bytes()
+    changed: list[dict[str, Any]] = [
+        {"element": _card("A title that wraps over two lines!", 32, 24, "column"), "width": 400},  # a text
+        {"element": CARD, "width": 401},  # the room
+        {"element": _card("A title that wraps over two lines", 32, 24.5, "column"), "width": 400},  # a style
+        {"element": CARD, "width": 400, "point_scale_factor": 2},
+        {"element": CARD, "width": 400, "fonts": [Font("Geist", geist, 400), Font("Other", geist, 700)]},
+    ]
+    for count, kwargs in enumerate(changed, start=1):
+        render_svg(**kwargs, height=300)
+        assert passes[0] == count, kwargs
+
+
+def test_a_layout_with_a_registry_is_not_kept() -> None:
+    reuse._LAYOUTS.clear()
+    # An absolute box whose containing block is not its parent: placed by the layout's positions.
+    card = d({"display": "flex", "position": "relative", "width": 300, "height": 200},
+             d({"display": "flex"}, d({"position": "absolute", "top": 10, "width": 50, "height": 50})))
+    render_svg(card)
+    assert len(reuse._LAYOUTS) == 0
+
+
+def test_kept_layouts_are_bounded() -> None:
+    reuse._LAYOUTS.clear()
+    for n in range(reuse._LAYOUTS.max_entries + 20):
+        render_svg(d({"display": "flex", "fontSize": 12}, f"card {n}"), width=100, height=40)
+    assert len(reuse._LAYOUTS) == reuse._LAYOUTS.max_entries
+
+
+def test_the_key_covers_what_makes_a_paragraph() -> None:
+    # A paragraph measures as its constructor's arguments make it: each is in the key
+    # (_paragraph_key). One added there must be added to the key too.
+    assert list(inspect.signature(Paragraph.__init__).parameters) == [
+        "self", "items", "block_style", "registry", "embed_font", "path", "block_paragraph", "grapheme_images",
+        "point_scale_factor", "locale", "near_floats"]
+
+
+def test_the_registries_a_plain_layout_has_none_of() -> None:
+    # A layout's passes read its registries: Layout._plain asks each to be empty (a new one
+    # must be asked too), the others are the passes' own state, made anew by each layout.
+    class Builder:
+        def remake(self, box: Any, items: list[Any]) -> None:
+            pass
+
+    builder = Builder()
+    layout = engine.Layout(1.0, builder.remake)
+    assert set(vars(layout)) == {
+        "scale", "positions", "deferred", "deferred_by_node", "grids", "own_heights", "_floats", "flex_fit",
+        "baselines", "_remake_paragraph", "paragraphs", "_refitted", "_trees"}
+
+
+_TITLES = st.sampled_from(["A title", "A titlf", "WWW WWW", "iii iii iii", "A title that wraps over two lines",
+                           "Un titre \u00e9l\u00e9gant", "\U0001f600 A title"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_TITLES, st.sampled_from([20, 32]), st.sampled_from([0, 24, 24.5]),
+                          st.sampled_from(["row", "column"]), st.sampled_from([300, 400]),
+                          st.sampled_from([1, 2]), st.booleans()), min_size=2, max_size=3))
+def test_a_render_after_others_gives_what_its_passes_give(cards: list[Any]) -> None:
+    def render(card: Any) -> str:
+        title, size, padding, direction, width, scale, embed = card
+        return render_svg(_card(title, size, padding, direction), width=width, height=240,
+                          point_scale_factor=scale, embed_font=embed)
+
+    expected = []
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(engine, "recall", lambda pending: False)  # the passes of each
+        expected = [render(card) for card in cards]
+    reuse._LAYOUTS.clear()
+    assert [render(card) for card in cards] == expected
+    assert [render(card) for card in cards] == expected  # each from its kept layout
