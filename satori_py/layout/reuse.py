@@ -55,7 +55,7 @@ class Pending:
 
     __slots__ = ("key", "nodes", "weight")
 
-    def __init__(self, key: Hashable, nodes: list[LayoutNode], weight: int) -> None:
+    def __init__(self, key: Hashable | None, nodes: list[LayoutNode], weight: int) -> None:
         self.key, self.nodes, self.weight = key, nodes, weight
 
 
@@ -121,7 +121,11 @@ def layout_key(root: RenderBox, width: float | None, height: float | None, scale
 
 def recall(pending: Pending) -> bool:
     """Give the pending tree's nodes the styles and boxes kept under its key; whether there were any."""
-    kept = _LAYOUTS.get(pending.key)
+    try:
+        kept = _LAYOUTS.get(pending.key)
+    except TypeError:  # a value that is no key (none is known, but input is untrusted): not kept
+        pending.key = None
+        return False
     if kept is None:
         return False
     for node, (style, box) in zip(pending.nodes, kept[0]):
@@ -132,4 +136,6 @@ def recall(pending: Pending) -> bool:
 
 def keep(pending: Pending) -> None:
     """Keep the styles and boxes the passes gave the pending tree's nodes under its key."""
-    _LAYOUTS.put(pending.key, (tuple((node.style, _box(node.box)) for node in pending.nodes), pending.weight))
+    if pending.key is not None:
+        _LAYOUTS.put(pending.key, (tuple((node.style, _box(node.box)) for node in pending.nodes),
+                                   pending.weight))

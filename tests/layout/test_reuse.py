@@ -117,3 +117,11 @@ def test_a_render_after_others_gives_what_its_passes_give(cards: list[Any]) -> N
     reuse._LAYOUTS.clear()
     assert [render(card) for card in cards] == expected
     assert [render(card) for card in cards] == expected  # each from its kept layout
+
+
+def test_a_key_that_is_not_hashable_is_not_kept() -> None:
+    reuse._LAYOUTS.clear()
+    pending = reuse.Pending(([1.0],), [], 0)  # (a list: no value of a node is one)
+    assert not reuse.recall(pending) and pending.key is None
+    reuse.keep(pending)
+    assert len(reuse._LAYOUTS) == 0
