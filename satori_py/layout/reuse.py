@@ -65,8 +65,8 @@ def _style_key(value: Any) -> Any:
 
 def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
     """What makes ``paragraph`` measure and lay out as it does (its constructor's arguments;
-    its styles by token, its fonts by the registry's token), with its text's length; None: an
-    atomic inline in it, or more text than is kept."""
+    its styles by token, its fonts by the registry's token), with the characters of its text and
+    grapheme images; None: an atomic inline in it, or more text than is kept."""
     items: list[Any] = []
     chars = 0
     for item in paragraph.items:
@@ -77,6 +77,8 @@ def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
     if chars > MAX_CACHED_TEXT:
         return None
     images = paragraph.images
+    if images:
+        chars += sum(len(uri) for uri in images.values())  # (what the key holds: weighed, not bounded)
     key = (tuple(items), paragraph.style.token, paragraph.registry.token, paragraph.embed_font, paragraph.path,
            paragraph.block_paragraph, tuple(sorted(images.items())) if images else (), paragraph.scale,
            paragraph.locale, paragraph.near_floats)
