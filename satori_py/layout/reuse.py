@@ -10,10 +10,13 @@ every time. The passes are a function of exactly this, which is the key:
   leaf of a paragraph what makes the paragraph (:func:`_paragraph_key`): the
   only measure functions are paragraphs' (:meth:`.engine.Layout.measure_paragraph`),
   and baseline alignment reads the same paragraphs;
-* the layout's registries, which the key covers by being empty: a tree with
-  floats, atomic inlines, refitted grids, deferred values, boxes sized on their
-  own, out-of-flow boxes placed elsewhere or sticky boxes is laid out, not kept
-  (:func:`layout_key` answers None).
+* the out-of-flow boxes laid out in a containing block other than their parent
+  (:class:`.positioning.Positions`): each one's node, its static-position
+  placeholder and its static axes, by their places in the key's node order;
+* the layout's other registries, which the key covers by being empty: a tree
+  with floats, atomic inlines, refitted grids, deferred values, boxes sized on
+  their own or sticky boxes is laid out, not kept (:func:`layout_key` answers
+  None); so is a tree with a grid (its tracks hold dicts: no key).
 
 What the passes leave that the steps after them read (origins, paragraph layouts
 at their final width, paint) is every node's style (which passes may resolve) and
@@ -35,6 +38,7 @@ from .taffy_style import FitLimits, LayoutHints
 
 if TYPE_CHECKING:
     from .boxes import RenderBox
+    from .positioning import Positions
 
 __all__ = ["Pending", "keep", "layout_key", "recall"]
 
@@ -85,9 +89,10 @@ def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
     return key, chars
 
 
-def layout_key(root: RenderBox, width: float | None, height: float | None, scale: float) -> Pending | None:
-    """The key of the passes of ``root``'s tree (see the module docstring), for a layout
-    whose registries are empty; None: not a tree that is kept."""
+def layout_key(root: RenderBox, width: float | None, height: float | None, scale: float,
+               positions: Positions) -> Pending | None:
+    """The key of the passes of ``root``'s tree (see the module docstring), for a layout whose
+    registries are empty but its ``positions``' out-of-flow boxes; None: not a tree that is kept."""
     paragraphs: dict[int, Paragraph] = {}
     boxes = [root]
     while boxes:
@@ -118,7 +123,26 @@ def layout_key(root: RenderBox, width: float | None, height: float | None, scale
         children = node.children
         parts.append((node.style, _limits(node.limits), _hints(hints), paragraph_key, len(children)))
         stack.extend(reversed(children))
+    if positions.out_of_flow:
+        places = _out_of_flow(positions, nodes)
+        if places is None:
+            return None
+        parts.append(places)
     return Pending(tuple(parts), nodes, len(nodes) * ENTRY_WEIGHT + chars)
+
+
+def _out_of_flow(positions: Positions, nodes: list[LayoutNode]) -> tuple[tuple[int, int, bool, bool], ...] | None:
+    """Each out-of-flow box's node and placeholder (-1: none) by index in ``nodes``, with its
+    static axes, in order; None: one not in the tree."""
+    index = {id(node): i for i, node in enumerate(nodes)}
+    places = []
+    for entry in positions.out_of_flow.values():
+        at = index.get(id(entry.node))
+        holder = -1 if entry.placeholder is None else index.get(id(entry.placeholder))
+        if at is None or holder is None:
+            return None
+        places.append((at, holder, entry.static_x, entry.static_y))
+    return tuple(places)
 
 
 def recall(pending: Pending) -> bool:

@@ -16,13 +16,18 @@ from tests.layout.support import d
 from tests.support.counting import count_calls
 
 
-def _card(title: str, size: float, padding: float, direction: str) -> dict[str, Any]:
+def _card(title: str, size: float, padding: float, direction: str, badge: str = "none") -> dict[str, Any]:
+    # ``badge``: an absolute box whose containing block is the card, not its parent (the
+    # layout's positions), at its static position ("static") or with an inset ("top").
+    insets = {"top": 6} if badge == "top" else {}
+    badges = [d({"position": "absolute", "width": 30, "height": 12, "background": "red", **insets})]
     return d({"display": "flex", "flexDirection": direction, "padding": padding, "width": "100%", "height": "100%",
-              "alignItems": "center", "gap": 12},
+              "alignItems": "center", "gap": 12, "position": "relative"},
              d({"fontSize": size, "fontWeight": 700, "maxWidth": 260}, title),
              d({"display": "flex", "alignItems": "center", "gap": 8},
                d({"width": 40, "height": 40, "borderRadius": 20, "background": "#3b82f6"}),
-               d({"fontSize": 18}, "by ", d({"color": "#888"}, "someone", t="span"), t="p")))
+               d({"fontSize": 18}, "by ", d({"color": "#888"}, "someone", t="span"), t="p"),
+               *(badges if badge != "none" else [])))
 
 
 CARD = _card("A title that wraps over two lines", 32, 24, "column")
@@ -60,11 +65,21 @@ def test_a_changed_input_lays_out_anew(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_layout_with_a_registry_is_not_kept() -> None:
     reuse._LAYOUTS.clear()
-    # An absolute box whose containing block is not its parent: placed by the layout's positions.
-    card = d({"display": "flex", "position": "relative", "width": 300, "height": 200},
-             d({"display": "flex"}, d({"position": "absolute", "top": 10, "width": 50, "height": 50})))
+    # A float: placed by the layout's floats, which the key doesn't cover.
+    card = d({"display": "block", "width": 300, "height": 200},
+             d({"float": "left", "width": 50, "height": 50}), "Text beside a float")
     render_svg(card)
     assert len(reuse._LAYOUTS) == 0
+
+
+def test_a_tree_with_boxes_out_of_flow_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    reuse._LAYOUTS.clear()
+    passes = _passes(monkeypatch)
+    card = _card("A title", 32, 24, "row", "static")
+    expected = render_svg(card, width=400, height=300)
+    assert render_svg(card, width=400, height=300) == expected and passes[0] == 1
+    render_svg(_card("A title", 32, 24, "row", "top"), width=400, height=300)
+    assert passes[0] == 2
 
 
 def test_kept_layouts_are_bounded() -> None:
@@ -103,11 +118,12 @@ _TITLES = st.sampled_from(["A title", "A titlf", "WWW WWW", "iii iii iii", "A ti
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(_TITLES, st.sampled_from([20, 32]), st.sampled_from([0, 24, 24.5]),
                           st.sampled_from(["row", "column"]), st.sampled_from([300, 400]),
-                          st.sampled_from([1, 2]), st.booleans()), min_size=2, max_size=3))
+                          st.sampled_from([1, 2]), st.booleans(), st.sampled_from(["none", "static", "top"])),
+                min_size=2, max_size=3))
 def test_a_render_after_others_gives_what_its_passes_give(cards: list[Any]) -> None:
     def render(card: Any) -> str:
-        title, size, padding, direction, width, scale, embed = card
-        return render_svg(_card(title, size, padding, direction), width=width, height=240,
+        title, size, padding, direction, width, scale, embed, badge = card
+        return render_svg(_card(title, size, padding, direction, badge), width=width, height=240,
                           point_scale_factor=scale, embed_font=embed)
 
     expected = []
