@@ -237,7 +237,8 @@ class Layout:
         """Lay out the whole tree, then give every box its absolute rectangle."""
         try:
             # A tree laid out before (the same boxes, texts and fonts) takes its kept layout.
-            pending = layout_key(root, width, height, self.scale, self.positions) if self._plain() else None
+            pending = (layout_key(root, width, height, self.scale, self.positions, self.deferred, self.own_heights)
+                       if self._plain() else None)
             if pending is None or not recall(pending):
                 self._compute(root.node, width, height)
                 if pending is not None:
@@ -252,10 +253,9 @@ class Layout:
             self._floats = None
 
     def _plain(self) -> bool:
-        """Whether only the node tree, its paragraphs and its out-of-flow boxes go into the
-        passes (reuse.py): no other registry of this layout's holds anything."""
-        return not (self.deferred or self.grids or self.own_heights or self.paragraphs or self._floats is not None
-                    or self.positions.sticky)
+        """Whether only the node tree, its paragraphs and the registries a key covers go into
+        the passes (reuse.py): no other registry of this layout's holds anything."""
+        return not (self.grids or self.paragraphs or self._floats is not None or self.positions.sticky)
 
     def _finish(self, box: RenderBox, origins: Origins, parent: RenderBox | None = None) -> None:
         """Lay out paragraphs at their final width; position atomic inlines and floats."""

@@ -10,13 +10,16 @@ every time. The passes are a function of exactly this, which is the key:
   leaf of a paragraph what makes the paragraph (:func:`_paragraph_key`): the
   only measure functions are paragraphs' (:meth:`.engine.Layout.measure_paragraph`),
   and baseline alignment reads the same paragraphs;
-* the out-of-flow boxes laid out in a containing block other than their parent
-  (:class:`.positioning.Positions`): each one's node, its static-position
-  placeholder and its static axes, by their places in the key's node order;
-* the layout's other registries, which the key covers by being empty: a tree
-  with floats, atomic inlines, refitted grids, deferred values, boxes sized on
-  their own or sticky boxes is laid out, not kept (:func:`layout_key` answers
-  None); so is a tree with a grid (its tracks hold dicts: no key).
+* the layout's registries of nodes, each node by its place in the key's node
+  order: the out-of-flow boxes laid out in a containing block other than their
+  parent (:class:`.positioning.Positions`) with their static-position
+  placeholders and static axes, the values that wait for sizes
+  (:class:`.sizing.Deferred`) and the boxes a pass sizes on their own
+  (:class:`.sizing.OwnHeight`);
+* its other registries, which the key covers by being empty: a tree with
+  floats, atomic inlines, refitted grids or sticky boxes is laid out, not kept
+  (:func:`layout_key` answers None); so is a tree with a grid (its tracks hold
+  dicts: no key).
 
 What the passes leave that the steps after them read (origins, paragraph layouts
 at their final width, paint) is every node's style (which passes may resolve) and
@@ -39,6 +42,7 @@ from .taffy_style import FitLimits, LayoutHints
 if TYPE_CHECKING:
     from .boxes import RenderBox
     from .positioning import Positions
+    from .sizing import Deferred, OwnHeight
 
 __all__ = ["Pending", "keep", "layout_key", "recall"]
 
@@ -90,9 +94,9 @@ def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
 
 
 def layout_key(root: RenderBox, width: float | None, height: float | None, scale: float,
-               positions: Positions) -> Pending | None:
+               positions: Positions, deferred: list[Deferred], own_heights: list[OwnHeight]) -> Pending | None:
     """The key of the passes of ``root``'s tree (see the module docstring), for a layout whose
-    registries are empty but its ``positions``' out-of-flow boxes; None: not a tree that is kept."""
+    registries are empty but these; None: not a tree that is kept."""
     paragraphs: dict[int, Paragraph] = {}
     boxes = [root]
     while boxes:
@@ -123,26 +127,28 @@ def layout_key(root: RenderBox, width: float | None, height: float | None, scale
         children = node.children
         parts.append((node.style, _limits(node.limits), _hints(hints), paragraph_key, len(children)))
         stack.extend(reversed(children))
-    if positions.out_of_flow:
-        places = _out_of_flow(positions, nodes)
-        if places is None:
+    if positions.out_of_flow or deferred or own_heights:
+        registries = _registries(nodes, positions, deferred, own_heights)
+        if registries is None:
             return None
-        parts.append(places)
+        parts.append(registries)
     return Pending(tuple(parts), nodes, len(nodes) * ENTRY_WEIGHT + chars)
 
 
-def _out_of_flow(positions: Positions, nodes: list[LayoutNode]) -> tuple[tuple[int, int, bool, bool], ...] | None:
-    """Each out-of-flow box's node and placeholder (-1: none) by index in ``nodes``, with its
-    static axes, in order; None: one not in the tree."""
+def _registries(nodes: list[LayoutNode], positions: Positions, deferred: list[Deferred],
+                own_heights: list[OwnHeight]) -> tuple[Any, ...] | None:
+    """The entries of these registries with their nodes by index in ``nodes`` (-1: none), in
+    order; None: a node not in the tree."""
     index = {id(node): i for i, node in enumerate(nodes)}
-    places = []
-    for entry in positions.out_of_flow.values():
-        at = index.get(id(entry.node))
-        holder = -1 if entry.placeholder is None else index.get(id(entry.placeholder))
-        if at is None or holder is None:
-            return None
-        places.append((at, holder, entry.static_x, entry.static_y))
-    return tuple(places)
+    index[id(None)] = -1
+    try:
+        return (tuple((index[id(entry.node)], index[id(entry.placeholder)], entry.static_x, entry.static_y)
+                      for entry in positions.out_of_flow.values()),
+                tuple((index[id(entry.node)], tuple(entry.values.items()), entry.intrinsic,
+                       tuple(entry.resolved.items())) for entry in deferred),
+                tuple((index[id(entry.node)], entry.declared, entry.recorded) for entry in own_heights))
+    except KeyError:
+        return None
 
 
 def recall(pending: Pending) -> bool:
