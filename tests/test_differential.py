@@ -164,6 +164,23 @@ def test_the_oracle_restarts_node_after_a_card_that_leaves_state() -> None:
     assert not oracle.leaves_state(plain)
 
 
+def test_the_oracle_restarts_node_before_a_card_with_another_tailwind_config() -> None:
+    def card(config: Any) -> dict[str, Any]:
+        options = {} if config is None else {"tailwindConfig": config}
+        return {"element": {"type": "div", "props": {"tw": "text-brand"}}, "options": options}
+
+    plain = {"element": {"type": "div", "props": {"children": "tw"}}}
+    red, blue = card({"theme": {"colors": {"brand": "red"}}}), card({"theme": {"colors": {"brand": "blue"}}})
+    o = _EchoOracle()
+    o._start()
+    # Node's twrnc instance is built by its first card using Tailwind (a plain card is not one).
+    answers = [svg for _, svg in o.render_many([plain, red, plain, red, blue, card(None), card(None), red])]
+    assert answers == ["node 0", "node 0", "node 0", "node 0", "node 1", "node 2", "node 2", "node 3"]
+    assert [o.render(red)[1], o.render(blue)[1], o.render(plain)[1]] == ["node 3", "node 4", "node 4"]
+    assert oracle.tailwind_config(plain) is None
+    assert oracle.tailwind_config(card(None)) == "null"
+
+
 def test_hand_written_cards_load_with_their_fonts_made_absolute(tmp_path: Any) -> None:
     from pathlib import Path
 

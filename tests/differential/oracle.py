@@ -13,6 +13,12 @@ against the line's direction is truncated), so a later card with the same text
 in the same process (e.g. an ltr "at" after an rtl one) would be drawn reversed.
 Every answer is then the one of a Satori that rendered no such card before it.
 
+Satori also builds one twrnc instance per process, with the Tailwind config of the
+first card that has a ``tw`` prop (``getTw`` in ``handler/tailwind.ts``), and uses it
+for every later card: node is restarted before a card using Tailwind whose
+``tailwindConfig`` differs from the one its process was built with
+(:func:`tailwind_config`).
+
 Where the real Satori lives: ``$SATORI_REF`` (a folder with
 ``node_modules/satori``, e.g. a copy of ../shared/tools/satori-ref after
 ``npm install``), else ../shared/tools/satori-ref itself when it has been
@@ -54,6 +60,11 @@ def satori_ref_dir() -> Path:
 
 class Oracle:
     """A node process running the real Satori; use as a context manager."""
+
+    # The Tailwind config (tailwind_config's JSON) node's twrnc instance was built with,
+    # valid while tw_proc is the running process.
+    tw_config: str | None = None
+    tw_proc: Any = None
 
     def __init__(self, timeout: float = 60.0) -> None:
         if shutil.which("node") is None:
@@ -120,7 +131,19 @@ class Oracle:
         data = json.loads(line)
         return ("svg", data["svg"]) if "svg" in data else ("error", data["error"])
 
+    def _tailwind_conflict(self, config: str | None) -> bool:
+        """Whether a card using Tailwind with ``config`` needs a node that built no other one."""
+        return config is not None and self.tw_proc is self.proc and self.tw_config != config
+
+    def _sent_tailwind(self, config: str | None) -> None:
+        if config is not None and self.tw_proc is not self.proc:
+            self.tw_config, self.tw_proc = config, self.proc
+
     def render(self, case: dict[str, Any], base: Path | None = None) -> Answer:
+        config = tailwind_config(case)
+        if self._tailwind_conflict(config):
+            self._restart()
+        self._sent_tailwind(config)
         assert self.proc is not None and self.proc.stdin is not None
         try:
             self.proc.stdin.write(self._request(case, base))
@@ -141,12 +164,20 @@ class Oracle:
         items = iter(cases)
         exhausted = False
         fence = False  # the last request sent leaves state: send no more before a restart
+        held: dict[str, Any] | None = None  # needs another Tailwind config: sent after the answers owed
         while True:
             while not exhausted and pending < window and not fence:
-                case = next(items, None)
+                case, held = (held, None) if held is not None else (next(items, None), None)
                 if case is None:
                     exhausted = True
                     break
+                config = tailwind_config(case)
+                if self._tailwind_conflict(config):
+                    if pending:
+                        held = case
+                        break
+                    self._restart()
+                self._sent_tailwind(config)
                 assert self.proc is not None and self.proc.stdin is not None
                 try:
                     self.proc.stdin.write(self._request(case, base))
@@ -156,6 +187,8 @@ class Oracle:
                 pending += 1
                 fence = leaves_state(case)
             if pending == 0:
+                if held is not None:
+                    continue
                 return
             answer = self._answer()
             pending -= 1
@@ -177,6 +210,15 @@ def leaves_state(case: dict[str, Any]) -> bool:
     ellipsis or a line clamp (see the module docstring)."""
     text = json.dumps(case.get("element"))
     return "ellipsis" in text.lower() or "lineclamp" in text.lower()
+
+
+def tailwind_config(case: dict[str, Any]) -> str | None:
+    """The Tailwind config Satori's twrnc instance is built with if ``case`` is the first
+    card using Tailwind in its process (its options' ``tailwindConfig``, as JSON), or None
+    when no element of ``case`` has a ``tw`` prop."""
+    if '"tw":' not in json.dumps(case.get("element")):
+        return None
+    return json.dumps((case.get("options") or {}).get("tailwindConfig"), sort_keys=True)
 
 
 def _wire(case: dict[str, Any]) -> dict[str, Any]:
