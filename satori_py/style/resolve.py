@@ -214,17 +214,17 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     return style, font_size
 
 
-# The units whose px depend on the element (its font, line height, the viewport); a
-# percentage is no length where _resolve_one resolves (it has no basis there).
-_ELEMENT_UNITS = frozenset(("em", "ch", "ex", "lh", *VIEWPORT_UNITS))
+# The units whose px depend on the element (its font, line height, the viewport), and the
+# percentage (of the font size for some longhands, no length for the others).
+_ELEMENT_UNITS = frozenset(("em", "ch", "ex", "lh", "%", *VIEWPORT_UNITS))
 
 
 @text_cache(4096)
 def _fixed_length(text: str) -> float | str | None:
     """What :func:`_resolve_one` makes of ``text`` for a longhand it resolves by kind or a
     size, when it is a number with a unit the element changes nothing in: its px (``24px``,
-    ``0``, ``1rem``), or the text as it is (``50%``, an unknown unit); None for anything else
-    (``2em``, ``10vw``, math functions, keywords), which takes the long way."""
+    ``0``, ``1rem``), or the text as it is (an unknown unit); None for anything else (``2em``,
+    ``10vw``, ``50%``, math functions, keywords), which takes the long way."""
     unit = dimension_unit(text)
     if unit is None or unit in _ELEMENT_UNITS:
         return None

@@ -130,7 +130,7 @@ def test_a_length_kept_by_its_text_is_the_one_resolved_for_the_element(text: str
     def resolve(number: float, unit: str) -> float | None:
         return unit_to_px(number, unit, font_size, lengths)
 
-    for prop in ("marginTop", "borderTopWidth", "width", "flexBasis"):
+    for prop in ("marginTop", "borderTopWidth", "letterSpacing", "width", "flexBasis"):
         fast_errors: list[StyleError] = []
         fast, _ = resolve_declared({prop: text}, font_size, lengths, fast_errors.append)
         long_errors: list[StyleError] = []
