@@ -100,16 +100,21 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
                  tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
                  ch_ratio: Callable[[Any, Any, Any], float | None] | None = None) -> ComputedStyle:
     """:func:`~.computed.compute_style` with the same arguments, memoised."""
-    inline = inline_style(props, tailwind)  # tw classes report their problems on every call
-    props = {k: v for k, v in props.items() if k != "tw"}
-    props["style"] = inline
+    merged = tailwind is not None and "tw" in props
+    if merged:
+        # The props as compute_style takes them: the tw classes merged into the inline style
+        # (they report their problems on every call); keyed by the result.
+        props = _with_inline(props, tailwind)
+    # Without tw, the props themselves are the key: the props compute_style takes (with the
+    # inline style copied) are made from them alone, and only on a miss.
     try:
         size = [0]
         key = (tag, _freeze(props, size), parent.token, tuple(viewport), point_scale_factor,
                on_style_error is not None)
     except _Unkeyable:
-        return compute_style(tag, props, parent, viewport=viewport, on_style_error=on_style_error,
-                             point_scale_factor=point_scale_factor, on_warning=on_warning, ch_ratio=ch_ratio)
+        return compute_style(tag, props if merged else _with_inline(props, None), parent, viewport=viewport,
+                             on_style_error=on_style_error, point_scale_factor=point_scale_factor,
+                             on_warning=on_warning, ch_ratio=ch_ratio)
     entry = None
     slot = _STYLES.get(key)  # one lookup: the key is a large nested tuple, hashed per lookup
     if slot is not None:
@@ -127,8 +132,8 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
             ratios.append(ch_ratio(family, weight, style))
             return ratios[-1]
 
-        computed, events = _compute(tag, props, parent, viewport, on_style_error, point_scale_factor,
-                                    ratio_of if ch_ratio is not None else None)
+        computed, events = _compute(tag, props if merged else _with_inline(props, None), parent, viewport,
+                                    on_style_error, point_scale_factor, ratio_of if ch_ratio is not None else None)
         entry = (computed, events)
         if size[0] <= _MAX_ENTRY_CHARS:
             if slot is None:
@@ -143,6 +148,16 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
         if callback is not None:
             callback(_fresh(error))  # a fresh object: the receiver gives it a node path
     return style
+
+
+def _with_inline(props: Mapping[str, Any],
+                 tailwind: Callable[[Any, dict[str, Any]], dict[str, Any]] | None) -> dict[str, Any]:
+    """The props compute_style is given: ``style`` the inline style (a copy, ``tw`` classes
+    merged under it when ``tailwind`` is given), without ``tw``."""
+    inline = inline_style(props, tailwind)
+    out = {k: v for k, v in props.items() if k != "tw"}
+    out["style"] = inline
+    return out
 
 
 def _fresh(error: StyleError) -> StyleError:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..cache import text_cache
 from ..errors import SatoriError, StyleError
 from ..length_range import MAX_LENGTH, finite_length
 from ..patterns import lazy_compile
@@ -24,8 +25,10 @@ from .transform import parse_transform_origin, resolve_transform
 from .types import BackgroundLayer, Calc, LineHeight, TabLength
 from .values import (
     MATH_FUNCTION,
+    VIEWPORT_UNITS,
     LengthContext,
     js_string,
+    dimension_unit,
     js_to_number,
     length_to_number,
     unit_to_px,
@@ -183,16 +186,21 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     for prop in list(style):
         if prop.startswith("--"):
             continue
-        if prop not in _BY_NAME:
+        if prop not in _BY_NAME or prop in _SIZES:
             # What _resolve_one leaves as it is, known without it (most declarations: keywords,
-            # colours, numbers; 5 us per compute_style).
+            # colours, numbers; 5 us per compute_style), and what it makes of a length the
+            # element changes nothing in (`24px`, `0`: most lengths), kept per text.
             value = style[prop]
             kind = type(value)
             if kind is str:
-                if value[:1] in _NOT_LENGTH_START:
+                if value[:1] in _NOT_LENGTH_START and prop not in _SIZES:
                     continue
-            elif kind is int or kind is bool or kind is list or kind is tuple \
-                    or (kind is float and math.isfinite(value)):
+                fixed = _fixed_length(value)
+                if fixed is not None:
+                    style[prop] = fixed
+                    continue
+            elif prop not in _SIZES and (kind is int or kind is bool or kind is list or kind is tuple
+                                         or (kind is float and math.isfinite(value))):
                 continue
         try:
             _resolve_one(style, prop, font_size, lengths, resolve, report)
@@ -204,6 +212,27 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
         multiplier = finite_length(float(style["lineHeight"]))  # huge ones clamp as lengths do
         style["lineHeight"] = LineHeight("multiplier", multiplier) if multiplier is not None else LineHeight("normal")
     return style, font_size
+
+
+# The units whose px depend on the element (its font, line height, the viewport), and the
+# percentage (of the font size for some longhands, no length for the others).
+_ELEMENT_UNITS = frozenset(("em", "ch", "ex", "lh", "%", *VIEWPORT_UNITS))
+
+
+@text_cache(4096)
+def _fixed_length(text: str) -> float | str | None:
+    """What :func:`_resolve_one` makes of ``text`` for a longhand it resolves by kind or a
+    size, when it is a number with a unit the element changes nothing in: its px (``24px``,
+    ``0``, ``1rem``), or the text as it is (an unknown unit); None for anything else (``2em``,
+    ``10vw``, ``50%``, math functions, keywords), which takes the long way."""
+    unit = dimension_unit(text)
+    if unit is None or unit in _ELEMENT_UNITS:
+        return None
+    px = length_to_number(text, 0.0, _NO_ELEMENT)
+    return text if px is None else px
+
+
+_NO_ELEMENT = LengthContext()
 
 
 def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: LengthContext,

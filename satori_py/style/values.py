@@ -25,9 +25,11 @@ __all__ = [
     "JS_SPACE",
     "MATH_FUNCTION",
     "NUMBER",
+    "VIEWPORT_UNITS",
     "LengthContext",
     "calc_degree",
     "check_keyword",
+    "dimension_unit",
     "js_parse_float",
     "js_string",
     "js_to_number",
@@ -51,7 +53,7 @@ _ABSOLUTE = {"px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 
 # The small, large and dynamic viewports of an image are the same, and
 # container units are of the viewport (the reference has no query containers
 # for inline styles).
-_VIEWPORT_UNITS = {
+VIEWPORT_UNITS = {
     **dict.fromkeys(("vw", "cqw", "cqi", "svw", "lvw", "dvw", "vi", "svi", "lvi", "dvi"), "w"),
     **dict.fromkeys(("vh", "cqh", "cqb", "svh", "lvh", "dvh", "vb", "svb", "lvb", "dvb"), "h"),
     **dict.fromkeys(("vmin", "cqmin", "svmin", "lvmin", "dvmin"), "min"),
@@ -99,7 +101,7 @@ def unit_to_px(value: float, unit: str, font_size: float, ctx: LengthContext,
         return value * font_size * (ctx.ch_ratio or 0.5)
     if unit == "ex":
         return value * font_size * 0.5
-    axis = _VIEWPORT_UNITS.get(unit)
+    axis = VIEWPORT_UNITS.get(unit)
     if axis is not None:
         w, h = ctx.viewport_width or 0.0, ctx.viewport_height or 0.0
         size = {"w": w, "h": h, "min": min(w, h), "max": max(w, h)}[axis]
@@ -122,6 +124,13 @@ def length_token(text: str, font_size: float, ctx: LengthContext) -> LengthToken
     if match is not None and match.group(2) == "%":
         return Percent(float(match.group(1)))
     return length_to_number(text, font_size, ctx)
+
+
+def dimension_unit(text: str) -> str | None:
+    """The unit (lowercase; ``""`` for none) of ``text`` when it is one number with an optional
+    unit, as :func:`length_to_number` reads it; None when it is not."""
+    match = DIMENSION.match(text.strip())
+    return None if match is None else match.group(2).lower()
 
 
 def length_to_number(length: Any, font_size: float, ctx: LengthContext,

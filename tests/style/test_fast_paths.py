@@ -7,9 +7,12 @@ to the long way (escaped function names, comments).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from satori_py.errors import StyleError
 from satori_py.style import valueparser as vp
 from satori_py.style import colors
 from satori_py.style.colors import BLACK
@@ -20,7 +23,9 @@ from satori_py.style.expand import (
     normalize_color_keywords,
     normalize_parsed,
 )
+from satori_py.style.resolve import _resolve_one, resolve_declared
 from satori_py.style.types import RGBA
+from satori_py.style.values import LengthContext, unit_to_px, unreadable
 
 _NUMBERS = st.one_of(
     st.sampled_from(["0", "-0", "12", "255", "256", ".5", "1.25", "+.5", "-3", "3e2", "4E-1", "1e999", "1.", ".",
@@ -106,3 +111,34 @@ def test_a_space_colour_read_without_tinycss2_is_the_tokens_reading(text: str) -
     for current in (BLACK, None):
         assert colors.parse_space_color(text, current) == (
             colors._parse_node(nodes[0], current) if len(nodes) == 1 else None)
+
+
+_LENGTHS = st.lists(st.one_of(
+    st.sampled_from(["0", "12", "-3", ".5", "1.", "+2", "1e3", "1E-2", "1e999", " ", "\t", "px", "PX", "em", "rem",
+                     "%", "vw", "vmin", "cqw", "dvh", "lh", "rlh", "ch", "ex", "in", "pt", "Q", "deg", "turn", "x",
+                     "calc(", "min(", ")", "fit-content(", "auto", "-", "e"]),
+    _NUMBERS), max_size=5).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LENGTHS, st.sampled_from([0.0, 16.0, 7.5]),
+       st.sampled_from([LengthContext(0.0, 0.0, 0.5, None), LengthContext(1200.0, 630.0, 0.6, 1.5)]))
+def test_a_length_kept_by_its_text_is_the_one_resolved_for_the_element(text: str, font_size: float,
+                                                                       lengths: LengthContext) -> None:
+    """resolve_declared's per-text px of `24px`-like lengths (resolve._fixed_length) is what
+    _resolve_one makes of the text for this element, for a size and for a length by kind."""
+    def resolve(number: float, unit: str) -> float | None:
+        return unit_to_px(number, unit, font_size, lengths)
+
+    for prop in ("marginTop", "borderTopWidth", "letterSpacing", "width", "flexBasis"):
+        fast_errors: list[StyleError] = []
+        fast, _ = resolve_declared({prop: text}, font_size, lengths, fast_errors.append)
+        long_errors: list[StyleError] = []
+        long: dict[str, Any] = {prop: text}
+        try:
+            _resolve_one(long, prop, font_size, lengths, resolve, long_errors.append)
+        except Exception:  # noqa: BLE001 - resolve_declared reports such a value as unreadable
+            long.pop(prop)
+            long_errors.append(unreadable(prop, text))
+        assert (fast.get(prop), [e.message for e in fast_errors]) == \
+            (long.get(prop), [e.message for e in long_errors])
