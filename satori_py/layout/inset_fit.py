@@ -14,7 +14,8 @@ container's size in that axis can only be its content's (:func:`content_sized`):
 
 * each such item of a column gets its content height as its maximum
   (``FitLimits.cap_height``): a column item's automatic minimum height is its
-  content's, and it could not grow there anyway; an item with a given minimum height
+  content's, and it could not grow there anyway (a growing item of a px height,
+  which Taffy 0.7 measures too, gets that height); an item with a given minimum height
   below that (``min-h-0``) gets it as its minimum too (``FitLimits.inset_min_height``),
   unless the column has a maximum height it may shrink its items to;
 * each such item of a row gets its max-content width as its minimum and maximum
@@ -95,9 +96,9 @@ def fix_inflated_items(container: LayoutNode, parent: LayoutNode | None, sized_b
         style = item.style
         own, overflow = (style.width, style.overflow_x) if row else (style.height, style.overflow_y)
         if sized_by_content and inset > EPS and overflow not in SCROLL \
-                and (own in (None, "auto") if row else px(own) is None) \
+                and (own in (None, "auto") if row else px(own) is None or _unbounded(item, axis)) \
                 and (fixable is None or id(item) in fixable):
-            content = content_size(item)
+            content = content_size(item) if px(own) is None else _given_size(item, axis)
             if content < inset - EPS:
                 contents[id(item)] = content
     if row and contents and container.box.width < _row_width(container, items, inset, contents) - EPS:
@@ -226,7 +227,7 @@ def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
     def inflates(child: LayoutNode, size: float) -> bool:
         own = child.style.height if axis == "h" else child.style.width
         overflow = child.style.overflow_y if axis == "h" else child.style.overflow_x
-        return px(own) is None and overflow not in SCROLL and size < inset - EPS
+        return (px(own) is None or _unbounded(child, axis)) and overflow not in SCROLL and size < inset - EPS
 
     inflated = any(size is not None and inflates(child, size) for child, size in zip(inner, sizes))
     for index, child in enumerate(inner):
@@ -242,6 +243,13 @@ def _uninflated_size(item: LayoutNode, container: LayoutNode, axis: str,
         margin = child.box.margin
         total += size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right)
     return total
+
+
+def _unbounded(item: LayoutNode, axis: str) -> bool:
+    """Whether a flex item of a px size may grow past it (no px maximum): Taffy 0.7 then
+    measures its content, inflated as an item without a size is, where it takes a size that
+    is also its maximum as it is."""
+    return item.style.flex_grow > 0.0 and px(item.style.max_height if axis == "h" else item.style.max_width) is None
 
 
 def _given_size(child: LayoutNode, axis: str) -> float:

@@ -84,3 +84,19 @@ def test_a_px_item_counts_its_own_size_in_an_inflated_column(monkeypatch: pytest
     assert laid["div/div[0]/div[1]"] == (0, 0, 32, 18)
     assert laid["div/div[0]/div[2]"] == (0, 18, 32, 32)
     assert "div/div[0]/div[2]" not in measured  # its size is its style's: not laid out alone
+
+
+@pytest.mark.parametrize("align", ["stretch", "flex-start"])
+def test_a_growing_item_of_a_px_size_is_not_inflated(monkeypatch: pytest.MonkeyPatch, align: str) -> None:
+    # A reply card's avatar column: a 56px avatar over an 8px thread line that may grow
+    # (flexGrow: 1, no maximum), padded 24px at the bottom. Taffy 0.7 measures the line's
+    # content (nothing) at least as tall as that padding (24px: the column 104px); the
+    # reference takes its 8px and its margin (92px), stretched in its row or not.
+    card = d({"display": "flex", "alignItems": align},
+             d({"display": "flex", "flexDirection": "column", "paddingBottom": 24},
+               d({"width": 56, "height": 56}),
+               d({"flexGrow": 1, "width": 2, "height": 8, "marginTop": 4})),
+             d({"height": 58, "width": 100}))
+    laid, _ = _laid_out(card, monkeypatch)
+    assert laid["div"][3] == laid["div/div[0]"][3] == 92
+    assert laid["div/div[0]/div[1]"] == (0, 60, 2, 8)
