@@ -31,7 +31,7 @@ import threading
 import weakref
 from collections.abc import Iterable
 from itertools import chain, repeat
-from operator import add, getitem, mul, neg
+from operator import add, getitem, mul, sub
 from typing import Any
 
 from ..cache import BoundedCache
@@ -93,8 +93,8 @@ def _glyf_points(glyf: Any, name: str, depth: int = 0, visits: list[int] | None 
     ends: list[int] = []
     for comp in glyph.components:
         visit_component(visits)
-        sub = _glyf_points(glyf, comp.glyphName, depth + 1, visits)
-        if not sub[0]:
+        part = _glyf_points(glyf, comp.glyphName, depth + 1, visits)
+        if not part[0]:
             continue
         if hasattr(comp, "transform"):
             (xx, s01), (s10, yy) = comp.transform
@@ -103,24 +103,24 @@ def _glyf_points(glyf: Any, name: str, depth: int = 0, visits: list[int] | None 
         if hasattr(comp, "firstPt"):
             # Positioned by matching a point of the glyph so far with one of
             # the component (rare); opentype.js throws when out of range.
-            if comp.firstPt >= len(xs) or comp.secondPt >= len(sub[0]):
+            if comp.firstPt >= len(xs) or comp.secondPt >= len(part[0]):
                 raise ValueError(f"Matched points out of range in {name}")
-            px, py = sub[0][comp.secondPt], sub[1][comp.secondPt]
+            px, py = part[0][comp.secondPt], part[1][comp.secondPt]
             dx = xs[comp.firstPt] - (xx * px + s01 * py + 0)
             dy = ys[comp.firstPt] - (s10 * px + yy * py + 0)
         else:
             dx, dy = comp.x, comp.y
-        on, ends = append_points(xs, ys, on, ends, sub, (xx, s01, s10, yy, dx, dy))
+        on, ends = append_points(xs, ys, on, ends, part, (xx, s01, s10, yy, dx, dy))
     return xs, ys, on, ends
 
 
-def append_points(xs: list[float], ys: list[float], on: bytes, ends: list[int], sub: Points,
+def append_points(xs: list[float], ys: list[float], on: bytes, ends: list[int], part: Points,
                   place: tuple[float, ...]) -> tuple[bytes, list[int]]:
     """Append a component's points to a composite glyph's ``xs``/``ys`` (in place); the
     composite's new on-curve bytes and contour ends. ``place`` is opentype.js's
     transform ``(xScale, scale01, scale10, yScale, dx, dy)``: ``x' = xScale*x + scale01*y
     + dx``, ``y' = scale10*x + yScale*y + dy``; or only ``(dx, dy)``: ``x + dx, y + dy``."""
-    sx, sy, son, sends = sub
+    sx, sy, son, sends = part
     base = len(xs)
     if base + len(sx) > MAX_GLYPH_POINTS:
         raise FontError(f"A composite glyph of a font has more than {MAX_GLYPH_POINTS} points.")
@@ -321,8 +321,8 @@ TEMPLATES_PER_OUTLINE = 16
 class ScaledOutline:
     """An outline prepared for one scale and skew, and its path data per baseline.
 
-    ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
-    point each). The path data is ``head``, point 0's x, a space and point 0's y,
+    ``dx`` is added to the glyph's x and ``rise`` taken from its baseline y before
+    rounding (a point each; ``y - rise`` is ``y + -rise``, the reference's sum, exactly). The path data is ``head``, point 0's x, a space and point 0's y,
     the text up to point 1's x, point 1's x, ... and after the last y the closing
     text; ``tables`` holds, per point, the table that gives its y number's text with
     the space before and that literal after (:class:`_YTables`). A glyph without
@@ -336,24 +336,24 @@ class ScaledOutline:
     are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("head", "tables", "dx", "dy", "templates")
+    __slots__ = ("head", "tables", "dx", "rise", "templates")
 
     def __init__(self, head: str, tables: tuple[dict[int, str], ...], dx: tuple[float, ...],
-                 dy: tuple[float, ...]) -> None:
+                 rise: tuple[float, ...]) -> None:
         self.head = head
         self.tables = tables
         self.dx = dx
-        self.dy = dy
+        self.rise = rise
         self.templates: dict[float, tuple[str, tuple[str, ...]]] = {}
 
     def template(self, y: float) -> tuple[str, tuple[str, ...]]:
         """The text before this glyph's first x number on baseline ``y``, and the text after
         each x number up to the next one (its y number first; the last also closes the
-        glyph): each a lookup of ``trunc((y + dy) * 20)`` in the point's table. Made here,
+        glyph): each a lookup of ``trunc((y - rise) * 20)`` in the point's table. Made here,
         counted by the caller (:func:`place`, once for all the templates it made: a text
         per point, held like a point, see :func:`_held`)."""
         hit = (self.head, tuple(map(getitem, self.tables,
-                                    map(math.trunc, map(mul, map(add, repeat(y), self.dy), repeat(20.0))))))
+                                    map(math.trunc, map(mul, map(sub, repeat(y), self.rise), repeat(20.0))))))
         if len(self.templates) >= TEMPLATES_PER_OUTLINE:
             self.templates.clear()
         self.templates[y] = hit
@@ -364,8 +364,9 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     """Prepare ``outline`` for ``scale`` (px per font unit) and ``skew``.
 
     The offsets are computed with the reference's operation order,
-    ``(cx + skew * cy) * scale`` and ``-(cy * scale)``, so that adding the
-    position gives the very same doubles it rounds. Both are C-level ``map``
+    ``(cx + skew * cy) * scale`` and ``cy * scale``, so that adding the first to
+    the position, and taking the second from the baseline (which is adding its
+    negation, ``-(cy * scale)``, exactly), gives the very same doubles it rounds. Both are C-level ``map``
     chains, and the literals come from one ``translate`` of the command letters
     (each letter becomes itself and its points' slots, ``"\\0"``-separated; a
     ``Z`` has none, so it joins the next letter's literal or the tail).
@@ -380,8 +381,8 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
     slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
     dx = tuple(map(mul, slanted, repeat(scale)))
-    dy = tuple(map(neg, map(mul, ys, repeat(scale))))
-    return ScaledOutline(shape[0], shape[1], dx, dy)
+    rise = tuple(map(mul, ys, repeat(scale)))
+    return ScaledOutline(shape[0], shape[1], dx, rise)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:

@@ -177,7 +177,7 @@ def test_y_tables_are_the_number_between_a_space_and_the_literal(value: float, l
 
 def test_skew_slants_around_the_baseline() -> None:
     scaled = scale_outline(("M", (0, 100)), 0.1, 0.25)
-    assert (scaled.dx, scaled.dy) == ((2.5,), (-10.0,))
+    assert (scaled.dx, scaled.rise) == ((2.5,), (10.0,))
 
 
 def test_band_boxes_cover_the_ink_under_the_baseline() -> None:
