@@ -299,17 +299,41 @@ _SHAPES: BoundedCache[tuple[str, tuple[dict[int, str], ...]]] = BoundedCache(
     4096, weigh=lambda shape: 2 * len(shape[1]), max_weight=2 ** 18)
 
 
+#: The texts of x numbers by key ``k = trunc(v * 20)`` for ``v`` from 0 to :data:`_LISTED_X`
+#: px, as :data:`_HALVES` has them, in a list: indexing it costs less than looking a key up in
+#: a dict (an x number is the hot loop of text output: its key and text are most of a fresh
+#: render's glyph drawing). Grown by :func:`_listed_x`, up to the key an x number needs.
+_X_TEXTS: list[str] = []
+_LISTED_X = 8192  # px: further right (or left of 0), x numbers are looked up in _HALVES
+_X_LOCK = threading.Lock()
+_DECIMALS = ("", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9")
+
+
+def _listed_x(key: int) -> list[str]:
+    """:data:`_X_TEXTS`, holding at least ``key`` (up to ``20 * _LISTED_X``). Grown in whole
+    units of px (their ten texts made by one comprehension of C-level concatenations, not a
+    text per key): the keys of ``n`` tenths are ``2n - 1`` and ``2n`` (``n = (k + 1) // 2``),
+    so each text is listed twice after the first, 0."""
+    if key >= len(_X_TEXTS):
+        with _X_LOCK:  # another thread may have grown it meanwhile
+            listed = (len(_X_TEXTS) + 1) // 2  # the tenths listed: whole units
+            if key >= 2 * listed - 1:
+                first = listed // 10
+                last = min(max(key // 20 + 1, 2 * first), _LISTED_X)  # at least doubled
+                tenths = [unit + decimal for unit in map(str, range(first, last + 1)) for decimal in _DECIMALS]
+                twice = tenths + tenths
+                twice[0::2] = tenths
+                twice[1::2] = tenths
+                _X_TEXTS.extend(twice if listed else twice[1:])
+    return _X_TEXTS
+
+
 def fmt_tenth(value: float) -> str:
     """Format a path coordinate like the reference's ``round``: to 0.1, half
     away from zero, ``347.0`` -> ``"347"``, ``-0.04`` -> ``"0"`` (never ``-0``,
-    never an exponent). The only number formatter of path data."""
+    never an exponent). Path data's x numbers are written alike, from :data:`_X_TEXTS` when
+    listed there (see :func:`place`)."""
     return _HALVES[int(value * 20.0)]
-
-
-def _fmt_all(values: Iterable[float]) -> list[str]:
-    """:func:`fmt_tenth` of each value, as C-level ``map`` chains: the hot loop of text
-    output. (``math.trunc`` is ``int`` for a float, at half the cost of calling the type.)"""
-    return list(map(_halves, map(math.trunc, map(mul, values, repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
@@ -336,7 +360,7 @@ class ScaledOutline:
     are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("head", "tables", "dx", "rise", "templates")
+    __slots__ = ("head", "tables", "dx", "rise", "left", "right", "templates")
 
     def __init__(self, head: str, tables: tuple[dict[int, str], ...], dx: tuple[float, ...],
                  rise: tuple[float, ...]) -> None:
@@ -344,6 +368,8 @@ class ScaledOutline:
         self.tables = tables
         self.dx = dx
         self.rise = rise
+        self.left = min(dx, default=0.0)  # the least and the greatest dx: the x numbers' range
+        self.right = max(dx, default=0.0)
         self.templates: dict[float, tuple[str, tuple[str, ...]]] = {}
 
     def template(self, y: float) -> tuple[str, tuple[str, ...]]:
@@ -395,6 +421,7 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
     xs: list[float] = []
     offsets: list[tuple[float, ...]] = []
     made = 0  # the points of the templates made
+    lowest = highest = 0.0  # the least and the greatest x + dx
     for scaled, x, y in glyphs:
         hit = scaled.templates.get(y)
         if hit is None:
@@ -405,8 +432,19 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
         texts += rest
         xs.append(x)
         offsets.append(scaled.dx)
-    # x + dx for every point of every glyph, in order (``map(add, repeat(x), dx)`` per glyph).
-    numbers = _fmt_all(chain.from_iterable(map(map, repeat(add), map(repeat, xs), offsets)))
+        if x + scaled.left < lowest:
+            lowest = x + scaled.left
+        if x + scaled.right > highest:
+            highest = x + scaled.right
+    # The key of x + dx for every point of every glyph, in order (``map(add, repeat(x), dx)``
+    # per glyph; ``math.trunc`` is ``int`` for a float, at half the cost of calling the type).
+    keys = map(math.trunc, map(mul, chain.from_iterable(map(map, repeat(add), map(repeat, xs), offsets)),
+                               repeat(20.0)))
+    if lowest >= 0.0 and highest < _LISTED_X:
+        # Rounding is monotonic: every key is from 0 to the greatest x + dx's, all listed.
+        numbers = list(map(_listed_x(math.trunc(highest * 20.0)).__getitem__, keys))
+    else:
+        numbers = list(map(_halves, keys))
     out = [""] * (2 * len(texts) - 1)
     out[0::2] = texts
     out[1::2] = numbers
