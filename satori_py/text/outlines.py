@@ -31,7 +31,7 @@ import threading
 import weakref
 from collections.abc import Iterable
 from itertools import chain, repeat
-from operator import add, getitem, mul, neg
+from operator import add, getitem, mul, sub
 from typing import Any
 
 from ..cache import BoundedCache
@@ -93,8 +93,8 @@ def _glyf_points(glyf: Any, name: str, depth: int = 0, visits: list[int] | None 
     ends: list[int] = []
     for comp in glyph.components:
         visit_component(visits)
-        sub = _glyf_points(glyf, comp.glyphName, depth + 1, visits)
-        if not sub[0]:
+        part = _glyf_points(glyf, comp.glyphName, depth + 1, visits)
+        if not part[0]:
             continue
         if hasattr(comp, "transform"):
             (xx, s01), (s10, yy) = comp.transform
@@ -103,24 +103,24 @@ def _glyf_points(glyf: Any, name: str, depth: int = 0, visits: list[int] | None 
         if hasattr(comp, "firstPt"):
             # Positioned by matching a point of the glyph so far with one of
             # the component (rare); opentype.js throws when out of range.
-            if comp.firstPt >= len(xs) or comp.secondPt >= len(sub[0]):
+            if comp.firstPt >= len(xs) or comp.secondPt >= len(part[0]):
                 raise ValueError(f"Matched points out of range in {name}")
-            px, py = sub[0][comp.secondPt], sub[1][comp.secondPt]
+            px, py = part[0][comp.secondPt], part[1][comp.secondPt]
             dx = xs[comp.firstPt] - (xx * px + s01 * py + 0)
             dy = ys[comp.firstPt] - (s10 * px + yy * py + 0)
         else:
             dx, dy = comp.x, comp.y
-        on, ends = append_points(xs, ys, on, ends, sub, (xx, s01, s10, yy, dx, dy))
+        on, ends = append_points(xs, ys, on, ends, part, (xx, s01, s10, yy, dx, dy))
     return xs, ys, on, ends
 
 
-def append_points(xs: list[float], ys: list[float], on: bytes, ends: list[int], sub: Points,
+def append_points(xs: list[float], ys: list[float], on: bytes, ends: list[int], part: Points,
                   place: tuple[float, ...]) -> tuple[bytes, list[int]]:
     """Append a component's points to a composite glyph's ``xs``/``ys`` (in place); the
     composite's new on-curve bytes and contour ends. ``place`` is opentype.js's
     transform ``(xScale, scale01, scale10, yScale, dx, dy)``: ``x' = xScale*x + scale01*y
     + dx``, ``y' = scale10*x + yScale*y + dy``; or only ``(dx, dy)``: ``x + dx, y + dy``."""
-    sx, sy, son, sends = sub
+    sx, sy, son, sends = part
     base = len(xs)
     if base + len(sx) > MAX_GLYPH_POINTS:
         raise FontError(f"A composite glyph of a font has more than {MAX_GLYPH_POINTS} points.")
@@ -299,17 +299,41 @@ _SHAPES: BoundedCache[tuple[str, tuple[dict[int, str], ...]]] = BoundedCache(
     4096, weigh=lambda shape: 2 * len(shape[1]), max_weight=2 ** 18)
 
 
+#: The texts of x numbers by key ``k = trunc(v * 20)`` for ``v`` from 0 to :data:`_LISTED_X`
+#: px, as :data:`_HALVES` has them, in a list: indexing it costs less than looking a key up in
+#: a dict (an x number is the hot loop of text output: its key and text are most of a fresh
+#: render's glyph drawing). Grown by :func:`_listed_x`, up to the key an x number needs.
+_X_TEXTS: list[str] = []
+_LISTED_X = 8192  # px: further right (or left of 0), x numbers are looked up in _HALVES
+_X_LOCK = threading.Lock()
+_DECIMALS = ("", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9")
+
+
+def _listed_x(key: int) -> list[str]:
+    """:data:`_X_TEXTS`, holding at least ``key`` (up to ``20 * _LISTED_X``). Grown in whole
+    units of px (their ten texts made by one comprehension of C-level concatenations, not a
+    text per key): the keys of ``n`` tenths are ``2n - 1`` and ``2n`` (``n = (k + 1) // 2``),
+    so each text is listed twice after the first, 0."""
+    if key >= len(_X_TEXTS):
+        with _X_LOCK:  # another thread may have grown it meanwhile
+            listed = (len(_X_TEXTS) + 1) // 2  # the tenths listed: whole units
+            if key >= 2 * listed - 1:
+                first = listed // 10
+                last = min(max(key // 20 + 1, 2 * first), _LISTED_X)  # at least doubled
+                tenths = [unit + decimal for unit in map(str, range(first, last + 1)) for decimal in _DECIMALS]
+                twice = tenths + tenths
+                twice[0::2] = tenths
+                twice[1::2] = tenths
+                _X_TEXTS.extend(twice if listed else twice[1:])
+    return _X_TEXTS
+
+
 def fmt_tenth(value: float) -> str:
     """Format a path coordinate like the reference's ``round``: to 0.1, half
     away from zero, ``347.0`` -> ``"347"``, ``-0.04`` -> ``"0"`` (never ``-0``,
-    never an exponent). The only number formatter of path data."""
+    never an exponent). Path data's x numbers are written alike, from :data:`_X_TEXTS` when
+    listed there (see :func:`place`)."""
     return _HALVES[int(value * 20.0)]
-
-
-def _fmt_all(values: Iterable[float]) -> list[str]:
-    """:func:`fmt_tenth` of each value, as C-level ``map`` chains: the hot loop of text
-    output. (``math.trunc`` is ``int`` for a float, at half the cost of calling the type.)"""
-    return list(map(_halves, map(math.trunc, map(mul, values, repeat(20.0)))))
 
 
 # -- placing outlines ------------------------------------------------------------------
@@ -321,8 +345,8 @@ TEMPLATES_PER_OUTLINE = 16
 class ScaledOutline:
     """An outline prepared for one scale and skew, and its path data per baseline.
 
-    ``dx``/``dy`` are added to the glyph's x and baseline y before rounding (a
-    point each). The path data is ``head``, point 0's x, a space and point 0's y,
+    ``dx`` is added to the glyph's x and ``rise`` taken from its baseline y before
+    rounding (a point each; ``y - rise`` is ``y + -rise``, the reference's sum, exactly). The path data is ``head``, point 0's x, a space and point 0's y,
     the text up to point 1's x, point 1's x, ... and after the last y the closing
     text; ``tables`` holds, per point, the table that gives its y number's text with
     the space before and that literal after (:class:`_YTables`). A glyph without
@@ -336,24 +360,26 @@ class ScaledOutline:
     are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("head", "tables", "dx", "dy", "templates")
+    __slots__ = ("head", "tables", "dx", "rise", "left", "right", "templates")
 
     def __init__(self, head: str, tables: tuple[dict[int, str], ...], dx: tuple[float, ...],
-                 dy: tuple[float, ...]) -> None:
+                 rise: tuple[float, ...]) -> None:
         self.head = head
         self.tables = tables
         self.dx = dx
-        self.dy = dy
+        self.rise = rise
+        self.left = min(dx, default=0.0)  # the least and the greatest dx: the x numbers' range
+        self.right = max(dx, default=0.0)
         self.templates: dict[float, tuple[str, tuple[str, ...]]] = {}
 
     def template(self, y: float) -> tuple[str, tuple[str, ...]]:
         """The text before this glyph's first x number on baseline ``y``, and the text after
         each x number up to the next one (its y number first; the last also closes the
-        glyph): each a lookup of ``trunc((y + dy) * 20)`` in the point's table. Made here,
+        glyph): each a lookup of ``trunc((y - rise) * 20)`` in the point's table. Made here,
         counted by the caller (:func:`place`, once for all the templates it made: a text
         per point, held like a point, see :func:`_held`)."""
         hit = (self.head, tuple(map(getitem, self.tables,
-                                    map(math.trunc, map(mul, map(add, repeat(y), self.dy), repeat(20.0))))))
+                                    map(math.trunc, map(mul, map(sub, repeat(y), self.rise), repeat(20.0))))))
         if len(self.templates) >= TEMPLATES_PER_OUTLINE:
             self.templates.clear()
         self.templates[y] = hit
@@ -364,8 +390,9 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     """Prepare ``outline`` for ``scale`` (px per font unit) and ``skew``.
 
     The offsets are computed with the reference's operation order,
-    ``(cx + skew * cy) * scale`` and ``-(cy * scale)``, so that adding the
-    position gives the very same doubles it rounds. Both are C-level ``map``
+    ``(cx + skew * cy) * scale`` and ``cy * scale``, so that adding the first to
+    the position, and taking the second from the baseline (which is adding its
+    negation, ``-(cy * scale)``, exactly), gives the very same doubles it rounds. Both are C-level ``map``
     chains, and the literals come from one ``translate`` of the command letters
     (each letter becomes itself and its points' slots, ``"\\0"``-separated; a
     ``Z`` has none, so it joins the next letter's literal or the tail).
@@ -380,8 +407,8 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
     slanted = map(add, xs, map(mul, repeat(skew), ys)) if skew else xs
     dx = tuple(map(mul, slanted, repeat(scale)))
-    dy = tuple(map(neg, map(mul, ys, repeat(scale))))
-    return ScaledOutline(shape[0], shape[1], dx, dy)
+    rise = tuple(map(mul, ys, repeat(scale)))
+    return ScaledOutline(shape[0], shape[1], dx, rise)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
@@ -394,6 +421,7 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
     xs: list[float] = []
     offsets: list[tuple[float, ...]] = []
     made = 0  # the points of the templates made
+    lowest = highest = 0.0  # the least and the greatest x + dx
     for scaled, x, y in glyphs:
         hit = scaled.templates.get(y)
         if hit is None:
@@ -404,8 +432,19 @@ def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
         texts += rest
         xs.append(x)
         offsets.append(scaled.dx)
-    # x + dx for every point of every glyph, in order (``map(add, repeat(x), dx)`` per glyph).
-    numbers = _fmt_all(chain.from_iterable(map(map, repeat(add), map(repeat, xs), offsets)))
+        if x + scaled.left < lowest:
+            lowest = x + scaled.left
+        if x + scaled.right > highest:
+            highest = x + scaled.right
+    # The key of x + dx for every point of every glyph, in order (``map(add, repeat(x), dx)``
+    # per glyph; ``math.trunc`` is ``int`` for a float, at half the cost of calling the type).
+    keys = map(math.trunc, map(mul, chain.from_iterable(map(map, repeat(add), map(repeat, xs), offsets)),
+                               repeat(20.0)))
+    if lowest >= 0.0 and highest < _LISTED_X:
+        # Rounding is monotonic: every key is from 0 to the greatest x + dx's, all listed.
+        numbers = list(map(_listed_x(math.trunc(highest * 20.0)).__getitem__, keys))
+    else:
+        numbers = list(map(_halves, keys))
     out = [""] * (2 * len(texts) - 1)
     out[0::2] = texts
     out[1::2] = numbers

@@ -169,6 +169,25 @@ def test_placed_glyphs_are_the_reference_numbers_written_out(
     assert place(placed) == expected
 
 
+def test_listed_x_texts_are_the_table_texts_however_the_list_grew() -> None:
+    # The list of x texts grows in whole px, to the key asked for, at least doubling: every key
+    # it holds has the text the dict of keys (held to the reference by the tests above) has.
+    for key in (0, 1, 19, 20, 21, 39, 40, 399, 4321, 20 * outlines._LISTED_X - 1, 20 * outlines._LISTED_X):
+        texts = outlines._listed_x(key)
+        assert len(texts) > min(key, 20 * outlines._LISTED_X - 1)
+    assert len(texts) == 20 * outlines._LISTED_X + 19  # capped: whole px, up to the limit's
+    assert texts == [outlines._HALVES[k] for k in range(len(texts))]
+
+
+@pytest.mark.parametrize("x", [0.0, 0.02, -0.02, -0.5, -30.0, 8191.0, 8192.0 - 1e-9, 8192.0, 12345.678])
+def test_x_numbers_near_zero_and_the_listed_limit(x: float) -> None:
+    # Glyphs reaching left of 0 or right of the listed x numbers are looked up in the dict.
+    square = scale_outline(glyf_outline({"g": SQUARE}, "g"), 0.1)
+    d = place([(square, x, 10.0), (square, x + 0.05, 10.0)])
+    ops, coords = glyf_outline({"g": SQUARE}, "g")
+    assert d == naive_path_d(ops, coords, x, 10.0, 0.1, 0.0) + naive_path_d(ops, coords, x + 0.05, 10.0, 0.1, 0.0)
+
+
 @given(value=st.floats(-1e6, 1e6) | st.integers(-20_000_000, 20_000_000).map(lambda k: k / 20),
        literal=st.sampled_from((" ", "L", "Q", "C", "Z", "ZM", "ZZM")))
 def test_y_tables_are_the_number_between_a_space_and_the_literal(value: float, literal: str) -> None:
@@ -177,7 +196,7 @@ def test_y_tables_are_the_number_between_a_space_and_the_literal(value: float, l
 
 def test_skew_slants_around_the_baseline() -> None:
     scaled = scale_outline(("M", (0, 100)), 0.1, 0.25)
-    assert (scaled.dx, scaled.dy) == ((2.5,), (-10.0,))
+    assert (scaled.dx, scaled.rise) == ((2.5,), (10.0,))
 
 
 def test_band_boxes_cover_the_ink_under_the_baseline() -> None:
