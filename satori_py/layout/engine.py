@@ -70,6 +70,8 @@ class Layout:
         self._remake_paragraph = weakref.WeakMethod(remake_paragraph)
         # Paragraphs with atomic inlines, which are laid out in their width once it's known.
         self.paragraphs: list[RenderBox] = []
+        # Every paragraph's box by its node's id (what a measured node measures, for reuse.py).
+        self.measured: dict[int, RenderBox] = {}
         self._refitted: dict[int, float] = {}  # the width each paragraph's atomics were laid out in
         self._trees: KeptTrees | None = None  # the Taffy trees of the computation under way
 
@@ -120,6 +122,7 @@ class Layout:
             return size
 
         box.node.measure = measure
+        self.measured[id(box.node)] = box
         self.baselines.add_paragraph(box)
         if box.atomics and box not in self.paragraphs:
             self.paragraphs.append(box)
@@ -237,8 +240,8 @@ class Layout:
         """Lay out the whole tree, then give every box its absolute rectangle."""
         try:
             # A tree laid out before (the same boxes, texts and fonts) takes its kept layout.
-            pending = (layout_key(root, width, height, self.scale, self.positions, self.deferred, self.own_heights)
-                       if self._plain() else None)
+            pending = (layout_key(root.node, width, height, self.scale, self.measured, self.positions, self.deferred,
+                                  self.own_heights) if self._plain() else None)
             if pending is None or not recall(pending):
                 self._compute(root.node, width, height)
                 if pending is not None:

@@ -21,6 +21,10 @@ every time. The passes are a function of exactly this, which is the key:
   (:func:`layout_key` answers None); so is a tree with a grid (its tracks hold
   dicts: no key).
 
+A tree is kept the second time it is laid out: a stream of new texts (a new title
+on every request) makes keys, but keeps no layout it would never take again (the
+trees seen once are remembered by their keys' hashes only).
+
 What the passes leave that the steps after them read (origins, paragraph layouts
 at their final width, paint) is every node's style (which passes may resolve) and
 box: that is what is kept, and given back to the nodes of the next such tree.
@@ -30,12 +34,11 @@ object ever has), so the same key means the same input.
 """
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 from ..cache import ENTRY_WEIGHT, MAX_CACHED_TEXT, BoundedCache
 from ..style.computed import ComputedStyle
-from ..text.paragraph import AtomicItem, Paragraph
+from ..text.paragraph import AtomicItem, Paragraph, TextItem
 from .taffy import Box, LayoutNode
 from .taffy_style import FitLimits, LayoutHints
 
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
     from .positioning import Positions
     from .sizing import Deferred, OwnHeight
 
-__all__ = ["Pending", "keep", "layout_key", "recall"]
+__all__ = ["Pending", "forget", "keep", "layout_key", "recall"]
 
 # A kept layout: each node's final style and box values, in the key's node order, and its weight.
 _Kept = tuple[tuple[tuple[Any, tuple[Any, ...]], ...], int]
@@ -52,10 +55,28 @@ _Kept = tuple[tuple[tuple[Any, tuple[Any, ...]], ...], int]
 _MAX_NODES = 2000
 # Weighed in about bytes: ENTRY_WEIGHT a node (its key's and its box's values), and the text.
 _LAYOUTS: BoundedCache[_Kept] = BoundedCache(256, weigh=lambda kept: kept[1], max_weight=8 * 2 ** 20)
+# The hashes of the keys of trees laid out once (collisions only keep a tree the first time).
+_SEEN: BoundedCache[bool] = BoundedCache(1024)
 
 _limits = FitLimits._values
 _hints = LayoutHints._values
 _box = Box._values
+
+
+class _Key:
+    """A tree's key with its hash, computed once (a key is looked up, then may be kept)."""
+
+    __slots__ = ("parts", "hash")
+
+    def __init__(self, parts: tuple[Any, ...]) -> None:
+        self.parts = parts
+        self.hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.hash == other.hash and self.parts == other.parts
 
 
 class Pending:
@@ -63,12 +84,14 @@ class Pending:
 
     __slots__ = ("key", "nodes", "weight")
 
-    def __init__(self, key: Hashable | None, nodes: list[LayoutNode], weight: int) -> None:
+    def __init__(self, key: _Key, nodes: list[LayoutNode], weight: int) -> None:
         self.key, self.nodes, self.weight = key, nodes, weight
 
 
-def _style_key(value: Any) -> Any:
-    return value.token if isinstance(value, ComputedStyle) else value
+def forget() -> None:
+    """Drop every kept layout and every tree seen."""
+    _LAYOUTS.clear()
+    _SEEN.clear()
 
 
 def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
@@ -78,10 +101,15 @@ def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
     items: list[Any] = []
     chars = 0
     for item in paragraph.items:
-        if isinstance(item, AtomicItem):
+        if isinstance(item, TextItem):
+            items.append((item.text, item.style.token, item.path, item.locale))
+            chars += len(item.text)
+        elif isinstance(item, AtomicItem):
             return None
-        items.append((type(item), *map(_style_key, type(item)._values(item))))
-        chars += len(getattr(item, "text", ""))
+        else:  # boxes' starts and ends, line breaks: their values (a style by its token)
+            kind = type(item)
+            items.append((kind, *[value.token if type(value) is ComputedStyle else value
+                                  for value in kind._values(item)]))
     if chars > MAX_CACHED_TEXT:
         return None
     images = paragraph.images
@@ -93,21 +121,16 @@ def _paragraph_key(paragraph: Paragraph) -> tuple[tuple[Any, ...], int] | None:
     return key, chars
 
 
-def layout_key(root: RenderBox, width: float | None, height: float | None, scale: float,
-               positions: Positions, deferred: list[Deferred], own_heights: list[OwnHeight]) -> Pending | None:
+def layout_key(root: LayoutNode, width: float | None, height: float | None, scale: float,
+               measured: dict[int, RenderBox], positions: Positions, deferred: list[Deferred],
+               own_heights: list[OwnHeight]) -> Pending | None:
     """The key of the passes of ``root``'s tree (see the module docstring), for a layout whose
-    registries are empty but these; None: not a tree that is kept."""
-    paragraphs: dict[int, Paragraph] = {}
-    boxes = [root]
-    while boxes:
-        box = boxes.pop()
-        if box.paragraph is not None:
-            paragraphs[id(box.node)] = box.paragraph
-        boxes.extend(box.children)
+    registries are empty but these (``measured``: the boxes of paragraphs by their nodes' ids);
+    None: not a tree that is kept."""
     nodes: list[LayoutNode] = []
     parts: list[Any] = [width, height, scale]
     chars = 0
-    stack = [root.node]
+    stack = [root]
     while stack:
         node = stack.pop()
         nodes.append(node)
@@ -118,8 +141,8 @@ def layout_key(root: RenderBox, width: float | None, height: float | None, scale
             return None  # its tracks hold dicts of line names: not a key (and grids are rare in cards)
         paragraph_key = None
         if node.measure is not None:
-            paragraph = paragraphs.get(id(node))
-            made = None if paragraph is None else _paragraph_key(paragraph)
+            box = measured.get(id(node))
+            made = None if box is None or box.paragraph is None else _paragraph_key(box.paragraph)
             if made is None:
                 return None
             paragraph_key, length = made
@@ -132,7 +155,11 @@ def layout_key(root: RenderBox, width: float | None, height: float | None, scale
         if registries is None:
             return None
         parts.append(registries)
-    return Pending(tuple(parts), nodes, len(nodes) * ENTRY_WEIGHT + chars)
+    try:
+        key = _Key(tuple(parts))
+    except TypeError:  # a value that is no key (none is known, but input is untrusted): not kept
+        return None
+    return Pending(key, nodes, len(nodes) * ENTRY_WEIGHT + chars)
 
 
 def _registries(nodes: list[LayoutNode], positions: Positions, deferred: list[Deferred],
@@ -153,11 +180,7 @@ def _registries(nodes: list[LayoutNode], positions: Positions, deferred: list[De
 
 def recall(pending: Pending) -> bool:
     """Give the pending tree's nodes the styles and boxes kept under its key; whether there were any."""
-    try:
-        kept = _LAYOUTS.get(pending.key)
-    except TypeError:  # a value that is no key (none is known, but input is untrusted): not kept
-        pending.key = None
-        return False
+    kept = _LAYOUTS.get(pending.key)
     if kept is None:
         return False
     for node, (style, box) in zip(pending.nodes, kept[0]):
@@ -167,7 +190,10 @@ def recall(pending: Pending) -> bool:
 
 
 def keep(pending: Pending) -> None:
-    """Keep the styles and boxes the passes gave the pending tree's nodes under its key."""
-    if pending.key is not None:
-        _LAYOUTS.put(pending.key, (tuple((node.style, _box(node.box)) for node in pending.nodes),
-                                   pending.weight))
+    """Keep the styles and boxes the passes gave the pending tree's nodes under its key, if the
+    tree was laid out before; else remember that it was."""
+    key = pending.key
+    if _SEEN.get(key.hash) is None:
+        _SEEN.put(key.hash, True)
+        return
+    _LAYOUTS.put(key, (tuple((node.style, _box(node.box)) for node in pending.nodes), pending.weight))

@@ -31,7 +31,7 @@ def d(style: dict[str, Any], *kids: Any, t: str = "div", **props: Any) -> dict[s
 def lay_out(element: dict[str, Any], width: float | None = None, height: float | None = None) -> LayoutResult:
     """``element`` laid out the long way: not from a layout kept by an earlier test (reuse.py,
     tested on its own), whose passes a test may have patched since."""
-    reuse._LAYOUTS.clear()
+    reuse.forget()
     return TreeBuilder(registry(), (width, height)).layout(parse_element(element))
 
 

@@ -11,6 +11,10 @@ from hypothesis import strategies as st
 from satori_py import Font, render_svg
 from satori_py.assets import DEFAULT_FONT_PATH
 from satori_py.layout import engine, reuse
+from satori_py.layout.node_style import NodeStyle
+from satori_py.layout.positioning import Positions
+from satori_py.layout.taffy import LayoutNode
+from satori_py.layout.taffy_style import FitLimits
 from satori_py.text.paragraph import Paragraph
 from tests.layout.support import d
 from tests.support.counting import count_calls
@@ -45,17 +49,20 @@ def _passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_card_rendered_again_takes_its_kept_layout(monkeypatch: pytest.MonkeyPatch) -> None:
-    reuse._LAYOUTS.clear()
+    reuse.forget()
     passes = _passes(monkeypatch)
     expected = render_svg(CARD, width=400, height=300)
-    assert passes[0] == 1 and len(reuse._LAYOUTS) == 1
+    assert passes[0] == 1 and len(reuse._LAYOUTS) == 0  # laid out once: seen, not kept
     assert render_svg(CARD, width=400, height=300) == expected
-    assert passes[0] == 1  # no pass: every node took its style and box
+    assert passes[0] == 2 and len(reuse._LAYOUTS) == 1  # laid out again: kept
+    assert render_svg(CARD, width=400, height=300) == expected
+    assert passes[0] == 2  # no pass: every node took its style and box
 
 
 def test_a_changed_input_lays_out_anew(monkeypatch: pytest.MonkeyPatch) -> None:
-    reuse._LAYOUTS.clear()
-    render_svg(CARD, width=400, height=300)
+    reuse.forget()
+    for _ in range(2):
+        render_svg(CARD, width=400, height=300)  # kept
     passes = _passes(monkeypatch)
     geist = DEFAULT_FONT_PATH.read_bytes()
     changed: list[dict[str, Any]] = [
@@ -71,12 +78,13 @@ def test_a_changed_input_lays_out_anew(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_layout_with_a_registry_is_not_kept() -> None:
-    reuse._LAYOUTS.clear()
+    reuse.forget()
     # A float: placed by the layout's floats, which the key doesn't cover.
     card = d({"display": "block", "width": 300, "height": 200},
              d({"float": "left", "width": 50, "height": 50}), "Text beside a float")
-    render_svg(card)
-    assert len(reuse._LAYOUTS) == 0
+    for _ in range(2):
+        render_svg(card)
+    assert len(reuse._LAYOUTS) == 0 and len(reuse._SEEN) == 0
 
 
 def test_a_tree_with_registries_a_key_covers_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,21 +96,23 @@ def test_a_tree_with_registries_a_key_covers_is_kept(monkeypatch: pytest.MonkeyP
         run(layout, *args, **kwargs)
 
     monkeypatch.setattr(engine.Layout, "run", registries)
-    reuse._LAYOUTS.clear()
+    reuse.forget()
     passes = _passes(monkeypatch)
     card = _card("A title", 32, 24, "row", "static", "fit-content", True)
     expected = render_svg(card, width=400, height=300)
+    assert render_svg(card, width=400, height=300) == expected  # kept
     computed = passes[0]  # (the box sized on its own is laid out alone too)
-    assert computed >= 1 and seen[0] == (1, 1, 1)
+    assert computed >= 2 and seen[0] == (1, 1, 1) and len(reuse._LAYOUTS) == 1
     assert render_svg(card, width=400, height=300) == expected and passes[0] == computed
     render_svg(_card("A title", 32, 24, "row", "top", "fit-content", True), width=400, height=300)
     assert passes[0] > computed
 
 
 def test_kept_layouts_are_bounded() -> None:
-    reuse._LAYOUTS.clear()
+    reuse.forget()
     for n in range(reuse._LAYOUTS.max_entries + 20):
-        render_svg(d({"display": "flex", "fontSize": 12}, f"card {n}"), width=100, height=40)
+        for _ in range(2):
+            render_svg(d({"display": "flex", "fontSize": 12}, f"card {n}"), width=100, height=40)
     assert len(reuse._LAYOUTS) == reuse._LAYOUTS.max_entries
 
 
@@ -125,7 +135,7 @@ def test_the_registries_a_plain_layout_has_none_of() -> None:
     layout = engine.Layout(1.0, builder.remake)
     assert set(vars(layout)) == {
         "scale", "positions", "deferred", "deferred_by_node", "grids", "own_heights", "_floats", "flex_fit",
-        "baselines", "_remake_paragraph", "paragraphs", "_refitted", "_trees"}
+        "baselines", "_remake_paragraph", "paragraphs", "measured", "_refitted", "_trees"}
 
 
 _TITLES = st.sampled_from(["A title", "A titlf", "WWW WWW", "iii iii iii", "A title that wraps over two lines",
@@ -148,14 +158,12 @@ def test_a_render_after_others_gives_what_its_passes_give(cards: list[Any]) -> N
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(engine, "recall", lambda pending: False)  # the passes of each
         expected = [render(card) for card in cards]
-    reuse._LAYOUTS.clear()
-    assert [render(card) for card in cards] == expected
-    assert [render(card) for card in cards] == expected  # each from its kept layout
+    reuse.forget()
+    for _ in range(3):  # seen, kept, then each from its kept layout
+        assert [render(card) for card in cards] == expected
 
 
 def test_a_key_that_is_not_hashable_is_not_kept() -> None:
-    reuse._LAYOUTS.clear()
-    pending = reuse.Pending(([1.0],), [], 0)  # (a list: no value of a node is one)
-    assert not reuse.recall(pending) and pending.key is None
-    reuse.keep(pending)
-    assert len(reuse._LAYOUTS) == 0
+    node = LayoutNode(NodeStyle(), limits=FitLimits(padding=[1.0, None, None, None]))  # type: ignore[arg-type]
+    assert reuse.layout_key(node, 100.0, 100.0, 1.0, {}, Positions(), [], []) is None  # (a list: no value is one)
+    assert reuse.layout_key(LayoutNode(NodeStyle()), 100.0, 100.0, 1.0, {}, Positions(), [], []) is not None
