@@ -21,9 +21,9 @@ every time. The passes are a function of exactly this, which is the key:
   (:func:`layout_key` answers None); so is a tree with a grid (its tracks hold
   dicts: no key).
 
-A tree is kept the second time it is laid out: a stream of new texts (a new title
-on every request) makes keys, but keeps no layout it would never take again (the
-trees seen once are remembered by their keys' hashes only).
+A tree is kept the second time its texts are laid out: the first time, only the
+hash of its paragraphs' texts is remembered, so that a stream of new texts (a new
+title on every request) makes no key and keeps no layout it would never take again.
 
 What the passes leave that the steps after them read (origins, paragraph layouts
 at their final width, paint) is every node's style (which passes may resolve) and
@@ -55,7 +55,7 @@ _Kept = tuple[tuple[tuple[Any, tuple[Any, ...]], ...], int]
 _MAX_NODES = 2000
 # Weighed in about bytes: ENTRY_WEIGHT a node (its key's and its box's values), and the text.
 _LAYOUTS: BoundedCache[_Kept] = BoundedCache(256, weigh=lambda kept: kept[1], max_weight=8 * 2 ** 20)
-# The hashes of the keys of trees laid out once (collisions only keep a tree the first time).
+# The hashes of the texts of trees laid out (a collision only makes a key the first time).
 _SEEN: BoundedCache[bool] = BoundedCache(1024)
 
 _limits = FitLimits._values
@@ -89,7 +89,7 @@ class Pending:
 
 
 def forget() -> None:
-    """Drop every kept layout and every tree seen."""
+    """Drop every kept layout and every text seen."""
     _LAYOUTS.clear()
     _SEEN.clear()
 
@@ -126,7 +126,12 @@ def layout_key(root: LayoutNode, width: float | None, height: float | None, scal
                own_heights: list[OwnHeight]) -> Pending | None:
     """The key of the passes of ``root``'s tree (see the module docstring), for a layout whose
     registries are empty but these (``measured``: the boxes of paragraphs by their nodes' ids);
-    None: not a tree that is kept."""
+    None: not a tree that is kept, or texts seen for the first time."""
+    texts = hash(tuple([item.text for box in measured.values() if box.paragraph is not None
+                        for item in box.paragraph.items if isinstance(item, TextItem)]))
+    if _SEEN.get(texts) is None:
+        _SEEN.put(texts, True)
+        return None
     nodes: list[LayoutNode] = []
     parts: list[Any] = [width, height, scale]
     chars = 0
@@ -190,10 +195,5 @@ def recall(pending: Pending) -> bool:
 
 
 def keep(pending: Pending) -> None:
-    """Keep the styles and boxes the passes gave the pending tree's nodes under its key, if the
-    tree was laid out before; else remember that it was."""
-    key = pending.key
-    if _SEEN.get(key.hash) is None:
-        _SEEN.put(key.hash, True)
-        return
-    _LAYOUTS.put(key, (tuple((node.style, _box(node.box)) for node in pending.nodes), pending.weight))
+    """Keep the styles and boxes the passes gave the pending tree's nodes under its key."""
+    _LAYOUTS.put(pending.key, (tuple((node.style, _box(node.box)) for node in pending.nodes), pending.weight))
