@@ -9,7 +9,9 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes and configs with theme overrides and ``extend``.
+combinations, malformed classes, the whole class lists of a corpus of real OG designs
+(data/corpus15_classes.json) and configs with theme overrides and ``extend`` (three of
+them real projects' tailwind.config).
 Each group runs in its own node process with a fresh twrnc per class list.
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
+CORPUS = ROOT / "tests" / "tailwind" / "data" / "corpus15_classes.json"
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
 COLORS = DEFAULT_THEME["colors"]
@@ -259,6 +262,12 @@ def cards() -> list[str]:
     ]
 
 
+def corpus() -> list[str]:
+    """The class lists of a corpus of real OG designs (data/corpus15_classes.json)."""
+    return [classes for design in json.loads(CORPUS.read_text(encoding="utf-8"))["designs"]
+            for classes in design["lists"]]
+
+
 # -- configs ----------------------------------------------------------------------------------
 
 CONFIGS: dict[str, Any] = {
@@ -292,6 +301,31 @@ CONFIGS: dict[str, Any] = {
                "theme": {"extend": {"colors": {"own": "#fedcba"}}}},
     "no-defaults": {"presets": [], "theme": {"colors": {"only": "#123123"}, "spacing": {"1": "4px"}}},
     "ignored-keys": {"content": ["./src/**/*.tsx"], "darkMode": "class", "theme": {"extend": {}}},
+    # Real configs of the tw15 corpus: cooolbite/conference-room-reservation frontend/tailwind.config.ts,
+    # becktothefuture/rigger test/fixtures/tailwind.config.js, vdhushetty/portfolio Port-folio/tailwind.config.js.
+    "real-conference": {"theme": {"extend": {
+        "colors": {"background": "var(--background)", "foreground": "var(--foreground)"},
+        "spacing": {"18": "4.5rem", "88": "22rem", "128": "32rem"},
+        "fontSize": {"display": ["4rem", {"lineHeight": "1.1", "letterSpacing": "-0.02em"}],
+                     "display-sm": ["3rem", {"lineHeight": "1.1", "letterSpacing": "-0.02em"}]},
+        "letterSpacing": {"tight": "-0.02em", "tighter": "-0.03em"}}}},
+    "real-rigger": {"theme": {"extend": {
+        "colors": {"brand": "#ff00ff", "gray": {"50": "#f9fafb", "900": "#111827"}},
+        "spacing": {"72": "18rem", "84": "21rem"},
+        "fontSize": {"xs": "0.75rem", "2xl": ["1.5rem", {"lineHeight": "2rem"}]},
+        "borderRadius": {"xl": "0.75rem"}, "boxShadow": {"card": "0 1px 2px rgba(0,0,0,0.05)"},
+        "letterSpacing": {"tighter": "-0.05em"}, "lineHeight": {"snug": "1.375"}}}},
+    "real-portfolio": {"darkMode": "class", "theme": {"extend": {
+        "fontFamily": {"sans": ["-apple-system", "BlinkMacSystemFont", '"Segoe UI"', "Roboto", '"Helvetica Neue"',
+                                "Arial", "sans-serif"]},
+        "fontSize": {"xs": ["12px", {"lineHeight": "1.5"}], "sm": ["14px", {"lineHeight": "1.6"}],
+                     "base": ["16px", {"lineHeight": "1.6"}], "lg": ["18px", {"lineHeight": "1.6"}],
+                     "xl": ["20px", {"lineHeight": "1.5"}], "2xl": ["24px", {"lineHeight": "1.4"}],
+                     "3xl": ["30px", {"lineHeight": "1.3"}], "4xl": ["36px", {"lineHeight": "1.2"}],
+                     "5xl": ["48px", {"lineHeight": "1.1"}], "6xl": ["60px", {"lineHeight": "1"}],
+                     "7xl": ["72px", {"lineHeight": "1"}]},
+        "letterSpacing": {"tighter": "-0.02em", "tight": "-0.01em", "normal": "0em", "wide": "0.025em",
+                          "wider": "0.05em"}}}},
 }
 
 
@@ -325,12 +359,22 @@ def config_cases(name: str) -> list[str]:
         "no-defaults": ["bg-only", "bg-red-500", "p-1", "p-4", "w-4", "text-xl", "rounded", "border",
                         "md:p-1", "opacity-50", "font-sans", "leading-tight text-[20px]"],
         "ignored-keys": [],
+        "real-conference": ["text-display font-bold text-slate-900", "text-display-sm tracking-tighter text-slate-500",
+                            "p-18", "w-18 h-18", "w-88", "h-128", "tracking-tight text-2xl", "bg-background",
+                            "text-foreground", "w-88 h-18 rounded-full bg-background text-foreground"],
+        "real-rigger": ["bg-gray-50", "bg-gray-200", "text-gray-900", "text-gray-500", "text-brand", "bg-brand",
+                        "w-84 h-72", "rounded-xl", "shadow-card", "text-xs uppercase tracking-widest",
+                        "text-2xl leading-snug", "text-6xl font-bold tracking-tighter"],
+        "real-portfolio": ["font-sans", "text-7xl font-bold tracking-tighter", "text-lg uppercase tracking-wider",
+                           "text-3xl", "text-5xl leading-none", "text-xs tracking-wide", "text-base",
+                           "dark:bg-white bg-zinc-950"],
     }
     return common + specific[name]
 
 
 def groups() -> list[dict[str, Any]]:
-    main = colors() + spacing() + sizes() + typography() + borders() + effects() + layout() + malformed() + cards()
+    main = (colors() + spacing() + sizes() + typography() + borders() + effects() + layout() + malformed() + cards()
+            + corpus())
     out: list[dict[str, Any]] = [{"width": 1200, "height": 630, "cases": main}]
     for width, height in [(1200, 630), (600, 800), (640, 640), (700, 400), (768, 1024), (1024, 512), (1280, 720),
                           (1536, 800), (1600, 900), (None, 630), (1200, None), (None, None)]:
