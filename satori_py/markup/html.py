@@ -26,7 +26,7 @@ What the JSX equivalent gives, node by node:
 ``dialect="satori-html"`` gives instead the tree `satori-html
 <https://github.com/natemoo-re/satori-html>`_ (the markup front end of Satori
 in Astro, SvelteKit and Node routes) makes, so markup ported from it renders
-as it did: the top-level nodes (several allowed) go into a
+as it did: the top-level nodes (several allowed; a document's ``<html>`` too) go into a
 ``display: flex; flex-direction: column`` div of the canvas' size, and every
 text node is trimmed at both ends as JavaScript's ``trim()`` does (text that
 is only white space is dropped); a ``class`` naming something like a Tailwind
@@ -143,15 +143,15 @@ def _convert(parsed: JustHTML, source: str, components: Mapping[str, Component] 
         converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
     if dialect == "satori-html":
         converter.sheet_styles = inline_sheets(parsed.root)
-    if document:
+    if dialect == "satori-html":  # a document's <html> too goes into satori-html's column
+        children = converter.nodes(list(parsed.root.children or []), raw=False, in_svg=False)
+        root = {"type": "div", "props": {"style": dict(_SATORI_HTML_ROOT_STYLE),
+                                         "children": children if len(children) != 1 else children[0]}}
+    elif document:
         html = next((c for c in parsed.root.children or [] if isinstance(c, HtmlElement)), None)
         if html is None:  # pragma: no cover - the parser always makes <html>
             raise MarkupError("The document has no <html> element.")
         root = converter.element(html)
-    elif dialect == "satori-html":
-        children = converter.nodes(list(parsed.root.children or []), raw=False, in_svg=False)
-        root = {"type": "div", "props": {"style": dict(_SATORI_HTML_ROOT_STYLE),
-                                         "children": children if len(children) != 1 else children[0]}}
     else:
         root = _fragment_root(converter, list(parsed.root.children or []))
     if not isinstance(root, Mapping):
