@@ -35,7 +35,9 @@ and a ``style`` attribute's property names keep their spelling (``fontSize: 76px
 is read, as satori-html reads it, where a browser ignores it) and its values are spaced
 as satori-html's CSS compiler writes them (``a, b`` is ``a,b``); its ``<style>`` elements
 are gone, their rules inlined into the elements' styles as satori-html inlines them
-(:mod:`.inline_sheets`). Entities are still decoded, as a browser
+(:mod:`.inline_sheets`); the markup is parsed as satori-html's parser reads it, elements
+nested as written with no HTML5 repair (:func:`_parse_as_written`: ``<p><div>`` stays nested).
+Entities are still decoded, as a browser
 does: satori-html leaves them as written (``&amp;`` drawn as ``&amp;``), a plain
 bug not copied; so are unquoted attribute values (``width=100``), which satori-html
 does not read (it takes the next quoted value): they are read as a browser reads them
@@ -45,17 +47,20 @@ What cannot be rendered is refused with a :class:`MarkupError` naming the
 line and column: scripts, frames, media, ``<template>``, ``<link>``
 stylesheets, MathML, ``<foreignObject>`` and event handler attributes.
 Recoverable parse errors (a stray ``</span>``) are repaired as a browser
-repairs them and reported on the diagnostics channel (:mod:`satori_py.diagnostics`:
+repairs them (in the JSX dialect; satori-html's parser drops a stray end tag) and reported on the diagnostics channel (:mod:`satori_py.diagnostics`:
 logged, or raised with ``strict=True``).
 """
 from __future__ import annotations
 
+import html as html_entities
 import inspect
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
+from justhtml.dom import DocumentFragment
 from justhtml.parser.engine import ParseEngine
 
 from ..diagnostics import report
@@ -120,43 +125,125 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
         source = source.decode("utf-8")
     document = bool(_DOCUMENT.match(source))
     _check_tags(source)
-    with element_budget():  # (its repairs can multiply elements: see .parse_budget)
-        parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
-                          collect_errors=True)
-    for error in parsed.errors:
-        message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
-        report(MarkupError(f"{message} (repaired as a browser would)",
-                           line=getattr(error, "line", None), column=getattr(error, "column", None)))
-    _check_depth(parsed.root)
+    if dialect == "satori-html":
+        root: HtmlNode = _parse_as_written(source)
+    else:
+        with element_budget():  # (its repairs can multiply elements: see .parse_budget)
+            parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
+                              collect_errors=True)
+        for error in parsed.errors:
+            message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
+            report(MarkupError(f"{message} (repaired as a browser would)",
+                               line=getattr(error, "line", None), column=getattr(error, "column", None)))
+        root = parsed.root
+    _check_depth(root)
     try:
-        return _convert(parsed, source, components, tailwind_classes, tailwind_config, dialect, document)
+        return _convert(root, source, components, tailwind_classes, tailwind_config, dialect, document)
     except RecursionError:  # max_depth raised past what the interpreter's stack follows
         raise LimitError("The markup nests its elements too deeply to be read (max_depth is "
                          f"{active().limits.max_depth}).", limit="max_depth") from None
 
 
-def _convert(parsed: JustHTML, source: str, components: Mapping[str, Component] | None, tailwind_classes: bool,
+def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Component] | None, tailwind_classes: bool,
              tailwind_config: Mapping[str, Any] | None, dialect: str, document: bool) -> dict[str, Any]:
     """The element dict of a parsed document or fragment."""
     converter = _Converter(source, components or {}, satori_html=dialect == "satori-html")
     if tailwind_classes:
-        converter.tailwind = TailwindClasses(_sheets(parsed.root), tailwind_config)
+        converter.tailwind = TailwindClasses(_sheets(parsed_root), tailwind_config)
     if dialect == "satori-html":
-        converter.sheet_styles = inline_sheets(parsed.root)
+        converter.sheet_styles = inline_sheets(parsed_root)
     if dialect == "satori-html":  # a document's <html> too goes into satori-html's column
-        children = converter.nodes(list(parsed.root.children or []), raw=False, in_svg=False)
+        children = converter.nodes(list(parsed_root.children or []), raw=False, in_svg=False)
         root = {"type": "div", "props": {"style": dict(_SATORI_HTML_ROOT_STYLE),
                                          "children": children if len(children) != 1 else children[0]}}
     elif document:
-        html = next((c for c in parsed.root.children or [] if isinstance(c, HtmlElement)), None)
+        html = next((c for c in parsed_root.children or [] if isinstance(c, HtmlElement)), None)
         if html is None:  # pragma: no cover - the parser always makes <html>
             raise MarkupError("The document has no <html> element.")
         root = converter.element(html)
     else:
-        root = _fragment_root(converter, list(parsed.root.children or []))
+        root = _fragment_root(converter, list(parsed_root.children or []))
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
+
+
+# satori-html's parser (ultrahtml 1.7's parse()): one pattern over the text, no HTML5 tree building.
+_WRITTEN_TOKEN = lazy_compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s([^>]*?))?((?:\s*/)?)>|<!--([\s\S]*?)-->|<![\s\S]*?>")
+_WRITTEN_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+                           "param", "source", "track", "wbr"])
+_WRITTEN_ATTRIBUTE = lazy_compile(r"""([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+def _parse_as_written(source: str) -> DocumentFragment:
+    """The tree satori-html's parser (ultrahtml 1.7) makes of ``source``.
+
+    Elements nest as written, with no HTML5 repair (``<p><div>`` stays nested, a ``<li>`` is
+    closed by ``</li>`` only, no ``<tbody>`` or ``<head>`` is added); an end tag closes the open
+    element of its name (as written) and is dropped otherwise (reported); ``/>`` closes any
+    element and the void elements close themselves; the text of ``<style>`` and ``<script>`` is
+    raw. Entities and unquoted attribute values are read as a browser reads them (see the module
+    doc), and so is the text right before a comment or doctype, which ultrahtml loses (a plain
+    bug, not copied). Doctypes go; comments stay (the conversion drops them).
+    """
+    lines = [0] + [k + 1 for k, char in enumerate(source) if char == "\n"]
+    root = DocumentFragment()
+    parent: HtmlNode = root
+    last_void: str | None = None  # an end tag of its name right after it belongs to it
+    position = 0
+    # Every token ends with a '>': past the last one, a '<' would scan to the end for nothing,
+    # once per '<' (quadratic on hostile input).
+    for match in _WRITTEN_TOKEN.finditer(source, 0, source.rfind(">") + 1):
+        if match.start() < position:  # inside the raw text of a <style>, already taken
+            continue
+        _add_text(parent, source[position:match.start()])
+        position = match.end()
+        closing, name, attributes, self_closing, comment = match.groups()
+        if name is None:
+            if comment is not None:
+                parent.append_child(Comment(comment))
+            continue
+        line = bisect_right(lines, match.start())
+        column = match.start() - lines[line - 1] + 1
+        if closing:
+            if name == parent.name and parent is not root:
+                parent = parent.parent or root
+            elif name != last_void:
+                report(MarkupError(f"</{name}> closes no open <{name}>: it is ignored, as satori-html ignores it",
+                                   line=line, column=column))
+            last_void = None
+            continue
+        in_svg = getattr(parent, "namespace", None) == "svg" and parent.name != "foreignObject"
+        element = HtmlElement(name, _written_attributes(attributes or ""), "svg" if name == "svg" or in_svg else "html")
+        element._origin_pos, element._origin_line, element._origin_col = match.start(), line, column
+        parent.append_child(element)
+        last_void = None
+        if "/" in (self_closing or "") or name in _WRITTEN_VOID:
+            last_void = name
+        elif name in ("style", "script"):
+            end = re.compile(rf"</{name}(?:\s[^>]*)?>").search(source, position)
+            stop = end.start() if end else len(source)
+            element.append_child(Text(source[position:stop]))
+            position = end.end() if end else len(source)
+        else:
+            parent = element
+    _add_text(parent, source[position:])
+    return root
+
+
+def _add_text(parent: HtmlNode, text: str) -> None:
+    if text:
+        parent.append_child(Text(html_entities.unescape(text)))
+
+
+def _written_attributes(text: str) -> dict[str, str | None]:
+    """A start tag's attributes, names as written; the first of a name wins, as in a browser."""
+    attributes: dict[str, str | None] = {}
+    for match in _WRITTEN_ATTRIBUTE.finditer(text):
+        name, double, single, bare = match.groups()
+        value = next((v for v in (double, single, bare) if v is not None), None)
+        attributes.setdefault(name, None if value is None else html_entities.unescape(value))
+    return attributes
 
 
 def _check_tags(source: str) -> None:

@@ -262,3 +262,18 @@ def test_the_at_rules_of_a_style_sheet_are_reported_as_skipped(caplog) -> None:
     assert tree["props"]["children"]["props"]["style"] == {"color": "blue"}
     assert caplog.messages == ["line 1, column 19: <style>: the @media rule is skipped: satori-html applies "
                                "no at-rules"]
+
+
+def test_the_dialect_parses_as_satori_html_does_with_no_html5_repair(caplog) -> None:
+    # ultrahtml's parser: a <div> stays in its <p>, an unclosed <li> holds the next one (and, its
+    # </ul> dropped, what follows), a stray end tag is dropped (reported here); the text before a
+    # comment, which it loses, is kept.
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        tree = from_html("<p>a<div>b</div></b></p><ul><li>1<li>2</ul>x<!-- c -->", dialect="satori-html")
+    assert tree["props"]["children"] == [
+        {"type": "p", "props": {"children": ["a", {"type": "div", "props": {"children": "b"}}]}},
+        {"type": "ul", "props": {"children": {"type": "li", "props": {"children": [
+            "1", {"type": "li", "props": {"children": ["2", "x"]}}]}}}}]
+    assert caplog.messages == [
+        "line 1, column 17: </b> closes no open <b>: it is ignored, as satori-html ignores it",
+        "line 1, column 39: </ul> closes no open <ul>: it is ignored, as satori-html ignores it"]
