@@ -17,14 +17,13 @@ from ..patterns import lazy_compile
 from . import valueparser as vp
 from .longhands import is_longhand_of
 from .properties import is_inherited
-from .values import js_string
+from .values import CSS_WIDE_KEYWORDS, js_string
 
 __all__ = ["apply_resets", "cascade_declarations", "resolve_keywords", "to_physical"]
 
 _BOX_SIDE = lazy_compile(r"^(margin|padding|inset|border)(Inline|Block)(Start|End)?(Width|Style|Color)?$")
 _SIZE = lazy_compile(r"^(?:(min|max)(Inline|Block)|(inline|block))Size$")
 _RADIUS = lazy_compile(r"^border(Start|End)(Start|End)Radius$")
-_CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
 # First characters of a value that is no CSS-wide keyword, known without stripping and
 # lowercasing it (most values): ASCII, not a space, not the start of one of them.
 _STARTS_NO_KEYWORD = frozenset(c for c in map(chr, range(128)) if not c.isspace() and c not in "iurIUR")
@@ -107,7 +106,7 @@ def resolve_keywords(style: Mapping[str, Any], preset: dict[str, Any]) -> tuple[
     for prop, value in style.items():
         word = value.strip().lower() if isinstance(value, str) and value[:1] not in _STARTS_NO_KEYWORD \
             and not prop.startswith("--") else ""
-        if word not in _CSS_WIDE:
+        if word not in CSS_WIDE_KEYWORDS:
             if prop != "all":  # `all` only takes CSS-wide keywords
                 defined[prop] = value
             continue

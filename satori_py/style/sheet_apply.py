@@ -40,6 +40,7 @@ from .sheet_cascade import (
     to_property_name,
 )
 from .sheet_parser import AtRule, Declaration, Item, StyleRule, parse_stylesheet
+from .values import CSS_WIDE_KEYWORDS
 
 __all__ = ["apply_sheets", "declaration_error"]
 
@@ -48,7 +49,7 @@ _NO_GENERATED_CONTENT = frozenset(["img", "svg", "canvas", "video", "audio", "if
                                    "embed", "input", "textarea", "select", "br", "wbr"])
 # `quotes` isn't supported: quotes are always curly double quotes.
 _QUOTES = {"open-quote": "\u201c", "close-quote": "\u201d", "no-open-quote": "", "no-close-quote": ""}
-_CSS_WIDE = lazy_compile(r"^(inherit|initial|unset|revert|revert-layer)$", re.IGNORECASE)
+_CSS_WIDE = lazy_compile(f"^({'|'.join(sorted(CSS_WIDE_KEYWORDS))})$", re.IGNORECASE)
 _SUBSTITUTED = lazy_compile(r"var\(|env\(", re.IGNORECASE)
 _UNIVERSAL_SYNTAX = lazy_compile(r"""^(['"])\s*\*\s*\1$""")
 

@@ -21,7 +21,7 @@ from .font_features import read_font_variation_settings
 from .paint_shorthands import PAINT_HANDLERS
 from .properties import INHERITED, PROPERTIES
 from .shorthands import BOX_HANDLERS
-from .values import js_string
+from .values import CSS_WIDE_KEYWORDS, js_string
 
 __all__ = ["CHECKED_VALUES", "SUPPORTED", "unsupported_property", "value_report"]
 
@@ -55,7 +55,6 @@ def unsupported_property(written: str, name: str) -> str | None:
 
 # -- values kept as written ---------------------------------------------------------------
 
-_CSS_WIDE = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
 # CSS UI 4's values and the compat ones browsers take (-webkit- resets use most of them).
 _APPEARANCES = frozenset({
     "none", "auto", "base", "base-select", "textfield", "menulist-button", "searchfield", "textarea",
@@ -144,7 +143,7 @@ def value_report(name: str, value: Any) -> str | None:
     if check is None:
         return None
     text = js_string(value).strip()
-    if text.lower() in _CSS_WIDE:
+    if text.lower() in CSS_WIDE_KEYWORDS:
         return None
     reading = check(text)
     return None if reading is None else f'Invalid value "{text}" for CSS property "{name}": {reading}.'

@@ -21,6 +21,7 @@ from ..patterns import lazy_compile
 from .types import LengthToken, Percent
 
 __all__ = [
+    "CSS_WIDE_KEYWORDS",
     "DIMENSION",
     "JS_SPACE",
     "MATH_FUNCTION",
@@ -44,6 +45,8 @@ __all__ = [
 
 # A number with an optional unit, e.g. `10px`, `-.5em` or `50%` (utils.ts).
 DIMENSION = lazy_compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*|%)$", re.IGNORECASE)
+# The keywords every property takes (CSS Cascade 5), lowercase.
+CSS_WIDE_KEYWORDS = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
 NUMBER = lazy_compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
 MATH_FUNCTION = lazy_compile(r"^(calc|min|max|clamp)\(", re.IGNORECASE)
 
