@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units
-from .fit_walk import limit
+from .fit_walk import in_flow, limit
 from .taffy import LayoutNode, size_at_origin
 
 __all__ = ["cap_stretching", "content_sized", "fix_inflated_items"]
@@ -295,5 +295,4 @@ def _content_box(child: LayoutNode, axis: str, free: float, scale: float) -> flo
 
 
 def _in_flow(container: LayoutNode) -> list[LayoutNode]:
-    return [item for item in container.children if item.style.position != "absolute"
-            and item.style.display != "none" and not item.hints.float_placeholder]
+    return [item for item in container.children if in_flow(item)]
