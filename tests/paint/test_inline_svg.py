@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from satori_py import api
@@ -24,11 +24,14 @@ from satori_py.images.inline_svg import inline_svg_image, preserve_aspect_ratio,
 from satori_py.images.source import ImageSource, clear_image_cache, load_image
 from satori_py.paint.image import image_nodes
 from satori_py.style import ComputedStyle, compute_style, root_style
+from satori_py.style.colors import parse_color
+from satori_py.style.expand import convert_colors
 from satori_py.style.svg_values import resolve_svg
 from tests.support import harness, paths
 
 VIEWPORT = (100.0, 100.0)
 NS = 'xmlns="http://www.w3.org/2000/svg"'
+BLACK = parse_color("black")  # the current colour of document()'s SVG
 DOT = {"type": "circle", "props": {"cx": 5, "cy": 5, "r": 4}}
 
 
@@ -216,14 +219,33 @@ def test_hostile_values_stay_data_in_the_rendered_svg() -> None:
     assert inner.text == HOSTILE and inner[0].get("id") == HOSTILE
 
 
+# Satori converts colour functions in every attribute, not only colours (id, title,
+# data-*): an unclosed one too, as postcss-value-parser closes it. Recorded from
+# Satori 0.63.2 (a <g> and a <rect> with these attributes in an inline <svg>).
+@pytest.mark.parametrize("name, value, expected", [
+    ("title", "RGB(0,0,0,", "rgb(0,0,0)"),
+    ("id", "oklch(50% 0.1 20)", "rgb(148,74,75)"),
+    ("data-x", "rgb(1 2 3)", "rgb(1,2,3)"),
+    ("class", "hsl(1 2% 3%)", "rgb(8,8,7)"),
+    ("stroke", "RGB(0,0,0,", "rgb(0,0,0)"),
+])
+def test_colour_functions_convert_in_any_attribute(name: str, value: str, expected: str) -> None:
+    markup = document({"children": [{"type": "g", "props": {name: value}}]})
+    assert f'<g {name}="{expected}"/>' in markup
+
+
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
        value=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30))
+@example(text="", value="RGB(0,0,0,")  # an unclosed colour function: converted, as Satori does
 def test_any_text_round_trips(text: str, value: str) -> None:
     assume("var(" not in value)  # var() is resolved (an invalid one drops the attribute)
+    assume(value.lower() != "currentcolor")  # the current colour
     markup = document({"children": [{"type": "g", "props": {"title": value, "children": text}}]})
     group = ET.fromstring(unquote(svg_data_uri(markup)[len("data:image/svg+xml;utf8,"):]))[0]
-    assert group.get("title") == value
+    # What comes back is the value with its colour functions converted (pinned to Satori's
+    # output above), and nothing else changed by the escaping of the markup and the URI.
+    assert group.get("title") == convert_colors(value, BLACK)
     assert (group.text or "") == text
 
 
