@@ -281,8 +281,9 @@ class Painter(InlinePainter):
         if clip_defs:  # (a clipPath's path() is the input's own: measured untransformed too)
             check_raster_cost(clip_defs, self.viewport, matrix, box.path, laid_out=False, prop="clipPath")
         mine: Clip = (child_clip, child_mask)
-        # As in the reference, an ancestor's clip replaces the element's own clip path for its shapes.
-        own_clip = clip or own_clip_path
+        # Its own clip path (within the ancestors' clip) clips its shapes, as in a browser; the
+        # reference (0.63.2) clips them by the ancestors' clip only when there is one (a bug).
+        own_clip = own_clip_path or clip
         clips_absolutes = t.has_clip_path or bool(mask_defs)
         absolute = mine if (t.position != "static" or t.fixed_cb or clips_absolutes) else scope.absolute
         fixed = mine if (t.fixed_cb or clips_absolutes) else scope.fixed
@@ -313,7 +314,7 @@ class Painter(InlinePainter):
         drawn = Drawn() if culled(self.viewport, r, style, cull, defines_clips=mine != (clip, mask)) else draw_box(
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
-            matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip, image_clip=own_clip_path,
+            matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip,
             viewport=self.viewport,
             text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)
@@ -406,8 +407,7 @@ class Painter(InlinePainter):
             if clip_path is not None and not isinstance(clip_path, ClipReference) else None
         # A value no shape reads is a reference to a clip path that does not exist, which
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
-        # (a replaced element's content is clipped by it, within ``inherited``, as the reference's is)
-        if shape is not None and (not inherited or box.children or filtered or box.image is not None):
+        if shape is not None:
             own = f"cp-{uid}"
             moved = f"translate({fmt(r.x)}, {fmt(r.y)})" if r.x or r.y else None
             self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(within)}, [SvgNode(

@@ -60,8 +60,7 @@ def _outline(x: float, y: float, w: float, h: float, radii: Radii, matrix: str |
 
 def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, border: Edges,
              radii: Radii, uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
-             viewport: tuple[float, float], image: Any = None, image_clip: str | None = None,
-             under_transform: bool = False,
+             viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
              text_clip: str | None = None, images: LayerImages = NO_LAYER_IMAGES, debug: bool = False,
              keep: bool = True) -> Drawn:
     """The shapes of a box with ``style`` at ``rect`` (its border box, x, y, width, height).
@@ -69,14 +68,11 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     ``padding`` is resolved (top, right, bottom, left), ``border`` the used border
     widths (:func:`~.box.border_widths`) and ``radii`` the box's
     (:func:`~.geometry.resolve_radii`); ``image`` the replaced
-    content, if any, and ``image_clip`` the id of the element's own ``clipPath``
-    (within its ancestors' clips), which clips that content even where an
-    ancestor's clip replaces it for the box's other shapes (the reference clips its
-    ``<image>`` to ``satori_cp-ID``); ``under_transform`` tells whether the box or an ancestor has a
+    content, if any; ``under_transform`` tells whether the box or an ancestor has a
     ``transform`` (the reference then clips images to their rounded border box
     only). Shapes are drawn with the SVG transform ``matrix``,
-    clipped by ``clip`` and masked by ``mask`` (ids of its ancestors' clip
-    path, its own or inherited mask). As in the reference, an untransformed
+    clipped by ``clip`` and masked by ``mask`` (ids of its own clip path, which is within
+    its ancestors', or theirs; its own or inherited mask). As in the reference, an untransformed
     border is clipped by ``border_clip`` (its ancestors' clip path) only:
     neither the element's own ``clipPath`` nor a mask applies to it.
 
@@ -90,7 +86,7 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     copies).
     """
     args = (style, rect, padding, border, radii, uid, matrix, clip, mask, border_clip, viewport, image,
-            image_clip, under_transform, text_clip, images, debug)
+            under_transform, text_clip, images, debug)
     if not keep or image is not None or _loads_images(style):
         return _draw_box(*args)
     key = (style.token, rect, padding, uid, matrix, clip, mask, border_clip, viewport, under_transform,
@@ -126,7 +122,7 @@ def _loads_images(style: GroupedStyle) -> bool:
 
 def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edges, border: Edges, radii: Radii,
               uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
-              viewport: tuple[float, float], image: Any, image_clip: str | None, under_transform: bool,
+              viewport: tuple[float, float], image: Any, under_transform: bool,
               text_clip: str | None,
               images: LayerImages, debug: bool) -> Drawn:
     out = Drawn()
@@ -158,9 +154,7 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
         shapes, defs = image_nodes(image, x=cx, y=cy, width=cw, height=ch, style=style, radii=radii,
                                    id_prefix=uid, transformed=under_transform)
         out.defs.extend(defs)
-        # (nested in ``clip``: the two differ where an ancestor's clip replaced the element's own;
-        # a transformed element's clip path is drawn around it by the painter)
-        content.extend(clipped(shapes, image_clip, None) if image_clip != clip and not matrix else shapes)
+        content.extend(shapes)
 
     border_shapes, defs = borders(x, y, w, h, style, radii, f"b-{uid}", border)
     out.defs.extend(defs)

@@ -157,6 +157,21 @@ def test_descendants_are_clipped_by_the_chain() -> None:
     assert red.get("clip-path") == "url(#oc-div)"
 
 
+def test_own_clip_path_clips_the_element_inside_an_ancestors_clip() -> None:
+    # A browser clips the element by its clipPath and by its ancestors' clip; Satori 0.63.2
+    # clips its shapes by the ancestors' clip only (its text by both): we clip as a browser.
+    child = {"type": "div", "props": {"style": {"width": 40, "height": 40, "backgroundColor": "red",
+                                                "clipPath": "circle(20px)"}}}
+    root = _tree({"type": "div", "props": {"style": {
+        "display": "flex", "width": 60, "height": 60, "overflow": "hidden", "borderRadius": 10},
+        "children": child}})
+    clips = {c.get("id"): c for c in root.iter(f"{NS}clipPath")}
+    red = next(el for el in root.iter() if el.get("fill") == "red")
+    assert red.get("clip-path") == "url(#cp-div-div0)"
+    assert clips["cp-div-div0"].get("clip-path") == "url(#oc-div)"
+    assert clips["cp-div-div0"][0].get("r") == "20"
+
+
 def test_an_unread_clip_path_clips_nothing() -> None:
     svg = render_svg({"type": "div", "props": {"style": {"width": 50, "height": 50, "backgroundColor": "red",
                                                          "clipPath": "foo"}}}, width=100, height=100)
