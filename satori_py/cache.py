@@ -58,11 +58,14 @@ class BoundedCache(Generic[V]):
     """Least-recently-used entries are dropped past ``max_entries`` or ``max_weight``."""
 
     def __init__(self, max_entries: int, *, weigh: Callable[[V], int] | None = None,
-                 max_weight: int | None = None) -> None:
+                 max_weight: int | None = None, on_drop: Callable[[V], None] | None = None) -> None:
         self._items: OrderedDict[Hashable, V] = OrderedDict()
         self._lock = threading.Lock()
         self._weight = 0
         self._weigh = weigh
+        #: Told of each value the bounds (or a put under its key) drop, after the lock is released:
+        #: the font cache's dropped faces let the caches holding them go (text/faces.py).
+        self._on_drop = on_drop
         self.max_entries = max_entries
         self.max_weight = max_weight
 
@@ -74,16 +77,33 @@ class BoundedCache(Generic[V]):
             return value
 
     def put(self, key: Hashable, value: V) -> None:
+        gone: list[V] = []
         with self._lock:
             old = self._items.pop(key, None)
-            if old is not None and self._weigh is not None:
-                self._weight -= self._weigh(old)
+            if old is not None:
+                if self._weigh is not None:
+                    self._weight -= self._weigh(old)
+                if old is not value:
+                    gone.append(old)
             self._items[key] = value
             if self._weigh is not None:
                 self._weight += self._weigh(value)
             while self._items and (len(self._items) > self.max_entries or (
                     self.max_weight is not None and self._weight > self.max_weight)):
                 _, dropped = self._items.popitem(last=False)
+                if self._weigh is not None:
+                    self._weight -= self._weigh(dropped)
+                gone.append(dropped)
+        if self._on_drop is not None:
+            for dropped in gone:
+                self._on_drop(dropped)
+
+    def drop_where(self, doomed: Callable[[Hashable, V], bool]) -> None:
+        """Drop every entry ``doomed(key, value)`` is true of (e.g. those holding a font the
+        font cache let go); ``on_drop`` is not told of them."""
+        with self._lock:
+            for key in [k for k, v in self._items.items() if doomed(k, v)]:
+                dropped = self._items.pop(key)
                 if self._weigh is not None:
                     self._weight -= self._weigh(dropped)
 

@@ -25,7 +25,7 @@ from ..errors import FaceError
 from ..js_numbers import JS_SPACE
 from ..limits import count_glyph_points
 from .breaking import graphemes as _icu_graphemes
-from .faces import FaceData, FontFace
+from .faces import FaceData, FontFace, on_retire
 from .outlines import place
 from .skip_ink import GlyphBox, Spans, band_boxes, band_spans, px_commands
 from ..style.font_features import FeatureValue, parse_font_feature_settings
@@ -145,6 +145,19 @@ _PATHS: BoundedCache[GlyphPath] = BoundedCache(
 _SPANS: BoundedCache[Spans] = BoundedCache(_PATH_CACHE_SIZE)
 
 
+def _runs_retired(runs: tuple[ShapedRun, ...]) -> bool:
+    return any(run.face.data.retired for run in runs)
+
+
+def _spans_retired(key: Any, _spans: Spans) -> bool:
+    return bool(key[0].retired)  # the face (see _glyph_band_spans)
+
+
+# Runs and spans hold their faces: those the face cache let go are dropped with it.
+on_retire(lambda: _RUNS.drop_where(lambda _key, runs: _runs_retired(runs)))
+on_retire(lambda: _SPANS.drop_where(_spans_retired))
+
+
 def _glyph_band_spans(data: Any, gid: int, size: float, skew: float, band_dy: float,
                       stroke_width: float) -> Spans:
     key = (data, gid, size, skew, band_dy, stroke_width)  # the face itself: ids are reused
@@ -152,7 +165,8 @@ def _glyph_band_spans(data: Any, gid: int, size: float, skew: float, band_dy: fl
     if spans is None:
         spans = band_spans(px_commands(data.outline(gid), 0.0, 0.0, size, data.upem, skew),
                            band_dy, stroke_width)
-        _SPANS.put(key, spans)
+        if not data.retired:
+            _SPANS.put(key, spans)
     return spans
 
 
@@ -203,6 +217,11 @@ class FontEngine:
         allow_style = ("style" in keywords) if synthesis[2] is None else synthesis[2] != "none"
         self._want_bold = allow_weight and _weight_request(font_weight) >= 600
         self._want_italic = allow_style and _is_slanted(str(font_style))
+
+    @property
+    def retired(self) -> bool:
+        """Whether one of the engine's fonts has left the face cache (see faces.on_retire)."""
+        return any(face.data.retired for face in self._all)
 
     @property
     def fonts_key(self) -> tuple[Any, ...]:
@@ -353,7 +372,7 @@ class FontEngine:
             runs.append(ShapedRun(text, face, glyphs, sum(g.x_advance for g in glyphs),
                                   clusters))
         result = tuple(runs)
-        if len(content) <= MAX_CACHED_TEXT:
+        if len(content) <= MAX_CACHED_TEXT and not _runs_retired(result):
             _RUNS.put(key, result)
         return result
 

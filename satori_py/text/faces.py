@@ -17,6 +17,7 @@ import io
 import itertools
 import struct
 import threading
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..cache import BoundedCache
@@ -29,7 +30,7 @@ from .outlines import Outline, ScaledOutline
 from .sfnt import Sfnt, SfntError
 from .shaping import HbFont
 
-__all__ = ["FaceData", "FontFace", "face_data", "load_sfnt"]
+__all__ = ["FaceData", "FontFace", "face_data", "load_sfnt", "on_retire"]
 
 V = TypeVar("V")
 
@@ -129,7 +130,7 @@ class FaceData(outlines.GlyphCache):
     ``_tt`` holds ``_lock``.
     """
 
-    __slots__ = ("key", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
+    __slots__ = ("key", "retired", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
                  "typo_descender", "typo_line_gap", "weight_class", "fs_selection",
                  "mac_style", "avg_char_width", "_reader", "_tt_font", "_lock", "_outlines", "_scaled",
                  "__weakref__")
@@ -146,6 +147,9 @@ class FaceData(outlines.GlyphCache):
 
     def __init__(self, sfnt: bytes, key: int) -> None:
         self.key = key  # this face's identity in other caches (unique in the process)
+        #: Set when the face cache lets this face go: the caches of shaped runs, engines and
+        #: instances drop what holds it (see on_retire); renders under way keep using it.
+        self.retired = False
         self.sfnt = sfnt
         self._tt_font: Any = None
         self._lock = threading.Lock()
@@ -262,9 +266,27 @@ def fonttools_reason(exc: Exception, tt: Any) -> str:
 _COLOUR_TABLES = ("CBDT", "sbix", "SVG ", "COLR", "EBDT")
 
 
+# What the caches holding faces (shaped runs, engines, variable instances...) call to drop
+# their entries of retired faces: without it, a stream of renders each with a new font kept
+# every font alive past the face cache's bound (300 fonts of 2 MiB: 1.3 GB of RSS).
+_PURGES: list[Callable[[], None]] = []
+
+
+def on_retire(purge: Callable[[], None]) -> None:
+    """Have ``purge`` called whenever the face cache lets a face go (its ``retired`` set):
+    it drops the entries of its cache that hold a retired face."""
+    _PURGES.append(purge)
+
+
+def _retire(hit: tuple[bytes, FaceData]) -> None:
+    hit[1].retired = True
+    for purge in _PURGES:
+        purge()
+
+
 _FACE_CACHE: BoundedCache[tuple[bytes, FaceData]] = BoundedCache(
     _FACE_CACHE_SIZE, weigh=lambda hit: len(hit[1].sfnt) + (0 if hit[0] is hit[1].sfnt else len(hit[0])),
-    max_weight=_CACHE_BYTES)
+    max_weight=_CACHE_BYTES, on_drop=_retire)
 
 
 def face_data(data: bytes, name: str = "") -> FaceData:

@@ -66,6 +66,7 @@ from .inline_model import LineBox, _Item
 from .inline_render import finalize, line_boxes, render_run
 from .measurer import FontEngine
 from .engine import Visible
+from .faces import on_retire
 from .processor import preprocess
 from .render import TextDrawing
 
@@ -144,6 +145,7 @@ def _line_height(value: Any) -> float | str:
 # Engines of the same fonts and font properties are alike in every render (their caches
 # are keyed by the fonts, ``FontEngine.fonts_key``): one is made per key, not per paragraph.
 _ENGINES: BoundedCache[FontEngine] = BoundedCache(1024)
+on_retire(lambda: _ENGINES.drop_where(lambda _key, engine: engine.retired))
 # Which graphemes of a text its fonts lack is the same in every render with the same
 # fonts: checked once per (fonts, text). A miss costs ~7 us (the graphemes are cached
 # too), so it keeps what 24 realistic cards rendered again and again use (164 entries:
@@ -196,7 +198,7 @@ def _engine(registry: Any, key: tuple[Any, ...]) -> FontEngine:
             float(size), line_height, font_family=family, font_weight=weight, font_style=style,
             font_synthesis=synthesis, font_synthesis_weight=synthesis_weight,
             font_synthesis_style=synthesis_style, locale=locale, font_variation_settings=variations)
-        if shared_key is not None:
+        if shared_key is not None and not engine.retired:
             _ENGINES.put(shared_key, engine)
     return engine
 

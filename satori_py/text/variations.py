@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import FaceError
 from ..style.font_features import Location, parse_font_variation_settings
 from . import outlines
-from .faces import FaceData, FontFace, fonttools_reason
+from .faces import FaceData, FontFace, fonttools_reason, on_retire
 from .outlines import Outline, ScaledOutline
 from .shaping import HbFont
 
@@ -47,6 +47,15 @@ _AXES: weakref.WeakKeyDictionary[Any, Axes] = weakref.WeakKeyDictionary()
 _INSTANCES: OrderedDict[tuple[int, Location], VariedFaceData] = OrderedDict()
 _LOCK = threading.Lock()
 _INSTANCE_CACHE_SIZE = 32
+
+
+def _drop_retired() -> None:
+    with _LOCK:
+        for key in [k for k, made in _INSTANCES.items() if made.base.retired]:
+            del _INSTANCES[key]
+
+
+on_retire(_drop_retired)
 
 
 def axes_of(data: FaceData) -> Axes:
