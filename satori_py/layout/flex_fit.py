@@ -111,7 +111,7 @@ class FlexFit:
 
     def __init__(self, scale: float) -> None:
         self._scale = scale  # the layout's point scale factor
-        self._minimums: dict[tuple[int, str], float] = {}  # a container's summed item minimums
+        self._minimums: dict[tuple[int, str, tuple[float, ...]], float] = {}  # a container's summed item minimums
         self._floored: dict[int, LayoutNode] = {}  # given a minimum width (_fit_percent, _floor, _widened)
         self._held: dict[int, LayoutNode] = {}  # given a height (_fit_percent, _widened)
         self._max_contents: dict[int, float] = {}  # max-content widths (_fit_percent, percent_limits)
@@ -394,12 +394,10 @@ class FlexFit:
             limits.cap_width = cap
 
     def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
-        """The sum of the items' minimum main sizes, with margins, gaps and the container's insets.
-
-        Computed once per container: the min-content sizes of items come from
-        laying each out on its own.
-        """
-        cached = self._minimums.get((id(node), axis))
+        """The sum of the items' minimum main sizes, with margins, gaps and the container's insets; once
+        per container (a column's per its items' widths: their heights), each item laid out on its own."""
+        widths = tuple(child.box.width for child in node.children) if axis == "h" else ()
+        cached = self._minimums.get(key := (id(node), axis, widths))
         if cached is not None:
             return cached
         items = [child for child in node.children if _in_flow(child)]
@@ -407,7 +405,7 @@ class FlexFit:
         total = _insets(node, axis) + gap * max(0, len(items) - 1)
         for item in items:
             total += _item_minimum(item, axis, lay_out) + _margins(item, axis)
-        self._minimums[(id(node), axis)] = total
+        self._minimums[key] = total
         return total
 
     # -- min-content cache collisions --------------------------------------------------------

@@ -40,6 +40,17 @@ def test_flex_column_in_a_centered_row_fits_the_available_height() -> None:
     assert [b[f"div/div[0]/div[{i}]"] for i in range(3)] == [(0, 0, 10, 67), (0, 67, 10, 66), (0, 133, 10, 67)]
 
 
+def test_column_in_a_centred_row_keeps_the_height_of_its_wrapped_row() -> None:
+    # Satori's rects: the column is as tall as its row at its final width (6 lines) and is
+    # centred at a negative offset; a first pass had the row one line high (wider).
+    el = d({"display": "flex", "height": "100%", "alignItems": "center", "fontSize": 32},
+           d({"display": "flex", "flexDirection": "column", "alignItems": "center"},
+             d({"display": "flex"}, d({}, "Release notes"), d({}, "Faster builds for every design system"))))
+    b = boxes(el, 300, 40)
+    assert b["div/div[0]"] == (0, -85, 300, 210)
+    assert b["div/div[0]/div[0]/div[0]"] == (0, -85, 126, 210)
+
+
 def _text_box(box: RenderBox, path: str) -> RenderBox | None:
     if box.path == path and box.paragraph is not None:
         return box
