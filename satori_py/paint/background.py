@@ -11,10 +11,12 @@ Behaviour kept from the reference:
   layer, ..., then the first. Each shape is the border box (rounded with the
   border radius), so backgrounds are always clipped to the border box.
 * ``backgroundOrigin`` is per layer (``border-box``, ``content-box``, anything
-  else the padding box); ``backgroundClip`` is the whole property: only
-  ``padding-box`` or ``content-box`` (not a list) clip, and they clip the
-  colour too, with the reference's content mask (see :func:`_clip_mask`).
-  ``text`` clips to a clip path of the glyphs that the painter passes in.
+  else the padding box); one ``backgroundClip`` box clips every layer and the
+  colour (``padding-box`` or ``content-box``: with the reference's content
+  mask, see :func:`_clip_mask`). ``text`` clips to a clip path of the glyphs
+  that the painter passes in. A list of boxes clips each layer to its own and
+  the colour as the bottom layer, as a browser does (the reference reads no
+  list: the ``padding-box, border-box`` gradient border draws no border).
 * ``backgroundSize``: ``cover``/``contain``, one or two lengths or
   percentages of the positioning area, ``auto`` keeps an image's ratio.
   Gradients have no intrinsic size; an SVG without width and height is
@@ -325,18 +327,19 @@ def background_layers(x: float, y: float, width: float, height: float, style: Gr
     if width <= 0 or height <= 0 or (clip == "text" and not text_clip):
         return [], []
     box = (x, y, width, height)
-    fills: list[tuple[str, str | None]] = []
+    layers = list(enumerate(_layers(style)))
+    color_clip, layer_clips = _clips(clip, [layer for _, layer in layers])
+    fills: list[tuple[str, str | None, str]] = []  # (fill, blend mode, clip)
     color = _color_fill(style.paint.background_color)
     if color is not None:
-        fills.append((color, None))
+        fills.append((color, None, color_clip))
     defs: list[SvgNode] = []
-    layers = list(enumerate(_layers(style)))
     for index, layer in reversed(layers):  # the first layer is on top
         drawn = image_layer(layer, box, box_area(box, padding, border, layer.origin),
                             f"{id_prefix}-bg{index}", images=images)
         if drawn is not None:
             blend = (layer.blend_mode or "").strip().lower()
-            fills.append((f"url(#{drawn[0]})", blend if blend and blend != "normal" else None))
+            fills.append((f"url(#{drawn[0]})", blend if blend and blend != "normal" else None, layer_clips[index]))
             defs.append(drawn[1])
     if not fills:
         return [], []
@@ -349,19 +352,46 @@ def background_layers(x: float, y: float, width: float, height: float, style: Gr
         return SvgNode("rect", {"x": x, "y": y, "width": width, "height": height, "fill": fill,
                                 "style": style_attr})
 
-    shapes = [shape(fill, blend) for fill, blend in fills]
-    if any(blend for _, blend in fills):
+    masks: set[str] = set()
+
+    def box_clipped(nodes: list[SvgNode], box_clip: str, mask_id: str) -> list[SvgNode]:
+        """``nodes`` clipped to the box ``box_clip`` names (the mask ``mask_id``, defined here)."""
+        border_only = box_clip == "padding-box"
+        if box_clip not in ("padding-box", "content-box") or not (any(border) or (not border_only and any(padding))):
+            return nodes
+        if mask_id not in masks:
+            masks.add(mask_id)
+            defs.append(_clip_mask(mask_id, box, padding, border, radii, style, border_only))
+        return clipped(nodes, None, mask_id)
+
+    one_clip = len({box_clip for _, _, box_clip in fills}) == 1
+    if one_clip:
+        shapes = [shape(fill, blend) for fill, blend, _ in fills]
+    else:  # a list of clips: each layer to its own box
+        shapes = [node for fill, blend, box_clip in fills
+                  for node in box_clipped([shape(fill, blend)], box_clip, f"{id_prefix}-bgclip-{box_clip}")]
+    if any(blend for _, blend, _ in fills):
         # Layers blend with each other only, not with what is under the element.
         shapes = wrap(shapes, {"style": "isolation:isolate"})
     if clip == "text":
         shapes = clipped(shapes, text_clip, None)
-    elif clip in ("padding-box", "content-box"):
-        border_only = clip == "padding-box"
-        if any(border) or (not border_only and any(padding)):
-            mask_id = f"{id_prefix}-bgclip"
-            defs.append(_clip_mask(mask_id, box, padding, border, radii, style, border_only))
-            shapes = clipped(shapes, None, mask_id)
+    elif one_clip:
+        shapes = box_clipped(shapes, fills[0][2], f"{id_prefix}-bgclip")
     return shapes, defs
+
+
+def _clips(clip: Any, layers: Sequence[BackgroundLayer]) -> tuple[str, list[str]]:
+    """The box the colour is clipped to and each layer's, for ``backgroundClip`` ``clip``: one
+    box for all (the reference's reading), or a list of boxes, one per layer, the colour
+    clipped as the bottom layer (CSS Backgrounds 3: a browser's reading, which the
+    reference lacks)."""
+    if not isinstance(clip, str) or "," not in clip:
+        box = clip if isinstance(clip, str) else "border-box"
+        return box, [box] * len(layers)
+    if not layers:
+        return clip.split(",")[0].strip(), []
+    own = [layer.clip for layer in layers]
+    return own[-1], own
 
 
 def _clip_mask(mask_id: str, box: Area, padding: Edges, border: Edges, radii: Radii,

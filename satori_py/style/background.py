@@ -166,7 +166,12 @@ def expand_background(value: Any) -> dict[str, Any]:
         return ", ".join(str(layer[key]) for layer in layers) if has_image else None
 
     final = layers[-1]
+    # Each layer's own clip, as a browser draws them (the reference keeps the final layer's,
+    # a bug: the `padding-box, border-box` gradient border draws no border); one value
+    # when they are the same.
+    clips = {layer["clip"] for layer in layers}
+    clip = joined("clip") if has_image and len(clips) > 1 else final["clip"]
     return {"backgroundColor": final["color"], "backgroundImage": joined("image"),
             "backgroundPosition": joined("position"), "backgroundSize": joined("size"),
             "backgroundRepeat": joined("repeat"), "backgroundOrigin": joined("origin"),
-            "backgroundClip": None if final["clip"] == "border-box" else final["clip"]}
+            "backgroundClip": None if clip == "border-box" else clip}

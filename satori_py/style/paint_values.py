@@ -92,8 +92,15 @@ def _parse(prop: str, ctx: PaintContext, lengths: LengthContext, filter_lengths:
 # The keywords of properties the painter compares with, and what it draws for any other value.
 _KEYWORDS = {"transformStyle": (("flat", "preserve-3d"), "flat"),
                 "backfaceVisibility": (("visible", "hidden"), "visible"),
-                # The element's (the painter reads no list of clips per layer).
+                # The element's; or a list of boxes (see _box_list).
                 "backgroundClip": (("border-box", "padding-box", "content-box", "text"), "border-box")}
+
+
+def _box_list(value: Any) -> bool:
+    """Whether ``value`` is a list of boxes, one per background layer (a browser clips each
+    layer to its own; the painter reads them from the layers)."""
+    return isinstance(value, str) and "," in value and all(
+        part.strip() in ("border-box", "padding-box", "content-box") for part in value.split(","))
 
 
 def _check_keywords(values: dict[str, Any], note: Reporter) -> None:
@@ -111,7 +118,7 @@ def _check_keywords(values: dict[str, Any], note: Reporter) -> None:
             values["perspective"] = None
     for prop, (keywords, fallback) in _KEYWORDS.items():
         value = values.get(prop)
-        if value is not None and value not in keywords:
+        if value is not None and value not in keywords and not (prop == "backgroundClip" and _box_list(value)):
             note(StyleError(f'Invalid value "{shown(value)}" for CSS property "{prop}": {fallback} is used.',
                             prop=prop, value=value))
             values[prop] = None

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from satori_py import render_svg
 from satori_py.errors import StyleError
 from satori_py.images.layers import layer_urls, load_layers
 from satori_py.paint.background import background_layers, box_area, resolve_position
@@ -152,6 +153,57 @@ def test_background_clip_masks_to_the_inner_box(clip: str, rect: tuple[float, ..
     # Without borders (and padding for content-box) there is nothing to clip.
     assert layers(100, 50, make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1),
                                       backgroundClip="padding-box"))[1] == []
+
+
+def _clip_list_style(clip: str) -> ComputedStyle:
+    """Two gradient layers, a colour, 4px borders and 6px padding, with ``backgroundClip`` ``clip``."""
+    return make_style(100, 50, backgroundColor=RGBA(255, 0, 0, 1), backgroundClip=clip,
+                      backgroundImage="linear-gradient(#fff, #fff), linear-gradient(red, blue)",
+                      **{f"border{s}Width": 4 for s in ("Top", "Right", "Bottom", "Left")},
+                      **{f"border{s}Style": "solid" for s in ("Top", "Right", "Bottom", "Left")})
+
+
+def test_background_clip_list_clips_each_layer_to_its_own_box() -> None:
+    # The gradient border: CSS Backgrounds 3 clips each layer to its own box, and the colour
+    # as the bottom layer (Satori 0.63.2 reads no list: it warned and used border-box).
+    edges = ((6, 6, 6, 6), (4, 4, 4, 4))
+    shapes, defs = layers(100, 50, _clip_list_style("padding-box, border-box"), edges)
+    assert [(s.attrs["fill"], s.attrs.get("mask")) for s in shapes] == [
+        ("red", None), ("url(#n-bg1)", None), ("url(#n-bg0)", "url(#n-bgclip-padding-box)")]
+    (mask,) = [d for d in defs if d.tag == "mask"]
+    white = mask.children[0]
+    assert tuple(white.attrs[k] for k in ("x", "y", "width", "height")) == (4, 4, 92, 42)
+    # A list longer than the layers: its extra boxes are not read; one box for all is one mask.
+    (group,), _ = layers(100, 50, _clip_list_style("content-box, content-box, padding-box"), edges)
+    assert group.tag == "g" and group.attrs["mask"] == "url(#n-bgclip)" and len(group.children) == 3
+    # The colour follows the bottom layer; a box named twice has one mask.
+    shapes, defs = layers(100, 50, _clip_list_style("border-box, content-box"), edges)
+    assert [s.attrs.get("mask") for s in shapes] == [
+        "url(#n-bgclip-content-box)", "url(#n-bgclip-content-box)", None]
+    assert [d.attrs["id"] for d in defs if d.tag == "mask"] == ["n-bgclip-content-box"]
+
+
+@pytest.mark.parametrize("props", [
+    {"background": "linear-gradient(#fff, #fff) padding-box, linear-gradient(red, blue) border-box"},
+    {"backgroundImage": "linear-gradient(#fff, #fff), linear-gradient(red, blue)",
+     "backgroundOrigin": "padding-box, border-box", "backgroundClip": "padding-box, border-box"},
+])
+def test_gradient_border_from_the_shorthand_or_the_longhands(props: dict[str, Any]) -> None:
+    warnings: list[Any] = []
+    svg = render_svg({"type": "div", "props": {"style": {
+        "width": 60, "height": 30, "border": "4px solid transparent", **props}}},
+        width=100, height=100, on_warning=warnings.append)
+    assert warnings == []
+    assert svg.count('mask="url(#bg-div-bgclip-padding-box)"') == 1
+
+
+def test_a_clip_list_with_text_is_reported() -> None:
+    warnings: list[Any] = []
+    render_svg({"type": "div", "props": {"style": {"width": 60, "height": 30, "backgroundClip": "text, border-box",
+                                                   "backgroundImage": "linear-gradient(red, blue)"}}},
+               width=100, height=100, on_warning=warnings.append)
+    assert [str(w) for w in warnings] == [
+        'div: Invalid value "text, border-box" for CSS property "backgroundClip": border-box is used.']
 
 
 def test_background_clip_text_needs_the_glyph_clip() -> None:
