@@ -24,18 +24,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import did_you_mean, report
-from .element import MAX_NODES, check_json_containers
-from .errors import FontError, ImageError, InvalidElementError, OptionError, json_too_deep
+from .element import MAX_NODES
+from .errors import FontError, ImageError, InvalidElementError, OptionError
 from .files import read_regular_text
 from .frozen import Frozen, Record, field
-from .js_numbers import json_int
+from .json_text import decode_json
 from .markup.source import is_markup_file
 from .options import CALLBACK_OPTIONS, RENDER_OPTIONS, Font
 from .patterns import lazy_compile
@@ -263,13 +262,7 @@ def load_case(path_or_dict: str | os.PathLike[str] | Mapping[str, Any],
             from .markup.html import from_html
 
             return Case(element=from_html(text), path=path)
-        check_json_containers(text, f"The case file {path}", MAX_NODES)
-        try:
-            data = json.loads(text, parse_int=json_int)
-        except json.JSONDecodeError as exc:
-            raise InvalidElementError(f"{path} is not valid JSON: {exc}") from None
-        except RecursionError:
-            raise InvalidElementError(f"{json_too_deep(str(path))}.") from None
+        data = decode_json(text, f"The case file {path}", max_nodes=MAX_NODES)
     base = Path(os.fspath(base_dir)) if base_dir is not None else (
         path.parent if path is not None else Path.cwd())
 

@@ -102,22 +102,14 @@ def _load(input_path: str) -> Any:
     from .markup.source import is_markup_file
 
     if input_path == "-":
-        import json
-
-        from .element import MAX_NODES, check_json_containers
-        from .errors import InvalidElementError, json_too_deep
-        from .js_numbers import json_int
+        from .element import MAX_NODES
+        from .errors import InvalidElementError
+        from .json_text import decode_json
 
         text = sys.stdin.read(MAX_STDIN + 1)
         if len(text) > MAX_STDIN:
             raise InvalidElementError(f"stdin has more than {MAX_STDIN} characters: give a file instead.")
-        check_json_containers(text, "stdin", MAX_NODES)
-        try:
-            data = json.loads(text, parse_int=json_int)
-        except json.JSONDecodeError as exc:
-            raise InvalidElementError(f"stdin is not valid JSON: {exc}") from None
-        except RecursionError:
-            raise InvalidElementError(f"{json_too_deep('stdin')}.") from None
+        data = decode_json(text, "stdin", max_nodes=MAX_NODES)
         if not isinstance(data, dict):
             raise InvalidElementError(
                 f"Expected an element or a case object, got {type(data).__name__}")

@@ -16,11 +16,9 @@ no style value.
 from __future__ import annotations
 
 import inspect
-import itertools
 import json
 import math
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,7 +26,7 @@ from typing import Any
 from .errors import InvalidElementError, LimitError
 from .files import read_regular_file
 from .frozen import Frozen, field
-from .js_numbers import json_int
+from .json_text import check_json_containers, decode_json, json_depth
 from .limits import Budget, active, check_deadline
 from .patterns import lazy_compile
 
@@ -148,37 +146,6 @@ def _too_deep(max_depth: int, path: str | None) -> LimitError:
 # children list); style values and lists of children add a few more.
 _JSON_LEVELS_PER_ELEMENT = 3
 _JSON_SLACK = 16
-_JSON_STRING = lazy_compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_JSON_NOT_BRACKET = lazy_compile(r"[^\[\]{}]+")
-_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-# Arrays and objects an element may bring (itself, its props, children, style, a few values).
-# Each decodes to a list or dict of 56 bytes or more from as little as two characters of text:
-# 9 MB of "[{},{},...]" took 192 MB to decode (a 256 MiB file: 5.5 GB), and json_depth's
-# regular expressions 207 MB more. Counted before either, from the brackets alone.
-JSON_CONTAINERS_PER_NODE = 8
-_JSON_CONTAINER_SLACK = 1000  # a case's options, fonts, resources
-
-
-def json_depth(text: str) -> int:
-    """How deeply the arrays and objects of JSON ``text`` nest, without decoding it
-    (the decoder recurses, and fails with RecursionError long before a limit could be
-    checked on its result). Linear in the text; invalid JSON is left to the decoder."""
-    brackets = _JSON_NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    if not brackets:
-        return 0
-    return max(itertools.accumulate(_BRACKET_STEP[c] for c in brackets))
-
-
-def check_json_containers(text: str, what: str, max_nodes: int) -> None:
-    """LimitError (``max_nodes``) for JSON ``text`` (``what``, e.g. "The JSON element in X")
-    holding more arrays and objects than an element tree within ``max_nodes`` can: counted
-    as its opening brackets (those inside its strings too), without allocating anything."""
-    count = text.count("{") + text.count("[")
-    if count > JSON_CONTAINERS_PER_NODE * max_nodes + _JSON_CONTAINER_SLACK:
-        raise LimitError(f"{what} has {count} opening brackets, more arrays and objects than an element tree "
-                         f"within the max_nodes limit of {max_nodes} can hold.", limit="max_nodes")
 
 
 def _decode_json(text: str | bytes, max_depth: int, max_nodes: int, where: str = "") -> Any:
@@ -186,23 +153,16 @@ def _decode_json(text: str | bytes, max_depth: int, max_nodes: int, where: str =
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InvalidElementError(f"Invalid JSON element{where}: not UTF-8 ({exc.reason} at byte "
+            raise InvalidElementError(f"The JSON element{where} is not UTF-8 ({exc.reason} at byte "
                                       f"{exc.start}).") from None
-    check_json_containers(text, f"The JSON element{where}", max_nodes)
+    what = f"The JSON element{where}"
+    check_json_containers(text, what, max_nodes)
     nesting = json_depth(text)
     allowed = _JSON_LEVELS_PER_ELEMENT * max_depth + _JSON_SLACK
     if nesting > allowed:
-        raise LimitError(f"The JSON element{where} nests {nesting} levels of arrays and objects, more than an "
+        raise LimitError(f"{what} nests {nesting} levels of arrays and objects, more than an "
                          f"element tree within the max_depth limit of {max_depth} can.", limit="max_depth")
-    try:
-        return json.loads(text, parse_int=json_int)
-    except json.JSONDecodeError as exc:
-        raise InvalidElementError(f"Invalid JSON element{where}: {exc.msg} at line {exc.lineno} "
-                                  f"column {exc.colno}.") from None
-    except RecursionError:
-        # Only when max_depth was raised past what the interpreter's recursion allows.
-        raise LimitError(f"The JSON element{where} nests {nesting} levels of arrays and objects, more than "
-                         "the JSON decoder can.", limit="max_depth") from None
+    return decode_json(text, what)
 
 
 def _read_json(path: Path, max_depth: int, max_nodes: int) -> Any:

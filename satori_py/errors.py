@@ -41,13 +41,6 @@ def _bounded(message: str, value: Any) -> str:
     return message
 
 
-def json_too_deep(source: str) -> str:
-    """The sentence (without its full stop) for JSON that ``source`` (a file, stdin, a row)
-    nests deeper than :mod:`json` can decode: its decoder recurses per array or object and
-    raises RecursionError past Python's recursion limit."""
-    return f"{source} nests its JSON too deeply to be read"
-
-
 class SatoriError(Exception):
     """Base class of every error satori-py raises on bad input or a failed render.
 

@@ -187,7 +187,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # math (colorspaces: no CSS parsing) and the SVG document model with its serialiser (svg) are
     # shared by every stage, below them all.
     ("base", ("satori_py._version", "satori_py.errors", "satori_py.diagnostics", "satori_py.cache", "satori_py.limits",
-              "satori_py.js_numbers", "satori_py.js_format", "satori_py.length_range", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options",
+              "satori_py.js_numbers", "satori_py.json_text", "satori_py.js_format", "satori_py.length_range", "satori_py.files", "satori_py.fetch", "satori_py.assets", "satori_py.options",
               "satori_py.frozen", "satori_py.front_turn", "satori_py.patterns", "satori_py.colorspaces", "satori_py.svg",
               "satori_py.pickling")),
     ("element", ("satori_py.element",)),

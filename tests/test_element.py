@@ -43,7 +43,7 @@ def test_json_text_and_file_and_builder_agree(tmp_path) -> None:
     ({"type": "div", "props": {"dangerouslySetInnerHTML": {"__html": "x"}}},
      "div: dangerouslySetInnerHTML property is not supported. See documentation for more "
      "information https://github.com/vercel/satori#jsx."),
-    ("[1,", "Invalid JSON element: Expecting value at line 1 column 4."),
+    ("[1,", "The JSON element is not valid JSON: Expecting value at column 4."),
 ])
 def test_invalid_shapes_name_the_node(data, message) -> None:
     with pytest.raises(InvalidElementError) as info:

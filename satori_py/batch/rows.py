@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidElementError, json_too_deep
+from ..errors import InvalidElementError
 from ..files import read_regular_text
-from ..js_numbers import json_int
+from ..json_text import decode_json
 
 __all__ = ["MAX_JSON_CONTAINERS", "MAX_LINES", "MAX_ROWS", "Row", "read_rows"]
 
@@ -143,12 +142,9 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
             continue
         number += 1
         try:
-            data = json.loads(line, parse_int=json_int)
-        except json.JSONDecodeError as exc:
-            yield Row(number, {}, line_no, f"invalid JSON: {exc.msg} at column {exc.colno}")
-            continue
-        except RecursionError:
-            yield Row(number, {}, line_no, json_too_deep("the line"))
+            data = decode_json(line, "the line")
+        except InvalidElementError as exc:  # (a row that cannot be read is an error of that row alone)
+            yield Row(number, {}, line_no, str(exc).removesuffix("."))
             continue
         yield _row(number, data, line_no)
 
@@ -156,13 +152,7 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
 def _json_rows(text: str, path: Path) -> Iterator[Row]:
     if text.count("{") + text.count("[") > MAX_JSON_CONTAINERS:  # each decodes to 56 bytes or more
         raise _too_many(path, f"{MAX_JSON_CONTAINERS} opening brackets (arrays and objects)")
-    try:
-        data = json.loads(text, parse_int=json_int)
-    except json.JSONDecodeError as exc:
-        raise InvalidElementError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} "
-                                  f"column {exc.colno}.") from None
-    except RecursionError:
-        raise InvalidElementError(f"{json_too_deep(str(path))}.") from None
+    data = decode_json(text, str(path))
     if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
         data = data["rows"]
     if not isinstance(data, list):

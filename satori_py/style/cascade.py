@@ -107,8 +107,9 @@ def resolve_keywords(style: Mapping[str, Any], preset: dict[str, Any]) -> tuple[
         word = value.strip().lower() if isinstance(value, str) and value[:1] not in _STARTS_NO_KEYWORD \
             and not prop.startswith("--") else ""
         if word not in CSS_WIDE_KEYWORDS:
-            if prop != "all":  # `all` only takes CSS-wide keywords
-                defined[prop] = value
+            # `all` only takes CSS-wide keywords: another value is kept for expand() to report
+            # (style/supported.py), and read by nothing.
+            defined[prop] = value
             continue
 
         for key in [k for k in defined if _affects(k, prop)]:

@@ -132,19 +132,30 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+_SHORTHANDS = ("mask", "WebkitMask")
+_STANDARD = tuple(f"mask{key.capitalize()}" for key in _LONGHANDS)
+_PREFIXED = {f"WebkitM{name[1:]}": name for name in _STANDARD}
+
+
 def _declared(style: Style) -> dict[str, str]:
-    """The mask longhands: the shorthand's, then the longhands given (``WebkitMask*`` too)."""
+    """The mask longhands, as the reference's expansion leaves them: in declaration order, a
+    shorthand (either one) sets every standard longhand and a later longhand overrides it (a
+    later shorthand overrides an earlier longhand: its invalid image is then an error); a
+    standard longhand wins over its ``WebkitMask*`` one whatever their order."""
     out: dict[str, str] = {}
-    for shorthand in ("mask", "WebkitMask"):
-        text = _text(style.get(shorthand))
-        if text is not None:
-            out.update(expand_mask(text.strip()))
-    for key in _LONGHANDS:
-        name = f"mask{key.capitalize()}"
-        text = _text(style.get(name)) or _text(style.get(f"Webkit{name[0].upper()}{name[1:]}"))
-        if text is not None:
-            out[name] = text
-    return out
+    prefixed: dict[str, str] = {}
+    for name, value in style.items():
+        if name in _SHORTHANDS or name in _STANDARD or name in _PREFIXED:
+            text = _text(value)
+            if text is None:
+                continue
+            if name in _SHORTHANDS:
+                out.update(expand_mask(text.strip()))
+            elif name in _STANDARD:
+                out[name] = text
+            else:
+                prefixed[_PREFIXED[name]] = text
+    return {**prefixed, **out}
 
 
 def mask_layers(style: Style) -> list[MaskLayer]:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StyleError
+from ..js_numbers import js_truthy
 from ..patterns import LazyPattern, lazy_compile
 from . import c2rn
 from . import valueparser as vp
@@ -27,6 +28,7 @@ from .values import (
     js_string,
     split_top_level,
     split_values,
+    unreadable,
 )
 
 __all__ = ["BLEND_MODES", "LAYER_LISTS", "PAINT_HANDLERS", "layer_count"]
@@ -95,10 +97,15 @@ def layer_count(name: str, value: str) -> int:
 
 def _box_shadow(value: Any) -> dict[str, Any]:
     """css-box-shadow's lenient parse: lengths, ``inset`` and a trailing colour."""
-    if not value:
+    if not js_truthy(value):  # as the reference tests it: an empty list is no shadow
         raise StyleError(f'Invalid `boxShadow` value: "{js_string(value)}".', prop="boxShadow", value=value)
-    if not isinstance(value, str):
+    if isinstance(value, (list, tuple)):  # shadows already split (the painter reports bad entries)
         return {"boxShadow": value}
+    if not isinstance(value, str):  # (the reference throws "(g || []) is not iterable")
+        raise unreadable("boxShadow", value)
+    if value.strip().lower() == "none":
+        # The reference makes it one shadow of colour "none" at the box, which its clip hides.
+        return {"boxShadow": []}
     shadows = []
     for text in (s.strip() for s in _split_unless_closing(value, _BOX_SHADOW_VALUES)):
         parts = _split_unless_closing(text, _BOX_SHADOW_PARTS)

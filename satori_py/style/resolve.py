@@ -18,6 +18,7 @@ from typing import Any
 
 from ..cache import text_cache
 from ..errors import SatoriError, StyleError
+from ..js_format import js_number
 from ..length_range import MAX_LENGTH, finite_length
 from ..patterns import lazy_compile
 from .calc import parse_math
@@ -27,6 +28,7 @@ from .values import (
     MATH_FUNCTION,
     VIEWPORT_UNITS,
     LengthContext,
+    describe,
     js_string,
     dimension_unit,
     js_to_number,
@@ -50,7 +52,8 @@ _CALC_LENGTHS = _SIZES | {"marginTop", "marginRight", "marginBottom", "marginLef
                           "paddingRight", "paddingBottom", "paddingLeft", "top", "right", "bottom",
                           "left", "gap", "rowGap", "columnGap"}
 # The longhands _resolve_one treats by name; any other one's value is resolved by its kind alone.
-_BY_NAME = _SIZES | {"lineHeight", "tabSize", "opacity", "transform", "textShadowRadius", "textShadowOffset"}
+_SHADOW_LISTS = ("textShadowRadius", "textShadowOffset")
+_BY_NAME = _SIZES | {"lineHeight", "tabSize", "opacity", "transform", *_SHADOW_LISTS}
 # First characters of text that is neither a length (a number first, after spaces) nor a math
 # function (calc/min/max/clamp): `center`, `solid`, `#fff`. A value of another kind than a string
 # or a non-finite float is left as it is too.
@@ -67,11 +70,18 @@ def _resolver(font_size: float, lengths: LengthContext) -> Callable[[float, str]
 
 
 def base_font_size(size: Any, inherited: float, lengths: LengthContext) -> float:
-    """``calcBaseFontSize``: keywords, and em/% of the inherited size."""
+    """``calcBaseFontSize``: keywords, and em/% of the inherited size (which is also what a
+    value it cannot read gives)."""
+    read = _read_font_size(size, inherited, lengths)
+    return inherited if read is None else read
+
+
+def _read_font_size(size: Any, inherited: float, lengths: LengthContext) -> float | None:
+    """The font size ``size`` gives (see :func:`base_font_size`), None when it is no size."""
     if isinstance(size, (int, float)) and not isinstance(size, bool):
         return float(size)
     if not isinstance(size, str):
-        return inherited
+        return None
     keyword = size.strip().lower()
     if keyword in _ABSOLUTE_FONT_SIZES:
         return _ABSOLUTE_FONT_SIZES[keyword]
@@ -82,8 +92,15 @@ def base_font_size(size: Any, inherited: float, lengths: LengthContext) -> float
     math_value = parse_math(size, _resolver(inherited, lengths))
     if math_value is not None and math_value.type == "length":
         return math_value.evaluate(inherited)
-    px = length_to_number(size, inherited, lengths, basis=inherited)
-    return inherited if px is None else px
+    return length_to_number(size, inherited, lengths, basis=inherited)
+
+
+def _unread_font_size(value: Any, inherited: float) -> StyleError:
+    text = js_string(value) if isinstance(value, (str, int, float)) else describe(value)
+    # satori-html leaves a sheet's `!important` in the value, where no parser reads it.
+    why = " (`!important` is not read in a style value)" if "!important" in text.lower().replace(" ", "") else ""
+    return StyleError(f'Invalid value "{text}" for CSS property "fontSize": the inherited size '
+                      f"({js_number(inherited)}px) is used{why}.", prop="fontSize", value=value)
 
 
 def _line_height(value: Any, font_size: float, lengths: LengthContext) -> Any:
@@ -166,9 +183,14 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     if style.get("backgroundImage") and _check_images(style, report):
         style["backgroundImage"] = background_layers(style)
 
-    font_size = base_font_size(style.get("fontSize"), inherited_font_size, lengths)
-    if not math.isfinite(font_size):  # e.g. calc(1px / 0): keep the text measurable
-        font_size = inherited_font_size
+    declared_size = style.get("fontSize")
+    read_size = _read_font_size(declared_size, inherited_font_size, lengths)
+    # Not finite: e.g. calc(1px / 0); the inherited size keeps the text measurable.
+    unread = read_size is None or not math.isfinite(read_size)
+    font_size = inherited_font_size if unread or read_size is None else read_size
+    if unread and declared_size is not None and note is not None \
+            and declared_size is not True and declared_size is not False:  # (value_report words those)
+        note(_unread_font_size(declared_size, inherited_font_size))
     # 1e308 clamps as lengths do (the coordinates of its glyphs overflowed).
     font_size = max(-MAX_LENGTH, min(MAX_LENGTH, font_size))
     if "fontSize" in style:
@@ -239,6 +261,13 @@ def _resolve_one(style: dict[str, Any], prop: str, font_size: float, lengths: Le
                  resolve: Callable[[float, str], float | None], report: Callable[[StyleError], None]) -> None:
     """Resolve the lengths of one declared longhand, in place."""
     value = style[prop]
+    if prop in _SHADOW_LISTS and not isinstance(value, list):
+        # Only the textShadow shorthand makes them (one entry per shadow); the reference throws
+        # on another value ("r.map is not a function").
+        del style[prop]
+        report(StyleError(f'Invalid value for CSS property "{prop}": {describe(value)} (it is the list the '
+                          'textShadow shorthand makes: declare textShadow instead).', prop=prop, value=value))
+        return
     if isinstance(value, float) and not math.isfinite(value):
         # Infinite numbers clamp as lengths do (1e999px); NaN is no value at all.
         clamped = finite_length(value)

@@ -38,6 +38,7 @@ _READ_AS_WRITTEN = frozenset({
     "mask", "WebkitMask", *(f"mask{part}" for part in _MASK_LONGHANDS),
     *(f"WebkitMask{part}" for part in _MASK_LONGHANDS),
     "container", "containerType", "containerName", "content",
+    "all",  # read by the cascade (style/cascade.py), which keeps any other value for the report here
 })
 
 SUPPORTED: frozenset[str] = frozenset({
@@ -91,10 +92,11 @@ def _container_type(text: str) -> str | None:
 
 
 def _font_weight(text: str) -> str | None:
-    # Read with parseInt, as the reference does: `12zz` is 12, `1e3` is 1 (a 0 is 400).
-    # Keywords are the converter's (it reports the unknown ones).
+    # A number is read as written (`1e3` is 1000, as in the reference); another text with
+    # parseInt, as the reference does: `12zz` is 12 (a 0 is 400). Keywords are the
+    # converter's (it reports the unknown ones).
     start = _LEADING_INTEGER.match(text)
-    if start is None or _NUMBER.fullmatch(text) and "e" not in text.lower():
+    if start is None or _NUMBER.fullmatch(text):
         return None
     return f"it is read as {int(start.group(0)) or 400}"
 
@@ -122,7 +124,7 @@ _AS_WRITTEN_CHECKS: dict[str, Callable[[str], str | None]] = {
 
 
 # The properties value_report checks (besides booleans, of any property).
-CHECKED_VALUES = frozenset({"content", "fontVariationSettings", *_AS_WRITTEN_CHECKS})
+CHECKED_VALUES = frozenset({"all", "content", "fontVariationSettings", *_AS_WRITTEN_CHECKS})
 
 
 def value_report(name: str, value: Any) -> str | None:
@@ -133,6 +135,9 @@ def value_report(name: str, value: Any) -> str | None:
     if value is True or value is False:  # the reference's purify() takes Number() of it: 1px
         return (f'The value {str(value).lower()} of CSS property "{name}" is read as the number '
                 f"{int(value)} (JavaScript's Number() of it).")
+    if name == "all":  # the cascade applied it when it was a CSS-wide keyword as written
+        return (f'Invalid value "{js_string(value)}" for CSS property "all": it takes only a CSS-wide '
+                f"keyword ({', '.join(sorted(CSS_WIDE_KEYWORDS))}); it is ignored.")
     if name == "content":
         return 'CSS property "content" only applies to ::before and ::after: it is ignored on an element.'
     if name == "fontVariationSettings":

@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..cache import BoundedCache
-from ..element import MAX_NODES, check_json_containers
-from ..errors import InvalidElementError, LimitError, SatoriError, json_too_deep
+from ..element import MAX_NODES
+from ..errors import InvalidElementError, LimitError, SatoriError
 from ..files import read_regular_text
-from ..js_numbers import json_int
+from ..json_text import decode_json
 from ..limits import Limits, enforcing
 from ..markup.dialects import check_dialect
 
@@ -123,14 +123,7 @@ class Template:
         text = self.render_text(row, limits=limits)
         if self.kind == "json":
             # A row's value may make the output large (a loop over it): counted before it is decoded.
-            check_json_containers(text, f"The output of {self.name} for this row", MAX_NODES)
-            try:
-                return json.loads(text, parse_int=json_int)
-            except json.JSONDecodeError as exc:
-                raise TemplateError(f"{self.name} gave invalid JSON for this row: {exc.msg} at line "
-                                    f"{exc.lineno} column {exc.colno}.") from None
-            except RecursionError:
-                raise TemplateError(f"{json_too_deep(f'The output of {self.name} for this row')}.") from None
+            return decode_json(text, f"The output of {self.name} for this row", TemplateError, max_nodes=MAX_NODES)
         from ..markup import from_html
 
         return from_html(text, components=self.components, tailwind_classes=self.tailwind_classes,

@@ -71,10 +71,10 @@ def test_items_may_be_elements_html_or_files_and_svg(tmp_path) -> None:
 
 
 def test_unreadable_rows_fail_without_being_sent() -> None:
-    data = [Row(1, rows(1)[0]), Row(2, {}, 3, "invalid JSON: Expecting value at column 1"), Row(3, rows(1)[0])]
+    data = [Row(1, rows(1)[0]), Row(2, {}, 3, "the line is not valid JSON: Expecting value at column 1"), Row(3, rows(1)[0])]
     results = list(render_many(data, template=CARD, jobs=1, **SIZE))
     assert [r.ok for r in results] == [True, False, True]
-    assert str(results[1].error) == "row 2 (line 3): invalid JSON: Expecting value at column 1."
+    assert str(results[1].error) == "row 2 (line 3): the line is not valid JSON: Expecting value at column 1."
     assert results[1].item is data[1]
 
 

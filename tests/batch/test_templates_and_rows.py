@@ -41,7 +41,7 @@ def test_a_syntax_error_names_the_line() -> None:
 
 
 def test_invalid_json_output_is_an_error() -> None:
-    with pytest.raises(TemplateError, match=r"gave invalid JSON for this row: Expecting value at line 1 column 10"):
+    with pytest.raises(TemplateError, match=r"The output of t.json for this row is not valid JSON: Expecting value at column 10"):
         Template('{"type": {{ t }}}', kind="json", name="t.json").render({"t": "div"})
 
 
@@ -122,7 +122,7 @@ def test_a_data_file_holds_a_bounded_number_of_rows(tmp_path: Path, monkeypatch:
 def test_jsonl_and_json_rows(tmp_path: Path) -> None:
     jsonl = tmp_path / "rows.jsonl"
     jsonl.write_text('{"a": 1}\n\nnot json\n[1]\n')
-    assert list(read_rows(jsonl)) == [Row(1, {"a": 1}, 1), Row(2, {}, 3, "invalid JSON: Expecting value at column 1"),
+    assert list(read_rows(jsonl)) == [Row(1, {"a": 1}, 1), Row(2, {}, 3, "the line is not valid JSON: Expecting value at column 1"),
                                       Row(3, {}, 4, "expected an object of fields, got list")]
     data = tmp_path / "rows.json"
     data.write_text(json.dumps({"rows": [{"a": 1}, 2]}))

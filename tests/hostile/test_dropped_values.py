@@ -1,0 +1,102 @@
+"""The last values the silent-drop oracle found dropped without a word (session 15's
+KNOWN_SILENT), and invalid font sizes, which it cannot see (they change the render: the
+inherited size is used), are reported; what the reference accepts renders as it does.
+
+The reference (Satori 0.63.2) throws on most of these: ``boxShadow`` of an object or a number
+("(g || []) is not iterable"), ``textShadowRadius`` of a string ("r.map is not a function"),
+a ``mask`` shorthand of a broken ``url(`` declared after a ``maskImage`` ("Invalid background
+image"); it ignores ``all`` of another value than a CSS-wide keyword, and a font size no parser
+reads (``20px!important``, what satori-html leaves of a sheet's ``!important``), without a word.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from satori_py import StyleError, h, render_svg
+
+
+def rendered(style: dict[str, Any], parent: dict[str, Any] | None = None, **options: Any) -> tuple[str, list[str]]:
+    told: list[str] = []
+    svg = render_svg(h("div", {"style": {"display": "flex", "width": 80, "height": 40, **(parent or {})}},
+                       h("div", {"style": {"width": 40, "height": 20, "backgroundColor": "red", **style}}, "Ab")),
+                     width=100, height=50, on_warning=lambda e: told.append(str(e)),
+                     on_style_error=lambda e: told.append(str(e)), **options)
+    return svg, told
+
+
+def strict_message(style: dict[str, Any]) -> str:
+    with pytest.raises(StyleError) as info:
+        rendered(style, strict=True)
+    return info.value.message
+
+
+_ALL = "it takes only a CSS-wide keyword (inherit, initial, revert, revert-layer, unset); it is ignored."
+_SHADOW_LIST = "(it is the list the textShadow shorthand makes: declare textShadow instead)."
+_GRADIENT = "linear-gradient(black, transparent)"
+
+
+@pytest.mark.parametrize(("style", "message", "read_as"), [
+    ({"color": "green", "all": "qqq"}, f'Invalid value "qqq" for CSS property "all": {_ALL}', {"color": "green"}),
+    ({"color": "green", "all": "inherit green"}, f'Invalid value "inherit green" for CSS property "all": {_ALL}',
+     {"color": "green"}),
+    ({"all": 5}, f'Invalid value "5" for CSS property "all": {_ALL}', {}),
+    ({"boxShadow": {"offsetX": 3}}, 'Invalid value for CSS property "boxShadow": {"offsetX": 3}.\n'
+     "  in CSS rule `boxShadow: {'offsetX': 3}`.", {}),
+    ({"boxShadow": 5}, 'Invalid value for CSS property "boxShadow": 5.', {}),
+    ({"textShadow": "2px 2px 1px green", "textShadowRadius": "12zz"},
+     f'Invalid value for CSS property "textShadowRadius": "12zz" {_SHADOW_LIST}',
+     {"textShadow": "2px 2px 0 green"}),
+    ({"textShadow": "2px 2px 1px green", "textShadowOffset": "qqq"},
+     f'Invalid value for CSS property "textShadowOffset": "qqq" {_SHADOW_LIST}', {}),
+    ({"maskImage": _GRADIENT, "mask": "url("}, 'Invalid background image: "url("', {}),
+    ({"WebkitMaskImage": _GRADIENT, "WebkitMask": "url( no-repeat"}, 'Invalid background image: "url( no-repeat"', {}),
+    ({"fontSize": "20px!important"}, 'Invalid value "20px!important" for CSS property "fontSize": the inherited size '
+     "(16px) is used (`!important` is not read in a style value).", {"fontSize": 16}),
+    ({"fontSize": "12zz"}, 'Invalid value "12zz" for CSS property "fontSize": the inherited size (16px) is used.',
+     {"fontSize": 16}),
+])
+def test_the_value_is_reported_and_renders_as_it_is_read(style: dict[str, Any], message: str,
+                                                         read_as: dict[str, Any]) -> None:
+    svg, told = rendered(style)
+    assert told == [f"div/div[0]: {message}"]
+    assert svg == rendered(read_as)[0]
+    assert strict_message(style) == message
+
+
+def test_an_invalid_font_size_names_the_size_it_inherits() -> None:
+    svg, told = rendered({"fontSize": "qqq"}, parent={"fontSize": 30})
+    assert told == ['div/div[0]: Invalid value "qqq" for CSS property "fontSize": the inherited size (30px) is used.']
+    assert svg == rendered({}, parent={"fontSize": 30})[0]
+
+
+@pytest.mark.parametrize("style", [
+    {"all": "initial"}, {"all": " Unset "}, {"boxShadow": []}, {"boxShadow": "none"}, {"boxShadow": " None "},
+    {"boxShadow": [{"offsetX": 3, "offsetY": 3, "blurRadius": 0, "spreadRadius": 0, "color": "green"}]},
+    {"textShadow": "2px 2px 1px green"}, {"fontSize": "1.5em"}, {"fontSize": "larger"}, {"fontSize": "calc(10px + 1em)"},
+    {"fontWeight": "1e3"}, {"fontWeight": "7E2"}, {"fontWeight": ".5e3"},
+    {"mask": _GRADIENT, "maskImage": "none"}, {"maskImage": _GRADIENT, "mask": "none"},
+])
+def test_valid_values_are_not_reported(style: dict[str, Any]) -> None:
+    assert rendered(style)[1] == []
+
+
+def test_a_number_written_with_an_exponent_is_a_weight_as_in_the_reference() -> None:
+    # `1e3` is 1000 (not parseInt's 1: the reference draws it as it draws 1000).
+    assert rendered({"fontWeight": "1e3"})[0] == rendered({"fontWeight": 1000})[0]
+    assert rendered({"fontWeight": "1e3zz"})[1] == [
+        'div/div[0]: Invalid value "1e3zz" for CSS property "fontWeight": it is read as 1.']
+
+
+def test_the_mask_declared_last_wins_as_in_the_reference() -> None:
+    # A shorthand after a longhand overrides it (a longhand after the shorthand overrides that
+    # part); a standard longhand wins over the prefixed one in either order.
+    shorthand_last = {"maskImage": _GRADIENT, "maskSize": "10px 10px", "maskRepeat": "no-repeat", "mask": _GRADIENT}
+    assert rendered(shorthand_last)[0] == rendered({"maskImage": _GRADIENT})[0]
+    longhand_last = {"mask": _GRADIENT, "maskSize": "10px 10px", "maskRepeat": "no-repeat"}
+    assert rendered(longhand_last)[0] == rendered({"maskImage": _GRADIENT, "maskSize": "10px 10px",
+                                                   "maskRepeat": "no-repeat"})[0]
+    other = "linear-gradient(to right, black, transparent)"
+    assert rendered({"maskImage": _GRADIENT, "WebkitMaskImage": other})[0] \
+        == rendered({"WebkitMaskImage": other, "maskImage": _GRADIENT})[0] == rendered({"maskImage": _GRADIENT})[0]
