@@ -21,10 +21,19 @@ reference's differs (``REFERENCE_LINE_BREAKS``):
   its neighbours) except after spaces, and breaks after spaces before closing
   quotes and after opening quotes followed by spaces (old LB19), where ICU
   does the opposite (LB15a/b, LB19a).
-* Opening brackets after letters, digits and symbols (``word「``, ``$(``) and
-  closing brackets before currency or percent signs (``)$``), ``/`` before a
-  digit, and ``,.:;`` after a space before a digit: the reference does not
-  break, ICU does (LB25, LB30 and LB15c of newer UAX #14).
+* Opening brackets after letters, digits, prefixes and postfixes (``word「``,
+  ``$(``, ``‰（``) and closing brackets before currency or percent signs
+  (``)$``), ``/`` before a digit, and ``,.:;`` after a space before a digit:
+  the reference does not break, ICU does (LB25, LB30 and LB15c of newer UAX
+  #14). After an emoji (class ID) before ``(``, both break.
+* ``,.:;/`` before a prefix or postfix (``5.%``, ``1;$2``): the reference
+  breaks, ICU does not (LB25).
+* After a hyphen, or a break-after character (tab, ``|``, U+3000), following
+  a Hebrew letter: the reference does not break (the old LB21a), ICU only
+  keeps hyphens.
+
+The classes are the reference's own (:mod:`._line_break_classes`, generated from
+its data): ``line_break_class``.
 
 Where the reference is plainly wrong against browsers, satori-py still follows it
 by default (``REFERENCE_SCRIPT_BREAKS``; issue 12); set it to False to do what
@@ -45,12 +54,16 @@ browsers do (tests/text/test_line_breaking_scripts.py measures both):
   letters; SA scripts keep theirs), so a Japanese sentence only wraps after
   its punctuation and at spaces.
 
-Set ``REFERENCE_LINE_BREAKS`` to False to get plain ICU behaviour. Remaining
-known differences are in runs of punctuation without spaces, e.g. ``1,$2``
-(the reference breaks before ``$``).
+Set ``REFERENCE_LINE_BREAKS`` to False to get plain ICU behaviour. The breaks of
+1,500 random strings of mixed kinds are the reference's
+(tests/text/test_line_break_reference.py); known differences left: a combining
+mark or joiner on an opening quote or bracket followed by spaces (``“\u0301 x``),
+and after a line break following a Hebrew letter and a hyphen (the reference
+carries its LB21a state over the break).
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -201,12 +214,6 @@ _MANDATORY = frozenset("\n\r\u000b\u000c\u0085\u2028\u2029")
 _HYPHENS = frozenset("-\u2010\u2013")
 # Before a word-initial hyphen: start of text, spaces, breaks, ZW, CB, GL.
 _BEFORE_WORD_HYPHEN = frozenset(" \u200b\ufffc\u00a0\u202f\u2007\u2011") | _MANDATORY
-_INFIX = frozenset(",.:;\u037e\u0589\u060c\u060d\u07f8\u2044\ufe10\ufe13\ufe14")
-_CLOSE_CJK = frozenset("\u3001\u3002\uff0c\uff0e\uff61\uff64")
-_PREFIX_POSTFIX = frozenset("%+\\\u00b0\u2030\u2031\u2032\u2033\u2034\u2103\u2109\u00b1\u2212\u2213")
-_AL_PUNCTUATION = frozenset("#&*@_\u00a7\u00b6\u2020\u2021\u2022%\\")
-_QUOTES_EXTRA = frozenset("\"'\u275b\u275c\u275d\u275e\u275f\u2760\u2e00\u2e01\u2e06\u2e07\u2e08"
-                          "\u2e0b\u2e0c\u2e0d\u2e1c\u2e1d\u2e20\u2e21")
 
 # Letters and marks of the scripts of class SA (complex context: Thai, Lao, Myanmar,
 # Khmer, Tai Le, New Tai Lue, Tai Tham, Tai Viet, Ahom).
@@ -224,97 +231,125 @@ def _is_sa(c: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _SA_RANGES) and _category(c)[0] in "LM"
 
 
-def _is_quote(c: str) -> bool:
-    return c in _QUOTES_EXTRA or _category(c) in ("Pi", "Pf")
+# The reference's line-break classes (:mod:`._line_break_classes`, made from its own data):
+# range starts, ends and classes, read on the first text that is not plain.
+_CLASS_TABLE: tuple[list[int], list[int], list[str]] | None = None
+# As the reference's breaker takes them: AI, SA, SG and XX as AL, CJ as NS.
+_AS_CLASS = {"AI": "AL", "SA": "AL", "SG": "AL", "XX": "AL", "CJ": "NS"}
 
 
-def _is_open(c: str) -> bool:
-    # „ and ‚ are Ps; they are OP, not QU, in UAX #14.
-    return _category(c) == "Ps"
+def _class_table() -> tuple[list[int], list[int], list[str]]:
+    global _CLASS_TABLE
+    if _CLASS_TABLE is None:
+        from ._line_break_classes import RANGES
+        starts: list[int] = []
+        ends: list[int] = []
+        classes: list[str] = []
+        for entry in RANGES.rstrip(",").split(","):
+            first, last, cls = entry.split()
+            starts.append(int(first, 16))
+            ends.append(starts[-1] if last == "-" else int(last, 16))
+            classes.append(_AS_CLASS.get(cls, cls))
+        _CLASS_TABLE = starts, ends, classes
+    return _CLASS_TABLE
 
 
-def _is_close(c: str) -> bool:
-    return _category(c) == "Pe" or c in _CLOSE_CJK
-
-
-def _is_wide(c: str) -> bool:
-    return unicodedata.east_asian_width(c) in ("W", "F", "H")
-
-
-# Not letters for UAX #14: Hangul jamo (JL/JV/JT), regional indicators (RI), U+FFFC (CB)
-# and the vertical line (BA).
-_NOT_ALPHABETIC = ((0x1100, 0x11FF), (0xA960, 0xA97F), (0xD7B0, 0xD7FF), (0x1F1E6, 0x1F1FF),
-                   (0xFFFC, 0xFFFC), (0x7C, 0x7C))
-
-
-def _is_special(c: str) -> bool:
+def line_break_class(c: str) -> str:
+    """The UAX #14 line-break class the reference's breaker gives ``c`` (one character)."""
+    starts, ends, classes = _class_table()
     code = ord(c)
-    return any(lo <= code <= hi for lo, hi in _NOT_ALPHABETIC)
+    k = bisect.bisect_right(starts, code) - 1
+    return classes[k] if k >= 0 and code <= ends[k] else "AL"
 
 
-def _is_alphanumeric_class(c: str) -> bool:
-    """Roughly UAX #14 classes AL, HL, NU, PR, PO and CM: not ideographic, not spaces."""
-    if _is_wide(c) or _is_special(c):
+def _base_class(text: str, i: int) -> str:
+    """The class of ``text[i]``, or of the character its combining marks are on (the
+    reference's breaker gives a mark the class of its base)."""
+    while True:
+        cls = line_break_class(text[i])
+        if cls not in ("CM", "ZWJ") or i == 0:
+            return cls
+        i -= 1
+
+
+def _hebrew_hyphen(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a hyphen or break-after character after a Hebrew letter, spaces
+    between aside: the reference never breaks after it, nor after spaces that follow it (the
+    old LB21a, ``HL (HY | BA) ×``; its breaker keeps the class before spaces). ICU's newer
+    LB21a leaves BA out."""
+    if line_break_class(text[i]) not in ("HY", "BA"):
         return False
-    cat = _category(c)
-    return cat[0] in "LNM" or cat in ("Sm", "Sk", "So", "Sc") or c in _AL_PUNCTUATION
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i > 0 and line_break_class(text[i - 1]) == "HL"
 
 
-def _is_letter_class(c: str) -> bool:
-    """Roughly UAX #14 classes AL and HL (letters and symbols that aren't prefixes)."""
-    if _is_wide(c) or _is_special(c) or c in _PREFIX_POSTFIX:
-        return False
-    cat = _category(c)
-    return cat[0] == "L" or cat in ("Sm", "Sk") or c in "#&*@_~^`\u00a7"
+# Classes never parted from the spaces before them (LB6, LB7, LB8, LB13, LB16 and LB17's
+# neighbours): after an opening quote and spaces the reference breaks before any other.
+_KEPT_AFTER_SPACES = frozenset({"CL", "CP", "OP", "IS", "EX", "SY", "ZW", "WJ", "SP", "BK", "CR", "LF", "NL"})
+# Classes the reference never breaks before an opening bracket after, where ICU does
+# (LB30 keeps only AL, HL and NU with a narrow bracket; LB25 PR and PO before a digit).
+_BEFORE_OPEN = frozenset({"AL", "HL", "NU", "PR", "PO"})
 
 
-def _is_prefix_postfix(c: str) -> bool:
-    return c in _PREFIX_POSTFIX or _category(c) == "Sc"
-
-
-#: Where :func:`reference_break_adjustment` may answer True: after a space or a hyphen.
-_AFTER_SPACE_OR_HYPHEN = lazy_compile("[" + re.escape(" " + "".join(sorted(_HYPHENS))) + "]")
+# The characters of classes IS and SY (the reference's ``, . : ; /`` and the like); a test
+# holds this list to the class table.
+_INFIX_OR_SLASH = ",./:;\u037e\u0589\u060c\u060d\u07f8\u2044\ufe10\ufe13\ufe14"
+#: Where :func:`reference_break_adjustment` may answer True: after a space, a hyphen, or an
+#: infix separator or slash (before a prefix or postfix: ``1.$``, ``8/%``).
+_AFTER_SPACE_HYPHEN_OR_INFIX = lazy_compile(
+    "[" + re.escape(" " + "".join(sorted(_HYPHENS)) + _INFIX_OR_SLASH) + "]")
 
 
 def reference_break_adjustment(text: str, i: int, reference_scripts: bool = False) -> bool | None:
     """Whether the reference breaks between ``text[i-1]`` and ``text[i]``, where it differs
     from ICU: True (break), False (no break), or None (ICU's answer stands). Within
-    South-East Asian scripts only with ``reference_scripts``. True only after a space or
-    a hyphen (``_line_segments`` asks only there and where ICU breaks)."""
+    South-East Asian scripts only with ``reference_scripts``. True only after a space, a
+    hyphen, an infix separator or a slash (``_line_segments`` asks only there and where ICU
+    breaks)."""
     p, n = text[i - 1], text[i]
     # Between two ASCII letters or digits none of the differences apply.
     if p in _MANDATORY or (p.isascii() and n.isascii() and p.isalnum() and n.isalnum()):
         return None
     if reference_scripts and _is_sa(p) and _is_sa(n):
         return False
-    if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and _is_letter_class(n):
+    after = line_break_class(n)
+    if _hebrew_hyphen(text, i - 1):
+        return False
+    if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and after in ("AL", "HL"):
         return True
     if p == " ":
         # After spaces: what decides is the last character before them.
         j = i - 1
         while j > 0 and text[j - 1] == " ":
             j -= 1
-        before = text[j - 1] if j > 0 else ""
-        if n in _INFIX:
+        last = text[j - 1] if j > 0 else ""
+        if last == "\u200b":
+            return None  # both break after a zero-width space and the spaces after it (LB8)
+        if j > 0 and _hebrew_hyphen(text, j - 1):
             return False
-        if _is_open(n) and before and _is_quote(before):
+        if after == "IS":
             return False
-        if before and _category(before) == "Pi" and not (
-            _is_close(n) or _is_open(n) or n in "!?/\u200b\u2060 " or n in _INFIX
-        ):
+        if after == "OP" and last and line_break_class(last) == "QU":
+            return False
+        # ICU's LB15a/b read the general categories of quotes (Pi, Pf), not their class.
+        if last and _category(last) == "Pi" and after not in _KEPT_AFTER_SPACES:
             return True
-        if _category(n) == "Pf" and not (before and _is_open(before)):
+        if _category(n) == "Pf" and not (last and line_break_class(last) == "OP"):
             return True
         return None
     if p == "\u200b":
         return None
-    if _is_quote(n) or _is_quote(p):
+    before = line_break_class(p)
+    if after in ("PR", "PO") and p in _INFIX_OR_SLASH:
+        return True  # ICU's LB25 keeps ``1.5%``-like runs (NU (SY|IS)* PO) whole
+    if after == "QU" or before == "QU":
         return False
-    if _is_open(n) and _is_alphanumeric_class(p):
+    if after == "OP" and _base_class(text, i - 1) in _BEFORE_OPEN:
         return False
-    if _is_close(p) and _is_prefix_postfix(n):
+    if after in ("PR", "PO") and before in ("CL", "CP"):
         return False
-    if p == "/" and _category(n) == "Nd":
+    if p == "/" and after == "NU":
         return False
     return None
 
@@ -324,9 +359,9 @@ def _line_segments(text: str, reference: bool, reference_scripts: bool,
                    keep_all: bool) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     # ``lb=normal``: CSS ``line-break: normal``, which browsers use for ``auto``.
     icu_ends = line_break_ends(text, "" if reference_scripts else "@lb=normal")
-    # The reference breaks where ICU does not only after a space or a hyphen: elsewhere its
-    # verdict is False or None, which matters only where ICU breaks.
-    candidates = icu_ends | {m.end() for m in _AFTER_SPACE_OR_HYPHEN.finditer(text)} if reference else icu_ends
+    # The reference breaks where ICU does not only after a space, a hyphen, an infix separator
+    # or a slash: elsewhere its verdict is False or None, which matters only where ICU breaks.
+    candidates = icu_ends | {m.end() for m in _AFTER_SPACE_HYPHEN_OR_INFIX.finditer(text)} if reference else icu_ends
     ends: list[int] = []
     for k, i in enumerate(sorted(candidates)):
         if not k & 4095:

@@ -109,7 +109,7 @@ _SAMPLE = ([chr(c) for c in range(0x20, 0x7F)]
 
 
 @pytest.mark.parametrize("reference_scripts", [False, True])
-def test_reference_breaks_only_after_a_space_or_a_hyphen(reference_scripts: bool) -> None:
+def test_reference_breaks_only_after_a_space_a_hyphen_or_an_infix(reference_scripts: bool) -> None:
     # _line_segments asks the reference's adjustment only there and where ICU breaks:
     # anywhere else it must never answer True.
     found = set()
@@ -119,7 +119,8 @@ def test_reference_breaks_only_after_a_space_or_a_hyphen(reference_scripts: bool
                 text = before + p + n
                 if breaking.reference_break_adjustment(text, len(before) + 1, reference_scripts):
                     found.add(p)
-    assert found == {" ", "-", "\u2010", "\u2013"}
+    assert found == {" ", "-", "\u2010", "\u2013", ",", ".", "/", ":", ";"}
+    assert found <= set(" -\u2010\u2013" + breaking._INFIX_OR_SLASH)
 
 
 @pytest.mark.parametrize(("word_break", "overflow_wrap", "expected"), [
