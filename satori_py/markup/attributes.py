@@ -30,6 +30,7 @@ from ..style.sheet_cascade import to_property_name
 from ..style.css_tokens import SKIPPED, Source, significant, split, strip
 from ..style.sheet_parser import Declaration, Item, parse_declarations
 from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES
+from .presentational import presentational_hint
 
 
 class Located(Protocol):
@@ -108,6 +109,10 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
             number = float(value)
             props[name] = int(number) if number.is_integer() else number
         else:
+            hint = None if svg else presentational_hint(tag, lower)
+            if hint is not None:
+                _ignored(tag, location, f'the attribute "{name}" is ignored: Satori draws no presentational '
+                                        f"attribute of HTML (a browser would): use {hint} in style instead")
             props[name if svg else _REACT_NAMES.get(lower, name)] = value
     return props
 

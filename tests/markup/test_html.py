@@ -95,6 +95,35 @@ def test_a_jsx_spelled_svg_attribute_is_reported_and_ignored_as_a_browser_does(c
         render_svg(icon, **SIZE, strict=True)
 
 
+def test_presentational_attributes_are_reported_as_satori_ignores_them(caplog) -> None:
+    # E-mail markup (a real one's button, find_string id 60523066330): a browser draws bgcolor,
+    # align and cellpadding; Satori reads none of them. They stay props (a sheet may select them).
+    email = ('<table role="presentation" cellpadding="0" border="0" align="center">\n'
+             '  <tr><td align="center" bgcolor="#0B6E23" nowrap><font color="white" size="2">Go</font>'
+             '<hr size="1" align="left"><img src="x.png" width="8" height="8" hspace="4"><span align="center">'
+             '</span></td></tr></table>')
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        el = from_html(email)
+    ignored = ('the attribute "{}" is ignored: Satori draws no presentational attribute of HTML (a browser '
+               "would): use {} in style instead")
+    assert caplog.messages == [
+        "line 1, column 1: <table>: " + ignored.format("cellpadding", "padding on its cells"),
+        "line 1, column 1: <table>: " + ignored.format("border", "border"),
+        "line 1, column 1: <table>: " + ignored.format("align", "margin or float"),
+        "line 2, column 7: <td>: " + ignored.format("align", "text-align"),
+        "line 2, column 7: <td>: " + ignored.format("bgcolor", "background-color"),
+        "line 2, column 7: <td>: " + ignored.format("nowrap", "white-space: nowrap"),
+        "line 2, column 51: <font>: " + ignored.format("color", "color"),
+        "line 2, column 51: <font>: " + ignored.format("size", "font-size"),
+        "line 2, column 89: <hr>: " + ignored.format("size", "height"),
+        "line 2, column 89: <hr>: " + ignored.format("align", "margin or float"),
+        "line 2, column 115: <img>: " + ignored.format("hspace", "margin-left and margin-right")]
+    td = el["props"]["children"]["props"]["children"]["props"]["children"]  # <table><tbody><tr><td>
+    assert td["props"]["bgcolor"] == "#0B6E23"
+    with pytest.raises(MarkupError, match='<table>: the attribute "cellpadding" is ignored'):
+        render_svg(email, **SIZE, strict=True)
+
+
 def test_invalid_inline_value_is_an_error_of_the_style_stage_with_the_node_path() -> None:
     with pytest.raises(StyleError) as info:
         render_svg('<div><p style="display: sideways">x</p></div>', **SIZE)

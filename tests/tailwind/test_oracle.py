@@ -1,10 +1,10 @@
 """The class-by-class oracle: satori-py derives the style the real Satori derives.
 
-tests/tailwind/data/oracle.json holds 4,700+ class lists (every colour x shade,
+tests/tailwind/data/oracle.json holds 5,100 class lists (every colour x shade,
 every spacing step, sizes, typography, borders, shadows, flex, position,
 arbitrary/negative/opacity forms, breakpoints at 12 canvas sizes, overriding
-combinations, malformed classes, the whole lists of a corpus of real OG designs, 17 configs,
-three of them real projects' configs) with the style Satori 0.63.2's own
+combinations, malformed classes, the whole lists of two corpora of real OG designs, 20 configs,
+six of them real projects' configs) with the style Satori 0.63.2's own
 getTwStyles returned for each (tools/make_oracle.py). Every list must give the
 same dict, with the same keys in the same order, except the ones listed in
 EXPLAINED, where Satori throws.

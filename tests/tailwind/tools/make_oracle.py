@@ -9,9 +9,9 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes, the whole class lists of a corpus of real OG designs
-(data/corpus15_classes.json) and configs with theme overrides and ``extend`` (three of
-them real projects' tailwind.config).
+combinations, malformed classes, the whole class lists of two corpora of real OG designs
+(data/corpus15_classes.json, data/corpus16_classes.json) and configs with theme overrides
+and ``extend`` (six of them real projects' tailwind.config).
 Each group runs in its own node process with a fresh twrnc per class list.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
-CORPUS = ROOT / "tests" / "tailwind" / "data" / "corpus15_classes.json"
+CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16)]
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
 COLORS = DEFAULT_THEME["colors"]
@@ -263,8 +263,9 @@ def cards() -> list[str]:
 
 
 def corpus() -> list[str]:
-    """The class lists of a corpus of real OG designs (data/corpus15_classes.json)."""
-    return [classes for design in json.loads(CORPUS.read_text(encoding="utf-8"))["designs"]
+    """The class lists of the corpora of real OG designs (data/corpus*_classes.json)."""
+    return [classes for corpus_file in CORPORA
+            for design in json.loads(corpus_file.read_text(encoding="utf-8"))["designs"]
             for classes in design["lists"]]
 
 
@@ -326,6 +327,27 @@ CONFIGS: dict[str, Any] = {
                      "7xl": ["72px", {"lineHeight": "1"}]},
         "letterSpacing": {"tighter": "-0.02em", "tight": "-0.01em", "normal": "0em", "wide": "0.025em",
                           "wider": "0.05em"}}}},
+    # Real configs of the tw16 corpus: dsk52/blog tailwind.config.js @ a8626c6ac637b0e7bda8efbd52072e66c4863420
+    # (a `prefix`, which Satori ignores: tw-flex is unknown, flex works), abdushakurob/edustory
+    # tailwind.config.js @ b64dbb50942f5913a70398707ffd6f4fbc39e3c9, vuminh-coder/LiveSnapVn
+    # client/assets/js/Garrely.js @ 78a3c43944a39a0be3242a910caf1445084929d2 (a CDN `tailwind.config`).
+    "real-dsk52-prefix": {"prefix": "tw-", "content": ["./src/components/**/*.tsx"], "theme": {"extend": {
+        "colors": {"black": {"DEFAULT": "#252525"}, "white": {"DEFAULT": "#dedede"}},
+        "transitionDuration": {"400": "400ms"}, "lineHeight": {"DEFAULT": 1}, "borderWidth": {"DEFAULT": "4px"}}}},
+    "real-edustory": {"content": ["./app/**/*.{js,ts,jsx,tsx}"], "theme": {"extend": {
+        "colors": {"border": "#e5e7eb", "background": "#ffffff", "foreground": "#1f2937", "primary": "#2563eb",
+                   "secondary": "#64748b", "accent": "#f59e0b", "destructive": "#ef4444"},
+        "spacing": {"128": "32rem", "144": "36rem"},
+        "borderRadius": {"lg": "0.5rem", "md": "0.375rem", "sm": "0.25rem"},
+        "fontSize": {"xs": ["0.75rem", {"lineHeight": "1rem"}], "sm": ["0.875rem", {"lineHeight": "1.25rem"}],
+                     "base": ["1rem", {"lineHeight": "1.5rem"}], "lg": ["1.125rem", {"lineHeight": "1.75rem"}],
+                     "xl": ["1.25rem", {"lineHeight": "1.75rem"}], "2xl": ["1.5rem", {"lineHeight": "2rem"}],
+                     "3xl": ["1.875rem", {"lineHeight": "2.25rem"}],
+                     "4xl": ["2.25rem", {"lineHeight": "2.5rem"}]}}}},
+    "real-livesnap": {"darkMode": "class", "theme": {"extend": {
+        "colors": {"primary": "#cae4f1", "background-light": "#f6f7f8", "background-dark": "#131b1f"},
+        "fontFamily": {"display": ["Plus Jakarta Sans", "sans-serif"]},
+        "borderRadius": {"DEFAULT": "1rem", "lg": "1.5rem", "xl": "2rem", "2xl": "2.5rem", "full": "9999px"}}}},
 }
 
 
@@ -368,6 +390,18 @@ def config_cases(name: str) -> list[str]:
         "real-portfolio": ["font-sans", "text-7xl font-bold tracking-tighter", "text-lg uppercase tracking-wider",
                            "text-3xl", "text-5xl leading-none", "text-xs tracking-wide", "text-base",
                            "dark:bg-white bg-zinc-950"],
+        "real-dsk52-prefix": ["tw-flex tw-bg-black tw-text-white tw-border tw-leading",
+                              "flex bg-black text-white border leading border-black",
+                              "bg-white text-black/50 border-4 leading-none", "tw-p-4 p-4",
+                              "border-t border-b-2 bg-black/80"],
+        "real-edustory": ["bg-background text-foreground border border-border",
+                          "text-primary bg-accent text-destructive/80", "text-4xl text-xs text-base text-5xl",
+                          "w-128 h-144 p-128 -mt-128", "rounded-lg rounded-md rounded-sm rounded rounded-xl",
+                          "text-3xl leading-tight", "text-sm font-bold text-secondary"],
+        "real-livesnap": ["rounded rounded-lg rounded-xl rounded-2xl rounded-full rounded-3xl",
+                          "bg-primary bg-background-light bg-background-dark text-background-dark/50",
+                          "font-display font-sans", "dark:bg-background-dark bg-background-light",
+                          "rounded-t rounded-tl-2xl"],
     }
     return common + specific[name]
 
