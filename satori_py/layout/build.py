@@ -488,8 +488,9 @@ class TreeBuilder(Record, weakref=True):
             attr_width = el.props.get("width")
             if attr_width is None and el.props.get("__naturalSize"):
                 attr_width = source.width
-            size = image_size(style, source.width, natural_h, attr_width, el.props.get("height"),
-                              declared=style.declared)
+            with node_context(el.path):  # attributes the layout cannot read are reported
+                size = image_size(style, source.width, natural_h, attr_width, el.props.get("height"),
+                                  declared=style.declared, report=self.on_style_error or self.on_warning)
         node = box.node
         # (A replaced size's keyword is auto, a NodeSize.)
         node.style = node.style._replace(width=cast(NodeSize, size.width), height=cast(NodeSize, size.height),

@@ -8,12 +8,15 @@ does: they return the width, height and aspect ratio the layout node gets.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..errors import StyleError
 from ..frozen import Frozen
 from ..js_numbers import parse_view_box
 from ..length_range import finite_length
+from .colors import BLACK
+from .convert import INVALID, Context, size as as_size
 from .types import Percent, Size
 from .values import LengthContext, js_to_number, length_to_number
 
@@ -44,6 +47,22 @@ def _attribute_length(value: Any) -> Any:
     return value
 
 
+def _read_attribute(value: Any, prop: str, report: Callable[[StyleError], None] | None) -> Size:
+    """The layout's reading (``asSize``) of a size an attribute gave: a value it cannot read
+    (``width="75px"``: an attribute is a number) is reported and is ``auto``, as in the reference,
+    where the image then keeps its natural ratio."""
+    def soft(message: str) -> None:
+        if report is not None:
+            report(StyleError(message, prop=prop, value=value))
+
+    read = as_size(value, Context(prop, 16.0, BLACK, LengthContext(), _raise, soft, {}))
+    return "auto" if read is INVALID else read
+
+
+def _raise(error: StyleError) -> None:
+    raise error
+
+
 def _extra(style: Mapping[str, Any], sides: tuple[str, str]) -> float:
     if style.get("boxSizing") != "border-box":
         return 0.0
@@ -56,9 +75,11 @@ def _extra(style: Mapping[str, Any], sides: tuple[str, str]) -> float:
 
 
 def image_size(style: Mapping[str, Any], natural_width: float, natural_height: float,
-               attr_width: Any = None, attr_height: Any = None, *, declared: frozenset[str]) -> ReplacedSize:
+               attr_width: Any = None, attr_height: Any = None, *, declared: frozenset[str],
+               report: Callable[[StyleError], None] | None = None) -> ReplacedSize:
     """An ``<img>``'s size: CSS sizes override the attributes, and a missing one keeps the ratio.
-    ``declared``: the properties the element declared (``ComputedStyle.declared``).
+    ``declared``: the properties the element declared (``ComputedStyle.declared``); ``report``
+    is given the attribute values the layout cannot read (they are ``auto``).
 
     ``natural_width``/``natural_height`` are the image's (already changed by a
     non-``auto`` ``aspectRatio``: call :func:`natural_height_for` first).
@@ -72,8 +93,9 @@ def image_size(style: Mapping[str, Any], natural_width: float, natural_height: f
             return _attribute_length(attribute)
         return None if value == "auto" else value
 
-    width = size(_declared(style, declared, "width"), attr_width)
-    height = size(_declared(style, declared, "height"), attr_height)
+    own_width, own_height = _declared(style, declared, "width"), _declared(style, declared, "height")
+    width = size(own_width, attr_width)
+    height = size(own_height, attr_height)
     aspect: float | None = None
     if width is None and height is None:
         width, aspect = Percent(100), (1 / ratio if ratio else None)
@@ -87,6 +109,12 @@ def image_size(style: Mapping[str, Any], natural_width: float, natural_height: f
             width = (height - extra_v) / ratio + extra_h if ratio else 0.0
         else:
             aspect = 1 / ratio if ratio else None
+    # An attribute the layout cannot read counts as a size above (it is one to the reference's
+    # ratio rule) and is auto in the layout.
+    if own_width is None and width is not None:
+        width = _read_attribute(width, "width", report)
+    if own_height is None and height is not None:
+        height = _read_attribute(height, "height", report)
     return ReplacedSize("auto" if width is None else width, "auto" if height is None else height, aspect)
 
 
