@@ -409,7 +409,10 @@ class Painter(InlinePainter):
         # renderers ignore: nothing is clipped by it. Defined only when something uses it.
         if shape is not None:
             own = f"cp-{uid}"
-            moved = f"translate({fmt(r.x)}, {fmt(r.y)})" if r.x or r.y else None
+            # In the element's transformed box, as a browser clips (the reference leaves the
+            # clip path untransformed, a bug: a rotated element's shape did not turn with it).
+            moved = " ".join(part for part in (matrix, f"translate({fmt(r.x)}, {fmt(r.y)})" if r.x or r.y else None)
+                             if part) or None
             self.defs.append(SvgNode("clipPath", {"id": own, "clip-path": url(within)}, [SvgNode(
                 shape.tag, {**shape.attrs, "transform": moved})]))
             chain = within = own

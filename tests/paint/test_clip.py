@@ -172,6 +172,15 @@ def test_own_clip_path_clips_the_element_inside_an_ancestors_clip() -> None:
     assert clips["cp-div-div0"][0].get("r") == "20"
 
 
+def test_a_transformed_elements_clip_path_turns_with_it() -> None:
+    # A browser clips in the element's transformed box; Satori 0.63.2 leaves the shape upright.
+    root = _tree({"type": "div", "props": {"style": {
+        "display": "flex", "width": 40, "height": 40, "marginLeft": 10, "backgroundColor": "red",
+        "transform": "rotate(90deg)", "clipPath": "polygon(0 0,100% 0,0 100%)"}}})
+    (clip,) = root.iter(f"{NS}clipPath")
+    assert clip[0].get("transform") == "matrix(0,1,-1,0,50,-10) translate(10, 0)"
+
+
 def test_an_unread_clip_path_clips_nothing() -> None:
     svg = render_svg({"type": "div", "props": {"style": {"width": 50, "height": 50, "backgroundColor": "red",
                                                          "clipPath": "foo"}}}, width=100, height=100)
