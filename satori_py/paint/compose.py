@@ -165,14 +165,18 @@ def _add_references(nodes: list[SvgNode], used: set[str]) -> None:
     """Add to ``used`` the ids ``nodes`` and their descendants refer to (``url(#id)``,
     ``href="#id"``). One loop over a stack (a generator per node cost a fifth more)."""
     pending = list(nodes)
-    pop, extend, find = pending.pop, pending.extend, _REFERENCE.finditer
+    pop, extend, find, add = pending.pop, pending.extend, _REFERENCE.finditer, used.add
     while pending:
         current = pop()
         for key, value in current.attrs.items():
             # Path data (long, for glyphs) refers to nothing.
             if key != "d" and isinstance(value, str) and "#" in value:
-                for match in find(value):
-                    used.add(match.group(1) or match.group(2))
+                if "url(#" in value or "\n" in value:
+                    for match in find(value):
+                        add(match.group(1) or match.group(2))
+                elif value[0] == "#" and len(value) > 1:
+                    # What the pattern finds in the rest (most: a colour, `#0f172a`), without it.
+                    add(value[1:])
         if current.children:
             extend(current.children)
 

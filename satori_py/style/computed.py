@@ -223,13 +223,32 @@ class _Inheritance:
     whole: made once per style, not once per child (read only: a child with ``all``/``inherit``
     resets works on a copy)."""
 
-    __slots__ = ("extras", "values", "variables")
+    __slots__ = ("_start", "extras", "values", "variables")
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.values = values
         self.variables = {k: v for k, v in values.items() if k.startswith("--")}
         # The inherited values that are not properties of the table (custom properties), in order.
         self.extras = {k: v for k, v in values.items() if k not in PROPERTIES}
+        self._start: tuple[frozenset[str], dict[str, Any], tuple[str, ...]] | None = None
+
+    def start(self, set_colors: frozenset[str]) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """What a child's typed values start from, every property at the value it has when not
+        declared but for the child's own colour (read only): the initial values, the inherited
+        ones, and an inherited currentColor one where an ancestor has set it (``set_colors``);
+        and the properties that take the child's colour. Made once for the children of a style."""
+        start = self._start
+        if start is None or start[0] != set_colors:
+            base = self.values
+            typed = dict(_INITIAL_TYPED)
+            try:
+                typed.update(zip(_INHERITED_PLAIN, _inherited_plain(base)))
+            except KeyError:  # a root style without some inherited value
+                typed.update({name: base[name] for name in _INHERITED_PLAIN if name in base})
+            kept = {name for name in _INHERITED_CURRENT if name in base and name in set_colors}
+            typed.update((name, base[name]) for name in kept)
+            start = self._start = (set_colors, typed, tuple(n for n in _CURRENT_INITIAL if n not in kept))
+        return start[1], start[2]
 
 
 def inline_style(props: Mapping[str, Any],
@@ -336,16 +355,10 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # when not declared (also the fallback of an invalid declaration); the declared
     # ones are then converted in the table's order.
     set_colors = set(state.set_colors)
-    typed: dict[str, Any] = dict(_INITIAL_TYPED)
-    for name in _CURRENT_INITIAL:
+    start, own_colored = inheritance.start(state.set_colors)
+    typed: dict[str, Any] = dict(start)
+    for name in own_colored:
         typed[name] = color
-    try:
-        typed.update(zip(_INHERITED_PLAIN, _inherited_plain(base)))
-    except KeyError:  # a root style without some inherited value
-        typed.update({name: base[name] for name in _INHERITED_PLAIN if name in base})
-    for name in _INHERITED_CURRENT:
-        if name in base and name in set_colors:
-            typed[name] = base[name]
     ctx = conv.Context("", font_size, color, lengths, report, soft, typed, ignored)
 
     for name in sorted(declared.keys() & _ROW_INDEX.keys(), key=_ROW_INDEX.__getitem__):
@@ -392,10 +405,12 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     if own_ratio is None:
         own_ratio = state.ch_ratio
     own_line_height = typed["lineHeight"]
-    own_lengths = LengthContext(
-        lengths.viewport_width, lengths.viewport_height, float(own_ratio or 0.5),
-        own_line_height.value if isinstance(own_line_height, LineHeight) and own_line_height.kind == "multiplier"
-        else None)
+    own_multiplier = own_line_height.value if isinstance(own_line_height, LineHeight) \
+        and own_line_height.kind == "multiplier" else None
+    own_ch = float(own_ratio or 0.5)
+    # (most elements: what their children's lengths resolve against is their own)
+    own_lengths = lengths if own_ch == lengths.ch_ratio and own_multiplier == lengths.line_height else \
+        LengthContext(lengths.viewport_width, lengths.viewport_height, own_ch, own_multiplier)
     parse_paint_values(values, PaintContext(
         font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
         own_lengths.ch_ratio, own_lengths.line_height, color), report, note)

@@ -199,9 +199,24 @@ def _arguments(fn: vp.Node) -> list[list[str]]:
     return args
 
 
+# What expand_color_stops may change: a math function (its name and `(`), two numbers apart by
+# whitespace only (a stop's two positions, `red 10% 20%`: a number's last character, a digit,
+# its `.` or its unit's letters, then whitespace, then a digit, or a sign or `.` and a digit),
+# or a comment (which may stand between them). A gradient without any is known unchanged
+# without parsing it (most are).
+_MAY_EXPAND = lazy_compile(r"(?:calc|min|max|clamp)\(|/\*|\d\.?[a-z%]*\s+[+-]?\.?\d", re.IGNORECASE)
+
+
 def expand_color_stops(gradient: str, math_functions: list[str] | None = None) -> str:
     """``red 0 50%`` as ``red 0, red 50%``; math functions in positions replaced by
     placeholder lengths (collected in ``math_functions``), as the parser drops them."""
+    if not _MAY_EXPAND.search(gradient):
+        return gradient
+    return expand_parsed_stops(gradient, math_functions)
+
+
+def expand_parsed_stops(gradient: str, math_functions: list[str] | None = None) -> str:
+    """:func:`expand_color_stops` the long way: ``gradient`` parsed."""
     nodes = vp.parse(gradient)
     if not nodes or nodes[0].type != "function":
         return gradient
@@ -424,6 +439,14 @@ def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: floa
             images[index] = parse_gradient(image, font_size, lengths, note, current)
         elif not is_color(image):
             raise StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image)
-    return tuple(layer.replace(image=images.get(i, layer.image),
-                               **layer_fields(layer, font_size, lengths, note, "background"))
+    return tuple(_typed_layer(layer, images.get(i, layer.image),
+                              layer_fields(layer, font_size, lengths, note, "background"))
                  for i, layer in enumerate(layers))
+
+
+def _typed_layer(layer: BackgroundLayer, image: str | Gradient, fields: dict[str, Any]) -> BackgroundLayer:
+    """``layer`` with its image and the fields :func:`layer_fields` read (made at once: a
+    ``replace`` looks up and checks every field by name)."""
+    return BackgroundLayer(image=image, position=fields["position"], size=fields["size"],
+                           repeat=fields["repeat"], origin=layer.origin, clip=layer.clip,
+                           attachment=layer.attachment, blend_mode=layer.blend_mode)

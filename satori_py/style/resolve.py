@@ -138,40 +138,50 @@ def _parse_images(text: str) -> list[str]:
     return images
 
 
-def background_layers(style: dict[str, Any], prefix: str = "background") -> tuple[BackgroundLayer, ...]:
-    """The layers of ``backgroundImage`` with the other lists repeated over them."""
-    images = _parse_images(style.get(f"{prefix}Image") or "")
+def background_layers(style: dict[str, Any], prefix: str = "background",
+                      images: list[str] | None = None) -> tuple[BackgroundLayer, ...]:
+    """The layers of ``backgroundImage`` (``images``: its images, split already) with the
+    other lists repeated over them."""
+    if images is None:
+        images = _parse_images(style.get(f"{prefix}Image") or "")
 
-    def listed(name: str) -> list[str]:
+    def listed(name: str) -> tuple[str, ...]:
         value = style.get(f"{prefix}{name}")
-        return [part.strip() for part in ("" if value is None else js_string(value)).split(",")]
+        if value is None:
+            return _UNSET_LIST  # (most layers: one list or two of the six are given)
+        return tuple(part.strip() for part in js_string(value).split(","))
 
-    lists = {name: listed(name) for name in ("Attachment", "Clip", "Origin", "Position", "Repeat", "Size")}
+    positions, sizes, repeats = listed("Position"), listed("Size"), listed("Repeat")
+    origins, clips, attachments = listed("Origin"), listed("Clip"), listed("Attachment")
     modes = js_string(style.get("backgroundBlendMode")).split(",") \
         if style.get("backgroundBlendMode") else []
-
-    def at(name: str, i: int) -> str:
-        values = lists[name]
-        return values[i % len(values)]
-
     return tuple(BackgroundLayer(
-        image=_RGB_SLASH.sub(r"rgba(\1, \2, \3, \4)", image, count=1), position=at("Position", i),
-        size=at("Size", i), repeat=at("Repeat", i),
-        origin=at("Origin", i), clip=at("Clip", i), attachment=at("Attachment", i),
+        # (the pattern starts with `rgb(`: a plain find first, as most images have none)
+        image=_RGB_SLASH.sub(r"rgba(\1, \2, \3, \4)", image, count=1) if "rgb(" in image else image,
+        position=positions[i % len(positions)], size=sizes[i % len(sizes)],
+        repeat=repeats[i % len(repeats)], origin=origins[i % len(origins)], clip=clips[i % len(clips)],
+        attachment=attachments[i % len(attachments)],
         blend_mode=modes[i % len(modes)] if modes else None) for i, image in enumerate(images))
 
 
-def _check_images(style: dict[str, Any], report: Callable[[StyleError], None]) -> bool:
+# A list that was not given: one empty value for every layer, as css-background-parser has it.
+_UNSET_LIST = ("",)
+
+
+def _checked_images(style: dict[str, Any], report: Callable[[StyleError], None]) -> list[str] | None:
+    """The images of ``backgroundImage``, or None (the property dropped) when it is not text
+    or one of them is not an image (reported)."""
     value = style.get("backgroundImage")
     if not isinstance(value, str):
         style.pop("backgroundImage", None)
-        return False
-    for image in _parse_images(value):
+        return None
+    images = _parse_images(value)
+    for image in images:
         if not _VALID_IMAGE.match(image.strip()):
             style.pop("backgroundImage", None)
             report(StyleError(f'Invalid background image: "{image}"', prop="backgroundImage", value=image))
-            return False
-    return True
+            return None
+    return images
 
 
 def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengths: LengthContext,
@@ -180,8 +190,10 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     """The declared longhands with lengths in px; and the element's font size. What is drawn
     otherwise than written (an origin's unread word) is given to ``note``."""
     style = {k: v for k, v in declared.items() if v is not None}
-    if style.get("backgroundImage") and _check_images(style, report):
-        style["backgroundImage"] = background_layers(style)
+    if style.get("backgroundImage"):
+        images = _checked_images(style, report)
+        if images is not None:
+            style["backgroundImage"] = background_layers(style, images=images)
 
     declared_size = style.get("fontSize")
     read_size = _read_font_size(declared_size, inherited_font_size, lengths)

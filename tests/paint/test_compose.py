@@ -5,8 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from satori_py.paint.compose import (
+    _REFERENCE,
+    _add_references,
     clipped,
     faded,
     flatten,
@@ -134,3 +138,12 @@ def test_a_merged_node_draws_like_the_nested_group(inner: int, outer: dict[str, 
     nested = serialize(SvgNode("g", dict(outer), [node]))
     lean = "".join(serialize(n) for n in wrap([node], outer))
     assert _pixels(lean) == _pixels(nested), lean
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["#", "url(", "url(#", ")", "a", "fff", "bg-1", "\n", " ", "(", "x#y"]),
+                max_size=8).map("".join))
+def test_the_references_found_without_the_pattern_are_the_patterns(value: str) -> None:
+    used: set[str] = set()
+    _add_references([SvgNode("rect", {"fill": value, "d": value})], used)
+    assert used == {m.group(1) or m.group(2) for m in _REFERENCE.finditer(value)}

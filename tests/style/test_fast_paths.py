@@ -23,6 +23,7 @@ from satori_py.style.expand import (
     normalize_color_keywords,
     normalize_parsed,
 )
+from satori_py.style.gradients import expand_color_stops, expand_parsed_stops
 from satori_py.style.resolve import _resolve_one, resolve_declared
 from satori_py.style.types import RGBA
 from satori_py.style.values import LengthContext, unit_to_px, unreadable
@@ -142,3 +143,32 @@ def test_a_length_kept_by_its_text_is_the_one_resolved_for_the_element(text: str
             long_errors.append(unreadable(prop, text))
         assert (fast.get(prop), [e.message for e in fast_errors]) == \
             (long.get(prop), [e.message for e in long_errors])
+
+
+_STOP_PIECES = st.sampled_from([
+    "linear-gradient(", "radial-gradient(", "repeating-linear-gradient(", "conic-gradient(", "to right", "45deg",
+    "red", "#fff", "rgb(1, 2, 3)", "transparent", "0", "10%", "1.", ".5px", "-3em", "+2", "20PX", "1e3", "5turn",
+    "calc(10% + 2px)", "CALC(1px)", "min(", "max(1px, 2%)", "clamp(", "(", ")", ",", ", ", " ", "  ", "\t", "\n",
+    "\f", "\u00a0", "/*", "*/", "/", "x", "%", "in oklab", "'", '"', "\\", "\u0663"])
+_GRADIENTS = st.lists(_STOP_PIECES, max_size=14).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_GRADIENTS)
+def test_colour_stops_left_unparsed_are_the_parsed_ones(gradient: str) -> None:
+    found: list[str] = []
+    parsed: list[str] = []
+    assert expand_color_stops(gradient, found) == expand_parsed_stops(gradient, parsed)
+    assert found == parsed
+    assert expand_color_stops(gradient) == expand_parsed_stops(gradient)
+
+
+def test_colour_stops_the_shortcut_leaves_to_the_long_way() -> None:
+    assert expand_color_stops("linear-gradient(red 10% 20%, blue)") == \
+        "linear-gradient(red 10%, red 20%, blue)"
+    found: list[str] = []
+    assert expand_color_stops("linear-gradient(red calc(10% + 1px), blue)", found) != \
+        "linear-gradient(red calc(10% + 1px), blue)"
+    assert found == ["calc(10% + 1px)"]
+    assert expand_color_stops("linear-gradient(red 10%/**/20%, blue)") == \
+        expand_parsed_stops("linear-gradient(red 10%/**/20%, blue)")
