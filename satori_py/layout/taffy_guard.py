@@ -126,6 +126,11 @@ def _template(tracks: Any, name: str, path: str | None) -> None:
 def _placement(line: Any, name: str, path: str | None) -> None:
     for end in ("start", "end"):
         index = line.get(end) if isinstance(line, dict) else None
+        if index.__class__ is dict:  # (every node's: an int kind and line in range pass at once)
+            kind, value = index.get("kind"), index.get("value")
+            if kind.__class__ is int and value.__class__ is int and -_I16 <= value <= _I16 \
+                    and (0 <= kind <= 1 or (kind == 2 and 1 <= value)):
+                continue
         kind = index.get("kind") if isinstance(index, dict) else None
         value = index.get("value") if isinstance(index, dict) else None
         if (kind not in (0, 1, 2) or not isinstance(value, int) or isinstance(value, bool)
