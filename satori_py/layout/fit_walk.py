@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from collections.abc import Callable
+from typing import Any
 
 from ..frozen import Record, field
 from ..style.types import Percent
@@ -23,6 +24,9 @@ from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
 __all__ = ["Walk", "absolute", "absolute_room", "definite", "displayed", "flexed_definite", "in_flow", "limit", "used_width"]
+
+
+_UNKNOWN: Any = object()  # a node whose inner size is not known yet (None is an answer: Walk.inner)
 
 
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
@@ -118,10 +122,10 @@ class Walk(Record):
         inlines) gives None: there the reference's Taffy doesn't fit either.
         """
         table = self.inner_w if axis == "w" else self.inner_h
-        if id(node) in table:
-            return table[id(node)]
-        value = self._inner(node, self.parents.get(id(node)), axis)
-        table[id(node)] = value
+        key = id(node)
+        value: float | None = table.get(key, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = table[key] = self._inner(node, self.parents.get(key), axis)
         return value
 
     def _inner(self, node: LayoutNode, parent: LayoutNode | None, axis: str) -> float | None:

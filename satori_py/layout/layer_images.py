@@ -36,10 +36,14 @@ def load_layer_images(root: RenderBox, viewport: tuple[float, float], fetcher: F
         inner = scope
         if box.tag:
             inner = scope.child(style, parent_style)
-            load_layers(layer_urls(style.paint.mask_image), fetcher, loaded, "maskImage")
-            if _draws_background(style) and box.rect.width > 0 and box.rect.height > 0 and not culled(
-                    viewport, box.rect, style, inner, defines_clips=may_define_clips(style)):
-                load_layers(layer_urls(style.paint.background_image), fetcher, loaded, "backgroundImage")
+            paint = style.paint
+            # (Most boxes have no layers: nothing to load, no cull test to make.)
+            if paint.mask_image:
+                load_layers(layer_urls(paint.mask_image), fetcher, loaded, "maskImage")
+            if paint.background_image and _draws_background(style) and box.rect.width > 0 \
+                    and box.rect.height > 0 and not culled(viewport, box.rect, style, inner,
+                                                           defines_clips=may_define_clips(style)):
+                load_layers(layer_urls(paint.background_image), fetcher, loaded, "backgroundImage")
         else:
             for inline in box.inline_styles.values():
                 if _draws_background(inline) and inline.paint.background_clip != "text":
@@ -48,8 +52,10 @@ def load_layer_images(root: RenderBox, viewport: tuple[float, float], fetcher: F
             box.layer_images = loaded
             check_deadline(box.path)  # a download may have been slow
         # An anonymous box's atomic inlines are painted in its parent's scope.
-        pending.extend((box.atomics[key], parent_style, scope) for key in sorted(box.atomics, reverse=True))
-        pending.extend((child, style, inner) for child in reversed(box.children))
+        if box.atomics:
+            pending.extend((box.atomics[key], parent_style, scope) for key in sorted(box.atomics, reverse=True))
+        if box.children:
+            pending.extend((child, style, inner) for child in reversed(box.children))
 
 
 def _draws_background(style: ComputedStyle) -> bool:

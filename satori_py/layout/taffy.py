@@ -161,7 +161,7 @@ def _definite_height(node: LayoutNode, parent: LayoutNode | None, parent_definit
     row, or flexed in a column whose own height is definite (CSS's post-flexing sizes).
     """
     height = node.style.height
-    if isinstance(height, (int, float)) and not isinstance(height, bool):
+    if height.__class__ is float or (isinstance(height, (int, float)) and not isinstance(height, bool)):
         return True
     if parent is None:
         return True  # a root is laid out in a known space, or at its content size
@@ -390,17 +390,20 @@ def _run_taffy_here(root: LayoutNode, available: dict[str, Any], indefinite_root
                 return (0.0, 0.0)
             try:
                 check_deadline()
-                if not math.isnan(known_w):
+                # (Written out: once a measured leaf a pass. x == x: not NaN; a float in range is
+                # what finite(float(x)) gives back.)
+                if known_w == known_w:
                     w, mode = known_w, "definite"
-                elif avail_w["dim"] == 3:
-                    w, mode = 0.0, "min-content"
-                elif avail_w["dim"] == 4:
-                    w, mode = math.inf, "max-content"
                 else:
-                    w, mode = avail_w["value"], "definite"
-                h = known_h
-                mw, mh = measures[node_id](w, h, mode)
-                return (finite(float(mw)), finite(float(mh)) if math.isnan(known_h) else float(known_h))
+                    dim = avail_w["dim"]
+                    w, mode = ((0.0, "min-content") if dim == 3 else (math.inf, "max-content") if dim == 4
+                               else (avail_w["value"], "definite"))
+                mw, mh = measures[node_id](w, known_h, mode)
+                if mw.__class__ is not float or not -MAX_LENGTH <= mw <= MAX_LENGTH:
+                    mw = finite(float(mw))
+                if known_h == known_h:
+                    return (mw, known_h)  # (a float from Taffy's f32)
+                return (mw, mh if mh.__class__ is float and -MAX_LENGTH <= mh <= MAX_LENGTH else finite(float(mh)))
             except BaseException as exc:  # noqa: BLE001 - re-raised after compute
                 failure.append(exc)
                 return (0.0, 0.0)

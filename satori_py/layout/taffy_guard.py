@@ -93,6 +93,10 @@ def _sides(field: str, template: str) -> dict[str, str]:
 
 
 _SIDE_NAMES = {field: _sides(field, template) for field, (_, template) in _LENGTHS.items()}
+# The length fields as check_style walks them: (field, allowed dims, ((key, name), ...)).
+_LENGTH_FIELDS = tuple((field, allowed, tuple(_SIDE_NAMES[field].items()))
+                       for field, (allowed, _) in _LENGTHS.items())
+_VALUELESS = frozenset({0, 3, 4})  # auto, min-content and max-content ignore the value
 
 
 def _track(track: Any, path: str | None) -> None:
@@ -122,6 +126,11 @@ def _template(tracks: Any, name: str, path: str | None) -> None:
 def _placement(line: Any, name: str, path: str | None) -> None:
     for end in ("start", "end"):
         index = line.get(end) if isinstance(line, dict) else None
+        if index.__class__ is dict:  # (every node's: an int kind and line in range pass at once)
+            kind, value = index.get("kind"), index.get("value")
+            if kind.__class__ is int and value.__class__ is int and -_I16 <= value <= _I16 \
+                    and (0 <= kind <= 1 or (kind == 2 and 1 <= value)):
+                continue
         kind = index.get("kind") if isinstance(index, dict) else None
         value = index.get("value") if isinstance(index, dict) else None
         if (kind not in (0, 1, 2) or not isinstance(value, int) or isinstance(value, bool)
@@ -130,24 +139,42 @@ def _placement(line: Any, name: str, path: str | None) -> None:
 
 
 def check_style(style: Mapping[str, Any], path: str | None = None) -> None:
-    """Check (and clamp, in place) a taffylib style dict; raise instead of letting it panic."""
-    for field, (allowed, _) in _LENGTHS.items():
-        names = _SIDE_NAMES[field]
+    """Check (and clamp, in place) a taffylib style dict; raise instead of letting it panic.
+
+    Every dict taffy_style makes is checked (a cleared render: each node's): a value of the
+    exact type stretchable takes, in range, passes at once; anything else goes the long way
+    (:func:`_length`, :func:`_number`), which accepts, clamps or rejects it."""
+    for field, allowed, names in _LENGTH_FIELDS:
         group = style[field]
-        for key, name in names.items():
-            _length(group[key], allowed, name, path)
+        for key, name in names:
+            length = group[key]
+            if length.__class__ is dict and len(length) == 2 and "value" in length:
+                dim = length.get("dim")
+                if dim.__class__ is int and dim in allowed:  # (not a bool: its class is bool)
+                    if dim in _VALUELESS:
+                        continue
+                    value = length["value"]
+                    # (A percentage's bound is the same: _MAX_FRACTION is MAX_LENGTH.)
+                    if value.__class__ is float and -MAX_LENGTH <= value <= MAX_LENGTH:
+                        continue  # (NaN fails the comparison)
+            _length(length, allowed, name, path)
     _length(style["flex_basis"], _DIMENSION, "flexBasis", path)
     for field, top in _ENUMS.items():
         value = style[field]
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
+        if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)) \
+                or not 0 <= value <= top:
             raise RenderError(f"Internal layout error: {field} is {value!r}.", path=path)
     for field, top in _OPTIONAL_ENUMS.items():
         value = style[field]
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top):
+        if value is not None and (value.__class__ is not int and (not isinstance(value, int)
+                                                                   or isinstance(value, bool))
+                                  or not 0 <= value <= top):
             raise RenderError(f"Internal layout error: {field} is {value!r}.", path=path)
     mutable: Any = style
     for field, name in _FLOATS.items():
-        mutable[field] = _number(style[field], name, path)
+        value = style[field]
+        if value.__class__ is not float or not -MAX_LENGTH <= value <= MAX_LENGTH:
+            mutable[field] = _number(value, name, path)
     ratio = style["aspect_ratio"]
     if ratio is not None:
         ratio = _number(ratio, "aspectRatio", path)

@@ -226,6 +226,8 @@ class LayoutHints(Record):
 
 
 def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
+    if value.__class__ is float:  # (most lengths: px, as the style stage gives them)
+        return {"dim": 1, "value": value}
     if isinstance(value, (int, float)):
         return {"dim": 1, "value": float(value)}
     if isinstance(value, Percent):
