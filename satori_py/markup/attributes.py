@@ -109,7 +109,7 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
             number = float(value)
             props[name] = int(number) if number.is_integer() else number
         else:
-            hint = None if svg else presentational_hint(tag, lower)
+            hint = None if svg else presentational_hint(tag, lower, value)
             if hint is not None:
                 _ignored(tag, location, f'the attribute "{name}" is ignored: Satori draws no presentational '
                                         f"attribute of HTML (a browser would): use {hint} in style instead")

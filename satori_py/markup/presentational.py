@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..patterns import lazy_compile
+
 __all__ = ["presentational_hint"]
 
 _TABLE_PARTS = frozenset(["table", "thead", "tbody", "tfoot", "tr", "td", "th"])
@@ -65,7 +67,18 @@ _HINTS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def presentational_hint(tag: str, attribute: str) -> str | None:
+# Attributes whose zero asks for nothing Satori would not give anyway (e-mail markup writes
+# border="0" cellpadding="0" cellspacing="0" on every table: reporting those is noise).
+_ZERO_IS_NOTHING = frozenset(["border", "cellpadding", "cellspacing", "hspace", "vspace", "marginwidth",
+                              "marginheight", "leftmargin", "rightmargin", "topmargin", "bottommargin"])
+_ZERO = lazy_compile(r"\s*0*\.?0*(px)?\s*")
+
+
+def presentational_hint(tag: str, attribute: str, value: str) -> str | None:
     """The CSS that does what ``attribute`` (lowercase) of an HTML ``<tag>`` does in a
-    browser, when it is a presentational attribute there (which Satori ignores), else None."""
-    return _HINTS.get(attribute, {}).get(tag.lower())
+    browser, when it is a presentational attribute there (which Satori ignores) and ``value``
+    asks for something, else None."""
+    hint = _HINTS.get(attribute, {}).get(tag.lower())
+    if hint is not None and attribute in _ZERO_IS_NOTHING and _ZERO.fullmatch(value) and "0" in value:
+        return None
+    return hint

@@ -16,11 +16,11 @@ import functools
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..cache import BoundedCache
 from ..errors import OptionError
+from ..frozen import Frozen
 from ..js_format import js_number
 from .default_theme import DEFAULT_THEME
 from .derive import MISSING, evaluate
@@ -34,8 +34,7 @@ _MAX_ITEMS = 100_000
 _READ_KEYS = ("theme", "presets", "content")
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Frozen):
     """A resolved theme: ``values`` per theme key, and the screens as twrnc orders them.
 
     ``screens`` maps a breakpoint name to ``(min_px, max_px, order)``;

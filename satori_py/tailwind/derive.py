@@ -8,8 +8,9 @@ generated :mod:`.default_theme` keeps those keys as :class:`Derived` parts, whic
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from ..frozen import Frozen
 
 __all__ = ["MISSING", "Breakpoints", "Derived", "Ref", "Spread", "evaluate"]
 
@@ -17,23 +18,20 @@ __all__ = ["MISSING", "Breakpoints", "Derived", "Ref", "Spread", "evaluate"]
 MISSING: Any = object()
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(Frozen):
     """``theme(path, default)``: the value at a dotted theme path."""
 
     path: str
     default: Any = MISSING
 
 
-@dataclass(frozen=True)
-class Spread:
+class Spread(Frozen):
     """``...theme(path)`` inside an object: the entries of the value at ``path``."""
 
     path: str
 
 
-@dataclass(frozen=True)
-class Breakpoints:
+class Breakpoints(Frozen):
     """``...breakpoints(theme(path))``: ``screen-NAME`` entries for the string screens."""
 
     path: str

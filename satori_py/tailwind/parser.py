@@ -16,9 +16,9 @@ it is (``md:flex`` applies in place, not after the others), as in twrnc.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..frozen import Record, field
 from ..patterns import lazy_compile
 from ..style.values import JS_SPACE
 from .config import Theme
@@ -43,8 +43,7 @@ class _Null:
 NULL: Any = _Null()
 
 
-@dataclass
-class ParsedClass:
+class ParsedClass(Record):
     """What a class came to, and what to tell the user about it."""
 
     ir: IR
@@ -55,8 +54,7 @@ class ParsedClass:
     filtered: bool = False
 
 
-@dataclass
-class _Cursor:
+class _Cursor(Record):
     """The class name being read and how much of it the families consumed."""
 
     string: str

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..cache import BoundedCache
+from ..frozen import Frozen
 from ..js_numbers import js_div
 from ..patterns import lazy_compile
 from ..style.values import JS_SPACE, js_string, js_to_number
@@ -42,8 +42,7 @@ _COLOR_FUNCTION = lazy_compile(r"rgba?\([^)]+\)")
 _CACHE_CHARS = 4_000_000
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """A class twrnc ignores (or applies oddly), for the user to hear about.
 
     ``kind`` is ``unknown`` (no utility matches, or an arbitrary value it cannot
@@ -56,8 +55,7 @@ class Problem:
     detail: str
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(Frozen):
     """twrnc's style for a class list, and the problems found in it."""
 
     style: Mapping[str, Any]

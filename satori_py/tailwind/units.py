@@ -7,9 +7,9 @@ JavaScript numbers: NaN and infinities flow through as they do in twrnc.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from ..frozen import Frozen
 from ..js_format import js_number
 from ..js_numbers import js_div, js_truthy
 from ..patterns import lazy_compile
@@ -29,16 +29,14 @@ _DIRECTIONS = {"t": "Top", "tr": "TopRight", "tl": "TopLeft", "b": "Bottom", "br
 _DIRECTION_PREFIX = lazy_compile(r"^-(t|b|r|l|tr|tl|br|bl)(-|\Z)")
 
 
-@dataclass(frozen=True)
-class Device:
+class Device(Frozen):
     """The canvas size twrnc is told (NaN for a side the render does not fix)."""
 
     width: float
     height: float
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Frozen):
     """What a value is read with: the device, a leading ``-``, fractions allowed."""
 
     device: Device | None = None
@@ -46,17 +44,18 @@ class Context:
     fractions: bool = False
 
 
+PLAIN = Context()  # no device, not negative, no fractions
+
+
 # -- the intermediate results of a class (twrnc's StyleIR) ------------------------------------
 
-@dataclass(frozen=True)
-class Complete:
+class Complete(Frozen):
     """A class's style, known on its own."""
 
     style: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Dependent:
+class Dependent(Frozen):
     """A class whose style depends on the others' (``leading-tight`` on the font size).
 
     ``complete(style)`` updates the merged style in place and returns an error
@@ -66,8 +65,7 @@ class Dependent:
     complete: Any
 
 
-@dataclass(frozen=True)
-class Ordered:
+class Ordered(Frozen):
     """A class under a matching breakpoint or variant: applied after the others, by order."""
 
     order: int
@@ -100,7 +98,7 @@ def parse_numeric(value: str, fractions: bool = False) -> tuple[float, str] | No
     return None if unit is None else (number, unit)
 
 
-def to_style_value(number: float, unit: str, ctx: Context = Context()) -> float | str | None:
+def to_style_value(number: float, unit: str, ctx: Context = PLAIN) -> float | str | None:
     """toStyleVal: px for rem/px/unitless (negated for ``-`` classes), ``N%``, vw/vh of the canvas."""
     sign = -1.0 if ctx.negative else 1.0
     if unit == REM:
@@ -115,7 +113,7 @@ def to_style_value(number: float, unit: str, ctx: Context = Context()) -> float 
     return None
 
 
-def style_value(value: Any, ctx: Context = Context()) -> float | str | None:
+def style_value(value: Any, ctx: Context = PLAIN) -> float | str | None:
     """parseStyleVal: a config or class value (any type, read as a string) as a style value."""
     if value is None:
         return None
@@ -123,7 +121,7 @@ def style_value(value: Any, ctx: Context = Context()) -> float | str | None:
     return None if parsed is None else to_style_value(*parsed, ctx)
 
 
-def complete_style(prop: str, value: Any, ctx: Context = Context()) -> Complete | None:
+def complete_style(prop: str, value: Any, ctx: Context = PLAIN) -> Complete | None:
     """getCompleteStyle."""
     result = style_value(value, ctx)
     return None if result is None else Complete({prop: result})
@@ -174,7 +172,7 @@ def _unconfigged_value(value: str, ctx: Context) -> float | str | None:
     return to_style_value(number, unit, ctx)
 
 
-def unconfigged(value: str, ctx: Context = Context()) -> float | str | None:
+def unconfigged(value: str, ctx: Context = PLAIN) -> float | str | None:
     """parseUnconfigged: a fraction (``1/3`` -> ``33.3…%``), ``[arbitrary]`` or scale value."""
     if "/" in value:
         result = _unconfigged_value(value, Context(ctx.device, ctx.negative, True))
@@ -185,7 +183,7 @@ def unconfigged(value: str, ctx: Context = Context()) -> float | str | None:
     return _unconfigged_value(value, ctx)
 
 
-def unconfigged_style(prop: str, value: str, ctx: Context = Context()) -> Complete | None:
+def unconfigged_style(prop: str, value: str, ctx: Context = PLAIN) -> Complete | None:
     """unconfiggedStyle."""
     result = unconfigged(value, ctx)
     return None if result is None else Complete({prop: result})
