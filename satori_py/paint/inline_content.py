@@ -217,7 +217,7 @@ class InlinePainter:
                 drawn = draw_box(fragment_style, fragment_box, padding=padding,
                                  border=border_widths(fragment_style), radii=resolve_radii(fragment_style, fw, fh),
                                  uid=f"{uid}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,
-                                 border_clip=scope.clip, viewport=self.viewport, images=box.layer_images,
+                                 viewport=self.viewport, images=box.layer_images,
                                  debug=self.debug, keep=not changes)  # a changed style is new each time
             self.defs.extend(drawn.defs)
             nodes.extend(drawn.nodes)

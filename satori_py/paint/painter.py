@@ -314,7 +314,7 @@ class Painter(InlinePainter):
         drawn = Drawn() if culled(self.viewport, r, style, cull, defines_clips=mine != (clip, mask)) else draw_box(
             style, (r.x, r.y, r.width, r.height), padding=padding, border=border, radii=radii,
             image=box.image, under_transform=always_drawn, uid=uid,
-            matrix=matrix, clip=own_clip, mask=own_mask, border_clip=clip,
+            matrix=matrix, clip=own_clip, mask=own_mask,
             viewport=self.viewport,
             text_clip=text_clip_id, images=box.layer_images, debug=self.debug)
         self.defs.extend(drawn.defs)

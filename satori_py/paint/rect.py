@@ -59,7 +59,7 @@ def _outline(x: float, y: float, w: float, h: float, radii: Radii, matrix: str |
 
 
 def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Edges, border: Edges,
-             radii: Radii, uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
+             radii: Radii, uid: str, matrix: str | None, clip: str | None, mask: str | None,
              viewport: tuple[float, float], image: Any = None, under_transform: bool = False,
              text_clip: str | None = None, images: LayerImages = NO_LAYER_IMAGES, debug: bool = False,
              keep: bool = True) -> Drawn:
@@ -72,9 +72,10 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     ``transform`` (the reference then clips images to their rounded border box
     only). Shapes are drawn with the SVG transform ``matrix``,
     clipped by ``clip`` and masked by ``mask`` (ids of its own clip path, which is within
-    its ancestors', or theirs; its own or inherited mask). As in the reference, an untransformed
-    border is clipped by ``border_clip`` (its ancestors' clip path) only:
-    neither the element's own ``clipPath`` nor a mask applies to it.
+    its ancestors', or theirs; its own or inherited mask). The border too, as a browser
+    clips and masks it: the reference (0.63.2) clips an untransformed border by its
+    ancestors' clip path only, neither masked (not even by an ancestor's ``maskImage``)
+    nor cut by the element's ``clipPath``, a bug.
 
     ``style`` is immutable, and ``border`` and ``radii`` follow from it and the
     box; ``images`` are its layers' ``url()`` images, loaded before paint. With
@@ -85,11 +86,11 @@ def draw_box(style: Any, rect: tuple[float, float, float, float], *, padding: Ed
     shared between renders: nothing may change them in place (:mod:`.compose`
     copies).
     """
-    args = (style, rect, padding, border, radii, uid, matrix, clip, mask, border_clip, viewport, image,
+    args = (style, rect, padding, border, radii, uid, matrix, clip, mask, viewport, image,
             under_transform, text_clip, images, debug)
     if not keep or image is not None or _loads_images(style):
         return _draw_box(*args)
-    key = (style.token, rect, padding, uid, matrix, clip, mask, border_clip, viewport, under_transform,
+    key = (style.token, rect, padding, uid, matrix, clip, mask, viewport, under_transform,
            text_clip, debug)
     budget = active()
     drawn = _DRAWN.get(key)
@@ -121,7 +122,7 @@ def _loads_images(style: GroupedStyle) -> bool:
 
 
 def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edges, border: Edges, radii: Radii,
-              uid: str, matrix: str | None, clip: str | None, mask: str | None, border_clip: str | None,
+              uid: str, matrix: str | None, clip: str | None, mask: str | None,
               viewport: tuple[float, float], image: Any, under_transform: bool,
               text_clip: str | None,
               images: LayerImages, debug: bool) -> Drawn:
@@ -158,7 +159,7 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
 
     border_shapes, defs = borders(x, y, w, h, style, radii, f"b-{uid}", border)
     out.defs.extend(defs)
-    if matrix:
+    if matrix or mask:  # (masked: one group with the content, as a browser masks the whole element)
         content.extend(border_shapes)
         border_shapes = []
 
@@ -170,8 +171,7 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
                                          id_prefix=f"sh-{uid}", transform=matrix, clip=clip, mask=mask)
         out.defs.extend(defs)
 
-    out.nodes = (outer + clipped(transformed(content, matrix), clip, mask) + clipped(border_shapes, border_clip, None)
-                 + inner)
+    out.nodes = outer + clipped(transformed(content, matrix), clip, mask) + clipped(border_shapes, clip, None) + inner
     if debug:
         out.nodes.extend(clipped(transformed([debug_outline(x, y, w, h)], matrix), clip, None))
     return out

@@ -181,6 +181,18 @@ def test_a_transformed_elements_clip_path_turns_with_it() -> None:
     assert clip[0].get("transform") == "matrix(0,1,-1,0,50,-10) translate(10, 0)"
 
 
+def test_the_border_is_clipped_and_masked_with_the_element() -> None:
+    # As a browser: Satori 0.63.2 draws an untransformed border unclipped by the element's
+    # clipPath and unmasked. Masked, the border is one group with the backgrounds.
+    style = {"display": "flex", "width": 40, "height": 40, "border": "4px solid blue", "backgroundColor": "red"}
+    root = _tree({"type": "div", "props": {"style": {**style, "clipPath": "circle(20px)"}}})
+    (border,) = [g for g in root.iter(f"{NS}g") if any(el.get("stroke") == "#00f" for el in g)]
+    assert border.get("clip-path") == "url(#cp-div)"
+    root = _tree({"type": "div", "props": {"style": {**style, "maskImage": "linear-gradient(black, transparent)"}}})
+    (group,) = [g for g in root.iter(f"{NS}g") if g.get("mask") == "url(#mi-div)"]
+    assert [(el.get("fill"), el.get("stroke")) for el in group] == [("red", None), ("none", "#00f")]
+
+
 def test_an_unread_clip_path_clips_nothing() -> None:
     svg = render_svg({"type": "div", "props": {"style": {"width": 50, "height": 50, "backgroundColor": "red",
                                                          "clipPath": "foo"}}}, width=100, height=100)
