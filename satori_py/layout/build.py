@@ -55,6 +55,12 @@ _WHITE_SPACE = " \t\n\r\f"
 _SCROLLS = frozenset(("hidden", "scroll", "auto"))
 
 
+# Satori has no table layout (no presets for table, tr, td...: inline boxes, as any unknown
+# element): e-mail and blog HTML's tables lose their rows and columns without a word. Told once
+# per row.
+_NO_TABLE_LAYOUT = ("<tr> is laid out as an inline box, as in Satori, which has no table layout: its cells and the "
+                    "rows around it flow together as text. Give rows display: flex (and cells a width or flex).")
+
 class LayoutResult(Record):
     root: RenderBox
     width: float
@@ -277,6 +283,8 @@ class TreeBuilder(Record, weakref=True):
             # one that names no locale ("en", null) clears it.
             ctx = ctx.replace(locale=normalize_locale(el.props["lang"]))
         outer = style.box.display_outer
+        if el.type == "tr" and outer == "inline" and style.box.display_inner == "inline" and self.on_warning:
+            self.on_warning(InvalidElementError(_NO_TABLE_LAYOUT, path=el.path, prop="display"))
         hidden = ctx.counters_hidden or outer == "none"
         scope = el.path.rsplit("/", 1)[0] if "/" in el.path else ""
         if not hidden:

@@ -100,3 +100,17 @@ def test_the_mask_declared_last_wins_as_in_the_reference() -> None:
     other = "linear-gradient(to right, black, transparent)"
     assert rendered({"maskImage": _GRADIENT, "WebkitMaskImage": other})[0] \
         == rendered({"WebkitMaskImage": other, "maskImage": _GRADIENT})[0] == rendered({"maskImage": _GRADIENT})[0]
+
+
+def test_a_table_row_is_told_it_has_no_table_layout() -> None:
+    # Satori has no table layout (no presets for table elements): a row's cells and the rows
+    # around it flow together as text, as here. Each row left as it is is told; a styled one is not.
+    from satori_py.markup import from_html
+
+    told: list[str] = []
+    html = ('<table><tr><td>Measure</td><td>Count</td></tr><tr style="display: flex"><td>a</td><td>b</td></tr>'
+            '</table>')
+    render_svg(from_html(html), width=300, height=100, on_warning=lambda e: told.append(str(e)))
+    assert told == ["table/tbody[0]/tr[0]: <tr> is laid out as an inline box, as in Satori, which has no table "
+                    "layout: its cells and the rows around it flow together as text. Give rows display: flex (and "
+                    "cells a width or flex)."]
