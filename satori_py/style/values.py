@@ -248,6 +248,8 @@ def split_top_level(value: str, separator: str | Callable[[str], bool] = ",") ->
 
 def js_string(value: Any) -> str:
     """``String(value)`` of the reference, for error messages."""
+    if type(value) is str:  # (most values: as they are, before the checks of other types)
+        return value
     if value is None:
         return "undefined"
     if isinstance(value, (int, float)):
