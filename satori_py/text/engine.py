@@ -17,6 +17,8 @@ import hashlib
 import math
 import re
 from collections.abc import Mapping
+from itertools import islice
+from operator import eq, itemgetter
 from typing import Any, NamedTuple
 
 from ..frozen import Frozen
@@ -130,6 +132,7 @@ class GlyphPath(Frozen):
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
+_CLUSTER_OF = itemgetter(1)  # ShapedGlyph.cluster
 # Bounded by what they hold too, whatever texts the renders bring: glyphs and path text.
 # A shaped glyph held costs ~150 B (a tuple of six ints): the 24 benchmark cards keep 4,300,
 # and a million (the bound before) let a process rendering tests/fuzz/bulk.py's kinds over
@@ -367,8 +370,9 @@ class FontEngine:
         runs = []
         for text, face in self._split(content):
             glyphs = shape(face.data.hb, text, features=feats, direction=direction)
-            clusters = sum(1 for i, g in enumerate(glyphs)
-                           if i + 1 == len(glyphs) or glyphs[i + 1].cluster != g.cluster)
+            # The clusters: the glyphs less those continuing the cluster before them.
+            marks = list(map(_CLUSTER_OF, glyphs))
+            clusters = len(marks) - sum(map(eq, marks, islice(marks, 1, None)))
             runs.append(ShapedRun(text, face, glyphs, sum(g.x_advance for g in glyphs),
                                   clusters))
         result = tuple(runs)
