@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Mapping
 from itertools import islice
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 from typing import Any, NamedTuple
 
 from ..frozen import Frozen
@@ -148,8 +148,12 @@ _PATHS: BoundedCache[GlyphPath] = BoundedCache(
 _SPANS: BoundedCache[Spans] = BoundedCache(_PATH_CACHE_SIZE)
 
 
+_RUN_RETIRED = attrgetter("face.data.retired")
+_FACE_RETIRED = attrgetter("data.retired")
+
+
 def _runs_retired(runs: tuple[ShapedRun, ...]) -> bool:
-    return any(run.face.data.retired for run in runs)
+    return any(map(_RUN_RETIRED, runs))
 
 
 def _spans_retired(key: Any, _spans: Spans) -> bool:
@@ -224,7 +228,7 @@ class FontEngine:
     @property
     def retired(self) -> bool:
         """Whether one of the engine's fonts has left the face cache (see faces.on_retire)."""
-        return any(face.data.retired for face in self._all)
+        return any(map(_FACE_RETIRED, self._all))
 
     @property
     def fonts_key(self) -> tuple[Any, ...]:
