@@ -77,13 +77,14 @@ class BoundedCache(Generic[V]):
             return value
 
     def put(self, key: Hashable, value: V) -> None:
-        gone: list[V] = []
+        # The values dropped, when someone is told of them (most caches tell no one).
+        gone: list[V] | None = None if self._on_drop is None else []
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
                 if self._weigh is not None:
                     self._weight -= self._weigh(old)
-                if old is not value:
+                if gone is not None and old is not value:
                     gone.append(old)
             self._items[key] = value
             if self._weigh is not None:
@@ -93,8 +94,9 @@ class BoundedCache(Generic[V]):
                 _, dropped = self._items.popitem(last=False)
                 if self._weigh is not None:
                     self._weight -= self._weigh(dropped)
-                gone.append(dropped)
-        if self._on_drop is not None:
+                if gone is not None:
+                    gone.append(dropped)
+        if gone and self._on_drop is not None:
             for dropped in gone:
                 self._on_drop(dropped)
 

@@ -233,12 +233,14 @@ def _is_sa(c: str) -> bool:
 
 # The reference's line-break classes (:mod:`._line_break_classes`, made from its own data):
 # range starts, ends and classes, read on the first text that is not plain.
-_CLASS_TABLE: tuple[list[int], list[int], list[str]] | None = None
+_CLASS_TABLE: tuple[list[int], list[int], list[str], list[str]] | None = None
 # As the reference's breaker takes them: AI, SA, SG and XX as AL, CJ as NS.
 _AS_CLASS = {"AI": "AL", "SA": "AL", "SG": "AL", "XX": "AL", "CJ": "NS"}
 
 
-def _class_table() -> tuple[list[int], list[int], list[str]]:
+def _class_table() -> tuple[list[int], list[int], list[str], list[str]]:
+    """The ranges' starts, ends and classes, and the classes of U+0000-U+00FF by code
+    point (most characters asked about: looked up without a search)."""
     global _CLASS_TABLE
     if _CLASS_TABLE is None:
         from ._line_break_classes import RANGES
@@ -250,16 +252,21 @@ def _class_table() -> tuple[list[int], list[int], list[str]]:
             starts.append(int(first, 16))
             ends.append(starts[-1] if last == "-" else int(last, 16))
             classes.append(_AS_CLASS.get(cls, cls))
-        _CLASS_TABLE = starts, ends, classes
+        latin = ["AL"] * 256
+        for start, end, name in zip(starts, ends, classes):
+            latin[start:min(end, 255) + 1] = [name] * max(0, min(end, 255) + 1 - start)
+        _CLASS_TABLE = starts, ends, classes, latin
     return _CLASS_TABLE
 
 
 def line_break_class(c: str) -> str:
     """The UAX #14 line-break class the reference's breaker gives ``c`` (one character)."""
-    starts, ends, classes = _class_table()
+    starts, ends, classes, latin = _CLASS_TABLE or _class_table()
     code = ord(c)
+    if code < 256:
+        return latin[code]
     k = bisect.bisect_right(starts, code) - 1
-    return classes[k] if k >= 0 and code <= ends[k] else "AL"
+    return classes[k] if code <= ends[k] else "AL"
 
 
 def _base_class(text: str, i: int) -> str:
@@ -272,13 +279,11 @@ def _base_class(text: str, i: int) -> str:
         i -= 1
 
 
-def _hebrew_hyphen(text: str, i: int) -> bool:
-    """Whether ``text[i]`` is a hyphen or break-after character after a Hebrew letter, spaces
-    between aside: the reference never breaks after it, nor after spaces that follow it (the
-    old LB21a, ``HL (HY | BA) ×``; its breaker keeps the class before spaces). ICU's newer
-    LB21a leaves BA out."""
-    if line_break_class(text[i]) not in ("HY", "BA"):
-        return False
+def _after_hebrew(text: str, i: int) -> bool:
+    """Whether ``text[i]`` follows a Hebrew letter, spaces between aside: the reference never
+    breaks after a hyphen or break-after character there, nor after spaces that follow it
+    (the old LB21a, ``HL (HY | BA) ×``; its breaker keeps the class before spaces). ICU's
+    newer LB21a leaves BA out."""
     while i > 0 and text[i - 1] == " ":
         i -= 1
     return i > 0 and line_break_class(text[i - 1]) == "HL"
@@ -314,9 +319,8 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
     if reference_scripts and _is_sa(p) and _is_sa(n):
         return False
     after = line_break_class(n)
-    if _hebrew_hyphen(text, i - 1):
-        return False
-    if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and after in ("AL", "HL"):
+    if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and after in ("AL", "HL") \
+            and not _after_hebrew(text, i - 1):
         return True
     if p == " ":
         # After spaces: what decides is the last character before them.
@@ -326,8 +330,8 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
         last = text[j - 1] if j > 0 else ""
         if last == "\u200b":
             return None  # both break after a zero-width space and the spaces after it (LB8)
-        if j > 0 and _hebrew_hyphen(text, j - 1):
-            return False
+        if j > 0 and line_break_class(last) in ("HY", "BA") and _after_hebrew(text, j - 1):
+            return False  # the old LB21a, across the spaces after the hyphen
         if after == "IS":
             return False
         if after == "OP" and last and line_break_class(last) == "QU":
@@ -341,6 +345,8 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
     if p == "\u200b":
         return None
     before = line_break_class(p)
+    if before in ("HY", "BA") and _after_hebrew(text, i - 1):
+        return False  # the old LB21a
     if after in ("PR", "PO") and p in _INFIX_OR_SLASH:
         return True  # ICU's LB25 keeps ``1.5%``-like runs (NU (SY|IS)* PO) whole
     if after == "QU" or before == "QU":

@@ -17,6 +17,8 @@ import hashlib
 import math
 import re
 from collections.abc import Mapping
+from itertools import islice
+from operator import attrgetter, eq, itemgetter
 from typing import Any, NamedTuple
 
 from ..frozen import Frozen
@@ -130,6 +132,7 @@ class GlyphPath(Frozen):
 
 
 _EMPTY_PATH = GlyphPath("", "", None, ())
+_CLUSTER_OF = itemgetter(1)  # ShapedGlyph.cluster
 # Bounded by what they hold too, whatever texts the renders bring: glyphs and path text.
 # A shaped glyph held costs ~150 B (a tuple of six ints): the 24 benchmark cards keep 4,300,
 # and a million (the bound before) let a process rendering tests/fuzz/bulk.py's kinds over
@@ -145,8 +148,12 @@ _PATHS: BoundedCache[GlyphPath] = BoundedCache(
 _SPANS: BoundedCache[Spans] = BoundedCache(_PATH_CACHE_SIZE)
 
 
+_RUN_RETIRED = attrgetter("face.data.retired")
+_FACE_RETIRED = attrgetter("data.retired")
+
+
 def _runs_retired(runs: tuple[ShapedRun, ...]) -> bool:
-    return any(run.face.data.retired for run in runs)
+    return any(map(_RUN_RETIRED, runs))
 
 
 def _spans_retired(key: Any, _spans: Spans) -> bool:
@@ -221,7 +228,7 @@ class FontEngine:
     @property
     def retired(self) -> bool:
         """Whether one of the engine's fonts has left the face cache (see faces.on_retire)."""
-        return any(face.data.retired for face in self._all)
+        return any(map(_FACE_RETIRED, self._all))
 
     @property
     def fonts_key(self) -> tuple[Any, ...]:
@@ -367,8 +374,9 @@ class FontEngine:
         runs = []
         for text, face in self._split(content):
             glyphs = shape(face.data.hb, text, features=feats, direction=direction)
-            clusters = sum(1 for i, g in enumerate(glyphs)
-                           if i + 1 == len(glyphs) or glyphs[i + 1].cluster != g.cluster)
+            # The clusters: the glyphs less those continuing the cluster before them.
+            marks = list(map(_CLUSTER_OF, glyphs))
+            clusters = len(marks) - sum(map(eq, marks, islice(marks, 1, None)))
             runs.append(ShapedRun(text, face, glyphs, sum(g.x_advance for g in glyphs),
                                   clusters))
         result = tuple(runs)

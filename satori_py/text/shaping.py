@@ -30,6 +30,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from functools import partial
+from itertools import repeat
+from operator import add, attrgetter
 from typing import NamedTuple, Protocol
 
 import uharfbuzz as hb
@@ -49,10 +52,11 @@ class ShapedGlyph(NamedTuple):
 
     gid: int
     cluster: int
-    x_advance: int
-    y_advance: int
+    # In the order of HarfBuzz's GlyphPosition.position, which _shaped takes whole.
     x_offset: int
     y_offset: int
+    x_advance: int
+    y_advance: int
 
 
 class HbFont:
@@ -166,11 +170,19 @@ def _shaped(font: HbFont, buf: hb.Buffer, features: dict[str, FeatureValue] | No
         hb.shape(font.font, buf, features)
     else:
         hb.shape(font.font, buf)
-    return tuple(
-        ShapedGlyph(info.codepoint, info.cluster + offset, pos.x_advance, pos.y_advance,
-                    pos.x_offset, pos.y_offset)
-        for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
-    )
+    infos = buf.glyph_infos
+    clusters = map(_CLUSTER, infos)
+    # Each glyph's id and cluster zipped and its four position numbers added in one tuple,
+    # made a ShapedGlyph by tuple.__new__, all by C-level maps: a generator calling the
+    # NamedTuple's Python-level __new__ with six attributes read per glyph cost twice
+    # HarfBuzz's shaping of a word.
+    return tuple(map(_new_glyph, map(add, zip(
+        map(_CODEPOINT, infos), map(add, clusters, repeat(offset)) if offset else clusters),
+        map(_POSITION, buf.glyph_positions))))
+
+
+_CODEPOINT, _CLUSTER, _POSITION = attrgetter("codepoint"), attrgetter("cluster"), attrgetter("position")
+_new_glyph = partial(tuple.__new__, ShapedGlyph)
 
 
 def _piece_end(text: str, end: int) -> int:

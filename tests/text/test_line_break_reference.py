@@ -34,7 +34,7 @@ def test_breaks_are_the_reference_breakers() -> None:
 
 def test_infix_and_slash_characters_are_the_class_tables() -> None:
     # The candidates where the reference may break and ICU not (after IS and SY characters).
-    starts, ends, classes = breaking._class_table()
+    starts, ends, classes, _ = breaking._class_table()
     table = {chr(c) for first, last, cls in zip(starts, ends, classes) if cls in ("IS", "SY")
              for c in range(first, last + 1)}
     assert set(breaking._INFIX_OR_SLASH) == table
@@ -47,3 +47,11 @@ def test_classes_as_the_reference_maps_them() -> None:
         "NS",  # CJ as NS
         "AL",  # AI as AL
     ]
+
+
+def test_latin_classes_are_the_ranges() -> None:
+    # U+0000-U+00FF are looked up in a list made from the ranges: the same classes.
+    starts, ends, classes, latin = breaking._class_table()
+    for code in range(256):
+        k = max(i for i, start in enumerate(starts) if start <= code)
+        assert latin[code] == (classes[k] if code <= ends[k] else "AL")

@@ -4,15 +4,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import uharfbuzz as hb
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from satori_py.style.font_features import (expand_font_variant, font_feature_settings,
                                      is_font_variant_property, parse_font_variant)
 from satori_py.text.faces import face_data
+from satori_py.text.fonts import FontRegistry
 from satori_py.style.font_features import parse_font_feature_settings
 from satori_py.text.shaping import (DEFAULT_LANGUAGE, HbFont,
                                     shape)
 
-from .conftest import font_bytes
+from .conftest import TFont, font_bytes
 
 G, R, HE = "Geist-Regular.ttf", "Roboto-Regular.ttf", "NotoSansHebrew-Regular.ttf"
 
@@ -162,3 +166,32 @@ def test_expand_font_variant() -> None:
     with pytest.raises(ValueError, match="Invalid `fontVariant` value."):
         expand_font_variant("small-caps nope")
     assert is_font_variant_property("fontKerning") and not is_font_variant_property("fontSize")
+
+
+_MIXED = st.text(st.sampled_from("AVfi ffl.,éa\u0301\u05d0\u05d1\u0645\u0631\u0e01\u0e34\u200d"),
+                 max_size=24)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_MIXED, rtl=st.booleans())
+def test_shaped_glyphs_are_harfbuzz_s_numbers_named(text: str, rtl: bool) -> None:
+    # shape() builds its glyphs by C-level maps; the long way reads each number by name.
+    font = face_data(font_bytes(HE)).hb if rtl else geist()
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.language = DEFAULT_LANGUAGE
+    buf.guess_segment_properties()
+    hb.shape(font.font, buf)
+    assert [tuple(g) for g in shape(font, text)] == [
+        (info.codepoint, info.cluster, pos.x_offset, pos.y_offset, pos.x_advance, pos.y_advance)
+        for info, pos in zip(buf.glyph_infos or (), buf.glyph_positions or ())]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_MIXED)
+def test_a_run_counts_its_clusters_as_the_glyphs_that_end_one(text: str) -> None:
+    engine = FontRegistry([TFont("G", font_bytes(G), 400), TFont("H", font_bytes(HE), 400)]).engine(16)
+    for run in engine.shaped_runs(text):
+        glyphs = run.glyphs
+        assert run.clusters == sum(1 for i, g in enumerate(glyphs)
+                                   if i + 1 == len(glyphs) or glyphs[i + 1].cluster != g.cluster)
