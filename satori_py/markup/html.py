@@ -272,8 +272,10 @@ def _check_depth(root: HtmlNode) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > limit:
+            line, column = _at(node)  # (where the first element past the limit starts, to find it)
+            where = f": the element at line {line}, column {column} is deeper" if line is not None else ""
             raise LimitError(f"The markup nests its elements more than {limit - 2} levels deep (the max_depth "
-                             "limit).", limit="max_depth")
+                             f"limit){where}.", limit="max_depth")
         stack.extend((child, depth + 1) for child in getattr(node, "children", None) or ()
                      if isinstance(child, HtmlElement))
 

@@ -75,10 +75,19 @@ def render(name: str, style: dict[str, Any]) -> tuple[str | None, list[str]]:
     return svg, told
 
 
+# What the card's element declares itself: a value of these dropped leaves the card without the
+# property (its initial or inherited value), which changes the render (an invalid fontSize
+# falling back to the inherited size was missed so).
+_CARD_OWN = frozenset({"width", "height", "backgroundColor", "color", "fontSize"})
+
+
 def dropped_silently(name: str, value: Any, base: str | None = None) -> bool:
-    """Whether ``name: value`` changed nothing and was reported by nobody."""
+    """Whether ``name: value`` changed nothing, or for a property the card declares, rendered
+    as the card without it, and was reported by nobody."""
     if base is None:
         base, told = render(name, {})
         assert told == [], told
     svg, told = render(name, {name: value})
-    return svg == base and not told
+    if told:
+        return False
+    return svg == base or (name in _CARD_OWN and svg == render(name, {name: None})[0])
