@@ -48,7 +48,11 @@ def auto_basis(node: LayoutNode) -> bool:
 
 
 def content(node: LayoutNode, axis: str) -> float:
-    return node.box.content_width if axis == "w" else node.box.content_height
+    """The content width before rounding (the reference's Taffy fits items in the unrounded room:
+    a paragraph wrapped in 646.3 px measures 647 wide and is one line there; in the rounded
+    646 it wrapped); the content height as rounded."""
+    box = node.box
+    return box.content_width + (box.exact_width - box.width) if axis == "w" else box.content_height
 
 
 def size(node: LayoutNode, axis: str) -> float:

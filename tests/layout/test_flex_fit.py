@@ -51,6 +51,17 @@ def test_column_in_a_centred_row_keeps_the_height_of_its_wrapped_row() -> None:
     assert b["div/div[0]/div[0]/div[0]"] == (0, -85, 126, 210)
 
 
+def test_a_centred_block_is_fitted_in_its_room_before_rounding() -> None:
+    # Satori's rects: the room is 454.3 px (rounded, 454); the line is 454.5 px. Wrapped in the
+    # room the text measures as the room rounded up (455), and laid out again there it is one line.
+    el = d({"display": "flex", "flexDirection": "column", "alignItems": "center", "width": 454.3, "padding": 32,
+            "border": "2px solid black", "fontSize": 32},
+           d({"display": "block"}, "Shipping a faster layout engine"))
+    b = boxes(el, 600, 200)
+    assert b["div"] == (0, 0, 522, 110)
+    assert b["div/div[0]"] == (34, 34, 455, 42)
+
+
 def _text_box(box: RenderBox, path: str) -> RenderBox | None:
     if box.path == path and box.paragraph is not None:
         return box
