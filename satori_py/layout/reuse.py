@@ -18,8 +18,8 @@ every time. The passes are a function of exactly this, which is the key:
   (:class:`.sizing.OwnHeight`);
 * its other registries, which the key covers by being empty: a tree with
   floats, atomic inlines, refitted grids or sticky boxes is laid out, not kept
-  (:func:`layout_key` answers None); so is a tree with a grid (its tracks hold
-  dicts: no key).
+  (:func:`layout_key` answers None). A grid container's tracks, which no pass
+  refits then, are in its hints as values (:func:`_grid_key`).
 
 A tree is kept the second time its texts are laid out: the first time, only the
 hash of its paragraphs' texts is remembered, so that a stream of new texts (a new
@@ -34,6 +34,7 @@ object ever has), so the same key means the same input.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from ..cache import ENTRY_WEIGHT, MAX_CACHED_TEXT, BoundedCache
@@ -43,6 +44,7 @@ from .taffy import Box, LayoutNode
 from .taffy_style import FitLimits, LayoutHints
 
 if TYPE_CHECKING:
+    from ..style.grid_values import GridContainer
     from .boxes import RenderBox
     from .positioning import Positions
     from .sizing import Deferred, OwnHeight
@@ -142,8 +144,11 @@ def layout_key(root: LayoutNode, width: float | None, height: float | None, scal
         if len(nodes) > _MAX_NODES:
             return None
         hints = node.hints
+        hint_values = _hints(hints)
         if hints.grid is not None:
-            return None  # its tracks hold dicts of line names: not a key (and grids are rare in cards)
+            from ..style.grid_values import GridContainer  # (imported by the first grid, in build.py)
+
+            hint_values = tuple(_grid_key(value) if type(value) is GridContainer else value for value in hint_values)
         paragraph_key = None
         if node.measure is not None:
             box = measured.get(id(node))
@@ -153,7 +158,7 @@ def layout_key(root: LayoutNode, width: float | None, height: float | None, scal
             paragraph_key, length = made
             chars += length
         children = node.children
-        parts.append((node.style, _limits(node.limits), _hints(hints), paragraph_key, len(children)))
+        parts.append((node.style, _limits(node.limits), hint_values, paragraph_key, len(children)))
         stack.extend(reversed(children))
     if positions.out_of_flow or deferred or own_heights:
         registries = _registries(nodes, positions, deferred, own_heights)
@@ -165,6 +170,12 @@ def layout_key(root: LayoutNode, width: float | None, height: float | None, scal
     except TypeError:  # a value that is no key (none is known, but input is untrusted): not kept
         return None
     return Pending(key, nodes, len(nodes) * ENTRY_WEIGHT + chars)
+
+
+def _grid_key(grid: GridContainer) -> tuple[Any, ...]:
+    """A grid container's values as a key: its line names (dicts of lists) as tuples, in order."""
+    return tuple(tuple((name, tuple(lines)) for name, lines in value.items()) if isinstance(value, dict) else value
+                 for value in (getattr(grid, spec.name) for spec in fields(grid)))
 
 
 def _registries(nodes: list[LayoutNode], positions: Positions, deferred: list[Deferred],

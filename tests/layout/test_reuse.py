@@ -172,3 +172,27 @@ def test_a_key_that_is_not_hashable_is_not_kept() -> None:
     assert key(LayoutNode(NodeStyle())) is not None
     node = LayoutNode(NodeStyle(), limits=FitLimits(padding=[1.0, None, None, None]))  # type: ignore[arg-type]
     assert key(node) is None  # (a list: no value of a node is one)
+
+
+def _grid_card(columns: str) -> dict[str, Any]:
+    # Named lines and areas: the grid container's dicts of line names are in the key.
+    return d({"display": "grid", "gridTemplateColumns": columns, "gridTemplateAreas": '"head head" "side main"',
+              "gap": 8, "width": "100%", "height": "100%", "padding": 12},
+             d({"gridArea": "head", "fontSize": 24}, "A grid card"),
+             d({"gridColumn": "start / mid", "background": "#3b82f6"}, "side"),
+             d({"gridArea": "main", "fontSize": 14}, "The main part of a grid card, which wraps"))
+
+
+def test_a_grid_is_kept_by_its_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
+    cards = [_grid_card("[start] 1fr [mid] 2fr [end]"), _grid_card("[start] 2fr [mid] 1fr [end]"),
+             _grid_card("[start] 80px [mid] 1fr [end]")]
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(engine, "recall", lambda pending: False)  # the passes of each
+        expected = [render_svg(card, width=400, height=240) for card in cards]
+    reuse.forget()
+    for _ in range(2):  # seen, then kept
+        assert [render_svg(card, width=400, height=240) for card in cards] == expected
+    assert len(reuse._LAYOUTS) == len(cards)
+    passes = _passes(monkeypatch)
+    assert [render_svg(card, width=400, height=240) for card in cards] == expected
+    assert passes[0] == 0  # each took its kept layout: no pass
