@@ -267,7 +267,11 @@ class _Halves(dict[int, str]):
         return text
 
 
-_TABLE_ROOM = 1_000_000
+# Texts each table keeps (the y tables together): the 24 benchmark cards and five rounds
+# of new text use 19,000 y texts and no x text past the list. A million each let a stream
+# of cards with text at ever new positions hold 300 MB for good (hostile16); a text not
+# kept is made again where it is needed.
+_TABLE_ROOM = 100_000
 _HALVES = _Halves()
 _halves = _HALVES.__getitem__
 

@@ -194,6 +194,17 @@ def test_y_tables_are_the_number_between_a_space_and_the_literal(value: float, l
     assert outlines._Y_TABLES[literal][math.trunc(value * 20.0)] == " " + js_round_tenth(value) + literal
 
 
+def test_number_tables_keep_at_most_their_room_and_still_answer() -> None:
+    # A stream of cards with text at ever new positions: the texts past the room are made,
+    # right, and not kept (a table of a million texts held some 150 MB).
+    table = outlines._Halves(" ", "L", [outlines._TABLE_ROOM])
+    keys = range(-outlines._TABLE_ROOM, outlines._TABLE_ROOM, 1)
+    texts = list(map(table.__getitem__, keys))
+    assert len(table) == outlines._TABLE_ROOM <= 100_000
+    assert [texts[0], texts[-1]] == [" " + js_round_tenth(keys[0] / 20) + "L", " " + js_round_tenth(keys[-1] / 20) + "L"]
+    assert table[keys[-1]] == texts[-1]
+
+
 def test_skew_slants_around_the_baseline() -> None:
     scaled = scale_outline(("M", (0, 100)), 0.1, 0.25)
     assert (scaled.dx, scaled.rise) == ((2.5,), (10.0,))
