@@ -79,8 +79,9 @@ def content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> flo
     """A column item's height as its container measures its flex basis (border box): its
     content's, without its aspect ratio, as wide as the container's content box (less its
     margins) when stretched there, as wide as its box when it has a width of its own, else
-    at most that wide (a row laid out alone in a width takes its max-content width: Taffy
-    0.7 has no fit-content patch)."""
+    at most that wide: with the limits flex_fit gave it (a row laid out alone in a width takes
+    its max-content width in Taffy 0.7, which has no fit-content patch; its cap is the width
+    the reference fits it to, e.g. a label row wrapping in a padded centred tile)."""
     room = max(0.0, parent.box.content_width)
     width: float | None = None
     if _stretched(item, parent, "w"):
@@ -89,7 +90,7 @@ def content_height(item: LayoutNode, parent: LayoutNode, lay_out: LayOut) -> flo
         # Its own width (px or a percentage of the room, within its limits) is its box's:
         # measured without it, its text would not wrap as it does in its box.
         width = _to_style_units(item, "w", item.box.width)
-    sizes = OwnSizes(width=width, fit_limits=False, limits=True, ratio=False)
+    sizes = OwnSizes(width=width, fit_limits=width is None, limits=True, ratio=False)
     return measure(item, "h", room, sizes, lay_out)
 
 

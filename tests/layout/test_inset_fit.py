@@ -100,3 +100,15 @@ def test_a_growing_item_of_a_px_size_is_not_inflated(monkeypatch: pytest.MonkeyP
     laid, _ = _laid_out(card, monkeypatch)
     assert laid["div"][3] == laid["div/div[0]"][3] == 92
     assert laid["div/div[0]/div[1]"] == (0, 60, 2, 8)
+
+
+def test_padded_centred_column_is_as_tall_as_its_fitted_row() -> None:
+    # Satori's rects (cards16's weather-week strangers 4): the column measures its row fitted
+    # in its 266px room (two lines, 58px), not at its max-content width (one line, 29px).
+    el = d({"display": "flex"},
+           d({"display": "flex", "flexDirection": "column", "flex": 1, "alignItems": "center", "padding": 16,
+              "border": "1px solid black"},
+             d({"display": "flex", "fontSize": 22}, d({}, "abcdefghij klm: 7 % / 52 m²", t="span"))))
+    b = boxes(el, 300, 157)
+    assert b["div"] == (0, 0, 300, 92)
+    assert b["div/div[0]/div[0]"] == (17, 17, 266, 58)
