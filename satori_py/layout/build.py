@@ -61,6 +61,7 @@ _SCROLLS = frozenset(("hidden", "scroll", "auto"))
 _NO_TABLE_LAYOUT = ("<tr> is laid out as an inline box, as in Satori, which has no table layout: its cells and the "
                     "rows around it flow together as text. Give rows display: flex (and cells a width or flex).")
 
+
 class LayoutResult(Record):
     root: RenderBox
     width: float

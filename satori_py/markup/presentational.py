@@ -27,6 +27,7 @@ _BACKGROUND = _TABLE_PARTS | {"body"}
 _SIZED = _TABLE_PARTS | {"col", "colgroup", "hr", "iframe", "embed", "object", "video", "canvas"}
 _BODY = frozenset(["body"])
 
+
 def _on(tags: frozenset[str] | set[str], css: str) -> dict[str, str]:
     return dict.fromkeys(tags, css)
 

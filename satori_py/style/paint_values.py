@@ -89,18 +89,20 @@ def _parse(prop: str, ctx: PaintContext, lengths: LengthContext, filter_lengths:
     return corner_shape_value(value)
 
 
+# The boxes a background layer is clipped to (``backgroundClip`` also takes ``text``).
+_CLIP_BOXES = ("border-box", "padding-box", "content-box")
 # The keywords of properties the painter compares with, and what it draws for any other value.
 _KEYWORDS = {"transformStyle": (("flat", "preserve-3d"), "flat"),
                 "backfaceVisibility": (("visible", "hidden"), "visible"),
                 # The element's; or a list of boxes (see _box_list).
-                "backgroundClip": (("border-box", "padding-box", "content-box", "text"), "border-box")}
+                "backgroundClip": ((*_CLIP_BOXES, "text"), "border-box")}
 
 
 def _box_list(value: Any) -> bool:
     """Whether ``value`` is a list of boxes, one per background layer (a browser clips each
     layer to its own; the painter reads them from the layers)."""
     return isinstance(value, str) and "," in value and all(
-        part.strip() in ("border-box", "padding-box", "content-box") for part in value.split(","))
+        part.strip() in _CLIP_BOXES for part in value.split(","))
 
 
 def _check_keywords(values: dict[str, Any], note: Reporter) -> None:
