@@ -13,11 +13,13 @@ Kept from the reference:
   others against the height.
 * A length that did not parse leaves its attribute out of the shape.
 * ``inset()`` radii are border-radius-like (the element's corner shapes apply).
-* The ``<clipPath>`` is translated to the box's top-left, not transformed with
-  the element.
 * ``overflow`` clips to the padding box (rounded with the inner radii); an
   axis that is not clipped extends 100000px; ``overflow: clip`` on both axes
   grows by ``overflowClipMargin`` from its ``<visual-box>``.
+
+Not kept: the reference translates an element's ``<clipPath>`` to the box's
+top-left without its transform; the painter turns it with the element, as a
+browser does.
 """
 from __future__ import annotations
 

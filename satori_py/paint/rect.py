@@ -4,6 +4,9 @@ Mirrors the reference's ``builder/rect.ts``: in paint order, the outer box
 shadows, then the element's content (its backdrop filter, background layers,
 image and border, drawn with the element's transform and clipped and masked
 by what its ancestors and its own ``maskImage`` ask), then the inset shadows.
+An element's own ``clipPath`` clips its shadows, cast by its whole box, as in a
+browser (the reference casts them from the clipped shape and leaves the outer
+ones unclipped, a bug: a soft shadow showed around a circle-clipped avatar).
 A hidden element (``visibility: hidden``) draws none of them, but still
 defines what its descendants use.
 """
@@ -18,9 +21,11 @@ from ..images.layers import NO_LAYER_IMAGES, LayerImages
 from ..layout.boxes import RenderBox
 from ..limits import active
 from ..style.computed_types import GroupedStyle
+from ..style.paint_types import ClipReference
 from ..svg import SvgNode, nodes_weight
 from .background import background_layers
 from .box import borders, debug_outline
+from .clip import clip_path_shape, shape_bounds
 from .compose import clipped, transformed
 from .filter import backdrop
 from .geometry import Radii, rect_path
@@ -167,11 +172,39 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
     outer: list[SvgNode] = []
     inner: list[SvgNode] = []
     if shadows:
-        defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
-                                         id_prefix=f"sh-{uid}", transform=matrix, clip=clip, mask=mask)
+        own_clip = _own_clip_bounds(style, w, h)
+        if own_clip is None:
+            defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
+                                             id_prefix=f"sh-{uid}", transform=matrix, clip=clip, mask=mask)
+        else:
+            # ``clip`` is the element's own clip path (within its ancestors'): it clips the
+            # shadows of the whole box. Outer shadows lie outside a square box, so a clip path
+            # within it hides them all (no filter to run).
+            if not radii.any and _within(own_clip, w, h):
+                shadows = [shadow for shadow in shadows if shadow.inset]
+            defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
+                                             id_prefix=f"sh-{uid}", transform=matrix, clip=None, mask=mask)
+            outer, inner = clipped(outer, clip, None), clipped(inner, clip, None)
         out.defs.extend(defs)
 
     out.nodes = outer + clipped(transformed(content, matrix), clip, mask) + clipped(border_shapes, clip, None) + inner
     if debug:
         out.nodes.extend(clipped(transformed([debug_outline(x, y, w, h)], matrix), clip, None))
     return out
+
+
+_UNBOUNDED = (-float("inf"), -float("inf"), float("inf"), float("inf"))
+
+
+def _own_clip_bounds(style: Any, width: float, height: float) -> tuple[float, float, float, float] | None:
+    """The bounds of the element's own ``clipPath`` shape in its box (unbounded where they are not
+    computed), or None without one (a reference to a clip path that does not exist clips nothing)."""
+    clip_path = style.paint.clip_path
+    if clip_path is None or isinstance(clip_path, ClipReference):
+        return None
+    return shape_bounds(clip_path_shape(clip_path, width, height, style)) or _UNBOUNDED
+
+
+def _within(bounds: tuple[float, float, float, float], width: float, height: float) -> bool:
+    left, top, right, bottom = bounds
+    return left >= 0 and top >= 0 and right <= width and bottom <= height

@@ -17,8 +17,10 @@ Kept from the reference:
   moved shape.
 * The filter region is the box grown by ``blur^2 / 4 + spread`` on each side
   (which cuts off the tail of small blurs).
-* The shadow's shape carries the element's transform, clip path and mask, so
-  the blur can reach past an ancestor's clip.
+* The shadow's shape carries the element's transform, its ancestors' clip
+  path and its mask, so the blur can reach past an ancestor's clip. (An
+  element's own ``clipPath`` clips its shadows instead, as in a browser: see
+  :mod:`.rect`.)
 
 Leaner than the reference, for the same pixels (resvg's time goes with the
 filter's area):

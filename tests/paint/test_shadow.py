@@ -194,6 +194,33 @@ def test_painter_draws_outer_shadows_under_and_inset_over_the_box() -> None:
     assert order[-1].startswith("url(#sh-div-s0)")  # the inset one, over its border
 
 
+def _clipped_box(clip_path: str, radius: float = 0) -> ET.Element:
+    return ET.fromstring(render_svg({"type": "div", "props": {"style": {
+        "width": 60, "height": 60, "marginLeft": 20, "marginTop": 20, "backgroundColor": "red", "clipPath": clip_path,
+        "borderRadius": radius, "boxShadow": "inset 0 4px 6px blue, 0 8px 20px black"}}}, width=100, height=100))
+
+
+def test_clip_path_within_a_square_box_hides_its_outer_shadows() -> None:
+    # A browser clips the shadows with the element; outer ones lie outside the box, so a clip path
+    # within it leaves none to draw (the reference drew the clipped shape's, unclipped).
+    root = _clipped_box("circle(50%)")
+    assert [f.get("id") for f in root.iter(f"{NS}filter")] == ["sh-div-s0"]  # the inset one only
+    inset = next(el for el in root.iter() if el.get("filter") == "url(#sh-div-s0)")
+    assert inset.get("clip-path") is None  # cast by the whole box ...
+    group = next(el for el in root if el.tag == f"{NS}g")
+    assert group.get("clip-path") == "url(#cp-div)" and inset in list(group.iter())  # ... clipped by the circle
+
+
+@pytest.mark.parametrize("clip_path, radius", [("inset(-10px)", 0), ("circle(50%)", 8)])
+def test_clip_path_clips_outer_shadows_it_may_show(clip_path: str, radius: float) -> None:
+    # Past the box, or in a rounded box's corners, an outer shadow shows within the clip path.
+    root = _clipped_box(clip_path, radius)
+    groups = [el for el in root if el.tag == f"{NS}g" and el.get("clip-path") == "url(#cp-div)"]
+    outer = next(el for el in root.iter() if el.get("filter") == "url(#sh-div-s1)")
+    # Cast by the whole box (kept off it by its own region), the group clipped by the circle.
+    assert outer.get("clip-path") == "url(#sh-div-ms1)" and outer in list(groups[0].iter())
+
+
 def test_one_text_shadow_filters_in_srgb_several_in_linear_rgb() -> None:
     from satori_py.paint.text_shadow import drop_shadow_filter
 
