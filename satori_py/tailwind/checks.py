@@ -17,24 +17,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..patterns import lazy_compile
 from ..style.colors import is_color
 from .units import js_truthy
 
 __all__ = ["check_style"]
 
-_BORDER_WIDTH = lazy_compile(r"^border(Top|Right|Bottom|Left)?Width\Z")
-_CORNER_WIDTH = lazy_compile(r"^border(Top|Bottom)(Left|Right)Width\Z")
+_BORDER_WIDTHS = frozenset(f"border{side}Width" for side in ("", "Top", "Right", "Bottom", "Left"))
+_CORNER_WIDTHS = frozenset(f"border{v}{h}Width" for v in ("Top", "Bottom") for h in ("Left", "Right"))
 _COLOR_KEYS = ("color", "backgroundColor", "borderColor", "borderTopColor", "borderRightColor",
                "borderBottomColor", "borderLeftColor", "shadowColor", "tintColor")
 _NATIVE = ("shadowOpacity", "shadowRadius", "elevation", "tintColor", "includeFontPadding")
 _THROWS = "; Satori throws on it"
 SILENT = "silent"
+# Every key _problem looks at but the opacity helpers (most of a style is none of them).
+_CHECKED = frozenset(("shadowOffset", "textAlign", "fontVariant", *_BORDER_WIDTHS, *_CORNER_WIDTHS,
+                      *_COLOR_KEYS, *_NATIVE))
 
 
 def _problem(key: str, value: Any, style: Mapping[str, Any]) -> tuple[bool, str, str] | None:
     """(drop, kind, detail) for one entry, or None when it is fine."""
-    if key.startswith("__opacity_"):
+    if key not in _CHECKED:
+        if not key.startswith("__opacity_"):
+            return None
         return True, "unsupported", ("an opacity class applies only with a colour class of the same kind in "
                                      "the same tw" + _THROWS)
     if key == "shadowOffset":
@@ -43,7 +47,7 @@ def _problem(key: str, value: Any, style: Mapping[str, Any]) -> tuple[bool, str,
         return True, "unsupported", "React Native's textAlign auto is no CSS value" + _THROWS
     if key == "fontVariant" and isinstance(value, list) and len(value) > 1:
         return True, "unsupported", "twrnc joins font-variant classes with a comma" + _THROWS
-    if _BORDER_WIDTH.match(key) and isinstance(value, (int, float)) and value < 0:
+    if key in _BORDER_WIDTHS and isinstance(value, (int, float)) and value < 0:
         return True, "value", "a border width cannot be negative" + _THROWS
     if key == "shadowColor" and js_truthy(style.get("boxShadow")):
         return True, SILENT, ""  # Satori put it into the box shadow
@@ -51,7 +55,7 @@ def _problem(key: str, value: Any, style: Mapping[str, Any]) -> tuple[bool, str,
         return True, "unsupported", "a shadow colour applies only with a shadow-<size> class in the same tw"
     if key in _NATIVE:
         return True, "unsupported", f"React Native's {key} has no CSS equivalent (Satori ignores it)"
-    if _CORNER_WIDTH.match(key):
+    if key in _CORNER_WIDTHS:
         return True, "unsupported", "CSS has no border width per corner (Satori ignores it)"
     if key in _COLOR_KEYS and isinstance(value, str) and value != "inherit" and not is_color(value):
         return False, "value", f'"{value}" is not a colour'

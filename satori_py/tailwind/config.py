@@ -50,6 +50,10 @@ class Theme(Frozen):
 
 
 _THEMES: BoundedCache[Theme] = BoundedCache(64)
+# Tailwind's default theme (no tailwind_config): a constant of the package, resolved on its
+# first use and kept for the process, as Satori's twrnc instance keeps its theme. Not a cache
+# of anything a user gave: every render without a config read it again (0.74M instructions).
+_DEFAULT: list[Theme] = []
 
 
 def config_key(config: Mapping[str, Any] | None) -> str | None:
@@ -71,6 +75,10 @@ def plain_config(config: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 def resolve_config(config: Mapping[str, Any] | None) -> Theme:
     """The theme twrnc sees for ``config`` (None: Tailwind's default theme)."""
+    if config is None:
+        if not _DEFAULT:
+            _DEFAULT.append(_resolve({}))
+        return _DEFAULT[0]
     key = config_key(config)
     theme = _THEMES.get(key)
     if theme is None:

@@ -159,20 +159,29 @@ class _Utility:
         self.problems.append(("value", message))
 
     def parse(self) -> IR:
-        if self.cursor.peek(0, 1) == "-":
-            self.cursor.position += 1
+        cursor = self.cursor
+        if cursor.string.startswith("-"):
+            cursor.position = 1
             self.negative = True
-        for family in self._families():
-            found = family()
-            if found is not None:
-                return found
-        self.problems.append(("unknown", "unknown or invalid utility"))
-        return None
-
-    def _families(self) -> list[Callable[[], IR]]:
-        return [self._spacing, self._sizes, self._leading, self._text, self._font, self._aspect, self._tint, self._bg,
-                self._border, self._rounded, self._insets, self._flex, self._shadows, self._elevation,
-                self._opacity, self._tracking, self._z]
+        # twrnc tries every family in order; only those that can start at the cursor's
+        # first character are called (the others would do nothing). A family that
+        # consumed a prefix and failed leaves the rest to the families after it, which
+        # are picked again by the rest's first character.
+        after = 0
+        while True:
+            start = cursor.position
+            for index, family in _FAMILIES_BY_FIRST.get(cursor.string[start:start + 1], ()):
+                if index < after:
+                    continue
+                found = family(self)
+                if found is not None:
+                    return found
+                if cursor.position != start:
+                    after = index + 1
+                    break
+            else:
+                self.problems.append(("unknown", "unknown or invalid utility"))
+                return None
 
     @property
     def ctx(self) -> Context:
@@ -332,3 +341,17 @@ class _Utility:
         if self.cursor.consume("z-"):
             return effects.z_index(self.cursor.rest, self._theme("zIndex"))
         return None
+
+
+# twrnc's families in its order, each with the first characters it can consume.
+FAMILIES: tuple[tuple[Callable[[_Utility], IR], str], ...] = (
+    (_Utility._spacing, "mp"), (_Utility._sizes, "hwm"), (_Utility._leading, "l"), (_Utility._text, "t"),
+    (_Utility._font, "f"), (_Utility._aspect, "a"), (_Utility._tint, "t"), (_Utility._bg, "b"),
+    (_Utility._border, "b"), (_Utility._rounded, "r"), (_Utility._insets, "btlri"), (_Utility._flex, "fgs"),
+    (_Utility._shadows, "s"), (_Utility._elevation, "e"), (_Utility._opacity, "o"), (_Utility._tracking, "t"),
+    (_Utility._z, "z"),
+)
+_FAMILIES_BY_FIRST: dict[str, tuple[tuple[int, Callable[[_Utility], IR]], ...]] = {
+    char: tuple((index, family) for index, (family, firsts) in enumerate(FAMILIES) if char in firsts)
+    for char in {char for _, firsts in FAMILIES for char in firsts}
+}
