@@ -49,11 +49,7 @@ class Theme(Frozen):
         return self.values.get(key)
 
 
-# Themes by config, each weighed by its config's JSON text: a resolved theme holds some 9 bytes a
-# character of it (21 MB for 99,000 colours), and 64 such themes, bounded by count only, held 1.3 GB.
-_THEMES_CHARS = 2_000_000
-_THEMES: BoundedCache[tuple[int, Theme]] = BoundedCache(64, weigh=lambda entry: entry[0],
-                                                         max_weight=_THEMES_CHARS)
+_THEMES: BoundedCache[Theme] = BoundedCache(64)
 
 
 def config_key(config: Mapping[str, Any] | None) -> str | None:
@@ -76,12 +72,12 @@ def plain_config(config: Mapping[str, Any] | None) -> dict[str, Any] | None:
 def resolve_config(config: Mapping[str, Any] | None) -> Theme:
     """The theme twrnc sees for ``config`` (None: Tailwind's default theme)."""
     key = config_key(config)
-    entry = _THEMES.get(key)
-    if entry is None:
+    theme = _THEMES.get(key)
+    if theme is None:
         plain = json.loads(key) if key is not None else {}
-        entry = (0 if key is None else len(key), _resolve(plain))
-        _THEMES.put(key, entry)
-    return entry[1]
+        theme = _resolve(plain)
+        _THEMES.put(key, theme)
+    return theme
 
 
 # -- checking -----------------------------------------------------------------------------------
