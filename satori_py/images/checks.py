@@ -47,6 +47,11 @@ _DATA_HREF = lazy_compile(r"""data:[^"'<>)]*""", re.IGNORECASE)
 _MAY_EMBED = lazy_compile(r"href|<!ENTITY", re.IGNORECASE)
 _BASE64_DATA = lazy_compile(r"^data:[^,]*?;base64,(.*)$", re.DOTALL | re.IGNORECASE)
 _BASE64_HEAD = lazy_compile(r";base64,$", re.IGNORECASE)
+# The elements whose href draws an image, and the hrefs resvg reads in an SVG image (an
+# element of the document, or data); any other (a path, a URL) is not loaded.
+_LOADING_TAGS = frozenset(("image", "feImage"))
+_READ_HREF = lazy_compile(r"\s*(#|data:)", re.IGNORECASE)
+_SHOWN_HREF = 100
 
 
 def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_only: bool = False) -> None:
@@ -83,7 +88,13 @@ def check_svg(source: str | SvgSource, outer_depth: int = 0, damaged: list[str] 
     if depth > limit:
         raise LimitError(f"An SVG image nests its elements {depth} levels deep, over the max_depth limit of "
                          f"{limit}.", limit="max_depth")
-    return sum(check_href(value, depth, damaged) for value in _hrefs(document))
+    work = 0
+    for tag, value in _hrefs(document):
+        work += check_href(value, depth, damaged)
+        if damaged is not None and tag in _LOADING_TAGS and not _READ_HREF.match(value):
+            # resvg (as a browser's SVG image) loads no file or URL: the image is left out.
+            damaged.append(f'its href "{_shown(value)}" is not loaded (an SVG image loads nothing from outside it)')
+    return work
 
 
 def check_href(value: str, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
@@ -93,9 +104,9 @@ def check_href(value: str, outer_depth: int = 0, damaged: list[str] | None = Non
     return check_data_uri(value, outer_depth, damaged) if value[:5].lower() == "data:" else 0
 
 
-def _hrefs(document: SvgSource) -> Iterator[str]:
-    """The ``href`` values of an SVG document's elements, as resvg reads them (only its
-    ``data:`` URIs when the document is not XML that expat parses)."""
+def _hrefs(document: SvgSource) -> Iterator[tuple[str, str]]:
+    """The ``href`` values of an SVG document's elements with their tags, as resvg reads them
+    (only its ``data:`` URIs, tagged ``""``, when the document is not XML that expat parses)."""
     text = document.text
     if not _MAY_EMBED.search(text):
         return
@@ -103,12 +114,17 @@ def _hrefs(document: SvgSource) -> Iterator[str]:
     if root is None:
         # resvg reads XML as strictly, so this only guards against a parser difference.
         for match in _DATA_HREF.finditer(text):
-            yield html.unescape(match.group(0))
+            yield "", html.unescape(match.group(0))
         return
     for el in root.iter():
         for name, value in el.attrib.items():
             if local(name) == "href":
-                yield value
+                yield local(el.tag), value
+
+
+def _shown(value: str) -> str:
+    value = value.strip()
+    return value if len(value) <= _SHOWN_HREF else value[:_SHOWN_HREF - 3] + "..."
 
 
 def check_data_uri(uri: str, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
