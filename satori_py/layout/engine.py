@@ -179,7 +179,7 @@ class Layout:
             compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes,
                            trees=trees)
 
-        def lay_out_max(node: LayoutNode, available: str | None, sizes: OwnSizes) -> None:
+        def lay_out_max(node: LayoutNode, available: float | None, sizes: OwnSizes) -> None:
             self._compute(node, available, None, sizes)
 
         measure_intrinsic(entries, lay_out)
@@ -198,7 +198,8 @@ class Layout:
                 if id(node) in nodes and node is not root:
                     parent = parents.get(id(node))
                     basis = definite_content_height(parent, parents, own) if parent is not None else None
-                    changed = fit_own_height(entry, lay_out_max, basis) or changed
+                    room = parent.box.content_width if parent is not None else None
+                    changed = fit_own_height(entry, lay_out_max, basis, room) or changed
             for box in self.paragraphs:
                 # Atomic inlines depend on their paragraph's width only: lay them out again when it changes.
                 if id(box.node) in nodes and self._refitted.get(id(box)) != box.node.box.width:

@@ -99,6 +99,7 @@ from .fit_walk import limit as _limit
 from .fit_walk import flexed_definite, used_width
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
+from .overflow_floor import floor_overflowed_row
 from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
@@ -164,6 +165,7 @@ class FlexFit:
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
                         walk, parent, "w") and _fills(parent, filled))
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
+                    floor_overflowed_row(node, parent, _definite(walk, parent, "w"), floors, self._floored)
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)

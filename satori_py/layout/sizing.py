@@ -281,13 +281,15 @@ class OwnHeight(Record):
     recorded: bool = False
 
 
-def fit_own_height(entry: OwnHeight, lay_out: Callable[[LayoutNode, str | None, OwnSizes], None],
-                   percent_basis: float | None = None) -> bool:
+def fit_own_height(entry: OwnHeight, lay_out: Callable[[LayoutNode, float | None, OwnSizes], None],
+                   percent_basis: float | None = None, room: float | None = None) -> bool:
     """Lay a box out on its own at its width to learn its height; make that its height.
 
     ``entry`` keeps its height as written; a percentage height is resolved
     against ``percent_basis`` (its block container's definite content height), alone
-    it would have nothing to resolve against. The measurement gives the box its width
+    it would have nothing to resolve against; likewise its percentage widths (a ``minWidth``
+    of 60 % above a px ``maxWidth`` wins, as in its block container) in ``room`` (that
+    container's content width, its available width). The measurement gives the box its width
     and that height as :class:`OwnSizes` (its minimum and maximum sizes kept); its
     style's width stays (a flex container's aspect ratio is dropped where that width isn't
     its own). Whether the height changed.
@@ -309,7 +311,7 @@ def fit_own_height(entry: OwnHeight, lay_out: Callable[[LayoutNode, str | None, 
     # ratio from that (`flex flex-col max-w-60 aspect-square` around text is 240 x 21).
     style = node.style
     ratio = not (style.display == "flex" and node.children and style.width in (None, "auto"))
-    lay_out(node, None, OwnSizes(b.width - _insets(node), own, limits=True, ratio=ratio))
+    lay_out(node, room, OwnSizes(b.width - _insets(node), own, limits=True, ratio=ratio))
     height = max(0.0, node.box.height - vertical)
     for n, box in saved:
         n.box = box

@@ -199,3 +199,17 @@ def test_a_row_is_asked_once_a_walk_whether_its_items_fill_it(monkeypatch: Any) 
     assert b["div/div[0]"][2] == 580 and b["div/div[0]/div[11]"][0] + b["div/div[0]/div[11]"][2] == 580
     walks = len(calls)  # one a walk (each pass's)
     assert 1 <= walks <= 3 and calls == [12] * walks
+
+
+def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_overflows_it() -> None:
+    # The second item's minWidth of 100 % takes the whole row (as wide as both texts' max-content
+    # widths, 382); the first shrinks to its longest word (57 wide, 5 lines) and is frozen there.
+    # Taffy 0.7 then counted 57 for it in the row's width: 219 (Tailwind seed 18, card 70).
+    el = d({"display": "flex"},
+           d({"display": "flex"},
+             d({}, "layouts time faster typed time"),
+             d({"minWidth": "100%"}, "typed faster time with")))
+    b = boxes(el, 1080, 1080)
+    assert b["div/div[0]"] == (0, 0, 382, 105)
+    assert b["div/div[0]/div[0]"] == (0, 0, 57, 105)
+    assert b["div/div[0]/div[1]"] == (57, 0, 382, 105)

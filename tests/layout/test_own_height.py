@@ -60,3 +60,18 @@ def test_a_measurement_within_a_pass_keeps_the_floors_of_the_tree(monkeypatch: p
     assert laid["div/div[1]/div[0]"] == (48.0, 38.0, 320.0, 0.0)
     # Two passes of the tree (the second confirms the floor), each measuring the column once.
     assert roots.count(None) == 2
+
+
+def test_a_percentage_minimum_width_above_the_maximum_is_resolved_in_the_measurement() -> None:
+    # A column flex container with a percentage minWidth above its px maxWidth: the minimum wins
+    # (360 of the block's 600), and its text wraps in 360 px (4 lines of 36). Laid out alone to
+    # learn its height, the percentage had nothing to resolve against: the maximum held it at
+    # 240 px (5 lines, 180 tall). The reference: 360 x 144 (Tailwind seed 17, card 33).
+    text = "Quarterly results are in: revenue up forty percent across every region we serve"
+    element = d({"display": "block", "width": 600},
+                d({"display": "flex", "flexDirection": "column", "minWidth": "60%", "maxWidth": 240,
+                   "fontSize": 28}, text),
+                d({"display": "block"}, "next"))
+    laid = boxes(element, 700, 300)
+    assert laid["div/div[0]"] == (0.0, 0.0, 360.0, 144.0)
+    assert laid["div/div[1]"] == (0.0, 144.0, 600.0, 21.0)

@@ -1,0 +1,32 @@
+"""The width of a row sized by its content whose items overflow it, kept when one is frozen.
+
+A row whose width comes from its content is as wide as its items' max-content widths
+(the reference's Taffy, and Taffy 0.7), at most its room. An item can still end up
+narrower than its max-content width there without the row being held by its room: a
+sibling with ``minWidth: 100%`` takes the whole row, and the item shrinks to its
+min-content width (the row's items then overflow it). :meth:`.flex_fit.FlexFit._freeze`
+fixes such an item at that width (Taffy 0.7's min-content cache would give it the
+height of another layout), which also makes that width its max-content contribution:
+Taffy 0.7 then sizes the row from it, narrower than the reference's (a 382 px row of
+two texts came out 219 px wide, its ``min-w-full`` item with it). The row keeps the
+width it had as its minimum while the frozen item overflows it.
+"""
+from __future__ import annotations
+
+from .fit_boxes import EPS
+from .fit_walk import used_width
+from .taffy import LayoutNode
+
+__all__ = ["floor_overflowed_row"]
+
+
+def floor_overflowed_row(item: LayoutNode, row: LayoutNode, definite: bool, floors: dict[int, float],
+                         floored: dict[int, LayoutNode]) -> None:
+    """Give ``row`` (not ``definite`` in width: sized by its content) its border-box width as
+    its minimum (in ``floors``; ``floored``: the nodes given one) when its frozen ``item`` is
+    one of items that overflow it (see the module docstring)."""
+    if definite or item.limits.frozen_width is None:
+        return
+    if used_width(row) > row.box.content_width + EPS:
+        floors[id(row)] = max(floors.get(id(row), 0.0), row.box.width)
+        floored[id(row)] = row
