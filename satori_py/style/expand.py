@@ -240,8 +240,9 @@ _Outcome = tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | 
 
 
 def expand_declaration(name: str, value: Any, current_text: str,
-                       warn: Callable[[str], None]) -> dict[str, Any]:
-    """The longhands a declaration sets (None values reset a longhand).
+                       warn: Callable[[str], None]) -> Mapping[str, Any]:
+    """The longhands a declaration sets (None values reset a longhand; read only: a
+    cached expansion is shared).
 
     Memoised: a declaration's expansion only depends on its name, its value
     and the current colour, and styles repeat a lot within a tree.
@@ -251,15 +252,16 @@ def expand_declaration(name: str, value: Any, current_text: str,
     return _longhands(_expand_cached(name, value, type(value).__name__, current_text), warn)
 
 
-def _longhands(outcome: _Outcome, warn: Callable[[str], None]) -> dict[str, Any]:
-    """The longhands of an expansion, its warnings told to ``warn`` (its error raised)."""
+def _longhands(outcome: _Outcome, warn: Callable[[str], None]) -> Mapping[str, Any]:
+    """The longhands of an expansion (read only: the cached one), its warnings told to
+    ``warn`` (its error raised)."""
     result, warnings, error = outcome
     for message in warnings:
         warn(message)
     if error is not None:
         message, prop, error_value = error
         raise StyleError(message, prop=prop, value=error_value)
-    return dict(result)
+    return result
 
 
 def _expansion(name: str, value: Any, kind: str, current_text: str) -> _Outcome:
@@ -340,7 +342,7 @@ class Expanded(Record):
     """
 
     declared: dict[str, Any] = field(default_factory=dict)
-    variables: dict[str, str] = field(default_factory=dict)
+    variables: Mapping[str, str] = field(default_factory=dict)
     color: RGBA = BLACK
     color_text: str = "black"
     warned: set[str] = field(default_factory=set)  # longhands whose declaration was warned about
@@ -361,7 +363,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
     nothing reads (they are kept all the same).
     """
     own, rest = extract_custom_properties(style)
-    variables = merge_variables(inherited_variables, own)
+    # (most elements declare none: the inherited ones are read, never changed)
+    variables = merge_variables(inherited_variables, own) if own else inherited_variables
     out = Expanded(variables=variables, color=parent_color, color_text=parent_color_text)
 
     warnings = 0
