@@ -276,12 +276,16 @@ _expand_cached = text_cache(4096)(_expansion)
 
 
 @text_cache(4096)
-def _prepared_expansion(name: str, value: str, current_text: str, current: RGBA) -> tuple[Any, _Outcome | None]:
+def _prepared_expansion(name: str, value: str, current_text: str,
+                        current: RGBA | None) -> tuple[Any, _Outcome | None]:
     """A text declaration as expand() takes it: its value with currentColor and colour keywords
     settled (what a failure of that raises, this raises), and its expansion; None for an
     expansion that failed otherwise than with a StyleError (an unreadable value). One cached
     call per declaration: the two steps were cached apart, and the cache's call cost more
-    than a declaration's other work."""
+    than a declaration's other work. ``current`` (the current colour) is read only by the
+    colour functions of a value: the caller gives None when neither the value nor the colour
+    text that replaces its currentColor has a ``(``, which keys the cache without hashing a
+    colour (a Python-level hash) and shares the entry."""
     text = normalize_color_keywords(name, preprocess(value, current_text, current))
     try:
         return text, _expansion(name, text, type(text).__name__, current_text)
@@ -424,7 +428,9 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             active().check_layers(layer_count(name, resolved), LAYER_LISTS[name], name)
         outcome: _Outcome | None = None
         if isinstance(resolved, str):  # what preparing the text raises goes on, as it always did
-            text, outcome = _prepared_expansion(name, resolved, out.color_text, out.color)
+            text, outcome = _prepared_expansion(
+                name, resolved, out.color_text,
+                out.color if "(" in resolved or "(" in out.color_text else None)
             if outcome is None:
                 report(unreadable(name, text))
                 continue
