@@ -25,6 +25,7 @@ from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
 from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
 from .expand import expand
+from .font_features import parse_font_variation_settings
 from .grid_shorthands import declares_grid
 from .paint_values import PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
@@ -406,6 +407,10 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
 
     values: dict[str, Any] = dict(inheritance.extras)
     values.update({k: v for k, v in declared.items() if k not in PROPERTIES and k not in _SHADOW_PARTS})
+    if "fontVariationSettings" in declared:
+        # Read once, here: the location the text stage instances variable fonts at (an invalid
+        # value, which expand() reported, is the default location: CSS ignores it).
+        values["fontVariationSettings"] = parse_font_variation_settings(declared["fontVariationSettings"])
     for part in _SHADOW_PARTS:
         values.pop(part, None)
     values.update(typed)
