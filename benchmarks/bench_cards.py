@@ -35,7 +35,11 @@ Sections (all by default):
            but the parsed fonts (faces.py's sfnt and face caches), as Satori's own
            benchmark keeps its parsed fonts (the FontLoader of a fonts array, each
            opentype.js glyph's parsed outline) from render to render: for information,
-           never instead of the cleared figure.
+           never instead of the cleared figure. Another extra line, "first sight", renders
+           each card once in a process whose caches were emptied and then warmed by the
+           OTHER cards only (each rendered once): what a long-running service sees for a
+           design it has not met (its fonts, presets and common values known, this card's
+           styles, texts and layout not), and likely what an outside timing run sees.
 
 The process keeps the memory its rasters free (:func:`resvg_bridge.heap.keep_freed_memory`,
 as the render pools do in the processes they own: ImageResponse's workers or threads,
@@ -326,22 +330,35 @@ def bench_front(cards: list[Card], ref: Reference, rounds: int, tmp: Path | None
             t0 = time.perf_counter()
             render_svg(**kwargs)
             cold_fonts = ms(t0)
+            # Extra information (not the cleared figure): first sight of this card, in a process
+            # that has seen only the other cards.
+            clear_caches()
+            for other in cards:
+                if other is not card:
+                    render_svg(**other.kwargs)
+            t0 = time.perf_counter()
+            render_svg(**kwargs)
+            first_sight = ms(t0)
             card.add("front_ref", theirs)
             card.add("front_warm", warm)
             card.add("front_cold", cold)
             card.add("front_cold_fonts", cold_fonts)
+            card.add("front_first_sight", first_sight)
             card.add("ratio_front_warm", warm / theirs)
             card.add("ratio_front_cold", cold / theirs)
             card.add("ratio_front_cold_fonts", cold_fonts / theirs)
+            card.add("ratio_front_first_sight", first_sight / theirs)
     print("\n== front end: render_svg vs satori() (ms; median (min-max) over rounds)")
-    print(f"{'card':22} {'satori':>20} {'warm':>20} {'cleared':>20} {'warm ratio':>20} {'cleared ratio':>20}")
+    print(f"{'card':22} {'satori':>20} {'warm':>20} {'cleared':>20} {'warm ratio':>20} {'cleared ratio':>20} "
+          f"{'first-sight ratio':>20}")
     for c in cards:
         print(f"{c.name:22} {spread(c.times['front_ref']):>20} {spread(c.times['front_warm']):>20} "
               f"{spread(c.times['front_cold']):>20} {spread(c.times['ratio_front_warm']):>20} "
-              f"{spread(c.times['ratio_front_cold']):>20}")
+              f"{spread(c.times['ratio_front_cold']):>20} {spread(c.times['ratio_front_first_sight']):>20}")
     out: dict[str, Any] = {}
     labels = {"warm": "warm", "cold": "cleared",
-              "cold_fonts": "(extra, not the cleared figure) cleared, parsed fonts kept"}
+              "cold_fonts": "(extra, not the cleared figure) cleared, parsed fonts kept",
+              "first_sight": "(extra, not the cleared figure) first sight, caches warmed by the other cards only"}
     for kind, label in labels.items():
         medians = [statistics.median(c.times[f"ratio_front_{kind}"]) for c in cards]
         out[f"front_{kind}_ratio_median"] = statistics.median(medians)

@@ -25,6 +25,7 @@ from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
 from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
 from .expand import expand
+from .font_features import parse_font_variation_settings
 from .grid_shorthands import declares_grid
 from .paint_values import PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
@@ -112,28 +113,27 @@ class ComputedStyle(Mapping[str, Any]):
                  lengths: LengthContext | None = None, declared: frozenset[str] = frozenset(),
                  color_text: str = "black", ch_ratio: float | None = None,
                  set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0, copy: bool = True) -> None:
-        set_slot = object.__setattr__
         # copy=False: ``values`` is a dict no one else holds (this module's), taken as it is.
         values = dict(values) if copy or type(values) is not dict else values
-        set_slot(self, "_values", values)
+        _set_values(self, values)
         try:
-            set_slot(self, "box", BoxGroup.from_values(values) if box is None else box)
-            set_slot(self, "flex", FlexGroup.from_values(values) if flex is None else flex)
-            set_slot(self, "font", FontGroup.from_values(values) if font is None else font)
-            set_slot(self, "text", TextGroup.from_values(values) if text is None else text)
-            set_slot(self, "paint", PaintGroup.from_values(values) if paint is None else paint)
+            _set_box(self, BoxGroup.from_values(values) if box is None else box)
+            _set_flex(self, FlexGroup.from_values(values) if flex is None else flex)
+            _set_font(self, FontGroup.from_values(values) if font is None else font)
+            _set_text(self, TextGroup.from_values(values) if text is None else text)
+            _set_paint(self, PaintGroup.from_values(values) if paint is None else paint)
         except KeyError:
             pass  # a partial mapping: reading a group it lacks raises AttributeError
-        set_slot(self, "warnings", tuple(warnings))
-        set_slot(self, "lengths", lengths if lengths is not None else LengthContext())
-        set_slot(self, "declared", declared)
-        set_slot(self, "color_text", color_text)
-        set_slot(self, "ch_ratio", ch_ratio)
-        set_slot(self, "set_colors", set_colors)
-        set_slot(self, "child_list_depth", child_list_depth)
-        set_slot(self, "_token", 0)
-        set_slot(self, "_inherited", None)
-        set_slot(self, "derived", {})
+        _set_warnings(self, tuple(warnings))
+        _set_lengths(self, lengths if lengths is not None else LengthContext())
+        _set_declared(self, declared)
+        _set_color_text(self, color_text)
+        _set_ch_ratio(self, ch_ratio)
+        _set_set_colors(self, set_colors)
+        _set_child_list_depth(self, child_list_depth)
+        _set_token(self, 0)
+        _set_inherited(self, None)
+        _set_derived(self, {})
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("ComputedStyle is immutable; use replace()")
@@ -160,7 +160,7 @@ class ComputedStyle(Mapping[str, Any]):
         token: int = self._token
         if not token:
             token = next(_TOKENS)  # atomic under the GIL; two threads could only both stamp it
-            object.__setattr__(self, "_token", token)
+            _set_token(self, token)
         return token
 
     def inherited(self) -> Mapping[str, Any]:
@@ -172,7 +172,7 @@ class ComputedStyle(Mapping[str, Any]):
         inheritance: _Inheritance | None = self._inherited
         if inheritance is None:
             inheritance = _Inheritance(_inherited_values(self._values))
-            object.__setattr__(self, "_inherited", inheritance)
+            _set_inherited(self, inheritance)
         return inheritance
 
     def replace(self, **changes: Any) -> ComputedStyle:
@@ -190,6 +190,15 @@ class ComputedStyle(Mapping[str, Any]):
     def __repr__(self) -> str:
         shown = {k: v for k, v in self._values.items() if not k.startswith("_")}
         return f"ComputedStyle({shown!r})"
+
+
+# Each slot's own setter (the class refuses attribute assignment): half the cost of
+# object.__setattr__, which looks the slot up by its name; a style sets all 16.
+(_set_values, _set_warnings, _set_lengths, _set_declared, _set_color_text, _set_ch_ratio, _set_set_colors,
+ _set_child_list_depth, _set_box, _set_flex, _set_font, _set_text, _set_paint, _set_token, _set_inherited,
+ _set_derived) = (ComputedStyle.__dict__[name].__set__ for name in (
+    "_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors", "child_list_depth",
+    "box", "flex", "font", "text", "paint", "_token", "_inherited", "derived"))
 
 
 def _initial(name: str, color: Any) -> Any:
@@ -339,10 +348,15 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     base = inheritance.values  # read only from here (the parent's own when nothing is reset)
     color_text = state.color_text if "color" in base else "black"
     parent_line_height = base.get("lineHeight")
-    lengths = LengthContext(
-        float(viewport[0] or 0.0), float(viewport[1] or 0.0), float(state.ch_ratio or 0.5),
-        parent_line_height.value if isinstance(parent_line_height, LineHeight)
-        and parent_line_height.kind == "multiplier" else None)
+    viewport_width, viewport_height = float(viewport[0] or 0.0), float(viewport[1] or 0.0)
+    ch = float(state.ch_ratio or 0.5)
+    multiplier = parent_line_height.value if isinstance(parent_line_height, LineHeight) \
+        and parent_line_height.kind == "multiplier" else None
+    # (most elements: what their lengths resolve against is what their parent's children's do)
+    lengths = state.lengths
+    if lengths.viewport_width != viewport_width or lengths.viewport_height != viewport_height \
+            or lengths.ch_ratio != ch or lengths.line_height != multiplier:
+        lengths = LengthContext(viewport_width, viewport_height, ch, multiplier)
 
     expanded = expand(declarations, inheritance.variables,
                       base.get("color", BLACK), color_text, report, warn, note)
@@ -354,7 +368,6 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # colour until some ancestor sets them. Every property starts at the value it has
     # when not declared (also the fallback of an invalid declaration); the declared
     # ones are then converted in the table's order.
-    set_colors = set(state.set_colors)
     start, own_colored = inheritance.start(state.set_colors)
     typed: dict[str, Any] = dict(start)
     for name in own_colored:
@@ -394,11 +407,16 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
 
     values: dict[str, Any] = dict(inheritance.extras)
     values.update({k: v for k, v in declared.items() if k not in PROPERTIES and k not in _SHADOW_PARTS})
+    if "fontVariationSettings" in declared:
+        # Read once, here: the location the text stage instances variable fonts at (an invalid
+        # value, which expand() reported, is the default location: CSS ignores it).
+        values["fontVariationSettings"] = parse_font_variation_settings(declared["fontVariationSettings"])
     for part in _SHADOW_PARTS:
         values.pop(part, None)
     values.update(typed)
     values.update(expanded.variables)
-    set_colors |= {name for name in _INHERITED_CURRENT if name in declared}
+    own_set_colors = [name for name in _INHERITED_CURRENT if name in declared]
+    set_colors = state.set_colors.union(own_set_colors) if own_set_colors else state.set_colors
     values["aspectRatioAuto"] = expanded.aspect_ratio_auto
     declared_keys = frozenset(declared)
     own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
@@ -411,7 +429,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # (most elements: what their children's lengths resolve against is their own)
     own_lengths = lengths if own_ch == lengths.ch_ratio and own_multiplier == lengths.line_height else \
         LengthContext(lengths.viewport_width, lengths.viewport_height, own_ch, own_multiplier)
-    parse_paint_values(values, PaintContext(
+    parse_paint_values(values, lambda: PaintContext(
         font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
         own_lengths.ch_ratio, own_lengths.line_height, color), report, note)
     if declares_grid(declared):
@@ -429,7 +447,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
                          and color == base.get("color") else None, lengths=own_lengths,
                          declared=declared_keys, color_text=expanded.color_text, ch_ratio=own_ratio,
-                         set_colors=frozenset(set_colors),
+                         set_colors=set_colors,
                          child_list_depth=list_depth + (1 if tag in LIST_ELEMENTS else 0))
 
 
@@ -446,6 +464,10 @@ def _order(value: Any, report: Callable[[StyleError], None]) -> int:
     return int(number)
 
 
+# The overflow values that make no scroll container, and what they become beside one that does.
+_NOT_SCROLLING = {"visible": "auto", "clip": "hidden"}
+
+
 def _finish_boxes(typed: dict[str, Any], declared: Mapping[str, Any], color: Any, scale: float) -> None:
     """Display types, overflow pairs and border widths, as compute.ts settles them."""
     outer, inner = DISPLAY_TYPES.get(typed["display"], ("inline", "inline"))
@@ -456,14 +478,9 @@ def _finish_boxes(typed: dict[str, Any], declared: Mapping[str, Any], color: Any
     typed["displayOuter"], typed["displayInner"] = outer, inner
 
     x, y = typed["overflowX"], typed["overflowY"]
-
-    def scrolls(value: str) -> bool:
-        return value not in ("visible", "clip")
-
-    if scrolls(x) != scrolls(y):
+    if x != y and (x in _NOT_SCROLLING) != (y in _NOT_SCROLLING):
         # visible and clip don't make a scroll container: with one that does, they're auto and hidden.
-        to_scrolling = {"visible": "auto", "clip": "hidden"}
-        x, y = to_scrolling.get(x, x), to_scrolling.get(y, y)
+        x, y = _NOT_SCROLLING.get(x, x), _NOT_SCROLLING.get(y, y)
     typed["overflowX"], typed["overflowY"] = x, y
     typed["overflow"] = "visible" if x == "visible" and y == "visible" else "hidden"
 
@@ -480,7 +497,7 @@ def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.
                   report: Callable[[StyleError], None]) -> None:
     """Shadows, transforms and backgrounds, which have several serialized parts."""
     try:
-        if any(part in declared for part in _SHADOW_PARTS):
+        if not declared.keys().isdisjoint(_SHADOW_PARTS):
             typed["textShadow"] = conv.text_shadows(declared, ctx)
     except SatoriError:
         raise

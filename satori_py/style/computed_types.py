@@ -198,7 +198,7 @@ class FontGroup(NamedTuple):
     font_synthesis_weight: Raw = None  # fontSynthesisWeight -> keyword enums (step 5)
     font_synthesis_style: Raw = None  # fontSynthesisStyle -> keyword enums (step 5)
     font_variant_ligatures: Raw = None  # fontVariantLigatures -> keyword enums (step 5)
-    font_variation_settings: Raw = None  # fontVariationSettings -> keyword enums (step 5)
+    font_variation_settings: tuple[tuple[str, float], ...] | None = None  # fontVariationSettings
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> FontGroup:

@@ -240,8 +240,9 @@ _Outcome = tuple[dict[str, Any], tuple[str, ...], tuple[str, str | None, Any] | 
 
 
 def expand_declaration(name: str, value: Any, current_text: str,
-                       warn: Callable[[str], None]) -> dict[str, Any]:
-    """The longhands a declaration sets (None values reset a longhand).
+                       warn: Callable[[str], None]) -> Mapping[str, Any]:
+    """The longhands a declaration sets (None values reset a longhand; read only: a
+    cached expansion is shared).
 
     Memoised: a declaration's expansion only depends on its name, its value
     and the current colour, and styles repeat a lot within a tree.
@@ -251,15 +252,16 @@ def expand_declaration(name: str, value: Any, current_text: str,
     return _longhands(_expand_cached(name, value, type(value).__name__, current_text), warn)
 
 
-def _longhands(outcome: _Outcome, warn: Callable[[str], None]) -> dict[str, Any]:
-    """The longhands of an expansion, its warnings told to ``warn`` (its error raised)."""
+def _longhands(outcome: _Outcome, warn: Callable[[str], None]) -> Mapping[str, Any]:
+    """The longhands of an expansion (read only: the cached one), its warnings told to
+    ``warn`` (its error raised)."""
     result, warnings, error = outcome
     for message in warnings:
         warn(message)
     if error is not None:
         message, prop, error_value = error
         raise StyleError(message, prop=prop, value=error_value)
-    return dict(result)
+    return result
 
 
 def _expansion(name: str, value: Any, kind: str, current_text: str) -> _Outcome:
@@ -274,12 +276,16 @@ _expand_cached = text_cache(4096)(_expansion)
 
 
 @text_cache(4096)
-def _prepared_expansion(name: str, value: str, current_text: str, current: RGBA) -> tuple[Any, _Outcome | None]:
+def _prepared_expansion(name: str, value: str, current_text: str,
+                        current: RGBA | None) -> tuple[Any, _Outcome | None]:
     """A text declaration as expand() takes it: its value with currentColor and colour keywords
     settled (what a failure of that raises, this raises), and its expansion; None for an
     expansion that failed otherwise than with a StyleError (an unreadable value). One cached
     call per declaration: the two steps were cached apart, and the cache's call cost more
-    than a declaration's other work."""
+    than a declaration's other work. ``current`` (the current colour) is read only by the
+    colour functions of a value: the caller gives None when neither the value nor the colour
+    text that replaces its currentColor has a ``(``, which keys the cache without hashing a
+    colour (a Python-level hash) and shares the entry."""
     text = normalize_color_keywords(name, preprocess(value, current_text, current))
     try:
         return text, _expansion(name, text, type(text).__name__, current_text)
@@ -340,7 +346,7 @@ class Expanded(Record):
     """
 
     declared: dict[str, Any] = field(default_factory=dict)
-    variables: dict[str, str] = field(default_factory=dict)
+    variables: Mapping[str, str] = field(default_factory=dict)
     color: RGBA = BLACK
     color_text: str = "black"
     warned: set[str] = field(default_factory=set)  # longhands whose declaration was warned about
@@ -361,7 +367,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
     nothing reads (they are kept all the same).
     """
     own, rest = extract_custom_properties(style)
-    variables = merge_variables(inherited_variables, own)
+    # (most elements declare none: the inherited ones are read, never changed)
+    variables = merge_variables(inherited_variables, own) if own else inherited_variables
     out = Expanded(variables=variables, color=parent_color, color_text=parent_color_text)
 
     warnings = 0
@@ -421,7 +428,9 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             active().check_layers(layer_count(name, resolved), LAYER_LISTS[name], name)
         outcome: _Outcome | None = None
         if isinstance(resolved, str):  # what preparing the text raises goes on, as it always did
-            text, outcome = _prepared_expansion(name, resolved, out.color_text, out.color)
+            text, outcome = _prepared_expansion(
+                name, resolved, out.color_text,
+                out.color if "(" in resolved or "(" in out.color_text else None)
             if outcome is None:
                 report(unreadable(name, text))
                 continue

@@ -45,12 +45,19 @@ class PaintContext(Frozen):
     color: RGBA
 
 
-def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Reporter, note: Reporter) -> None:
+def parse_paint_values(values: dict[str, Any], context: Callable[[], PaintContext], report: Reporter,
+                       note: Reporter) -> None:
     """Replace the paint values of ``values`` (a computed style being made) by their
-    typed layers; a value ``report`` does not raise for is dropped."""
+    typed layers, resolved against ``context()``; a value ``report`` does not raise for is
+    dropped."""
     # Most elements set none of them (None: unset, or backgroundImage's initial value): the
     # contexts are made for those that do.
     present = [prop for prop in _PARSED if values.get(prop) is not None]
+    masked = not values.keys().isdisjoint(MASK_PROPERTIES)
+    if not present and not masked:
+        _check_keywords(values, note)
+        return
+    ctx = context()
     if present:
         lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
         filter_lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio)
@@ -58,7 +65,7 @@ def parse_paint_values(values: dict[str, Any], ctx: PaintContext, report: Report
             values[prop] = _parsed(prop, values[prop], partial(_parse, prop, ctx, lengths, filter_lengths, note),
                                    report)
     _check_keywords(values, note)
-    if not values.keys().isdisjoint(MASK_PROPERTIES):
+    if masked:
         # The mask properties are folded into the computed maskImage.
         lengths = LengthContext(ctx.viewport[0], ctx.viewport[1], ctx.ch_ratio, ctx.line_height)
         layers = _parsed("maskImage", values.get("maskImage"),

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from .values import js_string
+
 __all__ = ["LIST_ELEMENTS", "PRESETS", "is_list_box", "is_set", "js_parse_int", "preset_for"]
 
 _BLOCK: dict[str, Any] = {"display": "block"}
@@ -148,8 +150,6 @@ def is_list_box(props: Mapping[str, Any]) -> bool:
 
 def _is_hidden(tag: str, props: Mapping[str, Any]) -> bool:
     hidden = props.get("hidden")
-    from .values import js_string
-
     if hidden is not None and hidden is not False and js_string(hidden).lower() != "until-found":
         return True
     if tag == "input" and js_string(props.get("type")).lower() == "hidden":

@@ -212,11 +212,12 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
             style[origin] = parse_transform_origin(style[origin], font_size, origin, note)
 
     # translate, rotate and scale apply before transform, in this order.
-    individual = [f for prop in ("translate", "rotate", "scale") for f in (style.pop(prop, None) or [])]
-    if individual:
-        style["transform"] = individual + list(style.get("transform") or [])
+    if "translate" in style or "rotate" in style or "scale" in style:
+        individual = [f for prop in ("translate", "rotate", "scale") for f in (style.pop(prop, None) or [])]
+        if individual:
+            style["transform"] = individual + list(style.get("transform") or [])
 
-    resolve = _resolver(font_size, lengths)
+    resolve: Callable[[float, str], float | None] | None = None  # made for the first value that needs it
     for prop in list(style):
         if prop.startswith("--"):
             continue
@@ -236,6 +237,8 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
             elif prop not in _SIZES and (kind is int or kind is bool or kind is list or kind is tuple
                                          or (kind is float and math.isfinite(value))):
                 continue
+        if resolve is None:
+            resolve = _resolver(font_size, lengths)
         try:
             _resolve_one(style, prop, font_size, lengths, resolve, report)
         except SatoriError:

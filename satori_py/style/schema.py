@@ -169,7 +169,9 @@ COLUMNS: Mapping[str, Column] = MappingProxyType({
     "fontFeatureSettings": _raw("font", "tuple[FontFeature, ...] (step 5)"),
     **{name: _raw("font", "keyword enums (step 5)") for name in (
         "fontKerning", "fontSynthesis", "fontSynthesisWeight", "fontSynthesisStyle",
-        "fontVariantLigatures", "fontVariationSettings")},
+        "fontVariantLigatures")},
+    # The axes' location (font_features.Location) variable fonts are instanced at; None unset.
+    "fontVariationSettings": Column("font", "tuple[tuple[str, float], ...] | None"),
     # -- text (inherited) ------------------------------------------------------------------
     "color": Column("text", "RGBA"),
     "visibility": Column("text", "Visibility"),

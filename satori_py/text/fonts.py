@@ -255,15 +255,17 @@ class FontRegistry:
         ``line_height`` is ``"normal"`` or a multiple of the font size. The
         synthesis arguments are the CSS values, ``None`` when not set (both
         bold and italic may be synthesized by default). ``font_variation_settings``
-        is the CSS value (or ``{tag: value}``); it and ``font_weight`` select the
-        instance of variable fonts.
+        is the CSS value (or ``{tag: value}``, or the location a computed style holds); it and
+        ``font_weight`` select the instance of variable fonts.
         """
         if not self.fonts:
             raise FontError("No fonts are loaded. At least one font is required to "
                             "calculate the layout.")
         names = [font_family] if isinstance(font_family, str) else list(font_family)
         families = tuple(n.lower() for n in names)
-        variations = parse_font_variation_settings(font_variation_settings)
+        # (a computed style's value is the location already: style/computed.py reads it)
+        variations = font_variation_settings if isinstance(font_variation_settings, tuple) \
+            else parse_font_variation_settings(font_variation_settings)
         lists = self.font_lists(families, font_weight, font_style, locale, variations)
         return FontEngine(self.token, font_size, line_height, families, font_weight,
                           font_style, locale, lists,

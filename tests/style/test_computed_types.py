@@ -255,3 +255,24 @@ def test_text_and_paint_lengths_are_typed_at_style_time(css: dict[str, Any], fie
                           viewport=(100.0, 100.0), on_warning=lambda error: None)
     group = next(g for g in (style.box, style.text, style.paint) if field in g._fields)
     assert getattr(group, field) == expected
+
+
+def test_font_variation_settings_are_read_once_at_style_time() -> None:
+    """fontVariationSettings is the location the text stage instances variable fonts at (a
+    repeated tag keeps its last value, the tags sorted); an invalid value is the default
+    location (expand() reports it); a child inherits the parent's location."""
+    root = root_style(width=100, height=100)
+
+    def location(value: Any, on_warning: Any = None) -> Any:
+        return compute_style("div", {"style": {"fontVariationSettings": value}}, root, viewport=(100, 100),
+                             on_warning=on_warning).font.font_variation_settings
+
+    assert location('"wght" 650, "wdth" 80, "wght" 700') == (("wdth", 80.0), ("wght", 700.0))
+    assert location("normal") == ()
+    warnings: list[str] = []
+    assert location("wght 700", lambda error: warnings.append(error.message)) == ()
+    assert warnings == ['Invalid value "wght 700" for CSS property "fontVariationSettings": it is ignored.']
+    parent = compute_style("div", {"style": {"fontVariationSettings": "'wght' 650"}}, root, viewport=(100, 100))
+    child = compute_style("span", {"style": {"fontSize": 20}}, parent, viewport=(100, 100))
+    assert child.font.font_variation_settings == (("wght", 650.0),)
+    assert compute_style("div", {}, root, viewport=(100, 100)).font.font_variation_settings is None

@@ -18,6 +18,7 @@ from satori_py.style import colors
 from satori_py.style.colors import BLACK
 from satori_py.style.expand import (
     _MAYBE_CONVERTED,
+    _prepared_expansion,
     convert_colors,
     convert_parsed,
     normalize_color_keywords,
@@ -172,3 +173,26 @@ def test_colour_stops_the_shortcut_leaves_to_the_long_way() -> None:
     assert found == ["calc(10% + 1px)"]
     assert expand_color_stops("linear-gradient(red 10%/**/20%, blue)") == \
         expand_parsed_stops("linear-gradient(red 10%/**/20%, blue)")
+
+
+# Values and colour texts without a `(`: the declarations expand() prepares without the current colour.
+_PLAIN_VALUES = st.lists(_PIECES.filter(lambda piece: "(" not in piece), max_size=10).map("".join)
+_PLAIN_COLOR_TEXTS = st.sampled_from(["black", "#0f172a", "red", "Cyan", "rebeccapurple", "currentcolor", "nocolor",
+                                      "#12345678"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN_VALUES, _PLAIN_COLOR_TEXTS,
+       st.sampled_from(["border", "color", "boxShadow", "padding", "backgroundImage", "textShadow"]))
+def test_a_declaration_prepared_without_the_current_colour_is_the_one_prepared_with_it(
+        value: str, color_text: str, name: str) -> None:
+    """expand() keys a declaration without its current colour when neither the value nor the
+    colour text that replaces its currentColor has a `(` (colour functions read it)."""
+    prepare = _prepared_expansion.__wrapped__  # type: ignore[attr-defined]
+    outcomes = []
+    for current in (None, BLACK, RGBA(10, 20, 30, 0.5)):
+        try:
+            outcomes.append(prepare(name, value, color_text, current))
+        except StyleError as error:
+            outcomes.append(("raised", error.message))
+    assert outcomes[0] == outcomes[1] == outcomes[2]
