@@ -5,6 +5,7 @@ conversion back to the units of a node's style (its ``boxSizing``).
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..style.types import Percent
@@ -100,3 +101,22 @@ def percent_inside(node: LayoutNode) -> bool:
         if px(style.width) is None:
             stack.extend(child.children)
     return False
+
+
+def frozen_as_laid_out(item: LayoutNode) -> bool:
+    """Whether freezing a row item at its box's width (flex_fit ``_freeze``) gives the boxes it has:
+    the next pass would repeat this one, and need not run.
+
+    So it is for an item holding one paragraph whose min-content and max-content widths agree
+    (one word, a "·" separator: every measurement of it gives one line, so Taffy 0.7's cache
+    collision that the freeze works around answers right) when its rounded width is its
+    exact one (the freeze holds it at its rounded width).
+    """
+    box = item.box
+    if box.exact_width != box.width or len(item.children) != 1:
+        return False
+    text = item.children[0]
+    measure = text.measure
+    if measure is None or text.children:
+        return False
+    return bool(measure(0.0, math.nan, "min-content")[0] == measure(math.inf, math.nan, "max-content")[0])

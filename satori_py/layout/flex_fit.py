@@ -73,7 +73,7 @@ from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
-from .fit_boxes import percent_inside
+from .fit_boxes import frozen_as_laid_out, percent_inside
 from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
@@ -454,9 +454,9 @@ class FlexFit:
             # a row).
             limits.frozen_at_max = True
         # It can't be narrower than its minimum, which is at least its width, or is held at
-        # its maximum, and it doesn't grow: this is the only width it can have.
+        # its maximum, and it doesn't grow: this is the only width it can have (and has, then no pass again).
         limits.frozen_width = _to_style_units(node, "w", width)
-        return True
+        return limits.frozen_at_max or not frozen_as_laid_out(node)
 
 
 def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
