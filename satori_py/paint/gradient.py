@@ -58,9 +58,15 @@ _EXTENTS = ("closest-corner", "closest-side", "farthest-corner", "farthest-side"
 Points = tuple[float, float, float, float]
 
 
-def num(value: float) -> str:
+def num(value: float, decimals: int = 6) -> str:
     """Coordinates in fractions of a box need more decimals than px do."""
-    return fmt(value, 6) if math.isfinite(value) else "0"
+    return fmt(value, decimals) if math.isfinite(value) else "0"
+
+
+# A repeating gradient's vector sets the period of all its stripes, so its rounding adds up
+# stripe after stripe: on a box 12,000 px wide (a stranger's long word in a striped row) six
+# decimals moved the far stripes by px, where the reference writes the floats in full.
+_REPEATING_DECIMALS = 10
 
 
 def gradient_content(image: Gradient, size: tuple[float, float], box_width: float, id_base: str,
@@ -153,9 +159,11 @@ def _linear(image: LinearGradient, size: tuple[float, float], gradient_id: str,
             _LINEAR.put(key, parts)
     repeating, (x1, y1, x2, y2), stops = parts
     w, h = size
+    decimals = _REPEATING_DECIMALS if repeating else 6
     return [
-        SvgNode("linearGradient", {"id": gradient_id, "x1": num(x1), "y1": num(y1), "x2": num(x2),
-                                   "y2": num(y2), "spreadMethod": "repeat" if repeating else "pad"},
+        SvgNode("linearGradient", {"id": gradient_id, "x1": num(x1, decimals), "y1": num(y1, decimals),
+                                   "x2": num(x2, decimals), "y2": num(y2, decimals),
+                                   "spreadMethod": "repeat" if repeating else "pad"},
                 [SvgNode("stop", {"offset": offset, "stop-color": color}) for offset, color in stops]),
         SvgNode("rect", {"x": 0, "y": 0, "width": w, "height": h, "fill": f"url(#{gradient_id})"}),
     ]
