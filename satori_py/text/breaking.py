@@ -15,8 +15,12 @@ with dictionaries. The two disagree in a few places that change where lines
 wrap, so :func:`reference_break_adjustment` corrects ICU's answer where the
 reference's differs (``REFERENCE_LINE_BREAKS``):
 
-* A hyphen at the start of a word (``-start``, ``->``): the reference breaks
-  after it, ICU does not (UAX #14 LB20a).
+* A hyphen at the start of a word (``-start``, ``->``, a Hebrew maqaf ``־``, and
+  the other hyphens of :data:`_HYPHENS`): the reference breaks after it, ICU does
+  not (UAX #14 LB20a, class HH).
+* Between two letters or numbers by the reference's classes (AL, HL, NU) where
+  ICU's newer classes allow a break (U+2800, Balinese musical symbols): the
+  reference does not break (LB23, LB28).
 * Quotation marks: the reference never breaks next to one (``“日”`` stays with
   its neighbours) except after spaces, and breaks after spaces before closing
   quotes and after opening quotes followed by spaces (old LB19), where ICU
@@ -211,7 +215,11 @@ def split_images(text: str, is_image: Callable[[str], bool]) -> list[str]:
 
 # Characters after which a line must break (UAX #14 classes BK, CR, LF, NL).
 _MANDATORY = frozenset("\n\r\u000b\u000c\u0085\u2028\u2029")
-_HYPHENS = frozenset("-\u2010\u2013")
+# Hyphens ICU does not break after at the start of a word (UAX #14 LB20a: classes HY and, from
+# Unicode 16, HH), where the reference does (its classes HY and BA): hyphen-minus, hyphen, en
+# dash, and the Armenian, Hebrew (maqaf), Canadian syllabics, figure, double oblique, double and
+# oblique hyphens.
+_HYPHENS = frozenset("-\u2010\u2013\u058a\u05be\u1400\u2012\u2e17\u2e40\u2e5d")
 # Before a word-initial hyphen: start of text, spaces, breaks, ZW, CB, GL.
 _BEFORE_WORD_HYPHEN = frozenset(" \u200b\ufffc\u00a0\u202f\u2007\u2011") | _MANDATORY
 
@@ -295,6 +303,8 @@ _KEPT_AFTER_SPACES = frozenset({"CL", "CP", "OP", "IS", "EX", "SY", "ZW", "WJ", 
 # Classes the reference never breaks before an opening bracket after, where ICU does
 # (LB30 keeps only AL, HL and NU with a narrow bracket; LB25 PR and PO before a digit).
 _BEFORE_OPEN = frozenset({"AL", "HL", "NU", "PR", "PO"})
+# Classes the reference never breaks between (LB23, LB28; its SA, taken as AL, aside).
+_LETTERS_AND_NUMBERS = frozenset({"AL", "HL", "NU"})
 
 
 # The characters of classes IS and SY (the reference's ``, . : ; /`` and the like); a test
@@ -355,6 +365,9 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
         return False
     if after in ("PR", "PO") and before in ("CL", "CP"):
         return False
+    if before in _LETTERS_AND_NUMBERS and after in _LETTERS_AND_NUMBERS \
+            and (reference_scripts or not (_is_sa(p) or _is_sa(n))):
+        return False  # LB23, LB28, where ICU's newer classes break (U+2800, Balinese symbols)
     if p == "/" and after == "NU":
         return False
     return None

@@ -32,6 +32,13 @@ BREAKS = [
     ("-> != ...", ["-", "> !", "= ..."]),
     ("@A #quick ?brown :fox !jumps -over", ["@A ", "#quick ?", "brown :fox !", "jumps ", "-", "over"]),
     ("-1 +7", ["-1 ", "+7"]),
+    # ... and after the other word-initial hyphens ICU's class HH (Unicode 16) keeps, before
+    # letters (Thai among them), not after a Hebrew letter (the old LB21a).
+    ("go \u05beabc \u05be\u0e44\u0e17\u0e22", ["go ", "\u05be", "abc ", "\u05be", "\u0e44\u0e17\u0e22"]),
+    *[(f"x {c}abc", ["x ", c, "abc"]) for c in "\u058a\u1400\u2012\u2e17\u2e40\u2e5d"],
+    ("\u05d0 \u05beabc", ["\u05d0 ", "\u05beabc"]),
+    # Letters by the reference's classes (AL), where ICU's newer ones break (BA, ID).
+    ("x \u2800abc \u1b5cabc", ["x ", "\u2800abc ", "\u1b5cabc"]),
     ("https://example.com/path/to/some-page?query=1&b=2#frag",
      ["https://", "example.com/", "path/", "to/", "some-", "page?", "query=1&b=2#frag"]),
     ("www.vercel.com/docs/og-image", ["www.vercel.com/", "docs/", "og-", "image"]),
