@@ -42,13 +42,14 @@ def _split(value: Any) -> list[Any]:
     return list(vp.iter_words(vp.parse(js_string(value))))
 
 
-def to_physical(style: Mapping[str, Any], direction: str) -> dict[str, Any]:
-    """``style`` with logical properties replaced in place by physical ones."""
+def to_physical(style: Mapping[str, Any], direction: str) -> Mapping[str, Any]:
+    """``style`` with logical properties replaced in place by physical ones (``style`` itself,
+    read only, when it has none)."""
     # The names scanned together for the parts every logical name has (most styles have none).
     names = "\n".join(style)
     if ("nline" not in names and "lock" not in names and "Start" not in names and "End" not in names) \
             or not any(_is_logical(prop) for prop in style):
-        return dict(style)
+        return style
     start, end = ("Right", "Left") if direction == "rtl" else ("Left", "Right")
     result: dict[str, Any] = {}
 
@@ -125,10 +126,11 @@ def resolve_keywords(style: Mapping[str, Any], preset: dict[str, Any]) -> tuple[
     return defined, initial
 
 
-def cascade_declarations(preset: Mapping[str, Any], inline: Mapping[str, Any] | None, direction: str
+def cascade_declarations(preset: dict[str, Any], inline: Mapping[str, Any] | None, direction: str
                          ) -> tuple[dict[str, Any], set[str]]:
-    """The declarations to expand (remaining preset first, then inline) and the resets."""
-    remaining = dict(preset)
+    """The declarations to expand (remaining preset first, then inline) and the resets.
+    ``preset`` is taken (what the inline declarations override is removed from it)."""
+    remaining = preset
     defined, initial = resolve_keywords(to_physical(inline or {}, direction), remaining)
     for prop in defined:
         remaining.pop(prop, None)

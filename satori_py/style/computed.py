@@ -27,6 +27,7 @@ from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGrou
 from .expand import expand
 from .font_features import parse_font_variation_settings
 from .grid_shorthands import declares_grid
+from .masks import MASK_PROPERTIES
 from .paint_values import PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
@@ -432,7 +433,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     parse_paint_values(values, lambda: PaintContext(
         font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
         own_lengths.ch_ratio, own_lengths.line_height, color), report, note)
-    if declares_grid(declared):
+    grid = declares_grid(declared)
+    if grid:
         from .grid_values import parse_grid  # imported by the first element with a grid property
 
         parse_grid(values, font_size, own_lengths, report)
@@ -443,6 +445,9 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     shares = isinstance(parent, ComputedStyle) and not resets
     del ctx  # it holds soft() and ignored(), which read it: a reference cycle per element otherwise
     return ComputedStyle(values, tuple(warnings), copy=False,
+                         flex=_initial_flex(values) if not grid and _FLEX_KEYS.isdisjoint(declared) else None,
+                         paint=_initial_paint(values, color, point_scale_factor)
+                         if _PAINT_KEYS.isdisjoint(declared) and _MASK_KEYS.isdisjoint(declared) else None,
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
                          and color == base.get("color") else None, lengths=own_lengths,
@@ -453,6 +458,34 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
 
 # The inherited state of a parent given as a plain mapping: the root's.
 _NO_STATE = ComputedStyle({})
+
+# The flex and paint groups of an element that declares none of their values (about half the
+# elements of a card): every value is its initial one (they are not inherited), but for the
+# currentColor-initial colours and the outline width, snapped at the point scale. Made from the
+# first such element's values, then shared (the last one's paint, for its colour and scale);
+# tests/style/test_computed_types.py holds every style's groups to its values.
+_initial_flex_group: FlexGroup | None = None
+_initial_paint_group: tuple[Any, float, PaintGroup] | None = None
+# Declared keys that change the paint group though not its own (folded into maskImage).
+_MASK_KEYS = frozenset(MASK_PROPERTIES)
+
+
+def _initial_flex(values: Mapping[str, Any]) -> FlexGroup:
+    global _initial_flex_group
+    group = _initial_flex_group
+    if group is None:
+        group = _initial_flex_group = FlexGroup.from_values(values)
+    return group
+
+
+def _initial_paint(values: Mapping[str, Any], color: Any, scale: float) -> PaintGroup:
+    global _initial_paint_group
+    last = _initial_paint_group
+    if last is not None and last[1] == scale and last[0] == color:
+        return last[2]
+    group = PaintGroup.from_values(values)
+    _initial_paint_group = (color, scale, group)
+    return group
 
 
 def _order(value: Any, report: Callable[[StyleError], None]) -> int:

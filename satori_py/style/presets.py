@@ -160,7 +160,8 @@ def _is_hidden(tag: str, props: Mapping[str, Any]) -> bool:
 def preset_for(tag: str, props: Mapping[str, Any], list_depth: int = 0) -> dict[str, Any]:
     """The default declarations of ``tag`` with these attributes, in cascade order."""
     preset: dict[str, Any] = dict(PRESETS.get(tag, {}))
-    preset.update(_list_presets(tag, props, list_depth))
+    if tag in LIST_ELEMENTS or tag == "li":  # (the only tags with list presets)
+        preset.update(_list_presets(tag, props, list_depth))
     if tag == "select" and is_list_box(props):
         preset["borderRadius"] = 2  # Chrome's list boxes have rounded corners
     direction = props.get("dir")
