@@ -81,7 +81,7 @@ def _prefixes(prefixes: list[str], theme: Theme, device: Device,
     50,000 reports quoting the whole 340 KB class (minutes of formatting)."""
     null = False
     order: int | None = None
-    for prefix in prefixes:
+    for index, prefix in enumerate(prefixes):
         screen = theme.screens.get(prefix)
         if screen is not None:
             low, high, rank = screen
@@ -103,7 +103,8 @@ def _prefixes(prefixes: list[str], theme: Theme, device: Device,
             query = _QUERY.match(prefix) if prefix[:1] == "m" else None
             if query is None:
                 if not problems:
-                    problems.append(("variant", f'the variant "{prefix}:" does not apply to images'))
+                    problems.append(("variant", f'the variant "{_as_written(prefixes, index)}" does not apply '
+                                                "to images"))
                 null = True
                 continue
             kind, axis, amount = query.groups()
@@ -120,6 +121,16 @@ def _prefixes(prefixes: list[str], theme: Theme, device: Device,
             else:
                 null = True
     return null, order
+
+
+def _as_written(prefixes: list[str], index: int) -> str:
+    """The variant at ``index`` as the user wrote it: twrnc splits the class at every colon, so
+    ``supports-[display:grid]:`` comes as two prefixes, joined here for the message."""
+    end = index
+    if "[" in prefixes[index] and "]" not in prefixes[index]:
+        while end + 1 < len(prefixes) and "]" not in prefixes[end]:
+            end += 1
+    return ":".join(prefixes[index:end + 1]) + ":"
 
 
 def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, Any]) -> ParsedClass:

@@ -263,6 +263,25 @@ def cards() -> list[str]:
     ]
 
 
+def newer_tailwind() -> list[str]:
+    """Classes of Tailwind 3.1+/4 and variants that twrnc 3.4 does not know (size-*, text-balance,
+    line-clamp-*, text-shadow-*, state and structural variants, ...), and conditions that never
+    hold in Satori (ios:, retina:, dark:): what users paste from current Tailwind sites."""
+    return ["size-10", "size-[42px]", "text-balance", "focus:ring-2", "before:content-['']", "after:block",
+            "placeholder:text-gray-400", "aria-selected:bg-blue-500", "data-[state=open]:bg-white",
+            "supports-[display:grid]:grid", "*:p-2", "has-[img]:p-4", "peer-checked:bg-blue-500", "first:mt-0",
+            "last:mb-0", "odd:bg-gray-50", "rtl:mr-2", "ltr:ml-2", "motion-safe:animate-spin",
+            "contrast-more:border", "portrait:p-2", "landscape:p-2", "2xl:p-8", "max-md:p-2",
+            "min-[600px]:p-4", "max-[900px]:p-3", "md:dark:p-4", "sm:hover:p-4", "lg:focus:p-2", "ios:p-2",
+            "android:p-2", "web:p-2", "retina:p-2", "group-[.is-open]:p-2", "starting:opacity-0",
+            "inset-shadow-sm", "text-shadow-lg", "mask-radial-from-50%", "bg-conic", "bg-radial", "rotate-12",
+            "skew-y-3", "columns-2", "break-keep", "hyphens-auto", "decoration-2", "collapse",
+            "bg-blend-overlay", "ring-offset-2", "outline", "outline-2", "outline-offset-2", "divide-x",
+            "space-y-4", "gap-x-4", "gap-y-2", "font-[650]", "font-stretch-condensed", "slashed-zero",
+            "ordinal", "antialiased", "subpixel-antialiased", "table-cell", "overflow-x-auto",
+            "overscroll-none", "scroll-smooth", "snap-x", "touch-none", "animate-pulse"]
+
+
 def corpus() -> list[str]:
     """The class lists of the corpora of real OG designs (data/corpus*_classes.json), then each
     distinct class of them alone (what Satori makes of it is then that class's alone)."""
@@ -411,7 +430,7 @@ def config_cases(name: str) -> list[str]:
 
 def groups() -> list[dict[str, Any]]:
     main = (colors() + spacing() + sizes() + typography() + borders() + effects() + layout() + malformed() + cards()
-            + corpus())
+            + newer_tailwind() + corpus())
     out: list[dict[str, Any]] = [{"width": 1200, "height": 630, "cases": main}]
     for width, height in [(1200, 630), (600, 800), (640, 640), (700, 400), (768, 1024), (1024, 512), (1280, 720),
                           (1536, 800), (1600, 900), (None, 630), (1200, None), (None, None)]:
