@@ -213,3 +213,16 @@ def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_overflows
     assert b["div/div[0]"] == (0, 0, 382, 105)
     assert b["div/div[0]/div[0]"] == (0, 0, 57, 105)
     assert b["div/div[0]/div[1]"] == (57, 0, 382, 105)
+
+
+def test_a_centred_column_counts_the_baseline_shifts_of_its_row() -> None:
+    # A column centred in a 78 px row holds a baseline-aligned row: the big "m" puts the text's
+    # first baseline 49 px down, the row is 112 tall and the column with it (y = (78 - 112) / 2).
+    # The column's minimum height was kept from the pass before the shift and capped it (83).
+    el = d({"display": "flex", "height": "100%", "alignItems": "center"},
+           d({"display": "flex", "flexDirection": "column"},
+             d({"display": "flex", "alignItems": "baseline"},
+               d({"fontSize": 64}, "m", t="span"), d({}, "the ĳssecafé perfce system", t="span"))))
+    b = boxes(el, 150, 78)
+    assert b["div/div[0]"] == (0, -17, 150, 112)
+    assert b["div/div[0]/div[0]"] == (0, -17, 150, 112)
