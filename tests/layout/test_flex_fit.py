@@ -226,3 +226,14 @@ def test_a_centred_column_counts_the_baseline_shifts_of_its_row() -> None:
     b = boxes(el, 150, 78)
     assert b["div/div[0]"] == (0, -17, 150, 112)
     assert b["div/div[0]/div[0]"] == (0, -17, 150, 112)
+
+
+def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_leaves_room() -> None:
+    # A zero flex basis that doesn't shrink: the row is as wide as the text on one line (211),
+    # the item as its longest word (82, 3 lines), frozen there. Taffy 0.7 then counted 82 for
+    # it in the row's width (the layout-families generator, flexBasis family).
+    el = d({"display": "flex", "padding": 12},
+           d({"display": "flex"}, d({"flexBasis": "0%", "flexShrink": 0}, "notes faster time community")))
+    b = boxes(el, 600, 200)
+    assert b["div/div[0]"] == (12, 12, 211, 63)
+    assert b["div/div[0]/div[0]"] == (12, 12, 82, 63)
