@@ -47,16 +47,11 @@ def place_static_absolutes(nodes: Sequence[LayoutNode]) -> None:
 def _offset(container: LayoutNode, child: LayoutNode, row: bool, reversed_: bool) -> float:
     """The child's main-axis offset in its container's border box (newer Taffy's rule)."""
     box, own = container.box, child.box
-    if row:
-        size, final = box.width, own.width
-        inset_start = box.padding.left + box.border.left
-        inset_end = box.padding.right + box.border.right
-        margin_start, margin_end = own.margin.left, own.margin.right
-    else:
-        size, final = box.height, own.height
-        inset_start = box.padding.top + box.border.top
-        inset_end = box.padding.bottom + box.border.bottom
-        margin_start, margin_end = own.margin.top, own.margin.bottom
+    start, end = ("left", "right") if row else ("top", "bottom")
+    size, final = (box.width, own.width) if row else (box.height, own.height)
+    inset_start = float(getattr(box.padding, start) + getattr(box.border, start))
+    inset_end = float(getattr(box.padding, end) + getattr(box.border, end))
+    margin_start, margin_end = float(getattr(own.margin, start)), float(getattr(own.margin, end))
     at_start = inset_start + margin_start
     at_end = size - inset_end - final - margin_end
     justify = container.style.justify_content or "flex-start"
