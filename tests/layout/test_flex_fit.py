@@ -237,3 +237,17 @@ def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_leaves_ro
     b = boxes(el, 600, 200)
     assert b["div/div[0]"] == (12, 12, 211, 63)
     assert b["div/div[0]/div[0]"] == (12, 12, 82, 63)
+
+
+def test_an_item_with_an_auto_bottom_margin_is_not_baseline_aligned() -> None:
+    # "Big" takes the line's free space in its bottom margin: only "small" and "mid" share a
+    # baseline, at the top of the row (before: both moved 3 px down to "Big"'s baseline).
+    el = d({"display": "flex", "padding": 20},
+           d({"display": "flex", "alignItems": "baseline", "height": 120},
+             d({"fontSize": 32, "marginBottom": "auto"}, "Big"),
+             d({"padding": 14}, "small"),
+             d({"fontSize": 24}, "mid")))
+    b = boxes(el, 400, 200)
+    assert b["div/div[0]/div[0]"] == (20, 20, 48, 42)
+    assert b["div/div[0]/div[1]"] == (68, 20, 68, 49)
+    assert b["div/div[0]/div[2]"] == (136, 25, 41, 31)
