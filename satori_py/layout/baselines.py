@@ -34,8 +34,10 @@ def _in_flow(node: LayoutNode) -> bool:
 def _aligned_on_baseline(item: LayoutNode, row: LayoutNode) -> bool:
     align = item.style.align_self or row.style.align_items
     margin = item.style.margin_top
-    # Auto or percentage top margins are left to Taffy.
-    return align == "baseline" and (margin is None or isinstance(margin, (int, float)))
+    # Auto or percentage top margins are left to Taffy. An auto bottom margin takes the line's
+    # free space, so the item isn't aligned (the reference's Taffy; CSS's auto margins).
+    return align == "baseline" and (margin is None or isinstance(margin, (int, float))) \
+        and item.style.margin_bottom != "auto"
 
 
 class BaselineAlignment:

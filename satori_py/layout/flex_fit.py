@@ -397,9 +397,9 @@ class FlexFit:
 
     def _minimum(self, node: LayoutNode, axis: str, lay_out: LayOut) -> float:
         """The sum of the items' minimum main sizes, with margins, gaps and the container's insets; once
-        per container (a column's per its items' widths: their heights), each item laid out on its own."""
-        widths = tuple(child.box.width for child in node.children) if axis == "h" else ()
-        cached = self._minimums.get(key := (id(node), axis, widths))
+        per container (a column's per its items' sizes: widths, baselines), each item laid out alone."""
+        sizes = tuple(x for c in node.children for x in (c.box.width, c.box.height)) if axis == "h" else ()
+        cached = self._minimums.get(key := (id(node), axis, sizes))
         if cached is not None:
             return cached
         items = [child for child in node.children if _in_flow(child)]

@@ -22,7 +22,7 @@ _EPS = 1e-3
 
 
 class Box(Protocol):
-    """What is read and moved of a :class:`.taffy.Box` (taffy.py calls this module)."""
+    """What is read and moved of a :class:`.taffy.Box` (after_taffy.py calls this module)."""
 
     left: float
     top: float

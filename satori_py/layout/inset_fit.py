@@ -17,7 +17,9 @@ container's size in that axis can only be its content's (:func:`content_sized`):
   content's, and it could not grow there anyway (a growing item of a px height,
   which Taffy 0.7 measures too, gets that height); an item with a given minimum height
   below that (``min-h-0``) gets it as its minimum too (``FitLimits.inset_min_height``),
-  unless the column has a maximum height it may shrink its items to;
+  unless the column has a maximum height it may shrink its items to; so does a block of a px
+  height growing alone in such a column whatever its inset, where its content overflows that
+  height (Taffy 0.7 counts the content, the reference the height: :func:`_overflowed_block`);
 * each such item of a row gets its max-content width as its minimum and maximum
   (``FitLimits.inset_width``): in a row the floor comes after the maximum, and an
   item's automatic minimum width (its min-content width) is below its max-content
@@ -101,6 +103,9 @@ def fix_inflated_items(container: LayoutNode, parent: LayoutNode | None, sized_b
             content = content_size(item) if px(own) is None else _given_size(item, axis)
             if content < inset - EPS:
                 contents[id(item)] = content
+        elif not row and sized_by_content and _overflowed_block(item, container, items) \
+                and content_size(item) > _given_size(item, axis) + EPS:
+            contents[id(item)] = _given_size(item, axis)
     if row and contents and container.box.width < _row_width(container, items, inset, contents) - EPS:
         # Narrower than its content without the inflation: the reference shrinks its items.
         contents.clear()
@@ -250,6 +255,18 @@ def _unbounded(item: LayoutNode, axis: str) -> bool:
     measures its content, inflated as an item without a size is, where it takes a size that
     is also its maximum as it is."""
     return item.style.flex_grow > 0.0 and px(item.style.max_height if axis == "h" else item.style.max_width) is None
+
+
+def _overflowed_block(item: LayoutNode, column: LayoutNode, items: list[LayoutNode]) -> bool:
+    """Whether ``item`` is a block of a px height growing alone in ``column`` (of no minimum
+    height): Taffy 0.7 counts its content's height where it overflows that height (a block's
+    measurement takes it as its minimum), the reference its height; nothing makes room for
+    it to grow into there."""
+    style = item.style
+    return style.display in ("block", "flow-root") and px(style.height) is not None \
+        and _unbounded(item, "h") and style.overflow_y not in SCROLL \
+        and column.style.min_height in (None, "auto") \
+        and not any(other.style.flex_grow > 0.0 for other in items if other is not item)
 
 
 def _given_size(child: LayoutNode, axis: str) -> float:

@@ -28,8 +28,7 @@ from ..style.types import Percent
 from . import taffy_thread
 from .node_style import NodeStyle
 from .taffy_guard import MAX_LENGTH, check_style, finite
-from .block_alignment import align_block_content
-from .flex_gaps import restore_gaps
+from .after_taffy import settle
 from .taffy_style import AUTO, NO_EDGES, Edges, FitLimits, LayoutHints, OwnSizes, fit_key, node_style
 from .taffy_trees import KeptTrees, TreePool
 
@@ -134,8 +133,7 @@ def compute_layout(root: LayoutNode, *, width: float | str | None, height: float
     plan = _run_taffy(root, available, sizes=sizes, trees=trees)
     if plan.blocks:
         _repair_stale_blocks(plan.blocks, trees)
-    restore_gaps(plan.nodes)
-    align_block_content(plan.nodes)
+    settle(plan.nodes)
     if point_scale_factor:
         round_layout(plan.nodes, plan.parents, point_scale_factor)
 

@@ -213,3 +213,41 @@ def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_overflows
     assert b["div/div[0]"] == (0, 0, 382, 105)
     assert b["div/div[0]/div[0]"] == (0, 0, 57, 105)
     assert b["div/div[0]/div[1]"] == (57, 0, 382, 105)
+
+
+def test_a_centred_column_counts_the_baseline_shifts_of_its_row() -> None:
+    # A column centred in a 78 px row holds a baseline-aligned row: the big "m" puts the text's
+    # first baseline 49 px down, the row is 112 tall and the column with it (y = (78 - 112) / 2).
+    # The column's minimum height was kept from the pass before the shift and capped it (83).
+    el = d({"display": "flex", "height": "100%", "alignItems": "center"},
+           d({"display": "flex", "flexDirection": "column"},
+             d({"display": "flex", "alignItems": "baseline"},
+               d({"fontSize": 64}, "m", t="span"), d({}, "the ĳssecafé perfce system", t="span"))))
+    b = boxes(el, 150, 78)
+    assert b["div/div[0]"] == (0, -17, 150, 112)
+    assert b["div/div[0]/div[0]"] == (0, -17, 150, 112)
+
+
+def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_leaves_room() -> None:
+    # A zero flex basis that doesn't shrink: the row is as wide as the text on one line (211),
+    # the item as its longest word (82, 3 lines), frozen there. Taffy 0.7 then counted 82 for
+    # it in the row's width (the layout-families generator, flexBasis family).
+    el = d({"display": "flex", "padding": 12},
+           d({"display": "flex"}, d({"flexBasis": "0%", "flexShrink": 0}, "notes faster time community")))
+    b = boxes(el, 600, 200)
+    assert b["div/div[0]"] == (12, 12, 211, 63)
+    assert b["div/div[0]/div[0]"] == (12, 12, 82, 63)
+
+
+def test_an_item_with_an_auto_bottom_margin_is_not_baseline_aligned() -> None:
+    # "Big" takes the line's free space in its bottom margin: only "small" and "mid" share a
+    # baseline, at the top of the row (before: both moved 3 px down to "Big"'s baseline).
+    el = d({"display": "flex", "padding": 20},
+           d({"display": "flex", "alignItems": "baseline", "height": 120},
+             d({"fontSize": 32, "marginBottom": "auto"}, "Big"),
+             d({"padding": 14}, "small"),
+             d({"fontSize": 24}, "mid")))
+    b = boxes(el, 400, 200)
+    assert b["div/div[0]/div[0]"] == (20, 20, 48, 42)
+    assert b["div/div[0]/div[1]"] == (68, 20, 68, 49)
+    assert b["div/div[0]/div[2]"] == (136, 25, 41, 31)

@@ -112,3 +112,17 @@ def test_padded_centred_column_is_as_tall_as_its_fitted_row() -> None:
     b = boxes(el, 300, 157)
     assert b["div"] == (0, 0, 300, 92)
     assert b["div/div[0]/div[0]"] == (17, 17, 266, 58)
+
+
+def test_a_growing_block_of_a_px_height_overflowed_by_its_text_keeps_that_height() -> None:
+    # A `grow h-8` text block whose text takes 2 lines (42 px) in a column sized by its content:
+    # the reference's column counts its 32 px height, the text overflows it. Taffy 0.7 measured
+    # the block's content height there, and the block grew into it (Tailwind seed 17, card 20).
+    el = d({"display": "block"},
+           d({"display": "flex", "flexDirection": "column"},
+             d({"flexGrow": 1, "maxWidth": 80, "height": 32}, "with with every"),
+             d({}, "next")))
+    b = boxes(el, 1200, 630)
+    assert b["div/div[0]"] == (0, 0, 1200, 53)
+    assert b["div/div[0]/div[0]"] == (0, 0, 80, 32)
+    assert b["div/div[0]/div[1]"] == (0, 32, 1200, 21)

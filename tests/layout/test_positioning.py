@@ -89,3 +89,23 @@ def test_an_absolute_column_fits_its_flex_rows_in_its_containing_block() -> None
         assert b["div/div[0]"] == (24, 292, 600, 84)
         assert b["div/div[0]/div[0]"] == (24, 292, 600, 84)
         assert b["div/div[1]"] == b["div/div[1]/div[0]"] == (24, 0, 240, 210)  # Taffy 0.7: a 933px line
+
+
+@pytest.mark.parametrize(("style", "expected"), [
+    # flex-start is the end of a reversed row (and of a reversed column), as in CSS.
+    ({"flexDirection": "row-reverse"}, (73, 28)),
+    ({"flexDirection": "column-reverse"}, (28, 103)),
+    ({"flexDirection": "row-reverse", "justifyContent": "flex-end"}, (28, 28)),
+    # wrap-reverse reverses the cross axis only (Taffy 0.7 also swapped the main axis by it).
+    ({"flexWrap": "wrap-reverse"}, (28, 103)),
+    ({"flexDirection": "row-reverse", "justifyContent": "center"}, (51, 28)),
+])
+def test_an_absolute_child_of_a_reversed_container_takes_its_static_position_along_the_flex_direction(
+        style: dict[str, Any], expected: tuple[float, float]) -> None:
+    # A 124 x 144 container (12 px padding) at (16, 16); the badge is 55 x 45 with no insets.
+    el = d({"display": "flex", "padding": 16},
+           d({"display": "flex", "padding": 12, "position": "relative", "width": 100, "height": 120, **style},
+             d({"width": 30, "height": 30}),
+             d({"position": "absolute", "padding": 12}, "new")))
+    x, y, width, height = boxes(el, 400, 200)["div/div[0]/div[1]"]
+    assert (x, y, width, height) == (*expected, 55, 45)
