@@ -92,7 +92,14 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
             raise MarkupError(f'The event handler attribute "{name}" of <{tag}> is not supported: '
                               "nothing runs in an image.", line=location[0], column=location[1],
                               prop=name)
-        if lower == "style":
+        if lower == "style" and value.lstrip().startswith("{"):
+            # JSX's style={{ color: "red" }} pasted into HTML: a browser reads the text up to the
+            # first space as the value and the rest as attributes of their own.
+            _ignored(tag, location, f'the style attribute "{value}" is JSX (style={{{{...}}}}), which HTML does not read; '
+                                    "the words after it become attributes of their own: write CSS declarations "
+                                    'instead, e.g. style="color: red; font-size: 40px"')
+            props["style"] = {}
+        elif lower == "style":
             props["style"] = style_object(value, tag=tag, location=location, satori_html=satori_html)
         elif lower == "tw":
             props["tw"] = value

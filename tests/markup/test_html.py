@@ -78,6 +78,19 @@ def test_a_part_of_a_style_attribute_that_is_not_a_declaration_is_reported(caplo
                                "not a declaration (name: value)"]
 
 
+def test_a_jsx_style_expression_pasted_into_html_is_reported_once(caplog) -> None:
+    # A real og route (tw17 corpus) wrote style={{ backgroundColor: 'white', ... }} in satori-html
+    # markup: HTML reads "{{" as the value and the words after it as attributes of their own.
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        el = from_html('<div style={{ color: "red", fontSize: 40 }}>x</div>')
+        quoted = from_html('<p style="{{color: red}}">x</p>')
+    assert el["props"]["style"] == {} and quoted["props"]["style"] == {}
+    jsx = ("is JSX (style={{...}}), which HTML does not read; the words after it become attributes of their own: "
+           'write CSS declarations instead, e.g. style="color: red; font-size: 40px"')
+    assert caplog.messages == [f'line 1, column 1: <div>: the style attribute "{{{{" {jsx}',
+                               f'line 1, column 1: <p>: the style attribute "{{{{color: red}}}}" {jsx}']
+
+
 def test_a_jsx_spelled_svg_attribute_is_reported_and_ignored_as_a_browser_does(caplog) -> None:
     icon = ('<div>\n  <svg width="24" height="24" viewBox="0 0 24 24" stroke="red" strokeWidth="3">'
             '<path strokeLinecap="round" d="M2 2h20"/></svg></div>')
