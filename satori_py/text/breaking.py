@@ -34,7 +34,8 @@ reference's differs (``REFERENCE_LINE_BREAKS``):
   breaks, ICU does not (LB25).
 * After a hyphen, or a break-after character (tab, ``|``, U+3000), following
   a Hebrew letter: the reference does not break (the old LB21a), ICU only
-  keeps hyphens.
+  keeps hyphens. The reference keeps that state over line breaks too: after
+  ``אא\n-`` it does not break either (:func:`_lb21a_carried`).
 
 The classes are the reference's own (:mod:`._line_break_classes`, generated from
 its data): ``line_break_class``.
@@ -62,8 +63,7 @@ Set ``REFERENCE_LINE_BREAKS`` to False to get plain ICU behaviour. The breaks of
 1,500 random strings of mixed kinds are the reference's
 (tests/text/test_line_break_reference.py); known differences left: a combining
 mark or joiner on an opening quote or bracket followed by spaces (``“\u0301 x``),
-and after a line break following a Hebrew letter and a hyphen (the reference
-carries its LB21a state over the break).
+or on a hyphen or break-after character next to a Hebrew letter (``ש\u0301\t``).
 """
 from __future__ import annotations
 
@@ -297,6 +297,43 @@ def _after_hebrew(text: str, i: int) -> bool:
     return i > 0 and line_break_class(text[i - 1]) == "HL"
 
 
+# How the reference's breaker takes the class of the first character after a line break.
+_MAP_FIRST = {"LF": "BK", "NL": "BK", "SP": "WJ"}
+
+
+def _lb21a_carried(text: str, k: int) -> bool:
+    """Whether the reference's breaker reaches the hyphen or break-after character
+    ``text[k]``, the first after a line break, with its LB21a state set: it keeps the state
+    over line breaks, spaces and combining marks, as the last pair of characters it looked
+    at before them left it (set when the first was a Hebrew letter), so it does not break
+    after ``text[k]`` (npm linebreak's ``nextBreak``, only what moves that state)."""
+    classes = [line_break_class(c) for c in text[:k + 1]]
+    current = _MAP_FIRST.get(classes[0], classes[0])
+    following = classes[0]
+    state = False
+    for cls in classes[1:]:
+        before, following = following, cls
+        if current == "BK" or (current == "CR" and cls != "LF"):
+            current = _MAP_FIRST.get(cls, cls)  # the line break itself
+        elif cls in ("BK", "LF", "NL", "CR"):
+            current = "BK" if cls != "CR" else "CR"
+        elif cls == "SP" or (cls in ("CM", "ZWJ") and before != "SP"):
+            continue  # looked past, as its base's
+        else:
+            state = not (state and current in ("HY", "BA")) and current == "HL"
+            current = cls
+    return state
+
+
+def _lb21a_at(text: str, k: int) -> bool:
+    """Whether the reference never breaks after ``text[k]`` (a hyphen or break-after
+    character) by its LB21a: after a Hebrew letter (:func:`_after_hebrew`), or first after a
+    line break with the state carried over it (:func:`_lb21a_carried`)."""
+    if _after_hebrew(text, k):
+        return True
+    return k > 0 and text[k - 1] in _MANDATORY and _lb21a_carried(text, k)
+
+
 # Classes never parted from the spaces before them (LB6, LB7, LB8, LB13, LB16 and LB17's
 # neighbours): after an opening quote and spaces the reference breaks before any other.
 _KEPT_AFTER_SPACES = frozenset({"CL", "CP", "OP", "IS", "EX", "SY", "ZW", "WJ", "SP", "BK", "CR", "LF", "NL"})
@@ -330,7 +367,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
         return False
     after = line_break_class(n)
     if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and after in ("AL", "HL") \
-            and not _after_hebrew(text, i - 1):
+            and not _lb21a_at(text, i - 1):
         return True
     if p == " ":
         # After spaces: what decides is the last character before them.
@@ -340,7 +377,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
         last = text[j - 1] if j > 0 else ""
         if last == "\u200b":
             return None  # both break after a zero-width space and the spaces after it (LB8)
-        if j > 0 and line_break_class(last) in ("HY", "BA") and _after_hebrew(text, j - 1):
+        if j > 0 and line_break_class(last) in ("HY", "BA") and _lb21a_at(text, j - 1):
             return False  # the old LB21a, across the spaces after the hyphen
         if after == "IS":
             return False
@@ -355,7 +392,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
     if p == "\u200b":
         return None
     before = line_break_class(p)
-    if before in ("HY", "BA") and _after_hebrew(text, i - 1):
+    if before in ("HY", "BA") and _lb21a_at(text, i - 1):
         return False  # the old LB21a
     if after in ("PR", "PO") and p in _INFIX_OR_SLASH:
         return True  # ICU's LB25 keeps ``1.5%``-like runs (NU (SY|IS)* PO) whole

@@ -37,6 +37,12 @@ BREAKS = [
     ("go \u05beabc \u05be\u0e44\u0e17\u0e22", ["go ", "\u05be", "abc ", "\u05be", "\u0e44\u0e17\u0e22"]),
     *[(f"x {c}abc", ["x ", c, "abc"]) for c in "\u058a\u1400\u2012\u2e17\u2e40\u2e5d"],
     ("\u05d0 \u05beabc", ["\u05d0 ", "\u05beabc"]),
+    # The reference keeps its LB21a state over line breaks: a hyphen first after one is not
+    # parted from what follows when a Hebrew letter began the last pair it looked at.
+    ("\u05d0\u05d0\n-b", ["\u05d0\u05d0\n", "-b"]),
+    ("\u05d0\n-b", ["\u05d0\n", "-", "b"]),
+    ("\u05d0b\n\n-b c", ["\u05d0b\n", "\n", "-b ", "c"]),
+    ("\u05d0\u05d0\n\u05be \u20131", ["\u05d0\u05d0\n", "\u05be \u2013", "1"]),
     # Letters by the reference's classes (AL), where ICU's newer ones break (BA, ID).
     ("x \u2800abc \u1b5cabc", ["x ", "\u2800abc ", "\u1b5cabc"]),
     ("https://example.com/path/to/some-page?query=1&b=2#frag",
