@@ -63,9 +63,10 @@ def num(value: float, decimals: int = 6) -> str:
     return fmt(value, decimals) if math.isfinite(value) else "0"
 
 
-# A repeating gradient's vector sets the period of all its stripes, so its rounding adds up
-# stripe after stripe: on a box 12,000 px wide (a stranger's long word in a striped row) six
-# decimals moved the far stripes by px, where the reference writes the floats in full.
+# A repeating gradient's vector (or radius) sets the period of all its stripes (or rings), so its
+# rounding adds up stripe after stripe: on a box 12,000 px wide (a stranger's long word in a
+# striped row) six decimals moved the far stripes by px, where the reference writes the floats
+# in full.
 _REPEATING_DECIMALS = 10
 
 
@@ -320,9 +321,9 @@ def _radial(image: RadialGradient, size: tuple[float, float], box_width: float, 
         if last is None or last.unit == "%":
             # The reference fails without a last position; 100% is what CSS means.
             percent = last.number if last is not None else 100.0
-            r: AttrValue = num(percent * min(js_div(h, w), 1) / g.ratio) + "%"
+            r: AttrValue = num(percent * min(js_div(h, w), 1) / g.ratio, _REPEATING_DECIMALS) + "%"
         else:
-            r = num(js_div(last.px if last.px is not None else math.nan, radius))
+            r = num(js_div(last.px if last.px is not None else math.nan, radius), _REPEATING_DECIMALS)
         attrs: dict[str, AttrValue] = {"cx": g.cx, "cy": g.cy}
         attrs.update({"r": g.r} if circle else {"rx": g.rx, "ry": g.ry})
         return [

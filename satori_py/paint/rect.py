@@ -4,9 +4,10 @@ Mirrors the reference's ``builder/rect.ts``: in paint order, the outer box
 shadows, then the element's content (its backdrop filter, background layers,
 image and border, drawn with the element's transform and clipped and masked
 by what its ancestors and its own ``maskImage`` ask), then the inset shadows.
-An element's own ``clipPath`` clips its shadows, cast by its whole box, as in a
-browser (the reference casts them from the clipped shape and leaves the outer
-ones unclipped, a bug: a soft shadow showed around a circle-clipped avatar).
+The shadows are cast by the whole box and clipped by the element's clip path
+and its ancestors', as in a browser (the reference casts them from the clipped
+shape and lets the blur reach past the clip, a bug: a soft shadow showed past
+an ``overflow: hidden`` card's edge and around a circle-clipped avatar).
 A hidden element (``visibility: hidden``) draws none of them, but still
 defines what its descendants use.
 """
@@ -172,19 +173,17 @@ def _draw_box(style: Any, rect: tuple[float, float, float, float], padding: Edge
     outer: list[SvgNode] = []
     inner: list[SvgNode] = []
     if shadows:
+        # Cast by the whole box and clipped by ``clip`` (its own clip path, within its ancestors',
+        # or theirs), as a browser clips them. The reference casts them from the clipped shape
+        # and leaves the blur unclipped: it showed past an ``overflow: hidden`` card's edge or
+        # around a circle-clipped avatar. Outer shadows lie outside a square box, so its own
+        # clip path within it hides them all (no filter to run).
         own_clip = _own_clip_bounds(style, w, h)
-        if own_clip is None:
-            defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
-                                             id_prefix=f"sh-{uid}", transform=matrix, clip=clip, mask=mask)
-        else:
-            # ``clip`` is the element's own clip path (within its ancestors'): it clips the
-            # shadows of the whole box. Outer shadows lie outside a square box, so a clip path
-            # within it hides them all (no filter to run).
-            if not radii.any and _within(own_clip, w, h):
-                shadows = [shadow for shadow in shadows if shadow.inset]
-            defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
-                                             id_prefix=f"sh-{uid}", transform=matrix, clip=None, mask=mask)
-            outer, inner = clipped(outer, clip, None), clipped(inner, clip, None)
+        if own_clip is not None and not radii.any and _within(own_clip, w, h):
+            shadows = [shadow for shadow in shadows if shadow.inset]
+        defs, outer, inner = box_shadows((x, y, w, h), radii, tuple(shadows), viewport,
+                                         id_prefix=f"sh-{uid}", transform=matrix, mask=mask)
+        outer, inner = clipped(outer, clip, None), clipped(inner, clip, None)
         out.defs.extend(defs)
 
     out.nodes = outer + clipped(transformed(content, matrix), clip, mask) + clipped(border_shapes, clip, None) + inner

@@ -17,10 +17,10 @@ Kept from the reference:
   moved shape.
 * The filter region is the box grown by ``blur^2 / 4 + spread`` on each side
   (which cuts off the tail of small blurs).
-* The shadow's shape carries the element's transform, its ancestors' clip
-  path and its mask, so the blur can reach past an ancestor's clip. (An
-  element's own ``clipPath`` clips its shadows instead, as in a browser: see
-  :mod:`.rect`.)
+* The shadow's shape carries the element's transform and mask. (It is not
+  clipped: :mod:`.rect` clips the drawn shadows by the element's clip path and
+  its ancestors', as a browser does, where the reference clips the shape and
+  lets the blur reach past the clip.)
 
 Leaner than the reference, for the same pixels (resvg's time goes with the
 filter's area):
@@ -45,7 +45,7 @@ filter's area):
   over the region per primitive (pixels move by a few levels at most).
 * In user space, the mask that keeps the shadow off (or inside) the box covers
   the filter region only, not resvg's default of 1.44 times the image; an outer
-  shadow's (of a box without clip or mask) is a clip path instead: the region less
+  shadow's (of a box without a mask) is a clip path instead: the region less
   the box, even-odd (within a level; no luminance pass over the region).
 * A large box's blurred outer shadow is drawn in pieces (:mod:`.shadow_split`):
   its straight edges as gradients of resvg's own blur profile, the filter run
@@ -220,21 +220,21 @@ _MAX_KEPT_WEIGHT = 128_000
 
 def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: tuple[Shadow, ...],
                 viewport: tuple[float, float], *, id_prefix: str, transform: str | None = None,
-                clip: str | None = None, mask: str | None = None
+                mask: str | None = None
                 ) -> tuple[list[SvgNode], list[SvgNode], list[SvgNode]]:
     """(defs, outer shadows, inset shadows) of a box ``x, y, width, height``.
 
-    ``transform`` is the box's SVG matrix, ``clip`` and ``mask`` the ids its
-    shapes are clipped and masked with. Kept across renders (see ``_DRAWN``).
+    ``transform`` is the box's SVG matrix, ``mask`` the id its shapes are
+    masked with. Kept across renders (see ``_DRAWN``).
     """
-    key = (box, radii, shadows, viewport, id_prefix, transform, clip, mask)
+    key = (box, radii, shadows, viewport, id_prefix, transform, mask)
     hit = _DRAWN.get(key)
     if hit is not None:
         for width, height in hit[3]:
             _count_region(width, height)
         return list(hit[0]), list(hit[1]), list(hit[2])
     counted: list[tuple[int, int]] = []
-    defs, outer, inner = _box_shadows(box, radii, shadows, viewport, id_prefix, transform, clip, mask, counted)
+    defs, outer, inner = _box_shadows(box, radii, shadows, viewport, id_prefix, transform, mask, counted)
     weight = nodes_weight(defs) + nodes_weight(outer) + nodes_weight(inner)
     if weight <= _MAX_KEPT_WEIGHT:
         _DRAWN.put(key, (tuple(defs), tuple(outer), tuple(inner), tuple(counted), weight))
@@ -242,7 +242,7 @@ def box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: t
 
 
 def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: tuple[Shadow, ...],
-                 viewport: tuple[float, float], id_prefix: str, transform: str | None, clip: str | None,
+                 viewport: tuple[float, float], id_prefix: str, transform: str | None,
                  mask: str | None, counted: list[tuple[int, int]]
                  ) -> tuple[list[SvgNode], list[SvgNode], list[SvgNode]]:
     """:func:`box_shadows` drawn; the filter regions counted are added to ``counted``."""
@@ -252,8 +252,7 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
     inner: list[SvgNode] = []
     if width <= 0 or height <= 0:
         return defs, outer, inner
-    common = {"transform": transform, "clip-path": f"url(#{clip})" if clip else None,
-              "mask": f"url(#{mask})" if mask else None}
+    common = {"transform": transform, "mask": f"url(#{mask})" if mask else None}
     vw, vh = viewport
     for i in range(len(shadows) - 1, -1, -1):
         shadow = _flooded(shadows[i])
@@ -269,7 +268,7 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
         mask_region = {k: region[k] for k in ("x", "y", "width", "height")} if canvas else {}
         # A round box's blurred outer shadow: the blur's profile as a radial gradient (see shadow_round).
         stops = (_round_stops(shadow, spread, width, height, radii)
-                 if canvas and not shadow.inset and not clip and not mask else None)
+                 if canvas and not shadow.inset and not mask else None)
         if stops is not None:
             # Filled as the region less the box (even-odd) itself, without a clip path: no layer
             # for the clip, and the gradient drawn only where the shadow shows (within 2 levels).
@@ -285,7 +284,7 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
                 "d": rect_path(region["x"], region["y"], region["width"], region["height"])
                 + rect_path(x, y, width, height, radii)}))
             continue
-        if canvas and not shadow.inset and not clip and not mask:
+        if canvas and not shadow.inset and not mask:
             # As a clip path: the region less the box (even-odd), within a level of the
             # mask's pixels and without its luminance pass over the region.
             defs.append(SvgNode("clipPath", {"id": mask_id}, [SvgNode("path", {
@@ -341,7 +340,7 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
                  if canvas else (0, 0, 0, 0))
         # A large box's shadow in pieces (see shadow_split): only its corners are blurred.
         pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
-                  if canvas and not clip and not mask and shadow.blur >= _SPLIT_BLUR else None)
+                  if canvas and not mask and shadow.blur >= _SPLIT_BLUR else None)
         if pieces is not None:
             piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, solid, shadow_id, keep_off)
             defs.extend(piece_defs)

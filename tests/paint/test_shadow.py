@@ -162,11 +162,11 @@ def test_inset_shadow_negates_the_spread_and_cuts_a_band() -> None:
 def test_first_shadow_is_on_top_and_rounded_boxes_are_paths() -> None:
     radii = Radii((5, 5), (5, 5), (5, 5), (5, 5))
     _, outer, _ = box_shadows((0, 0, 20, 20), radii, (Shadow(1, 1, 3, RED), Shadow(2, 2, 3, BLUE)), (100, 100),
-                              id_prefix="sh", transform="matrix(1,0,0,1,5,0)", clip="c")
+                              id_prefix="sh", transform="matrix(1,0,0,1,5,0)", mask="m")
     assert [g.attrs["filter"] for g in outer] == ["url(#sh-s1)", "url(#sh-s0)"]
     shape = outer[0].children[0]
     assert shape.tag == "path"
-    assert shape.attrs["transform"] == "matrix(1,0,0,1,5,0)" and shape.attrs["clip-path"] == "url(#c)"
+    assert shape.attrs["transform"] == "matrix(1,0,0,1,5,0)" and shape.attrs["mask"] == "url(#m)"
 
 
 def test_unblurred_shadow_is_the_shape_in_its_colour_without_a_filter() -> None:
@@ -219,6 +219,20 @@ def test_clip_path_clips_outer_shadows_it_may_show(clip_path: str, radius: float
     outer = next(el for el in root.iter() if el.get("filter") == "url(#sh-div-s1)")
     # Cast by the whole box (kept off it by its own region), the group clipped by the circle.
     assert outer.get("clip-path") == "url(#sh-div-ms1)" and outer in list(groups[0].iter())
+
+
+def test_an_ancestors_overflow_clip_clips_the_shadows_cast_by_the_whole_box() -> None:
+    # A browser clips descendants' shadows at an overflow: hidden edge; the reference cast them
+    # from the clipped shape and let the blur reach past the edge.
+    root = ET.fromstring(render_svg({"type": "div", "props": {"style": {
+        "display": "flex", "width": 80, "height": 60, "overflow": "hidden", "alignItems": "flex-end"}, "children": [
+            {"type": "div", "props": {"style": {"width": 40, "height": 30, "marginBottom": -10, "backgroundColor": "red",
+                                                "boxShadow": "0 8px 12px black, inset 0 2px 4px blue"}}}]}},
+        width=100, height=100))
+    shapes = [el for el in root.iter() if el.get("filter") in ("url(#sh-div-div0-s0)", "url(#sh-div-div0-s1)")]
+    assert len(shapes) == 2 and all(el.get("clip-path") != "url(#oc-div)" for el in shapes)
+    groups = [el for el in root.iter() if el.tag == f"{NS}g" and el.get("clip-path") == "url(#oc-div)"]
+    assert all(any(shape in list(g.iter()) for g in groups) for shape in shapes)
 
 
 def test_one_text_shadow_filters_in_srgb_several_in_linear_rgb() -> None:

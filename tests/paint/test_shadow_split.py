@@ -83,7 +83,7 @@ def test_a_card_sized_box_blurs_its_corners_only() -> None:
 @pytest.mark.parametrize("kwargs, box, blur, spread", [
     ({}, (40, 40, 64, 64), 18, 0),  # too small to have straight edges past the blur
     ({}, (40, 60, 520, 280), 6, 0),  # a small blur: the reference's region cuts its tail
-    ({"clip": "c"}, (40, 60, 520, 280), 24, 0),  # clipped before the blur
+    ({"mask": "m"}, (40, 60, 520, 280), 24, 0),  # masked before the blur
     ({"transform": "matrix(1,0,0,1,0,0)"}, (40, 60, 520, 280), 24, 0),
 ])
 def test_one_filter_where_pieces_do_not_pay_or_do_not_apply(kwargs, box, blur, spread) -> None:
