@@ -28,7 +28,7 @@ from .expand import expand
 from .font_features import parse_font_variation_settings
 from .grid_shorthands import declares_grid
 from .masks import MASK_PROPERTIES
-from .paint_values import PaintContext, parse_paint_values
+from .paint_values import PAINT_VALUE_KEYS, PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
 from .replaced import svg_size
@@ -430,9 +430,10 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     # (most elements: what their children's lengths resolve against is their own)
     own_lengths = lengths if own_ch == lengths.ch_ratio and own_multiplier == lengths.line_height else \
         LengthContext(lengths.viewport_width, lengths.viewport_height, own_ch, own_multiplier)
-    parse_paint_values(values, lambda: PaintContext(
-        font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
-        own_lengths.ch_ratio, own_lengths.line_height, color), report, note)
+    if not PAINT_VALUE_KEYS.isdisjoint(declared):  # (most elements declare none)
+        parse_paint_values(values, lambda: PaintContext(
+            font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
+            own_lengths.ch_ratio, own_lengths.line_height, color), report, note)
     grid = declares_grid(declared)
     if grid:
         from .grid_values import parse_grid  # imported by the first element with a grid property

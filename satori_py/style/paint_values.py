@@ -26,7 +26,7 @@ from .masks import MASK_PROPERTIES, masks_of
 from .types import RGBA
 from .values import LengthContext, unreadable
 
-__all__ = ["PaintContext", "parse_paint_values"]
+__all__ = ["PAINT_VALUE_KEYS", "PaintContext", "parse_paint_values"]
 
 Reporter = Callable[[StyleError], None]
 
@@ -103,6 +103,11 @@ _KEYWORDS = {"transformStyle": (("flat", "preserve-3d"), "flat"),
                 "backfaceVisibility": (("visible", "hidden"), "visible"),
                 # The element's; or a list of boxes (see _box_list).
                 "backgroundClip": ((*_CLIP_BOXES, "text"), "border-box")}
+
+
+# Every key parse_paint_values reads. None is inherited, so an element that declares none of
+# them has nothing here to parse or check.
+PAINT_VALUE_KEYS = frozenset((*_PARSED, *MASK_PROPERTIES, "perspective", *_KEYWORDS))
 
 
 def _box_list(value: Any) -> bool:
