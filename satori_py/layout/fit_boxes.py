@@ -103,20 +103,45 @@ def percent_inside(node: LayoutNode) -> bool:
     return False
 
 
+
 def frozen_as_laid_out(item: LayoutNode) -> bool:
     """Whether freezing a row item at its box's width (flex_fit ``_freeze``) gives the boxes it has:
     the next pass would repeat this one, and need not run.
 
-    So it is for an item holding one paragraph whose min-content and max-content widths agree
-    (one word, a "·" separator: every measurement of it gives one line, so Taffy 0.7's cache
-    collision that the freeze works around answers right) when its rounded width is its
-    exact one (the freeze holds it at its rounded width).
+    So it is for an item whose content is laid out the same at any width from its min-content
+    width up (:func:`_one_line`: a tag, a "·" separator, a column of one-word labels): Taffy 0.7's
+    cache collision that the freeze works around then answers right. Its rounded width must be
+    its exact one (the freeze holds it at its rounded width).
     """
     box = item.box
-    if box.exact_width != box.width or len(item.children) != 1:
+    return box.exact_width == box.width and bool(item.children) and _one_line(item, True)
+
+
+_SIZES = ("width", "min_width", "max_width", "height", "min_height", "max_height")
+_EDGES = ("padding_top", "padding_right", "padding_bottom", "padding_left",
+          "margin_top", "margin_right", "margin_bottom", "margin_left", "column_gap", "row_gap")
+
+
+def _one_line(node: LayoutNode, item: bool = False) -> bool:
+    """Whether ``node``'s layout is the same at any width from its min-content width up: a paragraph
+    whose min- and max-content widths agree, or a single-line flex or block container of such
+    boxes, with no percentage, growing, wrapping, aspect ratio, out-of-flow box or correction of
+    flex_fit's below ``item`` (the frozen row item, whose own limits and sizes the freeze holds)."""
+    style = node.style
+    measure = node.measure
+    if measure is not None and not node.children:
+        return bool(measure(0.0, math.nan, "min-content")[0] == measure(math.inf, math.nan, "max-content")[0])
+    if style.display not in ("flex", "block", "flow-root") or style.flex_wrap != "nowrap" \
+            or style.aspect_ratio is not None or any(isinstance(getattr(style, name), Percent) for name in _EDGES):
         return False
-    text = item.children[0]
-    measure = text.measure
-    if measure is None or text.children:
+    if not item and (style.flex_grow != 0.0 or style.flex_basis not in (None, "auto")
+                     or node.limits.key() is not None or node.hints.key() is not None
+                     or any(getattr(style, name) not in (None, "auto", "none") and px(getattr(style, name)) is None
+                            for name in _SIZES)):
         return False
-    return bool(measure(0.0, math.nan, "min-content")[0] == measure(math.inf, math.nan, "max-content")[0])
+    for child in node.children:
+        if child.style.display == "none":
+            continue
+        if child.style.position != "relative" or child.hints.float_placeholder or not _one_line(child):
+            return False
+    return True

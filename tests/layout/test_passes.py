@@ -1,6 +1,6 @@
 """How many Taffy computations a render takes: a pass is not run again to repeat the last one.
 
-A row item holding one word (a tag, a "·" separator) is frozen at its width after the
+A row item holding one word (a tag, a "·" separator, a tile of one-word labels) is frozen at its width after the
 first pass (flex_fit ``_freeze``, fit_boxes ``frozen_as_laid_out``); laying the tree out
 again with that freeze gives the same boxes, so no second pass runs for it. The long way
 (the second pass run anyway) is what these tests hold the short one to.
@@ -63,6 +63,18 @@ def test_one_word_row_items_take_one_pass(monkeypatch: pytest.MonkeyPatch) -> No
     assert (short[2], long[2]) == (1, 2)
 
 
+def test_a_row_of_tiles_with_one_word_labels_takes_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each tile is a padded column of two one-word texts: its layout is the same at any width.
+    tiles = [d({"display": "flex", "flexDirection": "column", "alignItems": "center", "padding": "12px 28px",
+                "background": "#eee"}, d({"fontSize": 34}, count), d({"fontSize": 20}, label))
+             for count, label in (("48.2k", "Followers"), ("312", "Following"))]
+    card = d({"display": "flex", "width": "100%", "height": "100%"}, d({"display": "flex", "gap": 40}, *tiles))
+    short = _render(card, monkeypatch, long_way=False, width=800, height=300)
+    long = _render(card, monkeypatch, long_way=True, width=800, height=300)
+    assert short[:2] == long[:2]
+    assert short[2] == 1 < long[2]
+
+
 def test_a_two_word_item_at_its_min_content_width_is_laid_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
     # The row is narrower than the item's longest word: the item is at its min-content width
     # and frozen there, but its two words make its min- and max-content widths differ: the
@@ -84,3 +96,5 @@ def test_a_bench_card_is_laid_out_as_the_long_way(path: Path, monkeypatch: pytes
     assert short[2] <= long[2]
     if path.stem in ONE_PASS:
         assert (short[2], long[2]) == (1, 2)
+    if path.stem.startswith("profile-"):  # its tiles' freeze (a pass after its cap) takes no pass of its own
+        assert short[2] == long[2] - 1

@@ -9,11 +9,12 @@ import pytest
 from satori_py import render_svg
 from satori_py.layout import engine, taffy, taffy_thread
 
-# A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze): laid out twice.
+# A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze): laid out twice
+# (its flexGrow keeps the freeze a change: fit_boxes.frozen_as_laid_out).
 CARD = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "height": 200}, "children": [
     {"type": "div", "props": {"style": {"display": "flex", "alignItems": "center"}, "children": [
         {"type": "div", "props": {"style": {"display": "flex"}, "children": [
-            {"type": "div", "props": {"style": {"width": 48, "height": 48, "background": "red"}}}]}},
+            {"type": "div", "props": {"style": {"width": 48, "height": 48, "flexGrow": 1, "background": "red"}}}]}},
         {"type": "div", "props": {"style": {"fontSize": 20}, "children": "A name that wraps at some width"}}]}}]}}
 
 

@@ -208,13 +208,13 @@ def test_a_node_keeps_its_taffy_dict_while_its_style_and_limits_stay() -> None:
 
 
 def test_a_card_laid_out_twice_sets_no_style_when_rendered_again(monkeypatch: Any) -> None:
-    # A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze): its
-    # two passes have different styles, and each finds its tree of the render before in the
+    # A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze; its flexGrow
+    # keeps the freeze a change: fit_boxes.frozen_as_laid_out): its two passes have different styles, and each finds its tree of the render before in the
     # pool (one tree a pass), not one tree whose styles are set back and forth.
     card = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "height": 200}, "children": [
         {"type": "div", "props": {"style": {"display": "flex", "alignItems": "center"}, "children": [
             {"type": "div", "props": {"style": {"display": "flex"}, "children": [
-                {"type": "div", "props": {"style": {"width": 48, "height": 48, "background": "red"}}}]}},
+                {"type": "div", "props": {"style": {"width": 48, "height": 48, "flexGrow": 1, "background": "red"}}}]}},
             {"type": "div", "props": {"style": {"fontSize": 20}, "children": "A name that wraps at some width"}}]}}]}}
     taffy._POOL.clear()
     expected = render_svg(card)
