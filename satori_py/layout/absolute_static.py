@@ -26,10 +26,11 @@ def place_static_absolutes(nodes: Sequence[LayoutNode]) -> None:
         style = node.style
         if style.display != "flex" or not node.children:
             continue
-        direction = style.flex_direction or "row"
-        if not direction.endswith("-reverse") and style.flex_wrap != "wrap-reverse":
+        direction = style.flex_direction
+        reversed_ = direction in ("row-reverse", "column-reverse")
+        if not reversed_ and style.flex_wrap != "wrap-reverse":
             continue
-        row = direction.startswith("row")
+        row = direction not in ("column", "column-reverse")  # unset or invalid: a row, as Taffy reads it
         for child in node.children:
             child_style = child.style
             if child_style.position != "absolute" or child_style.display == "none":
@@ -37,7 +38,7 @@ def place_static_absolutes(nodes: Sequence[LayoutNode]) -> None:
             start, end = (child_style.left, child_style.right) if row else (child_style.top, child_style.bottom)
             if start not in (None, "auto") or end not in (None, "auto"):
                 continue
-            offset = _offset(node, child, row, direction.endswith("-reverse"))
+            offset = _offset(node, child, row, reversed_)
             if row:
                 child.box.left = offset
             else:
