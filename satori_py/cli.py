@@ -240,6 +240,10 @@ def _render(input_path: str, fmt: str, width: int | None, height: int | None, fo
     except SatoriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except MemoryError:  # not a bug to trace back: the input asked more than the process had
+        click.echo(f"error: {input_path}: the render ran out of memory (lower the --limit values, or give it "
+                   "more memory).", err=True)
+        sys.exit(1)
     return data
 
 

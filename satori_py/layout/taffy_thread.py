@@ -80,7 +80,11 @@ class _Job:
 def _serve(jobs: queue.SimpleQueue[_Job | None]) -> None:
     _local.worker = True
     while (job := jobs.get()) is not None:
-        job.run()
+        try:
+            job.run()
+        except BaseException as exc:  # noqa: BLE001 - raised entering run (out of memory): the
+            job.value = exc           # caller waits for the job, which would never be done
+            job.done.set()
 
 
 def _start(target: Callable[..., None], *args: Any) -> threading.Thread:
@@ -104,6 +108,8 @@ def run(fn: Callable[[], T]) -> T:
         jobs.put(job)
         return job.result()  # type: ignore[no-any-return]
     _start(job.run).join()
+    if not job.done.is_set():  # the thread ended before the job ran (out of memory entering it)
+        raise MemoryError("the layout thread ended before the layout ran")
     return job.result()  # type: ignore[no-any-return]
 
 

@@ -259,11 +259,22 @@ def _js_parse_float(text: str) -> float:
 
 
 def _percentage(value: str, ctx: Context) -> Any:
-    number = _js_parse_float(value[:-1])
+    number = _read_percentage(value, ctx)
     if math.isnan(number):
         ctx.soft(f'Invalid value "{value}" for "{ctx.prop}". Expected a percentage value {_EXAMPLE}.')
         return INVALID
     return Percent(number)
+
+
+def _read_percentage(value: str, ctx: Context) -> float:
+    """The number of a text ending in ``%``, as the reference reads it (parseFloat of the rest);
+    a text a browser would not read (``10px%``, ``100%%``, ``5 %``) is said to be read so."""
+    number = _js_parse_float(value[:-1])
+    if not math.isnan(number) and not re.fullmatch(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", value[:-1],
+                                                   re.IGNORECASE):
+        ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "{ctx.prop}": it is read as '
+                    f"{js_string(number)}%.")
+    return number
 
 
 def _length_percentage(value: Any, ctx: Context, *, auto: bool) -> Any:
@@ -326,13 +337,21 @@ def padding(value: Any, ctx: Context) -> Any:
         return float(value)
     if isinstance(value, (Percent, Calc)):
         return value
-    if isinstance(value, str) and value.endswith("%") and not math.isnan(_js_parse_float(value[:-1])):
-        return Percent(_js_parse_float(value[:-1]))
+    if isinstance(value, str) and value.endswith("%"):
+        number = _read_percentage(value, ctx)
+        if not math.isnan(number):
+            return Percent(number)
     return INVALID
 
 
 def gap(value: Any, ctx: Context) -> Any:
-    return padding(value, ctx)
+    read = padding(value, ctx)
+    amount = read.value if isinstance(read, Percent) else read
+    if isinstance(amount, float) and amount < 0:
+        # Taffy lays it out as Yoga does for the reference (the items overlap); a browser drops it.
+        ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "{ctx.prop}": a gap is not negative '
+                    "in CSS (a browser uses none); the items overlap, as in Satori.")
+    return read
 
 
 def length_px(value: Any, ctx: Context) -> Any:

@@ -144,7 +144,7 @@ def _parsed(prop: str, value: Any, parse: Callable[[Any], Any], report: Reporter
         return parse(value)
     except StyleError as error:
         report(error)
-    except SatoriError:
+    except (SatoriError, MemoryError):  # out of memory: not the value's fault
         raise
     except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
         report(unreadable(prop, value))

@@ -241,7 +241,7 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
             resolve = _resolver(font_size, lengths)
         try:
             _resolve_one(style, prop, font_size, lengths, resolve, report)
-        except SatoriError:
+        except (SatoriError, MemoryError):  # out of memory: not the value's fault
             raise
         except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
             report(unreadable(prop, style.pop(prop)))

@@ -123,6 +123,20 @@ _AS_WRITTEN_CHECKS: dict[str, Callable[[str], str | None]] = {
 }
 
 
+def _layer_list(text: str) -> str | None:
+    # A list entry per layer, repeated over the images: an empty one (`,1px`) is the layer's
+    # initial value, where a browser drops the declaration.
+    if "," in text and any(not part.strip() for part in text.split(",")):
+        return "a layer of the list is empty (its initial value is used)"
+    return None
+
+
+# The comma lists of the background and mask layers.
+_LAYER_LISTS = {f"{prefix}{part}": _layer_list for prefix in ("background", "mask", "WebkitMask")
+                for part in ("Position", "Size", "Repeat", "Origin", "Clip", "Attachment", "Composite", "Mode")
+                if not (prefix == "background" and part in ("Composite", "Mode"))}
+_AS_WRITTEN_CHECKS.update(_LAYER_LISTS)
+
 # The properties value_report checks (besides booleans, of any property).
 CHECKED_VALUES = frozenset({"all", "content", "fontVariationSettings", *_AS_WRITTEN_CHECKS})
 

@@ -93,8 +93,8 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
         font.flavor = None
         out = io.BytesIO()
         font.save(out, reorderTables=False)
-    except LimitError:
-        raise  # the deadline, checked while a WOFF2's glyphs are rebuilt
+    except (LimitError, MemoryError):
+        raise  # the deadline, checked while a WOFF2's glyphs are rebuilt; memory the render ran out of
     except Exception as exc:  # fontTools raises many kinds; none may reach the user.
         if sig == b"wOF2":
             raise FontError(f'Failed to decode the WOFF2 font "{name}".', value=name) from exc
@@ -300,7 +300,7 @@ def face_data(data: bytes, name: str = "") -> FaceData:
     sfnt = load_sfnt(data, name)
     try:
         face = FaceData(sfnt, next(_FACE_KEYS))
-    except FontError:
+    except (FontError, MemoryError):  # (out of memory: not the font's fault)
         raise
     except Exception as exc:
         raise FontError(f"Failed to parse font {name}: {exc}", value=name) from exc

@@ -2,7 +2,9 @@
 their number, or its entries are small by construction (the reason is written here): a process
 rendering strangers' cards for days holds at most the sum of the bounds.
 
-A cache bounded by its count only holds ``count x the largest entry`` a stranger can make.
+A cache bounded by its count only holds ``count x the largest entry`` a stranger can make:
+the resolved Tailwind themes (64 of them, count only) held 21 MB each for a config of 99,000
+colours, 1.3 GB when full; now they are weighed by their config's text.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from typing import Any
 import satori_py
 from satori_py import render_svg
 from satori_py.cache import BoundedCache
+from satori_py.tailwind import config as tailwind_config
 
 from .test_soak import card
 
@@ -45,9 +48,6 @@ _COUNT_ONLY = {
     "style.gradients._PARSED": "a gradient text of at most _MAX_CACHED_IMAGE characters -> the parsed gradient",
     "style.memo._ROOTS": "the canvas size -> the root style",
     "style.types._css_color": "four numbers -> a colour text",
-    # A known gap, to be weighed by their config's text once tw17's change of the module lands:
-    # a theme holds some 9 bytes a character of its config (21 MB for 99,000 colours).
-    "tailwind.config._THEMES": "a tailwind_config (a developer's option, not a stranger's input) -> its theme",
     "svg._fmt_px": "a number -> its text",
     "text.downloads._user_cache_dir": "the environment's cache directories -> a path",
     "text.engine._SPANS": "a glyph of a kept face at a size -> its ink in the underline band",
@@ -125,3 +125,15 @@ def test_renders_of_new_content_grow_no_table_but_the_bounded_ones() -> None:
         logging.disable(logging.NOTSET)
     grown = {name for name, size in after.items() if size > before.get(name, 0)}
     assert grown <= set(_GROWING_TABLES), grown
+
+
+def test_resolved_tailwind_themes_are_weighed_by_their_config() -> None:
+    # Before: 21 MB held for each config of 99,000 colours, 64 of them kept (count only).
+    cache = tailwind_config._THEMES
+    cache.clear()
+    colours = {f"c{i}": f"#{i:06x}" for i in range(30_000)}
+    big = len(tailwind_config.config_key({"theme": {"extend": {"colors": colours}}}) or "")
+    for k in range(4):
+        tailwind_config.resolve_config({"theme": {"extend": {"colors": {**colours, "k": f"#{k:06x}"}}}})
+    assert cache.max_weight is not None and big * 4 > cache.max_weight
+    assert len(cache) == cache.max_weight // (big + len(',"k":"#000000"'))

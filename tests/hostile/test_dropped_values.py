@@ -35,6 +35,8 @@ def strict_message(style: dict[str, Any]) -> str:
 _ALL = "it takes only a CSS-wide keyword (inherit, initial, revert, revert-layer, unset); it is ignored."
 _SHADOW_LIST = "(it is the list the textShadow shorthand makes: declare textShadow instead)."
 _GRADIENT = "linear-gradient(black, transparent)"
+_TWO_LAYERS = {"backgroundImage": f"{_GRADIENT}, linear-gradient(blue, green)", "backgroundSize": "10px 10px",
+               "backgroundRepeat": "no-repeat"}
 
 
 @pytest.mark.parametrize(("style", "message", "read_as"), [
@@ -56,6 +58,20 @@ _GRADIENT = "linear-gradient(black, transparent)"
      "(16px) is used (`!important` is not read in a style value).", {"fontSize": 16}),
     ({"fontSize": "12zz"}, 'Invalid value "12zz" for CSS property "fontSize": the inherited size (16px) is used.',
      {"fontSize": 16}),
+    # A percentage is read with parseFloat, as the reference reads it (session 17: said nothing).
+    ({"width": "100%%"}, 'Invalid value "100%%" for CSS property "width": it is read as 100%.', {"width": "100%"}),
+    ({"marginLeft": "10px%"}, 'Invalid value "10px%" for CSS property "marginLeft": it is read as 10%.',
+     {"marginLeft": "10%"}),
+    ({"minHeight": "50 %"}, 'Invalid value "50 %" for CSS property "minHeight": it is read as 50%.',
+     {"minHeight": "50%"}),
+    ({"paddingTop": "Infinity%"}, 'Invalid value "Infinity%" for CSS property "paddingTop": it is read as Infinity%.',
+     {"paddingTop": "Infinity%"}),
+    # An empty entry of a layer list is the layer's initial value (session 17: said nothing).
+    ({**_TWO_LAYERS, "backgroundPosition": ",20px 5px"}, 'Invalid value ",20px 5px" for CSS property '
+     '"backgroundPosition": a layer of the list is empty (its initial value is used).',
+     {**_TWO_LAYERS, "backgroundPosition": "0% 0%, 20px 5px"}),
+    ({**_TWO_LAYERS, "backgroundSize": "5px 5px,"}, 'Invalid value "5px 5px," for CSS property "backgroundSize": '
+     "a layer of the list is empty (its initial value is used).", {**_TWO_LAYERS, "backgroundSize": "5px 5px, auto"}),
 ])
 def test_the_value_is_reported_and_renders_as_it_is_read(style: dict[str, Any], message: str,
                                                          read_as: dict[str, Any]) -> None:
@@ -63,6 +79,26 @@ def test_the_value_is_reported_and_renders_as_it_is_read(style: dict[str, Any], 
     assert told == [f"div/div[0]: {message}"]
     assert svg == rendered(read_as)[0]
     assert strict_message(style) == message
+
+
+@pytest.mark.parametrize(("style", "told"), [
+    ({"gap": "-5px -5px"}, ['"-5" for CSS property "rowGap"', '"-5" for CSS property "columnGap"']),
+    ({"columnGap": "-10%"}, ['"-10%" for CSS property "columnGap"']),
+])
+def test_a_negative_gap_is_reported_and_laid_out_as_in_the_reference(style: dict[str, Any], told: list[str]) -> None:
+    # Laid out as Yoga does for the reference, the items overlapping (the same pixels as Satori
+    # 0.63.2's); a browser drops it (session 17: said nothing).
+    def boxes(gap: dict[str, Any]) -> tuple[str, list[str]]:
+        reports: list[str] = []
+        cells = [h("div", {"style": {"width": 30, "height": 15, "backgroundColor": c}}) for c in ("red", "blue", "green")]
+        svg = render_svg(h("div", {"style": {"display": "flex", "flexWrap": "wrap", "width": 70, **gap}}, *cells),
+                         width=80, height=50, on_style_error=lambda e: reports.append(str(e)))
+        return svg, reports
+
+    svg, reports = boxes(style)
+    assert reports == [f"div: Invalid value {t}: a gap is not negative in CSS (a browser uses none); the items "
+                       "overlap, as in Satori." for t in told]
+    assert svg != boxes({})[0]
 
 
 def test_an_invalid_font_size_names_the_size_it_inherits() -> None:
@@ -77,6 +113,8 @@ def test_an_invalid_font_size_names_the_size_it_inherits() -> None:
     {"textShadow": "2px 2px 1px green"}, {"fontSize": "1.5em"}, {"fontSize": "larger"}, {"fontSize": "calc(10px + 1em)"},
     {"fontWeight": "1e3"}, {"fontWeight": "7E2"}, {"fontWeight": ".5e3"},
     {"mask": _GRADIENT, "maskImage": "none"}, {"maskImage": _GRADIENT, "mask": "none"},
+    {"width": "50%"}, {"width": " 50%"}, {"marginTop": "+5%"}, {"paddingLeft": ".5%"}, {"height": "1e1%"},
+    {"rowGap": 0}, {"columnGap": "0%"},
 ])
 def test_valid_values_are_not_reported(style: dict[str, Any]) -> None:
     assert rendered(style)[1] == []
