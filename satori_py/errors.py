@@ -85,6 +85,12 @@ class MarkupError(InvalidElementError):
         super().__init__(message, **kwargs)
 
 
+# What a value parser's catch-all lets through as it is: the library's own errors (already worded)
+# and running out of memory, which is not the value's fault (taken for an invalid value, it would
+# be reported and cached as one, and later renders of the same card would differ).
+NOT_THE_VALUES_FAULT = (SatoriError, MemoryError)
+
+
 class StyleError(SatoriError, ValueError):
     """A CSS value is invalid; the message is the reference's sentence."""
 

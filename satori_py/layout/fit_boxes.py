@@ -103,7 +103,6 @@ def percent_inside(node: LayoutNode) -> bool:
     return False
 
 
-
 def frozen_as_laid_out(item: LayoutNode) -> bool:
     """Whether freezing a row item at its box's width (flex_fit ``_freeze``) gives the boxes it has:
     the next pass would repeat this one, and need not run.

@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable, Iterator, Mapping
 from operator import itemgetter
 from typing import Any
 
-from ..errors import SatoriError, StyleError
+from ..errors import NOT_THE_VALUES_FAULT, StyleError
 from . import convert as conv
 from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
@@ -388,7 +388,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         else:
             try:
                 result = PROPERTIES[name].convert(value, ctx)
-            except (SatoriError, MemoryError):  # out of memory: not the value's fault
+            except NOT_THE_VALUES_FAULT:
                 raise
             except Exception:  # noqa: BLE001 - any other failure of a converter: the value is invalid
                 report(unreadable(name, value))
@@ -533,7 +533,7 @@ def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.
     try:
         if not declared.keys().isdisjoint(_SHADOW_PARTS):
             typed["textShadow"] = conv.text_shadows(declared, ctx)
-    except (SatoriError, MemoryError):  # out of memory: not the value's fault
+    except NOT_THE_VALUES_FAULT:
         raise
     except Exception:  # noqa: BLE001 - parts no parser can take: the value is invalid
         report(unreadable("textShadow", [declared.get(p) for p in _SHADOW_PARTS]))
@@ -541,7 +541,7 @@ def _finish_paint(typed: dict[str, Any], declared: Mapping[str, Any], ctx: conv.
         if "boxShadow" in declared:
             ctx.prop = "boxShadow"
             typed["boxShadow"] = conv.box_shadows(declared["boxShadow"], ctx)
-    except (SatoriError, MemoryError):  # out of memory: not the value's fault
+    except NOT_THE_VALUES_FAULT:
         raise
     except Exception:  # noqa: BLE001
         typed["boxShadow"] = ()  # not the table's raw value: `[1, 2]` reached the painter as shadows

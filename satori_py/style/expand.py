@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..cache import text_cache
-from ..errors import SatoriError, StyleError, UnsupportedPropertyError
+from ..errors import NOT_THE_VALUES_FAULT, StyleError, UnsupportedPropertyError
 from ..frozen import Record, field
 from ..js_format import js_number
 from ..limits import active, check_deadline
@@ -289,7 +289,7 @@ def _prepared_expansion(name: str, value: str, current_text: str,
     text = normalize_color_keywords(name, preprocess(value, current_text, current))
     try:
         return text, _expansion(name, text, type(text).__name__, current_text)
-    except (SatoriError, MemoryError):  # out of memory: not the value's fault
+    except NOT_THE_VALUES_FAULT:
         raise
     except Exception:  # noqa: BLE001 - any other failure of a parser: the caller reports the value
         return text, None
@@ -442,7 +442,7 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         except StyleError as error:
             report(_with_rule(error, name, text))
             continue
-        except (SatoriError, MemoryError):  # out of memory: not the value's fault
+        except NOT_THE_VALUES_FAULT:
             raise
         except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
             report(unreadable(name, text))

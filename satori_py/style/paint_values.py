@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from ..frozen import Frozen
-from ..errors import SatoriError, StyleError
+from ..errors import NOT_THE_VALUES_FAULT, StyleError
 from .clip_shapes import parse_clip_margin, parse_clip_path
 from .convert import shown
 from .corner_shape import CORNER_LONGHANDS, corner_shape_value
@@ -144,7 +144,7 @@ def _parsed(prop: str, value: Any, parse: Callable[[Any], Any], report: Reporter
         return parse(value)
     except StyleError as error:
         report(error)
-    except (SatoriError, MemoryError):  # out of memory: not the value's fault
+    except NOT_THE_VALUES_FAULT:
         raise
     except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
         report(unreadable(prop, value))

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..cache import text_cache
-from ..errors import SatoriError, StyleError
+from ..errors import NOT_THE_VALUES_FAULT, StyleError
 from ..js_format import js_number
 from ..length_range import MAX_LENGTH, finite_length
 from ..patterns import lazy_compile
@@ -241,7 +241,7 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
             resolve = _resolver(font_size, lengths)
         try:
             _resolve_one(style, prop, font_size, lengths, resolve, report)
-        except (SatoriError, MemoryError):  # out of memory: not the value's fault
+        except NOT_THE_VALUES_FAULT:
             raise
         except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
             report(unreadable(prop, style.pop(prop)))
