@@ -306,11 +306,30 @@ def _lb21a_carried(text: str, k: int) -> bool:
     ``text[k]``, the first after a line break, with its LB21a state set: it keeps the state
     over line breaks, spaces and combining marks, as the last pair of characters it looked
     at before them left it (set when the first was a Hebrew letter), so it does not break
-    after ``text[k]`` (npm linebreak's ``nextBreak``, only what moves that state)."""
-    classes = [line_break_class(c) for c in text[:k + 1]]
+    after ``text[k]`` (npm linebreak's ``nextBreak``, only what moves that state).
+
+    The breaker starts every line as it starts the text, and each pair it looks at sets the
+    state whatever it was, so the lines before ``k`` are read backwards, each alone, up to the
+    nearest one with such a pair: a list of lines starting with "- " costs a line each, not the
+    whole text before each of them."""
+    end = k
+    while end > 0:
+        start = end - 1
+        while start > 0 and text[start - 1] not in _MANDATORY:
+            start -= 1
+        state = _line_state([line_break_class(c) for c in text[start:end]])
+        if state is not None:
+            return state
+        end = start
+    return False
+
+
+def _line_state(classes: list[str]) -> bool | None:
+    """The LB21a state the breaker leaves after ``classes`` (a line as it starts one, up to and
+    with its line break), or None when no pair there sets it."""
     current = _MAP_FIRST.get(classes[0], classes[0])
     following = classes[0]
-    state = False
+    state: bool | None = None
     for cls in classes[1:]:
         before, following = following, cls
         if current == "BK" or (current == "CR" and cls != "LF"):
@@ -320,7 +339,7 @@ def _lb21a_carried(text: str, k: int) -> bool:
         elif cls == "SP" or (cls in ("CM", "ZWJ") and before != "SP"):
             continue  # looked past, as its base's
         else:
-            state = not (state and current in ("HY", "BA")) and current == "HL"
+            state = current == "HL"
             current = cls
     return state
 

@@ -213,3 +213,22 @@ def test_plain_texts_are_segmented_as_icu_does(text: str) -> None:
 def test_other_texts_are_segmented_by_icu(text: str) -> None:
     assert breaking.word_segments(text, "") == list(WordBreaker(text, ""))
     assert breaking.line_break_ends(text, "") == _icu_line_ends(text, "")
+
+
+def test_a_list_of_hyphen_lines_costs_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A hyphen first on a line reads the LB21a state the lines before it left: each line is
+    # read back to the nearest one that sets it, not the whole text before it each time (a
+    # pasted markdown list of 2,000 "- " lines made 36 million class lookups, minutes).
+    text = "\nאא- item words here" + "\n- item words here" * 2000
+    calls = 0
+    real = breaking.line_break_class
+
+    def counted(char: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(char)
+
+    monkeypatch.setattr(breaking, "line_break_class", counted)
+    kept = [i for i in range(1, len(text)) if breaking.reference_break_adjustment(text, i) is False]
+    assert calls < 20 * len(text)
+    assert kept  # (the adjustment still runs: the Hebrew line's hyphen keeps its space)
