@@ -301,7 +301,7 @@ def _after_hebrew(text: str, i: int) -> bool:
 _MAP_FIRST = {"LF": "BK", "NL": "BK", "SP": "WJ"}
 
 
-def _lb21a_carried(text: str, k: int) -> bool:
+def _lb21a_carried(text: str, k: int, carried: dict[int, bool]) -> bool:
     """Whether the reference's breaker reaches the hyphen or break-after character
     ``text[k]``, the first after a line break, with its LB21a state set: it keeps the state
     over line breaks, spaces and combining marks, as the last pair of characters it looked
@@ -310,18 +310,30 @@ def _lb21a_carried(text: str, k: int) -> bool:
 
     The breaker starts every line as it starts the text, and each pair it looks at sets the
     state whatever it was, so the lines before ``k`` are read backwards, each alone, up to the
-    nearest one with such a pair: a list of lines starting with "- " costs a line each, not the
-    whole text before each of them."""
+    nearest one with such a pair or the nearest line start already answered in ``carried``
+    (line start -> state, filled here for every line read): a list of lines starting with
+    "- " costs a line each, and so does a list of one-character lines (no pair in them), not
+    the whole text before each of them."""
+    starts: list[int] = []
+    state = False
     end = k
     while end > 0:
+        known = carried.get(end)
+        if known is not None:
+            state = known
+            break
+        starts.append(end)
         start = end - 1
         while start > 0 and text[start - 1] not in _MANDATORY:
             start -= 1
-        state = _line_state([line_break_class(c) for c in text[start:end]])
-        if state is not None:
-            return state
+        line = _line_state([line_break_class(c) for c in text[start:end]])
+        if line is not None:
+            state = line
+            break
         end = start
-    return False
+    for start in starts:
+        carried[start] = state
+    return state
 
 
 def _line_state(classes: list[str]) -> bool | None:
@@ -344,13 +356,13 @@ def _line_state(classes: list[str]) -> bool | None:
     return state
 
 
-def _lb21a_at(text: str, k: int) -> bool:
+def _lb21a_at(text: str, k: int, carried: dict[int, bool]) -> bool:
     """Whether the reference never breaks after ``text[k]`` (a hyphen or break-after
     character) by its LB21a: after a Hebrew letter (:func:`_after_hebrew`), or first after a
     line break with the state carried over it (:func:`_lb21a_carried`)."""
     if _after_hebrew(text, k):
         return True
-    return k > 0 and text[k - 1] in _MANDATORY and _lb21a_carried(text, k)
+    return k > 0 and text[k - 1] in _MANDATORY and _lb21a_carried(text, k, carried)
 
 
 # Classes never parted from the spaces before them (LB6, LB7, LB8, LB13, LB16 and LB17's
@@ -372,12 +384,16 @@ _AFTER_SPACE_HYPHEN_OR_INFIX = lazy_compile(
     "[" + re.escape(" " + "".join(sorted(_HYPHENS)) + _INFIX_OR_SLASH) + "]")
 
 
-def reference_break_adjustment(text: str, i: int, reference_scripts: bool = False) -> bool | None:
+def reference_break_adjustment(text: str, i: int, reference_scripts: bool = False,
+                                carried: dict[int, bool] | None = None) -> bool | None:
     """Whether the reference breaks between ``text[i-1]`` and ``text[i]``, where it differs
     from ICU: True (break), False (no break), or None (ICU's answer stands). Within
     South-East Asian scripts only with ``reference_scripts``. True only after a space, a
     hyphen, an infix separator or a slash (``_line_segments`` asks only there and where ICU
-    breaks)."""
+    breaks). ``carried``: the LB21a states at line starts found so far
+    (:func:`_lb21a_carried`), one dict for all the questions about one text."""
+    if carried is None:
+        carried = {}
     p, n = text[i - 1], text[i]
     # Between two ASCII letters or digits none of the differences apply.
     if p in _MANDATORY or (p.isascii() and n.isascii() and p.isalnum() and n.isalnum()):
@@ -386,7 +402,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
         return False
     after = line_break_class(n)
     if p in _HYPHENS and (i == 1 or text[i - 2] in _BEFORE_WORD_HYPHEN) and after in ("AL", "HL") \
-            and not _lb21a_at(text, i - 1):
+            and not _lb21a_at(text, i - 1, carried):
         return True
     if p == " ":
         # After spaces: what decides is the last character before them.
@@ -396,7 +412,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
         last = text[j - 1] if j > 0 else ""
         if last == "\u200b":
             return None  # both break after a zero-width space and the spaces after it (LB8)
-        if j > 0 and line_break_class(last) in ("HY", "BA") and _lb21a_at(text, j - 1):
+        if j > 0 and line_break_class(last) in ("HY", "BA") and _lb21a_at(text, j - 1, carried):
             return False  # the old LB21a, across the spaces after the hyphen
         if after == "IS":
             return False
@@ -411,7 +427,7 @@ def reference_break_adjustment(text: str, i: int, reference_scripts: bool = Fals
     if p == "\u200b":
         return None
     before = line_break_class(p)
-    if before in ("HY", "BA") and _lb21a_at(text, i - 1):
+    if before in ("HY", "BA") and _lb21a_at(text, i - 1, carried):
         return False  # the old LB21a
     if after in ("PR", "PO") and p in _INFIX_OR_SLASH:
         return True  # ICU's LB25 keeps ``1.5%``-like runs (NU (SY|IS)* PO) whole
@@ -438,12 +454,13 @@ def _line_segments(text: str, reference: bool, reference_scripts: bool,
     # or a slash: elsewhere its verdict is False or None, which matters only where ICU breaks.
     candidates = icu_ends | {m.end() for m in _AFTER_SPACE_HYPHEN_OR_INFIX.finditer(text)} if reference else icu_ends
     ends: list[int] = []
+    carried: dict[int, bool] = {}
     for k, i in enumerate(sorted(candidates)):
         if not k & 4095:
             check_deadline()
         if i >= len(text):
             continue
-        verdict = reference_break_adjustment(text, i, reference_scripts) if reference else None
+        verdict = reference_break_adjustment(text, i, reference_scripts, carried) if reference else None
         if verdict is True or (verdict is None and i in icu_ends):
             if keep_all and text[i - 1] not in _MANDATORY and _keeps_all(text, i):
                 continue
