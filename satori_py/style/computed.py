@@ -25,7 +25,8 @@ from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
 from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
 from .expand import expand
-from .font_features import parse_font_variation_settings
+from .font_features import (VARIANT_FEATURES, FontFeatures, font_feature_settings, parse_font_feature_settings,
+                            parse_font_variation_settings)
 from .grid_shorthands import declares_grid
 from .masks import MASK_PROPERTIES
 from .paint_values import PAINT_VALUE_KEYS, PaintContext, parse_paint_values
@@ -58,6 +59,9 @@ _INHERITED_CURRENT = tuple(name for name, row in PROPERTIES.items() if row.inher
 _FONT_KEYS = GROUP_KEYS["font"]
 _TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
 _BOX_KEYS, _FLEX_KEYS, _PAINT_KEYS = GROUP_KEYS["box"], GROUP_KEYS["flex"], GROUP_KEYS["paint"]
+# The declared keys the font features are made of (all inherited): an element that declares
+# none of them shapes its text with its parent's.
+_FEATURE_KEYS = frozenset(("fontKerning", "letterSpacing", "fontFeatureSettings", *VARIANT_FEATURES))
 _TOKENS = itertools.count(1)
 
 
@@ -74,7 +78,8 @@ class ComputedStyle(Mapping[str, Any]):
     """
 
     __slots__ = ("_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors",
-                 "child_list_depth", "box", "flex", "font", "text", "paint", "_token", "_inherited", "derived")
+                 "child_list_depth", "box", "flex", "font", "text", "paint", "font_features", "_token", "_inherited",
+                 "derived")
     _values: dict[str, Any]
     warnings: tuple[str, ...]
     # What the element's own relative lengths resolve against (vw/vh, ch, lh): paint's
@@ -99,6 +104,9 @@ class ComputedStyle(Mapping[str, Any]):
     font: FontGroup  # the font properties (inherited)
     text: TextGroup  # the text properties (inherited)
     paint: PaintGroup  # backgrounds, borders' paint, shadows, transforms, effects, outline
+    # The OpenType features its text is shaped with: fontKerning, the fontVariant longhands,
+    # letterSpacing (which turns optional ligatures off) and fontFeatureSettings, read once here.
+    font_features: FontFeatures
     _token: int
     _inherited: _Inheritance | None
     # What later stages derive from this style alone (immutable, as it is), kept with it: a style
@@ -113,7 +121,8 @@ class ComputedStyle(Mapping[str, Any]):
                  text: TextGroup | None = None, paint: PaintGroup | None = None,
                  lengths: LengthContext | None = None, declared: frozenset[str] = frozenset(),
                  color_text: str = "black", ch_ratio: float | None = None,
-                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0, copy: bool = True) -> None:
+                 set_colors: frozenset[str] = frozenset(), child_list_depth: int = 0,
+                 font_features: FontFeatures | None = None, copy: bool = True) -> None:
         # copy=False: ``values`` is a dict no one else holds (this module's), taken as it is.
         values = dict(values) if copy or type(values) is not dict else values
         _set_values(self, values)
@@ -132,6 +141,7 @@ class ComputedStyle(Mapping[str, Any]):
         _set_ch_ratio(self, ch_ratio)
         _set_set_colors(self, set_colors)
         _set_child_list_depth(self, child_list_depth)
+        _set_font_features(self, style_font_features(values) if font_features is None else font_features)
         _set_token(self, 0)
         _set_inherited(self, None)
         _set_derived(self, {})
@@ -186,7 +196,8 @@ class ComputedStyle(Mapping[str, Any]):
                              paint=None if _PAINT_KEYS.intersection(changes) else getattr(self, "paint", None),
                              lengths=self.lengths, declared=self.declared, color_text=self.color_text,
                              ch_ratio=self.ch_ratio, set_colors=self.set_colors,
-                             child_list_depth=self.child_list_depth)
+                             child_list_depth=self.child_list_depth,
+                             font_features=None if _FEATURE_KEYS.intersection(changes) else self.font_features)
 
     def __repr__(self) -> str:
         shown = {k: v for k, v in self._values.items() if not k.startswith("_")}
@@ -194,12 +205,18 @@ class ComputedStyle(Mapping[str, Any]):
 
 
 # Each slot's own setter (the class refuses attribute assignment): half the cost of
-# object.__setattr__, which looks the slot up by its name; a style sets all 16.
+# object.__setattr__, which looks the slot up by its name; a style sets all 17.
 (_set_values, _set_warnings, _set_lengths, _set_declared, _set_color_text, _set_ch_ratio, _set_set_colors,
- _set_child_list_depth, _set_box, _set_flex, _set_font, _set_text, _set_paint, _set_token, _set_inherited,
- _set_derived) = (ComputedStyle.__dict__[name].__set__ for name in (
+ _set_child_list_depth, _set_box, _set_flex, _set_font, _set_text, _set_paint, _set_font_features, _set_token,
+ _set_inherited, _set_derived) = (ComputedStyle.__dict__[name].__set__ for name in (
     "_values", "warnings", "lengths", "declared", "color_text", "ch_ratio", "set_colors", "child_list_depth",
-    "box", "flex", "font", "text", "paint", "_token", "_inherited", "derived"))
+    "box", "flex", "font", "text", "paint", "font_features", "_token", "_inherited", "derived"))
+
+
+def style_font_features(values: Mapping[str, Any]) -> FontFeatures:
+    """The features text in a style with these values is shaped with (``fontFeatureSettings``
+    last: it wins), as HarfBuzz is given them."""
+    return tuple(parse_font_feature_settings(font_feature_settings(values)).items())
 
 
 def _initial(name: str, color: Any) -> Any:
@@ -454,7 +471,9 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                          and color == base.get("color") else None, lengths=own_lengths,
                          declared=declared_keys, color_text=expanded.color_text, ch_ratio=own_ratio,
                          set_colors=set_colors,
-                         child_list_depth=list_depth + (1 if tag in LIST_ELEMENTS else 0))
+                         child_list_depth=list_depth + (1 if tag in LIST_ELEMENTS else 0),
+                         font_features=parent.font_features if shares and _FEATURE_KEYS.isdisjoint(declared)
+                         else None)
 
 
 # The inherited state of a parent given as a plain mapping: the root's.

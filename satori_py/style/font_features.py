@@ -24,6 +24,7 @@ __all__ = [
     "Location",
     "VARIANT_FEATURES",
     "FeatureValue",
+    "FontFeatures",
     "check_feature_settings",
     "expand_font_variant",
     "font_feature_settings",
@@ -35,6 +36,9 @@ __all__ = [
 ]
 
 FeatureValue = bool | int
+#: The OpenType features text is shaped with, in the order HarfBuzz is given them:
+#: ``(("kern", False), ("liga", False))``; ``()`` for the font's defaults.
+FontFeatures = tuple[tuple[str, FeatureValue], ...]
 #: Axis values of a variable font's instance, sorted by tag: ``(("wght", 650.0),)``.
 Location = tuple[tuple[str, float], ...]
 

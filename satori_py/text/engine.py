@@ -30,7 +30,7 @@ from .breaking import graphemes as _icu_graphemes
 from .faces import FaceData, FontFace, on_retire
 from .outlines import place
 from .skip_ink import GlyphBox, Spans, band_boxes, band_spans, px_commands
-from ..style.font_features import FeatureValue, parse_font_feature_settings
+from ..style.font_features import FeatureValue, FontFeatures, parse_font_feature_settings
 from .shaping import ShapedGlyph, shape
 
 __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synthetic_bold_width"]
@@ -39,7 +39,8 @@ __all__ = ["FontEngine", "GlyphPath", "ShapedRun", "Visible", "graphemes", "synt
 # outside it is not drawn (None: draw everything, e.g. under a transform).
 Visible = tuple[float, float, float, float]
 
-Features = str | Mapping[str, FeatureValue] | None
+# A computed style's (its font_features), or as CSS writes them, or a mapping.
+Features = FontFeatures | str | Mapping[str, FeatureValue] | None
 
 SYNTHETIC_SKEW = 0.25  # Chrome slants synthetic italics by a quarter
 _RUN_CACHE_SIZE = 4096  # the reference keeps 256; more is only faster
@@ -178,6 +179,8 @@ def _glyph_band_spans(data: Any, gid: int, size: float, skew: float, band_dy: fl
 
 
 def _features_key(features: Features) -> Any:
+    if isinstance(features, tuple):
+        return features
     if features is None or isinstance(features, str):
         return features or ""
     return tuple(features.items())

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-from ..cache import BoundedCache
-from ..style.font_features import font_feature_settings
+from ..style.font_features import FontFeatures
 from .breaking import graphemes
 
 __all__ = ["FontEngine", "Measurer", "image_predicate", "measurer_for"]
@@ -32,9 +31,9 @@ class FontEngine(Protocol):
     def ascent(self, s: str | None = None) -> float: ...
     def descent(self, s: str | None = None) -> float: ...
     def measure(self, s: str, *, letter_spacing: float = 0.0, word_spacing: float = 0.0,
-                features: str | None = None) -> float: ...
+                features: FontFeatures = ()) -> float: ...
     def glyph_path(self, s: str, *, left: float, top: float, letter_spacing: float = 0.0,
-                   word_spacing: float = 0.0, features: str | None = None,
+                   word_spacing: float = 0.0, features: FontFeatures = (),
                    direction: str | None = None, band: Any = None, visible: Any = None) -> Any: ...
 
 
@@ -53,7 +52,7 @@ class Measurer:
     )
 
     def __init__(self, engine: FontEngine, *, font_size: float, letter_spacing: float,
-                 word_spacing: float, features: str | None,
+                 word_spacing: float, features: FontFeatures,
                  is_image: Callable[[str], bool], has_images: bool = True) -> None:
         self.engine = engine
         self.font_size = font_size
@@ -106,26 +105,10 @@ def image_predicate(images: Mapping[str, str] | None) -> Callable[[str], bool]:
     return lambda s: bool(images.get(s))
 
 
-# The font features of a computed style, by its token (a computed style never changes, and
-# the style memo gives a card the same style objects in every render). Values are wrapped:
-# no features is None.
-_FEATURES: BoundedCache[tuple[str | None]] = BoundedCache(4096)
-
-
-def _features(style: Mapping[str, Any]) -> str | None:
-    token = getattr(style, "token", None)
-    hit = _FEATURES.get(token) if token is not None else None
-    if hit is None:
-        hit = (font_feature_settings(style),)
-        if token is not None:
-            _FEATURES.put(token, hit)
-    return hit[0]
-
-
 def measurer_for(engine: FontEngine, style: Any, is_image: Callable[[str], bool],
                  has_images: bool) -> Measurer:
     """The measurer of text in a computed ``style`` (both text layouts measure through one)."""
     text = style.text
     return Measurer(engine, font_size=float(style.font.font_size), letter_spacing=float(text.letter_spacing or 0.0),
                     word_spacing=float(text.word_spacing or 0.0),
-                    features=_features(style), is_image=is_image, has_images=has_images)
+                    features=style.font_features, is_image=is_image, has_images=has_images)

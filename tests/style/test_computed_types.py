@@ -18,6 +18,7 @@ from satori_py.element import Element, load_element
 from satori_py.errors import SatoriError
 from satori_py.style import ComputedStyle, compute_style, root_style
 from satori_py.style import computed as computed_module
+from satori_py.style.computed import style_font_features
 from satori_py.style import keywords as keyword_types
 from satori_py.style.computed_types import BoxGroup, TypedStyle
 from satori_py.style.grid_values import GridContainer, GridItem
@@ -165,9 +166,10 @@ def _styles(element: Element, parent: ComputedStyle,
 
 
 def test_every_computed_style_of_the_cases_fits() -> None:
-    """... and its groups are those of its values, the parent's own objects when shared."""
+    """... and its groups (and font features) are those of its values, the parent's own
+    objects when shared."""
     checked = 0
-    shared = {"font": 0, "text": 0}
+    shared = {"font": 0, "text": 0, "font_features": 0}
     problems: dict[str, list[str]] = {}
     private: set[str] = set()
     for path in _case_files():
@@ -186,6 +188,8 @@ def test_every_computed_style_of_the_cases_fits() -> None:
                 found = misfits(typed)
                 found += [f"{group} differs from its values" for group in GROUPS
                           if getattr(style, group) != getattr(typed, group)]
+                if style.font_features != style_font_features(style):
+                    found.append("font_features differ from its values")
                 if found:
                     problems.setdefault(path.stem, []).extend(found)
                 for group in shared:
@@ -276,3 +280,25 @@ def test_font_variation_settings_are_read_once_at_style_time() -> None:
     child = compute_style("span", {"style": {"fontSize": 20}}, parent, viewport=(100, 100))
     assert child.font.font_variation_settings == (("wght", 650.0),)
     assert compute_style("div", {}, root, viewport=(100, 100)).font.font_variation_settings is None
+
+
+def test_font_features_are_read_once_at_style_time() -> None:
+    """The features text is shaped with: fontKerning, the fontVariant longhands, letterSpacing
+    (optional ligatures off) and fontFeatureSettings last; a child that declares none of them
+    has its parent's (the same object), one that does has its own."""
+    root = root_style(width=100, height=100)
+
+    def style(css: dict[str, Any], parent: ComputedStyle = root) -> ComputedStyle:
+        return compute_style("div", {"style": css}, parent, viewport=(100, 100))
+
+    assert root.font_features == () and style({}).font_features == ()
+    spaced = style({"letterSpacing": 2, "fontKerning": "none"})
+    assert spaced.font_features == (("kern", False), ("liga", False), ("clig", False))
+    child = style({"fontSize": 20, "color": "red"}, spaced)
+    assert child.font_features is spaced.font_features
+    assert style({"letterSpacing": 0}, spaced).font_features == (("kern", False),)
+    assert style({"fontVariant": "small-caps tabular-nums", "fontFeatureSettings": '"smcp" 0, "ss01" 2'}
+                 ).font_features == (("smcp", False), ("tnum", True), ("ss01", 2))
+    assert style({"all": "initial"}, spaced).font_features == ()
+    assert spaced.replace(letterSpacing=0.0).font_features == (("kern", False),)
+    assert spaced.replace(fontSize=30.0).font_features is spaced.font_features

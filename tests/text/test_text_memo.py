@@ -18,6 +18,8 @@ from satori_py import Limits, limits
 from satori_py.api import default_fonts
 from satori_py.errors import LimitError
 from satori_py.style import ComputedStyle, compute_style, root_style
+from satori_py.style import computed
+from satori_py.text import engine as engine_module
 from satori_py.text import inline_text, inline_text_render, measurer, processor
 from satori_py.text.engine import FontEngine
 from satori_py.text.faces import FaceData
@@ -100,15 +102,18 @@ def test_text_is_split_once_per_text_and_white_space(monkeypatch: pytest.MonkeyP
 
 
 def test_font_features_are_read_once_per_computed_style(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = count_calls(monkeypatch, measurer, "font_feature_settings")
+    """compute_style reads them into the style's font_features; measuring and shaping take
+    that tuple as it is, parsing no feature text."""
+    kerning_off, ligatures, plain = style({"fontKerning": "none"}), style({"letterSpacing": 2}), style()
+    read = count_calls(monkeypatch, computed, "font_feature_settings")
+    parsed = count_calls(monkeypatch, engine_module, "parse_font_feature_settings")
     engine = FontRegistry(default_fonts()).engine(16)
-    kerning_off, ligatures = style({"fontKerning": "none"}), style({"letterSpacing": 2})
-    assert measurer.measurer_for(engine, kerning_off, lambda s: False, False).features == '"kern" 0'
-    assert measurer.measurer_for(engine, kerning_off, lambda s: False, False).features == '"kern" 0'
-    assert calls[0] == 1
-    assert measurer.measurer_for(engine, ligatures, lambda s: False, False).features == '"liga" 0, "clig" 0'
-    assert measurer.measurer_for(engine, style(), lambda s: False, False).features is None
-    assert calls[0] == 3
+    for s, features in ((kerning_off, (("kern", False),)), (ligatures, (("liga", False), ("clig", False))),
+                        (plain, ())):
+        made = measurer.measurer_for(engine, s, lambda s: False, False)
+        assert made.features == features
+        assert made.measure_text(fresh_text("office")) > 0
+    assert (read[0], parsed[0]) == (0, 0)
 
 
 def test_an_engine_checks_each_grapheme_against_its_fonts_once(monkeypatch: pytest.MonkeyPatch) -> None:
