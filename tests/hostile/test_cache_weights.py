@@ -52,7 +52,6 @@ _COUNT_ONLY = {
     "text.downloads._user_cache_dir": "the environment's cache directories -> a path",
     "text.engine._SPANS": "a glyph of a kept face at a size -> its ink in the underline band",
     "text.fonts._CH_RATIOS": "a family list of at most _MAX_SHARED_FAMILIES -> a number",
-    "text.measurer._FEATURES": "a computed style's token -> its font-feature-settings text",
     "text.paragraph._ENGINES": "a family list of at most _MAX_SHARED_FAMILIES and a font size -> an engine",
     "text.processor._rgba_css": "a colour -> its text",
 }
