@@ -32,6 +32,7 @@ browser): the layout stage reports them.
 """
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any, NamedTuple
 
 from ..errors import node_context
@@ -72,6 +73,28 @@ def _check_clip_copies(clip_shape: Any, style: Any, fragments: list[tuple[int, F
     copy = nodes_weight([clip_path_shape(clip_shape, width, height, style)])
     active().check_css(copy * len(fragments), f"The clipPath of an inline box, drawn on each of its {len(fragments)} "
                        "lines,", path, "clipPath")
+
+
+def _casts_text_shadow(node: SvgNode) -> bool:
+    """Whether ``node`` is glyphs drawn through their text shadows' filter, or the filter's
+    ``<defs>`` before them (an emoji image is not: a background-clip: text ancestor's glyph
+    clip hides it with its shadow, as in the reference)."""
+    shadow = node.attrs.get("filter")
+    return node.tag == "defs" or (node.tag != "image" and isinstance(shadow, str)
+                                  and shadow.startswith("url(#satori_s-"))
+
+
+def _clipped_texts(texts: list[SvgNode], matrix: str | None, scope: Any) -> list[SvgNode]:
+    """A paragraph's text nodes with the descendants' clip and mask; shadowed glyphs take the
+    scope's ``shadow_clip`` where there is one (an overflow clip within a background-clip: text
+    ancestor's glyphs would clip their shadows away: the reference and browsers draw them)."""
+    if scope.shadow_clip is None:
+        return clipped(transformed_under_filters(list(texts), matrix), scope.clip, scope.mask)
+    out: list[SvgNode] = []
+    for shadowed, run in groupby(texts, key=_casts_text_shadow):
+        out.extend(clipped(transformed_under_filters(list(run), matrix),
+                           scope.shadow_clip if shadowed else scope.clip, scope.mask))
+    return out
 
 
 class _Frame(NamedTuple):
@@ -122,8 +145,7 @@ class InlinePainter:
             # Adjacent runs share their clip and transform group.
             if texts:
                 check_raster_cost(texts, self.viewport, matrix, box.path, coordinates=scope.cull.always_drawn)
-                frames[-1].nodes.extend(clipped(transformed_under_filters(list(texts), matrix),
-                                                scope.clip, scope.mask))
+                frames[-1].nodes.extend(_clipped_texts(texts, matrix, scope))
                 texts.clear()
 
         for kind, value in layout.content(r.x, r.y, visible):

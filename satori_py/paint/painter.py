@@ -93,6 +93,9 @@ class _Scope(NamedTuple):
     # The <clipPath>s of background-clip: text ancestors, and the transform states of those.
     text_clips: tuple[tuple[SvgNode, TransformState], ...] = ()
     text_background: bool = False  # whether such an ancestor has a background image
+    # The clip of text shadows where it is not ``clip``: the overflow clip of a background-clip:
+    # text ancestor without its glyphs (its ``clip`` is within them, which hid the shadows).
+    shadow_clip: str | None = None
     cull: CullScope = CullScope()  # what decides whether a box outside the image is drawn
     effect_depth: int = 0  # offscreen layers of the ancestors (filter, opacity, mask, ...), nested
 
@@ -258,9 +261,10 @@ class Painter(InlinePainter):
         radii = resolve_radii(style, r.width, r.height)
         padding = padding_edges(box)
         first_def = len(self.defs)
-        own_clip_path, child_clip, overflow_masks = self._clips(box, uid, matrix, clip, t.has_clip_path,
-                                                                bool(t.filters), border, radii, padding,
-                                                                text_clip_id)
+        own_clip_path, child_clip, overflow_masks, shadow_clip = self._clips(
+            box, uid, matrix, clip, t.has_clip_path, bool(t.filters), border, radii, padding, text_clip_id)
+        if shadow_clip is None and child_clip == clip == scope.clip:  # no clip of its own
+            shadow_clip = scope.shadow_clip
         clip_defs = self.defs[first_def:]  # resvg fills their shapes too (raster_cost: their reach)
         mask_id = f"mi-{uid}"
         mask_defs: list[SvgNode] = []
@@ -334,7 +338,7 @@ class Painter(InlinePainter):
                              formatting=formatting, parent_style=style, absolute=absolute,
                              fixed=fixed, planes=planes if planes is not None else scope.planes,
                              text_clips=text_clips, text_background=text_background,
-                             cull=cull, effect_depth=t.effect_depth)
+                             cull=cull, effect_depth=t.effect_depth, shadow_clip=shadow_clip)
         children = list(box.children)
         if formatting in ("flex", "grid"):
             children.sort(key=lambda c: int(_number(c.style.box.order) or 0) if c.tag else 0)
@@ -382,9 +386,10 @@ class Painter(InlinePainter):
     def _clips(self, box: RenderBox, uid: str, matrix: str | None, inherited: str | None,
                has_clip_path: bool, filtered: bool, border: tuple[float, float, float, float], radii: Radii,
                padding: tuple[float, float, float, float],
-               text_clip: str | None = None) -> tuple[str | None, str | None, list[SvgNode] | None]:
+               text_clip: str | None = None) -> tuple[str | None, str | None, list[SvgNode] | None, str | None]:
         """(the element's ``clipPath`` id, the clip path id of its descendants, the content
-        of their ``overflow`` mask if they need one); defines the clip paths.
+        of their ``overflow`` mask if they need one, the clip path id of their text shadows
+        if not the same); defines the clip paths.
 
         The element's clip path is its shape (in its untransformed box) within
         ``inherited``; descendants are clipped to it and, like by the
@@ -393,13 +398,15 @@ class Painter(InlinePainter):
         ``background-clip: text`` (``text_clip``, the glyphs' clip path, itself
         within ``inherited``) the clip paths defined here are within the glyphs,
         as in the reference: e.g. ``overflow: hidden`` then hides the element's
-        emoji images and clips its painted text to itself. ``border``, ``radii`` and
+        emoji images and clips its painted text to itself. Text shadows are not hidden
+        with the glyphs: the overflow clip is defined once more without them for those (the
+        reference draws them, as a browser does). ``border``, ``radii`` and
         ``padding`` are the box's used border widths, fitted radii and resolved padding.
         """
         style = box.style
         r = box.rect
         overflow = style.box.overflow == "hidden"
-        own = None
+        own = shadow_chain = None
         chain = inherited
         within = text_clip or inherited  # what a clip path defined here is clipped by
         clip_path = style.paint.clip_path
@@ -417,7 +424,7 @@ class Painter(InlinePainter):
                 shape.tag, {**shape.attrs, "transform": moved})]))
             chain = within = own
         if not overflow and shape is not None and _within_padding_box(shape, r.width, r.height, border):
-            return own, chain, None  # the padding box would clip nothing more than the shape does
+            return own, chain, None, None  # the padding box would clip nothing more than the shape does
         masks = None
         if (overflow or has_clip_path) and box.children:  # nothing to clip without descendants
             if overflow:
@@ -428,7 +435,11 @@ class Painter(InlinePainter):
                 top, right, bottom, left = border
                 d = rect_path(r.x + left, r.y + top, r.width - left - right, r.height - top - bottom)
             clip_id = f"oc-{uid}"
-            self.defs.append(SvgNode("clipPath", {"id": clip_id, "clip-path": url(within)}, [
-                SvgNode("path", {"d": d, "transform": matrix if overflow else None})]))
+            region = SvgNode("path", {"d": d, "transform": matrix if overflow else None})
+            self.defs.append(SvgNode("clipPath", {"id": clip_id, "clip-path": url(within)}, [region]))
             chain = clip_id
-        return own, chain, masks
+            if text_clip is not None and within == text_clip:  # (a clip path shape: left within)
+                shadow_chain = f"ocs-{uid}"
+                self.defs.append(SvgNode("clipPath", {"id": shadow_chain, "clip-path": url(inherited)},
+                                         [SvgNode("path", dict(region.attrs))]))
+        return own, chain, masks, shadow_chain

@@ -61,6 +61,7 @@ def _text_shadow(value: Any, warn: Callable[[str], None]) -> dict[str, Any]:
 _BOX_SHADOW_VALUES = lazy_compile(r"[(),]")
 _BOX_SHADOW_PARTS = lazy_compile(r"[()\s]")
 _BOX_SHADOW_LENGTH = lazy_compile(r"^[0-9]+[a-zA-Z%]+?$")
+_NUMBER_LIKE = lazy_compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?([a-z%]+)?$", re.IGNORECASE)
 
 
 def _split_unless_closing(text: str, separators: LazyPattern) -> list[str]:
@@ -96,7 +97,7 @@ def layer_count(name: str, value: str) -> int:
 
 
 def _box_shadow(value: Any) -> dict[str, Any]:
-    """css-box-shadow's lenient parse: lengths, ``inset`` and a trailing colour."""
+    """css-box-shadow's lenient parse: lengths, ``inset`` and a colour (first or last)."""
     if not js_truthy(value):  # as the reference tests it: an empty list is no shadow
         raise StyleError(f'Invalid `boxShadow` value: "{js_string(value)}".', prop="boxShadow", value=value)
     if isinstance(value, (list, tuple)):  # shadows already split (the painter reports bad entries)
@@ -109,7 +110,14 @@ def _box_shadow(value: Any) -> dict[str, Any]:
     shadows = []
     for text in (s.strip() for s in _split_unless_closing(value, _BOX_SHADOW_VALUES)):
         parts = _split_unless_closing(text, _BOX_SHADOW_PARTS)
-        last = parts[-1]
+        # CSS takes `inset` and the colour first or last. css-box-shadow reads only a colour
+        # last, and takes `inset` last for the colour: `rgba(0,0,0,.2) 0 8px 24px` (a widely
+        # copied shadow) drew nothing in the reference, `0 0 0 1px #ddd inset` a black ring
+        # (plain bugs); both are read as a browser reads them.
+        words = [p for p in parts if p != "inset"] or parts
+        if len(words) > 2 and not _NUMBER_LIKE.match(words[0]) and all(_NUMBER_LIKE.match(w) for w in words[1:]):
+            words = words[1:] + words[:1]
+        last = words[-1]
         color = None if last == "0" or _BOX_SHADOW_LENGTH.match(last) else last
 
         def to_num(v: str) -> Any:
@@ -120,7 +128,7 @@ def _box_shadow(value: Any) -> dict[str, Any]:
             except (AttributeError, ValueError):
                 return v
 
-        numbers = [to_num(p) for p in parts if p != "inset" and p != color]
+        numbers = [to_num(p) for p in words if p != "inset" and p != color]
         numbers += [None] * 4
         shadows.append({"inset": "inset" in parts, "offsetX": numbers[0], "offsetY": numbers[1],
                         "blurRadius": numbers[2], "spreadRadius": numbers[3], "color": color})

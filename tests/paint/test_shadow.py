@@ -243,3 +243,23 @@ def test_one_text_shadow_filters_in_srgb_several_in_linear_rgb() -> None:
     # Where two shadows overlap, their blend is the colour space's own: the reference's.
     assert one.attrs["color-interpolation-filters"] == "sRGB"
     assert two.attrs.get("color-interpolation-filters") is None
+
+
+@pytest.mark.parametrize("written,canonical", [
+    ("rgba(149, 157, 165, 0.2) 0px 8px 24px", "0px 8px 24px rgba(149, 157, 165, 0.2)"),
+    ("#f59e0b 10px 10px 0 -2px inset", "inset 10px 10px 0 -2px #f59e0b"),
+    ("0 0 0 1px #60a5fa inset", "inset 0 0 0 1px #60a5fa"),
+    ("inset hsl(0 0% 0% / 0.3) 0 2px 4px, red -4px 0 8px", "inset 0 2px 4px hsl(0 0% 0% / 0.3), -4px 0 8px red"),
+])
+def test_colour_and_inset_first_or_last_are_read_as_in_css(written: str, canonical: str) -> None:
+    # css-box-shadow (Satori 0.63.2) reads a colour only last and takes a last `inset` for the
+    # colour: the first drew nothing there, the others a black shadow. A browser draws them all.
+    def card(shadow: str) -> dict:
+        return {"type": "div", "props": {"style": {"display": "flex", "width": "100%", "height": "100%",
+                                                   "padding": 40, "backgroundColor": "white"},
+                                         "children": {"type": "div", "props": {"style": {
+                                             "width": 120, "height": 80, "borderRadius": 12, "boxShadow": shadow}}}}}
+    warnings: list = []
+    assert render_svg(card(written), width=240, height=200, on_warning=warnings.append) == \
+        render_svg(card(canonical), width=240, height=200)
+    assert warnings == []

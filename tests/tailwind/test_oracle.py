@@ -1,10 +1,10 @@
 """The class-by-class oracle: satori-py derives the style the real Satori derives.
 
-tests/tailwind/data/oracle.json holds 6,147 class lists (every colour x shade,
+tests/tailwind/data/oracle.json holds 6,585 class lists (every colour x shade,
 every spacing step, sizes, typography, borders, shadows, flex, position,
 arbitrary/negative/opacity forms, breakpoints at 12 canvas sizes, overriding
 combinations, malformed classes, classes and variants of newer Tailwind that twrnc
-lacks, the whole lists of three corpora of real OG designs and each of their 737
+lacks, the whole lists of four corpora of real OG designs and each of their 924
 distinct classes alone, 20 configs, six of them real projects' configs) with the
 style Satori 0.63.2's own getTwStyles returned for each (tools/make_oracle.py).
 Every list must give the same dict, with the same keys in the same order, except

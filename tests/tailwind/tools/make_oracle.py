@@ -9,8 +9,8 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes, the whole class lists of three corpora of real OG designs
-(data/corpus15_classes.json .. corpus17_classes.json) and each of their classes alone, and
+combinations, malformed classes, the whole class lists of four corpora of real OG designs
+(data/corpus15_classes.json .. corpus18_classes.json) and each of their classes alone, and
 configs with theme overrides
 and ``extend`` (six of them real projects' tailwind.config).
 Each group runs in its own node process with a fresh twrnc per class list.
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
-CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17)]
+CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18)]
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
 COLORS = DEFAULT_THEME["colors"]
