@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
-from .errors import LimitError
+from .errors import LimitError, RenderError
 
-__all__ = ["RASTER_REACH", "Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing"]
+__all__ = ["RASTER_REACH", "Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing",
+           "out_of_memory"]
 
 _clock = time.monotonic  # the time budget's clock (tests make it deterministic)
 
@@ -252,6 +253,13 @@ def active() -> Budget:
     """The budget of the render in progress, or a fresh one with the default limits."""
     budget = _ACTIVE.get()
     return budget if budget is not None else Budget(_UNTIMED)
+
+
+def out_of_memory() -> RenderError:
+    """The error of a render that raised MemoryError: what a batch item, a web response or a
+    render worker answers. Not a bug to trace back (the input asked more than the process had;
+    the limits bound what one may ask), nor a failure of the input's own."""
+    return RenderError("The render ran out of memory (lower its limits, or give the process more memory).")
 
 
 def check_deadline(path: str | None = None) -> None:
