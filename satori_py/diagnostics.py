@@ -40,7 +40,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from .cache import MAX_CACHED_TEXT, BoundedCache
-from .errors import SatoriError, StyleError, UnsupportedPropertyError, current_path
+from .errors import SatoriError, StyleError, UnsupportedPropertyError, current_path, node_context
 from .limits import active
 
 __all__ = ["Diagnostics", "Reporter", "counting_reports", "current", "did_you_mean", "logger", "report"]
@@ -106,10 +106,14 @@ class Diagnostics:
 
     @contextmanager
     def active(self) -> Iterator[Diagnostics]:
-        """Make this the current channel for the block; deliver its reports when it ends."""
+        """Make this the current channel for the block, outside any node; deliver its reports
+        when it ends. (A render stopped by a MemoryError raised as a node's context was left
+        could leave that node's path set: later renders on the thread would put it in front of
+        their reports.)"""
         token = _CURRENT.set(self)
         try:
-            yield self
+            with node_context(None):
+                yield self
         finally:
             _CURRENT.reset(token)
             self.flush()

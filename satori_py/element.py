@@ -97,9 +97,9 @@ def load_element(source: Any) -> Element:
 
 def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> None:
     """Raise :class:`LimitError` for a tree deeper or larger than the limits, or with
-    more text than the active render's limits allow."""
+    more text or CSS than the active render's limits allow."""
     budget = active()
-    count = 0
+    count = sheets = 0
     stack: list[tuple[Element | TextNode, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
@@ -110,7 +110,15 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
             if depth > max_depth:
                 raise _too_deep(max_depth, node.path)
             _check_css(node, budget)
-            stack.extend((child, depth + 1) for child in reversed(node.children))
+            children = node.children
+            if node.type == "style":  # its text is CSS, not laid out: the sheets, for max_css_length
+                texts = [child.text for child in children if isinstance(child, TextNode)]
+                budget.check_css(sum(map(len, texts)), "The sheet", node.path)
+                sheets += sum(map(len, texts))
+                budget.check_css(sheets, "The text of the <style> elements", node.path)
+                count += len(texts)
+                children = tuple(child for child in children if isinstance(child, Element))
+            stack.extend((child, depth + 1) for child in reversed(children))
         else:
             budget.count_text(len(node.text), node.path)
 

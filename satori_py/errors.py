@@ -168,13 +168,14 @@ def current_path() -> str | None:
 class node_context:  # noqa: N801 - used as a function: `with node_context(path):`
     """Give SatoriErrors raised inside the block the node ``path`` (and ``prop``).
 
-    Reports made inside it (:mod:`satori_py.diagnostics`) get the path too. A class
-    rather than a generator: every stage enters one per node, and this is cheaper.
+    Reports made inside it (:mod:`satori_py.diagnostics`) get the path too; a ``path`` of
+    None clears it for the block (a stage starts outside any node). A class rather than a
+    generator: every stage enters one per node, and this is cheaper.
     """
 
     __slots__ = ("path", "prop", "_token")
 
-    def __init__(self, path: str, prop: str | None = None) -> None:
+    def __init__(self, path: str | None, prop: str | None = None) -> None:
         self.path = path
         self.prop = prop
 
@@ -183,7 +184,7 @@ class node_context:  # noqa: N801 - used as a function: `with node_context(path)
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
         try:
-            if isinstance(exc, SatoriError):
+            if isinstance(exc, SatoriError) and self.path is not None:
                 if self.prop is not None and exc.prop is None:
                     exc.prop = self.prop
                 exc.with_path(self.path)

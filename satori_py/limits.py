@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
-from .errors import LimitError
+from .errors import LimitError, RenderError
 
-__all__ = ["RASTER_REACH", "Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing"]
+__all__ = ["RASTER_REACH", "Budget", "Limits", "active", "check_deadline", "count_glyph_points", "enforcing",
+           "out_of_memory"]
 
 _clock = time.monotonic  # the time budget's clock (tests make it deterministic)
 
@@ -81,6 +82,9 @@ class Limits:
     - ``max_template_chars``: characters (or items) a Jinja template may make for one row:
       its output, and any string, list or number it builds on the way (``"x" * 10**9``
       took 54 s and 3.8 GB). See :mod:`satori_py.templates.sandbox`.
+    - ``max_gradient_stops``: the arguments of one gradient function (its colour stops and
+      hints, with its direction or shape), counted before any of them is parsed: 100,000
+      colours (a 775 kB value, under ``max_css_length``) took 1.8 s to parse and paint.
     - ``timeout``: seconds one render may take (``None``: no limit), checked
       between stages and inside long loops. The raster stage itself cannot be
       interrupted; the other limits bound it.
@@ -101,6 +105,7 @@ class Limits:
     max_stroke_reach: int = 2_097_152
     max_template_chars: int = 8 * 1024 * 1024
     timeout: float | None = 60.0
+    max_gradient_stops: int = 1_000
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -185,6 +190,13 @@ class Budget:
             raise LimitError(f"The element has {count} {what}, over the max_effect_layers "
                              f"limit of {self.limits.max_effect_layers}.", limit="max_effect_layers", prop=prop)
 
+    def check_gradient_stops(self, count: int, prop: str | None = None) -> None:
+        """Raise LimitError for a gradient of ``count`` arguments over ``max_gradient_stops``."""
+        if count > self.limits.max_gradient_stops:
+            raise LimitError(f"The gradient has {count} colour stops and other arguments, over the "
+                             f"max_gradient_stops limit of {self.limits.max_gradient_stops}.",
+                             limit="max_gradient_stops", prop=prop)
+
     def count_glyph_points(self, points: int) -> None:
         """Count ``points`` outline points of glyphs drawn."""
         self.glyph_points += points
@@ -241,6 +253,13 @@ def active() -> Budget:
     """The budget of the render in progress, or a fresh one with the default limits."""
     budget = _ACTIVE.get()
     return budget if budget is not None else Budget(_UNTIMED)
+
+
+def out_of_memory() -> RenderError:
+    """The error of a render that raised MemoryError: what a batch item, a web response or a
+    render worker answers. Not a bug to trace back (the input asked more than the process had;
+    the limits bound what one may ask), nor a failure of the input's own."""
+    return RenderError("The render ran out of memory (lower its limits, or give the process more memory).")
 
 
 def check_deadline(path: str | None = None) -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidElementError, RenderError, SatoriError
-from ..limits import Limits
+from ..limits import Limits, out_of_memory
 from ..templates import Template
 from .pool import LocalPool
 from .progress import ProgressBar, Reporter, Tracker
@@ -174,7 +174,8 @@ def _ordered(backend: _Backend, jobs: Iterator[Job], tracker: Tracker) -> Iterat
             try:
                 outcomes += backend.result(head.future)
             except Exception as exc:  # an executor's worker failed, not the item
-                failure = RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
+                failure = out_of_memory() if isinstance(exc, MemoryError) else \
+                    RenderError(f"The batch worker failed: {type(exc).__name__}: {exc}")
                 for _ in head.jobs:
                     tracker.finished(False)
                 outcomes += [(index, None, failure) for index, _, _ in head.jobs]

@@ -32,6 +32,7 @@ from resvg_bridge import on_raster_stack
 from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import RenderError, SatoriError
+from ..limits import out_of_memory
 from .. import pickling
 from ..output_cache import OutputCache
 from ..pickling import Flat
@@ -211,6 +212,8 @@ def render_jobs(prepared: _Prepared, jobs: Sequence[Job]) -> list[Outcome]:
             out.append((index, _render(prepared, item, fmt), None))
         except SatoriError as exc:
             out.append((index, None, exc))
+        except MemoryError:
+            out.append((index, None, out_of_memory()))
         except Exception as exc:  # a bug, or user code (a component) failing: report, go on
             error = RenderError(f"{type(exc).__name__}: {exc}")
             error.traceback = traceback.format_exc()  # type: ignore[attr-defined]

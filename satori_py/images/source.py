@@ -381,6 +381,8 @@ def _load_url(url: str, fetcher: Fetcher | None) -> ImageSource:
         raise  # found after DNS or on a redirect: as much an error as a literal host
     except LimitError:
         raise  # an image over a limit is an error wherever it comes from
+    except MemoryError:
+        raise  # not the image's fault: drawn without it, the card would be kept and served so
     except Exception as exc:  # the reference logs any failure and draws nothing
         # Reported by use_image (a warning, or raised in strict mode).
         message = f"Can't load image {url}: {getattr(exc, 'message', None) or exc}"

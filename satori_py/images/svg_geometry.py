@@ -23,6 +23,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from ..limits import check_deadline
 from ..patterns import NUMBER, lazy_compile
 
 if TYPE_CHECKING:  # (the painter's raster checks read this module: a plain card parses no XML)
@@ -47,6 +48,9 @@ _CONTAINERS = frozenset(("g", "a", "switch", "svg", "symbol"))
 _TEXT = frozenset(("text", "tspan", "textPath"))
 _NO_BOX = None
 _MAX_CHAIN = 300  # elements and <use> references followed into one another, within the recursion limit
+# Path data is followed in Python at some 3 s per million commands here: the render's deadline is
+# looked at every 65,536 tokens (a 16 MB path, under max_image_bytes, took 30 s past it).
+_DEADLINE_EVERY = 0xFFFF
 
 
 def local(tag: object) -> str:
@@ -165,7 +169,9 @@ def path_box(d: str) -> Box | None:
                 sx, sy = x, y
         add(x, y)
 
-    for token in _PATH_TOKEN.findall(d):
+    for i, token in enumerate(_PATH_TOKEN.findall(d)):
+        if not i & _DEADLINE_EVERY:
+            check_deadline()
         if token.isalpha():
             command, args = token, []
             if command in "Zz":

@@ -37,18 +37,16 @@ again:
   an item held at its px ``maxWidth`` in a row where nothing shrinks: its
   max-content measurement is clamped to that same width.
 
-A column that a row shrank lays a fit-content row out in its final width, as a
-definite one does (:meth:`FlexFit._flexed_inner`); a block item that its content makes
-wider than its room is measured at that width (:meth:`FlexFit._widened`).
+A column that a row shrank lays a fit-content row out in its final width, as a definite one does
+(:meth:`FlexFit._flexed_inner`); a block item that its content makes wider than its room is measured
+at that width (:meth:`FlexFit._widened`). Rows holding a frozen item keep their bases (frozen_bases.py).
 
-A fit-content row with a percentage ``maxWidth`` in a container sized by its
-content counts as wide as the room when the reference's Taffy measures that
-container (the percentage can't be resolved then), and takes the percentage of
-the container's final width (:meth:`FlexFit._fit_percent`).
+A fit-content row with a percentage ``maxWidth`` in a container sized by its content counts as wide
+as the room when the reference's Taffy measures that container (the percentage can't be resolved
+then), and takes the percentage of the container's final width (:meth:`FlexFit._fit_percent`).
 
-A third: a flex item with an aspect ratio and no size of its own takes one size
-from the other through the ratio (:func:`.aspect_fit.stretch_ratio`); Taffy 0.7 sizes it by
-its content.
+A third: a flex item with an aspect ratio and no size of its own takes one size from the other
+through the ratio (:func:`.aspect_fit.stretch_ratio`); Taffy 0.7 sizes it by its content.
 
 And one set once, when a flex item is built (:func:`.aspect_fit.aspect_ratio_minimum`):
 the automatic minimum size of an item with an aspect ratio and a definite
@@ -97,6 +95,7 @@ from .fit_walk import displayed as _displayed
 from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
 from .fit_walk import flexed_definite, used_width
+from .frozen_bases import keep_frozen_bases
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .overflow_floor import floor_overflowed_row
@@ -165,6 +164,7 @@ class FlexFit:
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
                         walk, parent, "w") and _fills(parent, filled))
                     here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
+                    here = keep_frozen_bases(node, walk, self._max_contents, self._bases, lay_out) or here
                     floor_overflowed_row(node, parent, _definite(walk, parent, "w"), floors, self._floored)
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):

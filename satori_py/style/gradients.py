@@ -39,6 +39,7 @@ from typing import Any
 from ..cache import BoundedCache
 from ..colorspaces import to_rgba_tuple
 from ..errors import StyleError
+from ..limits import active as active_budget
 from ..patterns import lazy_compile
 from . import valueparser as vp
 from .calc import parse_math
@@ -406,13 +407,14 @@ _MAX_CACHED_IMAGE = 2000
 
 
 def parse_gradient(image: str, font_size: float, lengths: LengthContext, note: Note,
-                   current: RGBA | None = None) -> Gradient:
-    """A gradient image (:func:`is_gradient`), its stops resolved against ``current``
-    (what ``currentColor`` means); raises StyleError with the reference's sentence,
+                   current: RGBA | None = None, prop: str = "backgroundImage") -> Gradient:
+    """A gradient image (:func:`is_gradient`) of property ``prop``, its stops resolved against
+    ``current`` (what ``currentColor`` means); raises StyleError with the reference's sentence,
     notes stop colours that are not colours and positions that are not read."""
     key = (image, font_size, lengths, current)
     parsed = _PARSED.get(key)
     if parsed is None:
+        _check_stop_count(image, prop)
         notes: list[StyleError] = []
         ctx = _Context(font_size, lengths, current, notes.append)
         gradient = _conic(image, ctx) if re.match(r"^(repeating-)?conic-gradient\(", image) else \
@@ -423,6 +425,15 @@ def parse_gradient(image: str, font_size: float, lengths: LengthContext, note: N
     for message, value in parsed[1]:
         note(StyleError(message, value=value))
     return parsed[0]
+
+
+def _check_stop_count(image: str, prop: str) -> None:
+    """Refuse a gradient of more arguments than ``max_gradient_stops`` before they are parsed.
+    Its commas bound them (C speed); only past the limit are commas inside colour functions
+    told apart."""
+    budget = active_budget()
+    if image.count(",") >= budget.limits.max_gradient_stops:
+        budget.check_gradient_stops(len(split_commas(image[image.find("(") + 1:])), prop)
 
 
 def parse_background_images(layers: tuple[BackgroundLayer, ...], font_size: float, lengths: LengthContext,

@@ -198,7 +198,7 @@ def masks_of(style: Style, font_size: float, lengths: LengthContext, note: Note,
     StyleError on an invalid value; ``note`` is told of stops that are not read."""
     if not any(style.get(key) not in (None, "", "none") for key in _SET_BY):
         return None
-    return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note, current)
+    return tuple(layer.replace(image=parse_gradient(layer.image, font_size, lengths, note, current, "maskImage")
                                if isinstance(layer.image, str) and is_gradient(layer.image) else layer.image,
                                **layer_fields(layer, font_size, lengths, note, "mask"))
                  for layer in _noted(mask_layers(style), note))

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any, Literal
 
-from ..limits import Limits
+from ..limits import Limits, out_of_memory
 from ..markup.dialects import check_dialect
 from ..options import Font
 from ..output_cache import OutputCache, default_cache
@@ -235,7 +235,10 @@ class ImageResponse:
 
     def failure(self, exc: Exception, method: str = "GET") -> Reply:
         """A failed render: raised again, or (``on_error="500"``) logged and answered 500
-        (503 when the render pool could not take it in time)."""
+        (503 when the render pool could not take it in time). Running out of memory is a
+        RenderError that says so."""
+        if isinstance(exc, MemoryError):
+            exc = out_of_memory()
         if self.on_error == "raise":
             raise exc
         log_render_error(exc)

@@ -67,7 +67,7 @@ from resvg_bridge.heap import keep_freed_memory
 
 from ..errors import LimitError, RenderBusyError, RenderTimeoutError
 from ..layout import taffy_thread
-from ..limits import Limits
+from ..limits import Limits, out_of_memory
 from .costs import CostMemory, template
 from .job import RenderJob, pickled, render_job
 from .settings import PoolSettings
@@ -331,6 +331,8 @@ class ThreadPool(PoolBase):
                 self._stopped_at_deadline(task)
                 return False, _not_finished(task)
             return False, exc
+        except MemoryError:
+            return False, out_of_memory()
         except BaseException as exc:  # noqa: BLE001 - e.g. SystemExit from a fetcher: the caller's
             return False, exc  # to raise; this thread keeps serving
 

@@ -88,6 +88,9 @@ def _answer(job: Any) -> tuple[str, Any, str]:
     from .job import render_job
     try:
         return ("ok", render_job(job), "")
+    except MemoryError:
+        from ..limits import out_of_memory
+        return ("error", out_of_memory(), "")
     except Exception as exc:
         return ("error", exc, traceback.format_exc())
 

@@ -218,3 +218,9 @@ def settle(count: int) -> None:
             return
         time.sleep(0.01)
     assert bounded.abandoned() == count
+
+
+def out_of_memory(**props: Any) -> Any:
+    """A component that runs out of memory: module-level, so a job holding it pickles (by name)
+    to a render worker process."""
+    raise MemoryError

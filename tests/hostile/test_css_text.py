@@ -75,3 +75,17 @@ def test_box_shadow_splits_as_css_box_shadow_does(text: str) -> None:
     # every comma (500,000 shadows: over 120 s); the split is now one pass.
     assert _split_unless_closing(text, _BOX_SHADOW_VALUES) == re.split(r",(?![^(]*\))", text)
     assert _split_unless_closing(text, _BOX_SHADOW_PARTS) == re.split(r"\s(?![^(]*\))", text)
+
+
+def test_a_sheet_is_css_not_text_laid_out() -> None:
+    # Before (main 562b4b4): a 300,000-character sheet (Bootstrap's is 230 kB) was refused as text,
+    # 'div/style[0]/#text[0]: The text has 300014 characters, over the max_text_length limit of 200000.'
+    sheet = "div{color:red}" + " " * 300_000
+    svg = render_svg(h("div", {"style": {"display": "flex"}}, h("style", {}, sheet), h("span", {}, "x")),
+                     width=20, height=10)
+    assert 'fill="red"' in svg
+    sheets = [h("style", {}, "div{color:red}" + " " * 600_000) for _ in range(2)]
+    with pytest.raises(LimitError) as info:
+        render_svg(h("div", {}, *sheets, "x"), width=20, height=10)
+    assert str(info.value) == ("div/style[1]: The text of the <style> elements has 1200028 characters, over the "
+                               "max_css_length limit of 1000000.")

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from satori_py import element, h, limits, render_svg
+from satori_py import LimitError, element, h, limits, render_svg
+from satori_py.images import svg_geometry
 from satori_py.layout import build, engine, flex_fit, taffy
 from satori_py.paint import painter
 
@@ -56,3 +57,24 @@ def test_no_walk_does_more_than_a_node_of_work_between_deadline_checks(monkeypat
     assert all(count >= SPANS for count in map(events.count, walks))  # each walk met every span
     assert max(runs.values()) <= 2, runs
 
+
+
+def test_long_path_data_is_followed_within_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A user SVG's path data is followed in Python (its bounds, for the raster checks). Before: a
+    # path of 3 million relative commands (15 MB, under max_image_bytes) with Limits(timeout=5)
+    # took 7.9 s of CPU, the deadline noticed only after it.
+    looked: list[str | None] = []
+
+    def late(path: str | None = None) -> None:
+        looked.append(path)
+        if len(looked) == 2:
+            raise LimitError("late", limit="timeout")
+
+    monkeypatch.setattr(svg_geometry, "check_deadline", late)
+    svg = ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><path d='M0 0" + " l1 1" * 100_000
+           + "' stroke='red'/></svg>")
+    with pytest.raises(LimitError, match="late"):
+        render_svg(h("div", {"style": {"display": "flex"}}, h("img", {"src": f"data:image/svg+xml;utf8,{svg}",
+                                                                        "width": 10, "height": 10})),
+                   width=20, height=20)
+    assert len(looked) == 2  # at the first token, then after 65,536: not at the end of 300,003

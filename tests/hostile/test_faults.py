@@ -87,8 +87,9 @@ def test_running_out_of_memory_anywhere_changes_no_later_render(cold: bool) -> N
             try:
                 # A MemoryError is raised, or absorbed where a second way is tried (faces.py reads
                 # an outline with fontTools when its own reader fails): then the image is right.
-                # (In a context of its own: one raised entering node_context.__exit__ leaves the
-                # node path set in the caller's context, a gap left open: see hostile17's report.)
+                # (In a context of its own: the injector stops whatever it lands on, a context
+                # manager's exit too, which may leave a context variable set in the caller's
+                # context. A stage clears the node path as it starts: test_out_of_memory.)
                 assert contextvars.copy_context().run(render, at % 3) == good[at % 3], fail.raised
             except MemoryError:
                 pass

@@ -161,13 +161,14 @@ def test_colours_equal_as_keys_print_the_same() -> None:
 def test_drawings_are_kept_within_a_weight(drawings: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     stops = ", ".join(f"rgb({i % 256},0,0) {i / 15:.3f}%" for i in range(1500))  # a pattern of ~30k chars
     card = _card(f"linear-gradient(90deg, {stops})")
-    render_svg(card, width=200, height=100)
-    render_svg(card, width=200, height=100)
+    many_stops = Limits(max_gradient_stops=1501)
+    render_svg(card, width=200, height=100, limits=many_stops)
+    render_svg(card, width=200, height=100, limits=many_stops)
     assert drawings.count("div-div0") == 1  # under the limit of one drawing: kept
     monkeypatch.setattr(rect, "_MAX_KEPT_WEIGHT", 10_000)
     rect._DRAWN.clear()
-    render_svg(card, width=200, height=100)
-    render_svg(card, width=200, height=100)
+    render_svg(card, width=200, height=100, limits=many_stops)
+    render_svg(card, width=200, height=100, limits=many_stops)
     assert drawings.count("div-div0") == 3
     assert rect._DRAWN._weight <= rect._DRAWN.max_weight  # type: ignore[operator]
 
