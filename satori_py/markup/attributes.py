@@ -73,6 +73,9 @@ _CAMEL = lazy_compile(r"-([a-z])")
 # stylis: the characters white space never touches, and the groups it copies as written.
 _STYLIS_TIGHT = frozenset("!+,/>@~;{}")
 _STYLIS_OPEN = {"(": ")", "[": "]", '"': '"', "'": "'"}
+# The attributes that carry classes, JSX's className lowercased by the HTML parser included.
+_CLASS_ATTRIBUTES = frozenset(("tw", "class", "classname"))
+_QUOTES = "`\"'"
 _LOWERCASED_JSX = {name.lower(): "".join("-" + c.lower() if c.isupper() else c for c in name)
                    for name in HYPHENATED_SVG_ATTRIBUTES}
 
@@ -92,6 +95,11 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
             raise MarkupError(f'The event handler attribute "{name}" of <{tag}> is not supported: '
                               "nothing runs in an image.", line=location[0], column=location[1],
                               prop=name)
+        if lower in _CLASS_ATTRIBUTES and value.startswith("{"):
+            _ignored(tag, location, _jsx_classes(name, value, attrs))
+        elif lower == "classname" and not satori_html:  # (satori-html keeps the name as written)
+            _ignored(tag, location, 'the attribute "classname" is ignored: HTML lowercases attribute names, so '
+                                    "JSX's className does not reach us (write class, or tw for Tailwind classes)")
         if lower == "style" and value.lstrip().startswith("{"):
             # JSX's style={{ color: "red" }} pasted into HTML: a browser reads the text up to the
             # first space as the value and the rest as attributes of their own.
@@ -122,6 +130,35 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
                                         f"attribute of HTML (a browser would): use {hint} in style instead")
             props[name if svg else _REACT_NAMES.get(lower, name)] = value
     return props
+
+
+def _jsx_classes(name: str, value: str, attrs: Mapping[str, str | None]) -> str:
+    """What to say of tw={`flex p-4`} (or class=, className= with a JSX expression) in HTML.
+
+    HTML reads the text up to the first space as the value ("{`flex") and each word after it
+    as an attribute of its own, up to the one that closes the expression ("p-4`}"): the
+    classes are the value and those words. What Satori does with the value is kept.
+    """
+    words = [value]
+    if not value.rstrip().endswith("}"):
+        after = False
+        for other, other_value in attrs.items():
+            if other == name:
+                after = True
+            elif after and not other_value:
+                words.append(other)
+                if other.endswith("}"):
+                    break
+            elif after:
+                break
+    expression = " ".join(words)[1:].strip().rstrip("}").strip()
+    written = "tw" if name.lower() == "tw" else "class"
+    what = f'the {name} attribute "{value}" is JSX ({name}={{...}}), which HTML does not read'
+    if len(words) > 1:
+        what += "; the words after it become attributes of their own"
+    if expression[:1] and expression[:1] in _QUOTES:
+        return f'{what}: write {written}="{expression.strip(_QUOTES)}"'
+    return f'{what}: write the classes themselves, {written}="..."'
 
 
 def _jsx_spelled(tag: str, name: str, location: Location) -> bool:

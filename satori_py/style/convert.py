@@ -47,6 +47,7 @@ __all__ = [
     "length_px",
     "line_clamp",
     "line_height",
+    "loosely_read_percentage",
     "margin",
     "number",
     "object_position",
@@ -237,6 +238,9 @@ def object_position(value: Any, ctx: Context) -> Any:
         if isinstance(value, (list, tuple)) else []
     if not words or not all(_position_word(w) for w in words[:2]):
         ctx.ignored(ignored_value(ctx.prop, value))
+    elif loose := [(w, n) for w in words[:2] if isinstance(w, str) and (n := loosely_read_percentage(w)) is not None]:
+        ctx.ignored(f'Invalid value "{shown(loose[0][0])}" for CSS property "{ctx.prop}": it is read as '
+                    f"{js_string(loose[0][1])}%.")
     elif len(words) > 2:
         ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "{ctx.prop}": only its first two '
                     "values are read.")
@@ -269,11 +273,21 @@ def _percentage(value: str, ctx: Context) -> Any:
 def _read_percentage(value: str, ctx: Context) -> float:
     """The number of a text ending in ``%``, as the reference reads it (parseFloat of the rest);
     a text a browser would not read (``10px%``, ``100%%``, ``5 %``) is said to be read so."""
-    number = _js_parse_float(value[:-1])
-    if not math.isnan(number) and not re.fullmatch(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", value[:-1],
-                                                   re.IGNORECASE):
+    loose = loosely_read_percentage(value)
+    if loose is not None:
         ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "{ctx.prop}": it is read as '
-                    f"{js_string(number)}%.")
+                    f"{js_string(loose)}%.")
+    return _js_parse_float(value[:-1])
+
+
+def loosely_read_percentage(text: str) -> float | None:
+    """The percentage the reference reads (parseFloat) in a text ending in ``%`` that a browser
+    would not read (``10px%``, ``100%%``, ``5 %``); None for any other text."""
+    if not text.endswith("%"):
+        return None
+    number = _js_parse_float(text[:-1])
+    if math.isnan(number) or re.fullmatch(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", text[:-1], re.IGNORECASE):
+        return None
     return number
 
 

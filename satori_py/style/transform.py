@@ -16,7 +16,7 @@ from ..errors import StyleError
 from ..patterns import lazy_compile
 from . import valueparser as vp
 from .calc import parse_math
-from .convert import shown
+from .convert import loosely_read_percentage, shown
 from .types import Percent, TransformFunction, TransformOrigin
 from .values import (
     MATH_FUNCTION,
@@ -202,6 +202,9 @@ def _origin_word(word: str, font_size: float, horizontal: bool,
                  unread: Callable[[str, str], None]) -> dict[str, float]:
     if word in _ORIGIN_KEYWORDS:
         return dict(_ORIGIN_KEYWORDS[word])
+    loose = loosely_read_percentage(word)
+    if loose is not None:  # (parse-css-dimension's parseFloat: a browser drops it)
+        unread(word, f"it is read as {js_string(loose)}%")
     unit = _origin_unit(word, font_size)
     if unit is None:
         unread(word, "50% is used")

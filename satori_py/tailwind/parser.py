@@ -25,7 +25,7 @@ from .config import Theme
 from .units import IR, Complete, Context, Dependent, Device, Ordered, direction, parse_numeric, unconfigged_style
 from .utilities import box, color, effects, flex, text
 
-__all__ = ["NULL", "PLATFORMS", "ParsedClass", "parse_class"]
+__all__ = ["NULL", "PLATFORMS", "ParsedClass", "Utilities", "parse_class"]
 
 PLATFORMS = ("ios", "android", "windows", "macos", "web")
 _ORIENTATIONS = ("portrait", "landscape")
@@ -52,6 +52,13 @@ class ParsedClass(Record):
     problems: list[tuple[str, str]] = field(default_factory=list)
     # Whether a prefix left the class out (a breakpoint that does not match is not a problem).
     filtered: bool = False
+
+
+# What a utility (a class without its prefixes) came to, with its problems, by its text: the
+# utilities one render has read. A utility's result depends only on its text, the theme and
+# the canvas size, which are the render's; so one render reads each utility once, however
+# many class lists repeat it (twrnc's per-list cache of known classes is kept apart).
+Utilities = dict[str, tuple["IR", tuple[tuple[str, str], ...]]]
 
 
 class _Cursor(Record):
@@ -133,8 +140,11 @@ def _as_written(prefixes: list[str], index: int) -> str:
     return ":".join(prefixes[index:end + 1]) + ":"
 
 
-def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, Any]) -> ParsedClass:
-    """The intermediate result of ``utility`` (one class, with its prefixes)."""
+def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, Any],
+                utilities: Utilities | None = None) -> ParsedClass:
+    """The intermediate result of ``utility`` (one class, with its prefixes).
+
+    ``utilities`` (the render's, for ``theme`` and ``device``) holds the utilities already read."""
     parts = utility.strip(JS_SPACE).split(":")
     string, prefixes = (utility, []) if len(parts) == 1 else (parts[-1], parts[:-1])
     result = ParsedClass(None)
@@ -144,16 +154,29 @@ def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, 
         result.filtered = True
         if cached is None and not result.problems:
             # Say now when the utility itself is unknown, whatever the canvas size.
-            _Utility(string, theme, device, result.problems).parse()
+            _read(string, theme, device, result.problems, utilities)
         return result
     if cached is not None:
         result.ir = None if cached is NULL else cached
         if cached is NULL:
             result.problems.append(("unknown", "unknown or invalid utility"))
         return result
-    ir = _Utility(string, theme, device, result.problems).parse()
+    ir = _read(string, theme, device, result.problems, utilities)
     result.ir = Ordered(order, ir) if isinstance(ir, (Complete, Dependent)) and order is not None else ir
     return result
+
+
+def _read(string: str, theme: Theme, device: Device, problems: list[tuple[str, str]],
+          utilities: Utilities | None) -> IR:
+    """The utility's result, its problems added to ``problems``: read once per render."""
+    if utilities is None:
+        return _Utility(string, theme, device, problems).parse()
+    entry = utilities.get(string)
+    if entry is None:
+        found: list[tuple[str, str]] = []
+        entry = utilities[string] = (_Utility(string, theme, device, found).parse(), tuple(found))
+    problems += entry[1]
+    return entry[0]
 
 
 class _Utility:

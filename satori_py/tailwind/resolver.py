@@ -28,7 +28,7 @@ from ..patterns import lazy_compile
 from ..style.values import JS_SPACE, js_string, js_to_number
 from .checks import check_style
 from .config import Theme, config_key, resolve_config
-from .parser import NULL, parse_class
+from .parser import NULL, Utilities, parse_class
 from .units import Complete, Dependent, Device, Ordered, js_truthy
 from .utilities.color import remove_opacity_helpers
 from .utilities.static import STATIC
@@ -89,8 +89,10 @@ def _device(width: float | None, height: float | None) -> Device:
     return Device(math.nan if width is None else float(width), math.nan if height is None else float(height))
 
 
-def resolve_classes(classes: str, theme: Theme, device: Device) -> Resolution:
-    """twrnc's ``style(classes)`` with a fresh cache (no memo; see :func:`resolve`)."""
+def resolve_classes(classes: str, theme: Theme, device: Device, utilities: Utilities | None = None) -> Resolution:
+    """twrnc's ``style(classes)`` with a fresh cache (no memo; see :func:`resolve`).
+
+    ``utilities`` are the utilities the render has read (for this theme and device)."""
     known: dict[str, Any] = dict(STATIC)
     resolved: dict[str, Any] = {}
     origins: dict[str, str] = {}  # the class each entry comes from, for problems
@@ -98,7 +100,7 @@ def resolve_classes(classes: str, theme: Theme, device: Device) -> Resolution:
     dependents: list[tuple[str, Dependent]] = []
     ordered: list[tuple[int, str, Complete | Dependent]] = []
     for name in _unique(classes):
-        parsed = parse_class(name, theme, device, known)
+        parsed = parse_class(name, theme, device, known, utilities)
         problems += [Problem(name, kind, detail) for kind, detail in parsed.problems]
         ir = parsed.ir
         if isinstance(ir, Complete):
@@ -131,13 +133,16 @@ def resolve_classes(classes: str, theme: Theme, device: Device) -> Resolution:
 
 
 def resolve(classes: str, *, width: float | None, height: float | None,
-            config: Mapping[str, Any] | None = None) -> Resolution:
-    """:func:`resolve_classes` for a canvas size and config, cached (bounded)."""
+            config: Mapping[str, Any] | None = None, utilities: Utilities | None = None) -> Resolution:
+    """:func:`resolve_classes` for a canvas size and config, cached (bounded).
+
+    ``utilities`` are the utilities the render has read, for this size and config (see
+    :class:`.apply.TailwindStage`): a class list the cache does not hold reads only the new ones."""
     key = (config_key(config), None if width is None else float(width),
            None if height is None else float(height), classes)
     entry = _RESOLVED.get(key)
     if entry is None:
-        found = resolve_classes(classes, resolve_config(config), _device(width, height))
+        found = resolve_classes(classes, resolve_config(config), _device(width, height), utilities)
         entry = (64 + len(classes) + 16 * len(found.style), found)
         _RESOLVED.put(key, entry)
     return entry[1]

@@ -14,12 +14,14 @@ from typing import Any
 from satori_py import SatoriError, h, render_svg
 from satori_py.style.supported import SUPPORTED
 
-from .strategies import NAMES
+from .strategies import NAMES, _uri
 
 ALL_NAMES = sorted({*SUPPORTED, *NAMES} - {"_private"})
 
-# Invalid for every property but those below: words, broken functions, wrong types.
-JUNK: list[Any] = ["qqq", "12zz", "calc(", "url(", "1px 2px 3px 4px 5px 6px x", [1, 2], {"a": 1}, True, float("nan")]
+# Invalid for every property but those below: words, broken functions, wrong types, a unit
+# with junk after it (parseFloat reads some properties' `10px%` as 10%: that is reported too).
+JUNK: list[Any] = ["qqq", "12zz", "calc(", "url(", "1px 2px 3px 4px 5px 6px x", [1, 2], {"a": 1}, True, float("nan"),
+                   "10px%"]
 
 # Any identifier is a value: custom properties, counter names, grid line and area names,
 # container names (the stylesheet cascade reads every word of them as a name).
@@ -32,6 +34,12 @@ ANY_IDENT = frozenset({"--x", "--custom", "counterReset", "counterIncrement", "c
 KNOWN_SILENT: frozenset[str] = frozenset()
 
 _GRADIENT = "linear-gradient(red, blue)"
+# An image of two colours, contained in a wider box (objectFit contain) so that its position shows.
+_IMAGE = _uri(b"<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='5' height='10' "
+              b"fill='red'/><rect x='5' width='5' height='10' fill='blue'/></svg>", "image/svg+xml")
+# The properties whose element is an <img>, and those whose element's child is turned in 3D.
+_ON_IMAGE = frozenset({"objectPosition", "objectFit"})
+_ON_3D_CHILD = frozenset({"perspectiveOrigin"})
 
 
 def context(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -51,8 +59,12 @@ def context(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
         return {"overflow": "hidden", "whiteSpace": "nowrap", "width": 20}, {}
     if low.startswith("textshadow") and name != "textShadow":
         return {"textShadow": "2px 2px 1px green"}, {}
-    if name in ("transformOrigin", "perspectiveOrigin"):
+    if name == "transformOrigin":
         return {"transform": "perspective(100px) rotateX(20deg) rotate(10deg)"}, {}
+    if name in _ON_3D_CHILD:
+        return {"perspective": "100px"}, {}
+    if name in _ON_IMAGE:
+        return {"objectFit": "contain"}, {}
     if name in ("top", "left", "right", "bottom", "inset"):
         return {"position": "relative"}, {}
     return {}, {}
@@ -71,10 +83,14 @@ _OWN: dict[str, Any] = {"width": 60, "height": 40, "backgroundColor": "red", "co
 
 def card(name: str, style: dict[str, Any]) -> Any:
     own, parent = context(name)
+    content: Any = "Ab c long words here"
+    if name in _ON_3D_CHILD:
+        content = h("div", {"style": {"transform": "rotateY(50deg)", "width": 40, "height": 30,
+                                      "backgroundColor": "blue"}}, content)
+    middle = h("img", {"src": _IMAGE, "style": {**_OWN, **own, **style}}) if name in _ON_IMAGE else \
+        h("div", {"style": {**_OWN, **own, **style}}, content)
     return h("div", {"style": {"display": "flex", "width": 120, "height": 80, "backgroundColor": "#eee",
-                               **_PARENT_INHERITED, **parent}},
-             h("div", {"style": {**_OWN, **own, **style}}, "Ab c long words here"),
-             h("span", {}, "x"))
+                               **_PARENT_INHERITED, **parent}}, middle, h("span", {}, "x"))
 
 
 def render(name: str, style: dict[str, Any]) -> tuple[str | None, list[str]]:

@@ -66,6 +66,11 @@ _TWO_LAYERS = {"backgroundImage": f"{_GRADIENT}, linear-gradient(blue, green)", 
      {"minHeight": "50%"}),
     ({"paddingTop": "Infinity%"}, 'Invalid value "Infinity%" for CSS property "paddingTop": it is read as Infinity%.',
      {"paddingTop": "Infinity%"}),
+    # So are an origin's (parse-css-dimension's parseFloat; session 18: said nothing).
+    ({"transform": "rotate(10deg)", "transformOrigin": "10px% 0"}, 'Invalid value "10px%" in CSS property '
+     '"transformOrigin": it is read as 10%.', {"transform": "rotate(10deg)", "transformOrigin": "10% 0"}),
+    ({"perspective": "50px", "perspectiveOrigin": "left 100%%"}, 'Invalid value "100%%" in CSS property '
+     '"perspectiveOrigin": it is read as 100%.', {"perspective": "50px", "perspectiveOrigin": "left 100%"}),
     # An empty entry of a layer list is the layer's initial value (session 17: said nothing).
     ({**_TWO_LAYERS, "backgroundPosition": ",20px 5px"}, 'Invalid value ",20px 5px" for CSS property '
      '"backgroundPosition": a layer of the list is empty (its initial value is used).',
@@ -152,3 +157,23 @@ def test_a_table_row_is_told_it_has_no_table_layout() -> None:
     assert told == ["table/tbody[0]/tr[0]: <tr> is laid out as an inline box, as in Satori, which has no table "
                     "layout: its cells and the rows around it flow together as text. Give rows display: flex (and "
                     "cells a width or flex)."]
+
+
+@pytest.mark.parametrize(("position", "word", "read", "read_as"), [
+    ("10px% 0", "10px%", "10%", "10% 0"), ("left 5e1%%", "5e1%%", "50%", "left 50%")])
+def test_an_object_position_read_with_parse_float_is_reported(position: str, word: str, read: str,
+                                                              read_as: str) -> None:
+    # objectPosition's percentages are parseFloat's too (session 18: said nothing; the image moved).
+    image = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
+             "<rect width='5' height='10' fill='red'/></svg>")
+
+    def drawn(value: str) -> tuple[str, list[str]]:
+        told: list[str] = []
+        svg = render_svg(h("div", {"style": {"display": "flex"}}, h("img", {"src": image, "style": {
+            "width": 60, "height": 40, "objectFit": "contain", "objectPosition": value}})), width=80, height=50,
+            on_style_error=lambda e: told.append(str(e)), on_warning=lambda e: told.append(str(e)))
+        return svg, told
+
+    svg, told = drawn(position)
+    assert told == [f'div/img[0]: Invalid value "{word}" for CSS property "objectPosition": it is read as {read}.']
+    assert drawn(read_as) == (svg, [])

@@ -91,6 +91,30 @@ def test_a_jsx_style_expression_pasted_into_html_is_reported_once(caplog) -> Non
                                f'line 1, column 1: <p>: the style attribute "{{{{color: red}}}}" {jsx}']
 
 
+def test_a_jsx_class_expression_pasted_into_html_is_reported_with_the_classes_to_write(caplog) -> None:
+    # Real og routes write tw={`flex h-full bg-[${color}] p-20`} (tw18 corpus, find_string id
+    # 33357225264): pasted into HTML, "{`flex" is the value and each word after it an attribute
+    # of its own, so every class but a broken first one was dropped without a word.
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        el = from_html('<div tw={`flex h-full w-full p-20`} id="a">x</div>')
+        one = from_html("<div tw={'flex'}>x</div>")
+        variable = from_html("<div class={styles.card}>x</div>")
+        lowered = from_html('<div className="flex p-4">x</div>')
+    # The tree is what HTML makes of it (Satori's reading is kept: the render does not change).
+    assert el["props"] == {"tw": "{`flex", "h-full": "", "w-full": "", "p-20`}": "", "id": "a", "children": "x"}
+    assert one["props"]["tw"] == "{'flex'}" and variable["props"]["className"] == "{styles.card}"
+    assert lowered["props"] == {"classname": "flex p-4", "children": "x"}
+    jsx = "which HTML does not read"
+    assert caplog.messages == [
+        f'line 1, column 1: <div>: the tw attribute "{{`flex" is JSX (tw={{...}}), {jsx}; the words after it '
+        'become attributes of their own: write tw="flex h-full w-full p-20"',
+        f'line 1, column 1: <div>: the tw attribute "{{\'flex\'}}" is JSX (tw={{...}}), {jsx}: write tw="flex"',
+        f'line 1, column 1: <div>: the class attribute "{{styles.card}}" is JSX (class={{...}}), {jsx}: write the '
+        'classes themselves, class="..."',
+        'line 1, column 1: <div>: the attribute "classname" is ignored: HTML lowercases attribute names, so '
+        "JSX's className does not reach us (write class, or tw for Tailwind classes)"]
+
+
 def test_a_jsx_spelled_svg_attribute_is_reported_and_ignored_as_a_browser_does(caplog) -> None:
     icon = ('<div>\n  <svg width="24" height="24" viewBox="0 0 24 24" stroke="red" strokeWidth="3">'
             '<path strokeLinecap="round" d="M2 2h20"/></svg></div>')

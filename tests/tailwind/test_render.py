@@ -137,7 +137,7 @@ def test_without_a_callback_they_are_logged_and_never_raise(caplog: pytest.LogCa
 def test_resolution_is_cached_per_class_list(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     real = resolver.resolve_classes
-    monkeypatch.setattr(resolver, "resolve_classes", lambda c, t, d: calls.append(c) or real(c, t, d))
+    monkeypatch.setattr(resolver, "resolve_classes", lambda c, *rest: calls.append(c) or real(c, *rest))
     card = el("flex p-3 text-[13px]", None, *[el("w-[7px] h-[3px] bg-sky-300") for _ in range(20)])
     render_svg(card, width=100, height=100)
     render_svg(card, width=100, height=100)
