@@ -346,8 +346,9 @@ TEMPLATES_PER_OUTLINE = 16
 class ScaledOutline:
     """An outline prepared for one scale and skew, and its path data per baseline.
 
-    ``dx`` is added to the glyph's x and ``rise`` taken from its baseline y before
-    rounding (a point each; ``y - rise`` is ``y + -rise``, the reference's sum, exactly). The path data is ``head``, point 0's x, a space and point 0's y,
+    ``dx`` is added to the glyph's x and ``cy * scale`` (``ys``: the outline's y numbers, in
+    font units) taken from its baseline y before rounding (a point each; ``y - cy * scale`` is
+    ``y + -(cy * scale)``, the reference's sum, exactly). The path data is ``head``, point 0's x, a space and point 0's y,
     the text up to point 1's x, point 1's x, ... and after the last y the closing
     text; ``tables`` holds, per point, the table that gives its y number's text with
     the space before and that literal after (:class:`_YTables`). A glyph without
@@ -361,25 +362,31 @@ class ScaledOutline:
     are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("head", "tables", "dx", "rise", "left", "right", "templates")
+    __slots__ = ("head", "tables", "dx", "ys", "scale", "left", "right", "templates")
 
     def __init__(self, head: str, tables: tuple[dict[int, str], ...], dx: tuple[float, ...],
-                 rise: tuple[float, ...]) -> None:
+                 ys: tuple[float, ...], scale: float) -> None:
         self.head = head
         self.tables = tables
         self.dx = dx
-        self.rise = rise
-        self.left = min(dx, default=0.0)  # the least and the greatest dx: the x numbers' range
-        self.right = max(dx, default=0.0)
+        self.ys = ys
+        self.scale = scale
+        # The least and the greatest dx: the x numbers' range. (``default=`` is a keyword argument:
+        # parsing it cost min() and max() more than comparing a glyph's numbers.)
+        self.left = min(dx) if dx else 0.0
+        self.right = max(dx) if dx else 0.0
         self.templates: dict[float, tuple[str, tuple[str, ...]]] = {}
 
     def template(self, y: float) -> tuple[str, tuple[str, ...]]:
         """The text before this glyph's first x number on baseline ``y``, and the text after
         each x number up to the next one (its y number first; the last also closes the
-        glyph): each a lookup of ``trunc((y - rise) * 20)`` in the point's table. Made here,
+        glyph): each a lookup of ``trunc((y - cy * scale) * 20)`` in the point's table (the
+        rise ``cy * scale`` multiplied here, not kept: most outlines of a render are drawn on
+        one baseline). Made here,
         counted by the caller (:func:`place`, once for all the templates it made: a text
         per point, held like a point, see :func:`_held`)."""
-        hit = (self.head, tuple([table[trunc((y - rise) * 20.0)] for table, rise in zip(self.tables, self.rise)]))
+        scale = self.scale
+        hit = (self.head, tuple([table[trunc((y - cy * scale) * 20.0)] for table, cy in zip(self.tables, self.ys)]))
         if len(self.templates) >= TEMPLATES_PER_OUTLINE:
             self.templates.clear()
         self.templates[y] = hit
@@ -410,7 +417,7 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
         dx = tuple([(cx + skew * cy) * scale for cx, cy in zip(xs, ys)])
     else:
         dx = tuple([cx * scale for cx in xs])
-    return ScaledOutline(shape[0], shape[1], dx, tuple([cy * scale for cy in ys]))
+    return ScaledOutline(shape[0], shape[1], dx, ys, scale)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:

@@ -68,6 +68,21 @@ BREAKS = [
     ("a\u00a0b c", ["a\u00a0b ", "c"]),
     ("zero\u200bwidth", ["zero\u200b", "width"]),
     ("tab\there", ["tab\t", "here"]),
+    # Combining marks count as the character they are on (not after a space, where a mark is a
+    # letter); the reference takes a zero-width joiner as a letter, ICU as what it joins.
+    ("-\u0301abc", ["-\u0301", "abc"]),
+    ("x \u2010\u0301abc", ["x ", "\u2010\u0301", "abc"]),
+    ("\xa0\u0301\u2010b", ["\xa0\u0301\u2010", "b"]),
+    ("\u201c\u0301 abc", ["\u201c\u0301 ", "abc"]),
+    ("(\u200d abc", ["(\u200d ", "abc"]),
+    ("a \u0301(abc", ["a ", "\u0301(abc"]),
+    ("\u200d\u0301\u300e", ["\u200d\u0301\u300e"]),
+    ("!\u200d\u0301\u05e9", ["!\u200d\u0301\u05e9"]),
+    # ... and the old LB21a looks past the marks on a Hebrew letter, not past a mark after a space.
+    ("\u05e9\u05b7\u2013 abc", ["\u05e9\u05b7\u2013 abc"]),
+    ("\u05d0\t\u03011", ["\u05d0\t\u03011"]),
+    ("\u05e9\u0301 -abc", ["\u05e9\u0301 ", "-abc"]),
+    ("\u05e9 \u0301-abc", ["\u05e9 ", "\u0301-", "abc"]),
 ]
 
 

@@ -1,0 +1,124 @@
+"""What a stranger's request may send that earlier sessions did not try (session 18's probes):
+each ends in a clear SatoriError, or renders (bounded), as recorded here.
+
+Markup: tags left open 10,000 deep, ``<script>``, CDATA, ``<foreignObject>``; inline SVG ``<use>``
+loops and a 1e30 viewBox; SVG images with external entities; images: a GIF of 1,000 frames, an ICC
+profile that inflates to 200 MB; fonts: a CFF whose subroutines call themselves.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import struct
+import zlib
+from typing import Any
+
+import pytest
+
+from satori_py import Font, LimitError, h, render_png, render_svg
+from satori_py.errors import FaceError, MarkupError
+
+SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>{}</svg>"
+
+
+def _reports(element: Any, **options: Any) -> list[str]:
+    told: list[str] = []
+    render_svg(element, width=40, height=20, on_warning=lambda e: told.append(str(e)),
+               on_style_error=lambda e: told.append(str(e)), **options)
+    return told
+
+
+def _uri(data: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+
+
+@pytest.mark.parametrize(("markup", "error", "message"), [
+    ("<div>" * 10_000 + "x", LimitError, "The markup nests its elements more than 256 levels deep (the max_depth "
+     "limit): the element at line 1, column 1291 is deeper."),
+    ("<div><script>" + "alert(1);" * 1000 + "</script>x</div>", MarkupError,
+     "line 1, column 6: <script> is not supported: scripts don't run in an image."),
+    ("<div>" + SVG.format("<foreignObject width='9' height='9'><div xmlns='http://www.w3.org/1999/xhtml'>hi</div>"
+                          "</foreignObject>") + "</div>", MarkupError,
+     "line 1, column 69: <foreignObject> is not supported: <foreignObject> is not supported inside <svg>."),
+    ("<div><svg xmlns='http://www.w3.org/2000/svg' width='100' height='100' viewBox='0 0 1e30 1e30'>"
+     "<rect width='1e30' height='1e30'/></svg></div>", LimitError,
+     "div/svg[0]: The inline SVG has a <rect> 1000000000000000131072px across on the image, larger than resvg "
+     "can draw (268434944px: its anti-aliasing counts rows in 32-bit integers)."),
+])
+def test_hostile_markup_is_refused_with_its_reason(markup: str, error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as info:
+        render_svg(markup, width=40, height=20)
+    assert str(info.value) == message
+
+
+def test_cdata_and_use_loops_render() -> None:
+    # CDATA in HTML is a bogus comment up to the first `>`, as a browser reads it.
+    assert _reports("<div><![CDATA[ <b>x</b> ]]>y</div>") == [
+        "line 1, column 20: Unexpected </b> end tag (repaired as a browser would)"]
+    # <use> elements that reach themselves draw nothing (as resvg, and a browser, do).
+    for body in ("<g id='a'><use href='#a'/></g>", "<g id='a'><use href='#b'/></g><g id='b'><use href='#a'/></g>"):
+        assert _reports(h("div", {}, h("img", {"src": _uri(SVG.format(body).encode(), "image/svg+xml"),
+                                                "width": 10, "height": 10}))) == []
+
+
+def test_an_svg_image_with_an_external_entity_is_not_drawn_and_reads_nothing() -> None:
+    svg = ("<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+           + SVG.format("<text y='10'>&x;</text>"))
+    element = h("div", {}, h("img", {"src": _uri(svg.encode(), "image/svg+xml"), "width": 10, "height": 10}))
+    assert _reports(element) == ["div/img[0]: The image is not drawn: its SVG is not well-formed XML."]
+
+
+def _png_with(chunk_type: bytes, data: bytes) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    pixels = zlib.compress((b"\x00" + b"\xff\x00\x00" * 2) * 2)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(chunk_type, data) + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def test_an_icc_profile_bomb_and_a_thousand_frames_render() -> None:
+    # resvg's PNG decoder stops inflating the profile at its own limit (peak RSS +64-80 MB here
+    # for 200 MB or 2 GB of zeros, one image or eight: measured, not asserted).
+    squeeze = zlib.compressobj(9)
+    zeros = b"".join(squeeze.compress(bytes(1_000_000)) for _ in range(200)) + squeeze.flush()
+    from PIL import Image
+
+    frames = [Image.new("P", (4, 4), i % 256) for i in range(1000)]
+    gif = io.BytesIO()
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], duration=10)
+    images = [h("img", {"src": _uri(_png_with(b"iCCP", b"p\x00\x00" + zeros), "image/png"), "width": 10,
+                        "height": 10}),
+              h("img", {"src": _uri(gif.getvalue(), "image/gif"), "width": 10, "height": 10})]
+    png = render_png(h("div", {"style": {"display": "flex"}}, *images), width=40, height=20)
+    assert png[:4] == b"\x89PNG"
+
+
+def test_a_cff_whose_subroutine_calls_itself_is_a_font_error() -> None:
+    from fontTools.cffLib import SubrsIndex
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.misc.psCharStrings import T2CharString
+
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder([".notdef", "a"])
+    builder.setupCharacterMap({ord("a"): "a"})
+    calls_itself = T2CharString(program=[-107, "callsubr", "return"])  # local subroutine 0 (bias 107)
+    glyph = T2CharString(program=[500, 0, 0, "rmoveto", -107, "callsubr", "endchar"])
+    builder.setupCFF("Hostile", {"FullName": "Hostile"}, {".notdef": T2CharString(program=[500, "endchar"]),
+                                                         "a": glyph}, {})
+    top = builder.font["CFF "].cff.topDictIndex[0]
+    top.Private.Subrs = SubrsIndex()
+    top.Private.Subrs.append(calls_itself)
+    for charstring in (*top.CharStrings.values(), calls_itself):
+        charstring.private = top.Private
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Hostile", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.font.recalcBBoxes = False  # (fontTools' own bounds would recurse without end)
+    data = io.BytesIO()
+    builder.save(data)
+    with pytest.raises(FaceError) as info:
+        render_svg(h("div", {"style": {"fontFamily": "Hostile"}}, "a"), width=40, height=20,
+                   fonts=[Font("Hostile", data.getvalue())])
+    assert str(info.value) == "div: Failed to read glyph 1 of font hostile: maximum recursion depth exceeded"
