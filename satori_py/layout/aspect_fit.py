@@ -62,10 +62,17 @@ def _cross_through_ratio(style: NodeStyle, row: bool) -> float | None:
     ``aspectRatio: 0.5`` box holding a word, in an overflowing column, keeps its 276 px
     where Taffy 0.7 shrinks it; one without content has no minimum and shrinks in both)."""
     ratio = px(style.aspect_ratio)
-    main, cross = (style.width, style.height) if row else (style.height, style.width)
+    main, cross, main_high = (style.width, style.height, style.max_width) if row \
+        else (style.height, style.width, style.max_height)
     size = px(main)
     if not ratio or size is None or cross not in (None, "auto"):
         return None
+    if main_high not in (None, "none"):
+        # Its maximum main size caps the minimum too; a percentage one isn't known here.
+        high = px(main_high)
+        if high is None:
+            return None
+        size = min(size, high)
     through = size / ratio if row else size * ratio
     high, low = (px(style.max_height), px(style.min_height)) if row else (px(style.max_width), px(style.min_width))
     if high is not None:

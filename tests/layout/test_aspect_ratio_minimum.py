@@ -121,3 +121,15 @@ def test_a_px_main_size_with_content_is_its_minimum_through_the_ratio(content: s
     pipeline = Pipeline(800, 418)
     column = pipeline.layout(pipeline.parse(card)).root.children[0].children[0]
     assert [child.rect.height for child in column.children] == [height, 146]
+
+
+def test_a_percentage_maximum_main_size_leaves_the_minimum_to_the_engine() -> None:
+    # A 252 px wide ratio box with maxWidth 30 % (120 of 400) beside a nowrap text: the
+    # automatic minimum is capped by the maximum (unknown when the item is built), so no
+    # 252 px minimum is set: 120 wide, as in the real Satori (layout families ratio card 89).
+    card = d({"display": "flex", "width": "100%", "height": "100%"},
+             d({"aspectRatio": 2, "width": 252, "maxWidth": "30%"}, "pricing open"),
+             d({"whiteSpace": "nowrap"}, "a long nowrap text beside it here"))
+    pipeline = Pipeline(400, 200)
+    row = pipeline.layout(pipeline.parse(card)).root.children[0]
+    assert [child.rect.width for child in row.children] == [120, 239]
