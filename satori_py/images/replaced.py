@@ -25,5 +25,7 @@ def replaced_image(el: Element, style: ComputedStyle, fetcher: Fetcher | None) -
         return None
     src = el.props.get("src")
     if src is None or src == "":
-        raise ImageError("Image source is not provided.", prop="src")
+        # Satori's sentence; an <img> with only a srcset (responsive markup) is told why.
+        hint = " (its srcSet is not read: give it a src)" if el.props.get("srcSet") else ""
+        raise ImageError(f"Image source is not provided{hint}.", prop="src")
     return load_image(src, fetcher=fetcher, prop="src")

@@ -21,7 +21,10 @@ __all__ = ["aspect_ratio_minimum", "block_ratio", "percent_ratio_minimum", "stre
 def aspect_ratio_minimum(node: LayoutNode, row: bool) -> None:
     """Give a flex item with an aspect ratio its automatic minimum main size (a copy of its style)."""
     style = node.style
-    minimum = _transferred_minimum(style, row, px(style.height if row else style.width))
+    cross = px(style.height if row else style.width)
+    if cross is None and (node.children or node.measure is not None):
+        cross = _cross_through_ratio(style, row)
+    minimum = _transferred_minimum(style, row, cross)
     if minimum is not None:
         node.style = style._replace(min_width=minimum) if row else style._replace(min_height=minimum)
 
@@ -48,6 +51,33 @@ def _keeps_transferred_basis(style: NodeStyle, row: bool) -> bool:
     return (bool(px(style.aspect_ratio)) and isinstance(cross, Percent) and main in (None, "auto")
             and minimum in (None, "auto") and style.flex_basis in (None, "auto")
             and style.overflow_x not in SCROLL and style.overflow_y not in SCROLL)
+
+
+def _cross_through_ratio(style: NodeStyle, row: bool) -> float | None:
+    """The cross size a flex item with an aspect ratio, a px main size and an automatic cross
+    size takes through the ratio, within its px cross limits (None: it has none of these).
+
+    The reference's Taffy measures the automatic minimum main size of such an item with
+    content at that cross size, which gives back its main size (e.g. a ``height: 276``
+    ``aspectRatio: 0.5`` box holding a word, in an overflowing column, keeps its 276 px
+    where Taffy 0.7 shrinks it; one without content has no minimum and shrinks in both)."""
+    ratio = px(style.aspect_ratio)
+    main, cross, main_high = (style.width, style.height, style.max_width) if row \
+        else (style.height, style.width, style.max_height)
+    size = px(main)
+    if not ratio or size is None or cross not in (None, "auto"):
+        return None
+    if main_high not in (None, "none"):
+        # Its maximum main size caps the minimum too; a percentage one isn't known here.
+        high = px(main_high)
+        if high is None:
+            return None
+        size = min(size, high)
+    through = size / ratio if row else size * ratio
+    high, low = (px(style.max_height), px(style.min_height)) if row else (px(style.max_width), px(style.min_width))
+    if high is not None:
+        through = min(through, high)
+    return through if low is None else max(through, low)
 
 
 def _transferred_minimum(style: NodeStyle, row: bool, cross_size: float | None) -> float | None:

@@ -8,8 +8,11 @@ fewer lines than it shows at its final 400px, and the column is too short. An it
 column gets its width within its limits as its width (``FitLimits.clamped_width``), the same
 in every layout but that measurement: in px, resolved against the column's content width
 when that is known without its content; else where the width and its limits are of one unit
-(percentages of one basis, or px), in that unit. Not corrected: a percentage and px in a
-column whose width is its content's (the percentage is only known in its final layout).
+(percentages of one basis, or px), in that unit. A percentage width that a px limit clamps in
+a column whose width is its content's (known only after a pass: Tailwind's ``w-full max-w-xs``
+paragraph beside a heading) gets that px limit after a pass where the column's content width
+made it clamp: the item counts as wide as that limit in the column's own sizing then, as in
+the reference (its percentage counts as ``auto`` there, its max-content width clamped).
 Only the cross size: clamping a main size would change the flex base size that growing and
 shrinking weigh.
 """
@@ -31,6 +34,8 @@ def clamp_width(item: LayoutNode, column: LayoutNode, inner: float | None) -> bo
     fix: float | Percent | None = None
     if not is_row(column) and style.aspect_ratio is None:
         fix = _clamped(item, inner) if inner is not None else _clamped_in_unit(item)
+        if fix is None and inner is None:
+            fix = _clamped_by_px(item, column.box.content_width)
     limits = item.limits
     old = limits.clamped_width
     if old == fix or (isinstance(old, float) and isinstance(fix, float) and abs(old - fix) <= EPS):
@@ -62,6 +67,22 @@ def _clamped_in_unit(item: LayoutNode) -> float | Percent | None:
         clamped = _clamp(width, px(style.max_width), px(style.min_width))
         return None if clamped == width else clamped
     return None
+
+
+def _clamped_by_px(item: LayoutNode, inner: float) -> float | None:
+    """Its px limit (style units) where that limit clamps its percentage width resolved against
+    ``inner`` (the column's content width in the last pass); None: no px limit clamps it."""
+    style = item.style
+    if not isinstance(style.width, Percent):
+        return None
+    width = limit(item, style.width, "w", inner)
+    low = limit(item, style.min_width, "w", inner)
+    if width is None:
+        return None
+    clamped = _clamp(width, limit(item, style.max_width, "w", inner), low)
+    if abs(clamped - width) <= EPS:
+        return None
+    return px(style.min_width if low is not None and abs(clamped - low) <= EPS else style.max_width)
 
 
 def _clamp(value: float, high: float | None, low: float | None) -> float:

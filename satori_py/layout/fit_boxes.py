@@ -96,7 +96,7 @@ def percent_inside(node: LayoutNode) -> bool:
         style = child.style
         if style.position in ("absolute", "fixed"):
             continue
-        if isinstance(style.width, Percent) or isinstance(style.max_width, Percent):
+        if any(isinstance(value, Percent) for value in (style.width, style.max_width, style.min_width, style.flex_basis)):
             return True
         if px(style.width) is None:
             stack.extend(child.children)

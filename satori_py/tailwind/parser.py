@@ -130,6 +130,19 @@ def _prefixes(prefixes: list[str], theme: Theme, device: Device,
     return null, order
 
 
+def _arbitrary_property(parts: list[str]) -> bool:
+    """Whether a class's colon-split parts end in an arbitrary property (``[mask-type:alpha]``,
+    ``md:[--gap:4px]``): a bracket opened at the start of an earlier part, closed by the last."""
+    if "[" in parts[-1]:
+        return False
+    for part in reversed(parts[:-1]):
+        if "]" in part:
+            return False
+        if part.startswith("["):
+            return True
+    return False
+
+
 def _as_written(prefixes: list[str], index: int) -> str:
     """The variant at ``index`` as the user wrote it: twrnc splits the class at every colon, so
     ``supports-[display:grid]:`` comes as two prefixes, joined here for the message."""
@@ -148,6 +161,12 @@ def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, 
     parts = utility.strip(JS_SPACE).split(":")
     string, prefixes = (utility, []) if len(parts) == 1 else (parts[-1], parts[:-1])
     result = ParsedClass(None)
+    if prefixes and string.endswith("]") and _arbitrary_property(parts):
+        # twrnc splits [color:red] at its colon and reads "[color" as a variant it does not know.
+        result.filtered = True
+        result.problems.append(("unsupported", "an arbitrary property ([property:value]), which twrnc does not "
+                                               "have (as in Satori)"))
+        return result
     null, order = _prefixes(prefixes, theme, device, result.problems)
     cached = known.get(string)
     if null:

@@ -1,7 +1,8 @@
 """What a stranger's request may send that earlier sessions did not try (session 18's probes):
 each ends in a clear SatoriError, or renders (bounded), as recorded here.
 
-Markup: tags left open 10,000 deep, ``<script>``, CDATA, ``<foreignObject>``; inline SVG ``<use>``
+Markup: tags left open 10,000 deep, ``<script>``, CDATA, ``<foreignObject>``, an ``<img>`` with
+only a ``srcset`` (before: ``Image source is not provided.``, without why); inline SVG ``<use>``
 loops and a 1e30 viewBox; SVG images with external entities; images: a GIF of 1,000 frames, an ICC
 profile that inflates to 200 MB; fonts: a CFF whose subroutines call themselves.
 """
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 
 from satori_py import Font, LimitError, h, render_png, render_svg
-from satori_py.errors import FaceError, MarkupError
+from satori_py.errors import FaceError, ImageError, MarkupError
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>{}</svg>"
 
@@ -40,6 +41,8 @@ def _uri(data: bytes, mime: str) -> str:
     ("<div>" + SVG.format("<foreignObject width='9' height='9'><div xmlns='http://www.w3.org/1999/xhtml'>hi</div>"
                           "</foreignObject>") + "</div>", MarkupError,
      "line 1, column 69: <foreignObject> is not supported: <foreignObject> is not supported inside <svg>."),
+    ("<div><img srcset='a.png 1x, b.png 2x' width='9' height='9'></div>", ImageError,
+     "div/img[0]: Image source is not provided (its srcSet is not read: give it a src)."),
     ("<div><svg xmlns='http://www.w3.org/2000/svg' width='100' height='100' viewBox='0 0 1e30 1e30'>"
      "<rect width='1e30' height='1e30'/></svg></div>", LimitError,
      "div/svg[0]: The inline SVG has a <rect> 1000000000000000131072px across on the image, larger than resvg "

@@ -102,3 +102,34 @@ def test_an_image_given_only_a_height_shrinks_as_one_given_both_sizes(
                   {"type": "img", "props": {"src": _PICTURE, "style": style}}, d({}, "t Dg")))
     assert got["div/img[0]"][2:] == picture
     assert got["div/div[1]"][0] == picture[0] and got["div/div[1]"][2] == row - picture[0]
+
+
+@pytest.mark.parametrize(("content", "maximum", "height"), [
+    ("growth", None, 276),  # its word: its minimum is its height (Taffy 0.7 shrank it to 264)
+    (None, None, 264),  # nothing in it: no minimum, it shrinks in the reference too
+    ("growth", 100, 200),  # its maxWidth holds the width at 100, the height through it at 200
+])
+def test_a_px_main_size_with_content_is_its_minimum_through_the_ratio(content: str | None, maximum: int | None,
+                                                                        height: int) -> None:
+    # The layouts family's ratio card 49: a column 410 px high inside, a ratio 0.5 box 276 px
+    # high and a 292 x 146 box: 12 px too many. The real Satori's heights.
+    style: dict[str, Any] = {"aspectRatio": 0.5, "height": 276, "maxWidth": 284 if maximum is None else maximum}
+    first = d(style, content) if content is not None else d(style)
+    card = d({"display": "flex", "width": "100%", "height": "100%", "padding": 40},
+             d({"display": "flex", "flexDirection": "column", "alignItems": "baseline", "padding": 4},
+               first, d({"aspectRatio": 2, "width": 292})))
+    pipeline = Pipeline(800, 418)
+    column = pipeline.layout(pipeline.parse(card)).root.children[0].children[0]
+    assert [child.rect.height for child in column.children] == [height, 146]
+
+
+def test_a_percentage_maximum_main_size_leaves_the_minimum_to_the_engine() -> None:
+    # A 252 px wide ratio box with maxWidth 30 % (120 of 400) beside a nowrap text: the
+    # automatic minimum is capped by the maximum (unknown when the item is built), so no
+    # 252 px minimum is set: 120 wide, as in the real Satori (layout families ratio card 89).
+    card = d({"display": "flex", "width": "100%", "height": "100%"},
+             d({"aspectRatio": 2, "width": 252, "maxWidth": "30%"}, "pricing open"),
+             d({"whiteSpace": "nowrap"}, "a long nowrap text beside it here"))
+    pipeline = Pipeline(400, 200)
+    row = pipeline.layout(pipeline.parse(card)).root.children[0]
+    assert [child.rect.width for child in row.children] == [120, 239]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from satori_py.layout.boxes import RenderBox
 
 from .support import boxes, d, lay_out
@@ -251,3 +253,21 @@ def test_an_item_with_an_auto_bottom_margin_is_not_baseline_aligned() -> None:
     assert b["div/div[0]/div[0]"] == (20, 20, 48, 42)
     assert b["div/div[0]/div[1]"] == (68, 20, 68, 49)
     assert b["div/div[0]/div[2]"] == (136, 25, 41, 31)
+
+
+@pytest.mark.parametrize("item", [{"flexBasis": "50%"}, {"minWidth": "50%"}])
+def test_a_row_at_its_max_content_width_is_as_tall_as_its_percentage_item_there(item: dict[str, Any]) -> None:
+    # A row sized by its content is as wide as its items at max-content (a percentage flex basis
+    # or minimum counts as auto there), then lays the percentage out against that width: the
+    # item wraps to two lines. Taffy 0.7 answered the row's height from its max-content
+    # measurement (the same width, one line): 21 instead of 42. The real Satori's boxes.
+    if "flexBasis" in item:
+        card = d({"display": "flex", "padding": 12},
+                 d({"display": "flex"}, d(item, "notes faster time community"), d({"width": 88, "height": 20})))
+        expected = {"div/div[0]": (12, 12, 299, 42), "div/div[0]/div[0]": (12, 12, 150, 42)}
+    else:
+        card = d({"display": "flex"},
+                 d({"display": "flex"}, d({}, "layouts time faster typed time"), d(item, "typed faster time with")))
+        expected = {"div/div[0]": (0, 0, 382, 42), "div/div[0]/div[1]": (191, 0, 191, 42)}
+    laid = boxes(card, 600, 200)
+    assert {path: laid[path] for path in expected} == expected

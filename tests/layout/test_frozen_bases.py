@@ -57,3 +57,19 @@ def test_only_a_label_narrower_frozen_than_at_max_content_is_measured(monkeypatc
     one_word = _card("Hi to all of us at a b c", label="v2.4beta")
     assert boxes(one_word, 600, 300)["div/div[1]/span[0]"][2] > 58
     assert _runs(one_word, monkeypatch, kept=True) == _runs(one_word, monkeypatch, kept=False)
+
+
+def test_a_percentage_row_counts_its_content_in_its_row_but_keeps_its_percentage() -> None:
+    # box17's nested-family case: a row sized by its content holding a 40 % row of a fixed
+    # 116 px box and a text frozen at its longest word (95). The outer row is as wide as the
+    # 40 % row's content at max-content (116 + the text on one line: 413), the 40 % row 40 %
+    # of that (165), its items overflowing it: the real Satori's boxes. 562b4b4 gave 211 and 84.
+    card = d({"display": "flex", "padding": 48, "alignItems": "flex-start"},
+             d({"display": "flex"},
+               d({"display": "flex", "width": "40%", "height": 100},
+                 d({"width": 116, "height": 50, "flexShrink": 0}),
+                 d({}, "pricing release components starter team"))))
+    laid = boxes(card, 1200, 300)
+    assert laid["div/div[0]"] == (48, 48, 413, 100)
+    assert laid["div/div[0]/div[0]"] == (48, 48, 165, 100)
+    assert laid["div/div[0]/div[0]/div[1]"] == (164, 48, 95, 100)

@@ -76,3 +76,19 @@ def test_a_wrapping_column_at_its_min_content_width_is_one_line() -> None:
                    "height": 630, "padding": 88, "boxSizing": "border-box"}, row), 1200, 630)
     assert got["div/div[0]/div[1]"] == (440, 192, 613, 246)
     assert got["div/div[0]/div[1]/span[1]"] == (440, 258, 613, 180)
+
+
+def test_a_full_width_paragraph_held_at_its_px_maximum_in_a_column_of_content_width() -> None:
+    # Tailwind's "w-full max-w-xs" paragraph under a heading in a column sized by its content
+    # (tw17's farrel card): 100 % of the column (516) is clamped to 320, where it wraps to two
+    # lines. Taffy 0.7 measured its height at 516 wide (one line): the column was 28 px short.
+    card = d({"display": "flex", "width": "100%", "height": "100%", "alignItems": "center",
+              "justifyContent": "space-between"},
+             d({"display": "flex", "flexDirection": "column", "paddingLeft": 40},
+               d({"fontSize": 32}, "wheobodywatching the word count", t="h2"),
+               d({"width": "100%", "maxWidth": 320, "fontSize": 18, "lineHeight": "28px"},
+                 "into reality. Together, lets App that's scale.", t="p")))
+    got = boxes(card, 600, 315)
+    assert got["div/div[0]"] == (0, 64, 556, 187)
+    assert got["div/div[0]/h2[0]"] == (40, 91, 516, 42)
+    assert got["div/div[0]/p[1]"] == (40, 177, 320, 56)

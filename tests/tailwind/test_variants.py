@@ -20,3 +20,12 @@ def test_an_unknown_variant_is_named_as_written(classes: str, variant: str) -> N
     assert resolution.style == {}
     assert [(p.kind, p.detail) for p in resolution.problems] == [
         ("variant", f'the variant "{variant}" does not apply to images')]
+
+
+@pytest.mark.parametrize("classes", ["[color:red]", "md:[--gap:4px]", "hover:[mask-type:alpha]", "[content:'a:b']"])
+def test_an_arbitrary_property_is_named_as_one(classes: str) -> None:
+    # twrnc splits [color:red] at its colon and takes "[color" for a variant; Satori ignores it.
+    resolution = resolve(classes, width=1200, height=630)
+    assert resolution.style == {}
+    assert [(p.kind, p.detail) for p in resolution.problems] == [
+        ("unsupported", "an arbitrary property ([property:value]), which twrnc does not have (as in Satori)")]
