@@ -3,7 +3,9 @@
 Mirrors the reference's ``handler/compute.ts`` end to end: presets and
 inline declarations are cascaded (:mod:`.cascade`), expanded
 (:mod:`.expand`), resolved to px (:mod:`.resolve`), then checked and typed
-in the order of compute.ts with the property table (:mod:`.properties`).
+in the order of compute.ts with the property table (:mod:`.properties`);
+an element whose every declaration has a fused step (:mod:`.steps`: the three
+passes' result for that declaration alone, kept per value) is typed from its steps.
 The result is an immutable mapping keyed by camelCase longhands, where every
 property of the table has a value (its initial value when not set), and the
 same values typed by group (``style.box``, ``.flex``, ``.font``, ``.text``,
@@ -24,7 +26,7 @@ from . import convert as conv
 from .cascade import apply_resets, cascade_declarations
 from .colors import BLACK
 from .computed_types import BoxGroup, FlexGroup, FontGroup, PaintGroup, TextGroup
-from .expand import expand
+from .expand import expand_color, expand_rest
 from .font_features import (VARIANT_FEATURES, FontFeatures, font_feature_settings, parse_font_feature_settings,
                             parse_font_variation_settings)
 from .grid_shorthands import declares_grid
@@ -33,8 +35,9 @@ from .paint_values import PAINT_VALUE_KEYS, PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
 from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
 from .replaced import svg_size
-from .resolve import resolve_declared
+from .resolve import element_font_size, resolve_declared
 from .schema import GROUP_KEYS
+from .steps import fused
 from .transform import svg_transform_to_css
 from .types import LineHeight, TransformFunction
 from .values import LengthContext, check_keyword, js_string, js_to_number, unreadable
@@ -376,11 +379,20 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
             or lengths.ch_ratio != ch or lengths.line_height != multiplier:
         lengths = LengthContext(viewport_width, viewport_height, ch, multiplier)
 
-    expanded = expand(declarations, inheritance.variables,
-                      base.get("color", BLACK), color_text, report, warn, note)
-    declared, font_size = resolve_declared(expanded.declared, float(base.get("fontSize", 16.0)),
-                                           lengths, report, note)
+    expanded = expand_color(declarations, inheritance.variables, base.get("color", BLACK), color_text, warn, note)
     color = expanded.color
+    # Most elements: every declaration typed from its fused step (style/steps.py); else the long
+    # way, whose passes report in their order.
+    steps = fused(expanded.rest, expanded.color_text, color)
+    inherited_size = float(base.get("fontSize", 16.0))
+    if steps is None:
+        expand_rest(expanded, report, warn, note)
+        declared, font_size = resolve_declared(expanded.declared, inherited_size, lengths, report, note)
+    else:
+        declared = steps.declared
+        font_size = element_font_size(declared.get("fontSize"), inherited_size, lengths, note)
+        if "fontSize" in declared:
+            declared["fontSize"] = font_size  # (as resolve_declared leaves it)
 
     # Inherited colours that default to currentColor follow each element's own
     # colour until some ancestor sets them. Every property starts at the value it has
@@ -392,28 +404,31 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         typed[name] = color
     ctx = conv.Context("", font_size, color, lengths, report, soft, typed, ignored)
 
-    for name in sorted(declared.keys() & _ROW_INDEX.keys(), key=_ROW_INDEX.__getitem__):
-        value = declared[name]
-        ctx.prop = name
-        reported = False
-        if name == "order":
-            typed[name] = _order(value, report)
-        elif name == "visibility" and value == parent_values.get("visibility"):
-            typed[name] = value
-        elif name == "aspectRatio":
-            typed[name] = float(value) if isinstance(value, (int, float)) and value > 0 else None
-        else:
-            try:
-                result = PROPERTIES[name].convert(value, ctx)
-            except NOT_THE_VALUES_FAULT:
-                raise
-            except Exception:  # noqa: BLE001 - any other failure of a converter: the value is invalid
-                report(unreadable(name, value))
-                result = conv.INVALID
-            if result is conv.INVALID and not reported and name not in expanded.warned:
-                ignored(conv.ignored_value(name, value))
-            if result is not conv.INVALID:
-                typed[name] = result
+    if steps is not None:
+        typed.update(steps.typed)
+    else:
+        for name in sorted(declared.keys() & _ROW_INDEX.keys(), key=_ROW_INDEX.__getitem__):
+            value = declared[name]
+            ctx.prop = name
+            reported = False
+            if name == "order":
+                typed[name] = _order(value, report)
+            elif name == "visibility" and value == parent_values.get("visibility"):
+                typed[name] = value
+            elif name == "aspectRatio":
+                typed[name] = float(value) if isinstance(value, (int, float)) and value > 0 else None
+            else:
+                try:
+                    result = PROPERTIES[name].convert(value, ctx)
+                except NOT_THE_VALUES_FAULT:
+                    raise
+                except Exception:  # noqa: BLE001 - any other failure of a converter: the value is invalid
+                    report(unreadable(name, value))
+                    result = conv.INVALID
+                if result is conv.INVALID and not reported and name not in expanded.warned:
+                    ignored(conv.ignored_value(name, value))
+                if result is not conv.INVALID:
+                    typed[name] = result
 
     typed["fontSize"] = font_size
     typed["color"] = color

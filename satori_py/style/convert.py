@@ -25,6 +25,7 @@ from ..length_range import finite_length
 from ..patterns import lazy_compile
 from . import valueparser as vp
 from .colors import BLACK, TRANSPARENT, parse_color, read_by_resvg
+from .converter_reads import alone, not_text
 from .keywords import VerticalAlign
 from .object_position import parse_object_position
 from .types import RGBA, Calc, FitContent, LineClamp, LineHeight, Percent, Shadow, TabLength
@@ -78,7 +79,7 @@ class Context(Record):
 
     prop: str
     font_size: float
-    color: RGBA
+    color: RGBA | None  # None: no current colour (a fused step's value reads none, style/steps.py)
     lengths: LengthContext
     report: Callable[[StyleError], None]
     soft: Callable[[str], None]
@@ -99,7 +100,7 @@ def ignored_value(prop: str, value: Any) -> str:
 
 Converter = Callable[[Any, Context], Any]
 
-
+@alone()
 def raw(value: Any, ctx: Context) -> Any:
     return value
 
@@ -112,14 +113,14 @@ def keyword(allowed: Mapping[str, Any]) -> Converter:
         except StyleError as error:
             ctx.report(error)
             return INVALID
-    return convert
+    return alone()(convert)
 
 
 def keyword_soft(allowed: tuple[str, ...]) -> Converter:
     """A keyword the reference doesn't check; unknown ones act as the initial value."""
     def convert(value: Any, ctx: Context) -> Any:
         return value if isinstance(value, str) and value in allowed else INVALID
-    return convert
+    return alone()(convert)
 
 
 def keywords_noted(allowed: frozenset[str]) -> Converter:
@@ -129,9 +130,10 @@ def keywords_noted(allowed: frozenset[str]) -> Converter:
         if not words or any(word not in allowed for word in words):
             ctx.ignored(ignored_value(ctx.prop, value))
         return value
-    return convert
+    return alone()(convert)
 
 
+@alone()
 def font_style(value: Any, ctx: Context) -> Any:
     """``fontStyle``, kept as written: ``normal``, ``italic``, ``oblique`` or ``oblique <angle>``.
 
@@ -153,6 +155,7 @@ _VERTICAL_ALIGN = frozenset(get_args(VerticalAlign))
 _RESOLVED_PERCENT = lazy_compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%\s*", re.IGNORECASE)
 
 
+@alone(not_text)
 def vertical_align(value: Any, ctx: Context) -> VerticalAlign | float | Percent:
     """``verticalAlign`` (lengths are px already): a keyword the text stage reads, a px number
     or a Percent of the line height; anything else is read as ``baseline`` and reported."""
@@ -187,6 +190,7 @@ def _font_length(text: str, font_size: float) -> float | Percent:
     return Percent(number) if unit == "%" else number * {"px": 1.0, "em": font_size, "rem": 16.0}[unit]
 
 
+@alone(lambda value: not isinstance(value, str) or value in ("auto", "from-font") or not value.strip())
 def decoration_length(value: Any, ctx: Context) -> float | Percent | None:
     """``textDecorationThickness`` and ``textUnderlineOffset``: px, a Percent of the font
     size, or None for ``auto`` and ``from-font`` (the font's own)."""
@@ -199,6 +203,7 @@ def decoration_length(value: Any, ctx: Context) -> float | Percent | None:
     return _font_length(value, ctx.font_size) if isinstance(value, str) else 0.0
 
 
+@alone(not_text)
 def tab_size(value: Any, ctx: Context) -> float | TabLength:
     """``tabSize``: a number of spaces, or a length (a percentage is of 1 px, as the text
     layout reads it). Text that is neither is reported: its tabs are 0 px wide."""
@@ -228,6 +233,7 @@ def _position_word(word: Any) -> bool:
                                                                                      "percentage"))
 
 
+@alone()
 def object_position(value: Any, ctx: Context) -> Any:
     """``objectPosition``: one or two keywords, percentages or lengths, read as the reference
     reads them (:mod:`.object_position`). A word that is none of those (read as 0 px) and a
@@ -309,6 +315,7 @@ def _length_percentage(value: Any, ctx: Context, *, auto: bool) -> Any:
     return INVALID
 
 
+@alone()
 def size(value: Any, ctx: Context) -> Any:
     """``asSize``: a length, a sizing keyword or ``fit-content()``."""
     prop = ctx.prop
@@ -329,11 +336,13 @@ def size(value: Any, ctx: Context) -> Any:
     return _length_percentage(value, ctx, auto=not prop.startswith(("min", "max")))
 
 
+@alone()
 def margin(value: Any, ctx: Context) -> Any:
     # `style.marginTop || 0`: falsy values are 0.
     return _length_percentage(value or 0.0, ctx, auto=True)
 
 
+@alone()  # (the position only decides whether an invalid value is reported)
 def inset(value: Any, ctx: Context) -> Any:
     """Insets only apply (and are only checked) when the box is positioned."""
     if isinstance(value, str) and value.strip().lower() == "auto":
@@ -345,6 +354,7 @@ def inset(value: Any, ctx: Context) -> Any:
     return _length_percentage(value, ctx, auto=False)
 
 
+@alone()
 def padding(value: Any, ctx: Context) -> Any:
     """Not checked by the reference; anything but a length is 0."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -358,6 +368,7 @@ def padding(value: Any, ctx: Context) -> Any:
     return INVALID
 
 
+@alone()
 def gap(value: Any, ctx: Context) -> Any:
     read = padding(value, ctx)
     amount = read.value if isinstance(read, Percent) else read
@@ -368,6 +379,7 @@ def gap(value: Any, ctx: Context) -> Any:
     return read
 
 
+@alone()
 def length_px(value: Any, ctx: Context) -> Any:
     """A px length (em and friends are already resolved); others fall back."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -376,6 +388,7 @@ def length_px(value: Any, ctx: Context) -> Any:
     return INVALID
 
 
+@alone()
 def text_indent(value: Any, ctx: Context) -> Any:
     """px, or a percentage of the line's width."""
     if isinstance(value, str) and value.strip().endswith("%"):
@@ -384,6 +397,7 @@ def text_indent(value: Any, ctx: Context) -> Any:
     return length_px(value, ctx)
 
 
+@alone()
 def number(value: Any, ctx: Context) -> Any:
     """A plain number; numeric strings were converted already, others are ignored."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
@@ -391,6 +405,7 @@ def number(value: Any, ctx: Context) -> Any:
     return INVALID
 
 
+@alone()
 def z_index(value: Any, ctx: Context) -> Any:
     if value == "auto":
         return "auto"
@@ -401,6 +416,7 @@ def z_index(value: Any, ctx: Context) -> Any:
 
 # -- colours ------------------------------------------------------------------------------
 
+@alone()
 def fill_color(value: Any, ctx: Context) -> Any:
     """A colour painted as a fill: an invalid one is black (the SVG default fill)."""
     if isinstance(value, RGBA):
@@ -412,6 +428,7 @@ def fill_color(value: Any, ctx: Context) -> Any:
     return parsed
 
 
+@alone()
 def stroke_color(value: Any, ctx: Context) -> Any:
     """A colour painted as a stroke: an invalid one draws nothing (the SVG default)."""
     if isinstance(value, RGBA):
@@ -449,6 +466,7 @@ def _unit(number_: float, unit: str, ctx: Context) -> float | None:
     return unit_to_px(number_, unit, ctx.font_size, ctx.lengths)
 
 
+@alone(not_text)
 def radius(value: Any, ctx: Context) -> Any:
     """A corner radius: one length (px, Percent or Calc), or (horizontal, vertical).
 
@@ -478,6 +496,7 @@ def _relative_weight(keyword: str, inherited: int) -> int:
     return inherited if inherited < 100 else 100 if inherited < 550 else 400 if inherited < 750 else 700
 
 
+@alone(lambda value: js_string(value).strip() not in ("bolder", "lighter"))
 def font_weight(value: Any, ctx: Context) -> Any:
     """``normal`` 400, ``bold`` 700, numbers as integers, ``bolder``/``lighter`` relative; others 400.
 
@@ -503,12 +522,14 @@ def font_weight(value: Any, ctx: Context) -> Any:
     return 400
 
 
+@alone()
 def font_family(value: Any, ctx: Context) -> Any:
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value)
     return (js_string(value).lower(),)
 
 
+@alone()
 def line_height(value: Any, ctx: Context) -> Any:
     if isinstance(value, LineHeight):
         return value
@@ -519,6 +540,7 @@ def line_height(value: Any, ctx: Context) -> Any:
     return LineHeight("normal")
 
 
+@alone()
 def line_clamp(value: Any, ctx: Context) -> Any:
     """``lineClamp``: a count and an optional quoted ellipsis (``3 "..."``); None if none."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -34,7 +34,8 @@ from .types import RGBA
 from .values import js_string, unreadable
 from .variables import extract_custom_properties, merge_variables, resolve_variables
 
-__all__ = ["Expanded", "camelize", "expand", "expand_declaration"]
+__all__ = ["Expanded", "camelize", "expand", "expand_color", "expand_declaration", "expand_rest", "check_layer_list",
+           "quiet_longhands"]
 
 
 def camelize(prop: str) -> str:
@@ -346,6 +347,7 @@ class Expanded(Record):
     """
 
     declared: dict[str, Any] = field(default_factory=dict)
+    rest: dict[str, Any] = field(default_factory=dict)  # the declarations but custom properties
     variables: Mapping[str, str] = field(default_factory=dict)
     color: RGBA = BLACK
     color_text: str = "black"
@@ -366,10 +368,19 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
     ``note`` hears of what the reference ignores without a word: properties
     nothing reads (they are kept all the same).
     """
+    return expand_rest(expand_color(style, inherited_variables, parent_color, parent_color_text, warn, note),
+                       report, warn, note)
+
+
+def expand_color(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
+                 parent_color_text: str, warn: Callable[[str], None],
+                 note: Callable[[StyleError], None] | None = None) -> Expanded:
+    """The first part of :func:`expand`: the custom properties and the current colour, and the
+    declarations left to expand (``rest``)."""
     own, rest = extract_custom_properties(style)
     # (most elements declare none: the inherited ones are read, never changed)
     variables = merge_variables(inherited_variables, own) if own else inherited_variables
-    out = Expanded(variables=variables, color=parent_color, color_text=parent_color_text)
+    out = Expanded(rest=rest, variables=variables, color=parent_color, color_text=parent_color_text)
 
     warnings = 0
 
@@ -400,8 +411,21 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
                 # in `color` only, and resvg doesn't know.
                 resvg_lacks = out.color_text.strip().lower() == "rebeccapurple"
                 out.color = parsed if parsed is not None and not resvg_lacks else BLACK
+    return out
 
-    for prop, value in rest.items():
+
+def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Callable[[str], None],
+                note: Callable[[StyleError], None] | None = None) -> Expanded:
+    """The second part of :func:`expand`: each declaration of ``out.rest`` into ``out.declared``."""
+    variables = out.variables
+    warnings = 0
+
+    def counted(message: str) -> None:
+        nonlocal warnings
+        warnings += 1
+        warn(message)
+
+    for prop, value in out.rest.items():
         check_deadline()  # a style may have 100,000 properties (each unknown one: ~0.3 ms)
         if prop.startswith("_"):
             report(StyleError(f"Invalid style property: {_json_string(prop)}", prop=prop))
@@ -424,8 +448,8 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
             said = value_report(name, resolved)  # read otherwise than written: the reference says nothing
             if said is not None:
                 note(StyleError(said, prop=name, value=value))
-        if isinstance(resolved, str) and name in LAYER_LISTS:  # before the value is parsed
-            active().check_layers(layer_count(name, resolved), LAYER_LISTS[name], name)
+        if isinstance(resolved, str):
+            check_layer_list(name, resolved)
         outcome: _Outcome | None = None
         if isinstance(resolved, str):  # what preparing the text raises goes on, as it always did
             text, outcome = _prepared_expansion(
@@ -453,6 +477,36 @@ def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], par
         if warnings != before:
             out.warned.update(longhands)
     return out
+
+
+def check_layer_list(name: str, value: str) -> None:
+    """LimitError for a value of a layer list (shadows, backgrounds, masks) with more layers
+    than the render's limit: checked before the value is parsed."""
+    if name in LAYER_LISTS:
+        active().check_layers(layer_count(name, value), LAYER_LISTS[name], name)
+
+
+def quiet_longhands(prop: str, value: Any, color_text: str, current: RGBA | None) -> Mapping[str, Any] | None:
+    """The longhands :func:`expand_rest` makes of a text or number declaration without a word
+    (read only: a cached expansion), or None when it would say something: report, warn or note
+    it; and for a var(), whose value is the element's. ``current`` is the current colour, given
+    as :func:`expand_rest` gives it. (The caller checks a layer list against the render's limits
+    first, as expand_rest does: :func:`check_layer_list`.)"""
+    if prop.startswith("_") or type(value) is bool:
+        return None
+    name = camelize(prop)
+    if unsupported_property(prop, name) is not None or name == "aspectRatio" \
+            or (name in CHECKED_VALUES and value_report(name, value) is not None):
+        return None
+    if isinstance(value, str):
+        if "var(" in value or "env(" in value:
+            return None
+        outcome = _prepared_expansion(name, value, color_text, current)[1]
+    else:
+        outcome = _expand_cached(name, value, type(value).__name__, color_text)
+    if outcome is None or outcome[1] or outcome[2] is not None:
+        return None
+    return outcome[0]
 
 
 def _json_string(text: str) -> str:

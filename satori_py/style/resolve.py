@@ -37,7 +37,8 @@ from .values import (
     unreadable,
 )
 
-__all__ = ["background_layers", "base_font_size", "resolve_declared"]
+__all__ = ["ELEMENT", "background_layers", "base_font_size", "element_font_size", "resolve_declared",
+           "resolved_alone"]
 
 # https://www.w3.org/TR/css-fonts-4/#absolute-size-mapping
 _ABSOLUTE_FONT_SIZES = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
@@ -184,6 +185,20 @@ def _checked_images(style: dict[str, Any], report: Callable[[StyleError], None])
     return images
 
 
+def element_font_size(declared_size: Any, inherited_font_size: float, lengths: LengthContext,
+                      note: Callable[[StyleError], None] | None = None) -> float:
+    """The element's font size: the one declared (None: none), read against the inherited one."""
+    read_size = _read_font_size(declared_size, inherited_font_size, lengths)
+    # Not finite: e.g. calc(1px / 0); the inherited size keeps the text measurable.
+    unread = read_size is None or not math.isfinite(read_size)
+    font_size = inherited_font_size if unread or read_size is None else read_size
+    if unread and declared_size is not None and note is not None \
+            and declared_size is not True and declared_size is not False:  # (value_report words those)
+        note(_unread_font_size(declared_size, inherited_font_size))
+    # 1e308 clamps as lengths do (the coordinates of its glyphs overflowed).
+    return max(-MAX_LENGTH, min(MAX_LENGTH, font_size))
+
+
 def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengths: LengthContext,
                      report: Callable[[StyleError], None],
                      note: Callable[[StyleError], None] | None = None) -> tuple[dict[str, Any], float]:
@@ -195,16 +210,7 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
         if images is not None:
             style["backgroundImage"] = background_layers(style, images=images)
 
-    declared_size = style.get("fontSize")
-    read_size = _read_font_size(declared_size, inherited_font_size, lengths)
-    # Not finite: e.g. calc(1px / 0); the inherited size keeps the text measurable.
-    unread = read_size is None or not math.isfinite(read_size)
-    font_size = inherited_font_size if unread or read_size is None else read_size
-    if unread and declared_size is not None and note is not None \
-            and declared_size is not True and declared_size is not False:  # (value_report words those)
-        note(_unread_font_size(declared_size, inherited_font_size))
-    # 1e308 clamps as lengths do (the coordinates of its glyphs overflowed).
-    font_size = max(-MAX_LENGTH, min(MAX_LENGTH, font_size))
+    font_size = element_font_size(style.get("fontSize"), inherited_font_size, lengths, note)
     if "fontSize" in style:
         style["fontSize"] = font_size
     for origin in ("transformOrigin", "perspectiveOrigin"):
@@ -221,22 +227,10 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     for prop in list(style):
         if prop.startswith("--"):
             continue
-        if prop not in _BY_NAME or prop in _SIZES:
-            # What _resolve_one leaves as it is, known without it (most declarations: keywords,
-            # colours, numbers; 5 us per compute_style), and what it makes of a length the
-            # element changes nothing in (`24px`, `0`: most lengths), kept per text.
-            value = style[prop]
-            kind = type(value)
-            if kind is str:
-                if value[:1] in _NOT_LENGTH_START and prop not in _SIZES:
-                    continue
-                fixed = _fixed_length(value)
-                if fixed is not None:
-                    style[prop] = fixed
-                    continue
-            elif prop not in _SIZES and (kind is int or kind is bool or kind is list or kind is tuple
-                                         or (kind is float and math.isfinite(value))):
-                continue
+        alone = resolved_alone(prop, style[prop])
+        if alone is not ELEMENT:
+            style[prop] = alone
+            continue
         if resolve is None:
             resolve = _resolver(font_size, lengths)
         try:
@@ -246,11 +240,48 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
         except Exception:  # noqa: BLE001 - any other failure of a parser: the value is invalid
             report(unreadable(prop, style.pop(prop)))
     if isinstance(style.get("lineHeight"), (int, float)):
-        multiplier = finite_length(float(style["lineHeight"]))  # huge ones clamp as lengths do
-        style["lineHeight"] = LineHeight("multiplier", multiplier) if multiplier is not None else LineHeight("normal")
+        style["lineHeight"] = _multiplier(style["lineHeight"])
     return style, font_size
 
 
+def _multiplier(number: float) -> LineHeight:
+    multiplier = finite_length(float(number))  # huge ones clamp as lengths do
+    return LineHeight("multiplier", multiplier) if multiplier is not None else LineHeight("normal")
+
+
+class _Element:
+    def __repr__(self) -> str:
+        return "ELEMENT"
+
+
+#: What :func:`resolved_alone` gives for a value that the element resolves.
+ELEMENT: Any = _Element()
+
+
+def resolved_alone(prop: str, value: Any) -> Any:
+    """What :func:`resolve_declared` makes of a declared longhand's value (not None) when that
+    does not depend on the element: a keyword, colour, number or list as it is, a length in a
+    unit the element changes nothing in (``24px``, ``0``, ``1rem``) as px, a percentage without
+    a basis as written, a line height's number as a multiplier; :data:`ELEMENT` for anything
+    else (``2em``, ``10vw``, math functions, transforms), which takes the long way. The fused
+    declaration steps (:mod:`.steps`) and resolve_declared's loop both ask it: one answer."""
+    kind = type(value)
+    if prop in _BY_NAME and prop not in _SIZES:
+        if prop == "lineHeight" and (kind is int or kind is float) and math.isfinite(value):
+            return _multiplier(value)
+        if prop == "opacity" and (kind is int or kind is float) and math.isfinite(value):
+            return min(max(value, 0.0), 1.0) if kind is float else value
+        return ELEMENT
+    if kind is str:
+        if value[:1] in _NOT_LENGTH_START and (prop not in _SIZES or "(" not in value):
+            return value  # (a size's word without a `(`: a keyword, no fit-content())
+        fixed = _fixed_length(value)
+        if fixed == "%":
+            return value if prop not in _FONT_PERCENTAGES else ELEMENT
+        return ELEMENT if fixed is None else fixed
+    if kind is int or kind is bool or kind is list or kind is tuple or (kind is float and math.isfinite(value)):
+        return value
+    return ELEMENT
 # The units whose px depend on the element (its font, line height, the viewport), and the
 # percentage (of the font size for some longhands, no length for the others).
 _ELEMENT_UNITS = frozenset(("em", "ch", "ex", "lh", "%", *VIEWPORT_UNITS))
@@ -259,11 +290,17 @@ _ELEMENT_UNITS = frozenset(("em", "ch", "ex", "lh", "%", *VIEWPORT_UNITS))
 @text_cache(4096)
 def _fixed_length(text: str) -> float | str | None:
     """What :func:`_resolve_one` makes of ``text`` for a longhand it resolves by kind or a
-    size, when it is a number with a unit the element changes nothing in: its px (``24px``,
-    ``0``, ``1rem``), or the text as it is (an unknown unit); None for anything else (``2em``,
-    ``10vw``, ``50%``, math functions, keywords), which takes the long way."""
+    size, when the element changes nothing in it: the px of a number with such a unit
+    (``24px``, ``0``, ``1rem``), or the text as it is (an unknown unit; a word, ``rgba(...)``:
+    no number, no math function, no ``fit-content()``); ``"%"`` for a percentage (kept as
+    written where there is no basis); None for anything else (``2em``, ``10vw``, math
+    functions), which takes the long way."""
     unit = dimension_unit(text)
-    if unit is None or unit in _ELEMENT_UNITS:
+    if unit == "%":
+        return "%"
+    if unit is None:
+        return None if MATH_FUNCTION.match(text) or "fit-content" in text.lower() else text
+    if unit in _ELEMENT_UNITS:
         return None
     px = length_to_number(text, 0.0, _NO_ELEMENT)
     return text if px is None else px

@@ -130,17 +130,18 @@ def _prefixes(prefixes: list[str], theme: Theme, device: Device,
     return null, order
 
 
-def _arbitrary_property(parts: list[str]) -> bool:
-    """Whether a class's colon-split parts end in an arbitrary property (``[mask-type:alpha]``,
-    ``md:[--gap:4px]``): a bracket opened at the start of an earlier part, closed by the last."""
+def _bracket_split(parts: list[str]) -> str | None:
+    """The part that opens the brackets a class's colon-split parts end in (``[mask-type`` of
+    ``md:[mask-type:alpha]``, ``bg-[url(https`` of ``bg-[url(https://x)]``), else None: a
+    bracket opened in an earlier part and closed by the last."""
     if "[" in parts[-1]:
-        return False
+        return None
     for part in reversed(parts[:-1]):
         if "]" in part:
-            return False
-        if part.startswith("["):
-            return True
-    return False
+            return None
+        if "[" in part:
+            return part
+    return None
 
 
 def _as_written(prefixes: list[str], index: int) -> str:
@@ -161,11 +162,15 @@ def parse_class(utility: str, theme: Theme, device: Device, known: Mapping[str, 
     parts = utility.strip(JS_SPACE).split(":")
     string, prefixes = (utility, []) if len(parts) == 1 else (parts[-1], parts[:-1])
     result = ParsedClass(None)
-    if prefixes and string.endswith("]") and _arbitrary_property(parts):
-        # twrnc splits [color:red] at its colon and reads "[color" as a variant it does not know.
+    opened = _bracket_split(parts) if prefixes and string.endswith("]") else None
+    if opened is not None:
+        # twrnc splits [color:red] or bg-[url(https://x)] at their colons and reads "[color" or
+        # "bg-[url(https" as a variant it does not know.
         result.filtered = True
         result.problems.append(("unsupported", "an arbitrary property ([property:value]), which twrnc does not "
-                                               "have (as in Satori)"))
+                                               "have (as in Satori)" if opened.startswith("[") else
+                                "an arbitrary value with a colon in its brackets, where twrnc splits the class "
+                                f'and reads "{opened}:" as a variant (as in Satori)'))
         return result
     null, order = _prefixes(prefixes, theme, device, result.problems)
     cached = known.get(string)

@@ -47,6 +47,8 @@ _COUNT_ONLY = {
     "paint.shadow_split._profile": "a span of at most the blur's reach -> alpha values",
     "style.gradients._PARSED": "a gradient text of at most _MAX_CACHED_IMAGE characters -> the parsed gradient",
     "style.memo._ROOTS": "the canvas size -> the root style",
+    "style.steps._step": "a declaration of at most MAX_CACHED_TEXT characters (with its colour text) -> its "
+                         "longhands resolved and typed",
     "style.types._css_color": "four numbers -> a colour text",
     "svg._fmt_px": "a number -> its text",
     "text.downloads._user_cache_dir": "the environment's cache directories -> a path",

@@ -22,10 +22,25 @@ def test_an_unknown_variant_is_named_as_written(classes: str, variant: str) -> N
         ("variant", f'the variant "{variant}" does not apply to images')]
 
 
-@pytest.mark.parametrize("classes", ["[color:red]", "md:[--gap:4px]", "hover:[mask-type:alpha]", "[content:'a:b']"])
-def test_an_arbitrary_property_is_named_as_one(classes: str) -> None:
+
+PROPERTY = "an arbitrary property ([property:value]), which twrnc does not have (as in Satori)"
+
+
+def _colon_in_value(opened: str) -> str:
+    return ("an arbitrary value with a colon in its brackets, where twrnc splits the class and reads "
+            f'"{opened}" as a variant (as in Satori)')
+
+
+@pytest.mark.parametrize(("classes", "detail"), [
     # twrnc splits [color:red] at its colon and takes "[color" for a variant; Satori ignores it.
+    ("[color:red]", PROPERTY), ("md:[--gap:4px]", PROPERTY), ("hover:[mask-type:alpha]", PROPERTY),
+    ("[content:'a:b']", PROPERTY),
+    # Real designs write bg-[url(https://...)]: twrnc splits the class at the URL's colon.
+    ("bg-[url(https://x.dev/a.png)]", _colon_in_value("bg-[url(https:")),
+    ("md:bg-[url(data:image/png;base64,AAAA)]", _colon_in_value("bg-[url(data:")),
+    ("text-[color:var(--x)]", _colon_in_value("text-[color:")),
+])
+def test_a_class_split_inside_its_brackets_says_why_it_is_ignored(classes: str, detail: str) -> None:
     resolution = resolve(classes, width=1200, height=630)
     assert resolution.style == {}
-    assert [(p.kind, p.detail) for p in resolution.problems] == [
-        ("unsupported", "an arbitrary property ([property:value]), which twrnc does not have (as in Satori)")]
+    assert [(p.kind, p.detail) for p in resolution.problems] == [("unsupported", detail)]
