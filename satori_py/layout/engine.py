@@ -22,7 +22,7 @@ from ..text.paragraph import AtomicItem
 from .atomics import atomic_item, lay_out_atomic, refit
 from .baselines import BaselineAlignment
 from .boxes import RenderBox
-from .fit_measure import LayOut
+from .fit_measure import LayOut, Measurements
 from .flex_fit import FlexFit
 from .positioning import Origins, Positions, place, size_placeholders
 from .reuse import keep, layout_key, recall
@@ -173,11 +173,10 @@ class Layout:
         nodes = _nodes(root)
         entries = [e for e in self.deferred if id(e.node) in nodes]
 
-        def lay_out(node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None:
-            if sizes is None and node is root:
-                sizes = own
-            compute_layout(node, width=available, height=None, point_scale_factor=self.scale, sizes=sizes,
-                           trees=trees)
+        # Measurements are kept across passes where a paragraph measures the same in each: not
+        # beside floats (their exclusions move), nor with atomic inlines (paragraphs remade).
+        stable = self._floats is None and not self.paragraphs
+        lay_out = _LayOutAlone(root, own, self.scale, trees, Measurements() if stable else None)
 
         def lay_out_max(node: LayoutNode, available: float | None, sizes: OwnSizes) -> None:
             self._compute(node, available, None, sizes)
@@ -285,6 +284,24 @@ class Layout:
                 b = child.node.box
                 origins.add_tree(child.node, placed[0] - b.left, placed[1] - b.top)
             self._finish(child, origins, box)
+
+
+class _LayOutAlone:
+    """Lays a subtree of a computation out alone, in its trees (:class:`.fit_measure.LayOut`):
+    the computation's root with its own sizes unless others are given."""
+
+    __slots__ = ("_root", "_own", "_scale", "_trees", "measurements")
+
+    def __init__(self, root: LayoutNode, own: OwnSizes | None, scale: float, trees: KeptTrees,
+                 measurements: Measurements | None) -> None:
+        self._root, self._own, self._scale, self._trees = root, own, scale, trees
+        self.measurements = measurements
+
+    def __call__(self, node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None:
+        if sizes is None and node is self._root:
+            sizes = self._own
+        compute_layout(node, width=available, height=None, point_scale_factor=self._scale, sizes=sizes,
+                       trees=self._trees)
 
 
 def _nodes(root: LayoutNode) -> set[int]:

@@ -65,6 +65,13 @@ def exact_size(node: LayoutNode, axis: str) -> float:
     return node.box.exact_width if axis == "w" else node.box.exact_height
 
 
+def within(node: LayoutNode, axis: str, cap: float) -> bool:
+    """Whether a maximum size ``cap`` (border box) leaves ``node`` as laid out: its size in
+    ``axis`` before rounding is not above it. A first such cap changes no box of the pass
+    it is made after: it is kept, and no pass is run for it alone."""
+    return exact_size(node, axis) <= cap
+
+
 def to_style_units(node: LayoutNode, axis: str, border_box: float) -> float:
     inset = 0.0 if node.style.box_sizing == "border-box" else insets(node, axis)
     return max(0.0, border_box - inset)

@@ -5,11 +5,16 @@ min-content or max-content width, its content height at a width, its automatic
 minimum main size. Each lays the node's subtree out through the engine's
 :class:`LayOut` callback and puts the pass's boxes back, so a measurement never
 changes the layout it corrects.
+
+A computation's passes measure the same subtrees again (a pass's corrections mostly
+change other nodes): a measurement is kept (:class:`Measurements`) with everything its
+Taffy computation reads of the subtree, and given back while all of that is the same.
 """
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from collections.abc import Hashable
+from typing import Any, Protocol
 
 from .fit_boxes import SCROLL as _SCROLL
 from .fit_boxes import insets as _insets
@@ -19,14 +24,68 @@ from .fit_boxes import size as _size
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
 from .taffy import LayoutNode
-from .taffy_style import OwnSizes
+from .taffy_style import OwnSizes, fit_key
 
-__all__ = ["LayOut", "content_height", "content_size", "content_width", "grown_content", "height_alone",
+__all__ = ["LayOut", "Measurements", "content_height", "content_size", "content_width", "grown_content", "height_alone",
            "intrinsic_width", "item_minimum", "kept_intrinsic_width", "measure", "min_content", "own_size"]
 
 
+# A kept measurement's subtree is at most this many nodes: what it keeps to compare (a
+# tuple a node) stays within this bound per measurement, not the square of a deep tree's size.
+MAX_KEPT_NODES = 256
+
+
+class Measurements:
+    """Sizes measured in one layout computation (its passes), each kept with what its Taffy
+    computation read of the subtree: per node, the node, its style, its measure function,
+    its Taffy dict's other inputs (:func:`.taffy_style.fit_key`) and its grid hints. Taffy
+    computes a tree taken again as a new one (taffy_trees), so the same inputs give the same
+    boxes. Only for layouts whose measure functions answer the same in every pass (no
+    floats' exclusions, no paragraph remade around its atomic inlines: the engine's call)."""
+
+    __slots__ = ("_kept",)
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, str, Any, Hashable], tuple[list[Any], float]] = {}
+
+    def size(self, item: LayoutNode, axis: str, available: float | str | None, sizes: OwnSizes,
+             lay_out: LayOut) -> float:
+        """:func:`measure`'s answer, kept while ``item``'s subtree is laid out from the same inputs."""
+        inputs = _inputs(item, sizes)
+        key = (id(item), axis, available, sizes.key())
+        kept = self._kept.get(key)
+        if kept is not None and inputs is not None and kept[0] == inputs:
+            return kept[1]
+        size = _measured(item, axis, available, sizes, lay_out)
+        if inputs is not None:  # (holds the subtree's nodes: an id is not taken by another meanwhile)
+            self._kept[key] = (inputs, size)
+        return size
+
+
+def _inputs(item: LayoutNode, sizes: OwnSizes) -> list[Any] | None:
+    """What a computation of ``item``'s subtree alone with ``sizes`` reads of it, per node in
+    the order walked (None: more than :data:`MAX_KEPT_NODES` nodes, not kept)."""
+    out: list[Any] = []
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        hints = node.hints
+        # (The root: its own sizes instead of its style's; a container in a block container's
+        # flow: its floor, which its parent's style in the list decides.)
+        own = sizes if node is item else None
+        out.append((node, node.style, node.measure, fit_key(own, node.limits, hints, False),
+                    hints.grid, hints.grid_item, hints.calc_basis))
+        if len(out) > MAX_KEPT_NODES:
+            return None
+        stack.extend(node.children)
+    return out
+
+
 class LayOut(Protocol):
-    """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``."""
+    """Lay ``node`` out on its own in the ``available`` width (None: max-content), with ``sizes``;
+    ``measurements``: where its measurements are kept across the computation's passes (None: not)."""
+
+    measurements: Measurements | None
 
     def __call__(self, node: LayoutNode, available: float | str | None, sizes: OwnSizes | None = None) -> None: ...
 
@@ -125,8 +184,16 @@ def height_alone(item: LayoutNode, lay_out: LayOut, sizes: OwnSizes) -> float:
 
 
 def measure(item: LayoutNode, axis: str, available: float | str | None, sizes: OwnSizes,
-             lay_out: LayOut) -> float:
+            lay_out: LayOut) -> float:
     """``item``'s size in ``axis`` laid out alone; a measurement only: the boxes of the pass stay."""
+    kept = lay_out.measurements
+    if kept is not None:
+        return kept.size(item, axis, available, sizes, lay_out)
+    return _measured(item, axis, available, sizes, lay_out)
+
+
+def _measured(item: LayoutNode, axis: str, available: float | str | None, sizes: OwnSizes,
+              lay_out: LayOut) -> float:
     boxes = []
     stack = [item]
     while stack:

@@ -71,7 +71,7 @@ from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
-from .fit_boxes import frozen_as_laid_out, percent_inside
+from .fit_boxes import frozen_as_laid_out, percent_inside, within
 from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
@@ -270,7 +270,7 @@ class FlexFit:
             return old is not None
         value = _to_style_units(node, axis, cap)
         node.limits.set_cap(axis, value)
-        return old is None or abs(old - value) > _EPS
+        return (old is None and not within(node, axis, cap)) or (old is not None and abs(old - value) > _EPS)
 
     def _widened(self, block: LayoutNode, least: float, room: float, width: float, lay_out: LayOut,
                  floors: dict[int, float], holds: dict[int, float]) -> None:

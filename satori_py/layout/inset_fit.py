@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units
+from .fit_boxes import EPS, SCROLL, auto_basis, insets, is_row, px, stretched, to_style_units, within
 from .fit_walk import in_flow, limit
 from .taffy import LayoutNode, size_at_origin
 
@@ -179,6 +179,7 @@ def cap_stretching(container: LayoutNode, sized_by_content: bool,
     its own (``own_size(item, axis)``). ``scale``: the layout's point scale factor. Whether
     the cap changed."""
     cap: float | None = None
+    capped: float | None = None  # (the cap as a border box)
     style = container.style
     axis = "h" if is_row(container) else "w"
     items = _in_flow(container)
@@ -194,7 +195,8 @@ def cap_stretching(container: LayoutNode, sized_by_content: bool,
                         (item.box.height if axis == "h" else item.box.width)
                 margin = item.box.margin
                 biggest = max(biggest, size + (margin.top + margin.bottom if axis == "h" else margin.left + margin.right))
-            cap = to_style_units(container, axis, biggest + insets(container, axis))
+            capped = biggest + insets(container, axis)
+            cap = to_style_units(container, axis, capped)
     limits = container.limits
     old = limits.inset_cap_height if axis == "h" else limits.inset_cap_width
     if (old is None) != (cap is None) or (old is not None and cap is not None and abs(old - cap) > EPS):
@@ -202,7 +204,8 @@ def cap_stretching(container: LayoutNode, sized_by_content: bool,
             limits.inset_cap_height = cap
         else:
             limits.inset_cap_width = cap
-        return True
+        # A first cap at or above the container's size changes no box: no pass for it alone.
+        return old is not None or capped is None or not within(container, axis, capped)
     return False
 
 
