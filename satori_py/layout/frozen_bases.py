@@ -19,7 +19,7 @@ shared with :meth:`.flex_fit.FlexFit._flexed_inner`, which gives the same field.
 from __future__ import annotations
 
 from ..style.types import Percent
-from .fit_boxes import EPS, auto_basis, frozen_as_laid_out, is_row, to_style_units
+from .fit_boxes import EPS, auto_basis, frozen_as_laid_out, is_row, px, to_style_units
 from .fit_measure import LayOut, intrinsic_width
 from .fit_walk import Walk, definite, in_flow
 from .taffy import LayoutNode
@@ -38,11 +38,18 @@ def keep_frozen_bases(item: LayoutNode, walk: Walk, max_contents: dict[int, floa
     rows = _content_sized_items(item, walk)
     if not rows or frozen_as_laid_out(item):
         return False  # (most frozen items: nothing measured; one-word items are as wide at max-content)
-    widest = max_contents.get(id(item))
-    if widest is None:
-        widest = max_contents[id(item)] = intrinsic_width(item, "max-content", lay_out)
-    if widest <= item.box.width + EPS:
-        return False  # its contribution is the same frozen
+    own = px(item.style.width)
+    if own is not None:
+        # A px width of its own is its max-content contribution, not its content's (a 24 px
+        # box holding a 30 px icon counts 24): frozen at that width, it contributes the same.
+        if own <= to_style_units(item, "w", item.box.width) + EPS:
+            return False
+    else:
+        widest = max_contents.get(id(item))
+        if widest is None:
+            widest = max_contents[id(item)] = intrinsic_width(item, "max-content", lay_out)
+        if widest <= item.box.width + EPS:
+            return False  # its contribution is the same frozen
     changed = False
     for node in rows:
         basis = bases.get(id(node))

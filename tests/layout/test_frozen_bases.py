@@ -73,3 +73,20 @@ def test_a_percentage_row_counts_its_content_in_its_row_but_keeps_its_percentage
     assert laid["div/div[0]"] == (48, 48, 413, 100)
     assert laid["div/div[0]/div[0]"] == (48, 48, 165, 100)
     assert laid["div/div[0]/div[0]/div[1]"] == (164, 48, 95, 100)
+
+
+def test_a_box_with_a_px_width_frozen_there_changes_no_basis() -> None:
+    # A rating row's half star: a 24 px box holding a 30 px icon is frozen at 24 px, its max-content
+    # contribution (its own width, not its icon's), so the column holding it keeps its basis. Measuring
+    # the icon's 30 px instead set the column a basis Taffy laid its text out under at two lines: the
+    # column was 72 px high, 51 in the real Satori (cards18's rating card, 17 % of ink).
+    star = d({"display": "flex", "width": 24}, d({}, t="svg", width=30, height=30, viewBox="0 0 24 24"))
+    card = d({"display": "flex", "alignItems": "flex-end"},
+             d({}, "8", t="span"),
+             d({"display": "flex", "flexDirection": "column"}, d({"display": "flex"}, star), d({}, "y no", t="span")))
+    laid = boxes(card, 175, 100)
+    assert laid["div"] == (0, 0, 175, 51)
+    assert laid["div/span[0]"] == (0, 30, 10, 21)
+    assert laid["div/div[1]"] == (10, 0, 31, 51)
+    assert laid["div/div[1]/div[0]/div[0]"] == (10, 0, 24, 30)
+    assert laid["div/div[1]/span[1]"] == (10, 30, 31, 21)
