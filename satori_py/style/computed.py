@@ -464,7 +464,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         LengthContext(lengths.viewport_width, lengths.viewport_height, own_ch, own_multiplier)
     if not PAINT_VALUE_KEYS.isdisjoint(declared):  # (most elements declare none)
         parse_paint_values(values, lambda: PaintContext(
-            font_size, float(base.get("fontSize", 16.0)), (own_lengths.viewport_width, own_lengths.viewport_height),
+            font_size, inherited_size, (own_lengths.viewport_width, own_lengths.viewport_height),
             own_lengths.ch_ratio, own_lengths.line_height, color), report, note)
     grid = declares_grid(declared)
     if grid:
@@ -472,7 +472,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
 
         parse_grid(values, font_size, own_lengths, report)
     if tag == "svg":
-        values["svgSize"] = svg_size(values, props, float(base.get("fontSize", 16.0)),
+        values["svgSize"] = svg_size(values, props, inherited_size,
                                      (lengths.viewport_width, lengths.viewport_height), declared=declared_keys)
     # The inherited groups of the parent are this element's when it sets none of their values.
     shares = isinstance(parent, ComputedStyle) and not resets

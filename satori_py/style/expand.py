@@ -382,18 +382,11 @@ def expand_color(style: Mapping[str, Any], inherited_variables: Mapping[str, str
     variables = merge_variables(inherited_variables, own) if own else inherited_variables
     out = Expanded(rest=rest, variables=variables, color=parent_color, color_text=parent_color_text)
 
-    warnings = 0
-
-    def counted(message: str) -> None:
-        nonlocal warnings
-        warnings += 1
-        warn(message)
-
     raw_color = rest.get("color")
     if raw_color is not None and raw_color != "" and raw_color != 0:
-        before = warnings
+        counted = _Counted(warn)
         resolved = resolve_variables(raw_color, variables, counted)
-        if (resolved is None or not js_string(resolved).strip()) and warnings == before and note is not None:
+        if (resolved is None or not js_string(resolved).strip()) and not counted.count and note is not None:
             note(_unset_by_var("color", raw_color))
         if resolved is not None and js_string(resolved).strip():
             text = js_string(resolved)
@@ -418,12 +411,7 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
                 note: Callable[[StyleError], None] | None = None) -> Expanded:
     """The second part of :func:`expand`: each declaration of ``out.rest`` into ``out.declared``."""
     variables = out.variables
-    warnings = 0
-
-    def counted(message: str) -> None:
-        nonlocal warnings
-        warnings += 1
-        warn(message)
+    counted = _Counted(warn)
 
     for prop, value in out.rest.items():
         check_deadline()  # a style may have 100,000 properties (each unknown one: ~0.3 ms)
@@ -437,11 +425,11 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
             unsupported = unsupported_property(prop, name)
             if unsupported is not None:
                 note(UnsupportedPropertyError(unsupported, prop=prop, value=value))
-        before = warnings
+        before = counted.count
         resolved = resolve_variables(value, variables, counted)
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
-            if warnings == before and note is not None:  # (the resolver said why when it could)
+            if counted.count == before and note is not None:  # (the resolver said why when it could)
                 note(_unset_by_var(name, value))
             continue
         if note is not None and (name in CHECKED_VALUES or resolved is True or resolved is False):
@@ -474,9 +462,22 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
         out.declared.update(longhands)
         if name == "aspectRatio" and aspect_ratio_auto(text):
             out.aspect_ratio_auto = True
-        if warnings != before:
+        if counted.count != before:
             out.warned.update(longhands)
     return out
+
+
+class _Counted:
+    """``warn``, counting what it was told: whether a step said why a value is dropped."""
+
+    __slots__ = ("_warn", "count")
+
+    def __init__(self, warn: Callable[[str], None]) -> None:
+        self._warn, self.count = warn, 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        self._warn(message)
 
 
 def check_layer_list(name: str, value: str) -> None:

@@ -282,6 +282,8 @@ def resolved_alone(prop: str, value: Any) -> Any:
     if kind is int or kind is bool or kind is list or kind is tuple or (kind is float and math.isfinite(value)):
         return value
     return ELEMENT
+
+
 # The units whose px depend on the element (its font, line height, the viewport), and the
 # percentage (of the font size for some longhands, no length for the others).
 _ELEMENT_UNITS = frozenset(("em", "ch", "ex", "lh", "%", *VIEWPORT_UNITS))
