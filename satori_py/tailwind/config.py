@@ -65,6 +65,11 @@ def config_key(config: Mapping[str, Any] | None) -> str | None:
     """A cache key for ``config``: its canonical JSON, after checking it is data."""
     if config is None:
         return None
+    return _config_text(config)
+
+
+def _config_text(config: Any) -> str:
+    """A config's canonical JSON text, after checking it is data (a dict)."""
     if not isinstance(config, Mapping):
         raise OptionError(f"Invalid tailwind_config: expected a dict, got {type(config).__name__}.",
                           prop="tailwind_config")
@@ -84,8 +89,7 @@ def resolve_config(config: Mapping[str, Any] | None) -> Theme:
         if not _DEFAULT:
             _DEFAULT.append(_resolve({}))
         return _DEFAULT[0]
-    key = config_key(config)
-    assert key is not None
+    key = _config_text(config)
     entry = _THEMES.get(key)
     if entry is None:
         entry = (len(key), _resolve(json.loads(key)))
