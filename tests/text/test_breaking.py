@@ -21,6 +21,7 @@ from satori_py.text.breaking import (
     split_images,
     words,
 )
+from tests.support.counting import count_calls
 
 # (text, the pieces lines may wrap between), as the reference splits them.
 BREAKS = [
@@ -230,25 +231,12 @@ def test_other_texts_are_segmented_by_icu(text: str) -> None:
     assert breaking.line_break_ends(text, "") == _icu_line_ends(text, "")
 
 
-def _count_class_lookups(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """A one-item list that counts the calls of ``breaking.line_break_class`` from now on."""
-    calls = [0]
-    real = breaking.line_break_class
-
-    def counted(char: str) -> str:
-        calls[0] += 1
-        return real(char)
-
-    monkeypatch.setattr(breaking, "line_break_class", counted)
-    return calls
-
-
 def test_a_list_of_hyphen_lines_costs_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     # A hyphen first on a line reads the LB21a state the lines before it left: each line is
     # read back to the nearest one that sets it, not the whole text before it each time (a
     # pasted markdown list of 2,000 "- " lines made 36 million class lookups, minutes).
     text = "\nאא- item words here" + "\n- item words here" * 2000
-    calls = _count_class_lookups(monkeypatch)
+    calls = count_calls(monkeypatch, breaking, "line_break_class")
     kept = [i for i in range(1, len(text)) if breaking.reference_break_adjustment(text, i) is False]
     assert calls[0] < 20 * len(text)
     assert kept  # (the adjustment still runs: the Hebrew line's hyphen keeps its space)
@@ -261,7 +249,7 @@ def test_a_list_of_one_character_lines_costs_linear_work(monkeypatch: pytest.Mon
     # line at the start: the states found are kept for the next hyphen, not read again (2,000
     # such lines took 1.2 s, 4 million class lookups).
     text = "\u05d0\u05d0-" + line * 2000 + "\n-a"
-    calls = _count_class_lookups(monkeypatch)
+    calls = count_calls(monkeypatch, breaking, "line_break_class")
     pieces, _ = split_by_break_opportunities(text, "normal")
     assert calls[0] < 20 * len(text)
     assert pieces[-1] == "-a"  # the last hyphen kept whole, as after the Hebrew letters
