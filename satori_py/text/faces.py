@@ -255,6 +255,11 @@ def fonttools_reason(exc: Exception, tt: Any) -> str:
     tag = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else None
     if isinstance(tag, str) and len(tag) == 4 and tag not in tt:
         return f"it has no {tag} table"
+    if isinstance(exc, RecursionError):
+        # fontTools follows a CFF charstring's subroutine calls by recursion: one that calls
+        # itself (or two that call each other) said only "maximum recursion depth exceeded".
+        table = "CFF2" if "CFF2" in tt else "CFF"
+        return f"its {table} subroutines call themselves without end"
     if not any(outline in tt for outline in ("glyf", "CFF ", "CFF2")):
         # An emoji font of bitmaps or colour layers only (Noto Color Emoji has CBDT alone).
         colour = [t for t in _COLOUR_TABLES if t in tt]

@@ -91,8 +91,9 @@ def test_the_value_is_reported_and_renders_as_it_is_read(style: dict[str, Any], 
     ({"columnGap": "-10%"}, ['"-10%" for CSS property "columnGap"']),
 ])
 def test_a_negative_gap_is_reported_and_laid_out_as_in_the_reference(style: dict[str, Any], told: list[str]) -> None:
-    # Laid out as Yoga does for the reference, the items overlapping (the same pixels as Satori
-    # 0.63.2's); a browser drops it (session 17: said nothing).
+    # Laid out as the reference's layout engine (a patched Taffy compiled to wasm, vercel/satori
+    # crates/layout) does, the items overlapping (the same pixels as Satori 0.63.2's); a browser
+    # drops it (session 17: said nothing).
     def boxes(gap: dict[str, Any]) -> tuple[str, list[str]]:
         reports: list[str] = []
         cells = [h("div", {"style": {"width": 30, "height": 15, "backgroundColor": c}}) for c in ("red", "blue", "green")]
