@@ -60,7 +60,7 @@ from ..svg import SvgNode, escape_text, raw, serialize
 from .checks import check_href
 from .formats import SVG, check_svg_ratio
 from .source import ImageSource, load_image
-from .svg_work import svg_work
+from .svg_work import first_of, svg_work
 
 __all__ = ["DEFAULT_ASPECT_RATIO", "inline_svg_image", "preserve_aspect_ratio", "svg_data_uri", "svg_document",
            "svg_source"]
@@ -124,7 +124,10 @@ def svg_source(values: SvgElementValues, size: tuple[Any, Any], *, load_href: Im
     width, height = _px(size[0]), _px(size[1])
     sized = width is not None and height is not None
     # Unsized, the box is not known yet: the replaced element's default 300x150.
-    work = svg_work(markup, width or 300.0, height or 150.0, "The inline SVG")
+    skipped: list[str] = []
+    work = svg_work(markup, width or 300.0, height or 150.0, "The inline SVG", skipped=skipped)
+    if skipped:  # resvg (as a browser) draws nothing of them
+        report(ImageError(first_of("The inline SVG's ", skipped)))
     if work:
         active().count_effect(work, what="The inline SVG's filter primitives")
     return ImageSource(svg_data_uri(markup), SVG, width or 0.0, height or 0.0,

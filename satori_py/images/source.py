@@ -56,7 +56,7 @@ from .checks import check_data_size, check_data_uri, check_raster, check_svg
 from .damage import undrawable
 from .decode import avif_to_png
 from .formats import short_src
-from .svg_work import SvgSource, svg_work
+from .svg_work import SvgSource, first_of, svg_work
 
 Fetcher = Callable[[str], bytes | tuple[bytes, str]]
 """``url -> body`` or ``url -> (body, content type)``; raises on failure."""
@@ -318,11 +318,14 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
     if document.root() is None:
         return ImageSource("", fmt.SVG, width, height, intrinsic=intrinsic,
                            error="The image is not drawn: its SVG is not well-formed XML.")
-    # Drawn without the raster images it embeds that resvg leaves out: reported (use_image).
-    error = None if not damaged else (f"An image inside the SVG image is not drawn: {damaged[0]}"
-                                      + (f" (and {len(damaged) - 1} more)." if len(damaged) > 1 else "."))
-    return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, error=error,
-                       work=nested + svg_work(document, width, height))
+    # Drawn without the raster images it embeds, and the <use> elements, that resvg leaves out:
+    # reported (use_image).
+    skipped: list[str] = []
+    work = nested + svg_work(document, width, height, skipped=skipped)
+    left_out = [first_of("An image inside the SVG image is not drawn: ", damaged),
+                first_of("The SVG image's ", skipped)]
+    error = " ".join(sentence for sentence in left_out if sentence) or None
+    return ImageSource(href, fmt.SVG, width, height, intrinsic=intrinsic, error=error, work=work)
 
 
 def _svg_href(data: bytes) -> str:

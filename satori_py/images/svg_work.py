@@ -56,7 +56,7 @@ from ..patterns import NUMBER, lazy_compile
 from .svg_geometry import (XLINK_HREF, Boxes, length, local, numbers, parse_transform, stretch,
                            viewbox_matrix)
 
-__all__ = ["svg_work"]
+__all__ = ["first_of", "svg_work"]
 
 _NUMBER = lazy_compile(NUMBER)
 _STROKE_WIDTH = lazy_compile(r"stroke-width\s*[:=]\s*[\"']?\s*(" + NUMBER + ")")
@@ -108,10 +108,12 @@ class SvgSource:
 
 
 def svg_work(source: str | SvgSource, width: float, height: float, what: str = "An SVG image",
-             zoom: float = 1.0) -> int:
+             zoom: float = 1.0, skipped: list[str] | None = None) -> int:
     """The filter work (pixels, for ``max_effect_pixels``) of the SVG document ``source`` given
     ``width`` x ``height`` px and drawn ``zoom`` times that size; LimitError for what is over
-    another limit (see the module).
+    another limit (see the module). Each ``<use>`` the walk meets that resvg draws nothing of
+    (one that reaches itself, or refers to no element of the document) is added to ``skipped``
+    when given, said as ``<use href="#a"> ...`` (once each), for the caller to report.
 
     The caller counts the work where the document is drawn (an image may come from
     the cache). A document expat cannot parse is left to resvg (which reads XML as
@@ -132,8 +134,18 @@ def svg_work(source: str | SvgSource, width: float, height: float, what: str = "
     widths = [abs(float(m)) for m in _STROKE_WIDTH.findall(text)]
     walk = _Walk(root, width, height, what, max(widths + [1.0]), strokes="stroke" in text)
     walk.visit(root, scale * stretch(parse_transform(root.get("transform"))), 1, 0)
+    if skipped is not None:
+        skipped.extend(walk.skipped.values())
     total = walk.work
     return int(min(total, _MAX_WORK)) if not math.isnan(total) else _MAX_WORK
+
+
+def first_of(lead: str, reasons: list[str]) -> str:
+    """A sentence of the first of ``reasons`` after ``lead``, counting the others ("" for none):
+    one report however many elements a document leaves out."""
+    if not reasons:
+        return ""
+    return lead + reasons[0] + (f" (and {len(reasons) - 1} more)." if len(reasons) > 1 else ".")
 
 
 def _px(value: float) -> str:
@@ -162,6 +174,7 @@ class _Walk:
         self.nodes = 0.0
         self.work = 0.0
         self.busy: set[int] = set()
+        self.skipped: dict[int, str] = {}  # the <use> elements resvg draws nothing of, by id()
 
     def visit(self, el: ET.Element, scale: float, times: float, depth: int) -> None:
         name = local(el.tag)
@@ -184,7 +197,9 @@ class _Walk:
         if name == "use":
             href = el.get("href") or el.get(XLINK_HREF) or ""
             target = self.ids.get(href[1:]) if href.startswith("#") else None
-            if target is not None and id(target) not in self.busy:  # a recursive <use>: resvg skips it
+            if target is None or id(target) in self.busy:
+                self._skip(el, href, target)
+            else:
                 self.busy.add(id(target))
                 if local(target.tag) == "symbol":
                     self._content(target, scale * stretch(viewbox_matrix(target, self.viewport)), times, depth)
@@ -195,6 +210,20 @@ class _Walk:
         if name == "svg" and depth:
             scale *= stretch(viewbox_matrix(el, self.viewport))
         self._content(el, scale, times, depth)
+
+    def _skip(self, el: ET.Element, href: str, target: ET.Element | None) -> None:
+        """Note a ``<use>`` that resvg (as a browser) draws nothing of: one whose target holds it
+        or leads back to it through other ``<use>`` elements, or one with no target here."""
+        if id(el) in self.skipped:
+            return
+        shown = href if len(href) <= 60 else href[:57] + "..."
+        if target is not None:
+            why = "its target holds it, or leads back to it"
+        elif href.startswith("#"):
+            why = "the document has no element of that id"
+        else:
+            return  # an external or data: reference: resvg loads none (reported where the href is read)
+        self.skipped[id(el)] = f'<use href="{shown}"> is not drawn: {why}'
 
     def _check_stroke(self, el: ET.Element, name: str, scale: float) -> None:
         """LimitError for a stroke wider, or a shape larger, than ``max_stroke_reach`` px on the
