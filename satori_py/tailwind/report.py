@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from ..diagnostics import report
 from ..errors import OptionError, StyleError
+from .hints import hint
 from .resolver import Problem
 
 __all__ = ["describe", "report_config_notes", "report_problem"]
@@ -22,6 +23,9 @@ def describe(problem: Problem) -> str:
     """The sentence for a problem, naming the class."""
     name = problem.class_name
     if problem.kind == "unknown":
+        advice = hint(name)
+        if advice is not None:
+            return f'Tailwind class "{name}" is ignored (as in Satori): {advice}.'
         what = "an arbitrary value it cannot read" if "[" in name else "no utility it knows"
         return f'Tailwind class "{name}" is ignored: {what} (as in Satori).'
     if problem.kind in ("variant", "unsupported"):

@@ -114,7 +114,8 @@ def test_ignored_classes_go_to_on_style_error() -> None:
     assert [(e.path, e.value) for e in seen] == [
         ("div", "gap-4"), ("div", "hover:p-2"), ("div/div[0]", "leading-tight"),
         ("div/div[0]", "border-[-2px]"), ("div/div[0]", "text-auto"), ("div/div[0]", "bg-[#zzz]")]
-    assert str(seen[0]) == 'div: Tailwind class "gap-4" is ignored: no utility it knows (as in Satori).'
+    assert str(seen[0]) == ('div: Tailwind class "gap-4" is ignored (as in Satori): twrnc has no gap utilities: '
+                            'set gap (rowGap, columnGap) in style.')
     assert str(seen[1]) == ('div: Tailwind class "hover:p-2" is ignored: the variant "hover:" does not '
                             'apply to images.')
     assert str(seen[3]) == ('div/div[0]: Tailwind class "border-[-2px]": a border width cannot be negative; '
@@ -127,11 +128,14 @@ def test_without_a_callback_they_are_logged_and_never_raise(caplog: pytest.LogCa
         render_png(card, width=50, height=50)
     messages = [r.getMessage() for r in caplog.records if r.name == "satori_py"]
     assert messages == [
-        'div: Tailwind class "gap-4" is ignored: no utility it knows (as in Satori).',
-        'div/div[0]: Tailwind class "grid-cols-3" is ignored: no utility it knows (as in Satori).',
+        'div: Tailwind class "gap-4" is ignored (as in Satori): twrnc has no gap utilities: set gap '
+        '(rowGap, columnGap) in style.',
+        'div/div[0]: Tailwind class "grid-cols-3" is ignored (as in Satori): Satori has no grid '
+        'layout: use flex rows and columns.',
         'div/div[0]: Tailwind class "bg-opacity-50" is ignored: an opacity class applies only with a '
         'colour class of the same kind in the same tw; Satori throws on it.',
-        'div/div[1]: Tailwind class "gap-4" is ignored: no utility it knows (as in Satori).']
+        'div/div[1]: Tailwind class "gap-4" is ignored (as in Satori): twrnc has no gap utilities: set gap '
+        '(rowGap, columnGap) in style.']
 
 
 def test_resolution_is_cached_per_class_list(monkeypatch: pytest.MonkeyPatch) -> None:

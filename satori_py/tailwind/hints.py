@@ -1,0 +1,135 @@
+"""What to write instead of a Tailwind class that twrnc (Satori's Tailwind) does not know.
+
+Satori reads ``tw`` with twrnc 3.4.0, which has Tailwind 3.1's utilities minus
+the ones React Native lacks. Real designs are written for Tailwind 3.4 or 4 and
+the browser: ``size-4``, ``gap-4``, ``truncate``, ``bg-linear-to-r``,
+``shadow-xs``, ``ps-4``... Satori ignores those classes; :func:`hint` gives the
+report of one a second half that says what does work in Satori: a twrnc class
+(``w-4 h-4`` for ``size-4``, ``shadow-sm`` for Tailwind 4's ``shadow-xs``) or
+the style property to set. The advice names classes and properties, never a
+theme value, so it holds under any ``tailwind_config``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+__all__ = ["hint"]
+
+# Tailwind 4 renamed these; twrnc knows the Tailwind 3 name of the same value.
+_RENAMED = {"shadow-xs": "shadow-sm", "rounded-xs": "rounded-sm"}
+# Tailwind 3.4's logical sides, read left to right (Satori lays out ltr unless told).
+_LOGICAL = {"ps": "pl", "pe": "pr", "ms": "ml", "me": "mr", "start": "left", "end": "right",
+            "inset-s": "left", "inset-e": "right", "border-s": "border-l", "border-e": "border-r",
+            "rounded-s": "rounded-l", "rounded-e": "rounded-r", "rounded-ss": "rounded-tl",
+            "rounded-se": "rounded-tr", "rounded-es": "rounded-bl", "rounded-ee": "rounded-br",
+            "text-start": "text-left", "text-end": "text-right"}
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+Rewrite = Callable[[re.Match[str]], list[str]]
+# (utility pattern, advice with {} where the classes to write go, those classes from the match).
+_REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
+    (re.compile(pattern), advice, rewrite) for pattern, advice, rewrite in (
+        (_alternatives(_RENAMED), "Tailwind 4's name for the same value: write {}", lambda m: [_RENAMED[m[0]]]),
+        # Tailwind 3.3's font size with a line height: text-sm/6.
+        (r"(text-(?:xs|sm|base|lg|[2-9]?xl|\[[\d.]+(?:px|r?em)?\]))/(.+)", "twrnc has no line-height modifier: write {}",
+         lambda m: [m[1], "leading-" + m[2]]),
+        (r"(-?)size-(.+)", "twrnc has no size-* (Tailwind 3.4): write {}",
+         lambda m: [f"{m[1]}w-{m[2]}", f"{m[1]}h-{m[2]}"]),
+        (r"(-?(?:min-|max-)?)([wh])-(?:dvh|svh|lvh|dvw|svw|lvw)", "the canvas is the viewport: write {}",
+         lambda m: [f"{m[1]}{m[2]}-screen"]),
+        (f"(-?)({_alternatives(_LOGICAL)})(-.+)?", "twrnc has no start/end sides: write {} (left to right)",
+         lambda m: [m[1] + _LOGICAL[m[2]] + (m[3] or "")]),
+    ))
+
+# (utility pattern, advice): the first whose pattern matches the whole utility wins.
+_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), advice) for pattern, advice in (
+    (r"gap(-[xy])?-.+", "twrnc has no gap utilities: set gap (rowGap, columnGap) in style"),
+    (r"-?space-[xy]-.+", "twrnc has no space-* utilities: set gap in this element's style"),
+    (r"divide-.+|divide", "twrnc has no divide-* utilities: give the children borders"),
+    (r"bg-(gradient|linear|radial|conic)(-.+)?|-?bg-linear-.+|(from|via|to)-.+",
+     "twrnc has no gradient utilities: set backgroundImage: linear-gradient(...) in style"),
+    (r"line-clamp-.+", "twrnc has no line-clamp-*: set lineClamp in style"),
+    (r"truncate", "twrnc has no truncate: set overflow: hidden, whiteSpace: nowrap and "
+                  "textOverflow: ellipsis in style"),
+    (r"text-(ellipsis|clip)|overflow-ellipsis", "twrnc has no text-overflow utilities: set textOverflow in style"),
+    (r"whitespace-.+", "twrnc has no whitespace-*: set whiteSpace in style"),
+    (r"text-(wrap|nowrap|balance|pretty)", "twrnc has no text-wrap utilities: set textWrap in style"),
+    (r"break-(words|all|keep|normal)|wrap-.+", "twrnc has no word-break utilities: set wordBreak or overflowWrap in style"),
+    (r"object-.+", "twrnc has no object-* utilities: set objectFit (objectPosition) in style"),
+    (r"-?(rotate|scale|translate|skew)(-[xyz])?(-.+)?|transform(-.+)?|origin-.+",
+     "twrnc has no transform utilities: set transform (transformOrigin) in style"),
+    (r"(inset-)?ring(-.+)?", "twrnc has no ring-* utilities: set boxShadow in style"),
+    (r"outline(-.+)?", "twrnc has no outline-* utilities: set outline in style"),
+    (r"-?(blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|saturate|sepia)(-.+)?|filter(-.+)?",
+     "twrnc has no filter utilities: set filter in style"),
+    (r"backdrop-.+", "twrnc has no backdrop-* utilities: set backdropFilter in style"),
+    (r"text-shadow(-.+)?", "twrnc has no text-shadow-*: set textShadow in style"),
+    (r"mask-.+", "twrnc has no mask-* utilities: set maskImage in style"),
+    (r"bg-(cover|contain|auto|size-.+)", "twrnc has no background-size utilities: set backgroundSize in style"),
+    (r"bg-(center|top|bottom|left|right|left-top|left-bottom|right-top|right-bottom|top-left|top-right|bottom-left|"
+     r"bottom-right|position-.+)", "twrnc has no background-position utilities: set backgroundPosition in style"),
+    (r"bg-(no-)?repeat(-.+)?", "twrnc has no background-repeat utilities: set backgroundRepeat in style"),
+    (r"bg-clip-.+", "twrnc has no bg-clip-*: set backgroundClip in style"),
+    (r"bg-none|bg-\[url\(.+", "set backgroundImage in style"),
+    (r"-?shadow-\[.+|-?shadow-2xs|inset-shadow(-.+)?", "set boxShadow in style"),
+    (r"overflow-(auto|scroll|clip|[xy]-.+)", 'Satori clips with overflow: hidden only: write "overflow-hidden"'),
+    (r"static|fixed|sticky", "Satori positions elements relative (the default) or absolute only"),
+    (r"-?order-.+", "Satori has no order: write the children in the order to draw them"),
+    (r"basis-.+", "twrnc has no basis-*: set flexBasis in style"),
+    (r"aspect-.+", "twrnc reads aspect-square, aspect-video and aspect-<w>/<h> only: set aspectRatio in style"),
+    (r"(inline-)?(block|grid|table)|inline|inline-flex|contents|flow-root|list-item",
+     "Satori lays out every element as a flex container (display is flex or none)"),
+    (r"(grid-(cols|rows|flow)|col|row|auto-(cols|rows)|place-(content|items|self)|justify-(items|self))-.+",
+     "Satori has no grid layout: use flex rows and columns"),
+    (r"(transition|duration|ease|delay|animate|cursor|select|pointer-events|touch|scroll|snap|will-change|"
+     r"resize|appearance|caret|accent|scheme|field-sizing)(-.+)?|sr-only|not-sr-only|(subpixel-)?antialiased|"
+     r"group(/.+)?|peer(/.+)?",
+     "it has no effect on a still image"),
+))
+
+
+def hint(class_name: str) -> str | None:
+    """The advice for a class twrnc does not know, or None when there is none to give."""
+    utility = _utility(class_name)
+    bare = utility.strip("!")
+    variants = class_name[:len(class_name) - len(utility)]
+    advice = _advice(bare, variants)
+    if advice is None and bare != utility:
+        return f"twrnc has no important (!) marker: write {_classes(variants, bare)}"
+    return advice
+
+
+def _classes(variants: str, *utilities: str) -> str:
+    """The classes to write, in quotes, each under the ignored class's variants."""
+    return '"' + " ".join(variants + utility for utility in utilities) + '"'
+
+
+def _advice(utility: str, variants: str) -> str | None:
+    if "(--" in utility or "var(--" in utility:
+        return "Satori has no CSS variables: write the value"
+    for pattern, template, rewrite in _REWRITES:
+        match = pattern.fullmatch(utility)
+        if match:
+            return template.format(_classes(variants, *rewrite(match)))
+    for pattern, advice in _ADVICE:
+        if pattern.fullmatch(utility):
+            return advice
+    return None
+
+
+def _utility(class_name: str) -> str:
+    """The utility of a class: after its last variant (a colon outside brackets)."""
+    depth, start = 0, 0
+    for index, char in enumerate(class_name):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == ":" and depth == 0:
+            start = index + 1
+    return class_name[start:]

@@ -1,0 +1,77 @@
+"""A class twrnc does not know is reported with what to write instead (satori_py.tailwind.hints).
+
+The classes are Tailwind 3.4 / 4 names real designs use (session 19's sweep of Tailwind's
+utility names through Satori 0.63.2's getTwStyles: every one here gives Satori no style).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from satori_py.tailwind import to_style
+from satori_py.tailwind.resolver import resolve
+
+
+def _message(class_name: str) -> str:
+    seen: list[Exception] = []
+    assert to_style(class_name, width=1200, height=630, on_style_error=seen.append) == {}
+    assert len(seen) == 1, seen
+    return str(seen[0])
+
+
+@pytest.mark.parametrize(("class_name", "advice"), [
+    ("size-12", 'twrnc has no size-* (Tailwind 3.4): write "w-12 h-12"'),
+    ("md:size-[72px]", 'twrnc has no size-* (Tailwind 3.4): write "md:w-[72px] md:h-[72px]"'),
+    ("shadow-xs", 'Tailwind 4\'s name for the same value: write "shadow-sm"'),
+    ("rounded-xs", 'Tailwind 4\'s name for the same value: write "rounded-sm"'),
+    ("ps-4", 'twrnc has no start/end sides: write "pl-4" (left to right)'),
+    ("-me-2", 'twrnc has no start/end sides: write "-mr-2" (left to right)'),
+    ("rounded-ee-xl", 'twrnc has no start/end sides: write "rounded-br-xl" (left to right)'),
+    ("text-start", 'twrnc has no start/end sides: write "text-left" (left to right)'),
+    ("min-h-dvh", 'the canvas is the viewport: write "min-h-screen"'),
+    ("text-sm/6", 'twrnc has no line-height modifier: write "text-sm leading-6"'),
+    ("md:!p-4", 'twrnc has no important (!) marker: write "md:p-4"'),
+    ("bg-red-500!", 'twrnc has no important (!) marker: write "bg-red-500"'),
+    ("gap-x-6", "twrnc has no gap utilities: set gap (rowGap, columnGap) in style"),
+    ("space-y-4", "twrnc has no space-* utilities: set gap in this element's style"),
+    ("bg-linear-to-r", "twrnc has no gradient utilities: set backgroundImage: linear-gradient(...) in style"),
+    ("via-purple-500", "twrnc has no gradient utilities: set backgroundImage: linear-gradient(...) in style"),
+    ("line-clamp-3", "twrnc has no line-clamp-*: set lineClamp in style"),
+    ("truncate", "twrnc has no truncate: set overflow: hidden, whiteSpace: nowrap and textOverflow: ellipsis "
+                 "in style"),
+    ("whitespace-nowrap", "twrnc has no whitespace-*: set whiteSpace in style"),
+    ("text-balance", "twrnc has no text-wrap utilities: set textWrap in style"),
+    ("object-cover", "twrnc has no object-* utilities: set objectFit (objectPosition) in style"),
+    ("-translate-y-1/2", "twrnc has no transform utilities: set transform (transformOrigin) in style"),
+    ("ring-2", "twrnc has no ring-* utilities: set boxShadow in style"),
+    ("blur-3xl", "twrnc has no filter utilities: set filter in style"),
+    ("backdrop-blur-sm", "twrnc has no backdrop-* utilities: set backdropFilter in style"),
+    ("bg-clip-text", "twrnc has no bg-clip-*: set backgroundClip in style"),
+    ("bg-cover", "twrnc has no background-size utilities: set backgroundSize in style"),
+    ("overflow-x-hidden", 'Satori clips with overflow: hidden only: write "overflow-hidden"'),
+    ("inline-flex", "Satori lays out every element as a flex container (display is flex or none)"),
+    ("grid-cols-3", "Satori has no grid layout: use flex rows and columns"),
+    ("bg-(--brand)", "Satori has no CSS variables: write the value"),
+    ("transition-colors", "it has no effect on a still image"),
+])
+def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
+    assert _message(class_name) == f'Tailwind class "{class_name}" is ignored (as in Satori): {advice}.'
+
+
+def test_a_class_without_advice_keeps_the_plain_report() -> None:
+    assert _message("flx") == 'Tailwind class "flx" is ignored: no utility it knows (as in Satori).'
+    assert _message("h-lh") == 'Tailwind class "h-lh" is ignored: no utility it knows (as in Satori).'
+
+
+@pytest.mark.parametrize("class_name", [
+    "size-4", "-size-2", "size-[10px]", "md:size-1/2", "shadow-xs", "rounded-xs", "ps-4", "-ms-2", "start-0",
+    "end-4", "inset-s-2", "border-s", "border-e-2", "rounded-s-lg", "rounded-ss-xl", "text-end", "h-dvh",
+    "w-svw", "text-sm/6", "text-xl/[1.1]", "!bg-red-500", "md:!p-4", "bg-red-500!"])
+def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
+    """What the advice says to write resolves under twrnc with no problem and gives a style."""
+    suggested = re.search(r'write "([^"]+)"', _message(class_name))
+    assert suggested is not None
+    resolution = resolve(suggested.group(1), width=1200, height=630)
+    assert resolution.problems == ()
+    assert len(resolution.style) >= len(suggested.group(1).split())
