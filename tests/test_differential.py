@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from satori_py import render_svg
-from tests.differential import compare, features, generator, minimise, oracle
+from tests.differential import compare, features, generator, minimise, oracle, stubs
 from tests.support import paths
 
 needs_fonts = pytest.mark.skipif(paths.conformance_dir() is None,
@@ -120,46 +125,53 @@ def test_the_minimiser_survives_paths_that_earlier_reductions_moved() -> None:
         {"type": "div", "props": {"style": {"transform": "rotate(3deg)"}}}, "X"]
 
 
-class _EchoNode:
-    """A stand-in for the node process: answers each request with its generation."""
-
-    def __init__(self, answers: Any, generation: int) -> None:
-        self.answers, self.generation = answers, generation
-        self.stdin = self
-
-    def write(self, line: str) -> None:
-        self.answers.put(json.dumps({"svg": f"node {self.generation}"}))
-
-    def flush(self) -> None:
-        pass
-
-    def kill(self) -> None:
-        pass
-
-    def wait(self, timeout: float | None = None) -> None:
-        pass
+STUB_NODE = [sys.executable, str(Path(stubs.__file__))]
 
 
-class _EchoOracle(oracle.Oracle):
-    def __init__(self) -> None:  # no node: the process is an _EchoNode
-        self.timeout, self.generation, self.next_id, self.proc = 5.0, -1, 0, None
+def _within(seconds: float, work: Callable[[], Any]) -> Any:
+    """``work()``'s result, failing (instead of hanging the suite) if it takes longer."""
+    out: dict[str, Any] = {}
 
-    def _start(self) -> None:
-        import queue
+    def run() -> None:
+        try:
+            out["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
+            out["error"] = exc
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=seconds)
+    assert not thread.is_alive(), f"still running after {seconds:g}s"
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
 
-        self.generation += 1
-        self.answers = queue.Queue()
-        self.proc = _EchoNode(self.answers, self.generation)  # type: ignore[assignment]
+
+class _Generations:
+    """Which stand-in node (0 = the first started) wrote each answer, by its pid."""
+
+    def __init__(self) -> None:
+        self.pids: dict[str, int] = {}
+
+    def __call__(self, answer: tuple[str, str]) -> str:
+        kind, text = answer
+        if kind != "svg":
+            return kind
+        pid = re.search(r"pid (\d+)", text).group(1)  # type: ignore[union-attr]
+        return f"node {self.pids.setdefault(pid, len(self.pids))}"
 
 
 def test_the_oracle_restarts_node_after_a_card_that_leaves_state() -> None:
     plain = {"element": {"type": "div", "props": {"children": "at"}}}
     clamp = {"element": {"type": "div", "props": {"style": {"textOverflow": "ellipsis"}, "children": "at"}}}
-    o = _EchoOracle()
-    o._start()
-    answers = [svg for _, svg in o.render_many([plain, plain, clamp, plain, clamp, clamp, plain])]
-    assert answers == ["node 0", "node 0", "node 0", "node 1", "node 1", "node 2", "node 3"]
-    assert [o.render(plain)[1], o.render(clamp)[1], o.render(plain)[1]] == ["node 3", "node 3", "node 4"]
+    node = _Generations()
+
+    def run() -> tuple[list[str], list[str]]:
+        with oracle.Oracle(timeout=30, command=STUB_NODE) as o:
+            many = [node(a) for a in o.render_many([plain, plain, clamp, plain, clamp, clamp, plain])]
+            return many, [node(o.render(plain)), node(o.render(clamp)), node(o.render(plain))]
+    many, single = _within(60, run)
+    assert many == ["node 0", "node 0", "node 0", "node 1", "node 1", "node 2", "node 3"]
+    assert single == ["node 3", "node 3", "node 4"]
     assert oracle.leaves_state({"element": {"props": {"style": {"WebkitLineClamp": 2}}}})
     assert not oracle.leaves_state(plain)
 
@@ -171,19 +183,74 @@ def test_the_oracle_restarts_node_before_a_card_with_another_tailwind_config() -
 
     plain = {"element": {"type": "div", "props": {"children": "tw"}}}
     red, blue = card({"theme": {"colors": {"brand": "red"}}}), card({"theme": {"colors": {"brand": "blue"}}})
-    o = _EchoOracle()
-    o._start()
-    # Node's twrnc instance is built by its first card using Tailwind (a plain card is not one).
-    answers = [svg for _, svg in o.render_many([plain, red, plain, red, blue, card(None), card(None), red])]
-    assert answers == ["node 0", "node 0", "node 0", "node 0", "node 1", "node 2", "node 2", "node 3"]
-    assert [o.render(red)[1], o.render(blue)[1], o.render(plain)[1]] == ["node 3", "node 4", "node 4"]
+    node = _Generations()
+
+    def run() -> tuple[list[str], list[str]]:
+        with oracle.Oracle(timeout=30, command=STUB_NODE) as o:
+            # Node's twrnc instance is built by its first card using Tailwind (a plain card is not one).
+            many = [node(a) for a in o.render_many([plain, red, plain, red, blue, card(None),
+                                                    card(None), red])]
+            return many, [node(o.render(red)), node(o.render(blue)), node(o.render(plain))]
+    many, single = _within(60, run)
+    assert many == ["node 0", "node 0", "node 0", "node 0", "node 1", "node 2", "node 2", "node 3"]
+    assert single == ["node 3", "node 4", "node 4"]
     assert oracle.tailwind_config(plain) is None
     assert oracle.tailwind_config(card(None)) == "null"
 
 
-def test_hand_written_cards_load_with_their_fonts_made_absolute(tmp_path: Any) -> None:
-    from pathlib import Path
+def test_a_satori_stuck_in_a_card_costs_the_oracles_timeout_not_the_run() -> None:
+    # The stuck node stops reading: the 1 MB card behind the stuck one fills its input
+    # pipe, which blocked the caller for ever when it wrote the requests itself.
+    def card(text: str, size: int = 0) -> dict[str, Any]:
+        return {"element": {"type": "div", "props": {"children": text, "title": "x" * size}}}
 
+    node = _Generations()
+    cards = [card("a"), card("hang"), card("b", 1_000_000), *[card(str(i)) for i in range(10)],
+             card("die"), card("c")]
+
+    def run() -> list[str]:
+        with oracle.Oracle(timeout=2, command=STUB_NODE) as o:
+            return [node(a) for a in o.render_many(cards)] + [node(o.render(card("d")))]
+    answers = _within(120, run)
+    # Node runs 8 requests ahead: "hang" (no answer: node restarted) and the 7 behind
+    # it are lost; a new node answers the next 4, dies at "die", and "c" is lost with it.
+    assert answers == ["node 0", "oracle", *["oracle"] * 7, *["node 1"] * 4, "oracle", "oracle",
+                       "node 2"]
+
+
+def test_the_judges_survive_a_process_that_dies_hangs_or_panics() -> None:
+    from tests.differential.judges import Judges
+
+    payload = b"x" * 300_000  # tasks as big as a large card's SVG
+    tasks = [("ok", n, payload) for n in range(40)]
+    tasks[5], tasks[17], tasks[26] = ("die", 5, b""), ("hang", 17, b""), ("panic", 26, b"")
+
+    def run() -> list[Any]:
+        with Judges(stubs.judge, jobs=2, limit=5, lost=stubs.lost) as judges:
+            return list(judges.map(tasks))
+    results = _within(180, run)
+    expected: list[Any] = [n + len(payload) for n in range(40)]
+    expected[5] = "5: the judging process died (exit code 7)"
+    expected[17] = "17: the judging process took longer than 5s (overran)"
+    expected[26] = "26: the judge raised Panic: card 26"
+    assert results == expected
+
+
+def test_a_run_of_many_cards_ends_with_a_verdict_for_each(tmp_path: Path) -> None:
+    from tests.differential import runner
+
+    white = {"type": "div", "props": {"style": {"width": "100%", "height": "100%",
+                                                "backgroundColor": "white"}}}
+    cards = [{"name": f"card {i}", "element": white, "options": {"width": 40 + i % 7, "height": 30}}
+             for i in range(120)]
+    summary = _within(300, lambda: runner.run_cards(
+        "stub", list(range(len(cards))), 2, tmp_path, progress=False, given=cards,
+        oracle=lambda: oracle.Oracle(timeout=30, command=STUB_NODE)))
+    assert [r.index for r in summary.results] == list(range(120))
+    assert [r.outcome.status for r in summary.results] == [compare.PASS] * 120
+
+
+def test_hand_written_cards_load_with_their_fonts_made_absolute(tmp_path: Any) -> None:
     from tests.differential import runner
 
     (tmp_path / "fonts").mkdir()

@@ -7,7 +7,8 @@ Both SVGs go through resvg_bridge (resvg-py) the way the references are made
 Statuses: ``pass``; ``fail`` (pixels differ); ``error`` (we raised a SatoriError
 where Satori rendered); ``missed-error`` (Satori raised, we rendered);
 ``crash`` (we raised anything else); ``timeout``. Not counted in the match
-rate: ``oracle`` (Satori gave no answer) and ``satori-crash`` (Satori threw a
+rate: ``oracle`` (Satori gave no answer, or an SVG resvg cannot rasterise) and
+``satori-crash`` (Satori threw a
 JavaScript runtime error, a bug of its own, e.g. "g.split is not a function" for
 any list item under an explicit fontFamily, where we render).
 """
@@ -84,7 +85,9 @@ def compare(case: dict[str, Any], answer: tuple[str, str],
         if kind == "error":
             return done(PASS, f"both raised: {exc}")
         return done(ERROR, f"{type(exc).__name__}: {exc}")
-    except Exception as exc:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a Rust panic (pyo3's PanicException) too
         tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-6:])
         return done(CRASH, f"{type(exc).__name__}: {exc}\n{tb}")
     if kind == "error":
@@ -93,7 +96,10 @@ def compare(case: dict[str, Any], answer: tuple[str, str],
         return done(MISSED, f"Satori raised: {payload}")
     import resvg_bridge
 
-    ref = resvg_bridge.svg_to_png(payload, font_files=harness.raster_fonts(loaded))
+    try:
+        ref = resvg_bridge.svg_to_png(payload, font_files=harness.raster_fonts(loaded))
+    except Exception as exc:  # no reference to judge against: not counted, as no answer
+        return done(ORACLE, f"Satori's SVG could not be rasterised: {type(exc).__name__}: {exc}")
     if keep is not None:
         keep.update(ours=png, ref=ref, ours_svg=svg.encode(), ref_svg=payload.encode())
     verdict = imgdiff.compare(ref, png)

@@ -1,10 +1,13 @@
 """The real Satori in one long-running node process (oracle.mjs), as a Python object.
 
-``Oracle.render_many(cases)`` streams cases to node on one thread and yields its
-answers in order, so node works while the caller renders our side; ``render(case)``
-is one round trip (the minimiser's). An answer is ``("svg", text)`` or
-``("error", message)``; a request node does not answer within ``timeout``
-seconds, or a node that dies, is ``("oracle", reason)`` and node is restarted.
+``Oracle.render_many(cases)`` streams cases to node and yields its answers in
+order, so node works while the caller renders our side; ``render(case)`` is one
+round trip (the minimiser's). An answer is ``("svg", text)`` or ``("error",
+message)``; a request node does not answer within ``timeout`` seconds, or a node
+that dies, is ``("oracle", reason)`` and node is restarted. Requests are written
+to node by a thread of their own: a node stuck in a card stops reading its
+input, and a caller blocked writing the next card into the full pipe would never
+reach the timeout (a card Satori hangs on stalled a whole run).
 
 Node is also restarted after each card with an ellipsis or a line clamp
 (:func:`leaves_state`): Satori's ellipsis code reverses a grapheme list of its
@@ -66,13 +69,17 @@ class Oracle:
     tw_config: str | None = None
     tw_proc: Any = None
 
-    def __init__(self, timeout: float = 60.0) -> None:
-        if shutil.which("node") is None:
-            raise RuntimeError("node is not on PATH (the oracle is the real Satori)")
-        self.ref_dir = satori_ref_dir()
+    def __init__(self, timeout: float = 60.0, command: list[str] | None = None) -> None:
+        """``command`` runs a stand-in for oracle.mjs speaking its protocol (tests)."""
+        if command is None:
+            if shutil.which("node") is None:
+                raise RuntimeError("node is not on PATH (the oracle is the real Satori)")
+            command = ["node", str(SCRIPT), str(satori_ref_dir())]
+        self.command = command
         self.timeout = timeout
         self.proc: subprocess.Popen[str] | None = None
         self.answers: queue.Queue[str | None] = queue.Queue()
+        self.requests: queue.Queue[str | None] = queue.Queue()
         self.next_id = 0
 
     def __enter__(self) -> Oracle:
@@ -84,40 +91,37 @@ class Oracle:
 
     def _start(self) -> None:
         self.proc = subprocess.Popen(
-            ["node", str(SCRIPT), str(self.ref_dir)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
-            bufsize=1)
-        self.answers = queue.Queue()
-        out = self.proc.stdout
-        answers = self.answers
-
-        def read() -> None:
-            for line in out:  # type: ignore[union-attr]
-                answers.put(line)
-            answers.put(None)
-        threading.Thread(target=read, daemon=True).start()
+            self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
+        self.answers, self.requests = queue.Queue(), queue.Queue()
+        threading.Thread(target=_read_answers, args=(self.proc.stdout, self.answers),
+                         daemon=True).start()
+        threading.Thread(target=_write_requests, args=(self.requests, self.proc.stdin),
+                         daemon=True).start()
 
     def close(self) -> None:
         if self.proc is not None:
+            self.requests.put(None)  # the writer closes node's input after what it owes
             try:
-                self.proc.stdin.close()  # type: ignore[union-attr]
                 self.proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
+            except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
             self.proc = None
 
     def _restart(self) -> None:
         if self.proc is not None:
-            self.proc.kill()
+            self.requests.put(None)
+            self.proc.kill()  # a writer blocked on the old pipe gets an error and ends
             self.proc.wait()
             self.proc = None
         self._start()
 
-    def _request(self, case: dict[str, Any], base: Path | None) -> str:
+    def _send(self, case: dict[str, Any], base: Path | None) -> None:
+        """Queues ``case`` for node; never blocks (node dying shows in ``_answer``)."""
         self.next_id += 1
-        return json.dumps({"id": self.next_id, "case": _wire(case),
-                           "base": str(base or Path.cwd())}) + "\n"
+        self.requests.put(json.dumps({"id": self.next_id, "case": _wire(case),
+                                      "base": str(base or Path.cwd())}) + "\n")
 
     def _answer(self) -> Answer:
         try:
@@ -144,13 +148,7 @@ class Oracle:
         if self._tailwind_conflict(config):
             self._restart()
         self._sent_tailwind(config)
-        assert self.proc is not None and self.proc.stdin is not None
-        try:
-            self.proc.stdin.write(self._request(case, base))
-            self.proc.stdin.flush()
-        except OSError:
-            self._restart()
-            return ("oracle", "the node process died")
+        self._send(case, base)
         answer = self._answer()
         if answer[0] != "oracle" and leaves_state(case):
             self._restart()
@@ -178,12 +176,7 @@ class Oracle:
                         break
                     self._restart()
                 self._sent_tailwind(config)
-                assert self.proc is not None and self.proc.stdin is not None
-                try:
-                    self.proc.stdin.write(self._request(case, base))
-                    self.proc.stdin.flush()
-                except OSError:
-                    pass  # node died: _answer() sees it and restarts
+                self._send(case, base)
                 pending += 1
                 fence = leaves_state(case)
             if pending == 0:
@@ -203,6 +196,25 @@ class Oracle:
                 for _ in range(pending):
                     yield ("oracle", "lost when the node process was restarted")
                 pending = 0
+
+
+def _read_answers(out: Any, answers: queue.Queue[str | None]) -> None:
+    """Node's answer lines into ``answers``, then None when its output ends."""
+    for line in out:
+        answers.put(line)
+    answers.put(None)
+
+
+def _write_requests(requests: queue.Queue[str | None], stdin: Any) -> None:
+    """Request lines into node's input until None (then the input is closed) or until
+    the pipe breaks (node died or was killed: ``_answer`` reports it)."""
+    try:
+        while (line := requests.get()) is not None:
+            stdin.write(line)
+            stdin.flush()
+        stdin.close()
+    except (OSError, ValueError):
+        pass
 
 
 def leaves_state(case: dict[str, Any]) -> bool:

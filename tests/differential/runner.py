@@ -1,6 +1,10 @@
 """The run: cards from a seed, Satori's answers, our renders judged in parallel,
 then the failures minimised (each worker with its own oracle) for the triage.
 
+The caller's thread drives both sides: it takes Satori's answers from the oracle
+and hands them to the judging processes (judges.py), so a card whose judge dies or
+hangs is reported (``crash`` / ``timeout``) and the run goes on.
+
 Everything a run writes goes under its output folder (default
 ``.artifacts/differential/seed-SEED``, outside git): ``results.jsonl`` (one line
 per card), ``cards/N.json`` and ``cards/N.diff.png`` for each failing card,
@@ -10,15 +14,20 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import compare, features, generator, minimise
+from .judges import Judges
 from .oracle import Oracle
+
+# A judge (our render, limited to compare.OUR_TIME_LIMIT, then both rasterised and
+# compared) that has not answered in this long is stopped and its card is a timeout.
+JUDGE_LIMIT = 4 * compare.OUR_TIME_LIMIT
 
 
 @dataclass
@@ -47,52 +56,78 @@ def _quiet() -> None:
     logging.getLogger("satori_py").setLevel(logging.ERROR)
 
 
-def _judge(task: tuple[int, dict[str, Any], tuple[str, str], str]) -> CardResult:
+Task = tuple[int, dict[str, Any], tuple[str, str], str]
+
+
+def _judge(task: Task) -> CardResult:
     """Worker: our side of one card; failing cards are saved with their picture."""
     index, case, answer, out_dir = task
     keep: dict[str, bytes] = {}
     outcome = compare.compare(case, answer, keep)
-    result = CardResult(index, outcome, sorted(features.groups(case)),
-                        case.get("name", ""))
+    result = _result(task, outcome)
+    if result.card_file and "ours" in keep:
+        cards = Path(result.card_file).parent
+        compare.failure_picture(cards / f"{index}.diff.png", keep["ours"], keep["ref"])
+        (cards / f"{index}.ref.svg").write_bytes(keep["ref_svg"])
+        (cards / f"{index}.ours.svg").write_bytes(keep["ours_svg"])
+    return result
+
+
+def _lost(task: Task, reason: str, overran: bool) -> CardResult:
+    """A card whose judging process died or overran: a crash or a timeout of ours."""
+    return _result(task, compare.Outcome(compare.TIMEOUT if overran else compare.CRASH, reason))
+
+
+def _result(task: Task, outcome: compare.Outcome) -> CardResult:
+    """The card's result; a counted card that did not match is saved as cards/N.json."""
+    index, case, _, out_dir = task
+    result = CardResult(index, outcome, sorted(features.groups(case)), case.get("name", ""))
     if outcome.counted and outcome.status != compare.PASS:
         cards = Path(out_dir) / "cards"
         cards.mkdir(parents=True, exist_ok=True)
         path = cards / f"{index}.json"
         path.write_text(json.dumps(case, ensure_ascii=False, indent=1), encoding="utf-8")
         result.card_file = str(path)
-        if "ours" in keep:
-            compare.failure_picture(cards / f"{index}.diff.png", keep["ours"], keep["ref"])
-            (cards / f"{index}.ref.svg").write_bytes(keep["ref_svg"])
-            (cards / f"{index}.ours.svg").write_bytes(keep["ours_svg"])
     return result
 
 
 def _tasks(cases: Iterable[tuple[int, dict[str, Any]]], oracle: Oracle,
-           out_dir: Path) -> Iterator[tuple[int, dict[str, Any], tuple[str, str], str]]:
-    pairs = list(cases)
-    answers = oracle.render_many(case for _, case in pairs)
-    for (index, case), answer in zip(pairs, answers):
+           out_dir: Path) -> Iterator[Task]:
+    """Each card with Satori's answer, taken from the oracle as the judges ask for them."""
+    sent: deque[tuple[int, dict[str, Any]]] = deque()
+
+    def feed() -> Iterator[dict[str, Any]]:
+        for index, case in cases:
+            sent.append((index, case))
+            yield case
+
+    for answer in oracle.render_many(feed()):
+        index, case = sent.popleft()
         yield index, case, answer, str(out_dir)
 
 
 def run_cards(seed: str, indices: list[int], jobs: int, out_dir: Path,
               progress: bool = True,
-              given: list[dict[str, Any]] | None = None) -> RunSummary:
+              given: list[dict[str, Any]] | None = None,
+              oracle: Callable[[], Oracle] = Oracle,
+              limit: float = JUDGE_LIMIT) -> RunSummary:
     """Judge cards ``indices`` of ``seed``, or with ``given`` those cases (card N is
-    ``given[N]``; ``seed`` is then only the report's label)."""
+    ``given[N]``; ``seed`` is then only the report's label). ``oracle`` makes the
+    oracle; a card not judged within ``limit`` seconds is a timeout."""
     summary = RunSummary(seed)
     start = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     cases = ((i, given[i] if given is not None else generator.generate(seed, i))
              for i in indices)
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_quiet) as pool, Oracle() as oracle, \
+    with Judges(_judge, jobs, limit, _lost, initializer=_quiet) as judges, \
+            oracle() as satori, \
             open(out_dir / "results.jsonl", "w", encoding="utf-8") as log:
-        for n, result in enumerate(pool.imap(_judge, _tasks(cases, oracle, out_dir)), 1):
+        for n, result in enumerate(judges.map(_tasks(cases, satori, out_dir)), 1):
             summary.results.append(result)
             log.write(json.dumps({"index": result.index, "card": result.template,
                                   "groups": result.groups, **result.outcome.to_json()},
                                  ensure_ascii=False) + "\n")
+            log.flush()  # a run's progress can be followed in the file
             if progress and (n % 100 == 0 or n == len(indices)):
                 bad = len(summary.failures())
                 print(f"  {n}/{len(indices)} cards, {bad} not matching "
@@ -151,6 +186,15 @@ def _minimise_one(task: tuple[int, str, str, int]) -> tuple[int, dict[str, Any]]
                    "size": minimise.size(small)}
 
 
+def _minimiser_lost(task: tuple[int, str, str, int], reason: str,
+                    overran: bool) -> tuple[int, dict[str, Any]]:
+    index, card_file, _, _ = task
+    case = json.loads(Path(card_file).read_text(encoding="utf-8"))
+    return index, {"file": card_file, "calls": 0, "status": "minimiser-error",
+                   "message": reason.splitlines()[0], "signature": [],
+                   "size": minimise.size(case)}
+
+
 def minimise_failures(summary: RunSummary, jobs: int, limit: int, budget: int,
                       progress: bool = True) -> None:
     todo = [(r.index, r.card_file, r.outcome.kind(), budget)
@@ -159,9 +203,11 @@ def minimise_failures(summary: RunSummary, jobs: int, limit: int, budget: int,
         return
     if progress:
         print(f"minimising {len(todo)} failing cards ({jobs} workers)...", flush=True)
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_quiet) as pool:
-        for index, info in pool.imap_unordered(_minimise_one, todo):
+    # A minimisation is up to ``budget`` round trips; each is bounded by the oracle's and
+    # our render's own time limits, so this only stops a process stuck in C code.
+    with Judges(_minimise_one, jobs, budget * JUDGE_LIMIT, _minimiser_lost,
+                initializer=_quiet) as judges:
+        for index, info in judges.map(todo):
             summary.minimal[index] = info
             if progress:
                 print(f"  card {index}: {info['size']} units after {info['calls']} tries: "
