@@ -25,6 +25,7 @@ from ..errors import FaceError, FontError, LimitError
 from ..limits import active
 from . import outlines
 from . import sfnt as sfnt_tables
+from .cff_draw import cff_outline
 from .font_size import check_font_size
 from .outlines import Outline, ScaledOutline
 from .sfnt import Sfnt, SfntError
@@ -127,13 +128,14 @@ class FaceData(outlines.GlyphCache):
     from the bytes by :mod:`.sfnt`; fontTools (``_tt``, made on first use) reads
     CFF outlines, variable fonts and whatever :mod:`.sfnt` leaves to it. It
     loads tables and glyphs lazily and is not thread-safe, so every read of
-    ``_tt`` holds ``_lock``.
+    ``_tt`` holds ``_lock``. HarfBuzz draws the outlines of a ``CFF `` table
+    (:mod:`.cff_draw`); fontTools reads those it cannot, and reports why.
     """
 
     __slots__ = ("key", "retired", "sfnt", "hb", "upem", "ascender", "descender", "typo_ascender",
                  "typo_descender", "typo_line_gap", "weight_class", "fs_selection",
-                 "mac_style", "avg_char_width", "_reader", "_tt_font", "_lock", "_outlines", "_scaled",
-                 "__weakref__")
+                 "mac_style", "avg_char_width", "_tables", "_reader", "_tt_font", "_lock", "_outlines",
+                 "_scaled", "__weakref__")
     upem: int
     mac_style: int
     ascender: int
@@ -172,7 +174,9 @@ class FaceData(outlines.GlyphCache):
             if "cmap" not in self._tt:
                 raise ValueError("No valid cmap sub-tables found.")
             _check_cmap(self._tt.getTableData("cmap"))
-        # TrueType outlines are read by sfnt (CFF ones by fontTools).
+        # TrueType outlines are read by sfnt, CFF ones drawn by HarfBuzz (CFF2 ones, and what
+        # either cannot read, by fontTools).
+        self._tables = reader.tables if reader is not None else None  # None: ask fontTools
         self._reader = reader if reader is not None and "glyf" in reader.tables else None
         self.hb = HbFont(sfnt)
         self._outlines: dict[int, Outline] = {}
@@ -197,11 +201,10 @@ class FaceData(outlines.GlyphCache):
                 os2.sTypoDescender, os2.sTypoLineGap, os2.usWeightClass, os2.fsSelection,
                 os2.xAvgCharWidth)
 
-    def has_table(self, tag: str, reader: Sfnt | None = None) -> bool:
+    def has_table(self, tag: str) -> bool:
         """Whether the font has table ``tag``."""
-        reader = reader or self._reader
-        if reader is not None:
-            return tag in reader.tables
+        if self._tables is not None:
+            return tag in self._tables
         tt = self._tt
         with self._lock:
             return tag in tt
@@ -223,6 +226,10 @@ class FaceData(outlines.GlyphCache):
                 return self._remember(gid, outlines.points_outline(self._reader.glyph_points(gid)))
             except Exception:  # noqa: S110 - fontTools below reads it, or reports the error
                 pass
+        elif self._tables is not None and "CFF " in self._tables:
+            drawn = cff_outline(self.hb, gid)
+            if drawn is not None:
+                return self._remember(gid, drawn)
         tt = self._tt
         try:
             with self._lock:

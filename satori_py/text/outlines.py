@@ -1,8 +1,8 @@
 """Glyph outlines and their SVG path data.
 
 Owns: building a glyph's outline, in font units, from TrueType points (read by
-:mod:`.sfnt`, or from a fontTools ``glyf`` table) or a CFF charstring (drawn by
-fontTools); turning outlines placed on a baseline into SVG path data with the
+:mod:`.sfnt`, or from a fontTools ``glyf`` table) or a CFF charstring drawn by
+fontTools (HarfBuzz draws those it can: :mod:`.cff_draw`); turning outlines placed on a baseline into SVG path data with the
 reference's number format. The skip-ink bands of text decorations are :mod:`.skip_ink`.
 
 Mirrors the reference's ``font.ts`` (``glyphPathData``, ``round``) and, for the command

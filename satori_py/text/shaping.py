@@ -1,4 +1,5 @@
-"""HarfBuzz text shaping: the only module that imports uharfbuzz.
+"""HarfBuzz text shaping: the only module that imports uharfbuzz (it also hands
+:mod:`.cff_draw` HarfBuzz's glyph drawing: :meth:`HbFont.draw_glyph`, :func:`draw_funcs`).
 
 Mirrors the reference's ``harfbuzz.ts`` (``shapeText``, ``getHarfBuzzFont``;
 its ``parseFontFeatureSettings`` is :func:`~satori_py.style.font_features.parse_font_feature_settings`):
@@ -29,15 +30,19 @@ behave the same.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from itertools import repeat
 from operator import add, attrgetter
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeAlias
 
 import uharfbuzz as hb
 
 from ..style.font_features import MAX_FEATURE_VALUE, FeatureValue
+
+#: The callbacks HarfBuzz draws a glyph's outline through (:func:`draw_funcs`; uharfbuzz is
+#: untyped).
+DrawFuncs: TypeAlias = Any
 
 #: What WebAssembly HarfBuzz gets from ``hb_language_get_default()``.
 DEFAULT_LANGUAGE = "c"
@@ -86,6 +91,26 @@ class HbFont:
             if len(self._nominal) < 65536:
                 self._nominal[codepoint] = gid
         return gid
+
+    def draw_glyph(self, gid: int, funcs: DrawFuncs, state: object) -> bool:
+        """Draw glyph ``gid``'s outline (in font units) through ``funcs``, each called with
+        ``state`` last; False, drawing nothing, when HarfBuzz cannot interpret the glyph
+        (its extents fail: a broken charstring), which drawing alone would not say."""
+        if self.font.get_glyph_extents(gid) is None:
+            return False
+        self.font.draw_glyph(gid, funcs, state)
+        return True
+
+
+def draw_funcs(move_to: Callable[..., None], line_to: Callable[..., None], cubic_to: Callable[..., None],
+               close_path: Callable[[Any], None]) -> DrawFuncs:
+    """HarfBuzz draw callbacks (quadratic curves, unset, come as cubics)."""
+    funcs = hb.DrawFuncs()
+    funcs.set_move_to_func(move_to)
+    funcs.set_line_to_func(line_to)
+    funcs.set_cubic_to_func(cubic_to)
+    funcs.set_close_path_func(close_path)
+    return funcs
 
 
 class _HasHb(Protocol):
