@@ -4,8 +4,9 @@ Mirrors the reference's ``handler/compute.ts`` end to end: presets and
 inline declarations are cascaded (:mod:`.cascade`), expanded
 (:mod:`.expand`), resolved to px (:mod:`.resolve`), then checked and typed
 in the order of compute.ts with the property table (:mod:`.properties`);
-an element whose every declaration has a fused step (:mod:`.steps`: the three
-passes' result for that declaration alone, kept per value) is typed from its steps.
+a declaration with a fused step (:mod:`.steps`: the three passes' result for that
+declaration alone, kept per value) is typed from its step, and only the others take the
+three passes.
 The result is an immutable mapping keyed by camelCase longhands, where every
 property of the table has a value (its initial value when not set), and the
 same values typed by group (``style.box``, ``.flex``, ``.font``, ``.text``,
@@ -37,7 +38,7 @@ from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
 from .replaced import svg_size
 from .resolve import element_font_size, resolve_declared
 from .schema import GROUP_KEYS
-from .steps import fused
+from .steps import fused, known
 from .transform import svg_transform_to_css
 from .types import LineHeight, TransformFunction
 from .values import LengthContext, check_keyword, js_string, js_to_number, unreadable
@@ -66,6 +67,7 @@ _BOX_KEYS, _FLEX_KEYS, _PAINT_KEYS = GROUP_KEYS["box"], GROUP_KEYS["flex"], GROU
 # none of them shapes its text with its parent's.
 _FEATURE_KEYS = frozenset(("fontKerning", "letterSpacing", "fontFeatureSettings", *VARIANT_FEATURES))
 _TOKENS = itertools.count(1)
+_NONE_TYPED: Mapping[str, Any] = {}  # (an element without steps: no longhand is typed already)
 
 
 class ComputedStyle(Mapping[str, Any]):
@@ -382,32 +384,36 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     expanded = expand_color(declarations, inheritance.variables, base.get("color", BLACK), color_text, warn, note)
     color = expanded.color
     # Most elements: every declaration typed from its fused step (style/steps.py); else the long
-    # way, whose passes report in their order.
+    # way for the declarations without one, whose passes report in their order.
     steps = fused(expanded.rest, expanded.color_text, color)
     inherited_size = float(base.get("fontSize", 16.0))
-    if steps is None:
-        expand_rest(expanded, report, warn, note)
-        declared, font_size = resolve_declared(expanded.declared, inherited_size, lengths, report, note)
-    else:
+    if steps is not None and steps.complete:
         declared = steps.declared
+        known_typed: Mapping[str, Any] = steps.typed
         font_size = element_font_size(declared.get("fontSize"), inherited_size, lengths, note)
         if "fontSize" in declared:
             declared["fontSize"] = font_size  # (as resolve_declared leaves it)
+    else:
+        expand_rest(expanded, report, warn, note, steps.steps if steps is not None else None)
+        known_resolved, known_typed = known(expanded.stepped, steps.steps) if expanded.stepped \
+            and steps is not None else (None, _NONE_TYPED)
+        declared, font_size = resolve_declared(expanded.declared, inherited_size, lengths, report, note,
+                                               known_resolved)
 
     # Inherited colours that default to currentColor follow each element's own
     # colour until some ancestor sets them. Every property starts at the value it has
     # when not declared (also the fallback of an invalid declaration); the declared
-    # ones are then converted in the table's order.
+    # ones are then converted in the table's order (those of a step are typed already).
     start, own_colored = inheritance.start(state.set_colors)
     typed: dict[str, Any] = dict(start)
     for name in own_colored:
         typed[name] = color
     ctx = conv.Context("", font_size, color, lengths, report, soft, typed, ignored)
+    typed.update(known_typed)
 
-    if steps is not None:
-        typed.update(steps.typed)
-    else:
-        for name in sorted(declared.keys() & _ROW_INDEX.keys(), key=_ROW_INDEX.__getitem__):
+    if steps is None or not steps.complete:
+        rows = declared.keys() & _ROW_INDEX.keys()
+        for name in sorted(rows - known_typed.keys() if known_typed else rows, key=_ROW_INDEX.__getitem__):
             value = declared[name]
             ctx.prop = name
             reported = False

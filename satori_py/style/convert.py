@@ -373,7 +373,8 @@ def gap(value: Any, ctx: Context) -> Any:
     read = padding(value, ctx)
     amount = read.value if isinstance(read, Percent) else read
     if isinstance(amount, float) and amount < 0:
-        # Taffy lays it out as Yoga does for the reference (the items overlap); a browser drops it.
+        # Taffy lays it out as the reference's engine does (Satori 0.63.2 lays out with a patched Taffy
+        # compiled to wasm, vercel/satori crates/layout: the items overlap); a browser drops it.
         ctx.ignored(f'Invalid value "{shown(value)}" for CSS property "{ctx.prop}": a gap is not negative '
                     "in CSS (a browser uses none); the items overlap, as in Satori.")
     return read

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from ..cache import text_cache
 from ..errors import NOT_THE_VALUES_FAULT, StyleError, UnsupportedPropertyError
@@ -353,6 +353,8 @@ class Expanded(Record):
     color_text: str = "black"
     warned: set[str] = field(default_factory=set)  # longhands whose declaration was warned about
     aspect_ratio_auto: bool = False
+    # The longhands a fused step (:mod:`.steps`) set last, and its declaration as written.
+    stepped: dict[str, str] = field(default_factory=dict)
 
 
 def _unset_by_var(name: str, value: Any) -> StyleError:
@@ -407,13 +409,30 @@ def expand_color(style: Mapping[str, Any], inherited_variables: Mapping[str, str
     return out
 
 
+class _Stepped(Protocol):
+    """A declaration's fused step (:class:`.steps.Step`), as expand reads it."""
+
+    @property
+    def longhands(self) -> Mapping[str, Any]: ...
+
+
 def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Callable[[str], None],
-                note: Callable[[StyleError], None] | None = None) -> Expanded:
-    """The second part of :func:`expand`: each declaration of ``out.rest`` into ``out.declared``."""
+                note: Callable[[StyleError], None] | None = None,
+                steps: Mapping[str, _Stepped] | None = None) -> Expanded:
+    """The second part of :func:`expand`: each declaration of ``out.rest`` into ``out.declared``.
+    A declaration with a step in ``steps`` (keyed as written) says nothing: its longhands are
+    the step's, and ``out.stepped`` records them."""
     variables = out.variables
     counted = _Counted(warn)
+    stepped = out.stepped
 
     for prop, value in out.rest.items():
+        step = steps.get(prop) if steps else None
+        if step is not None:
+            longhands = step.longhands
+            out.declared.update(longhands)
+            stepped.update(dict.fromkeys(longhands, prop))
+            continue
         check_deadline()  # a style may have 100,000 properties (each unknown one: ~0.3 ms)
         if prop.startswith("_"):
             report(StyleError(f"Invalid style property: {_json_string(prop)}", prop=prop))
@@ -460,6 +479,9 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
             report(unreadable(name, text))
             continue
         out.declared.update(longhands)
+        if stepped:
+            for longhand in longhands:
+                stepped.pop(longhand, None)
         if name == "aspectRatio" and aspect_ratio_auto(text):
             out.aspect_ratio_auto = True
         if counted.count != before:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..cache import text_cache
@@ -201,9 +201,12 @@ def element_font_size(declared_size: Any, inherited_font_size: float, lengths: L
 
 def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengths: LengthContext,
                      report: Callable[[StyleError], None],
-                     note: Callable[[StyleError], None] | None = None) -> tuple[dict[str, Any], float]:
+                     note: Callable[[StyleError], None] | None = None,
+                     known: Mapping[str, Any] | None = None) -> tuple[dict[str, Any], float]:
     """The declared longhands with lengths in px; and the element's font size. What is drawn
-    otherwise than written (an origin's unread word) is given to ``note``."""
+    otherwise than written (an origin's unread word) is given to ``note``. ``known``: longhands
+    whose value is resolved already (a fused step's, :mod:`.steps`: what :func:`resolved_alone`
+    gives), taken as they are."""
     style = {k: v for k, v in declared.items() if v is not None}
     if style.get("backgroundImage"):
         images = _checked_images(style, report)
@@ -226,6 +229,9 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
     resolve: Callable[[float, str], float | None] | None = None  # made for the first value that needs it
     for prop in list(style):
         if prop.startswith("--"):
+            continue
+        if known and prop in known:
+            style[prop] = known[prop]
             continue
         alone = resolved_alone(prop, style[prop])
         if alone is not ELEMENT:

@@ -11,8 +11,12 @@ kept. A declaration has a step when the passes say nothing about it and read not
 element: no ``var()``, no report, warning or note, no length of the element's units, no
 property the long way resolves or types with others (``fontSize``, ``transform``, the
 background layers, shadows, ``order``, ...), and converters that read nothing else
-(:mod:`.converter_reads`). An element whose every declaration has one is typed from its steps;
-any other element takes the long way whole, so what is reported keeps its order.
+(:mod:`.converter_reads`). An element whose every declaration has one is typed from its steps.
+In any other element only the declarations without a step take the long way: a stepped
+declaration says nothing in any pass, so what is reported keeps its order; expand puts its
+longhands as written where the long way puts them (later declarations override earlier ones
+as they do there, and the background layers read their lists as written), and resolving and
+typing take the step's values for the longhands it set last (:func:`known`).
 """
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ from .resolve import ELEMENT, resolved_alone
 from .types import RGBA
 from .values import LengthContext
 
-__all__ = ["Fused", "fused"]
+__all__ = ["Fused", "Step", "fused", "known"]
 
 # Longhands the long way resolves or types with other longhands or by the element (transforms
 # and their origins, background layers, shadows' parts) or outside the table's converters
@@ -43,59 +47,87 @@ _WITH_OTHERS = frozenset({
     "backgroundImage", "transform", "transformOrigin", "perspectiveOrigin", "translate", "rotate",
     "scale", "order", "visibility", "aspectRatio", "textShadow", "textShadowOffset",
     "textShadowColor", "textShadowRadius"})
-# Declarations that never have a step (their longhands are above), as written: an element with
-# one takes the long way at once, without making steps for its others first (in a render with
-# cleared caches, work done twice).
+# Declarations that never have a step (their longhands are above), as written: no step is tried.
 _NEVER = frozenset(name for longhand in _WITH_OTHERS
                    for name in (longhand, re.sub("([A-Z])", lambda m: "-" + m.group(1).lower(), longhand)))
 _NO_LENGTHS = LengthContext()  # never read: the converters of a step read no lengths
 
 
 class Step(NamedTuple):
-    """One declaration's longhands: resolved (None: reset), and typed (the table's)."""
+    """One declaration's longhands (read only): as expanded, resolved (None: reset), and typed
+    (the table's)."""
 
-    declared: tuple[tuple[str, Any], ...]
-    typed: tuple[tuple[str, Any], ...]
-
-
-class Fused(NamedTuple):
-    """An element's declarations as the long way's passes leave them: the declared longhands
-    resolved (resolve_declared's result), and the typed values of the table's ones."""
-
+    longhands: Mapping[str, Any]
     declared: dict[str, Any]
     typed: dict[str, Any]
 
 
+class Fused(NamedTuple):
+    """An element's declarations typed from their steps. ``complete``: every declaration had
+    one, and ``declared`` and ``typed`` are what the long way's passes leave (resolve_declared's
+    result and the typed values of the table's longhands). Else they are empty, and ``steps``
+    holds the step of each declaration (as written) that has one, for the long way of the others."""
+
+    declared: dict[str, Any]
+    typed: dict[str, Any]
+    complete: bool
+    steps: dict[str, Step]
+
+
 def fused(rest: Mapping[str, Any], color_text: str, color: RGBA) -> Fused | None:
     """The declarations ``rest`` (no custom properties; ``color`` is expanded apart, as
-    :func:`.expand.expand` does) typed from their steps, or None when one has none."""
-    if not _NEVER.isdisjoint(rest) or len(color_text) > MAX_CACHED_TEXT:
-        return None  # (a colour text that long is not kept in a key either)
+    :func:`.expand.expand` does) typed from their steps, as far as they have them; None when
+    none can (a colour text too long to be kept in a key)."""
+    if len(color_text) > MAX_CACHED_TEXT:
+        return None
     declared: dict[str, Any] = {}
     typed: dict[str, Any] = {}
+    steps: dict[str, Step] = {}
+    complete = True
     colored = "(" in color_text
     for prop, value in rest.items():
         if prop == "color" or value is None:
             continue  # (as expand() skips them)
         check_deadline()
+        step = None
         kind = type(value)
-        if kind is str:
-            if len(value) > MAX_CACHED_TEXT:
-                return None  # not kept (a data URI): the long way
-            check_layer_list(camelize(prop), value)
-            step = _step(prop, value, color_text, color if colored or "(" in value else None)
+        if prop in _NEVER:
+            pass
+        elif kind is str:
+            if len(value) <= MAX_CACHED_TEXT:  # (longer, a data URI: not kept, the long way)
+                check_layer_list(camelize(prop), value)
+                step = _step(prop, value, color_text, color if colored or "(" in value else None)
         elif kind is int or (kind is float and (value or math.copysign(1.0, value) > 0)):
             step = _step(prop, value, color_text, None)  # (-0.0 is a key of 0.0: the long way)
-        else:
-            return None
         if step is None:
-            return None
-        declared.update(step.declared)
-        typed.update(step.typed)
+            complete = False
+            continue
+        steps[prop] = step
+        if complete:
+            declared.update(step.declared)
+            typed.update(step.typed)
+    if not complete:
+        return Fused({}, {}, False, steps)
     if None in declared.values():  # a later declaration reset a longhand an earlier one set
         declared = {name: value for name, value in declared.items() if value is not None}
         typed = {name: value for name, value in typed.items() if name in declared}
-    return Fused(declared, typed)
+    return Fused(declared, typed, True, steps)
+
+
+def known(stepped: Mapping[str, str], steps: Mapping[str, Step]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The resolved and the typed values of the longhands a step set last (``stepped``: each
+    such longhand and its declaration, as :func:`.expand.expand_rest` records them), but those
+    it reset. (The font size, a number, is the element's, which resolve_declared makes a float.)"""
+    resolved: dict[str, Any] = {}
+    typed: dict[str, Any] = {}
+    for name, prop in stepped.items():
+        step = steps[prop]
+        value = step.declared[name]
+        if value is not None and name != "fontSize":
+            resolved[name] = value
+            if name in step.typed:
+                typed[name] = step.typed[name]
+    return resolved, typed
 
 
 @lru_cache(maxsize=4096, typed=True)
@@ -108,18 +140,18 @@ def _step(prop: str, value: Any, color_text: str, color: RGBA | None) -> Step | 
         return None
     told: list[Any] = []
     ctx: conv.Context | None = None  # made for the first longhand converted
-    declared: list[tuple[str, Any]] = []
-    typed: list[tuple[str, Any]] = []
+    declared: dict[str, Any] = {}
+    typed: dict[str, Any] = {}
     for name, longhand in longhands.items():
         if longhand is None:
-            declared.append((name, None))
+            declared[name] = None
             continue
         if name in _WITH_OTHERS:
             return None
         resolved = resolved_alone(name, longhand)
         if resolved is ELEMENT or (name == "fontSize" and type(resolved) is not float and type(resolved) is not int):
             return None
-        declared.append((name, resolved))
+        declared[name] = resolved
         row = PROPERTIES.get(name)
         if row is None:
             continue  # kept as resolved, as the long way keeps it
@@ -138,5 +170,5 @@ def _step(prop: str, value: Any, color_text: str, color: RGBA | None) -> Step | 
             return None
         if told or result is conv.INVALID:
             return None
-        typed.append((name, result))
-    return Step(tuple(declared), tuple(typed))
+        typed[name] = result
+    return Step(longhands, declared, typed)
