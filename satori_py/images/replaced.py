@@ -6,6 +6,7 @@ resolved, its size read from the headers) and ``handler/preprocess.ts`` (an inli
 """
 from __future__ import annotations
 
+from ..diagnostics import report
 from ..element import Element
 from ..errors import ImageError
 from ..style import ComputedStyle
@@ -28,4 +29,8 @@ def replaced_image(el: Element, style: ComputedStyle, fetcher: Fetcher | None) -
         # Satori's sentence; an <img> with only a srcset (responsive markup) is told why.
         hint = " (its srcSet is not read: give it a src)" if el.props.get("srcSet") else ""
         raise ImageError(f"Image source is not provided{hint}.", prop="src")
+    if el.props.get("srcSet"):
+        # A browser may draw a candidate of the srcset instead (at 1x, one marked `1x`).
+        report(ImageError("Its srcSet is not read: the image is drawn from its src (as in Satori).",
+                          prop="srcSet", value=el.props["srcSet"]))
     return load_image(src, fetcher=fetcher, prop="src")

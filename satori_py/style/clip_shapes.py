@@ -358,6 +358,8 @@ def parse_clip_path(value: Any, font_size: float, lengths: LengthContext,
         if not match:
             continue
         args = match.group(1)
+        if name != "shape":  # (shape() is read whole)
+            _note_around(text, match, note)
         if name == "circle":
             return _circle(args, lengths_of)
         if name == "ellipse":
@@ -373,6 +375,23 @@ def parse_clip_path(value: Any, font_size: float, lengths: LengthContext,
     note(StyleError(f'Unsupported value "{shown(value)}" for CSS property "clipPath": nothing is clipped.',
                     prop="clipPath", value=value))
     return ClipReference(text)
+
+
+_GEOMETRY_BOXES = frozenset({"margin-box", "padding-box", "content-box", "fill-box", "stroke-box", "view-box"})
+
+
+def _note_around(text: str, match: re.Match[str], note: Note) -> None:
+    """Note what the reference's unanchored search for the shape skips around it: a geometry box
+    (the shape is drawn in the border box) or junk (`xcircle(40%)`, `circle(40%)zz`: a browser
+    drops the declaration)."""
+    around = f"{text[:match.start()]} {text[match.end():]}".strip()
+    if not around or around == "border-box":
+        return
+    shape = shown(match.group(0))
+    said = (f'Unsupported value "{shown(text)}" for CSS property "clipPath": its box is not read ({shape} is '
+            "drawn in the border box)." if around in _GEOMETRY_BOXES else
+            f'Invalid value "{shown(text)}" for CSS property "clipPath": it is read as {shape}.')
+    note(StyleError(said, prop="clipPath", value=text))
 
 
 def parse_clip_margin(value: Any, font_size: float, lengths: LengthContext, note: Note) -> ClipMargin:

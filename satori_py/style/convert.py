@@ -393,7 +393,7 @@ def length_px(value: Any, ctx: Context) -> Any:
 def text_indent(value: Any, ctx: Context) -> Any:
     """px, or a percentage of the line's width."""
     if isinstance(value, str) and value.strip().endswith("%"):
-        number = _js_parse_float(value.strip()[:-1])
+        number = _read_percentage(value.strip(), ctx)  # (`10px%` is said to be read as 10%)
         return INVALID if math.isnan(number) else Percent(number)
     return length_px(value, ctx)
 

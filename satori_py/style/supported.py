@@ -10,6 +10,7 @@ words the report of an invalid value when the style stage meets it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +22,7 @@ from .font_features import read_font_variation_settings
 from .paint_shorthands import PAINT_HANDLERS
 from .properties import INHERITED, PROPERTIES
 from .shorthands import BOX_HANDLERS
-from .values import CSS_WIDE_KEYWORDS, js_string
+from .values import CSS_WIDE_KEYWORDS, js_string, split_values
 
 __all__ = ["CHECKED_VALUES", "SUPPORTED", "unsupported_property", "value_report"]
 
@@ -110,6 +111,22 @@ def _font_synthesis(text: str) -> str | None:
     return f"it is read as `{read}`"
 
 
+_COUNTER_NAME_OR_STRING = lazy_compile(r"-?[_a-zA-Z][-_a-zA-Z0-9]*|'[^']*'|\"[^\"]*\"")
+_LIST_STYLE_OTHER = lazy_compile(r"none|inside|outside|url\(.*", re.IGNORECASE | re.DOTALL)
+
+
+def _list_style_type(text: str) -> str | None:
+    # A counter style's name (an unknown one is decimal, as in a browser) or a string marker;
+    # anything else (`10px`) a browser drops, and the reference counts in decimal.
+    return None if _COUNTER_NAME_OR_STRING.fullmatch(text) else "it is read as `decimal`"
+
+
+def _list_style(text: str) -> str | None:
+    kinds = [word for word in split_values(text) if not _LIST_STYLE_OTHER.fullmatch(word)]
+    bad = next((kind for kind in kinds if _list_style_type(kind)), None)
+    return None if bad is None else f'its type "{bad}" is read as `decimal`'
+
+
 _AS_WRITTEN_CHECKS: dict[str, Callable[[str], str | None]] = {
     "WebkitLineClamp": _line_clamp,
     "WebkitBoxOrient": _box_orient,
@@ -120,6 +137,8 @@ _AS_WRITTEN_CHECKS: dict[str, Callable[[str], str | None]] = {
     "fontSynthesis": _font_synthesis,
     "fontSynthesisWeight": _keyword(frozenset({"auto", "none"}), "it is read as `auto`"),
     "fontSynthesisStyle": _keyword(frozenset({"auto", "none", "oblique-only"}), "it is read as `auto`"),
+    "listStyleType": _list_style_type,
+    "listStyle": _list_style,
 }
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from satori_py import h, render_svg
 
+from .lenient_reads import KNOWN_LENIENT, lenient_names, read_without_a_word, spoiled
 from .silent_drops import ALL_NAMES, ANY_IDENT, JUNK, KNOWN_SILENT, dropped_silently, render
 
 # Invalid for every property the oracle asks about (not a number, a keyword or a word
@@ -34,6 +35,23 @@ def test_every_property_reports_invalid_values() -> None:
     assert new == {}, f"invalid values dropped without a report: {new}"
     fixed = KNOWN_SILENT - found.keys()
     assert fixed == set(), f"now reported: take them out of KNOWN_SILENT: {sorted(fixed)}"
+
+
+def test_every_property_reports_spoiled_valid_values() -> None:
+    # The second oracle: a valid value with junk glued to it is read as something (or nothing)
+    # only with a report (`10px%` was read as 10% without one).
+    found = {name: pairs for name in lenient_names() if (pairs := read_without_a_word(name))}
+    new = {name: pairs for name, pairs in found.items() if name not in KNOWN_LENIENT}
+    assert new == {}, f"spoiled values read without a report: {new}"
+    fixed = KNOWN_LENIENT - found.keys()
+    assert fixed == set(), f"now reported: take them out of KNOWN_LENIENT: {sorted(fixed)}"
+
+
+def test_spoiled_values_are_invalid_css() -> None:
+    assert spoiled("10px", "width") == ["10px)", "10px%", "10pxzz", "x10px", "10 px"]
+    assert spoiled("5%", "width") == ["5%)", "5%%", "5%zz", "x5%", "5 %"]
+    assert spoiled("0.5", "opacity") == ["0.5)", "0.5zz", "x0.5"]  # (0.5% would be valid)
+    assert spoiled("square", "listStyleType") == ["square)", "square%"]  # (any word is a counter style)
 
 
 @settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))

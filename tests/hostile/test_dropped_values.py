@@ -71,6 +71,19 @@ _TWO_LAYERS = {"backgroundImage": f"{_GRADIENT}, linear-gradient(blue, green)", 
      '"transformOrigin": it is read as 10%.', {"transform": "rotate(10deg)", "transformOrigin": "10% 0"}),
     ({"perspective": "50px", "perspectiveOrigin": "left 100%%"}, 'Invalid value "100%%" in CSS property '
      '"perspectiveOrigin": it is read as 100%.', {"perspective": "50px", "perspectiveOrigin": "left 100%"}),
+    # Found by the second oracle (tests/fuzz/lenient_reads.py; session 19: said nothing).
+    ({"textIndent": "10px%"}, 'Invalid value "10px%" for CSS property "textIndent": it is read as 10%.',
+     {"textIndent": "10%"}),
+    ({"clipPath": "xcircle(40%)"}, 'Invalid value "xcircle(40%)" for CSS property "clipPath": it is read as '
+     "circle(40%).", {"clipPath": "circle(40%)"}),
+    ({"clipPath": "inset(5px)zz"}, 'Invalid value "inset(5px)zz" for CSS property "clipPath": it is read as '
+     "inset(5px).", {"clipPath": "inset(5px)"}),
+    ({"clipPath": "circle(40%) content-box"}, 'Unsupported value "circle(40%) content-box" for CSS property '
+     '"clipPath": its box is not read (circle(40%) is drawn in the border box).', {"clipPath": "circle(40%)"}),
+    ({"display": "list-item", "listStyleType": "10px"}, 'Invalid value "10px" for CSS property "listStyleType": '
+     "it is read as `decimal`.", {"display": "list-item", "listStyleType": "decimal"}),
+    ({"display": "list-item", "listStyle": "inside 5%%"}, 'Invalid value "inside 5%%" for CSS property "listStyle": '
+     'its type "5%%" is read as `decimal`.', {"display": "list-item", "listStyle": "inside decimal"}),
     # An empty entry of a layer list is the layer's initial value (session 17: said nothing).
     ({**_TWO_LAYERS, "backgroundPosition": ",20px 5px"}, 'Invalid value ",20px 5px" for CSS property '
      '"backgroundPosition": a layer of the list is empty (its initial value is used).',
