@@ -130,6 +130,8 @@ def cascade_declarations(preset: dict[str, Any], inline: Mapping[str, Any] | Non
                          ) -> tuple[dict[str, Any], set[str]]:
     """The declarations to expand (remaining preset first, then inline) and the resets.
     ``preset`` is taken (what the inline declarations override is removed from it)."""
+    if not inline:
+        return preset, set()  # (nothing overrides it)
     remaining = preset
     defined, initial = resolve_keywords(to_physical(inline or {}, direction), remaining)
     for prop in defined:

@@ -59,6 +59,7 @@ _CURRENT_INITIAL = tuple(name for name, row in PROPERTIES.items() if row.initial
 _INHERITED_PLAIN = tuple(name for name, row in PROPERTIES.items() if row.inherited and row.initial is not CURRENT_COLOR)
 _inherited_plain = itemgetter(*_INHERITED_PLAIN)
 _INHERITED_CURRENT = tuple(name for name, row in PROPERTIES.items() if row.inherited and row.initial is CURRENT_COLOR)
+_INHERITED_CURRENT_KEYS = frozenset(_INHERITED_CURRENT)
 # The declared keys that change an inherited group (the text shadow's parts make textShadow).
 _FONT_KEYS = GROUP_KEYS["font"]
 _TEXT_KEYS = GROUP_KEYS["text"] | frozenset(_SHADOW_PARTS)
@@ -444,18 +445,23 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         # Checked by the reference's text layout, which throws even with onStyleError.
         check_keyword(declared["textAlign"], _TEXT_ALIGN, "textAlign")
 
-    values: dict[str, Any] = dict(inheritance.extras)
-    values.update({k: v for k, v in declared.items() if k not in PROPERTIES and k not in _SHADOW_PARTS})
-    if "fontVariationSettings" in declared:
-        # Read once, here: the location the text stage instances variable fonts at (an invalid
-        # value, which expand() reported, is the default location: CSS ignores it).
-        values["fontVariationSettings"] = parse_font_variation_settings(declared["fontVariationSettings"])
-    for part in _SHADOW_PARTS:
-        values.pop(part, None)
-    values.update(typed)
+    if inheritance.extras or not declared.keys() <= _ROW_INDEX.keys():
+        values: dict[str, Any] = dict(inheritance.extras)
+        values.update({k: v for k, v in declared.items() if k not in PROPERTIES and k not in _SHADOW_PARTS})
+        if "fontVariationSettings" in declared:
+            # Read once, here: the location the text stage instances variable fonts at (an invalid
+            # value, which expand() reported, is the default location: CSS ignores it).
+            values["fontVariationSettings"] = parse_font_variation_settings(declared["fontVariationSettings"])
+        for part in _SHADOW_PARTS:
+            values.pop(part, None)
+        values.update(typed)
+    else:
+        values = typed  # (most elements: nothing comes before the typed values, which hold no shadow part)
     values.update(expanded.variables)
-    own_set_colors = [name for name in _INHERITED_CURRENT if name in declared]
-    set_colors = state.set_colors.union(own_set_colors) if own_set_colors else state.set_colors
+    if _INHERITED_CURRENT_KEYS.isdisjoint(declared):
+        set_colors = state.set_colors
+    else:
+        set_colors = state.set_colors.union(name for name in _INHERITED_CURRENT if name in declared)
     values["aspectRatioAuto"] = expanded.aspect_ratio_auto
     declared_keys = frozenset(declared)
     own_ratio = ch_ratio(typed["fontFamily"], typed["fontWeight"], typed["fontStyle"]) if ch_ratio else None
@@ -489,7 +495,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
                          if _PAINT_KEYS.isdisjoint(declared) and _MASK_KEYS.isdisjoint(declared) else None,
                          font=parent.font if shares and _FONT_KEYS.isdisjoint(declared) else None,
                          text=parent.text if shares and _TEXT_KEYS.isdisjoint(declared)
-                         and color == base.get("color") else None, lengths=own_lengths,
+                         and (color is base.get("color") or color == base.get("color")) else None,
+                         lengths=own_lengths,
                          declared=declared_keys, color_text=expanded.color_text, ch_ratio=own_ratio,
                          set_colors=set_colors,
                          child_list_depth=list_depth + (1 if tag in LIST_ELEMENTS else 0),
@@ -522,7 +529,7 @@ def _initial_flex(values: Mapping[str, Any]) -> FlexGroup:
 def _initial_paint(values: Mapping[str, Any], color: Any, scale: float) -> PaintGroup:
     global _initial_paint_group
     last = _initial_paint_group
-    if last is not None and last[1] == scale and last[0] == color:
+    if last is not None and last[1] == scale and (last[0] is color or last[0] == color):
         return last[2]
     group = PaintGroup.from_values(values)
     _initial_paint_group = (color, scale, group)

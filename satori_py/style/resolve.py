@@ -188,6 +188,8 @@ def _checked_images(style: dict[str, Any], report: Callable[[StyleError], None])
 def element_font_size(declared_size: Any, inherited_font_size: float, lengths: LengthContext,
                       note: Callable[[StyleError], None] | None = None) -> float:
     """The element's font size: the one declared (None: none), read against the inherited one."""
+    if declared_size is None:
+        return max(-MAX_LENGTH, min(MAX_LENGTH, inherited_font_size))
     read_size = _read_font_size(declared_size, inherited_font_size, lengths)
     # Not finite: e.g. calc(1px / 0); the inherited size keeps the text measurable.
     unread = read_size is None or not math.isfinite(read_size)
