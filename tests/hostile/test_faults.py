@@ -24,17 +24,18 @@ from click.testing import CliRunner
 
 import resvg_bridge
 from benchmarks.bench_cards import clear_caches
-from satori_py import cli, render_svg
+from satori_py import cli, files, render_svg
 from satori_py.api import Pipeline
 
 from .test_soak import _QUIET, card
 
 
 class _Fail:
-    """A trace function raising MemoryError at the ``at``-th call of a satori_py function."""
+    """A trace function raising ``error`` (MemoryError) at the ``at``-th call of a satori_py function."""
 
-    def __init__(self, at: int) -> None:
+    def __init__(self, at: int, error: type[BaseException] = MemoryError) -> None:
         self.at = at
+        self.error = error
         self.calls = 0
         self.raised = ""  # where it raised
 
@@ -44,13 +45,13 @@ class _Fail:
             if self.calls == self.at:
                 self.raised = f"satori_py/{frame.f_code.co_filename.rpartition('satori_py/')[2]}:{frame.f_code.co_name}"
                 sys.settrace(None)
-                raise MemoryError
+                raise self.error
         return None
 
 
 @contextmanager
-def _failing_at(at: int) -> Iterator[_Fail]:
-    fail = _Fail(at)
+def _failing_at(at: int, error: type[BaseException] = MemoryError) -> Iterator[_Fail]:
+    fail = _Fail(at, error)
     old = sys.gettrace()
     sys.settrace(fail)
     threading.settrace(fail)  # render_png lays out and rasterises on a thread of its own
@@ -70,8 +71,11 @@ def _calls(render: Any) -> int:
 # The injected MemoryError may land in a generator being closed (its resumption is a "call" too),
 # where Python can only print it as unraisable: that is the injector's doing, not the render's.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-@pytest.mark.parametrize("cold", [True, False], ids=["cleared", "warm"])
-def test_running_out_of_memory_anywhere_changes_no_later_render(cold: bool) -> None:
+@pytest.mark.parametrize(("cold", "error"), [(True, MemoryError), (False, MemoryError), (True, KeyboardInterrupt)],
+                         ids=["cleared", "warm", "interrupted"])
+def test_running_out_of_memory_anywhere_changes_no_later_render(cold: bool, error: type[BaseException]) -> None:
+    # (An interrupt, Ctrl-C or a worker's timeout signal, is no Exception: no `except Exception`
+    # takes it for a bad value, and no lock or cache is left half-way.)
     cards = [card(i) for i in (3, 4, 5)]  # 3: with a bad node
     good = [render_svg(c, width=300, height=158, **_QUIET) for c in cards]
 
@@ -83,7 +87,7 @@ def test_running_out_of_memory_anywhere_changes_no_later_render(cold: bool) -> N
     calls = min(_calls(functools.partial(render, i)) for i in range(3))
     points = range(1, calls, calls // 70)
     for at in points:
-        with _failing_at(at) as fail:
+        with _failing_at(at, error) as fail:
             try:
                 # A MemoryError is raised, or absorbed where a second way is tried (faces.py reads
                 # an outline with fontTools when its own reader fails): then the image is right.
@@ -91,7 +95,7 @@ def test_running_out_of_memory_anywhere_changes_no_later_render(cold: bool) -> N
                 # manager's exit too, which may leave a context variable set in the caller's
                 # context. A stage clears the node path as it starts: test_out_of_memory.)
                 assert contextvars.copy_context().run(render, at % 3) == good[at % 3], fail.raised
-            except MemoryError:
+            except error:
                 pass
         assert fail.raised
         assert [render_svg(c, width=300, height=158, **_QUIET) for c in cards] == good, fail.raised
@@ -122,6 +126,20 @@ def test_the_command_says_a_render_ran_out_of_memory(tmp_path: Path, monkeypatch
     monkeypatch.setattr(Pipeline, "layout", no_memory)
     assert _run(tmp_path, '"x"') == (1, f"error: {tmp_path / 'in.json'}: the render ran out of memory (lower "
                                         "the --limit values, or give it more memory).\n")
+
+
+@pytest.mark.parametrize("where", ["rasterising", "renaming"])
+def test_an_interrupted_command_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    # Ctrl-C while the PNG is made, or as the written file takes out.png's place: out.png is as
+    # it was, and no temporary file is left beside it.
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    if where == "rasterising":
+        monkeypatch.setattr(resvg_bridge, "svg_to_png", interrupted)
+    else:
+        monkeypatch.setattr(files.os, "replace", interrupted)
+    assert _run(tmp_path, '"x"') == (1, "\nAborted!\n")
 
 
 def test_the_command_says_the_rasteriser_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
