@@ -14,8 +14,16 @@ item's first baseline is its paragraph's first line's, else that of its first
 in-flow child (that child's bottom edge when it has none), moved by its offset;
 an item without one (an image, an empty box) uses its border-box height, as
 Taffy does.
+
+Before a computation's first pass, :meth:`BaselineAlignment.guess` gives the items of
+single-line rows the shifts the first pass's boxes will give them where their first
+baselines are known from their styles (a price and its unit: text in boxes of px
+paddings): no pass then runs only to move them (and :meth:`~BaselineAlignment.update`
+still checks them on the boxes).
 """
 from __future__ import annotations
+
+import struct
 
 from .boxes import RenderBox
 from .taffy import LayoutNode
@@ -23,6 +31,16 @@ from .taffy import LayoutNode
 __all__ = ["BaselineAlignment"]
 
 _EPS = 1e-3
+# Where an item's first in-flow child starts at its content box's top (+ its own top margin):
+# a flex column's first item under these justifications, a flex row's under these alignments.
+_TOP_JUSTIFIED = (None, "flex-start", "start", "normal")
+_TOP_ALIGNED = (None, "stretch", "flex-start", "start", "normal")
+_MAX_CHAIN = 16
+
+
+def _f32(value: float) -> float:
+    """``value`` as Taffy's f32 boxes give it back."""
+    return float(struct.unpack("f", struct.pack("f", value))[0])
 
 
 def _in_flow(node: LayoutNode) -> bool:
@@ -43,23 +61,108 @@ def _aligned_on_baseline(item: LayoutNode, row: LayoutNode) -> bool:
 class BaselineAlignment:
     """The paragraphs' nodes (whose baselines only their text knows) and the shifts."""
 
-    def __init__(self) -> None:
+    def __init__(self, scale: float = 1.0) -> None:
         self._paragraphs: dict[int, RenderBox] = {}
+        self._scale = scale  # the layout's point scale factor
+        # A paragraph's first baseline at a width, by its node and the width, with the paragraph
+        # (remade around atomic inlines: then laid out again); one a paragraph and width.
+        self._baselines: dict[tuple[int, float], tuple[object, float | None]] = {}
 
     def add_paragraph(self, box: RenderBox) -> None:
         self._paragraphs[id(box.node)] = box
+
+    def _paragraph_baseline(self, node: LayoutNode, box: RenderBox, width: float) -> float | None:
+        """The first baseline of ``box``'s paragraph laid out ``width`` wide (None: no lines);
+        each pass asks for it again, and a full paragraph layout makes it."""
+        paragraph = box.paragraph
+        kept = self._baselines.get((id(node), width))
+        if kept is not None and kept[0] is paragraph:
+            return kept[1]
+        assert paragraph is not None
+        baseline: float | None = paragraph.layout(width).first_baseline
+        self._baselines[(id(node), width)] = (paragraph, baseline)
+        return baseline
 
     def first_baseline(self, node: LayoutNode) -> float | None:
         """The first baseline of a laid-out node, from its border-box top (None: none)."""
         box = self._paragraphs.get(id(node))
         if box is not None and box.paragraph is not None:
-            baseline: float | None = box.paragraph.layout(node.box.width).first_baseline
-            return baseline
+            return self._paragraph_baseline(node, box, node.box.width)
         for child in node.children:
             if _in_flow(child):
                 # The first child's, or its bottom edge when it has none (as Taffy does).
                 inner = self.first_baseline(child)
                 return child.box.top + (inner if inner is not None else child.box.height)
+        return None
+
+    def guess(self, root: LayoutNode) -> None:
+        """Give the baseline-aligned items of ``root``'s single-line rows, before its first pass, the
+        shifts :meth:`update` will find on that pass's boxes, where every item's first baseline is
+        known from the styles (:meth:`_baseline_before`); items shifted already are left as they are.
+
+        An item's shift comes from its top margin (Taffy's f32) and its first baseline: a row
+        item sized by its content has its text on one line, as at its max-content width, with
+        its first in-flow boxes at px offsets (whole pixels: rounding keeps them). A guess that
+        is not what the boxes give is a shift :meth:`update` changes, as without it."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            style = node.style
+            if style.display != "flex" or style.flex_direction not in ("row", "row-reverse") \
+                    or style.flex_wrap != "nowrap":
+                continue
+            items = [c for c in node.children if _in_flow(c) and _aligned_on_baseline(c, node)]
+            if not items or any(item.hints.baseline_shift is not None for item in items):
+                continue
+            tops: list[float] = []
+            for item in items:
+                baseline = self._baseline_before(item)
+                if baseline is None:
+                    break
+                margin = item.style.margin_top
+                tops.append((0.0 if margin is None else _f32(float(margin))) + baseline)  # type: ignore[arg-type]
+            else:
+                lowest = max(tops)
+                for item, top in zip(items, tops):
+                    item.hints.baseline_shift = lowest - top
+
+    def _baseline_before(self, node: LayoutNode) -> float | None:
+        """:meth:`first_baseline` of ``node`` as its first pass will lay it out, from the styles
+        (None: not known before): its paragraph's at its max-content width, down a chain of first
+        in-flow children each at the whole-pixel px offset its padding, border and margin give it
+        in a flex column or row that starts it there, or in a block holding a paragraph (at most
+        :data:`_MAX_CHAIN` boxes down: a row's guess walks no deep tree for each item)."""
+        offset = 0.0
+        for _ in range(_MAX_CHAIN):
+            box = self._paragraphs.get(id(node))
+            if box is not None:
+                if node.children or box.paragraph is None:
+                    return None
+                baseline = self._paragraph_baseline(node, box, box.paragraph.measure(None, "max-content")[0])
+                return None if baseline is None else offset + baseline
+            child = next((c for c in node.children if _in_flow(c)), None)
+            if child is None:
+                return None
+            style, margin = node.style, child.style.margin_top
+            if style.display == "flex" and style.flex_wrap == "nowrap":
+                if style.flex_direction == "column":
+                    starts = style.justify_content in _TOP_JUSTIFIED
+                else:
+                    starts = style.flex_direction == "row" and \
+                        (child.style.align_self or style.align_items) in _TOP_ALIGNED
+            else:
+                # (A paragraph's anonymous box has no margins to collapse through the block's top.)
+                starts = style.display in ("block", "flow-root") and id(child) in self._paragraphs \
+                    and margin in (None, 0.0)
+            padding = style.padding_top
+            if not starts or padding.__class__ is not float or not (margin is None or margin.__class__ is float):
+                return None
+            step = style.border_top_width + padding + (margin or 0.0)
+            if not (step * self._scale).is_integer():
+                return None  # (rounding moves it by a fraction)
+            offset += step
+            node = child
         return None
 
     def update(self, root: LayoutNode) -> bool:

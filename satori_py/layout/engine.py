@@ -64,7 +64,7 @@ class Layout:
         self.own_heights: list[OwnHeight] = []
         self._floats: FloatLayout | None = None  # made by the first float (see floats)
         self.flex_fit = FlexFit(point_scale_factor)
-        self.baselines = BaselineAlignment()
+        self.baselines = BaselineAlignment(point_scale_factor)
         # Held weakly: the builder that remakes paragraphs holds this layout (a reference cycle,
         # left to the cycle collector when a build is redone and its builder dropped).
         self._remake_paragraph = weakref.WeakMethod(remake_paragraph)
@@ -182,6 +182,7 @@ class Layout:
             self._compute(node, available, None, sizes)
 
         measure_intrinsic(entries, lay_out)
+        self.baselines.guess(root)
         for _ in range(_MAX_PASSES):
             compute_layout(root, width=width, height=height, point_scale_factor=self.scale, sizes=own,
                            trees=trees)

@@ -60,6 +60,14 @@ def size(node: LayoutNode, axis: str) -> float:
     return node.box.width if axis == "w" else node.box.height
 
 
+def against_room(node: LayoutNode, axis: str) -> float:
+    """A node's border-box size as compared with a room :func:`content` gives: its width before
+    rounding (a row stretched across a 278.67 px room is 279 wide rounded, and fits it), its
+    height as rounded."""
+    box = node.box
+    return box.exact_width if axis == "w" else box.height
+
+
 def exact_size(node: LayoutNode, axis: str) -> float:
     """A node's border-box size in ``axis`` before rounding."""
     return node.box.exact_width if axis == "w" else node.box.exact_height

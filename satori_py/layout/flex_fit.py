@@ -75,7 +75,7 @@ from .fit_boxes import frozen_as_laid_out, percent_inside, within
 from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
-from .fit_boxes import size as _size
+from .fit_boxes import against_room as _against_room
 from .fit_boxes import stretched as _stretched
 from .fit_boxes import to_style_units as _to_style_units
 from .fit_measure import LayOut, intrinsic_width, kept_intrinsic_width
@@ -245,7 +245,7 @@ class FlexFit:
                     # min-content width (which the container takes: Walk.inner), it's widened.
                     narrow = room if axis == "h" else \
                         min(room, walk.rooms.get(id(parent), math.inf) - _margins(node, axis))
-                    if cap is None and (_size(node, axis) > narrow + _EPS or old is not None):
+                    if cap is None and (_against_room(node, axis) > narrow + _EPS or old is not None):
                         least = intrinsic_width(node, "min-content", lay_out) if block else 0.0
                         low = max(least, width_in(node, room)) if block else self._minimum(node, axis, lay_out)
                         cap = max(room, low)
