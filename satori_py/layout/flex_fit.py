@@ -20,21 +20,17 @@ again:
   The patch's floor holds below the space too: such a row is at least as wide
   as its items' automatic minimum widths, where Taffy 0.7 adds up their flex
   bases only (:meth:`FlexFit._floor`).
-* **Min-content cache collisions.** Taffy 0.7 measures every flex item at its
-  min-content width, and its size cache answers a later measurement at a known
-  width from that entry whenever the known width equals the min-content width
-  (newer Taffy keys its cache exactly). The entry's height is the one of the
-  min-content layout, where the item's text wrapped at its own min-content
-  width: e.g. a 204px card holding a 204px image gets the height of its
-  caption broken at every letter. Grid items sized by their tracks have the
-  same collision (a column of "4/7" over "k s" in an ``auto`` track gets the
-  height of "k s" broken at the space); in a column sized by its content, only
-  a grid item already at its max-content width is rigid (its track may grow
-  to that). An item whose width can't change (its
-  min-content width is at least its width, and it can't grow) gets that
-  width as its minimum and maximum, which Taffy takes as its known width even
-  when measuring its content sizes, so the min-content entry is right. So does
-  an item held at its px ``maxWidth`` in a row where nothing shrinks: its
+* **Min-content cache collisions.** Taffy 0.7 measures every flex item at its min-content width, and its
+  size cache answers a later measurement at a known width from that entry whenever the known width equals the
+  min-content width (newer Taffy keys its cache exactly). The entry's height is the one of the min-content
+  layout, where the item's text wrapped at its own min-content width: e.g. a 204px card holding a 204px image
+  gets the height of its caption broken at every letter. Grid items sized by their tracks have the same
+  collision (a column of "4/7" over "k s" in an ``auto`` track gets the height of "k s" broken at the space); in
+  a column sized by its content, only a grid item already at its max-content width is rigid (its track may grow
+  to that). An item whose width can't change (its min-content width is at least its width, and it can't grow:
+  it doesn't, or is at its px ``maxWidth``, where its min-content width is clamped to it) gets that width as its
+  minimum and maximum, which Taffy takes as its known width even when measuring its content sizes, so the
+  min-content entry is right. So does an item held at its px ``maxWidth`` in a row where nothing shrinks: its
   max-content measurement is clamped to that same width.
 
 A column that a row shrank lays a fit-content row out in its final width, as a definite one does
@@ -418,9 +414,12 @@ class FlexFit:
         ``grows``: whether it may grow (False: its row's width comes from its content);
         ``lay_out``: given for a row item (see :func:`_held_at_max`)."""
         style = node.style
-        if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0):
-            return _unfreeze(node)
         low, high = style.min_width, style.max_width
+        # Held at its px maximum (e.g. ``flex: 1; maxWidth: 680px`` holding a longer word), it can't grow.
+        most = _limit(node, high, "w", None)
+        at_max = most is not None and abs(node.box.width - most) <= _EPS
+        if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0 and not at_max):
+            return _unfreeze(node)
         # A percentage maximum can't hold it below a px minimum (which wins): an item at that
         # minimum is still fixed there (not at its content's bound, nor held at the maximum:
         # the percentage counts otherwise when its container is measured).

@@ -271,3 +271,20 @@ def test_a_row_at_its_max_content_width_is_as_tall_as_its_percentage_item_there(
         expected = {"div/div[0]": (0, 0, 382, 42), "div/div[0]/div[1]": (191, 0, 191, 42)}
     laid = boxes(card, 600, 200)
     assert {path: laid[path] for path in expected} == expected
+
+
+def test_a_growing_column_held_at_its_max_width_by_a_longer_word_is_as_tall_as_its_lines_there() -> None:
+    # tw18's motion-audit og frame: ``flex: 1; maxWidth: 680px`` holding a 60px word wider than 680 and a
+    # short paragraph. Its min-content width is clamped to 680, where Taffy 0.7's cache answered the
+    # final measurement at 680 with the min-content layout's height (the paragraph broken at its space:
+    # the column 136 high); the real Satori's column is 115 (golden
+    # parity/growing-column-at-its-max-width-keeps-its-one-line-paragraph).
+    el = d({"display": "flex", "width": "100%", "justifyContent": "space-between", "alignItems": "flex-end"},
+           d({"display": "flex", "flexDirection": "column", "flex": "1 1 0%", "maxWidth": 680},
+             d({"fontSize": 60, "margin": 0}, "Antidisestablishmentarianism", t="p"),
+             d({"margin": "16px 0 0 0"}, "in a line", t="p")),
+           d({"margin": 0}, "host.dev", t="p"))
+    got = boxes(el, 1200, 630)
+    assert got["div/div[0]"] == (0, 0, 680, 115)
+    assert got["div/div[0]/p[1]"] == (0, 94, 680, 21)
+    assert got["div/p[1]"] == (1137, 94, 63, 21)
