@@ -1,7 +1,7 @@
 """Font faces: font file data to the parsed face a render's text is set with.
 
 Owns: turning TTF/OTF/WOFF/WOFF2 data into sfnt bytes (:func:`load_sfnt`, the
-only font decoder, via fontTools), the parsed faces (:class:`FaceData`, shared by
+only font decoder: WOFF by :mod:`.woff`, what it leaves and WOFF2 by fontTools), the parsed faces (:class:`FaceData`, shared by
 content across renders and threads, :func:`face_data`) and a registered font
 (:class:`FontFace`: the name, lang, weight and style it was registered with, and its
 face). The registry, matching and font lists are :mod:`satori_py.text.fonts`; the
@@ -30,6 +30,7 @@ from .font_size import check_font_size
 from .outlines import Outline, ScaledOutline
 from .sfnt import Sfnt, SfntError
 from .shaping import HbFont
+from .woff import woff_sfnt
 
 __all__ = ["FaceData", "FontFace", "face_data", "load_sfnt", "on_retire"]
 
@@ -66,8 +67,8 @@ def _cached(cache: BoundedCache[tuple[bytes, V]], data: bytes) -> V | None:
 def load_sfnt(data: bytes, name: str = "") -> bytes:
     """TrueType/OpenType bytes for HarfBuzz from TTF, OTF, WOFF or WOFF2 data.
 
-    TTF/OTF data is returned as is; WOFF and WOFF2 are decompressed by fontTools
-    (WOFF2 needs ``brotli``) and the result is cached by content.
+    TTF/OTF data is returned as is; WOFF is decompressed by :mod:`.woff` (fontTools decodes
+    what it leaves, and WOFF2, which needs ``brotli``); the result is cached by content.
     Raises :class:`FontError` (``Failed to parse font NAME: reason``).
     """
     data = bytes(data)
@@ -84,6 +85,10 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
         check_font_size(hit, name, active().limits.max_font_bytes)
         return hit
     check_font_size(data, name, active().limits.max_font_bytes)
+    sfnt = woff_sfnt(data) if sig == b"wOFF" else None
+    if sfnt is not None:
+        _SFNT_CACHE.put(hash(data), (data, sfnt))
+        return sfnt
     from fontTools.ttLib import TTFont
     try:
         if sig == b"wOF2":
