@@ -38,6 +38,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
         # Tailwind 3.3's font size with a line height: text-sm/6.
         (r"(text-(?:xs|sm|base|lg|[2-9]?xl|\[[\d.]+(?:px|r?em)?\]))/(.+)", "twrnc has no line-height modifier: write {}",
          lambda m: [m[1], "leading-" + m[2]]),
+        # Tailwind 4's shadow opacity: the alpha of the shadow's (black) colour.
+        (r"(shadow(?:-(?:xs|sm|md|lg|xl|2xl|inner))?)/(\d+|\[[^\]]+\])",
+         "twrnc has no shadow opacity modifier: write {} (a black shadow colour at that opacity)",
+         lambda m: [_RENAMED.get(m[1], m[1]), f"shadow-black/{m[2]}"]),
         (r"(-?)size-(.+)", "twrnc has no size-* (Tailwind 3.4): write {}",
          lambda m: [f"{m[1]}w-{m[2]}", f"{m[1]}h-{m[2]}"]),
         (r"(-?(?:min-|max-)?)([wh])-(?:dvh|svh|lvh|dvw|svw|lvw)", "the canvas is the viewport: write {}",
@@ -110,7 +114,7 @@ def _classes(variants: str, *utilities: str) -> str:
 
 
 def _advice(utility: str, variants: str) -> str | None:
-    if "(--" in utility or "var(--" in utility:
+    if "(--" in utility or "[--" in utility or "var(--" in utility:
         return "Satori has no CSS variables: write the value"
     for pattern, template, rewrite in _REWRITES:
         match = pattern.fullmatch(utility)

@@ -53,6 +53,9 @@ def _message(class_name: str) -> str:
     ("inline-flex", "Satori lays out every element as a flex container (display is flex or none)"),
     ("grid-cols-3", "Satori has no grid layout: use flex rows and columns"),
     ("bg-(--brand)", "Satori has no CSS variables: write the value"),
+    ("bg-[--brand]", "Satori has no CSS variables: write the value"),
+    ("shadow-lg/20", 'twrnc has no shadow opacity modifier: write "shadow-lg shadow-black/20" (a black shadow '
+                     'colour at that opacity)'),
     ("transition-colors", "it has no effect on a still image"),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
@@ -67,7 +70,8 @@ def test_a_class_without_advice_keeps_the_plain_report() -> None:
 @pytest.mark.parametrize("class_name", [
     "size-4", "-size-2", "size-[10px]", "md:size-1/2", "shadow-xs", "rounded-xs", "ps-4", "-ms-2", "start-0",
     "end-4", "inset-s-2", "border-s", "border-e-2", "rounded-s-lg", "rounded-ss-xl", "text-end", "h-dvh",
-    "w-svw", "text-sm/6", "text-xl/[1.1]", "!bg-red-500", "md:!p-4", "bg-red-500!"])
+    "w-svw", "text-sm/6", "text-xl/[1.1]", "!bg-red-500", "md:!p-4", "bg-red-500!", "shadow-lg/20",
+    "shadow-xs/[0.3]"])
 def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     """What the advice says to write resolves under twrnc with no problem and gives a style."""
     suggested = re.search(r'write "([^"]+)"', _message(class_name))
