@@ -81,17 +81,20 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
     (r"bg-clip-.+", "twrnc has no bg-clip-*: set backgroundClip in style"),
     (r"bg-none|bg-\[url\(.+", "set backgroundImage in style"),
     (r"-?shadow-\[.+|-?shadow-2xs|inset-shadow(-.+)?", "set boxShadow in style"),
-    (r"overflow-(auto|scroll|clip|[xy]-.+)", 'Satori clips with overflow: hidden only: write "overflow-hidden"'),
-    (r"static|fixed|sticky", "Satori positions elements relative (the default) or absolute only"),
-    (r"-?order-.+", "Satori has no order: write the children in the order to draw them"),
+    (r"overflow-(auto|clip|[xy]-.+)", "twrnc has only overflow-hidden, -visible and -scroll: set overflow "
+                                      "(overflowX, overflowY) in style"),
+    (r"static|fixed|sticky", "twrnc has only relative and absolute: set position in style"),
+    (r"-?order-.+", "twrnc has no order-*: set order in style"),
+    (r"float-.+|clear-.+", "twrnc has no float utilities: set float (clear) in style"),
+    (r"visible|invisible|collapse", "twrnc has no visibility utilities: set visibility in style"),
     (r"basis-.+", "twrnc has no basis-*: set flexBasis in style"),
     (r"aspect-.+", "twrnc reads aspect-square, aspect-video and aspect-<w>/<h> only: set aspectRatio in style"),
     (r"(inline-)?(block|grid|table)|inline|inline-flex|contents|flow-root|list-item",
-     "Satori lays out every element as a flex container (display is flex or none)"),
+     "twrnc has no display utilities but flex and hidden: set display in style"),
     (r"(grid-(cols|rows|flow)|col|row|auto-(cols|rows)|place-(content|items|self)|justify-(items|self))-.+",
-     "Satori has no grid layout: use flex rows and columns"),
+     "twrnc has no grid utilities: set display: grid and the grid properties in style"),
     (r"(transition|duration|ease|delay|animate|cursor|select|pointer-events|touch|scroll|snap|will-change|"
-     r"resize|appearance|caret|accent|scheme|field-sizing)(-.+)?|sr-only|not-sr-only|(subpixel-)?antialiased|"
+     r"resize|caret)(-.+)?|(subpixel-)?antialiased|"
      r"group(/.+)?|peer(/.+)?",
      "it has no effect on a still image"),
 ))

@@ -49,9 +49,12 @@ def _message(class_name: str) -> str:
     ("backdrop-blur-sm", "twrnc has no backdrop-* utilities: set backdropFilter in style"),
     ("bg-clip-text", "twrnc has no bg-clip-*: set backgroundClip in style"),
     ("bg-cover", "twrnc has no background-size utilities: set backgroundSize in style"),
-    ("overflow-x-hidden", 'Satori clips with overflow: hidden only: write "overflow-hidden"'),
-    ("inline-flex", "Satori lays out every element as a flex container (display is flex or none)"),
-    ("grid-cols-3", "Satori has no grid layout: use flex rows and columns"),
+    ("overflow-x-hidden", "twrnc has only overflow-hidden, -visible and -scroll: set overflow (overflowX, "
+                          "overflowY) in style"),
+    ("inline-flex", "twrnc has no display utilities but flex and hidden: set display in style"),
+    ("grid-cols-3", "twrnc has no grid utilities: set display: grid and the grid properties in style"),
+    ("sticky", "twrnc has only relative and absolute: set position in style"),
+    ("order-last", "twrnc has no order-*: set order in style"),
     ("bg-(--brand)", "Satori has no CSS variables: write the value"),
     ("bg-[--brand]", "Satori has no CSS variables: write the value"),
     ("shadow-lg/20", 'twrnc has no shadow opacity modifier: write "shadow-lg shadow-black/20" (a black shadow '
