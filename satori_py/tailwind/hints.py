@@ -118,7 +118,7 @@ def _classes(variants: str, *utilities: str) -> str:
 
 def _advice(utility: str, variants: str) -> str | None:
     if "(--" in utility or "[--" in utility or "var(--" in utility:
-        return "Satori has no CSS variables: write the value"
+        return "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"
     for pattern, template, rewrite in _REWRITES:
         match = pattern.fullmatch(utility)
         if match:

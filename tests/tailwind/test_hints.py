@@ -55,8 +55,8 @@ def _message(class_name: str) -> str:
     ("grid-cols-3", "twrnc has no grid utilities: set display: grid and the grid properties in style"),
     ("sticky", "twrnc has only relative and absolute: set position in style"),
     ("order-last", "twrnc has no order-*: set order in style"),
-    ("bg-(--brand)", "Satori has no CSS variables: write the value"),
-    ("bg-[--brand]", "Satori has no CSS variables: write the value"),
+    ("bg-(--brand)", "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"),
+    ("bg-[--brand]", "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"),
     ("shadow-lg/20", 'twrnc has no shadow opacity modifier: write "shadow-lg shadow-black/20" (a black shadow '
                      'colour at that opacity)'),
     ("transition-colors", "it has no effect on a still image"),
