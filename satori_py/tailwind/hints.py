@@ -50,7 +50,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
          lambda m: [m[1] + _LOGICAL[m[2]] + (m[3] or "")]),
     ))
 
-# (utility pattern, advice): the first whose pattern matches the whole utility wins.
+# (utility pattern, advice with {0}... for the pattern's groups): the first whose pattern matches
+# the whole utility wins.
 _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), advice) for pattern, advice in (
     (r"gap(-[xy])?-.+", "twrnc has no gap utilities: set gap (rowGap, columnGap) in style"),
     (r"-?space-[xy]-.+", "twrnc has no space-* utilities: set gap in this element's style"),
@@ -88,6 +89,7 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
     (r"float-.+|clear-.+", "twrnc has no float utilities: set float (clear) in style"),
     (r"visible|invisible|collapse", "twrnc has no visibility utilities: set visibility in style"),
     (r"basis-.+", "twrnc has no basis-*: set flexBasis in style"),
+    (r"tracking-\[(-?[\d.]+)em\]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: {0}em in style"),
     (r"aspect-.+", "twrnc reads aspect-square, aspect-video and aspect-<w>/<h> only: set aspectRatio in style"),
     (r"(inline-)?(block|grid|table)|inline|inline-flex|contents|flow-root|list-item",
      "twrnc has no display utilities but flex and hidden: set display in style"),
@@ -124,8 +126,9 @@ def _advice(utility: str, variants: str) -> str | None:
         if match:
             return template.format(_classes(variants, *rewrite(match)))
     for pattern, advice in _ADVICE:
-        if pattern.fullmatch(utility):
-            return advice
+        match = pattern.fullmatch(utility)
+        if match:
+            return advice.format(*match.groups())
     return None
 
 

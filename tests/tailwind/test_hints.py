@@ -48,6 +48,8 @@ def _message(class_name: str) -> str:
     ("blur-3xl", "twrnc has no filter utilities: set filter in style"),
     ("backdrop-blur-sm", "twrnc has no backdrop-* utilities: set backdropFilter in style"),
     ("bg-clip-text", "twrnc has no bg-clip-*: set backgroundClip in style"),
+    ("tracking-[0.25em]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: 0.25em in style"),
+    ("tracking-[-.02em]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: -.02em in style"),
     ("bg-cover", "twrnc has no background-size utilities: set backgroundSize in style"),
     ("overflow-x-hidden", "twrnc has only overflow-hidden, -visible and -scroll: set overflow (overflowX, "
                           "overflowY) in style"),
