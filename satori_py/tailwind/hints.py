@@ -26,6 +26,12 @@ _LOGICAL = {"ps": "pl", "pe": "pr", "ms": "ml", "me": "mr", "start": "left", "en
             "text-start": "text-left", "text-end": "text-right"}
 
 
+# Tailwind's names of the font weights twrnc reads.
+_WEIGHTS = {"100": "font-thin", "200": "font-extralight", "300": "font-light", "400": "font-normal",
+            "500": "font-medium", "600": "font-semibold", "700": "font-bold", "800": "font-extrabold",
+            "900": "font-black"}
+
+
 def _alternatives(names: Iterable[str]) -> str:
     return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
 
@@ -42,6 +48,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
         (r"(shadow(?:-(?:xs|sm|md|lg|xl|2xl|inner))?)/(\d+|\[[^\]]+\])",
          "twrnc has no shadow opacity modifier: write {} (a black shadow colour at that opacity)",
          lambda m: [_RENAMED.get(m[1], m[1]), f"shadow-black/{m[2]}"]),
+        (r"font-\[([1-9]00)\]", "twrnc has no font-[<weight>]: write {}", lambda m: [_WEIGHTS[m[1]]]),
         (r"(-?)size-(.+)", "twrnc has no size-* (Tailwind 3.4): write {}",
          lambda m: [f"{m[1]}w-{m[2]}", f"{m[1]}h-{m[2]}"]),
         (r"(-?(?:min-|max-)?)([wh])-(?:dvh|svh|lvh|dvw|svw|lvw)", "the canvas is the viewport: write {}",
@@ -90,6 +97,13 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
     (r"visible|invisible|collapse", "twrnc has no visibility utilities: set visibility in style"),
     (r"basis-.+", "twrnc has no basis-*: set flexBasis in style"),
     (r"tracking-\[(-?[\d.]+)em\]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: {0}em in style"),
+    (r"-?[a-z-]+-\[-?[\d.]+em\]", "twrnc cannot read an em length in brackets: set the property in style, where em "
+                                  "works"),
+    (r"opacity-\[([\d.]+%?)\]", "twrnc reads opacity-<step> only: set opacity: {0} in style"),
+    (r"-?[a-z-]+-[a-z]+-950(/.+)?", "twrnc's palette has no 950 shades (Tailwind 3.3): write the colour in brackets "
+                                   "(e.g. bg-[#0a0a0a])"),
+    (r"bg-\[(linear|radial|conic|repeating-[a-z]+)-gradient\(.+",
+     "twrnc has no gradient utilities: set backgroundImage in style"),
     (r"aspect-.+", "twrnc reads aspect-square, aspect-video and aspect-<w>/<h> only: set aspectRatio in style"),
     (r"(inline-)?(block|grid|table)|inline|inline-flex|contents|flow-root|list-item",
      "twrnc has no display utilities but flex and hidden: set display in style"),
