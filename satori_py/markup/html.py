@@ -390,12 +390,15 @@ class _Converter:
         sheet_style = self.sheet_styles.get(id(node))
         if sheet_style is not None:  # the element's own style wins
             props["style"] = {**sheet_style, **props.get("style", {})}
-        if self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or ""):
+        class_is_tw = self.satori_html and not attrs.get("tw") and satori_html_tailwind(attrs.get("class") or "")
+        if class_is_tw:
             props["tw"] = attrs["class"]
         # An <svg> root is laid out like an image and Satori reads its tw (w-6 h-6 text-cyan-600 on
-        # an icon); the shapes inside are drawn, not laid out.
-        if self.tailwind is not None and not (svg and in_svg) and props.get("className"):
-            _add_utilities(props, self.tailwind.utilities(str(props["className"])))
+        # an icon); the shapes inside are drawn, not laid out. Only a `class` attribute counts (a
+        # className that satori-html keeps as written is no class), and not twice when satori-html
+        # already made it the tw.
+        if self.tailwind is not None and not (svg and in_svg) and attrs.get("class") and not class_is_tw:
+            _add_utilities(props, self.tailwind.utilities(str(attrs["class"])))
         # satori-html trims the text of <pre> and <textarea> like any other.
         raw = tag in _RAW_TEXT and not svg and (tag == "style" or not self.satori_html)
         children = [] if empty else self.children(node, raw=raw, in_svg=svg)

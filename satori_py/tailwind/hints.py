@@ -26,6 +26,12 @@ _LOGICAL = {"ps": "pl", "pe": "pr", "ms": "ml", "me": "mr", "start": "left", "en
             "text-start": "text-left", "text-end": "text-right"}
 
 
+# Tailwind's names of the font weights twrnc reads.
+_WEIGHTS = {"100": "font-thin", "200": "font-extralight", "300": "font-light", "400": "font-normal",
+            "500": "font-medium", "600": "font-semibold", "700": "font-bold", "800": "font-extrabold",
+            "900": "font-black"}
+
+
 def _alternatives(names: Iterable[str]) -> str:
     return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
 
@@ -38,6 +44,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
         # Tailwind 3.3's font size with a line height: text-sm/6.
         (r"(text-(?:xs|sm|base|lg|[2-9]?xl|\[[\d.]+(?:px|r?em)?\]))/(.+)", "twrnc has no line-height modifier: write {}",
          lambda m: [m[1], "leading-" + m[2]]),
+        # Tailwind 4's shadow opacity: the alpha of the shadow's (black) colour.
+        (r"(shadow(?:-(?:xs|sm|md|lg|xl|2xl|inner))?)/(\d+|\[[^\]]+\])",
+         "twrnc has no shadow opacity modifier: write {} (a black shadow colour at that opacity)",
+         lambda m: [_RENAMED.get(m[1], m[1]), f"shadow-black/{m[2]}"]),
+        (r"font-\[([1-9]00)\]", "twrnc has no font-[<weight>]: write {}", lambda m: [_WEIGHTS[m[1]]]),
         (r"(-?)size-(.+)", "twrnc has no size-* (Tailwind 3.4): write {}",
          lambda m: [f"{m[1]}w-{m[2]}", f"{m[1]}h-{m[2]}"]),
         (r"(-?(?:min-|max-)?)([wh])-(?:dvh|svh|lvh|dvw|svw|lvw)", "the canvas is the viewport: write {}",
@@ -46,7 +57,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
          lambda m: [m[1] + _LOGICAL[m[2]] + (m[3] or "")]),
     ))
 
-# (utility pattern, advice): the first whose pattern matches the whole utility wins.
+# (utility pattern, advice with {0}... for the pattern's groups): the first whose pattern matches
+# the whole utility wins.
 _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), advice) for pattern, advice in (
     (r"gap(-[xy])?-.+", "twrnc has no gap utilities: set gap (rowGap, columnGap) in style"),
     (r"-?space-[xy]-.+", "twrnc has no space-* utilities: set gap in this element's style"),
@@ -77,17 +89,28 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
     (r"bg-clip-.+", "twrnc has no bg-clip-*: set backgroundClip in style"),
     (r"bg-none|bg-\[url\(.+", "set backgroundImage in style"),
     (r"-?shadow-\[.+|-?shadow-2xs|inset-shadow(-.+)?", "set boxShadow in style"),
-    (r"overflow-(auto|scroll|clip|[xy]-.+)", 'Satori clips with overflow: hidden only: write "overflow-hidden"'),
-    (r"static|fixed|sticky", "Satori positions elements relative (the default) or absolute only"),
-    (r"-?order-.+", "Satori has no order: write the children in the order to draw them"),
+    (r"overflow-(auto|clip|[xy]-.+)", "twrnc has only overflow-hidden, -visible and -scroll: set overflow "
+                                      "(overflowX, overflowY) in style"),
+    (r"static|fixed|sticky", "twrnc has only relative and absolute: set position in style"),
+    (r"-?order-.+", "twrnc has no order-*: set order in style"),
+    (r"float-.+|clear-.+", "twrnc has no float utilities: set float (clear) in style"),
+    (r"visible|invisible|collapse", "twrnc has no visibility utilities: set visibility in style"),
     (r"basis-.+", "twrnc has no basis-*: set flexBasis in style"),
+    (r"tracking-\[(-?[\d.]+)em\]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: {0}em in style"),
+    (r"-?[a-z-]+-\[-?[\d.]+em\]", "twrnc cannot read an em length in brackets: set the property in style, where em "
+                                  "works"),
+    (r"opacity-\[([\d.]+%?)\]", "twrnc reads opacity-<step> only: set opacity: {0} in style"),
+    (r"-?[a-z-]+-[a-z]+-950(/.+)?", "twrnc's palette has no 950 shades (Tailwind 3.3): write the colour in brackets "
+                                   "(e.g. bg-[#0a0a0a])"),
+    (r"bg-\[(linear|radial|conic|repeating-[a-z]+)-gradient\(.+",
+     "twrnc has no gradient utilities: set backgroundImage in style"),
     (r"aspect-.+", "twrnc reads aspect-square, aspect-video and aspect-<w>/<h> only: set aspectRatio in style"),
     (r"(inline-)?(block|grid|table)|inline|inline-flex|contents|flow-root|list-item",
-     "Satori lays out every element as a flex container (display is flex or none)"),
+     "twrnc has no display utilities but flex and hidden: set display in style"),
     (r"(grid-(cols|rows|flow)|col|row|auto-(cols|rows)|place-(content|items|self)|justify-(items|self))-.+",
-     "Satori has no grid layout: use flex rows and columns"),
+     "twrnc has no grid utilities: set display: grid and the grid properties in style"),
     (r"(transition|duration|ease|delay|animate|cursor|select|pointer-events|touch|scroll|snap|will-change|"
-     r"resize|appearance|caret|accent|scheme|field-sizing)(-.+)?|sr-only|not-sr-only|(subpixel-)?antialiased|"
+     r"resize|caret)(-.+)?|(subpixel-)?antialiased|"
      r"group(/.+)?|peer(/.+)?",
      "it has no effect on a still image"),
 ))
@@ -110,15 +133,16 @@ def _classes(variants: str, *utilities: str) -> str:
 
 
 def _advice(utility: str, variants: str) -> str | None:
-    if "(--" in utility or "var(--" in utility:
-        return "Satori has no CSS variables: write the value"
+    if "(--" in utility or "[--" in utility or "var(--" in utility:
+        return "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"
     for pattern, template, rewrite in _REWRITES:
         match = pattern.fullmatch(utility)
         if match:
             return template.format(_classes(variants, *rewrite(match)))
     for pattern, advice in _ADVICE:
-        if pattern.fullmatch(utility):
-            return advice
+        match = pattern.fullmatch(utility)
+        if match:
+            return advice.format(*match.groups())
     return None
 
 

@@ -69,6 +69,19 @@ def test_class_utilities_come_before_the_tw_attribute_which_wins() -> None:
     assert render_svg(same[0], tailwind_classes=True, **SIZE) == render_svg(same[1], **SIZE)
 
 
+def test_in_the_satori_html_dialect_a_class_is_read_once_and_a_classname_never() -> None:
+    """satori-html already makes a Tailwind-looking class the tw: the opt-in does not add it again;
+    a className it keeps as written is no class attribute (Satori ignores it), so it stays out of tw."""
+    html = '<div class="flex p-4"><p className="text-xl">a</p><p class="card">b</p></div>'
+    plain = from_html(html, dialect="satori-html")["props"]["children"]
+    tree = from_html(html, dialect="satori-html", tailwind_classes=True)["props"]["children"]
+    assert plain["props"]["tw"] == tree["props"]["tw"] == "flex p-4"
+    assert tree["props"]["children"][0]["props"] == {"className": "text-xl", "children": "a"}
+    # A class satori-html leaves alone is the opt-in's to read (and report: card is no utility).
+    assert "tw" not in plain["props"]["children"][1]["props"]
+    assert tree["props"]["children"][1]["props"]["tw"] == "card"
+
+
 def test_a_sheet_class_goes_to_tailwind_only_when_it_is_a_utility() -> None:
     html = ('<div class="card border shadow grid flex"><style>.card{color:red} .border{border-color:red} '
             '.shadow{box-shadow:none} .grid{display:flex}</style>x</div>')

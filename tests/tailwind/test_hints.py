@@ -48,11 +48,26 @@ def _message(class_name: str) -> str:
     ("blur-3xl", "twrnc has no filter utilities: set filter in style"),
     ("backdrop-blur-sm", "twrnc has no backdrop-* utilities: set backdropFilter in style"),
     ("bg-clip-text", "twrnc has no bg-clip-*: set backgroundClip in style"),
+    ("font-[700]", 'twrnc has no font-[<weight>]: write "font-bold"'),
+    ("h-[1.3em]", "twrnc cannot read an em length in brackets: set the property in style, where em works"),
+    ("opacity-[0.03]", "twrnc reads opacity-<step> only: set opacity: 0.03 in style"),
+    ("bg-neutral-950", "twrnc's palette has no 950 shades (Tailwind 3.3): write the colour in brackets "
+                       "(e.g. bg-[#0a0a0a])"),
+    ("bg-[radial-gradient(circle_at_25%_25%,rgba(69,115,223,0.45),transparent_60%)]",
+     "twrnc has no gradient utilities: set backgroundImage in style"),
+    ("tracking-[0.25em]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: 0.25em in style"),
+    ("tracking-[-.02em]", "twrnc reads a tracking-[...] length in px only: set letterSpacing: -.02em in style"),
     ("bg-cover", "twrnc has no background-size utilities: set backgroundSize in style"),
-    ("overflow-x-hidden", 'Satori clips with overflow: hidden only: write "overflow-hidden"'),
-    ("inline-flex", "Satori lays out every element as a flex container (display is flex or none)"),
-    ("grid-cols-3", "Satori has no grid layout: use flex rows and columns"),
-    ("bg-(--brand)", "Satori has no CSS variables: write the value"),
+    ("overflow-x-hidden", "twrnc has only overflow-hidden, -visible and -scroll: set overflow (overflowX, "
+                          "overflowY) in style"),
+    ("inline-flex", "twrnc has no display utilities but flex and hidden: set display in style"),
+    ("grid-cols-3", "twrnc has no grid utilities: set display: grid and the grid properties in style"),
+    ("sticky", "twrnc has only relative and absolute: set position in style"),
+    ("order-last", "twrnc has no order-*: set order in style"),
+    ("bg-(--brand)", "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"),
+    ("bg-[--brand]", "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"),
+    ("shadow-lg/20", 'twrnc has no shadow opacity modifier: write "shadow-lg shadow-black/20" (a black shadow '
+                     'colour at that opacity)'),
     ("transition-colors", "it has no effect on a still image"),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
@@ -67,7 +82,8 @@ def test_a_class_without_advice_keeps_the_plain_report() -> None:
 @pytest.mark.parametrize("class_name", [
     "size-4", "-size-2", "size-[10px]", "md:size-1/2", "shadow-xs", "rounded-xs", "ps-4", "-ms-2", "start-0",
     "end-4", "inset-s-2", "border-s", "border-e-2", "rounded-s-lg", "rounded-ss-xl", "text-end", "h-dvh",
-    "w-svw", "text-sm/6", "text-xl/[1.1]", "!bg-red-500", "md:!p-4", "bg-red-500!"])
+    "w-svw", "text-sm/6", "text-xl/[1.1]", "!bg-red-500", "md:!p-4", "bg-red-500!", "shadow-lg/20", "font-[900]",
+    "shadow-xs/[0.3]"])
 def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     """What the advice says to write resolves under twrnc with no problem and gives a style."""
     suggested = re.search(r'write "([^"]+)"', _message(class_name))

@@ -130,8 +130,8 @@ def test_without_a_callback_they_are_logged_and_never_raise(caplog: pytest.LogCa
     assert messages == [
         'div: Tailwind class "gap-4" is ignored (as in Satori): twrnc has no gap utilities: set gap '
         '(rowGap, columnGap) in style.',
-        'div/div[0]: Tailwind class "grid-cols-3" is ignored (as in Satori): Satori has no grid '
-        'layout: use flex rows and columns.',
+        'div/div[0]: Tailwind class "grid-cols-3" is ignored (as in Satori): twrnc has no grid '
+        'utilities: set display: grid and the grid properties in style.',
         'div/div[0]: Tailwind class "bg-opacity-50" is ignored: an opacity class applies only with a '
         'colour class of the same kind in the same tw; Satori throws on it.',
         'div/div[1]: Tailwind class "gap-4" is ignored (as in Satori): twrnc has no gap utilities: set gap '

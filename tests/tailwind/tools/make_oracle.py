@@ -9,8 +9,9 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes, the whole class lists of four corpora of real OG designs
-(data/corpus15_classes.json .. corpus18_classes.json) and each of their classes alone, and
+combinations, malformed classes, the whole class lists of five corpora of real OG designs
+(data/corpus15_classes.json .. corpus19_classes.json) and each of their classes alone, current
+Tailwind's utility names (data/tailwind_names19.json), and
 configs with theme overrides
 and ``extend`` (six of them real projects' tailwind.config).
 Each group runs in its own node process with a fresh twrnc per class list.
@@ -31,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
-CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18)]
+CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19)]
+TAILWIND_NAMES = ROOT / "tests" / "tailwind" / "data" / "tailwind_names19.json"
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
 COLORS = DEFAULT_THEME["colors"]
@@ -428,9 +430,16 @@ def config_cases(name: str) -> list[str]:
     return common + specific[name]
 
 
+def tailwind_names(known: list[str]) -> list[str]:
+    """Current Tailwind's utility names (data/tailwind_names19.json) not already in ``known``."""
+    seen = set(known)
+    return [name for name in json.loads(TAILWIND_NAMES.read_text(encoding="utf-8"))["classes"] if name not in seen]
+
+
 def groups() -> list[dict[str, Any]]:
     main = (colors() + spacing() + sizes() + typography() + borders() + effects() + layout() + malformed() + cards()
             + newer_tailwind() + corpus())
+    main += tailwind_names(main)
     out: list[dict[str, Any]] = [{"width": 1200, "height": 630, "cases": main}]
     for width, height in [(1200, 630), (600, 800), (640, 640), (700, 400), (768, 1024), (1024, 512), (1280, 720),
                           (1536, 800), (1600, 900), (None, 630), (1200, None), (None, None)]:
