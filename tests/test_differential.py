@@ -97,6 +97,14 @@ def test_the_verdicts() -> None:
     assert compare.compare(case, ("svg", ours)).status == compare.PASS
     moved = ours.replace("<svg ", "<svg ", 1).replace("red", "blue")
     assert compare.compare(case, ("svg", moved)).status == compare.FAIL
+    assert compare.compare(case, ("svg", moved)).kind() == "fail"
+    # The same shapes, ink 10 levels lighter: a failure of the mass only, which a minimiser
+    # keeps apart from a failure of the shapes.
+    grey = {"element": {"type": "div", "props": {"style": {"width": 20, "height": 30, "backgroundColor": "gray"}}},
+            "options": {"width": 60, "height": 30}}
+    lighter = render_svg(copy.deepcopy(grey["element"]), width=60, height=30).replace('"gray"', '"#8a8a8a"')
+    outcome = compare.compare(grey, ("svg", lighter))
+    assert (outcome.status, outcome.mismatch, outcome.kind()) == (compare.FAIL, 0.0, "fail:mass")
     crashed = compare.compare(case, ("error", "g.split is not a function"))
     assert crashed.status == compare.SATORI_CRASH and not crashed.counted
     assert compare.compare(case, ("error", "Invalid value")).status == compare.MISSED

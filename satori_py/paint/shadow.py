@@ -52,9 +52,13 @@ filter's area):
   only over the corners.
 * A round box's (a circle, or a rounded square nearly one) is a radial gradient
   of the blur's profile (:mod:`.shadow_round`), without a filter.
+* Those gradients' stops take the colour the reference's 8-bit linearRGB flood
+  leaves at their alpha (:func:`_faint_colour`: a faint tail loses the dark
+  channels), not the one colour.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -89,15 +93,44 @@ def blur_reach(blur: float) -> int:
     return math.ceil(1.5 * blur) + 2
 
 
-def _linear_round_trip(value: int) -> int:
-    """An 8-bit sRGB channel taken to 8-bit linearRGB and back, as resvg converts a flood."""
+def _to_linear(value: int) -> int:
+    """An 8-bit sRGB channel as resvg's filters hold it: 8-bit linearRGB."""
     s = value / 255
-    linear = round(255 * (s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4)) / 255
-    back = linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
-    return round(back * 255)
+    return round(255 * (s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4))
 
 
-_ROUND_TRIP = tuple(_linear_round_trip(v) for v in range(256))
+def _to_srgb(level: float) -> int:
+    """A linearRGB level (0-255) back to an 8-bit sRGB channel."""
+    linear = min(max(level, 0.0), 255.0) / 255
+    return round(255 * (linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055))
+
+
+_LINEAR = tuple(_to_linear(v) for v in range(256))
+_ROUND_TRIP = tuple(_to_srgb(_LINEAR[v]) for v in range(256))
+
+
+@functools.lru_cache(maxsize=4096)
+def _faint_colour(r: int, g: int, b: int, flood: int, level: int) -> str:
+    """The colour of a pixel of the reference's blurred outer shadow whose alpha is ``level``
+    (of 255), the shadow's colour ``r, g, b`` (flooded: :func:`_flooded`) at alpha ``flood``:
+    its filter works in 8-bit premultiplied linearRGB, the flood's channels multiplied by its
+    alpha, then by the blurred alpha, each rounded, so where the shadow is faint a dark
+    channel's few levels round away (a faint rgba(37, 99, 235, 0.25) glow has no red left,
+    and darkens the page's red 18 % more than the colour would). Gradient stops of that
+    opacity take it; one colour all over drew such glows a few levels light over their whole
+    tail (3.3 % of the ink of a card with one)."""
+    blurred = level * 255 / flood  # the blurred shape's alpha under the flood's
+    channels = (_to_srgb(round(round(_LINEAR[c] * flood / 255) * blurred / 255) * 255 / level)
+                for c in (r, g, b))
+    return RGBA(*channels).to_css()
+
+
+def _stop_colour(color: RGBA, opacity: float) -> str:
+    """The colour of a gradient stop of a blurred outer shadow drawn at ``opacity``."""
+    flood, level = round(color.a * 255), round(opacity * 255)
+    if flood <= 0 or level <= 0:
+        return RGBA(color.r, color.g, color.b).to_css()
+    return _faint_colour(round(color.r), round(color.g), round(color.b), flood, min(level, flood))
 
 
 def _flooded(shadow: Shadow) -> Shadow:
@@ -167,7 +200,7 @@ def _region(shadow: Shadow, spread: float, box: tuple[float, float, float, float
 
 
 def _pieces(pieces: tuple[list[Band], list[Corner]], shape: SvgNode, bounds: Rect, region: Rect,
-            shadow: Shadow, solid: str, shadow_id: str,
+            shadow: Shadow, shadow_id: str,
             keep_off: Mapping[str, str | None]) -> tuple[list[SvgNode], list[SvgNode]]:
     """(defs, nodes) of an outer shadow drawn in pieces (:mod:`.shadow_split`): ``shape`` is the
     moved shape in the colour, ``bounds`` its box grown by the spread, ``region`` the one filter's,
@@ -196,12 +229,13 @@ def _pieces(pieces: tuple[list[Band], list[Corner]], shape: SvgNode, bounds: Rec
                                           sigma, alpha, (region[axis], region[axis + 2]))
         rect = SvgNode("rect", {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0})
         if start == end:  # one value all over
-            rect.attrs.update({"fill": solid, "fill-opacity": stops[0][1]})
+            rect.attrs.update({"fill": _stop_colour(shadow.color, stops[0][1]), "fill-opacity": stops[0][1]})
         else:
             ends = {"x1": 0, "y1": start, "x2": 0, "y2": end} if band.vertical else {
                 "x1": start, "y1": 0, "x2": end, "y2": 0}
             defs.append(SvgNode("linearGradient", {"id": piece_id, "gradientUnits": "userSpaceOnUse", **ends}, [
-                SvgNode("stop", {"offset": offset, "stop-color": solid, "stop-opacity": opacity})
+                SvgNode("stop", {"offset": offset, "stop-color": _stop_colour(shadow.color, opacity),
+                                 "stop-opacity": opacity})
                 for offset, opacity in stops]))
             rect.attrs["fill"] = url(piece_id)
         nodes.append(rect)
@@ -272,12 +306,12 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
         if stops is not None:
             # Filled as the region less the box (even-odd) itself, without a clip path: no layer
             # for the clip, and the gradient drawn only where the shadow shows (within 2 levels).
-            solid = RGBA(shadow.color.r, shadow.color.g, shadow.color.b).to_css()
             extent = stops[-1][0]
             defs.append(SvgNode("radialGradient", {
                 "id": shadow_id, "gradientUnits": "userSpaceOnUse", "cx": x + shadow.offset_x + width / 2,
                 "cy": y + shadow.offset_y + height / 2, "r": extent}, [
-                SvgNode("stop", {"offset": round(d / extent, 4), "stop-color": solid, "stop-opacity": opacity})
+                SvgNode("stop", {"offset": round(d / extent, 4),
+                                 "stop-color": _stop_colour(shadow.color, opacity), "stop-opacity": opacity})
                 for d, opacity in stops]))
             outer.append(SvgNode("path", {
                 "fill-rule": "evenodd", "fill": url(shadow_id),
@@ -342,7 +376,7 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
         pieces = (split_shadow((x, y, x + width, y + height), radii, bounds, spread, blur_reach(shadow.blur), whole)
                   if canvas and not mask and shadow.blur >= _SPLIT_BLUR else None)
         if pieces is not None:
-            piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, solid, shadow_id, keep_off)
+            piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, shadow_id, keep_off)
             defs.extend(piece_defs)
             outer.extend(nodes)
             continue

@@ -44,9 +44,13 @@ class Outcome:
         return self.status not in (ORACLE, SATORI_CRASH)
 
     def kind(self) -> str:
-        """What a minimiser must keep: the status, and for a crash its exception type."""
+        """What a minimiser must keep: the status, for a crash its exception type, and for a
+        failure whether the shapes agree and only the ink's mass does not (a minimiser keeping
+        any failure drifted from a misplaced text to a faint shadow a level light)."""
         if self.status == CRASH:
             return f"{CRASH}:{self.message.split(':', 1)[0]}"
+        if self.status == FAIL and self.mismatch is not None and self.mismatch <= imgdiff.PASS_MISMATCH:
+            return f"{FAIL}:mass"
         return self.status
 
     def to_json(self) -> dict[str, Any]:
