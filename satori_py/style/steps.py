@@ -95,7 +95,8 @@ def fused(rest: Mapping[str, Any], color_text: str, color: RGBA) -> Fused | None
             pass
         elif kind is str:
             if len(value) <= MAX_CACHED_TEXT:  # (longer, a data URI: not kept, the long way)
-                check_layer_list(camelize(prop), value)
+                if "," in value:  # (one layer is within every limit: they are positive)
+                    check_layer_list(camelize(prop), value)
                 step = _step(prop, value, color_text, color if colored or "(" in value else None)
         elif kind is int or (kind is float and (value or math.copysign(1.0, value) > 0)):
             step = _step(prop, value, color_text, None)  # (-0.0 is a key of 0.0: the long way)
