@@ -27,6 +27,7 @@ import struct
 
 from .boxes import RenderBox
 from .taffy import LayoutNode
+from .taffy_guard import MAX_LENGTH
 
 __all__ = ["BaselineAlignment"]
 
@@ -120,8 +121,10 @@ class BaselineAlignment:
                 baseline = self._baseline_before(item)
                 if baseline is None:
                     break
-                margin = item.style.margin_top
-                tops.append((0.0 if margin is None else _f32(float(margin))) + baseline)  # type: ignore[arg-type]
+                margin = 0.0 if item.style.margin_top is None else float(item.style.margin_top)  # type: ignore[arg-type]
+                if not -MAX_LENGTH <= margin <= MAX_LENGTH:
+                    break  # (Taffy gets it clamped: taffy_guard)
+                tops.append(_f32(margin) + baseline)
             else:
                 lowest = max(tops)
                 for item, top in zip(items, tops):

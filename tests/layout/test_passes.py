@@ -128,6 +128,15 @@ def test_a_baseline_not_known_before_the_first_pass_takes_a_second(unit: dict[st
     assert short == long  # (as many computations: the pass that moves them runs)
 
 
+@pytest.mark.parametrize("margin", [1e39, 1e300, -1e300])
+def test_a_top_margin_out_of_range_is_not_guessed(margin: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Taffy gets it clamped (taffy_guard): the boxes, not the style, say where the item is.
+    card = _prices(d({"fontSize": 56, "marginTop": margin}, "$20"), d({"fontSize": 22}, "/month"))
+    short = _render(card, monkeypatch, long_way=False, width=800, height=300)
+    long = _render(card, monkeypatch, long_way=True, width=800, height=300)
+    assert short == long
+
+
 def test_a_stretched_row_a_rounded_pixel_wider_than_its_room_is_not_measured(monkeypatch: pytest.MonkeyPatch) -> None:
     # Three ``flex: 1`` columns of 1000 px: each 333.33 wide, its rows 334 rounded. They fit
     # their room before rounding (fit_boxes.against_room): their items' minimum widths are not
