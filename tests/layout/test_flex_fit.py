@@ -288,3 +288,30 @@ def test_a_growing_column_held_at_its_max_width_by_a_longer_word_is_as_tall_as_i
     assert got["div/div[0]"] == (0, 0, 680, 115)
     assert got["div/div[0]/p[1]"] == (0, 94, 680, 21)
     assert got["div/p[1]"] == (1137, 94, 63, 21)
+
+
+def test_a_pill_with_a_smaller_min_width_at_its_min_content_in_a_wrap_row_is_as_tall_as_its_lines() -> None:
+    # cards18's air-quality gauge (markup strangers 2): pills of ``minWidth: 110`` in a wrap row of a
+    # ``flex: 1`` column that the first pill's long word widens past its 540 px room. That pill fills
+    # the row at its min-content width, where Taffy 0.7's cache answered its final measurement with its
+    # min-content layout's height (its sentence broken at every space: the wrap row 452 high, its lines
+    # stretched); its given minimum hid that its content can't be narrower. The real Satori's boxes
+    # (golden parity/pill-with-a-min-width-at-its-min-content-in-a-wrap-row).
+    def pill(label: str, size: int, text: str) -> dict[str, Any]:
+        return d({"display": "flex", "flexDirection": "column", "padding": "10px 16px", "border": "1px solid #fdba74",
+                  "minWidth": 110}, d({"fontSize": size}, label), d({"fontSize": 24}, text))
+
+    el = d({"display": "flex", "width": "100%", "height": "100%", "alignItems": "center", "padding": "20px 30px",
+            "boxSizing": "border-box"},
+           d({"display": "flex", "flexDirection": "column", "flex": 1},
+             d({"display": "flex", "flexWrap": "wrap", "gap": 12},
+               pill("Pneumonoultramicroscopicsilicovolcanoconiosis", 26,
+                    "Air quality is fair today, with light winds from the west"),
+               pill("PM2.5", 16, "12 µg"))))
+    got = boxes(el, 600, 400)
+    assert got["div/div[0]/div[0]"] == (30, 98, 609, 204)
+    assert got["div/div[0]/div[0]/div[0]"] == (30, 98, 609, 118)
+    assert got["div/div[0]/div[0]/div[1]"] == (30, 228, 144, 74)
+    # Once its row is narrower than it, its given minimum counts again: it shrinks below its word.
+    narrow = d({"display": "flex", "width": 300}, pill("Pneumonoultramicroscopicsilicovolcanoconiosis", 26, "fair"))
+    assert boxes(narrow, 600, 400)["div/div[0]"][2] == 300
