@@ -123,7 +123,7 @@ class FlexFit:
 
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own,
-                     min_content=partial(kept_intrinsic_width, self._min_contents, mode="min-content", lay_out=lay_out))
+                     min_content=partial(self._fitted_min_content, lay_out))
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
@@ -345,6 +345,22 @@ class FlexFit:
         basis = kept_intrinsic_width(self._bases, item, "max-content", lay_out)
         item.limits.basis_width = _to_style_units(item, "w", basis)
         return inner
+
+    def _fitted_min_content(self, lay_out: LayOut, node: LayoutNode) -> float:
+        """The width below which a column sized by its content in a narrower room isn't laid out
+        (border box): its min-content width, but where its children are all fit-content rows, the
+        widest row's floor (the patch's: its items' automatic minimum widths), which the reference
+        lays the rows out at, not their min-content widths (a 60px <img> shrinks, as Taffy's
+        automatic minimum of a leaf is 0)."""
+        width = kept_intrinsic_width(self._min_contents, node, "min-content", lay_out)
+        items = [child for child in node.children if _in_flow(child)]
+        if node.style.display != "flex" or _is_row(node) or not items or not all(
+                child.style.display == "flex" and _is_row(child) and child.style.flex_wrap == "nowrap"
+                and (child.style.width in (None, "auto") or isinstance(child.style.width, Percent))
+                for child in items):
+            return width
+        widest = max(self._minimum(child, "w", lay_out) + _margins(child, "w") for child in items)
+        return min(width, widest + _insets(node, "w"))
 
     def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
         """Whether a container's size in ``axis`` leaves room to a growing item: it is
