@@ -63,12 +63,12 @@ def absolute(node: LayoutNode) -> bool:
 
 
 def absolute_room(parent: LayoutNode) -> float:
-    """The width an absolutely positioned box is fitted in: its containing block's (its
-    parent's padding box; its insets don't narrow it, as in the reference's Taffy). Taffy
-    0.7 gives a flex row (or a block of blocks) out of flow its content's width on one
-    line; the reference fits it in this room."""
-    box = parent.box
-    return box.width - box.border.left - box.border.right
+    """The width an absolutely positioned box is fitted in: its parent's border box (the
+    reference's Taffy measures it in its container's size, borders included, not in the
+    padding box its insets are of; its insets don't narrow it). Taffy 0.7 gives a flex row
+    (or a block of blocks) out of flow its content's width on one line; the reference fits
+    it in this room."""
+    return parent.box.width
 
 
 def displayed(node: LayoutNode) -> bool:

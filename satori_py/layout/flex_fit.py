@@ -62,6 +62,7 @@ from ..style.types import Percent
 from .absolute_fit import hold_measured
 from .aspect_fit import block_ratio, stretch_ratio
 from .block_fit import floor_fixed_children, width_in
+from .content_bounds import freeze_bound
 from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
@@ -122,7 +123,7 @@ class FlexFit:
 
         ``own``: the root's sizes, instead of its style's."""
         walk = _Walk(width if isinstance(width, (int, float)) else None, height, own,
-                     min_content=partial(kept_intrinsic_width, self._min_contents, mode="min-content", lay_out=lay_out))
+                     min_content=partial(self._fitted_min_content, lay_out))
         floors: dict[int, float] = {}  # this pass's minimum widths of containers (border box)
         self._growing_rows.clear()
         holds: dict[int, float] = {}  # this pass's heights of containers (border box)
@@ -345,6 +346,22 @@ class FlexFit:
         item.limits.basis_width = _to_style_units(item, "w", basis)
         return inner
 
+    def _fitted_min_content(self, lay_out: LayOut, node: LayoutNode) -> float:
+        """The width below which a column sized by its content in a narrower room isn't laid out
+        (border box): its min-content width, but where its children are all fit-content rows, the
+        widest row's floor (the patch's: its items' automatic minimum widths), which the reference
+        lays the rows out at, not their min-content widths (a 60px <img> shrinks, as Taffy's
+        automatic minimum of a leaf is 0)."""
+        width = kept_intrinsic_width(self._min_contents, node, "min-content", lay_out)
+        items = [child for child in node.children if _in_flow(child)]
+        if node.style.display != "flex" or _is_row(node) or not items or not all(
+                child.style.display == "flex" and _is_row(child) and child.style.flex_wrap == "nowrap"
+                and (child.style.width in (None, "auto") or isinstance(child.style.width, Percent))
+                for child in items):
+            return width
+        widest = max(self._minimum(child, "w", lay_out) + _margins(child, "w") for child in items)
+        return min(width, widest + _insets(node, "w"))
+
     def _sized_by_room(self, walk: _Walk, container: LayoutNode, axis: str) -> bool:
         """Whether a container's size in ``axis`` leaves room to a growing item: it is
         definite, or a row wider than its floor (``_floor``)."""
@@ -431,11 +448,7 @@ class FlexFit:
         if limits.frozen_at_max:
             held = lay_out is not None and _held_at_max(node, parent, lay_out)
             return False if held else _unfreeze(node)
-        # A lower bound of its automatic minimum width (its min-content width, or its own
-        # width when that is smaller, which then is its width), or its given minimum.
-        bound = _limit(node, style.min_width, "w", None)
-        if bound is None:
-            bound = _content_bound(node)
+        bound = freeze_bound(node, parent if lay_out is not None and not percent_high else None)
         frozen = limits.frozen_width
         if frozen is not None:
             inset = 0.0 if style.box_sizing == "border-box" else _insets(node, "w")
@@ -555,45 +568,3 @@ def _held_at_max(item: LayoutNode, row: LayoutNode, lay_out: LayOut) -> bool:
         return False
     return used_width(row) <= row.box.content_width + _EPS
 
-
-def _rigid_width(node: LayoutNode) -> float | None:
-    """A lower bound of a node's min-content contribution (border box); None: none known.
-
-    A fixed width is its own, a paragraph's is its min-content width, and a
-    block container or a column flex container is at least as wide as its
-    widest child's bound.
-    """
-    style = node.style
-    own = _px(style.width)
-    if own is not None:
-        return own + (0.0 if style.box_sizing == "border-box" else _insets(node, "w"))
-    if node.measure is not None and not node.children:
-        # A paragraph: its min-content width (an image or the longest word).
-        return float(node.measure(0.0, math.nan, "min-content")[0])
-    return _content_bound(node)
-
-
-def _content_bound(node: LayoutNode) -> float | None:
-    """A lower bound of the min-content width of a node's content, with its insets (border box)."""
-    display = node.style.display
-    if display == "flex" and _is_row(node) == (node.style.flex_wrap == "nowrap"):
-        # A single-line row: its items side by side (an unknown one counts as nothing); so are
-        # a wrapping column's, each a line of its own at min-content (column-gap between).
-        items = [child for child in node.children if _in_flow(child)]
-        gap = _px(node.style.column_gap) or 0.0
-        total = gap * max(0, len(items) - 1)
-        for child in items:
-            total += (_rigid_width(child) or 0.0) + _margins(child, "w")  # (auto ones take no room)
-        return total + _insets(node, "w")
-    if display not in ("block", "flow-root") and display != "flex":
-        return None
-    best: float | None = None
-    for child in node.children:
-        if not _in_flow(child):
-            continue
-        inner = _rigid_width(child)
-        if inner is None:
-            continue
-        outer = inner + _margins(child, "w")
-        best = outer if best is None else max(best, outer)
-    return None if best is None else best + _insets(node, "w")

@@ -288,3 +288,53 @@ def test_a_growing_column_held_at_its_max_width_by_a_longer_word_is_as_tall_as_i
     assert got["div/div[0]"] == (0, 0, 680, 115)
     assert got["div/div[0]/p[1]"] == (0, 94, 680, 21)
     assert got["div/p[1]"] == (1137, 94, 63, 21)
+
+
+def test_a_pill_with_a_smaller_min_width_at_its_min_content_in_a_wrap_row_is_as_tall_as_its_lines() -> None:
+    # cards18's air-quality gauge (markup strangers 2): pills of ``minWidth: 110`` in a wrap row of a
+    # ``flex: 1`` column that the first pill's long word widens past its 540 px room. That pill fills
+    # the row at its min-content width, where Taffy 0.7's cache answered its final measurement with its
+    # min-content layout's height (its sentence broken at every space: the wrap row 452 high, its lines
+    # stretched); its given minimum hid that its content can't be narrower. The real Satori's boxes
+    # (golden parity/pill-with-a-min-width-at-its-min-content-in-a-wrap-row).
+    def pill(label: str, size: int, text: str) -> dict[str, Any]:
+        return d({"display": "flex", "flexDirection": "column", "padding": "10px 16px", "border": "1px solid #fdba74",
+                  "minWidth": 110}, d({"fontSize": size}, label), d({"fontSize": 24}, text))
+
+    el = d({"display": "flex", "width": "100%", "height": "100%", "alignItems": "center", "padding": "20px 30px",
+            "boxSizing": "border-box"},
+           d({"display": "flex", "flexDirection": "column", "flex": 1},
+             d({"display": "flex", "flexWrap": "wrap", "gap": 12},
+               pill("Pneumonoultramicroscopicsilicovolcanoconiosis", 26,
+                    "Air quality is fair today, with light winds from the west"),
+               pill("PM2.5", 16, "12 µg"))))
+    got = boxes(el, 600, 400)
+    assert got["div/div[0]/div[0]"] == (30, 98, 609, 204)
+    assert got["div/div[0]/div[0]/div[0]"] == (30, 98, 609, 118)
+    assert got["div/div[0]/div[0]/div[1]"] == (30, 228, 144, 74)
+    # Once its row is narrower than it, its given minimum counts again: it shrinks below its word.
+    narrow = d({"display": "flex", "width": 300}, pill("Pneumonoultramicroscopicsilicovolcanoconiosis", 26, "fair"))
+    assert boxes(narrow, 600, 400)["div/div[0]"][2] == 300
+
+
+def test_a_column_sized_in_a_narrower_room_lays_its_rows_out_at_their_floor_there() -> None:
+    # tw18's Spotify og route (560 px): an items-start column > a px-4 column > a row of a 60 px <img>
+    # (120 x 60 source) and a column holding a 475 px line. The row is fit-content in the 528 px room,
+    # at least its items' automatic minimum widths (the image's is 0: Taffy's for a leaf), so the px-4
+    # column is 560 wide and the image shrinks to 45 x 60 (the real Satori's boxes). Counting the row's
+    # min-content width (the image's 60) made the column 575 wide and kept the image 60 wide.
+    png = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAHgAAAA8CAIAAAAiz+n/AAABFUlEQVR4nO3ZsY1DAQzDUFkz3LAZJ5"
+           "v+NJcB0hgE4U7NA9hr/t6vyTPJTJpMnplM0mQmk+c7Mnn6P9LJqZ9UUTViVVSNWBVVY1asGq8qqkasiqpxK1aNVRVVI1ZF1YhVUT"
+           "VmxarxqqJqxKqoGrEqqsasWDVeVVSNWBVVY1asGq8qqkasiqoRq3tYthSrxquKqhGre1juYXGpe1iW1D0sS6qoGrNi1XjVPSxLqq"
+           "gasSqqxqxYNV5VVI1YFVVjVqwaryqqRqyKqhGre1i2FKvGq4qqEat7WO5hcal7WJbUPSxLqqgas2LVeNU9LEuqqBqxKqrGrFg1Xl"
+           "VUjVgVVWNWrBqvKqpGrIqqEat7WLYUq8ariqoRqw9KwmoKRawqcwAAAABJRU5ErkJggg==")
+    el = d({"display": "flex", "flexDirection": "column", "width": "100%", "height": "100%", "alignItems": "flex-start"},
+           d({"display": "flex", "flexDirection": "column", "padding": "0 16px"},
+             d({"display": "flex", "alignItems": "center"},
+               d({}, t="img", src=png, width=60, height=60),
+               d({"display": "flex", "flexDirection": "column", "marginLeft": 8}, d({"width": 475}, "Wait")))))
+    got = boxes(el, 560, 100)
+    assert got["div/div[0]"] == (0, 0, 560, 60)
+    assert got["div/div[0]/div[0]"] == (16, 0, 528, 60)
+    assert got["div/div[0]/div[0]/img[0]"] == (16, 0, 45, 60)
+    assert got["div/div[0]/div[0]/div[1]"] == (69, 20, 475, 21)

@@ -91,6 +91,25 @@ def test_an_absolute_column_fits_its_flex_rows_in_its_containing_block() -> None
         assert b["div/div[1]"] == b["div/div[1]/div[0]"] == (24, 0, 240, 210)  # Taffy 0.7: a 933px line
 
 
+@pytest.mark.parametrize(("container", "inset", "expected"), [
+    # glyph19's case (cards18's soft-hyphen badge): the text wraps in the container's border box, 220.
+    ({"border": "10px solid #000"}, {"right": 20}, (-10, 30, 220, 42)),
+    ({"border": "10px solid #000", "padding": 10}, {"left": 0}, (30, 30, 240, 42)),
+    ({"borderLeft": "30px solid #000", "borderRight": "4px solid #333"}, {"left": 5}, (55, 20, 234, 42)),
+    # No border: the padding box is the border box.
+    ({}, {"right": 20}, (-1, 20, 201, 42)),
+])
+def test_an_absolute_text_of_automatic_width_wraps_in_its_containing_blocks_border_box(
+        container: dict[str, Any], inset: dict[str, Any], expected: Rect) -> None:
+    # The reference's Taffy measures an absolute child in its container's border-box size (its
+    # fit-content patch caps the box there), not in the padding box; the boxes are the real Satori's.
+    text = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj"
+    el = d({"display": "flex", "width": "100%", "height": "100%", "padding": 20},
+           d({"display": "flex", "width": 200, "height": 100, "position": "relative", **container},
+             d({"position": "absolute", "top": 0, "fontSize": 16, **inset}, text, t="span")))
+    assert boxes(el, 300, 200)["div/div[0]/span[0]"] == expected
+
+
 @pytest.mark.parametrize(("style", "expected"), [
     # flex-start is the end of a reversed row (and of a reversed column), as in CSS.
     ({"flexDirection": "row-reverse"}, (73, 28)),
