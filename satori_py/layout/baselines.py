@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import struct
 
+from ..text.paragraph import Paragraph
 from .boxes import RenderBox
 from .taffy import LayoutNode
 from .taffy_guard import MAX_LENGTH
@@ -67,19 +68,17 @@ class BaselineAlignment:
         self._scale = scale  # the layout's point scale factor
         # A paragraph's first baseline at a width, by its node and the width, with the paragraph
         # (remade around atomic inlines: then laid out again); one a paragraph and width.
-        self._baselines: dict[tuple[int, float], tuple[object, float | None]] = {}
+        self._baselines: dict[tuple[int, float], tuple[Paragraph, float | None]] = {}
 
     def add_paragraph(self, box: RenderBox) -> None:
         self._paragraphs[id(box.node)] = box
 
-    def _paragraph_baseline(self, node: LayoutNode, box: RenderBox, width: float) -> float | None:
-        """The first baseline of ``box``'s paragraph laid out ``width`` wide (None: no lines);
+    def _paragraph_baseline(self, node: LayoutNode, paragraph: Paragraph, width: float) -> float | None:
+        """The first baseline of ``node``'s paragraph laid out ``width`` wide (None: no lines);
         each pass asks for it again, and a full paragraph layout makes it."""
-        paragraph = box.paragraph
         kept = self._baselines.get((id(node), width))
         if kept is not None and kept[0] is paragraph:
             return kept[1]
-        assert paragraph is not None
         baseline: float | None = paragraph.layout(width).first_baseline
         self._baselines[(id(node), width)] = (paragraph, baseline)
         return baseline
@@ -88,7 +87,7 @@ class BaselineAlignment:
         """The first baseline of a laid-out node, from its border-box top (None: none)."""
         box = self._paragraphs.get(id(node))
         if box is not None and box.paragraph is not None:
-            return self._paragraph_baseline(node, box, node.box.width)
+            return self._paragraph_baseline(node, box.paragraph, node.box.width)
         for child in node.children:
             if _in_flow(child):
                 # The first child's, or its bottom edge when it has none (as Taffy does).
@@ -142,7 +141,8 @@ class BaselineAlignment:
             if box is not None:
                 if node.children or box.paragraph is None:
                     return None
-                baseline = self._paragraph_baseline(node, box, box.paragraph.measure(None, "max-content")[0])
+                paragraph = box.paragraph
+                baseline = self._paragraph_baseline(node, paragraph, paragraph.measure(None, "max-content")[0])
                 return None if baseline is None else offset + baseline
             child = next((c for c in node.children if _in_flow(c)), None)
             if child is None:

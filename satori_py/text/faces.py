@@ -1,12 +1,13 @@
 """Font faces: font file data to the parsed face a render's text is set with.
 
-Owns: turning TTF/OTF/WOFF/WOFF2 data into sfnt bytes (:func:`load_sfnt`, the
-only font decoder: WOFF by :mod:`.woff`, what it leaves and WOFF2 by fontTools), the parsed faces (:class:`FaceData`, shared by
-content across renders and threads, :func:`face_data`) and a registered font
-(:class:`FontFace`: the name, lang, weight and style it was registered with, and its
-face). The registry, matching and font lists are :mod:`satori_py.text.fonts`; the
-instances of variable faces :mod:`satori_py.text.variations`; both build on this
-module, as the engine (:mod:`satori_py.text.engine`) does.
+Owns: turning TTF/OTF/WOFF/WOFF2 data into sfnt bytes (:func:`load_sfnt`, the only font
+decoder: WOFF by :mod:`.woff`, what it leaves and WOFF2 by fontTools), the parsed faces
+(:class:`FaceData`, shared by content across renders and threads, :func:`face_data`) and
+a registered font (:class:`FontFace`: the name, lang, weight and style it was registered
+with, and its face). The registry, matching and font lists are
+:mod:`satori_py.text.fonts`; the instances of variable faces
+:mod:`satori_py.text.variations`; both build on this module, as the engine
+(:mod:`satori_py.text.engine`) does.
 
 Metrics are read the way opentype.js exposes them to the reference:
 ``ascender``/``descender`` are the ``hhea`` values.
