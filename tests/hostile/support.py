@@ -194,41 +194,10 @@ def many_point_glyph(points: int) -> bytes:
 def looping_cff(mutual: bool) -> bytes:
     """A CFF font named "Loop" whose "a" calls a local subroutine that calls itself (or, when
     ``mutual``, one that calls a second that calls the first): fontTools recurses without end."""
-    import io
+    from tests.support.cff_fonts import cff_font
 
-    from fontTools.cffLib import SubrsIndex
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.misc.psCharStrings import T2CharString
-    from fontTools.pens.t2CharStringPen import T2CharStringPen
-
-    builder = FontBuilder(1000, isTTF=False)
-    builder.setupGlyphOrder([".notdef", "a"])
-    builder.setupCharacterMap({ord("a"): "a"})
-    pen = T2CharStringPen(500, None)
-    pen.moveTo((0, 0))
-    pen.lineTo((400, 0))
-    pen.lineTo((400, 400))
-    pen.closePath()
-    # With fewer than 1,240 subroutines the bias is 107: operand -107 calls subroutine 0, -106 calls 1.
-    calls = T2CharString(program=[500, 0, 0, "rmoveto", -107, "callsubr", 100, 0, "rlineto", "endchar"])
-    builder.setupCFF("Loop", {"FullName": "Loop"}, {".notdef": pen.getCharString(), "a": calls}, {})
-    top = builder.font["CFF "].cff.topDictIndex[0]
-    subrs = SubrsIndex()
-    subrs.append(T2CharString(program=[-106 if mutual else -107, "callsubr", "return"]))
-    if mutual:
-        subrs.append(T2CharString(program=[-107, "callsubr", "return"]))
-    top.Private.Subrs = subrs
-    for charstring in [*top.CharStrings.values(), *subrs]:
-        charstring.private = top.Private
-    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (500, 0)})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "Loop", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    builder.font.recalcBBoxes = False
-    out = io.BytesIO()
-    builder.save(out)
-    return out.getvalue()
+    loop = ([-106 if mutual else -107, "callsubr", "return"],) + (([-107, "callsubr", "return"],) if mutual else ())
+    return cff_font({"a": [500, 0, 0, "rmoveto", -107, "callsubr", 100, 0, "rlineto", "endchar"]}, loop, "Loop")
 
 
 # -- user callbacks that never return (tests of satori_py/fetch/bounded.py) -------------------

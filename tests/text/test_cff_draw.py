@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
-from fontTools.cffLib import SubrsIndex
-from fontTools.fontBuilder import FontBuilder
-from fontTools.misc.psCharStrings import T2CharString
 from fontTools.ttLib import TTFont
 
 from satori_py import Font, h, render_svg
 from satori_py.text import outlines
 from satori_py.text.cff_draw import cff_outline
 from satori_py.text.faces import FaceData, face_data
+from tests.support.cff_fonts import cff_font
 
 OTF = Path(__file__).parents[2] / "golden" / "parity" / "fonts" / "NotoSansKR-subset-annyeong.otf"
 
@@ -44,33 +41,6 @@ def test_a_render_in_a_cff_font_never_loads_it_in_fonttools() -> None:
     assert face_data(data)._tt_font is None
 
 
-def _cff_font(programs: dict[str, list[Any]], subrs: tuple[list[Any], ...] = ()) -> bytes:
-    names = [".notdef", *programs]
-    builder = FontBuilder(1000, isTTF=False)
-    builder.setupGlyphOrder(names)
-    builder.setupCharacterMap({0x61 + i: name for i, name in enumerate(programs)})
-    charstrings = {".notdef": T2CharString(program=[500, "endchar"])}
-    charstrings.update({name: T2CharString(program=program) for name, program in programs.items()})
-    builder.setupCFF("T", {"FullName": "T"}, charstrings, {})
-    top = builder.font["CFF "].cff.topDictIndex[0]
-    routines = [T2CharString(program=program) for program in subrs]
-    if routines:
-        top.Private.Subrs = SubrsIndex()
-        for routine in routines:
-            top.Private.Subrs.append(routine)
-    for charstring in (*top.CharStrings.values(), *routines):
-        charstring.private = top.Private
-    builder.setupHorizontalMetrics(dict.fromkeys(names, (500, 0)))
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    builder.font.recalcBBoxes = False
-    out = io.BytesIO()
-    builder.save(out)
-    return out.getvalue()
-
-
 SQUARE = [10, 20, "rmoveto", 100, 0, "rlineto", 0, 100, "rlineto", -100, 0, "rlineto", "endchar"]
 # A contour closed by a curve ending on its start, then one whose last curve does not.
 CURVES = [0, 0, "rmoveto", 50, 0, 50, 50, 0, 50, "rrcurveto", -50, 0, -50, -50, 0, -50, "rrcurveto",
@@ -79,7 +49,7 @@ TWO = [0, 0, "rmoveto", 10, 0, "rlineto", 0, 10, "rlineto", 100, 100, "rmoveto",
 
 
 def test_closing_lines_are_left_to_the_close_as_the_charstring_draws_them() -> None:
-    data = _cff_font({"square": SQUARE, "curves": CURVES, "two": TWO})
+    data = cff_font({"square": SQUARE, "curves": CURVES, "two": TWO})
     face = FaceData(data, 0)
     mine = [face.outline(gid) for gid in range(4)]
     assert face._tt_font is None
@@ -94,7 +64,7 @@ def test_a_charstring_that_draws_its_closing_line_loses_it_the_same_shape() -> N
     # start is the close's own.
     closed = [10, 20, "rmoveto", 100, 0, "rlineto", 0, 100, "rlineto", -100, 0, "rlineto", 0, -100, "rlineto",
               "endchar"]
-    data = _cff_font({"closed": closed})
+    data = cff_font({"closed": closed})
     (pen_ops, pen_coords) = _pen_outlines(data)[1]
     assert (pen_ops, pen_coords[-2:]) == ("MLLLLZ", (10.0, 20.0))
     assert FaceData(data, 0).outline(1) == (pen_ops.replace("LZ", "Z"), pen_coords[:-2])
@@ -102,7 +72,7 @@ def test_a_charstring_that_draws_its_closing_line_loses_it_the_same_shape() -> N
 
 def test_a_glyph_with_fractions_is_read_by_fonttools_with_doubles() -> None:
     fraction = [10.5, 20.25, "rmoveto", 333.3, 0, "rlineto", 0, 100, "rlineto", "endchar"]
-    data = _cff_font({"fraction": fraction, "square": SQUARE})
+    data = cff_font({"fraction": fraction, "square": SQUARE})
     face = FaceData(data, 0)
     assert cff_outline(face.hb, 1) is None
     assert cff_outline(face.hb, 2) is not None
@@ -113,7 +83,7 @@ def test_a_glyph_with_fractions_is_read_by_fonttools_with_doubles() -> None:
 def test_a_charstring_harfbuzz_cannot_interpret_is_left_to_fonttools() -> None:
     # A subroutine calling itself: HarfBuzz stops, and fontTools reports the error (the
     # message is tests/hostile/test_stranger_inputs.py's).
-    data = _cff_font({"loop": [500, 0, 0, "rmoveto", -107, "callsubr", "endchar"], "square": SQUARE},
+    data = cff_font({"loop": [500, 0, 0, "rmoveto", -107, "callsubr", "endchar"], "square": SQUARE},
                      subrs=([-107, "callsubr", "return"],))
     face = FaceData(data, 0)
     assert cff_outline(face.hb, 1) is None
