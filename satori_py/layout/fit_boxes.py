@@ -119,7 +119,7 @@ def percent_inside(node: LayoutNode) -> bool:
 
 
 def frozen_as_laid_out(item: LayoutNode) -> bool:
-    """Whether freezing a row item at its box's width (flex_fit ``_freeze``) gives the boxes it has:
+    """Whether freezing a row item at its box's width (``frozen_widths.freeze``) gives the boxes it has:
     the next pass would repeat this one, and need not run.
 
     So it is for an item whose content is laid out the same at any width from its min-content

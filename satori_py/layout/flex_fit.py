@@ -20,18 +20,8 @@ again:
   The patch's floor holds below the space too: such a row is at least as wide
   as its items' automatic minimum widths, where Taffy 0.7 adds up their flex
   bases only (:meth:`FlexFit._floor`).
-* **Min-content cache collisions.** Taffy 0.7 measures every flex item at its min-content width, and its
-  size cache answers a later measurement at a known width from that entry whenever the known width equals the
-  min-content width (newer Taffy keys its cache exactly). The entry's height is the one of the min-content
-  layout, where the item's text wrapped at its own min-content width: e.g. a 204px card holding a 204px image
-  gets the height of its caption broken at every letter. Grid items sized by their tracks have the same
-  collision (a column of "4/7" over "k s" in an ``auto`` track gets the height of "k s" broken at the space); in
-  a column sized by its content, only a grid item already at its max-content width is rigid (its track may grow
-  to that). An item whose width can't change (its min-content width is at least its width, and it can't grow:
-  it doesn't, or is at its px ``maxWidth``, where its min-content width is clamped to it) gets that width as its
-  minimum and maximum, which Taffy takes as its known width even when measuring its content sizes, so the
-  min-content entry is right. So does an item held at its px ``maxWidth`` in a row where nothing shrinks: its
-  max-content measurement is clamped to that same width.
+* **Min-content cache collisions.** Row and grid items whose widths can't change are fixed at them
+  for Taffy 0.7's min-content cache (:mod:`.frozen_widths`).
 
 A column that a row shrank lays a fit-content row out in its final width, as a definite one does
 (:meth:`FlexFit._flexed_inner`); a block item that its content makes wider than its room is measured
@@ -62,13 +52,12 @@ from ..style.types import Percent
 from .absolute_fit import hold_measured
 from .aspect_fit import block_ratio, stretch_ratio
 from .block_fit import floor_fixed_children, width_in
-from .content_bounds import freeze_bound
 from .cross_limits import clamp_width
 from .fit_boxes import EPS as _EPS
 from .fit_boxes import auto_basis as _auto_basis
 from .fit_boxes import content as _content
 from .fit_boxes import insets as _insets
-from .fit_boxes import frozen_as_laid_out, percent_inside, within
+from .fit_boxes import within
 from .fit_boxes import is_row as _is_row
 from .fit_boxes import margins as _margins
 from .fit_boxes import px as _px
@@ -93,6 +82,7 @@ from .fit_walk import in_flow as _in_flow
 from .fit_walk import limit as _limit
 from .fit_walk import flexed_definite, used_width
 from .frozen_bases import keep_frozen_bases
+from .frozen_widths import freeze, freeze_grid_item, unfreeze
 from .grow_fit import grown_minimum
 from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .overflow_floor import floor_overflowed_row
@@ -130,7 +120,7 @@ class FlexFit:
         filled: dict[int, bool] = {}  # rows whose in-flow items fill them (_fills), asked once a row
         changed = False
         # ``stale``: an ancestor changed in this pass, so these boxes may be the ones of a
-        # cached min-content layout (see _freeze): freeze nothing on them.
+        # cached min-content layout (see frozen_widths): freeze nothing on them.
         stack: list[tuple[LayoutNode, LayoutNode | None, bool]] = [(root, None, False)]
         while stack:
             node, parent, stale = stack.pop()
@@ -160,7 +150,7 @@ class FlexFit:
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
                         walk, parent, "w") and _fills(parent, filled))
-                    here = (_unfreeze(node) if percent else self._freeze(node, parent, grows, lay_out)) or here
+                    here = (unfreeze(node) if percent else freeze(node, parent, grows, lay_out)) or here
                     here = keep_frozen_bases(node, walk, self._max_contents, self._bases, lay_out) or here
                     floor_overflowed_row(node, parent, _definite(walk, parent, "w"), floors, self._floored)
             elif parent is not None and parent.style.display in ("block", "flow-root") \
@@ -173,10 +163,7 @@ class FlexFit:
                 here = hold_measured(node) or here
             elif parent is not None and parent.style.display == "grid" and _in_flow(node) \
                     and not stale:
-                # In a column sized by its content, a grid item may grow up to its max-content
-                # width: only an item already that wide can't change.
-                rigid = _fixed_columns(parent) or _at_max_content(node, lay_out)
-                here = self._freeze(node, parent) if rigid else _unfreeze(node)
+                here = freeze_grid_item(node, parent, lay_out)
             # A row's width decides which items are fixed: not on boxes changing in this pass.
             if node.style.display == "flex" and node.children and not (_is_row(node) and (stale or here)):
                 main = "w" if _is_row(node) else "h"
@@ -307,7 +294,7 @@ class FlexFit:
         Taffy 0.7 counts the bases only (the row is as wide as the avatar); a minimum
         width on the row stands in for the patch's floor (what the bases give is more
         whenever it is wider). A row at its floor keeps that width as its maximum too: its
-        growing items are then fixed at their minimums (``_freeze``, for Taffy 0.7's cache),
+        growing items are then fixed at their minimums (``frozen_widths.freeze``, for Taffy 0.7's cache),
         which Taffy 0.7 would otherwise add to the others' bases.
         """
         low = self._minimum(row, "w", lay_out)
@@ -423,53 +410,6 @@ class FlexFit:
         self._minimums[key] = total
         return total
 
-    # -- min-content cache collisions --------------------------------------------------------
-
-    def _freeze(self, node: LayoutNode, parent: LayoutNode, grows: bool = True,
-                lay_out: LayOut | None = None) -> bool:
-        """Fix the width of a row (or grid) item that can't change (see the module docstring).
-        ``grows``: whether it may grow (False: its row's width comes from its content);
-        ``lay_out``: given for a row item (see :func:`_held_at_max`)."""
-        style = node.style
-        low, high = style.min_width, style.max_width
-        # Held at its px maximum (e.g. ``flex: 1; maxWidth: 680px`` holding a longer word), it can't grow.
-        most = _limit(node, high, "w", None)
-        at_max = most is not None and abs(node.box.width - most) <= _EPS
-        if not node.children or (grows and float(style.flex_grow or 0.0) > 0.0 and not at_max):
-            return _unfreeze(node)
-        # A percentage maximum can't hold it below a px minimum (which wins): an item at that
-        # minimum is still fixed there (not at its content's bound, nor held at the maximum:
-        # the percentage counts otherwise when its container is measured).
-        percent_high = isinstance(high, Percent) and _px(low) is not None
-        if (low not in (None, "auto") and _px(low) is None) \
-                or (high not in (None, "none") and _px(high) is None and not percent_high):
-            return _unfreeze(node)  # limits that aren't lengths: leave it
-        limits = node.limits
-        if limits.frozen_at_max:
-            held = lay_out is not None and _held_at_max(node, parent, lay_out)
-            return False if held else _unfreeze(node)
-        bound = freeze_bound(node, parent if lay_out is not None and not percent_high else None)
-        frozen = limits.frozen_width
-        if frozen is not None:
-            inset = 0.0 if style.box_sizing == "border-box" else _insets(node, "w")
-            if bound is None or bound < frozen + inset - _EPS:
-                limits.frozen_width = None
-                return True
-            return False
-        width = node.box.width
-        if bound is None or bound < width - _EPS:
-            if lay_out is None or percent_high or not _held_at_max(node, parent, lay_out):
-                return False
-            # Its max-content width, measured with its children at max-content, is clamped to
-            # (or is) exactly this width, which Taffy 0.7's cache then answers with that
-            # measurement's height (e.g. a column with wrapping text, maxWidth 500, centred in
-            # a row).
-            limits.frozen_at_max = True
-        # It can't be narrower than its minimum, which is at least its width, or is held at
-        # its maximum, and it doesn't grow: this is the only width it can have (and has, then no pass again).
-        limits.frozen_width = _to_style_units(node, "w", width)
-        return limits.frozen_at_max or not frozen_as_laid_out(node)
-
 
 def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
     """Whether ``row``'s in-flow items take its content width, answered from ``filled`` once
@@ -527,44 +467,3 @@ def _height_from_content(node: LayoutNode, walk: _Walk) -> bool:
     if _is_row(parent):
         return not _stretched(node, parent, "h")
     return float(style.flex_grow or 0.0) == 0.0 and _auto_basis(node)
-
-
-def _fixed_columns(grid: LayoutNode) -> bool:
-    """Whether a grid's columns are all ``fr`` or px tracks (none sized by its content)."""
-    from ..style.grid_parse import Fr, Repeat  # imported by the first grid
-
-    template = grid.hints.declared_grid
-    if template is None or template.columns is None:
-        return False
-    tracks = [t for track in template.columns.tracks
-              for t in (track.tracks if isinstance(track, Repeat) else (track,))]
-    return all(isinstance(t.max, (Fr, float)) for t in tracks)
-
-
-def _at_max_content(node: LayoutNode, lay_out: LayOut) -> bool:
-    """Whether a node is at least as wide as its content at max-content."""
-    return bool(node.children) and intrinsic_width(node, "max-content", lay_out) <= node.box.width + _EPS
-
-
-def _unfreeze(node: LayoutNode) -> bool:
-    limits = node.limits
-    frozen, limits.frozen_width, limits.frozen_at_max = limits.frozen_width, None, False
-    return frozen is not None
-
-
-def _held_at_max(item: LayoutNode, row: LayoutNode, lay_out: LayOut) -> bool:
-    """Whether a row item without a width of its own is as wide as its (px) maximum, or as
-    its max-content width with a percentage width inside (which that measurement resolves
-    against no width: e.g. text wrapping in a ``w-1/3`` box is one line high there), in a
-    row whose items all fit (so none was shrunk)."""
-    if _px(item.style.width) is not None:
-        return False
-    high = _limit(item, item.style.max_width, "w", None)
-    if high is None:
-        # Exactly that wide: one wider grew (``flex: 1``) past its content.
-        if not percent_inside(item) or abs(intrinsic_width(item, "max-content", lay_out) - item.box.width) > _EPS:
-            return False
-    elif abs(item.box.width - high) > _EPS:
-        return False
-    return used_width(row) <= row.box.content_width + _EPS
-

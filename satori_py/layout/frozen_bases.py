@@ -1,6 +1,6 @@
 """The flex bases of rows sized by their content when an item in them is frozen.
 
-:meth:`.flex_fit.FlexFit._freeze` fixes a row item at the width it has, its min-content
+:func:`.frozen_widths.freeze` fixes a row item at the width it has, its min-content
 width (Taffy 0.7's min-content cache would give it the height of another layout). That
 also makes the width its max-content contribution, so every row holding it whose width
 comes from its content measures narrower at max-content than in the reference's Taffy

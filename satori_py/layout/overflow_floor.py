@@ -6,7 +6,7 @@ up at its min-content width there without the row being held by its room: a sibl
 ``minWidth: 100%`` takes the whole row and the item shrinks (the items then overflow the
 row), or a ``flexBasis`` in % resolves to less than the item's content in the row's final
 width (``0%`` without shrinking: the item is as wide as its longest word, the row as its
-text on one line; the items then don't fill it). :meth:`.flex_fit.FlexFit._freeze` fixes
+text on one line; the items then don't fill it). :func:`.frozen_widths.freeze` fixes
 such an item at that width (Taffy 0.7's min-content cache would give it the height of
 another layout), which also makes that width its max-content contribution: Taffy 0.7 then
 sizes the row from it, narrower than the reference's (a 382 px row of two texts came out

@@ -2,7 +2,7 @@
 nor a measurement to repeat one of the pass before.
 
 A row item holding one word (a tag, a "·" separator, a tile of one-word labels) is frozen at its width after the
-first pass (flex_fit ``_freeze``, fit_boxes ``frozen_as_laid_out``); laying the tree out
+first pass (frozen_widths ``freeze``, fit_boxes ``frozen_as_laid_out``); laying the tree out
 again with that freeze gives the same boxes, so no second pass runs for it; nor for a
 first fit-content cap (flex_fit ``_fit``, inset_fit ``cap_stretching``) at or above the
 size the node has before rounding (fit_boxes ``within``); nor for baseline-aligned items
@@ -22,7 +22,7 @@ import pytest
 
 from satori_py import render_svg
 from satori_py.case import load_case
-from satori_py.layout import engine, fit_boxes, flex_fit, inset_fit, taffy
+from satori_py.layout import engine, fit_boxes, flex_fit, frozen_widths, inset_fit, taffy
 from satori_py.layout.baselines import BaselineAlignment
 from satori_py.layout.fit_measure import MAX_KEPT_NODES, Measurements
 from satori_py.layout.taffy import LayoutNode, with_parents
@@ -58,7 +58,7 @@ def _render(element: Any, monkeypatch: pytest.MonkeyPatch, long_way: bool,
     with monkeypatch.context() as patched:
         patched.setattr(engine, "recall", lambda pending: False)  # laid out every time
         if long_way:
-            patched.setattr(flex_fit, "frozen_as_laid_out", lambda item: False)
+            patched.setattr(frozen_widths, "frozen_as_laid_out", lambda item: False)
             patched.setattr(engine, "Measurements", lambda: None)
             for owner, name in ((flex_fit, "within"), (inset_fit, "within")):
                 patched.setattr(owner, name, lambda *args: False)

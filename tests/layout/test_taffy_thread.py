@@ -9,7 +9,7 @@ import pytest
 from satori_py import render_svg
 from satori_py.layout import engine, taffy, taffy_thread
 
-# A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze): laid out twice
+# A row whose fixed-width avatar is frozen after the first pass (frozen_widths.freeze): laid out twice
 # (its flexGrow keeps the freeze a change: fit_boxes.frozen_as_laid_out).
 CARD = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "height": 200}, "children": [
     {"type": "div", "props": {"style": {"display": "flex", "alignItems": "center"}, "children": [

@@ -208,7 +208,7 @@ def test_a_node_keeps_its_taffy_dict_while_its_style_and_limits_stay() -> None:
 
 
 def test_a_card_laid_out_twice_sets_no_style_when_rendered_again(monkeypatch: Any) -> None:
-    # A row whose fixed-width avatar is frozen after the first pass (flex_fit's _freeze; its flexGrow
+    # A row whose fixed-width avatar is frozen after the first pass (frozen_widths.freeze; its flexGrow
     # keeps the freeze a change: fit_boxes.frozen_as_laid_out): its two passes have different styles, and each finds its tree of the render before in the
     # pool (one tree a pass), not one tree whose styles are set back and forth.
     card = {"type": "div", "props": {"style": {"display": "flex", "width": 400, "height": 200}, "children": [
