@@ -26,6 +26,22 @@ _LOGICAL = {"ps": "pl", "pe": "pr", "ms": "ml", "me": "mr", "start": "left", "en
             "text-start": "text-left", "text-end": "text-right"}
 
 
+# Names real designs write that Tailwind has not, and the Tailwind (twrnc) class meant.
+_TYPOS = {"text-md": "text-base", "font-regular": "font-normal", "text-bold": "font-bold",
+          "font-italic": "italic", "text-italic": "italic", "text-underline": "underline",
+          "text-uppercase": "uppercase", "text-lowercase": "lowercase", "flex-column": "flex-col",
+          "flex-column-reverse": "flex-col-reverse", "justify-space-between": "justify-between",
+          "justify-space-around": "justify-around", "justify-space-evenly": "justify-evenly",
+          "items-middle": "items-center"}
+# Tailwind 3's palette (twrnc's default colours): each takes a shade.
+_PALETTE = ("slate", "gray", "zinc", "neutral", "stone", "red", "orange", "amber", "yellow", "lime", "green",
+            "emerald", "teal", "cyan", "sky", "blue", "indigo", "violet", "purple", "fuchsia", "pink", "rose")
+# The utilities twrnc reads a theme colour for (border-x/-y take none; shadow-* below).
+_COLOURED = r"-?(bg|border(?:-[trbl])?)"
+# Theme names: a word, then words or numbers (not a border style, bg-origin-*, border-x-*...).
+_TOKEN = (r"(?!(?:none|double|hidden|groove|ridge|inset|outset|fixed|local|scroll)(?:/|$)|(?:origin|blend|[a-z])-)"
+          r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:/.+)?")
+
 # Tailwind's names of the font weights twrnc reads.
 _WEIGHTS = {"100": "font-thin", "200": "font-extralight", "300": "font-light", "400": "font-normal",
             "500": "font-medium", "600": "font-semibold", "700": "font-bold", "800": "font-extrabold",
@@ -41,6 +57,11 @@ Rewrite = Callable[[re.Match[str]], list[str]]
 _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
     (re.compile(pattern), advice, rewrite) for pattern, advice, rewrite in (
         (_alternatives(_RENAMED), "Tailwind 4's name for the same value: write {}", lambda m: [_RENAMED[m[0]]]),
+        (_alternatives(_TYPOS), "not a Tailwind name: did you mean {}?", lambda m: [_TYPOS[m[0]]]),
+        (r"(.+-)grey(-\d+.*)", "Tailwind spells it gray: did you mean {}?", lambda m: [m[1] + "gray" + m[2]]),
+        (r"colou?r-(.+)", "Tailwind has no color-*: did you mean {}?", lambda m: ["text-" + m[1]]),
+        (f"(-?(?:text|bg|border(?:-[trbl])?|shadow)-)({_alternatives(_PALETTE)})(/.+)?",
+         "a palette colour takes a shade (50 to 900): write e.g. {}", lambda m: [m[1] + m[2] + "-500" + (m[3] or "")]),
         # Tailwind 3.3's font size with a line height: text-sm/6.
         (r"(text-(?:xs|sm|base|lg|[2-9]?xl|\[[\d.]+(?:px|r?em)?\]))/(.+)", "twrnc has no line-height modifier: write {}",
          lambda m: [m[1], "leading-" + m[2]]),
@@ -113,6 +134,27 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
      r"resize|caret)(-.+)?|(subpixel-)?antialiased|"
      r"group(/.+)?|peer(/.+)?",
      "it has no effect on a still image"),
+    (r"font-base", 'not a Tailwind name: did you mean "font-normal" (the weight) or "text-base" (the size)?'),
+    (r"align-(baseline|top|middle|bottom|text-top|text-bottom|sub|super)",
+     "twrnc has no vertical-align utilities: set verticalAlign in style"),
+    (r"(fill|stroke)-.+", "twrnc has no fill-* or stroke-* utilities: set the fill (stroke) attribute of the svg or "
+                          "its shapes (currentColor works there)"),
+    (r"font-\[([^\]]+)\]", "twrnc has no font-[<family>]: set fontFamily in style, or add the family to "
+                           "tailwind_config (theme.extend.fontFamily) and write its name"),
+))
+
+# A name the theme lacks (shadcn-style tokens: text-primary, bg-background need a config). Any
+# unknown class of these shapes is one, except one marked important: its bare class may be known.
+_THEME_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), advice) for pattern, advice in (
+    (f"-?text-{_TOKEN}", 'the theme has no colour or font size "{0}": add it to tailwind_config '
+                         "(theme.extend.colors or theme.extend.fontSize), or write the value in brackets "
+                         "(e.g. text-[#0a0a0a])"),
+    (f"{_COLOURED}-{_TOKEN}", 'the theme has no colour "{1}": add it to tailwind_config (theme.extend.colors), '
+                              "or write the colour in brackets (e.g. {0}-[#0a0a0a])"),
+    (f"-?shadow-{_TOKEN}", "twrnc's shadows are shadow-sm to shadow-2xl (it reads no theme.boxShadow) and a "
+                           'shadow-<name> is a colour: the theme has no colour "{0}": set boxShadow in style'),
+    (f"-?font-{_TOKEN}", 'the theme has no font family or weight "{0}": add the family to tailwind_config '
+                         "(theme.extend.fontFamily), or set fontFamily in style"),
 ))
 
 
@@ -122,9 +164,11 @@ def hint(class_name: str) -> str | None:
     bare = utility.strip("!")
     variants = class_name[:len(class_name) - len(utility)]
     advice = _advice(bare, variants)
-    if advice is None and bare != utility:
+    if advice is not None:
+        return advice
+    if bare != utility:
         return f"twrnc has no important (!) marker: write {_classes(variants, bare)}"
-    return advice
+    return _matching(_THEME_ADVICE, bare)
 
 
 def _classes(variants: str, *utilities: str) -> str:
@@ -139,7 +183,12 @@ def _advice(utility: str, variants: str) -> str | None:
         match = pattern.fullmatch(utility)
         if match:
             return template.format(_classes(variants, *rewrite(match)))
-    for pattern, advice in _ADVICE:
+    return _matching(_ADVICE, utility)
+
+
+def _matching(table: tuple[tuple[re.Pattern[str], str], ...], utility: str) -> str | None:
+    """The advice of the first pattern in ``table`` that matches the whole utility."""
+    for pattern, advice in table:
         match = pattern.fullmatch(utility)
         if match:
             return advice.format(*match.groups())

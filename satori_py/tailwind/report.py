@@ -25,7 +25,8 @@ def describe(problem: Problem) -> str:
     if problem.kind == "unknown":
         advice = hint(name)
         if advice is not None:
-            return f'Tailwind class "{name}" is ignored (as in Satori): {advice}.'
+            end = "" if advice.endswith("?") else "."
+            return f'Tailwind class "{name}" is ignored (as in Satori): {advice}{end}'
         what = "an arbitrary value it cannot read" if "[" in name else "no utility it knows"
         return f'Tailwind class "{name}" is ignored: {what} (as in Satori).'
     if problem.kind in ("variant", "unsupported"):

@@ -69,24 +69,74 @@ def _message(class_name: str) -> str:
     ("shadow-lg/20", 'twrnc has no shadow opacity modifier: write "shadow-lg shadow-black/20" (a black shadow '
                      'colour at that opacity)'),
     ("transition-colors", "it has no effect on a still image"),
+    ("text-md", 'not a Tailwind name: did you mean "text-base"?'),
+    ("md:font-regular", 'not a Tailwind name: did you mean "md:font-normal"?'),
+    ("font-base", 'not a Tailwind name: did you mean "font-normal" (the weight) or "text-base" (the size)?'),
+    ("flex-column", 'not a Tailwind name: did you mean "flex-col"?'),
+    ("text-grey-500", 'Tailwind spells it gray: did you mean "text-gray-500"?'),
+    ("border-t-grey-200/50", 'Tailwind spells it gray: did you mean "border-t-gray-200/50"?'),
+    ("color-[#fffaf5]", 'Tailwind has no color-*: did you mean "text-[#fffaf5]"?'),
+    ("text-pink", 'a palette colour takes a shade (50 to 900): write e.g. "text-pink-500"'),
+    ("bg-rose/50", 'a palette colour takes a shade (50 to 900): write e.g. "bg-rose-500/50"'),
+    ("text-muted-foreground", 'the theme has no colour or font size "muted-foreground": add it to tailwind_config '
+                              "(theme.extend.colors or theme.extend.fontSize), or write the value in brackets "
+                              "(e.g. text-[#0a0a0a])"),
+    ("bg-background", 'the theme has no colour "background": add it to tailwind_config (theme.extend.colors), or '
+                      "write the colour in brackets (e.g. bg-[#0a0a0a])"),
+    ("border-border", 'the theme has no colour "border": add it to tailwind_config (theme.extend.colors), or '
+                      "write the colour in brackets (e.g. border-[#0a0a0a])"),
+    ("bg-primary/90", 'the theme has no colour "primary": add it to tailwind_config (theme.extend.colors), or '
+                      "write the colour in brackets (e.g. bg-[#0a0a0a])"),
+    ("shadow-card", "twrnc's shadows are shadow-sm to shadow-2xl (it reads no theme.boxShadow) and a shadow-<name> "
+                    'is a colour: the theme has no colour "card": set boxShadow in style'),
+    ("font-display", 'the theme has no font family or weight "display": add the family to tailwind_config '
+                     "(theme.extend.fontFamily), or set fontFamily in style"),
+    ("font-[Inter]", "twrnc has no font-[<family>]: set fontFamily in style, or add the family to tailwind_config "
+                     "(theme.extend.fontFamily) and write its name"),
+    ("align-middle", "twrnc has no vertical-align utilities: set verticalAlign in style"),
+    ("fill-current", "twrnc has no fill-* or stroke-* utilities: set the fill (stroke) attribute of the svg or its "
+                     "shapes (currentColor works there)"),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
-    assert _message(class_name) == f'Tailwind class "{class_name}" is ignored (as in Satori): {advice}.'
+    end = "" if advice.endswith("?") else "."  # a question ends the sentence
+    assert _message(class_name) == f'Tailwind class "{class_name}" is ignored (as in Satori): {advice}{end}'
 
 
 def test_a_class_without_advice_keeps_the_plain_report() -> None:
     assert _message("flx") == 'Tailwind class "flx" is ignored: no utility it knows (as in Satori).'
     assert _message("h-lh") == 'Tailwind class "h-lh" is ignored: no utility it knows (as in Satori).'
+    # Not theme names: twrnc has no colour for border-x, and these are not colours.
+    for class_name in ("border-x-red-500", "border-none", "bg-fixed", "bg-origin-border", "text-2xs"):
+        assert _message(class_name).endswith(": no utility it knows (as in Satori)."), class_name
+
+
+@pytest.mark.parametrize(("class_name", "config"), [
+    ("text-muted-foreground", {"colors": {"muted": {"foreground": "#71717a"}}}),
+    ("text-hero", {"fontSize": {"hero": "80px"}}),
+    ("bg-background", {"colors": {"background": "#ffffff"}}),
+    ("border-border", {"colors": {"border": "#e4e4e7"}}),
+    ("bg-primary/90", {"colors": {"primary": "#18181b"}}),
+    ("font-display", {"fontFamily": {"display": ["Cal Sans"]}}),
+])
+def test_a_theme_name_it_says_to_add_then_works(class_name: str, config: dict[str, object]) -> None:
+    """The advice for a theme name is true: with the name in tailwind_config's theme.extend the class applies."""
+    assert "add it to tailwind_config" in _message(class_name) or "add the family" in _message(class_name)
+    resolution = resolve(class_name, width=1200, height=630, config={"theme": {"extend": config}})
+    assert resolution.problems == ()
+    assert len(resolution.style) >= 1
 
 
 @pytest.mark.parametrize("class_name", [
     "size-4", "-size-2", "size-[10px]", "md:size-1/2", "shadow-xs", "rounded-xs", "ps-4", "-ms-2", "start-0",
     "end-4", "inset-s-2", "border-s", "border-e-2", "rounded-s-lg", "rounded-ss-xl", "text-end", "h-dvh",
     "w-svw", "text-sm/6", "text-xl/[1.1]", "!bg-red-500", "md:!p-4", "bg-red-500!", "shadow-lg/20", "font-[900]",
-    "shadow-xs/[0.3]"])
+    "shadow-xs/[0.3]", "text-md", "font-regular", "text-bold", "text-italic", "font-italic", "text-underline",
+    "text-uppercase", "text-lowercase", "flex-column", "flex-column-reverse", "justify-space-between",
+    "justify-space-around", "justify-space-evenly", "items-middle", "text-grey-500", "bg-grey-900/50",
+    "color-[#fffaf5]", "text-pink", "bg-rose/50"])
 def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     """What the advice says to write resolves under twrnc with no problem and gives a style."""
-    suggested = re.search(r'write "([^"]+)"', _message(class_name))
+    suggested = re.search(r'(?:write|write e\.g\.|did you mean) "([^"]+)"', _message(class_name))
     assert suggested is not None
     resolution = resolve(suggested.group(1), width=1200, height=630)
     assert resolution.problems == ()
