@@ -27,7 +27,7 @@ from ..limits import active
 from . import outlines
 from . import sfnt as sfnt_tables
 from .cff_draw import cff_outline
-from .font_size import check_font_size
+from .font_size import check_font_size, check_woff
 from .outlines import Outline, ScaledOutline
 from .sfnt import Sfnt, SfntError
 from .shaping import HbFont
@@ -85,8 +85,11 @@ def load_sfnt(data: bytes, name: str = "") -> bytes:
     if hit is not None:
         check_font_size(hit, name, active().limits.max_font_bytes)
         return hit
-    check_font_size(data, name, active().limits.max_font_bytes)
-    sfnt = woff_sfnt(data) if sig == b"wOFF" else None
+    if sig == b"wOFF":
+        sfnt = woff_sfnt(data, check_woff(data, name, active().limits.max_font_bytes))
+    else:
+        check_font_size(data, name, active().limits.max_font_bytes)
+        sfnt = None
     if sfnt is not None:
         _SFNT_CACHE.put(hash(data), (data, sfnt))
         return sfnt

@@ -7,8 +7,9 @@ fontTools inflates whatever the streams hold, whatever the directory says, so
 (``totalSfntSize``, each table's length, the metadata's) against
 ``max_font_bytes``, then inflates each stream with its output capped at the
 declared size, so a directory that lies is caught after at most that many
-bytes. Only then does :func:`satori_py.text.faces.load_sfnt` let fontTools
-decode the font.
+bytes. Only then does :func:`satori_py.text.faces.load_sfnt` decode the font. A WOFF's
+tables are inflated here once: :func:`check_woff` hands them to :mod:`.woff`, which puts
+them behind an sfnt directory.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import zlib
 
 from ..errors import FontError, LimitError
 
-__all__ = ["check_font_size"]
+__all__ = ["check_font_size", "check_woff"]
 
 # The headers up to the metadata fields; their table directories follow the whole header.
 _WOFF_HEADER = struct.Struct(">4s4sLHHL4xLLL")  # ..., totalSfntSize, (version), meta offset/length/orig
@@ -33,7 +34,7 @@ def check_font_size(data: bytes, name: str, limit: int) -> None:
     FontError when its directory is inconsistent with its streams."""
     sig = data[:4]
     if sig == b"wOFF":
-        _check_woff(data, name, limit)
+        check_woff(data, name, limit)
     elif sig == b"wOF2":
         _check_woff2(data, name, limit)
     elif len(data) > limit:
@@ -61,7 +62,11 @@ def _declared(name: str, limit: int, *sizes: int) -> None:
         raise _too_big(name, size, limit)
 
 
-def _check_woff(data: bytes, name: str, limit: int) -> None:
+def check_woff(data: bytes, name: str, limit: int) -> list[tuple[bytes, int, bytes | None]]:
+    """:func:`check_font_size` for WOFF 1.0 ``data``, returning what it inflated: each
+    directory entry's tag, checksum and table bytes (its stream inflated or copied), or
+    None for the bytes where the stream is not exactly its table (cut short, longer than
+    the table, inflating short of it), which only fontTools may then judge."""
     if len(data) < _WOFF_DIRECTORY:
         raise _broken(name, "the WOFF header is truncated")
     _, _, _, count, _, sfnt_size, meta_offset, meta_length, meta_size = _WOFF_HEADER.unpack_from(data)
@@ -72,20 +77,31 @@ def _check_woff(data: bytes, name: str, limit: int) -> None:
             raise _broken(name, "the WOFF table directory is truncated")
         entries.append(_WOFF_ENTRY.unpack_from(data, at))
     _declared(name, limit, sfnt_size, sum(e[3] for e in entries) + meta_size)
-    for _, offset, length, size, _ in entries:
+    tables: list[tuple[bytes, int, bytes | None]] = []
+    for tag, offset, length, size, checksum in entries:
+        stream = data[offset:offset + length]
+        table: bytes | None = None
         if length < size:
-            _inflate_zlib(data[offset:offset + length], size, name)
+            table = _inflate_zlib(stream, size, name)
+        elif length == size == len(stream):
+            table = stream
+        tables.append((tag, checksum, table))
     if meta_length:
         _inflate_zlib(data[meta_offset:meta_offset + meta_length], meta_size, name)
+    return tables
 
 
-def _inflate_zlib(stream: bytes, size: int, name: str) -> None:
+def _inflate_zlib(stream: bytes, size: int, name: str) -> bytes | None:
+    """``stream`` inflated, when it is complete and exactly ``size`` bytes inflated, else None;
+    raises FontError when it is not zlib or inflates past ``size`` (output capped there)."""
+    inflater = zlib.decompressobj()
     try:
-        out = zlib.decompressobj().decompress(stream, size + 1)
+        out = inflater.decompress(stream, size + 1)
     except zlib.error as exc:
         raise _broken(name, f"a WOFF table does not inflate ({exc})") from None
     if len(out) > size:
         raise _broken(name, "a WOFF table inflates to more than its declared length")
+    return out if len(out) == size and inflater.eof else None
 
 
 def _check_woff2(data: bytes, name: str, limit: int) -> None:

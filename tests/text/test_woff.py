@@ -14,6 +14,7 @@ from fontTools.ttLib import TTFont
 from satori_py.errors import FontError
 from satori_py.text import faces
 from satori_py.text.sfnt import Sfnt
+from satori_py.text.font_size import check_woff
 from satori_py.text.woff import woff_sfnt
 
 FONTS = Path(__file__).parents[2] / "golden"
@@ -27,6 +28,11 @@ def _woff_of(path: Path) -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _decoded(woff: bytes) -> bytes | None:
+    """``woff`` to sfnt bytes the way load_sfnt does: its tables inflated by the size check."""
+    return woff_sfnt(woff, check_woff(woff, "t", 1 << 30))
 
 
 def _tables(sfnt: bytes) -> dict[str, bytes]:
@@ -45,7 +51,7 @@ def _fonttools_sfnt(woff: bytes) -> bytes:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_table_is_the_one_fonttools_decodes(path: Path) -> None:
     woff = _woff_of(path)
-    sfnt = woff_sfnt(woff)
+    sfnt = _decoded(woff)
     assert sfnt is not None
     assert _tables(sfnt) == _tables(_fonttools_sfnt(woff))
     count = struct.unpack_from(">H", sfnt, 4)[0]
@@ -87,18 +93,17 @@ ONE = b"x" * 40
     ("the header's length is not the file's", _woff([(b"abcd", ONE, zlib.compress(ONE))], length=999)),
     ("reserved is not 0", _woff([(b"abcd", ONE, zlib.compress(ONE))], reserved=1)),
     ("a stream inflates short", _woff([(b"abcd", ONE + b"yy", zlib.compress(ONE))])),
-    ("a stream is not zlib", _woff([(b"abcd", ONE, b"not zlib")])),
     ("a stream is longer than its table", _woff([(b"abcd", ONE, ONE + b"zz")])),
     ("a stream is cut short", _woff([(b"abcd", ONE, zlib.compress(ONE))])[:-8]),
     ("a tag twice", _woff([(b"abcd", ONE, ONE), (b"abcd", ONE, ONE)])),
     ("no tables", _woff([])),
 ])
 def test_an_inconsistent_woff_is_left_to_fonttools(case: str, data: bytes) -> None:
-    assert woff_sfnt(data) is None, case
+    assert _decoded(data) is None, case
 
 
 def test_a_stored_table_is_copied_and_padded() -> None:
-    sfnt = woff_sfnt(_woff([(b"zzzz", b"abc", b"abc"), (b"aaaa", ONE, zlib.compress(ONE))]))
+    sfnt = _decoded(_woff([(b"zzzz", b"abc", b"abc"), (b"aaaa", ONE, zlib.compress(ONE))]))
     assert sfnt is not None
     assert _tables(sfnt) == {"aaaa": ONE, "zzzz": b"abc"}
     assert struct.unpack_from(">LHHHH", sfnt) == (0x10000, 2, 32, 1, 0)
@@ -109,3 +114,29 @@ def test_a_broken_woff_says_what_fonttools_says() -> None:
     data = _woff([(b"abcd", ONE + b"yy", zlib.compress(ONE))])
     with pytest.raises(FontError, match=r"^Failed to parse font broken: "):
         faces.load_sfnt(data, "broken")
+
+
+def test_a_stream_that_is_not_zlib_is_refused_by_the_size_check() -> None:
+    with pytest.raises(FontError, match=r"^Failed to parse font t: a WOFF table does not inflate \("):
+        _decoded(_woff([(b"abcd", ONE, b"not zlib")]))
+
+
+def test_each_table_is_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The size check inflates every compressed table (capped at its declared length) and
+    # hands the bytes to the sfnt builder: no table is inflated twice (session 19 did).
+    woff = _woff_of(FILES[0])
+    count = struct.unpack_from(">H", woff, 12)[0]
+    entries = struct.unpack_from(f">{5 * count}L", woff, 44)
+    compressed = sum(entries[5 * i + 2] < entries[5 * i + 3] for i in range(count))
+    expected = _tables(_fonttools_sfnt(woff))
+    inflaters: list[object] = []
+    real = zlib.decompressobj
+
+    def counted(*args: int) -> object:
+        inflaters.append(real(*args))
+        return inflaters[-1]
+
+    monkeypatch.setattr(zlib, "decompressobj", counted)
+    faces._SFNT_CACHE.clear()
+    assert _tables(faces.load_sfnt(woff, "g")) == expected
+    assert compressed > 5 and len(inflaters) == compressed
