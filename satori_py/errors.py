@@ -41,6 +41,25 @@ def _bounded(message: str, value: Any) -> str:
     return message
 
 
+# A message shows a node path of more than MAX_PATH characters as its first and last
+# PATH_ENDS steps and how many it leaves out: a 256-deep tree's path was 2 kB in every message
+# (``path`` keeps the whole path).
+MAX_PATH = 200
+PATH_ENDS = 4
+
+
+def shown_path(path: str) -> str:
+    """``path`` as a message shows it (see :data:`MAX_PATH`). (Its steps are short already:
+    a node path cuts long tag names, :func:`satori_py.element.path_tag`.)"""
+    if len(path) <= MAX_PATH:
+        return path
+    steps = path.split("/")
+    if len(steps) > 2 * PATH_ENDS + 1:
+        left_out = len(steps) - 2 * PATH_ENDS
+        steps = [*steps[:PATH_ENDS], f"... {left_out} steps left out ...", *steps[-PATH_ENDS:]]
+    return "/".join(steps)
+
+
 class SatoriError(Exception):
     """Base class of every error satori-py raises on bad input or a failed render.
 
@@ -56,7 +75,7 @@ class SatoriError(Exception):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return f"{shown_path(self.path)}: {self.message}" if self.path else self.message
 
     def with_path(self, path: str) -> SatoriError:
         """Attach ``path`` unless a deeper node already claimed the error."""

@@ -1,8 +1,10 @@
 """Messages and node paths stay short whatever the input: a message quotes the start of a long
-value and says how long it was; a node path cuts long tag names.
+value and says how long it was; a node path cuts long tag names, and a message shows a long
+node path by its ends.
 
 Before: a 900,000-character colour made a 900,000-character warning (and log line); 100
-levels of 100,000-character tag names made 10 MB node paths (1.5 GB, 10 s for one render).
+levels of 100,000-character tag names made 10 MB node paths (1.5 GB, 10 s for one render); a
+256-deep tree's max_depth error began with a 2 kB path.
 """
 from __future__ import annotations
 
@@ -64,3 +66,24 @@ def test_long_tag_names_are_cut_in_node_paths() -> None:
     assert report.path is not None
     assert report.path.startswith("t" * 64 + ".../" + "t" * 64 + "...[0]/")
     assert report.path.endswith("/div[0]") and len(report.path) < 100 * 80
+    assert str(report).startswith("t" * 64 + ".../" + "t" * 64 + "...[0]/" + "t" * 64 + "...[0]/" + "t" * 64
+                                  + "...[0]/... 93 steps left out .../")
+
+
+def test_a_message_shows_a_long_node_path_by_its_ends() -> None:
+    element: Any = h("span", {"style": {"color": "nope"}}, "a")
+    for _ in range(199):
+        element = h("div", {}, element)
+    reports: list[SatoriError] = []
+    render_svg(element, width=20, height=20, on_style_error=reports.append)
+    [report] = reports
+    assert report.path == "div" + "/div[0]" * 198 + "/span[0]"  # the error keeps the whole path
+    assert str(report) == 'div/div[0]/div[0]/div[0]/... 192 steps left out .../div[0]/div[0]/div[0]/span[0]: ' \
+        'Invalid color "nope" for CSS property "color": it is drawn black.'
+
+
+def test_a_short_node_path_is_shown_whole() -> None:
+    path = "div" + "/div[0]" * 28  # 199 characters
+    assert str(StyleError("m", path=path)) == f"{path}: m"
+    assert str(StyleError("m", path=path + "/b")) == \
+        "div/div[0]/div[0]/div[0]/... 22 steps left out .../div[0]/div[0]/div[0]/b: m"
