@@ -39,7 +39,11 @@ filter's area):
   8 bits (``rgba(0,0,0,0.1)`` floods 26/255, not 25.5: the exact alpha drew
   shadows a level or two lighter over all their area) and its channels through
   the linearRGB round trip (dark ones fall to the next value it can hold:
-  ``rgb(1,2,3)`` comes out black).
+  ``rgb(1,2,3)`` comes out black). Except where that one colour would show
+  (:func:`_flood_shows`: a dark or faint colour, whose channels the reference's
+  8-bit premultiplied flood rounds away where the blur is faint) on a region
+  of at most ``_FLOOD_AREA``: there the reference's flood and composite run, in
+  linearRGB (a badge's glow is most of its ink).
 * Filters run in sRGB (``color-interpolation-filters``), not linearRGB: a flood
   of one colour gains nothing from the round trip, which cost resvg two passes
   over the region per primitive (pixels move by a few levels at most).
@@ -79,6 +83,11 @@ __all__ = ["blur_reach", "box_shadows"]
 # Smaller blurs keep one filter: their regions are small, the reference's region cuts their
 # tail, and resvg blurs them another way (IIR, not box blurs).
 _SPLIT_BLUR = 8
+# The largest one-filter region (px) that takes the reference's flood and composite in linearRGB
+# when its colour needs them (:func:`_flood_shows`): the two primitives and resvg's two linearRGB
+# conversions add a third to the raster of a 400x200 badge with one (91 -> 124 M instructions),
+# which its glow (most of its ink) needs and a large card's shadow (little of its ink) does not.
+_FLOOD_AREA = 160_000
 
 
 def _shape(x: float, y: float, w: float, h: float, radii: Radii, attrs: Mapping[str, Any]) -> SvgNode:
@@ -109,6 +118,15 @@ _LINEAR = tuple(_to_linear(v) for v in range(256))
 _ROUND_TRIP = tuple(_to_srgb(_LINEAR[v]) for v in range(256))
 
 
+def _faint_rgb(r: int, g: int, b: int, flood: int, level: int) -> tuple[int, int, int]:
+    """:func:`_faint_colour`'s channels."""
+    blurred = level * 255 / flood  # the blurred shape's alpha under the flood's
+
+    def channel(c: int) -> int:
+        return _to_srgb(round(round(_LINEAR[c] * flood / 255) * blurred / 255) * 255 / level)
+    return channel(r), channel(g), channel(b)
+
+
 @functools.lru_cache(maxsize=4096)
 def _faint_colour(r: int, g: int, b: int, flood: int, level: int) -> str:
     """The colour of a pixel of the reference's blurred outer shadow whose alpha is ``level``
@@ -119,10 +137,18 @@ def _faint_colour(r: int, g: int, b: int, flood: int, level: int) -> str:
     and darkens the page's red 18 % more than the colour would). Gradient stops of that
     opacity take it; one colour all over drew such glows a few levels light over their whole
     tail (3.3 % of the ink of a card with one)."""
-    blurred = level * 255 / flood  # the blurred shape's alpha under the flood's
-    channels = (_to_srgb(round(round(_LINEAR[c] * flood / 255) * blurred / 255) * 255 / level)
-                for c in (r, g, b))
-    return RGBA(*channels).to_css()
+    return RGBA(*_faint_rgb(r, g, b, flood, level)).to_css()
+
+
+@functools.lru_cache(maxsize=1024)
+def _flood_shows(r: int, g: int, b: int, flood: int) -> bool:
+    """Whether one colour ``r, g, b`` (flooded) at alpha ``flood`` (of 255) draws a blurred shadow
+    a level or more off the reference's 8-bit linearRGB flood at some alpha (:func:`_faint_colour`):
+    a dark or faint colour's channels round away (slate rgba(30, 41, 59, 0.18) keeps no red at
+    any alpha); black's and white's do not."""
+    return any(abs(c - f) * level >= 255
+               for level in range(1, flood + 1)
+               for c, f in zip((r, g, b), _faint_rgb(r, g, b, flood, level)))
 
 
 def _stop_colour(color: RGBA, opacity: float) -> str:
@@ -379,6 +405,21 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
             piece_defs, nodes = _pieces(pieces, content, bounds, whole, shadow, shadow_id, keep_off)
             defs.extend(piece_defs)
             outer.extend(nodes)
+            continue
+        width_px, height_px = counted[-1]  # this shadow's region (counted by _region)
+        flood = round(colour.a * 255)
+        if (width_px * height_px <= _FLOOD_AREA
+                and _flood_shows(round(colour.r), round(colour.g), round(colour.b), flood)):
+            # The reference's filter: the white shape blurred, the colour flooded "in" it, in
+            # linearRGB, where a faint pixel's dark channels round away (a badge whose ink is
+            # mostly a faint glow drew 5.8 % of its ink mass light in one colour).
+            del region["color-interpolation-filters"]
+            moved.attrs.update({"fill": "#fff", "stroke": "#fff"})
+            defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
+                SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2, "result": "b"}),
+                SvgNode("feFlood", {"flood-color": colour.to_css(), "result": "f"}),
+                SvgNode("feComposite", {"in": "f", "in2": "b", "operator": "in"})]))
+            outer.append(wrap_one(content, {**keep_off, "filter": url(shadow_id)}))
             continue
         defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
             SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2})]))

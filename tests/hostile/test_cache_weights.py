@@ -42,6 +42,7 @@ _COUNT_ONLY = {
     "paint.geometry._edge_path": "a box, radii and sides -> one path of at most 8 segments",
     "paint.raster_cost._integer_digits": "a digit count -> a pattern",
     "paint.shadow._faint_colour": "a colour and two alpha levels (ints) -> a colour text",
+    "paint.shadow._flood_shows": "a colour and an alpha level (ints) -> a bool",
     "paint.shadow_round._kernel": "a blur -> its kernel (resvg's box sizes; the blur is bounded by the raster)",
     "paint.shadow_round._profiles": "a corner and a blur -> a profile as long as the blur's reach",
     "paint.shadow_split.box_blur_reach": "a blur -> an int",

@@ -17,7 +17,7 @@ from satori_py import render_svg
 from satori_py.paint.geometry import Radii
 from satori_py.paint.shadow import box_shadows
 from satori_py.style.types import RGBA, Shadow
-from satori_py.svg import serialize
+from satori_py.svg import SvgNode, serialize
 
 NS = "{http://www.w3.org/2000/svg}"
 RED = RGBA(255, 0, 0)
@@ -101,6 +101,28 @@ def test_shadow_colour_is_the_one_the_reference_flood_leaves() -> None:
                              (100, 100), id_prefix="sh")
     flood = next(node for d in defs for node in d.children if node.tag == "feFlood")
     assert flood.attrs["flood-color"] == "rgba(13,22,42,0.349)", flood.attrs
+
+
+def test_one_filter_floods_the_colour_in_linear_rgb_where_one_colour_would_show() -> None:
+    # A badge's faint slate glow: the reference's flood in 8-bit premultiplied linearRGB keeps
+    # no red at any alpha, so the one colour blurred would draw the glow light (5.8 % of the
+    # badge's ink mass: golden/paint/box-shadow-faint-glow-badge); its filter is drawn instead.
+    def drawn(colour: RGBA, box: tuple[float, float, float, float], blur: float,
+              canvas: tuple[float, float] = (400, 200)) -> tuple[SvgNode, SvgNode]:
+        defs, outer, _ = box_shadows(box, Radii(), (Shadow(0, 10, blur, colour),), canvas, id_prefix="sh")
+        return next(d for d in defs if d.tag == "filter"), outer[0]
+
+    slate = RGBA(30, 41, 59, 0.18)
+    glow, shape = drawn(slate, (60, 45, 280, 110), 36)
+    assert [c.tag for c in glow.children] == ["feGaussianBlur", "feFlood", "feComposite"]
+    assert "color-interpolation-filters" not in glow.attrs
+    assert glow.children[1].attrs["flood-color"] == "rgba(28,42,59,0.1804)"
+    assert (shape.attrs["fill"], shape.attrs.get("opacity")) == ("#fff", None)
+    # Black loses nothing to the flood, and a region past 160,000 px keeps the one blur.
+    for colour, box, blur, canvas in ((RGBA(0, 0, 0, 0.18), (60, 45, 280, 110), 36, (400, 200)),
+                                      (slate, (40, 60, 520, 280), 6, (1200, 630))):
+        glow, shape = drawn(colour, box, blur, canvas)
+        assert [c.tag for c in glow.children] == ["feGaussianBlur"] and shape.attrs["opacity"] == 0.1804
 
 
 def test_flood_round_trip_is_resvgs() -> None:
