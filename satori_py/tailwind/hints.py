@@ -7,7 +7,9 @@ the browser: ``size-4``, ``gap-4``, ``truncate``, ``bg-linear-to-r``,
 report of one a second half that says what does work in Satori: a twrnc class
 (``w-4 h-4`` for ``size-4``, ``shadow-sm`` for Tailwind 4's ``shadow-xs``) or
 the style property to set. The advice names classes and properties, never a
-theme value, so it holds under any ``tailwind_config``.
+value of the render's theme, so it holds under any ``tailwind_config``; a Tailwind 4
+default twrnc lacks (the 4xl radius, the container sizes of ``w-md``) is written as
+Tailwind's value in brackets.
 """
 from __future__ import annotations
 
@@ -42,6 +44,11 @@ _COLOURED = r"-?(bg|border(?:-[trbl])?)"
 _TOKEN = (r"(?!(?:none|double|hidden|groove|ridge|inset|outset|fixed|local|scroll)(?:/|$)|(?:origin|blend|[a-z])-)"
           r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:/.+)?")
 
+# Tailwind 4's container scale (--container-*, in rem), which w-*, min-w-* and max-w-* take;
+# twrnc knows max-w-xs .. max-w-7xl (the same values) and nothing of 3xs/2xs.
+_CONTAINERS = {"3xs": 16, "2xs": 18, "xs": 20, "sm": 24, "md": 28, "lg": 32, "xl": 36, "2xl": 42, "3xl": 48,
+               "4xl": 56, "5xl": 64, "6xl": 72, "7xl": 80}
+
 # Tailwind's names of the font weights twrnc reads.
 _WEIGHTS = {"100": "font-thin", "200": "font-extralight", "300": "font-light", "400": "font-normal",
             "500": "font-medium", "600": "font-semibold", "700": "font-bold", "800": "font-extrabold",
@@ -61,6 +68,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
         (r"(.+-)grey(-\d+.*)", "Tailwind spells it gray: did you mean {}?", lambda m: [m[1] + "gray" + m[2]]),
         (r"colou?r-(.+)", "Tailwind has no color-*: did you mean {}?", lambda m: ["text-" + m[1]]),
         (r"(-?)z-\[(\d+)\]", "twrnc reads z-<number> but no brackets: write {}", lambda m: [f"{m[1]}z-{m[2]}"]),
+        (f"((?:min-|max-)?w)-({_alternatives(_CONTAINERS)})",
+         "Tailwind 4's container size: write {}",
+         lambda m: [f"{m[1]}-[{_CONTAINERS[m[2]] * 16}px]"]),
         (r"rounded(-[trbl]{1,2})?-4xl", "Tailwind 4's 4xl radius (2rem): write {}",
          lambda m: [f"rounded{m[1] or ''}-[32px]"]),
         (r"(-?)border-([xy])(?!-(?:solid|dashed|dotted|double|hidden|none)$)(-.+)?",

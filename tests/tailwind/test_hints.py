@@ -113,6 +113,8 @@ def _message(class_name: str) -> str:
                            "textDecorationThickness in style"),
     ("list-disc", "twrnc has no list-* utilities: set listStyleType (listStylePosition, listStyleImage) in style"),
     ("slashed-zero", "twrnc has no such font-variant-numeric utility: set fontVariantNumeric in style"),
+    ("w-md", 'Tailwind 4\'s container size: write "w-[448px]"'),
+    ("max-w-3xs", 'Tailwind 4\'s container size: write "max-w-[256px]"'),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
     end = "" if advice.endswith("?") else "."  # a question ends the sentence
@@ -151,7 +153,8 @@ def test_a_theme_name_it_says_to_add_then_works(class_name: str, config: dict[st
     "text-uppercase", "text-lowercase", "flex-column", "flex-column-reverse", "justify-space-between",
     "justify-space-around", "justify-space-evenly", "items-middle", "text-grey-500", "bg-grey-900/50",
     "color-[#fffaf5]", "text-pink", "bg-rose/50", "z-[100]", "-z-[5]", "rounded-4xl", "rounded-br-4xl", "border-3",
-    "border-t-5", "border-x-4", "border-y", "border-x-red-500", "border-y-black/10"])
+    "border-t-5", "border-x-4", "border-y", "border-x-red-500", "border-y-black/10", "w-xs", "min-w-7xl",
+    "max-w-2xs"])
 def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     """What the advice says to write resolves under twrnc with no problem and gives a style."""
     suggested = re.search(r'(?:write|write e\.g\.|did you mean) "([^"]+)"', _message(class_name))
