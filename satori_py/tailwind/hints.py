@@ -171,6 +171,18 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
     (r"isolate|isolation-auto", "twrnc has no isolation utilities: set isolation in style"),
     (r"normal-nums|ordinal|slashed-zero|diagonal-fractions|stacked-fractions",
      "twrnc has no such font-variant-numeric utility: set fontVariantNumeric in style"),
+    (r"bg-origin-(border|padding|content)", "twrnc has no bg-origin-*: set backgroundOrigin in style"),
+    (r"perspective-origin-.+", "twrnc has no perspective-origin-*: set perspectiveOrigin in style"),
+    (r"perspective-.+", "twrnc has no perspective-*: set perspective in style"),
+    (r"backface-(hidden|visible)", "twrnc has no backface-*: set backfaceVisibility in style"),
+    (r"appearance-.+", "twrnc has no appearance-*: set appearance in style"),
+    (r"(not-)?sr-only", "an image has no screen reader: leave the element out instead"),
+    (r"(justify|content|items|self)-(normal|stretch|baseline|baseline-last|[a-z]+-safe)",
+     "twrnc has no such alignment: set justifyContent (alignContent, alignItems, alignSelf) in style"),
+    (r"flex-(\d+/\d+|\[.+\])", "twrnc reads flex-<number>, flex-auto, flex-initial and flex-none only: set flex in style"),
+    (r"(columns|break-(after|before|inside)|box-decoration|overscroll(-[xy])?|hyphens|font-stretch|table|caption|"
+     r"accent|scheme|field-sizing|forced-color-adjust)-.+",
+     "Satori draws no such CSS property: there is nothing to write instead"),
     (r"align-(baseline|top|middle|bottom|text-top|text-bottom|sub|super)",
      "twrnc has no vertical-align utilities: set verticalAlign in style"),
     (r"(fill|stroke)-.+", "twrnc has no fill-* or stroke-* utilities: set the fill (stroke) attribute of the svg or "

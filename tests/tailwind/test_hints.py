@@ -115,6 +115,13 @@ def _message(class_name: str) -> str:
     ("slashed-zero", "twrnc has no such font-variant-numeric utility: set fontVariantNumeric in style"),
     ("w-md", 'Tailwind 4\'s container size: write "w-[448px]"'),
     ("max-w-3xs", 'Tailwind 4\'s container size: write "max-w-[256px]"'),
+    ("bg-origin-border", "twrnc has no bg-origin-*: set backgroundOrigin in style"),
+    ("backface-hidden", "twrnc has no backface-*: set backfaceVisibility in style"),
+    ("sr-only", "an image has no screen reader: leave the element out instead"),
+    ("justify-normal", "twrnc has no such alignment: set justifyContent (alignContent, alignItems, alignSelf) in style"),
+    ("flex-[2_2_0%]", "twrnc reads flex-<number>, flex-auto, flex-initial and flex-none only: set flex in style"),
+    ("font-stretch-condensed", "Satori draws no such CSS property: there is nothing to write instead"),
+    ("table-fixed", "Satori draws no such CSS property: there is nothing to write instead"),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
     end = "" if advice.endswith("?") else "."  # a question ends the sentence
@@ -125,7 +132,7 @@ def test_a_class_without_advice_keeps_the_plain_report() -> None:
     assert _message("flx") == 'Tailwind class "flx" is ignored: no utility it knows (as in Satori).'
     assert _message("h-lh") == 'Tailwind class "h-lh" is ignored: no utility it knows (as in Satori).'
     # Not theme names: these are not colours.
-    for class_name in ("bg-fixed", "bg-origin-border", "text-2xs", "border-x-solid"):
+    for class_name in ("bg-fixed", "text-2xs", "border-x-solid"):
         assert _message(class_name).endswith(": no utility it knows (as in Satori)."), class_name
 
 
