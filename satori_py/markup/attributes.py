@@ -30,6 +30,7 @@ from ..style.sheet_cascade import to_property_name
 from ..style.css_tokens import SKIPPED, Source, significant, split, strip
 from ..style.sheet_parser import Declaration, Item, parse_declarations
 from ..style.svg_values import HYPHENATED_SVG_ATTRIBUTES
+from .browser_styles import browser_style
 from .presentational import presentational_hint
 
 
@@ -129,6 +130,9 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
                 _ignored(tag, location, f'the attribute "{name}" is ignored: Satori draws no presentational '
                                         f"attribute of HTML (a browser would): use {hint} in style instead")
             props[name if svg else _REACT_NAMES.get(lower, name)] = value
+    drawn = None if svg else browser_style(tag, attrs)
+    if drawn is not None:
+        _ignored(tag, location, drawn)
     return props
 
 

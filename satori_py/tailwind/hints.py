@@ -7,7 +7,9 @@ the browser: ``size-4``, ``gap-4``, ``truncate``, ``bg-linear-to-r``,
 report of one a second half that says what does work in Satori: a twrnc class
 (``w-4 h-4`` for ``size-4``, ``shadow-sm`` for Tailwind 4's ``shadow-xs``) or
 the style property to set. The advice names classes and properties, never a
-theme value, so it holds under any ``tailwind_config``.
+value of the render's theme, so it holds under any ``tailwind_config``; a Tailwind 4
+default twrnc lacks (the 4xl radius, the container sizes of ``w-md``) is written as
+Tailwind's value in brackets.
 """
 from __future__ import annotations
 
@@ -42,6 +44,11 @@ _COLOURED = r"-?(bg|border(?:-[trbl])?)"
 _TOKEN = (r"(?!(?:none|double|hidden|groove|ridge|inset|outset|fixed|local|scroll)(?:/|$)|(?:origin|blend|[a-z])-)"
           r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:/.+)?")
 
+# Tailwind 4's container scale (--container-*, in rem), which w-*, min-w-* and max-w-* take;
+# twrnc knows max-w-xs .. max-w-7xl (the same values) and nothing of 3xs/2xs.
+_CONTAINERS = {"3xs": 16, "2xs": 18, "xs": 20, "sm": 24, "md": 28, "lg": 32, "xl": 36, "2xl": 42, "3xl": 48,
+               "4xl": 56, "5xl": 64, "6xl": 72, "7xl": 80}
+
 # Tailwind's names of the font weights twrnc reads.
 _WEIGHTS = {"100": "font-thin", "200": "font-extralight", "300": "font-light", "400": "font-normal",
             "500": "font-medium", "600": "font-semibold", "700": "font-bold", "800": "font-extrabold",
@@ -60,6 +67,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
         (_alternatives(_TYPOS), "not a Tailwind name: did you mean {}?", lambda m: [_TYPOS[m[0]]]),
         (r"(.+-)grey(-\d+.*)", "Tailwind spells it gray: did you mean {}?", lambda m: [m[1] + "gray" + m[2]]),
         (r"colou?r-(.+)", "Tailwind has no color-*: did you mean {}?", lambda m: ["text-" + m[1]]),
+        (r"(-?)z-\[(\d+)\]", "twrnc reads z-<number> but no brackets: write {}", lambda m: [f"{m[1]}z-{m[2]}"]),
+        (f"((?:min-|max-)?w)-({_alternatives(_CONTAINERS)})",
+         "Tailwind 4's container size: write {}",
+         lambda m: [f"{m[1]}-[{_CONTAINERS[m[2]] * 16}px]"]),
+        (r"rounded(-[trbl]{1,2})?-4xl", "Tailwind 4's 4xl radius (2rem): write {}",
+         lambda m: [f"rounded{m[1] or ''}-[32px]"]),
+        (r"(-?)border-([xy])(?!-(?:solid|dashed|dotted|double|hidden|none)$)(-.+)?",
+         "twrnc has no border-x / border-y: write {}",
+         lambda m: [f"{m[1]}border-{side}{m[3] or ''}" for side in ("lr" if m[2] == "x" else "tb")]),
+        (r"(border(?:-[trbl])?)-(\d+)", "twrnc's border widths are 0, 2, 4 and 8 (Tailwind 4 takes any number): write {}",
+         lambda m: [f"{m[1]}-[{m[2]}px]"]),
         (f"(-?(?:text|bg|border(?:-[trbl])?|shadow)-)({_alternatives(_PALETTE)})(/.+)?",
          "a palette colour takes a shade (50 to 900): write e.g. {}", lambda m: [m[1] + m[2] + "-500" + (m[3] or "")]),
         # Tailwind 3.3's font size with a line height: text-sm/6.
@@ -135,6 +153,36 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
      r"group(/.+)?|peer(/.+)?",
      "it has no effect on a still image"),
     (r"font-base", 'not a Tailwind name: did you mean "font-normal" (the weight) or "text-base" (the size)?'),
+    (r"z-auto", "z-index: auto is the default: the class can go"),
+    *((rf"{cls}-(fit|min|max)", f"twrnc has no {cls}-{{0}}: set {prop}: {{0}}-content in style")
+      for cls, prop in (("w", "width"), ("h", "height"), ("min-w", "minWidth"), ("max-w", "maxWidth"),
+                        ("min-h", "minHeight"), ("max-h", "maxHeight"))),
+    (r"border-(double|hidden|none|groove|ridge|inset|outset)",
+     "twrnc has border-solid, border-dashed and border-dotted only: set borderStyle in style"),
+    (r"mix-blend-.+", "twrnc has no mix-blend-*: set mixBlendMode in style"),
+    (r"bg-blend-.+", "twrnc has no bg-blend-*: set backgroundBlendMode in style"),
+    (r"box-(border|content)", "twrnc has no box-sizing utilities: set boxSizing in style"),
+    (r"-?indent-.+", "twrnc has no indent-*: set textIndent in style"),
+    (r"underline-offset-.+", "twrnc has no underline-offset-*: set textUnderlineOffset in style"),
+    (r"overline", "twrnc has no overline: set textDecorationLine: overline in style"),
+    (r"decoration-.+", "twrnc has no decoration-* utilities: set textDecorationColor, textDecorationStyle or "
+                       "textDecorationThickness in style"),
+    (r"list-.+", "twrnc has no list-* utilities: set listStyleType (listStylePosition, listStyleImage) in style"),
+    (r"isolate|isolation-auto", "twrnc has no isolation utilities: set isolation in style"),
+    (r"normal-nums|ordinal|slashed-zero|diagonal-fractions|stacked-fractions",
+     "twrnc has no such font-variant-numeric utility: set fontVariantNumeric in style"),
+    (r"bg-origin-(border|padding|content)", "twrnc has no bg-origin-*: set backgroundOrigin in style"),
+    (r"perspective-origin-.+", "twrnc has no perspective-origin-*: set perspectiveOrigin in style"),
+    (r"perspective-.+", "twrnc has no perspective-*: set perspective in style"),
+    (r"backface-(hidden|visible)", "twrnc has no backface-*: set backfaceVisibility in style"),
+    (r"appearance-.+", "twrnc has no appearance-*: set appearance in style"),
+    (r"(not-)?sr-only", "an image has no screen reader: leave the element out instead"),
+    (r"(justify|content|items|self)-(normal|stretch|baseline|baseline-last|[a-z]+-safe)",
+     "twrnc has no such alignment: set justifyContent (alignContent, alignItems, alignSelf) in style"),
+    (r"flex-(\d+/\d+|\[.+\])", "twrnc reads flex-<number>, flex-auto, flex-initial and flex-none only: set flex in style"),
+    (r"(columns|break-(after|before|inside)|box-decoration|overscroll(-[xy])?|hyphens|font-stretch|table|caption|"
+     r"accent|scheme|field-sizing|forced-color-adjust)-.+",
+     "Satori draws no such CSS property: there is nothing to write instead"),
     (r"align-(baseline|top|middle|bottom|text-top|text-bottom|sub|super)",
      "twrnc has no vertical-align utilities: set verticalAlign in style"),
     (r"(fill|stroke)-.+", "twrnc has no fill-* or stroke-* utilities: set the fill (stroke) attribute of the svg or "

@@ -96,6 +96,32 @@ def _message(class_name: str) -> str:
     ("align-middle", "twrnc has no vertical-align utilities: set verticalAlign in style"),
     ("fill-current", "twrnc has no fill-* or stroke-* utilities: set the fill (stroke) attribute of the svg or its "
                      "shapes (currentColor works there)"),
+    ("z-[100]", 'twrnc reads z-<number> but no brackets: write "z-100"'),
+    ("z-auto", "z-index: auto is the default: the class can go"),
+    ("w-fit", "twrnc has no w-fit: set width: fit-content in style"),
+    ("max-w-max", "twrnc has no max-w-max: set maxWidth: max-content in style"),
+    ("rounded-4xl", 'Tailwind 4\'s 4xl radius (2rem): write "rounded-[32px]"'),
+    ("border-3", 'twrnc\'s border widths are 0, 2, 4 and 8 (Tailwind 4 takes any number): write "border-[3px]"'),
+    ("border-x-4", 'twrnc has no border-x / border-y: write "border-l-4 border-r-4"'),
+    ("border-y-slate-200", 'twrnc has no border-x / border-y: write "border-t-slate-200 border-b-slate-200"'),
+    ("border-none", "twrnc has border-solid, border-dashed and border-dotted only: set borderStyle in style"),
+    ("mix-blend-multiply", "twrnc has no mix-blend-*: set mixBlendMode in style"),
+    ("box-border", "twrnc has no box-sizing utilities: set boxSizing in style"),
+    ("indent-8", "twrnc has no indent-*: set textIndent in style"),
+    ("underline-offset-4", "twrnc has no underline-offset-*: set textUnderlineOffset in style"),
+    ("decoration-red-500", "twrnc has no decoration-* utilities: set textDecorationColor, textDecorationStyle or "
+                           "textDecorationThickness in style"),
+    ("list-disc", "twrnc has no list-* utilities: set listStyleType (listStylePosition, listStyleImage) in style"),
+    ("slashed-zero", "twrnc has no such font-variant-numeric utility: set fontVariantNumeric in style"),
+    ("w-md", 'Tailwind 4\'s container size: write "w-[448px]"'),
+    ("max-w-3xs", 'Tailwind 4\'s container size: write "max-w-[256px]"'),
+    ("bg-origin-border", "twrnc has no bg-origin-*: set backgroundOrigin in style"),
+    ("backface-hidden", "twrnc has no backface-*: set backfaceVisibility in style"),
+    ("sr-only", "an image has no screen reader: leave the element out instead"),
+    ("justify-normal", "twrnc has no such alignment: set justifyContent (alignContent, alignItems, alignSelf) in style"),
+    ("flex-[2_2_0%]", "twrnc reads flex-<number>, flex-auto, flex-initial and flex-none only: set flex in style"),
+    ("font-stretch-condensed", "Satori draws no such CSS property: there is nothing to write instead"),
+    ("table-fixed", "Satori draws no such CSS property: there is nothing to write instead"),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
     end = "" if advice.endswith("?") else "."  # a question ends the sentence
@@ -105,8 +131,8 @@ def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> No
 def test_a_class_without_advice_keeps_the_plain_report() -> None:
     assert _message("flx") == 'Tailwind class "flx" is ignored: no utility it knows (as in Satori).'
     assert _message("h-lh") == 'Tailwind class "h-lh" is ignored: no utility it knows (as in Satori).'
-    # Not theme names: twrnc has no colour for border-x, and these are not colours.
-    for class_name in ("border-x-red-500", "border-none", "bg-fixed", "bg-origin-border", "text-2xs"):
+    # Not theme names: these are not colours.
+    for class_name in ("bg-fixed", "text-2xs", "border-x-solid"):
         assert _message(class_name).endswith(": no utility it knows (as in Satori)."), class_name
 
 
@@ -133,7 +159,9 @@ def test_a_theme_name_it_says_to_add_then_works(class_name: str, config: dict[st
     "shadow-xs/[0.3]", "text-md", "font-regular", "text-bold", "text-italic", "font-italic", "text-underline",
     "text-uppercase", "text-lowercase", "flex-column", "flex-column-reverse", "justify-space-between",
     "justify-space-around", "justify-space-evenly", "items-middle", "text-grey-500", "bg-grey-900/50",
-    "color-[#fffaf5]", "text-pink", "bg-rose/50"])
+    "color-[#fffaf5]", "text-pink", "bg-rose/50", "z-[100]", "-z-[5]", "rounded-4xl", "rounded-br-4xl", "border-3",
+    "border-t-5", "border-x-4", "border-y", "border-x-red-500", "border-y-black/10", "w-xs", "min-w-7xl",
+    "max-w-2xs"])
 def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     """What the advice says to write resolves under twrnc with no problem and gives a style."""
     suggested = re.search(r'(?:write|write e\.g\.|did you mean) "([^"]+)"', _message(class_name))

@@ -9,11 +9,11 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes, the whole class lists of five corpora of real OG designs
-(data/corpus15_classes.json .. corpus19_classes.json) and each of their classes alone, current
+combinations, malformed classes, the whole class lists of six corpora of real OG designs
+(data/corpus15_classes.json .. corpus20_classes.json) and each of their classes alone, current
 Tailwind's utility names (data/tailwind_names19.json), and
 configs with theme overrides
-and ``extend`` (six of them real projects' tailwind.config).
+and ``extend`` (seven of them real projects' tailwind.config).
 Each group runs in its own node process with a fresh twrnc per class list.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
-CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19)]
+CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19, 20)]
 TAILWIND_NAMES = ROOT / "tests" / "tailwind" / "data" / "tailwind_names19.json"
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
@@ -372,6 +372,8 @@ CONFIGS: dict[str, Any] = {
         "colors": {"primary": "#cae4f1", "background-light": "#f6f7f8", "background-dark": "#131b1f"},
         "fontFamily": {"display": ["Plus Jakarta Sans", "sans-serif"]},
         "borderRadius": {"DEFAULT": "1rem", "lg": "1.5rem", "xl": "2rem", "2xl": "2.5rem", "full": "9999px"}}}},
+    "real-idol-bbq": {"theme": {"extend": {"colors": {
+        "idol": {"primary": "#FF4D00", "secondary": "#FF4D00", "tertiary": "#CFD9DE"}}}}},
 }
 
 
@@ -426,6 +428,9 @@ def config_cases(name: str) -> list[str]:
                           "bg-primary bg-background-light bg-background-dark text-background-dark/50",
                           "font-display font-sans", "dark:bg-background-dark bg-background-light",
                           "rounded-t rounded-tl-2xl"],
+        "real-idol-bbq": ["border-t border-idol-tertiary flex-grow", "mx-2 text-idol-tertiary",
+                          "flex-grow bg-idol-tertiary w-[2px] rounded-full", "text-idol-primary bg-idol-secondary/20",
+                          "border border-idol-tertiary rounded-lg p-4 shadow-md", "text-idol", "bg-idol-quaternary"],
     }
     return common + specific[name]
 

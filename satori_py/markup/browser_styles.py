@@ -1,0 +1,44 @@
+"""HTML elements a browser's stylesheet draws and Satori's does not.
+
+Markup pasted from a page (a blog excerpt, release notes, a pricing table) relies on the
+browser's default styles: a link is blue and underlined, ``<sup>`` is raised and smaller,
+``<del>`` is struck through, a ``<table>`` lays out rows and cells. Satori's presets
+(``handler/presets.ts``, :mod:`satori_py.style.presets`) give these elements none of that:
+they are drawn as plain inline text. :func:`browser_style` says what a browser would draw
+and the CSS that draws it in Satori, for the report.
+
+Only elements the user has not styled are reported (no ``style``, ``class`` or ``tw``):
+a ``<a tw="text-sky-500 no-underline">`` is designed, a pasted ``<a href>`` is not.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["browser_style"]
+
+_PLAIN = "drawn as plain text, as Satori draws it (a browser "
+_ITALIC = _PLAIN + "draws it in italics): set font-style: italic in style"
+_MONOSPACE = _PLAIN + "draws it in a monospace font): set font-family in style"
+# tag -> what a browser draws that Satori does not, and the CSS that draws it.
+_DRAWN: Mapping[str, str] = {
+    "sup": _PLAIN + "raises it and makes it smaller): set vertical-align: super and font-size: smaller in style",
+    "sub": _PLAIN + "lowers it and makes it smaller): set vertical-align: sub and font-size: smaller in style",
+    "del": _PLAIN + "strikes it through): set text-decoration: line-through in style",
+    "strike": _PLAIN + "strikes it through): set text-decoration: line-through in style",
+    "ins": _PLAIN + "underlines it): set text-decoration: underline in style",
+    "cite": _ITALIC, "dfn": _ITALIC, "var": _ITALIC, "address": _ITALIC,
+    "samp": _MONOSPACE, "tt": _MONOSPACE,
+    "q": _PLAIN + "adds quotation marks): write them in the text",
+    "table": "laid out as inline text, as Satori lays it out (a browser lays out its rows and cells as a "
+             "table; Satori has no table layout): lay the rows out with display: flex in style",
+}
+_LINK = _PLAIN + "colours and underlines a link): set color and text-decoration in style"
+_STYLING = ("style", "class", "tw")
+
+
+def browser_style(tag: str, attrs: Mapping[str, str | None]) -> str | None:
+    """The report's reason for an unstyled element a browser would draw differently, or None."""
+    if any(name.lower() in _STYLING for name in attrs):
+        return None
+    lower = tag.lower()
+    return _LINK if lower == "a" and "href" in attrs else _DRAWN.get(lower)

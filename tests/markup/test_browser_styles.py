@@ -1,0 +1,55 @@
+"""An element a browser's stylesheet draws and Satori's does not is reported (satori_py.markup.browser_styles).
+
+Satori 0.63.2's presets (handler/presets.ts) give <a>, <sup>, <sub>, <del>, <ins>, <cite>, <q>,
+<table>... no style: pasted markup draws them as plain inline text. An element the markup
+styles itself (style, class or tw) is designed, and is not reported.
+"""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from satori_py.markup import from_html
+
+
+def _reports(markup: str, caplog: pytest.LogCaptureFixture, dialect: str = "jsx") -> list[str]:
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        from_html(markup, dialect=dialect)
+    return caplog.messages
+
+
+@pytest.mark.parametrize("dialect", ["jsx", "satori-html"])
+def test_a_pasted_excerpt_reports_what_a_browser_would_draw(caplog: pytest.LogCaptureFixture, dialect: str) -> None:
+    markup = ('<div style="display:flex">H<sub>2</sub>O, E=mc<sup>2</sup>, <del>$40</del> <ins>$30</ins> at '
+              '<a href="https://example.com">example.com</a>, <q>quoted</q> by <cite>Ada</cite></div>')
+    plain = "drawn as plain text, as Satori draws it (a browser "
+    assert _reports(markup, caplog, dialect) == [
+        f"line 1, column 28: <sub>: {plain}lowers it and makes it smaller): set vertical-align: sub and "
+        "font-size: smaller in style",
+        f"line 1, column 47: <sup>: {plain}raises it and makes it smaller): set vertical-align: super and "
+        "font-size: smaller in style",
+        f"line 1, column 61: <del>: {plain}strikes it through): set text-decoration: line-through in style",
+        f"line 1, column 76: <ins>: {plain}underlines it): set text-decoration: underline in style",
+        f"line 1, column 94: <a>: {plain}colours and underlines a link): set color and text-decoration in style",
+        f"line 1, column 141: <q>: {plain}adds quotation marks): write them in the text",
+        f"line 1, column 158: <cite>: {plain}draws it in italics): set font-style: italic in style",
+    ]
+
+
+def test_a_pasted_table_is_reported_once_for_its_layout(caplog: pytest.LogCaptureFixture) -> None:
+    markup = '<div style="display:flex"><table><tr><th>Plan</th><td>Price</td></tr></table></div>'
+    assert _reports(markup, caplog) == [
+        "line 1, column 27: <table>: laid out as inline text, as Satori lays it out (a browser lays out its rows "
+        "and cells as a table; Satori has no table layout): lay the rows out with display: flex in style"]
+
+
+@pytest.mark.parametrize("markup", [
+    '<div style="display:flex"><a href="/" style="color: #0ea5e9">docs</a></div>',
+    '<div style="display:flex"><a href="/" tw="text-sky-500 no-underline">docs</a></div>',
+    '<div style="display:flex"><a href="/" class="link">docs</a><sup class="fn">1</sup></div>',
+    '<div style="display:flex"><a name="top">anchor, no link</a></div>',
+    '<div style="display:flex"><svg viewBox="0 0 10 10"><a href="#x"><circle r="4"/></a></svg></div>',
+])
+def test_a_styled_element_is_not_reported(caplog: pytest.LogCaptureFixture, markup: str) -> None:
+    assert _reports(markup, caplog) == []
