@@ -152,7 +152,8 @@ class FlexFit:
                         walk, parent, "w") and _fills(parent, filled))
                     here = (unfreeze(node) if percent else freeze(node, parent, grows, lay_out)) or here
                     here = keep_frozen_bases(node, walk, self._max_contents, self._bases, lay_out) or here
-                    floor_overflowed_row(node, parent, _definite(walk, parent, "w"), floors, self._floored)
+                    floor_overflowed_row(node, parent, walk.parents.get(id(parent)), _definite(walk, parent, "w"),
+                                         floors, self._floored)
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
