@@ -16,10 +16,11 @@ they do, that width is the room they shrank to, not their contributions). A wrap
 items are summed across its lines, so only a row whose items don't fill it counts there: a
 floor at the width of a row that wraps into lines would make its min-content width that width,
 and Taffy 0.7's cache then gives it the height of its min-content layout (every item on its
-own line, its text wrapped at its longest word). A row stretched across a column is as wide as
-the column, not as its items: it keeps no width (a floor there would make the column's min-content
-width the row's width, with the same collision: a column shrunk to its room, holding a long text
-above such a row, got the height of the text broken at every word).
+own line, its text wrapped at its longest word). A row stretched across a column, or of
+automatic width in a block, is as wide as its container, not as its items: it keeps no width (a
+floor there would make the container's min-content width the row's width, with the same
+collision: a column shrunk to its room, holding a long text above such a row, got the height of
+the text broken at every word).
 """
 from __future__ import annotations
 
@@ -35,11 +36,20 @@ def floor_overflowed_row(item: LayoutNode, row: LayoutNode, container: LayoutNod
     """Give ``row`` (not ``definite`` in width: sized by its content; in ``container``) its
     border-box width as its minimum (in ``floors``; ``floored``: the nodes given one) when its
     frozen ``item`` is one of items that overflow it or don't fill it (see the module docstring)."""
-    if definite or item.limits.frozen_width is None or (
-            container is not None and container.style.display == "flex" and not is_row(container)
-            and in_flow(row) and stretched(row, container, "w")):
+    if definite or item.limits.frozen_width is None or _container_wide(row, container):
         return
     excess = used_width(row) - row.box.content_width
     if excess < -EPS or (excess > EPS and row.style.flex_wrap == "nowrap"):
         floors[id(row)] = max(floors.get(id(row), 0.0), row.box.width)
         floored[id(row)] = row
+
+
+def _container_wide(row: LayoutNode, container: LayoutNode | None) -> bool:
+    """Whether ``row`` is as wide as its ``container``'s content box: stretched across a
+    column, or of automatic width in a block."""
+    if container is None or not in_flow(row):
+        return False
+    display = container.style.display
+    if display in ("block", "flow-root"):
+        return row.style.width in (None, "auto")
+    return display == "flex" and not is_row(container) and stretched(row, container, "w")

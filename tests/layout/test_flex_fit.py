@@ -270,6 +270,19 @@ def test_a_shrunk_column_over_a_stretched_row_is_as_tall_as_its_wrapped_title() 
     assert b["div/div[0]/div[1]"] == (0, 328, 1500, 21)
 
 
+def test_a_row_in_a_block_keeps_its_items_on_one_line() -> None:
+    # The block is as wide as "kø *" (29); the row in it holds "-c" (16) and "s" (9), which fit.
+    # The row, its "s" frozen and not filling it, got its width as its minimum, and Taffy 0.7's
+    # cache gave it its min-content layout: "-c" 9 wide, broken after the hyphen (cards19's
+    # twitter-header, strangers 4).
+    el = d({"display": "flex"},
+           d({}, d({}, "kø *", t="span"), d({"display": "flex"}, d({}, "-c", t="span"), d({}, "s", t="span"))))
+    b = boxes(el, 375, 125)
+    assert b["div/div[0]"] == (0, 0, 29, 42)
+    assert b["div/div[0]/div[1]/span[0]"] == (0, 21, 16, 21)
+    assert b["div/div[0]/div[1]/span[1]"] == (16, 21, 9, 21)
+
+
 def test_an_item_with_an_auto_bottom_margin_is_not_baseline_aligned() -> None:
     # "Big" takes the line's free space in its bottom margin: only "small" and "mid" share a
     # baseline, at the top of the row (before: both moved 3 px down to "Big"'s baseline).
