@@ -203,8 +203,9 @@ class FlexFit:
         # content (e.g. a row in a column that is a flex-start item), and is otherwise
         # never wider than the room.
         # Out of flow or across a column, a block holding blocks (Taffy 0.7: as wide as its
-        # content at max-content) is fitted too.
-        block = (absolute or (in_flex and axis == "w")) and style.display in ("block", "flow-root")
+        # content at max-content) is fitted too; not a leaf (both size an <img> by its ratio).
+        block = (absolute or (in_flex and axis == "w")) and style.display in ("block", "flow-root") \
+            and bool(node.children)
         is_candidate = ((block or (style.display == "flex" and (_is_row(node) == (axis == "w"))
                                    and style.flex_wrap == "nowrap"))
                         and (style.width if axis == "w" else style.height) in (None, "auto"))
