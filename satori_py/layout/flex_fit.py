@@ -152,7 +152,8 @@ class FlexFit:
                         walk, parent, "w") and _fills(parent, filled))
                     here = (unfreeze(node) if percent else freeze(node, parent, grows, lay_out)) or here
                     here = keep_frozen_bases(node, walk, self._max_contents, self._bases, lay_out) or here
-                    floor_overflowed_row(node, parent, _definite(walk, parent, "w"), floors, self._floored)
+                    floor_overflowed_row(node, parent, walk.parents.get(id(parent)), _definite(walk, parent, "w"),
+                                         floors, self._floored)
             elif parent is not None and parent.style.display in ("block", "flow-root") \
                     and _in_flow(node):
                 here = self._fit(node, parent, walk, lay_out, floors, holds)
@@ -202,8 +203,9 @@ class FlexFit:
         # content (e.g. a row in a column that is a flex-start item), and is otherwise
         # never wider than the room.
         # Out of flow or across a column, a block holding blocks (Taffy 0.7: as wide as its
-        # content at max-content) is fitted too.
-        block = (absolute or (in_flex and axis == "w")) and style.display in ("block", "flow-root")
+        # content at max-content) is fitted too; not a leaf (both size an <img> by its ratio).
+        block = (absolute or (in_flex and axis == "w")) and style.display in ("block", "flow-root") \
+            and bool(node.children)
         is_candidate = ((block or (style.display == "flex" and (_is_row(node) == (axis == "w"))
                                    and style.flex_wrap == "nowrap"))
                         and (style.width if axis == "w" else style.height) in (None, "auto"))

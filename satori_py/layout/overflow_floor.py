@@ -12,24 +12,44 @@ another layout), which also makes that width its max-content contribution: Taffy
 sizes the row from it, narrower than the reference's (a 382 px row of two texts came out
 219 px wide, its ``min-w-full`` item with it; a 211 px row 82). The row keeps the width it
 had as its minimum while its items with a frozen one don't take exactly its width (when
-they do, that width is the room they shrank to, not their contributions).
+they do, that width is the room they shrank to, not their contributions). A wrapping row's
+items are summed across its lines, so only a row whose items don't fill it counts there: a
+floor at the width of a row that wraps into lines would make its min-content width that width,
+and Taffy 0.7's cache then gives it the height of its min-content layout (every item on its
+own line, its text wrapped at its longest word). A row stretched across a column, or of
+automatic width in a block, is as wide as its container, not as its items: it keeps no width (a
+floor there would make the container's min-content width the row's width, with the same
+collision: a column shrunk to its room, holding a long text above such a row, got the height of
+the text broken at every word).
 """
 from __future__ import annotations
 
-from .fit_boxes import EPS
-from .fit_walk import used_width
+from .fit_boxes import EPS, is_row, stretched
+from .fit_walk import in_flow, used_width
 from .taffy import LayoutNode
 
 __all__ = ["floor_overflowed_row"]
 
 
-def floor_overflowed_row(item: LayoutNode, row: LayoutNode, definite: bool, floors: dict[int, float],
-                         floored: dict[int, LayoutNode]) -> None:
-    """Give ``row`` (not ``definite`` in width: sized by its content) its border-box width as
-    its minimum (in ``floors``; ``floored``: the nodes given one) when its frozen ``item`` is
-    one of items that overflow it or don't fill it (see the module docstring)."""
-    if definite or item.limits.frozen_width is None:
+def floor_overflowed_row(item: LayoutNode, row: LayoutNode, container: LayoutNode | None, definite: bool,
+                         floors: dict[int, float], floored: dict[int, LayoutNode]) -> None:
+    """Give ``row`` (not ``definite`` in width: sized by its content; in ``container``) its
+    border-box width as its minimum (in ``floors``; ``floored``: the nodes given one) when its
+    frozen ``item`` is one of items that overflow it or don't fill it (see the module docstring)."""
+    if definite or item.limits.frozen_width is None or _container_wide(row, container):
         return
-    if abs(used_width(row) - row.box.content_width) > EPS:
+    excess = used_width(row) - row.box.content_width
+    if excess < -EPS or (excess > EPS and row.style.flex_wrap == "nowrap"):
         floors[id(row)] = max(floors.get(id(row), 0.0), row.box.width)
         floored[id(row)] = row
+
+
+def _container_wide(row: LayoutNode, container: LayoutNode | None) -> bool:
+    """Whether ``row`` is as wide as its ``container``'s content box: stretched across a
+    column, or of automatic width in a block."""
+    if container is None or not in_flow(row):
+        return False
+    display = container.style.display
+    if display in ("block", "flow-root"):
+        return row.style.width in (None, "auto")
+    return display == "flex" and not is_row(container) and stretched(row, container, "w")

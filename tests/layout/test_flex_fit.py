@@ -241,6 +241,48 @@ def test_a_row_sized_by_its_content_keeps_its_width_when_a_frozen_item_leaves_ro
     assert b["div/div[0]/div[0]"] == (12, 12, 82, 63)
 
 
+def test_a_wrap_row_on_two_lines_is_as_tall_as_its_lines() -> None:
+    # The quote mark (10 wide, frozen at its min-content width) and a text too long for the row
+    # beside it: two flex lines, 60 and 120 tall (the text wraps at 540). Summed across lines, the
+    # items seemed to overflow the row, whose width then became its minimum: Taffy 0.7's cache
+    # gave it the height of its min-content layout, 360 (cards19's kindle-highlight, strangers 5).
+    el = d({"display": "flex"},
+           d({"display": "flex", "flexWrap": "wrap", "fontSize": 46},
+             d({}, "\u2018", t="span"), d({}, "you to speak first and last", t="span")))
+    b = boxes(el, 540, 400)
+    assert b["div/div[0]"] == (0, 0, 540, 180)
+    assert b["div/div[0]/span[0]"] == (0, 0, 10, 60)
+    assert b["div/div[0]/span[1]"] == (0, 60, 540, 120)
+
+
+def test_a_shrunk_column_over_a_stretched_row_is_as_tall_as_its_wrapped_title() -> None:
+    # The title on one line is wider than the canvas: the root row shrinks the column to 1500 and
+    # the title wraps in 2 lines (176). The stretched row under it, its "s" frozen and not filling
+    # it, got its width as its minimum: the column's min-content width became 1500, and Taffy 0.7's
+    # cache gave the column the height of its min-content layout, 373 (cards19's twitter-header).
+    el = d({"display": "flex", "height": "100%", "alignItems": "center"},
+           d({"display": "flex", "flexDirection": "column"},
+             d({"fontSize": 68}, "Developertools for people who ship on Fridays and every day", t="span"),
+             d({"display": "flex"}, d({}, "s", t="span"))))
+    b = boxes(el, 1500, 500)
+    assert b["div/div[0]"] == (0, 152, 1500, 197)
+    assert b["div/div[0]/span[0]"] == (0, 152, 1500, 176)
+    assert b["div/div[0]/div[1]"] == (0, 328, 1500, 21)
+
+
+def test_a_row_in_a_block_keeps_its_items_on_one_line() -> None:
+    # The block is as wide as "kø *" (29); the row in it holds "-c" (16) and "s" (9), which fit.
+    # The row, its "s" frozen and not filling it, got its width as its minimum, and Taffy 0.7's
+    # cache gave it its min-content layout: "-c" 9 wide, broken after the hyphen (cards19's
+    # twitter-header, strangers 4).
+    el = d({"display": "flex"},
+           d({}, d({}, "kø *", t="span"), d({"display": "flex"}, d({}, "-c", t="span"), d({}, "s", t="span"))))
+    b = boxes(el, 375, 125)
+    assert b["div/div[0]"] == (0, 0, 29, 42)
+    assert b["div/div[0]/div[1]/span[0]"] == (0, 21, 16, 21)
+    assert b["div/div[0]/div[1]/span[1]"] == (16, 21, 9, 21)
+
+
 def test_an_item_with_an_auto_bottom_margin_is_not_baseline_aligned() -> None:
     # "Big" takes the line's free space in its bottom margin: only "small" and "mid" share a
     # baseline, at the top of the row (before: both moved 3 px down to "Big"'s baseline).

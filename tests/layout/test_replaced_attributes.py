@@ -1,6 +1,7 @@
 """<img> width/height attributes the layout cannot read (``width="75px"``): the boxes the real
 Satori 0.63.2 gives (its SVG's rects, golden/parity/img-size-attribute-with-a-unit-is-auto)
-and the report of what was ignored."""
+and the report of what was ignored; and a percentage attribute it reads
+(golden/parity/img-percent-height-attribute-overflows-its-centred-column)."""
 from __future__ import annotations
 
 from typing import Any
@@ -48,3 +49,12 @@ def test_what_the_layout_cannot_read_is_reported_with_the_node_path() -> None:
 def test_strict_mode_fails_on_an_attribute_the_layout_cannot_read() -> None:
     with pytest.raises(StyleError, match='^div/img\\[0\\]: Invalid value "2rem" for "height"'):
         render_svg(_column(120, _img(height="2rem")), width=200, height=300, strict=True)
+
+
+def test_a_percentage_height_attribute_sizes_the_image_by_its_ratio_past_its_centred_column() -> None:
+    # 60 % of the 100 px card: 60 high, 96 wide by the 16:10 ratio, centred, overflowing the
+    # 80 px card (as Satori and a browser). It was capped at the card's width, 80x50, as a block
+    # holding blocks is (tw19's kassi-flat-lay-python-dicts, strangers 4).
+    card = d({"display": "flex", "flexDirection": "column", "alignItems": "center", "justifyContent": "center",
+              "width": 80, "height": 100}, _img(height="60%"))
+    assert boxes(d({"display": "flex"}, card), 200, 120)["div/div[0]/img[0]"] == (-8, 20, 96, 60)

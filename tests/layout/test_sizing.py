@@ -174,3 +174,21 @@ def test_a_block_holding_a_padded_ratio_box_is_as_high_as_it_as_in_a_browser() -
     assert b["div/div[0]"] == (0, 0, 600, 0)  # Satori: 21
     assert b["div/div[1]"] == (0, 0, 600, 448)  # Satori: (0, 21, 600, 44)
     assert b["div/div[1]/div[0]"] == (0, 0, 44, 448)
+
+
+def test_a_shrinking_item_is_no_narrower_than_its_borders_as_in_a_browser() -> None:
+    """Decided: a browser's boxes, not Satori's. In a 135 px row (gap 50), an ``overflow: hidden``
+    box with 10 px borders holds an image 820 high (3280 wide by its ratio); the text beside it
+    makes the box shrink, to its borders: 20 wide, the text at 70. Satori 0.63.2 shrinks the box
+    to 0, borders and all (it draws its content box -20 wide) and puts the text at 50: a plain
+    bug, not copied (cards19's plant-care with strangers 1, 3, 4 and 5; tw18's keuangan at
+    400x200, whose 420 px card with 12 px borders shrinks to 0 there while its row is centred)."""
+    picture = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='120' height='30'>"
+               "<rect width='120' height='30' fill='red'/></svg>")
+    el = d({"display": "flex", "gap": 50},
+           d({"display": "flex", "overflow": "hidden", "border": "10px solid #fff"},
+             {"type": "img", "props": {"src": picture, "style": {"height": 820}}}),
+           d({"fontSize": 26}, "Wipe the leaves monthly and rotate the pot a quarter turn every week.", t="span"))
+    b = boxes(el, 135, 135)
+    assert b["div/div[0]"][:3] == (0, 0, 20)  # Satori: 0 wide
+    assert b["div/span[1]"][0] == 70  # Satori: 50
