@@ -312,7 +312,8 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
     nothing, so it goes without its ``href``, its ``error`` saying why (use_image reports it)."""
     document = SvgSource(text)
     damaged: list[str] = []
-    nested = check_svg(document, damaged=damaged)
+    skipped: list[str] = []  # (those of the SVG images it embeds first, then its own)
+    nested = check_svg(document, damaged=damaged, skipped=skipped)
     width, height, intrinsic = fmt.svg_size(text, label)
     fmt.check_svg_ratio(text, width, height)
     if document.root() is None:
@@ -320,7 +321,6 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
                            error="The image is not drawn: its SVG is not well-formed XML.")
     # Drawn without the raster images it embeds, and the <use> elements, that resvg leaves out:
     # reported (use_image).
-    skipped: list[str] = []
     work = nested + svg_work(document, width, height, skipped=skipped)
     left_out = [first_of("An image inside the SVG image is not drawn: ", damaged),
                 first_of("The SVG image's ", skipped)]
