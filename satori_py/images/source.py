@@ -272,15 +272,27 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
     if detected == fmt.AVIF:
         return _from_avif(data)
     if detected not in fmt.SUPPORTED:
-        detail = ""
-        if detected is None and content_type:
-            detail = (f'. The server sent Content-Type "{content_type}", which is not an '
-                      "image format satori-py can decode.")
+        detail = _unknown_body(data, content_type) if detected is None and content_type else ""
         raise ImageError(f"Unsupported image type: {detected or 'unknown'}{detail}")
     check_raster(detected, data)
     width, height = fmt.raster_size(detected, data)
     href = f"data:{detected};base64,{base64.b64encode(data).decode('ascii')}"
     return _raster(href, detected, detected, data, width, height)
+
+
+def _unknown_body(data: bytes, content_type: str) -> str:
+    """What to add to the error of a download whose bytes are no image format: what the server
+    said it sent, and, when that is an image type, what it sent instead (an empty body, or a
+    compressed one: a server that gzips without being asked)."""
+    said = content_type.split(";")[0].strip().lower()
+    if said not in fmt.SUPPORTED | {fmt.AVIF, "image/jpg"}:
+        return (f'. The server sent Content-Type "{content_type}", which is not an image format satori-py '
+                "can decode.")
+    if not data:
+        return f'. The server sent Content-Type "{content_type}" and an empty body.'
+    gzipped = " (gzip data)" if data[:2] == b"\x1f\x8b" else ""
+    return (f'. The server sent Content-Type "{content_type}", but the {len(data)} bytes it sent are no image '
+            f"of that type: they begin {data[:8].hex(' ')}{gzipped}.")
 
 
 def _raster(href: str, mime: str, detected: str, data: bytes, width: int, height: int) -> ImageSource:
