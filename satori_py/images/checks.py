@@ -73,14 +73,16 @@ def check_raster(mime: str, data: bytes, what: str = "The image", *, readable_on
         budget.check_pixels(*frame, what=f"The first frame of {what[0].lower()}{what[1:]}")
 
 
-def check_svg(source: str | SvgSource, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
+def check_svg(source: str | SvgSource, outer_depth: int = 0, damaged: list[str] | None = None,
+              skipped: list[str] | None = None) -> int:
     """Raise LimitError when an SVG image nests too deeply or embeds an image over a limit.
 
     ``outer_depth`` is the depth of the SVG images this one is embedded in. Returns the
     filter work (:mod:`.svg_work`) of the SVG images it embeds, for the caller to count.
     Give it the :class:`~.svg_work.SvgSource` that ``svg_work`` reads too: one parse.
     Why resvg would leave out a raster image it embeds (cut, damaged: :mod:`.damage`)
-    is added to ``damaged`` when given.
+    is added to ``damaged`` when given, and the ``<use>`` elements it draws nothing of in the
+    SVG images it embeds (:func:`.svg_work.svg_work`) to ``skipped``.
     """
     document = source if isinstance(source, SvgSource) else SvgSource(source)
     limit = active().limits.max_depth
@@ -90,18 +92,19 @@ def check_svg(source: str | SvgSource, outer_depth: int = 0, damaged: list[str] 
                          f"{limit}.", limit="max_depth")
     work = 0
     for tag, value in _hrefs(document):
-        work += check_href(value, depth, damaged)
+        work += check_href(value, depth, damaged, skipped)
         if damaged is not None and tag in _LOADING_TAGS and not _READ_HREF.match(value):
             # resvg (as a browser's SVG image) loads no file or URL: the image is left out.
             damaged.append(f'its href "{_shown(value)}" is not loaded (an SVG image loads nothing from outside it)')
     return work
 
 
-def check_href(value: str, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
+def check_href(value: str, outer_depth: int = 0, damaged: list[str] | None = None,
+               skipped: list[str] | None = None) -> int:
     """Check an ``href`` attribute's value as resvg reads it (a ``data:`` URI, spaces around
     it and the scheme's case ignored); returns the filter work of an SVG it holds."""
     value = value.strip()
-    return check_data_uri(value, outer_depth, damaged) if value[:5].lower() == "data:" else 0
+    return check_data_uri(value, outer_depth, damaged, skipped) if value[:5].lower() == "data:" else 0
 
 
 def _hrefs(document: SvgSource) -> Iterator[tuple[str, str]]:
@@ -127,17 +130,20 @@ def _shown(value: str) -> str:
     return value if len(value) <= _SHOWN_HREF else value[:_SHOWN_HREF - 3] + "..."
 
 
-def check_data_uri(uri: str, outer_depth: int = 0, damaged: list[str] | None = None) -> int:
+def check_data_uri(uri: str, outer_depth: int = 0, damaged: list[str] | None = None,
+                   skipped: list[str] | None = None) -> int:
     """Check what resvg would decode from a ``data:`` URI, whatever its declared type;
     returns the filter work of an SVG it holds (and of those it embeds). Why resvg would
-    draw nothing of a raster image it holds goes into ``damaged`` when given."""
+    draw nothing of a raster image it holds goes into ``damaged`` when given, and the
+    ``<use>`` elements it draws nothing of in an SVG it holds into ``skipped``."""
     data = _payload(uri)
     if data is None:
         return 0
     mime = fmt.detect_mime(data)
     if mime == fmt.SVG:
         document = SvgSource(data.decode("utf-8", "replace"))
-        nested = check_svg(document, outer_depth, damaged)
+        inner: list[str] | None = [] if skipped is not None else None  # (said as the inner image's)
+        nested = check_svg(document, outer_depth, damaged, inner)
         if damaged is not None and document.root() is None:
             damaged.append("its SVG is not well-formed XML")  # resvg reads XML as strictly
         try:
@@ -145,7 +151,10 @@ def check_data_uri(uri: str, outer_depth: int = 0, damaged: list[str] | None = N
         except ImageError:
             width, height = 300.0, 150.0  # resvg draws what it can't size at its default
         fmt.check_svg_ratio(document.text, width, height, "An SVG image inside the image")
-        return nested + svg_work(document, width, height, "An SVG image inside an image")
+        work = svg_work(document, width, height, "An SVG image inside an image", skipped=inner)
+        if skipped is not None and inner:
+            skipped.extend(f"inner SVG image's {use}" for use in inner)
+        return nested + work
     if mime is not None and mime in fmt.SUPPORTED | {fmt.AVIF}:
         check_raster(mime, data, "An embedded image", readable_only=True)
         if damaged is not None and (reason := undrawable(mime, data)) is not None:

@@ -272,15 +272,27 @@ def from_bytes(data: bytes, *, label: str, content_type: str | None = None) -> I
     if detected == fmt.AVIF:
         return _from_avif(data)
     if detected not in fmt.SUPPORTED:
-        detail = ""
-        if detected is None and content_type:
-            detail = (f'. The server sent Content-Type "{content_type}", which is not an '
-                      "image format satori-py can decode.")
+        detail = _unknown_body(data, content_type) if detected is None and content_type else ""
         raise ImageError(f"Unsupported image type: {detected or 'unknown'}{detail}")
     check_raster(detected, data)
     width, height = fmt.raster_size(detected, data)
     href = f"data:{detected};base64,{base64.b64encode(data).decode('ascii')}"
     return _raster(href, detected, detected, data, width, height)
+
+
+def _unknown_body(data: bytes, content_type: str) -> str:
+    """What to add to the error of a download whose bytes are no image format: what the server
+    said it sent, and, when that is an image type, what it sent instead (an empty body, or a
+    compressed one: a server that gzips without being asked)."""
+    said = content_type.split(";")[0].strip().lower()
+    if said not in fmt.SUPPORTED | {fmt.AVIF, "image/jpg"}:
+        return (f'. The server sent Content-Type "{content_type}", which is not an image format satori-py '
+                "can decode.")
+    if not data:
+        return f'. The server sent Content-Type "{content_type}" and an empty body.'
+    gzipped = " (gzip data)" if data[:2] == b"\x1f\x8b" else ""
+    return (f'. The server sent Content-Type "{content_type}", but the {len(data)} bytes it sent are no image '
+            f"of that type: they begin {data[:8].hex(' ')}{gzipped}.")
 
 
 def _raster(href: str, mime: str, detected: str, data: bytes, width: int, height: int) -> ImageSource:
@@ -312,7 +324,8 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
     nothing, so it goes without its ``href``, its ``error`` saying why (use_image reports it)."""
     document = SvgSource(text)
     damaged: list[str] = []
-    nested = check_svg(document, damaged=damaged)
+    skipped: list[str] = []  # (those of the SVG images it embeds first, then its own)
+    nested = check_svg(document, damaged=damaged, skipped=skipped)
     width, height, intrinsic = fmt.svg_size(text, label)
     fmt.check_svg_ratio(text, width, height)
     if document.root() is None:
@@ -320,7 +333,6 @@ def _svg_image(text: str, label: str, href: str) -> ImageSource:
                            error="The image is not drawn: its SVG is not well-formed XML.")
     # Drawn without the raster images it embeds, and the <use> elements, that resvg leaves out:
     # reported (use_image).
-    skipped: list[str] = []
     work = nested + svg_work(document, width, height, skipped=skipped)
     left_out = [first_of("An image inside the SVG image is not drawn: ", damaged),
                 first_of("The SVG image's ", skipped)]

@@ -312,8 +312,9 @@ def _expand_uncached(name: str, value: Any, current_text: str,
             return result
     purified = purify(name, value)
     if not isinstance(purified, str):
-        # css-to-react-native calls .trim() on it, which only strings have.
-        raise StyleError("inputValue.trim is not a function")
+        # css-to-react-native calls .trim() on it, which only strings have: the reference says
+        # "inputValue.trim is not a function", which names neither the value nor what is wrong.
+        raise unreadable(name, value)
     styles = c2rn.get_styles_for_property(name, purified, warn)
     return {k: (None if v is c2rn.UNSET else v) for k, v in styles.items()}
 

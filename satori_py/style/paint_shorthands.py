@@ -22,7 +22,8 @@ from .background import expand_background
 from .font_features import VARIANT_FEATURES, expand_font_variant, parse_font_variant
 from .purify import purify
 from .shorthands import parse_line_width
-from .transform import parse_individual_transform, parse_transform
+from .loose_values import transform_percentages
+from .transform import RawFunction, parse_individual_transform, parse_transform
 from .values import (
     check_keyword,
     js_string,
@@ -254,11 +255,16 @@ def _overflow_wrap(name: str, value: Any) -> dict[str, Any]:
     return {"overflowWrap": normalized}
 
 
-def _transform(value: Any) -> dict[str, Any]:
+def _transform(value: Any, warn: Callable[[str], None]) -> dict[str, Any]:
     if not isinstance(value, str):
         raise StyleError("Invalid `transform` value.", prop="transform", value=value)
     # Arguments are resolved later, once the font size is known.
-    return {"transform": parse_transform(value)}
+    return {"transform": _noted_transform("transform", parse_transform(value), warn)}
+
+
+def _noted_transform(prop: str, functions: list[RawFunction], warn: Callable[[str], None]) -> list[RawFunction]:
+    transform_percentages(prop, functions, warn)  # (`10px%` is read as 10%: said)
+    return functions
 
 
 def _normal_spacing(name: str, value: Any) -> dict[str, Any] | None:
@@ -279,10 +285,10 @@ PAINT_HANDLERS: dict[str, _Handler] = {
     "counterReset": lambda n, v, c, w: _counters(n, v),
     "counterIncrement": lambda n, v, c, w: _counters(n, v),
     "counterSet": lambda n, v, c, w: _counters(n, v),
-    "translate": lambda n, v, c, w: {n: parse_individual_transform(n, v)},
+    "translate": lambda n, v, c, w: {n: _noted_transform(n, parse_individual_transform(n, v), w)},
     "rotate": lambda n, v, c, w: {n: parse_individual_transform(n, v)},
-    "scale": lambda n, v, c, w: {n: parse_individual_transform(n, v)},
-    "transform": lambda n, v, c, w: _transform(v),
+    "scale": lambda n, v, c, w: {n: _noted_transform(n, parse_individual_transform(n, v), w)},
+    "transform": lambda n, v, c, w: _transform(v, w),
     "background": lambda n, v, c, w: expand_background(v),
     "backgroundPosition": lambda n, v, c, w: {n: f"{js_string(v)}px" if isinstance(v, (int, float)) else js_string(v)},
     "backgroundSize": lambda n, v, c, w: {n: f"{js_string(v)}px" if isinstance(v, (int, float)) else js_string(v)},

@@ -18,6 +18,7 @@ from ..patterns import lazy_compile
 from . import convert as c
 from .colors import BLACK, TRANSPARENT
 from .font_features import check_feature_settings
+from .loose_values import noted_line_height, not_negative
 from .object_position import CENTER
 from .types import LineHeight
 from .values import js_string
@@ -113,7 +114,7 @@ def _list_style_image(value: Any, ctx: c.Context) -> Any:
 
 _SIDES = ("Top", "Right", "Bottom", "Left")
 _CORNERS = ("TopLeft", "TopRight", "BottomRight", "BottomLeft")
-_SIZE = Prop(False, "auto", c.size)
+_SIZE = Prop(False, "auto", not_negative(c.size))
 
 PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     # Checked in this order by compute.ts.
@@ -139,11 +140,11 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "flexWrap": Prop(False, "nowrap", c.keyword(_same("wrap", "nowrap", "wrap-reverse"))),
     "rowGap": Prop(False, 0.0, c.gap),
     "columnGap": Prop(False, 0.0, c.gap),
-    "flexBasis": Prop(False, "auto", c.size),
+    "flexBasis": _SIZE,
     "flexGrow": Prop(False, 0.0, c.number),
     "flexShrink": Prop(False, 1.0, c.number),
-    "maxHeight": Prop(False, "none", c.size),
-    "maxWidth": Prop(False, "none", c.size),
+    "maxHeight": Prop(False, "none", _SIZE.convert),
+    "maxWidth": Prop(False, "none", _SIZE.convert),
     "minHeight": _SIZE,
     "minWidth": _SIZE,
     "overflowX": Prop(False, "visible", c.keyword(_same("visible", "hidden", "clip", "scroll", "auto"))),
@@ -152,7 +153,7 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     **{f"border{s}Style": Prop(False, "none") for s in _SIDES},
     **{f"border{s}Width": Prop(False, 3.0, c.length_px) for s in _SIDES},
     **{f"border{s}Color": Prop(False, CURRENT_COLOR, c.stroke_color) for s in _SIDES},
-    **{f"padding{s}": Prop(False, 0.0, c.padding) for s in _SIDES},
+    **{f"padding{s}": Prop(False, 0.0, not_negative(c.padding)) for s in _SIDES},
     "boxSizing": Prop(False, "content-box", c.keyword(_same("border-box", "content-box"))),
     "position": Prop(False, "static", c.keyword(_same("absolute", "relative", "static", "fixed", "sticky"))),
     "float": Prop(False, "none", c.keyword(_same("none", "left", "right", "inline-start", "inline-end"))),
@@ -170,10 +171,10 @@ PROPERTIES: Mapping[str, Prop] = MappingProxyType({
     "transform": Prop(False, None),
     "transformOrigin": Prop(False, None),
     "fontFamily": Prop(True, ("serif",), c.font_family),
-    "fontSize": Prop(True, 16.0, c.number),
+    "fontSize": Prop(True, 16.0, not_negative(c.number)),
     "fontWeight": Prop(True, 400, c.font_weight),
     "fontStyle": Prop(True, "normal", c.font_style),
-    "lineHeight": Prop(True, LineHeight("normal"), c.line_height),
+    "lineHeight": Prop(True, LineHeight("normal"), noted_line_height(c.line_height)),
     "letterSpacing": Prop(True, 0.0, c.length_px),
     "wordSpacing": Prop(True, 0.0, c.length_px),
     "textAlign": Prop(True, "start", c.raw),

@@ -22,6 +22,7 @@ from ..js_format import js_number
 from ..length_range import MAX_LENGTH, finite_length
 from ..patterns import lazy_compile
 from .calc import parse_math
+from .loose_values import ANGLE_UNITS, angle_as_length
 from .transform import parse_transform_origin, resolve_transform
 from .types import BackgroundLayer, Calc, LineHeight, TabLength
 from .values import (
@@ -194,6 +195,9 @@ def element_font_size(declared_size: Any, inherited_font_size: float, lengths: L
     # Not finite: e.g. calc(1px / 0); the inherited size keeps the text measurable.
     unread = read_size is None or not math.isfinite(read_size)
     font_size = inherited_font_size if unread or read_size is None else read_size
+    angle = angle_as_length("fontSize", declared_size) if note is not None else None
+    if angle is not None and note is not None:
+        note(StyleError(angle, prop="fontSize", value=declared_size))
     if unread and declared_size is not None and note is not None \
             and declared_size is not True and declared_size is not False:  # (value_report words those)
         note(_unread_font_size(declared_size, inherited_font_size))
@@ -241,6 +245,9 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
             continue
         if resolve is None:
             resolve = _resolver(font_size, lengths)
+        angle = angle_as_length(prop, style[prop]) if note is not None else None
+        if angle is not None and note is not None:
+            note(StyleError(angle, prop=prop, value=style[prop]))
         try:
             _resolve_one(style, prop, font_size, lengths, resolve, report)
         except NOT_THE_VALUES_FAULT:
@@ -310,7 +317,7 @@ def _fixed_length(text: str) -> float | str | None:
         return "%"
     if unit is None:
         return None if MATH_FUNCTION.match(text) or "fit-content" in text.lower() else text
-    if unit in _ELEMENT_UNITS:
+    if unit in _ELEMENT_UNITS or unit in ANGLE_UNITS:  # (an angle is reported: the long way)
         return None
     px = length_to_number(text, 0.0, _NO_ELEMENT)
     return text if px is None else px

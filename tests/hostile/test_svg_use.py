@@ -73,3 +73,30 @@ def test_strict_mode_raises_it() -> None:
     with pytest.raises(ImageError) as info:
         render_png(_inline("<use id='u' href='#u'/>"), width=40, height=20, strict=True)
     assert str(info.value) == f'div/svg[0]: The inline SVG\'s <use href="#u"> is not drawn: {_LOOPED}.'
+
+
+def _nested(body: str, depth: int) -> str:
+    """An SVG image holding ``body`` inside ``depth`` SVG images (as data: <image> hrefs)."""
+    svg = _SVG.format(body)
+    for _ in range(depth):
+        uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        svg = _SVG.format(f"<image href='{uri}' width='40' height='20'/>")
+    return svg
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_a_use_drawing_nothing_in_an_svg_image_inside_an_svg_image_is_reported(depth: int) -> None:
+    # (session 19 said it only for the SVG image itself)
+    inner = "inner SVG image's " * depth
+    src = "data:image/svg+xml;base64," + base64.b64encode(_nested("<use id='u' href='#u'/>", depth).encode()).decode()
+    plain = "data:image/svg+xml;base64," + base64.b64encode(_nested("", depth).encode()).decode()
+
+    def card(uri: str) -> dict[str, Any]:
+        return {"type": "img", "props": {"src": uri, "width": 40, "height": 20}}
+
+    png, told = _rendered(card(src))
+    assert told == [f'img: The SVG image\'s {inner}<use href="#u"> is not drawn: {_LOOPED}.']
+    assert png == _rendered(card(plain))[0]
+    with pytest.raises(ImageError) as info:
+        render_png(card(src), width=40, height=20, strict=True)
+    assert str(info.value) == told[0]
