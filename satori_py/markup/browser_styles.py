@@ -2,10 +2,11 @@
 
 Markup pasted from a page (a blog excerpt, release notes, a pricing table) relies on the
 browser's default styles: a link is blue and underlined, ``<sup>`` is raised and smaller,
-``<del>`` is struck through, a ``<table>`` lays out rows and cells. Satori's presets
-(``handler/presets.ts``, :mod:`satori_py.style.presets`) give these elements none of that:
-they are drawn as plain inline text. :func:`browser_style` says what a browser would draw
-and the CSS that draws it in Satori, for the report.
+``<del>`` is struck through. Satori's presets (``handler/presets.ts``,
+:mod:`satori_py.style.presets`) give these elements none of that: they are drawn as plain
+inline text. :func:`browser_style` says what a browser would draw and the CSS that draws it
+in Satori, for the report. (Tables, which Satori does not lay out either, are told by the
+render itself, per row: see :mod:`satori_py.layout.build`.)
 
 Only elements the user has not styled are reported (no ``style``, ``class`` or ``tw``):
 a ``<a tw="text-sky-500 no-underline">`` is designed, a pasted ``<a href>`` is not.
@@ -29,8 +30,6 @@ _DRAWN: Mapping[str, str] = {
     "cite": _ITALIC, "dfn": _ITALIC, "var": _ITALIC, "address": _ITALIC,
     "samp": _MONOSPACE, "tt": _MONOSPACE,
     "q": _PLAIN + "adds quotation marks): write them in the text",
-    "table": "laid out as inline text, as Satori lays it out (a browser lays out its rows and cells as a "
-             "table; Satori has no table layout): lay the rows out with display: flex in style",
 }
 _LINK = _PLAIN + "colours and underlines a link): set color and text-decoration in style"
 _STYLING = ("style", "class", "tw")

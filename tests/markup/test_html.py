@@ -148,8 +148,6 @@ def test_presentational_attributes_are_reported_as_satori_ignores_them(caplog) -
         "line 1, column 1: <table>: " + ignored.format("cellpadding", "padding on its cells"),
         "line 1, column 1: <table>: " + ignored.format("border", "border"),
         "line 1, column 1: <table>: " + ignored.format("align", "margin or float"),
-        "line 1, column 1: <table>: laid out as inline text, as Satori lays it out (a browser lays out its rows "
-        "and cells as a table; Satori has no table layout): lay the rows out with display: flex in style",
         "line 2, column 7: <td>: " + ignored.format("align", "text-align"),
         "line 2, column 7: <td>: " + ignored.format("bgcolor", "background-color"),
         "line 2, column 7: <td>: " + ignored.format("nowrap", "white-space: nowrap"),
