@@ -39,14 +39,15 @@ filter's area):
   8 bits (``rgba(0,0,0,0.1)`` floods 26/255, not 25.5: the exact alpha drew
   shadows a level or two lighter over all their area) and its channels through
   the linearRGB round trip (dark ones fall to the next value it can hold:
-  ``rgb(1,2,3)`` comes out black). Except where that one colour would show
-  (:func:`_flood_shows`: a dark or faint colour, whose channels the reference's
-  8-bit premultiplied flood rounds away where the blur is faint) on a region
-  of at most ``_FLOOD_AREA``: there the reference's flood and composite run, in
-  linearRGB (a badge's glow is most of its ink).
+  ``rgb(1,2,3)`` comes out black).
 * Filters run in sRGB (``color-interpolation-filters``), not linearRGB: a flood
   of one colour gains nothing from the round trip, which cost resvg two passes
-  over the region per primitive (pixels move by a few levels at most).
+  over the region per primitive (pixels move by a few levels at most). Except
+  where the colour would show it (:func:`_flood_shows`: a dark or faint colour,
+  whose channels the reference's 8-bit premultiplied flood rounds away where the
+  blur is faint) on a region of at most ``_FLOOD_AREA``: there the reference's
+  filter runs, outer or inset, in linearRGB, its colour flooded as written (a
+  badge's glow is most of its ink).
 * In user space, the mask that keeps the shadow off (or inside) the box covers
   the filter region only, not resvg's default of 1.44 times the image; an outer
   shadow's (of a box without a mask) is a clip path instead: the region less
@@ -83,10 +84,11 @@ __all__ = ["blur_reach", "box_shadows"]
 # Smaller blurs keep one filter: their regions are small, the reference's region cuts their
 # tail, and resvg blurs them another way (IIR, not box blurs).
 _SPLIT_BLUR = 8
-# The largest one-filter region (px) that takes the reference's flood and composite in linearRGB
-# when its colour needs them (:func:`_flood_shows`): the two primitives and resvg's two linearRGB
-# conversions add a third to the raster of a 400x200 badge with one (91 -> 124 M instructions),
-# which its glow (most of its ink) needs and a large card's shadow (little of its ink) does not.
+# The largest one-filter region (px) that takes the reference's filter in linearRGB when its colour
+# needs it (:func:`_flood_shows`): resvg's two linearRGB conversions (and, outer, the flood and the
+# composite) add a fifth to a third to the raster of a 400x200 badge with one (outer glow 91 -> 124
+# M instructions, inset 116 -> 140 M), which its glow (most of its ink) needs and a large card's
+# shadow (little of its ink) does not.
 _FLOOD_AREA = 160_000
 
 
@@ -380,20 +382,29 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
                                 "opacity": colour.a if colour.a < 1 else None})
             outer.append(wrap_one(moved, keep_off))
             continue
-        # Filters run in sRGB: the shadow's colour is only flooded or carried through, and
-        # resvg's linearRGB round trip of every pixel of the region was a third of its time.
-        region["color-interpolation-filters"] = "sRGB"
+        colour = shadow.color
+        width_px, height_px = counted[-1]  # this shadow's region (counted by _region)
+        # The reference's filter, in linearRGB, where its flood changes the colour (see
+        # _FLOOD_AREA): a faint pixel's dark channels round away (a badge's faint glow, outer
+        # or inset, drew 5.8 % / 14.7 % of its ink mass light in one colour).
+        exact = (width_px * height_px <= _FLOOD_AREA
+                 and _flood_shows(round(colour.r), round(colour.g), round(colour.b), round(colour.a * 255)))
+        # The reference floods the colour as written: in linearRGB resvg rounds it its own way.
+        flood_colour = shadows[i].color.to_css() if exact else colour.to_css()
+        if not exact:
+            # Filters run in sRGB: the shadow's colour is only flooded or carried through, and
+            # resvg's linearRGB round trip of every pixel of the region was a third of its time.
+            region["color-interpolation-filters"] = "sRGB"
         if shadow.inset:
             defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
                 SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2, "result": "b"}),
-                SvgNode("feFlood", {"flood-color": shadow.color.to_css(), "in": "SourceGraphic", "result": "f"}),
+                SvgNode("feFlood", {"flood-color": flood_colour, "in": "SourceGraphic", "result": "f"}),
                 SvgNode("feComposite", {"in": "f", "in2": "b", "operator": "out"})]))
             inner.append(wrap_one(content, {"mask": url(mask_id), "filter": url(shadow_id)}))
             continue
         # Outer: the moved shape, drawn in the colour, is blurred, and the group takes the
         # colour's alpha: the pixels of a flood "in" the blurred alpha, without the flood
         # and the composite over the region.
-        colour = shadow.color
         bounds = (x + shadow.offset_x - spread, y + shadow.offset_y - spread,
                   x + shadow.offset_x + width + spread, y + shadow.offset_y + height + spread)
         whole = ((region["x"], region["y"], region["x"] + region["width"], region["y"] + region["height"])
@@ -406,18 +417,12 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
             defs.extend(piece_defs)
             outer.extend(nodes)
             continue
-        width_px, height_px = counted[-1]  # this shadow's region (counted by _region)
-        flood = round(colour.a * 255)
-        if (width_px * height_px <= _FLOOD_AREA
-                and _flood_shows(round(colour.r), round(colour.g), round(colour.b), flood)):
-            # The reference's filter: the white shape blurred, the colour flooded "in" it, in
-            # linearRGB, where a faint pixel's dark channels round away (a badge whose ink is
-            # mostly a faint glow drew 5.8 % of its ink mass light in one colour).
-            del region["color-interpolation-filters"]
+        if exact:
+            # The reference's filter: the white shape blurred, the colour flooded "in" it.
             moved.attrs.update({"fill": "#fff", "stroke": "#fff"})
             defs.append(SvgNode("filter", {"id": shadow_id, **region}, [
                 SvgNode("feGaussianBlur", {"stdDeviation": shadow.blur / 2, "result": "b"}),
-                SvgNode("feFlood", {"flood-color": colour.to_css(), "result": "f"}),
+                SvgNode("feFlood", {"flood-color": flood_colour, "result": "f"}),
                 SvgNode("feComposite", {"in": "f", "in2": "b", "operator": "in"})]))
             outer.append(wrap_one(content, {**keep_off, "filter": url(shadow_id)}))
             continue

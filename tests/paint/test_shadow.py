@@ -97,10 +97,16 @@ def test_shadow_colour_is_the_one_the_reference_flood_leaves() -> None:
         _, outer, _ = box_shadows((25, 25, 50, 50), Radii(), (shadow,), (100, 100), id_prefix="sh")
         drawn = serialize(outer[0])
         assert 'fill="#000"' in drawn and 'opacity="0.102"' in drawn, drawn
-    defs, _, _ = box_shadows((25, 25, 50, 50), Radii(), (Shadow(0, 4, 8, RGBA(15, 23, 42, 0.35), inset=True),),
-                             (100, 100), id_prefix="sh")
-    flood = next(node for d in defs for node in d.children if node.tag == "feFlood")
-    assert flood.attrs["flood-color"] == "rgba(13,22,42,0.349)", flood.attrs
+    # An inset shadow's flood in sRGB (a region past 160,000 px) takes that colour; on a smaller
+    # region its colour, which the flood changes, is flooded as written in linearRGB, as the
+    # reference does (resvg's rounding there is its own).
+    for box, canvas, written in (((25, 25, 500, 400), (600, 500), "rgba(13,22,42,0.349)"),
+                                 ((25, 25, 50, 50), (100, 100), "rgba(15,23,42,0.35)")):
+        defs, _, _ = box_shadows(box, Radii(), (Shadow(0, 4, 8, RGBA(15, 23, 42, 0.35), inset=True),), canvas,
+                                 id_prefix="sh")
+        glow = next(d for d in defs if d.tag == "filter")
+        assert glow.children[1].attrs["flood-color"] == written, glow.children[1].attrs
+        assert (glow.attrs.get("color-interpolation-filters") == "sRGB") is (box[2] == 500)
 
 
 def test_one_filter_floods_the_colour_in_linear_rgb_where_one_colour_would_show() -> None:
@@ -116,7 +122,7 @@ def test_one_filter_floods_the_colour_in_linear_rgb_where_one_colour_would_show(
     glow, shape = drawn(slate, (60, 45, 280, 110), 36)
     assert [c.tag for c in glow.children] == ["feGaussianBlur", "feFlood", "feComposite"]
     assert "color-interpolation-filters" not in glow.attrs
-    assert glow.children[1].attrs["flood-color"] == "rgba(28,42,59,0.1804)"
+    assert glow.children[1].attrs["flood-color"] == "rgba(30,41,59,0.18)"  # as written (see above)
     assert (shape.attrs["fill"], shape.attrs.get("opacity")) == ("#fff", None)
     # Black loses nothing to the flood, and a region past 160,000 px keeps the one blur.
     for colour, box, blur, canvas in ((RGBA(0, 0, 0, 0.18), (60, 45, 280, 110), 36, (400, 200)),
