@@ -124,6 +124,16 @@ class BoundedCache(Generic[V]):
                 if self._weigh is not None:
                     self._weight -= self._weigh(dropped)
 
+    def keys(self) -> list[Hashable]:
+        """The keys, least recently used first (a copy: the entries are filed by hash)."""
+        with self._lock:
+            return [key for key, _ in self._items.values()]
+
+    def values(self) -> list[V]:
+        """The values, least recently used first (a copy)."""
+        with self._lock:
+            return [value for _, value in self._items.values()]
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

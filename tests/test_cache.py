@@ -148,4 +148,4 @@ def test_the_cache_is_least_recently_used_first(max_entries: int, max_weight: in
                 del model[gone]
         assert dropped == model_dropped
         assert len(cache) == len(model) and cache._weight == sum(map(len, model.values()))
-        assert list(cache._items.values()) == list(model.items())
+        assert list(zip(cache.keys(), cache.values())) == list(model.items())
