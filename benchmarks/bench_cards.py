@@ -135,10 +135,11 @@ def _rotate_words(node: Any, by: int) -> Any:
 
 
 class Reference:
-    """The long-running node process that runs Satori and resvg-js."""
+    """The long-running node process that runs Satori and resvg-js (or, with ``script``
+    takumi_server.mjs, another peer speaking the same protocol)."""
 
-    def __init__(self, ref_dir: Path) -> None:
-        self.proc = subprocess.Popen(["node", str(ROOT / "satori_server.mjs"), str(ref_dir)],
+    def __init__(self, ref_dir: Path, script: str = "satori_server.mjs") -> None:
+        self.proc = subprocess.Popen(["node", str(ROOT / script), str(ref_dir)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def ask(self, op: str, case: Path) -> dict[str, Any]:

@@ -55,11 +55,19 @@ def text_cache(maxsize: int, *, max_text: int = MAX_CACHED_TEXT) -> Callable[[F]
 
 
 class BoundedCache(Generic[V]):
-    """Least-recently-used entries are dropped past ``max_entries`` or ``max_weight``."""
+    """Least-recently-used entries are dropped past ``max_entries`` or ``max_weight``.
+
+    Entries are filed under their key's hash, with the key beside the value: a key is
+    hashed once per get or put (the keys of the layout and text caches are records and
+    long tuples whose hash costs microseconds, and an ``OrderedDict`` keyed by them hashes
+    twice: a lookup then ``move_to_end``, a ``pop`` then a store). A key found under its
+    hash is the key asked for only if it is equal; two unequal keys with the same hash
+    share one entry (the newer put replaces the older, a get of the other misses), which
+    costs a recomputation now and then, never a wrong value."""
 
     def __init__(self, max_entries: int, *, weigh: Callable[[V], int] | None = None,
                  max_weight: int | None = None, on_drop: Callable[[V], None] | None = None) -> None:
-        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._items: OrderedDict[int, tuple[Hashable, V]] = OrderedDict()
         self._lock = threading.Lock()
         self._weight = 0
         self._weigh = weigh
@@ -70,28 +78,35 @@ class BoundedCache(Generic[V]):
         self.max_weight = max_weight
 
     def get(self, key: Hashable) -> V | None:
+        h = hash(key)
         with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
+            entry = self._items.get(h)
+            if entry is None:
+                return None
+            held, value = entry
+            if held is not key and held != key:
+                return None
+            self._items.move_to_end(h)
             return value
 
     def put(self, key: Hashable, value: V) -> None:
+        h = hash(key)
         # The values dropped, when someone is told of them (most caches tell no one).
         gone: list[V] | None = None if self._on_drop is None else []
         with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
+            entry = self._items.pop(h, None)
+            if entry is not None:
+                old = entry[1]
                 if self._weigh is not None:
                     self._weight -= self._weigh(old)
                 if gone is not None and old is not value:
                     gone.append(old)
-            self._items[key] = value
+            self._items[h] = (key, value)
             if self._weigh is not None:
                 self._weight += self._weigh(value)
             while self._items and (len(self._items) > self.max_entries or (
                     self.max_weight is not None and self._weight > self.max_weight)):
-                _, dropped = self._items.popitem(last=False)
+                _, (_, dropped) = self._items.popitem(last=False)
                 if self._weigh is not None:
                     self._weight -= self._weigh(dropped)
                 if gone is not None:
@@ -104,10 +119,20 @@ class BoundedCache(Generic[V]):
         """Drop every entry ``doomed(key, value)`` is true of (e.g. those holding a font the
         font cache let go); ``on_drop`` is not told of them."""
         with self._lock:
-            for key in [k for k, v in self._items.items() if doomed(k, v)]:
-                dropped = self._items.pop(key)
+            for h in [h for h, (k, v) in self._items.items() if doomed(k, v)]:
+                _, dropped = self._items.pop(h)
                 if self._weigh is not None:
                     self._weight -= self._weigh(dropped)
+
+    def keys(self) -> list[Hashable]:
+        """The keys, least recently used first (a copy: the entries are filed by hash)."""
+        with self._lock:
+            return [key for key, _ in self._items.values()]
+
+    def values(self) -> list[V]:
+        """The values, least recently used first (a copy)."""
+        with self._lock:
+            return [value for _, value in self._items.values()]
 
     def clear(self) -> None:
         with self._lock:

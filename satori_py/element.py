@@ -19,7 +19,7 @@ import inspect
 import json
 import math
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -125,18 +125,21 @@ def check_limits(root: Element, *, max_depth: int = MAX_DEPTH, max_nodes: int = 
 
 def _check_css(node: Element, budget: Budget) -> None:
     """The element's style (each value, and names and values together) and ``tw`` against
-    ``max_css_length``, before any is parsed."""
+    ``max_css_length``, before any is parsed. (Budget.check_css is called only for what is over
+    the limit: it raises then, with the message; this runs for every element.)"""
     limit = budget.limits.max_css_length
     total = 0
     for prop, value in node.style.items():
         total += len(prop)
         if type(value) is str:
-            total += len(value)
-            if len(value) > limit:  # (the message is made only then: this runs for every value)
-                budget.check_css(len(value), f'The value of "{prop}"', node.path, prop)
-    budget.check_css(total, "The style", node.path, "style")
+            length = len(value)
+            total += length
+            if length > limit:
+                budget.check_css(length, f'The value of "{prop}"', node.path, prop)
+    if total > limit:
+        budget.check_css(total, "The style", node.path, "style")
     tw = node.props.get("tw")
-    if type(tw) is str:
+    if type(tw) is str and len(tw) > limit:
         budget.check_css(len(tw), 'The value of "tw"', node.path, "tw")
 
 
@@ -181,6 +184,12 @@ def _read_json(path: Path, max_depth: int, max_nodes: int) -> Any:
     return _decode_json(data, max_depth, max_nodes, f" in {path}")
 
 
+def _is_mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, without the ABC's check for a plain dict (every element,
+    props and style object of JSON input is one; the ABC check was a tenth of the parse)."""
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
                   max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES, _made: list[int] | None = None) -> Element:
     """Turn a React-element-like dict into an :class:`Element` tree.
@@ -198,7 +207,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
         raise _too_many(max_nodes, path.split("/", 1)[0] if path else None)  # the root's, as check_limits names it
     check_deadline(path)
     data = expand_components(data, path)
-    if not isinstance(data, Mapping):
+    if not _is_mapping(data):
         raise InvalidElementError(
             f"Expected an element object with \"type\" and \"props\", got {_describe(data)}.",
             path=path)
@@ -211,10 +220,10 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
     props = data.get("props", {})
     if props is None:
         props = {}
-    if not isinstance(props, Mapping):
+    if not _is_mapping(props):
         raise InvalidElementError(f"Invalid props {_describe(props)}: expected an object.", path=node_path)
     inner_html = props.get("dangerouslySetInnerHTML")
-    if type_ in ("style", "script") and isinstance(inner_html, Mapping) \
+    if type_ in ("style", "script") and _is_mapping(inner_html) \
             and isinstance(inner_html.get("__html"), str):
         # The reference takes a sheet's text from __html, as React renders it.
         props = {k: v for k, v in props.items() if k != "dangerouslySetInnerHTML"}
@@ -224,7 +233,7 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
             "dangerouslySetInnerHTML property is not supported. See documentation for more "
             "information https://github.com/vercel/satori#jsx.", path=node_path, prop="dangerouslySetInnerHTML")
     style = props.get("style") or {}
-    if not isinstance(style, Mapping):
+    if not _is_mapping(style):
         raise InvalidElementError(f"Invalid style {_describe(style)}: expected an object.",
                                   path=node_path, prop="style")
     for name in style:
@@ -239,22 +248,26 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
             children.append(TextNode(_unicode("".join(run)), f"{node_path}/{TEXT}[{len(children)}]"))
             run.clear()
 
-    for child in _flatten(props.get("children"), node_path, max_depth=max_depth):
+    for child in _children(props.get("children"), node_path, max_depth):
         if isinstance(child, str):
             # Adjacent strings and numbers are one text node, as React renders them
             # (the reference's normalizeChildren): ["\t", "tab"] is one run of text.
             run.append(child)
             continue
         end_run()
-        tag = child.get("type") if isinstance(child, Mapping) else None
+        tag = child.get("type") if _is_mapping(child) else None
         children.append(parse_element(
             child, f"{node_path}/{path_tag(tag) if isinstance(tag, str) and tag else '?'}[{len(children)}]", _depth + 1,
             max_depth=max_depth, max_nodes=max_nodes, _made=made))
     end_run()
-    # ASCII strings (most values) are kept as they are without a call of _value each.
+    # ASCII strings, floats and ints within a double's range (most values) are kept as they are
+    # without a call of _value each.
     if any(isinstance(v, (str, int)) for v in style.values()):
-        style = {k: v if type(v) is str and v.isascii() else _value(v) for k, v in style.items()}
-    own = {k: style if k == "style" else v if type(v) is str and v.isascii() else _value(v)
+        style = {k: v if (type(v) is str and v.isascii()) or type(v) is float
+                 or (type(v) is int and -_MAX_DOUBLE <= v <= _MAX_DOUBLE) else _value(v)
+                 for k, v in style.items()}
+    own = {k: style if k == "style" else v if (type(v) is str and v.isascii()) or type(v) is float
+           or (type(v) is int and -_MAX_DOUBLE <= v <= _MAX_DOUBLE) else _value(v)
            for k, v in props.items() if k != "children"}
     return Element(type_, own, tuple(children), node_path, style)
 
@@ -295,6 +308,21 @@ _SURROGATE_PAIR = lazy_compile("[\ud800-\udbff][\udc00-\udfff]")
 _SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
+def _children(children: Any, path: str, max_depth: int) -> Iterator[Any]:
+    """:func:`_flatten` of an element's children: a list's strings and elements (most children)
+    are yielded by one generator, not one nested generator each; anything else goes through
+    :func:`_flatten` as before, in the same order and as lazily (a component is called, and a
+    bad child refused, when the children before it have been parsed)."""
+    if type(children) is not list:
+        yield from _flatten(children, path, max_depth=max_depth)
+        return
+    for child in children:
+        if type(child) is str or (type(child) is dict and type(child.get("type")) is str):
+            yield child
+        else:
+            yield from _flatten(child, path, 1, max_depth=max_depth)
+
+
 def _flatten(children: Any, path: str, depth: int = 0, *, max_depth: int = MAX_DEPTH) -> Iterable[Any]:
     """Yield children in order: lists flattened, None/bools dropped, numbers as text."""
     if children is None or isinstance(children, bool):
@@ -312,7 +340,7 @@ def _flatten(children: Any, path: str, depth: int = 0, *, max_depth: int = MAX_D
         if isinstance(children, float) and not math.isfinite(children):
             raise InvalidElementError(f"Invalid child {children!r}: numbers must be finite.", path=path)
         yield _number_text(children)
-    elif isinstance(children, Mapping):
+    elif _is_mapping(children):
         if callable(children.get("type")):
             # What a component returns takes its place: text, an element, a list or nothing.
             yield from _flatten(expand_components(children, path), path, depth + 1, max_depth=max_depth)
@@ -326,11 +354,11 @@ def _flatten(children: Any, path: str, depth: int = 0, *, max_depth: int = MAX_D
 def expand_components(data: Any, path: str | None) -> Any:
     """Call the components at ``data`` until it's no longer one (React's function components)."""
     for _ in range(MAX_DEPTH):
-        type_ = data.get("type") if isinstance(data, Mapping) else None
+        type_ = data.get("type") if _is_mapping(data) else None
         if isinstance(type_, str) or not callable(type_):
             return data
         props = data.get("props") or {}
-        if not isinstance(props, Mapping):
+        if not _is_mapping(props):
             raise InvalidElementError(f"Invalid props {_describe(props)}: expected an object.", path=path)
         name = getattr(type_, "__qualname__", None) or type(type_).__name__
         try:

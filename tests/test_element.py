@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from satori_py.element import Element, TextNode, h, load_element
+from satori_py.element import MAX_DEPTH, Element, TextNode, _children, _flatten, _value, h, load_element, parse_element
 from satori_py.errors import InvalidElementError
 
 
@@ -79,3 +82,41 @@ def test_style_sheets_may_come_from_inner_html() -> None:
     el = load_element({"type": "style", "props": {"dangerouslySetInnerHTML": {"__html": "div{color:red}"}}})
     assert el.children == (TextNode("div{color:red}", "style/#text[0]"),)
     assert "dangerouslySetInnerHTML" not in el.props
+
+
+# -- the shortcuts of parse_element, held to the long way ------------------------------------
+
+_LEAVES = st.one_of(
+    st.text(max_size=4), st.integers(-10, 10), st.sampled_from([2 ** 1100, -(2 ** 1100), 2 ** 1024 - 2 ** 970]),
+    st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(), st.sampled_from(["\ud800x", "é"]))
+
+
+def _component(**props: object) -> object:
+    return props.get("children")
+
+
+_CHILDREN = st.recursive(
+    _LEAVES.filter(lambda v: not (isinstance(v, float) and not math.isfinite(v)))
+    | st.builds(lambda t: {"type": t, "props": {}}, st.sampled_from(["div", "span"]))
+    | st.builds(lambda c: {"type": _component, "props": {"children": c}}, st.text(max_size=3)),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CHILDREN)
+def test_children_as_flatten_gives_them(children: object) -> None:
+    """_children (a list's strings and elements without a generator each) yields what
+    _flatten does, in order."""
+    assert list(_children(children, "div", MAX_DEPTH)) == list(_flatten(children, "div", max_depth=MAX_DEPTH))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["a", "b", "width", "title"]), _LEAVES, max_size=4),
+       st.dictionaries(st.sampled_from(["fontSize", "color", "margin"]), _LEAVES, max_size=3))
+def test_props_and_style_values_are_as_value_makes_them(props: dict[str, object], style: dict[str, object]) -> None:
+    """Values kept as they are (ASCII strings, floats, ints within a double's range) are what
+    _value makes of them; the others are _value's."""
+    el = parse_element({"type": "div", "props": {**props, "style": style}})
+    same = lambda a, b: a == b or (a != a and b != b)  # noqa: E731 (NaN is NaN)
+    assert all(same(el.style[k], _value(v)) and type(el.style[k]) is type(_value(v)) for k, v in style.items())
+    assert all(same(el.props[k], _value(v)) and type(el.props[k]) is type(_value(v)) for k, v in props.items())

@@ -45,15 +45,26 @@ def _with(node: SvgNode, attrs: Mapping[str, AttrValue]) -> SvgNode:
 
 def flatten(nodes: list[SvgNode]) -> list[SvgNode]:
     """``nodes`` with every attribute-less ``<g>`` among them replaced by its children."""
-    if not any(n.tag == "g" and not _real(n.attrs) for n in nodes):
+    for n in nodes:  # (most lists have none: a loop, no dict of its real attributes per <g>)
+        if n.tag == "g" and _bare(n.attrs):
+            break
+    else:
         return nodes
     out: list[SvgNode] = []
     for node in nodes:
-        if node.tag == "g" and not _real(node.attrs):
+        if node.tag == "g" and _bare(node.attrs):
             out.extend(flatten(node.children))
         else:
             out.append(node)
     return out
+
+
+def _bare(attrs: Mapping[str, AttrValue]) -> bool:
+    """Whether ``attrs`` has no value (all None: what :func:`_real` keeps nothing of)."""
+    for value in attrs.values():
+        if value is not None:
+            return False
+    return True
 
 
 def _real(attrs: Mapping[str, AttrValue]) -> dict[str, AttrValue]:

@@ -196,5 +196,5 @@ def test_a_stream_of_new_large_data_uris_keeps_32_mib_of_them_at_most() -> None:
     for i in range(10):
         uri = "data:image/png;base64," + base64.b64encode(png + bytes([i]) * 3_000_000).decode()
         render_svg(h("img", {"src": uri, "width": 10, "height": 10}), width=20, height=20)
-    assert sum(len(image.href) for image in source.CACHE._items.values()) <= 32 * 1024 * 1024
+    assert sum(len(image.href) for image in source.CACHE.values()) <= 32 * 1024 * 1024
     assert len(source.CACHE) == 8  # the last eight (4 MB each) are kept

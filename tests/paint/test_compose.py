@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from satori_py.paint.compose import (
     _REFERENCE,
     _add_references,
+    _bare,
+    _real,
     clipped,
     faded,
     flatten,
@@ -33,6 +35,14 @@ def test_plain_groups_are_spliced() -> None:
     # A <g> with attributes stays.
     kept = SvgNode("g", {"opacity": 0.5}, [RECT])
     assert flatten([kept]) == [kept]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "opacity", "clip-path", "mask"]),
+                       st.none() | st.text(max_size=3) | st.integers() | st.floats(allow_nan=True)))
+def test_bare_is_no_real_attribute(attrs: dict[str, str | int | float | None]) -> None:
+    """flatten's check (no dict made per <g>) says what _real's emptiness said."""
+    assert _bare(attrs) is (not _real(attrs))
 
 
 def test_no_attributes_no_wrapper() -> None:

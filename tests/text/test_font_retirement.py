@@ -27,7 +27,7 @@ _MONTSERRAT = Path(__file__).resolve().parents[2] / "golden" / "text" / "fonts" 
 def small_face_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(faces._FACE_CACHE, "max_entries", _KEPT)
     yield
-    for hit in list(faces._FACE_CACHE._items.values()):  # the faces made here leave with the test
+    for hit in faces._FACE_CACHE.values():  # the faces made here leave with the test
         if _MARK in hit[1].sfnt[-32:]:
             faces._retire(hit)
     faces._FACE_CACHE.clear()
@@ -61,9 +61,9 @@ def test_a_stream_of_new_fonts_keeps_only_the_cached_faces(small_face_cache: Non
     # The kept faces are the last ones given, and no cache holds a retired face.
     assert sorted(face.sfnt for face in alive) == sorted(fonts[-_KEPT:])
     assert not any(face.retired for face in alive)
-    assert len(paragraph._ENGINES) > 0 and not any(e.retired for e in paragraph._ENGINES._items.values())
-    assert not any(engine._runs_retired(runs) for runs in engine._RUNS._items.values())
-    assert not any(key[0].retired for key in engine._SPANS._items)
+    assert len(paragraph._ENGINES) > 0 and not any(e.retired for e in paragraph._ENGINES.values())
+    assert not any(engine._runs_retired(runs) for runs in engine._RUNS.values())
+    assert not any(key[0].retired for key in engine._SPANS.keys())
 
 
 def test_variable_instances_leave_with_their_font(small_face_cache: None) -> None:
