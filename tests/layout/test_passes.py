@@ -2,7 +2,8 @@
 nor a measurement to repeat one of the pass before.
 
 A row item holding one word (a tag, a "·" separator, a tile of one-word labels) is frozen at its width after the
-first pass (frozen_widths ``freeze``, fit_boxes ``frozen_as_laid_out``); laying the tree out
+first pass (frozen_widths ``freeze``, fit_boxes ``frozen_as_laid_out``), as is one of px width narrower
+than its longest word (fit_boxes ``frozen_at_own_width``); laying the tree out
 again with that freeze gives the same boxes, so no second pass runs for it; nor for a
 first fit-content cap (flex_fit ``_fit``, inset_fit ``cap_stretching``) at or above the
 size the node has before rounding (fit_boxes ``within``); nor for baseline-aligned items
@@ -60,6 +61,7 @@ def _render(element: Any, monkeypatch: pytest.MonkeyPatch, long_way: bool,
         patched.setattr(engine, "recall", lambda pending: False)  # laid out every time
         if long_way:
             patched.setattr(frozen_widths, "frozen_as_laid_out", lambda item: False)
+            patched.setattr(frozen_widths, "frozen_at_own_width", lambda *args: False)
             patched.setattr(engine, "Measurements", lambda: None)
             for owner, name in ((flex_fit, "within"), (inset_fit, "within")):
                 patched.setattr(owner, name, lambda *args: False)
@@ -161,6 +163,22 @@ def test_a_two_word_item_at_its_min_content_width_is_laid_out_again(monkeypatch:
     short = _render(card, monkeypatch, long_way=False, width=200, height=200)
     long = _render(card, monkeypatch, long_way=True, width=200, height=200)
     assert short == long
+
+
+def test_a_row_item_of_px_width_narrower_than_its_longest_word_takes_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each 44 px box holds a word wider than 44 px: it is frozen at its width, but its min-content
+    # width is another (fit_boxes ``frozen_at_own_width``): no pass runs for the freeze.
+    boxes = [d({"width": 44, "fontSize": 14, "borderLeft": "1px solid #ccc"}, text)
+             for text in ("Extraordinary words", "Z™(r) §(2) 4:€7", "short")]
+    card = d({"display": "flex", "flexWrap": "wrap", "gap": 6, "width": "100%", "height": "100%",
+              "alignItems": "flex-start"}, *boxes)
+    short = _render(card, monkeypatch, long_way=False, width=300, height=120)
+    long = _render(card, monkeypatch, long_way=True, width=300, height=120)
+    assert short[:2] == long[:2]
+    with monkeypatch.context() as patched:
+        patched.setattr(frozen_widths, "frozen_at_own_width", lambda *args: False)
+        frozen = _render(card, monkeypatch, long_way=False, width=300, height=120)
+    assert frozen[:2] == short[:2] and (short[2], frozen[2]) == (1, 2)
 
 
 def _loud_floors(element: Any, monkeypatch: pytest.MonkeyPatch,
