@@ -131,6 +131,24 @@ def frozen_as_laid_out(item: LayoutNode) -> bool:
     return box.exact_width == box.width and bool(item.children) and _one_line(item, True)
 
 
+def frozen_at_own_width(item: LayoutNode, bound: float) -> bool:
+    """Whether freezing a row item at its box's width (``frozen_widths.freeze``) gives the boxes it has:
+    the next pass would repeat this one, and need not run.
+
+    So it is for an item whose px ``width`` (and no minimum or maximum) is that width, where its
+    content's min-content width (at least ``bound``, border box) is wider: Taffy 0.7's min-content
+    entry of the item is that other width, which no measurement at its width is answered from; its
+    automatic minimum width is its width (the smaller of the two), and it doesn't grow, so the
+    freeze's minimum and maximum hold it where it is. (Its rounded width must be its exact one.)
+    """
+    style, box = item.style, item.box
+    own = px(style.width)
+    if own is None or style.min_width not in (None, "auto") or style.max_width not in (None, "none") \
+            or box.exact_width != box.width or bound <= box.width + EPS:
+        return False
+    return to_style_units(item, "w", box.width) == own
+
+
 _SIZES = ("width", "min_width", "max_width", "height", "min_height", "max_height")
 _EDGES = ("padding_top", "padding_right", "padding_bottom", "padding_left",
           "margin_top", "margin_right", "margin_bottom", "margin_left", "column_gap", "row_gap")

@@ -43,7 +43,7 @@ size), as in CSS and the reference's Taffy; Taffy 0.7 takes it as 0, so e.g. a
 from __future__ import annotations
 
 import math
-from collections.abc import Container
+from collections.abc import Callable, Container
 from itertools import repeat
 from functools import partial
 
@@ -88,6 +88,7 @@ from .inset_fit import cap_stretching, content_sized, fix_inflated_items
 from .overflow_floor import floor_overflowed_row
 from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
+from .silent_floors import silent_floor
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
 
@@ -181,7 +182,7 @@ class FlexFit:
             changed = changed or here
             if node.children:
                 stack.extend(zip(reversed(node.children), repeat(node), repeat(stale or here)))
-        floored = _apply(self._floored, floors, "w", "floor_width", walk.parents)
+        floored = _apply(self._floored, floors, "w", "floor_width", walk.parents, partial(silent_floor, walk))
         held = _apply(self._held, holds, "h", "held_height", walk.parents)
         return floored or held or changed
 
@@ -434,9 +435,10 @@ def _pad(node: LayoutNode, parent: LayoutNode, walk: _Walk, lay_out: LayOut) -> 
 
 
 def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, field: str,
-           walked: Container[int]) -> bool:
+           walked: Container[int], silent: Callable[[LayoutNode, float], bool] | None = None) -> bool:
     """Give the ``walked`` containers this pass's ``sizes`` (border box) as their limit ``field`` (and take
-    back last pass's others); whether any changed. A subtree measured in a pass keeps the tree's others."""
+    back last pass's others); whether any changed, but for a first one that is ``silent`` (changes nothing
+    in this pass). A subtree measured in a pass keeps the tree's others."""
     changed = False
     for key, node in list(given.items()):
         if key not in walked:
@@ -448,7 +450,7 @@ def _apply(given: dict[int, LayoutNode], sizes: dict[int, float], axis: str, fie
         old = getattr(node.limits, field)
         if (old is None) != (value is None) or (value is not None and old is not None and abs(old - value) > _EPS):
             setattr(node.limits, field, value)
-            changed = True
+            changed = changed or not (old is None and size is not None and silent is not None and silent(node, size))
     return changed
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..style.types import Percent
 from .content_bounds import freeze_bound
 from .fit_boxes import EPS as _EPS
-from .fit_boxes import frozen_as_laid_out, percent_inside
+from .fit_boxes import frozen_as_laid_out, frozen_at_own_width, percent_inside
 from .fit_boxes import insets as _insets
 from .fit_boxes import px as _px
 from .fit_boxes import to_style_units as _to_style_units
@@ -72,7 +72,11 @@ def freeze(node: LayoutNode, parent: LayoutNode, grows: bool = True, lay_out: La
     # It can't be narrower than its minimum, which is at least its width, or is held at
     # its maximum, and it doesn't grow: this is the only width it can have (and has, then no pass again).
     limits.frozen_width = _to_style_units(node, "w", width)
-    return limits.frozen_at_max or not frozen_as_laid_out(node)
+    if limits.frozen_at_max:
+        return True
+    # (A row item: ``lay_out`` given; its bound is known here, as it is at least its width.)
+    return not (frozen_as_laid_out(node) or (lay_out is not None and bound is not None
+                                             and frozen_at_own_width(node, bound)))
 
 
 def freeze_grid_item(node: LayoutNode, grid: LayoutNode, lay_out: LayOut) -> bool:

@@ -2,11 +2,13 @@
 nor a measurement to repeat one of the pass before.
 
 A row item holding one word (a tag, a "·" separator, a tile of one-word labels) is frozen at its width after the
-first pass (frozen_widths ``freeze``, fit_boxes ``frozen_as_laid_out``); laying the tree out
+first pass (frozen_widths ``freeze``, fit_boxes ``frozen_as_laid_out``), as is one of px width narrower
+than its longest word (fit_boxes ``frozen_at_own_width``); laying the tree out
 again with that freeze gives the same boxes, so no second pass runs for it; nor for a
 first fit-content cap (flex_fit ``_fit``, inset_fit ``cap_stretching``) at or above the
 size the node has before rounding (fit_boxes ``within``); nor for baseline-aligned items
-whose shifts are known before the first pass (baselines ``guess``). A stretched row whose
+whose shifts are known before the first pass (baselines ``guess``); nor for a first minimum width
+at or below the width an item of a column of known width has (silent_floors). A stretched row whose
 width is only rounded past its room is not measured for a cap (fit_boxes ``against_room``).
 A subtree
 measured alone (fit_measure) in a pass is not measured again in the next while everything
@@ -39,8 +41,8 @@ ONE_PASS = ["blog-emoji", "blog-flat", "blog-gradient", "blog-serif", "docs-api"
 # At most this many Taffy computations a card, passes and measurements (the long way: stats-* 20, pricing-three 28).
 RUNS = {"blog-emoji": 1, "blog-flat": 1, "blog-gradient": 1, "blog-serif": 1, "docs-api": 1, "docs-cli": 1,
         "docs-guide": 1, "event-conf": 1, "event-gala": 1, "event-meetup": 1, "job-posting": 1, "pricing-flat": 1,
-        "pricing-three": 1, "product-headphones": 1, "product-lamp": 1, "product-sneakers": 1, "profile-dark": 5,
-        "profile-ocean": 5, "profile-purple": 5, "quote-serif": 1, "release-notes": 1, "stats-github": 1,
+        "pricing-three": 1, "product-headphones": 1, "product-lamp": 1, "product-sneakers": 1, "profile-dark": 4,
+        "profile-ocean": 4, "profile-purple": 4, "quote-serif": 1, "release-notes": 1, "stats-github": 1,
         "stats-revenue": 1, "stats-traffic": 1}
 
 
@@ -59,11 +61,13 @@ def _render(element: Any, monkeypatch: pytest.MonkeyPatch, long_way: bool,
         patched.setattr(engine, "recall", lambda pending: False)  # laid out every time
         if long_way:
             patched.setattr(frozen_widths, "frozen_as_laid_out", lambda item: False)
+            patched.setattr(frozen_widths, "frozen_at_own_width", lambda *args: False)
             patched.setattr(engine, "Measurements", lambda: None)
             for owner, name in ((flex_fit, "within"), (inset_fit, "within")):
                 patched.setattr(owner, name, lambda *args: False)
             patched.setattr(flex_fit, "_against_room", fit_boxes.size)  # (rounded widths)
             patched.setattr(BaselineAlignment, "guess", lambda self, root: None)
+            patched.setattr(flex_fit, "silent_floor", lambda *args: False)
         runs = count_calls(patched, taffy, "_run_taffy")
         laid_out: list[list[tuple[str | None, str]]] = []
         run = engine.Layout.run
@@ -159,7 +163,62 @@ def test_a_two_word_item_at_its_min_content_width_is_laid_out_again(monkeypatch:
     short = _render(card, monkeypatch, long_way=False, width=200, height=200)
     long = _render(card, monkeypatch, long_way=True, width=200, height=200)
     assert short == long
-    assert short[2] == 2
+
+
+def test_a_row_item_of_px_width_narrower_than_its_longest_word_takes_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each 44 px box holds a word wider than 44 px: it is frozen at its width, but its min-content
+    # width is another (fit_boxes ``frozen_at_own_width``): no pass runs for the freeze.
+    boxes = [d({"width": 44, "fontSize": 14, "borderLeft": "1px solid #ccc"}, text)
+             for text in ("Extraordinary words", "Z™(r) §(2) 4:€7", "short")]
+    card = d({"display": "flex", "flexWrap": "wrap", "gap": 6, "width": "100%", "height": "100%",
+              "alignItems": "flex-start"}, *boxes)
+    short = _render(card, monkeypatch, long_way=False, width=300, height=120)
+    long = _render(card, monkeypatch, long_way=True, width=300, height=120)
+    assert short[:2] == long[:2]
+    with monkeypatch.context() as patched:
+        patched.setattr(frozen_widths, "frozen_at_own_width", lambda *args: False)
+        frozen = _render(card, monkeypatch, long_way=False, width=300, height=120)
+    assert frozen[:2] == short[:2] and (short[2], frozen[2]) == (1, 2)
+
+
+def _loud_floors(element: Any, monkeypatch: pytest.MonkeyPatch,
+                 **options: Any) -> tuple[str, list[tuple[str | None, str]], int]:
+    """:func:`_render` the short way but with every new minimum width laying the tree out again."""
+    with monkeypatch.context() as patched:
+        patched.setattr(flex_fit, "silent_floor", lambda *args: False)
+        return _render(element, monkeypatch, long_way=False, **options)
+
+
+def _profile(align: str) -> dict[str, Any]:
+    tiles = [d({"display": "flex", "flexDirection": "column", "alignItems": "center", "padding": "12px 28px"},
+               d({"fontSize": 34}, count), d({"fontSize": 20}, label))
+             for count, label in (("48.2k", "Followers"), ("312", "Following"), ("1,024", "Posts"))]
+    return d({"display": "flex", "flexDirection": "column", "alignItems": align, "width": "100%", "height": "100%",
+              "padding": 40}, d({"fontSize": 58}, "Sofia Rossi"), d({"display": "flex", "gap": 40}, *tiles))
+
+
+@pytest.mark.parametrize("align", ["center", "flex-start", "flex-end"])
+def test_a_floor_below_a_rows_width_in_a_column_of_known_width_takes_no_pass(
+        align: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The row's floor (its items' automatic minimum widths, flex_fit ``_floor``) is below the
+    # width it has, in a column whose width is known: it only clamps the row's width there.
+    card = _profile(align)
+    short = _render(card, monkeypatch, long_way=False, width=800, height=300)
+    long = _render(card, monkeypatch, long_way=True, width=800, height=300)
+    assert short[:2] == long[:2]
+    loud = _loud_floors(card, monkeypatch, width=800, height=300)
+    assert loud[:2] == short[:2] and short[2] == loud[2] - 1
+
+
+def test_a_block_wider_than_its_column_is_laid_out_again_at_its_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its longest word makes it wider than the 64 px column: Taffy 0.7 measured its height in the
+    # column's width; its minimum width (flex_fit ``_widened``) has it measured at its own.
+    card = d({"width": 64, "height": 64},
+             d({"display": "flex", "flexDirection": "column", "justifyContent": "center", "alignItems": "center",
+                "height": "100%"}, d({}, "weekly Q Ångström")))
+    short = _render(card, monkeypatch, long_way=False, width=180, height=65)
+    assert short == _loud_floors(card, monkeypatch, width=180, height=65)
+    assert short[:2] == _render(card, monkeypatch, long_way=True, width=180, height=65)[:2]
 
 
 @pytest.mark.parametrize("path", CARDS, ids=[p.stem for p in CARDS])
@@ -171,8 +230,10 @@ def test_a_bench_card_is_laid_out_as_the_long_way(path: Path, monkeypatch: pytes
     assert short[2] <= long[2]
     if path.stem in ONE_PASS:
         assert (short[2], long[2]) == (1, 2)
-    if path.stem.startswith("profile-"):  # its tiles' freeze (a pass after its cap) takes no pass of its own
-        assert short[2] <= long[2] - 1
+    if path.stem.startswith("profile-"):
+        # Its tiles' freeze (a pass after its cap) takes no pass of its own; nor does the
+        # floor of its header row, narrower than the row in a column of known width.
+        assert short[2] <= long[2] - 2
     if path.stem.startswith("stats-") and path.stem != "stats-traffic":
         # One pass: its 6 blocks' caps at their stretched widths, the tiles' row's at its
         # height, change no box; the blocks fit their rooms before rounding: none is measured.
