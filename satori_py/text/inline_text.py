@@ -390,24 +390,24 @@ def layout_size(node: TextNode, width: float, min_content: bool = False) -> tupl
     with ``textWrap: balance|pretty`` as the reference's text engine does them."""
     if min_content:
         width = 0.0
-    unwrapped = None if min_content else node.unwrapped
-    if unwrapped is not None and unwrapped[0][0] <= width:
-        # The words fit: no line wraps, so the flow is the max-content one (each word's
-        # break test is its line's width so far plus the word, at most the max-content
-        # width), known from max-content or from a width at which no line wrapped.
-        size, node.flow = unwrapped
+    key = None if node.memo_key is None else (node.memo_key, width, min_content)
+    hit = _FLOWS.get(key) if key is not None else None
+    if hit is not None:
+        size, node.flow, _ = hit  # shared: built once, read by every render (see build_pieces)
     else:
-        key = None if node.memo_key is None else (node.memo_key, width, min_content)
-        hit = _FLOWS.get(key) if key is not None else None
-        if hit is not None:
-            size, node.flow, _ = hit  # shared: built once, read by every render (see build_pieces)
+        unwrapped = None if min_content else node.unwrapped
+        if unwrapped is not None and unwrapped[0][0] <= width:
+            # The words fit: no line wraps, so the flow is the max-content one (each word's
+            # break test is its line's width so far plus the word, at most the max-content
+            # width), known from max-content or from a width at which no line wrapped.
+            size, node.flow = unwrapped
         else:
             size = _layout_size(node, width, min_content)
-            if key is not None:
-                flow = node.flow
-                _FLOWS.put(key, (size, flow, len(node.pre.content) + _WORD_BYTES * len(flow.placed) + ENTRY_WEIGHT))
-        if not min_content and not node.flow.wrapped and node.unwrapped_alike:
-            node.unwrapped = (size, node.flow)
+        if key is not None:  # (kept for this width too: a warm render finds it at once)
+            flow = node.flow
+            _FLOWS.put(key, (size, flow, len(node.pre.content) + _WORD_BYTES * len(flow.placed) + ENTRY_WEIGHT))
+    if not min_content and not node.flow.wrapped and node.unwrapped_alike:
+        node.unwrapped = (size, node.flow)
     node.measured_size = size
     node.flowed_width = None if min_content else width
     return size
