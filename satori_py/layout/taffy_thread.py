@@ -47,8 +47,12 @@ STACK_SIZE = 32 * 1024 * 1024
 # renders; without a bound it grew by 1.6 GB a million cards.
 POOL_BUDGET = 500_000
 _STACK_SIZE_LOCK = threading.Lock()
-_local = threading.local()  # .jobs: the calling thread's session; .worker: set on worker threads;
+# How often a job's caller looks whether the session's worker still lives (it may end before
+# the job, out of memory entering it; a job done returns at once).
+_LIVENESS_POLL = 0.5
+# .jobs, .serving: the calling thread's session and its worker; .worker: set on worker threads;
 # .pooled: the objects left in this thread's pool
+_local = threading.local()
 
 
 class _Job:
@@ -70,8 +74,12 @@ class _Job:
         finally:
             self.done.set()
 
-    def result(self) -> Any:
-        self.done.wait()
+    def result(self, worker: threading.Thread | None = None) -> Any:
+        """The job's value (its exception raised); MemoryError when ``worker``, the thread
+        that was to run it, ended first (out of memory entering it: waiting would never end)."""
+        while not self.done.wait(None if worker is None else _LIVENESS_POLL):
+            if worker is not None and not worker.is_alive() and not self.done.is_set():
+                raise MemoryError("the layout thread ended before the layout ran")
         if self.ok:
             return self.value
         raise self.value
@@ -106,7 +114,7 @@ def run(fn: Callable[[], T]) -> T:
     jobs: queue.SimpleQueue[_Job | None] | None = getattr(_local, "jobs", None)
     if jobs is not None:
         jobs.put(job)
-        return job.result()  # type: ignore[no-any-return]
+        return job.result(_local.serving)  # type: ignore[no-any-return]
     _start(job.run).join()
     if not job.done.is_set():  # the thread ended before the job ran (out of memory entering it)
         raise MemoryError("the layout thread ended before the layout ran")
@@ -146,7 +154,7 @@ def session() -> Iterator[None]:
         return
     jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
     thread = _start(_serve, jobs)
-    _local.jobs = jobs
+    _local.jobs, _local.serving = jobs, thread
     try:
         yield
     finally:

@@ -179,6 +179,9 @@ class FaceData(outlines.GlyphCache):
                 raise ValueError("No valid cmap sub-tables found.")
             offset, length = reader.tables["cmap"]
             _check_cmap(sfnt[offset:offset + length])
+            damaged = reader.damaged_hmtx()
+            if damaged is not None:
+                raise ValueError(damaged)
         else:
             if "cmap" not in self._tt:
                 raise ValueError("No valid cmap sub-tables found.")
@@ -220,8 +223,11 @@ class FaceData(outlines.GlyphCache):
 
     def has_glyph(self, char: str) -> bool:
         """Whether the cmap maps the first code point of ``char`` (opentype.js
-        ``charToGlyphIndex``: only the first code point counts)."""
-        return bool(char) and self.hb.nominal_glyph(ord(char[0])) != 0
+        ``charToGlyphIndex``: only the first code point counts) to a glyph of the font: one
+        past its glyphs (maxp's numGlyphs) would draw nothing and advance nothing, so the
+        text falls back to other fonts, or is reported missing (browsers' font sanitiser
+        rejects such a cmap)."""
+        return bool(char) and 0 < self.hb.nominal_glyph(ord(char[0])) < self.hb.glyph_count
 
     def outline(self, gid: int) -> Outline:
         """Glyph ``gid``'s outline in font units (cached)."""

@@ -87,6 +87,9 @@ class TextFlow(Record):
     indent: float = 0.0  # the first line's indent in this flow (of its width)
     last_baseline: float | None = None
     size: tuple[float, float] = (0.0, 0.0)
+    # Whether a line wrapped (a word moved to a new line, or split into graphemes, for the
+    # width): without, the flow is the max-content one (see layout_size).
+    wrapped: bool = False
 
     def build_pieces(self, node: TextNode) -> None:
         """Split the placed words into pieces (word segments, images, bidi runs), once.
@@ -190,6 +193,13 @@ class TextNode:
         self.memo_key = _memo_key(run.content, run.locale, style, self.engine, images, embed_font,
                                   point_scale_factor)
         self.flowed_width: float | None = None
+        # Whether a flow in which no line wraps is the max-content one, and so the flow at
+        # any width at least its width (see layout_size): not with balanced or pretty
+        # wrapping, nor an indent in percent of the width. Then that flow and its size.
+        indent = style.text.text_indent
+        self.unwrapped_alike = (style.text.text_wrap not in ("balance", "pretty")
+                                and isinstance(indent, (int, float)))
+        self.unwrapped: tuple[tuple[float, float], TextFlow] | None = None
         # The size of the last layout: what the text-shadow filter is relative to.
         self.measured_size = (0.0, 0.0)
 
@@ -296,6 +306,7 @@ def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[fl
                       and (not current_width or will_wrap or force))
         chars = graphemes(word) if need_break else None
         if chars and len(chars) > 1:
+            state.wrapped = True
             # Quirk (grapheme restart): the graphemes go back into the loop, on a new line
             # unless this one is empty; the forced break stays with the first.
             words[-1:] = reversed(chars)
@@ -312,6 +323,7 @@ def break_text_node(node: TextNode, width: float, min_content: bool) -> tuple[fl
                 w = node.measure_word(word, 0.0)[0]
             start_line(w, word)
             if not force:
+                state.wrapped = True
                 max_width = max(max_width, width)
         else:
             current_width += w
@@ -383,10 +395,19 @@ def layout_size(node: TextNode, width: float, min_content: bool = False) -> tupl
     if hit is not None:
         size, node.flow, _ = hit  # shared: built once, read by every render (see build_pieces)
     else:
-        size = _layout_size(node, width, min_content)
-        if key is not None:
+        unwrapped = None if min_content else node.unwrapped
+        if unwrapped is not None and unwrapped[0][0] <= width:
+            # The words fit: no line wraps, so the flow is the max-content one (each word's
+            # break test is its line's width so far plus the word, at most the max-content
+            # width), known from max-content or from a width at which no line wrapped.
+            size, node.flow = unwrapped
+        else:
+            size = _layout_size(node, width, min_content)
+        if key is not None:  # (kept for this width too: a warm render finds it at once)
             flow = node.flow
             _FLOWS.put(key, (size, flow, len(node.pre.content) + _WORD_BYTES * len(flow.placed) + ENTRY_WEIGHT))
+    if not min_content and not node.flow.wrapped and node.unwrapped_alike:
+        node.unwrapped = (size, node.flow)
     node.measured_size = size
     node.flowed_width = None if min_content else width
     return size

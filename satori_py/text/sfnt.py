@@ -89,6 +89,22 @@ class Sfnt:
         return (upem, mac_style, ascent, descent, typo_ascender, typo_descender, typo_line_gap,
                 weight_class, fs_selection, avg_width)
 
+    def damaged_hmtx(self) -> str | None:
+        """What is wrong with the ``hmtx`` table, or None: it must hold a width and side bearing
+        for each of hhea's ``numberOfHMetrics`` glyphs and a side bearing for each glyph after
+        them (HarfBuzz reads a missing width as 0: every glyph piled up on the first; browsers'
+        font sanitiser rejects the font)."""
+        if "maxp" not in self.tables or "hhea" not in self.tables:
+            return None  # (the metrics say what is missing)
+        num_glyphs = unpack_from(">H", self.data, self._table("maxp", 6) + 4)[0]
+        metrics = unpack_from(">H", self.data, self._table("hhea", 36) + 34)[0]
+        needed = 4 * metrics + 2 * max(num_glyphs - metrics, 0)
+        held = self.tables.get("hmtx", (0, 0))[1]
+        if held >= needed:
+            return None
+        return (f"its hmtx table has {held} bytes, where its {num_glyphs} glyphs ({metrics} with widths) "
+                f"need {needed}")
+
     def _glyph_range(self, gid: int) -> tuple[int, int]:
         """``loca``: where glyph ``gid``'s data starts and ends in ``glyf``. Two entries are read
         per glyph: a face made per render (caches cleared) draws some dozens of its glyphs, and

@@ -67,3 +67,25 @@ def test_a_hosting_thread_lays_out_inline(monkeypatch: pytest.MonkeyPatch) -> No
     thread.join()
     assert seen == [expected]
     assert not jobs and set(threads) == {thread}
+
+
+def test_a_session_whose_worker_ended_first_raises_instead_of_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Out of memory entering the worker (tests/hostile/test_faults injected it there): the worker
+    # ends before serving; the caller's job would never be done. (Run on a thread of its own,
+    # joined with a timeout: a wait without end fails the test instead of hanging the suite.)
+    monkeypatch.setattr(taffy_thread, "_serve", lambda jobs: None)
+    outcome: list[BaseException | int] = []
+
+    def call() -> None:
+        with taffy_thread.session():
+            try:
+                outcome.append(taffy_thread.run(lambda: 1))
+            except MemoryError as exc:
+                outcome.append(exc)
+
+    caller = threading.Thread(target=call, daemon=True)
+    caller.start()
+    caller.join(timeout=30)
+    assert not caller.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], MemoryError)
+    assert str(outcome[0]) == "the layout thread ended before the layout ran"
