@@ -90,6 +90,7 @@ from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
+from .widened_minimum import widened_minimum
 
 __all__ = ["FlexFit"]
 
@@ -408,7 +409,10 @@ class FlexFit:
         gap = _px(node.style.column_gap if axis == "w" else node.style.row_gap) or 0.0
         total = _insets(node, axis) + gap * max(0, len(items) - 1)
         for item in items:
-            total += _item_minimum(item, axis, lay_out) + _margins(item, axis)
+            low = _item_minimum(item, axis, lay_out)
+            if axis == "h":
+                low = widened_minimum(item, node, low, lay_out)
+            total += low + _margins(item, axis)
         self._minimums[key] = total
         return total
 
