@@ -91,6 +91,7 @@ from .percent_padding import pads, resolve_percent_padding
 from .silent_floors import silent_floor
 from .taffy import LayoutNode
 from .taffy_style import OwnSizes
+from .widened_minimum import widened_minimum
 
 __all__ = ["FlexFit"]
 
@@ -409,7 +410,10 @@ class FlexFit:
         gap = _px(node.style.column_gap if axis == "w" else node.style.row_gap) or 0.0
         total = _insets(node, axis) + gap * max(0, len(items) - 1)
         for item in items:
-            total += _item_minimum(item, axis, lay_out) + _margins(item, axis)
+            low = _item_minimum(item, axis, lay_out)
+            if axis == "h":
+                low = widened_minimum(item, node, low, lay_out)
+            total += low + _margins(item, axis)
         self._minimums[key] = total
         return total
 

@@ -283,6 +283,23 @@ def test_a_row_in_a_block_keeps_its_items_on_one_line() -> None:
     assert b["div/div[0]/div[1]/span[1]"] == (16, 21, 9, 21)
 
 
+def test_a_window_taller_than_its_room_holds_its_overflowing_column() -> None:
+    # The long word makes the column 354 wide, past the window's 168 px room. The window is
+    # taller than the 100 px canvas: it takes its items' minimum heights, the column's measured
+    # in that room (its sentence wraps more there), as the reference's Taffy measures it: 132
+    # high. Measured at the column's final width, it was 111 (tw19's shiki code window).
+    code = d({"display": "flex", "flexDirection": "column"},
+             d({"display": "flex"}, d({}, "const value = compute(alpha, beta); return value * 2;", t="span")),
+             d({"display": "flex"}, d({}, "Pneumonoultramicroscopicsilicovolcanoconiosis", t="span")))
+    window = d({"display": "flex", "flexDirection": "column", "alignItems": "flex-start", "width": 200,
+                "padding": 16, "fontSize": 16},
+               d({"width": 40, "height": 10, "flexShrink": 0, "marginBottom": 16}), code)
+    b = boxes(d({"display": "flex", "width": "100%", "height": "100%", "alignItems": "center",
+                 "justifyContent": "center"}, window), 400, 100)
+    assert b["div/div[0]"] == (84, -16, 232, 132)
+    assert b["div/div[0]/div[1]"] == (100, 26, 354, 84)
+
+
 def test_an_item_with_an_auto_bottom_margin_is_not_baseline_aligned() -> None:
     # "Big" takes the line's free space in its bottom margin: only "small" and "mid" share a
     # baseline, at the top of the row (before: both moved 3 px down to "Big"'s baseline).
