@@ -263,11 +263,8 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
     # ASCII strings, floats and ints within a double's range (most values) are kept as they are
     # without a call of _value each.
     if any(isinstance(v, (str, int)) for v in style.values()):
-        style = {k: v if (type(v) is str and v.isascii()) or type(v) is float
-                 or (type(v) is int and -_MAX_DOUBLE <= v <= _MAX_DOUBLE) else _value(v)
-                 for k, v in style.items()}
-    own = {k: style if k == "style" else v if (type(v) is str and v.isascii()) or type(v) is float
-           or (type(v) is int and -_MAX_DOUBLE <= v <= _MAX_DOUBLE) else _value(v)
+        style = {k: v if _as_javascript_holds_it(v) else _value(v) for k, v in style.items()}
+    own = {k: style if k == "style" else v if _as_javascript_holds_it(v) else _value(v)
            for k, v in props.items() if k != "children"}
     return Element(type_, own, tuple(children), node_path, style)
 
@@ -276,6 +273,13 @@ def path_tag(tag: str) -> str:
     """``tag`` as a node path names it: a long one is cut (the index in the path tells
     siblings apart)."""
     return tag if len(tag) <= _PATH_TAG else tag[:_PATH_TAG] + "..."
+
+
+def _as_javascript_holds_it(value: Any) -> bool:
+    """Whether :func:`_value` would return ``value`` itself (an ASCII string, a float, an int
+    within a double's range): asked first, as it is cheaper than the call for most values."""
+    t = type(value)
+    return (t is str and value.isascii()) or t is float or (t is int and -_MAX_DOUBLE <= value <= _MAX_DOUBLE)
 
 
 def _value(value: Any) -> Any:

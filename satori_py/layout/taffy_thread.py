@@ -158,6 +158,6 @@ def session() -> Iterator[None]:
     try:
         yield
     finally:
-        _local.jobs = None
+        _local.jobs = _local.serving = None
         jobs.put(None)
         thread.join()
