@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import StyleError
 from ..js_format import js_number
 from ..length_range import MAX_LENGTH
 from .convert import Context, Converter, loosely_read_percentage, shown
@@ -19,7 +20,7 @@ from .converter_reads import alone, converts_alone
 from .types import LineHeight, Percent
 from .values import LengthContext, dimension_unit, js_string, length_to_number
 
-__all__ = ["ANGLE_UNITS", "angle_as_length", "noted_line_height", "not_negative", "transform_percentages"]
+__all__ = ["ANGLE_UNITS", "note_angle_as_length", "noted_line_height", "not_negative", "transform_percentages"]
 
 ANGLE_UNITS = frozenset({"deg", "rad", "grad", "turn"})
 _AS_SATORI = "it is read as Satori 0.63.2 reads it"
@@ -65,14 +66,15 @@ def noted_line_height(converter: Converter) -> Converter:
     return _noted(converter, _line_height)
 
 
-def angle_as_length(prop: str, value: Any) -> str | None:
-    """The report of an angle (``45deg``, ``1turn``) given where a length goes; None for any
-    other value."""
-    if type(value) is not str or dimension_unit(value) not in ANGLE_UNITS:
-        return None
+def note_angle_as_length(prop: str, value: Any, note: Callable[[StyleError], None] | None) -> None:
+    """Give ``note`` (when there is one) the report of an angle (``45deg``, ``1turn``) given
+    where a length goes; nothing for any other value."""
+    if note is None or type(value) is not str or dimension_unit(value) not in ANGLE_UNITS:
+        return
     px = length_to_number(value, 0.0, LengthContext())
-    return (f'Invalid value "{shown(value)}" for CSS property "{prop}": an angle is not a length (a browser '
-            f"drops the declaration); it is read as {js_string(px)}px, as Satori 0.63.2 reads it.")
+    note(StyleError(f'Invalid value "{shown(value)}" for CSS property "{prop}": an angle is not a length (a browser '
+                    f"drops the declaration); it is read as {js_string(px)}px, as Satori 0.63.2 reads it.",
+                    prop=prop, value=value))
 
 
 def transform_percentages(prop: str, functions: list[tuple[str, tuple[str, ...]]],

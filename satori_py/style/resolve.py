@@ -22,7 +22,7 @@ from ..js_format import js_number
 from ..length_range import MAX_LENGTH, finite_length
 from ..patterns import lazy_compile
 from .calc import parse_math
-from .loose_values import ANGLE_UNITS, angle_as_length
+from .loose_values import ANGLE_UNITS, note_angle_as_length
 from .transform import parse_transform_origin, resolve_transform
 from .types import BackgroundLayer, Calc, LineHeight, TabLength
 from .values import (
@@ -195,9 +195,7 @@ def element_font_size(declared_size: Any, inherited_font_size: float, lengths: L
     # Not finite: e.g. calc(1px / 0); the inherited size keeps the text measurable.
     unread = read_size is None or not math.isfinite(read_size)
     font_size = inherited_font_size if unread or read_size is None else read_size
-    angle = angle_as_length("fontSize", declared_size) if note is not None else None
-    if angle is not None and note is not None:
-        note(StyleError(angle, prop="fontSize", value=declared_size))
+    note_angle_as_length("fontSize", declared_size, note)
     if unread and declared_size is not None and note is not None \
             and declared_size is not True and declared_size is not False:  # (value_report words those)
         note(_unread_font_size(declared_size, inherited_font_size))
@@ -245,9 +243,7 @@ def resolve_declared(declared: dict[str, Any], inherited_font_size: float, lengt
             continue
         if resolve is None:
             resolve = _resolver(font_size, lengths)
-        angle = angle_as_length(prop, style[prop]) if note is not None else None
-        if angle is not None and note is not None:
-            note(StyleError(angle, prop=prop, value=style[prop]))
+        note_angle_as_length(prop, style[prop], note)
         try:
             _resolve_one(style, prop, font_size, lengths, resolve, report)
         except NOT_THE_VALUES_FAULT:
