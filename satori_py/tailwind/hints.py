@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from .default_theme import DEFAULT_THEME
+
 __all__ = ["hint"]
 
 # Tailwind 4 renamed these; twrnc knows the Tailwind 3 name of the same value.
@@ -35,9 +37,8 @@ _TYPOS = {"text-md": "text-base", "font-regular": "font-normal", "text-bold": "f
           "flex-column-reverse": "flex-col-reverse", "justify-space-between": "justify-between",
           "justify-space-around": "justify-around", "justify-space-evenly": "justify-evenly",
           "items-middle": "items-center"}
-# Tailwind 3's palette (twrnc's default colours): each takes a shade.
-_PALETTE = ("slate", "gray", "zinc", "neutral", "stone", "red", "orange", "amber", "yellow", "lime", "green",
-            "emerald", "teal", "cyan", "sky", "blue", "indigo", "violet", "purple", "fuchsia", "pink", "rose")
+# Tailwind 3's palette (twrnc's default colours, the shaded ones): each takes a shade.
+_PALETTE = tuple(name for name, shades in DEFAULT_THEME["colors"].items() if isinstance(shades, dict))
 # The utilities twrnc reads a theme colour for (border-x/-y take none; shadow-* below).
 _COLOURED = r"-?(bg|border(?:-[trbl])?)"
 # Theme names: a word, then words or numbers (not a border style, bg-origin-*, border-x-*...).
