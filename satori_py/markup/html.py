@@ -59,9 +59,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
+from justhtml import Comment, Element as HtmlElement, Node as HtmlNode, Text
 from justhtml.dom import DocumentFragment
-from justhtml.parser.engine import ParseEngine
+from justhtml.parser.context import FragmentContext
+from justhtml.parser.engine import ParseEngine, compile_raw_engine_plan
 
 from ..diagnostics import report
 from ..errors import LimitError, MarkupError
@@ -123,19 +124,10 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     check_dialect(dialect)
     if isinstance(source, bytes):
         source = source.decode("utf-8")
+    source = source.removeprefix("\ufeff")  # (a byte order mark is no text, and offsets count from after it)
     document = bool(_DOCUMENT.match(source))
     _check_tags(source)
-    if dialect == "satori-html":
-        root: HtmlNode = _parse_as_written(source)
-    else:
-        with element_budget():  # (its repairs can multiply elements: see .parse_budget)
-            parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
-                              collect_errors=True)
-        for error in parsed.errors:
-            message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
-            report(MarkupError(f"{message} (repaired as a browser would)",
-                               line=getattr(error, "line", None), column=getattr(error, "column", None)))
-        root = parsed.root
+    root = _parse_as_written(source) if dialect == "satori-html" else _parse_as_browser(source, document)
     _check_depth(root)
     try:
         return _convert(root, source, components, tailwind_classes, tailwind_config, dialect, document)
@@ -166,6 +158,82 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
+
+
+def _parse_as_browser(source: str, document: bool) -> HtmlNode:
+    """The tree a browser's HTML5 parser makes of ``source`` (justhtml's), its repairs reported.
+
+    The parser is built here, not through ``JustHTML(track_node_locations=True)``, which also
+    records tag spans: with them and no sanitising, justhtml keeps as text the markup a browser
+    drops (for editors that write the source back), so ``x<!--y`` drew ``x<!--y`` where a browser
+    draws ``x``. Without them it follows the HTML5 tokenizer: an unclosed ``<!--`` runs to the
+    end of the markup, ``<![CDATA[`` outside ``<svg>``, ``<!x>``, ``<?xml ...?>`` and ``</ x>``
+    are bogus comments up to the first ``>``, ``</>`` and an end tag closing nothing are
+    dropped. The repairs justhtml does not report (the bogus comments) are reported here.
+    """
+    with element_budget():  # (its repairs can multiply elements: see .parse_budget)
+        engine = ParseEngine(source, fragment=not document,
+                             fragment_context=None if document else FragmentContext("div"),
+                             plan=compile_raw_engine_plan(not document), collect_errors=True,
+                             track_node_locations=True)
+        root: HtmlNode = engine.parse()
+    comments = _comments(root)
+    reports = [_repair_report(error, source, comments) for error in engine.errors]
+    reports += [_bogus_comment_report(source, offset) for offset, _ in comments
+                if not source.startswith("<!--", offset)]
+    for error in sorted(reports, key=lambda e: (e.line or 0, e.column or 0)):
+        report(error)
+    return root
+
+
+def _comments(root: HtmlNode) -> list[tuple[int, Comment]]:
+    """The comments of the parsed tree and where each starts in the source, in source order."""
+    found: list[tuple[int, Comment]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Comment) and node.origin_offset is not None:
+            found.append((node.origin_offset, node))
+        stack.extend(getattr(node, "children", None) or ())
+    return sorted(found, key=lambda item: item[0])
+
+
+def _repair_report(error: Any, source: str, comments: list[tuple[int, Comment]]) -> MarkupError:
+    """The parser's ``error`` as a warning; an unclosed comment is told where it opens."""
+    line, column = getattr(error, "line", None), getattr(error, "column", None)
+    if getattr(error, "code", None) == "eof-in-comment" and comments:
+        offset = comments[-1][0]  # (the last token of the markup)
+        line, column = _line_column(source, offset)
+        return MarkupError("<!-- is never closed by -->: the comment runs to the end of the markup and nothing "
+                           "after it is drawn (repaired as a browser would)", line=line, column=column)
+    if getattr(error, "code", None) == "eof-in-tag":
+        return MarkupError("The markup ends inside a tag (a quote left open?): the tag is dropped with all that "
+                           "follows it (repaired as a browser would)", line=line, column=column)
+    message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
+    return MarkupError(f"{message} (repaired as a browser would)", line=line, column=column)
+
+
+def _bogus_comment_report(source: str, offset: int) -> MarkupError:
+    """A report of the bogus comment at ``offset``: a ``<!``, ``<?`` or ``</`` that opens no
+    tag, which a browser reads as a comment up to the first ``>`` and does not draw."""
+    end = source.find(">", offset)
+    written = source[offset:] if end < 0 else source[offset:end + 1]
+    if written[:9].upper() == "<![CDATA[":
+        why = "CDATA sections are read only inside <svg>"
+    elif written.startswith("<?"):
+        why = "HTML has no processing instructions"
+    elif written.startswith("</"):
+        why = "an end tag's name starts with a letter"
+    else:
+        why = "only <!-- opens a comment"
+    line, column = _line_column(source, offset)
+    return MarkupError(f"{_quote(written)} is not markup a browser draws ({why}): it is read as a comment up to "
+                       "the first '>' and not drawn (repaired as a browser would)", line=line, column=column)
+
+
+def _line_column(source: str, offset: int) -> tuple[int, int]:
+    line_start = source.rfind("\n", 0, offset) + 1
+    return source.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 # satori-html's parser (ultrahtml 1.7's parse()): one pattern over the text, no HTML5 tree building.
