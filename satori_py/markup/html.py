@@ -454,7 +454,8 @@ class _Converter:
         if self.satori_html and svg:
             attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
-                              satori_html=self.satori_html)
+                              satori_html=self.satori_html,
+                              text=_leading_text(node) if tag == "q" else "")  # (only a <q>'s is read)
         sheet_style = self.sheet_styles.get(id(node))
         if sheet_style is not None:  # the element's own style wins
             props["style"] = {**sheet_style, **props.get("style", {})}
@@ -547,6 +548,17 @@ def _sheets(root: HtmlNode) -> list[str]:
             check_css(found[-1], "The sheet", "style", _at(node))
         stack.extend(getattr(node, "children", None) or [])
     return found
+
+
+def _leading_text(node: HtmlElement) -> str:
+    """The text of ``node`` before its first child element (comments skipped)."""
+    parts: list[str] = []
+    for child in node.children or ():
+        if isinstance(child, HtmlElement):
+            break
+        if isinstance(child, Text):
+            parts.append(child.data or "")
+    return "".join(parts)
 
 
 def _fold(name: str) -> str:
