@@ -280,6 +280,8 @@ def _cut_at_space(utility: str) -> str | None:
     if closed > opened:
         return ('the end of a bracketed class cut at a space (its "[" is in the class before): twrnc splits tw '
                 "at white space")
+    if not opened and utility.endswith(","):  # rgba(0, 0, 0, 0.5) in brackets: the "0," between
+        return 'a part of a bracketed class cut at its spaces (its "[" is in a class before): twrnc splits tw at white space'
     return None
 
 

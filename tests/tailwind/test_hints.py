@@ -20,6 +20,12 @@ def _message(class_name: str) -> str:
     return str(seen[0])
 
 
+def _errors(classes: str) -> list[Exception]:
+    seen: list[Exception] = []
+    to_style(classes, width=1200, height=630, on_style_error=seen.append)
+    return seen
+
+
 @pytest.mark.parametrize(("class_name", "advice"), [
     ("size-12", 'twrnc has no size-* (Tailwind 3.4): write "w-12 h-12"'),
     ("md:size-[72px]", 'twrnc has no size-* (Tailwind 3.4): write "md:w-[72px] md:h-[72px]"'),
@@ -165,6 +171,11 @@ def test_a_bracketed_class_cut_at_a_space_is_told_as_such() -> None:
         "twrnc splits tw at white space, so neither part is read; a font family in brackets is not read either "
         "(twrnc has no font-[<family>]): set fontFamily in style.",
         'Tailwind class "Sans\']" is ignored (as in Satori): the end of a bracketed class cut at a space (its "[" is '
+        "in the class before): twrnc splits tw at white space."]
+    assert [str(e) for e in _errors("text-[rgba(0, 0, 0, 0.77)]")][:2] == [
+        'Tailwind class "0," is ignored (as in Satori): a part of a bracketed class cut at its spaces (its "[" is in '
+        "a class before): twrnc splits tw at white space.",
+        'Tailwind class "0.77)]" is ignored (as in Satori): the end of a bracketed class cut at a space (its "[" is '
         "in the class before): twrnc splits tw at white space."]
     assert _message("w-[calc(100%") == (
         'Tailwind class "w-[calc(100%" is ignored (as in Satori): its "[" is not closed: the class holds a space, and '
