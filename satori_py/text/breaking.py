@@ -118,6 +118,8 @@ _CACHE = 2048
 # tests/text/test_breaking.py compares both with ICU. (One pattern, compiled on a plain
 # card's cold start; the test for plain text is string methods.)
 _PLAIN_RUNS = lazy_compile(r"[A-Za-z0-9]+| +")
+# The line-break pieces of such a text (:func:`split_by_break_opportunities`).
+_PLAIN_PIECES = lazy_compile(r"[A-Za-z0-9]* +|[A-Za-z0-9]+")
 
 
 def _plain(text: str) -> bool:
@@ -237,7 +239,8 @@ def _category(c: str) -> str:
 
 def _is_sa(c: str) -> bool:
     code = ord(c)
-    return any(lo <= code <= hi for lo, hi in _SA_RANGES) and _category(c)[0] in "LM"
+    # (Below the first range, as most characters asked about are, without a search.)
+    return code >= 0x0E00 and any(lo <= code <= hi for lo, hi in _SA_RANGES) and _category(c)[0] in "LM"
 
 
 # The reference's line-break classes (:mod:`._line_break_classes`, made from its own data):
@@ -546,6 +549,13 @@ def split_by_break_opportunities(content: str, word_break: str) -> tuple[list[st
         return graphemes(content), []
     if word_break == "keep-all" and REFERENCE_SCRIPT_BREAKS:
         return words(content), []
+    if _plain(content):
+        # ICU breaks after each run of spaces (:func:`line_break_ends`), and none of the
+        # reference's differences applies between letters, digits and spaces (nor keep-all's,
+        # which only keeps breaks between letters): the pieces are the runs up to each run of
+        # spaces, none required (tests/text/test_breaking.py holds them to the long way).
+        runs: list[str] = _PLAIN_PIECES.findall(content)
+        return runs, [False] * (len(runs) + 1)
     pieces, required = _line_segments(content, REFERENCE_LINE_BREAKS, REFERENCE_SCRIPT_BREAKS,
                                       word_break == "keep-all")
     return list(pieces), list(required)

@@ -225,6 +225,25 @@ def test_plain_texts_are_segmented_as_icu_does(text: str) -> None:
         assert breaking.line_break_ends(text, locale) == _icu_line_ends(text, locale)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=" aZq09Mx", min_size=1, max_size=40)
+       | st.text(alphabet=string.ascii_letters + string.digits + " ", min_size=1, max_size=80),
+       reference=st.booleans(),
+       # (the reference's keep-all takes word segments instead: test_word_break_modes)
+       scripts_and_keep_all=st.sampled_from([(False, False), (True, False), (False, True)]))
+def test_plain_texts_break_as_the_long_way(text: str, reference: bool,
+                                           scripts_and_keep_all: tuple[bool, bool]) -> None:
+    # Their pieces are found without ICU and the reference's adjustments: as with them.
+    reference_scripts, keep_all = scripts_and_keep_all
+    long_way = breaking._line_segments.__wrapped__(  # type: ignore[attr-defined]
+        text, reference, reference_scripts, keep_all)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(breaking, "REFERENCE_LINE_BREAKS", reference)
+        patch.setattr(breaking, "REFERENCE_SCRIPT_BREAKS", reference_scripts)
+        pieces, required = split_by_break_opportunities(text, "keep-all" if keep_all else "normal")
+    assert (tuple(pieces), tuple(required)) == long_way
+
+
 @pytest.mark.parametrize("text", ["a,1", "x-y", "it's", "a\u00a0b", "caf\u00e9 au lait", "\u3053\u3093\u306b\u3061\u306f"])
 def test_other_texts_are_segmented_by_icu(text: str) -> None:
     assert breaking.word_segments(text, "") == list(WordBreaker(text, ""))
