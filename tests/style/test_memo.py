@@ -263,7 +263,7 @@ def test_a_parent_is_keyed_by_what_a_child_reads_of_it(tag: str, inherited: list
 def test_the_parents_numbers_are_bounded_by_their_texts() -> None:
     root = memo.root_style_of(width=VIEWPORT[0], height=VIEWPORT[1])
     small = compute_style("div", {"style": {"--gap": "4px"}}, root, viewport=VIEWPORT)
-    large = compute_style("div", {"style": {"--gap": "4px" * 20_000}}, root, viewport=VIEWPORT)
+    large = compute_style("div", {"style": {"--gap": "4px" * 30_000}}, root, viewport=VIEWPORT)
     assert memo._parent_key(small) == memo._parent_key(small) and len(memo._PARENTS) == 1
     assert memo._parent_key(large) != memo._parent_key(small)
     assert len(memo._PARENTS) == 1  # too large to keep: a number of its own, kept with the style only
