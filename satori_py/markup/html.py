@@ -403,8 +403,12 @@ def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
     roots: list[tuple[HtmlElement, Any]] = []
     for node in nodes:
         if isinstance(node, Text):
-            if node.data.strip(" \t\r\n\f"):
-                raise MarkupError(f"Text outside the root element: {_quote(node.data)}. The markup "
+            text = node.data.strip(" \t\r\n\f")
+            if text:
+                # A JSX fragment pasted as HTML: a browser reads <> as text and drops </>.
+                fragment = (" (<> is JSX's fragment, which HTML reads as text: wrap the elements in a <div> "
+                            "instead)") if text.startswith("<>") else ""
+                raise MarkupError(f"Text outside the root element: {_quote(node.data)}{fragment}. The markup "
                                   "must have one root element, as a JSX expression does.",
                                   line=_at(node)[0], column=_at(node)[1])
         elif isinstance(node, HtmlElement):

@@ -104,3 +104,12 @@ def test_a_byte_order_mark_is_not_text_and_lines_count_after_it() -> None:
         from_html("\ufeff<div>\n  <script></script></div>")
     assert (info.value.line, info.value.column) == (2, 3)
     assert from_html("\ufeff<div>x</div>") == {"type": "div", "props": {"children": "x"}}
+
+
+def test_a_pasted_jsx_fragment_says_what_it_is() -> None:
+    # A browser reads <> as the text "<>" and drops </>: the text is outside the root element.
+    with pytest.raises(MarkupError) as info:
+        from_html("<>\n  <div>a</div>\n</>")
+    assert str(info.value) == (
+        "line 1, column 1: Text outside the root element: '<>' (<> is JSX's fragment, which HTML reads as text: "
+        "wrap the elements in a <div> instead). The markup must have one root element, as a JSX expression does.")
