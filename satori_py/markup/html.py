@@ -73,6 +73,7 @@ from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
 from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
+from .repairs import parse_reports, quoted
 from .text import jsx_text, satori_html_trim
 
 install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
@@ -161,15 +162,15 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
 
 
 def _parse_as_browser(source: str, document: bool) -> HtmlNode:
-    """The tree a browser's HTML5 parser makes of ``source`` (justhtml's), its repairs reported.
+    """The tree a browser's HTML5 parser makes of ``source`` (justhtml's), its repairs reported
+    (:mod:`.repairs`).
 
     The parser is built here, not through ``JustHTML(track_node_locations=True)``, which also
     records tag spans: with them and no sanitising, justhtml keeps as text the markup a browser
     drops (for editors that write the source back), so ``x<!--y`` drew ``x<!--y`` where a browser
     draws ``x``. Without them it follows the HTML5 tokenizer: an unclosed ``<!--`` runs to the
     end of the markup, ``<![CDATA[`` outside ``<svg>``, ``<!x>``, ``<?xml ...?>`` and ``</ x>``
-    are bogus comments up to the first ``>``, ``</>`` and an end tag closing nothing are
-    dropped. The repairs justhtml does not report (the bogus comments) are reported here.
+    are bogus comments up to the first ``>``, ``</>`` and an end tag closing nothing are dropped.
     """
     with element_budget():  # (its repairs can multiply elements: see .parse_budget)
         engine = ParseEngine(source, fragment=not document,
@@ -177,63 +178,36 @@ def _parse_as_browser(source: str, document: bool) -> HtmlNode:
                              plan=compile_raw_engine_plan(not document), collect_errors=True,
                              track_node_locations=True)
         root: HtmlNode = engine.parse()
-    comments = _comments(root)
-    reports = [_repair_report(error, source, comments) for error in engine.errors]
-    reports += [_bogus_comment_report(source, offset) for offset, _ in comments
-                if not source.startswith("<!--", offset)]
-    for error in sorted(reports, key=lambda e: (e.line or 0, e.column or 0)):
+    comments, covered = _not_text(source, root)
+    for error in parse_reports(source, engine.errors, comments, covered, document):
         report(error)
     return root
 
 
-def _comments(root: HtmlNode) -> list[tuple[int, Comment]]:
-    """The comments of the parsed tree and where each starts in the source, in source order."""
-    found: list[tuple[int, Comment]] = []
+# Elements whose content is raw text, not markup (script and the like are refused anyway).
+_RAW_TEXT_ELEMENTS = frozenset(["style", "textarea", "title", "xmp", "noembed", "noframes"])
+
+
+def _not_text(source: str, root: HtmlNode) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the comments of the tree start, and the spans of the source that are start tags or
+    raw text, each in source order (for :func:`.repairs.parse_reports`)."""
+    comments: list[int] = []
+    covered: list[tuple[int, int]] = []
     stack = [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, Comment) and node.origin_offset is not None:
-            found.append((node.origin_offset, node))
+        offset = getattr(node, "origin_offset", None)
+        if isinstance(node, Comment) and offset is not None:
+            comments.append(offset)
+        elif isinstance(node, HtmlElement) and offset is not None:
+            tag = _TAG_BODY.match(source, offset)
+            end = offset + 1 if tag is None else tag.end() + 1
+            covered.append((offset, end))
+            if node.name in _RAW_TEXT_ELEMENTS and node.namespace in (None, "html"):
+                close = re.compile(rf"</{node.name}", re.IGNORECASE).search(source, end)
+                covered.append((end, len(source) if close is None else close.start()))
         stack.extend(getattr(node, "children", None) or ())
-    return sorted(found, key=lambda item: item[0])
-
-
-def _repair_report(error: Any, source: str, comments: list[tuple[int, Comment]]) -> MarkupError:
-    """The parser's ``error`` as a warning; an unclosed comment is told where it opens."""
-    line, column = getattr(error, "line", None), getattr(error, "column", None)
-    if getattr(error, "code", None) == "eof-in-comment" and comments:
-        offset = comments[-1][0]  # (the last token of the markup)
-        line, column = _line_column(source, offset)
-        return MarkupError("<!-- is never closed by -->: the comment runs to the end of the markup and nothing "
-                           "after it is drawn (repaired as a browser would)", line=line, column=column)
-    if getattr(error, "code", None) == "eof-in-tag":
-        return MarkupError("The markup ends inside a tag (a quote left open?): the tag is dropped with all that "
-                           "follows it (repaired as a browser would)", line=line, column=column)
-    message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
-    return MarkupError(f"{message} (repaired as a browser would)", line=line, column=column)
-
-
-def _bogus_comment_report(source: str, offset: int) -> MarkupError:
-    """A report of the bogus comment at ``offset``: a ``<!``, ``<?`` or ``</`` that opens no
-    tag, which a browser reads as a comment up to the first ``>`` and does not draw."""
-    end = source.find(">", offset)
-    written = source[offset:] if end < 0 else source[offset:end + 1]
-    if written[:9].upper() == "<![CDATA[":
-        why = "CDATA sections are read only inside <svg>"
-    elif written.startswith("<?"):
-        why = "HTML has no processing instructions"
-    elif written.startswith("</"):
-        why = "an end tag's name starts with a letter"
-    else:
-        why = "only <!-- opens a comment"
-    line, column = _line_column(source, offset)
-    return MarkupError(f"{_quote(written)} is not markup a browser draws ({why}): it is read as a comment up to "
-                       "the first '>' and not drawn (repaired as a browser would)", line=line, column=column)
-
-
-def _line_column(source: str, offset: int) -> tuple[int, int]:
-    line_start = source.rfind("\n", 0, offset) + 1
-    return source.count("\n", 0, offset) + 1, offset - line_start + 1
+    return sorted(comments), sorted(covered)
 
 
 # satori-html's parser (ultrahtml 1.7's parse()): one pattern over the text, no HTML5 tree building.
@@ -403,8 +377,12 @@ def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
     roots: list[tuple[HtmlElement, Any]] = []
     for node in nodes:
         if isinstance(node, Text):
-            if node.data.strip(" \t\r\n\f"):
-                raise MarkupError(f"Text outside the root element: {_quote(node.data)}. The markup "
+            text = node.data.strip(" \t\r\n\f")
+            if text:
+                # A JSX fragment pasted as HTML: a browser reads <> as text and drops </>.
+                fragment = (" (<> is JSX's fragment, which HTML reads as text: wrap the elements in a <div> "
+                            "instead)") if text.startswith("<>") else ""
+                raise MarkupError(f"Text outside the root element: {quoted(node.data)}{fragment}. The markup "
                                   "must have one root element, as a JSX expression does.",
                                   line=_at(node)[0], column=_at(node)[1])
         elif isinstance(node, HtmlElement):
@@ -573,8 +551,3 @@ def _as_list(children: Any) -> list[Any]:
     if children is None:
         return []
     return list(children) if isinstance(children, list) else [children]
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 40 else text[:37] + "...")

@@ -44,6 +44,11 @@ def parsed(html: str, caplog: pytest.LogCaptureFixture) -> tuple[Any, list[str]]
      f"name starts with a letter): it is read as a comment up to the first '>' and not drawn {REPAIRED}"),
     # An end tag with attributes that closes nothing is dropped (it was drawn as text).
     ('<div>x</span class="a">y</div>', "xy", f"line 1, column 7: Unexpected </span> end tag {REPAIRED}"),
+    # Dropped without a trace by the parser: an end tag without a name, a doctype past the start.
+    ("<div>x</>y</div>", "xy", "line 1, column 7: </> is not a tag (an end tag needs a name; JSX's fragments are "
+                               f"not HTML): it is dropped {REPAIRED}"),
+    ("<div>\n  x<!DOCTYPE html>z</div>", "xz",
+     f"line 2, column 4: a doctype past the start of the markup is dropped {REPAIRED}"),
 ])
 def test_repairs_give_the_browsers_text_and_one_warning(html: str, children: Any, message: str,
                                                         caplog: pytest.LogCaptureFixture) -> None:
@@ -65,8 +70,6 @@ def test_an_unclosed_quote_drops_the_tag_and_what_follows_as_a_browser_does(
 
 
 @pytest.mark.parametrize(("html", "children"), [
-    ("<div>x</>y</div>", "xy"),  # no end tag name: dropped
-    ("<div>x<!DOCTYPE html>z</div>", "xz"),  # a doctype past the start: dropped
     ("<div>x<!--y--!>z</div>", ["x", "z"]),
     ("<div>x<!-->z</div>", ["x", "z"]),
     ("<div>x<3 y</div>", "x<3 y"),  # '<' and no letter: text
@@ -104,3 +107,31 @@ def test_a_byte_order_mark_is_not_text_and_lines_count_after_it() -> None:
         from_html("\ufeff<div>\n  <script></script></div>")
     assert (info.value.line, info.value.column) == (2, 3)
     assert from_html("\ufeff<div>x</div>") == {"type": "div", "props": {"children": "x"}}
+
+
+def test_a_pasted_jsx_fragment_says_what_it_is() -> None:
+    # A browser reads <> as the text "<>" and drops </>: the text is outside the root element.
+    with pytest.raises(MarkupError) as info:
+        from_html("<>\n  <div>a</div>\n</>")
+    assert str(info.value) == (
+        "line 1, column 1: Text outside the root element: '<>' (<> is JSX's fragment, which HTML reads as text: "
+        "wrap the elements in a <div> instead). The markup must have one root element, as a JSX expression does.")
+
+
+def test_what_looks_like_a_dropped_token_in_a_comment_a_tag_or_raw_text_is_not_reported(
+        caplog: pytest.LogCaptureFixture) -> None:
+    html = ('<div title="</> <!doctype x>"><!-- </> --><textarea></></textarea><style>.a{}/*</>*/</style>'
+            "<!x </> >y</div>")
+    children, messages = parsed(html, caplog)
+    assert children[0] == {"type": "textarea", "props": {"children": "</>"}}
+    assert [m.split(": ", 1)[1][:6] for m in messages] == ["'<!x <"]  # the bogus comment only
+    # A document's doctype (after white space) is its start.
+    assert parsed("\n  <!DOCTYPE html>\n<html><body><div>x</div></body></html>", caplog)[1] == []
+
+
+def test_a_repair_repeated_thousands_of_times_is_told_ten_times_and_counted(caplog: pytest.LogCaptureFixture) -> None:
+    _, messages = parsed("<div>" + "<!x>a" * 5000 + "</>" * 20 + "</div>", caplog)
+    assert len(messages) == 22
+    assert messages[9].startswith("line 1, column 51: '<!x>' is not markup")
+    assert messages[20:] == [f"... and 4990 more repairs like the bogus comments above, not told one by one {REPAIRED}",
+                             f"... and 10 more repairs like the </> above, not told one by one {REPAIRED}"]
