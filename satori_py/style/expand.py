@@ -328,9 +328,12 @@ def _font(value: Any, current_text: str, warn: Callable[[str], None]) -> dict[st
 
 
 def _with_rule(error: StyleError, name: str, value: Any) -> StyleError:
-    """The reference attaches the rule unless the message already shows the value."""
+    """The reference attaches the rule unless the message already shows the value (then the
+    error only names the property in ``prop``: the sentence stays the reference's)."""
     text = js_string(value)
     if text in error.message:
+        if error.prop is None:
+            error.prop = name
         return error
     return StyleError(f"{error.message}\n  in CSS rule `{name}: {text}`.", prop=name, value=value)
 
