@@ -18,7 +18,7 @@ import resvg_bridge
 
 from .diagnostics import Diagnostics
 from .element import Element, load_element
-from .errors import FontError, LimitError, RenderError, StyleError
+from .errors import LimitError, RenderError, StyleError
 from .front_turn import front_turn
 from .js_format import js_round
 from .layout.build import LayoutResult, TreeBuilder
@@ -29,7 +29,7 @@ from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .markup.dialects import check_dialect
 from .markup.source import read_markup
-from .options import RENDER_OPTIONS, Font  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .options import RENDER_OPTIONS, Font, font_list  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.painter import Painter
 from .patterns import lazy_compile
 from .style.colors import parse_color
@@ -111,12 +111,7 @@ def default_fonts() -> list[Font]:
 
 
 def _registry(fonts: Sequence[Font] | None) -> FontRegistry:
-    if fonts is None:
-        fonts = default_fonts()
-    for font in fonts:
-        if not isinstance(font, Font):
-            raise FontError(f"Expected a satori_py.Font, got {type(font).__name__}.")
-    return FontRegistry(list(fonts))
+    return FontRegistry(default_fonts() if fonts is None else font_list(fonts))
 
 
 # Larger images would take gigabytes to rasterise; they are almost surely a mistake.

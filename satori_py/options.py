@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .cache import BoundedCache
 from .errors import FontError, LimitError
 from .files import read_regular_file
 from .limits import active
 
-__all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData"]
+__all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData", "font_list"]
 
 # The keyword options of render_svg (checked against its signature by a test);
 # a case file's other options are ignored.
@@ -130,3 +132,25 @@ class Font:
         extra = f", lang={self.lang!r}" if self.lang is not None else ""
         return (f"Font(name={self.name!r}, data={data}, weight={self.weight!r}, "
                 f"style={self.style!r}{extra})")
+
+
+def font_list(fonts: Any) -> tuple[Font, ...]:
+    """``fonts`` (the option) as a tuple of Font, or a FontError that says which entry is wrong.
+
+    Any iterable of Font will do; a string, bytes, a mapping or a lone Font is refused rather than
+    read item by item (a font name or a font file's bytes given where the list goes).
+    """
+    if isinstance(fonts, (str, bytes, bytearray, memoryview, Mapping, Font)):
+        got = "one Font (put it in a list)" if isinstance(fonts, Font) else type(fonts).__name__
+        raise FontError(f"Invalid fonts: expected a list of satori_py.Font, got {got}.", prop="fonts",
+                        value=None)
+    try:
+        entries = tuple(fonts)
+    except TypeError:
+        raise FontError(f"Invalid fonts: expected a list of satori_py.Font, got {type(fonts).__name__}.",
+                        prop="fonts", value=None) from None
+    for index, font in enumerate(entries):
+        if not isinstance(font, Font):
+            raise FontError(f"Invalid fonts[{index}]: expected a satori_py.Font, got {type(font).__name__}.",
+                            prop="fonts", value=None)
+    return entries

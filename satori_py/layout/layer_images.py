@@ -46,6 +46,8 @@ def load_layer_images(root: RenderBox, viewport: tuple[float, float], fetcher: F
                 load_layers(layer_urls(paint.background_image), fetcher, loaded, "backgroundImage")
         else:
             for inline in box.inline_styles.values():
+                if inline.paint.mask_image:  # (the painter masks every inline box that has one)
+                    load_layers(layer_urls(inline.paint.mask_image), fetcher, loaded, "maskImage")
                 if _draws_background(inline) and inline.paint.background_clip != "text":
                     load_layers(layer_urls(inline.paint.background_image), fetcher, loaded, "backgroundImage")
         if loaded:

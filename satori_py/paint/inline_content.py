@@ -232,10 +232,10 @@ class InlinePainter:
             padding = (float(_number(own.padding_top) or 0.0), float(_number(own.padding_right) or 0.0),
                        float(_number(own.padding_bottom) or 0.0), float(_number(own.padding_left) or 0.0))
             fragment_box = (r.x + fx, r.y + fy, fw, fh)
-            if masked:
-                masks.append(self._fragment_mask(f"{uid}-{index}", fragment_box, fragment_style, padding, clip_shape,
-                                                 box))
             with node_context(path):
+                if masked:
+                    masks.append(self._fragment_mask(f"{uid}-{index}", fragment_box, fragment_style, padding,
+                                                     clip_shape, box))
                 drawn = draw_box(fragment_style, fragment_box, padding=padding,
                                  border=border_widths(fragment_style), radii=resolve_radii(fragment_style, fw, fh),
                                  uid=f"{uid}-{index}", matrix=matrix, clip=scope.clip, mask=scope.mask,

@@ -325,7 +325,6 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     def warn(message: str) -> None:
         warnings.append(message)
         note(StyleError(message))
-
     reported = False  # whether the property being typed has been reported already
 
     def report(error: StyleError) -> None:
@@ -346,7 +345,8 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
     def ignored(message: str) -> None:
         nonlocal reported
         reported = True
-        note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))  # noqa: F821 (ctx: deleted at the end)
+        if ctx.prop not in expanded.warned:  # noqa: F821 - else its declaration said it (ctx: deleted at the end)
+            note(StyleError(message, prop=ctx.prop, value=declared.get(ctx.prop)))  # noqa: F821
 
     if tag == "svg" and isinstance(props.get("transform"), str) and inline.get("transform") is None:
         # The transform attribute of an inline SVG transforms its box.

@@ -328,9 +328,12 @@ def _font(value: Any, current_text: str, warn: Callable[[str], None]) -> dict[st
 
 
 def _with_rule(error: StyleError, name: str, value: Any) -> StyleError:
-    """The reference attaches the rule unless the message already shows the value."""
+    """The reference attaches the rule unless the message already shows the value (then the
+    error only names the property in ``prop``: the sentence stays the reference's)."""
     text = js_string(value)
     if text in error.message:
+        if error.prop is None:
+            error.prop = name
         return error
     return StyleError(f"{error.message}\n  in CSS rule `{name}: {text}`.", prop=name, value=value)
 
@@ -452,6 +455,7 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
             if counted.count == before and note is not None:  # (the resolver said why when it could)
                 note(_unset_by_var(name, value))
             continue
+        said = None
         if note is not None and (name in CHECKED_VALUES or resolved is True or resolved is False):
             said = value_report(name, resolved)  # read otherwise than written: the reference says nothing
             if said is not None:
@@ -485,8 +489,10 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
                 stepped.pop(longhand, None)
         if name == "aspectRatio" and aspect_ratio_auto(text):
             out.aspect_ratio_auto = True
-        if counted.count != before:
+        if counted.count != before or said is not None:  # said once: its longhands say no more
             out.warned.update(longhands)
+        elif out.warned:  # a later declaration of a longhand says what it says
+            out.warned.difference_update(longhands)
     return out
 
 

@@ -156,6 +156,28 @@ _LAYER_LISTS = {f"{prefix}{part}": _layer_list for prefix in ("background", "mas
                 if not (prefix == "background" and part in ("Composite", "Mode"))}
 _AS_WRITTEN_CHECKS.update(_LAYER_LISTS)
 
+# A length or number with a sign (its number, its unit): a negative part of a shorthand.
+_SIGNED = lazy_compile(r"(-\d*\.?\d+(?:e[+-]?\d+)?)([a-z%]*)", re.IGNORECASE)
+
+
+def _negative_parts(reading: str) -> Callable[[str], str | None]:
+    """The check of a shorthand whose longhands report a negative value (``padding: -4px``):
+    its declaration is reported once, naming the shorthand, and its longhands' own reports
+    (one per side) are left out (:attr:`.expand.Expanded.warned`)."""
+    def check(text: str) -> str | None:
+        for part in split_values(text):
+            signed = _SIGNED.fullmatch(part)
+            if signed is not None and float(signed.group(1)) < 0:
+                return reading
+        return None
+    return check
+
+
+_AS_WRITTEN_CHECKS["padding"] = _negative_parts(
+    "CSS does not allow a negative value here (a browser drops the declaration); it is read as Satori 0.63.2 reads it")
+_AS_WRITTEN_CHECKS["gap"] = _negative_parts(
+    "a gap is not negative in CSS (a browser uses none); the items overlap, as in Satori")
+
 # The properties value_report checks (besides booleans, of any property).
 CHECKED_VALUES = frozenset({"all", "content", "fontVariationSettings", *_AS_WRITTEN_CHECKS})
 

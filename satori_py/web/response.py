@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from ..limits import Limits, out_of_memory
 from ..markup.dialects import check_dialect
-from ..options import Font
+from ..options import Font, font_list
 from ..output_cache import OutputCache, default_cache
 from ..text.emoji import EMOJI_SETS, check_emoji_set
 from ..tailwind.config import plain_config
@@ -87,11 +87,7 @@ class ImageResponse:
                  tailwind_classes: bool = False, limits: Limits | None = None,
                  markup_dialect: str = "jsx") -> None:
         if fonts is not None:
-            fonts = tuple(fonts)
-            for font in fonts:
-                if not isinstance(font, Font):
-                    raise TypeError(f"fonts must be satori_py.Font objects, got "
-                                    f"{type(font).__name__}.")
+            fonts = font_list(fonts)
         if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
             raise ValueError(f"status must be an HTTP status code, got {status!r}.")
         if status_text is not None and (not isinstance(status_text, str)

@@ -55,3 +55,11 @@ def test_bulk_inputs_end_in_an_error_that_names_its_node_or_in_an_image(tmp_path
 def test_the_taffy_bridge_takes_any_layout_tree_without_aborting(tmp_path: Path) -> None:
     out = _run("tests.fuzz.taffy_bridge", "--examples", "300", record=tmp_path / "tree.txt")
     assert out.strip() == "300 layout trees: nothing but SatoriError, every box finite"
+
+
+def test_strangers_requests_through_every_entry_point_end_in_an_image_or_a_placed_error(tmp_path: Path) -> None:
+    # tests/fuzz/oracle.py: 600 fixed cases (seeds 0-599) through render_svg, render_png, the
+    # command line and the three ImageResponse adapters, strict and lenient, each case within
+    # 30 s of CPU; every error and every report must name its node, property or option.
+    out = _run("tests.fuzz.oracle", "--cases", "600", record=tmp_path / "case.txt")
+    assert "600 cases" in out and "nothing but images and placed SatoriErrors" in out, out

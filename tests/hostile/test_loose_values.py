@@ -84,3 +84,34 @@ def test_valid_values_say_nothing() -> None:
 def test_a_nan_number_names_its_property() -> None:
     for prop in ("fontSize", "letterSpacing", "width"):
         assert rendered({prop: float("nan")})[1] == [f'div/div[0]: Invalid value for CSS property "{prop}": NaN.']
+
+
+# A shorthand whose sides CSS drops when negative is reported once per declaration, naming the
+# shorthand as written (it was reported once per side: four reports for `padding: -4px`).
+@pytest.mark.parametrize(("style", "told"), [
+    ({"padding": "-4px"}, [f'div/div[0]: Invalid value "-4px" for CSS property "padding": {NEGATIVE}']),
+    ({"padding": -4}, [f'div/div[0]: Invalid value "-4" for CSS property "padding": {NEGATIVE}']),
+    ({"padding": "4px -2px 1px"}, [f'div/div[0]: Invalid value "4px -2px 1px" for CSS property "padding": {NEGATIVE}']),
+    ({"padding": "-.5em 0"}, [f'div/div[0]: Invalid value "-.5em 0" for CSS property "padding": {NEGATIVE}']),
+    # A later longhand is a declaration of its own, reported as such; an earlier one is overridden.
+    ({"padding": "-4px", "paddingLeft": "-3px"},
+     [f'div/div[0]: Invalid value "-4px" for CSS property "padding": {NEGATIVE}',
+      f'div/div[0]: Invalid value "-3" for CSS property "paddingLeft": {NEGATIVE}']),
+    ({"paddingLeft": "-3px", "padding": "-4px"},
+     [f'div/div[0]: Invalid value "-4px" for CSS property "padding": {NEGATIVE}']),
+    ({"gap": "4px -1px"}, ['div/div[0]: Invalid value "4px -1px" for CSS property "gap": a gap is not negative in CSS '
+                           "(a browser uses none); the items overlap, as in Satori."]),
+    # The other shorthands of sides: a negative margin or inset is valid CSS; a negative border
+    # width or radius is Satori's own error, once.
+    ({"margin": "-4px", "inset": "-4px -2px", "position": "relative"}, []),
+    ({"borderWidth": "-4px", "borderStyle": "solid"}, ['div/div[0]: Invalid line width: "-4px".']),
+    ({"borderRadius": "-4px"}, ['div/div[0]: Invalid value for CSS property "borderRadius": "-4px".']),
+    ({"padding": "-0px", "gap": "0 -0"}, []),
+])
+def test_a_shorthand_is_reported_once_per_declaration(style: dict[str, Any], told: list[str]) -> None:
+    for _ in range(2):  # and as often on the next render (its style memoised)
+        assert rendered(style)[1] == told
+    if told:
+        with pytest.raises(StyleError) as caught:
+            rendered(style, strict=True)
+        assert str(caught.value) == told[0]

@@ -16,7 +16,7 @@ import pytest
 
 from satori_py import Font, Limits
 from satori_py.assets import DEFAULT_FONT_PATH
-from satori_py.errors import LimitError, RenderError, StyleError
+from satori_py.errors import FontError, LimitError, RenderError, StyleError
 from satori_py.web.job import RenderJob
 from satori_py.web.reply import CACHE_CONTROL, CACHE_CONTROL_DEVELOPMENT, etag_matches, strong_etag
 from satori_py.web.response import EMOJI_SETS, ImageResponse
@@ -171,8 +171,14 @@ def test_latin_1_header_values_are_sent() -> None:
 
 
 def test_fonts_must_be_font_objects() -> None:
-    with pytest.raises(TypeError, match="satori_py.Font"):
-        ImageResponse(CARD, fonts=[{"name": "x", "data": b""}])  # type: ignore[list-item]
+    # The same FontError as render_svg's, naming the entry.
+    with pytest.raises(FontError) as info:
+        ImageResponse(CARD, fonts=[Font("Geist", b"x"), {"name": "x", "data": b""}])  # type: ignore[list-item]
+    assert str(info.value) == "Invalid fonts[1]: expected a satori_py.Font, got dict."
+    assert info.value.prop == "fonts"
+    with pytest.raises(FontError) as info:
+        ImageResponse(CARD, fonts="Geist")  # type: ignore[arg-type]
+    assert str(info.value) == "Invalid fonts: expected a list of satori_py.Font, got str."
 
 
 def test_emoji_sets_are_accepted_and_passed_to_the_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
