@@ -39,16 +39,16 @@ _TOLERANCE = 2.25
 _MAX_SIDE = 1024
 _MAX_SIGMA = 256
 _SUBCOLUMNS = (-0.375, -0.125, 0.125, 0.375)
+_ROOT2 = math.sqrt(2)
 
 
 @functools.lru_cache(maxsize=16)
 def _kernel(sigma: float) -> tuple[float, ...]:
     """resvg's five box blurs of ``sigma`` as one kernel (odd length, centred, sums to 1)."""
-    widths = box_blur_widths(sigma)
-    margin = sum((w - 1) // 2 for w in widths)
-    taps = [0.0] * margin + [1.0] + [0.0] * margin
-    for w in widths:
-        taps = box_blur(taps, (w - 1) // 2, rounded=False)
+    taps = [1.0]
+    for w in box_blur_widths(sigma):  # each blur widens the taps by its radius either side
+        box_radius = (w - 1) // 2
+        taps = box_blur([0.0] * box_radius + taps + [0.0] * box_radius, box_radius, rounded=False)
     return tuple(taps)
 
 
@@ -81,21 +81,21 @@ def _diagonal_half(x: float, straight: float, radius: float) -> float:
     # The chord runs along (1, -1) / sqrt 2 through the point x (1, 1) / sqrt 2; it leaves the
     # shape on a straight side or on a corner's arc. The shape is symmetric about the diagonal.
     x = abs(x)
-    root2 = math.sqrt(2)
     best = 0.0
     # Across a straight side (the right one, |y| <= straight): a = straight + radius.
-    t = root2 * (straight + radius) - x
-    if t >= 0 and abs(x - t) / root2 <= straight + 1e-9:
+    t = _ROOT2 * (straight + radius) - x
+    if t >= 0 and abs(x - t) / _ROOT2 <= straight + 1e-9:
         best = max(best, t)
     # Across a corner's arc, centred (straight, +-straight), where the chord leaves past it.
+    along = x / _ROOT2
+    qx = along - straight
     for cy, side in ((straight, 1), (-straight, -1)):
-        qx, qy = x / root2 - straight, x / root2 - cy
-        qe = (qx - qy) / root2  # q . e, e = (1, -1) / sqrt 2
+        qy = along - cy
+        qe = (qx - qy) / _ROOT2  # q . e, e = (1, -1) / sqrt 2
         disc = qe * qe - (qx * qx + qy * qy) + radius * radius
         if disc >= 0:
             t = -qe + math.sqrt(disc)
-            px, py = (x + t) / root2, (x - t) / root2
-            if t >= 0 and px >= straight - 1e-9 and (py - cy) * side >= -1e-9:
+            if t >= 0 and (x + t) / _ROOT2 >= straight - 1e-9 and ((x - t) / _ROOT2 - cy) * side >= -1e-9:
                 best = max(best, t)
     return best
 
@@ -106,18 +106,19 @@ def _line_profile(half: Callable[[float, float, float], float], straight: float,
     ``half`` giving the chords across it, none past ``reach``."""
     kernel = _kernel(sigma)
     cumulative = tuple(itertools.accumulate(kernel))
-    mid = len(kernel) // 2
     # A column's coverage: its chord's blur averaged over four lines across the column (its
     # pixels' share of a curved outline, as the rasteriser's coverage gives them). Even in x.
     right = [sum(_chord_blur(half(x + dx, straight, radius), kernel, cumulative) for dx in _SUBCOLUMNS) / 4
              for x in range(math.ceil(reach) + 1)]
-    size = extent + mid + 1  # columns 0..size-1 either side: every one a value up to extent sees
-    right += [0.0] * (size - len(right))
-    columns = right[:0:-1] + right[:size]
-    # resvg's box blurs along the line (the kernel's taps, in five running sums).
+    columns = right[:0:-1] + right
+    # resvg's box blurs along the line (the kernel's taps, in five running sums). The line is 0
+    # past the shape's columns: each blur reaches its radius farther, and leaves 0 beyond.
     for w in box_blur_widths(sigma):
-        columns = box_blur(columns, (w - 1) // 2, rounded=False)
-    return columns[size - 1:size + extent]
+        box_radius = (w - 1) // 2
+        columns = box_blur([0.0] * box_radius + columns + [0.0] * box_radius, box_radius, rounded=False)
+    centre = len(columns) // 2
+    profile = columns[centre:centre + extent + 1]
+    return profile + [0.0] * (extent + 1 - len(profile))
 
 
 @functools.lru_cache(maxsize=64)
@@ -128,7 +129,8 @@ def _profiles(side: float, radius: float, sigma: float) -> tuple[tuple[float, ..
     reach = straight * math.sqrt(2) + radius  # the corners' distance from the centre
     extent = math.ceil(reach) + len(_kernel(sigma)) // 2 + 1
     axis = _line_profile(_axis_half, straight, radius, sigma, reach, extent)
-    diagonal = _line_profile(_diagonal_half, straight, radius, sigma, reach, extent)
+    # A circle's chords are the same across every line through its centre.
+    diagonal = axis if straight == 0 else _line_profile(_diagonal_half, straight, radius, sigma, reach, extent)
     mean = tuple((a + d) / 2 for a, d in zip(axis, diagonal))
     return mean, max(abs(a - d) / 2 for a, d in zip(axis, diagonal))
 

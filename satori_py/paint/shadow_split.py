@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+from collections.abc import Sequence
 
 from ..frozen import Frozen
 from .geometry import Radii
@@ -133,7 +134,7 @@ def box_blur_reach(sigma: float) -> int:
     not 30, at a sigma of 8), so a region cut there is cut only where every pass has 0."""
     margin = sum((w - 1) // 2 for w in box_blur_widths(sigma))
     # The half-plane is opaque from index `margin` on; its far end is far enough not to matter.
-    row: list[float] = [0.0] * margin + [255.0] * (2 * margin + 1)
+    row: Sequence[float] = [0] * margin + [255] * (2 * margin + 1)
     reach = 0
     for width in box_blur_widths(sigma):
         row = box_blur(row, (width - 1) // 2)
@@ -142,15 +143,17 @@ def box_blur_reach(sigma: float) -> int:
     return reach
 
 
-def box_blur(values: list[float], radius: int, rounded: bool = True) -> list[float]:
+def box_blur(values: Sequence[float], radius: int, rounded: bool = True) -> list[float]:
     """One box blur (``2 radius + 1`` wide) of a row, zero beyond its ends, the row as long;
-    ``rounded``: to whole values, as resvg rounds its 8-bit ones."""
+    ``rounded``: to whole values, as resvg rounds its 8-bit ones (the row's values whole too)."""
     width = 2 * radius + 1
     # Each value is the sum of the row's ``width`` values about it: a difference of prefix sums.
-    sums = list(itertools.accumulate([0.0] * radius + values + [0.0] * radius, initial=0))
+    sums = list(itertools.accumulate(itertools.chain([0] * radius, values, [0] * radius), initial=0))
     spans = zip(sums, sums[width:width + len(values)])
     if rounded:
-        return [math.floor((b - a) / width + 0.5) for a, b in spans]
+        # A whole sum's mean rounded half up: (sum + radius) // width is floor(sum / width + 1/2),
+        # the width being odd (no sum falls on a half), without the division's float and a call.
+        return [(b - a + radius) // width for a, b in spans]
     return [(b - a) / width for a, b in spans]
 
 
@@ -163,10 +166,26 @@ def _profile(lo: int, hi: int, shape_lo: float, shape_hi: float, sigma: float,
     widths = box_blur_widths(sigma)
     margin = sum((w - 1) // 2 for w in widths)  # how far a pixel's value comes from
     start, end = max(lo - margin, region_lo), min(hi + margin, region_hi)
-    values: list[float] = [round(255 * max(0.0, min(j + 1, shape_hi) - max(j, shape_lo))) for j in range(start, end)]
+    values: Sequence[float] = _coverage(start, end, shape_lo, shape_hi)
     for w in widths:
         values = box_blur(values, (w - 1) // 2)
     return tuple(values[lo - start:hi - start])
+
+
+def _coverage(start: int, end: int, shape_lo: float, shape_hi: float) -> list[int]:
+    """The shape's 8-bit coverage of pixels ``start`` to ``end - 1`` along a line: 0 outside it,
+    255 inside, a share on the pixels its ends cross (a band's line is runs of 0 and 255)."""
+    def share(j: int) -> int:
+        return round(255 * max(0.0, min(j + 1, shape_hi) - max(j, shape_lo)))
+
+    def clamp(j: int, low: int) -> int:
+        return min(max(j, low), end)
+    empty = clamp(math.floor(shape_lo), start)  # pixels before it end at or before shape_lo
+    whole = clamp(math.ceil(shape_lo), empty)  # pixels from it start at or past shape_lo ...
+    past = clamp(math.floor(shape_hi), whole)  # ... and, before it, end at or before shape_hi
+    gone = clamp(math.ceil(shape_hi), past)  # pixels from it start at or past shape_hi
+    return ([0] * (empty - start) + [share(j) for j in range(empty, whole)] + [255] * (past - whole)
+            + [share(j) for j in range(past, gone)] + [0] * (end - gone))
 
 
 def profile_stops(lo: float, hi: float, shape_lo: float, shape_hi: float, sigma: float, alpha: float,
@@ -197,14 +216,33 @@ def fewest_stops(points: list[tuple[float, float]]) -> list[tuple[float, float]]
     """The (position, level) points a gradient needs: each next one the farthest that a straight
     line from the last kept one reaches with every point between within half a level."""
     kept = [points[0]]
-    i = 0
-    while i < len(points) - 1:
+    i, last = 0, len(points) - 1
+    while i < last:
+        # The slopes from point i that pass within half a level of every point between (an
+        # interval narrowed by each one): a point past them ends the line in one comparison.
+        # Within _SLOPE_MARGIN of the interval's ends the exact test decides (floating point),
+        # so the points kept are those the test over all points between keeps; linear, not
+        # quadratic, in the length of a line (a blur's long tail is one).
+        t0, v0 = points[i]
+        low, high = -math.inf, math.inf
         j = i + 1
-        while j + 1 < len(points) and _fits(points, i, j + 1):
+        while j < last:
+            t, v = points[j]
+            low, high = max(low, (v - 0.5 - v0) / (t - t0)), min(high, (v + 0.5 - v0) / (t - t0))
+            t1, v1 = points[j + 1]
+            slope = (v1 - v0) / (t1 - t0)
+            if not (low + _SLOPE_MARGIN < slope < high - _SLOPE_MARGIN) and (
+                    slope < low - _SLOPE_MARGIN or slope > high + _SLOPE_MARGIN or not _fits(points, i, j + 1)):
+                break
             j += 1
         kept.append(points[j])
         i = j
     return kept
+
+
+# Slopes (levels a position) this close to an end of the interval are tested exactly (the
+# interval's own rounding is far smaller; positions are a pixel or more apart).
+_SLOPE_MARGIN = 1e-9
 
 
 def _fits(points: list[tuple[float, float]], i: int, j: int) -> bool:

@@ -12,7 +12,7 @@ from PIL import Image
 import resvg_bridge
 from satori_py.paint.geometry import Radii
 from satori_py.paint.shadow import box_shadows
-from satori_py.paint.shadow_split import profile_stops
+from satori_py.paint.shadow_split import _coverage, fewest_stops, profile_stops
 from satori_py.style.types import RGBA, Shadow
 from satori_py.svg import serialize
 
@@ -148,3 +148,36 @@ def test_profile_is_resvgs_blur_of_an_edge(sigma: float) -> None:
     assert expected[top - math.ceil(2 * sigma)] > 0  # (a real blur)
     # Within half a level between stops, and the offsets' three decimals over this long line.
     assert np.abs(expected - ours).max() <= 2
+
+
+def _fewest_by_definition(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """fewest_stops' rule checked point by point: each next stop the farthest whose line from the
+    last one passes within half a level of every point between."""
+    kept, i = [points[0]], 0
+    while i < len(points) - 1:
+        j = i + 1
+        while j + 1 < len(points) and all(
+                abs(points[i][1] + (points[j + 1][1] - points[i][1]) * (t - points[i][0])
+                    / (points[j + 1][0] - points[i][0]) - v) <= 0.5 for t, v in points[i + 1:j + 1]):
+            j += 1
+        kept.append(points[j])
+        i = j
+    return kept
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_fewest_stops_keeps_the_points_its_rule_keeps(seed: int) -> None:
+    # Its interval of slopes decides most points in one comparison; lines that pass exactly half a
+    # level from a point (whole levels, whole positions: the ties) are what the exact test decides.
+    rng = np.random.default_rng(seed)
+    lines = [[(float(t), float(v)) for t, v in enumerate(np.cumsum(rng.integers(0, 3, 60)))],  # ties
+             [(t + 0.5, float(v)) for t, v in enumerate(rng.integers(0, 256, 40))],
+             [(float(t), 255 * math.exp(-t * t / 200) * 0.35) for t in range(80)]]  # a blur's tail
+    for points in lines:
+        assert fewest_stops(points) == _fewest_by_definition(points)
+
+
+@pytest.mark.parametrize("shape", [(3.0, 17.0), (3.25, 17.75), (5.2, 5.7), (-40.5, 2.0), (30.0, 80.0), (9.0, 9.0)])
+def test_coverage_is_each_pixels_share_of_the_shape(shape: tuple[float, float]) -> None:
+    lo, hi = shape
+    assert _coverage(0, 24, lo, hi) == [round(255 * max(0.0, min(j + 1, hi) - max(j, lo))) for j in range(24)]
