@@ -215,3 +215,21 @@ def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     resolution = resolve(suggested.group(1), width=1200, height=630)
     assert resolution.problems == ()
     assert len(resolution.style) >= len(suggested.group(1).split())
+
+
+@pytest.mark.parametrize(("class_name", "size", "advice"), [
+    ("text-5xl/0", 20, '"text-5xl leading-[0px]"'),
+    ("md:text-4xl/0", 16, '"md:text-4xl md:leading-[0px]"'),
+    ("text-[40px]/0", 160, '"text-[40px] leading-[0px]"'),
+    ("text-5xl/[1.1]", 20, '"text-5xl leading-[1.1]"'),
+])
+def test_a_size_with_a_line_height_twrnc_misreads_is_told(class_name: str, size: int, advice: str) -> None:
+    """twrnc reads text-5xl/0 (a real design's class, the tw21 corpus) as another font size, with
+    no report from Satori (the oracle records it); the advice gives what was meant."""
+    seen: list[Exception] = []
+    assert to_style(class_name, width=1200, height=630, on_style_error=seen.append) == {"fontSize": size}
+    utility = class_name.rsplit(":", 1)[-1].split("/")[0]
+    assert [str(e) for e in seen] == [f'Tailwind class "{class_name}": twrnc reads it as the font size {size}px (as '
+                                      f"Satori does), not as {utility} with a line height: write {advice}."]
+    suggested = advice.strip('"').replace("md:", "")
+    assert resolve(suggested, width=1200, height=630).problems == ()
