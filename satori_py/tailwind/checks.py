@@ -11,12 +11,17 @@ leaves all of these out of the element's style and reports them against their
 class, so the picture is Satori's and the message names the class. A
 ``shadowColor`` that Satori put into the box shadow is left out silently. Colours
 that are not colours (``bg-[#zzz]``) are reported and go on, as in Satori.
+
+One class twrnc reads but not as it was meant is told too: Tailwind's font size with a
+line height (``text-5xl/0``, ``text-[40px]/0``), which twrnc takes for another font size
+(20px, 160px: the part after the slash divides nothing it knows of) and no line height.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from ..patterns import lazy_compile
 from ..style.colors import is_color
 from .units import js_truthy
 
@@ -62,10 +67,32 @@ def _problem(key: str, value: Any, style: Mapping[str, Any]) -> tuple[bool, str,
     return None
 
 
+# A font size with Tailwind's line-height modifier (text-5xl/0, text-[40px]/7, text-sm/[1.1]).
+_SIZE_WITH_LINE_HEIGHT = lazy_compile(r"(-?text-[^/]+)/(\d+(?:\.\d+)?|\[[^\]]+\]|[a-z]+)")
+
+
+def _misread_size(style: Mapping[str, Any], origins: Mapping[str, str]) -> tuple[str, str, str] | None:
+    """The problem of a font size twrnc read from a class with a line-height modifier, if any."""
+    name = origins.get("fontSize", "")
+    utility = name.rsplit(":", 1)[-1]
+    variants = name[:len(name) - len(utility)]
+    match = _SIZE_WITH_LINE_HEIGHT.fullmatch(utility)
+    size = style.get("fontSize")
+    if match is None or not isinstance(size, (int, float)):
+        return None
+    modifier = match[2]  # Tailwind's /6 is 6 spacing steps of 4px
+    leading = f"leading-[{float(modifier) * 4:g}px]" if modifier[0].isdigit() else f"leading-{modifier}"
+    return (name, "misread", f"twrnc reads it as the font size {size:g}px (as Satori does), not as {match[1]} with "
+                             f'a line height: write "{variants}{match[1]} {variants}{leading}"')
+
+
 def check_style(style: Mapping[str, Any], origins: Mapping[str, str]) -> tuple[tuple[str, ...], list[tuple[str, str, str]]]:
     """The keys to drop from ``style``, and (class, kind, detail) problems; ``origins`` maps a key to its class."""
     drop: list[str] = []
     problems: list[tuple[str, str, str]] = []
+    misread = _misread_size(style, origins) if "fontSize" in style else None
+    if misread is not None:
+        problems.append(misread)
     for key, value in style.items():
         found = _problem(key, value, style)
         if found is None:

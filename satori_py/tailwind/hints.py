@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ..diagnostics import did_you_mean
 from .default_theme import DEFAULT_THEME
+from .resolver import resolve
+from .utilities.static import STATIC
 
 __all__ = ["hint"]
 
@@ -230,7 +233,34 @@ def hint(class_name: str) -> str | None:
         return advice
     if bare != utility:
         return f"twrnc has no important (!) marker: write {_classes(variants, bare)}"
-    return _matching(_THEME_ADVICE, bare)
+    if bare in _JS_VALUES:
+        return ("a JavaScript value written into the class list (a variable that was undefined, null or false in "
+                "a template string?): leave it out")
+    return _matching(_THEME_ADVICE, bare) or _typo(bare, variants)
+
+
+_JS_VALUES = frozenset(("undefined", "null", "NaN", "false", "true"))
+
+
+# The utilities that take a spacing value (inset-0, -mt-4, w-1/2), for the names a typo is near.
+_SPACED = ("p", "px", "py", "pt", "pr", "pb", "pl", "m", "mx", "my", "mt", "mr", "mb", "ml", "w", "h", "min-w",
+           "min-h", "max-w", "max-h", "inset", "inset-x", "inset-y", "top", "right", "bottom", "left", "basis")
+_SPACED_VALUE = re.compile(r"(-?)([a-z]+(?:-[a-z]+)*)-(\d+(?:\.\d+)?|px|full|auto|screen|\d+/\d+)")
+_WORDS = frozenset(STATIC)
+
+
+def _typo(utility: str, variants: str) -> str | None:
+    """A misspelt class (inseet-0, itmes-center): the closest twrnc class, if one is close."""
+    if len(utility) > 40 or "[" in utility:  # (difflib's work grows with the length)
+        return None
+    spaced = _SPACED_VALUE.fullmatch(utility)
+    names = _WORDS if spaced is None else frozenset(f"{spaced[1]}{name}-{spaced[3]}" for name in _SPACED) | _WORDS
+    suggestion = did_you_mean(utility, names - {utility})  # ' Did you mean "x"?' or ""
+    closest = suggestion.split('"')[1] if suggestion else ""
+    # A spaced name is a guess (max-h-auto is none): only one twrnc reads is offered.
+    if not closest or resolve(closest, width=1200, height=630).problems:
+        return None
+    return f"not a Tailwind name: did you mean {_classes(variants, closest)}?"
 
 
 def _classes(variants: str, *utilities: str) -> str:

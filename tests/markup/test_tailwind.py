@@ -149,7 +149,7 @@ def test_unknown_classes_are_reported_but_not_the_sheet_s_own(caplog) -> None:
     html = '<div class="card flx p-2"><style>.card { color: red }</style>x</div>'
     with caplog.at_level(logging.WARNING, "satori_py"):
         render_svg(html, tailwind_classes=True, **SIZE)
-    assert caplog.messages == ['div: Tailwind class "flx" is ignored: no utility it knows (as in Satori).']
+    assert caplog.messages == ['div: Tailwind class "flx" is ignored (as in Satori): not a Tailwind name: did you mean "flex"?']
     with pytest.raises(StyleError, match='Tailwind class "flx" is ignored'):
         render_svg(html, tailwind_classes=True, strict=True, **SIZE)
     render_svg(html, strict=True, **SIZE)  # without the opt-in a class is only a class

@@ -154,7 +154,8 @@ def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> No
 
 
 def test_a_class_without_advice_keeps_the_plain_report() -> None:
-    assert _message("flx") == 'Tailwind class "flx" is ignored: no utility it knows (as in Satori).'
+    assert _message("zzqq") == 'Tailwind class "zzqq" is ignored: no utility it knows (as in Satori).'
+    assert _message("max-h-auto") == 'Tailwind class "max-h-auto" is ignored: no utility it knows (as in Satori).'
     # Not theme names: these are not colours.
     for class_name in ("text-2xs", "border-x-solid"):
         assert _message(class_name).endswith(": no utility it knows (as in Satori)."), class_name
@@ -215,3 +216,43 @@ def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     resolution = resolve(suggested.group(1), width=1200, height=630)
     assert resolution.problems == ()
     assert len(resolution.style) >= len(suggested.group(1).split())
+
+
+@pytest.mark.parametrize(("class_name", "size", "advice"), [
+    ("text-5xl/0", 20, '"text-5xl leading-[0px]"'),
+    ("md:text-4xl/0", 16, '"md:text-4xl md:leading-[0px]"'),
+    ("text-[40px]/0", 160, '"text-[40px] leading-[0px]"'),
+    ("text-5xl/[1.1]", 20, '"text-5xl leading-[1.1]"'),
+])
+def test_a_size_with_a_line_height_twrnc_misreads_is_told(class_name: str, size: int, advice: str) -> None:
+    """twrnc reads text-5xl/0 (a real design's class, the tw21 corpus) as another font size, with
+    no report from Satori (the oracle records it); the advice gives what was meant."""
+    seen: list[Exception] = []
+    assert to_style(class_name, width=1200, height=630, on_style_error=seen.append) == {"fontSize": size}
+    utility = class_name.rsplit(":", 1)[-1].split("/")[0]
+    assert [str(e) for e in seen] == [f'Tailwind class "{class_name}": twrnc reads it as the font size {size}px (as '
+                                      f"Satori does), not as {utility} with a line height: write {advice}."]
+    suggested = advice.strip('"').replace("md:", "")
+    assert resolve(suggested, width=1200, height=630).problems == ()
+
+
+@pytest.mark.parametrize(("class_name", "meant"), [
+    ("inseet-0", "inset-0"),  # a real design's typo (the tw21 corpus)
+    ("itmes-center", "items-center"),
+    ("justfy-between", "justify-between"),
+    ("flx", "flex"),
+    ("md:absolut", "md:absolute"),
+    ("-mtt-4", "-mt-4"),
+])
+def test_a_misspelt_class_is_told_the_class_it_is_near(class_name: str, meant: str) -> None:
+    assert _message(class_name) == (f'Tailwind class "{class_name}" is ignored (as in Satori): not a Tailwind name: '
+                                    f'did you mean "{meant}"?')
+    assert resolve(meant.split(":")[-1], width=1200, height=630).problems == ()
+
+
+@pytest.mark.parametrize("class_name", ["undefined", "null", "false", "md:undefined"])
+def test_a_javascript_value_in_the_class_list_is_told_as_such(class_name: str) -> None:
+    # `${props.accent}` of an undefined prop writes "undefined" into a real design's tw (golden/designs/tw-bond-card).
+    assert _message(class_name) == (f'Tailwind class "{class_name}" is ignored (as in Satori): a JavaScript value '
+                                    "written into the class list (a variable that was undefined, null or false in a "
+                                    "template string?): leave it out.")
