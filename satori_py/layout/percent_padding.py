@@ -28,6 +28,12 @@ minimum height its height laid out alone at its width with all its paddings in p
 (``FitLimits.floor_height``; in the row, Taffy 0.7 answers that height from the
 measurement of its basis).
 
+Any other item of a row whose minimum width is automatic keeps its horizontal
+percentages too (without the floor: it is laid out at its width in the row, where they
+resolve against the row's): its automatic minimum is its content's min-content width,
+measured without the row's width, where they count 0; px paddings would add them and
+widen the item past its share.
+
 A child of a block container with a given height (``boxSizing: content-box``) keeps its
 vertical percentages: Taffy's block layout (the reference's too) adds them to that height as
 percentages of the block's content height (0 while it is unknown), not of its width, and
@@ -41,7 +47,7 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from ..style.types import Percent
-from .fit_boxes import EPS, auto_basis, is_row, px
+from .fit_boxes import EPS, SCROLL, auto_basis, is_row, px
 from .node_style import NodeStyle
 from .taffy import LayoutNode
 from .taffy_style import Edges, OwnSizes
@@ -67,11 +73,12 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
     if _has_percent_padding(node):
         basis = parent.box.content_width if parent_inner is None else parent_inner
         top, right, bottom, left = (_resolve(value, basis) for value in _paddings(style))
-        if parent_inner is not None and not _content_based_in_row(node, parent):
+        content_based = parent_inner is None or _content_based_in_row(node, parent)
+        if not content_based and not _content_minimum_in_row(node, parent):
             new = (top, right, bottom, left)
         elif style.aspect_ratio is None:  # (a minimum height would change its width)
             new = (top, None, bottom, None)
-            if _horizontal_percent(style):  # (else its text wraps as measured: no floor)
+            if content_based and _horizontal_percent(style):  # (else its text wraps as measured)
                 floor = _floor_height(node, Edges(top, right, bottom, left), height_alone)
         if new is not None and _sized_in_block(node, parent):
             new = (None, new[1], None, new[3])
@@ -128,6 +135,15 @@ def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
     if not auto_basis(node):
         return False
     return px(node.style.width) is None
+
+
+def _content_minimum_in_row(node: LayoutNode, parent: LayoutNode) -> bool:
+    """Whether ``node`` is a flex item of a row whose automatic minimum width is its content's
+    min-content width, in which its horizontal percentages count 0 (Taffy measures it without
+    the row's width; px paddings would add them, widening an item past its share)."""
+    style = node.style
+    return (parent.style.display == "flex" and is_row(parent) and style.min_width in (None, "auto")
+            and style.overflow_x not in SCROLL)
 
 
 def _same(a: Padding | None, b: Padding | None) -> bool:

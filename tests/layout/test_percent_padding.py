@@ -77,3 +77,17 @@ def test_given_height_in_a_block_adds_vertical_percentages_of_its_height(
     got = boxes(root, 400, 200)
     for path, rect in expected.items():
         assert got[path] == pytest.approx(rect), path
+
+
+def test_row_item_minimum_counts_its_horizontal_percentages_as_zero() -> None:
+    """A flex item of a row is no narrower than its content's min-content width, in which its
+    horizontal percentage paddings count 0 (Taffy measures it without the row's width): the
+    panel keeps its share, 342, and its text (312 wide on one line) is laid out in 287 and
+    overflows. As px paddings of the row's width (24 + 31) they widened the panel to 367 (the
+    react-native-nitro Docusaurus og card's inner panel). Boxes read from the real Satori's SVG."""
+    panel = d({"display": "flex", "flex": "1", "flexDirection": "column", "paddingLeft": "7%",
+               "paddingRight": "9%"}, d({"fontSize": 38}, "nitro.margelo.com"))
+    got = boxes(d({"display": "flex", "flex": "1", "height": "100%", "paddingRight": 29},
+                  d({"display": "flex", "flex": "1", "height": "100%", "paddingRight": 29}, panel)), 400, 200)
+    assert got["div/div[0]/div[0]"] == pytest.approx((0, 0, 342, 200))
+    assert got["div/div[0]/div[0]/div[0]"] == pytest.approx((24, 0, 287, 49))
