@@ -55,7 +55,6 @@ from __future__ import annotations
 import html as html_entities
 import inspect
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -73,7 +72,7 @@ from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
 from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
-from .repairs import parse_reports, quoted
+from .repairs import LineIndex, parse_reports, quoted
 from .text import jsx_text, satori_html_trim
 
 install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
@@ -228,7 +227,7 @@ def _parse_as_written(source: str) -> DocumentFragment:
     doc), and so is the text right before a comment or doctype, which ultrahtml loses (a plain
     bug, not copied). Doctypes go; comments stay (the conversion drops them).
     """
-    lines = [0] + [k + 1 for k, char in enumerate(source) if char == "\n"]
+    lines = LineIndex(source)
     root = DocumentFragment()
     parent: HtmlNode = root
     last_void: str | None = None  # an end tag of its name right after it belongs to it
@@ -245,8 +244,7 @@ def _parse_as_written(source: str) -> DocumentFragment:
             if comment is not None:
                 parent.append_child(Comment(comment))
             continue
-        line = bisect_right(lines, match.start())
-        column = match.start() - lines[line - 1] + 1
+        line, column = lines.at(match.start())
         if closing:
             if name == parent.name and parent is not root:
                 parent = parent.parent or root

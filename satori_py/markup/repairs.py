@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import MarkupError
 from ..patterns import lazy_compile
 
-__all__ = ["SHOWN", "comment_end", "parse_reports", "quoted"]
+__all__ = ["SHOWN", "LineIndex", "comment_end", "parse_reports", "quoted"]
 
 SHOWN = 10  # reports of one kind told each; the rest are counted in one report
 _REPAIRED = "(repaired as a browser would)"
@@ -39,7 +39,7 @@ def parse_reports(source: str, errors: Iterable[Any], comments: Sequence[int],
     ``comments``: where each comment of the parsed tree starts, in source order; ``covered``: the
     (start, end) spans of the source that are not markup text (start tags, raw text), sorted.
     """
-    lines = _LineIndex(source)
+    lines = LineIndex(source)
     first_content = _first_content(source, set(comments))
     # justhtml says a comment before the doctype is text where a doctype was expected: it is not.
     doctype_first = source[first_content:first_content + 9].lower() == "<!doctype"
@@ -90,7 +90,7 @@ def _first_content(source: str, comments: set[int]) -> int:
     return at
 
 
-def _error(error: Any, lines: _LineIndex, comments: Sequence[int]) -> tuple[int, str, str]:
+def _error(error: Any, lines: LineIndex, comments: Sequence[int]) -> tuple[int, str, str]:
     """One of the parser's errors: its offset, kind and message."""
     code = getattr(error, "code", None)
     offset = lines.offset(getattr(error, "line", None) or 1, getattr(error, "column", None) or 1)
@@ -119,7 +119,7 @@ def _bogus(source: str, offset: int) -> str:
             f"'>' and not drawn {_REPAIRED}")
 
 
-def _shown(lines: _LineIndex, located: list[tuple[int, str, str]]) -> list[MarkupError]:
+def _shown(lines: LineIndex, located: list[tuple[int, str, str]]) -> list[MarkupError]:
     """The reports, the first :data:`SHOWN` of each kind each, then one count of the rest per kind."""
     out: list[MarkupError] = []
     counts: dict[str, int] = {}
@@ -138,8 +138,9 @@ def _shown(lines: _LineIndex, located: list[tuple[int, str, str]]) -> list[Marku
 _KINDS = {"parser": "parse errors", "bogus": "bogus comments", "fragment": "</>", "doctype": "doctypes"}
 
 
-class _LineIndex:
-    """Line and column of an offset (1-based), by a binary search over the line starts."""
+class LineIndex:
+    """Line and column of an offset (1-based), by a binary search over the line starts: one
+    table per source, for every report (counting the lines before each was quadratic)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
