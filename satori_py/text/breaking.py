@@ -498,7 +498,9 @@ def _line_segments(text: str, reference: bool, reference_scripts: bool,
     for k, i in enumerate(sorted(candidates)):
         if not k & 4095:
             check_deadline()
-        if i >= len(text):
+        if i >= len(text) or (text[i] == " " and text[i - 1] == " "):
+            # Neither breaks between two spaces (LB7); the reference's verdict there, read
+            # back to the character before the spaces, would make a run of them quadratic.
             continue
         verdict = reference_break_adjustment(text, i, reference_scripts, carried) if reference else None
         if verdict is True or (verdict is None and i in icu_ends):
