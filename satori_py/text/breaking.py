@@ -113,12 +113,12 @@ _CACHE = 2048
 # Texts of ASCII letters, digits and spaces alone (most words and many titles of a card) are
 # segmented here without ICU, whose break iterators cost ~50,000 instructions each to make,
 # more than the rest of a short word's drawing: their word segments are the runs of letters
-# and digits and the runs of spaces (UAX #29 WB3d, WB5, WB8-WB10), their line breaks are after
-# each run of spaces (UAX #14 LB7, LB18, LB23, LB25, LB28), with and without ``@lb=normal``.
-# tests/text/test_breaking.py compares both with ICU. (One pattern, compiled on a plain
-# card's cold start; the test for plain text is string methods.)
+# and digits and the runs of spaces (UAX #29 WB3d, WB5, WB8-WB10); their line-break pieces
+# end after each run of spaces (UAX #14 LB7, LB18, LB23, LB25, LB28), with and without
+# ``@lb=normal``, where none of the reference's differences applies
+# (:func:`split_by_break_opportunities`). tests/text/test_breaking.py compares both with ICU.
+# (The test for plain text is string methods.)
 _PLAIN_RUNS = lazy_compile(r"[A-Za-z0-9]+| +")
-# The line-break pieces of such a text (:func:`split_by_break_opportunities`).
 _PLAIN_PIECES = lazy_compile(r"[A-Za-z0-9]* +|[A-Za-z0-9]+")
 
 
@@ -136,11 +136,6 @@ def word_segments(text: str, locale: str) -> list[str]:
 
 def line_break_ends(text: str, locale: str) -> set[int]:
     """Where ICU's line-break segments of ``text`` end (``LineBreaker``; the last at its end)."""
-    if _plain(text):
-        # After each run of spaces (one at the end is the end of the text).
-        ends = {m.end() for m in _PLAIN_RUNS.finditer(text) if text[m.start()] == " "}
-        ends.add(len(text))
-        return ends
     ends = set()
     end = 0
     for piece in LineBreaker(text, locale):
@@ -498,7 +493,9 @@ def _line_segments(text: str, reference: bool, reference_scripts: bool,
     for k, i in enumerate(sorted(candidates)):
         if not k & 4095:
             check_deadline()
-        if i >= len(text):
+        if i >= len(text) or (text[i] == " " and text[i - 1] == " "):
+            # Neither breaks between two spaces (LB7); the reference's verdict there, read
+            # back to the character before the spaces, would make a run of them quadratic.
             continue
         verdict = reference_break_adjustment(text, i, reference_scripts, carried) if reference else None
         if verdict is True or (verdict is None and i in icu_ends):
@@ -550,10 +547,10 @@ def split_by_break_opportunities(content: str, word_break: str) -> tuple[list[st
     if word_break == "keep-all" and REFERENCE_SCRIPT_BREAKS:
         return words(content), []
     if _plain(content):
-        # ICU breaks after each run of spaces (:func:`line_break_ends`), and none of the
-        # reference's differences applies between letters, digits and spaces (nor keep-all's,
-        # which only keeps breaks between letters): the pieces are the runs up to each run of
-        # spaces, none required (tests/text/test_breaking.py holds them to the long way).
+        # ICU breaks after each run of spaces, and none of the reference's differences applies
+        # between letters, digits and spaces (nor keep-all's, which only keeps breaks between
+        # letters): the pieces are the runs up to each run of spaces, none required
+        # (tests/text/test_breaking.py holds them to ICU and the adjustments).
         runs: list[str] = _PLAIN_PIECES.findall(content)
         return runs, [False] * (len(runs) + 1)
     pieces, required = _line_segments(content, REFERENCE_LINE_BREAKS, REFERENCE_SCRIPT_BREAKS,
