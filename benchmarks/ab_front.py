@@ -1,6 +1,6 @@
 """Two trees' front ends against each other: render_svg CPU per card, interleaved, paired.
 
-usage: python benchmarks/ab_front.py TREE_A TREE_B [--rounds N] [--mode warm,cleared,fresh]
+usage: python benchmarks/ab_front.py TREE_A TREE_B [--rounds N] [--mode warm,cleared,fresh,first]
                                      [--filter SUBSTR] [--repeat K]
 
 Each tree (a checkout of this repository, e.g. main's worktree and a branch's) gets a
@@ -17,6 +17,9 @@ Modes (each measured in every round, in the order given):
   fresh    the round's variant of the card, its words rotated (bench_cards ``--fresh-text``:
            the same glyphs, other lines), rendered once: new text on warm caches, as a
            server sees a template with a new title on every request.
+  first    first sight: every cache emptied once, then each card rendered once, in the order
+           of the cards turned by the round's number: each card on caches warm from the cards
+           before it only, as a process rendering a corpus of different cards sees them.
 
 Printed per mode: the ratio B/A per card (median over rounds) and over the cards their
 median, quartiles, min and max, with ``uptime`` before and after. Below 1: B is faster.
@@ -49,9 +52,14 @@ for card in cards:
 for line in sys.stdin:
     mode, round_no = line.split()
     out = {}
-    for card in cards:
-        if mode == "fresh":
-            kwargs = card.variant(int(round_no), tmp)[1]
+    order = cards
+    if mode == "first":
+        clear_caches()
+        start = int(round_no) % len(cards)
+        order = cards[start:] + cards[:start]
+    for card in order:
+        if mode in ("fresh", "first"):
+            kwargs = card.variant(int(round_no), tmp)[1] if mode == "fresh" else card.kwargs
             t = time.process_time()
             render_svg(**kwargs)
             out[card.name] = time.process_time() - t
@@ -83,7 +91,7 @@ def main() -> None:
     args = ap.parse_args()
     modes = [m for m in args.mode.split(",") if m]
     for mode in modes:
-        if mode not in ("warm", "cleared", "fresh"):
+        if mode not in ("warm", "cleared", "fresh", "first"):
             ap.error(f"unknown mode {mode!r}")
     trees = [args.tree_a.resolve(), args.tree_b.resolve()]
     print(f"A = {trees[0]}\nB = {trees[1]}\nload average before: {_uptime()}", flush=True)

@@ -102,6 +102,26 @@ def _freeze(value: Any, size: list[int]) -> Hashable:
     raise _Unkeyable
 
 
+# The types of an inline style's values keyed as they are, beside their types (1, 1.0 and True
+# are equal values of three types); a float is not (-0.0 equals 0.0): _freeze keys it by its hex.
+_AS_THEY_ARE = frozenset((str, int, bool, type(None)))
+_TEXT = frozenset((str,))
+
+
+def _props_key(props: Mapping[str, Any]) -> Hashable:
+    """The key of ``props`` (:func:`_freeze`'s, whose character count the caller asks on a miss).
+    Most elements' props are an inline style of texts and integers: keyed by its items and their
+    values' types, two tuples made without a Python loop (the style of every element of every
+    render is keyed). ``(dict, ...)`` is never such a key."""
+    if type(props) is dict and len(props) == 1:
+        style = props.get("style")
+        if type(style) is dict:
+            types = tuple(map(type, style.values()))
+            if _AS_THEY_ARE.issuperset(types) and _TEXT.issuperset(map(type, style)):
+                return (tuple(style.items()), types)
+    return _freeze(props, [0])
+
+
 def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
                  viewport: tuple[float, float],
                  on_style_error: Callable[[StyleError], None] | None = None,
@@ -118,8 +138,7 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
     # Without tw, the props themselves are the key: the props compute_style takes (with the
     # inline style copied) are made from them alone, and only on a miss.
     try:
-        size = [0]
-        key = (tag, _freeze(props, size), _parent_key(parent), tuple(viewport), point_scale_factor,
+        key = (tag, _props_key(props), _parent_key(parent), tuple(viewport), point_scale_factor,
                on_style_error is not None)
     except _Unkeyable:
         return compute_style(tag, props if merged else _with_inline(props, None), parent, viewport=viewport,
@@ -145,6 +164,8 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
         computed, events = _compute(tag, props if merged else _with_inline(props, None), parent, viewport,
                                     on_style_error, point_scale_factor, ratio_of if ch_ratio is not None else None)
         entry = (computed, events)
+        size = [0]
+        _freeze(props, size)  # (only its characters: what the entry weighs)
         if size[0] <= _MAX_ENTRY_CHARS:
             if slot is None:
                 slot = ((computed["fontFamily"], computed["fontWeight"], computed["fontStyle"]), {}, size[0])

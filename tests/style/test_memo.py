@@ -267,3 +267,31 @@ def test_the_parents_numbers_are_bounded_by_their_texts() -> None:
     assert memo._parent_key(small) == memo._parent_key(small) and len(memo._PARENTS) == 1
     assert memo._parent_key(large) != memo._parent_key(small)
     assert len(memo._PARENTS) == 1  # too large to keep: a number of its own, kept with the style only
+
+
+# Values alike (equal, or equal but for the sign of zero) and not.
+_ALIKE = [[0, 0.0, -0.0, False], [1, 1.0, True], [None], ["0", "1px"], [""], [[1], (1,)], [{"a": 1}]]
+_PROP_VALUES = st.sampled_from([value for values in _ALIKE for value in values])
+_PROPS = st.one_of(
+    st.dictionaries(st.sampled_from(["width", "margin", "flex"]), _PROP_VALUES, max_size=3).map(
+        lambda style: {"style": style}),
+    st.dictionaries(st.sampled_from(["style", "src", "tw"]), st.one_of(
+        _PROP_VALUES, st.dictionaries(st.sampled_from(["width", "margin"]), _PROP_VALUES, max_size=2)), max_size=2))
+
+
+def _alike(data: st.DataObject, value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _alike(data, v) for k, v in value.items()}
+    return data.draw(st.sampled_from(next(values for values in _ALIKE if value in values and type(value) in
+                                          {type(v) for v in values})))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PROPS, _PROPS, st.data())
+def test_the_short_key_of_plain_props_is_the_long_ones(a: dict[str, Any], other: dict[str, Any],
+                                                       data: st.DataObject) -> None:
+    # Props of one key are props compute_style reads the same way: the key of a plain inline
+    # style (made without a Python loop) tells apart exactly what _freeze does, among props
+    # alike (equal values of other types) and others.
+    for b in (other, _alike(data, a)):
+        assert (memo._props_key(a) == memo._props_key(b)) == (memo._freeze(a, [0]) == memo._freeze(b, [0]))
