@@ -23,6 +23,8 @@ Reports are delivered when the render ends, failed or not, each once:
 a layout that is redone (container queries, fonts loaded for missing
 characters) does not repeat them, and the reports of a pass that is thrown
 away are withdrawn (:meth:`Diagnostics.checkpoint`, :meth:`Diagnostics.rollback`).
+A render keeps at most ``limits.max_reports`` of them (a stranger's markup made 160,000,
+each kept and logged); the others are counted, and said in one last report.
 
 The channel of the running render is a context variable (:func:`current`),
 so code deep in the pipeline reports without it being passed around; the
@@ -40,7 +42,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from .cache import MAX_CACHED_TEXT, BoundedCache
-from .errors import SatoriError, StyleError, UnsupportedPropertyError, current_path, node_context
+from .errors import LimitError, SatoriError, StyleError, UnsupportedPropertyError, current_path, node_context
 from .limits import active
 
 __all__ = ["Diagnostics", "Reporter", "counting_reports", "current", "did_you_mean", "logger", "report"]
@@ -64,8 +66,12 @@ class Diagnostics:
         self.strict = strict
         self.on_style_error = on_style_error
         self.on_warning = on_warning
-        self._pending: list[SatoriError] = []
+        # The reports to deliver, in order; past max_reports, an int counts those left out
+        # since the last checkpoint (a rollback withdraws that pass's count with it).
+        self._pending: list[SatoriError | int] = []
         self._seen: set[tuple[Any, ...]] = set()
+        self._kept = 0
+        self._max_reports = 0  # the limit when reports were left out
 
     @property
     def lenient(self) -> bool:
@@ -80,29 +86,56 @@ class Diagnostics:
         if self.strict:
             raise error
         key = (type(error), error.path, error.prop, error.message)
-        if key not in self._seen:
-            self._seen.add(key)
-            self._pending.append(error)
+        if key in self._seen:
+            return
+        limit = active().limits.max_reports
+        if self._kept >= limit:
+            self._max_reports = limit
+            if self._pending and type(self._pending[-1]) is int:
+                self._pending[-1] += 1
+            else:
+                self._pending.append(1)
+            return
+        self._seen.add(key)
+        self._pending.append(error)
+        self._kept += 1
 
     def checkpoint(self) -> int:
         """A mark to :meth:`rollback` to."""
-        return len(self._pending)
+        mark = len(self._pending)
+        if mark and type(self._pending[-1]) is int:
+            self._pending.append(0)  # the next pass counts what it leaves out apart
+        return mark
 
     def rollback(self, mark: int, end: int | None = None) -> None:
         """Withdraw the reports made since ``mark`` (until ``end``): their layout pass is redone."""
         for error in self._pending[mark:end]:
-            self._seen.discard((type(error), error.path, error.prop, error.message))
+            if isinstance(error, SatoriError):
+                self._seen.discard((type(error), error.path, error.prop, error.message))
+                self._kept -= 1
         del self._pending[mark:end]
 
     def flush(self) -> None:
-        """Deliver the pending reports: log each, then give it to its callback."""
+        """Deliver the pending reports: log each, then give it to its callback; then say how
+        many were left out, if any."""
         pending, self._pending = self._pending, []
+        left_out = 0
         for error in pending:
-            _log(error)
-            invalid_value = isinstance(error, StyleError) and not isinstance(error, UnsupportedPropertyError)
-            callback = (self.on_style_error if invalid_value else None) or self.on_warning
-            if callback is not None:
-                callback(error)
+            if not isinstance(error, SatoriError):
+                left_out += error
+                continue
+            self._deliver(error)
+        if left_out:
+            self._deliver(LimitError(
+                f"{left_out} more {'report was' if left_out == 1 else 'reports were'} left out: a render "
+                f"keeps {self._max_reports} (the max_reports limit).", limit="max_reports", value=left_out))
+
+    def _deliver(self, error: SatoriError) -> None:
+        _log(error)
+        invalid_value = isinstance(error, StyleError) and not isinstance(error, UnsupportedPropertyError)
+        callback = (self.on_style_error if invalid_value else None) or self.on_warning
+        if callback is not None:
+            callback(error)
 
     @contextmanager
     def active(self) -> Iterator[Diagnostics]:

@@ -85,6 +85,10 @@ class Limits:
     - ``max_gradient_stops``: the arguments of one gradient function (its colour stops and
       hints, with its direction or shape), counted before any of them is parsed: 100,000
       colours (a 775 kB value, under ``max_css_length``) took 1.8 s to parse and paint.
+    - ``max_reports``: reports one render keeps and delivers (what it ignores or reads
+      otherwise than written, :mod:`satori_py.diagnostics`); the others are counted and said
+      in one last report (960 kB of markup made 160,000 warnings, each kept and logged).
+      Strict mode raises the first, as always.
     - ``timeout``: seconds one render may take (``None``: no limit), checked
       between stages and inside long loops. The raster stage itself cannot be
       interrupted; the other limits bound it.
@@ -106,6 +110,7 @@ class Limits:
     max_template_chars: int = 8 * 1024 * 1024
     timeout: float | None = 60.0
     max_gradient_stops: int = 1_000
+    max_reports: int = 1_000
 
     def __post_init__(self) -> None:
         for f in fields(self):

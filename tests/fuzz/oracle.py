@@ -4,7 +4,8 @@ usage: python -m tests.fuzz.oracle [--cases N] [--seed FIRST] [--record PATH] [-
 
 Each case of :mod:`.stranger_inputs` goes through ``render_svg`` and ``render_png`` (strict
 and lenient), the command line (the case as a file and on stdin, ``-o`` onto an existing file
-that a failure must leave as it was, or into a folder that cannot be written), and
+that a failure must leave as it was, into a folder that is a file or one that cannot be
+written), and
 ``ImageResponse`` of the Starlette, Flask and Django adapters (rendered in the request's
 thread). The only outcomes allowed are an image (well-formed SVG, a PNG) or a
 :class:`~satori_py.errors.SatoriError` that is placed: one about the tree names the node
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from satori_py import Font, Limits, render_png, render_svg
-from satori_py.errors import FontError, InvalidElementError, SatoriError, StyleError, shown_path
+from satori_py.errors import FontError, InvalidElementError, LimitError, SatoriError, StyleError, shown_path
 
 from .stranger_inputs import StrangerCase, fonts_of, stranger_case
 
@@ -66,7 +67,7 @@ def check_placed(exc: SatoriError, case: StrangerCase) -> None:
     """``exc`` says where: its message shows its node path, or it names an option or a property,
     or the input is not an element at all (there is no node to name), or it is about a font
     and names it."""
-    text = str(exc)
+    text = str(exc)  # (a LimitError names its limit, an option: .limit)
     if not isinstance(case.element, dict) and (isinstance(exc, InvalidElementError)
                                                or _AT_LINE.search(text)):
         return
@@ -80,7 +81,7 @@ def check_placed(exc: SatoriError, case: StrangerCase) -> None:
         if isinstance(exc, StyleError) and exc.prop is None and not _NAMES_PROPERTY.search(text):
             raise Misplaced(f"a style error that names no property: {text!r}")
         return
-    if exc.prop is None:
+    if exc.prop is None and not (isinstance(exc, LimitError) and exc.limit is not None):
         raise Misplaced(f"the error names no node and no option: {type(exc).__name__}: {text!r}")
 
 
@@ -159,10 +160,11 @@ class Oracle:
         width, height = (str(int(case.options[k])) if isinstance(case.options[k], (int, float))
                          and case.options[k] == case.options[k] and abs(case.options[k]) < 1e6 else "300"
                          for k in ("width", "height"))
-        where = case.seed % 3
-        out = (self.scratch / "out.png" if where == 0 else self.scratch / "folder" / "out.svg" if where == 1
-               else self.scratch / "case.json" / "out.png")  # a folder that is a file: cannot be written
-        if out.parent.is_dir():
+        # An existing file (a failure must leave it as it was), a folder, a folder that is a file,
+        # and one that cannot be written (/sys refuses even root, as a read-only folder would).
+        out = [self.scratch / "out.png", self.scratch / "folder" / "out.svg", self.scratch / "case.json" / "out.png",
+               Path("/sys/satori-oracle.png")][case.seed // 4 % 4]
+        if out.parent.is_dir() and out.parent != Path("/sys"):
             out.write_bytes(OLD_BYTES)
         argv = ["-" if case.seed % 8 == 0 else str(source), "-o", str(out), "--width", width, "--height", height,
                 "--limit", "timeout=20", "--limit", "max_text_length=20000"]
@@ -179,7 +181,7 @@ class Oracle:
         if status == 1:
             if not said.startswith("error: ") and "\nerror: " not in said:
                 raise Misplaced(f"status 1 without an error line: {said[-2000:]!r}")
-            if out.parent.is_dir() and out.read_bytes() != OLD_BYTES:
+            if out.parent.is_dir() and out.exists() and out.read_bytes() != OLD_BYTES:
                 raise Misplaced(f"a failed render changed {out.name}")
             self._note("cli", "error")
             return

@@ -37,7 +37,7 @@ def test_the_defaults_are_documented_values() -> None:
                               max_css_length=1_000_000,
                               max_effect_layers=64, max_effect_nesting=32, max_effect_pixels=150_000_000,
                               max_stroke_reach=2_097_152, max_glyph_points=20_000_000,
-                              max_gradient_stops=1_000, timeout=60.0)
+                              max_gradient_stops=1_000, max_reports=1_000, timeout=60.0)
 
 
 @pytest.mark.parametrize(("field", "value", "expected"), [
