@@ -45,9 +45,9 @@ filter's area):
   over the region per primitive (pixels move by a few levels at most). Except
   where the colour would show it (:func:`_flood_shows`: a dark or faint colour,
   whose channels the reference's 8-bit premultiplied flood rounds away where the
-  blur is faint) on a region of at most ``_FLOOD_AREA``: there the reference's
-  filter runs, outer or inset, in linearRGB, its colour flooded as written (a
-  badge's glow is most of its ink).
+  blur is faint): there the reference's filter runs, outer or inset, in
+  linearRGB, its colour flooded as written (a badge's glow, or a white card's on
+  a white page, is most of the ink).
 * In user space, the mask that keeps the shadow off (or inside) the box covers
   the filter region only, not resvg's default of 1.44 times the image; an outer
   shadow's (of a box without a mask) is a clip path instead: the region less
@@ -84,12 +84,6 @@ __all__ = ["blur_reach", "box_shadows"]
 # Smaller blurs keep one filter: their regions are small, the reference's region cuts their
 # tail, and resvg blurs them another way (IIR, not box blurs).
 _SPLIT_BLUR = 8
-# The largest one-filter region (px) that takes the reference's filter in linearRGB when its colour
-# needs it (:func:`_flood_shows`): resvg's two linearRGB conversions (and, outer, the flood and the
-# composite) add a fifth to a third to the raster of a 400x200 badge with one (outer glow 91 -> 124
-# M instructions, inset 116 -> 140 M), which its glow (most of its ink) needs and a large card's
-# shadow (little of its ink) does not.
-_FLOOD_AREA = 160_000
 
 
 def _shape(x: float, y: float, w: float, h: float, radii: Radii, attrs: Mapping[str, Any]) -> SvgNode:
@@ -383,12 +377,13 @@ def _box_shadows(box: tuple[float, float, float, float], radii: Radii, shadows: 
             outer.append(wrap_one(moved, keep_off))
             continue
         colour = shadow.color
-        width_px, height_px = counted[-1]  # this shadow's region (counted by _region)
-        # The reference's filter, in linearRGB, where its flood changes the colour (see
-        # _FLOOD_AREA): a faint pixel's dark channels round away (a badge's faint glow, outer
-        # or inset, drew 5.8 % / 14.7 % of its ink mass light in one colour).
-        exact = (width_px * height_px <= _FLOOD_AREA
-                 and _flood_shows(round(colour.r), round(colour.g), round(colour.b), round(colour.a * 255)))
+        # The reference's filter, in linearRGB, where its flood changes the colour: a faint
+        # pixel's dark channels round away (a badge's faint glow, outer or inset, drew 5.8 % /
+        # 14.7 % of its ink mass light in one colour; a white card's on a white page 7.4 %).
+        # resvg's two linearRGB conversions (and, outer, the flood and the composite) cost a
+        # fifth to a third more raster over the region (a 1200x630 card's 1256x472 one: 699 ->
+        # 921 M instructions), still less than the reference's own region of blur^2 / 4.
+        exact = _flood_shows(round(colour.r), round(colour.g), round(colour.b), round(colour.a * 255))
         # The reference floods the colour as written: in linearRGB resvg rounds it its own way.
         flood_colour = shadows[i].color.to_css() if exact else colour.to_css()
         if not exact:
