@@ -27,6 +27,13 @@ basis: it keeps them as percentages, gets its vertical ones in px, and as its
 minimum height its height laid out alone at its width with all its paddings in px
 (``FitLimits.floor_height``; in the row, Taffy 0.7 answers that height from the
 measurement of its basis).
+
+A child of a block container with a given height (``boxSizing: content-box``) keeps its
+vertical percentages: Taffy's block layout (the reference's too) adds them to that height as
+percentages of the block's content height (0 while it is unknown), not of its width, and
+places the child's children inside them resolved against the width. The floor is only for
+horizontal percentages (without them the text wraps as it was measured; a floor from the
+rounded height alone would add up to a pixel).
 """
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ from operator import attrgetter
 
 from ..style.types import Percent
 from .fit_boxes import EPS, auto_basis, is_row, px
+from .node_style import NodeStyle
 from .taffy import LayoutNode
 from .taffy_style import Edges, OwnSizes
 
@@ -63,7 +71,10 @@ def resolve_percent_padding(node: LayoutNode, parent: LayoutNode, parent_inner: 
             new = (top, right, bottom, left)
         elif style.aspect_ratio is None:  # (a minimum height would change its width)
             new = (top, None, bottom, None)
-            floor = _floor_height(node, Edges(top, right, bottom, left), height_alone)
+            if _horizontal_percent(style):  # (else its text wraps as measured: no floor)
+                floor = _floor_height(node, Edges(top, right, bottom, left), height_alone)
+        if new is not None and _sized_in_block(node, parent):
+            new = (None, new[1], None, new[3])
     changed = not _same(limits.padding, new) or not _same_size(limits.floor_height, floor)
     limits.padding, limits.floor_height = new, floor
     return changed
@@ -84,6 +95,10 @@ def _has_percent_padding(node: LayoutNode) -> bool:
         or isinstance(style.padding_bottom, Percent) or isinstance(style.padding_left, Percent))
 
 
+def _horizontal_percent(style: NodeStyle) -> bool:
+    return isinstance(style.padding_left, Percent) or isinstance(style.padding_right, Percent)
+
+
 def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnSizes], float]) -> float:
     """Its height at its width with ``padding`` (px), as the style's ``boxSizing`` sizes it."""
     box = node.box
@@ -93,6 +108,17 @@ def _floor_height(node: LayoutNode, padding: Edges, height_alone: Callable[[OwnS
     width = box.exact_width if border_box else max(0.0, box.exact_width - inset_w)
     height = height_alone(OwnSizes(width=width, padding=padding, fit_limits=False))
     return height if border_box else max(0.0, height - inset_h)
+
+
+def _sized_in_block(node: LayoutNode, parent: LayoutNode) -> bool:
+    """Whether ``node`` is an in-flow child of a block container whose vertical percentage
+    paddings are added to its given height (``boxSizing: content-box``) as percentages of the
+    container's content height, not width (Taffy 0.7's block item list, which the reference's
+    Taffy keeps: 0 while that height is unknown). Taffy lays them out so when they stay
+    percentages; px of the width would add them in full."""
+    style = node.style
+    return (parent.style.display in ("block", "flow-root") and style.position != "absolute"
+            and style.box_sizing != "border-box" and style.height not in (None, "auto"))
 
 
 def _content_based_in_row(node: LayoutNode, parent: LayoutNode) -> bool:

@@ -82,11 +82,12 @@ _LOWERCASED_JSX = {name.lower(): "".join("-" + c.lower() if c.isupper() else c f
 
 
 def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_svg: bool,
-                  location: Location, satori_html: bool = False) -> dict[str, Any]:
+                  location: Location, satori_html: bool = False, text: str = "") -> dict[str, Any]:
     """The JSX props of an element with HTML ``attrs`` (``svg``: inside an ``<svg>``).
 
     ``satori_html``: the ``style`` attribute becomes satori-html's style object, see
-    :func:`style_object`.
+    :func:`style_object`. ``text``: the element's text up to its first child element, for
+    :func:`~.browser_styles.browser_style`.
     """
     props: dict[str, Any] = {}
     for name, raw in attrs.items():
@@ -130,7 +131,7 @@ def element_props(tag: str, attrs: Mapping[str, str | None], *, svg: bool, root_
                 _ignored(tag, location, f'the attribute "{name}" is ignored: Satori draws no presentational '
                                         f"attribute of HTML (a browser would): use {hint} in style instead")
             props[name if svg else _REACT_NAMES.get(lower, name)] = value
-    drawn = None if svg else browser_style(tag, attrs)
+    drawn = None if svg else browser_style(tag, attrs, text)
     if drawn is not None:
         _ignored(tag, location, drawn)
     return props

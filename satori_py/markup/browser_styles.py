@@ -9,7 +9,9 @@ in Satori, for the report. (Tables, which Satori does not lay out either, are to
 render itself, per row: see :mod:`satori_py.layout.build`.)
 
 Only elements the user has not styled are reported (no ``style``, ``class`` or ``tw``):
-a ``<a tw="text-sky-500 no-underline">`` is designed, a pasted ``<a href>`` is not.
+a ``<a tw="text-sky-500 no-underline">`` is designed, a pasted ``<a href>`` is not; nor a
+``<q>`` whose text already opens with a quotation mark (Satori draws the marks written, which
+are what was meant; a browser would draw them twice).
 """
 from __future__ import annotations
 
@@ -33,11 +35,19 @@ _DRAWN: Mapping[str, str] = {
 }
 _LINK = _PLAIN + "colours and underlines a link): set color and text-decoration in style"
 _STYLING = ("style", "class", "tw")
+# The quotation marks a quote's text can open with (ASCII, typographic, guillemets, CJK corners).
+_QUOTATION_MARKS = frozenset("\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
+                             "\u300c\u300e\u301d\uff02")
 
 
-def browser_style(tag: str, attrs: Mapping[str, str | None]) -> str | None:
-    """The report's reason for an unstyled element a browser would draw differently, or None."""
+def browser_style(tag: str, attrs: Mapping[str, str | None], text: str = "") -> str | None:
+    """The report's reason for an unstyled element a browser would draw differently, or None.
+
+    ``text``: the element's text before its first child element (a ``<q>`` opening with a
+    quotation mark is not reported)."""
     if any(name.lower() in _STYLING for name in attrs):
         return None
     lower = tag.lower()
+    if lower == "q" and text.lstrip()[:1] in _QUOTATION_MARKS:
+        return None
     return _LINK if lower == "a" and "href" in attrs else _DRAWN.get(lower)

@@ -59,9 +59,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from justhtml import Comment, Element as HtmlElement, JustHTML, Node as HtmlNode, Text
+from justhtml import Comment, Element as HtmlElement, Node as HtmlNode, Text
 from justhtml.dom import DocumentFragment
-from justhtml.parser.engine import ParseEngine
+from justhtml.parser.context import FragmentContext
+from justhtml.parser.engine import ParseEngine, compile_raw_engine_plan
 
 from ..diagnostics import report
 from ..errors import LimitError, MarkupError
@@ -72,6 +73,7 @@ from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
 from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
+from .repairs import parse_reports, quoted
 from .text import jsx_text, satori_html_trim
 
 install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
@@ -123,19 +125,10 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     check_dialect(dialect)
     if isinstance(source, bytes):
         source = source.decode("utf-8")
+    source = source.removeprefix("\ufeff")  # (a byte order mark is no text, and offsets count from after it)
     document = bool(_DOCUMENT.match(source))
     _check_tags(source)
-    if dialect == "satori-html":
-        root: HtmlNode = _parse_as_written(source)
-    else:
-        with element_budget():  # (its repairs can multiply elements: see .parse_budget)
-            parsed = JustHTML(source, sanitize=False, fragment=not document, track_node_locations=True,
-                              collect_errors=True)
-        for error in parsed.errors:
-            message = getattr(error, "message", None) or getattr(error, "code", None) or str(error)
-            report(MarkupError(f"{message} (repaired as a browser would)",
-                               line=getattr(error, "line", None), column=getattr(error, "column", None)))
-        root = parsed.root
+    root = _parse_as_written(source) if dialect == "satori-html" else _parse_as_browser(source, document)
     _check_depth(root)
     try:
         return _convert(root, source, components, tailwind_classes, tailwind_config, dialect, document)
@@ -166,6 +159,55 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
+
+
+def _parse_as_browser(source: str, document: bool) -> HtmlNode:
+    """The tree a browser's HTML5 parser makes of ``source`` (justhtml's), its repairs reported
+    (:mod:`.repairs`).
+
+    The parser is built here, not through ``JustHTML(track_node_locations=True)``, which also
+    records tag spans: with them and no sanitising, justhtml keeps as text the markup a browser
+    drops (for editors that write the source back), so ``x<!--y`` drew ``x<!--y`` where a browser
+    draws ``x``. Without them it follows the HTML5 tokenizer: an unclosed ``<!--`` runs to the
+    end of the markup, ``<![CDATA[`` outside ``<svg>``, ``<!x>``, ``<?xml ...?>`` and ``</ x>``
+    are bogus comments up to the first ``>``, ``</>`` and an end tag closing nothing are dropped.
+    """
+    with element_budget():  # (its repairs can multiply elements: see .parse_budget)
+        engine = ParseEngine(source, fragment=not document,
+                             fragment_context=None if document else FragmentContext("div"),
+                             plan=compile_raw_engine_plan(not document), collect_errors=True,
+                             track_node_locations=True)
+        root: HtmlNode = engine.parse()
+    comments, covered = _not_text(source, root)
+    for error in parse_reports(source, engine.errors, comments, covered, document):
+        report(error)
+    return root
+
+
+# Elements whose content is raw text, not markup (script and the like are refused anyway).
+_RAW_TEXT_ELEMENTS = frozenset(["style", "textarea", "title", "xmp", "noembed", "noframes"])
+
+
+def _not_text(source: str, root: HtmlNode) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the comments of the tree start, and the spans of the source that are start tags or
+    raw text, each in source order (for :func:`.repairs.parse_reports`)."""
+    comments: list[int] = []
+    covered: list[tuple[int, int]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        offset = getattr(node, "origin_offset", None)
+        if isinstance(node, Comment) and offset is not None:
+            comments.append(offset)
+        elif isinstance(node, HtmlElement) and offset is not None:
+            tag = _TAG_BODY.match(source, offset)
+            end = offset + 1 if tag is None else tag.end() + 1
+            covered.append((offset, end))
+            if node.name in _RAW_TEXT_ELEMENTS and node.namespace in (None, "html"):
+                close = re.compile(rf"</{node.name}", re.IGNORECASE).search(source, end)
+                covered.append((end, len(source) if close is None else close.start()))
+        stack.extend(getattr(node, "children", None) or ())
+    return sorted(comments), sorted(covered)
 
 
 # satori-html's parser (ultrahtml 1.7's parse()): one pattern over the text, no HTML5 tree building.
@@ -335,8 +377,12 @@ def _fragment_root(converter: _Converter, nodes: list[HtmlNode]) -> Any:
     roots: list[tuple[HtmlElement, Any]] = []
     for node in nodes:
         if isinstance(node, Text):
-            if node.data.strip(" \t\r\n\f"):
-                raise MarkupError(f"Text outside the root element: {_quote(node.data)}. The markup "
+            text = node.data.strip(" \t\r\n\f")
+            if text:
+                # A JSX fragment pasted as HTML: a browser reads <> as text and drops </>.
+                fragment = (" (<> is JSX's fragment, which HTML reads as text: wrap the elements in a <div> "
+                            "instead)") if text.startswith("<>") else ""
+                raise MarkupError(f"Text outside the root element: {quoted(node.data)}{fragment}. The markup "
                                   "must have one root element, as a JSX expression does.",
                                   line=_at(node)[0], column=_at(node)[1])
         elif isinstance(node, HtmlElement):
@@ -386,7 +432,8 @@ class _Converter:
         if self.satori_html and svg:
             attrs = _as_written(self.source, node, attrs)
         props = element_props(tag, attrs, svg=svg, root_svg=svg and not in_svg, location=location,
-                              satori_html=self.satori_html)
+                              satori_html=self.satori_html,
+                              text=_leading_text(node) if tag == "q" else "")  # (only a <q>'s is read)
         sheet_style = self.sheet_styles.get(id(node))
         if sheet_style is not None:  # the element's own style wins
             props["style"] = {**sheet_style, **props.get("style", {})}
@@ -481,6 +528,17 @@ def _sheets(root: HtmlNode) -> list[str]:
     return found
 
 
+def _leading_text(node: HtmlElement) -> str:
+    """The text of ``node`` before its first child element (comments skipped)."""
+    parts: list[str] = []
+    for child in node.children or ():
+        if isinstance(child, HtmlElement):
+            break
+        if isinstance(child, Text):
+            parts.append(child.data or "")
+    return "".join(parts)
+
+
 def _fold(name: str) -> str:
     return name.replace("-", "").replace("_", "").lower()
 
@@ -493,8 +551,3 @@ def _as_list(children: Any) -> list[Any]:
     if children is None:
         return []
     return list(children) if isinstance(children, list) else [children]
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 40 else text[:37] + "...")

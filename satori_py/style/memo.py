@@ -4,13 +4,16 @@ Cards made per request repeat the same elements with the same styles, and
 computing a style is a good part of a render. :func:`cached_style` keeps
 the result of :func:`~.computed.compute_style` under a key made of what it
 reads: the tag, the props (the inline style after ``tw`` classes are merged
-into it), the parent's style object (by its :attr:`~.computed.ComputedStyle.token`),
-the viewport, the point scale and whether invalid values are reported or
+into it), what it reads of the parent's style (its inherited values and state, as
+a number: :func:`_parent_key`), the viewport, the point scale and whether invalid values are reported or
 raised; and the element's own ``ch`` ratio, which depends on its font and on
 the render's fonts: the memo keeps the font properties each first key gave,
 asks ``ch_ratio`` for them on every call, and keeps the style under both.
-The parent is the same object on a hit only when it came from this memo (or
-:func:`root_style_of`), so a key never mixes styles that merely look alike.
+Parents that differ only in their own values (two cards' roots of other sizes
+and backgrounds) give their children one key, and the same style objects: first
+sight of a card finds most of its elements' styles computed for other cards.
+Values that are equal but typed apart (``1`` and ``1.0``) and orders make
+other keys.
 
 What compute_style told its callbacks is recorded with the style and told
 again, as fresh error objects, on every hit: ``on_style_error``,
@@ -20,11 +23,12 @@ that cannot be keyed (an object the memo does not know) are computed
 without it.
 
 Bounded: entries, and the characters of the props they hold (props of more than
-64k characters, a large data URI, are not kept).
+64k characters, a large data URI, are not kept); the parents' numbers likewise.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+import itertools
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from ..cache import BoundedCache
@@ -47,6 +51,12 @@ _RATIOS_PER_KEY = 8
 
 _STYLES: BoundedCache[_Slot] = BoundedCache(_MAX_ENTRIES, weigh=lambda slot: slot[2], max_weight=_MAX_KEY_CHARS)
 _ROOTS: BoundedCache[ComputedStyle] = BoundedCache(64)
+# The numbers of the parents' inherited parts (see _parent_key; never reused), weighed by the
+# characters of their texts (a custom property may hold a long one).
+_PARENTS: BoundedCache[tuple[int, int]] = BoundedCache(_MAX_ENTRIES, weigh=lambda entry: entry[1],
+                                                       max_weight=_MAX_KEY_CHARS)
+_PARENT_NUMBERS = itertools.count(1)
+_PARENT_KEY = ("style.memo", "parent")
 
 
 class _Unkeyable(Exception):
@@ -109,7 +119,7 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
     # inline style copied) are made from them alone, and only on a miss.
     try:
         size = [0]
-        key = (tag, _freeze(props, size), parent.token, tuple(viewport), point_scale_factor,
+        key = (tag, _freeze(props, size), _parent_key(parent), tuple(viewport), point_scale_factor,
                on_style_error is not None)
     except _Unkeyable:
         return compute_style(tag, props if merged else _with_inline(props, None), parent, viewport=viewport,
@@ -148,6 +158,44 @@ def cached_style(tag: str, props: Mapping[str, Any], parent: ComputedStyle, *,
         if callback is not None:
             callback(_fresh(error))  # a fresh object: the receiver gives it a node path
     return style
+
+
+def _parent_key(parent: ComputedStyle) -> Hashable:
+    """What a child's style reads of ``parent``, as a number: the same for parents whose
+    inherited values (with their types, in their order) and inherited state are equal, e.g. the
+    roots of two cards that differ only in their own size and background (compute_style reads
+    nothing else of a parent). Kept with the parent."""
+    derived = parent.derived
+    number: Hashable = derived.get(_PARENT_KEY)
+    if number is None:
+        inherited = parent.inherited()
+        value = (tuple(inherited.items()), tuple(map(type, inherited.values())), parent.color_text,
+                 type(parent.ch_ratio), parent.ch_ratio, parent.lengths, parent.set_colors,
+                 parent.child_list_depth)
+        try:
+            entry = _PARENTS.get(value)
+        except TypeError:  # an unhashable custom property: this parent object alone
+            entry = None
+            number = (ComputedStyle, parent.token)
+        else:
+            if entry is None:
+                entry = (next(_PARENT_NUMBERS), _chars(inherited.values()))
+                if entry[1] <= _MAX_ENTRY_CHARS:
+                    _PARENTS.put(value, entry)
+            number = entry[0]
+        derived[_PARENT_KEY] = number
+    return number
+
+
+def _chars(values: Iterable[Any]) -> int:
+    """The characters of the texts among ``values`` and in their tuples (a font family list)."""
+    size = 1
+    for value in values:
+        if type(value) is str:
+            size += len(value)
+        elif type(value) is tuple:
+            size += sum(len(item) for item in value if type(item) is str)
+    return size
 
 
 def _with_inline(props: Mapping[str, Any],
@@ -199,5 +247,5 @@ def root_style_of(*, width: float | None, height: float | None) -> ComputedStyle
 
 def clear() -> None:
     """Forget every memoised style."""
-    for cache in (_STYLES, _ROOTS):
+    for cache in (_STYLES, _ROOTS, _PARENTS):
         cache.clear()

@@ -28,6 +28,8 @@ _LOGICAL = {"ps": "pl", "pe": "pr", "ms": "ml", "me": "mr", "start": "left", "en
             "rounded-s": "rounded-l", "rounded-e": "rounded-r", "rounded-ss": "rounded-tl",
             "rounded-se": "rounded-tr", "rounded-es": "rounded-bl", "rounded-ee": "rounded-br",
             "text-start": "text-left", "text-end": "text-right"}
+# Tailwind 4.1's block sides, read top to bottom.
+_BLOCK = {"pbs": "pt", "pbe": "pb", "mbs": "mt", "mbe": "mb"}
 
 
 # Names real designs write that Tailwind has not, and the Tailwind (twrnc) class meant.
@@ -95,6 +97,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str, Rewrite], ...] = tuple(
          lambda m: [f"{m[1]}{m[2]}-screen"]),
         (f"(-?)({_alternatives(_LOGICAL)})(-.+)?", "twrnc has no start/end sides: write {} (left to right)",
          lambda m: [m[1] + _LOGICAL[m[2]] + (m[3] or "")]),
+        (f"(-?)({_alternatives(_BLOCK)})(-.+)", "twrnc has no block-start/-end sides: write {} (top to bottom)",
+         lambda m: [m[1] + _BLOCK[m[2]] + m[3]]),
     ))
 
 # (utility pattern, advice with {0}... for the pattern's groups): the first whose pattern matches
@@ -190,6 +194,15 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), a
                           "its shapes (currentColor works there)"),
     (r"font-\[([^\]]+)\]", "twrnc has no font-[<family>]: set fontFamily in style, or add the family to "
                            "tailwind_config (theme.extend.fontFamily) and write its name"),
+    (r"max-w-prose", "twrnc has no max-w-prose (Tailwind's 65ch): write the width in brackets (e.g. max-w-[600px])"),
+    (r"(-?(?:min-|max-)?[wh])-lh", "twrnc has no {0}-lh (Tailwind 4's one line height): write the font size times "
+                                   "the line height in brackets (e.g. {0}-[24px])"),
+    (r"content-(none|\[.+\])", "Satori draws no ::before or ::after: put the content in an element of its own"),
+    (r"bg-(fixed|local|scroll)", "it has no effect on a still image"),
+    (r"container", "Tailwind's container follows the page's breakpoints, and an image has one width: set width "
+                   "(maxWidth) in style, or w-full"),
+    (r"prose(-.+)?", "the typography plugin (prose) is not part of twrnc: style the elements with their own classes"),
+    (r"@container(/.+)?", "container queries have no use in an image of one size: the class can go"),
 ))
 
 # A name the theme lacks (shadcn-style tokens: text-primary, bg-background need a config). Any
@@ -226,6 +239,13 @@ def _classes(variants: str, *utilities: str) -> str:
 
 
 def _advice(utility: str, variants: str) -> str | None:
+    cut = _cut_at_space(utility)
+    if cut is not None:
+        return cut
+    calc = _CALC.fullmatch(utility)
+    if calc is not None:
+        return ("twrnc cannot read calc() in brackets: set the property in style, where calc() works "
+                f"(calc({_spaced(calc[1])}))")
     if "(--" in utility or "[--" in utility or "var(--" in utility:
         return "twrnc cannot read a CSS variable in a class: set the property in style (var() works there)"
     for pattern, template, rewrite in _REWRITES:
@@ -233,6 +253,36 @@ def _advice(utility: str, variants: str) -> str | None:
         if match:
             return template.format(_classes(variants, *rewrite(match)))
     return _matching(_ADVICE, utility)
+
+
+# An arbitrary value that is a calc() (Tailwind writes calc(50%-4px) for calc(50% - 4px)).
+_CALC = re.compile(r"-?[a-z-]+-\[calc\((.+)\)\]")
+# An operator between two operands of a calc() written without its spaces.
+_OPERATOR = re.compile(r"(?<=[\w%).])([+-])(?=[\w(.])")
+
+
+def _spaced(expression: str) -> str:
+    """A calc() expression as CSS needs it: spaces around + and - (Tailwind adds them)."""
+    return _OPERATOR.sub(r" \1 ", expression.replace("_", " "))
+
+
+def _cut_at_space(utility: str) -> str | None:
+    """The advice for one part of a bracketed class written with a space, which twrnc (splitting
+    tw at white space, as the HTML class attribute does) reads as two classes: text-['DM Sans']
+    is "text-['DM" and "Sans']"."""
+    opened, closed = utility.count("["), utility.count("]")
+    if opened > closed:
+        inner = utility[utility.index("[") + 1:]
+        family = ("; a font family in brackets is not read either (twrnc has no font-[<family>]): set fontFamily "
+                  "in style") if inner[:1] in ("'", '"') else ": write the value without spaces"
+        return ('its "[" is not closed: the class holds a space, and twrnc splits tw at white space, so neither '
+                f"part is read{family}")
+    if closed > opened:
+        return ('the end of a bracketed class cut at a space (its "[" is in the class before): twrnc splits tw '
+                "at white space")
+    if not opened and utility.endswith(","):  # rgba(0, 0, 0, 0.5) in brackets: the "0," between
+        return 'a part of a bracketed class cut at its spaces (its "[" is in a class before): twrnc splits tw at white space'
+    return None
 
 
 def _matching(table: tuple[tuple[re.Pattern[str], str], ...], utility: str) -> str | None:

@@ -77,6 +77,8 @@ def test_a_srcset_beside_a_src_is_reported_and_the_src_drawn() -> None:
 def test_cdata_and_use_loops_render() -> None:
     # CDATA in HTML is a bogus comment up to the first `>`, as a browser reads it.
     assert _reports("<div><![CDATA[ <b>x</b> ]]>y</div>") == [
+        "line 1, column 6: '<![CDATA[ <b>' is not markup a browser draws (CDATA sections are read only inside "
+        "<svg>): it is read as a comment up to the first '>' and not drawn (repaired as a browser would)",
         "line 1, column 20: Unexpected </b> end tag (repaired as a browser would)"]
     # <use> elements that reach themselves draw nothing (as resvg, and a browser, do): reported
     # since session 19 (tests/hostile/test_svg_use.py).

@@ -27,7 +27,7 @@ def test_markup_with_more_tags_than_the_tree_can_have_is_not_parsed(monkeypatch:
     def not_parsed(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(html, "JustHTML", not_parsed)
+    monkeypatch.setattr(html, "ParseEngine", not_parsed)
     error = limit_error("<div>" + "<i></i>" * 600 + "</div>", max_nodes=10)
     assert str(error) == "The markup has 1202 tags ('<'), more than an element tree within the max_nodes limit of 10 can."
 
@@ -42,7 +42,7 @@ def test_markup_with_more_attributes_than_the_tree_can_have_is_not_parsed(
     def not_parsed(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(html, "JustHTML", not_parsed)
+    monkeypatch.setattr(html, "ParseEngine", not_parsed)
     error = limit_error(f"<div {attributes}>x</div>", max_nodes=10)
     assert str(error) == ("The markup has 1100 attributes, more than an element tree within the max_nodes "
                           "limit of 10 can (4 an element).")

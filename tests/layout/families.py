@@ -16,7 +16,11 @@ family here builds cards around one of them, with the rest of a card about it:
 * ``display``: ``display: none`` and ``contents`` items among others;
 * ``position``: ``position: relative`` (and static) with insets;
 * ``overflow``: ``overflow: hidden`` boxes with children bigger than they are;
-* ``clamp``: ``lineClamp`` and ``textOverflow: ellipsis`` text in flexible rows.
+* ``clamp``: ``lineClamp`` and ``textOverflow: ellipsis`` text in flexible rows;
+* ``grid``: ``display: grid`` with fr, minmax(), repeat() tracks, gaps and spans;
+* ``insets``: absolute boxes with percentage insets and sizes in nested relative boxes;
+* ``centring``: ``margin: auto`` in both axes, in fixed-height (and wrapping) containers;
+* ``ratio_limits``: ``aspectRatio`` boxes with min and max sizes in % and px.
 
 Every box has a background, so a box that moves shows. A card ``index`` of a ``seed`` and
 family is the same whatever the count. Failing cards are minimised (tests/differential/
@@ -308,10 +312,100 @@ class Card:
             rows.append(self.box({**self.flex("row"), **({"width": self.pct()} if self.chance(0.4) else {})}, items))
         return self.root(rows)
 
+    def grid(self) -> Node:
+        s: dict[str, Any] = {"display": "grid", "gridTemplateColumns": self.pick(
+            ["repeat(3, 1fr)", "repeat(2, 1fr)", "1fr 2fr", "200px 1fr", "repeat(2, minmax(0, 1fr))",
+             "minmax(100px, 1fr) 2fr", "auto 1fr", "repeat(4, 1fr)", "1fr auto 1fr", "120px repeat(2, 1fr)",
+             "repeat(auto-fill, minmax(120px, 1fr))", "40% 1fr"])}
+        if self.chance(0.3):
+            s["gridTemplateRows"] = self.pick(["auto 1fr", "repeat(2, 1fr)", "100px auto", "1fr 1fr 1fr"])
+        if self.chance(0.6):
+            s["gap"] = self.pick([self.px(0, 24), f"{self.px(0, 24)}px {self.px(0, 24)}px"])
+        if self.chance(0.3):
+            s["alignItems"] = self.pick(["start", "center", "end", "stretch"])
+        if self.chance(0.3):
+            s["justifyItems"] = self.pick(["start", "center", "end", "stretch"])
+        if self.chance(0.4):
+            s["height"] = self.pick([self.px(120, 400), "100%"])
+        if self.chance(0.4):
+            s["padding"] = self.px(0, 24)
+        items = []
+        for _ in range(self.rng.randint(2, 9)):
+            node = self.leaf() if self.chance(0.6) else self.tree(2)
+            style = node["props"]["style"]
+            for prop in ("flexGrow", "flexShrink", "alignSelf"):
+                style.pop(prop, None)
+            if self.chance(0.25):
+                style["gridColumn"] = self.pick(["span 2", "1 / 3", "1 / -1", "2", "span 3"])
+            if self.chance(0.15):
+                style["gridRow"] = self.pick(["span 2", "1 / 3", "2"])
+            if self.chance(0.15):
+                style["justifySelf"] = self.pick(["start", "center", "end"])
+            items.append(node)
+        return self.root([self.box(s, items)])
+
+    def insets(self) -> Node:
+        def layer(depth: int) -> Node:
+            style: dict[str, Any] = {**self.flex(), "position": "relative",
+                                     "width": self.pick([self.px(80, 500), self.pct(), self.pct()]),
+                                     "height": self.pick([self.px(60, 400), self.pct(), "auto"])}
+            kids = [self.leaf()]
+            for _ in range(self.rng.randint(1, 3)):
+                pinned: dict[str, Any] = {"position": "absolute", "backgroundColor": self.colour()}
+                for side in self.rng.sample(["top", "right", "bottom", "left"], self.rng.randint(1, 4)):
+                    pinned[side] = self.pick([self.pct(), self.pct(), self.px(-20, 40), "-10%"])
+                for prop in ("width", "height", "maxWidth", "minHeight"):
+                    if self.chance(0.35):
+                        pinned[prop] = self.pick([self.pct(), self.px(10, 200)])
+                if self.chance(0.2):
+                    pinned["margin"] = self.pick(["auto", self.pct(), self.px(0, 16)])
+                if self.chance(0.2):
+                    pinned["padding"] = self.pick([self.pct(), self.px(0, 16)])
+                kids.append(el({**pinned, **({"display": "flex"} if self.chance(0.4) else {})},
+                               self.words(0, 3) or None))
+            if depth > 0:
+                kids.append(layer(depth - 1))
+            return self.box(style, kids)
+        return self.root([layer(self.rng.randint(1, 3))])
+
+    def centring(self) -> Node:
+        items = []
+        for _ in range(self.rng.randint(1, 4)):
+            node = self.leaf() if self.chance(0.7) else self.tree(2)
+            style = node["props"]["style"]
+            style.update(self.pick([{"margin": "auto"}, {"marginTop": "auto", "marginBottom": "auto"},
+                                    {"marginLeft": "auto", "marginRight": "auto", "marginTop": "auto"},
+                                    {"margin": "auto 0"}, {"margin": "0 auto"}, {"marginTop": "auto"}]))
+            items.append(node)
+        container = {**self.flex(), "flexWrap": self.pick(["nowrap", "nowrap", "wrap"]),
+                     "height": self.pick([self.px(100, 500), "100%", self.pct()])}
+        if self.chance(0.4):
+            container["width"] = self.pick([self.px(100, 600), self.pct()])
+        return self.root([self.box(container, items)])
+
+    def ratio_limits(self) -> Node:
+        items = []
+        for _ in range(self.rng.randint(1, 6)):
+            style: dict[str, Any] = {"aspectRatio": self.pick([1, 16 / 9, 4 / 3, 3 / 4, 2, "3 / 2"])}
+            if self.chance(0.6):
+                style[self.pick(["width", "height", "flexBasis"])] = self.pick([self.px(40, 400), self.pct()])
+            for prop in self.rng.sample(["minWidth", "maxWidth", "minHeight", "maxHeight"], self.rng.randint(1, 2)):
+                style[prop] = self.pick([self.pct(), self.px(20, 300)])
+            if self.chance(0.3):
+                style["flexGrow"] = 1
+            if self.chance(0.3):
+                style["flexShrink"] = 0
+            items.append(self.box(style, self.words(0, 2) or None))
+        container = {**self.flex(self.pick(["row", "column"])),
+                     **({"height": self.px(100, 400)} if self.chance(0.5) else {}),
+                     **({"width": self.pct()} if self.chance(0.3) else {})}
+        return self.root([self.box(container, items), self.leaf()])
+
 
 FAMILIES: dict[str, Callable[[Card], Node]] = {
     name: getattr(Card, name) for name in ("nested", "wrap", "badges", "margins", "basis", "ratio",
-                                           "limits", "display", "position", "overflow", "clamp")}
+                                           "limits", "display", "position", "overflow", "clamp",
+                                           "grid", "insets", "centring", "ratio_limits")}
 
 
 def card(family: str, seed: str, index: int) -> dict[str, Any]:

@@ -44,3 +44,36 @@ def test_children_of_blocks_with_percentage_padding(root: dict[str, Any],
     got = boxes(root, 400, 200)
     for path, rect in expected.items():
         assert got[path] == pytest.approx(rect), path
+
+
+_BLOCK = {"width": 200, "paddingLeft": 50}
+_SMALL = d({"width": 9, "height": 6})
+
+
+@pytest.mark.parametrize(("root", "expected"), [
+    # 7 % of the block's content height 21.99 (2.59 + 19.4, its measured height, stretched
+    # in the row), not of its width 37: 23.53, not 24.58
+    (d({"display": "flex"}, d({}, d({"height": "100%", "paddingTop": "7%"}, d({"width": 37, "height": 19.4})))),
+     {"div/div[0]/div[0]": (0, 0, 37, 24), "div/div[0]/div[0]/div[0]": (0, 3, 37, 19)}),
+    # 50 + 30 % of the block's height 100 (not 50 + 30 % of its inner width 200); its child
+    # placed 20 % of that width down
+    (d({"display": "flex", "height": 100}, d(_BLOCK, d({"width": "50%", "height": "50%", "paddingTop": "20%",
+                                                        "paddingBottom": "10%"}, _SMALL))),
+     {"div/div[0]/div[0]": (50, 0, 100, 80), "div/div[0]/div[0]/div[0]": (50, 40, 9, 6)}),
+    # the block's height is its content's measured without the percentages (50): 50 + 10
+    (d({"display": "flex"}, d(_BLOCK, d({"width": "50%", "height": 50, "paddingTop": "20%"}, _SMALL))),
+     {"div/div[0]": (0, 0, 250, 50), "div/div[0]/div[0]": (50, 0, 100, 60)}),
+    # a minimum height is not a given height: 50 + its padding of the block's inner width
+    (d({"display": "flex", "height": 100}, d(_BLOCK, d({"width": "50%", "minHeight": 50, "paddingTop": "20%"},
+                                                       _SMALL))),
+     {"div/div[0]/div[0]": (50, 0, 100, 90)}),
+])
+def test_given_height_in_a_block_adds_vertical_percentages_of_its_height(
+        root: dict[str, Any], expected: dict[str, tuple[float, ...]]) -> None:
+    """A content-box child of a block container with a given height gets its vertical
+    percentage paddings added to that height as percentages of the block's content height
+    (Taffy's block item list, kept by the reference), its children placed inside its
+    paddings of the block's width. Boxes read from the real Satori's SVG for these trees."""
+    got = boxes(root, 400, 200)
+    for path, rect in expected.items():
+        assert got[path] == pytest.approx(rect), path

@@ -161,6 +161,25 @@ def test_a_column_widened_by_a_word_is_as_high_as_its_content_there_as_in_a_brow
     assert b["div/div[0]/div[1]"] == (-32, 116, 664, 20)
 
 
+def test_an_absolute_column_widened_by_a_word_is_as_high_as_its_content_as_in_a_browser() -> None:
+    """Decided: a browser's height, not Satori's. An absolute column (left 20, bottom 10) in a
+    400 px relative box is widened to 537 by its text's long word; the text is 3 lines there, so
+    the column is 72 high and ends 10 above the box's bottom (190). Satori 0.63.2's Taffy measures
+    the column's height with the text broken in the box's width (400: 4 lines), 96, and then lays
+    the text out at 537, leaving 24 px empty under it (its text starts at 94, ours at 118).
+    cards20's cocktail-recipe with strangers 2 (a 96 px title, 89 % of its ink) is this."""
+    text = d({"fontSize": 24, "lineHeight": 1},
+             "Pneumonoultramicroscopicsilicovolcanoconiosis is a word and then a long run of short words "
+             "that wrap over several lines here and there and more")
+    column = d({"display": "flex", "flexDirection": "column", "position": "absolute", "left": 20, "bottom": 10},
+               text)
+    b = boxes(d({"display": "flex", "flexDirection": "column", "width": "100%", "height": "100%"},
+                d({"height": 200, "display": "flex", "position": "relative"}, column)), 400, 300)
+    for path in ("div/div[0]/div[0]", "div/div[0]/div[0]/div[0]"):
+        x, y, _width, height = b[path]
+        assert (x, y, height) == (20, 118, 72), path  # Satori: the column 96 high from 94
+
+
 def test_a_block_holding_a_padded_ratio_box_is_as_high_as_it_as_in_a_browser() -> None:
     """Decided: a browser's boxes, not Satori's. A square box with ``maxHeight: 44`` is 44 wide
     through its ratio, but its 224 + 224 px of vertical padding make it 448 high; the block

@@ -52,3 +52,16 @@ def test_a_pasted_table_is_left_to_the_render_to_tell(caplog: pytest.LogCaptureF
 ])
 def test_a_styled_element_is_not_reported(caplog: pytest.LogCaptureFixture, markup: str) -> None:
     assert _reports(markup, caplog) == []
+
+
+@pytest.mark.parametrize("dialect", ["jsx", "satori-html"])
+@pytest.mark.parametrize("quote", ['"As written"', "\u201cAs written\u201d", "\u00abComme \u00e9crit\u00bb",
+                                   "\u300c\u66f8\u3044\u305f\u901a\u308a\u300d", " \u2018spaced\u2019"])
+def test_a_q_whose_text_holds_its_quotation_marks_is_not_reported(caplog: pytest.LogCaptureFixture, dialect: str,
+                                                                  quote: str) -> None:
+    # Satori draws the marks written (what was meant); a browser would add a second pair.
+    markup = f"<div><q>{quote}</q> <q>plain</q></div>"
+    column = markup.index("<q>plain") + 1
+    assert _reports(markup, caplog, dialect) == [
+        f"line 1, column {column}: <q>: drawn as plain text, as Satori draws it (a browser adds quotation marks): "
+        "write them in the text"]

@@ -5,6 +5,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from satori_py import h, render_svg
 from satori_py.errors import StyleError, UnsupportedPropertyError
@@ -185,3 +187,83 @@ def test_props_it_cannot_key_are_computed_without_it(computed: list[str]) -> Non
     assert memo.cached_style("div", props, root, viewport=VIEWPORT)["width"] == 3.0
     memo.cached_style("div", props, root, viewport=VIEWPORT)
     assert computed == ["div", "div"] and len(memo._STYLES) == 0
+
+
+def test_children_of_parents_alike_in_what_they_pass_on_are_computed_once(computed: list[str]) -> None:
+    # Two cards' roots differ in their own size and background; what their children inherit is
+    # the same, so the children's styles are the same objects.
+    child = h("div", {"style": {"fontSize": 20, "padding": 4}}, "x")
+    rows = [render_svg(h("div", {"style": {"display": "flex", "width": width, "backgroundColor": background,
+                                           "color": "#333"}}, child), width=100, height=50)
+            for width, background in ((100, "red"), (90, "blue"))]
+    assert rows[0] != rows[1]
+    assert computed == ["div", "div", "div"]  # each root, the child once
+    # A value the child inherits (the colour) makes another key.
+    render_svg(h("div", {"style": {"display": "flex", "color": "#334"}}, child), width=100, height=50)
+    assert computed == ["div", "div", "div", "div", "div"]
+
+
+_INHERITED_DECLARATIONS = st.fixed_dictionaries({}, optional={
+    "color": st.sampled_from(["red", "#333", "currentColor"]),
+    "fontSize": st.sampled_from([12, 12.0, "1.5em", "20px"]),
+    "lineHeight": st.sampled_from([1.2, "20px", "normal", 1]),
+    "fontWeight": st.sampled_from([400, "bold", 700.0]),
+    "letterSpacing": st.sampled_from([0, -0.0, "0.1em"]),
+    "textDecorationColor": st.sampled_from(["blue", "currentColor"]),
+    "listStyleType": st.sampled_from(["disc", "none"]),
+    "--gap": st.sampled_from(["4px", "1em"]),
+    "all": st.just("initial"),
+})
+_OWN_DECLARATIONS = st.fixed_dictionaries({}, optional={
+    "width": st.sampled_from([10, "50%", "2em", "10ch"]),
+    "backgroundColor": st.sampled_from(["red", "currentColor"]),
+    "display": st.sampled_from(["flex", "block", "none"]),
+    "borderWidth": st.sampled_from([1, "0.5em"]),
+    "borderStyle": st.just("solid"),
+    "padding": st.sampled_from([3, "1lh", "var(--gap)"]),
+})
+_CHILD_DECLARATIONS = st.fixed_dictionaries({}, optional={
+    "width": st.sampled_from(["2em", "3ch", "1lh", "var(--gap)", "inherit"]),
+    "color": st.sampled_from(["inherit", "currentColor", "green"]),
+    "borderColor": st.just("currentColor"),
+    "borderWidth": st.just(1),
+    "borderStyle": st.just("solid"),
+    "fontSize": st.sampled_from(["2em", 10]),
+    "textDecorationLine": st.just("underline"),
+})
+
+
+def _everything(style: Any) -> tuple[Any, ...]:
+    return (dict(style), style.box, style.flex, style.font, style.text, style.paint, style.warnings, style.lengths,
+            style.declared, style.color_text, style.ch_ratio, style.set_colors, style.child_list_depth,
+            style.font_features)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["div", "ul", "li"]), st.lists(_INHERITED_DECLARATIONS, min_size=2, max_size=2),
+       st.lists(_OWN_DECLARATIONS, min_size=2, max_size=2), _CHILD_DECLARATIONS, st.sampled_from(["div", "li"]))
+def test_a_parent_is_keyed_by_what_a_child_reads_of_it(tag: str, inherited: list[dict[str, Any]],
+                                                        own: list[dict[str, Any]], child: dict[str, Any],
+                                                        child_tag: str) -> None:
+    # Parents alike but for their own (not inherited) values have one key; parents with one key
+    # give a child the same values (the memo gives the child computed under one to the other).
+    root = memo.root_style_of(width=VIEWPORT[0], height=VIEWPORT[1])
+    warned: list[StyleError] = []
+    parents = [compute_style(tag, {"style": {**own[i], **inherited[i]}}, root, viewport=VIEWPORT,
+                             on_style_error=warned.append) for i in (0, 1)]
+    keys = [memo._parent_key(parent) for parent in parents]
+    if list(inherited[0].items()) == list(inherited[1].items()):
+        assert keys[0] == keys[1]
+    if keys[0] == keys[1]:
+        results = [_everything(compute_style(child_tag, {"style": child}, parent, viewport=VIEWPORT,
+                                             on_style_error=warned.append)) for parent in parents]
+        assert results[0] == results[1]
+
+
+def test_the_parents_numbers_are_bounded_by_their_texts() -> None:
+    root = memo.root_style_of(width=VIEWPORT[0], height=VIEWPORT[1])
+    small = compute_style("div", {"style": {"--gap": "4px"}}, root, viewport=VIEWPORT)
+    large = compute_style("div", {"style": {"--gap": "4px" * 30_000}}, root, viewport=VIEWPORT)
+    assert memo._parent_key(small) == memo._parent_key(small) and len(memo._PARENTS) == 1
+    assert memo._parent_key(large) != memo._parent_key(small)
+    assert len(memo._PARENTS) == 1  # too large to keep: a number of its own, kept with the style only

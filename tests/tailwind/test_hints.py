@@ -20,6 +20,12 @@ def _message(class_name: str) -> str:
     return str(seen[0])
 
 
+def _errors(classes: str) -> list[Exception]:
+    seen: list[Exception] = []
+    to_style(classes, width=1200, height=630, on_style_error=seen.append)
+    return seen
+
+
 @pytest.mark.parametrize(("class_name", "advice"), [
     ("size-12", 'twrnc has no size-* (Tailwind 3.4): write "w-12 h-12"'),
     ("md:size-[72px]", 'twrnc has no size-* (Tailwind 3.4): write "md:w-[72px] md:h-[72px]"'),
@@ -122,6 +128,25 @@ def _message(class_name: str) -> str:
     ("flex-[2_2_0%]", "twrnc reads flex-<number>, flex-auto, flex-initial and flex-none only: set flex in style"),
     ("font-stretch-condensed", "Satori draws no such CSS property: there is nothing to write instead"),
     ("table-fixed", "Satori draws no such CSS property: there is nothing to write instead"),
+    ("pbs-2", 'twrnc has no block-start/-end sides: write "pt-2" (top to bottom)'),
+    ("-mbe-4", 'twrnc has no block-start/-end sides: write "-mb-4" (top to bottom)'),
+    ("left-[calc(50%-4px)]", "twrnc cannot read calc() in brackets: set the property in style, where calc() works "
+                             "(calc(50% - 4px))"),
+    ("w-[calc(100%_-_2rem)]", "twrnc cannot read calc() in brackets: set the property in style, where calc() works "
+                              "(calc(100% - 2rem))"),
+    ("max-w-prose", "twrnc has no max-w-prose (Tailwind's 65ch): write the width in brackets (e.g. max-w-[600px])"),
+    ("h-lh", "twrnc has no h-lh (Tailwind 4's one line height): write the font size times the line height in "
+             "brackets (e.g. h-[24px])"),
+    ("content-none", "Satori draws no ::before or ::after: put the content in an element of its own"),
+    ("content-['a']", "Satori draws no ::before or ::after: put the content in an element of its own"),
+    ("bg-fixed", "it has no effect on a still image"),
+    ("bg-local", "it has no effect on a still image"),
+    ("container", "Tailwind's container follows the page's breakpoints, and an image has one width: set width "
+                  "(maxWidth) in style, or w-full"),
+    ("prose", "the typography plugin (prose) is not part of twrnc: style the elements with their own classes"),
+    ("prose-invert", "the typography plugin (prose) is not part of twrnc: style the elements with their own classes"),
+    ("@container", "container queries have no use in an image of one size: the class can go"),
+    ("@container/main", "container queries have no use in an image of one size: the class can go"),
 ])
 def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> None:
     end = "" if advice.endswith("?") else "."  # a question ends the sentence
@@ -130,10 +155,31 @@ def test_an_ignored_class_says_what_to_write(class_name: str, advice: str) -> No
 
 def test_a_class_without_advice_keeps_the_plain_report() -> None:
     assert _message("flx") == 'Tailwind class "flx" is ignored: no utility it knows (as in Satori).'
-    assert _message("h-lh") == 'Tailwind class "h-lh" is ignored: no utility it knows (as in Satori).'
     # Not theme names: these are not colours.
-    for class_name in ("bg-fixed", "text-2xs", "border-x-solid"):
+    for class_name in ("text-2xs", "border-x-solid"):
         assert _message(class_name).endswith(": no utility it knows (as in Satori)."), class_name
+
+
+def test_a_bracketed_class_cut_at_a_space_is_told_as_such() -> None:
+    """twrnc splits tw at white space (parse-inputs.js), so text-['DM Sans'] is two classes, and
+    Satori reads neither; content-center (an alignment twrnc knows) stays quiet."""
+    seen: list[Exception] = []
+    assert to_style("text-['DM Sans'] content-center", width=1200, height=630, on_style_error=seen.append) == {
+        "alignContent": "center"}
+    assert [str(e) for e in seen] == [
+        'Tailwind class "text-[\'DM" is ignored (as in Satori): its "[" is not closed: the class holds a space, and '
+        "twrnc splits tw at white space, so neither part is read; a font family in brackets is not read either "
+        "(twrnc has no font-[<family>]): set fontFamily in style.",
+        'Tailwind class "Sans\']" is ignored (as in Satori): the end of a bracketed class cut at a space (its "[" is '
+        "in the class before): twrnc splits tw at white space."]
+    assert [str(e) for e in _errors("text-[rgba(0, 0, 0, 0.77)]")][:2] == [
+        'Tailwind class "0," is ignored (as in Satori): a part of a bracketed class cut at its spaces (its "[" is in '
+        "a class before): twrnc splits tw at white space.",
+        'Tailwind class "0.77)]" is ignored (as in Satori): the end of a bracketed class cut at a space (its "[" is '
+        "in the class before): twrnc splits tw at white space."]
+    assert _message("w-[calc(100%") == (
+        'Tailwind class "w-[calc(100%" is ignored (as in Satori): its "[" is not closed: the class holds a space, and '
+        "twrnc splits tw at white space, so neither part is read: write the value without spaces.")
 
 
 @pytest.mark.parametrize(("class_name", "config"), [
@@ -161,7 +207,7 @@ def test_a_theme_name_it_says_to_add_then_works(class_name: str, config: dict[st
     "justify-space-around", "justify-space-evenly", "items-middle", "text-grey-500", "bg-grey-900/50",
     "color-[#fffaf5]", "text-pink", "bg-rose/50", "z-[100]", "-z-[5]", "rounded-4xl", "rounded-br-4xl", "border-3",
     "border-t-5", "border-x-4", "border-y", "border-x-red-500", "border-y-black/10", "w-xs", "min-w-7xl",
-    "max-w-2xs"])
+    "max-w-2xs", "pbs-2", "-mbe-4"])
 def test_the_classes_it_suggests_work_in_satori(class_name: str) -> None:
     """What the advice says to write resolves under twrnc with no problem and gives a style."""
     suggested = re.search(r'(?:write|write e\.g\.|did you mean) "([^"]+)"', _message(class_name))

@@ -9,11 +9,11 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes, the whole class lists of six corpora of real OG designs
-(data/corpus15_classes.json .. corpus20_classes.json) and each of their classes alone, current
+combinations, malformed classes, the whole class lists of seven corpora of real OG designs
+(data/corpus15_classes.json .. corpus21_classes.json) and each of their classes alone, current
 Tailwind's utility names (data/tailwind_names19.json), and
 configs with theme overrides
-and ``extend`` (seven of them real projects' tailwind.config).
+and ``extend`` (nine of them real projects' tailwind.config or a real design's palette).
 Each group runs in its own node process with a fresh twrnc per class list.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
-CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19, 20)]
+CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19, 20, 21)]
 TAILWIND_NAMES = ROOT / "tests" / "tailwind" / "data" / "tailwind_names19.json"
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
@@ -374,6 +374,13 @@ CONFIGS: dict[str, Any] = {
         "borderRadius": {"DEFAULT": "1rem", "lg": "1.5rem", "xl": "2rem", "2xl": "2.5rem", "full": "9999px"}}}},
     "real-idol-bbq": {"theme": {"extend": {"colors": {
         "idol": {"primary": "#FF4D00", "secondary": "#FF4D00", "tertiary": "#CFD9DE"}}}}},
+    # An Astro theme's satori options (find_string id 53239452235): families written with their quotes.
+    "real-astro-quoted-family": {"theme": {"fontFamily": {"sans": ['"Geist"'], "serif": ['"Geist"'],
+                                                          "mono": ["Menlo", "Consolas"]}}},
+    # A Takumi playground cover's CSS-variable palette (find_string id 58200748581) as theme.extend.colors.
+    "real-brand-night": {"theme": {"extend": {"colors": {
+        "brand": {"300": "#c4b5fd", "400": "#a78bfa", "500": "#7c3aed"},
+        "night": {"100": "#f4f4f5", "500": "#71717b", "900": "#1c1825", "950": "#0e0c14"}}}}},
 }
 
 
@@ -431,6 +438,12 @@ def config_cases(name: str) -> list[str]:
         "real-idol-bbq": ["border-t border-idol-tertiary flex-grow", "mx-2 text-idol-tertiary",
                           "flex-grow bg-idol-tertiary w-[2px] rounded-full", "text-idol-primary bg-idol-secondary/20",
                           "border border-idol-tertiary rounded-lg p-4 shadow-md", "text-idol", "bg-idol-quaternary"],
+        "real-astro-quoted-family": ["font-sans", "font-serif", "font-mono", "font-sans font-bold",
+                                     "text-6xl font-bold", "font-display"],
+        "real-brand-night": ["bg-linear-to-br from-night-900 to-night-950 p-14 text-night-100",
+                             "rounded-full bg-brand-500/15 px-5 py-2 text-xl font-bold tracking-widest text-brand-300",
+                             "ml-6 text-2xl text-night-500", "text-brand-400", "border-2 border-brand-500/40",
+                             "bg-night-950", "text-night-900/50", "bg-brand", "text-brand-600"],
     }
     return common + specific[name]
 

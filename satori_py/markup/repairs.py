@@ -1,0 +1,151 @@
+"""What a browser repairs while it reads markup, told to the user with the line and column.
+
+The HTML parser (:mod:`.html` owns it) repairs markup as the HTML5 tokenizer does and
+reports some of it (a stray end tag, the end of the markup inside a tag or a comment). The
+rest it repairs silently, and is told here:
+
+* a bogus comment: ``<!x>``, ``<![CDATA[`` outside ``<svg>``, ``<?xml ...?>`` or ``</ x>``
+  is read as a comment up to the first ``>`` and not drawn (found in the tree: a comment whose
+  source does not open with ``<!--``);
+* ``</>`` (no tag name: JSX's fragment end) and a doctype past the start of the markup are
+  dropped (found in the source, outside comments, tags and the raw text of ``<style>``,
+  ``<textarea>``...).
+
+Markup made by a program can repeat one repair thousands of times: the first
+:data:`SHOWN` of a kind are told each, then one report says how many more there are.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..errors import MarkupError
+from ..patterns import lazy_compile
+
+__all__ = ["SHOWN", "comment_end", "parse_reports", "quoted"]
+
+SHOWN = 10  # reports of one kind told each; the rest are counted in one report
+_REPAIRED = "(repaired as a browser would)"
+# What a browser drops without a trace: an end tag without a name, a doctype past the start.
+_DROPPED = lazy_compile(r"</>|<!doctype\b", re.IGNORECASE)
+
+
+def parse_reports(source: str, errors: Iterable[Any], comments: Sequence[int],
+                  covered: Sequence[tuple[int, int]], document: bool) -> list[MarkupError]:
+    """The reports of the parser's ``errors`` and of the repairs it made silently, in source order.
+
+    ``comments``: where each comment of the parsed tree starts, in source order; ``covered``: the
+    (start, end) spans of the source that are not markup text (start tags, raw text), sorted.
+    """
+    lines = _LineIndex(source)
+    located = [_error(error, lines, comments) for error in errors]  # (offset, kind, message)
+    spans = sorted([*covered, *((start, comment_end(source, start)) for start in comments)])
+    starts = [start for start, _ in spans]
+    for offset in comments:
+        if not source.startswith("<!--", offset):
+            located.append((offset, "bogus", _bogus(source, offset)))
+    first_content = _first_content(source, set(comments))
+    for match in _DROPPED.finditer(source):
+        at = match.start()
+        index = bisect_right(starts, at) - 1
+        if index >= 0 and spans[index][0] <= at < spans[index][1]:
+            continue  # in a comment, a tag or raw text
+        if match[0] == "</>":
+            located.append((at, "fragment", "</> is not a tag (an end tag needs a name; JSX's fragments are not "
+                                            f"HTML): it is dropped {_REPAIRED}"))
+        elif not (document and at == first_content):
+            located.append((at, "doctype", f"a doctype past the start of the markup is dropped {_REPAIRED}"))
+    return _shown(lines, sorted(located, key=lambda item: item[0]))
+
+
+def comment_end(source: str, start: int) -> int:
+    """Where the comment at ``start`` ends in the source (past its ``>``)."""
+    if not source.startswith("<!--", start):  # a bogus comment runs to the first '>'
+        end = source.find(">", start)
+        return len(source) if end < 0 else end + 1
+    for abrupt in ("<!-->", "<!--->"):
+        if source.startswith(abrupt, start):
+            return start + len(abrupt)
+    ends = [end + len(close) for close in ("-->", "--!>") if (end := source.find(close, start + 4)) >= 0]
+    return min(ends) if ends else len(source)
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted for a message, its white space folded and cut at 40 characters."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _first_content(source: str, comments: set[int]) -> int:
+    """Where the markup starts: past white space and comments (a document's doctype goes there)."""
+    at = len(source) - len(source.lstrip())
+    while at in comments:
+        at = comment_end(source, at)
+        at += len(source[at:]) - len(source[at:].lstrip())
+    return at
+
+
+def _error(error: Any, lines: _LineIndex, comments: Sequence[int]) -> tuple[int, str, str]:
+    """One of the parser's errors: its offset, kind and message."""
+    code = getattr(error, "code", None)
+    offset = lines.offset(getattr(error, "line", None) or 1, getattr(error, "column", None) or 1)
+    if code == "eof-in-comment" and comments:
+        return (comments[-1], "parser", "<!-- is never closed by -->: the comment runs to the end of the markup and "
+                                        f"nothing after it is drawn {_REPAIRED}")
+    if code == "eof-in-tag":
+        return (offset, "parser", "The markup ends inside a tag (a quote left open?): the tag is dropped with all "
+                                  f"that follows it {_REPAIRED}")
+    message = getattr(error, "message", None) or code or str(error)
+    return (offset, "parser", f"{message} {_REPAIRED}")
+
+
+def _bogus(source: str, offset: int) -> str:
+    end = source.find(">", offset)
+    written = source[offset:] if end < 0 else source[offset:end + 1]
+    if written[:9].upper() == "<![CDATA[":
+        why = "CDATA sections are read only inside <svg>"
+    elif written.startswith("<?"):
+        why = "HTML has no processing instructions"
+    elif written.startswith("</"):
+        why = "an end tag's name starts with a letter"
+    else:
+        why = "only <!-- opens a comment"
+    return (f"{quoted(written)} is not markup a browser draws ({why}): it is read as a comment up to the first "
+            f"'>' and not drawn {_REPAIRED}")
+
+
+def _shown(lines: _LineIndex, located: list[tuple[int, str, str]]) -> list[MarkupError]:
+    """The reports, the first :data:`SHOWN` of each kind each, then one count of the rest per kind."""
+    out: list[MarkupError] = []
+    counts: dict[str, int] = {}
+    for offset, kind, message in located:
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= SHOWN:
+            line, column = lines.at(offset)
+            out.append(MarkupError(message, line=line, column=column))
+    for kind, count in counts.items():
+        if count > SHOWN:
+            out.append(MarkupError(f"... and {count - SHOWN} more repairs like the {_KINDS[kind]} above, not told "
+                                   f"one by one {_REPAIRED}"))
+    return out
+
+
+_KINDS = {"parser": "parse errors", "bogus": "bogus comments", "fragment": "</>", "doctype": "doctypes"}
+
+
+class _LineIndex:
+    """Line and column of an offset (1-based), by a binary search over the line starts."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts = [0] + [match.end() for match in re.finditer("\n", source)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        start = self.starts[min(max(line, 1), len(self.starts)) - 1]
+        return min(start + max(column, 1) - 1, len(self.source))

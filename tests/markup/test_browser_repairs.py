@@ -1,0 +1,137 @@
+"""Markup a browser repairs as it tokenizes (comments, bogus comments, dropped tags): the text a
+browser draws, and one warning with the line and column where the repair starts."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from satori_py import render_svg
+from satori_py.errors import MarkupError
+from satori_py.markup import from_html
+
+SIZE = {"width": 240, "height": 120}
+REPAIRED = "(repaired as a browser would)"
+
+
+def parsed(html: str, caplog: pytest.LogCaptureFixture) -> tuple[Any, list[str]]:
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        element = from_html(html)
+    return element["props"].get("children"), list(caplog.messages)
+
+
+@pytest.mark.parametrize(("html", "children", "message"), [
+    # An unclosed comment runs to the end of the markup: nothing after it is drawn.
+    ("<div>x<!--y", "x", "line 1, column 7: <!-- is never closed by -->: the comment runs to the end of the "
+                         f"markup and nothing after it is drawn {REPAIRED}"),
+    ("<div>\n  <p>a</p>\n  <!-- note\n  <p>b</p>\n</div>", {"type": "p", "props": {"children": "a"}},
+     "line 3, column 3: <!-- is never closed by -->: the comment runs to the end of the markup and nothing "
+     f"after it is drawn {REPAIRED}"),
+    # Bogus comments: from '<!', '<?' or '</' + not a letter, up to the first '>'.
+    ("<div>x<![CDATA[y</div>", "x", "line 1, column 7: '<![CDATA[y</div>' is not markup a browser draws (CDATA "
+     "sections are read only inside <svg>): it is read as a comment up to the first '>' and not drawn "
+     f"{REPAIRED}"),
+    ("<div>x<!-y>z</div>", ["x", "z"], "line 1, column 7: '<!-y>' is not markup a browser draws (only <!-- "
+     f"opens a comment): it is read as a comment up to the first '>' and not drawn {REPAIRED}"),
+    ('<div>\nx<?xml version="1.0"?>y</div>', ["x", "y"], "line 2, column 2: '<?xml version=\"1.0\"?>' is not "
+     "markup a browser draws (HTML has no processing instructions): it is read as a comment up to the "
+     f"first '>' and not drawn {REPAIRED}"),
+    ("<div>x</ div>z</div>", ["x", "z"], "line 1, column 7: '</ div>' is not markup a browser draws (an end "
+     f"tag's name starts with a letter): it is read as a comment up to the first '>' and not drawn {REPAIRED}"),
+    ("<div>a</3>b</div>", ["a", "b"], "line 1, column 7: '</3>' is not markup a browser draws (an end tag's "
+     f"name starts with a letter): it is read as a comment up to the first '>' and not drawn {REPAIRED}"),
+    # An end tag with attributes that closes nothing is dropped (it was drawn as text).
+    ('<div>x</span class="a">y</div>', "xy", f"line 1, column 7: Unexpected </span> end tag {REPAIRED}"),
+    # Dropped without a trace by the parser: an end tag without a name, a doctype past the start.
+    ("<div>x</>y</div>", "xy", "line 1, column 7: </> is not a tag (an end tag needs a name; JSX's fragments are "
+                               f"not HTML): it is dropped {REPAIRED}"),
+    ("<div>\n  x<!DOCTYPE html>z</div>", "xz",
+     f"line 2, column 4: a doctype past the start of the markup is dropped {REPAIRED}"),
+])
+def test_repairs_give_the_browsers_text_and_one_warning(html: str, children: Any, message: str,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    assert parsed(html, caplog) == (children, [message])
+
+
+def test_an_unclosed_quote_drops_the_tag_and_what_follows_as_a_browser_does(
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, "satori_py"), pytest.raises(
+            MarkupError, match="^The markup has no element to render.$"):
+        from_html('<div title="a>x</div>')
+    assert caplog.messages == ["line 1, column 21: The markup ends inside a tag (a quote left open?): the tag is "
+                               f"dropped with all that follows it {REPAIRED}"]
+    assert parsed('<div><p>a</p><p title="b>c</p></div>', caplog) == (
+        {"type": "p", "props": {"children": "a"}},
+        ["line 1, column 36: The markup ends inside a tag (a quote left open?): the tag is dropped with all "
+         f"that follows it {REPAIRED}"])
+
+
+@pytest.mark.parametrize(("html", "children"), [
+    ("<div>x<!--y--!>z</div>", ["x", "z"]),
+    ("<div>x<!-->z</div>", ["x", "z"]),
+    ("<div>x<3 y</div>", "x<3 y"),  # '<' and no letter: text
+])
+def test_other_tokens_a_browser_drops_or_keeps(html: str, children: Any, caplog: pytest.LogCaptureFixture) -> None:
+    assert parsed(html, caplog)[0] == children
+
+
+def test_cdata_inside_svg_is_text() -> None:
+    svg = from_html('<div><svg width="10" height="10"><text><![CDATA[a<b]]></text></svg></div>')["props"]["children"]
+    assert svg["props"]["children"]["props"]["children"] == "a<b"
+
+
+def test_the_repairs_render_as_the_markup_without_them() -> None:
+    assert render_svg("<div>x<!--y", **SIZE) == render_svg("<div>x</div>", **SIZE)
+    assert render_svg("<div>x<![CDATA[y</div>", **SIZE) == render_svg("<div>x</div>", **SIZE)
+    with pytest.raises(MarkupError, match="^line 1, column 7: <!-- is never closed"):
+        render_svg("<div>x<!--y", **SIZE, strict=True)
+
+
+def test_the_satori_html_dialect_keeps_what_satori_html_keeps() -> None:
+    # satori-html 0.3.2 (ultrahtml) keeps an unclosed comment, '</>' and '<?...?>' as text, and drops
+    # '<!...>' up to the first '>' (checked with its html() on these inputs).
+    def text(html: str) -> Any:
+        return from_html(html, dialect="satori-html")["props"]["children"]["props"]["children"]
+
+    assert text("<div>x<!--y") == "x<!--y"
+    assert text("<div>x</>y</div>") == "x</>y"
+    assert text('<div>x<?xml version="1.0"?>y</div>') == 'x<?xml version="1.0"?>y'
+    assert text("<div>x<![CDATA[y</div>") == "x"
+
+
+def test_a_byte_order_mark_is_not_text_and_lines_count_after_it() -> None:
+    with pytest.raises(MarkupError) as info:
+        from_html("\ufeff<div>\n  <script></script></div>")
+    assert (info.value.line, info.value.column) == (2, 3)
+    assert from_html("\ufeff<div>x</div>") == {"type": "div", "props": {"children": "x"}}
+
+
+def test_a_pasted_jsx_fragment_says_what_it_is() -> None:
+    # A browser reads <> as the text "<>" and drops </>: the text is outside the root element.
+    with pytest.raises(MarkupError) as info:
+        from_html("<>\n  <div>a</div>\n</>")
+    assert str(info.value) == (
+        "line 1, column 1: Text outside the root element: '<>' (<> is JSX's fragment, which HTML reads as text: "
+        "wrap the elements in a <div> instead). The markup must have one root element, as a JSX expression does.")
+
+
+def test_what_looks_like_a_dropped_token_in_a_comment_a_tag_or_raw_text_is_not_reported(
+        caplog: pytest.LogCaptureFixture) -> None:
+    html = ('<div title="</> <!doctype x>"><!-- </> --><textarea></></textarea><style>.a{}/*</>*/</style>'
+            "<!x </> >y</div>")
+    children, messages = parsed(html, caplog)
+    assert children[0] == {"type": "textarea", "props": {"children": "</>"}}
+    assert [m.split(": ", 1)[1][:6] for m in messages] == ["'<!x <"]  # the bogus comment only
+    # A document's doctype (after white space) is its start.
+    assert parsed("\n  <!DOCTYPE html>\n<html><body><div>x</div></body></html>", caplog)[1] == []
+
+
+def test_a_repair_repeated_thousands_of_times_is_told_ten_times_and_counted(caplog: pytest.LogCaptureFixture) -> None:
+    _, messages = parsed("<div>" + "<!x>a" * 5000 + "</>" * 20 + "</div>", caplog)
+    assert len(messages) == 22
+    assert messages[9].startswith("line 1, column 51: '<!x>' is not markup")
+    assert messages[20:] == [f"... and 4990 more repairs like the bogus comments above, not told one by one {REPAIRED}",
+                             f"... and 10 more repairs like the </> above, not told one by one {REPAIRED}"]
