@@ -119,12 +119,32 @@ _CACHE = 2048
 # (:func:`split_by_break_opportunities`). tests/text/test_breaking.py compares both with ICU.
 # (The test for plain text is string methods.)
 _PLAIN_RUNS = lazy_compile(r"[A-Za-z0-9]+| +")
-_PLAIN_PIECES = lazy_compile(r"[A-Za-z0-9]* +|[A-Za-z0-9]+")
 
 
 def _plain(text: str) -> bool:
     """Whether ``text`` is ASCII letters, digits and spaces, with a letter or digit."""
     return text.isascii() and text.replace(" ", "").isalnum()
+
+
+# Prose of such words, each maybe ending in commas and full stops (``Sep 21, 2026``, ``Rust,
+# TypeScript and coffee.``): a full stop or comma between a word and spaces or the text's end
+# is kept with the word by both breakers (UAX #14 LB7, LB13: IS before them), and the
+# reference's differences need another character, so its line-break pieces end after each
+# run of spaces too (:func:`split_by_break_opportunities`). Checked on its shape: letters and
+# digits read as "a", commas and full stops as ",", anything else as "x".
+_PROSE_SHAPE = {c: "a" if chr(c).isalnum() else "," if chr(c) in ",." else " " if c == 32 else "x"
+                for c in range(128)}
+_PROSE_PIECES = lazy_compile(r"[A-Za-z0-9,.]* +|[A-Za-z0-9,.]+")
+
+
+def _prose(text: str) -> bool:
+    """Whether ``text`` is ASCII words of letters and digits, each maybe ending in commas and
+    full stops, between runs of spaces."""
+    if not text.isascii():
+        return False
+    shape = text.translate(_PROSE_SHAPE)
+    return ("a" in shape and "x" not in shape and ",a" not in shape and " ," not in shape
+            and shape[0] != ",")
 
 
 def word_segments(text: str, locale: str) -> list[str]:
@@ -546,12 +566,12 @@ def split_by_break_opportunities(content: str, word_break: str) -> tuple[list[st
         return graphemes(content), []
     if word_break == "keep-all" and REFERENCE_SCRIPT_BREAKS:
         return words(content), []
-    if _plain(content):
+    if _prose(content):
         # ICU breaks after each run of spaces, and none of the reference's differences applies
-        # between letters, digits and spaces (nor keep-all's, which only keeps breaks between
-        # letters): the pieces are the runs up to each run of spaces, none required
-        # (tests/text/test_breaking.py holds them to ICU and the adjustments).
-        runs: list[str] = _PLAIN_PIECES.findall(content)
+        # (nor keep-all's, which only keeps breaks between letters): the pieces are the runs
+        # up to each run of spaces, none required (tests/text/test_breaking.py holds them to
+        # ICU and the adjustments).
+        runs: list[str] = _PROSE_PIECES.findall(content)
         return runs, [False] * (len(runs) + 1)
     pieces, required = _line_segments(content, REFERENCE_LINE_BREAKS, REFERENCE_SCRIPT_BREAKS,
                                       word_break == "keep-all")

@@ -95,10 +95,10 @@ def test_a_font_file_is_read_once_while_unchanged(tmp_path: Path) -> None:
 
 
 def test_long_texts_are_not_kept_by_the_text_caches() -> None:
-    # (texts with punctuation: plain letters, digits and spaces are split without this cache)
+    # (texts with semicolons: words, commas, full stops and spaces are split without this cache)
     breaking._line_segments.cache_clear()
-    long_text = "word, " * (MAX_CACHED_TEXT // 6 + 1)
+    long_text = "word; " * (MAX_CACHED_TEXT // 6 + 1)
     render_svg(h("div", {"style": {"display": "flex"}}, long_text), width=100, height=100)
     assert breaking._line_segments.cache_info().currsize == 0
-    render_svg(h("div", {"style": {"display": "flex"}}, "a short text, no other test renders"), width=100, height=100)
+    render_svg(h("div", {"style": {"display": "flex"}}, "a short text; no other test renders"), width=100, height=100)
     assert breaking._line_segments.cache_info().currsize == 1

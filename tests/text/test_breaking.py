@@ -223,16 +223,20 @@ def test_plain_texts_are_segmented_as_icu_does(text: str) -> None:
     assert breaking.word_segments(text, "") == list(WordBreaker(text, ""))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(alphabet=" aZq09Mx", min_size=1, max_size=40)
-       | st.text(alphabet=string.ascii_letters + string.digits + " ", min_size=1, max_size=80),
+       | st.text(alphabet=string.ascii_letters + string.digits + " ", min_size=1, max_size=80)
+       | st.text(alphabet=" aZ9,.", min_size=1, max_size=30)
+       | st.lists(st.sampled_from(["Sep", "21,", "2026", "a.", "b,.", "1...", "x,", "  ", " "]),
+                  min_size=1, max_size=12).map("".join),
        reference=st.booleans(),
        # (the reference's keep-all takes word segments instead: test_word_break_modes)
        scripts_and_keep_all=st.sampled_from([(False, False), (True, False), (False, True)]))
 def test_plain_texts_break_as_the_long_way(text: str, reference: bool,
                                            scripts_and_keep_all: tuple[bool, bool]) -> None:
-    # Their pieces are found without ICU's line breaker and the reference's adjustments: as
-    # with them (the long way asks ICU, with and without @lb=normal).
+    # Texts of ASCII words, with commas and full stops at their ends, have their pieces found
+    # without ICU's line breaker and the reference's adjustments: as with them (the long way
+    # asks ICU, with and without @lb=normal). Others go the long way.
     reference_scripts, keep_all = scripts_and_keep_all
     long_way = breaking._line_segments.__wrapped__(  # type: ignore[attr-defined]
         text, reference, reference_scripts, keep_all)
@@ -241,6 +245,13 @@ def test_plain_texts_break_as_the_long_way(text: str, reference: bool,
         patch.setattr(breaking, "REFERENCE_SCRIPT_BREAKS", reference_scripts)
         pieces, required = split_by_break_opportunities(text, "keep-all" if keep_all else "normal")
     assert (tuple(pieces), tuple(required)) == long_way
+
+
+def test_prose_takes_the_short_way_only_with_commas_and_full_stops_at_word_ends() -> None:
+    assert all(breaking._prose(t) for t in ["Sep 21, 2026", "Rust, TypeScript and coffee.", " a.. b,",
+                                             "Avg. time", "plain words"])
+    assert not any(breaking._prose(t) for t in ["a,b", "1.5", "a ,b", ".a", ", a", "a;", "a!", "   ", "caf\u00e9",
+                                                 "a\tb", "a\nb", "", ","])
 
 
 @pytest.mark.parametrize("text", ["a,1", "x-y", "it's", "a\u00a0b", "caf\u00e9 au lait", "\u3053\u3093\u306b\u3061\u306f"])
