@@ -24,7 +24,7 @@ from ..style.types import Calc, Percent
 from .grid_place import place_items
 from .node_style import NodeStyle
 
-__all__ = ["grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
+__all__ = ["FILLS_AREA", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
            "refit_calc_basis"]
 
 _AUTO_FLOW = {"row": 0, "column": 1, "row dense": 2, "column dense": 3}
@@ -212,6 +212,32 @@ def _repeated_once(tracks: TrackList | None, area_count: int) -> int:
     return max(count, area_count)
 
 
+# An item's field (read and removed by taffy.py): its width of 100 % is given to Taffy as auto.
+FILLS_AREA = "fills_area"
+_STRETCHED = (None, "normal", "stretch", "auto")
+
+
+def _fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
+    """Whether a grid item's ``width: 100%`` is its grid area's width, as Taffy's stretch of an
+    automatic width makes it. Taffy 0.7 counts the percentage of the grid's width in the
+    columns' content sizes (a ``w-full`` item widened a ``1fr`` column past its share, to the
+    grid's whole width); the reference's Taffy counts the item's content, as an automatic width.
+    Only where the stretch gives the same box: no horizontal margins, and no padding or borders
+    outside a content box's width, no ratio or width limits, stretched in its row."""
+    width = item.width
+    if not isinstance(width, Percent) or width.value != 100 or item.aspect_ratio is not None:
+        return False
+    if item.min_width not in (None, "auto") or item.max_width not in (None, "none"):
+        return False
+    if item.margin_left != 0 or item.margin_right != 0:
+        return False
+    if item.box_sizing != "border-box" and (item.padding_left != 0 or item.padding_right != 0
+                                            or item.border_left_width or item.border_right_width):
+        return False
+    return item.justify_self in _STRETCHED and (item.justify_self not in (None, "auto")
+                                                or grid.justify_items in _STRETCHED)
+
+
 def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, float] | None,
                 children: list[tuple[GridItem | None, NodeStyle]], path: str | None = None
                 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -237,6 +263,8 @@ def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, 
             "grid_column": {"start": _placement("line", _line(column.start or 0, columns)),
                             "end": _placement("line", _line(column.end, columns))},
         }
+        if _fills_its_area(children[index][1], style):
+            fields[index][FILLS_AREA] = True
         last_column = max(last_column, column.end + 1)
         last_row = max(last_row, row.end + 1)
     # calc() tracks with percentages: the content box of the last pass, else a definite size.

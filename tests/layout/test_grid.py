@@ -186,3 +186,23 @@ def test_a_percentage_height_grid_in_a_block_fills_it() -> None:
     assert b["div/div[0]"][3] == 320
     assert b["div/div[0]/div[1]"][1:] == (29, 140, 291)  # the sidebar spans rows 2 and 3
     assert b["div/div[0]/div[3]"][1] == 299  # the footer at the bottom
+
+
+@pytest.mark.parametrize(("columns", "expected"), [
+    # a w-full item in the 1fr column beside a 160px one: 224 wide, the column not widened
+    ("160px 1fr", {"div/div[1]": (176, 0, 224, 21), "div/div[2]": (0, 37, 160, 39)}),
+    # grid-cols-3 gap-4: each item as wide as its column, the long word's column grown to it
+    ("repeat(3, 1fr)", {"div/div[1]": (104, 0, 36, 39), "div/div[2]": (156, 0, 375, 39)}),
+    ("1fr 1fr", {"div/div[1]": (391, 0, 36, 21), "div/div[2]": (0, 37, 375, 39)}),
+])
+def test_a_full_width_item_counts_its_content_in_its_column(columns: str,
+                                                           expected: dict[str, tuple[float, ...]]) -> None:
+    """A grid item's ``width: 100%`` is its area's width, and its columns are sized by its content
+    (as an automatic width), not by 100 % of the grid's width (Taffy 0.7 widened the column to
+    the grid's 400). Boxes read from the real Satori's SVG for these trees."""
+    grid = d({"display": "grid", "gridTemplateColumns": columns, "gap": 16, "width": 400},
+             d({"width": 88, "height": 20}), d({"width": "100%"}, "hello"),
+             d({"width": "100%", "fontSize": 30}, "Pneumonoultramicroscopic"))
+    got = boxes(grid, 400, 200)
+    for path, rect in expected.items():
+        assert got[path] == pytest.approx(rect), path
