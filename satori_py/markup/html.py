@@ -72,7 +72,7 @@ from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
 from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
-from .repairs import LineIndex, parse_reports, quoted
+from .repairs import LineIndex, comment_end, parse_reports, quoted, skip_blank
 from .text import jsx_text, satori_html_trim
 
 install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
@@ -85,8 +85,8 @@ _SATORI_HTML_ROOT_STYLE = {"display": "flex", "flexDirection": "column", "width"
 
 Component = Callable[..., Any]
 
-_DOCUMENT = lazy_compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>/]",
-                       re.IGNORECASE | re.DOTALL)
+# What opens a document (after white space and comments; see _is_document).
+_DOCUMENT_START = lazy_compile(r"<(?:!doctype|html|head|body)[\s>/]", re.IGNORECASE)
 _START_TAG = lazy_compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
 _RAW_TEXT = frozenset(["style", "pre", "textarea"])
 _UNSUPPORTED = {
@@ -125,7 +125,7 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     if isinstance(source, bytes):
         source = source.decode("utf-8")
     source = source.removeprefix("\ufeff")  # (a byte order mark is no text, and offsets count from after it)
-    document = bool(_DOCUMENT.match(source))
+    document = _is_document(source)
     _check_tags(source)
     root = _parse_as_written(source) if dialect == "satori-html" else _parse_as_browser(source, document)
     _check_depth(root)
@@ -158,6 +158,17 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
+
+
+def _is_document(source: str) -> bool:
+    """Whether ``source`` is a document (it opens with a doctype, <html>, <head> or <body>,
+    after white space and comments), read comment by comment: a pattern with a lazy
+    ``<!--.*?-->`` repeated backtracked exponentially when no document start followed (30
+    leading comments and a <div> did not finish)."""
+    at = skip_blank(source, 0)
+    while source.startswith("<!--", at):
+        at = skip_blank(source, comment_end(source, at))
+    return _DOCUMENT_START.match(source, at) is not None
 
 
 def _parse_as_browser(source: str, document: bool) -> HtmlNode:

@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import MarkupError
 from ..patterns import lazy_compile
 
-__all__ = ["SHOWN", "LineIndex", "comment_end", "parse_reports", "quoted"]
+__all__ = ["SHOWN", "LineIndex", "comment_end", "parse_reports", "quoted", "skip_blank"]
 
 SHOWN = 10  # reports of one kind told each; the rest are counted in one report
 _REPAIRED = "(repaired as a browser would)"
@@ -71,8 +71,8 @@ def comment_end(source: str, start: int) -> int:
     for abrupt in ("<!-->", "<!--->"):
         if source.startswith(abrupt, start):
             return start + len(abrupt)
-    ends = [end + len(close) for close in ("-->", "--!>") if (end := source.find(close, start + 4)) >= 0]
-    return min(ends) if ends else len(source)
+    close = _COMMENT_CLOSE.search(source, start + 4)  # the first of --> and --!>: it stops at its own
+    return len(source) if close is None else close.end()
 
 
 def quoted(text: str) -> str:
@@ -83,11 +83,20 @@ def quoted(text: str) -> str:
 
 def _first_content(source: str, comments: set[int]) -> int:
     """Where the markup starts: past white space and comments (a document's doctype goes there)."""
-    at = len(source) - len(source.lstrip())
-    while at in comments:
-        at = comment_end(source, at)
-        at += len(source[at:]) - len(source[at:].lstrip())
+    at = skip_blank(source, 0)
+    while at in comments:  # (each step moves past one comment: linear in the source)
+        at = skip_blank(source, comment_end(source, at))
     return at
+
+
+def skip_blank(source: str, at: int) -> int:
+    """The offset of the first character at or after ``at`` that is not white space."""
+    blank = _BLANK.match(source, at)
+    return at if blank is None else blank.end()
+
+
+_BLANK = lazy_compile(r"\s*")
+_COMMENT_CLOSE = lazy_compile(r"--!?>")
 
 
 def _error(error: Any, lines: LineIndex, comments: Sequence[int]) -> tuple[int, str, str]:

@@ -162,3 +162,22 @@ def test_the_line_and_column_of_many_repairs_are_found_without_rereading_the_sou
     assert len(tables) == 1 and len(lookups) == repairs.SHOWN  # one table; a lookup per report told
     assert len(messages) == repairs.SHOWN + 1
     assert messages[-1] == f"... and {20_000 - repairs.SHOWN} more repairs like the bogus comments above, not told one by one {REPAIRED}"
+
+
+def test_many_comments_before_the_markup_are_skipped_in_one_pass(caplog: pytest.LogCaptureFixture) -> None:
+    # Where a document starts (for its doctype) was found by copying the rest of the source past
+    # each leading comment (quadratic); 20,000 of them are one pass now.
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        assert from_html("<!---->\n" * 20_000 + "<div>x</div>")["props"]["children"] == "x"
+
+
+@pytest.mark.parametrize("dialect", ["jsx", "satori-html"])
+def test_leading_comments_before_a_fragment_are_read_once(dialect: str) -> None:
+    # Whether markup is a document was a pattern whose repeated lazy comment backtracked
+    # exponentially when a fragment followed: 30 leading comments and a <div> did not finish.
+    element = from_html("<!---->\n" * 5_000 + "<div>x</div>", dialect=dialect)
+    assert element == ({"type": "div", "props": {"children": "x"}} if dialect == "jsx" else
+                       {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column",
+                                                           "width": "100%", "height": "100%"},
+                                                 "children": {"type": "div", "props": {"children": "x"}}}})
+    assert from_html("<!-- a -->\n<!-- b --><html><body><div>y</div></body></html>")["type"] == "html"
