@@ -66,6 +66,8 @@ def round_up_to_layout(value: float, scale: float = 1.0, epsilon: float = 0.0) -
     """Round a measured size up to a multiple of ``1 / scale`` (``roundUpToLayout``)."""
     if not scale:
         return value + 1e-3
+    if not math.isfinite(value * scale):  # (inline margins of 1e308 add up to Infinity)
+        return value
     return math.ceil(value * scale - epsilon) / scale
 
 

@@ -157,9 +157,9 @@ class Oracle:
                               if isinstance(case.element, dict) else case.element)
         source = self.scratch / "case.json"
         source.write_text(document, encoding="utf-8")
+        # (The command line's own options are the caller's, not the stranger's: a usage error is not a finding.)
         width, height = (str(int(case.options[k])) if isinstance(case.options[k], (int, float))
-                         and case.options[k] == case.options[k] and abs(case.options[k]) < 1e6 else "300"
-                         for k in ("width", "height"))
+                         and 1 <= case.options[k] < 1e6 else "300" for k in ("width", "height"))
         # An existing file (a failure must leave it as it was), a folder, a folder that is a file,
         # and one that cannot be written (/sys refuses even root, as a read-only folder would).
         out = [self.scratch / "out.png", self.scratch / "folder" / "out.svg", self.scratch / "case.json" / "out.png",

@@ -129,3 +129,29 @@ def test_a_cff_whose_subroutine_calls_itself_is_a_font_error(mutual: bool) -> No
         render_svg(h("div", {"style": {"fontFamily": "Loop"}}, "a"), width=40, height=20,
                    fonts=[Font("Loop", looping_cff(mutual))])
     assert str(info.value) == "div: Failed to read glyph 1 of font loop: its CFF subroutines call themselves without end"
+
+
+def test_a_prop_name_that_is_not_a_string_is_refused_naming_the_node() -> None:
+    # A Python caller's dict (JSON and JavaScript have no other keys): it was ignored without a
+    # word on a div, and raised TypeError / AttributeError out of the inline SVG's attributes.
+    from satori_py.errors import InvalidElementError
+
+    for element, message in [
+        ({"type": "div", "props": {1: "x", "children": "a"}}, "div: Invalid prop name 1: expected a string."),
+        ({"type": "svg", "props": {"width": 10, "height": 10, None: "y"}},
+         "svg: Invalid prop name null: expected a string."),
+        ({"type": "svg", "props": {"width": 10, "height": 10, "children": {"type": "rect", "props": {2.5: "x"}}}},
+         "svg/rect[0]: Invalid prop name 2.5: expected a string."),
+    ]:
+        with pytest.raises(InvalidElementError) as caught:
+            render_svg(element, width=20, height=20)
+        assert str(caught.value) == message
+
+
+def test_inline_margins_that_add_up_to_infinity_render() -> None:
+    # margin: 1e308 on a span: its two sides add up to Infinity in the inline measure, which
+    # raised OverflowError out of round_up_to_layout (found by tests/fuzz/oracle.py, seed 6282).
+    for style in ({"margin": 1e308}, {"margin": "1e308px"}, {"marginLeft": 1e308, "paddingRight": 1e308}):
+        card = h("div", {}, "a", h("span", {"style": style}, "x"), "b")
+        assert render_svg(card, width=100, height=50).startswith("<svg")
+        assert render_png(card, width=100, height=50)[:4] == b"\x89PNG"
