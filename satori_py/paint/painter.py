@@ -122,9 +122,11 @@ class _Traits(NamedTuple):
 
 
 def _number(value: Any) -> float | None:
-    if isinstance(value, int) and not isinstance(value, bool) and not -_LARGEST <= value <= _LARGEST:
-        return math.inf if value > 0 else -math.inf  # a zIndex of 400 digits, as Number() reads it
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and not -_LARGEST <= value <= _LARGEST:
+            return math.inf if value > 0 else -math.inf  # a zIndex of 400 digits, as Number() reads it
+        return float(value)
+    return None
 
 
 _LARGEST = int(sys.float_info.max)  # past the largest double, float() raises OverflowError
