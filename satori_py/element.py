@@ -222,9 +222,11 @@ def parse_element(data: Any, path: str | None = None, _depth: int = 1, *,
         props = {}
     if not _is_mapping(props):
         raise InvalidElementError(f"Invalid props {_describe(props)}: expected an object.", path=node_path)
-    if not all(isinstance(name, str) for name in props):  # a Python dict's (JSON and JavaScript have no other)
+    try:  # (one C-level pass: a per-name check cost 2% of a warm render's Python calls)
+        "".join(props)
+    except TypeError:  # a name that is not a string: a Python dict's (JSON and JavaScript have no other)
         name = next(name for name in props if not isinstance(name, str))
-        raise InvalidElementError(f"Invalid prop name {_describe(name)}: expected a string.", path=node_path)
+        raise InvalidElementError(f"Invalid prop name {_describe(name)}: expected a string.", path=node_path) from None
     inner_html = props.get("dangerouslySetInnerHTML")
     if type_ in ("style", "script") and _is_mapping(inner_html) \
             and isinstance(inner_html.get("__html"), str):

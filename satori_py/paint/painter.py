@@ -36,6 +36,7 @@ that draws the same, and definitions nothing refers to are dropped at the end.
 from __future__ import annotations
 
 import math
+import sys
 from typing import Any, NamedTuple
 
 from ..errors import node_context
@@ -121,7 +122,14 @@ class _Traits(NamedTuple):
 
 
 def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and not -_LARGEST <= value <= _LARGEST:
+            return math.inf if value > 0 else -math.inf  # a zIndex of 400 digits, as Number() reads it
+        return float(value)
+    return None
+
+
+_LARGEST = int(sys.float_info.max)  # past the largest double, float() raises OverflowError
 
 
 def _outline_extent(style: GroupedStyle) -> float:

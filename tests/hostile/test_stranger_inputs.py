@@ -155,3 +155,13 @@ def test_inline_margins_that_add_up_to_infinity_render() -> None:
         card = h("div", {}, "a", h("span", {"style": style}, "x"), "b")
         assert render_svg(card, width=100, height=50).startswith("<svg")
         assert render_png(card, width=100, height=50)[:4] == b"\x89PNG"
+
+
+def test_a_z_index_past_the_largest_double_renders() -> None:
+    # zIndex "1" + 400 zeros, read leniently, reached the painter as an int float() cannot take:
+    # OverflowError (found by tests/fuzz/oracle.py, seed 10330). JavaScript's Number() reads it
+    # as Infinity: drawn like any other z-index past the others.
+    for z in ("1" + "0" * 400, -(10 ** 400)):
+        card = h("div", {"style": {"display": "flex"}},
+                 h("div", {"style": {"zIndex": z, "position": "relative", "backgroundColor": "red"}}, "x"))
+        assert render_svg(card, width=50, height=50, on_style_error=lambda e: None).startswith("<svg")
