@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from ..length_range import top_level
 from ..style.computed import ComputedStyle
 from ..style.computed_types import GroupedStyle
 from .processor import length_px
@@ -42,7 +43,9 @@ def vertical_shift(style: Style, parent: Style) -> float:
     line_height = style.text.line_height
     multiplier = line_height.value if line_height.kind == "multiplier" else None
     basis = float(multiplier) * font_size if multiplier is not None else font_size * 1.2
-    return align.resolve(basis)
+    # A percentage past the length range (1e400 %) is infinite, and a box at an infinite
+    # shift would place its lines at NaN: clamped like any length.
+    return top_level(float(align.resolve(basis)))
 
 
 def _inset(style: Style, value: Any, basis: float) -> float | None:

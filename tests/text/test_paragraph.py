@@ -224,3 +224,17 @@ def test_inline_lines_fit_unless_one_unbreakable_word(words: list[str], width: i
         if line.width - line.trailing <= width + 1e-3:
             continue
         assert len(line.words) == 1
+
+
+@pytest.mark.parametrize("element", [
+    {"type": "div", "props": {"children": [
+        {"type": "input", "props": {"style": {"verticalAlign": "1" + "0" * 400 + "%"}}}]}},
+    {"type": "div", "props": {"style": {"display": "block"}, "children": [
+        "a", {"type": "span", "props": {"style": {"verticalAlign": "1" + "0" * 400 + "%"}, "children": "b"}}]}},
+])
+def test_a_vertical_align_percentage_past_the_length_range_is_clamped(element: dict[str, Any]) -> None:
+    # 1e400 % of the line height is infinite: the atomic's box and the span's glyphs were placed
+    # at NaN (ValueError out of the SVG writer or the glyph templates; hostile21's oracle).
+    from satori_py import render_svg
+    svg = render_svg(element, width=100, height=100, on_style_error=lambda error: None)
+    assert svg.startswith("<svg") and "nan" not in svg.lower()
