@@ -72,7 +72,7 @@ from .classes import TailwindClasses, satori_html_tailwind
 from .dialects import DIALECTS, check_dialect
 from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
-from .repairs import LineIndex, comment_end, parse_reports, quoted, skip_blank
+from .repairs import LineIndex, markup_start, parse_reports, quoted, written_reports
 from .text import jsx_text, satori_html_trim
 
 install(ParseEngine)  # its insertions counted while a budget is active (.parse_budget)
@@ -85,7 +85,7 @@ _SATORI_HTML_ROOT_STYLE = {"display": "flex", "flexDirection": "column", "width"
 
 Component = Callable[..., Any]
 
-# What opens a document (after white space and comments; see _is_document).
+# What opens a document (where the markup starts: see .repairs.markup_start).
 _DOCUMENT_START = lazy_compile(r"<(?:!doctype|html|head|body)[\s>/]", re.IGNORECASE)
 _START_TAG = lazy_compile(r"""<[^\s/>]+(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*/?>""")
 _RAW_TEXT = frozenset(["style", "pre", "textarea"])
@@ -161,14 +161,9 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
 
 
 def _is_document(source: str) -> bool:
-    """Whether ``source`` is a document (it opens with a doctype, <html>, <head> or <body>,
-    after white space and comments), read comment by comment: a pattern with a lazy
-    ``<!--.*?-->`` repeated backtracked exponentially when no document start followed (30
-    leading comments and a <div> did not finish)."""
-    at = skip_blank(source, 0)
-    while source.startswith("<!--", at):
-        at = skip_blank(source, comment_end(source, at))
-    return _DOCUMENT_START.match(source, at) is not None
+    """Whether ``source`` is a document: it opens with a doctype, <html>, <head> or <body>
+    (after white space, comments and bogus comments such as ``<?xml ...?>``, as a browser reads it)."""
+    return _DOCUMENT_START.match(source, markup_start(source)) is not None
 
 
 def _parse_as_browser(source: str, document: bool) -> HtmlNode:
@@ -245,15 +240,20 @@ def _parse_as_written(source: str) -> DocumentFragment:
     position = 0
     # Every token ends with a '>': past the last one, a '<' would scan to the end for nothing,
     # once per '<' (quadratic on hostile input).
+    texts: list[tuple[int, int]] = []  # (start, end) of the text between tokens, and of '<!--' read to a '>'
+    swallowed: list[tuple[int, int]] = []
     for match in _WRITTEN_TOKEN.finditer(source, 0, source.rfind(">") + 1):
         if match.start() < position:  # inside the raw text of a <style>, already taken
             continue
         _add_text(parent, source[position:match.start()])
+        texts.append((position, match.start()))
         position = match.end()
         closing, name, attributes, self_closing, comment = match.groups()
         if name is None:
             if comment is not None:
                 parent.append_child(Comment(comment))
+            elif match[0].startswith("<!--"):
+                swallowed.append(match.span())
             continue
         line, column = lines.at(match.start())
         if closing:
@@ -279,6 +279,9 @@ def _parse_as_written(source: str) -> DocumentFragment:
         else:
             parent = element
     _add_text(parent, source[position:])
+    texts.append((position, len(source)))
+    for error in written_reports(source, texts, swallowed):
+        report(error)
     return root
 
 

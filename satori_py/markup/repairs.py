@@ -8,8 +8,12 @@ rest it repairs silently, and is told here:
   is read as a comment up to the first ``>`` and not drawn (found in the tree: a comment whose
   source does not open with ``<!--``);
 * ``</>`` (no tag name: JSX's fragment end) and a doctype past the start of the markup are
-  dropped (found in the source, outside comments, tags and the raw text of ``<style>``,
-  ``<textarea>``...).
+  dropped, and ``<>`` (JSX's fragment start) is drawn as text (found in the source, outside
+  comments, tags and the raw text of ``<style>``, ``<textarea>``...).
+
+Where the markup starts (:func:`markup_start`: a doctype there opens a document) is found here
+for the parser's choice of document or fragment and for the reports alike. The satori-html
+dialect's reading, which repairs nothing, is told by :func:`written_reports`.
 
 Markup made by a program can repeat one repair thousands of times: the first
 :data:`SHOWN` of a kind are told each, then one report says how many more there are.
@@ -24,12 +28,15 @@ from typing import Any
 from ..errors import MarkupError
 from ..patterns import lazy_compile
 
-__all__ = ["SHOWN", "LineIndex", "comment_end", "parse_reports", "quoted", "skip_blank"]
+__all__ = ["SHOWN", "LineIndex", "markup_start", "parse_reports", "quoted", "written_reports"]
 
 SHOWN = 10  # reports of one kind told each; the rest are counted in one report
 _REPAIRED = "(repaired as a browser would)"
-# What a browser drops without a trace: an end tag without a name, a doctype past the start.
-_DROPPED = lazy_compile(r"</>|<!doctype\b", re.IGNORECASE)
+# What a browser drops without a trace (an end tag without a name, a doctype past the start) or
+# draws as text without a word (JSX's fragment start).
+_DROPPED = lazy_compile(r"</?>|<!doctype\b", re.IGNORECASE)
+_FRAGMENT_START = ("<> is not a tag (JSX's fragments are not HTML; an element needs a name): it is drawn as the "
+                   "text '<>'")
 
 
 def parse_reports(source: str, errors: Iterable[Any], comments: Sequence[int],
@@ -40,7 +47,7 @@ def parse_reports(source: str, errors: Iterable[Any], comments: Sequence[int],
     (start, end) spans of the source that are not markup text (start tags, raw text), sorted.
     """
     lines = LineIndex(source)
-    first_content = _first_content(source, set(comments))
+    first_content = markup_start(source)
     # justhtml says a comment before the doctype is text where a doctype was expected: it is not.
     doctype_first = source[first_content:first_content + 9].lower() == "<!doctype"
     located = [_error(error, lines, comments) for error in errors  # (offset, kind, message)
@@ -58,9 +65,35 @@ def parse_reports(source: str, errors: Iterable[Any], comments: Sequence[int],
         if match[0] == "</>":
             located.append((at, "fragment", "</> is not a tag (an end tag needs a name; JSX's fragments are not "
                                             f"HTML): it is dropped {_REPAIRED}"))
+        elif match[0] == "<>":
+            located.append((at, "text", f"{_FRAGMENT_START} {_REPAIRED}"))
         elif not (document and at == first_content):
             located.append((at, "doctype", f"a doctype past the start of the markup is dropped {_REPAIRED}"))
     return _shown(lines, sorted(located, key=lambda item: item[0]))
+
+
+def written_reports(source: str, texts: Sequence[tuple[int, int]],
+                    swallowed: Sequence[tuple[int, int]]) -> list[MarkupError]:
+    """The reports of the satori-html dialect's reading (satori-html's parser, ultrahtml, says
+    nothing): ``<>`` in the text spans ``texts`` (start, end) and an unclosed ``<!--``, which
+    ultrahtml reads as text when no ``>`` follows, else (``swallowed``: the spans of those)
+    as a doctype up to the first ``>``. The dialect draws what satori-html draws."""
+    located: list[tuple[int, str, str]] = []
+    for start, end in texts:
+        for match in _WRITTEN_TEXT.finditer(source, start, end):
+            if match[0] == "<>":
+                located.append((match.start(), "text", f"{_FRAGMENT_START}, as satori-html and a browser draw it"))
+            else:
+                located.append((match.start(), "comment", "<!-- is never closed by -->: satori-html draws it and "
+                                                          "all that follows as text (a browser draws none of it)"))
+    for start, end in swallowed:
+        located.append((start, "comment", f"<!-- is never closed by -->: satori-html reads "
+                                          f"{quoted(source[start:end])} as a doctype up to the "
+                                          "first '>' and draws none of it (a browser draws nothing after the <!--)"))
+    return _shown(LineIndex(source), sorted(located, key=lambda item: item[0]))
+
+
+_WRITTEN_TEXT = lazy_compile(r"<>|<!--")
 
 
 def comment_end(source: str, start: int) -> int:
@@ -81,21 +114,31 @@ def quoted(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _first_content(source: str, comments: set[int]) -> int:
-    """Where the markup starts: past white space and comments (a document's doctype goes there)."""
-    at = skip_blank(source, 0)
-    while at in comments:  # (each step moves past one comment: linear in the source)
-        at = skip_blank(source, comment_end(source, at))
-    return at
+def markup_start(source: str) -> int:
+    """Where the markup starts, as a browser's tokenizer finds a document's doctype: past white
+    space, comments, bogus comments (``<?xml ...?>``, ``<!x>``, ``</ x>``: a comment up to the
+    first ``>``, which the initial insertion mode keeps before a doctype) and ``</>`` (no token).
+    Read one token at a time (a pattern with a lazy comment repeated backtracked exponentially)."""
+    at = _skip_blank(source, 0)
+    while True:
+        if source.startswith("</>", at):
+            end = at + 3
+        elif _COMMENT_START.match(source, at):
+            end = comment_end(source, at)
+        else:
+            return at
+        at = _skip_blank(source, end)
 
 
-def skip_blank(source: str, at: int) -> int:
+def _skip_blank(source: str, at: int) -> int:
     """The offset of the first character at or after ``at`` that is not white space."""
     blank = _BLANK.match(source, at)
     return at if blank is None else blank.end()
 
 
 _BLANK = lazy_compile(r"\s*")
+# What opens a comment, bogus or not: '<?', '<!' but not a doctype, '</' and not a letter (or '>').
+_COMMENT_START = lazy_compile(r"<(?:\?|!(?!doctype)|/[^A-Za-z>])", re.IGNORECASE)
 _COMMENT_CLOSE = lazy_compile(r"--!?>")
 
 
@@ -144,7 +187,8 @@ def _shown(lines: LineIndex, located: list[tuple[int, str, str]]) -> list[Markup
     return out
 
 
-_KINDS = {"parser": "parse errors", "bogus": "bogus comments", "fragment": "</>", "doctype": "doctypes"}
+_KINDS = {"parser": "parse errors", "bogus": "bogus comments", "fragment": "</>", "doctype": "doctypes",
+          "text": "<>", "comment": "unclosed comments"}
 
 
 class LineIndex:

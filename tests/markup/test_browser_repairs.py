@@ -49,6 +49,9 @@ def parsed(html: str, caplog: pytest.LogCaptureFixture) -> tuple[Any, list[str]]
                                f"not HTML): it is dropped {REPAIRED}"),
     ("<div>\n  x<!DOCTYPE html>z</div>", "xz",
      f"line 2, column 4: a doctype past the start of the markup is dropped {REPAIRED}"),
+    # Drawn as text without a word by the parser: '<>' (a JSX fragment's start) is no tag.
+    ("<div>a<>b</div>", "a<>b", "line 1, column 7: <> is not a tag (JSX's fragments are not HTML; an element needs "
+                                f"a name): it is drawn as the text '<>' {REPAIRED}"),
 ])
 def test_repairs_give_the_browsers_text_and_one_warning(html: str, children: Any, message: str,
                                                         caplog: pytest.LogCaptureFixture) -> None:
@@ -100,6 +103,36 @@ def test_the_satori_html_dialect_keeps_what_satori_html_keeps() -> None:
     assert text("<div>x</>y</div>") == "x</>y"
     assert text('<div>x<?xml version="1.0"?>y</div>') == 'x<?xml version="1.0"?>y'
     assert text("<div>x<![CDATA[y</div>") == "x"
+
+
+@pytest.mark.parametrize(("html", "message"), [
+    ("<div>x<!--y", "line 1, column 7: <!-- is never closed by -->: satori-html draws it and all that follows as "
+                    "text (a browser draws none of it)"),
+    ("<div>x<!--y</div>", "line 1, column 7: <!-- is never closed by -->: satori-html reads '<!--y</div>' as a "
+                          "doctype up to the first '>' and draws none of it (a browser draws nothing after the <!--)"),
+    ("<div>a<>b<style>p{}/*<>*/</style></div>", "line 1, column 7: <> is not a tag (JSX's fragments are not HTML; an "
+                                                "element needs a name): it is drawn as the text '<>', as satori-html and "
+                                                "a browser draw it"),
+])
+def test_the_satori_html_dialect_tells_what_it_keeps_or_drops_where_a_browser_differs(
+        html: str, message: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        from_html(html, dialect="satori-html")
+    assert caplog.messages == [message]
+
+
+@pytest.mark.parametrize("prolog", ['<?xml version="1.0" encoding="utf-8"?>\n', "<!-- a --><!x>\n", "</ x></>\n",
+                                    "\n\t<!---->\f<?php ?>\r\n"])
+def test_a_doctype_after_bogus_comments_starts_a_document_as_in_a_browser(
+        prolog: str, caplog: pytest.LogCaptureFixture) -> None:
+    # A browser's initial insertion mode keeps comments, bogus ones too ('<?xml ...?>', '<!x>',
+    # '</ x>') and reads no token for '</>': the doctype after them opens the document. Where the
+    # markup starts is found once for both the document check and the doctype report.
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        element = from_html(prolog + '<!DOCTYPE html><html><body><div>x</div></body></html>')
+    assert element["type"] == "html"
+    assert not [m for m in caplog.messages if "doctype" in m]
 
 
 def test_a_byte_order_mark_is_not_text_and_lines_count_after_it() -> None:
@@ -181,3 +214,12 @@ def test_leading_comments_before_a_fragment_are_read_once(dialect: str) -> None:
                                                            "width": "100%", "height": "100%"},
                                                  "children": {"type": "div", "props": {"children": "x"}}}})
     assert from_html("<!-- a -->\n<!-- b --><html><body><div>y</div></body></html>")["type"] == "html"
+
+
+@pytest.mark.parametrize("dialect", ["jsx", "satori-html"])
+def test_thousands_of_fragment_starts_are_told_ten_times_and_counted(dialect: str,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        from_html("<div>" + "a<>" * 5000 + "</div>", dialect=dialect)
+    assert len(caplog.messages) == 11
+    assert caplog.messages[-1].startswith("... and 4990 more repairs like the <> above, not told one by one")
