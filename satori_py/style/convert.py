@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any, cast, get_args
 
 from ..errors import StyleError
 from ..frozen import Record
+from ..js_numbers import js_parse_int
 from ..length_range import finite_length
 from ..patterns import lazy_compile
 from . import valueparser as vp
@@ -498,20 +498,6 @@ def _relative_weight(keyword: str, inherited: int) -> int:
     return inherited if inherited < 100 else 100 if inherited < 550 else 400 if inherited < 750 else 700
 
 
-_LEADING_INTEGER = lazy_compile(r"\s*([+-]?)0*(\d+)")
-
-
-def parse_int_weight(text: str) -> int | None:
-    """``parseInt(text)`` as a font weight (0 is 400), or None when ``text`` has no leading
-    integer or one past the largest double (parseInt's Infinity, which is no weight; a
-    thousand digits are no reason to build a thousand-digit int, nor past 4,300 an error)."""
-    match = _LEADING_INTEGER.match(text)
-    if match is None or len(digits := match.group(2)) > 309:
-        return None
-    weight = int(match.group(1) + digits)
-    return (weight or 400) if abs(weight) <= sys.float_info.max else None
-
-
 @alone(lambda value: js_string(value).strip() not in ("bolder", "lighter"))
 def font_weight(value: Any, ctx: Context) -> Any:
     """``normal`` 400, ``bold`` 700, numbers as integers, ``bolder``/``lighter`` relative; others 400.
@@ -530,9 +516,9 @@ def font_weight(value: Any, ctx: Context) -> Any:
     if text in ("bolder", "lighter"):
         inherited = ctx.style.get("fontWeight", 400)
         return _relative_weight(text, inherited if isinstance(inherited, int) else 400)
-    weight = parse_int_weight(text)
-    if weight is not None:
-        return weight
+    weight = js_parse_int(text)  # (past the largest double, Infinity: no weight)
+    if math.isfinite(weight):
+        return int(weight) or 400
     if text != "normal":
         ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "fontWeight": 400 is used.')
     return 400
