@@ -37,6 +37,7 @@ from .style.stylesheet import lay_out_with_stylesheets
 from .svg import serialize
 from .layout.boxes import RenderBox
 from .text.assets import compose_asset_loaders, copy_call_hints, layout_with_additional_assets
+from .text.missing_chars import report_missing_characters
 from .text.emoji import DEFAULT_EMOJI, emoji_asset_loader
 from .text.fonts import FontRegistry
 
@@ -214,6 +215,7 @@ class Pipeline:
 
             builder, root = layout_with_additional_assets(build, registry, images, load,
                                                           processed=processed)
+            report_missing_characters(builder.paragraphs, images)  # drawn as boxes: said, not silent
             return builder.finish(root)
 
         # <style> sheets apply before layout; container queries lay out twice. Taffy runs on a

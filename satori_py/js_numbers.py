@@ -13,7 +13,7 @@ from typing import Any
 
 from .patterns import lazy_compile
 
-__all__ = ["JS_SPACE", "js_div", "js_to_number", "js_truthy", "json_int", "parse_view_box"]
+__all__ = ["JS_SPACE", "js_div", "js_parse_int", "js_to_number", "js_truthy", "json_int", "parse_view_box"]
 
 # JavaScript's white space (WhiteSpace and LineTerminator): `\s` and what trim() removes.
 JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
@@ -22,6 +22,7 @@ JS_SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\
 # and a long run of them that failed to match was tried every way (5,000 digits: 2.7 s).
 _DECIMAL = lazy_compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _INFINITY = lazy_compile(r"[+-]?Infinity")
+_LEADING_INTEGER = lazy_compile(r"([+-]?)0*(\d+)")
 _RADIX = lazy_compile(r"0([xXoObB])([0-9a-fA-F]+)")
 _BASES = {"x": 16, "o": 8, "b": 2}
 _VIEW_BOX_SEPARATOR = lazy_compile(r"[, ]")
@@ -38,6 +39,22 @@ def json_int(text: str) -> int | float:
     (``1`` and 5,000 zeros is Infinity): json.loads raised ValueError on it from Python's
     limit, a traceback instead of an error of the input."""
     return int(text) if len(text) <= _JSON_INT_DIGITS else float(text)
+
+
+def js_parse_int(text: str) -> float:
+    """``parseInt(text)`` (base 10): the number of the leading integer, NaN without one, and
+    Infinity past the largest double. (Its digits are not all made an int: past 4,300 Python
+    refuses, and past 309 the number is Infinity anyway.)"""
+    match = _LEADING_INTEGER.match(text.lstrip(JS_SPACE))
+    if match is None:
+        return math.nan
+    sign, digits = match.groups()
+    if len(digits) > 309:
+        return -math.inf if sign == "-" else math.inf
+    try:
+        return math.copysign(float(int(digits)), -1.0 if sign == "-" else 1.0)
+    except OverflowError:
+        return -math.inf if sign == "-" else math.inf
 
 
 def js_to_number(value: Any) -> float:

@@ -413,9 +413,12 @@ def test_a_font_loaded_for_missing_characters_is_known() -> None:
     def load(code: str, segment: str) -> list[Font]:
         return [Font("Extra", DEFAULT_FONT_PATH)]
 
-    # The first pass lacks "Extra"; the pass redone with it reports nothing.
+    # The first pass lacks "Extra"; the pass redone with it does not report the family (only
+    # the character, which Extra, being Geist, lacks too).
     el = h("div", {"style": {"display": "flex", "fontFamily": "Extra"}}, "\u3042")
-    assert reports(el, load_additional_asset=load) == []
+    assert reports(el, load_additional_asset=load) == [
+        ("FontError", "div", 'No font has U+3042 "あ": it is drawn as the missing-glyph box. Give a font that has '
+                             "it, or load_additional_asset.")]
 
 
 def test_image_that_fails_to_load() -> None:
@@ -435,8 +438,11 @@ def test_image_that_fails_to_load() -> None:
 
 
 def test_keywords_the_text_stage_reads() -> None:
+    # (full-width makes the text's X a character Geist lacks: that alone is reported)
     assert reports(card({"whiteSpace": "pre-wrap", "wordBreak": "keep-all", "textTransform": "uppercase full-width",
-                         "textWrap": "balance", "fontStyle": "italic"})) == []
+                         "textWrap": "balance", "fontStyle": "italic"})) == [
+        ("FontError", "div/div[0]", 'No font has U+FF38 "Ｘ": it is drawn as the missing-glyph box. Give a font '
+                                    "that has it, or load_additional_asset.")]
     for valid in ({"fontStyle": "oblique"}, {"fontStyle": "oblique 10deg"}, {"fontStyle": "oblique -5deg"},
                   {"verticalAlign": "middle"}, {"verticalAlign": "-2px"}, {"verticalAlign": "1em"},
                   {"verticalAlign": "50%"}, {"verticalAlign": -3}, {"objectPosition": "right 20%"},

@@ -242,8 +242,8 @@ def _snap(width: float, scale: float) -> float:
     if not scale or width <= 0 or (scale == 1 and width % 1 == 0):  # whole px: already snapped
         return width
     pixels = width * scale
-    if abs(pixels - round(pixels)) < 1e-6:
-        return width
+    if abs(pixels - round(pixels)) < 1e-6:  # whole px, give or take rounding (5e-324 is none)
+        return round(pixels) / scale
     return max(1, math.floor(pixels)) / scale
 
 

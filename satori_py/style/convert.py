@@ -21,6 +21,7 @@ from typing import Any, cast, get_args
 
 from ..errors import StyleError
 from ..frozen import Record
+from ..js_numbers import js_parse_int
 from ..length_range import finite_length
 from ..patterns import lazy_compile
 from . import valueparser as vp
@@ -515,9 +516,9 @@ def font_weight(value: Any, ctx: Context) -> Any:
     if text in ("bolder", "lighter"):
         inherited = ctx.style.get("fontWeight", 400)
         return _relative_weight(text, inherited if isinstance(inherited, int) else 400)
-    match = re.match(r"^\s*([+-]?\d+)", text)  # parseInt
-    if match and text != "normal":
-        return int(match.group(1)) or 400
+    weight = js_parse_int(text)  # (past the largest double, Infinity: no weight)
+    if math.isfinite(weight):
+        return int(weight) or 400
     if text != "normal":
         ctx.ignored(f'Unsupported value "{shown(value)}" for CSS property "fontWeight": 400 is used.')
     return 400

@@ -10,12 +10,13 @@ words the report of an invalid value when the style stage meets it.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import did_you_mean
-from ..js_numbers import js_to_number
+from ..js_numbers import js_parse_int, js_to_number
 from ..patterns import NUMBER, lazy_compile
 from .c2rn import SHORTHANDS
 from .font_features import read_font_variation_settings
@@ -68,7 +69,6 @@ _APPEARANCES = frozenset({
 })
 _CONTAINER_TYPES = frozenset({"normal", "size", "inline-size", "scroll-state"})
 _SYNTHESIS_WORDS = frozenset({"weight", "style", "small-caps", "position"})
-_LEADING_INTEGER = lazy_compile(r"[+-]?\d+")
 _NUMBER = lazy_compile(NUMBER)
 
 
@@ -96,10 +96,8 @@ def _font_weight(text: str) -> str | None:
     # A number is read as written (`1e3` is 1000, as in the reference); another text with
     # parseInt, as the reference does: `12zz` is 12 (a 0 is 400). Keywords are the
     # converter's (it reports the unknown ones).
-    start = _LEADING_INTEGER.match(text)
-    if start is None or _NUMBER.fullmatch(text):
-        return None
-    return f"it is read as {int(start.group(0)) or 400}"
+    weight = math.nan if _NUMBER.fullmatch(text) else js_parse_int(text)
+    return f"it is read as {int(weight) or 400}" if math.isfinite(weight) else None
 
 
 def _font_synthesis(text: str) -> str | None:

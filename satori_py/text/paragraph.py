@@ -14,6 +14,7 @@ This is the text layout's interface to the box layout. Contract::
     lay.content(x, y, visible=None) -> [("open", path), ("text", TextDrawing), ("atomic", key),
                                         ("close", path)]  # the same in tree order, with boxes
     p.missing_graphemes() -> [(grapheme, locale)]; p.reload() after adding fonts
+    p.missing_texts() -> [(TextItem, graphemes)]: what no font has, text by text
 
 * ``block_style`` is the container's ComputedStyle (``textAlign``, ``textIndent``,
   ``lineClamp``, ``whiteSpace``, ``display``...). When its ``display`` is flex or
@@ -231,6 +232,7 @@ class Paragraph:
         self.scale = point_scale_factor
         self.locale = locale
         self.images = dict(grapheme_images or {})
+        self._missing: list[tuple[TextItem, tuple[str, ...]]] | None = None  # see missing_texts
         if block_paragraph is None:
             block_paragraph = block_style.box.display not in _FLEX_OR_GRID
         self.block_paragraph = block_paragraph
@@ -297,17 +299,29 @@ class Paragraph:
         """
         out: list[tuple[str, str | None]] = []
         seen: set[tuple[str, str | None]] = set()
-        for item in self.items:
-            if not isinstance(item, TextItem):
-                continue
+        for item, missing in self.missing_texts():
             locale = item.locale or self.locale
-            engine = self.engine_for(item.style, locale)
-            for g in _missing_in(engine, preprocess(item.text, item.style, locale).content):
+            for g in missing:
                 key = (g, locale)
                 if key not in seen:
                     seen.add(key)
                     out.append(key)
         return out
+
+    def missing_texts(self) -> list[tuple[TextItem, tuple[str, ...]]]:
+        """Each text that lacks something, with the graphemes no registered font has, in
+        order. Once per paragraph: the loader's request and the report of what is still
+        missing (:mod:`.missing_chars`) read the same answer."""
+        if self._missing is None:
+            self._missing = []
+            for item in self.items:
+                if isinstance(item, TextItem):
+                    locale = item.locale or self.locale
+                    engine = self.engine_for(item.style, locale)
+                    missing = _missing_in(engine, preprocess(item.text, item.style, locale).content)
+                    if missing:
+                        self._missing.append((item, missing))
+        return self._missing
 
     def reload(self, *, grapheme_images: Mapping[str, str] | None = None) -> Paragraph:
         """The same paragraph built again, e.g. after fonts were added to the registry."""

@@ -41,8 +41,11 @@ def test_an_image_that_is_not_a_data_uri_is_reported_and_not_drawn(answer: str, 
     svg = render_svg(CARD, width=200, height=40, on_warning=reports.append,
                      load_additional_asset=lambda code, segment: answer)
     assert "<image" not in svg
+    # (Not drawn as an image, the emoji is the font's missing-glyph box, which is said too.)
     assert [str(r) for r in reports] == [f'load_additional_asset("emoji", "😀") returned "{answer}", which is not '
-                                         "a data: URI: it is not drawn."]
+                                         "a data: URI: it is not drawn.",
+                                         'div: No font has U+1F600 "😀": it is drawn as the missing-glyph box. Give a '
+                                         "font that has it, or load_additional_asset."]
     if answer.startswith("https:"):
         assert render_png(CARD, width=200, height=40, on_warning=reports.append,
                           load_additional_asset=lambda code, segment: answer)[:4] == b"\x89PNG"
