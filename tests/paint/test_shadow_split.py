@@ -50,6 +50,8 @@ CASES = [
     # Tailwind's shadow-xl: negative spreads cut a band off the moved shape (a mask), both radii.
     ((50, 50, 500, 300), 8, (Shadow(0, 20, 25, RGBA(0, 0, 0, 0.1), -5), Shadow(0, 8, 10, RGBA(0, 0, 0, 0.1), -6))),
     ((50, 50, 500, 300), 3, (Shadow(0, 20, 25, RGBA(0, 0, 0, 1), -5),)),
+    # A short straight height: the two ends, each the region's full height, and two bands.
+    ((20, 100, 560, 200), 12, (Shadow(0, 10, 40, RGBA(15, 23, 42, 0.25)),)),
 ]
 
 
@@ -112,6 +114,20 @@ def test_a_card_sized_box_blurs_its_corners_only() -> None:
     assert [(b.attrs["x"], b.attrs["y"], b.attrs["width"], b.attrs["height"]) for b in bands] == [
         (130, 146, 940, 30), (130, 464, 940, 46), (26, 250, 38, 156), (1136, 250, 38, 156)]
     assert sum(f.attrs["width"] * f.attrs["height"] for f in filters) < 0.2 * 1148 * 364
+
+
+def test_a_short_straight_side_is_left_to_its_ends() -> None:
+    # A 1072x288 card with a 60 px glow: 48 px of its height are straight. Four corners would
+    # blur 62 % of the one region (so it was drawn through one filter); its two ends take 48 %.
+    radii = Radii((28, 28), (28, 28), (28, 28), (28, 28))
+    defs, outer, _ = box_shadows((64, 176, 1072, 288), radii, (Shadow(0, 20, 60, RGBA(15, 23, 42, 0.25)),),
+                                 (1200, 630), id_prefix="sh")
+    filters = [d for d in defs if d.tag == "filter"]
+    assert [(f.attrs["x"], f.attrs["y"], f.attrs["width"], f.attrs["height"]) for f in filters] == [
+        (-28, 104, 304, 472), (924, 104, 304, 472)]
+    bands = [n for n in outer if n.tag == "rect"]
+    assert [(b.attrs["x"], b.attrs["y"], b.attrs["width"], b.attrs["height"]) for b in bands] == [
+        (184, 104, 832, 72), (184, 464, 832, 112)]
 
 
 @pytest.mark.parametrize("kwargs, box, blur, spread", [
