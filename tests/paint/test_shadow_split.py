@@ -50,6 +50,8 @@ CASES = [
     # Tailwind's shadow-xl: negative spreads cut a band off the moved shape (a mask), both radii.
     ((50, 50, 500, 300), 8, (Shadow(0, 20, 25, RGBA(0, 0, 0, 0.1), -5), Shadow(0, 8, 10, RGBA(0, 0, 0, 0.1), -6))),
     ((50, 50, 500, 300), 3, (Shadow(0, 20, 25, RGBA(0, 0, 0, 1), -5),)),
+    # A short straight height: the two ends, each the region's full height, and two bands.
+    ((20, 100, 560, 200), 12, (Shadow(0, 10, 40, RGBA(15, 23, 42, 0.25)),)),
 ]
 
 
@@ -97,21 +99,34 @@ def test_the_bands_take_the_colour_the_references_flood_leaves_at_each_alpha() -
     assert abs(below[..., 0].mean()) < 0.2
 
 
-def test_a_card_sized_box_blurs_its_corners_only() -> None:
+def _card_pieces(shadow: Shadow) -> tuple[list, list]:
+    """The filters and bands of ``shadow`` under a 1072x288 card (radius 28) on a 1200x630 image."""
     radii = Radii((28, 28), (28, 28), (28, 28), (28, 28))
-    defs, outer, _ = box_shadows((64, 176, 1072, 288), radii, (Shadow(0, 8, 24, RGBA(8, 51, 68, 0.18)),),
-                                 (1200, 630), id_prefix="sh")
-    filters = [d for d in defs if d.tag == "filter"]
+    defs, outer, _ = box_shadows((64, 176, 1072, 288), radii, (shadow,), (1200, 630), id_prefix="sh")
+    return [d for d in defs if d.tag == "filter"], [n for n in outer if n.tag == "rect"]
+
+
+def _rects(nodes: list) -> list[tuple[float, float, float, float]]:
+    return [(n.attrs["x"], n.attrs["y"], n.attrs["width"], n.attrs["height"]) for n in nodes]
+
+
+def test_a_card_sized_box_blurs_its_corners_only() -> None:
+    filters, bands = _card_pieces(Shadow(0, 8, 24, RGBA(8, 51, 68, 0.18)))
     # Four corners, each its reach past the part it keeps (the blur's subregion).
-    assert [(f.attrs["x"], f.attrs["y"], f.attrs["width"], f.attrs["height"]) for f in filters] == [
-        (26, 146, 142, 142), (26, 368, 142, 142), (1032, 146, 142, 142), (1032, 368, 142, 142)]
+    assert _rects(filters) == [(26, 146, 142, 142), (26, 368, 142, 142), (1032, 146, 142, 142), (1032, 368, 142, 142)]
     assert [(b.attrs["x"], b.attrs["width"]) for b in (f.children[0] for f in filters)] == [
         (26, 104), (26, 104), (1070, 104), (1070, 104)]
     # ... and four bands beside the straight edges; the area blurred is a fifth of the one region's.
-    bands = [n for n in outer if n.tag == "rect"]
-    assert [(b.attrs["x"], b.attrs["y"], b.attrs["width"], b.attrs["height"]) for b in bands] == [
-        (130, 146, 940, 30), (130, 464, 940, 46), (26, 250, 38, 156), (1136, 250, 38, 156)]
+    assert _rects(bands) == [(130, 146, 940, 30), (130, 464, 940, 46), (26, 250, 38, 156), (1136, 250, 38, 156)]
     assert sum(f.attrs["width"] * f.attrs["height"] for f in filters) < 0.2 * 1148 * 364
+
+
+def test_a_short_straight_side_is_left_to_its_ends() -> None:
+    # A 60 px glow: 48 px of the card's height are straight. Four corners would blur 62 % of the
+    # one region (so it was drawn through one filter); its two ends take 48 %.
+    filters, bands = _card_pieces(Shadow(0, 20, 60, RGBA(15, 23, 42, 0.25)))
+    assert _rects(filters) == [(-28, 104, 304, 472), (924, 104, 304, 472)]
+    assert _rects(bands) == [(184, 104, 832, 72), (184, 464, 832, 112)]
 
 
 @pytest.mark.parametrize("kwargs, box, blur, spread", [
