@@ -130,16 +130,20 @@ def _plain(text: str) -> bool:
 # TypeScript and coffee.``): a full stop or comma between a word and spaces or the text's end
 # is kept with the word by both breakers (UAX #14 LB7, LB13: IS before them), and the
 # reference's differences need another character, so its line-break pieces end after each
-# run of spaces too (:func:`split_by_break_opportunities`). Checked on its shape: letters and
-# digits read as "a", commas and full stops as ",", anything else as "x".
-_PROSE_SHAPE = {c: "a" if chr(c).isalnum() else "," if chr(c) in ",." else " " if c == 32 else "x"
-                for c in range(128)}
-_PROSE_PIECES = lazy_compile(r"[A-Za-z0-9,.]* +|[A-Za-z0-9,.]+")
+# run of spaces too (:func:`split_by_break_opportunities`). The ASCII symbols of class AL
+# (``@#&*=_~^`<>``) and the quotes (QU, which neither breaker parts from what is beside them:
+# LB19, and the reference's adjustment) break like letters (``What's new``, ``@lukas``), as
+# tests/text/test_breaking.py holds them to the long way. Checked on its shape: letters,
+# digits and those read as "a", commas and full stops as ",", anything else as "x".
+_LIKE_LETTERS = "@#&*=_~^`<>'\""
+_PROSE_SHAPE = {c: "a" if chr(c).isalnum() or chr(c) in _LIKE_LETTERS else "," if chr(c) in ",."
+                else " " if c == 32 else "x" for c in range(128)}
+_PROSE_PIECES = lazy_compile(r"[A-Za-z0-9,.@#&*=_~^`<>'\"]* +|[A-Za-z0-9,.@#&*=_~^`<>'\"]+")
 
 
 def _prose(text: str) -> bool:
-    """Whether ``text`` is ASCII words of letters and digits, each maybe ending in commas and
-    full stops, between runs of spaces."""
+    """Whether ``text`` is ASCII words of letters, digits and the symbols that break like them,
+    each maybe ending in commas and full stops, between runs of spaces."""
     if not text.isascii():
         return False
     shape = text.translate(_PROSE_SHAPE)

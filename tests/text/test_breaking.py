@@ -228,13 +228,17 @@ def test_plain_texts_are_segmented_as_icu_does(text: str) -> None:
        | st.text(alphabet=string.ascii_letters + string.digits + " ", min_size=1, max_size=80)
        | st.text(alphabet=" aZ9,.", min_size=1, max_size=30)
        | st.lists(st.sampled_from(["Sep", "21,", "2026", "a.", "b,.", "1...", "x,", "  ", " "]),
-                  min_size=1, max_size=12).map("".join),
+                  min_size=1, max_size=12).map("".join)
+       | st.text(alphabet=" a9,.@#&*=_~^`<>'\"", min_size=1, max_size=30)
+       | st.lists(st.sampled_from(["What's", "@lukas", '"quoted"', "'a'", "a<b", "#1", "x_y", ",", ".",
+                                   "  ", " "]), min_size=1, max_size=12).map("".join),
        reference=st.booleans(),
        # (the reference's keep-all takes word segments instead: test_word_break_modes)
        scripts_and_keep_all=st.sampled_from([(False, False), (True, False), (False, True)]))
 def test_plain_texts_break_as_the_long_way(text: str, reference: bool,
                                            scripts_and_keep_all: tuple[bool, bool]) -> None:
-    # Texts of ASCII words, with commas and full stops at their ends, have their pieces found
+    # Texts of ASCII words (letters, digits, the AL symbols and quotes), with commas and full
+    # stops at their ends, have their pieces found
     # without ICU's line breaker and the reference's adjustments: as with them (the long way
     # asks ICU, with and without @lb=normal). Others go the long way.
     reference_scripts, keep_all = scripts_and_keep_all
@@ -249,7 +253,8 @@ def test_plain_texts_break_as_the_long_way(text: str, reference: bool,
 
 def test_prose_takes_the_short_way_only_with_commas_and_full_stops_at_word_ends() -> None:
     assert all(breaking._prose(t) for t in ["Sep 21, 2026", "Rust, TypeScript and coffee.", " a.. b,",
-                                             "Avg. time", "plain words"])
+                                             "Avg. time", "plain words", "What's new", "@lukas", '"a" b',
+                                             "#1 <x> a=b ~c^ `d` e&f g*h i_j"])
     assert not any(breaking._prose(t) for t in ["a,b", "1.5", "a ,b", ".a", ", a", "a;", "a!", "   ", "caf\u00e9",
                                                  "a\tb", "a\nb", "", ","])
 
