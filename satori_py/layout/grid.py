@@ -24,7 +24,7 @@ from ..style.types import Calc, Percent
 from .grid_place import place_items
 from .node_style import NodeStyle
 
-__all__ = ["FILLS_AREA", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
+__all__ = ["FILLS_AREA", "fills_its_area", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
            "refit_calc_basis"]
 
 _AUTO_FLOW = {"row": 0, "column": 1, "row dense": 2, "column dense": 3}
@@ -217,7 +217,7 @@ FILLS_AREA = "fills_area"
 _STRETCHED = (None, "normal", "stretch", "auto")
 
 
-def _fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
+def fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
     """Whether a grid item's ``width: 100%`` is its grid area's width, as Taffy's stretch of an
     automatic width makes it. Taffy 0.7 counts the percentage of the grid's width in the
     columns' content sizes (a ``w-full`` item widened a ``1fr`` column past its share, to the
@@ -263,7 +263,7 @@ def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, 
             "grid_column": {"start": _placement("line", _line(column.start or 0, columns)),
                             "end": _placement("line", _line(column.end, columns))},
         }
-        if _fills_its_area(children[index][1], style):
+        if fills_its_area(children[index][1], style):
             fields[index][FILLS_AREA] = True
         last_column = max(last_column, column.end + 1)
         last_row = max(last_row, row.end + 1)
