@@ -24,7 +24,7 @@ from ..style.types import Calc, Percent
 from .grid_place import place_items
 from .node_style import NodeStyle
 
-__all__ = ["FILLS_AREA", "fills_its_area", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
+__all__ = ["FILLS_AREA", "fills_its_area", "fills_its_row", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
            "refit_calc_basis"]
 
 _AUTO_FLOW = {"row": 0, "column": 1, "row dense": 2, "column dense": 3}
@@ -212,7 +212,8 @@ def _repeated_once(tracks: TrackList | None, area_count: int) -> int:
     return max(count, area_count)
 
 
-# An item's field (read and removed by taffy.py): its width of 100 % is given to Taffy as auto.
+# An item's field (read and removed by taffy.py): the axes ("width", "height") whose size of
+# 100 % is given to Taffy as auto.
 FILLS_AREA = "fills_area"
 _STRETCHED = (None, "normal", "stretch", "auto")
 
@@ -236,6 +237,26 @@ def fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
         return False
     return item.justify_self in _STRETCHED and (item.justify_self not in (None, "auto")
                                                 or grid.justify_items in _STRETCHED)
+
+
+def fills_its_row(item: NodeStyle, grid: NodeStyle) -> bool:
+    """Whether a grid item's ``height: 100%`` is its grid area's height, as Taffy's stretch of an
+    automatic height makes it. Taffy 0.7 resolves it against the grid's height (an ``h-full``
+    card in a two-row grid was as tall as the grid; in a grid of automatic height, its rows
+    grew), where the reference's Taffy resolves it against the area. Only where the stretch
+    gives the same box, as for :func:`fills_its_area`."""
+    height = item.height
+    if not isinstance(height, Percent) or height.value != 100 or item.aspect_ratio is not None:
+        return False
+    if item.min_height not in (None, "auto") or item.max_height not in (None, "none"):
+        return False
+    if item.margin_top != 0 or item.margin_bottom != 0:
+        return False
+    if item.box_sizing != "border-box" and (item.padding_top != 0 or item.padding_bottom != 0
+                                            or item.border_top_width or item.border_bottom_width):
+        return False
+    return item.align_self in _STRETCHED and (item.align_self not in (None, "auto")
+                                              or grid.align_items in _STRETCHED)
 
 
 def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, float] | None,
@@ -263,8 +284,10 @@ def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, 
             "grid_column": {"start": _placement("line", _line(column.start or 0, columns)),
                             "end": _placement("line", _line(column.end, columns))},
         }
-        if fills_its_area(children[index][1], style):
-            fields[index][FILLS_AREA] = True
+        fills = tuple(axis for axis, test in (("width", fills_its_area), ("height", fills_its_row))
+                      if test(children[index][1], style))
+        if fills:
+            fields[index][FILLS_AREA] = fills
         last_column = max(last_column, column.end + 1)
         last_row = max(last_row, row.end + 1)
     # calc() tracks with percentages: the content box of the last pass, else a definite size.

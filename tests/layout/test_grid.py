@@ -238,3 +238,24 @@ def test_percentage_widths_are_of_the_grid_area(columns: str, items: list[tuple[
     got = boxes(el, 400, 200)
     for index, rect in enumerate(expected):
         assert got[f"div/div[0]/div[{index}]"] == pytest.approx(rect), index
+
+
+@pytest.mark.parametrize(("grid", "text", "expected"), [
+    # rows of automatic height sharing a 200px grid's free space
+    ({"height": 200}, "b", [(16, 16, 278, 94), (306, 16, 278, 94), (16, 122, 278, 94)]),
+    # rows as tall as their content: the wrapping text's row and a one-line one
+    ({}, "b long text that wraps maybe more more more more more",
+     [(16, 16, 278, 42), (306, 16, 278, 42), (16, 70, 278, 21)]),
+])
+def test_a_full_height_item_fills_its_row(grid: dict[str, object], text: str,
+                                          expected: list[tuple[float, ...]]) -> None:
+    """A grid item's ``height: 100%`` (``h-full``) is its grid area's height, not the grid's
+    (Taffy 0.7 made each item as tall as the grid, the rows growing with it). Boxes read from
+    the real Satori's SVG for these trees."""
+    el = d({"display": "flex", "flexDirection": "column", "width": "100%", "height": "100%", "padding": 16,
+            "boxSizing": "border-box"},
+           d({"display": "grid", "gridTemplateColumns": "repeat(2, 1fr)", "gap": 12, **grid},
+             *[d({"height": "100%"}, t) for t in ("a", text, "c")]))
+    got = boxes(el, 600, 300)
+    for index, rect in enumerate(expected):
+        assert got[f"div/div[0]/div[{index}]"] == pytest.approx(rect), index
