@@ -225,18 +225,10 @@ def fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
     grid's whole width); the reference's Taffy counts the item's content, as an automatic width.
     Only where the stretch gives the same box: no horizontal margins, and no padding or borders
     outside a content box's width, no ratio or width limits, stretched in its row."""
-    width = item.width
-    if not isinstance(width, Percent) or width.value != 100 or item.aspect_ratio is not None:
-        return False
-    if item.min_width not in (None, "auto") or item.max_width not in (None, "none"):
-        return False
-    if item.margin_left != 0 or item.margin_right != 0:
-        return False
-    if item.box_sizing != "border-box" and (item.padding_left != 0 or item.padding_right != 0
-                                            or item.border_left_width or item.border_right_width):
-        return False
-    return item.justify_self in _STRETCHED and (item.justify_self not in (None, "auto")
-                                                or grid.justify_items in _STRETCHED)
+    return _fills(item, item.width, item.min_width, item.max_width,
+                  (item.margin_left, item.margin_right, item.padding_left, item.padding_right,
+                   item.border_left_width, item.border_right_width),
+                  item.justify_self, grid.justify_items)
 
 
 def fills_its_row(item: NodeStyle, grid: NodeStyle) -> bool:
@@ -244,19 +236,24 @@ def fills_its_row(item: NodeStyle, grid: NodeStyle) -> bool:
     automatic height makes it. Taffy 0.7 resolves it against the grid's height (an ``h-full``
     card in a two-row grid was as tall as the grid; in a grid of automatic height, its rows
     grew), where the reference's Taffy resolves it against the area. Only where the stretch
-    gives the same box, as for :func:`fills_its_area`."""
-    height = item.height
-    if not isinstance(height, Percent) or height.value != 100 or item.aspect_ratio is not None:
+    gives the same box, as for :func:`fills_its_area` (in the column axis)."""
+    return _fills(item, item.height, item.min_height, item.max_height,
+                  (item.margin_top, item.margin_bottom, item.padding_top, item.padding_bottom,
+                   item.border_top_width, item.border_bottom_width),
+                  item.align_self, grid.align_items)
+
+
+def _fills(item: NodeStyle, size: object, low: object, high: object, edges: tuple[object, ...],
+           self_alignment: str | None, alignment: str | None) -> bool:
+    """:func:`fills_its_area` in one axis: its size, limits, (margins, paddings, borders) there,
+    and its own and its grid's alignment there."""
+    if not isinstance(size, Percent) or size.value != 100 or item.aspect_ratio is not None:
         return False
-    if item.min_height not in (None, "auto") or item.max_height not in (None, "none"):
+    if low not in (None, "auto") or high not in (None, "none") or edges[0] != 0 or edges[1] != 0:
         return False
-    if item.margin_top != 0 or item.margin_bottom != 0:
+    if item.box_sizing != "border-box" and any(edges[2:]):
         return False
-    if item.box_sizing != "border-box" and (item.padding_top != 0 or item.padding_bottom != 0
-                                            or item.border_top_width or item.border_bottom_width):
-        return False
-    return item.align_self in _STRETCHED and (item.align_self not in (None, "auto")
-                                              or grid.align_items in _STRETCHED)
+    return self_alignment in _STRETCHED and (self_alignment not in (None, "auto") or alignment in _STRETCHED)
 
 
 def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, float] | None,

@@ -44,7 +44,7 @@ from .fit_measure import LayOut, intrinsic_width
 from .grid import fills_its_area, grid_fields
 from .taffy import LayoutNode
 
-__all__ = ["has_fitted_columns", "refit_auto_columns", "width_is_given"]
+__all__ = ["has_fitted_columns", "has_percent_items", "refit_auto_columns", "width_is_given"]
 
 _EPS = 1e-3
 
@@ -89,9 +89,20 @@ def _explicit_columns(grid: GridContainer) -> tuple[Any, ...]:
 
 
 def has_fitted_columns(grid: GridContainer) -> bool:
-    """Whether the grid's columns may be sized here: explicit tracks of the kinds :func:`_kind`
-    knows, one of them ``auto`` or an ``fr`` (for automatic widths, see :func:`_auto_kinds`)."""
-    kinds = [_kind(t) for t in _explicit_columns(grid)]
+    """Whether the grid's columns are sized here for items of automatic widths (:func:`_auto_kinds`)."""
+    return _auto_kinds([_kind(t) for t in _explicit_columns(grid)])
+
+
+def has_percent_items(node: LayoutNode) -> bool:
+    """Whether a grid's columns are sized here for its items (its children built): one has a
+    percentage width, and its columns are explicit tracks of the kinds :func:`_kind` knows, one
+    of them ``auto`` or an ``fr``. (Other grids keep their layouts for reuse: reuse.py.)"""
+    grid = node.hints.declared_grid
+    return grid is not None and _fitted_kinds([_kind(t) for t in _explicit_columns(grid)]) and any(
+        _percent_width(child, node) for child in node.children if _in_flow(child))
+
+
+def _fitted_kinds(kinds: list[str | None]) -> bool:
     return None not in kinds and ("auto" in kinds or "fr" in kinds or "flex" in kinds)
 
 
@@ -175,7 +186,7 @@ def refit_auto_columns(node: LayoutNode, lay_out: LayOut) -> bool:
     """
     style = node.style
     original: GridContainer | None = node.hints.declared_grid
-    if original is None or not has_fitted_columns(original):
+    if original is None or not _fitted_kinds([_kind(t) for t in _explicit_columns(original)]):
         return False
     items = [c for c in sorted(node.children, key=lambda c: c.style.order or 0) if _in_flow(c)]
     width = node.box.content_width
