@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from ..style.types import Percent
-from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, is_row, px, stretched, to_style_units
+from .fit_boxes import EPS, SCROLL, auto_basis, exact_size, insets, is_row, px, stretched, to_style_units
 from .node_style import NodeSize, NodeStyle
 from .taffy import LayoutNode
 from .taffy_style import RatioSizes
@@ -125,6 +125,10 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
       (``content_height``), and its width comes from that through the ratio, even when
       its content then overflows it (the reference's Taffy; CSS would make it as wide
       as its content and tall from the ratio). Taffy 0.7 makes it as wide as its content.
+      Empty there, its width comes from its flexed height;
+    * a px minimum size in one axis is one in the other through the ratio (Taffy applies
+      the ratio to the limits, which it no longer sees once the ratio is dropped), and a
+      percentage maximum width of a row's item is of the row's content width.
 
     Sizes come from the pass's boxes; the item's ratio is dropped while it has them
     (taffy_style), but for that stretched row item. ``cross_definite``: whether the container's
@@ -156,7 +160,7 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
                 # content size suggestion; the reference's Taffy too).
                 minimum = max(minimum, to_style_units(node, "h", content_height()))
             if minimum is not None:
-                high = px(style.max_width if row else style.max_height)
+                high = _limit(style.max_width if row else style.max_height, parent, row)
                 minimum = minimum if high is None else min(high, minimum)
             new = RatioSizes(width=size * ratio, min_width=minimum) if row else RatioSizes(height=size / ratio,
                                                                                           min_height=minimum)
@@ -176,12 +180,26 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
                 # square text tile in a 64px row is 64 high, its text overflowing). It is
                 # fixed at that width (its minimum too: the others keep their shares).
                 width = low = flexed
+            floor = _minimum_through_ratio(node, ratio, "w")
+            if floor is not None:
+                # Its minimum height through the ratio is its minimum width (Taffy applies the
+                # ratio to the minimum sizes; here it is dropped): an empty `aspect-[3/4]
+                # min-h-[52px]` in a row is 39 x 52, where it was 0 x 0.
+                low = floor if low is None else max(low, floor)
+                flexed = max(flexed, floor)
             height = flexed / ratio
             new = RatioSizes(width=width, min_width=low, min_height=height) if is_stretched \
-                else RatioSizes(width=width, height=height)
+                else RatioSizes(width=width, height=height, min_width=low)
         elif node.children or node.measure is not None:
             height = to_style_units(node, "h", content_height())
+            floor = _minimum_through_ratio(node, ratio, "h")
+            if floor is not None:
+                height = max(height, floor)  # (its minimum width through the ratio, as in a row)
             new = RatioSizes(width=height * ratio, height=height)
+        elif exact_size(node, "h") > EPS:
+            # Empty and flexed (`grow aspect-video` in an `items-start` column): its width comes
+            # from its final height through the ratio, where Taffy 0.7 leaves it 0 wide.
+            new = RatioSizes(width=to_style_units(node, "w", exact_size(node, "h") * ratio))
     elif ratio and row and cross_size in (None, "auto") and not stale:
         # A width of its own, flexed (e.g. an <img> with width 100% beside a logo shrinks):
         # its height comes from its final width, where Taffy 0.7 took the flex basis.
@@ -197,6 +215,28 @@ def stretch_ratio(node: LayoutNode, parent: LayoutNode, cross_definite: Callable
         if (old is not None or (off and flexed)) and not (is_stretched and cross_definite()):
             new = RatioSizes(min_height=height) if is_stretched else RatioSizes(height=height)
     return _give(node, new)
+
+
+def _minimum_through_ratio(node: LayoutNode, ratio: float, axis: str) -> float | None:
+    """An item's px minimum size in the other axis through its ratio, as a minimum in ``axis``
+    (in the box its ``boxSizing`` sizes; the ratio is of the border box). None: it has none, or
+    a minimum of its own in ``axis``."""
+    style = node.style
+    row = axis == "w"
+    low = px(style.min_height if row else style.min_width)
+    if low is None or (style.min_width if row else style.min_height) not in (None, "auto"):
+        return None
+    other = "h" if row else "w"
+    border_box = low if style.box_sizing == "border-box" else low + insets(node, other)
+    return to_style_units(node, axis, border_box * ratio if row else border_box / ratio)
+
+
+def _limit(value: object, parent: LayoutNode, row: bool) -> float | None:
+    """A maximum main size in px: its own, or a percentage of the container's content width (in
+    a row; a column's content height isn't known here). None: none."""
+    if isinstance(value, Percent) and row:
+        return value.resolve(max(0.0, parent.box.content_width))
+    return px(value)
 
 
 def block_ratio(node: LayoutNode, stale: bool) -> bool:

@@ -475,6 +475,11 @@ class TreeBuilder(Record, weakref=True):
             inline.end()
         elif _one_line(node):
             node.style = node.style._replace(flex_wrap="nowrap")
+        if display == "grid" and all(g is not node for g in self._layout.grids):
+            from .grid_fit import has_percent_items  # (items with a percentage width: known now)
+
+            if has_percent_items(node):
+                self._layout.grids.append(node)
         return box
 
     def _image(self, box: RenderBox, el: Element, style: ComputedStyle) -> None:

@@ -24,7 +24,7 @@ from ..style.types import Calc, Percent
 from .grid_place import place_items
 from .node_style import NodeStyle
 
-__all__ = ["FILLS_AREA", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
+__all__ = ["FILLS_AREA", "fills_its_area", "fills_its_row", "grid_fields", "has_auto_repeat", "has_calc_tracks", "item_fields", "refit_auto_repeats",
            "refit_calc_basis"]
 
 _AUTO_FLOW = {"row": 0, "column": 1, "row dense": 2, "column dense": 3}
@@ -212,30 +212,48 @@ def _repeated_once(tracks: TrackList | None, area_count: int) -> int:
     return max(count, area_count)
 
 
-# An item's field (read and removed by taffy.py): its width of 100 % is given to Taffy as auto.
+# An item's field (read and removed by taffy.py): the axes ("width", "height") whose size of
+# 100 % is given to Taffy as auto.
 FILLS_AREA = "fills_area"
 _STRETCHED = (None, "normal", "stretch", "auto")
 
 
-def _fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
+def fills_its_area(item: NodeStyle, grid: NodeStyle) -> bool:
     """Whether a grid item's ``width: 100%`` is its grid area's width, as Taffy's stretch of an
     automatic width makes it. Taffy 0.7 counts the percentage of the grid's width in the
     columns' content sizes (a ``w-full`` item widened a ``1fr`` column past its share, to the
     grid's whole width); the reference's Taffy counts the item's content, as an automatic width.
     Only where the stretch gives the same box: no horizontal margins, and no padding or borders
     outside a content box's width, no ratio or width limits, stretched in its row."""
-    width = item.width
-    if not isinstance(width, Percent) or width.value != 100 or item.aspect_ratio is not None:
+    return _fills(item, item.width, item.min_width, item.max_width,
+                  (item.margin_left, item.margin_right, item.padding_left, item.padding_right,
+                   item.border_left_width, item.border_right_width),
+                  item.justify_self, grid.justify_items)
+
+
+def fills_its_row(item: NodeStyle, grid: NodeStyle) -> bool:
+    """Whether a grid item's ``height: 100%`` is its grid area's height, as Taffy's stretch of an
+    automatic height makes it. Taffy 0.7 resolves it against the grid's height (an ``h-full``
+    card in a two-row grid was as tall as the grid; in a grid of automatic height, its rows
+    grew), where the reference's Taffy resolves it against the area. Only where the stretch
+    gives the same box, as for :func:`fills_its_area` (in the column axis)."""
+    return _fills(item, item.height, item.min_height, item.max_height,
+                  (item.margin_top, item.margin_bottom, item.padding_top, item.padding_bottom,
+                   item.border_top_width, item.border_bottom_width),
+                  item.align_self, grid.align_items)
+
+
+def _fills(item: NodeStyle, size: object, low: object, high: object, edges: tuple[object, ...],
+           self_alignment: str | None, alignment: str | None) -> bool:
+    """:func:`fills_its_area` in one axis: its size, limits, (margins, paddings, borders) there,
+    and its own and its grid's alignment there."""
+    if not isinstance(size, Percent) or size.value != 100 or item.aspect_ratio is not None:
         return False
-    if item.min_width not in (None, "auto") or item.max_width not in (None, "none"):
+    if low not in (None, "auto") or high not in (None, "none") or edges[0] != 0 or edges[1] != 0:
         return False
-    if item.margin_left != 0 or item.margin_right != 0:
+    if item.box_sizing != "border-box" and any(edges[2:]):
         return False
-    if item.box_sizing != "border-box" and (item.padding_left != 0 or item.padding_right != 0
-                                            or item.border_left_width or item.border_right_width):
-        return False
-    return item.justify_self in _STRETCHED and (item.justify_self not in (None, "auto")
-                                                or grid.justify_items in _STRETCHED)
+    return self_alignment in _STRETCHED and (self_alignment not in (None, "auto") or alignment in _STRETCHED)
 
 
 def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, float] | None,
@@ -263,8 +281,10 @@ def grid_fields(grid: GridContainer, style: NodeStyle, calc_basis: tuple[float, 
             "grid_column": {"start": _placement("line", _line(column.start or 0, columns)),
                             "end": _placement("line", _line(column.end, columns))},
         }
-        if _fills_its_area(children[index][1], style):
-            fields[index][FILLS_AREA] = True
+        fills = tuple(axis for axis, test in (("width", fills_its_area), ("height", fills_its_row))
+                      if test(children[index][1], style))
+        if fills:
+            fields[index][FILLS_AREA] = fills
         last_column = max(last_column, column.end + 1)
         last_row = max(last_row, row.end + 1)
     # calc() tracks with percentages: the content box of the last pass, else a definite size.

@@ -309,8 +309,8 @@ def _plan(root: LayoutNode, indefinite_root: bool, sizes: OwnSizes | None) -> li
         placements: list[dict[str, Any] | None] | None = None
         if placement or (grid is not None and fields["display"] == 2):
             fields = {**fields, **(placement or {})}
-            if fields.pop("fills_area", False):  # (grid.FILLS_AREA: a width of 100 % is its area's)
-                fields["size"] = {**fields["size"], "width": AUTO}
+            if fills := fields.pop("fills_area", ()):  # (grid.FILLS_AREA: the axes where 100 % is its area's)
+                fields["size"] = {**fields["size"], **dict.fromkeys(fills, AUTO)}
         if grid is not None and fields["display"] == 2:
             from .grid import grid_fields  # imported by the first grid
 

@@ -133,3 +133,39 @@ def test_a_percentage_maximum_main_size_leaves_the_minimum_to_the_engine() -> No
     pipeline = Pipeline(400, 200)
     row = pipeline.layout(pipeline.parse(card)).root.children[0]
     assert [child.rect.width for child in row.children] == [120, 239]
+
+
+def _laid_out(element: dict[str, Any], width: float, height: float) -> dict[str, tuple[float, float, float, float]]:
+    from . import support
+
+    return support.boxes(element, width, height)
+
+
+@pytest.mark.parametrize(("root", "items", "size", "expected"), [
+    # an empty `aspect-[3/4] min-h-[52px]` in a row: its minimum height through the ratio is its
+    # minimum width (it was 0 x 0)
+    ({"display": "flex"}, [{"aspectRatio": 0.75, "minHeight": 52}], (200, 104), [(0, 0, 39, 52)]),
+    # ... which it doesn't shrink below beside a wider sibling
+    ({"display": "flex"}, [{"aspectRatio": 1.5, "minHeight": 36}, {"width": 76}], (67, 67),
+     [(0, 0, 54, 36), (54, 0, 13, 36)]),
+    # in a centred column, its minimum width through the ratio is its minimum height
+    ({"display": "flex", "flexDirection": "column", "alignItems": "center"},
+     [{"aspectRatio": 1, "minWidth": 144, "children": "s"}], (67, 67), [(-38, 0, 144, 144)]),
+    # stretched in a row of definite height, its width from the ratio within its % maximum width
+    ({"display": "flex", "height": 316}, [{"aspectRatio": 1, "maxWidth": "10%"}], (150, 78), [(0, 0, 15, 316)]),
+    # empty and flexed in a column that doesn't stretch it: its width from its final height
+    ({"display": "flex", "flexDirection": "column", "height": "100%", "alignItems": "flex-start"},
+     [{"aspectRatio": 4 / 3, "flexGrow": 1}], (150, 78), [(0, 0, 104, 78)]),
+    ({"display": "flex", "flexDirection": "column", "height": 348, "alignItems": "flex-end"},
+     [{"aspectRatio": 16 / 9, "flexBasis": "100%"}], (200, 104), [(-418.67, 0, 618.67, 348)]),
+])
+def test_sizes_go_through_the_ratio(root: dict[str, Any], items: list[dict[str, Any]], size: tuple[int, int],
+                                     expected: list[tuple[float, ...]]) -> None:
+    """A flex item with an aspect ratio and no size of its own takes its size and limits in one
+    axis through the ratio into the other, as the reference's Taffy does (boxes from the real Satori's
+    SVG for these trees; layout/aspect_fit.py drops the ratio that Taffy 0.7 would apply)."""
+    kids = [d({k: v for k, v in item.items() if k != "children"}, item["children"]) if "children" in item
+            else d(item) for item in items]
+    got = _laid_out(d(root, *kids), *size)
+    for index, rect in enumerate(expected):
+        assert got[f"div/div[{index}]"] == pytest.approx(rect, abs=0.5), index

@@ -206,3 +206,56 @@ def test_a_full_width_item_counts_its_content_in_its_column(columns: str,
     got = boxes(grid, 400, 200)
     for path, rect in expected.items():
         assert got[path] == pytest.approx(rect), path
+
+
+@pytest.mark.parametrize(("columns", "items", "grid", "expected"), [
+    # w-1/2 and w-4/5 in 1fr 2fr, a w-full px-2 (content box) one overflowing its column
+    ("1fr 2fr", [({"width": "50%"}, None), ({"width": "80%"}, "abc def"),
+                 ({"width": "100%", "padding": "0 8px"}, None)], {},
+     [(16, 16, 60, 30), (144, 16, 192, 30), (16, 54, 136, 30)]),
+    # a long word's column grows to it; the percentages are of the columns left (0 wide)
+    ("repeat(3, 1fr)", [({"width": "50%"}, None), ({"width": "80%"}, None),
+                        ({"fontSize": 30}, "Pneumonoultramicroscopic")], {},
+     [(16, 16, 0, 30), (24, 16, 0, 30), (32, 16, 375, 30)]),
+    # auto columns sized by the items' text, the fr one by what is left
+    ("auto 1fr auto", [({"width": "50%"}, "label text"), ({"width": "80%"}, "middle bit"), ({}, "end")], {},
+     [(16, 16, 35, 30), (93, 16, 204, 30), (356, 16, 28, 30)]),
+    # centred in their areas; one spanning both columns
+    ("120px 1fr", [({"width": "50%"}, None), ({"width": "80%", "marginLeft": 10}, None),
+                   ({"gridColumn": "1 / -1", "width": "40%"}, None)],
+     {"justifyItems": "center"}, [(46, 16, 60, 30), (173, 16, 192, 30), (126, 54, 148, 30)]),
+])
+def test_percentage_widths_are_of_the_grid_area(columns: str, items: list[tuple[dict[str, object], str | None]],
+                                                grid: dict[str, object],
+                                                expected: list[tuple[float, ...]]) -> None:
+    """A grid item's percentage width is of its grid area, and its column is sized by its
+    content, as for an automatic width (Taffy 0.7 counted the percentage of the grid's width in
+    the column). Boxes read from the real Satori's SVG for these trees."""
+    kids = [d({"height": 30, **style}, text) if text else d({"height": 30, **style}) for style, text in items]
+    el = d({"display": "flex", "flexDirection": "column", "width": "100%", "height": "100%", "padding": 16,
+            "boxSizing": "border-box"},
+           d({"display": "grid", "gridTemplateColumns": columns, "gap": 8, **grid}, *kids))
+    got = boxes(el, 400, 200)
+    for index, rect in enumerate(expected):
+        assert got[f"div/div[0]/div[{index}]"] == pytest.approx(rect), index
+
+
+@pytest.mark.parametrize(("grid", "text", "expected"), [
+    # rows of automatic height sharing a 200px grid's free space
+    ({"height": 200}, "b", [(16, 16, 278, 94), (306, 16, 278, 94), (16, 122, 278, 94)]),
+    # rows as tall as their content: the wrapping text's row and a one-line one
+    ({}, "b long text that wraps maybe more more more more more",
+     [(16, 16, 278, 42), (306, 16, 278, 42), (16, 70, 278, 21)]),
+])
+def test_a_full_height_item_fills_its_row(grid: dict[str, object], text: str,
+                                          expected: list[tuple[float, ...]]) -> None:
+    """A grid item's ``height: 100%`` (``h-full``) is its grid area's height, not the grid's
+    (Taffy 0.7 made each item as tall as the grid, the rows growing with it). Boxes read from
+    the real Satori's SVG for these trees."""
+    el = d({"display": "flex", "flexDirection": "column", "width": "100%", "height": "100%", "padding": 16,
+            "boxSizing": "border-box"},
+           d({"display": "grid", "gridTemplateColumns": "repeat(2, 1fr)", "gap": 12, **grid},
+             *[d({"height": "100%"}, t) for t in ("a", text, "c")]))
+    got = boxes(el, 600, 300)
+    for index, rect in enumerate(expected):
+        assert got[f"div/div[0]/div[{index}]"] == pytest.approx(rect), index
