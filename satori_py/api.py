@@ -29,7 +29,7 @@ from .layout.taffy_thread import session as taffy_session
 from .limits import Limits, enforcing
 from .markup.dialects import check_dialect
 from .markup.source import read_markup
-from .options import RENDER_OPTIONS, Font, font_list  # noqa: F401 - RENDER_OPTIONS is re-exported
+from .options import RENDER_OPTIONS, Font, check_options, font_list  # noqa: F401 - RENDER_OPTIONS is re-exported
 from .paint.painter import Painter
 from .patterns import lazy_compile
 from .style.colors import parse_color
@@ -156,6 +156,9 @@ class Pipeline:
     def __post_init__(self) -> None:
         # Checked for every input, not only markup: a misspelt dialect is not ignored.
         check_dialect(self.markup_dialect, "markup_dialect")
+        check_options(embed_font=self.embed_font, debug=self.debug, point_scale_factor=self.point_scale_factor,
+                      grapheme_images=self.grapheme_images, load_additional_asset=self.load_additional_asset,
+                      fetcher=self.fetcher)
         self._new_channel()
 
     def _new_channel(self) -> None:

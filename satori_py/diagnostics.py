@@ -42,7 +42,8 @@ from contextvars import ContextVar
 from typing import Any
 
 from .cache import MAX_CACHED_TEXT, BoundedCache
-from .errors import LimitError, SatoriError, StyleError, UnsupportedPropertyError, current_path, node_context
+from .errors import (LimitError, OptionError, SatoriError, StyleError, UnsupportedPropertyError, current_path,
+                     node_context)
 from .limits import active
 
 __all__ = ["Diagnostics", "Reporter", "counting_reports", "current", "did_you_mean", "logger", "report"]
@@ -59,10 +60,11 @@ class Diagnostics:
     def __init__(self, *, strict: bool = False, on_style_error: Callback | None = None,
                  on_warning: Callback | None = None) -> None:
         if not isinstance(strict, bool):
-            raise TypeError(f"strict must be True or False, got {strict!r}")
+            raise OptionError(f"Invalid strict {strict!r}: expected True or False.", prop="strict", value=strict)
         for name, callback in (("on_style_error", on_style_error), ("on_warning", on_warning)):
             if callback is not None and not callable(callback):
-                raise TypeError(f"{name} must be callable, got {type(callback).__name__}")
+                raise OptionError(f"Invalid {name}: expected a function, got {type(callback).__name__}.", prop=name,
+                                  value=None)
         self.strict = strict
         self.on_style_error = on_style_error
         self.on_warning = on_warning

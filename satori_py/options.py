@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from .cache import BoundedCache
-from .errors import FontError, LimitError
+from .errors import FontError, LimitError, OptionError
 from .files import read_regular_file
 from .limits import active
 
-__all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData", "font_list"]
+__all__ = ["CALLBACK_OPTIONS", "FONT_STYLES", "FONT_WEIGHTS", "RENDER_OPTIONS", "Font", "FontData", "check_options",
+           "font_list"]
 
 # The keyword options of render_svg (checked against its signature by a test);
 # a case file's other options are ignored.
@@ -37,6 +38,7 @@ _FONT_FILES: BoundedCache[bytes] = BoundedCache(64, weigh=len, max_weight=256 * 
 # Satori's FontOptions: weight is one of 100..900 in hundreds, style normal|italic.
 FONT_WEIGHTS = (100, 200, 300, 400, 500, 600, 700, 800, 900)
 FONT_STYLES = ("normal", "italic")
+_MAX_POINT_SCALE = 1000
 
 
 @dataclass(frozen=True)
@@ -154,3 +156,37 @@ def font_list(fonts: Any) -> tuple[Font, ...]:
             raise FontError(f"Invalid fonts[{index}]: expected a satori_py.Font, got {type(font).__name__}.",
                             prop="fonts", value=None)
     return entries
+
+
+def check_options(*, embed_font: Any, debug: Any, point_scale_factor: Any, grapheme_images: Any,
+                  load_additional_asset: Any, fetcher: Any) -> None:
+    """Refuse a render option of the wrong kind with an :class:`OptionError` naming it.
+
+    Each would otherwise be misread without a word or fail deep in the render: a flag given
+    as ``"no"`` is true, a ``point_scale_factor`` of NaN broke the border widths' snapping
+    (a ValueError), ``grapheme_images`` of non-strings a layout key (a TypeError), and a
+    callback that is not callable was only found when a text or an image needed it.
+    """
+    for name, flag in (("embed_font", embed_font), ("debug", debug)):
+        if not isinstance(flag, bool):
+            raise OptionError(f"Invalid {name} {flag!r}: expected True or False.", prop=name, value=flag)
+    # (Device pixels per px: 1e308 made every width infinite.)
+    scale = point_scale_factor
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 <= scale <= _MAX_POINT_SCALE:
+        raise OptionError(f"Invalid point_scale_factor {scale!r}: expected a number from 0 to {_MAX_POINT_SCALE} "
+                          "(0: no rounding to device pixels).", prop="point_scale_factor", value=scale)
+    if grapheme_images is not None and not (isinstance(grapheme_images, Mapping) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in grapheme_images.items())):
+        raise OptionError("Invalid grapheme_images: expected a dict of graphemes to image URLs (strings), got "
+                          f"{_shown_mapping(grapheme_images)}.", prop="grapheme_images", value=None)
+    for name, callback in (("load_additional_asset", load_additional_asset), ("fetcher", fetcher)):
+        if callback is not None and not callable(callback):
+            raise OptionError(f"Invalid {name}: expected a function, got {type(callback).__name__}.", prop=name,
+                              value=None)
+
+
+def _shown_mapping(value: Any) -> str:
+    if not isinstance(value, Mapping):
+        return type(value).__name__
+    key, item = next((k, v) for k, v in value.items() if not (isinstance(k, str) and isinstance(v, str)))
+    return f"{type(key).__name__} {key!r}: {type(item).__name__}"[:200]

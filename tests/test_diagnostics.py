@@ -168,9 +168,9 @@ def test_channel_outside_a_render_logs_at_once(caplog: pytest.LogCaptureFixture)
 
 
 def test_bad_channel_options() -> None:
-    with pytest.raises(TypeError, match="strict must be True or False"):
+    with pytest.raises(OptionError, match="Invalid strict 'yes': expected True or False."):
         Diagnostics(strict="yes")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="on_warning must be callable, got str"):
+    with pytest.raises(OptionError, match="Invalid on_warning: expected a function, got str."):
         render_svg(card({}), width=10, height=10, on_warning="print")  # type: ignore[arg-type]
 
 

@@ -123,7 +123,7 @@ def from_html(source: str | bytes, *, components: Mapping[str, Component] | None
     """
     check_dialect(dialect)
     if isinstance(source, bytes):
-        source = source.decode("utf-8")
+        source = _utf8(source)
     source = source.removeprefix("\ufeff")  # (a byte order mark is no text, and offsets count from after it)
     document = _is_document(source)
     _check_tags(source)
@@ -158,6 +158,18 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
     return dict(root)
+
+
+def _utf8(data: bytes) -> str:
+    """Markup given as bytes, read as UTF-8 (what HTML5 documents are); another encoding is a
+    MarkupError at its first byte that is not UTF-8, not a UnicodeDecodeError."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise MarkupError(f"The markup is not UTF-8: byte 0x{data[exc.start]:02X} cannot be read (decode it "
+                          "first, as data.decode(\"latin-1\") if it is Latin-1).", line=line, column=column) from None
 
 
 def _is_document(source: str) -> bool:

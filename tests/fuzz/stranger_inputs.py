@@ -6,7 +6,8 @@ every level (``children`` a dict, an int, None, a list nested 10,000 deep; ``pro
 keys that are not strings), every property of the property table with a value of every JSON
 type, unknown element types, absurd numbers (1e308, -0.0, 2**64, 10**400, NaN), strings with
 NUL, lone surrogates, bidi controls and megabyte words, ``fonts`` lists broken in every field,
-and images as every kind of broken ``data:`` URL.
+images as every kind of broken ``data:`` URL, markup (bytes of another encoding, NUL in a tag,
+entities of every kind, a megabyte attribute) and render options of the wrong kind.
 
 :func:`stranger_case` draws one case from a seeded :class:`random.Random`, so a failure is
 reproduced by its seed (``python -m tests.fuzz.oracle --seed N``). Each case carries whether
@@ -43,6 +44,20 @@ HOSTILE_TEXT = ["Hello", "", " ", "\x00", "a\x00b", "\ud800", "\udc00\ud800", "\
                 "\ufeff", "\U0001F600\u200d\U0001F600", "\u0301" * 40, "\ue000\uf8ff", "\U000F0000", "\U0010FFFF",
                 "<script>alert(1)</script>", "&amp;&#0;", "\r\n\r\n", "\t" * 20, "\u2028\u2029", "x" * 3000,
                 "\u0645\u0631\u062d\u0628\u0627", "\u4f60\u597d" * 30, "\x7f\x1b[31m"]
+
+# Markup a stranger sends: another encoding, NUL in a tag, every kind of entity, a 1 MB attribute.
+HOSTILE_MARKUP: list[Any] = [
+    b"<div>caf\xe9</div>", "<div>a<sp\x00an>b</span></div>", "<div>&#0;&#xD800;&#x110000;&#9999999999;&amp&lt;</div>",
+    "<div title='" + "x" * 1_000_000 + "'>x</div>", "<div>" + "&nbsp;&#x1F600;&NotAnEntity;" * 2000 + "</div>",
+    "<div style='" + "color:red;" * 2000 + "'>x</div>", "<svg><text>\ud800</text></svg>", "<div>" + "<b>" * 600,
+]
+# Render options of the wrong kind (each must be an OptionError naming it).
+BAD_OPTIONS: dict[str, list[Any]] = {
+    "point_scale_factor": [0, 2, float("nan"), -1, "2", True, 1e308],
+    "embed_font": ["no", 0, None], "debug": ["yes", 1, None],
+    "grapheme_images": [{"a": 5}, [1], {1: "x"}, "x", {"\u2605": "data:,"}],
+    "fetcher": ["x", 5], "load_additional_asset": [5, "google"],
+}
 
 TAGS = ["div", "div", "div", "span", "p", "img", "svg", "h1", "a", "br", "hr", "ul", "li", "pre", "input",
         "marquee", "x-unknown", "DIV", "script", "style", "#text", "foreignObject", "path", "rect"]
@@ -240,7 +255,7 @@ def stranger_case(seed: int) -> StrangerCase:
     rng = _Draw(seed)
     if rng.random() < 0.03:
         element: Any = rng.pick([None, 5, [], "", "{}", "[1,2]", b"\x00", "<div>" * 300, "not json {",
-                                   '{"type": "div", "props": {"children": "' + "x" * 100 + '"}}'])
+                                   '{"type": "div", "props": {"children": "' + "x" * 100 + '"}}', *HOSTILE_MARKUP])
     else:
         element = {"type": "div", "props": {"style": {"display": "flex", "flexDirection": "column"},
                                             "children": [_node(rng) for _ in range(rng.randint(1, 4))]}}
@@ -250,6 +265,9 @@ def stranger_case(seed: int) -> StrangerCase:
     fonts: Any = [_font_entry(rng) for _ in range(rng.randint(1, 3))] if rng.random() < 0.12 else None
     if rng.random() < 0.02:  # not a list at all
         fonts = rng.pick( ["Geist", 5, {"name": "Geist"}, b"\x00\x01\x00\x00"])
+    if rng.random() < 0.05:  # an option of the wrong kind (drawn last: the other draws stay as they were)
+        name = rng.pick(sorted(BAD_OPTIONS))
+        options[name] = rng.pick(BAD_OPTIONS[name])
     case = StrangerCase(seed, element, options, fonts)
     case.json_safe = _json_safe(element)
     return case

@@ -12,6 +12,7 @@ import itertools
 import pytest
 
 from satori_py import LimitError, Limits, render_svg
+from satori_py.errors import MarkupError
 from satori_py import limits as limits_module
 from satori_py.markup import from_html, parse_budget
 from satori_py.markup.parse_budget import element_budget
@@ -64,3 +65,12 @@ def test_the_parse_stops_at_the_renders_deadline(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(LimitError) as info:
         render_svg(reopened(20, 2000), width=100, height=100, limits=Limits(timeout=5))
     assert info.value.limit == "timeout"
+
+
+def test_markup_bytes_that_are_not_utf8_are_an_error_at_their_first_such_byte() -> None:
+    # Before: a UnicodeDecodeError from the decode.
+    with pytest.raises(MarkupError) as caught:
+        render_svg(b"<div>\n  caf\xe9</div>", width=50, height=20)
+    assert str(caught.value) == ('line 2, column 6: The markup is not UTF-8: byte 0xE9 cannot be read (decode it '
+                                 'first, as data.decode("latin-1") if it is Latin-1).')
+    assert render_svg("<div>café</div>".encode(), width=50, height=20).startswith("<svg")
