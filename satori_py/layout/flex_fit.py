@@ -90,6 +90,7 @@ from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
 from .silent_floors import silent_floor
 from .taffy import LayoutNode
+from .node_style import ANONYMOUS_BLOCK
 from .taffy_style import OwnSizes
 from .widened_minimum import widened_minimum
 
@@ -128,6 +129,11 @@ class FlexFit:
             node, parent, stale = stack.pop()
             check_deadline(node.path)  # a pass over every node of the tree
             walk.parents[id(node)] = parent
+            if not node.children and parent is not None and _plain_leaf(node):
+                # No correction applies to it; its room is the one thing they would have asked.
+                if parent.style.display == "flex" and _in_flow(node):
+                    walk.inner(parent, "w")
+                continue
             here = False
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
                 floor_fixed_children(node, parent, floors, self._floored)
@@ -416,6 +422,15 @@ class FlexFit:
             total += low + _margins(item, axis)
         self._minimums[key] = total
         return total
+
+
+def _plain_leaf(leaf: LayoutNode) -> bool:
+    """Whether no correction of :meth:`FlexFit.update` applies to a childless ``leaf``, in any
+    container: an anonymous block (most leaves: a paragraph's box) has no size, limit, ratio,
+    padding or inset of its own, nothing to fit, floor or freeze, and none gave it a limit
+    (each correction is then a no-op, but for taking back a limit it gave before)."""
+    style = leaf.style
+    return (style is ANONYMOUS_BLOCK or style == ANONYMOUS_BLOCK) and leaf.limits.key() is None
 
 
 def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:
