@@ -154,7 +154,7 @@ class FlexFit:
                 if _is_row(parent) and not stale:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
-                    percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
+                    percent = node.style.width.__class__ is Percent and not _definite(walk, parent, "w")
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
                         walk, parent, "w") and _fills(parent, filled))
