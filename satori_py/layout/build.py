@@ -33,7 +33,7 @@ from .boxes import RenderBox
 from .engine import Layout
 from .aspect_fit import aspect_ratio_minimum, percent_ratio_minimum
 from .inline_content import InlineFormatting
-from .node_style import LayoutDisplay, NodeSize, NodeStyle
+from .node_style import ANONYMOUS_BLOCK, LayoutDisplay, NodeSize, NodeStyle
 from .lists import (
     MARKER_PARENT,
     Counters,
@@ -361,7 +361,7 @@ class TreeBuilder(Record, weakref=True):
             return
         paragraph = self._paragraph([TextItem(text.text, ctx.style, text.path, ctx.locale)], ctx.style,
                                     text.path)
-        node = LayoutNode(NodeStyle(display="block"))
+        node = LayoutNode(ANONYMOUS_BLOCK)
         box = RenderBox(text.path, "", ctx.style, node, paragraph=paragraph)
         self._layout.measure_paragraph(box)
         ctx.node.children.append(node)
@@ -393,7 +393,7 @@ class TreeBuilder(Record, weakref=True):
     def _atomic(self, el: Element, style: ComputedStyle, ctx: _Ctx) -> None:
         """An atomic inline (inline-block, image...), laid out on its own to learn its size."""
         assert ctx.inline is not None
-        holder = LayoutNode(NodeStyle(display="block"))
+        holder = LayoutNode(ANONYMOUS_BLOCK)
         box = self._box(el, style, ctx.replace(node=holder))
         ctx.inline.add_atomic(self._layout.atomic(box), box)
 

@@ -6,6 +6,7 @@ conversion back to the units of a node's style (its ``boxSizing``).
 from __future__ import annotations
 
 import math
+from operator import attrgetter
 from typing import Any
 
 from ..style.types import Percent
@@ -111,7 +112,8 @@ def percent_inside(node: LayoutNode) -> bool:
         style = child.style
         if style.position in ("absolute", "fixed"):
             continue
-        if any(isinstance(value, Percent) for value in (style.width, style.max_width, style.min_width, style.flex_basis)):
+        if Percent in (style.width.__class__, style.max_width.__class__, style.min_width.__class__,
+                       style.flex_basis.__class__):
             return True
         if px(style.width) is None:
             stack.extend(child.children)
@@ -150,8 +152,8 @@ def frozen_at_own_width(item: LayoutNode, bound: float) -> bool:
 
 
 _SIZES = ("width", "min_width", "max_width", "height", "min_height", "max_height")
-_EDGES = ("padding_top", "padding_right", "padding_bottom", "padding_left",
-          "margin_top", "margin_right", "margin_bottom", "margin_left", "column_gap", "row_gap")
+_edges = attrgetter("padding_top", "padding_right", "padding_bottom", "padding_left",
+                    "margin_top", "margin_right", "margin_bottom", "margin_left", "column_gap", "row_gap")
 
 
 def _one_line(node: LayoutNode, item: bool = False) -> bool:
@@ -164,7 +166,7 @@ def _one_line(node: LayoutNode, item: bool = False) -> bool:
     if measure is not None and not node.children:
         return bool(measure(0.0, math.nan, "min-content")[0] == measure(math.inf, math.nan, "max-content")[0])
     if style.display not in ("flex", "block", "flow-root") or style.flex_wrap != "nowrap" \
-            or style.aspect_ratio is not None or any(isinstance(getattr(style, name), Percent) for name in _EDGES):
+            or style.aspect_ratio is not None or Percent in map(type, _edges(style)):
         return False
     if not item and (style.flex_grow != 0.0 or style.flex_basis not in (None, "auto")
                      or node.limits.key() is not None or node.hints.key() is not None

@@ -32,7 +32,7 @@ _UNKNOWN: Any = object()  # a node whose inner size is not known yet (None is an
 def limit(node: LayoutNode, value: NodeSize, axis: str, basis: float | None) -> float | None:
     """A min/max size of ``node`` (``value``, of its style) as a border-box length (None: none,
     or not resolvable)."""
-    if isinstance(value, Percent):
+    if value.__class__ is Percent:  # (not isinstance: see taffy_style._dim)
         px: float | None = value.resolve(basis) if basis is not None else None
     else:
         px = _px(value)
@@ -150,7 +150,7 @@ class Walk(Record):
             # sizes it (Taffy 0.7 gives a flex row in it its text on one line).
             return self._fitted(node, absolute_room(parent), axis) if axis == "w" and own in (None, "auto") else None
         parent_inner = self.inner(parent, axis)
-        if isinstance(own, Percent):
+        if own.__class__ is Percent:
             return content if parent_inner is not None else None
         display = parent.style.display
         if display in ("block", "flow-root"):
@@ -161,7 +161,7 @@ class Walk(Record):
         if _is_row(parent) == (axis == "w"):
             # The main axis: a flexed size, fixed only by a definite flex basis (a length, or a
             # percentage of the container's definite inner size: Tailwind's ``flex-1`` is 0%).
-            definite_basis = _px(style.flex_basis) is not None or isinstance(style.flex_basis, Percent)
+            definite_basis = _px(style.flex_basis) is not None or style.flex_basis.__class__ is Percent
             return content if definite_basis and parent_inner is not None else None
         if parent_inner is None:
             return None

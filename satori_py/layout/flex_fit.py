@@ -90,6 +90,7 @@ from .percent_limits import floor_percent_minimum
 from .percent_padding import pads, resolve_percent_padding
 from .silent_floors import silent_floor
 from .taffy import LayoutNode
+from .node_style import ANONYMOUS_BLOCK
 from .taffy_style import OwnSizes
 from .widened_minimum import widened_minimum
 
@@ -128,6 +129,11 @@ class FlexFit:
             node, parent, stale = stack.pop()
             check_deadline(node.path)  # a pass over every node of the tree
             walk.parents[id(node)] = parent
+            if not node.children and parent is not None and _plain_leaf(node):
+                # No correction applies to it; its room is the one thing they would have asked.
+                if parent.style.display == "flex" and _in_flow(node):
+                    walk.inner(parent, "w")
+                continue
             here = False
             if parent is not None and parent.style.display == "flex" and _in_flow(node):
                 floor_fixed_children(node, parent, floors, self._floored)
@@ -148,7 +154,7 @@ class FlexFit:
                 if _is_row(parent) and not stale:
                     # A percentage width counts as auto where the row's width comes from its
                     # content: the item may be wider than its width there.
-                    percent = isinstance(node.style.width, Percent) and not _definite(walk, parent, "w")
+                    percent = node.style.width.__class__ is Percent and not _definite(walk, parent, "w")
                     # No room to grow in a definite row its items fill (``flex: 1`` at its min-content).
                     grows = self._sized_by_room(walk, parent, "w") and not (node.style.flex_grow > 0.0 and _definite(
                         walk, parent, "w") and _fills(parent, filled))
@@ -416,6 +422,15 @@ class FlexFit:
             total += low + _margins(item, axis)
         self._minimums[key] = total
         return total
+
+
+def _plain_leaf(leaf: LayoutNode) -> bool:
+    """Whether no correction of :meth:`FlexFit.update` applies to a childless ``leaf``, in any
+    container: an anonymous block (most leaves: a paragraph's box) has no size, limit, ratio,
+    padding or inset of its own, nothing to fit, floor or freeze, and none gave it a limit
+    (each correction is then a no-op, but for taking back a limit it gave before)."""
+    style = leaf.style
+    return (style is ANONYMOUS_BLOCK or style == ANONYMOUS_BLOCK) and leaf.limits.key() is None
 
 
 def _fills(row: LayoutNode, filled: dict[int, bool]) -> bool:

@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 from ..style.keywords import Auto, BoxSizing, Direction, FlexDirection, FlexWrap, Overflow, Position, SizeKeyword
 from ..style.types import Calc, FitContent, Percent
 
-__all__ = ["LayoutDisplay", "NodeStyle", "NodeSize"]
+__all__ = ["ANONYMOUS_BLOCK", "LayoutDisplay", "NodeStyle", "NodeSize"]
 
 # How a box lays out its children ("none": not at all; the builder makes no box then).
 LayoutDisplay = Literal["flex", "grid", "block", "flow-root", "none"]
@@ -83,3 +83,8 @@ class NodeStyle(NamedTuple):
     justify_content: str | None = None  # justifyContent
     justify_items: str | None = None  # justifyItems
     justify_self: str | None = None  # justifySelf
+
+
+# The style of an anonymous block box: a paragraph's box in a flex or grid container, the
+# holder of an atomic inline. Shared, so that comparing a node's style with it is quick.
+ANONYMOUS_BLOCK = NodeStyle(display="block")

@@ -226,12 +226,17 @@ class LayoutHints(Record):
 
 
 def _dim(value: Any, auto: dict[str, Any] = AUTO) -> dict[str, Any]:
-    if value.__class__ is float:  # (most lengths: px, as the style stage gives them)
+    # (Classes compared: isinstance with a value class, whose type has a metaclass, takes
+    # CPython's slow path, and this runs for every length of every converted style.)
+    cls = value.__class__
+    if cls is float:  # (most lengths: px, as the style stage gives them)
         return {"dim": 1, "value": value}
+    if value is None:
+        return auto
+    if cls is Percent:
+        return {"dim": 2, "value": value.value / 100.0}
     if isinstance(value, (int, float)):
         return {"dim": 1, "value": float(value)}
-    if isinstance(value, Percent):
-        return {"dim": 2, "value": value.value / 100.0}
     # None, auto, a calc() with percentages (Taffy 0.7 has none; only the parent's layout knows
     # the basis, the builder resolves what it can), min-content, fit-content, stretch and other
     # keywords (resolved before Taffy where they matter, see sizing.py): Taffy 0.7's sizes
