@@ -322,9 +322,9 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         if on_warning is not None:
             on_warning(error)
 
-    def warn(message: str) -> None:
+    def warn(message: str, prop: str | None = None) -> None:
         warnings.append(message)
-        note(StyleError(message))
+        note(StyleError(message, prop=prop))
     reported = False  # whether the property being typed has been reported already
 
     def report(error: StyleError) -> None:
