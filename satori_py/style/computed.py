@@ -34,7 +34,7 @@ from .grid_shorthands import declares_grid
 from .masks import MASK_PROPERTIES
 from .paint_values import PAINT_VALUE_KEYS, PaintContext, parse_paint_values
 from .presets import LIST_ELEMENTS, preset_for
-from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED, PROPERTIES
+from .properties import CURRENT_COLOR, DISPLAY_TYPES, INHERITED_TABLE_KEYS, PROPERTIES, inherited_values
 from .replaced import svg_size
 from .resolve import element_font_size, resolve_declared
 from .schema import GROUP_KEYS
@@ -188,7 +188,7 @@ class ComputedStyle(Mapping[str, Any]):
     def _inheritance(self) -> _Inheritance:
         inheritance: _Inheritance | None = self._inherited
         if inheritance is None:
-            inheritance = _Inheritance(_inherited_values(self._values))
+            inheritance = _Inheritance(inherited_values(self._values))
             _set_inherited(self, inheritance)
         return inheritance
 
@@ -247,10 +247,6 @@ def _snap(width: float, scale: float) -> float:
     return max(1, math.floor(pixels)) / scale
 
 
-def _inherited_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k in INHERITED or k.startswith("--")}
-
-
 class _Inheritance:
     """What the children of a style inherit, and the parts of it each child's computation reads
     whole: made once per style, not once per child (read only: a child with ``all``/``inherit``
@@ -260,9 +256,13 @@ class _Inheritance:
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.values = values
-        self.variables = {k: v for k, v in values.items() if k.startswith("--")}
-        # The inherited values that are not properties of the table (custom properties), in order.
-        self.extras = {k: v for k, v in values.items() if k not in PROPERTIES}
+        if values.keys() == INHERITED_TABLE_KEYS:  # (most styles: no custom property, no font variant)
+            self.variables: dict[str, Any] = {}
+            self.extras: dict[str, Any] = {}
+        else:
+            self.variables = {k: v for k, v in values.items() if k.startswith("--")}
+            # The inherited values that are not properties of the table (custom properties), in order.
+            self.extras = {k: v for k, v in values.items() if k not in PROPERTIES}
         self._start: tuple[frozenset[str], dict[str, Any], tuple[str, ...]] | None = None
 
     def start(self, set_colors: frozenset[str]) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -322,9 +322,9 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         if on_warning is not None:
             on_warning(error)
 
-    def warn(message: str) -> None:
+    def warn(message: str, prop: str | None = None) -> None:
         warnings.append(message)
-        note(StyleError(message))
+        note(StyleError(message, prop=prop))
     reported = False  # whether the property being typed has been reported already
 
     def report(error: StyleError) -> None:
@@ -366,7 +366,7 @@ def compute_style(tag: str, props: Mapping[str, Any] | None, parent: ComputedSty
         parent_values, inheritance = parent._values, parent._inheritance()
     else:
         parent_values = parent._values if isinstance(parent, ComputedStyle) else dict(parent)
-        inherited = _inherited_values(parent_values)
+        inherited = inherited_values(parent_values)
         apply_resets(inherited, resets)
         inheritance = _Inheritance(inherited)
     base = inheritance.values  # read only from here (the parent's own when nothing is reset)

@@ -368,18 +368,19 @@ def _unset_by_var(name: str, value: Any) -> StyleError:
 
 def expand(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
            parent_color_text: str, report: Callable[[StyleError], None],
-           warn: Callable[[str], None], note: Callable[[StyleError], None] | None = None) -> Expanded:
+           warn: Callable[..., None], note: Callable[[StyleError], None] | None = None) -> Expanded:
     """Expand ``style`` (preset and inline declarations in cascade order).
 
     ``note`` hears of what the reference ignores without a word: properties
-    nothing reads (they are kept all the same).
+    nothing reads (they are kept all the same). ``warn(message, prop)`` hears what the
+    reference warns about, with the property of the declaration it is about.
     """
     return expand_rest(expand_color(style, inherited_variables, parent_color, parent_color_text, warn, note),
                        report, warn, note)
 
 
 def expand_color(style: Mapping[str, Any], inherited_variables: Mapping[str, str], parent_color: RGBA,
-                 parent_color_text: str, warn: Callable[[str], None],
+                 parent_color_text: str, warn: Callable[..., None],
                  note: Callable[[StyleError], None] | None = None) -> Expanded:
     """The first part of :func:`expand`: the custom properties and the current colour, and the
     declarations left to expand (``rest``)."""
@@ -390,7 +391,7 @@ def expand_color(style: Mapping[str, Any], inherited_variables: Mapping[str, str
 
     raw_color = rest.get("color")
     if raw_color is not None and raw_color != "" and raw_color != 0:
-        counted = _Counted(warn)
+        counted = _Counted(warn, "color")
         resolved = resolve_variables(raw_color, variables, counted)
         if (resolved is None or not js_string(resolved).strip()) and not counted.count and note is not None:
             note(_unset_by_var("color", raw_color))
@@ -420,7 +421,7 @@ class _Stepped(Protocol):
     def longhands(self) -> Mapping[str, Any]: ...
 
 
-def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Callable[[str], None],
+def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Callable[..., None],
                 note: Callable[[StyleError], None] | None = None,
                 steps: Mapping[str, _Stepped] | None = None) -> Expanded:
     """The second part of :func:`expand`: each declaration of ``out.rest`` into ``out.declared``.
@@ -449,6 +450,7 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
             if unsupported is not None:
                 note(UnsupportedPropertyError(unsupported, prop=prop, value=value))
         before = counted.count
+        counted.prop = name
         resolved = resolve_variables(value, variables, counted)
         # Invalid at computed-value time, or empty after var(): behaves as unset.
         if resolved is None or (isinstance(resolved, str) and not resolved.strip() and resolved != value):
@@ -497,16 +499,21 @@ def expand_rest(out: Expanded, report: Callable[[StyleError], None], warn: Calla
 
 
 class _Counted:
-    """``warn``, counting what it was told: whether a step said why a value is dropped."""
+    """``warn``, counting what it was told: whether a step said why a value is dropped. Told
+    with the property of the declaration being expanded (``prop``), when there is one: a
+    report of a var() or of a value names the property it is about."""
 
-    __slots__ = ("_warn", "count")
+    __slots__ = ("_warn", "count", "prop")
 
-    def __init__(self, warn: Callable[[str], None]) -> None:
-        self._warn, self.count = warn, 0
+    def __init__(self, warn: Callable[..., None], prop: str | None = None) -> None:
+        self._warn, self.count, self.prop = warn, 0, prop
 
     def __call__(self, message: str) -> None:
         self.count += 1
-        self._warn(message)
+        if self.prop is None:
+            self._warn(message)
+        else:
+            self._warn(message, self.prop)
 
 
 def check_layer_list(name: str, value: str) -> None:
