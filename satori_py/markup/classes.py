@@ -22,6 +22,10 @@ unknown utilities; every other class Tailwind does not know (a typo such as
 
 Sheets are read with the style stage's own parser, so a selector counts exactly
 when the stylesheet stage would read it.
+
+Without the opt-in (in the JSX dialect), the first ``class`` attribute that names
+utilities Tailwind knows and no sheet names is reported once (:func:`unread_report`):
+Satori ignores ``className``, so markup written for a Tailwind page draws unstyled.
 """
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ from ..patterns import lazy_compile
 from ..style.sheet_parser import AtRule, Item, StyleRule, parse_stylesheet
 from ..tailwind.resolver import resolve
 
-__all__ = ["TailwindClasses", "satori_html_tailwind", "sheet_classes"]
+__all__ = ["TailwindClasses", "satori_html_tailwind", "sheet_classes", "unread_report"]
 
 
 class TailwindClasses:
@@ -41,16 +45,40 @@ class TailwindClasses:
     def __init__(self, sheets: Iterable[str], config: Mapping[str, Any] | None = None) -> None:
         self.sheet_classes = sheet_classes(sheets)
         self.config = config
+        self._seen: dict[str, bool] = {}
 
     def utilities(self, class_name: str) -> list[str]:
         """The classes of ``class_name`` (a ``class`` attribute) to add to ``tw``."""
         return [name for name in class_name.split()
                 if name not in self.sheet_classes or self._is_utility(name)]
 
+    def unread(self, class_name: str) -> list[str]:
+        """The classes of ``class_name`` that Tailwind would draw but no sheet names: what a
+        ``class`` attribute loses when it is not read as Tailwind (see :func:`unread_report`)."""
+        return [name for name in class_name.split() if name not in self.sheet_classes and self._known(name)]
+
+    def _known(self, name: str) -> bool:
+        known = self._seen.get(name)
+        if known is None:  # (one resolve per distinct class of the document)
+            known = self._seen[name] = self._is_utility(name)
+        return known
+
     def _is_utility(self, name: str) -> bool:
         # Width and height don't decide whether twrnc knows a class, only whether it applies.
         problems = resolve(name, width=None, height=None, config=self.config).problems
         return not any(problem.kind == "unknown" for problem in problems)
+
+
+def unread_report(class_name: str, names: list[str]) -> str:
+    """What to say of the first ``class`` attribute naming Tailwind utilities (``names``) in
+    markup not read with ``tailwind_classes``: Satori reads Tailwind from ``tw`` only."""
+    classes = class_name.split()
+    written = " ".join(classes[:6]) + (" ..." if len(classes) > 6 else "")
+    which = "" if names == classes else " (" + " ".join(names[:4]) + (" ..." if len(names) > 4 else "") + ")"
+    return (f'class="{written}" names Tailwind utilities{which} that are not drawn: Satori reads Tailwind '
+            "classes from tw only. "
+            "Read class attributes as Tailwind with tailwind_classes=True (--tailwind-classes), or write "
+            "the classes in tw (this is told once, for the first such element)")
 
 
 # satori-html 0.3.2's TW_NAMES: a class list with one class starting with one of these (or

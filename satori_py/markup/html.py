@@ -68,7 +68,7 @@ from ..errors import LimitError, MarkupError
 from ..limits import active
 from ..patterns import lazy_compile
 from .attributes import Location, check_css, element_props, node_location as _at
-from .classes import TailwindClasses, satori_html_tailwind
+from .classes import TailwindClasses, satori_html_tailwind, unread_report
 from .dialects import DIALECTS, check_dialect
 from .inline_sheets import SheetStyles, inline_sheets
 from .parse_budget import element_budget, install
@@ -140,8 +140,9 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
              tailwind_config: Mapping[str, Any] | None, dialect: str, document: bool) -> dict[str, Any]:
     """The element dict of a parsed document or fragment."""
     converter = _Converter(source, components or {}, satori_html=dialect == "satori-html")
-    if tailwind_classes:
-        converter.tailwind = TailwindClasses(_sheets(parsed_root), tailwind_config)
+    if tailwind_classes or dialect == "jsx":  # (without the opt-in: to tell what class loses)
+        converter.tailwind = TailwindClasses(_sheets(parsed_root, check=tailwind_classes), tailwind_config)
+        converter.read_classes = tailwind_classes
     if dialect == "satori-html":
         converter.sheet_styles = inline_sheets(parsed_root)
     if dialect == "satori-html":  # a document's <html> too goes into satori-html's column
@@ -157,6 +158,9 @@ def _convert(parsed_root: HtmlNode, source: str, components: Mapping[str, Compon
         root = _fragment_root(converter, list(parsed_root.children or []))
     if not isinstance(root, Mapping):
         raise MarkupError("The markup must produce one root element.")
+    if converter.unread is not None:
+        (line, column), class_name, names = converter.unread
+        report(MarkupError(unread_report(class_name, names), line=line, column=column))
     return dict(root)
 
 
@@ -439,7 +443,9 @@ class _Converter:
         self.satori_html = satori_html
         self.clean_text = satori_html_trim if satori_html else jsx_text
         self.components = {name.lower(): fn for name, fn in components.items()}
-        self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too
+        self.tailwind: TailwindClasses | None = None  # reads `class` as Tailwind too, or tells what it loses
+        self.read_classes = False
+        self.unread: tuple[Location, str, list[str]] | None = None  # the first class that loses utilities
         self.sheet_styles: SheetStyles = {}  # satori-html's <style> rules, inlined (.inline_sheets)
 
     def element(self, node: HtmlElement, *, in_svg: bool = False, empty: bool = False) -> Any:
@@ -469,7 +475,10 @@ class _Converter:
         # className that satori-html keeps as written is no class), and not twice when satori-html
         # already made it the tw.
         if self.tailwind is not None and not (svg and in_svg) and attrs.get("class") and not class_is_tw:
-            _add_utilities(props, self.tailwind.utilities(str(attrs["class"])))
+            if self.read_classes:
+                _add_utilities(props, self.tailwind.utilities(str(attrs["class"])))
+            elif self.unread is None and (unread := self.tailwind.unread(str(attrs["class"]))):
+                self.unread = (location, str(attrs["class"]), unread)
         # satori-html trims the text of <pre> and <textarea> like any other.
         raw = tag in _RAW_TEXT and not svg and (tag == "style" or not self.satori_html)
         children = [] if empty else self.children(node, raw=raw, in_svg=svg)
@@ -539,15 +548,17 @@ def _add_utilities(props: dict[str, Any], utilities: list[str]) -> None:
         props["tw"] = " ".join(utilities + ([own] if own else []))
 
 
-def _sheets(root: HtmlNode) -> list[str]:
-    """The text of the document's ``<style>`` sheets (not those inside an ``<svg>``)."""
+def _sheets(root: HtmlNode, *, check: bool) -> list[str]:
+    """The text of the document's ``<style>`` sheets (not those inside an ``<svg>``), each
+    reported with ``check`` (once: when the classes are read as Tailwind)."""
     found: list[str] = []
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, HtmlElement) and node.name == "style" and node.namespace != "svg":
             found.append("".join(c.data or "" for c in node.children or [] if isinstance(c, Text)))
-            check_css(found[-1], "The sheet", "style", _at(node))
+            if check:
+                check_css(found[-1], "The sheet", "style", _at(node))
         stack.extend(getattr(node, "children", None) or [])
     return found
 

@@ -15,7 +15,7 @@ import pytest
 from satori_py import ImageResponse, Template, render_many, render_png, render_svg
 from satori_py.case import load_case
 from satori_py.element import h
-from satori_py.errors import StyleError
+from satori_py.errors import MarkupError, StyleError
 from satori_py.markup import from_html
 from satori_py.markup.classes import sheet_classes
 from tests.support import imgdiff
@@ -152,7 +152,12 @@ def test_unknown_classes_are_reported_but_not_the_sheet_s_own(caplog) -> None:
     assert caplog.messages == ['div: Tailwind class "flx" is ignored (as in Satori): not a Tailwind name: did you mean "flex"?']
     with pytest.raises(StyleError, match='Tailwind class "flx" is ignored'):
         render_svg(html, tailwind_classes=True, strict=True, **SIZE)
-    render_svg(html, strict=True, **SIZE)  # without the opt-in a class is only a class
+    # Without the opt-in a class is only a class: Satori draws none of its utilities, which is
+    # told once (strict: raised), for the first element whose class names some.
+    with pytest.raises(MarkupError, match=r'^line 1, column 1: class="card flx p-2" names Tailwind utilities '
+                                          r"\(p-2\) that are not drawn: Satori reads Tailwind classes from tw only"):
+        render_svg(html, strict=True, **SIZE)
+    render_svg('<div class="card"><style>.card { color: red }</style>x</div>', strict=True, **SIZE)
 
 
 # -- every front door takes the option ----------------------------------------------------------
@@ -188,3 +193,39 @@ def test_a_case_file_and_the_cli_take_tailwind_classes(tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     case.write_text(json.dumps({"element": JSX, "options": {**SIZE, "tailwindClasses": True}}))
     assert load_case(case).render_kwargs()["tailwind_classes"] is True
+
+
+# -- without the opt-in -------------------------------------------------------------------------
+
+def test_class_attributes_naming_utilities_are_told_once_without_the_opt_in(caplog) -> None:
+    # Satori ignores className: markup written for a Tailwind page draws unstyled. The first
+    # class attribute naming utilities no sheet names is told, once; a sheet's own classes,
+    # names Tailwind does not know and the satori-html dialect (which makes them the tw) are not.
+    html = ('<div class="page">\n  <div class="flex items-center p-4 bg-slate-900 text-white rounded-lg shadow">'
+            '<span class="text-xl">a</span></div>\n</div>')
+    with caplog.at_level(logging.WARNING, "satori_py"):
+        from_html(html)
+        from_html('<div class="card title"><style>.card { color: red } .flex { display: flex }</style>'
+                  '<p class="flex">x</p></div>')
+        from_html(html, dialect="satori-html")
+        from_html(html, tailwind_classes=True)
+    assert caplog.messages == [
+        'line 2, column 3: class="flex items-center p-4 bg-slate-900 text-white rounded-lg ..." names Tailwind '
+        "utilities that are not drawn: Satori reads Tailwind classes from tw only. Read class attributes as "
+        "Tailwind with tailwind_classes=True (--tailwind-classes), or write the classes in tw (this is told "
+        "once, for the first such element)"]
+
+
+def test_the_classes_of_a_big_document_are_resolved_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    from satori_py.markup import classes
+
+    resolved: list[str] = []
+    real = classes.resolve
+
+    def counted(name: str, **kwargs: object) -> object:
+        resolved.append(name)
+        return real(name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classes, "resolve", counted)
+    from_html("<div>" + '<p class="card title">x</p>' * 2000 + "</div>")
+    assert sorted(resolved) == ["card", "title"]

@@ -1,10 +1,10 @@
 """The class-by-class oracle: satori-py derives the style the real Satori derives.
 
-tests/tailwind/data/oracle.json holds 7,894 class lists (every colour x shade,
+tests/tailwind/data/oracle.json holds 8,280 class lists (every colour x shade,
 every spacing step, sizes, typography, borders, shadows, flex, position,
 arbitrary/negative/opacity forms, breakpoints at 12 canvas sizes, overriding
 combinations, malformed classes, classes and variants of newer Tailwind that twrnc
-lacks, the whole lists of seven corpora of real OG designs and each of their 1,268
+lacks, the whole lists of eight corpora of real OG designs and each of their 1,407
 distinct classes alone, 668 utility names of Tailwind 3.4 and 4 (data/tailwind_names19.json),
 22 configs, nine of them real projects' configs or a real design's palette) with the style Satori 0.63.2's own
 getTwStyles returned for each (tools/make_oracle.py). Every list must give the same

@@ -9,8 +9,8 @@ class lists cover every colour x shade, every spacing step, sizes, typography,
 borders, radii, shadows, opacity, flex, position, the utilities twrnc does not
 have (gradients, transforms, grid, object-fit: ignored by Satori), arbitrary,
 negative and opacity forms, breakpoints at several canvas widths, overriding
-combinations, malformed classes, the whole class lists of seven corpora of real OG designs
-(data/corpus15_classes.json .. corpus21_classes.json) and each of their classes alone, current
+combinations, malformed classes, the whole class lists of eight corpora of real OG designs
+(data/corpus15_classes.json .. corpus22_classes.json) and each of their classes alone, current
 Tailwind's utility names (data/tailwind_names19.json), and
 configs with theme overrides
 and ``extend`` (nine of them real projects' tailwind.config or a real design's palette).
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from satori_py.tailwind.default_theme import DEFAULT_THEME  # noqa: E402
 
 OUT = ROOT / "tests" / "tailwind" / "data" / "oracle.json"
-CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19, 20, 21)]
+CORPORA = [ROOT / "tests" / "tailwind" / "data" / f"corpus{n}_classes.json" for n in (15, 16, 17, 18, 19, 20, 21, 22)]
 TAILWIND_NAMES = ROOT / "tests" / "tailwind" / "data" / "tailwind_names19.json"
 RECORDER = Path(__file__).with_name("record_oracle.mjs")
 
