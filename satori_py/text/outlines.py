@@ -253,16 +253,19 @@ class _Halves(dict[int, str]):
         self.room = [_TABLE_ROOM] if room is None else room
 
     def __missing__(self, k: int) -> str:
-        n = (abs(k) + 1) // 2
-        q, r = divmod(n, 10)
-        text = str(q) if r == 0 else f"{q}.{r}"
-        if k < 0 and n:
-            text = "-" + text
-        text = self.prefix + text + self.suffix
+        text = self.prefix + _tenths(k) + self.suffix
         if self.room[0] > 0:
             self.room[0] -= 1
             self[k] = text
         return text
+
+
+def _tenths(k: int) -> str:
+    """The text of the number whose :class:`_Halves` key is ``k``."""
+    n = (abs(k) + 1) // 2
+    q, r = divmod(n, 10)
+    text = str(q) if r == 0 else f"{q}.{r}"
+    return "-" + text if k < 0 and n else text
 
 
 # Texts each table keeps (the y tables together): the 24 benchmark cards and five rounds
@@ -273,17 +276,40 @@ _TABLE_ROOM = 100_000
 _HALVES = _Halves()
 
 
-class _YTables(dict[str, _Halves]):
+class _YTable:
+    """The texts ``" " + y + literal`` of the y numbers a literal follows, by :class:`_Halves`
+    key: those kept are in :attr:`texts`, a plain dict (a template looks each point's text up
+    there: the lookup of a dict subclass, not specialised by the interpreter, cost 15 % more),
+    and indexing the table makes the others (keeping them while ``room`` lasts)."""
+
+    __slots__ = ("literal", "texts", "room")
+
+    def __init__(self, literal: str, room: list[int]) -> None:
+        self.literal = literal
+        self.texts: dict[int, str] = {}
+        self.room = room
+
+    def __getitem__(self, k: int) -> str:
+        text = self.texts.get(k)
+        if text is None:
+            text = " " + _tenths(k) + self.literal
+            if self.room[0] > 0:
+                self.room[0] -= 1
+                self.texts[k] = text
+        return text
+
+
+class _YTables(dict[str, _YTable]):
     """The literal after a y number (the text up to the next x: ``" "``, ``"L"``, ``"ZM"``,
     ``"Z"``, ...) -> the table of the y numbers it follows, each text ``" " + y + literal``:
     a baseline's template is looked up whole, not joined per point. The literals are a
     command letter after some ``Z``; a font of empty contours could make many, so past
     :data:`_MAX_Y_TABLES` a table keeps nothing and is not kept."""
 
-    def __missing__(self, literal: str) -> _Halves:
+    def __missing__(self, literal: str) -> _YTable:
         if len(self) >= _MAX_Y_TABLES:
-            return _Halves(" ", literal, [0])
-        table = self[literal] = _Halves(" ", literal, _Y_ROOM)
+            return _YTable(literal, [0])
+        table = self[literal] = _YTable(literal, _Y_ROOM)
         return table
 
 
@@ -293,11 +319,12 @@ _Y_TABLES = _YTables()
 _y_table = _Y_TABLES.__getitem__
 
 #: Command letters -> the text before the first x number and the y table of each point (see
-#: :class:`ScaledOutline`): glyphs of one shape (the same glyph at other sizes or in other
-#: faces of a font, stems, dots) share them. Bounded by entries and by the letters and points
-#: held (a glyph may have 65,535 points).
-_SHAPES: BoundedCache[tuple[str, tuple[dict[int, str], ...]]] = BoundedCache(
-    4096, weigh=lambda shape: 2 * len(shape[1]), max_weight=2 ** 18)
+#: :class:`ScaledOutline`), and the kept texts of each: glyphs of one shape (the same glyph at
+#: other sizes or in other faces of a font, stems, dots) share them. Bounded by entries and by
+#: the letters and points held (a glyph may have 65,535 points).
+Shape = tuple[str, tuple[_YTable, ...], tuple[dict[int, str], ...]]
+_SHAPES: BoundedCache[Shape] = BoundedCache(
+    4096, weigh=lambda shape: 3 * len(shape[1]), max_weight=3 * 2 ** 17)
 
 
 #: The texts of x numbers by key ``k = trunc(v * 20)`` for ``v`` from 0 to :data:`_LISTED_X`
@@ -351,8 +378,8 @@ class ScaledOutline:
     ``y + -(cy * scale)``, the reference's sum, exactly). The path data is ``head``, point 0's x, a space and point 0's y,
     the text up to point 1's x, point 1's x, ... and after the last y the closing
     text; ``tables`` holds, per point, the table that gives its y number's text with
-    the space before and that literal after (:class:`_YTables`). A glyph without
-    points has its whole text in ``head``.
+    the space before and that literal after (:class:`_YTables`), and ``texts`` the texts each
+    of them keeps. A glyph without points has its whole text in ``head``.
 
     ``templates`` keeps, per baseline y the glyph was drawn on (up to
     :data:`TEMPLATES_PER_OUTLINE`), the text around its x numbers with the y
@@ -362,12 +389,10 @@ class ScaledOutline:
     are atomic, and a lost entry is made again).
     """
 
-    __slots__ = ("head", "tables", "dx", "ys", "scale", "left", "right", "templates")
+    __slots__ = ("head", "tables", "texts", "dx", "ys", "scale", "left", "right", "templates")
 
-    def __init__(self, head: str, tables: tuple[dict[int, str], ...], dx: tuple[float, ...],
-                 ys: tuple[float, ...], scale: float) -> None:
-        self.head = head
-        self.tables = tables
+    def __init__(self, shape: Shape, dx: tuple[float, ...], ys: tuple[float, ...], scale: float) -> None:
+        self.head, self.tables, self.texts = shape
         self.dx = dx
         self.ys = ys
         self.scale = scale
@@ -386,7 +411,10 @@ class ScaledOutline:
         counted by the caller (:func:`place`, once for all the templates it made: a text
         per point, held like a point, see :func:`_held`)."""
         scale = self.scale
-        hit = (self.head, tuple([table[trunc((y - cy * scale) * 20.0)] for table, cy in zip(self.tables, self.ys)]))
+        try:  # the texts kept, looked up in plain dicts
+            hit = (self.head, tuple([texts[trunc((y - cy * scale) * 20.0)] for texts, cy in zip(self.texts, self.ys)]))
+        except KeyError:  # a number not kept yet: the tables make it
+            hit = (self.head, tuple([table[trunc((y - cy * scale) * 20.0)] for table, cy in zip(self.tables, self.ys)]))
         if len(self.templates) >= TEMPLATES_PER_OUTLINE:
             self.templates.clear()
         self.templates[y] = hit
@@ -409,7 +437,8 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
     shape = _SHAPES.get(ops)
     if shape is None:
         literals = ops.translate(_SLOTS).split("\0")
-        shape = (literals[0], tuple(map(_y_table, literals[1:])))
+        tables = tuple(map(_y_table, literals[1:]))
+        shape = (literals[0], tables, tuple([table.texts for table in tables]))
         _SHAPES.put(ops, shape)
     xs, ys = coords[0::2], coords[1::2]
     # Unslanted, cx + 0 * cy is cx (or a zero of the other sign, which rounds alike).
@@ -417,7 +446,7 @@ def scale_outline(outline: Outline, scale: float, skew: float = 0.0) -> ScaledOu
         dx = tuple([(cx + skew * cy) * scale for cx, cy in zip(xs, ys)])
     else:
         dx = tuple([cx * scale for cx in xs])
-    return ScaledOutline(shape[0], shape[1], dx, ys, scale)
+    return ScaledOutline(shape, dx, ys, scale)
 
 
 def place(glyphs: Iterable[tuple[ScaledOutline, float, float]]) -> str:
