@@ -38,6 +38,7 @@ def test_font_errors() -> None:
     with pytest.raises(FontError) as info:
         render_svg(card("hello"), width=100, height=50, fonts=[])
     assert "No fonts are loaded. At least one font is required to calculate the layout." in str(info.value)
+    assert info.value.prop == "fonts"
     from satori_py import Font
     with pytest.raises(FontError, match="^Cannot read font file /nonexistent.ttf: "):
         render_svg(card("hello"), width=100, height=50, fonts=[Font("x", "/nonexistent.ttf")])

@@ -260,7 +260,7 @@ class FontRegistry:
         """
         if not self.fonts:
             raise FontError("No fonts are loaded. At least one font is required to "
-                            "calculate the layout.")
+                            "calculate the layout.", prop="fonts")
         names = [font_family] if isinstance(font_family, str) else list(font_family)
         families = tuple(n.lower() for n in names)
         # (a computed style's value is the location already: style/computed.py reads it)

@@ -110,6 +110,7 @@ def test_engine_without_fonts_raises() -> None:
         FontRegistry([]).engine()
     assert str(info.value) == ("No fonts are loaded. At least one font is required to "
                                "calculate the layout.")
+    assert info.value.prop == "fonts"  # (the option to mend, for a caller reading errors by option)
 
 
 # -- matching (reference: which font drew "Hxg") ---------------------------------------
