@@ -138,7 +138,8 @@ def _plain(text: str) -> bool:
 _LIKE_LETTERS = "@#&*=_~^`<>'\""
 _PROSE_SHAPE = {c: "a" if chr(c).isalnum() or chr(c) in _LIKE_LETTERS else "," if chr(c) in ",."
                 else " " if c == 32 else "x" for c in range(128)}
-_PROSE_PIECES = lazy_compile(r"[A-Za-z0-9,.@#&*=_~^`<>'\"]* +|[A-Za-z0-9,.@#&*=_~^`<>'\"]+")
+_PROSE_WORD = "[A-Za-z0-9,." + re.escape(_LIKE_LETTERS) + "]"  # (what _prose reads as "a" or ",")
+_PROSE_PIECES = lazy_compile(f"{_PROSE_WORD}* +|{_PROSE_WORD}+")
 
 
 def _prose(text: str) -> bool:
